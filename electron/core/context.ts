@@ -1,0 +1,28 @@
+import type { EventBus } from './events';
+import type { Clock, Logger, Notifier, SecretStore } from './ports';
+import type { Store } from './store/open-database';
+import type { AccountsRepo } from './store/repos/accounts';
+import type { ConversationsRepo } from './store/repos/conversations';
+import type { SettingsRepo } from './store/repos/settings';
+import type { ShopsRepo } from './store/repos/shops';
+
+export interface Repos {
+  shops: ShopsRepo;
+  accounts: AccountsRepo;
+  conversations: ConversationsRepo;
+  settings: SettingsRepo;
+}
+
+/** What each domain's handlers get: built once by createCore. */
+export interface CoreContext {
+  readonly version: string;
+  readonly dataDir: string;
+  readonly startedAt: string;
+  readonly store: Store;
+  readonly repos: Repos;
+  readonly bus: EventBus;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly secrets: SecretStore;
+  readonly notifier: Notifier;
+}

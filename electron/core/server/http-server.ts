@@ -1,0 +1,184 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import type { Envelope } from '../../../shared/contract';
+import type { Core } from '../create-core';
+import { resolveStatic } from './static-files';
+import { TOKEN_COOKIE, TOKEN_PROTOCOL_PREFIX, presentedToken, tokenMatches } from './token';
+
+export interface ServerOptions {
+  core: Core;
+  token: string;
+  /** Folder of the built renderer; null serves the API only. */
+  staticDir: string | null;
+  host?: string;
+  port?: number;
+  maxBodyBytes?: number;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+const LOOPBACK_HOSTS = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
+const CALL_PREFIX = '/api/call/';
+export const EVENTS_PATH = '/api/events';
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+function errorEnvelope(code: 'unauthorized' | 'invalid_input' | 'unknown_method', message: string): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}
+
+async function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Error(`Request body over ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The contract over loopback HTTP (POST /api/call/<name>, JSON in, envelope out) and a
+ * WebSocket of events, plus the built renderer. Every request must carry the token; the Host
+ * header must be a loopback name so a DNS-rebinding page cannot reach it.
+ */
+export async function startHttpServer(opts: ServerOptions): Promise<RunningServer> {
+  const { core, token } = opts;
+  const limit = opts.maxBodyBytes ?? 25 * 1024 * 1024;
+  const authorized = (req: http.IncomingMessage) => tokenMatches(token, presentedToken(req.headers));
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      if (!LOOPBACK_HOSTS.test(req.headers.host ?? '')) return sendJson(res, 403, errorEnvelope('unauthorized', 'Bad Host header'));
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+
+      // The printed URL carries ?token=…: trade it for an HttpOnly cookie and strip it from the address bar.
+      const queryToken = url.searchParams.get('token');
+      if (req.method === 'GET' && queryToken !== null) {
+        if (!tokenMatches(token, queryToken)) return sendJson(res, 401, errorEnvelope('unauthorized', 'Wrong token'));
+        url.searchParams.delete('token');
+        res.writeHead(302, {
+          location: url.pathname + (url.search || ''),
+          'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          'cache-control': 'no-store',
+        });
+        return res.end();
+      }
+
+      if (url.pathname.startsWith(CALL_PREFIX)) {
+        if (!authorized(req)) return sendJson(res, 401, errorEnvelope('unauthorized', 'Missing or wrong token'));
+        if (req.method !== 'POST') return sendJson(res, 405, errorEnvelope('invalid_input', 'Use POST'));
+        // JSON only: a cross-site form cannot send it without a preflight we never answer.
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+          return sendJson(res, 415, errorEnvelope('invalid_input', 'Send application/json'));
+        }
+        let input: unknown;
+        try {
+          const body = await readBody(req, limit);
+          input = body.length ? JSON.parse(body) : {};
+        } catch (err) {
+          return sendJson(res, 400, errorEnvelope('invalid_input', err instanceof SyntaxError ? 'Body is not valid JSON' : String((err as Error).message)));
+        }
+        const name = decodeURIComponent(url.pathname.slice(CALL_PREFIX.length));
+        const envelope = await core.app.dispatch(name, input);
+        const status = envelope.ok ? 200 : statusFor(envelope.error.code);
+        return sendJson(res, status, envelope);
+      }
+
+      if (url.pathname === '/favicon.svg' || url.pathname === '/favicon.ico' || authorized(req)) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, errorEnvelope('invalid_input', 'Use GET'));
+        const found = opts.staticDir ? resolveStatic(opts.staticDir, url.pathname) : null;
+        if (!found) return sendJson(res, 404, { ok: false, error: { code: 'not_found', message: 'Not found' } });
+        res.writeHead(200, {
+          'content-type': found.type,
+          'cache-control': found.file.endsWith('index.html') ? 'no-store' : 'public, max-age=3600',
+          'x-content-type-options': 'nosniff',
+          'referrer-policy': 'no-referrer',
+        });
+        if (req.method === 'HEAD') return res.end();
+        return fs.createReadStream(found.file).pipe(res);
+      }
+      res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Souqbot: open the address printed in the terminal where Souqbot runs (it contains the access token).\n');
+    } catch (err) {
+      core.ctx.logger.error({ err }, 'http request failed');
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
+      else res.destroy();
+    }
+  });
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    // Echo the token subprotocol back so browsers accept the handshake.
+    handleProtocols: (protocols) => [...protocols].find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX)) ?? false,
+  });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname !== EVENTS_PATH || !LOOPBACK_HOSTS.test(req.headers.host ?? '') || !authorized(req)) {
+      socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const unsubscribe = core.bus.subscribe((event) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
+      });
+      const ping = setInterval(() => ws.ping(), 20_000);
+      ws.on('close', () => {
+        clearInterval(ping);
+        unsubscribe();
+      });
+      ws.on('error', () => ws.terminate());
+      ws.send(JSON.stringify({ name: 'hello', payload: { version: core.ctx.version } }));
+    });
+  });
+
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}/`,
+    port,
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function statusFor(code: string): number {
+  switch (code) {
+    case 'invalid_input':
+      return 400;
+    case 'unauthorized':
+      return 401;
+    case 'not_found':
+    case 'unknown_method':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'unavailable':
+      return 503;
+    default:
+      return 500;
+  }
+}

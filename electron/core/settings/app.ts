@@ -1,0 +1,33 @@
+import type { PublicShopSettings, ShopSettings } from '../../../shared/domain/settings';
+import type { HandlerMap } from '../app';
+import type { CoreContext } from '../context';
+import { requireShop } from '../shops/require-shop';
+
+export const apiKeySecretName = (shopId: number) => `shop-${shopId}-llm-api-key`;
+
+/** The API key is write-only: it goes to the secret store and never comes back out. */
+async function toPublic(ctx: CoreContext, shopId: number, settings: ShopSettings): Promise<PublicShopSettings> {
+  const { apiKey: _drop, ...llm } = settings.llm;
+  const apiKeySet = Boolean(await ctx.secrets.get(apiKeySecretName(shopId)));
+  return { ...settings, llm: { ...llm, apiKeySet } };
+}
+
+export function settingsHandlers(ctx: CoreContext): HandlerMap {
+  return {
+    'settings/get': async ({ shopId }) => {
+      await requireShop(ctx, shopId);
+      return toPublic(ctx, shopId, await ctx.repos.settings.get(shopId));
+    },
+    'settings/update': async ({ shopId, patch }) => {
+      await requireShop(ctx, shopId);
+      const { apiKey, ...llmPatch } = patch.llm ?? {};
+      if (apiKey !== undefined) {
+        if (apiKey === '') await ctx.secrets.delete(apiKeySecretName(shopId));
+        else await ctx.secrets.set(apiKeySecretName(shopId), apiKey);
+      }
+      const saved = await ctx.repos.settings.update(shopId, { ...patch, llm: llmPatch }, ctx.clock.now().toISOString());
+      ctx.bus.emit('settings/changed', { shopId });
+      return toPublic(ctx, shopId, saved);
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001-initial';
+
+/**
+ * Every migration, imported statically so bundling and a strict CSP cannot lose one.
+ * Append-only: a landed migration is never edited; a change is a new numbered file.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-initial': m0001,
+};

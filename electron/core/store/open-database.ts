@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { migrations as knownMigrations } from './migrations';
+import type { Database } from './schema';
+
+export interface Store {
+  /** Typed query builder over the one connection. */
+  readonly db: Kysely<Database>;
+  /** The raw handle, for synchronous transactions on hot paths (the pipeline). */
+  readonly sqlite: SQLite.Database;
+  /** Name of the newest applied migration. */
+  readonly schemaVersion: string;
+  close(): Promise<void>;
+}
+
+export class SchemaTooNewError extends Error {
+  constructor(readonly unknown: string[]) {
+    super(
+      `This data folder was written by a newer Souqbot (schema ${unknown.join(', ')}). ` +
+        'Update Souqbot to open it; nothing was changed.',
+    );
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+const MIGRATION_TABLE = 'kysely_migration';
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly list: Record<string, Migration>) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return this.list;
+  }
+}
+
+/** Migration names already applied to this file (empty for a new file). */
+function appliedMigrations(sqlite: SQLite.Database): string[] {
+  const table = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name=?`).get(MIGRATION_TABLE);
+  if (!table) return [];
+  return (sqlite.prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+}
+
+export interface OpenOptions {
+  /** Path of the SQLite file, or ':memory:'. */
+  file: string;
+  /** Migrations to apply; the app's own list unless a test passes another. */
+  migrations?: Record<string, Migration>;
+}
+
+/**
+ * Opens (creating if needed) and migrates the store. Refuses, without touching the file, one
+ * that a newer version migrated further than this build knows.
+ */
+export async function openDatabase({ file, migrations = knownMigrations }: OpenOptions): Promise<Store> {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+
+    const unknown = appliedMigrations(sqlite).filter((name) => !(name in migrations));
+    if (unknown.length > 0) throw new SchemaTooNewError(unknown);
+
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const migrator = new Migrator({ db, provider: new StaticProvider(migrations), migrationTableName: MIGRATION_TABLE });
+    const { error } = await migrator.migrateToLatest();
+    if (error) {
+      await db.destroy();
+      throw error instanceof Error ? error : new Error(String(error));
+    }
+    const applied = appliedMigrations(sqlite);
+    return {
+      db,
+      sqlite,
+      schemaVersion: applied.at(-1) ?? '',
+      close: async () => {
+        await db.destroy(); // closes the better-sqlite3 handle too
+      },
+    };
+  } catch (err) {
+    if (sqlite.open) sqlite.close();
+    throw err;
+  }
+}

@@ -1,0 +1,124 @@
+import type { Kysely } from 'kysely';
+import type { Conversation, ConversationStatus, Message, MessageKind, MessageStatus } from '../../../../shared/domain/schemas';
+import type { Database } from '../schema';
+
+export interface ConversationRow {
+  id: number;
+  shop_id: number;
+  account_id: number;
+  contact_id: number;
+  status: string;
+  takeover: number;
+  unread: number;
+  last_message_at: string | null;
+  last_preview: string | null;
+  escalation_reason: string | null;
+  jid: string;
+  name: string | null;
+}
+
+export const toConversation = (row: ConversationRow): Conversation => ({
+  id: row.id,
+  shopId: row.shop_id,
+  accountId: row.account_id,
+  contactId: row.contact_id,
+  contactJid: row.jid,
+  contactName: row.name,
+  status: row.status as ConversationStatus,
+  takeover: row.takeover === 1,
+  unread: row.unread,
+  lastMessageAt: row.last_message_at,
+  lastPreview: row.last_preview,
+  escalationReason: row.escalation_reason,
+});
+
+export interface MessageRow {
+  id: number;
+  shop_id: number;
+  conversation_id: number;
+  direction: 'in' | 'out';
+  author: 'customer' | 'bot' | 'seller';
+  kind: string;
+  text: string;
+  status: string;
+  channel_message_id: string | null;
+  error: string | null;
+  created_at: string;
+}
+
+export const toMessage = (row: MessageRow): Message => ({
+  id: row.id,
+  shopId: row.shop_id,
+  conversationId: row.conversation_id,
+  direction: row.direction,
+  author: row.author,
+  kind: row.kind as MessageKind,
+  text: row.text,
+  status: row.status as MessageStatus,
+  channelMessageId: row.channel_message_id,
+  error: row.error,
+  createdAt: row.created_at,
+});
+
+export interface ListQuery {
+  shopId: number;
+  status?: ConversationStatus | undefined;
+  query?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+export function makeConversationsRepo(db: Kysely<Database>) {
+  function base(shopId: number) {
+    return db
+      .selectFrom('conversations as c')
+      .innerJoin('contacts as k', 'k.id', 'c.contact_id')
+      .where('c.shop_id', '=', shopId);
+  }
+
+  return {
+    async list(q: ListQuery): Promise<{ items: Conversation[]; total: number }> {
+      let filtered = base(q.shopId);
+      if (q.status) filtered = filtered.where('c.status', '=', q.status);
+      const needle = q.query?.trim();
+      if (needle) {
+        const like = `%${needle.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+        filtered = filtered.where((eb) =>
+          eb.or([eb('k.jid', 'like', like), eb('k.name', 'like', like), eb('c.last_preview', 'like', like)]),
+        );
+      }
+      const [rows, count] = await Promise.all([
+        filtered
+          .select(['c.id', 'c.shop_id', 'c.account_id', 'c.contact_id', 'c.status', 'c.takeover', 'c.unread', 'c.last_message_at', 'c.last_preview', 'c.escalation_reason', 'k.jid', 'k.name'])
+          .orderBy('c.last_message_at', 'desc')
+          .orderBy('c.id', 'desc')
+          .limit(q.limit)
+          .offset(q.offset)
+          .execute(),
+        filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(toConversation), total: Number(count.n) };
+    },
+
+    async get(shopId: number, id: number): Promise<Conversation | undefined> {
+      const row = await base(shopId)
+        .where('c.id', '=', id)
+        .select(['c.id', 'c.shop_id', 'c.account_id', 'c.contact_id', 'c.status', 'c.takeover', 'c.unread', 'c.last_message_at', 'c.last_preview', 'c.escalation_reason', 'k.jid', 'k.name'])
+        .executeTakeFirst();
+      return row && toConversation(row);
+    },
+
+    async messages(shopId: number, conversationId: number, limit: number): Promise<Message[]> {
+      const rows = await db
+        .selectFrom('messages')
+        .select(['id', 'shop_id', 'conversation_id', 'direction', 'author', 'kind', 'text', 'status', 'channel_message_id', 'error', 'created_at'])
+        .where('shop_id', '=', shopId)
+        .where('conversation_id', '=', conversationId)
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.reverse().map(toMessage);
+    },
+  };
+}
+export type ConversationsRepo = ReturnType<typeof makeConversationsRepo>;

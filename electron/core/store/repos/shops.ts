@@ -1,0 +1,35 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Shop } from '../../../../shared/domain/schemas';
+import type { Database, ShopsTable } from '../schema';
+
+const toShop = (row: Selectable<ShopsTable>): Shop => ({
+  id: row.id,
+  name: row.name,
+  currency: row.currency,
+  createdAt: row.created_at,
+});
+
+export function makeShopsRepo(db: Kysely<Database>) {
+  return {
+    async list(): Promise<Shop[]> {
+      return (await db.selectFrom('shops').selectAll().orderBy('id').execute()).map(toShop);
+    },
+    async get(id: number): Promise<Shop | undefined> {
+      const row = await db.selectFrom('shops').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toShop(row);
+    },
+    async create(input: { name: string; currency: string; now: string }): Promise<Shop> {
+      const row = await db
+        .insertInto('shops')
+        .values({ name: input.name, currency: input.currency, created_at: input.now })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toShop(row);
+    },
+    async rename(id: number, name: string): Promise<Shop | undefined> {
+      const row = await db.updateTable('shops').set({ name }).where('id', '=', id).returningAll().executeTakeFirst();
+      return row && toShop(row);
+    },
+  };
+}
+export type ShopsRepo = ReturnType<typeof makeShopsRepo>;

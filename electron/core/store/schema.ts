@@ -1,0 +1,77 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The typed database schema (kysely). Every domain table carries shop_id. Booleans are 0/1
+ * integers and times ISO-8601 strings, as SQLite stores them.
+ */
+export interface ShopsTable {
+  id: Generated<number>;
+  name: string;
+  currency: string;
+  created_at: string;
+}
+
+export interface AccountsTable {
+  id: Generated<number>;
+  shop_id: number;
+  channel: 'whatsapp' | 'simulator';
+  label: string;
+  phone: string | null;
+  status: string;
+  created_at: string;
+}
+
+export interface ContactsTable {
+  id: Generated<number>;
+  shop_id: number;
+  jid: string;
+  name: string | null;
+  blocked: Generated<number>;
+  created_at: string;
+}
+
+export interface ConversationsTable {
+  id: Generated<number>;
+  shop_id: number;
+  account_id: number;
+  contact_id: number;
+  status: Generated<string>;
+  takeover: Generated<number>;
+  unread: Generated<number>;
+  last_message_at: string | null;
+  last_preview: string | null;
+  last_inbound_at: string | null;
+  escalation_reason: string | null;
+  created_at: string;
+}
+
+export interface MessagesTable {
+  id: Generated<number>;
+  shop_id: number;
+  account_id: number;
+  conversation_id: number;
+  direction: 'in' | 'out';
+  author: 'customer' | 'bot' | 'seller';
+  kind: string;
+  text: string;
+  status: string;
+  channel_message_id: string | null;
+  meta: string | null;
+  error: string | null;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  shop_id: number;
+  doc: string;
+  updated_at: string;
+}
+
+export interface Database {
+  shops: ShopsTable;
+  accounts: AccountsTable;
+  contacts: ContactsTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  settings: SettingsTable;
+}

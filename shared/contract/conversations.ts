@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { Conversation, ConversationStatus, Id, Message } from '../domain/schemas';
+import { call } from './define';
+
+export const ConversationPage = z.object({
+  items: z.array(Conversation),
+  total: z.number().int().nonnegative(),
+});
+
+export const conversationsCalls = {
+  'conversations/list': call(
+    "A page of a shop's conversations, newest activity first, optionally filtered by status and full-text query.",
+    z
+      .object({
+        shopId: Id,
+        status: ConversationStatus.optional(),
+        query: z.string().max(200).optional(),
+        offset: z.number().int().nonnegative().default(0),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    ConversationPage,
+  ),
+  'conversations/messages': call(
+    'Messages of one conversation, oldest first (the newest `limit`).',
+    z.object({ shopId: Id, conversationId: Id, limit: z.number().int().min(1).max(500).default(200) }).strict(),
+    z.array(Message),
+  ),
+} as const;

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { AccountStatus, Conversation, Id, Message, Shop } from '../domain/schemas';
+import { event } from './define';
+
+/** Every event core pushes to the UI. Payloads are validated by the sender in tests. */
+export const events = {
+  /** A shop was created or renamed. */
+  'shops/changed': event('A shop was created or renamed.', Shop),
+  /** Settings of a shop changed. */
+  'settings/changed': event('Settings of a shop changed.', z.object({ shopId: Id })),
+  /** A linked number changed status. */
+  'accounts/status': event('A linked number changed status.', z.object({ shopId: Id, accountId: Id, status: AccountStatus, detail: z.string().nullable() })),
+  /** A message was stored (inbound or outbound). */
+  'messages/new': event('A message was stored (inbound or outbound).', Message),
+  /** An outbound message changed delivery status. */
+  'messages/status': event('An outbound message changed delivery status.', Message),
+  /** A conversation changed (status, takeover, unread, preview). */
+  'conversations/updated': event('A conversation changed (status, takeover, unread, preview).', Conversation),
+  /** A conversation needs the seller. */
+  'conversations/escalated': event('A conversation needs the seller.', z.object({ shopId: Id, conversationId: Id, reason: z.string() })),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<K extends EventName> = z.output<Events[K]['payload']>;
+/** What a transport carries for an event. */
+export interface EventMessage<K extends EventName = EventName> {
+  name: K;
+  payload: EventPayload<K>;
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { Id, Shop } from '../domain/schemas';
+import { call } from './define';
+
+const ShopName = z.string().trim().min(1, 'A shop needs a name').max(120);
+const Currency = z.string().trim().regex(/^[A-Z]{3}$/, 'Currency is a 3-letter ISO code such as DZD or EUR');
+
+export const shopsCalls = {
+  'shops/list': call('All shops in this data directory, oldest first.', z.object({}).strict(), z.array(Shop)),
+  'shops/create': call('Create a shop.', z.object({ name: ShopName, currency: Currency.default('DZD') }).strict(), Shop),
+  'shops/rename': call('Rename a shop.', z.object({ shopId: Id, name: ShopName }).strict(), Shop),
+} as const;

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/**
+ * The per-shop settings document: what the Sales settings and Settings pages edit and what
+ * `simulate --settings FILE.json` takes. Every key has a default, so a partial document is valid;
+ * unknown keys are an error (strict), so a typo is reported instead of silently ignored.
+ */
+export const SalesSettings = z
+  .object({
+    intensity: z.enum(['gentle', 'balanced', 'aggressive']).default('balanced'),
+    maxDiscountPercent: z.number().min(0).max(90).default(0),
+    followUps: z.boolean().default(true),
+  })
+  .strict();
+
+export const LlmSettings = z
+  .object({
+    baseUrl: z.string().default(''),
+    /** Write-only: accepted on update, never returned (see settings/get which reports apiKeySet). */
+    apiKey: z.string().optional(),
+    model: z.string().default(''),
+    dailyTokenCap: z.number().int().nonnegative().default(200_000),
+  })
+  .strict();
+
+export const BotSettings = z
+  .object({
+    aiEnabled: z.boolean().default(true),
+    approvalMode: z.boolean().default(false),
+    introduceAsAssistant: z.boolean().default(true),
+  })
+  .strict();
+
+export const DeliveryZone = z
+  .object({
+    name: z.string().min(1),
+    fee: z.number().nonnegative(),
+    delayDays: z.string().default(''),
+  })
+  .strict();
+
+export const ShopFacts = z
+  .object({
+    deliveryZones: z.array(DeliveryZone).default([]),
+    paymentMethods: z.array(z.string()).default(['cash_on_delivery']),
+    returnPolicy: z.string().default(''),
+    openingHours: z.string().default(''),
+    timeZone: z.string().default('Africa/Algiers'),
+  })
+  .strict();
+
+export const ShopSettings = z
+  .object({
+    sales: SalesSettings.default(SalesSettings.parse({})),
+    llm: LlmSettings.default(LlmSettings.parse({})),
+    bot: BotSettings.default(BotSettings.parse({})),
+    facts: ShopFacts.default(ShopFacts.parse({})),
+  })
+  .strict();
+export type ShopSettings = z.infer<typeof ShopSettings>;
+
+/** What settings/get returns: the document with the API key replaced by whether one is set. */
+export const PublicShopSettings = ShopSettings.extend({
+  llm: LlmSettings.omit({ apiKey: true }).extend({ apiKeySet: z.boolean() }),
+});
+export type PublicShopSettings = z.infer<typeof PublicShopSettings>;
+
+type PatchShape<S extends z.ZodRawShape> = {
+  [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer Inner> ? Inner : S[K]>;
+};
+
+/**
+ * The same fields with their defaults removed and every key optional. (zod's `.partial()` keeps
+ * inner defaults, which would silently reset keys a patch does not name.)
+ */
+function patchOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>): z.ZodObject<PatchShape<S>, z.core.$strict> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const inner = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+    shape[key] = inner.optional();
+  }
+  return z.object(shape).strict() as unknown as z.ZodObject<PatchShape<S>, z.core.$strict>;
+}
+
+/** A partial update: each section may be partial; keys it does not name keep their value. */
+export const ShopSettingsPatch = z
+  .object({
+    sales: patchOf(SalesSettings).optional(),
+    llm: patchOf(LlmSettings).optional(),
+    bot: patchOf(BotSettings).optional(),
+    facts: patchOf(ShopFacts).optional(),
+  })
+  .strict();
+export type ShopSettingsPatch = z.infer<typeof ShopSettingsPatch>;
