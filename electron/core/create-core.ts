@@ -62,7 +62,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     app.register(handlers(ctx));
   }
   const missing = app.missing();
-  if (missing.length) throw new Error(`Contract calls without a handler: ${missing.join(', ')}`);
+  // A test asserts this list is empty; at run time an unimplemented call answers unknown_method.
+  if (missing.length) logger.warn({ missing }, 'contract calls without a handler');
 
   let closed = false;
   return {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountsCalls } from './accounts';
 import { conversationsCalls } from './conversations';
+import { inboxCalls } from './inbox';
 import { settingsCalls } from './settings';
 import { shopsCalls } from './shops';
 import { systemCalls } from './system';
@@ -11,6 +12,7 @@ export const calls = {
   ...shopsCalls,
   ...accountsCalls,
   ...conversationsCalls,
+  ...inboxCalls,
   ...settingsCalls,
 } as const;
 

@@ -1,0 +1,74 @@
+import type { OutgoingMedia } from '../../../shared/domain/brain';
+import type { AccountStatus, ChannelKind, MessageKind } from '../../../shared/domain/schemas';
+
+/**
+ * The channel-agnostic message shapes. Baileys types stop at channels/whatsapp/; the pipeline
+ * speaks only these.
+ */
+export interface NormalizedInbound {
+  accountId: number;
+  /** The channel's own message id (WhatsApp key.id): unique per account, the duplicate guard. */
+  channelMessageId: string;
+  /** Sender address: a phone JID such as 213550000001@s.whatsapp.net (LID already mapped). */
+  from: string;
+  fromName?: string | null;
+  kind: MessageKind;
+  /** Text or caption; empty for media without caption. */
+  text: string;
+  /** When the customer sent it (ISO). */
+  at: string;
+  quotedChannelMessageId?: string | null;
+  /** Local path of downloaded media, if any. */
+  mediaPath?: string | null;
+  /** History-sync or catch-up context: stored, never answered. */
+  contextOnly?: boolean;
+}
+
+/** A message the seller's own phone sent (a fromMe echo), observed by the channel. */
+export interface OwnMessageEcho {
+  accountId: number;
+  channelMessageId: string;
+  to: string;
+  text: string;
+  at: string;
+}
+
+export interface OutboundMessage {
+  accountId: number;
+  to: string;
+  /** Chosen by the pipeline before sending and stored with the outbox row; re-sends reuse it. */
+  channelMessageId: string;
+  text: string;
+  media?: OutgoingMedia | null;
+}
+
+export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'failed';
+
+/** A send failure; `transient` ones are retried with backoff, others fail the row at once. */
+export class ChannelSendError extends Error {
+  constructor(
+    message: string,
+    readonly transient: boolean,
+  ) {
+    super(message);
+    this.name = 'ChannelSendError';
+  }
+}
+
+/** What the pipeline needs from a channel to send. */
+export interface Channel {
+  readonly kind: ChannelKind;
+  send(message: OutboundMessage): Promise<void>;
+  /** Shows "typing…" to the customer for about `ms`; best effort. */
+  typing?(accountId: number, to: string, ms: number): Promise<void>;
+  /** Marks the customer's messages read (blue ticks); best effort. */
+  markRead?(accountId: number, from: string, channelMessageIds: string[]): Promise<void>;
+}
+
+/** What a channel calls on the pipeline: everything it observes. Synchronous: one SQLite transaction each. */
+export interface ChannelSink {
+  accept(message: NormalizedInbound): { messageId: number; duplicate: boolean };
+  ownEcho(echo: OwnMessageEcho): void;
+  status(accountId: number, channelMessageId: string, status: DeliveryStatus, error?: string | null): void;
+  accountStatus(accountId: number, status: AccountStatus, detail: string | null): void;
+}
