@@ -42,6 +42,7 @@ export interface ConversationsTable {
   last_preview: string | null;
   last_inbound_at: string | null;
   escalation_reason: string | null;
+  flagged_reason: Generated<string | null>;
   created_at: string;
 }
 
@@ -67,7 +68,42 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+export interface InboundQueueTable {
+  id: Generated<number>;
+  shop_id: number;
+  conversation_id: number;
+  message_id: number;
+  state: Generated<string>;
+  route: string | null;
+  created_at: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  shop_id: number;
+  account_id: number;
+  conversation_id: number;
+  message_id: number;
+  to_jid: string;
+  channel_message_id: string;
+  state: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface QuickRepliesTable {
+  id: Generated<number>;
+  shop_id: number;
+  name: string;
+  text: string;
+}
+
 export interface Database {
+  inbound_queue: InboundQueueTable;
+  outbox: OutboxTable;
+  quick_replies: QuickRepliesTable;
   shops: ShopsTable;
   accounts: AccountsTable;
   contacts: ContactsTable;
