@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { BrainStateTable, OrderItemsTable, OrdersTable } from '../orders/tables';
 
 /**
  * The typed database schema (kysely). Every domain table carries shop_id. Booleans are 0/1
@@ -110,4 +111,7 @@ export interface Database {
   conversations: ConversationsTable;
   messages: MessagesTable;
   settings: SettingsTable;
+  orders: OrdersTable;
+  order_items: OrderItemsTable;
+  brain_state: BrainStateTable;
 }
