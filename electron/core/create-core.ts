@@ -22,6 +22,8 @@ export interface CoreConfig {
   logger?: Logger;
   secrets?: SecretStore;
   notifier?: Notifier;
+  /** 32-byte key from the OS keychain (Electron safeStorage, unwrapped in main); absent → a 0600 key file in dataDir. */
+  encryptionKey?: Buffer;
 }
 
 export interface Core {
