@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, type ConsoleMessage, type Page, chromium } from 'playwright-core';
+import { type Core, createCore } from '../../electron/core/create-core';
+import { rendererOutDir } from '../../electron/core/host/renderer-build';
+import { type RunningServer, startHttpServer } from '../../electron/core/server/http-server';
+
+export const CHROMIUM_PATH = process.env.SOUQ_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const RESULTS_DIR = path.resolve('test-results');
+
+/** Everything an end-to-end test needs: a real core on a temp data dir, the loopback server, a browser. */
+export interface Harness {
+  core: Core;
+  server: RunningServer;
+  token: string;
+  dataDir: string;
+  /** The address the server prints: opening it trades the token for the cookie. */
+  openUrl: string;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** Runs on the fresh core before the server starts (seed data). */
+  prepare?: (core: Core) => Promise<void> | void;
+  /** Serve the built renderer (default) or the API only. */
+  withRenderer?: boolean;
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'souq-e2e-'));
+  const core = await createCore({ dataDir });
+  await opts.prepare?.(core);
+  const token = 'e2e'.padEnd(48, '0');
+  const withRenderer = opts.withRenderer ?? true;
+  if (withRenderer && !fs.existsSync(path.join(rendererOutDir, 'index.html'))) {
+    throw new Error(`The renderer is not built in ${rendererOutDir}: tests/global-setup.ts builds it`);
+  }
+  const server = await startHttpServer({ core, token, staticDir: withRenderer ? rendererOutDir : null, port: 0 });
+  return {
+    core,
+    server,
+    token,
+    dataDir,
+    openUrl: `${server.url}?token=${token}`,
+    async close() {
+      await server.close();
+      await core.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const chromiumAvailable = (): boolean => fs.existsSync(CHROMIUM_PATH);
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** Collects console errors and uncaught page errors: a clean load has none. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return errors;
+}
+
+/** Opens the app like a user following the printed address, and waits for the shell. */
+export async function openApp(page: Page, harness: Harness, hash = ''): Promise<void> {
+  await page.goto(harness.openUrl + hash);
+  await page.waitForSelector('[data-testid="app-ready"]');
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
