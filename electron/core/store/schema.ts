@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { BrainStateTable, OrderItemsTable, OrdersTable } from '../orders/tables';
+import type { KnowledgeTable, ProductsTable } from '../catalog/tables';
 
 /**
  * The typed database schema (kysely). Every domain table carries shop_id. Booleans are 0/1
@@ -114,4 +115,6 @@ export interface Database {
   orders: OrdersTable;
   order_items: OrderItemsTable;
   brain_state: BrainStateTable;
+  products: ProductsTable;
+  knowledge: KnowledgeTable;
 }

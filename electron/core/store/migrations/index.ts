@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-pipeline';
+import * as m0003 from './0003-catalog';
 import * as m0004 from './0004-orders';
 
 /**
@@ -10,5 +11,6 @@ import * as m0004 from './0004-orders';
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-pipeline': m0002,
+  '0003-catalog': m0003,
   '0004-orders': m0004,
 };
