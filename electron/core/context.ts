@@ -1,4 +1,6 @@
+import type { TestPhone } from './channels/simulator/test-phone';
 import type { EventBus } from './events';
+import type { Pipeline } from './pipeline/create-pipeline';
 import type { Clock, Logger, Notifier, SecretStore } from './ports';
 import type { Store } from './store/open-database';
 import type { AccountsRepo } from './store/repos/accounts';
@@ -25,4 +27,6 @@ export interface CoreContext {
   readonly logger: Logger;
   readonly secrets: SecretStore;
   readonly notifier: Notifier;
+  readonly pipeline: Pipeline;
+  readonly testPhone: TestPhone;
 }

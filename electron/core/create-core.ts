@@ -14,6 +14,14 @@ import { makeSettingsRepo } from './store/repos/settings';
 import { makeShopsRepo } from './store/repos/shops';
 import { systemHandlers } from './system/app';
 import { makeFileSecretStore } from './host/file-secret-store';
+import type { Brain } from './brain/types';
+import { makeDeterministicBrain } from './brain/deterministic-brain';
+import { makeSimulatorChannel } from './channels/simulator/simulator-channel';
+import { makeTestPhone } from './channels/simulator/test-phone';
+import { inboxHandlers } from './inbox/app';
+import { createPipeline } from './pipeline/create-pipeline';
+import type { CrashHook } from './pipeline/crash-points';
+import type { PacingPolicy, RateLimitPolicy } from './pipeline/policies';
 import { APP_VERSION } from './version';
 
 export interface CoreConfig {
@@ -24,6 +32,17 @@ export interface CoreConfig {
   notifier?: Notifier;
   /** 32-byte key from the OS keychain (Electron safeStorage, unwrapped in main); absent → a 0600 key file in dataDir. */
   encryptionKey?: Buffer;
+  /** The sales brain; the default is chosen by createCore. Tests and benchmarks inject one. */
+  brain?: Brain;
+  /** Anti-ban limits and humanlike pacing; defaults on. The crash test and benchmarks turn them off. */
+  rateLimits?: RateLimitPolicy;
+  pacing?: PacingPolicy;
+  /** Test-only crash points of the lifecycle (see pipeline/crash-points.ts). */
+  crash?: CrashHook;
+  /** The simulator's raw send log: where, and whether each append is fsync'd (default true). */
+  simulator?: { rawLogPath?: string; fsync?: boolean; receipts?: boolean };
+  /** Don't start processing queued work yet (the CLI sets its clock first). */
+  paused?: boolean;
 }
 
 export interface Core {
@@ -41,6 +60,28 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const logger = config.logger ?? silentLogger;
   const store = await openDatabase({ file: path.join(config.dataDir, DATABASE_FILE) });
   const bus = new EventBus();
+  const settingsRepo = makeSettingsRepo(store.db);
+  const notifier: Notifier = config.notifier ?? { notify: (title, body) => logger.info({ title, body }, 'notification') };
+  const pipeline = createPipeline({
+    sqlite: store.sqlite,
+    brain: config.brain ?? makeDeterministicBrain(),
+    settingsOf: (shopId) => settingsRepo.get(shopId),
+    bus,
+    clock,
+    logger,
+    notifier,
+    ...(config.rateLimits && { rateLimits: config.rateLimits }),
+    ...(config.pacing && { pacing: config.pacing }),
+    ...(config.crash && { crash: config.crash }),
+  });
+  const simulator = makeSimulatorChannel({
+    rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl'),
+    clock,
+    fsync: config.simulator?.fsync ?? true,
+    receipts: config.simulator?.receipts === false ? undefined : { sink: () => pipeline.sink },
+  });
+  const testPhone = makeTestPhone({ sqlite: store.sqlite, pipeline, simulator, clock });
+  testPhone.attachAll();
   const ctx: CoreContext = {
     version: APP_VERSION,
     dataDir: config.dataDir,
@@ -50,22 +91,27 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       shops: makeShopsRepo(store.db),
       accounts: makeAccountsRepo(store.db),
       conversations: makeConversationsRepo(store.db),
-      settings: makeSettingsRepo(store.db),
+      settings: settingsRepo,
     },
     bus,
     clock,
     logger,
     secrets: config.secrets ?? makeFileSecretStore(config.dataDir),
-    notifier: config.notifier ?? { notify: (title, body) => logger.info({ title, body }, 'notification') },
+    notifier,
+    pipeline,
+    testPhone,
   };
 
   const app = new App(logger);
-  for (const handlers of [systemHandlers, shopsHandlers, accountsHandlers, conversationsHandlers, settingsHandlers]) {
+  for (const handlers of [systemHandlers, shopsHandlers, accountsHandlers, conversationsHandlers, settingsHandlers, inboxHandlers]) {
     app.register(handlers(ctx));
   }
   const missing = app.missing();
   // A test asserts this list is empty; at run time an unimplemented call answers unknown_method.
   if (missing.length) logger.warn({ missing }, 'contract calls without a handler');
+
+  // Resume what a previous run left: queued turns, and outbox rows (in-doubt sends reuse their id).
+  if (!config.paused) pipeline.start();
 
   let closed = false;
   return {
@@ -75,6 +121,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     async close() {
       if (closed) return;
       closed = true;
+      await pipeline.stop();
+      simulator.close();
       await store.close();
     },
   };

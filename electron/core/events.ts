@@ -17,6 +17,11 @@ export class EventBus {
     }
   }
 
+  /** Lets hot paths skip building payloads nobody will read. */
+  hasListeners(): boolean {
+    return this.listeners.size > 0;
+  }
+
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -1,0 +1,29 @@
+import type { BrainDecision } from '../../../shared/domain/brain';
+import type { Brain, BrainInput } from './types';
+
+/**
+ * A brain with no intelligence and no randomness: it acknowledges the customer's words.
+ * The crash test and the pipeline benchmark use it so they measure the lifecycle, not the
+ * sales brain; each reply quotes the message so every reply text is unique.
+ */
+export function makeDeterministicBrain(): Brain {
+  return {
+    async decide(input: BrainInput): Promise<BrainDecision> {
+      return {
+        reply: `Thank you! We received: «${input.text.slice(0, 500)}»`,
+        language: 'en',
+        intent: 'other',
+        sentiment: 'neutral',
+        confidence: 1,
+        salesAction: 'none',
+        orderAction: 'none',
+        orderItems: [],
+        escalate: false,
+        escalateReason: null,
+        citations: [],
+        skus: [],
+        media: [],
+      };
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { OutgoingMedia } from '../../../../shared/domain/brain';
+import type { Clock } from '../../ports';
+import { type Channel, ChannelSendError, type ChannelSink, type OutboundMessage } from '../types';
+
+export interface RawSendAttempt {
+  at: string;
+  accountId: number;
+  to: string;
+  id: string;
+  text: string;
+  media: OutgoingMedia | null;
+}
+
+export interface SimulatorOptions {
+  /** Append-only log of every send attempt, one JSON line each. */
+  rawLogPath: string;
+  clock: Clock;
+  /** fsync after each append (default true). Off only in benchmarks that measure the pipeline. */
+  fsync?: boolean;
+  /** Report delivered/read receipts back, as a customer's phone would. */
+  receipts?: { sink: () => ChannelSink | null };
+  /** Test hook: throw on a send to simulate network trouble. */
+  failNext?: () => ChannelSendError | null;
+}
+
+/**
+ * Behaves like WhatsApp from the pipeline's side (ids, statuses, media placeholders) and like
+ * a customer's phone on the other: it keeps a raw log of every send attempt and a customer
+ * view showing one message per id — a repeated id is the same message, as on WhatsApp.
+ */
+export function makeSimulatorChannel(opts: SimulatorOptions) {
+  fs.mkdirSync(path.dirname(opts.rawLogPath), { recursive: true });
+  const fd = fs.openSync(opts.rawLogPath, 'a');
+  const fsync = opts.fsync ?? true;
+  /** Customer view: per `to`, first attempt of each id, in first-seen order. */
+  const byTo = new Map<string, Map<string, RawSendAttempt>>();
+  const index = (a: RawSendAttempt) => {
+    let view = byTo.get(a.to);
+    if (!view) byTo.set(a.to, (view = new Map()));
+    if (!view.has(a.id)) view.set(a.id, a);
+  };
+  for (const attempt of readRawLog(opts.rawLogPath)) index(attempt);
+
+  const channel: Channel = {
+    kind: 'simulator',
+    async send(message: OutboundMessage) {
+      const failure = opts.failNext?.();
+      if (failure) throw failure;
+      const attempt: RawSendAttempt = {
+        at: opts.clock.now().toISOString(),
+        accountId: message.accountId,
+        to: message.to,
+        id: message.channelMessageId,
+        text: message.text,
+        media: message.media ?? null,
+      };
+      fs.writeSync(fd, `${JSON.stringify(attempt)}\n`);
+      if (fsync) fs.fsyncSync(fd);
+      index(attempt);
+      const sink = opts.receipts?.sink();
+      if (sink) {
+        setImmediate(() => {
+          sink.status(message.accountId, message.channelMessageId, 'delivered');
+          sink.status(message.accountId, message.channelMessageId, 'read');
+        });
+      }
+    },
+    async typing() {},
+    async markRead() {},
+  };
+
+  return {
+    channel,
+    /** What the customer's phone shows from the shop: one bubble per message id. */
+    customerView(to: string): RawSendAttempt[] {
+      return [...(byTo.get(to)?.values() ?? [])];
+    },
+    close() {
+      fs.closeSync(fd);
+    },
+  };
+}
+export type SimulatorChannel = ReturnType<typeof makeSimulatorChannel>;
+
+/** Every attempt in the raw log; a torn last line (killed mid-write) is skipped. */
+export function readRawLog(file: string): RawSendAttempt[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const out: RawSendAttempt[] = [];
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    try {
+      out.push(JSON.parse(line) as RawSendAttempt);
+    } catch {
+      // a partial final line from a kill mid-append
+    }
+  }
+  return out;
+}
+
+export { ChannelSendError };

@@ -1,0 +1,197 @@
+import type SQLite from 'better-sqlite3';
+import type { AccountStatus } from '../../../shared/domain/schemas';
+import type { ShopSettings } from '../../../shared/domain/settings';
+import type { Brain } from '../brain/types';
+import type { Channel, ChannelSink, DeliveryStatus, NormalizedInbound, OwnMessageEcho } from '../channels/types';
+import type { EventBus } from '../events';
+import type { Clock, Logger, Notifier } from '../ports';
+import { toConversation, toMessage } from '../store/repos/conversations';
+import { type CrashHook, noCrash } from './crash-points';
+import { type DispatchOutcome, makeDispatcher } from './dispatcher';
+import { type PipelineStore, makePipelineStore } from './pipeline-store';
+import { AccountSendLimiter, type PacingPolicy, type RateLimitPolicy, defaultPacing, defaultRateLimits } from './policies';
+import { type TurnOutcome, makeWorker } from './worker';
+
+export interface PipelineDeps {
+  sqlite: SQLite.Database;
+  brain: Brain;
+  settingsOf(shopId: number): Promise<ShopSettings>;
+  bus: EventBus;
+  clock: Clock;
+  logger: Logger;
+  notifier: Notifier;
+  rateLimits?: RateLimitPolicy;
+  pacing?: PacingPolicy;
+  crash?: CrashHook;
+  concurrency?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const STATUS_RANK: Record<string, number> = { queued: 0, sending: 1, failed: 1, sent: 2, delivered: 3, read: 4 };
+
+/**
+ * The message lifecycle, channel-agnostic: channels feed it through the ChannelSink it
+ * implements; it answers through whichever channel serves the conversation's account.
+ */
+export function createPipeline(deps: PipelineDeps) {
+  const { sqlite, bus, clock, logger } = deps;
+  const store: PipelineStore = makePipelineStore(sqlite);
+  const rateLimits = deps.rateLimits ?? defaultRateLimits;
+  const pacing = deps.pacing ?? defaultPacing;
+  const crash = deps.crash ?? noCrash;
+  const channels = new Map<number, Channel>();
+  const accountKind = sqlite.prepare<[number], { channel: string; shop_id: number }>('SELECT channel, shop_id FROM accounts WHERE id = ?');
+  const conversationRow = sqlite.prepare<[number], Parameters<typeof toConversation>[0]>(
+    `SELECT c.id, c.shop_id, c.account_id, c.contact_id, c.status, c.takeover, c.unread, c.last_message_at, c.last_preview,
+            c.escalation_reason, k.jid, k.name FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = ?`,
+  );
+  const lastInbound = sqlite.prepare<[number], { last_inbound_at: string | null }>('SELECT last_inbound_at FROM conversations WHERE id = ?');
+  const setAccountStatus = sqlite.prepare<[string, number]>('UPDATE accounts SET status = ? WHERE id = ?');
+
+  const emitMessage = (id: number, name: 'messages/new' | 'messages/status' = 'messages/new') => {
+    if (!bus.hasListeners()) return;
+    const row = store.message(id);
+    if (row) bus.emit(name, toMessage(row));
+  };
+  const emitConversation = (id: number) => {
+    if (!bus.hasListeners()) return;
+    const row = conversationRow.get(id);
+    if (row) bus.emit('conversations/updated', toConversation(row));
+  };
+
+  const worker = makeWorker({
+    store,
+    brain: deps.brain,
+    settingsOf: deps.settingsOf,
+    clock,
+    logger,
+    rateLimits,
+    pacing,
+    crash,
+    concurrency: deps.concurrency ?? 8,
+    onTurn(outcome: TurnOutcome) {
+      if (outcome.outboundMessageId !== null) emitMessage(outcome.outboundMessageId);
+      emitConversation(outcome.conversationId);
+      if (outcome.route === 'notify_seller') deps.notifier.notify('Souqbot', 'A customer wrote in a conversation you took over.');
+      if (outcome.draft) deps.notifier.notify('Souqbot', 'A reply is waiting for your approval.');
+      if (outcome.escalation) {
+        bus.emit('conversations/escalated', { shopId: outcome.shopId, conversationId: outcome.conversationId, reason: outcome.escalation });
+        deps.notifier.notify('Souqbot needs you', outcome.escalation);
+      }
+      if (outcome.outboundMessageId !== null && !outcome.draft) dispatcher.kick();
+    },
+  });
+
+  const dispatcher = makeDispatcher({
+    store,
+    channelFor: (accountId) => channels.get(accountId) ?? null,
+    lastInboundAt: (conversationId) => lastInbound.get(conversationId)?.last_inbound_at ?? null,
+    clock,
+    logger,
+    limiter: new AccountSendLimiter(rateLimits),
+    rateLimits,
+    pacing,
+    crash,
+    concurrency: deps.concurrency ?? 8,
+    sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    onDispatch(outcome: DispatchOutcome) {
+      emitMessage(outcome.messageId, 'messages/status');
+      if (outcome.status === 'failed') {
+        deps.notifier.notify('Souqbot could not send a message', outcome.error ?? '');
+        logger.warn({ messageId: outcome.messageId, error: outcome.error }, 'message failed');
+      }
+    },
+  });
+
+  const sink: ChannelSink = {
+    accept(message: NormalizedInbound) {
+      const result = store.accept(message, clock.now().toISOString());
+      if (!result.duplicate) {
+        crash('after-accept');
+        emitMessage(result.messageId);
+        emitConversation(result.conversationId);
+        worker.kick();
+      }
+      return { messageId: result.messageId, duplicate: result.duplicate };
+    },
+    ownEcho(echo: OwnMessageEcho) {
+      const ours = store.outboundByChannelId(echo.accountId, echo.channelMessageId);
+      if (ours) return; // our own send coming back: already recorded
+      // The seller answered from the phone: store it and let the seller keep the conversation.
+      const account = accountKind.get(echo.accountId);
+      if (!account) return;
+      const { conversationId } = store.resolveConversation(account.shop_id, echo.accountId, echo.to, null, echo.at, echo.text, false);
+      const id = store.insertMessage({
+        shop_id: account.shop_id,
+        account_id: echo.accountId,
+        conversation_id: conversationId,
+        direction: 'out',
+        author: 'seller',
+        kind: 'text',
+        text: echo.text,
+        status: 'sent',
+        channel_message_id: echo.channelMessageId,
+        meta: JSON.stringify({ fromPhone: true }),
+        created_at: echo.at,
+      });
+      store.setTakeover(conversationId, true);
+      emitMessage(id);
+      emitConversation(conversationId);
+    },
+    status(accountId: number, channelMessageId: string, status: DeliveryStatus, error?: string | null) {
+      const row = store.outboundByChannelId(accountId, channelMessageId);
+      if (!row) return;
+      // Receipts arrive out of order; never move backwards (read stays read).
+      if ((STATUS_RANK[status] ?? 0) <= (STATUS_RANK[row.status] ?? 0) && status !== 'failed') return;
+      store.setMessageStatus(row.id, status);
+      if (error) logger.warn({ channelMessageId, error }, 'channel reported a failure');
+      emitMessage(row.id, 'messages/status');
+    },
+    accountStatus(accountId: number, status: AccountStatus, detail: string | null) {
+      setAccountStatus.run(status, accountId);
+      const account = accountKind.get(accountId);
+      if (account) bus.emit('accounts/status', { shopId: account.shop_id, accountId, status, detail });
+      if (status === 'connected') dispatcher.kick();
+    },
+  };
+
+  return {
+    sink,
+    store,
+    /** A channel starts serving an account (sending); replaces any previous one. */
+    attachChannel(accountId: number, channel: Channel) {
+      channels.set(accountId, channel);
+      dispatcher.kick();
+    },
+    detachChannel(accountId: number) {
+      channels.delete(accountId);
+    },
+    /** Resume whatever a previous run left: queued turns and outbox rows (in-doubt sends reuse their id). */
+    start() {
+      worker.kick();
+      dispatcher.kick();
+    },
+    kickDispatcher: () => dispatcher.kick(),
+    emitMessage,
+    emitConversation,
+    /** Waits until nothing is ready to process or send (deferred retries may remain). */
+    async drain() {
+      // Stops when a round makes no progress, so work deferred by debounce or backoff
+      // cannot make it spin.
+      const backlog = () => `${store.pending(100_000).length}/${store.queuedOutbox(100_000).length}`;
+      let before = backlog();
+      for (;;) {
+        await worker.idle();
+        await dispatcher.idle();
+        const after = backlog();
+        if (after === before || after === '0/0') return;
+        before = after;
+      }
+    },
+    async stop() {
+      await worker.stop();
+      await dispatcher.stop();
+    },
+  };
+}
+export type Pipeline = ReturnType<typeof createPipeline>;

@@ -1,0 +1,153 @@
+import type { OutgoingMedia } from '../../../shared/domain/brain';
+import { type Channel, ChannelSendError } from '../channels/types';
+import type { Clock, Logger } from '../ports';
+import type { CrashHook } from './crash-points';
+import { KeyedScheduler } from './keyed-scheduler';
+import type { OutboxRow, PipelineStore } from './pipeline-store';
+import { type AccountSendLimiter, MAX_SEND_ATTEMPTS, type PacingPolicy, type RateLimitPolicy, retryDelayMs, typingDuration } from './policies';
+
+export interface DispatchOutcome {
+  messageId: number;
+  conversationId: number;
+  shopId: number;
+  status: 'sent' | 'retrying' | 'failed';
+  error: string | null;
+}
+
+export interface DispatcherDeps {
+  store: PipelineStore;
+  /** The channel that sends for an account, or null while it is not connected. */
+  channelFor(accountId: number): Channel | null;
+  lastInboundAt(conversationId: number): string | null;
+  clock: Clock;
+  logger: Logger;
+  limiter: AccountSendLimiter;
+  rateLimits: RateLimitPolicy;
+  pacing: PacingPolicy;
+  crash: CrashHook;
+  concurrency: number;
+  sleep(ms: number): Promise<void>;
+  onDispatch(outcome: DispatchOutcome): void;
+}
+
+/**
+ * Sends outbox rows through their account's channel, oldest first per conversation. The
+ * message id was chosen and stored before the first attempt; every attempt — including the
+ * one after a crash left a send in doubt — uses that same id, so the customer's WhatsApp
+ * shows the message once. Nothing is ever re-sent under a new id.
+ */
+export function makeDispatcher(deps: DispatcherDeps) {
+  const { store, clock } = deps;
+
+  const scheduler = new KeyedScheduler<OutboxRow>({
+    name: 'dispatcher',
+    concurrency: deps.concurrency,
+    now: () => clock.now().getTime(),
+    key: (row) => row.conversationId,
+    scan(exclude) {
+      const now = clock.now().getTime();
+      const seen = new Set<number>();
+      const ready: OutboxRow[] = [];
+      let wakeAt: number | null = null;
+      const defer = (at: number) => {
+        wakeAt = wakeAt === null ? at : Math.min(wakeAt, at);
+      };
+      for (const row of store.queuedOutbox(2000)) {
+        // Only the oldest queued row of a conversation may go: replies keep their order.
+        if (seen.has(row.conversationId)) continue;
+        seen.add(row.conversationId);
+        if (exclude.has(row.conversationId)) continue;
+        const due = Date.parse(row.nextAttemptAt);
+        if (due > now) {
+          defer(due);
+          continue;
+        }
+        const free = deps.limiter.earliest(row.accountId, now);
+        if (free > now) {
+          defer(free);
+          continue;
+        }
+        ready.push(row);
+      }
+      return { ready, wakeAt };
+    },
+    run: (row) => send(row),
+    onError: (err, row) => deps.logger.error({ err, outboxId: row.outboxId }, 'dispatch failed unexpectedly'),
+  });
+
+  async function send(row: OutboxRow): Promise<void> {
+    const outcome = (status: DispatchOutcome['status'], error: string | null) =>
+      deps.onDispatch({ messageId: row.messageId, conversationId: row.conversationId, shopId: row.shopId, status, error });
+
+    if (deps.rateLimits.enabled && row.author === 'bot' && !withinReplyWindow(row)) {
+      const error = `Not sent: the customer last wrote more than ${deps.rateLimits.replyWindowHours} h ago`;
+      store.markFailed(row.outboxId, row.messageId, error);
+      return outcome('failed', error);
+    }
+    const channel = deps.channelFor(row.accountId);
+    if (!channel) return retry(row, 'The number is not connected', outcome);
+
+    // Reserve the account's slot before pacing so parallel conversations respect the gap.
+    deps.limiter.record(row.accountId, clock.now().getTime());
+    const typingMs = typingDuration(deps.pacing, row.text);
+    if (typingMs > 0 && channel.typing) {
+      await channel.typing(row.accountId, row.toJid, typingMs).catch(() => undefined);
+      await deps.sleep(typingMs);
+    }
+    try {
+      await channel.send({
+        accountId: row.accountId,
+        to: row.toJid,
+        channelMessageId: row.channelMessageId,
+        text: row.text,
+        media: mediaOf(row.meta),
+      });
+    } catch (err) {
+      const transient = !(err instanceof ChannelSendError) || err.transient;
+      const message = err instanceof Error ? err.message : String(err);
+      if (!transient) {
+        store.markFailed(row.outboxId, row.messageId, message);
+        return outcome('failed', message);
+      }
+      return retry(row, message, outcome);
+    }
+    deps.crash('after-send');
+    store.markSent(row.outboxId, row.messageId);
+    outcome('sent', null);
+  }
+
+  function retry(row: OutboxRow, error: string, outcome: (s: DispatchOutcome['status'], e: string | null) => void): void {
+    const attempt = row.attempts + 1;
+    if (attempt >= MAX_SEND_ATTEMPTS) {
+      const final = `Gave up after ${attempt} attempts: ${error}`;
+      store.markFailed(row.outboxId, row.messageId, final);
+      return outcome('failed', final);
+    }
+    store.retryLater(row.outboxId, new Date(clock.now().getTime() + retryDelayMs(attempt)).toISOString(), error);
+    outcome('retrying', error);
+  }
+
+  function withinReplyWindow(row: OutboxRow): boolean {
+    const last = deps.lastInboundAt(row.conversationId);
+    if (!last) return false;
+    return clock.now().getTime() - Date.parse(last) <= deps.rateLimits.replyWindowHours * 3_600_000;
+  }
+
+  return {
+    kick: () => scheduler.kick(),
+    idle: () => scheduler.idle(),
+    stop: () => scheduler.stop(),
+  };
+}
+
+function mediaOf(meta: string | null): OutgoingMedia | null {
+  if (!meta) return null;
+  try {
+    const parsed = JSON.parse(meta) as { media?: OutgoingMedia[] };
+    return parsed.media?.[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export type Dispatcher = ReturnType<typeof makeDispatcher>;

@@ -1,0 +1,330 @@
+import type SQLite from 'better-sqlite3';
+import type { NormalizedInbound } from '../channels/types';
+import type { MessageRow } from '../store/repos/conversations';
+
+/**
+ * The pipeline's durable state transitions, each ONE synchronous SQLite transaction (nothing
+ * can interleave inside it, and a kill -9 leaves either all of it or none). Raw prepared
+ * statements: this is the hot path.
+ */
+
+export interface AcceptResult {
+  messageId: number;
+  duplicate: boolean;
+  shopId: number;
+  conversationId: number;
+}
+
+export interface PendingTurnRow {
+  queueId: number;
+  conversationId: number;
+  messageId: number;
+  createdAt: string;
+}
+
+export interface TurnFacts {
+  shopId: number;
+  accountId: number;
+  conversationId: number;
+  contactId: number;
+  contactJid: string;
+  contactBlocked: boolean;
+  takeover: boolean;
+  flaggedReason: string | null;
+  lastInboundAt: string | null;
+}
+
+export interface OutboxRow {
+  outboxId: number;
+  shopId: number;
+  accountId: number;
+  conversationId: number;
+  messageId: number;
+  toJid: string;
+  channelMessageId: string;
+  attempts: number;
+  nextAttemptAt: string;
+  text: string;
+  author: 'bot' | 'seller';
+  meta: string | null;
+}
+
+export interface NewOutbound {
+  shopId: number;
+  accountId: number;
+  conversationId: number;
+  toJid: string;
+  author: 'bot' | 'seller';
+  text: string;
+  /** JSON: the brain's decision summary, inReplyTo message ids, media. */
+  meta: string | null;
+  channelMessageId: string;
+  /** draft: stored awaiting the seller, no outbox row. */
+  draft: boolean;
+}
+
+const preview = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
+const MESSAGE_COLUMNS = 'id, shop_id, conversation_id, direction, author, kind, text, status, channel_message_id, error, created_at';
+
+export function makePipelineStore(sqlite: SQLite.Database) {
+  const s = {
+    account: sqlite.prepare<[number], { shop_id: number }>('SELECT shop_id FROM accounts WHERE id = ?'),
+    findInbound: sqlite.prepare<[number, string], { id: number; conversation_id: number }>(
+      "SELECT id, conversation_id FROM messages WHERE account_id = ? AND direction = 'in' AND channel_message_id = ?",
+    ),
+    upsertContact: sqlite.prepare<[number, string, string | null, string], { id: number }>(
+      `INSERT INTO contacts (shop_id, jid, name, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (shop_id, jid) DO UPDATE SET name = coalesce(excluded.name, contacts.name) RETURNING id`,
+    ),
+    upsertConversation: sqlite.prepare<[number, number, number, string, string, string, string, number], { id: number }>(
+      `INSERT INTO conversations (shop_id, account_id, contact_id, created_at, last_message_at, last_preview, last_inbound_at, unread)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (account_id, contact_id) DO UPDATE SET
+         last_message_at = excluded.last_message_at, last_preview = excluded.last_preview,
+         last_inbound_at = excluded.last_inbound_at, unread = conversations.unread + excluded.unread,
+         status = CASE WHEN conversations.status = 'resolved' THEN 'open' ELSE conversations.status END
+       RETURNING id`,
+    ),
+    insertMessage: sqlite.prepare(
+      `INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, kind, text, status, channel_message_id, meta, created_at)
+       VALUES (@shop_id, @account_id, @conversation_id, @direction, @author, @kind, @text, @status, @channel_message_id, @meta, @created_at)`,
+    ),
+    insertQueue: sqlite.prepare<[number, number, number, string, string]>(
+      'INSERT INTO inbound_queue (shop_id, conversation_id, message_id, state, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    pending: sqlite.prepare<[number], { queueId: number; conversationId: number; messageId: number; createdAt: string }>(
+      `SELECT id AS queueId, conversation_id AS conversationId, message_id AS messageId, created_at AS createdAt
+       FROM inbound_queue WHERE state = 'pending' ORDER BY id LIMIT ?`,
+    ),
+    pendingOf: sqlite.prepare<[number], { queueId: number; conversationId: number; messageId: number; createdAt: string }>(
+      `SELECT id AS queueId, conversation_id AS conversationId, message_id AS messageId, created_at AS createdAt
+       FROM inbound_queue WHERE state = 'pending' AND conversation_id = ? ORDER BY id`,
+    ),
+    turnFacts: sqlite.prepare<[number], Omit<TurnFacts, 'contactBlocked' | 'takeover'> & { contactBlocked: number; takeover: number }>(
+      `SELECT c.shop_id AS shopId, c.account_id AS accountId, c.id AS conversationId, c.contact_id AS contactId,
+              k.jid AS contactJid, k.blocked AS contactBlocked, c.takeover AS takeover,
+              c.flagged_reason AS flaggedReason, c.last_inbound_at AS lastInboundAt
+       FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = ?`,
+    ),
+    messageById: sqlite.prepare<[number], MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`),
+    history: sqlite.prepare<[number, number, number], MessageRow>(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND id < ? AND status NOT IN ('draft', 'rejected')
+       ORDER BY id DESC LIMIT ?`,
+    ),
+    inboundSince: sqlite.prepare<[number, string], { n: number }>(
+      "SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND direction = 'in' AND created_at >= ?",
+    ),
+    finishQueue: sqlite.prepare<[string, string | null, number]>("UPDATE inbound_queue SET state = ?, route = ? WHERE id = ? AND state = 'pending'"),
+    insertOutbox: sqlite.prepare(
+      `INSERT INTO outbox (shop_id, account_id, conversation_id, message_id, to_jid, channel_message_id, next_attempt_at, created_at)
+       VALUES (@shop_id, @account_id, @conversation_id, @message_id, @to_jid, @channel_message_id, @next_attempt_at, @created_at)`,
+    ),
+    touchConversationOut: sqlite.prepare<[string, string, number]>(
+      'UPDATE conversations SET last_message_at = ?, last_preview = ? WHERE id = ?',
+    ),
+    escalate: sqlite.prepare<[string, number]>("UPDATE conversations SET status = 'waiting_human', escalation_reason = ? WHERE id = ?"),
+    pendingApproval: sqlite.prepare<[number]>("UPDATE conversations SET status = 'pending_approval' WHERE id = ? AND status != 'waiting_human'"),
+    flag: sqlite.prepare<[string, number]>('UPDATE conversations SET flagged_reason = ? WHERE id = ?'),
+    queuedOutbox: sqlite.prepare<[number], OutboxRow>(
+      `SELECT o.id AS outboxId, o.shop_id AS shopId, o.account_id AS accountId, o.conversation_id AS conversationId,
+              o.message_id AS messageId, o.to_jid AS toJid, o.channel_message_id AS channelMessageId, o.attempts,
+              o.next_attempt_at AS nextAttemptAt, m.text, m.author, m.meta
+       FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.state = 'queued' ORDER BY o.id LIMIT ?`,
+    ),
+    markSent: sqlite.prepare<[number]>("UPDATE outbox SET state = 'sent', attempts = attempts + 1, last_error = NULL WHERE id = ?"),
+    messageSent: sqlite.prepare<[number]>("UPDATE messages SET status = 'sent', error = NULL WHERE id = ? AND status IN ('queued', 'sending', 'failed')"),
+    retryLater: sqlite.prepare<[string, string, number]>('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?'),
+    markFailed: sqlite.prepare<[string, number]>("UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?"),
+    messageFailed: sqlite.prepare<[string, number]>("UPDATE messages SET status = 'failed', error = ? WHERE id = ?"),
+    outboundByChannelId: sqlite.prepare<[number, string], { id: number; status: string }>(
+      "SELECT id, status FROM messages WHERE account_id = ? AND direction = 'out' AND channel_message_id = ?",
+    ),
+    setMessageStatus: sqlite.prepare<[string, number]>('UPDATE messages SET status = ? WHERE id = ?'),
+    setTakeover: sqlite.prepare<[number, number]>('UPDATE conversations SET takeover = ? WHERE id = ?'),
+  };
+
+  function insertMessage(row: {
+    shop_id: number;
+    account_id: number;
+    conversation_id: number;
+    direction: 'in' | 'out';
+    author: 'customer' | 'bot' | 'seller';
+    kind: string;
+    text: string;
+    status: string;
+    channel_message_id: string | null;
+    meta: string | null;
+    created_at: string;
+  }): number {
+    return Number(s.insertMessage.run(row).lastInsertRowid);
+  }
+
+  /** Contact + conversation for an address, created on first contact. */
+  function resolveConversation(shopId: number, accountId: number, jid: string, name: string | null, at: string, previewText: string, countUnread: boolean) {
+    const contactId = s.upsertContact.get(shopId, jid, name ?? null, at)!.id;
+    const conversationId = s.upsertConversation.get(shopId, accountId, contactId, at, at, preview(previewText), at, countUnread ? 1 : 0)!.id;
+    return { contactId, conversationId };
+  }
+
+  const accept = sqlite.transaction((msg: NormalizedInbound, now: string): AcceptResult => {
+    const account = s.account.get(msg.accountId);
+    if (!account) throw new Error(`Unknown account ${msg.accountId}`);
+    const existing = s.findInbound.get(msg.accountId, msg.channelMessageId);
+    if (existing) return { messageId: existing.id, duplicate: true, shopId: account.shop_id, conversationId: existing.conversation_id };
+    const text = msg.text || `[${msg.kind}]`;
+    const { conversationId } = resolveConversation(account.shop_id, msg.accountId, msg.from, msg.fromName ?? null, msg.at, text, !msg.contextOnly);
+    const messageId = insertMessage({
+      shop_id: account.shop_id,
+      account_id: msg.accountId,
+      conversation_id: conversationId,
+      direction: 'in',
+      author: 'customer',
+      kind: msg.kind,
+      text: msg.text,
+      status: 'received',
+      channel_message_id: msg.channelMessageId,
+      meta: msg.quotedChannelMessageId || msg.mediaPath ? JSON.stringify({ quoted: msg.quotedChannelMessageId ?? null, mediaPath: msg.mediaPath ?? null }) : null,
+      created_at: msg.at,
+    });
+    s.insertQueue.run(account.shop_id, conversationId, messageId, msg.contextOnly ? 'skipped' : 'pending', now);
+    return { messageId, duplicate: false, shopId: account.shop_id, conversationId };
+  });
+
+  /** Queue rows still to process and the outbound message rows a turn writes. */
+  const completeTurn = sqlite.transaction(
+    (
+      queueIds: number[],
+      state: 'done' | 'dropped',
+      route: string,
+      outbound: NewOutbound | null,
+      escalation: string | null,
+      flag: string | null,
+      now: string,
+    ): { outboundMessageId: number | null } | null => {
+      for (const id of queueIds) {
+        // Another worker finished it already: abandon the whole turn (the transaction rolls back).
+        if (s.finishQueue.run(state, route, id).changes !== 1) throw new StaleTurn();
+      }
+      let outboundMessageId: number | null = null;
+      if (outbound) {
+        outboundMessageId = insertMessage({
+          shop_id: outbound.shopId,
+          account_id: outbound.accountId,
+          conversation_id: outbound.conversationId,
+          direction: 'out',
+          author: outbound.author,
+          kind: 'text',
+          text: outbound.text,
+          status: outbound.draft ? 'draft' : 'queued',
+          channel_message_id: outbound.channelMessageId,
+          meta: outbound.meta,
+          created_at: now,
+        });
+        if (outbound.draft) s.pendingApproval.run(outbound.conversationId);
+        else enqueue(outbound, outboundMessageId, now);
+      }
+      if (escalation !== null && outbound) s.escalate.run(escalation, outbound.conversationId);
+      if (flag !== null && outbound) s.flag.run(flag, outbound.conversationId);
+      return { outboundMessageId };
+    },
+  );
+
+  function enqueue(outbound: NewOutbound, messageId: number, now: string): void {
+    s.insertOutbox.run({
+      shop_id: outbound.shopId,
+      account_id: outbound.accountId,
+      conversation_id: outbound.conversationId,
+      message_id: messageId,
+      to_jid: outbound.toJid,
+      channel_message_id: outbound.channelMessageId,
+      next_attempt_at: now,
+      created_at: now,
+    });
+    s.touchConversationOut.run(now, preview(outbound.text), outbound.conversationId);
+  }
+
+  return {
+    accept: (msg: NormalizedInbound, now: string) => {
+      try {
+        return accept(msg, now);
+      } catch (err) {
+        // Two deliveries racing on the unique index: the loser reads the winner's row.
+        if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+          const existing = s.findInbound.get(msg.accountId, msg.channelMessageId);
+          const account = s.account.get(msg.accountId);
+          if (existing && account) return { messageId: existing.id, duplicate: true, shopId: account.shop_id, conversationId: existing.conversation_id };
+        }
+        throw err;
+      }
+    },
+    pending: (limit: number): PendingTurnRow[] => s.pending.all(limit),
+    pendingOf: (conversationId: number): PendingTurnRow[] => s.pendingOf.all(conversationId),
+    turnFacts(conversationId: number): TurnFacts | undefined {
+      const row = s.turnFacts.get(conversationId);
+      return row && { ...row, contactBlocked: row.contactBlocked === 1, takeover: row.takeover === 1 };
+    },
+    message: (id: number) => s.messageById.get(id),
+    /** Up to `limit` messages before `beforeId`, oldest first. */
+    history: (conversationId: number, beforeId: number, limit: number) => s.history.all(conversationId, beforeId, limit).reverse(),
+    inboundCountSince: (conversationId: number, sinceIso: string) => s.inboundSince.get(conversationId, sinceIso)!.n,
+    completeTurn(...args: Parameters<typeof completeTurn>) {
+      try {
+        return completeTurn(...args);
+      } catch (err) {
+        if (err instanceof StaleTurn) return null;
+        throw err;
+      }
+    },
+    /** A message from the seller (inbox reply or approved draft) into the outbox, in one transaction. */
+    enqueueSellerMessage: sqlite.transaction((outbound: NewOutbound, now: string): number => {
+      const messageId = insertMessage({
+        shop_id: outbound.shopId,
+        account_id: outbound.accountId,
+        conversation_id: outbound.conversationId,
+        direction: 'out',
+        author: outbound.author,
+        kind: 'text',
+        text: outbound.text,
+        status: 'queued',
+        channel_message_id: outbound.channelMessageId,
+        meta: outbound.meta,
+        created_at: now,
+      });
+      enqueue(outbound, messageId, now);
+      return messageId;
+    }),
+    /** Approve a draft: the same row (same pre-chosen id) moves to the outbox. */
+    approveDraft: sqlite.transaction((messageId: number, text: string, toJid: string, now: string): boolean => {
+      const row = s.messageById.get(messageId);
+      if (!row || row.status !== 'draft') return false;
+      sqlite.prepare("UPDATE messages SET text = ?, status = 'queued', author = CASE WHEN text = ? THEN author ELSE 'seller' END WHERE id = ?").run(text, text, messageId);
+      const facts = s.turnFacts.get(row.conversation_id)!;
+      enqueue(
+        { shopId: row.shop_id, accountId: facts.accountId, conversationId: row.conversation_id, toJid, author: 'bot', text, meta: null, channelMessageId: row.channel_message_id!, draft: false },
+        messageId,
+        now,
+      );
+      sqlite.prepare("UPDATE conversations SET status = 'open' WHERE id = ? AND status = 'pending_approval' AND NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = ? AND status = 'draft')").run(row.conversation_id, row.conversation_id);
+      return true;
+    }),
+    queuedOutbox: (limit: number): OutboxRow[] => s.queuedOutbox.all(limit),
+    markSent: sqlite.transaction((outboxId: number, messageId: number) => {
+      s.markSent.run(outboxId);
+      s.messageSent.run(messageId);
+    }),
+    retryLater: (outboxId: number, atIso: string, error: string) => s.retryLater.run(atIso, error, outboxId),
+    markFailed: sqlite.transaction((outboxId: number, messageId: number, error: string) => {
+      s.markFailed.run(error, outboxId);
+      s.messageFailed.run(error, messageId);
+    }),
+    outboundByChannelId: (accountId: number, channelMessageId: string) => s.outboundByChannelId.get(accountId, channelMessageId),
+    setMessageStatus: (messageId: number, status: string) => s.setMessageStatus.run(status, messageId),
+    setTakeover: (conversationId: number, on: boolean) => s.setTakeover.run(on ? 1 : 0, conversationId),
+    resolveConversation: sqlite.transaction(resolveConversation),
+    insertMessage,
+  };
+}
+
+class StaleTurn extends Error {}
+
+export type PipelineStore = ReturnType<typeof makePipelineStore>;

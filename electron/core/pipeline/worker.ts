@@ -1,0 +1,171 @@
+import type { ShopSettings } from '../../../shared/domain/settings';
+import type { Brain, TurnMessage } from '../brain/types';
+import type { Clock, Logger } from '../ports';
+import type { CrashHook } from './crash-points';
+import { KeyedScheduler } from './keyed-scheduler';
+import { newChannelMessageId } from './message-id';
+import type { PipelineStore, TurnFacts } from './pipeline-store';
+import type { PacingPolicy, RateLimitPolicy } from './policies';
+import { type Route, routeTurn } from './route';
+
+export interface TurnOutcome {
+  conversationId: number;
+  shopId: number;
+  route: Route['kind'];
+  outboundMessageId: number | null;
+  draft: boolean;
+  escalation: string | null;
+}
+
+export interface WorkerDeps {
+  store: PipelineStore;
+  brain: Brain;
+  settingsOf(shopId: number): Promise<ShopSettings>;
+  clock: Clock;
+  logger: Logger;
+  rateLimits: RateLimitPolicy;
+  pacing: PacingPolicy;
+  crash: CrashHook;
+  concurrency: number;
+  /** Called after each committed turn (events, notifications, dispatcher kick). */
+  onTurn(outcome: TurnOutcome): void;
+}
+
+const HISTORY_WINDOW = 20;
+
+/**
+ * Takes queued customer messages, in order per conversation and concurrently across
+ * conversations, routes them, asks the brain, and commits the reply to the outbox together
+ * with marking the inbound rows done — one transaction, so a crash anywhere before it simply
+ * makes the turn run again.
+ */
+export function makeWorker(deps: WorkerDeps) {
+  const { store, clock, pacing } = deps;
+
+  const scheduler = new KeyedScheduler<number>({
+    name: 'worker',
+    concurrency: deps.concurrency,
+    now: () => clock.now().getTime(),
+    key: (conversationId) => conversationId,
+    scan(exclude) {
+      const now = clock.now().getTime();
+      const newest = new Map<number, number>();
+      const order: number[] = [];
+      for (const row of store.pending(2000)) {
+        if (exclude.has(row.conversationId)) continue;
+        if (!newest.has(row.conversationId)) order.push(row.conversationId);
+        newest.set(row.conversationId, Date.parse(row.createdAt));
+      }
+      let wakeAt: number | null = null;
+      const ready: number[] = [];
+      for (const conversationId of order) {
+        // Debounce: wait until the customer has paused, then answer the burst as a whole.
+        const dueAt = (newest.get(conversationId) ?? now) + (pacing.enabled ? pacing.debounceMs : 0);
+        if (dueAt > now) wakeAt = wakeAt === null ? dueAt : Math.min(wakeAt, dueAt);
+        else ready.push(conversationId);
+      }
+      return { ready, wakeAt };
+    },
+    run: (conversationId) => processConversation(conversationId),
+    onError: (err, conversationId) => deps.logger.error({ err, conversationId }, 'turn failed; it will be retried'),
+  });
+
+  async function processConversation(conversationId: number): Promise<void> {
+    const rows = store.pendingOf(conversationId);
+    if (rows.length === 0) return;
+    const batch = pacing.enabled && pacing.debounceMs > 0 ? rows : rows.slice(0, 1);
+    const queueIds = batch.map((r) => r.queueId);
+    const facts = store.turnFacts(conversationId);
+    if (!facts) return;
+    const settings = await deps.settingsOf(facts.shopId);
+    const now = clock.now();
+    const nowIso = now.toISOString();
+
+    const flood = floodState(facts, now.getTime());
+    const route = routeTurn({
+      contactBlocked: facts.contactBlocked,
+      takeover: facts.takeover,
+      approvalMode: settings.bot.approvalMode,
+      activeFlowId: null,
+      aiEnabled: settings.bot.aiEnabled,
+      floodingAlreadyAnswered: flood === 'already_answered',
+    });
+
+    if (route.kind !== 'brain' && route.kind !== 'draft') {
+      const state = route.kind === 'drop' ? 'dropped' : 'done';
+      const reason = 'reason' in route ? route.reason : route.kind;
+      if (store.completeTurn(queueIds, state, reason, null, null, null, nowIso)) {
+        deps.onTurn({ conversationId, shopId: facts.shopId, route: route.kind, outboundMessageId: null, draft: false, escalation: null });
+      }
+      return;
+    }
+
+    const inbound = batch.map((r) => store.message(r.messageId)).filter((m) => m !== undefined);
+    const firstId = batch[0]!.messageId;
+    const history: TurnMessage[] = store
+      .history(conversationId, firstId, HISTORY_WINDOW)
+      .map((m) => ({ direction: m.direction, author: m.author, text: m.text, at: m.created_at }));
+    const decision = await deps.brain.decide({
+      shopId: facts.shopId,
+      conversationId,
+      contactId: facts.contactId,
+      inboundMessageIds: batch.map((r) => r.messageId),
+      text: inbound.map((m) => m.text).filter(Boolean).join('\n'),
+      history,
+      now,
+    });
+    deps.crash('mid-decision');
+
+    const escalation = decision.escalate ? (decision.escalateReason ?? 'The bot asked for the seller') : null;
+    const reply = decision.reply.trim();
+    const outbound = reply
+      ? {
+          shopId: facts.shopId,
+          accountId: facts.accountId,
+          conversationId,
+          toJid: facts.contactJid,
+          author: 'bot' as const,
+          text: reply,
+          meta: JSON.stringify({
+            inReplyTo: batch.map((r) => r.messageId),
+            language: decision.language,
+            intent: decision.intent,
+            salesAction: decision.salesAction,
+            orderAction: decision.orderAction,
+            escalate: decision.escalate,
+            skus: decision.skus,
+            media: decision.media,
+            citations: decision.citations,
+          }),
+          channelMessageId: newChannelMessageId(),
+          draft: route.kind === 'draft',
+        }
+      : null;
+    const committed = store.completeTurn(queueIds, 'done', route.kind, outbound, escalation, flood === 'answer_and_flag' ? 'flooding' : null, clock.now().toISOString());
+    if (!committed) return;
+    deps.crash('after-outbox-write');
+    deps.onTurn({
+      conversationId,
+      shopId: facts.shopId,
+      route: route.kind,
+      outboundMessageId: committed.outboundMessageId,
+      draft: route.kind === 'draft',
+      escalation,
+    });
+  }
+
+  /** More than N customer messages in a minute: answer once, flag, then stay quiet. */
+  function floodState(facts: TurnFacts, now: number): 'ok' | 'answer_and_flag' | 'already_answered' {
+    if (!deps.rateLimits.enabled) return 'ok';
+    const recent = store.inboundCountSince(facts.conversationId, new Date(now - 60_000).toISOString());
+    if (recent <= deps.rateLimits.contactMessagesPerMinute) return 'ok';
+    return facts.flaggedReason === 'flooding' ? 'already_answered' : 'answer_and_flag';
+  }
+
+  return {
+    kick: () => scheduler.kick(),
+    idle: () => scheduler.idle(),
+    stop: () => scheduler.stop(),
+  };
+}
+export type Worker = ReturnType<typeof makeWorker>;
