@@ -1,0 +1,118 @@
+import { getBinaryNodeChild, getBinaryNodeChildren, jidDecode, type BinaryNode } from '@whiskeysockets/baileys';
+import { bundleUserNode, mergeUpload, parseKeyUpload, takeBundle } from './key-bundles';
+import { deviceKey, type LinkedDevice, type World } from './world';
+
+/**
+ * Answers to the iqs a logged-in companion sends. Anything not modelled gets an empty `result`,
+ * which is what most of WhatsApp's set-iqs return; the modelled ones carry the data Baileys reads.
+ */
+
+const result = (iq: BinaryNode, content?: BinaryNode[]): BinaryNode => ({
+  tag: 'iq',
+  attrs: { from: 's.whatsapp.net', type: 'result', id: iq.attrs.id ?? '' },
+  ...(content ? { content } : {}),
+});
+
+const errorResult = (iq: BinaryNode, code: number, text: string): BinaryNode => ({
+  tag: 'iq',
+  attrs: { from: 's.whatsapp.net', type: 'error', id: iq.attrs.id ?? '' },
+  content: [{ tag: 'error', attrs: { code: `${code}`, text } }],
+});
+
+/** Devices the server lists for a user: customers have their phone (0); sellers their linked companions. */
+const devicesOf = (world: World, user: string): { id: number; keyIndex: number }[] => {
+  if (world.customers.has(user)) return [{ id: 0, keyIndex: 0 }];
+  return [...world.linked.values()].filter((d) => d.phoneNumber === user).map((d) => ({ id: d.deviceId, keyIndex: d.keyIndex }));
+};
+
+const usyncAnswer = (world: World, iq: BinaryNode): BinaryNode => {
+  const usync = getBinaryNodeChild(iq, 'usync');
+  const queryNode = getBinaryNodeChild(usync, 'query');
+  const protocols = Array.isArray(queryNode?.content) ? queryNode.content.map((n) => n.tag) : [];
+  const users = getBinaryNodeChildren(getBinaryNodeChild(usync, 'list'), 'user').map((userNode) => {
+    const jid = userNode.attrs.jid ?? `${(getBinaryNodeChild(userNode, 'contact')?.content ?? '').toString().replace('+', '')}@s.whatsapp.net`;
+    const user = jidDecode(jid)?.user ?? '';
+    const known = world.customers.has(user) || world.phones.has(user);
+    const content: BinaryNode[] = [];
+    for (const protocol of protocols) {
+      if (protocol === 'devices') {
+        content.push({
+          tag: 'devices',
+          attrs: {},
+          content: [
+            {
+              tag: 'device-list',
+              attrs: {},
+              content: devicesOf(world, user).map(
+                (d): BinaryNode => ({
+                  tag: 'device',
+                  attrs: d.id === 0 ? { id: '0' } : { id: `${d.id}`, 'key-index': `${d.keyIndex}` },
+                }),
+              ),
+            },
+          ],
+        });
+      } else if (protocol === 'contact') {
+        content.push({ tag: 'contact', attrs: { type: known ? 'in' : 'out' } });
+      }
+    }
+    return { tag: 'user', attrs: { jid: `${user}@s.whatsapp.net` }, content };
+  });
+  return result(iq, [
+    {
+      tag: 'usync',
+      attrs: { sid: usync?.attrs.sid ?? '', index: '0', last: 'true' },
+      content: [
+        { tag: 'result', attrs: {} },
+        { tag: 'list', attrs: {}, content: users },
+      ],
+    },
+  ]);
+};
+
+const encryptAnswer = (world: World, iq: BinaryNode, device: LinkedDevice | undefined): BinaryNode => {
+  const key = device ? deviceKey(device.phoneNumber, device.deviceId) : null;
+  if (iq.attrs.type === 'set' && getBinaryNodeChild(iq, 'list')) {
+    if (!key) return errorResult(iq, 401, 'not-authorized');
+    try {
+      world.bundles.set(key, mergeUpload(world.bundles.get(key), parseKeyUpload(iq)));
+    } catch (error) {
+      return errorResult(iq, 400, (error as Error).message);
+    }
+    return result(iq);
+  }
+  if (getBinaryNodeChild(iq, 'count')) {
+    const count = key ? (world.bundles.get(key)?.preKeys.size ?? 0) : 0;
+    return result(iq, [{ tag: 'count', attrs: { value: `${count}` } }]);
+  }
+  if (getBinaryNodeChild(iq, 'digest')) {
+    const bundle = key ? world.bundles.get(key) : undefined;
+    if (!bundle) return errorResult(iq, 404, 'item-not-found');
+    return result(iq, [{ tag: 'digest', attrs: {}, content: [{ tag: 'registration', attrs: {}, content: Buffer.from([0]) }] }]);
+  }
+  const keyNode = getBinaryNodeChild(iq, 'key');
+  if (keyNode) {
+    const list: BinaryNode[] = [];
+    for (const userNode of getBinaryNodeChildren(keyNode, 'user')) {
+      const jid = userNode.attrs.jid ?? '';
+      const decoded = jidDecode(jid);
+      const bundle = decoded ? world.bundles.get(deviceKey(decoded.user, decoded.device ?? 0)) : undefined;
+      // An unknown device is left out rather than errored: Baileys refuses the whole answer on one error.
+      if (bundle) list.push(bundleUserNode(jid, takeBundle(bundle)));
+    }
+    return result(iq, [{ tag: 'list', attrs: {}, content: list }]);
+  }
+  return result(iq);
+};
+
+/** Returns the answer to an iq from `device` (undefined before login). */
+export const answerIq = (world: World, iq: BinaryNode, device: LinkedDevice | undefined): BinaryNode => {
+  switch (iq.attrs.xmlns) {
+    case 'encrypt':
+      return encryptAnswer(world, iq, device);
+    case 'usync':
+      return usyncAnswer(world, iq);
+    default:
+      return result(iq);
+  }
+};

@@ -1,0 +1,48 @@
+import type { StandinConnection } from './connection';
+import type { CustomerDevice } from './customer-device';
+import type { KeyBundle } from './key-bundles';
+import type { SellerPhone } from './seller-phone';
+
+/** A companion (our app) the seller's phone linked. Keyed `user:device`. */
+export interface LinkedDevice {
+  phoneNumber: string;
+  deviceId: number;
+  keyIndex: number;
+  /** The companion's static noise key: a login must present it. */
+  noiseKey: Buffer;
+  identityKey: Buffer;
+  jid: string;
+  lid: string;
+}
+
+/** A companion that registered (sent devicePairingData) and waits for a phone to scan its QR. */
+export interface PendingRegistration {
+  conn: StandinConnection;
+  identityKey: Buffer;
+}
+
+/** Everything the stand-in server knows, shared by its handlers. Plain maps: one world per server. */
+export interface World {
+  phones: Map<string, SellerPhone>;
+  linked: Map<string, LinkedDevice>;
+  pending: Map<string, PendingRegistration>;
+  /** Uploaded pre-keys, keyed `user:device`. */
+  bundles: Map<string, KeyBundle>;
+  customers: Map<string, CustomerDevice>;
+  /** Logged-in companion connections, keyed `user:device`. */
+  online: Map<string, StandinConnection>;
+  /** Which linked device a logged-in connection is. */
+  deviceOf: Map<StandinConnection, LinkedDevice>;
+}
+
+export const makeWorld = (): World => ({
+  phones: new Map(),
+  linked: new Map(),
+  pending: new Map(),
+  bundles: new Map(),
+  customers: new Map(),
+  online: new Map(),
+  deviceOf: new Map(),
+});
+
+export const deviceKey = (user: string, device: number): string => `${user}:${device}`;

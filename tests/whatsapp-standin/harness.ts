@@ -1,0 +1,119 @@
+import {
+  BufferJSON,
+  WA_CERT_DETAILS,
+  initAuthCreds,
+  makeWASocket,
+  type AuthenticationState,
+  type ConnectionState,
+  type SignalDataSet,
+  type SignalDataTypeMap,
+  type UserFacingSocketConfig,
+  type WASocket,
+} from '@whiskeysockets/baileys';
+import pino from 'pino';
+import type { Standin } from '../../electron/core/channels/whatsapp/test-utils/standin';
+
+/**
+ * Test side of the stand-in: a REAL, unmodified Baileys socket whose only differences from
+ * production are `waWebSocketUrl` and the trusted root key (`WA_CERT_DETAILS.PUBLIC_KEY`).
+ * Auth state is in memory here; stages that involve our adapter use its SQLite store instead.
+ */
+
+export interface MemoryAuth {
+  state: AuthenticationState;
+  /** Creds as they would be persisted (JSON round-trip, as any store does). */
+  saveCreds(): void;
+  /** A copy that starts from the last saved creds, as a restarted app would load them. */
+  reload(): MemoryAuth;
+}
+
+export const makeMemoryAuth = (saved?: { creds: string; keys: Map<string, string> }): MemoryAuth => {
+  const keys = saved ? new Map(saved.keys) : new Map<string, string>();
+  let savedCreds = saved?.creds ?? JSON.stringify(initAuthCreds(), BufferJSON.replacer);
+  const state: AuthenticationState = {
+    creds: JSON.parse(savedCreds, BufferJSON.reviver),
+    keys: {
+      get: <T extends keyof SignalDataTypeMap>(type: T, ids: string[]) => {
+        const out: { [id: string]: SignalDataTypeMap[T] } = {};
+        for (const id of ids) {
+          const value = keys.get(`${type}/${id}`);
+          if (value !== undefined) out[id] = JSON.parse(value, BufferJSON.reviver) as SignalDataTypeMap[T];
+        }
+        return out;
+      },
+      set: (data: SignalDataSet) => {
+        for (const [type, entries] of Object.entries(data)) {
+          for (const [id, value] of Object.entries(entries ?? {})) {
+            if (value === null || value === undefined) keys.delete(`${type}/${id}`);
+            else keys.set(`${type}/${id}`, JSON.stringify(value, BufferJSON.replacer));
+          }
+        }
+      },
+    },
+  };
+  return {
+    state,
+    saveCreds: () => {
+      savedCreds = JSON.stringify(state.creds, BufferJSON.replacer);
+    },
+    reload: () => makeMemoryAuth({ creds: savedCreds, keys }),
+  };
+};
+
+export const silentLogger = pino({ level: process.env.STANDIN_LOG ?? 'silent' });
+
+/** Points Baileys at the stand-in: the one allowed change to the library. */
+export const trustStandin = (standin: Standin): void => {
+  WA_CERT_DETAILS.PUBLIC_KEY = Buffer.from(standin.rootPublicKey);
+};
+
+export interface TestSocket {
+  sock: WASocket;
+  updates: Partial<ConnectionState>[];
+  /** Resolves with the first connection.update (past or future) matching `match`. */
+  waitForUpdate(match: (u: Partial<ConnectionState>) => boolean, timeoutMs?: number): Promise<Partial<ConnectionState>>;
+}
+
+export const connectSocket = (standin: Standin, auth: MemoryAuth, extra: Partial<UserFacingSocketConfig> = {}): TestSocket => {
+  const sock = makeWASocket({
+    waWebSocketUrl: standin.url,
+    auth: auth.state,
+    logger: silentLogger,
+    // Our app never wants history; with it off Baileys goes online without the 20 s sync wait.
+    shouldSyncHistoryMessage: () => false,
+    markOnlineOnConnect: false,
+    ...extra,
+  });
+  sock.ev.on('creds.update', auth.saveCreds);
+  const updates: Partial<ConnectionState>[] = [];
+  const listeners = new Set<(u: Partial<ConnectionState>) => void>();
+  sock.ev.on('connection.update', (u) => {
+    updates.push(u);
+    for (const l of listeners) l(u);
+  });
+  return {
+    sock,
+    updates,
+    waitForUpdate(match, timeoutMs = 5_000) {
+      const seen = updates.find(match);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const listener = (u: Partial<ConnectionState>): void => {
+          if (!match(u)) return;
+          listeners.delete(listener);
+          clearTimeout(timer);
+          resolve(u);
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(listener);
+          reject(new Error(`timed out waiting for connection.update; saw ${JSON.stringify(updates.map((x) => Object.keys(x)))}`));
+        }, timeoutMs);
+        listeners.add(listener);
+      });
+    },
+  };
+};
+
+/** The status code of the error Baileys closed with (Boom's output.statusCode). */
+export const closeCode = (update: Partial<ConnectionState>): number | undefined =>
+  (update.lastDisconnect?.error as { output?: { statusCode?: number } } | undefined)?.output?.statusCode;
