@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { AccountSendLimiter, defaultPacing, defaultRateLimits, noPacing, retryDelayMs, typingDuration } from './policies';
+
+describe('AccountSendLimiter', () => {
+  const policy = { ...defaultRateLimits, minGapMs: 1000, jitterMs: 1000 };
+
+  it('spaces sends by the minimum gap plus jitter', () => {
+    const limiter = new AccountSendLimiter(policy, () => 0.5);
+    expect(limiter.earliest(1, 0)).toBe(0);
+    limiter.record(1, 0);
+    expect(limiter.earliest(1, 0)).toBe(1500);
+    expect(limiter.earliest(2, 0)).toBe(0); // other accounts are independent
+  });
+
+  it('allows at most 8 sends a minute and 200 an hour', () => {
+    const limiter = new AccountSendLimiter({ ...policy, minGapMs: 0, jitterMs: 0 });
+    for (let i = 0; i < 8; i++) limiter.record(1, i * 1000);
+    expect(limiter.earliest(1, 8000)).toBe(60_000);
+    const hourly = new AccountSendLimiter({ ...policy, minGapMs: 0, jitterMs: 0, perAccountPerMinute: 1000 });
+    for (let i = 0; i < 200; i++) hourly.record(1, i * 10_000);
+    expect(hourly.earliest(1, 2_000_000)).toBe(3_600_000);
+  });
+
+  it('does nothing when disabled', () => {
+    const limiter = new AccountSendLimiter({ ...policy, enabled: false });
+    for (let i = 0; i < 100; i++) limiter.record(1, 0);
+    expect(limiter.earliest(1, 5)).toBe(5);
+  });
+});
+
+describe('pacing', () => {
+  it('types for a time proportional to the reply, within bounds', () => {
+    expect(typingDuration(defaultPacing, 'ok')).toBe(defaultPacing.minTypingMs);
+    expect(typingDuration(defaultPacing, 'x'.repeat(40))).toBe(40 * defaultPacing.msPerChar);
+    expect(typingDuration(defaultPacing, 'x'.repeat(10_000))).toBe(defaultPacing.maxTypingMs);
+    expect(typingDuration(noPacing, 'x'.repeat(40))).toBe(0);
+  });
+
+  it('backs off exponentially with a cap', () => {
+    expect([1, 2, 3].map(retryDelayMs)).toEqual([2000, 4000, 8000]);
+    expect(retryDelayMs(30)).toBe(300_000);
+  });
+});
