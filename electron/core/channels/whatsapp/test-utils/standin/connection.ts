@@ -46,6 +46,7 @@ export interface ConnectionHooks {
 interface Waiter {
   match: (node: BinaryNode) => boolean;
   resolve: (node: BinaryNode) => void;
+  reject: (error: Error) => void;
   fromIndex: number;
 }
 
@@ -69,6 +70,8 @@ export const makeConnection = (id: number, ws: WebSocket, authority: CertAuthori
     ws.once('close', () => {
       open = false;
       rejectHandshake(new Error('closed before the handshake finished'));
+      for (const waiter of waiters) waiter.reject(new Error(`stand-in connection ${id} closed`));
+      waiters.clear();
       resolve();
     }),
   );
@@ -111,8 +114,14 @@ export const makeConnection = (id: number, ws: WebSocket, authority: CertAuthori
     waitFor(match, timeoutMs = 5_000, description = 'node') {
       const seen = log.find((r) => r.dir === 'in' && match(r.node));
       if (seen) return Promise.resolve(seen.node);
+      if (!open) return Promise.reject(new Error(`stand-in connection ${id} closed`));
       return new Promise<BinaryNode>((resolve, reject) => {
-        const waiter: Waiter = { match, resolve: (n) => (clearTimeout(timer), resolve(n)), fromIndex: log.length };
+        const waiter: Waiter = {
+          match,
+          resolve: (n) => (clearTimeout(timer), resolve(n)),
+          reject: (e) => (clearTimeout(timer), reject(e)),
+          fromIndex: log.length,
+        };
         const timer = setTimeout(() => {
           waiters.delete(waiter);
           reject(new Error(`stand-in connection ${id}: timed out waiting for ${description}`));
