@@ -1,0 +1,30 @@
+import type { Client } from '../api/client';
+import { createInboxStore, type InboxStore } from '../features/inbox/inbox-store';
+import { createTestPhoneStore, type TestPhoneStore } from '../features/inbox/testphone-store';
+import { type KeyValueStorage, type LocaleStore, createLocaleStore } from '../i18n/locale';
+import { type SessionStore, createSessionStore } from '../stores/session-store';
+
+/** Everything the UI shares: the typed client and the view-state stores built on it. */
+export interface AppServices {
+  client: Client;
+  locale: LocaleStore;
+  session: SessionStore;
+  inbox: InboxStore;
+  testPhone: TestPhoneStore;
+}
+
+export interface AppServicesConfig {
+  client: Client;
+  storage: KeyValueStorage | null;
+  languages: readonly string[];
+}
+
+export function createAppServices({ client, storage, languages }: AppServicesConfig): AppServices {
+  return {
+    client,
+    locale: createLocaleStore({ storage, languages }),
+    session: createSessionStore({ client, storage }),
+    inbox: createInboxStore({ client }),
+    testPhone: createTestPhoneStore({ client }),
+  };
+}

@@ -1,0 +1,315 @@
+import { createStore } from 'zustand/vanilla';
+import type { Contact, Conversation, ConversationStatus, Message } from '../../../../shared/domain/schemas';
+import type { QuickReply } from '../../../../shared/domain/inbox';
+import type { Client } from '../../api/client';
+import { mergeMessage, pagesFor, replaceRows } from './inbox-model';
+
+export const PAGE_SIZE = 50;
+
+export interface InboxFilter {
+  status: ConversationStatus | null;
+  query: string;
+}
+
+export interface InboxState {
+  shopId: number | null;
+  filter: InboxFilter;
+  /** Rows of the current filter by list position; a hole is a row not fetched yet. */
+  rows: Record<number, Conversation>;
+  total: number;
+  /** Pages fetched (or being fetched) for the current generation. */
+  pages: Record<number, 'loading' | 'loaded'>;
+  /** Bumped whenever the list must be re-read; answers for an older one are dropped. */
+  generation: number;
+  listLoaded: boolean;
+  /** Rows the list currently shows, so a refresh re-reads only those. */
+  visible: [number, number];
+  selectedId: number | null;
+  selected: Conversation | null;
+  messages: Message[];
+  messagesLoading: boolean;
+  quickReplies: QuickReply[];
+  /** Contacts whose blocked flag this session knows (Conversation does not carry it). */
+  blocked: Record<number, boolean>;
+  /** The last failed action, shown once to the seller. */
+  error: string | null;
+}
+
+export interface InboxActions {
+  setShop(shopId: number | null): void;
+  setFilter(patch: Partial<InboxFilter>): void;
+  ensureRange(start: number, end: number): void;
+  refresh(): void;
+  select(conversationId: number | null): Promise<void>;
+  /** Pushed events (called only from stores/wire-events.ts). */
+  applyConversation(conversation: Conversation): void;
+  applyMessage(message: Message): void;
+  applyEscalation(e: { shopId: number; conversationId: number; reason: string }): void;
+  reply(text: string): Promise<boolean>;
+  setTakeover(takeover: boolean): Promise<void>;
+  setStatus(status: 'open' | 'resolved'): Promise<void>;
+  setBlocked(blocked: boolean): Promise<void>;
+  approveDraft(messageId: number, text?: string): Promise<void>;
+  rejectDraft(messageId: number): Promise<void>;
+  loadQuickReplies(): Promise<void>;
+  saveQuickReply(input: { id?: number; name: string; text: string }): Promise<boolean>;
+  deleteQuickReply(id: number): Promise<void>;
+  clearError(): void;
+}
+
+export type InboxStoreState = InboxState & InboxActions;
+
+const initial = (shopId: number | null): InboxState => ({
+  shopId,
+  filter: { status: null, query: '' },
+  rows: {},
+  total: 0,
+  pages: {},
+  generation: 0,
+  listLoaded: false,
+  visible: [0, PAGE_SIZE - 1],
+  selectedId: null,
+  selected: null,
+  messages: [],
+  messagesLoading: false,
+  quickReplies: [],
+  blocked: {},
+  error: null,
+});
+
+export interface InboxStoreConfig {
+  client: Client;
+  /** Delay that coalesces a burst of conversation updates into one list re-read. */
+  refreshDelayMs?: number;
+}
+
+/**
+ * The inbox's view state. The list is paged from core (the DOM shows a window of it, see
+ * ConversationList); every write goes through the contract and applies core's answer.
+ */
+export function createInboxStore({ client, refreshDelayMs = 250 }: InboxStoreConfig) {
+  let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  let markReadTimer: ReturnType<typeof setTimeout> | null = null;
+
+  return createStore<InboxStoreState>((set, get) => {
+    const fail = (err: unknown) => set({ error: err instanceof Error ? err.message : String(err) });
+    const shopOrNull = () => get().shopId;
+
+    async function fetchPage(page: number): Promise<void> {
+      const { shopId, filter, generation } = get();
+      if (shopId === null) return;
+      set({ pages: { ...get().pages, [page]: 'loading' } });
+      try {
+        const result = await client.send('conversations/list', {
+          shopId,
+          offset: page * PAGE_SIZE,
+          limit: PAGE_SIZE,
+          ...(filter.status ? { status: filter.status } : {}),
+          ...(filter.query.trim() ? { query: filter.query.trim() } : {}),
+        });
+        if (get().generation !== generation || get().shopId !== shopId) return;
+        set({
+          rows: replaceRows(get().rows, page * PAGE_SIZE, result.items, result.total),
+          total: result.total,
+          pages: { ...get().pages, [page]: 'loaded' },
+          listLoaded: true,
+        });
+      } catch (err) {
+        if (get().generation !== generation) return;
+        const pages = { ...get().pages };
+        delete pages[page];
+        set({ pages, listLoaded: true });
+        fail(err);
+      }
+    }
+
+    function markRead(delayMs: number): void {
+      if (markReadTimer) clearTimeout(markReadTimer);
+      markReadTimer = setTimeout(() => {
+        markReadTimer = null;
+        const { shopId, selected } = get();
+        if (shopId === null || !selected || selected.unread === 0) return;
+        client.send('conversations/mark-read', { shopId, conversationId: selected.id }).then((c) => get().applyConversation(c), fail);
+      }, delayMs);
+    }
+
+    /** Runs a write for the open conversation and applies the conversation core returns. */
+    async function onSelected(write: (shopId: number, conversation: Conversation) => Promise<Conversation>): Promise<void> {
+      const { shopId, selected } = get();
+      if (shopId === null || !selected) return;
+      try {
+        get().applyConversation(await write(shopId, selected));
+      } catch (err) {
+        fail(err);
+      }
+    }
+
+    return {
+      ...initial(null),
+
+      setShop(shopId) {
+        if (shopId === get().shopId) return;
+        set({ ...initial(shopId), generation: get().generation + 1 });
+        if (shopId === null) return;
+        get().ensureRange(0, PAGE_SIZE - 1);
+        void get().loadQuickReplies();
+      },
+
+      setFilter(patch) {
+        const filter = { ...get().filter, ...patch };
+        set({ filter, rows: {}, total: 0, pages: {}, generation: get().generation + 1, listLoaded: false, visible: [0, PAGE_SIZE - 1] });
+        get().ensureRange(0, PAGE_SIZE - 1);
+      },
+
+      ensureRange(start, end) {
+        set({ visible: [start, end] });
+        const { pages, total, listLoaded } = get();
+        for (const page of pagesFor(start, end, PAGE_SIZE, listLoaded ? total : Number.POSITIVE_INFINITY)) {
+          if (!pages[page]) void fetchPage(page);
+        }
+      },
+
+      refresh() {
+        if (refreshTimer) return;
+        refreshTimer = setTimeout(() => {
+          refreshTimer = null;
+          // Keep the rows on screen while re-reading, so the list does not flash empty.
+          set({ pages: {}, generation: get().generation + 1 });
+          const [start, end] = get().visible;
+          get().ensureRange(start, end);
+        }, refreshDelayMs);
+      },
+
+      async select(conversationId) {
+        const { shopId } = get();
+        const fromList = Object.values(get().rows).find((c) => c.id === conversationId) ?? null;
+        set({ selectedId: conversationId, selected: fromList, messages: [], messagesLoading: conversationId !== null });
+        if (shopId === null || conversationId === null) return;
+        try {
+          const messages = await client.send('conversations/messages', { shopId, conversationId });
+          if (get().selectedId !== conversationId) return;
+          // Events may have arrived while loading: keep them.
+          set({ messages: get().messages.reduce(mergeMessage, messages), messagesLoading: false });
+          markRead(0);
+        } catch (err) {
+          set({ messagesLoading: false });
+          fail(err);
+        }
+      },
+
+      applyConversation(conversation) {
+        if (conversation.shopId !== get().shopId) return;
+        const rows = { ...get().rows };
+        let moved = true;
+        for (const [index, row] of Object.entries(rows)) {
+          if (row.id !== conversation.id) continue;
+          rows[Number(index)] = conversation;
+          // Same activity time and status means the row keeps its place and filter membership.
+          moved = row.lastMessageAt !== conversation.lastMessageAt || row.status !== conversation.status;
+        }
+        const selected = get().selectedId === conversation.id ? conversation : get().selected;
+        set({ rows, selected });
+        if (moved) get().refresh();
+      },
+
+      applyMessage(message) {
+        if (message.shopId !== get().shopId || message.conversationId !== get().selectedId) return;
+        set({ messages: mergeMessage(get().messages, message) });
+        if (message.direction === 'in') markRead(400);
+      },
+
+      applyEscalation({ shopId, conversationId, reason }) {
+        const selected = get().selected;
+        if (shopId !== get().shopId || !selected || selected.id !== conversationId) return;
+        set({ selected: { ...selected, escalationReason: reason } });
+      },
+
+      async reply(text) {
+        const { shopId, selected } = get();
+        if (shopId === null || !selected) return false;
+        try {
+          const message = await client.send('conversations/reply', { shopId, conversationId: selected.id, text });
+          get().applyMessage(message);
+          return true;
+        } catch (err) {
+          fail(err);
+          return false;
+        }
+      },
+
+      setTakeover: (takeover) =>
+        onSelected((shopId, c) => client.send('conversations/set-takeover', { shopId, conversationId: c.id, takeover })),
+      setStatus: (status) => onSelected((shopId, c) => client.send('conversations/set-status', { shopId, conversationId: c.id, status })),
+
+      async setBlocked(blocked) {
+        const { shopId, selected } = get();
+        if (shopId === null || !selected) return;
+        try {
+          const contact: Contact = await client.send('contacts/set-blocked', { shopId, contactId: selected.contactId, blocked });
+          set({ blocked: { ...get().blocked, [contact.id]: contact.blocked } });
+        } catch (err) {
+          fail(err);
+        }
+      },
+
+      async approveDraft(messageId, text) {
+        const shopId = shopOrNull();
+        if (shopId === null) return;
+        try {
+          get().applyMessage(await client.send('drafts/approve', { shopId, messageId, ...(text ? { text } : {}) }));
+        } catch (err) {
+          fail(err);
+        }
+      },
+
+      async rejectDraft(messageId) {
+        const shopId = shopOrNull();
+        if (shopId === null) return;
+        try {
+          get().applyMessage(await client.send('drafts/reject', { shopId, messageId }));
+        } catch (err) {
+          fail(err);
+        }
+      },
+
+      async loadQuickReplies() {
+        const shopId = shopOrNull();
+        if (shopId === null) return;
+        try {
+          const quickReplies = await client.send('quick-replies/list', { shopId });
+          if (get().shopId === shopId) set({ quickReplies });
+        } catch (err) {
+          fail(err);
+        }
+      },
+
+      async saveQuickReply(input) {
+        const shopId = shopOrNull();
+        if (shopId === null) return false;
+        try {
+          const saved = await client.send('quick-replies/save', { shopId, ...input });
+          const others = get().quickReplies.filter((q) => q.id !== saved.id);
+          set({ quickReplies: [...others, saved].sort((a, b) => a.name.localeCompare(b.name)) });
+          return true;
+        } catch (err) {
+          fail(err);
+          return false;
+        }
+      },
+
+      async deleteQuickReply(id) {
+        const shopId = shopOrNull();
+        if (shopId === null) return;
+        try {
+          await client.send('quick-replies/delete', { shopId, id });
+          set({ quickReplies: get().quickReplies.filter((q) => q.id !== id) });
+        } catch (err) {
+          fail(err);
+        }
+      },
+
+      clearError: () => set({ error: null }),
+    };
+  });
+}
+export type InboxStore = ReturnType<typeof createInboxStore>;

@@ -1,0 +1,60 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useStore } from 'zustand';
+import { useServices } from '../../app/services-context';
+import { useT } from '../../i18n/use-t';
+import { strings } from './i18n';
+
+/** Name + currency; core validates both and its message is shown as is. */
+export function CreateShopForm({ onDone, onCancel }: { onDone?: () => void; onCancel?: () => void }) {
+  const t = useT(strings);
+  const { session } = useServices();
+  const createShop = useStore(session, (s) => s.createShop);
+  const [name, setName] = useState('');
+  const [currency, setCurrency] = useState('DZD');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const nameId = useId();
+  const currencyId = useId();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      await createShop({ name, currency: currency.trim().toUpperCase() });
+      setError(null);
+      onDone?.();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="create-shop" onSubmit={submit} data-testid="create-shop-form">
+      <div className="field">
+        <label htmlFor={nameId}>{t('shopName')}</label>
+        <input id={nameId} name="shop-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} dir="auto" autoFocus />
+      </div>
+      <div className="field">
+        <label htmlFor={currencyId}>{t('currency')}</label>
+        <input id={currencyId} name="currency" value={currency} onChange={(e) => setCurrency(e.target.value)} required pattern="[A-Za-z]{3}" maxLength={3} className="input-short" dir="ltr" />
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {t('createShop')}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

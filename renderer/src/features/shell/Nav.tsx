@@ -1,0 +1,29 @@
+import { Icon } from '../../components/Icon';
+import { useT } from '../../i18n/use-t';
+import { type PageId, pages } from '../pages';
+import { strings } from './i18n';
+
+/** Plain links (`#/page`): Tab reaches each, Enter follows, Alt+1…8 jumps (see Shell). */
+export function Nav({ current }: { current: PageId }) {
+  const t = useT(strings);
+  return (
+    <nav className="nav" aria-label={t('navLabel')}>
+      <ul>
+        {pages.map((page, i) => (
+          <li key={page.id}>
+            <a
+              href={`#/${page.id}`}
+              className="nav-link"
+              aria-current={page.id === current ? 'page' : undefined}
+              data-testid={`nav-${page.id}`}
+              aria-keyshortcuts={`Alt+${i + 1}`}
+            >
+              <Icon name={page.icon} />
+              <span>{t(`nav.${page.id}`)}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

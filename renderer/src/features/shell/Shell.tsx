@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { useT } from '../../i18n/use-t';
+import { pages } from '../pages';
+import { LanguagePicker } from './LanguagePicker';
+import { Nav } from './Nav';
+import { ShopSwitcher } from './ShopSwitcher';
+import { StatusBar } from './StatusBar';
+import { strings } from './i18n';
+import { useHashPage } from './use-hash-page';
+
+/** The frame around every page: brand, shop, navigation, language, connection state. */
+export function Shell() {
+  const t = useT(strings);
+  const [pageId, go] = useHashPage();
+  const page = pages.find((p) => p.id === pageId) ?? pages[0];
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const target = pages[Number(e.key) - 1];
+      if (target) {
+        e.preventDefault();
+        go(target.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+
+  if (!page) return null;
+  const Page = page.component;
+  return (
+    <div className="shell" data-testid="app-ready" data-page={page.id}>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <aside className="sidebar">
+        <div className="brand">
+          <img src="./favicon.svg" alt="" width="28" height="28" />
+          <span>{t('appName')}</span>
+        </div>
+        <ShopSwitcher />
+        <Nav current={page.id} />
+        <div className="sidebar-bottom">
+          <LanguagePicker />
+        </div>
+      </aside>
+      <main id="main" className="main" tabIndex={-1}>
+        <Page />
+      </main>
+      <StatusBar />
+    </div>
+  );
+}
