@@ -11,7 +11,7 @@ import {
   type WASocket,
 } from '@whiskeysockets/baileys';
 import pino from 'pino';
-import type { Standin } from '../../electron/core/channels/whatsapp/test-utils/standin';
+import type { LinkedDevice, Standin, StandinConnection } from '../../electron/core/channels/whatsapp/test-utils/standin';
 
 /**
  * Test side of the stand-in: a REAL, unmodified Baileys socket whose only differences from
@@ -117,3 +117,28 @@ export const connectSocket = (standin: Standin, auth: MemoryAuth, extra: Partial
 /** The status code of the error Baileys closed with (Boom's output.statusCode). */
 export const closeCode = (update: Partial<ConnectionState>): number | undefined =>
   (update.lastDisconnect?.error as { output?: { statusCode?: number } } | undefined)?.output?.statusCode;
+
+/**
+ * Links a fresh in-memory companion to `sellerPhone` through the real QR → pair-success → 515 path
+ * and returns creds as the app would have saved them, ready for a logged-in start.
+ */
+export const pairNewDevice = async (standin: Standin, sellerPhone: string): Promise<{ auth: MemoryAuth; device: LinkedDevice }> => {
+  const auth = makeMemoryAuth();
+  const first = connectSocket(standin, auth);
+  const { qr } = await first.waitForUpdate((u) => !!u.qr);
+  const device = await standin.link(qr!, sellerPhone);
+  await first.waitForUpdate((u) => u.connection === 'close');
+  return { auth: auth.reload(), device };
+};
+
+/** Starts a socket with saved creds and waits until it is open; returns it with its server-side connection. */
+export const openSocket = async (
+  standin: Standin,
+  auth: MemoryAuth,
+  extra: Partial<UserFacingSocketConfig> = {},
+): Promise<TestSocket & { conn: StandinConnection }> => {
+  const socket = connectSocket(standin, auth, extra);
+  await socket.waitForUpdate((u) => u.connection === 'open');
+  const conn = standin.connections.at(-1)!;
+  return { ...socket, conn };
+};
