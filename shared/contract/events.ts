@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AccountStatus, Conversation, Id, Message, Shop } from '../domain/schemas';
 import { event } from './define';
+import { ordersEvents } from './orders';
+import { whatsappEvents } from './whatsapp';
 
 /** Every event core pushes to the UI. Payloads are validated by the sender in tests. */
 export const events = {
@@ -18,6 +20,8 @@ export const events = {
   'conversations/updated': event('A conversation changed (status, takeover, unread, preview).', Conversation),
   /** A conversation needs the seller. */
   'conversations/escalated': event('A conversation needs the seller.', z.object({ shopId: Id, conversationId: Id, reason: z.string() })),
+  ...ordersEvents,
+  ...whatsappEvents,
 } as const;
 
 export type Events = typeof events;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountsCalls } from './accounts';
 import { conversationsCalls } from './conversations';
 import { inboxCalls } from './inbox';
+import { ordersCalls } from './orders';
 import { settingsCalls } from './settings';
 import { shopsCalls } from './shops';
 import { systemCalls } from './system';
@@ -14,6 +15,7 @@ export const calls = {
   ...conversationsCalls,
   ...inboxCalls,
   ...settingsCalls,
+  ...ordersCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -1,0 +1,93 @@
+import type { Intent } from '../../../../shared/domain/brain';
+import { INTENT_LEXICON } from './intent-lexicon';
+import { fold, stripArabicArticle, tokens } from './normalise';
+
+interface CompiledPhrase {
+  pattern: RegExp;
+  weight: number;
+}
+
+function compile(phrase: string): CompiledPhrase {
+  const strong = phrase.startsWith('!');
+  const words = (strong ? phrase.slice(1) : phrase).split(' ').map((w) => {
+    const star = w.endsWith('*');
+    const base = (star ? w.slice(0, -1) : w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return star ? `${base}[^ ]*` : base;
+  });
+  return { pattern: new RegExp(`(?:^| )${words.join(' ')}(?= |$)`, 'u'), weight: strong ? 2 : 1 };
+}
+
+const COMPILED: [Intent, CompiledPhrase[]][] = Object.entries(INTENT_LEXICON).map(([intent, list]) => [
+  intent as Intent,
+  list.map((p) => compile(fold(p).split(/\s+/).map(stripArabicArticle).join(' '))),
+]);
+
+/** When two intents score the same, the one a seller must not miss comes first. */
+const TIE_ORDER: Intent[] = [
+  'complaint_refund',
+  'human_request',
+  'objection_price',
+  'objection_trust',
+  'order_request',
+  'delivery_question',
+  'price_question',
+  'availability',
+  'objection_hesitation',
+  'thanks',
+  'greeting',
+  'other',
+];
+
+export interface IntentGuess {
+  intent: Intent;
+  confidence: number;
+  scores: Partial<Record<Intent, number>>;
+}
+
+/** Folded words with and without the Arabic article, space-joined for phrase matching. */
+export function phraseText(text: string): string[] {
+  const words = tokens(fold(text));
+  const stripped = words.map(stripArabicArticle);
+  return [` ${words.join(' ')} `.trim(), stripped.join(' ')];
+}
+
+export function scoreIntents(text: string): Partial<Record<Intent, number>> {
+  const variants = phraseText(text);
+  const scores: Partial<Record<Intent, number>> = {};
+  for (const [intent, phrases] of COMPILED) {
+    let total = 0;
+    for (const { pattern, weight } of phrases) if (variants.some((v) => pattern.test(v))) total += weight;
+    if (total > 0) scores[intent] = total;
+  }
+  return scores;
+}
+
+/**
+ * Lexicon scores, then the rules a shop assistant would apply: a complaint or a request for a
+ * human beats everything; "too expensive" is an objection even though it mentions the price;
+ * a delivery fee question is about delivery; greetings and thanks only win when nothing else is said.
+ */
+export function classifyIntent(text: string): IntentGuess {
+  const scores = scoreIntents(text);
+  const s = (i: Intent) => scores[i] ?? 0;
+  const pick = (intent: Intent, confidence: number): IntentGuess => ({ intent, confidence, scores });
+
+  if (s('complaint_refund') >= 1.5 || (s('complaint_refund') >= 1 && s('complaint_refund') >= s('order_request'))) {
+    return pick('complaint_refund', Math.min(1, 0.6 + s('complaint_refund') / 5));
+  }
+  if (s('human_request') >= 1) return pick('human_request', Math.min(1, 0.6 + s('human_request') / 5));
+  if (s('objection_price') > 0 && s('objection_price') >= s('order_request')) return pick('objection_price', Math.min(1, 0.55 + s('objection_price') / 5));
+  if (s('delivery_question') > 0 && s('price_question') > 0 && s('order_request') < 2) return pick('delivery_question', 0.75);
+
+  const business = TIE_ORDER.filter((i) => i !== 'thanks' && i !== 'greeting' && i !== 'other' && s(i) > 0);
+  const ranked = [...business].sort((a, b) => s(b) - s(a) || TIE_ORDER.indexOf(a) - TIE_ORDER.indexOf(b));
+  const best = ranked[0];
+  if (best) {
+    const margin = s(best) - (ranked[1] ? s(ranked[1]) : 0);
+    return pick(best, Math.min(1, 0.5 + s(best) / 6 + margin / 8));
+  }
+  if (s('thanks') > 0 && s('thanks') >= s('greeting')) return pick('thanks', 0.85);
+  if (s('greeting') > 0) return pick('greeting', 0.85);
+  if (s('thanks') > 0) return pick('thanks', 0.8);
+  return pick('other', 0.2);
+}

@@ -1,0 +1,87 @@
+import type { CustomerLanguage } from '../../../../shared/domain/schemas';
+import { DARIJA_AR, DZ_LATN_STRONG, DZ_LATN_WEAK, EN, FR, IT, MSA, PT } from './language-lexicon';
+import { arabicShare, fold, stripArabicArticle, tokens } from './normalise';
+
+export interface LanguageGuess {
+  language: CustomerLanguage;
+  /** 0..1: how far the winner is ahead; low on one-word or all-neutral messages. */
+  confidence: number;
+}
+
+/** A Latin word with a digit used as a letter: "3andek", "ch7al", "9adech", "m3a", "5ouya". */
+const ARABIZI_WORD = /^(?=.*\p{L})(?:\p{L}*[23579]\p{L}+|\p{L}+[23579]\p{L}*)$/u;
+/** Darija's negation "ma…ch" glued to a verb: "mawsaltch", "majatch", "makach". */
+const LATN_NEGATION = /^ma\p{L}{2,}(ch|sh)$/u;
+/** The same in Arabic script: "ماوصلتش", "ماكانش". */
+const AR_NEGATION = /^م[اَ]?\p{L}{2,}ش$/u;
+
+function scoreArabic(words: string[]): { dz: number; msa: number } {
+  let dz = 0;
+  let msa = 0;
+  for (const raw of words) {
+    const w = stripArabicArticle(raw);
+    if (DARIJA_AR.has(raw) || DARIJA_AR.has(w)) dz += 2;
+    else if (AR_NEGATION.test(raw)) dz += 1.5;
+    if (MSA.has(raw) || MSA.has(w)) msa += 1.5;
+  }
+  return { dz, msa };
+}
+
+type Latin = 'dz-latn' | 'fr' | 'en' | 'pt' | 'it';
+
+function scoreLatin(words: string[], folded: string, raw: string): Record<Latin, number> {
+  const s: Record<Latin, number> = { 'dz-latn': 0, fr: 0, en: 0, pt: 0, it: 0 };
+  for (const w of words) {
+    if (DZ_LATN_STRONG.has(w)) s['dz-latn'] += 2;
+    else if (ARABIZI_WORD.test(w) && !/^\d/.test(w)) s['dz-latn'] += 2;
+    else if (LATN_NEGATION.test(w) && !FR.has(w)) s['dz-latn'] += 1;
+    else if (DZ_LATN_WEAK.has(w)) s['dz-latn'] += 0.5;
+    if (FR.has(w)) s.fr += 1;
+    if (EN.has(w)) s.en += 1;
+    if (PT.has(w)) s.pt += 1;
+    if (IT.has(w)) s.it += 1;
+  }
+  // Spelling gives a language away even in words no list holds.
+  const lower = raw.toLowerCase();
+  if (/[ãõ]|ç[ãõo]|(?<!\p{L})voc[eê](?!\p{L})/u.test(lower)) s.pt += 1.5;
+  if (/(?<!\p{L})è(?!\p{L})|[ìò](?!\p{L})|più|perch[eé]|zione(?!\p{L})|(?<!\p{L})gli(?!\p{L})|cch/u.test(lower)) s.it += 1;
+  if (/[èëîû]|(?<!\p{L})(qu|c|j|l|d|n|m|s)'|eau|aux(?!\p{L})/u.test(lower)) s.fr += 0.8;
+  if (/\b(th|wh)[a-z]+|[a-z]ing\b/.test(folded)) s.en += 0.5;
+  return s;
+}
+
+/**
+ * Which language and script the customer wrote in. Darija written in Latin letters borrows
+ * French freely, so one sure Darija signal ("3lik", "wach", "nheb") outweighs several French
+ * words: "merci bcp 3lik" is dz-latn. `previous` (the conversation's language so far) breaks
+ * ties on neutral messages such as "ok" or "👍".
+ */
+export function detectLanguage(text: string, previous?: CustomerLanguage | null): LanguageGuess {
+  const folded = fold(text);
+  const words = tokens(folded);
+  const share = arabicShare(text);
+  if (share >= 0.5) {
+    const { dz, msa } = scoreArabic(words);
+    const prevAr = previous === 'ar' || previous === 'ar-dz' ? previous : null;
+    if (dz === 0 && msa === 0) return { language: prevAr ?? 'ar-dz', confidence: 0.4 };
+    // Darija readily mixes in MSA words; a clear Darija signal wins unless MSA dominates.
+    if (dz > 0 && dz >= msa * 0.6) return { language: 'ar-dz', confidence: Math.min(1, 0.6 + (dz - msa) / 8) };
+    return { language: 'ar', confidence: Math.min(1, 0.6 + (msa - dz) / 8) };
+  }
+  if (words.length === 0) return { language: previous ?? 'fr', confidence: 0.1 };
+  const s = scoreLatin(words, folded, text);
+  if (s['dz-latn'] >= 2 || (s['dz-latn'] >= 1 && s['dz-latn'] >= Math.max(s.fr, s.en, s.pt, s.it) * 0.5)) {
+    return { language: 'dz-latn', confidence: Math.min(1, 0.6 + s['dz-latn'] / 10) };
+  }
+  const ranked = (Object.entries(s) as [Latin, number][]).sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  if (!first || first[1] === 0) {
+    const prev = previous && previous !== 'ar' && previous !== 'ar-dz' ? previous : null;
+    return { language: prev ?? 'fr', confidence: 0.2 };
+  }
+  const margin = first[1] - (second?.[1] ?? 0);
+  if (margin === 0 && previous && ranked.some(([l, v]) => l === previous && v === first[1])) {
+    return { language: previous, confidence: 0.4 };
+  }
+  return { language: first[0], confidence: Math.min(1, 0.45 + margin / 4) };
+}
