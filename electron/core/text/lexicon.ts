@@ -80,6 +80,8 @@ const CONCEPTS: Readonly<Record<string, string>> = {
 export interface Lexicon {
   /** Concept ids expressed by a canonical token list (phrases up to three tokens). */
   conceptsOf(tokens: readonly string[]): Set<string>;
+  /** Concept ids of exactly this phrase (canonical tokens), if the lexicon knows it. */
+  phrase(tokens: readonly string[]): ReadonlySet<string> | undefined;
   /** Every canonical surface form of a concept (for tests and explanations). */
   formsOf(concept: string): string[][];
 }
@@ -109,6 +111,7 @@ export function makeLexicon(concepts: Readonly<Record<string, string>> = CONCEPT
       }
       return found;
     },
+    phrase: (tokens) => byPhrase.get(tokens.join(' ')),
     formsOf: (concept) => forms.get(concept) ?? [],
   };
 }

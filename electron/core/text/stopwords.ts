@@ -2,46 +2,60 @@ import { normaliseToken } from './normalise';
 
 /**
  * Words that carry the question, not the product: greetings, question words, verbs of wanting and
- * having, articles, prepositions, politeness, and shop talk (price, size, delivery). Retrieval drops
- * them so "wach kayen", "combien", "how much", "quanto custa", "bghit", "nheb", "svp" never match a
- * product. Listed raw; normalised once at load so the list follows the tokeniser.
+ * having, articles, prepositions, politeness. Retrieval drops them so "wach kayen", "combien",
+ * "how much", "quanto custa", "bghit", "nheb", "svp" never match a product. Listed raw; normalised once at load so the list follows the tokeniser.
  */
 const RAW: Readonly<Record<string, string>> = {
-  'dz-latn': `wach wech ach chno chnou chnouwa chnowa kayen kayn kayna kaynin kain kaina andek andk 3andek 3andk andkom 3andkom 3ndk 3ndek
-    ch7al chhal cha7al chahal bch7al bchhal b9addach bqadach 9addach qadach gedach gdach bghit bghina bgheet nheb n7eb nhab nhabb n7ab
-    nhebb nebghi nbghi habit 7abit hab had hadi hada hadak hadik hado hadou dak dik hna lhna ghir ki kifach kifeh kif ya khoya khouya khti
-    sahbi sa7bi slm salam salamo alaykom 3alaykom aleykoum saha sahit s7a ok okay wa wah ih iyeh la lala m3a ma3a fi f l el b bel
-    mais ana nta nti ntoma rani raki rak rahi rah howa hiya maak m3ak 3lik alik bzaf bezaf chwiya chwia brk barak ncommandi ncomandi
-    nchri nechri nechrih nchof nchouf nchuf tsma tsema yaani ya3ni dok doka daba dorka prix soum sum taman taille couleur lon
-    tawsil livraison ljdid jdid mlih mli7 shal wesh`,
-  'ar-dz': `واش شحال بشحال قداش بقداش كاين كاينه كاينة عندك عندكم بغيت نحب حبيت نشري هذا هذه هاد هادي هدا هذي ديك داك
-    السلام عليكم سلام مرحبا صباح الخير مساء خويا خوي اختي اخت من في على مع الى إلى او و يا من فضلك لو سمحت برك بزاف شوية
-    السعر سعر الثمن ثمن الحجم المقاس مقاس اللون لون التوصيل توصيل هل ما ماذا كم بكم اريد أريد ممكن عفاك الله يعطيك الصحة
-    انا أنا راني راهي راه نتا نتي هو هي تاع نتاع متاع ليا ليك`,
-  fr: `bonjour bonsoir salut coucou svp stp merci bcp beaucoup combien coute coûte prix tarif quel quelle quels quelles est sont
-    le la les l un une des de du d au aux a à en et ou pour par sur avec sans dans ce cet cette ces c vous tu je j il elle nous on
-    avez as ai avoir voudrais veux voulais aimerais commander commande acheter cherche disponible dispo encore reste y
-    taille couleur pointure livraison mon ma mes votre vos ton ta tes s'il plait plaît madame monsieur svp qu que qui quoi est-ce
-    me moi m t svp possible`,
-  en: `hi hello hey good morning evening how much many what which is are the a an of for to in on at with and or do does
-    you your have has i me my we want would like need looking buy order price cost costs please pls thanks thank can could
-    there any still available size color colour delivery it this that these those get`,
-  pt: `oi olá ola bom dia boa tarde noite quanto quanta custa custo preço preco valor o a os as um uma de do da dos das em no na
-    nos nas por para pra com e ou que qual quais é tem têm tens você voce vc quero queria gostaria comprar pedido disponível
-    disponivel ainda tamanho cor entrega frete obrigado obrigada por favor pf me eu meu minha seu sua isso esse essa este esta`,
-  it: `ciao buongiorno buonasera salve quanto quanta costa costo prezzo il lo la i gli le un uno una di del della dei delle in
-    nel nella per con e o che quale è avete hai ho vorrei voglio comprare ordinare disponibile ancora taglia colore consegna
-    spedizione grazie per favore mi io mio mia questo questa quello quella`,
+  'dz-latn': `wach wech ach chno chnou chnouwa chnowa kayen kayn kayna kaynin kain kaina andek andk 3andek 3andk andkom
+    3andkom 3ndk 3ndek ch7al chhal cha7al chahal bch7al bchhal b9addach bqadach 9addach qadach gedach gdach bghit
+    bghina bgheet nheb n7eb nhab nhabb n7ab nhebb nebghi nbghi habit 7abit hab had hadi hada hadak hadik hado hadou
+    dak dik hna lhna ghir ki kifach kifeh kif ya khoya khouya khti sahbi sa7bi slm salam salamo alaykom 3alaykom
+    aleykoum saha sahit s7a ok okay wa wah ih iyeh la lala m3a ma3a fi f l el b bel mais ana nta nti ntoma rani raki
+    rak rahi rah howa hiya maak m3ak 3lik alik bzaf bezaf chwiya chwia brk barak nchof nchouf nchuf tsma tsema yaani
+    ya3ni dok doka daba dorka ljdid jdid mlih mli7 shal wesh`,
+  'ar-dz': `واش شحال بشحال قداش بقداش كاين كاينه كاينة عندك عندكم بغيت نحب حبيت هذا هذه هاد هادي هدا هذي ديك داك السلام
+    عليكم سلام مرحبا صباح الخير مساء خويا خوي اختي اخت من في على مع الى إلى او و يا من فضلك لو سمحت برك بزاف شوية هل
+    ما ماذا كم بكم اريد أريد ممكن عفاك الله يعطيك الصحة انا أنا راني راهي راه نتا نتي هو هي تاع نتاع متاع ليا ليك`,
+  fr: `bonjour bonsoir salut coucou svp stp merci bcp beaucoup combien coute coûte quel quelle quels quelles est sont
+    le la les l un une des de du d au aux a à en et ou pour par sur avec sans dans ce cet cette ces c vous tu je j
+    il elle nous on avez as ai avoir voudrais veux voulais aimerais cherche encore reste y mon ma mes votre vos ton
+    ta tes s'il plait plaît madame monsieur svp qu que qui quoi est-ce me moi m t svp possible`,
+  en: `hi hello hey good morning how much many what which is are the a an of for to in on at with and or do
+    does you your have has i me my we want would like need looking please pls thanks thank can could there any still
+    it this that these those get`,
+  pt: `oi olá ola bom dia boa tarde noite quanto quanta custa custo o a os as um uma de do da dos das em no na nos nas
+    por para pra com e ou que qual quais é tem têm tens você voce vc quero queria gostaria ainda obrigado obrigada
+    por favor pf me eu meu minha seu sua isso esse essa este esta`,
+  it: `ciao buongiorno buonasera salve quanto quanta costa il lo la i gli le un uno una di del della dei delle in nel
+    nella per con e o che quale è avete hai ho vorrei voglio ancora grazie per favore mi io mio mia questo questa
+    quello quella`,
 };
 
+/**
+ * Shop talk: price, size, colour, delivery, buying. Never a product, but the very words of an FAQ
+ * ("délai de livraison"), so product search drops them and knowledge search keeps them.
+ */
+const SHOP_TALK_RAW: Readonly<Record<string, string>> = {
+  'dz-latn': 'prix soum sum taman taille couleur lon tawsil livraison ncommandi ncomandi nchri nechri nechrih',
+  'ar-dz': 'السعر سعر الثمن ثمن الحجم المقاس مقاس اللون لون التوصيل توصيل نشري',
+  'fr': 'prix tarif taille couleur pointure livraison commander commande acheter disponible dispo',
+  'en': 'price cost costs size color colour delivery buy order available',
+  'pt': 'preço preco valor tamanho cor entrega frete comprar pedido disponível disponivel',
+  'it': 'prezzo costo taglia colore consegna spedizione comprare ordinare disponibile',
+};
+
+const canonicalSet = (lists: Readonly<Record<string, string>>): ReadonlySet<string> =>
+  new Set(
+    Object.values(lists)
+      .flatMap((list) => list.split(/[^\p{L}\p{N}]+/u))
+      .filter(Boolean)
+      .map(normaliseToken),
+  );
+
 /** Canonical stop-words of every language (the customer's language is not known at retrieval time). */
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  Object.values(RAW)
-    .flatMap((list) => list.split(/\s+/))
-    .filter(Boolean)
-    .flatMap((word) => word.split(/[^\p{L}\p{N}]+/u))
-    .filter(Boolean)
-    .map(normaliseToken),
-);
+export const STOP_WORDS: ReadonlySet<string> = canonicalSet(RAW);
+export const SHOP_TALK: ReadonlySet<string> = canonicalSet(SHOP_TALK_RAW);
 
 export const isStopWord = (token: string): boolean => STOP_WORDS.has(token);
+/** Stop-word or shop talk: what product search ignores. */
+export const isProductStopWord = (token: string): boolean => STOP_WORDS.has(token) || SHOP_TALK.has(token);

@@ -1,0 +1,197 @@
+import type SQLite from 'better-sqlite3';
+import type { Product } from '../../../../shared/domain/catalog';
+import type { KnowledgeEntry } from '../../../../shared/domain/knowledge';
+import type { KnowledgeSearchDoc, ProductSearchDoc } from '../../catalog/search-doc';
+import { type ProductRow, rowToProduct } from '../../catalog/products-repo';
+import { type KnowledgeRow, rowToEntry } from '../../knowledge/repo';
+import type { Lexicon } from '../../text/lexicon';
+import { isStopWord } from '../../text/stopwords';
+import { blendEmbeddings, type EmbeddingsConfig, makeEmbeddingCache } from './embeddings';
+import { makeCandidateFinder } from './fts';
+import { type ParsedQuery, parseQuery } from './query';
+import { type RowFeatures, type RowScore, scoreRow } from './rerank';
+import { FUZZY } from './similarity';
+
+export interface ProductHit {
+  product: Product;
+  /** In [0, 1]; 1 = everything the customer named matched this product's aliases or names exactly. */
+  score: number;
+  /** What matched: "alias:sac noir", "name:robe", "concept:perfume", "embedding". */
+  matched: string[];
+}
+
+export interface KnowledgeHit {
+  entry: KnowledgeEntry;
+  score: number;
+  matched: string[];
+}
+
+export interface RetrieverConfig {
+  /** The store's raw handle (store.sqlite). */
+  sqlite: SQLite.Database;
+  lexicon?: Lexicon;
+  /** Optional: an OpenAI-compatible embeddings function; its cosine similarity is blended in. */
+  embeddings?: EmbeddingsConfig;
+  /** Hits below this score are noise, not products (default 0.12). */
+  minScore?: number;
+}
+
+export interface Retriever {
+  searchProducts(shopId: number, text: string, k?: number): Promise<ProductHit[]>;
+  /** Lexical only (no embeddings), synchronous: for hot paths and benchmarks. */
+  searchProductsSync(shopId: number, text: string, k?: number): ProductHit[];
+  searchKnowledge(shopId: number, text: string, k?: number): Promise<KnowledgeHit[]>;
+  searchKnowledgeSync(shopId: number, text: string, k?: number): KnowledgeHit[];
+}
+
+const CANDIDATES = 80;
+
+function productFeatures(doc: ProductSearchDoc, sku: string): RowFeatures {
+  const [primary = [], ...alt] = doc.names;
+  return {
+    fields: [
+      { label: 'alias', weight: 3, phrases: doc.aliases, phraseBonus: 1 },
+      { label: 'sku', weight: 3, phrases: [sku.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)] },
+      { label: 'name', weight: 2.6, phrases: [primary], phraseBonus: 0.8 },
+      { label: 'name', weight: 2.4, phrases: alt, phraseBonus: 0.8 },
+      { label: 'category', weight: 1.4, phrases: [doc.category] },
+      { label: 'description', weight: 0.5, phrases: [doc.description] },
+    ],
+    concepts: doc.concepts,
+    variants: doc.variants,
+  };
+}
+
+function knowledgeFeatures(doc: KnowledgeSearchDoc): RowFeatures {
+  return {
+    fields: [
+      { label: 'keyword', weight: 3, phrases: doc.keywords, phraseBonus: 1 },
+      { label: 'question', weight: 2.5, phrases: [doc.question] },
+      { label: 'answer', weight: 0.6, phrases: [doc.answer] },
+    ],
+    concepts: doc.concepts,
+  };
+}
+
+/** Content words that no candidate matched at a useful level: the ones worth a trigram (typo) pass. */
+function unmatchedTokens(query: ParsedQuery, scored: readonly RowScore[]): string[] {
+  return query.tokens.filter((t) => [...t].length >= 4 && !scored.some((s) => s.strongTokens.includes(t)));
+}
+
+interface Scored<T> {
+  item: T;
+  score: RowScore;
+}
+
+/**
+ * Lexical search (FTS5 candidates + re-rank), the shape shared by products and knowledge:
+ * gather candidates by words/prefixes/concepts, score, then a trigram pass for the words that
+ * matched nothing (typos), score those too, keep the relevant ones above `minScore`.
+ */
+function makeSearch<Row extends { id: number; search_doc: string }, T>(opts: {
+  sqlite: SQLite.Database;
+  finder: ReturnType<typeof makeCandidateFinder>;
+  loadSql: string;
+  features: (row: Row) => RowFeatures;
+  toItem: (row: Row) => T;
+  minScore: number;
+}) {
+  const load = opts.sqlite.prepare<[number, string], Row>(opts.loadSql);
+  const scoreIds = (shopId: number, query: ParsedQuery, ids: number[]): Scored<T>[] =>
+    ids.length === 0 ? [] : load.all(shopId, JSON.stringify(ids)).map((row) => ({ item: opts.toItem(row), score: scoreRow(query, opts.features(row)) }));
+
+  return (shopId: number, query: ParsedQuery, k: number): Scored<T>[] => {
+    if (query.tokens.length === 0 && query.concepts.size === 0) return [];
+    const ids = opts.finder.find(shopId, query, { want: k * 3, limit: CANDIDATES });
+    let scored = scoreIds(shopId, query, ids);
+    const fuzzy = unmatchedTokens(
+      query,
+      scored.filter((s) => s.score.score > 0).map((s) => s.score),
+    );
+    if (fuzzy.length) {
+      const seen = new Set(ids);
+      const more = opts.finder.findFuzzy(shopId, fuzzy, CANDIDATES).filter((id) => !seen.has(id));
+      scored = scored.concat(scoreIds(shopId, query, more));
+    }
+    return scored
+      .filter((s) => s.score.relevant && s.score.score >= opts.minScore)
+      .sort((a, b) => b.score.score - a.score.score)
+      .slice(0, k);
+  };
+}
+
+/** Retrieval over one store: products and knowledge of any shop, top-k with scores. */
+export function makeRetriever(config: RetrieverConfig): Retriever {
+  const { sqlite, lexicon } = config;
+  const minScore = config.minScore ?? 0.12;
+  const productFinder = makeCandidateFinder(sqlite, {
+    words: 'products_words',
+    tri: 'products_tri',
+    primary: ['names', 'aliases'],
+    secondary: ['other'],
+    wordsWeights: [0, 4, 6, 1, 3],
+    triWeights: [0, 4, 6, 1],
+  });
+  const knowledgeFinder = makeCandidateFinder(sqlite, {
+    words: 'knowledge_words',
+    tri: 'knowledge_tri',
+    primary: ['question', 'keywords'],
+    secondary: ['answer'],
+    wordsWeights: [0, 4, 6, 1, 3],
+    triWeights: [0, 4, 6, 1],
+  });
+  const products = makeSearch<ProductRow, Product>({
+    sqlite,
+    finder: productFinder,
+    loadSql: `SELECT * FROM products WHERE shop_id = ? AND id IN (SELECT value FROM json_each(?))`,
+    features: (row) => productFeatures(JSON.parse(row.search_doc) as ProductSearchDoc, row.sku),
+    toItem: rowToProduct,
+    minScore,
+  });
+  const knowledge = makeSearch<KnowledgeRow, KnowledgeEntry>({
+    sqlite,
+    finder: knowledgeFinder,
+    loadSql: `SELECT * FROM knowledge WHERE shop_id = ? AND status = 'active' AND id IN (SELECT value FROM json_each(?))`,
+    features: (row) => knowledgeFeatures(JSON.parse(row.search_doc) as KnowledgeSearchDoc),
+    toItem: rowToEntry,
+    minScore,
+  });
+
+  const productQuery = (text: string) => parseQuery(text, { lexicon });
+  const knowledgeQuery = (text: string) => parseQuery(text, { lexicon, isStop: isStopWord });
+  const searchProductsSync = (shopId: number, text: string, k = 5): ProductHit[] =>
+    products(shopId, productQuery(text), k).map(({ item, score }) => ({ product: item, score: round(score.score), matched: score.matched }));
+  const searchKnowledgeSync = (shopId: number, text: string, k = 3): KnowledgeHit[] =>
+    knowledge(shopId, knowledgeQuery(text), k).map(({ item, score }) => ({ entry: item, score: round(score.score), matched: score.matched }));
+
+  const cache = config.embeddings ? makeEmbeddingCache() : undefined;
+  const loadAllProducts = sqlite.prepare<[number], ProductRow>(`SELECT * FROM products WHERE shop_id = ?`);
+
+  return {
+    searchProductsSync,
+    searchKnowledgeSync,
+    async searchProducts(shopId, text, k = 5) {
+      const lexical = searchProductsSync(shopId, text, Math.max(k * 3, 10));
+      if (!config.embeddings || !cache) return lexical.slice(0, k);
+      const all = loadAllProducts.all(shopId).map(rowToProduct);
+      const blended = await blendEmbeddings({
+        config: config.embeddings,
+        cache,
+        text,
+        lexical,
+        items: all,
+        key: (p) => `p${p.id}`,
+        describe: (p) => [p.name, ...p.altNames, ...p.aliases, p.category, p.description].filter(Boolean).join(' · '),
+        hit: (p, score, matched) => ({ product: p, score, matched }),
+        itemOf: (h) => h.product,
+      });
+      return blended.slice(0, k);
+    },
+    async searchKnowledge(shopId, text, k = 3) {
+      return searchKnowledgeSync(shopId, text, k);
+    },
+  };
+}
+
+const round = (n: number): number => Math.round(n * 1000) / 1000;
+export { FUZZY };

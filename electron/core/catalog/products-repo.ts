@@ -1,0 +1,232 @@
+import type SQLite from 'better-sqlite3';
+import { Product, type ProductVariant } from '../../../shared/domain/catalog';
+import { productIndexColumns, productSearchDoc, shopToken } from './search-doc';
+
+/** A product as written by an import or the seller, before it has an id. */
+export type ProductInput = Omit<Product, 'id' | 'shopId'>;
+
+export interface ProductRow {
+  id: number;
+  shop_id: number;
+  sku: string;
+  name: string;
+  alt_names: string;
+  aliases: string;
+  category: string;
+  price: number;
+  compare_at_price: number | null;
+  currency: string;
+  stock: number | null;
+  variants: string;
+  images: string;
+  description: string;
+  upsell_skus: string;
+  search_doc: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const parseList = <T>(json: string): T[] => {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? (value as T[]) : [];
+};
+
+export function rowToProduct(row: ProductRow): Product {
+  return {
+    id: row.id,
+    shopId: row.shop_id,
+    sku: row.sku,
+    name: row.name,
+    altNames: parseList<string>(row.alt_names),
+    aliases: parseList<string>(row.aliases),
+    category: row.category,
+    price: row.price,
+    compareAtPrice: row.compare_at_price,
+    currency: row.currency,
+    stock: row.stock,
+    variants: parseList<ProductVariant>(row.variants),
+    images: parseList<string>(row.images),
+    description: row.description,
+    upsellSkus: parseList<string>(row.upsell_skus),
+  };
+}
+
+export interface ProductPatch {
+  name?: string;
+  price?: number;
+  compareAtPrice?: number | null;
+  stock?: number | null;
+  category?: string;
+  aliases?: string[];
+  description?: string;
+  upsellSkus?: string[];
+}
+
+export interface ListOptions {
+  offset: number;
+  limit: number;
+  category?: string;
+}
+
+/**
+ * Products of every shop, and the FTS rows that mirror them. Synchronous (better-sqlite3): imports
+ * write thousands of rows in one transaction and retrieval sits on the hot path of every reply.
+ * Every write keeps products, products_tri and products_words in step inside one transaction.
+ */
+export function makeProductsRepo(sqlite: SQLite.Database) {
+  const s = {
+    bySku: sqlite.prepare<[number, string], ProductRow>(`SELECT * FROM products WHERE shop_id = ? AND sku = ?`),
+    byId: sqlite.prepare<[number, number], ProductRow>(`SELECT * FROM products WHERE shop_id = ? AND id = ?`),
+    insert: sqlite.prepare(
+      `INSERT INTO products (shop_id, sku, name, alt_names, aliases, category, price, compare_at_price, currency, stock, variants, images, description, upsell_skus, search_doc, created_at, updated_at)
+       VALUES (@shop_id, @sku, @name, @alt_names, @aliases, @category, @price, @compare_at_price, @currency, @stock, @variants, @images, @description, @upsell_skus, @search_doc, @now, @now)`,
+    ),
+    update: sqlite.prepare(
+      `UPDATE products SET name = @name, alt_names = @alt_names, aliases = @aliases, category = @category, price = @price,
+         compare_at_price = @compare_at_price, currency = @currency, stock = @stock, variants = @variants, images = @images,
+         description = @description, upsell_skus = @upsell_skus, search_doc = @search_doc, updated_at = @now
+       WHERE id = @id`,
+    ),
+    delete: sqlite.prepare(`DELETE FROM products WHERE shop_id = ? AND id = ?`),
+    triDelete: sqlite.prepare(`DELETE FROM products_tri WHERE rowid = ?`),
+    wordsDelete: sqlite.prepare(`DELETE FROM products_words WHERE rowid = ?`),
+    triInsert: sqlite.prepare(`INSERT INTO products_tri (rowid, shop, names, aliases, other) VALUES (?, ?, ?, ?, ?)`),
+    wordsInsert: sqlite.prepare(`INSERT INTO products_words (rowid, shop, names, aliases, other, concepts) VALUES (?, ?, ?, ?, ?, ?)`),
+    page: sqlite.prepare<[number, number, number], ProductRow>(`SELECT * FROM products WHERE shop_id = ? ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`),
+    pageInCategory: sqlite.prepare<[number, string, number, number], ProductRow>(
+      `SELECT * FROM products WHERE shop_id = ? AND category = ? ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`,
+    ),
+    count: sqlite.prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM products WHERE shop_id = ?`),
+    countInCategory: sqlite.prepare<[number, string], { n: number }>(`SELECT COUNT(*) AS n FROM products WHERE shop_id = ? AND category = ?`),
+    all: sqlite.prepare<[number], ProductRow>(`SELECT * FROM products WHERE shop_id = ? ORDER BY id`),
+    categories: sqlite.prepare<[number], { category: string; n: number }>(
+      `SELECT category, COUNT(*) AS n FROM products WHERE shop_id = ? GROUP BY category ORDER BY category`,
+    ),
+  };
+
+  /** The search document of a product, and a writer for its FTS rows once its id is known. */
+  function indexFor(shopId: number, product: ProductInput) {
+    const doc = productSearchDoc(product);
+    const cols = productIndexColumns(doc, product.sku);
+    return {
+      json: JSON.stringify(doc),
+      write(id: number) {
+        s.triDelete.run(id);
+        s.wordsDelete.run(id);
+        s.triInsert.run(id, shopToken(shopId), cols.names, cols.aliases, cols.other);
+        s.wordsInsert.run(id, shopToken(shopId), cols.names, cols.aliases, cols.other, cols.concepts);
+      },
+    };
+  }
+
+  function params(shopId: number, p: ProductInput, now: string) {
+    return {
+      shop_id: shopId,
+      sku: p.sku,
+      name: p.name,
+      alt_names: JSON.stringify(p.altNames),
+      aliases: JSON.stringify(p.aliases),
+      category: p.category,
+      price: p.price,
+      compare_at_price: p.compareAtPrice,
+      currency: p.currency,
+      stock: p.stock,
+      variants: JSON.stringify(p.variants),
+      images: JSON.stringify(p.images),
+      description: p.description,
+      upsell_skus: JSON.stringify(p.upsellSkus),
+      now,
+    };
+  }
+
+  /** Insert or replace by (shop, SKU); not transactional on its own (callers wrap batches). */
+  function upsertOne(shopId: number, product: ProductInput, now: string): { id: number; created: boolean } {
+    const index = indexFor(shopId, product);
+    const existing = s.bySku.get(shopId, product.sku);
+    if (existing) {
+      s.update.run({ ...params(shopId, product, now), search_doc: index.json, id: existing.id });
+      index.write(existing.id);
+      return { id: existing.id, created: false };
+    }
+    const id = Number(s.insert.run({ ...params(shopId, product, now), search_doc: index.json }).lastInsertRowid);
+    index.write(id);
+    return { id, created: true };
+  }
+
+  return {
+    upsertOne,
+    /**
+     * Upserts many products in ONE transaction (all or nothing). `onProgress` is called every
+     * `progressEvery` rows and at the end, so a UI can show a bar on large imports.
+     */
+    upsertMany(
+      shopId: number,
+      products: readonly ProductInput[],
+      now: string,
+      progress?: { every: number; onProgress: (done: number, total: number) => void },
+    ): { created: number; updated: number; ids: number[] } {
+      const run = sqlite.transaction(() => {
+        let created = 0;
+        const ids: number[] = [];
+        products.forEach((product, i) => {
+          const r = upsertOne(shopId, product, now);
+          ids.push(r.id);
+          if (r.created) created++;
+          if (progress && (i + 1) % progress.every === 0) progress.onProgress(i + 1, products.length);
+        });
+        return { created, updated: products.length - created, ids };
+      });
+      const result = run();
+      progress?.onProgress(products.length, products.length);
+      return result;
+    },
+    get(shopId: number, id: number): Product | undefined {
+      const row = s.byId.get(shopId, id);
+      return row && rowToProduct(row);
+    },
+    getBySku(shopId: number, sku: string): Product | undefined {
+      const row = s.bySku.get(shopId, sku);
+      return row && rowToProduct(row);
+    },
+    list(shopId: number, { offset, limit, category }: ListOptions): { items: Product[]; total: number } {
+      const rows = category === undefined ? s.page.all(shopId, limit, offset) : s.pageInCategory.all(shopId, category, limit, offset);
+      const total = (category === undefined ? s.count.get(shopId) : s.countInCategory.get(shopId, category))?.n ?? 0;
+      return { items: rows.map(rowToProduct), total };
+    },
+    all(shopId: number): Product[] {
+      return s.all.all(shopId).map(rowToProduct);
+    },
+    categories(shopId: number): { category: string; count: number }[] {
+      return s.categories.all(shopId).map((r) => ({ category: r.category, count: r.n }));
+    },
+    /** Applies a seller's edit; the search index follows when searchable fields change. */
+    update(shopId: number, id: number, patch: ProductPatch, now: string): Product | undefined {
+      return sqlite.transaction(() => {
+        const row = s.byId.get(shopId, id);
+        if (!row) return undefined;
+        const { id: _id, shopId: _shop, ...current } = rowToProduct(row);
+        const next: ProductInput = { ...current, ...patch };
+        const index = indexFor(shopId, next);
+        s.update.run({ ...params(shopId, next, now), search_doc: index.json, id });
+        index.write(id);
+        return rowToProduct(s.byId.get(shopId, id) as ProductRow);
+      })();
+    },
+    delete(shopId: number, id: number): boolean {
+      return sqlite.transaction(() => {
+        const info = s.delete.run(shopId, id);
+        if (info.changes === 0) return false;
+        s.triDelete.run(id);
+        s.wordsDelete.run(id);
+        return true;
+      })();
+    },
+    count(shopId: number): number {
+      return s.count.get(shopId)?.n ?? 0;
+    },
+  };
+}
+export type ProductsRepo = ReturnType<typeof makeProductsRepo>;
+
+/** Validates a product read back from storage against the shared schema (tests, exports). */
+export const isValidProduct = (value: unknown): value is Product => Product.safeParse(value).success;
