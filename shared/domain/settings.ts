@@ -20,6 +20,10 @@ export const LlmSettings = z
     apiKey: z.string().optional(),
     model: z.string().default(''),
     dailyTokenCap: z.number().int().nonnegative().default(200_000),
+    /** LLM-answered messages per customer per day; past it the offline brain answers (protects the bill from one chatty or hostile number). */
+    perCustomerDailyMessageCap: z.number().int().nonnegative().default(40),
+    /** Which preset the page last applied ('custom' when the seller typed the endpoint). Informational only. */
+    preset: z.string().default('custom'),
   })
   .strict();
 

@@ -1,0 +1,86 @@
+import type { Violation } from '../../../../shared/domain/guardrails';
+import { type Backing, isBacked, keyOf } from './backing';
+import { type StatedNumber, extractNumbers } from './numbers';
+
+/**
+ * Every number a reply states must be backed by the store; a number the customer proposed is
+ * never repeated unless the store backs it — not even to refuse it.
+ */
+export interface NumberCheckInput {
+  reply: string;
+  backing: Backing;
+  maxDiscountPercent: number;
+  /** Every customer message of the conversation, this turn included. */
+  customerTexts: string[];
+}
+
+interface CustomerNumbers {
+  /** Every value the customer wrote (prices, percentages, anything): a reply may not echo these unbacked. */
+  proposed: Set<string>;
+  /** Small plain numbers and phone numbers the customer gave (quantity, size, wilaya code, phone). */
+  echoable: Set<string>;
+  stated: StatedNumber[];
+}
+
+function readCustomerNumbers(texts: string[]): CustomerNumbers {
+  const stated = texts.flatMap((t) => extractNumbers(t));
+  const proposed = new Set<string>();
+  const echoable = new Set<string>();
+  for (const n of stated) {
+    for (const v of n.values) {
+      proposed.add(keyOf(v));
+      if (n.kind === 'phone' || (n.kind === 'plain' && v < 100)) echoable.add(keyOf(v));
+    }
+  }
+  return { proposed, echoable, stated };
+}
+
+/** "Cité 150 logements" repeated from the customer's address is a quotation, not a claim. */
+function isQuotedFragment(n: StatedNumber, customer: CustomerNumbers): boolean {
+  if (n.kind !== 'plain') return false;
+  return customer.stated.some(
+    (c) =>
+      c.kind === 'plain' &&
+      c.values.some((v) => n.values.includes(v)) &&
+      ((c.nextWord !== '' && c.nextWord === n.nextWord) || (c.prevWord !== '' && c.prevWord === n.prevWord && c.prevWord.length > 2)),
+  );
+}
+
+function violation(kind: Violation['kind'], n: StatedNumber, detail: string): Violation {
+  return { kind, detail, fragment: n.raw };
+}
+
+function checkOne(n: StatedNumber, input: NumberCheckInput, customer: CustomerNumbers): Violation | null {
+  const { backing, maxDiscountPercent } = input;
+  const echoed = n.values.some((v) => customer.proposed.has(keyOf(v)));
+  const echo = () => violation('echoed_customer_number', n, `The reply repeats "${n.raw}", a number the customer proposed that the store does not back.`);
+  switch (n.kind) {
+    case 'percent': {
+      if (isBacked(backing.percent, n.values) || n.values.some((v) => v <= maxDiscountPercent)) return null;
+      if (echoed) return echo();
+      return violation('discount_over_max', n, `The reply states ${n.raw}, above the shop's maximum discount of ${maxDiscountPercent} %.`);
+    }
+    case 'money':
+      if (isBacked(backing.money, n.values)) return null;
+      return echoed ? echo() : violation('unbacked_number', n, `The reply states the amount "${n.raw}", which no price, fee or total in the store gives.`);
+    case 'stock':
+      if (isBacked(backing.stock, n.values)) return null;
+      return echoed ? echo() : violation('unbacked_number', n, `The reply states the count "${n.raw}", which no stock level or sales figure in the store gives.`);
+    case 'phone':
+      if (n.values.some((v) => customer.echoable.has(keyOf(v))) || isBacked(backing.plain, n.values)) return null;
+      return violation('unbacked_number', n, `The reply gives the number "${n.raw}", which neither the customer nor the shop facts gave.`);
+    case 'plain':
+      if (isBacked(backing.plain, n.values) || n.values.some((v) => customer.echoable.has(keyOf(v))) || isQuotedFragment(n, customer)) return null;
+      return echoed ? echo() : violation('unbacked_number', n, `The reply states "${n.raw}", which nothing in the store backs.`);
+  }
+}
+
+export function checkNumbers(input: NumberCheckInput): Violation[] {
+  const customer = readCustomerNumbers(input.customerTexts);
+  return extractNumbers(input.reply).flatMap((n) => checkOne(n, input, customer) ?? []);
+}
+
+/** A price question about a known product must get one of that product's prices. */
+export function statesAPriceOf(reply: string, prices: Set<string>): boolean {
+  return extractNumbers(reply).some((n) => n.kind !== 'percent' && isBacked(prices, n.values));
+}

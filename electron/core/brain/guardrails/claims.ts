@@ -1,0 +1,132 @@
+import type { Violation } from '../../../../shared/domain/guardrails';
+import type { ShopFacts } from '../../../../shared/domain/settings';
+import type { z } from 'zod';
+import { EVERYWHERE, WILAYAS } from './places';
+import { clauses, findAny, fold, hasWord, isNegated } from './text';
+
+type Facts = z.output<typeof ShopFacts>;
+
+/**
+ * Payment methods by canonical id. The seller's free-text list is read through the same lexicon,
+ * so "CCP / BaridiMob" in the facts allows both. `generic` words only count in a payment clause.
+ */
+const PAYMENT_METHODS: ReadonlyArray<{ id: string; words: string[]; generic?: boolean }> = [
+  { id: 'cash_on_delivery', words: ['cash on delivery', 'cod', 'a la livraison', 'paiement a la livraison', 'cash_on_delivery', 'en especes', 'cash', 'عند الاستلام', 'الدفع عند', 'khlas 3and', 'pagamento na entrega', 'na entrega', 'contra reembolso', 'contrassegno'] },
+  { id: 'card', generic: true, words: ['carte bancaire', 'carte de credit', 'credit card', 'debit card', 'card', 'carte', 'cartao', 'cartao de credito', 'visa', 'mastercard', 'بطاقه', 'بطاقه بنكيه', 'carta di credito'] },
+  { id: 'cib_edahabia', words: ['cib', 'edahabia', 'dahabia', 'الذهبيه', 'carte dahabia'] },
+  { id: 'bank_transfer', generic: true, words: ['virement', 'bank transfer', 'wire transfer', 'transfer', 'transferencia', 'ted', 'doc', 'bonifico', 'تحويل بنكي', 'تحويل'] },
+  { id: 'ccp', words: ['ccp', 'حساب بريدي', 'الحساب البريدي', 'compte ccp'] },
+  { id: 'baridimob', words: ['baridimob', 'baridi mob', 'بريدي موب'] },
+  { id: 'paypal', words: ['paypal'] },
+  { id: 'pix', words: ['pix'] },
+  { id: 'boleto', words: ['boleto'] },
+  { id: 'crypto', words: ['crypto', 'bitcoin', 'btc', 'usdt', 'ethereum'] },
+  { id: 'installments', words: ['installments', 'en plusieurs fois', 'paiement en plusieurs', 'parcelado', 'parcelas', 'parcele', 'sem juros', 'تقسيط', 'بالتقسيط', 'a rate'] },
+];
+
+const PAYMENT_CUES = ['pay', 'payer', 'paiement', 'payment', 'pagamento', 'pagar', 'pague', 'paga', 'دفع', 'الدفع', 'تدفع', 'خلاص', 'khlas', 'accept', 'accepte', 'acceptons', 'aceitamos', 'aceita', 'نقبل', 'par', 'by', 'via', 'with', 'com', 'avec', 'regler', 'reglement'];
+
+function paymentIdsIn(folded: string): Array<{ id: string; word: string; generic: boolean }> {
+  const out: Array<{ id: string; word: string; generic: boolean }> = [];
+  for (const method of PAYMENT_METHODS) {
+    const word = findAny(folded, method.words);
+    if (word) out.push({ id: method.id, word, generic: method.generic ?? false });
+  }
+  return out;
+}
+
+function allowedPayments(facts: Facts): Set<string> {
+  const allowed = new Set<string>();
+  for (const method of facts.paymentMethods) {
+    const folded = fold(method.replace(/_/g, ' '));
+    const ids = paymentIdsIn(folded).map((m) => m.id);
+    if (ids.length === 0) allowed.add(folded.trim());
+    for (const id of ids) allowed.add(id);
+    if (folded.includes('cash on delivery') || method === 'cash_on_delivery') allowed.add('cash_on_delivery');
+  }
+  return allowed;
+}
+
+export function checkPayments(reply: string, facts: Facts): Violation[] {
+  const allowed = allowedPayments(facts);
+  const violations: Violation[] = [];
+  for (const clause of clauses(reply)) {
+    const folded = fold(clause);
+    if (isNegated(folded)) continue;
+    const isPaymentClause = PAYMENT_CUES.some((cue) => hasWord(folded, cue));
+    for (const mention of paymentIdsIn(folded)) {
+      if (allowed.has(mention.id) || (mention.generic && !isPaymentClause)) continue;
+      violations.push({ kind: 'unsupported_payment', detail: `The reply offers payment by "${mention.word}", which the shop facts do not list.`, fragment: clause });
+    }
+  }
+  return violations;
+}
+
+const DELIVERY_CUES = ['livr', 'deliver', 'delivery', 'ship', 'shipping', 'entrega', 'entregamos', 'envio', 'enviamos', 'frete', 'expedi', 'expedition', 'consegna', 'spedizione', 'توصيل', 'نوصل', 'نوصلو', 'التوصيل', 'الشحن', 'شحن', 'twsil', 'tawsil', 'nwaslo', 'nwasslo', 'nwesslo'];
+const FREE_WORDS = ['gratuit', 'gratuite', 'offerte', 'offert', 'free', 'gratis', 'gratuito', 'gratuita', 'مجاني', 'مجانا', 'بلاش', 'batel', 'bla drahem'];
+
+/** Substring match on purpose: "livr" covers livraison, livrons, livré. */
+function deliveryClause(folded: string): boolean {
+  return DELIVERY_CUES.some((cue) => folded.includes(fold(cue)));
+}
+
+function zoneCovers(facts: Facts, place: string): boolean {
+  return facts.deliveryZones.some((z) => {
+    const name = fold(z.name);
+    return name.includes(place) || place.includes(name) || findAny(name, EVERYWHERE) !== null;
+  });
+}
+
+export function checkDelivery(reply: string, facts: Facts): Violation[] {
+  const violations: Violation[] = [];
+  const everywhereAllowed = facts.deliveryZones.length >= 40 || facts.deliveryZones.some((z) => findAny(fold(z.name), EVERYWHERE) !== null);
+  for (const clause of clauses(reply)) {
+    const folded = fold(clause);
+    if (!deliveryClause(folded) || isNegated(folded)) continue;
+    const free = findAny(folded, FREE_WORDS);
+    if (free && !facts.deliveryZones.some((z) => z.fee === 0)) {
+      violations.push({ kind: 'unsupported_delivery', detail: 'The reply promises free delivery; no delivery zone in the shop facts is free.', fragment: clause });
+    }
+    const everywhere = findAny(folded, EVERYWHERE);
+    if (everywhere && !everywhereAllowed) {
+      violations.push({ kind: 'unsupported_delivery', detail: `The reply promises delivery "${everywhere}"; the shop facts list only some zones.`, fragment: clause });
+    }
+    const place = findAny(folded, WILAYAS);
+    if (place && !zoneCovers(facts, place)) {
+      violations.push({ kind: 'unsupported_delivery', detail: `The reply promises delivery to ${place}, which is not a delivery zone in the shop facts.`, fragment: clause });
+    }
+  }
+  return violations;
+}
+
+const RETURN_WORDS: ReadonlyArray<{ topic: 'refund' | 'exchange' | 'return'; words: string[] }> = [
+  { topic: 'refund', words: ['refund', 'refunded', 'money back', 'rembourse', 'remboursement', 'rembourser', 'remboursons', 'reembolso', 'reembolsamos', 'reembolsar', 'dinheiro de volta', 'rimborso', 'استرجاع المال', 'استرداد', 'نرجعولك الدراهم', 'نرجعلك دراهمك'] },
+  { topic: 'exchange', words: ['exchange', 'echange', 'echanger', 'echangeons', 'troca', 'trocar', 'trocamos', 'cambio', 'استبدال', 'تبديل', 'نبدلولك', 'nbedlolek', 'nbadlou'] },
+  { topic: 'return', words: ['return', 'returns', 'retour', 'retourner', 'retours', 'devolucao', 'devolver', 'reso', 'إرجاع', 'ارجاع', 'ترجيع', 'ترجعها', 'terja3ha'] },
+];
+const PROMISE_CUES = ['can', 'could', 'possible', 'accept', 'accepted', 'free', 'guarantee', 'guaranteed', 'allowed', 'pouvez', 'peux', 'possible', 'acceptons', 'accepte', 'gratuit', 'gratuite', 'garanti', 'garantie', 'pode', 'podemos', 'aceitamos', 'garantimos', 'gratis', 'يمكن', 'يمكنك', 'ممكن', 'نقبل', 'مضمون', 'تقدر', 'tqder', 't9der', 'ymken', 'mumkin', 'momkin', 'within', 'sous', 'dans les', 'em ate', 'ate', 'خلال'];
+const NO_RETURNS = ['no return', 'no refund', 'non rembours', 'ni repris', 'ni echange', 'pas de retour', 'pas d\'echange', 'aucun retour', 'sem devolucao', 'sem troca', 'nao aceitamos devol', 'لا يسترجع', 'لا تسترجع', 'لا ترد', 'لا تستبدل'];
+
+export function checkReturns(reply: string, facts: Facts): Violation[] {
+  const policy = fold(facts.returnPolicy);
+  const policyRefuses = policy.trim() === '' || NO_RETURNS.some((p) => policy.includes(fold(p)));
+  const violations: Violation[] = [];
+  for (const clause of clauses(reply)) {
+    const folded = fold(clause);
+    if (isNegated(folded) || !PROMISE_CUES.some((cue) => hasWord(folded, cue))) continue;
+    for (const { topic, words } of RETURN_WORDS) {
+      const word = words.find((w) => folded.includes(fold(w)));
+      if (!word) continue;
+      const covered = !policyRefuses && (RETURN_WORDS.find((r) => r.topic === topic)?.words.some((w) => policy.includes(fold(w))) ?? false);
+      if (!covered) {
+        violations.push({ kind: 'unsupported_return', detail: `The reply promises a ${topic} the shop's return policy does not offer.`, fragment: clause });
+      }
+    }
+  }
+  return violations;
+}
+
+/** Every promise the shop facts do not allow. */
+export function checkPromises(reply: string, facts: Facts): Violation[] {
+  return [...checkPayments(reply, facts), ...checkDelivery(reply, facts), ...checkReturns(reply, facts)];
+}

@@ -1,0 +1,48 @@
+/** Text helpers shared by the guardrail checks. Pure. */
+
+/** Lower case, Latin accents and Arabic diacritics/tatweel removed, Arabic letter variants folded. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/\u0640/g, '')
+    .replace(/[أإآ]/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .toLowerCase();
+}
+
+/** Clauses: a promise and its negation live in the same clause. */
+export function clauses(text: string): string[] {
+  return text
+    .split(/[.!?؟;\n]+|,\s*(?:but|mais|mas|لكن|بصح|bessah|walakin)\b/i)
+    .map((c) => c.trim())
+    .filter(Boolean);
+}
+
+/** Whole-word test that also works for Arabic script (\b does not). */
+export function hasWord(folded: string, word: string): boolean {
+  const escaped = fold(word).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped}(?:$|[^\\p{L}\\p{N}])`, 'u').test(folded);
+}
+
+/** First lexicon entry found in a folded text, whole words only. */
+export function findAny(folded: string, words: readonly string[]): string | null {
+  for (const word of words) if (hasWord(folded, word)) return word;
+  return null;
+}
+
+const NEGATIONS = [
+  'no', 'not', "don't", 'dont', "doesn't", "can't", 'cannot', 'never', 'unfortunately', "isn't", "aren't", "won't",
+  'pas', 'ne', "n'", 'non', 'jamais', 'aucun', 'aucune', 'malheureusement',
+  'nao', 'nem', 'nenhum', 'nunca', 'infelizmente',
+  'mai', 'purtroppo',
+  'لا', 'ما', 'ليس', 'لسنا', 'مانقدروش', 'مكانش', 'ماكانش', 'للاسف', 'مش', 'لن', 'لم',
+  'ma', 'mach', 'machi', 'makach', 'makanch', 'mana9edrouch', 'manqdrouch', 'lasaf',
+];
+
+/** Whether a clause negates what it says ("we don't accept cards", "pas de retour"). */
+export function isNegated(foldedClause: string): boolean {
+  if (/\bn'/.test(foldedClause)) return true;
+  return NEGATIONS.some((n) => hasWord(foldedClause, n));
+}

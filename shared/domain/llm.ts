@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** A ready-made endpoint: the Sales settings page fills base URL and model from it. */
+export const LlmPreset = z.object({
+  id: z.string(),
+  label: z.string(),
+  baseUrl: z.string(),
+  defaultModel: z.string(),
+  /** Cloud endpoints need a key; local servers (Ollama, LM Studio) do not. */
+  needsApiKey: z.boolean(),
+  /** One line for the seller: where to get a key or how to start the server. */
+  hint: z.string(),
+});
+export type LlmPreset = z.infer<typeof LlmPreset>;
+
+/** The outcome of `settings/test-llm`, in plain words. The key is never part of it. */
+export const LlmTestResult = z.object({
+  ok: z.boolean(),
+  message: z.string(),
+  latencyMs: z.number().nonnegative(),
+  model: z.string(),
+});
+export type LlmTestResult = z.infer<typeof LlmTestResult>;
+
+/** Today's LLM spend for a shop against its cap. */
+export const LlmUsage = z.object({
+  day: z.string(),
+  tokens: z.number().int().nonnegative(),
+  requests: z.number().int().nonnegative(),
+  dailyTokenCap: z.number().int().nonnegative(),
+  capReached: z.boolean(),
+});
+export type LlmUsage = z.infer<typeof LlmUsage>;
