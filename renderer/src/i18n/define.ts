@@ -48,3 +48,23 @@ export function guessLocale(languages: readonly string[]): Locale {
   }
   return 'en';
 }
+
+/** What is wrong with one feature's strings: missing, extra or empty keys per locale (empty = fine). */
+export function keyProblems(strings: Record<string, Record<string, string> | undefined>): string[] {
+  const english = Object.keys(strings.en ?? {});
+  const problems: string[] = [];
+  if (english.length === 0) problems.push('en: no strings');
+  for (const locale of LOCALES) {
+    const table = strings[locale];
+    if (!table) {
+      problems.push(`${locale}: missing locale`);
+      continue;
+    }
+    for (const key of english) if (!(key in table)) problems.push(`${locale}: missing "${key}"`);
+    for (const key of Object.keys(table)) {
+      if (!english.includes(key)) problems.push(`${locale}: extra "${key}"`);
+      else if (!table[key]?.trim()) problems.push(`${locale}: empty "${key}"`);
+    }
+  }
+  return problems;
+}
