@@ -43,8 +43,8 @@ export function TestPhone() {
           {thread.length === 0 && <p className="phone-hint">{t('testPhoneEmpty')}</p>}
           <ol className="phone-messages">
             {thread.map((m) => (
-              // 'in' is the customer's own message (inbound to the shop): theirs, so the end side.
-              <li key={m.id} className={`phone-bubble ${m.direction === 'in' ? 'mine' : 'theirs'}`} data-testid="phone-message" data-direction={m.direction}>
+              // Directions are the phone's own: 'out' is what this customer typed, so it sits on the end side.
+              <li key={m.id} className={`phone-bubble ${m.direction === 'out' ? 'mine' : 'theirs'}`} data-testid="phone-message" data-direction={m.direction}>
                 <span dir="auto">{m.text}</span>
               </li>
             ))}

@@ -1,0 +1,80 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_IDS } from '../../renderer/src/features/pages';
+import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
+
+describe.skipIf(!chromiumAvailable())('app shell in headless Chromium', () => {
+  let harness: Harness;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    page = await context.newPage();
+    errors = watchErrors(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+  });
+
+  it('loads on an empty data folder with no console error, and the token leaves the address bar', async () => {
+    await openApp(page, harness);
+    expect(await page.getAttribute('[data-testid="app-ready"]', 'data-page')).toBe('welcome');
+    expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+    await page.waitForSelector('[data-testid="status-bar"][data-state="connected"]');
+    await screenshot(page, 'welcome-en');
+    expect(errors).toEqual([]);
+  });
+
+  it('creates the first shop from the welcome form and shows the shell', async () => {
+    await page.fill('input[name="shop-name"]', 'Boutique Yasmine');
+    await page.click('[data-testid="create-shop-form"] button[type="submit"]');
+    await page.waitForSelector('.shell[data-testid="app-ready"]');
+    const shops = await page.$$eval('[data-testid="shop-switcher"] option', (os) => os.map((o) => o.textContent));
+    expect(shops).toContain('Boutique Yasmine');
+    expect(errors).toEqual([]);
+  });
+
+  it('navigates to every page by keyboard-reachable links and saves a screenshot of each', async () => {
+    for (const id of PAGE_IDS) {
+      await page.click(`[data-testid="nav-${id}"]`);
+      await page.waitForSelector(`.shell[data-page="${id}"]`);
+      expect(await page.getAttribute(`[data-testid="nav-${id}"]`, 'aria-current')).toBe('page');
+      await screenshot(page, `page-${id}-en`);
+    }
+    // Alt+2 is the inbox, from anywhere.
+    await page.keyboard.press('Alt+2');
+    await page.waitForSelector('.shell[data-page="inbox"]');
+    expect(errors).toEqual([]);
+  });
+
+  it('switching to Arabic flips the document and the layout to right-to-left, and is remembered', async () => {
+    const sidebarBefore = await page.locator('.sidebar').boundingBox();
+    expect(sidebarBefore?.x).toBe(0);
+    await page.selectOption('[data-testid="language-picker"]', 'ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar');
+    const sidebar = await page.locator('.sidebar').boundingBox();
+    const main = await page.locator('#main').boundingBox();
+    // Mirrored: the sidebar now sits on the right edge, the content to its left.
+    expect(sidebar && main && sidebar.x > main.x).toBe(true);
+    expect(Math.round((sidebar?.x ?? 0) + (sidebar?.width ?? 0))).toBe(1280);
+    expect(await page.textContent('[data-testid="nav-inbox"]')).toContain('الرسائل');
+    for (const id of PAGE_IDS) {
+      await page.click(`[data-testid="nav-${id}"]`);
+      await page.waitForSelector(`.shell[data-page="${id}"]`);
+      await screenshot(page, `page-${id}-ar`);
+    }
+    await page.reload();
+    await page.waitForSelector('.shell[data-testid="app-ready"]');
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await page.selectOption('[data-testid="language-picker"]', 'fr');
+    await page.waitForFunction(() => document.documentElement.dir === 'ltr');
+    expect(await page.textContent('[data-testid="nav-inbox"]')).toContain('Messages');
+    expect(errors).toEqual([]);
+  });
+});
