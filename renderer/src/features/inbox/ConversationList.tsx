@@ -96,12 +96,15 @@ function ConversationRow({ conversation: c, index, selected, onOpen }: { convers
       onClick={onOpen}
     >
       <span className="row-top">
-        <bdi className="row-name">{name}</bdi>
+        <span className="row-name">
+          <bdi>{name}</bdi>
+        </span>
         <span className="row-time">{formatWhen(c.lastMessageAt, locale)}</span>
       </span>
       <span className="row-bottom">
-        <span className="row-preview" dir="auto">
-          {c.lastPreview ?? ''}
+        {/* Isolated, not dir="auto" on the cell: an Arabic preview keeps the UI's alignment. */}
+        <span className="row-preview">
+          <bdi>{c.lastPreview ?? ''}</bdi>
         </span>
         {c.status !== 'open' && <span className={`badge badge-${c.status}`}>{t(`status.${c.status}`)}</span>}
         {c.unread > 0 && (
