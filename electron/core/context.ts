@@ -1,6 +1,7 @@
 import type { TestPhone } from './channels/simulator/test-phone';
 import type { EventBus } from './events';
 import type { Pipeline } from './pipeline/create-pipeline';
+import type { SessionManager } from './channels/whatsapp/session-manager';
 import type { Clock, Logger, Notifier, SecretStore } from './ports';
 import type { Store } from './store/open-database';
 import type { AccountsRepo } from './store/repos/accounts';
@@ -29,4 +30,5 @@ export interface CoreContext {
   readonly notifier: Notifier;
   readonly pipeline: Pipeline;
   readonly testPhone: TestPhone;
+  readonly whatsapp: SessionManager;
 }

@@ -23,6 +23,9 @@ import { createPipeline } from './pipeline/create-pipeline';
 import type { CrashHook } from './pipeline/crash-points';
 import type { PacingPolicy, RateLimitPolicy } from './pipeline/policies';
 import { APP_VERSION } from './version';
+import { whatsappHandlers } from './channels/whatsapp/app';
+import { makeSessionManager, type WhatsAppDeps } from './channels/whatsapp/session-manager';
+import { resolveEncryptionKey } from './host/encryption-key';
 
 export interface CoreConfig {
   dataDir: string;
@@ -39,6 +42,8 @@ export interface CoreConfig {
   pacing?: PacingPolicy;
   /** Test-only crash points of the lifecycle (see pipeline/crash-points.ts). */
   crash?: CrashHook;
+  /** WhatsApp overrides: tests inject a socket double and timers; the loopback stand-in sets socketConfig. */
+  whatsapp?: Pick<Partial<WhatsAppDeps>, 'socketFactory' | 'socketConfig' | 'timers' | 'random' | 'mediaFetcher' | 'options'>;
   /** The simulator's raw send log: where, and whether each append is fsync'd (default true). */
   simulator?: { rawLogPath?: string; fsync?: boolean; receipts?: boolean };
   /** Don't start processing queued work yet (the CLI sets its clock first). */
@@ -82,6 +87,19 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   });
   const testPhone = makeTestPhone({ sqlite: store.sqlite, pipeline, simulator, clock });
   testPhone.attachAll();
+  const whatsapp = makeSessionManager({
+    sqlite: store.sqlite,
+    sink: pipeline.sink,
+    clock,
+    logger,
+    notifier,
+    bus,
+    encryptionKey: resolveEncryptionKey({ provided: config.encryptionKey, dataDir: config.dataDir, logger }),
+    mediaDir: path.join(config.dataDir, 'media'),
+    attachChannel: (accountId, channel) => pipeline.attachChannel(accountId, channel),
+    detachChannel: (accountId) => pipeline.detachChannel(accountId),
+    ...config.whatsapp,
+  });
   const ctx: CoreContext = {
     version: APP_VERSION,
     dataDir: config.dataDir,
@@ -100,18 +118,22 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     notifier,
     pipeline,
     testPhone,
+    whatsapp,
   };
 
   const app = new App(logger);
   for (const handlers of [systemHandlers, shopsHandlers, accountsHandlers, conversationsHandlers, settingsHandlers, inboxHandlers]) {
     app.register(handlers(ctx));
   }
+  app.register(whatsappHandlers(ctx));
   const missing = app.missing();
   // A test asserts this list is empty; at run time an unimplemented call answers unknown_method.
   if (missing.length) logger.warn({ missing }, 'contract calls without a handler');
 
   // Resume what a previous run left: queued turns, and outbox rows (in-doubt sends reuse their id).
   if (!config.paused) pipeline.start();
+  // Linked WhatsApp numbers reconnect with their stored creds (no re-scan).
+  if (!config.paused) whatsapp.startAll();
 
   let closed = false;
   return {
@@ -121,6 +143,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     async close() {
       if (closed) return;
       closed = true;
+      whatsapp.stopAll();
       await pipeline.stop();
       simulator.close();
       await store.close();

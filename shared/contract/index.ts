@@ -6,6 +6,7 @@ import { ordersCalls } from './orders';
 import { settingsCalls } from './settings';
 import { shopsCalls } from './shops';
 import { systemCalls } from './system';
+import { whatsappCalls } from './whatsapp';
 
 /** The whole contract: one map of every call, grouped by area in its own file. */
 export const calls = {
@@ -15,6 +16,7 @@ export const calls = {
   ...conversationsCalls,
   ...inboxCalls,
   ...settingsCalls,
+  ...whatsappCalls,
   ...ordersCalls,
 } as const;
 

@@ -3,6 +3,7 @@ import * as m0001 from './0001-initial';
 import * as m0002 from './0002-pipeline';
 import * as m0003 from './0003-catalog';
 import * as m0004 from './0004-orders';
+import * as m0005 from './0005-whatsapp';
 
 /**
  * Every migration, imported statically so bundling and a strict CSP cannot lose one.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002-pipeline': m0002,
   '0003-catalog': m0003,
   '0004-orders': m0004,
+  '0005-whatsapp': m0005,
 };

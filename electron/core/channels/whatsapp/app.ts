@@ -1,0 +1,84 @@
+import { ContractError } from '../../../../shared/contract';
+import type { WaAccountView } from '../../../../shared/domain/whatsapp';
+import type { HandlerMap } from '../../app';
+import type { CoreContext } from '../../context';
+import { requireShop } from '../../shops/require-shop';
+import { LinkError, toUserJid } from './session-manager';
+
+/** The `wa/*` calls: linking, connection control and who-the-bot-answers settings. */
+export function whatsappHandlers(ctx: CoreContext): HandlerMap {
+  const wa = ctx.whatsapp;
+
+  /** The account, if it is a WhatsApp number of this shop (and not removed). */
+  async function requireAccount(shopId: number, accountId: number): Promise<void> {
+    await requireShop(ctx, shopId);
+    const state = wa.repo.state(accountId);
+    if (!state || state.shopId !== shopId || state.removedAt) throw new ContractError('not_found', `No WhatsApp number ${accountId} in this shop`);
+  }
+
+  function view(shopId: number, accountId: number): WaAccountView {
+    const found = wa.overview(shopId).find((a) => a.accountId === accountId);
+    if (!found) throw new ContractError('not_found', `No WhatsApp number ${accountId} in this shop`);
+    return found;
+  }
+
+  const guard = <T>(run: () => T): T => {
+    try {
+      return run();
+    } catch (err) {
+      if (err instanceof LinkError) throw new ContractError(err.code, err.message);
+      throw err;
+    }
+  };
+
+  return {
+    'wa/link-start': async ({ shopId, method, phone, accountId, label }) => {
+      await requireShop(ctx, shopId);
+      if (accountId !== undefined) await requireAccount(shopId, accountId);
+      return { accountId: guard(() => wa.linkStart({ shopId, method, phone, accountId, label })) };
+    },
+    'wa/link-cancel': async ({ shopId, accountId }) => {
+      await requireAccount(shopId, accountId);
+      return { cancelled: wa.linkCancel(accountId) };
+    },
+    'wa/connect': async ({ shopId, accountId }) => {
+      await requireAccount(shopId, accountId);
+      guard(() => wa.connect(accountId));
+      return view(shopId, accountId);
+    },
+    'wa/disconnect': async ({ shopId, accountId }) => {
+      await requireAccount(shopId, accountId);
+      wa.disconnect(accountId);
+      return view(shopId, accountId);
+    },
+    'wa/remove': async ({ shopId, accountId }) => {
+      await requireAccount(shopId, accountId);
+      return { removed: await wa.remove(accountId) };
+    },
+    'wa/overview': async ({ shopId }) => {
+      await requireShop(ctx, shopId);
+      return wa.overview(shopId);
+    },
+    'wa/answer-policy-get': async ({ shopId, accountId }) => {
+      await requireAccount(shopId, accountId);
+      return wa.repo.policy(accountId);
+    },
+    'wa/answer-policy-set': async ({ shopId, accountId, mode, groups, catchUpMaxHours, historySync }) => {
+      await requireAccount(shopId, accountId);
+      return wa.repo.setPolicy(accountId, { mode, groups, catchUpMaxHours, historySync });
+    },
+    'wa/excluded-set': async ({ shopId, accountId, contacts }) => {
+      await requireAccount(shopId, accountId);
+      const byJid = new Map<string, string | null>();
+      for (const c of contacts) byJid.set(toUserJid(c.jid), c.name ?? null);
+      return wa.repo.setExcluded(
+        accountId,
+        [...byJid].map(([jid, name]) => ({ jid, name })),
+      );
+    },
+    'wa/contacts-list': async ({ shopId, accountId, query }) => {
+      await requireAccount(shopId, accountId);
+      return wa.repo.listContacts(accountId, query);
+    },
+  };
+}

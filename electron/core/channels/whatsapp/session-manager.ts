@@ -1,0 +1,293 @@
+import { type CacheStore, makeWASocket, type AnyMessageContent, type UserFacingSocketConfig } from '@whiskeysockets/baileys';
+import type SQLite from 'better-sqlite3';
+import QRCode from 'qrcode';
+import type { EventBus } from '../../events';
+import type { Clock, Logger, Notifier } from '../../ports';
+import type { AccountStatus } from '../../../../shared/domain/schemas';
+import type { LinkMethod, WaAccountView } from '../../../../shared/domain/whatsapp';
+import { type Channel, ChannelSendError, type ChannelSink, type OutboundMessage } from '../types';
+import { toBaileysLogger } from './baileys-logger';
+import { makeCryptoBox } from './crypto-box';
+import { baileysMediaFetcher, type MediaFetcher } from './media';
+import { newNumberRamp } from './ramp';
+import { toChannelSendError } from './send-errors';
+import { DEFAULT_SESSION_OPTIONS, makeSession, type Session, type SessionOptions } from './session';
+import type { SocketFactory } from './socket-types';
+import { systemTimers, type Timers } from './timers';
+import { makeWaRepo } from './wa-repo';
+
+export interface WhatsAppDeps {
+  sqlite: SQLite.Database;
+  sink: ChannelSink;
+  clock: Clock;
+  logger: Logger;
+  notifier: Notifier;
+  /** Pushes wa/qr and wa/pairing-code to the UI (accounts/status goes through the sink). */
+  bus: EventBus;
+  /** Tells the pipeline which channel sends for an account (pipeline.attachChannel / detachChannel). */
+  attachChannel?(accountId: number, channel: Channel): void;
+  detachChannel?(accountId: number): void;
+  /** 32 bytes: seals creds and keys at rest (see host/encryption-key.ts). */
+  encryptionKey: Buffer;
+  /** Where received media is saved (a folder in the data directory). */
+  mediaDir: string;
+  socketFactory?: SocketFactory;
+  socketConfig?: Partial<UserFacingSocketConfig>;
+  timers?: Timers;
+  random?: () => number;
+  mediaFetcher?: MediaFetcher;
+  options?: Partial<SessionOptions>;
+}
+
+/** A tiny in-memory CacheStore: Baileys' retry counters, per account, outliving each socket. */
+function makeMemoryCache(): CacheStore {
+  const map = new Map<string, unknown>();
+  return {
+    get: <T>(key: string) => map.get(key) as T | undefined,
+    set: <T>(key: string, value: T) => {
+      if (map.size > 5000) map.delete(map.keys().next().value as string);
+      map.set(key, value);
+    },
+    del: (key: string) => map.delete(key),
+    flushAll: () => map.clear(),
+  };
+}
+
+/** '+213 550-00 00 01' → '213550000001' (what requestPairingCode and JIDs want). */
+export const phoneDigits = (phone: string): string => phone.replace(/\D/g, '');
+
+/** A phone or JID typed by the seller → the JID WhatsApp uses for that person. */
+export function toUserJid(input: string): string {
+  const trimmed = input.trim();
+  if (trimmed.includes('@')) return trimmed;
+  return `${phoneDigits(trimmed)}@s.whatsapp.net`;
+}
+
+const startOfLocalDay = (d: Date): string => {
+  const start = new Date(d);
+  start.setHours(0, 0, 0, 0);
+  return start.toISOString();
+};
+
+/**
+ * Every linked WhatsApp number of this core: one session (one Baileys socket) per account,
+ * restored on start; also the pipeline's WhatsApp Channel.
+ */
+export function makeSessionManager(deps: WhatsAppDeps) {
+  const repo = makeWaRepo(deps.sqlite);
+  const box = makeCryptoBox(deps.encryptionKey);
+  const timers = deps.timers ?? systemTimers;
+  const options: SessionOptions = { ...DEFAULT_SESSION_OPTIONS, ...deps.options };
+  const socketFactory: SocketFactory = deps.socketFactory ?? ((config) => makeWASocket(config));
+  const mediaFetcher = deps.mediaFetcher ?? baileysMediaFetcher(toBaileysLogger(deps.logger, { component: 'wa-media' }));
+  const sessions = new Map<number, Session>();
+  const retryCaches = new Map<number, CacheStore>();
+  const nowIso = () => deps.clock.now().toISOString();
+
+  function shopOf(accountId: number): number | undefined {
+    return repo.state(accountId)?.shopId;
+  }
+
+  /** The pipeline's sink stores the status and pushes `accounts/status`; we keep the detail and times. */
+  function publishStatus(accountId: number, status: AccountStatus, detail: string | null): void {
+    repo.setStatus(accountId, status, detail, nowIso());
+    try {
+      deps.sink.accountStatus(accountId, status, detail);
+    } catch (err) {
+      deps.logger.warn({ accountId, err: String(err) }, 'sink.accountStatus failed');
+    }
+  }
+
+  function sessionFor(accountId: number): Session {
+    const existing = sessions.get(accountId);
+    if (existing) return existing;
+    let retryCache = retryCaches.get(accountId);
+    if (!retryCache) {
+      retryCache = makeMemoryCache();
+      retryCaches.set(accountId, retryCache);
+    }
+    const session = makeSession({
+      accountId,
+      sqlite: deps.sqlite,
+      box,
+      repo,
+      sink: deps.sink,
+      clock: deps.clock,
+      logger: deps.logger,
+      timers,
+      random: deps.random ?? Math.random,
+      socketFactory,
+      ...(deps.socketConfig ? { socketConfig: deps.socketConfig } : {}),
+      retryCache,
+      mediaFetcher,
+      mediaDir: deps.mediaDir,
+      toQrDataUrl: (qr) => QRCode.toDataURL(qr, { margin: 1, width: 288, errorCorrectionLevel: 'L' }),
+      options,
+      events: {
+        status: (status, detail) => publishStatus(accountId, status, detail),
+        qr: (dataUrl, expiresAt) => {
+          const shopId = shopOf(accountId);
+          if (shopId !== undefined) deps.bus.emit('wa/qr', { shopId, accountId, dataUrl, expiresAt });
+        },
+        pairingCode: (code, expiresAt) => {
+          const shopId = shopOf(accountId);
+          if (shopId !== undefined) deps.bus.emit('wa/pairing-code', { shopId, accountId, code, expiresAt });
+        },
+        alert: (title, body) => deps.notifier.notify(title, body),
+      },
+    });
+    sessions.set(accountId, session);
+    deps.attachChannel?.(accountId, channel);
+    return session;
+  }
+
+  function connected(accountId: number) {
+    const session = sessions.get(accountId);
+    const sock = session?.socket;
+    if (!session || !sock) throw new ChannelSendError('This WhatsApp number is not connected right now', true);
+    return { session, sock };
+  }
+
+  const channel: Channel = {
+    kind: 'whatsapp',
+    async send(message: OutboundMessage): Promise<void> {
+      const { session, sock } = connected(message.accountId);
+      const content: AnyMessageContent = message.media
+        ? { image: { url: message.media.url }, caption: message.media.caption || message.text }
+        : { text: message.text };
+      try {
+        const sent = await sock.sendMessage(toUserJid(message.to), content, { messageId: message.channelMessageId });
+        session.rememberSent(sent);
+      } catch (err) {
+        throw toChannelSendError(err);
+      }
+    },
+    async typing(accountId: number, to: string, ms: number): Promise<void> {
+      const { sock } = connected(accountId);
+      const jid = toUserJid(to);
+      await sock.sendPresenceUpdate('composing', jid);
+      await new Promise<void>((resolve) => timers.setTimeout(resolve, Math.max(0, Math.min(ms, 25_000))));
+      await sock.sendPresenceUpdate('paused', jid).catch(() => {});
+    },
+    async markRead(accountId: number, from: string, channelMessageIds: string[]): Promise<void> {
+      const { sock } = connected(accountId);
+      const remoteJid = toUserJid(from);
+      await sock.readMessages(channelMessageIds.map((id) => ({ remoteJid, id, fromMe: false })));
+    },
+  };
+
+  return {
+    channel,
+    repo,
+
+    /** Reconnects every linked number that was running when the app last stopped. */
+    startAll(): number {
+      repo.pruneSent(new Date(deps.clock.now().getTime() - 7 * 86_400_000).toISOString());
+      const autostart = new Set(repo.autostartAccounts().map((a) => a.accountId));
+      const stale = deps.sqlite
+        .prepare<[], { id: number }>(`SELECT id FROM accounts WHERE channel = 'whatsapp' AND status IN ('connecting', 'qr_ready', 'connected')`)
+        .all();
+      for (const { id } of stale) if (!autostart.has(id)) publishStatus(id, 'disconnected', null);
+      for (const id of autostart) sessionFor(id).start();
+      return autostart.size;
+    },
+
+    /** Starts linking; returns the account id (a new account unless re-linking one that is not linked). */
+    linkStart(input: { shopId: number; method: LinkMethod; phone?: string | undefined; accountId?: number | undefined; label?: string | undefined }): number {
+      let accountId = input.accountId;
+      if (accountId !== undefined) {
+        const state = repo.state(accountId);
+        if (!state || state.shopId !== input.shopId) throw new LinkError('not_found', 'No such WhatsApp number in this shop');
+        if (sessionFor(accountId).linked) throw new LinkError('conflict', 'This number is already linked; reconnect it instead of linking again');
+      } else {
+        accountId = repo.createAccount({ shopId: input.shopId, label: input.label || 'WhatsApp', now: nowIso() });
+      }
+      sessionFor(accountId).link(input.method, input.phone ? phoneDigits(input.phone) : null);
+      return accountId;
+    },
+
+    linkCancel(accountId: number): boolean {
+      const session = sessions.get(accountId);
+      if (!session) return false;
+      const linked = session.linked;
+      session.stop('disconnected', null);
+      if (!linked && repo.deleteIfUnused(accountId)) {
+        deps.detachChannel?.(accountId);
+        sessions.delete(accountId);
+        retryCaches.delete(accountId);
+      }
+      return true;
+    },
+
+    connect(accountId: number): void {
+      const session = sessionFor(accountId);
+      if (!session.linked) throw new LinkError('conflict', 'This number is not linked; link it with a QR code or pairing code');
+      repo.setAutostart(accountId, true);
+      session.start();
+    },
+
+    disconnect(accountId: number): void {
+      repo.setAutostart(accountId, false);
+      sessionFor(accountId).stop('disconnected', 'Disconnected by the seller');
+    },
+
+    async remove(accountId: number): Promise<boolean> {
+      await sessionFor(accountId).logout();
+      repo.markRemoved(accountId, nowIso());
+      deps.detachChannel?.(accountId);
+      sessions.delete(accountId);
+      retryCaches.delete(accountId);
+      repo.deleteIfUnused(accountId);
+      return true;
+    },
+
+    overview(shopId: number): WaAccountView[] {
+      const now = deps.clock.now();
+      const since = startOfLocalDay(now);
+      return repo.listForShop(shopId).map((s) => ({
+        accountId: s.accountId,
+        shopId: s.shopId,
+        label: s.label,
+        phone: s.phone,
+        status: s.status,
+        detail: s.detail,
+        linkedAt: s.linkedAt,
+        lastConnectedAt: s.lastConnectedAt,
+        disconnectedSince: s.status === 'connected' ? null : s.disconnectedSince,
+        decryptFailures: s.decryptFailures,
+        today: repo.countsSince(s.accountId, since),
+        ramp: newNumberRamp(s.linkedAt, now),
+      }));
+    },
+
+    /** The anti-ban ramp of a number (null when unknown or not linked). */
+    rampFor(accountId: number) {
+      return newNumberRamp(repo.state(accountId)?.linkedAt ?? null, deps.clock.now());
+    },
+
+    session(accountId: number): Session | undefined {
+      return sessions.get(accountId);
+    },
+
+    /** Closes every socket (app shutdown); linked numbers reconnect on the next start. */
+    stopAll(): void {
+      for (const [accountId, session] of sessions) {
+        const wasRunning = repo.state(accountId)?.autostart ?? false;
+        session.stop('disconnected', null);
+        repo.setAutostart(accountId, wasRunning);
+      }
+    },
+  };
+}
+export type SessionManager = ReturnType<typeof makeSessionManager>;
+
+/** A refusal the handlers turn into a contract error. */
+export class LinkError extends Error {
+  constructor(
+    readonly code: 'not_found' | 'conflict',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LinkError';
+  }
+}

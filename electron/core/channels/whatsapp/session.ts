@@ -1,0 +1,397 @@
+import { Browsers, type BaileysEventMap, type CacheStore, proto, type UserFacingSocketConfig, type WAMessage } from '@whiskeysockets/baileys';
+import type SQLite from 'better-sqlite3';
+import type { AccountStatus } from '../../../../shared/domain/schemas';
+import type { LinkMethod } from '../../../../shared/domain/whatsapp';
+import type { Clock, Logger } from '../../ports';
+import type { ChannelSink } from '../types';
+import { makeSqliteAuthState, type SqliteAuthState } from './auth-store';
+import { toBaileysLogger } from './baileys-logger';
+import type { CryptoBox } from './crypto-box';
+import { handleUpsert, type InboundDeps, resolveSender } from './inbound';
+import { type MediaFetcher, saveMedia } from './media';
+import { decideOnClose, disconnectCode } from './reconnect-policy';
+import type { SocketFactory, WaSocket } from './socket-types';
+import type { Timers } from './timers';
+import type { WaRepo } from './wa-repo';
+
+export interface SessionOptions {
+  /** Reconnect a socket silent for this long although "connected" (Baileys' keep-alive is 30 s). */
+  watchdogSilenceMs: number;
+  watchdogCheckMs: number;
+  /** A connection up this long resets the failure counter. */
+  stableAfterMs: number;
+  /** How long a QR / pairing code linking may take before it is stopped (the UI counts down). */
+  linkWindowMs: number;
+  mediaMaxBytes: number;
+  /** Decryption failures in one session before the seller is told. */
+  decryptAlertThreshold: number;
+}
+
+export const DEFAULT_SESSION_OPTIONS: SessionOptions = {
+  watchdogSilenceMs: 30 * 60_000,
+  watchdogCheckMs: 60_000,
+  stableAfterMs: 60_000,
+  linkWindowMs: 3 * 60_000,
+  mediaMaxBytes: 16 * 1024 * 1024,
+  decryptAlertThreshold: 5,
+};
+
+export interface SessionEvents {
+  status(status: AccountStatus, detail: string | null): void;
+  qr(dataUrl: string, expiresAt: string): void;
+  pairingCode(code: string, expiresAt: string): void;
+  alert(title: string, body: string): void;
+}
+
+export interface SessionDeps {
+  accountId: number;
+  sqlite: SQLite.Database;
+  box: CryptoBox;
+  repo: WaRepo;
+  sink: ChannelSink;
+  clock: Clock;
+  logger: Logger;
+  timers: Timers;
+  random: () => number;
+  socketFactory: SocketFactory;
+  /** Extra Baileys config (the loopback stand-in sets waWebSocketUrl). */
+  socketConfig?: Partial<UserFacingSocketConfig>;
+  /** Kept by the manager so retry counts survive reconnects. */
+  retryCache: CacheStore;
+  mediaFetcher: MediaFetcher;
+  mediaDir: string;
+  toQrDataUrl(qr: string): Promise<string>;
+  events: SessionEvents;
+  options: SessionOptions;
+}
+
+type Link = { method: LinkMethod; phone: string | null; deadline: number; codeRequested: boolean };
+
+/** Baileys events that prove the socket is alive (anything the server pushed to us). */
+const ACTIVITY_EVENTS = [
+  'messages.upsert',
+  'messages.update',
+  'message-receipt.update',
+  'presence.update',
+  'chats.upsert',
+  'chats.update',
+  'contacts.upsert',
+  'contacts.update',
+  'creds.update',
+  'messaging-history.set',
+  'groups.update',
+  'call',
+] as const satisfies readonly (keyof BaileysEventMap)[];
+
+/**
+ * One linked number: its socket, reconnects, watchdog and event wiring. A new socket is made
+ * for every (re)connect; events from an older socket are ignored by generation number.
+ */
+export function makeSession(deps: SessionDeps) {
+  const { accountId, repo, logger, timers, options } = deps;
+  const blog = toBaileysLogger(logger, { accountId });
+  let auth: SqliteAuthState | null = null;
+  let sock: WaSocket | null = null;
+  let generation = 0;
+  let status: AccountStatus = 'disconnected';
+  let failures = 0;
+  let openedAt: number | null = null;
+  let lastActivity = 0;
+  let link: Link | null = null;
+  let stopped = true;
+  let decryptFailures = 0;
+  let decryptAlerted = false;
+  let retryTimer: unknown = null;
+  let watchdogTimer: unknown = null;
+  let linkTimer: unknown = null;
+  let queue: Promise<void> = Promise.resolve();
+  const sellerActivity = new Map<string, number>();
+  const now = () => deps.clock.now().getTime();
+  const nowIso = () => deps.clock.now().toISOString();
+
+  function setStatus(next: AccountStatus, detail: string | null): void {
+    status = next;
+    deps.events.status(next, detail);
+  }
+
+  function clearTimer(handle: unknown): null {
+    if (handle !== null) timers.clearTimeout(handle);
+    return null;
+  }
+
+  function closeSocket(reason: string): void {
+    generation += 1; // the old socket's events are ignored from here on
+    const old = sock;
+    sock = null;
+    openedAt = null;
+    if (old) {
+      Promise.resolve()
+        .then(() => old.end(new Error(reason)))
+        .catch((err: unknown) => logger.debug({ accountId, err: String(err) }, 'socket end failed'));
+    }
+  }
+
+  const inboundDeps = (socket: WaSocket): InboundDeps => ({
+    accountId,
+    sink: deps.sink,
+    repo,
+    logger,
+    now: () => deps.clock.now(),
+    resolveJid: (jid, alt) => resolveSender(jid, alt, (lid) => socket.signalRepository.lidMapping.getPNForLID(lid)),
+    saveMedia: (msg, ref) =>
+      saveMedia({ msg, ref, sock: socket, fetch: deps.mediaFetcher, mediaDir: deps.mediaDir, accountId, maxBytes: options.mediaMaxBytes, logger }),
+    onDecryptFailure: (reason) => {
+      decryptFailures += 1;
+      const total = repo.countDecryptFailure(accountId);
+      logger.warn({ accountId, reason, total }, 'WhatsApp message could not be decrypted');
+      if (decryptFailures >= options.decryptAlertThreshold && !decryptAlerted) {
+        decryptAlerted = true;
+        deps.events.alert('Some WhatsApp messages could not be read', 'Souqbot stored placeholders; read those messages on the phone. If this keeps happening, link the number again.');
+      }
+    },
+    sellerActivity,
+  });
+
+  /** Runs inbound work strictly in arrival order, one batch at a time. */
+  function enqueue(work: () => Promise<void>): void {
+    queue = queue.then(work).catch((err: unknown) => logger.error({ accountId, err: String(err) }, 'inbound batch failed'));
+  }
+
+  function getMessage(key: proto.IMessageKey): Promise<proto.IMessage | undefined> {
+    const bytes = key.id ? repo.getSent(accountId, key.id) : undefined;
+    return Promise.resolve(bytes ? proto.Message.decode(bytes) : undefined);
+  }
+
+  function connect(): void {
+    if (!auth) auth = makeSqliteAuthState({ sqlite: deps.sqlite, accountId, box: deps.box, now: nowIso });
+    const state = auth;
+    closeSocket('replaced by a new socket');
+    const gen = generation;
+    const policy = repo.policy(accountId);
+    setStatus('connecting', null);
+    const socket = deps.socketFactory({
+      auth: state.state,
+      logger: blog,
+      browser: Browsers.appropriate('Chrome'),
+      markOnlineOnConnect: false, // the seller's phone keeps its notifications
+      syncFullHistory: false,
+      shouldSyncHistoryMessage: () => policy.historySync,
+      msgRetryCounterCache: deps.retryCache,
+      getMessage,
+      ...deps.socketConfig,
+    });
+    sock = socket;
+    lastActivity = now();
+    const live = () => gen === generation;
+    const ev = socket.ev;
+
+    ev.on('creds.update', () => {
+      if (live()) state.saveCreds();
+    });
+    for (const name of ACTIVITY_EVENTS) {
+      ev.on(name, () => {
+        if (live()) lastActivity = now();
+      });
+    }
+    ev.on('connection.update', (update) => {
+      if (live()) onConnectionUpdate(socket, update);
+    });
+    ev.on('messages.upsert', (batch) => {
+      if (live()) enqueue(() => handleUpsert({ messages: batch.messages, type: batch.type }, inboundDeps(socket)));
+    });
+    ev.on('messaging-history.set', (history) => {
+      if (!live()) return;
+      saveContacts(history.contacts);
+      if (repo.policy(accountId).historySync) {
+        enqueue(() => handleUpsert({ messages: history.messages, type: 'append' }, inboundDeps(socket), { historyContext: true }));
+      }
+    });
+    ev.on('messages.update', (updates) => {
+      if (live()) onMessageUpdates(updates);
+    });
+    ev.on('contacts.upsert', (contacts) => {
+      if (live()) saveContacts(contacts);
+    });
+    ev.on('contacts.update', (contacts) => {
+      if (live()) saveContacts(contacts.filter((c): c is typeof c & { id: string } => typeof c.id === 'string'));
+    });
+    armWatchdog();
+  }
+
+  function saveContacts(contacts: { id: string; phoneNumber?: string; name?: string; notify?: string }[]): void {
+    const rows = contacts
+      .map((c) => ({ jid: c.id.endsWith('@lid') ? (c.phoneNumber ?? '') : c.id, name: c.name ?? null, notify: c.notify ?? null }))
+      .filter((c) => c.jid.endsWith('@s.whatsapp.net'));
+    repo.upsertContacts(accountId, rows);
+  }
+
+  function onMessageUpdates(updates: BaileysEventMap['messages.update']): void {
+    for (const { key, update } of updates) {
+      if (!key.fromMe || !key.id || update.status === null || update.status === undefined) continue;
+      const S = proto.WebMessageInfo.Status;
+      const mapped =
+        update.status === S.DELIVERY_ACK ? 'delivered' : update.status === S.READ || update.status === S.PLAYED ? 'read' : update.status === S.SERVER_ACK ? 'sent' : update.status === S.ERROR ? 'failed' : null;
+      if (mapped) deps.sink.status(accountId, key.id, mapped, mapped === 'failed' ? 'WhatsApp reported the message as failed' : null);
+    }
+  }
+
+  function onConnectionUpdate(socket: WaSocket, update: BaileysEventMap['connection.update']): void {
+    if (update.qr && link) void onQr(socket, update.qr);
+    if (update.connection === 'open') onOpen(socket);
+    if (update.connection === 'close') onClose(update.lastDisconnect?.error);
+  }
+
+  async function onQr(socket: WaSocket, qr: string): Promise<void> {
+    if (!link) return;
+    const expiresAt = new Date(link.deadline).toISOString();
+    if (link.method === 'pairing-code') {
+      if (link.codeRequested || !link.phone) return;
+      link.codeRequested = true;
+      try {
+        const code = await socket.requestPairingCode(link.phone);
+        setStatus('qr_ready', null);
+        deps.events.pairingCode(code, expiresAt);
+      } catch (err) {
+        logger.warn({ accountId, err: String(err) }, 'pairing code request failed');
+        stop('error', 'WhatsApp did not give a pairing code. Check the number and try again.');
+      }
+      return;
+    }
+    try {
+      const dataUrl = await deps.toQrDataUrl(qr);
+      if (!link) return;
+      setStatus('qr_ready', null);
+      deps.events.qr(dataUrl, expiresAt);
+    } catch (err) {
+      logger.error({ accountId, err: String(err) }, 'QR rendering failed');
+    }
+  }
+
+  function onOpen(socket: WaSocket): void {
+    openedAt = now();
+    lastActivity = openedAt;
+    retryTimer = clearTimer(retryTimer);
+    if (link) {
+      link = null;
+      linkTimer = clearTimer(linkTimer);
+      repo.setLinkedAt(accountId, nowIso());
+    }
+    repo.setAutostart(accountId, true);
+    const phone = socket.user?.id ? `+${socket.user.id.split(/[:@]/)[0] ?? ''}` : null;
+    if (phone && phone !== '+') repo.setPhone(accountId, phone);
+    setStatus('connected', null);
+  }
+
+  function onClose(error: unknown): void {
+    const code = disconnectCode(error);
+    if (openedAt !== null && now() - openedAt >= options.stableAfterMs) failures = 0;
+    closeSocket('closed');
+    if (stopped) return;
+    const action = decideOnClose({ code, failures, linked: auth?.registered ?? false, random: deps.random });
+    logger.info({ accountId, code, action: action.kind, failures }, 'WhatsApp connection closed');
+    if (action.kind === 'restart') {
+      connect();
+      return;
+    }
+    if (action.kind === 'stop') {
+      if (action.clearCreds) auth?.clear();
+      if (action.clearCreds || action.status === 'banned' || action.status === 'error') repo.setAutostart(accountId, false);
+      if (action.clearCreds) auth = null;
+      stop(action.status, action.detail);
+      if (action.alert) deps.events.alert('WhatsApp number needs attention', action.detail);
+      return;
+    }
+    failures = action.attempt;
+    const seconds = Math.round(action.delayMs / 1000);
+    setStatus('connecting', `Connection lost; retrying in ${seconds} s (attempt ${action.attempt}).`);
+    if (action.alert) {
+      deps.events.alert('WhatsApp keeps disconnecting', 'Souqbot cannot reach WhatsApp and will keep trying every minute. Check the internet connection of this computer.');
+    }
+    retryTimer = clearTimer(retryTimer);
+    retryTimer = timers.setTimeout(() => {
+      retryTimer = null;
+      if (!stopped) connect();
+    }, action.delayMs);
+  }
+
+  function armWatchdog(): void {
+    watchdogTimer = clearTimer(watchdogTimer);
+    watchdogTimer = timers.setTimeout(() => {
+      watchdogTimer = null;
+      if (stopped) return;
+      if (status === 'connected' && sock && now() - lastActivity > options.watchdogSilenceMs) {
+        logger.warn({ accountId, silentMs: now() - lastActivity }, 'WhatsApp socket silent for too long; reconnecting');
+        const stale = sock;
+        // Ending the socket makes it report a close (connectionLost), which reconnects with backoff.
+        const err = Object.assign(new Error('watchdog: no events'), { output: { statusCode: 408 } });
+        Promise.resolve(stale.end(err)).catch(() => {});
+      }
+      armWatchdog();
+    }, options.watchdogCheckMs);
+  }
+
+  function stop(next: AccountStatus, detail: string | null): void {
+    stopped = true;
+    link = null;
+    retryTimer = clearTimer(retryTimer);
+    watchdogTimer = clearTimer(watchdogTimer);
+    linkTimer = clearTimer(linkTimer);
+    closeSocket('stopped');
+    setStatus(next, detail);
+  }
+
+  return {
+    accountId,
+    get status() {
+      return status;
+    },
+    /** The open socket, or null while not connected. */
+    get socket(): WaSocket | null {
+      return status === 'connected' ? sock : null;
+    },
+    get linked() {
+      return (auth ?? makeSqliteAuthState({ sqlite: deps.sqlite, accountId, box: deps.box, now: nowIso })).registered;
+    },
+    /** Connects with stored creds. */
+    start(): void {
+      stopped = false;
+      failures = 0;
+      connect();
+    },
+    /** Starts linking with fresh creds; the window closes after `linkWindowMs`. */
+    link(method: LinkMethod, phone: string | null): void {
+      stop('disconnected', null);
+      makeSqliteAuthState({ sqlite: deps.sqlite, accountId, box: deps.box, now: nowIso }).clear();
+      auth = null;
+      stopped = false;
+      failures = 0;
+      link = { method, phone, deadline: now() + options.linkWindowMs, codeRequested: false };
+      linkTimer = timers.setTimeout(() => {
+        linkTimer = null;
+        if (link) stop('disconnected', 'The linking time ran out. Start again to get a new code.');
+      }, options.linkWindowMs);
+      connect();
+    },
+    stop,
+    /** Logs out on WhatsApp (best effort) and forgets the creds. */
+    async logout(): Promise<void> {
+      const open = sock;
+      stopped = true;
+      if (open) await Promise.resolve(open.logout()).catch((err: unknown) => logger.warn({ accountId, err: String(err) }, 'logout failed'));
+      stop('logged_out', 'Removed');
+      makeSqliteAuthState({ sqlite: deps.sqlite, accountId, box: deps.box, now: nowIso }).clear();
+      auth = null;
+    },
+    /** Remembers the content of a sent message so a retry receipt can be answered. */
+    rememberSent(message: WAMessage | undefined): void {
+      const id = message?.key.id;
+      if (!id || !message?.message) return;
+      repo.saveSent(accountId, id, message.key.remoteJid ?? '', proto.Message.encode(message.message).finish(), nowIso());
+    },
+    /** Resolves when queued inbound work is done (tests, orderly shutdown). */
+    idle(): Promise<void> {
+      return queue;
+    },
+  };
+}
+export type Session = ReturnType<typeof makeSession>;
