@@ -1,0 +1,141 @@
+import type { ProductField } from '../../../../shared/contract/catalog';
+import type { CsvRecord } from './csv';
+import type { ColumnMapping, ImportRowError, MappedRow, MappingResult, ReadOptions } from './types';
+import { parseList, parsePrice, parseStock, skuFromName } from './values';
+
+/** Header spellings per field, for guessing the mapping of a file we do not know (en/fr/pt/it/ar). */
+const SYNONYMS: Readonly<Record<ProductField, readonly string[]>> = {
+  sku: ['sku', 'ref', 'reference', 'code', 'codigo', 'code produit', 'product code', 'item code', 'variant sku', 'barcode', 'id produit', 'rif', 'codice'],
+  name: ['name', 'nom', 'titre', 'title', 'produit', 'product', 'product name', 'nom du produit', 'nome', 'nome do produto', 'designation', 'libelle', 'article', 'اسم', 'الاسم', 'المنتج', 'اسم المنتج'],
+  altNames: ['name_ar', 'name ar', 'nom arabe', 'arabic name', 'alt names', 'alt_names', 'الاسم بالعربية', 'other names'],
+  category: ['category', 'categorie', 'categoria', 'categories', 'type', 'famille', 'rayon', 'collection', 'الفئة', 'الصنف', 'القسم'],
+  price: ['price', 'prix', 'preco', 'prezzo', 'prix de vente', 'regular price', 'variant price', 'tarif', 'valor', 'السعر', 'الثمن', 'prix ttc', 'unit price'],
+  compareAtPrice: ['compare at price', 'compare_at_price', 'old price', 'ancien prix', 'prix barre', 'preco antigo', 'prezzo pieno'],
+  currency: ['currency', 'devise', 'moeda', 'valuta', 'العملة'],
+  stock: ['stock', 'quantite', 'qty', 'quantity', 'estoque', 'inventory', 'quantita', 'qte', 'الكمية', 'المخزون'],
+  variants: ['variants', 'variantes', 'variant', 'tailles', 'sizes', 'options', 'taille', 'size', 'tamanhos', 'taglie', 'المقاسات'],
+  aliases: ['aliases', 'alias', 'tags', 'mots cles', 'keywords', 'palavras chave', 'etiquetas', 'etichette'],
+  description: ['description', 'descricao', 'descrizione', 'details', 'short description', 'الوصف'],
+  images: ['images', 'image', 'image url', 'image src', 'photo', 'photos', 'imagem', 'immagine', 'picture', 'الصورة'],
+  upsellSkus: ['upsell', 'upsell_skus', 'upsell skus', 'upsells', 'cross-sell', 'cross sell', 'related'],
+};
+
+const canonicalHeader = (h: string): string =>
+  h
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[_\-.]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Our best guess of which column fills which field; each header is used at most once. */
+export function guessMapping(headers: readonly string[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  const used = new Set<string>();
+  const canon = headers.map((h) => ({ raw: h, key: canonicalHeader(h) }));
+  for (const field of Object.keys(SYNONYMS) as ProductField[]) {
+    const names = SYNONYMS[field].map(canonicalHeader);
+    const hit = canon.find((h) => !used.has(h.raw) && names.includes(h.key)) ?? canon.find((h) => !used.has(h.raw) && names.some((n) => n.length > 3 && h.key.includes(n)));
+    if (hit) {
+      mapping[field] = hit.raw;
+      used.add(hit.raw);
+    }
+  }
+  return mapping;
+}
+
+/** Native layout: sku,name,name_ar,category,price,currency,stock,variants,aliases,description (+ optional extras). */
+export const NATIVE_COLUMNS = ['sku', 'name', 'name_ar', 'category', 'price', 'currency', 'stock', 'variants', 'aliases', 'description'] as const;
+export const NATIVE_EXTRA_COLUMNS = ['compare_at_price', 'images', 'upsell_skus'] as const;
+export const NATIVE_MAPPING: ColumnMapping = {
+  sku: 'sku',
+  name: 'name',
+  altNames: 'name_ar',
+  category: 'category',
+  price: 'price',
+  currency: 'currency',
+  stock: 'stock',
+  variants: 'variants',
+  aliases: 'aliases',
+  description: 'description',
+  compareAtPrice: 'compare_at_price',
+  images: 'images',
+  upsellSkus: 'upsell_skus',
+};
+
+/**
+ * Reads one product per record through a column mapping (our native layout is one such mapping).
+ * Each bad record becomes an error with its line; the good ones are kept. A SKU seen twice keeps
+ * the first row and reports the second.
+ */
+export function readMapped(header: readonly string[], records: readonly CsvRecord[], mapping: ColumnMapping, options: ReadOptions, format: 'native' | 'mapped'): MappingResult {
+  const lower = header.map((h) => h.trim().toLowerCase());
+  const index = (field: ProductField): number => {
+    const col = mapping[field];
+    return col === undefined ? -1 : lower.indexOf(col.trim().toLowerCase());
+  };
+  const cols = Object.fromEntries((Object.keys(SYNONYMS) as ProductField[]).map((f) => [f, index(f)])) as Record<ProductField, number>;
+  const effective: ColumnMapping = {};
+  for (const f of Object.keys(cols) as ProductField[]) if (cols[f] >= 0 && mapping[f]) effective[f] = mapping[f];
+  const missing = (['name', 'price'] as const).filter((f) => cols[f] < 0);
+  if (missing.length) return { format, mapping: effective, missing, rows: [], errors: [] };
+
+  const rows: MappedRow[] = [];
+  const errors: ImportRowError[] = [];
+  const seen = new Map<string, number>();
+  for (const record of records) {
+    const cell = (f: ProductField): string => (cols[f] >= 0 ? (record.cells[cols[f]] ?? '').trim() : '');
+    const name = cell('name');
+    const sku = cell('sku') || (name ? skuFromName(name) : '');
+    const fail = (reason: string) => errors.push({ line: record.line, reason, sku: sku || null });
+    if (!name) {
+      fail('no product name');
+      continue;
+    }
+    const price = parsePrice(cell('price'));
+    if (!price.ok) {
+      fail(price.reason);
+      continue;
+    }
+    if (price.value === null) {
+      fail('no price');
+      continue;
+    }
+    const stock = parseStock(cell('stock'));
+    if (!stock.ok) {
+      fail(stock.reason);
+      continue;
+    }
+    const compare = parsePrice(cell('compareAtPrice'));
+    if (!compare.ok) {
+      fail(`compare-at ${compare.reason}`);
+      continue;
+    }
+    const first = seen.get(sku);
+    if (first !== undefined) {
+      fail(`SKU ${sku} already appears on line ${first}; this row was skipped`);
+      continue;
+    }
+    seen.set(sku, record.line);
+    rows.push({
+      line: record.line,
+      product: {
+        sku,
+        name,
+        altNames: parseList(cell('altNames'), /[;|]/),
+        aliases: parseList(cell('aliases'), /[;|,]/),
+        category: cell('category'),
+        price: price.value,
+        compareAtPrice: compare.value,
+        currency: (cell('currency') || options.defaultCurrency).toUpperCase(),
+        stock: stock.value,
+        variants: parseList(cell('variants'), /[|;,]/).map((v) => ({ name: v, sku: null, price: null, stock: null })),
+        images: parseList(cell('images'), /[|;\s]+/),
+        description: cell('description'),
+        upsellSkus: parseList(cell('upsellSkus'), /[;|,]/),
+      },
+    });
+  }
+  return { format, mapping: effective, missing: [], rows, errors };
+}

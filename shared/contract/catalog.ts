@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { Product } from '../domain/catalog';
+import { Id } from '../domain/schemas';
+import { call } from './define';
+
+/** Our product fields a CSV column can fill (the mapping step's left-hand side). */
+export const ProductField = z.enum([
+  'sku',
+  'name',
+  'altNames',
+  'category',
+  'price',
+  'compareAtPrice',
+  'currency',
+  'stock',
+  'variants',
+  'aliases',
+  'description',
+  'images',
+  'upsellSkus',
+]);
+export type ProductField = z.infer<typeof ProductField>;
+
+/** Our field → the header of their column. */
+export const ColumnMapping = z.partialRecord(ProductField, z.string().max(200));
+export type ColumnMapping = z.infer<typeof ColumnMapping>;
+
+/** How a file was read: our own layout, a platform export, or through a column mapping. */
+export const ImportFormat = z.enum(['native', 'shopify', 'woocommerce', 'mapped']);
+export type ImportFormat = z.infer<typeof ImportFormat>;
+
+/** A row that could not be imported: its 1-based line in the file and why, in plain words. */
+export const ImportRowError = z.object({ line: z.number().int().positive(), reason: z.string(), sku: z.string().nullable() });
+export type ImportRowError = z.infer<typeof ImportRowError>;
+
+const ProductDraft = Product.omit({ id: true, shopId: true });
+
+/** Up to 5 MB of CSV text per call: ~50,000 products. */
+const CsvText = z.string().min(1, 'The file is empty').max(5_000_000, 'The file is larger than 5 MB; split it');
+
+const ImportInput = z
+  .object({ shopId: Id, csv: CsvText, mapping: ColumnMapping.optional(), fileName: z.string().max(300).optional() })
+  .strict();
+
+export const ImportPreview = z.object({
+  format: ImportFormat,
+  /** The file's headers, for the mapping step. */
+  headers: z.array(z.string()),
+  /** The mapping used (or guessed, for an unknown layout): the UI shows it for correction. */
+  mapping: ColumnMapping,
+  /** Required fields no column fills; while non-empty nothing can be imported. */
+  missing: z.array(ProductField),
+  /** The first mapped products, as they would be stored. */
+  rows: z.array(z.object({ line: z.number().int(), product: ProductDraft, exists: z.boolean() })),
+  totalRows: z.number().int().nonnegative(),
+  errors: z.array(ImportRowError),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const ImportSummary = z.object({
+  format: ImportFormat,
+  created: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  errors: z.array(ImportRowError),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;
+
+const PagedQuery = z
+  .object({
+    shopId: Id,
+    /** Free text in any language: searched like a customer's message. */
+    query: z.string().trim().max(200).optional(),
+    category: z.string().max(120).optional(),
+    offset: z.number().int().nonnegative().default(0),
+    limit: z.number().int().positive().max(500).default(50),
+  })
+  .strict();
+
+export const catalogCalls = {
+  'catalog/list': call(
+    "A page of the shop's products, by name, or the best matches of a search text.",
+    PagedQuery,
+    z.object({ items: z.array(Product), total: z.number().int().nonnegative() }),
+  ),
+  'catalog/get': call('One product by id.', z.object({ shopId: Id, productId: Id }).strict(), Product),
+  'catalog/categories': call("The shop's categories with their product counts.", z.object({ shopId: Id }).strict(), z.array(z.object({ category: z.string(), count: z.number().int() }))),
+  'catalog/import-preview': call('Read a CSV without writing anything: format, mapping, first rows, bad rows.', ImportInput.extend({ limit: z.number().int().positive().max(200).default(20) }).strict(), ImportPreview),
+  'catalog/import-commit': call('Import a CSV: upsert every good row by SKU in one transaction; bad rows are reported.', ImportInput, ImportSummary),
+  'catalog/export-csv': call("The shop's catalog as CSV in Souqbot's own layout (re-importable).", z.object({ shopId: Id }).strict(), z.object({ csv: z.string(), count: z.number().int() })),
+  'catalog/update-product': call(
+    'Edit a product: price, stock (null = unlimited), names, aliases, category, description, upsells.',
+    z
+      .object({
+        shopId: Id,
+        productId: Id,
+        name: z.string().trim().min(1).max(300).optional(),
+        price: z.number().nonnegative().optional(),
+        compareAtPrice: z.number().nonnegative().nullable().optional(),
+        stock: z.number().int().nonnegative().nullable().optional(),
+        category: z.string().trim().max(120).optional(),
+        aliases: z.array(z.string().trim().min(1).max(120)).max(100).optional(),
+        description: z.string().max(10_000).optional(),
+        upsellSkus: z.array(z.string().trim().min(1).max(120)).max(50).optional(),
+      })
+      .strict(),
+    Product,
+  ),
+  'catalog/delete-product': call('Delete a product.', z.object({ shopId: Id, productId: Id }).strict(), z.object({ deleted: z.boolean() })),
+} as const;
