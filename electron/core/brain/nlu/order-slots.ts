@@ -1,0 +1,154 @@
+import type { Product } from '../../../../shared/domain/catalog';
+import { conceptOf } from './concepts';
+import { fold, matchTokens, tokens } from './normalise';
+import { findPhone } from './phone';
+import { type Place, findPlace } from './wilayas';
+
+/** What a customer message says towards an order; every field optional, any order. */
+export interface SlotFindings {
+  name?: string;
+  phone?: string;
+  place?: Place;
+  commune?: string;
+  address?: string;
+}
+
+export type SlotName = 'name' | 'phone' | 'wilaya' | 'address';
+
+const NAME_INTRO =
+  /(?:je m'?appelle|mon nom(?: est| c'?est)?|moi c'?est|my name is|my name's|name\s*:|nom\s*:|me chamo|meu nome (?:é|e)|mi chiamo|il mio nome (?:è|e)|ismi|esmi|smiti|smiyti|smyti|اسمي|سميتي|الاسم|إسمي)\s*:?\s*([\p{L}' -]{2,40})/iu;
+
+const ADDRESS_INTRO = /(?:adresse|address|endere[cç]o|indirizzo|l'?adresse|العنوان|عنواني|adrese|adresa|adress)\s*:?\s*(.{3,120})/iu;
+
+const ADDRESS_WORDS = new Set(
+  `rue cite hay 7ay quartier lotissement lot bloc bt batiment immeuble residence avenue av boulevard bd street st road rd rua avenida av via piazza
+   village douar centre ville commune baladia baladiya pres cote derriere devant face numero n appartement appt apt logement logts logements
+   حي شارع دوار بلديه قرب مقابل جنب عماره عمارة اقامه اقامة طريق نهج زنقه مدينه`.split(/\s+/),
+);
+const COMMUNE_INTRO = /(?:commune|baladia|baladiya|baladiyet|بلدية|بلديه|daira|دائرة)\s*(?:de|d'|ta3|:)?\s*([\p{L}' -]{2,40})/iu;
+
+/** Words that end a name ("je m'appelle Amine et j'habite…"). */
+const NAME_STOP = /\s+(?:et|and|e|w|و|from|de|à|a|in|f|fi|men|mn|من|ب|numero|num|tel|phone|rqm|رقم)\s.*$/iu;
+
+const cleanName = (s: string): string =>
+  s
+    .replace(NAME_STOP, '')
+    .replace(/[^\p{L}' -]/gu, ' ')
+    .trim()
+    .split(/\s+/)
+    .slice(0, 4)
+    .join(' ');
+
+/** Split a message the way customers list details: lines, commas, semicolons, dashes, slashes. */
+export const segmentsOf = (text: string): string[] =>
+  text
+    .split(/[\n,;،/|]+|\s-\s/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const hasAddressWord = (segment: string): boolean => matchTokens(segment).some((w) => ADDRESS_WORDS.has(w));
+
+/** A bare name: one to four words of letters, none of them a known product, place or common word. */
+export function looksLikeName(segment: string, commonWord: (w: string) => boolean): boolean {
+  if (!/^[\p{L}' -]{2,40}$/u.test(segment)) return false;
+  const words = tokens(fold(segment));
+  if (words.length === 0 || words.length > 4) return false;
+  return words.every((w) => !commonWord(w) && !conceptOf(w)) && !findPlace(segment);
+}
+
+/**
+ * Pull name, phone, wilaya/city, commune and address out of free text. `awaiting` is the slot
+ * the bot just asked for: a bare "Amine Benali" is a name only if the bot asked for one.
+ */
+export function extractSlots(text: string, awaiting: SlotName[], commonWord: (w: string) => boolean): SlotFindings {
+  const out: SlotFindings = {};
+  const phone = findPhone(text);
+  let rest = text;
+  if (phone) {
+    out.phone = phone.phone;
+    rest = rest.replace(phone.raw, ' , ');
+  }
+  const named = NAME_INTRO.exec(rest);
+  if (named?.[1]) {
+    const name = cleanName(named[1]);
+    if (name) out.name = name;
+    rest = rest.replace(named[0], ' , ');
+  }
+  const commune = COMMUNE_INTRO.exec(rest);
+  if (commune?.[1]) out.commune = cleanName(commune[1]);
+  const addressed = ADDRESS_INTRO.exec(rest);
+  if (addressed?.[1]) {
+    out.address = addressed[1].trim();
+    rest = rest.replace(addressed[0], ' , ');
+  }
+  const place = findPlace(rest);
+  if (place) out.place = place;
+
+  for (const segment of segmentsOf(rest)) {
+    if (!out.address && hasAddressWord(segment) && /\p{L}{2,}/u.test(segment)) {
+      out.address = segment;
+      continue;
+    }
+    if (!out.name && awaiting.includes('name') && looksLikeName(segment, commonWord)) {
+      out.name = cleanName(segment);
+      continue;
+    }
+    // A segment with a house number and words, when we asked for the address.
+    if (!out.address && awaiting.includes('address') && !findPlace(segment) && /\p{L}{3,}/u.test(segment) && segment.split(/\s+/).length >= 2) {
+      if (!looksLikeName(segment, commonWord) || /\d/.test(segment)) out.address = segment;
+    }
+  }
+  return out;
+}
+
+const SIZE_CONTEXT = /(?:taille|size|tamanho|taglia|pointure|ta9as|t9as|9ias|qias|مقاس|قياس|numero|n°|num)\s*:?\s*([a-z0-9-]{1,5})\b/iu;
+
+/** The product variant the customer names: a size, a colour in any language, or the variant's own words. */
+export function findVariant(text: string, product: Product): string | null {
+  if (product.variants.length === 0) return null;
+  const words = matchTokens(text);
+  const sized = SIZE_CONTEXT.exec(fold(text));
+  for (const v of product.variants) {
+    const vWords = matchTokens(v.name);
+    const single = vWords.length === 1 ? (vWords[0] ?? '') : '';
+    if (sized?.[1] && fold(v.name) === sized[1]) return v.name;
+    // One letter sizes ("M", "L") only when written as capitals or alone: "m" is too common a letter.
+    if (single.length === 1) {
+      if (new RegExp(`(?:^|[^\\p{L}])${v.name}(?:$|[^\\p{L}])`, 'u').test(text) && v.name === v.name.toUpperCase()) return v.name;
+      if (words.length === 1 && words[0] === single) return v.name;
+      continue;
+    }
+    if (vWords.length > 0 && vWords.every((w) => words.includes(w))) return v.name;
+    const vc = single ? conceptOf(single) : undefined;
+    if (vc && words.some((w) => conceptOf(w) === vc)) return v.name;
+  }
+  return null;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  un: 1, une: 1, one: 1, um: 1, uma: 1, uno: 1, wahed: 1, wa7ed: 1, wahda: 1, wa7da: 1, واحد: 1, وحده: 1, واحده: 1,
+  deux: 2, two: 2, dois: 2, duas: 2, due: 2, zouj: 2, zoudj: 2, jouj: 2, joj: 2, زوج: 2, جوج: 2, اثنين: 2, زوز: 2, zouz: 2, juj: 2,
+  trois: 3, three: 3, tres: 3, tre: 3, tlata: 3, tleta: 3, ثلاثه: 3, تلاته: 3, تلاثه: 3,
+  quatre: 4, four: 4, quatro: 4, quattro: 4, arba3a: 4, reb3a: 4, ربعه: 4, اربعه: 4,
+  cinq: 5, five: 5, cinco: 5, cinque: 5, khamsa: 5, '5amsa': 5, خمسه: 5,
+};
+const UNIT = '(?:x|pcs?|pieces?|pièces?|unites?|unités?|units?|unidades?|pezzi|habat|hbat|7abat|7bat|حبات|قطع|قطعه|wa7da|wahda)';
+
+/** How many the customer wants, when they say so ("2 sacs", "x3", "zouj", "deux robes"). */
+export function findQuantity(text: string, variantNames: readonly string[] = []): number | null {
+  const f = fold(text);
+  const unit = new RegExp(`(?:^|\\s)(\\d{1,2})\\s*${UNIT}(?=\\s|$|[^\\p{L}])|(?:^|\\s)x\\s*(\\d{1,2})(?=\\s|$)`, 'u').exec(f);
+  const n = unit ? Number(unit[1] ?? unit[2]) : null;
+  if (n && n > 0 && n <= 50) return n;
+  const words = tokens(f);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    const next = words[i + 1] ?? '';
+    if (NUMBER_WORDS[w] !== undefined && (NUMBER_WORDS[w] ?? 0) > 1) return NUMBER_WORDS[w] ?? null;
+    // "2 robes": a small number right before a word, when it is not a size of the product.
+    if (/^[1-9]$/.test(w) && /^\p{L}{3,}$/u.test(next) && !variantNames.some((v) => fold(v) === w) && !/^(ans|jours?|days?|dias?|giorni|mois|h|heures?)$/.test(next)) {
+      return Number(w);
+    }
+  }
+  return null;
+}
