@@ -23,13 +23,14 @@ export interface MemoryAuth {
   state: AuthenticationState;
   /** Creds as they would be persisted (JSON round-trip, as any store does). */
   saveCreds(): void;
-  /** A copy that starts from the last saved creds, as a restarted app would load them. */
+  /** A fresh state loaded from the same store, as a restarted app would load it. */
   reload(): MemoryAuth;
 }
 
-export const makeMemoryAuth = (saved?: { creds: string; keys: Map<string, string> }): MemoryAuth => {
-  const keys = saved ? new Map(saved.keys) : new Map<string, string>();
-  let savedCreds = saved?.creds ?? JSON.stringify(initAuthCreds(), BufferJSON.replacer);
+/** `disk` plays the persistent store: keys are written through to it, creds on each creds.update. */
+export const makeMemoryAuth = (disk: { creds: string; keys: Map<string, string> } = { creds: JSON.stringify(initAuthCreds(), BufferJSON.replacer), keys: new Map() }): MemoryAuth => {
+  const { keys } = disk;
+  const savedCreds = disk.creds;
   const state: AuthenticationState = {
     creds: JSON.parse(savedCreds, BufferJSON.reviver),
     keys: {
@@ -54,9 +55,9 @@ export const makeMemoryAuth = (saved?: { creds: string; keys: Map<string, string
   return {
     state,
     saveCreds: () => {
-      savedCreds = JSON.stringify(state.creds, BufferJSON.replacer);
+      disk.creds = JSON.stringify(state.creds, BufferJSON.replacer);
     },
-    reload: () => makeMemoryAuth({ creds: savedCreds, keys }),
+    reload: () => makeMemoryAuth(disk),
   };
 };
 

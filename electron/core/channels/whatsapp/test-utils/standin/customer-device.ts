@@ -25,6 +25,9 @@ export interface PeerDevice {
 export interface CustomerDevice {
   readonly phoneNumber: string;
   readonly jid: string;
+  /** The customer's LID user (WhatsApp's privacy id), which modern clients address sessions by. */
+  readonly lidUser: string;
+  readonly lid: string;
   /** What this device uploaded to the server. */
   readonly bundle: KeyBundle;
   /** The chat with each peer user, in order, one bubble per message id. */
@@ -55,7 +58,7 @@ const toPair = (pair: { pubKey: Uint8Array; privKey: Uint8Array }): SignalKeyPai
 const raw = (key: Buffer): Buffer => (key.length === 33 ? key.subarray(1) : key);
 const typed = (key: Uint8Array): Buffer => (key.length === 33 ? Buffer.from(key) : Buffer.concat([Buffer.from([5]), key]));
 
-export const makeCustomerDevice = (phoneNumber: string, preKeyCount = 10): CustomerDevice => {
+export const makeCustomerDevice = (phoneNumber: string, lidUser: string, preKeyCount = 10): CustomerDevice => {
   const identity = toPair(curve.generateKeyPair());
   const registrationId = randomInt(1, 16380);
   const signedPreKey = { keyId: 1, pair: toPair(curve.generateKeyPair()), signature: Buffer.alloc(0) };
@@ -91,6 +94,8 @@ export const makeCustomerDevice = (phoneNumber: string, preKeyCount = 10): Custo
   return {
     phoneNumber,
     jid: `${phoneNumber}@s.whatsapp.net`,
+    lidUser,
+    lid: `${lidUser}@lid`,
     bundle: {
       registrationId,
       identityKey: raw(identity.pubKey),

@@ -1,6 +1,6 @@
 import { getBinaryNodeChild, getBinaryNodeChildren, jidDecode, type BinaryNode } from '@whiskeysockets/baileys';
 import { bundleUserNode, mergeUpload, parseKeyUpload, takeBundle } from './key-bundles';
-import { deviceKey, type LinkedDevice, type World } from './world';
+import { deviceKey, resolveParty, type LinkedDevice, type World } from './world';
 
 /**
  * Answers to the iqs a logged-in companion sends. Anything not modelled gets an empty `result`,
@@ -20,9 +20,17 @@ const errorResult = (iq: BinaryNode, code: number, text: string): BinaryNode => 
 });
 
 /** Devices the server lists for a user: customers have their phone (0); sellers their linked companions. */
-const devicesOf = (world: World, user: string): { id: number; keyIndex: number }[] => {
-  if (world.customers.has(user)) return [{ id: 0, keyIndex: 0 }];
-  return [...world.linked.values()].filter((d) => d.phoneNumber === user).map((d) => ({ id: d.deviceId, keyIndex: d.keyIndex }));
+const devicesOf = (world: World, jid: string): { id: number; keyIndex: number }[] => {
+  const party = resolveParty(world, jid);
+  if (!party) return [];
+  if (party.kind === 'customer') return [{ id: 0, keyIndex: 0 }];
+  return [...world.linked.values()].filter((d) => d.phoneNumber === party.pnUser).map((d) => ({ id: d.deviceId, keyIndex: d.keyIndex }));
+};
+
+const lidOf = (world: World, jid: string): string | null => {
+  const party = resolveParty(world, jid);
+  if (!party) return null;
+  return `${party.kind === 'customer' ? party.customer.lidUser : party.phone.lidUser}@lid`;
 };
 
 const usyncAnswer = (world: World, iq: BinaryNode): BinaryNode => {
@@ -31,8 +39,7 @@ const usyncAnswer = (world: World, iq: BinaryNode): BinaryNode => {
   const protocols = Array.isArray(queryNode?.content) ? queryNode.content.map((n) => n.tag) : [];
   const users = getBinaryNodeChildren(getBinaryNodeChild(usync, 'list'), 'user').map((userNode) => {
     const jid = userNode.attrs.jid ?? `${(getBinaryNodeChild(userNode, 'contact')?.content ?? '').toString().replace('+', '')}@s.whatsapp.net`;
-    const user = jidDecode(jid)?.user ?? '';
-    const known = world.customers.has(user) || world.phones.has(user);
+    const known = resolveParty(world, jid) !== null;
     const content: BinaryNode[] = [];
     for (const protocol of protocols) {
       if (protocol === 'devices') {
@@ -43,7 +50,7 @@ const usyncAnswer = (world: World, iq: BinaryNode): BinaryNode => {
             {
               tag: 'device-list',
               attrs: {},
-              content: devicesOf(world, user).map(
+              content: devicesOf(world, jid).map(
                 (d): BinaryNode => ({
                   tag: 'device',
                   attrs: d.id === 0 ? { id: '0' } : { id: `${d.id}`, 'key-index': `${d.keyIndex}` },
@@ -54,9 +61,12 @@ const usyncAnswer = (world: World, iq: BinaryNode): BinaryNode => {
         });
       } else if (protocol === 'contact') {
         content.push({ tag: 'contact', attrs: { type: known ? 'in' : 'out' } });
+      } else if (protocol === 'lid') {
+        const lid = lidOf(world, jid);
+        if (lid) content.push({ tag: 'lid', attrs: { val: lid } });
       }
     }
-    return { tag: 'user', attrs: { jid: `${user}@s.whatsapp.net` }, content };
+    return { tag: 'user', attrs: { jid }, content };
   });
   return result(iq, [
     {
@@ -95,8 +105,8 @@ const encryptAnswer = (world: World, iq: BinaryNode, device: LinkedDevice | unde
     const list: BinaryNode[] = [];
     for (const userNode of getBinaryNodeChildren(keyNode, 'user')) {
       const jid = userNode.attrs.jid ?? '';
-      const decoded = jidDecode(jid);
-      const bundle = decoded ? world.bundles.get(deviceKey(decoded.user, decoded.device ?? 0)) : undefined;
+      const party = resolveParty(world, jid);
+      const bundle = party ? world.bundles.get(deviceKey(party.pnUser, party.device)) : undefined;
       // An unknown device is left out rather than errored: Baileys refuses the whole answer on one error.
       if (bundle) list.push(bundleUserNode(jid, takeBundle(bundle)));
     }

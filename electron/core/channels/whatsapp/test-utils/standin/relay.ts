@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { getBinaryNodeChild, getBinaryNodeChildren, jidDecode, type BinaryNode, type proto } from '@whiskeysockets/baileys';
+import { getBinaryNodeChild, getBinaryNodeChildren, type BinaryNode, type proto } from '@whiskeysockets/baileys';
 import type { StandinConnection } from './connection';
 import { messageText, type CustomerDevice } from './customer-device';
 import { takeBundle } from './key-bundles';
-import { deviceKey, type LinkedDevice, type World } from './world';
+import { deviceKey, resolveParty, type LinkedDevice, type World } from './world';
 
 /**
  * The server's message routing between customers (in-process Signal devices) and the seller's
@@ -60,10 +60,10 @@ export const makeRelay = (world: World): Relay => {
       conn.send({ tag: 'ack', attrs: { class: 'message', id, from: stanza.attrs.to ?? '', t: now() } });
       const targets = getBinaryNodeChildren(getBinaryNodeChild(stanza, 'participants'), 'to');
       for (const to of targets) {
-        const decoded = jidDecode(to.attrs.jid ?? '');
-        const customer = decoded ? world.customers.get(decoded.user) : undefined;
+        const party = resolveParty(world, to.attrs.jid ?? '');
         const enc = getBinaryNodeChild(to, 'enc');
-        if (!customer || (decoded?.device ?? 0) !== 0) continue;
+        if (party?.kind !== 'customer' || party.device !== 0) continue;
+        const customer = party.customer;
         if (!(enc?.content instanceof Uint8Array)) {
           errors.push(`message ${id} to ${to.attrs.jid} has no enc`);
           continue;
@@ -82,9 +82,9 @@ export const makeRelay = (world: World): Relay => {
     receiptFromCompanion(conn, receipt) {
       const id = receipt.attrs.id ?? '';
       conn.send({ tag: 'ack', attrs: { class: 'receipt', id, from: receipt.attrs.to ?? '', ...(receipt.attrs.type ? { type: receipt.attrs.type } : {}) } });
-      const user = jidDecode(receipt.attrs.to ?? '')?.user;
-      const customer = user ? world.customers.get(user) : undefined;
-      if (!customer) return;
+      const party = resolveParty(world, receipt.attrs.to ?? '');
+      if (party?.kind !== 'customer') return;
+      const customer = party.customer;
       const ids = [id, ...getBinaryNodeChildren(getBinaryNodeChild(receipt, 'list'), 'item').map((i) => i.attrs.id ?? '')];
       for (const each of ids) customer.receipts.push({ id: each, type: receipt.attrs.type ?? '' });
     },
@@ -101,7 +101,8 @@ export const makeRelay = (world: World): Relay => {
         });
         const stanza: BinaryNode = {
           tag: 'message',
-          attrs: { from: customer.jid, id, type: 'text', t: now(), notify: pushName },
+          // PN-addressed, with the sender's LID alongside, as WhatsApp sends 1:1 messages today.
+          attrs: { from: customer.jid, sender_lid: customer.lid, id, type: 'text', t: now(), notify: pushName },
           content: [{ tag: 'enc', attrs: { v: '2', type }, content: ciphertext }],
         };
         perDevice.push({ key, stanza });

@@ -176,7 +176,7 @@ export const startStandin = async (options: StandinOptions = {}): Promise<Standi
     customer(phoneNumber) {
       let customer = world.customers.get(phoneNumber);
       if (!customer) {
-        customer = makeCustomerDevice(phoneNumber);
+        customer = makeCustomerDevice(phoneNumber, `${nextLid++}`);
         world.customers.set(phoneNumber, customer);
         world.bundles.set(deviceKey(phoneNumber, 0), customer.bundle);
       }

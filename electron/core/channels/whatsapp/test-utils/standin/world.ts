@@ -1,3 +1,4 @@
+import { jidDecode } from '@whiskeysockets/baileys';
 import type { StandinConnection } from './connection';
 import type { CustomerDevice } from './customer-device';
 import type { KeyBundle } from './key-bundles';
@@ -46,3 +47,26 @@ export const makeWorld = (): World => ({
 });
 
 export const deviceKey = (user: string, device: number): string => `${user}:${device}`;
+
+/** Who a JID (phone number or LID, any device) belongs to, and that person's phone-number user. */
+export type Party =
+  | { kind: 'customer'; pnUser: string; device: number; customer: CustomerDevice }
+  | { kind: 'seller'; pnUser: string; device: number; phone: SellerPhone };
+
+export const resolveParty = (world: World, jid: string): Party | null => {
+  const decoded = jidDecode(jid);
+  if (!decoded) return null;
+  const device = decoded.device ?? 0;
+  const isLid = decoded.server === 'lid';
+  for (const customer of world.customers.values()) {
+    if ((isLid ? customer.lidUser : customer.phoneNumber) === decoded.user) {
+      return { kind: 'customer', pnUser: customer.phoneNumber, device, customer };
+    }
+  }
+  for (const phone of world.phones.values()) {
+    if ((isLid ? phone.lidUser : phone.phoneNumber) === decoded.user) {
+      return { kind: 'seller', pnUser: phone.phoneNumber, device, phone };
+    }
+  }
+  return null;
+};
