@@ -1,0 +1,146 @@
+import type { CallInput, CallName, Envelope, ErrorCode } from '../shared/contract';
+
+/**
+ * One valid example input for every contract call: the single place to add one when you add a
+ * call (a call without an entry fails typecheck). tests/contract-transports.test.ts sends each
+ * of them over both transports (Electron IPC and HTTP) to a real core.
+ *
+ * Examples may use the ids `setupExamples` creates through the contract itself.
+ */
+export interface ExampleIds {
+  shopId: number;
+  /** A second shop that nothing else touches (for calls that must see an untouched shop). */
+  otherShopId: number;
+  accountId: number;
+  conversationId: number;
+  contactId: number;
+  /** A customer message (inbound). */
+  messageId: number;
+  /** Two replies the bot drafted in approval mode: one to approve, one to reject. */
+  draftToApproveId: number;
+  draftToRejectId: number;
+  quickReplyId: number;
+  /** A WhatsApp number being linked (the test's socket never connects), and a second one to cancel and remove. */
+  waAccountId: number;
+  waDisposableAccountId: number;
+  /** The test phone number that wrote to the shop. */
+  customerPhone: string;
+}
+
+type Examples = { [K in CallName]: (ids: ExampleIds) => CallInput<K> };
+
+export const contractExamples: Examples = {
+  'system/ping': () => ({ echo: 'hello' }),
+  'system/info': () => ({}),
+
+  'shops/list': () => ({}),
+  'shops/create': () => ({ name: 'Boutique Amina', currency: 'DZD' }),
+  'shops/rename': ({ otherShopId }) => ({ shopId: otherShopId, name: 'Boutique Amina 2' }),
+
+  'accounts/list': ({ shopId }) => ({ shopId }),
+
+  'conversations/list': ({ shopId }) => ({ shopId, limit: 20 }),
+  'conversations/messages': ({ shopId, conversationId }) => ({ shopId, conversationId }),
+  'conversations/reply': ({ shopId, conversationId }) => ({ shopId, conversationId, text: 'Bonjour, oui il est disponible.' }),
+  'conversations/set-takeover': ({ shopId, conversationId }) => ({ shopId, conversationId, takeover: true }),
+  'conversations/set-status': ({ shopId, conversationId }) => ({ shopId, conversationId, status: 'resolved' }),
+  'conversations/mark-read': ({ shopId, conversationId }) => ({ shopId, conversationId }),
+
+  'drafts/approve': ({ shopId, draftToApproveId }) => ({ shopId, messageId: draftToApproveId, text: 'Oui, livraison en 48 h.' }),
+  'drafts/reject': ({ shopId, draftToRejectId }) => ({ shopId, messageId: draftToRejectId }),
+  'contacts/set-blocked': ({ shopId, contactId }) => ({ shopId, contactId, blocked: true }),
+  'quick-replies/list': ({ shopId }) => ({ shopId }),
+  'quick-replies/save': ({ shopId, quickReplyId }) => ({ shopId, id: quickReplyId, name: 'livraison', text: 'Livraison 58 wilayas, 400 DA.' }),
+  'quick-replies/delete': ({ shopId, quickReplyId }) => ({ shopId, id: quickReplyId }),
+  'testphone/send': ({ shopId }) => ({ shopId, from: '+213550000002', text: 'Salam, 3andkom had robe?' }),
+  'testphone/thread': ({ shopId, customerPhone }) => ({ shopId, from: customerPhone }),
+
+  // WhatsApp: setup starts linking two numbers (the test's socket never connects); one is cancelled and removed.
+  'wa/link-start': ({ shopId }) => ({ shopId, method: 'pairing-code', phone: '+213 550 12 34 56', label: 'Boutique 2' }),
+  'wa/link-cancel': ({ shopId, waDisposableAccountId }) => ({ shopId, accountId: waDisposableAccountId }),
+  'wa/connect': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId }),
+  'wa/disconnect': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId }),
+  'wa/remove': ({ shopId, waDisposableAccountId }) => ({ shopId, accountId: waDisposableAccountId }),
+  'wa/overview': ({ shopId }) => ({ shopId }),
+  'wa/answer-policy-get': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId }),
+  'wa/answer-policy-set': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId, mode: 'not_excluded', catchUpMaxHours: 12 }),
+  'wa/excluded-set': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId, contacts: [{ jid: '+213 661 00 00 00', name: 'Maman' }] }),
+  'wa/contacts-list': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId, query: 'a' }),
+
+  'settings/get': ({ shopId }) => ({ shopId }),
+  'settings/update': ({ shopId }) => ({ shopId, patch: { sales: { intensity: 'gentle', maxDiscountPercent: 10 } } }),
+
+  // No contract call creates an order (customers do, through the bot), so these ask for one that does not exist.
+  'orders/list': ({ shopId }) => ({ shopId, limit: 10 }),
+  'orders/get': ({ shopId }) => ({ shopId, orderId: 999_999 }),
+  'orders/set-status': ({ shopId }) => ({ shopId, orderId: 999_999, status: 'confirmed' }),
+  'orders/export-csv': ({ shopId }) => ({ shopId }),
+};
+
+/**
+ * Calls whose example is valid but meets a precondition no contract call can create: the error
+ * code they must answer with. Everything not listed must answer `ok: true`.
+ */
+export const expectedErrors: Partial<Record<CallName, ErrorCode>> = {
+  'orders/get': 'not_found',
+  'orders/set-status': 'not_found',
+};
+
+export type Send = (name: CallName, input: unknown) => Promise<Envelope<unknown>>;
+
+async function value<T>(send: Send, name: CallName, input: unknown): Promise<T> {
+  const envelope = await send(name, input);
+  if (!envelope.ok) throw new Error(`setup: ${name} failed: ${envelope.error.code} ${envelope.error.message}`);
+  return envelope.value as T;
+}
+
+/**
+ * Creates, through the contract only, what the examples refer to: a shop, a customer
+ * conversation on the test phone, two bot drafts (approval mode), a quick reply, two WhatsApp
+ * numbers being linked (give core a socket factory that never connects: there is no WhatsApp in
+ * tests). `settle` waits until core's pipeline has processed queued messages.
+ */
+export async function setupExamples(send: Send, settle: () => Promise<void>): Promise<ExampleIds> {
+  const shop = await value<{ id: number }>(send, 'shops/create', { name: 'Souq Test', currency: 'DZD' });
+  const other = await value<{ id: number }>(send, 'shops/create', { name: 'Other shop', currency: 'EUR' });
+  const shopId = shop.id;
+  await value(send, 'settings/update', { shopId, patch: { bot: { approvalMode: true } } });
+
+  const customerPhone = '+213550000001';
+  const first = await value<{ conversationId: number; messageId: number }>(send, 'testphone/send', { shopId, from: customerPhone, text: 'Salam, bghit nchri robe' });
+  await settle();
+  const second = await value<{ conversationId: number }>(send, 'testphone/send', { shopId, from: '+213550000003', text: 'Bonjour, le prix svp ?' });
+  await settle();
+
+  const draftIn = async (conversationId: number) => {
+    const messages = await value<{ id: number; status: string }[]>(send, 'conversations/messages', { shopId, conversationId });
+    const draft = messages.find((m) => m.status === 'draft');
+    if (!draft) throw new Error(`setup: the bot drafted no reply in conversation ${conversationId} in approval mode`);
+    return draft.id;
+  };
+  const draftToApproveId = await draftIn(first.conversationId);
+  const draftToRejectId = await draftIn(second.conversationId);
+  await value(send, 'settings/update', { shopId, patch: { bot: { approvalMode: false } } });
+
+  const page = await value<{ items: { id: number; contactId: number; accountId: number }[] }>(send, 'conversations/list', { shopId });
+  const conversation = page.items.find((c) => c.id === first.conversationId);
+  if (!conversation) throw new Error('setup: the test-phone conversation is not listed');
+  const quickReply = await value<{ id: number }>(send, 'quick-replies/save', { shopId, name: 'prix', text: 'Le prix est indiqué sur la photo.' });
+  const wa = await value<{ accountId: number }>(send, 'wa/link-start', { shopId, method: 'qr' });
+  const waDisposable = await value<{ accountId: number }>(send, 'wa/link-start', { shopId, method: 'qr', label: 'Spare' });
+
+  return {
+    shopId,
+    otherShopId: other.id,
+    accountId: conversation.accountId,
+    conversationId: first.conversationId,
+    contactId: conversation.contactId,
+    messageId: first.messageId,
+    draftToApproveId,
+    draftToRejectId,
+    quickReplyId: quickReply.id,
+    waAccountId: wa.accountId,
+    waDisposableAccountId: waDisposable.accountId,
+    customerPhone,
+  };
+}
