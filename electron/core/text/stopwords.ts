@@ -19,16 +19,19 @@ const RAW: Readonly<Record<string, string>> = {
   fr: `bonjour bonsoir salut coucou svp stp merci bcp beaucoup combien coute coûte quel quelle quels quelles est sont
     le la les l un une des de du d au aux a à en et ou pour par sur avec sans dans ce cet cette ces c vous tu je j
     il elle nous on avez as ai avoir voudrais veux voulais aimerais cherche encore reste y mon ma mes votre vos ton
-    ta tes s'il plait plaît madame monsieur svp qu que qui quoi est-ce me moi m t svp possible`,
+    ta tes s'il plait plaît madame monsieur svp qu que qui quoi est-ce me moi m t svp possible suis sommes etes habite j'habite ici chez vers alors bien aussi oui non`,
   en: `hi hello hey good morning how much many what which is are the a an of for to in on at with and or do
     does you your have has i me my we want would like need looking please pls thanks thank can could there any still
-    it this that these those get`,
+    it this that these those get sell sold got just also yes no ok`,
   pt: `oi olá ola bom dia boa tarde noite quanto quanta custa custo o a os as um uma de do da dos das em no na nos nas
     por para pra com e ou que qual quais é tem têm tens você voce vc quero queria gostaria ainda obrigado obrigada
     por favor pf me eu meu minha seu sua isso esse essa este esta`,
   it: `ciao buongiorno buonasera salve quanto quanta costa il lo la i gli le un uno una di del della dei delle in nel
     nella per con e o che quale è avete hai ho vorrei voglio ancora grazie per favore mi io mio mia questo questa
     quello quella`,
+  // Not a target language, but Spanish speakers write to Maghrebi and Brazilian shops too.
+  es: `hola buenos buenas cuanto cuánto cuesta cuestan el la los las un una unos unas de del al en por para con y o que
+    tiene tienen tienes quiero quisiera me mi tu su es son hay gracias favor`,
 };
 
 /**

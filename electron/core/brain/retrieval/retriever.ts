@@ -115,7 +115,7 @@ function makeSearch<Row extends { id: number; search_doc: string }, T>(opts: {
     }
     return scored
       .filter((s) => s.score.relevant && s.score.score >= opts.minScore)
-      .sort((a, b) => b.score.score - a.score.score)
+      .sort((a, b) => b.score.rank - a.score.rank)
       .slice(0, k);
   };
 }
