@@ -162,12 +162,10 @@ export function makeSessionManager(deps: WhatsAppDeps) {
         throw toChannelSendError(err);
       }
     },
-    async typing(accountId: number, to: string, ms: number): Promise<void> {
+    /** The dispatcher waits `ms` itself; the message that follows ends "typing…" on the phone. */
+    async typing(accountId: number, to: string): Promise<void> {
       const { sock } = connected(accountId);
-      const jid = toUserJid(to);
-      await sock.sendPresenceUpdate('composing', jid);
-      await new Promise<void>((resolve) => timers.setTimeout(resolve, Math.max(0, Math.min(ms, 25_000))));
-      await sock.sendPresenceUpdate('paused', jid).catch(() => {});
+      await sock.sendPresenceUpdate('composing', toUserJid(to));
     },
     async markRead(accountId: number, from: string, channelMessageIds: string[]): Promise<void> {
       const { sock } = connected(accountId);
