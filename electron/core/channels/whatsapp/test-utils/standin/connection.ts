@@ -54,7 +54,14 @@ let nextServerTag = 1;
 /** Ids for server-originated iqs; unique within the process so logs never collide. */
 export const serverTag = (): string => `standin-${nextServerTag++}`;
 
-export const makeConnection = (id: number, ws: WebSocket, authority: CertAuthority, hooks: ConnectionHooks): StandinConnection => {
+export const makeConnection = (
+  id: number,
+  ws: WebSocket,
+  authority: CertAuthority,
+  hooks: ConnectionHooks,
+  /** Keep every node in `log` (tests); a benchmark turns it off so the server's memory stays flat. */
+  keepLog = true,
+): StandinConnection => {
   const log: RecordedNode[] = [];
   const waiters = new Set<Waiter>();
   let silenced = false;
@@ -82,7 +89,7 @@ export const makeConnection = (id: number, ws: WebSocket, authority: CertAuthori
       hooks.onHandshake(conn, h);
     },
     onNode: (node) => {
-      const index = log.push({ dir: 'in', node, at: Date.now() }) - 1;
+      const index = keepLog ? log.push({ dir: 'in', node, at: Date.now() }) - 1 : Number.MAX_SAFE_INTEGER;
       for (const waiter of waiters) {
         if (index >= waiter.fromIndex && waiter.match(node)) {
           waiters.delete(waiter);
@@ -108,7 +115,7 @@ export const makeConnection = (id: number, ws: WebSocket, authority: CertAuthori
     },
     send(node) {
       if (silenced || !open) return;
-      log.push({ dir: 'out', node, at: Date.now() });
+      if (keepLog) log.push({ dir: 'out', node, at: Date.now() });
       wire.sendNode(node);
     },
     waitFor(match, timeoutMs = 5_000, description = 'node') {

@@ -22,6 +22,8 @@ export interface StandinOptions {
   pairDeviceRefs?: number;
   /** Lets a test answer (or swallow, with `null`) an iq before the default handling. */
   onIq?: (conn: StandinConnection, iq: BinaryNode) => BinaryNode | null | undefined;
+  /** Record every node per connection (default true); off for memory benchmarks. */
+  keepLog?: boolean;
 }
 
 export interface Standin {
@@ -125,7 +127,7 @@ export const startStandin = async (options: StandinOptions = {}): Promise<Standi
       onHandshake,
       onNode,
       onError: (c, error) => relay.errors.push(`connection ${c.id}: ${error.message}`),
-    });
+    }, options.keepLog ?? true);
     connections.push(conn);
     void conn.closed.then(() => {
       const device = world.deviceOf.get(conn);
