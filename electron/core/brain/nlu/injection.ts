@@ -1,0 +1,35 @@
+import { fold } from './normalise';
+
+/**
+ * Customers who try to instruct the bot: override its rules, claim the owner's authority, or
+ * fish for its prompt or settings. They get a polite in-policy answer; nothing they claim is
+ * believed and nothing of the configuration is revealed.
+ */
+const PATTERNS: RegExp[] = [
+  /\b(ignore|forget|disregard|override|bypass)\b.{0,30}\b(rules?|instructions?|prompt|previous|above|policy|system)/,
+  /\b(ignore|oublie|oubliez|ignorez?|ignora|esquece|esqueca|dimentica)\b.{0,30}\b(regles?|instructions?|consignes?|regras|instrucoes|regole|istruzioni|prompt)/,
+  /\b(system|developer|hidden|initial)\s*(prompt|message|instructions?)\b/,
+  /\b(print|show|reveal|repeat|display|tell me|give me|send me|affiche|montre|donne|mostra|mostre|me mostra)\b.{0,25}\b(prompt|instructions?|settings|config(uration)?|rules|regles|parametres|api key|cle api|system)/,
+  /\b(you are now|tu es maintenant|agora voce e|ora sei|act as|pretend (to be|you)|jailbreak|dan mode|developer mode|mode developpeur)\b/,
+  /\b(the owner|the boss|the manager|your boss|le patron|le proprietaire|le gerant|ton patron|o dono|o chefe|il titolare|il capo|mol lhanout|moul lhanout|patron)\b.{0,40}\b(said|says|told|allowed|agreed|a dit|m a dit|a accepte|disse|falou|ha detto|9ali|qali|galli|9alli)\b/,
+  /\b(said|told me|a dit|disse|ha detto)\b.{0,30}\b\d{2,3}\s*(%|pour ?cent|percent|por cento|per cento)/,
+  /(تجاهل|انس|إنس).{0,20}(التعليمات|القواعد|الأوامر)/,
+  /(مول الحانوت|صاحب المحل|المالك|الباترون).{0,30}(قال|قالي|وافق|سمح)/,
+  /(اعرض|اطبع|وريني|ورّيني).{0,20}(التعليمات|البرومبت|الإعدادات|الاعدادات)/,
+  /\bapi[ _-]?key\b|\bprompt\b/,
+];
+
+export function isInjectionAttempt(text: string): boolean {
+  const f = fold(text).replace(/['’]/g, ' ');
+  return PATTERNS.some((p) => p.test(f));
+}
+
+/** Legal threats go to the seller at once, whatever else the message says. */
+const LEGAL = /\b(avocat|tribunal|justice|plainte|police|gendarmerie|lawyer|sue|court|legal action|advogado|procon|processo|justica|avvocato|denuncia|carabinieri)\b|محامي|محكمه|المحكمه|الشرطه|البوليس|شكوى|العداله|la justice|\b(n|ne)?chki\b|nchtki|nechtki|chkaya/;
+
+export const isLegalThreat = (text: string): boolean => LEGAL.test(fold(text));
+
+const PHOTO = /\b(photos?|foto|fotos|picture|pictures|pics?|image|images|immagine|immagini|sowar|swer|sora|tsawer|taswira|tswira|tsawar|sawer|sawerli|sawarli|wrini|werini)\b|صوره|صور|تصويره|تصاور|صورولي|وريني/;
+
+/** Does the customer ask to see the product? */
+export const wantsPhoto = (text: string): boolean => PHOTO.test(fold(text));

@@ -1,0 +1,145 @@
+import type { Product } from '../../../../shared/domain/catalog';
+import type { CustomerLanguage } from '../../../../shared/domain/schemas';
+import type { ShopSettings } from '../../../../shared/domain/settings';
+import { inStock, sameCategory, urgencyLines } from '../closer';
+import { findVariant } from '../nlu/order-slots';
+import { findPlace } from '../nlu/wilayas';
+import { say } from '../templates';
+import { formatList, formatMoney } from '../templates/format';
+import { acceptsCashOnDelivery, describeZone, describeZones, zoneFor } from './delivery';
+import type { OfflineBrainDeps } from './deps';
+import type { Draft } from './draft';
+import { stockOf, unitPriceOf, variantsInStock } from './order-flow';
+import type { BrainState } from './state';
+
+export interface TurnContext {
+  deps: OfflineBrainDeps;
+  shopId: number;
+  text: string;
+  language: CustomerLanguage;
+  settings: ShopSettings;
+  state: BrainState;
+  now: Date;
+}
+
+const cite = (d: Draft, p: Product) => {
+  d.skus.push(p.sku);
+  d.citations.push(`product:${p.id}`);
+};
+
+export const priceOf = (p: Product, variant: string | null, l: CustomerLanguage): string => formatMoney(unitPriceOf(p, variant), p.currency, l);
+
+/** Out of stock: say so, and offer the closest in-stock product of the same category. */
+export async function outOfStock(ctx: TurnContext, d: Draft, p: Product, variant: string | null): Promise<void> {
+  const l = ctx.language;
+  const others = variant ? variantsInStock(p).filter((v) => v !== variant) : [];
+  if (variant && others.length && inStock(p)) {
+    d.parts.push(say(l, 'variantOut', { name: p.name, variant, variants: formatList(others, l) }));
+    cite(d, p);
+    return;
+  }
+  d.parts.push(say(l, 'outOfStock', { name: p.name }));
+  cite(d, p);
+  const alt = (await sameCategory(ctx.deps.products, p))[0];
+  if (alt) {
+    d.parts.push(say(l, 'alternative', { name: alt.name, price: priceOf(alt, null, l) }));
+    cite(d, alt);
+    d.salesAction = 'upsell';
+  } else {
+    d.parts.push(say(l, 'noAlternative'));
+  }
+}
+
+const isOut = (p: Product, variant: string | null): boolean => {
+  const s = stockOf(p, variant);
+  return s !== null && s <= 0;
+};
+
+/** Price question: the catalog price (several when the customer's words fit several), honest urgency. */
+export async function answerPrice(ctx: TurnContext, d: Draft, products: Product[]): Promise<void> {
+  const l = ctx.language;
+  const [first] = products;
+  if (!first) return;
+  if (products.length > 1) {
+    d.parts.push(say(l, 'priceMany', { list: products.map((p) => `• ${p.name}: ${priceOf(p, null, l)}`).join('\n') }));
+    for (const p of products) cite(d, p);
+    return;
+  }
+  const variant = findVariant(ctx.text, first);
+  if (isOut(first, variant)) {
+    d.parts.push(say(l, 'price', { name: first.name, price: priceOf(first, variant, l) }));
+    await outOfStock(ctx, d, first, variant);
+    return;
+  }
+  d.parts.push(say(l, 'price', { name: first.name, price: priceOf(first, variant, l) }));
+  cite(d, first);
+  const urgency = await urgencyLines({ language: l, settings: ctx.settings, product: first, facts: ctx.deps.orders, now: ctx.now });
+  d.parts.push(...urgency.lines);
+  if (urgency.action !== 'none') d.salesAction = urgency.action;
+}
+
+/** Availability: yes with price and the variants in stock, or an honest no with an alternative. */
+export async function answerAvailability(ctx: TurnContext, d: Draft, products: Product[]): Promise<void> {
+  const l = ctx.language;
+  const [p] = products;
+  if (!p) return;
+  const variant = findVariant(ctx.text, p);
+  if (isOut(p, variant) || !inStock(p)) {
+    await outOfStock(ctx, d, p, variant);
+    return;
+  }
+  const variants = variantsInStock(p);
+  d.parts.push(
+    variants.length > 1 && !variant
+      ? say(l, 'availableVariants', { name: p.name, price: priceOf(p, variant, l), variants: formatList(variants, l) })
+      : say(l, 'available', { name: variant ? `${p.name} (${variant})` : p.name, price: priceOf(p, variant, l) }),
+  );
+  cite(d, p);
+  const urgency = await urgencyLines({ language: l, settings: ctx.settings, product: p, facts: ctx.deps.orders, now: ctx.now });
+  d.parts.push(...urgency.lines);
+  if (urgency.action !== 'none') d.salesAction = urgency.action;
+}
+
+/** A photo request: the catalog's image as media with a caption, or an honest "I'll ask the shop". */
+export function answerPhoto(ctx: TurnContext, d: Draft, p: Product): void {
+  const l = ctx.language;
+  const url = p.images[0];
+  cite(d, p);
+  if (url) {
+    d.media.push({ kind: 'image', url, caption: say(l, 'photoCaption', { name: p.name, price: priceOf(p, null, l) }) });
+    d.parts.push(say(l, 'photoCaption', { name: p.name, price: priceOf(p, null, l) }));
+  } else {
+    d.parts.push(say(l, 'photoNone', { name: p.name }));
+    d.escalate = true;
+    d.escalateReason = `Customer asked for a photo of ${p.name}; the catalog has none`;
+  }
+}
+
+/** Delivery: fee and delay from the shop facts for the named place; otherwise check with the shop and escalate. */
+export function answerDelivery(ctx: TurnContext, d: Draft, currency: string): void {
+  const l = ctx.language;
+  const place = findPlace(ctx.text) ?? (ctx.state.slots.wilaya ? findPlace(ctx.state.slots.wilaya) : null);
+  const cod = acceptsCashOnDelivery(ctx.settings) ? say(l, 'paymentCod') : '';
+  if (place) {
+    const zone = zoneFor(ctx.settings, place);
+    const placeName = l === 'ar' || l === 'ar-dz' ? (place.arabic ?? place.name) : place.name;
+    if (zone) {
+      d.parts.push(describeZone(l, zone, placeName, currency), cod);
+      d.citations.push('facts:deliveryZones');
+      return;
+    }
+    d.parts.push(say(l, 'checkWithShop'));
+    d.escalate = true;
+    d.escalateReason = `Delivery to ${place.name}: not in the shop's delivery zones`;
+    return;
+  }
+  const list = describeZones(l, ctx.settings, currency);
+  if (list) {
+    d.parts.push(list, cod);
+    d.citations.push('facts:deliveryZones');
+    return;
+  }
+  d.parts.push(say(l, 'checkWithShop'));
+  d.escalate = true;
+  d.escalateReason = 'Delivery question: the shop facts have no delivery zones';
+}

@@ -1,0 +1,40 @@
+import type { ShopSettings } from '../../../../shared/domain/settings';
+import type { CustomerLanguage } from '../../../../shared/domain/schemas';
+import { fold } from '../nlu/normalise';
+import { type Place, findPlace, samePlace } from '../nlu/wilayas';
+import { say } from '../templates';
+import { formatList, formatMoney } from '../templates/format';
+
+export type Zone = ShopSettings['facts']['deliveryZones'][number];
+
+const ALL_WORDS = /^(autres?|other|others|rest|toutes?|all|58 wilayas?|national|partout|everywhere|outras?|altre|باقي|كل الولايات|الولايات الاخرى|\*)( wilayas?| villes?| zones?| cities| regions?)?$/;
+
+/** The shop's zone for a place: an exact wilaya/city first, then a catch-all zone ("Autres wilayas"). */
+export function zoneFor(settings: ShopSettings, place: Place | string): Zone | null {
+  const zones = settings.facts.deliveryZones;
+  const p = typeof place === 'string' ? findPlace(place) : place;
+  if (p) {
+    const exact = zones.find((z) => samePlace(z.name, p));
+    if (exact) return exact;
+  } else if (typeof place === 'string') {
+    const exact = zones.find((z) => fold(z.name).trim() === fold(place).trim());
+    if (exact) return exact;
+  }
+  return zones.find((z) => ALL_WORDS.test(fold(z.name).trim())) ?? null;
+}
+
+/** "Delivery to Oran: 600 DA, 2 days." from the shop facts only. */
+export function describeZone(language: CustomerLanguage, zone: Zone, placeName: string, currency: string): string {
+  const delay = zone.delayDays.trim() ? say(language, 'deliveryDelay', { days: zone.delayDays.trim() }) : '';
+  return say(language, 'deliveryZone', { zone: placeName, fee: formatMoney(zone.fee, currency, language), delay });
+}
+
+export function describeZones(language: CustomerLanguage, settings: ShopSettings, currency: string): string | null {
+  const zones = settings.facts.deliveryZones;
+  if (zones.length === 0) return null;
+  const items = zones.slice(0, 8).map((z) => `${z.name} (${formatMoney(z.fee, currency, language)})`);
+  return say(language, 'deliveryList', { zones: formatList(items, language) });
+}
+
+export const acceptsCashOnDelivery = (settings: ShopSettings): boolean =>
+  settings.facts.paymentMethods.some((m) => /cash|cod|livraison|delivery/i.test(m));

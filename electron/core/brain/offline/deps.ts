@@ -1,0 +1,20 @@
+import type { ShopSettings } from '../../../../shared/domain/settings';
+import type { Order } from '../../../../shared/domain/orders';
+import type { PlaceOrder } from '../../orders/place-order';
+import type { SalesFacts } from '../closer';
+import type { ProductFinder } from './product-match';
+import type { BrainStateStore } from './state';
+
+/** Everything the offline brain reads and writes, injected (core wires the real ones, tests fakes). */
+export interface OfflineBrainDeps {
+  products: ProductFinder;
+  settings(shopId: number): Promise<ShopSettings>;
+  /** The shop's name for the assistant's introduction; null = introduce without it. */
+  shopName?(shopId: number): Promise<string | null>;
+  /** Real order counts (trust, urgency, social proof) and a contact's past orders (reorder). */
+  orders: SalesFacts & { ofContact(shopId: number, contactId: number, limit: number): Promise<Order[]> };
+  placeOrder: PlaceOrder;
+  state: BrainStateStore;
+  /** A few products to name when the customer has not said which one they mean. */
+  sampleProducts?(shopId: number, limit: number): Promise<{ name: string }[]>;
+}
