@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type ConsoleMessage, type Page, chromium } from 'playwright-core';
-import { type Core, createCore } from '../../electron/core/create-core';
+import { type Core, type CoreConfig, createCore } from '../../electron/core/create-core';
 import { rendererOutDir } from '../../electron/core/host/renderer-build';
 import { type RunningServer, startHttpServer } from '../../electron/core/server/http-server';
 
@@ -26,11 +26,13 @@ export interface HarnessOptions {
   prepare?: (core: Core) => Promise<void> | void;
   /** Serve the built renderer (default) or the API only. */
   withRenderer?: boolean;
+  /** Extra core configuration (e.g. pacing off so a reply does not wait for the typing delay). */
+  core?: Omit<CoreConfig, 'dataDir'>;
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'souq-e2e-'));
-  const core = await createCore({ dataDir });
+  const core = await createCore({ ...opts.core, dataDir });
   await opts.prepare?.(core);
   const token = 'e2e'.padEnd(48, '0');
   const withRenderer = opts.withRenderer ?? true;

@@ -175,8 +175,9 @@ export function createInboxStore({ client, refreshDelayMs = 250 }: InboxStoreCon
           refreshTimer = null;
           // Keep the rows on screen while re-reading, so the list does not flash empty.
           set({ pages: {}, generation: get().generation + 1 });
+          // The stale total may be too small (a new conversation arrived), so it does not bound the re-read.
           const [start, end] = get().visible;
-          get().ensureRange(start, end);
+          for (const page of pagesFor(start, Math.max(end, 0), PAGE_SIZE, Number.POSITIVE_INFINITY)) void fetchPage(page);
         }, refreshDelayMs);
       },
 
