@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import type { LinkMethod } from '../../../../shared/domain/whatsapp';
+import { useT } from '../../i18n/use-t';
+import type { ConnectStore } from './connect-store';
+import { formatCountdown, formatPairingCode, secondsLeft } from './connect-model';
+import { strings } from './i18n';
+import { useNow } from './use-now';
+
+/** Link a number: the plain warning, the method choice, then the QR or pairing code with its countdown. */
+export function LinkPanel({ store }: { store: ConnectStore }) {
+  const t = useT(strings);
+  const linking = useStore(store, (s) => s.linking);
+  const busy = useStore(store, (s) => s.busy);
+  const [method, setMethod] = useState<LinkMethod>('qr');
+  const [phone, setPhone] = useState('');
+  const now = useNow();
+
+  if (linking) {
+    const shown = linking.qr ?? linking.pairing;
+    const left = shown ? formatCountdown(secondsLeft(shown.expiresAt, now)) : null;
+    return (
+      <section className="connect-card" aria-live="polite">
+        {linking.qr ? (
+          <div className="connect-qr">
+            <img src={linking.qr.dataUrl} alt={t('methodQr')} />
+            <p>{t('scanSteps')}</p>
+          </div>
+        ) : linking.pairing ? (
+          <div>
+            <p>{t('codeSteps')}</p>
+            <p className="connect-code">{formatPairingCode(linking.pairing.code)}</p>
+          </div>
+        ) : (
+          <p className="muted">{t('waiting')}</p>
+        )}
+        <div className="actions">
+          {left && <span className="muted">{t('expiresIn', { time: left })}</span>}
+          <button type="button" onClick={() => void store.getState().linkCancel()}>
+            {t('cancel')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  const canStart = !busy && (method === 'qr' || phone.replace(/\D/g, '').length >= 8);
+  return (
+    <>
+      <section className="connect-card connect-warning" role="note">
+        <h2>{t('warningTitle')}</h2>
+        <p>{t('warningBody')}</p>
+      </section>
+      <form
+        className="connect-card connect-link-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (canStart) void store.getState().linkStart(method, method === 'pairing-code' ? phone : null);
+        }}
+      >
+        <fieldset>
+          <label>
+            <input type="radio" name="wa-method" checked={method === 'qr'} onChange={() => setMethod('qr')} /> {t('methodQr')}
+          </label>
+          <label>
+            <input type="radio" name="wa-method" checked={method === 'pairing-code'} onChange={() => setMethod('pairing-code')} /> {t('methodCode')}
+          </label>
+        </fieldset>
+        {method === 'pairing-code' && (
+          <div className="field">
+            <label htmlFor="wa-phone">{t('phoneLabel')}</label>
+            <input id="wa-phone" type="tel" dir="ltr" inputMode="tel" placeholder="+213 550 00 00 00" value={phone} onChange={(e) => setPhone(e.target.value)} />
+          </div>
+        )}
+        <button type="submit" className="primary" disabled={!canStart}>
+          {t('start')}
+        </button>
+      </form>
+    </>
+  );
+}
