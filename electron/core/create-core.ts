@@ -1,16 +1,20 @@
 import path from 'node:path';
 import { App } from './app';
 import { accountsHandlers } from './accounts/app';
+import { catalogHandlers } from './catalog/app';
+import { knowledgeHandlers } from './knowledge/app';
 import type { CoreContext } from './context';
 import { conversationsHandlers } from './conversations/app';
 import { EventBus } from './events';
 import { type Clock, type Logger, type Notifier, type SecretStore, silentLogger, systemClock } from './ports';
 import { settingsHandlers } from './settings/app';
+import { llmSettingsHandlers } from './settings/llm-app';
 import { shopsHandlers } from './shops/app';
 import { openDatabase } from './store/open-database';
 import { makeAccountsRepo } from './store/repos/accounts';
 import { makeConversationsRepo } from './store/repos/conversations';
-import { makeSettingsRepo } from './store/repos/settings';
+import { type SettingsRepo, makeSettingsRepo } from './store/repos/settings';
+import type { ShopSettings } from '../../shared/domain/settings';
 import { makeShopsRepo } from './store/repos/shops';
 import { systemHandlers } from './system/app';
 import { makeFileSecretStore } from './host/file-secret-store';
@@ -59,6 +63,20 @@ export interface Core {
 
 export const DATABASE_FILE = 'souqbot.sqlite';
 
+/** Settings read once per shop, dropped when they change: the worker asks on every turn. */
+function cachedSettings(repo: SettingsRepo, bus: EventBus) {
+  const cache = new Map<number, Promise<ShopSettings>>();
+  bus.on('settings/changed', ({ shopId }) => cache.delete(shopId));
+  return (shopId: number): Promise<ShopSettings> => {
+    let hit = cache.get(shopId);
+    if (!hit) {
+      hit = repo.get(shopId);
+      cache.set(shopId, hit);
+    }
+    return hit;
+  };
+}
+
 /** The composition root: everything core is, built from injected dependencies. One core per data directory. */
 export async function createCore(config: CoreConfig): Promise<Core> {
   const clock = config.clock ?? systemClock;
@@ -70,7 +88,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const pipeline = createPipeline({
     sqlite: store.sqlite,
     brain: config.brain ?? makeDeterministicBrain(),
-    settingsOf: (shopId) => settingsRepo.get(shopId),
+    settingsOf: cachedSettings(settingsRepo, bus),
     bus,
     clock,
     logger,
@@ -126,6 +144,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     app.register(handlers(ctx));
   }
   app.register(whatsappHandlers(ctx));
+  app.register(catalogHandlers(ctx));
+  app.register(knowledgeHandlers(ctx));
+  app.register(llmSettingsHandlers(ctx));
   const missing = app.missing();
   // A test asserts this list is empty; at run time an unimplemented call answers unknown_method.
   if (missing.length) logger.warn({ missing }, 'contract calls without a handler');

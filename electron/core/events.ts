@@ -2,11 +2,23 @@ import type { EventMessage, EventName, EventPayload } from '../../shared/contrac
 
 export type EventListener = (event: EventMessage) => void;
 
-/** Core's one event stream; transports subscribe and forward. A failing listener never breaks emitters. */
+/**
+ * Core's one event stream. Transports `subscribe` to everything and forward it; core modules
+ * listen to one event with `on`. A failing listener never breaks emitters.
+ */
 export class EventBus {
   private readonly listeners = new Set<EventListener>();
+  private readonly named = new Map<EventName, Set<(payload: never) => void>>();
 
   emit<K extends EventName>(name: K, payload: EventPayload<K>): void {
+    for (const fn of this.named.get(name) ?? []) {
+      try {
+        (fn as (p: EventPayload<K>) => void)(payload);
+      } catch {
+        // see below
+      }
+    }
+    if (this.listeners.size === 0) return;
     const message = { name, payload } as EventMessage;
     for (const listener of this.listeners) {
       try {
@@ -18,12 +30,19 @@ export class EventBus {
   }
 
   /** Lets hot paths skip building payloads nobody will read. */
-  hasListeners(): boolean {
-    return this.listeners.size > 0;
+  hasListeners(name: EventName): boolean {
+    return this.listeners.size > 0 || (this.named.get(name)?.size ?? 0) > 0;
   }
 
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  on<K extends EventName>(name: K, fn: (payload: EventPayload<K>) => void): () => void {
+    let set = this.named.get(name);
+    if (!set) this.named.set(name, (set = new Set()));
+    set.add(fn as (payload: never) => void);
+    return () => set.delete(fn as (payload: never) => void);
   }
 }

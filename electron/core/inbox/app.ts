@@ -36,7 +36,7 @@ export function inboxHandlers(ctx: CoreContext): HandlerMap {
       );
       pipeline.emitMessage(id);
       pipeline.emitConversation(conversationId);
-      pipeline.kickDispatcher();
+      pipeline.markOutbound(conversationId);
       return toMessage(message(shopId, id));
     },
     'conversations/set-takeover': async ({ shopId, conversationId, takeover }) => {
@@ -69,7 +69,7 @@ export function inboxHandlers(ctx: CoreContext): HandlerMap {
       pipeline.store.approveDraft(messageId, text ?? row.text, c.contactJid, now());
       pipeline.emitMessage(messageId, 'messages/status');
       pipeline.emitConversation(row.conversation_id);
-      pipeline.kickDispatcher();
+      pipeline.markOutbound(row.conversation_id);
       return toMessage(message(shopId, messageId));
     },
     'drafts/reject': async ({ shopId, messageId }) => {

@@ -49,12 +49,12 @@ export function createPipeline(deps: PipelineDeps) {
   const setAccountStatus = sqlite.prepare<[string, number]>('UPDATE accounts SET status = ? WHERE id = ?');
 
   const emitMessage = (id: number, name: 'messages/new' | 'messages/status' = 'messages/new') => {
-    if (!bus.hasListeners()) return;
+    if (!bus.hasListeners(name)) return;
     const row = store.message(id);
     if (row) bus.emit(name, toMessage(row));
   };
   const emitConversation = (id: number) => {
-    if (!bus.hasListeners()) return;
+    if (!bus.hasListeners('conversations/updated')) return;
     const row = conversationRow.get(id);
     if (row) bus.emit('conversations/updated', toConversation(row));
   };
@@ -78,7 +78,7 @@ export function createPipeline(deps: PipelineDeps) {
         bus.emit('conversations/escalated', { shopId: outcome.shopId, conversationId: outcome.conversationId, reason: outcome.escalation });
         deps.notifier.notify('Souqbot needs you', outcome.escalation);
       }
-      if (outcome.outboundMessageId !== null && !outcome.draft) dispatcher.kick();
+      if (outcome.outboundMessageId !== null && !outcome.draft) dispatcher.mark(outcome.conversationId);
     },
   });
 
@@ -110,7 +110,7 @@ export function createPipeline(deps: PipelineDeps) {
         crash('after-accept');
         emitMessage(result.messageId);
         emitConversation(result.conversationId);
-        worker.kick();
+        worker.mark(result.conversationId);
       }
       return { messageId: result.messageId, duplicate: result.duplicate };
     },
@@ -151,7 +151,7 @@ export function createPipeline(deps: PipelineDeps) {
       setAccountStatus.run(status, accountId);
       const account = accountKind.get(accountId);
       if (account) bus.emit('accounts/status', { shopId: account.shop_id, accountId, status, detail });
-      if (status === 'connected') dispatcher.kick();
+      if (status === 'connected') dispatcher.resume();
     },
   };
 
@@ -161,24 +161,28 @@ export function createPipeline(deps: PipelineDeps) {
     /** A channel starts serving an account (sending); replaces any previous one. */
     attachChannel(accountId: number, channel: Channel) {
       channels.set(accountId, channel);
-      dispatcher.kick();
+      dispatcher.resume();
     },
     detachChannel(accountId: number) {
       channels.delete(accountId);
     },
     /** Resume whatever a previous run left: queued turns and outbox rows (in-doubt sends reuse their id). */
     start() {
-      worker.kick();
-      dispatcher.kick();
+      worker.resume();
+      dispatcher.resume();
     },
-    kickDispatcher: () => dispatcher.kick(),
+    /** A conversation has new outbound rows (seller reply, approved draft). */
+    markOutbound: (conversationId: number) => dispatcher.mark(conversationId),
     emitMessage,
     emitConversation,
     /** Waits until nothing is ready to process or send (deferred retries may remain). */
     async drain() {
       // Stops when a round makes no progress, so work deferred by debounce or backoff
       // cannot make it spin.
-      const backlog = () => `${store.pending(100_000).length}/${store.queuedOutbox(100_000).length}`;
+      const backlog = () => {
+        const { pending, queued } = store.backlog();
+        return `${pending}/${queued}`;
+      };
       let before = backlog();
       for (;;) {
         await worker.idle();

@@ -38,41 +38,33 @@ export interface DispatcherDeps {
  */
 export function makeDispatcher(deps: DispatcherDeps) {
   const { store, clock } = deps;
+  /** Sends that finished since the last pass: their bookkeeping commits together. A crash
+   * before that commit leaves them queued, i.e. in doubt, and they go again under the same id. */
+  let finished: Array<{ row: OutboxRow }> = [];
+  const commitFinished = () => {
+    if (finished.length === 0) return;
+    const done = finished;
+    finished = [];
+    store.batch(done.map(({ row }) => () => store.markSent(row.outboxId, row.messageId)));
+    for (const { row } of done) deps.onDispatch({ messageId: row.messageId, conversationId: row.conversationId, shopId: row.shopId, status: 'sent', error: null });
+  };
 
-  const scheduler = new KeyedScheduler<OutboxRow>({
-    name: 'dispatcher',
+  const scheduler = new KeyedScheduler({
     concurrency: deps.concurrency,
     now: () => clock.now().getTime(),
-    key: (row) => row.conversationId,
-    scan(exclude) {
-      const now = clock.now().getTime();
-      const seen = new Set<number>();
-      const ready: OutboxRow[] = [];
-      let wakeAt: number | null = null;
-      const defer = (at: number) => {
-        wakeAt = wakeAt === null ? at : Math.min(wakeAt, at);
-      };
-      for (const row of store.queuedOutbox(2000)) {
-        // Only the oldest queued row of a conversation may go: replies keep their order.
-        if (seen.has(row.conversationId)) continue;
-        seen.add(row.conversationId);
-        if (exclude.has(row.conversationId)) continue;
-        const due = Date.parse(row.nextAttemptAt);
-        if (due > now) {
-          defer(due);
-          continue;
-        }
-        const free = deps.limiter.earliest(row.accountId, now);
-        if (free > now) {
-          defer(free);
-          continue;
-        }
-        ready.push(row);
-      }
-      return { ready, wakeAt };
+    discover: () => store.queuedConversations(),
+    // Only the oldest queued row of a conversation may go: replies keep their order.
+    dueAt(conversationId, now) {
+      const row = store.firstQueued(conversationId);
+      if (!row) return null;
+      return Math.max(Date.parse(row.nextAttemptAt), deps.limiter.earliest(row.accountId, now));
     },
-    run: (row) => send(row),
-    onError: (err, row) => deps.logger.error({ err, outboxId: row.outboxId }, 'dispatch failed unexpectedly'),
+    async run(conversationId) {
+      const row = store.firstQueued(conversationId);
+      if (row) await send(row);
+    },
+    onError: (err, conversationId) => deps.logger.error({ err, conversationId }, 'dispatch failed unexpectedly'),
+    beforePass: commitFinished,
   });
 
   async function send(row: OutboxRow): Promise<void> {
@@ -112,8 +104,7 @@ export function makeDispatcher(deps: DispatcherDeps) {
       return retry(row, message, outcome);
     }
     deps.crash('after-send');
-    store.markSent(row.outboxId, row.messageId);
-    outcome('sent', null);
+    finished.push({ row });
   }
 
   function retry(row: OutboxRow, error: string, outcome: (s: DispatchOutcome['status'], e: string | null) => void): void {
@@ -134,7 +125,9 @@ export function makeDispatcher(deps: DispatcherDeps) {
   }
 
   return {
-    kick: () => scheduler.kick(),
+    /** A conversation has (or may have) queued outbound rows. */
+    mark: (conversationId: number) => scheduler.mark(conversationId),
+    resume: () => scheduler.rediscover(),
     idle: () => scheduler.idle(),
     stop: () => scheduler.stop(),
   };

@@ -1,34 +1,45 @@
 /**
  * Runs async jobs one at a time per key (a conversation) and concurrently across keys, up to a
- * limit. `scan` is asked what is ready each time something may have changed (`kick`); it also
- * says when deferred work becomes due, so one timer wakes the loop. `idle()` resolves once a
- * scan finds nothing ready and nothing runs.
+ * limit. Producers `mark` a key when it may have work; `dueAt` says when its work is due (or
+ * that it has none), so deferred work wakes the loop with one timer. `discover` lists keys with
+ * work from the store when resuming after a restart. `idle()` resolves once nothing is ready
+ * or running. Marking is O(1): nothing scans the whole queue on the hot path.
  */
-export interface ScanResult<T> {
-  ready: T[];
-  /** ms epoch of the earliest deferred item, or null. */
-  wakeAt: number | null;
-}
-
-export interface SchedulerOptions<T> {
-  name: string;
+export interface SchedulerOptions {
   concurrency: number;
-  scan(exclude: ReadonlySet<number>): ScanResult<T>;
-  key(item: T): number;
-  run(item: T): Promise<void>;
   now(): number;
-  onError(err: unknown, item: T): void;
+  discover(): Iterable<number>;
+  /** ms epoch when the key's work is due, or null when it has none. */
+  dueAt(key: number, now: number): number | null;
+  run(key: number): Promise<void>;
+  onError(err: unknown, key: number): void;
+  /** Runs at the start of every pass, before any `dueAt`: where jobs' batched writes commit. */
+  beforePass?(): void;
 }
 
-export class KeyedScheduler<T> {
+export class KeyedScheduler {
+  private readonly dirty = new Set<number>();
+  private readonly deferred = new Map<number, number>();
   private readonly running = new Set<number>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private needsDiscovery = true;
   private scheduled = false;
   private stopped = false;
   private timer: NodeJS.Timeout | null = null;
   private idleWaiters: Array<() => void> = [];
-  private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(private readonly opts: SchedulerOptions<T>) {}
+  constructor(private readonly opts: SchedulerOptions) {}
+
+  mark(key: number): void {
+    this.dirty.add(key);
+    this.kick();
+  }
+
+  /** Re-read the store for work (at start, and when something outside the marks changed). */
+  rediscover(): void {
+    this.needsDiscovery = true;
+    this.kick();
+  }
 
   kick(): void {
     if (this.scheduled || this.stopped) return;
@@ -39,7 +50,7 @@ export class KeyedScheduler<T> {
     });
   }
 
-  /** Resolves when nothing is ready or running (deferred work may remain, see `wakeAt`). */
+  /** Resolves when nothing is ready or running (deferred work may remain). */
   idle(): Promise<void> {
     return new Promise((resolve) => {
       this.idleWaiters.push(resolve);
@@ -51,51 +62,65 @@ export class KeyedScheduler<T> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await Promise.allSettled([...this.inFlight]);
+    this.opts.beforePass?.();
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
   private pump(): void {
     if (this.stopped) return;
-    const free = this.opts.concurrency - this.running.size;
-    let started = 0;
-    let wakeAt: number | null = null;
-    if (free > 0) {
-      const { ready, wakeAt: next } = this.opts.scan(this.running);
-      wakeAt = next;
-      for (const item of ready) {
-        if (started >= free) break;
-        const key = this.opts.key(item);
-        if (this.running.has(key)) continue;
-        this.start(key, item);
-        started++;
+    this.opts.beforePass?.();
+    if (this.needsDiscovery) {
+      this.needsDiscovery = false;
+      for (const key of this.opts.discover()) this.dirty.add(key);
+    }
+    const now = this.opts.now();
+    for (const [key, at] of this.deferred) {
+      if (at <= now) {
+        this.deferred.delete(key);
+        this.dirty.add(key);
       }
     }
-    if (wakeAt !== null) this.wakeAt(wakeAt);
-    if (this.running.size === 0 && started === 0) {
+    for (const key of this.dirty) {
+      if (this.running.size >= this.opts.concurrency) break;
+      if (this.running.has(key)) continue; // re-checked when its run ends
+      this.dirty.delete(key);
+      const due = this.opts.dueAt(key, now);
+      if (due === null) continue;
+      if (due > now) {
+        this.deferred.set(key, Math.min(this.deferred.get(key) ?? Infinity, due));
+        continue;
+      }
+      this.start(key);
+    }
+    this.armTimer(now);
+    if (this.running.size === 0 && this.dirty.size === 0) {
       for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
   }
 
-  private start(key: number, item: T): void {
+  private start(key: number): void {
     this.running.add(key);
     const job: Promise<void> = this.opts
-      .run(item)
-      .catch((err: unknown) => this.opts.onError(err, item))
+      .run(key)
+      .catch((err: unknown) => this.opts.onError(err, key))
       .finally(() => {
         this.running.delete(key);
         this.inFlight.delete(job);
+        this.dirty.add(key); // more work may have arrived for it meanwhile
         this.kick();
       });
     this.inFlight.add(job);
   }
 
-  private wakeAt(at: number): void {
+  private armTimer(now: number): void {
     if (this.timer) clearTimeout(this.timer);
-    const delay = Math.max(0, Math.min(at - this.opts.now(), 2 ** 31 - 1));
+    this.timer = null;
+    if (this.deferred.size === 0) return;
+    const next = Math.min(...this.deferred.values());
     this.timer = setTimeout(() => {
       this.timer = null;
       this.kick();
-    }, delay);
+    }, Math.max(0, Math.min(next - now, 2 ** 31 - 1)));
     this.timer.unref();
   }
 }

@@ -100,6 +100,20 @@ export function makePipelineStore(sqlite: SQLite.Database) {
       `SELECT id AS queueId, conversation_id AS conversationId, message_id AS messageId, created_at AS createdAt
        FROM inbound_queue WHERE state = 'pending' AND conversation_id = ? ORDER BY id`,
     ),
+    pendingConversations: sqlite.prepare<[], { conversationId: number; newest: string }>(
+      "SELECT conversation_id AS conversationId, max(created_at) AS newest FROM inbound_queue WHERE state = 'pending' GROUP BY conversation_id",
+    ),
+    queuedConversations: sqlite.prepare<[], { conversationId: number }>(
+      "SELECT DISTINCT conversation_id AS conversationId FROM outbox WHERE state = 'queued'",
+    ),
+    firstQueued: sqlite.prepare<[number], OutboxRow>(
+      `SELECT o.id AS outboxId, o.shop_id AS shopId, o.account_id AS accountId, o.conversation_id AS conversationId,
+              o.message_id AS messageId, o.to_jid AS toJid, o.channel_message_id AS channelMessageId, o.attempts,
+              o.next_attempt_at AS nextAttemptAt, m.text, m.author, m.meta
+       FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.conversation_id = ? AND o.state = 'queued' ORDER BY o.id LIMIT 1`,
+    ),
+    countPending: sqlite.prepare<[], { n: number }>("SELECT count(*) AS n FROM inbound_queue WHERE state = 'pending'"),
+    countQueued: sqlite.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE state = 'queued'"),
     turnFacts: sqlite.prepare<[number], Omit<TurnFacts, 'contactBlocked' | 'takeover'> & { contactBlocked: number; takeover: number }>(
       `SELECT c.shop_id AS shopId, c.account_id AS accountId, c.id AS conversationId, c.contact_id AS contactId,
               k.jid AS contactJid, k.blocked AS contactBlocked, c.takeover AS takeover,
@@ -119,9 +133,9 @@ export function makePipelineStore(sqlite: SQLite.Database) {
       `INSERT INTO outbox (shop_id, account_id, conversation_id, message_id, to_jid, channel_message_id, next_attempt_at, created_at)
        VALUES (@shop_id, @account_id, @conversation_id, @message_id, @to_jid, @channel_message_id, @next_attempt_at, @created_at)`,
     ),
-    touchConversationOut: sqlite.prepare<[string, string, number]>(
-      'UPDATE conversations SET last_message_at = ?, last_preview = ? WHERE id = ?',
-    ),
+    // Only the preview: last_message_at (indexed for the inbox order) moves with customer
+    // messages, which saves rewriting two indexes per reply.
+    touchConversationOut: sqlite.prepare<[string, number]>('UPDATE conversations SET last_preview = ? WHERE id = ?'),
     escalate: sqlite.prepare<[string, number]>("UPDATE conversations SET status = 'waiting_human', escalation_reason = ? WHERE id = ?"),
     pendingApproval: sqlite.prepare<[number]>("UPDATE conversations SET status = 'pending_approval' WHERE id = ? AND status != 'waiting_human'"),
     flag: sqlite.prepare<[string, number]>('UPDATE conversations SET flagged_reason = ? WHERE id = ?'),
@@ -240,10 +254,18 @@ export function makePipelineStore(sqlite: SQLite.Database) {
       next_attempt_at: now,
       created_at: now,
     });
-    s.touchConversationOut.run(now, preview(outbound.text), outbound.conversationId);
+    s.touchConversationOut.run(preview(outbound.text), outbound.conversationId);
   }
 
+  /** Runs the given writes in one transaction (group commit); each keeps its own savepoint. */
+  const batch = sqlite.transaction((writes: Array<() => void>) => {
+    for (const write of writes) write();
+  });
+
   return {
+    batch: (writes: Array<() => void>) => {
+      if (writes.length) batch(writes);
+    },
     accept: (msg: NormalizedInbound, now: string) => {
       try {
         return accept(msg, now);
@@ -259,6 +281,11 @@ export function makePipelineStore(sqlite: SQLite.Database) {
     },
     pending: (limit: number): PendingTurnRow[] => s.pending.all(limit),
     pendingOf: (conversationId: number): PendingTurnRow[] => s.pendingOf.all(conversationId),
+    /** Conversations with queued customer messages and the newest arrival (for resuming). */
+    pendingConversations: () => s.pendingConversations.all(),
+    queuedConversations: () => s.queuedConversations.all().map((r) => r.conversationId),
+    firstQueued: (conversationId: number): OutboxRow | undefined => s.firstQueued.get(conversationId),
+    backlog: () => ({ pending: s.countPending.get()!.n, queued: s.countQueued.get()!.n }),
     turnFacts(conversationId: number): TurnFacts | undefined {
       const row = s.turnFacts.get(conversationId);
       return row && { ...row, contactBlocked: row.contactBlocked === 1, takeover: row.takeover === 1 };

@@ -120,7 +120,7 @@ describe('pipeline', () => {
     await sim.drain();
     expect(count(core, "SELECT attempts n FROM outbox WHERE state = 'queued'")).toBe(1);
     core.ctx.store.sqlite.prepare("UPDATE outbox SET next_attempt_at = '2000-01-01T00:00:00.000Z'").run();
-    sim.kickDispatcher();
+    sim.start();
     await sim.drain();
     expect(sent).toHaveLength(2);
     expect(sent[0]).toBe(sent[1]);

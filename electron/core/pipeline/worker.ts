@@ -42,38 +42,49 @@ const HISTORY_WINDOW = 20;
 export function makeWorker(deps: WorkerDeps) {
   const { store, clock, pacing } = deps;
 
-  const scheduler = new KeyedScheduler<number>({
-    name: 'worker',
+  const debounceMs = pacing.enabled ? pacing.debounceMs : 0;
+  /** Turns decided since the last pass: committed together (group commit), each atomically. */
+  type TurnWrite = { write: () => { outboundMessageId: number | null } | null; notify: (outboundMessageId: number | null) => void };
+  let decided: TurnWrite[] = [];
+  const commitDecided = () => {
+    if (decided.length === 0) return;
+    const turns = decided;
+    decided = [];
+    const committed: Array<() => void> = [];
+    store.batch(
+      turns.map((turn) => () => {
+        // null: another pass already finished this turn (its savepoint rolled back).
+        const result = turn.write();
+        if (result) committed.push(() => turn.notify(result.outboundMessageId));
+      }),
+    );
+    deps.crash('after-outbox-write');
+    for (const notify of committed) notify();
+  };
+  const scheduler = new KeyedScheduler({
     concurrency: deps.concurrency,
     now: () => clock.now().getTime(),
-    key: (conversationId) => conversationId,
-    scan(exclude) {
-      const now = clock.now().getTime();
-      const newest = new Map<number, number>();
-      const order: number[] = [];
-      for (const row of store.pending(2000)) {
-        if (exclude.has(row.conversationId)) continue;
-        if (!newest.has(row.conversationId)) order.push(row.conversationId);
-        newest.set(row.conversationId, Date.parse(row.createdAt));
-      }
-      let wakeAt: number | null = null;
-      const ready: number[] = [];
-      for (const conversationId of order) {
-        // Debounce: wait until the customer has paused, then answer the burst as a whole.
-        const dueAt = (newest.get(conversationId) ?? now) + (pacing.enabled ? pacing.debounceMs : 0);
-        if (dueAt > now) wakeAt = wakeAt === null ? dueAt : Math.min(wakeAt, dueAt);
-        else ready.push(conversationId);
-      }
-      return { ready, wakeAt };
+    discover: () => store.pendingConversations().map((r) => r.conversationId),
+    dueAt(conversationId) {
+      const rows = store.pendingOf(conversationId);
+      const newest = rows.at(-1);
+      // Debounce: wait until the customer has paused, then answer the burst as a whole.
+      return newest ? Date.parse(newest.createdAt) + debounceMs : null;
     },
     run: (conversationId) => processConversation(conversationId),
     onError: (err, conversationId) => deps.logger.error({ err, conversationId }, 'turn failed; it will be retried'),
+    beforePass: commitDecided,
   });
+
+  /** Queues a turn's writes for the next group commit; `notify` runs once it is durable. */
+  function commitLater(write: TurnWrite['write'], notify: TurnWrite['notify']): void {
+    decided.push({ write, notify });
+  }
 
   async function processConversation(conversationId: number): Promise<void> {
     const rows = store.pendingOf(conversationId);
     if (rows.length === 0) return;
-    const batch = pacing.enabled && pacing.debounceMs > 0 ? rows : rows.slice(0, 1);
+    const batch = debounceMs > 0 ? rows : rows.slice(0, 1);
     const queueIds = batch.map((r) => r.queueId);
     const facts = store.turnFacts(conversationId);
     if (!facts) return;
@@ -94,9 +105,10 @@ export function makeWorker(deps: WorkerDeps) {
     if (route.kind !== 'brain' && route.kind !== 'draft') {
       const state = route.kind === 'drop' ? 'dropped' : 'done';
       const reason = 'reason' in route ? route.reason : route.kind;
-      if (store.completeTurn(queueIds, state, reason, null, null, null, nowIso)) {
-        deps.onTurn({ conversationId, shopId: facts.shopId, route: route.kind, outboundMessageId: null, draft: false, escalation: null });
-      }
+      commitLater(
+        () => store.completeTurn(queueIds, state, reason, null, null, null, nowIso),
+        () => deps.onTurn({ conversationId, shopId: facts.shopId, route: route.kind, outboundMessageId: null, draft: false, escalation: null }),
+      );
       return;
     }
 
@@ -141,17 +153,12 @@ export function makeWorker(deps: WorkerDeps) {
           draft: route.kind === 'draft',
         }
       : null;
-    const committed = store.completeTurn(queueIds, 'done', route.kind, outbound, escalation, flood === 'answer_and_flag' ? 'flooding' : null, clock.now().toISOString());
-    if (!committed) return;
-    deps.crash('after-outbox-write');
-    deps.onTurn({
-      conversationId,
-      shopId: facts.shopId,
-      route: route.kind,
-      outboundMessageId: committed.outboundMessageId,
-      draft: route.kind === 'draft',
-      escalation,
-    });
+    const committedAt = clock.now().toISOString();
+    commitLater(
+      () => store.completeTurn(queueIds, 'done', route.kind, outbound, escalation, flood === 'answer_and_flag' ? 'flooding' : null, committedAt),
+      (outboundMessageId) =>
+        deps.onTurn({ conversationId, shopId: facts.shopId, route: route.kind, outboundMessageId, draft: route.kind === 'draft', escalation }),
+    );
   }
 
   /** More than N customer messages in a minute: answer once, flag, then stay quiet. */
@@ -163,7 +170,9 @@ export function makeWorker(deps: WorkerDeps) {
   }
 
   return {
-    kick: () => scheduler.kick(),
+    /** A conversation got a new customer message. */
+    mark: (conversationId: number) => scheduler.mark(conversationId),
+    resume: () => scheduler.rediscover(),
     idle: () => scheduler.idle(),
     stop: () => scheduler.stop(),
   };

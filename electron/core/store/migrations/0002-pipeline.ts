@@ -17,7 +17,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   // The worker's scan: pending rows in arrival order.
-  await sql`CREATE INDEX inbound_queue_pending ON inbound_queue(id) WHERE state = 'pending'`.execute(db);
+  await sql`CREATE INDEX inbound_queue_pending ON inbound_queue(conversation_id, id) WHERE state = 'pending'`.execute(db);
 
   await db.schema
     .createTable('outbox')
@@ -36,7 +36,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_error', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await sql`CREATE INDEX outbox_queued ON outbox(next_attempt_at, id) WHERE state = 'queued'`.execute(db);
+  await sql`CREATE INDEX outbox_queued ON outbox(conversation_id, id) WHERE state = 'queued'`.execute(db);
 
   await db.schema
     .createTable('quick_replies')

@@ -1,0 +1,176 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import SQLite from 'better-sqlite3';
+import type { Channel } from '../electron/core/channels/types';
+import { type Core, createCore } from '../electron/core/create-core';
+import { openDatabase } from '../electron/core/store/open-database';
+import { noPacing, noRateLimits } from '../electron/core/pipeline/policies';
+
+export interface PipelineBench {
+  p50_ms: number;
+  p99_ms: number;
+  throughput_per_s: number;
+  raw_sqlite_per_s: number;
+  ratio: number;
+  stored_messages: number;
+}
+
+const tmp = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `souq-bench-${name}-`));
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
+
+/** A channel that "sends" instantly and reports when each id went out. */
+function timingChannel(onSent: (id: string) => void): Channel {
+  return {
+    kind: 'simulator',
+    async send(message) {
+      onSent(message.channelMessageId);
+    },
+  };
+}
+
+async function benchCore(dataDir: string): Promise<Core> {
+  return createCore({ dataDir, rateLimits: noRateLimits, pacing: noPacing, simulator: { fsync: false, receipts: false } });
+}
+
+/** Fills the store with `count` messages over many conversations, straight through SQL. */
+function seedMessages(sqlite: SQLite.Database, shopId: number, accountId: number, count: number): void {
+  const now = new Date().toISOString();
+  const conversations = 20_000;
+  const contact = sqlite.prepare('INSERT INTO contacts (shop_id, jid, created_at) VALUES (?, ?, ?)');
+  const conversation = sqlite.prepare(
+    'INSERT INTO conversations (shop_id, account_id, contact_id, created_at, last_message_at, last_inbound_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const message = sqlite.prepare(
+    `INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, kind, text, status, channel_message_id, created_at)
+     VALUES (?, ?, ?, ?, ?, 'text', ?, ?, ?, ?)`,
+  );
+  sqlite.transaction(() => {
+    const ids: number[] = [];
+    for (let c = 0; c < conversations; c++) {
+      const k = Number(contact.run(shopId, `2137${String(c).padStart(8, '0')}@s.whatsapp.net`, now).lastInsertRowid);
+      ids.push(Number(conversation.run(shopId, accountId, k, now, now, now).lastInsertRowid));
+    }
+    for (let i = 0; i < count; i++) {
+      const inbound = i % 2 === 0;
+      message.run(shopId, accountId, ids[i % conversations], inbound ? 'in' : 'out', inbound ? 'customer' : 'bot', `seeded message ${i} ch7al had sac`, inbound ? 'received' : 'read', `SEED${i}`, now);
+    }
+  })();
+}
+
+async function latency(storedMessages: number, samples: number): Promise<{ p50: number; p99: number }> {
+  const dir = tmp('latency');
+  const core = await benchCore(dir);
+  try {
+    const shop = await core.ctx.repos.shops.create({ name: 'Bench', currency: 'DZD', now: new Date().toISOString() });
+    const accountId = core.ctx.testPhone.accountFor(shop.id);
+    seedMessages(core.ctx.store.sqlite, shop.id, accountId, storedMessages);
+    let resolveSent: (() => void) | null = null;
+    core.ctx.pipeline.attachChannel(accountId, timingChannel(() => resolveSent?.()));
+    const times: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const sent = new Promise<void>((resolve) => (resolveSent = resolve));
+      const start = performance.now();
+      core.ctx.pipeline.sink.accept({
+        accountId,
+        channelMessageId: `LAT${i}`,
+        from: `2136${String(i % 500).padStart(8, '0')}@s.whatsapp.net`,
+        kind: 'text',
+        text: `bghit nchri sac noir ${i}`,
+        at: new Date().toISOString(),
+      });
+      await sent;
+      times.push(performance.now() - start);
+      await core.ctx.pipeline.drain(); // bookkeeping after the send finishes before the next sample
+    }
+    times.sort((a, b) => a - b);
+    return { p50: percentile(times, 50), p99: percentile(times, 99) };
+  } finally {
+    await core.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function throughput(accounts: number, conversationsPerAccount: number, messages: number): Promise<number> {
+  const dir = tmp('throughput');
+  const core = await benchCore(dir);
+  try {
+    const shop = await core.ctx.repos.shops.create({ name: 'Bench', currency: 'DZD', now: new Date().toISOString() });
+    const accountIds: number[] = [];
+    let sent = 0;
+    let done: (() => void) | null = null;
+    const channel = timingChannel(() => {
+      sent += 1;
+      if (sent === messages) done?.();
+    });
+    for (let a = 0; a < accounts; a++) {
+      const account = await core.ctx.repos.accounts.create({ shopId: shop.id, channel: 'simulator', label: `A${a}`, phone: null, status: 'connected', now: new Date().toISOString() });
+      accountIds.push(account.id);
+      core.ctx.pipeline.attachChannel(account.id, channel);
+    }
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    const start = performance.now();
+    for (let i = 0; i < messages; i++) {
+      const account = accountIds[i % accounts]!;
+      const conversation = Math.floor(i / accounts) % conversationsPerAccount;
+      core.ctx.pipeline.sink.accept({
+        accountId: account,
+        channelMessageId: `TP${i}`,
+        from: `2135${String(conversation).padStart(8, '0')}@s.whatsapp.net`,
+        kind: 'text',
+        text: `wach kayen robe rouge taille M ${i}`,
+        at: new Date().toISOString(),
+      });
+      if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await finished;
+    const seconds = (performance.now() - start) / 1000;
+    await core.ctx.pipeline.drain();
+    return messages / seconds;
+  } finally {
+    await core.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The same message rows, inserted by better-sqlite3 one transaction per row, no pipeline. */
+async function rawInsertRate(rows: number): Promise<number> {
+  const dir = tmp('raw');
+  const store = await openDatabase({ file: path.join(dir, 'raw.sqlite') });
+  try {
+    const { sqlite } = store;
+    const now = new Date().toISOString();
+    sqlite.prepare("INSERT INTO shops (name, currency, created_at) VALUES ('Raw', 'DZD', ?)").run(now);
+    sqlite.prepare("INSERT INTO accounts (shop_id, channel, label, status, created_at) VALUES (1, 'simulator', 'raw', 'connected', ?)").run(now);
+    sqlite.prepare("INSERT INTO contacts (shop_id, jid, created_at) VALUES (1, 'x@s.whatsapp.net', ?)").run(now);
+    sqlite.prepare('INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (1, 1, 1, ?)').run(now);
+    const insert = sqlite.prepare(
+      `INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, kind, text, status, channel_message_id, created_at)
+       VALUES (1, 1, 1, 'in', 'customer', 'text', ?, 'received', ?, ?)`,
+    );
+    const one = sqlite.transaction((i: number) => insert.run(`wach kayen robe rouge taille M ${i}`, `RAW${i}`, now));
+    const start = performance.now();
+    for (let i = 0; i < rows; i++) one(i);
+    return rows / ((performance.now() - start) / 1000);
+  } finally {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function run(opts: { storedMessages?: number; samples?: number; messages?: number } = {}): Promise<PipelineBench> {
+  const storedMessages = opts.storedMessages ?? 1_000_000;
+  const { p50, p99 } = await latency(storedMessages, opts.samples ?? 2_000);
+  const perSecond = await throughput(100, 100, opts.messages ?? 20_000);
+  const raw = await rawInsertRate(20_000);
+  return {
+    p50_ms: round(p50),
+    p99_ms: round(p99),
+    throughput_per_s: Math.round(perSecond),
+    raw_sqlite_per_s: Math.round(raw),
+    ratio: round(perSecond / raw),
+    stored_messages: storedMessages,
+  };
+}

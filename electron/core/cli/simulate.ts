@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { z } from 'zod';
+import { createCore } from '../create-core';
+import type { Logger } from '../ports';
+import { phoneToJid } from '../channels/simulator/test-phone';
+import { defaultPacing, defaultRateLimits } from '../pipeline/policies';
+import { option } from '../host/args';
+import { type CliIo, UsageError } from './io';
+import { makeVirtualClock } from './virtual-clock';
+import { loadCatalogInto } from './catalog-loader';
+import { loadSettingsPatch } from './settings-loader';
+
+const InputLine = z
+  .object({
+    from: z.string().regex(/^\+?\d{6,15}$/, 'from must be a phone number such as +213550000001'),
+    text: z.string().min(1, 'text is empty').max(4096),
+    at: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+interface OutMeta {
+  inReplyTo?: number[];
+  language?: string;
+  intent?: string;
+  salesAction?: string;
+  orderAction?: string;
+  escalate?: boolean;
+  skus?: string[];
+}
+
+const MINUTE = 60_000;
+
+/**
+ * `simulate`: JSON lines of customer messages on stdin, through the real pipeline and the
+ * simulator channel on a virtual clock; one JSON line per bot message on stdout.
+ */
+export async function simulateCommand(argv: readonly string[], io: CliIo, stdin: NodeJS.ReadableStream, logger: Logger): Promise<number> {
+  const catalog = option(argv, 'catalog');
+  const settingsFile = option(argv, 'settings');
+  const given = option(argv, 'data-dir');
+  const dataDir = given ? path.resolve(given) : fs.mkdtempSync(path.join(os.tmpdir(), 'souqbot-sim-'));
+  if (catalog && !fs.existsSync(catalog)) throw new UsageError(`Catalog file not found: ${catalog}`);
+  const settingsPatch = settingsFile ? loadSettingsPatch(path.resolve(settingsFile)) : null;
+
+  const t0 = Date.now();
+  const virtual = makeVirtualClock(t0);
+  const core = await createCore({
+    dataDir,
+    clock: virtual.clock,
+    logger,
+    paused: true,
+    // Limits stay on (floods, 24 h window) without real-time gaps; typing takes no time.
+    rateLimits: { ...defaultRateLimits, minGapMs: 0, jitterMs: 0 },
+    pacing: { ...defaultPacing, minTypingMs: 0, maxTypingMs: 0 },
+    simulator: { receipts: false },
+  });
+  try {
+    const shops = await core.ctx.repos.shops.list();
+    const shop = shops[0] ?? (await core.ctx.repos.shops.create({ name: 'Simulated shop', currency: 'DZD', now: virtual.clock.now().toISOString() }));
+    if (settingsPatch) await core.ctx.repos.settings.update(shop.id, settingsPatch, virtual.clock.now().toISOString());
+    if (catalog) await loadCatalogInto(core, shop.id, path.resolve(catalog), io);
+
+    const lineOfMessage = new Map<number, number>();
+    const numberOfJid = new Map<string, string>();
+    const seen = core.ctx.store.sqlite.prepare<[], { m: number | null }>("SELECT max(id) m FROM messages WHERE direction = 'out'").get();
+    let lastOut = seen?.m ?? 0;
+    const newReplies = core.ctx.store.sqlite.prepare<[number], { id: number; text: string; meta: string | null; jid: string }>(
+      `SELECT m.id, m.text, m.meta, k.jid FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN contacts k ON k.id = c.contact_id
+       WHERE m.direction = 'out' AND m.author = 'bot' AND m.id > ? AND m.status IN ('sent', 'delivered', 'read') ORDER BY m.id`,
+    );
+
+    const flush = async (until: number) => {
+      virtual.set(until);
+      await core.ctx.pipeline.drain();
+      for (const row of newReplies.all(lastOut)) {
+        lastOut = Math.max(lastOut, row.id);
+        const meta = (row.meta ? JSON.parse(row.meta) : {}) as OutMeta;
+        const answered = meta.inReplyTo?.at(-1);
+        io.stdout(
+          JSON.stringify({
+            in: answered !== undefined ? (lineOfMessage.get(answered) ?? null) : null,
+            to: numberOfJid.get(row.jid) ?? `+${row.jid.split('@')[0]}`,
+            reply: row.text,
+            language: meta.language ?? null,
+            intent: meta.intent ?? null,
+            salesAction: meta.salesAction ?? 'none',
+            orderAction: meta.orderAction ?? 'none',
+            escalate: meta.escalate ?? false,
+            skus: (meta.skus ?? []).slice(0, 3),
+          }),
+        );
+      }
+    };
+
+    let index = -1;
+    const rl = readline.createInterface({ input: stdin, crlfDelay: Infinity });
+    for await (const raw of rl) {
+      index += 1;
+      const line = raw.trim();
+      if (!line) continue;
+      let parsed: z.infer<typeof InputLine>;
+      try {
+        parsed = InputLine.parse(JSON.parse(line));
+      } catch (err) {
+        const message = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ') : 'not valid JSON';
+        io.stderr(JSON.stringify({ error: message, line: index }));
+        continue;
+      }
+      const at = parsed.at ? Date.parse(parsed.at) : t0 + index * MINUTE;
+      // Everything due before this customer message happens first, as it would live.
+      await flush(at);
+      numberOfJid.set(phoneToJid(parsed.from), parsed.from.startsWith('+') ? parsed.from : `+${parsed.from}`);
+      const { messageId } = core.ctx.testPhone.send(shop.id, parsed.from, parsed.text, new Date(at));
+      lineOfMessage.set(messageId, index);
+    }
+    // Let debounce windows close and every queued reply go out before exiting.
+    await flush(virtual.get() + MINUTE);
+    return 0;
+  } finally {
+    await core.close();
+  }
+}
