@@ -13,7 +13,6 @@ const at = (file: string) => path.join(root, file);
 export default defineConfig({
   main: {
     build: {
-      outDir: at('out/main'),
       // Dependencies stay in node_modules: better-sqlite3 is a native addon and Baileys loads
       // its WebAssembly at run time; electron-builder packs (and rebuilds) them.
       externalizeDeps: true,
@@ -29,7 +28,6 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: at('out/preload'),
       // A sandboxed preload may require only `electron` (and a few builtins): bundle the rest.
       externalizeDeps: false,
       sourcemap: true,
