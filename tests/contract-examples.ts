@@ -69,6 +69,11 @@ export const contractExamples: Examples = {
 
   'settings/get': ({ shopId }) => ({ shopId }),
   'settings/update': ({ shopId }) => ({ shopId, patch: { sales: { intensity: 'gentle', maxDiscountPercent: 10 } } }),
+  'settings/list-llm-presets': () => ({}),
+  // Port 9 (discard) on loopback refuses at once: the call answers ok:false in plain words.
+  'settings/test-llm': ({ shopId }) => ({ shopId, baseUrl: 'http://127.0.0.1:9/v1', model: 'test-model', apiKey: 'sk-example-not-a-key' }),
+  'settings/get-llm-usage': ({ shopId }) => ({ shopId }),
+  'guardrails/list-violations': ({ shopId }) => ({ shopId, limit: 20 }),
 
   // No contract call creates an order (customers do, through the bot), so these ask for one that does not exist.
   'orders/list': ({ shopId }) => ({ shopId, limit: 10 }),

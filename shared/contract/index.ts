@@ -3,6 +3,7 @@ import { accountsCalls } from './accounts';
 import { conversationsCalls } from './conversations';
 import { inboxCalls } from './inbox';
 import { ordersCalls } from './orders';
+import { salesBrainCalls } from './sales-brain';
 import { settingsCalls } from './settings';
 import { shopsCalls } from './shops';
 import { systemCalls } from './system';
@@ -16,6 +17,7 @@ export const calls = {
   ...conversationsCalls,
   ...inboxCalls,
   ...settingsCalls,
+  ...salesBrainCalls,
   ...whatsappCalls,
   ...ordersCalls,
 } as const;

@@ -4,6 +4,7 @@ import * as m0002 from './0002-pipeline';
 import * as m0003 from './0003-catalog';
 import * as m0004 from './0004-orders';
 import * as m0005 from './0005-whatsapp';
+import * as m0006 from './0006-llm-usage';
 
 /**
  * Every migration, imported statically so bundling and a strict CSP cannot lose one.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003-catalog': m0003,
   '0004-orders': m0004,
   '0005-whatsapp': m0005,
+  '0006-llm-usage': m0006,
 };

@@ -1,0 +1,90 @@
+import OpenAI from 'openai';
+
+/** One chat completion request, reduced to what the brain needs. */
+export interface ChatRequest {
+  messages: Array<{ role: 'system' | 'user' | 'assistant'; content: string }>;
+  maxTokens: number;
+  temperature: number;
+  /** Ask for a JSON object (response_format). Dropped when the endpoint rejects it. */
+  json: boolean;
+}
+
+export interface ChatResult {
+  content: string;
+  /** Prompt + completion tokens as the endpoint reports them (estimated when it does not). */
+  tokens: number;
+}
+
+export interface ChatClient {
+  complete(request: ChatRequest): Promise<ChatResult>;
+}
+
+export interface ChatClientConfig {
+  baseUrl: string;
+  apiKey: string | null;
+  model: string;
+  timeoutMs: number;
+  fetch?: typeof fetch;
+}
+
+export type MakeChatClient = (config: ChatClientConfig) => ChatClient;
+
+/** Rough token estimate for endpoints that report no usage (local servers sometimes do not). */
+const estimateTokens = (text: string) => Math.ceil(text.length / 3.5);
+
+/**
+ * The `openai` SDK against any OpenAI-compatible endpoint. The SDK's own retries are off: the brain
+ * retries with its own backoff so tests control the timing and a 4xx is never retried.
+ */
+export const makeOpenAiChatClient: MakeChatClient = (config) => {
+  const client = new OpenAI({
+    baseURL: config.baseUrl.replace(/\/+$/, ''),
+    // Local servers need no key, but the SDK insists on one; they ignore the header.
+    apiKey: config.apiKey || 'no-key',
+    maxRetries: 0,
+    timeout: config.timeoutMs,
+    ...(config.fetch ? { fetch: config.fetch } : {}),
+  });
+  let jsonSupported = true;
+  const create = async (request: ChatRequest, json: boolean) =>
+    client.chat.completions.create({
+      model: config.model,
+      messages: request.messages,
+      max_tokens: request.maxTokens,
+      temperature: request.temperature,
+      ...(json ? { response_format: { type: 'json_object' as const } } : {}),
+    });
+  return {
+    async complete(request) {
+      const wantJson = request.json && jsonSupported;
+      let completion;
+      try {
+        completion = await create(request, wantJson);
+      } catch (err) {
+        // LM Studio and some gateways reject json_object; the prompt still asks for JSON.
+        if (wantJson && err instanceof OpenAI.APIError && err.status === 400 && /response_format|json/i.test(err.message)) {
+          jsonSupported = false;
+          completion = await create(request, false);
+        } else {
+          throw err;
+        }
+      }
+      const content = completion.choices?.[0]?.message?.content;
+      if (typeof content !== 'string') throw new MalformedOutputError('The endpoint answered without a message.');
+      const prompt = request.messages.reduce((n, m) => n + estimateTokens(m.content), 0);
+      const tokens = completion.usage?.total_tokens ?? prompt + estimateTokens(content);
+      return { content, tokens };
+    },
+  };
+};
+
+/** The endpoint answered, but not with what was asked for. Retried like a transient failure. */
+export class MalformedOutputError extends Error {
+  constructor(
+    message: string,
+    readonly tokens = 0,
+  ) {
+    super(message);
+    this.name = 'MalformedOutputError';
+  }
+}

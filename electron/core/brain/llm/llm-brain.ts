@@ -1,0 +1,65 @@
+import type { BrainDecision } from '../../../../shared/domain/brain';
+import type { Product } from '../../../../shared/domain/catalog';
+import { type ChatClient, type ChatRequest, MalformedOutputError, type MakeChatClient } from './chat-client';
+import { parseDecision } from './parse-decision';
+import { type RetryOptions, withRetries } from './retry';
+
+export interface LlmEndpoint {
+  baseUrl: string;
+  apiKey: string | null;
+  model: string;
+}
+
+export interface LlmBrainConfig {
+  makeClient: MakeChatClient;
+  timeoutMs: number;
+  retry: RetryOptions;
+  maxTokens: number;
+  temperature: number;
+  fetch?: typeof fetch;
+}
+
+export interface LlmCall {
+  endpoint: LlmEndpoint;
+  messages: ChatRequest['messages'];
+  /** Products the reply may attach a photo of, by SKU. */
+  photoProducts: ReadonlyMap<string, Product>;
+  /** Called with the tokens of every attempt, failed ones included: they are billed too. */
+  onTokens(tokens: number): void;
+}
+
+/**
+ * One LLM decision: the request, retried with backoff on transient failures and malformed JSON,
+ * parsed and validated against BrainDecision. Throws when every attempt failed; the router then
+ * lets the offline brain answer.
+ */
+export function makeLlmBrain(config: LlmBrainConfig) {
+  // One SDK client per endpoint, so an endpoint that rejects response_format is learnt once.
+  const clients = new Map<string, ChatClient>();
+  const clientFor = (endpoint: LlmEndpoint): ChatClient => {
+    const key = `${endpoint.baseUrl}\u0000${endpoint.model}\u0000${endpoint.apiKey ?? ''}`;
+    let client = clients.get(key);
+    if (!client) {
+      client = config.makeClient({ ...endpoint, timeoutMs: config.timeoutMs, ...(config.fetch ? { fetch: config.fetch } : {}) });
+      clients.set(key, client);
+    }
+    return client;
+  };
+
+  return {
+    async decide(call: LlmCall): Promise<BrainDecision> {
+      const client = clientFor(call.endpoint);
+      return withRetries(async () => {
+        const result = await client.complete({ messages: call.messages, maxTokens: config.maxTokens, temperature: config.temperature, json: true });
+        call.onTokens(result.tokens);
+        try {
+          return parseDecision(result.content, call.photoProducts);
+        } catch (err) {
+          if (err instanceof MalformedOutputError) throw new MalformedOutputError(err.message, result.tokens);
+          throw err;
+        }
+      }, config.retry);
+    },
+  };
+}
+export type LlmBrain = ReturnType<typeof makeLlmBrain>;
