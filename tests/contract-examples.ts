@@ -75,6 +75,20 @@ export const contractExamples: Examples = {
   'settings/get-llm-usage': ({ shopId }) => ({ shopId }),
   'guardrails/list-violations': ({ shopId }) => ({ shopId, limit: 20 }),
 
+  'catalog/list': ({ shopId }) => ({ shopId, query: 'robe rouge', limit: 10 }),
+  'catalog/get': ({ shopId }) => ({ shopId, productId: 999_999 }),
+  'catalog/categories': ({ shopId }) => ({ shopId }),
+  'catalog/import-preview': ({ shopId }) => ({ shopId, csv: 'sku,name,price,stock\nEX-1,Robe rouge,6500,3\n', limit: 5 }),
+  'catalog/import-commit': ({ shopId }) => ({ shopId, csv: 'sku,name,price,stock\nEX-1,Robe rouge,6500,3\nEX-2,Sac noir,4500,\n' }),
+  'catalog/export-csv': ({ shopId }) => ({ shopId }),
+  'catalog/update-product': ({ shopId }) => ({ shopId, productId: 999_999, price: 6000, stock: null }),
+  'catalog/delete-product': ({ shopId }) => ({ shopId, productId: 999_999 }),
+  'knowledge/list': ({ shopId }) => ({ shopId }),
+  'knowledge/save': ({ shopId }) => ({ shopId, question: 'Quels sont les délais de livraison ?', answer: '48 h à Alger.', keywords: ['livraison', 'tawsil'] }),
+  'knowledge/set-status': ({ shopId }) => ({ shopId, id: 999_999, status: 'dismissed' }),
+  'knowledge/delete': ({ shopId }) => ({ shopId, id: 999_999 }),
+  'knowledge/ask': ({ shopId }) => ({ shopId, question: 'délai de livraison ?' }),
+
   // No contract call creates an order (customers do, through the bot), so these ask for one that does not exist.
   'orders/list': ({ shopId }) => ({ shopId, limit: 10 }),
   'orders/get': ({ shopId }) => ({ shopId, orderId: 999_999 }),
@@ -87,6 +101,9 @@ export const contractExamples: Examples = {
  * code they must answer with. Everything not listed must answer `ok: true`.
  */
 export const expectedErrors: Partial<Record<CallName, ErrorCode>> = {
+  'catalog/get': 'not_found',
+  'catalog/update-product': 'not_found',
+  'knowledge/set-status': 'not_found',
   'orders/get': 'not_found',
   'orders/set-status': 'not_found',
 };

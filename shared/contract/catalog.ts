@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Product } from '../domain/catalog';
 import { Id } from '../domain/schemas';
-import { call } from './define';
+import { call, event } from './define';
 
 /** Our product fields a CSV column can fill (the mapping step's left-hand side). */
 export const ProductField = z.enum([
@@ -106,4 +106,11 @@ export const catalogCalls = {
     Product,
   ),
   'catalog/delete-product': call('Delete a product.', z.object({ shopId: Id, productId: Id }).strict(), z.object({ deleted: z.boolean() })),
+} as const;
+
+export const catalogEvents = {
+  /** Progress of a catalog import (rows written so far out of the file's good rows). */
+  'catalog/import-progress': event('Progress of a catalog import (rows written so far out of the good rows).', z.object({ shopId: Id, done: z.number().int().nonnegative(), total: z.number().int().nonnegative() })),
+  /** Products of a shop were imported, edited or deleted. */
+  'catalog/changed': event('Products of a shop were imported, edited or deleted.', z.object({ shopId: Id })),
 } as const;

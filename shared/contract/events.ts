@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountStatus, Conversation, Id, Message, Shop } from '../domain/schemas';
+import { catalogEvents } from './catalog';
 import { event } from './define';
 import { ordersEvents } from './orders';
 import { whatsappEvents } from './whatsapp';
@@ -20,6 +21,7 @@ export const events = {
   'conversations/updated': event('A conversation changed (status, takeover, unread, preview).', Conversation),
   /** A conversation needs the seller. */
   'conversations/escalated': event('A conversation needs the seller.', z.object({ shopId: Id, conversationId: Id, reason: z.string() })),
+  ...catalogEvents,
   ...ordersEvents,
   ...whatsappEvents,
 } as const;

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { accountsCalls } from './accounts';
+import { catalogCalls } from './catalog';
 import { conversationsCalls } from './conversations';
 import { inboxCalls } from './inbox';
+import { knowledgeCalls } from './knowledge';
 import { ordersCalls } from './orders';
 import { salesBrainCalls } from './sales-brain';
 import { settingsCalls } from './settings';
@@ -16,6 +18,8 @@ export const calls = {
   ...accountsCalls,
   ...conversationsCalls,
   ...inboxCalls,
+  ...catalogCalls,
+  ...knowledgeCalls,
   ...settingsCalls,
   ...salesBrainCalls,
   ...whatsappCalls,

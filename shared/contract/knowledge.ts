@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { Product } from '../domain/catalog';
+import { KnowledgeEntry, KnowledgeStatus } from '../domain/knowledge';
+import { Id } from '../domain/schemas';
+import { call } from './define';
+
+const Keyword = z.string().trim().min(1).max(80);
+
+/** One row retrieval used, with its score and what matched (for the seller's test panel). */
+const Scored = { score: z.number().min(0).max(1), matched: z.array(z.string()) };
+
+export const knowledgeCalls = {
+  'knowledge/list': call(
+    "The shop's FAQ entries, newest first, optionally one status only or matching a search text.",
+    z.object({ shopId: Id, status: KnowledgeStatus.optional(), query: z.string().trim().max(200).optional() }).strict(),
+    z.array(KnowledgeEntry),
+  ),
+  'knowledge/save': call(
+    'Create an FAQ entry (no id) or edit one (id); approving a learned entry is saving it as active.',
+    z
+      .object({
+        shopId: Id,
+        id: Id.optional(),
+        question: z.string().trim().min(1, 'Write the question').max(500),
+        answer: z.string().trim().min(1, 'Write the answer').max(4000),
+        keywords: z.array(Keyword).max(50).default([]),
+        status: KnowledgeStatus.optional(),
+      })
+      .strict(),
+    KnowledgeEntry,
+  ),
+  'knowledge/set-status': call(
+    'Approve (active), park (pending) or dismiss an FAQ entry.',
+    z.object({ shopId: Id, id: Id, status: KnowledgeStatus }).strict(),
+    KnowledgeEntry,
+  ),
+  'knowledge/delete': call('Delete an FAQ entry.', z.object({ shopId: Id, id: Id }).strict(), z.object({ deleted: z.boolean() })),
+  'knowledge/ask': call(
+    'Ask as a customer would: the FAQ answer retrieval finds and the rows it came from (FAQ entries and products).',
+    z.object({ shopId: Id, question: z.string().trim().min(1).max(1000) }).strict(),
+    z.object({
+      answer: z.string().nullable(),
+      entries: z.array(z.object({ entry: KnowledgeEntry, ...Scored })),
+      products: z.array(z.object({ product: Product, ...Scored })),
+    }),
+  ),
+} as const;
