@@ -102,9 +102,9 @@ function ConversationRow({ conversation: c, index, selected, onOpen }: { convers
         <span className="row-time">{formatWhen(c.lastMessageAt, locale)}</span>
       </span>
       <span className="row-bottom">
-        {/* Isolated, not dir="auto" on the cell: an Arabic preview keeps the UI's alignment. */}
-        <span className="row-preview">
-          <bdi>{c.lastPreview ?? ''}</bdi>
+        {/* Its own direction, so a French preview in the Arabic UI is cut at its end, not its start. */}
+        <span className="row-preview" dir="auto">
+          {c.lastPreview ?? ''}
         </span>
         {c.status !== 'open' && <span className={`badge badge-${c.status}`}>{t(`status.${c.status}`)}</span>}
         {c.unread > 0 && (

@@ -44,8 +44,8 @@ export function TestPhone() {
           <ol className="phone-messages">
             {thread.map((m) => (
               // Directions are the phone's own: 'out' is what this customer typed, so it sits on the end side.
-              <li key={m.id} className={`phone-bubble ${m.direction === 'out' ? 'mine' : 'theirs'}`} data-testid="phone-message" data-direction={m.direction}>
-                <span dir="auto">{m.text}</span>
+              <li key={m.id} className={`phone-bubble ${m.direction === 'out' ? 'mine' : 'theirs'}`} data-testid="phone-message" data-direction={m.direction} dir="auto">
+                {m.text}
               </li>
             ))}
           </ol>

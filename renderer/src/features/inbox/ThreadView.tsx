@@ -38,9 +38,11 @@ export function ThreadView() {
           <h2 id="thread-title">
             <bdi>{name}</bdi>
           </h2>
-          <span className="muted" dir="ltr">
-            {displayJid(selected.contactJid)}
-          </span>
+          {selected.contactName && (
+            <span className="muted" dir="ltr">
+              {displayJid(selected.contactJid)}
+            </span>
+          )}
         </div>
         <div className="thread-actions">
           <button type="button" className={selected.takeover ? '' : 'primary'} data-testid="toggle-takeover" onClick={() => void actions.setTakeover(!selected.takeover)}>
