@@ -10,8 +10,8 @@ import { defaultPacing, defaultRateLimits } from '../pipeline/policies';
 import { option } from '../host/args';
 import { type CliIo, UsageError } from './io';
 import { makeVirtualClock } from './virtual-clock';
-import { loadCatalogInto } from './catalog-loader';
-import { loadSettingsPatch } from './settings-loader';
+import { formatSummary, importCatalogFile } from './import-catalog';
+import { loadSettingsFile } from './settings-file';
 
 const InputLine = z
   .object({
@@ -43,7 +43,12 @@ export async function simulateCommand(argv: readonly string[], io: CliIo, stdin:
   const given = option(argv, 'data-dir');
   const dataDir = given ? path.resolve(given) : fs.mkdtempSync(path.join(os.tmpdir(), 'souqbot-sim-'));
   if (catalog && !fs.existsSync(catalog)) throw new UsageError(`Catalog file not found: ${catalog}`);
-  const settingsPatch = settingsFile ? loadSettingsPatch(path.resolve(settingsFile)) : null;
+  let settingsPatch: ReturnType<typeof loadSettingsFile> | null = null;
+  try {
+    settingsPatch = settingsFile ? loadSettingsFile(path.resolve(settingsFile)) : null;
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
 
   const t0 = Date.now();
   const virtual = makeVirtualClock(t0);
@@ -60,8 +65,15 @@ export async function simulateCommand(argv: readonly string[], io: CliIo, stdin:
   try {
     const shops = await core.ctx.repos.shops.list();
     const shop = shops[0] ?? (await core.ctx.repos.shops.create({ name: 'Simulated shop', currency: 'DZD', now: virtual.clock.now().toISOString() }));
-    if (settingsPatch) await core.ctx.repos.settings.update(shop.id, settingsPatch, virtual.clock.now().toISOString());
-    if (catalog) await loadCatalogInto(core, shop.id, path.resolve(catalog), io);
+    if (settingsPatch) {
+      // Through the contract: the API key goes to the secret store, never into the settings row.
+      const saved = await core.app.dispatch('settings/update', { shopId: shop.id, patch: settingsPatch });
+      if (!saved.ok) throw new UsageError(`Settings: ${saved.error.message}`);
+    }
+    if (catalog) {
+      const summary = importCatalogFile(core, shop.id, path.resolve(catalog), { clock: virtual.clock });
+      for (const line of formatSummary(summary, path.basename(catalog))) io.stderr(line);
+    }
 
     const lineOfMessage = new Map<number, number>();
     const numberOfJid = new Map<string, string>();
