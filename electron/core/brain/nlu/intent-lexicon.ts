@@ -11,18 +11,18 @@ export type Lexicon = Partial<Record<Intent, string[]>>;
 export const INTENT_LEXICON: Lexicon = {
   complaint_refund: [
     // fr
-    '!rembours*', '!arnaque*', '!escroc*', 'pas recu', 'jamais recu', 'toujours pas recu', 'pas arrive*', 'casse*', 'abime*',
+    '!rembours*', 'arnaque*', '!escroc*', 'pas recu', 'jamais recu', 'toujours pas recu', 'pas arrive*', 'casse*', 'abime*',
     'defectu*', '!plainte', 'reclamation', 'pas content*', 'decu*', 'mauvais* qualite', 'pas conforme', 'retourner', 'retour',
     'echanger', 'faux produit', '!avocat', '!tribunal', '!police', 'porter plainte', 'honte', 'nul', 'voleur*',
     // en
-    '!refund*', '!scam*', 'not received', 'never received', 'never arrived', 'didn t arrive', 'didnt arrive', 'hasn t arrived',
+    '!refund*', 'scam*', 'not received', 'never received', 'never arrived', 'didn t arrive', 'didnt arrive', 'hasn t arrived',
     'not arrived', 'still waiting', 'broken', 'damaged', 'wrong item', 'wrong size', 'complain*', 'disappointed', '!lawyer',
     '!sue', 'money back', 'return it', 'defective', 'fake', 'terrible', 'worst', '!report you', 'cheated', 'thief',
     // pt
-    '!reembols*', 'devolu*', 'nao chegou', 'nunca chegou', 'ainda nao chegou', 'nao recebi', '!golpe', 'quebrad*', 'defeito',
+    '!reembols*', 'devolu*', 'nao chegou', 'nunca chegou', 'ainda nao chegou', 'nao recebi', 'golpe', 'quebrad*', 'defeito',
     'reclama*', 'dinheiro de volta', '!procon', '!advogado', 'estorno', 'cancelar compra',
     // it
-    '!rimbors*', 'non arrivato', 'non e arrivato', 'mai arrivato', 'non ho ricevuto', '!truffa*', 'rotto', 'rotta', 'difettos*',
+    '!rimbors*', 'non arrivato', 'non e arrivato', 'mai arrivato', 'non ho ricevuto', 'truffa*', 'rotto', 'rotta', 'difettos*',
     'reclamo', '!avvocato', 'restituire', 'soldi indietro',
     // darija latin
     'ma wsaltch', 'mawsaltch', 'ma wslatch', 'mawslatch', 'ma wsletch', 'mawsletch', 'majatch', 'ma jatch', 'mawsalnich',
@@ -34,7 +34,7 @@ export const INTENT_LEXICON: Lexicon = {
     '!شكوي', '!شكايه', '!محامي', '!محكمه', '!الشرطه', 'غالط*', 'ماشي كيما', 'رديلي', 'ردولي', 'فلوسي', 'احتيال',
   ],
   human_request: [
-    '!humain', '!conseiller', '!quelqu un de reel', '!une vraie personne', '!vraie personne', 'parler au patron', 'le responsable',
+    '!humain', '!conseiller', '!responsable', 'parler au', 'parler a', '!quelqu un de reel', '!une vraie personne', '!vraie personne', 'parler au patron', 'le responsable',
     'parler a quelqu un', 'parler avec quelqu un', 'le gerant', 'service client', 'appelez moi', 'appelle moi',
     '!human', '!real person', '!agent', '!someone real', 'talk to someone', 'speak to someone', 'speak to a person',
     'the owner', 'the manager', 'call me', 'customer service', 'are you a bot', 'are you a robot', 'not a bot',
@@ -53,12 +53,12 @@ export const INTENT_LEXICON: Lexicon = {
     '!caro', '!cara', '!muito caro', 'desconto', 'mais barato', 'abaixa', 'ultimo preco', 'melhor preco',
     '!troppo caro', 'sconto', 'meno caro', 'ultimo prezzo', 'costa troppo',
     '!ghali', '!ghalia', '!ghaliya', '!ghlia', '!ghaly', 'ghali bzaf', 'na9es', 'na9as', 'n9es', 'na9sli', 'n9esli', 'n9assli',
-    'akhir prix', 'akher prix', 'akhir soum', 'dernier prix', 'remise', 'rkhis', 'soum', 'ta7', 'nahi chwiya', 'habet',
+    'akhir prix', 'akher prix', 'akhir soum', 'dernier prix', 'remise', 'rkhis', 'ta7', 'nahi chwiya', 'habet',
     '!غالي', '!غاليه', '!غالية', 'باهظ', 'مرتفع', 'نقص', 'نقصلي', 'نقصي', 'اخر سوم', 'آخر سعر', 'اخر سعر', 'تخفيض', 'خصم',
-    'ارخص', 'رخيص', 'سوم', 'تخفيض',
+    'ارخص', 'رخيص', 'تخفيض', 'eleve', 'trop eleve', 'too high', 'better price', 'good price', 'meilleur prix', 'elevado', 'alto demais', 'troppo alto',
   ],
   objection_trust: [
-    '!confiance', '!fiable', 'arnaque ou', 'c est vrai', 'original', 'originale', 'contrefa*', 'garantie', 'vous etes serieux',
+    '!confiance', '!fiable*', 'peur', 'j ai peur', 'medo', 'tenho medo', 'paura', 'ho paura', 'afraid', 'worried', 'how do i know', 'arnaque ou', 'c est vrai', 'original', 'originale', 'contrefa*', 'garantie', 'vous etes serieux',
     'serieux', 'avis', 'des preuves', 'preuve', 'payer avant', 'paiement a la livraison',
     '!legit', '!trust', 'is it real', 'is this real', 'reviews', 'guarantee', 'warranty', 'authentic', 'genuine', 'proof',
     'pay on delivery', 'reliable',
@@ -102,7 +102,7 @@ export const INTENT_LEXICON: Lexicon = {
     '!spedizione', '!consegna', '!spedite', 'quanti giorni', 'corriere', 'arriva',
     '!twasslou', '!twaslou', '!tewasslou', '!twasloulna', '!tjibouh', '!tjibouha', '!tjiboulna', 'ywsal', 'ywsel', 'twsal',
     'wa9tach ywsal', 'ch7al ywsal', 'ch7al mn nhar', 'ch7al nhar', 'tawsil', 'tosil', 'livrison', 'livreson', 'lapost',
-    '!التوصيل', '!توصيل', '!توصلو', '!توصلوا', '!توصلولي', '!ليفريزون', '!الشحن', 'شحن', 'يوصل', 'توصل', 'تجيبوه',
+    '!التوصيل', '!توصيل', '!توصلو*', '!ليفريزون', '!الشحن', 'شحن', 'يوصل', 'توصل', 'تجيبوه',
     'تجيبوها', 'كم يوم', 'مده', 'قداش من نهار', 'شحال من نهار', 'الدار', 'يسلم',
   ],
   price_question: [
@@ -115,7 +115,7 @@ export const INTENT_LEXICON: Lexicon = {
     '!بشحال', '!شحال', '!قداش', '!بقداش', '!كم سعر', '!كم ثمن', '!بكم', '!سعر', '!ثمن', 'كم', 'سومه', 'سومها', 'السوم',
   ],
   availability: [
-    '!disponible', '!dispo', '!vous avez', '!avez vous', '!en stock', 'il reste', 'reste', 'existe', 'y a t il', 'il y a',
+    '!disponible', '!dispo', '!vous avez', '!avez vous', 'vous vendez', 'vendez', 'vende', 'vendete', 'tbi3o', 'tbi3ou', 'تبيعو', '!photo*', '!picture*', '!sowar', '!tsawer', '!taswira', '!sawerli', '!صوره', '!صور', '!foto*', '!immagin*', '!en stock', 'il reste', 'reste', 'existe', 'y a t il', 'il y a',
     'taille', 'pointure', 'couleur', 'photo', 'photos', 'image', 'en quelle couleur', 'quelles tailles',
     '!available', '!in stock', '!do you have', '!do you sell', 'have you got', 'any left', 'sizes', 'size', 'colors', 'colours',
     'picture', 'pictures', 'photo', 'pic', 'pics', 'what colors',

@@ -51,6 +51,9 @@ export function phraseText(text: string): string[] {
   return [` ${words.join(' ')} `.trim(), stripped.join(' ')];
 }
 
+/** "It never arrived" in Darija, in any spelling: ma + wsal… + ch, in both scripts. */
+const NOT_ARRIVED = [/(?:^| )ma ?w?s[ae]?l\S*(?:ch|sh)(?: |$)/, /(?:^| )ma ?ja\S*(?:ch|sh)(?: |$)/, /(?:^| )ما ?و?صل\S*ش(?: |$)/, /(?:^| )ما ?جا\S*ش(?: |$)/];
+
 export function scoreIntents(text: string): Partial<Record<Intent, number>> {
   const variants = phraseText(text);
   const scores: Partial<Record<Intent, number>> = {};
@@ -59,6 +62,7 @@ export function scoreIntents(text: string): Partial<Record<Intent, number>> {
     for (const { pattern, weight } of phrases) if (variants.some((v) => pattern.test(v))) total += weight;
     if (total > 0) scores[intent] = total;
   }
+  if (NOT_ARRIVED.some((p) => variants.some((v) => p.test(v)))) scores.complaint_refund = (scores.complaint_refund ?? 0) + 2;
   return scores;
 }
 
@@ -72,6 +76,10 @@ export function classifyIntent(text: string): IntentGuess {
   const s = (i: Intent) => scores[i] ?? 0;
   const pick = (intent: Intent, confidence: number): IntentGuess => ({ intent, confidence, scores });
 
+  // Fear of a scam before buying is a trust question, not a complaint.
+  if (s('objection_trust') >= 1 && s('objection_trust') >= s('complaint_refund') && s('complaint_refund') < 2) {
+    return pick('objection_trust', Math.min(1, 0.6 + s('objection_trust') / 5));
+  }
   if (s('complaint_refund') >= 1.5 || (s('complaint_refund') >= 1 && s('complaint_refund') >= s('order_request'))) {
     return pick('complaint_refund', Math.min(1, 0.6 + s('complaint_refund') / 5));
   }

@@ -20,7 +20,7 @@ export const DZ_LATN_STRONG = new Set(words(`
   ywsal ywsl dzayer dzair wahran qsentina bjaya tlemsen sahbti khti khtii khalti 7aja 7ajti ghalia ghali ghlia ghaliya
   nkhaf nthi9 nti9 ma3lich 3adi 9oli 9olli golli goli 9alek galek kolchi kamel 5ouya 5o 7abit nhabit 3jbni 3jebni 3ajbatni
   nta nti slm yaatik sbah msa lkhir lkhir rajli rajel mart mra bent nrml hadi hada hadak hadik haja
-  ncommandiha ncommandih nchrih nchriha nakhod nakhdo nakhdha
+  ncommandiha ncommandih nchrih nchriha nakhod nakhdo nakhdha sawerli sawarli sawer wrini werini nraja3lek nrja3lek
 `));
 
 export const DZ_LATN_WEAK = new Set(words(`
@@ -66,6 +66,7 @@ export const IT = new Set(words(`
 export const MSA = new Set(words(`
   كم هل يوجد توجد اريد أريد ارغب ارید لديكم لديك متوفر متوفره ماذا لماذا كيف من فضلك السعر سعر ثمن الشحن شحن
   استرداد المبلغ هذا هذه التي الذي لكن جدا اود سوف لم لن ليس ايضا اطلب طلب مده يستغرق اود الحصول عندكم
+  الي اليك اليكم عن الامر الذين الان جزيلا لكم سافكر اعود توصلون تستغرق حتي
   حضرتك لو سمحت اشكرك جزيلا الرجاء نريد تريد يمكن يمكنني استطيع اين متي اخي اختي 
   لقد قد مرتفع باهظ التوصيل بكم ساعه ارسال ارسل صوره صور يصل وصل استلمت
 `));
@@ -77,5 +78,5 @@ export const DARIJA_AR = new Set(words(`
   نشري نشريه نشريها نخلص ليا ليك عليا دابا مزيان واخا صافي خاوتي خالتي نجي نديرو دير ديري جيب جيبلي يجيبلي صباط
   سبادري كسوه ولا باه باش مليح تاني قداش فاش وقتاش شكون كيما لازم نشوف راجلي درك دوك حاجه نتوما نتوم هنايا
   يوصل توصلني تجيبوهالي ابعثلي بعثلي صورولي وريني غاليه نرجع نرد منين عندك خلاص سلعه بصح
-  ماوصلتش موصلتش ماجاتش ماكانش ماكاش مكاش بلا
+  ماوصلتش موصلتش ماجاتش ماكانش ماكاش مكاش بلا توصلو توصلولي تجيبو نخمم نرجعلك نستنى راني جاتني جاتنا وراني واش راكم
 `));

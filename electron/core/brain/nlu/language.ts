@@ -20,9 +20,11 @@ function scoreArabic(words: string[]): { dz: number; msa: number } {
   let msa = 0;
   for (const raw of words) {
     const w = stripArabicArticle(raw);
-    if (DARIJA_AR.has(raw) || DARIJA_AR.has(w)) dz += 2;
+    // The conjunction "و" glues onto the next word ("ونرجعلك").
+    const unglued = raw.length > 3 && raw.startsWith('و') ? raw.slice(1) : raw;
+    if (DARIJA_AR.has(raw) || DARIJA_AR.has(w) || DARIJA_AR.has(unglued)) dz += 2;
     else if (AR_NEGATION.test(raw)) dz += 1.5;
-    if (MSA.has(raw) || MSA.has(w)) msa += 1.5;
+    if (MSA.has(raw) || MSA.has(w) || MSA.has(unglued)) msa += 1.5;
   }
   return { dz, msa };
 }
@@ -63,7 +65,8 @@ export function detectLanguage(text: string, previous?: CustomerLanguage | null)
   if (share >= 0.5) {
     const { dz, msa } = scoreArabic(words);
     const prevAr = previous === 'ar' || previous === 'ar-dz' ? previous : null;
-    if (dz === 0 && msa === 0) return { language: prevAr ?? 'ar-dz', confidence: 0.4 };
+    // Nothing dialectal in it: standard Arabic is the safer reading (and every Arabic reader understands it).
+    if (dz === 0 && msa === 0) return { language: prevAr ?? 'ar', confidence: 0.4 };
     // Darija readily mixes in MSA words; a clear Darija signal wins unless MSA dominates.
     if (dz > 0 && dz >= msa * 0.6) return { language: 'ar-dz', confidence: Math.min(1, 0.6 + (dz - msa) / 8) };
     return { language: 'ar', confidence: Math.min(1, 0.6 + (msa - dz) / 8) };

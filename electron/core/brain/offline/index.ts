@@ -43,6 +43,7 @@ async function browse(ctx: TurnContext, d: Draft, products: Product[], input: Br
       return;
     case 'delivery_question':
       answerDelivery(ctx, d, currency);
+      if (first) d.citations.push(`product:${first.id}`);
       return;
     case 'objection_price': {
       const r = await handlePriceObjection({ language: l, settings: ctx.settings, product: first, finder: ctx.deps.products, alreadyOffered: ctx.state.discountOffered });
@@ -108,6 +109,10 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
     d.parts.push(say(l, 'injection'));
     return d;
   }
+  const resolved = await resolveProducts(deps.products, ctx.shopId, input.text);
+  const named = resolved.map((r) => r.product);
+  // The seller sees which product a complaint is about.
+  for (const p of named) d.skus.push(p.sku);
   if (isLegalThreat(input.text)) {
     d.intent = 'complaint_refund';
     d.parts.push(say(l, 'legal'));
@@ -123,8 +128,6 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
     return d;
   }
 
-  const resolved = await resolveProducts(deps.products, ctx.shopId, input.text);
-  const named = resolved.map((r) => r.product);
   const rememberedSku = state.lastSkus[0];
   const remembered = rememberedSku ? await deps.products.bySku(ctx.shopId, rememberedSku) : null;
   if (named.length) state.lastSkus = rememberSkus(named.map((p) => p.sku), state.lastSkus);

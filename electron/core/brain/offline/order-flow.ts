@@ -35,15 +35,20 @@ export function stockOf(p: Product, variant: string | null): number | null {
 
 export const variantsInStock = (p: Product): string[] => p.variants.filter((v) => v.stock === null || v.stock > 0).map((v) => v.name);
 
-/** Adds or updates a cart line (same product and variant → quantity replaced by the latest ask). */
-export function addToCart(state: BrainState, sku: string, variant: string | null, quantity: number): void {
-  const same = state.cart.find((c) => c.sku === sku && (c.variant === variant || c.variant === null));
+/**
+ * Adds or updates a cart line. Naming a product already in the cart (or its variant: "beige")
+ * updates that line; its quantity changes only when the customer said a number. Returns true
+ * when a new line was added.
+ */
+export function addToCart(state: BrainState, sku: string, variant: string | null, quantity: number | null): boolean {
+  const same = state.cart.find((c) => c.sku === sku && (c.variant === variant || c.variant === null || variant === null));
   if (same) {
     same.variant = variant ?? same.variant;
-    same.quantity = quantity;
-  } else {
-    state.cart.push({ sku, variant, quantity });
+    if (quantity !== null) same.quantity = quantity;
+    return false;
   }
+  state.cart.push({ sku, variant, quantity: quantity ?? 1 });
+  return true;
 }
 
 /** What is still needed before the summary: a variant first, then the customer's details. */

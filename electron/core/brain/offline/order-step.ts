@@ -91,10 +91,11 @@ export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], re
       await outOfStock(ctx, d, product, variant);
       return;
     }
-    const quantity = findQuantity(ctx.text, product.variants.map((v) => v.name)) ?? 1;
-    addToCart(state, product.sku, variant ?? (product.variants.length === 1 ? (product.variants[0]?.name ?? null) : null), quantity);
+    const quantity = findQuantity(ctx.text, product.variants.map((v) => v.name));
+    const added = addToCart(state, product.sku, variant ?? (product.variants.length === 1 ? (product.variants[0]?.name ?? null) : null), quantity);
+    if (state.pendingVariantSku === product.sku && variant) state.pendingVariantSku = null;
     state.lastSkus = rememberSkus([product.sku], state.lastSkus);
-    d.orderAction = wasEmpty ? 'start' : 'add_item';
+    d.orderAction = wasEmpty ? 'start' : added ? 'add_item' : 'none';
     d.skus.push(product.sku);
     d.citations.push(`product:${product.id}`);
   } else if (state.pendingVariantSku) {

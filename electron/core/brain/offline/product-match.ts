@@ -94,13 +94,14 @@ export interface LexicalScore {
  * Portuguese words find a French catalog), colours a little, variants least.
  */
 export function scoreProduct(query: string | readonly string[], p: Product): LexicalScore {
-  const words = (typeof query === 'string' ? matchTokens(query) : query).filter((w) => w.length >= 2 || /\d/.test(w));
+  const all = typeof query === 'string' ? matchTokens(query) : query;
+  const words = all.filter((w) => w.length >= 2 || /\d/.test(w));
   const f = features(p);
   let score = 0;
   const matched: string[] = [];
   for (const phrase of f.aliasPhrases) {
     if (phrase.length === 1 && STOP.has(phrase[0] ?? '')) continue;
-    if (containsPhrase(words, phrase)) {
+    if (containsPhrase(all, phrase)) {
       score += phrase.length > 1 ? 2 * phrase.length : 2.5;
       matched.push(phrase.join(' '));
     }
