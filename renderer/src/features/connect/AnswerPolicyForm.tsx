@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { AnswerMode } from '../../../../shared/domain/whatsapp';
 import { useT } from '../../i18n/use-t';
+import { ContactPicker } from './ContactPicker';
 import type { ConnectStore } from './connect-store';
 import { jidToPhone, parseNumberList } from './connect-model';
 import { strings } from './i18n';
@@ -57,6 +58,7 @@ export function AnswerPolicyForm({ store, accountId }: { store: ConnectStore; ac
       <div className="field">
         <label htmlFor={`excluded-${accountId}`}>{t('excludedLabel')}</label>
         <textarea id={`excluded-${accountId}`} value={excluded} onChange={(e) => setExcluded(e.target.value)} />
+        <ContactPicker store={store} accountId={accountId} onPick={(phone) => setExcluded((text) => (text.includes(phone) ? text : `${text.trim()}\n${phone}`.trim()))} />
       </div>
       <div className="field-inline">
         <label htmlFor={`catchup-${accountId}`}>{t('catchUp')}</label>

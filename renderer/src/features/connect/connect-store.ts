@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { EventPayload } from '../../../../shared/contract/events';
-import type { AnswerPolicy, LinkMethod, WaAccountView } from '../../../../shared/domain/whatsapp';
+import type { AnswerPolicy, LinkMethod, WaAccountView, WaContact } from '../../../../shared/domain/whatsapp';
 import type { Client } from '../../api/client';
 
 export interface LinkingState {
@@ -26,6 +26,8 @@ export interface ConnectState {
   remove(accountId: number): Promise<void>;
   loadPolicy(accountId: number): Promise<void>;
   savePolicy(accountId: number, patch: Partial<Pick<AnswerPolicy, 'mode' | 'catchUpMaxHours' | 'historySync'>>, excluded: string[] | null): Promise<void>;
+  /** Contacts synced from the phone matching `query` (to fill the excluded list). */
+  searchContacts(accountId: number, query: string): Promise<WaContact[]>;
   applyStatus(event: EventPayload<'accounts/status'>): void;
   applyQr(event: EventPayload<'wa/qr'>): void;
   applyPairingCode(event: EventPayload<'wa/pairing-code'>): void;
@@ -106,6 +108,14 @@ export function createConnectStore(config: { client: Client }) {
           }
           set({ policies: { ...get().policies, [accountId]: policy } });
         }),
+      async searchContacts(accountId, query) {
+        try {
+          return await client.send('wa/contacts-list', { shopId: shop(), accountId, query });
+        } catch (err) {
+          set({ error: message(err) });
+          return [];
+        }
+      },
       applyStatus(event) {
         if (event.shopId !== get().shopId) return;
         const linking = get().linking;

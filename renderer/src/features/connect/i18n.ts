@@ -43,6 +43,9 @@ export const strings = defineStrings({
     save: 'Save',
     saved: 'Saved',
     phone: 'Number',
+    fromContacts: 'Add from the phone’s contacts',
+    searchContacts: 'Search a name or number',
+    add: 'Add',
   },
   fr: {
     title: 'Relier WhatsApp',
@@ -86,6 +89,9 @@ export const strings = defineStrings({
     save: 'Enregistrer',
     saved: 'Enregistré',
     phone: 'Numéro',
+    fromContacts: 'Ajouter depuis les contacts du téléphone',
+    searchContacts: 'Chercher un nom ou un numéro',
+    add: 'Ajouter',
   },
   ar: {
     title: 'ربط واتساب',
@@ -129,6 +135,9 @@ export const strings = defineStrings({
     save: 'حفظ',
     saved: 'تم الحفظ',
     phone: 'الرقم',
+    fromContacts: 'إضافة من جهات اتصال الهاتف',
+    searchContacts: 'ابحث عن اسم أو رقم',
+    add: 'إضافة',
   },
   pt: {
     title: 'Conectar o WhatsApp',
@@ -172,5 +181,8 @@ export const strings = defineStrings({
     save: 'Salvar',
     saved: 'Salvo',
     phone: 'Número',
+    fromContacts: 'Adicionar dos contatos do celular',
+    searchContacts: 'Buscar um nome ou número',
+    add: 'Adicionar',
   },
 });
