@@ -58,13 +58,14 @@ const inBatches = async (ids: number[], work: (id: number) => Promise<void>): Pr
   for (let i = 0; i < ids.length; i += BATCH) await Promise.all(ids.slice(i, i + BATCH).map(work));
 };
 
-const settle = async (): Promise<number> => {
+const settle = async (): Promise<{ rss: number; heap: number }> => {
   const gc = (globalThis as { gc?: () => void }).gc;
   for (let i = 0; i < 3; i++) {
     gc?.();
     await new Promise((r) => setTimeout(r, 200));
   }
-  return process.memoryUsage().rss;
+  const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+  return { rss, heap: heapUsed + external + arrayBuffers };
 };
 
 interface Prepared {
@@ -123,9 +124,12 @@ async function measure(prepared: Prepared): Promise<WhatsAppBench> {
   await new Promise((r) => setTimeout(r, 1_000));
   const after = await settle();
   const sessions = open.length - 1;
+  const perSession = (bytes: number): number => Math.round((bytes / sessions / 1024 / 1024) * 100) / 100;
+  // JS heap + external buffers, for reading next to RSS (not part of the result).
+  process.stderr.write(`whatsapp bench: heap+external ${perSession(after.heap - before.heap)} MB/session, rss ${perSession(after.rss - before.rss)} MB/session\n`);
   for (const sock of open) sock.end(undefined);
   await store.close();
-  return { mb_per_session: Math.round(((after - before) / sessions / 1024 / 1024) * 100) / 100, sessions };
+  return { mb_per_session: perSession(after.rss - before.rss), sessions };
 }
 
 /** Runs `measure` under `node --expose-gc --import tsx` and reads the JSON line it prints. */
