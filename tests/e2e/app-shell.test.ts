@@ -1,6 +1,9 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// Callbacks passed to page.evaluate/waitForFunction run in the browser: they need DOM types.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_IDS } from '../../renderer/src/features/pages';
+import { PAGE_IDS } from '../../renderer/src/features/page-ids';
 import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
 
 describe.skipIf(!chromiumAvailable())('app shell in headless Chromium', () => {

@@ -9,8 +9,9 @@ import { LearningPage } from './learning/LearningPage';
 import { SalesSettingsPage } from './sales-settings/SalesSettingsPage';
 import { SettingsPage } from './settings/SettingsPage';
 
-export const PAGE_IDS = ['connect', 'inbox', 'catalog', 'knowledge', 'sales-settings', 'learning', 'analytics', 'settings'] as const;
-export type PageId = (typeof PAGE_IDS)[number];
+import { PAGE_IDS, type PageId } from './page-ids';
+
+export { PAGE_IDS, type PageId };
 
 export interface PageDef {
   id: PageId;
