@@ -23,6 +23,8 @@ export interface ExampleIds {
   /** A WhatsApp number being linked (the test's socket never connects), and a second one to cancel and remove. */
   waAccountId: number;
   waDisposableAccountId: number;
+  /** A third number being linked, for wa/remove (link-cancel forgets a never-linked number). */
+  waRemovableAccountId: number;
   /** The test phone number that wrote to the shop. */
   customerPhone: string;
 }
@@ -60,7 +62,7 @@ export const contractExamples: Examples = {
   'wa/link-cancel': ({ shopId, waDisposableAccountId }) => ({ shopId, accountId: waDisposableAccountId }),
   'wa/connect': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId }),
   'wa/disconnect': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId }),
-  'wa/remove': ({ shopId, waDisposableAccountId }) => ({ shopId, accountId: waDisposableAccountId }),
+  'wa/remove': ({ shopId, waRemovableAccountId }) => ({ shopId, accountId: waRemovableAccountId }),
   'wa/overview': ({ shopId }) => ({ shopId }),
   'wa/answer-policy-get': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId }),
   'wa/answer-policy-set': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId, mode: 'not_excluded', catchUpMaxHours: 12 }),
@@ -106,6 +108,8 @@ export const expectedErrors: Partial<Record<CallName, ErrorCode>> = {
   'knowledge/set-status': 'not_found',
   'orders/get': 'not_found',
   'orders/set-status': 'not_found',
+  // Reconnecting needs a number that finished linking, which needs WhatsApp (the stand-in tests cover it).
+  'wa/connect': 'conflict',
 };
 
 export type Send = (name: CallName, input: unknown) => Promise<Envelope<unknown>>;
@@ -150,6 +154,7 @@ export async function setupExamples(send: Send, settle: () => Promise<void>): Pr
   const quickReply = await value<{ id: number }>(send, 'quick-replies/save', { shopId, name: 'prix', text: 'Le prix est indiqué sur la photo.' });
   const wa = await value<{ accountId: number }>(send, 'wa/link-start', { shopId, method: 'qr' });
   const waDisposable = await value<{ accountId: number }>(send, 'wa/link-start', { shopId, method: 'qr', label: 'Spare' });
+  const waRemovable = await value<{ accountId: number }>(send, 'wa/link-start', { shopId, method: 'qr', label: 'Old phone' });
 
   return {
     shopId,
@@ -163,6 +168,7 @@ export async function setupExamples(send: Send, settle: () => Promise<void>): Pr
     quickReplyId: quickReply.id,
     waAccountId: wa.accountId,
     waDisposableAccountId: waDisposable.accountId,
+    waRemovableAccountId: waRemovable.accountId,
     customerPhone,
   };
 }

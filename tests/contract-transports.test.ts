@@ -108,7 +108,11 @@ async function startIpcSide(senderUrl = `${APP_ORIGIN}/index.html`): Promise<Sid
     onEvent: (event) => ipc.send(IPC_EVENT, event),
     onState: (state) => ipc.send(IPC_CONNECTION, state),
   });
-  mainPort.on('message', (message: unknown) => relay.receive(message));
+  let fatal = '';
+  mainPort.on('message', (message: unknown) => {
+    if (typeof message === 'object' && message !== null && 'type' in message && message.type === 'fatal' && 'message' in message) fatal = String(message.message);
+    relay.receive(message);
+  });
   const handlers = makeIpcHandlers(relay, makeTrustedUrlCheck());
   ipc.handle(IPC_CALL, (event, name, input) => handlers.call(event.senderFrame.url, name, input));
   ipc.handle(IPC_CONNECTION_STATE, () => handlers.connectionState());
@@ -119,7 +123,10 @@ async function startIpcSide(senderUrl = `${APP_ORIGIN}/index.html`): Promise<Sid
   // Calls made before core is ready wait in the relay: send init only now.
   mainPort.postMessage({ type: 'init', dataDir } satisfies ToCoreMessage);
   const core = await corePromise;
-  if (!core) throw new Error('core did not start over the port');
+  if (!core) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    throw new Error(`core did not start over the port: ${fatal || '(no fatal message)'}`);
+  }
   return {
     name: 'ipc',
     bridge,
