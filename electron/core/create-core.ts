@@ -30,6 +30,9 @@ import { APP_VERSION } from './version';
 import { whatsappHandlers } from './channels/whatsapp/app';
 import { makeSessionManager, type WhatsAppDeps } from './channels/whatsapp/session-manager';
 import { resolveEncryptionKey } from './host/encryption-key';
+import { ordersHandlers } from './orders/app';
+import { makeOrdersRepo } from './orders/repo';
+import { makePipelineMessenger } from './orders/pipeline-messenger';
 
 export interface CoreConfig {
   dataDir: string;
@@ -147,6 +150,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   app.register(catalogHandlers(ctx));
   app.register(knowledgeHandlers(ctx));
   app.register(llmSettingsHandlers(ctx));
+  app.register(ordersHandlers(ctx, { orders: makeOrdersRepo(store.db), messenger: makePipelineMessenger(ctx) }));
   const missing = app.missing();
   // A test asserts this list is empty; at run time an unimplemented call answers unknown_method.
   if (missing.length) logger.warn({ missing }, 'contract calls without a handler');
