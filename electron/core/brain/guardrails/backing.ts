@@ -41,7 +41,8 @@ function discountedPrices(price: number, maxPercent: number): number[] {
   const out: number[] = [];
   for (let d = 1; d <= Math.floor(maxPercent); d++) {
     const exact = price * (1 - d / 100);
-    out.push(exact, Math.round(exact), price - exact);
+    // Sellers round a discounted price up (never a bigger discount than allowed) or to the nearest unit.
+    out.push(exact, Math.round(exact), Math.ceil(exact), price - exact);
     for (const step of [10, 50, 100]) if (price >= step * 10) out.push(Math.ceil(exact / step) * step);
   }
   return out;

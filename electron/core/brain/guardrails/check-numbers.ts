@@ -66,6 +66,8 @@ function checkOne(n: StatedNumber, input: NumberCheckInput, customer: CustomerNu
     case 'stock':
       if (isBacked(backing.stock, n.values)) return null;
       return echoed ? echo() : violation('unbacked_number', n, `The reply states the count "${n.raw}", which no stock level or sales figure in the store gives.`);
+    case 'reference':
+      return null;
     case 'phone':
       if (n.values.some((v) => customer.echoable.has(keyOf(v))) || isBacked(backing.plain, n.values)) return null;
       return violation('unbacked_number', n, `The reply gives the number "${n.raw}", which neither the customer nor the shop facts gave.`);

@@ -1,7 +1,7 @@
 import type { Violation } from '../../../../shared/domain/guardrails';
 import type { ShopFacts } from '../../../../shared/domain/settings';
 import type { z } from 'zod';
-import { EVERYWHERE, WILAYAS } from './places';
+import { EVERYWHERE, WILAYAS, spellingsOf } from './places';
 import { clauses, findAny, fold, hasWord, isNegated } from './text';
 
 type Facts = z.output<typeof ShopFacts>;
@@ -71,9 +71,10 @@ function deliveryClause(folded: string): boolean {
 }
 
 function zoneCovers(facts: Facts, place: string): boolean {
+  const spellings = spellingsOf(place).map(fold);
   return facts.deliveryZones.some((z) => {
     const name = fold(z.name);
-    return name.includes(place) || place.includes(name) || findAny(name, EVERYWHERE) !== null;
+    return spellings.some((s) => hasWord(name, s) || hasWord(s, name)) || findAny(name, EVERYWHERE) !== null;
   });
 }
 

@@ -29,6 +29,7 @@ describe('extractNumbers', () => {
     expect(kinds('only 4 left')).toEqual([['stock', [4]]]);
     expect(kinds('appelez le 0555 12 34 56')[0]?.[0]).not.toBe('money');
     expect(kinds('mon numéro 0555123456')).toEqual([['phone', [555123456]]]);
+    expect(kinds('votre commande n° 57 est confirmée')).toEqual([['reference', [57]]]);
   });
 
   it('skips codes and Arabizi letters, reads multipliers', () => {

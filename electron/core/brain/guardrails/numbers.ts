@@ -6,7 +6,7 @@
  * carries every value it may mean; a guardrail accepts it when any of them is backed by the store.
  */
 
-export type NumberKind = 'money' | 'percent' | 'stock' | 'phone' | 'plain';
+export type NumberKind = 'money' | 'percent' | 'stock' | 'phone' | 'reference' | 'plain';
 
 export interface StatedNumber {
   /** The text as written, e.g. "6 500 DA". */
@@ -45,6 +45,8 @@ const PERCENT_BEFORE = /(?:%|٪)\s?$/;
 const STOCK_AFTER =
   /^\s?(?:[a-zà-ÿ]+\s){0,2}(?:left|in stock|remaining|available|pieces?|pcs|units?|sold|restante?s?|en stock|disponibles?|pièces?|vendue?s?|vendidos?|vendidas?|em estoque|dispon[ií]ve(?:l|is)|unidades?|restam|باقي|باقية|متوفر|متوفرة|قطع|قطعة|حبات|حبة|بيعت|مبيع|bqat|ba9i|b9at|b9aw|kaynin|habba|hebba|7abat)/i;
 const STOCK_BEFORE = /(?:only|just|seulement|plus que|reste|restent|apenas|só|somente|ghir|gher|غير|فقط|باقي|بقات|sold|vendu|vendus|vendidos|بيعنا|بعنا|stock)\s?:?\s?$/i;
+/** Order and reference numbers ("commande n° 57") are identifiers, not claims. */
+const REFERENCE_BEFORE = /(?:n°|nº|no\.|#|num[ée]ro|number|r[ée]f\.?|رقم)\s?:?\s?$/i;
 const THOUSAND_AFTER = /^\s?(?:k\b|alf\b|alaf\b|ألف|الف|آلاف|mille\b|mil\b)/i;
 const MILLION_AFTER = /^\s?(?:m\b|million|millions|milh[õo]es|milh[ãa]o|مليون|mlyon|melyoun)/i;
 
@@ -93,6 +95,7 @@ function classify(before: string, after: string, digitCount: number, hasPlus: bo
   if (PERCENT_AFTER.test(after) || PERCENT_BEFORE.test(before)) return 'percent';
   if (CURRENCY_AFTER.test(after) || CURRENCY_BEFORE.test(before)) return 'money';
   if (hasPlus || digitCount >= 8) return 'phone';
+  if (REFERENCE_BEFORE.test(before)) return 'reference';
   if (STOCK_AFTER.test(after) || STOCK_BEFORE.test(before)) return 'stock';
   return 'plain';
 }
