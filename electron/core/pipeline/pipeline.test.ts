@@ -190,4 +190,17 @@ describe('pipeline', () => {
     expect(count(core, "SELECT count(*) n FROM messages WHERE direction = 'out' AND author = 'seller'")).toBe(1);
     expect(count(core, 'SELECT takeover n FROM conversations')).toBe(1);
   });
+
+  it('acknowledges a voice note in the language the customer last wrote in and hands over to the seller', async () => {
+    const { core, accountId } = await setup();
+    core.ctx.pipeline.sink.accept(inbound(accountId, 'V-0', 'salam khoya, ch7al had sac?'));
+    await core.ctx.pipeline.drain();
+    core.ctx.pipeline.sink.accept({ ...inbound(accountId, 'V-1', ''), kind: 'audio' });
+    await core.ctx.pipeline.drain();
+    const last = core.ctx.store.sqlite.prepare("SELECT text, meta FROM messages WHERE direction = 'out' ORDER BY id DESC LIMIT 1").get() as { text: string; meta: string };
+    expect(last.text).toMatch(/ta3ek/);
+    expect(JSON.parse(last.meta)).toMatchObject({ language: 'dz-latn', escalate: true });
+    const conversation = core.ctx.store.sqlite.prepare('SELECT status, escalation_reason FROM conversations').get();
+    expect(conversation).toEqual({ status: 'waiting_human', escalation_reason: 'The customer sent a voice note' });
+  });
 });

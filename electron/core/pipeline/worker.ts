@@ -7,6 +7,30 @@ import { newChannelMessageId } from './message-id';
 import type { PipelineStore, TurnFacts } from './pipeline-store';
 import type { PacingPolicy, RateLimitPolicy } from './policies';
 import { type Route, routeTurn } from './route';
+import type { BrainDecision } from '../../../shared/domain/brain';
+import { detectLanguage } from '../brain/nlu/language';
+import { MEDIA_KINDS, describeMedia, mediaAcknowledgement } from './media-ack';
+
+/** The decision for a turn made only of media: an acknowledgement in the customer's language, escalated. */
+function mediaDecision(kinds: string[], history: TurnMessage[]): BrainDecision {
+  const lastWords = [...history].reverse().find((m) => m.direction === 'in' && m.text.trim());
+  const language = lastWords ? detectLanguage(lastWords.text).language : 'fr';
+  return {
+    reply: mediaAcknowledgement(language),
+    language,
+    intent: 'other',
+    sentiment: 'neutral',
+    confidence: 1,
+    salesAction: 'none',
+    orderAction: 'none',
+    orderItems: [],
+    escalate: true,
+    escalateReason: describeMedia(kinds),
+    citations: [],
+    skus: [],
+    media: [],
+  };
+}
 
 export interface TurnOutcome {
   conversationId: number;
@@ -117,7 +141,9 @@ export function makeWorker(deps: WorkerDeps) {
     const history: TurnMessage[] = store
       .history(conversationId, firstId, HISTORY_WINDOW)
       .map((m) => ({ direction: m.direction, author: m.author, text: m.text, at: m.created_at }));
-    const decision = await deps.brain.decide({
+    // A photo or voice note without words: acknowledge and hand over (no media understanding yet).
+    const mediaOnly = inbound.length > 0 && inbound.every((m) => MEDIA_KINDS.has(m.kind) && !m.text.trim());
+    const decision = mediaOnly ? mediaDecision(inbound.map((m) => m.kind), history) : await deps.brain.decide({
       shopId: facts.shopId,
       conversationId,
       contactId: facts.contactId,
