@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ShopSettings } from '../../../../shared/domain/settings';
+import { makeProductsRepo } from '../../catalog/products-repo';
+import { EventBus } from '../../events';
+import { makeOrdersRepo } from '../../orders/repo';
+import { type Store, openDatabase } from '../../store/open-database';
+import { loadCatalog } from '../../../../tests/brain/harness';
+import { makeCoreOfflineBrain } from './wire';
+
+let store: Store | undefined;
+afterEach(async () => {
+  await store?.close();
+  store = undefined;
+});
+
+/** The offline brain over the real catalog tables, FTS retrieval and stock — what core runs. */
+describe('makeCoreOfflineBrain', () => {
+  it('finds products through retrieval, orders them and takes stock from the products table', async () => {
+    store = await openDatabase({ file: ':memory:' });
+    const now = '2026-03-01T10:00:00.000Z';
+    store.sqlite.prepare("INSERT INTO shops (id, name, currency, created_at) VALUES (1, 'Boutique', 'DZD', ?)").run(now);
+    store.sqlite.prepare("INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (1, 1, 'simulator', 't', 'connected', ?)").run(now);
+    store.sqlite.prepare("INSERT INTO contacts (id, shop_id, jid, created_at) VALUES (1, 1, '+213550000001', ?)").run(now);
+    store.sqlite.prepare('INSERT INTO conversations (id, shop_id, account_id, contact_id, created_at) VALUES (1, 1, 1, 1, ?)').run(now);
+    const products = makeProductsRepo(store.sqlite);
+    for (const p of loadCatalog('catalog-dz-fashion.csv', 1)) {
+      const { id: _id, shopId: _s, ...input } = p;
+      products.upsertOne(1, input, now);
+    }
+    const settings = ShopSettings.parse({ facts: { deliveryZones: [{ name: 'Oran', fee: 600, delayDays: '2' }] } });
+    const brain = makeCoreOfflineBrain({ db: store.db, sqlite: store.sqlite, settingsOf: async () => settings, bus: new EventBus() });
+    let id = 0;
+    const say = (text: string) =>
+      brain.decide({ shopId: 1, conversationId: 1, contactId: 1, inboundMessageIds: [++id], text, history: [], now: new Date(now) });
+
+    const price = await say('slm ch7al had sac noir?');
+    expect(price.skus[0]).toBe('DZ-BG-001');
+    expect(price.reply).toContain('4\u202f500 DA');
+    await say('nheb ncommandi');
+    await say('Amine Benali, 0555123456, wahran, hay el badr rue 3');
+    const done = await say('wah');
+    expect(done.orderAction).toBe('confirm');
+    expect(products.getBySku(1, 'DZ-BG-001')?.stock).toBe(6);
+    const [order] = (await makeOrdersRepo(store.db).list({ shopId: 1, offset: 0, limit: 5 })).items;
+    expect(order).toMatchObject({ total: 5100, wilaya: 'Oran', phone: '0555123456' });
+  });
+});
