@@ -1,4 +1,4 @@
-import { makeWASocket, type WASocket } from '@whiskeysockets/baileys';
+import { makeWASocket, type UserFacingSocketConfig, type WASocket } from '@whiskeysockets/baileys';
 import type { EventMessage } from '../../shared/contract';
 import type { Timers } from '../../electron/core/channels/whatsapp/timers';
 import type { Standin } from '../../electron/core/channels/whatsapp/test-utils/standin';
@@ -33,7 +33,7 @@ const recordingTimers = (delays: number[]): Timers => ({
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 });
 
-export const startApp = async (standin: Standin, dataDir?: string): Promise<AppUnderTest> => {
+export const startApp = async (standin: Standin, dataDir?: string, socketConfig: Partial<UserFacingSocketConfig> = {}): Promise<AppUnderTest> => {
   const events: EventMessage[] = [];
   const notes: string[] = [];
   const rawQrs: string[] = [];
@@ -43,7 +43,7 @@ export const startApp = async (standin: Standin, dataDir?: string): Promise<AppU
     ...(dataDir ? { dataDir } : {}),
     notifier: { notify: (title) => notes.push(title) },
     whatsapp: {
-      socketConfig: { waWebSocketUrl: standin.url },
+      socketConfig: { waWebSocketUrl: standin.url, ...socketConfig },
       socketFactory: (config) => {
         const sock = makeWASocket(config);
         sock.ev.on('connection.update', (u) => {
