@@ -40,7 +40,7 @@ export const FR = new Set(words(`
 export const EN = new Set(words(`
   the is are was how much what do does you have i want to order please thanks thank hi hello hey price available
   delivery size can my it this that ship shipping cost buy need would like any send refund human agent expensive
-  of for and or but with your yours me we they when where which who will just still not yes no ok okay sure get got
+  of for and or but with your yours me we they when where which who will just still not yes no sure get got
   there here some too very cheaper discount deal think later tomorrow today money back received arrived broken wrong
   person someone talk speak real picture pictures photo pic pics color colour black white red blue dress bag shoes
   watch perfume cream address name phone number trust legit scam fake original quality days long take an a

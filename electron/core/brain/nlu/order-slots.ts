@@ -68,6 +68,8 @@ export function extractSlots(text: string, awaiting: SlotName[], commonWord: (w:
     out.phone = phone.phone;
     rest = rest.replace(phone.raw, ' , ');
   }
+  // The place is read before the name is cut out: "smiti Yacine w rani f setif".
+  const placeAnywhere = findPlace(rest);
   const named = NAME_INTRO.exec(rest);
   if (named?.[1]) {
     const name = cleanName(named[1]);
@@ -81,7 +83,7 @@ export function extractSlots(text: string, awaiting: SlotName[], commonWord: (w:
     out.address = addressed[1].trim();
     rest = rest.replace(addressed[0], ' , ');
   }
-  const place = findPlace(rest);
+  const place = findPlace(rest) ?? placeAnywhere;
   if (place) out.place = place;
 
   for (const segment of segmentsOf(rest)) {

@@ -25,7 +25,13 @@ const COUNTRIES: [string, RegExp][] = [
 
 function classify(digits: string, hadPlus: boolean): string | null {
   if (hadPlus) {
-    for (const [cc, rule] of COUNTRIES) if (digits.startsWith(cc) && rule.test(digits.slice(cc.length))) return `+${digits}`;
+    for (const [cc, rule] of COUNTRIES) {
+      if (!digits.startsWith(cc)) continue;
+      const rest = digits.slice(cc.length);
+      if (rule.test(rest)) return `+${digits}`;
+      // "+213 (0) 550…": the national trunk zero written after the country code.
+      if (rest.startsWith('0') && rule.test(rest.slice(1))) return `+${cc}${rest.slice(1)}`;
+    }
     return digits.length >= 8 && digits.length <= 15 ? `+${digits}` : null;
   }
   // National forms: Algerian / Moroccan 0 + 9 digits, Brazilian (DDD) 9xxxx-xxxx, Italian 3xx…
