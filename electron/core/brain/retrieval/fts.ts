@@ -2,17 +2,19 @@ import type SQLite from 'better-sqlite3';
 import { shopToken } from '../../catalog/search-doc';
 import type { ParsedQuery } from './query';
 
-/** FTS5 query text for canonical tokens: quoted (tokens are letters/digits only), prefix for 3+ chars. */
-export function wordTerms(tokens: readonly string[]): string[] {
-  return tokens.map((t) => ([...t].length >= 3 ? `"${t}"*` : `"${t}"`));
-}
+/** FTS5 term for a canonical token: quoted (tokens are letters/digits only), prefix for 3+ chars. */
+export const wordTerm = (token: string): string => ([...token].length >= 3 ? `"${token}"*` : `"${token}"`);
 
-/** Every trigram of a token, quoted, for the trigram index (a token shorter than 3 has none). */
-export function trigramsOf(token: string): string[] {
+/**
+ * Pieces of a word for typo-tolerant lookup in the trigram index: with one typo, one half of the
+ * word is still intact. Words of 4-5 letters give their first and last three letters.
+ */
+export function fuzzyPieces(token: string): string[] {
   const chars = [...token];
-  const out: string[] = [];
-  for (let i = 0; i + 3 <= chars.length; i++) out.push(`"${chars.slice(i, i + 3).join('')}"`);
-  return [...new Set(out)];
+  if (chars.length < 4) return [];
+  if (chars.length < 6) return [chars.slice(0, 3).join(''), chars.slice(-3).join('')];
+  const half = Math.ceil(chars.length / 2);
+  return [chars.slice(0, half).join(''), chars.slice(half - (chars.length % 2 === 0 ? 0 : 1)).join('')];
 }
 
 export interface FtsTables {
@@ -20,68 +22,68 @@ export interface FtsTables {
   words: string;
   /** trigram index: columns shop, <text columns…>. */
   tri: string;
-  /** Text columns searched first (names, aliases / question, keywords). */
-  primary: readonly string[];
-  /** Text columns searched when the primary ones give too few candidates (descriptions, answers). */
-  secondary: readonly string[];
-  /** bm25 weights of the words index, in column order (shop first, concepts last). */
-  wordsWeights: readonly number[];
-  triWeights: readonly number[];
+  /** Columns the typo pass looks in (names and aliases / question and keywords). */
+  fuzzy: readonly string[];
 }
 
+const MAX_SUBSETS = 6;
+
 /**
- * Candidate gathering: three cheap FTS5 passes whose union the re-ranker scores.
- * 1. words index, primary columns + concepts (exact words, prefixes, cross-language concepts);
- * 2. words index, secondary columns, only if pass 1 found fewer than `want`;
- * 3. trigram index, for content words passes 1 and 2 left unmatched (typos, substrings): every
- *    trigram of those words OR-ed, bm25-ranked, so rows sharing the most trigrams come first.
+ * Candidate gathering without bm25: ranking every match of a common word ("robe" in a 50,000
+ * product catalog) costs tens of milliseconds, while unranked FTS5 lookups with a LIMIT cost tens
+ * of microseconds. One group per content word (the word or a prefix of it in any column, or one of
+ * its lexicon concepts; concept ids are English words, so a stray hit on a name means the same).
+ * Groups that match nothing are dropped (a city, a word the catalog lacks), then come rows matching
+ * ALL remaining groups, then all but one, then any one, until enough are found; the re-ranker
+ * orders them. The shop term is added only when the file holds several shops.
  */
 export function makeCandidateFinder(sqlite: SQLite.Database, tables: FtsTables) {
-  const cache = new Map<string, SQLite.Statement<[string, number], { rowid: number }>>();
-  const stmt = (table: string, weights: readonly number[]) => {
-    const key = `${table}|${weights.join(',')}`;
-    let s = cache.get(key);
-    if (!s) {
-      s = sqlite.prepare<[string, number], { rowid: number }>(
-        `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY bm25(${table}, ${weights.join(', ')}) LIMIT ?`,
-      );
-      cache.set(key, s);
-    }
-    return s;
-  };
-  const run = (table: string, weights: readonly number[], match: string, limit: number): number[] => {
+  const words = sqlite.prepare<[string, number], { rowid: number }>(`SELECT rowid FROM ${tables.words} WHERE ${tables.words} MATCH ? LIMIT ?`);
+  const tri = sqlite.prepare<[string, number], { rowid: number }>(`SELECT rowid FROM ${tables.tri} WHERE ${tables.tri} MATCH ? LIMIT ?`);
+  const shopCount = sqlite.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM shops`);
+  const run = (statement: typeof words, match: string, limit: number): number[] => {
     try {
-      return stmt(table, weights).all(match, limit).map((r) => r.rowid);
+      return statement.all(match, limit).map((r) => r.rowid);
     } catch {
       // A query FTS5 rejects (it should not: terms are quoted) finds nothing rather than failing the reply.
       return [];
     }
   };
+  const scope = (shopId: number): string => ((shopCount.get()?.n ?? 0) > 1 ? `shop : "${shopToken(shopId)}" AND ` : '');
+
+  const groupsOf = (query: ParsedQuery): string[] =>
+    query.tokens.map((token) => {
+      const concepts = [...query.concepts].filter(([, sources]) => sources.includes(token)).map(([c]) => `"${c}"`);
+      return `(${[wordTerm(token), ...concepts].join(' OR ')})`;
+    });
 
   return {
-    /** Passes 1 and 2: row ids whose words, prefixes or concepts match. */
     find(shopId: number, query: ParsedQuery, opts: { want: number; limit: number }): number[] {
-      const shop = `shop : "${shopToken(shopId)}"`;
+      const prefix = scope(shopId);
+      const groups = groupsOf(query).filter((g) => run(words, `${prefix}${g}`, 1).length > 0);
       const found = new Set<number>();
-      const words = wordTerms(query.tokens);
-      const concepts = [...query.concepts.keys()].map((c) => `"${c}"`);
-      const primary: string[] = [];
-      if (words.length) primary.push(`{${tables.primary.join(' ')}} : (${words.join(' OR ')})`);
-      if (concepts.length) primary.push(`concepts : (${concepts.join(' OR ')})`);
-      if (primary.length === 0) return [];
-      for (const id of run(tables.words, tables.wordsWeights, `${shop} AND (${primary.join(' OR ')})`, opts.limit)) found.add(id);
-      if (found.size < opts.want && words.length) {
-        const secondary = `${shop} AND {${tables.secondary.join(' ')}} : (${words.join(' OR ')})`;
-        for (const id of run(tables.words, tables.wordsWeights, secondary, opts.limit)) found.add(id);
+      const collect = (parts: readonly string[]) => {
+        for (const id of run(words, `${prefix}${parts.join(' AND ')}`, opts.limit)) found.add(id);
+      };
+      if (groups.length === 0) return [];
+      collect(groups);
+      if (found.size < opts.want && groups.length > 2 && groups.length <= MAX_SUBSETS) {
+        for (let skip = 0; skip < groups.length && found.size < opts.limit; skip++) collect(groups.filter((_, i) => i !== skip));
+      }
+      if (found.size < opts.want && groups.length > 1) {
+        for (const g of groups) {
+          if (found.size >= opts.limit) break;
+          collect([g]);
+        }
       }
       return [...found];
     },
-    /** Pass 3: row ids sharing trigrams with words nothing matched (typos, substrings). */
+    /** Rows whose names/aliases contain an intact half of a word nothing else matched (typos). */
     findFuzzy(shopId: number, tokens: readonly string[], limit: number): number[] {
-      const grams = [...new Set(tokens.flatMap(trigramsOf))];
-      if (grams.length === 0) return [];
-      const match = `shop : "${shopToken(shopId)}" AND {${tables.primary.join(' ')}} : (${grams.join(' OR ')})`;
-      return run(tables.tri, tables.triWeights, match, limit);
+      const pieces = [...new Set(tokens.flatMap(fuzzyPieces))].map((p) => `"${p}"`);
+      if (pieces.length === 0) return [];
+      const prefix = (shopCount.get()?.n ?? 0) > 1 ? `shop : "${shopToken(shopId)}" AND ` : '';
+      return run(tri, `${prefix}{${tables.fuzzy.join(' ')}} : (${pieces.join(' OR ')})`, limit);
     },
   };
 }

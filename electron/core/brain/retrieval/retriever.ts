@@ -9,7 +9,7 @@ import { isStopWord } from '../../text/stopwords';
 import { blendEmbeddings, type EmbeddingsConfig, makeEmbeddingCache } from './embeddings';
 import { makeCandidateFinder } from './fts';
 import { type ParsedQuery, parseQuery } from './query';
-import { type RowFeatures, type RowScore, scoreRow } from './rerank';
+import { QueryMatcher, type RowFeatures, type RowScore, scoreRow } from './rerank';
 import { FUZZY } from './similarity';
 
 export interface ProductHit {
@@ -44,7 +44,7 @@ export interface Retriever {
   searchKnowledgeSync(shopId: number, text: string, k?: number): KnowledgeHit[];
 }
 
-const CANDIDATES = 80;
+const CANDIDATES = 100;
 
 function productFeatures(doc: ProductSearchDoc, sku: string): RowFeatures {
   const [primary = [], ...alt] = doc.names;
@@ -55,7 +55,7 @@ function productFeatures(doc: ProductSearchDoc, sku: string): RowFeatures {
       { label: 'name', weight: 2.6, phrases: [primary], phraseBonus: 0.8 },
       { label: 'name', weight: 2.4, phrases: alt, phraseBonus: 0.8 },
       { label: 'category', weight: 1.4, phrases: [doc.category] },
-      { label: 'description', weight: 0.5, phrases: [doc.description] },
+      { label: 'description', weight: 0.5, phrases: [doc.description], exactOnly: true },
     ],
     concepts: doc.concepts,
     variants: doc.variants,
@@ -67,7 +67,7 @@ function knowledgeFeatures(doc: KnowledgeSearchDoc): RowFeatures {
     fields: [
       { label: 'keyword', weight: 3, phrases: doc.keywords, phraseBonus: 1 },
       { label: 'question', weight: 2.5, phrases: [doc.question] },
-      { label: 'answer', weight: 0.6, phrases: [doc.answer] },
+      { label: 'answer', weight: 0.6, phrases: [doc.answer], exactOnly: true },
     ],
     concepts: doc.concepts,
   };
@@ -78,45 +78,62 @@ function unmatchedTokens(query: ParsedQuery, scored: readonly RowScore[]): strin
   return query.tokens.filter((t) => [...t].length >= 4 && !scored.some((s) => s.strongTokens.includes(t)));
 }
 
-interface Scored<T> {
-  item: T;
-  score: RowScore;
-}
+const FEATURE_CACHE = 20_000;
 
 /**
  * Lexical search (FTS5 candidates + re-rank), the shape shared by products and knowledge:
- * gather candidates by words/prefixes/concepts, score, then a trigram pass for the words that
- * matched nothing (typos), score those too, keep the relevant ones above `minScore`.
+ * gather candidates by words/prefixes/concepts, score, then a typo pass for the words that
+ * matched nothing, score those too, keep the relevant ones above `minScore`. Only the winners'
+ * full rows are loaded; candidates are scored from their search documents (parsed once, cached).
  */
-function makeSearch<Row extends { id: number; search_doc: string }, T>(opts: {
+function makeSearch<T>(opts: {
   sqlite: SQLite.Database;
   finder: ReturnType<typeof makeCandidateFinder>;
-  loadSql: string;
-  features: (row: Row) => RowFeatures;
-  toItem: (row: Row) => T;
+  table: 'products' | 'knowledge';
+  extraWhere: string;
+  features: (searchDoc: string, sku: string) => RowFeatures;
+  loadItem: (shopId: number, id: number) => T | undefined;
   minScore: number;
 }) {
-  const load = opts.sqlite.prepare<[number, string], Row>(opts.loadSql);
-  const scoreIds = (shopId: number, query: ParsedQuery, ids: number[]): Scored<T>[] =>
-    ids.length === 0 ? [] : load.all(shopId, JSON.stringify(ids)).map((row) => ({ item: opts.toItem(row), score: scoreRow(query, opts.features(row)) }));
+  const docs = opts.sqlite.prepare<[string, number], { id: number; search_doc: string; sku: string }>(
+    `SELECT t.id, t.search_doc, ${opts.table === 'products' ? 't.sku' : "''"} AS sku
+     FROM json_each(?) AS j CROSS JOIN ${opts.table} AS t ON t.id = j.value WHERE t.shop_id = ? ${opts.extraWhere}`,
+  );
+  // Parsed search documents keyed by their JSON text: an edited row has new text, so no stale hit.
+  const cache = new Map<string, RowFeatures>();
+  const featuresOf = (row: { search_doc: string; sku: string }): RowFeatures => {
+    const key = row.sku + '\u0000' + row.search_doc;
+    let f = cache.get(key);
+    if (!f) {
+      f = opts.features(row.search_doc, row.sku);
+      if (cache.size >= FEATURE_CACHE) cache.clear();
+      cache.set(key, f);
+    }
+    return f;
+  };
 
-  return (shopId: number, query: ParsedQuery, k: number): Scored<T>[] => {
+  return (shopId: number, query: ParsedQuery, k: number): { item: T; score: RowScore }[] => {
     if (query.tokens.length === 0 && query.concepts.size === 0) return [];
+    const matcher = new QueryMatcher(query);
+    const scoreIds = (ids: number[]) =>
+      ids.length === 0 ? [] : docs.all(JSON.stringify(ids), shopId).map((row) => ({ id: row.id, score: scoreRow(query, featuresOf(row), matcher) }));
     const ids = opts.finder.find(shopId, query, { want: k * 3, limit: CANDIDATES });
-    let scored = scoreIds(shopId, query, ids);
+    let scored = scoreIds(ids);
     const fuzzy = unmatchedTokens(
       query,
       scored.filter((s) => s.score.score > 0).map((s) => s.score),
     );
     if (fuzzy.length) {
       const seen = new Set(ids);
-      const more = opts.finder.findFuzzy(shopId, fuzzy, CANDIDATES).filter((id) => !seen.has(id));
-      scored = scored.concat(scoreIds(shopId, query, more));
+      scored = scored.concat(scoreIds(opts.finder.findFuzzy(shopId, fuzzy, CANDIDATES).filter((id) => !seen.has(id))));
     }
-    return scored
-      .filter((s) => s.score.relevant && s.score.score >= opts.minScore)
-      .sort((a, b) => b.score.rank - a.score.rank)
-      .slice(0, k);
+    const out: { item: T; score: RowScore }[] = [];
+    for (const s of scored.filter((x) => x.score.relevant && x.score.score >= opts.minScore).sort((a, b) => b.score.rank - a.score.rank || a.id - b.id)) {
+      const item = opts.loadItem(shopId, s.id);
+      if (item) out.push({ item, score: s.score });
+      if (out.length >= k) break;
+    }
+    return out;
   };
 }
 
@@ -124,36 +141,32 @@ function makeSearch<Row extends { id: number; search_doc: string }, T>(opts: {
 export function makeRetriever(config: RetrieverConfig): Retriever {
   const { sqlite, lexicon } = config;
   const minScore = config.minScore ?? 0.12;
-  const productFinder = makeCandidateFinder(sqlite, {
-    words: 'products_words',
-    tri: 'products_tri',
-    primary: ['names', 'aliases'],
-    secondary: ['other'],
-    wordsWeights: [0, 4, 6, 1, 3],
-    triWeights: [0, 4, 6, 1],
-  });
-  const knowledgeFinder = makeCandidateFinder(sqlite, {
-    words: 'knowledge_words',
-    tri: 'knowledge_tri',
-    primary: ['question', 'keywords'],
-    secondary: ['answer'],
-    wordsWeights: [0, 4, 6, 1, 3],
-    triWeights: [0, 4, 6, 1],
-  });
-  const products = makeSearch<ProductRow, Product>({
+  const productFinder = makeCandidateFinder(sqlite, { words: 'products_words', tri: 'products_tri', fuzzy: ['names', 'aliases'] });
+  const knowledgeFinder = makeCandidateFinder(sqlite, { words: 'knowledge_words', tri: 'knowledge_tri', fuzzy: ['question', 'keywords'] });
+  const productRow = sqlite.prepare<[number, number], ProductRow>(`SELECT * FROM products WHERE shop_id = ? AND id = ?`);
+  const knowledgeRow = sqlite.prepare<[number, number], KnowledgeRow>(`SELECT * FROM knowledge WHERE shop_id = ? AND id = ? AND status = 'active'`);
+  const products = makeSearch<Product>({
     sqlite,
     finder: productFinder,
-    loadSql: `SELECT * FROM products WHERE shop_id = ? AND id IN (SELECT value FROM json_each(?))`,
-    features: (row) => productFeatures(JSON.parse(row.search_doc) as ProductSearchDoc, row.sku),
-    toItem: rowToProduct,
+    table: 'products',
+    extraWhere: '',
+    features: (doc, sku) => productFeatures(JSON.parse(doc) as ProductSearchDoc, sku),
+    loadItem: (shopId, id) => {
+      const row = productRow.get(shopId, id);
+      return row && rowToProduct(row);
+    },
     minScore,
   });
-  const knowledge = makeSearch<KnowledgeRow, KnowledgeEntry>({
+  const knowledge = makeSearch<KnowledgeEntry>({
     sqlite,
     finder: knowledgeFinder,
-    loadSql: `SELECT * FROM knowledge WHERE shop_id = ? AND status = 'active' AND id IN (SELECT value FROM json_each(?))`,
-    features: (row) => knowledgeFeatures(JSON.parse(row.search_doc) as KnowledgeSearchDoc),
-    toItem: rowToEntry,
+    table: 'knowledge',
+    extraWhere: "AND t.status = 'active'",
+    features: (doc) => knowledgeFeatures(JSON.parse(doc) as KnowledgeSearchDoc),
+    loadItem: (shopId, id) => {
+      const row = knowledgeRow.get(shopId, id);
+      return row && rowToEntry(row);
+    },
     minScore,
   });
 
