@@ -1,9 +1,113 @@
-import { PagePlaceholder } from '../../components/PagePlaceholder';
+import { useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
 import { useT } from '../../i18n/use-t';
+import { useShopSettings } from '../settings/use-shop-settings';
+import '../settings/settings.css';
 import { strings } from './i18n';
+import { LlmSection } from './LlmSection';
+import { type Intensity, type SalesForm, salesFormFrom, salesPatchFrom, validateSales } from './sales-model';
+import { ViolationsList } from './ViolationsList';
 
-/** Placeholder until this page's feature lands; its owner replaces the contents. */
+const INTENSITIES: Intensity[] = ['gentle', 'balanced', 'aggressive'];
+
+/** Intensity, maximum discount, follow-ups and the optional LLM endpoint. */
 export function SalesSettingsPage() {
   const t = useT(strings);
-  return <PagePlaceholder title={t('title')} body={t('body')} />;
+  const store = useShopSettings();
+  const settings = useStore(store, (s) => s.settings);
+  const shopId = useStore(store, (s) => s.shopId);
+  const saving = useStore(store, (s) => s.saving);
+  const saved = useStore(store, (s) => s.saved);
+  const error = useStore(store, (s) => s.error);
+  const [form, setForm] = useState<SalesForm | null>(null);
+  const [showErrors, setShowErrors] = useState(false);
+
+  useEffect(() => {
+    if (settings) setForm(salesFormFrom(settings));
+  }, [settings]);
+  const errors = useMemo(() => (form ? validateSales(form) : {}), [form]);
+
+  if (shopId === null || !form || !settings) {
+    return (
+      <section className="page settings-page" aria-labelledby="page-title">
+        <h1 id="page-title">{t('title')}</h1>
+        <p className="muted" role="status">{shopId === null ? t('noShop') : (error ?? t('loading'))}</p>
+      </section>
+    );
+  }
+
+  const replace = (next: SalesForm) => {
+    store.getState().markDirty();
+    setForm(next);
+  };
+  const edit = (patch: Partial<SalesForm>) => replace({ ...form, ...patch });
+  const visible = showErrors ? errors : {};
+  const hasErrors = Object.keys(errors).length > 0;
+
+  return (
+    <section className="page settings-page" aria-labelledby="page-title">
+      <h1 id="page-title">{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
+      <form
+        className="settings-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (hasErrors) return setShowErrors(true);
+          setShowErrors(false);
+          void store.getState().save(salesPatchFrom(form));
+        }}
+      >
+        <fieldset>
+          <legend>{t('intensityTitle')}</legend>
+          <div className="settings-radios" role="radiogroup" aria-label={t('intensityTitle')}>
+            {INTENSITIES.map((level) => (
+              <label key={level}>
+                <input type="radio" name="intensity" value={level} checked={form.intensity === level} onChange={() => edit({ intensity: level })} />
+                <span>
+                  <strong>{t(level)}</strong>
+                  <br />
+                  <span className="muted small">{t(`${level}Hint`)}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="max-discount">{t('maxDiscount')}</label>
+          <input
+            id="max-discount"
+            className="input-short input-number"
+            dir="ltr"
+            type="number"
+            min={0}
+            max={90}
+            step={1}
+            aria-invalid={visible.maxDiscountPercent ? true : undefined}
+            aria-describedby="max-discount-hint"
+            value={form.maxDiscountPercent}
+            onChange={(e) => edit({ maxDiscountPercent: e.target.value })}
+          />
+          <span id="max-discount-hint" className={visible.maxDiscountPercent ? 'error small' : 'muted small'}>
+            {visible.maxDiscountPercent ? t('errDiscount') : t('maxDiscountHint')}
+          </span>
+        </div>
+        <label className="field-inline settings-check">
+          <input type="checkbox" checked={form.followUps} onChange={(e) => edit({ followUps: e.target.checked })} /> {t('followUps')}
+        </label>
+
+        <LlmSection shopId={shopId} form={form} edit={edit} replace={replace} apiKeySet={settings.llm.apiKeySet} errors={visible} t={t} />
+
+        <div className="actions settings-actions">
+          <button type="submit" className="primary" disabled={saving}>
+            {saving ? t('saving') : t('save')}
+          </button>
+          <span role="status" aria-live="polite" className={error || (showErrors && hasErrors) ? 'error' : 'muted'}>
+            {error ?? (showErrors && hasErrors ? t('fixErrors') : saved ? t('saved') : '')}
+          </span>
+        </div>
+      </form>
+      <ViolationsList shopId={shopId} t={t} />
+    </section>
+  );
 }

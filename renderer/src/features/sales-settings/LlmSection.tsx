@@ -1,0 +1,146 @@
+import { useEffect, useState } from 'react';
+import type { LlmPreset, LlmTestResult, LlmUsage } from '../../../../shared/domain/llm';
+import { useServices } from '../../app/services-context';
+import type { T } from '../../i18n/use-t';
+import { applyPreset, presetOf, type SalesErrors, type SalesForm } from './sales-model';
+import type { strings } from './i18n';
+
+type Keys = keyof (typeof strings)['en'];
+
+interface Props {
+  shopId: number;
+  form: SalesForm;
+  edit(patch: Partial<SalesForm>): void;
+  replace(form: SalesForm): void;
+  apiKeySet: boolean;
+  errors: SalesErrors;
+  t: T<Keys>;
+}
+
+/** Endpoint, model, write-only key, caps, "test connection" and today's spend. */
+export function LlmSection({ shopId, form, edit, replace, apiKeySet, errors, t }: Props) {
+  const { client } = useServices();
+  const [presets, setPresets] = useState<LlmPreset[]>([]);
+  const [usage, setUsage] = useState<LlmUsage | null>(null);
+  const [test, setTest] = useState<LlmTestResult | null>(null);
+  const [testing, setTesting] = useState(false);
+
+  useEffect(() => {
+    void client.send('settings/list-llm-presets', {}).then(setPresets, () => setPresets([]));
+  }, [client]);
+  useEffect(() => {
+    void client.send('settings/get-llm-usage', { shopId }).then(setUsage, () => setUsage(null));
+  }, [client, shopId, apiKeySet]);
+
+  const chosen = presets.find((p) => p.id === form.preset);
+  const runTest = async () => {
+    setTesting(true);
+    setTest(null);
+    try {
+      const input = { shopId, baseUrl: form.baseUrl.trim(), model: form.model.trim(), ...(form.newApiKey.trim() && !form.removeApiKey ? { apiKey: form.newApiKey.trim() } : {}) };
+      setTest(await client.send('settings/test-llm', input));
+    } catch (err) {
+      setTest({ ok: false, message: err instanceof Error ? err.message : String(err), latencyMs: 0, model: form.model });
+    } finally {
+      setTesting(false);
+    }
+  };
+  const err = (key: keyof SalesErrors) => (errors[key] ? t(errors[key] as Keys) : null);
+
+  return (
+    <fieldset>
+      <legend>{t('llmTitle')}</legend>
+      <p className="muted small">{t('llmIntro')}</p>
+      <div className="field">
+        <label htmlFor="llm-preset">{t('preset')}</label>
+        <select id="llm-preset" value={form.preset} onChange={(e) => replace(applyPreset(form, e.target.value, presets))}>
+          <option value="custom">{t('presetCustom')}</option>
+          {presets.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+        {chosen && <span className="muted small">{chosen.hint}</span>}
+      </div>
+      <div className="field">
+        <label htmlFor="llm-base-url">{t('baseUrl')}</label>
+        <input
+          id="llm-base-url"
+          dir="ltr"
+          type="url"
+          placeholder="https://…/v1"
+          aria-invalid={err('baseUrl') ? true : undefined}
+          aria-describedby={err('baseUrl') ? 'llm-base-url-error' : undefined}
+          value={form.baseUrl}
+          onChange={(e) => edit({ baseUrl: e.target.value, preset: presetOf(e.target.value, presets) })}
+        />
+        {err('baseUrl') && <span id="llm-base-url-error" className="error small">{err('baseUrl')}</span>}
+      </div>
+      <div className="field">
+        <label htmlFor="llm-model">{t('model')}</label>
+        <input id="llm-model" dir="ltr" value={form.model} onChange={(e) => edit({ model: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor="llm-key">{t('apiKey')}</label>
+        <div className="settings-key">
+          <input
+            id="llm-key"
+            dir="ltr"
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby="llm-key-state llm-key-hint"
+            placeholder={apiKeySet ? t('apiKeyPlaceholderSet') : t('apiKeyPlaceholder')}
+            value={form.newApiKey}
+            disabled={form.removeApiKey}
+            onChange={(e) => edit({ newApiKey: e.target.value })}
+          />
+          <span id="llm-key-state" className={`settings-badge${apiKeySet ? ' on' : ''}`}>
+            {apiKeySet ? t('apiKeySet') : t('apiKeyNotSet')}
+          </span>
+          {apiKeySet && (
+            <button type="button" className="danger-outline" aria-pressed={form.removeApiKey} onClick={() => edit({ removeApiKey: !form.removeApiKey, newApiKey: '' })}>
+              {form.removeApiKey ? t('apiKeyKeep') : t('apiKeyRemove')}
+            </button>
+          )}
+        </div>
+        <span id="llm-key-hint" className="muted small">
+          {form.removeApiKey ? t('apiKeyWillRemove') : t('apiKeyHint')}
+        </span>
+      </div>
+      <div className="field-inline">
+        <label htmlFor="llm-cap">{t('dailyTokenCap')}</label>
+        <input id="llm-cap" className="input-number" dir="ltr" inputMode="numeric" aria-invalid={err('dailyTokenCap') ? true : undefined} value={form.dailyTokenCap} onChange={(e) => edit({ dailyTokenCap: e.target.value })} />
+        {err('dailyTokenCap') && <span className="error small">{err('dailyTokenCap')}</span>}
+      </div>
+      <div className="field-inline">
+        <label htmlFor="llm-customer-cap">{t('perCustomerCap')}</label>
+        <input
+          id="llm-customer-cap"
+          className="input-number input-short"
+          dir="ltr"
+          inputMode="numeric"
+          aria-invalid={err('perCustomerDailyMessageCap') ? true : undefined}
+          value={form.perCustomerDailyMessageCap}
+          onChange={(e) => edit({ perCustomerDailyMessageCap: e.target.value })}
+        />
+        {err('perCustomerDailyMessageCap') && <span className="error small">{err('perCustomerDailyMessageCap')}</span>}
+      </div>
+      <p className="muted small">{t('capsHint')}</p>
+      {usage && <p className="small">{usage.capReached ? t('usageCap') : t('usage', { tokens: usage.tokens, cap: usage.dailyTokenCap, requests: usage.requests })}</p>}
+      <div className="actions">
+        <button type="button" onClick={() => void runTest()} disabled={testing || !form.baseUrl.trim()}>
+          {testing ? t('testing') : t('test')}
+        </button>
+        <span role="status" aria-live="polite" className={test ? (test.ok ? 'settings-test-ok' : 'error') : ''}>
+          {test && (
+            <>
+              <strong>{test.ok ? t('testOk') : t('testFailed')}</strong> <bdi>{test.message}</bdi>
+            </>
+          )}
+        </span>
+      </div>
+    </fieldset>
+  );
+}

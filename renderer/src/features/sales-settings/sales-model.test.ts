@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { LlmPreset } from '../../../../shared/domain/llm';
+import { PublicShopSettings, ShopSettings } from '../../../../shared/domain/settings';
+import { applyPreset, presetOf, salesFormFrom, salesPatchFrom, validateSales } from './sales-model';
+
+const base = ShopSettings.parse({});
+const settings = PublicShopSettings.parse({ ...base, llm: { ...base.llm, apiKeySet: true } });
+const presets: LlmPreset[] = [{ id: 'ollama', label: 'Ollama', baseUrl: 'http://127.0.0.1:11434/v1', defaultModel: 'qwen2.5:7b-instruct', needsApiKey: false, hint: '' }];
+
+describe('sales settings form', () => {
+  it('round-trips the settings without ever carrying the stored key', () => {
+    const form = salesFormFrom(settings);
+    expect(form.newApiKey).toBe('');
+    const patch = salesPatchFrom({ ...form, intensity: 'aggressive', maxDiscountPercent: '10' });
+    expect(patch.sales).toEqual({ intensity: 'aggressive', maxDiscountPercent: 10, followUps: true });
+    expect(patch.llm && 'apiKey' in patch.llm).toBe(false);
+  });
+
+  it('sends a typed key, or an empty one to remove it', () => {
+    const form = salesFormFrom(settings);
+    expect(salesPatchFrom({ ...form, newApiKey: ' sk-new ' }).llm?.apiKey).toBe('sk-new');
+    expect(salesPatchFrom({ ...form, newApiKey: 'sk-new', removeApiKey: true }).llm?.apiKey).toBe('');
+  });
+
+  it('fills endpoint and model from a preset and recognises a typed preset URL', () => {
+    const form = applyPreset(salesFormFrom(settings), 'ollama', presets);
+    expect(form).toMatchObject({ preset: 'ollama', baseUrl: 'http://127.0.0.1:11434/v1', model: 'qwen2.5:7b-instruct' });
+    expect(presetOf('http://127.0.0.1:11434/v1/', presets)).toBe('ollama');
+    expect(presetOf('https://example.com/v1', presets)).toBe('custom');
+  });
+
+  it('flags an out-of-range discount, a bad URL and non-numeric caps', () => {
+    const form = salesFormFrom(settings);
+    expect(validateSales(form)).toEqual({});
+    expect(validateSales({ ...form, maxDiscountPercent: '95', baseUrl: 'api.openai.com', dailyTokenCap: 'lots' })).toEqual({
+      maxDiscountPercent: 'errDiscount',
+      baseUrl: 'errBaseUrl',
+      dailyTokenCap: 'errWholeNumber',
+    });
+  });
+});
