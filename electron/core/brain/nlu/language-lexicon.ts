@@ -20,7 +20,7 @@ export const DZ_LATN_STRONG = new Set(words(`
   ywsal ywsl dzayer dzair wahran qsentina bjaya tlemsen sahbti khti khtii khalti 7aja 7ajti ghalia ghali ghlia ghaliya
   nkhaf nthi9 nti9 ma3lich 3adi 9oli 9olli golli goli 9alek galek kolchi kamel 5ouya 5o 7abit nhabit 3jbni 3jebni 3ajbatni
   nta nti slm yaatik sbah msa lkhir lkhir rajli rajel mart mra bent nrml hadi hada hadak hadik haja
-  ncommandiha ncommandih nchrih nchriha nakhod nakhdo nakhdha sawerli sawarli sawer wrini werini nraja3lek nrja3lek
+  3ayetli 3ayetlna ayetli ncommandiha ncommandih nchrih nchriha nakhod nakhdo nakhdha sawerli sawarli sawer wrini werini nraja3lek nrja3lek
 `));
 
 export const DZ_LATN_WEAK = new Set(words(`
@@ -59,7 +59,8 @@ export const IT = new Set(words(`
   spedizione consegna taglia disponibile sono non caro troppo sconto il lo gli della del dello che come dove quando
   anche molto penso ci rimborso soldi arrivato persona operatore parlare con questo questa quello borsa vestito scarpe
   profumo orologio nero bianco rosso si prego salve posso potete mi sapere ancora niente ordine pacco giorni quanti
-  e un una uno ho ha abbiamo fattura pagamento contrassegno spedite spedire vestiti
+  e un una uno ho ha abbiamo fattura pagamento contrassegno spedite spedire vestiti ringrazio gentilissimo gentile
+  faccio fidarmi fidarsi vuole tempo devo scrivo
 `));
 
 /** Modern Standard Arabic words that Darija speakers rarely write. */
