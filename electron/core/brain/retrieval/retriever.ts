@@ -44,7 +44,7 @@ export interface Retriever {
   searchKnowledgeSync(shopId: number, text: string, k?: number): KnowledgeHit[];
 }
 
-const CANDIDATES = 100;
+const CANDIDATES = 60;
 
 function productFeatures(doc: ProductSearchDoc, sku: string): RowFeatures {
   const [primary = [], ...alt] = doc.names;
