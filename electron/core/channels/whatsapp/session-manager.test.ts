@@ -129,7 +129,10 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
     // The sent content is kept for Baileys' retry receipts (getMessage answered from SQLite).
     const kept = await sock.config.getMessage?.({ remoteJid: CUSTOMER, id: out.channel_message_id, fromMe: true });
     expect(kept?.conversation).toBe(sock.sent[0] && 'text' in sock.sent[0].content ? sock.sent[0].content.text : null);
-    // A delivery receipt moves the outbound row forward.
+    // A delivery receipt folded into our own message's upsert (Baileys buffering) counts too.
+    sock.upsert([waMessage({ key: { remoteJid: CUSTOMER, fromMe: true, id: out.channel_message_id }, messageTimestamp: now, status: proto.WebMessageInfo.Status.DELIVERY_ACK, message: { conversation: 'x' } })]);
+    expect(one<{ status: string }>(t.core, "SELECT status FROM messages WHERE direction = 'out'").status).toBe('delivered');
+    // A read receipt moves the outbound row forward.
     sock.ev.emit('messages.update', [{ key: { remoteJid: CUSTOMER, id: out.channel_message_id, fromMe: true }, update: { status: proto.WebMessageInfo.Status.READ } }]);
     expect(one<{ status: string }>(t.core, "SELECT status FROM messages WHERE direction = 'out'").status).toBe('read');
   });

@@ -197,7 +197,11 @@ export function makeSession(deps: SessionDeps) {
       if (live()) onConnectionUpdate(socket, update);
     });
     ev.on('messages.upsert', (batch) => {
-      if (live()) enqueue(() => handleUpsert({ messages: batch.messages, type: batch.type }, inboundDeps(socket)));
+      if (!live()) return;
+      // A receipt that lands while Baileys buffers events can arrive folded into our own
+      // message's upsert instead of messages.update: read its status from there too.
+      onMessageUpdates(batch.messages.filter((m) => m.key.fromMe && m.status !== null && m.status !== undefined).map((m) => ({ key: m.key, update: { status: m.status } })));
+      enqueue(() => handleUpsert({ messages: batch.messages, type: batch.type }, inboundDeps(socket)));
     });
     ev.on('messaging-history.set', (history) => {
       if (!live()) return;
