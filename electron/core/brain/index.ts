@@ -1,24 +1,33 @@
+import type SQLite from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import type { BrainDecision } from '../../../shared/domain/brain';
 import type { Product } from '../../../shared/domain/catalog';
 import type { BrainSource, Violation, ViolationRecord } from '../../../shared/domain/guardrails';
 import type { KnowledgeEntry } from '../../../shared/domain/knowledge';
 import type { ShopSettings } from '../../../shared/domain/settings';
+import { makeProductsRepo } from '../catalog/products-repo';
+import type { EventBus } from '../events';
+import { makeOrdersRepo } from '../orders/repo';
 import type { Clock, Logger, SecretStore } from '../ports';
+import type { Database } from '../store/schema';
 import { apiKeySecretName } from '../settings/app';
 import { checkReply } from './guardrails/check-reply';
 import { applyEscalationPolicy, LOW_CONFIDENCE } from './guardrails/escalation';
 import { type FactsSources, loadStoreFacts } from './guardrails/load-store-facts';
 import { safeReply } from './guardrails/safe-reply';
 import { type CustomerSignals, readCustomerSignals } from './guardrails/sensitive';
-import type { ViolationEntry } from './guardrails/violations-repo';
+import { type ViolationEntry, makeViolationsRepo } from './guardrails/violations-repo';
 import { type MakeChatClient, makeOpenAiChatClient } from './llm/chat-client';
 import { makeLlmBrain } from './llm/llm-brain';
 import { isLlmConfigured } from './llm/presets';
+import { makeCoreOfflineBrain } from './offline/wire';
+import { makeRetriever } from './retrieval/retriever';
 import { type CustomerProfile, PROMPT_MARKERS, buildPrompt } from './llm/prompt';
 import { redactSecrets } from './llm/redact';
 import { describeLlmError } from './llm/retry';
 import type { RetryOptions } from './llm/retry';
-import { type SpendCap, shopDay } from './usage/spend-cap';
+import { type SpendCap, makeSpendCap, shopDay } from './usage/spend-cap';
+import { makeUsageRepo } from './usage/usage-repo';
 import type { Brain, BrainInput } from './types';
 
 export interface ShopBrainDeps extends FactsSources {
@@ -181,6 +190,56 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
       return applyEscalationPolicy(decision, signals, deps.lowConfidence ?? LOW_CONFIDENCE);
     },
   };
+}
+
+/**
+ * The router with its bookkeeping on the store's own tables (migration 0006): what create-core
+ * calls, passing the offline brain, the retriever and the repositories it already has.
+ */
+export function makeShopBrainFromStore(deps: Omit<ShopBrainDeps, 'spendCap' | 'violations'> & { sqlite: SQLite.Database }): Brain {
+  const { sqlite, ...rest } = deps;
+  return makeShopBrain({ ...rest, spendCap: makeSpendCap(makeUsageRepo(sqlite)), violations: makeViolationsRepo(sqlite) });
+}
+
+export interface CoreShopBrainConfig {
+  db: Kysely<Database>;
+  sqlite: SQLite.Database;
+  settingsOf(shopId: number): Promise<ShopSettings>;
+  shops: ShopBrainDeps['shops'];
+  secrets: SecretStore;
+  bus: EventBus;
+  clock: Clock;
+  logger: Logger;
+  makeClient?: MakeChatClient;
+}
+
+/**
+ * The whole sales brain on core's store: the offline brain, FTS retrieval, the catalog and orders
+ * repositories, and the router over them. create-core passes this as the pipeline's brain.
+ */
+export function makeCoreShopBrain(config: CoreShopBrainConfig): Brain {
+  const offline = makeCoreOfflineBrain({
+    db: config.db,
+    sqlite: config.sqlite,
+    settingsOf: config.settingsOf,
+    shopName: async (shopId) => (await config.shops.get(shopId))?.name ?? null,
+    bus: config.bus,
+  });
+  const retriever = makeRetriever({ sqlite: config.sqlite });
+  return makeShopBrainFromStore({
+    sqlite: config.sqlite,
+    offline,
+    settings: { get: config.settingsOf },
+    shops: config.shops,
+    secrets: config.secrets,
+    catalog: makeProductsRepo(config.sqlite),
+    search: retriever,
+    knowledge: retriever,
+    orders: makeOrdersRepo(config.db),
+    clock: config.clock,
+    logger: config.logger,
+    ...(config.makeClient ? { makeClient: config.makeClient } : {}),
+  });
 }
 
 export { LLM_PRESETS, endpointNeedsKey, isLlmConfigured } from './llm/presets';

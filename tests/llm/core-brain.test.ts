@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCoreShopBrain } from '../../electron/core/brain/index';
+import { makeViolationsRepo } from '../../electron/core/brain/guardrails/violations-repo';
+import type { Brain, BrainInput } from '../../electron/core/brain/types';
+import { importCatalogFile } from '../../electron/core/cli/import-catalog';
+import { EventBus } from '../../electron/core/events';
+import { apiKeySecretName } from '../../electron/core/settings/app';
+import { type Store, openDatabase } from '../../electron/core/store/open-database';
+import { makeSettingsRepo } from '../../electron/core/store/repos/settings';
+import { makeShopsRepo } from '../../electron/core/store/repos/shops';
+import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from './fake-openai-server';
+import { llmJson } from './harness';
+
+/**
+ * The whole sales brain as core composes it (makeCoreShopBrain): real SQLite, the imported fixture
+ * catalogs, FTS retrieval, the offline brain, the router and its guardrails; a fake endpoint for the LLM.
+ */
+const DZ = 1;
+const BR = 2;
+let store: Store;
+let brain: Brain;
+let server: FakeOpenAiServer;
+const secrets = new Map<string, string>();
+let turn = 0;
+
+beforeAll(async () => {
+  server = await startFakeOpenAiServer();
+  store = await openDatabase({ file: ':memory:' });
+  store.sqlite.prepare(`INSERT INTO shops (id, name, currency, created_at) VALUES (1, 'Boutique Amina', 'DZD', 'now'), (2, 'Loja Digital', 'BRL', 'now')`).run();
+  store.sqlite.prepare(`INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (1, 1, 'simulator', 't', 'connected', 'now'), (2, 2, 'simulator', 't', 'connected', 'now')`).run();
+  importCatalogFile(store.sqlite, DZ, path.join(import.meta.dirname, '../fixtures/catalog-dz-fashion.csv'));
+  importCatalogFile(store.sqlite, BR, path.join(import.meta.dirname, '../fixtures/catalog-br-digital.csv'));
+  const settings = makeSettingsRepo(store.db);
+  await settings.update(DZ, { sales: { maxDiscountPercent: 10 }, facts: { deliveryZones: [{ name: 'Alger', fee: 400, delayDays: '1-2' }, { name: 'Oran', fee: 600, delayDays: '2-3' }] } }, 'now');
+  await settings.update(BR, { sales: { maxDiscountPercent: 15 }, facts: { paymentMethods: ['pix', 'card'], timeZone: 'America/Sao_Paulo' } }, 'now');
+  brain = makeCoreShopBrain({
+    db: store.db,
+    sqlite: store.sqlite,
+    settingsOf: (shopId) => settings.get(shopId),
+    shops: makeShopsRepo(store.db),
+    secrets: { get: async (n) => secrets.get(n) ?? null, set: async (n, v) => void secrets.set(n, v), delete: async (n) => void secrets.delete(n) },
+    bus: new EventBus(),
+    clock: { now: () => new Date('2026-03-01T10:00:00Z') },
+    logger: { debug() {}, info() {}, warn() {}, error() {} },
+  });
+});
+afterAll(async () => {
+  await store?.close();
+  await server?.close();
+});
+
+function input(shopId: number, text: string): BrainInput {
+  turn += 1;
+  const contactId = Number(store.sqlite.prepare('INSERT INTO contacts (shop_id, jid, created_at) VALUES (?, ?, ?)').run(shopId, `+2135${turn}`, 'now').lastInsertRowid);
+  const conversationId = Number(store.sqlite.prepare('INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (?, ?, ?, ?)').run(shopId, shopId, contactId, 'now').lastInsertRowid);
+  return { shopId, conversationId, contactId, inboundMessageIds: [turn], text, history: [], now: new Date('2026-03-01T10:00:00Z') };
+}
+
+const violations = () => [...makeViolationsRepo(store.sqlite).recent(DZ, 500), ...makeViolationsRepo(store.sqlite).recent(BR, 500)];
+
+describe('the composed sales brain', () => {
+  it('answers every dev and held-out message offline with zero guardrail violations', async () => {
+    const read = (f: string) => readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { text: string; sku?: string; shop?: string });
+    const set = [...read(path.join(import.meta.dirname, '../fixtures/messages-dev.jsonl')), ...read(path.join(import.meta.dirname, '../brain/fixtures/heldout.jsonl'))];
+    for (const m of set) {
+      const shop = m.shop === 'br' || m.sku?.startsWith('BR-') ? BR : DZ;
+      const d = await brain.decide(input(shop, m.text));
+      expect(d.reply.trim()).not.toBe('');
+    }
+    expect(violations().map((v) => `${v.kind} «${v.fragment}» in «${v.reply}»`)).toEqual([]);
+  });
+
+  it('uses the LLM once configured, and replaces a reply inventing a product with the offline answer', async () => {
+    const settings = makeSettingsRepo(store.db);
+    await settings.update(DZ, { llm: { baseUrl: server.baseUrl, model: 'fake' } }, 'now');
+    secrets.set(apiKeySecretName(DZ), 'sk-core-brain-test-key');
+    server.script(completion(llmJson({ reply: 'Bonjour ! Le Sac à main cuir noir est à 4 500 DA.', skus: ['DZ-BG-001'] })));
+    const good = await brain.decide(input(DZ, 'combien le sac noir ?'));
+    expect(good.reply).toBe('Bonjour ! Le Sac à main cuir noir est à 4 500 DA.');
+    expect(server.requests.at(-1)?.body.messages?.[0]?.content).toContain('DZ-BG-001');
+
+    server.script(
+      completion(llmJson({ reply: 'Le Sac Gucci Marmont est à 4 500 DA.', skus: ['DZ-BG-001'] })),
+      completion(llmJson({ reply: 'Le Sac Gucci Marmont est à 4 500 DA, promis.', skus: ['DZ-BG-001'] })),
+    );
+    const replaced = await brain.decide(input(DZ, 'combien le sac noir ?'));
+    expect(replaced.reply).not.toMatch(/Gucci/);
+    expect(replaced.reply).toMatch(/4[\s\u00a0\u202f.]?500/);
+    expect(violations().filter((v) => v.kind === 'unknown_product')).toHaveLength(2);
+  });
+});
