@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_IDS } from '../../renderer/src/features/page-ids';
 import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
 
-describe.skipIf(!chromiumAvailable())('app shell in headless Chromium', () => {
+// Browser steps on a shared 2-core machine: generous per-test time, short per-step waits (10 s).
+describe.skipIf(!chromiumAvailable())('app shell in headless Chromium', { timeout: 90_000 }, () => {
   let harness: Harness;
   let browser: Browser;
   let page: Page;
@@ -17,6 +18,7 @@ describe.skipIf(!chromiumAvailable())('app shell in headless Chromium', () => {
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     page = await context.newPage();
+    page.setDefaultTimeout(10_000);
     errors = watchErrors(page);
   });
   afterAll(async () => {
@@ -79,5 +81,18 @@ describe.skipIf(!chromiumAvailable())('app shell in headless Chromium', () => {
     await page.waitForFunction(() => document.documentElement.dir === 'ltr');
     expect(await page.textContent('[data-testid="nav-inbox"]')).toContain('Messages');
     expect(errors).toEqual([]);
+  });
+
+  it('the status bar follows the link to core: disconnected when it goes away, connected when it is back', async () => {
+    await page.waitForSelector('[data-testid="status-bar"][data-state="connected"]');
+    const quiet = errors.length;
+    await harness.stopServer();
+    await page.waitForSelector('[data-testid="status-bar"][data-state="disconnected"]');
+    await screenshot(page, 'status-disconnected-fr');
+    await harness.startServer();
+    await page.waitForSelector('[data-testid="status-bar"][data-state="connected"]', { timeout: 20_000 });
+    // Chromium logs the refused reconnection attempts itself; nothing else may have failed.
+    expect(errors.slice(quiet).every((e) => /WebSocket|ERR_CONNECTION_REFUSED|Failed to load resource/.test(e))).toBe(true);
+    errors.length = quiet;
   });
 });

@@ -18,6 +18,9 @@ export interface Harness {
   dataDir: string;
   /** The address the server prints: opening it trades the token for the cookie. */
   openUrl: string;
+  /** Stop and restart the server on the same port (the browser's connection drops and returns). */
+  stopServer(): Promise<void>;
+  startServer(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,15 +42,29 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   if (withRenderer && !fs.existsSync(path.join(rendererOutDir, 'index.html'))) {
     throw new Error(`The renderer is not built in ${rendererOutDir}: tests/global-setup.ts builds it`);
   }
-  const server = await startHttpServer({ core, token, staticDir: withRenderer ? rendererOutDir : null, port: 0 });
+  const staticDir = withRenderer ? rendererOutDir : null;
+  let server: RunningServer | null = await startHttpServer({ core, token, staticDir, port: 0 });
+  const port = server.port;
+  const openUrl = `${server.url}?token=${token}`;
   return {
     core,
-    server,
+    get server() {
+      if (!server) throw new Error('The server is stopped');
+      return server;
+    },
     token,
     dataDir,
-    openUrl: `${server.url}?token=${token}`,
+    openUrl,
+    async stopServer() {
+      await server?.close();
+      server = null;
+    },
+    async startServer() {
+      server ??= await startHttpServer({ core, token, staticDir, port });
+    },
     async close() {
-      await server.close();
+      await server?.close();
+      server = null;
       await core.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

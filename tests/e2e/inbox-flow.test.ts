@@ -12,7 +12,8 @@ const CUSTOMER = '+213550000001';
  * The seller's day, issue 3: the test phone writes as a customer, the bot answers live in the
  * inbox, the seller takes over, answers with a quick reply, and gives the chat back.
  */
-describe.skipIf(!chromiumAvailable())('inbox flow with the test phone', () => {
+// Browser steps on a shared 2-core machine: generous per-test time, short per-step waits (10 s).
+describe.skipIf(!chromiumAvailable())('inbox flow with the test phone', { timeout: 90_000 }, () => {
   let harness: Harness;
   let browser: Browser;
   let page: Page;
@@ -28,6 +29,7 @@ describe.skipIf(!chromiumAvailable())('inbox flow with the test phone', () => {
     });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 860 }, locale: 'fr-FR' });
+    page.setDefaultTimeout(10_000);
     errors = watchErrors(page);
     await openApp(page, harness, '#/inbox');
   });
@@ -113,6 +115,37 @@ describe.skipIf(!chromiumAvailable())('inbox flow with the test phone', () => {
     await page.fill('[data-testid="test-phone-input"]', 'Vous avez la taille M ?');
     await page.click('[data-testid="test-phone-send"]');
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="thread"] [data-author="bot"]').length > n, botBefore, { timeout: 15_000 });
+    expect(errors).toEqual([]);
+  });
+
+  it('in approval mode the bot drafts; the seller edits and approves one, rejects another', async () => {
+    const [shop] = await harness.core.ctx.repos.shops.list();
+    const shopId = shop?.id ?? 0;
+    const updated = await harness.core.app.dispatch('settings/update', { shopId, patch: { bot: { approvalMode: true } } });
+    expect(updated.ok).toBe(true);
+
+    await page.fill('[data-testid="test-phone-input"]', 'Je veux commander la robe bleue');
+    await page.click('[data-testid="test-phone-send"]');
+    const draft = page.locator('[data-testid="thread"] [data-testid="message"][data-status="draft"]');
+    await draft.waitFor({ timeout: 15_000 });
+    await page.waitForSelector('[data-testid="thread"][data-status="pending_approval"]');
+    await screenshot(page, 'inbox-flow-draft-fr');
+    await draft.locator('button', { hasText: 'Modifier' }).click();
+    await draft.locator('textarea').fill('Avec plaisir ! Quelle taille voulez-vous ?');
+    await draft.locator('button.primary').click();
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid="phone-message"][data-direction="in"]')].some((e) => e.textContent?.includes('Quelle taille voulez-vous')),
+      undefined,
+      { timeout: 15_000 },
+    );
+
+    await page.fill('[data-testid="test-phone-input"]', 'Et la verte ?');
+    await page.click('[data-testid="test-phone-send"]');
+    await draft.first().waitFor({ timeout: 15_000 });
+    await draft.first().locator('button.danger').click();
+    await page.waitForSelector('[data-testid="thread"] [data-testid="message"][data-status="rejected"]');
+    expect(await draft.count()).toBe(0);
+    await harness.core.app.dispatch('settings/update', { shopId, patch: { bot: { approvalMode: false } } });
     expect(errors).toEqual([]);
   });
 

@@ -8,7 +8,8 @@ import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, st
 
 const COUNT = 10_000;
 
-describe.skipIf(!chromiumAvailable())('inbox with 10,000 conversations', () => {
+// Browser steps on a shared 2-core machine: generous per-test time, short per-step waits (10 s).
+describe.skipIf(!chromiumAvailable())('inbox with 10,000 conversations', { timeout: 90_000 }, () => {
   let harness: Harness;
   let browser: Browser;
   let page: Page;
@@ -25,6 +26,7 @@ describe.skipIf(!chromiumAvailable())('inbox with 10,000 conversations', () => {
     });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    page.setDefaultTimeout(10_000);
     errors = watchErrors(page);
     await openApp(page, harness, '#/inbox');
     await page.waitForSelector('[data-testid="conversation-row"][data-conversation-id]');

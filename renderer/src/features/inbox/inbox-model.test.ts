@@ -61,6 +61,13 @@ describe('messages', () => {
     expect(list.map((m) => m.id)).toEqual([1, 2, 3]);
   });
 
+  it('never moves a status backwards (an event can overtake the HTTP answer)', () => {
+    const sent = mergeMessage([msg(1, 'sent')], msg(1, 'queued'));
+    expect(sent[0]?.status).toBe('sent');
+    expect(mergeMessage(sent, msg(1, 'read'))[0]?.status).toBe('read');
+    expect(mergeMessage([msg(2, 'draft')], { ...msg(2, 'queued'), text: 'edited' })[0]?.text).toBe('edited');
+  });
+
   it('maps statuses to WhatsApp ticks', () => {
     expect(tickFor('queued')).toBe('pending');
     expect(tickFor('delivered')).toBe('delivered');

@@ -29,10 +29,29 @@ export function replaceRows(rows: Record<number, Conversation>, offset: number, 
   return next;
 }
 
-/** Inserts or replaces a message by id, keeping the thread in id (= arrival) order. */
+/** How far along its life a message is; statuses only move forward. */
+const STATUS_RANK: Record<MessageStatus, number> = {
+  received: 0,
+  draft: 0,
+  queued: 1,
+  sending: 2,
+  failed: 3,
+  sent: 4,
+  delivered: 5,
+  read: 6,
+  rejected: 7,
+};
+
+/**
+ * Inserts or replaces a message by id, keeping the thread in id (= arrival) order. A copy with
+ * an earlier status is ignored: the 'sent' event can overtake the HTTP answer that still says
+ * 'queued', and the tick must not go backwards.
+ */
 export function mergeMessage(messages: Message[], message: Message): Message[] {
   const at = messages.findIndex((m) => m.id === message.id);
   if (at >= 0) {
+    const current = messages[at] as Message;
+    if (STATUS_RANK[message.status] < STATUS_RANK[current.status]) return messages;
     const next = messages.slice();
     next[at] = message;
     return next;

@@ -22,13 +22,16 @@ export interface TestPhoneState {
 /** The seller's test phone: types as a customer, shows what that customer's phone shows. */
 export function createTestPhoneStore({ client, refreshDelayMs = 120 }: { client: Client; refreshDelayMs?: number }) {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // Loads can overlap; only the newest request may write, or an older screen could win.
+  let latest = 0;
   return createStore<TestPhoneState>((set, get) => {
     async function load(): Promise<void> {
       const { shopId, from, open } = get();
       if (shopId === null || !open) return;
+      const request = ++latest;
       try {
         const thread = await client.send('testphone/thread', { shopId, from });
-        if (get().shopId === shopId && get().from === from) set({ thread, error: null });
+        if (request === latest && get().shopId === shopId && get().from === from) set({ thread, error: null });
       } catch (err) {
         set({ error: err instanceof Error ? err.message : String(err) });
       }
