@@ -107,7 +107,7 @@ const violations = () => makeViolationsRepo(store.sqlite).recent(DZ_SHOP, 500).c
 
 describe('guardrails over the offline brain', () => {
   it('pass every single-message answer of the dev and held-out sets', async () => {
-    const set = [...read(path.join(import.meta.dirname, '../fixtures/messages-dev.jsonl')), ...read(path.join(import.meta.dirname, '../brain/fixtures/heldout.jsonl'))];
+    const set = [...read(path.join(import.meta.dirname, '../fixtures/messages-dev.jsonl')), ...read(path.join(import.meta.dirname, '../brain/fixtures/heldout.jsonl')), ...read(path.join(import.meta.dirname, '../brain/fixtures/blind.jsonl'))];
     const shopOf = (m: Labelled) => (m.shop === 'br' || m.sku?.startsWith('BR-') ? BR_SHOP : DZ_SHOP);
     let answered = 0;
     for (const m of set) {
