@@ -7,6 +7,7 @@ import type { Channel } from '../electron/core/channels/types';
 import { type Core, createCore } from '../electron/core/create-core';
 import { openDatabase } from '../electron/core/store/open-database';
 import { noPacing, noRateLimits } from '../electron/core/pipeline/policies';
+import { makeDeterministicBrain } from '../electron/core/brain/deterministic-brain';
 
 export interface PipelineBench {
   p50_ms: number;
@@ -32,7 +33,7 @@ function timingChannel(onSent: (id: string) => void): Channel {
 }
 
 async function benchCore(dataDir: string): Promise<Core> {
-  return createCore({ dataDir, rateLimits: noRateLimits, pacing: noPacing, simulator: { fsync: false, receipts: false } });
+  return createCore({ dataDir, brain: makeDeterministicBrain(), rateLimits: noRateLimits, pacing: noPacing, simulator: { fsync: false, receipts: false } });
 }
 
 /** Fills the store with `count` messages over many conversations, straight through SQL. */

@@ -19,7 +19,7 @@ import { makeShopsRepo } from './store/repos/shops';
 import { systemHandlers } from './system/app';
 import { makeFileSecretStore } from './host/file-secret-store';
 import type { Brain } from './brain/types';
-import { makeDeterministicBrain } from './brain/deterministic-brain';
+import { makeCoreBrain } from './brain/core-brain';
 import { makeSimulatorChannel } from './channels/simulator/simulator-channel';
 import { makeTestPhone } from './channels/simulator/test-phone';
 import { inboxHandlers } from './inbox/app';
@@ -87,11 +87,16 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const store = await openDatabase({ file: path.join(config.dataDir, DATABASE_FILE) });
   const bus = new EventBus();
   const settingsRepo = makeSettingsRepo(store.db);
+  const settingsOf = cachedSettings(settingsRepo, bus);
+  const shopsRepo = makeShopsRepo(store.db);
+  const secrets = config.secrets ?? makeFileSecretStore(config.dataDir);
   const notifier: Notifier = config.notifier ?? { notify: (title, body) => logger.info({ title, body }, 'notification') };
   const pipeline = createPipeline({
     sqlite: store.sqlite,
-    brain: config.brain ?? makeDeterministicBrain(),
-    settingsOf: cachedSettings(settingsRepo, bus),
+    brain:
+      config.brain ??
+      makeCoreBrain({ db: store.db, sqlite: store.sqlite, settingsOf, shops: shopsRepo, secrets, bus, clock, logger }),
+    settingsOf,
     bus,
     clock,
     logger,
@@ -127,7 +132,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     startedAt: clock.now().toISOString(),
     store,
     repos: {
-      shops: makeShopsRepo(store.db),
+      shops: shopsRepo,
       accounts: makeAccountsRepo(store.db),
       conversations: makeConversationsRepo(store.db),
       settings: settingsRepo,
@@ -135,7 +140,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     bus,
     clock,
     logger,
-    secrets: config.secrets ?? makeFileSecretStore(config.dataDir),
+    secrets,
     notifier,
     pipeline,
     testPhone,

@@ -7,6 +7,7 @@
 import { createCore } from '../../electron/core/create-core';
 import { crashHookFromEnv } from '../../electron/core/pipeline/crash-points';
 import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
+import { makeDeterministicBrain } from '../../electron/core/brain/deterministic-brain';
 
 const [dataDir, conversationsArg, perConversationArg] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: crash-child DATA_DIR CONVERSATIONS PER_CONVERSATION');
@@ -15,6 +16,7 @@ const perConversation = Number(perConversationArg ?? 25);
 
 const core = await createCore({
   dataDir,
+  brain: makeDeterministicBrain(),
   rateLimits: noRateLimits,
   pacing: noPacing,
   crash: crashHookFromEnv(process.env.SOUQ_CRASH_AT),

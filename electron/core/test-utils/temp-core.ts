@@ -3,11 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Core, type CoreConfig, createCore } from '../create-core';
 import { noPacing, noRateLimits } from '../pipeline/policies';
+import { makeDeterministicBrain } from '../brain/deterministic-brain';
 
-/** A core on a fresh temp data dir with limits and pacing off; `cleanup` closes and deletes it. */
+/**
+ * A core on a fresh temp data dir with limits and pacing off and the deterministic brain (tests
+ * of the lifecycle, not of the sales brain; pass `brain` to change it); `cleanup` closes and deletes it.
+ */
 export async function makeTempCore(overrides: Partial<CoreConfig> = {}): Promise<{ core: Core; dataDir: string; cleanup(): Promise<void> }> {
   const dataDir = overrides.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'souq-test-'));
-  const core = await createCore({ rateLimits: noRateLimits, pacing: noPacing, simulator: { fsync: false, receipts: false }, ...overrides, dataDir });
+  const core = await createCore({ brain: makeDeterministicBrain(), rateLimits: noRateLimits, pacing: noPacing, simulator: { fsync: false, receipts: false }, ...overrides, dataDir });
   return {
     core,
     dataDir,
