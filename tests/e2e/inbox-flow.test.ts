@@ -165,4 +165,32 @@ describe.skipIf(!chromiumAvailable())('inbox flow with the test phone', { timeou
     await screenshot(page, 'inbox-flow-ar');
     expect(errors).toEqual([]);
   });
+
+  it('shows why a conversation needs the seller, under the "waiting for you" filter; blocking silences the bot', async () => {
+    await page.fill('[data-testid="test-phone-number"]', '+213550000077');
+    await page.fill('[data-testid="test-phone-input"]', 'Je veux parler à une vraie personne, pas à un robot');
+    await page.click('[data-testid="test-phone-send"]');
+    await page.click('[data-testid="filter-waiting_human"]');
+    const row = page.locator('[data-testid="conversation-row"][data-conversation-id]', { hasText: '213550000077' });
+    await row.waitFor({ timeout: 15_000 });
+    await row.click();
+    const banner = page.locator('[data-testid="escalation"]');
+    await banner.waitFor();
+    const [shop] = await harness.core.ctx.repos.shops.list();
+    const listed = await harness.core.ctx.repos.conversations.list({ shopId: shop?.id ?? 0, status: 'waiting_human', offset: 0, limit: 5 });
+    const reason = listed.items.find((c) => c.contactJid.startsWith('213550000077'))?.escalationReason;
+    expect(reason).toBeTruthy();
+    expect(await banner.textContent()).toContain(reason ?? '');
+    await screenshot(page, 'inbox-escalated-ar');
+
+    await page.click('[data-testid="block"]');
+    await page.click('[role="alertdialog"] button.danger');
+    await page.waitForSelector('[data-testid="block"]', { state: 'detached' });
+    const before = await outbound('bot').count();
+    await page.fill('[data-testid="test-phone-input"]', 'Allo ?');
+    await page.click('[data-testid="test-phone-send"]');
+    await page.waitForTimeout(1500);
+    expect(await outbound('bot').count()).toBe(before);
+    expect(errors).toEqual([]);
+  });
 });

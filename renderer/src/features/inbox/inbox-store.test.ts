@@ -132,6 +132,18 @@ describe('inbox store', () => {
     expect(store.getState().error).toBe('No such conversation');
   });
 
+  it('a late mark-read answer does not put back a status that a newer event changed', async () => {
+    vi.useFakeTimers();
+    const fake = fakeClient(many(1));
+    const store = createInboxStore({ client: fake.client });
+    store.getState().setShop(1);
+    await vi.runAllTimersAsync();
+    await store.getState().select(1); // mark-read is sent; the fake answers with the old 'open' state
+    store.getState().applyConversation({ ...(store.getState().selected as Conversation), status: 'pending_approval' });
+    await vi.runAllTimersAsync();
+    expect(store.getState().selected).toMatchObject({ status: 'pending_approval', unread: 0 });
+  });
+
   it('appends pushed messages only to the open conversation and marks it read', async () => {
     vi.useFakeTimers();
     const fake = fakeClient(many(2));

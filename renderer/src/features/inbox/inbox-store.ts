@@ -129,16 +129,31 @@ export function createInboxStore({ client, refreshDelayMs = 250 }: InboxStoreCon
         markReadTimer = null;
         const { shopId, selected } = get();
         if (shopId === null || !selected || selected.unread === 0) return;
-        client.send('conversations/mark-read', { shopId, conversationId: selected.id }).then((c) => get().applyConversation(c), fail);
+        client.send('conversations/mark-read', { shopId, conversationId: selected.id }).then((c) => patchConversation(c, ['unread']), fail);
       }, delayMs);
     }
 
-    /** Runs a write for the open conversation and applies the conversation core returns. */
-    async function onSelected(write: (shopId: number, conversation: Conversation) => Promise<Conversation>): Promise<void> {
+    /**
+     * Applies only the fields a write changed. The HTTP answer can arrive after a newer
+     * `conversations/updated` event (which carries the whole state, in order), so taking the
+     * whole answer could put back an older status.
+     */
+    function patchConversation(answer: Conversation, fields: readonly (keyof Conversation)[]): void {
+      const base = get().selected?.id === answer.id ? get().selected : Object.values(get().rows).find((c) => c.id === answer.id);
+      if (!base) return get().applyConversation(answer);
+      const patch = Object.fromEntries(fields.map((f) => [f, answer[f]])) as Partial<Conversation>;
+      get().applyConversation({ ...base, ...patch });
+    }
+
+    /** Runs a write for the open conversation and applies the fields it changed. */
+    async function onSelected(
+      write: (shopId: number, conversation: Conversation) => Promise<Conversation>,
+      fields: readonly (keyof Conversation)[],
+    ): Promise<void> {
       const { shopId, selected } = get();
       if (shopId === null || !selected) return;
       try {
-        get().applyConversation(await write(shopId, selected));
+        patchConversation(await write(shopId, selected), fields);
       } catch (err) {
         fail(err);
       }
@@ -239,8 +254,9 @@ export function createInboxStore({ client, refreshDelayMs = 250 }: InboxStoreCon
       },
 
       setTakeover: (takeover) =>
-        onSelected((shopId, c) => client.send('conversations/set-takeover', { shopId, conversationId: c.id, takeover })),
-      setStatus: (status) => onSelected((shopId, c) => client.send('conversations/set-status', { shopId, conversationId: c.id, status })),
+        onSelected((shopId, c) => client.send('conversations/set-takeover', { shopId, conversationId: c.id, takeover }), ['takeover', 'status', 'escalationReason']),
+      setStatus: (status) =>
+        onSelected((shopId, c) => client.send('conversations/set-status', { shopId, conversationId: c.id, status }), ['status', 'escalationReason']),
 
       async setBlocked(blocked) {
         const { shopId, selected } = get();
