@@ -81,8 +81,9 @@ export function ThreadView() {
         </div>
       )}
       {selected.escalationReason && selected.status !== 'resolved' && (
-        <div className="banner banner-warn" role="note" data-testid="escalation" dir="auto">
-          {t('escalated', { reason: selected.escalationReason })}
+        <div className="banner banner-warn" role="note" data-testid="escalation">
+          {/* U+2068…U+2069 isolate the reason, which may be in another script than the UI. */}
+          {t('escalated', { reason: `\u2068${selected.escalationReason}\u2069` })}
         </div>
       )}
       {selected.takeover && (
