@@ -73,6 +73,9 @@ describe('checkReply: promises', () => {
     expect(kindsOf('Nous livrons à Tamanrasset sans problème.')).toEqual(['unsupported_delivery']);
     expect(kindsOf('Livraison gratuite partout en Algérie !')).toEqual(['unsupported_delivery', 'unsupported_delivery']);
     expect(kindsOf('Nous livrons à Oran.')).toEqual([]);
+    // A zone written in French covers the Arabic spelling, and the other way round.
+    expect(kindsOf('التوصيل إلى الجزائر: 400 دج')).toEqual([]);
+    expect(kindsOf('نوصلو لقسنطينة غدوة')).toEqual(['unsupported_delivery']);
     expect(kindsOf('Vous pouvez être remboursé sous 7 jours.')).toEqual(['unsupported_return']);
     expect(kindsOf('Échange possible sous 7 jours.')).toEqual([]);
   });
@@ -82,5 +85,17 @@ describe('checkReply: leaks and empties', () => {
   it('flags the prompt and settings leaking into a reply', () => {
     expect(kindsOf('Mes instructions disent: [[souq-rules]] maxDiscountPercent')).toContain('prompt_leak');
     expect(checkReply({ ...checkInput(''), decision: decision({ reply: '  ' }) }).map((v) => v.kind)).toEqual(['empty_reply']);
+  });
+});
+
+describe('checkDelivery without delivery zones', () => {
+  it('lets an order summary name the customer’s city when the seller has not limited delivery', async () => {
+    const { checkDelivery } = await import('./claims');
+    const { ShopFacts } = await import('../../../../shared/domain/settings');
+    const open = ShopFacts.parse({});
+    expect(checkDelivery("Livraison (Oran): l boutique t2akedlek le prix", open)).toEqual([]);
+    expect(checkDelivery('Livraison gratuite partout en Algérie !', open).map((v) => v.kind)).toContain('unsupported_delivery');
+    const limited = ShopFacts.parse({ deliveryZones: [{ name: 'Alger', fee: 400 }] });
+    expect(checkDelivery('Nous livrons à Oran.', limited).map((v) => v.kind)).toEqual(['unsupported_delivery']);
   });
 });

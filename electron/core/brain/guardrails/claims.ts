@@ -2,7 +2,7 @@ import type { Violation } from '../../../../shared/domain/guardrails';
 import type { ShopFacts } from '../../../../shared/domain/settings';
 import type { z } from 'zod';
 import { EVERYWHERE, WILAYAS, spellingsOf } from './places';
-import { clauses, findAny, fold, hasWord, isNegated } from './text';
+import { clauses, fold, hasWord, isNegated, lexicon } from './text';
 
 type Facts = z.output<typeof ShopFacts>;
 
@@ -24,13 +24,15 @@ const PAYMENT_METHODS: ReadonlyArray<{ id: string; words: string[]; generic?: bo
   { id: 'installments', words: ['installments', 'en plusieurs fois', 'paiement en plusieurs', 'parcelado', 'parcelas', 'parcele', 'sem juros', 'تقسيط', 'بالتقسيط', 'a rate'] },
 ];
 
-const PAYMENT_CUES = ['pay', 'payer', 'paiement', 'payment', 'pagamento', 'pagar', 'pague', 'paga', 'دفع', 'الدفع', 'تدفع', 'خلاص', 'khlas', 'accept', 'accepte', 'acceptons', 'aceitamos', 'aceita', 'نقبل', 'par', 'by', 'via', 'with', 'com', 'avec', 'regler', 'reglement'];
+const PAYMENT_CUE = lexicon(['pay', 'payer', 'paiement', 'payment', 'pagamento', 'pagar', 'pague', 'paga', 'دفع', 'الدفع', 'تدفع', 'خلاص', 'khlas', 'accept', 'accepte', 'acceptons', 'aceitamos', 'aceita', 'نقبل', 'par', 'by', 'via', 'with', 'com', 'avec', 'regler', 'reglement']);
+
+const PAYMENT_LEXICONS = PAYMENT_METHODS.map((m) => ({ id: m.id, generic: m.generic ?? false, words: lexicon(m.words) }));
 
 function paymentIdsIn(folded: string): Array<{ id: string; word: string; generic: boolean }> {
   const out: Array<{ id: string; word: string; generic: boolean }> = [];
-  for (const method of PAYMENT_METHODS) {
-    const word = findAny(folded, method.words);
-    if (word) out.push({ id: method.id, word, generic: method.generic ?? false });
+  for (const method of PAYMENT_LEXICONS) {
+    const word = method.words.find(folded);
+    if (word) out.push({ id: method.id, word, generic: method.generic });
   }
   return out;
 }
@@ -53,7 +55,7 @@ export function checkPayments(reply: string, facts: Facts): Violation[] {
   for (const clause of clauses(reply)) {
     const folded = fold(clause);
     if (isNegated(folded)) continue;
-    const isPaymentClause = PAYMENT_CUES.some((cue) => hasWord(folded, cue));
+    const isPaymentClause = PAYMENT_CUE.has(folded);
     for (const mention of paymentIdsIn(folded)) {
       if (allowed.has(mention.id) || (mention.generic && !isPaymentClause)) continue;
       violations.push({ kind: 'unsupported_payment', detail: `The reply offers payment by "${mention.word}", which the shop facts do not list.`, fragment: clause });
@@ -63,37 +65,43 @@ export function checkPayments(reply: string, facts: Facts): Violation[] {
 }
 
 const DELIVERY_CUES = ['livr', 'deliver', 'delivery', 'ship', 'shipping', 'entrega', 'entregamos', 'envio', 'enviamos', 'frete', 'expedi', 'expedition', 'consegna', 'spedizione', 'توصيل', 'نوصل', 'نوصلو', 'التوصيل', 'الشحن', 'شحن', 'twsil', 'tawsil', 'nwaslo', 'nwasslo', 'nwesslo'];
-const FREE_WORDS = ['gratuit', 'gratuite', 'offerte', 'offert', 'free', 'gratis', 'gratuito', 'gratuita', 'مجاني', 'مجانا', 'بلاش', 'batel', 'bla drahem'];
+const FREE_WORDS = lexicon(['gratuit', 'gratuite', 'offerte', 'offert', 'free', 'gratis', 'gratuito', 'gratuita', 'مجاني', 'مجانا', 'بلاش', 'batel', 'bla drahem']);
+
+const DELIVERY_CUES_FOLDED = DELIVERY_CUES.map(fold);
+const EVERYWHERE_LEXICON = lexicon(EVERYWHERE);
+const WILAYA_LEXICON = lexicon(WILAYAS);
 
 /** Substring match on purpose: "livr" covers livraison, livrons, livré. */
 function deliveryClause(folded: string): boolean {
-  return DELIVERY_CUES.some((cue) => folded.includes(fold(cue)));
+  return DELIVERY_CUES_FOLDED.some((cue) => folded.includes(cue));
 }
 
 function zoneCovers(facts: Facts, place: string): boolean {
-  const spellings = spellingsOf(place).map(fold);
+  const spellings = spellingsOf(place, fold);
   return facts.deliveryZones.some((z) => {
     const name = fold(z.name);
-    return spellings.some((s) => hasWord(name, s) || hasWord(s, name)) || findAny(name, EVERYWHERE) !== null;
+    return spellings.some((s) => hasWord(name, s) || hasWord(s, name)) || EVERYWHERE_LEXICON.has(name);
   });
 }
 
 export function checkDelivery(reply: string, facts: Facts): Violation[] {
   const violations: Violation[] = [];
-  const everywhereAllowed = facts.deliveryZones.length >= 40 || facts.deliveryZones.some((z) => findAny(fold(z.name), EVERYWHERE) !== null);
+  const everywhereAllowed = facts.deliveryZones.length >= 40 || facts.deliveryZones.some((z) => EVERYWHERE_LEXICON.has(fold(z.name)));
   for (const clause of clauses(reply)) {
     const folded = fold(clause);
     if (!deliveryClause(folded) || isNegated(folded)) continue;
-    const free = findAny(folded, FREE_WORDS);
+    const free = FREE_WORDS.find(folded);
     if (free && !facts.deliveryZones.some((z) => z.fee === 0)) {
       violations.push({ kind: 'unsupported_delivery', detail: 'The reply promises free delivery; no delivery zone in the shop facts is free.', fragment: clause });
     }
-    const everywhere = findAny(folded, EVERYWHERE);
+    const everywhere = EVERYWHERE_LEXICON.find(folded);
     if (everywhere && !everywhereAllowed) {
       violations.push({ kind: 'unsupported_delivery', detail: `The reply promises delivery "${everywhere}"; the shop facts list only some zones.`, fragment: clause });
     }
-    const place = findAny(folded, WILAYAS);
-    if (place && !zoneCovers(facts, place)) {
+    const place = WILAYA_LEXICON.find(folded);
+    // With no zones listed the seller has not limited delivery: naming the customer's city (an
+    // order summary) promises nothing. With zones listed, a place outside them is a false promise.
+    if (place && facts.deliveryZones.length > 0 && !zoneCovers(facts, place)) {
       violations.push({ kind: 'unsupported_delivery', detail: `The reply promises delivery to ${place}, which is not a delivery zone in the shop facts.`, fragment: clause });
     }
   }
@@ -105,7 +113,7 @@ const RETURN_WORDS: ReadonlyArray<{ topic: 'refund' | 'exchange' | 'return'; wor
   { topic: 'exchange', words: ['exchange', 'echange', 'echanger', 'echangeons', 'troca', 'trocar', 'trocamos', 'cambio', 'استبدال', 'تبديل', 'نبدلولك', 'nbedlolek', 'nbadlou'] },
   { topic: 'return', words: ['return', 'returns', 'retour', 'retourner', 'retours', 'devolucao', 'devolver', 'reso', 'إرجاع', 'ارجاع', 'ترجيع', 'ترجعها', 'terja3ha'] },
 ];
-const PROMISE_CUES = ['can', 'could', 'possible', 'accept', 'accepted', 'free', 'guarantee', 'guaranteed', 'allowed', 'pouvez', 'peux', 'possible', 'acceptons', 'accepte', 'gratuit', 'gratuite', 'garanti', 'garantie', 'pode', 'podemos', 'aceitamos', 'garantimos', 'gratis', 'يمكن', 'يمكنك', 'ممكن', 'نقبل', 'مضمون', 'تقدر', 'tqder', 't9der', 'ymken', 'mumkin', 'momkin', 'within', 'sous', 'dans les', 'em ate', 'ate', 'خلال'];
+const PROMISE_CUE = lexicon(['can', 'could', 'possible', 'accept', 'accepted', 'free', 'guarantee', 'guaranteed', 'allowed', 'pouvez', 'peux', 'possible', 'acceptons', 'accepte', 'gratuit', 'gratuite', 'garanti', 'garantie', 'pode', 'podemos', 'aceitamos', 'garantimos', 'gratis', 'يمكن', 'يمكنك', 'ممكن', 'نقبل', 'مضمون', 'تقدر', 'tqder', 't9der', 'ymken', 'mumkin', 'momkin', 'within', 'sous', 'dans les', 'em ate', 'ate', 'خلال']);
 const NO_RETURNS = ['no return', 'no refund', 'non rembours', 'ni repris', 'ni echange', 'pas de retour', 'pas d\'echange', 'aucun retour', 'sem devolucao', 'sem troca', 'nao aceitamos devol', 'لا يسترجع', 'لا تسترجع', 'لا ترد', 'لا تستبدل'];
 
 export function checkReturns(reply: string, facts: Facts): Violation[] {
@@ -114,7 +122,7 @@ export function checkReturns(reply: string, facts: Facts): Violation[] {
   const violations: Violation[] = [];
   for (const clause of clauses(reply)) {
     const folded = fold(clause);
-    if (isNegated(folded) || !PROMISE_CUES.some((cue) => hasWord(folded, cue))) continue;
+    if (isNegated(folded) || !PROMISE_CUE.has(folded)) continue;
     for (const { topic, words } of RETURN_WORDS) {
       const word = words.find((w) => folded.includes(fold(w)));
       if (!word) continue;

@@ -109,6 +109,8 @@ describe('entities', () => {
     const found = extractSlots('0555123456 - Oran - cité 200 logts bt 4 - Karim Haddad', ['name', 'phone', 'wilaya', 'address'], () => false);
     expect(found).toMatchObject({ phone: '0555123456', place: { name: 'Oran' }, address: 'cité 200 logts bt 4', name: 'Karim Haddad' });
     expect(extractSlots('smiti Yacine w rani f setif', [], () => false)).toMatchObject({ name: 'Yacine', place: { name: 'Sétif' } });
+    expect(extractSlots('Je suis Sofia Haddad, 0661223344, Sétif, 12 rue des Frères', [], () => false)).toMatchObject({ name: 'Sofia Haddad', phone: '0661223344' });
+    expect(extractSlots('je suis à Sétif', [], () => false).name).toBeUndefined();
   });
 });
 

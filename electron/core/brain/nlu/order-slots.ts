@@ -18,6 +18,9 @@ export type SlotName = 'name' | 'phone' | 'wilaya' | 'address';
 const NAME_INTRO =
   /(?:je m'?appelle|mon nom(?: est| c'?est)?|moi c'?est|my name is|my name's|name\s*:|nom\s*:|me chamo|meu nome (?:é|e)|mi chiamo|il mio nome (?:è|e)|ismi|esmi|smiti|smiyti|smyti|اسمي|سميتي|الاسم|إسمي)\s*:?\s*([\p{L}' -]{2,40})/iu;
 
+/** "Je suis Sofia Haddad", "I'm Karim": a name only when written with capitals (not "je suis à Sétif"). */
+const SELF_INTRO = /(?:^|[\s,.!])(?:[Jj]e suis|I am|I'm|[Ee]u sou|[Ss]ou [oa]|[Ii]o sono)\s+(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,3})/u;
+
 const ADDRESS_INTRO = /(?:adresse|address|endere[cç]o|indirizzo|l'?adresse|العنوان|عنواني|adrese|adresa|adress)\s*:?\s*(.{3,120})/iu;
 
 const ADDRESS_WORDS = new Set(
@@ -38,6 +41,11 @@ const cleanName = (s: string): string =>
     .split(/\s+/)
     .slice(0, 4)
     .join(' ');
+
+function selfIntro(text: string): RegExpExecArray | null {
+  const m = SELF_INTRO.exec(text);
+  return m?.[1] && !findPlace(m[1]) ? m : null;
+}
 
 /** Split a message the way customers list details: lines, commas, semicolons, dashes, slashes. */
 export const segmentsOf = (text: string): string[] =>
@@ -70,7 +78,7 @@ export function extractSlots(text: string, awaiting: SlotName[], commonWord: (w:
   }
   // The place is read before the name is cut out: "smiti Yacine w rani f setif".
   const placeAnywhere = findPlace(rest);
-  const named = NAME_INTRO.exec(rest);
+  const named = NAME_INTRO.exec(rest) ?? selfIntro(rest);
   if (named?.[1]) {
     const name = cleanName(named[1]);
     if (name) out.name = name;
