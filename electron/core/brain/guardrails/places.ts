@@ -20,9 +20,10 @@ export const WILAYA_GROUPS: ReadonlyArray<readonly string[]> = [
 
 export const WILAYAS: readonly string[] = WILAYA_GROUPS.flat();
 
-/** Every spelling of the wilaya a spelling belongs to. */
-export function spellingsOf(place: string): readonly string[] {
-  return WILAYA_GROUPS.find((group) => group.includes(place)) ?? [place];
+/** Every spelling of the wilaya a spelling belongs to, compared folded (the checks see folded text). */
+export function spellingsOf(place: string, foldText: (s: string) => string): readonly string[] {
+  const target = foldText(place);
+  return WILAYA_GROUPS.find((group) => group.some((s) => foldText(s) === target))?.map(foldText) ?? [target];
 }
 
 /** Phrases that promise delivery everywhere (a country, all wilayas, worldwide). */

@@ -1,4 +1,4 @@
-import { findAny, fold } from './text';
+import { fold, lexicon } from './text';
 
 /**
  * What in a customer's message needs the seller, whatever the brain says: refunds and complaints,
@@ -54,14 +54,16 @@ const TOPICS: ReadonlyArray<{ topic: SensitiveTopic; words: string[] }> = [
   },
 ];
 
-const INJECTION: readonly string[] = [
+const INJECTION = lexicon([
   'ignore your', 'ignore all', 'ignore previous', 'ignore the rules', 'ignore tes', 'ignore les', 'ignore vos', 'oublie tes', 'oublie les', 'oubliez',
   'ignore as', 'esqueca', 'ignora le', 'ignora tutte', 'تجاهل', 'انسي القواعد', 'انسي التعليمات',
   'system prompt', 'your prompt', 'ton prompt', 'votre prompt', 'seu prompt', 'your instructions', 'tes instructions', 'vos instructions', 'suas instrucoes', 'تعليماتك', 'البرومبت',
   'developer mode', 'jailbreak', 'you are now', 'tu es maintenant', 'voce agora e', 'act as', 'pretend',
   'the owner said', 'owner told me', 'the boss said', 'le patron a dit', 'le proprietaire a dit', 'le gerant a dit', 'o dono disse', 'o dono falou', 'صاحب المحل قال', 'المالك قال', 'المدير قال', 'moul lhanout gali', 'patron gali', 'patron qali',
   'print your', 'reveal your', 'show me your', 'montre moi ton', 'montre-moi', 'affiche ton', 'mostre seu', 'اطبع', 'اعطيني التعليمات',
-];
+]);
+
+const TOPIC_LEXICONS = TOPICS.map(({ topic, words }) => ({ topic, words: lexicon(words) }));
 
 export interface CustomerSignals {
   topics: SensitiveTopic[];
@@ -71,6 +73,6 @@ export interface CustomerSignals {
 /** Reads a customer's text for what must reach the seller and for attempts to steer the bot. */
 export function readCustomerSignals(text: string): CustomerSignals {
   const folded = fold(text);
-  const topics = TOPICS.filter(({ words }) => findAny(folded, words) !== null).map(({ topic }) => topic);
-  return { topics, injection: findAny(folded, INJECTION) !== null };
+  const topics = TOPIC_LEXICONS.filter(({ words }) => words.has(folded)).map(({ topic }) => topic);
+  return { topics, injection: INJECTION.has(folded) };
 }

@@ -26,10 +26,28 @@ export function hasWord(folded: string, word: string): boolean {
   return new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped}(?:$|[^\\p{L}\\p{N}])`, 'u').test(folded);
 }
 
-/** First lexicon entry found in a folded text, whole words only. */
+/** First lexicon entry found in a folded text, whole words only (for short, dynamic lists). */
 export function findAny(folded: string, words: readonly string[]): string | null {
   for (const word of words) if (hasWord(folded, word)) return word;
   return null;
+}
+
+export interface Lexicon {
+  /** The first entry found (longest alternative first), whole words only, or null. */
+  find(folded: string): string | null;
+  has(folded: string): boolean;
+}
+
+/** A fixed word list compiled once into one regular expression (the checks run on every reply). */
+export function lexicon(words: readonly string[]): Lexicon {
+  const folded = [...new Set(words.map(fold))].filter(Boolean).sort((a, b) => b.length - a.length);
+  const escaped = folded.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  // Arabic glues one-letter prepositions and conjunctions to the next word (لقسنطينة, وما, بالجزائر).
+  const pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}])[وفبلك]?(${escaped.join('|')})(?=$|[^\\p{L}\\p{N}])`, 'u');
+  return {
+    find: (text) => pattern.exec(text)?.[1] ?? null,
+    has: (text) => pattern.test(text),
+  };
 }
 
 const NEGATIONS = [
@@ -41,8 +59,10 @@ const NEGATIONS = [
   'ma', 'mach', 'machi', 'makach', 'makanch', 'mana9edrouch', 'manqdrouch', 'lasaf',
 ];
 
+const NEGATION = lexicon(NEGATIONS);
+
 /** Whether a clause negates what it says ("we don't accept cards", "pas de retour"). */
 export function isNegated(foldedClause: string): boolean {
   if (/\bn'/.test(foldedClause)) return true;
-  return NEGATIONS.some((n) => hasWord(foldedClause, n));
+  return NEGATION.has(foldedClause);
 }
