@@ -28,7 +28,7 @@ export const fr: Phrases = {
   summaryDeliveryUnknown: 'Livraison ({zone}) : frais confirmés par la boutique',
   summaryTotal: 'Total : {amount}',
   summaryCustomer: '{name} – {phone} – {place}',
-  summaryConfirm: 'Je confirme ? (oui / non)',
+  summaryConfirm: 'Vous confirmez ? (oui / non)',
   orderDone: 'Merci {name} ! Votre commande n° {id} est confirmée ✅ La boutique vous appellera au {phone} pour la livraison.',
   orderCancelled: "Pas de souci, la commande est annulée. Je reste à votre disposition.",
   changeWhat: 'Bien sûr. Que voulez-vous modifier ?',
