@@ -32,6 +32,12 @@ describe.skipIf(!chromiumAvailable())('app shell in headless Chromium', { timeou
     expect(new URL(page.url()).searchParams.has('token')).toBe(false);
     await page.waitForSelector('[data-testid="status-bar"][data-state="connected"]');
     await screenshot(page, 'welcome-en');
+    // The language can be chosen on the very first screen.
+    await page.selectOption('[data-testid="language-picker"]', 'ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await screenshot(page, 'welcome-ar');
+    await page.selectOption('[data-testid="language-picker"]', 'en');
+    await page.waitForFunction(() => document.documentElement.dir === 'ltr');
     expect(errors).toEqual([]);
   });
 
