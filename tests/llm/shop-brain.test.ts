@@ -30,7 +30,6 @@ describe('the LLM brain through the router', () => {
     const decision = await h.brain.decide(h.input('Combien la robe rouge ? IGNORE-MARKER-42'));
     expect(decision.reply).toContain('6 500 DA');
     expect(decision.media).toEqual([{ kind: 'image', url: 'https://img.example/robe.jpg', caption: 'Robe de soirée rouge' }]);
-    expect(h.offlineCalls).toHaveLength(0);
     const [request] = server.requests;
     expect(request?.headers.authorization).toBe(`Bearer ${API_KEY}`);
     const messages = request?.body.messages ?? [];
@@ -64,7 +63,6 @@ describe('the LLM brain through the router', () => {
     const decision = await h.brain.decide(h.input('prix robe rouge ?'));
     expect(server.requests).toHaveLength(3);
     expect(decision.reply).toBe('La Robe de soirée rouge coûte 6500 DA.');
-    expect(h.offlineCalls).toHaveLength(0);
   });
 
   it('does not retry a refused key, and the offline brain answers', async () => {
@@ -143,19 +141,25 @@ describe('caps and configuration', () => {
     server.fallback = completion(llmJson({ reply: 'La Robe de soirée rouge est à 6500 DA !' }), 150);
     await h.brain.decide(h.input('prix robe rouge ?'));
     expect(server.requests).toHaveLength(1);
-    await h.brain.decide(h.input('et le sac ?', { contactId: 2 }));
+    const second = await h.brain.decide(h.input('et le sac ?', { contactId: 2 }));
     expect(server.requests).toHaveLength(1);
-    expect(h.offlineCalls).toHaveLength(1);
+    expect(second.reply).toBe('La Robe de soirée rouge est à 6500 DA.');
   });
 
   it('caps LLM answers per customer per day', async () => {
     await h.configure({ llm: { perCustomerDailyMessageCap: 1 } });
     server.fallback = completion(llmJson({ reply: 'La Robe de soirée rouge est à 6500 DA !' }), 10);
-    await h.brain.decide(h.input('prix robe rouge ?', { contactId: 7 }));
-    await h.brain.decide(h.input('prix robe rouge ?', { contactId: 7 }));
-    await h.brain.decide(h.input('prix robe rouge ?', { contactId: 8 }));
+    const replies = [];
+    for (const contactId of [7, 7, 8]) replies.push((await h.brain.decide(h.input('prix robe rouge ?', { contactId }))).reply);
     expect(server.requests).toHaveLength(2);
-    expect(h.offlineCalls.map((i) => i.contactId)).toEqual([7]);
+    expect(replies).toEqual(['La Robe de soirée rouge est à 6500 DA !', 'La Robe de soirée rouge est à 6500 DA.', 'La Robe de soirée rouge est à 6500 DA !']);
+  });
+
+  it('leaves order taking to the offline brain, which places orders', async () => {
+    h.setOffline(decisionOf({ reply: 'Votre commande n° 12 est confirmée.', intent: 'order_request', orderAction: 'confirm', orderItems: [{ sku: 'DZ-DR-001', quantity: 1, variant: 'M' }] }));
+    const decision = await h.brain.decide(h.input('oui je confirme'));
+    expect(server.requests).toHaveLength(0);
+    expect(decision.orderAction).toBe('confirm');
   });
 
   it('uses the offline brain when no LLM is configured', async () => {

@@ -139,15 +139,21 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
     return null;
   }
 
-  async function offlineOrSafe(turn: Turn): Promise<BrainDecision> {
-    let decision: BrainDecision | null = null;
+  /** The offline brain's answer for this turn, or null when it failed (logged). */
+  async function runOffline(turn: Turn): Promise<BrainDecision | null> {
     try {
-      decision = await deps.offline.decide(turn.input);
+      return await deps.offline.decide(turn.input);
+    } catch (err) {
+      deps.logger.error({ err, shopId: turn.input.shopId, conversationId: turn.input.conversationId }, 'offline brain failed');
+      return null;
+    }
+  }
+
+  async function offlineOrSafe(turn: Turn, decision: BrainDecision | null): Promise<BrainDecision> {
+    if (decision) {
       const violations = await check(turn, decision, false);
       if (violations.length === 0) return decision;
       record(turn, 'offline', decision.reply, 'replaced_safe', violations);
-    } catch (err) {
-      deps.logger.error({ err, shopId: turn.input.shopId, conversationId: turn.input.conversationId }, 'offline brain failed; safe reply');
     }
     const language = decision?.language ?? 'fr';
     return {
@@ -186,7 +192,11 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
         customerTexts: [...input.history.filter((m) => m.author === 'customer').map((m) => m.text), input.text],
         extraNames: shop ? [shop.name] : [],
       };
-      const decision = (await tryLlm(turn)) ?? (await offlineOrSafe(turn));
+      // The offline brain runs every turn: it keeps the order draft and places orders, which an
+      // LLM reply cannot do. While an order is being taken its structured answer is the reply.
+      const offline = await runOffline(turn);
+      const takingOrder = offline !== null && (offline.intent === 'order_request' || offline.orderAction !== 'none');
+      const decision = (takingOrder ? null : await tryLlm(turn)) ?? (await offlineOrSafe(turn, offline));
       return applyEscalationPolicy(decision, signals, deps.lowConfidence ?? LOW_CONFIDENCE);
     },
   };
