@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCoreShopBrain } from '../../electron/core/brain/index';
@@ -64,11 +64,15 @@ describe('the composed sales brain', () => {
   it('answers every dev and held-out message offline with zero guardrail violations', async () => {
     const read = (f: string) => readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { text: string; sku?: string; shop?: string });
     const set = [...read(path.join(import.meta.dirname, '../fixtures/messages-dev.jsonl')), ...read(path.join(import.meta.dirname, '../brain/fixtures/heldout.jsonl')), ...read(path.join(import.meta.dirname, '../brain/fixtures/blind.jsonl'))];
+    const escalated: string[] = [];
     for (const m of set) {
       const shop = m.shop === 'br' || m.sku?.startsWith('BR-') ? BR : DZ;
       const d = await brain.decide(input(shop, m.text));
       expect(d.reply.trim()).not.toBe('');
+      if (d.escalate) escalated.push(`${m.text} → ${d.escalateReason}`);
     }
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync('test-results/brain-escalations.json', JSON.stringify({ messages: set.length, escalated: escalated.length, which: escalated }, null, 2));
     expect(violations().map((v) => `${v.kind} «${v.fragment}» in «${v.reply}»`)).toEqual([]);
   });
 

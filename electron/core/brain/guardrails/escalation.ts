@@ -17,10 +17,13 @@ export const LOW_CONFIDENCE = 0.35;
  */
 export function applyEscalationPolicy(decision: BrainDecision, signals: CustomerSignals, lowConfidence = LOW_CONFIDENCE): BrainDecision {
   const reasons: string[] = [];
+  // The brain's own reason says it best; the lexicons only add what the brain missed.
   if (decision.escalate) reasons.push(decision.escalateReason ?? 'The bot asked for the seller.');
-  for (const topic of signals.topics) reasons.push(TOPIC_REASON[topic]);
-  if (decision.intent === 'complaint_refund' && !signals.topics.includes('refund_complaint')) reasons.push(TOPIC_REASON.refund_complaint);
-  if (decision.intent === 'human_request' && !signals.topics.includes('human_request')) reasons.push(TOPIC_REASON.human_request);
+  else {
+    for (const topic of signals.topics) reasons.push(TOPIC_REASON[topic]);
+    if (decision.intent === 'complaint_refund' && !signals.topics.includes('refund_complaint')) reasons.push(TOPIC_REASON.refund_complaint);
+    if (decision.intent === 'human_request' && !signals.topics.includes('human_request')) reasons.push(TOPIC_REASON.human_request);
+  }
   if (decision.confidence < lowConfidence) reasons.push(`Low confidence (${decision.confidence.toFixed(2)}).`);
   if (reasons.length === 0) return decision;
   return { ...decision, escalate: true, escalateReason: [...new Set(reasons)].join(' ') };
