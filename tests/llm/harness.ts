@@ -60,6 +60,7 @@ export interface Harness {
   setOffline(decision: BrainDecision | Error): void;
   configure(patch: ShopSettingsPatch): Promise<void>;
   input(text: string, over?: Partial<BrainInput>): BrainInput;
+  advance(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -90,7 +91,7 @@ export async function makeHarness(baseUrl: string, deps: Partial<ShopBrainDeps> 
       return offlineAnswer;
     },
   };
-  const now = new Date('2026-11-23T10:00:00Z');
+  let now = new Date('2026-11-23T10:00:00Z');
   const brain = makeShopBrain({
     offline,
     settings,
@@ -117,6 +118,7 @@ export async function makeHarness(baseUrl: string, deps: Partial<ShopBrainDeps> 
     offlineCalls,
     setOffline: (d) => void (offlineAnswer = d),
     configure: async (patch) => void (await settings.update(1, patch, now.toISOString())),
+    advance: (ms) => void (now = new Date(now.getTime() + ms)),
     input: (text, over = {}) => ({ shopId: 1, conversationId: 1, contactId: 1, inboundMessageIds: [1], text, history: [], now, ...over }),
     close: () => store.close(),
   };

@@ -65,6 +65,20 @@ describe('the LLM brain through the router', () => {
     expect(decision.reply).toBe('La Robe de soirée rouge coûte 6500 DA.');
   });
 
+  it('rests a failing endpoint for a minute instead of making every customer wait', async () => {
+    server.script({ kind: 'hang', ms: 1_000 }, { kind: 'hang', ms: 1_000 }, { kind: 'hang', ms: 1_000 });
+    await h.brain.decide(h.input('prix robe rouge ?'));
+    expect(server.requests).toHaveLength(3);
+    const started = Date.now();
+    await h.brain.decide(h.input('et le sac ?'));
+    expect(Date.now() - started).toBeLessThan(200);
+    expect(server.requests).toHaveLength(3);
+    h.advance(61_000);
+    server.script(completion(llmJson({ reply: 'La Robe de soirée rouge est à 6500 DA.' })));
+    await h.brain.decide(h.input('prix robe rouge ?'));
+    expect(server.requests).toHaveLength(4);
+  });
+
   it('does not retry a refused key, and the offline brain answers', async () => {
     server.script({ kind: 'status', status: 401, body: { error: { message: `Incorrect API key provided: ${API_KEY}` } } });
     const decision = await h.brain.decide(h.input('prix robe rouge ?'));

@@ -46,7 +46,8 @@ export interface ShopBrainDeps extends FactsSources {
   /** Tests inject a client factory or a fetch; production uses the openai SDK's own fetch. */
   makeClient?: MakeChatClient;
   fetch?: typeof fetch;
-  llm?: { timeoutMs?: number; retry?: Partial<RetryOptions>; maxTokens?: number };
+  /** cooldownMs: after an endpoint failed every retry, the offline brain answers alone for this long. */
+  llm?: { timeoutMs?: number; retry?: Partial<RetryOptions>; maxTokens?: number; cooldownMs?: number };
   lowConfidence?: number;
 }
 
@@ -71,6 +72,10 @@ const TURN_KNOWLEDGE = 3;
  */
 export function makeShopBrain(deps: ShopBrainDeps): Brain {
   const timeoutMs = deps.llm?.timeoutMs ?? 20_000;
+  const cooldownMs = deps.llm?.cooldownMs ?? 60_000;
+  // Per shop: when its endpoint last failed outright. A dead or hanging endpoint must not make every
+  // customer wait through the retries; after the cool-down the next message tries again.
+  const failedUntil = new Map<number, number>();
   const llm = makeLlmBrain({
     makeClient: deps.makeClient ?? makeOpenAiChatClient,
     timeoutMs,
@@ -102,6 +107,7 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
     const { input, settings } = turn;
     const apiKey = await deps.secrets.get(apiKeySecretName(input.shopId));
     if (!isLlmConfigured(settings.llm.baseUrl, settings.llm.model, apiKey)) return null;
+    if ((failedUntil.get(input.shopId) ?? 0) > deps.clock.now().getTime()) return null;
     const day = shopDay(input.now, settings.facts.timeZone);
     const limits = { dailyTokenCap: settings.llm.dailyTokenCap, perCustomerDailyMessageCap: settings.llm.perCustomerDailyMessageCap };
     const shop = (await deps.shops.get(input.shopId)) ?? { name: 'the shop', currency: '' };
@@ -125,10 +131,12 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
         });
       } catch (err) {
         const reason = redactSecrets(describeLlmError(err, settings.llm.baseUrl, timeoutMs), [apiKey]);
-        deps.logger.warn({ shopId: input.shopId, conversationId: input.conversationId, reason }, 'LLM failed; offline brain answers');
+        deps.logger.warn({ shopId: input.shopId, conversationId: input.conversationId, reason, cooldownMs }, 'LLM failed; offline brain answers');
+        failedUntil.set(input.shopId, deps.clock.now().getTime() + cooldownMs);
         return null;
       }
       const violations = await check(turn, decision, true);
+      failedUntil.delete(input.shopId);
       if (violations.length === 0) {
         deps.spendCap.recordAnswered(input.shopId, input.contactId, day);
         return decision;
