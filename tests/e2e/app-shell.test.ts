@@ -47,6 +47,15 @@ describe.skipIf(!chromiumAvailable())('app shell in headless Chromium', { timeou
     await page.waitForSelector('.shell[data-testid="app-ready"]');
     const shops = await page.$$eval('[data-testid="shop-switcher"] option', (os) => os.map((o) => o.textContent));
     expect(shops).toContain('Boutique Yasmine');
+    // A second shop from the switcher; the UI moves to it.
+    await page.selectOption('[data-testid="shop-switcher"]', '__new__');
+    await page.fill('.popover input[name="shop-name"]', 'Loja Rafael');
+    await page.fill('.popover input[name="currency"]', 'brl');
+    await page.click('.popover button[type="submit"]');
+    await page.waitForSelector('.popover', { state: 'detached' });
+    const current = await page.$eval('[data-testid="shop-switcher"]', (el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent);
+    expect(current).toBe('Loja Rafael');
+    await page.selectOption('[data-testid="shop-switcher"]', { label: 'Boutique Yasmine' });
     expect(errors).toEqual([]);
   });
 

@@ -72,6 +72,19 @@ describe.skipIf(!chromiumAvailable())('inbox with 10,000 conversations', { timeo
     await screenshot(page, 'inbox-10k-end');
   });
 
+  it('moves between conversations with the arrow keys', async () => {
+    await page.evaluate(() => {
+      const list = document.querySelector<HTMLElement>('[data-testid="conversation-list"]');
+      if (list) list.scrollTop = 0;
+    });
+    await page.focus('[data-testid="conversation-row"][data-index="0"]');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.index === '3');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="thread"]');
+    expect(await page.textContent('[data-testid="thread"] h2')).toContain(String(9_996).padStart(5, '0'));
+  });
+
   it('searches and filters on the server', async () => {
     await page.fill('[data-testid="inbox-search"]', '09999');
     await page.waitForFunction(() => document.querySelector('[data-testid="inbox-count"]')?.textContent?.startsWith('1 '));

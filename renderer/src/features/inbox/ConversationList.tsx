@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { type FocusEvent, type KeyboardEvent, useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { Conversation } from '../../../../shared/domain/schemas';
 import { useServices } from '../../app/services-context';
@@ -40,11 +40,17 @@ export function ConversationList() {
     if (total > 0) ensureRange(first, last);
   }, [first, last, total, ensureRange]);
 
-  // Arrow keys move between conversations, as in a mail client.
+  // Arrow keys move between conversations, as in a mail client. The cursor is kept here, not
+  // read back from the focused element: a fast second key press can come before the focus moved.
+  const cursor = useRef(-1);
+  const onFocus = (e: FocusEvent<HTMLDivElement>) => {
+    const index = (e.target as HTMLElement).dataset.index;
+    if (index !== undefined) cursor.current = Number(index);
+  };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    const current = Number((document.activeElement as HTMLElement | null)?.dataset.index ?? -1);
-    const next = Math.max(0, Math.min(total - 1, current + (e.key === 'ArrowDown' ? 1 : -1)));
+    const next = Math.max(0, Math.min(total - 1, cursor.current + (e.key === 'ArrowDown' ? 1 : -1)));
+    cursor.current = next;
     e.preventDefault();
     virtualizer.scrollToIndex(next);
     requestAnimationFrame(() => parentRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus());
@@ -55,7 +61,7 @@ export function ConversationList() {
   }
 
   return (
-    <div ref={parentRef} className="conversation-list" data-testid="conversation-list" onKeyDown={onKeyDown}>
+    <div ref={parentRef} className="conversation-list" data-testid="conversation-list" onKeyDown={onKeyDown} onFocus={onFocus}>
       <div role="list" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const row = rows[item.index];
