@@ -94,6 +94,29 @@ describe('the composed sales brain', () => {
     expect(violations().map((v) => `${v.kind} «${v.fragment}» in «${v.reply}»`)).toEqual([]);
   });
 
+  it('stays honest on Shopify and WooCommerce catalogs (variant prices, sale prices): zero violations', async () => {
+    store.sqlite.prepare(`INSERT INTO shops (id, name, currency, created_at) VALUES (3, 'Dar Lalla', 'MAD', 'now'), (4, 'Foot DZ', 'DZD', 'now')`).run();
+    store.sqlite.prepare(`INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (3, 3, 'simulator', 't', 'connected', 'now'), (4, 4, 'simulator', 't', 'connected', 'now')`).run();
+    importCatalogFile(store.sqlite, 3, path.join(import.meta.dirname, '../fixtures/shopify-products-sample.csv'));
+    importCatalogFile(store.sqlite, 4, path.join(import.meta.dirname, '../fixtures/woocommerce-products-sample.csv'));
+    const names = (shopId: number) => (store.sqlite.prepare('SELECT name FROM products WHERE shop_id = ?').all(shopId) as { name: string }[]).map((r) => r.name);
+    const questions = (name: string) => [`Combien coûte ${name} ?`, `how much is the ${name}?`, `${name} disponible en stock ?`, `3andkom ${name}? ch7al`, `je veux commander ${name}`];
+    let asked = 0;
+    for (const shopId of [3, 4]) {
+      for (const name of names(shopId)) {
+        for (const q of questions(name)) {
+          asked += 1;
+          const d = await brain.decide(input(shopId, q));
+          expect(d.reply.trim()).not.toBe('');
+        }
+      }
+    }
+    expect(asked).toBeGreaterThan(10);
+    const found = [...makeViolationsRepo(store.sqlite).recent(3, 100), ...makeViolationsRepo(store.sqlite).recent(4, 100)];
+    writeFileSync("test-results/guardrails-platform-catalogs.json", JSON.stringify(found, null, 2));
+    expect(found.map((v) => `${v.kind} «${v.fragment}» in «${v.reply}»`)).toEqual([]);
+  });
+
   it('uses the LLM once configured, and replaces a reply inventing a product with the offline answer', async () => {
     const settings = makeSettingsRepo(store.db);
     await settings.update(DZ, { llm: { baseUrl: server.baseUrl, model: 'fake' } }, 'now');

@@ -22,6 +22,8 @@ export interface StoreFacts {
 
 /** Values a reply may state, by what they may be stated as. Keys are values rounded to cents. */
 export interface Backing {
+  /** Numbers inside product and variant names ("100 ml", "2026", size "42"): quoting a name is no claim. */
+  names: Set<string>;
   money: Set<string>;
   percent: Set<string>;
   stock: Set<string>;
@@ -75,6 +77,7 @@ export function buildBacking(store: StoreFacts): Backing {
   const percent: number[] = [];
   const stock: number[] = [];
   const plain: number[] = [0, 1, 2, 3];
+  const names: number[] = [];
   const fees = store.facts.deliveryZones.map((z) => z.fee);
   money.push(...fees);
   for (const product of store.products) {
@@ -91,6 +94,7 @@ export function buildBacking(store: StoreFacts): Backing {
     if (product.stock != null) stock.push(product.stock);
     for (const variant of product.variants) if (variant.stock != null) stock.push(variant.stock);
     plain.push(...productTextNumbers(product));
+    names.push(...[product.name, ...product.altNames, ...product.variants.map((v) => v.name)].flatMap(numbersIn));
     for (const stated of extractNumbers(product.description)) if (stated.kind === 'percent') percent.push(...stated.values);
   }
   money.push(...orderTotals(store.orderItems, store.products, fees));
@@ -120,5 +124,5 @@ export function buildBacking(store: StoreFacts): Backing {
   const percentSet = set(percent);
   const stockSet = set(stock);
   const plainSet = set([...plain, ...money, ...stock, ...percent]);
-  return { money: moneySet, percent: percentSet, stock: stockSet, plain: plainSet };
+  return { names: set(names), money: moneySet, percent: percentSet, stock: stockSet, plain: plainSet };
 }

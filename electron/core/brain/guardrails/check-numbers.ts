@@ -64,7 +64,7 @@ function checkOne(n: StatedNumber, input: NumberCheckInput, customer: CustomerNu
       if (isBacked(backing.money, n.values)) return null;
       return echoed ? echo() : violation('unbacked_number', n, `The reply states the amount "${n.raw}", which no price, fee or total in the store gives.`);
     case 'stock':
-      if (isBacked(backing.stock, n.values)) return null;
+      if (isBacked(backing.stock, n.values) || isBacked(backing.names, n.values)) return null;
       return echoed ? echo() : violation('unbacked_number', n, `The reply states the count "${n.raw}", which no stock level or sales figure in the store gives.`);
     case 'reference':
       return null;

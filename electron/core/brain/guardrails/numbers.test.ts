@@ -27,6 +27,7 @@ describe('extractNumbers', () => {
     expect(kinds('خصم ٪20')).toEqual([['percent', [20]]]);
     expect(kinds('il ne reste que 2 pièces')).toEqual([['stock', [2]]]);
     expect(kinds('only 4 left')).toEqual([['stock', [4]]]);
+    expect(kinds('Huile 100 ml est disponible')).toEqual([['plain', [100]]]);
     expect(kinds('appelez le 0555 12 34 56')[0]?.[0]).not.toBe('money');
     expect(kinds('mon numéro 0555123456')).toEqual([['phone', [555123456]]]);
     expect(kinds('votre commande n° 57 est confirmée')).toEqual([['reference', [57]]]);

@@ -45,6 +45,8 @@ const PERCENT_BEFORE = /(?:%|٪)\s?$/;
 const STOCK_AFTER =
   /^\s?(?:[a-zà-ÿ]+\s){0,2}(?:left|in stock|remaining|available|pieces?|pcs|units?|sold|restante?s?|en stock|disponibles?|pièces?|vendue?s?|vendidos?|vendidas?|em estoque|dispon[ií]ve(?:l|is)|unidades?|restam|باقي|باقية|متوفر|متوفرة|قطع|قطعة|حبات|حبة|بيعت|مبيع|bqat|ba9i|b9at|b9aw|kaynin|habba|hebba|7abat)/i;
 const STOCK_BEFORE = /(?:only|just|seulement|plus que|reste|restent|apenas|só|somente|ghir|gher|غير|فقط|باقي|بقات|sold|vendu|vendus|vendidos|بيعنا|بعنا|stock)\s?:?\s?$/i;
+/** A quantity with a unit ("100 ml", "2 kg", "42 cm") measures the product; it is not a stock count. */
+const MEASURE_AFTER = /^\s?(?:ml|cl|l|g|gr|kg|mg|cm|mm|m|km|go|gb|mb|to|tb|mah|w|v|pouces?|inch(?:es)?|oz|ans|mois|months?|years?)(?![\p{L}])/iu;
 /** Order and reference numbers ("commande n° 57") are identifiers, not claims. */
 const REFERENCE_BEFORE = /(?:n°|nº|no\.|#|num[ée]ro|number|r[ée]f\.?|رقم)\s?:?\s?$/i;
 const THOUSAND_AFTER = /^\s?(?:k\b|alf\b|alaf\b|ألف|الف|آلاف|mille\b|mil\b)/i;
@@ -96,6 +98,7 @@ function classify(before: string, after: string, digitCount: number, hasPlus: bo
   if (CURRENCY_AFTER.test(after) || CURRENCY_BEFORE.test(before)) return 'money';
   if (hasPlus || digitCount >= 8) return 'phone';
   if (REFERENCE_BEFORE.test(before)) return 'reference';
+  if (MEASURE_AFTER.test(after)) return 'plain';
   if (STOCK_AFTER.test(after) || STOCK_BEFORE.test(before)) return 'stock';
   return 'plain';
 }
