@@ -94,6 +94,25 @@ describe('the composed sales brain', () => {
     expect(violations().map((v) => `${v.kind} «${v.fragment}» in «${v.reply}»`)).toEqual([]);
   });
 
+  it('backs social proof and urgency with real orders', async () => {
+    const say = async (conv: BrainInput, texts: string[]) => {
+      const history: BrainInput['history'] = [];
+      const out = [];
+      for (const text of texts) {
+        turn += 1;
+        const d = await brain.decide({ ...conv, text, history: [...history], inboundMessageIds: [turn] });
+        history.push({ direction: 'in', author: 'customer', text, at: 'now' }, { direction: 'out', author: 'bot', text: d.reply, at: 'now' });
+        out.push(d);
+      }
+      return out;
+    };
+    const ordered = await say(input(DZ, 'Bonjour'), ['Bonjour, le sac à main noir est à combien ?', 'Je le prends, 2 pièces', 'Sarah Benali, 0661234567, Alger, 12 rue Didouche Mourad', 'oui je confirme']);
+    expect(ordered.at(-1)?.orderAction).toBe('confirm');
+    const later = await say(input(DZ, 'x'), ['Vous êtes fiables ? Je ne vous connais pas', 'le sac à main noir est toujours disponible ?', 'hmm je vais réfléchir']);
+    expect(later.map((d) => d.reply).join(' ')).toMatch(/\d/);
+    expect(violations().map((v) => `${v.kind} «${v.fragment}» in «${v.reply}»`)).toEqual([]);
+  });
+
   it('stays honest on Shopify and WooCommerce catalogs (variant prices, sale prices): zero violations', async () => {
     store.sqlite.prepare(`INSERT INTO shops (id, name, currency, created_at) VALUES (3, 'Dar Lalla', 'MAD', 'now'), (4, 'Foot DZ', 'DZD', 'now')`).run();
     store.sqlite.prepare(`INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (3, 3, 'simulator', 't', 'connected', 'now'), (4, 4, 'simulator', 't', 'connected', 'now')`).run();
