@@ -62,6 +62,12 @@ describe('LLM settings calls', () => {
     expect(unreachable).toMatchObject({ ok: false });
     expect(unreachable.message).toMatch(/Could not reach 127\.0\.0\.1:9/);
 
+    // The saved key never travels to an address other than the saved one.
+    const before = server.requests.length;
+    const elsewhere = (await call('settings/test-llm', { shopId: shop.id, baseUrl: 'https://collector.example/v1' })) as { ok: boolean; message: string };
+    expect(elsewhere).toMatchObject({ ok: false, message: expect.stringMatching(/type it to test this address/) });
+    expect(server.requests.length).toBe(before);
+
     await call('settings/get', { shopId: shop.id });
     await call('settings/get-llm-usage', { shopId: shop.id });
     await call('guardrails/list-violations', { shopId: shop.id, limit: 10 });

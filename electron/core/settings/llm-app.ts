@@ -11,6 +11,14 @@ import type { CoreContext } from '../context';
 import { requireShop } from '../shops/require-shop';
 import { apiKeySecretName } from './app';
 
+const hostOf = (url: string): string | null => {
+  try {
+    return new URL(url.trim()).host.toLowerCase();
+  } catch {
+    return null;
+  }
+};
+
 export interface LlmSettingsDeps {
   makeClient?: MakeChatClient;
   testTimeoutMs?: number;
@@ -27,11 +35,16 @@ export function llmSettingsHandlers(ctx: CoreContext, deps: LlmSettingsDeps = {}
     const saved = await ctx.repos.settings.get(shopId);
     const baseUrl = (baseUrlIn ?? saved.llm.baseUrl).trim();
     const model = (modelIn ?? saved.llm.model).trim();
-    const apiKey = apiKeyIn || (await ctx.secrets.get(apiKeySecretName(shopId)));
+    // The saved key only ever goes to the saved endpoint's host: testing another address needs the
+    // key typed again, so this call cannot be used to send the stored key somewhere else.
+    const sameHost = hostOf(baseUrl) !== null && hostOf(baseUrl) === hostOf(saved.llm.baseUrl);
+    const apiKey = apiKeyIn || (sameHost ? await ctx.secrets.get(apiKeySecretName(shopId)) : null);
     const fail = (message: string, latencyMs = 0): LlmTestResult => ({ ok: false, message: redactSecrets(message, [apiKey]), latencyMs, model });
     if (!baseUrl) return fail('No endpoint address is set. Choose a preset or type the base URL.');
     if (!model) return fail('No model is set. Type the model name the endpoint serves.');
-    if (endpointNeedsKey(baseUrl) && !apiKey) return fail('This endpoint needs an API key; none is set.');
+    if (endpointNeedsKey(baseUrl) && !apiKey) {
+      return fail(sameHost ? 'This endpoint needs an API key; none is set.' : 'This endpoint needs an API key: type it to test this address (the saved key is only sent to the saved address).');
+    }
     const started = performance.now();
     try {
       const client = makeClient({ baseUrl, apiKey, model, timeoutMs });
