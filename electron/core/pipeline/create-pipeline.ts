@@ -103,8 +103,11 @@ export function createPipeline(deps: PipelineDeps) {
     },
   });
 
+  let stopped = false;
   const sink: ChannelSink = {
     accept(message: NormalizedInbound) {
+      // After shutdown nothing is acknowledged, so the sender's own retry delivers it again later.
+      if (stopped) throw new Error('Souqbot is shutting down');
       const result = store.accept(message, clock.now().toISOString());
       if (!result.duplicate) {
         crash('after-accept');
@@ -115,6 +118,7 @@ export function createPipeline(deps: PipelineDeps) {
       return { messageId: result.messageId, duplicate: result.duplicate };
     },
     ownEcho(echo: OwnMessageEcho) {
+      if (stopped) return;
       const ours = store.outboundByChannelId(echo.accountId, echo.channelMessageId);
       if (ours) return; // our own send coming back: already recorded
       // The seller answered from the phone: store it and let the seller keep the conversation.
@@ -139,6 +143,7 @@ export function createPipeline(deps: PipelineDeps) {
       emitConversation(conversationId);
     },
     status(accountId: number, channelMessageId: string, status: DeliveryStatus, error?: string | null) {
+      if (stopped) return;
       const row = store.outboundByChannelId(accountId, channelMessageId);
       if (!row) return;
       // Receipts arrive out of order; never move backwards (read stays read).
@@ -148,6 +153,7 @@ export function createPipeline(deps: PipelineDeps) {
       emitMessage(row.id, 'messages/status');
     },
     accountStatus(accountId: number, status: AccountStatus, detail: string | null) {
+      if (stopped) return;
       setAccountStatus.run(status, accountId);
       const account = accountKind.get(accountId);
       if (account) bus.emit('accounts/status', { shopId: account.shop_id, accountId, status, detail });
@@ -193,6 +199,7 @@ export function createPipeline(deps: PipelineDeps) {
       }
     },
     async stop() {
+      stopped = true;
       await worker.stop();
       await dispatcher.stop();
     },

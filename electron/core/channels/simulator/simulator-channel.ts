@@ -34,6 +34,7 @@ export function makeSimulatorChannel(opts: SimulatorOptions) {
   fs.mkdirSync(path.dirname(opts.rawLogPath), { recursive: true });
   const fd = fs.openSync(opts.rawLogPath, 'a');
   const fsync = opts.fsync ?? true;
+  let closed = false;
   /** Customer view: per `to`, first attempt of each id, in first-seen order. */
   const byTo = new Map<string, Map<string, RawSendAttempt>>();
   const index = (a: RawSendAttempt) => {
@@ -46,6 +47,7 @@ export function makeSimulatorChannel(opts: SimulatorOptions) {
   const channel: Channel = {
     kind: 'simulator',
     async send(message: OutboundMessage) {
+      if (closed) throw new ChannelSendError('The simulator is closed', true);
       const failure = opts.failNext?.();
       if (failure) throw failure;
       const attempt: RawSendAttempt = {
@@ -62,6 +64,7 @@ export function makeSimulatorChannel(opts: SimulatorOptions) {
       const sink = opts.receipts?.sink();
       if (sink) {
         setImmediate(() => {
+          if (closed) return; // the core shut down before the customer's phone answered
           sink.status(message.accountId, message.channelMessageId, 'delivered');
           sink.status(message.accountId, message.channelMessageId, 'read');
         });
@@ -78,6 +81,8 @@ export function makeSimulatorChannel(opts: SimulatorOptions) {
       return [...(byTo.get(to)?.values() ?? [])];
     },
     close() {
+      if (closed) return;
+      closed = true;
       fs.closeSync(fd);
     },
   };

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Conversation, ConversationStatus, Message, MessageKind, MessageStatus } from '../../../../shared/domain/schemas';
 import type { Database } from '../schema';
 
@@ -60,6 +60,19 @@ export const toMessage = (row: MessageRow): Message => ({
   createdAt: row.created_at,
 });
 
+/**
+ * The seller's words as an FTS5 query: every word must appear, each as a prefix ("rob" finds
+ * "robe"). Quoted, so FTS syntax in the input ("OR", "*", quotes) is only text.
+ */
+export function ftsQuery(input: string): string | null {
+  const words = input
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 8);
+  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
+}
+
 export interface ListQuery {
   shopId: number;
   status?: ConversationStatus | undefined;
@@ -83,8 +96,16 @@ export function makeConversationsRepo(db: Kysely<Database>) {
       const needle = q.query?.trim();
       if (needle) {
         const like = `%${needle.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+        const match = ftsQuery(needle);
         filtered = filtered.where((eb) =>
-          eb.or([eb('k.jid', 'like', like), eb('k.name', 'like', like), eb('c.last_preview', 'like', like)]),
+          eb.or([
+            eb('k.jid', 'like', like),
+            eb('k.name', 'like', like),
+            // Any message of the conversation, through the full-text index (words and prefixes).
+            ...(match
+              ? [eb('c.id', 'in', sql<number>`(SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH ${match})`)]
+              : []),
+          ]),
         );
       }
       const [rows, count] = await Promise.all([
