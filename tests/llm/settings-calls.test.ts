@@ -76,6 +76,17 @@ describe('LLM settings calls', () => {
     expect(fs.readdirSync(dir).some((f) => f.endsWith('.sqlite'))).toBe(true);
   });
 
+  it('forgets the key when the endpoint moves to another host without a new one', async () => {
+    const shop = (await call('shops/create', { name: 'Move', currency: 'DZD' })) as { id: number };
+    await call('settings/update', { shopId: shop.id, patch: { llm: { baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini', apiKey: KEY } } });
+    const sameHost = (await call('settings/update', { shopId: shop.id, patch: { llm: { baseUrl: 'https://api.openai.com/v1/', model: 'gpt-4o' } } })) as { llm: { apiKeySet: boolean } };
+    expect(sameHost.llm.apiKeySet).toBe(true);
+    const moved = (await call('settings/update', { shopId: shop.id, patch: { llm: { baseUrl: 'https://openrouter.ai/api/v1' } } })) as { llm: { apiKeySet: boolean } };
+    expect(moved.llm.apiKeySet).toBe(false);
+    const withKey = (await call('settings/update', { shopId: shop.id, patch: { llm: { baseUrl: 'https://api.openai.com/v1', apiKey: KEY } } })) as { llm: { apiKeySet: boolean } };
+    expect(withKey.llm.apiKeySet).toBe(true);
+  });
+
   it('explains a missing endpoint or key in plain words', async () => {
     const shop = (await call('shops/create', { name: 'Vide', currency: 'DZD' })) as { id: number };
     expect(await call('settings/test-llm', { shopId: shop.id })).toMatchObject({ ok: false, message: expect.stringMatching(/No endpoint address/) });

@@ -5,6 +5,14 @@ import { requireShop } from '../shops/require-shop';
 
 export const apiKeySecretName = (shopId: number) => `shop-${shopId}-llm-api-key`;
 
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url.trim()).host.toLowerCase();
+  } catch {
+    return url.trim().toLowerCase();
+  }
+};
+
 /** The API key is write-only: it goes to the secret store and never comes back out. */
 async function toPublic(ctx: CoreContext, shopId: number, settings: ShopSettings): Promise<PublicShopSettings> {
   const { apiKey: _drop, ...llm } = settings.llm;
@@ -21,6 +29,12 @@ export function settingsHandlers(ctx: CoreContext): HandlerMap {
     'settings/update': async ({ shopId, patch }) => {
       await requireShop(ctx, shopId);
       const { apiKey, ...llmPatch } = patch.llm ?? {};
+      // A key belongs to its provider: moving to another host without a new key forgets the old
+      // one, so an OpenAI key is never sent to whatever address the endpoint is changed to.
+      if (apiKey === undefined && llmPatch.baseUrl !== undefined) {
+        const current = await ctx.repos.settings.get(shopId);
+        if (hostOf(llmPatch.baseUrl) !== hostOf(current.llm.baseUrl)) await ctx.secrets.delete(apiKeySecretName(shopId));
+      }
       if (apiKey !== undefined) {
         if (apiKey === '') await ctx.secrets.delete(apiKeySecretName(shopId));
         else await ctx.secrets.set(apiKeySecretName(shopId), apiKey);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { LlmPreset, LlmTestResult, LlmUsage } from '../../../../shared/domain/llm';
 import { useServices } from '../../app/services-context';
 import type { T } from '../../i18n/use-t';
-import { applyPreset, presetOf, type SalesErrors, type SalesForm } from './sales-model';
+import { applyPreset, keyWillBeForgotten, presetOf, type SalesErrors, type SalesForm } from './sales-model';
 import type { strings } from './i18n';
 
 type Keys = keyof (typeof strings)['en'];
@@ -13,12 +13,13 @@ interface Props {
   edit(patch: Partial<SalesForm>): void;
   replace(form: SalesForm): void;
   apiKeySet: boolean;
+  savedBaseUrl: string;
   errors: SalesErrors;
   t: T<Keys>;
 }
 
 /** Endpoint, model, write-only key, caps, "test connection" and today's spend. */
-export function LlmSection({ shopId, form, edit, replace, apiKeySet, errors, t }: Props) {
+export function LlmSection({ shopId, form, edit, replace, apiKeySet, savedBaseUrl, errors, t }: Props) {
   const { client } = useServices();
   const [presets, setPresets] = useState<LlmPreset[]>([]);
   const [usage, setUsage] = useState<LlmUsage | null>(null);
@@ -106,7 +107,7 @@ export function LlmSection({ shopId, form, edit, replace, apiKeySet, errors, t }
           )}
         </div>
         <span id="llm-key-hint" className="muted small">
-          {form.removeApiKey ? t('apiKeyWillRemove') : t('apiKeyHint')}
+          {form.removeApiKey ? t('apiKeyWillRemove') : keyWillBeForgotten(form, savedBaseUrl, apiKeySet) ? t('apiKeyWillForget') : t('apiKeyHint')}
         </span>
       </div>
       <div className="field-inline">

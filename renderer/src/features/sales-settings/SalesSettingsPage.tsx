@@ -96,7 +96,7 @@ export function SalesSettingsPage() {
           <input type="checkbox" checked={form.followUps} onChange={(e) => edit({ followUps: e.target.checked })} /> {t('followUps')}
         </label>
 
-        <LlmSection shopId={shopId} form={form} edit={edit} replace={replace} apiKeySet={settings.llm.apiKeySet} errors={visible} t={t} />
+        <LlmSection shopId={shopId} form={form} edit={edit} replace={replace} apiKeySet={settings.llm.apiKeySet} savedBaseUrl={settings.llm.baseUrl} errors={visible} t={t} />
 
         <div className="actions settings-actions">
           <button type="submit" className="primary" disabled={saving}>

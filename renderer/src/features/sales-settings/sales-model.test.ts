@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LlmPreset } from '../../../../shared/domain/llm';
 import { PublicShopSettings, ShopSettings } from '../../../../shared/domain/settings';
-import { applyPreset, presetOf, salesFormFrom, salesPatchFrom, validateSales } from './sales-model';
+import { applyPreset, keyWillBeForgotten, presetOf, salesFormFrom, salesPatchFrom, validateSales } from './sales-model';
 
 const base = ShopSettings.parse({});
 const settings = PublicShopSettings.parse({ ...base, llm: { ...base.llm, apiKeySet: true } });
@@ -27,6 +27,13 @@ describe('sales settings form', () => {
     expect(form).toMatchObject({ preset: 'ollama', baseUrl: 'http://127.0.0.1:11434/v1', model: 'qwen2.5:7b-instruct' });
     expect(presetOf('http://127.0.0.1:11434/v1/', presets)).toBe('ollama');
     expect(presetOf('https://example.com/v1', presets)).toBe('custom');
+  });
+
+  it('warns that the saved key is forgotten when the endpoint moves to another host', () => {
+    const form = { ...salesFormFrom(settings), baseUrl: 'https://openrouter.ai/api/v1' };
+    expect(keyWillBeForgotten(form, 'https://api.openai.com/v1', true)).toBe(true);
+    expect(keyWillBeForgotten({ ...form, newApiKey: 'sk-new' }, 'https://api.openai.com/v1', true)).toBe(false);
+    expect(keyWillBeForgotten(form, 'https://openrouter.ai/api/v1/', true)).toBe(false);
   });
 
   it('flags an out-of-range discount, a bad URL and non-numeric caps', () => {

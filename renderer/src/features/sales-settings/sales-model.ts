@@ -40,6 +40,19 @@ export function applyPreset(form: SalesForm, presetId: string, presets: readonly
   return { ...form, preset: preset.id, baseUrl: preset.baseUrl, model: preset.defaultModel };
 }
 
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url.trim()).host.toLowerCase();
+  } catch {
+    return url.trim().toLowerCase();
+  }
+};
+
+/** Core forgets the saved key when the endpoint moves to another host without a new key. */
+export function keyWillBeForgotten(form: SalesForm, savedBaseUrl: string, apiKeySet: boolean): boolean {
+  return apiKeySet && !form.removeApiKey && !form.newApiKey.trim() && hostOf(form.baseUrl) !== hostOf(savedBaseUrl);
+}
+
 /** Which preset a typed base URL belongs to, so the select follows the text field. */
 export function presetOf(baseUrl: string, presets: readonly LlmPreset[]): string {
   const clean = baseUrl.trim().replace(/\/+$/, '');
