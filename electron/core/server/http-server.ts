@@ -91,9 +91,10 @@ export async function startHttpServer(opts: ServerOptions): Promise<RunningServe
           return sendJson(res, 400, errorEnvelope('invalid_input', err instanceof SyntaxError ? 'Body is not valid JSON' : String((err as Error).message)));
         }
         const name = decodeURIComponent(url.pathname.slice(CALL_PREFIX.length));
-        const envelope = await core.app.dispatch(name, input);
-        const status = envelope.ok ? 200 : statusFor(envelope.error.code);
-        return sendJson(res, status, envelope);
+        // The call reached core: its answer, success or typed error, is the envelope (HTTP 200,
+        // like JSON-RPC). HTTP errors are kept for transport failures (auth, method, body), so a
+        // seller's expected refusal ("that name exists") is not a failed network request.
+        return sendJson(res, 200, await core.app.dispatch(name, input));
       }
 
       if (url.pathname === '/favicon.svg' || url.pathname === '/favicon.ico' || authorized(req)) {
@@ -163,22 +164,4 @@ export async function startHttpServer(opts: ServerOptions): Promise<RunningServe
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-function statusFor(code: string): number {
-  switch (code) {
-    case 'invalid_input':
-      return 400;
-    case 'unauthorized':
-      return 401;
-    case 'not_found':
-    case 'unknown_method':
-      return 404;
-    case 'conflict':
-      return 409;
-    case 'unavailable':
-      return 503;
-    default:
-      return 500;
-  }
 }

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrations } from './migrations';
+import { SchemaTooNewError, openDatabase } from './open-database';
+
+const tempFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'souq-db-')), 'nested', 'souqbot.sqlite');
+
+describe('openDatabase', () => {
+  it('creates and migrates a fresh file with WAL, foreign keys and a busy timeout', async () => {
+    const file = tempFile();
+    const store = await openDatabase({ file });
+    expect(store.schemaVersion).toBe(Object.keys(migrations).sort().at(-1));
+    expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    const tables = (store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    for (const t of ['shops', 'accounts', 'contacts', 'conversations', 'messages', 'settings', 'inbound_queue', 'outbox']) expect(tables).toContain(t);
+    await store.close();
+  });
+
+  it('re-opens an existing file without re-running migrations, keeping the data', async () => {
+    const file = tempFile();
+    const first = await openDatabase({ file });
+    first.sqlite.prepare("INSERT INTO shops (name, currency, created_at) VALUES ('Lina', 'DZD', 'now')").run();
+    await first.close();
+    const second = await openDatabase({ file });
+    expect(second.sqlite.prepare('SELECT name FROM shops').all()).toEqual([{ name: 'Lina' }]);
+    expect((second.sqlite.prepare('SELECT count(*) n FROM kysely_migration').get() as { n: number }).n).toBe(Object.keys(migrations).length);
+    await second.close();
+  });
+
+  it('refuses, untouched, a file a newer Souqbot migrated further', async () => {
+    const file = tempFile();
+    await (await openDatabase({ file })).close();
+    const raw = new SQLite(file);
+    raw.prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('9999-from-the-future', 'x')").run();
+    const schema = () => raw.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
+    const before = { schema: schema(), migrations: raw.prepare('SELECT * FROM kysely_migration').all() };
+    await expect(openDatabase({ file })).rejects.toThrow(SchemaTooNewError);
+    await expect(openDatabase({ file })).rejects.toThrow(/newer Souqbot.*9999-from-the-future.*Update Souqbot/);
+    expect({ schema: schema(), migrations: raw.prepare('SELECT * FROM kysely_migration').all() }).toEqual(before);
+    raw.close();
+  });
+
+  it('enforces foreign keys and shop scoping in the schema', async () => {
+    const store = await openDatabase({ file: ':memory:' });
+    expect(() => store.sqlite.prepare("INSERT INTO accounts (shop_id, channel, label, status, created_at) VALUES (42, 'simulator', 'x', 'connected', 'now')").run()).toThrow(/FOREIGN KEY/);
+    const withoutShop = (store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name NOT LIKE '%_fts%' AND name NOT LIKE '%_tri%' AND name NOT LIKE '%_words%' AND name != 'shops'").all() as { name: string }[])
+      .map((t) => t.name)
+      .filter((t) => !(store.sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]).some((c) => c.name === 'shop_id'));
+    // Tables that hang off an account are scoped through it.
+    expect(withoutShop.filter((t) => !t.startsWith('wa_'))).toEqual([]);
+    await store.close();
+  });
+});
