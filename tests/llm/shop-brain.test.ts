@@ -36,6 +36,8 @@ describe('the LLM brain through the router', () => {
     expect(messages[0]?.role).toBe('system');
     expect(messages[0]?.content).toContain('DZ-DR-001');
     expect(messages[0]?.content).not.toContain('IGNORE-MARKER-42');
+    // The offline brain's language detection steers the model's reply language.
+    expect(messages[0]?.content).toContain('The customer writes in French (fr)');
     expect(messages.at(-1)).toEqual({ role: 'user', content: 'Combien la robe rouge ? IGNORE-MARKER-42' });
   });
 

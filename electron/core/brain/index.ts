@@ -103,7 +103,7 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
   }
 
   /** The LLM's answer if one passes the guardrails (two tries), else null. */
-  async function tryLlm(turn: Turn): Promise<BrainDecision | null> {
+  async function tryLlm(turn: Turn, languageHint: BrainDecision['language'] | null): Promise<BrainDecision | null> {
     const { input, settings } = turn;
     const apiKey = await deps.secrets.get(apiKeySecretName(input.shopId));
     if (!isLlmConfigured(settings.llm.baseUrl, settings.llm.model, apiKey)) return null;
@@ -120,7 +120,7 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
         deps.logger.info({ shopId: input.shopId, contactId: input.contactId, reason: cap.reason }, 'LLM cap reached; offline brain answers');
         return null;
       }
-      const messages = buildPrompt({ shop, settings, products: turn.products, knowledge: turn.knowledge, profile, history: input.history, text: input.text, strategy, corrections });
+      const messages = buildPrompt({ shop, settings, products: turn.products, knowledge: turn.knowledge, profile, history: input.history, text: input.text, strategy, corrections, languageHint });
       let decision: BrainDecision;
       try {
         decision = await llm.decide({
@@ -204,7 +204,7 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
       // LLM reply cannot do. While an order is being taken its structured answer is the reply.
       const offline = await runOffline(turn);
       const takingOrder = offline !== null && (offline.intent === 'order_request' || offline.orderAction !== 'none');
-      const decision = (takingOrder ? null : await tryLlm(turn)) ?? (await offlineOrSafe(turn, offline));
+      const decision = (takingOrder ? null : await tryLlm(turn, offline?.language ?? null)) ?? (await offlineOrSafe(turn, offline));
       return applyEscalationPolicy(decision, signals, deps.lowConfidence ?? LOW_CONFIDENCE);
     },
   };

@@ -28,11 +28,23 @@ export interface PromptInput {
   strategy: string | null;
   /** Violations of a previous attempt at this turn: the regeneration is told what to fix. */
   corrections: Violation[];
+  /** The language the offline brain detected for this turn, when it answered. */
+  languageHint?: CustomerLanguage | null;
 }
+
+const LANGUAGE_NAMES: Record<CustomerLanguage, string> = {
+  'ar-dz': 'Algerian Darija in Arabic script',
+  'dz-latn': 'Algerian Darija in Latin letters with digits (3=ع, 7=ح, 9=ق)',
+  ar: 'Arabic',
+  fr: 'French',
+  en: 'English',
+  pt: 'Portuguese',
+  it: 'Italian',
+};
 
 /** Section headers and a canary that only this prompt contains: a reply quoting them is a leak. */
 export const PROMPT_CANARY = 'souq-canary-41c7';
-export const PROMPT_HEADERS = ['### ROLE', '### SHOP FACTS', '### CATALOG ROWS', '### KNOWLEDGE ROWS', '### SALES SETTINGS', '### RULES', '### OUTPUT'];
+export const PROMPT_HEADERS = ['### ROLE', '### SHOP FACTS', '### CATALOG ROWS', '### KNOWLEDGE ROWS', '### LANGUAGE', '### SALES SETTINGS', '### RULES', '### OUTPUT'];
 export const PROMPT_MARKERS = [PROMPT_CANARY, ...PROMPT_HEADERS];
 
 const HISTORY_WINDOW = 12;
@@ -116,6 +128,7 @@ export function buildPrompt(input: PromptInput): ChatRequest['messages'] {
     `### SHOP FACTS\n${factsBlock(settings, shop)}`,
     `### CATALOG ROWS\n${input.products.map(productRow).join('\n') || 'none matched this message'}`,
     `### KNOWLEDGE ROWS\n${input.knowledge.map((k) => JSON.stringify({ id: `knowledge:${k.id}`, question: k.question, answer: k.answer })).join('\n') || 'none'}`,
+    ...(input.languageHint ? [`### LANGUAGE\nThe customer writes in ${LANGUAGE_NAMES[input.languageHint]} (${input.languageHint}); reply in the same.`] : []),
     `### SALES SETTINGS\nIntensity: ${settings.sales.intensity}. Follow-ups: ${settings.sales.followUps ? 'on' : 'off'}. Strategy for this customer: ${input.strategy ?? 'consultative'}.`,
     `### RULES\n${rules(settings)}`,
     `### OUTPUT\n${OUTPUT_SPEC}`,
