@@ -113,6 +113,25 @@ describe('the composed sales brain', () => {
     expect(violations().map((v) => `${v.kind} «${v.fragment}» in «${v.reply}»`)).toEqual([]);
   });
 
+  it('backs numbers from a cited knowledge answer the seller wrote', async () => {
+    const entry = store.sqlite.prepare(`INSERT INTO knowledge (shop_id, question, answer, keywords, source, status, created_at, updated_at) VALUES (1, 'Garantie ?', 'Les montres sont garanties 18 mois.', '[]', 'seller', 'active', 'now', 'now')`).run();
+    const { checkReply } = await import('../../electron/core/brain/guardrails/check-reply');
+    const { loadStoreFacts } = await import('../../electron/core/brain/guardrails/load-store-facts');
+    const { makeKnowledgeRepo } = await import('../../electron/core/knowledge/repo');
+    const { makeProductsRepo } = await import('../../electron/core/catalog/products-repo');
+    const settings = await makeSettingsRepo(store.db).get(DZ);
+    const check = async (citations: string[]) => {
+      const decision = { ...llmJson({ reply: 'Oui, garantie 18 mois.', intent: 'other', skus: [], citations }), media: [] };
+      const { store: facts, knownSkus } = await loadStoreFacts(
+        { catalog: makeProductsRepo(store.sqlite), knowledgeRows: makeKnowledgeRepo(store.sqlite) },
+        { shopId: DZ, decision, turnProducts: [], knowledge: [], settings, now: new Date() },
+      );
+      return checkReply({ decision, store: facts, knownSkus, customerTexts: ['garantie ?'], extraNames: [], strictNames: false, promptMarkers: [] }).map((v) => v.kind);
+    };
+    expect(await check([`knowledge:${entry.lastInsertRowid}`])).toEqual([]);
+    expect(await check([])).toEqual(['unbacked_number']);
+  });
+
   it('stays honest on Shopify and WooCommerce catalogs (variant prices, sale prices): zero violations', async () => {
     store.sqlite.prepare(`INSERT INTO shops (id, name, currency, created_at) VALUES (3, 'Dar Lalla', 'MAD', 'now'), (4, 'Foot DZ', 'DZD', 'now')`).run();
     store.sqlite.prepare(`INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (3, 3, 'simulator', 't', 'connected', 'now'), (4, 4, 'simulator', 't', 'connected', 'now')`).run();

@@ -7,6 +7,7 @@ import type { KnowledgeEntry } from '../../../shared/domain/knowledge';
 import type { ShopSettings } from '../../../shared/domain/settings';
 import { makeProductsRepo } from '../catalog/products-repo';
 import type { EventBus } from '../events';
+import { makeKnowledgeRepo } from '../knowledge/repo';
 import { makeOrdersRepo } from '../orders/repo';
 import type { Clock, Logger, SecretStore } from '../ports';
 import type { Database } from '../store/schema';
@@ -251,6 +252,7 @@ export function makeCoreShopBrain(config: CoreShopBrainConfig): Brain {
     shops: config.shops,
     secrets: config.secrets,
     catalog: makeProductsRepo(config.sqlite),
+    knowledgeRows: makeKnowledgeRepo(config.sqlite),
     search: retriever,
     knowledge: retriever,
     orders: makeOrdersRepo(config.db),

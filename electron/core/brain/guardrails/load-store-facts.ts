@@ -20,6 +20,8 @@ export interface SalesFigures {
 
 export interface FactsSources {
   catalog: CatalogLookup;
+  /** Knowledge rows a decision cites as "knowledge:<id>": their numbers are the seller's own words. */
+  knowledgeRows?: { get(shopId: number, id: number): KnowledgeEntry | undefined };
   search?: ProductSearch;
   orders?: SalesFigures;
 }
@@ -57,6 +59,13 @@ export async function loadStoreFacts(
   }
   for (const sku of bySku.keys()) knownSkus.add(sku);
   const products = [...bySku.values()];
+  const knowledge = new Map(args.knowledge.map((k) => [k.id, k]));
+  for (const citation of decision.citations) {
+    const id = /^knowledge:(\d+)$/.exec(citation)?.[1];
+    const entry = id && !knowledge.has(Number(id)) ? sources.knowledgeRows?.get(shopId, Number(id)) : undefined;
+    // Only answers the seller approved back a claim; learned rows wait for approval.
+    if (entry?.status === 'active') knowledge.set(entry.id, entry);
+  }
   const salesCounts = new Map<string, number>();
   let orderCount: number | null = null;
   if (sources.orders) {
@@ -77,7 +86,7 @@ export async function loadStoreFacts(
       orderItems: decision.orderItems,
       salesCounts,
       orderCount,
-      knowledge: args.knowledge.map((k) => k.answer),
+      knowledge: [...knowledge.values()].map((k) => k.answer),
       now: args.now,
     },
   };
