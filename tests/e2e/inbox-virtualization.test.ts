@@ -78,8 +78,11 @@ describe.skipIf(!chromiumAvailable())('inbox with 10,000 conversations', { timeo
       if (list) list.scrollTop = 0;
     });
     await page.focus('[data-testid="conversation-row"][data-index="0"]');
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
-    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.index === '3');
+    // One key at a time, as a person types: each press moves focus one row down.
+    for (let i = 1; i <= 3; i++) {
+      await page.keyboard.press('ArrowDown');
+      await page.waitForFunction((n) => (document.activeElement as HTMLElement | null)?.dataset.index === String(n), i);
+    }
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="thread"]');
     expect(await page.textContent('[data-testid="thread"] h2')).toContain(String(9_996).padStart(5, '0'));
