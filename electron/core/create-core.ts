@@ -19,7 +19,7 @@ import { makeShopsRepo } from './store/repos/shops';
 import { systemHandlers } from './system/app';
 import { makeFileSecretStore } from './host/file-secret-store';
 import type { Brain } from './brain/types';
-import { makeCoreBrain } from './brain/core-brain';
+import { makeCoreShopBrain } from './brain/index';
 import { makeSimulatorChannel } from './channels/simulator/simulator-channel';
 import { makeTestPhone } from './channels/simulator/test-phone';
 import { inboxHandlers } from './inbox/app';
@@ -95,7 +95,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     sqlite: store.sqlite,
     brain:
       config.brain ??
-      makeCoreBrain({ db: store.db, sqlite: store.sqlite, settingsOf, shops: shopsRepo, secrets, bus, clock, logger }),
+      makeCoreShopBrain({ db: store.db, sqlite: store.sqlite, settingsOf, shops: shopsRepo, secrets, bus, clock, logger }),
     settingsOf,
     bus,
     clock,
