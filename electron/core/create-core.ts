@@ -91,7 +91,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const shopsRepo = makeShopsRepo(store.db);
   const secrets = config.secrets ?? makeFileSecretStore(config.dataDir);
   const notifier: Notifier = config.notifier ?? { notify: (title, body) => logger.info({ title, body }, 'notification') };
+  // Bound below, once the WhatsApp manager exists (it needs the pipeline's sink).
+  let rampOf: (accountId: number) => number = () => 1;
   const pipeline = createPipeline({
+    rateFactor: (accountId) => rampOf(accountId),
     sqlite: store.sqlite,
     brain:
       config.brain ??
@@ -126,6 +129,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     detachChannel: (accountId) => pipeline.detachChannel(accountId),
     ...config.whatsapp,
   });
+  rampOf = (accountId) => whatsapp.rampFor(accountId)?.rateFactor ?? 1;
   const ctx: CoreContext = {
     version: APP_VERSION,
     dataDir: config.dataDir,

@@ -25,6 +25,8 @@ export interface PipelineDeps {
   crash?: CrashHook;
   concurrency?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Per-account slow-down in (0, 1] (a newly linked WhatsApp number's first days). */
+  rateFactor?: (accountId: number) => number;
 }
 
 const STATUS_RANK: Record<string, number> = { queued: 0, sending: 1, failed: 1, sent: 2, delivered: 3, read: 4 };
@@ -88,7 +90,7 @@ export function createPipeline(deps: PipelineDeps) {
     lastInboundAt: (conversationId) => lastInbound.get(conversationId)?.last_inbound_at ?? null,
     clock,
     logger,
-    limiter: new AccountSendLimiter(rateLimits),
+    limiter: new AccountSendLimiter(rateLimits, Math.random, deps.rateFactor),
     rateLimits,
     pacing,
     crash,

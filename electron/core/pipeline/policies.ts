@@ -65,16 +65,26 @@ export class AccountSendLimiter {
   constructor(
     private readonly policy: RateLimitPolicy,
     private readonly random: () => number = Math.random,
+    /** Per-account slow-down in (0, 1]: a newly linked number sends more gently for its first days. */
+    private readonly rateFactor: (accountId: number) => number = () => 1,
   ) {}
+
+  private factor(accountId: number): number {
+    const f = this.rateFactor(accountId);
+    return f > 0 && f <= 1 ? f : 1;
+  }
 
   /** Earliest time (ms epoch) the account may send; `now` if it may send at once. */
   earliest(accountId: number, now: number): number {
     if (!this.policy.enabled) return now;
     const times = this.prune(accountId, now);
     let at = Math.max(now, this.nextFree.get(accountId) ?? 0);
+    const f = this.factor(accountId);
+    const perMinute = Math.max(1, Math.floor(this.policy.perAccountPerMinute * f));
+    const perHour = Math.max(1, Math.floor(this.policy.perAccountPerHour * f));
     const lastMinute = times.filter((t) => t > now - 60_000);
-    if (lastMinute.length >= this.policy.perAccountPerMinute) at = Math.max(at, (lastMinute[0] ?? now) + 60_000);
-    if (times.length >= this.policy.perAccountPerHour) at = Math.max(at, (times[0] ?? now) + 3_600_000);
+    if (lastMinute.length >= perMinute) at = Math.max(at, (lastMinute[lastMinute.length - perMinute] ?? now) + 60_000);
+    if (times.length >= perHour) at = Math.max(at, (times[times.length - perHour] ?? now) + 3_600_000);
     return at;
   }
 
@@ -82,7 +92,8 @@ export class AccountSendLimiter {
     if (!this.policy.enabled) return;
     const times = this.prune(accountId, now);
     times.push(now);
-    this.nextFree.set(accountId, now + this.policy.minGapMs + Math.round(this.random() * this.policy.jitterMs));
+    const gap = (this.policy.minGapMs + this.random() * this.policy.jitterMs) / this.factor(accountId);
+    this.nextFree.set(accountId, now + Math.round(gap));
   }
 
   private prune(accountId: number, now: number): number[] {
