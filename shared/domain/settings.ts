@@ -32,6 +32,8 @@ export const BotSettings = z
     aiEnabled: z.boolean().default(true),
     approvalMode: z.boolean().default(false),
     introduceAsAssistant: z.boolean().default(true),
+    /** When the seller answers from the phone, the bot stays quiet in that chat this long (0 = until given back). */
+    phoneTakeoverMinutes: z.number().int().min(0).max(10_080).default(120),
   })
   .strict();
 

@@ -43,7 +43,7 @@ export function inboxHandlers(ctx: CoreContext): HandlerMap {
       await conversation(shopId, conversationId);
       await store.db
         .updateTable('conversations')
-        .set(takeover ? { takeover: 1, status: 'waiting_human' } : { takeover: 0, status: 'open', escalation_reason: null })
+        .set(takeover ? { takeover: 1, takeover_until: null, status: 'waiting_human' } : { takeover: 0, takeover_until: null, status: 'open', escalation_reason: null })
         .where('id', '=', conversationId)
         .execute();
       return updated(shopId, conversationId);

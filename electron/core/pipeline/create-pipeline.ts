@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { AccountStatus } from '../../../shared/domain/schemas';
-import type { ShopSettings } from '../../../shared/domain/settings';
+import { ShopSettings } from '../../../shared/domain/settings';
 import type { Brain } from '../brain/types';
 import type { Channel, ChannelSink, DeliveryStatus, NormalizedInbound, OwnMessageEcho } from '../channels/types';
 import type { EventBus } from '../events';
@@ -105,6 +105,14 @@ export function createPipeline(deps: PipelineDeps) {
     },
   });
 
+  /** The shop's setting, read synchronously (echoes are handled inside the channel's event). */
+  const settingsDoc = sqlite.prepare<[number], { doc: string }>('SELECT doc FROM settings WHERE shop_id = ?');
+  const phoneTakeoverMinutes = (shopId: number): number => {
+    const row = settingsDoc.get(shopId);
+    const parsed = ShopSettings.safeParse(row ? JSON.parse(row.doc) : {});
+    return (parsed.success ? parsed.data : ShopSettings.parse({})).bot.phoneTakeoverMinutes;
+  };
+
   let stopped = false;
   const sink: ChannelSink = {
     accept(message: NormalizedInbound) {
@@ -140,7 +148,8 @@ export function createPipeline(deps: PipelineDeps) {
         meta: JSON.stringify({ fromPhone: true }),
         created_at: echo.at,
       });
-      store.setTakeover(conversationId, true);
+      const minutes = phoneTakeoverMinutes(account.shop_id);
+      store.setTakeover(conversationId, true, minutes > 0 ? new Date(Date.parse(echo.at) + minutes * 60_000).toISOString() : null);
       emitMessage(id);
       emitConversation(conversationId);
     },

@@ -30,6 +30,8 @@ export interface TurnFacts {
   contactJid: string;
   contactBlocked: boolean;
   takeover: boolean;
+  /** ISO time a phone-started takeover ends; null = until the seller gives the chat back. */
+  takeoverUntil: string | null;
   flaggedReason: string | null;
   lastInboundAt: string | null;
 }
@@ -116,7 +118,7 @@ export function makePipelineStore(sqlite: SQLite.Database) {
     countQueued: sqlite.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE state = 'queued'"),
     turnFacts: sqlite.prepare<[number], Omit<TurnFacts, 'contactBlocked' | 'takeover'> & { contactBlocked: number; takeover: number }>(
       `SELECT c.shop_id AS shopId, c.account_id AS accountId, c.id AS conversationId, c.contact_id AS contactId,
-              k.jid AS contactJid, k.blocked AS contactBlocked, c.takeover AS takeover,
+              k.jid AS contactJid, k.blocked AS contactBlocked, c.takeover AS takeover, c.takeover_until AS takeoverUntil,
               c.flagged_reason AS flaggedReason, c.last_inbound_at AS lastInboundAt
        FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = ?`,
     ),
@@ -154,7 +156,7 @@ export function makePipelineStore(sqlite: SQLite.Database) {
       "SELECT id, status FROM messages WHERE account_id = ? AND direction = 'out' AND channel_message_id = ?",
     ),
     setMessageStatus: sqlite.prepare<[string, number]>('UPDATE messages SET status = ? WHERE id = ?'),
-    setTakeover: sqlite.prepare<[number, number]>('UPDATE conversations SET takeover = ? WHERE id = ?'),
+    setTakeover: sqlite.prepare<[number, string | null, number]>('UPDATE conversations SET takeover = ?, takeover_until = ? WHERE id = ?'),
   };
 
   function insertMessage(row: {
@@ -346,7 +348,7 @@ export function makePipelineStore(sqlite: SQLite.Database) {
     }),
     outboundByChannelId: (accountId: number, channelMessageId: string) => s.outboundByChannelId.get(accountId, channelMessageId),
     setMessageStatus: (messageId: number, status: string) => s.setMessageStatus.run(status, messageId),
-    setTakeover: (conversationId: number, on: boolean) => s.setTakeover.run(on ? 1 : 0, conversationId),
+    setTakeover: (conversationId: number, on: boolean, until: string | null = null) => s.setTakeover.run(on ? 1 : 0, on ? until : null, conversationId),
     resolveConversation: sqlite.transaction(resolveConversation),
     insertMessage,
   };

@@ -191,6 +191,25 @@ describe('pipeline', () => {
     expect(count(core, 'SELECT takeover n FROM conversations')).toBe(1);
   });
 
+  it('keeps a phone-started takeover for the set time, then the bot answers again', async () => {
+    let now = Date.parse('2026-11-23T10:00:00Z');
+    const temp = await makeTempCore({ clock: { now: () => new Date(now) } });
+    cleanup = temp.cleanup;
+    const core = temp.core;
+    const shop = await call<Shop>(core, 'shops/create', { name: 'T' });
+    await call(core, 'settings/update', { shopId: shop.id, patch: { bot: { phoneTakeoverMinutes: 30 } } });
+    const accountId = core.ctx.testPhone.accountFor(shop.id);
+    const at = () => new Date(now).toISOString();
+    core.ctx.pipeline.sink.ownEcho({ accountId, channelMessageId: 'PHONE-9', to: '213550000001@s.whatsapp.net', text: 'salam, ana hna', at: at() });
+    core.ctx.pipeline.sink.accept({ ...inbound(accountId, 'T-1', 'ok merci'), at: at() });
+    await core.ctx.pipeline.drain();
+    expect(count(core, "SELECT count(*) n FROM messages WHERE direction = 'out' AND author = 'bot'")).toBe(0);
+    now += 31 * 60_000;
+    core.ctx.pipeline.sink.accept({ ...inbound(accountId, 'T-2', 'wach kayen?'), at: at() });
+    await core.ctx.pipeline.drain();
+    expect(count(core, "SELECT count(*) n FROM messages WHERE direction = 'out' AND author = 'bot'")).toBe(1);
+  });
+
   it('acknowledges a voice note in the language the customer last wrote in and hands over to the seller', async () => {
     const { core, accountId } = await setup();
     core.ctx.pipeline.sink.accept(inbound(accountId, 'V-0', 'salam khoya, ch7al had sac?'));

@@ -119,7 +119,8 @@ export function makeWorker(deps: WorkerDeps) {
     const flood = floodState(facts, now.getTime());
     const route = routeTurn({
       contactBlocked: facts.contactBlocked,
-      takeover: facts.takeover,
+      // A takeover the seller started from the phone ends on its own after the set time.
+      takeover: facts.takeover && (facts.takeoverUntil === null || Date.parse(facts.takeoverUntil) > now.getTime()),
       approvalMode: settings.bot.approvalMode,
       activeFlowId: null,
       aiEnabled: settings.bot.aiEnabled,

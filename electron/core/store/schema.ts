@@ -45,6 +45,8 @@ export interface ConversationsTable {
   last_inbound_at: string | null;
   escalation_reason: string | null;
   flagged_reason: Generated<string | null>;
+  /** null: until the seller gives the chat back. */
+  takeover_until: Generated<string | null>;
   created_at: string;
 }
 

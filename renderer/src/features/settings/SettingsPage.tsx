@@ -100,6 +100,21 @@ export function SettingsPage() {
         <label className="field-inline settings-check">
           <input type="checkbox" checked={form.introduceAsAssistant} onChange={(e) => edit({ introduceAsAssistant: e.target.checked })} /> {t('introduce')}
         </label>
+        <div className="field">
+          <label htmlFor="phone-takeover">{t('phoneTakeover')}</label>
+          <input
+            id="phone-takeover"
+            type="number"
+            min={0}
+            max={10080}
+            step={15}
+            dir="ltr"
+            value={form.phoneTakeoverMinutes}
+            onChange={(e) => edit({ phoneTakeoverMinutes: Number(e.target.value) })}
+            aria-describedby="phone-takeover-hint"
+          />
+          <span id="phone-takeover-hint" className="muted small">{t('phoneTakeoverHint')}</span>
+        </div>
 
         <div className="actions settings-actions">
           <button type="submit" className="primary" disabled={saving}>{saving ? t('saving') : t('save')}</button>

@@ -18,6 +18,8 @@ export interface FactsForm {
   openingHours: string;
   timeZone: string;
   introduceAsAssistant: boolean;
+  /** Minutes the bot stays quiet after the seller answers from the phone (0 = until given back). */
+  phoneTakeoverMinutes: number;
 }
 
 /** Payment methods offered as checkboxes; anything else goes in the free-text field. */
@@ -38,6 +40,7 @@ export function factsFormFrom(settings: PublicShopSettings): FactsForm {
     openingHours: settings.facts.openingHours,
     timeZone: settings.facts.timeZone,
     introduceAsAssistant: settings.bot.introduceAsAssistant,
+    phoneTakeoverMinutes: settings.bot.phoneTakeoverMinutes,
   };
 }
 
@@ -77,7 +80,7 @@ export function factsPatchFrom(form: FactsForm): ShopSettingsPatch {
       openingHours: form.openingHours.trim(),
       timeZone: form.timeZone.trim(),
     },
-    bot: { introduceAsAssistant: form.introduceAsAssistant },
+    bot: { introduceAsAssistant: form.introduceAsAssistant, phoneTakeoverMinutes: Math.max(0, Math.min(10_080, Math.round(form.phoneTakeoverMinutes) || 0)) },
   };
 }
 
