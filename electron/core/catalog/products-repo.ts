@@ -1,30 +1,14 @@
 import type SQLite from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { ProductsTable } from './tables';
 import { Product, type ProductVariant } from '../../../shared/domain/catalog';
 import { productIndexColumns, productSearchDoc, shopToken } from './search-doc';
 
 /** A product as written by an import or the seller, before it has an id. */
 export type ProductInput = Omit<Product, 'id' | 'shopId'>;
 
-export interface ProductRow {
-  id: number;
-  shop_id: number;
-  sku: string;
-  name: string;
-  alt_names: string;
-  aliases: string;
-  category: string;
-  price: number;
-  compare_at_price: number | null;
-  currency: string;
-  stock: number | null;
-  variants: string;
-  images: string;
-  description: string;
-  upsell_skus: string;
-  search_doc: string;
-  created_at: string;
-  updated_at: string;
-}
+/** A stored product row: the kysely table type as it is read back. */
+export type ProductRow = Selectable<ProductsTable>;
 
 const parseList = <T>(json: string): T[] => {
   const value: unknown = JSON.parse(json);

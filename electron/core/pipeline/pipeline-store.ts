@@ -1,6 +1,8 @@
 import type SQLite from 'better-sqlite3';
 import type { NormalizedInbound } from '../channels/types';
+import type { Insertable } from 'kysely';
 import type { MessageRow } from '../store/repos/conversations';
+import type { MessagesTable } from '../store/schema';
 
 /**
  * The pipeline's durable state transitions, each ONE synchronous SQLite transaction (nothing
@@ -94,10 +96,6 @@ export function makePipelineStore(sqlite: SQLite.Database) {
     insertQueue: sqlite.prepare<[number, number, number, string, string]>(
       'INSERT INTO inbound_queue (shop_id, conversation_id, message_id, state, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
-    pending: sqlite.prepare<[number], { queueId: number; conversationId: number; messageId: number; createdAt: string }>(
-      `SELECT id AS queueId, conversation_id AS conversationId, message_id AS messageId, created_at AS createdAt
-       FROM inbound_queue WHERE state = 'pending' ORDER BY id LIMIT ?`,
-    ),
     pendingOf: sqlite.prepare<[number], { queueId: number; conversationId: number; messageId: number; createdAt: string }>(
       `SELECT id AS queueId, conversation_id AS conversationId, message_id AS messageId, created_at AS createdAt
        FROM inbound_queue WHERE state = 'pending' AND conversation_id = ? ORDER BY id`,
@@ -141,12 +139,6 @@ export function makePipelineStore(sqlite: SQLite.Database) {
     escalate: sqlite.prepare<[string, number]>("UPDATE conversations SET status = 'waiting_human', escalation_reason = ? WHERE id = ?"),
     pendingApproval: sqlite.prepare<[number]>("UPDATE conversations SET status = 'pending_approval' WHERE id = ? AND status != 'waiting_human'"),
     flag: sqlite.prepare<[string, number]>('UPDATE conversations SET flagged_reason = ? WHERE id = ?'),
-    queuedOutbox: sqlite.prepare<[number], OutboxRow>(
-      `SELECT o.id AS outboxId, o.shop_id AS shopId, o.account_id AS accountId, o.conversation_id AS conversationId,
-              o.message_id AS messageId, o.to_jid AS toJid, o.channel_message_id AS channelMessageId, o.attempts,
-              o.next_attempt_at AS nextAttemptAt, m.text, m.author, m.meta
-       FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.state = 'queued' ORDER BY o.id LIMIT ?`,
-    ),
     markSent: sqlite.prepare<[number]>("UPDATE outbox SET state = 'sent', attempts = attempts + 1, last_error = NULL WHERE id = ?"),
     messageSent: sqlite.prepare<[number]>("UPDATE messages SET status = 'sent', error = NULL WHERE id = ? AND status IN ('queued', 'sending', 'failed')"),
     retryLater: sqlite.prepare<[string, string, number]>('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?'),
@@ -159,20 +151,24 @@ export function makePipelineStore(sqlite: SQLite.Database) {
     setTakeover: sqlite.prepare<[number, string | null, number]>('UPDATE conversations SET takeover = ?, takeover_until = ? WHERE id = ?'),
   };
 
-  function insertMessage(row: {
-    shop_id: number;
-    account_id: number;
-    conversation_id: number;
-    direction: 'in' | 'out';
-    author: 'customer' | 'bot' | 'seller';
-    kind: string;
-    text: string;
-    status: string;
-    channel_message_id: string | null;
-    meta: string | null;
-    created_at: string;
-  }): number {
+  function insertMessage(row: Omit<Insertable<MessagesTable>, 'id'>): number {
     return Number(s.insertMessage.run(row).lastInsertRowid);
+  }
+
+  function insertOutbound(outbound: NewOutbound, status: 'draft' | 'queued', now: string): number {
+    return insertMessage({
+      shop_id: outbound.shopId,
+      account_id: outbound.accountId,
+      conversation_id: outbound.conversationId,
+      direction: 'out',
+      author: outbound.author,
+      kind: 'text',
+      text: outbound.text,
+      status,
+      channel_message_id: outbound.channelMessageId,
+      meta: outbound.meta,
+      created_at: now,
+    });
   }
 
   /** Contact + conversation for an address, created on first contact. */
@@ -223,19 +219,7 @@ export function makePipelineStore(sqlite: SQLite.Database) {
       }
       let outboundMessageId: number | null = null;
       if (outbound) {
-        outboundMessageId = insertMessage({
-          shop_id: outbound.shopId,
-          account_id: outbound.accountId,
-          conversation_id: outbound.conversationId,
-          direction: 'out',
-          author: outbound.author,
-          kind: 'text',
-          text: outbound.text,
-          status: outbound.draft ? 'draft' : 'queued',
-          channel_message_id: outbound.channelMessageId,
-          meta: outbound.meta,
-          created_at: now,
-        });
+        outboundMessageId = insertOutbound(outbound, outbound.draft ? 'draft' : 'queued', now);
         if (outbound.draft) s.pendingApproval.run(outbound.conversationId);
         else enqueue(outbound, outboundMessageId, now);
       }
@@ -281,7 +265,6 @@ export function makePipelineStore(sqlite: SQLite.Database) {
         throw err;
       }
     },
-    pending: (limit: number): PendingTurnRow[] => s.pending.all(limit),
     pendingOf: (conversationId: number): PendingTurnRow[] => s.pendingOf.all(conversationId),
     /** Conversations with queued customer messages and the newest arrival (for resuming). */
     pendingConversations: () => s.pendingConversations.all(),
@@ -306,19 +289,7 @@ export function makePipelineStore(sqlite: SQLite.Database) {
     },
     /** A message from the seller (inbox reply or approved draft) into the outbox, in one transaction. */
     enqueueSellerMessage: sqlite.transaction((outbound: NewOutbound, now: string): number => {
-      const messageId = insertMessage({
-        shop_id: outbound.shopId,
-        account_id: outbound.accountId,
-        conversation_id: outbound.conversationId,
-        direction: 'out',
-        author: outbound.author,
-        kind: 'text',
-        text: outbound.text,
-        status: 'queued',
-        channel_message_id: outbound.channelMessageId,
-        meta: outbound.meta,
-        created_at: now,
-      });
+      const messageId = insertOutbound(outbound, 'queued', now);
       enqueue(outbound, messageId, now);
       return messageId;
     }),
@@ -336,7 +307,6 @@ export function makePipelineStore(sqlite: SQLite.Database) {
       sqlite.prepare("UPDATE conversations SET status = 'open' WHERE id = ? AND status = 'pending_approval' AND NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = ? AND status = 'draft')").run(row.conversation_id, row.conversation_id);
       return true;
     }),
-    queuedOutbox: (limit: number): OutboxRow[] => s.queuedOutbox.all(limit),
     markSent: sqlite.transaction((outboxId: number, messageId: number) => {
       s.markSent.run(outboxId);
       s.messageSent.run(messageId);

@@ -1,6 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Conversation, ConversationStatus, Message, MessageKind, MessageStatus } from '../../../../shared/domain/schemas';
-import type { Database } from '../schema';
+import type { Database, MessagesTable } from '../schema';
 
 export interface ConversationRow {
   id: number;
@@ -32,19 +32,11 @@ export const toConversation = (row: ConversationRow): Conversation => ({
   escalationReason: row.escalation_reason,
 });
 
-export interface MessageRow {
-  id: number;
-  shop_id: number;
-  conversation_id: number;
-  direction: 'in' | 'out';
-  author: 'customer' | 'bot' | 'seller';
-  kind: string;
-  text: string;
-  status: string;
-  channel_message_id: string | null;
-  error: string | null;
-  created_at: string;
-}
+/** The message columns the inbox and the pipeline read. */
+export type MessageRow = Pick<
+  Selectable<MessagesTable>,
+  'id' | 'shop_id' | 'conversation_id' | 'direction' | 'author' | 'kind' | 'text' | 'status' | 'channel_message_id' | 'error' | 'created_at'
+>;
 
 export const toMessage = (row: MessageRow): Message => ({
   id: row.id,
