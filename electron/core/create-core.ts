@@ -166,6 +166,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 
   // Resume what a previous run left: queued turns, and outbox rows (in-doubt sends reuse their id).
   if (!config.paused) pipeline.start();
+  // Keep the WAL short while the app runs, off the hot path.
+  const checkpoints = setInterval(() => store.checkpointIdle(), 60_000);
+  checkpoints.unref();
   // Linked WhatsApp numbers reconnect with their stored creds (no re-scan).
   if (!config.paused) whatsapp.startAll();
 
@@ -177,6 +180,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(checkpoints);
       whatsapp.stopAll();
       await pipeline.stop();
       simulator.close();

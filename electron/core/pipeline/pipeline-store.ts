@@ -76,10 +76,11 @@ export function makePipelineStore(sqlite: SQLite.Database) {
     findInbound: sqlite.prepare<[number, string], { id: number; conversation_id: number }>(
       "SELECT id, conversation_id FROM messages WHERE account_id = ? AND direction = 'in' AND channel_message_id = ?",
     ),
-    upsertContact: sqlite.prepare<[number, string, string | null, string], { id: number }>(
-      `INSERT INTO contacts (shop_id, jid, name, created_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (shop_id, jid) DO UPDATE SET name = coalesce(excluded.name, contacts.name) RETURNING id`,
+    findContact: sqlite.prepare<[number, string], { id: number; name: string | null }>('SELECT id, name FROM contacts WHERE shop_id = ? AND jid = ?'),
+    insertContact: sqlite.prepare<[number, string, string | null, string], { id: number }>(
+      'INSERT INTO contacts (shop_id, jid, name, created_at) VALUES (?, ?, ?, ?) RETURNING id',
     ),
+    renameContact: sqlite.prepare<[string, number]>('UPDATE contacts SET name = ? WHERE id = ?'),
     upsertConversation: sqlite.prepare<[number, number, number, string, string, string, string, number], { id: number }>(
       `INSERT INTO conversations (shop_id, account_id, contact_id, created_at, last_message_at, last_preview, last_inbound_at, unread)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -173,7 +174,10 @@ export function makePipelineStore(sqlite: SQLite.Database) {
 
   /** Contact + conversation for an address, created on first contact. */
   function resolveConversation(shopId: number, accountId: number, jid: string, name: string | null, at: string, previewText: string, countUnread: boolean) {
-    const contactId = s.upsertContact.get(shopId, jid, name ?? null, at)!.id;
+    // Read first: most messages come from a known contact, and an unchanged row is not rewritten.
+    const known = s.findContact.get(shopId, jid);
+    const contactId = known ? known.id : s.insertContact.get(shopId, jid, name ?? null, at)!.id;
+    if (known && name && known.name !== name) s.renameContact.run(name, known.id);
     const conversationId = s.upsertConversation.get(shopId, accountId, contactId, at, at, preview(previewText), at, countUnread ? 1 : 0)!.id;
     return { contactId, conversationId };
   }

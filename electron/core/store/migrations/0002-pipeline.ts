@@ -10,7 +10,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('shop_id', 'integer', (c) => c.notNull().references('shops.id').onDelete('cascade'))
     .addColumn('conversation_id', 'integer', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
-    .addColumn('message_id', 'integer', (c) => c.notNull().unique().references('messages.id').onDelete('cascade'))
+    // One queue row per inbound message by construction (written in the same transaction as
+    // the message, whose channel id is unique): no extra unique index to maintain per message.
+    .addColumn('message_id', 'integer', (c) => c.notNull().references('messages.id').onDelete('cascade'))
     // pending → done | dropped | skipped
     .addColumn('state', 'text', (c) => c.notNull().defaultTo('pending'))
     .addColumn('route', 'text')
@@ -25,10 +27,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('shop_id', 'integer', (c) => c.notNull().references('shops.id').onDelete('cascade'))
     .addColumn('account_id', 'integer', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
     .addColumn('conversation_id', 'integer', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
-    .addColumn('message_id', 'integer', (c) => c.notNull().unique().references('messages.id').onDelete('cascade'))
+    // Unique through the message row (its account + channel id index); not indexed again here.
+    .addColumn('message_id', 'integer', (c) => c.notNull().references('messages.id').onDelete('cascade'))
     .addColumn('to_jid', 'text', (c) => c.notNull())
     // Chosen before the first send and never changed: a re-send after a crash reuses it.
-    .addColumn('channel_message_id', 'text', (c) => c.notNull().unique())
+    .addColumn('channel_message_id', 'text', (c) => c.notNull())
     // queued → sent | failed
     .addColumn('state', 'text', (c) => c.notNull().defaultTo('queued'))
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
@@ -48,7 +51,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   await sql`ALTER TABLE conversations ADD COLUMN flagged_reason text`.execute(db);
-  await sql`CREATE INDEX conversations_shop_status ON conversations(shop_id, status, last_message_at DESC, id DESC)`.execute(db);
 
   // Inbox search: words and prefixes of message text (external content, kept by triggers).
   await sql`CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`.execute(db);
