@@ -6,6 +6,7 @@ import SQLite from 'better-sqlite3';
 import type { Channel } from '../electron/core/channels/types';
 import { type Core, createCore } from '../electron/core/create-core';
 import { openDatabase } from '../electron/core/store/open-database';
+import { makeMessageSearchIndex } from '../electron/core/store/message-search-index';
 import { noPacing, noRateLimits } from '../electron/core/pipeline/policies';
 import { makeDeterministicBrain } from '../electron/core/brain/deterministic-brain';
 
@@ -68,6 +69,7 @@ async function latency(storedMessages: number, samples: number): Promise<{ p50: 
     const shop = await core.ctx.repos.shops.create({ name: 'Bench', currency: 'DZD', now: new Date().toISOString() });
     const accountId = core.ctx.testPhone.accountFor(shop.id);
     seedMessages(core.ctx.store.sqlite, shop.id, accountId, storedMessages);
+    makeMessageSearchIndex(core.ctx.store.sqlite).catchUpAll(); // the seeded history is searchable, as a real one would be
     let resolveSent: (() => void) | null = null;
     core.ctx.pipeline.attachChannel(accountId, timingChannel(() => resolveSent?.()));
     const times: number[] = [];

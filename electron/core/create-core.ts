@@ -11,6 +11,7 @@ import { settingsHandlers } from './settings/app';
 import { llmSettingsHandlers } from './settings/llm-app';
 import { shopsHandlers } from './shops/app';
 import { openDatabase } from './store/open-database';
+import { makeMessageSearchIndex } from './store/message-search-index';
 import { makeAccountsRepo } from './store/repos/accounts';
 import { makeConversationsRepo } from './store/repos/conversations';
 import { type SettingsRepo, makeSettingsRepo } from './store/repos/settings';
@@ -91,10 +92,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const shopsRepo = makeShopsRepo(store.db);
   const secrets = config.secrets ?? makeFileSecretStore(config.dataDir);
   const notifier: Notifier = config.notifier ?? { notify: (title, body) => logger.info({ title, body }, 'notification') };
+  const searchIndex = makeMessageSearchIndex(store.sqlite);
   // Bound below, once the WhatsApp manager exists (it needs the pipeline's sink).
   let rampOf: (accountId: number) => number = () => 1;
   const pipeline = createPipeline({
     rateFactor: (accountId) => rampOf(accountId),
+    afterStore: () => searchIndex.schedule(),
     sqlite: store.sqlite,
     brain:
       config.brain ??
@@ -138,7 +141,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     repos: {
       shops: shopsRepo,
       accounts: makeAccountsRepo(store.db),
-      conversations: makeConversationsRepo(store.db),
+      conversations: makeConversationsRepo(store.db, { beforeSearch: () => searchIndex.catchUpAll() }),
       settings: settingsRepo,
     },
     bus,
@@ -181,6 +184,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       if (closed) return;
       closed = true;
       clearInterval(checkpoints);
+      searchIndex.stop();
       whatsapp.stopAll();
       await pipeline.stop();
       simulator.close();

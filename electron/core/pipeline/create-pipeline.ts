@@ -27,6 +27,8 @@ export interface PipelineDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Per-account slow-down in (0, 1] (a newly linked WhatsApp number's first days). */
   rateFactor?: (accountId: number) => number;
+  /** Called after messages were stored (the search index catches up in the background). */
+  afterStore?: () => void;
 }
 
 const STATUS_RANK: Record<string, number> = { queued: 0, sending: 1, failed: 1, sent: 2, delivered: 3, read: 4 };
@@ -72,7 +74,10 @@ export function createPipeline(deps: PipelineDeps) {
     crash,
     concurrency: deps.concurrency ?? 8,
     onTurn(outcome: TurnOutcome) {
-      if (outcome.outboundMessageId !== null) emitMessage(outcome.outboundMessageId);
+      if (outcome.outboundMessageId !== null) {
+        emitMessage(outcome.outboundMessageId);
+        deps.afterStore?.();
+      }
       emitConversation(outcome.conversationId);
       if (outcome.route === 'notify_seller') deps.notifier.notify('Souqbot', 'A customer wrote in a conversation you took over.');
       if (outcome.draft) deps.notifier.notify('Souqbot', 'A reply is waiting for your approval.');
@@ -121,6 +126,7 @@ export function createPipeline(deps: PipelineDeps) {
       const result = store.accept(message, clock.now().toISOString());
       if (!result.duplicate) {
         crash('after-accept');
+        deps.afterStore?.();
         emitMessage(result.messageId);
         emitConversation(result.conversationId);
         worker.mark(result.conversationId);

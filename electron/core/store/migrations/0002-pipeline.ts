@@ -52,15 +52,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await sql`ALTER TABLE conversations ADD COLUMN flagged_reason text`.execute(db);
 
-  // Inbox search: words and prefixes of message text (external content, kept by triggers).
+  // Inbox search: words and prefixes of message text (external content). New messages are
+  // indexed in batches off the hot path (store/message-search-index.ts) up to a watermark;
+  // edits and deletes of rows already indexed are mirrored by triggers.
   await sql`CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`.execute(db);
-  await sql`CREATE TRIGGER messages_fts_ai AFTER INSERT ON messages BEGIN
-      INSERT INTO messages_fts(rowid, text) VALUES (new.id, new.text);
-    END`.execute(db);
-  await sql`CREATE TRIGGER messages_fts_ad AFTER DELETE ON messages BEGIN
+  await sql`CREATE TABLE search_index_state (name text PRIMARY KEY, last_id integer NOT NULL)`.execute(db);
+  await sql`INSERT INTO search_index_state (name, last_id) VALUES ('messages', 0)`.execute(db);
+  const indexed = sql.raw(`(SELECT last_id FROM search_index_state WHERE name = 'messages')`);
+  await sql`CREATE TRIGGER messages_fts_ad AFTER DELETE ON messages WHEN old.id <= ${indexed} BEGIN
       INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
     END`.execute(db);
-  await sql`CREATE TRIGGER messages_fts_au AFTER UPDATE OF text ON messages BEGIN
+  await sql`CREATE TRIGGER messages_fts_au AFTER UPDATE OF text ON messages WHEN old.id <= ${indexed} BEGIN
       INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
       INSERT INTO messages_fts(rowid, text) VALUES (new.id, new.text);
     END`.execute(db);

@@ -73,7 +73,7 @@ export interface ListQuery {
   limit: number;
 }
 
-export function makeConversationsRepo(db: Kysely<Database>) {
+export function makeConversationsRepo(db: Kysely<Database>, hooks: { beforeSearch?: () => void } = {}) {
   function base(shopId: number) {
     return db
       .selectFrom('conversations as c')
@@ -87,6 +87,7 @@ export function makeConversationsRepo(db: Kysely<Database>) {
       if (q.status) filtered = filtered.where('c.status', '=', q.status);
       const needle = q.query?.trim();
       if (needle) {
+        hooks.beforeSearch?.(); // messages not yet in the full-text index are indexed first
         const like = `%${needle.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
         const match = ftsQuery(needle);
         filtered = filtered.where((eb) =>
