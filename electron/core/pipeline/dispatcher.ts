@@ -38,6 +38,8 @@ export interface DispatcherDeps {
  */
 export function makeDispatcher(deps: DispatcherDeps) {
   const { store, clock } = deps;
+  /** The row `dueAt` just read, handed to the run that follows (saves a query). */
+  const seen = new Map<number, OutboxRow>();
   /** Sends that finished since the last pass: their bookkeeping commits together. A crash
    * before that commit leaves them queued, i.e. in doubt, and they go again under the same id. */
   let finished: Array<{ row: OutboxRow }> = [];
@@ -57,11 +59,15 @@ export function makeDispatcher(deps: DispatcherDeps) {
     dueAt(conversationId, now) {
       const row = store.firstQueued(conversationId);
       if (!row) return null;
+      seen.set(conversationId, row);
       return Math.max(Date.parse(row.nextAttemptAt), deps.limiter.earliest(row.accountId, now));
     },
     async run(conversationId) {
-      const row = store.firstQueued(conversationId);
+      const row = seen.get(conversationId) ?? store.firstQueued(conversationId);
+      seen.delete(conversationId);
       if (row) await send(row);
+      // Check again: a later reply may be queued behind it, or this one was deferred.
+      return true;
     },
     onError: (err, conversationId) => deps.logger.error({ err, conversationId }, 'dispatch failed unexpectedly'),
     beforePass: commitFinished,

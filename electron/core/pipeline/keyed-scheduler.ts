@@ -11,7 +11,8 @@ export interface SchedulerOptions {
   discover(): Iterable<number>;
   /** ms epoch when the key's work is due, or null when it has none. */
   dueAt(key: number, now: number): number | null;
-  run(key: number): Promise<void>;
+  /** Resolves true when the key may have more work (it is checked again), false when done. */
+  run(key: number): Promise<boolean>;
   onError(err: unknown, key: number): void;
   /** Runs at the start of every pass, before any `dueAt`: where jobs' batched writes commit. */
   beforePass?(): void;
@@ -102,11 +103,15 @@ export class KeyedScheduler {
     this.running.add(key);
     const job: Promise<void> = this.opts
       .run(key)
-      .catch((err: unknown) => this.opts.onError(err, key))
-      .finally(() => {
+      .catch((err: unknown) => {
+        this.opts.onError(err, key);
+        return true;
+      })
+      .then((more) => {
         this.running.delete(key);
         this.inFlight.delete(job);
-        this.dirty.add(key); // more work may have arrived for it meanwhile
+        // Marks that arrived while it ran kept it dirty; otherwise the job knows best.
+        if (more) this.dirty.add(key);
         this.kick();
       });
     this.inFlight.add(job);

@@ -4,7 +4,7 @@ import type { Clock, Logger } from '../ports';
 import type { CrashHook } from './crash-points';
 import { KeyedScheduler } from './keyed-scheduler';
 import { newChannelMessageId } from './message-id';
-import type { PipelineStore, TurnFacts } from './pipeline-store';
+import type { PendingTurnRow, PipelineStore, TurnFacts } from './pipeline-store';
 import type { PacingPolicy, RateLimitPolicy } from './policies';
 import { type Route, routeTurn } from './route';
 import type { BrainDecision } from '../../../shared/domain/brain';
@@ -67,6 +67,8 @@ export function makeWorker(deps: WorkerDeps) {
   const { store, clock, pacing } = deps;
 
   const debounceMs = pacing.enabled ? pacing.debounceMs : 0;
+  /** The pending rows `dueAt` just read, handed to the run that follows (saves a query). */
+  const seen = new Map<number, PendingTurnRow[]>();
   /** Turns decided since the last pass: committed together (group commit), each atomically. */
   type TurnWrite = { write: () => { outboundMessageId: number | null } | null; notify: (outboundMessageId: number | null) => void };
   let decided: TurnWrite[] = [];
@@ -92,8 +94,10 @@ export function makeWorker(deps: WorkerDeps) {
     dueAt(conversationId) {
       const rows = store.pendingOf(conversationId);
       const newest = rows.at(-1);
+      if (!newest) return null;
+      seen.set(conversationId, rows);
       // Debounce: wait until the customer has paused, then answer the burst as a whole.
-      return newest ? Date.parse(newest.createdAt) + debounceMs : null;
+      return Date.parse(newest.createdAt) + debounceMs;
     },
     run: (conversationId) => processConversation(conversationId),
     onError: (err, conversationId) => deps.logger.error({ err, conversationId }, 'turn failed; it will be retried'),
@@ -105,13 +109,16 @@ export function makeWorker(deps: WorkerDeps) {
     decided.push({ write, notify });
   }
 
-  async function processConversation(conversationId: number): Promise<void> {
-    const rows = store.pendingOf(conversationId);
-    if (rows.length === 0) return;
+  /** Resolves true when more customer messages of this conversation wait. */
+  async function processConversation(conversationId: number): Promise<boolean> {
+    const rows = seen.get(conversationId) ?? store.pendingOf(conversationId);
+    seen.delete(conversationId);
+    if (rows.length === 0) return false;
     const batch = debounceMs > 0 ? rows : rows.slice(0, 1);
+    const more = rows.length > batch.length;
     const queueIds = batch.map((r) => r.queueId);
     const facts = store.turnFacts(conversationId);
-    if (!facts) return;
+    if (!facts) return false;
     const settings = await deps.settingsOf(facts.shopId);
     const now = clock.now();
     const nowIso = now.toISOString();
@@ -134,7 +141,7 @@ export function makeWorker(deps: WorkerDeps) {
         () => store.completeTurn(queueIds, state, reason, null, null, null, nowIso),
         () => deps.onTurn({ conversationId, shopId: facts.shopId, route: route.kind, outboundMessageId: null, draft: false, escalation: null }),
       );
-      return;
+      return more;
     }
 
     const inbound = batch.map((r) => store.message(r.messageId)).filter((m) => m !== undefined);
@@ -186,6 +193,7 @@ export function makeWorker(deps: WorkerDeps) {
       (outboundMessageId) =>
         deps.onTurn({ conversationId, shopId: facts.shopId, route: route.kind, outboundMessageId, draft: route.kind === 'draft', escalation }),
     );
+    return more;
   }
 
   /** More than N customer messages in a minute: answer once, flag, then stay quiet. */
