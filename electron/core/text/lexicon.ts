@@ -20,7 +20,7 @@ const CONCEPTS: Readonly<Record<string, string>> = {
   scarf: 'scarf foulard hijab khimar echarpe écharpe lenço lenco sciarpa shawl chal وشاح خمار حجاب فولار شال',
   suit: 'set ensemble conjunto completo tenue طقم',
   // Footwear, bags, accessories
-  shoes: 'shoes shoe sneakers sneaker trainers baskets basket chaussures chaussure tenis tênis zapatos zapatillas sapato sapatos sapatilha scarpe scarpa sbadri spadri sbardina sabat sebbat صباط سبادري سبرديلة حذاء احذية',
+  shoes: 'shoes shoe sneakers sneaker trainers baskets basket chaussures chaussure tenis tênis zapatos zapatillas sapato sapatos sapatilha scarpe scarpa sbadri spadri sbardina sabat sebbat sbabet sbabt sbabit sbat صباط سبادري سبرديلة حذاء احذية',
   sandals: 'sandals sandal sandale sandalia sandália sandalo claquette tongs chinelo صندل صندالة شلاكة',
   heels: 'heels talons escarpins salto tacchi كعب',
   bag: 'bag bags handbag purse tote sac sacoche bolsa bolso cartera borsa borsetta sak saq sack شنطة شنطه حقيبة صاك ساك',

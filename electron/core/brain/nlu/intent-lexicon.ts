@@ -58,14 +58,14 @@ export const INTENT_LEXICON: Lexicon = {
     'ارخص', 'رخيص', 'تخفيض', 'eleve', 'trop eleve', 'too high', 'better price', 'good price', 'meilleur prix', 'elevado', 'alto demais', 'troppo alto',
   ],
   objection_trust: [
-    '!confiance', '!fiable*', 'peur', 'j ai peur', 'medo', 'tenho medo', 'paura', 'ho paura', 'afraid', 'worried', 'how do i know', 'arnaque ou', 'c est vrai', 'original', 'originale', 'contrefa*', 'garantie', 'vous etes serieux',
+    '!confiance', '!fiable*', 'peur', 'j ai peur', 'medo', 'tenho medo', 'paura', 'ho paura', 'afraid', 'worried', 'how do i know', 'arnaque ou', '!comment je sais', 'pas une arnaque', 'c est une arnaque', 'est ce une arnaque', 'c est vrai', 'original', 'originale', 'contrefa*', 'garantie', 'vous etes serieux',
     'serieux', 'avis', 'des preuves', 'preuve', 'payer avant', 'paiement a la livraison',
     '!legit', '!trust', 'is it real', 'is this real', 'reviews', 'guarantee', 'warranty', 'authentic', 'genuine', 'proof',
     'pay on delivery', 'reliable',
     '!confia*', '!confianca', 'e seguro', 'seguro', 'garantia', 'original', 'avaliacoes', 'e golpe', 'verdade',
     '!affidabil*', '!fiducia', '!fidarmi', '!fidarsi', 'how can i be sure', 'can i be sure', 'be sure', 'actually ship', 'originale', 'garanzia', 'recensioni', 'sicuro',
     '!nkhaf', '!nkhafo', 'nthi9', 'nti9', 'nthe9', 'ma nthi9ch', 'ma nti9ch', 'machi original', 'original wla', 'ta3 sah', 'sah wla',
-    'garanti', 'tkhalas ki', 'nkhalas ki', 'nkhales ki', 'khlas 3nd', 'ma3andkomch',
+    'garanti', 'tkhalas ki', 'nkhalas ki', 'nkhales ki', 'khlas 3nd',
     '!ثقه', '!نثق', 'نخاف', 'اصلي', 'أصلي', 'اوريجينال', 'ضمان', 'مضمون', 'صح ولا', 'نخلص كي', 'الدفع عند الاستلام',
   ],
   objection_hesitation: [

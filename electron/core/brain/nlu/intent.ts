@@ -77,7 +77,8 @@ export function classifyIntent(text: string): IntentGuess {
   const pick = (intent: Intent, confidence: number): IntentGuess => ({ intent, confidence, scores });
 
   // Fear of a scam before buying is a trust question, not a complaint.
-  if (s('objection_trust') >= 1 && s('objection_trust') >= s('complaint_refund') && s('complaint_refund') < 2) {
+  // ("c'est pas une arnaque ?" asks for reassurance; a price objection said alongside still wins.)
+  if (s('objection_trust') >= 1 && s('objection_trust') >= s('complaint_refund') && s('complaint_refund') < 2 && s('objection_trust') >= s('objection_price')) {
     return pick('objection_trust', Math.min(1, 0.6 + s('objection_trust') / 5));
   }
   if (s('complaint_refund') >= 1.5 || (s('complaint_refund') >= 1 && s('complaint_refund') >= s('order_request'))) {

@@ -1,4 +1,5 @@
 import type { Product } from '../../../../shared/domain/catalog';
+import { nameFor } from './product-name';
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import { inStock, sameCategory, urgencyLines } from '../closer';
@@ -34,15 +35,15 @@ export async function outOfStock(ctx: TurnContext, d: Draft, p: Product, variant
   const l = ctx.language;
   const others = variant ? variantsInStock(p).filter((v) => v !== variant) : [];
   if (variant && others.length && inStock(p)) {
-    d.parts.push(say(l, 'variantOut', { name: p.name, variant, variants: formatList(others, l) }));
+    d.parts.push(say(l, 'variantOut', { name: nameFor(p, l), variant, variants: formatList(others, l) }));
     cite(d, p);
     return;
   }
-  d.parts.push(say(l, 'outOfStock', { name: p.name }));
+  d.parts.push(say(l, 'outOfStock', { name: nameFor(p, l) }));
   cite(d, p);
   const alt = (await sameCategory(ctx.deps.products, p))[0];
   if (alt) {
-    d.parts.push(say(l, 'alternative', { name: alt.name, price: priceOf(alt, null, l) }));
+    d.parts.push(say(l, 'alternative', { name: nameFor(alt, l), price: priceOf(alt, null, l) }));
     cite(d, alt);
     d.salesAction = 'upsell';
   } else {
@@ -61,17 +62,17 @@ export async function answerPrice(ctx: TurnContext, d: Draft, products: Product[
   const [first] = products;
   if (!first) return;
   if (products.length > 1) {
-    d.parts.push(say(l, 'priceMany', { list: products.map((p) => `• ${p.name}: ${priceOf(p, null, l)}`).join('\n') }));
+    d.parts.push(say(l, 'priceMany', { list: products.map((p) => `• ${nameFor(p, l)}: ${priceOf(p, null, l)}`).join('\n') }));
     for (const p of products) cite(d, p);
     return;
   }
   const variant = findVariant(ctx.text, first);
   if (isOut(first, variant)) {
-    d.parts.push(say(l, 'price', { name: first.name, price: priceOf(first, variant, l) }));
+    d.parts.push(say(l, 'price', { name: nameFor(first, l), price: priceOf(first, variant, l) }));
     await outOfStock(ctx, d, first, variant);
     return;
   }
-  d.parts.push(say(l, 'price', { name: first.name, price: priceOf(first, variant, l) }));
+  d.parts.push(say(l, 'price', { name: nameFor(first, l), price: priceOf(first, variant, l) }));
   cite(d, first);
   const urgency = await urgencyLines({ language: l, settings: ctx.settings, product: first, facts: ctx.deps.orders, now: ctx.now });
   d.parts.push(...urgency.lines);
@@ -91,8 +92,8 @@ export async function answerAvailability(ctx: TurnContext, d: Draft, products: P
   const variants = variantsInStock(p);
   d.parts.push(
     variants.length > 1 && !variant
-      ? say(l, 'availableVariants', { name: p.name, price: priceOf(p, variant, l), variants: formatList(variants, l) })
-      : say(l, 'available', { name: variant ? `${p.name} (${variant})` : p.name, price: priceOf(p, variant, l) }),
+      ? say(l, 'availableVariants', { name: nameFor(p, l), price: priceOf(p, variant, l), variants: formatList(variants, l) })
+      : say(l, 'available', { name: variant ? `${nameFor(p, l)} (${variant})` : nameFor(p, l), price: priceOf(p, variant, l) }),
   );
   cite(d, p);
   const urgency = await urgencyLines({ language: l, settings: ctx.settings, product: p, facts: ctx.deps.orders, now: ctx.now });
@@ -106,10 +107,10 @@ export function answerPhoto(ctx: TurnContext, d: Draft, p: Product): void {
   const url = p.images[0];
   cite(d, p);
   if (url) {
-    d.media.push({ kind: 'image', url, caption: say(l, 'photoCaption', { name: p.name, price: priceOf(p, null, l) }) });
-    d.parts.push(say(l, 'photoCaption', { name: p.name, price: priceOf(p, null, l) }));
+    d.media.push({ kind: 'image', url, caption: say(l, 'photoCaption', { name: nameFor(p, l), price: priceOf(p, null, l) }) });
+    d.parts.push(say(l, 'photoCaption', { name: nameFor(p, l), price: priceOf(p, null, l) }));
   } else {
-    d.parts.push(say(l, 'photoNone', { name: p.name }));
+    d.parts.push(say(l, 'photoNone', { name: nameFor(p, l) }));
     d.escalate = true;
     d.escalateReason = `Customer asked for a photo of ${p.name}; the catalog has none`;
   }
