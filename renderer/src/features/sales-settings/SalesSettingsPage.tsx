@@ -1,7 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useStore } from 'zustand';
 import { useT } from '../../i18n/use-t';
-import { useShopSettings } from '../settings/use-shop-settings';
+import { useSettingsForm } from '../settings/use-settings-form';
 import '../settings/settings.css';
 import { strings } from './i18n';
 import { LlmSection } from './LlmSection';
@@ -13,19 +11,7 @@ const INTENSITIES: Intensity[] = ['gentle', 'balanced', 'aggressive'];
 /** Intensity, maximum discount, follow-ups and the optional LLM endpoint. */
 export function SalesSettingsPage() {
   const t = useT(strings);
-  const store = useShopSettings();
-  const settings = useStore(store, (s) => s.settings);
-  const shopId = useStore(store, (s) => s.shopId);
-  const saving = useStore(store, (s) => s.saving);
-  const saved = useStore(store, (s) => s.saved);
-  const error = useStore(store, (s) => s.error);
-  const [form, setForm] = useState<SalesForm | null>(null);
-  const [showErrors, setShowErrors] = useState(false);
-
-  useEffect(() => {
-    if (settings) setForm(salesFormFrom(settings));
-  }, [settings]);
-  const errors = useMemo(() => (form ? validateSales(form) : {}), [form]);
+  const { store, settings, shopId, saving, saved, error, form, setForm, showErrors, setShowErrors, errors } = useSettingsForm<SalesForm, ReturnType<typeof validateSales>>(salesFormFrom, validateSales);
 
   if (shopId === null || !form || !settings) {
     return (

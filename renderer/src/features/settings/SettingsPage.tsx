@@ -1,9 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useStore } from 'zustand';
 import { useT } from '../../i18n/use-t';
 import { type FactsForm, KNOWN_PAYMENTS, factsFormFrom, factsPatchFrom, isValidTimeZone, validateFacts } from './facts-model';
 import { strings } from './i18n';
-import { useShopSettings } from './use-shop-settings';
+import { useSettingsForm } from './use-settings-form';
 import { ZonesTable } from './ZonesTable';
 import './settings.css';
 
@@ -11,22 +9,12 @@ type Keys = keyof (typeof strings)['en'];
 
 const COMMON_ZONES = ['Africa/Algiers', 'Africa/Casablanca', 'Africa/Tunis', 'Africa/Cairo', 'Europe/Paris', 'Europe/Lisbon', 'America/Sao_Paulo', 'America/Fortaleza', 'America/Manaus', 'UTC'];
 
+const validateFactsHere = (form: FactsForm) => validateFacts(form, isValidTimeZone);
+
 /** Shop facts: delivery zones, payment methods, returns, hours, time zone, how the bot introduces itself. */
 export function SettingsPage() {
   const t = useT(strings);
-  const store = useShopSettings();
-  const settings = useStore(store, (s) => s.settings);
-  const shopId = useStore(store, (s) => s.shopId);
-  const saving = useStore(store, (s) => s.saving);
-  const saved = useStore(store, (s) => s.saved);
-  const error = useStore(store, (s) => s.error);
-  const [form, setForm] = useState<FactsForm | null>(null);
-  const [showErrors, setShowErrors] = useState(false);
-
-  useEffect(() => {
-    if (settings) setForm(factsFormFrom(settings));
-  }, [settings]);
-  const errors = useMemo(() => (form ? validateFacts(form, isValidTimeZone) : {}), [form]);
+  const { store, shopId, saving, saved, error, form, setForm, showErrors, setShowErrors, errors } = useSettingsForm<FactsForm, ReturnType<typeof validateFacts>>(factsFormFrom, validateFactsHere);
 
   if (shopId === null) return <Shell title={t('title')}><p className="muted">{t('noShop')}</p></Shell>;
   if (!form) return <Shell title={t('title')}><p className="muted" role="status">{error ?? t('loading')}</p></Shell>;
