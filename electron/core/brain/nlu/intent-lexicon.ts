@@ -108,7 +108,7 @@ export const INTENT_LEXICON: Lexicon = {
   price_question: [
     '!combien', '!prix', '!tarif', 'ca coute', 'coute', 'c est combien', 'quel prix', 'le prix',
     '!how much', '!price', '!cost', 'costs', 'pricing', 'what s the price', 'how much is',
-    '!quanto custa', '!quanto e', '!preco', '!valor', 'quanto fica', 'quanto sai', 'custa',
+    '!quanto custa', '!quanto e', '!quanto ta', '!quanto esta', '!preco', '!valor', 'quanto fica', 'quanto sai', 'custa',
     '!quanto costa', '!prezzo', '!costo', 'quanto viene', 'quanto costano',
     '!ch7al', '!chhal', '!shhal', '!chehal', '!ch7al', '!9adech', '!9adeh', '!gdach', '!gedach', '!bch7al', '!b9adech',
     '!bchhal', 'soumha', 'soumo', 'souma', 'soum', 'prix ta3', 'ch7al soum', 'ch7al ta3',

@@ -67,6 +67,12 @@ async function browse(ctx: TurnContext, d: Draft, products: Product[], input: Br
       d.parts.push(say(l, 'thanks'));
       return;
     case 'greeting': {
+      if (first) {
+        // "salam, robe kabyle": a greeting that names a product is a question about it.
+        d.intent = 'availability';
+        await answerAvailability(ctx, d, products);
+        return;
+      }
       d.parts.push(say(l, 'greeting'));
       if (ctx.state.turns === 0) {
         const past = await ctx.deps.orders.ofContact(ctx.shopId, input.contactId, 1);

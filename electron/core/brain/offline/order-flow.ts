@@ -1,4 +1,5 @@
 import type { Product } from '../../../../shared/domain/catalog';
+import { nameFor } from './product-name';
 import type { OrderLine } from '../../../../shared/domain/orders';
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { ShopSettings } from '../../../../shared/domain/settings';
@@ -99,8 +100,9 @@ export function summaryText(language: CustomerLanguage, lines: CartLine[], state
   const t = totalsOf(lines, state, settings);
   const money = (n: number) => formatMoney(n, t.currency, language);
   const out = [say(language, 'summaryTitle')];
-  for (const l of t.lines) {
-    out.push(say(language, 'summaryLine', { name: l.name, variant: l.variant ? ` (${l.variant})` : '', qty: l.quantity, price: money(l.unitPrice * l.quantity) }));
+  for (const [i, l] of t.lines.entries()) {
+    const product = lines[i]?.product;
+    out.push(say(language, 'summaryLine', { name: product ? nameFor(product, language) : l.name, variant: l.variant ? ` (${l.variant})` : '', qty: l.quantity, price: money(l.unitPrice * l.quantity) }));
   }
   out.push(say(language, 'summarySubtotal', { amount: money(t.itemsTotal) }));
   const shipped = lines.some((l) => !isDigital(l.product));

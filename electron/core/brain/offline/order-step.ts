@@ -1,4 +1,5 @@
 import type { Product } from '../../../../shared/domain/catalog';
+import { nameFor } from './product-name';
 import type { BrainInput } from '../types';
 import { upsellFor } from '../closer';
 import { YES_WORDS, NO_WORDS } from '../nlu/intent-lexicon';
@@ -133,14 +134,14 @@ export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], re
   const needs = lineNeedingVariant(lines);
   if (needs) {
     state.pendingVariantSku = needs.product.sku;
-    d.parts.push(say(l, 'price', { name: needs.product.name, price: priceOf(needs.product, null, l) }));
+    d.parts.push(say(l, 'price', { name: nameFor(needs.product, l), price: priceOf(needs.product, null, l) }));
     d.parts.push(say(l, 'askVariant', { name: needs.product.name, variants: formatList(variantsInStock(needs.product), l) }));
     return;
   }
   const missing = missingSlots(state, lines);
   if (missing.length > 0) {
     if (product && d.orderAction === 'start') {
-      d.parts.push(say(l, 'price', { name: product.name, price: priceOf(product, findVariant(ctx.text, product), l) }));
+      d.parts.push(say(l, 'price', { name: nameFor(product, l), price: priceOf(product, findVariant(ctx.text, product), l) }));
       const extra = ctx.settings.sales.intensity !== 'gentle' ? await upsellFor(ctx.deps.products, product) : null;
       if (extra) {
         d.parts.push(say(l, 'upsell', { name: extra.name, price: priceOf(extra, null, l) }));
