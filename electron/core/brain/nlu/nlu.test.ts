@@ -127,3 +127,13 @@ describe('guards', () => {
     expect(wantsPhoto('ابعثلي صورة')).toBe(true);
   });
 });
+
+describe('product concepts', () => {
+  it('knows Maghreb garments in Latin and Arabic script', async () => {
+    const { conceptOf } = await import('./concepts');
+    expect(conceptOf('caftan')).toBe('traditional_dress');
+    expect(conceptOf('قفطان')).toBe('traditional_dress');
+    expect(conceptOf('jellaba')).toBe('traditional_dress');
+    expect(conceptOf('sbabet')).toBe('shoes');
+  });
+});
