@@ -115,7 +115,7 @@ export const INTENT_LEXICON: Lexicon = {
     '!بشحال', '!شحال', '!قداش', '!بقداش', '!كم سعر', '!كم ثمن', '!بكم', '!سعر', '!ثمن', 'كم', 'سومه', 'سومها', 'السوم',
   ],
   availability: [
-    '!disponible', '!dispo', '!vous avez', '!avez vous', 'vous vendez', 'vendez', 'vende', 'vendete', 'tbi3o', 'tbi3ou', 'تبيعو', '!photo*', '!picture*', '!sowar', '!tsawer', '!taswira', '!sawerli', '!صوره', '!صور', '!foto*', '!immagin*', '!en stock', 'il reste', 'reste', 'existe', 'y a t il', 'il y a',
+    '!disponible', '!dispo', '!vous avez', '!avez vous', 'vous vendez', 'vendez', 'vende', 'vendete', 'tbi3o', 'tbi3ou', 'تبيعو', '!photo*', '!picture*', '!sowar', '!tsawer', '!taswira', '!sawerli', '!صوره', '!صور', '!تصاور', '!تصويره', '!تصاوير', '!foto*', '!immagin*', '!en stock', 'il reste', 'reste', 'existe', 'y a t il', 'il y a',
     'taille', 'pointure', 'couleur', 'photo', 'photos', 'image', 'en quelle couleur', 'quelles tailles',
     '!available', '!in stock', '!do you have', '!do you sell', 'have you got', 'any left', 'sizes', 'size', 'colors', 'colours',
     'picture', 'pictures', 'photo', 'pic', 'pics', 'what colors',

@@ -137,3 +137,24 @@ describe('product concepts', () => {
     expect(conceptOf('sbabet')).toBe('shoes');
   });
 });
+
+describe('requestedMissingSize', () => {
+  const baskets = {
+    id: 1, shopId: 1, sku: 'SH', name: 'Baskets blanches', altNames: [], aliases: [], category: 'chaussures', price: 5200, compareAtPrice: null,
+    currency: 'DZD', stock: 9, images: [], description: '', upsellSkus: [],
+    variants: ['38', '39', '40', '41', '42'].map((name) => ({ name, sku: null, price: null, stock: null })),
+  };
+  it('names a size the customer asked for that the product does not come in', async () => {
+    const { requestedMissingSize } = await import('./order-slots');
+    expect(requestedMissingSize('y a des baskets pointure 44 ?', baskets)).toBe('44');
+    expect(requestedMissingSize('size 41 please', baskets)).toBeNull();
+    expect(requestedMissingSize('vous avez des baskets ?', baskets)).toBeNull();
+    expect(requestedMissingSize('pointure 44', { ...baskets, variants: [] })).toBeNull();
+  });
+});
+
+describe('photo requests in Darija', () => {
+  it('reads تصاور as asking to see the product', () => {
+    expect(classifyIntent('نحب نشوف تصاور تاع الساك').intent).toBe('availability');
+  });
+});

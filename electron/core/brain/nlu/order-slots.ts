@@ -135,6 +135,18 @@ export function findVariant(text: string, product: Product): string | null {
   return null;
 }
 
+/**
+ * A size the customer asked for explicitly ("pointure 44", "taille XXL") that the product does
+ * not come in, so the answer is an honest "not in that size" rather than a plain "yes".
+ */
+export function requestedMissingSize(text: string, product: Product): string | null {
+  if (product.variants.length === 0) return null;
+  const sized = SIZE_CONTEXT.exec(fold(text));
+  const asked = sized?.[1];
+  if (!asked) return null;
+  return product.variants.some((v) => fold(v.name) === asked) ? null : asked.toUpperCase();
+}
+
 const NUMBER_WORDS: Record<string, number> = {
   un: 1, une: 1, one: 1, um: 1, uma: 1, uno: 1, wahed: 1, wa7ed: 1, wahda: 1, wa7da: 1, واحد: 1, وحده: 1, واحده: 1,
   deux: 2, two: 2, dois: 2, duas: 2, due: 2, zouj: 2, zoudj: 2, jouj: 2, joj: 2, زوج: 2, جوج: 2, اثنين: 2, زوز: 2, zouz: 2, juj: 2,

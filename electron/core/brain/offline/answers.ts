@@ -3,7 +3,7 @@ import { nameFor } from './product-name';
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import { inStock, sameCategory, urgencyLines } from '../closer';
-import { findVariant } from '../nlu/order-slots';
+import { findVariant, requestedMissingSize } from '../nlu/order-slots';
 import { findPlace } from '../nlu/wilayas';
 import { say } from '../templates';
 import { formatList, formatMoney } from '../templates/format';
@@ -90,6 +90,13 @@ export async function answerAvailability(ctx: TurnContext, d: Draft, products: P
     return;
   }
   const variants = variantsInStock(p);
+  const missing = variant ? null : requestedMissingSize(ctx.text, p);
+  if (missing) {
+    // Asked for a size the product does not come in: no "yes", the sizes there are.
+    d.parts.push(say(l, 'variantOut', { name: nameFor(p, l), variant: missing, variants: formatList(variants, l) }));
+    cite(d, p);
+    return;
+  }
   d.parts.push(
     variants.length > 1 && !variant
       ? say(l, 'availableVariants', { name: nameFor(p, l), price: priceOf(p, variant, l), variants: formatList(variants, l) })
