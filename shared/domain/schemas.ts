@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const Id = z.number().int().positive();
 export const IsoTime = z.string();
 
-export const Locale = z.enum(['ar', 'fr', 'en', 'pt']);
+export const Locale = z.enum(['ar', 'fr', 'en', 'pt', 'it']);
 export type Locale = z.infer<typeof Locale>;
 
 /** Language tags of customer messages (see shared/README in the design notes). */

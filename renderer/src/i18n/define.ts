@@ -1,7 +1,7 @@
 import type { Locale } from '../../../shared/domain/schemas';
 
 export type { Locale };
-export const LOCALES = ['ar', 'fr', 'en', 'pt'] as const satisfies readonly Locale[];
+export const LOCALES = ['ar', 'fr', 'en', 'pt', 'it'] as const satisfies readonly Locale[];
 
 /** How each locale presents itself in the language picker, and which way it writes. */
 export const LOCALE_INFO: Record<Locale, { label: string; dir: 'rtl' | 'ltr' }> = {
@@ -9,6 +9,7 @@ export const LOCALE_INFO: Record<Locale, { label: string; dir: 'rtl' | 'ltr' }> 
   fr: { label: 'Français', dir: 'ltr' },
   en: { label: 'English', dir: 'ltr' },
   pt: { label: 'Português', dir: 'ltr' },
+  it: { label: 'Italiano', dir: 'ltr' },
 };
 
 /** One feature's strings: English defines the keys, every other locale must have exactly those. */
@@ -24,6 +25,7 @@ export function defineStrings<const E extends Record<string, string>>(strings: {
   fr: Record<keyof E, string>;
   ar: Record<keyof E, string>;
   pt: Record<keyof E, string>;
+  it: Record<keyof E, string>;
 }): Strings<Extract<keyof E, string>> {
   return strings as Strings<Extract<keyof E, string>>;
 }

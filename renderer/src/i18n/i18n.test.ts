@@ -22,7 +22,7 @@ describe('i18n catalog', () => {
   it('reports missing, extra and empty keys (the check can fail)', () => {
     const found = collectStrings({
       '../features/demo/i18n.ts': {
-        strings: { en: { a: 'A', b: 'B' }, fr: { a: 'A' }, ar: { a: 'أ', b: 'ب', c: 'ج' }, pt: { a: 'A', b: ' ' } } as never,
+        strings: { en: { a: 'A', b: 'B' }, fr: { a: 'A' }, ar: { a: 'أ', b: 'ب', c: 'ج' }, pt: { a: 'A', b: ' ' }, it: { a: 'A', b: 'B' } } as never,
       },
     });
     expect(Object.keys(found)).toEqual(['demo']);
@@ -38,6 +38,7 @@ describe('format and locale guessing', () => {
   it('follows the browser language when supported, else English', () => {
     expect(guessLocale(['ar-DZ', 'fr'])).toBe('ar');
     expect(guessLocale(['pt-BR'])).toBe('pt');
-    expect(guessLocale(['de-DE', 'it'])).toBe('en');
+    expect(guessLocale(['de-DE', 'it'])).toBe('it');
+    expect(guessLocale(['de-DE', 'nl'])).toBe('en');
   });
 });

@@ -29,4 +29,11 @@ export const strings = defineStrings({
     moveTo: 'Mover para', notify: 'Avisar o cliente', cash: 'Valor recebido', subtotal: 'Itens', delivery: 'Entrega', deliveryUnknown: 'a confirmar', total: 'Total',
     address: 'Endereço', phone: 'Telefone', panelTitle: 'Pedidos deste cliente', panelEmpty: 'Nenhum pedido nesta conversa ainda.', loading: 'Carregando…', close: 'Fechar', notified: 'Cliente avisado', count: '{count} pedidos',
   },
+  it: {
+    title: 'Ordini', all: 'Tutti', search: 'Cerca nome, telefono, città…', exportCsv: 'Esporta CSV (corriere)', empty: 'Ancora nessun ordine. Gli ordini compaiono qui quando un cliente conferma in una conversazione.',
+    colDate: 'Data', colCustomer: 'Cliente', colPlace: 'Provincia / città', colItems: 'Prodotti', colTotal: 'Totale', colStatus: 'Stato',
+    status_new: 'Nuovo', status_confirmed: 'Confermato', status_shipped: 'Spedito', status_delivered: 'Consegnato', status_cancelled: 'Annullato', status_returned: 'Reso',
+    moveTo: 'Sposta in', notify: 'Scrivi al cliente', cash: 'Contanti incassati', subtotal: 'Articoli', delivery: 'Consegna', deliveryUnknown: 'da confermare', total: 'Totale',
+    address: 'Indirizzo', phone: 'Telefono', panelTitle: 'Ordini di questo cliente', panelEmpty: 'Ancora nessun ordine in questa conversazione.', loading: 'Caricamento…', close: 'Chiudi', notified: 'Cliente avvisato', count: '{count} ordini',
+  },
 });
