@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EscalationNotice } from './notices';
 
 /** Shared domain shapes: what core stores and the renderer shows. Ids are positive integers. */
 export const Id = z.number().int().positive();
@@ -68,7 +69,10 @@ export const Conversation = z.object({
   unread: z.number().int().nonnegative(),
   lastMessageAt: IsoTime.nullable(),
   lastPreview: z.string().nullable(),
+  /** As stored (encoded notices, see notices.ts); the UI words `escalation` instead. */
   escalationReason: z.string().nullable(),
+  /** Why the conversation needs the seller, as codes the UI words in the seller's language. */
+  escalation: z.array(EscalationNotice),
 });
 export type Conversation = z.infer<typeof Conversation>;
 

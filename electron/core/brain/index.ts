@@ -30,6 +30,7 @@ import type { RetryOptions } from './llm/retry';
 import { type SpendCap, makeSpendCap, shopDay } from './usage/spend-cap';
 import { makeUsageRepo } from './usage/usage-repo';
 import type { Brain, BrainInput } from './types';
+import { encodeEscalations, escalation } from '../../../shared/domain/notices';
 
 export interface ShopBrainDeps extends FactsSources {
   /** The offline brain: answers when no LLM is configured, and whenever the LLM cannot. */
@@ -175,7 +176,7 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
       orderAction: 'none',
       orderItems: [],
       escalate: true,
-      escalateReason: 'The bot could not write a reply that passes the guardrails; please answer this customer.',
+      escalateReason: encodeEscalations([escalation('safe_reply')]),
       citations: [],
       skus: [],
       media: [],

@@ -12,6 +12,7 @@ import type { OfflineBrainDeps } from './deps';
 import type { Draft } from './draft';
 import { stockOf, unitPriceOf, variantsInStock } from './order-flow';
 import type { BrainState } from './state';
+import { encodeEscalations, escalation } from '../../../../shared/domain/notices';
 
 export interface TurnContext {
   deps: OfflineBrainDeps;
@@ -119,7 +120,7 @@ export function answerPhoto(ctx: TurnContext, d: Draft, p: Product): void {
   } else {
     d.parts.push(say(l, 'photoNone', { name: nameFor(p, l) }));
     d.escalate = true;
-    d.escalateReason = `Customer asked for a photo of ${p.name}; the catalog has none`;
+    d.escalateReason = encodeEscalations([escalation('photo_missing', { product: p.name })]);
   }
 }
 
@@ -138,7 +139,7 @@ export function answerDelivery(ctx: TurnContext, d: Draft, currency: string): vo
     }
     d.parts.push(say(l, 'checkWithShop'));
     d.escalate = true;
-    d.escalateReason = `Delivery to ${place.name}: not in the shop's delivery zones`;
+    d.escalateReason = encodeEscalations([escalation('delivery_zone_unknown', { place: place.name })]);
     return;
   }
   const list = describeZones(l, ctx.settings, currency);
@@ -149,5 +150,5 @@ export function answerDelivery(ctx: TurnContext, d: Draft, currency: string): vo
   }
   d.parts.push(say(l, 'checkWithShop'));
   d.escalate = true;
-  d.escalateReason = 'Delivery question: the shop facts have no delivery zones';
+  d.escalateReason = encodeEscalations([escalation('no_delivery_zones')]);
 }

@@ -1,5 +1,6 @@
 import type { BrainDecision, Intent, OrderItem, OutgoingMedia, SalesAction } from '../../../../shared/domain/brain';
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
+import { encodeEscalations, escalation } from '../../../../shared/domain/notices';
 
 /** A decision being built up by the turn's steps; `finish` turns it into a BrainDecision. */
 export interface Draft {
@@ -44,7 +45,7 @@ export function finish(d: Draft, language: CustomerLanguage): BrainDecision {
     orderAction: d.orderAction,
     orderItems: d.orderItems,
     escalate: d.escalate,
-    escalateReason: d.escalate ? (d.escalateReason ?? 'needs the seller') : null,
+    escalateReason: d.escalate ? (d.escalateReason ?? encodeEscalations([escalation('bot_asked')])) : null,
     citations: [...new Set(d.citations)],
     skus: [...new Set(d.skus)].slice(0, 3),
     media: d.media,

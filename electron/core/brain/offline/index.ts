@@ -15,6 +15,7 @@ import { type Draft, finish, newDraft } from './draft';
 import { awaitingSlots, commonWord, confirmOrder, orderStep, yesOrNo } from './order-step';
 import { rememberSkus, resolveProducts } from './resolve';
 import { readState } from './state';
+import { encodeEscalations, escalation } from '../../../../shared/domain/notices';
 
 export type { OfflineBrainDeps } from './deps';
 export { makeMemoryProductFinder, type ProductFinder, type ProductHit } from './product-match';
@@ -100,7 +101,7 @@ async function browse(ctx: TurnContext, d: Draft, products: Product[], input: Br
       }
       d.parts.push(say(l, 'other'));
       d.escalate = true;
-      d.escalateReason = 'The offline brain did not understand the message';
+      d.escalateReason = encodeEscalations([escalation('not_understood')]);
   }
 }
 
@@ -123,14 +124,14 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
     d.intent = 'complaint_refund';
     d.parts.push(say(l, 'legal'));
     d.escalate = true;
-    d.escalateReason = 'Legal threat';
+    d.escalateReason = encodeEscalations([escalation('legal')]);
     return d;
   }
   if (guess.intent === 'complaint_refund' || guess.intent === 'human_request') {
     const human = guess.intent === 'human_request';
     d.parts.push(say(l, human ? 'human' : 'complaint'));
     d.escalate = true;
-    d.escalateReason = human ? 'The customer asked for a person' : 'Complaint or refund request';
+    d.escalateReason = encodeEscalations([escalation(human ? 'human_request' : 'refund_complaint')]);
     return d;
   }
 

@@ -1,3 +1,4 @@
+import { type WhatsAppNotice, decodeWhatsAppNotice, encodeWhatsAppNotice, whatsappNotice } from '../../../../shared/domain/notices';
 import { type CacheStore, makeWASocket, type AnyMessageContent, type UserFacingSocketConfig } from '@whiskeysockets/baileys';
 import type SQLite from 'better-sqlite3';
 import QRCode from 'qrcode';
@@ -89,8 +90,8 @@ export function makeSessionManager(deps: WhatsAppDeps) {
   }
 
   /** The pipeline's sink stores the status and pushes `accounts/status`; we keep the detail and times. */
-  function publishStatus(accountId: number, status: AccountStatus, detail: string | null): void {
-    repo.setStatus(accountId, status, detail, nowIso());
+  function publishStatus(accountId: number, status: AccountStatus, detail: WhatsAppNotice | null): void {
+    repo.setStatus(accountId, status, encodeWhatsAppNotice(detail), nowIso());
     try {
       deps.sink.accountStatus(accountId, status, detail);
     } catch (err) {
@@ -226,7 +227,7 @@ export function makeSessionManager(deps: WhatsAppDeps) {
 
     disconnect(accountId: number): void {
       repo.setAutostart(accountId, false);
-      sessionFor(accountId).stop('disconnected', 'Disconnected by the seller');
+      sessionFor(accountId).stop('disconnected', whatsappNotice('disconnected_by_seller'));
     },
 
     async remove(accountId: number): Promise<boolean> {
@@ -248,7 +249,7 @@ export function makeSessionManager(deps: WhatsAppDeps) {
         label: s.label,
         phone: s.phone,
         status: s.status,
-        detail: s.detail,
+        detail: decodeWhatsAppNotice(s.detail),
         linkedAt: s.linkedAt,
         lastConnectedAt: s.lastConnectedAt,
         disconnectedSince: s.status === 'connected' ? null : s.disconnectedSince,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { WaAccountView } from '../../../../shared/domain/whatsapp';
 import { useT } from '../../i18n/use-t';
+import { useNoticeWords } from '../notices/word-notice';
 import { AnswerPolicyForm } from './AnswerPolicyForm';
 import type { ConnectStore } from './connect-store';
 import { disconnectedTooLong } from './connect-model';
@@ -19,6 +20,7 @@ const DOT: Record<WaAccountView['status'], string> = {
 /** One linked number: status, phone, today's counts, warnings, controls and who-the-bot-answers. */
 export function AccountCard({ store, account, now }: { store: ConnectStore; account: WaAccountView; now: number }) {
   const t = useT(strings);
+  const word = useNoticeWords();
   const [showPolicy, setShowPolicy] = useState(false);
   const s = store.getState();
   const canReconnect = account.linkedAt !== null && account.status !== 'connected' && account.status !== 'connecting' && account.status !== 'banned';
@@ -31,7 +33,11 @@ export function AccountCard({ store, account, now }: { store: ConnectStore; acco
             <span className={`dot ${DOT[account.status]}`} aria-hidden="true" />
             {t(`status_${account.status}`)}
           </span>
-          {account.detail && <p className="muted small">{account.detail}</p>}
+          {account.detail && (
+            <p className="muted small" data-testid="account-detail">
+              {word('whatsapp', account.detail)}
+            </p>
+          )}
         </div>
         <div className="actions">
           {canReconnect && (

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
 import { useT } from '../../i18n/use-t';
+import { useNoticeWords } from '../notices/word-notice';
 import { displayJid } from './format';
 import { strings } from './i18n';
 import { MessageBubble } from './MessageBubble';
@@ -11,6 +12,7 @@ import { ReplyBar } from './ReplyBar';
 /** One conversation: who, why it needs the seller, its messages, and the seller's controls. */
 export function ThreadView() {
   const t = useT(strings);
+  const word = useNoticeWords();
   const { inbox } = useServices();
   const selected = useStore(inbox, (s) => s.selected);
   const messages = useStore(inbox, (s) => s.messages);
@@ -80,10 +82,9 @@ export function ThreadView() {
           </button>
         </div>
       )}
-      {selected.escalationReason && selected.status !== 'resolved' && (
+      {selected.escalation.length > 0 && selected.status !== 'resolved' && (
         <div className="banner banner-warn" role="note" data-testid="escalation">
-          {/* U+2068…U+2069 isolate the reason, which may be in another script than the UI. */}
-          {t('escalated', { reason: `\u2068${selected.escalationReason}\u2069` })}
+          {t('escalated', { reason: selected.escalation.map((n) => word('escalation', n)).join(' ') })}
         </div>
       )}
       {selected.takeover && (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { OrderStatus } from '../../../../shared/domain/orders';
+import { intlLocale } from '../../i18n/define';
 import { useLocale } from '../../i18n/locale';
 import { useT } from '../../i18n/use-t';
 import { strings } from './i18n';
@@ -74,7 +75,7 @@ export function OrdersPage({ store }: { store: OrdersStore }) {
           <tbody>
             {rows.map((o) => (
               <tr key={o.id} aria-selected={selected?.id === o.id} onClick={() => void store.getState().select(o.id)}>
-                <td>{new Date(o.createdAt).toLocaleString(locale)}</td>
+                <td>{new Date(o.createdAt).toLocaleString(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' })}</td>
                 <td>
                   {o.customerName}
                   <br />
