@@ -85,6 +85,12 @@ export function makeSessionManager(deps: WhatsAppDeps) {
   const retryCaches = new Map<number, CacheStore>();
   const nowIso = () => deps.clock.now().toISOString();
 
+  /** A card of this shop that never finished linking and is not mid-attempt, if any. */
+  function idleUnlinked(shopId: number): number | undefined {
+    const busy = new Set(['connecting', 'qr_ready', 'connected']);
+    return repo.listForShop(shopId).find((s) => s.linkedAt === null && !busy.has(s.status) && !sessionFor(s.accountId).linked)?.accountId;
+  }
+
   function shopOf(accountId: number): number | undefined {
     return repo.state(accountId)?.shopId;
   }
@@ -199,7 +205,8 @@ export function makeSessionManager(deps: WhatsAppDeps) {
         if (!state || state.shopId !== input.shopId) throw new LinkError('not_found', 'No such WhatsApp number in this shop');
         if (sessionFor(accountId).linked) throw new LinkError('conflict', 'This number is already linked; reconnect it instead of linking again');
       } else {
-        accountId = repo.createAccount({ shopId: input.shopId, label: input.label || 'WhatsApp', now: nowIso() });
+        // A failed attempt is retried on its own card: reuse a number of this shop that never linked.
+        accountId = idleUnlinked(input.shopId) ?? repo.createAccount({ shopId: input.shopId, label: input.label || 'WhatsApp', now: nowIso() });
       }
       sessionFor(accountId).link(input.method, input.phone ? phoneDigits(input.phone) : null);
       return accountId;
