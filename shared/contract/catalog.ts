@@ -18,6 +18,13 @@ export const ProductField = z.enum([
   'description',
   'images',
   'upsellSkus',
+  /** One row per variant: rows sharing a product SKU (or name) and naming a variant are one product. */
+  'variant',
+  'variantSku',
+  'variantPrice',
+  'variantStock',
+  /** "Taille=M|Couleur=Bordeaux" */
+  'variantOptions',
 ]);
 export type ProductField = z.infer<typeof ProductField>;
 
@@ -33,7 +40,21 @@ export type ImportFormat = z.infer<typeof ImportFormat>;
 export const ImportRowError = z.object({ line: z.number().int().positive(), reason: z.string(), sku: z.string().nullable() });
 export type ImportRowError = z.infer<typeof ImportRowError>;
 
-const ProductDraft = Product.omit({ id: true, shopId: true });
+/**
+ * Something the import assumed rather than read, counted, with the first lines it applies to:
+ * `stock_blank_unlimited` — an empty stock cell is taken as "not counted" (never sold out);
+ * `variants_grouped` — rows naming a variant of the same product became that product's variants
+ * (why a file of N rows gives fewer products).
+ */
+export const ImportAssumption = z.object({
+  code: z.enum(['stock_blank_unlimited', 'variants_grouped']),
+  count: z.number().int().positive(),
+  lines: z.array(z.number().int().positive()),
+});
+export type ImportAssumption = z.infer<typeof ImportAssumption>;
+
+export const ProductDraft = Product.omit({ id: true, shopId: true, archivedAt: true });
+export type ProductDraft = z.infer<typeof ProductDraft>;
 
 /** Up to 5 MB of CSV text per call: ~50,000 products. */
 const CsvText = z.string().min(1, 'The file is empty').max(5_000_000, 'The file is larger than 5 MB; split it');
@@ -53,7 +74,10 @@ export const ImportPreview = z.object({
   /** The first mapped products, as they would be stored. */
   rows: z.array(z.object({ line: z.number().int(), product: ProductDraft, exists: z.boolean() })),
   totalRows: z.number().int().nonnegative(),
+  /** Products the file gives (fewer than totalRows when variant rows are grouped; see assumptions). */
+  productCount: z.number().int().nonnegative(),
   errors: z.array(ImportRowError),
+  assumptions: z.array(ImportAssumption),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -62,6 +86,9 @@ export const ImportSummary = z.object({
   created: z.number().int().nonnegative(),
   updated: z.number().int().nonnegative(),
   errors: z.array(ImportRowError),
+  /** Data rows read from the file, and what was assumed; created + updated = the preview's productCount. */
+  totalRows: z.number().int().nonnegative(),
+  assumptions: z.array(ImportAssumption),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 

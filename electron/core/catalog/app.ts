@@ -55,7 +55,9 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
         missing: read.missing,
         rows: read.rows.slice(0, limit).map((r) => ({ line: r.line, product: r.product, exists: !!products.getBySku(shopId, r.product.sku) })),
         totalRows: read.totalRows,
+        productCount: read.rows.length,
         errors: read.errors,
+        assumptions: read.assumptions ?? [],
       };
     },
     'catalog/import-commit': async ({ shopId, csv, mapping }) => {
