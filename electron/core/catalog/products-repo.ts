@@ -90,6 +90,9 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
     categories: sqlite.prepare<[number], { category: string; n: number }>(
       `SELECT category, COUNT(*) AS n FROM products WHERE shop_id = ? AND archived_at IS NULL GROUP BY category ORDER BY category`,
     ),
+    variantSku: sqlite.prepare<[number, string], { id: number }>(
+      `SELECT p.id FROM products AS p, json_each(p.variants) AS v WHERE p.shop_id = ? AND json_extract(v.value, '$.sku') = ? LIMIT 1`,
+    ),
     setArchived: sqlite.prepare<[string | null, string, number, number]>(`UPDATE products SET archived_at = ?, updated_at = ? WHERE shop_id = ? AND id = ?`),
   };
 
@@ -175,6 +178,10 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
     get(shopId: number, id: number): Product | undefined {
       const row = s.byId.get(shopId, id);
       return row && rowToProduct(row);
+    },
+    /** True when a product or a variant of the shop (archived ones too) has this SKU. */
+    skuInUse(shopId: number, sku: string): boolean {
+      return s.bySku.get(shopId, sku) !== undefined || s.variantSku.get(shopId, sku) !== undefined;
     },
     getBySku(shopId: number, sku: string): Product | undefined {
       const row = s.bySku.get(shopId, sku);
