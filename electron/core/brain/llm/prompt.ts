@@ -4,6 +4,7 @@ import type { Violation } from '../../../../shared/domain/guardrails';
 import type { KnowledgeEntry } from '../../../../shared/domain/knowledge';
 import { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { ShopSettings } from '../../../../shared/domain/settings';
+import { variantPrice, variantStock } from '../../../../shared/domain/variants';
 import type { TurnMessage } from '../types';
 import type { ChatRequest } from './chat-client';
 
@@ -57,7 +58,11 @@ const INTENSITY: Record<ShopSettings['sales']['intensity'], string> = {
 
 function productRow(p: Product): string {
   const stock = p.stock === null ? 'unlimited' : String(p.stock);
-  const variants = p.variants.map((v) => `${v.name}${v.price != null ? ` @ ${v.price}` : ''}${v.stock != null ? ` (stock ${v.stock})` : ''}`).join(', ');
+  // Each variant with its own SKU, its price and its stock as they apply (own, else the product's).
+  const variants = p.variants.map((v) => {
+    const left = variantStock(p, v);
+    return { name: v.name, sku: v.sku, price: variantPrice(p, v), stock: left === null ? 'unlimited' : left > 0 ? left : 'sold out' };
+  });
   return JSON.stringify({
     id: `product:${p.id}`,
     sku: p.sku,
@@ -68,7 +73,7 @@ function productRow(p: Product): string {
     compareAtPrice: p.compareAtPrice,
     currency: p.currency,
     stock,
-    variants: variants || null,
+    variants: variants.length ? variants : null,
     hasPhoto: p.images.length > 0,
     description: p.description.slice(0, 300),
     upsell: p.upsellSkus,

@@ -16,6 +16,11 @@ export const MAPPABLE_FIELDS: readonly ProductField[] = [
   'compareAtPrice',
   'images',
   'upsellSkus',
+  'variant',
+  'variantSku',
+  'variantPrice',
+  'variantStock',
+  'variantOptions',
 ];
 export const REQUIRED_FIELDS: readonly ProductField[] = ['name', 'price'];
 
