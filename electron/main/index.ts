@@ -11,7 +11,7 @@ import { makeDesktopNotifier } from './notifications';
 import { registerAppScheme, serveRenderer } from './renderer-protocol';
 import { loadOrCreateEncryptionKey } from './secret-key';
 import { type SouqTray, createTray } from './tray';
-import { startUpdater } from './updater';
+import { startUpdates } from './updater/start-updates';
 import { createMainWindow } from './windows';
 
 /**
@@ -88,7 +88,18 @@ async function start(): Promise<void> {
   core.start();
   tray = createTray({ icon: paths.trayIcon, onOpen: showWindow, onQuit: () => app.quit() });
   window = openWindow();
-  startUpdater(log);
+  startUpdates({
+    feedUrl: process.env.SOUQ_UPDATE_FEED,
+    channel: process.env.SOUQ_UPDATE_CHANNEL === 'beta' ? 'beta' : 'stable',
+    isPackaged: app.isPackaged,
+    // "Restart now": core finishes its turns and closes (the outbox stays durable for the next start) first.
+    drainCore: async () => {
+      const running = core;
+      core = null;
+      await running?.stop();
+    },
+    onState: (state) => log(`updates: ${state.phase}${'version' in state ? ` ${state.version}` : ''}`),
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {
