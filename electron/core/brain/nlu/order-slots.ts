@@ -11,77 +11,97 @@ export interface SlotFindings {
   place?: Place;
   commune?: string;
   address?: string;
+  /** The parts of the text that were details (phone, place, name, address): never read as products. */
+  consumed: string[];
 }
 
 export type SlotName = 'name' | 'phone' | 'wilaya' | 'address';
 
+export interface SlotOptions {
+  /** The shop's country (ISO 3166): phone plan and preferred places. */
+  country?: string | null;
+}
+
 const NAME_INTRO =
-  /(?:je m'?appelle|mon nom(?: est| c'?est)?|moi c'?est|my name is|my name's|name\s*:|nom\s*:|me chamo|meu nome (?:é|e)|mi chiamo|il mio nome (?:è|e)|ismi|esmi|smiti|smiyti|smyti|اسمي|سميتي|الاسم|إسمي)\s*:?\s*([\p{L}' -]{2,40})/iu;
+  /(?:je m'?appelle|mon nom(?: est| c'?est)?|moi c'?est|nom(?: et pr[ée]nom)?\s*:|my name is|my name's|name\s*:|me chamo|meu nome (?:é|e)|nome\s*:|mi chiamo|il mio nome (?:è|e)|ismi|esmi|smiti|smiyti|smyti|esmi|اسمي|سميتي|الاسم|إسمي|انا اسمي|أنا اسمي)\s*:?\s*([\p{L}' -]{2,40})/iu;
 
-/** "Je suis Sofia Haddad", "I'm Karim": a name only when written with capitals (not "je suis à Sétif"). */
-const SELF_INTRO = /(?:^|[\s,.!])(?:[Jj]e suis|I am|I'm|[Ee]u sou|[Ss]ou [oa]|[Ii]o sono)\s+(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,3})/u;
+/** "Je suis Sofia Haddad", "I'm Karim", "sou o João", "sono Giulia": a name only when written with capitals (not "je suis à Sétif"). */
+const SELF_INTRO =
+  /(?:^|[\s,.!])(?:[Jj]e suis|[Cc]'est|[Ii]ci|I am|I'm|[Tt]his is|[Ii]t's|[Ee]u sou|[Ss]ou [oa]|[Ss]ou|[Aa]qui é [oa]?|[Ii]o sono|[Ss]ono|[Aa]na|أنا|انا)\s+(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,3})/u;
 
-const ADDRESS_INTRO = /(?:adresse|address|endere[cç]o|indirizzo|l'?adresse|العنوان|عنواني|adrese|adresa|adress)\s*:?\s*(.{3,120})/iu;
+/** Words a customer puts before a bare detail ("ok Karim Haddad", "voilà 0555…", "sim, João"). */
+const FILLER = /^(?:(?:ok|okay|oki|d'?accord|dacc|voila|voilà|bon|alors|oui|ouais|yes|yeah|sure|so|well|wah|ih|iyeh|wakha|safi|sim|claro|certo|va bene|allora|ecco|أوكي|اوكي|واه|نعم|ايه|يه|طيب|حسنا)[\s,.!:;-]+)+/iu;
+
+const ADDRESS_INTRO = /(?:adresse|address|endere[cç]o|morada|indirizzo|l'?adresse|العنوان|عنواني|adrese|adresa|adress)\s*:?\s*(.{3,120})/iu;
 
 const ADDRESS_WORDS = new Set(
-  `rue cite hay 7ay quartier lotissement lot bloc bt batiment immeuble residence avenue av boulevard bd street st road rd rua avenida av via piazza
-   village douar centre ville commune baladia baladiya pres cote derriere devant face numero n appartement appt apt logement logts logements
-   حي شارع دوار بلديه قرب مقابل جنب عماره عمارة اقامه اقامة طريق نهج زنقه مدينه`.split(/\s+/),
+  `rue cite hay 7ay quartier lotissement lot bloc bt batiment immeuble residence avenue av boulevard bd street st road rd rua avenida av via viale piazza corso largo travessa alameda estrada
+   village douar centre ville commune baladia baladiya pres cote derriere devant face numero n appartement appt apt logement logts logements bairro andar casa apartamento interno scala piano
+   derb zanqa zenqa zankat hay lotis imm etage حي شارع دوار بلديه قرب مقابل جنب عماره عمارة اقامه اقامة طريق نهج زنقه زنقة درب مدينه`.split(/\s+/),
 );
-const COMMUNE_INTRO = /(?:commune|baladia|baladiya|baladiyet|بلدية|بلديه|daira|دائرة)\s*(?:de|d'|ta3|:)?\s*([\p{L}' -]{2,40})/iu;
+const COMMUNE_INTRO = /(?:commune|baladia|baladiya|baladiyet|بلدية|بلديه|daira|دائرة|bairro|quartier)\s*(?:de|d'|ta3|:)?\s*([\p{L}' -]{2,40})/iu;
 
 /** Words that end a name ("je m'appelle Amine et j'habite…"). */
-const NAME_STOP = /\s+(?:et|and|e|w|و|from|de|à|a|in|f|fi|men|mn|من|ب|numero|num|tel|phone|rqm|رقم)\s.*$/iu;
+const NAME_STOP = /\s+(?:et|and|e|w|و|from|à|in|f|fi|men|mn|من|ب|numero|num|tel|phone|rqm|رقم|at|rani|rahi|j'?habite|habito|moro|abito|sono|sou|je|i)\s.*$/iu;
+/** "Karim de Sétif", "Ana da Maia": a particle then a place ends the name; "Maria da Silva" keeps it. */
+const PARTICLE_PLACE = /\s(?:de|da|di|do|d'|em|a|à)\s*(\p{L}.*)$/iu;
 
-const cleanName = (s: string): string =>
-  s
-    .replace(NAME_STOP, '')
+const cleanName = (s: string): string => {
+  let name = s.replace(NAME_STOP, '');
+  const particle = PARTICLE_PLACE.exec(name);
+  if (particle?.[1] && findPlace(particle[1], { expectingAddress: true })) name = name.slice(0, particle.index);
+  return name
     .replace(/[^\p{L}' -]/gu, ' ')
     .trim()
     .split(/\s+/)
     .slice(0, 4)
     .join(' ');
+};
 
-function selfIntro(text: string): RegExpExecArray | null {
+function selfIntro(text: string, options: SlotOptions): RegExpExecArray | null {
   const m = SELF_INTRO.exec(text);
-  return m?.[1] && !findPlace(m[1]) ? m : null;
+  return m?.[1] && !findPlace(m[1], { country: options.country ?? null }) ? m : null;
 }
 
 /** Split a message the way customers list details: lines, commas, semicolons, dashes, slashes. */
 export const segmentsOf = (text: string): string[] =>
   text
     .split(/[\n,;،/|]+|\s-\s/)
-    .map((s) => s.trim())
+    .map((s) => s.trim().replace(FILLER, '').trim())
     .filter(Boolean);
 
 const hasAddressWord = (segment: string): boolean => matchTokens(segment).some((w) => ADDRESS_WORDS.has(w));
 
 /** A bare name: one to four words of letters, none of them a known product, place or common word. */
-export function looksLikeName(segment: string, commonWord: (w: string) => boolean): boolean {
+export function looksLikeName(segment: string, commonWord: (w: string) => boolean, options: SlotOptions = {}): boolean {
   if (!/^[\p{L}' -]{2,40}$/u.test(segment)) return false;
   const words = tokens(fold(segment));
   if (words.length === 0 || words.length > 4) return false;
-  return words.every((w) => !commonWord(w) && !conceptOf(w)) && !findPlace(segment);
+  return words.every((w) => !commonWord(w) && !conceptOf(w)) && !findPlace(segment, { country: options.country ?? null, expectingAddress: true });
 }
 
 /**
  * Pull name, phone, wilaya/city, commune and address out of free text. `awaiting` is the slot
- * the bot just asked for: a bare "Amine Benali" is a name only if the bot asked for one.
+ * the bot just asked for: a bare "Amine Benali" is a name only if the bot asked for one, and a
+ * city that is also an ordinary word ("Como", "Salé") only counts when the bot asked where.
  */
-export function extractSlots(text: string, awaiting: SlotName[], commonWord: (w: string) => boolean): SlotFindings {
-  const out: SlotFindings = {};
-  const phone = findPhone(text);
+export function extractSlots(text: string, awaiting: SlotName[], commonWord: (w: string) => boolean, options: SlotOptions = {}): SlotFindings {
+  const out: SlotFindings = { consumed: [] };
+  const places = { country: options.country ?? null, expectingAddress: awaiting.includes('wilaya') || awaiting.includes('address') };
+  const phone = findPhone(text, { country: options.country ?? null });
   let rest = text;
   if (phone) {
     out.phone = phone.phone;
+    out.consumed.push(phone.raw);
     rest = rest.replace(phone.raw, ' , ');
   }
   // The place is read before the name is cut out: "smiti Yacine w rani f setif".
-  const placeAnywhere = findPlace(rest);
-  const named = NAME_INTRO.exec(rest) ?? selfIntro(rest);
+  const placeAnywhere = findPlace(rest, places);
+  const named = NAME_INTRO.exec(rest) ?? selfIntro(rest, options);
   if (named?.[1]) {
     const name = cleanName(named[1]);
     if (name) out.name = name;
+    out.consumed.push(named[0]);
     rest = rest.replace(named[0], ' , ');
   }
   const commune = COMMUNE_INTRO.exec(rest);
@@ -89,26 +109,41 @@ export function extractSlots(text: string, awaiting: SlotName[], commonWord: (w:
   const addressed = ADDRESS_INTRO.exec(rest);
   if (addressed?.[1]) {
     out.address = addressed[1].trim();
+    out.consumed.push(addressed[0]);
     rest = rest.replace(addressed[0], ' , ');
   }
-  const place = findPlace(rest) ?? placeAnywhere;
+  const place = findPlace(rest, places) ?? placeAnywhere;
   if (place) out.place = place;
+  readSegments(rest, awaiting, commonWord, options, out);
+  return out;
+}
 
+/** Bare segments: an address line, a name when one was asked for, a house number and words. */
+function readSegments(rest: string, awaiting: SlotName[], commonWord: (w: string) => boolean, options: SlotOptions, out: SlotFindings): void {
+  const places = { country: options.country ?? null, expectingAddress: true };
   for (const segment of segmentsOf(rest)) {
     if (!out.address && hasAddressWord(segment) && /\p{L}{2,}/u.test(segment)) {
       out.address = segment;
+      out.consumed.push(segment);
       continue;
     }
-    if (!out.name && awaiting.includes('name') && looksLikeName(segment, commonWord)) {
+    if (!out.name && awaiting.includes('name') && looksLikeName(segment, commonWord, options)) {
       out.name = cleanName(segment);
+      out.consumed.push(segment);
+      continue;
+    }
+    if (out.place && findPlace(segment, places)) {
+      out.consumed.push(segment);
       continue;
     }
     // A segment with a house number and words, when we asked for the address.
-    if (!out.address && awaiting.includes('address') && !findPlace(segment) && /\p{L}{3,}/u.test(segment) && segment.split(/\s+/).length >= 2) {
-      if (!looksLikeName(segment, commonWord) || /\d/.test(segment)) out.address = segment;
+    if (!out.address && awaiting.includes('address') && !findPlace(segment, places) && /\p{L}{3,}/u.test(segment) && segment.split(/\s+/).length >= 2) {
+      if (!looksLikeName(segment, commonWord, options) || /\d/.test(segment)) {
+        out.address = segment;
+        out.consumed.push(segment);
+      }
     }
   }
-  return out;
 }
 
 const SIZE_CONTEXT = /(?:taille|size|tamanho|taglia|pointure|ta9as|t9as|9ias|qias|مقاس|قياس|numero|n°|num)\s*:?\s*([a-z0-9-]{1,5})\b/iu;

@@ -3,7 +3,7 @@ import { nameFor } from './product-name';
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import { inStock, sameCategory, urgencyLines } from '../closer';
-import { findVariant, requestedMissingSize } from '../nlu/order-slots';
+import { type SlotFindings, findVariant, requestedMissingSize } from '../nlu/order-slots';
 import { findPlace } from '../nlu/wilayas';
 import { say } from '../templates';
 import { formatList, formatMoney } from '../templates/format';
@@ -19,6 +19,10 @@ export interface TurnContext {
   text: string;
   language: CustomerLanguage;
   settings: ShopSettings;
+  /** The shop's country (ISO 3166): which places, phone plan and dialect come first. */
+  country: string;
+  /** The order details this message gives (read once per turn). */
+  found: SlotFindings;
   state: BrainState;
   now: Date;
 }
@@ -126,7 +130,9 @@ export function answerPhoto(ctx: TurnContext, d: Draft, p: Product): void {
 /** Delivery: fee and delay from the shop facts for the named place; otherwise check with the shop and escalate. */
 export function answerDelivery(ctx: TurnContext, d: Draft, currency: string): void {
   const l = ctx.language;
-  const place = findPlace(ctx.text) ?? (ctx.state.slots.wilaya ? findPlace(ctx.state.slots.wilaya) : null);
+  // A delivery question expects a place: "entregam no Porto?", "livrez-vous à Como ?".
+  const options = { country: ctx.country, expectingAddress: true };
+  const place = findPlace(ctx.text, options) ?? (ctx.state.slots.wilaya ? findPlace(ctx.state.slots.wilaya, options) : null);
   const cod = acceptsCashOnDelivery(ctx.settings) ? say(l, 'paymentCod') : '';
   if (place) {
     const zone = zoneFor(ctx.settings, place);

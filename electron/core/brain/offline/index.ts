@@ -7,14 +7,16 @@ import { isInjectionAttempt, isLegalThreat, wantsPhoto } from '../nlu/injection'
 import { classifyIntent } from '../nlu/intent';
 import { detectLanguage } from '../nlu/language';
 import { fold, tokens } from '../nlu/normalise';
-import { extractSlots } from '../nlu/order-slots';
+import { type SlotFindings, extractSlots } from '../nlu/order-slots';
 import { say } from '../templates';
 import { type TurnContext, answerAvailability, answerDelivery, answerPhoto, answerPrice } from './answers';
 import type { OfflineBrainDeps } from './deps';
 import { type Draft, finish, newDraft } from './draft';
-import { awaitingSlots, commonWord, confirmOrder, orderStep, yesOrNo } from './order-step';
+import { awaitingOf, commonWord, confirmOrder, orderStep, yesOrNo } from './order-step';
 import { rememberSkus, resolveProducts } from './resolve';
 import { readState } from './state';
+import { deriveCountry } from '../../text/country';
+import type { ShopSettings } from '../../../../shared/domain/settings';
 
 export type { OfflineBrainDeps } from './deps';
 export { makeMemoryProductFinder, type ProductFinder, type ProductHit } from './product-match';
@@ -115,7 +117,8 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
     d.parts.push(say(l, 'injection'));
     return d;
   }
-  const resolved = await resolveProducts(deps.products, ctx.shopId, input.text);
+  const forProducts = productText(input.text, ctx.found);
+  const resolved = /\p{L}{2,}/u.test(forProducts) ? await resolveProducts(deps.products, ctx.shopId, forProducts) : [];
   const named = resolved.map((r) => r.product);
   // The seller sees which product a complaint is about.
   for (const p of named) d.skus.push(p.sku);
@@ -192,9 +195,22 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
 }
 
 const extractSlotsCount = (ctx: TurnContext): number => {
-  const f = extractSlots(ctx.text, awaitingSlots(ctx), commonWord);
+  const f = ctx.found;
   return [f.name, f.phone, f.place, f.address].filter(Boolean).length;
 };
+
+/** The message without the details it gives: an address line or a city is never a product ("rue des Roses", "Milano"). */
+function productText(text: string, found: SlotFindings): string {
+  let rest = text;
+  for (const part of found.consumed) rest = rest.replace(part, ' ');
+  return rest;
+}
+
+/** No country from core (tests, tools): the catalog's currency and the time zone tell, as core derives it. */
+async function derivedCountry(deps: OfflineBrainDeps, shopId: number, text: string, settings: ShopSettings): Promise<string> {
+  const currency = (await deps.products.search(shopId, text, 1))[0]?.product.currency ?? null;
+  return deriveCountry(currency, settings.facts.timeZone);
+}
 
 /**
  * The default brain: no API key, no network. Reads the shop's catalog, facts and sales settings,
@@ -208,7 +224,9 @@ export function makeOfflineBrain(deps: OfflineBrainDeps): Brain {
       const settings = await deps.settings(input.shopId);
       const previous = state.language ?? languageFromHistory(input.history);
       const language = detectLanguage(input.text, previous).language;
-      const ctx: TurnContext = { deps, shopId: input.shopId, text: input.text, language, settings, state, now: input.now };
+      const country = (await deps.country?.(input.shopId, settings)) ?? (await derivedCountry(deps, input.shopId, input.text, settings));
+      const found = extractSlots(input.text, awaitingOf(state), commonWord, { country });
+      const ctx: TurnContext = { deps, shopId: input.shopId, text: input.text, language, settings, country, found, state, now: input.now };
       const draft = await decideTurn(ctx, input);
       const firstReply = !state.introduced && !input.history.some((m) => m.author === 'bot');
       if (firstReply && settings.bot.introduceAsAssistant) {
