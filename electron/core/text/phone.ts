@@ -25,11 +25,14 @@ export interface PhoneOptions {
 export const PHONE_COUNTRIES: readonly string[] = ['DZ', 'MA', 'TN', 'FR', 'IT', 'PT', 'BR'];
 
 /** Candidates: a + or 00 then digits with the separators people type (spaces, dots, dashes, brackets). */
-const CANDIDATE = /(?:\+|00)?\s?\(?\d[\d\s.\-()/]{5,20}\d/g;
+const CANDIDATE = /(?:\+|00)?\s?\(?\d[\d\s.\-()]{5,20}\d/g;
+/** "12.03.2026", "12-03-26": a date, whatever a numbering plan would make of its digits. */
+const DATE = /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/;
 
 const isCountryCode = (c: string): c is CountryCode => /^[A-Z]{2}$/.test(c);
 
 function parseCandidate(raw: string, home: string): PhoneMatch | null {
+  if (DATE.test(raw.trim())) return null;
   const international = /^\s*(?:\+|00)/.test(raw);
   const cleaned = raw.replace(/^\s*00/, '+').replace(/[^\d+]/g, '');
   const digits = cleaned.replace(/\D/g, '');
