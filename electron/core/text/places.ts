@@ -120,6 +120,8 @@ function better(a: Hit, b: Hit, country: string | null): boolean {
   const ac = a.form.place.country === country;
   const bc = b.form.place.country === country;
   if (ac !== bc) return ac;
+  // "sfax route de tunis": the city comes first, the street is named after another one.
+  if (a.at !== b.at) return a.at < b.at;
   if (a.form.curated !== b.form.curated) return a.form.curated;
   return a.form.population > b.form.population;
 }

@@ -2,6 +2,9 @@ import type { Product } from '../../../../shared/domain/catalog';
 import { conceptOf } from './concepts';
 import { fold, matchTokens, tokens } from './normalise';
 import { findPhone } from './phone';
+import { findQuantity } from './quantity';
+
+export { findQuantity } from './quantity';
 import { type Place, findPlace } from './wilayas';
 
 /** What a customer message says towards an order; every field optional, any order. */
@@ -35,9 +38,9 @@ const FILLER = /^(?:(?:ok|okay|oki|d'?accord|dacc|voila|voilà|bon|alors|oui|oua
 const ADDRESS_INTRO = /(?:adresse|address|endere[cç]o|morada|indirizzo|l'?adresse|العنوان|عنواني|adrese|adresa|adress)\s*:?\s*(.{3,120})/iu;
 
 const ADDRESS_WORDS = new Set(
-  `rue cite hay 7ay quartier lotissement lot bloc bt batiment immeuble residence avenue av boulevard bd street st road rd rua avenida av via viale piazza corso largo travessa alameda estrada
+  `rue route rte km cite hay 7ay quartier lotissement lot bloc bt batiment immeuble residence avenue av boulevard bd street st road rd rua avenida av via viale piazza corso largo travessa alameda estrada
    village douar centre ville commune baladia baladiya pres cote derriere devant face numero n appartement appt apt logement logts logements bairro andar casa apartamento interno scala piano
-   derb zanqa zenqa zankat hay lotis imm etage حي شارع دوار بلديه قرب مقابل جنب عماره عمارة اقامه اقامة طريق نهج زنقه زنقة درب مدينه`.split(/\s+/),
+   derb zanqa zenqa zankat hay lotis imm etage trik triq nahj nehj حي شارع دوار بلديه قرب مقابل جنب عماره عمارة اقامه اقامة طريق نهج زنقه زنقة درب مدينه`.split(/\s+/),
 );
 const COMMUNE_INTRO = /(?:commune|baladia|baladiya|baladiyet|بلدية|بلديه|daira|دائرة|bairro|quartier)\s*(?:de|d'|ta3|:)?\s*([\p{L}' -]{2,40})/iu;
 
@@ -118,6 +121,14 @@ export function extractSlots(text: string, awaiting: SlotName[], commonWord: (w:
   return out;
 }
 
+/** Two words or more, one of them a real word (not a filler, a count or Arabizi with digits). */
+function looksLikeAddress(segment: string, commonWord: (w: string) => boolean): boolean {
+  const words = tokens(fold(segment));
+  if (words.length < 2 || findQuantity(segment) !== null && words.length <= 3) return false;
+  const real = words.filter((w) => /^\p{L}{3,}$/u.test(w) && !commonWord(w));
+  return real.length >= (/\d/.test(segment) ? 1 : 2);
+}
+
 /** Bare segments: an address line, a name when one was asked for, a house number and words. */
 function readSegments(rest: string, awaiting: SlotName[], commonWord: (w: string) => boolean, options: SlotOptions, out: SlotFindings): void {
   const places = { country: options.country ?? null, expectingAddress: true };
@@ -136,8 +147,8 @@ function readSegments(rest: string, awaiting: SlotName[], commonWord: (w: string
       out.consumed.push(segment);
       continue;
     }
-    // A segment with a house number and words, when we asked for the address.
-    if (!out.address && awaiting.includes('address') && !findPlace(segment, places) && /\p{L}{3,}/u.test(segment) && segment.split(/\s+/).length >= 2) {
+    // A segment with a house number and words, when we asked for the address ("3tini 2" is a count, not a street).
+    if (!out.address && awaiting.includes('address') && !findPlace(segment, places) && looksLikeAddress(segment, commonWord)) {
       if (!looksLikeName(segment, commonWord, options) || /\d/.test(segment)) {
         out.address = segment;
         out.consumed.push(segment);
@@ -182,30 +193,3 @@ export function requestedMissingSize(text: string, product: Product): string | n
   return product.variants.some((v) => fold(v.name) === asked) ? null : asked.toUpperCase();
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  un: 1, une: 1, one: 1, um: 1, uma: 1, uno: 1, wahed: 1, wa7ed: 1, wahda: 1, wa7da: 1, واحد: 1, وحده: 1, واحده: 1,
-  deux: 2, two: 2, dois: 2, duas: 2, due: 2, zouj: 2, zoudj: 2, jouj: 2, joj: 2, زوج: 2, جوج: 2, اثنين: 2, زوز: 2, zouz: 2, juj: 2,
-  trois: 3, three: 3, tres: 3, tre: 3, tlata: 3, tleta: 3, ثلاثه: 3, تلاته: 3, تلاثه: 3,
-  quatre: 4, four: 4, quatro: 4, quattro: 4, arba3a: 4, reb3a: 4, ربعه: 4, اربعه: 4,
-  cinq: 5, five: 5, cinco: 5, cinque: 5, khamsa: 5, '5amsa': 5, خمسه: 5,
-};
-const UNIT = '(?:x|pcs?|pieces?|pièces?|unites?|unités?|units?|unidades?|pezzi|habat|hbat|7abat|7bat|حبات|قطع|قطعه|wa7da|wahda)';
-
-/** How many the customer wants, when they say so ("2 sacs", "x3", "zouj", "deux robes"). */
-export function findQuantity(text: string, variantNames: readonly string[] = []): number | null {
-  const f = fold(text);
-  const unit = new RegExp(`(?:^|\\s)(\\d{1,2})\\s*${UNIT}(?=\\s|$|[^\\p{L}])|(?:^|\\s)x\\s*(\\d{1,2})(?=\\s|$)`, 'u').exec(f);
-  const n = unit ? Number(unit[1] ?? unit[2]) : null;
-  if (n && n > 0 && n <= 50) return n;
-  const words = tokens(f);
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] ?? '';
-    const next = words[i + 1] ?? '';
-    if (NUMBER_WORDS[w] !== undefined && (NUMBER_WORDS[w] ?? 0) > 1) return NUMBER_WORDS[w] ?? null;
-    // "2 robes": a small number right before a word, when it is not a size of the product.
-    if (/^[1-9]$/.test(w) && /^\p{L}{3,}$/u.test(next) && !variantNames.some((v) => fold(v) === w) && !/^(ans|jours?|days?|dias?|giorni|mois|h|heures?)$/.test(next)) {
-      return Number(w);
-    }
-  }
-  return null;
-}

@@ -23,6 +23,8 @@ export interface TurnContext {
   country: string;
   /** The order details this message gives (read once per turn). */
   found: SlotFindings;
+  /** The message without those details: what products, variants and quantities are read from ("0661 22 33 44" is no count). */
+  rest: string;
   state: BrainState;
   now: Date;
 }
@@ -70,7 +72,7 @@ export async function answerPrice(ctx: TurnContext, d: Draft, products: Product[
     for (const p of products) cite(d, p);
     return;
   }
-  const variant = findVariant(ctx.text, first);
+  const variant = findVariant(ctx.rest, first);
   if (isOut(first, variant)) {
     d.parts.push(say(l, 'price', { name: nameFor(first, l), price: priceOf(first, variant, l) }));
     await outOfStock(ctx, d, first, variant);
@@ -88,13 +90,13 @@ export async function answerAvailability(ctx: TurnContext, d: Draft, products: P
   const l = ctx.language;
   const [p] = products;
   if (!p) return;
-  const variant = findVariant(ctx.text, p);
+  const variant = findVariant(ctx.rest, p);
   if (isOut(p, variant) || !inStock(p)) {
     await outOfStock(ctx, d, p, variant);
     return;
   }
   const variants = variantsInStock(p);
-  const missing = variant ? null : requestedMissingSize(ctx.text, p);
+  const missing = variant ? null : requestedMissingSize(ctx.rest, p);
   if (missing) {
     // Asked for a size the product does not come in: no "yes", the sizes there are.
     d.parts.push(say(l, 'variantOut', { name: nameFor(p, l), variant: missing, variants: formatList(variants, l) }));

@@ -5,7 +5,7 @@ import type { Brain, BrainInput, TurnMessage } from '../types';
 import { checkoutPush, handleHesitation, handlePriceObjection, handleTrustObjection } from '../closer';
 import { isInjectionAttempt, isLegalThreat, wantsPhoto } from '../nlu/injection';
 import { classifyIntent } from '../nlu/intent';
-import { detectLanguage } from '../nlu/language';
+import { conversationLanguage, detectLanguage } from '../nlu/language';
 import { fold, tokens } from '../nlu/normalise';
 import { type SlotFindings, extractSlots } from '../nlu/order-slots';
 import { say } from '../templates';
@@ -117,8 +117,7 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
     d.parts.push(say(l, 'injection'));
     return d;
   }
-  const forProducts = productText(input.text, ctx.found);
-  const resolved = /\p{L}{2,}/u.test(forProducts) ? await resolveProducts(deps.products, ctx.shopId, forProducts) : [];
+  const resolved = /\p{L}{2,}/u.test(ctx.rest) ? await resolveProducts(deps.products, ctx.shopId, ctx.rest) : [];
   const named = resolved.map((r) => r.product);
   // The seller sees which product a complaint is about.
   for (const p of named) d.skus.push(p.sku);
@@ -223,10 +222,10 @@ export function makeOfflineBrain(deps: OfflineBrainDeps): Brain {
       const state = readState(await deps.state.get(input.conversationId));
       const settings = await deps.settings(input.shopId);
       const previous = state.language ?? languageFromHistory(input.history);
-      const language = detectLanguage(input.text, previous).language;
+      const language = conversationLanguage(input.text, previous).language;
       const country = (await deps.country?.(input.shopId, settings)) ?? (await derivedCountry(deps, input.shopId, input.text, settings));
       const found = extractSlots(input.text, awaitingOf(state), commonWord, { country });
-      const ctx: TurnContext = { deps, shopId: input.shopId, text: input.text, language, settings, country, found, state, now: input.now };
+      const ctx: TurnContext = { deps, shopId: input.shopId, text: input.text, rest: productText(input.text, found), language, settings, country, found, state, now: input.now };
       const draft = await decideTurn(ctx, input);
       const firstReply = !state.introduced && !input.history.some((m) => m.author === 'bot');
       if (firstReply && settings.bot.introduceAsAssistant) {

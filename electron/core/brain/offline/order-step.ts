@@ -101,13 +101,13 @@ export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], re
   if (!product && wasEmpty && state.stage === 'browsing') product = remembered;
 
   if (product) {
-    const variant = findVariant(ctx.text, product);
+    const variant = findVariant(ctx.rest, product);
     const stock = stockOf(product, variant);
     if ((stock !== null && stock <= 0) || (product.stock !== null && product.stock <= 0)) {
       await outOfStock(ctx, d, product, variant);
       return;
     }
-    const quantity = findQuantity(ctx.text, product.variants.map((v) => v.name));
+    const quantity = findQuantity(ctx.rest, product.variants.map((v) => v.name));
     const added = addToCart(state, product.sku, variant ?? (product.variants.length === 1 ? (product.variants[0]?.name ?? null) : null), quantity);
     if (state.pendingVariantSku === product.sku && variant) state.pendingVariantSku = null;
     state.lastSkus = rememberSkus([product.sku], state.lastSkus);
@@ -117,7 +117,7 @@ export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], re
   } else if (state.pendingVariantSku) {
     const pending = await ctx.deps.products.bySku(ctx.shopId, state.pendingVariantSku);
     const line = state.cart.find((c) => c.sku === state.pendingVariantSku);
-    const variant = pending ? findVariant(ctx.text, pending) : null;
+    const variant = pending ? findVariant(ctx.rest, pending) : null;
     if (pending && line && variant) {
       const stock = stockOf(pending, variant);
       if (stock !== null && stock <= 0) {
@@ -128,7 +128,7 @@ export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], re
       state.pendingVariantSku = null;
     }
   } else if (state.cart.length === 1) {
-    const q = findQuantity(ctx.text);
+    const q = findQuantity(ctx.rest);
     const only = state.cart[0];
     if (q && only) only.quantity = q;
   }
@@ -156,7 +156,7 @@ export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], re
   const missing = missingSlots(state, lines);
   if (missing.length > 0) {
     if (product && d.orderAction === 'start') {
-      d.parts.push(say(l, 'price', { name: nameFor(product, l), price: priceOf(product, findVariant(ctx.text, product), l) }));
+      d.parts.push(say(l, 'price', { name: nameFor(product, l), price: priceOf(product, findVariant(ctx.rest, product), l) }));
       const extra = ctx.settings.sales.intensity !== 'gentle' ? await upsellFor(ctx.deps.products, product) : null;
       if (extra) {
         d.parts.push(say(l, 'upsell', { name: extra.name, price: priceOf(extra, null, l) }));
