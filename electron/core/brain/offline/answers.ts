@@ -1,12 +1,12 @@
+import type { Voice } from '../templates/types';
 import type { Product } from '../../../../shared/domain/catalog';
 import { nameFor } from './product-name';
-import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import { inStock, sameCategory, urgencyLines } from '../closer';
 import { type SlotFindings, findVariant, requestedMissingSize } from '../nlu/order-slots';
 import { findPlace } from '../nlu/wilayas';
 import { say } from '../templates';
-import { formatList, formatMoney } from '../templates/format';
+import { formatList, formatMoney, isArabicScript } from '../templates/format';
 import { acceptsCashOnDelivery, describeZone, describeZones, zoneFor } from './delivery';
 import type { OfflineBrainDeps } from './deps';
 import type { Draft } from './draft';
@@ -17,7 +17,8 @@ export interface TurnContext {
   deps: OfflineBrainDeps;
   shopId: number;
   text: string;
-  language: CustomerLanguage;
+  /** The customer's language in the shop's dialect: what every sentence of the reply is written in. */
+  language: Voice;
   settings: ShopSettings;
   /** The shop's country (ISO 3166): which places, phone plan and dialect come first. */
   country: string;
@@ -34,7 +35,7 @@ const cite = (d: Draft, p: Product) => {
   d.citations.push(`product:${p.id}`);
 };
 
-export const priceOf = (p: Product, variant: string | null, l: CustomerLanguage): string => formatMoney(unitPriceOf(p, variant), p.currency, l);
+export const priceOf = (p: Product, variant: string | null, l: Voice): string => formatMoney(unitPriceOf(p, variant), p.currency, l);
 
 /** Out of stock: say so, and offer the closest in-stock product of the same category. */
 export async function outOfStock(ctx: TurnContext, d: Draft, p: Product, variant: string | null): Promise<void> {
@@ -61,6 +62,13 @@ const isOut = (p: Product, variant: string | null): boolean => {
   const s = stockOf(p, variant);
   return s !== null && s <= 0;
 };
+
+/** Two products fit the customer's words equally: both with their prices, and which one? */
+export function answerWhich(ctx: TurnContext, d: Draft, products: Product[]): void {
+  const l = ctx.language;
+  d.parts.push(say(l, 'whichOne', { list: products.map((p) => `• ${nameFor(p, l)}: ${priceOf(p, null, l)}`).join('\n') }));
+  for (const p of products) cite(d, p);
+}
 
 /** Price question: the catalog price (several when the customer's words fit several), honest urgency. */
 export async function answerPrice(ctx: TurnContext, d: Draft, products: Product[]): Promise<void> {
@@ -138,7 +146,7 @@ export function answerDelivery(ctx: TurnContext, d: Draft, currency: string): vo
   const cod = acceptsCashOnDelivery(ctx.settings) ? say(l, 'paymentCod') : '';
   if (place) {
     const zone = zoneFor(ctx.settings, place);
-    const placeName = l === 'ar' || l === 'ar-dz' ? (place.arabic ?? place.name) : place.name;
+    const placeName = isArabicScript(l) ? (place.arabic ?? place.name) : place.name;
     if (zone) {
       d.parts.push(describeZone(l, zone, placeName, currency), cod);
       d.citations.push('facts:deliveryZones');

@@ -6,7 +6,7 @@ import { YES_WORDS, NO_WORDS } from '../nlu/intent-lexicon';
 import { DZ_LATN_STRONG, EN, FR, IT, PT } from '../nlu/language-lexicon';
 import { fold, tokens } from '../nlu/normalise';
 import { type SlotName, findQuantity, findVariant } from '../nlu/order-slots';
-import { say } from '../templates';
+import { languageOfVoice, say } from '../templates';
 import { formatList } from '../templates/format';
 import { type TurnContext, outOfStock, priceOf } from './answers';
 import type { Draft } from './draft';
@@ -196,7 +196,7 @@ export async function confirmOrder(ctx: TurnContext, d: Draft, input: BrainInput
     address: state.slots.address ?? '',
     currency: totals.currency,
     deliveryFee: totals.deliveryFee,
-    language: ctx.language,
+    language: languageOfVoice(ctx.language),
     items: totals.lines,
     createdFromMessageId: input.inboundMessageIds.length ? Math.max(...input.inboundMessageIds) : null,
     now: input.now.toISOString(),
