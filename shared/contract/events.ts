@@ -9,7 +9,7 @@ import { whatsappEvents } from './whatsapp';
 /** Every event core pushes to the UI. Payloads are validated by the sender in tests. */
 export const events = {
   /** A shop was created or renamed. */
-  'shops/changed': event('A shop was created or renamed.', Shop),
+  'shops/changed': event('A shop was created, renamed or given a country.', Shop),
   /** Settings of a shop changed. */
   'settings/changed': event('Settings of a shop changed.', z.object({ shopId: Id })),
   /** A linked number changed status. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventMessage } from '../contract/events';
 import type { Order } from '../domain/orders';
+import type { EscalationCode } from '../domain/notices';
 import type { Conversation, Message } from '../domain/schemas';
 import { type NoticePrefs, isQuiet, makeDeskModel } from './desk-model';
 import { DESK_LOCALES, deskStrings } from './desk-strings';
@@ -12,12 +13,12 @@ const conversation = (id: number, over: Partial<Conversation> = {}): EventMessag
   name: 'conversations/updated',
   payload: {
     id, shopId: 1, accountId: 1, contactId: id, contactJid: `2135500000${id}@s.whatsapp.net`, contactName: `Client ${id}`,
-    status: 'open', takeover: false, unread: 0, lastMessageAt: null, lastPreview: null, escalationReason: null, ...over,
+    status: 'open', takeover: false, unread: 0, lastMessageAt: null, lastPreview: null, escalationReason: null, escalation: [], ...over,
   },
 });
-const escalated = (conversationId: number, reason: string): EventMessage<'conversations/escalated'> => ({
+const escalated = (conversationId: number, code: EscalationCode): EventMessage<'conversations/escalated'> => ({
   name: 'conversations/escalated',
-  payload: { shopId: 1, conversationId, reason },
+  payload: { shopId: 1, conversationId, reason: code, notices: [{ code, params: {} }] },
 });
 const order = (id: number, createdAt: string): EventMessage<'orders/created'> => {
   const payload: Order = {
@@ -37,18 +38,18 @@ const draft = (conversationId: number): EventMessage<'messages/new'> => {
 };
 const status = (accountId: number, s: 'connected' | 'disconnected'): EventMessage<'accounts/status'> => ({
   name: 'accounts/status',
-  payload: { shopId: 1, accountId, status: s, detail: '+213 550 00 00 99' },
+  payload: { shopId: 1, accountId, status: s, detail: null },
 });
 
 describe('desk model: notifications', () => {
   it('an escalation names the customer, says why, and opens that conversation', () => {
     const m = makeDeskModel({ locale: 'en', prefs: ALL_ON, timeZone: 'Africa/Algiers' });
     m.onEvent(conversation(7, { contactName: 'Amine' }), at('2026-12-01T10:00:00Z'));
-    expect(m.onEvent(escalated(7, 'human_requested'), at('2026-12-01T10:00:00Z'))).toEqual([
+    expect(m.onEvent(escalated(7, 'human_request'), at('2026-12-01T10:00:00Z'))).toEqual([
       { kind: 'human', title: 'Amine wants to talk to you', body: 'Open the conversation to answer.', target: { page: 'inbox', conversationId: 7 } },
     ]);
-    expect(m.onEvent(escalated(8, 'complaint'), at('2026-12-01T10:00:00Z'))[0]?.title).toBe('A customer has a complaint');
-    expect(m.onEvent(escalated(8, 'something new'), at('2026-12-01T10:00:00Z'))[0]?.title).toBe('A customer needs you');
+    expect(m.onEvent(escalated(8, 'refund_complaint'), at('2026-12-01T10:00:00Z'))[0]?.title).toBe('A customer has a complaint');
+    expect(m.onEvent(escalated(8, 'photo_received'), at('2026-12-01T10:00:00Z'))[0]?.title).toBe('A customer needs you');
   });
 
   it('a new order lists its items and total and opens that order', () => {
@@ -85,7 +86,7 @@ describe('desk model: notifications', () => {
     expect(m.tick(at('2026-12-01T10:02:00Z'))).toEqual([]);
     m.onEvent(status(2, 'disconnected'), at('2026-12-01T10:03:00Z'));
     const told = m.tick(at('2026-12-01T10:04:01Z'));
-    expect(told).toEqual([expect.objectContaining({ kind: 'disconnected', title: 'WhatsApp +213 550 00 00 99 is disconnected', target: { page: 'connect' } })]);
+    expect(told).toEqual([expect.objectContaining({ kind: 'disconnected', title: 'A WhatsApp number is disconnected', target: { page: 'connect' } })]);
     expect(m.tick(at('2026-12-01T10:09:00Z'))).toEqual([]);
     expect(m.tray(at('2026-12-01T10:09:00Z')).icon).toBe('restarting');
     m.setCoreState('connected');
@@ -95,12 +96,12 @@ describe('desk model: notifications', () => {
   it('per-kind switches and quiet hours (in the shop time zone, across midnight) silence notifications', () => {
     const m = makeDeskModel({ locale: 'en', prefs: { kinds: { order: false }, quietHours: null }, timeZone: 'Africa/Casablanca' });
     expect(m.onEvent(order(1, '2026-12-01T10:00:00.000Z'), at('2026-12-01T10:00:00Z'))).toEqual([]);
-    expect(m.onEvent(escalated(1, 'complaint'), at('2026-12-01T10:00:00Z'))).toHaveLength(1);
+    expect(m.onEvent(escalated(1, 'refund_complaint'), at('2026-12-01T10:00:00Z'))).toHaveLength(1);
     const night: NoticePrefs = { kinds: {}, quietHours: { from: '22:00', to: '08:00' } };
     m.setPrefs(night);
-    expect(m.onEvent(escalated(1, 'complaint'), at('2026-12-01T23:30:00Z'))).toEqual([]);
-    expect(m.onEvent(escalated(1, 'complaint'), at('2026-12-02T06:59:00Z'))).toEqual([]);
-    expect(m.onEvent(escalated(1, 'complaint'), at('2026-12-02T08:01:00Z'))).toHaveLength(1);
+    expect(m.onEvent(escalated(1, 'refund_complaint'), at('2026-12-01T23:30:00Z'))).toEqual([]);
+    expect(m.onEvent(escalated(1, 'refund_complaint'), at('2026-12-02T06:59:00Z'))).toEqual([]);
+    expect(m.onEvent(escalated(1, 'refund_complaint'), at('2026-12-02T08:01:00Z'))).toHaveLength(1);
     // 21:30 UTC is 22:30 in Paris (quiet) but 21:30 in Lisbon (not yet).
     expect(isQuiet(night, at('2026-12-01T21:30:00Z'), 'Europe/Paris')).toBe(true);
     expect(isQuiet(night, at('2026-12-01T21:30:00Z'), 'Europe/Lisbon')).toBe(false);
@@ -112,7 +113,7 @@ describe('desk model: notifications', () => {
       m.setCoreState('connected');
       m.onEvent(conversation(5, { contactName: 'Karim', status: 'waiting_human', unread: 2 }), at('2026-12-01T10:00:00Z'));
       const notices = [
-        ...m.onEvent(escalated(5, 'human_requested'), at('2026-12-01T10:00:00Z')),
+        ...m.onEvent(escalated(5, 'human_request'), at('2026-12-01T10:00:00Z')),
         ...m.onEvent(escalated(5, 'low_confidence'), at('2026-12-01T10:00:00Z')),
         ...m.onEvent(order(1, '2026-12-01T10:00:00.000Z'), at('2026-12-01T10:00:00Z')),
         ...m.onEvent(draft(5), at('2026-12-01T10:00:00Z')),
@@ -136,7 +137,7 @@ describe('desk model: tray', () => {
     const now = at('2026-12-01T22:30:00Z'); // 23:30 in Algiers
     m.onEvent(conversation(1, { unread: 3 }), now);
     m.onEvent(conversation(2, { unread: 1, status: 'waiting_human' }), now);
-    m.onEvent(escalated(3, 'complaint'), now);
+    m.onEvent(escalated(3, 'refund_complaint'), now);
     m.onEvent(order(10, '2026-12-01T22:00:00.000Z'), now); // today in Algiers
     m.onEvent(order(11, '2026-11-30T23:30:00.000Z'), now); // 00:30 on Dec 1 in Algiers: today too
     m.onEvent(order(12, '2026-11-30T22:30:00.000Z'), now); // 23:30 on Nov 30: yesterday

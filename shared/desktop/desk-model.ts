@@ -1,4 +1,5 @@
 import type { EventMessage } from '../contract/events';
+import type { EscalationCode } from '../domain/notices';
 import { type DeskLocale, type DeskStrings, deskStrings, fill } from './desk-strings';
 
 /**
@@ -47,10 +48,12 @@ export interface DeskModelOptions {
   disconnectGraceMs?: number;
 }
 
-const ESCALATION_TITLES: Record<string, keyof DeskStrings> = {
-  human_requested: 'humanTitle',
-  complaint: 'complaintTitle',
+/** Escalation codes (shared/domain/notices.ts) with a title of their own; the others say "… needs you". */
+const ESCALATION_TITLES: Partial<Record<EscalationCode, keyof DeskStrings>> = {
+  human_request: 'humanTitle',
+  refund_complaint: 'complaintTitle',
   low_confidence: 'unsureTitle',
+  safe_reply: 'unsureTitle',
 };
 
 function localParts(at: Date, timeZone: string): { day: string; minutes: number } {
@@ -77,7 +80,7 @@ export function makeDeskModel(options: DeskModelOptions) {
   const grace = options.disconnectGraceMs ?? 60_000;
   const conversations = new Map<number, { unread: number; waiting: boolean; takeover: boolean; name: string | null }>();
   const ordersByDay = new Map<string, Set<number>>();
-  const disconnectedSince = new Map<number, { since: number; label: string; told: boolean }>();
+  const disconnectedSince = new Map<number, { since: number; told: boolean }>();
   let coreState: 'connected' | 'connecting' | 'disconnected' = 'connecting';
   let paused: 'disk_full' | 'error' | null = null;
 
@@ -96,10 +99,11 @@ export function makeDeskModel(options: DeskModelOptions) {
         return [];
       }
       case 'conversations/escalated': {
-        const { conversationId, reason } = (event as EventMessage<'conversations/escalated'>).payload;
+        const { conversationId, notices } = (event as EventMessage<'conversations/escalated'>).payload;
         const known = conversations.get(conversationId);
         conversations.set(conversationId, { unread: known?.unread ?? 1, waiting: true, takeover: known?.takeover ?? false, name: known?.name ?? null });
-        const title = s()[ESCALATION_TITLES[reason] ?? 'needsYouTitle'];
+        const titled = notices.map((n) => ESCALATION_TITLES[n.code]).find((key) => key !== undefined);
+        const title = s()[titled ?? 'needsYouTitle'];
         return notice('human', at, fill(title, { customer: customer(conversationId) }), s().needsYouBody, { page: 'inbox', conversationId });
       }
       case 'messages/new': {
@@ -124,9 +128,9 @@ export function makeDeskModel(options: DeskModelOptions) {
         return notice('order', at, fill(s().orderTitle, { customer: o.customerName || s().aCustomer }), fill(s().orderBody, { items, total }), { page: 'orders', orderId: o.id });
       }
       case 'accounts/status': {
-        const { accountId, status, detail } = (event as EventMessage<'accounts/status'>).payload;
+        const { accountId, status } = (event as EventMessage<'accounts/status'>).payload;
         if (status === 'connected' || status === 'connecting' || status === 'qr_ready') disconnectedSince.delete(accountId);
-        else if (!disconnectedSince.has(accountId)) disconnectedSince.set(accountId, { since: at.getTime(), label: detail ?? '', told: false });
+        else if (!disconnectedSince.has(accountId)) disconnectedSince.set(accountId, { since: at.getTime(), told: false });
         return tick(at);
       }
       default:
@@ -140,7 +144,7 @@ export function makeDeskModel(options: DeskModelOptions) {
     for (const [, d] of disconnectedSince) {
       if (d.told || at.getTime() - d.since < grace) continue;
       d.told = true;
-      out.push(...notice('disconnected', at, fill(s().disconnectedTitle, { number: d.label }).replace(/\s+/g, ' '), s().disconnectedBody, { page: 'connect' }));
+      out.push(...notice('disconnected', at, s().disconnectedTitle, s().disconnectedBody, { page: 'connect' }));
     }
     return out;
   }

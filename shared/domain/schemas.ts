@@ -16,6 +16,8 @@ export const Shop = z.object({
   id: Id,
   name: z.string(),
   currency: z.string(),
+  /** ISO 3166 alpha-2 chosen by the seller; null = derived from the currency and time zone (see domain/country). */
+  country: z.string().nullable().default(null),
   createdAt: IsoTime,
 });
 export type Shop = z.infer<typeof Shop>;

@@ -5,17 +5,19 @@ import type { Brain, BrainInput, TurnMessage } from '../types';
 import { checkoutPush, handleHesitation, handlePriceObjection, handleTrustObjection } from '../closer';
 import { isInjectionAttempt, isLegalThreat, wantsPhoto } from '../nlu/injection';
 import { classifyIntent } from '../nlu/intent';
-import { detectLanguage } from '../nlu/language';
+import { conversationLanguage, detectLanguage } from '../nlu/language';
 import { fold, tokens } from '../nlu/normalise';
-import { extractSlots } from '../nlu/order-slots';
-import { say } from '../templates';
-import { type TurnContext, answerAvailability, answerDelivery, answerPhoto, answerPrice } from './answers';
+import { type SlotFindings, extractSlots } from '../nlu/order-slots';
+import { say, voiceFor } from '../templates';
+import { type TurnContext, answerAvailability, answerDelivery, answerPhoto, answerPrice, answerWhich } from './answers';
 import type { OfflineBrainDeps } from './deps';
 import { type Draft, finish, newDraft } from './draft';
-import { awaitingSlots, commonWord, confirmOrder, orderStep, yesOrNo } from './order-step';
-import { rememberSkus, resolveProducts } from './resolve';
+import { awaitingOf, commonWord, confirmOrder, orderStep, yesOrNo } from './order-step';
+import { isTie, rememberSkus, resolveProducts } from './resolve';
 import { readState } from './state';
 import { encodeEscalations, escalation } from '../../../../shared/domain/notices';
+import { deriveCountry, dialectOf } from '../../text/country';
+import type { ShopSettings } from '../../../../shared/domain/settings';
 
 export type { OfflineBrainDeps } from './deps';
 export { makeMemoryProductFinder, type ProductFinder, type ProductHit } from './product-match';
@@ -28,9 +30,16 @@ function languageFromHistory(history: TurnMessage[]): CustomerLanguage | null {
 /** Messages with no words worth answering at length ("ok", "👍", "?"). */
 const isTrivial = (text: string): boolean => tokens(fold(text)).length <= 2;
 
-async function browse(ctx: TurnContext, d: Draft, products: Product[], input: BrainInput): Promise<void> {
+const ASKS_ABOUT_A_PRODUCT = new Set(['price_question', 'availability', 'other', 'greeting']);
+
+async function browse(ctx: TurnContext, d: Draft, products: Product[], input: BrainInput, tie: boolean): Promise<void> {
   const l = ctx.language;
   const first = products[0] ?? null;
+  if (tie && ASKS_ABOUT_A_PRODUCT.has(d.intent) && !wantsPhoto(ctx.text)) {
+    if (d.intent === 'other' || d.intent === 'greeting') d.intent = 'availability';
+    answerWhich(ctx, d, products);
+    return;
+  }
   const currency = first?.currency ?? (await ctx.deps.products.search(ctx.shopId, ctx.text, 1))[0]?.product.currency ?? 'DZD';
   switch (d.intent) {
     case 'price_question':
@@ -116,7 +125,7 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
     d.parts.push(say(l, 'injection'));
     return d;
   }
-  const resolved = await resolveProducts(deps.products, ctx.shopId, input.text);
+  const resolved = /\p{L}{2,}/u.test(ctx.rest) ? await resolveProducts(deps.products, ctx.shopId, ctx.rest) : [];
   const named = resolved.map((r) => r.product);
   // The seller sees which product a complaint is about.
   for (const p of named) d.skus.push(p.sku);
@@ -169,12 +178,18 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
   if (guess.intent === 'order_request' || continuing || startsWithDetails) {
     d.intent = 'order_request';
     d.confidence = Math.max(d.confidence, 0.7);
+    if (isTie(resolved) && state.cart.every((c) => !named.some((p) => p.sku === c.sku))) {
+      // "bghit zit argan" with two bottles: which one, then the order goes on with the one they pick.
+      answerWhich(ctx, d, named);
+      state.stage = 'collecting';
+      return d;
+    }
     await orderStep(ctx, d, named, remembered);
     return d;
   }
 
   const products = named.length ? named : remembered && ['price_question', 'availability', 'objection_price', 'objection_hesitation'].includes(guess.intent) ? [remembered] : [];
-  await browse(ctx, d, products, input);
+  await browse(ctx, d, products, input, named.length > 1 && isTie(resolved));
 
   // After a few exchanges without an order, ask for it (once every few turns, never on bad news).
   const pushAfter = ctx.settings.sales.intensity === 'gentle' ? 3 : 2;
@@ -193,9 +208,22 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
 }
 
 const extractSlotsCount = (ctx: TurnContext): number => {
-  const f = extractSlots(ctx.text, awaitingSlots(ctx), commonWord);
+  const f = ctx.found;
   return [f.name, f.phone, f.place, f.address].filter(Boolean).length;
 };
+
+/** The message without the details it gives: an address line or a city is never a product ("rue des Roses", "Milano"). */
+function productText(text: string, found: SlotFindings): string {
+  let rest = text;
+  for (const part of found.consumed) rest = rest.replace(part, ' ');
+  return rest;
+}
+
+/** No country from core (tests, tools): the catalog's currency and the time zone tell, as core derives it. */
+async function derivedCountry(deps: OfflineBrainDeps, shopId: number, text: string, settings: ShopSettings): Promise<string> {
+  const currency = (await deps.products.search(shopId, text, 1))[0]?.product.currency ?? null;
+  return deriveCountry(currency, settings.facts.timeZone);
+}
 
 /**
  * The default brain: no API key, no network. Reads the shop's catalog, facts and sales settings,
@@ -208,13 +236,16 @@ export function makeOfflineBrain(deps: OfflineBrainDeps): Brain {
       const state = readState(await deps.state.get(input.conversationId));
       const settings = await deps.settings(input.shopId);
       const previous = state.language ?? languageFromHistory(input.history);
-      const language = detectLanguage(input.text, previous).language;
-      const ctx: TurnContext = { deps, shopId: input.shopId, text: input.text, language, settings, state, now: input.now };
+      const language = conversationLanguage(input.text, previous).language;
+      const country = (await deps.country?.(input.shopId, settings)) ?? (await derivedCountry(deps, input.shopId, input.text, settings));
+      const found = extractSlots(input.text, awaitingOf(state), commonWord, { country });
+      const voice = voiceFor(language, dialectOf(country));
+      const ctx: TurnContext = { deps, shopId: input.shopId, text: input.text, rest: productText(input.text, found), language: voice, settings, country, found, state, now: input.now };
       const draft = await decideTurn(ctx, input);
       const firstReply = !state.introduced && !input.history.some((m) => m.author === 'bot');
       if (firstReply && settings.bot.introduceAsAssistant) {
         const shop = (await deps.shopName?.(input.shopId)) ?? null;
-        draft.parts.unshift(shop ? say(language, 'intro', { shop }) : say(language, 'introNoShop'));
+        draft.parts.unshift(shop ? say(voice, 'intro', { shop }) : say(voice, 'introNoShop'));
       }
       state.introduced = true;
       state.language = language;

@@ -1,7 +1,7 @@
+import type { Voice } from '../templates/types';
 import type { Product } from '../../../../shared/domain/catalog';
 import { nameFor } from './product-name';
 import type { OrderLine } from '../../../../shared/domain/orders';
-import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import { sumLines } from '../../orders/repo';
 import type { SlotName } from '../nlu/order-slots';
@@ -68,7 +68,7 @@ export const lineNeedingVariant = (lines: CartLine[]): CartLine | undefined =>
 
 const SLOT_KEY: Record<SlotName, PhraseKey> = { name: 'slotName', phone: 'slotPhone', wilaya: 'slotWilaya', address: 'slotAddress' };
 
-export const askForSlots = (language: CustomerLanguage, missing: SlotName[]): string =>
+export const askForSlots = (language: Voice, missing: SlotName[]): string =>
   say(language, 'askSlots', { missing: formatList(missing.map((s) => say(language, SLOT_KEY[s])), language) });
 
 export interface Totals {
@@ -96,7 +96,7 @@ export function totalsOf(lines: CartLine[], state: BrainState, settings: ShopSet
 }
 
 /** The confirmation summary: each item with its price, subtotal, delivery fee when known, total. */
-export function summaryText(language: CustomerLanguage, lines: CartLine[], state: BrainState, settings: ShopSettings): string {
+export function summaryText(language: Voice, lines: CartLine[], state: BrainState, settings: ShopSettings): string {
   const t = totalsOf(lines, state, settings);
   const money = (n: number) => formatMoney(n, t.currency, language);
   const out = [say(language, 'summaryTitle')];

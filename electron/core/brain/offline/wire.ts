@@ -10,6 +10,7 @@ import { decrementCatalogStock } from '../../orders/stock';
 import type { Database } from '../../store/schema';
 import type { Brain } from '../types';
 import { makeRetriever } from '../retrieval/retriever';
+import { makeShopCountryReader } from '../../shops/shop-country';
 import { makeOfflineBrain } from './index';
 import type { ProductFinder } from './product-match';
 
@@ -36,9 +37,11 @@ export function makeCatalogProductFinder(sqlite: SQLite.Database): ProductFinder
 /** The offline brain wired to core's store: catalog, settings, orders, per-conversation memory. */
 export function makeCoreOfflineBrain(config: CoreOfflineBrainConfig): Brain {
   const finder = makeCatalogProductFinder(config.sqlite);
+  const countryOf = makeShopCountryReader(config.sqlite);
   return makeOfflineBrain({
     products: finder,
     settings: config.settingsOf,
+    country: async (shopId, settings) => countryOf(shopId, settings.facts.timeZone),
     ...(config.shopName && { shopName: config.shopName }),
     orders: makeOrdersRepo(config.db),
     placeOrder: makeOrderPlacer({ db: config.db, decrementStock: decrementCatalogStock, bus: config.bus }),
