@@ -65,7 +65,7 @@ function checkItem(raw: unknown, ctx: SlotCheckContext, rejected: string[]): Slo
   const q = item.data.quantity ?? null;
   if (q !== null && (!Number.isInteger(q) || q < 1 || q > MAX_QUANTITY)) return rejected.push(`quantity ${q} for ${product.sku}`), null;
   const said = item.data.variant ?? null;
-  const variant = said === null ? null : (product.variants.find((v) => wordsOf(v.name).join(' ') === wordsOf(said).join(' '))?.name ?? null);
+  const variant = said === null ? null : (product.variants.find((v) => wordsOf(v.name).join('') === wordsOf(said).join(''))?.name ?? null);
   if (said !== null && variant === null) rejected.push(`variant ${said} of ${product.sku}`);
   return { sku: product.sku, variant, quantity: q };
 }
