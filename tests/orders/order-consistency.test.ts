@@ -45,10 +45,14 @@ describe('order state under a replaced reply', () => {
     expect(stack!.memory(c.conversationId)).toMatchObject({ stage: 'browsing', cart: [], shownSummary: null });
   });
 
-  it('planted bug: committing the replaced summary places an order the customer never saw', async () => {
-    const { c, orders } = await summaryReplacedByGuardrails(true);
-    expect(orders).toHaveLength(1);
-    expect(orderProblems(c.exchanges, orders).join('\n')).toMatch(/was placed after a reply that did not show/);
+  it('planted bug: committing replaced replies moves the memory on (and the conversation check still refuses the yes)', async () => {
+    const { c, yes, orders } = await summaryReplacedByGuardrails(true);
+    // The check above would fail: the memory took the cart and the summary the customer never saw.
+    expect(stack!.memory(c.conversationId)).not.toMatchObject({ stage: 'browsing', cart: [], shownSummary: null });
+    // The second guard: the summary's words are not in the conversation, so "oui" places nothing.
+    expect(yes.decision.orderAction).not.toBe('confirm');
+    expect(orders).toHaveLength(0);
+    expect(orderProblems(c.exchanges, orders)).toEqual([]);
   });
 
   it('yes to a summary that no longer matches shows the new one, and the next yes places that', async () => {
@@ -69,6 +73,20 @@ describe('order state under a replaced reply', () => {
     expect(orderProblems(c.exchanges, orders)).toEqual([]);
   });
 
+  it('a summary the seller rewrote before it went out (approval mode) is not there to say yes to', async () => {
+    stack = await makeOrderStack();
+    const c = await stack.customer();
+    for (const text of ORDER) await c.say(text);
+    c.sellerRewroteLast('Je vérifie le stock et je reviens vers vous.');
+    const first = await c.say('oui');
+    expect(first.decision.orderAction).not.toBe('confirm');
+    expect(first.decision.reply).toMatch(/7\s100/); // the summary, shown for real this time
+    expect(await stack.orders()).toHaveLength(0);
+    const second = await c.say('oui');
+    expect(second.decision.orderAction).toBe('confirm');
+    expect(orderProblems(c.exchanges, await stack.orders())).toEqual([]);
+  });
+
   it('places the order with its number in the reply, once', async () => {
     stack = await makeOrderStack();
     const c = await stack.customer();
@@ -85,16 +103,14 @@ describe('order state under a replaced reply', () => {
 
 describe('order state, whatever the guardrails decide', () => {
   // A phone typed with spaces tripped the guardrails on this build (the summary was replaced by a
-  // holding message): either way, no order may exist that the customer was not shown.
-  it.each([false, true])('a phone with spaces never yields an unseen order (planted bug: %s)', async (planted) => {
+  // holding message): either way, no order may exist that the customer was not shown — even with
+  // the memory bug planted, the conversation check holds.
+  it.each([false, true])('a phone with spaces never yields an unseen order (memory bug planted: %s)', async (planted) => {
     stack = await makeOrderStack(planted ? { wrapOffline: commitsEvenWhenReplaced } : {});
     const c = await stack.customer();
     for (const text of ['nheb ncommandi robe de soirée rouge taille M', 'Yacine 0555 12 34 56', 'Oran, cité 200 logements bloc 4', 'oui', 'oui']) await c.say(text);
     const orders = await stack.orders();
-    const problems = orderProblems(c.exchanges, orders);
-    const replaced = c.exchanges.some((e) => e.decision.reply.includes('0555') === false && e.decision.escalate);
-    if (planted && replaced) expect(problems.length).toBeGreaterThan(0);
-    else expect(problems).toEqual([]);
+    expect(orderProblems(c.exchanges, orders)).toEqual([]);
   });
 });
 

@@ -26,13 +26,21 @@ export interface StackOptions {
   wrapOffline?: (real: OfflineBrain) => OfflineBrain;
 }
 
+export interface Customer {
+  conversationId: number;
+  exchanges: Exchange[];
+  say(text: string): Promise<Exchange>;
+  /** What actually went out instead of the last reply (approval mode: the seller rewrote the draft). */
+  sellerRewroteLast(text: string): void;
+}
+
 export interface Stack {
   store: Store;
   products: Product[];
   brain: Brain;
   logs: string[];
   /** One customer's conversation: every reply that went out, in order. */
-  customer(): Promise<{ conversationId: number; exchanges: Exchange[]; say(text: string): Promise<Exchange> }>;
+  customer(): Promise<Customer>;
   orders(): Promise<Order[]>;
   memory(conversationId: number): Record<string, unknown>;
   close(): Promise<void>;
@@ -102,6 +110,10 @@ export async function makeOrderStack(options: StackOptions = {}): Promise<Stack>
           const exchange = { text, decision };
           exchanges.push(exchange);
           return exchange;
+        },
+        sellerRewroteLast(text) {
+          const last = history.at(-1);
+          if (last) history[history.length - 1] = { ...last, author: 'seller', text };
         },
       };
     },

@@ -157,15 +157,17 @@ export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], re
   }
   state.stage = 'confirming';
   state.shownSummary = summaryKey(lines, state, ctx.settings);
-  d.parts.push(summaryText(l, lines, state, ctx.settings));
+  state.shownSummaryText = summaryText(l, lines, state, ctx.settings);
+  d.parts.push(state.shownSummaryText);
   d.salesAction = 'checkout';
 }
 
 /**
  * The customer said yes to the summary. The order is planned here and placed by the brain's
  * commit, only if this reply goes out; its number fills ORDER_ID_PLACEHOLDER then. A "yes" to a
- * summary that no longer matches the cart (stock, price, fee or details changed, or the summary
- * never reached the customer) shows the current summary again instead.
+ * summary that no longer matches the cart (stock, price, fee or details changed), or whose words
+ * are not in the conversation (replaced, a draft the seller rejected or rewrote), shows the current
+ * summary again instead.
  */
 export async function confirmOrder(ctx: TurnContext, d: Draft, input: BrainInput): Promise<void> {
   const state = ctx.state;
@@ -177,10 +179,13 @@ export async function confirmOrder(ctx: TurnContext, d: Draft, input: BrainInput
     state.stage = 'browsing';
     state.cart = [];
     state.shownSummary = null;
+    state.shownSummaryText = null;
     await askProduct(ctx, d);
     return;
   }
-  if (lines.length !== state.cart.length || summaryKey(lines, state, ctx.settings) !== state.shownSummary) {
+  const shownText = state.shownSummaryText;
+  const wentOut = shownText !== null && input.history.some((m) => m.direction === 'out' && m.text.includes(shownText));
+  if (lines.length !== state.cart.length || summaryKey(lines, state, ctx.settings) !== state.shownSummary || !wentOut) {
     state.cart = lines.map((l) => l.item);
     await orderStep(ctx, d, [], null);
     return;
@@ -211,5 +216,6 @@ export async function confirmOrder(ctx: TurnContext, d: Draft, input: BrainInput
   state.stage = 'browsing';
   state.pendingVariantSku = null;
   state.shownSummary = null;
+  state.shownSummaryText = null;
   state.turnsSincePush = 0;
 }
