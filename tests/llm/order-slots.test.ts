@@ -94,6 +94,15 @@ describe('LLM slot extraction', () => {
 });
 
 describe('LLM-answered turns and the offline memory', () => {
+  it("a model that claims to have confirmed an order places nothing: orders come from the order flow alone", async () => {
+    const c = await stack.customer();
+    server.script(completion({ ...llmJson({ reply: 'Bonjour ! Le sac noir en cuir est à 4500 DA.', intent: 'price_question', orderAction: 'confirm', orderItems: [{ sku: 'DZ-BG-001', quantity: 1, variant: null }], citations: [], skus: ['DZ-BG-001'] }), order: null }));
+    const answer = await c.say('bonjour le sac noir en cuir il fait combien');
+    expect(answer.decision.reply).toContain('4500');
+    expect(answer.decision).toMatchObject({ orderAction: 'none', orderItems: [] });
+    expect(await stack.orders()).toHaveLength(0);
+  });
+
   it('a discount the offline brain planned but the LLM did not offer is not remembered as offered', async () => {
     const c = await stack.customer();
     server.script(completion(llmJson({ reply: 'La Robe de soirée rouge est à 6500 DA, en satin, parfaite pour les fêtes.', intent: 'objection_price', citations: [], skus: ['DZ-DR-001'] })));
