@@ -104,7 +104,11 @@ const OUTPUT_SPEC = `Answer with ONE JSON object and nothing else:
  "escalate": boolean, "escalateReason": string|null,
  "citations": [row ids you used, e.g. "product:12", "knowledge:3"],
  "skus": [at most 3 SKUs the reply is about, the one the customer meant first],
- "photoSku": string|null (a SKU with hasPhoto true, when the customer asks to see it)}`;
+ "photoSku": string|null (a SKU with hasPhoto true, when the customer asks to see it),
+ "order": null, or when the customer is ordering or gave order details anywhere in the conversation:
+   {"items": [{"sku": string from CATALOG ROWS, "quantity": integer|null, "variant": string|null (one of the row's variants)}],
+    "name": string|null, "phone": string|null, "city": string|null, "address": string|null}
+   (copy the customer's own words and digits; the latest correction wins; null what they did not say)}`;
 
 function rules(settings: ShopSettings): string {
   const assistant = settings.bot.introduceAsAssistant ? "Say you are the shop's assistant when you greet someone new." : 'Speak as the shop.';

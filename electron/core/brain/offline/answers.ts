@@ -29,7 +29,11 @@ export interface TurnContext {
   rest: string;
   state: BrainState;
   now: Date;
+  /** Order fields this message's slots were already read for upstream (the LLM's, checked): not re-read from the text. */
+  upstream?: ReadonlySet<UpstreamSlot>;
 }
+
+export type UpstreamSlot = 'items' | 'name' | 'phone' | 'wilaya' | 'address';
 
 const cite = (d: Draft, p: Product) => {
   d.skus.push(p.sku);

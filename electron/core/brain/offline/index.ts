@@ -9,12 +9,12 @@ import { conversationLanguage, detectLanguage } from '../nlu/language';
 import { fold, tokens } from '../nlu/normalise';
 import { type SlotFindings, extractSlots } from '../nlu/order-slots';
 import { say, voiceFor } from '../templates';
-import { type TurnContext, answerAvailability, answerDelivery, answerPhoto, answerPrice, answerWhich } from './answers';
+import { type TurnContext, type UpstreamSlot, answerAvailability, answerDelivery, answerPhoto, answerPrice, answerWhich } from './answers';
 import type { OfflineBrainDeps } from './deps';
-import { type Draft, finish, newDraft } from './draft';
+import { type Draft, ORDER_ID_PLACEHOLDER, finish, newDraft } from './draft';
 import { awaitingOf, commonWord, confirmOrder, orderStep, yesOrNo } from './order-step';
 import { isTie, rememberSkus, resolveProducts } from './resolve';
-import { readState } from './state';
+import { type BrainState, readState } from './state';
 import { encodeEscalations, escalation } from '../../../../shared/domain/notices';
 import { deriveCountry, dialectOf } from '../../text/country';
 import type { ShopSettings } from '../../../../shared/domain/settings';
@@ -226,32 +226,114 @@ async function derivedCountry(deps: OfflineBrainDeps, shopId: number, text: stri
 }
 
 /**
+ * One planned turn. Nothing is stored until the router knows which reply goes out: `commit` when
+ * it is this one (memory saved, the order it announces placed), `observe` when another reply
+ * replaced it (the LLM's, or a safe holding message) — then only what the customer said is kept.
+ */
+export interface OfflinePlan {
+  decision: BrainDecision;
+  commit(): Promise<BrainDecision>;
+  observe(): Promise<void>;
+}
+
+export interface PlanOptions {
+  /**
+   * Adjusts the memory before the turn runs (validated slots from the LLM's structured output) and
+   * says which order fields it filled: the turn does not read those again from the text.
+   */
+  seed?: (state: BrainState) => ReadonlySet<UpstreamSlot>;
+}
+
+/** The offline brain, with the two-step turn the router uses. `decide` plans and commits at once. */
+export interface OfflineBrain extends Brain {
+  plan(input: BrainInput, options?: PlanOptions): Promise<OfflinePlan>;
+}
+
+/**
+ * What a turn whose reply did not go out still teaches: the customer's language, the products
+ * and details they gave. Cart, stage, offers and the shown summary stay as they were.
+ */
+function observed(before: BrainState, after: BrainState): BrainState {
+  return { ...before, language: after.language, turns: after.turns, introduced: after.introduced, lastSkus: after.lastSkus, slots: after.slots };
+}
+
+function withOrderNumber(decision: BrainDecision, orderId: number, items: BrainDecision['orderItems']): BrainDecision {
+  return {
+    ...decision,
+    reply: decision.reply.replaceAll(ORDER_ID_PLACEHOLDER, String(orderId)),
+    orderItems: items,
+    citations: [...new Set([`order:${orderId}`, ...decision.citations])],
+  };
+}
+
+/**
  * The default brain: no API key, no network. Reads the shop's catalog, facts and sales settings,
  * remembers the conversation's cart and details between turns, and answers in the customer's
  * language and script.
  */
-export function makeOfflineBrain(deps: OfflineBrainDeps): Brain {
+export function makeOfflineBrain(deps: OfflineBrainDeps): OfflineBrain {
+  async function plan(input: BrainInput, options: PlanOptions = {}): Promise<OfflinePlan> {
+    const stored = await deps.state.get(input.conversationId);
+    const before = readState(stored);
+    const state = readState(stored);
+    const upstream = options.seed?.(state);
+    const settings = await deps.settings(input.shopId);
+    const previous = state.language ?? languageFromHistory(input.history);
+    const language = conversationLanguage(input.text, previous).language;
+    const country = (await deps.country?.(input.shopId, settings)) ?? (await derivedCountry(deps, input.shopId, input.text, settings));
+    const found = extractSlots(input.text, awaitingOf(state), commonWord, { country });
+    const voice = voiceFor(language, dialectOf(country));
+    const ctx: TurnContext = {
+      deps,
+      shopId: input.shopId,
+      text: input.text,
+      rest: productText(input.text, found),
+      language: voice,
+      settings,
+      country,
+      found,
+      state,
+      now: input.now,
+      ...(upstream && { upstream }),
+    };
+    const draft = await decideTurn(ctx, input);
+    const firstReply = !state.introduced && !input.history.some((m) => m.author === 'bot');
+    if (firstReply && settings.bot.introduceAsAssistant) {
+      const shop = (await deps.shopName?.(input.shopId)) ?? null;
+      draft.parts.unshift(shop ? say(voice, 'intro', { shop }) : say(voice, 'introNoShop'));
+    }
+    state.introduced = true;
+    state.language = language;
+    state.turns += 1;
+    const decision = finish(draft, language);
+    const save = (doc: BrainState) => deps.state.put(input.shopId, input.conversationId, doc, input.now.toISOString());
+    let settled = false;
+    const once = () => {
+      if (settled) throw new Error('an offline plan is committed or observed once');
+      settled = true;
+    };
+    return {
+      decision,
+      async commit() {
+        once();
+        let out = decision;
+        if (draft.pendingOrder) {
+          const { order } = await deps.placeOrder(draft.pendingOrder);
+          out = withOrderNumber(decision, order.id, order.items.map((i) => ({ sku: i.sku, quantity: i.quantity, variant: i.variant })));
+        }
+        await save(state);
+        return out;
+      },
+      async observe() {
+        once();
+        await save(observed(before, state));
+      },
+    };
+  }
   return {
+    plan,
     async decide(input: BrainInput): Promise<BrainDecision> {
-      const state = readState(await deps.state.get(input.conversationId));
-      const settings = await deps.settings(input.shopId);
-      const previous = state.language ?? languageFromHistory(input.history);
-      const language = conversationLanguage(input.text, previous).language;
-      const country = (await deps.country?.(input.shopId, settings)) ?? (await derivedCountry(deps, input.shopId, input.text, settings));
-      const found = extractSlots(input.text, awaitingOf(state), commonWord, { country });
-      const voice = voiceFor(language, dialectOf(country));
-      const ctx: TurnContext = { deps, shopId: input.shopId, text: input.text, rest: productText(input.text, found), language: voice, settings, country, found, state, now: input.now };
-      const draft = await decideTurn(ctx, input);
-      const firstReply = !state.introduced && !input.history.some((m) => m.author === 'bot');
-      if (firstReply && settings.bot.introduceAsAssistant) {
-        const shop = (await deps.shopName?.(input.shopId)) ?? null;
-        draft.parts.unshift(shop ? say(voice, 'intro', { shop }) : say(voice, 'introNoShop'));
-      }
-      state.introduced = true;
-      state.language = language;
-      state.turns += 1;
-      await deps.state.put(input.shopId, input.conversationId, state, input.now.toISOString());
-      return finish(draft, language);
+      return (await plan(input)).commit();
     },
   };
 }

@@ -95,6 +95,16 @@ export function totalsOf(lines: CartLine[], state: BrainState, settings: ShopSet
   return { lines: orderLines, itemsTotal, deliveryFee, total: Math.round((itemsTotal + (deliveryFee ?? 0)) * 100) / 100, currency };
 }
 
+/**
+ * What the summary shows, as a key: items with prices, delivery fee, total and the customer's
+ * details. "yes" places the order only when the summary it answers has this same key.
+ */
+export function summaryKey(lines: CartLine[], state: BrainState, settings: ShopSettings): string {
+  const t = totalsOf(lines, state, settings);
+  const s = state.slots;
+  return JSON.stringify([t.lines.map((l) => [l.sku, l.variant, l.quantity, l.unitPrice]), t.deliveryFee, t.total, t.currency, s.name, s.phone, s.wilaya, s.commune, s.address]);
+}
+
 /** The confirmation summary: each item with its price, subtotal, delivery fee when known, total. */
 export function summaryText(language: Voice, lines: CartLine[], state: BrainState, settings: ShopSettings): string {
   const t = totalsOf(lines, state, settings);

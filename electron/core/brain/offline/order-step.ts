@@ -9,7 +9,7 @@ import { type SlotName, findQuantity, findVariant } from '../nlu/order-slots';
 import { languageOfVoice, say } from '../templates';
 import { formatList } from '../templates/format';
 import { type TurnContext, outOfStock, priceOf } from './answers';
-import type { Draft } from './draft';
+import { type Draft, ORDER_ID_PLACEHOLDER } from './draft';
 import type { BrainState } from './state';
 import {
   type CartLine,
@@ -18,6 +18,7 @@ import {
   lineNeedingVariant,
   missingSlots,
   stockOf,
+  summaryKey,
   summaryText,
   totalsOf,
   unitPriceOf,
@@ -59,12 +60,13 @@ export const awaitingOf = (state: BrainState): SlotName[] =>
 export function applySlots(ctx: TurnContext): number {
   const found = ctx.found;
   const s = ctx.state.slots;
+  const fresh = (slot: 'name' | 'phone' | 'wilaya' | 'address') => !ctx.upstream?.has(slot);
   let n = 0;
-  if (found.name) (s.name = found.name), n++;
-  if (found.phone) (s.phone = found.phone), n++;
-  if (found.place) n += applyPlace(ctx, found.place);
-  if (found.commune) (s.commune = found.commune), n++;
-  if (found.address) (s.address = found.address), n++;
+  if (found.name && fresh('name')) (s.name = found.name), n++;
+  if (found.phone && fresh('phone')) (s.phone = found.phone), n++;
+  if (found.place && fresh('wilaya')) n += applyPlace(ctx, found.place);
+  if (found.commune && fresh('wilaya')) (s.commune = found.commune), n++;
+  if (found.address && fresh('address')) (s.address = found.address), n++;
   return n;
 }
 
@@ -101,13 +103,15 @@ export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], re
   if (!product && wasEmpty && state.stage === 'browsing') product = remembered;
 
   if (product) {
-    const variant = findVariant(ctx.rest, product);
+    // Items read upstream are already in the cart with their quantity and variant.
+    const seeded = ctx.upstream?.has('items') ? state.cart.find((c) => c.sku === product?.sku) : undefined;
+    const variant = seeded?.variant ?? findVariant(ctx.rest, product);
     const stock = stockOf(product, variant);
     if ((stock !== null && stock <= 0) || (product.stock !== null && product.stock <= 0)) {
       await outOfStock(ctx, d, product, variant);
       return;
     }
-    const quantity = findQuantity(ctx.rest, product.variants.map((v) => v.name));
+    const quantity = seeded ? null : findQuantity(ctx.rest, product.variants.map((v) => v.name));
     const added = addToCart(state, product.sku, variant ?? (product.variants.length === 1 ? (product.variants[0]?.name ?? null) : null), quantity);
     if (state.pendingVariantSku === product.sku && variant) state.pendingVariantSku = null;
     state.lastSkus = rememberSkus([product.sku], state.lastSkus);
@@ -128,7 +132,7 @@ export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], re
       state.pendingVariantSku = null;
     }
   } else if (state.cart.length === 1) {
-    const q = findQuantity(ctx.rest);
+    const q = ctx.upstream?.has('items') ? null : findQuantity(ctx.rest);
     const only = state.cart[0];
     if (q && only) only.quantity = q;
   }
@@ -167,11 +171,19 @@ export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], re
     return;
   }
   state.stage = 'confirming';
-  d.parts.push(summaryText(l, lines, state, ctx.settings));
+  state.shownSummary = summaryKey(lines, state, ctx.settings);
+  state.shownSummaryText = summaryText(l, lines, state, ctx.settings);
+  d.parts.push(state.shownSummaryText);
   d.salesAction = 'checkout';
 }
 
-/** The customer said yes to the summary: the order row, stock taken, the seller's event — once per confirming message. */
+/**
+ * The customer said yes to the summary. The order is planned here and placed by the brain's
+ * commit, only if this reply goes out; its number fills ORDER_ID_PLACEHOLDER then. A "yes" to a
+ * summary that no longer matches the cart (stock, price, fee or details changed), or whose words
+ * are not in the conversation (replaced, a draft the seller rejected or rewrote), shows the current
+ * summary again instead.
+ */
 export async function confirmOrder(ctx: TurnContext, d: Draft, input: BrainInput): Promise<void> {
   const state = ctx.state;
   const lines = (await cartLines(ctx)).filter((l) => {
@@ -181,11 +193,20 @@ export async function confirmOrder(ctx: TurnContext, d: Draft, input: BrainInput
   if (lines.length === 0) {
     state.stage = 'browsing';
     state.cart = [];
+    state.shownSummary = null;
+    state.shownSummaryText = null;
     await askProduct(ctx, d);
     return;
   }
+  const shownText = state.shownSummaryText;
+  const wentOut = shownText !== null && input.history.some((m) => m.direction === 'out' && m.text.includes(shownText));
+  if (lines.length !== state.cart.length || summaryKey(lines, state, ctx.settings) !== state.shownSummary || !wentOut) {
+    state.cart = lines.map((l) => l.item);
+    await orderStep(ctx, d, [], null);
+    return;
+  }
   const totals = totalsOf(lines, state, ctx.settings);
-  const { order } = await ctx.deps.placeOrder({
+  d.pendingOrder = {
     shopId: ctx.shopId,
     conversationId: input.conversationId,
     contactId: input.contactId,
@@ -200,14 +221,16 @@ export async function confirmOrder(ctx: TurnContext, d: Draft, input: BrainInput
     items: totals.lines,
     createdFromMessageId: input.inboundMessageIds.length ? Math.max(...input.inboundMessageIds) : null,
     now: input.now.toISOString(),
-  });
-  d.parts.push(say(ctx.language, 'orderDone', { name: state.slots.name ?? '', id: order.id, phone: state.slots.phone ?? '' }));
+  };
+  d.parts.push(say(ctx.language, 'orderDone', { name: state.slots.name ?? '', id: ORDER_ID_PLACEHOLDER, phone: state.slots.phone ?? '' }));
   d.orderAction = 'confirm';
-  d.orderItems = order.items.map((i) => ({ sku: i.sku, quantity: i.quantity, variant: i.variant }));
-  d.citations.push(`order:${order.id}`, ...lines.map((l) => `product:${l.product.id}`));
-  d.skus.push(...order.items.map((i) => i.sku));
+  d.orderItems = totals.lines.map((i) => ({ sku: i.sku, quantity: i.quantity, variant: i.variant }));
+  d.citations.push(...lines.map((l) => `product:${l.product.id}`));
+  d.skus.push(...totals.lines.map((i) => i.sku));
   state.cart = [];
   state.stage = 'browsing';
   state.pendingVariantSku = null;
+  state.shownSummary = null;
+  state.shownSummaryText = null;
   state.turnsSincePush = 0;
 }

@@ -11,7 +11,7 @@ import type { Database } from '../../store/schema';
 import type { Brain } from '../types';
 import { makeRetriever } from '../retrieval/retriever';
 import { makeShopCountryReader } from '../../shops/shop-country';
-import { makeOfflineBrain } from './index';
+import { type OfflineBrain, makeOfflineBrain } from './index';
 import type { ProductFinder } from './product-match';
 
 export interface CoreOfflineBrainConfig {
@@ -35,7 +35,7 @@ export function makeCatalogProductFinder(sqlite: SQLite.Database): ProductFinder
 }
 
 /** The offline brain wired to core's store: catalog, settings, orders, per-conversation memory. */
-export function makeCoreOfflineBrain(config: CoreOfflineBrainConfig): Brain {
+export function makeCoreOfflineBrain(config: CoreOfflineBrainConfig): OfflineBrain {
   const finder = makeCatalogProductFinder(config.sqlite);
   const countryOf = makeShopCountryReader(config.sqlite);
   return makeOfflineBrain({

@@ -8,12 +8,13 @@ import { strings } from './i18n';
 import { MessageBubble } from './MessageBubble';
 import { QuickRepliesManager } from './QuickRepliesManager';
 import { ReplyBar } from './ReplyBar';
+import { OrderSidePanel } from '../orders/OrderSidePanel';
 
 /** One conversation: who, why it needs the seller, its messages, and the seller's controls. */
 export function ThreadView() {
   const t = useT(strings);
   const word = useNoticeWords();
-  const { inbox } = useServices();
+  const { inbox, orders } = useServices();
   const selected = useStore(inbox, (s) => s.selected);
   const messages = useStore(inbox, (s) => s.messages);
   const loading = useStore(inbox, (s) => s.messagesLoading);
@@ -92,6 +93,7 @@ export function ThreadView() {
           {t('takenOver')}
         </div>
       )}
+      <OrderSidePanel store={orders} conversationId={selected.id} />
       <div className="thread-scroll">
         {loading && <p className="muted">{t('loading')}</p>}
         <ol className="messages" aria-live="polite">
