@@ -87,6 +87,18 @@ describe('order state under a replaced reply', () => {
     expect(orderProblems(c.exchanges, await stack.orders())).toEqual([]);
   });
 
+  it('a crash after the order was placed but before its reply was stored: the re-run announces the same order', async () => {
+    stack = await makeOrderStack();
+    const c = await stack.customer();
+    for (const text of ORDER) await c.say(text);
+    const yes = await c.say('oui');
+    const again = await c.replayLast();
+    const orders = await stack.orders();
+    expect(orders).toHaveLength(1);
+    expect(again.decision).toMatchObject({ orderAction: 'confirm', citations: [`order:${orders[0]!.id}`] });
+    expect(again.decision.reply).toBe(yes.decision.reply);
+  });
+
   it('places the order with its number in the reply, once', async () => {
     stack = await makeOrderStack();
     const c = await stack.customer();

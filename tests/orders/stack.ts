@@ -32,6 +32,8 @@ export interface Customer {
   say(text: string): Promise<Exchange>;
   /** What actually went out instead of the last reply (approval mode: the seller rewrote the draft). */
   sellerRewroteLast(text: string): void;
+  /** Runs the last turn again with the same message ids (a crash before its reply was stored). */
+  replayLast(): Promise<Exchange>;
 }
 
 export interface Stack {
@@ -66,6 +68,7 @@ export async function makeOrderStack(options: StackOptions = {}): Promise<Stack>
     settings: async () => settings,
     orders,
     placeOrder: makeOrderPlacer({ db: store.db, bus: new EventBus(), decrementStock: async () => {} }),
+    orderPlacedBy: (messageId) => orders.byMessage(messageId),
     state: makeBrainStateRepo(store.db),
     sampleProducts: async (_shopId, limit) => products.slice(0, limit),
   });
@@ -100,16 +103,23 @@ export async function makeOrderStack(options: StackOptions = {}): Promise<Stack>
       const conversationId = Number(store.sqlite.prepare('INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (?, ?, ?, ?)').run(DZ_SHOP, DZ_SHOP, contactId, 'now').lastInsertRowid);
       const history: TurnMessage[] = [];
       const exchanges: Exchange[] = [];
+      let last: { text: string; id: number; before: TurnMessage[] } | null = null;
       return {
         conversationId,
         exchanges,
         async say(text) {
           messageId += 1;
+          last = { text, id: messageId, before: [...history] };
           const decision = await brain.decide({ shopId: DZ_SHOP, conversationId, contactId, inboundMessageIds: [messageId], text, history: [...history], now: new Date('2026-03-01T10:00:00Z') });
           history.push({ direction: 'in', author: 'customer', text, at: 'now' }, { direction: 'out', author: 'bot', text: decision.reply, at: 'now' });
           const exchange = { text, decision };
           exchanges.push(exchange);
           return exchange;
+        },
+        async replayLast() {
+          if (!last) throw new Error('nothing to replay');
+          const decision = await brain.decide({ shopId: DZ_SHOP, conversationId, contactId, inboundMessageIds: [last.id], text: last.text, history: last.before, now: new Date('2026-03-01T10:00:00Z') });
+          return { text: last.text, decision };
         },
         sellerRewroteLast(text) {
           const last = history.at(-1);

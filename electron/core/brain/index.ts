@@ -83,6 +83,11 @@ const TURN_KNOWLEDGE = 3;
  * allow), else the offline brain; guardrails after either. A failing LLM reply is regenerated once,
  * then replaced by the offline answer; if that fails too a safe reply goes out and the seller is
  * called. Every violation is recorded for the seller.
+ *
+ * The order is one decision: the offline brain plans each turn (cart, details, summary, the order
+ * a "yes" places) and the plan is committed only when its own reply is the one that goes out; under
+ * an LLM or safe reply it only observes. With an LLM the model reads the order slots, deterministic
+ * code checks them (llm/slots.ts) and they seed the same offline order flow.
  */
 export function makeShopBrain(deps: ShopBrainDeps): Brain {
   const timeoutMs = deps.llm?.timeoutMs ?? 20_000;

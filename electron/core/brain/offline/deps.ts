@@ -19,6 +19,8 @@ export interface OfflineBrainDeps {
   /** Real order counts (trust, urgency, social proof) and a contact's past orders (reorder). */
   orders: SalesFacts & { ofContact(shopId: number, contactId: number, limit: number): Promise<Order[]> };
   placeOrder: PlaceOrder;
+  /** The order a confirming message already placed: a re-run after a crash announces it again instead of starting over. */
+  orderPlacedBy?(messageId: number): Promise<Order | undefined>;
   state: BrainStateStore;
   /** A few products to name when the customer has not said which one they mean. */
   sampleProducts?(shopId: number, limit: number): Promise<{ name: string }[]>;

@@ -1,4 +1,5 @@
 import type { Product } from '../../../../shared/domain/catalog';
+import type { Order } from '../../../../shared/domain/orders';
 import type { BrainDecision } from '../../../../shared/domain/brain';
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { Brain, BrainInput, TurnMessage } from '../types';
@@ -257,6 +258,17 @@ function observed(before: BrainState, after: BrainState): BrainState {
   return { ...before, language: after.language, turns: after.turns, introduced: after.introduced, lastSkus: after.lastSkus, slots: after.slots };
 }
 
+function announcement(order: Order): BrainDecision {
+  const language = order.language ?? 'fr';
+  const d = newDraft('order_request', 0.9);
+  d.parts.push(say(language, 'orderDone', { name: order.customerName, id: order.id, phone: order.phone }));
+  d.orderAction = 'confirm';
+  d.orderItems = order.items.map((i) => ({ sku: i.sku, quantity: i.quantity, variant: i.variant }));
+  d.skus.push(...order.items.map((i) => i.sku));
+  d.citations.push(`order:${order.id}`);
+  return finish(d, language);
+}
+
 function withOrderNumber(decision: BrainDecision, orderId: number, items: BrainDecision['orderItems']): BrainDecision {
   return {
     ...decision,
@@ -273,6 +285,14 @@ function withOrderNumber(decision: BrainDecision, orderId: number, items: BrainD
  */
 export function makeOfflineBrain(deps: OfflineBrainDeps): OfflineBrain {
   async function plan(input: BrainInput, options: PlanOptions = {}): Promise<OfflinePlan> {
+    const confirming = input.inboundMessageIds.length ? Math.max(...input.inboundMessageIds) : null;
+    const placed = confirming !== null ? await deps.orderPlacedBy?.(confirming) : undefined;
+    if (placed) {
+      // This message already placed an order and the memory moved on (a crash before the reply was
+      // stored): the reply announces that order again; nothing else changes.
+      const decision = announcement(placed);
+      return { decision, commit: async () => decision, observe: async () => {} };
+    }
     const stored = await deps.state.get(input.conversationId);
     const before = readState(stored);
     const state = readState(stored);

@@ -45,6 +45,7 @@ export function makeCoreOfflineBrain(config: CoreOfflineBrainConfig): OfflineBra
     ...(config.shopName && { shopName: config.shopName }),
     orders: makeOrdersRepo(config.db),
     placeOrder: makeOrderPlacer({ db: config.db, decrementStock: decrementCatalogStock, bus: config.bus }),
+    orderPlacedBy: (messageId) => makeOrdersRepo(config.db).byMessage(messageId),
     state: makeBrainStateRepo(config.db),
     sampleProducts: async (shopId, limit) => finder.sample(shopId, limit),
   });
