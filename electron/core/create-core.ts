@@ -26,6 +26,7 @@ import { makeTestPhone } from './channels/simulator/test-phone';
 import { inboxHandlers } from './inbox/app';
 import { createPipeline } from './pipeline/create-pipeline';
 import type { CrashHook } from './pipeline/crash-points';
+import type { RetryPolicy } from './pipeline/keyed-scheduler';
 import type { PacingPolicy, RateLimitPolicy } from './pipeline/policies';
 import { APP_VERSION } from './version';
 import { whatsappHandlers } from './channels/whatsapp/app';
@@ -50,6 +51,8 @@ export interface CoreConfig {
   pacing?: PacingPolicy;
   /** Test-only crash points of the lifecycle (see pipeline/crash-points.ts). */
   crash?: CrashHook;
+  /** Backoff of a failing turn before it is parked for the seller; tests shorten it. */
+  retry?: RetryPolicy;
   /** WhatsApp overrides: tests inject a socket double and timers; the loopback stand-in sets socketConfig. */
   whatsapp?: Pick<Partial<WhatsAppDeps>, 'socketFactory' | 'socketConfig' | 'timers' | 'random' | 'mediaFetcher' | 'options'>;
   /** The simulator's raw send log: where, and whether each append is fsync'd (default true). */
@@ -110,6 +113,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...(config.rateLimits && { rateLimits: config.rateLimits }),
     ...(config.pacing && { pacing: config.pacing }),
     ...(config.crash && { crash: config.crash }),
+    ...(config.retry && { retry: config.retry }),
   });
   const simulator = makeSimulatorChannel({
     rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl'),

@@ -11,6 +11,8 @@ import { type DispatchOutcome, makeDispatcher } from './dispatcher';
 import { type PipelineStore, makePipelineStore } from './pipeline-store';
 import { AccountSendLimiter, type PacingPolicy, type RateLimitPolicy, defaultPacing, defaultRateLimits } from './policies';
 import { type TurnOutcome, makeWorker } from './worker';
+import type { RetryPolicy } from './keyed-scheduler';
+import { PARKED_REASON, makeParkedTurns } from './parked-turns';
 
 export interface PipelineDeps {
   sqlite: SQLite.Database;
@@ -29,6 +31,8 @@ export interface PipelineDeps {
   rateFactor?: (accountId: number) => number;
   /** Called after messages were stored (the search index catches up in the background). */
   afterStore?: () => void;
+  /** Backoff of a failing turn before it is parked for the seller (tests shorten it). */
+  retry?: RetryPolicy;
 }
 
 const STATUS_RANK: Record<string, number> = { queued: 0, sending: 1, failed: 1, sent: 2, delivered: 3, read: 4 };
@@ -63,7 +67,21 @@ export function createPipeline(deps: PipelineDeps) {
     if (row) bus.emit('conversations/updated', toConversation(row));
   };
 
+  const parked = makeParkedTurns(sqlite);
+  /** A turn that kept failing: set aside, and the seller told (inbox banner, notification). */
+  const park = (conversationId: number, err: unknown, failures: number) => {
+    const message = err instanceof Error ? err.message : String(err);
+    const result = parked.park(conversationId, message);
+    if (!result) return;
+    logger.error({ conversationId, failures, parked: result.parked, err: message }, 'turn parked after repeated failures');
+    emitConversation(conversationId);
+    bus.emit('conversations/escalated', { shopId: result.shopId, conversationId, reason: PARKED_REASON });
+    deps.notifier.notify('Souqbot needs you', 'Souqbot could not answer a customer. Open the conversation to answer yourself.');
+  };
+
   const worker = makeWorker({
+    park,
+    ...(deps.retry && { retry: deps.retry }),
     store,
     brain: deps.brain,
     settingsOf: deps.settingsOf,
@@ -193,6 +211,12 @@ export function createPipeline(deps: PipelineDeps) {
     start() {
       worker.resume();
       dispatcher.resume();
+    },
+    /** The seller gave a conversation back to the bot: its parked turns get another round of tries. */
+    retryParked(conversationId: number): number {
+      const moved = parked.unpark(conversationId);
+      if (moved > 0) worker.mark(conversationId);
+      return moved;
     },
     /** A conversation has new outbound rows (seller reply, approved draft). */
     markOutbound: (conversationId: number) => dispatcher.mark(conversationId),

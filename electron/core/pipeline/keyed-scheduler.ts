@@ -16,12 +16,39 @@ export interface SchedulerOptions {
   onError(err: unknown, key: number): void;
   /** Runs at the start of every pass, before any `dueAt`: where jobs' batched writes commit. */
   beforePass?(): void;
+  /** How a key whose run keeps failing waits before its next try, and when it is given up on. */
+  retry?: RetryPolicy;
+  /**
+   * The key failed `retry.parkAfter` times in a row: set its work aside (and tell someone) so it
+   * stops being retried. After it returns the key is treated as done until it is marked again.
+   */
+  park?(key: number, err: unknown, failures: number): void;
+}
+
+export interface RetryPolicy {
+  /** Wait after the first failure; doubled after each further one. */
+  baseMs: number;
+  /** The longest wait between two tries. */
+  capMs: number;
+  /** Consecutive failures after which the key is parked (needs `park`). */
+  parkAfter: number;
+}
+
+/** One corrupt turn must not spin: 1 s, 2 s, 4 s … up to 5 min, parked after 6 failures (~1 min). */
+export const defaultRetry: RetryPolicy = { baseMs: 1_000, capMs: 5 * 60_000, parkAfter: 6 };
+
+/** The wait before the next try after `failures` consecutive failures. */
+export function backoffMs(policy: RetryPolicy, failures: number): number {
+  return Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, failures - 1));
 }
 
 export class KeyedScheduler {
   private readonly dirty = new Set<number>();
   private readonly deferred = new Map<number, number>();
   private readonly running = new Set<number>();
+  /** Consecutive failures per key, and when a failing key may run again (marks cannot bypass it). */
+  private readonly failures = new Map<number, number>();
+  private readonly retryAt = new Map<number, number>();
   private readonly inFlight = new Set<Promise<void>>();
   private needsDiscovery = true;
   private scheduled = false;
@@ -85,6 +112,11 @@ export class KeyedScheduler {
       if (this.running.size >= this.opts.concurrency) break;
       if (this.running.has(key)) continue; // re-checked when its run ends
       this.dirty.delete(key);
+      const backoffUntil = this.retryAt.get(key);
+      if (backoffUntil !== undefined && backoffUntil > now) {
+        this.deferred.set(key, backoffUntil);
+        continue;
+      }
       const due = this.opts.dueAt(key, now);
       if (due === null) continue;
       if (due > now) {
@@ -103,10 +135,14 @@ export class KeyedScheduler {
     this.running.add(key);
     const job: Promise<void> = this.opts
       .run(key)
-      .catch((err: unknown) => {
-        this.opts.onError(err, key);
-        return true;
-      })
+      .then(
+        (more) => {
+          this.failures.delete(key);
+          this.retryAt.delete(key);
+          return more;
+        },
+        (err: unknown) => this.failed(key, err),
+      )
       .then((more) => {
         this.running.delete(key);
         this.inFlight.delete(job);
@@ -115,6 +151,32 @@ export class KeyedScheduler {
         this.kick();
       });
     this.inFlight.add(job);
+  }
+
+  /** Backs a failing key off, or parks it; answers whether it should be looked at again now. */
+  private failed(key: number, err: unknown): boolean {
+    this.opts.onError(err, key);
+    const policy = this.opts.retry ?? defaultRetry;
+    const failures = (this.failures.get(key) ?? 0) + 1;
+    if (this.opts.park && failures >= policy.parkAfter) {
+      this.failures.delete(key);
+      this.retryAt.delete(key);
+      try {
+        this.opts.park(key, err, failures);
+      } catch (parkErr) {
+        // Could not even set it aside (disk full?): keep backing off at the cap instead.
+        this.opts.onError(parkErr, key);
+        this.failures.set(key, failures);
+        this.retryAt.set(key, this.opts.now() + policy.capMs);
+        this.deferred.set(key, this.opts.now() + policy.capMs);
+      }
+      return false;
+    }
+    this.failures.set(key, failures);
+    const at = this.opts.now() + backoffMs(policy, failures);
+    this.retryAt.set(key, at);
+    this.deferred.set(key, at);
+    return false;
   }
 
   private armTimer(now: number): void {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
+import { PARKED_REASON } from '../../../../shared/domain/escalation';
 import { useT } from '../../i18n/use-t';
 import { displayJid } from './format';
 import { strings } from './i18n';
@@ -83,7 +84,9 @@ export function ThreadView() {
       {selected.escalationReason && selected.status !== 'resolved' && (
         <div className="banner banner-warn" role="note" data-testid="escalation">
           {/* U+2068…U+2069 isolate the reason, which may be in another script than the UI. */}
-          {t('escalated', { reason: `\u2068${selected.escalationReason}\u2069` })}
+          {selected.escalationReason === PARKED_REASON
+            ? t('parkedTurn')
+            : t('escalated', { reason: `\u2068${selected.escalationReason}\u2069` })}
         </div>
       )}
       {selected.takeover && (

@@ -60,6 +60,7 @@ export const strings = defineStrings({
     'status.waiting_human': 'Waiting for you',
     'status.pending_approval': 'To approve',
     'status.resolved': 'Resolved',
+    parkedTurn: 'Souqbot could not answer the last message (it tried several times). Answer yourself, or give the conversation back to the bot to try again.',
   },
   fr: {
     title: 'Messages',
@@ -120,6 +121,7 @@ export const strings = defineStrings({
     'status.waiting_human': 'Vous attend',
     'status.pending_approval': 'À valider',
     'status.resolved': 'Résolue',
+    parkedTurn: 'Souqbot n’a pas pu répondre au dernier message (plusieurs essais). Répondez vous-même, ou rendez la conversation au bot pour qu’il réessaie.',
   },
   ar: {
     title: 'الرسائل',
@@ -180,6 +182,7 @@ export const strings = defineStrings({
     'status.waiting_human': 'بانتظارك',
     'status.pending_approval': 'للموافقة',
     'status.resolved': 'محلولة',
+    parkedTurn: 'لم يتمكن Souqbot من الرد على الرسالة الأخيرة (حاول عدة مرات). أجب بنفسك، أو أعد المحادثة إلى البوت ليحاول مرة أخرى.',
   },
   pt: {
     title: 'Mensagens',
@@ -240,5 +243,6 @@ export const strings = defineStrings({
     'status.waiting_human': 'Esperando você',
     'status.pending_approval': 'Para aprovar',
     'status.resolved': 'Resolvida',
+    parkedTurn: 'O Souqbot não conseguiu responder à última mensagem (tentou várias vezes). Responda você mesmo ou devolva a conversa ao bot para tentar de novo.',
   },
 });
