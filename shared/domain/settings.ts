@@ -24,6 +24,8 @@ export const LlmSettings = z
     perCustomerDailyMessageCap: z.number().int().nonnegative().default(40),
     /** Which preset the page last applied ('custom' when the seller typed the endpoint). Informational only. */
     preset: z.string().default('custom'),
+    /** The longest a customer waits on the LLM for one reply, every retry included; then the offline brain answers. */
+    replyTimeLimitSeconds: z.number().min(2).max(120).default(10),
   })
   .strict();
 

@@ -48,7 +48,7 @@ export interface ShopBrainDeps extends FactsSources {
   makeClient?: MakeChatClient;
   fetch?: typeof fetch;
   /** cooldownMs: after an endpoint failed every retry, the offline brain answers alone for this long. */
-  llm?: { timeoutMs?: number; retry?: Partial<RetryOptions>; maxTokens?: number; cooldownMs?: number };
+  llm?: { timeoutMs?: number; retry?: Partial<RetryOptions>; maxTokens?: number; cooldownMs?: number; monotonicNow?: () => number };
   lowConfidence?: number;
 }
 
@@ -114,6 +114,11 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
     const shop = (await deps.shops.get(input.shopId)) ?? { name: 'the shop', currency: '' };
     const [profile, strategy] = await Promise.all([deps.profile?.(input.shopId, input.contactId) ?? null, deps.strategy?.(input.shopId, input.contactId) ?? null]);
     const photoProducts = new Map(turn.products.map((p) => [p.sku, p]));
+    // One time budget for the whole turn, every try and the regeneration included (real time, not
+    // the turn clock: the simulator's virtual clock must not stretch it).
+    const monotonicNow = deps.llm?.monotonicNow ?? (() => performance.now());
+    const budgetMs = settings.llm.replyTimeLimitSeconds * 1000;
+    const budget = { ms: budgetMs, deadline: monotonicNow() + budgetMs, now: monotonicNow };
     let corrections: Violation[] = [];
     for (const source of ['llm', 'llm_retry'] as const) {
       const cap = deps.spendCap.check(input.shopId, input.contactId, day, limits);
@@ -128,6 +133,7 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
           endpoint: { baseUrl: settings.llm.baseUrl, apiKey, model: settings.llm.model },
           messages,
           photoProducts,
+          budget,
           onTokens: (tokens) => deps.spendCap.recordCall(input.shopId, day, tokens),
         });
       } catch (err) {

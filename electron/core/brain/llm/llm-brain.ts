@@ -2,7 +2,7 @@ import type { BrainDecision } from '../../../../shared/domain/brain';
 import type { Product } from '../../../../shared/domain/catalog';
 import { type ChatClient, type ChatRequest, MalformedOutputError, type MakeChatClient } from './chat-client';
 import { parseDecision } from './parse-decision';
-import { type RetryOptions, withRetries } from './retry';
+import { type RetryOptions, type TurnBudget, withRetries } from './retry';
 
 export interface LlmEndpoint {
   baseUrl: string;
@@ -26,6 +26,8 @@ export interface LlmCall {
   photoProducts: ReadonlyMap<string, Product>;
   /** Called with the tokens of every attempt, failed ones included: they are billed too. */
   onTokens(tokens: number): void;
+  /** The turn's time budget, shared with any regeneration of the same turn. */
+  budget?: TurnBudget;
 }
 
 /**
@@ -49,8 +51,9 @@ export function makeLlmBrain(config: LlmBrainConfig) {
   return {
     async decide(call: LlmCall): Promise<BrainDecision> {
       const client = clientFor(call.endpoint);
-      return withRetries(async () => {
-        const result = await client.complete({ messages: call.messages, maxTokens: config.maxTokens, temperature: config.temperature, json: true });
+      return withRetries(async (_attempt, signal) => {
+        const request = { messages: call.messages, maxTokens: config.maxTokens, temperature: config.temperature, json: true };
+        const result = await client.complete(signal ? { ...request, signal } : request);
         call.onTokens(result.tokens);
         try {
           return parseDecision(result.content, call.photoProducts);
@@ -58,7 +61,7 @@ export function makeLlmBrain(config: LlmBrainConfig) {
           if (err instanceof MalformedOutputError) throw new MalformedOutputError(err.message, result.tokens);
           throw err;
         }
-      }, config.retry);
+      }, config.retry, call.budget);
     },
   };
 }
