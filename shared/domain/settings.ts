@@ -54,6 +54,8 @@ export const ShopFacts = z
     returnPolicy: z.string().default(''),
     openingHours: z.string().default(''),
     timeZone: z.string().default('Africa/Algiers'),
+    /** The shop's own web addresses (website, Instagram page): the only links, besides catalog photos, a reply may contain. */
+    shopLinks: z.array(z.string().max(500)).max(20).default([]),
   })
   .strict();
 

@@ -72,6 +72,11 @@ export function SettingsPage() {
           <input id="opening-hours" placeholder={t('openingHoursPlaceholder')} value={form.openingHours} onChange={(e) => edit({ openingHours: e.target.value })} />
         </div>
         <div className="field">
+          <label htmlFor="shop-links">{t('shopLinks')}</label>
+          <textarea id="shop-links" dir="ltr" aria-describedby="shop-links-hint" placeholder="https://myshop.com" value={form.shopLinks} onChange={(e) => edit({ shopLinks: e.target.value })} />
+          <span id="shop-links-hint" className="muted small">{t('shopLinksHint')}</span>
+        </div>
+        <div className="field">
           <label htmlFor="time-zone">{t('timeZone')}</label>
           <input
             id="time-zone"

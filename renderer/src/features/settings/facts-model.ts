@@ -16,6 +16,8 @@ export interface FactsForm {
   otherPayments: string;
   returnPolicy: string;
   openingHours: string;
+  /** The shop's own web addresses, one per line. */
+  shopLinks: string;
   timeZone: string;
   introduceAsAssistant: boolean;
   /** Minutes the bot stays quiet after the seller answers from the phone (0 = until given back). */
@@ -38,6 +40,7 @@ export function factsFormFrom(settings: PublicShopSettings): FactsForm {
     otherPayments: methods.filter((m) => !isKnownPayment(m)).join(', '),
     returnPolicy: settings.facts.returnPolicy,
     openingHours: settings.facts.openingHours,
+    shopLinks: settings.facts.shopLinks.join('\n'),
     timeZone: settings.facts.timeZone,
     introduceAsAssistant: settings.bot.introduceAsAssistant,
     phoneTakeoverMinutes: settings.bot.phoneTakeoverMinutes,
@@ -78,6 +81,7 @@ export function factsPatchFrom(form: FactsForm): ShopSettingsPatch {
       paymentMethods: [...KNOWN_PAYMENTS.filter((m) => form.paymentMethods.includes(m)), ...other],
       returnPolicy: form.returnPolicy.trim(),
       openingHours: form.openingHours.trim(),
+      shopLinks: form.shopLinks.split(/[\n,\s]+/).map((l) => l.trim()).filter(Boolean).slice(0, 20),
       timeZone: form.timeZone.trim(),
     },
     bot: { introduceAsAssistant: form.introduceAsAssistant, phoneTakeoverMinutes: Math.max(0, Math.min(10_080, Math.round(form.phoneTakeoverMinutes) || 0)) },

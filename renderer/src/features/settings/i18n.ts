@@ -43,6 +43,8 @@ export const strings = defineStrings({
     errZoneFee: 'Write the fee as a number (0 for free delivery).',
     errTimeZone: 'Unknown time zone (e.g. Africa/Algiers).',
     errPayments: 'Choose at least one payment method.',
+    shopLinks: 'Your shop’s own web addresses (one per line)',
+    shopLinksHint: 'Your website, your Instagram or Facebook page. The bot never sends any other link (catalog photos aside).',
   },
   fr: {
     title: 'Paramètres',
@@ -86,6 +88,8 @@ export const strings = defineStrings({
     errZoneFee: 'Écrivez le tarif en chiffres (0 pour la livraison gratuite).',
     errTimeZone: 'Fuseau horaire inconnu (ex. Africa/Algiers).',
     errPayments: 'Choisissez au moins un moyen de paiement.',
+    shopLinks: 'Adresses web de votre boutique (une par ligne)',
+    shopLinksHint: 'Votre site, votre page Instagram ou Facebook. Le bot n’envoie jamais d’autre lien (hors photos du catalogue).',
   },
   ar: {
     title: 'الإعدادات',
@@ -129,6 +133,8 @@ export const strings = defineStrings({
     errZoneFee: 'اكتب السعر بالأرقام (0 للتوصيل المجاني).',
     errTimeZone: 'منطقة زمنية غير معروفة (مثال: Africa/Algiers).',
     errPayments: 'اختر طريقة دفع واحدة على الأقل.',
+    shopLinks: 'عناوين متجرك على الويب (عنوان في كل سطر)',
+    shopLinksHint: 'موقعك، صفحتك على إنستغرام أو فيسبوك. لا يرسل البوت أي رابط آخر (عدا صور الكتالوج).',
   },
   pt: {
     title: 'Configurações',
@@ -172,5 +178,7 @@ export const strings = defineStrings({
     errZoneFee: 'Escreva a taxa em números (0 para frete grátis).',
     errTimeZone: 'Fuso horário desconhecido (ex. America/Sao_Paulo).',
     errPayments: 'Escolha pelo menos uma forma de pagamento.',
+    shopLinks: 'Endereços web da sua loja (um por linha)',
+    shopLinksHint: 'O seu site, a sua página do Instagram ou Facebook. O bot nunca envia outro link (fora as fotos do catálogo).',
   },
 });
