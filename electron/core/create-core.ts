@@ -18,7 +18,10 @@ import { type SettingsRepo, makeSettingsRepo } from './store/repos/settings';
 import type { ShopSettings } from '../../shared/domain/settings';
 import { makeShopsRepo } from './store/repos/shops';
 import { systemHandlers } from './system/app';
-import { makeFileSecretStore } from './host/file-secret-store';
+import { makeSealedSecretStore } from './host/sealed-secret-store';
+import { lockDataDir } from './host/data-dir-lock';
+import { type FileLogger, type LogCap, makeFileLogger, teeLogger } from './host/log-files';
+import { databaseFiles, ensurePrivateDir, ensurePrivateFile, tightenExisting } from './host/private-files';
 import type { Brain } from './brain/types';
 import { makeCoreShopBrain } from './brain/index';
 import { makeSimulatorChannel } from './channels/simulator/simulator-channel';
@@ -59,12 +62,16 @@ export interface CoreConfig {
   simulator?: { rawLogPath?: string; fsync?: boolean; receipts?: boolean };
   /** Don't start processing queued work yet (the CLI sets its clock first). */
   paused?: boolean;
+  /** Also log into the data folder's rolling, size-capped log (logs/core.N.log): the app and the server do. */
+  logFile?: boolean | LogCap;
 }
 
 export interface Core {
   readonly app: App;
   readonly bus: EventBus;
   readonly ctx: CoreContext;
+  /** Tells a second process trying this data folder where this one serves (the server's URL, no token). */
+  announce(url: string): void;
   close(): Promise<void>;
 }
 
@@ -87,13 +94,34 @@ function cachedSettings(repo: SettingsRepo, bus: EventBus) {
 /** The composition root: everything core is, built from injected dependencies. One core per data directory. */
 export async function createCore(config: CoreConfig): Promise<Core> {
   const clock = config.clock ?? systemClock;
-  const logger = config.logger ?? silentLogger;
-  const store = await openDatabase({ file: path.join(config.dataDir, DATABASE_FILE) });
+  // Only the seller's OS user may read the folder; only one core may run on it.
+  ensurePrivateDir(config.dataDir);
+  const lock = lockDataDir(config.dataDir);
+  const databaseFile = path.join(config.dataDir, DATABASE_FILE);
+  let store: Awaited<ReturnType<typeof openDatabase>>;
+  let logFile: FileLogger | null = null;
+  let logger = config.logger ?? silentLogger;
+  try {
+    // The file log opens only under the lock: a second process must not roll the first one's files.
+    if (config.logFile) {
+      logFile = await makeFileLogger(config.dataDir, config.logFile === true ? undefined : config.logFile);
+      logger = teeLogger(logger, logFile.logger);
+    }
+    ensurePrivateFile(databaseFile);
+    tightenExisting(databaseFiles(databaseFile));
+    store = await openDatabase({ file: databaseFile });
+  } catch (err) {
+    logger.error({ err }, 'core could not open its data folder');
+    logFile?.close();
+    lock.release();
+    throw err;
+  }
+  const encryptionKey = resolveEncryptionKey({ provided: config.encryptionKey, dataDir: config.dataDir, logger });
   const bus = new EventBus();
   const settingsRepo = makeSettingsRepo(store.db);
   const settingsOf = cachedSettings(settingsRepo, bus);
   const shopsRepo = makeShopsRepo(store.db);
-  const secrets = config.secrets ?? makeFileSecretStore(config.dataDir);
+  const secrets = config.secrets ?? makeSealedSecretStore({ dataDir: config.dataDir, key: encryptionKey, logger });
   const notifier: Notifier = config.notifier ?? { notify: (title, body) => logger.info({ title, body }, 'notification') };
   const searchIndex = makeMessageSearchIndex(store.sqlite);
   // Bound below, once the WhatsApp manager exists (it needs the pipeline's sink).
@@ -130,7 +158,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     logger,
     notifier,
     bus,
-    encryptionKey: resolveEncryptionKey({ provided: config.encryptionKey, dataDir: config.dataDir, logger }),
+    encryptionKey,
     mediaDir: path.join(config.dataDir, 'media'),
     attachChannel: (accountId, channel) => pipeline.attachChannel(accountId, channel),
     detachChannel: (accountId) => pipeline.detachChannel(accountId),
@@ -184,6 +212,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     app,
     bus,
     ctx,
+    announce: (url) => lock.describe({ url }),
     async close() {
       if (closed) return;
       closed = true;
@@ -193,6 +222,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       await pipeline.stop();
       simulator.close();
       await store.close();
+      logFile?.close();
+      lock.release();
     },
   };
 }
