@@ -34,6 +34,7 @@ type Examples = { [K in CallName]: (ids: ExampleIds) => CallInput<K> };
 export const contractExamples: Examples = {
   'system/ping': () => ({ echo: 'hello' }),
   'system/info': () => ({}),
+  'system/storage-status': () => ({}),
 
   'shops/list': () => ({}),
   'shops/create': () => ({ name: 'Boutique Amina', currency: 'DZD' }),

@@ -56,6 +56,8 @@ export interface CoreConfig {
   crash?: CrashHook;
   /** Backoff of a failing turn before it is parked for the seller; tests shorten it. */
   retry?: RetryPolicy;
+  /** How often a write is tried again while the disk is full (default 5 s); tests shorten it. */
+  storageRetryMs?: number;
   /** WhatsApp overrides: tests inject a socket double and timers; the loopback stand-in sets socketConfig. */
   whatsapp?: Pick<Partial<WhatsAppDeps>, 'socketFactory' | 'socketConfig' | 'timers' | 'random' | 'mediaFetcher' | 'options'>;
   /** The simulator's raw send log: where, and whether each append is fsync'd (default true). */
@@ -123,7 +125,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const shopsRepo = makeShopsRepo(store.db);
   const secrets = config.secrets ?? makeSealedSecretStore({ dataDir: config.dataDir, key: encryptionKey, logger });
   const notifier: Notifier = config.notifier ?? { notify: (title, body) => logger.info({ title, body }, 'notification') };
-  const searchIndex = makeMessageSearchIndex(store.sqlite);
+  // Background writes report a full disk to the pipeline's intake guard (bound once it exists).
+  let reportFault: (err: unknown) => boolean = () => false;
+  const backgroundFailed = (what: string) => (err: unknown) => {
+    if (!reportFault(err)) logger.warn({ err }, `${what} failed; it is tried again later`);
+  };
+  const searchIndex = makeMessageSearchIndex(store.sqlite, backgroundFailed('search indexing'));
   // Bound below, once the WhatsApp manager exists (it needs the pipeline's sink).
   let rampOf: (accountId: number) => number = () => 1;
   const pipeline = createPipeline({
@@ -142,6 +149,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...(config.pacing && { pacing: config.pacing }),
     ...(config.crash && { crash: config.crash }),
     ...(config.retry && { retry: config.retry }),
+    ...(config.storageRetryMs !== undefined && { storageRetryMs: config.storageRetryMs }),
   });
   const simulator = makeSimulatorChannel({
     rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl'),
@@ -165,6 +173,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...config.whatsapp,
   });
   rampOf = (accountId) => whatsapp.rampFor(accountId)?.rateFactor ?? 1;
+  reportFault = (err) => pipeline.storage.report(err);
   const ctx: CoreContext = {
     version: APP_VERSION,
     dataDir: config.dataDir,
@@ -202,7 +211,14 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   // Resume what a previous run left: queued turns, and outbox rows (in-doubt sends reuse their id).
   if (!config.paused) pipeline.start();
   // Keep the WAL short while the app runs, off the hot path.
-  const checkpoints = setInterval(() => store.checkpointIdle(), 60_000);
+  const checkpointFailed = backgroundFailed('WAL checkpoint');
+  const checkpoints = setInterval(() => {
+    try {
+      store.checkpointIdle();
+    } catch (err) {
+      checkpointFailed(err);
+    }
+  }, 60_000);
   checkpoints.unref();
   // Linked WhatsApp numbers reconnect with their stored creds (no re-scan).
   if (!config.paused) whatsapp.startAll();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountStatus, Conversation, Id, Message, Shop } from '../domain/schemas';
+import { StorageState } from '../domain/storage';
 import { catalogEvents } from './catalog';
 import { event } from './define';
 import { ordersEvents } from './orders';
@@ -21,6 +22,8 @@ export const events = {
   'conversations/updated': event('A conversation changed (status, takeover, unread, preview).', Conversation),
   /** A conversation needs the seller. */
   'conversations/escalated': event('A conversation needs the seller.', z.object({ shopId: Id, conversationId: Id, reason: z.string() })),
+  /** Storage paused (disk full) or back to normal. */
+  'system/storage': event('Whether core can store what arrives: paused while the disk is full, ok again once it has space.', StorageState),
   ...catalogEvents,
   ...ordersEvents,
   ...whatsappEvents,

@@ -20,9 +20,10 @@ export interface SchedulerOptions {
   retry?: RetryPolicy;
   /**
    * The key failed `retry.parkAfter` times in a row: set its work aside (and tell someone) so it
-   * stops being retried. After it returns the key is treated as done until it is marked again.
+   * stops being retried, and answer true; the key is then done until it is marked again. False:
+   * the failure is not the work's fault (a full disk), keep retrying at the longest wait.
    */
-  park?(key: number, err: unknown, failures: number): void;
+  park?(key: number, err: unknown, failures: number): boolean;
 }
 
 export interface RetryPolicy {
@@ -63,8 +64,14 @@ export class KeyedScheduler {
     this.kick();
   }
 
-  /** Re-read the store for work (at start, and when something outside the marks changed). */
+  /**
+   * Re-read the store for work (at start, and when something outside the marks changed: a number
+   * reconnected, the disk has space again). Waits of failing keys end: the cause may be gone.
+   */
   rediscover(): void {
+    this.retryAt.clear();
+    for (const key of this.deferred.keys()) this.dirty.add(key);
+    this.deferred.clear();
     this.needsDiscovery = true;
     this.kick();
   }
@@ -90,13 +97,23 @@ export class KeyedScheduler {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await Promise.allSettled([...this.inFlight]);
-    this.opts.beforePass?.();
+    try {
+      this.opts.beforePass?.();
+    } catch (err) {
+      this.opts.onError(err, -1); // still pending in the store: the next start runs it
+    }
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
   private pump(): void {
     if (this.stopped) return;
-    this.opts.beforePass?.();
+    try {
+      this.opts.beforePass?.();
+    } catch (err) {
+      // A failed group commit (disk full) must not escape a setImmediate and kill the process;
+      // its turns are still pending in the store and run again once rediscovered.
+      this.opts.onError(err, -1);
+    }
     if (this.needsDiscovery) {
       this.needsDiscovery = false;
       for (const key of this.opts.discover()) this.dirty.add(key);
@@ -161,15 +178,18 @@ export class KeyedScheduler {
     if (this.opts.park && failures >= policy.parkAfter) {
       this.failures.delete(key);
       this.retryAt.delete(key);
+      let parked = false;
       try {
-        this.opts.park(key, err, failures);
+        parked = this.opts.park(key, err, failures);
       } catch (parkErr) {
-        // Could not even set it aside (disk full?): keep backing off at the cap instead.
         this.opts.onError(parkErr, key);
-        this.failures.set(key, failures);
-        this.retryAt.set(key, this.opts.now() + policy.capMs);
-        this.deferred.set(key, this.opts.now() + policy.capMs);
       }
+      if (parked) return false;
+      // Not parked (or could not even be set aside): keep backing off at the cap.
+      this.failures.set(key, failures);
+      const at = this.opts.now() + policy.capMs;
+      this.retryAt.set(key, at);
+      this.deferred.set(key, at);
       return false;
     }
     this.failures.set(key, failures);

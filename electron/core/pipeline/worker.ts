@@ -55,8 +55,10 @@ export interface WorkerDeps {
   onTurn(outcome: TurnOutcome): void;
   /** Backoff between tries of a failing turn (default: keyed-scheduler's defaultRetry). */
   retry?: RetryPolicy;
-  /** A conversation's turn failed `retry.parkAfter` times in a row: set it aside for the seller. */
-  park?(conversationId: number, err: unknown, failures: number): void;
+  /** A conversation's turn failed `retry.parkAfter` times in a row: set it aside for the seller (true) or keep retrying (false). */
+  park?(conversationId: number, err: unknown, failures: number): boolean;
+  /** Every failure of a turn or a group commit (conversationId -1), after it is logged. */
+  onError?(err: unknown, conversationId: number): void;
 }
 
 const HISTORY_WINDOW = 20;
@@ -104,7 +106,10 @@ export function makeWorker(deps: WorkerDeps) {
       return Date.parse(newest.createdAt) + debounceMs;
     },
     run: (conversationId) => processConversation(conversationId),
-    onError: (err, conversationId) => deps.logger.error({ err, conversationId }, 'turn failed; it will be retried after a pause'),
+    onError: (err, conversationId) => {
+      deps.logger.error({ err, conversationId }, 'turn failed; it will be retried after a pause');
+      deps.onError?.(err, conversationId);
+    },
     beforePass: commitDecided,
     ...(deps.retry && { retry: deps.retry }),
     ...(deps.park && { park: deps.park }),
