@@ -38,6 +38,8 @@ import { resolveEncryptionKey } from './host/encryption-key';
 import { ordersHandlers } from './orders/app';
 import { makeOrdersRepo } from './orders/repo';
 import { makePipelineMessenger } from './orders/pipeline-messenger';
+import { contactsHandlers } from './contacts/app';
+import { startRetentionTimer } from './contacts/retention';
 
 export interface CoreConfig {
   dataDir: string;
@@ -204,6 +206,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   app.register(knowledgeHandlers(ctx));
   app.register(llmSettingsHandlers(ctx));
   app.register(ordersHandlers(ctx, { orders: makeOrdersRepo(store.db), messenger: makePipelineMessenger(ctx) }));
+  const erase = { mediaDir: path.join(config.dataDir, 'media'), rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl') };
+  app.register(contactsHandlers(ctx, erase));
   const missing = app.missing();
   // A test asserts this list is empty; at run time an unimplemented call answers unknown_method.
   if (missing.length) logger.warn({ missing }, 'contract calls without a handler');
@@ -222,6 +226,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   checkpoints.unref();
   // Linked WhatsApp numbers reconnect with their stored creds (no re-scan).
   if (!config.paused) whatsapp.startAll();
+  // The seller's retention period: a daily pass (until the persistent scheduler can run it as a job).
+  const retention = startRetentionTimer({ sqlite: store.sqlite, ...erase, settingsOf, logger }, () => clock.now());
 
   let closed = false;
   return {
@@ -233,6 +239,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       if (closed) return;
       closed = true;
       clearInterval(checkpoints);
+      retention.stop();
       searchIndex.stop();
       whatsapp.stopAll();
       await pipeline.stop();

@@ -36,6 +36,8 @@ export const BotSettings = z
     introduceAsAssistant: z.boolean().default(true),
     /** When the seller answers from the phone, the bot stays quiet in that chat this long (0 = until given back). */
     phoneTakeoverMinutes: z.number().int().min(0).max(10_080).default(120),
+    /** Delete a customer's data after this many days without a message (0 = keep everything). */
+    retentionDays: z.number().int().min(0).max(3650).default(0),
   })
   .strict();
 

@@ -78,4 +78,18 @@ describe.skipIf(!chromiumAvailable())('what the seller sees when the machine fai
     await screenshot(page, 'inbox-parked-turn-fr');
     expect(errors).toEqual([]);
   });
+
+  it('deletes a customer’s data from the conversation, after a confirmation', async () => {
+    const row = page.locator('[data-testid="conversation-row"][data-conversation-id]', { hasText: 'corrupt' }).first();
+    await row.click();
+    await page.click('[data-testid="delete-customer"]');
+    await page.waitForSelector('[data-testid="confirm-delete-customer"]');
+    await screenshot(page, 'inbox-delete-customer-fr');
+    await page.click('[data-testid="confirm-delete-customer"] button.danger');
+    await row.waitFor({ state: 'detached' });
+    const db = harness.core.ctx.store.sqlite;
+    expect(db.prepare("SELECT count(*) FROM contacts WHERE jid = '216200000002@s.whatsapp.net'").pluck().get()).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM messages WHERE text LIKE '%corrupt%'").pluck().get()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });

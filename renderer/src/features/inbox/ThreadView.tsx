@@ -5,6 +5,7 @@ import { PARKED_REASON } from '../../../../shared/domain/escalation';
 import { useT } from '../../i18n/use-t';
 import { displayJid } from './format';
 import { strings } from './i18n';
+import { DeleteCustomer } from './DeleteCustomer';
 import { MessageBubble } from './MessageBubble';
 import { QuickRepliesManager } from './QuickRepliesManager';
 import { ReplyBar } from './ReplyBar';
@@ -61,6 +62,7 @@ export function ThreadView() {
               {t('block')}
             </button>
           )}
+          <DeleteCustomer conversationId={selected.id} onDelete={actions.deleteCustomer} />
         </div>
       </header>
       {confirmBlock && (

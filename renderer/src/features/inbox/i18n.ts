@@ -61,6 +61,9 @@ export const strings = defineStrings({
     'status.pending_approval': 'To approve',
     'status.resolved': 'Resolved',
     parkedTurn: 'Souqbot could not answer the last message (it tried several times). Answer yourself, or give the conversation back to the bot to try again.',
+    deleteCustomer: 'Delete data',
+    confirmDeleteCustomer: 'Delete everything of this customer: messages, photos, name, phone and address (their orders keep only the amounts)? This cannot be undone.',
+    yesDeleteCustomer: 'Yes, delete',
   },
   fr: {
     title: 'Messages',
@@ -122,6 +125,9 @@ export const strings = defineStrings({
     'status.pending_approval': 'À valider',
     'status.resolved': 'Résolue',
     parkedTurn: 'Souqbot n’a pas pu répondre au dernier message (plusieurs essais). Répondez vous-même, ou rendez la conversation au bot pour qu’il réessaie.',
+    deleteCustomer: 'Supprimer les données',
+    confirmDeleteCustomer: 'Supprimer tout ce qui concerne ce client : messages, photos, nom, téléphone et adresse (ses commandes ne gardent que les montants) ? C’est définitif.',
+    yesDeleteCustomer: 'Oui, supprimer',
   },
   ar: {
     title: 'الرسائل',
@@ -183,6 +189,9 @@ export const strings = defineStrings({
     'status.pending_approval': 'للموافقة',
     'status.resolved': 'محلولة',
     parkedTurn: 'لم يتمكن Souqbot من الرد على الرسالة الأخيرة (حاول عدة مرات). أجب بنفسك، أو أعد المحادثة إلى البوت ليحاول مرة أخرى.',
+    deleteCustomer: 'حذف البيانات',
+    confirmDeleteCustomer: 'حذف كل ما يخص هذا الزبون: الرسائل والصور والاسم والهاتف والعنوان (تحتفظ طلباته بالمبالغ فقط)؟ لا يمكن التراجع عن ذلك.',
+    yesDeleteCustomer: 'نعم، احذف',
   },
   pt: {
     title: 'Mensagens',
@@ -244,5 +253,8 @@ export const strings = defineStrings({
     'status.pending_approval': 'Para aprovar',
     'status.resolved': 'Resolvida',
     parkedTurn: 'O Souqbot não conseguiu responder à última mensagem (tentou várias vezes). Responda você mesmo ou devolva a conversa ao bot para tentar de novo.',
+    deleteCustomer: 'Apagar dados',
+    confirmDeleteCustomer: 'Apagar tudo deste cliente: mensagens, fotos, nome, telefone e endereço (os pedidos guardam só os valores)? Não dá para desfazer.',
+    yesDeleteCustomer: 'Sim, apagar',
   },
 });

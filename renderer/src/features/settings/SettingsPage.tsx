@@ -108,6 +108,21 @@ export function SettingsPage() {
           />
           <span id="phone-takeover-hint" className="muted small">{t('phoneTakeoverHint')}</span>
         </div>
+        <div className="field">
+          <label htmlFor="retention-days">{t('retentionDays')}</label>
+          <input
+            id="retention-days"
+            type="number"
+            min={0}
+            max={3650}
+            step={30}
+            dir="ltr"
+            value={form.retentionDays}
+            onChange={(e) => edit({ retentionDays: Number(e.target.value) })}
+            aria-describedby="retention-hint"
+          />
+          <span id="retention-hint" className="muted small">{t('retentionHint')}</span>
+        </div>
 
         <div className="actions settings-actions">
           <button type="submit" className="primary" disabled={saving}>{saving ? t('saving') : t('save')}</button>

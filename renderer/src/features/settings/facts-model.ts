@@ -22,6 +22,8 @@ export interface FactsForm {
   introduceAsAssistant: boolean;
   /** Minutes the bot stays quiet after the seller answers from the phone (0 = until given back). */
   phoneTakeoverMinutes: number;
+  /** Days without a message after which a customer's data is deleted (0 = never). */
+  retentionDays: number;
 }
 
 /** Payment methods offered as checkboxes; anything else goes in the free-text field. */
@@ -44,6 +46,7 @@ export function factsFormFrom(settings: PublicShopSettings): FactsForm {
     timeZone: settings.facts.timeZone,
     introduceAsAssistant: settings.bot.introduceAsAssistant,
     phoneTakeoverMinutes: settings.bot.phoneTakeoverMinutes,
+    retentionDays: settings.bot.retentionDays,
   };
 }
 
@@ -84,7 +87,9 @@ export function factsPatchFrom(form: FactsForm): ShopSettingsPatch {
       shopLinks: form.shopLinks.split(/[\n,\s]+/).map((l) => l.trim()).filter(Boolean).slice(0, 20),
       timeZone: form.timeZone.trim(),
     },
-    bot: { introduceAsAssistant: form.introduceAsAssistant, phoneTakeoverMinutes: Math.max(0, Math.min(10_080, Math.round(form.phoneTakeoverMinutes) || 0)) },
+    bot: { introduceAsAssistant: form.introduceAsAssistant, phoneTakeoverMinutes: Math.max(0, Math.min(10_080, Math.round(form.phoneTakeoverMinutes) || 0)),
+      retentionDays: Math.max(0, Math.min(3650, Math.round(form.retentionDays) || 0)),
+    },
   };
 }
 

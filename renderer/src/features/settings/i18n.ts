@@ -45,6 +45,8 @@ export const strings = defineStrings({
     errPayments: 'Choose at least one payment method.',
     shopLinks: 'Your shop’s own web addresses (one per line)',
     shopLinksHint: 'Your website, your Instagram or Facebook page. The bot never sends any other link (catalog photos aside).',
+    retentionDays: 'Delete a customer’s data after this many days without a message',
+    retentionHint: '0 = keep everything. Orders keep their amounts for your books.',
   },
   fr: {
     title: 'Paramètres',
@@ -90,6 +92,8 @@ export const strings = defineStrings({
     errPayments: 'Choisissez au moins un moyen de paiement.',
     shopLinks: 'Adresses web de votre boutique (une par ligne)',
     shopLinksHint: 'Votre site, votre page Instagram ou Facebook. Le bot n’envoie jamais d’autre lien (hors photos du catalogue).',
+    retentionDays: 'Supprimer les données d’un client après ce nombre de jours sans message',
+    retentionHint: '0 = tout garder. Les commandes gardent leurs montants pour votre comptabilité.',
   },
   ar: {
     title: 'الإعدادات',
@@ -135,6 +139,8 @@ export const strings = defineStrings({
     errPayments: 'اختر طريقة دفع واحدة على الأقل.',
     shopLinks: 'عناوين متجرك على الويب (عنوان في كل سطر)',
     shopLinksHint: 'موقعك، صفحتك على إنستغرام أو فيسبوك. لا يرسل البوت أي رابط آخر (عدا صور الكتالوج).',
+    retentionDays: 'حذف بيانات الزبون بعد هذا العدد من الأيام دون رسالة',
+    retentionHint: '0 = الاحتفاظ بكل شيء. تحتفظ الطلبات بمبالغها لحساباتك.',
   },
   pt: {
     title: 'Configurações',
@@ -180,5 +186,7 @@ export const strings = defineStrings({
     errPayments: 'Escolha pelo menos uma forma de pagamento.',
     shopLinks: 'Endereços web da sua loja (um por linha)',
     shopLinksHint: 'O seu site, a sua página do Instagram ou Facebook. O bot nunca envia outro link (fora as fotos do catálogo).',
+    retentionDays: 'Apagar os dados de um cliente após este número de dias sem mensagem',
+    retentionHint: '0 = guardar tudo. Os pedidos mantêm os valores para a sua contabilidade.',
   },
 });
