@@ -34,6 +34,7 @@ type Examples = { [K in CallName]: (ids: ExampleIds) => CallInput<K> };
 export const contractExamples: Examples = {
   'system/ping': () => ({ echo: 'hello' }),
   'system/info': () => ({}),
+  'system/storage-status': () => ({}),
 
   'shops/list': () => ({}),
   'shops/create': () => ({ name: 'Boutique Amina', currency: 'DZD' }),
@@ -52,6 +53,8 @@ export const contractExamples: Examples = {
   'drafts/approve': ({ shopId, draftToApproveId }) => ({ shopId, messageId: draftToApproveId, text: 'Oui, livraison en 48 h.' }),
   'drafts/reject': ({ shopId, draftToRejectId }) => ({ shopId, messageId: draftToRejectId }),
   'contacts/set-blocked': ({ shopId, contactId }) => ({ shopId, contactId, blocked: true }),
+  // Last in contract order (it erases the example customer).
+  'contacts/delete': ({ shopId, contactId }) => ({ shopId, contactId }),
   'quick-replies/list': ({ shopId }) => ({ shopId }),
   'quick-replies/save': ({ shopId, quickReplyId }) => ({ shopId, id: quickReplyId, name: 'livraison', text: 'Livraison 58 wilayas, 400 DA.' }),
   'quick-replies/delete': ({ shopId, quickReplyId }) => ({ shopId, id: quickReplyId }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountStatus, Conversation, Id, Message, Shop } from '../domain/schemas';
 import { EscalationNotice, WhatsAppNotice } from '../domain/notices';
+import { StorageState } from '../domain/storage';
 import { catalogEvents } from './catalog';
 import { event } from './define';
 import { ordersEvents } from './orders';
@@ -22,6 +23,8 @@ export const events = {
   'conversations/updated': event('A conversation changed (status, takeover, unread, preview).', Conversation),
   /** A conversation needs the seller. */
   'conversations/escalated': event('A conversation needs the seller.', z.object({ shopId: Id, conversationId: Id, reason: z.string(), notices: z.array(EscalationNotice) })),
+  /** Storage paused (disk full) or back to normal. */
+  'system/storage': event('Whether core can store what arrives: paused while the disk is full, ok again once it has space.', StorageState),
   ...catalogEvents,
   ...ordersEvents,
   ...whatsappEvents,

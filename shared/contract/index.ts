@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountsCalls } from './accounts';
 import { catalogCalls } from './catalog';
+import { contactsCalls } from './contacts';
 import { conversationsCalls } from './conversations';
 import { inboxCalls } from './inbox';
 import { knowledgeCalls } from './knowledge';
@@ -24,6 +25,7 @@ export const calls = {
   ...salesBrainCalls,
   ...whatsappCalls,
   ...ordersCalls,
+  ...contactsCalls,
 } as const;
 
 export type Calls = typeof calls;

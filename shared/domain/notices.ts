@@ -34,6 +34,8 @@ export const ESCALATION_CODES = codes({
   bot_note: ['note'],
   /** The bot asked for the seller without saying why. */
   bot_asked: [],
+  /** A turn kept failing (several tries) and was set aside for the seller. */
+  turn_parked: [],
 });
 
 /** What a WhatsApp number's card says about its state, and what to do next. */

@@ -52,7 +52,7 @@ export interface ShopBrainDeps extends FactsSources {
   makeClient?: MakeChatClient;
   fetch?: typeof fetch;
   /** cooldownMs: after an endpoint failed every retry, the offline brain answers alone for this long. */
-  llm?: { timeoutMs?: number; retry?: Partial<RetryOptions>; maxTokens?: number; cooldownMs?: number };
+  llm?: { timeoutMs?: number; retry?: Partial<RetryOptions>; maxTokens?: number; cooldownMs?: number; monotonicNow?: () => number };
   lowConfidence?: number;
 }
 
@@ -136,6 +136,11 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
     const shop = (await deps.shops.get(input.shopId)) ?? { name: 'the shop', currency: '' };
     const [profile, strategy] = await Promise.all([deps.profile?.(input.shopId, input.contactId) ?? null, deps.strategy?.(input.shopId, input.contactId) ?? null]);
     const photoProducts = new Map(turn.products.map((p) => [p.sku, p]));
+    // One time budget for the whole turn, every try and the regeneration included (real time, not
+    // the turn clock: the simulator's virtual clock must not stretch it).
+    const monotonicNow = deps.llm?.monotonicNow ?? (() => performance.now());
+    const budgetMs = settings.llm.replyTimeLimitSeconds * 1000;
+    const budget = { ms: budgetMs, deadline: monotonicNow() + budgetMs, now: monotonicNow };
     let corrections: Violation[] = [];
     let outcome: LlmOutcome = NO_LLM;
     for (const source of ['llm', 'llm_retry'] as const) {
@@ -151,6 +156,7 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
           endpoint: { baseUrl: settings.llm.baseUrl, apiKey, model: settings.llm.model },
           messages,
           photoProducts,
+          budget,
           onTokens: (tokens) => deps.spendCap.recordCall(input.shopId, day, tokens),
         });
         decision = answer.decision;

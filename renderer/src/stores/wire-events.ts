@@ -13,6 +13,7 @@ export function wireEvents(services: AppServices): () => void {
       // Events were missed while disconnected: re-read what is on screen.
       if (state === 'connected' && was !== 'connected') {
         void session.getState().loadShops();
+        void session.getState().loadStorage();
         inbox.getState().refresh();
         testPhone.getState().refresh();
         void orders.getState().load();
@@ -24,6 +25,7 @@ export function wireEvents(services: AppServices): () => void {
     }),
     client.subscribe('orders/updated', (order) => orders.getState().applyOrder(order)),
     client.subscribe('shops/changed', (shop) => session.getState().applyShop(shop)),
+    client.subscribe('system/storage', (storage) => session.getState().applyStorage(storage)),
     client.subscribe('conversations/updated', (conversation) => inbox.getState().applyConversation(conversation)),
     client.subscribe('conversations/escalated', (escalation) => inbox.getState().applyEscalation(escalation)),
     client.subscribe('messages/new', (message) => {

@@ -3,7 +3,10 @@ import type { Violation } from '../../../../shared/domain/guardrails';
 import { type StoreFacts, buildBacking, keyOf } from './backing';
 import { checkNumbers, statesAPriceOf } from './check-numbers';
 import { checkPromises } from './claims';
+import { checkLinks } from './links';
+import { checkPriceOwners } from './price-owner';
 import { checkProductNames, vocabularyOf } from './products';
+import { checkSecretRequests } from './secret-requests';
 import { fold } from './text';
 
 /** Everything one reply is checked against. The router loads it; the check itself is pure. */
@@ -78,5 +81,8 @@ export function checkReply(input: ReplyCheckInput): Violation[] {
       strictNames: input.strictNames,
     }),
     ...checkLeak(reply, input.promptMarkers),
+    ...checkLinks({ reply, shopLinks: store.facts.shopLinks, imageUrls: store.products.flatMap((p) => p.images) }),
+    ...checkSecretRequests(reply),
+    ...checkPriceOwners({ reply, store, skus: decision.skus }),
   ];
 }

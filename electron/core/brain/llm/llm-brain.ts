@@ -3,7 +3,7 @@ import type { Product } from '../../../../shared/domain/catalog';
 import { type ChatClient, type ChatRequest, MalformedOutputError, type MakeChatClient } from './chat-client';
 import { parseTurn } from './parse-decision';
 import type { RawSlots } from './slots';
-import { type RetryOptions, withRetries } from './retry';
+import { type RetryOptions, type TurnBudget, withRetries } from './retry';
 
 export interface LlmEndpoint {
   baseUrl: string;
@@ -27,6 +27,8 @@ export interface LlmCall {
   photoProducts: ReadonlyMap<string, Product>;
   /** Called with the tokens of every attempt, failed ones included: they are billed too. */
   onTokens(tokens: number): void;
+  /** The turn's time budget, shared with any regeneration of the same turn. */
+  budget?: TurnBudget;
 }
 
 /**
@@ -50,8 +52,9 @@ export function makeLlmBrain(config: LlmBrainConfig) {
   /** The decision and the order slots the model read (unchecked: the router checks them). */
   async function decideTurn(call: LlmCall): Promise<{ decision: BrainDecision; slots: RawSlots | null }> {
     const client = clientFor(call.endpoint);
-    return withRetries(async () => {
-      const result = await client.complete({ messages: call.messages, maxTokens: config.maxTokens, temperature: config.temperature, json: true });
+    return withRetries(async (_attempt, signal) => {
+      const request = { messages: call.messages, maxTokens: config.maxTokens, temperature: config.temperature, json: true };
+      const result = await client.complete(signal ? { ...request, signal } : request);
       call.onTokens(result.tokens);
       try {
         return parseTurn(result.content, call.photoProducts);
@@ -59,7 +62,7 @@ export function makeLlmBrain(config: LlmBrainConfig) {
         if (err instanceof MalformedOutputError) throw new MalformedOutputError(err.message, result.tokens);
         throw err;
       }
-    }, config.retry);
+    }, config.retry, call.budget);
   }
 
   return {

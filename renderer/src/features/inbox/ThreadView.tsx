@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
+import { PARKED_REASON } from '../../../../shared/domain/escalation';
 import { useT } from '../../i18n/use-t';
 import { useNoticeWords } from '../notices/word-notice';
 import { displayJid } from './format';
 import { strings } from './i18n';
+import { DeleteCustomer } from './DeleteCustomer';
 import { MessageBubble } from './MessageBubble';
 import { QuickRepliesManager } from './QuickRepliesManager';
 import { ReplyBar } from './ReplyBar';
@@ -63,6 +65,7 @@ export function ThreadView() {
               {t('block')}
             </button>
           )}
+          <DeleteCustomer conversationId={selected.id} onDelete={actions.deleteCustomer} />
         </div>
       </header>
       {confirmBlock && (
@@ -85,7 +88,9 @@ export function ThreadView() {
       )}
       {selected.escalation.length > 0 && selected.status !== 'resolved' && (
         <div className="banner banner-warn" role="note" data-testid="escalation">
-          {t('escalated', { reason: selected.escalation.map((n) => word('escalation', n)).join(' ') })}
+          {selected.escalationReason === PARKED_REASON
+            ? t('parkedTurn')
+            : t('escalated', { reason: selected.escalation.map((n) => word('escalation', n)).join(' ') })}
         </div>
       )}
       {selected.takeover && (

@@ -50,6 +50,8 @@ export interface InboxActions {
   setTakeover(takeover: boolean): Promise<void>;
   setStatus(status: 'open' | 'resolved'): Promise<void>;
   setBlocked(blocked: boolean): Promise<void>;
+  /** Erases the open conversation's customer (contacts/delete); true when done. */
+  deleteCustomer(): Promise<boolean>;
   approveDraft(messageId: number, text?: string): Promise<void>;
   rejectDraft(messageId: number): Promise<void>;
   loadQuickReplies(): Promise<void>;
@@ -267,6 +269,20 @@ export function createInboxStore({ client, refreshDelayMs = 250 }: InboxStoreCon
           set({ blocked: { ...get().blocked, [contact.id]: contact.blocked } });
         } catch (err) {
           fail(err);
+        }
+      },
+
+      async deleteCustomer() {
+        const { shopId, selected } = get();
+        if (shopId === null || !selected) return false;
+        try {
+          await client.send('contacts/delete', { shopId, contactId: selected.contactId });
+          set({ selectedId: null, selected: null, messages: [] });
+          get().refresh();
+          return true;
+        } catch (err) {
+          fail(err);
+          return false;
         }
       },
 

@@ -54,6 +54,8 @@ export const strings = defineStrings({
     errDiscount: 'A whole number from 0 to 90.',
     errBaseUrl: 'Start with http:// or https://',
     errWholeNumber: 'A whole number.',
+    replyTimeLimit: 'Longest wait for an AI reply (seconds; then the offline brain answers)',
+    errReplyTimeLimit: 'Between 2 and 120 seconds.',
   },
   fr: {
     title: 'Réglages de vente',
@@ -108,6 +110,8 @@ export const strings = defineStrings({
     errDiscount: 'Un nombre entier de 0 à 90.',
     errBaseUrl: 'Commence par http:// ou https://',
     errWholeNumber: 'Un nombre entier.',
+    replyTimeLimit: 'Attente maximale d’une réponse IA (secondes ; ensuite le cerveau hors ligne répond)',
+    errReplyTimeLimit: 'Entre 2 et 120 secondes.',
   },
   ar: {
     title: 'إعدادات البيع',
@@ -162,6 +166,8 @@ export const strings = defineStrings({
     errDiscount: 'عدد صحيح من 0 إلى 90.',
     errBaseUrl: 'يبدأ بـ http:// أو https://',
     errWholeNumber: 'عدد صحيح.',
+    replyTimeLimit: 'أقصى انتظار لرد الذكاء الاصطناعي (بالثواني؛ بعدها يرد العقل دون اتصال)',
+    errReplyTimeLimit: 'بين 2 و120 ثانية.',
   },
   pt: {
     title: 'Configurações de venda',
@@ -216,8 +222,12 @@ export const strings = defineStrings({
     errDiscount: 'Um número inteiro de 0 a 90.',
     errBaseUrl: 'Comece com http:// ou https://',
     errWholeNumber: 'Um número inteiro.',
+    replyTimeLimit: 'Espera máxima por uma resposta de IA (segundos; depois o cérebro offline responde)',
+    errReplyTimeLimit: 'Entre 2 e 120 segundos.',
   },
   it: {
+    replyTimeLimit: "Attesa massima per una risposta dell’IA (secondi; poi risponde il cervello offline)",
+    errReplyTimeLimit: "Tra 2 e 120 secondi.",
     title: 'Impostazioni di vendita',
     intro: 'Come vende il bot. Non supera mai questi limiti, qualunque cosa dica un cliente.',
     noShop: 'Prima apri o crea un negozio.',

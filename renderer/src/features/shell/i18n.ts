@@ -32,6 +32,7 @@ export const strings = defineStrings({
     loadFailed: 'Could not load your shops: {message}',
     retry: 'Retry',
     dismiss: 'Dismiss',
+    'status.diskFull': 'The disk is full: Souqbot has paused ({held} messages waiting). Free some space on this computer; it resumes by itself.',
   },
   fr: {
     appName: 'Souqbot',
@@ -63,6 +64,7 @@ export const strings = defineStrings({
     loadFailed: 'Impossible de charger vos boutiques : {message}',
     retry: 'Réessayer',
     dismiss: 'Fermer',
+    'status.diskFull': 'Le disque est plein : Souqbot est en pause ({held} messages en attente). Libérez de la place sur cet ordinateur ; il reprendra tout seul.',
   },
   ar: {
     appName: 'سوق بوت',
@@ -94,6 +96,7 @@ export const strings = defineStrings({
     loadFailed: 'تعذّر تحميل متاجرك: {message}',
     retry: 'إعادة المحاولة',
     dismiss: 'إغلاق',
+    'status.diskFull': 'القرص ممتلئ: توقف Souqbot مؤقتًا ({held} رسائل في الانتظار). حرّر بعض المساحة على هذا الحاسوب؛ سيستأنف تلقائيًا.',
   },
   pt: {
     appName: 'Souqbot',
@@ -125,8 +128,10 @@ export const strings = defineStrings({
     loadFailed: 'Não foi possível carregar suas lojas: {message}',
     retry: 'Tentar de novo',
     dismiss: 'Fechar',
+    'status.diskFull': 'O disco está cheio: o Souqbot pausou ({held} mensagens à espera). Libere espaço neste computador; ele retoma sozinho.',
   },
   it: {
+    'status.diskFull': "Il disco è pieno: Souqbot è in pausa ({held} messaggi in attesa). Libera spazio su questo computer; riprende da solo.",
     'nav.orders': "Ordini",
     newOrders: "{count} nuovi ordini",
     appName: 'Souqbot',
