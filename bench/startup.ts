@@ -67,7 +67,7 @@ function deepestChild(pid: number): number {
 export async function run(opts: { runs?: number; idleMs?: number } = {}): Promise<StartupBench> {
   const runs = opts.runs ?? 3;
   const idleMs = opts.idleMs ?? 5_000;
-  if (!fs.existsSync(path.join(root, 'out', 'renderer', 'index.html'))) spawnSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (!fs.existsSync(path.join(root, 'out', 'renderer', 'index.html'))) spawnSync(process.execPath, [path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   spawnSync(process.execPath, [path.join(path.dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn', '--ignoreConfigWarning'], { cwd: root, stdio: 'inherit' });
   const dir = tmpDir('startup');
   try {

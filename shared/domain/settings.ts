@@ -24,8 +24,13 @@ export const LlmSettings = z
     perCustomerDailyMessageCap: z.number().int().nonnegative().default(40),
     /** Which preset the page last applied ('custom' when the seller typed the endpoint). Informational only. */
     preset: z.string().default('custom'),
+    /** LLM turns in flight at once for this endpoint; 0 = by kind (a hosted API 64, a server on this computer or the LAN 2). */
+    concurrency: z.number().int().min(0).max(256).default(0),
   })
   .strict();
+
+export const PacingChoice = z.enum(['careful', 'normal', 'fast']);
+export type PacingChoice = z.infer<typeof PacingChoice>;
 
 export const BotSettings = z
   .object({
@@ -34,6 +39,8 @@ export const BotSettings = z
     introduceAsAssistant: z.boolean().default(true),
     /** When the seller answers from the phone, the bot stays quiet in that chat this long (0 = until given back). */
     phoneTakeoverMinutes: z.number().int().min(0).max(10_080).default(120),
+    /** How fast replies go out: careful (every send paced like a broadcast), normal, fast. Proactive messages are always careful. */
+    pacing: PacingChoice.default('normal'),
   })
   .strict();
 
