@@ -1,4 +1,4 @@
-import type { PublicShopSettings, ShopSettingsPatch } from '../../../../shared/domain/settings';
+import type { PacingChoice, PublicShopSettings, ShopSettingsPatch } from '../../../../shared/domain/settings';
 
 /** One editable row of the delivery zones table: text while typing, numbers once saved. */
 export interface ZoneRow {
@@ -20,7 +20,11 @@ export interface FactsForm {
   introduceAsAssistant: boolean;
   /** Minutes the bot stays quiet after the seller answers from the phone (0 = until given back). */
   phoneTakeoverMinutes: number;
+  /** How fast replies go out (the ban trade-off); proactive messages are always careful. */
+  pacing: PacingChoice;
 }
+
+export const PACING_CHOICES: readonly PacingChoice[] = ['careful', 'normal', 'fast'];
 
 /** Payment methods offered as checkboxes; anything else goes in the free-text field. */
 export const KNOWN_PAYMENTS = ['cash_on_delivery', 'ccp', 'baridimob', 'cib_edahabia', 'card', 'bank_transfer', 'pix', 'boleto', 'paypal'] as const;
@@ -41,6 +45,7 @@ export function factsFormFrom(settings: PublicShopSettings): FactsForm {
     timeZone: settings.facts.timeZone,
     introduceAsAssistant: settings.bot.introduceAsAssistant,
     phoneTakeoverMinutes: settings.bot.phoneTakeoverMinutes,
+    pacing: settings.bot.pacing,
   };
 }
 
@@ -80,7 +85,7 @@ export function factsPatchFrom(form: FactsForm): ShopSettingsPatch {
       openingHours: form.openingHours.trim(),
       timeZone: form.timeZone.trim(),
     },
-    bot: { introduceAsAssistant: form.introduceAsAssistant, phoneTakeoverMinutes: Math.max(0, Math.min(10_080, Math.round(form.phoneTakeoverMinutes) || 0)) },
+    bot: { introduceAsAssistant: form.introduceAsAssistant, phoneTakeoverMinutes: Math.max(0, Math.min(10_080, Math.round(form.phoneTakeoverMinutes) || 0)), pacing: form.pacing },
   };
 }
 
