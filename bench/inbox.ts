@@ -55,6 +55,9 @@ async function timed(core: Core, input: Record<string, unknown>, samples: number
   return answer.value;
 }
 
+/** A common word, a rarer pair, a contact name, phone digits, Arabic script, a prefix, two letters. */
+const SEARCHES = ['sac', 'chaussures rouge', 'Yasmine', '55000123', 'بشحال', 'livr', 'am'];
+
 /** The inbox's list and search calls, as the renderer makes them, at 100,000 conversations. */
 export async function run(opts: { conversations?: number } = {}): Promise<InboxBench> {
   const conversations = opts.conversations ?? numberArg('inbox-conversations', 100_000);
@@ -66,15 +69,22 @@ export async function run(opts: { conversations?: number } = {}): Promise<InboxB
     seed(core.ctx.store.sqlite, shop.id, accountId, conversations);
     makeMessageSearchIndex(core.ctx.store.sqlite).catchUpAll();
     core.ctx.store.sqlite.exec('ANALYZE');
+    if (process.env.SOUQ_BENCH_KEEP) fs.copyFileSync(`${dir}/souqbot.sqlite`, process.env.SOUQ_BENCH_KEEP);
     const pages: number[] = [];
     const searches: number[] = [];
     for (let round = 0; round < 3; round++) {
       // The list as the seller scrolls it: the first pages, then a filter by status.
       for (let page = 0; page < 5; page++) await timed(core, { shopId: shop.id, offset: page * 50, limit: 50 }, pages);
+      if (process.env.SOUQ_BENCH_VERBOSE) process.stderr.write(`pages: ${pages.slice(-5).map((n) => n.toFixed(2)).join(' ')}\n`);
       await timed(core, { shopId: shop.id, status: 'waiting_human', limit: 50 }, pages);
       await timed(core, { shopId: shop.id, status: 'open', limit: 50 }, pages);
+      if (process.env.SOUQ_BENCH_VERBOSE) process.stderr.write(`status pages: ${pages.slice(-2).map((n) => n.toFixed(2)).join(' ')}\n`);
       // Searches: a common word, a rarer one, a contact name, phone digits, Arabic script.
-      for (const query of ['sac', 'chaussures rouge', 'Yasmine', '55000123', 'بشحال', 'livr']) await timed(core, { shopId: shop.id, query, limit: 50 }, searches);
+      for (const query of SEARCHES) {
+        const before = searches.length;
+        await timed(core, { shopId: shop.id, query, limit: 50 }, searches);
+        if (process.env.SOUQ_BENCH_VERBOSE) process.stderr.write(`search ${query}: ${searches[before]!.toFixed(2)} ms\n`);
+      }
     }
     pages.sort((a, b) => a - b);
     searches.sort((a, b) => a - b);
