@@ -17,6 +17,7 @@ export function InboxPage() {
   const { inbox, testPhone } = useServices();
   const filter = useStore(inbox, (s) => s.filter);
   const total = useStore(inbox, (s) => s.total);
+  const totalCapped = useStore(inbox, (s) => s.totalCapped);
   const error = useStore(inbox, (s) => s.error);
   const phoneOpen = useStore(testPhone, (s) => s.open);
   const { setFilter, clearError } = inbox.getState();
@@ -62,7 +63,7 @@ export function InboxPage() {
             ))}
           </div>
           <p className="muted small" data-testid="inbox-count">
-            {t('count', { n: total })}
+            {t('count', { n: totalCapped ? `${total}+` : total })}
           </p>
         </header>
         <ConversationList />
