@@ -33,25 +33,30 @@ export function whatsappHandlers(ctx: CoreContext): HandlerMap {
 
   return {
     'wa/link-start': async ({ shopId, method, phone, accountId, label }) => {
+      await wa.ready();
       await requireShop(ctx, shopId);
       if (accountId !== undefined) await requireAccount(shopId, accountId);
       return { accountId: guard(() => wa.linkStart({ shopId, method, phone, accountId, label })) };
     },
     'wa/link-cancel': async ({ shopId, accountId }) => {
+      await wa.ready();
       await requireAccount(shopId, accountId);
       return { cancelled: wa.linkCancel(accountId) };
     },
     'wa/connect': async ({ shopId, accountId }) => {
+      await wa.ready();
       await requireAccount(shopId, accountId);
       guard(() => wa.connect(accountId));
       return view(shopId, accountId);
     },
     'wa/disconnect': async ({ shopId, accountId }) => {
+      await wa.ready();
       await requireAccount(shopId, accountId);
       wa.disconnect(accountId);
       return view(shopId, accountId);
     },
     'wa/remove': async ({ shopId, accountId }) => {
+      await wa.ready();
       await requireAccount(shopId, accountId);
       return { removed: await wa.remove(accountId) };
     },
