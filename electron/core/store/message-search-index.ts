@@ -23,7 +23,7 @@ function makeWatermarkIndexer(sqlite: SQLite.Database, name: string, insertSql: 
  * never indexes a row twice); searches call it first, so they never miss a message. A plain
  * function: whatever drives it (this timer, a persistent scheduler) just calls `catchUp`.
  */
-export function makeMessageSearchIndex(sqlite: SQLite.Database) {
+export function makeMessageSearchIndex(sqlite: SQLite.Database, onError: (err: unknown) => void = () => {}) {
   const messages = makeWatermarkIndexer(sqlite, 'messages', 'INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id > ? ORDER BY id LIMIT ?', 'messages');
   const hasContacts = sqlite.prepare("SELECT 1 FROM search_index_state WHERE name = 'contacts'").get() !== undefined;
   const contacts = hasContacts
@@ -37,7 +37,12 @@ export function makeMessageSearchIndex(sqlite: SQLite.Database) {
     if (timer) return;
     timer = setTimeout(() => {
       timer = null;
-      if (catchUp(500) > 0) schedule(0);
+      // A timer that throws kills the process (a full disk did): report, and catch up next time.
+      try {
+        if (catchUp(500) > 0) schedule(0);
+      } catch (err) {
+        onError(err);
+      }
     }, delayMs);
     timer.unref();
   };
