@@ -16,6 +16,8 @@ export interface SalesForm {
   removeApiKey: boolean;
   dailyTokenCap: string;
   perCustomerDailyMessageCap: string;
+  /** LLM turns in flight for this endpoint; '0' = by kind (hosted many, local 2). */
+  concurrency: string;
 }
 
 export function salesFormFrom(settings: PublicShopSettings): SalesForm {
@@ -30,6 +32,7 @@ export function salesFormFrom(settings: PublicShopSettings): SalesForm {
     removeApiKey: false,
     dailyTokenCap: String(settings.llm.dailyTokenCap),
     perCustomerDailyMessageCap: String(settings.llm.perCustomerDailyMessageCap),
+    concurrency: String(settings.llm.concurrency),
   };
 }
 
@@ -66,7 +69,7 @@ const wholeNumber = (text: string, min: number, max: number): number | null => {
   return n >= min && n <= max ? n : null;
 };
 
-export type SalesErrors = Partial<Record<'maxDiscountPercent' | 'baseUrl' | 'dailyTokenCap' | 'perCustomerDailyMessageCap', string>>;
+export type SalesErrors = Partial<Record<'maxDiscountPercent' | 'baseUrl' | 'dailyTokenCap' | 'perCustomerDailyMessageCap' | 'concurrency', string>>;
 
 export function validateSales(form: SalesForm): SalesErrors {
   const errors: SalesErrors = {};
@@ -74,6 +77,7 @@ export function validateSales(form: SalesForm): SalesErrors {
   if (form.baseUrl.trim() && !/^https?:\/\/[^\s/]+/.test(form.baseUrl.trim())) errors.baseUrl = 'errBaseUrl';
   if (wholeNumber(form.dailyTokenCap, 0, 100_000_000) === null) errors.dailyTokenCap = 'errWholeNumber';
   if (wholeNumber(form.perCustomerDailyMessageCap, 0, 100_000) === null) errors.perCustomerDailyMessageCap = 'errWholeNumber';
+  if (wholeNumber(form.concurrency, 0, 256) === null) errors.concurrency = 'errWholeNumber';
   return errors;
 }
 
@@ -85,6 +89,7 @@ export function salesPatchFrom(form: SalesForm): ShopSettingsPatch {
     model: form.model.trim(),
     dailyTokenCap: Number(form.dailyTokenCap.trim()),
     perCustomerDailyMessageCap: Number(form.perCustomerDailyMessageCap.trim()),
+    concurrency: Number(form.concurrency.trim()),
   };
   if (form.removeApiKey) llm.apiKey = '';
   else if (form.newApiKey.trim()) llm.apiKey = form.newApiKey.trim();
