@@ -1,8 +1,12 @@
 /**
- * `npm run bench [-- --json] [-- --only NAME]`: prints a readable table per part; with --json
- * the last stdout line is one JSON object keyed by part. Not a timed test.
+ * `npm run bench [-- --json] [-- --only NAME[,NAME…]]`: prints a readable table per part; with --json
+ * the last stdout line is one JSON object keyed by part. Not a timed test. `soak` runs only when
+ * named (`--only soak [--minutes N]`): it takes 30 minutes.
  */
 type Part = () => Promise<Record<string, number>>;
+
+/** Parts that run only when named with --only. */
+const OPT_IN = new Set(['soak']);
 
 const parts: Record<string, Part> = {
   pipeline: async () => ({ ...(await (await import('./pipeline')).run()) }),
@@ -25,13 +29,19 @@ async function main(): Promise<void> {
   await optionalPart('retrieval', './retrieval');
   await optionalPart('brain', './brain');
   await optionalPart('whatsapp', './whatsapp');
-  if (only && !parts[only]) {
-    process.stderr.write(`Unknown bench part "${only}". Parts: ${Object.keys(parts).join(', ')}\n`);
+  await optionalPart('rush', './rush');
+  await optionalPart('inbox', './inbox');
+  await optionalPart('startup', './startup');
+  await optionalPart('soak', './soak');
+  const wanted = only?.split(',').filter(Boolean);
+  const unknown = wanted?.filter((name) => !parts[name]) ?? [];
+  if (unknown.length) {
+    process.stderr.write(`Unknown bench part "${unknown.join(', ')}". Parts: ${Object.keys(parts).join(', ')}\n`);
     process.exit(2);
   }
   const results: Record<string, Record<string, number>> = {};
   for (const [name, part] of Object.entries(parts)) {
-    if (only && name !== only) continue;
+    if (wanted ? !wanted.includes(name) : OPT_IN.has(name)) continue;
     const started = Date.now();
     process.stderr.write(`bench ${name}…\n`);
     results[name] = await part();

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findElectron } from './find-electron.mjs';
+import { headlessCommand } from './headless.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -44,5 +45,5 @@ if (electron.binary) {
   runAndExit(electron.binary, [root, ...args]);
 } else {
   process.stdout.write(`Electron is not available on this machine (${electron.reason}); starting the headless server instead.\n`);
-  runAndExit(process.execPath, [require.resolve('tsx/cli'), path.join(root, 'electron', 'core', 'entry-server.ts'), ...args]);
+  runAndExit(...headlessCommand(root, args));
 }

@@ -186,7 +186,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     repos: {
       shops: shopsRepo,
       accounts: makeAccountsRepo(store.db),
-      conversations: makeConversationsRepo(store.db, { beforeSearch: () => searchIndex.catchUpAll() }),
+      conversations: makeConversationsRepo(store.db, { beforeSearch: () => searchIndex.catchUpAll(), sqlite: store.sqlite }),
       settings: settingsRepo,
     },
     bus,

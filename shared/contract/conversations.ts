@@ -5,6 +5,8 @@ import { call } from './define';
 export const ConversationPage = z.object({
   items: z.array(Conversation),
   total: z.number().int().nonnegative(),
+  /** A search stopped counting: `total` is a lower bound (shown as "1,000+"). */
+  totalCapped: z.boolean().optional(),
 });
 
 export const conversationsCalls = {
@@ -16,6 +18,8 @@ export const conversationsCalls = {
         status: ConversationStatus.optional(),
         query: z.string().max(200).optional(),
         offset: z.number().int().nonnegative().default(0),
+        /** Keyset paging: the last row of the previous page; when given, `offset` is ignored. */
+        after: z.object({ lastMessageAt: z.string().nullable(), id: Id }).strict().optional(),
         limit: z.number().int().min(1).max(200).default(50),
       })
       .strict(),

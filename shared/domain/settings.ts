@@ -26,8 +26,13 @@ export const LlmSettings = z
     preset: z.string().default('custom'),
     /** The longest a customer waits on the LLM for one reply, every retry included; then the offline brain answers. */
     replyTimeLimitSeconds: z.number().min(2).max(120).default(10),
+    /** LLM turns in flight at once for this endpoint; 0 = by kind (a hosted API 64, a server on this computer or the LAN 2). */
+    concurrency: z.number().int().min(0).max(256).default(0),
   })
   .strict();
+
+export const PacingChoice = z.enum(['careful', 'normal', 'fast']);
+export type PacingChoice = z.infer<typeof PacingChoice>;
 
 export const BotSettings = z
   .object({
@@ -38,6 +43,8 @@ export const BotSettings = z
     phoneTakeoverMinutes: z.number().int().min(0).max(10_080).default(120),
     /** Delete a customer's data after this many days without a message (0 = keep everything). */
     retentionDays: z.number().int().min(0).max(3650).default(0),
+    /** How fast replies go out: careful (every send paced like a broadcast), normal, fast. Proactive messages are always careful. */
+    pacing: PacingChoice.default('normal'),
   })
   .strict();
 

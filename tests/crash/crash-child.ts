@@ -27,7 +27,7 @@ const perConversation = Number(perConversationArg ?? 20);
 const plant = process.env.SOUQ_PLANT_BUG ?? '';
 
 /** Debounce and typing on, but in milliseconds, so a run stays short. */
-const shortPacing: PacingPolicy = { enabled: true, msPerChar: 0.05, minTypingMs: 2, maxTypingMs: 10, debounceMs: 25 };
+const shortPacing: PacingPolicy = { enabled: true, msPerChar: 0.05, minTypingMs: 2, maxTypingMs: 10, debounceMs: 25, debounceCapMs: 100 };
 
 /** Planted bug "drop-120th": every 120th turn silently answers nothing. */
 function droppingBrain(): Brain {

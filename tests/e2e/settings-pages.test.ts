@@ -93,10 +93,13 @@ describe.skipIf(!chromiumAvailable())('Settings pages in headless Chromium', () 
     await page.check('text=BaridiMob');
     await page.fill('#return-policy', 'Échange sous 7 jours.');
     await page.fill('#time-zone', 'Africa/Algiers');
+    expect(await page.isChecked('input[name="pacing"][value="normal"]')).toBe(true);
+    await page.check('input[name="pacing"][value="careful"]');
     await page.click('.settings-actions button[type="submit"]');
     await page.waitForFunction(() => document.querySelector('.settings-actions [role="status"]')?.textContent === 'Saved.');
-    const saved = await call<{ facts: { deliveryZones: unknown[]; paymentMethods: string[]; returnPolicy: string } }>(harness.core, 'settings/get', { shopId });
+    const saved = await call<{ facts: { deliveryZones: unknown[]; paymentMethods: string[]; returnPolicy: string }; bot: { pacing: string } }>(harness.core, 'settings/get', { shopId });
     expect(saved.facts.deliveryZones).toEqual([{ name: 'Oran', fee: 600, delayDays: '2-3' }]);
+    expect(saved.bot.pacing).toBe('careful');
     expect(saved.facts.paymentMethods).toEqual(['cash_on_delivery', 'baridimob']);
 
     await page.selectOption('[data-testid="language-picker"]', 'ar');

@@ -3,14 +3,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../ports';
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The folder holding package.json above this file: the same from the sources and from the out/main bundle. */
+export function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return from;
+  }
+}
+
+export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const rendererOutDir = path.join(projectRoot, 'out', 'renderer');
 
 /** The built renderer's folder, building it with the root vite.config.ts first if it is missing. */
 export async function ensureRendererBuilt(logger: Logger, outDir = rendererOutDir): Promise<string> {
   if (fs.existsSync(path.join(outDir, 'index.html'))) return outDir;
   logger.info({ outDir }, 'renderer not built yet; building it (about 10 s, once)');
-  const { build } = await import('vite');
+  // A computed specifier keeps the bundler from inlining vite into the server bundle.
+  const vite = 'vite';
+  const { build } = (await import(vite)) as typeof import('vite');
   await build({ configFile: path.join(projectRoot, 'vite.config.ts'), logLevel: 'warn', build: { outDir } });
   return outDir;
 }

@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { AccountStatus } from '../../../shared/domain/schemas';
-import { ShopSettings } from '../../../shared/domain/settings';
+import type { ShopSettings } from '../../../shared/domain/settings';
 import type { Brain } from '../brain/types';
 import type { Channel, ChannelSink, DeliveryStatus, NormalizedInbound, OwnMessageEcho } from '../channels/types';
 import type { EventBus } from '../events';
@@ -9,7 +9,11 @@ import { toConversation, toMessage } from '../store/repos/conversations';
 import { type CrashHook, noCrash } from './crash-points';
 import { type DispatchOutcome, makeDispatcher } from './dispatcher';
 import { type PipelineStore, makePipelineStore } from './pipeline-store';
+import { makeEndpointGates } from './endpoint-limits';
+import { type NewProactive, makeProactive } from './proactive';
+import { fixedSendPolicy } from './pacing-presets';
 import { AccountSendLimiter, type PacingPolicy, type RateLimitPolicy, defaultPacing, defaultRateLimits } from './policies';
+import { makeShopPolicies } from './shop-policies';
 import { type TurnOutcome, makeWorker } from './worker';
 import { type WhatsAppNotice, decodeEscalations } from '../../../shared/domain/notices';
 import type { RetryPolicy } from './keyed-scheduler';
@@ -24,9 +28,11 @@ export interface PipelineDeps {
   clock: Clock;
   logger: Logger;
   notifier: Notifier;
+  /** Fixed limits and pacing for every shop (tests, benchmarks); without them each shop's pacing choice applies. */
   rateLimits?: RateLimitPolicy;
   pacing?: PacingPolicy;
   crash?: CrashHook;
+  /** Turns worked on at once across conversations; each also waits for its LLM endpoint's own limit. */
   concurrency?: number;
   sleep?: (ms: number) => Promise<void>;
   /** Per-account slow-down in (0, 1] (a newly linked WhatsApp number's first days). */
@@ -48,8 +54,8 @@ const STATUS_RANK: Record<string, number> = { queued: 0, sending: 1, failed: 1, 
 export function createPipeline(deps: PipelineDeps) {
   const { sqlite, bus, clock, logger } = deps;
   const store: PipelineStore = makePipelineStore(sqlite);
-  const rateLimits = deps.rateLimits ?? defaultRateLimits;
-  const pacing = deps.pacing ?? defaultPacing;
+  const fixed = deps.rateLimits || deps.pacing ? fixedSendPolicy(deps.rateLimits ?? defaultRateLimits, deps.pacing ?? defaultPacing) : null;
+  const policies = makeShopPolicies(sqlite, bus, fixed);
   const crash = deps.crash ?? noCrash;
   const channels = new Map<number, Channel>();
   const accountKind = sqlite.prepare<[number], { channel: string; shop_id: number }>('SELECT channel, shop_id FROM accounts WHERE id = ?');
@@ -57,7 +63,6 @@ export function createPipeline(deps: PipelineDeps) {
     `SELECT c.id, c.shop_id, c.account_id, c.contact_id, c.status, c.takeover, c.unread, c.last_message_at, c.last_preview,
             c.escalation_reason, k.jid, k.name FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = ?`,
   );
-  const lastInbound = sqlite.prepare<[number], { last_inbound_at: string | null }>('SELECT last_inbound_at FROM conversations WHERE id = ?');
   const setAccountStatus = sqlite.prepare<[string, number]>('UPDATE accounts SET status = ? WHERE id = ?');
 
   const emitMessage = (id: number, name: 'messages/new' | 'messages/status' = 'messages/new') => {
@@ -95,10 +100,10 @@ export function createPipeline(deps: PipelineDeps) {
     settingsOf: deps.settingsOf,
     clock,
     logger,
-    rateLimits,
-    pacing,
+    policyOf: policies.policyOf,
+    gates: makeEndpointGates(),
     crash,
-    concurrency: deps.concurrency ?? 8,
+    concurrency: deps.concurrency ?? 256,
     onTurn(outcome: TurnOutcome) {
       if (outcome.outboundMessageId !== null) {
         emitMessage(outcome.outboundMessageId);
@@ -119,14 +124,16 @@ export function createPipeline(deps: PipelineDeps) {
   const dispatcher = makeDispatcher({
     store,
     channelFor: (accountId) => channels.get(accountId) ?? null,
-    lastInboundAt: (conversationId) => lastInbound.get(conversationId)?.last_inbound_at ?? null,
     clock,
     logger,
-    limiter: new AccountSendLimiter(rateLimits, Math.random, deps.rateFactor),
-    rateLimits,
-    pacing,
+    limiters: {
+      reply: new AccountSendLimiter((accountId) => policies.policyOfAccount(accountId).reply),
+      proactive: new AccountSendLimiter((accountId) => policies.policyOfAccount(accountId).proactive, Math.random, deps.rateFactor),
+    },
+    policyOf: policies.policyOf,
     crash,
-    concurrency: deps.concurrency ?? 8,
+    // Sends mostly wait (typing, the channel): many conversations at once, the account limiters keep the pace.
+    concurrency: deps.concurrency ?? 256,
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     onDispatch(outcome: DispatchOutcome) {
       emitMessage(outcome.messageId, 'messages/status');
@@ -138,12 +145,8 @@ export function createPipeline(deps: PipelineDeps) {
   });
 
   /** The shop's setting, read synchronously (echoes are handled inside the channel's event). */
-  const settingsDoc = sqlite.prepare<[number], { doc: string }>('SELECT doc FROM settings WHERE shop_id = ?');
-  const phoneTakeoverMinutes = (shopId: number): number => {
-    const row = settingsDoc.get(shopId);
-    const parsed = ShopSettings.safeParse(row ? JSON.parse(row.doc) : {});
-    return (parsed.success ? parsed.data : ShopSettings.parse({})).bot.phoneTakeoverMinutes;
-  };
+  const phoneTakeoverMinutes = (shopId: number): number => policies.settingsOf(shopId).bot.phoneTakeoverMinutes;
+  const proactive = makeProactive({ sqlite, store, clock, markOutbound: (id) => dispatcher.mark(id), emitMessage: (id) => emitMessage(id), emitConversation: (id) => emitConversation(id) });
 
   let stopped = false;
   /** Stores one inbound message and starts its turn (one transaction; see pipeline-store accept). */
@@ -269,6 +272,11 @@ export function createPipeline(deps: PipelineDeps) {
       if (moved > 0) worker.mark(conversationId);
       return moved;
     },
+    /**
+     * The bot writes first (a follow-up, later a broadcast): stored and queued as `proactive`, so
+     * it keeps the strict send budget and the new-number ramp whatever the shop's pacing choice.
+     */
+    enqueueProactive: (message: NewProactive) => proactive.enqueue(message),
     /** A conversation has new outbound rows (seller reply, approved draft). */
     markOutbound: (conversationId: number) => dispatcher.mark(conversationId),
     emitMessage,

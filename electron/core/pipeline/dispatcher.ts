@@ -4,7 +4,8 @@ import type { Clock, Logger } from '../ports';
 import type { CrashHook } from './crash-points';
 import { KeyedScheduler } from './keyed-scheduler';
 import type { OutboxRow, PipelineStore } from './pipeline-store';
-import { type AccountSendLimiter, MAX_SEND_ATTEMPTS, type PacingPolicy, type RateLimitPolicy, retryDelayMs, typingDuration } from './policies';
+import { type SendPolicy, budgetFor } from './pacing-presets';
+import { type AccountSendLimiter, MAX_SEND_ATTEMPTS, retryDelayMs, typingDuration } from './policies';
 
 export interface DispatchOutcome {
   messageId: number;
@@ -18,12 +19,11 @@ export interface DispatcherDeps {
   store: PipelineStore;
   /** The channel that sends for an account, or null while it is not connected. */
   channelFor(accountId: number): Channel | null;
-  lastInboundAt(conversationId: number): string | null;
   clock: Clock;
   logger: Logger;
-  limiter: AccountSendLimiter;
-  rateLimits: RateLimitPolicy;
-  pacing: PacingPolicy;
+  /** Each account's budgets: replies to a customer who just wrote, and everything proactive (with the new-number ramp). */
+  limiters: { reply: AccountSendLimiter; proactive: AccountSendLimiter };
+  policyOf(shopId: number): SendPolicy;
   crash: CrashHook;
   concurrency: number;
   sleep(ms: number): Promise<void>;
@@ -60,7 +60,7 @@ export function makeDispatcher(deps: DispatcherDeps) {
       const row = store.firstQueued(conversationId);
       if (!row) return null;
       seen.set(conversationId, row);
-      return Math.max(Date.parse(row.nextAttemptAt), deps.limiter.earliest(row.accountId, now));
+      return Math.max(Date.parse(row.nextAttemptAt), limiterFor(row, now).earliest(row.accountId, now));
     },
     async run(conversationId) {
       const row = seen.get(conversationId) ?? store.firstQueued(conversationId);
@@ -73,21 +73,31 @@ export function makeDispatcher(deps: DispatcherDeps) {
     beforePass: commitFinished,
   });
 
+  /** The budget a row spends: the reply one only while the customer's message is fresh. */
+  function limiterFor(row: OutboxRow, now: number): AccountSendLimiter {
+    return budgetFor(deps.policyOf(row.shopId), row.kind, row.lastInboundAt, now) === 'reply' ? deps.limiters.reply : deps.limiters.proactive;
+  }
+
   async function send(row: OutboxRow): Promise<void> {
     const outcome = (status: DispatchOutcome['status'], error: string | null) =>
       deps.onDispatch({ messageId: row.messageId, conversationId: row.conversationId, shopId: row.shopId, status, error });
+    const policy = deps.policyOf(row.shopId);
 
-    if (deps.rateLimits.enabled && row.author === 'bot' && !withinReplyWindow(row)) {
-      const error = `Not sent: the customer last wrote more than ${deps.rateLimits.replyWindowHours} h ago`;
+    if (policy.proactive.enabled && row.author === 'bot' && !withinReplyWindow(row, policy.proactive.replyWindowHours)) {
+      const error = `Not sent: the customer last wrote more than ${policy.proactive.replyWindowHours} h ago`;
       store.markFailed(row.outboxId, row.messageId, error);
       return outcome('failed', error);
     }
     const channel = deps.channelFor(row.accountId);
     if (!channel) return retry(row, 'The number is not connected', outcome);
 
-    // Reserve the account's slot before pacing so parallel conversations respect the gap.
-    deps.limiter.record(row.accountId, clock.now().getTime());
-    const typingMs = typingDuration(deps.pacing, row.text);
+    // Reserve the account's slot before pacing so parallel conversations respect the gap. A
+    // proactive send also counts against the reply budget: together they never exceed it.
+    const at = clock.now().getTime();
+    const limiter = limiterFor(row, at);
+    limiter.record(row.accountId, at);
+    if (limiter === deps.limiters.proactive) deps.limiters.reply.record(row.accountId, at);
+    const typingMs = typingDuration(policy.pacing, row.text);
     if (typingMs > 0 && channel.typing) {
       await channel.typing(row.accountId, row.toJid, typingMs).catch(() => undefined);
       await deps.sleep(typingMs);
@@ -124,10 +134,10 @@ export function makeDispatcher(deps: DispatcherDeps) {
     outcome('retrying', error);
   }
 
-  function withinReplyWindow(row: OutboxRow): boolean {
-    const last = deps.lastInboundAt(row.conversationId);
+  function withinReplyWindow(row: OutboxRow, hours: number): boolean {
+    const last = row.lastInboundAt;
     if (!last) return false;
-    return clock.now().getTime() - Date.parse(last) <= deps.rateLimits.replyWindowHours * 3_600_000;
+    return clock.now().getTime() - Date.parse(last) <= hours * 3_600_000;
   }
 
   return {

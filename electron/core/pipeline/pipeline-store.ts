@@ -19,6 +19,7 @@ export interface AcceptResult {
 
 export interface PendingTurnRow {
   queueId: number;
+  shopId: number;
   conversationId: number;
   messageId: number;
   createdAt: string;
@@ -51,7 +52,13 @@ export interface OutboxRow {
   text: string;
   author: 'bot' | 'seller';
   meta: string | null;
+  /** reply: answers a customer's message; proactive: the bot writes first (follow-up, broadcast). */
+  kind: OutboundKind;
+  /** When the customer last wrote in this conversation (which budget a reply uses depends on it). */
+  lastInboundAt: string | null;
 }
+
+export type OutboundKind = 'reply' | 'proactive';
 
 export interface NewOutbound {
   shopId: number;
@@ -65,6 +72,8 @@ export interface NewOutbound {
   channelMessageId: string;
   /** draft: stored awaiting the seller, no outbox row. */
   draft: boolean;
+  /** Default reply. A proactive message keeps the strict send budget whenever it goes. */
+  kind?: OutboundKind;
 }
 
 const preview = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
@@ -97,8 +106,8 @@ export function makePipelineStore(sqlite: SQLite.Database) {
     insertQueue: sqlite.prepare<[number, number, number, string, string]>(
       'INSERT INTO inbound_queue (shop_id, conversation_id, message_id, state, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
-    pendingOf: sqlite.prepare<[number], { queueId: number; conversationId: number; messageId: number; createdAt: string }>(
-      `SELECT id AS queueId, conversation_id AS conversationId, message_id AS messageId, created_at AS createdAt
+    pendingOf: sqlite.prepare<[number], PendingTurnRow>(
+      `SELECT id AS queueId, shop_id AS shopId, conversation_id AS conversationId, message_id AS messageId, created_at AS createdAt
        FROM inbound_queue WHERE state = 'pending' AND conversation_id = ? ORDER BY id`,
     ),
     pendingConversations: sqlite.prepare<[], { conversationId: number; newest: string }>(
@@ -110,7 +119,8 @@ export function makePipelineStore(sqlite: SQLite.Database) {
     firstQueued: sqlite.prepare<[number], OutboxRow>(
       `SELECT o.id AS outboxId, o.shop_id AS shopId, o.account_id AS accountId, o.conversation_id AS conversationId,
               o.message_id AS messageId, o.to_jid AS toJid, o.channel_message_id AS channelMessageId, o.attempts,
-              o.next_attempt_at AS nextAttemptAt, m.text, m.author, m.meta
+              o.next_attempt_at AS nextAttemptAt, m.text, m.author, m.meta, o.kind,
+              (SELECT last_inbound_at FROM conversations c WHERE c.id = o.conversation_id) AS lastInboundAt
        FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.conversation_id = ? AND o.state = 'queued' ORDER BY o.id LIMIT 1`,
     ),
     countPending: sqlite.prepare<[], { n: number }>("SELECT count(*) AS n FROM inbound_queue WHERE state = 'pending'"),
@@ -131,8 +141,8 @@ export function makePipelineStore(sqlite: SQLite.Database) {
     ),
     finishQueue: sqlite.prepare<[string, string | null, number]>("UPDATE inbound_queue SET state = ?, route = ? WHERE id = ? AND state = 'pending'"),
     insertOutbox: sqlite.prepare(
-      `INSERT INTO outbox (shop_id, account_id, conversation_id, message_id, to_jid, channel_message_id, next_attempt_at, created_at)
-       VALUES (@shop_id, @account_id, @conversation_id, @message_id, @to_jid, @channel_message_id, @next_attempt_at, @created_at)`,
+      `INSERT INTO outbox (shop_id, account_id, conversation_id, message_id, to_jid, channel_message_id, next_attempt_at, created_at, kind)
+       VALUES (@shop_id, @account_id, @conversation_id, @message_id, @to_jid, @channel_message_id, @next_attempt_at, @created_at, @kind)`,
     ),
     // Only the preview: last_message_at (indexed for the inbox order) moves with customer
     // messages, which saves rewriting two indexes per reply.
@@ -243,6 +253,7 @@ export function makePipelineStore(sqlite: SQLite.Database) {
       channel_message_id: outbound.channelMessageId,
       next_attempt_at: now,
       created_at: now,
+      kind: outbound.kind ?? 'reply',
     });
     s.touchConversationOut.run(preview(outbound.text), outbound.conversationId);
   }

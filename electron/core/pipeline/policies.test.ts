@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AccountSendLimiter, defaultPacing, defaultRateLimits, noPacing, retryDelayMs, typingDuration } from './policies';
+import { AccountSendLimiter, burstDueAt, defaultPacing, defaultRateLimits, noPacing, retryDelayMs, typingDuration } from './policies';
 
 describe('AccountSendLimiter', () => {
   const policy = { ...defaultRateLimits, minGapMs: 1000, jitterMs: 1000 };
@@ -50,5 +50,38 @@ describe('pacing', () => {
   it('backs off exponentially with a cap', () => {
     expect([1, 2, 3].map(retryDelayMs)).toEqual([2000, 4000, 8000]);
     expect(retryDelayMs(30)).toBe(300_000);
+  });
+});
+
+describe('burstDueAt (debounce)', () => {
+  const policy = { ...defaultPacing, debounceMs: 2_000, debounceCapMs: 10_000 };
+
+  it('waits the quiet time after a single message', () => {
+    expect(burstDueAt(policy, [1_000])).toBe(3_000);
+  });
+
+  it('waits longer for a customer who types in slow pieces, but not past the cap', () => {
+    // Gaps of 2.5 s: the customer is still writing if quiet for only 2 s.
+    expect(burstDueAt(policy, [0, 2_500, 5_000])).toBe(5_000 + 3_750);
+    expect(burstDueAt(policy, [0, 3_000, 6_000, 9_000])).toBe(10_000);
+  });
+
+  it('answers at once when pacing is off, and has nothing to answer without messages', () => {
+    expect(burstDueAt(noPacing, [5, 7])).toBe(7);
+    expect(burstDueAt(policy, [])).toBeNull();
+  });
+});
+
+describe('AccountSendLimiter with a per-account policy', () => {
+  it('applies each account its own budget', () => {
+    const strict = { ...defaultRateLimits, perAccountPerMinute: 2, minGapMs: 0, jitterMs: 0 };
+    const loose = { ...strict, perAccountPerMinute: 100 };
+    const limiter = new AccountSendLimiter((id) => (id === 1 ? strict : loose));
+    for (let i = 0; i < 3; i++) {
+      limiter.record(1, i);
+      limiter.record(2, i);
+    }
+    expect(limiter.earliest(1, 10)).toBe(60_001);
+    expect(limiter.earliest(2, 10)).toBe(10);
   });
 });

@@ -22,8 +22,10 @@ export interface PacingPolicy {
   msPerChar: number;
   minTypingMs: number;
   maxTypingMs: number;
-  /** Customer messages closer than this are answered once, as a whole. */
+  /** Quiet time after a customer's message before answering; stretched to 1.5× the burst's own gaps. */
   debounceMs: number;
+  /** A burst is answered at most this long after its first message, even if the customer keeps writing. */
+  debounceCapMs: number;
 }
 
 export const defaultRateLimits: RateLimitPolicy = {
@@ -42,11 +44,28 @@ export const defaultPacing: PacingPolicy = {
   minTypingMs: 900,
   maxTypingMs: 6_000,
   debounceMs: 4_000,
+  debounceCapMs: 12_000,
 };
 
 /** For tests, the crash test and benchmarks: nothing waits. */
 export const noRateLimits: RateLimitPolicy = { ...defaultRateLimits, enabled: false };
 export const noPacing: PacingPolicy = { ...defaultPacing, enabled: false, debounceMs: 0 };
+
+/**
+ * When a burst of customer messages (arrival times, oldest first) is due for an answer: once the
+ * customer has been quiet for `debounceMs` or 1.5× the longest gap inside the burst (someone who
+ * types in 3-second pieces gets 4.5 s), never later than `debounceCapMs` after the first one.
+ */
+export function burstDueAt(policy: PacingPolicy, arrivals: readonly number[]): number | null {
+  const first = arrivals[0];
+  const last = arrivals.at(-1);
+  if (first === undefined || last === undefined) return null;
+  if (!policy.enabled || policy.debounceMs <= 0) return last;
+  let gap = 0;
+  for (let i = 1; i < arrivals.length; i++) gap = Math.max(gap, arrivals[i]! - arrivals[i - 1]!);
+  const quiet = Math.max(policy.debounceMs, Math.round(1.5 * gap));
+  return Math.min(last + quiet, first + Math.max(policy.debounceCapMs, policy.debounceMs));
+}
 
 export function typingDuration(policy: PacingPolicy, text: string): number {
   if (!policy.enabled) return 0;
@@ -61,13 +80,17 @@ export function typingDuration(policy: PacingPolicy, text: string): number {
 export class AccountSendLimiter {
   private readonly sent = new Map<number, number[]>();
   private readonly nextFree = new Map<number, number>();
+  private readonly policyOf: (accountId: number) => RateLimitPolicy;
 
   constructor(
-    private readonly policy: RateLimitPolicy,
+    /** One policy, or each account's (its shop's pacing choice). */
+    policy: RateLimitPolicy | ((accountId: number) => RateLimitPolicy),
     private readonly random: () => number = Math.random,
     /** Per-account slow-down in (0, 1]: a newly linked number sends more gently for its first days. */
     private readonly rateFactor: (accountId: number) => number = () => 1,
-  ) {}
+  ) {
+    this.policyOf = typeof policy === 'function' ? policy : () => policy;
+  }
 
   private factor(accountId: number): number {
     const f = this.rateFactor(accountId);
@@ -76,12 +99,13 @@ export class AccountSendLimiter {
 
   /** Earliest time (ms epoch) the account may send; `now` if it may send at once. */
   earliest(accountId: number, now: number): number {
-    if (!this.policy.enabled) return now;
+    const policy = this.policyOf(accountId);
+    if (!policy.enabled) return now;
     const times = this.prune(accountId, now);
     let at = Math.max(now, this.nextFree.get(accountId) ?? 0);
     const f = this.factor(accountId);
-    const perMinute = Math.max(1, Math.floor(this.policy.perAccountPerMinute * f));
-    const perHour = Math.max(1, Math.floor(this.policy.perAccountPerHour * f));
+    const perMinute = Math.max(1, Math.floor(policy.perAccountPerMinute * f));
+    const perHour = Math.max(1, Math.floor(policy.perAccountPerHour * f));
     const lastMinute = times.filter((t) => t > now - 60_000);
     if (lastMinute.length >= perMinute) at = Math.max(at, (lastMinute[lastMinute.length - perMinute] ?? now) + 60_000);
     if (times.length >= perHour) at = Math.max(at, (times[times.length - perHour] ?? now) + 3_600_000);
@@ -89,15 +113,20 @@ export class AccountSendLimiter {
   }
 
   record(accountId: number, now: number): void {
-    if (!this.policy.enabled) return;
+    const policy = this.policyOf(accountId);
+    if (!policy.enabled) return;
     const times = this.prune(accountId, now);
     times.push(now);
-    const gap = (this.policy.minGapMs + this.random() * this.policy.jitterMs) / this.factor(accountId);
-    this.nextFree.set(accountId, now + Math.round(gap));
+    const gap = (policy.minGapMs + this.random() * policy.jitterMs) / this.factor(accountId);
+    this.nextFree.set(accountId, Math.max(this.nextFree.get(accountId) ?? 0, now + Math.round(gap)));
   }
 
   private prune(accountId: number, now: number): number[] {
-    const times = (this.sent.get(accountId) ?? []).filter((t) => t > now - 3_600_000);
+    const all = this.sent.get(accountId) ?? [];
+    // Sorted by time: drop the expired head instead of copying the whole window every call.
+    let drop = 0;
+    while (drop < all.length && all[drop]! <= now - 3_600_000) drop++;
+    const times = drop ? all.slice(drop) : all;
     this.sent.set(accountId, times);
     return times;
   }

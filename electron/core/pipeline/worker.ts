@@ -5,7 +5,10 @@ import type { CrashHook } from './crash-points';
 import { KeyedScheduler, type RetryPolicy } from './keyed-scheduler';
 import { newChannelMessageId } from './message-id';
 import type { PendingTurnRow, PipelineStore, TurnFacts } from './pipeline-store';
-import type { PacingPolicy, RateLimitPolicy } from './policies';
+import type { EndpointGates } from './endpoint-limits';
+import { turnLimitFor } from './endpoint-limits';
+import type { SendPolicy } from './pacing-presets';
+import { burstDueAt } from './policies';
 import { type Route, routeTurn } from './route';
 import type { BrainDecision } from '../../../shared/domain/brain';
 import { detectLanguage } from '../brain/nlu/language';
@@ -48,9 +51,12 @@ export interface WorkerDeps {
   settingsOf(shopId: number): Promise<ShopSettings>;
   clock: Clock;
   logger: Logger;
-  rateLimits: RateLimitPolicy;
-  pacing: PacingPolicy;
+  /** The shop's pacing (debounce) and flood limits. */
+  policyOf(shopId: number): SendPolicy;
+  /** LLM turns in flight per endpoint (see endpoint-limits.ts). */
+  gates: EndpointGates;
   crash: CrashHook;
+  /** Turns being worked on at once across all conversations (each waits in its endpoint's gate). */
   concurrency: number;
   /** Called after each committed turn (events, notifications, dispatcher kick). */
   onTurn(outcome: TurnOutcome): void;
@@ -71,9 +77,11 @@ const HISTORY_WINDOW = 20;
  * makes the turn run again.
  */
 export function makeWorker(deps: WorkerDeps) {
-  const { store, clock, pacing } = deps;
-
-  const debounceMs = pacing.enabled ? pacing.debounceMs : 0;
+  const { store, clock } = deps;
+  const debounces = (shopId: number) => {
+    const { pacing } = deps.policyOf(shopId);
+    return pacing.enabled && pacing.debounceMs > 0;
+  };
   /** The pending rows `dueAt` just read, handed to the run that follows (saves a query). */
   const seen = new Map<number, PendingTurnRow[]>();
   /** Turns decided since the last pass: committed together (group commit), each atomically. */
@@ -100,11 +108,11 @@ export function makeWorker(deps: WorkerDeps) {
     discover: () => store.pendingConversations().map((r) => r.conversationId),
     dueAt(conversationId) {
       const rows = store.pendingOf(conversationId);
-      const newest = rows.at(-1);
-      if (!newest) return null;
+      const first = rows[0];
+      if (!first) return null;
       seen.set(conversationId, rows);
       // Debounce: wait until the customer has paused, then answer the burst as a whole.
-      return Date.parse(newest.createdAt) + debounceMs;
+      return burstDueAt(deps.policyOf(first.shopId).pacing, rows.map((r) => Date.parse(r.createdAt)));
     },
     run: (conversationId) => processConversation(conversationId),
     onError: (err, conversationId) => {
@@ -126,7 +134,7 @@ export function makeWorker(deps: WorkerDeps) {
     const rows = seen.get(conversationId) ?? store.pendingOf(conversationId);
     seen.delete(conversationId);
     if (rows.length === 0) return false;
-    const batch = debounceMs > 0 ? rows : rows.slice(0, 1);
+    const batch = debounces(rows[0]!.shopId) ? rows : rows.slice(0, 1);
     const more = rows.length > batch.length;
     const queueIds = batch.map((r) => r.queueId);
     const facts = store.turnFacts(conversationId);
@@ -163,15 +171,21 @@ export function makeWorker(deps: WorkerDeps) {
       .map((m) => ({ direction: m.direction, author: m.author, text: m.text, at: m.created_at }));
     // A photo or voice note without words: acknowledge and hand over (no media understanding yet).
     const mediaOnly = inbound.length > 0 && inbound.every((m) => MEDIA_KINDS.has(m.kind) && !m.text.trim());
-    const decision = mediaOnly ? mediaDecision(inbound.map((m) => m.kind), history) : await deps.brain.decide({
-      shopId: facts.shopId,
-      conversationId,
-      contactId: facts.contactId,
-      inboundMessageIds: batch.map((r) => r.messageId),
-      text: inbound.map((m) => m.text).filter(Boolean).join('\n'),
-      history,
-      now,
-    });
+    // Waits only behind turns for the same endpoint (a local model answers two at a time, a hosted API many).
+    const gate = turnLimitFor(settings.llm);
+    const decision = mediaOnly
+      ? mediaDecision(inbound.map((m) => m.kind), history)
+      : await deps.gates.run(gate.key, gate.limit, () =>
+          deps.brain.decide({
+            shopId: facts.shopId,
+            conversationId,
+            contactId: facts.contactId,
+            inboundMessageIds: batch.map((r) => r.messageId),
+            text: inbound.map((m) => m.text).filter(Boolean).join('\n'),
+            history,
+            now,
+          }),
+        );
     deps.crash('mid-decision');
 
     const escalation = decision.escalate ? (decision.escalateReason ?? encodeEscalations([escalationNotice('bot_asked')])) : null;
@@ -210,9 +224,10 @@ export function makeWorker(deps: WorkerDeps) {
 
   /** More than N customer messages in a minute: answer once, flag, then stay quiet. */
   function floodState(facts: TurnFacts, now: number): 'ok' | 'answer_and_flag' | 'already_answered' {
-    if (!deps.rateLimits.enabled) return 'ok';
+    const limits = deps.policyOf(facts.shopId).reply;
+    if (!limits.enabled) return 'ok';
     const recent = store.inboundCountSince(facts.conversationId, new Date(now - 60_000).toISOString());
-    if (recent <= deps.rateLimits.contactMessagesPerMinute) return 'ok';
+    if (recent <= limits.contactMessagesPerMinute) return 'ok';
     return facts.flaggedReason === 'flooding' ? 'already_answered' : 'answer_and_flag';
   }
 

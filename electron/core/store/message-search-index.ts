@@ -1,17 +1,12 @@
 import type SQLite from 'better-sqlite3';
 
-/**
- * Full-text indexing of message text, in batches off the message hot path: a trigger per
- * insert cost as much as the rest of storing a message. Rows above the watermark are indexed
- * by `catchUp` (each batch and its watermark in one transaction, so a crash never indexes a row
- * twice); searches call it first, so they never miss a message.
- */
-export function makeMessageSearchIndex(sqlite: SQLite.Database, onError: (err: unknown) => void = () => {}) {
-  const watermark = sqlite.prepare<[], { last_id: number }>("SELECT last_id FROM search_index_state WHERE name = 'messages'");
-  const index = sqlite.prepare<[number, number]>('INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id > ? ORDER BY id LIMIT ?');
-  const maxAfter = sqlite.prepare<[number, number], { id: number | null }>('SELECT max(id) AS id FROM (SELECT id FROM messages WHERE id > ? ORDER BY id LIMIT ?)');
-  const advance = sqlite.prepare<[number]>("UPDATE search_index_state SET last_id = ? WHERE name = 'messages'");
-  const batch = sqlite.transaction((limit: number): number => {
+/** One full-text index fed from a table by id, up to a watermark row in search_index_state. */
+function makeWatermarkIndexer(sqlite: SQLite.Database, name: string, insertSql: string, table: string) {
+  const watermark = sqlite.prepare<[], { last_id: number }>(`SELECT last_id FROM search_index_state WHERE name = '${name}'`);
+  const index = sqlite.prepare<[number, number]>(insertSql);
+  const maxAfter = sqlite.prepare<[number, number], { id: number | null }>(`SELECT max(id) AS id FROM (SELECT id FROM ${table} WHERE id > ? ORDER BY id LIMIT ?)`);
+  const advance = sqlite.prepare<[number]>(`UPDATE search_index_state SET last_id = ? WHERE name = '${name}'`);
+  return sqlite.transaction((limit: number): number => {
     const from = watermark.get()?.last_id ?? 0;
     const to = maxAfter.get(from, limit)?.id;
     if (!to) return 0;
@@ -19,9 +14,24 @@ export function makeMessageSearchIndex(sqlite: SQLite.Database, onError: (err: u
     advance.run(to);
     return to - from;
   });
+}
+
+/**
+ * Full-text indexing of message text and contact names, in batches off the message hot
+ * path: a trigger per insert cost as much as the rest of storing a message. Rows above each
+ * watermark are indexed by `catchUp` (each batch and its watermark in one transaction, so a crash
+ * never indexes a row twice); searches call it first, so they never miss a message. A plain
+ * function: whatever drives it (this timer, a persistent scheduler) just calls `catchUp`.
+ */
+export function makeMessageSearchIndex(sqlite: SQLite.Database, onError: (err: unknown) => void = () => {}) {
+  const messages = makeWatermarkIndexer(sqlite, 'messages', 'INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id > ? ORDER BY id LIMIT ?', 'messages');
+  const hasContacts = sqlite.prepare("SELECT 1 FROM search_index_state WHERE name = 'contacts'").get() !== undefined;
+  const contacts = hasContacts
+    ? makeWatermarkIndexer(sqlite, 'contacts', 'INSERT INTO contacts_fts (rowid, name) SELECT id, name FROM contacts WHERE id > ? ORDER BY id LIMIT ?', 'contacts')
+    : () => 0;
   let timer: NodeJS.Timeout | null = null;
-  /** Indexes up to `limit` new messages; returns how many ids it moved past (0 = up to date). */
-  const catchUp = (limit = 5_000): number => (sqlite.open ? batch(limit) : 0);
+  /** Indexes up to `limit` new messages and contacts; returns how many ids it moved past (0 = up to date). */
+  const catchUp = (limit = 5_000): number => (sqlite.open ? messages(limit) + contacts(limit) : 0);
   /** Index soon, in small batches, without holding the thread for long. */
   const schedule = (delayMs = 250): void => {
     if (timer) return;

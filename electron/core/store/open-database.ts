@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import { migrations as knownMigrations } from './migrations';
+import { withStatementCache } from './statement-cache';
 import type { Database } from './schema';
 
 export interface Store {
@@ -106,7 +107,8 @@ export async function openDatabase({ file, migrations = knownMigrations }: OpenO
     const unknown = appliedMigrations(sqlite).filter((name) => !(name in migrations));
     if (unknown.length > 0) throw new SchemaTooNewError(unknown);
 
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    // Kysely's compiled queries reuse their prepared statements (see statement-cache.ts).
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     const migrator = new Migrator({ db, provider: new StaticProvider(migrations), migrationTableName: MIGRATION_TABLE });
     const { error } = await migrator.migrateToLatest();
     if (error) {

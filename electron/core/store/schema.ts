@@ -97,6 +97,8 @@ export interface OutboxTable {
   next_attempt_at: string;
   last_error: string | null;
   created_at: string;
+  /** reply | proactive (0025): which send budget the dispatcher applies. */
+  kind: Generated<string>;
 }
 
 export interface QuickRepliesTable {

@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 
 /** One chat completion request, reduced to what the brain needs. */
 export interface ChatRequest {
@@ -39,17 +39,23 @@ const estimateTokens = (text: string) => Math.ceil(text.length / 3.5);
  * retries with its own backoff so tests control the timing and a 4xx is never retried.
  */
 export const makeOpenAiChatClient: MakeChatClient = (config) => {
-  const client = new OpenAI({
-    baseURL: config.baseUrl.replace(/\/+$/, ''),
-    // Local servers need no key, but the SDK insists on one; they ignore the header.
-    apiKey: config.apiKey || 'no-key',
-    maxRetries: 0,
-    timeout: config.timeoutMs,
-    ...(config.fetch ? { fetch: config.fetch } : {}),
-  });
+  // The SDK loads on the first request (a shop with no LLM configured never pays for it at start).
+  let sdk: Promise<{ OpenAI: typeof OpenAI; client: OpenAI }> | null = null;
+  const connect = () =>
+    (sdk ??= import('openai').then(({ default: Sdk }) => ({
+      OpenAI: Sdk,
+      client: new Sdk({
+        baseURL: config.baseUrl.replace(/\/+$/, ''),
+        // Local servers need no key, but the SDK insists on one; they ignore the header.
+        apiKey: config.apiKey || 'no-key',
+        maxRetries: 0,
+        timeout: config.timeoutMs,
+        ...(config.fetch ? { fetch: config.fetch } : {}),
+      }),
+    })));
   let jsonSupported = true;
   const create = async (request: ChatRequest, json: boolean) =>
-    client.chat.completions.create(
+    (await connect()).client.chat.completions.create(
       {
         model: config.model,
         messages: request.messages,
@@ -67,7 +73,8 @@ export const makeOpenAiChatClient: MakeChatClient = (config) => {
         completion = await create(request, wantJson);
       } catch (err) {
         // LM Studio and some gateways reject json_object; the prompt still asks for JSON.
-        if (wantJson && err instanceof OpenAI.APIError && err.status === 400 && /response_format|json/i.test(err.message)) {
+        const { OpenAI: Sdk } = await connect();
+        if (wantJson && err instanceof Sdk.APIError && err.status === 400 && /response_format|json/i.test(err.message)) {
           jsonSupported = false;
           completion = await create(request, false);
         } else {

@@ -1,5 +1,20 @@
-import OpenAI from 'openai';
+import type { APIError } from 'openai';
 import { MalformedOutputError } from './chat-client';
+
+type SdkErrorClass = 'APIError' | 'APIConnectionError' | 'APIConnectionTimeoutError';
+
+/**
+ * Whether `err` is one of the openai SDK's error classes, by the class names on its prototype
+ * chain: this module must not import the SDK (it loads on the first LLM call, not at start).
+ */
+function isSdkError(err: unknown, name: 'APIError'): err is APIError;
+function isSdkError(err: unknown, name: SdkErrorClass): boolean;
+function isSdkError(err: unknown, name: SdkErrorClass): boolean {
+  for (let proto = err instanceof Error ? Object.getPrototypeOf(err) : null; proto && proto !== Error.prototype; proto = Object.getPrototypeOf(proto)) {
+    if ((proto as { constructor?: { name?: string } }).constructor?.name === name) return true;
+  }
+  return false;
+}
 
 export interface RetryOptions {
   /** Total tries, the first included. */
@@ -44,13 +59,13 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 /** 429, 5xx, timeouts, dropped connections and malformed answers may pass; a 4xx will not. */
 export function isTransient(err: unknown): boolean {
   if (err instanceof MalformedOutputError) return true;
-  if (err instanceof OpenAI.APIConnectionError) return true;
-  if (err instanceof OpenAI.APIError) return err.status === undefined || err.status === 408 || err.status === 409 || err.status === 429 || err.status >= 500;
+  if (isSdkError(err, 'APIConnectionError')) return true;
+  if (isSdkError(err, 'APIError')) return err.status === undefined || err.status === 408 || err.status === 409 || err.status === 429 || err.status >= 500;
   return false;
 }
 
 function retryAfterMs(err: unknown): number | null {
-  if (!(err instanceof OpenAI.APIError) || !err.headers) return null;
+  if (!isSdkError(err, 'APIError') || !err.headers) return null;
   const value = err.headers.get('retry-after-ms') ?? null;
   if (value && Number.isFinite(Number(value))) return Number(value);
   const seconds = err.headers.get('retry-after');
@@ -96,9 +111,9 @@ export function describeLlmError(err: unknown, baseUrl: string, timeoutMs: numbe
     return `"${baseUrl}" is not a valid address. It should look like https://api.openai.com/v1.`;
   }
   if (err instanceof BudgetExhaustedError) return `${host} gave no usable answer within the ${Math.round(err.budgetMs / 1000)} s reply time (Settings → reply time limit); the offline brain answered.`;
-  if (err instanceof OpenAI.APIConnectionTimeoutError) return `${host} did not answer within ${Math.round(timeoutMs / 1000)} s.`;
-  if (err instanceof OpenAI.APIConnectionError) return `Could not reach ${host}. Is the address right and the server running?`;
-  if (err instanceof OpenAI.APIError) {
+  if (isSdkError(err, 'APIConnectionTimeoutError')) return `${host} did not answer within ${Math.round(timeoutMs / 1000)} s.`;
+  if (isSdkError(err, 'APIConnectionError')) return `Could not reach ${host}. Is the address right and the server running?`;
+  if (isSdkError(err, 'APIError')) {
     const said = err.message ? ` The endpoint said: ${err.message.slice(0, 200)}` : '';
     if (err.status === 401 || err.status === 403) return `${host} refused the API key (${err.status}). Check the key.${said}`;
     if (err.status === 404) return `${host} does not know this address or model (404). Check the base URL and the model name.${said}`;

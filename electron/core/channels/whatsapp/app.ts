@@ -34,6 +34,7 @@ export function whatsappHandlers(ctx: CoreContext): HandlerMap {
 
   return {
     'wa/link-start': async ({ shopId, method, phone, accountId, label }) => {
+      await wa.ready();
       const shop = await requireShop(ctx, shopId);
       if (accountId !== undefined) await requireAccount(shopId, accountId);
       let international = phone;
@@ -46,20 +47,24 @@ export function whatsappHandlers(ctx: CoreContext): HandlerMap {
       return { accountId: guard(() => wa.linkStart({ shopId, method, phone: international, accountId, label })) };
     },
     'wa/link-cancel': async ({ shopId, accountId }) => {
+      await wa.ready();
       await requireAccount(shopId, accountId);
       return { cancelled: wa.linkCancel(accountId) };
     },
     'wa/connect': async ({ shopId, accountId }) => {
+      await wa.ready();
       await requireAccount(shopId, accountId);
       guard(() => wa.connect(accountId));
       return view(shopId, accountId);
     },
     'wa/disconnect': async ({ shopId, accountId }) => {
+      await wa.ready();
       await requireAccount(shopId, accountId);
       wa.disconnect(accountId);
       return view(shopId, accountId);
     },
     'wa/remove': async ({ shopId, accountId }) => {
+      await wa.ready();
       await requireAccount(shopId, accountId);
       return { removed: await wa.remove(accountId) };
     },

@@ -322,6 +322,9 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
     cleanups = [];
 
     const second = await setup(dataDir);
+    // Core is ready before Baileys loads; the linked number reconnects right after.
+    await second.core.ctx.whatsapp.ready();
+    await new Promise((resolve) => setImmediate(resolve));
     expect(second.sockets.sockets).toHaveLength(1);
     const creds = second.sockets.last().config.auth.creds;
     expect(creds.me?.id).toBe(ME);

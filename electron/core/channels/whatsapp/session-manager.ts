@@ -1,5 +1,5 @@
 import { type WhatsAppNotice, decodeWhatsAppNotice, encodeWhatsAppNotice, whatsappNotice } from '../../../../shared/domain/notices';
-import { type CacheStore, makeWASocket, type AnyMessageContent, type UserFacingSocketConfig } from '@whiskeysockets/baileys';
+import type { CacheStore, AnyMessageContent, UserFacingSocketConfig } from '@whiskeysockets/baileys';
 import type SQLite from 'better-sqlite3';
 import QRCode from 'qrcode';
 import type { EventBus } from '../../events';
@@ -9,10 +9,9 @@ import type { LinkMethod, WaAccountView } from '../../../../shared/domain/whatsa
 import { type Channel, ChannelSendError, type ChannelSink, type OutboundMessage } from '../types';
 import { toBaileysLogger } from './baileys-logger';
 import { makeCryptoBox } from './crypto-box';
-import { baileysMediaFetcher, type MediaFetcher } from './media';
+import type { MediaFetcher } from './media';
 import { newNumberRamp } from './ramp';
-import { toChannelSendError } from './send-errors';
-import { DEFAULT_SESSION_OPTIONS, makeSession, type Session, type SessionOptions } from './session';
+import type { Session, SessionOptions } from './session';
 import type { SocketFactory } from './socket-types';
 import { systemTimers, type Timers } from './timers';
 import { makeWaRepo } from './wa-repo';
@@ -64,6 +63,23 @@ export function toUserJid(input: string): string {
   return `${phoneDigits(trimmed)}@s.whatsapp.net`;
 }
 
+/**
+ * Baileys and the modules that use it at run time, loaded on first use (a number linked or
+ * reconnecting): importing Baileys costs ~0.8 s and ~60 MB, which a shop that only uses the
+ * test phone never needs to pay, and core is ready before a linked number's socket opens.
+ */
+async function loadRuntime() {
+  const [baileys, session, media, sendErrors] = await Promise.all([import('@whiskeysockets/baileys'), import('./session'), import('./media'), import('./send-errors')]);
+  return {
+    makeWASocket: baileys.makeWASocket,
+    makeSession: session.makeSession,
+    DEFAULT_SESSION_OPTIONS: session.DEFAULT_SESSION_OPTIONS,
+    baileysMediaFetcher: media.baileysMediaFetcher,
+    toChannelSendError: sendErrors.toChannelSendError,
+  };
+}
+type Runtime = Awaited<ReturnType<typeof loadRuntime>>;
+
 const startOfLocalDay = (d: Date): string => {
   const start = new Date(d);
   start.setHours(0, 0, 0, 0);
@@ -78,9 +94,19 @@ export function makeSessionManager(deps: WhatsAppDeps) {
   const repo = makeWaRepo(deps.sqlite);
   const box = makeCryptoBox(deps.encryptionKey);
   const timers = deps.timers ?? systemTimers;
-  const options: SessionOptions = { ...DEFAULT_SESSION_OPTIONS, ...deps.options };
-  const socketFactory: SocketFactory = deps.socketFactory ?? ((config) => makeWASocket(config));
-  const mediaFetcher = deps.mediaFetcher ?? baileysMediaFetcher(toBaileysLogger(deps.logger, { component: 'wa-media' }));
+  let runtime: Runtime | null = null;
+  let loading: Promise<Runtime> | null = null;
+  let stopped = false;
+  /** Loads Baileys once; every call that opens a session awaits this first. */
+  const ready = async (): Promise<void> => {
+    loading ??= loadRuntime().then((rt) => (runtime = rt));
+    await loading;
+  };
+  const loaded = (): Runtime => {
+    if (!runtime) throw new Error('WhatsApp is not loaded yet (await ready() first)');
+    return runtime;
+  };
+  let mediaFetcher: MediaFetcher | null = deps.mediaFetcher ?? null;
   const sessions = new Map<number, Session>();
   const retryCaches = new Map<number, CacheStore>();
   const nowIso = () => deps.clock.now().toISOString();
@@ -113,7 +139,11 @@ export function makeSessionManager(deps: WhatsAppDeps) {
       retryCache = makeMemoryCache();
       retryCaches.set(accountId, retryCache);
     }
-    const session = makeSession({
+    const rt = loaded();
+    const options: SessionOptions = { ...rt.DEFAULT_SESSION_OPTIONS, ...deps.options };
+    const socketFactory: SocketFactory = deps.socketFactory ?? ((config) => rt.makeWASocket(config));
+    mediaFetcher ??= rt.baileysMediaFetcher(toBaileysLogger(deps.logger, { component: 'wa-media' }));
+    const session = rt.makeSession({
       accountId,
       sqlite: deps.sqlite,
       box,
@@ -166,7 +196,7 @@ export function makeSessionManager(deps: WhatsAppDeps) {
         const sent = await sock.sendMessage(toUserJid(message.to), content, { messageId: message.channelMessageId });
         session.rememberSent(sent);
       } catch (err) {
-        throw toChannelSendError(err);
+        throw loaded().toChannelSendError(err);
       }
     },
     /** The dispatcher waits `ms` itself; the message that follows ends "typing…" on the phone. */
@@ -184,17 +214,28 @@ export function makeSessionManager(deps: WhatsAppDeps) {
   return {
     channel,
     repo,
+    /** Resolves once Baileys is loaded: the wa/* handlers await it before opening a session. */
+    ready,
 
-    /** Reconnects every linked number that was running when the app last stopped. */
-    startAll(): number {
+    /** Reconnects every linked number that was running when the app last stopped (Baileys loads in the background first). */
+    startAll(): Promise<number> {
       repo.pruneSent(new Date(deps.clock.now().getTime() - 7 * 86_400_000).toISOString());
       const autostart = new Set(repo.autostartAccounts().map((a) => a.accountId));
       const stale = deps.sqlite
         .prepare<[], { id: number }>(`SELECT id FROM accounts WHERE channel = 'whatsapp' AND status IN ('connecting', 'qr_ready', 'connected')`)
         .all();
       for (const { id } of stale) if (!autostart.has(id)) publishStatus(id, 'disconnected', null);
-      for (const id of autostart) sessionFor(id).start();
-      return autostart.size;
+      if (autostart.size === 0) return Promise.resolve(0);
+      return ready().then(
+        () => {
+          if (!stopped) for (const id of autostart) sessionFor(id).start();
+          return autostart.size;
+        },
+        (err: unknown) => {
+          deps.logger.error({ err }, 'WhatsApp could not be loaded');
+          return 0;
+        },
+      );
     },
 
     /** Starts linking; returns the account id (a new account unless re-linking one that is not linked). */
@@ -277,6 +318,7 @@ export function makeSessionManager(deps: WhatsAppDeps) {
 
     /** Closes every socket (app shutdown); linked numbers reconnect on the next start. */
     stopAll(): void {
+      stopped = true;
       for (const [accountId, session] of sessions) {
         const wasRunning = repo.state(accountId)?.autostart ?? false;
         session.stop('disconnected', null);

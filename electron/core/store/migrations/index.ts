@@ -8,6 +8,8 @@ import * as m0006 from './0006-llm-usage';
 import * as m0007 from './0007-takeover-until';
 import * as m0008 from './0008-product-archive';
 import * as m0010 from './0010-shop-country';
+import * as m0025 from './0025-outbox-kind';
+import * as m0026 from './0026-inbox-scale';
 
 /**
  * Every migration, imported statically so bundling and a strict CSP cannot lose one.
@@ -23,4 +25,6 @@ export const migrations: Record<string, Migration> = {
   '0007-takeover-until': m0007,
   '0008-product-archive': m0008,
   '0010-shop-country': m0010,
+  '0025-outbox-kind': m0025,
+  '0026-inbox-scale': m0026,
 };

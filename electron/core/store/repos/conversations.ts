@@ -1,4 +1,6 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import type SQLite from 'better-sqlite3';
+import type { Kysely, Selectable } from 'kysely';
+import { type ListPage, type ListQuery, makeConversationList } from './conversation-list';
 import type { Conversation, ConversationStatus, Message, MessageKind, MessageStatus } from '../../../../shared/domain/schemas';
 import type { Database, MessagesTable } from '../schema';
 import { decodeEscalations } from '../../../../shared/domain/notices';
@@ -56,26 +58,21 @@ export const toMessage = (row: MessageRow): Message => ({
 
 /**
  * The seller's words as an FTS5 query: every word must appear, each as a prefix ("rob" finds
- * "robe"). Quoted, so FTS syntax in the input ("OR", "*", quotes) is only text.
+ * "robe") unless `prefix` is false. Quoted, so FTS syntax in the input ("OR", "*", quotes) is only text.
  */
-export function ftsQuery(input: string): string | null {
+export function ftsQuery(input: string, prefix = true): string | null {
   const words = input
     .normalize('NFKC')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0)
     .slice(0, 8);
-  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
+  return words.length ? words.map((w) => `"${w}"${prefix ? '*' : ''}`).join(' ') : null;
 }
 
-export interface ListQuery {
-  shopId: number;
-  status?: ConversationStatus | undefined;
-  query?: string | undefined;
-  offset: number;
-  limit: number;
-}
+export type { ListQuery } from './conversation-list';
 
-export function makeConversationsRepo(db: Kysely<Database>, hooks: { beforeSearch?: () => void } = {}) {
+export function makeConversationsRepo(db: Kysely<Database>, hooks: { beforeSearch?: () => void; sqlite: SQLite.Database }) {
+  const lists = makeConversationList(hooks.sqlite);
   function base(shopId: number) {
     return db
       .selectFrom('conversations as c')
@@ -84,36 +81,9 @@ export function makeConversationsRepo(db: Kysely<Database>, hooks: { beforeSearc
   }
 
   return {
-    async list(q: ListQuery): Promise<{ items: Conversation[]; total: number }> {
-      let filtered = base(q.shopId);
-      if (q.status) filtered = filtered.where('c.status', '=', q.status);
-      const needle = q.query?.trim();
-      if (needle) {
-        hooks.beforeSearch?.(); // messages not yet in the full-text index are indexed first
-        const like = `%${needle.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-        const match = ftsQuery(needle);
-        filtered = filtered.where((eb) =>
-          eb.or([
-            eb('k.jid', 'like', like),
-            eb('k.name', 'like', like),
-            // Any message of the conversation, through the full-text index (words and prefixes).
-            ...(match
-              ? [eb('c.id', 'in', sql<number>`(SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH ${match})`)]
-              : []),
-          ]),
-        );
-      }
-      const [rows, count] = await Promise.all([
-        filtered
-          .select(['c.id', 'c.shop_id', 'c.account_id', 'c.contact_id', 'c.status', 'c.takeover', 'c.unread', 'c.last_message_at', 'c.last_preview', 'c.escalation_reason', 'k.jid', 'k.name'])
-          .orderBy('c.last_message_at', 'desc')
-          .orderBy('c.id', 'desc')
-          .limit(q.limit)
-          .offset(q.offset)
-          .execute(),
-        filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows.map(toConversation), total: Number(count.n) };
+    async list(q: ListQuery): Promise<ListPage> {
+      if (q.query?.trim()) hooks.beforeSearch?.(); // messages and contacts not yet in the full-text indexes are indexed first
+      return lists.page(q);
     },
 
     async get(shopId: number, id: number): Promise<Conversation | undefined> {

@@ -18,6 +18,7 @@ export function InboxPage() {
   const { inbox, testPhone } = useServices();
   const filter = useStore(inbox, (s) => s.filter);
   const total = useStore(inbox, (s) => s.total);
+  const totalCapped = useStore(inbox, (s) => s.totalCapped);
   const error = useStore(inbox, (s) => s.error);
   const phoneOpen = useStore(testPhone, (s) => s.open);
   const { setFilter, clearError } = inbox.getState();
@@ -63,7 +64,7 @@ export function InboxPage() {
             ))}
           </div>
           <p className="muted small" data-testid="inbox-count">
-            {tn('count', total)}
+            {tn('count', total, totalCapped ? { count: `${total}+` } : undefined)}
           </p>
         </header>
         <ConversationList />

@@ -29,6 +29,42 @@ export function replaceRows(rows: Record<number, Conversation>, offset: number, 
   return next;
 }
 
+/**
+ * A pushed conversation update as a change to the loaded rows, so the list need not re-read
+ * page 0 on every message: the same activity time and status keep the row in place; newer
+ * activity moves it to the top (it is now the newest), or out of a status filter it no longer
+ * matches. Returns null when only a re-read can say where it goes: a search is on, it is a
+ * conversation the list has not loaded, or it joined a status filter without new activity.
+ */
+export function moveToTop(
+  rows: Record<number, Conversation>,
+  conversation: Conversation,
+  filter: { status: Conversation['status'] | null; query: string },
+): { rows: Record<number, Conversation>; totalChange: number } | null {
+  if (filter.query.trim()) return null;
+  const entry = Object.entries(rows).find(([, row]) => row.id === conversation.id);
+  const matches = filter.status === null || filter.status === conversation.status;
+  // Moving to the top needs the top loaded; an unknown conversation may be new (total changes).
+  if (!entry || !rows[0]) return null;
+  const [key, current] = entry;
+  const at = Number(key);
+  if (current.lastMessageAt === conversation.lastMessageAt && current.status === conversation.status) {
+    return { rows: { ...rows, [at]: conversation }, totalChange: 0 };
+  }
+  const newer = (conversation.lastMessageAt ?? '') > (current.lastMessageAt ?? '');
+  if (matches && !newer) return current.status === conversation.status ? { rows: { ...rows, [at]: conversation }, totalChange: 0 } : null;
+  const next: Record<number, Conversation> = {};
+  for (const [k, row] of Object.entries(rows)) {
+    const index = Number(k);
+    if (index === at) continue;
+    // Rows above its old place shift down by one when it moves to the top; below it, up by one when it leaves.
+    if (matches) next[index < at ? index + 1 : index] = row;
+    else next[index > at ? index - 1 : index] = row;
+  }
+  if (matches) next[0] = conversation;
+  return { rows: next, totalChange: matches ? 0 : -1 };
+}
+
 /** How far along its life a message is; statuses only move forward. */
 const STATUS_RANK: Record<MessageStatus, number> = {
   received: 0,

@@ -117,6 +117,39 @@ describe('inbox store', () => {
     expect(store.getState().rows[0]?.unread).toBe(0);
   });
 
+  it('moves a conversation with new activity to the top from the pushed event, without re-reading the list', async () => {
+    vi.useFakeTimers();
+    const fake = fakeClient(many(120));
+    const store = createInboxStore({ client: fake.client, refreshDelayMs: 100 });
+    store.getState().setShop(1);
+    await vi.runAllTimersAsync();
+    store.getState().ensureRange(50, 99);
+    await vi.runAllTimersAsync();
+    const reads = () => fake.calls.filter((c) => c.name === 'conversations/list').length;
+    const before = reads();
+    // The keyset page after page 0 starts after its last row.
+    expect(fake.calls.filter((c) => c.name === 'conversations/list').at(-1)?.input.after).toEqual({ lastMessageAt: store.getState().rows[49]?.lastMessageAt, id: 71 });
+    const moved = { ...store.getState().rows[60]!, lastMessageAt: '2026-06-01T00:00:00.000Z', lastPreview: 'new message' };
+    store.getState().applyConversation(moved);
+    await vi.runAllTimersAsync();
+    const ids = Object.entries(store.getState().rows).sort(([a], [b]) => Number(a) - Number(b)).map(([, c]) => c.id);
+    expect(ids.slice(0, 3)).toEqual([moved.id, 120, 119]);
+    expect(ids).toHaveLength(100);
+    expect(new Set(ids).size).toBe(100);
+    expect(reads()).toBe(before);
+
+    // Resolved under an "open" filter: it leaves the list and the count.
+    store.getState().setFilter({ status: 'open' });
+    await vi.runAllTimersAsync();
+    const afterFilter = reads();
+    const total = store.getState().total;
+    store.getState().applyConversation({ ...store.getState().rows[2]!, status: 'resolved', lastMessageAt: '2026-07-01T00:00:00.000Z' });
+    expect(store.getState().total).toBe(total - 1);
+    expect(Object.values(store.getState().rows).some((c) => c.status === 'resolved')).toBe(false);
+    await vi.runAllTimersAsync();
+    expect(reads()).toBe(afterFilter);
+  });
+
   it('applies what core answers to a write, and shows core’s error message on failure', async () => {
     const fake = fakeClient(many(2));
     const store = createInboxStore({ client: fake.client });

@@ -3,7 +3,7 @@ import type { Contact, Conversation, ConversationStatus, Message } from '../../.
 import type { QuickReply } from '../../../../shared/domain/inbox';
 import type { Client } from '../../api/client';
 import type { EventPayload } from '../../../../shared/contract/events';
-import { mergeMessage, pagesFor, replaceRows } from './inbox-model';
+import { mergeMessage, moveToTop, pagesFor, replaceRows } from './inbox-model';
 
 export const PAGE_SIZE = 50;
 
@@ -18,6 +18,8 @@ export interface InboxState {
   /** Rows of the current filter by list position; a hole is a row not fetched yet. */
   rows: Record<number, Conversation>;
   total: number;
+  /** A search stopped counting: `total` is a lower bound (the page shows "500+"). */
+  totalCapped: boolean;
   /** Pages fetched (or being fetched) for the current generation. */
   pages: Record<number, 'loading' | 'loaded'>;
   /** Bumped whenever the list must be re-read; answers for an older one are dropped. */
@@ -67,6 +69,7 @@ const initial = (shopId: number | null): InboxState => ({
   filter: { status: null, query: '' },
   rows: {},
   total: 0,
+  totalCapped: false,
   pages: {},
   generation: 0,
   listLoaded: false,
@@ -102,10 +105,14 @@ export function createInboxStore({ client, refreshDelayMs = 250 }: InboxStoreCon
       const { shopId, filter, generation } = get();
       if (shopId === null) return;
       set({ pages: { ...get().pages, [page]: 'loading' } });
+      // Keyset when the row before this page is known (scrolling down): core walks its index from
+      // there instead of skipping `offset` rows. The offset stays for a list that moved meanwhile.
+      const before = page > 0 ? get().rows[page * PAGE_SIZE - 1] : undefined;
       try {
         const result = await client.send('conversations/list', {
           shopId,
           offset: page * PAGE_SIZE,
+          ...(before ? { after: { lastMessageAt: before.lastMessageAt, id: before.id } } : {}),
           limit: PAGE_SIZE,
           ...(filter.status ? { status: filter.status } : {}),
           ...(filter.query.trim() ? { query: filter.query.trim() } : {}),
@@ -114,6 +121,7 @@ export function createInboxStore({ client, refreshDelayMs = 250 }: InboxStoreCon
         set({
           rows: replaceRows(get().rows, page * PAGE_SIZE, result.items, result.total),
           total: result.total,
+          totalCapped: result.totalCapped === true,
           pages: { ...get().pages, [page]: 'loaded' },
           listLoaded: true,
         });
@@ -175,7 +183,7 @@ export function createInboxStore({ client, refreshDelayMs = 250 }: InboxStoreCon
 
       setFilter(patch) {
         const filter = { ...get().filter, ...patch };
-        set({ filter, rows: {}, total: 0, pages: {}, generation: get().generation + 1, listLoaded: false, visible: [0, PAGE_SIZE - 1] });
+        set({ filter, rows: {}, total: 0, totalCapped: false, pages: {}, generation: get().generation + 1, listLoaded: false, visible: [0, PAGE_SIZE - 1] });
         get().ensureRange(0, PAGE_SIZE - 1);
       },
 
@@ -218,17 +226,18 @@ export function createInboxStore({ client, refreshDelayMs = 250 }: InboxStoreCon
 
       applyConversation(conversation) {
         if (conversation.shopId !== get().shopId) return;
-        const rows = { ...get().rows };
-        let moved = true;
-        for (const [index, row] of Object.entries(rows)) {
-          if (row.id !== conversation.id) continue;
-          rows[Number(index)] = conversation;
-          // Same activity time and status means the row keeps its place and filter membership.
-          moved = row.lastMessageAt !== conversation.lastMessageAt || row.status !== conversation.status;
-        }
+        const { filter } = get();
+        const delta = moveToTop(get().rows, conversation, filter);
         const selected = get().selectedId === conversation.id ? conversation : get().selected;
+        if (delta) {
+          set({ rows: delta.rows, total: Math.max(0, get().total + delta.totalChange), selected });
+          return;
+        }
+        // Not applicable as a delta (a search is on, or a row the list has not loaded): re-read the visible pages.
+        const rows = { ...get().rows };
+        for (const [index, row] of Object.entries(rows)) if (row.id === conversation.id) rows[Number(index)] = conversation;
         set({ rows, selected });
-        if (moved) get().refresh();
+        get().refresh();
       },
 
       applyMessage(message) {

@@ -140,6 +140,19 @@ export function LlmSection({ shopId, form, edit, replace, apiKeySet, savedBaseUr
           onChange={(e) => edit({ replyTimeLimitSeconds: e.target.value })}
         />
         {err('replyTimeLimitSeconds') && <span className="error small">{err('replyTimeLimitSeconds')}</span>}
+        <label htmlFor="llm-concurrency">{t('llmConcurrency')}</label>
+        <input
+          id="llm-concurrency"
+          className="input-number input-short"
+          dir="ltr"
+          inputMode="numeric"
+          aria-invalid={err('concurrency') ? true : undefined}
+          aria-describedby="llm-concurrency-hint"
+          value={form.concurrency}
+          onChange={(e) => edit({ concurrency: e.target.value })}
+        />
+        {err('concurrency') && <span className="error small">{err('concurrency')}</span>}
+        <span id="llm-concurrency-hint" className="muted small">{t('llmConcurrencyHint')}</span>
       </div>
       <p className="muted small">{t('capsHint')}</p>
       {usage && <p className="small">{usage.capReached ? t('usageCap') : t('usage', { tokens: usage.tokens, cap: usage.dailyTokenCap, requests: usage.requests })}</p>}

@@ -48,3 +48,13 @@ describe('sales settings form', () => {
     expect(salesPatchFrom({ ...form, replyTimeLimitSeconds: ' 25 ' }).llm?.replyTimeLimitSeconds).toBe(25);
   });
 });
+
+describe('LLM turns at once', () => {
+  it('starts automatic (0), saves a number, and refuses anything outside 0–256', () => {
+    const form = salesFormFrom(settings);
+    expect(form.concurrency).toBe('0');
+    expect(salesPatchFrom({ ...form, concurrency: '4' }).llm?.concurrency).toBe(4);
+    expect(validateSales({ ...form, concurrency: '300' })).toEqual({ concurrency: 'errWholeNumber' });
+    expect(validateSales({ ...form, concurrency: 'two' })).toEqual({ concurrency: 'errWholeNumber' });
+  });
+});

@@ -18,6 +18,8 @@ export interface SalesForm {
   perCustomerDailyMessageCap: string;
   /** Seconds a customer may wait on the LLM for one reply before the offline brain answers. */
   replyTimeLimitSeconds: string;
+  /** LLM turns in flight for this endpoint; '0' = by kind (hosted many, local 2). */
+  concurrency: string;
 }
 
 export function salesFormFrom(settings: PublicShopSettings): SalesForm {
@@ -33,6 +35,7 @@ export function salesFormFrom(settings: PublicShopSettings): SalesForm {
     dailyTokenCap: String(settings.llm.dailyTokenCap),
     perCustomerDailyMessageCap: String(settings.llm.perCustomerDailyMessageCap),
     replyTimeLimitSeconds: String(settings.llm.replyTimeLimitSeconds),
+    concurrency: String(settings.llm.concurrency),
   };
 }
 
@@ -69,7 +72,7 @@ const wholeNumber = (text: string, min: number, max: number): number | null => {
   return n >= min && n <= max ? n : null;
 };
 
-export type SalesErrors = Partial<Record<'maxDiscountPercent' | 'baseUrl' | 'dailyTokenCap' | 'perCustomerDailyMessageCap' | 'replyTimeLimitSeconds', string>>;
+export type SalesErrors = Partial<Record<'maxDiscountPercent' | 'baseUrl' | 'dailyTokenCap' | 'perCustomerDailyMessageCap' | 'replyTimeLimitSeconds' | 'concurrency', string>>;
 
 export function validateSales(form: SalesForm): SalesErrors {
   const errors: SalesErrors = {};
@@ -78,6 +81,7 @@ export function validateSales(form: SalesForm): SalesErrors {
   if (wholeNumber(form.dailyTokenCap, 0, 100_000_000) === null) errors.dailyTokenCap = 'errWholeNumber';
   if (wholeNumber(form.perCustomerDailyMessageCap, 0, 100_000) === null) errors.perCustomerDailyMessageCap = 'errWholeNumber';
   if (wholeNumber(form.replyTimeLimitSeconds, 2, 120) === null) errors.replyTimeLimitSeconds = 'errReplyTimeLimit';
+  if (wholeNumber(form.concurrency, 0, 256) === null) errors.concurrency = 'errWholeNumber';
   return errors;
 }
 
@@ -90,6 +94,7 @@ export function salesPatchFrom(form: SalesForm): ShopSettingsPatch {
     dailyTokenCap: Number(form.dailyTokenCap.trim()),
     perCustomerDailyMessageCap: Number(form.perCustomerDailyMessageCap.trim()),
     replyTimeLimitSeconds: Number(form.replyTimeLimitSeconds.trim()),
+    concurrency: Number(form.concurrency.trim()),
   };
   if (form.removeApiKey) llm.apiKey = '';
   else if (form.newApiKey.trim()) llm.apiKey = form.newApiKey.trim();

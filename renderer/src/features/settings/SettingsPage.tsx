@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/use-t';
-import { type FactsForm, KNOWN_PAYMENTS, factsFormFrom, factsPatchFrom, isValidTimeZone, validateFacts } from './facts-model';
+import { type FactsForm, KNOWN_PAYMENTS, PACING_CHOICES, factsFormFrom, factsPatchFrom, isValidTimeZone, validateFacts } from './facts-model';
 import { strings } from './i18n';
 import { useSettingsForm } from './use-settings-form';
 import { ZonesTable } from './ZonesTable';
@@ -123,6 +123,19 @@ export function SettingsPage() {
           />
           <span id="retention-hint" className="muted small">{t('retentionHint')}</span>
         </div>
+
+        <fieldset aria-describedby="pacing-hint">
+          <legend>{t('pacingTitle')}</legend>
+          <p id="pacing-hint" className="muted small">{t('pacingHint')}</p>
+          <div className="settings-checks settings-radios">
+            {PACING_CHOICES.map((choice) => (
+              <label key={choice}>
+                <input type="radio" name="pacing" value={choice} checked={form.pacing === choice} onChange={() => edit({ pacing: choice })} /> {t(`pacing_${choice}` as Keys)}
+              </label>
+            ))}
+          </div>
+          <p className="muted small">{t('pacingProactive')}</p>
+        </fieldset>
 
         <div className="actions settings-actions">
           <button type="submit" className="primary" disabled={saving}>{saving ? t('saving') : t('save')}</button>

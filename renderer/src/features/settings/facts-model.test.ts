@@ -42,3 +42,12 @@ describe('shop facts form', () => {
     expect(validateFacts(form, isValidTimeZone)).toEqual({});
   });
 });
+
+describe('pacing choice on the Settings page', () => {
+  it('starts at the shop setting (normal by default) and saves the chosen one', () => {
+    const form = factsFormFrom(settings);
+    expect(form.pacing).toBe('normal');
+    const patch = factsPatchFrom({ ...form, pacing: 'careful' });
+    expect(ShopSettingsPatch.parse(patch).bot?.pacing).toBe('careful');
+  });
+});

@@ -1,4 +1,4 @@
-import type { PublicShopSettings, ShopSettingsPatch } from '../../../../shared/domain/settings';
+import type { PacingChoice, PublicShopSettings, ShopSettingsPatch } from '../../../../shared/domain/settings';
 
 /** One editable row of the delivery zones table: text while typing, numbers once saved. */
 export interface ZoneRow {
@@ -24,7 +24,11 @@ export interface FactsForm {
   phoneTakeoverMinutes: number;
   /** Days without a message after which a customer's data is deleted (0 = never). */
   retentionDays: number;
+  /** How fast replies go out (the ban trade-off); proactive messages are always careful. */
+  pacing: PacingChoice;
 }
+
+export const PACING_CHOICES: readonly PacingChoice[] = ['careful', 'normal', 'fast'];
 
 /** Payment methods offered as checkboxes; anything else goes in the free-text field. */
 export const KNOWN_PAYMENTS = ['cash_on_delivery', 'ccp', 'baridimob', 'cib_edahabia', 'card', 'bank_transfer', 'pix', 'boleto', 'paypal'] as const;
@@ -47,6 +51,7 @@ export function factsFormFrom(settings: PublicShopSettings): FactsForm {
     introduceAsAssistant: settings.bot.introduceAsAssistant,
     phoneTakeoverMinutes: settings.bot.phoneTakeoverMinutes,
     retentionDays: settings.bot.retentionDays,
+    pacing: settings.bot.pacing,
   };
 }
 
@@ -89,6 +94,7 @@ export function factsPatchFrom(form: FactsForm): ShopSettingsPatch {
     },
     bot: { introduceAsAssistant: form.introduceAsAssistant, phoneTakeoverMinutes: Math.max(0, Math.min(10_080, Math.round(form.phoneTakeoverMinutes) || 0)),
       retentionDays: Math.max(0, Math.min(3650, Math.round(form.retentionDays) || 0)),
+      pacing: form.pacing,
     },
   };
 }
