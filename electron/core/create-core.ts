@@ -34,6 +34,7 @@ import { resolveEncryptionKey } from './host/encryption-key';
 import { ordersHandlers } from './orders/app';
 import { makeOrdersRepo } from './orders/repo';
 import { makePipelineMessenger } from './orders/pipeline-messenger';
+import { type Learning, makeLearning } from './learning/create-learning';
 
 export interface CoreConfig {
   dataDir: string;
@@ -62,6 +63,8 @@ export interface Core {
   readonly app: App;
   readonly bus: EventBus;
   readonly ctx: CoreContext;
+  /** Scheduler, follow-ups, bandit, analyzer, profiles (the CLI's simulation drives its jobs). */
+  readonly learning: Learning;
   close(): Promise<void>;
 }
 
@@ -93,11 +96,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const secrets = config.secrets ?? makeFileSecretStore(config.dataDir);
   const notifier: Notifier = config.notifier ?? { notify: (title, body) => logger.info({ title, body }, 'notification') };
   const searchIndex = makeMessageSearchIndex(store.sqlite);
+  const learning = makeLearning({ sqlite: store.sqlite, clock, logger, searchIndex, checkpointIdle: () => store.checkpointIdle() });
   // Bound below, once the WhatsApp manager exists (it needs the pipeline's sink).
   let rampOf: (accountId: number) => number = () => 1;
   const pipeline = createPipeline({
     rateFactor: (accountId) => rampOf(accountId),
-    afterStore: () => searchIndex.schedule(),
+    afterStore: () => learning.afterStore(),
     sqlite: store.sqlite,
     brain:
       config.brain ??
@@ -169,9 +173,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 
   // Resume what a previous run left: queued turns, and outbox rows (in-doubt sends reuse their id).
   if (!config.paused) pipeline.start();
-  // Keep the WAL short while the app runs, off the hot path.
-  const checkpoints = setInterval(() => store.checkpointIdle(), 60_000);
-  checkpoints.unref();
+  // Everything periodic (search indexing, WAL checkpoints, follow-ups, analysis) runs on the scheduler.
+  if (!config.paused) learning.start();
   // Linked WhatsApp numbers reconnect with their stored creds (no re-scan).
   if (!config.paused) whatsapp.startAll();
 
@@ -180,11 +183,11 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     app,
     bus,
     ctx,
+    learning,
     async close() {
       if (closed) return;
       closed = true;
-      clearInterval(checkpoints);
-      searchIndex.stop();
+      await learning.stop();
       whatsapp.stopAll();
       await pipeline.stop();
       simulator.close();
