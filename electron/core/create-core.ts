@@ -35,6 +35,8 @@ import { ordersHandlers } from './orders/app';
 import { makeOrdersRepo } from './orders/repo';
 import { makePipelineMessenger } from './orders/pipeline-messenger';
 import { type Learning, makeLearning } from './learning/create-learning';
+import { makePipelineProactiveOutbox } from './learning/follow-ups/proactive-outbox';
+import { makeProductsRepo } from './catalog/products-repo';
 
 export interface CoreConfig {
   dataDir: string;
@@ -96,7 +98,17 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const secrets = config.secrets ?? makeFileSecretStore(config.dataDir);
   const notifier: Notifier = config.notifier ?? { notify: (title, body) => logger.info({ title, body }, 'notification') };
   const searchIndex = makeMessageSearchIndex(store.sqlite);
-  const learning = makeLearning({ sqlite: store.sqlite, clock, logger, searchIndex, checkpointIdle: () => store.checkpointIdle() });
+  const products = makeProductsRepo(store.sqlite);
+  const learning = makeLearning({
+    sqlite: store.sqlite,
+    clock,
+    logger,
+    settingsOf,
+    productBySku: (shopId, sku) => products.getBySku(shopId, sku),
+    outbox: makePipelineProactiveOutbox(() => pipeline),
+    searchIndex,
+    checkpointIdle: () => store.checkpointIdle(),
+  });
   // Bound below, once the WhatsApp manager exists (it needs the pipeline's sink).
   let rampOf: (accountId: number) => number = () => 1;
   const pipeline = createPipeline({
@@ -105,7 +117,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     sqlite: store.sqlite,
     brain:
       config.brain ??
-      makeCoreShopBrain({ db: store.db, sqlite: store.sqlite, settingsOf, shops: shopsRepo, secrets, bus, clock, logger }),
+      learning.wrapBrain(makeCoreShopBrain({ db: store.db, sqlite: store.sqlite, settingsOf, shops: shopsRepo, secrets, bus, clock, logger })),
     settingsOf,
     bus,
     clock,

@@ -7,6 +7,7 @@ import * as m0005 from './0005-whatsapp';
 import * as m0006 from './0006-llm-usage';
 import * as m0007 from './0007-takeover-until';
 import * as m0030 from './0030-jobs';
+import * as m0031 from './0031-follow-ups';
 
 /**
  * Every migration, imported statically so bundling and a strict CSP cannot lose one.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006-llm-usage': m0006,
   '0007-takeover-until': m0007,
   '0030-jobs': m0030,
+  '0031-follow-ups': m0031,
 };
