@@ -54,6 +54,10 @@ export const strings = defineStrings({
     errDiscount: 'A whole number from 0 to 90.',
     errBaseUrl: 'Start with http:// or https://',
     errWholeNumber: 'A whole number.',
+    followUpsOnce: 'Follow up abandoned carts (once per conversation, inside WhatsApp’s 24 h window)',
+    followUpSilence: 'Silence before the follow-up (minutes)',
+    followUpSilenceHint: 'From the customer’s last message; within your opening hours when they are set.',
+    errSilence: 'A whole number from 5 to 1380.',
   },
   fr: {
     title: 'Réglages de vente',
@@ -108,6 +112,10 @@ export const strings = defineStrings({
     errDiscount: 'Un nombre entier de 0 à 90.',
     errBaseUrl: 'Commence par http:// ou https://',
     errWholeNumber: 'Un nombre entier.',
+    followUpsOnce: 'Relancer les paniers abandonnés (une fois par conversation, dans la fenêtre de 24 h de WhatsApp)',
+    followUpSilence: 'Silence avant la relance (minutes)',
+    followUpSilenceHint: 'Depuis le dernier message du client ; pendant vos horaires d’ouverture s’ils sont indiqués.',
+    errSilence: 'Un nombre entier de 5 à 1380.',
   },
   ar: {
     title: 'إعدادات البيع',
@@ -162,6 +170,10 @@ export const strings = defineStrings({
     errDiscount: 'عدد صحيح من 0 إلى 90.',
     errBaseUrl: 'يبدأ بـ http:// أو https://',
     errWholeNumber: 'عدد صحيح.',
+    followUpsOnce: 'متابعة السلال المتروكة (مرة واحدة لكل محادثة، داخل نافذة واتساب ذات 24 ساعة)',
+    followUpSilence: 'مدة الصمت قبل المتابعة (بالدقائق)',
+    followUpSilenceHint: 'منذ آخر رسالة من الزبون؛ وفي ساعات العمل إن كانت محددة.',
+    errSilence: 'عدد صحيح من 5 إلى 1380.',
   },
   pt: {
     title: 'Configurações de venda',
@@ -216,5 +228,9 @@ export const strings = defineStrings({
     errDiscount: 'Um número inteiro de 0 a 90.',
     errBaseUrl: 'Comece com http:// ou https://',
     errWholeNumber: 'Um número inteiro.',
+    followUpsOnce: 'Lembrar carrinhos abandonados (uma vez por conversa, dentro da janela de 24 h do WhatsApp)',
+    followUpSilence: 'Silêncio antes do lembrete (minutos)',
+    followUpSilenceHint: 'Desde a última mensagem do cliente; dentro do horário de funcionamento, se definido.',
+    errSilence: 'Um número inteiro de 5 a 1380.',
   },
 });
