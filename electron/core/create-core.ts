@@ -103,6 +103,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     sqlite: store.sqlite,
     clock,
     logger,
+    bus,
     settingsOf,
     productBySku: (shopId, sku) => products.getBySku(shopId, sku),
     outbox: makePipelineProactiveOutbox(() => pipeline),

@@ -112,7 +112,7 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
     const day = shopDay(input.now, settings.facts.timeZone);
     const limits = { dailyTokenCap: settings.llm.dailyTokenCap, perCustomerDailyMessageCap: settings.llm.perCustomerDailyMessageCap };
     const shop = (await deps.shops.get(input.shopId)) ?? { name: 'the shop', currency: '' };
-    const [profile, strategy] = await Promise.all([deps.profile?.(input.shopId, input.contactId) ?? null, deps.strategy?.(input.shopId, input.contactId) ?? null]);
+    const [profile, strategy] = await Promise.all([deps.profile?.(input.shopId, input.contactId) ?? null, input.strategy ?? deps.strategy?.(input.shopId, input.contactId) ?? null]);
     const photoProducts = new Map(turn.products.map((p) => [p.sku, p]));
     let corrections: Violation[] = [];
     for (const source of ['llm', 'llm_retry'] as const) {

@@ -1,4 +1,5 @@
 import type { BrainDecision } from '../../../shared/domain/brain';
+import type { Strategy } from '../../../shared/domain/learning';
 
 export interface TurnMessage {
   direction: 'in' | 'out';
@@ -20,6 +21,8 @@ export interface BrainInput {
   /** Earlier messages, oldest first, excluding this turn. */
   history: TurnMessage[];
   now: Date;
+  /** The selling strategy the bandit chose for this conversation (learning/bandit); absent = none. */
+  strategy?: Strategy | null;
 }
 
 /** Offline or LLM: the pipeline only knows this. */

@@ -2,7 +2,11 @@ import type SQLite from 'better-sqlite3';
 import type { ShopSettings } from '../../../shared/domain/settings';
 import type { Product } from '../../../shared/domain/catalog';
 import type { Brain } from '../brain/types';
+import type { EventBus } from '../events';
 import type { Clock, Logger } from '../ports';
+import { makeBandit } from './bandit/bandit';
+import { type Random, mulberry32 } from './bandit/random';
+import { makeTurnStrategy } from './bandit/turn-strategy';
 import type { MessageSearchIndex } from '../store/message-search-index';
 import { makeFollowUps } from './follow-ups/follow-ups';
 import type { ProactiveOutbox } from './follow-ups/proactive-outbox';
@@ -14,6 +18,9 @@ export interface LearningDeps {
   sqlite: SQLite.Database;
   clock: Clock;
   logger: Logger;
+  bus: EventBus;
+  /** The bandit's randomness (seeded in tests). */
+  random?: Random;
   settingsOf(shopId: number): Promise<ShopSettings>;
   productBySku(shopId: number, sku: string): Product | undefined;
   outbox: ProactiveOutbox;
@@ -31,17 +38,25 @@ export function makeLearning(deps: LearningDeps) {
   const scheduler = makeScheduler({ sqlite, clock, logger });
   registerStoreJobs(scheduler, { searchIndex: deps.searchIndex, checkpointIdle: deps.checkpointIdle });
   const followUps = makeFollowUps({ sqlite, scheduler, clock, logger, settingsOf: deps.settingsOf, productBySku: deps.productBySku, outbox: deps.outbox });
+  const bandit = makeBandit(sqlite, deps.random ?? mulberry32(Date.now() ^ (Math.random() * 2 ** 32)));
+  const strategyOf = makeTurnStrategy({ sqlite, bandit, settingsOf: deps.settingsOf });
+  // Reward = an order within the conversation (counted once, whoever took it).
+  deps.bus.on('orders/created', (order) => {
+    if (order.conversationId !== null) bandit.reward(order.conversationId);
+  });
   return {
     scheduler,
     followUps,
+    bandit,
     /** The sales brain with learning's inputs and bookkeeping around each turn. */
     wrapBrain: (brain: Brain): Brain =>
       withLearning(
         brain,
         {
+          before: async (input) => ({ strategy: await strategyOf(input) }),
           async after(input, decision) {
             await followUps.afterTurn(input.shopId, input.conversationId, input.now);
-            return decision;
+            return { ...decision, strategy: input.strategy ?? null };
           },
         },
         logger,

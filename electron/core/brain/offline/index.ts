@@ -15,6 +15,7 @@ import { type Draft, finish, newDraft } from './draft';
 import { awaitingSlots, commonWord, confirmOrder, orderStep, yesOrNo } from './order-step';
 import { rememberSkus, resolveProducts } from './resolve';
 import { readState } from './state';
+import { applyStrategy } from '../../learning/bandit/strategy-lines';
 
 export type { OfflineBrainDeps } from './deps';
 export { makeMemoryProductFinder, type ProductFinder, type ProductHit } from './product-match';
@@ -210,6 +211,7 @@ export function makeOfflineBrain(deps: OfflineBrainDeps): Brain {
       const language = detectLanguage(input.text, previous).language;
       const ctx: TurnContext = { deps, shopId: input.shopId, text: input.text, language, settings, state, now: input.now };
       const draft = await decideTurn(ctx, input);
+      await applyStrategy(draft, input.strategy, { language, settings, bySku: (sku) => deps.products.bySku(input.shopId, sku) });
       const firstReply = !state.introduced && !input.history.some((m) => m.author === 'bot');
       if (firstReply && settings.bot.introduceAsAssistant) {
         const shop = (await deps.shopName?.(input.shopId)) ?? null;

@@ -8,6 +8,7 @@ import * as m0006 from './0006-llm-usage';
 import * as m0007 from './0007-takeover-until';
 import * as m0030 from './0030-jobs';
 import * as m0031 from './0031-follow-ups';
+import * as m0032 from './0032-bandit';
 
 /**
  * Every migration, imported statically so bundling and a strict CSP cannot lose one.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007-takeover-until': m0007,
   '0030-jobs': m0030,
   '0031-follow-ups': m0031,
+  '0032-bandit': m0032,
 };
