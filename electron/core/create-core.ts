@@ -36,6 +36,7 @@ import { makeOrdersRepo } from './orders/repo';
 import { makePipelineMessenger } from './orders/pipeline-messenger';
 import { type Learning, makeLearning } from './learning/create-learning';
 import { makePipelineProactiveOutbox } from './learning/follow-ups/proactive-outbox';
+import { learningHandlers } from './learning/app';
 import { makeProductsRepo } from './catalog/products-repo';
 
 export interface CoreConfig {
@@ -179,6 +180,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   app.register(catalogHandlers(ctx));
   app.register(knowledgeHandlers(ctx));
   app.register(llmSettingsHandlers(ctx));
+  app.register(learningHandlers(ctx, learning));
   app.register(ordersHandlers(ctx, { orders: makeOrdersRepo(store.db), messenger: makePipelineMessenger(ctx) }));
   const missing = app.missing();
   // A test asserts this list is empty; at run time an unimplemented call answers unknown_method.

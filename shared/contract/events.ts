@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AccountStatus, Conversation, Id, Message, Shop } from '../domain/schemas';
 import { catalogEvents } from './catalog';
 import { event } from './define';
+import { learningEvents } from './learning';
 import { ordersEvents } from './orders';
 import { whatsappEvents } from './whatsapp';
 
@@ -24,6 +25,7 @@ export const events = {
   ...catalogEvents,
   ...ordersEvents,
   ...whatsappEvents,
+  ...learningEvents,
 } as const;
 
 export type Events = typeof events;

@@ -4,6 +4,7 @@ import { catalogCalls } from './catalog';
 import { conversationsCalls } from './conversations';
 import { inboxCalls } from './inbox';
 import { knowledgeCalls } from './knowledge';
+import { learningCalls } from './learning';
 import { ordersCalls } from './orders';
 import { salesBrainCalls } from './sales-brain';
 import { settingsCalls } from './settings';
@@ -24,6 +25,7 @@ export const calls = {
   ...salesBrainCalls,
   ...whatsappCalls,
   ...ordersCalls,
+  ...learningCalls,
 } as const;
 
 export type Calls = typeof calls;

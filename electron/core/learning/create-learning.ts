@@ -4,6 +4,11 @@ import type { Product } from '../../../shared/domain/catalog';
 import type { Brain } from '../brain/types';
 import type { EventBus } from '../events';
 import type { Clock, Logger } from '../ports';
+import { makeKnowledgeRepo } from '../knowledge/repo';
+import { makeAnalysisRuns } from './analyzer/analysis-runs';
+import { makeAnalyzer } from './analyzer/analyzer';
+import { makeLearnedRepo } from './analyzer/learned-repo';
+import { makeKnowledgeAnswer } from './analyzer/knowledge-answer';
 import { makeBandit } from './bandit/bandit';
 import { type Random, mulberry32 } from './bandit/random';
 import { makeTurnStrategy } from './bandit/turn-strategy';
@@ -40,6 +45,11 @@ export function makeLearning(deps: LearningDeps) {
   const followUps = makeFollowUps({ sqlite, scheduler, clock, logger, settingsOf: deps.settingsOf, productBySku: deps.productBySku, outbox: deps.outbox });
   const bandit = makeBandit(sqlite, deps.random ?? mulberry32(Date.now() ^ (Math.random() * 2 ** 32)));
   const strategyOf = makeTurnStrategy({ sqlite, bandit, settingsOf: deps.settingsOf });
+  const analyzer = makeAnalyzer({ sqlite, knowledge: makeKnowledgeRepo(sqlite), now: () => clock.now() });
+  const shopIds = sqlite.prepare<[], { id: number }>('SELECT id FROM shops ORDER BY id');
+  const analysis = makeAnalysisRuns({ analyzer, scheduler, bus: deps.bus, logger, shopIds: () => shopIds.all().map((r) => r.id) });
+  const learned = makeLearnedRepo(sqlite);
+  const knowledgeAnswer = makeKnowledgeAnswer(sqlite);
   // Reward = an order within the conversation (counted once, whoever took it).
   deps.bus.on('orders/created', (order) => {
     if (order.conversationId !== null) bandit.reward(order.conversationId);
@@ -48,6 +58,8 @@ export function makeLearning(deps: LearningDeps) {
     scheduler,
     followUps,
     bandit,
+    analysis,
+    learned,
     /** The sales brain with learning's inputs and bookkeeping around each turn. */
     wrapBrain: (brain: Brain): Brain =>
       withLearning(
@@ -56,7 +68,7 @@ export function makeLearning(deps: LearningDeps) {
           before: async (input) => ({ strategy: await strategyOf(input) }),
           async after(input, decision) {
             await followUps.afterTurn(input.shopId, input.conversationId, input.now);
-            return { ...decision, strategy: input.strategy ?? null };
+            return { ...knowledgeAnswer(input, decision), strategy: input.strategy ?? null };
           },
         },
         logger,

@@ -9,6 +9,7 @@ import * as m0007 from './0007-takeover-until';
 import * as m0030 from './0030-jobs';
 import * as m0031 from './0031-follow-ups';
 import * as m0032 from './0032-bandit';
+import * as m0033 from './0033-learned-knowledge';
 
 /**
  * Every migration, imported statically so bundling and a strict CSP cannot lose one.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0030-jobs': m0030,
   '0031-follow-ups': m0031,
   '0032-bandit': m0032,
+  '0033-learned-knowledge': m0033,
 };
