@@ -47,7 +47,7 @@ export function makeLearning(deps: LearningDeps) {
   const strategyOf = makeTurnStrategy({ sqlite, bandit, settingsOf: deps.settingsOf });
   const analyzer = makeAnalyzer({ sqlite, knowledge: makeKnowledgeRepo(sqlite), now: () => clock.now() });
   const shopIds = sqlite.prepare<[], { id: number }>('SELECT id FROM shops ORDER BY id');
-  const analysis = makeAnalysisRuns({ analyzer, scheduler, bus: deps.bus, logger, shopIds: () => shopIds.all().map((r) => r.id) });
+  const analysis = makeAnalysisRuns({ analyzer, scheduler, bus: deps.bus, logger, now: () => clock.now(), shopIds: () => shopIds.all().map((r) => r.id) });
   const learned = makeLearnedRepo(sqlite);
   const knowledgeAnswer = makeKnowledgeAnswer(sqlite);
   // Reward = an order within the conversation (counted once, whoever took it).

@@ -10,7 +10,7 @@ const SIX_HOURS = 6 * 3_600_000;
  * When analysis runs: every 6 hours for every shop (a scheduler job) and when the seller presses
  * "Learn now". One pass per shop at a time: asking again while it runs joins the running pass.
  */
-export function makeAnalysisRuns(deps: { analyzer: Analyzer; scheduler: Scheduler; bus: EventBus; logger: Logger; shopIds(): number[] }) {
+export function makeAnalysisRuns(deps: { analyzer: Analyzer; scheduler: Scheduler; bus: EventBus; logger: Logger; now(): Date; shopIds(): number[] }) {
   const running = new Map<number, Promise<AnalysisResult>>();
 
   function learnNow(shopId: number): Promise<AnalysisResult> {
@@ -29,7 +29,8 @@ export function makeAnalysisRuns(deps: { analyzer: Analyzer; scheduler: Schedule
       if (result.analysed) deps.logger.info({ shopId, ...result }, 'learned from sales');
     }
   });
-  deps.scheduler.every(ANALYZE_JOB, ANALYZE_JOB, SIX_HOURS);
+  // The first pass 6 h after the first start, not during it; later starts keep the stored time.
+  deps.scheduler.every(ANALYZE_JOB, ANALYZE_JOB, SIX_HOURS, { firstAt: new Date(deps.now().getTime() + SIX_HOURS) });
 
   return { learnNow, isRunning: (shopId: number) => running.has(shopId) };
 }

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Harness } from '../test-utils/learning-harness';
 import { makeLearningHarness } from '../test-utils/learning-harness';
 import { extractPairs } from './extract';
+import type { CallOutput } from '../../../../shared/contract';
+import { call } from '../../test-utils/temp-core';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -58,11 +60,10 @@ describe('knowledge learned from sales', () => {
     const again = await t.core.app.dispatch('learning/learn-now', { shopId: t.shopId });
     expect(again).toMatchObject({ ok: true, value: { analysed: 0, learned: 0 } });
 
-    const overview = await t.core.app.dispatch('learning/overview', { shopId: t.shopId });
-    if (!overview.ok) throw new Error(overview.error.message);
-    expect(overview.value.week).toEqual({ answers: 1, sales: 2 });
-    const [entry] = overview.value.entries;
-    expect(overview.value.entries).toHaveLength(1);
+    const overview = await call<CallOutput<'learning/overview'>>(t.core, 'learning/overview', { shopId: t.shopId });
+    expect(overview.week).toEqual({ answers: 1, sales: 2 });
+    const [entry] = overview.entries;
+    expect(overview.entries).toHaveLength(1);
     expect(entry).toMatchObject({ status: 'pending', kind: 'qa', support: 2, conversationId: conversationOf(t, '+213550000021') });
     expect(entry!.answer).toMatch(/emballage cadeau/);
 

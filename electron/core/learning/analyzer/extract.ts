@@ -31,11 +31,13 @@ const CATEGORY: Partial<Record<Intent, string>> = {
   other: 'general',
   greeting: 'general',
   order_request: 'ordering',
+  // Before a sale, a question about returns or exchanges is a policy question, not a complaint.
+  complaint_refund: 'returns',
 };
 const OBJECTIONS = new Set<Intent>(['objection_price', 'objection_trust', 'objection_hesitation']);
 /** Answered live from the catalog with today's prices and stock: a frozen copy would go stale. */
 const CATALOG_LIVE = new Set<Intent>(['price_question', 'availability']);
-const NOT_QUESTIONS = new Set<Intent>(['thanks', 'complaint_refund', 'human_request']);
+const NOT_QUESTIONS = new Set<Intent>(['thanks', 'human_request']);
 
 const isQuestion = (text: string) => /[?؟]/.test(text);
 const MIN_CONTENT_WORDS = 2;
