@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { KnowledgeRepo } from '../../knowledge/repo';
-import { type AnalyzedMessage, extractPairs } from './extract';
+import { type AnalyzedMessage, extractPairs, memoClassify } from './extract';
 import { makeMerger } from './merge';
 
 export interface AnalysisResult {
@@ -51,11 +51,12 @@ export function makeAnalyzer(deps: AnalyzerDeps) {
   async function run(shopId: number, onProgress?: (done: number, total: number) => void): Promise<AnalysisResult> {
     const todo = s.todo.all(shopId);
     const merger = makeMerger(s.existing.all(shopId));
+    const classify = memoClassify();
     let merged = 0;
     const analysedPairs: Array<[number, number]> = [];
     for (let start = 0; start < todo.length; start += CHUNK) {
       for (const { conversation_id, ordered_at } of todo.slice(start, start + CHUNK)) {
-        const pairs = extractPairs(s.messages.all(conversation_id, ordered_at));
+        const pairs = extractPairs(s.messages.all(conversation_id, ordered_at), classify);
         for (const pair of pairs) if (merger.add(pair, conversation_id)) merged += 1;
         analysedPairs.push([conversation_id, pairs.length]);
       }

@@ -53,6 +53,34 @@ interface BotMeta {
   followUp?: boolean;
 }
 
+export type Classify = (text: string) => Intent;
+
+/**
+ * The intent classifier memoised for one pass: it costs about a millisecond per message, and
+ * customers repeat themselves ("nheb ncommandi", "ch7al?") across thousands of sales.
+ */
+export function memoClassify(limit = 50_000): Classify {
+  const seen = new Map<string, Intent>();
+  return (text) => {
+    const key = text.trim().toLowerCase();
+    let intent = seen.get(key);
+    if (intent === undefined) {
+      intent = classifyIntent(text).intent;
+      if (seen.size < limit) seen.set(key, intent);
+    }
+    return intent;
+  };
+}
+
+const INTENTS = new Set<string>(Object.keys(CATEGORY).concat(['thanks', 'human_request']));
+
+/** The intent the bot recorded when it answered this message (free), else the classifier's. */
+function intentOf(message: AnalyzedMessage, replies: readonly AnalyzedMessage[], classify: Classify): Intent {
+  const recorded = replies.find((r) => r.author === 'bot' && r.meta)?.meta;
+  const intent = recorded ? botMeta(recorded).intent : undefined;
+  return intent && INTENTS.has(intent) ? (intent as Intent) : classify(message.text);
+}
+
 function botMeta(meta: string | null): BotMeta {
   if (!meta) return {};
   try {
@@ -69,7 +97,7 @@ function botMeta(meta: string | null): BotMeta {
  * know); bot answers count when they resolved an objection; a bot answer that escalated, and
  * price or stock answers (the catalog gives those live), teach nothing.
  */
-export function extractPairs(messages: readonly AnalyzedMessage[]): LearnedPair[] {
+export function extractPairs(messages: readonly AnalyzedMessage[], classify: Classify = (text) => classifyIntent(text).intent): LearnedPair[] {
   const pairs: LearnedPair[] = [];
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i]!;
@@ -77,7 +105,7 @@ export function extractPairs(messages: readonly AnalyzedMessage[]): LearnedPair[
     const replies: AnalyzedMessage[] = [];
     for (let j = i + 1; j < messages.length && messages[j]!.direction === 'out'; j++) replies.push(messages[j]!);
     if (replies.length === 0) continue;
-    const intent = classifyIntent(m.text).intent;
+    const intent = intentOf(m, replies, classify);
     if (NOT_QUESTIONS.has(intent)) continue;
     const objection = OBJECTIONS.has(intent);
     if (!objection && !isQuestion(m.text) && intent !== 'delivery_question') continue;

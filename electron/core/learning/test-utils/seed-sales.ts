@@ -20,9 +20,11 @@ export function seedOrderedConversations(sqlite: SQLite.Database, shopId: number
   const conversation = sqlite.prepare<[number, number, number, string, string, string]>(
     'INSERT INTO conversations (shop_id, account_id, contact_id, created_at, last_message_at, last_inbound_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const message = sqlite.prepare<[number, number, number, string, string, string, string, string]>(
-    "INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, kind, text, status, created_at) VALUES (?, ?, ?, ?, ?, 'text', ?, ?, ?)",
+  const message = sqlite.prepare<[number, number, number, string, string, string, string, string, string | null]>(
+    "INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, kind, text, status, created_at, meta) VALUES (?, ?, ?, ?, ?, 'text', ?, ?, ?, ?)",
   );
+  // What the pipeline records on a bot reply (the brain's intent for the message it answered).
+  const orderMeta = JSON.stringify({ intent: 'order_request', orderAction: 'start', language: 'dz-latn', escalate: false });
   const order = sqlite.prepare<[number, number, number, string, string, string]>(
     `INSERT INTO orders (shop_id, conversation_id, contact_id, status, customer_name, phone, wilaya, commune, address, currency, items_total, total, created_at, updated_at)
      VALUES (?, ?, ?, 'new', ?, '0550000000', 'Alger', '', 'rue 1', 'DZD', 4500, 4500, ?, ?)`,
@@ -33,10 +35,10 @@ export function seedOrderedConversations(sqlite: SQLite.Database, shopId: number
       const ex = exchanges[i % exchanges.length]!;
       const contactId = Number(contact.run(shopId, `2135${String(10_000_000 + i)}@s.whatsapp.net`, `Client ${i}`, at(0)).lastInsertRowid);
       const conversationId = Number(conversation.run(shopId, account, contactId, at(0), at(4), at(4)).lastInsertRowid);
-      message.run(shopId, account, conversationId, 'in', 'customer', ex.question, 'received', at(0));
-      message.run(shopId, account, conversationId, 'out', 'seller', ex.answer, 'sent', at(1));
-      message.run(shopId, account, conversationId, 'in', 'customer', 'nheb ncommandi sac noir', 'received', at(2));
-      message.run(shopId, account, conversationId, 'out', 'bot', 'Mli7! Ab3atli smitek w numéro.', 'sent', at(3));
+      message.run(shopId, account, conversationId, 'in', 'customer', ex.question, 'received', at(0), null);
+      message.run(shopId, account, conversationId, 'out', 'seller', ex.answer, 'sent', at(1), null);
+      message.run(shopId, account, conversationId, 'in', 'customer', 'nheb ncommandi sac noir', 'received', at(2), null);
+      message.run(shopId, account, conversationId, 'out', 'bot', 'Mli7! Ab3atli smitek w numéro.', 'sent', at(3), orderMeta);
       order.run(shopId, conversationId, contactId, `Client ${i}`, at(5), at(5));
     }
   })();
