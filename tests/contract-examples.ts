@@ -98,6 +98,8 @@ export const contractExamples: Examples = {
   'orders/export-csv': ({ shopId }) => ({ shopId }),
   'learning/overview': ({ shopId }) => ({ shopId }),
   'learning/learn-now': ({ shopId }) => ({ shopId }),
+  'profiles/get': ({ shopId, contactId }) => ({ shopId, contactId }),
+  'profiles/update': ({ shopId, contactId }) => ({ shopId, contactId, patch: { name: 'Amina' } }),
   'jobs/failures': () => ({}),
   'jobs/retry': () => ({ id: 999_999 }),
 };

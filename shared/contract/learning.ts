@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BanditAlgorithm, JobFailure, LearnedEntry, StrategyStat } from '../domain/learning';
+import { BanditAlgorithm, CustomerProfile, CustomerProfilePatch, JobFailure, LearnedEntry, StrategyStat } from '../domain/learning';
 import { Id } from '../domain/schemas';
 import { call, event } from './define';
 
@@ -23,6 +23,8 @@ export const learningCalls = {
     z.object({ shopId: Id }).strict(),
     Result,
   ),
+  'profiles/get': call("What Souqbot remembers about a customer (null: nothing yet).", z.object({ shopId: Id, contactId: Id }).strict(), CustomerProfile.nullable()),
+  'profiles/update': call("The seller corrects a customer's remembered details (null clears a field).", z.object({ shopId: Id, contactId: Id, patch: CustomerProfilePatch }).strict(), CustomerProfile),
   'jobs/failures': call('Periodic jobs whose last run failed (retrying, or given up).', z.object({}).strict(), z.array(JobFailure)),
   'jobs/retry': call('Run a failed job again now.', z.object({ id: Id }).strict(), z.object({ retried: z.boolean() })),
 } as const;

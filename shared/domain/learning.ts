@@ -49,3 +49,24 @@ export const JobFailure = z.object({
   nextRunAt: IsoTime,
 });
 export type JobFailure = z.infer<typeof JobFailure>;
+
+/** What Souqbot remembers about a customer (the inbox side panel shows and edits it). */
+export const CustomerProfile = z.object({
+  contactId: Id,
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  wilaya: z.string().nullable(),
+  commune: z.string().nullable(),
+  address: z.string().nullable(),
+  language: z.string().nullable(),
+  orders: z.number().int().nonnegative(),
+  /** Products the customer asked about, most recent first. */
+  interests: z.array(z.string()),
+  lastInteractionAt: IsoTime.nullable(),
+});
+export type CustomerProfile = z.infer<typeof CustomerProfile>;
+
+const Field = z.string().trim().max(300).nullable();
+/** The seller's edit of a profile: each field optional, null clears it. */
+export const CustomerProfilePatch = z.object({ name: Field, phone: Field, wilaya: Field, commune: Field, address: Field }).partial().strict();
+export type CustomerProfilePatch = z.infer<typeof CustomerProfilePatch>;

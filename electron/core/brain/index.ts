@@ -30,6 +30,7 @@ import type { RetryOptions } from './llm/retry';
 import { type SpendCap, makeSpendCap, shopDay } from './usage/spend-cap';
 import { makeUsageRepo } from './usage/usage-repo';
 import type { Brain, BrainInput } from './types';
+import { profileAsCustomerText } from '../learning/profiles/returning-customer';
 
 export interface ShopBrainDeps extends FactsSources {
   /** The offline brain: answers when no LLM is configured, and whenever the LLM cannot. */
@@ -112,7 +113,7 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
     const day = shopDay(input.now, settings.facts.timeZone);
     const limits = { dailyTokenCap: settings.llm.dailyTokenCap, perCustomerDailyMessageCap: settings.llm.perCustomerDailyMessageCap };
     const shop = (await deps.shops.get(input.shopId)) ?? { name: 'the shop', currency: '' };
-    const [profile, strategy] = await Promise.all([deps.profile?.(input.shopId, input.contactId) ?? null, input.strategy ?? deps.strategy?.(input.shopId, input.contactId) ?? null]);
+    const [profile, strategy] = await Promise.all([input.profile ? { name: input.profile.name, city: input.profile.wilaya, orders: input.profile.orders, interests: input.profile.interests } : (deps.profile?.(input.shopId, input.contactId) ?? null), input.strategy ?? deps.strategy?.(input.shopId, input.contactId) ?? null]);
     const photoProducts = new Map(turn.products.map((p) => [p.sku, p]));
     let corrections: Violation[] = [];
     for (const source of ['llm', 'llm_retry'] as const) {
@@ -198,7 +199,8 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
         signals,
         products: productHits.map((h) => h.product),
         knowledge: knowledgeHits.map((h) => h.entry),
-        customerTexts: [...input.history.filter((m) => m.author === 'customer').map((m) => m.text), input.text],
+        // A returning customer's stored details are their own words from an earlier chat.
+        customerTexts: [...(input.profile ? [profileAsCustomerText(input.profile)] : []), ...input.history.filter((m) => m.author === 'customer').map((m) => m.text), input.text],
         extraNames: shop ? [shop.name] : [],
       };
       // The offline brain runs every turn: it keeps the order draft and places orders, which an

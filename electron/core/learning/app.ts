@@ -1,3 +1,4 @@
+import { ContractError } from '../../../shared/contract';
 import type { HandlerMap } from '../app';
 import type { CoreContext } from '../context';
 import { requireShop } from '../shops/require-shop';
@@ -24,6 +25,16 @@ export function learningHandlers(ctx: CoreContext, learning: Learning): HandlerM
     'learning/learn-now': async ({ shopId }) => {
       await requireShop(ctx, shopId);
       return learning.analysis.learnNow(shopId);
+    },
+    'profiles/get': async ({ shopId, contactId }) => {
+      await requireShop(ctx, shopId);
+      return learning.profiles.profile(shopId, contactId);
+    },
+    'profiles/update': async ({ shopId, contactId, patch }) => {
+      await requireShop(ctx, shopId);
+      const updated = learning.profiles.edit(shopId, contactId, patch, ctx.clock.now().toISOString());
+      if (!updated) throw new ContractError('not_found', `No customer ${contactId} in this shop`);
+      return updated;
     },
     'jobs/failures': () =>
       learning.scheduler.failures().map((f) => ({

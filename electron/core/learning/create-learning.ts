@@ -12,6 +12,7 @@ import { makeKnowledgeAnswer } from './analyzer/knowledge-answer';
 import { makeBandit } from './bandit/bandit';
 import { type Random, mulberry32 } from './bandit/random';
 import { makeTurnStrategy } from './bandit/turn-strategy';
+import { makeProfilesRepo } from './profiles/profiles-repo';
 import type { MessageSearchIndex } from '../store/message-search-index';
 import { makeFollowUps } from './follow-ups/follow-ups';
 import type { ProactiveOutbox } from './follow-ups/proactive-outbox';
@@ -50,6 +51,8 @@ export function makeLearning(deps: LearningDeps) {
   const analysis = makeAnalysisRuns({ analyzer, scheduler, bus: deps.bus, logger, now: () => clock.now(), shopIds: () => shopIds.all().map((r) => r.id) });
   const learned = makeLearnedRepo(sqlite);
   const knowledgeAnswer = makeKnowledgeAnswer(sqlite);
+  const profiles = makeProfilesRepo(sqlite);
+  deps.bus.on('orders/created', (order) => profiles.recordOrder(order, clock.now().toISOString()));
   // Reward = an order within the conversation (counted once, whoever took it).
   deps.bus.on('orders/created', (order) => {
     if (order.conversationId !== null) bandit.reward(order.conversationId);
@@ -60,14 +63,17 @@ export function makeLearning(deps: LearningDeps) {
     bandit,
     analysis,
     learned,
+    profiles,
     /** The sales brain with learning's inputs and bookkeeping around each turn. */
     wrapBrain: (brain: Brain): Brain =>
       withLearning(
         brain,
         {
-          before: async (input) => ({ strategy: await strategyOf(input) }),
+          before: async (input) => ({ strategy: await strategyOf(input), profile: profiles.memory(input.shopId, input.contactId, input.conversationId, input.now) }),
           async after(input, decision) {
             await followUps.afterTurn(input.shopId, input.conversationId, input.now);
+            profiles.recordTurn(input.shopId, input.contactId, decision.language, decision.skus, input.now.toISOString());
+            if (input.profile?.lastOrder && decision.intent === 'greeting' && decision.salesAction === 'followup') profiles.markReorderOffered(input.contactId, input.conversationId, input.now.toISOString());
             return { ...knowledgeAnswer(input, decision), strategy: input.strategy ?? null };
           },
         },

@@ -16,6 +16,7 @@ import { awaitingSlots, commonWord, confirmOrder, orderStep, yesOrNo } from './o
 import { rememberSkus, resolveProducts } from './resolve';
 import { readState } from './state';
 import { applyStrategy } from '../../learning/bandit/strategy-lines';
+import { acceptReorder, personalise, prefillFromProfile, startsVisit } from '../../learning/profiles/returning-customer';
 
 export type { OfflineBrainDeps } from './deps';
 export { makeMemoryProductFinder, type ProductFinder, type ProductHit } from './product-match';
@@ -210,8 +211,13 @@ export function makeOfflineBrain(deps: OfflineBrainDeps): Brain {
       const previous = state.language ?? languageFromHistory(input.history);
       const language = detectLanguage(input.text, previous).language;
       const ctx: TurnContext = { deps, shopId: input.shopId, text: input.text, language, settings, state, now: input.now };
-      const draft = await decideTurn(ctx, input);
+      // A returning customer (learning/profiles): stored details at checkout, the last order again.
+      const firstTurn = startsVisit(state, input);
+      const prefilled = prefillFromProfile(state, input.profile, firstTurn);
+      const draft = (await acceptReorder(ctx, input)) ?? (await decideTurn(ctx, input));
       await applyStrategy(draft, input.strategy, { language, settings, bySku: (sku) => deps.products.bySku(input.shopId, sku) });
+      const storedDetails = prefilled || (!!input.profile && state.slots.phone === input.profile.phone && state.slots.address === input.profile.address);
+      personalise(draft, input.profile, language, { first: firstTurn, prefilled: storedDetails, confirming: state.stage === 'confirming' && draft.salesAction === 'checkout' });
       const firstReply = !state.introduced && !input.history.some((m) => m.author === 'bot');
       if (firstReply && settings.bot.introduceAsAssistant) {
         const shop = (await deps.shopName?.(input.shopId)) ?? null;

@@ -10,6 +10,7 @@ import * as m0030 from './0030-jobs';
 import * as m0031 from './0031-follow-ups';
 import * as m0032 from './0032-bandit';
 import * as m0033 from './0033-learned-knowledge';
+import * as m0034 from './0034-customer-profiles';
 
 /**
  * Every migration, imported statically so bundling and a strict CSP cannot lose one.
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0031-follow-ups': m0031,
   '0032-bandit': m0032,
   '0033-learned-knowledge': m0033,
+  '0034-customer-profiles': m0034,
 };
