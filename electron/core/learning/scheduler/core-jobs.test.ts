@@ -26,4 +26,22 @@ describe('store jobs on the scheduler', () => {
     while (watermark.get()!.last_id === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(watermark.get()!.last_id).toBeGreaterThan(0);
   });
+
+  it('shows a failing job to Settings (jobs/failures) and runs it again on request (jobs/retry)', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'souq-jobs-'));
+    core = await createCore({ dataDir: dir, paused: true });
+    let healthy = false;
+    core.learning.scheduler.register('flaky', () => {
+      if (!healthy) throw new Error('the disk is full');
+    });
+    core.learning.scheduler.schedule('flaky', 'flaky:1', new Date());
+    await core.learning.scheduler.runDue();
+    const failures = await core.app.dispatch('jobs/failures', {});
+    expect(failures).toMatchObject({ ok: true, value: [{ kind: 'flaky', attempts: 1, lastError: 'the disk is full', state: 'pending' }] });
+    healthy = true;
+    const id = (failures as { value: Array<{ id: number }> }).value[0]!.id;
+    expect(await core.app.dispatch('jobs/retry', { id })).toEqual({ ok: true, value: { retried: true } });
+    await core.learning.scheduler.runDue();
+    expect(await core.app.dispatch('jobs/failures', {})).toEqual({ ok: true, value: [] });
+  });
 });

@@ -50,7 +50,7 @@ export function makeJobsRepo(sqlite: SQLite.Database) {
     reschedule: sqlite.prepare<[string, string, number]>('UPDATE jobs SET run_at = ?, attempts = 0, last_error = NULL, last_run_at = ? WHERE id = ?'),
     fail: sqlite.prepare<[string, string, string, number]>('UPDATE jobs SET run_at = ?, attempts = attempts + 1, last_error = ?, last_run_at = ? WHERE id = ?'),
     giveUp: sqlite.prepare<[string, string, number]>("UPDATE jobs SET state = 'failed', attempts = attempts + 1, last_error = ?, last_run_at = ? WHERE id = ?"),
-    retry: sqlite.prepare<[string, number]>("UPDATE jobs SET state = 'pending', run_at = ?, attempts = 0 WHERE id = ? AND state = 'failed'"),
+    retry: sqlite.prepare<[string, number]>("UPDATE jobs SET state = 'pending', run_at = ?, attempts = 0 WHERE id = ?"),
     failing: sqlite.prepare<[], JobRow>("SELECT * FROM jobs WHERE last_error IS NOT NULL ORDER BY run_at"),
     list: sqlite.prepare<[], JobRow>('SELECT * FROM jobs ORDER BY run_at, id'),
   };
