@@ -74,6 +74,14 @@ describe.skipIf(!chromiumAvailable())('Learning page in headless Chromium', () =
     // The conversation an entry came from is one click away.
     await items().first().getByRole('button', { name: 'Open the conversation' }).click();
     await page.waitForFunction(() => window.location.hash === '#/inbox');
+    // Beside that thread, what Souqbot remembers about the customer; the seller corrects it.
+    const panel = page.getByTestId('profile-panel');
+    await panel.locator('summary').click();
+    await panel.getByText('1 orders').waitFor();
+    await panel.getByRole('button', { name: 'Edit' }).click();
+    await panel.getByLabel('Name').fill('Amina Saidi');
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await panel.getByText('Amina Saidi').waitFor();
     expect(errors).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import { displayJid } from './format';
 import { strings } from './i18n';
 import { MessageBubble } from './MessageBubble';
 import { QuickRepliesManager } from './QuickRepliesManager';
+import { ProfilePanel } from '../learning/ProfilePanel';
 import { ReplyBar } from './ReplyBar';
 
 /** One conversation: who, why it needs the seller, its messages, and the seller's controls. */
@@ -91,6 +92,7 @@ export function ThreadView() {
           {t('takenOver')}
         </div>
       )}
+      <ProfilePanel key={`profile-${selected.contactId}`} shopId={selected.shopId} contactId={selected.contactId} />
       <div className="thread-scroll">
         {loading && <p className="muted">{t('loading')}</p>}
         <ol className="messages" aria-live="polite">
