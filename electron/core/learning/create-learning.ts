@@ -10,7 +10,7 @@ import { makeAnalyzer } from './analyzer/analyzer';
 import { makeLearnedRepo } from './analyzer/learned-repo';
 import { makeKnowledgeAnswer } from './analyzer/knowledge-answer';
 import { makeBandit } from './bandit/bandit';
-import { type Random, mulberry32 } from './bandit/random';
+import type { Random } from './bandit/random';
 import { makeTurnStrategy } from './bandit/turn-strategy';
 import { makeProfilesRepo } from './profiles/profiles-repo';
 import type { MessageSearchIndex } from '../store/message-search-index';
@@ -44,7 +44,7 @@ export function makeLearning(deps: LearningDeps) {
   const scheduler = makeScheduler({ sqlite, clock, logger });
   registerStoreJobs(scheduler, { searchIndex: deps.searchIndex, checkpointIdle: deps.checkpointIdle });
   const followUps = makeFollowUps({ sqlite, scheduler, clock, logger, settingsOf: deps.settingsOf, productBySku: deps.productBySku, outbox: deps.outbox });
-  const bandit = makeBandit(sqlite, deps.random ?? mulberry32(Date.now() ^ (Math.random() * 2 ** 32)));
+  const bandit = makeBandit(sqlite, deps.random);
   const strategyOf = makeTurnStrategy({ sqlite, bandit, settingsOf: deps.settingsOf });
   const analyzer = makeAnalyzer({ sqlite, knowledge: makeKnowledgeRepo(sqlite), now: () => clock.now() });
   const shopIds = sqlite.prepare<[], { id: number }>('SELECT id FROM shops ORDER BY id');

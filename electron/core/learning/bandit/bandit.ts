@@ -2,7 +2,7 @@ import type SQLite from 'better-sqlite3';
 import { Strategy, type StrategyStat } from '../../../../shared/domain/learning';
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import { type BanditAlgorithm, chooseArm, wilsonInterval } from './policy';
-import type { Random } from './random';
+import { type Random, mulberry32 } from './random';
 
 export const STRATEGIES = Strategy.options;
 
@@ -24,7 +24,10 @@ export interface ChoiceContext {
  * turn, kept after), counted as a try of its arm; an order in that conversation is the reward,
  * counted once.
  */
-export function makeBandit(sqlite: SQLite.Database, random: Random) {
+export function makeBandit(sqlite: SQLite.Database, random?: Random) {
+  // Without an injected source, each choice draws from a generator seeded by the conversation and
+  // the arms' counts: still a fair random draw, and a turn re-run after a crash chooses the same.
+  const randomFor = (conversationId: number, tries: number): Random => random ?? mulberry32(Math.imul(conversationId, 0x9e3779b1) ^ tries);
   const s = {
     choice: sqlite.prepare<[number], { strategy: Strategy; segment: string; rewarded: number; shop_id: number }>('SELECT strategy, segment, rewarded, shop_id FROM strategy_choices WHERE conversation_id = ?'),
     arms: sqlite.prepare<[number, string], { strategy: Strategy; tries: number; orders: number }>('SELECT strategy, tries, orders FROM bandit_arms WHERE shop_id = ? AND segment = ?'),
@@ -48,7 +51,7 @@ export function makeBandit(sqlite: SQLite.Database, random: Random) {
       tries: stored.get(strategy)?.tries ?? 0,
       orders: stored.get(strategy)?.orders ?? 0,
     }));
-    const strategy = chooseArm(eligible, ctx.algorithm, random);
+    const strategy = chooseArm(eligible, ctx.algorithm, randomFor(ctx.conversationId, eligible.reduce((n, a) => n + a.tries, 0)));
     s.insertChoice.run(ctx.conversationId, ctx.shopId, ctx.segment, strategy, ctx.now);
     s.countTry.run(ctx.shopId, ctx.segment, strategy);
     return strategy;
