@@ -111,6 +111,12 @@ export const contractExamples: Examples = {
   'orders/get': ({ shopId }) => ({ shopId, orderId: 999_999 }),
   'orders/set-status': ({ shopId }) => ({ shopId, orderId: 999_999, status: 'confirmed' }),
   'orders/export-csv': ({ shopId }) => ({ shopId }),
+  'learning/overview': ({ shopId }) => ({ shopId }),
+  'learning/learn-now': ({ shopId }) => ({ shopId }),
+  'profiles/get': ({ shopId, contactId }) => ({ shopId, contactId }),
+  'profiles/update': ({ shopId, contactId }) => ({ shopId, contactId, patch: { name: 'Amina' } }),
+  'jobs/failures': () => ({}),
+  'jobs/retry': () => ({ id: 999_999 }),
 };
 
 /**

@@ -40,7 +40,11 @@ import { notifySellerOfOrders } from './orders/notify-seller';
 import { makeOrdersRepo } from './orders/repo';
 import { makePipelineMessenger } from './orders/pipeline-messenger';
 import { contactsHandlers } from './contacts/app';
-import { startRetentionTimer } from './contacts/retention';
+import { registerRetentionJob } from './contacts/retention';
+import { type Learning, makeLearning } from './learning/create-learning';
+import { makePipelineProactiveOutbox } from './learning/follow-ups/proactive-outbox';
+import { learningHandlers } from './learning/app';
+import { makeProductsRepo } from './catalog/products-repo';
 
 export interface CoreConfig {
   dataDir: string;
@@ -77,6 +81,8 @@ export interface Core {
   readonly ctx: CoreContext;
   /** Tells a second process trying this data folder where this one serves (the server's URL, no token). */
   announce(url: string): void;
+  /** Scheduler, follow-ups, bandit, analyzer, profiles (the CLI's simulation drives its jobs). */
+  readonly learning: Learning;
   close(): Promise<void>;
 }
 
@@ -135,15 +141,27 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   };
   const searchIndex = makeMessageSearchIndex(store.sqlite, backgroundFailed('search indexing'));
   notifySellerOfOrders({ bus, notifier });
+  const products = makeProductsRepo(store.sqlite);
+  const learning = makeLearning({
+    sqlite: store.sqlite,
+    clock,
+    logger,
+    bus,
+    settingsOf,
+    productBySku: (shopId, sku) => products.getBySku(shopId, sku),
+    outbox: makePipelineProactiveOutbox(() => pipeline),
+    searchIndex,
+    checkpointIdle: () => store.checkpointIdle(),
+  });
   // Bound below, once the WhatsApp manager exists (it needs the pipeline's sink).
   let rampOf: (accountId: number) => number = () => 1;
   const pipeline = createPipeline({
     rateFactor: (accountId) => rampOf(accountId),
-    afterStore: () => searchIndex.schedule(),
+    afterStore: () => learning.afterStore(),
     sqlite: store.sqlite,
     brain:
       config.brain ??
-      makeCoreShopBrain({ db: store.db, sqlite: store.sqlite, settingsOf, shops: shopsRepo, secrets, bus, clock, logger }),
+      learning.wrapBrain(makeCoreShopBrain({ db: store.db, sqlite: store.sqlite, settingsOf, shops: shopsRepo, secrets, bus, clock, logger })),
     settingsOf,
     bus,
     clock,
@@ -207,6 +225,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   app.register(catalogHandlers(ctx));
   app.register(knowledgeHandlers(ctx));
   app.register(llmSettingsHandlers(ctx));
+  app.register(learningHandlers(ctx, learning));
   app.register(ordersHandlers(ctx, { orders: makeOrdersRepo(store.db), messenger: makePipelineMessenger(ctx) }));
   const erase = { mediaDir: path.join(config.dataDir, 'media'), rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl') };
   app.register(contactsHandlers(ctx, erase));
@@ -216,20 +235,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 
   // Resume what a previous run left: queued turns, and outbox rows (in-doubt sends reuse their id).
   if (!config.paused) pipeline.start();
-  // Keep the WAL short while the app runs, off the hot path.
-  const checkpointFailed = backgroundFailed('WAL checkpoint');
-  const checkpoints = setInterval(() => {
-    try {
-      store.checkpointIdle();
-    } catch (err) {
-      checkpointFailed(err);
-    }
-  }, 60_000);
-  checkpoints.unref();
+  // Everything periodic (search indexing, WAL checkpoints, follow-ups, analysis) runs on the scheduler.
+  if (!config.paused) learning.start();
   // Linked WhatsApp numbers reconnect with their stored creds (no re-scan).
   if (!config.paused) whatsapp.startAll();
-  // The seller's retention period: a daily pass (until the persistent scheduler can run it as a job).
-  const retention = startRetentionTimer({ sqlite: store.sqlite, ...erase, settingsOf, logger }, () => clock.now());
+  // The seller's retention period: a daily pass on the persistent scheduler (a day missed asleep runs once on start).
+  registerRetentionJob(learning.scheduler, { sqlite: store.sqlite, ...erase, settingsOf, logger }, () => clock.now());
 
   let closed = false;
   return {
@@ -237,11 +248,11 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     bus,
     ctx,
     announce: (url) => lock.describe({ url }),
+    learning,
     async close() {
       if (closed) return;
       closed = true;
-      clearInterval(checkpoints);
-      retention.stop();
+      await learning.stop();
       searchIndex.stop();
       whatsapp.stopAll();
       await pipeline.stop();

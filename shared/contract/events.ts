@@ -4,6 +4,7 @@ import { EscalationNotice, WhatsAppNotice } from '../domain/notices';
 import { StorageState } from '../domain/storage';
 import { catalogEvents } from './catalog';
 import { event } from './define';
+import { learningEvents } from './learning';
 import { ordersEvents } from './orders';
 import { whatsappEvents } from './whatsapp';
 
@@ -28,6 +29,7 @@ export const events = {
   ...catalogEvents,
   ...ordersEvents,
   ...whatsappEvents,
+  ...learningEvents,
 } as const;
 
 export type Events = typeof events;

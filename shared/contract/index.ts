@@ -5,6 +5,7 @@ import { contactsCalls } from './contacts';
 import { conversationsCalls } from './conversations';
 import { inboxCalls } from './inbox';
 import { knowledgeCalls } from './knowledge';
+import { learningCalls } from './learning';
 import { ordersCalls } from './orders';
 import { salesBrainCalls } from './sales-brain';
 import { settingsCalls } from './settings';
@@ -26,6 +27,7 @@ export const calls = {
   ...whatsappCalls,
   ...ordersCalls,
   ...contactsCalls,
+  ...learningCalls,
 } as const;
 
 export type Calls = typeof calls;

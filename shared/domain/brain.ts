@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Strategy } from './learning';
 import { CustomerLanguage } from './schemas';
 
 export const Intent = z.enum([
@@ -55,5 +56,7 @@ export const BrainDecision = z.object({
   skus: z.array(z.string()).max(3),
   /** Media to send with the reply (a product photo). */
   media: z.array(OutgoingMedia),
+  /** The selling strategy this turn used (learning's bandit), stored on the bot message. */
+  strategy: Strategy.nullable().optional(),
 });
 export type BrainDecision = z.infer<typeof BrainDecision>;

@@ -10,6 +10,10 @@ export const SalesSettings = z
     intensity: z.enum(['gentle', 'balanced', 'aggressive']).default('balanced'),
     maxDiscountPercent: z.number().min(0).max(90).default(0),
     followUps: z.boolean().default(true),
+    /** Minutes of customer silence before the one abandoned-cart follow-up (inside WhatsApp's 24 h window). */
+    followUpSilenceMinutes: z.number().int().min(5).max(1_380).default(30),
+    /** How the strategy bandit chooses: Thompson sampling, or the original ε-greedy (0.2, × 0.95, floor 0.02). */
+    strategyAlgorithm: z.enum(['thompson', 'epsilon_greedy']).default('thompson'),
   })
   .strict();
 

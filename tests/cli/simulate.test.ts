@@ -22,6 +22,7 @@ interface Out {
   orderAction: string;
   escalate: boolean;
   skus: string[];
+  followUp?: true;
 }
 
 function tempDir(): string {
@@ -30,15 +31,19 @@ function tempDir(): string {
   return dir;
 }
 
-/** Runs the real CLI the way a user or an outside check does: JSON lines in, JSON lines out. */
-function simulate(args: string[], lines: unknown[]): Promise<{ code: number | null; out: Out[]; stderr: string }> {
+/** Runs the real CLI the way a user or an outside check does: JSON lines in, JSON lines out.
+ * `out` holds the replies; `followUps` the lines the bot started on its own. */
+function simulate(args: string[], lines: unknown[]): Promise<{ code: number | null; out: Out[]; followUps: Out[]; stderr: string }> {
   return new Promise((resolve) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', cli, 'simulate', ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    proc.on('exit', (code) => resolve({ code, out: stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Out), stderr }));
+    proc.on('exit', (code) => {
+      const all = stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Out);
+      resolve({ code, out: all.filter((o) => !o.followUp), followUps: all.filter((o) => o.followUp), stderr });
+    });
     proc.stdin.end(lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n');
   });
 }
@@ -136,5 +141,24 @@ describe('souqbot simulate', () => {
     expect(stderr).toMatch(/sales\.intensity/);
     expect(stderr).toMatch(/maxDiscount/);
     expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('prints an abandoned-cart follow-up as its own line (in: null, followUp: true), once, never after a stop', { timeout: 60_000 }, async () => {
+    const t0 = Date.now() + 3_600_000;
+    const at = (minutes: number) => new Date(t0 + minutes * 60_000).toISOString();
+    const { code, out, followUps } = await simulate(['--catalog', fashion], [
+      { from: '+213550000001', text: 'slm ch7al had sac noir?', at: at(0) },
+      { from: '+213550000003', text: 'بشحال الفستان الأحمر؟', at: at(1) },
+      { from: '+213550000003', text: 'باركا ما تبعتليش', at: at(3) },
+      { from: '+447700900123', text: 'hello, thanks', at: at(4) },
+      { from: '+213550000001', text: 'mmm nchouf', at: at(10) },
+    ]);
+    expect(code).toBe(0);
+    expect(out.length).toBeGreaterThanOrEqual(5);
+    // Only the Darija customer showed interest and did not stop us; one follow-up, 30 min after their last message.
+    expect(followUps).toHaveLength(1);
+    const [f] = followUps as [Out];
+    expect(f).toMatchObject({ in: null, followUp: true, to: '+213550000001', language: 'dz-latn', salesAction: 'followup', skus: ['DZ-BG-001'] });
+    expect(f.reply).toMatch(/4[\s\u202f.,]?500/);
   });
 });

@@ -34,6 +34,7 @@ import { type CheckedSlots, type RawSlots, checkSlots, hasSlots, seedState } fro
 import { isOrderTurn, llmStartsOrder, planTurn, withoutOrderAction } from './turn-plan';
 import type { Brain, BrainInput } from './types';
 import { encodeEscalations, escalation } from '../../../shared/domain/notices';
+import { profileAsCustomerText } from '../learning/profiles/returning-customer';
 
 export interface ShopBrainDeps extends FactsSources {
   /** The offline brain: answers when no LLM is configured, and whenever the LLM cannot; keeps the order flow. */
@@ -134,7 +135,7 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
     const day = shopDay(input.now, settings.facts.timeZone);
     const limits = { dailyTokenCap: settings.llm.dailyTokenCap, perCustomerDailyMessageCap: settings.llm.perCustomerDailyMessageCap };
     const shop = (await deps.shops.get(input.shopId)) ?? { name: 'the shop', currency: '' };
-    const [profile, strategy] = await Promise.all([deps.profile?.(input.shopId, input.contactId) ?? null, deps.strategy?.(input.shopId, input.contactId) ?? null]);
+    const [profile, strategy] = await Promise.all([input.profile ? { name: input.profile.name, city: input.profile.wilaya, orders: input.profile.orders, interests: input.profile.interests } : (deps.profile?.(input.shopId, input.contactId) ?? null), input.strategy ?? deps.strategy?.(input.shopId, input.contactId) ?? null]);
     const photoProducts = new Map(turn.products.map((p) => [p.sku, p]));
     // One time budget for the whole turn, every try and the regeneration included (real time, not
     // the turn clock: the simulator's virtual clock must not stretch it).
@@ -252,7 +253,8 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
         signals,
         products: productHits.map((h) => h.product),
         knowledge: knowledgeHits.map((h) => h.entry),
-        customerTexts: [...input.history.filter((m) => m.author === 'customer').map((m) => m.text), input.text],
+        // A returning customer's stored details are their own words from an earlier chat.
+        customerTexts: [...(input.profile ? [profileAsCustomerText(input.profile)] : []), ...input.history.filter((m) => m.author === 'customer').map((m) => m.text), input.text],
         extraNames: shop ? [shop.name] : [],
       };
       // The offline brain plans every turn: it keeps the order draft and places orders, which an

@@ -1,10 +1,27 @@
 import type { BrainDecision } from '../../../shared/domain/brain';
+import type { Strategy } from '../../../shared/domain/learning';
 
 export interface TurnMessage {
   direction: 'in' | 'out';
   author: 'customer' | 'bot' | 'seller';
   text: string;
   at: string;
+}
+
+/** What learning remembers about the customer (learning/profiles), for greeting and checkout. */
+export interface CustomerMemory {
+  name: string | null;
+  phone: string | null;
+  wilaya: string | null;
+  commune: string | null;
+  address: string | null;
+  language: string | null;
+  orders: number;
+  /** Products asked about, most recent first. */
+  interests: string[];
+  lastOrder: { items: Array<{ sku: string; name: string; quantity: number; variant: string | null }>; wilaya: string; address: string } | null;
+  /** The bot offered the last order again earlier in this conversation. */
+  reorderOffered: boolean;
 }
 
 /** One turn for the brain: the customer's latest message(s) and the conversation so far. */
@@ -20,6 +37,10 @@ export interface BrainInput {
   /** Earlier messages, oldest first, excluding this turn. */
   history: TurnMessage[];
   now: Date;
+  /** The selling strategy the bandit chose for this conversation (learning/bandit); absent = none. */
+  strategy?: Strategy | null;
+  /** The customer's profile, when learning has one (a returning customer). */
+  profile?: CustomerMemory | null;
 }
 
 /** Offline or LLM: the pipeline only knows this. */

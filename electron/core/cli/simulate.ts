@@ -29,9 +29,11 @@ interface OutMeta {
   orderAction?: string;
   escalate?: boolean;
   skus?: string[];
+  followUp?: boolean;
 }
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 /**
  * `simulate`: JSON lines of customer messages on stdin, through the real pipeline and the
@@ -84,9 +86,7 @@ export async function simulateCommand(argv: readonly string[], io: CliIo, stdin:
        WHERE m.direction = 'out' AND m.author = 'bot' AND m.id > ? AND m.status IN ('sent', 'delivered', 'read') ORDER BY m.id`,
     );
 
-    const flush = async (until: number) => {
-      virtual.set(until);
-      await core.ctx.pipeline.drain();
+    const print = () => {
       for (const row of newReplies.all(lastOut)) {
         lastOut = Math.max(lastOut, row.id);
         const meta = (row.meta ? JSON.parse(row.meta) : {}) as OutMeta;
@@ -102,9 +102,30 @@ export async function simulateCommand(argv: readonly string[], io: CliIo, stdin:
             orderAction: meta.orderAction ?? 'none',
             escalate: meta.escalate ?? false,
             skus: (meta.skus ?? []).slice(0, 3),
+            // A message the bot started (an abandoned-cart follow-up) answers no input line.
+            ...(meta.followUp ? { followUp: true } : {}),
           }),
         );
       }
+    };
+    const scheduler = core.learning.scheduler;
+    /** Moves the virtual clock to `until`; one-shot jobs due on the way (follow-ups) run at their
+     * own time, in order; recurring ones (indexing, analysis) run at each stop. */
+    const flush = async (until: number) => {
+      for (let guard = 0; guard < 10_000; guard++) {
+        const next = scheduler.nextDueAt(true);
+        if (next === null || next > until) break;
+        virtual.set(next);
+        await core.ctx.pipeline.drain();
+        await scheduler.runDue();
+        await core.ctx.pipeline.drain();
+        print();
+      }
+      virtual.set(until);
+      await core.ctx.pipeline.drain();
+      await scheduler.runDue();
+      await core.ctx.pipeline.drain();
+      print();
     };
 
     let index = -1;
@@ -128,8 +149,10 @@ export async function simulateCommand(argv: readonly string[], io: CliIo, stdin:
       const { messageId } = core.ctx.testPhone.send(shop.id, parsed.from, parsed.text, new Date(at));
       lineOfMessage.set(messageId, index);
     }
-    // Let debounce windows close and every queued reply go out before exiting.
+    // Let debounce windows close and every queued reply go out, then what the bot would still
+    // start on its own (follow-ups, inside WhatsApp's 24 h window), before exiting.
     await flush(virtual.get() + MINUTE);
+    await flush(virtual.get() + DAY);
     return 0;
   } finally {
     await core.close();

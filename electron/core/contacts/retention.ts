@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { ShopSettings } from '../../../shared/domain/settings';
+import type { Scheduler } from '../learning/scheduler/scheduler';
 import type { Logger } from '../ports';
 import { type EraseDeps, eraseContact } from './erase-contact';
 
@@ -12,8 +13,7 @@ export interface RetentionDeps extends EraseDeps {
 
 /**
  * One retention pass: in every shop whose seller set a retention period, customers with no message
- * for that many days are erased through the one deletion path. A function core runs from a daily
- * timer (a job for the persistent scheduler once it exists). Returns how many customers it erased.
+ * for that many days are erased through the one deletion path, once a day on the scheduler. Returns how many customers it erased.
  */
 export async function runRetention(deps: RetentionDeps, now: Date): Promise<number> {
   const shops = deps.sqlite.prepare<[], { id: number }>('SELECT id FROM shops').all();
@@ -35,19 +35,12 @@ export async function runRetention(deps: RetentionDeps, now: Date): Promise<numb
   return erased;
 }
 
-/** Runs the pass shortly after start and then once a day; every failure is logged, never thrown. */
-export function startRetentionTimer(deps: RetentionDeps, now: () => Date, firstRunMs = 60_000): { stop(): void } {
-  const run = () => {
-    runRetention(deps, now()).catch((err: unknown) => deps.logger.error({ err }, 'retention pass failed; it runs again tomorrow'));
-  };
-  const first = setTimeout(run, firstRunMs);
-  const daily = setInterval(run, DAY_MS);
-  first.unref();
-  daily.unref();
-  return {
-    stop() {
-      clearTimeout(first);
-      clearInterval(daily);
-    },
-  };
+export const RETENTION_JOB = 'contacts/retention';
+
+/** The pass as a daily job of the persistent scheduler: failures retry with its backoff and show in Settings. */
+export function registerRetentionJob(scheduler: Pick<Scheduler, 'register' | 'every'>, deps: RetentionDeps, now: () => Date): void {
+  scheduler.register(RETENTION_JOB, async () => {
+    await runRetention(deps, now());
+  });
+  scheduler.every(RETENTION_JOB, RETENTION_JOB, DAY_MS);
 }

@@ -208,6 +208,7 @@ export function makeWorker(deps: WorkerDeps) {
             skus: decision.skus,
             media: decision.media,
             citations: decision.citations,
+            strategy: decision.strategy ?? null,
           }),
           channelMessageId: newChannelMessageId(),
           draft: route.kind === 'draft',

@@ -7,6 +7,8 @@ import type { ShopSettings } from '../../../../shared/domain/settings';
 import { variantPrice, variantStock } from '../../../../shared/domain/variants';
 import type { TurnMessage } from '../types';
 import type { ChatRequest } from './chat-client';
+import { Strategy } from '../../../../shared/domain/learning';
+import { strategyPrompt } from '../../learning/bandit/strategy-lines';
 
 /** What the brain knows about the customer (from the learning job), when anything. */
 export interface CustomerProfile {
@@ -138,7 +140,7 @@ export function buildPrompt(input: PromptInput): ChatRequest['messages'] {
     `### CATALOG ROWS\n${input.products.map(productRow).join('\n') || 'none matched this message'}`,
     `### KNOWLEDGE ROWS\n${input.knowledge.map((k) => JSON.stringify({ id: `knowledge:${k.id}`, question: k.question, answer: k.answer })).join('\n') || 'none'}`,
     ...(input.languageHint ? [`### LANGUAGE\nThe customer writes in ${LANGUAGE_NAMES[input.languageHint]} (${input.languageHint}); reply in the same.`] : []),
-    `### SALES SETTINGS\nIntensity: ${settings.sales.intensity}. Follow-ups: ${settings.sales.followUps ? 'on' : 'off'}. Strategy for this customer: ${input.strategy ?? 'consultative'}.`,
+    `### SALES SETTINGS\nIntensity: ${settings.sales.intensity}. Follow-ups: ${settings.sales.followUps ? 'on' : 'off'}. ${strategyPrompt(Strategy.safeParse(input.strategy).data)}`,
     `### RULES\n${rules(settings)}`,
     `### OUTPUT\n${OUTPUT_SPEC}`,
   ].join('\n\n');

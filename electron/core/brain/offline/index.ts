@@ -19,6 +19,8 @@ import { type BrainState, readState } from './state';
 import { encodeEscalations, escalation } from '../../../../shared/domain/notices';
 import { deriveCountry, dialectOf } from '../../text/country';
 import type { ShopSettings } from '../../../../shared/domain/settings';
+import { applyStrategy } from '../../learning/bandit/strategy-lines';
+import { acceptReorder, personalise, prefillFromProfile, startsVisit } from '../../learning/profiles/returning-customer';
 
 export type { OfflineBrainDeps } from './deps';
 export { makeMemoryProductFinder, type ProductFinder, type ProductHit } from './product-match';
@@ -316,7 +318,13 @@ export function makeOfflineBrain(deps: OfflineBrainDeps): OfflineBrain {
       now: input.now,
       ...(upstream && { upstream }),
     };
-    const draft = await decideTurn(ctx, input);
+    // A returning customer (learning/profiles): stored details at checkout, the last order again.
+    const firstTurn = startsVisit(state, input);
+    const prefilled = prefillFromProfile(state, input.profile, firstTurn);
+    const draft = (await acceptReorder(ctx, input)) ?? (await decideTurn(ctx, input));
+    await applyStrategy(draft, input.strategy, { language, settings, bySku: (sku) => deps.products.bySku(input.shopId, sku) });
+    const storedDetails = prefilled || (!!input.profile && state.slots.phone === input.profile.phone && state.slots.address === input.profile.address);
+    personalise(draft, input.profile, language, { first: firstTurn, prefilled: storedDetails, confirming: state.stage === 'confirming' && draft.salesAction === 'checkout' });
     const firstReply = !state.introduced && !input.history.some((m) => m.author === 'bot');
     if (firstReply && settings.bot.introduceAsAssistant) {
       const shop = (await deps.shopName?.(input.shopId)) ?? null;

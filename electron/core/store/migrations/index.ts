@@ -10,6 +10,11 @@ import * as m0008 from './0008-product-archive';
 import * as m0010 from './0010-shop-country';
 import * as m0025 from './0025-outbox-kind';
 import * as m0026 from './0026-inbox-scale';
+import * as m0030 from './0030-jobs';
+import * as m0031 from './0031-follow-ups';
+import * as m0032 from './0032-bandit';
+import * as m0033 from './0033-learned-knowledge';
+import * as m0034 from './0034-customer-profiles';
 
 /**
  * Every migration, imported statically so bundling and a strict CSP cannot lose one.
@@ -27,4 +32,9 @@ export const migrations: Record<string, Migration> = {
   '0010-shop-country': m0010,
   '0025-outbox-kind': m0025,
   '0026-inbox-scale': m0026,
+  '0030-jobs': m0030,
+  '0031-follow-ups': m0031,
+  '0032-bandit': m0032,
+  '0033-learned-knowledge': m0033,
+  '0034-customer-profiles': m0034,
 };

@@ -9,6 +9,7 @@ import { strings } from './i18n';
 import { DeleteCustomer } from './DeleteCustomer';
 import { MessageBubble } from './MessageBubble';
 import { QuickRepliesManager } from './QuickRepliesManager';
+import { ProfilePanel } from '../learning/ProfilePanel';
 import { ReplyBar } from './ReplyBar';
 import { OrderSidePanel } from '../orders/OrderSidePanel';
 
@@ -99,6 +100,7 @@ export function ThreadView() {
         </div>
       )}
       <OrderSidePanel store={orders} conversationId={selected.id} />
+      <ProfilePanel key={`profile-${selected.contactId}`} shopId={selected.shopId} contactId={selected.contactId} />
       <div className="thread-scroll">
         {loading && <p className="muted">{t('loading')}</p>}
         <ol className="messages" aria-live="polite">

@@ -1,9 +1,129 @@
-import { PagePlaceholder } from '../../components/PagePlaceholder';
+import { useCallback, useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import type { CallOutput } from '../../../../shared/contract';
+import type { LearnedEntry } from '../../../../shared/domain/learning';
+import { useServices } from '../../app/services-context';
 import { useT } from '../../i18n/use-t';
 import { strings } from './i18n';
+import { LearnedList } from './LearnedList';
+import { progressPercent } from './learning-model';
+import { StrategiesTable } from './StrategiesTable';
+import '../knowledge/knowledge.css';
+import './learning.css';
 
-/** Placeholder until this page's feature lands; its owner replaces the contents. */
+type Overview = CallOutput<'learning/overview'>;
+type Status = LearnedEntry['status'];
+const STATUSES: Status[] = ['pending', 'active', 'dismissed'];
+
+/** What Souqbot learned from sales (to approve), how its selling strategies do, and its follow-ups. */
 export function LearningPage() {
   const t = useT(strings);
-  return <PagePlaceholder title={t('title')} body={t('body')} />;
+  const { client, session } = useServices();
+  const shopId = useStore(session, (s) => s.shopId);
+  const [status, setStatus] = useState<Status>('pending');
+  const [overview, setOverview] = useState<Overview | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [result, setResult] = useState<CallOutput<'learning/learn-now'> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    if (shopId === null) return;
+    try {
+      setOverview(await client.send('learning/overview', { shopId, status }));
+      setError(null);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  }, [client, shopId, status]);
+
+  useEffect(() => void load(), [load]);
+  // Progress of a pass is page-local view state: no other page shows it.
+  useEffect(() => client.subscribe('learning/progress', (p) => p.shopId === shopId && setProgress({ done: p.done, total: p.total })), [client, shopId]);
+
+  if (shopId === null) {
+    return (
+      <section className="page" aria-labelledby="page-title">
+        <h1 id="page-title">{t('title')}</h1>
+        <p className="muted">{t('noShop')}</p>
+      </section>
+    );
+  }
+
+  const run = (action: () => Promise<unknown>) => {
+    action()
+      .then(load)
+      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+  };
+  const learnNow = () => {
+    setResult(null);
+    setProgress({ done: 0, total: 0 });
+    client
+      .send('learning/learn-now', { shopId })
+      .then((r) => {
+        setResult(r);
+        setProgress(null);
+        return load();
+      })
+      .catch((err: unknown) => {
+        setProgress(null);
+        setError(err instanceof Error ? err.message : String(err));
+      });
+  };
+  const busy = progress !== null || overview?.running === true;
+
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <h1 id="page-title">{t('title')}</h1>
+      <p className="muted">{t('body')}</p>
+      {error && <p className="error" role="alert">{error}</p>}
+      <div className="learning-stats">
+        {overview && <strong role="status">{t('week', { answers: overview.week.answers, sales: overview.week.sales })}</strong>}
+        <button type="button" className="primary" disabled={busy} onClick={learnNow}>
+          {busy ? t('learning') : t('learnNow')}
+        </button>
+        {progress && <progress className="learning-progress" aria-label={t('progress')} max={100} value={progressPercent(progress.done, progress.total)} />}
+        {result && <span role="status">{t('learnedResult', { analysed: result.analysed, learned: result.learned, merged: result.merged })}</span>}
+      </div>
+
+      <section className="learning-section" aria-labelledby="review-title">
+        <h2 id="review-title">{t('reviewTitle')}</h2>
+        <label className="field-inline">
+          <span>{t('show')}</span>
+          <select value={status} onChange={(e) => setStatus(e.target.value as Status)}>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {overview && <LearnedList shopId={shopId} entries={overview.entries} t={t} run={run} />}
+      </section>
+
+      <section className="learning-section" aria-labelledby="strategies-title">
+        <h2 id="strategies-title">{t('strategiesTitle')}</h2>
+        <p className="muted small">{t('strategiesIntro')}</p>
+        {overview && (
+          <label className="field-inline">
+            <span>{t('algorithm')}</span>
+            <select
+              value={overview.algorithm}
+              onChange={(e) => run(() => client.send('settings/update', { shopId, patch: { sales: { strategyAlgorithm: e.target.value as Overview['algorithm'] } } }))}
+            >
+              <option value="thompson">{t('thompson')}</option>
+              <option value="epsilon_greedy">{t('epsilon_greedy')}</option>
+            </select>
+          </label>
+        )}
+        {overview && <StrategiesTable stats={overview.strategies} t={t} />}
+      </section>
+
+      {overview && (
+        <section className="learning-section" aria-labelledby="follow-ups-title">
+          <h2 id="follow-ups-title">{t('followUpsTitle')}</h2>
+          <p>{t('followUpsLine', { sent: overview.followUps.sent, replied: overview.followUps.replied, ordered: overview.followUps.ordered })}</p>
+        </section>
+      )}
+    </section>
+  );
 }

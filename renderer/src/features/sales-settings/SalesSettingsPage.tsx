@@ -79,8 +79,28 @@ export function SalesSettingsPage() {
           </span>
         </div>
         <label className="field-inline settings-check">
-          <input type="checkbox" checked={form.followUps} onChange={(e) => edit({ followUps: e.target.checked })} /> {t('followUps')}
+          <input type="checkbox" checked={form.followUps} onChange={(e) => edit({ followUps: e.target.checked })} /> {t('followUpsOnce')}
         </label>
+        <div className="field">
+          <label htmlFor="follow-up-silence">{t('followUpSilence')}</label>
+          <input
+            id="follow-up-silence"
+            className="input-short input-number"
+            dir="ltr"
+            type="number"
+            min={5}
+            max={1380}
+            step={5}
+            disabled={!form.followUps}
+            aria-invalid={visible.followUpSilence ? true : undefined}
+            aria-describedby="follow-up-silence-hint"
+            value={form.followUpSilence}
+            onChange={(e) => edit({ followUpSilence: e.target.value })}
+          />
+          <span id="follow-up-silence-hint" className={visible.followUpSilence ? 'error small' : 'muted small'}>
+            {visible.followUpSilence ? t('errSilence') : t('followUpSilenceHint')}
+          </span>
+        </div>
 
         <LlmSection shopId={shopId} form={form} edit={edit} replace={replace} apiKeySet={settings.llm.apiKeySet} savedBaseUrl={settings.llm.baseUrl} errors={visible} t={t} />
 

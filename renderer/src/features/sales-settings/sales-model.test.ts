@@ -12,7 +12,9 @@ describe('sales settings form', () => {
     const form = salesFormFrom(settings);
     expect(form.newApiKey).toBe('');
     const patch = salesPatchFrom({ ...form, intensity: 'aggressive', maxDiscountPercent: '10' });
-    expect(patch.sales).toEqual({ intensity: 'aggressive', maxDiscountPercent: 10, followUps: true });
+    expect(patch.sales).toEqual({ intensity: 'aggressive', maxDiscountPercent: 10, followUps: true, followUpSilenceMinutes: 30 });
+    expect(validateSales({ ...form, followUpSilence: '2' }).followUpSilence).toBe('errSilence');
+    expect(salesPatchFrom({ ...form, followUpSilence: ' 45 ' }).sales?.followUpSilenceMinutes).toBe(45);
     expect(patch.llm && 'apiKey' in patch.llm).toBe(false);
   });
 

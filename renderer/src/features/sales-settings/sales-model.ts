@@ -7,6 +7,8 @@ export interface SalesForm {
   intensity: Intensity;
   maxDiscountPercent: string;
   followUps: boolean;
+  /** Minutes of silence before the follow-up, as typed. */
+  followUpSilence: string;
   preset: string;
   baseUrl: string;
   model: string;
@@ -27,6 +29,7 @@ export function salesFormFrom(settings: PublicShopSettings): SalesForm {
     intensity: settings.sales.intensity,
     maxDiscountPercent: String(settings.sales.maxDiscountPercent),
     followUps: settings.sales.followUps,
+    followUpSilence: String(settings.sales.followUpSilenceMinutes),
     preset: settings.llm.preset,
     baseUrl: settings.llm.baseUrl,
     model: settings.llm.model,
@@ -72,11 +75,12 @@ const wholeNumber = (text: string, min: number, max: number): number | null => {
   return n >= min && n <= max ? n : null;
 };
 
-export type SalesErrors = Partial<Record<'maxDiscountPercent' | 'baseUrl' | 'dailyTokenCap' | 'perCustomerDailyMessageCap' | 'replyTimeLimitSeconds' | 'concurrency', string>>;
+export type SalesErrors = Partial<Record<'maxDiscountPercent' | 'followUpSilence' | 'baseUrl' | 'dailyTokenCap' | 'perCustomerDailyMessageCap' | 'replyTimeLimitSeconds' | 'concurrency', string>>;
 
 export function validateSales(form: SalesForm): SalesErrors {
   const errors: SalesErrors = {};
   if (wholeNumber(form.maxDiscountPercent, 0, 90) === null) errors.maxDiscountPercent = 'errDiscount';
+  if (wholeNumber(form.followUpSilence, 5, 1_380) === null) errors.followUpSilence = 'errSilence';
   if (form.baseUrl.trim() && !/^https?:\/\/[^\s/]+/.test(form.baseUrl.trim())) errors.baseUrl = 'errBaseUrl';
   if (wholeNumber(form.dailyTokenCap, 0, 100_000_000) === null) errors.dailyTokenCap = 'errWholeNumber';
   if (wholeNumber(form.perCustomerDailyMessageCap, 0, 100_000) === null) errors.perCustomerDailyMessageCap = 'errWholeNumber';
@@ -99,7 +103,12 @@ export function salesPatchFrom(form: SalesForm): ShopSettingsPatch {
   if (form.removeApiKey) llm.apiKey = '';
   else if (form.newApiKey.trim()) llm.apiKey = form.newApiKey.trim();
   return {
-    sales: { intensity: form.intensity, maxDiscountPercent: Number(form.maxDiscountPercent.trim()), followUps: form.followUps },
+    sales: {
+      intensity: form.intensity,
+      maxDiscountPercent: Number(form.maxDiscountPercent.trim()),
+      followUps: form.followUps,
+      followUpSilenceMinutes: Number(form.followUpSilence.trim()),
+    },
     llm,
   };
 }

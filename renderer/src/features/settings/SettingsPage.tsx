@@ -3,6 +3,7 @@ import { type FactsForm, KNOWN_PAYMENTS, PACING_CHOICES, factsFormFrom, factsPat
 import { strings } from './i18n';
 import { useSettingsForm } from './use-settings-form';
 import { ZonesTable } from './ZonesTable';
+import { JobFailures } from './JobFailures';
 import './settings.css';
 
 type Keys = keyof (typeof strings)['en'];
@@ -144,6 +145,7 @@ export function SettingsPage() {
           </span>
         </div>
       </form>
+      <JobFailures />
     </Shell>
   );
 }

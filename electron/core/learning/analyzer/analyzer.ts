@@ -1,0 +1,85 @@
+import type SQLite from 'better-sqlite3';
+import type { KnowledgeRepo } from '../../knowledge/repo';
+import { type AnalyzedMessage, extractPairs, memoClassify } from './extract';
+import { makeMerger } from './merge';
+
+export interface AnalysisResult {
+  /** Ordered conversations analysed in this pass. */
+  analysed: number;
+  /** New pending entries. */
+  learned: number;
+  /** Pairs merged into an entry (new or existing) instead of listed twice. */
+  merged: number;
+}
+
+export interface AnalyzerDeps {
+  sqlite: SQLite.Database;
+  knowledge: KnowledgeRepo;
+  now(): Date;
+}
+
+const CHUNK = 400;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * One analysis pass over a shop's ordered conversations not analysed yet: pairs extracted,
+ * near-duplicates merged (with each other and with existing knowledge), results stored as
+ * pending learned knowledge the seller approves. Works in chunks and yields between them, so
+ * customers keep getting answers while it runs.
+ */
+export function makeAnalyzer(deps: AnalyzerDeps) {
+  const { sqlite } = deps;
+  const s = {
+    todo: sqlite.prepare<[number], { conversation_id: number; ordered_at: string }>(
+      `SELECT o.conversation_id, min(o.created_at) AS ordered_at FROM orders o
+       WHERE o.shop_id = ? AND o.conversation_id IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM analyzed_conversations a WHERE a.conversation_id = o.conversation_id)
+       GROUP BY o.conversation_id ORDER BY o.conversation_id`,
+    ),
+    messages: sqlite.prepare<[number, string], AnalyzedMessage>(
+      `SELECT direction, author, text, meta FROM messages WHERE conversation_id = ? AND created_at <= ? AND status NOT IN ('draft', 'rejected') ORDER BY id`,
+    ),
+    existing: sqlite.prepare<[number], { id: number; question: string; source: 'seller' | 'learned' }>('SELECT id, question, source FROM knowledge WHERE shop_id = ?'),
+    markAnalyzed: sqlite.prepare<[number, number, number, string]>('INSERT OR IGNORE INTO analyzed_conversations (conversation_id, shop_id, pairs, analyzed_at) VALUES (?, ?, ?, ?)'),
+    source: sqlite.prepare(
+      `INSERT INTO learned_sources (knowledge_id, shop_id, kind, category, confidence, support, conversation_id, created_at)
+       VALUES (@knowledgeId, @shopId, @kind, @category, @confidence, @support, @conversationId, @now)`,
+    ),
+    addSupport: sqlite.prepare<[number, number, number]>('UPDATE learned_sources SET support = support + ?, confidence = min(0.95, confidence + 0.05 * ?) WHERE knowledge_id = ?'),
+  };
+
+  async function run(shopId: number, onProgress?: (done: number, total: number) => void): Promise<AnalysisResult> {
+    const todo = s.todo.all(shopId);
+    const merger = makeMerger(s.existing.all(shopId));
+    const classify = memoClassify();
+    let merged = 0;
+    const analysedPairs: Array<[number, number]> = [];
+    for (let start = 0; start < todo.length; start += CHUNK) {
+      for (const { conversation_id, ordered_at } of todo.slice(start, start + CHUNK)) {
+        const pairs = extractPairs(s.messages.all(conversation_id, ordered_at), classify);
+        for (const pair of pairs) if (merger.add(pair, conversation_id)) merged += 1;
+        analysedPairs.push([conversation_id, pairs.length]);
+      }
+      onProgress?.(Math.min(todo.length, start + CHUNK), todo.length);
+      await yieldToLoop();
+    }
+    const now = deps.now().toISOString();
+    let learned = 0;
+    sqlite.transaction(() => {
+      for (const c of merger.clusters()) {
+        if (c.existing === 'learned' && c.support > 1 && c.knowledgeId !== null) s.addSupport.run(c.support - 1, c.support - 1, c.knowledgeId);
+        if (c.existing !== null) continue;
+        const entry = deps.knowledge.create(shopId, { question: c.pair.question, answer: c.pair.answer, keywords: c.pair.keywords, source: 'learned', status: 'pending' }, now);
+        const confidence = Math.min(0.95, c.pair.confidence + 0.05 * (c.support - 1));
+        s.source.run({ knowledgeId: entry.id, shopId, kind: c.pair.kind, category: c.pair.category, confidence, support: c.support, conversationId: c.conversationId, now });
+        learned += 1;
+      }
+      for (const [conversationId, pairs] of analysedPairs) s.markAnalyzed.run(conversationId, shopId, pairs, now);
+    })();
+    onProgress?.(todo.length, todo.length);
+    return { analysed: todo.length, learned, merged };
+  }
+
+  return { run };
+}
+export type Analyzer = ReturnType<typeof makeAnalyzer>;

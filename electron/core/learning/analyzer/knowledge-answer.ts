@@ -1,0 +1,30 @@
+import type SQLite from 'better-sqlite3';
+import type { BrainDecision } from '../../../../shared/domain/brain';
+import { makeRetriever } from '../../brain/retrieval/retriever';
+import type { BrainInput } from '../../brain/types';
+
+/** Retrieval score from which an approved FAQ answer is trusted to answer on its own. */
+export const KNOWLEDGE_ANSWERS_FROM = 0.5;
+
+/**
+ * Approved knowledge reaching the offline brain: when the brain did not understand a question
+ * (it escalated with "other") and an active FAQ entry matches it well, the seller's approved
+ * answer goes out instead of "let me check", citing the entry. Pending and dismissed entries are
+ * not in the index (knowledge/repo), so only what the seller approved can answer.
+ */
+export function makeKnowledgeAnswer(sqlite: SQLite.Database) {
+  const retriever = makeRetriever({ sqlite });
+  return (input: BrainInput, decision: BrainDecision): BrainDecision => {
+    if (!decision.escalate || decision.intent !== 'other' || decision.orderAction !== 'none') return decision;
+    const hit = retriever.searchKnowledgeSync(input.shopId, input.text, 1)[0];
+    if (!hit || hit.score < KNOWLEDGE_ANSWERS_FROM) return decision;
+    return {
+      ...decision,
+      reply: hit.entry.answer,
+      confidence: Math.max(decision.confidence, hit.score),
+      escalate: false,
+      escalateReason: null,
+      citations: [...decision.citations, `knowledge:${hit.entry.id}`],
+    };
+  };
+}

@@ -1,0 +1,88 @@
+import type SQLite from 'better-sqlite3';
+import type { ShopSettings } from '../../../shared/domain/settings';
+import type { Product } from '../../../shared/domain/catalog';
+import type { Brain } from '../brain/types';
+import type { EventBus } from '../events';
+import type { Clock, Logger } from '../ports';
+import { makeKnowledgeRepo } from '../knowledge/repo';
+import { makeAnalysisRuns } from './analyzer/analysis-runs';
+import { makeAnalyzer } from './analyzer/analyzer';
+import { makeLearnedRepo } from './analyzer/learned-repo';
+import { makeKnowledgeAnswer } from './analyzer/knowledge-answer';
+import { makeBandit } from './bandit/bandit';
+import type { Random } from './bandit/random';
+import { makeTurnStrategy } from './bandit/turn-strategy';
+import { makeProfilesRepo } from './profiles/profiles-repo';
+import type { MessageSearchIndex } from '../store/message-search-index';
+import { makeFollowUps } from './follow-ups/follow-ups';
+import type { ProactiveOutbox } from './follow-ups/proactive-outbox';
+import { withLearning } from './learning-brain';
+import { SEARCH_INDEX_JOB, registerStoreJobs } from './scheduler/core-jobs';
+import { makeScheduler } from './scheduler/scheduler';
+
+export interface LearningDeps {
+  sqlite: SQLite.Database;
+  clock: Clock;
+  logger: Logger;
+  bus: EventBus;
+  /** The bandit's randomness (seeded in tests). */
+  random?: Random;
+  settingsOf(shopId: number): Promise<ShopSettings>;
+  productBySku(shopId: number, sku: string): Product | undefined;
+  outbox: ProactiveOutbox;
+  searchIndex: Pick<MessageSearchIndex, 'catchUp'>;
+  checkpointIdle(): void;
+}
+
+/**
+ * The learning side of core, composed once by create-core: the persistent scheduler and the jobs
+ * on it, follow-ups, and the hooks around the sales brain. Core starts it after the pipeline; the
+ * CLI's simulation drives `scheduler.runDue` itself on its virtual clock.
+ */
+export function makeLearning(deps: LearningDeps) {
+  const { sqlite, clock, logger } = deps;
+  const scheduler = makeScheduler({ sqlite, clock, logger });
+  registerStoreJobs(scheduler, { searchIndex: deps.searchIndex, checkpointIdle: deps.checkpointIdle });
+  const followUps = makeFollowUps({ sqlite, scheduler, clock, logger, settingsOf: deps.settingsOf, productBySku: deps.productBySku, outbox: deps.outbox });
+  const bandit = makeBandit(sqlite, deps.random);
+  const strategyOf = makeTurnStrategy({ sqlite, bandit, settingsOf: deps.settingsOf });
+  const analyzer = makeAnalyzer({ sqlite, knowledge: makeKnowledgeRepo(sqlite), now: () => clock.now() });
+  const shopIds = sqlite.prepare<[], { id: number }>('SELECT id FROM shops ORDER BY id');
+  const analysis = makeAnalysisRuns({ analyzer, scheduler, bus: deps.bus, logger, now: () => clock.now(), shopIds: () => shopIds.all().map((r) => r.id) });
+  const learned = makeLearnedRepo(sqlite);
+  const knowledgeAnswer = makeKnowledgeAnswer(sqlite);
+  const profiles = makeProfilesRepo(sqlite);
+  deps.bus.on('orders/created', (order) => profiles.recordOrder(order, clock.now().toISOString()));
+  // Reward = an order within the conversation (counted once, whoever took it).
+  deps.bus.on('orders/created', (order) => {
+    if (order.conversationId !== null) bandit.reward(order.conversationId);
+  });
+  return {
+    scheduler,
+    followUps,
+    bandit,
+    analysis,
+    learned,
+    profiles,
+    /** The sales brain with learning's inputs and bookkeeping around each turn. */
+    wrapBrain: (brain: Brain): Brain =>
+      withLearning(
+        brain,
+        {
+          before: async (input) => ({ strategy: await strategyOf(input), profile: profiles.memory(input.shopId, input.contactId, input.conversationId, input.now) }),
+          async after(input, decision) {
+            await followUps.afterTurn(input.shopId, input.conversationId, input.now);
+            profiles.recordTurn(input.shopId, input.contactId, decision.language, decision.skus, input.now.toISOString());
+            if (input.profile?.lastOrder && decision.intent === 'greeting' && decision.salesAction === 'followup') profiles.markReorderOffered(input.contactId, input.conversationId, input.now.toISOString());
+            return { ...knowledgeAnswer(input, decision), strategy: input.strategy ?? null };
+          },
+        },
+        logger,
+      ),
+    /** Messages were stored: index them soon, in the background. */
+    afterStore: () => scheduler.nudge(SEARCH_INDEX_JOB, 250),
+    start: () => scheduler.start(),
+    stop: () => scheduler.stop(),
+  };
+}
+export type Learning = ReturnType<typeof makeLearning>;

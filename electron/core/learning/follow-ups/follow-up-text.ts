@@ -1,0 +1,84 @@
+import type { Product } from '../../../../shared/domain/catalog';
+import type { CustomerLanguage } from '../../../../shared/domain/schemas';
+import { nameFor } from '../../brain/offline/product-name';
+import { formatMoney } from '../../brain/templates/format';
+
+interface Lines {
+  /** {name} {price}: the product and its real price. */
+  opening: string;
+  /** {stock}: only when stock is limited. */
+  stock: string;
+  /** {percent} {price}: the discounted price. */
+  discount: string;
+  ask: string;
+}
+
+/** One line set per language and script the customers write in. */
+const LINES: Record<CustomerLanguage, Lines> = {
+  'dz-latn': {
+    opening: 'Salam! Mazal rak mhtam b {name} ({price})?',
+    stock: 'Mazal {stock} fel stock.',
+    discount: 'Ndirlek -{percent}%: {price} ghir lik.',
+    ask: 'N7jzhalek? Ab3atli smitek, num w l3onwan.',
+  },
+  'ar-dz': {
+    opening: 'السلام! مازال راك مهتم بـ {name} ({price})؟',
+    stock: 'مازال {stock} في الستوك.',
+    discount: 'نديرلك -{percent}%: {price} غير ليك.',
+    ask: 'نحجزهالك؟ ابعتلي سميتك، النمرة والعنوان.',
+  },
+  ar: {
+    opening: 'مرحبًا! هل ما زلت مهتمًا بـ {name} ({price})؟',
+    stock: 'بقي {stock} في المخزون.',
+    discount: 'يمكنني أن أقدم لك خصم {percent}%: {price}.',
+    ask: 'هل أحجزه لك؟ أرسل لي اسمك ورقمك وعنوانك.',
+  },
+  fr: {
+    opening: 'Bonjour ! Vous êtes toujours intéressé(e) par {name} ({price}) ?',
+    stock: 'Il en reste {stock} en stock.',
+    discount: 'Je peux vous faire -{percent} % : {price}.',
+    ask: 'Je vous le réserve ? Envoyez-moi votre nom, téléphone et adresse.',
+  },
+  en: {
+    opening: 'Hi! Are you still interested in {name} ({price})?',
+    stock: '{stock} left in stock.',
+    discount: 'I can do {percent}% off: {price}.',
+    ask: 'Shall I reserve it for you? Send me your name, phone and address.',
+  },
+  pt: {
+    opening: 'Olá! Ainda tem interesse em {name} ({price})?',
+    stock: 'Restam {stock} em estoque.',
+    discount: 'Posso fazer {percent}% de desconto: {price}.',
+    ask: 'Quer que eu reserve? Mande seu nome, telefone e endereço.',
+  },
+  it: {
+    opening: 'Ciao! Ti interessa ancora {name} ({price})?',
+    stock: 'Ne restano {stock} in magazzino.',
+    discount: 'Posso farti il {percent}% di sconto: {price}.',
+    ask: 'Te lo prenoto? Mandami nome, telefono e indirizzo.',
+  },
+};
+
+const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in vars ? String(vars[key]) : whole));
+
+/** Stock shown only when it is limited and low enough to matter to the customer. */
+const SHOW_STOCK_BELOW = 20;
+
+/**
+ * The abandoned-cart message: the product by the name this customer reads, its real price and
+ * stock, and a discount only when the seller allows one (never above their maximum).
+ */
+export function followUpText(product: Pick<Product, 'name' | 'altNames' | 'price' | 'currency' | 'stock'>, language: CustomerLanguage, discountPercent: number): string {
+  const l = LINES[language];
+  const parts = [fill(l.opening, { name: nameFor(product, language), price: formatMoney(product.price, product.currency, language) })];
+  if (product.stock !== null && product.stock < SHOW_STOCK_BELOW) parts.push(fill(l.stock, { stock: product.stock }));
+  if (discountPercent > 0) {
+    const discounted = Math.round(product.price * (100 - discountPercent)) / 100;
+    parts.push(fill(l.discount, { percent: discountPercent, price: formatMoney(discounted, product.currency, language) }));
+  }
+  parts.push(l.ask);
+  return parts.join(' ');
+}
+
+/** A small discount within the seller's maximum: half of it, at most 10 %, whole percents. */
+export const followUpDiscount = (maxDiscountPercent: number): number => Math.min(10, Math.floor(maxDiscountPercent / 2));

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { BanditAlgorithm, CustomerProfile, CustomerProfilePatch, JobFailure, LearnedEntry, StrategyStat } from '../domain/learning';
+import { Id } from '../domain/schemas';
+import { call, event } from './define';
+
+const Result = z.object({ analysed: z.number().int(), learned: z.number().int(), merged: z.number().int() });
+
+export const learningCalls = {
+  'learning/overview': call(
+    "The Learning page: this week's figures, learned answers by status, strategy results, follow-up results (30 days).",
+    z.object({ shopId: Id, status: LearnedEntry.shape.status.default('pending') }).strict(),
+    z.object({
+      week: z.object({ answers: z.number().int(), sales: z.number().int() }),
+      entries: z.array(LearnedEntry),
+      strategies: z.array(StrategyStat),
+      algorithm: BanditAlgorithm,
+      followUps: z.object({ sent: z.number().int(), replied: z.number().int(), ordered: z.number().int() }),
+      running: z.boolean(),
+    }),
+  ),
+  'learning/learn-now': call(
+    'Analyse now the ordered conversations not analysed yet (progress as learning/progress events).',
+    z.object({ shopId: Id }).strict(),
+    Result,
+  ),
+  'profiles/get': call("What Souqbot remembers about a customer (null: nothing yet).", z.object({ shopId: Id, contactId: Id }).strict(), CustomerProfile.nullable()),
+  'profiles/update': call("The seller corrects a customer's remembered details (null clears a field).", z.object({ shopId: Id, contactId: Id, patch: CustomerProfilePatch }).strict(), CustomerProfile),
+  'jobs/failures': call('Periodic jobs whose last run failed (retrying, or given up).', z.object({}).strict(), z.array(JobFailure)),
+  'jobs/retry': call('Run a failed job again now.', z.object({ id: Id }).strict(), z.object({ retried: z.boolean() })),
+} as const;
+
+export const learningEvents = {
+  /** An analysis pass moved on. */
+  'learning/progress': event('An analysis pass moved on (done of total conversations; done = total at the end).', z.object({ shopId: Id, done: z.number().int(), total: z.number().int() })),
+} as const;
