@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountsCalls } from './accounts';
+import { analyticsCalls } from './analytics';
 import { catalogCalls } from './catalog';
 import { conversationsCalls } from './conversations';
 import { inboxCalls } from './inbox';
@@ -24,6 +25,7 @@ export const calls = {
   ...salesBrainCalls,
   ...whatsappCalls,
   ...ordersCalls,
+  ...analyticsCalls,
 } as const;
 
 export type Calls = typeof calls;

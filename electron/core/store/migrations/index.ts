@@ -6,6 +6,7 @@ import * as m0004 from './0004-orders';
 import * as m0005 from './0005-whatsapp';
 import * as m0006 from './0006-llm-usage';
 import * as m0007 from './0007-takeover-until';
+import * as m0035 from './0035-analytics-indexes';
 
 /**
  * Every migration, imported statically so bundling and a strict CSP cannot lose one.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005-whatsapp': m0005,
   '0006-llm-usage': m0006,
   '0007-takeover-until': m0007,
+  '0035-analytics-indexes': m0035,
 };

@@ -1,0 +1,126 @@
+import type { ConversionRow, EscalationReason, Funnel } from '../../../shared/domain/analytics';
+import { type OrderRow, isLost } from './order-figures';
+import { type PeriodScope, SENT_OR_RECEIVED, type StatementCache } from './statements';
+
+/** One conversation in which the customer wrote during the period, with what happened in it. */
+export interface ConversationFacts {
+  id: number;
+  accountId: number;
+  accountLabel: string;
+  /** The customer's language as the bot last detected it (null: the bot never answered). */
+  language: string | null;
+  seller: number;
+  escalated: number;
+  askedPrice: number;
+  startedOrder: number;
+  escalationReason: string | null;
+}
+
+/**
+ * What each conversation did in the period, read from the bot's decision summaries on its replies
+ * (messages.meta: intent, orderAction, escalate, language).
+ */
+export function conversationFacts(statement: StatementCache, scope: PeriodScope): ConversationFacts[] {
+  return statement<ConversationFacts>(
+    `WITH per AS (
+       SELECT conversation_id AS c, max(direction = 'in') AS wrote, max(author = 'seller') AS seller,
+              max(CASE WHEN author = 'bot' THEN id END) AS lastBot,
+              max(author = 'bot' AND json_extract(meta, '$.escalate') = 1) AS escalated,
+              max(author = 'bot' AND json_extract(meta, '$.intent') IN ('price_question', 'objection_price')) AS askedPrice,
+              max(author = 'bot' AND json_extract(meta, '$.orderAction') IN ('start', 'add_item', 'confirm')) AS startedOrder
+       FROM messages WHERE shop_id = ? AND created_at >= ? AND created_at < ? AND ${SENT_OR_RECEIVED}
+       GROUP BY conversation_id)
+     SELECT per.c AS id, cv.account_id AS accountId, a.label AS accountLabel, json_extract(lb.meta, '$.language') AS language,
+            per.seller, per.escalated, per.askedPrice, per.startedOrder, cv.escalation_reason AS escalationReason
+     FROM per JOIN conversations cv ON cv.id = per.c JOIN accounts a ON a.id = cv.account_id
+     LEFT JOIN messages lb ON lb.id = per.lastBot
+     WHERE per.wrote`,
+  ).all(scope.shopId, scope.fromUtc, scope.toUtc);
+}
+
+/** The escalation's reason, from the sentences core writes (guardrails/escalation.ts, media-ack.ts, brain/index.ts). */
+export function classifyEscalation(text: string | null): EscalationReason {
+  const t = (text ?? '').toLowerCase();
+  if (/refund|complaint/.test(t)) return 'refund_complaint';
+  if (/legal|authorit/.test(t)) return 'legal';
+  if (/threat/.test(t)) return 'threat';
+  if (/asked for a person|human/.test(t)) return 'human_request';
+  if (/guardrail/.test(t)) return 'guardrails';
+  if (/sent a (voice note|image|photo|video|audio|document|sticker|media)/.test(t)) return 'media';
+  if (/low confidence/.test(t)) return 'low_confidence';
+  return 'other';
+}
+
+export interface ConversationTotals {
+  conversations: number;
+  conversionRate: number | null;
+  autoResolutionRate: number | null;
+  escalationRate: number | null;
+  escalations: number;
+  funnel: Funnel;
+  byLanguage: ConversionRow[];
+  byAccount: ConversionRow[];
+  escalationReasons: { reason: EscalationReason; count: number }[];
+}
+
+const rate = (part: number, whole: number): number | null => (whole ? part / whole : null);
+
+function conversionRows(groups: Map<string, { label: string; conversations: number; orders: number }>): ConversionRow[] {
+  return [...groups]
+    .map(([key, g]) => ({ key, label: g.label, conversations: g.conversations, orders: g.orders, rate: rate(g.orders, g.conversations) }))
+    .sort((a, b) => b.conversations - a.conversations || a.key.localeCompare(b.key));
+}
+
+/**
+ * Funnel, conversion by language and by number, auto-resolution and escalations. Each funnel step
+ * counts the conversations that got at least that far (an order confirmed without a price question
+ * still passed "asked a price"), so the steps never grow.
+ */
+export function conversationTotals(facts: readonly ConversationFacts[], orders: readonly OrderRow[]): ConversationTotals {
+  const ordered = new Set<number>();
+  const delivered = new Set<number>();
+  for (const o of orders) {
+    if (o.conversationId === null) continue;
+    if (!isLost(o.status) || o.status === 'returned') ordered.add(o.conversationId);
+    if (o.status === 'delivered') delivered.add(o.conversationId);
+  }
+  const funnel: Funnel = { conversations: facts.length, askedPrice: 0, startedOrder: 0, confirmed: 0, delivered: 0 };
+  const byLanguage = new Map<string, { label: string; conversations: number; orders: number }>();
+  const byAccount = new Map<string, { label: string; conversations: number; orders: number }>();
+  const reasons = new Map<EscalationReason, number>();
+  let converted = 0;
+  let autoResolved = 0;
+  let escalations = 0;
+  for (const c of facts) {
+    const stage = delivered.has(c.id) ? 4 : ordered.has(c.id) ? 3 : c.startedOrder ? 2 : c.askedPrice ? 1 : 0;
+    if (stage >= 1) funnel.askedPrice++;
+    if (stage >= 2) funnel.startedOrder++;
+    if (stage >= 3) funnel.confirmed++;
+    if (stage >= 4) funnel.delivered++;
+    const won = stage >= 3 ? 1 : 0;
+    converted += won;
+    const lang = c.language ?? 'unknown';
+    const l = byLanguage.get(lang) ?? { label: lang, conversations: 0, orders: 0 };
+    byLanguage.set(lang, { ...l, conversations: l.conversations + 1, orders: l.orders + won });
+    const accountKey = String(c.accountId);
+    const a = byAccount.get(accountKey) ?? { label: c.accountLabel, conversations: 0, orders: 0 };
+    byAccount.set(accountKey, { ...a, conversations: a.conversations + 1, orders: a.orders + won });
+    if (c.escalated) {
+      escalations++;
+      const reason = classifyEscalation(c.escalationReason);
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    }
+    if (!c.seller && !c.escalated) autoResolved++;
+  }
+  return {
+    conversations: facts.length,
+    conversionRate: rate(converted, facts.length),
+    autoResolutionRate: rate(autoResolved, facts.length),
+    escalationRate: rate(escalations, facts.length),
+    escalations,
+    funnel,
+    byLanguage: conversionRows(byLanguage),
+    byAccount: conversionRows(byAccount),
+    escalationReasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+  };
+}

@@ -1,0 +1,71 @@
+import type { ProductDemand, UnansweredQuestion } from '../../../shared/domain/analytics';
+import { normaliseText } from '../text/normalise';
+import { type PeriodScope, type StatementCache } from './statements';
+
+const TOP_PRODUCTS = 10;
+const OUT_OF_STOCK = 20;
+const UNANSWERED = 20;
+/** Newest unanswered customer messages read before grouping (a bound on a very quiet bot's worst day). */
+const UNANSWERED_SCAN = 5000;
+
+/**
+ * Products the bot answered about (the SKUs on its replies), by number of conversations, with
+ * units ordered and today's stock. Out of stock: stock tracked and at zero — lost demand.
+ */
+export function productDemand(statement: StatementCache, scope: PeriodScope, units: Map<string, number>): { top: ProductDemand[]; outOfStock: ProductDemand[] } {
+  const rows = statement<{ sku: string; requests: number; name: string | null; stock: number | null }>(
+    `SELECT d.sku, d.requests, p.name, p.stock FROM (
+       SELECT s.value AS sku, count(DISTINCT m.conversation_id) AS requests
+       FROM messages m, json_each(m.meta, '$.skus') s
+       WHERE m.shop_id = ? AND m.created_at >= ? AND m.created_at < ? AND m.author = 'bot' AND m.meta IS NOT NULL
+       GROUP BY s.value) d
+     LEFT JOIN products p ON p.shop_id = ? AND p.sku = d.sku
+     ORDER BY d.requests DESC, d.sku`,
+  ).all(scope.shopId, scope.fromUtc, scope.toUtc, scope.shopId);
+  const all = rows.map((r) => ({ sku: r.sku, name: r.name ?? r.sku, requests: r.requests, unitsOrdered: units.get(r.sku) ?? 0, stock: r.stock }));
+  return { top: all.slice(0, TOP_PRODUCTS), outOfStock: all.filter((p) => p.stock === 0).slice(0, OUT_OF_STOCK) };
+}
+
+/**
+ * Customer questions the brain had no answer for: its reply had no intent it recognised, cited no
+ * catalog or FAQ row and named no product. Grouped by their folded text (case, accents, Arabic
+ * letter variants, Arabizi digits), most asked first; questions already in the FAQ are left out.
+ */
+export function unansweredQuestions(statement: StatementCache, scope: PeriodScope): UnansweredQuestion[] {
+  const rows = statement<{ text: string; at: string }>(
+    `SELECT q.text, q.created_at AS at
+     FROM messages m, json_each(m.meta, '$.inReplyTo') r JOIN messages q ON q.id = r.value
+     WHERE m.shop_id = ? AND m.created_at >= ? AND m.created_at < ? AND m.author = 'bot' AND m.meta IS NOT NULL
+       AND json_extract(m.meta, '$.intent') = 'other'
+       AND json_array_length(m.meta, '$.citations') = 0 AND json_array_length(m.meta, '$.skus') = 0
+       AND trim(q.text) <> ''
+     ORDER BY m.created_at DESC LIMIT ${UNANSWERED_SCAN}`,
+  ).all(scope.shopId, scope.fromUtc, scope.toUtc);
+  const known = new Set(
+    statement<{ question: string }>(`SELECT question FROM knowledge WHERE shop_id = ? AND status = 'active'`)
+      .all(scope.shopId)
+      .map((k) => normaliseText(k.question)),
+  );
+  const groups = new Map<string, UnansweredQuestion>();
+  for (const r of rows) {
+    const key = normaliseText(r.text);
+    if (!key || known.has(key)) continue;
+    const g = groups.get(key);
+    if (g) {
+      g.count++;
+      if (r.at > g.lastAskedAt) g.lastAskedAt = r.at;
+    } else groups.set(key, { text: r.text.trim(), count: 1, lastAskedAt: r.at });
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || b.lastAskedAt.localeCompare(a.lastAskedAt)).slice(0, UNANSWERED);
+}
+
+/** Replies the guardrails stopped (regenerated or replaced), and violations by kind. */
+export function guardrailFigures(statement: StatementCache, scope: PeriodScope): { interventions: number; byKind: { kind: string; count: number }[] } {
+  const byKind = statement<{ kind: string; count: number }>(
+    `SELECT kind, count(*) AS count FROM guardrail_violations WHERE shop_id = ? AND created_at >= ? AND created_at < ? GROUP BY kind ORDER BY count DESC, kind`,
+  ).all(scope.shopId, scope.fromUtc, scope.toUtc);
+  const row = statement<{ n: number }>(
+    `SELECT count(*) AS n FROM (SELECT DISTINCT created_at, conversation_id, reply FROM guardrail_violations WHERE shop_id = ? AND created_at >= ? AND created_at < ?)`,
+  ).get(scope.shopId, scope.fromUtc, scope.toUtc);
+  return { interventions: row?.n ?? 0, byKind };
+}
