@@ -96,6 +96,8 @@ export const contractExamples: Examples = {
   'orders/get': ({ shopId }) => ({ shopId, orderId: 999_999 }),
   'orders/set-status': ({ shopId }) => ({ shopId, orderId: 999_999, status: 'confirmed' }),
   'orders/export-csv': ({ shopId }) => ({ shopId }),
+  'analytics/overview': ({ shopId }) => ({ shopId, from: '2026-03-01', to: '2026-03-30' }),
+  'analytics/export': ({ shopId }) => ({ shopId, kind: 'metrics', from: '2026-03-01', to: '2026-03-30' }),
 };
 
 /**

@@ -34,6 +34,7 @@ import { resolveEncryptionKey } from './host/encryption-key';
 import { ordersHandlers } from './orders/app';
 import { makeOrdersRepo } from './orders/repo';
 import { makePipelineMessenger } from './orders/pipeline-messenger';
+import { analyticsHandlers } from './analytics/app';
 
 export interface CoreConfig {
   dataDir: string;
@@ -163,6 +164,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   app.register(knowledgeHandlers(ctx));
   app.register(llmSettingsHandlers(ctx));
   app.register(ordersHandlers(ctx, { orders: makeOrdersRepo(store.db), messenger: makePipelineMessenger(ctx) }));
+  app.register(analyticsHandlers(ctx));
   const missing = app.missing();
   // A test asserts this list is empty; at run time an unimplemented call answers unknown_method.
   if (missing.length) logger.warn({ missing }, 'contract calls without a handler');
