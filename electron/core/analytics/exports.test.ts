@@ -16,7 +16,7 @@ function readBack(csv: string) {
   expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   const parsed = parseCsv(csv.slice(1));
   expect(parsed.delimiter).toBe(',');
-  return { header: parsed.header, rows: parsed.records.map((r) => Object.fromEntries(parsed.header.map((h, i) => [h, r.cells[i] ?? '']))) };
+  return { header: parsed.header, rows: parsed.records.map((r) => Object.fromEntries(parsed.header.map((h, i) => [h, r.cells[i] ?? ''])) as Record<string, string>) };
 }
 
 beforeAll(async () => {
@@ -56,9 +56,9 @@ describe('analytics exports, parsed back', () => {
     const { rows } = readBack(out.csv);
     expect(out.rows).toBe(22); // 21 fixture messages of the period (in and out) + the planted one
     expect(rows.some((r) => r.text === 'أريد استرجاع المال' && r.number === 'Second number' && r.sent_at === '2026-03-30 00:30:00')).toBe(true);
-    const planted = rows.find((r) => r.text.includes('HYPERLINK'))!;
+    const planted = rows.find((r) => (r.text ?? '').includes('HYPERLINK'))!;
     expect(planted.text).toBe('\'=HYPERLINK("http://x.example","clic"), et "merci"\nligne 2');
-    expect(rows.every((r) => !/^[=+@]/.test(r.text) && !/^[=+@]/.test(r.contact_name))).toBe(true);
+    expect(rows.every((r) => !/^[=+@]/.test(r.text ?? '') && !/^[=+@]/.test(r.contact_name ?? ''))).toBe(true);
   });
 
   it('contacts: every contact of the shop with the period\'s activity', () => {
