@@ -1,6 +1,7 @@
 import type { ConversionRow, EscalationReason, Funnel } from '../../../shared/domain/analytics';
 import { type OrderRow, isLost } from './order-figures';
-import { type PeriodScope, SENT_OR_RECEIVED, type StatementCache } from './statements';
+import { BotFlag, type ConversationActivity } from './message-figures';
+import type { StatementCache } from './statements';
 
 /** One conversation in which the customer wrote during the period, with what happened in it. */
 export interface ConversationFacts {
@@ -9,33 +10,31 @@ export interface ConversationFacts {
   accountLabel: string;
   /** The customer's language as the bot last detected it (null: the bot never answered). */
   language: string | null;
-  seller: number;
-  escalated: number;
-  askedPrice: number;
-  startedOrder: number;
+  seller: boolean;
+  escalated: boolean;
+  askedPrice: boolean;
+  startedOrder: boolean;
   escalationReason: string | null;
 }
 
-/**
- * What each conversation did in the period, read from the bot's decision summaries on its replies
- * (messages.meta: intent, orderAction, escalate, language).
- */
-export function conversationFacts(statement: StatementCache, scope: PeriodScope): ConversationFacts[] {
-  return statement<ConversationFacts>(
-    `WITH per AS (
-       SELECT conversation_id AS c, max(direction = 'in') AS wrote, max(author = 'seller') AS seller,
-              max(CASE WHEN author = 'bot' THEN id END) AS lastBot,
-              max(author = 'bot' AND json_extract(meta, '$.escalate') = 1) AS escalated,
-              max(author = 'bot' AND json_extract(meta, '$.intent') IN ('price_question', 'objection_price')) AS askedPrice,
-              max(author = 'bot' AND json_extract(meta, '$.orderAction') IN ('start', 'add_item', 'confirm')) AS startedOrder
-       FROM messages WHERE shop_id = ? AND created_at >= ? AND created_at < ? AND ${SENT_OR_RECEIVED}
-       GROUP BY conversation_id)
-     SELECT per.c AS id, cv.account_id AS accountId, a.label AS accountLabel, json_extract(lb.meta, '$.language') AS language,
-            per.seller, per.escalated, per.askedPrice, per.startedOrder, cv.escalation_reason AS escalationReason
-     FROM per JOIN conversations cv ON cv.id = per.c JOIN accounts a ON a.id = cv.account_id
-     LEFT JOIN messages lb ON lb.id = per.lastBot
-     WHERE per.wrote`,
-  ).all(scope.shopId, scope.fromUtc, scope.toUtc);
+/** The conversations in which the customer wrote, with their number and escalation reason. */
+export function conversationFacts(statement: StatementCache, activity: ReadonlyMap<number, ConversationActivity>): ConversationFacts[] {
+  const wrote = [...activity].filter(([, a]) => a.wrote).map(([id]) => id);
+  const rows = statement<{ id: number; accountId: number; accountLabel: string; escalationReason: string | null }>(
+    `SELECT cv.id, cv.account_id AS accountId, a.label AS accountLabel, cv.escalation_reason AS escalationReason
+     FROM conversations cv JOIN accounts a ON a.id = cv.account_id WHERE cv.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(wrote));
+  return rows.map((r) => {
+    const a = activity.get(r.id)!;
+    return {
+      ...r,
+      language: a.language,
+      seller: a.sellerWrote,
+      escalated: (a.flags & BotFlag.Escalated) !== 0,
+      askedPrice: (a.flags & BotFlag.AskedPrice) !== 0,
+      startedOrder: (a.flags & BotFlag.StartedOrder) !== 0,
+    };
+  });
 }
 
 /** The escalation's reason, from the sentences core writes (guardrails/escalation.ts, media-ack.ts, brain/index.ts). */

@@ -1,6 +1,6 @@
 import type { ProductDemand, UnansweredQuestion } from '../../../shared/domain/analytics';
 import { normaliseText } from '../text/normalise';
-import { type PeriodScope, type StatementCache } from './statements';
+import type { PeriodScope, StatementCache } from './statements';
 
 const TOP_PRODUCTS = 10;
 const OUT_OF_STOCK = 20;
@@ -9,20 +9,20 @@ const UNANSWERED = 20;
 const UNANSWERED_SCAN = 5000;
 
 /**
- * Products the bot answered about (the SKUs on its replies), by number of conversations, with
- * units ordered and today's stock. Out of stock: stock tracked and at zero — lost demand.
+ * Products the bot answered about (the first SKU on its replies: the product the customer meant),
+ * by number of conversations, with units ordered and today's stock. Out of stock: stock tracked
+ * and at zero — lost demand.
  */
-export function productDemand(statement: StatementCache, scope: PeriodScope, units: Map<string, number>): { top: ProductDemand[]; outOfStock: ProductDemand[] } {
-  const rows = statement<{ sku: string; requests: number; name: string | null; stock: number | null }>(
-    `SELECT d.sku, d.requests, p.name, p.stock FROM (
-       SELECT s.value AS sku, count(DISTINCT m.conversation_id) AS requests
-       FROM messages m, json_each(m.meta, '$.skus') s
-       WHERE m.shop_id = ? AND m.created_at >= ? AND m.created_at < ? AND m.author = 'bot' AND m.meta IS NOT NULL
-       GROUP BY s.value) d
-     LEFT JOIN products p ON p.shop_id = ? AND p.sku = d.sku
-     ORDER BY d.requests DESC, d.sku`,
-  ).all(scope.shopId, scope.fromUtc, scope.toUtc, scope.shopId);
-  const all = rows.map((r) => ({ sku: r.sku, name: r.name ?? r.sku, requests: r.requests, unitsOrdered: units.get(r.sku) ?? 0, stock: r.stock }));
+export function productDemand(statement: StatementCache, shopId: number, asked: ReadonlyMap<string, ReadonlySet<number>>, units: ReadonlyMap<string, number>): { top: ProductDemand[]; outOfStock: ProductDemand[] } {
+  const skus = [...asked.keys()];
+  const products = new Map(
+    statement<{ sku: string; name: string; stock: number | null }>(`SELECT sku, name, stock FROM products WHERE shop_id = ? AND sku IN (SELECT value FROM json_each(?))`)
+      .all(shopId, JSON.stringify(skus))
+      .map((p) => [p.sku, p]),
+  );
+  const all = skus
+    .map((sku) => ({ sku, name: products.get(sku)?.name ?? sku, requests: asked.get(sku)!.size, unitsOrdered: units.get(sku) ?? 0, stock: products.get(sku)?.stock ?? null }))
+    .sort((a, b) => b.requests - a.requests || a.sku.localeCompare(b.sku));
   return { top: all.slice(0, TOP_PRODUCTS), outOfStock: all.filter((p) => p.stock === 0).slice(0, OUT_OF_STOCK) };
 }
 
@@ -34,9 +34,8 @@ export function productDemand(statement: StatementCache, scope: PeriodScope, uni
 export function unansweredQuestions(statement: StatementCache, scope: PeriodScope): UnansweredQuestion[] {
   const rows = statement<{ text: string; at: string }>(
     `SELECT q.text, q.created_at AS at
-     FROM messages m, json_each(m.meta, '$.inReplyTo') r JOIN messages q ON q.id = r.value
-     WHERE m.shop_id = ? AND m.created_at >= ? AND m.created_at < ? AND m.author = 'bot' AND m.meta IS NOT NULL
-       AND json_extract(m.meta, '$.intent') = 'other'
+     FROM messages m INDEXED BY messages_shop_created, json_each(m.meta, '$.inReplyTo') r JOIN messages q ON q.id = r.value
+     WHERE m.shop_id = ? AND m.created_at >= ? AND m.created_at < ? AND m.author = 'bot' AND json_extract(m.meta, '$.intent') = 'other'
        AND json_array_length(m.meta, '$.citations') = 0 AND json_array_length(m.meta, '$.skus') = 0
        AND trim(q.text) <> ''
      ORDER BY m.created_at DESC LIMIT ${UNANSWERED_SCAN}`,

@@ -1,52 +1,33 @@
 import type { HeatCell, ResponseTimes } from '../../../shared/domain/analytics';
-import { type PeriodScope, SENT_OR_RECEIVED, type StatementCache } from './statements';
+import { BotFlag, type ScannedMessage, Sender } from './message-scan';
+import type { OffsetStretch } from './zone';
 
-export interface MessageCounts {
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+/** What one conversation did in the period, from its messages. */
+export interface ConversationActivity {
+  /** The customer wrote in the period. */
+  wrote: boolean;
+  sellerWrote: boolean;
+  /** BotFlag bits of every bot reply, or-ed. */
+  flags: number;
+  /** The language the bot detected last. */
+  language: string | null;
+}
+
+export interface MessageFigures {
   perDay: Map<string, { messagesIn: number; messagesOut: number }>;
   busyHours: HeatCell[];
   messagesIn: number;
   messagesOut: number;
   botReplies: number;
   sellerReplies: number;
-}
-
-interface GridRow {
-  /** `YYYY-MM-DD HH w` on the shop's wall clock (w: weekday, 0 = Sunday). */
-  slot: string;
-  direction: 'in' | 'out';
-  author: string;
-  n: number;
-}
-
-/** Messages by local hour, direction and author: per-day counts, the weekday × hour heat map and reply counts in one scan. */
-export function messageCounts(statement: StatementCache, scope: PeriodScope): MessageCounts {
-  const rows = statement<GridRow>(
-    `SELECT strftime('%Y-%m-%d %H %w', created_at, ${scope.shift('created_at')}) AS slot, direction, author, count(*) AS n
-     FROM messages WHERE shop_id = ? AND created_at >= ? AND created_at < ? AND ${SENT_OR_RECEIVED}
-     GROUP BY 1, 2, 3`,
-  ).all(scope.shopId, scope.fromUtc, scope.toUtc);
-  const out: MessageCounts = { perDay: new Map(), busyHours: [], messagesIn: 0, messagesOut: 0, botReplies: 0, sellerReplies: 0 };
-  const heat = new Map<number, number>();
-  for (const r of rows) {
-    const day = r.slot.slice(0, 10);
-    const hour = Number(r.slot.slice(11, 13));
-    const weekday = Number(r.slot.slice(14));
-    const counts = out.perDay.get(day) ?? { messagesIn: 0, messagesOut: 0 };
-    out.perDay.set(day, counts);
-    if (r.direction === 'in') {
-      counts.messagesIn += r.n;
-      out.messagesIn += r.n;
-      const key = weekday * 24 + hour;
-      heat.set(key, (heat.get(key) ?? 0) + r.n);
-    } else {
-      counts.messagesOut += r.n;
-      out.messagesOut += r.n;
-      if (r.author === 'bot') out.botReplies += r.n;
-      if (r.author === 'seller') out.sellerReplies += r.n;
-    }
-  }
-  out.busyHours = [...heat].sort(([a], [b]) => a - b).map(([key, count]) => ({ weekday: Math.floor(key / 24), hour: key % 24, count }));
-  return out;
+  responseTimes: { bot: ResponseTimes; seller: ResponseTimes };
+  conversations: Map<number, ConversationActivity>;
+  /** Conversations in which the bot named each product (its first SKU on a reply). */
+  productConversations: Map<string, Set<number>>;
 }
 
 /** The value at fraction q of an ascending list (nearest rank), or null for an empty one. */
@@ -56,27 +37,79 @@ export function quantile(sorted: readonly number[], q: number): number | null {
   return sorted[Math.min(sorted.length, rank) - 1]!;
 }
 
-const summarise = (sorted: number[]): ResponseTimes => ({ count: sorted.length, medianSeconds: quantile(sorted, 0.5), p90Seconds: quantile(sorted, 0.9) });
+const summarise = (seconds: number[]): ResponseTimes => {
+  const sorted = seconds.sort((a, b) => a - b);
+  return { count: sorted.length, medianSeconds: quantile(sorted, 0.5), p90Seconds: quantile(sorted, 0.9) };
+};
+
+/** UTC offset (minutes) at an instant, from the period's stretches. */
+function offsetAt(ms: number, stretches: readonly OffsetStretch[], bounds: readonly number[]): number {
+  for (let i = 0; i < bounds.length; i++) if (ms < bounds[i]!) return stretches[i]!.offsetMinutes;
+  return stretches.at(-1)!.offsetMinutes;
+}
 
 /**
- * First-response time: from the first customer message no reply has answered yet to the next
- * message sent to the customer, split by who sent it (bot or seller). `kx` counts the replies
- * before each row of a conversation, so the customer messages waiting for a reply and that reply
- * share one (conversation, kx) group. Both ends must fall in the period.
+ * One pass over the period's messages in time order: per-day counts, the weekday × hour heat map of
+ * customer messages, reply counts, what each conversation did, and first-response times — from the
+ * first customer message no reply has answered yet to the next message sent to the customer, by
+ * who sent it (both ends in the period).
  */
-export function responseTimes(statement: StatementCache, scope: PeriodScope): { bot: ResponseTimes; seller: ResponseTimes } {
-  const rows = statement<{ author: string; seconds: number }>(
-    `SELECT author, seconds FROM (
-       SELECT max(CASE WHEN d = 'out' THEN a END) AS author,
-              (julianday(max(CASE WHEN d = 'out' THEN t END)) - julianday(min(CASE WHEN d = 'in' THEN t END))) * 86400.0 AS seconds
-       FROM (SELECT conversation_id AS c, direction AS d, author AS a, created_at AS t,
-                    coalesce(sum(direction = 'out') OVER (PARTITION BY conversation_id ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS kx
-             FROM messages WHERE shop_id = ? AND created_at >= ? AND created_at < ? AND ${SENT_OR_RECEIVED})
-       GROUP BY c, kx)
-     WHERE seconds IS NOT NULL ORDER BY seconds`,
-  ).all(scope.shopId, scope.fromUtc, scope.toUtc);
+export function messageFigures(messages: readonly ScannedMessage[], stretches: readonly OffsetStretch[]): MessageFigures {
+  const bounds = stretches.slice(0, -1).map((s) => Date.parse(s.untilUtc!));
+  const perDay = new Map<number, { messagesIn: number; messagesOut: number }>();
+  const heat = new Map<number, number>();
+  const waiting = new Map<number, number>();
+  const conversations = new Map<number, ConversationActivity>();
+  const productConversations = new Map<string, Set<number>>();
   const bot: number[] = [];
   const seller: number[] = [];
-  for (const r of rows) (r.author === 'bot' ? bot : seller).push(Math.max(0, Math.round(r.seconds)));
-  return { bot: summarise(bot), seller: summarise(seller) };
+  const totals = { messagesIn: 0, messagesOut: 0, botReplies: 0, sellerReplies: 0 };
+  for (const [c, sender, at, flags, language, sku] of messages) {
+    const local = at + offsetAt(at, stretches, bounds) * MINUTE;
+    const dayNumber = Math.floor(local / DAY);
+    let counts = perDay.get(dayNumber);
+    if (!counts) perDay.set(dayNumber, (counts = { messagesIn: 0, messagesOut: 0 }));
+    let activity = conversations.get(c);
+    if (!activity) conversations.set(c, (activity = { wrote: false, sellerWrote: false, flags: 0, language: null }));
+    if (sender === Sender.Customer) {
+      counts.messagesIn++;
+      totals.messagesIn++;
+      activity.wrote = true;
+      // 1970-01-01 was a Thursday (weekday 4).
+      const key = ((dayNumber + 4) % 7) * 24 + Math.floor((local - dayNumber * DAY) / HOUR);
+      heat.set(key, (heat.get(key) ?? 0) + 1);
+      if (!waiting.has(c)) waiting.set(c, at);
+      continue;
+    }
+    counts.messagesOut++;
+    totals.messagesOut++;
+    if (sender === Sender.Bot) {
+      totals.botReplies++;
+      activity.flags |= flags;
+      if (language) activity.language = language;
+      if (sku) {
+        let set = productConversations.get(sku);
+        if (!set) productConversations.set(sku, (set = new Set()));
+        set.add(c);
+      }
+    } else {
+      totals.sellerReplies++;
+      activity.sellerWrote = true;
+    }
+    const since = waiting.get(c);
+    if (since !== undefined) {
+      (sender === Sender.Bot ? bot : seller).push(Math.round((at - since) / 1000));
+      waiting.delete(c);
+    }
+  }
+  return {
+    ...totals,
+    perDay: new Map([...perDay].map(([n, counts]) => [new Date(n * DAY).toISOString().slice(0, 10), counts])),
+    busyHours: [...heat].sort(([a], [b]) => a - b).map(([key, count]) => ({ weekday: Math.floor(key / 24), hour: key % 24, count })),
+    responseTimes: { bot: summarise(bot), seller: summarise(seller) },
+    conversations,
+    productConversations,
+  };
 }
+
+export { BotFlag };

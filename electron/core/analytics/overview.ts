@@ -2,7 +2,8 @@ import type { AnalyticsKpis, AnalyticsOverview, DayRow } from '../../../shared/d
 import { type ConversationTotals, conversationFacts, conversationTotals } from './conversation-figures';
 import { guardrailFigures, productDemand, unansweredQuestions } from './demand-figures';
 import type { FollowUpSource } from './follow-ups';
-import { messageCounts, responseTimes } from './message-figures';
+import { type MessageFigures, messageFigures } from './message-figures';
+import { scanMessages } from './message-scan';
 import { type OrderRow, isLost, orderTotals, ordersOfPeriod, unitsOrdered } from './order-figures';
 import type { PeriodScope, StatementCache } from './statements';
 import { type ZonedPeriod, addDays, dayCount, localShiftSql, zonedPeriod } from './zone';
@@ -22,13 +23,14 @@ export const scopeOf = (shopId: number, period: ZonedPeriod): PeriodScope => ({
   fromUtc: period.fromUtc,
   toUtc: period.toUtc,
   shift: (column) => localShiftSql(column, period.stretches),
+  stretches: period.stretches,
 });
 
 interface PeriodFigures {
   kpis: AnalyticsKpis;
   orders: OrderRow[];
   conversations: ConversationTotals;
-  messages: ReturnType<typeof messageCounts>;
+  messages: MessageFigures;
   guardrails: ReturnType<typeof guardrailFigures>;
 }
 
@@ -36,8 +38,8 @@ interface PeriodFigures {
 function periodFigures(statement: StatementCache, scope: PeriodScope, typingSeconds: number): PeriodFigures {
   const orders = ordersOfPeriod(statement, scope);
   const money = orderTotals(orders);
-  const conversations = conversationTotals(conversationFacts(statement, scope), orders);
-  const messages = messageCounts(statement, scope);
+  const messages = messageFigures(scanMessages(statement, scope), scope.stretches);
+  const conversations = conversationTotals(conversationFacts(statement, messages.conversations), orders);
   const guardrails = guardrailFigures(statement, scope);
   const kpis: AnalyticsKpis = {
     ...money,
@@ -83,7 +85,7 @@ export function computeOverview(statement: StatementCache, followUps: FollowUpSo
   const previousKpis = previous
     ? periodFigures(statement, scopeOf(req.shopId, zonedPeriod(previous.from, previous.to, req.timeZone)), req.typingSeconds).kpis
     : null;
-  const demand = productDemand(statement, scope, unitsOrdered(statement, scope));
+  const demand = productDemand(statement, req.shopId, current.messages.productConversations, unitsOrdered(statement, scope));
   return {
     period: { from: period.from, to: period.to, timeZone: period.timeZone, fromUtc: period.fromUtc, toUtc: period.toUtc, days: period.days.length },
     previous,
@@ -94,7 +96,7 @@ export function computeOverview(statement: StatementCache, followUps: FollowUpSo
     funnel: current.conversations.funnel,
     byLanguage: current.conversations.byLanguage,
     byAccount: current.conversations.byAccount,
-    responseTimes: responseTimes(statement, scope),
+    responseTimes: current.messages.responseTimes,
     escalationReasons: current.conversations.escalationReasons,
     guardrails: current.guardrails.byKind,
     days: dayRows(period, current),

@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { ReadHandle } from './read-handle';
+import type { OffsetStretch } from './zone';
 
 /**
  * Prepared statements keyed by SQL text. A report's SQL depends on the period's offset stretches
@@ -26,6 +27,8 @@ export interface PeriodScope {
   toUtc: string;
   /** SQL modifier shifting `created_at` to the shop's wall clock (zone.ts `localShiftSql`). */
   shift: (column: string) => string;
+  /** The stretches of constant UTC offset the period spans (zone.ts). */
+  stretches: readonly OffsetStretch[];
 }
 
 /** Messages that reached (or came from) the customer: drafts awaiting approval and rejected drafts are not. */
