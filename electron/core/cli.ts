@@ -9,7 +9,9 @@ Commands:
   simulate --catalog FILE.csv [--data-dir DIR] [--settings FILE.json]
                                              customer messages as JSON lines on stdin → bot replies as JSON lines
   import-catalog FILE.csv [--data-dir DIR] [--shop ID]
-                                             import a catalog (native, Shopify or WooCommerce CSV)`;
+                                             import a catalog (native, Shopify or WooCommerce CSV)
+  export orders|conversations|contacts|metrics [--from DAY] [--to DAY] [--shop ID] [--data-dir DIR] [--out FILE|-]
+                                             the Analytics page's CSV exports (UTF-8 with BOM), last 30 days by default`;
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -24,6 +26,7 @@ const commands: Record<string, Command> = {
   },
   simulate: async (argv, io) => (await import('./cli/simulate')).simulateCommand(argv, io, process.stdin, makeStderrLogger(process.env.SOUQ_LOG_LEVEL ?? 'warn')),
   'import-catalog': async (argv, io) => (await import('./cli/import-catalog')).importCatalogCommand(argv, io),
+  export: async (argv, io) => (await import('./cli/export')).exportCommand(argv, io),
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
