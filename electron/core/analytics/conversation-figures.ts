@@ -20,10 +20,14 @@ export interface ConversationFacts {
 /** The conversations in which the customer wrote, with their number and escalation reason. */
 export function conversationFacts(statement: StatementCache, activity: ReadonlyMap<number, ConversationActivity>): ConversationFacts[] {
   const wrote = [...activity].filter(([, a]) => a.wrote).map(([id]) => id);
-  const rows = statement<{ id: number; accountId: number; accountLabel: string; escalationReason: string | null }>(
-    `SELECT cv.id, cv.account_id AS accountId, a.label AS accountLabel, cv.escalation_reason AS escalationReason
-     FROM conversations cv JOIN accounts a ON a.id = cv.account_id WHERE cv.id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(wrote));
+  const labels = new Map(statement<{ id: number; label: string }>('SELECT id, label FROM accounts').all().map((a) => [a.id, a.label]));
+  // Driven by the id list (primary-key lookups), not an IN test over every conversation of the shop.
+  const rows = statement<{ id: number; accountId: number; escalationReason: string | null }>(
+    `SELECT cv.id, cv.account_id AS accountId, cv.escalation_reason AS escalationReason
+     FROM json_each(?) j JOIN conversations cv ON cv.id = j.value`,
+  )
+    .all(JSON.stringify(wrote))
+    .map((r) => ({ ...r, accountLabel: labels.get(r.accountId) ?? String(r.accountId) }));
   return rows.map((r) => {
     const a = activity.get(r.id)!;
     return {

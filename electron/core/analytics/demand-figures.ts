@@ -6,7 +6,7 @@ const TOP_PRODUCTS = 10;
 const OUT_OF_STOCK = 20;
 const UNANSWERED = 20;
 /** Newest unanswered customer messages read before grouping (a bound on a very quiet bot's worst day). */
-const UNANSWERED_SCAN = 5000;
+const UNANSWERED_SCAN = 1000;
 
 /**
  * Products the bot answered about (the first SKU on its replies: the product the customer meant),
@@ -32,13 +32,16 @@ export function productDemand(statement: StatementCache, shopId: number, asked: 
  * letter variants, Arabizi digits), most asked first; questions already in the FAQ are left out.
  */
 export function unansweredQuestions(statement: StatementCache, scope: PeriodScope): UnansweredQuestion[] {
+  // The newest replies without an answer come from the index alone (newest first, stopping at the
+  // bound); only those rows are then read for their citations, products and the customer's words.
   const rows = statement<{ text: string; at: string }>(
-    `SELECT q.text, q.created_at AS at
-     FROM messages m INDEXED BY messages_shop_created, json_each(m.meta, '$.inReplyTo') r JOIN messages q ON q.id = r.value
-     WHERE m.shop_id = ? AND m.created_at >= ? AND m.created_at < ? AND m.author = 'bot' AND json_extract(m.meta, '$.intent') = 'other'
-       AND json_array_length(m.meta, '$.citations') = 0 AND json_array_length(m.meta, '$.skus') = 0
-       AND trim(q.text) <> ''
-     ORDER BY m.created_at DESC LIMIT ${UNANSWERED_SCAN}`,
+    `WITH other AS MATERIALIZED (
+       SELECT id FROM messages INDEXED BY messages_shop_created
+       WHERE shop_id = ? AND created_at >= ? AND created_at < ? AND author = 'bot' AND json_extract(meta, '$.intent') = 'other'
+       ORDER BY created_at DESC LIMIT ${UNANSWERED_SCAN})
+     SELECT q.text, q.created_at AS at
+     FROM other o JOIN messages m ON m.id = o.id, json_each(m.meta, '$.inReplyTo') r JOIN messages q ON q.id = r.value
+     WHERE json_array_length(m.meta, '$.citations') = 0 AND json_array_length(m.meta, '$.skus') = 0 AND trim(q.text) <> ''`,
   ).all(scope.shopId, scope.fromUtc, scope.toUtc);
   const known = new Set(
     statement<{ question: string }>(`SELECT question FROM knowledge WHERE shop_id = ? AND status = 'active'`)

@@ -35,10 +35,10 @@ interface PeriodFigures {
 }
 
 /** The headline figures of one period (what the comparison needs too). */
-function periodFigures(statement: StatementCache, scope: PeriodScope, typingSeconds: number): PeriodFigures {
+function periodFigures(statement: StatementCache, scope: PeriodScope, typingSeconds: number, details = true): PeriodFigures {
   const orders = ordersOfPeriod(statement, scope);
   const money = orderTotals(orders);
-  const messages = messageFigures(scanMessages(statement, scope), scope.stretches);
+  const messages = messageFigures(scanMessages(statement, scope, { details }), scope.stretches);
   const conversations = conversationTotals(conversationFacts(statement, messages.conversations), orders);
   const guardrails = guardrailFigures(statement, scope);
   const kpis: AnalyticsKpis = {
@@ -83,7 +83,7 @@ export function computeOverview(statement: StatementCache, followUps: FollowUpSo
   const length = dayCount(req.from, req.to);
   const previous = req.compare ? { from: addDays(req.from, -length), to: addDays(req.from, -1) } : null;
   const previousKpis = previous
-    ? periodFigures(statement, scopeOf(req.shopId, zonedPeriod(previous.from, previous.to, req.timeZone)), req.typingSeconds).kpis
+    ? periodFigures(statement, scopeOf(req.shopId, zonedPeriod(previous.from, previous.to, req.timeZone)), req.typingSeconds, false).kpis
     : null;
   const demand = productDemand(statement, req.shopId, current.messages.productConversations, unitsOrdered(statement, scope));
   return {
