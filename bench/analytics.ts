@@ -6,6 +6,7 @@ import type SQLite from 'better-sqlite3';
 import { makeReadHandle } from '../electron/core/analytics/read-handle';
 import { makeAnalytics } from '../electron/core/analytics/service';
 import { openDatabase } from '../electron/core/store/open-database';
+import { type EscalationCode, encodeEscalations } from '../shared/domain/notices';
 import { seeded } from './retrieval';
 
 /**
@@ -24,7 +25,7 @@ const YEAR_MS = 365 * 86_400_000;
 const TIME_ZONE = 'Africa/Algiers';
 const LANGUAGES = ['dz-latn', 'ar-dz', 'fr', 'ar', 'en', 'pt', 'it'];
 const INTENTS = ['greeting', 'price_question', 'availability', 'order_request', 'delivery_question', 'objection_price', 'thanks', 'other'];
-const ESCALATIONS = ['The customer mentions a refund or a complaint.', 'The customer asked for a person.', 'Low confidence (0.20).', 'The customer sent a voice note'];
+const ESCALATIONS = [['refund_complaint'], ['human_request'], ['low_confidence'], ['voice_note_received']].map(([code]) => encodeEscalations([{ code: code as EscalationCode, params: {} }]));
 
 interface Planned {
   t: number;

@@ -10,6 +10,10 @@ Commands:
                                              customer messages as JSON lines on stdin → bot replies as JSON lines
   import-catalog FILE.csv [--data-dir DIR] [--shop ID]
                                              import a catalog (native, Shopify or WooCommerce CSV)
+  backup --to FOLDER [--keep N] [--data-dir DIR]
+                                             a consistent backup while Souqbot runs (passphrase: SOUQ_BACKUP_PASSPHRASE)
+  restore --from BACKUP_FOLDER --data-dir NEW_DIR
+                                             restore a backup into a new data folder (same passphrase)
   export orders|conversations|contacts|metrics [--from DAY] [--to DAY] [--shop ID] [--data-dir DIR] [--out FILE|-]
                                              the Analytics page's CSV exports (UTF-8 with BOM), last 30 days by default`;
 
@@ -26,6 +30,8 @@ const commands: Record<string, Command> = {
   },
   simulate: async (argv, io) => (await import('./cli/simulate')).simulateCommand(argv, io, process.stdin, makeStderrLogger(process.env.SOUQ_LOG_LEVEL ?? 'warn')),
   'import-catalog': async (argv, io) => (await import('./cli/import-catalog')).importCatalogCommand(argv, io),
+  backup: async (argv, io) => (await import('./cli/backup')).backupCommand(argv, io),
+  restore: async (argv, io) => (await import('./cli/backup')).restoreCommand(argv, io),
   export: async (argv, io) => (await import('./cli/export')).exportCommand(argv, io),
 };
 

@@ -32,6 +32,7 @@ import { whatsappHandlers } from './channels/whatsapp/app';
 import { makeSessionManager, type WhatsAppDeps } from './channels/whatsapp/session-manager';
 import { resolveEncryptionKey } from './host/encryption-key';
 import { ordersHandlers } from './orders/app';
+import { notifySellerOfOrders } from './orders/notify-seller';
 import { makeOrdersRepo } from './orders/repo';
 import { makePipelineMessenger } from './orders/pipeline-messenger';
 import { analyticsHandlers } from './analytics/app';
@@ -94,6 +95,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const secrets = config.secrets ?? makeFileSecretStore(config.dataDir);
   const notifier: Notifier = config.notifier ?? { notify: (title, body) => logger.info({ title, body }, 'notification') };
   const searchIndex = makeMessageSearchIndex(store.sqlite);
+  notifySellerOfOrders({ bus, notifier });
   // Bound below, once the WhatsApp manager exists (it needs the pipeline's sink).
   let rampOf: (accountId: number) => number = () => 1;
   const pipeline = createPipeline({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EscalationCode } from './notices';
 
 /** A calendar day in the shop's time zone, `YYYY-MM-DD`. */
 export const LocalDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A day is written YYYY-MM-DD');
@@ -65,7 +66,8 @@ export type DayRow = z.infer<typeof DayRow>;
 export const HeatCell = z.object({ weekday: z.number().int().min(0).max(6), hour: z.number().int().min(0).max(23), count: Count });
 export type HeatCell = z.infer<typeof HeatCell>;
 
-export const EscalationReason = z.enum(['refund_complaint', 'legal', 'threat', 'human_request', 'low_confidence', 'guardrails', 'media', 'other']);
+/** Why the bot handed a conversation over: core's escalation codes (notices.ts), worded by the renderer. */
+export const EscalationReason = EscalationCode;
 export type EscalationReason = z.infer<typeof EscalationReason>;
 
 export const ProductDemand = z.object({

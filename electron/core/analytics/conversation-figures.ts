@@ -1,4 +1,5 @@
 import type { ConversionRow, EscalationReason, Funnel } from '../../../shared/domain/analytics';
+import { decodeEscalations } from '../../../shared/domain/notices';
 import { type OrderRow, isLost } from './order-figures';
 import { BotFlag, type ConversationActivity } from './message-figures';
 import type { StatementCache } from './statements';
@@ -41,17 +42,10 @@ export function conversationFacts(statement: StatementCache, activity: ReadonlyM
   });
 }
 
-/** The escalation's reason, from the sentences core writes (guardrails/escalation.ts, media-ack.ts, brain/index.ts). */
-export function classifyEscalation(text: string | null): EscalationReason {
-  const t = (text ?? '').toLowerCase();
-  if (/refund|complaint/.test(t)) return 'refund_complaint';
-  if (/legal|authorit/.test(t)) return 'legal';
-  if (/threat/.test(t)) return 'threat';
-  if (/asked for a person|human/.test(t)) return 'human_request';
-  if (/guardrail/.test(t)) return 'guardrails';
-  if (/sent a (voice note|image|photo|video|audio|document|sticker|media)/.test(t)) return 'media';
-  if (/low confidence/.test(t)) return 'low_confidence';
-  return 'other';
+/** The codes of a conversation's escalation reason (notices.ts; free text from an AI model is a bot_note). */
+export function escalationCodes(text: string | null): EscalationReason[] {
+  const codes = [...new Set(decodeEscalations(text).map((n) => n.code))];
+  return codes.length ? codes : ['bot_asked'];
 }
 
 export interface ConversationTotals {
@@ -110,8 +104,7 @@ export function conversationTotals(facts: readonly ConversationFacts[], orders: 
     byAccount.set(accountKey, { ...a, conversations: a.conversations + 1, orders: a.orders + won });
     if (c.escalated) {
       escalations++;
-      const reason = classifyEscalation(c.escalationReason);
-      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      for (const reason of escalationCodes(c.escalationReason)) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
     }
     if (!c.seller && !c.escalated) autoResolved++;
   }

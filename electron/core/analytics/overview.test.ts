@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsOverview } from '../../../shared/domain/analytics';
 import { type Store, openDatabase } from '../store/open-database';
-import { classifyEscalation } from './conversation-figures';
+import { escalationCodes } from './conversation-figures';
 import { noFollowUps } from './follow-ups';
 import { quantile } from './message-figures';
 import { computeOverview } from './overview';
@@ -58,7 +58,7 @@ describe('analytics overview on the Paris fixture (28–30 March 2026, clocks fo
       sellerReplies: 1,
       timeSavedMinutes: 5,
     });
-    expect(overview.escalationReasons).toEqual([{ reason: 'refund_complaint', count: 1 }]);
+    expect(overview.escalationReasons).toEqual([{ reason: 'low_confidence', count: 1 }, { reason: 'refund_complaint', count: 1 }]);
     expect(overview.guardrails).toEqual([{ kind: 'unbacked_number', count: 1 }, { kind: 'unknown_product', count: 1 }]);
   });
 
@@ -144,12 +144,9 @@ describe('analytics helpers', () => {
     expect(quantile([1, 2, 3, 4], 0.5)).toBe(2);
     expect(quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBe(9);
   });
-  it('names an escalation by the sentence core wrote', () => {
-    expect(classifyEscalation('The customer mentions a refund or a complaint. Low confidence (0.20).')).toBe('refund_complaint');
-    expect(classifyEscalation('The customer sent a voice note')).toBe('media');
-    expect(classifyEscalation('The customer asked for a person.')).toBe('human_request');
-    expect(classifyEscalation('The bot could not write a reply that passes the guardrails; please answer this customer.')).toBe('guardrails');
-    expect(classifyEscalation('Low confidence (0.20).')).toBe('low_confidence');
-    expect(classifyEscalation(null)).toBe('other');
+  it("reads an escalation's codes, an AI model's own words as a note, and nothing as 'the bot asked'", () => {
+    expect(escalationCodes('[{"code":"refund_complaint","params":{}},{"code":"low_confidence","params":{}}]')).toEqual(['refund_complaint', 'low_confidence']);
+    expect(escalationCodes('The customer seems upset')).toEqual(['bot_note']);
+    expect(escalationCodes(null)).toEqual(['bot_asked']);
   });
 });

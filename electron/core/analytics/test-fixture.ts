@@ -1,4 +1,5 @@
 import type SQLite from 'better-sqlite3';
+import { encodeEscalations, escalation } from '../../../shared/domain/notices';
 
 /**
  * A small shop with hand-checkable figures, in Europe/Paris across the spring-forward night
@@ -87,7 +88,7 @@ export function seedAnalyticsFixture(sqlite: SQLite.Database, shopId: number, ot
   order(shopId, c2, null, 'cancelled', '2026-03-29T02:00:00.000Z', [['ROBE-R', 'Robe rouge', 1, 9999]]);
 
   // C3, Arabic, on the second number: escalated (refund), then the seller answers and closes a sale.
-  const c3 = conversation(shopId, a2, '213550000003@s.whatsapp.net', 'The customer mentions a refund or a complaint.');
+  const c3 = conversation(shopId, a2, '213550000003@s.whatsapp.net', encodeEscalations([escalation('refund_complaint'), escalation('low_confidence')]));
   q = customer(c3, '2026-03-29T22:30:00.000Z', 'أريد استرجاع المال');
   bot(c3, '2026-03-29T22:30:30.000Z', q, { intent: 'complaint_refund', language: 'ar', escalate: true });
   q = customer(c3, '2026-03-30T08:00:00.000Z', 'واش كاين الحذاء؟');

@@ -1,15 +1,16 @@
+import { escapeFormula } from './formula';
+
 /**
  * CSV as spreadsheets read it: RFC 4180 quoting, CRLF line ends, and cells a spreadsheet would
- * run as a formula (=, +, -, @, tab, CR at the start) made inert with a leading quote. Every CSV
- * Souqbot writes (courier export, analytics exports) goes through here.
+ * run as a formula made inert (formula.ts). The courier export and the analytics exports write
+ * their cells through here.
  */
 export type CsvValue = string | number | null | undefined;
 
 /** One cell: numbers stay numbers (a negative amount is not a formula), text is defused and quoted when needed. */
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+  const text = escapeFormula(String(value));
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,7 +1,7 @@
 import type { Order } from '../../../shared/domain/orders';
 import { csvCell } from '../csv/csv';
 
-/** The escaper lives in csv/csv.ts, shared with the analytics exports. */
+/** Quoting and the formula guard live in csv/ (csv.ts, formula.ts), shared with the analytics and catalog exports. */
 export { csvCell };
 
 /** Column order couriers (Yalidine, ZR Express, Maystro…) import without remapping. */

@@ -11,6 +11,7 @@ import { type DispatchOutcome, makeDispatcher } from './dispatcher';
 import { type PipelineStore, makePipelineStore } from './pipeline-store';
 import { AccountSendLimiter, type PacingPolicy, type RateLimitPolicy, defaultPacing, defaultRateLimits } from './policies';
 import { type TurnOutcome, makeWorker } from './worker';
+import { type WhatsAppNotice, decodeEscalations } from '../../../shared/domain/notices';
 
 export interface PipelineDeps {
   sqlite: SQLite.Database;
@@ -82,8 +83,9 @@ export function createPipeline(deps: PipelineDeps) {
       if (outcome.route === 'notify_seller') deps.notifier.notify('Souqbot', 'A customer wrote in a conversation you took over.');
       if (outcome.draft) deps.notifier.notify('Souqbot', 'A reply is waiting for your approval.');
       if (outcome.escalation) {
-        bus.emit('conversations/escalated', { shopId: outcome.shopId, conversationId: outcome.conversationId, reason: outcome.escalation });
-        deps.notifier.notify('Souqbot needs you', outcome.escalation);
+        bus.emit('conversations/escalated', { shopId: outcome.shopId, conversationId: outcome.conversationId, reason: outcome.escalation, notices: decodeEscalations(outcome.escalation) });
+        // The reason is a code the app's window words in the seller's language; the desktop note only points there.
+        deps.notifier.notify('Souqbot', 'A customer needs you: open the inbox.');
       }
       if (outcome.outboundMessageId !== null && !outcome.draft) dispatcher.mark(outcome.conversationId);
     },
@@ -169,7 +171,7 @@ export function createPipeline(deps: PipelineDeps) {
       if (error) logger.warn({ channelMessageId, error }, 'channel reported a failure');
       emitMessage(row.id, 'messages/status');
     },
-    accountStatus(accountId: number, status: AccountStatus, detail: string | null) {
+    accountStatus(accountId: number, status: AccountStatus, detail: WhatsAppNotice | null) {
       if (stopped) return;
       setAccountStatus.run(status, accountId);
       const account = accountKind.get(accountId);

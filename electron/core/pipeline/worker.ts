@@ -10,6 +10,7 @@ import { type Route, routeTurn } from './route';
 import type { BrainDecision } from '../../../shared/domain/brain';
 import { detectLanguage } from '../brain/nlu/language';
 import { MEDIA_KINDS, describeMedia, mediaAcknowledgement } from './media-ack';
+import { encodeEscalations, escalation as escalationNotice } from '../../../shared/domain/notices';
 
 /** The decision for a turn made only of media: an acknowledgement in the customer's language, escalated. */
 function mediaDecision(kinds: string[], history: TurnMessage[]): BrainDecision {
@@ -162,7 +163,7 @@ export function makeWorker(deps: WorkerDeps) {
     });
     deps.crash('mid-decision');
 
-    const escalation = decision.escalate ? (decision.escalateReason ?? 'The bot asked for the seller') : null;
+    const escalation = decision.escalate ? (decision.escalateReason ?? encodeEscalations([escalationNotice('bot_asked')])) : null;
     const reply = decision.reply.trim();
     const outbound = reply
       ? {

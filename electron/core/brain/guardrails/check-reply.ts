@@ -20,6 +20,10 @@ export interface ReplyCheckInput {
   strictNames: boolean;
   /** Strings that only the system prompt contains (section headers, a canary). */
   promptMarkers: string[];
+  /** Numbers the customer is known by (their WhatsApp number): a reply may repeat them in any formatting. */
+  customerPhones?: readonly string[];
+  /** The shop's country (ISO 3166): national phone numbers are read in its plan. */
+  country?: string | null;
 }
 
 /** Words that only a leaked prompt or settings dump would contain. */
@@ -63,7 +67,7 @@ export function checkReply(input: ReplyCheckInput): Violation[] {
     ...store.facts.paymentMethods,
   ]);
   return [
-    ...checkNumbers({ reply, backing: buildBacking(store), maxDiscountPercent: store.sales.maxDiscountPercent, customerTexts: input.customerTexts }),
+    ...checkNumbers({ reply, backing: buildBacking(store), maxDiscountPercent: store.sales.maxDiscountPercent, customerTexts: input.customerTexts, ...(input.customerPhones && { customerPhones: input.customerPhones }), country: input.country ?? null }),
     ...checkPriceAnswered(input),
     ...checkPromises(reply, store.facts),
     ...checkProductNames({

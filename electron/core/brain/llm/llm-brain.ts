@@ -1,7 +1,8 @@
 import type { BrainDecision } from '../../../../shared/domain/brain';
 import type { Product } from '../../../../shared/domain/catalog';
 import { type ChatClient, type ChatRequest, MalformedOutputError, type MakeChatClient } from './chat-client';
-import { parseDecision } from './parse-decision';
+import { parseTurn } from './parse-decision';
+import type { RawSlots } from './slots';
 import { type RetryOptions, withRetries } from './retry';
 
 export interface LlmEndpoint {
@@ -46,19 +47,25 @@ export function makeLlmBrain(config: LlmBrainConfig) {
     return client;
   };
 
+  /** The decision and the order slots the model read (unchecked: the router checks them). */
+  async function decideTurn(call: LlmCall): Promise<{ decision: BrainDecision; slots: RawSlots | null }> {
+    const client = clientFor(call.endpoint);
+    return withRetries(async () => {
+      const result = await client.complete({ messages: call.messages, maxTokens: config.maxTokens, temperature: config.temperature, json: true });
+      call.onTokens(result.tokens);
+      try {
+        return parseTurn(result.content, call.photoProducts);
+      } catch (err) {
+        if (err instanceof MalformedOutputError) throw new MalformedOutputError(err.message, result.tokens);
+        throw err;
+      }
+    }, config.retry);
+  }
+
   return {
+    decideTurn,
     async decide(call: LlmCall): Promise<BrainDecision> {
-      const client = clientFor(call.endpoint);
-      return withRetries(async () => {
-        const result = await client.complete({ messages: call.messages, maxTokens: config.maxTokens, temperature: config.temperature, json: true });
-        call.onTokens(result.tokens);
-        try {
-          return parseDecision(result.content, call.photoProducts);
-        } catch (err) {
-          if (err instanceof MalformedOutputError) throw new MalformedOutputError(err.message, result.tokens);
-          throw err;
-        }
-      }, config.retry);
+      return (await decideTurn(call)).decision;
     },
   };
 }

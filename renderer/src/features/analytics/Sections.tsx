@@ -1,6 +1,7 @@
 import type { AnalyticsOverview, ConversionRow, DayRow } from '../../../../shared/domain/analytics';
 import type { T } from '../../i18n/use-t';
 import { formatDuration, formatMoney, formatNumber, formatPercent, heatGrid, shortDay, weekdayNames } from './analytics-model';
+import { useNoticeWords } from '../notices/word-notice';
 import { ChartFigure, DataTable } from './ChartFigure';
 import { CategoryBars } from './Charts';
 import type { strings } from './i18n';
@@ -146,6 +147,7 @@ export function ConversionSections({ data, locale, rtl, t }: SectionProps) {
 }
 
 export function ServiceSections({ data, locale, t }: SectionProps) {
+  const words = useNoticeWords();
   const who = [
     { who: t('bot'), ...data.responseTimes.bot },
     { who: t('seller'), ...data.responseTimes.seller },
@@ -176,7 +178,7 @@ export function ServiceSections({ data, locale, t }: SectionProps) {
             rows={data.escalationReasons}
             rowKey={(r) => r.reason}
             columns={[
-              { label: t('colReason'), cell: (r) => t(`reason_${r.reason}`) },
+              { label: t('colReason'), cell: (r) => words('escalation', { code: r.reason, params: r.reason === 'bot_note' ? { note: '…' } : {} }) },
               { label: t('colTimes'), cell: (r) => formatNumber(r.count, locale) },
             ]}
           />

@@ -2,16 +2,19 @@ import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
 import { useT } from '../../i18n/use-t';
+import { useNoticeWords } from '../notices/word-notice';
 import { displayJid } from './format';
 import { strings } from './i18n';
 import { MessageBubble } from './MessageBubble';
 import { QuickRepliesManager } from './QuickRepliesManager';
 import { ReplyBar } from './ReplyBar';
+import { OrderSidePanel } from '../orders/OrderSidePanel';
 
 /** One conversation: who, why it needs the seller, its messages, and the seller's controls. */
 export function ThreadView() {
   const t = useT(strings);
-  const { inbox } = useServices();
+  const word = useNoticeWords();
+  const { inbox, orders } = useServices();
   const selected = useStore(inbox, (s) => s.selected);
   const messages = useStore(inbox, (s) => s.messages);
   const loading = useStore(inbox, (s) => s.messagesLoading);
@@ -80,10 +83,9 @@ export function ThreadView() {
           </button>
         </div>
       )}
-      {selected.escalationReason && selected.status !== 'resolved' && (
+      {selected.escalation.length > 0 && selected.status !== 'resolved' && (
         <div className="banner banner-warn" role="note" data-testid="escalation">
-          {/* U+2068…U+2069 isolate the reason, which may be in another script than the UI. */}
-          {t('escalated', { reason: `\u2068${selected.escalationReason}\u2069` })}
+          {t('escalated', { reason: selected.escalation.map((n) => word('escalation', n)).join(' ') })}
         </div>
       )}
       {selected.takeover && (
@@ -91,6 +93,7 @@ export function ThreadView() {
           {t('takenOver')}
         </div>
       )}
+      <OrderSidePanel store={orders} conversationId={selected.id} />
       <div className="thread-scroll">
         {loading && <p className="muted">{t('loading')}</p>}
         <ol className="messages" aria-live="polite">
