@@ -38,6 +38,7 @@ export function KpiCards({ data, locale, t }: { data: AnalyticsOverview; locale:
     { id: 'escalation', label: 'escalationRate', value: formatPercent(k.escalationRate, locale), delta: change(k.escalationRate, p?.escalationRate) },
     { id: 'guardrails', label: 'guardrailInterventions', value: formatNumber(k.guardrailInterventions, locale), delta: change(k.guardrailInterventions, p?.guardrailInterventions) },
   ];
+  // The signed change is isolated left-to-right (LRI…PDI) so "+325%" keeps its sign in front inside Arabic.
   const signed = new Intl.NumberFormat(`${locale}-u-nu-latn`, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' });
   return (
     <ul className="kpi-grid">
@@ -48,7 +49,7 @@ export function KpiCards({ data, locale, t }: { data: AnalyticsOverview; locale:
             {c.value}
           </strong>
           {c.delta !== null && (
-            <span className={`kpi-delta ${c.delta >= 0 ? 'up' : 'down'}`}>{t('vsPrevious', { change: signed.format(c.delta) })}</span>
+            <span className={`kpi-delta ${c.delta >= 0 ? 'up' : 'down'}`}>{t('vsPrevious', { change: `\u2066${signed.format(c.delta)}\u2069` })}</span>
           )}
           {c.hint && <span className="muted small">{c.hint}</span>}
         </li>
