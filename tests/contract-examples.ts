@@ -117,6 +117,8 @@ export const contractExamples: Examples = {
   'profiles/update': ({ shopId, contactId }) => ({ shopId, contactId, patch: { name: 'Amina' } }),
   'jobs/failures': () => ({}),
   'jobs/retry': () => ({ id: 999_999 }),
+  'analytics/overview': ({ shopId }) => ({ shopId, from: '2026-03-01', to: '2026-03-30' }),
+  'analytics/export': ({ shopId }) => ({ shopId, kind: 'metrics', from: '2026-03-01', to: '2026-03-30' }),
 };
 
 /**

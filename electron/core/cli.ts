@@ -13,7 +13,9 @@ Commands:
   backup --to FOLDER [--keep N] [--data-dir DIR]
                                              a consistent backup while Souqbot runs (passphrase: SOUQ_BACKUP_PASSPHRASE)
   restore --from BACKUP_FOLDER --data-dir NEW_DIR
-                                             restore a backup into a new data folder (same passphrase)`;
+                                             restore a backup into a new data folder (same passphrase)
+  export orders|conversations|contacts|metrics [--from DAY] [--to DAY] [--shop ID] [--data-dir DIR] [--out FILE|-]
+                                             the Analytics page's CSV exports (UTF-8 with BOM), last 30 days by default`;
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -30,6 +32,7 @@ const commands: Record<string, Command> = {
   'import-catalog': async (argv, io) => (await import('./cli/import-catalog')).importCatalogCommand(argv, io),
   backup: async (argv, io) => (await import('./cli/backup')).backupCommand(argv, io),
   restore: async (argv, io) => (await import('./cli/backup')).restoreCommand(argv, io),
+  export: async (argv, io) => (await import('./cli/export')).exportCommand(argv, io),
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

@@ -45,6 +45,8 @@ import { type Learning, makeLearning } from './learning/create-learning';
 import { makePipelineProactiveOutbox } from './learning/follow-ups/proactive-outbox';
 import { learningHandlers } from './learning/app';
 import { makeProductsRepo } from './catalog/products-repo';
+import { analyticsHandlers } from './analytics/app';
+import { makeFollowUpFigures } from './learning/analytics/follow-up-figures';
 
 export interface CoreConfig {
   dataDir: string;
@@ -229,6 +231,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   app.register(ordersHandlers(ctx, { orders: makeOrdersRepo(store.db), messenger: makePipelineMessenger(ctx) }));
   const erase = { mediaDir: path.join(config.dataDir, 'media'), rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl') };
   app.register(contactsHandlers(ctx, erase));
+  app.register(analyticsHandlers(ctx, { followUps: makeFollowUpFigures(store.sqlite) }));
   const missing = app.missing();
   // A test asserts this list is empty; at run time an unimplemented call answers unknown_method.
   if (missing.length) logger.warn({ missing }, 'contract calls without a handler');

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountsCalls } from './accounts';
+import { analyticsCalls } from './analytics';
 import { catalogCalls } from './catalog';
 import { contactsCalls } from './contacts';
 import { conversationsCalls } from './conversations';
@@ -28,6 +29,7 @@ export const calls = {
   ...ordersCalls,
   ...contactsCalls,
   ...learningCalls,
+  ...analyticsCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -1,14 +1,11 @@
 import type { Order } from '../../../shared/domain/orders';
-import { escapeFormula } from '../csv/formula';
+import { csvCell } from '../csv/csv';
+
+/** Quoting and the formula guard live in csv/ (csv.ts, formula.ts), shared with the analytics and catalog exports. */
+export { csvCell };
 
 /** Column order couriers (Yalidine, ZR Express, Maystro…) import without remapping. */
 export const COURIER_COLUMNS = ['name', 'phone', 'wilaya', 'commune', 'address', 'products', 'amount_to_collect', 'order_id'] as const;
-
-/** RFC 4180 quoting, plus a leading quote for cells a spreadsheet would run as a formula. */
-export function csvCell(value: string | number): string {
-  const text = escapeFormula(String(value));
-  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const products = (o: Order): string =>
   o.items.map((i) => `${i.quantity} x ${i.name}${i.variant ? ` (${i.variant})` : ''}`).join(' + ');

@@ -15,6 +15,7 @@ import * as m0031 from './0031-follow-ups';
 import * as m0032 from './0032-bandit';
 import * as m0033 from './0033-learned-knowledge';
 import * as m0034 from './0034-customer-profiles';
+import * as m0035 from './0035-analytics-indexes';
 
 /**
  * Every migration, imported statically so bundling and a strict CSP cannot lose one.
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0032-bandit': m0032,
   '0033-learned-knowledge': m0033,
   '0034-customer-profiles': m0034,
+  '0035-analytics-indexes': m0035,
 };

@@ -1,0 +1,122 @@
+import type { ConversionRow, EscalationReason, Funnel } from '../../../shared/domain/analytics';
+import { decodeEscalations } from '../../../shared/domain/notices';
+import { type OrderRow, isLost } from './order-figures';
+import { BotFlag, type ConversationActivity } from './message-figures';
+import type { StatementCache } from './statements';
+
+/** One conversation in which the customer wrote during the period, with what happened in it. */
+export interface ConversationFacts {
+  id: number;
+  accountId: number;
+  accountLabel: string;
+  /** The customer's language as the bot last detected it (null: the bot never answered). */
+  language: string | null;
+  seller: boolean;
+  escalated: boolean;
+  askedPrice: boolean;
+  startedOrder: boolean;
+  escalationReason: string | null;
+}
+
+/** The conversations in which the customer wrote, with their number and escalation reason. */
+export function conversationFacts(statement: StatementCache, activity: ReadonlyMap<number, ConversationActivity>): ConversationFacts[] {
+  const wrote = [...activity].filter(([, a]) => a.wrote).map(([id]) => id);
+  const labels = new Map(statement<{ id: number; label: string }>('SELECT id, label FROM accounts').all().map((a) => [a.id, a.label]));
+  // Driven by the id list (primary-key lookups), not an IN test over every conversation of the shop.
+  const rows = statement<{ id: number; accountId: number; escalationReason: string | null }>(
+    `SELECT cv.id, cv.account_id AS accountId, cv.escalation_reason AS escalationReason
+     FROM json_each(?) j JOIN conversations cv ON cv.id = j.value`,
+  )
+    .all(JSON.stringify(wrote))
+    .map((r) => ({ ...r, accountLabel: labels.get(r.accountId) ?? String(r.accountId) }));
+  return rows.map((r) => {
+    const a = activity.get(r.id)!;
+    return {
+      ...r,
+      language: a.language,
+      seller: a.sellerWrote,
+      escalated: (a.flags & BotFlag.Escalated) !== 0,
+      askedPrice: (a.flags & BotFlag.AskedPrice) !== 0,
+      startedOrder: (a.flags & BotFlag.StartedOrder) !== 0,
+    };
+  });
+}
+
+/** The codes of a conversation's escalation reason (notices.ts; free text from an AI model is a bot_note). */
+export function escalationCodes(text: string | null): EscalationReason[] {
+  const codes = [...new Set(decodeEscalations(text).map((n) => n.code))];
+  return codes.length ? codes : ['bot_asked'];
+}
+
+export interface ConversationTotals {
+  conversations: number;
+  conversionRate: number | null;
+  autoResolutionRate: number | null;
+  escalationRate: number | null;
+  escalations: number;
+  funnel: Funnel;
+  byLanguage: ConversionRow[];
+  byAccount: ConversionRow[];
+  escalationReasons: { reason: EscalationReason; count: number }[];
+}
+
+const rate = (part: number, whole: number): number | null => (whole ? part / whole : null);
+
+function conversionRows(groups: Map<string, { label: string; conversations: number; orders: number }>): ConversionRow[] {
+  return [...groups]
+    .map(([key, g]) => ({ key, label: g.label, conversations: g.conversations, orders: g.orders, rate: rate(g.orders, g.conversations) }))
+    .sort((a, b) => b.conversations - a.conversations || a.key.localeCompare(b.key));
+}
+
+/**
+ * Funnel, conversion by language and by number, auto-resolution and escalations. Each funnel step
+ * counts the conversations that got at least that far (an order confirmed without a price question
+ * still passed "asked a price"), so the steps never grow.
+ */
+export function conversationTotals(facts: readonly ConversationFacts[], orders: readonly OrderRow[]): ConversationTotals {
+  const ordered = new Set<number>();
+  const delivered = new Set<number>();
+  for (const o of orders) {
+    if (o.conversationId === null) continue;
+    if (!isLost(o.status) || o.status === 'returned') ordered.add(o.conversationId);
+    if (o.status === 'delivered') delivered.add(o.conversationId);
+  }
+  const funnel: Funnel = { conversations: facts.length, askedPrice: 0, startedOrder: 0, confirmed: 0, delivered: 0 };
+  const byLanguage = new Map<string, { label: string; conversations: number; orders: number }>();
+  const byAccount = new Map<string, { label: string; conversations: number; orders: number }>();
+  const reasons = new Map<EscalationReason, number>();
+  let converted = 0;
+  let autoResolved = 0;
+  let escalations = 0;
+  for (const c of facts) {
+    const stage = delivered.has(c.id) ? 4 : ordered.has(c.id) ? 3 : c.startedOrder ? 2 : c.askedPrice ? 1 : 0;
+    if (stage >= 1) funnel.askedPrice++;
+    if (stage >= 2) funnel.startedOrder++;
+    if (stage >= 3) funnel.confirmed++;
+    if (stage >= 4) funnel.delivered++;
+    const won = stage >= 3 ? 1 : 0;
+    converted += won;
+    const lang = c.language ?? 'unknown';
+    const l = byLanguage.get(lang) ?? { label: lang, conversations: 0, orders: 0 };
+    byLanguage.set(lang, { ...l, conversations: l.conversations + 1, orders: l.orders + won });
+    const accountKey = String(c.accountId);
+    const a = byAccount.get(accountKey) ?? { label: c.accountLabel, conversations: 0, orders: 0 };
+    byAccount.set(accountKey, { ...a, conversations: a.conversations + 1, orders: a.orders + won });
+    if (c.escalated) {
+      escalations++;
+      for (const reason of escalationCodes(c.escalationReason)) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    }
+    if (!c.seller && !c.escalated) autoResolved++;
+  }
+  return {
+    conversations: facts.length,
+    conversionRate: rate(converted, facts.length),
+    autoResolutionRate: rate(autoResolved, facts.length),
+    escalationRate: rate(escalations, facts.length),
+    escalations,
+    funnel,
+    byLanguage: conversionRows(byLanguage),
+    byAccount: conversionRows(byAccount),
+    escalationReasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+  };
+}

@@ -1,0 +1,85 @@
+import { type PeriodScope, type StatementCache } from './statements';
+
+/** A seller message this close before an order means a person closed that sale, not the bot. */
+export const TAKEOVER_WINDOW_HOURS = 24;
+
+export interface OrderRow {
+  id: number;
+  conversationId: number | null;
+  status: string;
+  total: number;
+  cashCollected: number | null;
+  /** Local day the order was placed. */
+  day: string;
+  /** 1: entered by the seller, or confirmed in a conversation the seller was writing in. */
+  bySeller: number;
+}
+
+/** Cancelled and returned orders bring no money: left out of revenue and order counts. */
+export const isLost = (status: string): boolean => status === 'cancelled' || status === 'returned';
+
+/**
+ * Orders placed in the period. "By the seller": no confirming customer message (typed in by the
+ * seller), or a seller message in that conversation in the TAKEOVER_WINDOW_HOURS before it.
+ */
+export function ordersOfPeriod(statement: StatementCache, scope: PeriodScope): OrderRow[] {
+  return statement<OrderRow>(
+    `SELECT o.id, o.conversation_id AS conversationId, o.status, o.total, o.cash_collected AS cashCollected,
+            date(o.created_at, ${scope.shift('o.created_at')}) AS day,
+            (o.conversation_id IS NULL OR o.created_from_message_id IS NULL OR EXISTS (
+               SELECT 1 FROM messages s WHERE s.conversation_id = o.conversation_id AND s.author = 'seller' AND s.status NOT IN ('draft', 'rejected')
+                 AND s.created_at <= o.created_at AND s.created_at >= strftime('%Y-%m-%dT%H:%M:%fZ', o.created_at, '-${TAKEOVER_WINDOW_HOURS} hours'))) AS bySeller
+     FROM orders o WHERE o.shop_id = ? AND o.created_at >= ? AND o.created_at < ?`,
+  ).all(scope.shopId, scope.fromUtc, scope.toUtc);
+}
+
+export interface OrderTotals {
+  revenue: number;
+  orders: number;
+  ordersByBot: number;
+  ordersBySeller: number;
+  revenueByBot: number;
+  revenueBySeller: number;
+  averageOrderValue: number | null;
+  cashCollected: number;
+  deliveredOrders: number;
+}
+
+const cents = (n: number): number => Math.round(n * 100) / 100;
+
+export function orderTotals(rows: readonly OrderRow[]): OrderTotals {
+  const t: OrderTotals = { revenue: 0, orders: 0, ordersByBot: 0, ordersBySeller: 0, revenueByBot: 0, revenueBySeller: 0, averageOrderValue: null, cashCollected: 0, deliveredOrders: 0 };
+  for (const o of rows) {
+    if (o.status === 'delivered') {
+      t.deliveredOrders++;
+      t.cashCollected += o.cashCollected ?? o.total;
+    }
+    if (isLost(o.status)) continue;
+    t.orders++;
+    t.revenue += o.total;
+    if (o.bySeller) {
+      t.ordersBySeller++;
+      t.revenueBySeller += o.total;
+    } else {
+      t.ordersByBot++;
+      t.revenueByBot += o.total;
+    }
+  }
+  return {
+    ...t,
+    revenue: cents(t.revenue),
+    revenueByBot: cents(t.revenueByBot),
+    revenueBySeller: cents(t.revenueBySeller),
+    cashCollected: cents(t.cashCollected),
+    averageOrderValue: t.orders ? cents(t.revenue / t.orders) : null,
+  };
+}
+
+/** Units ordered per SKU in the period (lost orders left out). */
+export function unitsOrdered(statement: StatementCache, scope: PeriodScope): Map<string, number> {
+  const rows = statement<{ sku: string; units: number }>(
+    `SELECT i.sku, sum(i.quantity) AS units FROM orders o JOIN order_items i ON i.order_id = o.id
+     WHERE o.shop_id = ? AND o.created_at >= ? AND o.created_at < ? AND o.status NOT IN ('cancelled', 'returned') GROUP BY i.sku`,
+  ).all(scope.shopId, scope.fromUtc, scope.toUtc);
+  return new Map(rows.map((r) => [r.sku, r.units]));
+}

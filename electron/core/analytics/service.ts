@@ -1,0 +1,52 @@
+import type { AnalyticsOverview, ExportKind } from '../../../shared/domain/analytics';
+import { type CsvExport, buildExport } from './exports';
+import { type FollowUpSource, noFollowUps } from './follow-ups';
+import { computeOverview, scopeOf } from './overview';
+import type { ReadHandle } from './read-handle';
+import { makeStatementCache } from './statements';
+import { dayCount, zonedPeriod } from './zone';
+
+/** The longest period one call covers (two years and a bit): bounds the work of one request. */
+export const MAX_PERIOD_DAYS = 800;
+
+export interface ShopPeriod {
+  shopId: number;
+  from: string;
+  to: string;
+  /** The shop's time zone (settings facts.timeZone) and currency. */
+  timeZone: string;
+  currency: string;
+}
+
+export class PeriodError extends Error {}
+
+function checkPeriod(from: string, to: string): void {
+  if (Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) throw new PeriodError(`Not a day: ${Number.isNaN(Date.parse(from)) ? from : to}`);
+  const days = dayCount(from, to);
+  if (days < 1) throw new PeriodError(`The period ends (${to}) before it starts (${from})`);
+  if (days > MAX_PERIOD_DAYS) throw new PeriodError(`A period is at most ${MAX_PERIOD_DAYS} days; this one is ${days}`);
+}
+
+export interface AnalyticsConfig {
+  /** A read-only view of the store (read-handle.ts). */
+  read: ReadHandle;
+  followUps?: FollowUpSource;
+}
+
+/** The analytics read model: figures and exports for a shop's period, computed on demand from the store. */
+export function makeAnalytics({ read, followUps = noFollowUps }: AnalyticsConfig) {
+  const statement = makeStatementCache(read);
+  const overview = (req: ShopPeriod & { compare: boolean; typingSeconds: number }): AnalyticsOverview => {
+    checkPeriod(req.from, req.to);
+    return computeOverview(statement, followUps, req);
+  };
+  return {
+    overview,
+    export(kind: ExportKind, req: ShopPeriod): CsvExport {
+      checkPeriod(req.from, req.to);
+      const scope = scopeOf(req.shopId, zonedPeriod(req.from, req.to, req.timeZone));
+      return buildExport(kind, statement, scope, req, () => overview({ ...req, compare: true, typingSeconds: 30 }));
+    },
+  };
+}
+export type Analytics = ReturnType<typeof makeAnalytics>;

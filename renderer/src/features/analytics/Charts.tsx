@@ -1,0 +1,58 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+/**
+ * Charts with Recharts (SVG: the browser shapes Arabic labels and applies bidi itself, so the
+ * Arabic UI reads right). In a right-to-left UI the category axis runs right to left and the value
+ * axis sits on the right; the SVG box itself stays ltr so Recharts' coordinates keep their meaning.
+ */
+export interface Series {
+  key: string;
+  label: string;
+  colour: string;
+}
+
+const HEIGHT = 220;
+
+export function CategoryBars<R extends object>({
+  rows,
+  category,
+  series,
+  rtl,
+  formatValue,
+  horizontal = false,
+}: {
+  rows: readonly R[];
+  category: (row: R) => string;
+  series: readonly Series[];
+  rtl: boolean;
+  formatValue: (n: number) => string;
+  horizontal?: boolean;
+}) {
+  const data = rows.map((r) => ({ ...r, __category: category(r) }));
+  const tick = { fontSize: 12 };
+  return (
+    <div dir="ltr" style={{ inlineSize: '100%', blockSize: HEIGHT }}>
+      <ResponsiveContainer width="100%" height={HEIGHT}>
+        <BarChart data={data} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 8, right: 12, bottom: 4, left: 12 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#dfe3dd" />
+          {horizontal ? (
+            <>
+              <XAxis type="number" reversed={rtl} tick={tick} tickFormatter={formatValue} allowDecimals={false} />
+              <YAxis type="category" dataKey="__category" orientation={rtl ? 'right' : 'left'} width={130} tick={tick} />
+            </>
+          ) : (
+            <>
+              <XAxis dataKey="__category" reversed={rtl} tick={tick} />
+              <YAxis orientation={rtl ? 'right' : 'left'} tick={tick} tickFormatter={formatValue} allowDecimals={false} width={56} />
+            </>
+          )}
+          <Tooltip formatter={(value) => (typeof value === 'number' ? formatValue(value) : String(value))} />
+          {series.length > 1 && <Legend />}
+          {series.map((s) => (
+            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.colour} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
