@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   await optionalPart('retrieval', './retrieval');
   await optionalPart('brain', './brain');
   await optionalPart('whatsapp', './whatsapp');
+  await optionalPart('catalog-import', './catalog-import');
   if (only && !parts[only]) {
     process.stderr.write(`Unknown bench part "${only}". Parts: ${Object.keys(parts).join(', ')}\n`);
     process.exit(2);
