@@ -110,4 +110,21 @@ describe.skipIf(!chromiumAvailable())('Catalog editing in Arabic, in headless Ch
     expect((await product())?.variants.map((v) => v.name)).toEqual(['M', 'XL']);
     expect(errors).toEqual([]);
   });
+
+  it('imports a Windows-1252 file with its accents and says so; refuses an .xlsx as not a text file', async () => {
+    await page.click('text=استيراد ملف CSV…');
+    await page.waitForSelector('#catalog-file');
+    const latin = Buffer.from('sku;D\xe9signation;Prix;Stock\nTH-1;Th\xe9 \xe0 la menthe;12,50;\nTH-2;Caf\xe9 cr\xe8me;9;4\n', 'latin1');
+    await page.setInputFiles('#catalog-file', { name: 'epicerie.csv', mimeType: 'text/csv', buffer: latin });
+    await page.waitForSelector('#import-encoding');
+    expect(await page.textContent('#import-encoding')).toContain('Windows-1252');
+    expect(await page.textContent('.catalog-wizard')).toContain('Thé à la menthe');
+    expect(await page.textContent('.catalog-assumptions')).toContain('خانة المخزون فيها فارغة');
+    await page.click('text=اختيار ملف آخر');
+    await page.waitForSelector('#catalog-file');
+    await page.setInputFiles('#catalog-file', { name: 'catalogue.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]) });
+    await page.waitForSelector('.catalog-wizard [role="alert"]');
+    expect(await page.textContent('.catalog-wizard [role="alert"]')).toContain('ليس ملف نص CSV/Excel');
+    await screenshot(page, 'catalog-import-not-text-ar');
+  });
 });
