@@ -38,6 +38,7 @@ export const contractExamples: Examples = {
   'shops/list': () => ({}),
   'shops/create': () => ({ name: 'Boutique Amina', currency: 'DZD' }),
   'shops/rename': ({ otherShopId }) => ({ shopId: otherShopId, name: 'Boutique Amina 2' }),
+  'shops/set-currency': ({ shopId }) => ({ shopId, currency: 'DZD' }),
 
   'accounts/list': ({ shopId }) => ({ shopId }),
 

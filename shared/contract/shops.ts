@@ -9,4 +9,9 @@ export const shopsCalls = {
   'shops/list': call('All shops in this data directory, oldest first.', z.object({}).strict(), z.array(Shop)),
   'shops/create': call('Create a shop.', z.object({ name: ShopName, currency: Currency.default('DZD') }).strict(), Shop),
   'shops/rename': call('Rename a shop.', z.object({ shopId: Id, name: ShopName }).strict(), Shop),
+  'shops/set-currency': call(
+    "Change a shop's currency; its products priced in the old currency move to the new one (prices are not converted).",
+    z.object({ shopId: Id, currency: Currency }).strict(),
+    Shop,
+  ),
 } as const;

@@ -127,4 +127,18 @@ describe.skipIf(!chromiumAvailable())('Catalog editing in Arabic, in headless Ch
     expect(await page.textContent('.catalog-wizard [role="alert"]')).toContain('ليس ملف نص CSV/Excel');
     await screenshot(page, 'catalog-import-not-text-ar');
   });
+
+  it('picks the shop currency from the list in Settings; the catalog follows', async () => {
+    await page.keyboard.press('Escape');
+    await page.click('.catalog-wizard .actions button:last-child');
+    await page.click('[data-testid="nav-settings"]');
+    await page.waitForSelector('#shop-currency');
+    expect(await page.textContent('#shop-currency option[value="DZD"]')).toContain('د.ج');
+    await page.selectOption('#shop-currency', 'MAD');
+    await page.waitForFunction(() => document.querySelector('#shop-currency-status')?.textContent === 'تم حفظ العملة.');
+    const shops = await call<{ id: number; currency: string }[]>(harness.core, 'shops/list', {});
+    expect(shops.find((s) => s.id === shopId)?.currency).toBe('MAD');
+    expect((await product())?.currency).toBe('MAD');
+    expect(errors).toEqual([]);
+  });
 });

@@ -43,6 +43,9 @@ export const strings = defineStrings({
     errZoneFee: 'Write the fee as a number (0 for free delivery).',
     errTimeZone: 'Unknown time zone (e.g. Africa/Algiers).',
     errPayments: 'Choose at least one payment method.',
+    currencyTitle: 'Shop currency',
+    currencyHint: 'Prices the bot quotes are in this currency. Products priced in the old currency move to the new one (amounts are not converted).',
+    currencySaved: 'Currency saved.',
   },
   fr: {
     title: 'Paramètres',
@@ -86,6 +89,9 @@ export const strings = defineStrings({
     errZoneFee: 'Écrivez le tarif en chiffres (0 pour la livraison gratuite).',
     errTimeZone: 'Fuseau horaire inconnu (ex. Africa/Algiers).',
     errPayments: 'Choisissez au moins un moyen de paiement.',
+    currencyTitle: 'Devise de la boutique',
+    currencyHint: 'Le bot annonce les prix dans cette devise. Les produits dans l’ancienne devise passent à la nouvelle (les montants ne sont pas convertis).',
+    currencySaved: 'Devise enregistrée.',
   },
   ar: {
     title: 'الإعدادات',
@@ -129,6 +135,9 @@ export const strings = defineStrings({
     errZoneFee: 'اكتب السعر بالأرقام (0 للتوصيل المجاني).',
     errTimeZone: 'منطقة زمنية غير معروفة (مثال: Africa/Algiers).',
     errPayments: 'اختر طريقة دفع واحدة على الأقل.',
+    currencyTitle: 'عملة المتجر',
+    currencyHint: 'يذكر البوت الأسعار بهذه العملة. المنتجات المسعّرة بالعملة القديمة تنتقل إلى الجديدة (دون تحويل المبالغ).',
+    currencySaved: 'تم حفظ العملة.',
   },
   pt: {
     title: 'Configurações',
@@ -172,5 +181,8 @@ export const strings = defineStrings({
     errZoneFee: 'Escreva a taxa em números (0 para frete grátis).',
     errTimeZone: 'Fuso horário desconhecido (ex. America/Sao_Paulo).',
     errPayments: 'Escolha pelo menos uma forma de pagamento.',
+    currencyTitle: 'Moeda da loja',
+    currencyHint: 'O bot informa os preços nesta moeda. Produtos na moeda antiga passam para a nova (os valores não são convertidos).',
+    currencySaved: 'Moeda salva.',
   },
 });
