@@ -102,6 +102,7 @@ export const contractExamples: Examples = {
   'knowledge/set-status': ({ shopId }) => ({ shopId, id: 999_999, status: 'dismissed' }),
   'knowledge/delete': ({ shopId }) => ({ shopId, id: 999_999 }),
   'knowledge/ask': ({ shopId }) => ({ shopId, question: 'délai de livraison ?' }),
+  'knowledge/try': ({ shopId }) => ({ shopId, question: 'vous livrez à Oran ?' }),
 
   // No contract call creates an order (customers do, through the bot), so these ask for one that does not exist.
   'orders/list': ({ shopId }) => ({ shopId, limit: 10 }),

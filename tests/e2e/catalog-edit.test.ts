@@ -141,4 +141,19 @@ describe.skipIf(!chromiumAvailable())('Catalog editing in Arabic, in headless Ch
     expect((await product())?.currency).toBe('MAD');
     expect(errors).toEqual([]);
   });
+
+  it('the Knowledge test panel shows what the customer would get, hand-over included', async () => {
+    await call(harness.core, 'knowledge/save', { shopId, question: 'Vous livrez où ?', answer: 'Nous livrons partout en 48 h.', keywords: ['livraison', 'tawsil'] });
+    await page.click('[data-testid="nav-knowledge"]');
+    await page.fill('[aria-label="تجربة: اسأل كما يسأل الزبون"]', 'bghit nhder m3a el patron');
+    await page.click('.knowledge-panel button[type="submit"]');
+    await page.waitForSelector('#knowledge-try-reply');
+    const reply = await page.textContent('#knowledge-try-reply');
+    expect(reply?.trim().length).toBeGreaterThan(0);
+    const row = harness.core.ctx.store.sqlite.prepare(`SELECT escalation_reason AS reason FROM conversations WHERE shop_id = ? ORDER BY id DESC LIMIT 1`).get(shopId) as { reason: string | null };
+    const escalated = row.reason !== null;
+    expect(await page.locator('#knowledge-try-escalation').count()).toBe(escalated ? 1 : 0);
+    await screenshot(page, 'knowledge-try-ar');
+    expect(errors).toEqual([]);
+  });
 });
