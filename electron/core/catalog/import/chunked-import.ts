@@ -81,7 +81,9 @@ function commitStaged(sqlite: SQLite.Database, table: string, shopId: number, no
          ON CONFLICT (shop_id, sku) DO UPDATE SET ${updates.join(', ')}, updated_at = excluded.updated_at, archived_at = NULL`,
       )
       .run({ shop: shopId, now });
-    sqlite.prepare(`INSERT OR IGNORE INTO catalog_index_queue (product_id) SELECT p.id FROM ${table} AS s JOIN products AS p ON p.shop_id = ? AND p.sku = s.sku`).run(shopId);
+    sqlite
+      .prepare(`INSERT OR IGNORE INTO catalog_index_queue (product_id, shop_id) SELECT p.id, p.shop_id FROM ${table} AS s JOIN products AS p ON p.shop_id = ? AND p.sku = s.sku`)
+      .run(shopId);
     return existing;
   })();
 }
