@@ -32,6 +32,7 @@ export function readCatalogText(filePath: string, notice: (line: string) => void
     throw new UsageError(`${path.basename(filePath)} is not a CSV/Excel text file.${hint}`);
   }
   if (decoded.encoding === 'windows-1252') notice(`${path.basename(filePath)} is not UTF-8: read as Western European (Windows-1252).`);
+  if (decoded.encoding === 'windows-1256') notice(`${path.basename(filePath)} is not UTF-8: read as Arabic Windows (Windows-1256).`);
   return decoded.text;
 }
 

@@ -11,7 +11,7 @@ type Key = Parameters<T<keyof (typeof strings)['en']>>[0];
 type Step =
   | { kind: 'choose' }
   | { kind: 'reading'; file: string }
-  | { kind: 'preview'; file: string; csv: string; preview: ImportPreview; mapping: ColumnMapping; latin: boolean }
+  | { kind: 'preview'; file: string; csv: string; preview: ImportPreview; mapping: ColumnMapping; latin: 'windows-1252' | 'windows-1256' | null }
   | { kind: 'importing'; done: number; total: number }
   | { kind: 'done'; summary: ImportSummary }
   | { kind: 'failed'; message: string; plain?: boolean };
@@ -31,7 +31,7 @@ export function ImportWizard(props: { client: Client; shopId: number; t: T<Key>;
 
   const fail = (err: unknown) => setStep({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
 
-  const preview = async (file: string, csv: string, latin: boolean, mapping?: ColumnMapping) => {
+  const preview = async (file: string, csv: string, latin: 'windows-1252' | 'windows-1256' | null, mapping?: ColumnMapping) => {
     try {
       const result = await client.send('catalog/import-preview', { shopId, csv, limit: 10, ...(mapping ? { mapping } : {}) });
       setStep({ kind: 'preview', file, csv, preview: result, mapping: result.mapping, latin });
@@ -50,7 +50,7 @@ export function ImportWizard(props: { client: Client; shopId: number; t: T<Key>;
         setStep({ kind: 'failed', message: t('notText'), plain: true });
         return;
       }
-      await preview(file.name, decoded.text, decoded.encoding === 'windows-1252');
+      await preview(file.name, decoded.text, decoded.encoding === 'windows-1252' || decoded.encoding === 'windows-1256' ? decoded.encoding : null);
     } catch (err) {
       fail(err);
     }
@@ -138,7 +138,7 @@ function PreviewStep(props: {
       <p>{t('format', { format: t(`format_${preview.format}` as Key) })}</p>
       {step.latin && (
         <p className="muted small" role="note" id="import-encoding">
-          {t('encodingNote')}
+          {step.latin === 'windows-1256' ? t('encodingNoteArabic') : t('encodingNote')}
         </p>
       )}
       {needsMapping && (
