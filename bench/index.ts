@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   await optionalPart('retrieval', './retrieval');
   await optionalPart('brain', './brain');
   await optionalPart('whatsapp', './whatsapp');
+  await optionalPart('catalog-import', './catalog-import');
   await optionalPart('analytics', './analytics');
   await optionalPart('learning', './learning');
   await optionalPart('rush', './rush');

@@ -40,6 +40,7 @@ export const contractExamples: Examples = {
   'shops/create': () => ({ name: 'Boutique Amina', currency: 'DZD' }),
   'shops/rename': ({ otherShopId }) => ({ shopId: otherShopId, name: 'Boutique Amina 2' }),
   'shops/set-country': ({ shopId }) => ({ shopId, country: 'MA' }),
+  'shops/set-currency': ({ shopId }) => ({ shopId, currency: 'DZD' }),
 
   'accounts/list': ({ shopId }) => ({ shopId }),
 
@@ -105,6 +106,7 @@ export const contractExamples: Examples = {
   'knowledge/set-status': ({ shopId }) => ({ shopId, id: 999_999, status: 'dismissed' }),
   'knowledge/delete': ({ shopId }) => ({ shopId, id: 999_999 }),
   'knowledge/ask': ({ shopId }) => ({ shopId, question: 'délai de livraison ?' }),
+  'knowledge/try': ({ shopId }) => ({ shopId, question: 'vous livrez à Oran ?' }),
 
   // No contract call creates an order (customers do, through the bot), so these ask for one that does not exist.
   'orders/list': ({ shopId }) => ({ shopId, limit: 10 }),

@@ -8,7 +8,7 @@ Commands:
   serve [--port N] [--data-dir DIR]          the headless server (same as npm run start:web)
   simulate --catalog FILE.csv [--data-dir DIR] [--settings FILE.json]
                                              customer messages as JSON lines on stdin → bot replies as JSON lines
-  import-catalog FILE.csv [--data-dir DIR] [--shop ID]
+  import-catalog FILE.csv [--data-dir DIR] [--shop ID | --new-shop NAME --currency CODE] [--map field=Column,…]
                                              import a catalog (native, Shopify or WooCommerce CSV)
   backup --to FOLDER [--keep N] [--data-dir DIR]
                                              a consistent backup while Souqbot runs (passphrase: SOUQ_BACKUP_PASSPHRASE)

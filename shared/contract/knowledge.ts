@@ -44,4 +44,19 @@ export const knowledgeCalls = {
       products: z.array(z.object({ product: Product, ...Scored })),
     }),
   ),
+  'knowledge/try': call(
+    "Ask as a customer, through the same path as a WhatsApp message (routing, brain, guardrails, escalation): what the customer would get, and the FAQ rows retrieval matched.",
+    z.object({ shopId: Id, question: z.string().trim().min(1).max(1000) }).strict(),
+    z.object({
+      /** The reply the customer would receive; null when the bot would stay silent (AI off, takeover). */
+      reply: z.string().nullable(),
+      /** The reply would wait for the seller's approval (approval mode). */
+      draft: z.boolean(),
+      /** Why the bot would hand this conversation to the seller; null when it would not. */
+      escalation: z.string().nullable(),
+      /** The test conversation (shown in the inbox under the test number). */
+      conversationId: Id,
+      entries: z.array(z.object({ entry: KnowledgeEntry, ...Scored })),
+    }),
+  ),
 } as const;

@@ -14,4 +14,9 @@ export const shopsCalls = {
     z.object({ shopId: Id, country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Country is a 2-letter ISO code such as MA or PT').nullable() }).strict(),
     Shop,
   ),
+  'shops/set-currency': call(
+    "Change a shop's currency; its products priced in the old currency move to the new one (prices are not converted).",
+    z.object({ shopId: Id, currency: Currency }).strict(),
+    Shop,
+  ),
 } as const;

@@ -16,6 +16,11 @@ describe('decodeCatalogBytes', () => {
     const decoded = decodeCatalogBytes(bytes);
     expect(decoded).toEqual({ ok: true, text: 'Désignation;Prix\nThé à la menthe;12,50 €', encoding: 'windows-1252' });
   });
+  it('reads an Arabic Windows (Windows-1256) export as Arabic', () => {
+    // "sku,الاسم\nA1,فستان أحمر" in Windows-1256.
+    const bytes = Uint8Array.from([...latin1('sku,'), 0xc7, 0xe1, 0xc7, 0xd3, 0xe3, 0x0a, ...latin1('A1,'), 0xdd, 0xd3, 0xca, 0xc7, 0xe4, 0x20, 0xc3, 0xcd, 0xe3, 0xd1]);
+    expect(decodeCatalogBytes(bytes)).toEqual({ ok: true, text: 'sku,الاسم\nA1,فستان أحمر', encoding: 'windows-1256' });
+  });
   it('reads UTF-16 with a byte-order mark (Excel "Unicode text")', () => {
     const text = 'sku\tname\nA\tRobe';
     const le = new Uint8Array(2 + text.length * 2);

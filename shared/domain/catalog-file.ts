@@ -3,13 +3,14 @@
  * in the renderer (a chosen file) and in core (the CLI) alike: TextDecoder exists in both.
  *
  * - A byte-order mark says the encoding (UTF-8, UTF-16 LE/BE: Excel's "Unicode text").
- * - Valid UTF-8 is UTF-8. Anything else is read as Windows-1252 (Excel's "CSV" on a French,
- *   Portuguese or Italian Windows), never as UTF-8 with U+FFFD in place of "é".
+ * - Valid UTF-8 is UTF-8. Anything else is Excel's "CSV" in the Windows code page: Arabic
+ *   (Windows-1256) when most letters are high bytes, else Western European (Windows-1252, a French,
+ *   Portuguese or Italian Windows) — never UTF-8 with U+FFFD in place of "é" or "ب".
  * - Zip (.xlsx, .ods), OLE (.xls), PDF and image signatures, NUL bytes or many control characters
  *   mean the file is not text: refused, with no rows imported.
  */
 export type DecodedFile =
-  | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' }
+  | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1256' }
   | { ok: false; reason: 'not_text'; kind: 'spreadsheet' | 'binary' };
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[]): boolean => signature.every((b, i) => bytes[i] === b);
@@ -44,6 +45,20 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return out;
 }
 
+/**
+ * Arabic or Western text in a Windows code page: in Windows-1256 Arabic letters are bytes
+ * 0xC1-0xFE, while French, Portuguese or Italian text is mostly ASCII letters with a few accents.
+ */
+function legacyCodePage(bytes: Uint8Array): 'windows-1256' | 'windows-1252' {
+  let ascii = 0;
+  let high = 0;
+  for (const b of bytes.subarray(0, 65_536)) {
+    if ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a)) ascii++;
+    else if (b >= 0xc0) high++;
+  }
+  return high > 0 && high / (ascii + high) > 0.25 ? 'windows-1256' : 'windows-1252';
+}
+
 /** Share of control characters (other than tab, CR, LF, form feed) in the text's first 64k. */
 function controlShare(text: string): number {
   const sample = text.slice(0, 65_536);
@@ -59,7 +74,7 @@ function controlShare(text: string): number {
 export function decodeCatalogBytes(bytes: Uint8Array): DecodedFile {
   if (SPREADSHEETS.some((s) => startsWith(bytes, s))) return { ok: false, reason: 'not_text', kind: 'spreadsheet' };
   if (BINARIES.some((s) => startsWith(bytes, s))) return { ok: false, reason: 'not_text', kind: 'binary' };
-  const checked = (text: string, encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'): DecodedFile =>
+  const checked = (text: string, encoding: Extract<DecodedFile, { ok: true }>['encoding']): DecodedFile =>
     controlShare(text) > 0.01 ? { ok: false, reason: 'not_text', kind: 'binary' } : { ok: true, text, encoding };
   if (startsWith(bytes, [0xff, 0xfe])) return checked(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le');
   if (startsWith(bytes, [0xfe, 0xff])) return checked(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be');
@@ -68,6 +83,7 @@ export function decodeCatalogBytes(bytes: Uint8Array): DecodedFile {
   try {
     return checked(new TextDecoder('utf-8', { fatal: true }).decode(body), 'utf-8');
   } catch {
+    if (legacyCodePage(body) === 'windows-1256') return checked(new TextDecoder('windows-1256').decode(body), 'windows-1256');
     return checked(decodeWindows1252(body), 'windows-1252');
   }
 }

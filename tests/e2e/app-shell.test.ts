@@ -50,7 +50,7 @@ describe.skipIf(!chromiumAvailable())('app shell in headless Chromium', { timeou
     // A second shop from the switcher; the UI moves to it.
     await page.selectOption('[data-testid="shop-switcher"]', '__new__');
     await page.fill('.popover input[name="shop-name"]', 'Loja Rafael');
-    await page.fill('.popover input[name="currency"]', 'brl');
+    await page.selectOption('.popover select[name="currency"]', 'BRL');
     await page.click('.popover button[type="submit"]');
     await page.waitForSelector('.popover', { state: 'detached' });
     const current = await page.$eval('[data-testid="shop-switcher"]', (el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent);

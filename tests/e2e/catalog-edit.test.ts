@@ -110,4 +110,50 @@ describe.skipIf(!chromiumAvailable())('Catalog editing in Arabic, in headless Ch
     expect((await product())?.variants.map((v) => v.name)).toEqual(['M', 'XL']);
     expect(errors).toEqual([]);
   });
+
+  it('imports a Windows-1252 file with its accents and says so; refuses an .xlsx as not a text file', async () => {
+    await page.click('text=استيراد ملف CSV…');
+    await page.waitForSelector('#catalog-file');
+    const latin = Buffer.from('sku;D\xe9signation;Prix;Stock\nTH-1;Th\xe9 \xe0 la menthe;12,50;\nTH-2;Caf\xe9 cr\xe8me;9;4\n', 'latin1');
+    await page.setInputFiles('#catalog-file', { name: 'epicerie.csv', mimeType: 'text/csv', buffer: latin });
+    await page.waitForSelector('#import-encoding');
+    expect(await page.textContent('#import-encoding')).toContain('Windows-1252');
+    expect(await page.textContent('.catalog-wizard')).toContain('Thé à la menthe');
+    expect(await page.textContent('.catalog-assumptions')).toContain('خانة المخزون فيها فارغة');
+    await page.click('text=اختيار ملف آخر');
+    await page.waitForSelector('#catalog-file');
+    await page.setInputFiles('#catalog-file', { name: 'catalogue.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]) });
+    await page.waitForSelector('.catalog-wizard [role="alert"]');
+    expect(await page.textContent('.catalog-wizard [role="alert"]')).toContain('ليس ملف نص CSV/Excel');
+    await screenshot(page, 'catalog-import-not-text-ar');
+  });
+
+  it('picks the shop currency from the list in Settings; the catalog follows', async () => {
+    await page.keyboard.press('Escape');
+    await page.click('.catalog-wizard .actions button:last-child');
+    await page.click('[data-testid="nav-settings"]');
+    await page.waitForSelector('#shop-currency');
+    expect(await page.textContent('#shop-currency option[value="DZD"]')).toContain('د.ج');
+    await page.selectOption('#shop-currency', 'MAD');
+    await page.waitForFunction(() => document.querySelector('#shop-currency-status')?.textContent === 'تم حفظ العملة.');
+    const shops = await call<{ id: number; currency: string }[]>(harness.core, 'shops/list', {});
+    expect(shops.find((s) => s.id === shopId)?.currency).toBe('MAD');
+    expect((await product())?.currency).toBe('MAD');
+    expect(errors).toEqual([]);
+  });
+
+  it('the Knowledge test panel shows what the customer would get, hand-over included', async () => {
+    await call(harness.core, 'knowledge/save', { shopId, question: 'Vous livrez où ?', answer: 'Nous livrons partout en 48 h.', keywords: ['livraison', 'tawsil'] });
+    await page.click('[data-testid="nav-knowledge"]');
+    await page.fill('[aria-label="تجربة: اسأل كما يسأل الزبون"]', 'bghit nhder m3a el patron');
+    await page.click('.knowledge-panel button[type="submit"]');
+    await page.waitForSelector('#knowledge-try-reply');
+    const reply = await page.textContent('#knowledge-try-reply');
+    expect(reply?.trim().length).toBeGreaterThan(0);
+    const row = harness.core.ctx.store.sqlite.prepare(`SELECT escalation_reason AS reason FROM conversations WHERE shop_id = ? ORDER BY id DESC LIMIT 1`).get(shopId) as { reason: string | null };
+    const escalated = row.reason !== null;
+    expect(await page.locator('#knowledge-try-escalation').count()).toBe(escalated ? 1 : 0);
+    await screenshot(page, 'knowledge-try-ar');
+    expect(errors).toEqual([]);
+  });
 });

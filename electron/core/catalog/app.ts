@@ -7,8 +7,10 @@ import { requireShop } from '../shops/require-shop';
 import { makeCatalogSearch } from './catalog-search';
 import { catalogEditHandlers } from './edit-handlers';
 import { exportCatalogCsv } from './import/export-csv';
-import { MappingNeededError, importCatalog } from './import/import-catalog';
-import { readCatalog } from './import/read-catalog';
+import { importCatalogChunked } from './import/chunked-import';
+import { MappingNeededError } from './import/import-catalog';
+import { readCatalogChunked } from './import/read-catalog-chunked';
+import { makeCatalogIndexer } from './index-queue';
 import { makeProductsRepo } from './products-repo';
 
 /** Handlers of shared/contract/catalog.ts. Products live in SQLite; search goes through retrieval. */
@@ -16,6 +18,9 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
   const { store, clock, bus } = ctx;
   const products = makeProductsRepo(store.sqlite);
   const search = makeCatalogSearch(store.sqlite, makeRetriever({ sqlite: store.sqlite }));
+  const indexer = makeCatalogIndexer(store.sqlite, (err) => ctx.logger.error({ err }, 'catalog search index batch failed'));
+  // Products a crash left unindexed (an import committed, its index not yet written) are indexed now.
+  void indexer.schedule();
 
   const requireProduct = (shopId: number, productId: number): Product => {
     const product = products.get(shopId, productId);
@@ -41,7 +46,7 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
     },
     'catalog/import-preview': async ({ shopId, csv, mapping, limit }) => {
       const shop = await requireShop(ctx, shopId);
-      const read = readCatalog(csv, { defaultCurrency: shop.currency, ...(mapping ? { mapping } : {}) });
+      const read = await readCatalogChunked(csv, { defaultCurrency: shop.currency, ...(mapping ? { mapping } : {}) }, () => new Promise((r) => setImmediate(r)));
       return {
         format: read.format,
         headers: read.headers,
@@ -57,7 +62,8 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
     'catalog/import-commit': async ({ shopId, csv, mapping }) => {
       const shop = await requireShop(ctx, shopId);
       try {
-        const summary = importCatalog(products, {
+        const summary = await importCatalogChunked(store.sqlite, {
+          indexer,
           shopId,
           csv,
           defaultCurrency: shop.currency,

@@ -150,4 +150,12 @@ describe('catalog edits a seller makes', () => {
     expect(skus.every((s) => s.startsWith('JB-'))).toBe(true);
     expect((await list(shopId, { query: 'JB-12' })).total).toBe(11); // JB-12 and JB-120…129 by SKU prefix
   });
+
+  it('a shop currency chosen again moves the products priced in the old one', async () => {
+    const shopId = await newShop('DZD');
+    await call('catalog/import-commit', { shopId, csv: 'sku,name,price,currency\nA,Argan,120,\nB,Henna,30,EUR\n' });
+    expect(await call('shops/set-currency', { shopId, currency: 'MAD' })).toMatchObject({ currency: 'MAD' });
+    expect((await list(shopId)).items.map((p) => [p.sku, p.currency])).toEqual([['A', 'MAD'], ['B', 'EUR']]);
+    expect((await core.app.dispatch('shops/set-currency', { shopId, currency: 'dinar' })).ok).toBe(false);
+  });
 });

@@ -49,6 +49,28 @@ export interface ListOptions {
   archived?: boolean;
 }
 
+/** A product as the column values of its row (JSON lists, price and stock reconciled with its variants). */
+export function productRowParams(shopId: number, input: ProductInput, now: string) {
+  const p = reconcileVariants(input);
+  return {
+    shop_id: shopId,
+    sku: p.sku,
+    name: p.name,
+    alt_names: JSON.stringify(p.altNames),
+    aliases: JSON.stringify(p.aliases),
+    category: p.category,
+    price: p.price,
+    compare_at_price: p.compareAtPrice,
+    currency: p.currency,
+    stock: p.stock,
+    variants: JSON.stringify(p.variants),
+    images: JSON.stringify(p.images),
+    description: p.description,
+    upsell_skus: JSON.stringify(p.upsellSkus),
+    now,
+  };
+}
+
 /**
  * Products of every shop, and the FTS rows that mirror them. Synchronous (better-sqlite3): imports
  * write thousands of rows in one transaction and retrieval sits on the hot path of every reply.
@@ -111,26 +133,7 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
     };
   }
 
-  function params(shopId: number, input: ProductInput, now: string) {
-    const p = reconcileVariants(input);
-    return {
-      shop_id: shopId,
-      sku: p.sku,
-      name: p.name,
-      alt_names: JSON.stringify(p.altNames),
-      aliases: JSON.stringify(p.aliases),
-      category: p.category,
-      price: p.price,
-      compare_at_price: p.compareAtPrice,
-      currency: p.currency,
-      stock: p.stock,
-      variants: JSON.stringify(p.variants),
-      images: JSON.stringify(p.images),
-      description: p.description,
-      upsell_skus: JSON.stringify(p.upsellSkus),
-      now,
-    };
-  }
+  const params = productRowParams;
 
   /** Insert or replace by (shop, SKU); not transactional on its own (callers wrap batches). */
   function upsertOne(shopId: number, product: ProductInput, now: string): { id: number; created: boolean } {

@@ -4,6 +4,7 @@ import { makeRetriever } from '../brain/retrieval';
 import type { CoreContext } from '../context';
 import { requireShop } from '../shops/require-shop';
 import { makeKnowledgeRepo } from './repo';
+import { tryAsCustomer } from './try-as-customer';
 
 /** Handlers of shared/contract/knowledge.ts: the seller's FAQ and the test panel. */
 export function knowledgeHandlers(ctx: CoreContext): HandlerMap {
@@ -47,6 +48,11 @@ export function knowledgeHandlers(ctx: CoreContext): HandlerMap {
       const entries = await retriever.searchKnowledge(shopId, question, 3);
       const products = await retriever.searchProducts(shopId, question, 3);
       return { answer: entries[0]?.entry.answer ?? null, entries, products };
+    },
+    'knowledge/try': async ({ shopId, question }) => {
+      await requireShop(ctx, shopId);
+      const entries = await retriever.searchKnowledge(shopId, question, 3);
+      return { ...(await tryAsCustomer(ctx, shopId, question)), entries };
     },
   };
 }

@@ -2,7 +2,7 @@ import { ContractError } from '../../../shared/contract';
 import type { HandlerMap } from '../app';
 import type { CoreContext } from '../context';
 
-export function shopsHandlers({ repos, clock, bus }: CoreContext): HandlerMap {
+export function shopsHandlers({ repos, clock, bus, store }: CoreContext): HandlerMap {
   return {
     'shops/list': () => repos.shops.list(),
     'shops/create': async ({ name, currency }) => {
@@ -20,6 +20,17 @@ export function shopsHandlers({ repos, clock, bus }: CoreContext): HandlerMap {
       const shop = await repos.shops.setCountry(shopId, country);
       if (!shop) throw new ContractError('not_found', `No shop ${shopId}`);
       bus.emit('shops/changed', shop);
+      return shop;
+    },
+    'shops/set-currency': async ({ shopId, currency }) => {
+      const before = await repos.shops.get(shopId);
+      if (!before) throw new ContractError('not_found', `No shop ${shopId}`);
+      const shop = await repos.shops.setCurrency(shopId, currency);
+      if (!shop) throw new ContractError('not_found', `No shop ${shopId}`);
+      // A catalog imported under a wrong default (a new shop starts in DZD) follows the shop.
+      store.sqlite.prepare(`UPDATE products SET currency = ? WHERE shop_id = ? AND currency = ?`).run(currency, shopId, before.currency);
+      bus.emit('shops/changed', shop);
+      bus.emit('catalog/changed', { shopId });
       return shop;
     },
   };

@@ -85,6 +85,17 @@ export const NATIVE_MAPPING: ColumnMapping = {
  * twice without a variant keeps the first row and reports the second.
  */
 export function readMapped(header: readonly string[], records: readonly CsvRecord[], mapping: ColumnMapping, options: ReadOptions, format: 'native' | 'mapped'): MappingResult {
+  const reader = makeMappedReader(header, mapping, options);
+  if (reader.missing.length) return { format, mapping: reader.mapping, missing: reader.missing, rows: [], errors: [] };
+  for (const record of records) reader.add(record);
+  return { format, ...reader.finish() };
+}
+
+/**
+ * The mapped reader, one record at a time (the chunked import feeds it between event-loop turns):
+ * `add` parses a record, `finish` groups variant rows and reports.
+ */
+export function makeMappedReader(header: readonly string[], mapping: ColumnMapping, options: ReadOptions) {
   const lower = header.map((h) => h.trim().toLowerCase());
   const index = (field: ProductField): number => {
     const col = mapping[field];
@@ -94,18 +105,22 @@ export function readMapped(header: readonly string[], records: readonly CsvRecor
   const effective: ColumnMapping = {};
   for (const f of Object.keys(cols) as ProductField[]) if (cols[f] >= 0 && mapping[f]) effective[f] = mapping[f];
   const missing = (['name', 'price'] as const).filter((f) => cols[f] < 0);
-  if (missing.length) return { format, mapping: effective, missing, rows: [], errors: [] };
   const errors: ImportRowError[] = [];
   const parsed: ParsedRow[] = [];
-  for (const record of records) {
-    const cell = (f: ProductField): string => (cols[f] >= 0 ? unescapeFormula((record.cells[cols[f]] ?? '').trim()) : '');
-    const row = parseRow(record.line, cell, options);
-    if ('reason' in row) errors.push({ line: record.line, reason: row.reason, sku: row.sku });
-    else parsed.push(row);
-  }
-  const grouped = groupVariantRows(parsed);
-  errors.push(...grouped.errors);
-  return { format, mapping: effective, missing: [], rows: grouped.rows, errors: errors.sort((a, b) => a.line - b.line), assumptions: grouped.assumptions };
+  return {
+    mapping: effective,
+    missing,
+    add(record: CsvRecord): void {
+      const cell = (f: ProductField): string => (cols[f] >= 0 ? unescapeFormula((record.cells[cols[f]] ?? '').trim()) : '');
+      const row = parseRow(record.line, cell, options);
+      if ('reason' in row) errors.push({ line: record.line, reason: row.reason, sku: row.sku });
+      else parsed.push(row);
+    },
+    finish(): Omit<MappingResult, 'format'> {
+      const grouped = groupVariantRows(parsed);
+      return { mapping: effective, missing: [], rows: grouped.rows, errors: [...errors, ...grouped.errors].sort((a, b) => a.line - b.line), assumptions: grouped.assumptions };
+    },
+  };
 }
 
 /** One record read into a product (and the variant it names, if any), or why it cannot be. */

@@ -27,6 +27,10 @@ export function makeShopsRepo(db: Kysely<Database>) {
         .executeTakeFirstOrThrow();
       return toShop(row);
     },
+    async setCurrency(id: number, currency: string): Promise<Shop | undefined> {
+      const row = await db.updateTable('shops').set({ currency }).where('id', '=', id).returningAll().executeTakeFirst();
+      return row && toShop(row);
+    },
     async rename(id: number, name: string): Promise<Shop | undefined> {
       const row = await db.updateTable('shops').set({ name }).where('id', '=', id).returningAll().executeTakeFirst();
       return row && toShop(row);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ColumnMapping, ImportPreview, ImportSummary, ProductField } from '../../../../shared/contract/catalog';
+import type { ColumnMapping, ImportAssumption, ImportPreview, ImportSummary, ProductField } from '../../../../shared/contract/catalog';
+import { decodeCatalogBytes } from '../../../../shared/domain/catalog-file';
 import type { Client } from '../../api/client';
 import type { T } from '../../i18n/use-t';
 import { MAPPABLE_FIELDS, missingRequired, progressPercent, setMapping } from './catalog-model';
@@ -10,10 +11,10 @@ type Key = Parameters<T<keyof (typeof strings)['en']>>[0];
 type Step =
   | { kind: 'choose' }
   | { kind: 'reading'; file: string }
-  | { kind: 'preview'; file: string; csv: string; preview: ImportPreview; mapping: ColumnMapping }
+  | { kind: 'preview'; file: string; csv: string; preview: ImportPreview; mapping: ColumnMapping; latin: 'windows-1252' | 'windows-1256' | null }
   | { kind: 'importing'; done: number; total: number }
   | { kind: 'done'; summary: ImportSummary }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string; plain?: boolean };
 
 /** Choose file → (map columns) → preview with bad rows → import with progress → summary. */
 export function ImportWizard(props: { client: Client; shopId: number; t: T<Key>; onClose: (imported: boolean) => void }) {
@@ -30,10 +31,10 @@ export function ImportWizard(props: { client: Client; shopId: number; t: T<Key>;
 
   const fail = (err: unknown) => setStep({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
 
-  const preview = async (file: string, csv: string, mapping?: ColumnMapping) => {
+  const preview = async (file: string, csv: string, latin: 'windows-1252' | 'windows-1256' | null, mapping?: ColumnMapping) => {
     try {
       const result = await client.send('catalog/import-preview', { shopId, csv, limit: 10, ...(mapping ? { mapping } : {}) });
-      setStep({ kind: 'preview', file, csv, preview: result, mapping: result.mapping });
+      setStep({ kind: 'preview', file, csv, preview: result, mapping: result.mapping, latin });
     } catch (err) {
       fail(err);
     }
@@ -43,7 +44,13 @@ export function ImportWizard(props: { client: Client; shopId: number; t: T<Key>;
     if (!file) return;
     setStep({ kind: 'reading', file: file.name });
     try {
-      await preview(file.name, await file.text());
+      // The bytes, not file.text(): a Windows-1252 export would turn every "é" into U+FFFD.
+      const decoded = decodeCatalogBytes(new Uint8Array(await file.arrayBuffer()));
+      if (!decoded.ok) {
+        setStep({ kind: 'failed', message: t('notText'), plain: true });
+        return;
+      }
+      await preview(file.name, decoded.text, decoded.encoding === 'windows-1252' || decoded.encoding === 'windows-1256' ? decoded.encoding : null);
     } catch (err) {
       fail(err);
     }
@@ -76,8 +83,8 @@ export function ImportWizard(props: { client: Client; shopId: number; t: T<Key>;
             step={step}
             t={t}
             onMapping={(mapping) => setStep({ ...step, mapping })}
-            onApply={() => void preview(step.file, step.csv, step.mapping)}
-            onImport={() => void commit(step.csv, step.preview.format === 'mapped' ? step.mapping : undefined, step.preview.totalRows - step.preview.errors.length)}
+            onApply={() => void preview(step.file, step.csv, step.latin, step.mapping)}
+            onImport={() => void commit(step.csv, step.preview.format === 'mapped' ? step.mapping : undefined, step.preview.productCount)}
           />
         )}
         {step.kind === 'importing' && (
@@ -89,10 +96,16 @@ export function ImportWizard(props: { client: Client; shopId: number; t: T<Key>;
         {step.kind === 'done' && (
           <div role="status">
             <p>{t('summary', { created: step.summary.created, updated: step.summary.updated, bad: step.summary.errors.length })}</p>
+            <p className="muted small">{t('summaryRows', { rows: step.summary.totalRows })}</p>
+            <Assumptions list={step.summary.assumptions} t={t} />
             <BadRows errors={step.summary.errors} t={t} />
           </div>
         )}
-        {step.kind === 'failed' && <p className="error" role="alert">{t('failed', { message: step.message })}</p>}
+        {step.kind === 'failed' && (
+          <p className="error" role="alert">
+            {step.plain ? step.message : t('failed', { message: step.message })}
+          </p>
+        )}
         <div className="actions">
           {(step.kind === 'preview' || step.kind === 'failed') && (
             <button type="button" onClick={() => setStep({ kind: 'choose' })}>
@@ -119,10 +132,15 @@ function PreviewStep(props: {
   const { preview } = step;
   const needsMapping = preview.format === 'mapped';
   const stillMissing = needsMapping ? missingRequired(step.mapping) : [];
-  const good = preview.totalRows - preview.errors.length;
+  const good = preview.productCount;
   return (
     <>
       <p>{t('format', { format: t(`format_${preview.format}` as Key) })}</p>
+      {step.latin && (
+        <p className="muted small" role="note" id="import-encoding">
+          {step.latin === 'windows-1256' ? t('encodingNoteArabic') : t('encodingNote')}
+        </p>
+      )}
       {needsMapping && (
         <fieldset className="catalog-mapping">
           <legend>{t('mappingTitle')}</legend>
@@ -177,6 +195,10 @@ function PreviewStep(props: {
               </tbody>
             </table>
           </div>
+          <p className="muted small" id="import-counts">
+            {t('previewProducts', { rows: preview.totalRows, products: preview.productCount })}
+          </p>
+          <Assumptions list={preview.assumptions} t={t} />
           {preview.errors.length > 0 && (
             <>
               <p>{t('badRows', { count: preview.errors.length })}</p>
@@ -201,6 +223,18 @@ function BadRows({ errors, t }: { errors: ImportSummary['errors']; t: T<Key> }) 
           <strong>{t('line', { line: e.line })}</strong>
           {e.sku ? ` (${e.sku})` : ''}: {e.reason}
         </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What the import assumed (blank stock, variant rows grouped), in the seller's words, with the first lines. */
+function Assumptions({ list, t }: { list: readonly ImportAssumption[]; t: T<Key> }) {
+  if (list.length === 0) return null;
+  return (
+    <ul className="catalog-assumptions">
+      {list.map((a) => (
+        <li key={a.code}>{t(`assumption_${a.code}` as Key, { count: a.count, lines: `${a.lines.join(', ')}${a.count > a.lines.length ? '…' : ''}` })}</li>
       ))}
     </ul>
   );

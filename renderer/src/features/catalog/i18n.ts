@@ -131,6 +131,7 @@ export const strings = defineStrings({
     summaryRows: '{rows} rows read.',
     encodingNote: 'This file is not in UTF-8: it was read as Western European (Windows-1252). Check the accents in the preview.',
     notText: 'This is not a CSV/Excel text file. In Excel, use "Save as" → "CSV UTF-8", then choose that file.',
+    encodingNoteArabic: 'This file is not in UTF-8: it was read as Arabic Windows (Windows-1256). Check the names in the preview.',
   },
   fr: {
     title: 'Catalogue',
@@ -262,6 +263,7 @@ export const strings = defineStrings({
     summaryRows: '{rows} lignes lues.',
     encodingNote: 'Ce fichier n’est pas en UTF-8 : il a été lu en Europe occidentale (Windows-1252). Vérifiez les accents dans l’aperçu.',
     notText: 'Ce n’est pas un fichier texte CSV/Excel. Dans Excel, utilisez « Enregistrer sous » → « CSV UTF-8 », puis choisissez ce fichier.',
+    encodingNoteArabic: 'Ce fichier n’est pas en UTF-8 : il a été lu en arabe Windows (Windows-1256). Vérifiez les noms dans l’aperçu.',
   },
   ar: {
     title: 'الكتالوج',
@@ -393,6 +395,7 @@ export const strings = defineStrings({
     summaryRows: 'قُرئ {rows} سطر.',
     encodingNote: 'هذا الملف ليس بترميز UTF-8: قُرئ بترميز أوروبا الغربية (Windows-1252). تحقق من الحروف في المعاينة.',
     notText: 'هذا ليس ملف نص CSV/Excel. في Excel اختر «حفظ باسم» ← «CSV UTF-8» ثم اختر ذلك الملف.',
+    encodingNoteArabic: 'هذا الملف ليس بترميز UTF-8: قُرئ بترميز ويندوز العربي (Windows-1256). تحقق من الأسماء في المعاينة.',
   },
   pt: {
     title: 'Catálogo',
@@ -524,8 +527,10 @@ export const strings = defineStrings({
     summaryRows: '{rows} linhas lidas.',
     encodingNote: 'Este arquivo não está em UTF-8: foi lido como Europa Ocidental (Windows-1252). Confira os acentos na prévia.',
     notText: 'Este não é um arquivo de texto CSV/Excel. No Excel, use "Salvar como" → "CSV UTF-8" e escolha esse arquivo.',
+    encodingNoteArabic: 'Este arquivo não está em UTF-8: foi lido como árabe do Windows (Windows-1256). Confira os nomes na prévia.',
   },
   it: {
+    encodingNoteArabic: "Questo file non è in UTF-8: è stato letto come arabo Windows (Windows-1256). Controlla i nomi nell’anteprima.",
     title: 'Catalogo',
     noShop: 'Prima crea o scegli un negozio.',
     loading: 'Caricamento…',

@@ -173,11 +173,13 @@ function EntryForm(props: { draft: Draft; onChange: (d: Draft) => void; onSave: 
   );
 }
 
+/** Asks as a customer would, through the same path as a WhatsApp message, and shows what the customer would get. */
 function TestPanel({ shopId }: { shopId: number }) {
   const t = useT(strings);
   const { client } = useServices();
   const [question, setQuestion] = useState('');
-  const [result, setResult] = useState<CallOutput<'knowledge/ask'> | null>(null);
+  const [result, setResult] = useState<CallOutput<'knowledge/try'> | null>(null);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
     <section className="knowledge-panel" aria-labelledby="test-title">
@@ -187,25 +189,36 @@ function TestPanel({ shopId }: { shopId: number }) {
         onSubmit={(e) => {
           e.preventDefault();
           if (!question.trim()) return;
+          setBusy(true);
           client
-            .send('knowledge/ask', { shopId, question })
+            .send('knowledge/try', { shopId, question })
             .then((r) => {
               setResult(r);
               setError(null);
             })
-            .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+            .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
+            .finally(() => setBusy(false));
         }}
       >
         <input aria-label={t('testTitle')} dir="auto" placeholder={t('testPlaceholder')} value={question} onChange={(e) => setQuestion(e.target.value)} />
-        <button type="submit">{t('ask')}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? t('trying') : t('ask')}
+        </button>
       </form>
       {error && <p className="error" role="alert">{error}</p>}
       {result && (
-        <div role="status" aria-live="polite">
-          <p dir="auto">
-            <strong>{result.answer ?? t('noAnswer')}</strong>
+        <div role="status" aria-live="polite" id="knowledge-try-result">
+          <p className="muted small">{t('customerGets')}</p>
+          <p dir="auto" id="knowledge-try-reply">
+            <strong>{result.reply ?? t('silent')}</strong>
           </p>
-          {result.entries.length > 0 && (
+          {result.draft && <p className="muted small">{t('wouldDraft')}</p>}
+          {result.escalation && (
+            <p className="warning" id="knowledge-try-escalation" dir="auto">
+              {t('wouldEscalate', { reason: result.escalation })}
+            </p>
+          )}
+          {result.entries.length > 0 ? (
             <>
               <p className="muted small">{t('sources')}</p>
               <ul>
@@ -216,18 +229,8 @@ function TestPanel({ shopId }: { shopId: number }) {
                 ))}
               </ul>
             </>
-          )}
-          {result.products.length > 0 && (
-            <>
-              <p className="muted small">{t('products')}</p>
-              <ul>
-                {result.products.map((h) => (
-                  <li key={h.product.id} dir="auto">
-                    {h.product.name} — {h.product.price} {h.product.currency} <span className="muted small">({t('score', { score: scorePercent(h.score) })})</span>
-                  </li>
-                ))}
-              </ul>
-            </>
+          ) : (
+            <p className="muted small">{t('noAnswer')}</p>
           )}
         </div>
       )}

@@ -2,6 +2,7 @@ import { useT } from '../../i18n/use-t';
 import { type FactsForm, KNOWN_PAYMENTS, PACING_CHOICES, factsFormFrom, factsPatchFrom, isValidTimeZone, validateFacts } from './facts-model';
 import { strings } from './i18n';
 import { useSettingsForm } from './use-settings-form';
+import { ShopCurrency } from './ShopCurrency';
 import { ZonesTable } from './ZonesTable';
 import { JobFailures } from './JobFailures';
 import './settings.css';
@@ -31,6 +32,7 @@ export function SettingsPage() {
   return (
     <Shell title={t('title')}>
       <p className="muted">{t('intro')}</p>
+      <ShopCurrency shopId={shopId} t={t} />
       <form
         className="settings-form"
         noValidate

@@ -1,12 +1,15 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
+import { CurrencySelect } from '../../components/CurrencySelect';
+import { useLocale } from '../../i18n/locale';
 import { useT } from '../../i18n/use-t';
 import { strings } from './i18n';
 
-/** Name + currency; core validates both and its message is shown as is. */
+/** Name + currency (picked from the ISO 4217 list); core validates both and its message is shown as is. */
 export function CreateShopForm({ onDone, onCancel }: { onDone?: () => void; onCancel?: () => void }) {
   const t = useT(strings);
+  const locale = useLocale();
   const { session } = useServices();
   const createShop = useStore(session, (s) => s.createShop);
   const [name, setName] = useState('');
@@ -38,7 +41,7 @@ export function CreateShopForm({ onDone, onCancel }: { onDone?: () => void; onCa
       </div>
       <div className="field">
         <label htmlFor={currencyId}>{t('currency')}</label>
-        <input id={currencyId} name="currency" value={currency} onChange={(e) => setCurrency(e.target.value)} required pattern="[A-Za-z]{3}" maxLength={3} className="input-short" dir="ltr" />
+        <CurrencySelect id={currencyId} value={currency} locale={locale} onChange={setCurrency} />
       </div>
       {error && (
         <p className="error" role="alert">
