@@ -9,7 +9,8 @@ Commands:
   simulate --catalog FILE.csv [--data-dir DIR] [--settings FILE.json]
                                              customer messages as JSON lines on stdin → bot replies as JSON lines
   import-catalog FILE.csv [--data-dir DIR] [--shop ID]
-                                             import a catalog (native, Shopify or WooCommerce CSV)`;
+                                             import a catalog (native, Shopify or WooCommerce CSV)
+  recover [--data-dir DIR]                   save what can be read of a damaged database into a new one`;
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -24,6 +25,7 @@ const commands: Record<string, Command> = {
   },
   simulate: async (argv, io) => (await import('./cli/simulate')).simulateCommand(argv, io, process.stdin, makeStderrLogger(process.env.SOUQ_LOG_LEVEL ?? 'warn')),
   'import-catalog': async (argv, io) => (await import('./cli/import-catalog')).importCatalogCommand(argv, io),
+  recover: async (argv, io) => (await import('./cli/recover')).recoverCommand(argv, io),
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
