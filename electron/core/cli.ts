@@ -15,7 +15,9 @@ Commands:
   restore --from BACKUP_FOLDER --data-dir NEW_DIR
                                              restore a backup into a new data folder (same passphrase)
   export orders|conversations|contacts|metrics [--from DAY] [--to DAY] [--shop ID] [--data-dir DIR] [--out FILE|-]
-                                             the Analytics page's CSV exports (UTF-8 with BOM), last 30 days by default`;
+                                             the Analytics page's CSV exports (UTF-8 with BOM), last 30 days by default
+
+  recover [--data-dir DIR]                   save what can be read of a damaged database into a new one`;
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -33,6 +35,7 @@ const commands: Record<string, Command> = {
   backup: async (argv, io) => (await import('./cli/backup')).backupCommand(argv, io),
   restore: async (argv, io) => (await import('./cli/backup')).restoreCommand(argv, io),
   export: async (argv, io) => (await import('./cli/export')).exportCommand(argv, io),
+  recover: async (argv, io) => (await import('./cli/recover')).recoverCommand(argv, io),
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

@@ -54,7 +54,7 @@ async function crashRun(dataDir: string, stream: Stream, seed: number, opts: { p
 
 describe('crash safety (kill -9 at every lifecycle step and at random points of the load)', () => {
   it('loses no acknowledged message, answers every one, and never answers one twice', { timeout: 300_000 }, async () => {
-    const stream = { conversations: 60, perConversation: 20 };
+    const stream = { conversations: 40, perConversation: 20 };
     const dataDir = tempDir();
     const { hits, report } = await crashRun(dataDir, stream, 20261201, {
       points: ['after-accept', 'mid-decision', 'after-outbox-write', 'after-send'],
@@ -67,7 +67,7 @@ describe('crash safety (kill -9 at every lifecycle step and at random points of 
   });
 
   it('holds with debounce and pacing on (bursts answered as a whole)', { timeout: 240_000 }, async () => {
-    const stream = { conversations: 40, perConversation: 12 };
+    const stream = { conversations: 30, perConversation: 10 };
     const dataDir = tempDir();
     const { hits, report } = await crashRun(dataDir, stream, 7_2026, { points: ['after-outbox-write'], randomKills: 2, env: { SOUQ_CRASH_PACING: '1' } });
     expect(report.stored).toBe(total(stream));
@@ -80,10 +80,10 @@ describe('crash safety (kill -9 at every lifecycle step and at random points of 
 
 describe('the crash checker can fail', () => {
   it('reports acknowledged messages lost when accept acknowledges before it writes', { timeout: 120_000 }, async () => {
-    const stream = { conversations: 40, perConversation: 10 };
+    const stream = { conversations: 30, perConversation: 10 };
     const dataDir = tempDir();
     const env = { SOUQ_PLANT_BUG: 'late-write' };
-    const killed = await runChild(dataDir, stream, { kind: 'acked', acked: 150 }, env);
+    const killed = await runChild(dataDir, stream, { kind: 'acked', acked: 100 }, env);
     expect(killed.signal).toBe('SIGKILL');
     await runChild(dataDir, stream, { kind: 'none' }, env);
     const report = checkCrashRun(dataDir);
