@@ -154,6 +154,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     outbox: makePipelineProactiveOutbox(() => pipeline),
     searchIndex,
     checkpointIdle: () => store.checkpointIdle(),
+    onJobFailure: (err) => void reportFault(err),
   });
   // Bound below, once the WhatsApp manager exists (it needs the pipeline's sink).
   let rampOf: (accountId: number) => number = () => 1;
