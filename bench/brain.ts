@@ -1,5 +1,13 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { makeHarness, DZ_SHOP, BR_SHOP } from '../tests/brain/harness';
+import { ShopSettings } from '../shared/domain/settings';
+import { makeCoreOfflineBrain } from '../electron/core/brain/offline/wire';
+import { importCatalog } from '../electron/core/catalog/import/import-catalog';
+import { makeProductsRepo } from '../electron/core/catalog/products-repo';
+import { EventBus } from '../electron/core/events';
+import { openDatabase } from '../electron/core/store/open-database';
+import { syntheticCatalogCsv } from './catalog-10k';
 
 const MESSAGES = [
   'slm ch7al had sac noir?',
@@ -12,29 +20,40 @@ const MESSAGES = [
   'merci bcp 3lik',
 ];
 
+export const PRODUCTS = 10_000;
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /**
- * Offline-brain decision time: one full `decide` per message (language, intent, retrieval over
- * the fixture catalog, closer, SQLite state read + write), fresh conversations, warm process.
+ * Offline-brain decision time at 10,000 products, as core wires it: one full `decide` per message
+ * (language, intent, FTS retrieval over the shop's catalog in SQLite, closer, order flow, the
+ * conversation's memory read and written), fresh conversations, warm process.
  */
-export async function run(): Promise<{ p50_ms: number; p95_ms: number }> {
-  const h = await makeHarness();
+export async function run(): Promise<{ p50_ms: number; p95_ms: number; products: number }> {
+  const store = await openDatabase({ file: ':memory:' });
   try {
+    store.sqlite.prepare(`INSERT INTO shops (id, name, currency, created_at) VALUES (1, 'Boutique Amina', 'DZD', 'now')`).run();
+    store.sqlite.prepare(`INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (1, 1, 'simulator', 'b', 'connected', 'now')`).run();
+    const fixture = readFileSync(path.join(import.meta.dirname, '../tests/fixtures/catalog-dz-fashion.csv'), 'utf8');
+    importCatalog(makeProductsRepo(store.sqlite), { shopId: 1, csv: syntheticCatalogCsv(fixture, PRODUCTS), defaultCurrency: 'DZD', now: new Date().toISOString() });
+    const products = (store.sqlite.prepare('SELECT COUNT(*) AS n FROM products WHERE shop_id = 1').get() as { n: number }).n;
+    const settings = ShopSettings.parse({ facts: { deliveryZones: [{ name: 'Oran', fee: 600, delayDays: '2-3' }] } });
+    const brain = makeCoreOfflineBrain({ db: store.db, sqlite: store.sqlite, settingsOf: async () => settings, bus: new EventBus() });
     const times: number[] = [];
     for (let round = 0; round < 40; round++) {
-      const c = await h.conversation(round % 5 === 4 ? BR_SHOP : DZ_SHOP);
-      for (const text of MESSAGES) {
+      const contactId = Number(store.sqlite.prepare(`INSERT INTO contacts (shop_id, jid, created_at) VALUES (1, ?, 'now')`).run(`+2135500${round}`).lastInsertRowid);
+      const conversationId = Number(store.sqlite.prepare(`INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (1, 1, ?, 'now')`).run(contactId).lastInsertRowid);
+      for (const [i, text] of MESSAGES.entries()) {
         const t0 = performance.now();
-        await c.say(text);
+        await brain.decide({ shopId: 1, conversationId, contactId, inboundMessageIds: [round * 100 + i], text, history: [], now: new Date() });
         if (round >= 5) times.push(performance.now() - t0); // first rounds warm the JIT
       }
     }
     times.sort((a, b) => a - b);
-    const round2 = (n: number) => Math.round(n * 1000) / 1000;
-    return { p50_ms: round2(percentile(times, 50)), p95_ms: round2(percentile(times, 95)) };
+    const round3 = (n: number) => Math.round(n * 1000) / 1000;
+    return { p50_ms: round3(percentile(times, 50)), p95_ms: round3(percentile(times, 95)), products };
   } finally {
-    await h.close();
+    await store.close();
   }
 }
 

@@ -4,6 +4,7 @@
 //   icon.png            512×512  app icon (electron-builder derives .ico/.icns from it)
 //   tray.png, tray@2x.png          16/32 px, coloured (Windows, Linux)
 //   trayTemplate.png, @2x          16/32 px, black + alpha (macOS template image, follows the menu bar colour)
+//   tray-disconnected / tray-paused / tray-restarting (.png, @2x): the tray's other states, by background colour
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +100,9 @@ function drawIcon(size, { background, bubble, bag, cutBag = false }) {
 const GREEN = [14, 159, 110, 255];
 const WHITE = [255, 255, 255, 255];
 const BLACK = [0, 0, 0, 255];
+const ORANGE = [230, 126, 34, 255];
+const GREY = [127, 140, 141, 255];
+const SLATE = [52, 73, 94, 255];
 
 const outputs = {
   'icon.png': drawIcon(512, { background: GREEN, bubble: WHITE, bag: GREEN }),
@@ -108,5 +112,9 @@ const outputs = {
   'trayTemplate.png': drawIcon(16, { background: null, bubble: BLACK, bag: null, cutBag: true }),
   'trayTemplate@2x.png': drawIcon(32, { background: null, bubble: BLACK, bag: null, cutBag: true }),
 };
+for (const [state, colour] of [['disconnected', ORANGE], ['paused', GREY], ['restarting', SLATE]]) {
+  outputs[`tray-${state}.png`] = drawIcon(16, { background: colour, bubble: WHITE, bag: colour });
+  outputs[`tray-${state}@2x.png`] = drawIcon(32, { background: colour, bubble: WHITE, bag: colour });
+}
 for (const [name, png] of Object.entries(outputs)) fs.writeFileSync(path.join(here, name), png);
 process.stdout.write(`wrote ${Object.keys(outputs).join(', ')} in ${here}\n`);

@@ -34,10 +34,12 @@ type Examples = { [K in CallName]: (ids: ExampleIds) => CallInput<K> };
 export const contractExamples: Examples = {
   'system/ping': () => ({ echo: 'hello' }),
   'system/info': () => ({}),
+  'system/storage-status': () => ({}),
 
   'shops/list': () => ({}),
   'shops/create': () => ({ name: 'Boutique Amina', currency: 'DZD' }),
   'shops/rename': ({ otherShopId }) => ({ shopId: otherShopId, name: 'Boutique Amina 2' }),
+  'shops/set-country': ({ shopId }) => ({ shopId, country: 'MA' }),
 
   'accounts/list': ({ shopId }) => ({ shopId }),
 
@@ -51,6 +53,8 @@ export const contractExamples: Examples = {
   'drafts/approve': ({ shopId, draftToApproveId }) => ({ shopId, messageId: draftToApproveId, text: 'Oui, livraison en 48 h.' }),
   'drafts/reject': ({ shopId, draftToRejectId }) => ({ shopId, messageId: draftToRejectId }),
   'contacts/set-blocked': ({ shopId, contactId }) => ({ shopId, contactId, blocked: true }),
+  // Last in contract order (it erases the example customer).
+  'contacts/delete': ({ shopId, contactId }) => ({ shopId, contactId }),
   'quick-replies/list': ({ shopId }) => ({ shopId }),
   'quick-replies/save': ({ shopId, quickReplyId }) => ({ shopId, id: quickReplyId, name: 'livraison', text: 'Livraison 58 wilayas, 400 DA.' }),
   'quick-replies/delete': ({ shopId, quickReplyId }) => ({ shopId, id: quickReplyId }),
@@ -85,6 +89,17 @@ export const contractExamples: Examples = {
   'catalog/export-csv': ({ shopId }) => ({ shopId }),
   'catalog/update-product': ({ shopId }) => ({ shopId, productId: 999_999, price: 6000, stock: null }),
   'catalog/delete-product': ({ shopId }) => ({ shopId, productId: 999_999 }),
+  'catalog/create-product': ({ shopId }) => ({ shopId, name: 'Jebba kabyle', price: 9800, stock: 2, variants: [{ name: 'M', sku: 'EX-JB-M', price: null, stock: 2 }] }),
+  'catalog/duplicate-product': ({ shopId }) => ({ shopId, productId: 999_999 }),
+  'catalog/archive-product': ({ shopId }) => ({ shopId, productId: 999_999, archived: true }),
+  'catalog/bulk-update': ({ shopId }) => ({ shopId, productIds: [999_999], price: { percent: -10 } }),
+  'catalog/restore-product': ({ shopId }) => ({
+    shopId,
+    product: {
+      id: 999_998, shopId, sku: 'EX-RESTORED', name: 'Sac restauré', altNames: [], aliases: [], category: '', price: 100, compareAtPrice: null,
+      currency: 'DZD', stock: null, variants: [], images: [], description: '', upsellSkus: [], archivedAt: null,
+    },
+  }),
   'knowledge/list': ({ shopId }) => ({ shopId }),
   'knowledge/save': ({ shopId }) => ({ shopId, question: 'Quels sont les délais de livraison ?', answer: '48 h à Alger.', keywords: ['livraison', 'tawsil'] }),
   'knowledge/set-status': ({ shopId }) => ({ shopId, id: 999_999, status: 'dismissed' }),
@@ -111,6 +126,8 @@ export const contractExamples: Examples = {
 export const expectedErrors: Partial<Record<CallName, ErrorCode>> = {
   'catalog/get': 'not_found',
   'catalog/update-product': 'not_found',
+  'catalog/duplicate-product': 'not_found',
+  'catalog/archive-product': 'not_found',
   'knowledge/set-status': 'not_found',
   'orders/get': 'not_found',
   'orders/set-status': 'not_found',

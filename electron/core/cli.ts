@@ -9,7 +9,11 @@ Commands:
   simulate --catalog FILE.csv [--data-dir DIR] [--settings FILE.json]
                                              customer messages as JSON lines on stdin → bot replies as JSON lines
   import-catalog FILE.csv [--data-dir DIR] [--shop ID]
-                                             import a catalog (native, Shopify or WooCommerce CSV)`;
+                                             import a catalog (native, Shopify or WooCommerce CSV)
+  backup --to FOLDER [--keep N] [--data-dir DIR]
+                                             a consistent backup while Souqbot runs (passphrase: SOUQ_BACKUP_PASSPHRASE)
+  restore --from BACKUP_FOLDER --data-dir NEW_DIR
+                                             restore a backup into a new data folder (same passphrase)`;
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -24,6 +28,8 @@ const commands: Record<string, Command> = {
   },
   simulate: async (argv, io) => (await import('./cli/simulate')).simulateCommand(argv, io, process.stdin, makeStderrLogger(process.env.SOUQ_LOG_LEVEL ?? 'warn')),
   'import-catalog': async (argv, io) => (await import('./cli/import-catalog')).importCatalogCommand(argv, io),
+  backup: async (argv, io) => (await import('./cli/backup')).backupCommand(argv, io),
+  restore: async (argv, io) => (await import('./cli/backup')).restoreCommand(argv, io),
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

@@ -18,7 +18,10 @@ import { type SettingsRepo, makeSettingsRepo } from './store/repos/settings';
 import type { ShopSettings } from '../../shared/domain/settings';
 import { makeShopsRepo } from './store/repos/shops';
 import { systemHandlers } from './system/app';
-import { makeFileSecretStore } from './host/file-secret-store';
+import { makeSealedSecretStore } from './host/sealed-secret-store';
+import { lockDataDir } from './host/data-dir-lock';
+import { type FileLogger, type LogCap, makeFileLogger, teeLogger } from './host/log-files';
+import { databaseFiles, ensurePrivateDir, ensurePrivateFile, tightenExisting } from './host/private-files';
 import type { Brain } from './brain/types';
 import { makeCoreShopBrain } from './brain/index';
 import { makeSimulatorChannel } from './channels/simulator/simulator-channel';
@@ -26,14 +29,19 @@ import { makeTestPhone } from './channels/simulator/test-phone';
 import { inboxHandlers } from './inbox/app';
 import { createPipeline } from './pipeline/create-pipeline';
 import type { CrashHook } from './pipeline/crash-points';
+import type { RetryPolicy } from './pipeline/keyed-scheduler';
 import type { PacingPolicy, RateLimitPolicy } from './pipeline/policies';
 import { APP_VERSION } from './version';
 import { whatsappHandlers } from './channels/whatsapp/app';
 import { makeSessionManager, type WhatsAppDeps } from './channels/whatsapp/session-manager';
 import { resolveEncryptionKey } from './host/encryption-key';
 import { ordersHandlers } from './orders/app';
+import { notifySellerOfOrders } from './orders/notify-seller';
 import { makeOrdersRepo } from './orders/repo';
 import { makePipelineMessenger } from './orders/pipeline-messenger';
+import { contactsHandlers } from './contacts/app';
+import { runRetention } from './contacts/retention';
+import { registerRetentionJob } from './learning/scheduler/core-jobs';
 import { type Learning, makeLearning } from './learning/create-learning';
 import { makePipelineProactiveOutbox } from './learning/follow-ups/proactive-outbox';
 import { learningHandlers } from './learning/app';
@@ -54,12 +62,18 @@ export interface CoreConfig {
   pacing?: PacingPolicy;
   /** Test-only crash points of the lifecycle (see pipeline/crash-points.ts). */
   crash?: CrashHook;
+  /** Backoff of a failing turn before it is parked for the seller; tests shorten it. */
+  retry?: RetryPolicy;
+  /** How often a write is tried again while the disk is full (default 5 s); tests shorten it. */
+  storageRetryMs?: number;
   /** WhatsApp overrides: tests inject a socket double and timers; the loopback stand-in sets socketConfig. */
   whatsapp?: Pick<Partial<WhatsAppDeps>, 'socketFactory' | 'socketConfig' | 'timers' | 'random' | 'mediaFetcher' | 'options'>;
   /** The simulator's raw send log: where, and whether each append is fsync'd (default true). */
   simulator?: { rawLogPath?: string; fsync?: boolean; receipts?: boolean };
   /** Don't start processing queued work yet (the CLI sets its clock first). */
   paused?: boolean;
+  /** Also log into the data folder's rolling, size-capped log (logs/core.N.log): the app and the server do. */
+  logFile?: boolean | LogCap;
 }
 
 export interface Core {
@@ -68,6 +82,8 @@ export interface Core {
   readonly ctx: CoreContext;
   /** Scheduler, follow-ups, bandit, analyzer, profiles (the CLI's simulation drives its jobs). */
   readonly learning: Learning;
+  /** Tells a second process trying this data folder where this one serves (the server's URL, no token). */
+  announce(url: string): void;
   close(): Promise<void>;
 }
 
@@ -90,15 +106,42 @@ function cachedSettings(repo: SettingsRepo, bus: EventBus) {
 /** The composition root: everything core is, built from injected dependencies. One core per data directory. */
 export async function createCore(config: CoreConfig): Promise<Core> {
   const clock = config.clock ?? systemClock;
-  const logger = config.logger ?? silentLogger;
-  const store = await openDatabase({ file: path.join(config.dataDir, DATABASE_FILE) });
+  // Only the seller's OS user may read the folder; only one core may run on it.
+  ensurePrivateDir(config.dataDir);
+  const lock = lockDataDir(config.dataDir);
+  const databaseFile = path.join(config.dataDir, DATABASE_FILE);
+  let store: Awaited<ReturnType<typeof openDatabase>>;
+  let logFile: FileLogger | null = null;
+  let logger = config.logger ?? silentLogger;
+  try {
+    // The file log opens only under the lock: a second process must not roll the first one's files.
+    if (config.logFile) {
+      logFile = await makeFileLogger(config.dataDir, config.logFile === true ? undefined : config.logFile);
+      logger = teeLogger(logger, logFile.logger);
+    }
+    ensurePrivateFile(databaseFile);
+    tightenExisting(databaseFiles(databaseFile));
+    store = await openDatabase({ file: databaseFile });
+  } catch (err) {
+    logger.error({ err }, 'core could not open its data folder');
+    logFile?.close();
+    lock.release();
+    throw err;
+  }
+  const encryptionKey = resolveEncryptionKey({ provided: config.encryptionKey, dataDir: config.dataDir, logger });
   const bus = new EventBus();
   const settingsRepo = makeSettingsRepo(store.db);
   const settingsOf = cachedSettings(settingsRepo, bus);
   const shopsRepo = makeShopsRepo(store.db);
-  const secrets = config.secrets ?? makeFileSecretStore(config.dataDir);
+  const secrets = config.secrets ?? makeSealedSecretStore({ dataDir: config.dataDir, key: encryptionKey, logger });
   const notifier: Notifier = config.notifier ?? { notify: (title, body) => logger.info({ title, body }, 'notification') };
-  const searchIndex = makeMessageSearchIndex(store.sqlite);
+  // Background writes report a full disk to the pipeline's intake guard (bound once it exists).
+  let reportFault: (err: unknown) => boolean = () => false;
+  const backgroundFailed = (what: string) => (err: unknown) => {
+    if (!reportFault(err)) logger.warn({ err }, `${what} failed; it is tried again later`);
+  };
+  const searchIndex = makeMessageSearchIndex(store.sqlite, backgroundFailed('search indexing'));
+  notifySellerOfOrders({ bus, notifier });
   const products = makeProductsRepo(store.sqlite);
   const learning = makeLearning({
     sqlite: store.sqlite,
@@ -110,6 +153,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     outbox: makePipelineProactiveOutbox(() => pipeline),
     searchIndex,
     checkpointIdle: () => store.checkpointIdle(),
+    // A job that failed on a full disk pauses intake like any other background write.
+    onJobFailure: (err) => void reportFault(err),
   });
   // Bound below, once the WhatsApp manager exists (it needs the pipeline's sink).
   let rampOf: (accountId: number) => number = () => 1;
@@ -128,6 +173,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...(config.rateLimits && { rateLimits: config.rateLimits }),
     ...(config.pacing && { pacing: config.pacing }),
     ...(config.crash && { crash: config.crash }),
+    ...(config.retry && { retry: config.retry }),
+    ...(config.storageRetryMs !== undefined && { storageRetryMs: config.storageRetryMs }),
   });
   const simulator = makeSimulatorChannel({
     rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl'),
@@ -144,13 +191,14 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     logger,
     notifier,
     bus,
-    encryptionKey: resolveEncryptionKey({ provided: config.encryptionKey, dataDir: config.dataDir, logger }),
+    encryptionKey,
     mediaDir: path.join(config.dataDir, 'media'),
     attachChannel: (accountId, channel) => pipeline.attachChannel(accountId, channel),
     detachChannel: (accountId) => pipeline.detachChannel(accountId),
     ...config.whatsapp,
   });
   rampOf = (accountId) => whatsapp.rampFor(accountId)?.rateFactor ?? 1;
+  reportFault = (err) => pipeline.storage.report(err);
   const ctx: CoreContext = {
     version: APP_VERSION,
     dataDir: config.dataDir,
@@ -182,13 +230,17 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   app.register(llmSettingsHandlers(ctx));
   app.register(learningHandlers(ctx, learning));
   app.register(ordersHandlers(ctx, { orders: makeOrdersRepo(store.db), messenger: makePipelineMessenger(ctx) }));
+  const erase = { mediaDir: path.join(config.dataDir, 'media'), rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl') };
+  app.register(contactsHandlers(ctx, erase));
   const missing = app.missing();
   // A test asserts this list is empty; at run time an unimplemented call answers unknown_method.
   if (missing.length) logger.warn({ missing }, 'contract calls without a handler');
 
   // Resume what a previous run left: queued turns, and outbox rows (in-doubt sends reuse their id).
   if (!config.paused) pipeline.start();
-  // Everything periodic (search indexing, WAL checkpoints, follow-ups, analysis) runs on the scheduler.
+  // The seller's retention period: a daily pass, a job like everything periodic.
+  registerRetentionJob(learning.scheduler, () => runRetention({ sqlite: store.sqlite, ...erase, settingsOf, logger }, clock.now()), clock.now());
+  // Everything periodic (search indexing, WAL checkpoints, retention, follow-ups, analysis) runs on the scheduler.
   if (!config.paused) learning.start();
   // Linked WhatsApp numbers reconnect with their stored creds (no re-scan).
   if (!config.paused) whatsapp.startAll();
@@ -199,6 +251,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     bus,
     ctx,
     learning,
+    announce: (url) => lock.describe({ url }),
     async close() {
       if (closed) return;
       closed = true;
@@ -207,6 +260,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       await pipeline.stop();
       simulator.close();
       await store.close();
+      logFile?.close();
+      lock.release();
     },
   };
 }

@@ -73,6 +73,7 @@ describe('the bundled core entry (out/main/core.js)', () => {
     expect(await next((m) => m.type === 'event')).toMatchObject({ event: { name: 'shops/changed' } });
     send({ type: 'shutdown' });
     expect(await exited).toBe(0);
-    expect(fs.existsSync(path.join(dataDir, 'logs', 'core.log'))).toBe(true);
+    // The rolling, size-capped log (core.1.log, core.2.log, …).
+    expect(fs.readdirSync(path.join(dataDir, 'logs')).some((f) => /^core\.\d+\.log$/.test(f))).toBe(true);
   }, 60_000);
 });

@@ -1,5 +1,4 @@
-import path from 'node:path';
-import pino from 'pino';
+import { makeStderrLogger } from './host/pino-logger';
 import type { Logger } from './ports';
 import { adaptParentPort, type ParentPortLike } from './transport/port';
 import { runPortCore } from './transport/run-port-core';
@@ -11,15 +10,11 @@ import { runPortCore } from './transport/run-port-core';
  */
 const parentPort = (process as NodeJS.Process & { parentPort?: ParentPortLike }).parentPort;
 
-/** Logs go to a file in the data directory: a packaged app has no terminal to read stderr in. */
-const makeFileLogger = (dataDir: string): Logger =>
-  pino(
-    {
-      level: process.env.SOUQ_LOG_LEVEL ?? 'info',
-      redact: { paths: ['apiKey', '*.apiKey', '*.*.apiKey', 'token', 'authorization', 'encryptionKey'], censor: '[redacted]' },
-    },
-    pino.destination({ dest: path.join(dataDir, 'logs', 'core.log'), mkdir: true, sync: true }),
-  );
+/**
+ * stderr (main's console in development); core adds the data folder's rolling, size-capped log
+ * (`logFile`) once it holds the folder's lock: a packaged app has no terminal to read stderr in.
+ */
+const makeStartLogger = (): Logger => makeStderrLogger();
 
 if (!parentPort) {
   process.stderr.write('entry-utility runs inside Electron (utilityProcess); for headless mode use `npm run start:web`.\n');
@@ -27,7 +22,8 @@ if (!parentPort) {
 } else {
   void runPortCore({
     port: adaptParentPort(parentPort),
-    makeLogger: makeFileLogger,
+    makeLogger: makeStartLogger,
+    coreConfig: { logFile: true },
     exit: (code) => process.exit(code),
   });
 }

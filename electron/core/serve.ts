@@ -5,6 +5,7 @@ import { makeStderrLogger } from './host/pino-logger';
 import { ensureRendererBuilt } from './host/renderer-build';
 import { type RunningServer, startHttpServer } from './server/http-server';
 import { loadOrCreateToken } from './server/token';
+import { listenOnFreePort } from './host/free-port';
 
 export const DEFAULT_PORT = 4417;
 
@@ -19,18 +20,27 @@ export interface Serving {
 export async function serve(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Serving> {
   const logger = makeStderrLogger();
   const dataDir = option(argv, 'data-dir', 'SOUQ_DATA_DIR', env) ?? defaultDataDir(env);
-  const port = parsePort(option(argv, 'port', 'SOUQ_PORT', env), DEFAULT_PORT);
+  const chosenPort = option(argv, 'port', 'SOUQ_PORT', env);
+  const port = parsePort(chosenPort, DEFAULT_PORT);
   const started = Date.now();
-  const core = await createCore({ dataDir, logger });
-  const staticDir = await ensureRendererBuilt(logger);
-  const token = loadOrCreateToken(dataDir);
-  const server = await startHttpServer({ core, token, staticDir, port });
-  logger.info({ dataDir, ms: Date.now() - started }, 'core ready');
-  const openUrl = `${server.url}?token=${token}`;
+  const core = await createCore({ dataDir, logger, logFile: true });
+  let server: RunningServer;
+  try {
+    const staticDir = await ensureRendererBuilt(logger);
+    const token = loadOrCreateToken(dataDir);
+    // The default port may be taken by another program: take the next free one. A port the seller
+    // chose is theirs to change: say so plainly.
+    server = await listenOnFreePort((p) => startHttpServer({ core, token, staticDir, port: p }), port, chosenPort === undefined ? 20 : 0);
+  } catch (err) {
+    await core.close();
+    throw err;
+  }
+  core.announce(server.url);
+  logger.info({ dataDir, port: server.port, ms: Date.now() - started }, 'core ready');
   return {
     core,
     server,
-    openUrl,
+    openUrl: `${server.url}?token=${loadOrCreateToken(dataDir)}`,
     async close() {
       await server.close();
       await core.close();

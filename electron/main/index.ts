@@ -7,11 +7,12 @@ import { IPC_CALL, IPC_CONNECTION, IPC_CONNECTION_STATE, IPC_EVENT } from '../..
 import { option } from '../core/host/args';
 import { type CoreHost, createCoreHost } from './core-host';
 import { makeIpcHandlers, makeTrustedUrlCheck } from './ipc-handlers';
-import { makeDesktopNotifier } from './notifications';
+import { makeDeskModel } from '../../shared/desktop/desk-model';
+import { isDeskLocale } from '../../shared/desktop/desk-strings';
+import { type DeskShell, startDeskShell } from './desk/desk-shell';
 import { registerAppScheme, serveRenderer } from './renderer-protocol';
 import { loadOrCreateEncryptionKey } from './secret-key';
-import { type SouqTray, createTray } from './tray';
-import { startUpdater } from './updater';
+import { startUpdates } from './updater/start-updates';
 import { createMainWindow } from './windows';
 
 /**
@@ -25,8 +26,13 @@ const paths = {
   preload: path.join(here, '../preload/index.cjs'),
   renderer: path.join(here, '../renderer'),
   icon: path.join(app.getAppPath(), 'resources', 'icon.png'),
-  trayIcon: path.join(app.getAppPath(), 'resources', process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png'),
+  trayIcons: trayIcons(path.join(app.getAppPath(), 'resources')),
 };
+/** macOS draws its menu bar icons from a black template image; the state then shows in the tooltip only. */
+function trayIcons(dir: string) {
+  const file = (state: string) => path.join(dir, process.platform === 'darwin' ? 'trayTemplate.png' : state === 'ok' ? 'tray.png' : `tray-${state}.png`);
+  return { ok: file('ok'), disconnected: file('disconnected'), paused: file('paused'), restarting: file('restarting') };
+}
 const devServerUrl = process.env.SOUQ_RENDERER_URL || undefined;
 const log = (message: string) => process.stderr.write(`souqbot: ${message}\n`);
 
@@ -35,15 +41,20 @@ app.setPath('userData', option(process.argv, 'data-dir', 'SOUQ_DATA_DIR') ?? pat
 registerAppScheme();
 
 let window: BrowserWindow | null = null;
-let tray: SouqTray | null = null;
+let desk: DeskShell | null = null;
 let core: CoreHost | null = null;
 let quitting = false;
 
-function showWindow(): void {
+/** Raises the window; with a `#/page/…` address (a notification's target), on that page. */
+function showWindow(hash = ''): void {
   if (!window || window.isDestroyed()) window = openWindow();
   if (window.isMinimized()) window.restore();
   window.show();
   window.focus();
+  if (hash) {
+    const base = window.webContents.getURL().split('#')[0] ?? '';
+    void window.webContents.loadURL(`${base}${hash}`);
+  }
 }
 
 function openWindow(): BrowserWindow {
@@ -67,17 +78,27 @@ async function start(): Promise<void> {
   if (warning) log(warning);
 
   if (!devServerUrl) serveRenderer(paths.renderer);
-  const notify = makeDesktopNotifier({ icon: paths.icon, onClick: showWindow });
+  const osLocale = app.getLocale().slice(0, 2);
+  const model = makeDeskModel({
+    locale: isDeskLocale(osLocale) ? osLocale : 'en',
+    prefs: { kinds: {}, quietHours: null },
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
   core = createCoreHost({
     entry: paths.core,
     dataDir,
     encryptionKey: key,
-    onEvent: (event) => toWindow(IPC_EVENT, event),
+    onEvent: (event) => {
+      desk?.onEvent(event);
+      toWindow(IPC_EVENT, event);
+    },
     onState: (state) => {
-      tray?.setState(state);
+      model.setCoreState(state);
+      desk?.render();
       toWindow(IPC_CONNECTION, state);
     },
-    onNotify: notify,
+    // What core's notifier says is also announced by its events, which the desk model words in the seller's language.
+    onNotify: (title, body) => log(`notice: ${title} — ${body}`),
     onFatal: (message) => dialog.showErrorBox('Souqbot cannot start', message),
   });
 
@@ -86,9 +107,20 @@ async function start(): Promise<void> {
   ipcMain.handle(IPC_CONNECTION_STATE, () => handlers.connectionState());
 
   core.start();
-  tray = createTray({ icon: paths.trayIcon, onOpen: showWindow, onQuit: () => app.quit() });
+  desk = startDeskShell({ model, icons: paths.trayIcons, notificationIcon: paths.icon, open: showWindow, quit: () => app.quit() });
   window = openWindow();
-  startUpdater(log);
+  startUpdates({
+    feedUrl: process.env.SOUQ_UPDATE_FEED,
+    channel: process.env.SOUQ_UPDATE_CHANNEL === 'beta' ? 'beta' : 'stable',
+    isPackaged: app.isPackaged,
+    // "Restart now": core finishes its turns and closes (the outbox stays durable for the next start) first.
+    drainCore: async () => {
+      const running = core;
+      core = null;
+      await running?.stop();
+    },
+    onState: (state) => log(`updates: ${state.phase}${'version' in state ? ` ${state.version}` : ''}`),
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -107,7 +139,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     core = null;
     void running.stop().finally(() => {
-      tray?.destroy();
+      desk?.destroy();
       app.quit();
     });
   });

@@ -53,6 +53,17 @@ describe('loadOrCreateEncryptionKey', () => {
     expect(loadOrCreateEncryptionKey(fakeKeychain({ backend: 'basic_text' }), dir, 'win32').key).toBeDefined();
   });
 
+  it("adopts a data folder's existing key file (made headless, or restored from a backup) into the keychain", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'souq-key-'));
+    const existing = Buffer.alloc(32, 7).toString('base64');
+    fs.writeFileSync(path.join(dir, 'whatsapp.key'), existing, { mode: 0o600 });
+    const storage = { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from(`sealed:${s}`), decryptString: (b: Buffer) => b.toString().replace('sealed:', '') };
+    expect(loadOrCreateEncryptionKey(storage, dir, 'darwin')).toEqual({ key: existing });
+    expect(fs.existsSync(path.join(dir, 'whatsapp.key'))).toBe(false);
+    expect(loadOrCreateEncryptionKey(storage, dir, 'darwin')).toEqual({ key: existing });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('keeps a wrapped key it cannot unwrap instead of replacing it', () => {
     const dir = tmp();
     loadOrCreateEncryptionKey(fakeKeychain(), dir, 'linux');

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { KEY_FILE } from '../core/host/encryption-key';
 
 /** The part of Electron's safeStorage used here; usable only after `app.whenReady()`. */
 export interface SafeStorageLike {
@@ -61,10 +62,24 @@ export function loadOrCreateEncryptionKey(
     }
   }
 
-  const key = randomBytes(32).toString('base64');
+  // A data folder that already has core's key file (made headless, or restored from a backup) keeps its key: a new
+  // one would leave its WhatsApp credentials sealed with a key nobody has. The plaintext copy goes once wrapped.
+  const plainFile = path.join(userDataDir, KEY_FILE);
+  const adopted = readPlainKey(plainFile);
+  const key = adopted ?? randomBytes(32).toString('base64');
   fs.mkdirSync(userDataDir, { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, storage.encryptString(key), { mode: 0o600 });
   fs.renameSync(tmp, file);
+  if (adopted) fs.rmSync(plainFile, { force: true });
   return { key };
+}
+
+function readPlainKey(file: string): string | null {
+  try {
+    const text = fs.readFileSync(file, 'utf8').trim();
+    return Buffer.from(text, 'base64').length === 32 ? text : null;
+  } catch {
+    return null;
+  }
 }

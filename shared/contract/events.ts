@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { AccountStatus, Conversation, Id, Message, Shop } from '../domain/schemas';
+import { EscalationNotice, WhatsAppNotice } from '../domain/notices';
+import { StorageState } from '../domain/storage';
 import { catalogEvents } from './catalog';
 import { event } from './define';
 import { learningEvents } from './learning';
@@ -9,11 +11,11 @@ import { whatsappEvents } from './whatsapp';
 /** Every event core pushes to the UI. Payloads are validated by the sender in tests. */
 export const events = {
   /** A shop was created or renamed. */
-  'shops/changed': event('A shop was created or renamed.', Shop),
+  'shops/changed': event('A shop was created, renamed or given a country.', Shop),
   /** Settings of a shop changed. */
   'settings/changed': event('Settings of a shop changed.', z.object({ shopId: Id })),
   /** A linked number changed status. */
-  'accounts/status': event('A linked number changed status.', z.object({ shopId: Id, accountId: Id, status: AccountStatus, detail: z.string().nullable() })),
+  'accounts/status': event('A linked number changed status.', z.object({ shopId: Id, accountId: Id, status: AccountStatus, detail: WhatsAppNotice.nullable() })),
   /** A message was stored (inbound or outbound). */
   'messages/new': event('A message was stored (inbound or outbound).', Message),
   /** An outbound message changed delivery status. */
@@ -21,7 +23,9 @@ export const events = {
   /** A conversation changed (status, takeover, unread, preview). */
   'conversations/updated': event('A conversation changed (status, takeover, unread, preview).', Conversation),
   /** A conversation needs the seller. */
-  'conversations/escalated': event('A conversation needs the seller.', z.object({ shopId: Id, conversationId: Id, reason: z.string() })),
+  'conversations/escalated': event('A conversation needs the seller.', z.object({ shopId: Id, conversationId: Id, reason: z.string(), notices: z.array(EscalationNotice) })),
+  /** Storage paused (disk full) or back to normal. */
+  'system/storage': event('Whether core can store what arrives: paused while the disk is full, ok again once it has space.', StorageState),
   ...catalogEvents,
   ...ordersEvents,
   ...whatsappEvents,

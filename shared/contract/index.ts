@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountsCalls } from './accounts';
 import { catalogCalls } from './catalog';
+import { contactsCalls } from './contacts';
 import { conversationsCalls } from './conversations';
 import { inboxCalls } from './inbox';
 import { knowledgeCalls } from './knowledge';
@@ -25,6 +26,7 @@ export const calls = {
   ...salesBrainCalls,
   ...whatsappCalls,
   ...ordersCalls,
+  ...contactsCalls,
   ...learningCalls,
 } as const;
 

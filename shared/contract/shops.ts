@@ -9,4 +9,9 @@ export const shopsCalls = {
   'shops/list': call('All shops in this data directory, oldest first.', z.object({}).strict(), z.array(Shop)),
   'shops/create': call('Create a shop.', z.object({ name: ShopName, currency: Currency.default('DZD') }).strict(), Shop),
   'shops/rename': call('Rename a shop.', z.object({ shopId: Id, name: ShopName }).strict(), Shop),
+  'shops/set-country': call(
+    "Set the shop's country (ISO 3166 alpha-2: gazetteer, phone plan, dialect); null = derive it from the currency and time zone.",
+    z.object({ shopId: Id, country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Country is a 2-letter ISO code such as MA or PT').nullable() }).strict(),
+    Shop,
+  ),
 } as const;

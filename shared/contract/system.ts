@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StorageState } from '../domain/storage';
 import { call } from './define';
 
 export const systemCalls = {
@@ -10,4 +11,6 @@ export const systemCalls = {
     z.object({}).strict(),
     z.object({ version: z.string(), dataDir: z.string(), schemaVersion: z.string(), startedAt: z.string() }),
   ),
+  /** Whether core can store what arrives (the status bar's disk-full warning). */
+  'system/storage-status': call('Whether core can store messages now, or is paused because the disk is full.', z.object({}).strict(), StorageState),
 } as const;

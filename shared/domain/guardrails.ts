@@ -23,6 +23,12 @@ export const ViolationKind = z.enum([
   'prompt_leak',
   /** Nothing to send. */
   'empty_reply',
+  /** A web address that is neither the shop's own (settings) nor a catalog image. */
+  'foreign_link',
+  /** Asks the customer for a code, OTP, password, PIN or card number. */
+  'asks_for_secret',
+  /** A price quoted for one product that is another product's. */
+  'price_of_other_product',
 ]);
 export type ViolationKind = z.infer<typeof ViolationKind>;
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { EscalationNotice } from './notices';
 
 /** Shared domain shapes: what core stores and the renderer shows. Ids are positive integers. */
 export const Id = z.number().int().positive();
 export const IsoTime = z.string();
 
-export const Locale = z.enum(['ar', 'fr', 'en', 'pt']);
+export const Locale = z.enum(['ar', 'fr', 'en', 'pt', 'it']);
 export type Locale = z.infer<typeof Locale>;
 
 /** Language tags of customer messages (see shared/README in the design notes). */
@@ -15,6 +16,8 @@ export const Shop = z.object({
   id: Id,
   name: z.string(),
   currency: z.string(),
+  /** ISO 3166 alpha-2 chosen by the seller; null = derived from the currency and time zone (see domain/country). */
+  country: z.string().nullable().default(null),
   createdAt: IsoTime,
 });
 export type Shop = z.infer<typeof Shop>;
@@ -68,7 +71,10 @@ export const Conversation = z.object({
   unread: z.number().int().nonnegative(),
   lastMessageAt: IsoTime.nullable(),
   lastPreview: z.string().nullable(),
+  /** As stored (encoded notices, see notices.ts); the UI words `escalation` instead. */
   escalationReason: z.string().nullable(),
+  /** Why the conversation needs the seller, as codes the UI words in the seller's language. */
+  escalation: z.array(EscalationNotice),
 });
 export type Conversation = z.infer<typeof Conversation>;
 

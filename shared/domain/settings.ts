@@ -28,6 +28,8 @@ export const LlmSettings = z
     perCustomerDailyMessageCap: z.number().int().nonnegative().default(40),
     /** Which preset the page last applied ('custom' when the seller typed the endpoint). Informational only. */
     preset: z.string().default('custom'),
+    /** The longest a customer waits on the LLM for one reply, every retry included; then the offline brain answers. */
+    replyTimeLimitSeconds: z.number().min(2).max(120).default(10),
   })
   .strict();
 
@@ -38,6 +40,8 @@ export const BotSettings = z
     introduceAsAssistant: z.boolean().default(true),
     /** When the seller answers from the phone, the bot stays quiet in that chat this long (0 = until given back). */
     phoneTakeoverMinutes: z.number().int().min(0).max(10_080).default(120),
+    /** Delete a customer's data after this many days without a message (0 = keep everything). */
+    retentionDays: z.number().int().min(0).max(3650).default(0),
   })
   .strict();
 
@@ -56,6 +60,8 @@ export const ShopFacts = z
     returnPolicy: z.string().default(''),
     openingHours: z.string().default(''),
     timeZone: z.string().default('Africa/Algiers'),
+    /** The shop's own web addresses (website, Instagram page): the only links, besides catalog photos, a reply may contain. */
+    shopLinks: z.array(z.string().max(500)).max(20).default([]),
   })
   .strict();
 

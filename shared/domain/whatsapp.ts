@@ -1,3 +1,4 @@
+import { WhatsAppNotice } from './notices';
 import { z } from 'zod';
 import { AccountStatus, Id, IsoTime } from './schemas';
 
@@ -57,7 +58,8 @@ export const WaAccountView = z.object({
   label: z.string(),
   phone: z.string().nullable(),
   status: AccountStatus,
-  detail: z.string().nullable(),
+  /** What the card says about the state and what to do next (worded by the UI). */
+  detail: WhatsAppNotice.nullable(),
   linkedAt: IsoTime.nullable(),
   lastConnectedAt: IsoTime.nullable(),
   /** Set while the number is not connected; the page warns after a minute. */

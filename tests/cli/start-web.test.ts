@@ -36,6 +36,19 @@ describe('npm run start:web', () => {
       const page = await fetch(new URL('/', url), { headers: { cookie } });
       expect(page.status).toBe(200);
       expect(await page.text()).toMatch(/<div id="root">/);
+
+      // A second server on the same folder: one plain line saying where the first runs, non-zero exit.
+      const second = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'electron/core/entry-server.ts'), '--port', '0'], {
+        cwd: root,
+        env: { ...process.env, SOUQ_DATA_DIR: dataDir, SOUQ_LOG_LEVEL: 'silent' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let err = '';
+      second.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
+      expect(code).toBe(1);
+      const origin = new URL(url).origin;
+      expect(err).toBe(`Souqbot is already running on this data folder: ${dataDir} (process ${proc.pid}, ${origin}/). Close it first, or start this one with another --data-dir.\n`);
     } finally {
       proc.kill('SIGTERM');
       await new Promise((resolve) => proc.on('exit', resolve));

@@ -1,45 +1,93 @@
 /**
- * The crash test's child: a real core with the simulator (limits off) fed a fixed stream of
- * customer messages. Every run re-feeds the whole stream from the start — deliveries already
- * accepted are duplicates and must be no-ops — then drains and exits 0. SOUQ_CRASH_AT makes it
- * SIGKILL itself at a lifecycle step.
+ * The crash test's child: a real core with the simulator fed a stream of customer messages, the
+ * way a channel feeds it. After each `accept` returns, the message id is appended to acked.log:
+ * that is the moment the channel was told "stored", so a kill after it must not lose the message.
+ * A restarted child feeds only what was never acknowledged (what a channel would redeliver),
+ * never the whole stream again, so a lost message cannot be hidden by a re-feed.
+ *
+ * stdout: `ready` once core is up, `acked N` every 25 acknowledgements, `fed` after the last one,
+ * `drained` when everything was answered and sent. SOUQ_CRASH_AT=point:N kills at a lifecycle
+ * step; SOUQ_CRASH_PACING=1 turns debounce and pacing on (short delays); SOUQ_PLANT_BUG plants one
+ * of the bugs the checker must catch (test-only: late-write, drop-120th).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { createCore } from '../../electron/core/create-core';
-import { crashHookFromEnv } from '../../electron/core/pipeline/crash-points';
-import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
 import { makeDeterministicBrain } from '../../electron/core/brain/deterministic-brain';
+import type { Brain } from '../../electron/core/brain/types';
+import type { NormalizedInbound } from '../../electron/core/channels/types';
+import { crashHookFromEnv } from '../../electron/core/pipeline/crash-points';
+import { type PacingPolicy, noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
+import { ACK_LOG, messageId, readAcked } from './crash-stream';
 
 const [dataDir, conversationsArg, perConversationArg] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: crash-child DATA_DIR CONVERSATIONS PER_CONVERSATION');
-const conversations = Number(conversationsArg ?? 200);
-const perConversation = Number(perConversationArg ?? 25);
+const conversations = Number(conversationsArg ?? 100);
+const perConversation = Number(perConversationArg ?? 20);
+const plant = process.env.SOUQ_PLANT_BUG ?? '';
+
+/** Debounce and typing on, but in milliseconds, so a run stays short. */
+const shortPacing: PacingPolicy = { enabled: true, msPerChar: 0.05, minTypingMs: 2, maxTypingMs: 10, debounceMs: 25 };
+
+/** Planted bug "drop-120th": every 120th turn silently answers nothing. */
+function droppingBrain(): Brain {
+  const honest = makeDeterministicBrain();
+  let turns = 0;
+  return {
+    async decide(input) {
+      const decision = await honest.decide(input);
+      turns += 1;
+      return turns % 120 === 0 ? { ...decision, reply: '' } : decision;
+    },
+  };
+}
 
 const core = await createCore({
   dataDir,
-  brain: makeDeterministicBrain(),
+  brain: plant === 'drop-120th' ? droppingBrain() : makeDeterministicBrain(),
   rateLimits: noRateLimits,
-  pacing: noPacing,
+  pacing: process.env.SOUQ_CRASH_PACING === '1' ? shortPacing : noPacing,
   crash: crashHookFromEnv(process.env.SOUQ_CRASH_AT),
   simulator: { fsync: true, receipts: false },
 });
 const shop = (await core.ctx.repos.shops.list())[0] ?? (await core.ctx.repos.shops.create({ name: 'Crash shop', currency: 'DZD', now: new Date().toISOString() }));
 const accountId = core.ctx.testPhone.accountFor(shop.id);
+const sink = core.ctx.pipeline.sink;
 
-const total = conversations * perConversation;
-for (let i = 0; i < total; i++) {
-  const conversation = i % conversations;
-  const n = Math.floor(i / conversations);
-  core.ctx.pipeline.sink.accept({
-    accountId,
-    channelMessageId: `C${conversation}-M${n}`,
-    from: `2135${String(conversation).padStart(8, '0')}@s.whatsapp.net`,
-    kind: 'text',
-    text: `conversation ${conversation} message ${n}`,
-    at: new Date().toISOString(),
-  });
-  // Let the worker and dispatcher run while messages keep arriving.
-  if (i % 25 === 24) await new Promise((resolve) => setImmediate(resolve));
+/** Planted bug "late-write": acknowledges at once and stores a moment later. */
+const accept = (message: NormalizedInbound): void => {
+  if (plant === 'late-write') setTimeout(() => sink.accept(message), 50);
+  else sink.accept(message);
+};
+
+const ackLog = path.join(dataDir, ACK_LOG);
+const acked = readAcked(dataDir);
+process.stdout.write('ready\n');
+let count = 0;
+for (let n = 0; n < perConversation; n++) {
+  for (let conversation = 0; conversation < conversations; conversation++) {
+    const id = messageId(conversation, n);
+    if (acked.has(id)) continue;
+    accept({
+      accountId,
+      channelMessageId: id,
+      from: `2135${String(conversation).padStart(8, '0')}@s.whatsapp.net`,
+      kind: 'text',
+      text: `conversation ${conversation} message ${n}`,
+      at: new Date().toISOString(),
+    });
+    // The channel's acknowledgement: from here on, the message must survive anything.
+    fs.appendFileSync(ackLog, `${id}\n`);
+    count += 1;
+    if (count % 25 === 0) {
+      process.stdout.write(`acked ${count}\n`);
+      // Let the worker and dispatcher run while messages keep arriving.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
 }
+process.stdout.write('fed\n');
+await new Promise((resolve) => setTimeout(resolve, 80)); // a late write lands before draining
 await core.ctx.pipeline.drain();
 await core.close();
 process.stdout.write('drained\n');

@@ -1,102 +1,102 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
-import { readRawLog } from '../../electron/core/channels/simulator/simulator-channel';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { CrashPoint } from '../../electron/core/pipeline/crash-points';
+import { type CrashReport, checkCrashRun } from './check-crash-run';
+import { type Kill, type Stream, rng, runChild } from './run-child';
 
-const CONVERSATIONS = 200;
-const PER_CONVERSATION = 25; // 5,000 inbound messages
-const child = path.join(import.meta.dirname, 'crash-child.ts');
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'souq-crash-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
 
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stderr: string;
-}
+const total = (s: Stream) => s.conversations * s.perConversation;
+const clean = (r: CrashReport) => ({ lost: r.lost, unanswered: r.unanswered, answeredTwice: r.answeredTwice, strays: r.strays, pending: r.pending });
+const NOTHING_WRONG = { lost: [], unanswered: [], answeredTwice: [], strays: [], pending: 0 };
 
-function runChild(dataDir: string, env: Record<string, string>, killAfterMs?: number): Promise<Run> {
-  return new Promise((resolve) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, dataDir, String(CONVERSATIONS), String(PER_CONVERSATION)], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = killAfterMs === undefined ? null : setTimeout(() => proc.kill('SIGKILL'), killAfterMs);
-    proc.on('exit', (code, signal) => {
-      if (timer) clearTimeout(timer);
-      resolve({ code, signal, stderr });
-    });
-  });
-}
-
-/** Seeded so a failure can be replayed. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
+/**
+ * Kills the child at each lifecycle step and at random points of the load (after `ready`, by
+ * acknowledgements in this run, and while it drains), then lets one run finish. Returns what the
+ * kills hit and the checker's report.
+ */
+async function crashRun(dataDir: string, stream: Stream, seed: number, opts: { points: CrashPoint[]; randomKills: number; env?: Record<string, string> }) {
+  const random = rng(seed);
+  const hits: string[] = [];
+  let remaining = total(stream);
+  const kill = async (how: Kill) => {
+    const run = await runChild(dataDir, stream, how, opts.env);
+    hits.push(run.killedAt ?? 'finished before the kill');
+    remaining -= run.acked;
   };
+  // Kills while messages arrive, at a random acknowledgement of the run…
+  for (let i = 0; i < opts.randomKills - 1; i++) await kill({ kind: 'acked', acked: 25 + Math.floor(random() * Math.min(400, remaining / 3)) });
+  for (const point of opts.points) {
+    // after-outbox-write is reached once per group commit (many turns), the others once per message.
+    const nth = point === 'after-outbox-write' ? 2 + Math.floor(random() * 12) : 20 + Math.floor(random() * Math.min(300, remaining / 2));
+    const run = await runChild(dataDir, stream, { kind: 'none' }, { ...opts.env, SOUQ_CRASH_AT: `${point}:${nth}` });
+    expect(run.signal, `${point}:${nth} should kill the child (stderr: ${run.stderr.slice(-500)})`).toBe('SIGKILL');
+    hits.push(`${point}:${nth}`);
+    remaining -= run.acked;
+  }
+  // …and one while the last replies are being written and sent.
+  await kill({ kind: 'fed', afterMs: Math.floor(random() * 150) });
+  const final = await runChild(dataDir, stream, { kind: 'none' }, opts.env);
+  expect(final.code, final.stderr.slice(-2000)).toBe(0);
+  expect(final.drained).toBe(true);
+  return { hits, report: checkCrashRun(dataDir) };
 }
 
-describe('crash safety (kill -9 at every lifecycle step)', () => {
-  it('loses no accepted message, answers them all, and never shows a reply twice', { timeout: 600_000 }, async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'souq-crash-'));
-    const random = rng(20261123);
-    const points: CrashPoint[] = ['after-accept', 'mid-decision', 'after-outbox-write', 'after-send'];
-    const kills: string[] = [];
-    for (const point of points) {
-      // Early enough in each run that the step is always reached, late enough to be mid-stream.
-      const nth = 50 + Math.floor(random() * 350);
-      const run = await runChild(dataDir, { SOUQ_CRASH_AT: `${point}:${nth}` });
-      expect(run.signal, `${point}:${nth} should kill the child (stderr: ${run.stderr.slice(-500)})`).toBe('SIGKILL');
-      kills.push(`${point}:${nth}`);
-    }
-    for (let i = 0; i < 3; i++) {
-      const after = 600 + Math.floor(random() * 1500);
-      const run = await runChild(dataDir, {}, after);
-      kills.push(run.signal === 'SIGKILL' ? `random@${after}ms` : `random@${after}ms (finished first)`);
-    }
-    const final = await runChild(dataDir, {});
-    expect(final.code, final.stderr.slice(-2000)).toBe(0);
+describe('crash safety (kill -9 at every lifecycle step and at random points of the load)', () => {
+  it('loses no acknowledged message, answers every one, and never answers one twice', { timeout: 300_000 }, async () => {
+    const stream = { conversations: 60, perConversation: 20 };
+    const dataDir = tempDir();
+    const { hits, report } = await crashRun(dataDir, stream, 20261201, {
+      points: ['after-accept', 'mid-decision', 'after-outbox-write', 'after-send'],
+      randomKills: 3,
+    });
+    expect(report.acked).toBe(total(stream));
+    expect(report.stored).toBe(total(stream));
+    expect(clean(report)).toEqual(NOTHING_WRONG);
+    process.stdout.write(`crash test: kills ${hits.join(', ')}; ${report.attempts} send attempts, ${report.attempts - report.customerBubbles} in-doubt re-sends under the same id\n`);
+  });
 
-    const db = new SQLite(path.join(dataDir, 'souqbot.sqlite'), { readonly: true });
-    const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-    const total = CONVERSATIONS * PER_CONVERSATION;
-    // Every accepted inbound message stored exactly once.
-    expect(one("SELECT count(*) n FROM messages WHERE direction = 'in'")).toBe(total);
-    expect(one("SELECT count(DISTINCT channel_message_id) n FROM messages WHERE direction = 'in'")).toBe(total);
-    // ≥ 99 % answered (routing says all should be: AI on, nobody blocked).
-    const replies = db.prepare("SELECT meta, channel_message_id, text, status FROM messages WHERE direction = 'out'").all() as {
-      meta: string;
-      channel_message_id: string;
-      text: string;
-      status: string;
-    }[];
-    const answered = new Set(replies.filter((r) => r.status === 'sent').flatMap((r) => (JSON.parse(r.meta) as { inReplyTo: number[] }).inReplyTo));
-    expect(answered.size / total).toBeGreaterThanOrEqual(0.99);
-    expect(one("SELECT count(*) n FROM inbound_queue WHERE state = 'pending'")).toBe(0);
-    db.close();
+  it('holds with debounce and pacing on (bursts answered as a whole)', { timeout: 240_000 }, async () => {
+    const stream = { conversations: 40, perConversation: 12 };
+    const dataDir = tempDir();
+    const { hits, report } = await crashRun(dataDir, stream, 7_2026, { points: ['after-outbox-write'], randomKills: 2, env: { SOUQ_CRASH_PACING: '1' } });
+    expect(report.stored).toBe(total(stream));
+    expect(clean(report)).toEqual(NOTHING_WRONG);
+    // Debounce merged bursts: fewer replies than messages, and still every message answered.
+    expect(report.customerBubbles).toBeLessThan(total(stream));
+    process.stdout.write(`crash test (pacing on): kills ${hits.join(', ')}; ${report.customerBubbles} replies for ${report.stored} messages\n`);
+  });
+});
 
-    // The raw log: every attempt. A reply (unique text) must only ever have gone out under one id,
-    // and the customer's view (one bubble per id) holds exactly one message per reply.
-    const attempts = readRawLog(path.join(dataDir, 'simulator', 'raw-send-log.jsonl'));
-    const idsByText = new Map<string, Set<string>>();
-    for (const a of attempts) {
-      const ids = idsByText.get(a.text) ?? new Set();
-      ids.add(a.id);
-      idsByText.set(a.text, ids);
-    }
-    const underTwoIds = [...idsByText.entries()].filter(([, ids]) => ids.size > 1);
-    expect(underTwoIds).toEqual([]);
-    const customerView = new Set(attempts.map((a) => a.id));
-    expect(customerView.size).toBe(replies.length);
-    expect(new Set(replies.map((r) => r.channel_message_id))).toEqual(customerView);
-    const resent = attempts.length - customerView.size;
-    process.stdout.write(`crash test: kills ${kills.join(', ')}; ${attempts.length} send attempts, ${resent} in-doubt re-sends under the same id\n`);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+describe('the crash checker can fail', () => {
+  it('reports acknowledged messages lost when accept acknowledges before it writes', { timeout: 120_000 }, async () => {
+    const stream = { conversations: 40, perConversation: 10 };
+    const dataDir = tempDir();
+    const env = { SOUQ_PLANT_BUG: 'late-write' };
+    const killed = await runChild(dataDir, stream, { kind: 'acked', acked: 150 }, env);
+    expect(killed.signal).toBe('SIGKILL');
+    await runChild(dataDir, stream, { kind: 'none' }, env);
+    const report = checkCrashRun(dataDir);
+    expect(report.lost.length).toBeGreaterThan(0);
+    expect(report.acked).toBe(total(stream));
+  });
+
+  it('reports unanswered messages when every 120th turn is silently dropped', { timeout: 120_000 }, async () => {
+    const stream = { conversations: 30, perConversation: 10 };
+    const dataDir = tempDir();
+    await runChild(dataDir, stream, { kind: 'none' }, { SOUQ_PLANT_BUG: 'drop-120th' });
+    const report = checkCrashRun(dataDir);
+    expect(report.unanswered).toHaveLength(2); // turns 120 and 240 of 300
+    expect(report.lost).toEqual([]);
   });
 });

@@ -29,12 +29,16 @@ import { describeLlmError } from './llm/retry';
 import type { RetryOptions } from './llm/retry';
 import { type SpendCap, makeSpendCap, shopDay } from './usage/spend-cap';
 import { makeUsageRepo } from './usage/usage-repo';
+import type { OfflineBrain, OfflinePlan } from './offline';
+import { type CheckedSlots, type RawSlots, checkSlots, hasSlots, seedState } from './llm/slots';
+import { isOrderTurn, llmStartsOrder, planTurn, withoutOrderAction } from './turn-plan';
 import type { Brain, BrainInput } from './types';
+import { encodeEscalations, escalation } from '../../../shared/domain/notices';
 import { profileAsCustomerText } from '../learning/profiles/returning-customer';
 
 export interface ShopBrainDeps extends FactsSources {
-  /** The offline brain: answers when no LLM is configured, and whenever the LLM cannot. */
-  offline: Brain;
+  /** The offline brain: answers when no LLM is configured, and whenever the LLM cannot; keeps the order flow. */
+  offline: Brain | OfflineBrain;
   settings: { get(shopId: number): Promise<ShopSettings> };
   shops: { get(shopId: number): Promise<{ name: string; currency: string } | undefined> };
   secrets: SecretStore;
@@ -49,7 +53,7 @@ export interface ShopBrainDeps extends FactsSources {
   makeClient?: MakeChatClient;
   fetch?: typeof fetch;
   /** cooldownMs: after an endpoint failed every retry, the offline brain answers alone for this long. */
-  llm?: { timeoutMs?: number; retry?: Partial<RetryOptions>; maxTokens?: number; cooldownMs?: number };
+  llm?: { timeoutMs?: number; retry?: Partial<RetryOptions>; maxTokens?: number; cooldownMs?: number; monotonicNow?: () => number };
   lowConfidence?: number;
 }
 
@@ -63,6 +67,15 @@ interface Turn {
   extraNames: string[];
 }
 
+/** What the LLM gave this turn: a reply that passed the guardrails (or none), and the slots it read. */
+interface LlmOutcome {
+  decision: BrainDecision | null;
+  slots: RawSlots | null;
+  startsOrder: boolean;
+}
+
+const NO_LLM: LlmOutcome = { decision: null, slots: null, startsOrder: false };
+
 const TURN_PRODUCTS = 5;
 const TURN_KNOWLEDGE = 3;
 
@@ -71,6 +84,11 @@ const TURN_KNOWLEDGE = 3;
  * allow), else the offline brain; guardrails after either. A failing LLM reply is regenerated once,
  * then replaced by the offline answer; if that fails too a safe reply goes out and the seller is
  * called. Every violation is recorded for the seller.
+ *
+ * The order is one decision: the offline brain plans each turn (cart, details, summary, the order
+ * a "yes" places) and the plan is committed only when its own reply is the one that goes out; under
+ * an LLM or safe reply it only observes. With an LLM the model reads the order slots, deterministic
+ * code checks them (llm/slots.ts) and they seed the same offline order flow.
  */
 export function makeShopBrain(deps: ShopBrainDeps): Brain {
   const timeoutMs = deps.llm?.timeoutMs ?? 20_000;
@@ -104,66 +122,102 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
     deps.violations.add({ shopId: turn.input.shopId, conversationId: turn.input.conversationId, source, reply, action, violations, at: deps.clock.now().toISOString() });
   }
 
-  /** The LLM's answer if one passes the guardrails (two tries), else null. */
-  async function tryLlm(turn: Turn, languageHint: BrainDecision['language'] | null): Promise<BrainDecision | null> {
+  /**
+   * The LLM's answer if one passes the guardrails (two tries), and the order slots it read. With
+   * `slotsOnly` (the offline brain is taking the order and writes the reply) one call is made and
+   * its reply is not used.
+   */
+  async function tryLlm(turn: Turn, languageHint: BrainDecision['language'] | null, slotsOnly: boolean): Promise<LlmOutcome> {
     const { input, settings } = turn;
     const apiKey = await deps.secrets.get(apiKeySecretName(input.shopId));
-    if (!isLlmConfigured(settings.llm.baseUrl, settings.llm.model, apiKey)) return null;
-    if ((failedUntil.get(input.shopId) ?? 0) > deps.clock.now().getTime()) return null;
+    if (!isLlmConfigured(settings.llm.baseUrl, settings.llm.model, apiKey)) return NO_LLM;
+    if ((failedUntil.get(input.shopId) ?? 0) > deps.clock.now().getTime()) return NO_LLM;
     const day = shopDay(input.now, settings.facts.timeZone);
     const limits = { dailyTokenCap: settings.llm.dailyTokenCap, perCustomerDailyMessageCap: settings.llm.perCustomerDailyMessageCap };
     const shop = (await deps.shops.get(input.shopId)) ?? { name: 'the shop', currency: '' };
     const [profile, strategy] = await Promise.all([input.profile ? { name: input.profile.name, city: input.profile.wilaya, orders: input.profile.orders, interests: input.profile.interests } : (deps.profile?.(input.shopId, input.contactId) ?? null), input.strategy ?? deps.strategy?.(input.shopId, input.contactId) ?? null]);
     const photoProducts = new Map(turn.products.map((p) => [p.sku, p]));
+    // One time budget for the whole turn, every try and the regeneration included (real time, not
+    // the turn clock: the simulator's virtual clock must not stretch it).
+    const monotonicNow = deps.llm?.monotonicNow ?? (() => performance.now());
+    const budgetMs = settings.llm.replyTimeLimitSeconds * 1000;
+    const budget = { ms: budgetMs, deadline: monotonicNow() + budgetMs, now: monotonicNow };
     let corrections: Violation[] = [];
+    let outcome: LlmOutcome = NO_LLM;
     for (const source of ['llm', 'llm_retry'] as const) {
       const cap = deps.spendCap.check(input.shopId, input.contactId, day, limits);
       if (!cap.allowed) {
         deps.logger.info({ shopId: input.shopId, contactId: input.contactId, reason: cap.reason }, 'LLM cap reached; offline brain answers');
-        return null;
+        return outcome;
       }
       const messages = buildPrompt({ shop, settings, products: turn.products, knowledge: turn.knowledge, profile, history: input.history, text: input.text, strategy, corrections, languageHint });
       let decision: BrainDecision;
       try {
-        decision = await llm.decide({
+        const answer = await llm.decideTurn({
           endpoint: { baseUrl: settings.llm.baseUrl, apiKey, model: settings.llm.model },
           messages,
           photoProducts,
+          budget,
           onTokens: (tokens) => deps.spendCap.recordCall(input.shopId, day, tokens),
         });
+        decision = answer.decision;
+        outcome = { decision: null, slots: answer.slots ?? outcome.slots, startsOrder: outcome.startsOrder || llmStartsOrder(decision) };
       } catch (err) {
         const reason = redactSecrets(describeLlmError(err, settings.llm.baseUrl, timeoutMs), [apiKey]);
         deps.logger.warn({ shopId: input.shopId, conversationId: input.conversationId, reason, cooldownMs }, 'LLM failed; offline brain answers');
         failedUntil.set(input.shopId, deps.clock.now().getTime() + cooldownMs);
-        return null;
+        return outcome;
+      }
+      failedUntil.delete(input.shopId);
+      if (slotsOnly) {
+        deps.spendCap.recordAnswered(input.shopId, input.contactId, day);
+        return outcome;
       }
       const violations = await check(turn, decision, true);
-      failedUntil.delete(input.shopId);
       if (violations.length === 0) {
         deps.spendCap.recordAnswered(input.shopId, input.contactId, day);
-        return decision;
+        return { ...outcome, decision: withoutOrderAction(decision) };
       }
       record(turn, source, decision.reply, source === 'llm' ? 'regenerated' : 'replaced_offline', violations);
       corrections = violations;
     }
-    return null;
+    return outcome;
   }
 
-  /** The offline brain's answer for this turn, or null when it failed (logged). */
-  async function runOffline(turn: Turn): Promise<BrainDecision | null> {
+  /** The model's slots after the deterministic checks; what fails is logged and dropped. */
+  function checkedSlots(turn: Turn, raw: RawSlots | null): CheckedSlots | null {
+    if (!raw) return null;
+    const { slots, rejected } = checkSlots(raw, {
+      customerText: turn.customerTexts.join('\n'),
+      bySku: (sku) => deps.catalog.getBySku(turn.input.shopId, sku),
+      settings: turn.settings,
+    });
+    if (rejected.length) deps.logger.info({ shopId: turn.input.shopId, conversationId: turn.input.conversationId, rejected }, 'LLM order slots refused');
+    return hasSlots(slots) ? slots : null;
+  }
+
+  /** The offline brain's plan for this turn, or null when it failed (logged). */
+  async function runOffline(turn: Turn, slots: CheckedSlots | null = null, startsOrder = false): Promise<OfflinePlan | null> {
     try {
-      return await deps.offline.decide(turn.input);
+      return await planTurn(deps.offline, turn.input, slots ? { seed: (state) => seedState(state, slots, startsOrder) } : {});
     } catch (err) {
       deps.logger.error({ err, shopId: turn.input.shopId, conversationId: turn.input.conversationId }, 'offline brain failed');
       return null;
     }
   }
 
-  async function offlineOrSafe(turn: Turn, decision: BrainDecision | null): Promise<BrainDecision> {
-    if (decision) {
+  /**
+   * The offline reply if it passes the guardrails — then, and only then, its plan is committed
+   * (memory saved, the order it announces placed). Otherwise a safe reply goes out, the plan only
+   * observes the turn, and the seller is called.
+   */
+  async function offlineOrSafe(turn: Turn, plan: OfflinePlan | null): Promise<BrainDecision> {
+    const decision = plan?.decision ?? null;
+    if (plan && decision) {
       const violations = await check(turn, decision, false);
-      if (violations.length === 0) return decision;
+      if (violations.length === 0) return plan.commit();
       record(turn, 'offline', decision.reply, 'replaced_safe', violations);
+      await plan.observe();
     }
     const language = decision?.language ?? 'fr';
     return {
@@ -176,7 +230,7 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
       orderAction: 'none',
       orderItems: [],
       escalate: true,
-      escalateReason: 'The bot could not write a reply that passes the guardrails; please answer this customer.',
+      escalateReason: encodeEscalations([escalation('safe_reply')]),
       citations: [],
       skus: [],
       media: [],
@@ -203,11 +257,24 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
         customerTexts: [...(input.profile ? [profileAsCustomerText(input.profile)] : []), ...input.history.filter((m) => m.author === 'customer').map((m) => m.text), input.text],
         extraNames: shop ? [shop.name] : [],
       };
-      // The offline brain runs every turn: it keeps the order draft and places orders, which an
-      // LLM reply cannot do. While an order is being taken its structured answer is the reply.
-      const offline = await runOffline(turn);
-      const takingOrder = offline !== null && (offline.intent === 'order_request' || offline.orderAction !== 'none');
-      const decision = (takingOrder ? null : await tryLlm(turn, offline?.language ?? null)) ?? (await offlineOrSafe(turn, offline));
+      // The offline brain plans every turn: it keeps the order draft and places orders, which an
+      // LLM reply cannot do. While an order is being taken its structured answer is the reply; the
+      // LLM, when configured, reads the order slots, which are checked and fed to that same flow.
+      const first = await runOffline(turn);
+      const ordering = first !== null && isOrderTurn(first.decision);
+      // A "yes" that places the order, or a cancel, is the customer's decision on what they were
+      // shown: nothing for the model to read.
+      const settled = first !== null && (first.decision.orderAction === 'confirm' || first.decision.orderAction === 'cancel');
+      const llm = settled ? NO_LLM : await tryLlm(turn, first?.decision.language ?? null, ordering);
+      const slots = checkedSlots(turn, llm.slots);
+      const plan = slots ? ((await runOffline(turn, slots, llm.startsOrder)) ?? first) : first;
+      let decision: BrainDecision;
+      if (llm.decision && !(plan && isOrderTurn(plan.decision))) {
+        await plan?.observe();
+        decision = llm.decision;
+      } else {
+        decision = await offlineOrSafe(turn, plan);
+      }
       return applyEscalationPolicy(decision, signals, deps.lowConfidence ?? LOW_CONFIDENCE);
     },
   };

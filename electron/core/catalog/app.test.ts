@@ -63,7 +63,7 @@ describe('catalog and knowledge through the contract', () => {
     const reimport = await call<{ created: number; updated: number }>('catalog/import-commit', { shopId, csv: exported.csv });
     expect(reimport).toMatchObject({ created: 0, updated: 12 });
 
-    expect(await call('catalog/delete-product', { shopId, productId })).toEqual({ deleted: true });
+    expect(await call('catalog/delete-product', { shopId, productId })).toMatchObject({ deleted: true, archived: false, product: { id: productId } });
     expect((await core.app.dispatch('catalog/get', { shopId, productId })).ok).toBe(false);
     const cats = await call<{ category: string; count: number }[]>('catalog/categories', { shopId });
     expect(cats.find((c) => c.category === 'robes')?.count).toBe(2);

@@ -4,6 +4,8 @@ import type { HandlerMap } from '../app';
 import { makeRetriever } from '../brain/retrieval';
 import type { CoreContext } from '../context';
 import { requireShop } from '../shops/require-shop';
+import { makeCatalogSearch } from './catalog-search';
+import { catalogEditHandlers } from './edit-handlers';
 import { exportCatalogCsv } from './import/export-csv';
 import { MappingNeededError, importCatalog } from './import/import-catalog';
 import { readCatalog } from './import/read-catalog';
@@ -13,10 +15,7 @@ import { makeProductsRepo } from './products-repo';
 export function catalogHandlers(ctx: CoreContext): HandlerMap {
   const { store, clock, bus } = ctx;
   const products = makeProductsRepo(store.sqlite);
-  const retriever = makeRetriever({ sqlite: store.sqlite });
-  const bySkuPrefix = store.sqlite.prepare<[number, string, number], { id: number }>(
-    `SELECT id FROM products WHERE shop_id = ? AND sku LIKE ? ESCAPE '\\' ORDER BY sku LIMIT ?`,
-  );
+  const search = makeCatalogSearch(store.sqlite, makeRetriever({ sqlite: store.sqlite }));
 
   const requireProduct = (shopId: number, productId: number): Product => {
     const product = products.get(shopId, productId);
@@ -25,17 +24,12 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
   };
 
   return {
-    'catalog/list': async ({ shopId, query, category, offset, limit }) => {
+    'catalog/list': async ({ shopId, query, category, offset, limit, archived }) => {
       await requireShop(ctx, shopId);
-      if (!query) return products.list(shopId, { offset, limit, ...(category !== undefined ? { category } : {}) });
-      // The seller searches like a customer would, or by SKU.
-      const likeSku = `${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const skuHits = bySkuPrefix.all(shopId, likeSku, limit).map((r) => products.get(shopId, r.id)).filter((p): p is Product => !!p);
-      const textHits = retriever.searchProductsSync(shopId, query, limit).map((h) => h.product);
-      const seen = new Set<number>();
-      const merged = [...skuHits, ...textHits].filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)));
-      const filtered = category === undefined ? merged : merged.filter((p) => p.category === category);
-      return { items: filtered.slice(offset, offset + limit), total: filtered.length };
+      const inCategory = category !== undefined ? { category } : {};
+      // Archived products are listed by name only (they have no search index rows).
+      if (!query || archived) return products.list(shopId, { offset, limit, archived: archived ?? false, ...inCategory });
+      return search.search(shopId, query, { offset, limit, ...inCategory });
     },
     'catalog/get': async ({ shopId, productId }) => {
       await requireShop(ctx, shopId);
@@ -55,7 +49,9 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
         missing: read.missing,
         rows: read.rows.slice(0, limit).map((r) => ({ line: r.line, product: r.product, exists: !!products.getBySku(shopId, r.product.sku) })),
         totalRows: read.totalRows,
+        productCount: read.rows.length,
         errors: read.errors,
+        assumptions: read.assumptions ?? [],
       };
     },
     'catalog/import-commit': async ({ shopId, csv, mapping }) => {
@@ -81,20 +77,6 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
       const all = products.all(shopId);
       return { csv: exportCatalogCsv(all), count: all.length };
     },
-    'catalog/update-product': async ({ shopId, productId, ...patch }) => {
-      await requireShop(ctx, shopId);
-      requireProduct(shopId, productId);
-      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-      const updated = products.update(shopId, productId, defined, clock.now().toISOString());
-      if (!updated) throw new ContractError('not_found', `No product ${productId} in shop ${shopId}`);
-      bus.emit('catalog/changed', { shopId });
-      return updated;
-    },
-    'catalog/delete-product': async ({ shopId, productId }) => {
-      await requireShop(ctx, shopId);
-      const deleted = products.delete(shopId, productId);
-      if (deleted) bus.emit('catalog/changed', { shopId });
-      return { deleted };
-    },
+    ...catalogEditHandlers(ctx),
   };
 }

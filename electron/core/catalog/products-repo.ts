@@ -2,10 +2,11 @@ import type SQLite from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { ProductsTable } from './tables';
 import { Product, type ProductVariant } from '../../../shared/domain/catalog';
+import { reconcileVariants } from '../../../shared/domain/variants';
 import { productIndexColumns, productSearchDoc, shopToken } from './search-doc';
 
-/** A product as written by an import or the seller, before it has an id. */
-export type ProductInput = Omit<Product, 'id' | 'shopId'>;
+/** A product as written by an import or the seller, before it has an id (archiving has its own calls). */
+export type ProductInput = Omit<Product, 'id' | 'shopId' | 'archivedAt'>;
 
 /** A stored product row: the kysely table type as it is read back. */
 export type ProductRow = Selectable<ProductsTable>;
@@ -15,8 +16,9 @@ const parseList = <T>(json: string): T[] => {
   return Array.isArray(value) ? (value as T[]) : [];
 };
 
+/** A stored row as a product; its price and stock obey its variants (rows from before that rule too). */
 export function rowToProduct(row: ProductRow): Product {
-  return {
+  return reconcileVariants({
     id: row.id,
     shopId: row.shop_id,
     sku: row.sku,
@@ -32,24 +34,19 @@ export function rowToProduct(row: ProductRow): Product {
     images: parseList<string>(row.images),
     description: row.description,
     upsellSkus: parseList<string>(row.upsell_skus),
-  };
+    archivedAt: row.archived_at ?? null,
+  });
 }
 
-export interface ProductPatch {
-  name?: string;
-  price?: number;
-  compareAtPrice?: number | null;
-  stock?: number | null;
-  category?: string;
-  aliases?: string[];
-  description?: string;
-  upsellSkus?: string[];
-}
+/** A seller's edit: any field but the SKU. Price and stock edits meet the variants in catalog/product-edit.ts. */
+export type ProductPatch = Partial<Omit<ProductInput, 'sku'>>;
 
 export interface ListOptions {
   offset: number;
   limit: number;
   category?: string;
+  /** List the archived products instead of the active ones. */
+  archived?: boolean;
 }
 
 /**
@@ -76,16 +73,27 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
     wordsDelete: sqlite.prepare(`DELETE FROM products_words WHERE rowid = ?`),
     triInsert: sqlite.prepare(`INSERT INTO products_tri (rowid, shop, names, aliases, other) VALUES (?, ?, ?, ?, ?)`),
     wordsInsert: sqlite.prepare(`INSERT INTO products_words (rowid, shop, names, aliases, other, concepts) VALUES (?, ?, ?, ?, ?, ?)`),
-    page: sqlite.prepare<[number, number, number], ProductRow>(`SELECT * FROM products WHERE shop_id = ? ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`),
-    pageInCategory: sqlite.prepare<[number, string, number, number], ProductRow>(
-      `SELECT * FROM products WHERE shop_id = ? AND category = ? ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`,
+    page: sqlite.prepare<[number, number, number, number], ProductRow>(
+      `SELECT * FROM products WHERE shop_id = ? AND (archived_at IS NOT NULL) = ? ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`,
     ),
-    count: sqlite.prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM products WHERE shop_id = ?`),
-    countInCategory: sqlite.prepare<[number, string], { n: number }>(`SELECT COUNT(*) AS n FROM products WHERE shop_id = ? AND category = ?`),
-    all: sqlite.prepare<[number], ProductRow>(`SELECT * FROM products WHERE shop_id = ? ORDER BY id`),
+    activePage: sqlite.prepare<[number, number, number], ProductRow>(
+      `SELECT * FROM products WHERE shop_id = ? AND archived_at IS NULL ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`,
+    ),
+    pageInCategory: sqlite.prepare<[number, string, number, number, number], ProductRow>(
+      `SELECT * FROM products WHERE shop_id = ? AND category = ? AND (archived_at IS NOT NULL) = ? ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`,
+    ),
+    count: sqlite.prepare<[number, number], { n: number }>(`SELECT COUNT(*) AS n FROM products WHERE shop_id = ? AND (archived_at IS NOT NULL) = ?`),
+    countInCategory: sqlite.prepare<[number, string, number], { n: number }>(
+      `SELECT COUNT(*) AS n FROM products WHERE shop_id = ? AND category = ? AND (archived_at IS NOT NULL) = ?`,
+    ),
+    all: sqlite.prepare<[number], ProductRow>(`SELECT * FROM products WHERE shop_id = ? AND archived_at IS NULL ORDER BY id`),
     categories: sqlite.prepare<[number], { category: string; n: number }>(
-      `SELECT category, COUNT(*) AS n FROM products WHERE shop_id = ? GROUP BY category ORDER BY category`,
+      `SELECT category, COUNT(*) AS n FROM products WHERE shop_id = ? AND archived_at IS NULL GROUP BY category ORDER BY category`,
     ),
+    variantSku: sqlite.prepare<[number, string], { id: number }>(
+      `SELECT p.id FROM products AS p, json_each(p.variants) AS v WHERE p.shop_id = ? AND json_extract(v.value, '$.sku') = ? LIMIT 1`,
+    ),
+    setArchived: sqlite.prepare<[string | null, string, number, number]>(`UPDATE products SET archived_at = ?, updated_at = ? WHERE shop_id = ? AND id = ?`),
   };
 
   /** The search document of a product, and a writer for its FTS rows once its id is known. */
@@ -103,7 +111,8 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
     };
   }
 
-  function params(shopId: number, p: ProductInput, now: string) {
+  function params(shopId: number, input: ProductInput, now: string) {
+    const p = reconcileVariants(input);
     return {
       shop_id: shopId,
       sku: p.sku,
@@ -129,6 +138,8 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
     const existing = s.bySku.get(shopId, product.sku);
     if (existing) {
       s.update.run({ ...params(shopId, product, now), search_doc: index.json, id: existing.id });
+      // Re-importing an archived product's SKU brings it back: the seller sells it again.
+      if (existing.archived_at !== null) s.setArchived.run(null, now, shopId, existing.id);
       index.write(existing.id);
       return { id: existing.id, created: false };
     }
@@ -168,14 +179,44 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
       const row = s.byId.get(shopId, id);
       return row && rowToProduct(row);
     },
+    /** True when a product or a variant of the shop (archived ones too) has this SKU. */
+    skuInUse(shopId: number, sku: string): boolean {
+      return s.bySku.get(shopId, sku) !== undefined || s.variantSku.get(shopId, sku) !== undefined;
+    },
     getBySku(shopId: number, sku: string): Product | undefined {
       const row = s.bySku.get(shopId, sku);
       return row && rowToProduct(row);
     },
-    list(shopId: number, { offset, limit, category }: ListOptions): { items: Product[]; total: number } {
-      const rows = category === undefined ? s.page.all(shopId, limit, offset) : s.pageInCategory.all(shopId, category, limit, offset);
-      const total = (category === undefined ? s.count.get(shopId) : s.countInCategory.get(shopId, category))?.n ?? 0;
+    /** A page of active (or archived) products by name; the bot's "same category" reads it too. */
+    list(shopId: number, { offset, limit, category, archived = false }: ListOptions): { items: Product[]; total: number } {
+      const a = archived ? 1 : 0;
+      const rows =
+        category === undefined
+          ? archived
+            ? s.page.all(shopId, a, limit, offset)
+            : s.activePage.all(shopId, limit, offset)
+          : s.pageInCategory.all(shopId, category, a, limit, offset);
+      const total = (category === undefined ? s.count.get(shopId, a) : s.countInCategory.get(shopId, category, a))?.n ?? 0;
       return { items: rows.map(rowToProduct), total };
+    },
+    /**
+     * Archives (or restores, with null) a product: its row stays for the orders that name it; it
+     * leaves (or re-enters) the search indexes, so the bot neither finds nor offers it.
+     */
+    setArchived(shopId: number, id: number, archivedAt: string | null, now: string): Product | undefined {
+      return sqlite.transaction(() => {
+        const row = s.byId.get(shopId, id);
+        if (!row) return undefined;
+        s.setArchived.run(archivedAt, now, shopId, id);
+        if (archivedAt === null) {
+          const { id: _id, shopId: _shop, archivedAt: _a, ...current } = rowToProduct(row);
+          indexFor(shopId, current).write(id);
+        } else {
+          s.triDelete.run(id);
+          s.wordsDelete.run(id);
+        }
+        return rowToProduct(s.byId.get(shopId, id) as ProductRow);
+      })();
     },
     all(shopId: number): Product[] {
       return s.all.all(shopId).map(rowToProduct);
@@ -188,11 +229,11 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
       return sqlite.transaction(() => {
         const row = s.byId.get(shopId, id);
         if (!row) return undefined;
-        const { id: _id, shopId: _shop, ...current } = rowToProduct(row);
+        const { id: _id, shopId: _shop, archivedAt, ...current } = rowToProduct(row);
         const next: ProductInput = { ...current, ...patch };
         const index = indexFor(shopId, next);
         s.update.run({ ...params(shopId, next, now), search_doc: index.json, id });
-        index.write(id);
+        if (!archivedAt) index.write(id);
         return rowToProduct(s.byId.get(shopId, id) as ProductRow);
       })();
     },
@@ -205,8 +246,9 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
         return true;
       })();
     },
+    /** Active products of the shop. */
     count(shopId: number): number {
-      return s.count.get(shopId)?.n ?? 0;
+      return s.count.get(shopId, 0)?.n ?? 0;
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Kysely table types of migration 0003-catalog (JSON columns are strings; see the repositories). */
+/** Kysely table types of migrations 0003-catalog and 0008-product-archive (JSON columns are strings; see the repositories). */
 export interface ProductsTable {
   id: Generated<number>;
   shop_id: number;
@@ -20,6 +20,8 @@ export interface ProductsTable {
   search_doc: string;
   created_at: string;
   updated_at: string;
+  /** Migration 0008: when the seller archived it; null = active. */
+  archived_at: string | null;
 }
 
 export interface KnowledgeTable {

@@ -1,3 +1,4 @@
+import type { WhatsAppNotice } from '../../../shared/domain/notices';
 import type { OutgoingMedia } from '../../../shared/domain/brain';
 import type { AccountStatus, ChannelKind, MessageKind } from '../../../shared/domain/schemas';
 
@@ -70,5 +71,5 @@ export interface ChannelSink {
   accept(message: NormalizedInbound): { messageId: number; duplicate: boolean };
   ownEcho(echo: OwnMessageEcho): void;
   status(accountId: number, channelMessageId: string, status: DeliveryStatus, error?: string | null): void;
-  accountStatus(accountId: number, status: AccountStatus, detail: string | null): void;
+  accountStatus(accountId: number, status: AccountStatus, detail: WhatsAppNotice | null): void;
 }

@@ -46,6 +46,8 @@ export function inboxHandlers(ctx: CoreContext): HandlerMap {
         .set(takeover ? { takeover: 1, takeover_until: null, status: 'waiting_human' } : { takeover: 0, takeover_until: null, status: 'open', escalation_reason: null })
         .where('id', '=', conversationId)
         .execute();
+      // Back to the bot: a turn it had given up on (parked) is tried again.
+      if (!takeover) pipeline.retryParked(conversationId);
       return updated(shopId, conversationId);
     },
     'conversations/set-status': async ({ shopId, conversationId, status }) => {

@@ -32,6 +32,8 @@ export interface LearningDeps {
   outbox: ProactiveOutbox;
   searchIndex: Pick<MessageSearchIndex, 'catchUp'>;
   checkpointIdle(): void;
+  /** A job failed (it is retried with backoff); core reports a full disk from here. */
+  onJobFailure?: (err: unknown) => void;
 }
 
 /**
@@ -41,7 +43,7 @@ export interface LearningDeps {
  */
 export function makeLearning(deps: LearningDeps) {
   const { sqlite, clock, logger } = deps;
-  const scheduler = makeScheduler({ sqlite, clock, logger });
+  const scheduler = makeScheduler({ sqlite, clock, logger, ...(deps.onJobFailure && { onFailure: deps.onJobFailure }) });
   registerStoreJobs(scheduler, { searchIndex: deps.searchIndex, checkpointIdle: deps.checkpointIdle });
   const followUps = makeFollowUps({ sqlite, scheduler, clock, logger, settingsOf: deps.settingsOf, productBySku: deps.productBySku, outbox: deps.outbox });
   const bandit = makeBandit(sqlite, deps.random);

@@ -1,12 +1,12 @@
 import type { Order } from '../../../shared/domain/orders';
+import { escapeFormula } from '../csv/formula';
 
 /** Column order couriers (Yalidine, ZR Express, Maystro…) import without remapping. */
 export const COURIER_COLUMNS = ['name', 'phone', 'wilaya', 'commune', 'address', 'products', 'amount_to_collect', 'order_id'] as const;
 
 /** RFC 4180 quoting, plus a leading quote for cells a spreadsheet would run as a formula. */
 export function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+  const text = escapeFormula(String(value));
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

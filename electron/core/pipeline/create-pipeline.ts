@@ -11,6 +11,10 @@ import { type DispatchOutcome, makeDispatcher } from './dispatcher';
 import { type PipelineStore, makePipelineStore } from './pipeline-store';
 import { AccountSendLimiter, type PacingPolicy, type RateLimitPolicy, defaultPacing, defaultRateLimits } from './policies';
 import { type TurnOutcome, makeWorker } from './worker';
+import { type WhatsAppNotice, decodeEscalations } from '../../../shared/domain/notices';
+import type { RetryPolicy } from './keyed-scheduler';
+import { PARKED_REASON, makeParkedTurns } from './parked-turns';
+import { IntakePausedError, isDiskFault, makeIntakeGuard } from './intake-guard';
 
 export interface PipelineDeps {
   sqlite: SQLite.Database;
@@ -29,6 +33,10 @@ export interface PipelineDeps {
   rateFactor?: (accountId: number) => number;
   /** Called after messages were stored (the search index catches up in the background). */
   afterStore?: () => void;
+  /** Backoff of a failing turn before it is parked for the seller (tests shorten it). */
+  retry?: RetryPolicy;
+  /** How often a write is tried again while the disk is full (default 5 s). */
+  storageRetryMs?: number;
 }
 
 const STATUS_RANK: Record<string, number> = { queued: 0, sending: 1, failed: 1, sent: 2, delivered: 3, read: 4 };
@@ -63,7 +71,25 @@ export function createPipeline(deps: PipelineDeps) {
     if (row) bus.emit('conversations/updated', toConversation(row));
   };
 
+  const parked = makeParkedTurns(sqlite);
+  /** A turn that kept failing: set aside, and the seller told (inbox banner, notification). */
+  const park = (conversationId: number, err: unknown, failures: number): boolean => {
+    // A full disk is not the turn's fault: it runs again once there is space.
+    if (isDiskFault(err)) return false;
+    const message = err instanceof Error ? err.message : String(err);
+    const result = parked.park(conversationId, message);
+    if (!result) return true;
+    logger.error({ conversationId, failures, parked: result.parked, err: message }, 'turn parked after repeated failures');
+    emitConversation(conversationId);
+    bus.emit('conversations/escalated', { shopId: result.shopId, conversationId, reason: PARKED_REASON, notices: [{ code: 'turn_parked', params: {} }] });
+    deps.notifier.notify('Souqbot needs you', 'Souqbot could not answer a customer. Open the conversation to answer yourself.');
+    return true;
+  };
+
   const worker = makeWorker({
+    park,
+    onError: (err) => void storage.report(err),
+    ...(deps.retry && { retry: deps.retry }),
     store,
     brain: deps.brain,
     settingsOf: deps.settingsOf,
@@ -82,8 +108,9 @@ export function createPipeline(deps: PipelineDeps) {
       if (outcome.route === 'notify_seller') deps.notifier.notify('Souqbot', 'A customer wrote in a conversation you took over.');
       if (outcome.draft) deps.notifier.notify('Souqbot', 'A reply is waiting for your approval.');
       if (outcome.escalation) {
-        bus.emit('conversations/escalated', { shopId: outcome.shopId, conversationId: outcome.conversationId, reason: outcome.escalation });
-        deps.notifier.notify('Souqbot needs you', outcome.escalation);
+        bus.emit('conversations/escalated', { shopId: outcome.shopId, conversationId: outcome.conversationId, reason: outcome.escalation, notices: decodeEscalations(outcome.escalation) });
+        // The reason is a code the app's window words in the seller's language; the desktop note only points there.
+        deps.notifier.notify('Souqbot', 'A customer needs you: open the inbox.');
       }
       if (outcome.outboundMessageId !== null && !outcome.draft) dispatcher.mark(outcome.conversationId);
     },
@@ -119,19 +146,59 @@ export function createPipeline(deps: PipelineDeps) {
   };
 
   let stopped = false;
+  /** Stores one inbound message and starts its turn (one transaction; see pipeline-store accept). */
+  const acceptNow = (message: NormalizedInbound) => {
+    const result = store.accept(message, clock.now().toISOString());
+    if (!result.duplicate) {
+      crash('after-accept');
+      deps.afterStore?.();
+      emitMessage(result.messageId);
+      emitConversation(result.conversationId);
+      worker.mark(result.conversationId);
+    }
+    return { messageId: result.messageId, duplicate: result.duplicate };
+  };
+  // A write probe for the paused state: grows the file like a message would, then rolls back.
+  const probeWrite = sqlite.transaction(() => {
+    sqlite.prepare("INSERT INTO search_index_state (name, last_id) VALUES ('~disk-probe', zeroblob(65536))").run();
+    throw new ProbeDone();
+  });
+  const storage = makeIntakeGuard({
+    clock,
+    logger,
+    notifier: deps.notifier,
+    onChange: (state) => bus.emit('system/storage', state),
+    store: (message) => void acceptNow(message),
+    probe: () => {
+      try {
+        probeWrite();
+      } catch (err) {
+        if (!(err instanceof ProbeDone)) throw err;
+      }
+    },
+    resumeWork: () => {
+      worker.resume();
+      dispatcher.resume();
+    },
+    ...(deps.storageRetryMs !== undefined && { retryMs: deps.storageRetryMs }),
+  });
   const sink: ChannelSink = {
     accept(message: NormalizedInbound) {
       // After shutdown nothing is acknowledged, so the sender's own retry delivers it again later.
       if (stopped) throw new Error('Souqbot is shutting down');
-      const result = store.accept(message, clock.now().toISOString());
-      if (!result.duplicate) {
-        crash('after-accept');
-        deps.afterStore?.();
-        emitMessage(result.messageId);
-        emitConversation(result.conversationId);
-        worker.mark(result.conversationId);
+      // Paused: keep arrival order, the held messages go first.
+      if (storage.paused) {
+        storage.hold(message, null);
+        throw new IntakePausedError();
       }
-      return { messageId: result.messageId, duplicate: result.duplicate };
+      try {
+        return acceptNow(message);
+      } catch (err) {
+        if (!isDiskFault(err)) throw err;
+        // Not stored, so not acknowledged as stored: held in memory and stored when space returns.
+        storage.hold(message, err);
+        throw new IntakePausedError();
+      }
     },
     ownEcho(echo: OwnMessageEcho) {
       if (stopped) return;
@@ -169,7 +236,7 @@ export function createPipeline(deps: PipelineDeps) {
       if (error) logger.warn({ channelMessageId, error }, 'channel reported a failure');
       emitMessage(row.id, 'messages/status');
     },
-    accountStatus(accountId: number, status: AccountStatus, detail: string | null) {
+    accountStatus(accountId: number, status: AccountStatus, detail: WhatsAppNotice | null) {
       if (stopped) return;
       setAccountStatus.run(status, accountId);
       const account = accountKind.get(accountId);
@@ -181,6 +248,8 @@ export function createPipeline(deps: PipelineDeps) {
   return {
     sink,
     store,
+    /** Disk full or not: the status bar and notifier follow it; timers report their write failures here. */
+    storage,
     /** A channel starts serving an account (sending); replaces any previous one. */
     attachChannel(accountId: number, channel: Channel) {
       channels.set(accountId, channel);
@@ -193,6 +262,12 @@ export function createPipeline(deps: PipelineDeps) {
     start() {
       worker.resume();
       dispatcher.resume();
+    },
+    /** The seller gave a conversation back to the bot: its parked turns get another round of tries. */
+    retryParked(conversationId: number): number {
+      const moved = parked.unpark(conversationId);
+      if (moved > 0) worker.mark(conversationId);
+      return moved;
     },
     /** A conversation has new outbound rows (seller reply, approved draft). */
     markOutbound: (conversationId: number) => dispatcher.mark(conversationId),
@@ -217,9 +292,13 @@ export function createPipeline(deps: PipelineDeps) {
     },
     async stop() {
       stopped = true;
+      storage.stop();
       await worker.stop();
       await dispatcher.stop();
     },
   };
 }
 export type Pipeline = ReturnType<typeof createPipeline>;
+
+/** Ends the disk probe's transaction by rolling it back. */
+class ProbeDone extends Error {}

@@ -16,12 +16,40 @@ export interface SchedulerOptions {
   onError(err: unknown, key: number): void;
   /** Runs at the start of every pass, before any `dueAt`: where jobs' batched writes commit. */
   beforePass?(): void;
+  /** How a key whose run keeps failing waits before its next try, and when it is given up on. */
+  retry?: RetryPolicy;
+  /**
+   * The key failed `retry.parkAfter` times in a row: set its work aside (and tell someone) so it
+   * stops being retried, and answer true; the key is then done until it is marked again. False:
+   * the failure is not the work's fault (a full disk), keep retrying at the longest wait.
+   */
+  park?(key: number, err: unknown, failures: number): boolean;
+}
+
+export interface RetryPolicy {
+  /** Wait after the first failure; doubled after each further one. */
+  baseMs: number;
+  /** The longest wait between two tries. */
+  capMs: number;
+  /** Consecutive failures after which the key is parked (needs `park`). */
+  parkAfter: number;
+}
+
+/** One corrupt turn must not spin: 1 s, 2 s, 4 s … up to 5 min, parked after 6 failures (~1 min). */
+export const defaultRetry: RetryPolicy = { baseMs: 1_000, capMs: 5 * 60_000, parkAfter: 6 };
+
+/** The wait before the next try after `failures` consecutive failures. */
+export function backoffMs(policy: RetryPolicy, failures: number): number {
+  return Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, failures - 1));
 }
 
 export class KeyedScheduler {
   private readonly dirty = new Set<number>();
   private readonly deferred = new Map<number, number>();
   private readonly running = new Set<number>();
+  /** Consecutive failures per key, and when a failing key may run again (marks cannot bypass it). */
+  private readonly failures = new Map<number, number>();
+  private readonly retryAt = new Map<number, number>();
   private readonly inFlight = new Set<Promise<void>>();
   private needsDiscovery = true;
   private scheduled = false;
@@ -36,8 +64,14 @@ export class KeyedScheduler {
     this.kick();
   }
 
-  /** Re-read the store for work (at start, and when something outside the marks changed). */
+  /**
+   * Re-read the store for work (at start, and when something outside the marks changed: a number
+   * reconnected, the disk has space again). Waits of failing keys end: the cause may be gone.
+   */
   rediscover(): void {
+    this.retryAt.clear();
+    for (const key of this.deferred.keys()) this.dirty.add(key);
+    this.deferred.clear();
     this.needsDiscovery = true;
     this.kick();
   }
@@ -63,13 +97,23 @@ export class KeyedScheduler {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await Promise.allSettled([...this.inFlight]);
-    this.opts.beforePass?.();
+    try {
+      this.opts.beforePass?.();
+    } catch (err) {
+      this.opts.onError(err, -1); // still pending in the store: the next start runs it
+    }
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
   private pump(): void {
     if (this.stopped) return;
-    this.opts.beforePass?.();
+    try {
+      this.opts.beforePass?.();
+    } catch (err) {
+      // A failed group commit (disk full) must not escape a setImmediate and kill the process;
+      // its turns are still pending in the store and run again once rediscovered.
+      this.opts.onError(err, -1);
+    }
     if (this.needsDiscovery) {
       this.needsDiscovery = false;
       for (const key of this.opts.discover()) this.dirty.add(key);
@@ -85,6 +129,11 @@ export class KeyedScheduler {
       if (this.running.size >= this.opts.concurrency) break;
       if (this.running.has(key)) continue; // re-checked when its run ends
       this.dirty.delete(key);
+      const backoffUntil = this.retryAt.get(key);
+      if (backoffUntil !== undefined && backoffUntil > now) {
+        this.deferred.set(key, backoffUntil);
+        continue;
+      }
       const due = this.opts.dueAt(key, now);
       if (due === null) continue;
       if (due > now) {
@@ -103,10 +152,14 @@ export class KeyedScheduler {
     this.running.add(key);
     const job: Promise<void> = this.opts
       .run(key)
-      .catch((err: unknown) => {
-        this.opts.onError(err, key);
-        return true;
-      })
+      .then(
+        (more) => {
+          this.failures.delete(key);
+          this.retryAt.delete(key);
+          return more;
+        },
+        (err: unknown) => this.failed(key, err),
+      )
       .then((more) => {
         this.running.delete(key);
         this.inFlight.delete(job);
@@ -115,6 +168,35 @@ export class KeyedScheduler {
         this.kick();
       });
     this.inFlight.add(job);
+  }
+
+  /** Backs a failing key off, or parks it; answers whether it should be looked at again now. */
+  private failed(key: number, err: unknown): boolean {
+    this.opts.onError(err, key);
+    const policy = this.opts.retry ?? defaultRetry;
+    const failures = (this.failures.get(key) ?? 0) + 1;
+    if (this.opts.park && failures >= policy.parkAfter) {
+      this.failures.delete(key);
+      this.retryAt.delete(key);
+      let parked = false;
+      try {
+        parked = this.opts.park(key, err, failures);
+      } catch (parkErr) {
+        this.opts.onError(parkErr, key);
+      }
+      if (parked) return false;
+      // Not parked (or could not even be set aside): keep backing off at the cap.
+      this.failures.set(key, failures);
+      const at = this.opts.now() + policy.capMs;
+      this.retryAt.set(key, at);
+      this.deferred.set(key, at);
+      return false;
+    }
+    this.failures.set(key, failures);
+    const at = this.opts.now() + backoffMs(policy, failures);
+    this.retryAt.set(key, at);
+    this.deferred.set(key, at);
+    return false;
   }
 
   private armTimer(now: number): void {

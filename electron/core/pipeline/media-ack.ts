@@ -1,4 +1,5 @@
 import type { CustomerLanguage } from '../../../shared/domain/schemas';
+import { encodeEscalations, escalation } from '../../../shared/domain/notices';
 
 /**
  * Until Souqbot understands photos and voice notes, it says it received one and hands the
@@ -20,7 +21,8 @@ export function mediaAcknowledgement(language: CustomerLanguage): string {
   return ACK[language];
 }
 
+/** The escalation reason for a media-only turn (the seller's UI words it). */
 export function describeMedia(kinds: readonly string[]): string {
   const kind = kinds.find((k) => MEDIA_KINDS.has(k)) ?? 'media';
-  return kind === 'audio' ? 'The customer sent a voice note' : `The customer sent a ${kind}`;
+  return encodeEscalations([escalation(kind === 'audio' ? 'voice_note_received' : kind === 'image' ? 'photo_received' : 'media_received')]);
 }

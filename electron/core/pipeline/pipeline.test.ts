@@ -220,6 +220,6 @@ describe('pipeline', () => {
     expect(last.text).toMatch(/ta3ek/);
     expect(JSON.parse(last.meta)).toMatchObject({ language: 'dz-latn', escalate: true });
     const conversation = core.ctx.store.sqlite.prepare('SELECT status, escalation_reason FROM conversations').get();
-    expect(conversation).toEqual({ status: 'waiting_human', escalation_reason: 'The customer sent a voice note' });
+    expect(conversation).toEqual({ status: 'waiting_human', escalation_reason: JSON.stringify([{ code: 'voice_note_received', params: {} }]) });
   });
 });

@@ -2,7 +2,7 @@ import type { ShopSettings } from '../../../shared/domain/settings';
 import type { Brain, TurnMessage } from '../brain/types';
 import type { Clock, Logger } from '../ports';
 import type { CrashHook } from './crash-points';
-import { KeyedScheduler } from './keyed-scheduler';
+import { KeyedScheduler, type RetryPolicy } from './keyed-scheduler';
 import { newChannelMessageId } from './message-id';
 import type { PendingTurnRow, PipelineStore, TurnFacts } from './pipeline-store';
 import type { PacingPolicy, RateLimitPolicy } from './policies';
@@ -10,6 +10,7 @@ import { type Route, routeTurn } from './route';
 import type { BrainDecision } from '../../../shared/domain/brain';
 import { detectLanguage } from '../brain/nlu/language';
 import { MEDIA_KINDS, describeMedia, mediaAcknowledgement } from './media-ack';
+import { encodeEscalations, escalation as escalationNotice } from '../../../shared/domain/notices';
 
 /** The decision for a turn made only of media: an acknowledgement in the customer's language, escalated. */
 function mediaDecision(kinds: string[], history: TurnMessage[]): BrainDecision {
@@ -53,6 +54,12 @@ export interface WorkerDeps {
   concurrency: number;
   /** Called after each committed turn (events, notifications, dispatcher kick). */
   onTurn(outcome: TurnOutcome): void;
+  /** Backoff between tries of a failing turn (default: keyed-scheduler's defaultRetry). */
+  retry?: RetryPolicy;
+  /** A conversation's turn failed `retry.parkAfter` times in a row: set it aside for the seller (true) or keep retrying (false). */
+  park?(conversationId: number, err: unknown, failures: number): boolean;
+  /** Every failure of a turn or a group commit (conversationId -1), after it is logged. */
+  onError?(err: unknown, conversationId: number): void;
 }
 
 const HISTORY_WINDOW = 20;
@@ -100,8 +107,13 @@ export function makeWorker(deps: WorkerDeps) {
       return Date.parse(newest.createdAt) + debounceMs;
     },
     run: (conversationId) => processConversation(conversationId),
-    onError: (err, conversationId) => deps.logger.error({ err, conversationId }, 'turn failed; it will be retried'),
+    onError: (err, conversationId) => {
+      deps.logger.error({ err, conversationId }, 'turn failed; it will be retried after a pause');
+      deps.onError?.(err, conversationId);
+    },
     beforePass: commitDecided,
+    ...(deps.retry && { retry: deps.retry }),
+    ...(deps.park && { park: deps.park }),
   });
 
   /** Queues a turn's writes for the next group commit; `notify` runs once it is durable. */
@@ -162,7 +174,7 @@ export function makeWorker(deps: WorkerDeps) {
     });
     deps.crash('mid-decision');
 
-    const escalation = decision.escalate ? (decision.escalateReason ?? 'The bot asked for the seller') : null;
+    const escalation = decision.escalate ? (decision.escalateReason ?? encodeEscalations([escalationNotice('bot_asked')])) : null;
     const reply = decision.reply.trim();
     const outbound = reply
       ? {

@@ -108,21 +108,21 @@ describe('headless server', () => {
     const res = await rawGet(`/?token=${TOKEN}`, { host: `127.0.0.1:${server.port}` });
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe('/');
-    expect(String(res.headers['set-cookie'])).toMatch(/souq_token=.+; HttpOnly; SameSite=Strict/);
-    const withCookie = await fetch(`${server.url}assets/app.js`, { headers: { cookie: `souq_token=${TOKEN}` } });
+    expect(String(res.headers['set-cookie'])).toMatch(new RegExp(`souq_token_${server.port}=.+; HttpOnly; SameSite=Strict`));
+    const withCookie = await fetch(`${server.url}assets/app.js`, { headers: { cookie: `souq_token_${server.port}=${TOKEN}` } });
     expect(withCookie.status).toBe(200);
     expect(await withCookie.text()).toBe('console.log(1)');
-    const spa = await fetch(`${server.url}inbox`, { headers: { cookie: `souq_token=${TOKEN}` } });
+    const spa = await fetch(`${server.url}inbox`, { headers: { cookie: `souq_token_${server.port}=${TOKEN}` } });
     expect(await spa.text()).toMatch(/<title>Souqbot/);
     // Traversal never leaves the renderer folder (it clamps to it, so this is the app's page).
-    const escape = await fetch(`${server.url}..%2f..%2f..%2fetc%2fpasswd`, { headers: { cookie: `souq_token=${TOKEN}` } });
+    const escape = await fetch(`${server.url}..%2f..%2f..%2fetc%2fpasswd`, { headers: { cookie: `souq_token_${server.port}=${TOKEN}` } });
     expect(await escape.text()).not.toMatch(/root:/);
-    const missingAsset = await fetch(`${server.url}assets/nope.js`, { headers: { cookie: `souq_token=${TOKEN}` } });
+    const missingAsset = await fetch(`${server.url}assets/nope.js`, { headers: { cookie: `souq_token_${server.port}=${TOKEN}` } });
     expect(missingAsset.status).toBe(404);
   });
 
   it('refuses a request whose Host is not loopback (DNS rebinding)', async () => {
-    const res = await rawGet('/', { host: 'evil.example:80', cookie: `souq_token=${TOKEN}` });
+    const res = await rawGet('/', { host: 'evil.example:80', cookie: `souq_token_${server.port}=${TOKEN}` });
     expect(res.status).toBe(403);
   });
 });

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Envelope } from '../../../shared/contract';
 import type { Core } from '../create-core';
 import { resolveStatic } from './static-files';
-import { TOKEN_COOKIE, TOKEN_PROTOCOL_PREFIX, presentedToken, tokenMatches } from './token';
+import { requestOrigin } from './origin';
+import { TOKEN_PROTOCOL_PREFIX, presentedToken, safeDecode, tokenCookieName, tokenMatches } from './token';
 
 export interface ServerOptions {
   core: Core;
@@ -56,12 +58,28 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<strin
 export async function startHttpServer(opts: ServerOptions): Promise<RunningServer> {
   const { core, token } = opts;
   const limit = opts.maxBodyBytes ?? 25 * 1024 * 1024;
-  const authorized = (req: http.IncomingMessage) => tokenMatches(token, presentedToken(req.headers));
+  // Bound to the port once the server listens (see tokenCookieName).
+  let cookieName = tokenCookieName(opts.port ?? 0);
+  let ownPort = opts.port ?? 0;
+  const authorized = (req: http.IncomingMessage) => tokenMatches(token, presentedToken(req.headers, cookieName));
+  /** Host, Origin and URL of a request, or the refusal to answer before anything else runs. */
+  const admit = (req: http.IncomingMessage): { url: URL } | { refuse: number; message: string } => {
+    if (!LOOPBACK_HOSTS.test(req.headers.host ?? '')) return { refuse: 403, message: 'Bad Host header' };
+    // A page on another local port rides the seller's cookie (cookies ignore ports): refuse any
+    // Origin but our own. No Origin (scripts, the CLI) still needs the bearer token.
+    if (requestOrigin(req.headers.origin, ownPort) === 'foreign') return { refuse: 403, message: 'Requests from other sites are refused' };
+    try {
+      return { url: new URL(req.url ?? '/', 'http://127.0.0.1') };
+    } catch {
+      return { refuse: 400, message: 'Bad request address' };
+    }
+  };
 
   const server = http.createServer(async (req, res) => {
     try {
-      if (!LOOPBACK_HOSTS.test(req.headers.host ?? '')) return sendJson(res, 403, errorEnvelope('unauthorized', 'Bad Host header'));
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const admitted = admit(req);
+      if ('refuse' in admitted) return sendJson(res, admitted.refuse, errorEnvelope('unauthorized', admitted.message));
+      const { url } = admitted;
 
       // The printed URL carries ?token=…: trade it for an HttpOnly cookie and strip it from the address bar.
       const queryToken = url.searchParams.get('token');
@@ -70,7 +88,7 @@ export async function startHttpServer(opts: ServerOptions): Promise<RunningServe
         url.searchParams.delete('token');
         res.writeHead(302, {
           location: url.pathname + (url.search || ''),
-          'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          'set-cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
           'cache-control': 'no-store',
         });
         return res.end();
@@ -90,7 +108,8 @@ export async function startHttpServer(opts: ServerOptions): Promise<RunningServe
         } catch (err) {
           return sendJson(res, 400, errorEnvelope('invalid_input', err instanceof SyntaxError ? 'Body is not valid JSON' : String((err as Error).message)));
         }
-        const name = decodeURIComponent(url.pathname.slice(CALL_PREFIX.length));
+        const name = safeDecode(url.pathname.slice(CALL_PREFIX.length));
+        if (name === null) return sendJson(res, 400, errorEnvelope('unknown_method', 'Call name is not valid percent-encoding'));
         // The call reached core: its answer, success or typed error, is the envelope (HTTP 200,
         // like JSON-RPC). HTTP errors are kept for transport failures (auth, method, body), so a
         // seller's expected refusal ("that name exists") is not a failed network request.
@@ -124,13 +143,23 @@ export async function startHttpServer(opts: ServerOptions): Promise<RunningServe
     // Echo the token subprotocol back so browsers accept the handshake.
     handleProtocols: (protocols) => [...protocols].find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX)) ?? false,
   });
+  const refuseUpgrade = (socket: Duplex, status: string) => {
+    socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+    socket.destroy();
+  };
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== EVENTS_PATH || !LOOPBACK_HOSTS.test(req.headers.host ?? '') || !authorized(req)) {
-      socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
-      socket.destroy();
-      return;
+    // An upgrade handler that throws takes the whole process down: refuse instead, always.
+    try {
+      const admitted = admit(req);
+      if ('refuse' in admitted) return refuseUpgrade(socket, admitted.refuse === 400 ? '400 Bad Request' : '403 Forbidden');
+      if (admitted.url.pathname !== EVENTS_PATH || !authorized(req)) return refuseUpgrade(socket, '401 Unauthorized');
+      acceptEvents(req, socket, head);
+    } catch (err) {
+      core.ctx.logger.warn({ err }, 'websocket upgrade refused');
+      refuseUpgrade(socket, '400 Bad Request');
     }
+  });
+  function acceptEvents(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
     wss.handleUpgrade(req, socket, head, (ws) => {
       const unsubscribe = core.bus.subscribe((event) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
@@ -143,6 +172,11 @@ export async function startHttpServer(opts: ServerOptions): Promise<RunningServe
       ws.on('error', () => ws.terminate());
       ws.send(JSON.stringify({ name: 'hello', payload: { version: core.ctx.version } }));
     });
+  }
+  server.on('clientError', (_err, socket) => {
+    // Unparseable request lines and headers: a plain 400, never an exception.
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
 
   const host = opts.host ?? '127.0.0.1';
@@ -154,6 +188,8 @@ export async function startHttpServer(opts: ServerOptions): Promise<RunningServe
     });
   });
   const { port } = server.address() as AddressInfo;
+  ownPort = port;
+  cookieName = tokenCookieName(port);
   return {
     url: `http://${host}:${port}/`,
     port,

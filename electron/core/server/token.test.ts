@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TOKEN_FILE, loadOrCreateToken, presentedToken, tokenMatches } from './token';
+import { TOKEN_FILE, loadOrCreateToken, presentedToken, tokenCookieName, tokenMatches } from './token';
 
 describe('server token', () => {
   it('is generated once, kept 0600, and reused', () => {
@@ -21,6 +21,14 @@ describe('server token', () => {
     expect(presentedToken({ cookie: 'theme=dark; souq_token=xyz; other=1' })).toBe('xyz');
     expect(presentedToken({ 'sec-websocket-protocol': 'chat, souq.token.t0k' })).toBe('t0k');
     expect(presentedToken({})).toBeNull();
+  });
+
+  it('reads only the cookie bound to its port, and never throws on broken percent-encoding', () => {
+    const cookie = 'souq_token_4417=abc; souq_token_5000=def';
+    expect(presentedToken({ cookie }, tokenCookieName(5000))).toBe('def');
+    expect(presentedToken({ cookie }, tokenCookieName(6000))).toBeNull();
+    expect(presentedToken({ cookie: 'souq_token_1=%E0%A4%A' }, tokenCookieName(1))).toBeNull();
+    expect(presentedToken({ cookie: 'souq_token_1=%' }, tokenCookieName(1))).toBeNull();
   });
 
   it('compares in constant time and rejects near misses', () => {

@@ -29,18 +29,38 @@ export function tokenMatches(expected: string, given: string | undefined | null)
 }
 
 export const TOKEN_COOKIE = 'souq_token';
+
+/**
+ * The cookie's name for one server: cookies ignore ports, so two Souqbot servers on one machine
+ * (or another app on localhost) must not read or overwrite each other's token cookie.
+ */
+export function tokenCookieName(port: number): string {
+  return `${TOKEN_COOKIE}_${port}`;
+}
+
+/** decodeURIComponent that answers null for broken percent-encoding instead of throwing URIError. */
+export function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
 /** WebSocket subprotocol that carries the token where a cookie cannot (non-browser clients). */
 export const TOKEN_PROTOCOL_PREFIX = 'souq.token.';
 
-/** The token a request presents: bearer header, cookie, or WebSocket subprotocol. */
-export function presentedToken(headers: Record<string, string | string[] | undefined>): string | null {
+/**
+ * The token a request presents: bearer header, cookie, or WebSocket subprotocol. Never throws:
+ * a header it cannot parse presents no token (the request is then refused with 401).
+ */
+export function presentedToken(headers: Record<string, string | string[] | undefined>, cookieName = TOKEN_COOKIE): string | null {
   const auth = headers.authorization;
   if (typeof auth === 'string' && auth.startsWith('Bearer ')) return auth.slice(7).trim();
   const cookie = headers.cookie;
   if (typeof cookie === 'string') {
     for (const part of cookie.split(';')) {
       const [k, ...v] = part.trim().split('=');
-      if (k === TOKEN_COOKIE) return decodeURIComponent(v.join('='));
+      if (k === cookieName) return safeDecode(v.join('='));
     }
   }
   const protocols = headers['sec-websocket-protocol'];

@@ -16,5 +16,11 @@ export function shopsHandlers({ repos, clock, bus }: CoreContext): HandlerMap {
       bus.emit('shops/changed', shop);
       return shop;
     },
+    'shops/set-country': async ({ shopId, country }) => {
+      const shop = await repos.shops.setCountry(shopId, country);
+      if (!shop) throw new ContractError('not_found', `No shop ${shopId}`);
+      bus.emit('shops/changed', shop);
+      return shop;
+    },
   };
 }

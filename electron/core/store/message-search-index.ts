@@ -6,7 +6,7 @@ import type SQLite from 'better-sqlite3';
  * by `catchUp` (each batch and its watermark in one transaction, so a crash never indexes a row
  * twice); searches call it first, so they never miss a message.
  */
-export function makeMessageSearchIndex(sqlite: SQLite.Database) {
+export function makeMessageSearchIndex(sqlite: SQLite.Database, onError: (err: unknown) => void = () => {}) {
   const watermark = sqlite.prepare<[], { last_id: number }>("SELECT last_id FROM search_index_state WHERE name = 'messages'");
   const index = sqlite.prepare<[number, number]>('INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id > ? ORDER BY id LIMIT ?');
   const maxAfter = sqlite.prepare<[number, number], { id: number | null }>('SELECT max(id) AS id FROM (SELECT id FROM messages WHERE id > ? ORDER BY id LIMIT ?)');
@@ -27,7 +27,12 @@ export function makeMessageSearchIndex(sqlite: SQLite.Database) {
     if (timer) return;
     timer = setTimeout(() => {
       timer = null;
-      if (catchUp(500) > 0) schedule(0);
+      // A timer that throws kills the process (a full disk did): report, and catch up next time.
+      try {
+        if (catchUp(500) > 0) schedule(0);
+      } catch (err) {
+        onError(err);
+      }
     }, delayMs);
     timer.unref();
   };

@@ -28,6 +28,31 @@ export class SchemaTooNewError extends Error {
   }
 }
 
+/**
+ * The database file failed SQLite's own check at start. Nothing was written to it: starting on a
+ * damaged file risks making the damage worse, so the seller is told what to do instead.
+ */
+export class StoreDamagedError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(
+      `Souqbot's database is damaged (${file}: ${problems.slice(0, 3).join('; ')}), so Souqbot did not start, to keep it from getting worse. ` +
+        `Your data is still in that file. To recover: keep a copy of the folder, then run \`npm run -s souqbot -- recover --data-dir ${path.dirname(file)}\`, ` +
+        'which saves everything readable into a new database and keeps the damaged file beside it.',
+    );
+    this.name = 'StoreDamagedError';
+  }
+}
+
+/** SQLite's quick_check (structure, not index contents: fast enough for every start). */
+export function quickCheck(sqlite: SQLite.Database): string[] {
+  const rows = sqlite.pragma('quick_check(20)') as Array<{ quick_check: string }>;
+  const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+  return problems;
+}
+
 const MIGRATION_TABLE = 'kysely_migration';
 
 class StaticProvider implements MigrationProvider {
@@ -59,6 +84,16 @@ export async function openDatabase({ file, migrations = knownMigrations }: OpenO
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   try {
+    if (file !== ':memory:') {
+      let problems: string[];
+      try {
+        problems = quickCheck(sqlite);
+      } catch (err) {
+        // Not a database at all (SQLITE_NOTADB), or unreadable pages (SQLITE_CORRUPT).
+        problems = [err instanceof Error ? err.message : String(err)];
+      }
+      if (problems.length > 0) throw new StoreDamagedError(file, problems);
+    }
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');

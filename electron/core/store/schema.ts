@@ -11,6 +11,8 @@ export interface ShopsTable {
   name: string;
   currency: string;
   created_at: string;
+  /** ISO 3166 alpha-2 set by the seller; null = derived from currency and time zone (0010). */
+  country: string | null;
 }
 
 export interface AccountsTable {

@@ -10,5 +10,6 @@ export function systemHandlers(ctx: CoreContext): HandlerMap {
       schemaVersion: ctx.store.schemaVersion,
       startedAt: ctx.startedAt,
     }),
+    'system/storage-status': () => ctx.pipeline.storage.state(),
   };
 }

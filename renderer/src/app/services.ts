@@ -1,6 +1,8 @@
 import type { Client } from '../api/client';
 import { createInboxStore, type InboxStore } from '../features/inbox/inbox-store';
 import { createTestPhoneStore, type TestPhoneStore } from '../features/inbox/testphone-store';
+import { type NewOrdersStore, createNewOrdersStore } from '../features/orders/new-orders-store';
+import { type OrdersStore, createOrdersStore } from '../features/orders/orders-store';
 import { type KeyValueStorage, type LocaleStore, createLocaleStore } from '../i18n/locale';
 import { type SessionStore, createSessionStore } from '../stores/session-store';
 
@@ -11,6 +13,9 @@ export interface AppServices {
   session: SessionStore;
   inbox: InboxStore;
   testPhone: TestPhoneStore;
+  orders: OrdersStore;
+  /** Orders that arrived since the seller last looked: the nav badge and the toast. */
+  newOrders: NewOrdersStore;
 }
 
 export interface AppServicesConfig {
@@ -26,5 +31,7 @@ export function createAppServices({ client, storage, languages }: AppServicesCon
     session: createSessionStore({ client, storage }),
     inbox: createInboxStore({ client }),
     testPhone: createTestPhoneStore({ client }),
+    orders: createOrdersStore({ client }),
+    newOrders: createNewOrdersStore(),
   };
 }

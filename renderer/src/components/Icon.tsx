@@ -11,6 +11,7 @@ const PATHS = {
   phone: 'M8 2h8a1 1 0 011 1v18a1 1 0 01-1 1H8a1 1 0 01-1-1V3a1 1 0 011-1zM11 18h2',
   send: 'M4 12l16-8-6 16-2-6z',
   search: 'M11 4a7 7 0 100 14 7 7 0 000-14zM16 16l5 5',
+  orders: 'M6 3h12v18l-3-2-3 2-3-2-3 2zM9 8h6M9 12h6M9 16h3',
 } as const;
 export type IconName = keyof typeof PATHS;
 

@@ -6,6 +6,7 @@ import { ConnectPage } from './connect/ConnectPage';
 import { InboxPage } from './inbox/InboxPage';
 import { KnowledgePage } from './knowledge/KnowledgePage';
 import { LearningPage } from './learning/LearningPage';
+import { OrdersRoute } from './orders/OrdersRoute';
 import { SalesSettingsPage } from './sales-settings/SalesSettingsPage';
 import { SettingsPage } from './settings/SettingsPage';
 
@@ -23,6 +24,7 @@ export interface PageDef {
 export const pages: readonly PageDef[] = [
   { id: 'connect', icon: 'connect', component: ConnectPage },
   { id: 'inbox', icon: 'inbox', component: InboxPage },
+  { id: 'orders', icon: 'orders', component: OrdersRoute },
   { id: 'catalog', icon: 'catalog', component: CatalogPage },
   { id: 'knowledge', icon: 'knowledge', component: KnowledgePage },
   { id: 'sales-settings', icon: 'sales-settings', component: SalesSettingsPage },

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ConnectionState } from '../../../shared/contract/bridge';
 import type { Shop } from '../../../shared/domain/schemas';
+import type { StorageState } from '../../../shared/domain/storage';
 import type { Client } from '../api/client';
 import type { KeyValueStorage } from '../i18n/locale';
 
@@ -19,6 +20,10 @@ export interface SessionState {
   /** Applies a pushed `shops/changed` (create or rename). */
   applyShop(shop: Shop): void;
   setConnection(state: ConnectionState): void;
+  /** Whether core can store what arrives (disk full pauses it); null until first read. */
+  storage: StorageState | null;
+  loadStorage(): Promise<void>;
+  applyStorage(state: StorageState): void;
 }
 
 /** Which shop is open and whether core is reachable. Writes go through the contract. */
@@ -63,6 +68,17 @@ export function createSessionStore(config: { client: Client; storage: KeyValueSt
     },
     setConnection(connection) {
       set({ connection });
+    },
+    storage: null,
+    async loadStorage() {
+      try {
+        set({ storage: await config.client.send('system/storage-status', {}) });
+      } catch {
+        // An older core without the call, or not reachable: the status bar shows the connection.
+      }
+    },
+    applyStorage(storage) {
+      set({ storage });
     },
   }));
 }

@@ -5,7 +5,7 @@ import type { AppServices } from '../app/services';
  * it. Returns a function that detaches everything (tests, hot reload).
  */
 export function wireEvents(services: AppServices): () => void {
-  const { client, session, inbox, testPhone } = services;
+  const { client, session, inbox, testPhone, orders, newOrders } = services;
   const offs = [
     client.onConnection((state) => {
       const was = session.getState().connection;
@@ -13,11 +13,19 @@ export function wireEvents(services: AppServices): () => void {
       // Events were missed while disconnected: re-read what is on screen.
       if (state === 'connected' && was !== 'connected') {
         void session.getState().loadShops();
+        void session.getState().loadStorage();
         inbox.getState().refresh();
         testPhone.getState().refresh();
+        void orders.getState().load();
       }
     }),
+    client.subscribe('orders/created', (order) => {
+      orders.getState().applyOrder(order);
+      if (order.shopId === session.getState().shopId) newOrders.getState().arrived(order);
+    }),
+    client.subscribe('orders/updated', (order) => orders.getState().applyOrder(order)),
     client.subscribe('shops/changed', (shop) => session.getState().applyShop(shop)),
+    client.subscribe('system/storage', (storage) => session.getState().applyStorage(storage)),
     client.subscribe('conversations/updated', (conversation) => inbox.getState().applyConversation(conversation)),
     client.subscribe('conversations/escalated', (escalation) => inbox.getState().applyEscalation(escalation)),
     client.subscribe('messages/new', (message) => {
@@ -34,10 +42,13 @@ export function wireEvents(services: AppServices): () => void {
     if (state.shopId === previous.shopId) return;
     inbox.getState().setShop(state.shopId);
     testPhone.getState().setShop(state.shopId);
+    orders.getState().setShop(state.shopId);
+    newOrders.getState().reset();
   });
   const { shopId } = session.getState();
   inbox.getState().setShop(shopId);
   testPhone.getState().setShop(shopId);
+  orders.getState().setShop(shopId);
   return () => {
     for (const off of offs) off();
     stopFollowingShop();

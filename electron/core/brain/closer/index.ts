@@ -1,6 +1,6 @@
+import type { Voice } from '../templates/types';
 import type { Product } from '../../../../shared/domain/catalog';
 import type { SalesAction } from '../../../../shared/domain/brain';
-import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import type { ProductFinder } from '../offline/product-match';
 import { type PhraseKey, say } from '../templates';
@@ -40,7 +40,7 @@ export interface CloserReply {
 
 /** Price objection: value framing from the product's own description, a cheaper same-category option, and a discount within the seller's limit. */
 export async function handlePriceObjection(args: {
-  language: CustomerLanguage;
+  language: Voice;
   settings: ShopSettings;
   product: Product | null;
   finder: ProductFinder;
@@ -69,7 +69,7 @@ export async function handlePriceObjection(args: {
 }
 
 /** Trust objection: the real number of orders, cash on delivery when the shop takes it, the return policy. */
-export async function handleTrustObjection(args: { language: CustomerLanguage; settings: ShopSettings; shopId: number; facts: SalesFacts }): Promise<string> {
+export async function handleTrustObjection(args: { language: Voice; settings: ShopSettings; shopId: number; facts: SalesFacts }): Promise<string> {
   const { language: l, settings, shopId, facts } = args;
   const count = await facts.countPlaced(shopId);
   const cod = settings.facts.paymentMethods.includes('cash_on_delivery');
@@ -79,7 +79,7 @@ export async function handleTrustObjection(args: { language: CustomerLanguage; s
   return parts.filter(Boolean).join(' ');
 }
 
-export function handleHesitation(language: CustomerLanguage, settings: ShopSettings, product: Product | null): string {
+export function handleHesitation(language: Voice, settings: ShopSettings, product: Product | null): string {
   if (!product || !settings.sales.followUps) return say(language, product ? 'hesitation_gentle' : 'hesitationNoProduct');
   return say(language, `hesitation_${settings.sales.intensity}` as PhraseKey, { name: product.name });
 }
@@ -91,7 +91,7 @@ const WEEK_MS = 7 * 24 * 3600 * 1000;
  * from real orders. Gentle shops get none; balanced one line; aggressive both.
  */
 export async function urgencyLines(args: {
-  language: CustomerLanguage;
+  language: Voice;
   settings: ShopSettings;
   product: Product;
   facts: SalesFacts;
@@ -124,5 +124,5 @@ export async function upsellFor(finder: ProductFinder, product: Product): Promis
   return null;
 }
 
-export const checkoutPush = (language: CustomerLanguage, settings: ShopSettings): string =>
+export const checkoutPush = (language: Voice, settings: ShopSettings): string =>
   say(language, `checkout_${settings.sales.intensity}` as PhraseKey);

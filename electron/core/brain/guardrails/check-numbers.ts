@@ -1,6 +1,7 @@
 import type { Violation } from '../../../../shared/domain/guardrails';
 import { type Backing, isBacked, keyOf } from './backing';
 import { type StatedNumber, extractNumbers } from './numbers';
+import { findPhones, toE164 } from '../../text/phone';
 
 /**
  * Every number a reply states must be backed by the store; a number the customer proposed is
@@ -12,6 +13,10 @@ export interface NumberCheckInput {
   maxDiscountPercent: number;
   /** Every customer message of the conversation, this turn included. */
   customerTexts: string[];
+  /** Numbers the customer is known by (their WhatsApp number, the phone in the order being taken). */
+  customerPhones?: readonly string[];
+  /** The shop's country: national numbers are read in its plan. */
+  country?: string | null;
 }
 
 interface CustomerNumbers {
@@ -77,9 +82,31 @@ function checkOne(n: StatedNumber, input: NumberCheckInput, customer: CustomerNu
   }
 }
 
+/**
+ * The customer's own phone numbers, blanked out of the reply (same length, so offsets hold): an
+ * order summary that shows "0770 12 34 56" for a customer who typed "07.70.12.34.56" or
+ * "+213770123456" repeats their number, it states nothing the store must back.
+ */
+export function maskCustomerPhones(reply: string, customerTexts: readonly string[], customerPhones: readonly string[] = [], country?: string | null): string {
+  const options = { country: country ?? null };
+  const theirs = new Set<string>();
+  for (const t of customerTexts) for (const p of findPhones(t, options)) theirs.add(p.e164);
+  for (const p of customerPhones) {
+    const e164 = toE164(p, options);
+    if (e164) theirs.add(e164);
+  }
+  if (theirs.size === 0) return reply;
+  let masked = reply;
+  for (const p of findPhones(reply, options)) {
+    if (theirs.has(p.e164)) masked = masked.replace(p.raw, ' '.repeat(p.raw.length));
+  }
+  return masked;
+}
+
 export function checkNumbers(input: NumberCheckInput): Violation[] {
   const customer = readCustomerNumbers(input.customerTexts);
-  return extractNumbers(input.reply).flatMap((n) => checkOne(n, input, customer) ?? []);
+  const reply = maskCustomerPhones(input.reply, input.customerTexts, input.customerPhones, input.country);
+  return extractNumbers(reply).flatMap((n) => checkOne(n, input, customer) ?? []);
 }
 
 /** A price question about a known product must get one of that product's prices. */

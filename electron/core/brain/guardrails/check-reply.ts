@@ -3,7 +3,10 @@ import type { Violation } from '../../../../shared/domain/guardrails';
 import { type StoreFacts, buildBacking, keyOf } from './backing';
 import { checkNumbers, statesAPriceOf } from './check-numbers';
 import { checkPromises } from './claims';
+import { checkLinks } from './links';
+import { checkPriceOwners } from './price-owner';
 import { checkProductNames, vocabularyOf } from './products';
+import { checkSecretRequests } from './secret-requests';
 import { fold } from './text';
 
 /** Everything one reply is checked against. The router loads it; the check itself is pure. */
@@ -20,6 +23,10 @@ export interface ReplyCheckInput {
   strictNames: boolean;
   /** Strings that only the system prompt contains (section headers, a canary). */
   promptMarkers: string[];
+  /** Numbers the customer is known by (their WhatsApp number): a reply may repeat them in any formatting. */
+  customerPhones?: readonly string[];
+  /** The shop's country (ISO 3166): national phone numbers are read in its plan. */
+  country?: string | null;
 }
 
 /** Words that only a leaked prompt or settings dump would contain. */
@@ -63,7 +70,7 @@ export function checkReply(input: ReplyCheckInput): Violation[] {
     ...store.facts.paymentMethods,
   ]);
   return [
-    ...checkNumbers({ reply, backing: buildBacking(store), maxDiscountPercent: store.sales.maxDiscountPercent, customerTexts: input.customerTexts }),
+    ...checkNumbers({ reply, backing: buildBacking(store), maxDiscountPercent: store.sales.maxDiscountPercent, customerTexts: input.customerTexts, ...(input.customerPhones && { customerPhones: input.customerPhones }), country: input.country ?? null }),
     ...checkPriceAnswered(input),
     ...checkPromises(reply, store.facts),
     ...checkProductNames({
@@ -74,5 +81,8 @@ export function checkReply(input: ReplyCheckInput): Violation[] {
       strictNames: input.strictNames,
     }),
     ...checkLeak(reply, input.promptMarkers),
+    ...checkLinks({ reply, shopLinks: store.facts.shopLinks, imageUrls: store.products.flatMap((p) => p.images) }),
+    ...checkSecretRequests(reply),
+    ...checkPriceOwners({ reply, store, skus: decision.skus }),
   ];
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeEscalations } from '../../../../shared/domain/notices';
 import { applyEscalationPolicy } from './escalation';
 import { readCustomerSignals } from './sensitive';
 import { decision } from './test-fixtures';
@@ -26,7 +27,7 @@ describe('applyEscalationPolicy', () => {
     const refund = applyEscalationPolicy(decision({ reply: 'Je transmets à la boutique.' }), readCustomerSignals('je veux un remboursement'));
     expect(refund).toMatchObject({ escalate: true, reply: 'Je transmets à la boutique.' });
     expect(applyEscalationPolicy(decision({ intent: 'human_request' }), calm).escalate).toBe(true);
-    expect(applyEscalationPolicy(decision({ confidence: 0.2 }), calm).escalateReason).toMatch(/Low confidence/);
+    expect(decodeEscalations(applyEscalationPolicy(decision({ confidence: 0.2 }), calm).escalateReason).map((n) => n.code)).toEqual(['low_confidence']);
   });
 
   it('leaves an ordinary confident answer alone', () => {

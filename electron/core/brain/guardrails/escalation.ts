@@ -1,11 +1,13 @@
 import type { BrainDecision } from '../../../../shared/domain/brain';
+import { type EscalationNotice, encodeEscalations, escalation, mergeEscalations } from '../../../../shared/domain/notices';
 import type { CustomerSignals, SensitiveTopic } from './sensitive';
 
-const TOPIC_REASON: Record<SensitiveTopic, string> = {
-  refund_complaint: 'The customer mentions a refund or a complaint.',
-  legal: 'The customer mentions legal action or the authorities.',
-  threat: 'The customer made a threat.',
-  human_request: 'The customer asked for a person.',
+/** The seller-facing reason per topic (worded by the renderer in the seller's language). */
+const TOPIC_REASON: Record<SensitiveTopic, EscalationNotice> = {
+  refund_complaint: escalation('refund_complaint'),
+  legal: escalation('legal'),
+  threat: escalation('threat'),
+  human_request: escalation('human_request'),
 };
 
 /** Below this confidence the seller should look, whatever the reply says. */
@@ -16,15 +18,16 @@ export const LOW_CONFIDENCE = 0.35;
  * the seller. The reply is kept (the customer still gets an answer); only `escalate` is forced.
  */
 export function applyEscalationPolicy(decision: BrainDecision, signals: CustomerSignals, lowConfidence = LOW_CONFIDENCE): BrainDecision {
-  const reasons: string[] = [];
+  const reasons: EscalationNotice[] = [];
   // The brain's own reason says it best; the lexicons only add what the brain missed.
-  if (decision.escalate) reasons.push(decision.escalateReason ?? 'The bot asked for the seller.');
-  else {
+  const own = decision.escalate ? (decision.escalateReason ?? encodeEscalations([escalation('bot_asked')])) : null;
+  if (!decision.escalate) {
     for (const topic of signals.topics) reasons.push(TOPIC_REASON[topic]);
     if (decision.intent === 'complaint_refund' && !signals.topics.includes('refund_complaint')) reasons.push(TOPIC_REASON.refund_complaint);
     if (decision.intent === 'human_request' && !signals.topics.includes('human_request')) reasons.push(TOPIC_REASON.human_request);
   }
-  if (decision.confidence < lowConfidence) reasons.push(`Low confidence (${decision.confidence.toFixed(2)}).`);
-  if (reasons.length === 0) return decision;
-  return { ...decision, escalate: true, escalateReason: [...new Set(reasons)].join(' ') };
+  // Not a number for the seller: "the bot was not sure it was right, so it asked you".
+  if (decision.confidence < lowConfidence) reasons.push(escalation('low_confidence'));
+  if (own === null && reasons.length === 0) return decision;
+  return { ...decision, escalate: true, escalateReason: mergeEscalations(own, encodeEscalations(reasons)) };
 }

@@ -1,16 +1,8 @@
 /** Text helpers shared by the guardrail checks. Pure. */
 
-/** Lower case, Latin accents and Arabic diacritics/tatweel removed, Arabic letter variants folded. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/\u0640/g, '')
-    .replace(/[أإآ]/g, 'ا')
-    .replace(/ى/g, 'ي')
-    .replace(/ة/g, 'ه')
-    .toLowerCase();
-}
+/** The one language layer's folding: guardrails compare words folded exactly as the NLU reads them. */
+export { fold } from '../../text/fold';
+import { fold } from '../../text/fold';
 
 /** Clauses: a promise and its negation live in the same clause. */
 export function clauses(text: string): string[] {

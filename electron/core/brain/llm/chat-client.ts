@@ -7,6 +7,8 @@ export interface ChatRequest {
   temperature: number;
   /** Ask for a JSON object (response_format). Dropped when the endpoint rejects it. */
   json: boolean;
+  /** Aborts the request (the turn's time budget ran out). */
+  signal?: AbortSignal;
 }
 
 export interface ChatResult {
@@ -47,13 +49,16 @@ export const makeOpenAiChatClient: MakeChatClient = (config) => {
   });
   let jsonSupported = true;
   const create = async (request: ChatRequest, json: boolean) =>
-    client.chat.completions.create({
-      model: config.model,
-      messages: request.messages,
-      max_tokens: request.maxTokens,
-      temperature: request.temperature,
-      ...(json ? { response_format: { type: 'json_object' as const } } : {}),
-    });
+    client.chat.completions.create(
+      {
+        model: config.model,
+        messages: request.messages,
+        max_tokens: request.maxTokens,
+        temperature: request.temperature,
+        ...(json ? { response_format: { type: 'json_object' as const } } : {}),
+      },
+      request.signal ? { signal: request.signal } : undefined,
+    );
   return {
     async complete(request) {
       const wantJson = request.json && jsonSupported;

@@ -1,8 +1,9 @@
 import type { BrainDecision } from '../../../../shared/domain/brain';
 import type { Product } from '../../../../shared/domain/catalog';
 import { type ChatClient, type ChatRequest, MalformedOutputError, type MakeChatClient } from './chat-client';
-import { parseDecision } from './parse-decision';
-import { type RetryOptions, withRetries } from './retry';
+import { parseTurn } from './parse-decision';
+import type { RawSlots } from './slots';
+import { type RetryOptions, type TurnBudget, withRetries } from './retry';
 
 export interface LlmEndpoint {
   baseUrl: string;
@@ -26,6 +27,8 @@ export interface LlmCall {
   photoProducts: ReadonlyMap<string, Product>;
   /** Called with the tokens of every attempt, failed ones included: they are billed too. */
   onTokens(tokens: number): void;
+  /** The turn's time budget, shared with any regeneration of the same turn. */
+  budget?: TurnBudget;
 }
 
 /**
@@ -46,19 +49,26 @@ export function makeLlmBrain(config: LlmBrainConfig) {
     return client;
   };
 
+  /** The decision and the order slots the model read (unchecked: the router checks them). */
+  async function decideTurn(call: LlmCall): Promise<{ decision: BrainDecision; slots: RawSlots | null }> {
+    const client = clientFor(call.endpoint);
+    return withRetries(async (_attempt, signal) => {
+      const request = { messages: call.messages, maxTokens: config.maxTokens, temperature: config.temperature, json: true };
+      const result = await client.complete(signal ? { ...request, signal } : request);
+      call.onTokens(result.tokens);
+      try {
+        return parseTurn(result.content, call.photoProducts);
+      } catch (err) {
+        if (err instanceof MalformedOutputError) throw new MalformedOutputError(err.message, result.tokens);
+        throw err;
+      }
+    }, config.retry, call.budget);
+  }
+
   return {
+    decideTurn,
     async decide(call: LlmCall): Promise<BrainDecision> {
-      const client = clientFor(call.endpoint);
-      return withRetries(async () => {
-        const result = await client.complete({ messages: call.messages, maxTokens: config.maxTokens, temperature: config.temperature, json: true });
-        call.onTokens(result.tokens);
-        try {
-          return parseDecision(result.content, call.photoProducts);
-        } catch (err) {
-          if (err instanceof MalformedOutputError) throw new MalformedOutputError(err.message, result.tokens);
-          throw err;
-        }
-      }, config.retry);
+      return (await decideTurn(call)).decision;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { BrainDecision, type OutgoingMedia } from '../../../../shared/domain/brain';
 import type { Product } from '../../../../shared/domain/catalog';
 import { MalformedOutputError } from './chat-client';
+import { type RawSlots, readRawSlots } from './slots';
 
 /** Takes the JSON object out of a model's answer (models wrap it in fences or prose). */
 function jsonObjectIn(content: string): unknown {
@@ -49,4 +50,11 @@ export function parseDecision(content: string, photoProducts: ReadonlyMap<string
     throw new MalformedOutputError(`field ${issue?.path.join('.') || '?'}: ${issue?.message ?? 'invalid'}`);
   }
   return parsed.data;
+}
+
+/** The decision plus the order slots the model read (its `order` field), when it gave any. */
+export function parseTurn(content: string, photoProducts: ReadonlyMap<string, Product>): { decision: BrainDecision; slots: RawSlots | null } {
+  const decision = parseDecision(content, photoProducts);
+  const raw = jsonObjectIn(content) as Record<string, unknown>;
+  return { decision, slots: raw.order === undefined || raw.order === null ? null : readRawSlots(raw.order) };
 }

@@ -4,6 +4,7 @@ import type { Violation } from '../../../../shared/domain/guardrails';
 import type { KnowledgeEntry } from '../../../../shared/domain/knowledge';
 import { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { ShopSettings } from '../../../../shared/domain/settings';
+import { variantPrice, variantStock } from '../../../../shared/domain/variants';
 import type { TurnMessage } from '../types';
 import type { ChatRequest } from './chat-client';
 import { Strategy } from '../../../../shared/domain/learning';
@@ -59,7 +60,11 @@ const INTENSITY: Record<ShopSettings['sales']['intensity'], string> = {
 
 function productRow(p: Product): string {
   const stock = p.stock === null ? 'unlimited' : String(p.stock);
-  const variants = p.variants.map((v) => `${v.name}${v.price != null ? ` @ ${v.price}` : ''}${v.stock != null ? ` (stock ${v.stock})` : ''}`).join(', ');
+  // Each variant with its own SKU, its price and its stock as they apply (own, else the product's).
+  const variants = p.variants.map((v) => {
+    const left = variantStock(p, v);
+    return { name: v.name, sku: v.sku, price: variantPrice(p, v), stock: left === null ? 'unlimited' : left > 0 ? left : 'sold out' };
+  });
   return JSON.stringify({
     id: `product:${p.id}`,
     sku: p.sku,
@@ -70,7 +75,7 @@ function productRow(p: Product): string {
     compareAtPrice: p.compareAtPrice,
     currency: p.currency,
     stock,
-    variants: variants || null,
+    variants: variants.length ? variants : null,
     hasPhoto: p.images.length > 0,
     description: p.description.slice(0, 300),
     upsell: p.upsellSkus,
@@ -101,7 +106,11 @@ const OUTPUT_SPEC = `Answer with ONE JSON object and nothing else:
  "escalate": boolean, "escalateReason": string|null,
  "citations": [row ids you used, e.g. "product:12", "knowledge:3"],
  "skus": [at most 3 SKUs the reply is about, the one the customer meant first],
- "photoSku": string|null (a SKU with hasPhoto true, when the customer asks to see it)}`;
+ "photoSku": string|null (a SKU with hasPhoto true, when the customer asks to see it),
+ "order": null, or when the customer is ordering or gave order details anywhere in the conversation:
+   {"items": [{"sku": string from CATALOG ROWS, "quantity": integer|null, "variant": string|null (one of the row's variants)}],
+    "name": string|null, "phone": string|null, "city": string|null, "address": string|null}
+   (copy the customer's own words and digits; the latest correction wins; null what they did not say)}`;
 
 function rules(settings: ShopSettings): string {
   const assistant = settings.bot.introduceAsAssistant ? "Say you are the shop's assistant when you greet someone new." : 'Speak as the shop.';

@@ -9,6 +9,36 @@ export interface RetryOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/**
+ * The whole time one customer turn may spend on the LLM, across every try and wait: past it the
+ * offline brain answers. `deadline` is on the `now` clock (a monotonic one: a virtual test clock
+ * must not stretch it).
+ */
+export interface TurnBudget {
+  deadline: number;
+  now(): number;
+  /** The budget as set, for the seller-facing message. */
+  ms: number;
+}
+
+/** The turn's LLM time budget ran out before an answer came. */
+export class BudgetExhaustedError extends Error {
+  constructor(
+    readonly budgetMs: number,
+    readonly lastError: unknown,
+  ) {
+    super(`No LLM answer within the ${Math.round(budgetMs / 1000)} s reply budget`);
+    this.name = 'BudgetExhaustedError';
+  }
+}
+
+/** A signal that aborts when the budget runs out, and how to stop its timer. */
+function budgetSignal(budget: TurnBudget): { signal: AbortSignal; done(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), Math.max(0, budget.deadline - budget.now()));
+  return { signal: controller.signal, done: () => clearTimeout(timer) };
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** 429, 5xx, timeouts, dropped connections and malformed answers may pass; a 4xx will not. */
@@ -27,19 +57,31 @@ function retryAfterMs(err: unknown): number | null {
   return seconds && Number.isFinite(Number(seconds)) ? Number(seconds) * 1000 : null;
 }
 
-/** Runs `fn` until it succeeds, a permanent error occurs, or the attempts run out (exponential backoff). */
-export async function withRetries<T>(fn: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
+/**
+ * Runs `fn` until it succeeds, a permanent error occurs, or the attempts run out (exponential
+ * backoff). With a budget, each try gets a signal that aborts when the budget runs out, and no
+ * wait outlasts it: the whole run ends by the deadline with BudgetExhaustedError.
+ */
+export async function withRetries<T>(fn: (attempt: number, signal?: AbortSignal) => Promise<T>, options: RetryOptions, budget?: TurnBudget): Promise<T> {
   const sleep = options.sleep ?? defaultSleep;
+  const left = () => (budget ? budget.deadline - budget.now() : Infinity);
   let lastError: unknown;
   for (let attempt = 1; attempt <= options.attempts; attempt++) {
+    if (budget && left() <= 0) throw new BudgetExhaustedError(budget.ms, lastError);
+    const guard = budget ? budgetSignal(budget) : null;
     try {
-      return await fn(attempt);
+      return await fn(attempt, guard?.signal);
     } catch (err) {
       lastError = err;
+      if (budget && (guard?.signal.aborted || left() <= 0)) throw new BudgetExhaustedError(budget.ms, err);
       if (!isTransient(err) || attempt === options.attempts) break;
       const backoff = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-      const told = retryAfterMs(err);
-      await sleep(Math.min(options.maxDelayMs, told ?? backoff));
+      const wait = Math.min(options.maxDelayMs, retryAfterMs(err) ?? backoff);
+      // A wait that outlasts the budget would only end in the offline answer: give it now.
+      if (budget && wait >= left()) throw new BudgetExhaustedError(budget.ms, err);
+      await sleep(wait);
+    } finally {
+      guard?.done();
     }
   }
   throw lastError;
@@ -53,6 +95,7 @@ export function describeLlmError(err: unknown, baseUrl: string, timeoutMs: numbe
   } catch {
     return `"${baseUrl}" is not a valid address. It should look like https://api.openai.com/v1.`;
   }
+  if (err instanceof BudgetExhaustedError) return `${host} gave no usable answer within the ${Math.round(err.budgetMs / 1000)} s reply time (Settings → reply time limit); the offline brain answered.`;
   if (err instanceof OpenAI.APIConnectionTimeoutError) return `${host} did not answer within ${Math.round(timeoutMs / 1000)} s.`;
   if (err instanceof OpenAI.APIConnectionError) return `Could not reach ${host}. Is the address right and the server running?`;
   if (err instanceof OpenAI.APIError) {

@@ -88,3 +88,21 @@ export function detectLanguage(text: string, previous?: CustomerLanguage | null)
   }
   return { language: first[0], confidence: Math.min(1, 0.45 + margin / 4) };
 }
+
+const isArabicTag = (l: CustomerLanguage): boolean => l === 'ar' || l === 'ar-dz';
+
+/**
+ * The conversation's language after this message. It changes only on clear evidence: a bare
+ * name, phone, address, "ok", size, city or number keeps the language the customer has been
+ * writing in; so does one stray word of another language. A switch of script needs real words
+ * ("merci" alone after Arabic is not one), and Darija ↔ standard Arabic needs a sentence.
+ */
+export function conversationLanguage(text: string, previous: CustomerLanguage | null): LanguageGuess {
+  const guess = detectLanguage(text, previous);
+  if (!previous || guess.language === previous) return guess;
+  const keep = { language: previous, confidence: 0.5 };
+  const words = tokens(fold(text)).filter((w) => /\p{L}{2,}/u.test(w));
+  if (isArabicTag(previous) !== isArabicTag(guess.language)) return words.length >= 2 && guess.confidence >= 0.6 ? guess : keep;
+  if (isArabicTag(previous)) return words.length >= 3 && guess.confidence >= 0.7 ? guess : keep;
+  return words.length >= 2 && guess.confidence >= 0.7 ? guess : keep;
+}

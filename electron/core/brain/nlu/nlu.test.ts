@@ -68,8 +68,8 @@ describe('intent', () => {
 describe('entities', () => {
   it('finds phones in national and international forms, not prices or sizes', () => {
     expect(findPhone('mon num 07 70 12 34 56')?.phone).toBe('0770123456');
-    expect(findPhone('+213 (0) 550 12 34 56')?.phone).toBe('+213550123456'); // the national trunk 0 written after the country code
-    expect(findPhone('+213550123456')?.phone).toBe('+213550123456');
+    expect(findPhone('+213 (0) 550 12 34 56')?.e164).toBe('+213550123456'); // the national trunk 0 written after the country code
+    expect(findPhone('+213550123456')?.phone).toBe('0550123456'); // the shop's own country: the national form couriers dial
     expect(findPhone('+55 (21) 99876-5432')?.phone).toBe('+5521998765432');
     expect(findPhone('prix 12500 DA taille 42')).toBeNull();
   });

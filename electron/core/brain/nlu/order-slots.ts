@@ -2,6 +2,9 @@ import type { Product } from '../../../../shared/domain/catalog';
 import { conceptOf } from './concepts';
 import { fold, matchTokens, tokens } from './normalise';
 import { findPhone } from './phone';
+import { findQuantity } from './quantity';
+
+export { findQuantity } from './quantity';
 import { type Place, findPlace } from './wilayas';
 
 /** What a customer message says towards an order; every field optional, any order. */
@@ -11,77 +14,97 @@ export interface SlotFindings {
   place?: Place;
   commune?: string;
   address?: string;
+  /** The parts of the text that were details (phone, place, name, address): never read as products. */
+  consumed: string[];
 }
 
 export type SlotName = 'name' | 'phone' | 'wilaya' | 'address';
 
+export interface SlotOptions {
+  /** The shop's country (ISO 3166): phone plan and preferred places. */
+  country?: string | null;
+}
+
 const NAME_INTRO =
-  /(?:je m'?appelle|mon nom(?: est| c'?est)?|moi c'?est|my name is|my name's|name\s*:|nom\s*:|me chamo|meu nome (?:é|e)|mi chiamo|il mio nome (?:è|e)|ismi|esmi|smiti|smiyti|smyti|اسمي|سميتي|الاسم|إسمي)\s*:?\s*([\p{L}' -]{2,40})/iu;
+  /(?:je m'?appelle|mon nom(?: est| c'?est)?|moi c'?est|nom(?: et pr[ée]nom)?\s*:|my name is|my name's|name\s*:|me chamo|meu nome (?:é|e)|nome\s*:|mi chiamo|il mio nome (?:è|e)|ismi|esmi|smiti|smiyti|smyti|esmi|اسمي|سميتي|الاسم|إسمي|انا اسمي|أنا اسمي)\s*:?\s*([\p{L}' -]{2,40})/iu;
 
-/** "Je suis Sofia Haddad", "I'm Karim": a name only when written with capitals (not "je suis à Sétif"). */
-const SELF_INTRO = /(?:^|[\s,.!])(?:[Jj]e suis|I am|I'm|[Ee]u sou|[Ss]ou [oa]|[Ii]o sono)\s+(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,3})/u;
+/** "Je suis Sofia Haddad", "I'm Karim", "sou o João", "sono Giulia": a name only when written with capitals (not "je suis à Sétif"). */
+const SELF_INTRO =
+  /(?:^|[\s,.!])(?:[Jj]e suis|[Cc]'est|[Ii]ci|I am|I'm|[Tt]his is|[Ii]t's|[Ee]u sou|[Ss]ou [oa]|[Ss]ou|[Aa]qui é [oa]?|[Ii]o sono|[Ss]ono|[Aa]na|أنا|انا)\s+(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,3})/u;
 
-const ADDRESS_INTRO = /(?:adresse|address|endere[cç]o|indirizzo|l'?adresse|العنوان|عنواني|adrese|adresa|adress)\s*:?\s*(.{3,120})/iu;
+/** Words a customer puts before a bare detail ("ok Karim Haddad", "voilà 0555…", "sim, João"). */
+const FILLER = /^(?:(?:ok|okay|oki|d'?accord|dacc|voila|voilà|bon|alors|oui|ouais|yes|yeah|sure|so|well|wah|ih|iyeh|wakha|safi|sim|claro|certo|va bene|allora|ecco|أوكي|اوكي|واه|نعم|ايه|يه|طيب|حسنا)[\s,.!:;-]+)+/iu;
+
+const ADDRESS_INTRO = /(?:adresse|address|endere[cç]o|morada|indirizzo|l'?adresse|العنوان|عنواني|adrese|adresa|adress)\s*:?\s*(.{3,120})/iu;
 
 const ADDRESS_WORDS = new Set(
-  `rue cite hay 7ay quartier lotissement lot bloc bt batiment immeuble residence avenue av boulevard bd street st road rd rua avenida av via piazza
-   village douar centre ville commune baladia baladiya pres cote derriere devant face numero n appartement appt apt logement logts logements
-   حي شارع دوار بلديه قرب مقابل جنب عماره عمارة اقامه اقامة طريق نهج زنقه مدينه`.split(/\s+/),
+  `rue route rte km cite hay 7ay quartier lotissement lot bloc bt batiment immeuble residence avenue av boulevard bd street st road rd rua avenida av via viale piazza corso largo travessa alameda estrada
+   village douar centre ville commune baladia baladiya pres cote derriere devant face numero n appartement appt apt logement logts logements bairro andar casa apartamento interno scala piano
+   derb zanqa zenqa zankat hay lotis imm etage trik triq nahj nehj حي شارع دوار بلديه قرب مقابل جنب عماره عمارة اقامه اقامة طريق نهج زنقه زنقة درب مدينه`.split(/\s+/),
 );
-const COMMUNE_INTRO = /(?:commune|baladia|baladiya|baladiyet|بلدية|بلديه|daira|دائرة)\s*(?:de|d'|ta3|:)?\s*([\p{L}' -]{2,40})/iu;
+const COMMUNE_INTRO = /(?:commune|baladia|baladiya|baladiyet|بلدية|بلديه|daira|دائرة|bairro|quartier)\s*(?:de|d'|ta3|:)?\s*([\p{L}' -]{2,40})/iu;
 
 /** Words that end a name ("je m'appelle Amine et j'habite…"). */
-const NAME_STOP = /\s+(?:et|and|e|w|و|from|de|à|a|in|f|fi|men|mn|من|ب|numero|num|tel|phone|rqm|رقم)\s.*$/iu;
+const NAME_STOP = /\s+(?:et|and|e|w|و|from|à|in|f|fi|men|mn|من|ب|numero|num|tel|phone|rqm|رقم|at|rani|rahi|j'?habite|habito|moro|abito|sono|sou|je|i)\s.*$/iu;
+/** "Karim de Sétif", "Ana da Maia": a particle then a place ends the name; "Maria da Silva" keeps it. */
+const PARTICLE_PLACE = /\s(?:de|da|di|do|d'|em|a|à)\s*(\p{L}.*)$/iu;
 
-const cleanName = (s: string): string =>
-  s
-    .replace(NAME_STOP, '')
+const cleanName = (s: string): string => {
+  let name = s.replace(NAME_STOP, '');
+  const particle = PARTICLE_PLACE.exec(name);
+  if (particle?.[1] && findPlace(particle[1], { expectingAddress: true })) name = name.slice(0, particle.index);
+  return name
     .replace(/[^\p{L}' -]/gu, ' ')
     .trim()
     .split(/\s+/)
     .slice(0, 4)
     .join(' ');
+};
 
-function selfIntro(text: string): RegExpExecArray | null {
+function selfIntro(text: string, options: SlotOptions): RegExpExecArray | null {
   const m = SELF_INTRO.exec(text);
-  return m?.[1] && !findPlace(m[1]) ? m : null;
+  return m?.[1] && !findPlace(m[1], { country: options.country ?? null }) ? m : null;
 }
 
 /** Split a message the way customers list details: lines, commas, semicolons, dashes, slashes. */
 export const segmentsOf = (text: string): string[] =>
   text
     .split(/[\n,;،/|]+|\s-\s/)
-    .map((s) => s.trim())
+    .map((s) => s.trim().replace(FILLER, '').trim())
     .filter(Boolean);
 
 const hasAddressWord = (segment: string): boolean => matchTokens(segment).some((w) => ADDRESS_WORDS.has(w));
 
 /** A bare name: one to four words of letters, none of them a known product, place or common word. */
-export function looksLikeName(segment: string, commonWord: (w: string) => boolean): boolean {
+export function looksLikeName(segment: string, commonWord: (w: string) => boolean, options: SlotOptions = {}): boolean {
   if (!/^[\p{L}' -]{2,40}$/u.test(segment)) return false;
   const words = tokens(fold(segment));
   if (words.length === 0 || words.length > 4) return false;
-  return words.every((w) => !commonWord(w) && !conceptOf(w)) && !findPlace(segment);
+  return words.every((w) => !commonWord(w) && !conceptOf(w)) && !findPlace(segment, { country: options.country ?? null, expectingAddress: true });
 }
 
 /**
  * Pull name, phone, wilaya/city, commune and address out of free text. `awaiting` is the slot
- * the bot just asked for: a bare "Amine Benali" is a name only if the bot asked for one.
+ * the bot just asked for: a bare "Amine Benali" is a name only if the bot asked for one, and a
+ * city that is also an ordinary word ("Como", "Salé") only counts when the bot asked where.
  */
-export function extractSlots(text: string, awaiting: SlotName[], commonWord: (w: string) => boolean): SlotFindings {
-  const out: SlotFindings = {};
-  const phone = findPhone(text);
+export function extractSlots(text: string, awaiting: SlotName[], commonWord: (w: string) => boolean, options: SlotOptions = {}): SlotFindings {
+  const out: SlotFindings = { consumed: [] };
+  const places = { country: options.country ?? null, expectingAddress: awaiting.includes('wilaya') || awaiting.includes('address') };
+  const phone = findPhone(text, { country: options.country ?? null });
   let rest = text;
   if (phone) {
     out.phone = phone.phone;
+    out.consumed.push(phone.raw);
     rest = rest.replace(phone.raw, ' , ');
   }
   // The place is read before the name is cut out: "smiti Yacine w rani f setif".
-  const placeAnywhere = findPlace(rest);
-  const named = NAME_INTRO.exec(rest) ?? selfIntro(rest);
+  const placeAnywhere = findPlace(rest, places);
+  const named = NAME_INTRO.exec(rest) ?? selfIntro(rest, options);
   if (named?.[1]) {
     const name = cleanName(named[1]);
     if (name) out.name = name;
+    out.consumed.push(named[0]);
     rest = rest.replace(named[0], ' , ');
   }
   const commune = COMMUNE_INTRO.exec(rest);
@@ -89,26 +112,49 @@ export function extractSlots(text: string, awaiting: SlotName[], commonWord: (w:
   const addressed = ADDRESS_INTRO.exec(rest);
   if (addressed?.[1]) {
     out.address = addressed[1].trim();
+    out.consumed.push(addressed[0]);
     rest = rest.replace(addressed[0], ' , ');
   }
-  const place = findPlace(rest) ?? placeAnywhere;
+  const place = findPlace(rest, places) ?? placeAnywhere;
   if (place) out.place = place;
+  readSegments(rest, awaiting, commonWord, options, out);
+  return out;
+}
 
+/** Two words or more, one of them a real word (not a filler, a count or Arabizi with digits). */
+function looksLikeAddress(segment: string, commonWord: (w: string) => boolean): boolean {
+  const words = tokens(fold(segment));
+  if (words.length < 2 || findQuantity(segment) !== null && words.length <= 3) return false;
+  const real = words.filter((w) => /^\p{L}{3,}$/u.test(w) && !commonWord(w));
+  return real.length >= (/\d/.test(segment) ? 1 : 2);
+}
+
+/** Bare segments: an address line, a name when one was asked for, a house number and words. */
+function readSegments(rest: string, awaiting: SlotName[], commonWord: (w: string) => boolean, options: SlotOptions, out: SlotFindings): void {
+  const places = { country: options.country ?? null, expectingAddress: true };
   for (const segment of segmentsOf(rest)) {
     if (!out.address && hasAddressWord(segment) && /\p{L}{2,}/u.test(segment)) {
       out.address = segment;
+      out.consumed.push(segment);
       continue;
     }
-    if (!out.name && awaiting.includes('name') && looksLikeName(segment, commonWord)) {
+    if (!out.name && awaiting.includes('name') && looksLikeName(segment, commonWord, options)) {
       out.name = cleanName(segment);
+      out.consumed.push(segment);
       continue;
     }
-    // A segment with a house number and words, when we asked for the address.
-    if (!out.address && awaiting.includes('address') && !findPlace(segment) && /\p{L}{3,}/u.test(segment) && segment.split(/\s+/).length >= 2) {
-      if (!looksLikeName(segment, commonWord) || /\d/.test(segment)) out.address = segment;
+    if (out.place && findPlace(segment, places)) {
+      out.consumed.push(segment);
+      continue;
+    }
+    // A segment with a house number and words, when we asked for the address ("3tini 2" is a count, not a street).
+    if (!out.address && awaiting.includes('address') && !findPlace(segment, places) && looksLikeAddress(segment, commonWord)) {
+      if (!looksLikeName(segment, commonWord, options) || /\d/.test(segment)) {
+        out.address = segment;
+        out.consumed.push(segment);
+      }
     }
   }
-  return out;
 }
 
 const SIZE_CONTEXT = /(?:taille|size|tamanho|taglia|pointure|ta9as|t9as|9ias|qias|مقاس|قياس|numero|n°|num)\s*:?\s*([a-z0-9-]{1,5})\b/iu;
@@ -147,30 +193,3 @@ export function requestedMissingSize(text: string, product: Product): string | n
   return product.variants.some((v) => fold(v.name) === asked) ? null : asked.toUpperCase();
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  un: 1, une: 1, one: 1, um: 1, uma: 1, uno: 1, wahed: 1, wa7ed: 1, wahda: 1, wa7da: 1, واحد: 1, وحده: 1, واحده: 1,
-  deux: 2, two: 2, dois: 2, duas: 2, due: 2, zouj: 2, zoudj: 2, jouj: 2, joj: 2, زوج: 2, جوج: 2, اثنين: 2, زوز: 2, zouz: 2, juj: 2,
-  trois: 3, three: 3, tres: 3, tre: 3, tlata: 3, tleta: 3, ثلاثه: 3, تلاته: 3, تلاثه: 3,
-  quatre: 4, four: 4, quatro: 4, quattro: 4, arba3a: 4, reb3a: 4, ربعه: 4, اربعه: 4,
-  cinq: 5, five: 5, cinco: 5, cinque: 5, khamsa: 5, '5amsa': 5, خمسه: 5,
-};
-const UNIT = '(?:x|pcs?|pieces?|pièces?|unites?|unités?|units?|unidades?|pezzi|habat|hbat|7abat|7bat|حبات|قطع|قطعه|wa7da|wahda)';
-
-/** How many the customer wants, when they say so ("2 sacs", "x3", "zouj", "deux robes"). */
-export function findQuantity(text: string, variantNames: readonly string[] = []): number | null {
-  const f = fold(text);
-  const unit = new RegExp(`(?:^|\\s)(\\d{1,2})\\s*${UNIT}(?=\\s|$|[^\\p{L}])|(?:^|\\s)x\\s*(\\d{1,2})(?=\\s|$)`, 'u').exec(f);
-  const n = unit ? Number(unit[1] ?? unit[2]) : null;
-  if (n && n > 0 && n <= 50) return n;
-  const words = tokens(f);
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] ?? '';
-    const next = words[i + 1] ?? '';
-    if (NUMBER_WORDS[w] !== undefined && (NUMBER_WORDS[w] ?? 0) > 1) return NUMBER_WORDS[w] ?? null;
-    // "2 robes": a small number right before a word, when it is not a size of the product.
-    if (/^[1-9]$/.test(w) && /^\p{L}{3,}$/u.test(next) && !variantNames.some((v) => fold(v) === w) && !/^(ans|jours?|days?|dias?|giorni|mois|h|heures?)$/.test(next)) {
-      return Number(w);
-    }
-  }
-  return null;
-}

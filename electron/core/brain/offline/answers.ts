@@ -1,34 +1,46 @@
+import type { Voice } from '../templates/types';
 import type { Product } from '../../../../shared/domain/catalog';
 import { nameFor } from './product-name';
-import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import { inStock, sameCategory, urgencyLines } from '../closer';
-import { findVariant, requestedMissingSize } from '../nlu/order-slots';
+import { type SlotFindings, findVariant, requestedMissingSize } from '../nlu/order-slots';
 import { findPlace } from '../nlu/wilayas';
 import { say } from '../templates';
-import { formatList, formatMoney } from '../templates/format';
+import { formatList, formatMoney, isArabicScript } from '../templates/format';
 import { acceptsCashOnDelivery, describeZone, describeZones, zoneFor } from './delivery';
 import type { OfflineBrainDeps } from './deps';
 import type { Draft } from './draft';
 import { stockOf, unitPriceOf, variantsInStock } from './order-flow';
 import type { BrainState } from './state';
+import { encodeEscalations, escalation } from '../../../../shared/domain/notices';
 
 export interface TurnContext {
   deps: OfflineBrainDeps;
   shopId: number;
   text: string;
-  language: CustomerLanguage;
+  /** The customer's language in the shop's dialect: what every sentence of the reply is written in. */
+  language: Voice;
   settings: ShopSettings;
+  /** The shop's country (ISO 3166): which places, phone plan and dialect come first. */
+  country: string;
+  /** The order details this message gives (read once per turn). */
+  found: SlotFindings;
+  /** The message without those details: what products, variants and quantities are read from ("0661 22 33 44" is no count). */
+  rest: string;
   state: BrainState;
   now: Date;
+  /** Order fields this message's slots were already read for upstream (the LLM's, checked): not re-read from the text. */
+  upstream?: ReadonlySet<UpstreamSlot>;
 }
+
+export type UpstreamSlot = 'items' | 'name' | 'phone' | 'wilaya' | 'address';
 
 const cite = (d: Draft, p: Product) => {
   d.skus.push(p.sku);
   d.citations.push(`product:${p.id}`);
 };
 
-export const priceOf = (p: Product, variant: string | null, l: CustomerLanguage): string => formatMoney(unitPriceOf(p, variant), p.currency, l);
+export const priceOf = (p: Product, variant: string | null, l: Voice): string => formatMoney(unitPriceOf(p, variant), p.currency, l);
 
 /** Out of stock: say so, and offer the closest in-stock product of the same category. */
 export async function outOfStock(ctx: TurnContext, d: Draft, p: Product, variant: string | null): Promise<void> {
@@ -56,6 +68,13 @@ const isOut = (p: Product, variant: string | null): boolean => {
   return s !== null && s <= 0;
 };
 
+/** Two products fit the customer's words equally: both with their prices, and which one? */
+export function answerWhich(ctx: TurnContext, d: Draft, products: Product[]): void {
+  const l = ctx.language;
+  d.parts.push(say(l, 'whichOne', { list: products.map((p) => `• ${nameFor(p, l)}: ${priceOf(p, null, l)}`).join('\n') }));
+  for (const p of products) cite(d, p);
+}
+
 /** Price question: the catalog price (several when the customer's words fit several), honest urgency. */
 export async function answerPrice(ctx: TurnContext, d: Draft, products: Product[]): Promise<void> {
   const l = ctx.language;
@@ -66,7 +85,7 @@ export async function answerPrice(ctx: TurnContext, d: Draft, products: Product[
     for (const p of products) cite(d, p);
     return;
   }
-  const variant = findVariant(ctx.text, first);
+  const variant = findVariant(ctx.rest, first);
   if (isOut(first, variant)) {
     d.parts.push(say(l, 'price', { name: nameFor(first, l), price: priceOf(first, variant, l) }));
     await outOfStock(ctx, d, first, variant);
@@ -84,13 +103,13 @@ export async function answerAvailability(ctx: TurnContext, d: Draft, products: P
   const l = ctx.language;
   const [p] = products;
   if (!p) return;
-  const variant = findVariant(ctx.text, p);
+  const variant = findVariant(ctx.rest, p);
   if (isOut(p, variant) || !inStock(p)) {
     await outOfStock(ctx, d, p, variant);
     return;
   }
   const variants = variantsInStock(p);
-  const missing = variant ? null : requestedMissingSize(ctx.text, p);
+  const missing = variant ? null : requestedMissingSize(ctx.rest, p);
   if (missing) {
     // Asked for a size the product does not come in: no "yes", the sizes there are.
     d.parts.push(say(l, 'variantOut', { name: nameFor(p, l), variant: missing, variants: formatList(variants, l) }));
@@ -119,18 +138,20 @@ export function answerPhoto(ctx: TurnContext, d: Draft, p: Product): void {
   } else {
     d.parts.push(say(l, 'photoNone', { name: nameFor(p, l) }));
     d.escalate = true;
-    d.escalateReason = `Customer asked for a photo of ${p.name}; the catalog has none`;
+    d.escalateReason = encodeEscalations([escalation('photo_missing', { product: p.name })]);
   }
 }
 
 /** Delivery: fee and delay from the shop facts for the named place; otherwise check with the shop and escalate. */
 export function answerDelivery(ctx: TurnContext, d: Draft, currency: string): void {
   const l = ctx.language;
-  const place = findPlace(ctx.text) ?? (ctx.state.slots.wilaya ? findPlace(ctx.state.slots.wilaya) : null);
+  // A delivery question expects a place: "entregam no Porto?", "livrez-vous à Como ?".
+  const options = { country: ctx.country, expectingAddress: true };
+  const place = findPlace(ctx.text, options) ?? (ctx.state.slots.wilaya ? findPlace(ctx.state.slots.wilaya, options) : null);
   const cod = acceptsCashOnDelivery(ctx.settings) ? say(l, 'paymentCod') : '';
   if (place) {
     const zone = zoneFor(ctx.settings, place);
-    const placeName = l === 'ar' || l === 'ar-dz' ? (place.arabic ?? place.name) : place.name;
+    const placeName = isArabicScript(l) ? (place.arabic ?? place.name) : place.name;
     if (zone) {
       d.parts.push(describeZone(l, zone, placeName, currency), cod);
       d.citations.push('facts:deliveryZones');
@@ -138,7 +159,7 @@ export function answerDelivery(ctx: TurnContext, d: Draft, currency: string): vo
     }
     d.parts.push(say(l, 'checkWithShop'));
     d.escalate = true;
-    d.escalateReason = `Delivery to ${place.name}: not in the shop's delivery zones`;
+    d.escalateReason = encodeEscalations([escalation('delivery_zone_unknown', { place: place.name })]);
     return;
   }
   const list = describeZones(l, ctx.settings, currency);
@@ -149,5 +170,5 @@ export function answerDelivery(ctx: TurnContext, d: Draft, currency: string): vo
   }
   d.parts.push(say(l, 'checkWithShop'));
   d.escalate = true;
-  d.escalateReason = 'Delivery question: the shop facts have no delivery zones';
+  d.escalateReason = encodeEscalations([escalation('no_delivery_zones')]);
 }

@@ -1,5 +1,5 @@
+import type { Voice } from '../templates/types';
 import type { ShopSettings } from '../../../../shared/domain/settings';
-import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import { fold } from '../nlu/normalise';
 import { type Place, findPlace, samePlace } from '../nlu/wilayas';
 import { say } from '../templates';
@@ -24,12 +24,12 @@ export function zoneFor(settings: ShopSettings, place: Place | string): Zone | n
 }
 
 /** "Delivery to Oran: 600 DA, 2 days." from the shop facts only. */
-export function describeZone(language: CustomerLanguage, zone: Zone, placeName: string, currency: string): string {
+export function describeZone(language: Voice, zone: Zone, placeName: string, currency: string): string {
   const delay = zone.delayDays.trim() ? say(language, 'deliveryDelay', { days: zone.delayDays.trim() }) : '';
   return say(language, 'deliveryZone', { zone: placeName, fee: formatMoney(zone.fee, currency, language), delay });
 }
 
-export function describeZones(language: CustomerLanguage, settings: ShopSettings, currency: string): string | null {
+export function describeZones(language: Voice, settings: ShopSettings, currency: string): string | null {
   const zones = settings.facts.deliveryZones;
   if (zones.length === 0) return null;
   const items = zones.slice(0, 8).map((z) => `${z.name} (${formatMoney(z.fee, currency, language)})`);

@@ -9,11 +9,18 @@ import type { BrainStateStore } from './state';
 export interface OfflineBrainDeps {
   products: ProductFinder;
   settings(shopId: number): Promise<ShopSettings>;
+  /**
+   * The shop's country (ISO 3166: gazetteer, phone plan, dialect). Without it the brain derives
+   * one from the catalog's currency and the time zone, as core does for a shop with none set.
+   */
+  country?(shopId: number, settings: ShopSettings): Promise<string>;
   /** The shop's name for the assistant's introduction; null = introduce without it. */
   shopName?(shopId: number): Promise<string | null>;
   /** Real order counts (trust, urgency, social proof) and a contact's past orders (reorder). */
   orders: SalesFacts & { ofContact(shopId: number, contactId: number, limit: number): Promise<Order[]> };
   placeOrder: PlaceOrder;
+  /** The order a confirming message already placed: a re-run after a crash announces it again instead of starting over. */
+  orderPlacedBy?(messageId: number): Promise<Order | undefined>;
   state: BrainStateStore;
   /** A few products to name when the customer has not said which one they mean. */
   sampleProducts?(shopId: number, limit: number): Promise<{ name: string }[]>;

@@ -1,5 +1,10 @@
 import type { BrainDecision, Intent, OrderItem, OutgoingMedia, SalesAction } from '../../../../shared/domain/brain';
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
+import { encodeEscalations, escalation } from '../../../../shared/domain/notices';
+import type { NewOrder } from '../../orders/repo';
+
+/** Stands for the order number in a reply until the order row exists (placed when the reply is committed). */
+export const ORDER_ID_PLACEHOLDER = '{{order}}';
 
 /** A decision being built up by the turn's steps; `finish` turns it into a BrainDecision. */
 export interface Draft {
@@ -14,6 +19,8 @@ export interface Draft {
   skus: string[];
   citations: string[];
   media: OutgoingMedia[];
+  /** The order this reply announces: placed only if this reply is the one that goes out. */
+  pendingOrder: NewOrder | null;
 }
 
 export const newDraft = (intent: Intent, confidence: number): Draft => ({
@@ -28,6 +35,7 @@ export const newDraft = (intent: Intent, confidence: number): Draft => ({
   skus: [],
   citations: [],
   media: [],
+  pendingOrder: null,
 });
 
 const NEGATIVE: Intent[] = ['complaint_refund', 'objection_price', 'objection_trust'];
@@ -44,7 +52,7 @@ export function finish(d: Draft, language: CustomerLanguage): BrainDecision {
     orderAction: d.orderAction,
     orderItems: d.orderItems,
     escalate: d.escalate,
-    escalateReason: d.escalate ? (d.escalateReason ?? 'needs the seller') : null,
+    escalateReason: d.escalate ? (d.escalateReason ?? encodeEscalations([escalation('bot_asked')])) : null,
     citations: [...new Set(d.citations)],
     skus: [...new Set(d.skus)].slice(0, 3),
     media: d.media,

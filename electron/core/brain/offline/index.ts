@@ -1,22 +1,26 @@
 import type { Product } from '../../../../shared/domain/catalog';
+import type { Order } from '../../../../shared/domain/orders';
 import type { BrainDecision } from '../../../../shared/domain/brain';
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { Brain, BrainInput, TurnMessage } from '../types';
 import { checkoutPush, handleHesitation, handlePriceObjection, handleTrustObjection } from '../closer';
 import { isInjectionAttempt, isLegalThreat, wantsPhoto } from '../nlu/injection';
 import { classifyIntent } from '../nlu/intent';
-import { detectLanguage } from '../nlu/language';
+import { conversationLanguage, detectLanguage } from '../nlu/language';
 import { fold, tokens } from '../nlu/normalise';
-import { extractSlots } from '../nlu/order-slots';
-import { say } from '../templates';
-import { type TurnContext, answerAvailability, answerDelivery, answerPhoto, answerPrice } from './answers';
+import { type SlotFindings, extractSlots } from '../nlu/order-slots';
+import { say, voiceFor } from '../templates';
+import { type TurnContext, type UpstreamSlot, answerAvailability, answerDelivery, answerPhoto, answerPrice, answerWhich } from './answers';
 import type { OfflineBrainDeps } from './deps';
-import { type Draft, finish, newDraft } from './draft';
-import { awaitingSlots, commonWord, confirmOrder, orderStep, yesOrNo } from './order-step';
-import { rememberSkus, resolveProducts } from './resolve';
-import { readState } from './state';
+import { type Draft, ORDER_ID_PLACEHOLDER, finish, newDraft } from './draft';
+import { awaitingOf, commonWord, confirmOrder, orderStep, yesOrNo } from './order-step';
+import { isTie, rememberSkus, resolveProducts } from './resolve';
+import { type BrainState, readState } from './state';
 import { applyStrategy } from '../../learning/bandit/strategy-lines';
 import { acceptReorder, personalise, prefillFromProfile, startsVisit } from '../../learning/profiles/returning-customer';
+import { encodeEscalations, escalation } from '../../../../shared/domain/notices';
+import { deriveCountry, dialectOf } from '../../text/country';
+import type { ShopSettings } from '../../../../shared/domain/settings';
 
 export type { OfflineBrainDeps } from './deps';
 export { makeMemoryProductFinder, type ProductFinder, type ProductHit } from './product-match';
@@ -29,9 +33,16 @@ function languageFromHistory(history: TurnMessage[]): CustomerLanguage | null {
 /** Messages with no words worth answering at length ("ok", "👍", "?"). */
 const isTrivial = (text: string): boolean => tokens(fold(text)).length <= 2;
 
-async function browse(ctx: TurnContext, d: Draft, products: Product[], input: BrainInput): Promise<void> {
+const ASKS_ABOUT_A_PRODUCT = new Set(['price_question', 'availability', 'other', 'greeting']);
+
+async function browse(ctx: TurnContext, d: Draft, products: Product[], input: BrainInput, tie: boolean): Promise<void> {
   const l = ctx.language;
   const first = products[0] ?? null;
+  if (tie && ASKS_ABOUT_A_PRODUCT.has(d.intent) && !wantsPhoto(ctx.text)) {
+    if (d.intent === 'other' || d.intent === 'greeting') d.intent = 'availability';
+    answerWhich(ctx, d, products);
+    return;
+  }
   const currency = first?.currency ?? (await ctx.deps.products.search(ctx.shopId, ctx.text, 1))[0]?.product.currency ?? 'DZD';
   switch (d.intent) {
     case 'price_question':
@@ -102,7 +113,7 @@ async function browse(ctx: TurnContext, d: Draft, products: Product[], input: Br
       }
       d.parts.push(say(l, 'other'));
       d.escalate = true;
-      d.escalateReason = 'The offline brain did not understand the message';
+      d.escalateReason = encodeEscalations([escalation('not_understood')]);
   }
 }
 
@@ -117,7 +128,7 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
     d.parts.push(say(l, 'injection'));
     return d;
   }
-  const resolved = await resolveProducts(deps.products, ctx.shopId, input.text);
+  const resolved = /\p{L}{2,}/u.test(ctx.rest) ? await resolveProducts(deps.products, ctx.shopId, ctx.rest) : [];
   const named = resolved.map((r) => r.product);
   // The seller sees which product a complaint is about.
   for (const p of named) d.skus.push(p.sku);
@@ -125,14 +136,14 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
     d.intent = 'complaint_refund';
     d.parts.push(say(l, 'legal'));
     d.escalate = true;
-    d.escalateReason = 'Legal threat';
+    d.escalateReason = encodeEscalations([escalation('legal')]);
     return d;
   }
   if (guess.intent === 'complaint_refund' || guess.intent === 'human_request') {
     const human = guess.intent === 'human_request';
     d.parts.push(say(l, human ? 'human' : 'complaint'));
     d.escalate = true;
-    d.escalateReason = human ? 'The customer asked for a person' : 'Complaint or refund request';
+    d.escalateReason = encodeEscalations([escalation(human ? 'human_request' : 'refund_complaint')]);
     return d;
   }
 
@@ -170,12 +181,18 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
   if (guess.intent === 'order_request' || continuing || startsWithDetails) {
     d.intent = 'order_request';
     d.confidence = Math.max(d.confidence, 0.7);
+    if (isTie(resolved) && state.cart.every((c) => !named.some((p) => p.sku === c.sku))) {
+      // "bghit zit argan" with two bottles: which one, then the order goes on with the one they pick.
+      answerWhich(ctx, d, named);
+      state.stage = 'collecting';
+      return d;
+    }
     await orderStep(ctx, d, named, remembered);
     return d;
   }
 
   const products = named.length ? named : remembered && ['price_question', 'availability', 'objection_price', 'objection_hesitation'].includes(guess.intent) ? [remembered] : [];
-  await browse(ctx, d, products, input);
+  await browse(ctx, d, products, input, named.length > 1 && isTie(resolved));
 
   // After a few exchanges without an order, ask for it (once every few turns, never on bad news).
   const pushAfter = ctx.settings.sales.intensity === 'gentle' ? 3 : 2;
@@ -194,40 +211,158 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
 }
 
 const extractSlotsCount = (ctx: TurnContext): number => {
-  const f = extractSlots(ctx.text, awaitingSlots(ctx), commonWord);
+  const f = ctx.found;
   return [f.name, f.phone, f.place, f.address].filter(Boolean).length;
 };
+
+/** The message without the details it gives: an address line or a city is never a product ("rue des Roses", "Milano"). */
+function productText(text: string, found: SlotFindings): string {
+  let rest = text;
+  for (const part of found.consumed) rest = rest.replace(part, ' ');
+  return rest;
+}
+
+/** No country from core (tests, tools): the catalog's currency and the time zone tell, as core derives it. */
+async function derivedCountry(deps: OfflineBrainDeps, shopId: number, text: string, settings: ShopSettings): Promise<string> {
+  const currency = (await deps.products.search(shopId, text, 1))[0]?.product.currency ?? null;
+  return deriveCountry(currency, settings.facts.timeZone);
+}
+
+/**
+ * One planned turn. Nothing is stored until the router knows which reply goes out: `commit` when
+ * it is this one (memory saved, the order it announces placed), `observe` when another reply
+ * replaced it (the LLM's, or a safe holding message) — then only what the customer said is kept.
+ */
+export interface OfflinePlan {
+  decision: BrainDecision;
+  commit(): Promise<BrainDecision>;
+  observe(): Promise<void>;
+}
+
+export interface PlanOptions {
+  /**
+   * Adjusts the memory before the turn runs (validated slots from the LLM's structured output) and
+   * says which order fields it filled: the turn does not read those again from the text.
+   */
+  seed?: (state: BrainState) => ReadonlySet<UpstreamSlot>;
+}
+
+/** The offline brain, with the two-step turn the router uses. `decide` plans and commits at once. */
+export interface OfflineBrain extends Brain {
+  plan(input: BrainInput, options?: PlanOptions): Promise<OfflinePlan>;
+}
+
+/**
+ * What a turn whose reply did not go out still teaches: the customer's language, the products
+ * and details they gave. Cart, stage, offers and the shown summary stay as they were.
+ */
+function observed(before: BrainState, after: BrainState): BrainState {
+  return { ...before, language: after.language, turns: after.turns, introduced: after.introduced, lastSkus: after.lastSkus, slots: after.slots };
+}
+
+function announcement(order: Order): BrainDecision {
+  const language = order.language ?? 'fr';
+  const d = newDraft('order_request', 0.9);
+  d.parts.push(say(language, 'orderDone', { name: order.customerName, id: order.id, phone: order.phone }));
+  d.orderAction = 'confirm';
+  d.orderItems = order.items.map((i) => ({ sku: i.sku, quantity: i.quantity, variant: i.variant }));
+  d.skus.push(...order.items.map((i) => i.sku));
+  d.citations.push(`order:${order.id}`);
+  return finish(d, language);
+}
+
+function withOrderNumber(decision: BrainDecision, orderId: number, items: BrainDecision['orderItems']): BrainDecision {
+  return {
+    ...decision,
+    reply: decision.reply.replaceAll(ORDER_ID_PLACEHOLDER, String(orderId)),
+    orderItems: items,
+    citations: [...new Set([`order:${orderId}`, ...decision.citations])],
+  };
+}
 
 /**
  * The default brain: no API key, no network. Reads the shop's catalog, facts and sales settings,
  * remembers the conversation's cart and details between turns, and answers in the customer's
  * language and script.
  */
-export function makeOfflineBrain(deps: OfflineBrainDeps): Brain {
+export function makeOfflineBrain(deps: OfflineBrainDeps): OfflineBrain {
+  async function plan(input: BrainInput, options: PlanOptions = {}): Promise<OfflinePlan> {
+    const confirming = input.inboundMessageIds.length ? Math.max(...input.inboundMessageIds) : null;
+    const placed = confirming !== null ? await deps.orderPlacedBy?.(confirming) : undefined;
+    if (placed) {
+      // This message already placed an order and the memory moved on (a crash before the reply was
+      // stored): the reply announces that order again; nothing else changes.
+      const decision = announcement(placed);
+      return { decision, commit: async () => decision, observe: async () => {} };
+    }
+    const stored = await deps.state.get(input.conversationId);
+    const before = readState(stored);
+    const state = readState(stored);
+    const upstream = options.seed?.(state);
+    const settings = await deps.settings(input.shopId);
+    const previous = state.language ?? languageFromHistory(input.history);
+    const language = conversationLanguage(input.text, previous).language;
+    const country = (await deps.country?.(input.shopId, settings)) ?? (await derivedCountry(deps, input.shopId, input.text, settings));
+    const found = extractSlots(input.text, awaitingOf(state), commonWord, { country });
+    const voice = voiceFor(language, dialectOf(country));
+    const ctx: TurnContext = {
+      deps,
+      shopId: input.shopId,
+      text: input.text,
+      rest: productText(input.text, found),
+      language: voice,
+      settings,
+      country,
+      found,
+      state,
+      now: input.now,
+      ...(upstream && { upstream }),
+    };
+    // A returning customer (learning/profiles): stored details at checkout, the last order again.
+    const firstTurn = startsVisit(state, input);
+    const prefilled = prefillFromProfile(state, input.profile, firstTurn);
+    const draft = (await acceptReorder(ctx, input)) ?? (await decideTurn(ctx, input));
+    // The bandit's strategy (learning/bandit) adds its sentence to a product answer.
+    await applyStrategy(draft, input.strategy, { language, settings, bySku: (sku) => deps.products.bySku(input.shopId, sku) });
+    const storedDetails = prefilled || (!!input.profile && state.slots.phone === input.profile.phone && state.slots.address === input.profile.address);
+    personalise(draft, input.profile, language, { first: firstTurn, prefilled: storedDetails, confirming: state.stage === 'confirming' && draft.salesAction === 'checkout' });
+    const firstReply = !state.introduced && !input.history.some((m) => m.author === 'bot');
+    if (firstReply && settings.bot.introduceAsAssistant) {
+      const shop = (await deps.shopName?.(input.shopId)) ?? null;
+      draft.parts.unshift(shop ? say(voice, 'intro', { shop }) : say(voice, 'introNoShop'));
+    }
+    state.introduced = true;
+    state.language = language;
+    state.turns += 1;
+    const decision = finish(draft, language);
+    const save = (doc: BrainState) => deps.state.put(input.shopId, input.conversationId, doc, input.now.toISOString());
+    let settled = false;
+    const once = () => {
+      if (settled) throw new Error('an offline plan is committed or observed once');
+      settled = true;
+    };
+    return {
+      decision,
+      async commit() {
+        once();
+        let out = decision;
+        if (draft.pendingOrder) {
+          const { order } = await deps.placeOrder(draft.pendingOrder);
+          out = withOrderNumber(decision, order.id, order.items.map((i) => ({ sku: i.sku, quantity: i.quantity, variant: i.variant })));
+        }
+        await save(state);
+        return out;
+      },
+      async observe() {
+        once();
+        await save(observed(before, state));
+      },
+    };
+  }
   return {
+    plan,
     async decide(input: BrainInput): Promise<BrainDecision> {
-      const state = readState(await deps.state.get(input.conversationId));
-      const settings = await deps.settings(input.shopId);
-      const previous = state.language ?? languageFromHistory(input.history);
-      const language = detectLanguage(input.text, previous).language;
-      const ctx: TurnContext = { deps, shopId: input.shopId, text: input.text, language, settings, state, now: input.now };
-      // A returning customer (learning/profiles): stored details at checkout, the last order again.
-      const firstTurn = startsVisit(state, input);
-      const prefilled = prefillFromProfile(state, input.profile, firstTurn);
-      const draft = (await acceptReorder(ctx, input)) ?? (await decideTurn(ctx, input));
-      await applyStrategy(draft, input.strategy, { language, settings, bySku: (sku) => deps.products.bySku(input.shopId, sku) });
-      const storedDetails = prefilled || (!!input.profile && state.slots.phone === input.profile.phone && state.slots.address === input.profile.address);
-      personalise(draft, input.profile, language, { first: firstTurn, prefilled: storedDetails, confirming: state.stage === 'confirming' && draft.salesAction === 'checkout' });
-      const firstReply = !state.introduced && !input.history.some((m) => m.author === 'bot');
-      if (firstReply && settings.bot.introduceAsAssistant) {
-        const shop = (await deps.shopName?.(input.shopId)) ?? null;
-        draft.parts.unshift(shop ? say(language, 'intro', { shop }) : say(language, 'introNoShop'));
-      }
-      state.introduced = true;
-      state.language = language;
-      state.turns += 1;
-      await deps.state.put(input.shopId, input.conversationId, state, input.now.toISOString());
-      return finish(draft, language);
+      return (await plan(input)).commit();
     },
   };
 }

@@ -1,7 +1,7 @@
+import type { Voice } from '../templates/types';
 import type { Product } from '../../../../shared/domain/catalog';
 import { nameFor } from './product-name';
 import type { OrderLine } from '../../../../shared/domain/orders';
-import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import { sumLines } from '../../orders/repo';
 import type { SlotName } from '../nlu/order-slots';
@@ -68,7 +68,7 @@ export const lineNeedingVariant = (lines: CartLine[]): CartLine | undefined =>
 
 const SLOT_KEY: Record<SlotName, PhraseKey> = { name: 'slotName', phone: 'slotPhone', wilaya: 'slotWilaya', address: 'slotAddress' };
 
-export const askForSlots = (language: CustomerLanguage, missing: SlotName[]): string =>
+export const askForSlots = (language: Voice, missing: SlotName[]): string =>
   say(language, 'askSlots', { missing: formatList(missing.map((s) => say(language, SLOT_KEY[s])), language) });
 
 export interface Totals {
@@ -95,8 +95,18 @@ export function totalsOf(lines: CartLine[], state: BrainState, settings: ShopSet
   return { lines: orderLines, itemsTotal, deliveryFee, total: Math.round((itemsTotal + (deliveryFee ?? 0)) * 100) / 100, currency };
 }
 
+/**
+ * What the summary shows, as a key: items with prices, delivery fee, total and the customer's
+ * details. "yes" places the order only when the summary it answers has this same key.
+ */
+export function summaryKey(lines: CartLine[], state: BrainState, settings: ShopSettings): string {
+  const t = totalsOf(lines, state, settings);
+  const s = state.slots;
+  return JSON.stringify([t.lines.map((l) => [l.sku, l.variant, l.quantity, l.unitPrice]), t.deliveryFee, t.total, t.currency, s.name, s.phone, s.wilaya, s.commune, s.address]);
+}
+
 /** The confirmation summary: each item with its price, subtotal, delivery fee when known, total. */
-export function summaryText(language: CustomerLanguage, lines: CartLine[], state: BrainState, settings: ShopSettings): string {
+export function summaryText(language: Voice, lines: CartLine[], state: BrainState, settings: ShopSettings): string {
   const t = totalsOf(lines, state, settings);
   const money = (n: number) => formatMoney(n, t.currency, language);
   const out = [say(language, 'summaryTitle')];

@@ -5,11 +5,12 @@ import { upsellFor } from '../closer';
 import { YES_WORDS, NO_WORDS } from '../nlu/intent-lexicon';
 import { DZ_LATN_STRONG, EN, FR, IT, PT } from '../nlu/language-lexicon';
 import { fold, tokens } from '../nlu/normalise';
-import { type SlotName, extractSlots, findQuantity, findVariant } from '../nlu/order-slots';
-import { say } from '../templates';
+import { type SlotName, findQuantity, findVariant } from '../nlu/order-slots';
+import { languageOfVoice, say } from '../templates';
 import { formatList } from '../templates/format';
 import { type TurnContext, outOfStock, priceOf } from './answers';
-import type { Draft } from './draft';
+import { type Draft, ORDER_ID_PLACEHOLDER } from './draft';
+import type { BrainState } from './state';
 import {
   type CartLine,
   addToCart,
@@ -17,12 +18,14 @@ import {
   lineNeedingVariant,
   missingSlots,
   stockOf,
+  summaryKey,
   summaryText,
   totalsOf,
   unitPriceOf,
   variantsInStock,
 } from './order-flow';
 import { rememberSkus } from './resolve';
+import { type Place, placeByName } from '../nlu/wilayas';
 
 /** A word no one is called: customers' bare names are told apart from ordinary replies with this. */
 export const commonWord = (w: string): boolean =>
@@ -49,23 +52,37 @@ export async function cartLines(ctx: TurnContext): Promise<CartLine[]> {
   return out;
 }
 
-export const awaitingSlots = (ctx: TurnContext): SlotName[] => {
-  if (ctx.state.stage === 'browsing') return [];
-  const s = ctx.state.slots;
-  return (['name', 'phone', 'wilaya', 'address'] as const).filter((k) => !s[k]);
-};
+/** The details still missing once an order is under way (none while browsing). */
+export const awaitingOf = (state: BrainState): SlotName[] =>
+  state.stage === 'browsing' ? [] : (['name', 'phone', 'wilaya', 'address'] as const).filter((k) => !state.slots[k]);
 
 /** Copies what the customer just gave into the slots; returns how many fields were new. */
 export function applySlots(ctx: TurnContext): number {
-  const found = extractSlots(ctx.text, awaitingSlots(ctx), commonWord);
+  const found = ctx.found;
   const s = ctx.state.slots;
+  const fresh = (slot: 'name' | 'phone' | 'wilaya' | 'address') => !ctx.upstream?.has(slot);
   let n = 0;
-  if (found.name) (s.name = found.name), n++;
-  if (found.phone) (s.phone = found.phone), n++;
-  if (found.place) (s.wilaya = found.place.name), n++;
-  if (found.commune) (s.commune = found.commune), n++;
-  if (found.address) (s.address = found.address), n++;
+  if (found.name && fresh('name')) (s.name = found.name), n++;
+  if (found.phone && fresh('phone')) (s.phone = found.phone), n++;
+  if (found.place && fresh('wilaya')) n += applyPlace(ctx, found.place);
+  if (found.commune && fresh('wilaya')) (s.commune = found.commune), n++;
+  if (found.address && fresh('address')) (s.address = found.address), n++;
   return n;
+}
+
+/**
+ * A second place in the same region is the district or commune ("Oran" then "Es Senia"); a place
+ * elsewhere replaces the city (a correction: "non, Sétif").
+ */
+function applyPlace(ctx: TurnContext, place: Place): number {
+  const s = ctx.state.slots;
+  const current = s.wilaya ? placeByName(s.wilaya, ctx.country) : undefined;
+  if (current && current.name !== place.name && (place.region === current.name || (place.region !== null && place.region === current.region))) {
+    if (!s.commune) s.commune = place.name;
+    return 1;
+  }
+  s.wilaya = place.name;
+  return 1;
 }
 
 async function askProduct(ctx: TurnContext, d: Draft): Promise<void> {
@@ -86,13 +103,15 @@ export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], re
   if (!product && wasEmpty && state.stage === 'browsing') product = remembered;
 
   if (product) {
-    const variant = findVariant(ctx.text, product);
+    // Items read upstream are already in the cart with their quantity and variant.
+    const seeded = ctx.upstream?.has('items') ? state.cart.find((c) => c.sku === product?.sku) : undefined;
+    const variant = seeded?.variant ?? findVariant(ctx.rest, product);
     const stock = stockOf(product, variant);
     if ((stock !== null && stock <= 0) || (product.stock !== null && product.stock <= 0)) {
       await outOfStock(ctx, d, product, variant);
       return;
     }
-    const quantity = findQuantity(ctx.text, product.variants.map((v) => v.name));
+    const quantity = seeded ? null : findQuantity(ctx.rest, product.variants.map((v) => v.name));
     const added = addToCart(state, product.sku, variant ?? (product.variants.length === 1 ? (product.variants[0]?.name ?? null) : null), quantity);
     if (state.pendingVariantSku === product.sku && variant) state.pendingVariantSku = null;
     state.lastSkus = rememberSkus([product.sku], state.lastSkus);
@@ -102,7 +121,7 @@ export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], re
   } else if (state.pendingVariantSku) {
     const pending = await ctx.deps.products.bySku(ctx.shopId, state.pendingVariantSku);
     const line = state.cart.find((c) => c.sku === state.pendingVariantSku);
-    const variant = pending ? findVariant(ctx.text, pending) : null;
+    const variant = pending ? findVariant(ctx.rest, pending) : null;
     if (pending && line && variant) {
       const stock = stockOf(pending, variant);
       if (stock !== null && stock <= 0) {
@@ -113,7 +132,7 @@ export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], re
       state.pendingVariantSku = null;
     }
   } else if (state.cart.length === 1) {
-    const q = findQuantity(ctx.text);
+    const q = ctx.upstream?.has('items') ? null : findQuantity(ctx.rest);
     const only = state.cart[0];
     if (q && only) only.quantity = q;
   }
@@ -141,7 +160,7 @@ export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], re
   const missing = missingSlots(state, lines);
   if (missing.length > 0) {
     if (product && d.orderAction === 'start') {
-      d.parts.push(say(l, 'price', { name: nameFor(product, l), price: priceOf(product, findVariant(ctx.text, product), l) }));
+      d.parts.push(say(l, 'price', { name: nameFor(product, l), price: priceOf(product, findVariant(ctx.rest, product), l) }));
       const extra = ctx.settings.sales.intensity !== 'gentle' ? await upsellFor(ctx.deps.products, product) : null;
       if (extra) {
         d.parts.push(say(l, 'upsell', { name: extra.name, price: priceOf(extra, null, l) }));
@@ -152,11 +171,19 @@ export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], re
     return;
   }
   state.stage = 'confirming';
-  d.parts.push(summaryText(l, lines, state, ctx.settings));
+  state.shownSummary = summaryKey(lines, state, ctx.settings);
+  state.shownSummaryText = summaryText(l, lines, state, ctx.settings);
+  d.parts.push(state.shownSummaryText);
   d.salesAction = 'checkout';
 }
 
-/** The customer said yes to the summary: the order row, stock taken, the seller's event — once per confirming message. */
+/**
+ * The customer said yes to the summary. The order is planned here and placed by the brain's
+ * commit, only if this reply goes out; its number fills ORDER_ID_PLACEHOLDER then. A "yes" to a
+ * summary that no longer matches the cart (stock, price, fee or details changed), or whose words
+ * are not in the conversation (replaced, a draft the seller rejected or rewrote), shows the current
+ * summary again instead.
+ */
 export async function confirmOrder(ctx: TurnContext, d: Draft, input: BrainInput): Promise<void> {
   const state = ctx.state;
   const lines = (await cartLines(ctx)).filter((l) => {
@@ -166,11 +193,20 @@ export async function confirmOrder(ctx: TurnContext, d: Draft, input: BrainInput
   if (lines.length === 0) {
     state.stage = 'browsing';
     state.cart = [];
+    state.shownSummary = null;
+    state.shownSummaryText = null;
     await askProduct(ctx, d);
     return;
   }
+  const shownText = state.shownSummaryText;
+  const wentOut = shownText !== null && input.history.some((m) => m.direction === 'out' && m.text.includes(shownText));
+  if (lines.length !== state.cart.length || summaryKey(lines, state, ctx.settings) !== state.shownSummary || !wentOut) {
+    state.cart = lines.map((l) => l.item);
+    await orderStep(ctx, d, [], null);
+    return;
+  }
   const totals = totalsOf(lines, state, ctx.settings);
-  const { order } = await ctx.deps.placeOrder({
+  d.pendingOrder = {
     shopId: ctx.shopId,
     conversationId: input.conversationId,
     contactId: input.contactId,
@@ -181,18 +217,20 @@ export async function confirmOrder(ctx: TurnContext, d: Draft, input: BrainInput
     address: state.slots.address ?? '',
     currency: totals.currency,
     deliveryFee: totals.deliveryFee,
-    language: ctx.language,
+    language: languageOfVoice(ctx.language),
     items: totals.lines,
     createdFromMessageId: input.inboundMessageIds.length ? Math.max(...input.inboundMessageIds) : null,
     now: input.now.toISOString(),
-  });
-  d.parts.push(say(ctx.language, 'orderDone', { name: state.slots.name ?? '', id: order.id, phone: state.slots.phone ?? '' }));
+  };
+  d.parts.push(say(ctx.language, 'orderDone', { name: state.slots.name ?? '', id: ORDER_ID_PLACEHOLDER, phone: state.slots.phone ?? '' }));
   d.orderAction = 'confirm';
-  d.orderItems = order.items.map((i) => ({ sku: i.sku, quantity: i.quantity, variant: i.variant }));
-  d.citations.push(`order:${order.id}`, ...lines.map((l) => `product:${l.product.id}`));
-  d.skus.push(...order.items.map((i) => i.sku));
+  d.orderItems = totals.lines.map((i) => ({ sku: i.sku, quantity: i.quantity, variant: i.variant }));
+  d.citations.push(...lines.map((l) => `product:${l.product.id}`));
+  d.skus.push(...totals.lines.map((i) => i.sku));
   state.cart = [];
   state.stage = 'browsing';
   state.pendingVariantSku = null;
+  state.shownSummary = null;
+  state.shownSummaryText = null;
   state.turnsSincePush = 0;
 }

@@ -76,11 +76,12 @@ function near(q: string, w: string): boolean {
   return editDistance(q, w, q.length >= 8 ? 2 : 1) <= (q.length >= 8 ? 2 : 1);
 }
 
-function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+/** Where the phrase starts in the words (typos tolerated), or -1. */
+function phraseAt(words: readonly string[], phrase: readonly string[]): number {
   for (let i = 0; i + phrase.length <= words.length; i++) {
-    if (phrase.every((w, j) => near(words[i + j] ?? '', w))) return true;
+    if (phrase.every((w, j) => near(words[i + j] ?? '', w))) return i;
   }
-  return false;
+  return -1;
 }
 
 export interface LexicalScore {
@@ -99,12 +100,16 @@ export function scoreProduct(query: string | readonly string[], p: Product): Lex
   const f = features(p);
   let score = 0;
   const matched: string[] = [];
-  for (const phrase of f.aliasPhrases) {
+  // Each word of the message counts once: two aliases that are spellings of one word ("chargeur",
+  // "charjour") must not make one product look twice as named as its sibling.
+  const covered = new Set<number>();
+  for (const phrase of [...f.aliasPhrases].sort((a, b) => b.length - a.length)) {
     if (phrase.length === 1 && STOP.has(phrase[0] ?? '')) continue;
-    if (containsPhrase(all, phrase)) {
-      score += phrase.length > 1 ? 2 * phrase.length : 2.5;
-      matched.push(phrase.join(' '));
-    }
+    const at = phraseAt(all, phrase);
+    if (at < 0 || phrase.some((_, j) => covered.has(at + j))) continue;
+    phrase.forEach((_, j) => covered.add(at + j));
+    score += phrase.length > 1 ? 2 * phrase.length : 2.5;
+    matched.push(phrase.join(' '));
   }
   const queryConcepts = new Set<string>();
   for (const w of words) {

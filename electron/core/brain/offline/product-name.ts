@@ -1,5 +1,6 @@
+import type { Voice } from '../templates/types';
+import { isArabicScript } from '../templates/format';
 import type { Product } from '../../../../shared/domain/catalog';
-import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 
 const ARABIC = /[\u0600-\u06ff]/;
 
@@ -8,8 +9,8 @@ const ARABIC = /[\u0600-\u06ff]/;
  * Arabic name when it has one ("ساعة رجالية فولاذ", not "Montre homme acier"); everyone else
  * the catalog's own name.
  */
-export function nameFor(p: Pick<Product, 'name' | 'altNames'>, language: CustomerLanguage): string {
-  if ((language === 'ar' || language === 'ar-dz') && !ARABIC.test(p.name)) {
+export function nameFor(p: Pick<Product, 'name' | 'altNames'>, language: Voice): string {
+  if (isArabicScript(language) && !ARABIC.test(p.name)) {
     return p.altNames.find((n) => ARABIC.test(n)) ?? p.name;
   }
   return p.name;

@@ -37,6 +37,10 @@ export const BrainState = z.object({
   pendingVariantSku: z.string().nullable().default(null),
   /** Percent discount already offered in this conversation (never raised past the seller's limit). */
   discountOffered: z.number().nonnegative().nullable().default(null),
+  /** The order summary the customer was last shown (summaryKey): "yes" places exactly that order. */
+  shownSummary: z.string().nullable().default(null),
+  /** That summary's words: "yes" counts only if the conversation shows they went out (not a rejected or edited draft). */
+  shownSummaryText: z.string().nullable().default(null),
 });
 export type BrainState = z.infer<typeof BrainState>;
 

@@ -5,6 +5,7 @@ import { EventBus } from '../../events';
 import { makeOrdersRepo } from '../../orders/repo';
 import { type Store, openDatabase } from '../../store/open-database';
 import { loadCatalog } from '../../../../tests/brain/harness';
+import type { TurnMessage } from '../types';
 import { makeCoreOfflineBrain } from './wire';
 
 let store: Store | undefined;
@@ -30,8 +31,13 @@ describe('makeCoreOfflineBrain', () => {
     const settings = ShopSettings.parse({ facts: { deliveryZones: [{ name: 'Oran', fee: 600, delayDays: '2' }] } });
     const brain = makeCoreOfflineBrain({ db: store.db, sqlite: store.sqlite, settingsOf: async () => settings, bus: new EventBus() });
     let id = 0;
-    const say = (text: string) =>
-      brain.decide({ shopId: 1, conversationId: 1, contactId: 1, inboundMessageIds: [++id], text, history: [], now: new Date(now) });
+    // The conversation so far, as the pipeline passes it: "yes" answers a summary that is in it.
+    const history: TurnMessage[] = [];
+    const say = async (text: string) => {
+      const d = await brain.decide({ shopId: 1, conversationId: 1, contactId: 1, inboundMessageIds: [++id], text, history: [...history], now: new Date(now) });
+      history.push({ direction: 'in', author: 'customer', text, at: now }, { direction: 'out', author: 'bot', text: d.reply, at: now });
+      return d;
+    };
 
     const price = await say('slm ch7al had sac noir?');
     expect(price.skus[0]).toBe('DZ-BG-001');

@@ -10,7 +10,8 @@ import { decrementCatalogStock } from '../../orders/stock';
 import type { Database } from '../../store/schema';
 import type { Brain } from '../types';
 import { makeRetriever } from '../retrieval/retriever';
-import { makeOfflineBrain } from './index';
+import { makeShopCountryReader } from '../../shops/shop-country';
+import { type OfflineBrain, makeOfflineBrain } from './index';
 import type { ProductFinder } from './product-match';
 
 export interface CoreOfflineBrainConfig {
@@ -34,14 +35,17 @@ export function makeCatalogProductFinder(sqlite: SQLite.Database): ProductFinder
 }
 
 /** The offline brain wired to core's store: catalog, settings, orders, per-conversation memory. */
-export function makeCoreOfflineBrain(config: CoreOfflineBrainConfig): Brain {
+export function makeCoreOfflineBrain(config: CoreOfflineBrainConfig): OfflineBrain {
   const finder = makeCatalogProductFinder(config.sqlite);
+  const countryOf = makeShopCountryReader(config.sqlite);
   return makeOfflineBrain({
     products: finder,
     settings: config.settingsOf,
+    country: async (shopId, settings) => countryOf(shopId, settings.facts.timeZone),
     ...(config.shopName && { shopName: config.shopName }),
     orders: makeOrdersRepo(config.db),
     placeOrder: makeOrderPlacer({ db: config.db, decrementStock: decrementCatalogStock, bus: config.bus }),
+    orderPlacedBy: (messageId) => makeOrdersRepo(config.db).byMessage(messageId),
     state: makeBrainStateRepo(config.db),
     sampleProducts: async (shopId, limit) => finder.sample(shopId, limit),
   });

@@ -178,7 +178,7 @@ export function makeRetriever(config: RetrieverConfig): Retriever {
     knowledge(shopId, knowledgeQuery(text), k).map(({ item, score }) => ({ entry: item, score: round(score.score), matched: score.matched }));
 
   const cache = config.embeddings ? makeEmbeddingCache() : undefined;
-  const loadAllProducts = sqlite.prepare<[number], ProductRow>(`SELECT * FROM products WHERE shop_id = ?`);
+  const loadAllProducts = sqlite.prepare<[number], ProductRow>(`SELECT * FROM products WHERE shop_id = ? AND archived_at IS NULL`);
 
   return {
     searchProductsSync,

@@ -7,6 +7,7 @@ export const arDz: Phrases = {
   greeting: 'مرحبا بيك! كيفاش نقدر نعاونك؟ قولي واش راك تحوس.',
   price: '{name}: {price}.',
   priceMany: 'هاذو الأسعار:\n{list}',
+  whichOne: 'عندنا أكثر من واحد — واش من واحد تحب؟\n{list}',
   available: 'إيه كاين، {name} بـ {price}.',
   availableVariants: 'إيه كاين، {name} بـ {price}. كاين: {variants}.',
   outOfStock: 'سمحلي، {name} ما بقاش في السطوك درك.',

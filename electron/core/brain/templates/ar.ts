@@ -7,6 +7,7 @@ export const ar: Phrases = {
   greeting: 'أهلًا وسهلًا! كيف يمكنني مساعدتك؟ أخبرني عن المنتج الذي تبحث عنه.',
   price: '{name}: {price}.',
   priceMany: 'إليك الأسعار:\n{list}',
+  whichOne: 'لدينا أكثر من واحد — أيّهما تقصد؟\n{list}',
   available: 'نعم، {name} متوفر بسعر {price}.',
   availableVariants: 'نعم، {name} متوفر بسعر {price}. المتوفر: {variants}.',
   outOfStock: 'عذرًا، {name} غير متوفر حاليًا.',

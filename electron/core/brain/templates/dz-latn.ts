@@ -7,6 +7,7 @@ export const dzLatn: Phrases = {
   greeting: 'Marhba bik! Kifach n9der n3awnek? Golli wach rak t7awes.',
   price: '{name}: {price}.',
   priceMany: 'Hadou les prix:\n{list}',
+  whichOne: 'Kayen kter men wa7ed — wach men wa7ed t7ab?\n{list}',
   available: 'Ih kayen, {name} b {price}.',
   availableVariants: 'Ih kayen, {name} b {price}. Kayen: {variants}.',
   outOfStock: 'Smahli, {name} ma b9ach f stock daba.',

@@ -5,6 +5,7 @@ export const en = {
   greeting: 'Welcome! How can I help you? Tell me which product you are looking for.',
   price: '{name}: {price}.',
   priceMany: 'Here are our prices:\n{list}',
+  whichOne: 'We have more than one — which one do you mean?\n{list}',
   available: 'Yes, {name} is available at {price}.',
   availableVariants: 'Yes, {name} is available at {price}. Available: {variants}.',
   outOfStock: 'Sorry, {name} is out of stock right now.',

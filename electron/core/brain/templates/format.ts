@@ -1,4 +1,4 @@
-import type { CustomerLanguage } from '../../../../shared/domain/schemas';
+import type { Voice } from './types';
 
 const SYMBOL: Record<string, { arabic?: string; latin: string; before?: boolean }> = {
   DZD: { arabic: 'دج', latin: 'DA' },
@@ -10,13 +10,13 @@ const SYMBOL: Record<string, { arabic?: string; latin: string; before?: boolean 
   GBP: { latin: '£', before: true },
 };
 
-const isArabicScript = (l: CustomerLanguage) => l === 'ar' || l === 'ar-dz';
+export const isArabicScript = (l: Voice): boolean => l === 'ar' || l === 'ar-dz' || l === 'ar-ma' || l === 'ar-tn';
 
 /**
  * A price as a customer in that language expects it: "6 500 DA", "6500 دج", "R$ 197,00",
  * "$19.99". Whole amounts have no decimals except in Portuguese/Brazilian reais.
  */
-export function formatMoney(amount: number, currency: string, language: CustomerLanguage): string {
+export function formatMoney(amount: number, currency: string, language: Voice): string {
   const cents = Math.round(amount * 100);
   const whole = cents % 100 === 0;
   const decimals = whole && currency !== 'BRL' ? 0 : 2;
@@ -33,9 +33,9 @@ export function formatMoney(amount: number, currency: string, language: Customer
 }
 
 /** "a, b and c" in the customer's language. */
-export function formatList(items: readonly string[], language: CustomerLanguage): string {
+export function formatList(items: readonly string[], language: Voice): string {
   if (items.length <= 1) return items[0] ?? '';
-  const and = { 'ar-dz': 'و', ar: 'و', 'dz-latn': 'w', fr: 'et', en: 'and', pt: 'e', it: 'e' }[language];
+  const and = { 'ar-dz': 'و', ar: 'و', 'ar-ma': 'و', 'ar-tn': 'و', 'dz-latn': 'w', 'ma-latn': 'w', 'tn-latn': 'w', fr: 'et', en: 'and', pt: 'e', it: 'e' }[language];
   const sep = isArabicScript(language) ? '، ' : ', ';
   return `${items.slice(0, -1).join(sep)} ${and} ${items.at(-1)}`;
 }

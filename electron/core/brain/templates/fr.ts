@@ -6,6 +6,7 @@ export const fr: Phrases = {
   greeting: 'Bienvenue ! Comment puis-je vous aider ? Dites-moi quel article vous cherchez.',
   price: '{name} : {price}.',
   priceMany: 'Voici nos prix :\n{list}',
+  whichOne: 'Nous en avons plusieurs — lequel voulez-vous ?\n{list}',
   available: 'Oui, {name} est disponible à {price}.',
   availableVariants: 'Oui, {name} est disponible à {price}. Disponible en : {variants}.',
   outOfStock: "Désolé, {name} est en rupture de stock pour l'instant.",

@@ -6,6 +6,7 @@ export const it: Phrases = {
   greeting: 'Benvenuto! Come posso aiutarti? Dimmi quale prodotto cerchi.',
   price: '{name}: {price}.',
   priceMany: 'Ecco i prezzi:\n{list}',
+  whichOne: 'Ne abbiamo più di uno — quale preferisce?\n{list}',
   available: 'Sì, {name} è disponibile a {price}.',
   availableVariants: 'Sì, {name} è disponibile a {price}. Disponibile: {variants}.',
   outOfStock: 'Mi dispiace, {name} è esaurito al momento.',

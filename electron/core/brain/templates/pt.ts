@@ -6,6 +6,7 @@ export const pt: Phrases = {
   greeting: 'Seja bem-vindo! Como posso ajudar? Me diga qual produto você procura.',
   price: '{name}: {price}.',
   priceMany: 'Aqui estão os preços:\n{list}',
+  whichOne: 'Temos mais de um — qual você quer?\n{list}',
   available: 'Sim, {name} está disponível por {price}.',
   availableVariants: 'Sim, {name} está disponível por {price}. Disponível: {variants}.',
   outOfStock: 'Desculpe, {name} está esgotado no momento.',

@@ -36,5 +36,5 @@ export function importCatalog(repo: ProductsRepo, options: ImportOptions): Impor
     options.now,
     options.onProgress ? { every, onProgress: options.onProgress } : undefined,
   );
-  return { format: read.format, created: result.created, updated: result.updated, errors: read.errors };
+  return { format: read.format, created: result.created, updated: result.updated, errors: read.errors, totalRows: read.totalRows, assumptions: read.assumptions ?? [] };
 }

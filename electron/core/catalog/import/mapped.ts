@@ -1,6 +1,10 @@
 import type { ProductField } from '../../../../shared/contract/catalog';
 import type { CsvRecord } from './csv';
-import type { ColumnMapping, ImportRowError, MappedRow, MappingResult, ReadOptions } from './types';
+import type { ProductVariant, VariantOption } from '../../../../shared/domain/catalog';
+import type { ProductInput } from '../products-repo';
+import { unescapeFormula } from '../../csv/formula';
+import { groupVariantRows, type ParsedRow } from './group-variants';
+import type { ColumnMapping, ImportRowError, MappingResult, ReadOptions } from './types';
 import { parseList, parsePrice, parseStock, skuFromName } from './values';
 
 /** Header spellings per field, for guessing the mapping of a file we do not know (en/fr/pt/it/ar). */
@@ -18,6 +22,11 @@ const SYNONYMS: Readonly<Record<ProductField, readonly string[]>> = {
   description: ['description', 'descricao', 'descrizione', 'details', 'short description', 'الوصف'],
   images: ['images', 'image', 'image url', 'image src', 'photo', 'photos', 'imagem', 'immagine', 'picture', 'الصورة'],
   upsellSkus: ['upsell', 'upsell_skus', 'upsell skus', 'upsells', 'cross-sell', 'cross sell', 'related'],
+  variant: ['variant name', 'variante', 'declinaison', 'option', 'variant_name'],
+  variantSku: ['variant_sku', 'sku variante', 'ref variante', 'reference declinaison'],
+  variantPrice: ['variant_price', 'prix variante', 'prix declinaison'],
+  variantStock: ['variant_stock', 'stock variante', 'stock declinaison', 'variant inventory qty'],
+  variantOptions: ['variant_options', 'options variante'],
 };
 
 const canonicalHeader = (h: string): string =>
@@ -47,7 +56,7 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
 
 /** Native layout: sku,name,name_ar,category,price,currency,stock,variants,aliases,description (+ optional extras). */
 export const NATIVE_COLUMNS = ['sku', 'name', 'name_ar', 'category', 'price', 'currency', 'stock', 'variants', 'aliases', 'description'] as const;
-export const NATIVE_EXTRA_COLUMNS = ['compare_at_price', 'images', 'upsell_skus'] as const;
+export const NATIVE_EXTRA_COLUMNS = ['compare_at_price', 'images', 'upsell_skus', 'variant', 'variant_sku', 'variant_price', 'variant_stock', 'variant_options'] as const;
 export const NATIVE_MAPPING: ColumnMapping = {
   sku: 'sku',
   name: 'name',
@@ -62,12 +71,18 @@ export const NATIVE_MAPPING: ColumnMapping = {
   compareAtPrice: 'compare_at_price',
   images: 'images',
   upsellSkus: 'upsell_skus',
+  variant: 'variant',
+  variantSku: 'variant_sku',
+  variantPrice: 'variant_price',
+  variantStock: 'variant_stock',
+  variantOptions: 'variant_options',
 };
 
 /**
- * Reads one product per record through a column mapping (our native layout is one such mapping).
- * Each bad record becomes an error with its line; the good ones are kept. A SKU seen twice keeps
- * the first row and reports the second.
+ * Reads products through a column mapping (our native layout is one such mapping). Each bad record
+ * becomes an error with its line; the good ones are kept. Records that name a variant and share a
+ * product SKU (or, without a SKU column, a name) are one product with those variants; a SKU seen
+ * twice without a variant keeps the first row and reports the second.
  */
 export function readMapped(header: readonly string[], records: readonly CsvRecord[], mapping: ColumnMapping, options: ReadOptions, format: 'native' | 'mapped'): MappingResult {
   const lower = header.map((h) => h.trim().toLowerCase());
@@ -80,62 +95,68 @@ export function readMapped(header: readonly string[], records: readonly CsvRecor
   for (const f of Object.keys(cols) as ProductField[]) if (cols[f] >= 0 && mapping[f]) effective[f] = mapping[f];
   const missing = (['name', 'price'] as const).filter((f) => cols[f] < 0);
   if (missing.length) return { format, mapping: effective, missing, rows: [], errors: [] };
-
-  const rows: MappedRow[] = [];
   const errors: ImportRowError[] = [];
-  const seen = new Map<string, number>();
+  const parsed: ParsedRow[] = [];
   for (const record of records) {
-    const cell = (f: ProductField): string => (cols[f] >= 0 ? (record.cells[cols[f]] ?? '').trim() : '');
-    const name = cell('name');
-    const sku = cell('sku') || (name ? skuFromName(name) : '');
-    const fail = (reason: string) => errors.push({ line: record.line, reason, sku: sku || null });
-    if (!name) {
-      fail('no product name');
-      continue;
-    }
-    const price = parsePrice(cell('price'));
-    if (!price.ok) {
-      fail(price.reason);
-      continue;
-    }
-    if (price.value === null) {
-      fail('no price');
-      continue;
-    }
-    const stock = parseStock(cell('stock'));
-    if (!stock.ok) {
-      fail(stock.reason);
-      continue;
-    }
-    const compare = parsePrice(cell('compareAtPrice'));
-    if (!compare.ok) {
-      fail(`compare-at ${compare.reason}`);
-      continue;
-    }
-    const first = seen.get(sku);
-    if (first !== undefined) {
-      fail(`SKU ${sku} already appears on line ${first}; this row was skipped`);
-      continue;
-    }
-    seen.set(sku, record.line);
-    rows.push({
-      line: record.line,
-      product: {
-        sku,
-        name,
-        altNames: parseList(cell('altNames'), /[;|]/),
-        aliases: parseList(cell('aliases'), /[;|,]/),
-        category: cell('category'),
-        price: price.value,
-        compareAtPrice: compare.value,
-        currency: (cell('currency') || options.defaultCurrency).toUpperCase(),
-        stock: stock.value,
-        variants: parseList(cell('variants'), /[|;,]/).map((v) => ({ name: v, sku: null, price: null, stock: null })),
-        images: parseList(cell('images'), /[|;\s]+/),
-        description: cell('description'),
-        upsellSkus: parseList(cell('upsellSkus'), /[;|,]/),
-      },
-    });
+    const cell = (f: ProductField): string => (cols[f] >= 0 ? unescapeFormula((record.cells[cols[f]] ?? '').trim()) : '');
+    const row = parseRow(record.line, cell, options);
+    if ('reason' in row) errors.push({ line: record.line, reason: row.reason, sku: row.sku });
+    else parsed.push(row);
   }
-  return { format, mapping: effective, missing: [], rows, errors };
+  const grouped = groupVariantRows(parsed);
+  errors.push(...grouped.errors);
+  return { format, mapping: effective, missing: [], rows: grouped.rows, errors: errors.sort((a, b) => a.line - b.line), assumptions: grouped.assumptions };
+}
+
+/** One record read into a product (and the variant it names, if any), or why it cannot be. */
+function parseRow(line: number, cell: (f: ProductField) => string, options: ReadOptions): ParsedRow | { reason: string; sku: string | null } {
+  const name = cell('name');
+  const sku = cell('sku') || (name ? skuFromName(name) : '');
+  const fail = (reason: string) => ({ reason, sku: sku || null });
+  if (!name) return fail('no product name');
+  const price = parsePrice(cell('price'));
+  if (!price.ok) return fail(price.reason);
+  const variantName = cell('variant');
+  const variantPriceCell = parsePrice(cell('variantPrice'));
+  if (!variantPriceCell.ok) return fail(`variant ${variantPriceCell.reason}`);
+  if (price.value === null && variantPriceCell.value === null) return fail('no price');
+  const stock = parseStock(cell('stock'));
+  if (!stock.ok) return fail(stock.reason);
+  const variantStockCell = parseStock(cell('variantStock'));
+  if (!variantStockCell.ok) return fail(`variant ${variantStockCell.reason}`);
+  const compare = parsePrice(cell('compareAtPrice'));
+  if (!compare.ok) return fail(`compare-at ${compare.reason}`);
+  const product: ProductInput = {
+    sku,
+    name,
+    altNames: parseList(cell('altNames'), /[;|]/),
+    aliases: parseList(cell('aliases'), /[;|,]/),
+    category: cell('category'),
+    price: price.value ?? variantPriceCell.value ?? 0,
+    compareAtPrice: compare.value,
+    currency: (cell('currency') || options.defaultCurrency).toUpperCase(),
+    stock: stock.value,
+    variants: variantName ? [] : parseList(cell('variants'), /[|;,]/).map((v) => ({ name: v, sku: null, price: null, stock: null })),
+    images: parseList(cell('images'), /[|;\s]+/),
+    description: cell('description'),
+    upsellSkus: parseList(cell('upsellSkus'), /[;|,]/),
+  };
+  const blankStock = cell('stock') === '' && (!variantName || cell('variantStock') === '');
+  if (!variantName) return { line, product, variant: null, blankStock };
+  const variant: ProductVariant = {
+    name: variantName,
+    sku: cell('variantSku') || null,
+    price: variantPriceCell.value,
+    stock: variantStockCell.value,
+    options: parseOptions(cell('variantOptions')),
+  };
+  return { line, product, variant, blankStock };
+}
+
+/** "Taille=M|Couleur=Bordeaux" → [{ name: 'Taille', value: 'M' }, …]; a bare value gets no name. */
+export function parseOptions(raw: string): VariantOption[] {
+  return parseList(raw, /\|/).map((part) => {
+    const eq = part.indexOf('=');
+    return eq < 0 ? { name: '', value: part } : { name: part.slice(0, eq).trim(), value: part.slice(eq + 1).trim() };
+  });
 }

@@ -81,10 +81,11 @@ describe('readCatalog: Shopify export', () => {
     const caftan = r.rows[0]?.product;
     expect(caftan).toMatchObject({ name: 'Caftan en velours brodé', price: 1290, compareAtPrice: 1490, stock: 11, category: 'Caftans', currency: 'MAD' });
     expect(caftan?.variants).toEqual([
-      { name: 'S / Bordeaux', sku: 'CF-VEL-S-BOR', price: 1290, stock: 4 },
-      { name: 'M / Bordeaux', sku: 'CF-VEL-M-BOR', price: 1290, stock: 0 },
-      { name: 'L / Vert', sku: 'CF-VEL-L-VER', price: 1290, stock: 7 },
+      { name: 'S / Bordeaux', sku: 'CF-VEL-S-BOR', price: 1290, stock: 4, compareAtPrice: 1490, options: [{ name: 'Taille', value: 'S' }, { name: 'Couleur', value: 'Bordeaux' }] },
+      { name: 'M / Bordeaux', sku: 'CF-VEL-M-BOR', price: 1290, stock: 0, compareAtPrice: 1490, options: [{ name: 'Taille', value: 'M' }, { name: 'Couleur', value: 'Bordeaux' }] },
+      { name: 'L / Vert', sku: 'CF-VEL-L-VER', price: 1290, stock: 7, compareAtPrice: 1490, options: [{ name: 'Taille', value: 'L' }, { name: 'Couleur', value: 'Vert' }] },
     ]);
+    expect(r.assumptions).toEqual([{ code: 'variants_grouped', count: 3, lines: [3, 4, 7] }]);
     expect(caftan?.images).toEqual(['https://cdn.example.com/caftan-bordeaux.jpg', 'https://cdn.example.com/caftan-vert.jpg']);
     expect(caftan?.description).toBe('Caftan marocain en velours, broderie dorée faite main.');
     expect(caftan?.aliases).toEqual(['caftan', 'velours', 'fête']);
@@ -102,9 +103,9 @@ describe('readCatalog: WooCommerce export', () => {
     expect(r.rows.map((x) => x.product.sku)).toEqual(['TSH-DZ', 'MUG-DZ', 'CHARGE-USB-C']);
     const tshirt = r.rows[0]?.product;
     expect(tshirt?.variants).toEqual([
-      { name: 'S', sku: 'TSH-DZ-S', price: 1800, stock: 20 },
-      { name: 'M', sku: 'TSH-DZ-M', price: 1800, stock: 0 },
-      { name: 'L', sku: 'TSH-DZ-L', price: 1500, stock: 6 },
+      { name: 'S', sku: 'TSH-DZ-S', price: 1800, stock: 20, compareAtPrice: null, options: [{ name: 'Taille', value: 'S' }] },
+      { name: 'M', sku: 'TSH-DZ-M', price: 1800, stock: 0, compareAtPrice: null, options: [{ name: 'Taille', value: 'M' }] },
+      { name: 'L', sku: 'TSH-DZ-L', price: 1500, stock: 6, compareAtPrice: 1800, options: [{ name: 'Taille', value: 'L' }] },
     ]);
     expect(tshirt).toMatchObject({ price: 1500, compareAtPrice: 1800, stock: 26, category: 'T-shirts' });
     expect(r.rows[2]?.product).toMatchObject({ name: 'Chargeur rapide USB-C 25W', price: 2400, stock: 3, category: 'Électronique' });

@@ -1,5 +1,6 @@
 import type { ProductVariant } from '../../../../shared/domain/catalog';
 import type { CsvRecord } from './csv';
+import { assumption } from './group-variants';
 import type { ImportRowError, MappedRow, MappingResult, ReadOptions } from './types';
 import { htmlToText, lastSegment, parseList, parsePrice, parseStock } from './values';
 
@@ -22,6 +23,7 @@ export function readShopify(header: readonly string[], records: readonly CsvReco
     type: col('Type'),
     tags: col('Tags'),
     options: [1, 2, 3].map((n) => col(`Option${n} Value`)),
+    optionNames: [1, 2, 3].map((n) => col(`Option${n} Name`)),
     sku: col('Variant SKU'),
     tracker: col('Variant Inventory Tracker'),
     qty: col('Variant Inventory Qty'),
@@ -43,6 +45,7 @@ export function readShopify(header: readonly string[], records: readonly CsvReco
   }
 
   const rows: MappedRow[] = [];
+  const grouped: number[] = [];
   for (const [handle, group] of groups) {
     const first = group[0] as CsvRecord;
     const at = (r: CsvRecord, i: number) => (i >= 0 ? (r.cells[i] ?? '').trim() : '');
@@ -52,6 +55,8 @@ export function readShopify(header: readonly string[], records: readonly CsvReco
       continue;
     }
     const variants: (ProductVariant & { line: number; compare: number | null })[] = [];
+    // Option names are given on the product's first row only ("Taille", "Couleur").
+    const optionNames = c.optionNames.map((i) => at(first, i));
     const images: string[] = [];
     for (const r of group) {
       for (const img of [at(r, c.image), at(r, c.variantImage)]) if (img && !images.includes(img)) images.push(img);
@@ -73,13 +78,16 @@ export function readShopify(header: readonly string[], records: readonly CsvReco
         .map((i) => at(r, i))
         .filter((v) => v && v !== 'Default Title')
         .join(' / ');
-      variants.push({ name, sku: at(r, c.sku) || null, price: price.value, stock: stock.value, line: r.line, compare: compare.ok ? compare.value : null });
+      const options = c.options.flatMap((i, n) => (at(r, i) && at(r, i) !== 'Default Title' ? [{ name: optionNames[n] ?? '', value: at(r, i) }] : []));
+      const compareAt = compare.ok ? compare.value : null;
+      variants.push({ name, sku: at(r, c.sku) || null, price: price.value, stock: stock.value, options, compareAtPrice: compareAt, line: r.line, compare: compareAt });
     }
     if (variants.length === 0) {
       if (!errors.some((e) => group.some((r) => r.line === e.line))) errors.push({ line: first.line, reason: `product "${handle}" has no priced variant`, sku: null });
       continue;
     }
     const single = variants.length === 1 && variants[0]?.name === '';
+    grouped.push(...variants.slice(1).map((v) => v.line));
     const cheapest = variants.reduce((a, b) => ((b.price ?? 0) < (a.price ?? 0) ? b : a));
     const stock = variants.some((v) => v.stock === null) ? null : variants.reduce((sum, v) => sum + (v.stock ?? 0), 0);
     rows.push({
@@ -94,7 +102,7 @@ export function readShopify(header: readonly string[], records: readonly CsvReco
         compareAtPrice: cheapest.compare,
         currency: options.defaultCurrency,
         stock,
-        variants: single ? [] : variants.map(({ name, sku, price, stock: s }) => ({ name, sku, price, stock: s })),
+        variants: single ? [] : variants.map(({ line: _l, compare: _c, ...v }) => v),
         images,
         description: htmlToText(at(first, c.body)),
         upsellSkus: [],
@@ -102,5 +110,5 @@ export function readShopify(header: readonly string[], records: readonly CsvReco
     });
   }
   rows.sort((a, b) => a.line - b.line);
-  return { format: 'shopify', mapping: {}, missing: [], rows, errors };
+  return { format: 'shopify', mapping: {}, missing: [], rows, errors, assumptions: assumption('variants_grouped', grouped) };
 }

@@ -1,7 +1,7 @@
-import type { ColumnMapping, ImportFormat, ImportRowError } from '../../../../shared/contract/catalog';
+import type { ColumnMapping, ImportAssumption, ImportFormat, ImportRowError } from '../../../../shared/contract/catalog';
 import type { ProductInput } from '../products-repo';
 
-export type { ColumnMapping, ImportFormat, ImportRowError };
+export type { ColumnMapping, ImportAssumption, ImportFormat, ImportRowError };
 
 export interface MappedRow {
   /** 1-based line of the record the product starts on. */
@@ -17,6 +17,8 @@ export interface MappingResult {
   missing: ('name' | 'price')[];
   rows: MappedRow[];
   errors: ImportRowError[];
+  /** What the reader assumed (blank stock taken as unlimited, variant rows grouped into products). */
+  assumptions?: ImportAssumption[];
 }
 
 export interface ReadOptions {

@@ -15,6 +15,14 @@ describe('parsePrice', () => {
     expect(value(parsePrice('٦٥٠٠ دج'))).toBe(6500);
     expect(value(parsePrice(''))).toBe(null);
   });
+  it('refuses numbers whose dots and commas do not read one way only, instead of guessing', () => {
+    for (const raw of ['1,200.50.3', '12,34,56', '1.5.2024', '1,2345', '1.290,00.5', '1,290.5,0', '.50', '12.']) {
+      expect(value(parsePrice(raw)), raw).toMatch(/ambiguous/);
+    }
+    expect(value(parsePrice('1.200.000'))).toBe(1200000);
+    expect(value(parsePrice('1 200,5'))).toBe(1200.5);
+    expect(value(parsePrice('1,290'))).toBe(1290);
+  });
   it('rejects words and negative prices with a reason', () => {
     expect(value(parsePrice('gratuit'))).toMatch(/not a number/);
     expect(value(parsePrice('-5'))).toMatch(/negative/);

@@ -6,7 +6,9 @@ const bad = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
 
 /**
  * A price as sellers write it: "6500", "6 500 DA", "1.290,00", "1,290.00", "R$ 197,90", "149.00 €",
- * Arabic-Indic digits. The last separator followed by exactly 1-2 digits is the decimal one.
+ * Arabic-Indic digits. Separators must tell one story: a decimal separator (1-2 digits after it)
+ * at most once and last, thousands groups of exactly 3 digits. Anything else ("1,200.50.3",
+ * "12,34,56", "1.5.2024") is refused with a reason rather than guessed.
  */
 export function parsePrice(raw: string): Parsed<number | null> {
   const text = raw
@@ -16,17 +18,38 @@ export function parsePrice(raw: string): Parsed<number | null> {
     .replace(/[^\d.,-]/g, '');
   if (raw.trim() === '') return ok(null);
   if (!/\d/.test(text)) return bad(`price "${raw.trim()}" is not a number`);
-  let normalised = text;
-  const lastSep = Math.max(text.lastIndexOf('.'), text.lastIndexOf(','));
-  if (lastSep >= 0) {
-    const decimals = text.length - lastSep - 1;
-    const intPart = text.slice(0, lastSep).replace(/[.,]/g, '');
-    normalised = decimals >= 1 && decimals <= 2 ? `${intPart}.${text.slice(lastSep + 1)}` : text.replace(/[.,]/g, '');
-  }
+  const normalised = normaliseSeparators(text);
+  if (normalised === null) return bad(`price "${raw.trim()}" is ambiguous (check its dots and commas)`);
   const value = Number(normalised);
   if (!Number.isFinite(value)) return bad(`price "${raw.trim()}" is not a number`);
   if (value < 0) return bad(`price ${value} is negative`);
   return ok(value);
+}
+
+/** "1.290,50" → "1290.50"; null when the dots and commas do not read one way only. */
+function normaliseSeparators(text: string): string | null {
+  const body = text.startsWith('-') ? text.slice(1) : text;
+  const sign = text.startsWith('-') ? '-' : '';
+  if (/[^\d.,]/.test(body) || /^[.,]|[.,]$/.test(body)) return null;
+  const seps = body.replace(/\d/g, '');
+  if (seps === '') return text;
+  const last = seps.at(-1) as string;
+  const lastAt = body.lastIndexOf(last);
+  const tail = body.slice(lastAt + 1);
+  const grouped = (head: string, sep: string) => {
+    const groups = head.split(sep);
+    return /^\d{1,3}$/.test(groups[0] ?? '') && groups.slice(1).every((g) => /^\d{3}$/.test(g));
+  };
+  if (new Set(seps).size === 2) {
+    // Both kinds: the last one is the decimal separator, once, after every thousands separator.
+    if (seps.indexOf(last) !== seps.length - 1 || !/^\d{1,2}$/.test(tail)) return null;
+    const other = last === '.' ? ',' : '.';
+    const head = body.slice(0, lastAt);
+    return grouped(head, other) ? `${sign}${head.split(other).join('')}.${tail}` : null;
+  }
+  if (seps.length === 1 && /^\d{1,2}$/.test(tail)) return `${sign}${body.slice(0, lastAt)}.${tail}`;
+  // One kind only, as thousands groups: "12.500", "1,200,000".
+  return grouped(body, last) ? `${sign}${body.split(last).join('')}` : null;
 }
 
 /** Stock: blank = unlimited (null); a whole number >= 0; negative stock (oversold) counts as 0. */

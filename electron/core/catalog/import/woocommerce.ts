@@ -1,5 +1,6 @@
 import type { ProductVariant } from '../../../../shared/domain/catalog';
 import type { CsvRecord } from './csv';
+import { assumption } from './group-variants';
 import type { ImportRowError, MappedRow, MappingResult, ReadOptions } from './types';
 import { htmlToText, lastSegment, parseList, parsePrice, parseStock } from './values';
 
@@ -37,7 +38,9 @@ export function readWooCommerce(header: readonly string[], records: readonly Csv
     tags: col('Tags'),
     images: col('Images'),
     parent: col('Parent'),
+    attrName: col('Attribute 1 name'),
     attrValue: col('Attribute 1 value(s)'),
+    attr2Name: col('Attribute 2 name'),
     attr2Value: col('Attribute 2 value(s)'),
   };
   const at = (r: CsvRecord, i: number) => (i >= 0 ? (r.cells[i] ?? '').trim() : '');
@@ -125,7 +128,11 @@ export function readWooCommerce(header: readonly string[], records: readonly Csv
       else if (!stock.ok) vfail(stock.reason);
       else {
         const name = [at(v.record, c.attrValue), at(v.record, c.attr2Value)].filter(Boolean).join(' / ') || v.name;
-        variants.push({ name, sku: v.sku || null, price: p.price, stock: stock.value, compare: p.compare });
+        const options = [
+          [c.attrName, c.attrValue],
+          [c.attr2Name, c.attr2Value],
+        ].flatMap(([n, val]) => (at(v.record, val ?? -1) ? [{ name: at(v.record, n ?? -1), value: at(v.record, val ?? -1) }] : []));
+        variants.push({ name, sku: v.sku || null, price: p.price, stock: stock.value, options, compareAtPrice: p.compare, compare: p.compare });
       }
     }
     const own = prices(w.record);
@@ -142,9 +149,18 @@ export function readWooCommerce(header: readonly string[], records: readonly Csv
         price: cheapest?.price ?? ('price' in own ? (own.price ?? 0) : 0),
         compareAtPrice: cheapest ? cheapest.compare : null,
         stock,
-        variants: variants.map(({ name, sku, price, stock: s }) => ({ name, sku, price, stock: s })),
+        variants: variants.map(({ compare: _c, ...v }) => v),
       },
     });
   }
-  return { format: 'woocommerce', mapping: {}, missing: [], rows, errors: errors.sort((a, b) => a.line - b.line) };
+  const grouped = [...variationsOf.values()].flatMap((list) => list.map((v) => v.record.line));
+  const blank = woo.filter((w) => !w.type.includes('variable') && at(w.record, c.stock) === '' && at(w.record, c.inStock) !== '0').map((w) => w.record.line);
+  return {
+    format: 'woocommerce',
+    mapping: {},
+    missing: [],
+    rows,
+    errors: errors.sort((a, b) => a.line - b.line),
+    assumptions: [...assumption('variants_grouped', grouped), ...assumption('stock_blank_unlimited', blank)],
+  };
 }

@@ -2,6 +2,7 @@ import { ContractError } from '../../../../shared/contract';
 import type { WaAccountView } from '../../../../shared/domain/whatsapp';
 import type { HandlerMap } from '../../app';
 import type { CoreContext } from '../../context';
+import { internationalPhone, shopDialCode } from '../../../../shared/domain/link-phone';
 import { requireShop } from '../../shops/require-shop';
 import { LinkError, toUserJid } from './session-manager';
 
@@ -33,9 +34,16 @@ export function whatsappHandlers(ctx: CoreContext): HandlerMap {
 
   return {
     'wa/link-start': async ({ shopId, method, phone, accountId, label }) => {
-      await requireShop(ctx, shopId);
+      const shop = await requireShop(ctx, shopId);
       if (accountId !== undefined) await requireAccount(shopId, accountId);
-      return { accountId: guard(() => wa.linkStart({ shopId, method, phone, accountId, label })) };
+      let international = phone;
+      if (method === 'pairing-code' && phone) {
+        // A number typed the local way ("0550 12 34 56") gets the shop's country code before WhatsApp sees it.
+        const read = internationalPhone(phone, shopDialCode(shop));
+        if (!read.ok) throw new ContractError('invalid_input', read.reason === 'needs_country_code' ? 'Type the number with its country code, such as +33 6 12 34 56 78' : 'This phone number is too short');
+        international = `+${read.digits}`;
+      }
+      return { accountId: guard(() => wa.linkStart({ shopId, method, phone: international, accountId, label })) };
     },
     'wa/link-cancel': async ({ shopId, accountId }) => {
       await requireAccount(shopId, accountId);

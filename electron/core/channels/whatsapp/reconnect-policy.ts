@@ -1,4 +1,5 @@
 import { DisconnectReason } from '@whiskeysockets/baileys';
+import { type WhatsAppNotice, whatsappNotice } from '../../../../shared/domain/notices';
 import type { AccountStatus } from '../../../../shared/domain/schemas';
 
 /**
@@ -8,7 +9,7 @@ import type { AccountStatus } from '../../../../shared/domain/schemas';
 export type CloseAction =
   | { kind: 'restart' }
   | { kind: 'backoff'; delayMs: number; attempt: number; alert: boolean }
-  | { kind: 'stop'; status: AccountStatus; detail: string; clearCreds: boolean; alert: boolean };
+  | { kind: 'stop'; status: AccountStatus; detail: WhatsAppNotice; clearCreds: boolean; alert: boolean };
 
 export interface BackoffOptions {
   initialMs: number;
@@ -37,8 +38,28 @@ export function disconnectCode(error: unknown): number | undefined {
   return typeof output?.statusCode === 'number' ? output.statusCode : undefined;
 }
 
+/**
+ * Whether a close came from the network (DNS, refused, reset, unreachable, timed out) rather
+ * than from WhatsApp: Baileys wraps socket errors as "WebSocket Error (connect ECONNREFUSED …)"
+ * with the errno in `data.code`.
+ */
+export function isNetworkError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { message?: unknown; code?: unknown; data?: { code?: unknown } | null };
+  const code = typeof e.data?.code === 'string' ? e.data.code : typeof e.code === 'string' ? e.code : '';
+  if (/^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|ECONNRESET|EPIPE)$/.test(code)) return true;
+  return typeof e.message === 'string' && /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|WebSocket Error|Opening handshake has timed out/.test(e.message);
+}
+
+/** How far a linking attempt got before the socket closed. */
+export type LinkPhase = 'not_linking' | 'before_code' | 'code_shown';
+
 export interface CloseContext {
   code: number | undefined;
+  /** The close came from the network, not from WhatsApp (see isNetworkError). */
+  network?: boolean;
+  /** While linking: whether a QR or pairing code reached the seller before the close. */
+  linkPhase?: LinkPhase;
   /** Failed attempts in a row before this close (0 after a connection that stayed up). */
   failures: number;
   /** Whether the account finished linking: an unlinked socket never loops. */
@@ -51,13 +72,13 @@ export function decideOnClose(ctx: CloseContext): CloseAction {
   const { code } = ctx;
   if (code === DisconnectReason.restartRequired) return { kind: 'restart' };
   if (code === DisconnectReason.forbidden) {
-    return { kind: 'stop', status: 'banned', detail: 'WhatsApp has restricted this number (403). Souqbot will not reconnect it.', clearCreds: false, alert: true };
+    return { kind: 'stop', status: 'banned', detail: whatsappNotice('banned'), clearCreds: false, alert: true };
   }
   if (code === DisconnectReason.loggedOut || code === DisconnectReason.badSession || code === DisconnectReason.multideviceMismatch) {
     return {
       kind: 'stop',
       status: 'logged_out',
-      detail: code === DisconnectReason.loggedOut ? 'This number was unlinked from the phone. Link it again.' : 'The WhatsApp session is no longer valid. Link the number again.',
+      detail: whatsappNotice(code === DisconnectReason.loggedOut ? 'logged_out_phone' : 'session_invalid'),
       clearCreds: true,
       alert: true,
     };
@@ -66,18 +87,26 @@ export function decideOnClose(ctx: CloseContext): CloseAction {
     return {
       kind: 'stop',
       status: 'error',
-      detail: 'Another WhatsApp Web session took over this number. Close it, then reconnect here.',
+      detail: whatsappNotice('replaced_elsewhere'),
       clearCreds: false,
       alert: true,
     };
   }
-  if (!ctx.linked) {
-    // A QR or pairing code that ran out, or a network error while linking: the seller restarts it.
-    return { kind: 'stop', status: 'disconnected', detail: 'Linking stopped before the phone confirmed. Start again.', clearCreds: false, alert: false };
-  }
+  if (!ctx.linked) return { kind: 'stop', status: 'disconnected', detail: linkFailure(ctx), clearCreds: false, alert: false };
   // connectionLost / timedOut (408), connectionClosed (428), unavailableService (503), and
   // anything unknown: transient until proven otherwise.
   const attempt = ctx.failures + 1;
   const o = ctx.backoff ?? DEFAULT_BACKOFF;
   return { kind: 'backoff', attempt, delayMs: backoffDelay(attempt, ctx.random, o), alert: attempt === o.maxFastAttempts + 1 };
+}
+
+/**
+ * Why a linking attempt stopped, in the seller's terms. The socket never got a code to show →
+ * WhatsApp could not be reached (no internet, firewall); a code was shown and WhatsApp ended the
+ * refs (408) → it expired; anything else after a code → the phone or WhatsApp refused.
+ */
+function linkFailure(ctx: CloseContext): WhatsAppNotice {
+  if (ctx.network || ctx.linkPhase === 'before_code' || ctx.linkPhase === undefined) return whatsappNotice('no_network');
+  if (ctx.code === DisconnectReason.timedOut) return whatsappNotice('link_expired');
+  return whatsappNotice('phone_refused');
 }

@@ -1,3 +1,4 @@
+import { type WhatsAppNotice, decodeWhatsAppNotice, encodeWhatsAppNotice, whatsappNotice } from '../../../../shared/domain/notices';
 import { type CacheStore, makeWASocket, type AnyMessageContent, type UserFacingSocketConfig } from '@whiskeysockets/baileys';
 import type SQLite from 'better-sqlite3';
 import QRCode from 'qrcode';
@@ -84,13 +85,19 @@ export function makeSessionManager(deps: WhatsAppDeps) {
   const retryCaches = new Map<number, CacheStore>();
   const nowIso = () => deps.clock.now().toISOString();
 
+  /** A card of this shop that never finished linking and is not mid-attempt, if any. */
+  function idleUnlinked(shopId: number): number | undefined {
+    const busy = new Set(['connecting', 'qr_ready', 'connected']);
+    return repo.listForShop(shopId).find((s) => s.linkedAt === null && !busy.has(s.status) && !sessionFor(s.accountId).linked)?.accountId;
+  }
+
   function shopOf(accountId: number): number | undefined {
     return repo.state(accountId)?.shopId;
   }
 
   /** The pipeline's sink stores the status and pushes `accounts/status`; we keep the detail and times. */
-  function publishStatus(accountId: number, status: AccountStatus, detail: string | null): void {
-    repo.setStatus(accountId, status, detail, nowIso());
+  function publishStatus(accountId: number, status: AccountStatus, detail: WhatsAppNotice | null): void {
+    repo.setStatus(accountId, status, encodeWhatsAppNotice(detail), nowIso());
     try {
       deps.sink.accountStatus(accountId, status, detail);
     } catch (err) {
@@ -198,7 +205,8 @@ export function makeSessionManager(deps: WhatsAppDeps) {
         if (!state || state.shopId !== input.shopId) throw new LinkError('not_found', 'No such WhatsApp number in this shop');
         if (sessionFor(accountId).linked) throw new LinkError('conflict', 'This number is already linked; reconnect it instead of linking again');
       } else {
-        accountId = repo.createAccount({ shopId: input.shopId, label: input.label || 'WhatsApp', now: nowIso() });
+        // A failed attempt is retried on its own card: reuse a number of this shop that never linked.
+        accountId = idleUnlinked(input.shopId) ?? repo.createAccount({ shopId: input.shopId, label: input.label || 'WhatsApp', now: nowIso() });
       }
       sessionFor(accountId).link(input.method, input.phone ? phoneDigits(input.phone) : null);
       return accountId;
@@ -226,7 +234,7 @@ export function makeSessionManager(deps: WhatsAppDeps) {
 
     disconnect(accountId: number): void {
       repo.setAutostart(accountId, false);
-      sessionFor(accountId).stop('disconnected', 'Disconnected by the seller');
+      sessionFor(accountId).stop('disconnected', whatsappNotice('disconnected_by_seller'));
     },
 
     async remove(accountId: number): Promise<boolean> {
@@ -248,7 +256,7 @@ export function makeSessionManager(deps: WhatsAppDeps) {
         label: s.label,
         phone: s.phone,
         status: s.status,
-        detail: s.detail,
+        detail: decodeWhatsAppNotice(s.detail),
         linkedAt: s.linkedAt,
         lastConnectedAt: s.lastConnectedAt,
         disconnectedSince: s.status === 'connected' ? null : s.disconnectedSince,

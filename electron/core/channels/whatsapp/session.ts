@@ -1,5 +1,6 @@
 import { Browsers, type BaileysEventMap, type CacheStore, proto, type UserFacingSocketConfig, type WAMessage } from '@whiskeysockets/baileys';
 import type SQLite from 'better-sqlite3';
+import { type WhatsAppNotice, whatsappNotice } from '../../../../shared/domain/notices';
 import type { AccountStatus } from '../../../../shared/domain/schemas';
 import type { LinkMethod } from '../../../../shared/domain/whatsapp';
 import type { Clock, Logger } from '../../ports';
@@ -9,7 +10,7 @@ import { toBaileysLogger } from './baileys-logger';
 import type { CryptoBox } from './crypto-box';
 import { handleUpsert, type InboundDeps, resolveSender } from './inbound';
 import { type MediaFetcher, saveMedia } from './media';
-import { decideOnClose, disconnectCode } from './reconnect-policy';
+import { decideOnClose, disconnectCode, isNetworkError } from './reconnect-policy';
 import type { SocketFactory, WaSocket } from './socket-types';
 import type { Timers } from './timers';
 import type { WaRepo } from './wa-repo';
@@ -37,7 +38,7 @@ export const DEFAULT_SESSION_OPTIONS: SessionOptions = {
 };
 
 export interface SessionEvents {
-  status(status: AccountStatus, detail: string | null): void;
+  status(status: AccountStatus, detail: WhatsAppNotice | null): void;
   qr(dataUrl: string, expiresAt: string): void;
   pairingCode(code: string, expiresAt: string): void;
   alert(title: string, body: string): void;
@@ -65,7 +66,8 @@ export interface SessionDeps {
   options: SessionOptions;
 }
 
-type Link = { method: LinkMethod; phone: string | null; deadline: number; codeRequested: boolean };
+/** A linking attempt; `shown` once a QR or pairing code reached the seller. */
+type Link = { method: LinkMethod; phone: string | null; deadline: number; codeRequested: boolean; shown: boolean };
 
 /** Baileys events that prove the socket is alive (anything the server pushed to us). */
 const ACTIVITY_EVENTS = [
@@ -109,7 +111,7 @@ export function makeSession(deps: SessionDeps) {
   const now = () => deps.clock.now().getTime();
   const nowIso = () => deps.clock.now().toISOString();
 
-  function setStatus(next: AccountStatus, detail: string | null): void {
+  function setStatus(next: AccountStatus, detail: WhatsAppNotice | null): void {
     status = next;
     deps.events.status(next, detail);
   }
@@ -253,17 +255,19 @@ export function makeSession(deps: SessionDeps) {
       link.codeRequested = true;
       try {
         const code = await socket.requestPairingCode(link.phone);
+        link.shown = true;
         setStatus('qr_ready', null);
         deps.events.pairingCode(code, expiresAt);
       } catch (err) {
         logger.warn({ accountId, err: String(err) }, 'pairing code request failed');
-        stop('error', 'WhatsApp did not give a pairing code. Check the number and try again.');
+        stop('disconnected', whatsappNotice(isNetworkError(err) ? 'no_network' : 'phone_refused'));
       }
       return;
     }
     try {
       const dataUrl = await deps.toQrDataUrl(qr);
       if (!link) return;
+      link.shown = true;
       setStatus('qr_ready', null);
       deps.events.qr(dataUrl, expiresAt);
     } catch (err) {
@@ -291,7 +295,8 @@ export function makeSession(deps: SessionDeps) {
     if (openedAt !== null && now() - openedAt >= options.stableAfterMs) failures = 0;
     closeSocket('closed');
     if (stopped) return;
-    const action = decideOnClose({ code, failures, linked: auth?.registered ?? false, random: deps.random });
+    const linkPhase = link ? (link.shown ? 'code_shown' : 'before_code') : 'not_linking';
+    const action = decideOnClose({ code, failures, linked: auth?.registered ?? false, random: deps.random, network: isNetworkError(error), linkPhase });
     logger.info({ accountId, code, action: action.kind, failures }, 'WhatsApp connection closed');
     if (action.kind === 'restart') {
       connect();
@@ -302,12 +307,12 @@ export function makeSession(deps: SessionDeps) {
       if (action.clearCreds || action.status === 'banned' || action.status === 'error') repo.setAutostart(accountId, false);
       if (action.clearCreds) auth = null;
       stop(action.status, action.detail);
-      if (action.alert) deps.events.alert('WhatsApp number needs attention', action.detail);
+      if (action.alert) deps.events.alert('WhatsApp number needs attention', 'Open Souqbot → Connect to see what happened and what to do.');
       return;
     }
     failures = action.attempt;
     const seconds = Math.round(action.delayMs / 1000);
-    setStatus('connecting', `Connection lost; retrying in ${seconds} s (attempt ${action.attempt}).`);
+    setStatus('connecting', whatsappNotice('retrying', { seconds, attempt: action.attempt }));
     if (action.alert) {
       deps.events.alert('WhatsApp keeps disconnecting', 'Souqbot cannot reach WhatsApp and will keep trying every minute. Check the internet connection of this computer.');
     }
@@ -334,7 +339,7 @@ export function makeSession(deps: SessionDeps) {
     }, options.watchdogCheckMs);
   }
 
-  function stop(next: AccountStatus, detail: string | null): void {
+  function stop(next: AccountStatus, detail: WhatsAppNotice | null): void {
     stopped = true;
     link = null;
     retryTimer = clearTimer(retryTimer);
@@ -369,10 +374,10 @@ export function makeSession(deps: SessionDeps) {
       auth = null;
       stopped = false;
       failures = 0;
-      link = { method, phone, deadline: now() + options.linkWindowMs, codeRequested: false };
+      link = { method, phone, deadline: now() + options.linkWindowMs, codeRequested: false, shown: false };
       linkTimer = timers.setTimeout(() => {
         linkTimer = null;
-        if (link) stop('disconnected', 'The linking time ran out. Start again to get a new code.');
+        if (link) stop('disconnected', whatsappNotice(link.shown ? 'link_expired' : 'no_network'));
       }, options.linkWindowMs);
       connect();
     },
@@ -382,7 +387,7 @@ export function makeSession(deps: SessionDeps) {
       const open = sock;
       stopped = true;
       if (open) await Promise.resolve(open.logout()).catch((err: unknown) => logger.warn({ accountId, err: String(err) }, 'logout failed'));
-      stop('logged_out', 'Removed');
+      stop('logged_out', null);
       makeSqliteAuthState({ sqlite: deps.sqlite, accountId, box: deps.box, now: nowIso }).clear();
       auth = null;
     },

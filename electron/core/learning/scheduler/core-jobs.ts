@@ -16,3 +16,13 @@ export function registerStoreJobs(scheduler: Scheduler, deps: { searchIndex: Pic
   scheduler.every(SEARCH_INDEX_JOB, SEARCH_INDEX_JOB, 60_000);
   scheduler.every(WAL_CHECKPOINT_JOB, WAL_CHECKPOINT_JOB, 60_000);
 }
+
+export const RETENTION_JOB = 'retention';
+
+/** The daily retention pass (contacts/retention), first a minute after the first start. */
+export function registerRetentionJob(scheduler: Scheduler, run: () => Promise<unknown>, now: Date): void {
+  scheduler.register(RETENTION_JOB, async () => {
+    await run();
+  });
+  scheduler.every(RETENTION_JOB, RETENTION_JOB, 86_400_000, { firstAt: new Date(now.getTime() + 60_000) });
+}

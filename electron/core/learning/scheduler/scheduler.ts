@@ -39,6 +39,8 @@ export interface SchedulerDeps {
   backoff?: { baseMs: number; maxMs: number };
   /** The longest the timer sleeps: after a suspend or a clock change the due check comes soon. */
   pollMs?: number;
+  /** Every failed run (besides the retry): core reports a full disk from here. */
+  onFailure?: (err: unknown, kind: string) => void;
 }
 
 export interface ScheduleOptions {
@@ -127,6 +129,7 @@ export function makeScheduler(deps: SchedulerDeps) {
       const message = err instanceof Error ? err.message : String(err);
       const attempt = row.attempts + 1;
       logger.warn({ kind: row.kind, key: row.unique_key, attempt, err: message }, 'job failed; it will be retried');
+      deps.onFailure?.(err, row.kind);
       if (!job.recurring && attempt >= maxAttempts) repo.giveUp(row.id, message, iso(nowMs()));
       else repo.fail(row.id, iso(nowMs() + backoffMs(attempt, backoff.baseMs, backoff.maxMs)), message, iso(nowMs()));
       return;

@@ -6,6 +6,8 @@ import * as m0004 from './0004-orders';
 import * as m0005 from './0005-whatsapp';
 import * as m0006 from './0006-llm-usage';
 import * as m0007 from './0007-takeover-until';
+import * as m0008 from './0008-product-archive';
+import * as m0010 from './0010-shop-country';
 import * as m0030 from './0030-jobs';
 import * as m0031 from './0031-follow-ups';
 import * as m0032 from './0032-bandit';
@@ -24,6 +26,8 @@ export const migrations: Record<string, Migration> = {
   '0005-whatsapp': m0005,
   '0006-llm-usage': m0006,
   '0007-takeover-until': m0007,
+  '0008-product-archive': m0008,
+  '0010-shop-country': m0010,
   '0030-jobs': m0030,
   '0031-follow-ups': m0031,
   '0032-bandit': m0032,

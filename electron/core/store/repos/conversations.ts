@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Conversation, ConversationStatus, Message, MessageKind, MessageStatus } from '../../../../shared/domain/schemas';
 import type { Database, MessagesTable } from '../schema';
+import { decodeEscalations } from '../../../../shared/domain/notices';
 
 export interface ConversationRow {
   id: number;
@@ -30,6 +31,7 @@ export const toConversation = (row: ConversationRow): Conversation => ({
   lastMessageAt: row.last_message_at,
   lastPreview: row.last_preview,
   escalationReason: row.escalation_reason,
+  escalation: decodeEscalations(row.escalation_reason),
 });
 
 /** The message columns the inbox and the pipeline read. */

@@ -6,6 +6,7 @@ const toShop = (row: Selectable<ShopsTable>): Shop => ({
   id: row.id,
   name: row.name,
   currency: row.currency,
+  country: row.country ?? null,
   createdAt: row.created_at,
 });
 
@@ -28,6 +29,11 @@ export function makeShopsRepo(db: Kysely<Database>) {
     },
     async rename(id: number, name: string): Promise<Shop | undefined> {
       const row = await db.updateTable('shops').set({ name }).where('id', '=', id).returningAll().executeTakeFirst();
+      return row && toShop(row);
+    },
+    /** The seller's country for the shop (ISO 3166 alpha-2), or null to derive it again. */
+    async setCountry(id: number, country: string | null): Promise<Shop | undefined> {
+      const row = await db.updateTable('shops').set({ country }).where('id', '=', id).returningAll().executeTakeFirst();
       return row && toShop(row);
     },
   };

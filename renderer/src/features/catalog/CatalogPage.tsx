@@ -1,17 +1,27 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Product } from '../../../../shared/domain/catalog';
 import { useServices } from '../../app/services-context';
+import { Dialog } from '../../components/Dialog';
 import { useLocale } from '../../i18n/locale';
 import { useT } from '../../i18n/use-t';
-import { exportFileName, formatPrice, parsePriceInput, parseStockInput } from './catalog-model';
+import { BulkBar, type BulkChange } from './BulkBar';
+import { exportFileName } from './catalog-model';
 import './catalog.css';
 import { strings } from './i18n';
 import { ImportWizard } from './ImportWizard';
+import { ProductEditor } from './ProductEditor';
+import { ProductRow, type RowActions } from './ProductRow';
+import { useProductList } from './use-product-list';
 
-const PAGE = 50;
+const UNDO_MS = 10_000;
 
-/** Products of the open shop: search, inline price/stock edits, import wizard, export. */
+interface Toast {
+  text: string;
+  undo?: () => void;
+}
+
+/** Products of the open shop: search through every match, add/edit/copy/archive/delete, bulk changes, import, export. */
 export function CatalogPage() {
   const t = useT(strings);
   const locale = useLocale();
@@ -19,27 +29,36 @@ export function CatalogPage() {
   const shopId = useStore(session, (s) => s.shopId);
   const shopName = useStore(session, (s) => s.shops?.find((x) => x.id === s.shopId)?.name ?? 'shop');
   const [query, setQuery] = useState('');
-  const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<{ items: Product[]; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [archived, setArchived] = useState(false);
+  const list = useProductList(client, shopId, query, archived);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [editing, setEditing] = useState<Product | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Product | null>(null);
   const [wizard, setWizard] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [toast, setToast] = useState<Toast | null>(null);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const { reload, loadMore } = list;
 
-  const load = useCallback(async () => {
-    if (shopId === null) return;
-    try {
-      setPage(await client.send('catalog/list', { shopId, offset, limit: PAGE, ...(query.trim() ? { query: query.trim() } : {}) }));
-      setError(null);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  }, [client, shopId, offset, query]);
-
+  useEffect(() => client.subscribe('catalog/changed', (e) => void (e.shopId === shopId && reload())), [client, shopId, reload]);
   useEffect(() => {
-    const timer = setTimeout(() => void load(), 150);
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 4000);
     return () => clearTimeout(timer);
-  }, [load]);
-  useEffect(() => client.subscribe('catalog/changed', (e) => void (e.shopId === shopId && load())), [client, shopId, load]);
+  }, [notice]);
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [toast]);
+  // Scrolling to the end of the list loads the next page.
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && loadMore());
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [loadMore, list.items.length]);
 
   if (shopId === null) {
     return (
@@ -50,21 +69,65 @@ export function CatalogPage() {
     );
   }
 
-  const save = async (product: Product, patch: { price?: number; stock?: number | null }) => {
+  const attempt = async (work: () => Promise<void>) => {
     try {
-      const updated = await client.send('catalog/update-product', { shopId, productId: product.id, ...patch });
-      setPage((p) => p && { ...p, items: p.items.map((x) => (x.id === updated.id ? updated : x)) });
-      setNotice(t('saved'));
+      await work();
     } catch (err) {
-      setNotice(err instanceof Error ? err.message : String(err));
+      setNotice(t('saveFailed', { message: err instanceof Error ? err.message : String(err) }));
     }
   };
 
-  const remove = async (product: Product) => {
-    if (!window.confirm(t('confirmDelete', { name: product.name }))) return;
-    await client.send('catalog/delete-product', { shopId, productId: product.id });
-    await load();
+  const actions: RowActions = {
+    onSave: (p, patch) =>
+      void attempt(async () => {
+        list.replace(await client.send('catalog/update-product', { shopId, productId: p.id, ...patch }));
+        setNotice(t('saved'));
+      }),
+    onEdit: (p) => setEditing(p),
+    onDuplicate: (p) =>
+      void attempt(async () => {
+        setEditing(await client.send('catalog/duplicate-product', { shopId, productId: p.id }));
+      }),
+    onArchive: (p, value) =>
+      void attempt(async () => {
+        await client.send('catalog/archive-product', { shopId, productId: p.id, archived: value });
+        list.reload();
+      }),
+    onDelete: (p) => setDeleting(p),
+    onSelect: (p, on) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        if (on) next.add(p.id);
+        else next.delete(p.id);
+        return next;
+      }),
   };
+
+  const confirmDelete = (p: Product) =>
+    void attempt(async () => {
+      setDeleting(null);
+      const result = await client.send('catalog/delete-product', { shopId, productId: p.id });
+      const gone = result.product;
+      list.reload();
+      if (!gone) return;
+      setToast({
+        text: result.archived ? t('archivedToast', { name: p.name }) : t('deletedToast', { name: p.name }),
+        undo: () =>
+          void attempt(async () => {
+            setToast(null);
+            await client.send('catalog/restore-product', { shopId, product: gone });
+            list.reload();
+          }),
+      });
+    });
+
+  const applyBulk = (change: BulkChange) =>
+    void attempt(async () => {
+      const { updated } = await client.send('catalog/bulk-update', { shopId, productIds: [...selected], ...change });
+      setNotice(t('bulkDone', { count: updated }));
+      setSelected(new Set());
+      list.reload();
+    });
 
   const exportCsv = async () => {
     const { csv } = await client.send('catalog/export-csv', { shopId });
@@ -76,9 +139,10 @@ export function CatalogPage() {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
+  const allShown = list.items.length > 0 && list.items.every((p) => selected.has(p.id));
   return (
     <section className="page catalog-page" aria-labelledby="page-title">
-      <h1 id="page-title">{t('title')}</h1>
+      <h1 id="page-title">{archived ? t('showArchived') : t('title')}</h1>
       <div className="catalog-toolbar">
         <input
           type="search"
@@ -87,89 +151,107 @@ export function CatalogPage() {
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
-            setOffset(0);
+            setSelected(new Set());
           }}
         />
-        <button type="button" className="primary" onClick={() => setWizard(true)}>
+        <button type="button" className="primary" id="add-product" onClick={() => setEditing('new')}>
+          {t('addProduct')}
+        </button>
+        <button type="button" onClick={() => setWizard(true)}>
           {t('importCsv')}
         </button>
-        <button type="button" onClick={() => void exportCsv()} disabled={!page || page.total === 0}>
+        <button type="button" onClick={() => void exportCsv()} disabled={list.total === 0 || archived}>
           {t('exportCsv')}
         </button>
+        <button type="button" className="link" id="toggle-archived" onClick={() => setArchived(!archived)}>
+          {archived ? t('showActive') : t('showArchived')}
+        </button>
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
-      <p className="muted small" role="status" aria-live="polite">
-        {notice ?? (page ? t('count', { shown: page.items.length, total: page.total }) : t('loading'))}
+      {archived && <p className="muted small">{t('archivedNote')}</p>}
+      {list.error && (
+        <p className="error" role="alert">
+          {list.error}
+        </p>
+      )}
+      <p className="muted small" role="status" aria-live="polite" id="catalog-count">
+        {notice ?? (list.loaded ? t('count', { shown: list.items.length, total: list.total }) : t('loading'))}
       </p>
-      {page && page.items.length === 0 && <p className="muted">{query ? t('noMatch') : t('empty')}</p>}
-      {page && page.items.length > 0 && (
+      {selected.size > 0 && <BulkBar count={selected.size} t={t} onApply={applyBulk} onClear={() => setSelected(new Set())} />}
+      {list.loaded && list.items.length === 0 && <p className="muted">{query ? t('noMatch') : t('empty')}</p>}
+      {list.items.length > 0 && (
         <div className="catalog-table-wrap">
           <table className="catalog-table">
             <thead>
               <tr>
+                <th>
+                  <input type="checkbox" aria-label={t('selectAll')} checked={allShown} onChange={(e) => setSelected(e.target.checked ? new Set(list.items.map((p) => p.id)) : new Set())} />
+                </th>
+                <th>
+                  <span className="visually-hidden">{t('noPhoto')}</span>
+                </th>
                 <th>{t('name')}</th>
                 <th>{t('sku')}</th>
                 <th>{t('category')}</th>
                 <th>{t('price')}</th>
                 <th>{t('stock')}</th>
                 <th>
-                  <span className="visually-hidden">{t('delete')}</span>
+                  <span className="visually-hidden">{t('actions')}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
-              {page.items.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <div>{p.name}</div>
-                    {p.altNames[0] && (
-                      <div className="muted small" dir="auto">
-                        {p.altNames[0]}
-                      </div>
-                    )}
-                  </td>
-                  <td className="small">{p.sku}</td>
-                  <td className="small">{p.category}</td>
-                  <td>
-                    <InlineEdit
-                      label={`${t('price')} — ${p.name}`}
-                      value={String(p.price)}
-                      display={formatPrice(p.price, p.currency, locale)}
-                      invalid={t('badPrice')}
-                      parse={(text) => parsePriceInput(text) ?? undefined}
-                      onSave={(price) => void save(p, { price: price ?? 0 })}
-                    />
-                  </td>
-                  <td>
-                    <InlineEdit
-                      label={`${t('stock')} — ${p.name}`}
-                      value={p.stock === null ? '' : String(p.stock)}
-                      display={p.stock === null ? t('unlimited') : String(p.stock)}
-                      invalid={t('badStock')}
-                      parse={parseStockInput}
-                      onSave={(stock) => void save(p, { stock })}
-                    />
-                  </td>
-                  <td>
-                    <button type="button" className="link danger" onClick={() => void remove(p)}>
-                      {t('delete')}
-                    </button>
-                  </td>
-                </tr>
+              {list.items.map((p) => (
+                <ProductRow key={p.id} product={p} selected={selected.has(p.id)} locale={locale} t={t} actions={actions} />
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {page && page.total > PAGE && (
-        <div className="actions">
-          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-            {t('prev')}
-          </button>
-          <button type="button" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
-            {t('next')}
+      {list.items.length < list.total && (
+        <div className="actions" ref={sentinel}>
+          <button type="button" id="load-more" onClick={loadMore}>
+            {t('loadMore')}
           </button>
         </div>
+      )}
+      {toast && (
+        <div className="catalog-toast" role="status" aria-live="polite">
+          <span>{toast.text}</span>
+          {toast.undo && (
+            <button type="button" className="primary" id="undo-delete" onClick={toast.undo}>
+              {t('undo')}
+            </button>
+          )}
+        </div>
+      )}
+      {deleting && (
+        <Dialog labelledBy="delete-title" onClose={() => setDeleting(null)}>
+          <h2 id="delete-title">{t('deleteTitle')}</h2>
+          <p>{t('deleteBody', { name: deleting.name })}</p>
+          <div className="actions">
+            <button type="button" className="danger" id="confirm-delete" onClick={() => confirmDelete(deleting)}>
+              {t('delete')}
+            </button>
+            <button type="button" data-autofocus onClick={() => setDeleting(null)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </Dialog>
+      )}
+      {editing && (
+        <ProductEditor
+          client={client}
+          shopId={shopId}
+          product={editing === 'new' ? null : editing}
+          t={t}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved) {
+              setNotice(t('saved'));
+              list.reload();
+            }
+          }}
+        />
       )}
       {wizard && (
         <ImportWizard
@@ -178,63 +260,10 @@ export function CatalogPage() {
           t={t}
           onClose={(imported) => {
             setWizard(false);
-            if (imported) void load();
+            if (imported) list.reload();
           }}
         />
       )}
     </section>
-  );
-}
-
-/** A cell that shows a value and becomes an input on click; Enter or leaving saves, Escape cancels. */
-function InlineEdit(props: {
-  label: string;
-  value: string;
-  display: string;
-  invalid: string;
-  parse: (text: string) => number | null | undefined;
-  onSave: (value: number | null) => void;
-}) {
-  const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(props.value);
-  const parsed = props.parse(text);
-  if (!editing) {
-    return (
-      <button
-        type="button"
-        className="catalog-cell"
-        aria-label={props.label}
-        onClick={() => {
-          setText(props.value);
-          setEditing(true);
-        }}
-      >
-        {props.display}
-      </button>
-    );
-  }
-  const commit = () => {
-    if (parsed === undefined) return;
-    setEditing(false);
-    if (text !== props.value) props.onSave(parsed);
-  };
-  return (
-    <span>
-      <input
-        className="input-short"
-        aria-label={props.label}
-        aria-invalid={parsed === undefined}
-        value={text}
-        autoFocus
-        inputMode="decimal"
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') setEditing(false);
-        }}
-      />
-      {parsed === undefined && <span className="error small"> {props.invalid}</span>}
-    </span>
   );
 }

@@ -1,3 +1,4 @@
+import { intlLocale, isLocale } from '../../i18n/define';
 import type { ColumnMapping, ProductField } from '../../../../shared/contract/catalog';
 
 /** Fields the mapping step offers, required first. */
@@ -15,6 +16,11 @@ export const MAPPABLE_FIELDS: readonly ProductField[] = [
   'compareAtPrice',
   'images',
   'upsellSkus',
+  'variant',
+  'variantSku',
+  'variantPrice',
+  'variantStock',
+  'variantOptions',
 ];
 export const REQUIRED_FIELDS: readonly ProductField[] = ['name', 'price'];
 
@@ -35,7 +41,7 @@ export function parseStockInput(text: string): number | null | undefined {
 
 export function formatPrice(value: number, currency: string, locale: string): string {
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 2 }).format(value);
+    return new Intl.NumberFormat(isLocale(locale) ? intlLocale(locale) : locale, { style: 'currency', currency, maximumFractionDigits: 2 }).format(value);
   } catch {
     return `${value} ${currency}`;
   }

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
 import { useT } from '../../i18n/use-t';
+import { useNoticeWords } from '../notices/word-notice';
 import { AccountCard } from './AccountCard';
 import { createConnectStore, wireConnectEvents } from './connect-store';
 import { strings } from './i18n';
@@ -12,6 +13,7 @@ import './connect.css';
 /** Link WhatsApp numbers and run them: QR or pairing code, status, controls, who the bot answers. */
 export function ConnectPage() {
   const t = useT(strings);
+  const word = useNoticeWords();
   const { client, session } = useServices();
   const store = useMemo(() => createConnectStore({ client }), [client]);
   const shopId = useStore(session, (s) => s.shopId);
@@ -28,7 +30,7 @@ export function ConnectPage() {
       <p className="muted">{t('intro')}</p>
       {error && (
         <p className="banner banner-danger" role="alert">
-          {error}
+          {error.startsWith('error.') ? word('error', { code: error.slice('error.'.length), params: {} }) : error}
         </p>
       )}
       <LinkPanel store={store} />

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
+import { internationalPhone, shopDialCode } from '../../../../shared/domain/link-phone';
 import type { LinkMethod } from '../../../../shared/domain/whatsapp';
+import { useServices } from '../../app/services-context';
 import { useT } from '../../i18n/use-t';
 import type { ConnectStore } from './connect-store';
 import { formatCountdown, formatPairingCode, secondsLeft } from './connect-model';
@@ -15,6 +17,10 @@ export function LinkPanel({ store }: { store: ConnectStore }) {
   const [method, setMethod] = useState<LinkMethod>('qr');
   const [phone, setPhone] = useState('');
   const now = useNow();
+  const { session } = useServices();
+  const shop = useStore(session, (s) => s.shops?.find((x) => x.id === s.shopId) ?? null);
+  // The same reading core applies: a local number gets the shop's country code, shown before the request.
+  const typed = phone.trim() ? internationalPhone(phone, shop ? shopDialCode(shop) : null) : null;
 
   if (linking) {
     const shown = linking.qr ?? linking.pairing;
@@ -44,7 +50,7 @@ export function LinkPanel({ store }: { store: ConnectStore }) {
     );
   }
 
-  const canStart = !busy && (method === 'qr' || phone.replace(/\D/g, '').length >= 8);
+  const canStart = !busy && (method === 'qr' || typed?.ok === true);
   return (
     <>
       <section className="connect-card connect-warning" role="note">
@@ -55,7 +61,7 @@ export function LinkPanel({ store }: { store: ConnectStore }) {
         className="connect-card connect-link-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (canStart) void store.getState().linkStart(method, method === 'pairing-code' ? phone : null);
+          if (canStart) void store.getState().linkStart(method, method === 'pairing-code' && typed?.ok ? `+${typed.digits}` : null);
         }}
       >
         <fieldset>
@@ -69,7 +75,10 @@ export function LinkPanel({ store }: { store: ConnectStore }) {
         {method === 'pairing-code' && (
           <div className="field">
             <label htmlFor="wa-phone">{t('phoneLabel')}</label>
-            <input id="wa-phone" type="tel" dir="ltr" inputMode="tel" placeholder="+213 550 00 00 00" value={phone} onChange={(e) => setPhone(e.target.value)} />
+            <input id="wa-phone" type="tel" dir="ltr" inputMode="tel" placeholder="+213 550 00 00 00" value={phone} onChange={(e) => setPhone(e.target.value)} aria-describedby="wa-phone-hint" />
+            <span id="wa-phone-hint" className="muted small" data-testid="phone-hint">
+              {typed?.ok && typed.changed ? t('phoneWillBe', { phone: `\u2066+${typed.digits}\u2069` }) : typed && !typed.ok && typed.reason === 'needs_country_code' ? t('phoneNeedsCountry') : ''}
+            </span>
           </div>
         )}
         <button type="submit" className="primary" disabled={!canStart}>

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { EventPayload } from '../../../../shared/contract/events';
 import type { AnswerPolicy, LinkMethod, WaAccountView, WaContact } from '../../../../shared/domain/whatsapp';
-import type { Client } from '../../api/client';
+import { CallError, type Client } from '../../api/client';
 
 export interface LinkingState {
   accountId: number;
@@ -19,7 +19,11 @@ export interface ConnectState {
   error: string | null;
   setShop(shopId: number | null): void;
   refresh(): Promise<void>;
-  linkStart(method: LinkMethod, phone: string | null): Promise<void>;
+  /** Links a number; with `accountId`, retries that card in place. */
+  linkStart(method: LinkMethod, phone: string | null, accountId?: number): Promise<void>;
+  /** Retries a card that failed to link with the method (and phone) last used. */
+  retryLink(accountId: number): Promise<void>;
+  lastAttempt: { method: LinkMethod; phone: string | null } | null;
   linkCancel(): Promise<void>;
   connect(accountId: number): Promise<void>;
   disconnect(accountId: number): Promise<void>;
@@ -33,7 +37,8 @@ export interface ConnectState {
   applyPairingCode(event: EventPayload<'wa/pairing-code'>): void;
 }
 
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/** A contract error is shown by its code (worded in the seller's language); anything else as is. */
+const message = (err: unknown) => (err instanceof CallError ? `error.${err.code}` : err instanceof Error ? err.message : String(err));
 
 /** The Connect page's view state; every write goes through the contract. */
 export function createConnectStore(config: { client: Client }) {
@@ -61,6 +66,7 @@ export function createConnectStore(config: { client: Client }) {
       accounts: null,
       policies: {},
       linking: null,
+      lastAttempt: null,
       busy: false,
       error: null,
       setShop(shopId) {
@@ -78,11 +84,16 @@ export function createConnectStore(config: { client: Client }) {
           set({ error: message(err) });
         }
       },
-      linkStart: (method, phone) =>
+      linkStart: (method, phone, retryId) =>
         run(async () => {
-          const { accountId } = await client.send('wa/link-start', { shopId: shop(), method, ...(phone ? { phone } : {}) });
+          set({ lastAttempt: { method, phone } });
+          const { accountId } = await client.send('wa/link-start', { shopId: shop(), method, ...(phone ? { phone } : {}), ...(retryId !== undefined ? { accountId: retryId } : {}) });
           set({ linking: { accountId, method, qr: null, pairing: null } });
         }),
+      retryLink(accountId) {
+        const last = get().lastAttempt;
+        return get().linkStart(last?.method ?? 'qr', last?.method === 'pairing-code' ? last.phone : null, accountId);
+      },
       linkCancel: () =>
         run(async () => {
           const linking = get().linking;

@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import type { Conversation } from '../../../../shared/domain/schemas';
 import { useServices } from '../../app/services-context';
 import { useLocale } from '../../i18n/locale';
-import { useT } from '../../i18n/use-t';
+import { useT, useTn } from '../../i18n/use-t';
 import { displayJid, formatWhen } from './format';
 import { strings } from './i18n';
 
@@ -89,6 +89,7 @@ export function ConversationList() {
 
 function ConversationRow({ conversation: c, index, selected, onOpen }: { conversation: Conversation; index: number; selected: boolean; onOpen: () => void }) {
   const t = useT(strings);
+  const tn = useTn(strings);
   const locale = useLocale();
   const name = c.contactName ?? displayJid(c.contactJid);
   return (
@@ -114,7 +115,7 @@ function ConversationRow({ conversation: c, index, selected, onOpen }: { convers
         </span>
         {c.status !== 'open' && <span className={`badge badge-${c.status}`}>{t(`status.${c.status}`)}</span>}
         {c.unread > 0 && (
-          <span className="unread" aria-label={t('unread', { n: c.unread })}>
+          <span className="unread" aria-label={tn('unread', c.unread)}>
             {c.unread}
           </span>
         )}

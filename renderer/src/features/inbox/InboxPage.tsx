@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { ConversationStatus } from '../../../../shared/domain/schemas';
 import { useServices } from '../../app/services-context';
 import { Icon } from '../../components/Icon';
-import { useT } from '../../i18n/use-t';
+import { useT, useTn } from '../../i18n/use-t';
 import { ConversationList } from './ConversationList';
 import { strings } from './i18n';
 import { TestPhone } from './TestPhone';
@@ -14,6 +14,7 @@ const FILTERS: readonly (ConversationStatus | null)[] = [null, 'open', 'waiting_
 /** Conversations on the start side, the open one in the middle, the test phone on demand. */
 export function InboxPage() {
   const t = useT(strings);
+  const tn = useTn(strings);
   const { inbox, testPhone } = useServices();
   const filter = useStore(inbox, (s) => s.filter);
   const total = useStore(inbox, (s) => s.total);
@@ -62,7 +63,7 @@ export function InboxPage() {
             ))}
           </div>
           <p className="muted small" data-testid="inbox-count">
-            {t('count', { n: total })}
+            {tn('count', total)}
           </p>
         </header>
         <ConversationList />

@@ -1,18 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
+import { PARKED_REASON } from '../../../../shared/domain/escalation';
 import { useT } from '../../i18n/use-t';
+import { useNoticeWords } from '../notices/word-notice';
 import { displayJid } from './format';
 import { strings } from './i18n';
+import { DeleteCustomer } from './DeleteCustomer';
 import { MessageBubble } from './MessageBubble';
 import { QuickRepliesManager } from './QuickRepliesManager';
 import { ProfilePanel } from '../learning/ProfilePanel';
 import { ReplyBar } from './ReplyBar';
+import { OrderSidePanel } from '../orders/OrderSidePanel';
 
 /** One conversation: who, why it needs the seller, its messages, and the seller's controls. */
 export function ThreadView() {
   const t = useT(strings);
-  const { inbox } = useServices();
+  const word = useNoticeWords();
+  const { inbox, orders } = useServices();
   const selected = useStore(inbox, (s) => s.selected);
   const messages = useStore(inbox, (s) => s.messages);
   const loading = useStore(inbox, (s) => s.messagesLoading);
@@ -61,6 +66,7 @@ export function ThreadView() {
               {t('block')}
             </button>
           )}
+          <DeleteCustomer conversationId={selected.id} onDelete={actions.deleteCustomer} />
         </div>
       </header>
       {confirmBlock && (
@@ -81,10 +87,11 @@ export function ThreadView() {
           </button>
         </div>
       )}
-      {selected.escalationReason && selected.status !== 'resolved' && (
+      {selected.escalation.length > 0 && selected.status !== 'resolved' && (
         <div className="banner banner-warn" role="note" data-testid="escalation">
-          {/* U+2068…U+2069 isolate the reason, which may be in another script than the UI. */}
-          {t('escalated', { reason: `\u2068${selected.escalationReason}\u2069` })}
+          {selected.escalationReason === PARKED_REASON
+            ? t('parkedTurn')
+            : t('escalated', { reason: selected.escalation.map((n) => word('escalation', n)).join(' ') })}
         </div>
       )}
       {selected.takeover && (
@@ -92,6 +99,7 @@ export function ThreadView() {
           {t('takenOver')}
         </div>
       )}
+      <OrderSidePanel store={orders} conversationId={selected.id} />
       <ProfilePanel key={`profile-${selected.contactId}`} shopId={selected.shopId} contactId={selected.contactId} />
       <div className="thread-scroll">
         {loading && <p className="muted">{t('loading')}</p>}

@@ -15,6 +15,7 @@ const conv = (id: number): Conversation => ({
   lastMessageAt: null,
   lastPreview: null,
   escalationReason: null,
+  escalation: [],
 });
 const msg = (id: number, status: Message['status'] = 'sent'): Message => ({
   id,

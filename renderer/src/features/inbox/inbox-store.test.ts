@@ -16,6 +16,7 @@ const conv = (id: number, at: string, patch: Partial<Conversation> = {}): Conver
   lastMessageAt: at,
   lastPreview: `hello ${id}`,
   escalationReason: null,
+  escalation: [],
   ...patch,
 });
 

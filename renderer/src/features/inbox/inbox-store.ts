@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Contact, Conversation, ConversationStatus, Message } from '../../../../shared/domain/schemas';
 import type { QuickReply } from '../../../../shared/domain/inbox';
 import type { Client } from '../../api/client';
+import type { EventPayload } from '../../../../shared/contract/events';
 import { mergeMessage, pagesFor, replaceRows } from './inbox-model';
 
 export const PAGE_SIZE = 50;
@@ -44,11 +45,13 @@ export interface InboxActions {
   /** Pushed events (called only from stores/wire-events.ts). */
   applyConversation(conversation: Conversation): void;
   applyMessage(message: Message): void;
-  applyEscalation(e: { shopId: number; conversationId: number; reason: string }): void;
+  applyEscalation(e: EventPayload<'conversations/escalated'>): void;
   reply(text: string): Promise<boolean>;
   setTakeover(takeover: boolean): Promise<void>;
   setStatus(status: 'open' | 'resolved'): Promise<void>;
   setBlocked(blocked: boolean): Promise<void>;
+  /** Erases the open conversation's customer (contacts/delete); true when done. */
+  deleteCustomer(): Promise<boolean>;
   approveDraft(messageId: number, text?: string): Promise<void>;
   rejectDraft(messageId: number): Promise<void>;
   loadQuickReplies(): Promise<void>;
@@ -234,10 +237,10 @@ export function createInboxStore({ client, refreshDelayMs = 250 }: InboxStoreCon
         if (message.direction === 'in') markRead(400);
       },
 
-      applyEscalation({ shopId, conversationId, reason }) {
+      applyEscalation({ shopId, conversationId, reason, notices }) {
         const selected = get().selected;
         if (shopId !== get().shopId || !selected || selected.id !== conversationId) return;
-        set({ selected: { ...selected, escalationReason: reason } });
+        set({ selected: { ...selected, escalationReason: reason, escalation: notices } });
       },
 
       async reply(text) {
@@ -254,9 +257,9 @@ export function createInboxStore({ client, refreshDelayMs = 250 }: InboxStoreCon
       },
 
       setTakeover: (takeover) =>
-        onSelected((shopId, c) => client.send('conversations/set-takeover', { shopId, conversationId: c.id, takeover }), ['takeover', 'status', 'escalationReason']),
+        onSelected((shopId, c) => client.send('conversations/set-takeover', { shopId, conversationId: c.id, takeover }), ['takeover', 'status', 'escalationReason', 'escalation']),
       setStatus: (status) =>
-        onSelected((shopId, c) => client.send('conversations/set-status', { shopId, conversationId: c.id, status }), ['status', 'escalationReason']),
+        onSelected((shopId, c) => client.send('conversations/set-status', { shopId, conversationId: c.id, status }), ['status', 'escalationReason', 'escalation']),
 
       async setBlocked(blocked) {
         const { shopId, selected } = get();
@@ -266,6 +269,20 @@ export function createInboxStore({ client, refreshDelayMs = 250 }: InboxStoreCon
           set({ blocked: { ...get().blocked, [contact.id]: contact.blocked } });
         } catch (err) {
           fail(err);
+        }
+      },
+
+      async deleteCustomer() {
+        const { shopId, selected } = get();
+        if (shopId === null || !selected) return false;
+        try {
+          await client.send('contacts/delete', { shopId, contactId: selected.contactId });
+          set({ selectedId: null, selected: null, messages: [] });
+          get().refresh();
+          return true;
+        } catch (err) {
+          fail(err);
+          return false;
         }
       },
 

@@ -19,14 +19,14 @@ export function OrderSidePanel({ store, conversationId }: { store: OrdersStore; 
 
   if (conversationId === null) return null;
   return (
-    <aside className="order-panel" aria-label={t('panelTitle')}>
+    <aside className="order-panel" aria-label={t('panelTitle')} data-testid="order-panel">
       <h3>{t('panelTitle')}</h3>
       {orders.length === 0 ? (
         <p className="orders-empty">{t('panelEmpty')}</p>
       ) : (
         <ul>
           {orders.map((o) => (
-            <li key={o.id}>
+            <li key={o.id} data-testid="order-panel-item" data-status={o.status}>
               <strong>#{o.id}</strong> {o.itemsLabel} — {money(o.total, o.currency, locale)}
               <br />
               <span className={`order-status order-status-${o.status}`}>{t(`status_${o.status}`)}</span>

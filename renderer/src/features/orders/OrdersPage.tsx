@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { OrderStatus } from '../../../../shared/domain/orders';
+import { intlLocale } from '../../i18n/define';
 import { useLocale } from '../../i18n/locale';
 import { useT } from '../../i18n/use-t';
 import { strings } from './i18n';
@@ -73,8 +74,8 @@ export function OrdersPage({ store }: { store: OrdersStore }) {
           </thead>
           <tbody>
             {rows.map((o) => (
-              <tr key={o.id} aria-selected={selected?.id === o.id} onClick={() => void store.getState().select(o.id)}>
-                <td>{new Date(o.createdAt).toLocaleString(locale)}</td>
+              <tr key={o.id} aria-selected={selected?.id === o.id} onClick={() => void store.getState().select(o.id)} data-testid="order-row" data-order-id={o.id} data-status={o.status}>
+                <td>{new Date(o.createdAt).toLocaleString(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' })}</td>
                 <td>
                   {o.customerName}
                   <br />
@@ -92,7 +93,7 @@ export function OrdersPage({ store }: { store: OrdersStore }) {
         </table>
       )}
       {selected && (
-        <aside className="order-detail" aria-label={`#${selected.id}`}>
+        <aside className="order-detail" aria-label={`#${selected.id}`} data-testid="order-detail" data-status={selected.status}>
           <header>
             <h2>#{selected.id} — {selected.customerName}</h2>
             <button onClick={() => void store.getState().select(null)}>{t('close')}</button>
@@ -124,7 +125,7 @@ export function OrdersPage({ store }: { store: OrdersStore }) {
           </label>
           <div className="order-actions">
             {nextStatuses(selected.status).map((s: OrderStatus) => (
-              <button key={s} onClick={() => void store.getState().setStatus(selected.id, s, { notifyCustomer: notify })}>
+              <button key={s} data-testid={`order-move-${s}`} onClick={() => void store.getState().setStatus(selected.id, s, { notifyCustomer: notify })}>
                 {t('moveTo')} {t(`status_${s}`)}
               </button>
             ))}

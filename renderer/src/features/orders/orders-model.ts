@@ -1,3 +1,4 @@
+import { intlLocale, isLocale } from '../../i18n/define';
 import { ORDER_TRANSITIONS, type OrderStatus, type OrderSummary } from '../../../../shared/domain/orders';
 
 export const STATUSES: readonly OrderStatus[] = ['new', 'confirmed', 'shipped', 'delivered', 'cancelled', 'returned'];
@@ -21,7 +22,7 @@ export function mergeOrder(rows: readonly OrderSummary[], order: OrderSummary, f
 /** Money for the seller's screen, in their UI locale. */
 export function money(amount: number, currency: string, locale: string): string {
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: Number.isInteger(amount) ? 0 : 2 }).format(amount);
+    return new Intl.NumberFormat(isLocale(locale) ? intlLocale(locale) : locale, { style: 'currency', currency, maximumFractionDigits: Number.isInteger(amount) ? 0 : 2 }).format(amount);
   } catch {
     return `${amount} ${currency}`;
   }

@@ -128,6 +128,19 @@ export function LlmSection({ shopId, form, edit, replace, apiKeySet, savedBaseUr
         />
         {err('perCustomerDailyMessageCap') && <span className="error small">{err('perCustomerDailyMessageCap')}</span>}
       </div>
+      <div className="field-inline">
+        <label htmlFor="llm-reply-time">{t('replyTimeLimit')}</label>
+        <input
+          id="llm-reply-time"
+          className="input-number input-short"
+          dir="ltr"
+          inputMode="numeric"
+          aria-invalid={err('replyTimeLimitSeconds') ? true : undefined}
+          value={form.replyTimeLimitSeconds}
+          onChange={(e) => edit({ replyTimeLimitSeconds: e.target.value })}
+        />
+        {err('replyTimeLimitSeconds') && <span className="error small">{err('replyTimeLimitSeconds')}</span>}
+      </div>
       <p className="muted small">{t('capsHint')}</p>
       {usage && <p className="small">{usage.capReached ? t('usageCap') : t('usage', { tokens: usage.tokens, cap: usage.dailyTokenCap, requests: usage.requests })}</p>}
       <div className="actions">

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { ViolationRecord } from '../../../../shared/domain/guardrails';
 import { useServices } from '../../app/services-context';
+import { intlLocale } from '../../i18n/define';
+import { useLocale } from '../../i18n/locale';
 import type { T } from '../../i18n/use-t';
+import { useNoticeWords } from '../notices/word-notice';
 import type { strings } from './i18n';
 
 type Keys = keyof (typeof strings)['en'];
@@ -9,6 +12,8 @@ type Keys = keyof (typeof strings)['en'];
 /** The seller sees every reply the guardrails stopped and what went out instead. */
 export function ViolationsList({ shopId, t }: { shopId: number; t: T<Keys> }) {
   const { client } = useServices();
+  const locale = useLocale();
+  const word = useNoticeWords();
   const [items, setItems] = useState<ViolationRecord[] | null>(null);
   useEffect(() => {
     let live = true;
@@ -30,9 +35,9 @@ export function ViolationsList({ shopId, t }: { shopId: number; t: T<Keys> }) {
           <li key={v.id}>
             <div>
               <time dateTime={v.createdAt} className="muted small">
-                {new Date(v.createdAt).toLocaleString()}
+                {new Date(v.createdAt).toLocaleString(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' })}
               </time>{' '}
-              <bdi>{v.detail}</bdi>
+              <span data-testid="violation-kind">{word('violation', { code: v.kind, params: { fragment: v.fragment } })}</span>
             </div>
             <q>
               <bdi>{v.reply}</bdi>

@@ -46,5 +46,7 @@ describe('sales settings form', () => {
       baseUrl: 'errBaseUrl',
       dailyTokenCap: 'errWholeNumber',
     });
+    expect(validateSales({ ...form, replyTimeLimitSeconds: '1' })).toEqual({ replyTimeLimitSeconds: 'errReplyTimeLimit' });
+    expect(salesPatchFrom({ ...form, replyTimeLimitSeconds: ' 25 ' }).llm?.replyTimeLimitSeconds).toBe(25);
   });
 });

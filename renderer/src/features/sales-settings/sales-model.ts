@@ -18,6 +18,8 @@ export interface SalesForm {
   removeApiKey: boolean;
   dailyTokenCap: string;
   perCustomerDailyMessageCap: string;
+  /** Seconds a customer may wait on the LLM for one reply before the offline brain answers. */
+  replyTimeLimitSeconds: string;
 }
 
 export function salesFormFrom(settings: PublicShopSettings): SalesForm {
@@ -33,6 +35,7 @@ export function salesFormFrom(settings: PublicShopSettings): SalesForm {
     removeApiKey: false,
     dailyTokenCap: String(settings.llm.dailyTokenCap),
     perCustomerDailyMessageCap: String(settings.llm.perCustomerDailyMessageCap),
+    replyTimeLimitSeconds: String(settings.llm.replyTimeLimitSeconds),
   };
 }
 
@@ -69,7 +72,7 @@ const wholeNumber = (text: string, min: number, max: number): number | null => {
   return n >= min && n <= max ? n : null;
 };
 
-export type SalesErrors = Partial<Record<'maxDiscountPercent' | 'followUpSilence' | 'baseUrl' | 'dailyTokenCap' | 'perCustomerDailyMessageCap', string>>;
+export type SalesErrors = Partial<Record<'maxDiscountPercent' | 'followUpSilence' | 'baseUrl' | 'dailyTokenCap' | 'perCustomerDailyMessageCap' | 'replyTimeLimitSeconds', string>>;
 
 export function validateSales(form: SalesForm): SalesErrors {
   const errors: SalesErrors = {};
@@ -78,6 +81,7 @@ export function validateSales(form: SalesForm): SalesErrors {
   if (form.baseUrl.trim() && !/^https?:\/\/[^\s/]+/.test(form.baseUrl.trim())) errors.baseUrl = 'errBaseUrl';
   if (wholeNumber(form.dailyTokenCap, 0, 100_000_000) === null) errors.dailyTokenCap = 'errWholeNumber';
   if (wholeNumber(form.perCustomerDailyMessageCap, 0, 100_000) === null) errors.perCustomerDailyMessageCap = 'errWholeNumber';
+  if (wholeNumber(form.replyTimeLimitSeconds, 2, 120) === null) errors.replyTimeLimitSeconds = 'errReplyTimeLimit';
   return errors;
 }
 
@@ -89,6 +93,7 @@ export function salesPatchFrom(form: SalesForm): ShopSettingsPatch {
     model: form.model.trim(),
     dailyTokenCap: Number(form.dailyTokenCap.trim()),
     perCustomerDailyMessageCap: Number(form.perCustomerDailyMessageCap.trim()),
+    replyTimeLimitSeconds: Number(form.replyTimeLimitSeconds.trim()),
   };
   if (form.removeApiKey) llm.apiKey = '';
   else if (form.newApiKey.trim()) llm.apiKey = form.newApiKey.trim();

@@ -73,6 +73,11 @@ export function SettingsPage() {
           <input id="opening-hours" placeholder={t('openingHoursPlaceholder')} value={form.openingHours} onChange={(e) => edit({ openingHours: e.target.value })} />
         </div>
         <div className="field">
+          <label htmlFor="shop-links">{t('shopLinks')}</label>
+          <textarea id="shop-links" dir="ltr" aria-describedby="shop-links-hint" placeholder="https://myshop.com" value={form.shopLinks} onChange={(e) => edit({ shopLinks: e.target.value })} />
+          <span id="shop-links-hint" className="muted small">{t('shopLinksHint')}</span>
+        </div>
+        <div className="field">
           <label htmlFor="time-zone">{t('timeZone')}</label>
           <input
             id="time-zone"
@@ -103,6 +108,21 @@ export function SettingsPage() {
             aria-describedby="phone-takeover-hint"
           />
           <span id="phone-takeover-hint" className="muted small">{t('phoneTakeoverHint')}</span>
+        </div>
+        <div className="field">
+          <label htmlFor="retention-days">{t('retentionDays')}</label>
+          <input
+            id="retention-days"
+            type="number"
+            min={0}
+            max={3650}
+            step={30}
+            dir="ltr"
+            value={form.retentionDays}
+            onChange={(e) => edit({ retentionDays: Number(e.target.value) })}
+            aria-describedby="retention-hint"
+          />
+          <span id="retention-hint" className="muted small">{t('retentionHint')}</span>
         </div>
 
         <div className="actions settings-actions">

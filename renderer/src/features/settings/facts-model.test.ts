@@ -6,6 +6,14 @@ const base = ShopSettings.parse({ facts: { deliveryZones: [{ name: 'Oran', fee: 
 const settings = PublicShopSettings.parse({ ...base, llm: { ...base.llm, apiKeySet: false } });
 
 describe('shop facts form', () => {
+  it('keeps the shop’s own links one per line (commas and blank lines forgiven)', () => {
+    const form = factsFormFrom(settings);
+    expect(form.shopLinks).toBe('');
+    const patch = factsPatchFrom({ ...form, shopLinks: 'https://dar-lalla.dz\n\n instagram.com/darlalla , facebook.com/darlalla.dz' });
+    expect(patch.facts?.shopLinks).toEqual(['https://dar-lalla.dz', 'instagram.com/darlalla', 'facebook.com/darlalla.dz']);
+    expect(ShopSettingsPatch.parse(patch)).toEqual(patch);
+  });
+
   it('round-trips zones and payment methods into a valid patch', () => {
     const form = factsFormFrom(settings);
     expect(form.paymentMethods).toEqual(['cash_on_delivery']);

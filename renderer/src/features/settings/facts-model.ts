@@ -16,10 +16,14 @@ export interface FactsForm {
   otherPayments: string;
   returnPolicy: string;
   openingHours: string;
+  /** The shop's own web addresses, one per line. */
+  shopLinks: string;
   timeZone: string;
   introduceAsAssistant: boolean;
   /** Minutes the bot stays quiet after the seller answers from the phone (0 = until given back). */
   phoneTakeoverMinutes: number;
+  /** Days without a message after which a customer's data is deleted (0 = never). */
+  retentionDays: number;
 }
 
 /** Payment methods offered as checkboxes; anything else goes in the free-text field. */
@@ -38,9 +42,11 @@ export function factsFormFrom(settings: PublicShopSettings): FactsForm {
     otherPayments: methods.filter((m) => !isKnownPayment(m)).join(', '),
     returnPolicy: settings.facts.returnPolicy,
     openingHours: settings.facts.openingHours,
+    shopLinks: settings.facts.shopLinks.join('\n'),
     timeZone: settings.facts.timeZone,
     introduceAsAssistant: settings.bot.introduceAsAssistant,
     phoneTakeoverMinutes: settings.bot.phoneTakeoverMinutes,
+    retentionDays: settings.bot.retentionDays,
   };
 }
 
@@ -78,9 +84,12 @@ export function factsPatchFrom(form: FactsForm): ShopSettingsPatch {
       paymentMethods: [...KNOWN_PAYMENTS.filter((m) => form.paymentMethods.includes(m)), ...other],
       returnPolicy: form.returnPolicy.trim(),
       openingHours: form.openingHours.trim(),
+      shopLinks: form.shopLinks.split(/[\n,\s]+/).map((l) => l.trim()).filter(Boolean).slice(0, 20),
       timeZone: form.timeZone.trim(),
     },
-    bot: { introduceAsAssistant: form.introduceAsAssistant, phoneTakeoverMinutes: Math.max(0, Math.min(10_080, Math.round(form.phoneTakeoverMinutes) || 0)) },
+    bot: { introduceAsAssistant: form.introduceAsAssistant, phoneTakeoverMinutes: Math.max(0, Math.min(10_080, Math.round(form.phoneTakeoverMinutes) || 0)),
+      retentionDays: Math.max(0, Math.min(3650, Math.round(form.retentionDays) || 0)),
+    },
   };
 }
 

@@ -1,3 +1,5 @@
+import { useStore } from 'zustand';
+import { useServices } from '../../app/services-context';
 import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n/use-t';
 import { type PageId, pages } from '../pages';
@@ -6,6 +8,8 @@ import { strings } from './i18n';
 /** Plain links (`#/page`): Tab reaches each, Enter follows, Alt+1…8 jumps (see Shell). */
 export function Nav({ current }: { current: PageId }) {
   const t = useT(strings);
+  const { newOrders } = useServices();
+  const unseenOrders = useStore(newOrders, (s) => s.unseen);
   return (
     <nav className="nav" aria-label={t('navLabel')}>
       <ul>
@@ -20,6 +24,11 @@ export function Nav({ current }: { current: PageId }) {
             >
               <Icon name={page.icon} />
               <span>{t(`nav.${page.id}`)}</span>
+              {page.id === 'orders' && unseenOrders > 0 && (
+                <span className="nav-badge" data-testid="nav-orders-badge" aria-label={t('newOrders', { count: unseenOrders })}>
+                  {unseenOrders}
+                </span>
+              )}
             </a>
           </li>
         ))}

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useT } from '../../i18n/use-t';
 import { pages } from '../pages';
+import { NewOrderToast } from '../orders/NewOrderToast';
 import { LanguagePicker } from './LanguagePicker';
 import { Nav } from './Nav';
 import { ShopSwitcher } from './ShopSwitcher';
@@ -48,6 +49,7 @@ export function Shell() {
       <main id="main" className="main" tabIndex={-1}>
         <Page />
       </main>
+      <NewOrderToast />
       <StatusBar />
     </div>
   );

@@ -7,10 +7,13 @@ import { strings } from './i18n';
 export function StatusBar() {
   const t = useT(strings);
   const connection = useStore(useServices().session, (s) => s.connection);
+  const storage = useStore(useServices().session, (s) => s.storage);
+  // A full disk stops replies as surely as a lost connection: it takes the bar.
+  const diskFull = connection === 'connected' && storage?.state === 'disk_full';
   return (
-    <footer className="status-bar" role="status" aria-live="polite" data-testid="status-bar" data-state={connection}>
-      <span className={`dot dot-${connection}`} aria-hidden="true" />
-      <span>{t(`status.${connection}`)}</span>
+    <footer className="status-bar" role="status" aria-live="polite" data-testid="status-bar" data-state={diskFull ? 'disk_full' : connection}>
+      <span className={`dot dot-${diskFull ? 'disconnected' : connection}`} aria-hidden="true" />
+      <span>{diskFull ? t('status.diskFull', { held: storage.held }) : t(`status.${connection}`)}</span>
     </footer>
   );
 }

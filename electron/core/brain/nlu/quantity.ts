@@ -1,0 +1,72 @@
+import { fold, tokens } from './normalise';
+
+/**
+ * Number words of every language and dialect the shops' customers write, folded. Darija in both
+ * scripts (Algerian, Moroccan, Tunisian forms), Arabic, French, English, Portuguese, Italian.
+ */
+const NUMBER_WORDS_RAW: Record<number, string> = {
+  1: 'un une one um uma uno wahed wa7ed wahda wa7da wehed we7ed واحد واحده وحده',
+  2: 'deux two dois duas due zouj zoudj jouj joj juj zouz zoz jouja زوج جوج زوز اثنين اثنان جوجه',
+  3: 'trois three tres três tre tlata tleta tlatha thletha تلاته ثلاثه تلاثه ثلاث',
+  4: 'quatre four quatro quattro arba3a arb3a reb3a rab3a arbaa اربعه ربعه',
+  5: 'cinq five cinco cinque khamsa 5amsa khemsa خمسه',
+  6: 'six seis sei setta sitta 6 ستة سته',
+  7: 'sept seven sete sette seb3a sab3a سبعه',
+  8: 'huit eight oito otto tmenya tmanya ثمانيه تمنيه',
+  9: 'neuf nine nove tes3a tis3a تسعه',
+  10: 'dix ten dez dieci 3achra 3ashra عشره',
+  12: 'douze twelve doze dodici',
+};
+
+const NUMBER_WORDS = new Map<string, number>();
+for (const [n, list] of Object.entries(NUMBER_WORDS_RAW)) for (const w of list.split(/\s+/)) if (!/^\d+$/.test(w)) NUMBER_WORDS.set(fold(w), Number(n));
+
+/** What may follow a count: units of sale ("2 pcs", "3 habat", "x2"). */
+const UNIT = /^(?:x|pcs?|pieces?|pièces?|unites?|unités?|units?|unidades?|pezzi|pz|habat|hbat|7abat|7bat|حبات|حبه|قطع|قطعه|wa7da|wahda|fois|times|vezes|volte|boites?|boxes?|caixas?|scatole?|flacons?|frascos?|paquets?)$/;
+/** What makes a number something else: a size, a measure, a time, a price. */
+const NOT_A_COUNT_AFTER = /^(?:ml|cl|l|g|gr|kg|mg|cm|mm|m|km|w|v|mah|gb|go|ans?|anos?|years?|jours?|days?|dias?|giorni|mois|months?|h|heures?|hours?|horas?|ore|min|da|dzd|dh|mad|dt|tnd|eur|euros?|€|reais|brl|persone|pessoas|personnes|people|fps|%|ta3|dyal)$/;
+const SIZE_BEFORE = /^(?:taille|size|tamanho|taglia|pointure|numero|num|n|t|mqas|9ias|qias|مقاس|قياس|fps|spf|w|wilaya)$/;
+/** Verbs and fillers around a bare count ("3tini 2", "je veux 3", "manda 2", "quero duas"). */
+const COUNT_CONTEXT = new Set(
+  `3tini atini a3tini 3tih dirli diri dir hat jib jibli nheb bghit bghina n7eb nchri je veux voudrais mets mettez mettre prends prend prendre donne donnez
+   give me want i'll ill take make it instead plutot plutôt non no finalement en fait actually quero queria manda mande põe poe coloca voglio vorrei metti mandami prendo
+   فقط غير بغيت نحب عطيني اعطيني زيدني ok oui yes sim si wakha ih ah ey please svp stp pf per favore por favor only just seulement juste`
+    .split(/\s+/)
+    .map(fold),
+);
+
+const countAt = (words: string[], i: number): number | null => {
+  const w = words[i] ?? '';
+  if (/^\d{1,2}$/.test(w)) return Number(w);
+  const x = /^x(\d{1,2})$/.exec(w) ?? /^(\d{1,2})x$/.exec(w);
+  if (x) return Number(x[1]);
+  return NUMBER_WORDS.get(w) ?? null;
+};
+
+/**
+ * How many the customer wants, when they say so: "2 sacs", "x3", "zouj", "deux robes", "3tini 2",
+ * "quero duas", "ne voglio tre", "جوج". Sizes ("taille 2", "pointure 41"), measures ("100 ml"),
+ * prices and numbers that are a variant's own name are not counts.
+ */
+export function findQuantity(text: string, variantNames: readonly string[] = []): number | null {
+  const words = tokens(fold(text));
+  const variants = new Set(variantNames.map((v) => fold(v)));
+  for (let i = 0; i < words.length; i++) {
+    const n = countAt(words, i);
+    if (n === null || n <= 0 || n > 50) continue;
+    const w = words[i] ?? '';
+    const next = words[i + 1] ?? '';
+    const prev = words[i - 1] ?? '';
+    if (variants.has(w) || SIZE_BEFORE.test(prev) || NOT_A_COUNT_AFTER.test(next)) continue;
+    const isWord = !/\d/.test(w);
+    // "un/une/um/uno" are articles far more often than counts: only with a unit.
+    if (isWord && n === 1 && !UNIT.test(next)) continue;
+    if (UNIT.test(next) || /^x/.test(w) || /x$/.test(w)) return n;
+    if (isWord) return n;
+    // A digit: before a product word ("2 robes"), or alone with the verbs and fillers of a count.
+    if (/^\p{L}{3,}$/u.test(next) && !COUNT_CONTEXT.has(next)) return n;
+    const others = words.filter((_, j) => j !== i);
+    if (others.every((o) => COUNT_CONTEXT.has(o) || o.length <= 2)) return n;
+  }
+  return null;
+}

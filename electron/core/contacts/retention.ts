@@ -1,0 +1,53 @@
+import type SQLite from 'better-sqlite3';
+import type { ShopSettings } from '../../../shared/domain/settings';
+import type { Logger } from '../ports';
+import { type EraseDeps, eraseContact } from './erase-contact';
+
+const DAY_MS = 86_400_000;
+
+export interface RetentionDeps extends EraseDeps {
+  settingsOf(shopId: number): Promise<ShopSettings>;
+  logger: Logger;
+}
+
+/**
+ * One retention pass: in every shop whose seller set a retention period, customers with no message
+ * for that many days are erased through the one deletion path. A function core runs from a daily
+ * timer (a job for the persistent scheduler once it exists). Returns how many customers it erased.
+ */
+export async function runRetention(deps: RetentionDeps, now: Date): Promise<number> {
+  const shops = deps.sqlite.prepare<[], { id: number }>('SELECT id FROM shops').all();
+  let erased = 0;
+  for (const { id: shopId } of shops) {
+    const days = (await deps.settingsOf(shopId)).bot.retentionDays;
+    if (days <= 0) continue;
+    const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString();
+    // A contact's last activity is their newest message in any conversation (or their creation).
+    const stale = deps.sqlite
+      .prepare<[number, string], { id: number }>(
+        `SELECT k.id FROM contacts k LEFT JOIN conversations c ON c.contact_id = k.id
+         WHERE k.shop_id = ? GROUP BY k.id HAVING coalesce(max(c.last_message_at), k.created_at) < ?`,
+      )
+      .all(shopId, cutoff);
+    for (const { id } of stale) if (eraseContact(deps, shopId, id)) erased += 1;
+    if (stale.length) deps.logger.info({ shopId, days, erased: stale.length }, 'retention: inactive customers deleted');
+  }
+  return erased;
+}
+
+/** Runs the pass shortly after start and then once a day; every failure is logged, never thrown. */
+export function startRetentionTimer(deps: RetentionDeps, now: () => Date, firstRunMs = 60_000): { stop(): void } {
+  const run = () => {
+    runRetention(deps, now()).catch((err: unknown) => deps.logger.error({ err }, 'retention pass failed; it runs again tomorrow'));
+  };
+  const first = setTimeout(run, firstRunMs);
+  const daily = setInterval(run, DAY_MS);
+  first.unref();
+  daily.unref();
+  return {
+    stop() {
+      clearTimeout(first);
+      clearInterval(daily);
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Shop } from '../../../shared/domain/schemas';
+import type { StorageState } from '../../../shared/domain/storage';
+import { call, makeTempCore } from '../test-utils/temp-core';
+import { IntakePausedError, isDiskFault } from './intake-guard';
+
+let cleanup: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = null;
+});
+
+const inbound = (accountId: number, id: string, text: string) => ({
+  accountId,
+  channelMessageId: id,
+  from: '216200000007@s.whatsapp.net',
+  kind: 'text' as const,
+  // Long enough that each message needs new pages once the file may not grow.
+  text: `${text} ${'x'.repeat(3000)}`,
+  at: new Date().toISOString(),
+});
+
+describe('a full disk', () => {
+  it('pauses intake without crashing or losing a message, tells the seller, and resumes by itself', async () => {
+    const notes: string[] = [];
+    const temp = await makeTempCore({ storageRetryMs: 30, notifier: { notify: (title) => void notes.push(title) } });
+    cleanup = temp.cleanup;
+    const { core } = temp;
+    const shop = await call<Shop>(core, 'shops/create', { name: 'Épicerie Tunis', currency: 'TND' });
+    const accountId = core.ctx.testPhone.accountFor(shop.id);
+    const states: StorageState[] = [];
+    core.bus.on('system/storage', (s) => void states.push(s));
+    const db = core.ctx.store.sqlite;
+    core.ctx.pipeline.sink.accept(inbound(accountId, 'T-0', 'before'));
+    await core.ctx.pipeline.drain();
+
+    // The injected fault: SQLite may not grow the file, so writes fail with SQLITE_FULL.
+    const pages = (db.pragma('page_count', { simple: true }) as number) + 1;
+    db.pragma(`max_page_count = ${pages}`);
+    const refused: string[] = [];
+    for (let i = 1; i <= 40; i++) {
+      try {
+        core.ctx.pipeline.sink.accept(inbound(accountId, `T-${i}`, `during ${i}`));
+      } catch (err) {
+        expect(err).toBeInstanceOf(IntakePausedError);
+        refused.push(`T-${i}`);
+      }
+    }
+    expect(refused.length).toBeGreaterThan(0);
+    // Nothing goes out of order: once paused, every later message waits too.
+    expect(refused.at(-1)).toBe('T-40');
+    expect(core.ctx.pipeline.storage.state()).toMatchObject({ state: 'disk_full', held: refused.length });
+    expect(await call(core, 'system/storage-status', {})).toMatchObject({ state: 'disk_full' });
+    expect(notes).toContain('Souqbot paused: the disk is full');
+    // Timers (search index, retries) run into the full disk meanwhile and must not kill the process.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(core.ctx.pipeline.storage.paused).toBe(true);
+
+    // Space comes back.
+    db.pragma('max_page_count = 1073741823');
+    await expect.poll(() => core.ctx.pipeline.storage.state().state, { timeout: 3000 }).toBe('ok');
+    await core.ctx.pipeline.drain();
+    const stored = db.prepare("SELECT channel_message_id AS id FROM messages WHERE direction = 'in' ORDER BY rowid").all() as { id: string }[];
+    expect(stored.map((r) => r.id)).toEqual(Array.from({ length: 41 }, (_, i) => `T-${i}`));
+    const answered = (db.prepare("SELECT count(*) AS n FROM messages WHERE direction = 'out'").get() as { n: number }).n;
+    expect(answered).toBe(41);
+    expect(states.at(0)?.state).toBe('disk_full');
+    expect(states.at(-1)).toEqual({ state: 'ok', since: null, held: 0 });
+  });
+
+  it('knows a disk fault from any other error', () => {
+    expect(isDiskFault(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }))).toBe(true);
+    expect(isDiskFault(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' }))).toBe(true);
+    expect(isDiskFault(Object.assign(new Error('no space'), { code: 'ENOSPC' }))).toBe(true);
+    expect(isDiskFault(Object.assign(new Error('constraint'), { code: 'SQLITE_CONSTRAINT_UNIQUE' }))).toBe(false);
+    expect(isDiskFault(new Error('plain'))).toBe(false);
+  });
+});

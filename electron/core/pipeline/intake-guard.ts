@@ -1,0 +1,115 @@
+import type { StorageState } from '../../../shared/domain/storage';
+import type { NormalizedInbound } from '../channels/types';
+import type { Clock, Logger, Notifier } from '../ports';
+
+/** SQLite or the OS said the disk is full or failing: the write may succeed later, nothing is wrong with the data. */
+export function isDiskFault(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || code === 'ENOSPC' || code === 'EDQUOT');
+}
+
+/** Thrown to a channel for a message core could not store yet: it holds it and stores it when space returns. */
+export class IntakePausedError extends Error {
+  constructor() {
+    super('The disk is full: Souqbot holds this message and stores it as soon as there is space again.');
+    this.name = 'IntakePausedError';
+  }
+}
+
+export interface IntakeGuardDeps {
+  clock: Clock;
+  logger: Logger;
+  notifier: Notifier;
+  /** Storage state changes: the UI's status bar follows them. */
+  onChange(state: StorageState): void;
+  /** Stores one held message (the pipeline's accept); throws while the disk is still full. */
+  store(message: NormalizedInbound): void;
+  /** A cheap write that fails while the disk is full (used when no message is held). */
+  probe(): void;
+  /** Everything else that stopped (queued turns, the outbox) starts again. */
+  resumeWork(): void;
+  /** How often to try again while paused. */
+  retryMs?: number;
+  /** Messages held in memory at most (the oldest are kept: the newest the sender's phone still has). */
+  maxHeld?: number;
+}
+
+/**
+ * A full disk must not kill the server nor drop a customer's message. On the first disk fault,
+ * intake pauses: the seller is told (status bar, notification), messages that could not be stored
+ * are held in memory, and every few seconds a write is tried again; when it succeeds the held
+ * messages are stored in order and the pipeline resumes by itself.
+ */
+export function makeIntakeGuard(deps: IntakeGuardDeps) {
+  const retryMs = deps.retryMs ?? 5_000;
+  const maxHeld = deps.maxHeld ?? 10_000;
+  const held: NormalizedInbound[] = [];
+  let since: string | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+
+  const state = (): StorageState => ({ state: since ? 'disk_full' : 'ok', since, held: held.length });
+  const arm = () => {
+    if (timer || stopped) return;
+    timer = setTimeout(() => {
+      timer = null;
+      tryResume();
+    }, retryMs);
+    timer.unref();
+  };
+
+  function fault(err: unknown): void {
+    if (!since) {
+      since = deps.clock.now().toISOString();
+      deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'disk full or failing: intake paused');
+      deps.notifier.notify('Souqbot paused: the disk is full', 'Free some space on this computer. Souqbot keeps the messages that arrive and resumes by itself.');
+    }
+    deps.onChange(state());
+    arm();
+  }
+
+  function tryResume(): void {
+    if (!since || stopped) return;
+    try {
+      if (held.length === 0) deps.probe();
+      while (held.length > 0) {
+        deps.store(held[0]!);
+        held.shift();
+      }
+    } catch (err) {
+      if (!isDiskFault(err)) deps.logger.error({ err }, 'a held message could not be stored');
+      deps.onChange(state());
+      arm();
+      return;
+    }
+    deps.logger.info({ pausedSince: since }, 'disk has space again: intake resumed');
+    since = null;
+    deps.onChange(state());
+    deps.resumeWork();
+  }
+
+  return {
+    state,
+    get paused() {
+      return since !== null;
+    },
+    /** A write failed; true when it was a disk fault (and is now handled), false for any other error. */
+    report(err: unknown): boolean {
+      if (!isDiskFault(err)) return false;
+      fault(err);
+      return true;
+    },
+    /** Keeps a message that could not be stored, to store it once the disk allows. */
+    hold(message: NormalizedInbound, err: unknown): void {
+      if (held.length < maxHeld && !held.some((m) => m.accountId === message.accountId && m.channelMessageId === message.channelMessageId)) held.push(message);
+      fault(err);
+    },
+    /** Try now (tests, and when the seller says space was freed). */
+    retryNow: tryResume,
+    stop(): void {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
+export type IntakeGuard = ReturnType<typeof makeIntakeGuard>;

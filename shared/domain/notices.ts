@@ -1,0 +1,154 @@
+import { z } from 'zod';
+
+/**
+ * Everything core tells the seller in words travels as a code with parameters; the renderer
+ * words it in the seller's language (renderer/src/features/notices/). Each family below lists
+ * its codes with the parameter names its wording may use, so a test can walk every code core
+ * can emit and check every locale has a string with only those placeholders.
+ */
+const codes = <const T extends Record<string, readonly string[]>>(table: T): T => table;
+
+/** Why a conversation was passed to the seller. */
+export const ESCALATION_CODES = codes({
+  /** The bot's reply failed the honesty checks twice; a holding reply went out instead. */
+  safe_reply: [],
+  /** The bot was not sure its reply was right. */
+  low_confidence: [],
+  refund_complaint: [],
+  legal: [],
+  threat: [],
+  human_request: [],
+  /** The offline brain did not understand the message. */
+  not_understood: [],
+  /** A photo was asked for and the catalog has none. */
+  photo_missing: ['product'],
+  /** Delivery asked to a place outside the shop's zones. */
+  delivery_zone_unknown: ['place'],
+  /** Delivery asked and the shop facts have no delivery zones. */
+  no_delivery_zones: [],
+  /** The customer sent only media (photo, voice note, video, document, sticker). */
+  media_received: [],
+  voice_note_received: [],
+  photo_received: [],
+  /** The bot (an AI model) asked for the seller in its own words: `note` is shown quoted. */
+  bot_note: ['note'],
+  /** The bot asked for the seller without saying why. */
+  bot_asked: [],
+  /** A turn kept failing (several tries) and was set aside for the seller. */
+  turn_parked: [],
+});
+
+/** What a WhatsApp number's card says about its state, and what to do next. */
+export const WHATSAPP_CODES = codes({
+  /** WhatsApp's servers could not be reached (no internet, firewall). */
+  no_network: [],
+  /** The QR code or pairing code ran out before the phone confirmed. */
+  link_expired: [],
+  /** The phone declined the link, or WhatsApp refused the pairing code for this number. */
+  phone_refused: [],
+  /** WhatsApp restricted (banned) the number. */
+  banned: [],
+  /** The number was unlinked from the phone's Linked devices. */
+  logged_out_phone: [],
+  /** The saved session is no longer valid. */
+  session_invalid: [],
+  /** Another WhatsApp Web session took the number over. */
+  replaced_elsewhere: [],
+  /** The connection dropped; Souqbot retries on its own. */
+  retrying: ['seconds', 'attempt'],
+  /** The seller disconnected the number. */
+  disconnected_by_seller: [],
+  /** Older text kept from before codes existed, shown as is. */
+  legacy: ['text'],
+});
+
+/** Why an import row was refused (parameters come from the file). */
+export const IMPORT_CODES = codes({
+  no_handle: [],
+  no_title: ['product'],
+  no_price: [],
+  no_priced_variant: ['product'],
+  parent_missing: ['parent'],
+  bad_price: ['value'],
+  bad_stock: ['value'],
+  bad_compare_price: ['value'],
+  no_name: [],
+  duplicate_sku: ['sku'],
+  other: ['text'],
+});
+
+const keysOf = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [Extract<keyof T, string>, ...Extract<keyof T, string>[]];
+export const EscalationCode = z.enum(keysOf(ESCALATION_CODES));
+export type EscalationCode = z.infer<typeof EscalationCode>;
+export const WhatsAppCode = z.enum(keysOf(WHATSAPP_CODES));
+export type WhatsAppCode = z.infer<typeof WhatsAppCode>;
+export const ImportCode = z.enum(keysOf(IMPORT_CODES));
+export type ImportCode = z.infer<typeof ImportCode>;
+
+export const NoticeParams = z.record(z.string(), z.union([z.string(), z.number()]));
+export type NoticeParams = z.infer<typeof NoticeParams>;
+
+export const EscalationNotice = z.object({ code: EscalationCode, params: NoticeParams });
+export type EscalationNotice = z.infer<typeof EscalationNotice>;
+export const WhatsAppNotice = z.object({ code: WhatsAppCode, params: NoticeParams });
+export type WhatsAppNotice = z.infer<typeof WhatsAppNotice>;
+export const ImportNotice = z.object({ code: ImportCode, params: NoticeParams });
+export type ImportNotice = z.infer<typeof ImportNotice>;
+
+/** A notice whose params are exactly the ones its code declares (checked by the type). */
+type ParamsOf<T extends Record<string, readonly string[]>, C extends keyof T> = { [P in T[C][number]]: string | number };
+
+export function escalation<C extends EscalationCode>(code: C, ...params: keyof ParamsOf<typeof ESCALATION_CODES, C> extends never ? [] : [ParamsOf<typeof ESCALATION_CODES, C>]): EscalationNotice {
+  return { code, params: params[0] ?? {} };
+}
+export function whatsappNotice<C extends WhatsAppCode>(code: C, ...params: keyof ParamsOf<typeof WHATSAPP_CODES, C> extends never ? [] : [ParamsOf<typeof WHATSAPP_CODES, C>]): WhatsAppNotice {
+  return { code, params: params[0] ?? {} };
+}
+export function importNotice<C extends ImportCode>(code: C, ...params: keyof ParamsOf<typeof IMPORT_CODES, C> extends never ? [] : [ParamsOf<typeof IMPORT_CODES, C>]): ImportNotice {
+  return { code, params: params[0] ?? {} };
+}
+
+/**
+ * Escalation reasons are stored in one text column and carried by the brain's `escalateReason`
+ * string (the LLM fills it with free text), so they are encoded as a JSON list of notices.
+ * Anything that is not such a list (an LLM's words, a row from before codes) is a `bot_note`.
+ */
+export function encodeEscalations(notices: readonly EscalationNotice[]): string {
+  return JSON.stringify(notices);
+}
+
+export function decodeEscalations(text: string | null | undefined): EscalationNotice[] {
+  if (!text?.trim()) return [];
+  if (text.startsWith('[')) {
+    try {
+      const parsed = z.array(EscalationNotice).safeParse(JSON.parse(text));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // Not JSON after all: free text that starts with a bracket.
+    }
+  }
+  return [escalation('bot_note', { note: text })];
+}
+
+/** Merges reasons (each code once, first parameters win), for a decision escalated several ways. */
+export function mergeEscalations(...texts: (string | null | undefined)[]): string {
+  const seen = new Map<string, EscalationNotice>();
+  for (const n of texts.flatMap(decodeEscalations)) if (!seen.has(n.code)) seen.set(n.code, n);
+  return encodeEscalations([...seen.values()]);
+}
+
+/** The same for a WhatsApp card's state, stored in `wa_accounts.status_detail`. */
+export function encodeWhatsAppNotice(notice: WhatsAppNotice | null): string | null {
+  return notice ? JSON.stringify(notice) : null;
+}
+
+export function decodeWhatsAppNotice(text: string | null | undefined): WhatsAppNotice | null {
+  if (!text?.trim()) return null;
+  try {
+    const parsed = WhatsAppNotice.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // An English sentence from before codes.
+  }
+  return whatsappNotice('legacy', { text });
+}

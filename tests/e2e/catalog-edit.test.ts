@@ -1,0 +1,113 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Product } from '../../shared/domain/catalog';
+import { call } from '../../electron/core/test-utils/temp-core';
+import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
+
+const NAME = 'جبة قبائلية';
+
+/** A seller who reads Arabic adds, edits and deletes a product with variants, reaching the catalog by the navigation. */
+describe.skipIf(!chromiumAvailable())('Catalog editing in Arabic, in headless Chromium', () => {
+  let harness: Harness;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let shopId: number;
+  const product = async (): Promise<Product | undefined> =>
+    (await call<{ items: Product[] }>(harness.core, 'catalog/list', { shopId, query: 'JB' })).items.find((p) => p.sku === 'JB-1');
+
+  beforeAll(async () => {
+    harness = await startHarness({
+      prepare: async (core) => {
+        shopId = (await call<{ id: number }>(core, 'shops/create', { name: 'Dar Amina', currency: 'DZD' })).id;
+      },
+    });
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ar' })).newPage();
+    errors = watchErrors(page);
+    await openApp(page, harness);
+    await page.selectOption('[data-testid="language-picker"]', 'ar');
+    await page.click('[data-testid="nav-catalog"]');
+    await page.waitForSelector('#add-product');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+  });
+
+  it('adds a product by hand with two variants', async () => {
+    expect(await page.textContent('#add-product')).toBe('إضافة منتج');
+    await page.click('#add-product');
+    await page.waitForSelector('[role="dialog"] #product-name');
+    expect(await page.textContent('#editor-title')).toBe('منتج جديد');
+    await page.fill('#product-name', NAME);
+    await page.fill('#product-sku', 'JB-1');
+    await page.fill('#product-price', '9800');
+    await page.fill('#product-category', 'جبب');
+    await page.fill('#product-alt-names', 'Jebba kabyle');
+    await page.fill('#product-aliases', 'jebba, jba');
+    await page.click('#add-variant');
+    await page.click('#add-variant');
+    await page.fill('[aria-label="الخيار 1"]', 'M');
+    await page.fill('[aria-label="المرجع 1"]', 'JB-1-M');
+    await page.fill('[aria-label="المخزون 1"]', '3');
+    await page.fill('[aria-label="الخيار 2"]', 'L');
+    await page.fill('[aria-label="المرجع 2"]', 'JB-1-L');
+    await page.fill('[aria-label="السعر 2"]', '10500');
+    await page.fill('[aria-label="المخزون 2"]', '0');
+    await page.click('#product-save');
+    await page.waitForSelector('tr[data-sku="JB-1"]');
+    expect(await page.textContent('tr[data-sku="JB-1"]')).toContain(NAME);
+    expect(await page.textContent('tr[data-sku="JB-1"]')).toContain('لكل خيار');
+    const saved = await product();
+    expect(saved).toMatchObject({ name: NAME, price: 9800, stock: 3, category: 'جبب', altNames: ['Jebba kabyle'], aliases: ['jebba', 'jba'] });
+    expect(saved?.variants.map((v) => [v.name, v.sku, v.price, v.stock])).toEqual([
+      ['M', 'JB-1-M', null, 3],
+      ['L', 'JB-1-L', 10500, 0],
+    ]);
+  });
+
+  it('edits a variant and a field, then the price inline', async () => {
+    await page.click(`[aria-label="تعديل — ${NAME}"]`);
+    await page.waitForSelector('[role="dialog"] #product-name');
+    await page.fill('[aria-label="المخزون 2"]', '2');
+    await page.fill('[aria-label="الخيار 2"]', 'XL');
+    await page.fill('#product-description', 'صوف مطرز باليد');
+    await page.click('#product-save');
+    await page.waitForSelector('[role="dialog"]', { state: 'detached' });
+    await page.waitForFunction(() => document.querySelector('tr[data-sku="JB-1"]')?.textContent?.includes('XL'));
+    const edited = await product();
+    expect(edited?.variants.map((v) => [v.name, v.stock])).toEqual([
+      ['M', 3],
+      ['XL', 2],
+    ]);
+    expect(edited).toMatchObject({ stock: 5, description: 'صوف مطرز باليد' });
+
+    await page.click(`[aria-label="السعر — ${NAME}"]`);
+    await page.fill(`input[aria-label="السعر — ${NAME}"]`, '9900');
+    await page.press(`input[aria-label="السعر — ${NAME}"]`, 'Enter');
+    await expect.poll(async () => (await product())?.price).toBe(9900);
+    await screenshot(page, 'catalog-edit-ar');
+  });
+
+  it('deletes after the app’s own Arabic dialog, and undoes it', async () => {
+    await page.click(`[aria-label="حذف — ${NAME}"]`);
+    await page.waitForSelector('#delete-title');
+    expect(await page.textContent('#delete-title')).toBe('حذف هذا المنتج؟');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('إلغاء');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#delete-title', { state: 'detached' });
+    expect(await product()).toBeDefined();
+
+    await page.click(`[aria-label="حذف — ${NAME}"]`);
+    await page.click('#confirm-delete');
+    await page.waitForSelector('#undo-delete');
+    expect(await page.textContent('.catalog-toast')).toContain('تم حذف');
+    await expect.poll(async () => (await product()) === undefined).toBe(true);
+    await page.click('#undo-delete');
+    await page.waitForSelector('tr[data-sku="JB-1"]');
+    expect((await product())?.variants.map((v) => v.name)).toEqual(['M', 'XL']);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,99 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// Callbacks passed to page.evaluate/waitForFunction run in the browser: they need DOM types.
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCatalogFile } from '../../electron/core/cli/import-catalog';
+import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
+import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
+
+/**
+ * Orders reach the seller (issue 9): a customer orders on the test phone, the new order shows as a
+ * badge on the Orders nav item and a toast, the seller clicks through the navigation to the
+ * Orders page, sees it, and moves it to "confirmed"; the inbox thread shows it beside the chat.
+ */
+describe.skipIf(!chromiumAvailable())('orders from the test phone to the Orders page', { timeout: 120_000 }, () => {
+  let harness: Harness;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  const notices: string[] = [];
+
+  beforeAll(async () => {
+    harness = await startHarness({
+      core: { pacing: noPacing, rateLimits: noRateLimits, notifier: { notify: (title, body) => notices.push(`${title} | ${body}`) } },
+      prepare: async (core) => {
+        const shop = await core.ctx.repos.shops.create({ name: 'Boutique Nour', currency: 'DZD', now: new Date().toISOString() });
+        importCatalogFile(core.ctx.store.sqlite, shop.id, path.resolve('tests/fixtures/catalog-dz-fashion.csv'));
+        const ok = await core.app.dispatch('settings/update', { shopId: shop.id, patch: { facts: { deliveryZones: [{ name: 'Oran', fee: 600, delayDays: '2-3' }] } } });
+        if (!ok.ok) throw new Error('settings/update failed');
+      },
+    });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 860 }, locale: 'fr-FR' });
+    page.setDefaultTimeout(10_000);
+    errors = watchErrors(page);
+    await openApp(page, harness);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+  });
+
+  const botReplies = () => page.locator('[data-testid="phone-message"][data-direction="in"]');
+
+  async function customerSays(text: string): Promise<string> {
+    const before = await botReplies().count();
+    await page.fill('[data-testid="test-phone-input"]', text);
+    await page.click('[data-testid="test-phone-send"]');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="phone-message"][data-direction="in"]').length > n, before, { timeout: 20_000 });
+    return (await botReplies().last().textContent()) ?? '';
+  }
+
+  it('a customer orders on the test phone; the nav shows a badge and a toast', async () => {
+    await page.click('[data-testid="nav-inbox"]');
+    await page.waitForSelector('.shell[data-page="inbox"]');
+    await page.click('[data-testid="toggle-test-phone"]');
+    await page.fill('[data-testid="test-phone-number"]', '+213550000042');
+    await customerSays('salam nheb ncommandi robe de soirée rouge taille M');
+    await customerSays('Yacine Benali 0555123456');
+    const summary = await customerSays('Oran, cité 200 logements bloc 4');
+    expect(summary).toMatch(/7\s100/);
+    expect(await page.locator('[data-testid="nav-orders-badge"]').count()).toBe(0);
+    const done = await customerSays('oui');
+    expect(done).toMatch(/n° \d+/);
+    await page.waitForSelector('[data-testid="nav-orders-badge"]');
+    expect(await page.textContent('[data-testid="nav-orders-badge"]')).toBe('1');
+    expect(await page.textContent('[data-testid="new-order-toast"]')).toContain('Yacine Benali');
+    expect(notices.some((n) => n.includes('new order') && n.includes('Yacine Benali') && n.includes('7100 DZD'))).toBe(true);
+    await screenshot(page, 'orders-new-order-toast-fr');
+  });
+
+  it('the thread in the inbox shows the order beside the chat', async () => {
+    await page.locator('[data-testid="conversation-row"][data-conversation-id]').first().click();
+    await page.waitForSelector('[data-testid="order-panel-item"]');
+    expect(await page.textContent('[data-testid="order-panel"]')).toContain('Robe de soirée rouge');
+  });
+
+  it('from the navigation: the order is on the Orders page, and the seller confirms it', async () => {
+    await page.click('[data-testid="nav-orders"]');
+    await page.waitForSelector('.shell[data-page="orders"]');
+    // Opening the page is seeing the new orders.
+    await page.waitForSelector('[data-testid="nav-orders-badge"]', { state: 'detached' });
+    const row = page.locator('[data-testid="order-row"]').first();
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Yacine Benali');
+    expect(await row.getAttribute('data-status')).toBe('new');
+    await row.click();
+    await page.waitForSelector('[data-testid="order-detail"][data-status="new"]');
+    await page.click('[data-testid="order-move-confirmed"]');
+    await page.waitForSelector('[data-testid="order-row"][data-status="confirmed"]');
+    await page.waitForSelector('[data-testid="order-detail"][data-status="confirmed"]');
+    await screenshot(page, 'orders-page-confirmed-fr');
+    // The customer was told, in their conversation, from the status change.
+    await page.click('[data-testid="nav-inbox"]');
+    await page.waitForSelector('.shell[data-page="inbox"]');
+    expect(errors).toEqual([]);
+  });
+});
