@@ -68,11 +68,15 @@ export const IMPORT_CODES = codes({
   no_priced_variant: ['product'],
   parent_missing: ['parent'],
   bad_price: ['value'],
+  /** "1,200.50.3": the dots and commas do not read one way only. */
+  ambiguous_price: ['value'],
+  negative_price: ['value'],
   bad_stock: ['value'],
-  bad_compare_price: ['value'],
   no_name: [],
-  duplicate_sku: ['sku'],
-  other: ['text'],
+  no_sku_or_id: [],
+  duplicate_sku: ['sku', 'first'],
+  duplicate_variant: ['variant', 'sku'],
+  unsupported_type: ['type'],
 });
 
 const keysOf = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [Extract<keyof T, string>, ...Extract<keyof T, string>[]];

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ColumnMapping, ImportPreview, ImportSummary, ProductField } from '../../../../shared/contract/catalog';
 import type { Client } from '../../api/client';
 import type { T } from '../../i18n/use-t';
+import { useNoticeWords } from '../notices/word-notice';
 import { MAPPABLE_FIELDS, missingRequired, progressPercent, setMapping } from './catalog-model';
 import type { strings } from './i18n';
 
@@ -193,13 +194,21 @@ function PreviewStep(props: {
 }
 
 function BadRows({ errors, t }: { errors: ImportSummary['errors']; t: T<Key> }) {
+  const word = useNoticeWords();
   if (errors.length === 0) return null;
   return (
     <ul className="catalog-bad-rows">
       {errors.slice(0, 100).map((e) => (
         <li key={`${e.line}-${e.reason}`}>
           <strong>{t('line', { line: e.line })}</strong>
-          {e.sku ? ` (${e.sku})` : ''}: {e.reason}
+          {e.sku ? (
+            <>
+              {' ('}
+              <bdi>{e.sku}</bdi>
+              {')'}
+            </>
+          ) : ''}
+          : {word('import', e.notice)}
         </li>
       ))}
     </ul>
