@@ -1,0 +1,82 @@
+/// <reference lib="dom" />
+import net from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../../electron/core/test-utils/temp-core';
+import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
+
+/** A loopback port nothing listens on: what "no internet / firewall" looks like to the socket. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/**
+ * A seller who reads only Arabic: the real Baileys socket cannot reach WhatsApp, an import file
+ * has bad rows; every word on screen is Arabic, Latin names and values kept apart.
+ */
+describe.skipIf(!chromiumAvailable())('Arabic seller: linking without network, import errors', () => {
+  let harness: Harness;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    const port = await closedPort();
+    harness = await startHarness({
+      core: { whatsapp: { socketConfig: { waWebSocketUrl: `ws://127.0.0.1:${port}/ws`, connectTimeoutMs: 3000 } } },
+      prepare: async (core) => {
+        await call(core, 'shops/create', { name: 'Boutique Amina', currency: 'DZD' });
+      },
+    });
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })).newPage();
+    errors = watchErrors(page);
+    await openApp(page, harness, '#connect');
+    await page.selectOption('[data-testid="language-picker"]', 'ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+  });
+
+  it('says WhatsApp could not be reached, with Try again on the same card', async () => {
+    await page.click('[data-testid="nav-connect"]');
+    await page.click('.connect-link-form button[type="submit"]');
+    const detail = page.locator('[data-testid="account-detail"]');
+    await detail.waitFor({ timeout: 15_000 });
+    expect(await detail.textContent()).toContain('تعذّر الوصول إلى خوادم واتساب');
+    expect(await detail.textContent()).not.toMatch(/[A-Za-z]{3,}/);
+    await screenshot(page, 'connect-no-network-ar');
+    // Trying again fails the same way on the same card: never a second, empty card.
+    await page.click('[data-testid="retry-link"]');
+    await page.waitForTimeout(300);
+    await detail.waitFor({ timeout: 15_000 });
+    await page.click('.connect-link-form button[type="submit"]');
+    await page.waitForTimeout(300);
+    await page.locator('[data-testid="retry-link"]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('article.connect-card').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('words import row errors in Arabic, the bad value isolated', async () => {
+    await page.click('[data-testid="nav-catalog"]');
+    await page.click('text=استيراد');
+    const csv = ['sku,name,price,stock', 'KAF-01,Caftan Fès,"12 500",3', 'KAF-02,Takchita Nour,"1,200.50.3",2', 'KAF-03,Jebba Kabyle,9000,beaucoup'].join('\n');
+    await page.setInputFiles('#catalog-file', { name: 'catalogue.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const bad = page.locator('.catalog-bad-rows');
+    await bad.waitFor({ timeout: 10_000 });
+    const text = (await bad.textContent()) ?? '';
+    expect(text).toContain('يمكن قراءته بأكثر من طريقة');
+    expect(text).toContain('\u20681,200.50.3\u2069');
+    expect(text).toContain('ليس عددًا صحيحًا');
+    // Only the file's own values are in Latin letters.
+    expect(text.replace(/\u2068[^\u2069]*\u2069/g, '').replace(/KAF-0\d/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+    await screenshot(page, 'import-errors-ar');
+    expect(errors).toEqual([]);
+  });
+});
