@@ -62,6 +62,8 @@ export const strings = defineStrings({
     'count#other': '{count} conversations',
     'unread#one': 'One unread',
     'unread#other': '{count} unread',
+    backToList: '← Conversations',
+    closePhone: 'Close the test phone',
   },
   fr: {
     title: 'Messages',
@@ -124,6 +126,8 @@ export const strings = defineStrings({
     'count#other': '{count} conversations',
     'unread#one': '{count} non lu',
     'unread#other': '{count} non lus',
+    backToList: '← Conversations',
+    closePhone: 'Fermer le téléphone de test',
   },
   ar: {
     title: 'الرسائل',
@@ -194,6 +198,8 @@ export const strings = defineStrings({
     'unread#few': '{count} رسائل غير مقروءة',
     'unread#many': '{count} رسالة غير مقروءة',
     'unread#other': '{count} رسالة غير مقروءة',
+    backToList: '→ المحادثات',
+    closePhone: 'إغلاق هاتف التجربة',
   },
   pt: {
     title: 'Mensagens',
@@ -256,6 +262,8 @@ export const strings = defineStrings({
     'count#other': '{count} conversas',
     'unread#one': '{count} não lida',
     'unread#other': '{count} não lidas',
+    backToList: '← Conversas',
+    closePhone: 'Fechar o telefone de teste',
   },
   it: {
     title: 'Messaggi',
@@ -318,5 +326,7 @@ export const strings = defineStrings({
     'count#other': '{count} conversazioni',
     'unread#one': '{count} non letto',
     'unread#other': '{count} non letti',
+    backToList: '← Conversazioni',
+    closePhone: 'Chiudi il telefono di prova',
   },
 });

@@ -17,9 +17,10 @@ export function Nav({ current }: { current: PageId }) {
               aria-current={page.id === current ? 'page' : undefined}
               data-testid={`nav-${page.id}`}
               aria-keyshortcuts={`Alt+${i + 1}`}
+              title={t(`nav.${page.id}`)}
             >
               <Icon name={page.icon} />
-              <span>{t(`nav.${page.id}`)}</span>
+              <span className="nav-label">{t(`nav.${page.id}`)}</span>
             </a>
           </li>
         ))}
