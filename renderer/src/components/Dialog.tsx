@@ -1,13 +1,12 @@
 import { type ReactNode, useEffect, useRef } from 'react';
+import { FOCUSABLE, trapTarget } from './focus-trap';
 import './dialog.css';
-
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal dialog: focus moves into it, Tab stays inside, Esc closes it, and focus returns to what
- * opened it. (Small on purpose; the shared dialog component of the UX work can replace it.)
+ * opened it. The one dialog of the app (product editor, delete, import, quick replies).
  */
-export function Dialog(props: { labelledBy: string; onClose: () => void; className?: string; children: ReactNode }) {
+export function Dialog(props: { labelledBy: string; onClose: () => void; className?: string; testId?: string; children: ReactNode }) {
   const { onClose } = props;
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -24,19 +23,16 @@ export function Dialog(props: { labelledBy: string; onClose: () => void; classNa
     }
     if (e.key !== 'Tab' || !box.current) return;
     const items = [...box.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const [head, tail] = [items[0], items.at(-1)];
-    if (!head || !tail) return;
-    if (e.shiftKey && document.activeElement === head) {
+    const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const target = trapTarget(items, active, e.shiftKey);
+    if (target) {
       e.preventDefault();
-      tail.focus();
-    } else if (!e.shiftKey && document.activeElement === tail) {
-      e.preventDefault();
-      head.focus();
+      target.focus();
     }
   };
   return (
     <div className="dialog-backdrop" onKeyDown={onKeyDown}>
-      <div ref={box} className={`dialog-card ${props.className ?? ''}`} role="dialog" aria-modal="true" aria-labelledby={props.labelledBy}>
+      <div ref={box} className={`dialog-card ${props.className ?? ''}`} role="dialog" aria-modal="true" aria-labelledby={props.labelledBy} data-testid={props.testId}>
         {props.children}
       </div>
     </div>

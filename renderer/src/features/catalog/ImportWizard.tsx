@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ColumnMapping, ImportPreview, ImportSummary, ProductField } from '../../../../shared/contract/catalog';
 import type { Client } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
 import type { T } from '../../i18n/use-t';
 import { useNoticeWords } from '../notices/word-notice';
 import { MAPPABLE_FIELDS, missingRequired, progressPercent, setMapping } from './catalog-model';
@@ -61,8 +62,7 @@ export function ImportWizard(props: { client: Client; shopId: number; t: T<Key>;
   };
 
   return (
-    <div className="catalog-wizard" role="dialog" aria-modal="true" aria-labelledby="wizard-title">
-      <div className="catalog-wizard-card">
+    <Dialog labelledBy="wizard-title" onClose={() => step.kind !== 'importing' && onClose(step.kind === 'done')} className="catalog-wizard-card" testId="import-dialog">
         <h2 id="wizard-title">{t('wizardTitle')}</h2>
         {step.kind === 'choose' && (
           <div className="field">
@@ -104,8 +104,7 @@ export function ImportWizard(props: { client: Client; shopId: number; t: T<Key>;
             {t('close')}
           </button>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }
 
