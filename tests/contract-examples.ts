@@ -75,6 +75,7 @@ export const contractExamples: Examples = {
   // Port 9 (discard) on loopback refuses at once: the call answers ok:false in plain words.
   'settings/test-llm': ({ shopId }) => ({ shopId, baseUrl: 'http://127.0.0.1:9/v1', model: 'test-model', apiKey: 'sk-example-not-a-key' }),
   'settings/get-llm-usage': ({ shopId }) => ({ shopId }),
+  'settings/get-llm-health': ({ shopId }) => ({ shopId }),
   'guardrails/list-violations': ({ shopId }) => ({ shopId, limit: 20 }),
 
   'catalog/list': ({ shopId }) => ({ shopId, query: 'robe rouge', limit: 10 }),

@@ -21,6 +21,8 @@ import { systemHandlers } from './system/app';
 import { makeFileSecretStore } from './host/file-secret-store';
 import type { Brain } from './brain/types';
 import { makeCoreShopBrain } from './brain/index';
+import { llmHealthHandlers } from './brain/llm/health-app';
+import { makeLlmHealth } from './brain/llm/llm-health';
 import { makeSimulatorChannel } from './channels/simulator/simulator-channel';
 import { makeTestPhone } from './channels/simulator/test-phone';
 import { inboxHandlers } from './inbox/app';
@@ -93,6 +95,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const secrets = config.secrets ?? makeFileSecretStore(config.dataDir);
   const notifier: Notifier = config.notifier ?? { notify: (title, body) => logger.info({ title, body }, 'notification') };
   const searchIndex = makeMessageSearchIndex(store.sqlite);
+  const llmHealth = makeLlmHealth({ clock, bus });
   // Bound below, once the WhatsApp manager exists (it needs the pipeline's sink).
   let rampOf: (accountId: number) => number = () => 1;
   const pipeline = createPipeline({
@@ -101,7 +104,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     sqlite: store.sqlite,
     brain:
       config.brain ??
-      makeCoreShopBrain({ db: store.db, sqlite: store.sqlite, settingsOf, shops: shopsRepo, secrets, bus, clock, logger }),
+      makeCoreShopBrain({ db: store.db, sqlite: store.sqlite, settingsOf, shops: shopsRepo, secrets, bus, clock, logger, llmHealth }),
     settingsOf,
     bus,
     clock,
@@ -162,6 +165,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   app.register(catalogHandlers(ctx));
   app.register(knowledgeHandlers(ctx));
   app.register(llmSettingsHandlers(ctx));
+  app.register(llmHealthHandlers(ctx, llmHealth));
   app.register(ordersHandlers(ctx, { orders: makeOrdersRepo(store.db), messenger: makePipelineMessenger(ctx) }));
   const missing = app.missing();
   // A test asserts this list is empty; at run time an unimplemented call answers unknown_method.

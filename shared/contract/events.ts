@@ -4,6 +4,7 @@ import { EscalationNotice, WhatsAppNotice } from '../domain/notices';
 import { catalogEvents } from './catalog';
 import { event } from './define';
 import { ordersEvents } from './orders';
+import { salesBrainEvents } from './sales-brain';
 import { whatsappEvents } from './whatsapp';
 
 /** Every event core pushes to the UI. Payloads are validated by the sender in tests. */
@@ -25,6 +26,7 @@ export const events = {
   ...catalogEvents,
   ...ordersEvents,
   ...whatsappEvents,
+  ...salesBrainEvents,
 } as const;
 
 export type Events = typeof events;

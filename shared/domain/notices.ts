@@ -60,6 +60,19 @@ export const WHATSAPP_CODES = codes({
   legacy: ['text'],
 });
 
+/** Why the configured AI model (LLM endpoint) is not answering. */
+export const LLM_CODES = codes({
+  timeout: ['host', 'seconds'],
+  unreachable: ['host'],
+  bad_key: ['host'],
+  not_found: ['host'],
+  rate_limited: ['host'],
+  server_error: ['host'],
+  bad_reply: ['host'],
+  bad_address: [],
+  other: ['host'],
+});
+
 /** Why an import row was refused (parameters come from the file). */
 export const IMPORT_CODES = codes({
   no_handle: [],
@@ -153,4 +166,12 @@ export function decodeWhatsAppNotice(text: string | null | undefined): WhatsAppN
     // An English sentence from before codes.
   }
   return whatsappNotice('legacy', { text });
+}
+
+export const LlmCode = z.enum(keysOf(LLM_CODES));
+export type LlmCode = z.infer<typeof LlmCode>;
+export const LlmNotice = z.object({ code: LlmCode, params: NoticeParams });
+export type LlmNotice = z.infer<typeof LlmNotice>;
+export function llmNotice<C extends LlmCode>(code: C, ...params: keyof ParamsOf<typeof LLM_CODES, C> extends never ? [] : [ParamsOf<typeof LLM_CODES, C>]): LlmNotice {
+  return { code, params: params[0] ?? {} };
 }

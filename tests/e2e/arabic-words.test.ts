@@ -2,6 +2,7 @@
 import net from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
 import { call } from '../../electron/core/test-utils/temp-core';
 import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
 
@@ -18,16 +19,18 @@ async function closedPort(): Promise<number> {
  * A seller who reads only Arabic: the real Baileys socket cannot reach WhatsApp, an import file
  * has bad rows; every word on screen is Arabic, Latin names and values kept apart.
  */
-describe.skipIf(!chromiumAvailable())('Arabic seller: linking without network, import errors', () => {
+describe.skipIf(!chromiumAvailable())('Arabic seller: linking without network, import errors, a dead AI model', { timeout: 60_000 }, () => {
   let harness: Harness;
   let browser: Browser;
   let page: Page;
   let errors: string[];
+  let deadLlmPort = 0;
 
   beforeAll(async () => {
     const port = await closedPort();
+    deadLlmPort = await closedPort();
     harness = await startHarness({
-      core: { whatsapp: { socketConfig: { waWebSocketUrl: `ws://127.0.0.1:${port}/ws`, connectTimeoutMs: 3000 } } },
+      core: { pacing: noPacing, rateLimits: noRateLimits, whatsapp: { socketConfig: { waWebSocketUrl: `ws://127.0.0.1:${port}/ws`, connectTimeoutMs: 3000 } } },
       prepare: async (core) => {
         await call(core, 'shops/create', { name: 'Boutique Amina', currency: 'DZD' });
       },
@@ -77,6 +80,31 @@ describe.skipIf(!chromiumAvailable())('Arabic seller: linking without network, i
     // Only the file's own values are in Latin letters.
     expect(text.replace(/\u2068[^\u2069]*\u2069/g, '').replace(/KAF-0\d/g, '')).not.toMatch(/[A-Za-z]{3,}/);
     await screenshot(page, 'import-errors-ar');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
+    expect(errors).toEqual([]);
+  });
+
+  it('warns on every page while the AI model fails, with since when and a link to the settings', async () => {
+    const [shop] = await call<{ id: number }[]>(harness.core, 'shops/list', {});
+    // A local endpoint (no key needed) on a port nothing listens on: every call fails at once.
+    await call(harness.core, 'settings/update', { shopId: shop?.id, patch: { llm: { baseUrl: `http://127.0.0.1:${deadLlmPort}/v1`, model: 'llama3' } } });
+    await page.click('[data-testid="nav-inbox"]');
+    await page.click('[data-testid="toggle-test-phone"]');
+    await page.fill('[data-testid="test-phone-input"]', 'السلام، بشحال القفطان؟');
+    await page.click('[data-testid="test-phone-send"]');
+    const banner = page.locator('[data-testid="llm-failing"]');
+    await banner.waitFor({ timeout: 20_000 });
+    const text = (await banner.textContent()) ?? '';
+    expect(text).toContain('نموذج الذكاء الاصطناعي لا يجيب منذ');
+    expect(text).toMatch(/\d{2}:\d{2}/); // the time, in Western digits
+    expect(text).toContain(`\u2068127.0.0.1:${deadLlmPort}\u2069`);
+    // The customer still got an answer (the built-in replies).
+    await page.waitForSelector('[data-testid="phone-message"][data-direction="in"]', { timeout: 15_000 });
+    await screenshot(page, 'llm-failing-ar');
+    await page.click('[data-testid="llm-failing-settings"]');
+    await page.waitForSelector('.shell[data-page="sales-settings"]');
+    expect(await page.locator('[data-testid="llm-failing"]').count()).toBe(1);
     expect(errors).toEqual([]);
   });
 });

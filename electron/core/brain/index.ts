@@ -1,3 +1,4 @@
+import { type LlmHealthTracker, llmProblem } from './llm/llm-health';
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { BrainDecision } from '../../../shared/domain/brain';
@@ -51,6 +52,8 @@ export interface ShopBrainDeps extends FactsSources {
   /** cooldownMs: after an endpoint failed every retry, the offline brain answers alone for this long. */
   llm?: { timeoutMs?: number; retry?: Partial<RetryOptions>; maxTokens?: number; cooldownMs?: number };
   lowConfidence?: number;
+  /** Told when the shop's LLM fails and when it answers again (the seller's warning). */
+  llmHealth?: Pick<LlmHealthTracker, 'failed' | 'succeeded'>;
 }
 
 interface Turn {
@@ -135,10 +138,12 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
         const reason = redactSecrets(describeLlmError(err, settings.llm.baseUrl, timeoutMs), [apiKey]);
         deps.logger.warn({ shopId: input.shopId, conversationId: input.conversationId, reason, cooldownMs }, 'LLM failed; offline brain answers');
         failedUntil.set(input.shopId, deps.clock.now().getTime() + cooldownMs);
+        deps.llmHealth?.failed(input.shopId, llmProblem(err, settings.llm.baseUrl, timeoutMs));
         return null;
       }
       const violations = await check(turn, decision, true);
       failedUntil.delete(input.shopId);
+      deps.llmHealth?.succeeded(input.shopId);
       if (violations.length === 0) {
         deps.spendCap.recordAnswered(input.shopId, input.contactId, day);
         return decision;
@@ -231,6 +236,7 @@ export interface CoreShopBrainConfig {
   clock: Clock;
   logger: Logger;
   makeClient?: MakeChatClient;
+  llmHealth?: ShopBrainDeps['llmHealth'];
 }
 
 /**
@@ -260,6 +266,7 @@ export function makeCoreShopBrain(config: CoreShopBrainConfig): Brain {
     clock: config.clock,
     logger: config.logger,
     ...(config.makeClient ? { makeClient: config.makeClient } : {}),
+    ...(config.llmHealth ? { llmHealth: config.llmHealth } : {}),
   });
 }
 

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useT } from '../../i18n/use-t';
 import { pages } from '../pages';
 import { LanguagePicker } from './LanguagePicker';
+import { LlmHealthBanner } from './LlmHealthBanner';
 import { Nav } from './Nav';
 import { ShopSwitcher } from './ShopSwitcher';
 import { StatusBar } from './StatusBar';
@@ -46,6 +47,7 @@ export function Shell() {
         </div>
       </aside>
       <main id="main" className="main" tabIndex={-1}>
+        <LlmHealthBanner />
         <Page />
       </main>
       <StatusBar />

@@ -30,6 +30,8 @@ export const strings = defineStrings({
     loadFailed: 'Could not load your shops: {message}',
     retry: 'Retry',
     dismiss: 'Dismiss',
+    llmFailing: 'The AI model has not been answering since {since}. {problem} Customers get the built-in replies meanwhile.',
+    llmOpenSettings: 'Open Sales settings',
   },
   fr: {
     appName: 'Souqbot',
@@ -59,6 +61,8 @@ export const strings = defineStrings({
     loadFailed: 'Impossible de charger vos boutiques : {message}',
     retry: 'Réessayer',
     dismiss: 'Fermer',
+    llmFailing: 'Le modèle d’IA ne répond plus depuis {since}. {problem} En attendant, les clients reçoivent les réponses intégrées.',
+    llmOpenSettings: 'Ouvrir les réglages de vente',
   },
   ar: {
     appName: 'سوق بوت',
@@ -88,6 +92,8 @@ export const strings = defineStrings({
     loadFailed: 'تعذّر تحميل متاجرك: {message}',
     retry: 'إعادة المحاولة',
     dismiss: 'إغلاق',
+    llmFailing: 'نموذج الذكاء الاصطناعي لا يجيب منذ {since}. {problem} في الأثناء يتلقى الزبائن الردود المدمجة.',
+    llmOpenSettings: 'فتح إعدادات البيع',
   },
   pt: {
     appName: 'Souqbot',
@@ -117,6 +123,8 @@ export const strings = defineStrings({
     loadFailed: 'Não foi possível carregar suas lojas: {message}',
     retry: 'Tentar de novo',
     dismiss: 'Fechar',
+    llmFailing: 'O modelo de IA não responde desde {since}. {problem} Enquanto isso, os clientes recebem as respostas embutidas.',
+    llmOpenSettings: 'Abrir as configurações de venda',
   },
   it: {
     appName: 'Souqbot',
@@ -146,5 +154,7 @@ export const strings = defineStrings({
     loadFailed: 'Impossibile caricare i tuoi negozi: {message}',
     retry: 'Riprova',
     dismiss: 'Chiudi',
+    llmFailing: 'Il modello di IA non risponde dalle {since}. {problem} Nel frattempo i clienti ricevono le risposte integrate.',
+    llmOpenSettings: 'Apri le impostazioni di vendita',
   },
 });
