@@ -22,7 +22,8 @@ describe('AI model health for the seller', () => {
     health.succeeded(1);
     expect(health.get(1).failingSince).toBeNull();
     // One event when it starts failing, one when the reason changes, one when it answers again.
-    expect(seen.map((e) => (e.name === 'llm/health' ? (e.payload.problem?.code ?? 'ok') : e.name))).toEqual(['unreachable', 'timeout', 'ok']);
+    const codes = seen.filter((e): e is EventMessage<'llm/health'> => e.name === 'llm/health').map((e) => e.payload.problem?.code ?? 'ok');
+    expect(codes).toEqual(['unreachable', 'timeout', 'ok']);
   });
 
   it('names the problem without the raw error', () => {
