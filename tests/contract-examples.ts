@@ -34,6 +34,8 @@ type Examples = { [K in CallName]: (ids: ExampleIds) => CallInput<K> };
 export const contractExamples: Examples = {
   'system/ping': () => ({ echo: 'hello' }),
   'system/info': () => ({}),
+  'system/get-ui-locale': () => ({}),
+  'system/set-ui-locale': () => ({ locale: 'ar' }),
 
   'shops/list': () => ({}),
   'shops/create': () => ({ name: 'Boutique Amina', currency: 'DZD' }),

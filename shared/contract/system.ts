@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Locale } from '../domain/schemas';
 import { call } from './define';
 
 export const systemCalls = {
@@ -10,4 +11,7 @@ export const systemCalls = {
     z.object({}).strict(),
     z.object({ version: z.string(), dataDir: z.string(), schemaVersion: z.string(), startedAt: z.string() }),
   ),
+  /** The interface language the seller chose, remembered by core for every window and browser. */
+  'system/get-ui-locale': call('The interface language the seller chose last (null before the first choice).', z.object({}).strict(), z.object({ locale: Locale.nullable() })),
+  'system/set-ui-locale': call('Remember the interface language the seller chose.', z.object({ locale: Locale }).strict(), z.object({ locale: Locale })),
 } as const;

@@ -107,4 +107,18 @@ describe.skipIf(!chromiumAvailable())('Arabic seller: linking without network, i
     expect(await page.locator('[data-testid="llm-failing"]').count()).toBe(1);
     expect(errors).toEqual([]);
   });
+
+  it('core remembers Arabic: another browser opens in Arabic, and without the token it says how to open Souqbot in Arabic', async () => {
+    const other = await browser.newContext({ viewport: { width: 1024, height: 700 }, locale: 'fr-FR' });
+    const locked = await other.newPage();
+    const response = await locked.goto(harness.server.url);
+    expect(response?.status()).toBe(401);
+    expect(await locked.getAttribute('html', 'dir')).toBe('rtl');
+    expect(await locked.textContent('[data-testid="locked-page"]')).toContain('افتح سوق بوت من عنوانه الخاص');
+    await screenshot(locked, 'locked-page-ar');
+    const app = await other.newPage();
+    await openApp(app, harness, '#/inbox');
+    await app.waitForFunction(() => document.documentElement.lang === 'ar' && document.documentElement.dir === 'rtl');
+    await other.close();
+  });
 });

@@ -7,6 +7,7 @@ import * as m0005 from './0005-whatsapp';
 import * as m0006 from './0006-llm-usage';
 import * as m0007 from './0007-takeover-until';
 import * as m0008 from './0008-product-archive';
+import * as m0040 from './0040-app-preferences';
 
 /**
  * Every migration, imported statically so bundling and a strict CSP cannot lose one.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006-llm-usage': m0006,
   '0007-takeover-until': m0007,
   '0008-product-archive': m0008,
+  '0040-app-preferences': m0040,
 };
