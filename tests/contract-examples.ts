@@ -35,6 +35,8 @@ export const contractExamples: Examples = {
   'system/ping': () => ({ echo: 'hello' }),
   'system/info': () => ({}),
   'system/storage-status': () => ({}),
+  'system/get-ui-locale': () => ({}),
+  'system/set-ui-locale': () => ({ locale: 'ar' }),
 
   'shops/list': () => ({}),
   'shops/create': () => ({ name: 'Boutique Amina', currency: 'DZD' }),
@@ -80,6 +82,7 @@ export const contractExamples: Examples = {
   // Port 9 (discard) on loopback refuses at once: the call answers ok:false in plain words.
   'settings/test-llm': ({ shopId }) => ({ shopId, baseUrl: 'http://127.0.0.1:9/v1', model: 'test-model', apiKey: 'sk-example-not-a-key' }),
   'settings/get-llm-usage': ({ shopId }) => ({ shopId }),
+  'settings/get-llm-health': ({ shopId }) => ({ shopId }),
   'guardrails/list-violations': ({ shopId }) => ({ shopId, limit: 20 }),
 
   'catalog/list': ({ shopId }) => ({ shopId, query: 'robe rouge', limit: 10 }),

@@ -24,6 +24,8 @@ import { type FileLogger, type LogCap, makeFileLogger, teeLogger } from './host/
 import { databaseFiles, ensurePrivateDir, ensurePrivateFile, tightenExisting } from './host/private-files';
 import type { Brain } from './brain/types';
 import { makeCoreShopBrain } from './brain/index';
+import { llmHealthHandlers } from './brain/llm/health-app';
+import { makeLlmHealth } from './brain/llm/llm-health';
 import { makeSimulatorChannel } from './channels/simulator/simulator-channel';
 import { makeTestPhone } from './channels/simulator/test-phone';
 import { inboxHandlers } from './inbox/app';
@@ -156,6 +158,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     checkpointIdle: () => store.checkpointIdle(),
     onJobFailure: (err) => void reportFault(err),
   });
+  const llmHealth = makeLlmHealth({ clock, bus });
   // Bound below, once the WhatsApp manager exists (it needs the pipeline's sink).
   let rampOf: (accountId: number) => number = () => 1;
   const pipeline = createPipeline({
@@ -164,7 +167,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     sqlite: store.sqlite,
     brain:
       config.brain ??
-      learning.wrapBrain(makeCoreShopBrain({ db: store.db, sqlite: store.sqlite, settingsOf, shops: shopsRepo, secrets, bus, clock, logger })),
+      learning.wrapBrain(makeCoreShopBrain({ db: store.db, sqlite: store.sqlite, settingsOf, shops: shopsRepo, secrets, bus, clock, logger, llmHealth })),
     settingsOf,
     bus,
     clock,
@@ -229,6 +232,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   app.register(knowledgeHandlers(ctx));
   app.register(llmSettingsHandlers(ctx));
   app.register(learningHandlers(ctx, learning));
+  app.register(llmHealthHandlers(ctx, llmHealth));
   app.register(ordersHandlers(ctx, { orders: makeOrdersRepo(store.db), messenger: makePipelineMessenger(ctx) }));
   const erase = { mediaDir: path.join(config.dataDir, 'media'), rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl') };
   app.register(contactsHandlers(ctx, erase));

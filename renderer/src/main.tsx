@@ -8,6 +8,7 @@ import { ServicesContext } from './app/services-context';
 import { applyLocaleToDocument } from './i18n/locale';
 import { wireEvents } from './stores/wire-events';
 import './styles/app.css';
+import './styles/responsive.css';
 
 stripTokenFromAddress();
 

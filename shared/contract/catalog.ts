@@ -1,3 +1,4 @@
+import { ImportNotice } from '../domain/notices';
 import { z } from 'zod';
 import { Product, VariantOption } from '../domain/catalog';
 import { Id } from '../domain/schemas';
@@ -37,7 +38,14 @@ export const ImportFormat = z.enum(['native', 'shopify', 'woocommerce', 'mapped'
 export type ImportFormat = z.infer<typeof ImportFormat>;
 
 /** A row that could not be imported: its 1-based line in the file and why, in plain words. */
-export const ImportRowError = z.object({ line: z.number().int().positive(), reason: z.string(), sku: z.string().nullable() });
+export const ImportRowError = z.object({
+  line: z.number().int().positive(),
+  /** In English, for the command line and logs. */
+  reason: z.string(),
+  sku: z.string().nullable(),
+  /** The same as a code the app words in the seller's language. */
+  notice: ImportNotice,
+});
 export type ImportRowError = z.infer<typeof ImportRowError>;
 
 /**

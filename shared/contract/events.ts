@@ -6,6 +6,7 @@ import { catalogEvents } from './catalog';
 import { event } from './define';
 import { learningEvents } from './learning';
 import { ordersEvents } from './orders';
+import { salesBrainEvents } from './sales-brain';
 import { whatsappEvents } from './whatsapp';
 
 /** Every event core pushes to the UI. Payloads are validated by the sender in tests. */
@@ -30,6 +31,7 @@ export const events = {
   ...ordersEvents,
   ...whatsappEvents,
   ...learningEvents,
+  ...salesBrainEvents,
 } as const;
 
 export type Events = typeof events;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StorageState } from '../domain/storage';
+import { Locale } from '../domain/schemas';
 import { call } from './define';
 
 export const systemCalls = {
@@ -13,4 +14,7 @@ export const systemCalls = {
   ),
   /** Whether core can store what arrives (the status bar's disk-full warning). */
   'system/storage-status': call('Whether core can store messages now, or is paused because the disk is full.', z.object({}).strict(), StorageState),
+  /** The interface language the seller chose, remembered by core for every window and browser. */
+  'system/get-ui-locale': call('The interface language the seller chose last (null before the first choice).', z.object({}).strict(), z.object({ locale: Locale.nullable() })),
+  'system/set-ui-locale': call('Remember the interface language the seller chose.', z.object({ locale: Locale }).strict(), z.object({ locale: Locale })),
 } as const;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LlmNotice } from './notices';
+import { Id, IsoTime } from './schemas';
 
 /** A ready-made endpoint: the Sales settings page fills base URL and model from it. */
 export const LlmPreset = z.object({
@@ -31,3 +33,12 @@ export const LlmUsage = z.object({
   capReached: z.boolean(),
 });
 export type LlmUsage = z.infer<typeof LlmUsage>;
+
+/** Whether the shop's AI model answers: null `failingSince` when it does (or none is set up). */
+export const LlmHealth = z.object({
+  shopId: Id,
+  /** When the current run of failures began; the seller is warned from then on. */
+  failingSince: IsoTime.nullable(),
+  problem: LlmNotice.nullable(),
+});
+export type LlmHealth = z.infer<typeof LlmHealth>;

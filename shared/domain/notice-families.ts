@@ -1,6 +1,6 @@
 import { ErrorCode } from '../contract/errors';
 import { ViolationKind } from './guardrails';
-import { ESCALATION_CODES, IMPORT_CODES, WHATSAPP_CODES } from './notices';
+import { ESCALATION_CODES, IMPORT_CODES, LLM_CODES, WHATSAPP_CODES } from './notices';
 
 /**
  * Every family of codes core can send for the seller to read, with each code's parameter
@@ -14,6 +14,8 @@ export const NOTICE_FAMILIES = {
   escalation: ESCALATION_CODES,
   whatsapp: WHATSAPP_CODES,
   import: IMPORT_CODES,
+  /** Why the AI model is failing (the warning over every page). */
+  llm: LLM_CODES,
   /** The honesty-check log (Sales settings). */
   violation: VIOLATION_CODES,
   /** Contract errors shown to the seller. */

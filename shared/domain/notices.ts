@@ -62,6 +62,19 @@ export const WHATSAPP_CODES = codes({
   legacy: ['text'],
 });
 
+/** Why the configured AI model (LLM endpoint) is not answering. */
+export const LLM_CODES = codes({
+  timeout: ['host', 'seconds'],
+  unreachable: ['host'],
+  bad_key: ['host'],
+  not_found: ['host'],
+  rate_limited: ['host'],
+  server_error: ['host'],
+  bad_reply: ['host'],
+  bad_address: [],
+  other: ['host'],
+});
+
 /** Why an import row was refused (parameters come from the file). */
 export const IMPORT_CODES = codes({
   no_handle: [],
@@ -70,11 +83,17 @@ export const IMPORT_CODES = codes({
   no_priced_variant: ['product'],
   parent_missing: ['parent'],
   bad_price: ['value'],
+  /** "1,200.50.3": the dots and commas do not read one way only. */
+  ambiguous_price: ['value'],
+  negative_price: ['value'],
   bad_stock: ['value'],
-  bad_compare_price: ['value'],
   no_name: [],
-  duplicate_sku: ['sku'],
-  other: ['text'],
+  no_sku_or_id: [],
+  duplicate_sku: ['sku', 'first'],
+  duplicate_variant: ['variant', 'sku'],
+  unsupported_type: ['type'],
+  /** The row holds characters the file's encoding could not give (U+FFFD): a garbled name is never imported. */
+  unreadable: [],
 });
 
 const keysOf = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [Extract<keyof T, string>, ...Extract<keyof T, string>[]];
@@ -151,4 +170,12 @@ export function decodeWhatsAppNotice(text: string | null | undefined): WhatsAppN
     // An English sentence from before codes.
   }
   return whatsappNotice('legacy', { text });
+}
+
+export const LlmCode = z.enum(keysOf(LLM_CODES));
+export type LlmCode = z.infer<typeof LlmCode>;
+export const LlmNotice = z.object({ code: LlmCode, params: NoticeParams });
+export type LlmNotice = z.infer<typeof LlmNotice>;
+export function llmNotice<C extends LlmCode>(code: C, ...params: keyof ParamsOf<typeof LLM_CODES, C> extends never ? [] : [ParamsOf<typeof LLM_CODES, C>]): LlmNotice {
+  return { code, params: params[0] ?? {} };
 }

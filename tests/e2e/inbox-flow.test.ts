@@ -179,9 +179,12 @@ describe.skipIf(!chromiumAvailable())('inbox flow with the test phone', { timeou
     await banner.waitFor();
     const [shop] = await harness.core.ctx.repos.shops.list();
     const listed = await harness.core.ctx.repos.conversations.list({ shopId: shop?.id ?? 0, status: 'waiting_human', offset: 0, limit: 5 });
-    const reason = listed.items.find((c) => c.contactJid.startsWith('213550000077'))?.escalationReason;
-    expect(reason).toBeTruthy();
-    expect(await banner.textContent()).toContain(reason ?? '');
+    const reasons = listed.items.find((c) => c.contactJid.startsWith('213550000077'))?.escalation ?? [];
+    expect(reasons.map((n) => n.code)).toContain('human_request');
+    // Worded in the seller's language from the code: no English, no raw code, no JSON.
+    const text = (await banner.textContent()) ?? '';
+    expect(text).toContain('الزبون طلب التحدث مع شخص');
+    expect(text).not.toMatch(/[A-Za-z]{3,}|[{}[\]]/);
     await screenshot(page, 'inbox-escalated-ar');
 
     await page.click('[data-testid="block"]');

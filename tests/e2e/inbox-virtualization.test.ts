@@ -39,7 +39,8 @@ describe.skipIf(!chromiumAvailable())('inbox with 10,000 conversations', { timeo
   const rowsInDom = () => page.locator('[data-testid="conversation-row"]').count();
 
   it('keeps fewer than 100 rows in the DOM and knows the full count', async () => {
-    expect(await page.textContent('[data-testid="inbox-count"]')).toContain(String(COUNT));
+    // The count is written for the locale (10,000 / 10 000): compare its digits.
+    expect((await page.textContent('[data-testid="inbox-count"]'))?.replace(/\D/g, '')).toBe(String(COUNT));
     const rows = await rowsInDom();
     expect(rows).toBeGreaterThan(5);
     expect(rows).toBeLessThan(100);
@@ -96,7 +97,7 @@ describe.skipIf(!chromiumAvailable())('inbox with 10,000 conversations', { timeo
     await page.click('[data-testid="filter-resolved"]');
     await page.waitForSelector('.list-empty');
     await page.click('[data-testid="filter-all"]');
-    await page.waitForFunction((n) => document.querySelector('[data-testid="inbox-count"]')?.textContent?.includes(String(n)), COUNT);
+    await page.waitForFunction((n) => document.querySelector('[data-testid="inbox-count"]')?.textContent?.replace(/\D/g, '') === String(n), COUNT);
     expect(errors).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { type LlmHealthTracker, llmProblem } from './llm/llm-health';
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { BrainDecision } from '../../../shared/domain/brain';
@@ -55,6 +56,8 @@ export interface ShopBrainDeps extends FactsSources {
   /** cooldownMs: after an endpoint failed every retry, the offline brain answers alone for this long. */
   llm?: { timeoutMs?: number; retry?: Partial<RetryOptions>; maxTokens?: number; cooldownMs?: number; monotonicNow?: () => number };
   lowConfidence?: number;
+  /** Told when the shop's LLM fails and when it answers again (the seller's warning). */
+  llmHealth?: Pick<LlmHealthTracker, 'failed' | 'succeeded'>;
 }
 
 interface Turn {
@@ -166,9 +169,11 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
         const reason = redactSecrets(describeLlmError(err, settings.llm.baseUrl, timeoutMs), [apiKey]);
         deps.logger.warn({ shopId: input.shopId, conversationId: input.conversationId, reason, cooldownMs }, 'LLM failed; offline brain answers');
         failedUntil.set(input.shopId, deps.clock.now().getTime() + cooldownMs);
+        deps.llmHealth?.failed(input.shopId, llmProblem(err, settings.llm.baseUrl, timeoutMs));
         return outcome;
       }
       failedUntil.delete(input.shopId);
+      deps.llmHealth?.succeeded(input.shopId);
       if (slotsOnly) {
         deps.spendCap.recordAnswered(input.shopId, input.contactId, day);
         return outcome;
@@ -299,6 +304,7 @@ export interface CoreShopBrainConfig {
   clock: Clock;
   logger: Logger;
   makeClient?: MakeChatClient;
+  llmHealth?: ShopBrainDeps['llmHealth'];
 }
 
 /**
@@ -328,6 +334,7 @@ export function makeCoreShopBrain(config: CoreShopBrainConfig): Brain {
     clock: config.clock,
     logger: config.logger,
     ...(config.makeClient ? { makeClient: config.makeClient } : {}),
+    ...(config.llmHealth ? { llmHealth: config.llmHealth } : {}),
   });
 }
 

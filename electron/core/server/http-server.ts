@@ -8,6 +8,8 @@ import type { Core } from '../create-core';
 import { resolveStatic } from './static-files';
 import { requestOrigin } from './origin';
 import { TOKEN_PROTOCOL_PREFIX, presentedToken, safeDecode, tokenCookieName, tokenMatches } from './token';
+import { makePreferences } from '../system/preferences';
+import { lockedPage, lockedPageLocale } from './locked-page';
 
 export interface ServerOptions {
   core: Core;
@@ -129,8 +131,9 @@ export async function startHttpServer(opts: ServerOptions): Promise<RunningServe
         if (req.method === 'HEAD') return res.end();
         return fs.createReadStream(found.file).pipe(res);
       }
-      res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Souqbot: open the address printed in the terminal where Souqbot runs (it contains the access token).\n');
+      // Without the token: how to open Souqbot, in the seller's language (not a bare 401).
+      res.writeHead(401, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(lockedPage(lockedPageLocale(makePreferences(core.ctx.store.sqlite).uiLocale(), req.headers['accept-language'])));
     } catch (err) {
       core.ctx.logger.error({ err }, 'http request failed');
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });

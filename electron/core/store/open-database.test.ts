@@ -48,10 +48,10 @@ describe('openDatabase', () => {
   it('enforces foreign keys and shop scoping in the schema', async () => {
     const store = await openDatabase({ file: ':memory:' });
     expect(() => store.sqlite.prepare("INSERT INTO accounts (shop_id, channel, label, status, created_at) VALUES (42, 'simulator', 'x', 'connected', 'now')").run()).toThrow(/FOREIGN KEY/);
-    const withoutShop = (store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name NOT LIKE '%_fts%' AND name NOT LIKE '%_tri%' AND name NOT LIKE '%_words%' AND name != 'shops' AND name != 'search_index_state'").all() as { name: string }[])
+    const withoutShop = (store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name NOT LIKE '%_fts%' AND name NOT LIKE '%_tri%' AND name NOT LIKE '%_words%' AND name != 'shops' AND name != 'search_index_state' AND name != 'app_preferences'").all() as { name: string }[])
       .map((t) => t.name)
       .filter((t) => !(store.sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]).some((c) => c.name === 'shop_id'));
-    // Tables that hang off an account are scoped through it.
+    // Tables that hang off an account are scoped through it; app_preferences is the app's own (UI language).
     expect(withoutShop.filter((t) => !t.startsWith('wa_'))).toEqual([]);
     await store.close();
   });

@@ -1,8 +1,15 @@
 import type { HandlerMap } from '../app';
 import type { CoreContext } from '../context';
+import { makePreferences } from './preferences';
 
 export function systemHandlers(ctx: CoreContext): HandlerMap {
+  const prefs = makePreferences(ctx.store.sqlite);
   return {
+    'system/get-ui-locale': () => ({ locale: prefs.uiLocale() }),
+    'system/set-ui-locale': ({ locale }) => {
+      prefs.setUiLocale(locale, ctx.clock.now().toISOString());
+      return { locale };
+    },
     'system/ping': ({ echo }) => ({ echo, at: ctx.clock.now().toISOString() }),
     'system/info': () => ({
       version: ctx.version,

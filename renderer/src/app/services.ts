@@ -27,7 +27,14 @@ export interface AppServicesConfig {
 export function createAppServices({ client, storage, languages }: AppServicesConfig): AppServices {
   return {
     client,
-    locale: createLocaleStore({ storage, languages }),
+    locale: createLocaleStore({
+      storage,
+      languages,
+      remote: {
+        load: async () => (await client.send('system/get-ui-locale', {})).locale,
+        save: (locale) => client.send('system/set-ui-locale', { locale }),
+      },
+    }),
     session: createSessionStore({ client, storage }),
     inbox: createInboxStore({ client }),
     testPhone: createTestPhoneStore({ client }),

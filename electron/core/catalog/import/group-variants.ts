@@ -1,3 +1,4 @@
+import { importNotice } from '../../../../shared/domain/notices';
 import type { ProductVariant } from '../../../../shared/domain/catalog';
 import type { ProductInput } from '../products-repo';
 import type { ImportAssumption, ImportRowError, MappedRow } from './types';
@@ -40,11 +41,11 @@ export function groupVariantRows(parsed: readonly ParsedRow[]): { rows: MappedRo
       continue;
     }
     if (!p.variant || !first.hasVariantRows) {
-      errors.push({ line: p.line, reason: `SKU ${key} already appears on line ${first.row.line}; this row was skipped`, sku: key });
+      errors.push({ line: p.line, reason: `SKU ${key} already appears on line ${first.row.line}; this row was skipped`, sku: key, notice: importNotice('duplicate_sku', { sku: key, first: first.row.line }) });
       continue;
     }
     if (first.names.has(p.variant.name.toLowerCase())) {
-      errors.push({ line: p.line, reason: `variant "${p.variant.name}" of SKU ${key} already appears; this row was skipped`, sku: key });
+      errors.push({ line: p.line, reason: `variant "${p.variant.name}" of SKU ${key} already appears; this row was skipped`, sku: key, notice: importNotice('duplicate_variant', { variant: p.variant.name, sku: key }) });
       continue;
     }
     first.names.add(p.variant.name.toLowerCase());

@@ -1,3 +1,4 @@
+import { type ImportNotice, importNotice } from '../../../../shared/domain/notices';
 import type { ProductField } from '../../../../shared/contract/catalog';
 import type { CsvRecord } from './csv';
 import type { ProductVariant, VariantOption } from '../../../../shared/domain/catalog';
@@ -113,7 +114,7 @@ export function makeMappedReader(header: readonly string[], mapping: ColumnMappi
     add(record: CsvRecord): void {
       const cell = (f: ProductField): string => (cols[f] >= 0 ? unescapeFormula((record.cells[cols[f]] ?? '').trim()) : '');
       const row = parseRow(record.line, cell, options);
-      if ('reason' in row) errors.push({ line: record.line, reason: row.reason, sku: row.sku });
+      if ('reason' in row) errors.push({ line: record.line, reason: row.reason, sku: row.sku, notice: row.notice });
       else parsed.push(row);
     },
     finish(): Omit<MappingResult, 'format'> {
@@ -124,23 +125,23 @@ export function makeMappedReader(header: readonly string[], mapping: ColumnMappi
 }
 
 /** One record read into a product (and the variant it names, if any), or why it cannot be. */
-function parseRow(line: number, cell: (f: ProductField) => string, options: ReadOptions): ParsedRow | { reason: string; sku: string | null } {
+function parseRow(line: number, cell: (f: ProductField) => string, options: ReadOptions): ParsedRow | { reason: string; sku: string | null; notice: ImportNotice } {
   const name = cell('name');
   const sku = cell('sku') || (name ? skuFromName(name) : '');
-  const fail = (reason: string) => ({ reason, sku: sku || null });
-  if (!name) return fail('no product name');
+  const fail = (reason: string, notice: ImportNotice) => ({ reason, sku: sku || null, notice });
+  if (!name) return fail('no product name', importNotice('no_name'));
   const price = parsePrice(cell('price'));
-  if (!price.ok) return fail(price.reason);
+  if (!price.ok) return fail(price.reason, price.notice);
   const variantName = cell('variant');
   const variantPriceCell = parsePrice(cell('variantPrice'));
-  if (!variantPriceCell.ok) return fail(`variant ${variantPriceCell.reason}`);
-  if (price.value === null && variantPriceCell.value === null) return fail('no price');
+  if (!variantPriceCell.ok) return fail(`variant ${variantPriceCell.reason}`, variantPriceCell.notice);
+  if (price.value === null && variantPriceCell.value === null) return fail('no price', importNotice('no_price'));
   const stock = parseStock(cell('stock'));
-  if (!stock.ok) return fail(stock.reason);
+  if (!stock.ok) return fail(stock.reason, stock.notice);
   const variantStockCell = parseStock(cell('variantStock'));
-  if (!variantStockCell.ok) return fail(`variant ${variantStockCell.reason}`);
+  if (!variantStockCell.ok) return fail(`variant ${variantStockCell.reason}`, variantStockCell.notice);
   const compare = parsePrice(cell('compareAtPrice'));
-  if (!compare.ok) return fail(`compare-at ${compare.reason}`);
+  if (!compare.ok) return fail(`compare-at ${compare.reason}`, compare.notice);
   const product: ProductInput = {
     sku,
     name,

@@ -113,7 +113,7 @@ describe('readCatalog: WooCommerce export', () => {
   it('reports a variation whose parent is missing', () => {
     const csv = fixture('woocommerce-products-sample.csv').replace('104,variation,TSH-DZ-L,T-shirt Algérie 2026 - L,1,,,1,6,1500,1800,,,,id:101', '104,variation,TSH-DZ-L,T-shirt Algérie 2026 - L,1,,,1,6,1500,1800,,,,id:999');
     const r = readCatalog(csv, opts);
-    expect(r.errors).toEqual([{ line: 5, reason: `variation's parent "id:999" is not in the file`, sku: 'TSH-DZ-L' }]);
+    expect(r.errors).toEqual([{ line: 5, reason: `variation's parent "id:999" is not in the file`, sku: 'TSH-DZ-L', notice: { code: 'parent_missing', params: { parent: 'id:999' } } }]);
     expect(r.rows[0]?.product.variants).toHaveLength(2);
   });
 });

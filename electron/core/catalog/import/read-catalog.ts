@@ -1,3 +1,4 @@
+import { importNotice } from '../../../../shared/domain/notices';
 import { REPLACEMENT_CHARACTER } from '../../../../shared/domain/catalog-file';
 import { type CsvRecord, parseCsv } from './csv';
 import { NATIVE_COLUMNS, NATIVE_EXTRA_COLUMNS, NATIVE_MAPPING, guessMapping, readMapped } from './mapped';
@@ -31,7 +32,7 @@ export function splitUnreadable(data: readonly CsvRecord[]): { records: CsvRecor
   const unreadable: ImportRowError[] = [];
   const records = data.filter((r) => {
     if (!r.cells.some((c) => c.includes(REPLACEMENT_CHARACTER))) return true;
-    unreadable.push({ line: r.line, reason: 'unreadable characters (the file is not UTF-8: save it as "CSV UTF-8" and import it again)', sku: null });
+    unreadable.push({ line: r.line, reason: 'unreadable characters (the file is not UTF-8: save it as "CSV UTF-8" and import it again)', sku: null, notice: importNotice('unreadable') });
     return false;
   });
   return { records, unreadable };

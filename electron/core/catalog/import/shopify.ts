@@ -1,3 +1,4 @@
+import { importNotice } from '../../../../shared/domain/notices';
 import type { ProductVariant } from '../../../../shared/domain/catalog';
 import type { CsvRecord } from './csv';
 import { assumption } from './group-variants';
@@ -38,7 +39,7 @@ export function readShopify(header: readonly string[], records: readonly CsvReco
   for (const r of records) {
     const handle = (r.cells[c.handle] ?? '').trim();
     if (!handle) {
-      errors.push({ line: r.line, reason: 'no Handle', sku: null });
+      errors.push({ line: r.line, reason: 'no Handle', sku: null, notice: importNotice('no_handle') });
       continue;
     }
     groups.set(handle, [...(groups.get(handle) ?? []), r]);
@@ -51,7 +52,7 @@ export function readShopify(header: readonly string[], records: readonly CsvReco
     const at = (r: CsvRecord, i: number) => (i >= 0 ? (r.cells[i] ?? '').trim() : '');
     const title = at(first, c.title);
     if (!title) {
-      errors.push({ line: first.line, reason: `product "${handle}" has no Title`, sku: null });
+      errors.push({ line: first.line, reason: `product "${handle}" has no Title`, sku: null, notice: importNotice('no_title', { product: handle }) });
       continue;
     }
     const variants: (ProductVariant & { line: number; compare: number | null })[] = [];
@@ -64,13 +65,13 @@ export function readShopify(header: readonly string[], records: readonly CsvReco
       if (!priceCell && !at(r, c.sku) && c.options.every((i) => !at(r, i))) continue; // an image-only row
       const price = parsePrice(priceCell);
       if (!price.ok || price.value === null) {
-        errors.push({ line: r.line, reason: price.ok ? 'no Variant Price' : price.reason, sku: at(r, c.sku) || null });
+        errors.push({ line: r.line, reason: price.ok ? 'no Variant Price' : price.reason, sku: at(r, c.sku) || null, notice: price.ok ? importNotice('no_price') : price.notice });
         continue;
       }
       const tracked = c.tracker < 0 || at(r, c.tracker) !== '';
       const stock = tracked ? parseStock(at(r, c.qty)) : ({ ok: true, value: null } as const);
       if (!stock.ok) {
-        errors.push({ line: r.line, reason: stock.reason, sku: at(r, c.sku) || null });
+        errors.push({ line: r.line, reason: stock.reason, sku: at(r, c.sku) || null, notice: stock.notice });
         continue;
       }
       const compare = parsePrice(at(r, c.compare));
@@ -83,7 +84,7 @@ export function readShopify(header: readonly string[], records: readonly CsvReco
       variants.push({ name, sku: at(r, c.sku) || null, price: price.value, stock: stock.value, options, compareAtPrice: compareAt, line: r.line, compare: compareAt });
     }
     if (variants.length === 0) {
-      if (!errors.some((e) => group.some((r) => r.line === e.line))) errors.push({ line: first.line, reason: `product "${handle}" has no priced variant`, sku: null });
+      if (!errors.some((e) => group.some((r) => r.line === e.line))) errors.push({ line: first.line, reason: `product "${handle}" has no priced variant`, sku: null, notice: importNotice('no_priced_variant', { product: handle }) });
       continue;
     }
     const single = variants.length === 1 && variants[0]?.name === '';

@@ -1,8 +1,9 @@
+import { type ImportNotice, importNotice } from '../../../../shared/domain/notices';
 /** Cell parsers shared by every import format. Pure; each returns a value or a reason. */
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string; notice: ImportNotice };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const bad = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
+const bad = <T>(reason: string, notice: ImportNotice): Parsed<T> => ({ ok: false, reason, notice });
 
 /**
  * A price as sellers write it: "6500", "6 500 DA", "1.290,00", "1,290.00", "R$ 197,90", "149.00 €",
@@ -17,12 +18,12 @@ export function parsePrice(raw: string): Parsed<number | null> {
     .replace(/[\u066C\u00A0\u202F\s']/g, '')
     .replace(/[^\d.,-]/g, '');
   if (raw.trim() === '') return ok(null);
-  if (!/\d/.test(text)) return bad(`price "${raw.trim()}" is not a number`);
+  if (!/\d/.test(text)) return bad(`price "${raw.trim()}" is not a number`, importNotice('bad_price', { value: raw.trim() }));
   const normalised = normaliseSeparators(text);
-  if (normalised === null) return bad(`price "${raw.trim()}" is ambiguous (check its dots and commas)`);
+  if (normalised === null) return bad(`price "${raw.trim()}" is ambiguous (check its dots and commas)`, importNotice('ambiguous_price', { value: raw.trim() }));
   const value = Number(normalised);
-  if (!Number.isFinite(value)) return bad(`price "${raw.trim()}" is not a number`);
-  if (value < 0) return bad(`price ${value} is negative`);
+  if (!Number.isFinite(value)) return bad(`price "${raw.trim()}" is not a number`, importNotice('bad_price', { value: raw.trim() }));
+  if (value < 0) return bad(`price ${value} is negative`, importNotice('negative_price', { value: raw.trim() }));
   return ok(value);
 }
 
@@ -56,7 +57,7 @@ function normaliseSeparators(text: string): string | null {
 export function parseStock(raw: string): Parsed<number | null> {
   const text = raw.trim().replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
   if (text === '') return ok(null);
-  if (!/^-?\d+(?:[.,]0+)?$/.test(text)) return bad(`stock "${raw.trim()}" is not a whole number`);
+  if (!/^-?\d+(?:[.,]0+)?$/.test(text)) return bad(`stock "${raw.trim()}" is not a whole number`, importNotice('bad_stock', { value: raw.trim() }));
   return ok(Math.max(0, Number.parseInt(text, 10)));
 }
 

@@ -1,3 +1,4 @@
+import { type ImportNotice, importNotice } from '../../../../shared/domain/notices';
 import type { ProductVariant } from '../../../../shared/domain/catalog';
 import type { CsvRecord } from './csv';
 import { assumption } from './group-variants';
@@ -54,11 +55,12 @@ export function readWooCommerce(header: readonly string[], records: readonly Csv
     parent: at(record, c.parent),
   }));
 
-  const prices = (r: CsvRecord) => {
+  type Prices = { error: string; notice: ImportNotice } | { price: number | null; compare: number | null };
+  const prices = (r: CsvRecord): Prices => {
     const regular = parsePrice(at(r, c.regular));
     const sale = parsePrice(at(r, c.sale));
-    if (!regular.ok) return { error: regular.reason };
-    if (!sale.ok) return { error: `sale ${sale.reason}` };
+    if (!regular.ok) return { error: regular.reason, notice: regular.notice };
+    if (!sale.ok) return { error: `sale ${sale.reason}`, notice: sale.notice };
     if (sale.value !== null) return { price: sale.value, compare: regular.value };
     if (regular.value === null) return { price: null, compare: null };
     return { price: regular.value, compare: null };
@@ -76,7 +78,7 @@ export function readWooCommerce(header: readonly string[], records: readonly Csv
     const ref = w.parent.replace(/^id:/i, '');
     const parent = parents.find((p) => (w.parent.toLowerCase().startsWith('id:') ? p.id === ref : p.sku === ref || p.id === ref));
     if (!parent) {
-      errors.push({ line: w.record.line, reason: `variation's parent "${w.parent}" is not in the file`, sku: w.sku || null });
+      errors.push({ line: w.record.line, reason: `variation's parent "${w.parent}" is not in the file`, sku: w.sku || null, notice: importNotice('parent_missing', { parent: w.parent }) });
       continue;
     }
     variationsOf.set(parent, [...(variationsOf.get(parent) ?? []), w]);
@@ -85,13 +87,13 @@ export function readWooCommerce(header: readonly string[], records: readonly Csv
   const rows: MappedRow[] = [];
   for (const w of woo) {
     if (w.type.includes('variation')) continue;
-    const fail = (reason: string) => errors.push({ line: w.record.line, reason, sku: w.sku || null });
+    const fail = (reason: string, notice: ImportNotice) => errors.push({ line: w.record.line, reason, sku: w.sku || null, notice });
     if (!w.type.includes('simple') && !w.type.includes('variable')) {
-      fail(`product type "${w.type || 'blank'}" is not imported (simple and variable are)`);
+      fail(`product type "${w.type || 'blank'}" is not imported (simple and variable are)`, importNotice('unsupported_type', { type: w.type || '—' }));
       continue;
     }
     if (!w.name) {
-      fail('no Name');
+      fail('no Name', importNotice('no_name'));
       continue;
     }
     const base = {
@@ -106,15 +108,15 @@ export function readWooCommerce(header: readonly string[], records: readonly Csv
       upsellSkus: [],
     };
     if (!base.sku) {
-      fail('no SKU and no ID');
+      fail('no SKU and no ID', importNotice('no_sku_or_id'));
       continue;
     }
     if (w.type.includes('simple')) {
       const p = prices(w.record);
       const stock = stockOf(w.record);
-      if ('error' in p) fail(p.error as string);
-      else if (p.price === null) fail('no price');
-      else if (!stock.ok) fail(stock.reason);
+      if ('error' in p) fail(p.error, p.notice);
+      else if (p.price === null) fail('no price', importNotice('no_price'));
+      else if (!stock.ok) fail(stock.reason, stock.notice);
       else rows.push({ line: w.record.line, product: { ...base, price: p.price, compareAtPrice: p.compare, stock: stock.value, variants: [] } });
       continue;
     }
@@ -122,10 +124,10 @@ export function readWooCommerce(header: readonly string[], records: readonly Csv
     for (const v of variationsOf.get(w) ?? []) {
       const p = prices(v.record);
       const stock = stockOf(v.record);
-      const vfail = (reason: string) => errors.push({ line: v.record.line, reason, sku: v.sku || null });
-      if ('error' in p) vfail(p.error as string);
-      else if (p.price === null) vfail('no price');
-      else if (!stock.ok) vfail(stock.reason);
+      const vfail = (reason: string, notice: ImportNotice) => errors.push({ line: v.record.line, reason, sku: v.sku || null, notice });
+      if ('error' in p) vfail(p.error, p.notice);
+      else if (p.price === null) vfail('no price', importNotice('no_price'));
+      else if (!stock.ok) vfail(stock.reason, stock.notice);
       else {
         const name = [at(v.record, c.attrValue), at(v.record, c.attr2Value)].filter(Boolean).join(' / ') || v.name;
         const options = [
@@ -137,7 +139,7 @@ export function readWooCommerce(header: readonly string[], records: readonly Csv
     }
     const own = prices(w.record);
     if (variants.length === 0 && ('error' in own || own.price === null)) {
-      fail('variable product without any priced variation');
+      fail('variable product without any priced variation', importNotice('no_priced_variant', { product: w.name }));
       continue;
     }
     const cheapest = variants.length ? variants.reduce((a, b) => ((b.price ?? 0) < (a.price ?? 0) ? b : a)) : null;

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import type { ColumnMapping, ImportAssumption, ImportPreview, ImportSummary, ProductField } from '../../../../shared/contract/catalog';
 import { decodeCatalogBytes } from '../../../../shared/domain/catalog-file';
 import type { Client } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
 import type { T } from '../../i18n/use-t';
+import { useNoticeWords } from '../notices/word-notice';
 import { MAPPABLE_FIELDS, missingRequired, progressPercent, setMapping } from './catalog-model';
 import type { strings } from './i18n';
 
@@ -67,8 +69,7 @@ export function ImportWizard(props: { client: Client; shopId: number; t: T<Key>;
   };
 
   return (
-    <div className="catalog-wizard" role="dialog" aria-modal="true" aria-labelledby="wizard-title">
-      <div className="catalog-wizard-card">
+    <Dialog labelledBy="wizard-title" onClose={() => step.kind !== 'importing' && onClose(step.kind === 'done')} className="catalog-wizard-card" testId="import-dialog">
         <h2 id="wizard-title">{t('wizardTitle')}</h2>
         {step.kind === 'choose' && (
           <div className="field">
@@ -116,8 +117,7 @@ export function ImportWizard(props: { client: Client; shopId: number; t: T<Key>;
             {t('close')}
           </button>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }
 
@@ -215,13 +215,21 @@ function PreviewStep(props: {
 }
 
 function BadRows({ errors, t }: { errors: ImportSummary['errors']; t: T<Key> }) {
+  const word = useNoticeWords();
   if (errors.length === 0) return null;
   return (
     <ul className="catalog-bad-rows">
       {errors.slice(0, 100).map((e) => (
         <li key={`${e.line}-${e.reason}`}>
           <strong>{t('line', { line: e.line })}</strong>
-          {e.sku ? ` (${e.sku})` : ''}: {e.reason}
+          {e.sku ? (
+            <>
+              {' ('}
+              <bdi>{e.sku}</bdi>
+              {')'}
+            </>
+          ) : ''}
+          : {word('import', e.notice)}
         </li>
       ))}
     </ul>

@@ -79,7 +79,13 @@ export function createConnectStore(config: { client: Client }) {
         if (shopId === null) return;
         try {
           const accounts = await client.send('wa/overview', { shopId });
-          if (get().shopId === shopId) set({ accounts });
+          if (get().shopId !== shopId) return;
+          // An attempt that failed before its link-start answered (no network: at once) pushed its
+          // status before `linking` was set; the list tells us it is over.
+          const linking = get().linking;
+          const attempt = linking && accounts.find((a) => a.accountId === linking.accountId);
+          const over = attempt && attempt.status !== 'connecting' && attempt.status !== 'qr_ready';
+          set(over ? { accounts, linking: null } : { accounts });
         } catch (err) {
           set({ error: message(err) });
         }

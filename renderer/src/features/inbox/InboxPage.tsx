@@ -21,6 +21,7 @@ export function InboxPage() {
   const totalCapped = useStore(inbox, (s) => s.totalCapped);
   const error = useStore(inbox, (s) => s.error);
   const phoneOpen = useStore(testPhone, (s) => s.open);
+  const hasSelection = useStore(inbox, (s) => s.selectedId !== null);
   const { setFilter, clearError } = inbox.getState();
   const [query, setQuery] = useState(filter.query);
   const searchId = useId();
@@ -33,7 +34,7 @@ export function InboxPage() {
   }, [query, inbox, setFilter]);
 
   return (
-    <div className={`inbox${phoneOpen ? ' with-phone' : ''}`} data-testid="inbox">
+    <div className={`inbox${phoneOpen ? ' with-phone' : ''}`} data-testid="inbox" data-selected={hasSelection}>
       <section className="inbox-list" aria-labelledby="inbox-title">
         <header className="inbox-list-header">
           <div className="row-between">

@@ -1,6 +1,7 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
+import { Dialog } from '../../components/Dialog';
 import { useT } from '../../i18n/use-t';
 import { strings } from './i18n';
 
@@ -18,16 +19,6 @@ export function QuickRepliesManager({ onClose }: { onClose: () => void }) {
   const save = useStore(inbox, (s) => s.saveQuickReply);
   const remove = useStore(inbox, (s) => s.deleteQuickReply);
   const [draft, setDraft] = useState<Draft>({ name: '', text: '' });
-  const dialogRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    dialogRef.current?.querySelector<HTMLElement>('input')?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -35,8 +26,7 @@ export function QuickRepliesManager({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="overlay" onClick={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={dialogRef} className="dialog" role="dialog" aria-modal="true" aria-labelledby="qr-title" data-testid="quick-replies-dialog">
+    <Dialog labelledBy="qr-title" onClose={onClose} testId="quick-replies-dialog">
         <header className="dialog-header">
           <h2 id="qr-title">{t('quickReplies')}</h2>
           <button type="button" onClick={onClose} aria-label={t('close')}>
@@ -69,7 +59,7 @@ export function QuickRepliesManager({ onClose }: { onClose: () => void }) {
         <form className="qr-form" onSubmit={submit}>
           <label>
             {t('qrName')}
-            <input name="qr-name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} required maxLength={40} dir="auto" />
+            <input name="qr-name" data-autofocus value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} required maxLength={40} dir="auto" />
           </label>
           <label>
             {t('qrText')}
@@ -86,7 +76,6 @@ export function QuickRepliesManager({ onClose }: { onClose: () => void }) {
             )}
           </div>
         </form>
-      </div>
-    </div>
+    </Dialog>
   );
 }

@@ -33,6 +33,9 @@ export function TestPhone() {
 
   return (
     <aside className="test-phone" aria-label={t('testPhone')} data-testid="test-phone">
+      <button type="button" className="thread-back" onClick={() => testPhone.getState().setOpen(false)}>
+        {t('closePhone')}
+      </button>
       <div className="phone-frame">
         <div className="phone-top">
           <Icon name="phone" size={16} />

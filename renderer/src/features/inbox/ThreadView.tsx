@@ -40,6 +40,10 @@ export function ThreadView() {
   return (
     <section className="thread" aria-labelledby="thread-title" data-testid="thread" data-takeover={selected.takeover} data-status={selected.status}>
       <header className="thread-header">
+        {/* On a phone-width screen the thread replaces the list; this goes back to it. */}
+        <button type="button" className="thread-back" data-testid="thread-back" onClick={() => void actions.select(null)}>
+          {t('backToList')}
+        </button>
         <div className="thread-who">
           <h2 id="thread-title">
             <bdi>{name}</bdi>

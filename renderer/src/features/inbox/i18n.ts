@@ -58,7 +58,7 @@ export const strings = defineStrings({
     'status.waiting_human': 'Waiting for you',
     'status.pending_approval': 'To approve',
     'status.resolved': 'Resolved',
-    'count#one': 'One conversation',
+    'count#one': '{count} conversation',
     'count#other': '{count} conversations',
     'unread#one': 'One unread',
     'unread#other': '{count} unread',
@@ -66,6 +66,8 @@ export const strings = defineStrings({
     deleteCustomer: 'Delete data',
     confirmDeleteCustomer: 'Delete everything of this customer: messages, photos, name, phone and address (their orders keep only the amounts)? This cannot be undone.',
     yesDeleteCustomer: 'Yes, delete',
+    backToList: '← Conversations',
+    closePhone: 'Close the test phone',
   },
   fr: {
     title: 'Messages',
@@ -132,6 +134,8 @@ export const strings = defineStrings({
     deleteCustomer: 'Supprimer les données',
     confirmDeleteCustomer: 'Supprimer tout ce qui concerne ce client : messages, photos, nom, téléphone et adresse (ses commandes ne gardent que les montants) ? C’est définitif.',
     yesDeleteCustomer: 'Oui, supprimer',
+    backToList: '← Conversations',
+    closePhone: 'Fermer le téléphone de test',
   },
   ar: {
     title: 'الرسائل',
@@ -206,6 +210,8 @@ export const strings = defineStrings({
     deleteCustomer: 'حذف البيانات',
     confirmDeleteCustomer: 'حذف كل ما يخص هذا الزبون: الرسائل والصور والاسم والهاتف والعنوان (تحتفظ طلباته بالمبالغ فقط)؟ لا يمكن التراجع عن ذلك.',
     yesDeleteCustomer: 'نعم، احذف',
+    backToList: '→ المحادثات',
+    closePhone: 'إغلاق هاتف التجربة',
   },
   pt: {
     title: 'Mensagens',
@@ -272,6 +278,8 @@ export const strings = defineStrings({
     'count#other': '{count} conversas',
     'unread#one': '{count} não lida',
     'unread#other': '{count} não lidas',
+    backToList: '← Conversas',
+    closePhone: 'Fechar o telefone de teste',
   },
   it: {
     parkedTurn: "Souqbot non è riuscito a rispondere all’ultimo messaggio (ha provato più volte). Rispondi tu, o ridai la conversazione al bot perché riprovi.",
@@ -334,9 +342,11 @@ export const strings = defineStrings({
     'status.waiting_human': 'Aspetta te',
     'status.pending_approval': 'Da approvare',
     'status.resolved': 'Risolta',
-    'count#one': 'Una conversazione',
+    'count#one': '{count} conversazione',
     'count#other': '{count} conversazioni',
     'unread#one': '{count} non letto',
     'unread#other': '{count} non letti',
+    backToList: '← Conversazioni',
+    closePhone: 'Chiudi il telefono di prova',
   },
 });

@@ -21,9 +21,10 @@ export function Nav({ current }: { current: PageId }) {
               aria-current={page.id === current ? 'page' : undefined}
               data-testid={`nav-${page.id}`}
               aria-keyshortcuts={`Alt+${i + 1}`}
+              title={t(`nav.${page.id}`)}
             >
               <Icon name={page.icon} />
-              <span>{t(`nav.${page.id}`)}</span>
+              <span className="nav-label">{t(`nav.${page.id}`)}</span>
               {page.id === 'orders' && unseenOrders > 0 && (
                 <span className="nav-badge" data-testid="nav-orders-badge" aria-label={t('newOrders', { count: unseenOrders })}>
                   {unseenOrders}

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { pages } from '../pages';
 import { NewOrderToast } from '../orders/NewOrderToast';
 import { LanguagePicker } from './LanguagePicker';
+import { LlmHealthBanner } from './LlmHealthBanner';
 import { Nav } from './Nav';
 import { ShopSwitcher } from './ShopSwitcher';
 import { StatusBar } from './StatusBar';
@@ -47,6 +48,7 @@ export function Shell() {
         </div>
       </aside>
       <main id="main" className="main" tabIndex={-1}>
+        <LlmHealthBanner />
         <Page />
       </main>
       <NewOrderToast />

@@ -33,6 +33,8 @@ export const strings = defineStrings({
     retry: 'Retry',
     dismiss: 'Dismiss',
     'status.diskFull': 'The disk is full: Souqbot has paused ({held} messages waiting). Free some space on this computer; it resumes by itself.',
+    llmFailing: 'The AI model has not been answering since {since}. {problem} Customers get the built-in replies meanwhile.',
+    llmOpenSettings: 'Open Sales settings',
   },
   fr: {
     appName: 'Souqbot',
@@ -65,6 +67,8 @@ export const strings = defineStrings({
     retry: 'Réessayer',
     dismiss: 'Fermer',
     'status.diskFull': 'Le disque est plein : Souqbot est en pause ({held} messages en attente). Libérez de la place sur cet ordinateur ; il reprendra tout seul.',
+    llmFailing: 'Le modèle d’IA ne répond plus depuis {since}. {problem} En attendant, les clients reçoivent les réponses intégrées.',
+    llmOpenSettings: 'Ouvrir les réglages de vente',
   },
   ar: {
     appName: 'سوق بوت',
@@ -97,6 +101,8 @@ export const strings = defineStrings({
     retry: 'إعادة المحاولة',
     dismiss: 'إغلاق',
     'status.diskFull': 'القرص ممتلئ: توقف Souqbot مؤقتًا ({held} رسائل في الانتظار). حرّر بعض المساحة على هذا الحاسوب؛ سيستأنف تلقائيًا.',
+    llmFailing: 'نموذج الذكاء الاصطناعي لا يجيب منذ {since}. {problem} في الأثناء يتلقى الزبائن الردود المدمجة.',
+    llmOpenSettings: 'فتح إعدادات البيع',
   },
   pt: {
     appName: 'Souqbot',
@@ -129,6 +135,8 @@ export const strings = defineStrings({
     retry: 'Tentar de novo',
     dismiss: 'Fechar',
     'status.diskFull': 'O disco está cheio: o Souqbot pausou ({held} mensagens à espera). Libere espaço neste computador; ele retoma sozinho.',
+    llmFailing: 'O modelo de IA não responde desde {since}. {problem} Enquanto isso, os clientes recebem as respostas embutidas.',
+    llmOpenSettings: 'Abrir as configurações de venda',
   },
   it: {
     'status.diskFull': "Il disco è pieno: Souqbot è in pausa ({held} messaggi in attesa). Libera spazio su questo computer; riprende da solo.",
@@ -161,5 +169,7 @@ export const strings = defineStrings({
     loadFailed: 'Impossibile caricare i tuoi negozi: {message}',
     retry: 'Riprova',
     dismiss: 'Chiudi',
+    llmFailing: 'Il modello di IA non risponde dalle {since}. {problem} Nel frattempo i clienti ricevono le risposte integrate.',
+    llmOpenSettings: 'Apri le impostazioni di vendita',
   },
 });
