@@ -7,6 +7,9 @@ import { numberArg, round, sleep, slope, tmpDir } from './lib/util';
 export interface SoakBench {
   minutes: number;
   rss_slope_mb_per_min: number;
+  /** The slope of each two minutes' lowest RSS: what stays after collections (the sawtooth's floor). */
+  rss_floor_slope_mb_per_min: number;
+  heap_slope_mb_per_min: number;
   rss_start_mb: number;
   rss_end_mb: number;
   messages: number;
@@ -34,6 +37,7 @@ export async function run(opts: { minutes?: number; rate?: number } = {}): Promi
     const dbBytes = () => ['', '-wal'].reduce((n, suffix) => n + (fs.existsSync(dbFile + suffix) ? fs.statSync(dbFile + suffix).size : 0), 0);
     const bytesAtStart = dbBytes();
     const samples: Array<[number, number]> = [];
+    const heap: Array<[number, number]> = [];
     const start = Date.now();
     const end = start + minutes * 60_000;
     let sent = 0;
@@ -50,15 +54,26 @@ export async function run(opts: { minutes?: number; rate?: number } = {}): Promi
       }
       if (Date.now() >= nextSample) {
         nextSample += 10_000;
-        samples.push([(Date.now() - start) / 60_000, process.memoryUsage.rss() / 1_048_576]);
+        const at = (Date.now() - start) / 60_000;
+        samples.push([at, process.memoryUsage.rss() / 1_048_576]);
+        heap.push([at, process.memoryUsage().heapUsed / 1_048_576]);
       }
     }
     await core.ctx.pipeline.drain();
     core.ctx.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    const warm = samples.filter(([m]) => m >= minutes / 5);
+    const afterWarmUp = (points: Array<[number, number]>) => points.filter(([m]) => m >= minutes / 5);
+    const warm = afterWarmUp(samples);
+    const floors = new Map<number, [number, number]>();
+    for (const [m, mb] of warm) {
+      const bucket = Math.floor(m / 2);
+      const seen = floors.get(bucket);
+      if (!seen || mb < seen[1]) floors.set(bucket, [m, mb]);
+    }
     return {
       minutes,
       rss_slope_mb_per_min: round(slope(warm), 3),
+      rss_floor_slope_mb_per_min: round(slope([...floors.values()]), 3),
+      heap_slope_mb_per_min: round(slope(afterWarmUp(heap)), 3),
       rss_start_mb: round(warm[0]?.[1] ?? NaN, 1),
       rss_end_mb: round(samples.at(-1)?.[1] ?? NaN, 1),
       messages: sent,

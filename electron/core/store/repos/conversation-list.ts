@@ -86,7 +86,8 @@ export function makeConversationList(sqlite: SQLite.Database) {
     // at the cap quickly. A prefix ("kaby" for "kabyle") loads every matching term's list, so it
     // runs only when whole words did not fill the cap.
     const byMessage = prepared(
-      `SELECT m.conversation_id AS id FROM messages_fts f JOIN messages m ON m.id = f.rowid JOIN conversations c ON c.id = m.conversation_id
+      `SELECT m.conversation_id AS id FROM messages_fts f JOIN messages m ON m.id = f.rowid
+       ${q.status ? 'JOIN conversations c ON c.id = m.conversation_id' : ''}
        WHERE messages_fts MATCH @match AND m.shop_id = @shop ${statusJoin} ORDER BY f.rowid DESC`,
     );
     for (const prefix of [false, true]) {
