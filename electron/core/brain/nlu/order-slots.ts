@@ -1,5 +1,5 @@
 import type { Product } from '../../../../shared/domain/catalog';
-import { conceptOf } from './concepts';
+import { COLOUR_CONCEPTS, conceptOf } from './concepts';
 import { fold, matchTokens, tokens } from './normalise';
 import { findPhone } from './phone';
 import { findQuantity } from './quantity';
@@ -192,4 +192,29 @@ export function requestedMissingSize(text: string, product: Product): string | n
   if (!asked) return null;
   return product.variants.some((v) => fold(v.name) === asked) ? null : asked.toUpperCase();
 }
+
+const colourOf = (word: string): string | undefined => {
+  const c = conceptOf(word);
+  return c && COLOUR_CONCEPTS.has(c) ? c : undefined;
+};
+
+/**
+ * A colour the customer asked for ("capacete azul", "كحلة", "rosso") that the product does not
+ * come in, as they wrote it: the product has colour variants and none is that colour, and the
+ * colour is not part of the product's own name ("Baskets blanches").
+ */
+export function requestedMissingColour(text: string, product: Product): string | null {
+  const variantColours = new Set(product.variants.flatMap((v) => matchTokens(v.name).map(colourOf)).filter(Boolean));
+  if (variantColours.size === 0) return null;
+  const nameColours = new Set([product.name, ...product.altNames].flatMap(matchTokens).map(colourOf).filter(Boolean));
+  for (const w of matchTokens(text)) {
+    const c = colourOf(w);
+    if (c && !variantColours.has(c) && !nameColours.has(c)) return w;
+  }
+  return null;
+}
+
+/** A size or colour asked for that the product does not come in (size first). */
+export const requestedMissingVariant = (text: string, product: Product): string | null =>
+  requestedMissingSize(text, product) ?? requestedMissingColour(text, product);
 

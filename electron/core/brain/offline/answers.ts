@@ -3,7 +3,7 @@ import type { Product } from '../../../../shared/domain/catalog';
 import { nameFor } from './product-name';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import { inStock, sameCategory, urgencyLines } from '../closer';
-import { type SlotFindings, findVariant, requestedMissingSize } from '../nlu/order-slots';
+import { type SlotFindings, findVariant, requestedMissingVariant } from '../nlu/order-slots';
 import { findPlace } from '../nlu/wilayas';
 import { say } from '../templates';
 import { formatList, formatMoney, isArabicScript } from '../templates/format';
@@ -104,10 +104,10 @@ export async function answerAvailability(ctx: TurnContext, d: Draft, products: P
     return;
   }
   const variants = variantsInStock(p);
-  const missing = variant ? null : requestedMissingSize(ctx.rest, p);
+  const missing = variant ? null : requestedMissingVariant(ctx.rest, p);
   if (missing) {
-    // Asked for a size the product does not come in: no "yes", the sizes there are.
-    d.parts.push(say(l, 'variantOut', { name: nameFor(p, l), variant: missing, variants: formatList(variants, l) }));
+    // Asked for a size or colour the product does not come in: no "yes", the ones there are.
+    d.parts.push(say(l, 'variantNone', { name: nameFor(p, l), variant: missing, variants: formatList(variants, l), price: priceOf(p, null, l) }));
     cite(d, p);
     return;
   }

@@ -7,7 +7,7 @@ import { isInjectionAttempt, isLegalThreat, wantsPhoto } from '../nlu/injection'
 import { classifyIntent } from '../nlu/intent';
 import { conversationLanguage, detectLanguage } from '../nlu/language';
 import { fold, tokens } from '../nlu/normalise';
-import { type SlotFindings, extractSlots } from '../nlu/order-slots';
+import { type SlotFindings, extractSlots, findQuantity } from '../nlu/order-slots';
 import { say, voiceFor } from '../templates';
 import { type TurnContext, answerAvailability, answerDelivery, answerPhoto, answerPrice, answerWhich } from './answers';
 import type { OfflineBrainDeps } from './deps';
@@ -15,7 +15,7 @@ import { type Draft, finish, newDraft } from './draft';
 import { awaitingOf, commonWord, confirmOrder, orderStep, yesOrNo } from './order-step';
 import { isTie, rememberSkus, resolveProducts } from './resolve';
 import { readState } from './state';
-import { deriveCountry, dialectOf } from '../../text/country';
+import { currencyOfCountry, deriveCountry, dialectOf } from '../../text/country';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 
 export type { OfflineBrainDeps } from './deps';
@@ -29,6 +29,15 @@ function languageFromHistory(history: TurnMessage[]): CustomerLanguage | null {
 /** Messages with no words worth answering at length ("ok", "👍", "?"). */
 const isTrivial = (text: string): boolean => tokens(fold(text)).length <= 2;
 
+/** The shop's currency when the message names no product: the cart's, the last product's, any match, else the country's. */
+async function shopCurrency(ctx: TurnContext): Promise<string> {
+  for (const sku of [...ctx.state.cart.map((c) => c.sku), ...ctx.state.lastSkus]) {
+    const p = await ctx.deps.products.bySku(ctx.shopId, sku);
+    if (p) return p.currency;
+  }
+  return (await ctx.deps.products.search(ctx.shopId, ctx.text, 1))[0]?.product.currency ?? currencyOfCountry(ctx.country);
+}
+
 const ASKS_ABOUT_A_PRODUCT = new Set(['price_question', 'availability', 'other', 'greeting']);
 
 async function browse(ctx: TurnContext, d: Draft, products: Product[], input: BrainInput, tie: boolean): Promise<void> {
@@ -39,7 +48,7 @@ async function browse(ctx: TurnContext, d: Draft, products: Product[], input: Br
     answerWhich(ctx, d, products);
     return;
   }
-  const currency = first?.currency ?? (await ctx.deps.products.search(ctx.shopId, ctx.text, 1))[0]?.product.currency ?? 'DZD';
+  const currency = first?.currency ?? (await shopCurrency(ctx));
   switch (d.intent) {
     case 'price_question':
       if (first) await answerPrice(ctx, d, products);
@@ -173,8 +182,11 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
   const inFlow = state.stage !== 'browsing';
   const slotsGiven = extractSlotsCount(ctx);
   const continuing = inFlow && (slotsGiven > 0 || guess.intent === 'other' || guess.intent === 'order_request' || (state.pendingVariantSku !== null && named.length === 0));
-  const startsWithDetails = !inFlow && slotsGiven >= 2 && (named.length > 0 || remembered !== null);
-  if (guess.intent === 'order_request' || continuing || startsWithDetails) {
+  // Details while browsing start the order: two of them, or a phone number (nobody gives a shop their number to ask a price).
+  const startsWithDetails = !inFlow && (slotsGiven >= 2 || ctx.found.phone !== undefined) && (named.length > 0 || remembered !== null);
+  // "quero 2 vermelhos" about the helmet just discussed: a count of it (with or without a variant) is an order.
+  const picksRemembered = !inFlow && named.length === 0 && remembered !== null && guess.intent === 'other' && findQuantity(ctx.rest) !== null;
+  if (guess.intent === 'order_request' || continuing || startsWithDetails || picksRemembered) {
     d.intent = 'order_request';
     d.confidence = Math.max(d.confidence, 0.7);
     if (isTie(resolved) && state.cart.every((c) => !named.some((p) => p.sku === c.sku))) {

@@ -5,7 +5,7 @@ import { upsellFor } from '../closer';
 import { YES_WORDS, NO_WORDS } from '../nlu/intent-lexicon';
 import { DZ_LATN_STRONG, EN, FR, IT, PT } from '../nlu/language-lexicon';
 import { fold, tokens } from '../nlu/normalise';
-import { type SlotName, findQuantity, findVariant } from '../nlu/order-slots';
+import { type SlotName, extractSlots, findQuantity, findVariant, requestedMissingVariant } from '../nlu/order-slots';
 import { languageOfVoice, say } from '../templates';
 import { formatList } from '../templates/format';
 import { type TurnContext, outOfStock, priceOf } from './answers';
@@ -89,6 +89,34 @@ async function askProduct(ctx: TurnContext, d: Draft): Promise<void> {
 }
 
 /**
+ * Puts the product the customer named in the cart with the variant and count they said. A size or
+ * colour it does not come in is said honestly (the bot then asks which one); a count above the
+ * stock is lowered to it and said. Returns false when the product is out of stock (answered).
+ */
+async function takeProduct(ctx: TurnContext, d: Draft, product: Product, wasEmpty: boolean): Promise<boolean> {
+  const state = ctx.state;
+  const l = ctx.language;
+  const variant = findVariant(ctx.rest, product);
+  const stock = stockOf(product, variant);
+  if ((stock !== null && stock <= 0) || (product.stock !== null && product.stock <= 0)) {
+    await outOfStock(ctx, d, product, variant);
+    return false;
+  }
+  const missing = variant ? null : requestedMissingVariant(ctx.rest, product);
+  if (missing) d.parts.push(say(l, 'variantNone', { name: nameFor(product, l), variant: missing, variants: formatList(variantsInStock(product), l), price: priceOf(product, null, l) }));
+  const asked = findQuantity(ctx.rest, product.variants.map((v) => v.name));
+  const quantity = asked !== null && stock !== null && asked > stock ? stock : asked;
+  if (quantity !== asked && stock !== null) d.parts.push(say(l, 'urgencyStock', { count: stock }));
+  const added = addToCart(state, product.sku, variant ?? (product.variants.length === 1 ? (product.variants[0]?.name ?? null) : null), quantity);
+  if (state.pendingVariantSku === product.sku && variant) state.pendingVariantSku = null;
+  state.lastSkus = rememberSkus([product.sku], state.lastSkus);
+  d.orderAction = wasEmpty ? 'start' : added ? 'add_item' : 'none';
+  d.skus.push(product.sku);
+  d.citations.push(`product:${product.id}`);
+  return true;
+}
+
+/**
  * One step of taking an order: add what the customer names (variant, quantity), take whatever
  * details they give in any order, ask only for what is missing, then show the summary and ask
  * for confirmation.
@@ -101,19 +129,7 @@ export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], re
   if (!product && wasEmpty && state.stage === 'browsing') product = remembered;
 
   if (product) {
-    const variant = findVariant(ctx.rest, product);
-    const stock = stockOf(product, variant);
-    if ((stock !== null && stock <= 0) || (product.stock !== null && product.stock <= 0)) {
-      await outOfStock(ctx, d, product, variant);
-      return;
-    }
-    const quantity = findQuantity(ctx.rest, product.variants.map((v) => v.name));
-    const added = addToCart(state, product.sku, variant ?? (product.variants.length === 1 ? (product.variants[0]?.name ?? null) : null), quantity);
-    if (state.pendingVariantSku === product.sku && variant) state.pendingVariantSku = null;
-    state.lastSkus = rememberSkus([product.sku], state.lastSkus);
-    d.orderAction = wasEmpty ? 'start' : added ? 'add_item' : 'none';
-    d.skus.push(product.sku);
-    d.citations.push(`product:${product.id}`);
+    if (!(await takeProduct(ctx, d, product, wasEmpty))) return;
   } else if (state.pendingVariantSku) {
     const pending = await ctx.deps.products.bySku(ctx.shopId, state.pendingVariantSku);
     const line = state.cart.find((c) => c.sku === state.pendingVariantSku);
@@ -137,6 +153,8 @@ export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], re
     await askProduct(ctx, d);
     return;
   }
+  // The order starts with this message: read it again as an order message (a bare name counts now).
+  if (state.stage === 'browsing') ctx.found = extractSlots(ctx.text, awaitingOf({ ...state, stage: 'collecting' }), commonWord, { country: ctx.country });
   applySlots(ctx);
   state.stage = 'collecting';
   const lines = await cartLines(ctx);

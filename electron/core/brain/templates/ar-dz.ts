@@ -12,6 +12,7 @@ export const arDz: Phrases = {
   availableVariants: 'إيه كاين، {name} بـ {price}. كاين: {variants}.',
   outOfStock: 'سمحلي، {name} ما بقاش في السطوك درك.',
   variantOut: 'سمحلي، {name} في {variant} ما بقاتش. كاين: {variants}.',
+  variantNone: '{name} ماكانش ب {variant}. كاين: {variants}، ب {price}.',
   alternative: 'نقدر نقترح عليك {name} بـ {price}. يعجبك؟',
   noAlternative: 'نخبرك كي يرجع.',
   askProduct: 'واش من منتوج تحب؟ مثلا: {list}.',

@@ -12,6 +12,7 @@ export const ar: Phrases = {
   availableVariants: 'نعم، {name} متوفر بسعر {price}. المتوفر: {variants}.',
   outOfStock: 'عذرًا، {name} غير متوفر حاليًا.',
   variantOut: 'عذرًا، {name} بـ{variant} غير متوفر. المتوفر: {variants}.',
+  variantNone: '{name} غير متوفر بـ {variant}. متوفر بـ {variants}، بسعر {price}.',
   alternative: 'يمكنني أن أقترح عليك {name} بسعر {price}. هل يناسبك؟',
   noAlternative: 'سأخبرك فور توفره.',
   askProduct: 'أي منتج تقصد؟ مثلًا: {list}.',

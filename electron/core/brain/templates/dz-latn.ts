@@ -12,6 +12,7 @@ export const dzLatn: Phrases = {
   availableVariants: 'Ih kayen, {name} b {price}. Kayen: {variants}.',
   outOfStock: 'Smahli, {name} ma b9ach f stock daba.',
   variantOut: 'Smahli, {name} f {variant} ma b9atch. Kayen: {variants}.',
+  variantNone: '{name} makach b {variant}. Kayen: {variants}, b {price}.',
   alternative: 'N9der n9tarah 3lik {name} b {price}. Y3ajbek?',
   noAlternative: 'Nkhabrek ki yarja3.',
   askProduct: 'Wach men produit t7ab? Par exemple: {list}.',

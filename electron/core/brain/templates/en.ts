@@ -10,6 +10,7 @@ export const en = {
   availableVariants: 'Yes, {name} is available at {price}. Available: {variants}.',
   outOfStock: 'Sorry, {name} is out of stock right now.',
   variantOut: 'Sorry, {name} in {variant} is out of stock. Still available: {variants}.',
+  variantNone: '{name} does not come in {variant}. It comes in {variants}, at {price}.',
   alternative: 'I can offer you {name} instead, at {price}. Would you like it?',
   noAlternative: 'I will tell you as soon as it is back.',
   askProduct: 'Which product do you mean? For example: {list}.',

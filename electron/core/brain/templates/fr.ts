@@ -11,6 +11,7 @@ export const fr: Phrases = {
   availableVariants: 'Oui, {name} est disponible à {price}. Disponible en : {variants}.',
   outOfStock: "Désolé, {name} est en rupture de stock pour l'instant.",
   variantOut: "Désolé, {name} en {variant} n'est plus disponible. Il reste : {variants}.",
+  variantNone: "{name} n'existe pas en {variant}. Il existe en {variants}, à {price}.",
   alternative: 'Je peux vous proposer {name} à la place, à {price}. Ça vous intéresse ?',
   noAlternative: 'Je vous préviens dès son retour.',
   askProduct: 'De quel article parlez-vous ? Par exemple : {list}.',

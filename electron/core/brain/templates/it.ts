@@ -11,6 +11,7 @@ export const it: Phrases = {
   availableVariants: 'Sì, {name} è disponibile a {price}. Disponibile: {variants}.',
   outOfStock: 'Mi dispiace, {name} è esaurito al momento.',
   variantOut: 'Mi dispiace, {name} in {variant} è esaurito. Ancora disponibile: {variants}.',
+  variantNone: '{name} non è disponibile in {variant}. C’è in {variants}, a {price}.',
   alternative: 'Posso proporti {name} al suo posto, a {price}. Ti interessa?',
   noAlternative: 'Ti avviso appena torna disponibile.',
   askProduct: 'Quale prodotto intendi? Per esempio: {list}.',

@@ -11,6 +11,7 @@ export const pt: Phrases = {
   availableVariants: 'Sim, {name} está disponível por {price}. Disponível: {variants}.',
   outOfStock: 'Desculpe, {name} está esgotado no momento.',
   variantOut: 'Desculpe, {name} em {variant} esgotou. Ainda temos: {variants}.',
+  variantNone: '{name} não vem em {variant}. Temos em {variants}, por {price}.',
   alternative: 'Posso te oferecer {name} no lugar, por {price}. Te interessa?',
   noAlternative: 'Te aviso assim que voltar.',
   askProduct: 'Qual produto você quer dizer? Por exemplo: {list}.',
