@@ -36,7 +36,7 @@ const COUNT_CONTEXT = new Set(
 );
 
 const COUNT_VERBS = new Set(
-  '3tini atini a3tini dirli hat jib jibli bghit nheb n7eb veux voudrais mets mettez prends donne give want take quero queria manda mande poe voglio vorrei metti mandami prendo عطيني اعطيني بغيت نحب زيدني'
+  '3tini atini a3tini dirli hat jib jibli bghit nheb n7eb veux voudrais mets mettez prends donne give want take quero queria manda mande poe voglio vorrei metti mandami prendo عطيني اعطيني بغيت نحب زيدني nchri nakhod ncommandi'
     .split(/\s+/)
     .map(fold),
 );
@@ -78,3 +78,6 @@ export function findQuantity(text: string, variantNames: readonly string[] = [])
   }
   return null;
 }
+
+/** Whether the message says "I want / give me / send" in any language: with a count, that is an order. */
+export const hasBuyingVerb = (text: string): boolean => tokens(fold(text)).some((w) => COUNT_VERBS.has(w));

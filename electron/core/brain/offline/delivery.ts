@@ -7,7 +7,8 @@ import { formatList, formatMoney } from '../templates/format';
 
 export type Zone = ShopSettings['facts']['deliveryZones'][number];
 
-const ALL_WORDS = /^(autres?|other|others|rest|toutes?|all|58 wilayas?|national|partout|everywhere|outras?|altre|باقي|كل الولايات|الولايات الاخرى|\*)( wilayas?| villes?| zones?| cities| regions?)?$/;
+/** A catch-all zone: "Autres wilayas", "Outras cidades", "Resto do país", "Altre città", "باقي الولايات", "*". */
+const ALL_WORDS = /^(?:autres?|other|others|rest|resto|reste|toutes?|all|national|nationale|partout|everywhere|outras?|outros?|demais|altre|altri|restante|todo|tout|باقي|بقية|كل|\*|58 wilayas?)(?:$|[\s'])/;
 
 /** The shop's zone for a place: an exact wilaya/city first, then a catch-all zone ("Autres wilayas"). */
 export function zoneFor(settings: ShopSettings, place: Place | string): Zone | null {

@@ -5,15 +5,16 @@ import type { Brain, BrainInput, TurnMessage } from '../types';
 import { checkoutPush, handleHesitation, handlePriceObjection, handleTrustObjection } from '../closer';
 import { isInjectionAttempt, isLegalThreat, wantsPhoto } from '../nlu/injection';
 import { classifyIntent } from '../nlu/intent';
-import { conversationLanguage, detectLanguage } from '../nlu/language';
+import { conversationLanguage, countryLanguage, detectLanguage } from '../nlu/language';
 import { fold, tokens } from '../nlu/normalise';
 import { type SlotFindings, extractSlots, findQuantity } from '../nlu/order-slots';
+import { hasBuyingVerb } from '../nlu/quantity';
 import { say, voiceFor } from '../templates';
 import { type TurnContext, answerAvailability, answerDelivery, answerPhoto, answerPrice, answerWhich } from './answers';
 import type { OfflineBrainDeps } from './deps';
 import { type Draft, finish, newDraft } from './draft';
-import { awaitingOf, commonWord, confirmOrder, orderStep, yesOrNo } from './order-step';
-import { isTie, rememberSkus, resolveProducts } from './resolve';
+import { awaitingOf, commonWordFor, confirmOrder, orderStep, yesOrNo } from './order-step';
+import { isTie, rememberSkus, resolveEach, resolveProducts } from './resolve';
 import { readState } from './state';
 import { currencyOfCountry, deriveCountry, dialectOf } from '../../text/country';
 import type { ShopSettings } from '../../../../shared/domain/settings';
@@ -40,9 +41,15 @@ async function shopCurrency(ctx: TurnContext): Promise<string> {
 
 const ASKS_ABOUT_A_PRODUCT = new Set(['price_question', 'availability', 'other', 'greeting']);
 
-async function browse(ctx: TurnContext, d: Draft, products: Product[], input: BrainInput, tie: boolean): Promise<void> {
+async function browse(ctx: TurnContext, d: Draft, products: Product[], input: BrainInput, tie: boolean, several: boolean): Promise<void> {
   const l = ctx.language;
   const first = products[0] ?? null;
+  // Several products in one message, a comparison included: every one with its price, never a discount.
+  if (several && ['price_question', 'availability', 'other', 'greeting', 'objection_price'].includes(d.intent)) {
+    d.intent = 'price_question';
+    await answerPrice(ctx, d, products);
+    return;
+  }
   if (tie && ASKS_ABOUT_A_PRODUCT.has(d.intent) && !wantsPhoto(ctx.text)) {
     if (d.intent === 'other' || d.intent === 'greeting') d.intent = 'availability';
     answerWhich(ctx, d, products);
@@ -133,7 +140,8 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
     d.parts.push(say(l, 'injection'));
     return d;
   }
-  const resolved = /\p{L}{2,}/u.test(ctx.rest) ? await resolveProducts(deps.products, ctx.shopId, ctx.rest) : [];
+  const several = await resolveEach(deps.products, ctx.shopId, ctx.rest);
+  const resolved = several ?? (/\p{L}{2,}/u.test(ctx.rest) ? await resolveProducts(deps.products, ctx.shopId, ctx.rest) : []);
   const named = resolved.map((r) => r.product);
   // The seller sees which product a complaint is about.
   for (const p of named) d.skus.push(p.sku);
@@ -186,7 +194,9 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
   const startsWithDetails = !inFlow && (slotsGiven >= 2 || ctx.found.phone !== undefined) && (named.length > 0 || remembered !== null);
   // "quero 2 vermelhos" about the helmet just discussed: a count of it (with or without a variant) is an order.
   const picksRemembered = !inFlow && named.length === 0 && remembered !== null && guess.intent === 'other' && findQuantity(ctx.rest) !== null;
-  if (guess.intent === 'order_request' || continuing || startsWithDetails || picksRemembered) {
+  // "quero 2 protetor fps 50 e 1 shampoo": a count of named products with a verb of wanting is an order.
+  const buysNamed = !inFlow && named.length > 0 && hasBuyingVerb(ctx.rest) && (several ?? [{ part: ctx.rest }]).some((p) => findQuantity(p.part) !== null);
+  if (guess.intent === 'order_request' || continuing || startsWithDetails || picksRemembered || buysNamed) {
     d.intent = 'order_request';
     d.confidence = Math.max(d.confidence, 0.7);
     if (isTie(resolved) && state.cart.every((c) => !named.some((p) => p.sku === c.sku))) {
@@ -195,12 +205,12 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
       state.stage = 'collecting';
       return d;
     }
-    await orderStep(ctx, d, named, remembered);
+    await orderStep(ctx, d, named, remembered, several);
     return d;
   }
 
   const products = named.length ? named : remembered && ['price_question', 'availability', 'objection_price', 'objection_hesitation'].includes(guess.intent) ? [remembered] : [];
-  await browse(ctx, d, products, input, named.length > 1 && isTie(resolved));
+  await browse(ctx, d, products, input, named.length > 1 && isTie(resolved), several !== null && products.length > 1);
 
   // After a few exchanges without an order, ask for it (once every few turns, never on bad news).
   const pushAfter = ctx.settings.sales.intensity === 'gentle' ? 3 : 2;
@@ -247,9 +257,9 @@ export function makeOfflineBrain(deps: OfflineBrainDeps): Brain {
       const state = readState(await deps.state.get(input.conversationId));
       const settings = await deps.settings(input.shopId);
       const previous = state.language ?? languageFromHistory(input.history);
-      const language = conversationLanguage(input.text, previous).language;
       const country = (await deps.country?.(input.shopId, settings)) ?? (await derivedCountry(deps, input.shopId, input.text, settings));
-      const found = extractSlots(input.text, awaitingOf(state), commonWord, { country });
+      const language = conversationLanguage(input.text, previous, countryLanguage(country)).language;
+      const found = extractSlots(input.text, awaitingOf(state), commonWordFor(language), { country });
       const voice = voiceFor(language, dialectOf(country));
       const ctx: TurnContext = { deps, shopId: input.shopId, text: input.text, rest: productText(input.text, found), language: voice, settings, country, found, state, now: input.now };
       const draft = await decideTurn(ctx, input);

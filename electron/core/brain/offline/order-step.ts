@@ -6,7 +6,7 @@ import { YES_WORDS, NO_WORDS } from '../nlu/intent-lexicon';
 import { DZ_LATN_STRONG, EN, FR, IT, PT } from '../nlu/language-lexicon';
 import { fold, tokens } from '../nlu/normalise';
 import { type SlotName, extractSlots, findQuantity, findVariant, requestedMissingVariant } from '../nlu/order-slots';
-import { languageOfVoice, say } from '../templates';
+import { type Voice, languageOfVoice, say } from '../templates';
 import { formatList } from '../templates/format';
 import { type TurnContext, outOfStock, priceOf } from './answers';
 import type { Draft } from './draft';
@@ -23,12 +23,19 @@ import {
   unitPriceOf,
   variantsInStock,
 } from './order-flow';
-import { rememberSkus } from './resolve';
+import { type Pick, rememberSkus } from './resolve';
 import { type Place, placeByName } from '../nlu/wilayas';
 
 /** A word no one is called: customers' bare names are told apart from ordinary replies with this. */
 export const commonWord = (w: string): boolean =>
   FR.has(w) || EN.has(w) || PT.has(w) || IT.has(w) || DZ_LATN_STRONG.has(w) || YES_WORDS.has(w) || NO_WORDS.has(w) || w.length < 2;
+
+/**
+ * The same, for a customer writing French, English, Portuguese or Italian: Darija's words are not
+ * theirs, so "Ana" (Darija "I") is a name in a Brazilian conversation.
+ */
+export const commonWordFor = (language: Voice): ((w: string) => boolean) =>
+  languageOfVoice(language) === 'dz-latn' || languageOfVoice(language).startsWith('ar') ? commonWord : (w) => FR.has(w) || EN.has(w) || PT.has(w) || IT.has(w) || YES_WORDS.has(w) || NO_WORDS.has(w) || w.length < 2;
 
 /** "oui", "ih", "yes please", "نعم" → yes; "non", "la", "annule" → no; anything longer is neither. */
 export function yesOrNo(text: string): 'yes' | 'no' | null {
@@ -121,14 +128,18 @@ async function takeProduct(ctx: TurnContext, d: Draft, product: Product, wasEmpt
  * details they give in any order, ask only for what is missing, then show the summary and ask
  * for confirmation.
  */
-export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], remembered: Product | null): Promise<void> {
+export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], remembered: Product | null, several: Pick[] | null = null): Promise<void> {
   const l = ctx.language;
   const state = ctx.state;
   const wasEmpty = state.cart.length === 0;
   let product: Product | null = named[0] ?? null;
   if (!product && wasEmpty && state.stage === 'browsing') product = remembered;
 
-  if (product) {
+  if (several) {
+    // "2 sacs noirs et une montre": each product with the count and variant said in its own part.
+    for (const pick of several) if (!(await takeProduct({ ...ctx, rest: pick.part }, d, pick.product, wasEmpty))) return;
+    d.orderAction = wasEmpty ? 'start' : 'add_item';
+  } else if (product) {
     if (!(await takeProduct(ctx, d, product, wasEmpty))) return;
   } else if (state.pendingVariantSku) {
     const pending = await ctx.deps.products.bySku(ctx.shopId, state.pendingVariantSku);
@@ -154,7 +165,11 @@ export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], re
     return;
   }
   // The order starts with this message: read it again as an order message (a bare name counts now).
-  if (state.stage === 'browsing') ctx.found = extractSlots(ctx.text, awaitingOf({ ...state, stage: 'collecting' }), commonWord, { country: ctx.country });
+  // (Not a bare address: the words that named the products are in this message too.)
+  if (state.stage === 'browsing') {
+    const awaiting = awaitingOf({ ...state, stage: 'collecting' }).filter((s) => s !== 'address');
+    ctx.found = extractSlots(ctx.text, awaiting, commonWordFor(ctx.language), { country: ctx.country });
+  }
   applySlots(ctx);
   state.stage = 'collecting';
   const lines = await cartLines(ctx);
