@@ -34,6 +34,11 @@ export const INTENT_LEXICON: Lexicon = {
     '!شكوي', '!شكايه', '!محامي', '!محكمه', '!الشرطه', 'غالط*', 'ماشي كيما', 'رديلي', 'ردولي', 'فلوسي', 'احتيال',
   ],
   human_request: [
+    // The owner, a manager or a person, in Darija (both scripts), French, English, Portuguese, Italian.
+    '!nkallem', '!nkalem', '!nhder m3a', '!nahder m3a', '!nahki m3a', '!n7ki m3a', '!nehder m3a', 'el patron', 'l patron', 'mol l hanout', 'moul lhanout', 'mol lhanout',
+    'moula el boutique', 'mol l boutique', 'mol el boutique', 'sa7eb el 7anout', 'sahbek', '!le gerant', '!le patron', '!un responsable', '!manager', '!owner', '!supervisor',
+    '!o dono', '!a dona', '!o gerente', '!o responsavel', '!falar com o gerente', '!il responsabile', '!il proprietario', '!il gestore', '!una persona vera',
+    '!نكلم', '!نهدر مع', '!نحكي مع', '!نتكلم مع', '!المسؤول', '!المدير', '!صاحب المحل', '!مول الحانوت', '!مول المحل', '!الباترون', '!شخص حقيقي', '!بشري',
     '!humain', '!conseiller', '!responsable', 'parler au', 'parler a', '!quelqu un de reel', '!une vraie personne', '!vraie personne', 'parler au patron', 'le responsable',
     'parler a quelqu un', 'parler avec quelqu un', 'passez moi', 'quelqu un de la boutique', 'le gerant', 'service client', 'appelez moi', 'appelle moi',
     '!human', '!real person', '!agent', '!someone real', 'talk to someone', 'speak to someone', 'speak to a person',
@@ -99,7 +104,8 @@ export const INTENT_LEXICON: Lexicon = {
     'bureau', 'stop desk', 'yalidine', 'zr express', 'colis',
     '!delivery', '!deliver', '!shipping', '!ship', 'how long', 'how many days', 'arrive', 'courier', 'post',
     '!entrega', '!frete', 'envio', 'prazo', 'quantos dias', 'correios', 'chega',
-    '!spedizione', '!consegna', '!spedite', 'quanti giorni', 'corriere', 'arriva',
+    '!spedizione', '!consegna', '!spedite', '!consegnate', '!consegnare', '!spedire', '!consegnerete', 'quanti giorni', 'corriere', 'arriva',
+    '!entregam', '!entregar', '!enviam', '!envia pra', '!manda pra', 'demora quanto', 'quanto tempo demora', 'quanto demora', 'kanwslo', 'katwslo', 'twslo', '!tawsil', '!twasslou',
     '!twasslou', '!twaslou', '!tewasslou', '!twasloulna', '!tjibouh', '!tjibouha', '!tjiboulna', 'ywsal', 'ywsel', 'twsal',
     'wa9tach ywsal', 'ch7al ywsal', 'ch7al mn nhar', 'ch7al nhar', 'tawsil', 'tosil', 'livrison', 'livreson', 'lapost',
     '!التوصيل', '!توصيل', '!توصلو*', '!ليفريزون', '!الشحن', 'شحن', 'يوصل', 'توصل', 'تجيبوه',

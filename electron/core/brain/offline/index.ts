@@ -3,7 +3,7 @@ import type { BrainDecision } from '../../../../shared/domain/brain';
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { Brain, BrainInput, TurnMessage } from '../types';
 import { checkoutPush, handleHesitation, handlePriceObjection, handleTrustObjection } from '../closer';
-import { isInjectionAttempt, isLegalThreat, wantsPhoto } from '../nlu/injection';
+import { isAbuse, isInjectionAttempt, isLegalThreat, wantsPhoto } from '../nlu/injection';
 import { classifyIntent } from '../nlu/intent';
 import { conversationLanguage, countryLanguage, detectLanguage } from '../nlu/language';
 import { fold, tokens } from '../nlu/normalise';
@@ -13,7 +13,7 @@ import { say, voiceFor } from '../templates';
 import { type TurnContext, answerAvailability, answerDelivery, answerPhoto, answerPrice, answerWhich } from './answers';
 import type { OfflineBrainDeps } from './deps';
 import { type Draft, finish, newDraft } from './draft';
-import { awaitingOf, commonWordFor, confirmOrder, orderStep, yesOrNo } from './order-step';
+import { awaitingOf, commonWordFor, confirmOrder, orderStep, resumeOrder, yesOrNo } from './order-step';
 import { isTie, rememberSkus, resolveEach, resolveProducts } from './resolve';
 import { readState } from './state';
 import { currencyOfCountry, deriveCountry, dialectOf } from '../../text/country';
@@ -145,6 +145,13 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
   const named = resolved.map((r) => r.product);
   // The seller sees which product a complaint is about.
   for (const p of named) d.skus.push(p.sku);
+  if (isAbuse(input.text)) {
+    d.intent = 'complaint_refund';
+    d.parts.push(say(l, 'human'));
+    d.escalate = true;
+    d.escalateReason = 'Insult or threat';
+    return d;
+  }
   if (isLegalThreat(input.text)) {
     d.intent = 'complaint_refund';
     d.parts.push(say(l, 'legal'));
@@ -188,6 +195,15 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
   }
 
   const inFlow = state.stage !== 'browsing';
+  // A question in the middle of an order (delivery, another product's price): answered, then the order resumes where it was.
+  const asksMidOrder =
+    inFlow && (guess.intent === 'delivery_question' || (guess.intent === 'price_question' && named.length > 0 && named.every((p) => !state.cart.some((c) => c.sku === p.sku))));
+  if (asksMidOrder) {
+    await browse(ctx, d, named, input, named.length > 1 && isTie(resolved), several !== null && named.length > 1);
+    await resumeOrder(ctx, d);
+    if (state.stage === 'confirming' && !d.escalate) d.parts.push(say(l, 'summaryConfirm'));
+    return d;
+  }
   const slotsGiven = extractSlotsCount(ctx);
   const continuing = inFlow && (slotsGiven > 0 || guess.intent === 'other' || guess.intent === 'order_request' || (state.pendingVariantSku !== null && named.length === 0));
   // Details while browsing start the order: two of them, or a phone number (nobody gives a shop their number to ask a price).

@@ -244,3 +244,16 @@ export async function confirmOrder(ctx: TurnContext, d: Draft, input: BrainInput
   state.pendingVariantSku = null;
   state.turnsSincePush = 0;
 }
+
+/**
+ * A question in the middle of an order was answered: say what the order still needs, in other
+ * words than the last ask (no word-for-word repeat). The confirmation step re-asks on its own.
+ */
+export async function resumeOrder(ctx: TurnContext, d: Draft): Promise<void> {
+  if (ctx.state.stage !== 'collecting' || ctx.state.cart.length === 0) return;
+  const missing = missingSlots(ctx.state, await cartLines(ctx));
+  if (missing.length === 0) return;
+  d.parts.push(say(ctx.language, 'resumeSlots', { missing: formatList(missing.map((s) => say(ctx.language, SLOT_PHRASE[s])), ctx.language) }));
+}
+
+const SLOT_PHRASE = { name: 'slotName', phone: 'slotPhone', wilaya: 'slotWilaya', address: 'slotAddress' } as const;

@@ -20,6 +20,7 @@ export const arDz: Phrases = {
   photoNone: 'ما عنديش تصويرة تاع {name} هنا؛ نقول للمحل يبعثولك وحدة.',
   askVariant: 'واش تحب في {name}؟ كاين: {variants}.',
   askSlots: 'باش نسجل الطلبية، أعطيني برك: {missing}.',
+  resumeSlots: 'وباش نكملو الطلبية، مازال نحتاج: {missing}.',
   slotName: 'سميتك',
   slotPhone: 'رقم التيليفون',
   slotWilaya: 'الولاية',

@@ -20,6 +20,7 @@ export const ar: Phrases = {
   photoNone: 'لا تتوفر لدي صورة لـ{name} هنا؛ سأطلب من المتجر إرسال صورة لك.',
   askVariant: 'ما اختيارك لـ{name}؟ المتوفر: {variants}.',
   askSlots: 'لتسجيل طلبك أحتاج فقط إلى: {missing}.',
+  resumeSlots: 'ولإكمال طلبك، ما زلت أحتاج: {missing}.',
   slotName: 'اسمك',
   slotPhone: 'رقم هاتفك',
   slotWilaya: 'الولاية / المدينة',

@@ -20,6 +20,7 @@ export const dzLatn: Phrases = {
   photoNone: "Ma 3andich tswira ta3 {name} hna; nguol l boutique yb3athoulek wa7da.",
   askVariant: 'Wach t7ab f {name}? Kayen: {variants}.',
   askSlots: 'Bach nsajel la commande, ngolek a3tini: {missing}.',
+  resumeSlots: 'W bach nkamlou la commande, mazal nst7a9: {missing}.',
   slotName: 'smitek',
   slotPhone: 'numéro ta3ek',
   slotWilaya: 'l wilaya',

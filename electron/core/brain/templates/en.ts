@@ -18,6 +18,7 @@ export const en = {
   photoNone: "I don't have a photo of {name} here; I'll ask the shop to send you one.",
   askVariant: 'Which one would you like for {name}? Available: {variants}.',
   askSlots: 'To place your order I just need: {missing}.',
+  resumeSlots: 'And for your order, I still need {missing}.',
   slotName: 'your name',
   slotPhone: 'your phone number',
   slotWilaya: 'your city',

@@ -19,6 +19,7 @@ export const fr: Phrases = {
   photoNone: "Je n'ai pas de photo de {name} ici ; je demande à la boutique de vous en envoyer une.",
   askVariant: 'Quel choix pour {name} ? Disponible : {variants}.',
   askSlots: "Pour passer la commande, il me faut juste : {missing}.",
+  resumeSlots: 'Et pour votre commande, il me manque encore : {missing}.',
   slotName: 'votre nom',
   slotPhone: 'votre numéro de téléphone',
   slotWilaya: 'votre wilaya / ville',

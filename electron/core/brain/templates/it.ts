@@ -19,6 +19,7 @@ export const it: Phrases = {
   photoNone: 'Non ho una foto di {name} qui; chiedo al negozio di mandartene una.',
   askVariant: 'Quale preferisci per {name}? Disponibile: {variants}.',
   askSlots: "Per registrare l'ordine mi servono solo: {missing}.",
+  resumeSlots: 'E per il tuo ordine mi manca ancora: {missing}.',
   slotName: 'il tuo nome',
   slotPhone: 'il tuo numero di telefono',
   slotWilaya: 'la tua città',

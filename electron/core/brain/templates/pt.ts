@@ -19,6 +19,7 @@ export const pt: Phrases = {
   photoNone: 'Não tenho foto de {name} aqui; vou pedir para a loja te enviar uma.',
   askVariant: 'Qual opção de {name} você prefere? Disponível: {variants}.',
   askSlots: 'Para fechar o pedido só preciso de: {missing}.',
+  resumeSlots: 'E para o seu pedido, ainda falta: {missing}.',
   slotName: 'seu nome',
   slotPhone: 'seu telefone',
   slotWilaya: 'sua cidade',
