@@ -81,3 +81,7 @@ export function findQuantity(text: string, variantNames: readonly string[] = [])
 
 /** Whether the message says "I want / give me / send" in any language: with a count, that is an order. */
 export const hasBuyingVerb = (text: string): boolean => tokens(fold(text)).some((w) => COUNT_VERBS.has(w));
+
+/** The text without "2 scatole", "3 boites", "x2": a unit of sale is no product word ("scatola" is in a product's name). */
+export const withoutCounts = (text: string): string =>
+  text.replace(/(?:\b\d{1,2}|\bx\d{1,2})\s*(?:x|pcs?|pi[eè]ces?|unit[eé]s?|units?|unidades?|pezzi|pz|habat|hbat|7abat|7bat|fois|times|vezes|volte|bo[iî]tes?|boxes?|caixas?|scatol[ae]|flacons?|frascos?|paquets?|pacotes?|confezioni|confezione)\b/giu, ' ');

@@ -3,6 +3,7 @@ import type { Product } from '../../../../shared/domain/catalog';
 import { nameFor } from './product-name';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import { inStock, sameCategory, urgencyLines } from '../closer';
+import { falsePriceClaim } from '../nlu/claims';
 import { type SlotFindings, findVariant, requestedMissingVariant } from '../nlu/order-slots';
 import { findPlace } from '../nlu/wilayas';
 import { say } from '../templates';
@@ -81,6 +82,11 @@ export async function answerPrice(ctx: TurnContext, d: Draft, products: Product[
     return;
   }
   const variant = findVariant(ctx.rest, first);
+  if (falsePriceClaim(ctx.rest, first)) {
+    d.parts.push(say(l, 'priceCorrection', { name: nameFor(first, l), price: priceOf(first, variant, l) }));
+    cite(d, first);
+    return;
+  }
   if (isOut(first, variant)) {
     d.parts.push(say(l, 'price', { name: nameFor(first, l), price: priceOf(first, variant, l) }));
     await outOfStock(ctx, d, first, variant);
@@ -99,6 +105,12 @@ export async function answerAvailability(ctx: TurnContext, d: Draft, products: P
   const [p] = products;
   if (!p) return;
   const variant = findVariant(ctx.rest, p);
+  if (falsePriceClaim(ctx.rest, p)) {
+    // "b 40 dt s7i7?": no "yes" to a wrong price, the true one.
+    d.parts.push(say(l, 'priceCorrection', { name: nameFor(p, l), price: priceOf(p, variant, l) }));
+    cite(d, p);
+    return;
+  }
   if (isOut(p, variant) || !inStock(p)) {
     await outOfStock(ctx, d, p, variant);
     return;

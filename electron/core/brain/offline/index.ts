@@ -8,7 +8,7 @@ import { classifyIntent } from '../nlu/intent';
 import { conversationLanguage, countryLanguage, detectLanguage } from '../nlu/language';
 import { fold, tokens } from '../nlu/normalise';
 import { type SlotFindings, extractSlots, findQuantity } from '../nlu/order-slots';
-import { hasBuyingVerb } from '../nlu/quantity';
+import { hasBuyingVerb, withoutCounts } from '../nlu/quantity';
 import { say, voiceFor } from '../templates';
 import { type TurnContext, answerAvailability, answerDelivery, answerPhoto, answerPrice, answerWhich } from './answers';
 import type { OfflineBrainDeps } from './deps';
@@ -131,28 +131,29 @@ async function browse(ctx: TurnContext, d: Draft, products: Product[], input: Br
 
 async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
   const { deps, state, language: l } = ctx;
-  const guess = classifyIntent(input.text);
+  const guess = classifyIntent(ctx.text);
   const d = newDraft(guess.intent, guess.confidence);
 
-  if (isInjectionAttempt(input.text)) {
+  if (isInjectionAttempt(ctx.text)) {
     d.intent = guess.intent === 'objection_price' ? 'objection_price' : 'other';
     d.confidence = 0.9;
     d.parts.push(say(l, 'injection'));
     return d;
   }
   const several = await resolveEach(deps.products, ctx.shopId, ctx.rest);
-  const resolved = several ?? (/\p{L}{2,}/u.test(ctx.rest) ? await resolveProducts(deps.products, ctx.shopId, ctx.rest) : []);
+  const productWords = withoutCounts(ctx.rest);
+  const resolved = several ?? (/\p{L}{2,}/u.test(productWords) ? await resolveProducts(deps.products, ctx.shopId, productWords) : []);
   const named = resolved.map((r) => r.product);
   // The seller sees which product a complaint is about.
   for (const p of named) d.skus.push(p.sku);
-  if (isAbuse(input.text)) {
+  if (isAbuse(ctx.text)) {
     d.intent = 'complaint_refund';
     d.parts.push(say(l, 'human'));
     d.escalate = true;
     d.escalateReason = 'Insult or threat';
     return d;
   }
-  if (isLegalThreat(input.text)) {
+  if (isLegalThreat(ctx.text)) {
     d.intent = 'complaint_refund';
     d.parts.push(say(l, 'legal'));
     d.escalate = true;
@@ -172,7 +173,7 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
   if (named.length) state.lastSkus = rememberSkus(named.map((p) => p.sku), state.lastSkus);
 
   if (state.stage === 'confirming') {
-    const answer = yesOrNo(input.text);
+    const answer = yesOrNo(ctx.text);
     if (answer === 'yes') {
       d.intent = 'order_request';
       d.confidence = 0.9;
@@ -181,7 +182,7 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
     }
     if (answer === 'no' && named.length === 0 && extractSlotsCount(ctx) === 0) {
       d.intent = 'order_request';
-      const cancelling = /annul|cancel/.test(fold(input.text));
+      const cancelling = /annul|cancel/.test(fold(ctx.text));
       d.parts.push(say(l, cancelling ? 'orderCancelled' : 'changeWhat'));
       if (cancelling) {
         d.orderAction = 'cancel';
@@ -249,6 +250,15 @@ const extractSlotsCount = (ctx: TurnContext): number => {
   return [f.name, f.phone, f.place, f.address].filter(Boolean).length;
 };
 
+/**
+ * What the brain reads of a message: all of it up to a few thousand characters; of a longer one
+ * (a pasted document, a flood) its start and end, so every rule runs in bounded time.
+ */
+export function boundedText(text: string): string {
+  const MAX = 2_000;
+  return text.length <= MAX ? text : `${text.slice(0, 1_500)}\n${text.slice(-500)}`;
+}
+
 /** The message without the details it gives: an address line or a city is never a product ("rue des Roses", "Milano"). */
 function productText(text: string, found: SlotFindings): string {
   let rest = text;
@@ -274,10 +284,11 @@ export function makeOfflineBrain(deps: OfflineBrainDeps): Brain {
       const settings = await deps.settings(input.shopId);
       const previous = state.language ?? languageFromHistory(input.history);
       const country = (await deps.country?.(input.shopId, settings)) ?? (await derivedCountry(deps, input.shopId, input.text, settings));
-      const language = conversationLanguage(input.text, previous, countryLanguage(country)).language;
-      const found = extractSlots(input.text, awaitingOf(state), commonWordFor(language), { country });
+      const text = boundedText(input.text);
+      const language = conversationLanguage(text, previous, countryLanguage(country)).language;
+      const found = extractSlots(text, awaitingOf(state), commonWordFor(language), { country });
       const voice = voiceFor(language, dialectOf(country));
-      const ctx: TurnContext = { deps, shopId: input.shopId, text: input.text, rest: productText(input.text, found), language: voice, settings, country, found, state, now: input.now };
+      const ctx: TurnContext = { deps, shopId: input.shopId, text, rest: productText(text, found), language: voice, settings, country, found, state, now: input.now };
       const draft = await decideTurn(ctx, input);
       const firstReply = !state.introduced && !input.history.some((m) => m.author === 'bot');
       if (firstReply && settings.bot.introduceAsAssistant) {

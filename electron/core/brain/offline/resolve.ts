@@ -1,5 +1,6 @@
 import type { Product } from '../../../../shared/domain/catalog';
 import { type ProductFinder, scoreProduct } from './product-match';
+import { withoutCounts } from '../nlu/quantity';
 
 export interface Resolved {
   product: Product;
@@ -57,7 +58,7 @@ export async function resolveEach(finder: ProductFinder, shopId: number, text: s
   if (parts.length < 2) return null;
   const picks: Pick[] = [];
   for (const part of parts.slice(0, 4)) {
-    const found = await resolveProducts(finder, shopId, part);
+    const found = await resolveProducts(finder, shopId, withoutCounts(part));
     const top = found[0];
     if (top && !isTie(found) && !picks.some((p) => p.product.sku === top.product.sku)) picks.push({ ...top, part });
   }

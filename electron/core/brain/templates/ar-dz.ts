@@ -6,6 +6,7 @@ export const arDz: Phrases = {
   introNoShop: 'السلام عليكم، أنا المساعد تاع المحل.',
   greeting: 'مرحبا بيك! كيفاش نقدر نعاونك؟ قولي واش راك تحوس.',
   price: '{name}: {price}.',
+  priceCorrection: 'لا — {name} سومتو {price}.',
   priceMany: 'هاذو الأسعار:\n{list}',
   whichOne: 'عندنا أكثر من واحد — واش من واحد تحب؟\n{list}',
   available: 'إيه كاين، {name} بـ {price}.',

@@ -6,6 +6,7 @@ export const ar: Phrases = {
   introNoShop: 'مرحبًا، أنا مساعد المتجر.',
   greeting: 'أهلًا وسهلًا! كيف يمكنني مساعدتك؟ أخبرني عن المنتج الذي تبحث عنه.',
   price: '{name}: {price}.',
+  priceCorrection: 'لا — سعر {name} هو {price}.',
   priceMany: 'إليك الأسعار:\n{list}',
   whichOne: 'لدينا أكثر من واحد — أيّهما تقصد؟\n{list}',
   available: 'نعم، {name} متوفر بسعر {price}.',

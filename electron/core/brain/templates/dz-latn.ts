@@ -6,6 +6,7 @@ export const dzLatn: Phrases = {
   introNoShop: 'Salam, ana l assistant ta3 l boutique.',
   greeting: 'Marhba bik! Kifach n9der n3awnek? Golli wach rak t7awes.',
   price: '{name}: {price}.',
+  priceCorrection: 'La — {name} soumto {price}.',
   priceMany: 'Hadou les prix:\n{list}',
   whichOne: 'Kayen kter men wa7ed — wach men wa7ed t7ab?\n{list}',
   available: 'Ih kayen, {name} b {price}.',

@@ -4,6 +4,7 @@ export const en = {
   introNoShop: "Hello, I'm the shop's assistant.",
   greeting: 'Welcome! How can I help you? Tell me which product you are looking for.',
   price: '{name}: {price}.',
+  priceCorrection: 'No — {name} costs {price}.',
   priceMany: 'Here are our prices:\n{list}',
   whichOne: 'We have more than one — which one do you mean?\n{list}',
   available: 'Yes, {name} is available at {price}.',

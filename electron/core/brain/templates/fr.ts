@@ -5,6 +5,7 @@ export const fr: Phrases = {
   introNoShop: "Bonjour, je suis l'assistant de la boutique.",
   greeting: 'Bienvenue ! Comment puis-je vous aider ? Dites-moi quel article vous cherchez.',
   price: '{name} : {price}.',
+  priceCorrection: 'Non — {name} est à {price}.',
   priceMany: 'Voici nos prix :\n{list}',
   whichOne: 'Nous en avons plusieurs — lequel voulez-vous ?\n{list}',
   available: 'Oui, {name} est disponible à {price}.',

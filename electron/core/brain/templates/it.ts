@@ -5,6 +5,7 @@ export const it: Phrases = {
   introNoShop: "Ciao, sono l'assistente del negozio.",
   greeting: 'Benvenuto! Come posso aiutarti? Dimmi quale prodotto cerchi.',
   price: '{name}: {price}.',
+  priceCorrection: 'No — {name} costa {price}.',
   priceMany: 'Ecco i prezzi:\n{list}',
   whichOne: 'Ne abbiamo più di uno — quale preferisce?\n{list}',
   available: 'Sì, {name} è disponibile a {price}.',

@@ -5,6 +5,7 @@ export const pt: Phrases = {
   introNoShop: 'Olá, sou o assistente da loja.',
   greeting: 'Seja bem-vindo! Como posso ajudar? Me diga qual produto você procura.',
   price: '{name}: {price}.',
+  priceCorrection: 'Não — {name} custa {price}.',
   priceMany: 'Aqui estão os preços:\n{list}',
   whichOne: 'Temos mais de um — qual você quer?\n{list}',
   available: 'Sim, {name} está disponível por {price}.',
