@@ -3,6 +3,7 @@ import { type FactsForm, KNOWN_PAYMENTS, factsFormFrom, factsPatchFrom, isValidT
 import { strings } from './i18n';
 import { useSettingsForm } from './use-settings-form';
 import { ZonesTable } from './ZonesTable';
+import { CountryField } from './CountryField';
 import './settings.css';
 
 type Keys = keyof (typeof strings)['en'];
@@ -71,6 +72,7 @@ export function SettingsPage() {
           <label htmlFor="opening-hours">{t('openingHours')}</label>
           <input id="opening-hours" placeholder={t('openingHoursPlaceholder')} value={form.openingHours} onChange={(e) => edit({ openingHours: e.target.value })} />
         </div>
+        <CountryField timeZone={form.timeZone} />
         <div className="field">
           <label htmlFor="time-zone">{t('timeZone')}</label>
           <input
