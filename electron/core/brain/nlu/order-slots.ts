@@ -127,6 +127,11 @@ export function extractSlots(text: string, awaiting: SlotName[], commonWord: (w:
     if (elsewhere) out.place = elsewhere;
     else delete out.place;
   }
+  // "Alger, 12 rue Didouche Mourad": a street named after a town; the city is the one said on its own.
+  if (out.address && out.place && placeSpan(out.address, { ...places, expectingAddress: true })?.place.name === out.place.name) {
+    const elsewhere = findPlace(rest.replace(out.address, ' , ').replace(nameSegment ?? out.address, ' , '), places);
+    if (elsewhere) out.place = elsewhere;
+  }
   return out;
 }
 
