@@ -52,3 +52,8 @@ export const shopCountry = (set: string | null | undefined, currency: string | n
 /** Which Darija the templates speak for a Maghreb shop's customers. */
 export type Dialect = 'dz' | 'ma' | 'tn';
 export const dialectOf = (country: string): Dialect => (country === 'MA' ? 'ma' : country === 'TN' ? 'tn' : 'dz');
+
+const CURRENCY_OF: Readonly<Record<string, string>> = { DZ: 'DZD', MA: 'MAD', TN: 'TND', BR: 'BRL', FR: 'EUR', IT: 'EUR', PT: 'EUR', ES: 'EUR', BE: 'EUR', DE: 'EUR', US: 'USD', GB: 'GBP' };
+
+/** The currency a shop of that country most likely prices in (when no product says). */
+export const currencyOfCountry = (country: string): string => CURRENCY_OF[country] ?? 'DZD';

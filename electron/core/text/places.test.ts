@@ -68,8 +68,6 @@ describe('gazetteer', () => {
   it('knows a wilaya by its code and a town by its region', () => {
     expect(at('wilaya 31', 'DZ')?.name).toBe('Oran');
     expect(at('Tolga', 'DZ')?.region).toBe('Biskra');
-    const tolga = at('Tolga', 'DZ');
-    expect(tolga && samePlace('Biskra', tolga)).toBe(true);
     const oran = at('wahran', 'DZ');
     expect(oran && samePlace('وهران', oran)).toBe(true);
     expect(oran && samePlace('Alger', oran)).toBe(false);

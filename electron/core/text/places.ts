@@ -180,13 +180,10 @@ export function placeByName(name: string, country?: string | null): Place | unde
   return findPlace(name, { expectingAddress: true }) ?? undefined;
 }
 
-/**
- * Do a delivery zone's name and a place mean the same place? "Oran" / "وهران" / "wahran" all do;
- * a zone that names the town's region ("Biskra") covers the town ("Tolga").
- */
+/** Do a delivery zone's name and a place mean the same place? "Oran" / "وهران" / "wahran" all do. */
 export function samePlace(zoneName: string, place: Place): boolean {
   const zone = findPlace(zoneName, { country: place.country, expectingAddress: true });
-  if (zone) return (zone.name === place.name && zone.country === place.country) || (place.region !== null && zone.name === place.region);
+  if (zone) return zone.name === place.name && zone.country === place.country;
   return fold(zoneName).trim() === fold(place.name).trim();
 }
 

@@ -69,8 +69,11 @@ export function checkReply(input: ReplyCheckInput): Violation[] {
     store.facts.returnPolicy,
     ...store.facts.paymentMethods,
   ]);
+  // Quoting a product's name ("Cornetti (scatola da 6)", "Chargeur 65W") states no number.
+  const names = store.products.flatMap((p) => [p.name, ...p.altNames, ...p.variants.map((v) => v.name)]).filter((n) => /\d/.test(n) && n.length >= 4);
+  const withoutNames = names.reduce((text, name) => text.split(name).join(' '.repeat(name.length)), reply);
   return [
-    ...checkNumbers({ reply, backing: buildBacking(store), maxDiscountPercent: store.sales.maxDiscountPercent, customerTexts: input.customerTexts, ...(input.customerPhones && { customerPhones: input.customerPhones }), country: input.country ?? null }),
+    ...checkNumbers({ reply: withoutNames, backing: buildBacking(store), maxDiscountPercent: store.sales.maxDiscountPercent, customerTexts: input.customerTexts, ...(input.customerPhones && { customerPhones: input.customerPhones }), country: input.country ?? null }),
     ...checkPriceAnswered(input),
     ...checkPromises(reply, store.facts),
     ...checkProductNames({

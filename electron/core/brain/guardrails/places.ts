@@ -1,22 +1,15 @@
+import { WILAYAS_DZ } from '../../text/places-dz';
+import { fold } from './text';
+
 /**
  * Places a delivery promise may name: Algeria's 58 wilayas, each with its French, Arabic and common
- * Darija spellings (one group per wilaya, so a zone written "Constantine" covers "قسنطينة"), and the
- * "everywhere" phrases. Spellings are folded (see text.ts: no accents, ة→ه, أ→ا).
+ * Darija spellings (one group per wilaya, so a zone written "Constantine" covers "قسنطينة"), read
+ * from the language layer's one wilaya table (text/places-dz.ts), and the "everywhere" phrases.
+ * Spellings are folded; forms of one or two letters ("dz") are left out: they would match codes.
  */
-export const WILAYA_GROUPS: ReadonlyArray<readonly string[]> = [
-  ['adrar', 'ادرار'], ['chlef', 'الشلف', 'chlef'], ['laghouat', 'الاغواط'], ['oum el bouaghi', 'ام البواقي'], ['batna', 'باتنه'],
-  ['bejaia', 'بجايه', 'bjaya', 'vgayet'], ['biskra', 'بسكره'], ['bechar', 'بشار'], ['blida', 'البليده'], ['bouira', 'البويره'],
-  ['tamanrasset', 'تمنراست'], ['tebessa', 'تبسه'], ['tlemcen', 'تلمسان'], ['tiaret', 'تيارت'], ['tizi ouzou', 'تيزي وزو', 'tizi'],
-  ['alger', 'algiers', 'الجزائر العاصمه', 'العاصمه', 'الجزائر', 'dzayer', 'lasima', 'el djazair'], ['djelfa', 'الجلفه'], ['jijel', 'جيجل'], ['setif', 'سطيف', 'stif'], ['saida', 'سعيده'],
-  ['skikda', 'سكيكده'], ['sidi bel abbes', 'سيدي بلعباس', 'bel abbes'], ['annaba', 'عنابه', '3annaba'], ['guelma', 'قالمه'], ['constantine', 'قسنطينه', 'qsentina', 'ksentina'],
-  ['medea', 'المديه'], ['mostaganem', 'مستغانم', 'mosta'], ['msila', "m'sila", 'المسيله'], ['mascara', 'معسكر'], ['ouargla', 'ورقله'],
-  ['oran', 'وهران', 'wahran'], ['el bayadh', 'البيض'], ['illizi', 'اليزي'], ['bordj bou arreridj', 'برج بوعريريج', 'bordj'], ['boumerdes', 'بومرداس'],
-  ['el tarf', 'الطارف'], ['tindouf', 'تندوف'], ['tissemsilt', 'تيسمسيلت'], ['el oued', 'الوادي'], ['khenchela', 'خنشله'],
-  ['souk ahras', 'سوق اهراس'], ['tipaza', 'تيبازه'], ['mila', 'ميله'], ['ain defla', 'عين الدفلي'], ['naama', 'النعامه'],
-  ['ain temouchent', 'عين تموشنت'], ['ghardaia', 'غردايه'], ['relizane', 'غليزان'], ['timimoun', 'تيميمون'], ['bordj badji mokhtar', 'برج باجي مختار'],
-  ['ouled djellal', 'اولاد جلال'], ['beni abbes', 'بني عباس'], ['in salah', 'عين صالح'], ['in guezzam', 'عين قزام'], ['touggourt', 'تقرت'],
-  ['djanet', 'جانت'], ["el m'ghair", 'المغير'], ['el meniaa', 'المنيعه'],
-];
+export const WILAYA_GROUPS: ReadonlyArray<readonly string[]> = WILAYAS_DZ.map(([, name, arabic, spellings]) => [
+  ...new Set([name, arabic, ...spellings.split(';')].map((x) => fold(x).trim()).filter((x) => x.length > 2)),
+]);
 
 export const WILAYAS: readonly string[] = WILAYA_GROUPS.flat();
 

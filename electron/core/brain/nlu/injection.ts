@@ -33,3 +33,22 @@ const PHOTO = /\b(photos?|foto|fotos|picture|pictures|pics?|image|images|immagin
 
 /** Does the customer ask to see the product? */
 export const wantsPhoto = (text: string): boolean => PHOTO.test(fold(text));
+
+/**
+ * Insults and threats, in every language the shop's customers write (Darija in both scripts,
+ * Arabic, French, English, Portuguese, Italian). They go to the seller; the bot stays polite.
+ * Whole words only: "kelb" is an insult, a colour or a product word never is.
+ */
+const ABUSE = new RegExp(
+  [
+    '\\b(connard|connasse|salope|salaud|pute|putain de|encule|enculé|fdp|ntm|nique ta|ta gueule|ferme ta gueule|imbecile|abruti|batard)\\b',
+    '\\b(fuck you|fucking|motherfucker|bitch|asshole|son of a bitch|piece of shit|shut up|you idiot|stupid bot)\\b',
+    '\\b(filho da puta|vai se foder|vai tomar no cu|caralho|porra|otario|arrombado|babaca|desgracado)\\b',
+    '\\b(vaffanculo|stronzo|coglione|figlio di puttana|testa di cazzo|cretino|bastardo)\\b',
+    '\\b(wled el kelb|weld el kelb|ould el kelb|ya kelb|kelb|kalb|zamel|zaml|9a7ba|qahba|9ahba|nik mok|nikmok|n9tlek|nqtlek|n9atlek|nqatlek|yl3an|yal3an|hmar ya|ya hmar|mkalakh|m9wed|mqawed)\\b',
+    '(ولد الكلب|يا كلب|زامل|قحبه|نيك|يلعن|نقتلك|نذبحك|سأقتلك|يا حمار|مقود|منيوك)',
+    '\\b(je vais te tuer|je vais vous tuer|je te retrouve|i will kill|i ll kill|i will find you|vou te matar|vou te pegar|ti ammazzo|ti trovo)\\b',
+  ].join('|'),
+);
+
+export const isAbuse = (text: string): boolean => ABUSE.test(fold(text));

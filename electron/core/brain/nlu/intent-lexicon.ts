@@ -34,6 +34,11 @@ export const INTENT_LEXICON: Lexicon = {
     '!شكوي', '!شكايه', '!محامي', '!محكمه', '!الشرطه', 'غالط*', 'ماشي كيما', 'رديلي', 'ردولي', 'فلوسي', 'احتيال',
   ],
   human_request: [
+    // The owner, a manager or a person, in Darija (both scripts), French, English, Portuguese, Italian.
+    '!nkallem', '!nkalem', '!nhder m3a', '!nahder m3a', '!nahki m3a', '!n7ki m3a', '!nehder m3a', 'el patron', 'l patron', 'mol l hanout', 'moul lhanout', 'mol lhanout',
+    'moula el boutique', 'mol l boutique', 'mol el boutique', 'sa7eb el 7anout', 'sahbek', '!le gerant', '!le patron', '!un responsable', '!manager', '!owner', '!supervisor',
+    '!o dono', '!a dona', '!o gerente', '!o responsavel', '!falar com o gerente', '!il responsabile', '!il proprietario', '!il gestore', '!una persona vera',
+    '!نكلم', '!نهدر مع', '!نحكي مع', '!نتكلم مع', '!المسؤول', '!المدير', '!صاحب المحل', '!مول الحانوت', '!مول المحل', '!الباترون', '!شخص حقيقي', '!بشري',
     '!humain', '!conseiller', '!responsable', 'parler au', 'parler a', '!quelqu un de reel', '!une vraie personne', '!vraie personne', 'parler au patron', 'le responsable',
     'parler a quelqu un', 'parler avec quelqu un', 'passez moi', 'quelqu un de la boutique', 'le gerant', 'service client', 'appelez moi', 'appelle moi',
     '!human', '!real person', '!agent', '!someone real', 'talk to someone', 'speak to someone', 'speak to a person',
@@ -85,9 +90,9 @@ export const INTENT_LEXICON: Lexicon = {
     'je voudrais', 'envoyez moi', 'reserver', 'ajoute', 'ajouter',
     '!order', '!i ll take', '!i will take', '!i want to buy', '!buy', 'purchase', 'i want it', 'i want one', 'i want two',
     'send me', 'add to', 'checkout', 'i ll have', 'i want the', 'i d like the', 'i would like the', 'i d like to get',
-    '!quero comprar', '!comprar', '!adquirir', '!encomend*', '!pedido', 'quero o', 'quero a', 'quero esse', 'quero essa', 'eu quero', 'fechar',
+    '!quero comprar', '!comprar', '!adquirir', '!encomend*', '!pedido', 'quero o', 'quero a', 'quero um', 'quero uma', 'queria um', 'queria uma', 'quero esse', 'quero essa', 'eu quero', 'fechar',
     'vou levar', 'pode mandar', 'manda',
-    '!ordinare', '!ordino', '!comprare', '!lo prendo', '!la prendo', 'vorrei il', 'vorrei la', 'vorrei un', 'vorrei una', 'voglio',
+    '!ordinare', '!ordino', '!comprare', '!lo prendo', '!la prendo', 'vorrei il', 'vorrei la', 'vorrei un', 'vorrei una', 'voglio', 'ne prendo', 'me ne dia',
     '!ncommandi', '!ncomandi', '!ncommander', '!ncommandih', '!ncommandiha', '!nchri', '!nechri', '!nchriha', '!nchrih',
     '!nakhod', '!nakhdo', '!nakhdha', '!nediha', '!nedih', '!ndiha', '!ndih', 'bghit', 'nheb', 'nhab', 'n7eb', 'jibli',
     'jibhouli', 'ab3athli', 'b3athli', 'b3atli', 'sifetli', 'siftli', 'commande', 'commandi',
@@ -99,7 +104,8 @@ export const INTENT_LEXICON: Lexicon = {
     'bureau', 'stop desk', 'yalidine', 'zr express', 'colis',
     '!delivery', '!deliver', '!shipping', '!ship', 'how long', 'how many days', 'arrive', 'courier', 'post',
     '!entrega', '!frete', 'envio', 'prazo', 'quantos dias', 'correios', 'chega',
-    '!spedizione', '!consegna', '!spedite', 'quanti giorni', 'corriere', 'arriva',
+    '!spedizione', '!consegna', '!spedite', '!consegnate', '!consegnare', '!spedire', '!consegnerete', 'quanti giorni', 'corriere', 'arriva',
+    '!entregam', '!entregar', '!enviam', '!envia pra', '!manda pra', 'demora quanto', 'quanto tempo demora', 'quanto demora', 'kanwslo', 'katwslo', 'twslo', '!tawsil', '!twasslou',
     '!twasslou', '!twaslou', '!tewasslou', '!twasloulna', '!tjibouh', '!tjibouha', '!tjiboulna', 'ywsal', 'ywsel', 'twsal',
     'wa9tach ywsal', 'ch7al ywsal', 'ch7al mn nhar', 'ch7al nhar', 'tawsil', 'tosil', 'livrison', 'livreson', 'lapost',
     '!التوصيل', '!توصيل', '!توصلو*', '!ليفريزون', '!الشحن', 'شحن', 'يوصل', 'توصل', 'تجيبوه',
@@ -147,7 +153,7 @@ export const INTENT_LEXICON: Lexicon = {
 
 /** Words that, alone or nearly so, mean "yes" to a confirmation question. */
 export const YES_WORDS = new Set(
-  'oui ouais ok okay dac daccord d accord yes yeah yep sure confirm confirme confirmed valide sim claro pode si certo esatto va bene ih iyeh iyah wah wakha ey ay aywa eyh ah safi mrigel mriguel naam نعم ايه اه ايوه واه واخا مريقل صافي موافق اكيد اكيد ok confirmi nconfirmi confirma confermo certo'.split(
+  'oui ouais ok okay dac daccord d accord yes yeah yep sure confirm confirme confirmed valide sim claro pode si certo esatto va bene ih iyeh iyah wah wakha ey ay aywa eyh ah safi mrigel mriguel naam behi bahi tamam mzyan mzian باهي تمام آه إي نعم ايه اه ايوه واه واخا مريقل صافي موافق اكيد اكيد ok confirmi nconfirmi confirma confermo certo'.split(
     ' ',
   ),
 );

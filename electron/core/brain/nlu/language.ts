@@ -9,7 +9,9 @@ export interface LanguageGuess {
 }
 
 /** A Latin word with a digit used as a letter: "3andek", "ch7al", "9adech", "m3a", "5ouya". */
-const ARABIZI_WORD = /^(?=.*\p{L})(?:\p{L}*[23579]\p{L}+|\p{L}+[23579]\p{L}*)$/u;
+const ARABIZI_WORD = /^(?=(?:.*\p{L}){2})[\p{L}23579]+$/u;
+/** "25w", "2kg", "35dh": a number with a unit, not Arabizi. */
+const UNIT_LIKE = /^\d+\p{L}{1,3}$/u;
 /** Darija's negation "ma…ch" glued to a verb: "mawsaltch", "majatch", "makach". */
 const LATN_NEGATION = /^ma\p{L}{2,}(ch|sh)$/u;
 /** The same in Arabic script: "ماوصلتش", "ماكانش". */
@@ -34,8 +36,10 @@ type Latin = 'dz-latn' | 'fr' | 'en' | 'pt' | 'it';
 function scoreLatin(words: string[], folded: string, raw: string): Record<Latin, number> {
   const s: Record<Latin, number> = { 'dz-latn': 0, fr: 0, en: 0, pt: 0, it: 0 };
   for (const w of words) {
+    // One letter is an elision or an initial ("vitamina c", "j"), not a word of a language.
+    if (w.length < 2) continue;
     if (DZ_LATN_STRONG.has(w)) s['dz-latn'] += 2;
-    else if (ARABIZI_WORD.test(w) && !/^\d/.test(w)) s['dz-latn'] += 2;
+    else if (ARABIZI_WORD.test(w) && /\d/.test(w) && !UNIT_LIKE.test(w)) s['dz-latn'] += 2;
     else if (LATN_NEGATION.test(w) && !FR.has(w)) s['dz-latn'] += 1;
     else if (DZ_LATN_WEAK.has(w)) s['dz-latn'] += 0.5;
     if (FR.has(w)) s.fr += 1;
@@ -97,8 +101,9 @@ const isArabicTag = (l: CustomerLanguage): boolean => l === 'ar' || l === 'ar-dz
  * writing in; so does one stray word of another language. A switch of script needs real words
  * ("merci" alone after Arabic is not one), and Darija ↔ standard Arabic needs a sentence.
  */
-export function conversationLanguage(text: string, previous: CustomerLanguage | null): LanguageGuess {
-  const guess = detectLanguage(text, previous);
+export function conversationLanguage(text: string, previous: CustomerLanguage | null, prior: CustomerLanguage | null = null): LanguageGuess {
+  // The first message of a Brazilian shop's customer that could be French or Portuguese is Portuguese.
+  const guess = detectLanguage(text, previous ?? prior);
   if (!previous || guess.language === previous) return guess;
   const keep = { language: previous, confidence: 0.5 };
   const words = tokens(fold(text)).filter((w) => /\p{L}{2,}/u.test(w));
@@ -106,3 +111,8 @@ export function conversationLanguage(text: string, previous: CustomerLanguage | 
   if (isArabicTag(previous)) return words.length >= 3 && guess.confidence >= 0.7 ? guess : keep;
   return words.length >= 2 && guess.confidence >= 0.7 ? guess : keep;
 }
+
+/** The language a shop's customers most likely write when a message does not tell (country → language). */
+export const countryLanguage = (country: string): CustomerLanguage | null =>
+  // Maghreb shops: an Arabic-script message with nothing standard about it is Darija (the Latin branch ignores this prior).
+  country === 'BR' || country === 'PT' ? 'pt' : country === 'IT' ? 'it' : country === 'FR' ? 'fr' : ['DZ', 'MA', 'TN'].includes(country) ? 'ar-dz' : null;

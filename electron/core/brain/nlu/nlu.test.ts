@@ -111,6 +111,9 @@ describe('entities', () => {
     expect(extractSlots('smiti Yacine w rani f setif', [], () => false)).toMatchObject({ name: 'Yacine', place: { name: 'Sétif' } });
     expect(extractSlots('Je suis Sofia Haddad, 0661223344, Sétif, 12 rue des Frères', [], () => false)).toMatchObject({ name: 'Sofia Haddad', phone: '0661223344' });
     expect(extractSlots('je suis à Sétif', [], () => false).name).toBeUndefined();
+    // A street named after a town is not the city; a surname that is a town is not the city either.
+    expect(extractSlots('Sarah Benali, 0661234567, Alger, 12 rue Didouche Mourad', ['name', 'phone', 'wilaya', 'address'], () => false).place?.name).toBe('Alger');
+    expect(extractSlots('Ana Souza 31 98877 6655 Rua da Bahia 1200 BH', ['name', 'phone', 'wilaya', 'address'], () => false, { country: 'BR' }).place?.name).toBe('Belo Horizonte');
   });
 });
 

@@ -1,11 +1,11 @@
 import type { Product } from '../../../../shared/domain/catalog';
-import { conceptOf } from './concepts';
+import { COLOUR_CONCEPTS, conceptOf } from './concepts';
 import { fold, matchTokens, tokens } from './normalise';
 import { findPhone } from './phone';
 import { findQuantity } from './quantity';
 
 export { findQuantity } from './quantity';
-import { type Place, findPlace } from './wilayas';
+import { type Place, findPlace, placeSpan } from './wilayas';
 
 /** What a customer message says towards an order; every field optional, any order. */
 export interface SlotFindings {
@@ -80,7 +80,10 @@ export function looksLikeName(segment: string, commonWord: (w: string) => boolea
   if (!/^[\p{L}' -]{2,40}$/u.test(segment)) return false;
   const words = tokens(fold(segment));
   if (words.length === 0 || words.length > 4) return false;
-  return words.every((w) => !commonWord(w) && !conceptOf(w)) && !findPlace(segment, { country: options.country ?? null, expectingAddress: true });
+  if (!words.every((w) => !commonWord(w) && !conceptOf(w))) return false;
+  // "Ana Souza" is a name even though a town is called Souza; "Tizi Ouzou" alone is the place.
+  const place = placeSpan(segment, { country: options.country ?? null, expectingAddress: true });
+  return !place || place.length < words.length;
 }
 
 /**
@@ -117,7 +120,18 @@ export function extractSlots(text: string, awaiting: SlotName[], commonWord: (w:
   }
   const place = findPlace(rest, places) ?? placeAnywhere;
   if (place) out.place = place;
-  readSegments(rest, awaiting, commonWord, options, out);
+  const nameSegment = readSegments(rest, awaiting, commonWord, options, out);
+  // "Ana Souza … BH": the town called Souza was the customer's surname; the city is elsewhere or not given.
+  if (nameSegment && out.place && placeSpan(nameSegment, { ...places, expectingAddress: true })?.place.name === out.place.name) {
+    const elsewhere = findPlace(rest.replace(nameSegment, " , "), places);
+    if (elsewhere) out.place = elsewhere;
+    else delete out.place;
+  }
+  // "Alger, 12 rue Didouche Mourad": a street named after a town; the city is the one said on its own.
+  if (out.address && out.place && placeSpan(out.address, { ...places, expectingAddress: true })?.place.name === out.place.name) {
+    const elsewhere = findPlace(rest.replace(out.address, ' , ').replace(nameSegment ?? out.address, ' , '), places);
+    if (elsewhere) out.place = elsewhere;
+  }
   return out;
 }
 
@@ -130,7 +144,8 @@ function looksLikeAddress(segment: string, commonWord: (w: string) => boolean): 
 }
 
 /** Bare segments: an address line, a name when one was asked for, a house number and words. */
-function readSegments(rest: string, awaiting: SlotName[], commonWord: (w: string) => boolean, options: SlotOptions, out: SlotFindings): void {
+function readSegments(rest: string, awaiting: SlotName[], commonWord: (w: string) => boolean, options: SlotOptions, out: SlotFindings): string | null {
+  let nameSegment: string | null = null;
   const places = { country: options.country ?? null, expectingAddress: true };
   for (const segment of segmentsOf(rest)) {
     if (!out.address && hasAddressWord(segment) && /\p{L}{2,}/u.test(segment)) {
@@ -141,6 +156,7 @@ function readSegments(rest: string, awaiting: SlotName[], commonWord: (w: string
     if (!out.name && awaiting.includes('name') && looksLikeName(segment, commonWord, options)) {
       out.name = cleanName(segment);
       out.consumed.push(segment);
+      nameSegment = segment;
       continue;
     }
     if (out.place && findPlace(segment, places)) {
@@ -155,6 +171,7 @@ function readSegments(rest: string, awaiting: SlotName[], commonWord: (w: string
       }
     }
   }
+  return nameSegment;
 }
 
 const SIZE_CONTEXT = /(?:taille|size|tamanho|taglia|pointure|ta9as|t9as|9ias|qias|مقاس|قياس|numero|n°|num)\s*:?\s*([a-z0-9-]{1,5})\b/iu;
@@ -192,4 +209,29 @@ export function requestedMissingSize(text: string, product: Product): string | n
   if (!asked) return null;
   return product.variants.some((v) => fold(v.name) === asked) ? null : asked.toUpperCase();
 }
+
+const colourOf = (word: string): string | undefined => {
+  const c = conceptOf(word);
+  return c && COLOUR_CONCEPTS.has(c) ? c : undefined;
+};
+
+/**
+ * A colour the customer asked for ("capacete azul", "كحلة", "rosso") that the product does not
+ * come in, as they wrote it: the product has colour variants and none is that colour, and the
+ * colour is not part of the product's own name ("Baskets blanches").
+ */
+export function requestedMissingColour(text: string, product: Product): string | null {
+  const variantColours = new Set(product.variants.flatMap((v) => matchTokens(v.name).map(colourOf)).filter(Boolean));
+  if (variantColours.size === 0) return null;
+  const nameColours = new Set([product.name, ...product.altNames].flatMap(matchTokens).map(colourOf).filter(Boolean));
+  for (const w of matchTokens(text)) {
+    const c = colourOf(w);
+    if (c && !variantColours.has(c) && !nameColours.has(c)) return w;
+  }
+  return null;
+}
+
+/** A size or colour asked for that the product does not come in (size first). */
+export const requestedMissingVariant = (text: string, product: Product): string | null =>
+  requestedMissingSize(text, product) ?? requestedMissingColour(text, product);
 

@@ -35,6 +35,12 @@ const COUNT_CONTEXT = new Set(
     .map(fold),
 );
 
+const COUNT_VERBS = new Set(
+  '3tini atini a3tini dirli hat jib jibli bghit nheb n7eb veux voudrais mets mettez prends donne give want take quero queria manda mande poe voglio vorrei metti mandami prendo عطيني اعطيني بغيت نحب زيدني nchri nakhod ncommandi'
+    .split(/\s+/)
+    .map(fold),
+);
+
 const countAt = (words: string[], i: number): number | null => {
   const w = words[i] ?? '';
   if (/^\d{1,2}$/.test(w)) return Number(w);
@@ -63,6 +69,8 @@ export function findQuantity(text: string, variantNames: readonly string[] = [])
     if (isWord && n === 1 && !UNIT.test(next)) continue;
     if (UNIT.test(next) || /^x/.test(w) || /x$/.test(w)) return n;
     if (isWord) return n;
+    // Right after a verb of giving or wanting: "manda 3", "3tini 2", "je veux 2 de plus".
+    if (COUNT_VERBS.has(prev)) return n;
     // A digit: before a product word ("2 robes"), or alone with the verbs and fillers of a count.
     if (/^\p{L}{3,}$/u.test(next) && !COUNT_CONTEXT.has(next)) return n;
     const others = words.filter((_, j) => j !== i);
@@ -70,3 +78,10 @@ export function findQuantity(text: string, variantNames: readonly string[] = [])
   }
   return null;
 }
+
+/** Whether the message says "I want / give me / send" in any language: with a count, that is an order. */
+export const hasBuyingVerb = (text: string): boolean => tokens(fold(text)).some((w) => COUNT_VERBS.has(w));
+
+/** The text without "2 scatole", "3 boites", "x2": a unit of sale is no product word ("scatola" is in a product's name). */
+export const withoutCounts = (text: string): string =>
+  text.replace(/(?:\b\d{1,2}|\bx\d{1,2})\s*(?:x|pcs?|pi[eè]ces?|unit[eé]s?|units?|unidades?|pezzi|pz|habat|hbat|7abat|7bat|fois|times|vezes|volte|bo[iî]tes?|boxes?|caixas?|scatol[ae]|flacons?|frascos?|paquets?|pacotes?|confezioni|confezione)\b/giu, ' ');

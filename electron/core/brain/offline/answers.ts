@@ -3,7 +3,8 @@ import type { Product } from '../../../../shared/domain/catalog';
 import { nameFor } from './product-name';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import { inStock, sameCategory, urgencyLines } from '../closer';
-import { type SlotFindings, findVariant, requestedMissingSize } from '../nlu/order-slots';
+import { falsePriceClaim } from '../nlu/claims';
+import { type SlotFindings, findVariant, requestedMissingVariant } from '../nlu/order-slots';
 import { findPlace } from '../nlu/wilayas';
 import { say } from '../templates';
 import { formatList, formatMoney, isArabicScript } from '../templates/format';
@@ -86,6 +87,11 @@ export async function answerPrice(ctx: TurnContext, d: Draft, products: Product[
     return;
   }
   const variant = findVariant(ctx.rest, first);
+  if (falsePriceClaim(ctx.rest, first)) {
+    d.parts.push(say(l, 'priceCorrection', { name: nameFor(first, l), price: priceOf(first, variant, l) }));
+    cite(d, first);
+    return;
+  }
   if (isOut(first, variant)) {
     d.parts.push(say(l, 'price', { name: nameFor(first, l), price: priceOf(first, variant, l) }));
     await outOfStock(ctx, d, first, variant);
@@ -104,15 +110,21 @@ export async function answerAvailability(ctx: TurnContext, d: Draft, products: P
   const [p] = products;
   if (!p) return;
   const variant = findVariant(ctx.rest, p);
+  if (falsePriceClaim(ctx.rest, p)) {
+    // "b 40 dt s7i7?": no "yes" to a wrong price, the true one.
+    d.parts.push(say(l, 'priceCorrection', { name: nameFor(p, l), price: priceOf(p, variant, l) }));
+    cite(d, p);
+    return;
+  }
   if (isOut(p, variant) || !inStock(p)) {
     await outOfStock(ctx, d, p, variant);
     return;
   }
   const variants = variantsInStock(p);
-  const missing = variant ? null : requestedMissingSize(ctx.rest, p);
+  const missing = variant ? null : requestedMissingVariant(ctx.rest, p);
   if (missing) {
-    // Asked for a size the product does not come in: no "yes", the sizes there are.
-    d.parts.push(say(l, 'variantOut', { name: nameFor(p, l), variant: missing, variants: formatList(variants, l) }));
+    // Asked for a size or colour the product does not come in: no "yes", the ones there are.
+    d.parts.push(say(l, 'variantNone', { name: nameFor(p, l), variant: missing, variants: formatList(variants, l), price: priceOf(p, null, l) }));
     cite(d, p);
     return;
   }

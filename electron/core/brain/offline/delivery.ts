@@ -7,15 +7,21 @@ import { formatList, formatMoney } from '../templates/format';
 
 export type Zone = ShopSettings['facts']['deliveryZones'][number];
 
-const ALL_WORDS = /^(autres?|other|others|rest|toutes?|all|58 wilayas?|national|partout|everywhere|outras?|altre|باقي|كل الولايات|الولايات الاخرى|\*)( wilayas?| villes?| zones?| cities| regions?)?$/;
+/** A catch-all zone: "Autres wilayas", "Outras cidades", "Resto do país", "Altre città", "باقي الولايات", "*". */
+const ALL_WORDS = /^(?:autres?|other|others|rest|resto|reste|toutes?|all|national|nationale|partout|everywhere|outras?|outros?|demais|altre|altri|restante|todo|tout|باقي|بقية|كل|\*|58 wilayas?)(?:$|[\s'])/;
 
-/** The shop's zone for a place: an exact wilaya/city first, then a catch-all zone ("Autres wilayas"). */
+/**
+ * The shop's zone for a place: the zone that names it ("Modena"), else the zone of its region's
+ * main city ("Biskra" for Tolga), else the catch-all zone ("Autres villes"); null when none.
+ */
 export function zoneFor(settings: ShopSettings, place: Place | string): Zone | null {
   const zones = settings.facts.deliveryZones;
-  const p = typeof place === 'string' ? findPlace(place) : place;
+  const p = typeof place === 'string' ? findPlace(place, { expectingAddress: true }) : place;
   if (p) {
     const exact = zones.find((z) => samePlace(z.name, p));
     if (exact) return exact;
+    const regional = p.region ? zones.find((z) => samePlace(z.name, { ...p, name: p.region ?? '', region: null })) : undefined;
+    if (regional) return regional;
   } else if (typeof place === 'string') {
     const exact = zones.find((z) => fold(z.name).trim() === fold(place).trim());
     if (exact) return exact;

@@ -4,20 +4,21 @@ import type { BrainDecision } from '../../../../shared/domain/brain';
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { Brain, BrainInput, TurnMessage } from '../types';
 import { checkoutPush, handleHesitation, handlePriceObjection, handleTrustObjection } from '../closer';
-import { isInjectionAttempt, isLegalThreat, wantsPhoto } from '../nlu/injection';
+import { isAbuse, isInjectionAttempt, isLegalThreat, wantsPhoto } from '../nlu/injection';
 import { classifyIntent } from '../nlu/intent';
-import { conversationLanguage, detectLanguage } from '../nlu/language';
+import { conversationLanguage, countryLanguage, detectLanguage } from '../nlu/language';
 import { fold, tokens } from '../nlu/normalise';
-import { type SlotFindings, extractSlots } from '../nlu/order-slots';
+import { type SlotFindings, extractSlots, findQuantity } from '../nlu/order-slots';
+import { hasBuyingVerb, withoutCounts } from '../nlu/quantity';
 import { say, voiceFor } from '../templates';
 import { type TurnContext, type UpstreamSlot, answerAvailability, answerDelivery, answerPhoto, answerPrice, answerWhich } from './answers';
 import type { OfflineBrainDeps } from './deps';
 import { type Draft, ORDER_ID_PLACEHOLDER, finish, newDraft } from './draft';
-import { awaitingOf, commonWord, confirmOrder, orderStep, yesOrNo } from './order-step';
-import { isTie, rememberSkus, resolveProducts } from './resolve';
+import { awaitingOf, commonWordFor, confirmOrder, orderStep, resumeOrder, yesOrNo } from './order-step';
+import { isTie, rememberSkus, resolveEach, resolveProducts } from './resolve';
 import { type BrainState, readState } from './state';
 import { encodeEscalations, escalation } from '../../../../shared/domain/notices';
-import { deriveCountry, dialectOf } from '../../text/country';
+import { currencyOfCountry, deriveCountry, dialectOf } from '../../text/country';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import { applyStrategy } from '../../learning/bandit/strategy-lines';
 import { acceptReorder, personalise, prefillFromProfile, startsVisit } from '../../learning/profiles/returning-customer';
@@ -33,17 +34,32 @@ function languageFromHistory(history: TurnMessage[]): CustomerLanguage | null {
 /** Messages with no words worth answering at length ("ok", "👍", "?"). */
 const isTrivial = (text: string): boolean => tokens(fold(text)).length <= 2;
 
+/** The shop's currency when the message names no product: the cart's, the last product's, any match, else the country's. */
+async function shopCurrency(ctx: TurnContext): Promise<string> {
+  for (const sku of [...ctx.state.cart.map((c) => c.sku), ...ctx.state.lastSkus]) {
+    const p = await ctx.deps.products.bySku(ctx.shopId, sku);
+    if (p) return p.currency;
+  }
+  return (await ctx.deps.products.search(ctx.shopId, ctx.text, 1))[0]?.product.currency ?? currencyOfCountry(ctx.country);
+}
+
 const ASKS_ABOUT_A_PRODUCT = new Set(['price_question', 'availability', 'other', 'greeting']);
 
-async function browse(ctx: TurnContext, d: Draft, products: Product[], input: BrainInput, tie: boolean): Promise<void> {
+async function browse(ctx: TurnContext, d: Draft, products: Product[], input: BrainInput, tie: boolean, several: boolean): Promise<void> {
   const l = ctx.language;
   const first = products[0] ?? null;
+  // Several products in one message, a comparison included: every one with its price, never a discount.
+  if (several && ['price_question', 'availability', 'other', 'greeting', 'objection_price'].includes(d.intent)) {
+    d.intent = 'price_question';
+    await answerPrice(ctx, d, products);
+    return;
+  }
   if (tie && ASKS_ABOUT_A_PRODUCT.has(d.intent) && !wantsPhoto(ctx.text)) {
     if (d.intent === 'other' || d.intent === 'greeting') d.intent = 'availability';
     answerWhich(ctx, d, products);
     return;
   }
-  const currency = first?.currency ?? (await ctx.deps.products.search(ctx.shopId, ctx.text, 1))[0]?.product.currency ?? 'DZD';
+  const currency = first?.currency ?? (await shopCurrency(ctx));
   switch (d.intent) {
     case 'price_question':
       if (first) await answerPrice(ctx, d, products);
@@ -119,20 +135,29 @@ async function browse(ctx: TurnContext, d: Draft, products: Product[], input: Br
 
 async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
   const { deps, state, language: l } = ctx;
-  const guess = classifyIntent(input.text);
+  const guess = classifyIntent(ctx.text);
   const d = newDraft(guess.intent, guess.confidence);
 
-  if (isInjectionAttempt(input.text)) {
+  if (isInjectionAttempt(ctx.text)) {
     d.intent = guess.intent === 'objection_price' ? 'objection_price' : 'other';
     d.confidence = 0.9;
     d.parts.push(say(l, 'injection'));
     return d;
   }
-  const resolved = /\p{L}{2,}/u.test(ctx.rest) ? await resolveProducts(deps.products, ctx.shopId, ctx.rest) : [];
+  const several = await resolveEach(deps.products, ctx.shopId, ctx.rest);
+  const productWords = withoutCounts(ctx.rest);
+  const resolved = several ?? (/\p{L}{2,}/u.test(productWords) ? await resolveProducts(deps.products, ctx.shopId, productWords) : []);
   const named = resolved.map((r) => r.product);
   // The seller sees which product a complaint is about.
   for (const p of named) d.skus.push(p.sku);
-  if (isLegalThreat(input.text)) {
+  if (isAbuse(ctx.text)) {
+    d.intent = 'complaint_refund';
+    d.parts.push(say(l, 'human'));
+    d.escalate = true;
+    d.escalateReason = 'Insult or threat';
+    return d;
+  }
+  if (isLegalThreat(ctx.text)) {
     d.intent = 'complaint_refund';
     d.parts.push(say(l, 'legal'));
     d.escalate = true;
@@ -152,7 +177,7 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
   if (named.length) state.lastSkus = rememberSkus(named.map((p) => p.sku), state.lastSkus);
 
   if (state.stage === 'confirming') {
-    const answer = yesOrNo(input.text);
+    const answer = yesOrNo(ctx.text);
     if (answer === 'yes') {
       d.intent = 'order_request';
       d.confidence = 0.9;
@@ -161,7 +186,7 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
     }
     if (answer === 'no' && named.length === 0 && extractSlotsCount(ctx) === 0) {
       d.intent = 'order_request';
-      const cancelling = /annul|cancel/.test(fold(input.text));
+      const cancelling = /annul|cancel/.test(fold(ctx.text));
       d.parts.push(say(l, cancelling ? 'orderCancelled' : 'changeWhat'));
       if (cancelling) {
         d.orderAction = 'cancel';
@@ -175,10 +200,24 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
   }
 
   const inFlow = state.stage !== 'browsing';
+  // A question in the middle of an order (delivery, another product's price): answered, then the order resumes where it was.
+  const asksMidOrder =
+    inFlow && (guess.intent === 'delivery_question' || (guess.intent === 'price_question' && named.length > 0 && named.every((p) => !state.cart.some((c) => c.sku === p.sku))));
+  if (asksMidOrder) {
+    await browse(ctx, d, named, input, named.length > 1 && isTie(resolved), several !== null && named.length > 1);
+    await resumeOrder(ctx, d);
+    if (state.stage === 'confirming' && !d.escalate) d.parts.push(say(l, 'summaryConfirm'));
+    return d;
+  }
   const slotsGiven = extractSlotsCount(ctx);
   const continuing = inFlow && (slotsGiven > 0 || guess.intent === 'other' || guess.intent === 'order_request' || (state.pendingVariantSku !== null && named.length === 0));
-  const startsWithDetails = !inFlow && slotsGiven >= 2 && (named.length > 0 || remembered !== null);
-  if (guess.intent === 'order_request' || continuing || startsWithDetails) {
+  // Details while browsing start the order: two of them, or a phone number (nobody gives a shop their number to ask a price).
+  const startsWithDetails = !inFlow && (slotsGiven >= 2 || ctx.found.phone !== undefined) && (named.length > 0 || remembered !== null);
+  // "quero 2 vermelhos" about the helmet just discussed: a count of it (with or without a variant) is an order.
+  const picksRemembered = !inFlow && named.length === 0 && remembered !== null && guess.intent === 'other' && findQuantity(ctx.rest) !== null;
+  // "quero 2 protetor fps 50 e 1 shampoo": a count of named products with a verb of wanting is an order.
+  const buysNamed = !inFlow && named.length > 0 && hasBuyingVerb(ctx.rest) && (several ?? [{ part: ctx.rest }]).some((p) => findQuantity(p.part) !== null);
+  if (guess.intent === 'order_request' || continuing || startsWithDetails || picksRemembered || buysNamed) {
     d.intent = 'order_request';
     d.confidence = Math.max(d.confidence, 0.7);
     if (isTie(resolved) && state.cart.every((c) => !named.some((p) => p.sku === c.sku))) {
@@ -187,12 +226,12 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
       state.stage = 'collecting';
       return d;
     }
-    await orderStep(ctx, d, named, remembered);
+    await orderStep(ctx, d, named, remembered, several);
     return d;
   }
 
   const products = named.length ? named : remembered && ['price_question', 'availability', 'objection_price', 'objection_hesitation'].includes(guess.intent) ? [remembered] : [];
-  await browse(ctx, d, products, input, named.length > 1 && isTie(resolved));
+  await browse(ctx, d, products, input, named.length > 1 && isTie(resolved), several !== null && products.length > 1);
 
   // After a few exchanges without an order, ask for it (once every few turns, never on bad news).
   const pushAfter = ctx.settings.sales.intensity === 'gentle' ? 3 : 2;
@@ -214,6 +253,15 @@ const extractSlotsCount = (ctx: TurnContext): number => {
   const f = ctx.found;
   return [f.name, f.phone, f.place, f.address].filter(Boolean).length;
 };
+
+/**
+ * What the brain reads of a message: all of it up to a few thousand characters; of a longer one
+ * (a pasted document, a flood) its start and end, so every rule runs in bounded time.
+ */
+export function boundedText(text: string): string {
+  const MAX = 2_000;
+  return text.length <= MAX ? text : `${text.slice(0, 1_500)}\n${text.slice(-500)}`;
+}
 
 /** The message without the details it gives: an address line or a city is never a product ("rue des Roses", "Milano"). */
 function productText(text: string, found: SlotFindings): string {
@@ -301,15 +349,16 @@ export function makeOfflineBrain(deps: OfflineBrainDeps): OfflineBrain {
     const upstream = options.seed?.(state);
     const settings = await deps.settings(input.shopId);
     const previous = state.language ?? languageFromHistory(input.history);
-    const language = conversationLanguage(input.text, previous).language;
     const country = (await deps.country?.(input.shopId, settings)) ?? (await derivedCountry(deps, input.shopId, input.text, settings));
-    const found = extractSlots(input.text, awaitingOf(state), commonWord, { country });
+    const text = boundedText(input.text);
+    const language = conversationLanguage(text, previous, countryLanguage(country)).language;
+    const found = extractSlots(text, awaitingOf(state), commonWordFor(language), { country });
     const voice = voiceFor(language, dialectOf(country));
     const ctx: TurnContext = {
       deps,
       shopId: input.shopId,
-      text: input.text,
-      rest: productText(input.text, found),
+      text,
+      rest: productText(text, found),
       language: voice,
       settings,
       country,

@@ -5,8 +5,8 @@ import { upsellFor } from '../closer';
 import { YES_WORDS, NO_WORDS } from '../nlu/intent-lexicon';
 import { DZ_LATN_STRONG, EN, FR, IT, PT } from '../nlu/language-lexicon';
 import { fold, tokens } from '../nlu/normalise';
-import { type SlotName, findQuantity, findVariant } from '../nlu/order-slots';
-import { languageOfVoice, say } from '../templates';
+import { type SlotName, extractSlots, findQuantity, findVariant, requestedMissingVariant } from '../nlu/order-slots';
+import { type Voice, languageOfVoice, say } from '../templates';
 import { formatList } from '../templates/format';
 import { type TurnContext, outOfStock, priceOf } from './answers';
 import { type Draft, ORDER_ID_PLACEHOLDER } from './draft';
@@ -24,12 +24,19 @@ import {
   unitPriceOf,
   variantsInStock,
 } from './order-flow';
-import { rememberSkus } from './resolve';
+import { type Pick, rememberSkus } from './resolve';
 import { type Place, placeByName } from '../nlu/wilayas';
 
 /** A word no one is called: customers' bare names are told apart from ordinary replies with this. */
 export const commonWord = (w: string): boolean =>
   FR.has(w) || EN.has(w) || PT.has(w) || IT.has(w) || DZ_LATN_STRONG.has(w) || YES_WORDS.has(w) || NO_WORDS.has(w) || w.length < 2;
+
+/**
+ * The same, for a customer writing French, English, Portuguese or Italian: Darija's words are not
+ * theirs, so "Ana" (Darija "I") is a name in a Brazilian conversation.
+ */
+export const commonWordFor = (language: Voice): ((w: string) => boolean) =>
+  languageOfVoice(language) === 'dz-latn' || languageOfVoice(language).startsWith('ar') ? commonWord : (w) => FR.has(w) || EN.has(w) || PT.has(w) || IT.has(w) || YES_WORDS.has(w) || NO_WORDS.has(w) || w.length < 2;
 
 /** "oui", "ih", "yes please", "نعم" → yes; "non", "la", "annule" → no; anything longer is neither. */
 export function yesOrNo(text: string): 'yes' | 'no' | null {
@@ -91,33 +98,53 @@ async function askProduct(ctx: TurnContext, d: Draft): Promise<void> {
 }
 
 /**
+ * Puts the product the customer named in the cart with the variant and count they said. A size or
+ * colour it does not come in is said honestly (the bot then asks which one); a count above the
+ * stock is lowered to it and said. Returns false when the product is out of stock (answered).
+ */
+async function takeProduct(ctx: TurnContext, d: Draft, product: Product, wasEmpty: boolean): Promise<boolean> {
+  const state = ctx.state;
+  const l = ctx.language;
+  // Items read upstream (the LLM's checked slots) are already in the cart with their quantity and variant.
+  const seeded = ctx.upstream?.has('items') ? state.cart.find((c) => c.sku === product.sku) : undefined;
+  const variant = seeded?.variant ?? findVariant(ctx.rest, product);
+  const stock = stockOf(product, variant);
+  if ((stock !== null && stock <= 0) || (product.stock !== null && product.stock <= 0)) {
+    await outOfStock(ctx, d, product, variant);
+    return false;
+  }
+  const missing = variant ? null : requestedMissingVariant(ctx.rest, product);
+  if (missing) d.parts.push(say(l, 'variantNone', { name: nameFor(product, l), variant: missing, variants: formatList(variantsInStock(product), l), price: priceOf(product, null, l) }));
+  const asked = seeded ? null : findQuantity(ctx.rest, product.variants.map((v) => v.name));
+  const quantity = asked !== null && stock !== null && asked > stock ? stock : asked;
+  if (quantity !== asked && stock !== null) d.parts.push(say(l, 'urgencyStock', { count: stock }));
+  const added = addToCart(state, product.sku, variant ?? (product.variants.length === 1 ? (product.variants[0]?.name ?? null) : null), quantity);
+  if (state.pendingVariantSku === product.sku && variant) state.pendingVariantSku = null;
+  state.lastSkus = rememberSkus([product.sku], state.lastSkus);
+  d.orderAction = wasEmpty ? 'start' : added ? 'add_item' : 'none';
+  d.skus.push(product.sku);
+  d.citations.push(`product:${product.id}`);
+  return true;
+}
+
+/**
  * One step of taking an order: add what the customer names (variant, quantity), take whatever
  * details they give in any order, ask only for what is missing, then show the summary and ask
  * for confirmation.
  */
-export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], remembered: Product | null): Promise<void> {
+export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], remembered: Product | null, several: Pick[] | null = null): Promise<void> {
   const l = ctx.language;
   const state = ctx.state;
   const wasEmpty = state.cart.length === 0;
   let product: Product | null = named[0] ?? null;
   if (!product && wasEmpty && state.stage === 'browsing') product = remembered;
 
-  if (product) {
-    // Items read upstream are already in the cart with their quantity and variant.
-    const seeded = ctx.upstream?.has('items') ? state.cart.find((c) => c.sku === product?.sku) : undefined;
-    const variant = seeded?.variant ?? findVariant(ctx.rest, product);
-    const stock = stockOf(product, variant);
-    if ((stock !== null && stock <= 0) || (product.stock !== null && product.stock <= 0)) {
-      await outOfStock(ctx, d, product, variant);
-      return;
-    }
-    const quantity = seeded ? null : findQuantity(ctx.rest, product.variants.map((v) => v.name));
-    const added = addToCart(state, product.sku, variant ?? (product.variants.length === 1 ? (product.variants[0]?.name ?? null) : null), quantity);
-    if (state.pendingVariantSku === product.sku && variant) state.pendingVariantSku = null;
-    state.lastSkus = rememberSkus([product.sku], state.lastSkus);
-    d.orderAction = wasEmpty ? 'start' : added ? 'add_item' : 'none';
-    d.skus.push(product.sku);
-    d.citations.push(`product:${product.id}`);
+  if (several) {
+    // "2 sacs noirs et une montre": each product with the count and variant said in its own part.
+    for (const pick of several) if (!(await takeProduct({ ...ctx, rest: pick.part }, d, pick.product, wasEmpty))) return;
+    d.orderAction = wasEmpty ? 'start' : 'add_item';
+  } else if (product) {
+    if (!(await takeProduct(ctx, d, product, wasEmpty))) return;
   } else if (state.pendingVariantSku) {
     const pending = await ctx.deps.products.bySku(ctx.shopId, state.pendingVariantSku);
     const line = state.cart.find((c) => c.sku === state.pendingVariantSku);
@@ -140,6 +167,12 @@ export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], re
   if (state.cart.length === 0) {
     await askProduct(ctx, d);
     return;
+  }
+  // The order starts with this message: read it again as an order message (a bare name counts now).
+  // (Not a bare address: the words that named the products are in this message too.)
+  if (state.stage === 'browsing') {
+    const awaiting = awaitingOf({ ...state, stage: 'collecting' }).filter((s) => s !== 'address');
+    ctx.found = extractSlots(ctx.text, awaiting, commonWordFor(ctx.language), { country: ctx.country });
   }
   applySlots(ctx);
   state.stage = 'collecting';
@@ -234,3 +267,16 @@ export async function confirmOrder(ctx: TurnContext, d: Draft, input: BrainInput
   state.shownSummaryText = null;
   state.turnsSincePush = 0;
 }
+
+/**
+ * A question in the middle of an order was answered: say what the order still needs, in other
+ * words than the last ask (no word-for-word repeat). The confirmation step re-asks on its own.
+ */
+export async function resumeOrder(ctx: TurnContext, d: Draft): Promise<void> {
+  if (ctx.state.stage !== 'collecting' || ctx.state.cart.length === 0) return;
+  const missing = missingSlots(ctx.state, await cartLines(ctx));
+  if (missing.length === 0) return;
+  d.parts.push(say(ctx.language, 'resumeSlots', { missing: formatList(missing.map((s) => say(ctx.language, SLOT_PHRASE[s])), ctx.language) }));
+}
+
+const SLOT_PHRASE = { name: 'slotName', phone: 'slotPhone', wilaya: 'slotWilaya', address: 'slotAddress' } as const;

@@ -1,5 +1,6 @@
 import type { Product } from '../../../../shared/domain/catalog';
 import { type ProductFinder, scoreProduct } from './product-match';
+import { withoutCounts } from '../nlu/quantity';
 
 export interface Resolved {
   product: Product;
@@ -37,6 +38,31 @@ export async function resolveProducts(finder: ProductFinder, shopId: number, tex
 export function isTie(resolved: readonly Resolved[]): boolean {
   const [a, b] = resolved;
   return a !== undefined && b !== undefined && a.lexical > 0 && Math.abs(a.lexical - b.lexical) < 0.01;
+}
+
+/** Where a message lists several products: "X e Y", "X et Y", "X and Y", "X ou Y", "X w Y", "X ولا Y", commas, "+". */
+const JOINERS = /\s+(?:e|et|and|y|ou|or|oppure|vs\.?|versus|contre|w|wla|wela|walla|و|ولا|او|أو)\s+|\s*[,;+&/]\s*|\n/iu;
+
+export interface Pick extends Resolved {
+  /** The part of the message that names it: its count and variant are read there. */
+  part: string;
+}
+
+/**
+ * Several products named in one message ("quanto o protetor 50 e a vitamina c?", "2 sacs noirs et
+ * une montre", "X ou Y ?"), each read in its own part, in the order the customer named them.
+ * Null when the message names fewer than two distinct products that way.
+ */
+export async function resolveEach(finder: ProductFinder, shopId: number, text: string): Promise<Pick[] | null> {
+  const parts = text.split(JOINERS).map((p) => p.trim()).filter((p) => /\p{L}{2,}/u.test(p));
+  if (parts.length < 2) return null;
+  const picks: Pick[] = [];
+  for (const part of parts.slice(0, 4)) {
+    const found = await resolveProducts(finder, shopId, withoutCounts(part));
+    const top = found[0];
+    if (top && !isTie(found) && !picks.some((p) => p.product.sku === top.product.sku)) picks.push({ ...top, part });
+  }
+  return picks.length >= 2 ? picks : null;
 }
 
 /** Most recent first, no duplicates, at most 3 (BrainDecision.skus). */

@@ -5,6 +5,7 @@ import { useSettingsForm } from './use-settings-form';
 import { ShopCurrency } from './ShopCurrency';
 import { ZonesTable } from './ZonesTable';
 import { JobFailures } from './JobFailures';
+import { CountryField } from './CountryField';
 import './settings.css';
 
 type Keys = keyof (typeof strings)['en'];
@@ -74,6 +75,7 @@ export function SettingsPage() {
           <label htmlFor="opening-hours">{t('openingHours')}</label>
           <input id="opening-hours" placeholder={t('openingHoursPlaceholder')} value={form.openingHours} onChange={(e) => edit({ openingHours: e.target.value })} />
         </div>
+        <CountryField timeZone={form.timeZone} />
         <div className="field">
           <label htmlFor="shop-links">{t('shopLinks')}</label>
           <textarea id="shop-links" dir="ltr" aria-describedby="shop-links-hint" placeholder="https://myshop.com" value={form.shopLinks} onChange={(e) => edit({ shopLinks: e.target.value })} />

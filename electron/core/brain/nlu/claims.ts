@@ -1,0 +1,22 @@
+import type { Product } from '../../../../shared/domain/catalog';
+import { extractNumbers } from '../guardrails/numbers';
+
+/** "b 40", "à 40", "for 40", "por 40", "a 40", "ب 40": a price said without a currency. */
+const PRICE_BEFORE = /(?:^|\s)(?:b|bi|à|a|for|por|per|ب|بـ|à seulement|only|just|ghir|gher|seulement|soltanto|apenas)\s*$/i;
+
+/**
+ * A price the customer asserts for the product ("el power bank b 40 dt s7i7?", "c'est 3000 DA
+ * non ?") that none of its prices (product or variant) is. The reply then states the true price
+ * and agrees with no part of the claim; the claimed figure is never repeated.
+ */
+export function falsePriceClaim(text: string, product: Product): boolean {
+  const prices = [product.price, ...product.variants.flatMap((v) => (v.price === null ? [] : [v.price]))];
+  for (const n of extractNumbers(text)) {
+    const said = n.kind === 'money' || (n.kind === 'plain' && PRICE_BEFORE.test(text.slice(0, n.index)));
+    if (!said) continue;
+    // A quantity's total ("2 for 240") is no claim about the unit price.
+    const backed = n.values.some((v) => prices.some((p) => Array.from({ length: 10 }, (_, q) => p * (q + 1)).some((t) => Math.abs(t - v) < 0.01)));
+    if (!backed) return true;
+  }
+  return false;
+}

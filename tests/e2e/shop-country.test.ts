@@ -1,0 +1,47 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../../electron/core/test-utils/temp-core';
+import { type Harness, chromiumAvailable, launchBrowser, openApp, startHarness, watchErrors } from './harness';
+
+/** The shop's country on the Settings page: derived until chosen, saved at once, read back by core. */
+describe.skipIf(!chromiumAvailable())('shop country in Settings (headless Chromium)', () => {
+  let harness: Harness;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let shopId: number;
+
+  beforeAll(async () => {
+    harness = await startHarness({
+      prepare: async (core) => {
+        shopId = (await call<{ id: number }>(core, 'shops/create', { name: 'Zahra Beauté', currency: 'MAD' })).id;
+      },
+    });
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' })).newPage();
+    errors = watchErrors(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+  });
+
+  it('shows the derived country, saves a chosen one and goes back to automatic', async () => {
+    await openApp(page, harness, '#settings');
+    await page.waitForSelector('#shop-country');
+    expect(await page.inputValue('#shop-country')).toBe('');
+    expect(await page.textContent('#shop-country option[value=""]')).toContain('Morocco');
+    await page.selectOption('#shop-country', 'TN');
+    await page.waitForFunction(() => document.querySelector('#country-hint')?.textContent === 'Country saved.');
+    const shops = await call<{ id: number; country: string | null }[]>(harness.core, 'shops/list', {});
+    expect(shops.find((s) => s.id === shopId)?.country).toBe('TN');
+    await page.reload();
+    await page.waitForSelector('#shop-country');
+    expect(await page.inputValue('#shop-country')).toBe('TN');
+    await page.selectOption('#shop-country', '');
+    await page.waitForFunction(() => document.querySelector('#country-hint')?.textContent === 'Country saved.');
+    expect((await call<{ id: number; country: string | null }[]>(harness.core, 'shops/list', {})).find((s) => s.id === shopId)?.country).toBeNull();
+    expect(errors).toEqual([]);
+  });
+});
