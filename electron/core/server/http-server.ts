@@ -58,7 +58,7 @@ export async function startHttpServer(opts: ServerOptions): Promise<RunningServe
   const limit = opts.maxBodyBytes ?? 25 * 1024 * 1024;
   const authorized = (req: http.IncomingMessage) => tokenMatches(token, presentedToken(req.headers));
 
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     try {
       if (!LOOPBACK_HOSTS.test(req.headers.host ?? '')) return sendJson(res, 403, errorEnvelope('unauthorized', 'Bad Host header'));
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -117,7 +117,8 @@ export async function startHttpServer(opts: ServerOptions): Promise<RunningServe
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
       else res.destroy();
     }
-  });
+  };
+  const server = http.createServer((req, res) => void handle(req, res));
 
   const wss = new WebSocketServer({
     noServer: true,

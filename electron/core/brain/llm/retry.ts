@@ -47,7 +47,7 @@ export async function withRetries<T>(fn: (attempt: number) => Promise<T>, option
 
 /** What went wrong, in words a shop owner can act on. The caller redacts secrets. */
 export function describeLlmError(err: unknown, baseUrl: string, timeoutMs: number): string {
-  let host = baseUrl;
+  let host: string;
   try {
     host = new URL(baseUrl).host;
   } catch {

@@ -59,13 +59,12 @@ export const awaitingSlots = (ctx: TurnContext): SlotName[] => {
 export function applySlots(ctx: TurnContext): number {
   const found = extractSlots(ctx.text, awaitingSlots(ctx), commonWord);
   const s = ctx.state.slots;
-  let n = 0;
-  if (found.name) (s.name = found.name), n++;
-  if (found.phone) (s.phone = found.phone), n++;
-  if (found.place) (s.wilaya = found.place.name), n++;
-  if (found.commune) (s.commune = found.commune), n++;
-  if (found.address) (s.address = found.address), n++;
-  return n;
+  if (found.name) s.name = found.name;
+  if (found.phone) s.phone = found.phone;
+  if (found.place) s.wilaya = found.place.name;
+  if (found.commune) s.commune = found.commune;
+  if (found.address) s.address = found.address;
+  return [found.name, found.phone, found.place, found.commune, found.address].filter(Boolean).length;
 }
 
 async function askProduct(ctx: TurnContext, d: Draft): Promise<void> {
