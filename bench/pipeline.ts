@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
 import type { Channel } from '../electron/core/channels/types';
 import { type Core, createCore } from '../electron/core/create-core';
 import { openDatabase } from '../electron/core/store/open-database';

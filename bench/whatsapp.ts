@@ -127,7 +127,7 @@ async function measure(prepared: Prepared): Promise<WhatsAppBench> {
   const perSession = (bytes: number): number => Math.round((bytes / sessions / 1024 / 1024) * 100) / 100;
   // JS heap + external buffers, for reading next to RSS (not part of the result).
   process.stderr.write(`whatsapp bench: heap+external ${perSession(after.heap - before.heap)} MB/session, rss ${perSession(after.rss - before.rss)} MB/session\n`);
-  for (const sock of open) sock.end(undefined);
+  for (const sock of open) void sock.end(undefined);
   await store.close();
   return { mb_per_session: perSession(after.rss - before.rss), sessions };
 }

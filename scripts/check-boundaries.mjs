@@ -1,91 +1,139 @@
 #!/usr/bin/env node
-// Where code may run is enforced, not hoped for (see ../shared/STYLE.md rule 1):
-//   electron/core/** and shared/**  never import `electron` (core runs headless too);
-//   renderer/** and shared/**       never import Node builtins (`node:*`, fs, path, …) or better-sqlite3
-//                                   (the renderer is a sandboxed page or a browser tab).
-// Tests (*.test.ts[x]) are exempt: they run in Node under vitest.
-// Usage: node scripts/check-boundaries.mjs [--root DIR]   exit 0 clean, 1 with one line per violation.
+// The architecture's rules, checked on the files on disk (tracked or not): dependency-cruiser resolves every import,
+// relative ones included, and judges it against the allowlists in scripts/boundaries/rules.mjs; a second pass refuses
+// computed imports (import(x), require(x)), which no resolver can judge.
+// Usage: node scripts/check-boundaries.mjs [--root DIR] [--write-known]
+//   exit 0 clean, 1 with one line per violation. Violations listed in scripts/boundaries/known-violations.json
+//   (today's debts, each a place to fix) are reported as a count only; --write-known rewrites that list.
 import fs from 'node:fs';
-import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cruise } from 'dependency-cruiser';
 import ts from 'typescript';
+import { allowed, forbidden } from './boundaries/rules.mjs';
 
+const SCANNED = ['electron', 'shared', 'renderer'];
 const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
-const TEST = /\.test\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
-const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', '.vite']);
-const builtins = new Set(builtinModules.filter((name) => !name.startsWith('_')));
+const SKIP = /(^|\/)(node_modules|out|dist|\.vite|test-results)(\/|$)/;
+const KNOWN_FILE = 'scripts/boundaries/known-violations.json';
 
-const isElectron = (spec) => spec === 'electron' || spec.startsWith('electron/');
-const isNodeOnly = (spec) =>
-  spec.startsWith('node:') || builtins.has(spec) || builtins.has(spec.split('/')[0]) || spec === 'better-sqlite3' || spec.startsWith('better-sqlite3/');
-
-/** Which imports each tree must not have, and why (printed with each violation). */
-const RULES = [
-  { dir: 'electron/core', banned: isElectron, why: 'core runs headless too; inject what only Electron has through ports.ts' },
-  { dir: 'shared', banned: isElectron, why: 'shared code runs in every process' },
-  { dir: 'shared', banned: isNodeOnly, why: 'shared code also runs in the renderer and the browser' },
-  { dir: 'renderer', banned: isNodeOnly, why: 'the renderer is a sandboxed page or a browser tab' },
-];
-
-function* sourceFiles(dir) {
+function* sourceFiles(root, dir) {
   let entries;
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    entries = fs.readdirSync(path.join(root, dir), { withFileTypes: true });
   } catch (err) {
     if (err.code === 'ENOENT') return;
     throw err;
   }
   for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) yield* sourceFiles(full);
-    } else if (SOURCE.test(entry.name) && !TEST.test(entry.name) && !entry.name.endsWith('.d.ts')) {
-      yield full;
-    }
+    const rel = `${dir}/${entry.name}`;
+    if (SKIP.test(rel)) continue;
+    if (entry.isDirectory()) yield* sourceFiles(root, rel);
+    else if (SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts')) yield rel;
   }
 }
 
-/** Static imports, re-exports, `import type`, dynamic import() and require() — comments and strings are not imports. */
-function importsOf(text) {
-  const info = ts.preProcessFile(text, true, true);
-  return info.importedFiles.map((ref) => ({ spec: ref.fileName, line: lineOf(text, ref.pos) }));
-}
-
-function lineOf(text, pos) {
-  let line = 1;
-  for (let i = 0; i < pos && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-export function findViolations(root) {
-  const violations = [];
-  for (const rule of RULES) {
-    for (const file of sourceFiles(path.join(root, rule.dir))) {
-      const text = fs.readFileSync(file, 'utf8');
-      for (const { spec, line } of importsOf(text)) {
-        if (!rule.banned(spec)) continue;
-        const rel = path.relative(root, file).split(path.sep).join('/');
-        violations.push(`${rel}:${line}: imports "${spec}" — ${rule.why}`);
+/** `import(expr)` / `require(expr)` whose argument is not a plain string: the checker cannot know what it loads. */
+export function computedImports(root, files) {
+  const found = [];
+  for (const rel of files) {
+    if (/\.test\.[cm]?[jt]sx?$/.test(rel)) continue;
+    const text = fs.readFileSync(path.join(root, rel), 'utf8');
+    const source = ts.createSourceFile(rel, text, ts.ScriptTarget.Latest, true);
+    const visit = (node) => {
+      if (ts.isCallExpression(node)) {
+        const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
+        const isRequire = ts.isIdentifier(node.expression) && node.expression.text === 'require';
+        const arg = node.arguments[0];
+        if ((isImport || isRequire) && arg && !ts.isStringLiteralLike(arg)) {
+          const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+          found.push({ rule: 'no-computed-imports', from: rel, to: node.getText().slice(0, 60), line });
+        }
       }
-    }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
   }
-  return violations;
+  return found;
 }
 
-function main(argv) {
+async function cruiseViolations(root, files) {
+  if (files.length === 0) return [];
+  const cwd = process.cwd();
+  process.chdir(root);
+  try {
+    const result = await cruise(files, {
+      validate: true,
+      ruleSet: { forbidden, allowed, allowedSeverity: 'error' },
+      tsPreCompilationDeps: true,
+      doNotFollow: { path: 'node_modules' },
+      exclude: { path: '(^|/)(out|dist|\\.vite|test-results)/' },
+      enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['types', 'import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.json', '.d.ts'] },
+      moduleSystems: ['es6', 'cjs'],
+    });
+    const violations = result.output.summary.violations ?? [];
+    return violations.map((v) => ({ rule: v.rule.name, from: v.from, to: v.to }));
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+export async function findViolations(root) {
+  const files = SCANNED.flatMap((dir) => [...sourceFiles(root, dir)]);
+  const found = [...(await cruiseViolations(root, files)), ...computedImports(root, files)];
+  return found.sort((a, b) => `${a.from} ${a.to}`.localeCompare(`${b.from} ${b.to}`));
+}
+
+/** node_modules/better-sqlite3/lib/index.js → better-sqlite3 */
+const shortName = (to) => to.replace(/^node_modules\/((@[^/]+\/)?[^/]+).*$/, '$1');
+const keyOf = (v) => `${v.rule} ${v.from} -> ${v.to}`;
+const WHY = Object.fromEntries(forbidden.map((rule) => [rule.name, rule.comment]));
+WHY['not-in-allowed'] = 'no allowlist in scripts/boundaries/rules.mjs lets this layer depend on that';
+WHY['no-computed-imports'] = 'a computed import cannot be checked: name the module as a string';
+
+function readKnown(root) {
+  try {
+    return new Set(JSON.parse(fs.readFileSync(path.join(root, KNOWN_FILE), 'utf8')).map(keyOf));
+  } catch (err) {
+    if (err.code === 'ENOENT') return new Set();
+    throw err;
+  }
+}
+
+async function main(argv) {
   const rootFlag = argv.indexOf('--root');
-  const root = rootFlag >= 0 && argv[rootFlag + 1] ? path.resolve(argv[rootFlag + 1]) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const violations = findViolations(root);
-  if (violations.length === 0) {
-    process.stdout.write('check-boundaries: electron/core, shared and renderer import only what their runtime has.\n');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const root = rootFlag >= 0 && argv[rootFlag + 1] ? path.resolve(argv[rootFlag + 1]) : path.resolve(here, '..');
+  const violations = await findViolations(root);
+  if (argv.includes('--write-known')) {
+    const list = violations.map(({ rule, from, to }) => ({ rule, from, to }));
+    fs.mkdirSync(path.dirname(path.join(root, KNOWN_FILE)), { recursive: true });
+    fs.writeFileSync(path.join(root, KNOWN_FILE), `${JSON.stringify(list, null, 1)}\n`);
+    process.stdout.write(`check-boundaries: wrote ${list.length} known violations to ${KNOWN_FILE}\n`);
     return 0;
   }
-  process.stderr.write(`check-boundaries: ${violations.length} forbidden import${violations.length === 1 ? '' : 's'}:\n`);
-  for (const violation of violations) process.stderr.write(`  ${violation}\n`);
+  const known = readKnown(root);
+  const fresh = violations.filter((v) => !known.has(keyOf(v)));
+  const owed = violations.length - fresh.length;
+  const debt = owed > 0 ? ` (${owed} known violation${owed === 1 ? '' : 's'} still listed in ${KNOWN_FILE})` : '';
+  if (fresh.length === 0) {
+    process.stdout.write(`check-boundaries: every import is allowed by scripts/boundaries/rules.mjs${debt}.\n`);
+    return 0;
+  }
+  process.stderr.write(`check-boundaries: ${fresh.length} forbidden import${fresh.length === 1 ? '' : 's'}${debt}:\n`);
+  for (const v of fresh) process.stderr.write(`  ${v.line ? `${v.from}:${v.line}` : v.from}: imports "${shortName(v.to)}" [${v.rule}]\n`);
+  for (const rule of new Set(fresh.map((v) => v.rule))) process.stderr.write(`  [${rule}] ${WHY[rule] ?? ''}\n`);
   return 1;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = main(process.argv.slice(2));
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`check-boundaries: could not check: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

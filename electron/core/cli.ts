@@ -58,6 +58,6 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
 }
 
-main(process.argv.slice(2)).then((code) => {
+void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

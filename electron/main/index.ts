@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, app, dialog, ipcMain, safeStorage } from 'electron';
+import { type BrowserWindow, app, dialog, ipcMain, safeStorage } from 'electron';
 import type { ConnectionState } from '../../shared/contract/bridge';
 import type { EventMessage } from '../../shared/contract/events';
 import { IPC_CALL, IPC_CONNECTION, IPC_CONNECTION_STATE, IPC_EVENT } from '../../shared/contract/port-protocol';

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 /**
  * A fake OpenAI-compatible endpoint on 127.0.0.1 for tests: POST /v1/chat/completions answers from
@@ -35,7 +35,7 @@ export const completion = (content: string | object, totalTokens = 120): FakeSte
 export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
   const steps: FakeStep[] = [];
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const state = { fallback: { kind: 'status', status: 500, body: { error: { message: 'no scripted answer' } } } as FakeStep };
 
   const server = http.createServer((req, res) => {

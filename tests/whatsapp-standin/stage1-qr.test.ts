@@ -13,7 +13,7 @@ describe('stand-in stage 1: handshake and QR', () => {
     trustStandin(standin);
   });
   afterEach(async () => {
-    socket?.sock.end(undefined);
+    void socket?.sock.end(undefined);
     socket = null;
     await standin.close();
   });

@@ -14,7 +14,7 @@ describe('stand-in stage 2: pairing and login with saved creds', () => {
     trustStandin(standin);
   });
   afterEach(async () => {
-    for (const s of sockets.splice(0)) s.sock.end(undefined);
+    for (const s of sockets.splice(0)) void s.sock.end(undefined);
     await standin.close();
   });
 

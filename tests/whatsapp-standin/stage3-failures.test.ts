@@ -28,7 +28,7 @@ describe('stand-in stage 3: disconnects and failure codes on the real socket', (
     ({ auth, device } = await pairNewDevice(standin, SELLER));
   });
   afterEach(async () => {
-    for (const s of sockets.splice(0)) s.sock.end(undefined);
+    for (const s of sockets.splice(0)) void s.sock.end(undefined);
     await standin.close();
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getBinaryNodeChild, proto, type WAMessage } from '@whiskeysockets/baileys';
-import { startStandin, type LinkedDevice, type Standin } from '../../electron/core/channels/whatsapp/test-utils/standin';
+import { startStandin, type Standin } from '../../electron/core/channels/whatsapp/test-utils/standin';
 import { connectSocket, openSocket, pairNewDevice, trustStandin, type MemoryAuth, type TestSocket } from './harness';
 
 const SELLER = '213550000003';
@@ -32,16 +32,15 @@ const until = async (check: () => boolean, timeoutMs = 5_000, what = 'condition'
 describe('stand-in stage 4: Signal-encrypted messages between a customer and the real socket', () => {
   let standin: Standin;
   let auth: MemoryAuth;
-  let device: LinkedDevice;
   const sockets: TestSocket[] = [];
 
   beforeEach(async () => {
     standin = await startStandin();
     trustStandin(standin);
-    ({ auth, device } = await pairNewDevice(standin, SELLER));
+    ({ auth } = await pairNewDevice(standin, SELLER));
   });
   afterEach(async () => {
-    for (const s of sockets.splice(0)) s.sock.end(undefined);
+    for (const s of sockets.splice(0)) void s.sock.end(undefined);
     await standin.close();
   });
 
@@ -95,7 +94,7 @@ describe('stand-in stage 4: Signal-encrypted messages between a customer and the
   it('a message sent while the companion was offline arrives at the next login', async () => {
     // The companion has been online once (its pre-keys are on the server), then goes away.
     const once = await openSocket(standin, auth.reload());
-    once.sock.end(undefined);
+    void once.sock.end(undefined);
     await once.conn.closed;
     const customer = standin.customer(CUSTOMER);
     const sent = await standin.relay.customerSends(customer, SELLER, { conversation: 'Vous êtes là ?' });

@@ -13,7 +13,7 @@ export function loadSettingsFile(file: string): ShopSettingsPatch {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `Settings file ${file} does not exist.` : `Settings file ${file} cannot be read (${code ?? 'error'}).`);
+    throw new Error(code === 'ENOENT' ? `Settings file ${file} does not exist.` : `Settings file ${file} cannot be read (${code ?? 'error'}).`, { cause: err });
   }
   return parseSettingsText(text, file);
 }
@@ -24,7 +24,7 @@ export function parseSettingsText(text: string, label = 'settings'): ShopSetting
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new Error(`Settings file ${label} is not valid JSON: ${(err as Error).message}`);
+    throw new Error(`Settings file ${label} is not valid JSON: ${(err as Error).message}`, { cause: err });
   }
   const parsed = ShopSettingsPatch.safeParse(data, { reportInput: true });
   if (parsed.success) return parsed.data;

@@ -45,7 +45,7 @@ export async function simulateCommand(argv: readonly string[], io: CliIo, stdin:
   const given = option(argv, 'data-dir');
   const dataDir = given ? path.resolve(given) : fs.mkdtempSync(path.join(os.tmpdir(), 'souqbot-sim-'));
   if (catalog && !fs.existsSync(catalog)) throw new UsageError(`Catalog file not found: ${catalog}`);
-  let settingsPatch: ReturnType<typeof loadSettingsFile> | null = null;
+  let settingsPatch: ReturnType<typeof loadSettingsFile> | null;
   try {
     settingsPatch = settingsFile ? loadSettingsFile(path.resolve(settingsFile)) : null;
   } catch (err) {

@@ -27,7 +27,7 @@ export const decrementCatalogStock: DecrementStock = async (trx, shopId, lines) 
       await sql`UPDATE products SET stock = MAX(stock - ${line.quantity}, 0) WHERE id = ${row.id}`.execute(trx);
     }
     if (line.variant) {
-      let variants: VariantJson[] = [];
+      let variants: VariantJson[];
       try {
         variants = JSON.parse(row.variants) as VariantJson[];
       } catch {

@@ -77,7 +77,7 @@ export async function startHttpServer(opts: ServerOptions): Promise<RunningServe
     }
   };
 
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     try {
       const admitted = admit(req);
       if ('refuse' in admitted) return sendJson(res, admitted.refuse, errorEnvelope('unauthorized', admitted.message));
@@ -139,7 +139,8 @@ export async function startHttpServer(opts: ServerOptions): Promise<RunningServe
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
       else res.destroy();
     }
-  });
+  };
+  const server = http.createServer((req, res) => void handle(req, res));
 
   const wss = new WebSocketServer({
     noServer: true,

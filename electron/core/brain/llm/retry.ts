@@ -104,7 +104,7 @@ export async function withRetries<T>(fn: (attempt: number, signal?: AbortSignal)
 
 /** What went wrong, in words a shop owner can act on. The caller redacts secrets. */
 export function describeLlmError(err: unknown, baseUrl: string, timeoutMs: number): string {
-  let host = baseUrl;
+  let host: string;
   try {
     host = new URL(baseUrl).host;
   } catch {

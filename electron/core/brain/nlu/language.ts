@@ -15,7 +15,7 @@ const UNIT_LIKE = /^\d+\p{L}{1,3}$/u;
 /** Darija's negation "ma…ch" glued to a verb: "mawsaltch", "majatch", "makach". */
 const LATN_NEGATION = /^ma\p{L}{2,}(ch|sh)$/u;
 /** The same in Arabic script: "ماوصلتش", "ماكانش". */
-const AR_NEGATION = /^م[اَ]?\p{L}{2,}ش$/u;
+const AR_NEGATION = /^م(?:ا|َ)?\p{L}{2,}ش$/u;
 
 function scoreArabic(words: string[]): { dz: number; msa: number } {
   let dz = 0;

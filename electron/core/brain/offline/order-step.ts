@@ -69,11 +69,23 @@ export function applySlots(ctx: TurnContext): number {
   const s = ctx.state.slots;
   const fresh = (slot: 'name' | 'phone' | 'wilaya' | 'address') => !ctx.upstream?.has(slot);
   let n = 0;
-  if (found.name && fresh('name')) (s.name = found.name), n++;
-  if (found.phone && fresh('phone')) (s.phone = found.phone), n++;
+  if (found.name && fresh('name')) {
+    s.name = found.name;
+    n++;
+  }
+  if (found.phone && fresh('phone')) {
+    s.phone = found.phone;
+    n++;
+  }
   if (found.place && fresh('wilaya')) n += applyPlace(ctx, found.place);
-  if (found.commune && fresh('wilaya')) (s.commune = found.commune), n++;
-  if (found.address && fresh('address')) (s.address = found.address), n++;
+  if (found.commune && fresh('wilaya')) {
+    s.commune = found.commune;
+    n++;
+  }
+  if (found.address && fresh('address')) {
+    s.address = found.address;
+    n++;
+  }
   return n;
 }
 

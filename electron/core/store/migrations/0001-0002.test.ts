@@ -1,10 +1,11 @@
+import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { makeMessageSearchIndex } from '../message-search-index';
 import { openDatabase } from '../open-database';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-pipeline';
 
-const plan = (sqlite: import('better-sqlite3').Database, query: string) =>
+const plan = (sqlite: Database, query: string) =>
   (sqlite.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
 
 describe('migration 0001-initial', () => {

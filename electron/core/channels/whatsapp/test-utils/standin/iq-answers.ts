@@ -1,4 +1,4 @@
-import { getBinaryNodeChild, getBinaryNodeChildren, jidDecode, type BinaryNode } from '@whiskeysockets/baileys';
+import { getBinaryNodeChild, getBinaryNodeChildren, type BinaryNode } from '@whiskeysockets/baileys';
 import { bundleUserNode, mergeUpload, parseKeyUpload, takeBundle } from './key-bundles';
 import { deviceKey, resolveParty, type LinkedDevice, type World } from './world';
 

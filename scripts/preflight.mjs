@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// The checks `npm test` runs before the tests: boundaries, lint + format, and the three type-checks, side by side
+// (they are independent and each is mostly single-threaded, so two cores finish them in about the time of the
+// slowest). Each step's output is held and printed whole when it ends, so parallel output never interleaves.
+// Exit 0 when every step passed; otherwise 1, after every step has finished and said why.
+import { spawn } from 'node:child_process';
+
+const STEPS = [
+  ['boundaries', 'node', ['scripts/check-boundaries.mjs']],
+  ['lint', 'npx', ['eslint', '--max-warnings=0', '.']],
+  ['format', 'npx', ['prettier', '--check', '--log-level=warn', '.']],
+  ['typecheck', 'npm', ['run', '-s', 'typecheck']],
+];
+
+function runStep([name, command, args]) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', (err) => resolve({ name, ok: false, output: `${output}${err.message}\n`, ms: Date.now() - started }));
+    child.on('close', (code) => resolve({ name, ok: code === 0, output, ms: Date.now() - started }));
+  });
+}
+
+const results = await Promise.all(STEPS.map(runStep));
+for (const { name, ok, output, ms } of results) {
+  process.stdout.write(`preflight ${name}: ${ok ? 'ok' : 'FAILED'} (${(ms / 1000).toFixed(1)} s)\n`);
+  if (!ok || output.trim()) process.stdout.write(output.replace(/^/gm, '  ').trimEnd() + '\n');
+}
+process.exitCode = results.every((r) => r.ok) ? 0 : 1;
