@@ -15,11 +15,6 @@ const add = (t: Tally, ok: boolean) => {
   t.n += 1;
   if (ok) t.ok += 1;
 };
-const tallyOf = (m: Map<string, Tally>, key: string) => {
-  let t = m.get(key);
-  if (!t) m.set(key, (t = { n: 0, ok: 0 }));
-  return t;
-};
 
 interface OrderRow {
   id: number;

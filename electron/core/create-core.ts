@@ -246,7 +246,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   // Everything periodic (search indexing, WAL checkpoints, follow-ups, analysis) runs on the scheduler.
   if (!config.paused) learning.start();
   // Linked WhatsApp numbers reconnect with their stored creds (no re-scan).
-  if (!config.paused) whatsapp.startAll();
+  if (!config.paused) whatsapp.startAll().catch((err: unknown) => logger.error({ err }, 'reconnecting linked numbers failed'));
   // The seller's retention period: a daily pass on the persistent scheduler (a day missed asleep runs once on start).
   registerRetentionJob(learning.scheduler, { sqlite: store.sqlite, ...erase, settingsOf, logger }, () => clock.now());
 

@@ -5,7 +5,7 @@
 // by naming a file that does not exist yet).
 
 /** Packages the renderer may import: they run in a sandboxed page or a browser tab. */
-export const RENDERER_PACKAGES = ['react', 'react-dom', 'zustand', '@tanstack/react-virtual', 'zod'];
+export const RENDERER_PACKAGES = ['react', 'react-dom', 'zustand', '@tanstack/react-virtual', 'zod', 'recharts'];
 /** Small, pure, runtime-neutral packages `shared/` may import (it runs in core, the shell and the renderer). */
 export const SHARED_PACKAGES = ['zod'];
 

@@ -1,4 +1,3 @@
-import type SQLite from 'better-sqlite3';
 import type { ShopSettings } from '../../../shared/domain/settings';
 import type { Scheduler } from '../learning/scheduler/scheduler';
 import type { Logger } from '../ports';

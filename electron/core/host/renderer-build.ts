@@ -1,3 +1,4 @@
+import type * as Vite from 'vite';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +21,7 @@ export async function ensureRendererBuilt(logger: Logger, outDir = rendererOutDi
   logger.info({ outDir }, 'renderer not built yet; building it (about 10 s, once)');
   // A computed specifier keeps the bundler from inlining vite into the server bundle.
   const vite = 'vite';
-  const { build } = (await import(vite)) as typeof import('vite');
+  const { build } = (await import(vite)) as typeof Vite;
   await build({ configFile: path.join(projectRoot, 'vite.config.ts'), logLevel: 'warn', build: { outDir } });
   return outDir;
 }

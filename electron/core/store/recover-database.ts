@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { lockDataDir } from '../host/data-dir-lock';
 import { ensurePrivateFile } from '../host/private-files';

@@ -143,13 +143,22 @@ export function seedState(state: BrainState, slots: CheckedSlots, startsOrder: b
     if (state.stage === 'browsing') state.stage = 'collecting';
     filled.add('items');
   }
-  if (slots.name) (state.slots.name = slots.name), filled.add('name');
-  if (slots.phone) (state.slots.phone = slots.phone), filled.add('phone');
+  if (slots.name) {
+    state.slots.name = slots.name;
+    filled.add('name');
+  }
+  if (slots.phone) {
+    state.slots.phone = slots.phone;
+    filled.add('phone');
+  }
   if (slots.place) {
     if (slots.place !== state.slots.wilaya) state.slots.commune = null;
     state.slots.wilaya = slots.place;
     filled.add('wilaya');
   }
-  if (slots.address) (state.slots.address = slots.address), filled.add('address');
+  if (slots.address) {
+    state.slots.address = slots.address;
+    filled.add('address');
+  }
   return filled;
 }

@@ -8,7 +8,6 @@ import { makeOrderPlacer } from '../../orders/place-order';
 import { makeOrdersRepo } from '../../orders/repo';
 import { decrementCatalogStock } from '../../orders/stock';
 import type { Database } from '../../store/schema';
-import type { Brain } from '../types';
 import { makeRetriever } from '../retrieval/retriever';
 import { makeShopCountryReader } from '../../shops/shop-country';
 import { type OfflineBrain, makeOfflineBrain } from './index';

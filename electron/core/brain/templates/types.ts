@@ -1,3 +1,4 @@
+import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { en } from './en';
 
 /** Every reply the offline brain can give; each language file provides all of them. */
@@ -8,4 +9,4 @@ export type Phrases = Record<PhraseKey, string>;
  * Who the reply speaks as: a customer language, or a Darija dialect of one (Moroccan, Tunisian)
  * picked by the shop's country. The decision's language tag stays the customer language.
  */
-export type Voice = import('../../../../shared/domain/schemas').CustomerLanguage | 'ma-latn' | 'ar-ma' | 'tn-latn' | 'ar-tn';
+export type Voice = CustomerLanguage | 'ma-latn' | 'ar-ma' | 'tn-latn' | 'ar-tn';

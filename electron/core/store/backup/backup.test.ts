@@ -1,3 +1,4 @@
+import type { Database as SqliteDatabase } from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,7 +40,7 @@ async function populated() {
   return { core, dataDir, cleanup, key, accountId: Number(account.lastInsertRowid), noiseKey: Buffer.from(auth.state.creds.noiseKey.public).toString('hex') };
 }
 
-const snapshot = (sqlite: import('better-sqlite3').Database) => ({
+const snapshot = (sqlite: SqliteDatabase) => ({
   conversations: sqlite.prepare('SELECT id, contact_id, last_preview FROM conversations ORDER BY id').all(),
   messages: (sqlite.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n,
   orders: sqlite.prepare('SELECT customer_name, phone, total FROM orders').all(),

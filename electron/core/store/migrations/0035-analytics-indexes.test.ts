@@ -1,7 +1,8 @@
+import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../open-database';
 
-const plan = (sqlite: import('better-sqlite3').Database, query: string) =>
+const plan = (sqlite: SqliteDatabase, query: string) =>
   (sqlite.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
 
 describe('migration 0035-analytics-indexes', () => {
