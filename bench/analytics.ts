@@ -25,7 +25,9 @@ const YEAR_MS = 365 * 86_400_000;
 const TIME_ZONE = 'Africa/Algiers';
 const LANGUAGES = ['dz-latn', 'ar-dz', 'fr', 'ar', 'en', 'pt', 'it'];
 const INTENTS = ['greeting', 'price_question', 'availability', 'order_request', 'delivery_question', 'objection_price', 'thanks', 'other'];
-const ESCALATIONS = [['refund_complaint'], ['human_request'], ['low_confidence'], ['voice_note_received']].map(([code]) => encodeEscalations([{ code: code as EscalationCode, params: {} }]));
+const ESCALATIONS = [['refund_complaint'], ['human_request'], ['low_confidence'], ['voice_note_received']].map(([code]) =>
+  encodeEscalations([{ code: code as EscalationCode, params: {} }]),
+);
 
 interface Planned {
   t: number;
@@ -45,10 +47,14 @@ function generate(sqlite: SQLite.Database): void {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   sqlite.exec(`INSERT INTO shops (name, currency, created_at) VALUES ('Bench', 'DZD', '${now}');
     INSERT INTO accounts (shop_id, channel, label, status, created_at) VALUES (1, 'whatsapp', 'Main', 'connected', '${now}'), (1, 'whatsapp', 'Wholesale', 'connected', '${now}');`);
-  const product = sqlite.prepare(`INSERT INTO products (shop_id, sku, name, category, price, currency, stock, search_doc, created_at, updated_at) VALUES (1, ?, ?, 'c', ?, 'DZD', ?, '', ?, ?)`);
+  const product = sqlite.prepare(
+    `INSERT INTO products (shop_id, sku, name, category, price, currency, stock, search_doc, created_at, updated_at) VALUES (1, ?, ?, 'c', ?, 'DZD', ?, '', ?, ?)`,
+  );
   for (let i = 0; i < PRODUCTS; i++) product.run(`P-${i}`, `Product ${i}`, 500 + i * 10, i % 7 === 0 ? 0 : 10, now, now);
   const contact = sqlite.prepare('INSERT INTO contacts (shop_id, jid, created_at) VALUES (1, ?, ?)');
-  const conversation = sqlite.prepare('INSERT INTO conversations (shop_id, account_id, contact_id, escalation_reason, created_at) VALUES (1, ?, ?, ?, ?)');
+  const conversation = sqlite.prepare(
+    'INSERT INTO conversations (shop_id, account_id, contact_id, escalation_reason, created_at) VALUES (1, ?, ?, ?, ?)',
+  );
   const message = sqlite.prepare(
     `INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, kind, text, status, meta, created_at) VALUES (1, ?, ?, ?, ?, 'text', ?, ?, ?, ?)`,
   );
@@ -79,7 +85,17 @@ function generate(sqlite: SQLite.Database): void {
         plan.push({ t, conv, account, who: 0, meta: null, replyTo: -1 });
       } else if (seller && m === perConversation - 1) plan.push({ t, conv, account, who: 2, meta: null, replyTo: -1 });
       else {
-        const meta = { inReplyTo: [0], language, intent: pick(INTENTS), salesAction: 'none', orderAction: m === 5 ? 'start' : 'none', escalate: escalated && m === 1, skus: rand() < 0.6 ? [sku] : [], media: [], citations: [] };
+        const meta = {
+          inReplyTo: [0],
+          language,
+          intent: pick(INTENTS),
+          salesAction: 'none',
+          orderAction: m === 5 ? 'start' : 'none',
+          escalate: escalated && m === 1,
+          skus: rand() < 0.6 ? [sku] : [],
+          media: [],
+          citations: [],
+        };
         plan.push({ t, conv, account, who: 1, meta: JSON.stringify(meta), replyTo: lastIn });
       }
     }
@@ -92,14 +108,20 @@ function generate(sqlite: SQLite.Database): void {
     const iso = new Date(p.t).toISOString();
     const meta = p.meta && p.meta.replace('"inReplyTo":[0]', `"inReplyTo":[${ids[p.replyTo] ?? 0}]`);
     const [direction, author, text, status] =
-      p.who === 0 ? ['in', 'customer', 'wach kayen had lmodel? ch7al', 'received'] : p.who === 1 ? ['out', 'bot', 'Oui, 2500 DA, livraison 58 wilayas', 'sent'] : ['out', 'seller', 'oui bien sûr', 'sent'];
+      p.who === 0
+        ? ['in', 'customer', 'wach kayen had lmodel? ch7al', 'received']
+        : p.who === 1
+          ? ['out', 'bot', 'Oui, 2500 DA, livraison 58 wilayas', 'sent']
+          : ['out', 'seller', 'oui bien sûr', 'sent'];
     ids[i] = Number(message.run(p.account, p.conv, direction, author, text, status, meta, iso).lastInsertRowid);
   }
   for (const o of pendingOrders.sort((a, b) => a.t - b.t)) {
     const total = 1500 + Math.floor(rand() * 9000);
     const status = pick(['new', 'confirmed', 'shipped', 'delivered', 'delivered', 'cancelled']);
     const iso = new Date(o.t).toISOString();
-    const id = Number(order.run(o.conv, o.contactId, status, total, total, status === 'delivered' ? total : null, ids[o.lastIn], iso, iso).lastInsertRowid);
+    const id = Number(
+      order.run(o.conv, o.contactId, status, total, total, status === 'delivered' ? total : null, ids[o.lastIn], iso, iso).lastInsertRowid,
+    );
     item.run(id, o.sku, `Product ${o.sku}`, 1, total);
   }
 }
@@ -141,7 +163,15 @@ export async function run(): Promise<Record<string, number>> {
   const store = await openDatabase({ file });
   try {
     const analytics = makeAnalytics({ read: makeReadHandle(store.sqlite) });
-    const request = { shopId: 1, from: '2026-03-02', to: '2026-03-31', timeZone: TIME_ZONE, currency: 'DZD', compare: true, typingSeconds: 30 };
+    const request = {
+      shopId: 1,
+      from: '2026-03-02',
+      to: '2026-03-31',
+      timeZone: TIME_ZONE,
+      currency: 'DZD',
+      compare: true,
+      typingSeconds: 30,
+    };
     const check = analytics.overview(request);
     if (check.kpis.conversations === 0 || check.kpis.orders === 0) throw new Error('the generated store has no activity in the period');
     const overview = medianMs(() => analytics.overview(request), 9);

@@ -33,19 +33,41 @@ export async function run(): Promise<{ p50_ms: number; p95_ms: number; products:
   const store = await openDatabase({ file: ':memory:' });
   try {
     store.sqlite.prepare(`INSERT INTO shops (id, name, currency, created_at) VALUES (1, 'Boutique Amina', 'DZD', 'now')`).run();
-    store.sqlite.prepare(`INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (1, 1, 'simulator', 'b', 'connected', 'now')`).run();
+    store.sqlite
+      .prepare(`INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (1, 1, 'simulator', 'b', 'connected', 'now')`)
+      .run();
     const fixture = readFileSync(path.join(import.meta.dirname, '../tests/fixtures/catalog-dz-fashion.csv'), 'utf8');
-    importCatalog(makeProductsRepo(store.sqlite), { shopId: 1, csv: syntheticCatalogCsv(fixture, PRODUCTS), defaultCurrency: 'DZD', now: new Date().toISOString() });
+    importCatalog(makeProductsRepo(store.sqlite), {
+      shopId: 1,
+      csv: syntheticCatalogCsv(fixture, PRODUCTS),
+      defaultCurrency: 'DZD',
+      now: new Date().toISOString(),
+    });
     const products = (store.sqlite.prepare('SELECT COUNT(*) AS n FROM products WHERE shop_id = 1').get() as { n: number }).n;
     const settings = ShopSettings.parse({ facts: { deliveryZones: [{ name: 'Oran', fee: 600, delayDays: '2-3' }] } });
     const brain = makeCoreOfflineBrain({ db: store.db, sqlite: store.sqlite, settingsOf: async () => settings, bus: new EventBus() });
     const times: number[] = [];
     for (let round = 0; round < 40; round++) {
-      const contactId = Number(store.sqlite.prepare(`INSERT INTO contacts (shop_id, jid, created_at) VALUES (1, ?, 'now')`).run(`+2135500${round}`).lastInsertRowid);
-      const conversationId = Number(store.sqlite.prepare(`INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (1, 1, ?, 'now')`).run(contactId).lastInsertRowid);
+      const contactId = Number(
+        store.sqlite.prepare(`INSERT INTO contacts (shop_id, jid, created_at) VALUES (1, ?, 'now')`).run(`+2135500${round}`)
+          .lastInsertRowid,
+      );
+      const conversationId = Number(
+        store.sqlite
+          .prepare(`INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (1, 1, ?, 'now')`)
+          .run(contactId).lastInsertRowid,
+      );
       for (const [i, text] of MESSAGES.entries()) {
         const t0 = performance.now();
-        await brain.decide({ shopId: 1, conversationId, contactId, inboundMessageIds: [round * 100 + i], text, history: [], now: new Date() });
+        await brain.decide({
+          shopId: 1,
+          conversationId,
+          contactId,
+          inboundMessageIds: [round * 100 + i],
+          text,
+          history: [],
+          now: new Date(),
+        });
         if (round >= 5) times.push(performance.now() - t0); // first rounds warm the JIT
       }
     }

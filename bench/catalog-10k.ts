@@ -11,7 +11,23 @@ const CATEGORIES: [string, string[]][] = [
   ['maison', ['Coussin', 'Tapis', 'Plaid', 'Vase', 'Lampe']],
   ['tech', ['Câble', 'Chargeur', 'Coque', 'Écouteurs', 'Batterie']],
 ];
-const QUALIFIERS = ['classique', 'premium', 'brodé', 'en cuir', 'en lin', 'satiné', 'sport', 'vintage', 'mini', 'XL', 'pro', 'bio', 'artisanal', 'léger', 'chic'];
+const QUALIFIERS = [
+  'classique',
+  'premium',
+  'brodé',
+  'en cuir',
+  'en lin',
+  'satiné',
+  'sport',
+  'vintage',
+  'mini',
+  'XL',
+  'pro',
+  'bio',
+  'artisanal',
+  'léger',
+  'chic',
+];
 const COLOURS = ['noir', 'blanc', 'rouge', 'bleu', 'vert', 'beige', 'rose', 'gris', 'doré', 'bordeaux'];
 
 const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -29,7 +45,22 @@ export function syntheticCatalogCsv(fixtureCsv: string, total: number): string {
     const name = `${noun} ${qualifier} ${colour} ${n}`;
     const price = 500 + ((i * 137) % 190) * 50;
     const variants = category === 'chaussures' ? '38|39|40|41|42' : category === 'robes' ? 'S|M|L|XL' : '';
-    out.push([`GEN-${String(n).padStart(5, '0')}`, name, '', category, String(price), 'DZD', String((i * 7) % 40), variants, `${noun.toLowerCase()} ${colour}`, `${noun} ${qualifier}, couleur ${colour}.`].map(quote).join(','));
+    out.push(
+      [
+        `GEN-${String(n).padStart(5, '0')}`,
+        name,
+        '',
+        category,
+        String(price),
+        'DZD',
+        String((i * 7) % 40),
+        variants,
+        `${noun.toLowerCase()} ${colour}`,
+        `${noun} ${qualifier}, couleur ${colour}.`,
+      ]
+        .map(quote)
+        .join(','),
+    );
   }
   return `${out.join('\n')}\n`;
 }

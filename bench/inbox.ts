@@ -16,7 +16,22 @@ export interface InboxBench {
 }
 
 const FIRST = ['Amine', 'Yasmine', 'Karim', 'Lina', 'Sofiane', 'Nour', 'Walid', 'Imane', 'Rachid', 'Sara', 'João', 'Chiara'];
-const WORDS = ['sac', 'robe', 'taille', 'livraison', 'prix', 'ch7al', 'wahran', 'noir', 'rouge', 'chaussures', 'بشحال', 'الفستان', 'merci', 'dispo'];
+const WORDS = [
+  'sac',
+  'robe',
+  'taille',
+  'livraison',
+  'prix',
+  'ch7al',
+  'wahran',
+  'noir',
+  'rouge',
+  'chaussures',
+  'بشحال',
+  'الفستان',
+  'merci',
+  'dispo',
+];
 
 /** 100,000 conversations with a few messages each, straight through SQL, activity spread over a year. */
 function seed(sqlite: SQLite.Database, shopId: number, accountId: number, conversations: number): void {
@@ -41,7 +56,17 @@ function seed(sqlite: SQLite.Database, shopId: number, accountId: number, conver
       const id = Number(conversation.run(shopId, accountId, k, status, c % 5, at, at, text, at).lastInsertRowid);
       for (let m = 0; m < 3; m++) {
         const inbound = m !== 1;
-        message.run(shopId, accountId, id, inbound ? 'in' : 'out', inbound ? 'customer' : 'bot', `${text} ${WORDS[(c + m) % WORDS.length]}`, inbound ? 'received' : 'read', `SEED${n++}`, at);
+        message.run(
+          shopId,
+          accountId,
+          id,
+          inbound ? 'in' : 'out',
+          inbound ? 'customer' : 'bot',
+          `${text} ${WORDS[(c + m) % WORDS.length]}`,
+          inbound ? 'received' : 'read',
+          `SEED${n++}`,
+          at,
+        );
       }
     }
   })();
@@ -62,7 +87,13 @@ const SEARCHES = ['sac', 'chaussures rouge', 'Yasmine', '55000123', 'بشحال'
 export async function run(opts: { conversations?: number } = {}): Promise<InboxBench> {
   const conversations = opts.conversations ?? numberArg('inbox-conversations', 100_000);
   const dir = tmpDir('inbox');
-  const core = await createCore({ dataDir: dir, brain: makeDeterministicBrain(), rateLimits: noRateLimits, pacing: noPacing, simulator: { fsync: false, receipts: false } });
+  const core = await createCore({
+    dataDir: dir,
+    brain: makeDeterministicBrain(),
+    rateLimits: noRateLimits,
+    pacing: noPacing,
+    simulator: { fsync: false, receipts: false },
+  });
   try {
     const shop = await core.ctx.repos.shops.create({ name: 'Inbox', currency: 'DZD', now: new Date().toISOString() });
     const accountId = core.ctx.testPhone.accountFor(shop.id);
@@ -75,10 +106,22 @@ export async function run(opts: { conversations?: number } = {}): Promise<InboxB
     for (let round = 0; round < 3; round++) {
       // The list as the seller scrolls it: the first pages, then a filter by status.
       for (let page = 0; page < 5; page++) await timed(core, { shopId: shop.id, offset: page * 50, limit: 50 }, pages);
-      if (process.env.SOUQ_BENCH_VERBOSE) process.stderr.write(`pages: ${pages.slice(-5).map((n) => n.toFixed(2)).join(' ')}\n`);
+      if (process.env.SOUQ_BENCH_VERBOSE)
+        process.stderr.write(
+          `pages: ${pages
+            .slice(-5)
+            .map((n) => n.toFixed(2))
+            .join(' ')}\n`,
+        );
       await timed(core, { shopId: shop.id, status: 'waiting_human', limit: 50 }, pages);
       await timed(core, { shopId: shop.id, status: 'open', limit: 50 }, pages);
-      if (process.env.SOUQ_BENCH_VERBOSE) process.stderr.write(`status pages: ${pages.slice(-2).map((n) => n.toFixed(2)).join(' ')}\n`);
+      if (process.env.SOUQ_BENCH_VERBOSE)
+        process.stderr.write(
+          `status pages: ${pages
+            .slice(-2)
+            .map((n) => n.toFixed(2))
+            .join(' ')}\n`,
+        );
       // Searches: a common word, a rarer one, a contact name, phone digits, Arabic script.
       for (const query of SEARCHES) {
         const before = searches.length;

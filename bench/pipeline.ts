@@ -34,7 +34,13 @@ function timingChannel(onSent: (id: string) => void): Channel {
 }
 
 async function benchCore(dataDir: string): Promise<Core> {
-  return createCore({ dataDir, brain: makeDeterministicBrain(), rateLimits: noRateLimits, pacing: noPacing, simulator: { fsync: false, receipts: false } });
+  return createCore({
+    dataDir,
+    brain: makeDeterministicBrain(),
+    rateLimits: noRateLimits,
+    pacing: noPacing,
+    simulator: { fsync: false, receipts: false },
+  });
 }
 
 /** Fills the store with `count` messages over many conversations, straight through SQL. */
@@ -57,7 +63,17 @@ function seedMessages(sqlite: SQLite.Database, shopId: number, accountId: number
     }
     for (let i = 0; i < count; i++) {
       const inbound = i % 2 === 0;
-      message.run(shopId, accountId, ids[i % conversations], inbound ? 'in' : 'out', inbound ? 'customer' : 'bot', `seeded message ${i} ch7al had sac`, inbound ? 'received' : 'read', `SEED${i}`, now);
+      message.run(
+        shopId,
+        accountId,
+        ids[i % conversations],
+        inbound ? 'in' : 'out',
+        inbound ? 'customer' : 'bot',
+        `seeded message ${i} ch7al had sac`,
+        inbound ? 'received' : 'read',
+        `SEED${i}`,
+        now,
+      );
     }
   })();
 }
@@ -71,7 +87,10 @@ async function latency(storedMessages: number, samples: number): Promise<{ p50: 
     seedMessages(core.ctx.store.sqlite, shop.id, accountId, storedMessages);
     makeMessageSearchIndex(core.ctx.store.sqlite).catchUpAll(); // the seeded history is searchable, as a real one would be
     let resolveSent: (() => void) | null = null;
-    core.ctx.pipeline.attachChannel(accountId, timingChannel(() => resolveSent?.()));
+    core.ctx.pipeline.attachChannel(
+      accountId,
+      timingChannel(() => resolveSent?.()),
+    );
     const times: number[] = [];
     for (let i = 0; i < samples; i++) {
       const sent = new Promise<void>((resolve) => (resolveSent = resolve));
@@ -109,7 +128,14 @@ async function throughput(accounts: number, conversationsPerAccount: number, mes
       if (sent === messages) done?.();
     });
     for (let a = 0; a < accounts; a++) {
-      const account = await core.ctx.repos.accounts.create({ shopId: shop.id, channel: 'simulator', label: `A${a}`, phone: null, status: 'connected', now: new Date().toISOString() });
+      const account = await core.ctx.repos.accounts.create({
+        shopId: shop.id,
+        channel: 'simulator',
+        label: `A${a}`,
+        phone: null,
+        status: 'connected',
+        now: new Date().toISOString(),
+      });
       accountIds.push(account.id);
       core.ctx.pipeline.attachChannel(account.id, channel);
     }
@@ -146,7 +172,9 @@ async function rawInsertRate(rows: number): Promise<number> {
     const { sqlite } = store;
     const now = new Date().toISOString();
     sqlite.prepare("INSERT INTO shops (name, currency, created_at) VALUES ('Raw', 'DZD', ?)").run(now);
-    sqlite.prepare("INSERT INTO accounts (shop_id, channel, label, status, created_at) VALUES (1, 'simulator', 'raw', 'connected', ?)").run(now);
+    sqlite
+      .prepare("INSERT INTO accounts (shop_id, channel, label, status, created_at) VALUES (1, 'simulator', 'raw', 'connected', ?)")
+      .run(now);
     sqlite.prepare("INSERT INTO contacts (shop_id, jid, created_at) VALUES (1, 'x@s.whatsapp.net', ?)").run(now);
     sqlite.prepare('INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (1, 1, 1, ?)').run(now);
     const insert = sqlite.prepare(

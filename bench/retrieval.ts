@@ -11,14 +11,60 @@ const PRODUCTS = 50_000;
 const QUERIES = 400;
 
 const NOUNS = [
-  ['Robe', 'فستان'], ['Sac', 'حقيبة'], ['Baskets', 'سبادري'], ['Montre', 'ساعة'], ['Parfum', 'عطر'], ['Crème', 'كريم'],
-  ['Foulard', 'وشاح'], ['Chemise', 'قميص'], ['Pantalon', 'سروال'], ['Veste', 'جاكيت'], ['Sandales', 'صندل'], ['Caftan', 'قفطان'],
-  ['Chargeur', 'شاحن'], ['Écouteurs', 'سماعات'], ['Coque téléphone', 'غلاف هاتف'], ['Tasse', 'فنجان'], ['Collier', 'قلادة'],
-  ['Lunettes', 'نظارات'], ['Ensemble bébé', 'طقم رضيع'], ['Jupe', 'تنورة'], ['Huile', 'زيت'], ['Savon', 'صابون'], ['Coffret', 'علبة'],
-  ['Formation', 'دورة'], ['E-book', 'كتاب'],
+  ['Robe', 'فستان'],
+  ['Sac', 'حقيبة'],
+  ['Baskets', 'سبادري'],
+  ['Montre', 'ساعة'],
+  ['Parfum', 'عطر'],
+  ['Crème', 'كريم'],
+  ['Foulard', 'وشاح'],
+  ['Chemise', 'قميص'],
+  ['Pantalon', 'سروال'],
+  ['Veste', 'جاكيت'],
+  ['Sandales', 'صندل'],
+  ['Caftan', 'قفطان'],
+  ['Chargeur', 'شاحن'],
+  ['Écouteurs', 'سماعات'],
+  ['Coque téléphone', 'غلاف هاتف'],
+  ['Tasse', 'فنجان'],
+  ['Collier', 'قلادة'],
+  ['Lunettes', 'نظارات'],
+  ['Ensemble bébé', 'طقم رضيع'],
+  ['Jupe', 'تنورة'],
+  ['Huile', 'زيت'],
+  ['Savon', 'صابون'],
+  ['Coffret', 'علبة'],
+  ['Formation', 'دورة'],
+  ['E-book', 'كتاب'],
 ] as const;
-const ADJ = ['élégant', 'classique', 'moderne', 'traditionnel', 'léger', 'premium', 'sport', 'luxe', 'vintage', 'brodé', 'imprimé', 'slim', 'oversize', 'bio', 'rapide', 'sans fil'];
-const COLOURS = [['rouge', 'أحمر'], ['noir', 'أسود'], ['blanc', 'أبيض'], ['bleu', 'أزرق'], ['vert', 'أخضر'], ['rose', 'وردي'], ['doré', 'ذهبي'], ['beige', 'بيج']] as const;
+const ADJ = [
+  'élégant',
+  'classique',
+  'moderne',
+  'traditionnel',
+  'léger',
+  'premium',
+  'sport',
+  'luxe',
+  'vintage',
+  'brodé',
+  'imprimé',
+  'slim',
+  'oversize',
+  'bio',
+  'rapide',
+  'sans fil',
+];
+const COLOURS = [
+  ['rouge', 'أحمر'],
+  ['noir', 'أسود'],
+  ['blanc', 'أبيض'],
+  ['bleu', 'أزرق'],
+  ['vert', 'أخضر'],
+  ['rose', 'وردي'],
+  ['doré', 'ذهبي'],
+  ['beige', 'بيج'],
+] as const;
 const MATERIALS = ['cuir', 'coton', 'soie', 'satin', 'acier', 'lin', 'laine', 'velours', 'plastique', 'céramique'];
 const BRANDS = ['Amina', 'Zahra', 'Sahara', 'Atlas', 'Kenza', 'Yasmine', 'Nour', 'Lina', 'Tassili', 'Djurdjura', 'Hoggar', 'Casbah'];
 
@@ -70,7 +116,8 @@ export function generate(count: number, rand: () => number): ProductInput[] {
   return out;
 }
 
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 export async function run(): Promise<{ p50_ms: number; p95_ms: number }> {
   const store = await openDatabase({ file: ':memory:' });

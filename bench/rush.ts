@@ -57,7 +57,14 @@ export async function run(opts: { conversations?: number; llmMs?: number; spread
       patch: { llm: { baseUrl: 'https://openrouter.ai/api/v1', model: 'bench', apiKey: 'sk-bench' }, ...rushPacing() },
     });
     if (!set.ok) throw new Error(`settings/update: ${set.error.message}`);
-    const account = await core.ctx.repos.accounts.create({ shopId: shop.id, channel: 'simulator', label: 'rush', phone: null, status: 'connected', now: now() });
+    const account = await core.ctx.repos.accounts.create({
+      shopId: shop.id,
+      channel: 'simulator',
+      label: 'rush',
+      phone: null,
+      status: 'connected',
+      now: now(),
+    });
     const wroteAt = new Map<string, number>();
     const waits: number[] = [];
     let lastSent = 0;
@@ -79,7 +86,14 @@ export async function run(opts: { conversations?: number; llmMs?: number; spread
       if (wait > 0) await sleep(wait);
       const from = `2135${String(i).padStart(8, '0')}@s.whatsapp.net`;
       wroteAt.set(from, performance.now());
-      core.ctx.pipeline.sink.accept({ accountId: account.id, channelMessageId: `RUSH${i}`, from, kind: 'text', text: `slm ch7al had sac ${i}?`, at: now() });
+      core.ctx.pipeline.sink.accept({
+        accountId: account.id,
+        channelMessageId: `RUSH${i}`,
+        from,
+        kind: 'text',
+        text: `slm ch7al had sac ${i}?`,
+        at: now(),
+      });
     }
     while (waits.length < conversations && performance.now() - start < capS * 1000) await sleep(200);
     waits.sort((a, b) => a - b);

@@ -16,7 +16,14 @@ export interface SoakBench {
   db_bytes_per_message: number;
 }
 
-const TEXTS = ['slm ch7al had sac noir?', 'Bonjour, vous avez les baskets en 41 ?', 'السلام عليكم بشحال الفستان الأحمر؟', "c'est trop cher, dernier prix ?", 'nheb ncommandi sac noir, livraison l wahran', 'merci bcp 3lik'];
+const TEXTS = [
+  'slm ch7al had sac noir?',
+  'Bonjour, vous avez les baskets en 41 ?',
+  'السلام عليكم بشحال الفستان الأحمر؟',
+  "c'est trop cher, dernier prix ?",
+  'nheb ncommandi sac noir, livraison l wahran',
+  'merci bcp 3lik',
+];
 
 /**
  * The real core (offline brain, the fixture catalog) at a steady `rate` messages/s from many
@@ -34,7 +41,8 @@ export async function run(opts: { minutes?: number; rate?: number } = {}): Promi
     const imported = await core.app.dispatch('catalog/import-commit', { shopId: shop.id, csv });
     if (!imported.ok) throw new Error(`catalog import: ${imported.error.message}`);
     const dbFile = path.join(dir, DATABASE_FILE);
-    const dbBytes = () => ['', '-wal'].reduce((n, suffix) => n + (fs.existsSync(dbFile + suffix) ? fs.statSync(dbFile + suffix).size : 0), 0);
+    const dbBytes = () =>
+      ['', '-wal'].reduce((n, suffix) => n + (fs.existsSync(dbFile + suffix) ? fs.statSync(dbFile + suffix).size : 0), 0);
     const bytesAtStart = dbBytes();
     const samples: Array<[number, number]> = [];
     const heap: Array<[number, number]> = [];

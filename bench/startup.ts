@@ -23,7 +23,13 @@ const require = createRequire(import.meta.url);
 
 /** An existing data folder: a shop, a test-phone conversation, some history. */
 async function prepareDataDir(dir: string): Promise<void> {
-  const core = await createCore({ dataDir: dir, brain: makeDeterministicBrain(), rateLimits: noRateLimits, pacing: noPacing, simulator: { fsync: false } });
+  const core = await createCore({
+    dataDir: dir,
+    brain: makeDeterministicBrain(),
+    rateLimits: noRateLimits,
+    pacing: noPacing,
+    simulator: { fsync: false },
+  });
   const shop = await core.ctx.repos.shops.create({ name: 'Startup', currency: 'DZD', now: new Date().toISOString() });
   for (let i = 0; i < 50; i++) core.ctx.testPhone.send(shop.id, `+21355000${String(i % 10).padStart(4, '0')}`, `ch7al had sac ${i}`);
   await core.ctx.pipeline.drain();
@@ -72,12 +78,22 @@ async function once(command: string, args: string[], idleMs: number): Promise<{ 
 }
 
 function processTree(pid: number): number[] {
-  const children = fs.existsSync(`/proc/${pid}/task/${pid}/children`) ? fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim() : '';
-  return [pid, ...children.split(/\s+/).filter(Boolean).flatMap((c) => processTree(Number(c)))];
+  const children = fs.existsSync(`/proc/${pid}/task/${pid}/children`)
+    ? fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim()
+    : '';
+  return [
+    pid,
+    ...children
+      .split(/\s+/)
+      .filter(Boolean)
+      .flatMap((c) => processTree(Number(c))),
+  ];
 }
 
 function deepestChild(pid: number): number {
-  const children = fs.existsSync(`/proc/${pid}/task/${pid}/children`) ? fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim() : '';
+  const children = fs.existsSync(`/proc/${pid}/task/${pid}/children`)
+    ? fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim()
+    : '';
   const first = children.split(/\s+/).filter(Boolean)[0];
   return first ? deepestChild(Number(first)) : pid;
 }
@@ -86,8 +102,23 @@ function deepestChild(pid: number): number {
 export async function run(opts: { runs?: number; idleMs?: number } = {}): Promise<StartupBench> {
   const runs = opts.runs ?? 3;
   const idleMs = opts.idleMs ?? 5_000;
-  if (!fs.existsSync(path.join(root, 'out', 'renderer', 'index.html'))) spawnSync(process.execPath, [path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  spawnSync(process.execPath, [path.join(path.dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn', '--ignoreConfigWarning'], { cwd: root, stdio: 'inherit' });
+  if (!fs.existsSync(path.join(root, 'out', 'renderer', 'index.html')))
+    spawnSync(
+      process.execPath,
+      [path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+      { cwd: root, stdio: 'inherit' },
+    );
+  spawnSync(
+    process.execPath,
+    [
+      path.join(path.dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js'),
+      'build',
+      '--logLevel',
+      'warn',
+      '--ignoreConfigWarning',
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
   const dir = tmpDir('startup');
   try {
     await prepareDataDir(dir);

@@ -87,7 +87,9 @@ async function prepare(standin: Standin, dir: string): Promise<Prepared> {
   const boxKey = randomBytes(32);
   const sealing = makeCryptoBox(boxKey);
   const now = new Date().toISOString();
-  const shopId = Number(store.sqlite.prepare(`INSERT INTO shops (name, currency, created_at) VALUES ('bench', 'DZD', ?)`).run(now).lastInsertRowid);
+  const shopId = Number(
+    store.sqlite.prepare(`INSERT INTO shops (name, currency, created_at) VALUES ('bench', 'DZD', ?)`).run(now).lastInsertRowid,
+  );
   const accountIds: number[] = [];
   for (let i = 0; i <= SESSIONS; i++) {
     const info = store.sqlite
@@ -126,7 +128,9 @@ async function measure(prepared: Prepared): Promise<WhatsAppBench> {
   const sessions = open.length - 1;
   const perSession = (bytes: number): number => Math.round((bytes / sessions / 1024 / 1024) * 100) / 100;
   // JS heap + external buffers, for reading next to RSS (not part of the result).
-  process.stderr.write(`whatsapp bench: heap+external ${perSession(after.heap - before.heap)} MB/session, rss ${perSession(after.rss - before.rss)} MB/session\n`);
+  process.stderr.write(
+    `whatsapp bench: heap+external ${perSession(after.heap - before.heap)} MB/session, rss ${perSession(after.rss - before.rss)} MB/session\n`,
+  );
   for (const sock of open) void sock.end(undefined);
   await store.close();
   return { mb_per_session: perSession(after.rss - before.rss), sessions };

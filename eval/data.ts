@@ -58,7 +58,12 @@ export function loadShops(): ShopFiles[] {
     .sort()
     .map((id) => {
       const catalog = path.join(root, id, 'catalog.csv');
-      const currency = fs.readFileSync(catalog, 'utf8').split('\n')[1]?.split(',').find((c) => /^[A-Z]{3}$/.test(c)) ?? 'DZD';
+      const currency =
+        fs
+          .readFileSync(catalog, 'utf8')
+          .split('\n')[1]
+          ?.split(',')
+          .find((c) => /^[A-Z]{3}$/.test(c)) ?? 'DZD';
       return { id, catalog, settings: path.join(root, id, 'settings.json'), currency };
     });
 }

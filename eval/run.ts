@@ -13,7 +13,14 @@ import { loadConversations, loadShops, loadSingles } from './data';
 import { emptyScores, scoreConversations, scoreSingles, summary } from './score';
 import { type InLine, simulateShop } from './simulate-shop';
 
-const PREFIX: Record<string, string> = { 'ma-cosmetics': '+2126100', 'tn-electronics': '+2162200', 'it-deli': '+3933300', 'pt-bikes': '+3519100', 'br-petshop': '+5511900', 'dz-phonecase': '+2135500' };
+const PREFIX: Record<string, string> = {
+  'ma-cosmetics': '+2126100',
+  'tn-electronics': '+2162200',
+  'it-deli': '+3933300',
+  'pt-bikes': '+3519100',
+  'br-petshop': '+5511900',
+  'dz-phonecase': '+2135500',
+};
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,13 +45,17 @@ async function main(): Promise<void> {
   for (const shop of loadShops()) {
     const prefix = PREFIX[shop.id] ?? '+100000';
     const lines: InLine[] = [];
-    const convs = conversations.filter((c) => c.shop === shop.id).map((c, i) => ({ c, from: `${prefix}${String(i + 1).padStart(4, '0')}`, first: 0, last: 0 }));
+    const convs = conversations
+      .filter((c) => c.shop === shop.id)
+      .map((c, i) => ({ c, from: `${prefix}${String(i + 1).padStart(4, '0')}`, first: 0, last: 0 }));
     for (const conv of convs) {
       conv.first = lines.length;
       for (const text of conv.c.turns) lines.push({ from: conv.from, text });
       conv.last = lines.length - 1;
     }
-    const mine = singles.filter((m) => m.shop === shop.id).map((m, i) => ({ m, from: `${prefix}${String(5000 + i).padStart(4, '0')}`, at: 0 }));
+    const mine = singles
+      .filter((m) => m.shop === shop.id)
+      .map((m, i) => ({ m, from: `${prefix}${String(5000 + i).padStart(4, '0')}`, at: 0 }));
     for (const single of mine) {
       single.at = lines.length;
       lines.push({ from: single.from, text: single.m.text });
@@ -53,12 +64,23 @@ async function main(): Promise<void> {
     const run = await simulateShop(root, shop, lines, settingsFor(shop.settings, arg('llm')));
     try {
       const repliesTo = (from: number, to: number) => run.replies.filter((r) => r.in !== null && r.in >= from && r.in <= to);
-      scoreConversations(scores, run.db, convs.map((v) => ({ c: v.c, from: v.from, replies: repliesTo(v.first, v.last) })));
-      scoreSingles(scores, mine.map((v) => ({ m: v.m, reply: run.replies.find((r) => r.in === v.at) })));
-      if (verbose) for (const s of mine) {
-        const r = run.replies.find((x) => x.in === s.at);
-        if (r?.language !== s.m.language || r?.intent !== s.m.intent || (s.m.sku && r?.skus[0] !== s.m.sku)) process.stderr.write(`  ✗ «${s.m.text}» want ${s.m.language}/${s.m.intent}/${s.m.sku ?? '-'} got ${r?.language}/${r?.intent}/${r?.skus[0] ?? '-'}\n`);
-      }
+      scoreConversations(
+        scores,
+        run.db,
+        convs.map((v) => ({ c: v.c, from: v.from, replies: repliesTo(v.first, v.last) })),
+      );
+      scoreSingles(
+        scores,
+        mine.map((v) => ({ m: v.m, reply: run.replies.find((r) => r.in === v.at) })),
+      );
+      if (verbose)
+        for (const s of mine) {
+          const r = run.replies.find((x) => x.in === s.at);
+          if (r?.language !== s.m.language || r?.intent !== s.m.intent || (s.m.sku && r?.skus[0] !== s.m.sku))
+            process.stderr.write(
+              `  ✗ «${s.m.text}» want ${s.m.language}/${s.m.intent}/${s.m.sku ?? '-'} got ${r?.language}/${r?.intent}/${r?.skus[0] ?? '-'}\n`,
+            );
+        }
     } finally {
       run.db.close();
       fs.rmSync(run.dataDir, { recursive: true, force: true });
@@ -67,12 +89,21 @@ async function main(): Promise<void> {
   const result = summary(scores);
   const pct = (n: number | null) => (n === null ? '  –  ' : `${(n * 100).toFixed(1)}%`.padStart(6));
   const out = process.stdout;
-  out.write(`\nOrders: ${result.orders.completed}/${result.orders.conversations} conversations ended in the right order (${pct(result.orders.completion)}); ${result.orders.placed} placed an order; city right in ${result.orders.cityRight}\n`);
+  out.write(
+    `\nOrders: ${result.orders.completed}/${result.orders.conversations} conversations ended in the right order (${pct(result.orders.completion)}); ${result.orders.placed} placed an order; city right in ${result.orders.cityRight}\n`,
+  );
   for (const f of scores.orders.failed) out.write(`  ✗ ${f}\n`);
-  out.write(`\nSingle messages (${result.singles}): language ${pct(result.language)}, intent ${pct(result.intent)}, product named first ${pct(result.productFirst)}; reply language over conversation turns ${pct(result.languageTurns)}\n`);
+  out.write(
+    `\nSingle messages (${result.singles}): language ${pct(result.language)}, intent ${pct(result.intent)}, product named first ${pct(result.productFirst)}; reply language over conversation turns ${pct(result.languageTurns)}\n`,
+  );
   out.write(`  ${'language'.padEnd(8)} ${'lang'.padStart(6)} ${'intent'.padStart(6)} ${'product'.padStart(7)}\n`);
-  for (const l of Object.keys(result.byLanguage.language)) out.write(`  ${l.padEnd(8)} ${pct(result.byLanguage.language[l] ?? null)} ${pct(result.byLanguage.intent[l] ?? null)} ${pct(result.byLanguage.productFirst[l] ?? null).padStart(7)}\n`);
-  out.write(`\nGuardrails: ${result.violations.caughtByGuardrails} replies caught and replaced; ${result.violations.claimsEchoed} false claims repeated to the customer; ${result.violations.ordersNotShown} orders placed without their summary shown\n`);
+  for (const l of Object.keys(result.byLanguage.language))
+    out.write(
+      `  ${l.padEnd(8)} ${pct(result.byLanguage.language[l] ?? null)} ${pct(result.byLanguage.intent[l] ?? null)} ${pct(result.byLanguage.productFirst[l] ?? null).padStart(7)}\n`,
+    );
+  out.write(
+    `\nGuardrails: ${result.violations.caughtByGuardrails} replies caught and replaced; ${result.violations.claimsEchoed} false claims repeated to the customer; ${result.violations.ordersNotShown} orders placed without their summary shown\n`,
+  );
   for (const v of [...scores.violations.claimsEchoed, ...scores.violations.ordersNotShown]) out.write(`  ✗ ${v}\n`);
   out.write(`${JSON.stringify(result)}\n`);
 }

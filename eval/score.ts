@@ -4,7 +4,12 @@ import type { CustomerLanguage } from '../shared/domain/schemas';
 import type { Conversation, Single } from './data';
 import type { OutLine } from './simulate-shop';
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s'-]+/g, '');
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s'-]+/g, '');
 
 export interface Tally {
   n: number;
@@ -48,8 +53,16 @@ const numbersIn = (text: string): string[] =>
 const digitsOfJid = (jid: string) => jid.split('@')[0] ?? '';
 
 /** A conversation ended in a correct order: exactly the expected lines (and variant where one is expected). */
-export function scoreConversations(s: Scores, db: Database.Database, conversations: { c: Conversation; from: string; replies: OutLine[] }[]): void {
-  const orders = db.prepare('SELECT o.id, o.wilaya, o.total, o.currency, o.language, o.created_from_message_id, o.conversation_id, k.jid FROM orders o JOIN contacts k ON k.id = o.contact_id').all() as OrderRow[];
+export function scoreConversations(
+  s: Scores,
+  db: Database.Database,
+  conversations: { c: Conversation; from: string; replies: OutLine[] }[],
+): void {
+  const orders = db
+    .prepare(
+      'SELECT o.id, o.wilaya, o.total, o.currency, o.language, o.created_from_message_id, o.conversation_id, k.jid FROM orders o JOIN contacts k ON k.id = o.contact_id',
+    )
+    .all() as OrderRow[];
   const items = db.prepare('SELECT sku, quantity, variant FROM order_items WHERE order_id = ?');
   for (const { c, from, replies } of conversations) {
     s.orders.conversations += 1;
@@ -66,17 +79,23 @@ export function scoreConversations(s: Scores, db: Database.Database, conversatio
     });
     if (right) {
       s.orders.completed += 1;
-      if (!c.expect.city || fold(right.wilaya).includes(fold(c.expect.city)) || fold(c.expect.city).includes(fold(right.wilaya) || '∅')) s.orders.cityRight += 1;
+      if (!c.expect.city || fold(right.wilaya).includes(fold(c.expect.city)) || fold(c.expect.city).includes(fold(right.wilaya) || '∅'))
+        s.orders.cityRight += 1;
     } else {
-      s.orders.failed.push(`${c.id}: ${mine.length ? 'wrong order' : 'no order'}; last reply «${(replies.at(-1)?.reply ?? '').replace(/\n/g, ' ').slice(0, 140)}»`);
+      s.orders.failed.push(
+        `${c.id}: ${mine.length ? 'wrong order' : 'no order'}; last reply «${(replies.at(-1)?.reply ?? '').replace(/\n/g, ' ').slice(0, 140)}»`,
+      );
     }
   }
   // Every order was preceded by a reply that showed its total (the summary the "yes" answered).
-  const shownBefore = db.prepare("SELECT text FROM messages WHERE conversation_id = ? AND direction = 'out' AND author = 'bot' AND id < ? ORDER BY id DESC LIMIT 1");
+  const shownBefore = db.prepare(
+    "SELECT text FROM messages WHERE conversation_id = ? AND direction = 'out' AND author = 'bot' AND id < ? ORDER BY id DESC LIMIT 1",
+  );
   for (const o of orders) {
     const shown = (shownBefore.get(o.conversation_id, o.created_from_message_id ?? 0) as { text: string } | undefined)?.text ?? '';
     const total = formatMoney(o.total, o.currency, (o.language ?? 'fr') as CustomerLanguage);
-    if (!shown.includes(total)) s.violations.ordersNotShown.push(`order ${o.id} (${total}) after «${shown.replace(/\n/g, ' ').slice(0, 100)}»`);
+    if (!shown.includes(total))
+      s.violations.ordersNotShown.push(`order ${o.id} (${total}) after «${shown.replace(/\n/g, ' ').slice(0, 100)}»`);
   }
   s.violations.caught += (db.prepare('SELECT COUNT(*) AS n FROM guardrail_violations').get() as { n: number }).n;
 }
@@ -88,7 +107,8 @@ export function scoreSingles(s: Scores, singles: { m: Single; reply: OutLine | u
     add(t.language, reply?.language === m.language);
     add(t.intent, reply?.intent === m.intent);
     if (m.sku) add(t.product, reply?.skus[0] === m.sku);
-    if (m.claim && reply && numbersIn(reply.reply).includes(m.claim.replace('.', ','))) s.violations.claimsEchoed.push(`«${m.text}» → «${reply.reply.replace(/\n/g, ' ').slice(0, 120)}»`);
+    if (m.claim && reply && numbersIn(reply.reply).includes(m.claim.replace('.', ',')))
+      s.violations.claimsEchoed.push(`«${m.text}» → «${reply.reply.replace(/\n/g, ' ').slice(0, 120)}»`);
   }
 }
 
@@ -99,13 +119,23 @@ export function summary(s: Scores) {
   const langs = [...s.singles.entries()].sort(([a], [b]) => a.localeCompare(b));
   const per = (k: 'language' | 'intent' | 'product') => Object.fromEntries(langs.map(([l, t]) => [l, ratio(t[k])]));
   return {
-    orders: { conversations: s.orders.conversations, completed: s.orders.completed, placed: s.orders.placed, cityRight: s.orders.cityRight, completion: ratio({ n: s.orders.conversations, ok: s.orders.completed }) },
+    orders: {
+      conversations: s.orders.conversations,
+      completed: s.orders.completed,
+      placed: s.orders.placed,
+      cityRight: s.orders.cityRight,
+      completion: ratio({ n: s.orders.conversations, ok: s.orders.completed }),
+    },
     language: ratio(sum(langs.map(([, t]) => t.language))),
     languageTurns: ratio(s.languageTurns),
     intent: ratio(sum(langs.map(([, t]) => t.intent))),
     productFirst: ratio(sum(langs.map(([, t]) => t.product))),
     byLanguage: { language: per('language'), intent: per('intent'), productFirst: per('product') },
     singles: sum(langs.map(([, t]) => t.language)).n,
-    violations: { caughtByGuardrails: s.violations.caught, claimsEchoed: s.violations.claimsEchoed.length, ordersNotShown: s.violations.ordersNotShown.length },
+    violations: {
+      caughtByGuardrails: s.violations.caught,
+      claimsEchoed: s.violations.claimsEchoed.length,
+      ordersNotShown: s.violations.ordersNotShown.length,
+    },
   };
 }

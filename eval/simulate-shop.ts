@@ -45,7 +45,10 @@ export async function simulateShop(root: string, shop: ShopFiles, lines: InLine[
   const setup = new Database(path.join(dataDir, 'souqbot.sqlite'));
   setup.prepare('INSERT INTO shops (name, currency, created_at) VALUES (?, ?, ?)').run(shop.id, shop.currency, new Date().toISOString());
   setup.close();
-  const child = spawn(tsx, [cli, 'simulate', '--catalog', shop.catalog, '--settings', settingsFile, '--data-dir', dataDir], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(tsx, [cli, 'simulate', '--catalog', shop.catalog, '--settings', settingsFile, '--data-dir', dataDir], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));

@@ -68,7 +68,10 @@ function drawIcon(size, { background, bubble, bag, cutBag = false }) {
       const x = (px + 0.5) / size;
       const y = (py + 0.5) / size;
       const bg = roundedBox(x, y, 0.5, 0.5, 0.47, 0.47, 0.2);
-      const bubbleShape = union(circle(x, y, 0.52, 0.47, 0.3), subtract(roundedBox(x, y, 0.3, 0.72, 0.1, 0.1, 0.01), circle(x, y, 0.14, 0.62, 0.16)));
+      const bubbleShape = union(
+        circle(x, y, 0.52, 0.47, 0.3),
+        subtract(roundedBox(x, y, 0.3, 0.72, 0.1, 0.1, 0.01), circle(x, y, 0.14, 0.62, 0.16)),
+      );
       const bagBody = roundedBox(x, y, 0.52, 0.56, 0.17, 0.1, 0.025);
       const bagHandle = subtract(ring(x, y, 0.52, 0.44, 0.075, 0.014), roundedBox(x, y, 0.52, 0.54, 0.2, 0.1, 0));
       const bagShape = union(bagBody, bagHandle);
@@ -91,7 +94,10 @@ function drawIcon(size, { background, bubble, bag, cutBag = false }) {
           outA * 255,
         ];
       }
-      rgba.set(color.map((v) => Math.round(v)), (py * size + px) * 4);
+      rgba.set(
+        color.map((v) => Math.round(v)),
+        (py * size + px) * 4,
+      );
     }
   }
   return encodePng(size, rgba);
@@ -112,7 +118,11 @@ const outputs = {
   'trayTemplate.png': drawIcon(16, { background: null, bubble: BLACK, bag: null, cutBag: true }),
   'trayTemplate@2x.png': drawIcon(32, { background: null, bubble: BLACK, bag: null, cutBag: true }),
 };
-for (const [state, colour] of [['disconnected', ORANGE], ['paused', GREY], ['restarting', SLATE]]) {
+for (const [state, colour] of [
+  ['disconnected', ORANGE],
+  ['paused', GREY],
+  ['restarting', SLATE],
+]) {
   outputs[`tray-${state}.png`] = drawIcon(16, { background: colour, bubble: WHITE, bag: colour });
   outputs[`tray-${state}@2x.png`] = drawIcon(32, { background: colour, bubble: WHITE, bag: colour });
 }

@@ -55,7 +55,8 @@ const latinForms = (name, ascii, alternates) => {
   return [...byFold.values()].slice(0, 12);
 };
 
-const arabicForms = (alternates) => [...new Set(alternates.filter((a) => ARABIC.test(a) && a.trim().split(/\s+/).length <= 3 && a.length <= 30))].slice(0, 8);
+const arabicForms = (alternates) =>
+  [...new Set(alternates.filter((a) => ARABIC.test(a) && a.trim().split(/\s+/).length <= 3 && a.length <= 30))].slice(0, 8);
 
 const cities = [];
 const seats = new Map();
@@ -68,14 +69,28 @@ for (const line of rows) {
   if (code === 'PPLA' || code === 'PPLC') seats.set(`${country}.${admin1}`, name);
   if (population < MIN_POPULATION) continue;
   const alternates = alt ? alt.split(',') : [];
-  cities.push({ country, name, population, admin1, latin: latinForms(name, ascii, alternates), arabic: ARABIC_COUNTRIES.has(country) ? arabicForms(alternates) : [] });
+  cities.push({
+    country,
+    name,
+    population,
+    admin1,
+    latin: latinForms(name, ascii, alternates),
+    arabic: ARABIC_COUNTRIES.has(country) ? arabicForms(alternates) : [],
+  });
 }
 cities.sort((a, b) => a.country.localeCompare(b.country) || b.population - a.population || a.name.localeCompare(b.name));
 
 const clean = (s) => s.replace(/[|;\n"\\]/g, ' ').trim();
 const lines = cities.map((c) => {
   const region = seats.get(`${c.country}.${c.admin1}`) ?? '';
-  return [c.country, clean(c.name), c.population, clean(region === c.name ? '' : region), c.latin.map(clean).join(';'), c.arabic.map(clean).join(';')].join('|');
+  return [
+    c.country,
+    clean(c.name),
+    c.population,
+    clean(region === c.name ? '' : region),
+    c.latin.map(clean).join(';'),
+    c.arabic.map(clean).join(';'),
+  ].join('|');
 });
 
 const header = `/**

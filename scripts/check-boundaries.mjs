@@ -68,7 +68,11 @@ async function cruiseViolations(root, files) {
       tsPreCompilationDeps: true,
       doNotFollow: { path: 'node_modules' },
       exclude: { path: '(^|/)(out|dist|\\.vite|test-results)/' },
-      enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['types', 'import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.json', '.d.ts'] },
+      enhancedResolveOptions: {
+        exportsFields: ['exports'],
+        conditionNames: ['types', 'import', 'require', 'node', 'default'],
+        extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.json', '.d.ts'],
+      },
       moduleSystems: ['es6', 'cjs'],
     });
     const violations = result.output.summary.violations ?? [];

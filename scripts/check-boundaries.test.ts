@@ -37,16 +37,21 @@ afterEach(() => {
 });
 
 const CLEAN = {
-  'electron/core/store/open-database.ts': "import fs from 'node:fs';\nimport SQLite from 'better-sqlite3';\nexport const open = () => [fs, SQLite];\n",
+  'electron/core/store/open-database.ts':
+    "import fs from 'node:fs';\nimport SQLite from 'better-sqlite3';\nexport const open = () => [fs, SQLite];\n",
   'electron/core/catalog/index.ts': "export { product } from './product';\n",
   'electron/core/catalog/product.ts': "import { z } from 'zod';\nexport const product = z.string();\n",
-  'electron/core/orders/place.ts': "import { product } from '../catalog';\nimport { open } from '../store';\nexport const p = [product, open];\n",
+  'electron/core/orders/place.ts':
+    "import { product } from '../catalog';\nimport { open } from '../store';\nexport const p = [product, open];\n",
   'electron/core/store/index.ts': "export * from './open-database';\n",
   'electron/core/channels/whatsapp/session.ts': "import * as baileys from '@whiskeysockets/baileys';\nexport const b = baileys;\n",
   'electron/main/index.ts': "import { app } from 'electron';\nimport path from 'node:path';\nexport const a = [app, path];\n",
-  'electron/preload/index.ts': "import { contextBridge } from 'electron';\nimport type { Bridge } from '../../shared/contract/bridge';\nexport const c: [unknown, Bridge?] = [contextBridge];\n",
-  'shared/contract/bridge.ts': "import { z } from 'zod';\n// import { app } from 'electron' is only a comment\nconst s = \"require('fs')\";\nexport type Bridge = { s: typeof s; z: typeof z };\n",
-  'renderer/src/main.tsx': "import React from 'react';\nimport type { Bridge } from '../../shared/contract/bridge';\nexport const r: [unknown, Bridge?] = [React];\n",
+  'electron/preload/index.ts':
+    "import { contextBridge } from 'electron';\nimport type { Bridge } from '../../shared/contract/bridge';\nexport const c: [unknown, Bridge?] = [contextBridge];\n",
+  'shared/contract/bridge.ts':
+    "import { z } from 'zod';\n// import { app } from 'electron' is only a comment\nconst s = \"require('fs')\";\nexport type Bridge = { s: typeof s; z: typeof z };\n",
+  'renderer/src/main.tsx':
+    "import React from 'react';\nimport type { Bridge } from '../../shared/contract/bridge';\nexport const r: [unknown, Bridge?] = [React];\n",
   'renderer/src/api.test.ts': "import fs from 'node:fs';\nexport const f = fs;\n",
   'shared/x.test.ts': "import { app } from 'electron';\nexport const a = app;\n",
 };
@@ -67,7 +72,7 @@ describe('check-boundaries', () => {
       'electron/core/brain/db.ts': "import type SQLite from 'better-sqlite3';\nexport type Db = SQLite;\n",
       'electron/core/orders/peek.ts': "import { product } from '../catalog/product';\nexport const p = product;\n",
       'electron/core/orders/ghost.ts': "import { x } from '../../main/not-written-yet';\nexport const g = x;\n",
-      'electron/core/lazy.ts': "export async function load(name: string) {\n  return import(name);\n}\n",
+      'electron/core/lazy.ts': 'export async function load(name: string) {\n  return import(name);\n}\n',
       'renderer/src/fs.ts': "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n",
       'renderer/src/log.ts': "import pino from 'pino';\nexport const l = pino;\n",
       'shared/pad.ts': "import pad from 'left-pad';\nexport const p = pad;\n",
@@ -90,21 +95,36 @@ describe('check-boundaries', () => {
       ['electron/preload/core.ts', 'not-in-allowed'],
     ];
     for (const [file, rule] of expected) {
-      expect(lines.some((line) => line.startsWith(`${file}:`) && line.endsWith(`[${rule}]`)), `${file} ${rule}\n${result.stderr}`).toBe(true);
+      expect(
+        lines.some((line) => line.startsWith(`${file}:`) && line.endsWith(`[${rule}]`)),
+        `${file} ${rule}\n${result.stderr}`,
+      ).toBe(true);
     }
     // Nothing from the clean part of the tree is blamed.
-    for (const file of Object.keys(CLEAN)) expect(lines.some((line) => line.startsWith(`${file}:`)), file).toBe(false);
+    for (const file of Object.keys(CLEAN))
+      expect(
+        lines.some((line) => line.startsWith(`${file}:`)),
+        file,
+      ).toBe(false);
   });
 
   it('lists known violations as a count, and fails again on a new one', () => {
-    const root = tree({ ...CLEAN, 'electron/core/orders/peek.ts': "import { product } from '../catalog/product';\nexport const p = product;\n" });
+    const root = tree({
+      ...CLEAN,
+      'electron/core/orders/peek.ts': "import { product } from '../catalog/product';\nexport const p = product;\n",
+    });
     expect(spawnSync(process.execPath, [script, '--root', root, '--write-known'], { encoding: 'utf8' }).status).toBe(0);
     const owed = run(root);
     expect(owed.status).toBe(0);
     expect(owed.stdout).toContain('1 known violation');
-    fs.writeFileSync(path.join(root, 'electron/core/orders/peek2.ts'), "import { product } from '../catalog/product';\nexport const q = product;\n");
+    fs.writeFileSync(
+      path.join(root, 'electron/core/orders/peek2.ts'),
+      "import { product } from '../catalog/product';\nexport const q = product;\n",
+    );
     const again = run(root);
     expect(again.status).toBe(1);
-    expect(reported(again.stderr)).toEqual(['electron/core/orders/peek2.ts: imports "electron/core/catalog/product.ts" [domain-internals-private]']);
+    expect(reported(again.stderr)).toEqual([
+      'electron/core/orders/peek2.ts: imports "electron/core/catalog/product.ts" [domain-internals-private]',
+    ]);
   });
 });

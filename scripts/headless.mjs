@@ -36,12 +36,16 @@ function build(root) {
   const cli = path.join(path.dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
   process.stderr.write('Building Souqbot (a few seconds, once after each update)…\n');
   // stdout stays the one line that says where to open the app.
-  const result = spawnSync(process.execPath, [cli, 'build', '--logLevel', 'warn', '--ignoreConfigWarning'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
+  const result = spawnSync(process.execPath, [cli, 'build', '--logLevel', 'warn', '--ignoreConfigWarning'], {
+    cwd: root,
+    stdio: ['ignore', process.stderr, process.stderr],
+  });
   return result.status === 0 && fs.existsSync(path.join(root, 'out', 'main', 'server.js'));
 }
 
 /** [command, args] that run the headless server with `args`. */
 export function headlessCommand(root, args) {
-  if (!process.env.SOUQ_FROM_SOURCES && (bundleIsCurrent(root) || build(root))) return [process.execPath, [path.join(root, 'out', 'main', 'server.js'), ...args]];
+  if (!process.env.SOUQ_FROM_SOURCES && (bundleIsCurrent(root) || build(root)))
+    return [process.execPath, [path.join(root, 'out', 'main', 'server.js'), ...args]];
   return [process.execPath, [require.resolve('tsx/cli'), path.join(root, 'electron', 'core', 'entry-server.ts'), ...args]];
 }

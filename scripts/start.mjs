@@ -36,12 +36,7 @@ const electron = findElectron();
 if (electron.binary) {
   const bin = (pkg, file) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'bin', file);
   buildOrExit('renderer', bin('vite', 'vite.js'), ['build', '--logLevel', 'warn']);
-  buildOrExit('Electron', bin('electron-vite', 'electron-vite.js'), [
-    'build',
-    '--logLevel',
-    'warn',
-    '--ignoreConfigWarning',
-  ]);
+  buildOrExit('Electron', bin('electron-vite', 'electron-vite.js'), ['build', '--logLevel', 'warn', '--ignoreConfigWarning']);
   runAndExit(electron.binary, [root, ...args]);
 } else {
   process.stdout.write(`Electron is not available on this machine (${electron.reason}); starting the headless server instead.\n`);

@@ -48,7 +48,10 @@ describe('npm start without a usable Electron', () => {
   }, 120_000);
 
   it('names a missing binary as the reason, without a stack trace', async () => {
-    const { stdout, stderr } = await startUntil({ ELECTRON_OVERRIDE_DIST_PATH: path.join(os.tmpdir(), 'no-electron-here'), SOUQ_NO_ELECTRON: '' }, 1);
+    const { stdout, stderr } = await startUntil(
+      { ELECTRON_OVERRIDE_DIST_PATH: path.join(os.tmpdir(), 'no-electron-here'), SOUQ_NO_ELECTRON: '' },
+      1,
+    );
     expect(stdout.split('\n')[0]).toBe(
       'Electron is not available on this machine (its binary was not downloaded when npm installed it); starting the headless server instead.',
     );

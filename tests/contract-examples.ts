@@ -59,7 +59,12 @@ export const contractExamples: Examples = {
   // Last in contract order (it erases the example customer).
   'contacts/delete': ({ shopId, contactId }) => ({ shopId, contactId }),
   'quick-replies/list': ({ shopId }) => ({ shopId }),
-  'quick-replies/save': ({ shopId, quickReplyId }) => ({ shopId, id: quickReplyId, name: 'livraison', text: 'Livraison 58 wilayas, 400 DA.' }),
+  'quick-replies/save': ({ shopId, quickReplyId }) => ({
+    shopId,
+    id: quickReplyId,
+    name: 'livraison',
+    text: 'Livraison 58 wilayas, 400 DA.',
+  }),
   'quick-replies/delete': ({ shopId, quickReplyId }) => ({ shopId, id: quickReplyId }),
   'testphone/send': ({ shopId }) => ({ shopId, from: '+213550000002', text: 'Salam, 3andkom had robe?' }),
   'testphone/thread': ({ shopId, customerPhone }) => ({ shopId, from: customerPhone }),
@@ -73,7 +78,11 @@ export const contractExamples: Examples = {
   'wa/overview': ({ shopId }) => ({ shopId }),
   'wa/answer-policy-get': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId }),
   'wa/answer-policy-set': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId, mode: 'not_excluded', catchUpMaxHours: 12 }),
-  'wa/excluded-set': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId, contacts: [{ jid: '+213 661 00 00 00', name: 'Maman' }] }),
+  'wa/excluded-set': ({ shopId, waAccountId }) => ({
+    shopId,
+    accountId: waAccountId,
+    contacts: [{ jid: '+213 661 00 00 00', name: 'Maman' }],
+  }),
   'wa/contacts-list': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId, query: 'a' }),
 
   'settings/get': ({ shopId }) => ({ shopId }),
@@ -93,19 +102,44 @@ export const contractExamples: Examples = {
   'catalog/export-csv': ({ shopId }) => ({ shopId }),
   'catalog/update-product': ({ shopId }) => ({ shopId, productId: 999_999, price: 6000, stock: null }),
   'catalog/delete-product': ({ shopId }) => ({ shopId, productId: 999_999 }),
-  'catalog/create-product': ({ shopId }) => ({ shopId, name: 'Jebba kabyle', price: 9800, stock: 2, variants: [{ name: 'M', sku: 'EX-JB-M', price: null, stock: 2 }] }),
+  'catalog/create-product': ({ shopId }) => ({
+    shopId,
+    name: 'Jebba kabyle',
+    price: 9800,
+    stock: 2,
+    variants: [{ name: 'M', sku: 'EX-JB-M', price: null, stock: 2 }],
+  }),
   'catalog/duplicate-product': ({ shopId }) => ({ shopId, productId: 999_999 }),
   'catalog/archive-product': ({ shopId }) => ({ shopId, productId: 999_999, archived: true }),
   'catalog/bulk-update': ({ shopId }) => ({ shopId, productIds: [999_999], price: { percent: -10 } }),
   'catalog/restore-product': ({ shopId }) => ({
     shopId,
     product: {
-      id: 999_998, shopId, sku: 'EX-RESTORED', name: 'Sac restauré', altNames: [], aliases: [], category: '', price: 100, compareAtPrice: null,
-      currency: 'DZD', stock: null, variants: [], images: [], description: '', upsellSkus: [], archivedAt: null,
+      id: 999_998,
+      shopId,
+      sku: 'EX-RESTORED',
+      name: 'Sac restauré',
+      altNames: [],
+      aliases: [],
+      category: '',
+      price: 100,
+      compareAtPrice: null,
+      currency: 'DZD',
+      stock: null,
+      variants: [],
+      images: [],
+      description: '',
+      upsellSkus: [],
+      archivedAt: null,
     },
   }),
   'knowledge/list': ({ shopId }) => ({ shopId }),
-  'knowledge/save': ({ shopId }) => ({ shopId, question: 'Quels sont les délais de livraison ?', answer: '48 h à Alger.', keywords: ['livraison', 'tawsil'] }),
+  'knowledge/save': ({ shopId }) => ({
+    shopId,
+    question: 'Quels sont les délais de livraison ?',
+    answer: '48 h à Alger.',
+    keywords: ['livraison', 'tawsil'],
+  }),
   'knowledge/set-status': ({ shopId }) => ({ shopId, id: 999_999, status: 'dismissed' }),
   'knowledge/delete': ({ shopId }) => ({ shopId, id: 999_999 }),
   'knowledge/ask': ({ shopId }) => ({ shopId, question: 'délai de livraison ?' }),
@@ -165,9 +199,17 @@ export async function setupExamples(send: Send, settle: () => Promise<void>): Pr
   await value(send, 'settings/update', { shopId, patch: { bot: { approvalMode: true } } });
 
   const customerPhone = '+213550000001';
-  const first = await value<{ conversationId: number; messageId: number }>(send, 'testphone/send', { shopId, from: customerPhone, text: 'Salam, bghit nchri robe' });
+  const first = await value<{ conversationId: number; messageId: number }>(send, 'testphone/send', {
+    shopId,
+    from: customerPhone,
+    text: 'Salam, bghit nchri robe',
+  });
   await settle();
-  const second = await value<{ conversationId: number }>(send, 'testphone/send', { shopId, from: '+213550000003', text: 'Bonjour, le prix svp ?' });
+  const second = await value<{ conversationId: number }>(send, 'testphone/send', {
+    shopId,
+    from: '+213550000003',
+    text: 'Bonjour, le prix svp ?',
+  });
   await settle();
 
   const draftIn = async (conversationId: number) => {
@@ -183,7 +225,11 @@ export async function setupExamples(send: Send, settle: () => Promise<void>): Pr
   const page = await value<{ items: { id: number; contactId: number; accountId: number }[] }>(send, 'conversations/list', { shopId });
   const conversation = page.items.find((c) => c.id === first.conversationId);
   if (!conversation) throw new Error('setup: the test-phone conversation is not listed');
-  const quickReply = await value<{ id: number }>(send, 'quick-replies/save', { shopId, name: 'prix', text: 'Le prix est indiqué sur la photo.' });
+  const quickReply = await value<{ id: number }>(send, 'quick-replies/save', {
+    shopId,
+    name: 'prix',
+    text: 'Le prix est indiqué sur la photo.',
+  });
   const wa = await value<{ accountId: number }>(send, 'wa/link-start', { shopId, method: 'qr' });
   const waDisposable = await value<{ accountId: number }>(send, 'wa/link-start', { shopId, method: 'qr', label: 'Spare' });
   const waRemovable = await value<{ accountId: number }>(send, 'wa/link-start', { shopId, method: 'qr', label: 'Old phone' });

@@ -46,7 +46,10 @@ const silentSocket = () => ({
   signalRepository: { lidMapping: { getPNForLID: async () => null } },
 });
 type SocketFactory = NonNullable<NonNullable<CoreConfig['whatsapp']>['socketFactory']>;
-const testCoreConfig = { pacing: noPacing, whatsapp: { socketFactory: silentSocket as unknown as SocketFactory } } satisfies Partial<CoreConfig>;
+const testCoreConfig = {
+  pacing: noPacing,
+  whatsapp: { socketFactory: silentSocket as unknown as SocketFactory },
+} satisfies Partial<CoreConfig>;
 
 interface Side {
   name: 'ipc' | 'http';
@@ -101,7 +104,12 @@ async function startIpcSide(senderUrl = `${APP_ORIGIN}/index.html`): Promise<Sid
   const { port1: mainPort, port2: corePort } = new MessageChannel();
   const ipc = makeFakeIpc(senderUrl);
   const exits: number[] = [];
-  const corePromise = runPortCore({ port: corePort, makeLogger: () => silentLogger, exit: (code) => exits.push(code), coreConfig: testCoreConfig });
+  const corePromise = runPortCore({
+    port: corePort,
+    makeLogger: () => silentLogger,
+    exit: (code) => exits.push(code),
+    coreConfig: testCoreConfig,
+  });
 
   const relay = createCoreRelay({
     send: (message: ToCoreMessage) => mainPort.postMessage(message),
@@ -110,7 +118,8 @@ async function startIpcSide(senderUrl = `${APP_ORIGIN}/index.html`): Promise<Sid
   });
   let fatal = '';
   mainPort.on('message', (message: unknown) => {
-    if (typeof message === 'object' && message !== null && 'type' in message && message.type === 'fatal' && 'message' in message) fatal = String(message.message);
+    if (typeof message === 'object' && message !== null && 'type' in message && message.type === 'fatal' && 'message' in message)
+      fatal = String(message.message);
     relay.receive(message);
   });
   const handlers = makeIpcHandlers(relay, makeTrustedUrlCheck());
@@ -294,7 +303,10 @@ describe('the contract over both transports', () => {
       const renamed = await side.bridge.call('shops/rename', { shopId: side.ids!.shopId, name: `Renamed over ${side.name}` });
       expect(renamed.ok).toBe(true);
       await waitFor(() => seen.some((e) => e.name === 'shops/changed'), `${side.name} shops/changed`);
-      expect(seen.find((e) => e.name === 'shops/changed')?.payload).toMatchObject({ id: side.ids!.shopId, name: `Renamed over ${side.name}` });
+      expect(seen.find((e) => e.name === 'shops/changed')?.payload).toMatchObject({
+        id: side.ids!.shopId,
+        name: `Renamed over ${side.name}`,
+      });
       off();
     }
   });

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const tmpDir = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `souq-bench-${name}-`));
-export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+export const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 export const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

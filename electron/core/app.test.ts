@@ -27,7 +27,10 @@ describe('the composed core', () => {
       }
     }
     expect(await core.app.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(await core.app.dispatch('shops/create', { name: 'x', extra: true })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/extra/) } });
+    expect(await core.app.dispatch('shops/create', { name: 'x', extra: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/extra/) },
+    });
   });
 
   it('reports a missing shop as not_found', async () => {
@@ -38,7 +41,10 @@ describe('the composed core', () => {
     const shop = await core.app.dispatch('shops/create', { name: 'K' });
     if (!shop.ok) throw new Error('no shop');
     const id = (shop.value as { id: number }).id;
-    const saved = await core.app.dispatch('settings/update', { shopId: id, patch: { llm: { apiKey: 'sk-secret-123', baseUrl: 'http://127.0.0.1:9/v1', model: 'm' } } });
+    const saved = await core.app.dispatch('settings/update', {
+      shopId: id,
+      patch: { llm: { apiKey: 'sk-secret-123', baseUrl: 'http://127.0.0.1:9/v1', model: 'm' } },
+    });
     expect(JSON.stringify(saved)).not.toMatch(/sk-secret-123/);
     expect(saved).toMatchObject({ ok: true, value: { llm: { apiKeySet: true } } });
     const db = core.ctx.store.sqlite.prepare('SELECT doc FROM settings').all();

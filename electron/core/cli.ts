@@ -30,7 +30,8 @@ const commands: Record<string, Command> = {
     closeOnSignals(serving);
     return new Promise<number>(() => {}); // runs until a signal
   },
-  simulate: async (argv, io) => (await import('./cli/simulate')).simulateCommand(argv, io, process.stdin, makeStderrLogger(process.env.SOUQ_LOG_LEVEL ?? 'warn')),
+  simulate: async (argv, io) =>
+    (await import('./cli/simulate')).simulateCommand(argv, io, process.stdin, makeStderrLogger(process.env.SOUQ_LOG_LEVEL ?? 'warn')),
   'import-catalog': async (argv, io) => (await import('./cli/import-catalog')).importCatalogCommand(argv, io),
   backup: async (argv, io) => (await import('./cli/backup')).backupCommand(argv, io),
   restore: async (argv, io) => (await import('./cli/backup')).restoreCommand(argv, io),

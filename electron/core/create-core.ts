@@ -167,7 +167,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     sqlite: store.sqlite,
     brain:
       config.brain ??
-      learning.wrapBrain(makeCoreShopBrain({ db: store.db, sqlite: store.sqlite, settingsOf, shops: shopsRepo, secrets, bus, clock, logger, llmHealth })),
+      learning.wrapBrain(
+        makeCoreShopBrain({ db: store.db, sqlite: store.sqlite, settingsOf, shops: shopsRepo, secrets, bus, clock, logger, llmHealth }),
+      ),
     settingsOf,
     bus,
     clock,
@@ -234,7 +236,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   app.register(learningHandlers(ctx, learning));
   app.register(llmHealthHandlers(ctx, llmHealth));
   app.register(ordersHandlers(ctx, { orders: makeOrdersRepo(store.db), messenger: makePipelineMessenger(ctx) }));
-  const erase = { mediaDir: path.join(config.dataDir, 'media'), rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl') };
+  const erase = {
+    mediaDir: path.join(config.dataDir, 'media'),
+    rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl'),
+  };
   app.register(contactsHandlers(ctx, erase));
   app.register(analyticsHandlers(ctx, { followUps: makeFollowUpFigures(store.sqlite) }));
   const missing = app.missing();

@@ -32,7 +32,10 @@ import(workerData.entry);
 
 beforeAll(() => {
   const cli = path.join(path.dirname(createRequire(import.meta.url).resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
-  const result = spawnSync(process.execPath, [cli, 'build', '--outDir', outDir, '--logLevel', 'error', '--ignoreConfigWarning'], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [cli, 'build', '--outDir', outDir, '--logLevel', 'error', '--ignoreConfigWarning'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`electron-vite build failed:\n${result.stdout}\n${result.stderr}`);
 }, 120_000);
 
@@ -46,24 +49,31 @@ function bundleWithChunks(file: string, seen = new Set<string>()): string {
   if (seen.has(file)) return '';
   seen.add(file);
   const source = fs.readFileSync(file, 'utf8');
-  const chunks = [...source.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*["'](\.[^"']+)["']/g)].map((m) => path.resolve(path.dirname(file), m[1]!));
+  const chunks = [...source.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*["'](\.[^"']+)["']/g)].map((m) =>
+    path.resolve(path.dirname(file), m[1]!),
+  );
   return [source, ...chunks.map((chunk) => bundleWithChunks(chunk, seen))].join('\n');
 }
 
 describe('the bundled core entry (out/main/core.js)', () => {
   it('builds main, core and a CommonJS preload that requires nothing but electron', () => {
-    for (const file of ['main/index.js', 'main/core.js', 'preload/index.cjs']) expect(fs.existsSync(path.join(outDir, file)), file).toBe(true);
+    for (const file of ['main/index.js', 'main/core.js', 'preload/index.cjs'])
+      expect(fs.existsSync(path.join(outDir, file)), file).toBe(true);
     const preload = fs.readFileSync(path.join(outDir, 'preload/index.cjs'), 'utf8');
     expect([...preload.matchAll(/require\((["'])([^"']+)\1\)/g)].map((m) => m[2])).toEqual(['electron']);
     // The core entry and the chunks it loads statically (it shares them with the headless server bundle).
     const core = bundleWithChunks(path.join(outDir, 'main/core.js'));
     expect(core).not.toMatch(/from ["']electron["']/);
     expect(core).toMatch(/from ["']better-sqlite3["']/);
-    for (const file of ['main/core.js', 'main/server.js']) expect(bundleWithChunks(path.join(outDir, file))).not.toMatch(/from ["']@whiskeysockets\/baileys["']|from ["']openai["']/);
+    for (const file of ['main/core.js', 'main/server.js'])
+      expect(bundleWithChunks(path.join(outDir, file))).not.toMatch(/from ["']@whiskeysockets\/baileys["']|from ["']openai["']/);
   });
 
   it('answers init → ready, a call → its result, shutdown → exit 0, over an Electron-shaped parent port', async () => {
-    const worker = new Worker(PARENT_PORT_SHIM, { eval: true, workerData: { entry: pathToFileURL(path.join(outDir, 'main/core.js')).href } });
+    const worker = new Worker(PARENT_PORT_SHIM, {
+      eval: true,
+      workerData: { entry: pathToFileURL(path.join(outDir, 'main/core.js')).href },
+    });
     const received: FromCoreMessage[] = [];
     const exited = new Promise<number>((resolve) => worker.on('exit', resolve));
     worker.on('message', (message: FromCoreMessage) => received.push(message));

@@ -35,7 +35,8 @@ function packagesLoadedAtStart(entry: string): Set<string> {
     for (const specifier of staticImports(fs.readFileSync(file, 'utf8'))) {
       const local = resolveLocal(file, specifier);
       if (local) visit(local);
-      else if (!specifier.startsWith('.') && !specifier.startsWith('node:')) packages.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
+      else if (!specifier.startsWith('.') && !specifier.startsWith('node:'))
+        packages.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
     }
   };
   visit(entry);
@@ -52,7 +53,10 @@ describe('start-up imports', () => {
   });
 
   it('the scanner sees a static import, ignores type-only ones, and counts inline type imports', () => {
-    expect(staticImports("import OpenAI from 'openai';\nimport type { X } from 'baileys-types';\nexport { a } from './a';")).toEqual(['openai', './a']);
+    expect(staticImports("import OpenAI from 'openai';\nimport type { X } from 'baileys-types';\nexport { a } from './a';")).toEqual([
+      'openai',
+      './a',
+    ]);
     expect(staticImports("import {\n  type A,\n  type B,\n} from '@whiskeysockets/baileys';")).toEqual(['@whiskeysockets/baileys']);
     expect(staticImports("const m = await import('openai');")).toEqual([]);
   });

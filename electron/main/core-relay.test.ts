@@ -94,7 +94,10 @@ describe('createCoreRelay', () => {
       onState: () => {},
     });
     relay.receive({ type: 'ready', version: '1' });
-    expect(await relay.call('system/ping', { echo: () => 1 })).toMatchObject({ ok: false, error: { code: 'unavailable', message: /could not be cloned/ } });
+    expect(await relay.call('system/ping', { echo: () => 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: /could not be cloned/ },
+    });
   });
 });
 

@@ -68,7 +68,8 @@ export function createCoreRelay(config: CoreRelayConfig): CoreRelay {
 
   return {
     call(name, input) {
-      if (typeof name !== 'string') return Promise.resolve({ ok: false, error: { code: 'invalid_input', message: 'A method name is a string' } });
+      if (typeof name !== 'string')
+        return Promise.resolve({ ok: false, error: { code: 'invalid_input', message: 'A method name is a string' } });
       if (fatalMessage !== null) return Promise.resolve(unavailable(fatalMessage));
       return new Promise((resolve) => {
         const pending: Pending = { message: { type: 'call', id: nextId++, name, input }, resolve };

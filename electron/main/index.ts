@@ -30,7 +30,8 @@ const paths = {
 };
 /** macOS draws its menu bar icons from a black template image; the state then shows in the tooltip only. */
 function trayIcons(dir: string) {
-  const file = (state: string) => path.join(dir, process.platform === 'darwin' ? 'trayTemplate.png' : state === 'ok' ? 'tray.png' : `tray-${state}.png`);
+  const file = (state: string) =>
+    path.join(dir, process.platform === 'darwin' ? 'trayTemplate.png' : state === 'ok' ? 'tray.png' : `tray-${state}.png`);
   return { ok: file('ok'), disconnected: file('disconnected'), paused: file('paused'), restarting: file('restarting') };
 }
 const devServerUrl = process.env.SOUQ_RENDERER_URL || undefined;
@@ -143,8 +144,11 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
     });
   });
-  app.whenReady().then(start).catch((err: unknown) => {
-    dialog.showErrorBox('Souqbot cannot start', err instanceof Error ? err.message : String(err));
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      dialog.showErrorBox('Souqbot cannot start', err instanceof Error ? err.message : String(err));
+      app.exit(1);
+    });
 }

@@ -6,7 +6,15 @@ describe('makeTrustedUrlCheck', () => {
   it('trusts the app origin (and the dev server when configured), nothing else', () => {
     const prod = makeTrustedUrlCheck();
     expect(prod(`${APP_ORIGIN}/index.html#/inbox`)).toBe(true);
-    for (const url of ['souq://evil/index.html', 'https://app/', 'file:///index.html', 'http://127.0.0.1:5173/', 'about:blank', '', 'not a url']) {
+    for (const url of [
+      'souq://evil/index.html',
+      'https://app/',
+      'file:///index.html',
+      'http://127.0.0.1:5173/',
+      'about:blank',
+      '',
+      'not a url',
+    ]) {
       expect(prod(url), url).toBe(false);
     }
     const dev = makeTrustedUrlCheck('http://127.0.0.1:5173/');
@@ -27,6 +35,6 @@ describe('rendererCsp', () => {
 
   it('lets the dev server in only when one is named', () => {
     const csp = rendererCsp({ devServerOrigin: 'http://127.0.0.1:5173' });
-    expect(csp).toContain('connect-src \'self\' http://127.0.0.1:5173 ws://127.0.0.1:5173');
+    expect(csp).toContain("connect-src 'self' http://127.0.0.1:5173 ws://127.0.0.1:5173");
   });
 });

@@ -57,7 +57,11 @@ describe('loadOrCreateEncryptionKey', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'souq-key-'));
     const existing = Buffer.alloc(32, 7).toString('base64');
     fs.writeFileSync(path.join(dir, 'whatsapp.key'), existing, { mode: 0o600 });
-    const storage = { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from(`sealed:${s}`), decryptString: (b: Buffer) => b.toString().replace('sealed:', '') };
+    const storage = {
+      isEncryptionAvailable: () => true,
+      encryptString: (s: string) => Buffer.from(`sealed:${s}`),
+      decryptString: (b: Buffer) => b.toString().replace('sealed:', ''),
+    };
     expect(loadOrCreateEncryptionKey(storage, dir, 'darwin')).toEqual({ key: existing });
     expect(fs.existsSync(path.join(dir, 'whatsapp.key'))).toBe(false);
     expect(loadOrCreateEncryptionKey(storage, dir, 'darwin')).toEqual({ key: existing });

@@ -58,7 +58,9 @@ export function loadOrCreateEncryptionKey(
       if (Buffer.from(key, 'base64').length === 32) return { key };
       return { warning: `${file} does not hold a 32-byte key; using the key file in the data folder` };
     } catch (err) {
-      return { warning: `the OS keychain could not unwrap ${file} (${err instanceof Error ? err.message : String(err)}); using the key file in the data folder` };
+      return {
+        warning: `the OS keychain could not unwrap ${file} (${err instanceof Error ? err.message : String(err)}); using the key file in the data folder`,
+      };
     }
   }
 

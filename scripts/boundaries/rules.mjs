@@ -17,15 +17,35 @@ const pkg = (names) => `^node_modules/(${names.map((n) => n.replace(/[.*+?^${}()
 
 /** Top-level folders of electron/core that are domains: each is entered through its own index.ts only. */
 export const CORE_DOMAINS = [
-  'accounts', 'brain', 'catalog', 'channels', 'cli', 'conversations', 'host', 'inbox', 'knowledge', 'orders',
-  'pipeline', 'server', 'settings', 'shops', 'store', 'system', 'text', 'transport', 'learning', 'analytics', 'media',
+  'accounts',
+  'brain',
+  'catalog',
+  'channels',
+  'cli',
+  'conversations',
+  'host',
+  'inbox',
+  'knowledge',
+  'orders',
+  'pipeline',
+  'server',
+  'settings',
+  'shops',
+  'store',
+  'system',
+  'text',
+  'transport',
+  'learning',
+  'analytics',
+  'media',
   'sync',
 ];
 
 export const forbidden = [
   {
     name: 'core-not-electron',
-    comment: 'electron/core runs under plain Node (headless server, CLI, tests): what only Electron has comes in through interfaces; not even its types',
+    comment:
+      'electron/core runs under plain Node (headless server, CLI, tests): what only Electron has comes in through interfaces; not even its types',
     severity: 'error',
     from: { path: '^electron/core/' },
     to: { path: [ELECTRON, '^electron/(main|preload)/', '^renderer/'] },
@@ -39,7 +59,8 @@ export const forbidden = [
   },
   {
     name: 'sqlite-only-in-store-and-repositories',
-    comment: 'raw better-sqlite3 belongs to the store (connection, migrations) and to repositories (*-repo.ts, repo.ts, repos/, the pipeline hot-path store)',
+    comment:
+      'raw better-sqlite3 belongs to the store (connection, migrations) and to repositories (*-repo.ts, repo.ts, repos/, the pipeline hot-path store)',
     severity: 'error',
     from: {
       path: '^(electron|shared|renderer)/',

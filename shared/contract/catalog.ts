@@ -156,10 +156,26 @@ export const catalogCalls = {
     z.object({ items: z.array(Product), total: z.number().int().nonnegative() }),
   ),
   'catalog/get': call('One product by id.', z.object({ shopId: Id, productId: Id }).strict(), Product),
-  'catalog/categories': call("The shop's categories with their product counts.", z.object({ shopId: Id }).strict(), z.array(z.object({ category: z.string(), count: z.number().int() }))),
-  'catalog/import-preview': call('Read a CSV without writing anything: format, mapping, first rows, bad rows.', ImportInput.extend({ limit: z.number().int().positive().max(200).default(20) }).strict(), ImportPreview),
-  'catalog/import-commit': call('Import a CSV: upsert every good row by SKU in one transaction; bad rows are reported.', ImportInput, ImportSummary),
-  'catalog/export-csv': call("The shop's catalog as CSV in Souqbot's own layout (re-importable).", z.object({ shopId: Id }).strict(), z.object({ csv: z.string(), count: z.number().int() })),
+  'catalog/categories': call(
+    "The shop's categories with their product counts.",
+    z.object({ shopId: Id }).strict(),
+    z.array(z.object({ category: z.string(), count: z.number().int() })),
+  ),
+  'catalog/import-preview': call(
+    'Read a CSV without writing anything: format, mapping, first rows, bad rows.',
+    ImportInput.extend({ limit: z.number().int().positive().max(200).default(20) }).strict(),
+    ImportPreview,
+  ),
+  'catalog/import-commit': call(
+    'Import a CSV: upsert every good row by SKU in one transaction; bad rows are reported.',
+    ImportInput,
+    ImportSummary,
+  ),
+  'catalog/export-csv': call(
+    "The shop's catalog as CSV in Souqbot's own layout (re-importable).",
+    z.object({ shopId: Id }).strict(),
+    z.object({ csv: z.string(), count: z.number().int() }),
+  ),
   'catalog/update-product': call(
     'Edit any field of a product but its SKU. A new price moves the variants that shared the old one; stock counted per variant is edited on the variants.',
     ProductFieldsInput.partial().extend({ shopId: Id, productId: Id }).strict(),
@@ -173,7 +189,11 @@ export const catalogCalls = {
       .strict(),
     Product,
   ),
-  'catalog/duplicate-product': call('A copy of a product under a new SKU (variants get new SKUs too), to edit into a similar one.', z.object({ shopId: Id, productId: Id }).strict(), Product),
+  'catalog/duplicate-product': call(
+    'A copy of a product under a new SKU (variants get new SKUs too), to edit into a similar one.',
+    z.object({ shopId: Id, productId: Id }).strict(),
+    Product,
+  ),
   'catalog/archive-product': call(
     'Archive a product (hidden from the bot and the list, kept for its orders) or bring it back.',
     z.object({ shopId: Id, productId: Id, archived: z.boolean() }).strict(),
@@ -185,7 +205,9 @@ export const catalogCalls = {
       .object({
         shopId: Id,
         productIds: z.array(Id).min(1).max(5000),
-        price: z.union([z.object({ set: z.number().nonnegative() }).strict(), z.object({ percent: z.number().min(-90).max(1000) }).strict()]).optional(),
+        price: z
+          .union([z.object({ set: z.number().nonnegative() }).strict(), z.object({ percent: z.number().min(-90).max(1000) }).strict()])
+          .optional(),
         /** Every product (every variant that counts its own stock) gets this stock; null = not counted. */
         stock: z.number().int().nonnegative().nullable().optional(),
       })
@@ -206,7 +228,10 @@ export const catalogCalls = {
 
 export const catalogEvents = {
   /** Progress of a catalog import (rows written so far out of the file's good rows). */
-  'catalog/import-progress': event('Progress of a catalog import (rows written so far out of the good rows).', z.object({ shopId: Id, done: z.number().int().nonnegative(), total: z.number().int().nonnegative() })),
+  'catalog/import-progress': event(
+    'Progress of a catalog import (rows written so far out of the good rows).',
+    z.object({ shopId: Id, done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
+  ),
   /** Products of a shop were imported, edited or deleted. */
   'catalog/changed': event('Products of a shop were imported, edited or deleted.', z.object({ shopId: Id })),
 } as const;

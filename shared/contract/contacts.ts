@@ -12,7 +12,7 @@ export const ErasedContact = z.object({
 export const contactsCalls = {
   /** The one deletion path for a customer's data (their request, retention, a profile delete). */
   'contacts/delete': call(
-    "Delete everything personal of one customer: messages, search entries, media, learned answers quoting them; their orders keep amounts but lose name, phone and address.",
+    'Delete everything personal of one customer: messages, search entries, media, learned answers quoting them; their orders keep amounts but lose name, phone and address.',
     z.object({ shopId: Id, contactId: Id }).strict(),
     ErasedContact,
   ),

@@ -1,15 +1,7 @@
 import { z } from 'zod';
 
 /** Error codes that cross the contract boundary. Stack traces never do: they stay in core's log. */
-export const ErrorCode = z.enum([
-  'invalid_input',
-  'unknown_method',
-  'not_found',
-  'conflict',
-  'unauthorized',
-  'unavailable',
-  'internal',
-]);
+export const ErrorCode = z.enum(['invalid_input', 'unknown_method', 'not_found', 'conflict', 'unauthorized', 'unavailable', 'internal']);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const ContractErrorShape = z.object({ code: ErrorCode, message: z.string() });

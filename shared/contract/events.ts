@@ -16,7 +16,10 @@ export const events = {
   /** Settings of a shop changed. */
   'settings/changed': event('Settings of a shop changed.', z.object({ shopId: Id })),
   /** A linked number changed status. */
-  'accounts/status': event('A linked number changed status.', z.object({ shopId: Id, accountId: Id, status: AccountStatus, detail: WhatsAppNotice.nullable() })),
+  'accounts/status': event(
+    'A linked number changed status.',
+    z.object({ shopId: Id, accountId: Id, status: AccountStatus, detail: WhatsAppNotice.nullable() }),
+  ),
   /** A message was stored (inbound or outbound). */
   'messages/new': event('A message was stored (inbound or outbound).', Message),
   /** An outbound message changed delivery status. */
@@ -24,7 +27,10 @@ export const events = {
   /** A conversation changed (status, takeover, unread, preview). */
   'conversations/updated': event('A conversation changed (status, takeover, unread, preview).', Conversation),
   /** A conversation needs the seller. */
-  'conversations/escalated': event('A conversation needs the seller.', z.object({ shopId: Id, conversationId: Id, reason: z.string(), notices: z.array(EscalationNotice) })),
+  'conversations/escalated': event(
+    'A conversation needs the seller.',
+    z.object({ shopId: Id, conversationId: Id, reason: z.string(), notices: z.array(EscalationNotice) }),
+  ),
   /** Storage paused (disk full) or back to normal. */
   'system/storage': event('Whether core can store what arrives: paused while the disk is full, ok again once it has space.', StorageState),
   ...catalogEvents,

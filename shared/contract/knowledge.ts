@@ -45,7 +45,7 @@ export const knowledgeCalls = {
     }),
   ),
   'knowledge/try': call(
-    "Ask as a customer, through the same path as a WhatsApp message (routing, brain, guardrails, escalation): what the customer would get, and the FAQ rows retrieval matched.",
+    'Ask as a customer, through the same path as a WhatsApp message (routing, brain, guardrails, escalation): what the customer would get, and the FAQ rows retrieval matched.',
     z.object({ shopId: Id, question: z.string().trim().min(1).max(1000) }).strict(),
     z.object({
       /** The reply the customer would receive; null when the bot would stay silent (AI off, takeover). */

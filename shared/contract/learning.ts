@@ -23,13 +23,24 @@ export const learningCalls = {
     z.object({ shopId: Id }).strict(),
     Result,
   ),
-  'profiles/get': call("What Souqbot remembers about a customer (null: nothing yet).", z.object({ shopId: Id, contactId: Id }).strict(), CustomerProfile.nullable()),
-  'profiles/update': call("The seller corrects a customer's remembered details (null clears a field).", z.object({ shopId: Id, contactId: Id, patch: CustomerProfilePatch }).strict(), CustomerProfile),
+  'profiles/get': call(
+    'What Souqbot remembers about a customer (null: nothing yet).',
+    z.object({ shopId: Id, contactId: Id }).strict(),
+    CustomerProfile.nullable(),
+  ),
+  'profiles/update': call(
+    "The seller corrects a customer's remembered details (null clears a field).",
+    z.object({ shopId: Id, contactId: Id, patch: CustomerProfilePatch }).strict(),
+    CustomerProfile,
+  ),
   'jobs/failures': call('Periodic jobs whose last run failed (retrying, or given up).', z.object({}).strict(), z.array(JobFailure)),
   'jobs/retry': call('Run a failed job again now.', z.object({ id: Id }).strict(), z.object({ retried: z.boolean() })),
 } as const;
 
 export const learningEvents = {
   /** An analysis pass moved on. */
-  'learning/progress': event('An analysis pass moved on (done of total conversations; done = total at the end).', z.object({ shopId: Id, done: z.number().int(), total: z.number().int() })),
+  'learning/progress': event(
+    'An analysis pass moved on (done of total conversations; done = total at the end).',
+    z.object({ shopId: Id, done: z.number().int(), total: z.number().int() }),
+  ),
 } as const;

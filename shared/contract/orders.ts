@@ -23,7 +23,7 @@ export const ordersCalls = {
   ),
   'orders/get': call('One order with its lines.', z.object({ shopId: Id, orderId: Id }).strict(), Order),
   'orders/set-status': call(
-    "Move an order along (new → confirmed → shipped → delivered, or cancelled / returned), optionally recording the cash collected and messaging the customer.",
+    'Move an order along (new → confirmed → shipped → delivered, or cancelled / returned), optionally recording the cash collected and messaging the customer.',
     z
       .object({
         shopId: Id,

@@ -6,7 +6,11 @@ import { call, event } from './define';
 
 /** The LLM endpoint and the guardrails' record, for the Sales settings page and the seller. */
 export const salesBrainCalls = {
-  'settings/list-llm-presets': call('Ready-made LLM endpoints (OpenRouter, OpenAI, Ollama, LM Studio) with base URL and default model.', z.object({}).strict(), z.array(LlmPreset)),
+  'settings/list-llm-presets': call(
+    'Ready-made LLM endpoints (OpenRouter, OpenAI, Ollama, LM Studio) with base URL and default model.',
+    z.object({}).strict(),
+    z.array(LlmPreset),
+  ),
   'settings/test-llm': call(
     "Check an LLM endpoint with a tiny request; fields left out use the shop's saved settings. Reports ok or the error in plain words, never the key.",
     z
@@ -21,7 +25,11 @@ export const salesBrainCalls = {
     LlmTestResult,
   ),
   'settings/get-llm-usage': call("Today's LLM token spend of a shop against its daily cap.", z.object({ shopId: Id }).strict(), LlmUsage),
-  'settings/get-llm-health': call('Whether the shop\'s AI model is answering, and since when it is failing if not.', z.object({ shopId: Id }).strict(), LlmHealth),
+  'settings/get-llm-health': call(
+    "Whether the shop's AI model is answering, and since when it is failing if not.",
+    z.object({ shopId: Id }).strict(),
+    LlmHealth,
+  ),
   'guardrails/list-violations': call(
     'The most recent replies the guardrails rejected, newest first, with what was sent instead.',
     z.object({ shopId: Id, limit: z.number().int().min(1).max(500).default(100) }).strict(),

@@ -4,7 +4,11 @@ import { PublicShopSettings, ShopSettingsPatch } from '../domain/settings';
 import { call } from './define';
 
 export const settingsCalls = {
-  'settings/get': call("A shop's settings; the API key is reported only as set or not set.", z.object({ shopId: Id }).strict(), PublicShopSettings),
+  'settings/get': call(
+    "A shop's settings; the API key is reported only as set or not set.",
+    z.object({ shopId: Id }).strict(),
+    PublicShopSettings,
+  ),
   'settings/update': call(
     "Merge a partial update into a shop's settings and return the result.",
     z.object({ shopId: Id, patch: ShopSettingsPatch }).strict(),

@@ -12,8 +12,20 @@ const at = (iso: string) => new Date(iso);
 const conversation = (id: number, over: Partial<Conversation> = {}): EventMessage<'conversations/updated'> => ({
   name: 'conversations/updated',
   payload: {
-    id, shopId: 1, accountId: 1, contactId: id, contactJid: `2135500000${id}@s.whatsapp.net`, contactName: `Client ${id}`,
-    status: 'open', takeover: false, unread: 0, lastMessageAt: null, lastPreview: null, escalationReason: null, escalation: [], ...over,
+    id,
+    shopId: 1,
+    accountId: 1,
+    contactId: id,
+    contactJid: `2135500000${id}@s.whatsapp.net`,
+    contactName: `Client ${id}`,
+    status: 'open',
+    takeover: false,
+    unread: 0,
+    lastMessageAt: null,
+    lastPreview: null,
+    escalationReason: null,
+    escalation: [],
+    ...over,
   },
 });
 const escalated = (conversationId: number, code: EscalationCode): EventMessage<'conversations/escalated'> => ({
@@ -22,17 +34,41 @@ const escalated = (conversationId: number, code: EscalationCode): EventMessage<'
 });
 const order = (id: number, createdAt: string): EventMessage<'orders/created'> => {
   const payload: Order = {
-    id, shopId: 1, conversationId: 1, contactId: 1, status: 'new', customerName: 'Yasmine', phone: '+213550000001',
-    wilaya: 'Oran', commune: '', address: 'Cité 5 juillet', currency: 'DZD', itemsTotal: 5000, deliveryFee: 400, total: 5400,
-    cashCollected: null, language: 'dz-latn', createdAt, updatedAt: createdAt,
+    id,
+    shopId: 1,
+    conversationId: 1,
+    contactId: 1,
+    status: 'new',
+    customerName: 'Yasmine',
+    phone: '+213550000001',
+    wilaya: 'Oran',
+    commune: '',
+    address: 'Cité 5 juillet',
+    currency: 'DZD',
+    itemsTotal: 5000,
+    deliveryFee: 400,
+    total: 5400,
+    cashCollected: null,
+    language: 'dz-latn',
+    createdAt,
+    updatedAt: createdAt,
     items: [{ sku: 'DZ-1', name: 'Robe kabyle', variant: 'M', quantity: 2, unitPrice: 2500 }],
   } as Order;
   return { name: 'orders/created', payload };
 };
 const draft = (conversationId: number): EventMessage<'messages/new'> => {
   const payload: Message = {
-    id: 9, shopId: 1, conversationId, direction: 'out', author: 'bot', kind: 'text', text: 'Oui', status: 'draft',
-    channelMessageId: null, error: null, createdAt: '2026-12-01T10:00:00.000Z',
+    id: 9,
+    shopId: 1,
+    conversationId,
+    direction: 'out',
+    author: 'bot',
+    kind: 'text',
+    text: 'Oui',
+    status: 'draft',
+    channelMessageId: null,
+    error: null,
+    createdAt: '2026-12-01T10:00:00.000Z',
   };
   return { name: 'messages/new', payload };
 };
@@ -46,7 +82,12 @@ describe('desk model: notifications', () => {
     const m = makeDeskModel({ locale: 'en', prefs: ALL_ON, timeZone: 'Africa/Algiers' });
     m.onEvent(conversation(7, { contactName: 'Amine' }), at('2026-12-01T10:00:00Z'));
     expect(m.onEvent(escalated(7, 'human_request'), at('2026-12-01T10:00:00Z'))).toEqual([
-      { kind: 'human', title: 'Amine wants to talk to you', body: 'Open the conversation to answer.', target: { page: 'inbox', conversationId: 7 } },
+      {
+        kind: 'human',
+        title: 'Amine wants to talk to you',
+        body: 'Open the conversation to answer.',
+        target: { page: 'inbox', conversationId: 7 },
+      },
     ]);
     expect(m.onEvent(escalated(8, 'refund_complaint'), at('2026-12-01T10:00:00Z'))[0]?.title).toBe('A customer has a complaint');
     expect(m.onEvent(escalated(8, 'photo_received'), at('2026-12-01T10:00:00Z'))[0]?.title).toBe('A customer needs you');
@@ -62,7 +103,10 @@ describe('desk model: notifications', () => {
 
   it('a draft waiting for approval is announced; other messages are not', () => {
     const m = makeDeskModel({ locale: 'pt', prefs: ALL_ON, timeZone: 'America/Sao_Paulo' });
-    expect(m.onEvent(draft(3), at('2026-12-01T10:00:00Z'))[0]).toMatchObject({ kind: 'draft', target: { page: 'inbox', conversationId: 3 } });
+    expect(m.onEvent(draft(3), at('2026-12-01T10:00:00Z'))[0]).toMatchObject({
+      kind: 'draft',
+      target: { page: 'inbox', conversationId: 3 },
+    });
     const sent = { ...draft(3), payload: { ...draft(3).payload, status: 'sent' as const } };
     expect(m.onEvent(sent, at('2026-12-01T10:00:00Z'))).toEqual([]);
   });
@@ -70,12 +114,21 @@ describe('desk model: notifications', () => {
   it('a customer writing into a conversation the seller took over, and a message that failed, are announced', () => {
     const m = makeDeskModel({ locale: 'en', prefs: ALL_ON, timeZone: 'Africa/Tunis' });
     m.onEvent(conversation(4, { contactName: 'Sami', takeover: true }), at('2026-12-01T10:00:00Z'));
-    const inbound = { ...draft(4), payload: { ...draft(4).payload, direction: 'in' as const, author: 'customer' as const, status: 'received' as const } };
-    expect(m.onEvent(inbound, at('2026-12-01T10:00:00Z'))[0]).toMatchObject({ title: 'Sami wrote to you', target: { page: 'inbox', conversationId: 4 } });
+    const inbound = {
+      ...draft(4),
+      payload: { ...draft(4).payload, direction: 'in' as const, author: 'customer' as const, status: 'received' as const },
+    };
+    expect(m.onEvent(inbound, at('2026-12-01T10:00:00Z'))[0]).toMatchObject({
+      title: 'Sami wrote to you',
+      target: { page: 'inbox', conversationId: 4 },
+    });
     m.onEvent(conversation(4, { contactName: 'Sami', takeover: false }), at('2026-12-01T10:00:00Z'));
     expect(m.onEvent(inbound, at('2026-12-01T10:00:00Z'))).toEqual([]);
     const failed: EventMessage<'messages/status'> = { name: 'messages/status', payload: { ...draft(4).payload, status: 'failed' } };
-    expect(m.onEvent(failed, at('2026-12-01T10:00:00Z'))[0]).toMatchObject({ kind: 'failed', title: 'A message to Sami could not be sent' });
+    expect(m.onEvent(failed, at('2026-12-01T10:00:00Z'))[0]).toMatchObject({
+      kind: 'failed',
+      title: 'A message to Sami could not be sent',
+    });
   });
 
   it('a number disconnected for more than a minute is told once; a short blip is not', () => {
@@ -86,7 +139,9 @@ describe('desk model: notifications', () => {
     expect(m.tick(at('2026-12-01T10:02:00Z'))).toEqual([]);
     m.onEvent(status(2, 'disconnected'), at('2026-12-01T10:03:00Z'));
     const told = m.tick(at('2026-12-01T10:04:01Z'));
-    expect(told).toEqual([expect.objectContaining({ kind: 'disconnected', title: 'A WhatsApp number is disconnected', target: { page: 'connect' } })]);
+    expect(told).toEqual([
+      expect.objectContaining({ kind: 'disconnected', title: 'A WhatsApp number is disconnected', target: { page: 'connect' } }),
+    ]);
     expect(m.tick(at('2026-12-01T10:09:00Z'))).toEqual([]);
     expect(m.tray(at('2026-12-01T10:09:00Z')).icon).toBe('restarting');
     m.setCoreState('connected');
@@ -146,7 +201,11 @@ describe('desk model: tray', () => {
     expect(tray.counts).toEqual({ unread: 5, waiting: 2, ordersToday: 2 });
     expect(tray.icon).toBe('ok');
     expect(tray.tooltip.split('\n')).toEqual(['Souqbot — answering customers', 'Waiting for you: 2', 'Unread: 5', 'New orders today: 2']);
-    expect(tray.menu.find((i) => i.id === 'open-waiting')).toEqual({ id: 'open-waiting', label: 'Open the conversations waiting for you (2)', enabled: true });
+    expect(tray.menu.find((i) => i.id === 'open-waiting')).toEqual({
+      id: 'open-waiting',
+      label: 'Open the conversations waiting for you (2)',
+      enabled: true,
+    });
     m.onEvent(conversation(2, { unread: 0, status: 'open' }), now);
     m.onEvent(conversation(3, { unread: 0, status: 'open' }), now);
     expect(m.tray(now).menu.find((i) => i.id === 'open-waiting')?.enabled).toBe(false);
@@ -157,7 +216,12 @@ describe('desk model: tray', () => {
     const m = makeDeskModel({ locale: 'en', prefs: ALL_ON, timeZone: 'Europe/Rome' });
     m.setCoreState('connected');
     expect(m.setPaused('disk_full', at('2026-12-01T10:00:00Z'))).toEqual([
-      { kind: 'paused', title: 'The bot is paused: the disk is full', body: 'Free some space; the bot starts again by itself.', target: { page: 'settings' } },
+      {
+        kind: 'paused',
+        title: 'The bot is paused: the disk is full',
+        body: 'Free some space; the bot starts again by itself.',
+        target: { page: 'settings' },
+      },
     ]);
     expect(m.setPaused('disk_full', at('2026-12-01T10:01:00Z'))).toEqual([]);
     expect(m.tray(at('2026-12-01T10:01:00Z')).icon).toBe('paused');

@@ -11,10 +11,7 @@ export type NoticeKind = 'human' | 'order' | 'disconnected' | 'draft' | 'paused'
 
 /** Where a click on a notification leads. */
 export type NoticeTarget =
-  | { page: 'inbox'; conversationId: number }
-  | { page: 'orders'; orderId: number }
-  | { page: 'connect' }
-  | { page: 'settings' };
+  { page: 'inbox'; conversationId: number } | { page: 'orders'; orderId: number } | { page: 'connect' } | { page: 'settings' };
 
 export interface Notice {
   kind: NoticeKind;
@@ -57,7 +54,15 @@ const ESCALATION_TITLES: Partial<Record<EscalationCode, keyof DeskStrings>> = {
 };
 
 function localParts(at: Date, timeZone: string): { day: string; minutes: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return { day: `${get('year')}-${get('month')}-${get('day')}`, minutes: Number(get('hour')) * 60 + Number(get('minute')) };
 }
@@ -101,31 +106,52 @@ export function makeDeskModel(options: DeskModelOptions) {
       case 'conversations/escalated': {
         const { conversationId, notices } = (event as EventMessage<'conversations/escalated'>).payload;
         const known = conversations.get(conversationId);
-        conversations.set(conversationId, { unread: known?.unread ?? 1, waiting: true, takeover: known?.takeover ?? false, name: known?.name ?? null });
+        conversations.set(conversationId, {
+          unread: known?.unread ?? 1,
+          waiting: true,
+          takeover: known?.takeover ?? false,
+          name: known?.name ?? null,
+        });
         const titled = notices.map((n) => ESCALATION_TITLES[n.code]).find((key) => key !== undefined);
         const title = s()[titled ?? 'needsYouTitle'];
-        return notice('human', at, fill(title, { customer: customer(conversationId) }), s().needsYouBody, { page: 'inbox', conversationId });
+        return notice('human', at, fill(title, { customer: customer(conversationId) }), s().needsYouBody, {
+          page: 'inbox',
+          conversationId,
+        });
       }
       case 'messages/new': {
         const m = (event as EventMessage<'messages/new'>).payload;
         const values = { customer: customer(m.conversationId) };
         const target: NoticeTarget = { page: 'inbox', conversationId: m.conversationId };
         // A customer writing while the seller has taken over gets no bot answer: the seller must know.
-        if (m.direction === 'in' && conversations.get(m.conversationId)?.takeover) return notice('human', at, fill(s().wroteTitle, values), s().needsYouBody, target);
+        if (m.direction === 'in' && conversations.get(m.conversationId)?.takeover)
+          return notice('human', at, fill(s().wroteTitle, values), s().needsYouBody, target);
         return m.status === 'draft' ? notice('draft', at, fill(s().draftTitle, values), s().draftBody, target) : [];
       }
       case 'messages/status': {
         const m = (event as EventMessage<'messages/status'>).payload;
         if (m.status !== 'failed') return [];
-        return notice('failed', at, fill(s().failedTitle, { customer: customer(m.conversationId) }), s().failedBody, { page: 'inbox', conversationId: m.conversationId });
+        return notice('failed', at, fill(s().failedTitle, { customer: customer(m.conversationId) }), s().failedBody, {
+          page: 'inbox',
+          conversationId: m.conversationId,
+        });
       }
       case 'orders/created': {
         const o = (event as EventMessage<'orders/created'>).payload;
         const day = localParts(new Date(o.createdAt), options.timeZone).day;
         ordersByDay.set(day, (ordersByDay.get(day) ?? new Set()).add(o.id));
         const items = o.items.map((line) => `${line.name} ×${line.quantity}`).join(', ');
-        const total = new Intl.NumberFormat(locale === 'ar' ? 'ar-DZ-u-nu-latn' : locale, { style: 'currency', currency: o.currency }).format(o.total);
-        return notice('order', at, fill(s().orderTitle, { customer: o.customerName || s().aCustomer }), fill(s().orderBody, { items, total }), { page: 'orders', orderId: o.id });
+        const total = new Intl.NumberFormat(locale === 'ar' ? 'ar-DZ-u-nu-latn' : locale, {
+          style: 'currency',
+          currency: o.currency,
+        }).format(o.total);
+        return notice(
+          'order',
+          at,
+          fill(s().orderTitle, { customer: o.customerName || s().aCustomer }),
+          fill(s().orderBody, { items, total }),
+          { page: 'orders', orderId: o.id },
+        );
       }
       case 'accounts/status': {
         const { accountId, status } = (event as EventMessage<'accounts/status'>).payload;
@@ -165,9 +191,20 @@ export function makeDeskModel(options: DeskModelOptions) {
       ordersToday: ordersByDay.get(localParts(at, options.timeZone).day)?.size ?? 0,
     };
     const icon: TrayIcon =
-      coreState !== 'connected' ? 'restarting' : paused ? 'paused' : [...disconnectedSince.values()].some((d) => at.getTime() - d.since >= grace) ? 'disconnected' : 'ok';
+      coreState !== 'connected'
+        ? 'restarting'
+        : paused
+          ? 'paused'
+          : [...disconnectedSince.values()].some((d) => at.getTime() - d.since >= grace)
+            ? 'disconnected'
+            : 'ok';
     const head = { ok: s().trayRunning, disconnected: s().trayDisconnected, paused: s().trayPaused, restarting: s().trayRestarting }[icon];
-    const lines = [head, fill(s().trayWaiting, { count: counts.waiting }), fill(s().trayUnread, { count: counts.unread }), fill(s().trayOrders, { count: counts.ordersToday })];
+    const lines = [
+      head,
+      fill(s().trayWaiting, { count: counts.waiting }),
+      fill(s().trayUnread, { count: counts.unread }),
+      fill(s().trayOrders, { count: counts.ordersToday }),
+    ];
     return {
       icon,
       tooltip: lines.join('\n'),

@@ -82,7 +82,7 @@ export const deskStrings: Record<DeskLocale, DeskStrings> = {
     disconnectedTitle: 'Un numéro WhatsApp est déconnecté',
     disconnectedBody: "Les clients qui écrivent à ce numéro n'ont pas de réponse. Ouvrez Connexion pour le relier.",
     draftTitle: 'Une réponse à {customer} vous attend',
-    draftBody: "Validez, modifiez ou refusez-la dans la boîte de réception.",
+    draftBody: 'Validez, modifiez ou refusez-la dans la boîte de réception.',
     pausedDiskTitle: 'Le bot est en pause : le disque est plein',
     pausedDiskBody: "Libérez de l'espace ; le bot repart tout seul.",
     pausedErrorTitle: 'Le bot est en pause à cause d’une erreur',

@@ -18,7 +18,26 @@ describe('decodeCatalogBytes', () => {
   });
   it('reads an Arabic Windows (Windows-1256) export as Arabic', () => {
     // "sku,الاسم\nA1,فستان أحمر" in Windows-1256.
-    const bytes = Uint8Array.from([...latin1('sku,'), 0xc7, 0xe1, 0xc7, 0xd3, 0xe3, 0x0a, ...latin1('A1,'), 0xdd, 0xd3, 0xca, 0xc7, 0xe4, 0x20, 0xc3, 0xcd, 0xe3, 0xd1]);
+    const bytes = Uint8Array.from([
+      ...latin1('sku,'),
+      0xc7,
+      0xe1,
+      0xc7,
+      0xd3,
+      0xe3,
+      0x0a,
+      ...latin1('A1,'),
+      0xdd,
+      0xd3,
+      0xca,
+      0xc7,
+      0xe4,
+      0x20,
+      0xc3,
+      0xcd,
+      0xe3,
+      0xd1,
+    ]);
     expect(decodeCatalogBytes(bytes)).toEqual({ ok: true, text: 'sku,الاسم\nA1,فستان أحمر', encoding: 'windows-1256' });
   });
   it('reads UTF-16 with a byte-order mark (Excel "Unicode text")', () => {
@@ -29,7 +48,11 @@ describe('decodeCatalogBytes', () => {
     expect(decodeCatalogBytes(le)).toEqual({ ok: true, text, encoding: 'utf-16le' });
   });
   it('refuses spreadsheets, images and other binary files as not text', () => {
-    expect(decodeCatalogBytes(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toEqual({ ok: false, reason: 'not_text', kind: 'spreadsheet' });
+    expect(decodeCatalogBytes(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toEqual({
+      ok: false,
+      reason: 'not_text',
+      kind: 'spreadsheet',
+    });
     expect(decodeCatalogBytes(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1]))).toMatchObject({ ok: false, kind: 'spreadsheet' });
     expect(decodeCatalogBytes(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))).toMatchObject({ ok: false, kind: 'binary' });
     expect(decodeCatalogBytes(Uint8Array.from([0x61, 0x00, 0x62, 0x00]))).toMatchObject({ ok: false, kind: 'binary' });

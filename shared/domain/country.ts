@@ -10,18 +10,54 @@ export const SHOP_COUNTRIES = ['DZ', 'MA', 'TN', 'FR', 'IT', 'PT', 'BR'] as cons
 
 /** Currencies that belong to one country. */
 const BY_CURRENCY: Readonly<Record<string, string>> = {
-  DZD: 'DZ', MAD: 'MA', TND: 'TN', BRL: 'BR', USD: 'US', GBP: 'GB', CAD: 'CA', CHF: 'CH', EGP: 'EG', SAR: 'SA', AED: 'AE',
-  LYD: 'LY', MRU: 'MR', TRY: 'TR', AOA: 'AO', MZN: 'MZ', CVE: 'CV',
+  DZD: 'DZ',
+  MAD: 'MA',
+  TND: 'TN',
+  BRL: 'BR',
+  USD: 'US',
+  GBP: 'GB',
+  CAD: 'CA',
+  CHF: 'CH',
+  EGP: 'EG',
+  SAR: 'SA',
+  AED: 'AE',
+  LYD: 'LY',
+  MRU: 'MR',
+  TRY: 'TR',
+  AOA: 'AO',
+  MZN: 'MZ',
+  CVE: 'CV',
 };
 
 /** Euro (and other shared-currency) countries by the shop's time zone. */
 const BY_TIME_ZONE: Readonly<Record<string, string>> = {
-  'Europe/Paris': 'FR', 'Europe/Rome': 'IT', 'Europe/Lisbon': 'PT', 'Atlantic/Madeira': 'PT', 'Atlantic/Azores': 'PT',
-  'Europe/Madrid': 'ES', 'Europe/Brussels': 'BE', 'Europe/Berlin': 'DE', 'Europe/Amsterdam': 'NL', 'Europe/Luxembourg': 'LU',
-  'Europe/Vienna': 'AT', 'Europe/Dublin': 'IE', 'Europe/Monaco': 'MC', 'Europe/Athens': 'GR', 'Europe/Malta': 'MT',
-  'Africa/Algiers': 'DZ', 'Africa/Casablanca': 'MA', 'Africa/El_Aaiun': 'MA', 'Africa/Tunis': 'TN',
-  'America/Sao_Paulo': 'BR', 'America/Fortaleza': 'BR', 'America/Recife': 'BR', 'America/Bahia': 'BR', 'America/Manaus': 'BR',
-  'America/Belem': 'BR', 'America/Cuiaba': 'BR', 'America/Porto_Velho': 'BR',
+  'Europe/Paris': 'FR',
+  'Europe/Rome': 'IT',
+  'Europe/Lisbon': 'PT',
+  'Atlantic/Madeira': 'PT',
+  'Atlantic/Azores': 'PT',
+  'Europe/Madrid': 'ES',
+  'Europe/Brussels': 'BE',
+  'Europe/Berlin': 'DE',
+  'Europe/Amsterdam': 'NL',
+  'Europe/Luxembourg': 'LU',
+  'Europe/Vienna': 'AT',
+  'Europe/Dublin': 'IE',
+  'Europe/Monaco': 'MC',
+  'Europe/Athens': 'GR',
+  'Europe/Malta': 'MT',
+  'Africa/Algiers': 'DZ',
+  'Africa/Casablanca': 'MA',
+  'Africa/El_Aaiun': 'MA',
+  'Africa/Tunis': 'TN',
+  'America/Sao_Paulo': 'BR',
+  'America/Fortaleza': 'BR',
+  'America/Recife': 'BR',
+  'America/Bahia': 'BR',
+  'America/Manaus': 'BR',
+  'America/Belem': 'BR',
+  'America/Cuiaba': 'BR',
+  'America/Porto_Velho': 'BR',
 };
 
 /** A country code as stored: two upper-case letters, or null. */
@@ -46,14 +82,30 @@ export function deriveCountry(currency: string | null | undefined, timeZone: str
 }
 
 /** The shop's own setting when there is one, else the derivation. */
-export const shopCountry = (set: string | null | undefined, currency: string | null | undefined, timeZone: string | null | undefined): string =>
-  normaliseCountry(set) ?? deriveCountry(currency, timeZone);
+export const shopCountry = (
+  set: string | null | undefined,
+  currency: string | null | undefined,
+  timeZone: string | null | undefined,
+): string => normaliseCountry(set) ?? deriveCountry(currency, timeZone);
 
 /** Which Darija the templates speak for a Maghreb shop's customers. */
 export type Dialect = 'dz' | 'ma' | 'tn';
 export const dialectOf = (country: string): Dialect => (country === 'MA' ? 'ma' : country === 'TN' ? 'tn' : 'dz');
 
-const CURRENCY_OF: Readonly<Record<string, string>> = { DZ: 'DZD', MA: 'MAD', TN: 'TND', BR: 'BRL', FR: 'EUR', IT: 'EUR', PT: 'EUR', ES: 'EUR', BE: 'EUR', DE: 'EUR', US: 'USD', GB: 'GBP' };
+const CURRENCY_OF: Readonly<Record<string, string>> = {
+  DZ: 'DZD',
+  MA: 'MAD',
+  TN: 'TND',
+  BR: 'BRL',
+  FR: 'EUR',
+  IT: 'EUR',
+  PT: 'EUR',
+  ES: 'EUR',
+  BE: 'EUR',
+  DE: 'EUR',
+  US: 'USD',
+  GB: 'GBP',
+};
 
 /** The currency a shop of that country most likely prices in (when no product says). */
 export const currencyOfCountry = (country: string): string => CURRENCY_OF[country] ?? 'DZD';

@@ -68,5 +68,8 @@ export type CustomerProfile = z.infer<typeof CustomerProfile>;
 
 const Field = z.string().trim().max(300).nullable();
 /** The seller's edit of a profile: each field optional, null clears it. */
-export const CustomerProfilePatch = z.object({ name: Field, phone: Field, wilaya: Field, commune: Field, address: Field }).partial().strict();
+export const CustomerProfilePatch = z
+  .object({ name: Field, phone: Field, wilaya: Field, commune: Field, address: Field })
+  .partial()
+  .strict();
 export type CustomerProfilePatch = z.infer<typeof CustomerProfilePatch>;

@@ -21,8 +21,24 @@ const DIAL_BY_CURRENCY: Record<string, string> = {
 
 /** Country calling codes by ISO 3166 country, for shops that have a country. */
 const DIAL_BY_COUNTRY: Record<string, string> = {
-  DZ: '213', MA: '212', TN: '216', EG: '20', BR: '55', SN: '221', SA: '966', AE: '971', GB: '44', US: '1',
-  FR: '33', IT: '39', PT: '351', ES: '34', BE: '32', DE: '49', CH: '41', CA: '1',
+  DZ: '213',
+  MA: '212',
+  TN: '216',
+  EG: '20',
+  BR: '55',
+  SN: '221',
+  SA: '966',
+  AE: '971',
+  GB: '44',
+  US: '1',
+  FR: '33',
+  IT: '39',
+  PT: '351',
+  ES: '34',
+  BE: '32',
+  DE: '49',
+  CH: '41',
+  CA: '1',
 };
 
 /** The shop's calling code: from its country when it has one, else from a one-country currency. */
@@ -41,7 +57,8 @@ export function internationalPhone(typed: string, dialCode: string | null): Link
   const trimmed = typed.trim();
   const digits = trimmed.replace(/\D/g, '');
   if (trimmed.startsWith('+')) return digits.length >= 8 ? { ok: true, digits, changed: false } : { ok: false, reason: 'too_short' };
-  if (digits.startsWith('00')) return digits.length >= 10 ? { ok: true, digits: digits.slice(2), changed: true } : { ok: false, reason: 'too_short' };
+  if (digits.startsWith('00'))
+    return digits.length >= 10 ? { ok: true, digits: digits.slice(2), changed: true } : { ok: false, reason: 'too_short' };
   if (digits.startsWith('0')) {
     if (digits.length < 8) return { ok: false, reason: 'too_short' };
     // Italy keeps the leading 0 of landlines after +39; mobiles start with 3 and have no trunk 0.

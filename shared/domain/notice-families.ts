@@ -7,7 +7,10 @@ import { ESCALATION_CODES, IMPORT_CODES, LLM_CODES, WHATSAPP_CODES } from './not
  * names. The localisation-coverage test walks this; a family added here is checked too.
  * (Its own module: schemas.ts imports notices.ts, and guardrails.ts imports schemas.ts.)
  */
-const VIOLATION_CODES = Object.fromEntries(ViolationKind.options.map((k) => [k, ['fragment'] as const])) as Record<ViolationKind, readonly ['fragment']>;
+const VIOLATION_CODES = Object.fromEntries(ViolationKind.options.map((k) => [k, ['fragment'] as const])) as Record<
+  ViolationKind,
+  readonly ['fragment']
+>;
 const ERROR_CODES = Object.fromEntries(ErrorCode.options.map((k) => [k, [] as const])) as Record<ErrorCode, readonly []>;
 
 export const NOTICE_FAMILIES = {

@@ -117,13 +117,22 @@ export type ImportNotice = z.infer<typeof ImportNotice>;
 /** A notice whose params are exactly the ones its code declares (checked by the type). */
 type ParamsOf<T extends Record<string, readonly string[]>, C extends keyof T> = { [P in T[C][number]]: string | number };
 
-export function escalation<C extends EscalationCode>(code: C, ...params: keyof ParamsOf<typeof ESCALATION_CODES, C> extends never ? [] : [ParamsOf<typeof ESCALATION_CODES, C>]): EscalationNotice {
+export function escalation<C extends EscalationCode>(
+  code: C,
+  ...params: keyof ParamsOf<typeof ESCALATION_CODES, C> extends never ? [] : [ParamsOf<typeof ESCALATION_CODES, C>]
+): EscalationNotice {
   return { code, params: params[0] ?? {} };
 }
-export function whatsappNotice<C extends WhatsAppCode>(code: C, ...params: keyof ParamsOf<typeof WHATSAPP_CODES, C> extends never ? [] : [ParamsOf<typeof WHATSAPP_CODES, C>]): WhatsAppNotice {
+export function whatsappNotice<C extends WhatsAppCode>(
+  code: C,
+  ...params: keyof ParamsOf<typeof WHATSAPP_CODES, C> extends never ? [] : [ParamsOf<typeof WHATSAPP_CODES, C>]
+): WhatsAppNotice {
   return { code, params: params[0] ?? {} };
 }
-export function importNotice<C extends ImportCode>(code: C, ...params: keyof ParamsOf<typeof IMPORT_CODES, C> extends never ? [] : [ParamsOf<typeof IMPORT_CODES, C>]): ImportNotice {
+export function importNotice<C extends ImportCode>(
+  code: C,
+  ...params: keyof ParamsOf<typeof IMPORT_CODES, C> extends never ? [] : [ParamsOf<typeof IMPORT_CODES, C>]
+): ImportNotice {
   return { code, params: params[0] ?? {} };
 }
 
@@ -176,6 +185,9 @@ export const LlmCode = z.enum(keysOf(LLM_CODES));
 export type LlmCode = z.infer<typeof LlmCode>;
 export const LlmNotice = z.object({ code: LlmCode, params: NoticeParams });
 export type LlmNotice = z.infer<typeof LlmNotice>;
-export function llmNotice<C extends LlmCode>(code: C, ...params: keyof ParamsOf<typeof LLM_CODES, C> extends never ? [] : [ParamsOf<typeof LLM_CODES, C>]): LlmNotice {
+export function llmNotice<C extends LlmCode>(
+  code: C,
+  ...params: keyof ParamsOf<typeof LLM_CODES, C> extends never ? [] : [ParamsOf<typeof LLM_CODES, C>]
+): LlmNotice {
   return { code, params: params[0] ?? {} };
 }

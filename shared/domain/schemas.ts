@@ -25,15 +25,7 @@ export type Shop = z.infer<typeof Shop>;
 export const ChannelKind = z.enum(['whatsapp', 'simulator']);
 export type ChannelKind = z.infer<typeof ChannelKind>;
 
-export const AccountStatus = z.enum([
-  'disconnected',
-  'connecting',
-  'qr_ready',
-  'connected',
-  'logged_out',
-  'banned',
-  'error',
-]);
+export const AccountStatus = z.enum(['disconnected', 'connecting', 'qr_ready', 'connected', 'logged_out', 'banned', 'error']);
 export type AccountStatus = z.infer<typeof AccountStatus>;
 
 export const Account = z.object({
@@ -80,17 +72,7 @@ export type Conversation = z.infer<typeof Conversation>;
 
 export const MessageDirection = z.enum(['in', 'out']);
 export const MessageAuthor = z.enum(['customer', 'bot', 'seller']);
-export const MessageStatus = z.enum([
-  'received',
-  'draft',
-  'queued',
-  'sending',
-  'sent',
-  'delivered',
-  'read',
-  'failed',
-  'rejected',
-]);
+export const MessageStatus = z.enum(['received', 'draft', 'queued', 'sending', 'sent', 'delivered', 'read', 'failed', 'rejected']);
 export type MessageStatus = z.infer<typeof MessageStatus>;
 export const MessageKind = z.enum(['text', 'image', 'audio', 'video', 'document', 'sticker', 'location', 'contact', 'other']);
 export type MessageKind = z.infer<typeof MessageKind>;

@@ -4,7 +4,13 @@ import { PublicShopSettings, ShopSettings, ShopSettingsPatch } from './settings'
 describe('ShopSettings', () => {
   it('fills every default from an empty document', () => {
     const s = ShopSettings.parse({});
-    expect(s.sales).toEqual({ intensity: 'balanced', maxDiscountPercent: 0, followUps: true, followUpSilenceMinutes: 30, strategyAlgorithm: 'thompson' });
+    expect(s.sales).toEqual({
+      intensity: 'balanced',
+      maxDiscountPercent: 0,
+      followUps: true,
+      followUpSilenceMinutes: 30,
+      strategyAlgorithm: 'thompson',
+    });
     expect(s.llm).toMatchObject({ baseUrl: '', model: '', dailyTokenCap: 200_000, perCustomerDailyMessageCap: 40 });
     expect(s.bot.introduceAsAssistant).toBe(true);
     expect(s.facts).toMatchObject({ deliveryZones: [], paymentMethods: ['cash_on_delivery'], timeZone: 'Africa/Algiers' });

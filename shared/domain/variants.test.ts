@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ProductVariant } from './catalog';
 import { applyProductPrice, findVariantOf, reconcileVariants, variantPrice, variantProblem, variantStock } from './variants';
 
-const v = (name: string, price: number | null, stock: number | null, sku: string | null = null): ProductVariant => ({ name, sku, price, stock });
+const v = (name: string, price: number | null, stock: number | null, sku: string | null = null): ProductVariant => ({
+  name,
+  sku,
+  price,
+  stock,
+});
 const product = (variants: ProductVariant[], price = 1000, stock: number | null = 5) => ({ price, compareAtPrice: null, stock, variants });
 
 describe('reconcileVariants', () => {
@@ -16,7 +21,15 @@ describe('reconcileVariants', () => {
     expect(reconcileVariants(product([v('S', null, null), v('M', null, null)], 1000, 3)).stock).toBe(3);
   });
   it('takes the lowest variant price when every variant has its own, with that variant compare-at price', () => {
-    const p = reconcileVariants(product([{ ...v('S', 1800, 1), compareAtPrice: null }, { ...v('L', 1500, 1), compareAtPrice: 1800 }], 9999));
+    const p = reconcileVariants(
+      product(
+        [
+          { ...v('S', 1800, 1), compareAtPrice: null },
+          { ...v('L', 1500, 1), compareAtPrice: 1800 },
+        ],
+        9999,
+      ),
+    );
     expect(p).toMatchObject({ price: 1500, compareAtPrice: 1800 });
     expect(reconcileVariants(product([v('S', 1800, 1), v('L', null, 1)], 1200)).price).toBe(1200);
   });

@@ -23,7 +23,10 @@ export const variantStock = (p: Pick<Product, 'stock'>, v: ProductVariant): numb
 /** The variant a customer or an order line names, by name (case- and space-insensitive) or SKU. */
 export function findVariantOf(p: Pick<Product, 'variants'>, nameOrSku: string): ProductVariant | undefined {
   const key = nameOrSku.trim().toLowerCase().replace(/\s+/g, ' ');
-  return p.variants.find((v) => v.name.trim().toLowerCase().replace(/\s+/g, ' ') === key) ?? p.variants.find((v) => v.sku !== null && v.sku.toLowerCase() === key);
+  return (
+    p.variants.find((v) => v.name.trim().toLowerCase().replace(/\s+/g, ' ') === key) ??
+    p.variants.find((v) => v.sku !== null && v.sku.toLowerCase() === key)
+  );
 }
 
 /**
@@ -62,7 +65,9 @@ export function applyProductPrice<T extends Priced>(p: T, price: number): T {
  * Why a set of variants cannot be stored, or null: every variant needs a name, names and SKUs are
  * unique within the product (an order line names its variant by name).
  */
-export function variantProblem(variants: readonly ProductVariant[]): { code: 'variant_name_missing' | 'variant_name_twice' | 'variant_sku_twice'; value: string } | null {
+export function variantProblem(
+  variants: readonly ProductVariant[],
+): { code: 'variant_name_missing' | 'variant_name_twice' | 'variant_sku_twice'; value: string } | null {
   const names = new Set<string>();
   const skus = new Set<string>();
   for (const v of variants) {

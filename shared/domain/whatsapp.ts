@@ -30,7 +30,10 @@ export const AnswerPolicy = z.object({
   /** Group JIDs the seller opted in; every other group is ignored. */
   groups: z.array(z.string()),
   /** Messages that arrive on reconnect and are older than this are stored but not answered. */
-  catchUpMaxHours: z.number().min(0).max(24 * 14),
+  catchUpMaxHours: z
+    .number()
+    .min(0)
+    .max(24 * 14),
   /** Import recent chats as context (never answered). Off by default. */
   historySync: z.boolean(),
 });

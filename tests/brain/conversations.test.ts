@@ -21,7 +21,7 @@ afterEach(async () => {
 const numbersIn = (text: string): number[] => (text.replace(/(\d)[\s\u202f.,](?=\d{3}\b)/g, '$1').match(/\d+/g) ?? []).map(Number);
 
 describe('scripted conversations (offline brain, real SQLite orders)', () => {
-  it('answers a price question with the catalog price, in the customer\'s script', async () => {
+  it("answers a price question with the catalog price, in the customer's script", async () => {
     h = await makeHarness({ [DZ_SHOP]: { facts: FACTS } });
     const c = await h.conversation(DZ_SHOP);
     const d = await c.say('السلام عليكم بشحال الفستان الأحمر؟');
@@ -64,7 +64,7 @@ describe('scripted conversations (offline brain, real SQLite orders)', () => {
     expect(numbersIn(again.reply).filter((n) => n > 10 && n < 100)).toEqual([]);
   });
 
-  it('never offers a discount when the seller allows none, nor echoes the attacker\'s number', async () => {
+  it("never offers a discount when the seller allows none, nor echoes the attacker's number", async () => {
     h = await makeHarness({ [DZ_SHOP]: { sales: { maxDiscountPercent: 0 } } });
     const c = await h.conversation(DZ_SHOP);
     await c.say('ch7al sac noir?');
@@ -102,7 +102,15 @@ describe('scripted conversations (offline brain, real SQLite orders)', () => {
     const page = await orders.list({ shopId: DZ_SHOP, offset: 0, limit: 10 });
     expect(page.total).toBe(1);
     const order = await orders.get(DZ_SHOP, page.items[0]?.id ?? 0);
-    expect(order).toMatchObject({ customerName: 'Amine Benali', phone: '0555123456', wilaya: 'Oran', itemsTotal: 4500, deliveryFee: 600, total: 5100, status: 'new' });
+    expect(order).toMatchObject({
+      customerName: 'Amine Benali',
+      phone: '0555123456',
+      wilaya: 'Oran',
+      itemsTotal: 4500,
+      deliveryFee: 600,
+      total: 5100,
+      status: 'new',
+    });
     expect(order?.items).toEqual([{ sku: 'DZ-BG-001', name: 'Sac à main cuir noir', variant: null, quantity: 1, unitPrice: 4500 }]);
     expect(h.products.find((p) => p.sku === 'DZ-BG-001')?.stock).toBe(stockBefore - 1);
     expect(h.events.filter((e) => e.name === 'orders/created')).toHaveLength(1);
@@ -139,7 +147,7 @@ describe('scripted conversations (offline brain, real SQLite orders)', () => {
     expect(complaint).toMatchObject({ intent: 'complaint_refund', escalate: true, language: 'ar-dz' });
     const human = await c.say('je veux parler à un humain svp');
     expect(human).toMatchObject({ intent: 'human_request', escalate: true });
-    const legal = await c.say("je vais porter plainte et appeler mon avocat");
+    const legal = await c.say('je vais porter plainte et appeler mon avocat');
     expect(legal.escalate).toBe(true);
     expect(legal.escalateReason).toMatch(/legal/i);
   });

@@ -26,8 +26,7 @@ function parseCsv(text: string): string[][] {
       if (ch === '"' && text[i + 1] === '"') {
         cell += '"';
         i++;
-      }
-      else if (ch === '"') quoted = false;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
     else if (ch === ',') {
@@ -59,13 +58,19 @@ export function loadCatalog(file: string, shopId: number): Product[] {
       sku: col(r, 'sku'),
       name: col(r, 'name'),
       altNames: col(r, 'name_ar') ? [col(r, 'name_ar')] : [],
-      aliases: col(r, 'aliases').split(';').map((a) => a.trim()).filter(Boolean),
+      aliases: col(r, 'aliases')
+        .split(';')
+        .map((a) => a.trim())
+        .filter(Boolean),
       category: col(r, 'category'),
       price: Number(col(r, 'price')),
       compareAtPrice: null,
       currency: col(r, 'currency'),
       stock: col(r, 'stock') === '' ? null : Number(col(r, 'stock')),
-      variants: col(r, 'variants').split('|').filter(Boolean).map((name) => ({ name, sku: null, price: null, stock: null })),
+      variants: col(r, 'variants')
+        .split('|')
+        .filter(Boolean)
+        .map((name) => ({ name, sku: null, price: null, stock: null })),
       images: [],
       description: col(r, 'description'),
       upsellSkus: [],
@@ -98,9 +103,14 @@ export interface Customer {
 export async function makeHarness(patches: Partial<Record<number, ShopSettingsPatch>> = {}): Promise<Harness> {
   const store = await openDatabase({ file: ':memory:' });
   const now = '2026-01-01T00:00:00.000Z';
-  for (const [id, name, currency] of [[DZ_SHOP, 'Boutique Amina', 'DZD'], [BR_SHOP, 'Loja Digital', 'BRL']] as const) {
+  for (const [id, name, currency] of [
+    [DZ_SHOP, 'Boutique Amina', 'DZD'],
+    [BR_SHOP, 'Loja Digital', 'BRL'],
+  ] as const) {
     store.sqlite.prepare('INSERT INTO shops (id, name, currency, created_at) VALUES (?, ?, ?, ?)').run(id, name, currency, now);
-    store.sqlite.prepare("INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (?, ?, 'simulator', 'test', 'connected', ?)").run(id, id, now);
+    store.sqlite
+      .prepare("INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (?, ?, 'simulator', 'test', 'connected', ?)")
+      .run(id, id, now);
   }
   const products = [...loadCatalog('catalog-dz-fashion.csv', DZ_SHOP), ...loadCatalog('catalog-br-digital.csv', BR_SHOP)];
   const settings = new Map<number, ShopSettings>();
@@ -144,15 +154,30 @@ export async function makeHarness(patches: Partial<Record<number, ShopSettingsPa
     async conversation(shopId, contactPhone) {
       contacts += 1;
       const jid = contactPhone ?? `+2135500000${String(contacts).padStart(2, '0')}`;
-      const existing = store.sqlite.prepare('SELECT id FROM contacts WHERE shop_id = ? AND jid = ?').get(shopId, jid) as { id: number } | undefined;
-      const contactId = existing?.id ?? Number(store.sqlite.prepare('INSERT INTO contacts (shop_id, jid, created_at) VALUES (?, ?, ?)').run(shopId, jid, now).lastInsertRowid);
+      const existing = store.sqlite.prepare('SELECT id FROM contacts WHERE shop_id = ? AND jid = ?').get(shopId, jid) as
+        { id: number } | undefined;
+      const contactId =
+        existing?.id ??
+        Number(
+          store.sqlite.prepare('INSERT INTO contacts (shop_id, jid, created_at) VALUES (?, ?, ?)').run(shopId, jid, now).lastInsertRowid,
+        );
       const conversationId = Number(
-        store.sqlite.prepare('INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (?, ?, ?, ?)').run(shopId, shopId, contactId, now).lastInsertRowid,
+        store.sqlite
+          .prepare('INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (?, ?, ?, ?)')
+          .run(shopId, shopId, contactId, now).lastInsertRowid,
       );
       const history: TurnMessage[] = [];
       let last: { text: string; ids: number[]; history: TurnMessage[] } | null = null;
       const run = async (text: string, ids: number[], before: TurnMessage[]) =>
-        brain.decide({ shopId, conversationId, contactId, inboundMessageIds: ids, text, history: before, now: new Date('2026-03-01T10:00:00Z') });
+        brain.decide({
+          shopId,
+          conversationId,
+          contactId,
+          inboundMessageIds: ids,
+          text,
+          history: before,
+          now: new Date('2026-03-01T10:00:00Z'),
+        });
       return {
         conversationId,
         contactId,
@@ -160,7 +185,10 @@ export async function makeHarness(patches: Partial<Record<number, ShopSettingsPa
           messageId += 1;
           last = { text, ids: [messageId], history: [...history] };
           const decision = await run(text, last.ids, last.history);
-          history.push({ direction: 'in', author: 'customer', text, at: now }, { direction: 'out', author: 'bot', text: decision.reply, at: now });
+          history.push(
+            { direction: 'in', author: 'customer', text, at: now },
+            { direction: 'out', author: 'bot', text: decision.reply, at: now },
+          );
           return decision;
         },
         async replay() {

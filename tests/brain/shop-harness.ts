@@ -67,7 +67,11 @@ function toProduct(p: ProductSpec, i: number, currency: string): Product {
     compareAtPrice: null,
     currency,
     stock: p.stock === undefined ? 10 : p.stock,
-    variants: (p.variants ?? []).map((v) => (typeof v === 'string' ? { name: v, sku: null, price: null, stock: null } : { name: v.name, sku: null, price: v.price ?? null, stock: v.stock ?? null })),
+    variants: (p.variants ?? []).map((v) =>
+      typeof v === 'string'
+        ? { name: v, sku: null, price: null, stock: null }
+        : { name: v.name, sku: null, price: v.price ?? null, stock: v.stock ?? null },
+    ),
     images: [],
     description: p.description ?? '',
     upsellSkus: [],
@@ -81,10 +85,18 @@ function toProduct(p: ProductSpec, i: number, currency: string): Product {
 export async function openShop(spec: ShopSpec): Promise<OpenShop> {
   const store = await openDatabase({ file: ':memory:' });
   const now = '2026-03-01T10:00:00.000Z';
-  store.sqlite.prepare('INSERT INTO shops (id, name, currency, created_at, country) VALUES (?, ?, ?, ?, ?)').run(SHOP_ID, spec.name, spec.currency, now, spec.country ?? null);
-  store.sqlite.prepare("INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (1, 1, 'simulator', 'test', 'connected', ?)").run(now);
+  store.sqlite
+    .prepare('INSERT INTO shops (id, name, currency, created_at, country) VALUES (?, ?, ?, ?, ?)')
+    .run(SHOP_ID, spec.name, spec.currency, now, spec.country ?? null);
+  store.sqlite
+    .prepare("INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (1, 1, 'simulator', 'test', 'connected', ?)")
+    .run(now);
   const products = spec.products.map((p, i) => toProduct(p, i, spec.currency));
-  const settings = ShopSettings.parse({ sales: spec.settings?.sales ?? {}, bot: spec.settings?.bot ?? {}, facts: spec.settings?.facts ?? {} });
+  const settings = ShopSettings.parse({
+    sales: spec.settings?.sales ?? {},
+    bot: spec.settings?.bot ?? {},
+    facts: spec.settings?.facts ?? {},
+  });
   const placeOrder = makeOrderPlacer({
     db: store.db,
     bus: new EventBus(),
@@ -114,18 +126,44 @@ export async function openShop(spec: ShopSpec): Promise<OpenShop> {
     async customer(phone) {
       contacts += 1;
       const jid = phone ?? `+2126000000${String(contacts).padStart(2, '0')}`;
-      const contactId = Number(store.sqlite.prepare('INSERT INTO contacts (shop_id, jid, created_at) VALUES (1, ?, ?)').run(jid, now).lastInsertRowid);
-      const conversationId = Number(store.sqlite.prepare('INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (1, 1, ?, ?)').run(contactId, now).lastInsertRowid);
+      const contactId = Number(
+        store.sqlite.prepare('INSERT INTO contacts (shop_id, jid, created_at) VALUES (1, ?, ?)').run(jid, now).lastInsertRowid,
+      );
+      const conversationId = Number(
+        store.sqlite
+          .prepare('INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (1, 1, ?, ?)')
+          .run(contactId, now).lastInsertRowid,
+      );
       const history: TurnMessage[] = [];
       return {
         async say(text) {
           messageId += 1;
-          const decision = await brain.decide({ shopId: SHOP_ID, conversationId, contactId, inboundMessageIds: [messageId], text, history: [...history], now: new Date(now) });
-          history.push({ direction: 'in', author: 'customer', text, at: now }, { direction: 'out', author: 'bot', text: decision.reply, at: now });
+          const decision = await brain.decide({
+            shopId: SHOP_ID,
+            conversationId,
+            contactId,
+            inboundMessageIds: [messageId],
+            text,
+            history: [...history],
+            now: new Date(now),
+          });
+          history.push(
+            { direction: 'in', author: 'customer', text, at: now },
+            { direction: 'out', author: 'bot', text: decision.reply, at: now },
+          );
           const named = products.filter((p) => decision.skus.includes(p.sku) || decision.orderItems.some((i) => i.sku === p.sku));
           const violations = checkReply({
             decision,
-            store: { products: named, facts: settings.facts, sales: settings.sales, orderItems: decision.orderItems, salesCounts: new Map(), orderCount: null, knowledge: [], now: new Date(now) },
+            store: {
+              products: named,
+              facts: settings.facts,
+              sales: settings.sales,
+              orderItems: decision.orderItems,
+              salesCounts: new Map(),
+              orderCount: null,
+              knowledge: [],
+              now: new Date(now),
+            },
             knownSkus: new Set(products.map((p) => p.sku)),
             customerTexts: history.filter((m) => m.author === 'customer').map((m) => m.text),
             extraNames: [spec.name],

@@ -48,7 +48,9 @@ describe('npm run start:web', () => {
       const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
       expect(code).toBe(1);
       const origin = new URL(url).origin;
-      expect(err).toBe(`Souqbot is already running on this data folder: ${dataDir} (process ${proc.pid}, ${origin}/). Close it first, or start this one with another --data-dir.\n`);
+      expect(err).toBe(
+        `Souqbot is already running on this data folder: ${dataDir} (process ${proc.pid}, ${origin}/). Close it first, or start this one with another --data-dir.\n`,
+      );
     } finally {
       proc.kill('SIGTERM');
       await new Promise((resolve) => proc.on('exit', resolve));

@@ -30,9 +30,22 @@ export function checkCrashRun(dataDir: string): CrashReport {
   const acked = readAcked(dataDir);
   const db = new SQLite(path.join(dataDir, 'souqbot.sqlite'), { readonly: true });
   try {
-    const inbound = db.prepare("SELECT id, channel_message_id AS channelId FROM messages WHERE direction = 'in'").all() as { id: number; channelId: string }[];
-    const outbound = db.prepare("SELECT channel_message_id AS channelId, meta, status FROM messages WHERE direction = 'out'").all() as { channelId: string; meta: string | null; status: string }[];
-    const pending = (db.prepare("SELECT (SELECT count(*) FROM inbound_queue WHERE state = 'pending') + (SELECT count(*) FROM outbox WHERE state = 'queued') AS n").get() as { n: number }).n;
+    const inbound = db.prepare("SELECT id, channel_message_id AS channelId FROM messages WHERE direction = 'in'").all() as {
+      id: number;
+      channelId: string;
+    }[];
+    const outbound = db.prepare("SELECT channel_message_id AS channelId, meta, status FROM messages WHERE direction = 'out'").all() as {
+      channelId: string;
+      meta: string | null;
+      status: string;
+    }[];
+    const pending = (
+      db
+        .prepare(
+          "SELECT (SELECT count(*) FROM inbound_queue WHERE state = 'pending') + (SELECT count(*) FROM outbox WHERE state = 'queued') AS n",
+        )
+        .get() as { n: number }
+    ).n;
 
     const storedIds = new Set(inbound.map((m) => m.channelId));
     const lost = [...acked].filter((id) => !storedIds.has(id));
@@ -54,7 +67,17 @@ export function checkCrashRun(dataDir: string): CrashReport {
     }
     const byId = new Map(inbound.map((m) => [m.id, m.channelId]));
     const answeredTwice = [...bubblesPerInbound].filter(([, set]) => set.size > 1).map(([id]) => byId.get(id) ?? String(id));
-    return { lost, unanswered, answeredTwice, strays, pending, acked: acked.size, stored: inbound.length, attempts: attempts.length, customerBubbles: bubbles.size };
+    return {
+      lost,
+      unanswered,
+      answeredTwice,
+      strays,
+      pending,
+      acked: acked.size,
+      stored: inbound.length,
+      attempts: attempts.length,
+      customerBubbles: bubbles.size,
+    };
   } finally {
     db.close();
   }

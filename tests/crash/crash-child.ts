@@ -50,7 +50,9 @@ const core = await createCore({
   crash: crashHookFromEnv(process.env.SOUQ_CRASH_AT),
   simulator: { fsync: true, receipts: false },
 });
-const shop = (await core.ctx.repos.shops.list())[0] ?? (await core.ctx.repos.shops.create({ name: 'Crash shop', currency: 'DZD', now: new Date().toISOString() }));
+const shop =
+  (await core.ctx.repos.shops.list())[0] ??
+  (await core.ctx.repos.shops.create({ name: 'Crash shop', currency: 'DZD', now: new Date().toISOString() }));
 const accountId = core.ctx.testPhone.accountFor(shop.id);
 const sink = core.ctx.pipeline.sink;
 

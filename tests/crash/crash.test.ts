@@ -17,7 +17,13 @@ afterEach(() => {
 });
 
 const total = (s: Stream) => s.conversations * s.perConversation;
-const clean = (r: CrashReport) => ({ lost: r.lost, unanswered: r.unanswered, answeredTwice: r.answeredTwice, strays: r.strays, pending: r.pending });
+const clean = (r: CrashReport) => ({
+  lost: r.lost,
+  unanswered: r.unanswered,
+  answeredTwice: r.answeredTwice,
+  strays: r.strays,
+  pending: r.pending,
+});
 const NOTHING_WRONG = { lost: [], unanswered: [], answeredTwice: [], strays: [], pending: 0 };
 
 /**
@@ -25,7 +31,12 @@ const NOTHING_WRONG = { lost: [], unanswered: [], answeredTwice: [], strays: [],
  * acknowledgements in this run, and while it drains), then lets one run finish. Returns what the
  * kills hit and the checker's report.
  */
-async function crashRun(dataDir: string, stream: Stream, seed: number, opts: { points: CrashPoint[]; randomKills: number; env?: Record<string, string> }) {
+async function crashRun(
+  dataDir: string,
+  stream: Stream,
+  seed: number,
+  opts: { points: CrashPoint[]; randomKills: number; env?: Record<string, string> },
+) {
   const random = rng(seed);
   const hits: string[] = [];
   let remaining = total(stream);
@@ -35,7 +46,8 @@ async function crashRun(dataDir: string, stream: Stream, seed: number, opts: { p
     remaining -= run.acked;
   };
   // Kills while messages arrive, at a random acknowledgement of the run…
-  for (let i = 0; i < opts.randomKills - 1; i++) await kill({ kind: 'acked', acked: 25 + Math.floor(random() * Math.min(400, remaining / 3)) });
+  for (let i = 0; i < opts.randomKills - 1; i++)
+    await kill({ kind: 'acked', acked: 25 + Math.floor(random() * Math.min(400, remaining / 3)) });
   for (const point of opts.points) {
     // after-outbox-write is reached once per group commit (many turns), the others once per message.
     const nth = point === 'after-outbox-write' ? 2 + Math.floor(random() * 12) : 20 + Math.floor(random() * Math.min(300, remaining / 2));
@@ -63,18 +75,26 @@ describe('crash safety (kill -9 at every lifecycle step and at random points of 
     expect(report.acked).toBe(total(stream));
     expect(report.stored).toBe(total(stream));
     expect(clean(report)).toEqual(NOTHING_WRONG);
-    process.stdout.write(`crash test: kills ${hits.join(', ')}; ${report.attempts} send attempts, ${report.attempts - report.customerBubbles} in-doubt re-sends under the same id\n`);
+    process.stdout.write(
+      `crash test: kills ${hits.join(', ')}; ${report.attempts} send attempts, ${report.attempts - report.customerBubbles} in-doubt re-sends under the same id\n`,
+    );
   });
 
   it('holds with debounce and pacing on (bursts answered as a whole)', { timeout: 240_000 }, async () => {
     const stream = { conversations: 30, perConversation: 10 };
     const dataDir = tempDir();
-    const { hits, report } = await crashRun(dataDir, stream, 7_2026, { points: ['after-outbox-write'], randomKills: 2, env: { SOUQ_CRASH_PACING: '1' } });
+    const { hits, report } = await crashRun(dataDir, stream, 7_2026, {
+      points: ['after-outbox-write'],
+      randomKills: 2,
+      env: { SOUQ_CRASH_PACING: '1' },
+    });
     expect(report.stored).toBe(total(stream));
     expect(clean(report)).toEqual(NOTHING_WRONG);
     // Debounce merged bursts: fewer replies than messages, and still every message answered.
     expect(report.customerBubbles).toBeLessThan(total(stream));
-    process.stdout.write(`crash test (pacing on): kills ${hits.join(', ')}; ${report.customerBubbles} replies for ${report.stored} messages\n`);
+    process.stdout.write(
+      `crash test (pacing on): kills ${hits.join(', ')}; ${report.customerBubbles} replies for ${report.stored} messages\n`,
+    );
   });
 });
 

@@ -29,10 +29,14 @@ export interface Stream {
 
 export function runChild(dataDir: string, stream: Stream, kill: Kill, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, dataDir, String(stream.conversations), String(stream.perConversation)], {
-      env: { ...process.env, SOUQ_LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', child, dataDir, String(stream.conversations), String(stream.perConversation)],
+      {
+        env: { ...process.env, SOUQ_LOG_LEVEL: 'silent', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const run: Run = { code: null, signal: null, stderr: '', acked: 0, fed: false, drained: false, killedAt: null };
     let ready = false;
     let buffered = '';

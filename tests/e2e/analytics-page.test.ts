@@ -67,7 +67,13 @@ describe.skipIf(!chromiumAvailable())('Analytics page in headless Chromium', () 
     expect(await page.locator('[data-testid="chart-per-day"] svg').count()).toBeGreaterThan(0);
     // Every chart's numbers as a table.
     await page.click('[data-testid="chart-funnel"] summary');
-    expect(await rows('[data-testid="chart-funnel"] table')).toEqual(['Conversations 4 100%', 'Asked a price 3 75%', 'Started an order 2 50%', 'Confirmed 2 50%', 'Delivered 1 25%']);
+    expect(await rows('[data-testid="chart-funnel"] table')).toEqual([
+      'Conversations 4 100%',
+      'Asked a price 3 75%',
+      'Started an order 2 50%',
+      'Confirmed 2 50%',
+      'Delivered 1 25%',
+    ]);
     await page.click('[data-testid="chart-per-day"] summary');
     expect(await rows('[data-testid="chart-per-day"] table')).toEqual(['2026-03-28 3 4', '2026-03-29 2 2', '2026-03-30 5 5']);
     expect(await page.locator('[data-testid="follow-ups"]').count()).toBe(0);
@@ -75,7 +81,7 @@ describe.skipIf(!chromiumAvailable())('Analytics page in headless Chromium', () 
     await screenshot(page, 'analytics-en');
   });
 
-  it('changes the time saved with the seller\'s typing time', async () => {
+  it("changes the time saved with the seller's typing time", async () => {
     await page.fill('#analytics-typing', '60');
     await page.waitForFunction(() => document.querySelector('[data-testid="kpi-time-saved"]')?.textContent?.includes('10 minutes'));
   });

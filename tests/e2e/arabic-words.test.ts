@@ -30,7 +30,11 @@ describe.skipIf(!chromiumAvailable())('Arabic seller: linking without network, i
     const port = await closedPort();
     deadLlmPort = await closedPort();
     harness = await startHarness({
-      core: { pacing: noPacing, rateLimits: noRateLimits, whatsapp: { socketConfig: { waWebSocketUrl: `ws://127.0.0.1:${port}/ws`, connectTimeoutMs: 3000 } } },
+      core: {
+        pacing: noPacing,
+        rateLimits: noRateLimits,
+        whatsapp: { socketConfig: { waWebSocketUrl: `ws://127.0.0.1:${port}/ws`, connectTimeoutMs: 3000 } },
+      },
       prepare: async (core) => {
         await call(core, 'shops/create', { name: 'Boutique Amina', currency: 'DZD' });
       },
@@ -69,7 +73,12 @@ describe.skipIf(!chromiumAvailable())('Arabic seller: linking without network, i
   it('words import row errors in Arabic, the bad value isolated', async () => {
     await page.click('[data-testid="nav-catalog"]');
     await page.click('text=استيراد');
-    const csv = ['sku,name,price,stock', 'KAF-01,Caftan Fès,"12 500",3', 'KAF-02,Takchita Nour,"1,200.50.3",2', 'KAF-03,Jebba Kabyle,9000,beaucoup'].join('\n');
+    const csv = [
+      'sku,name,price,stock',
+      'KAF-01,Caftan Fès,"12 500",3',
+      'KAF-02,Takchita Nour,"1,200.50.3",2',
+      'KAF-03,Jebba Kabyle,9000,beaucoup',
+    ].join('\n');
     await page.setInputFiles('#catalog-file', { name: 'catalogue.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const bad = page.locator('.catalog-bad-rows');
     await bad.waitFor({ timeout: 10_000 });
@@ -88,7 +97,10 @@ describe.skipIf(!chromiumAvailable())('Arabic seller: linking without network, i
   it('warns on every page while the AI model fails, with since when and a link to the settings', async () => {
     const [shop] = await call<{ id: number }[]>(harness.core, 'shops/list', {});
     // A local endpoint (no key needed) on a port nothing listens on: every call fails at once.
-    await call(harness.core, 'settings/update', { shopId: shop?.id, patch: { llm: { baseUrl: `http://127.0.0.1:${deadLlmPort}/v1`, model: 'llama3' } } });
+    await call(harness.core, 'settings/update', {
+      shopId: shop?.id,
+      patch: { llm: { baseUrl: `http://127.0.0.1:${deadLlmPort}/v1`, model: 'llama3' } },
+    });
     await page.click('[data-testid="nav-inbox"]');
     await page.click('[data-testid="toggle-test-phone"]');
     await page.fill('[data-testid="test-phone-input"]', 'السلام، بشحال القفطان؟');

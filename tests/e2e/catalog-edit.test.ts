@@ -61,7 +61,14 @@ describe.skipIf(!chromiumAvailable())('Catalog editing in Arabic, in headless Ch
     expect(await page.textContent('tr[data-sku="JB-1"]')).toContain(NAME);
     expect(await page.textContent('tr[data-sku="JB-1"]')).toContain('لكل خيار');
     const saved = await product();
-    expect(saved).toMatchObject({ name: NAME, price: 9800, stock: 3, category: 'جبب', altNames: ['Jebba kabyle'], aliases: ['jebba', 'jba'] });
+    expect(saved).toMatchObject({
+      name: NAME,
+      price: 9800,
+      stock: 3,
+      category: 'جبب',
+      altNames: ['Jebba kabyle'],
+      aliases: ['jebba', 'jba'],
+    });
     expect(saved?.variants.map((v) => [v.name, v.sku, v.price, v.stock])).toEqual([
       ['M', 'JB-1-M', null, 3],
       ['L', 'JB-1-L', 10500, 0],
@@ -122,7 +129,11 @@ describe.skipIf(!chromiumAvailable())('Catalog editing in Arabic, in headless Ch
     expect(await page.textContent('.catalog-assumptions')).toContain('خانة المخزون فيها فارغة');
     await page.click('text=اختيار ملف آخر');
     await page.waitForSelector('#catalog-file');
-    await page.setInputFiles('#catalog-file', { name: 'catalogue.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]) });
+    await page.setInputFiles('#catalog-file', {
+      name: 'catalogue.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]),
+    });
     await page.waitForSelector('.catalog-wizard [role="alert"]');
     expect(await page.textContent('.catalog-wizard [role="alert"]')).toContain('ليس ملف نص CSV/Excel');
     await screenshot(page, 'catalog-import-not-text-ar');
@@ -143,14 +154,21 @@ describe.skipIf(!chromiumAvailable())('Catalog editing in Arabic, in headless Ch
   });
 
   it('the Knowledge test panel shows what the customer would get, hand-over included', async () => {
-    await call(harness.core, 'knowledge/save', { shopId, question: 'Vous livrez où ?', answer: 'Nous livrons partout en 48 h.', keywords: ['livraison', 'tawsil'] });
+    await call(harness.core, 'knowledge/save', {
+      shopId,
+      question: 'Vous livrez où ?',
+      answer: 'Nous livrons partout en 48 h.',
+      keywords: ['livraison', 'tawsil'],
+    });
     await page.click('[data-testid="nav-knowledge"]');
     await page.fill('[aria-label="تجربة: اسأل كما يسأل الزبون"]', 'bghit nhder m3a el patron');
     await page.click('.knowledge-panel button[type="submit"]');
     await page.waitForSelector('#knowledge-try-reply');
     const reply = await page.textContent('#knowledge-try-reply');
     expect(reply?.trim().length).toBeGreaterThan(0);
-    const row = harness.core.ctx.store.sqlite.prepare(`SELECT escalation_reason AS reason FROM conversations WHERE shop_id = ? ORDER BY id DESC LIMIT 1`).get(shopId) as { reason: string | null };
+    const row = harness.core.ctx.store.sqlite
+      .prepare(`SELECT escalation_reason AS reason FROM conversations WHERE shop_id = ? ORDER BY id DESC LIMIT 1`)
+      .get(shopId) as { reason: string | null };
     const escalated = row.reason !== null;
     expect(await page.locator('#knowledge-try-escalation').count()).toBe(escalated ? 1 : 0);
     await screenshot(page, 'knowledge-try-ar');

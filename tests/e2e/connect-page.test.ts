@@ -58,7 +58,10 @@ describe.skipIf(!chromiumAvailable())('Connect page in headless Chromium', () =>
     await page.waitForFunction(() => document.querySelector('.connect-policy')?.textContent?.includes('Saved'));
     const shopId = (await call<{ id: number }[]>(harness.core, 'shops/list', {}))[0]?.id;
     const [account] = await call<{ accountId: number }[]>(harness.core, 'wa/overview', { shopId });
-    const policy = await call<{ mode: string; excluded: { jid: string }[] }>(harness.core, 'wa/answer-policy-get', { shopId, accountId: account?.accountId });
+    const policy = await call<{ mode: string; excluded: { jid: string }[] }>(harness.core, 'wa/answer-policy-get', {
+      shopId,
+      accountId: account?.accountId,
+    });
     expect(policy.mode).toBe('not_excluded');
     expect(policy.excluded.map((e) => e.jid)).toEqual(['213550000009@s.whatsapp.net']);
     await screenshot(page, 'connect-policy-en');

@@ -5,11 +5,13 @@ import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
 import { call } from '../../electron/core/test-utils/temp-core';
 import { type Harness, chromiumAvailable, launchBrowser, openApp, startHarness, watchErrors } from './harness';
 
-const focused = (page: Page) => page.evaluate(() => {
-  const el = document.activeElement;
-  return el ? `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `#${el.getAttribute('data-testid')}` : ''}` : '';
-});
-const focusInside = (page: Page, selector: string) => page.evaluate((sel) => Boolean(document.querySelector(sel)?.contains(document.activeElement)), selector);
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el ? `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `#${el.getAttribute('data-testid')}` : ''}` : '';
+  });
+const focusInside = (page: Page, selector: string) =>
+  page.evaluate((sel) => Boolean(document.querySelector(sel)?.contains(document.activeElement)), selector);
 
 /** Every dialog (quick replies, import, delete) keeps Tab inside, closes on Esc, and gives focus back. */
 describe.skipIf(!chromiumAvailable())('dialogs by keyboard', { timeout: 60_000 }, () => {
@@ -23,7 +25,10 @@ describe.skipIf(!chromiumAvailable())('dialogs by keyboard', { timeout: 60_000 }
       core: { pacing: noPacing, rateLimits: noRateLimits },
       prepare: async (core) => {
         const shop = await call<{ id: number }>(core, 'shops/create', { name: 'Bottega Chiara', currency: 'EUR' });
-        await call(core, 'catalog/import-commit', { shopId: shop.id, csv: 'sku,name,price,stock\nPAN-01,Panettone artigianale 1 kg,24.90,12' });
+        await call(core, 'catalog/import-commit', {
+          shopId: shop.id,
+          csv: 'sku,name,price,stock\nPAN-01,Panettone artigianale 1 kg,24.90,12',
+        });
       },
     });
     browser = await launchBrowser();

@@ -7,7 +7,14 @@ import { rendererOutDir } from '../../electron/core/host/renderer-build';
 import { type RunningServer, startHttpServer } from '../../electron/core/server/http-server';
 
 export const CHROMIUM_PATH = process.env.SOUQ_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 export const RESULTS_DIR = path.resolve('test-results');
 
 /** Everything an end-to-end test needs: a real core on a temp data dir, the loopback server, a browser. */

@@ -61,7 +61,9 @@ describe.skipIf(!chromiumAvailable())('inbox flow with the test phone', { timeou
     const before = await outbound('bot').count();
     await page.fill('[data-testid="test-phone-input"]', 'Bchhal ?');
     await page.click('[data-testid="test-phone-send"]');
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="thread"] [data-author="bot"]').length > n, before, { timeout: 15_000 });
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="thread"] [data-author="bot"]').length > n, before, {
+      timeout: 15_000,
+    });
     await screenshot(page, 'inbox-flow-bot-replied-fr');
   });
 
@@ -90,7 +92,10 @@ describe.skipIf(!chromiumAvailable())('inbox flow with the test phone', { timeou
     await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('[data-testid="reply-input"]')?.value === '');
     // The seller's message reaches the customer's phone, and its tick moves past "pending".
     await page.waitForFunction(
-      () => [...document.querySelectorAll('[data-testid="phone-message"][data-direction="in"]')].some((e) => e.textContent?.includes('24 à 48 h')),
+      () =>
+        [...document.querySelectorAll('[data-testid="phone-message"][data-direction="in"]')].some((e) =>
+          e.textContent?.includes('24 à 48 h'),
+        ),
       undefined,
       { timeout: 15_000 },
     );
@@ -105,8 +110,8 @@ describe.skipIf(!chromiumAvailable())('inbox flow with the test phone', { timeou
     const botBefore = await outbound('bot').count();
     await page.fill('[data-testid="test-phone-input"]', 'Merci, et pour Oran ?');
     await page.click('[data-testid="test-phone-send"]');
-    await page.waitForFunction(
-      () => [...document.querySelectorAll('[data-testid="thread"] [data-direction="in"]')].some((e) => e.textContent?.includes('pour Oran')),
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="thread"] [data-direction="in"]')].some((e) => e.textContent?.includes('pour Oran')),
     );
     await page.waitForTimeout(1500);
     expect(await outbound('bot').count()).toBe(botBefore);
@@ -115,7 +120,9 @@ describe.skipIf(!chromiumAvailable())('inbox flow with the test phone', { timeou
     await page.waitForSelector('[data-testid="thread"][data-takeover="false"]');
     await page.fill('[data-testid="test-phone-input"]', 'Vous avez la taille M ?');
     await page.click('[data-testid="test-phone-send"]');
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="thread"] [data-author="bot"]').length > n, botBefore, { timeout: 15_000 });
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="thread"] [data-author="bot"]').length > n, botBefore, {
+      timeout: 15_000,
+    });
     expect(errors).toEqual([]);
   });
 
@@ -135,7 +142,10 @@ describe.skipIf(!chromiumAvailable())('inbox flow with the test phone', { timeou
     await draft.locator('textarea').fill('Avec plaisir ! Quelle taille voulez-vous ?');
     await draft.locator('button.primary').click();
     await page.waitForFunction(
-      () => [...document.querySelectorAll('[data-testid="phone-message"][data-direction="in"]')].some((e) => e.textContent?.includes('Quelle taille voulez-vous')),
+      () =>
+        [...document.querySelectorAll('[data-testid="phone-message"][data-direction="in"]')].some((e) =>
+          e.textContent?.includes('Quelle taille voulez-vous'),
+        ),
       undefined,
       { timeout: 15_000 },
     );
@@ -155,8 +165,8 @@ describe.skipIf(!chromiumAvailable())('inbox flow with the test phone', { timeou
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await page.fill('[data-testid="test-phone-input"]', 'السلام عليكم، بشحال الصباط؟');
     await page.click('[data-testid="test-phone-send"]');
-    await page.waitForFunction(
-      () => [...document.querySelectorAll('[data-testid="thread"] [data-direction="in"]')].some((e) => e.textContent?.includes('بشحال')),
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="thread"] [data-direction="in"]')].some((e) => e.textContent?.includes('بشحال')),
     );
     // In RTL the customer's bubbles sit on the right, the shop's on the left.
     const inbound = await page.locator('[data-testid="thread"] [data-direction="in"]').last().boundingBox();

@@ -97,7 +97,10 @@ describe.skipIf(!chromiumAvailable())('inbox with 10,000 conversations', { timeo
     await page.click('[data-testid="filter-resolved"]');
     await page.waitForSelector('.list-empty');
     await page.click('[data-testid="filter-all"]');
-    await page.waitForFunction((n) => document.querySelector('[data-testid="inbox-count"]')?.textContent?.replace(/\D/g, '') === String(n), COUNT);
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="inbox-count"]')?.textContent?.replace(/\D/g, '') === String(n),
+      COUNT,
+    );
     expect(errors).toEqual([]);
   });
 });

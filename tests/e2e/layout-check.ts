@@ -40,7 +40,8 @@ export function checkLayout(page: Page): Promise<LayoutReport> {
       const s = getComputedStyle(el);
       if (s.visibility === 'hidden' || s.display === 'contents') continue;
       const out = r.left < -1 || r.right > vw + 1 || r.top < -1 || r.bottom > vh + 1;
-      if (out && !clipped(el)) overflowing.push(`${describe(el)} [${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)}]`);
+      if (out && !clipped(el))
+        overflowing.push(`${describe(el)} [${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)}]`);
     }
     const regions = ['.nav', '.main', '.status-bar'].map((sel) => [sel, document.querySelector(sel)?.getBoundingClientRect()] as const);
     const overlapping: string[] = [];

@@ -28,7 +28,11 @@ describe.skipIf(!chromiumAvailable())('layout at 1366, 1024 and 390 px, Arabic a
       prepare: async (core) => {
         const shop = await call<{ id: number }>(core, 'shops/create', { name: 'Boutique Nour el Houda', currency: 'DZD' });
         // Long Latin names and SKUs in an Arabic page are what pushes a layout past its edge.
-        const csv = ['sku,name,price,stock,category', 'KAF-ROUGE-TAILLE-UNIQUE-2026,"Caftan brodé rouge bordeaux, taille unique, collection 2026",24500,3,Caftans', 'JEB-KAB-01,Jebba kabyle,9000,,Jebbas'].join('\n');
+        const csv = [
+          'sku,name,price,stock,category',
+          'KAF-ROUGE-TAILLE-UNIQUE-2026,"Caftan brodé rouge bordeaux, taille unique, collection 2026",24500,3,Caftans',
+          'JEB-KAB-01,Jebba kabyle,9000,,Jebbas',
+        ].join('\n');
         await call(core, 'catalog/import-commit', { shopId: shop.id, csv });
       },
     });

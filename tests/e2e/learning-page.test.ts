@@ -41,7 +41,12 @@ describe.skipIf(!chromiumAvailable())('Learning page in headless Chromium', () =
 
   const items = () => page.locator('.knowledge-list .knowledge-item');
   const entries = async (status: 'pending' | 'active' | 'dismissed') =>
-    (await call<{ entries: Array<{ knowledgeId: number; question: string; answer: string }> }>(harness.core, 'learning/overview', { shopId, status })).entries;
+    (
+      await call<{ entries: Array<{ knowledgeId: number; question: string; answer: string }> }>(harness.core, 'learning/overview', {
+        shopId,
+        status,
+      })
+    ).entries;
 
   it('learns from sales on demand, then the seller approves, edits and dismisses what it learned', async () => {
     await openApp(page, harness);
@@ -97,7 +102,10 @@ describe.skipIf(!chromiumAvailable())('Learning page in headless Chromium', () =
     expect(rows[1]).toContain('Rational');
     await page.getByLabel('How strategies are chosen').selectOption('epsilon_greedy');
     await expect
-      .poll(async () => (await call<{ sales: { strategyAlgorithm: string } }>(harness.core, 'settings/get', { shopId })).sales.strategyAlgorithm)
+      .poll(
+        async () =>
+          (await call<{ sales: { strategyAlgorithm: string } }>(harness.core, 'settings/get', { shopId })).sales.strategyAlgorithm,
+      )
       .toBe('epsilon_greedy');
     expect(errors).toEqual([]);
   });

@@ -26,7 +26,10 @@ describe.skipIf(!chromiumAvailable())('orders from the test phone to the Orders 
       prepare: async (core) => {
         const shop = await core.ctx.repos.shops.create({ name: 'Boutique Nour', currency: 'DZD', now: new Date().toISOString() });
         importCatalogFile(core.ctx.store.sqlite, shop.id, path.resolve('tests/fixtures/catalog-dz-fashion.csv'));
-        const ok = await core.app.dispatch('settings/update', { shopId: shop.id, patch: { facts: { deliveryZones: [{ name: 'Oran', fee: 600, delayDays: '2-3' }] } } });
+        const ok = await core.app.dispatch('settings/update', {
+          shopId: shop.id,
+          patch: { facts: { deliveryZones: [{ name: 'Oran', fee: 600, delayDays: '2-3' }] } },
+        });
         if (!ok.ok) throw new Error('settings/update failed');
       },
     });
@@ -47,7 +50,9 @@ describe.skipIf(!chromiumAvailable())('orders from the test phone to the Orders 
     const before = await botReplies().count();
     await page.fill('[data-testid="test-phone-input"]', text);
     await page.click('[data-testid="test-phone-send"]');
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="phone-message"][data-direction="in"]').length > n, before, { timeout: 20_000 });
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="phone-message"][data-direction="in"]').length > n, before, {
+      timeout: 20_000,
+    });
     return (await botReplies().last().textContent()) ?? '';
   }
 

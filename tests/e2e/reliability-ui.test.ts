@@ -27,7 +27,13 @@ describe.skipIf(!chromiumAvailable())('what the seller sees when the machine fai
 
   beforeAll(async () => {
     harness = await startHarness({
-      core: { pacing: noPacing, rateLimits: noRateLimits, brain: brittleBrain(), storageRetryMs: 50, retry: { baseMs: 20, capMs: 40, parkAfter: 3 } },
+      core: {
+        pacing: noPacing,
+        rateLimits: noRateLimits,
+        brain: brittleBrain(),
+        storageRetryMs: 50,
+        retry: { baseMs: 20, capMs: 40, parkAfter: 3 },
+      },
       prepare: async (core) => {
         const shop = await core.ctx.repos.shops.create({ name: 'Quincaillerie Sfax', currency: 'TND', now: new Date().toISOString() });
         accountId = core.ctx.testPhone.accountFor(shop.id);
@@ -47,7 +53,14 @@ describe.skipIf(!chromiumAvailable())('what the seller sees when the machine fai
 
   const customer = (id: string, text: string, from: string) => {
     try {
-      harness.core.ctx.pipeline.sink.accept({ accountId, channelMessageId: id, from, kind: 'text', text: `${text} ${'x'.repeat(3000)}`, at: new Date().toISOString() });
+      harness.core.ctx.pipeline.sink.accept({
+        accountId,
+        channelMessageId: id,
+        from,
+        kind: 'text',
+        text: `${text} ${'x'.repeat(3000)}`,
+        at: new Date().toISOString(),
+      });
     } catch (err) {
       if (!(err instanceof IntakePausedError)) throw err;
     }
@@ -68,7 +81,11 @@ describe.skipIf(!chromiumAvailable())('what the seller sees when the machine fai
 
   it('shows a turn the bot gave up on in the conversation, in the seller’s language', async () => {
     customer('P-1', 'le prix de la pièce corrupt ?', '216200000002@s.whatsapp.net');
-    await expect.poll(() => harness.core.ctx.store.sqlite.prepare("SELECT count(*) AS n FROM inbound_queue WHERE state = 'parked'").pluck().get(), { timeout: 5000 }).toBe(1);
+    await expect
+      .poll(() => harness.core.ctx.store.sqlite.prepare("SELECT count(*) AS n FROM inbound_queue WHERE state = 'parked'").pluck().get(), {
+        timeout: 5000,
+      })
+      .toBe(1);
     const row = page.locator('[data-testid="conversation-row"][data-conversation-id]', { hasText: 'corrupt' }).first();
     await row.waitFor();
     await row.click();

@@ -48,7 +48,11 @@ describe.skipIf(!chromiumAvailable())('Settings pages in headless Chromium', () 
     await page.click('.settings-actions button[type="submit"]');
     await page.waitForFunction(() => document.querySelector('.settings-actions [role="status"]')?.textContent === 'Saved.');
 
-    const saved = await call<{ sales: { intensity: string; maxDiscountPercent: number }; llm: { apiKeySet: boolean; baseUrl: string } }>(harness.core, 'settings/get', { shopId });
+    const saved = await call<{ sales: { intensity: string; maxDiscountPercent: number }; llm: { apiKeySet: boolean; baseUrl: string } }>(
+      harness.core,
+      'settings/get',
+      { shopId },
+    );
     expect(saved.sales).toMatchObject({ intensity: 'aggressive', maxDiscountPercent: 10 });
     expect(saved.llm).toMatchObject({ apiKeySet: true, baseUrl: llm.baseUrl });
     expect(await page.textContent('#llm-key-state')).toBe('A key is saved');
@@ -97,7 +101,10 @@ describe.skipIf(!chromiumAvailable())('Settings pages in headless Chromium', () 
     await page.check('input[name="pacing"][value="careful"]');
     await page.click('.settings-actions button[type="submit"]');
     await page.waitForFunction(() => document.querySelector('.settings-actions [role="status"]')?.textContent === 'Saved.');
-    const saved = await call<{ facts: { deliveryZones: unknown[]; paymentMethods: string[]; returnPolicy: string }; bot: { pacing: string } }>(harness.core, 'settings/get', { shopId });
+    const saved = await call<{
+      facts: { deliveryZones: unknown[]; paymentMethods: string[]; returnPolicy: string };
+      bot: { pacing: string };
+    }>(harness.core, 'settings/get', { shopId });
     expect(saved.facts.deliveryZones).toEqual([{ name: 'Oran', fee: 600, delayDays: '2-3' }]);
     expect(saved.bot.pacing).toBe('careful');
     expect(saved.facts.paymentMethods).toEqual(['cash_on_delivery', 'baridimob']);

@@ -41,7 +41,9 @@ describe.skipIf(!chromiumAvailable())('shop country in Settings (headless Chromi
     expect(await page.inputValue('#shop-country')).toBe('TN');
     await page.selectOption('#shop-country', '');
     await page.waitForFunction(() => document.querySelector('#country-hint')?.textContent === 'Country saved.');
-    expect((await call<{ id: number; country: string | null }[]>(harness.core, 'shops/list', {})).find((s) => s.id === shopId)?.country).toBeNull();
+    expect(
+      (await call<{ id: number; country: string | null }[]>(harness.core, 'shops/list', {})).find((s) => s.id === shopId)?.country,
+    ).toBeNull();
     expect(errors).toEqual([]);
   });
 });

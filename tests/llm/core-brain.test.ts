@@ -28,19 +28,47 @@ let turn = 0;
 beforeAll(async () => {
   server = await startFakeOpenAiServer();
   store = await openDatabase({ file: ':memory:' });
-  store.sqlite.prepare(`INSERT INTO shops (id, name, currency, created_at) VALUES (1, 'Boutique Amina', 'DZD', 'now'), (2, 'Loja Digital', 'BRL', 'now')`).run();
-  store.sqlite.prepare(`INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (1, 1, 'simulator', 't', 'connected', 'now'), (2, 2, 'simulator', 't', 'connected', 'now')`).run();
+  store.sqlite
+    .prepare(
+      `INSERT INTO shops (id, name, currency, created_at) VALUES (1, 'Boutique Amina', 'DZD', 'now'), (2, 'Loja Digital', 'BRL', 'now')`,
+    )
+    .run();
+  store.sqlite
+    .prepare(
+      `INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (1, 1, 'simulator', 't', 'connected', 'now'), (2, 2, 'simulator', 't', 'connected', 'now')`,
+    )
+    .run();
   importCatalogFile(store.sqlite, DZ, path.join(import.meta.dirname, '../fixtures/catalog-dz-fashion.csv'));
   importCatalogFile(store.sqlite, BR, path.join(import.meta.dirname, '../fixtures/catalog-br-digital.csv'));
   const settings = makeSettingsRepo(store.db);
-  await settings.update(DZ, { sales: { maxDiscountPercent: 10 }, facts: { deliveryZones: [{ name: 'Alger', fee: 400, delayDays: '1-2' }, { name: 'Oran', fee: 600, delayDays: '2-3' }] } }, 'now');
-  await settings.update(BR, { sales: { maxDiscountPercent: 15 }, facts: { paymentMethods: ['pix', 'card'], timeZone: 'America/Sao_Paulo' } }, 'now');
+  await settings.update(
+    DZ,
+    {
+      sales: { maxDiscountPercent: 10 },
+      facts: {
+        deliveryZones: [
+          { name: 'Alger', fee: 400, delayDays: '1-2' },
+          { name: 'Oran', fee: 600, delayDays: '2-3' },
+        ],
+      },
+    },
+    'now',
+  );
+  await settings.update(
+    BR,
+    { sales: { maxDiscountPercent: 15 }, facts: { paymentMethods: ['pix', 'card'], timeZone: 'America/Sao_Paulo' } },
+    'now',
+  );
   brain = makeCoreShopBrain({
     db: store.db,
     sqlite: store.sqlite,
     settingsOf: (shopId) => settings.get(shopId),
     shops: makeShopsRepo(store.db),
-    secrets: { get: async (n) => secrets.get(n) ?? null, set: async (n, v) => void secrets.set(n, v), delete: async (n) => void secrets.delete(n) },
+    secrets: {
+      get: async (n) => secrets.get(n) ?? null,
+      set: async (n, v) => void secrets.set(n, v),
+      delete: async (n) => void secrets.delete(n),
+    },
     bus: new EventBus(),
     clock: { now: () => new Date('2026-03-01T10:00:00Z') },
     logger: { debug() {}, info() {}, warn() {}, error() {} },
@@ -53,8 +81,15 @@ afterAll(async () => {
 
 function input(shopId: number, text: string): BrainInput {
   turn += 1;
-  const contactId = Number(store.sqlite.prepare('INSERT INTO contacts (shop_id, jid, created_at) VALUES (?, ?, ?)').run(shopId, `+2135${turn}`, 'now').lastInsertRowid);
-  const conversationId = Number(store.sqlite.prepare('INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (?, ?, ?, ?)').run(shopId, shopId, contactId, 'now').lastInsertRowid);
+  const contactId = Number(
+    store.sqlite.prepare('INSERT INTO contacts (shop_id, jid, created_at) VALUES (?, ?, ?)').run(shopId, `+2135${turn}`, 'now')
+      .lastInsertRowid,
+  );
+  const conversationId = Number(
+    store.sqlite
+      .prepare('INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (?, ?, ?, ?)')
+      .run(shopId, shopId, contactId, 'now').lastInsertRowid,
+  );
   return { shopId, conversationId, contactId, inboundMessageIds: [turn], text, history: [], now: new Date('2026-03-01T10:00:00Z') };
 }
 
@@ -62,8 +97,16 @@ const violations = () => [...makeViolationsRepo(store.sqlite).recent(DZ, 500), .
 
 describe('the composed sales brain', () => {
   it('answers every dev and held-out message offline with zero guardrail violations', async () => {
-    const read = (f: string) => readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { text: string; sku?: string; shop?: string });
-    const set = [...read(path.join(import.meta.dirname, '../fixtures/messages-dev.jsonl')), ...read(path.join(import.meta.dirname, '../brain/fixtures/heldout.jsonl')), ...read(path.join(import.meta.dirname, '../brain/fixtures/blind.jsonl'))];
+    const read = (f: string) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as { text: string; sku?: string; shop?: string });
+    const set = [
+      ...read(path.join(import.meta.dirname, '../fixtures/messages-dev.jsonl')),
+      ...read(path.join(import.meta.dirname, '../brain/fixtures/heldout.jsonl')),
+      ...read(path.join(import.meta.dirname, '../brain/fixtures/blind.jsonl')),
+    ];
     const escalated: string[] = [];
     for (const m of set) {
       const shop = m.shop === 'br' || m.sku?.startsWith('BR-') ? BR : DZ;
@@ -72,7 +115,10 @@ describe('the composed sales brain', () => {
       if (d.escalate) escalated.push(`${m.text} → ${d.escalateReason}`);
     }
     mkdirSync('test-results', { recursive: true });
-    writeFileSync('test-results/brain-escalations.json', JSON.stringify({ messages: set.length, escalated: escalated.length, which: escalated }, null, 2));
+    writeFileSync(
+      'test-results/brain-escalations.json',
+      JSON.stringify({ messages: set.length, escalated: escalated.length, which: escalated }, null, 2),
+    );
     expect(violations().map((v) => `${v.kind} «${v.fragment}» in «${v.reply}»`)).toEqual([]);
   });
 
@@ -101,20 +147,36 @@ describe('the composed sales brain', () => {
       for (const text of texts) {
         turn += 1;
         const d = await brain.decide({ ...conv, text, history: [...history], inboundMessageIds: [turn] });
-        history.push({ direction: 'in', author: 'customer', text, at: 'now' }, { direction: 'out', author: 'bot', text: d.reply, at: 'now' });
+        history.push(
+          { direction: 'in', author: 'customer', text, at: 'now' },
+          { direction: 'out', author: 'bot', text: d.reply, at: 'now' },
+        );
         out.push(d);
       }
       return out;
     };
-    const ordered = await say(input(DZ, 'Bonjour'), ['Bonjour, le sac à main noir est à combien ?', 'Je le prends, 2 pièces', 'Sarah Benali, 0661234567, Alger, 12 rue Didouche Mourad', 'oui je confirme']);
+    const ordered = await say(input(DZ, 'Bonjour'), [
+      'Bonjour, le sac à main noir est à combien ?',
+      'Je le prends, 2 pièces',
+      'Sarah Benali, 0661234567, Alger, 12 rue Didouche Mourad',
+      'oui je confirme',
+    ]);
     expect(ordered.at(-1)?.orderAction).toBe('confirm');
-    const later = await say(input(DZ, 'x'), ['Vous êtes fiables ? Je ne vous connais pas', 'le sac à main noir est toujours disponible ?', 'hmm je vais réfléchir']);
+    const later = await say(input(DZ, 'x'), [
+      'Vous êtes fiables ? Je ne vous connais pas',
+      'le sac à main noir est toujours disponible ?',
+      'hmm je vais réfléchir',
+    ]);
     expect(later.map((d) => d.reply).join(' ')).toMatch(/\d/);
     expect(violations().map((v) => `${v.kind} «${v.fragment}» in «${v.reply}»`)).toEqual([]);
   });
 
   it('backs numbers from a cited knowledge answer the seller wrote', async () => {
-    const entry = store.sqlite.prepare(`INSERT INTO knowledge (shop_id, question, answer, keywords, source, status, created_at, updated_at) VALUES (1, 'Garantie ?', 'Les montres sont garanties 18 mois.', '[]', 'seller', 'active', 'now', 'now')`).run();
+    const entry = store.sqlite
+      .prepare(
+        `INSERT INTO knowledge (shop_id, question, answer, keywords, source, status, created_at, updated_at) VALUES (1, 'Garantie ?', 'Les montres sont garanties 18 mois.', '[]', 'seller', 'active', 'now', 'now')`,
+      )
+      .run();
     const { checkReply } = await import('../../electron/core/brain/guardrails/check-reply');
     const { loadStoreFacts } = await import('../../electron/core/brain/guardrails/load-store-facts');
     const { makeKnowledgeRepo } = await import('../../electron/core/knowledge/repo');
@@ -126,19 +188,40 @@ describe('the composed sales brain', () => {
         { catalog: makeProductsRepo(store.sqlite), knowledgeRows: makeKnowledgeRepo(store.sqlite) },
         { shopId: DZ, decision, turnProducts: [], knowledge: [], settings, now: new Date() },
       );
-      return checkReply({ decision, store: facts, knownSkus, customerTexts: ['garantie ?'], extraNames: [], strictNames: false, promptMarkers: [] }).map((v) => v.kind);
+      return checkReply({
+        decision,
+        store: facts,
+        knownSkus,
+        customerTexts: ['garantie ?'],
+        extraNames: [],
+        strictNames: false,
+        promptMarkers: [],
+      }).map((v) => v.kind);
     };
     expect(await check([`knowledge:${entry.lastInsertRowid}`])).toEqual([]);
     expect(await check([])).toEqual(['unbacked_number']);
   });
 
   it('stays honest on Shopify and WooCommerce catalogs (variant prices, sale prices): zero violations', async () => {
-    store.sqlite.prepare(`INSERT INTO shops (id, name, currency, created_at) VALUES (3, 'Dar Lalla', 'MAD', 'now'), (4, 'Foot DZ', 'DZD', 'now')`).run();
-    store.sqlite.prepare(`INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (3, 3, 'simulator', 't', 'connected', 'now'), (4, 4, 'simulator', 't', 'connected', 'now')`).run();
+    store.sqlite
+      .prepare(`INSERT INTO shops (id, name, currency, created_at) VALUES (3, 'Dar Lalla', 'MAD', 'now'), (4, 'Foot DZ', 'DZD', 'now')`)
+      .run();
+    store.sqlite
+      .prepare(
+        `INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (3, 3, 'simulator', 't', 'connected', 'now'), (4, 4, 'simulator', 't', 'connected', 'now')`,
+      )
+      .run();
     importCatalogFile(store.sqlite, 3, path.join(import.meta.dirname, '../fixtures/shopify-products-sample.csv'));
     importCatalogFile(store.sqlite, 4, path.join(import.meta.dirname, '../fixtures/woocommerce-products-sample.csv'));
-    const names = (shopId: number) => (store.sqlite.prepare('SELECT name FROM products WHERE shop_id = ?').all(shopId) as { name: string }[]).map((r) => r.name);
-    const questions = (name: string) => [`Combien coûte ${name} ?`, `how much is the ${name}?`, `${name} disponible en stock ?`, `3andkom ${name}? ch7al`, `je veux commander ${name}`];
+    const names = (shopId: number) =>
+      (store.sqlite.prepare('SELECT name FROM products WHERE shop_id = ?').all(shopId) as { name: string }[]).map((r) => r.name);
+    const questions = (name: string) => [
+      `Combien coûte ${name} ?`,
+      `how much is the ${name}?`,
+      `${name} disponible en stock ?`,
+      `3andkom ${name}? ch7al`,
+      `je veux commander ${name}`,
+    ];
     let asked = 0;
     for (const shopId of [3, 4]) {
       for (const name of names(shopId)) {
@@ -151,7 +234,7 @@ describe('the composed sales brain', () => {
     }
     expect(asked).toBeGreaterThan(10);
     const found = [...makeViolationsRepo(store.sqlite).recent(3, 100), ...makeViolationsRepo(store.sqlite).recent(4, 100)];
-    writeFileSync("test-results/guardrails-platform-catalogs.json", JSON.stringify(found, null, 2));
+    writeFileSync('test-results/guardrails-platform-catalogs.json', JSON.stringify(found, null, 2));
     expect(found.map((v) => `${v.kind} «${v.fragment}» in «${v.reply}»`)).toEqual([]);
   });
 

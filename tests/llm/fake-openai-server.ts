@@ -65,7 +65,11 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
             created: 1_700_000_000,
             model: body.model ?? 'fake',
             choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: step.content } }],
-            usage: { prompt_tokens: Math.floor((step.totalTokens ?? 100) * 0.8), completion_tokens: Math.ceil((step.totalTokens ?? 100) * 0.2), total_tokens: step.totalTokens ?? 100 },
+            usage: {
+              prompt_tokens: Math.floor((step.totalTokens ?? 100) * 0.8),
+              completion_tokens: Math.ceil((step.totalTokens ?? 100) * 0.2),
+              total_tokens: step.totalTokens ?? 100,
+            },
           }),
         );
       };

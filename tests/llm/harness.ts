@@ -15,11 +15,34 @@ import { makeSettingsRepo } from '../../electron/core/store/repos/settings';
 export const API_KEY = 'sk-test-S3CRET-key-0123456789';
 
 export function product(over: Partial<Product> & Pick<Product, 'sku' | 'name' | 'price'>): Product {
-  return { id: 1, shopId: 1, altNames: [], aliases: [], category: 'misc', compareAtPrice: null, currency: 'DZD', stock: null, variants: [], images: [], description: '', upsellSkus: [], ...over };
+  return {
+    id: 1,
+    shopId: 1,
+    altNames: [],
+    aliases: [],
+    category: 'misc',
+    compareAtPrice: null,
+    currency: 'DZD',
+    stock: null,
+    variants: [],
+    images: [],
+    description: '',
+    upsellSkus: [],
+    ...over,
+  };
 }
 
 export const CATALOG: Product[] = [
-  product({ id: 1, sku: 'DZ-DR-001', name: 'Robe de soirée rouge', aliases: ['robe rouge', 'fostan'], price: 6500, stock: 3, images: ['https://img.example/robe.jpg'], variants: ['S', 'M', 'L'].map((name) => ({ name, sku: null, price: null, stock: null })) }),
+  product({
+    id: 1,
+    sku: 'DZ-DR-001',
+    name: 'Robe de soirée rouge',
+    aliases: ['robe rouge', 'fostan'],
+    price: 6500,
+    stock: 3,
+    images: ['https://img.example/robe.jpg'],
+    variants: ['S', 'M', 'L'].map((name) => ({ name, sku: null, price: null, stock: null })),
+  }),
   product({ id: 2, sku: 'DZ-BG-001', name: 'Sac à main cuir noir', aliases: ['sac', 'sac noir'], price: 4500, stock: 7 }),
 ];
 
@@ -49,7 +72,14 @@ export const llmJson = (over: Partial<BrainDecision> & { photoSku?: string | nul
 };
 
 function wordsOf(text: string): Set<string> {
-  return new Set(text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
+  return new Set(
+    text
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 2),
+  );
 }
 
 export interface Harness {
@@ -68,11 +98,15 @@ export async function makeHarness(baseUrl: string, deps: Partial<ShopBrainDeps> 
   const store = await openDatabase({ file: ':memory:' });
   store.sqlite.prepare(`INSERT INTO shops (name, currency, created_at) VALUES ('Boutique Lina', 'DZD', '2026-01-01')`).run();
   const settings = makeSettingsRepo(store.db);
-  await settings.update(1, {
-    llm: { baseUrl, model: 'fake-model' },
-    sales: { maxDiscountPercent: 10 },
-    facts: { deliveryZones: [{ name: 'Alger', fee: 400, delayDays: '1-2' }], paymentMethods: ['cash_on_delivery'] },
-  }, '2026-01-01');
+  await settings.update(
+    1,
+    {
+      llm: { baseUrl, model: 'fake-model' },
+      sales: { maxDiscountPercent: 10 },
+      facts: { deliveryZones: [{ name: 'Alger', fee: 400, delayDays: '1-2' }], paymentMethods: ['cash_on_delivery'] },
+    },
+    '2026-01-01',
+  );
   const secrets = new Map<string, string>([[apiKeySecretName(1), API_KEY]]);
   const secretStore: SecretStore = {
     get: async (name) => secrets.get(name) ?? null,
@@ -80,7 +114,10 @@ export async function makeHarness(baseUrl: string, deps: Partial<ShopBrainDeps> 
     delete: async (name) => void secrets.delete(name),
   };
   const logs: string[] = [];
-  const capture = (level: string) => (obj: object, msg?: string) => logs.push(`${level} ${msg ?? ''} ${JSON.stringify(obj, (_k, v: unknown) => (v instanceof Error ? { message: v.message, stack: v.stack } : v))}`);
+  const capture = (level: string) => (obj: object, msg?: string) =>
+    logs.push(
+      `${level} ${msg ?? ''} ${JSON.stringify(obj, (_k, v: unknown) => (v instanceof Error ? { message: v.message, stack: v.stack } : v))}`,
+    );
   const logger: Logger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
   let offlineAnswer: BrainDecision | Error = decisionOf({ reply: 'La Robe de soirée rouge est à 6500 DA.' });
   const offlineCalls: BrainInput[] = [];
@@ -101,7 +138,9 @@ export async function makeHarness(baseUrl: string, deps: Partial<ShopBrainDeps> 
     search: {
       async searchProducts(_shopId, text, k = 5) {
         const words = wordsOf(text);
-        return CATALOG.filter((p) => [p.name, ...p.aliases].some((n) => [...wordsOf(n)].some((w) => words.has(w)))).slice(0, k).map((product) => ({ product }));
+        return CATALOG.filter((p) => [p.name, ...p.aliases].some((n) => [...wordsOf(n)].some((w) => words.has(w))))
+          .slice(0, k)
+          .map((product) => ({ product }));
       },
     },
     spendCap: makeSpendCap(makeUsageRepo(store.sqlite)),

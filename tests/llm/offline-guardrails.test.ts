@@ -29,7 +29,10 @@ interface Labelled {
   shop?: 'dz' | 'br';
 }
 const read = (file: string): Labelled[] =>
-  readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Labelled);
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Labelled);
 
 const SETTINGS = {
   [DZ_SHOP]: ShopSettings.parse({
@@ -44,7 +47,10 @@ const SETTINGS = {
       openingHours: '9h-19h, samedi à jeudi',
     },
   }),
-  [BR_SHOP]: ShopSettings.parse({ sales: { maxDiscountPercent: 15 }, facts: { paymentMethods: ['pix', 'card'], timeZone: 'America/Sao_Paulo' } }),
+  [BR_SHOP]: ShopSettings.parse({
+    sales: { maxDiscountPercent: 15 },
+    facts: { paymentMethods: ['pix', 'card'], timeZone: 'America/Sao_Paulo' },
+  }),
 };
 
 let store: Store;
@@ -54,9 +60,14 @@ let conversations = 0;
 beforeAll(async () => {
   store = await openDatabase({ file: ':memory:' });
   const now = '2026-01-01T00:00:00.000Z';
-  for (const [id, name, currency] of [[DZ_SHOP, 'Boutique Amina', 'DZD'], [BR_SHOP, 'Loja Digital', 'BRL']] as const) {
+  for (const [id, name, currency] of [
+    [DZ_SHOP, 'Boutique Amina', 'DZD'],
+    [BR_SHOP, 'Loja Digital', 'BRL'],
+  ] as const) {
     store.sqlite.prepare('INSERT INTO shops (id, name, currency, created_at) VALUES (?, ?, ?, ?)').run(id, name, currency, now);
-    store.sqlite.prepare("INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (?, ?, 'simulator', 'test', 'connected', ?)").run(id, id, now);
+    store.sqlite
+      .prepare("INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (?, ?, 'simulator', 'test', 'connected', ?)")
+      .run(id, id, now);
   }
   const products = [...loadCatalog('catalog-dz-fashion.csv', DZ_SHOP), ...loadCatalog('catalog-br-digital.csv', BR_SHOP)];
   const finder = makeMemoryProductFinder(products);
@@ -74,7 +85,9 @@ beforeAll(async () => {
   brain = makeShopBrain({
     offline,
     settings: { get: settingsOf },
-    shops: { get: async (shopId) => (shopId === DZ_SHOP ? { name: 'Boutique Amina', currency: 'DZD' } : { name: 'Loja Digital', currency: 'BRL' }) },
+    shops: {
+      get: async (shopId) => (shopId === DZ_SHOP ? { name: 'Boutique Amina', currency: 'DZD' } : { name: 'Loja Digital', currency: 'BRL' }),
+    },
     secrets: { get: async () => null, set: async () => {}, delete: async () => {} },
     catalog: { getBySku: (shopId, sku) => products.find((p) => p.shopId === shopId && p.sku === sku) },
     search: { searchProducts: (shopId, text, k = 5) => finder.search(shopId, text, k) },
@@ -91,23 +104,43 @@ afterAll(async () => {
 
 async function talk(shopId: number, lines: string[]): Promise<BrainDecision[]> {
   conversations += 1;
-  const contactId = Number(store.sqlite.prepare('INSERT INTO contacts (shop_id, jid, created_at) VALUES (?, ?, ?)').run(shopId, `+21355${conversations}`, 'now').lastInsertRowid);
-  const conversationId = Number(store.sqlite.prepare('INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (?, ?, ?, ?)').run(shopId, shopId, contactId, 'now').lastInsertRowid);
+  const contactId = Number(
+    store.sqlite.prepare('INSERT INTO contacts (shop_id, jid, created_at) VALUES (?, ?, ?)').run(shopId, `+21355${conversations}`, 'now')
+      .lastInsertRowid,
+  );
+  const conversationId = Number(
+    store.sqlite
+      .prepare('INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (?, ?, ?, ?)')
+      .run(shopId, shopId, contactId, 'now').lastInsertRowid,
+  );
   const history: TurnMessage[] = [];
   const out: BrainDecision[] = [];
   for (const [i, text] of lines.entries()) {
-    const d = await brain.decide({ shopId, conversationId, contactId, inboundMessageIds: [conversations * 100 + i], text, history: [...history], now: new Date('2026-03-01T10:00:00Z') });
+    const d = await brain.decide({
+      shopId,
+      conversationId,
+      contactId,
+      inboundMessageIds: [conversations * 100 + i],
+      text,
+      history: [...history],
+      now: new Date('2026-03-01T10:00:00Z'),
+    });
     history.push({ direction: 'in', author: 'customer', text, at: 'now' }, { direction: 'out', author: 'bot', text: d.reply, at: 'now' });
     out.push(d);
   }
   return out;
 }
 
-const violations = () => makeViolationsRepo(store.sqlite).recent(DZ_SHOP, 500).concat(makeViolationsRepo(store.sqlite).recent(BR_SHOP, 500));
+const violations = () =>
+  makeViolationsRepo(store.sqlite).recent(DZ_SHOP, 500).concat(makeViolationsRepo(store.sqlite).recent(BR_SHOP, 500));
 
 describe('guardrails over the offline brain', () => {
   it('pass every single-message answer of the dev and held-out sets', async () => {
-    const set = [...read(path.join(import.meta.dirname, '../fixtures/messages-dev.jsonl')), ...read(path.join(import.meta.dirname, '../brain/fixtures/heldout.jsonl')), ...read(path.join(import.meta.dirname, '../brain/fixtures/blind.jsonl'))];
+    const set = [
+      ...read(path.join(import.meta.dirname, '../fixtures/messages-dev.jsonl')),
+      ...read(path.join(import.meta.dirname, '../brain/fixtures/heldout.jsonl')),
+      ...read(path.join(import.meta.dirname, '../brain/fixtures/blind.jsonl')),
+    ];
     const shopOf = (m: Labelled) => (m.shop === 'br' || m.sku?.startsWith('BR-') ? BR_SHOP : DZ_SHOP);
     let answered = 0;
     for (const m of set) {
@@ -116,14 +149,31 @@ describe('guardrails over the offline brain', () => {
     }
     const found = violations();
     mkdirSync('test-results', { recursive: true });
-    writeFileSync('test-results/guardrails-offline.json', JSON.stringify({ messages: set.length, answered, violations: found.map((v) => ({ kind: v.kind, fragment: v.fragment, reply: v.reply })) }, null, 2));
+    writeFileSync(
+      'test-results/guardrails-offline.json',
+      JSON.stringify(
+        { messages: set.length, answered, violations: found.map((v) => ({ kind: v.kind, fragment: v.fragment, reply: v.reply })) },
+        null,
+        2,
+      ),
+    );
     expect(answered).toBe(set.length);
     expect(found.map((v) => `${v.kind} «${v.fragment}» in «${v.reply}»`)).toEqual([]);
   });
 
   it('pass full orders in Darija (Latin) and French, with totals and delivery fees', async () => {
-    const darija = await talk(DZ_SHOP, ['salam, ch7al robe soirée rouge?', 'nheb wa7da taille M', 'ana Amine, 0555123456, Oran, cité 150 logements', 'ey nconfirmi']);
-    const french = await talk(DZ_SHOP, ['Bonjour, le sac à main noir est à combien ?', 'Je le prends, 2 pièces', 'Sarah Benali, 0661234567, Alger, 12 rue Didouche Mourad', 'oui je confirme']);
+    const darija = await talk(DZ_SHOP, [
+      'salam, ch7al robe soirée rouge?',
+      'nheb wa7da taille M',
+      'ana Amine, 0555123456, Oran, cité 150 logements',
+      'ey nconfirmi',
+    ]);
+    const french = await talk(DZ_SHOP, [
+      'Bonjour, le sac à main noir est à combien ?',
+      'Je le prends, 2 pièces',
+      'Sarah Benali, 0661234567, Alger, 12 rue Didouche Mourad',
+      'oui je confirme',
+    ]);
     // The confirmations state totals with the delivery fee: the guardrails must accept real ones.
     expect(darija.map((d) => d.reply).join('\n')).toMatch(/6[\s.,\u00a0\u202f]?500/);
     expect(french.map((d) => d.reply).join('\n')).toMatch(/9[\s.,\u00a0\u202f]?400/);

@@ -43,7 +43,10 @@ describe('LLM settings calls', () => {
 
   it('keeps the API key write-only and out of every answer and log line', async () => {
     const shop = (await call('shops/create', { name: 'Boutique', currency: 'DZD' })) as { id: number };
-    const saved = (await call('settings/update', { shopId: shop.id, patch: { llm: { baseUrl: server.baseUrl, model: 'm', apiKey: KEY } } })) as { llm: Record<string, unknown> };
+    const saved = (await call('settings/update', {
+      shopId: shop.id,
+      patch: { llm: { baseUrl: server.baseUrl, model: 'm', apiKey: KEY } },
+    })) as { llm: Record<string, unknown> };
     expect(saved.llm.apiKeySet).toBe(true);
     expect(saved.llm).not.toHaveProperty('apiKey');
 
@@ -58,13 +61,19 @@ describe('LLM settings calls', () => {
     expect(refused.ok).toBe(false);
     expect(refused.message).toMatch(/refused the API key \(401\)/);
 
-    const unreachable = (await call('settings/test-llm', { shopId: shop.id, baseUrl: 'http://127.0.0.1:9/v1' })) as { ok: boolean; message: string };
+    const unreachable = (await call('settings/test-llm', { shopId: shop.id, baseUrl: 'http://127.0.0.1:9/v1' })) as {
+      ok: boolean;
+      message: string;
+    };
     expect(unreachable).toMatchObject({ ok: false });
     expect(unreachable.message).toMatch(/Could not reach 127\.0\.0\.1:9/);
 
     // The saved key never travels to an address other than the saved one.
     const before = server.requests.length;
-    const elsewhere = (await call('settings/test-llm', { shopId: shop.id, baseUrl: 'https://collector.example/v1' })) as { ok: boolean; message: string };
+    const elsewhere = (await call('settings/test-llm', { shopId: shop.id, baseUrl: 'https://collector.example/v1' })) as {
+      ok: boolean;
+      message: string;
+    };
     expect(elsewhere).toMatchObject({ ok: false, message: expect.stringMatching(/type it to test this address/) });
     expect(server.requests.length).toBe(before);
 
@@ -78,18 +87,32 @@ describe('LLM settings calls', () => {
 
   it('forgets the key when the endpoint moves to another host without a new one', async () => {
     const shop = (await call('shops/create', { name: 'Move', currency: 'DZD' })) as { id: number };
-    await call('settings/update', { shopId: shop.id, patch: { llm: { baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini', apiKey: KEY } } });
-    const sameHost = (await call('settings/update', { shopId: shop.id, patch: { llm: { baseUrl: 'https://api.openai.com/v1/', model: 'gpt-4o' } } })) as { llm: { apiKeySet: boolean } };
+    await call('settings/update', {
+      shopId: shop.id,
+      patch: { llm: { baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini', apiKey: KEY } },
+    });
+    const sameHost = (await call('settings/update', {
+      shopId: shop.id,
+      patch: { llm: { baseUrl: 'https://api.openai.com/v1/', model: 'gpt-4o' } },
+    })) as { llm: { apiKeySet: boolean } };
     expect(sameHost.llm.apiKeySet).toBe(true);
-    const moved = (await call('settings/update', { shopId: shop.id, patch: { llm: { baseUrl: 'https://openrouter.ai/api/v1' } } })) as { llm: { apiKeySet: boolean } };
+    const moved = (await call('settings/update', { shopId: shop.id, patch: { llm: { baseUrl: 'https://openrouter.ai/api/v1' } } })) as {
+      llm: { apiKeySet: boolean };
+    };
     expect(moved.llm.apiKeySet).toBe(false);
-    const withKey = (await call('settings/update', { shopId: shop.id, patch: { llm: { baseUrl: 'https://api.openai.com/v1', apiKey: KEY } } })) as { llm: { apiKeySet: boolean } };
+    const withKey = (await call('settings/update', {
+      shopId: shop.id,
+      patch: { llm: { baseUrl: 'https://api.openai.com/v1', apiKey: KEY } },
+    })) as { llm: { apiKeySet: boolean } };
     expect(withKey.llm.apiKeySet).toBe(true);
   });
 
   it('explains a missing endpoint or key in plain words', async () => {
     const shop = (await call('shops/create', { name: 'Vide', currency: 'DZD' })) as { id: number };
-    expect(await call('settings/test-llm', { shopId: shop.id })).toMatchObject({ ok: false, message: expect.stringMatching(/No endpoint address/) });
+    expect(await call('settings/test-llm', { shopId: shop.id })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/No endpoint address/),
+    });
     expect(await call('settings/test-llm', { shopId: shop.id, baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini' })).toMatchObject({
       ok: false,
       message: expect.stringMatching(/needs an API key/),

@@ -21,12 +21,18 @@ afterEach(async () => {
 
 /** A router whose per-request timeout is the 20 s default: only the turn budget can cut a hang short. */
 async function harness(replyTimeLimitSeconds: number): Promise<Harness> {
-  const made = await makeHarness(server.baseUrl, { llm: { timeoutMs: 20_000, retry: { attempts: 3, baseDelayMs: 50, maxDelayMs: 8_000 } } });
+  const made = await makeHarness(server.baseUrl, {
+    llm: { timeoutMs: 20_000, retry: { attempts: 3, baseDelayMs: 50, maxDelayMs: 8_000 } },
+  });
   await made.configure({ llm: { replyTimeLimitSeconds } });
   return made;
 }
 
-const slowCompletion = (reply: string, delayMs: number): FakeStep => ({ kind: 'completion', content: JSON.stringify(llmJson({ reply })), delayMs });
+const slowCompletion = (reply: string, delayMs: number): FakeStep => ({
+  kind: 'completion',
+  content: JSON.stringify(llmJson({ reply })),
+  delayMs,
+});
 
 describe('one LLM time budget per customer turn', () => {
   it('a hanging endpoint costs the customer the budget, not 3 × 20 s: the offline brain answers', async () => {

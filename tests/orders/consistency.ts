@@ -30,14 +30,23 @@ export function orderProblems(exchanges: readonly Exchange[], orders: readonly O
       continue;
     }
     const money = (n: number) => formatMoney(n, order.currency, shown.language);
-    const amounts = [...order.items.map((i) => i.unitPrice * i.quantity), order.itemsTotal, order.total, ...(order.deliveryFee ? [order.deliveryFee] : [])];
+    const amounts = [
+      ...order.items.map((i) => i.unitPrice * i.quantity),
+      order.itemsTotal,
+      order.total,
+      ...(order.deliveryFee ? [order.deliveryFee] : []),
+    ];
     const missing = amounts.filter((n) => !shown.reply.includes(money(n)));
-    if (missing.length) problems.push(`order ${order.id} (total ${money(order.total)}) was placed after a reply that did not show ${missing.map(money).join(', ')}: «${shown.reply.slice(0, 120)}»`);
+    if (missing.length)
+      problems.push(
+        `order ${order.id} (total ${money(order.total)}) was placed after a reply that did not show ${missing.map(money).join(', ')}: «${shown.reply.slice(0, 120)}»`,
+      );
   }
   for (const [i, e] of exchanges.entries()) {
     if (e.decision.orderAction !== 'confirm') continue;
     const cited = e.decision.citations.find((c) => c.startsWith('order:'));
-    if (!cited || !orders.some((o) => `order:${o.id}` === cited)) problems.push(`reply ${i} confirms an order that has no row: «${e.decision.reply.slice(0, 120)}»`);
+    if (!cited || !orders.some((o) => `order:${o.id}` === cited))
+      problems.push(`reply ${i} confirms an order that has no row: «${e.decision.reply.slice(0, 120)}»`);
   }
   return problems;
 }

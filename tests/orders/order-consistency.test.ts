@@ -120,7 +120,14 @@ describe('order state, whatever the guardrails decide', () => {
   it.each([false, true])('a phone with spaces never yields an unseen order (memory bug planted: %s)', async (planted) => {
     stack = await makeOrderStack(planted ? { wrapOffline: commitsEvenWhenReplaced } : {});
     const c = await stack.customer();
-    for (const text of ['nheb ncommandi robe de soirée rouge taille M', 'Yacine 0555 12 34 56', 'Oran, cité 200 logements bloc 4', 'oui', 'oui']) await c.say(text);
+    for (const text of [
+      'nheb ncommandi robe de soirée rouge taille M',
+      'Yacine 0555 12 34 56',
+      'Oran, cité 200 logements bloc 4',
+      'oui',
+      'oui',
+    ])
+      await c.say(text);
     const orders = await stack.orders();
     expect(orderProblems(c.exchanges, orders)).toEqual([]);
   });
@@ -128,8 +135,42 @@ describe('order state, whatever the guardrails decide', () => {
 
 describe('the consistency checker', () => {
   it('reports a confirmation without a row and a row without a confirmation', () => {
-    const decision: BrainDecision = { reply: 'Commande n° 9 confirmée', language: 'fr', intent: 'order_request', sentiment: 'positive', confidence: 0.9, salesAction: 'none', orderAction: 'confirm', orderItems: [], escalate: false, escalateReason: null, citations: ['order:9'], skus: [], media: [] };
-    const order: Order = { id: 4, shopId: 1, conversationId: 1, contactId: 1, status: 'new', customerName: 'A', phone: '', wilaya: '', commune: '', address: '', currency: 'DZD', itemsTotal: 100, deliveryFee: null, total: 100, cashCollected: null, language: 'fr', items: [{ sku: 'X', name: 'X', variant: null, quantity: 1, unitPrice: 100 }], createdAt: 'now', updatedAt: 'now' };
+    const decision: BrainDecision = {
+      reply: 'Commande n° 9 confirmée',
+      language: 'fr',
+      intent: 'order_request',
+      sentiment: 'positive',
+      confidence: 0.9,
+      salesAction: 'none',
+      orderAction: 'confirm',
+      orderItems: [],
+      escalate: false,
+      escalateReason: null,
+      citations: ['order:9'],
+      skus: [],
+      media: [],
+    };
+    const order: Order = {
+      id: 4,
+      shopId: 1,
+      conversationId: 1,
+      contactId: 1,
+      status: 'new',
+      customerName: 'A',
+      phone: '',
+      wilaya: '',
+      commune: '',
+      address: '',
+      currency: 'DZD',
+      itemsTotal: 100,
+      deliveryFee: null,
+      total: 100,
+      cashCollected: null,
+      language: 'fr',
+      items: [{ sku: 'X', name: 'X', variant: null, quantity: 1, unitPrice: 100 }],
+      createdAt: 'now',
+      updatedAt: 'now',
+    };
     const problems = orderProblems([{ text: 'oui', decision }], [order]);
     expect(problems).toHaveLength(2);
   });

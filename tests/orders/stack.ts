@@ -51,14 +51,21 @@ export interface Stack {
 export const SHOP_SETTINGS = ShopSettings.parse({
   sales: { maxDiscountPercent: 10, intensity: 'balanced' },
   llm: { model: 'fake-model' },
-  facts: { deliveryZones: [{ name: 'Alger', fee: 400, delayDays: '1-2' }, { name: 'Oran', fee: 600, delayDays: '2-3' }] },
+  facts: {
+    deliveryZones: [
+      { name: 'Alger', fee: 400, delayDays: '1-2' },
+      { name: 'Oran', fee: 600, delayDays: '2-3' },
+    ],
+  },
 });
 
 /** The real router over the real offline brain, orders and memory on SQLite; the DZ fixture catalog in memory. */
 export async function makeOrderStack(options: StackOptions = {}): Promise<Stack> {
   const store = await openDatabase({ file: ':memory:' });
   store.sqlite.prepare(`INSERT INTO shops (id, name, currency, created_at) VALUES (?, 'Boutique Amina', 'DZD', 'now')`).run(DZ_SHOP);
-  store.sqlite.prepare(`INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (?, ?, 'simulator', 't', 'connected', 'now')`).run(DZ_SHOP, DZ_SHOP);
+  store.sqlite
+    .prepare(`INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (?, ?, 'simulator', 't', 'connected', 'now')`)
+    .run(DZ_SHOP, DZ_SHOP);
   const products = loadCatalog('catalog-dz-fashion.csv', DZ_SHOP);
   const settings = ShopSettings.parse({ ...SHOP_SETTINGS, llm: { ...SHOP_SETTINGS.llm, baseUrl: options.llmBaseUrl ?? '' } });
   const orders = makeOrdersRepo(store.db);
@@ -80,9 +87,16 @@ export async function makeOrderStack(options: StackOptions = {}): Promise<Stack>
     offline: options.wrapOffline ? options.wrapOffline(real) : real,
     settings: { get: async () => settings },
     shops: { get: async () => ({ name: 'Boutique Amina', currency: 'DZD' }) },
-    secrets: { get: async (name) => (options.llmBaseUrl && name === apiKeySecretName(DZ_SHOP) ? 'sk-test-key' : null), set: async () => {}, delete: async () => {} },
+    secrets: {
+      get: async (name) => (options.llmBaseUrl && name === apiKeySecretName(DZ_SHOP) ? 'sk-test-key' : null),
+      set: async () => {},
+      delete: async () => {},
+    },
     catalog: { getBySku: (_shopId, sku) => viewed(products.find((p) => p.sku === sku)) },
-    search: { searchProducts: async (shopId, text, k = 5) => (await finder.search(shopId, text, k)).map((h) => ({ ...h, product: viewed(h.product)! })) },
+    search: {
+      searchProducts: async (shopId, text, k = 5) =>
+        (await finder.search(shopId, text, k)).map((h) => ({ ...h, product: viewed(h.product)! })),
+    },
     orders,
     spendCap: makeSpendCap(makeUsageRepo(store.sqlite)),
     violations: makeViolationsRepo(store.sqlite),
@@ -99,8 +113,15 @@ export async function makeOrderStack(options: StackOptions = {}): Promise<Stack>
     logs,
     async customer() {
       contacts += 1;
-      const contactId = Number(store.sqlite.prepare('INSERT INTO contacts (shop_id, jid, created_at) VALUES (?, ?, ?)').run(DZ_SHOP, `+21355000${contacts}`, 'now').lastInsertRowid);
-      const conversationId = Number(store.sqlite.prepare('INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (?, ?, ?, ?)').run(DZ_SHOP, DZ_SHOP, contactId, 'now').lastInsertRowid);
+      const contactId = Number(
+        store.sqlite.prepare('INSERT INTO contacts (shop_id, jid, created_at) VALUES (?, ?, ?)').run(DZ_SHOP, `+21355000${contacts}`, 'now')
+          .lastInsertRowid,
+      );
+      const conversationId = Number(
+        store.sqlite
+          .prepare('INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (?, ?, ?, ?)')
+          .run(DZ_SHOP, DZ_SHOP, contactId, 'now').lastInsertRowid,
+      );
       const history: TurnMessage[] = [];
       const exchanges: Exchange[] = [];
       let last: { text: string; id: number; before: TurnMessage[] } | null = null;
@@ -110,15 +131,34 @@ export async function makeOrderStack(options: StackOptions = {}): Promise<Stack>
         async say(text) {
           messageId += 1;
           last = { text, id: messageId, before: [...history] };
-          const decision = await brain.decide({ shopId: DZ_SHOP, conversationId, contactId, inboundMessageIds: [messageId], text, history: [...history], now: new Date('2026-03-01T10:00:00Z') });
-          history.push({ direction: 'in', author: 'customer', text, at: 'now' }, { direction: 'out', author: 'bot', text: decision.reply, at: 'now' });
+          const decision = await brain.decide({
+            shopId: DZ_SHOP,
+            conversationId,
+            contactId,
+            inboundMessageIds: [messageId],
+            text,
+            history: [...history],
+            now: new Date('2026-03-01T10:00:00Z'),
+          });
+          history.push(
+            { direction: 'in', author: 'customer', text, at: 'now' },
+            { direction: 'out', author: 'bot', text: decision.reply, at: 'now' },
+          );
           const exchange = { text, decision };
           exchanges.push(exchange);
           return exchange;
         },
         async replayLast() {
           if (!last) throw new Error('nothing to replay');
-          const decision = await brain.decide({ shopId: DZ_SHOP, conversationId, contactId, inboundMessageIds: [last.id], text: last.text, history: last.before, now: new Date('2026-03-01T10:00:00Z') });
+          const decision = await brain.decide({
+            shopId: DZ_SHOP,
+            conversationId,
+            contactId,
+            inboundMessageIds: [last.id],
+            text: last.text,
+            history: last.before,
+            now: new Date('2026-03-01T10:00:00Z'),
+          });
           return { text: last.text, decision };
         },
         sellerRewroteLast(text) {
@@ -132,7 +172,8 @@ export async function makeOrderStack(options: StackOptions = {}): Promise<Stack>
       return Promise.all(rows.items.map(async (o) => (await orders.get(DZ_SHOP, o.id))!));
     },
     memory(conversationId) {
-      const row = store.sqlite.prepare('SELECT doc FROM brain_state WHERE conversation_id = ?').get(conversationId) as { doc: string } | undefined;
+      const row = store.sqlite.prepare('SELECT doc FROM brain_state WHERE conversation_id = ?').get(conversationId) as
+        { doc: string } | undefined;
       return row ? (JSON.parse(row.doc) as Record<string, unknown>) : {};
     },
     close: () => store.close(),

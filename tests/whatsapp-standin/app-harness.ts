@@ -33,7 +33,11 @@ const recordingTimers = (delays: number[]): Timers => ({
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 });
 
-export const startApp = async (standin: Standin, dataDir?: string, socketConfig: Partial<UserFacingSocketConfig> = {}): Promise<AppUnderTest> => {
+export const startApp = async (
+  standin: Standin,
+  dataDir?: string,
+  socketConfig: Partial<UserFacingSocketConfig> = {},
+): Promise<AppUnderTest> => {
   const events: EventMessage[] = [];
   const notes: string[] = [];
   const rawQrs: string[] = [];
@@ -68,7 +72,8 @@ export const until = async (check: () => boolean, what = 'condition', timeoutMs 
   }
 };
 
-export const createShop = (app: AppUnderTest): Promise<Shop> => call<Shop>(app.core, 'shops/create', { name: 'Boutique Amina', currency: 'DZD' });
+export const createShop = (app: AppUnderTest): Promise<Shop> =>
+  call<Shop>(app.core, 'shops/create', { name: 'Boutique Amina', currency: 'DZD' });
 
 export const accountStatus = (app: AppUnderTest, accountId: number): string =>
   (app.core.ctx.store.sqlite.prepare('SELECT status FROM accounts WHERE id = ?').get(accountId) as { status: string }).status;

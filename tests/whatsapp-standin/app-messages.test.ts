@@ -52,7 +52,10 @@ describe('stand-in with our app: link, answer, receipts, duplicates', () => {
     expect(bubble.text.length).toBeGreaterThan(0);
     expect(bubble.text).toBe(out!.body);
     expect(standin.relay.errors).toEqual([]);
-    const inbound = app.core.ctx.store.sqlite.prepare("SELECT channel_message_id, text FROM messages WHERE direction = 'in'").get() as { channel_message_id: string; text: string };
+    const inbound = app.core.ctx.store.sqlite.prepare("SELECT channel_message_id, text FROM messages WHERE direction = 'in'").get() as {
+      channel_message_id: string;
+      text: string;
+    };
     expect(inbound).toEqual({ channel_message_id: hello.id, text: 'Salam, 3andkom robe?' });
 
     // Receipts: the socket confirmed delivery to the customer; the customer's delivered/read come back.
@@ -102,7 +105,9 @@ describe('stand-in with our app: link, answer, receipts, duplicates', () => {
     await app.core.ctx.whatsapp.channel.send({ accountId, to: customer.jid, channelMessageId: out!.channel_message_id, text: out!.body });
     await until(() => customer.deliveries.filter((d) => d.id === out!.channel_message_id).length === 2, 'the re-sent copy');
     expect(customer.chat(SELLER).filter((b) => b.id === out!.channel_message_id)).toHaveLength(1);
-    const sent = standin.connections.at(-1)!.log.filter((r) => r.dir === 'in' && r.node.tag === 'message' && r.node.attrs.id === out!.channel_message_id);
+    const sent = standin.connections
+      .at(-1)!
+      .log.filter((r) => r.dir === 'in' && r.node.tag === 'message' && r.node.attrs.id === out!.channel_message_id);
     expect(sent).toHaveLength(2);
     expect(getBinaryNodeChild(sent[1]!.node, 'participants')).toBeTruthy();
   });

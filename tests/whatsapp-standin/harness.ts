@@ -28,7 +28,9 @@ export interface MemoryAuth {
 }
 
 /** `disk` plays the persistent store: keys are written through to it, creds on each creds.update. */
-export const makeMemoryAuth = (disk: { creds: string; keys: Map<string, string> } = { creds: JSON.stringify(initAuthCreds(), BufferJSON.replacer), keys: new Map() }): MemoryAuth => {
+export const makeMemoryAuth = (
+  disk: { creds: string; keys: Map<string, string> } = { creds: JSON.stringify(initAuthCreds(), BufferJSON.replacer), keys: new Map() },
+): MemoryAuth => {
   const { keys } = disk;
   const savedCreds = disk.creds;
   const state: AuthenticationState = {

@@ -75,7 +75,11 @@ describe('stand-in stage 4: Signal-encrypted messages between a customer and the
     await until(() => seen.upserts.some((m) => m.key.id === second.id && m.message?.conversation === 'Ch7al le prix?'));
 
     // Delivered and read receipts from the customer come back as status updates on the socket.
-    await until(() => seen.statuses.some((u) => u.id === replyId && u.status === proto.WebMessageInfo.Status.DELIVERY_ACK), 5_000, 'delivered status');
+    await until(
+      () => seen.statuses.some((u) => u.id === replyId && u.status === proto.WebMessageInfo.Status.DELIVERY_ACK),
+      5_000,
+      'delivered status',
+    );
     standin.relay.customerReceipt(customer, SELLER, [replyId], 'read');
     await until(() => seen.statuses.some((u) => u.id === replyId && u.status === proto.WebMessageInfo.Status.READ), 5_000, 'read status');
   });
@@ -107,7 +111,9 @@ describe('stand-in stage 4: Signal-encrypted messages between a customer and the
     const got = seen.upserts.find((m) => m.key.id === sent.id);
     expect(got?.messageStubParameters ?? []).toEqual([]);
     expect(got?.message?.conversation).toBe('Vous êtes là ?');
-    const delivered = standin.connections.at(-1)!.log.find((r) => r.dir === 'out' && r.node.tag === 'message' && r.node.attrs.id === sent.id);
+    const delivered = standin.connections
+      .at(-1)!
+      .log.find((r) => r.dir === 'out' && r.node.tag === 'message' && r.node.attrs.id === sent.id);
     expect(delivered?.node.attrs.offline).toBe('1');
   });
 

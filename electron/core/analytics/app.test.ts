@@ -25,7 +25,11 @@ describe('analytics contract calls', () => {
   it("use the shop's time zone from its settings", async () => {
     const period = { shopId, from: '2026-03-28', to: '2026-03-30' };
     const algiers = await call<AnalyticsOverview>(core, 'analytics/overview', period);
-    expect(algiers.period).toMatchObject({ timeZone: 'Africa/Algiers', fromUtc: '2026-03-27T23:00:00.000Z', toUtc: '2026-03-30T23:00:00.000Z' });
+    expect(algiers.period).toMatchObject({
+      timeZone: 'Africa/Algiers',
+      fromUtc: '2026-03-27T23:00:00.000Z',
+      toUtc: '2026-03-30T23:00:00.000Z',
+    });
     await call(core, 'settings/update', { shopId, patch: { facts: { timeZone: FIXTURE_ZONE } } });
     const paris = await call<AnalyticsOverview>(core, 'analytics/overview', period);
     expect(paris.period.toUtc).toBe('2026-03-30T22:00:00.000Z');
@@ -46,10 +50,25 @@ describe('analytics contract calls', () => {
 describe('follow-ups section', () => {
   it('carries what the learning domain reports for the period, and nothing when it reports nothing', () => {
     const statement = makeStatementCache(makeReadHandle(core.ctx.store.sqlite));
-    const figures: FollowUpFigures = { sent: 4, recovered: 1, recoveredRevenue: 3000, strategies: [{ strategy: 'scarcity', conversations: 3, orders: 1, rate: 1 / 3 }] };
+    const figures: FollowUpFigures = {
+      sent: 4,
+      recovered: 1,
+      recoveredRevenue: 3000,
+      strategies: [{ strategy: 'scarcity', conversations: 3, orders: 1, rate: 1 / 3 }],
+    };
     const asked: unknown[] = [];
-    const source = { figures: (id: number, p: { fromUtc: string; toUtc: string }) => (asked.push([id, p]), id === shopId ? figures : null) };
-    const req = { shopId, from: '2026-03-28', to: '2026-03-30', timeZone: FIXTURE_ZONE, currency: 'EUR', compare: false, typingSeconds: 30 };
+    const source = {
+      figures: (id: number, p: { fromUtc: string; toUtc: string }) => (asked.push([id, p]), id === shopId ? figures : null),
+    };
+    const req = {
+      shopId,
+      from: '2026-03-28',
+      to: '2026-03-30',
+      timeZone: FIXTURE_ZONE,
+      currency: 'EUR',
+      compare: false,
+      typingSeconds: 30,
+    };
     expect(computeOverview(statement, source, req).followUps).toEqual(figures);
     expect(asked).toEqual([[shopId, { fromUtc: '2026-03-27T23:00:00.000Z', toUtc: '2026-03-30T22:00:00.000Z' }]]);
     expect(computeOverview(statement, source, { ...req, shopId: shopId + 1 }).followUps).toBeNull();

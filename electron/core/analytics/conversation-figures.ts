@@ -21,7 +21,11 @@ export interface ConversationFacts {
 /** The conversations in which the customer wrote, with their number and escalation reason. */
 export function conversationFacts(statement: StatementCache, activity: ReadonlyMap<number, ConversationActivity>): ConversationFacts[] {
   const wrote = [...activity].filter(([, a]) => a.wrote).map(([id]) => id);
-  const labels = new Map(statement<{ id: number; label: string }>('SELECT id, label FROM accounts').all().map((a) => [a.id, a.label]));
+  const labels = new Map(
+    statement<{ id: number; label: string }>('SELECT id, label FROM accounts')
+      .all()
+      .map((a) => [a.id, a.label]),
+  );
   // Driven by the id list (primary-key lookups), not an IN test over every conversation of the shop.
   const rows = statement<{ id: number; accountId: number; escalationReason: string | null }>(
     `SELECT cv.id, cv.account_id AS accountId, cv.escalation_reason AS escalationReason
@@ -117,6 +121,8 @@ export function conversationTotals(facts: readonly ConversationFacts[], orders: 
     funnel,
     byLanguage: conversionRows(byLanguage),
     byAccount: conversionRows(byAccount),
-    escalationReasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    escalationReasons: [...reasons]
+      .map(([reason, count]) => ({ reason, count }))
+      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
   };
 }

@@ -13,15 +13,28 @@ const UNANSWERED_SCAN = 1000;
  * by number of conversations, with units ordered and today's stock. Out of stock: stock tracked
  * and at zero — lost demand.
  */
-export function productDemand(statement: StatementCache, shopId: number, asked: ReadonlyMap<string, ReadonlySet<number>>, units: ReadonlyMap<string, number>): { top: ProductDemand[]; outOfStock: ProductDemand[] } {
+export function productDemand(
+  statement: StatementCache,
+  shopId: number,
+  asked: ReadonlyMap<string, ReadonlySet<number>>,
+  units: ReadonlyMap<string, number>,
+): { top: ProductDemand[]; outOfStock: ProductDemand[] } {
   const skus = [...asked.keys()];
   const products = new Map(
-    statement<{ sku: string; name: string; stock: number | null }>(`SELECT sku, name, stock FROM products WHERE shop_id = ? AND sku IN (SELECT value FROM json_each(?))`)
+    statement<{ sku: string; name: string; stock: number | null }>(
+      `SELECT sku, name, stock FROM products WHERE shop_id = ? AND sku IN (SELECT value FROM json_each(?))`,
+    )
       .all(shopId, JSON.stringify(skus))
       .map((p) => [p.sku, p]),
   );
   const all = skus
-    .map((sku) => ({ sku, name: products.get(sku)?.name ?? sku, requests: asked.get(sku)!.size, unitsOrdered: units.get(sku) ?? 0, stock: products.get(sku)?.stock ?? null }))
+    .map((sku) => ({
+      sku,
+      name: products.get(sku)?.name ?? sku,
+      requests: asked.get(sku)!.size,
+      unitsOrdered: units.get(sku) ?? 0,
+      stock: products.get(sku)?.stock ?? null,
+    }))
     .sort((a, b) => b.requests - a.requests || a.sku.localeCompare(b.sku));
   return { top: all.slice(0, TOP_PRODUCTS), outOfStock: all.filter((p) => p.stock === 0).slice(0, OUT_OF_STOCK) };
 }
@@ -62,7 +75,10 @@ export function unansweredQuestions(statement: StatementCache, scope: PeriodScop
 }
 
 /** Replies the guardrails stopped (regenerated or replaced), and violations by kind. */
-export function guardrailFigures(statement: StatementCache, scope: PeriodScope): { interventions: number; byKind: { kind: string; count: number }[] } {
+export function guardrailFigures(
+  statement: StatementCache,
+  scope: PeriodScope,
+): { interventions: number; byKind: { kind: string; count: number }[] } {
   const byKind = statement<{ kind: string; count: number }>(
     `SELECT kind, count(*) AS count FROM guardrail_violations WHERE shop_id = ? AND created_at >= ? AND created_at < ? GROUP BY kind ORDER BY count DESC, kind`,
   ).all(scope.shopId, scope.fromUtc, scope.toUtc);

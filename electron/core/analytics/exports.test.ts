@@ -16,7 +16,10 @@ function readBack(csv: string) {
   expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   const parsed = parseCsv(csv.slice(1));
   expect(parsed.delimiter).toBe(',');
-  return { header: parsed.header, rows: parsed.records.map((r) => Object.fromEntries(parsed.header.map((h, i) => [h, r.cells[i] ?? ''])) as Record<string, string>) };
+  return {
+    header: parsed.header,
+    rows: parsed.records.map((r) => Object.fromEntries(parsed.header.map((h, i) => [h, r.cells[i] ?? ''])) as Record<string, string>),
+  };
 }
 
 beforeAll(async () => {
@@ -25,7 +28,9 @@ beforeAll(async () => {
   seedAnalyticsFixture(store.sqlite, 1, 2);
   // A customer who writes a spreadsheet formula, quotes, a comma and a line break.
   store.sqlite
-    .prepare("INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, text, status, created_at) VALUES (1, 1, 1, 'in', 'customer', ?, 'received', '2026-03-28T12:00:00.000Z')")
+    .prepare(
+      "INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, text, status, created_at) VALUES (1, 1, 1, 'in', 'customer', ?, 'received', '2026-03-28T12:00:00.000Z')",
+    )
     .run('=HYPERLINK("http://x.example","clic"), et "merci"\nligne 2');
   store.sqlite.prepare("UPDATE orders SET customer_name = '@SUM(A1:A9)', address = '+213 rue, \"Didouche\"' WHERE id = 1").run();
   analytics = makeAnalytics({ read: makeReadHandle(store.sqlite) });
@@ -55,13 +60,15 @@ describe('analytics exports, parsed back', () => {
     const out = analytics.export('conversations', period);
     const { rows } = readBack(out.csv);
     expect(out.rows).toBe(22); // 21 fixture messages of the period (in and out) + the planted one
-    expect(rows.some((r) => r.text === 'أريد استرجاع المال' && r.number === 'Second number' && r.sent_at === '2026-03-30 00:30:00')).toBe(true);
+    expect(rows.some((r) => r.text === 'أريد استرجاع المال' && r.number === 'Second number' && r.sent_at === '2026-03-30 00:30:00')).toBe(
+      true,
+    );
     const planted = rows.find((r) => (r.text ?? '').includes('HYPERLINK'))!;
     expect(planted.text).toBe('\'=HYPERLINK("http://x.example","clic"), et "merci"\nligne 2');
     expect(rows.every((r) => !/^[=+@]/.test(r.text ?? '') && !/^[=+@]/.test(r.contact_name ?? ''))).toBe(true);
   });
 
-  it('contacts: every contact of the shop with the period\'s activity', () => {
+  it("contacts: every contact of the shop with the period's activity", () => {
     const { rows } = readBack(analytics.export('contacts', period).csv);
     expect(rows.map((r) => [r.contact, r.messages_in_period])).toEqual([
       ['213550000001@s.whatsapp.net', '4'],
@@ -75,7 +82,8 @@ describe('analytics exports, parsed back', () => {
   it('metrics: every table of the page as table, row, figure, value', () => {
     const { header, rows } = readBack(analytics.export('metrics', period).csv);
     expect(header).toEqual(['table', 'row', 'figure', 'value']);
-    const value = (table: string, row: string, figure: string) => rows.find((r) => r.table === table && r.row === row && r.figure === figure)?.value;
+    const value = (table: string, row: string, figure: string) =>
+      rows.find((r) => r.table === table && r.row === row && r.figure === figure)?.value;
     expect(value('kpis', '2026-03-28..2026-03-30', 'revenue')).toBe('8500');
     expect(value('kpis_previous', '2026-03-25..2026-03-27', 'revenue')).toBe('2000');
     expect(value('funnel', '', 'askedPrice')).toBe('3');

@@ -25,8 +25,50 @@ function ordersCsv(statement: StatementCache, scope: PeriodScope): { header: str
      FROM orders o LEFT JOIN order_items i ON i.order_id = o.id
      WHERE o.shop_id = ? AND o.created_at >= ? AND o.created_at < ? ORDER BY o.created_at, o.id, i.id`,
   ).all(scope.shopId, scope.fromUtc, scope.toUtc);
-  const header = ['order_id', 'placed_at', 'status', 'customer_name', 'phone', 'wilaya', 'commune', 'address', 'currency', 'items_total', 'delivery_fee', 'total', 'cash_collected', 'language', 'taken_by', 'sku', 'item', 'variant', 'quantity', 'unit_price'];
-  const keys = ['id', 'placed', 'status', 'customer_name', 'phone', 'wilaya', 'commune', 'address', 'currency', 'items_total', 'delivery_fee', 'total', 'cash_collected', 'language', 'taken_by', 'sku', 'item', 'variant', 'quantity', 'unit_price'];
+  const header = [
+    'order_id',
+    'placed_at',
+    'status',
+    'customer_name',
+    'phone',
+    'wilaya',
+    'commune',
+    'address',
+    'currency',
+    'items_total',
+    'delivery_fee',
+    'total',
+    'cash_collected',
+    'language',
+    'taken_by',
+    'sku',
+    'item',
+    'variant',
+    'quantity',
+    'unit_price',
+  ];
+  const keys = [
+    'id',
+    'placed',
+    'status',
+    'customer_name',
+    'phone',
+    'wilaya',
+    'commune',
+    'address',
+    'currency',
+    'items_total',
+    'delivery_fee',
+    'total',
+    'cash_collected',
+    'language',
+    'taken_by',
+    'sku',
+    'item',
+    'variant',
+    'quantity',
+    'unit_price',
+  ];
   return { header, rows: rows.map((r) => keys.map((k) => r[k])) };
 }
 
@@ -39,7 +81,10 @@ function conversationsCsv(statement: StatementCache, scope: PeriodScope): { head
   )
     .raw()
     .all(scope.shopId, scope.fromUtc, scope.toUtc);
-  return { header: ['conversation_id', 'sent_at', 'number', 'contact', 'contact_name', 'direction', 'author', 'kind', 'status', 'text'], rows };
+  return {
+    header: ['conversation_id', 'sent_at', 'number', 'contact', 'contact_name', 'direction', 'author', 'kind', 'status', 'text'],
+    rows,
+  };
 }
 
 /** Every contact of the shop, with what they did in the period and in total. */
@@ -55,7 +100,20 @@ function contactsCsv(statement: StatementCache, scope: PeriodScope): { header: s
   )
     .raw()
     .all({ shop: scope.shopId, from: scope.fromUtc, to: scope.toUtc });
-  return { header: ['contact_id', 'contact', 'name', 'blocked', 'first_seen', 'messages_in_period', 'orders_in_period', 'orders_total', 'spent_total'], rows };
+  return {
+    header: [
+      'contact_id',
+      'contact',
+      'name',
+      'blocked',
+      'first_seen',
+      'messages_in_period',
+      'orders_in_period',
+      'orders_total',
+      'spent_total',
+    ],
+    rows,
+  };
 }
 
 /** Every table of the page in one long sheet: table, row label, figure, value (pivot it in a spreadsheet). */
@@ -72,9 +130,11 @@ export function metricsRows(o: AnalyticsOverview): CsvValue[][] {
   for (const who of ['bot', 'seller'] as const) add('first_response_seconds', who, { ...o.responseTimes[who] });
   for (const r of o.escalationReasons) add('escalation_reasons', r.reason, { count: r.count });
   for (const r of o.guardrails) add('guardrail_violations', r.kind, { count: r.count });
-  for (const d of o.days) add('per_day', d.day, { messagesIn: d.messagesIn, messagesOut: d.messagesOut, orders: d.orders, revenue: d.revenue });
+  for (const d of o.days)
+    add('per_day', d.day, { messagesIn: d.messagesIn, messagesOut: d.messagesOut, orders: d.orders, revenue: d.revenue });
   for (const c of o.busyHours) add('busy_hours', `weekday ${c.weekday} hour ${c.hour}`, { messages: c.count });
-  for (const p of o.topProducts) add('top_products', p.name, { sku: p.sku, requests: p.requests, unitsOrdered: p.unitsOrdered, stock: p.stock });
+  for (const p of o.topProducts)
+    add('top_products', p.name, { sku: p.sku, requests: p.requests, unitsOrdered: p.unitsOrdered, stock: p.stock });
   for (const p of o.outOfStock) add('out_of_stock', p.name, { sku: p.sku, requests: p.requests });
   for (const q of o.unanswered) add('unanswered_questions', q.text, { count: q.count, lastAskedAt: q.lastAskedAt });
   return rows;
@@ -96,5 +156,9 @@ export function buildExport(
         : kind === 'contacts'
           ? contactsCsv(statement, scope)
           : { header: ['table', 'row', 'figure', 'value'], rows: metricsRows(overview()) };
-  return { filename: `souqbot-${kind}-${period.from}-to-${period.to}.csv`, csv: csvDocument(table.header, table.rows, { bom: true }), rows: table.rows.length };
+  return {
+    filename: `souqbot-${kind}-${period.from}-to-${period.to}.csv`,
+    csv: csvDocument(table.header, table.rows, { bom: true }),
+    rows: table.rows.length,
+  };
 }

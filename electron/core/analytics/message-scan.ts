@@ -15,7 +15,14 @@ export const enum BotFlag {
 }
 
 /** One message of the period: conversation, sender, UTC ms, bot flags, bot-detected language, first product named. */
-export type ScannedMessage = [conversationId: number, sender: Sender, atMs: number, flags: number, language?: string | null, sku?: string | null];
+export type ScannedMessage = [
+  conversationId: number,
+  sender: Sender,
+  atMs: number,
+  flags: number,
+  language?: string | null,
+  sku?: string | null,
+];
 
 /**
  * The period's messages in time order, read from the covering index of migration 0035 (the
@@ -23,7 +30,11 @@ export type ScannedMessage = [conversationId: number, sender: Sender, atMs: numb
  * parses JSON), in index order. Returned as one JSON array in one row: building ~80k row objects through the
  * driver cost about five times more than SQLite writing and V8 parsing one document.
  */
-export function scanMessages(statement: StatementCache, scope: PeriodScope, options: { details: boolean } = { details: true }): ScannedMessage[] {
+export function scanMessages(
+  statement: StatementCache,
+  scope: PeriodScope,
+  options: { details: boolean } = { details: true },
+): ScannedMessage[] {
   // Without details (the comparison period needs only counts and flags) the language and product are left out of the document.
   const details = options.details
     ? `, CASE WHEN author = 'bot' THEN json_extract(meta, '$.language') END, CASE WHEN author = 'bot' THEN json_extract(meta, '$.skus[0]') END`

@@ -48,7 +48,17 @@ export interface OrderTotals {
 const cents = (n: number): number => Math.round(n * 100) / 100;
 
 export function orderTotals(rows: readonly OrderRow[]): OrderTotals {
-  const t: OrderTotals = { revenue: 0, orders: 0, ordersByBot: 0, ordersBySeller: 0, revenueByBot: 0, revenueBySeller: 0, averageOrderValue: null, cashCollected: 0, deliveredOrders: 0 };
+  const t: OrderTotals = {
+    revenue: 0,
+    orders: 0,
+    ordersByBot: 0,
+    ordersBySeller: 0,
+    revenueByBot: 0,
+    revenueBySeller: 0,
+    averageOrderValue: null,
+    cashCollected: 0,
+    deliveredOrders: 0,
+  };
   for (const o of rows) {
     if (o.status === 'delivered') {
       t.deliveredOrders++;

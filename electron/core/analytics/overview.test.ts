@@ -11,7 +11,15 @@ import { FIXTURE_ZONE, seedAnalyticsFixture } from './test-fixture';
 
 let store: Store;
 let overview: AnalyticsOverview;
-const request = { shopId: 1, from: '2026-03-28', to: '2026-03-30', timeZone: FIXTURE_ZONE, currency: 'EUR', compare: true, typingSeconds: 30 };
+const request = {
+  shopId: 1,
+  from: '2026-03-28',
+  to: '2026-03-30',
+  timeZone: FIXTURE_ZONE,
+  currency: 'EUR',
+  compare: true,
+  typingSeconds: 30,
+};
 
 beforeAll(async () => {
   store = await openDatabase({ file: ':memory:' });
@@ -26,7 +34,14 @@ afterAll(async () => {
 /** Every expected figure below was worked out by hand from test-fixture.ts (see its comments). */
 describe('analytics overview on the Paris fixture (28–30 March 2026, clocks forward on the 29th)', () => {
   it('bounds the period at local midnights, one hour and then two ahead of UTC', () => {
-    expect(overview.period).toEqual({ from: '2026-03-28', to: '2026-03-30', timeZone: 'Europe/Paris', fromUtc: '2026-03-27T23:00:00.000Z', toUtc: '2026-03-30T22:00:00.000Z', days: 3 });
+    expect(overview.period).toEqual({
+      from: '2026-03-28',
+      to: '2026-03-30',
+      timeZone: 'Europe/Paris',
+      fromUtc: '2026-03-27T23:00:00.000Z',
+      toUtc: '2026-03-30T22:00:00.000Z',
+      days: 3,
+    });
     expect(overview.previous).toEqual({ from: '2026-03-25', to: '2026-03-27' });
   });
 
@@ -58,8 +73,14 @@ describe('analytics overview on the Paris fixture (28–30 March 2026, clocks fo
       sellerReplies: 1,
       timeSavedMinutes: 5,
     });
-    expect(overview.escalationReasons).toEqual([{ reason: 'low_confidence', count: 1 }, { reason: 'refund_complaint', count: 1 }]);
-    expect(overview.guardrails).toEqual([{ kind: 'unbacked_number', count: 1 }, { kind: 'unknown_product', count: 1 }]);
+    expect(overview.escalationReasons).toEqual([
+      { reason: 'low_confidence', count: 1 },
+      { reason: 'refund_complaint', count: 1 },
+    ]);
+    expect(overview.guardrails).toEqual([
+      { kind: 'unbacked_number', count: 1 },
+      { kind: 'unknown_product', count: 1 },
+    ]);
   });
 
   it('draws the funnel with every step counting those that got at least that far', () => {
@@ -81,7 +102,10 @@ describe('analytics overview on the Paris fixture (28–30 March 2026, clocks fo
 
   it('measures first responses: the bot in seconds, the seller in minutes', () => {
     // Bot: 3, 5, 5, 10, 20, 30, 40, 60, 120 s → median (5th of 9) 20, p90 (9th) 120. C5's reply answers a message of the previous period: not counted.
-    expect(overview.responseTimes).toEqual({ bot: { count: 9, medianSeconds: 20, p90Seconds: 120 }, seller: { count: 1, medianSeconds: 600, p90Seconds: 600 } });
+    expect(overview.responseTimes).toEqual({
+      bot: { count: 9, medianSeconds: 20, p90Seconds: 120 },
+      seller: { count: 1, medianSeconds: 600, p90Seconds: 600 },
+    });
   });
 
   it('files each message under its local day and hour, across UTC midnight and the missing 02:00', () => {
@@ -127,7 +151,7 @@ describe('analytics overview on the Paris fixture (28–30 March 2026, clocks fo
     });
   });
 
-  it('moves with the seller\'s typing time and the shop\'s time zone', () => {
+  it("moves with the seller's typing time and the shop's time zone", () => {
     const statement = makeStatementCache(makeReadHandle(store.sqlite));
     expect(computeOverview(statement, noFollowUps, { ...request, typingSeconds: 60 }).kpis.timeSavedMinutes).toBe(10);
     // In UTC the 23:30 message of the 27th falls out of the period and C5's "merci" reply stays in the 27th.
@@ -145,7 +169,10 @@ describe('analytics helpers', () => {
     expect(quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBe(9);
   });
   it("reads an escalation's codes, an AI model's own words as a note, and nothing as 'the bot asked'", () => {
-    expect(escalationCodes('[{"code":"refund_complaint","params":{}},{"code":"low_confidence","params":{}}]')).toEqual(['refund_complaint', 'low_confidence']);
+    expect(escalationCodes('[{"code":"refund_complaint","params":{}},{"code":"low_confidence","params":{}}]')).toEqual([
+      'refund_complaint',
+      'low_confidence',
+    ]);
     expect(escalationCodes('The customer seems upset')).toEqual(['bot_note']);
     expect(escalationCodes(null)).toEqual(['bot_asked']);
   });

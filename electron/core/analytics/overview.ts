@@ -87,7 +87,14 @@ export function computeOverview(statement: StatementCache, followUps: FollowUpSo
     : null;
   const demand = productDemand(statement, req.shopId, current.messages.productConversations, unitsOrdered(statement, scope));
   return {
-    period: { from: period.from, to: period.to, timeZone: period.timeZone, fromUtc: period.fromUtc, toUtc: period.toUtc, days: period.days.length },
+    period: {
+      from: period.from,
+      to: period.to,
+      timeZone: period.timeZone,
+      fromUtc: period.fromUtc,
+      toUtc: period.toUtc,
+      days: period.days.length,
+    },
     previous,
     currency: req.currency,
     typingSeconds: req.typingSeconds,

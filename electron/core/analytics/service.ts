@@ -21,7 +21,8 @@ export interface ShopPeriod {
 export class PeriodError extends Error {}
 
 function checkPeriod(from: string, to: string): void {
-  if (Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) throw new PeriodError(`Not a day: ${Number.isNaN(Date.parse(from)) ? from : to}`);
+  if (Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to)))
+    throw new PeriodError(`Not a day: ${Number.isNaN(Date.parse(from)) ? from : to}`);
   const days = dayCount(from, to);
   if (days < 1) throw new PeriodError(`The period ends (${to}) before it starts (${from})`);
   if (days > MAX_PERIOD_DAYS) throw new PeriodError(`A period is at most ${MAX_PERIOD_DAYS} days; this one is ${days}`);

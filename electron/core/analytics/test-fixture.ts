@@ -23,47 +23,123 @@ export function seedAnalyticsFixture(sqlite: SQLite.Database, shopId: number, ot
   const now = '2026-03-01T00:00:00.000Z';
   const insertId = (sql: string, ...args: unknown[]): number => Number(sqlite.prepare(sql).run(...args).lastInsertRowid);
   const account = (shop: number, label: string) =>
-    insertId("INSERT INTO accounts (shop_id, channel, label, status, created_at) VALUES (?, 'simulator', ?, 'connected', ?)", shop, label, now);
+    insertId(
+      "INSERT INTO accounts (shop_id, channel, label, status, created_at) VALUES (?, 'simulator', ?, 'connected', ?)",
+      shop,
+      label,
+      now,
+    );
   const conversation = (shop: number, acc: number, jid: string, reason: string | null = null) => {
-    const contact = insertId('INSERT INTO contacts (shop_id, jid, name, created_at) VALUES (?, ?, ?, ?)', shop, jid, jid.split('@')[0], now);
-    return insertId('INSERT INTO conversations (shop_id, account_id, contact_id, escalation_reason, created_at) VALUES (?, ?, ?, ?, ?)', shop, acc, contact, reason, now);
+    const contact = insertId(
+      'INSERT INTO contacts (shop_id, jid, name, created_at) VALUES (?, ?, ?, ?)',
+      shop,
+      jid,
+      jid.split('@')[0],
+      now,
+    );
+    return insertId(
+      'INSERT INTO conversations (shop_id, account_id, contact_id, escalation_reason, created_at) VALUES (?, ?, ?, ?, ?)',
+      shop,
+      acc,
+      contact,
+      reason,
+      now,
+    );
   };
-  const accountOf = (conv: number) => (sqlite.prepare('SELECT account_id AS a, shop_id AS s FROM conversations WHERE id = ?').get(conv) as { a: number; s: number });
+  const accountOf = (conv: number) =>
+    sqlite.prepare('SELECT account_id AS a, shop_id AS s FROM conversations WHERE id = ?').get(conv) as { a: number; s: number };
   const customer = (conv: number, at: string, text: string) => {
     const { a, s } = accountOf(conv);
-    return insertId("INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, text, status, created_at) VALUES (?, ?, ?, 'in', 'customer', ?, 'received', ?)", s, a, conv, text, at);
+    return insertId(
+      "INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, text, status, created_at) VALUES (?, ?, ?, 'in', 'customer', ?, 'received', ?)",
+      s,
+      a,
+      conv,
+      text,
+      at,
+    );
   };
   const bot = (conv: number, at: string, inReplyTo: number | null, meta: Meta, text = 'reply') => {
     const { a, s } = accountOf(conv);
-    const doc = { inReplyTo: inReplyTo ? [inReplyTo] : [], language: 'fr', intent: 'other', salesAction: 'none', orderAction: 'none', escalate: false, skus: [], media: [], citations: [], ...meta };
-    return insertId("INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, text, status, meta, created_at) VALUES (?, ?, ?, 'out', 'bot', ?, 'sent', ?, ?)", s, a, conv, text, JSON.stringify(doc), at);
+    const doc = {
+      inReplyTo: inReplyTo ? [inReplyTo] : [],
+      language: 'fr',
+      intent: 'other',
+      salesAction: 'none',
+      orderAction: 'none',
+      escalate: false,
+      skus: [],
+      media: [],
+      citations: [],
+      ...meta,
+    };
+    return insertId(
+      "INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, text, status, meta, created_at) VALUES (?, ?, ?, 'out', 'bot', ?, 'sent', ?, ?)",
+      s,
+      a,
+      conv,
+      text,
+      JSON.stringify(doc),
+      at,
+    );
   };
   const seller = (conv: number, at: string, text: string) => {
     const { a, s } = accountOf(conv);
-    return insertId("INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, text, status, created_at) VALUES (?, ?, ?, 'out', 'seller', ?, 'sent', ?)", s, a, conv, text, at);
+    return insertId(
+      "INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, text, status, created_at) VALUES (?, ?, ?, 'out', 'seller', ?, 'sent', ?)",
+      s,
+      a,
+      conv,
+      text,
+      at,
+    );
   };
-  const order = (shop: number, conv: number | null, fromMessage: number | null, status: string, at: string, items: [string, string, number, number][], fee = 0, cash: number | null = null) => {
+  const order = (
+    shop: number,
+    conv: number | null,
+    fromMessage: number | null,
+    status: string,
+    at: string,
+    items: [string, string, number, number][],
+    fee = 0,
+    cash: number | null = null,
+  ) => {
     const itemsTotal = items.reduce((n, [, , q, p]) => n + q * p, 0);
     const id = insertId(
       `INSERT INTO orders (shop_id, conversation_id, status, customer_name, phone, wilaya, currency, items_total, delivery_fee, total, cash_collected, created_from_message_id, created_at, updated_at)
        VALUES (?, ?, ?, 'Client', '0550000000', 'Alger', 'EUR', ?, ?, ?, ?, ?, ?, ?)`,
-      shop, conv, status, itemsTotal, fee, itemsTotal + fee, cash, fromMessage, at, at,
+      shop,
+      conv,
+      status,
+      itemsTotal,
+      fee,
+      itemsTotal + fee,
+      cash,
+      fromMessage,
+      at,
+      at,
     );
     for (const [sku, name, quantity, price] of items) {
-      sqlite.prepare('INSERT INTO order_items (order_id, shop_id, sku, name, quantity, unit_price) VALUES (?, ?, ?, ?, ?, ?)').run(id, shop, sku, name, quantity, price);
+      sqlite
+        .prepare('INSERT INTO order_items (order_id, shop_id, sku, name, quantity, unit_price) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(id, shop, sku, name, quantity, price);
     }
     return id;
   };
   const product = (sku: string, name: string, stock: number | null) =>
     sqlite
-      .prepare(`INSERT INTO products (shop_id, sku, name, category, price, currency, stock, search_doc, created_at, updated_at) VALUES (?, ?, ?, 'x', 100, 'EUR', ?, '', ?, ?)`)
+      .prepare(
+        `INSERT INTO products (shop_id, sku, name, category, price, currency, stock, search_doc, created_at, updated_at) VALUES (?, ?, ?, 'x', 100, 'EUR', ?, '', ?, ?)`,
+      )
       .run(shopId, sku, name, stock, now, now);
 
   product('SAC-1', 'Sac cuir camel', 5);
   product('ROBE-R', 'Robe rouge', 0);
   product('SHOE-1', 'Baskets', 3);
   sqlite
-    .prepare(`INSERT INTO knowledge (shop_id, question, answer, keywords, source, status, search_doc, created_at, updated_at) VALUES (?, 'Vous livrez le samedi ?', 'Oui', '[]', 'seller', 'active', '', ?, ?)`)
+    .prepare(
+      `INSERT INTO knowledge (shop_id, question, answer, keywords, source, status, search_doc, created_at, updated_at) VALUES (?, 'Vous livrez le samedi ?', 'Oui', '[]', 'seller', 'active', '', ?, ?)`,
+    )
     .run(shopId, now, now);
 
   const a1 = account(shopId, 'Boutique');
@@ -88,7 +164,12 @@ export function seedAnalyticsFixture(sqlite: SQLite.Database, shopId: number, ot
   order(shopId, c2, null, 'cancelled', '2026-03-29T02:00:00.000Z', [['ROBE-R', 'Robe rouge', 1, 9999]]);
 
   // C3, Arabic, on the second number: escalated (refund), then the seller answers and closes a sale.
-  const c3 = conversation(shopId, a2, '213550000003@s.whatsapp.net', encodeEscalations([escalation('refund_complaint'), escalation('low_confidence')]));
+  const c3 = conversation(
+    shopId,
+    a2,
+    '213550000003@s.whatsapp.net',
+    encodeEscalations([escalation('refund_complaint'), escalation('low_confidence')]),
+  );
   q = customer(c3, '2026-03-29T22:30:00.000Z', 'أريد استرجاع المال');
   bot(c3, '2026-03-29T22:30:30.000Z', q, { intent: 'complaint_refund', language: 'ar', escalate: true });
   q = customer(c3, '2026-03-30T08:00:00.000Z', 'واش كاين الحذاء؟');
@@ -105,7 +186,9 @@ export function seedAnalyticsFixture(sqlite: SQLite.Database, shopId: number, ot
   bot(c4, '2026-03-30T12:02:03.000Z', q, { language: 'en' });
   for (const kind of ['unbacked_number', 'unknown_product']) {
     sqlite
-      .prepare("INSERT INTO guardrail_violations (shop_id, conversation_id, source, kind, detail, fragment, reply, action, created_at) VALUES (?, ?, 'llm', ?, 'd', 'f', 'It costs 12 €', 'regenerated', '2026-03-30T12:00:04.000Z')")
+      .prepare(
+        "INSERT INTO guardrail_violations (shop_id, conversation_id, source, kind, detail, fragment, reply, action, created_at) VALUES (?, ?, 'llm', ?, 'd', 'f', 'It costs 12 €', 'regenerated', '2026-03-30T12:00:04.000Z')",
+      )
       .run(shopId, c4, kind);
   }
 

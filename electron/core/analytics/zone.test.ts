@@ -32,7 +32,9 @@ describe('shop time zone', () => {
 
   it('writes the SQL shift that SQLite applies row by row', () => {
     const p = zonedPeriod('2026-03-28', '2026-03-30', 'Europe/Paris');
-    expect(localShiftSql('m.created_at', p.stretches)).toBe("(CASE WHEN m.created_at < '2026-03-29T01:00:00.000Z' THEN '+60 minutes' ELSE '+120 minutes' END)");
+    expect(localShiftSql('m.created_at', p.stretches)).toBe(
+      "(CASE WHEN m.created_at < '2026-03-29T01:00:00.000Z' THEN '+60 minutes' ELSE '+120 minutes' END)",
+    );
     expect(localShiftSql('t', [{ untilUtc: null, offsetMinutes: -300 }])).toBe("'-300 minutes'");
   });
 

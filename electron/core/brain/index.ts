@@ -117,12 +117,37 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
       settings: turn.settings,
       now: turn.input.now,
     });
-    return checkReply({ decision, store, knownSkus, customerTexts: turn.customerTexts, extraNames: turn.extraNames, strictNames, promptMarkers: PROMPT_MARKERS });
+    return checkReply({
+      decision,
+      store,
+      knownSkus,
+      customerTexts: turn.customerTexts,
+      extraNames: turn.extraNames,
+      strictNames,
+      promptMarkers: PROMPT_MARKERS,
+    });
   }
 
   function record(turn: Turn, source: BrainSource, reply: string, action: ViolationRecord['action'], violations: Violation[]) {
-    deps.logger.warn({ shopId: turn.input.shopId, conversationId: turn.input.conversationId, source, action, violations: violations.map((v) => `${v.kind}: ${v.fragment}`) }, 'guardrail violation');
-    deps.violations.add({ shopId: turn.input.shopId, conversationId: turn.input.conversationId, source, reply, action, violations, at: deps.clock.now().toISOString() });
+    deps.logger.warn(
+      {
+        shopId: turn.input.shopId,
+        conversationId: turn.input.conversationId,
+        source,
+        action,
+        violations: violations.map((v) => `${v.kind}: ${v.fragment}`),
+      },
+      'guardrail violation',
+    );
+    deps.violations.add({
+      shopId: turn.input.shopId,
+      conversationId: turn.input.conversationId,
+      source,
+      reply,
+      action,
+      violations,
+      at: deps.clock.now().toISOString(),
+    });
   }
 
   /**
@@ -138,7 +163,12 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
     const day = shopDay(input.now, settings.facts.timeZone);
     const limits = { dailyTokenCap: settings.llm.dailyTokenCap, perCustomerDailyMessageCap: settings.llm.perCustomerDailyMessageCap };
     const shop = (await deps.shops.get(input.shopId)) ?? { name: 'the shop', currency: '' };
-    const [profile, strategy] = await Promise.all([input.profile ? { name: input.profile.name, city: input.profile.wilaya, orders: input.profile.orders, interests: input.profile.interests } : (deps.profile?.(input.shopId, input.contactId) ?? null), input.strategy ?? deps.strategy?.(input.shopId, input.contactId) ?? null]);
+    const [profile, strategy] = await Promise.all([
+      input.profile
+        ? { name: input.profile.name, city: input.profile.wilaya, orders: input.profile.orders, interests: input.profile.interests }
+        : (deps.profile?.(input.shopId, input.contactId) ?? null),
+      input.strategy ?? deps.strategy?.(input.shopId, input.contactId) ?? null,
+    ]);
     const photoProducts = new Map(turn.products.map((p) => [p.sku, p]));
     // One time budget for the whole turn, every try and the regeneration included (real time, not
     // the turn clock: the simulator's virtual clock must not stretch it).
@@ -150,10 +180,24 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
     for (const source of ['llm', 'llm_retry'] as const) {
       const cap = deps.spendCap.check(input.shopId, input.contactId, day, limits);
       if (!cap.allowed) {
-        deps.logger.info({ shopId: input.shopId, contactId: input.contactId, reason: cap.reason }, 'LLM cap reached; offline brain answers');
+        deps.logger.info(
+          { shopId: input.shopId, contactId: input.contactId, reason: cap.reason },
+          'LLM cap reached; offline brain answers',
+        );
         return outcome;
       }
-      const messages = buildPrompt({ shop, settings, products: turn.products, knowledge: turn.knowledge, profile, history: input.history, text: input.text, strategy, corrections, languageHint });
+      const messages = buildPrompt({
+        shop,
+        settings,
+        products: turn.products,
+        knowledge: turn.knowledge,
+        profile,
+        history: input.history,
+        text: input.text,
+        strategy,
+        corrections,
+        languageHint,
+      });
       let decision: BrainDecision;
       try {
         const answer = await llm.decideTurn({
@@ -167,7 +211,10 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
         outcome = { decision: null, slots: answer.slots ?? outcome.slots, startsOrder: outcome.startsOrder || llmStartsOrder(decision) };
       } catch (err) {
         const reason = redactSecrets(describeLlmError(err, settings.llm.baseUrl, timeoutMs), [apiKey]);
-        deps.logger.warn({ shopId: input.shopId, conversationId: input.conversationId, reason, cooldownMs }, 'LLM failed; offline brain answers');
+        deps.logger.warn(
+          { shopId: input.shopId, conversationId: input.conversationId, reason, cooldownMs },
+          'LLM failed; offline brain answers',
+        );
         failedUntil.set(input.shopId, deps.clock.now().getTime() + cooldownMs);
         deps.llmHealth?.failed(input.shopId, llmProblem(err, settings.llm.baseUrl, timeoutMs));
         return outcome;
@@ -197,7 +244,8 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
       bySku: (sku) => deps.catalog.getBySku(turn.input.shopId, sku),
       settings: turn.settings,
     });
-    if (rejected.length) deps.logger.info({ shopId: turn.input.shopId, conversationId: turn.input.conversationId, rejected }, 'LLM order slots refused');
+    if (rejected.length)
+      deps.logger.info({ shopId: turn.input.shopId, conversationId: turn.input.conversationId, rejected }, 'LLM order slots refused');
     return hasSlots(slots) ? slots : null;
   }
 
@@ -246,7 +294,8 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
     async decide(input: BrainInput): Promise<BrainDecision> {
       const settings = await deps.settings.get(input.shopId);
       const signals = readCustomerSignals(input.text);
-      if (signals.injection) deps.logger.info({ shopId: input.shopId, conversationId: input.conversationId }, 'customer tried to instruct the bot');
+      if (signals.injection)
+        deps.logger.info({ shopId: input.shopId, conversationId: input.conversationId }, 'customer tried to instruct the bot');
       const [productHits, knowledgeHits] = await Promise.all([
         deps.search?.searchProducts(input.shopId, input.text, TURN_PRODUCTS) ?? [],
         deps.knowledge?.searchKnowledge(input.shopId, input.text, TURN_KNOWLEDGE) ?? [],
@@ -259,7 +308,11 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
         products: productHits.map((h) => h.product),
         knowledge: knowledgeHits.map((h) => h.entry),
         // A returning customer's stored details are their own words from an earlier chat.
-        customerTexts: [...(input.profile ? [profileAsCustomerText(input.profile)] : []), ...input.history.filter((m) => m.author === 'customer').map((m) => m.text), input.text],
+        customerTexts: [
+          ...(input.profile ? [profileAsCustomerText(input.profile)] : []),
+          ...input.history.filter((m) => m.author === 'customer').map((m) => m.text),
+          input.text,
+        ],
         extraNames: shop ? [shop.name] : [],
       };
       // The offline brain plans every turn: it keeps the order draft and places orders, which an

@@ -16,7 +16,8 @@ export async function planTurn(offline: Brain | OfflineBrain, input: BrainInput,
 export const isOrderTurn = (d: BrainDecision): boolean => d.intent === 'order_request' || d.orderAction !== 'none';
 
 /** The model says the customer is ordering: only then may its items fill the cart. */
-export const llmStartsOrder = (d: BrainDecision): boolean => d.intent === 'order_request' || d.orderAction === 'start' || d.orderAction === 'add_item';
+export const llmStartsOrder = (d: BrainDecision): boolean =>
+  d.intent === 'order_request' || d.orderAction === 'start' || d.orderAction === 'add_item';
 
 /**
  * An LLM reply carries no order action: orders are started, changed and placed by the

@@ -19,7 +19,11 @@ export interface CustomerMemory {
   orders: number;
   /** Products asked about, most recent first. */
   interests: string[];
-  lastOrder: { items: Array<{ sku: string; name: string; quantity: number; variant: string | null }>; wilaya: string; address: string } | null;
+  lastOrder: {
+    items: Array<{ sku: string; name: string; quantity: number; variant: string | null }>;
+    wilaya: string;
+    address: string;
+  } | null;
   /** The bot offered the last order again earlier in this conversation. */
   reorderOffered: boolean;
 }

@@ -32,7 +32,10 @@ describe('catalog and knowledge through the contract', () => {
     const shopId = shop.id;
     const csv = fs.readFileSync(path.join(fixtures, 'catalog-dz-fashion.csv'), 'utf8');
 
-    const preview = await call<{ format: string; rows: { exists: boolean }[]; totalRows: number; missing: string[] }>('catalog/import-preview', { shopId, csv, limit: 3 });
+    const preview = await call<{ format: string; rows: { exists: boolean }[]; totalRows: number; missing: string[] }>(
+      'catalog/import-preview',
+      { shopId, csv, limit: 3 },
+    );
     expect(preview).toMatchObject({ format: 'native', totalRows: 12, missing: [] });
     expect(preview.rows).toHaveLength(3);
     expect((await call<{ total: number }>('catalog/list', { shopId })).total).toBe(0);
@@ -52,7 +55,12 @@ describe('catalog and knowledge through the contract', () => {
     expect(bySku.items.slice(0, 2).map((p) => p.sku)).toEqual(['DZ-BG-001', 'DZ-BG-002']);
 
     const productId = found.items[0]?.id ?? 0;
-    const edited = await call<{ price: number; stock: number | null }>('catalog/update-product', { shopId, productId, price: 5900, stock: null });
+    const edited = await call<{ price: number; stock: number | null }>('catalog/update-product', {
+      shopId,
+      productId,
+      price: 5900,
+      stock: null,
+    });
     expect(edited).toMatchObject({ price: 5900, stock: null });
     const bad = await core.app.dispatch('catalog/update-product', { shopId, productId, price: -1 });
     expect(bad.ok).toBe(false);
@@ -63,7 +71,11 @@ describe('catalog and knowledge through the contract', () => {
     const reimport = await call<{ created: number; updated: number }>('catalog/import-commit', { shopId, csv: exported.csv });
     expect(reimport).toMatchObject({ created: 0, updated: 12 });
 
-    expect(await call('catalog/delete-product', { shopId, productId })).toMatchObject({ deleted: true, archived: false, product: { id: productId } });
+    expect(await call('catalog/delete-product', { shopId, productId })).toMatchObject({
+      deleted: true,
+      archived: false,
+      product: { id: productId },
+    });
     expect((await core.app.dispatch('catalog/get', { shopId, productId })).ok).toBe(false);
     const cats = await call<{ category: string; count: number }[]>('catalog/categories', { shopId });
     expect(cats.find((c) => c.category === 'robes')?.count).toBe(2);
@@ -72,13 +84,21 @@ describe('catalog and knowledge through the contract', () => {
   it('asks for a mapping when it cannot tell which column is the name, then imports with it', async () => {
     const shop = await call<{ id: number }>('shops/create', { name: 'Br', currency: 'BRL' });
     const csv = 'Código;Modelo;Valor\nX1;Curso de Excel;"197,00"\n';
-    const preview = await call<{ format: string; missing: string[]; mapping: Record<string, string> }>('catalog/import-preview', { shopId: shop.id, csv });
+    const preview = await call<{ format: string; missing: string[]; mapping: Record<string, string> }>('catalog/import-preview', {
+      shopId: shop.id,
+      csv,
+    });
     expect(preview.missing).toEqual(['name']);
     const refused = await core.app.dispatch('catalog/import-commit', { shopId: shop.id, csv });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const done = await call<{ created: number }>('catalog/import-commit', { shopId: shop.id, csv, mapping: { ...preview.mapping, name: 'Modelo' } });
+    const done = await call<{ created: number }>('catalog/import-commit', {
+      shopId: shop.id,
+      csv,
+      mapping: { ...preview.mapping, name: 'Modelo' },
+    });
     expect(done.created).toBe(1);
-    const [product] = (await call<{ items: { name: string; price: number; currency: string }[] }>('catalog/list', { shopId: shop.id })).items;
+    const [product] = (await call<{ items: { name: string; price: number; currency: string }[] }>('catalog/list', { shopId: shop.id }))
+      .items;
     expect(product).toMatchObject({ name: 'Curso de Excel', price: 197, currency: 'BRL' });
   });
 
@@ -92,11 +112,20 @@ describe('catalog and knowledge through the contract', () => {
       keywords: ['livraison', 'wilaya', 'tawsil'],
     });
     expect(entry).toMatchObject({ status: 'active', source: 'seller' });
-    const asked = await call<{ answer: string | null; entries: { entry: { id: number }; score: number }[] }>('knowledge/ask', { shopId, question: 'wach tawsil l tamanrasset?' });
+    const asked = await call<{ answer: string | null; entries: { entry: { id: number }; score: number }[] }>('knowledge/ask', {
+      shopId,
+      question: 'wach tawsil l tamanrasset?',
+    });
     expect(asked.answer).toBe('Nous livrons dans les 58 wilayas, 48 h à Alger.');
     expect(asked.entries[0]?.entry.id).toBe(entry.id);
 
-    const pending = await call<{ id: number }>('knowledge/save', { shopId, question: 'Le paiement ?', answer: 'À la livraison.', keywords: ['paiement'], status: 'pending' });
+    const pending = await call<{ id: number }>('knowledge/save', {
+      shopId,
+      question: 'Le paiement ?',
+      answer: 'À la livraison.',
+      keywords: ['paiement'],
+      status: 'pending',
+    });
     expect((await call<{ answer: string | null }>('knowledge/ask', { shopId, question: 'paiement ?' })).answer).toBeNull();
     await call('knowledge/set-status', { shopId, id: pending.id, status: 'active' });
     expect((await call<{ answer: string | null }>('knowledge/ask', { shopId, question: 'paiement ?' })).answer).toBe('À la livraison.');

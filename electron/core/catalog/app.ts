@@ -46,13 +46,19 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
     },
     'catalog/import-preview': async ({ shopId, csv, mapping, limit }) => {
       const shop = await requireShop(ctx, shopId);
-      const read = await readCatalogChunked(csv, { defaultCurrency: shop.currency, ...(mapping ? { mapping } : {}) }, () => new Promise((r) => setImmediate(r)));
+      const read = await readCatalogChunked(
+        csv,
+        { defaultCurrency: shop.currency, ...(mapping ? { mapping } : {}) },
+        () => new Promise((r) => setImmediate(r)),
+      );
       return {
         format: read.format,
         headers: read.headers,
         mapping: read.mapping,
         missing: read.missing,
-        rows: read.rows.slice(0, limit).map((r) => ({ line: r.line, product: r.product, exists: !!products.getBySku(shopId, r.product.sku) })),
+        rows: read.rows
+          .slice(0, limit)
+          .map((r) => ({ line: r.line, product: r.product, exists: !!products.getBySku(shopId, r.product.sku) })),
         totalRows: read.totalRows,
         productCount: read.rows.length,
         errors: read.errors,

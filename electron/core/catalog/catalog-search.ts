@@ -16,7 +16,9 @@ export const MAX_MATCHES = 10_000;
  * first, then the rest by name. Archived products have no index rows, so they never match.
  */
 export function makeCatalogSearch(sqlite: SQLite.Database, retriever: Pick<Retriever, 'searchProductsSync'>) {
-  const words = sqlite.prepare<[string, number], { rowid: number }>(`SELECT rowid FROM products_words WHERE products_words MATCH ? LIMIT ?`);
+  const words = sqlite.prepare<[string, number], { rowid: number }>(
+    `SELECT rowid FROM products_words WHERE products_words MATCH ? LIMIT ?`,
+  );
   const tri = sqlite.prepare<[string, number], { rowid: number }>(`SELECT rowid FROM products_tri WHERE products_tri MATCH ? LIMIT ?`);
   const bySkuPrefix = sqlite.prepare<[number, string, number], { id: number }>(
     `SELECT id FROM products WHERE shop_id = ? AND archived_at IS NULL AND sku LIKE ? ESCAPE '\\' ORDER BY sku LIMIT ?`,
@@ -24,7 +26,9 @@ export function makeCatalogSearch(sqlite: SQLite.Database, retriever: Pick<Retri
   const ordered = sqlite.prepare<[string, number], { id: number }>(
     `SELECT t.id FROM json_each(?) AS j JOIN products AS t ON t.id = j.value WHERE t.shop_id = ? AND t.archived_at IS NULL ORDER BY t.name COLLATE NOCASE, t.id`,
   );
-  const page = sqlite.prepare<[string, number], ProductRow>(`SELECT t.* FROM json_each(?) AS j JOIN products AS t ON t.id = j.value WHERE t.shop_id = ?`);
+  const page = sqlite.prepare<[string, number], ProductRow>(
+    `SELECT t.* FROM json_each(?) AS j JOIN products AS t ON t.id = j.value WHERE t.shop_id = ?`,
+  );
 
   const safe = (statement: typeof words, match: string): number[] => {
     try {
@@ -42,7 +46,8 @@ export function makeCatalogSearch(sqlite: SQLite.Database, retriever: Pick<Retri
     const byWords = safe(words, `${shop} AND ${tokens.map((t) => `{names aliases other concepts} : "${t}"*`).join(' AND ')}`);
     const long = tokens.filter((t) => [...t].length >= 3);
     // Substrings (inside a longer word, e.g. "jebba" in "jebbakabyle") when every word is long enough for trigrams.
-    const bySubstring = long.length === tokens.length ? safe(tri, `${shop} AND ${long.map((t) => `{names aliases other} : "${t}"`).join(' AND ')}`) : [];
+    const bySubstring =
+      long.length === tokens.length ? safe(tri, `${shop} AND ${long.map((t) => `{names aliases other} : "${t}"`).join(' AND ')}`) : [];
     return new Set([...byWords, ...bySubstring]);
   }
 

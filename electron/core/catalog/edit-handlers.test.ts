@@ -42,7 +42,14 @@ describe('catalog edits a seller makes', () => {
         { name: '58', sku: 'CH-58', price: 50, stock: 0 },
       ],
     });
-    expect(made).toMatchObject({ sku: 'CHECHIA-TUNISIENNE', currency: 'TND', stock: 3, price: 45, altNames: ['شاشية'], images: ['https://example.test/chechia.jpg'] });
+    expect(made).toMatchObject({
+      sku: 'CHECHIA-TUNISIENNE',
+      currency: 'TND',
+      stock: 3,
+      price: 45,
+      altNames: ['شاشية'],
+      images: ['https://example.test/chechia.jpg'],
+    });
     const edited = await call<Product>('catalog/update-product', {
       shopId,
       productId: made.id,
@@ -59,13 +66,31 @@ describe('catalog edits a seller makes', () => {
         { name: '60', sku: 'CH-60', price: 55, stock: 1, options: [{ name: 'Tour de tête', value: '60' }] },
       ],
     });
-    expect(edited).toMatchObject({ name: 'Chéchia rouge', category: 'Couvre-chefs', stock: 8, compareAtPrice: 60, aliases: ['kabbous'], images: [] });
-    expect(edited.variants.map((v) => [v.name, v.stock])).toEqual([['56', 5], ['58', 2], ['60', 1]]);
+    expect(edited).toMatchObject({
+      name: 'Chéchia rouge',
+      category: 'Couvre-chefs',
+      stock: 8,
+      compareAtPrice: 60,
+      aliases: ['kabbous'],
+      images: [],
+    });
+    expect(edited.variants.map((v) => [v.name, v.stock])).toEqual([
+      ['56', 5],
+      ['58', 2],
+      ['60', 1],
+    ]);
     // The bot finds it by its new alias.
     expect((await list(shopId, { query: 'kabbous' })).items.map((p) => p.id)).toEqual([made.id]);
     const dup = await core.app.dispatch('catalog/create-product', { shopId, sku: 'CHECHIA-TUNISIENNE', name: 'Autre', price: 1 });
     expect(dup).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    const twice = await core.app.dispatch('catalog/update-product', { shopId, productId: made.id, variants: [{ name: 'M', sku: null, price: null, stock: 1 }, { name: 'm', sku: null, price: null, stock: 1 }] });
+    const twice = await core.app.dispatch('catalog/update-product', {
+      shopId,
+      productId: made.id,
+      variants: [
+        { name: 'M', sku: null, price: null, stock: 1 },
+        { name: 'm', sku: null, price: null, stock: 1 },
+      ],
+    });
     expect(twice).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
@@ -89,7 +114,13 @@ describe('catalog edits a seller makes', () => {
 
   it('duplicates under a new SKU, archives (hidden from list and search, listed as archived), restores', async () => {
     const shopId = await newShop();
-    const p = await call<Product>('catalog/create-product', { shopId, sku: 'BAB-1', name: 'Babouches cuir', price: 90, variants: [{ name: '40', sku: 'BAB-1-40', price: null, stock: 2 }] });
+    const p = await call<Product>('catalog/create-product', {
+      shopId,
+      sku: 'BAB-1',
+      name: 'Babouches cuir',
+      price: 90,
+      variants: [{ name: '40', sku: 'BAB-1-40', price: null, stock: 2 }],
+    });
     const copy = await call<Product>('catalog/duplicate-product', { shopId, productId: p.id });
     expect(copy).toMatchObject({ sku: 'BAB-1-2', name: 'Babouches cuir', price: 90 });
     expect(copy.variants[0]?.sku).toBe('BAB-1-40-2');
@@ -104,12 +135,25 @@ describe('catalog edits a seller makes', () => {
   it('bulk changes price by a percentage (variants too) and stock for a selection', async () => {
     const shopId = await newShop();
     const a = await call<Product>('catalog/create-product', { shopId, name: 'Huile argan', price: 100, stock: 5 });
-    const b = await call<Product>('catalog/create-product', { shopId, name: 'Savon noir', price: 40, variants: [{ name: '250 g', sku: null, price: 40, stock: 2 }, { name: '500 g', sku: null, price: 70, stock: 0 }] });
+    const b = await call<Product>('catalog/create-product', {
+      shopId,
+      name: 'Savon noir',
+      price: 40,
+      variants: [
+        { name: '250 g', sku: null, price: 40, stock: 2 },
+        { name: '500 g', sku: null, price: 70, stock: 0 },
+      ],
+    });
     const c = await call<Product>('catalog/create-product', { shopId, name: 'Ghassoul', price: 30, stock: 1 });
-    expect(await call('catalog/bulk-update', { shopId, productIds: [a.id, b.id], price: { percent: -10 }, stock: 7 })).toEqual({ updated: 2 });
+    expect(await call('catalog/bulk-update', { shopId, productIds: [a.id, b.id], price: { percent: -10 }, stock: 7 })).toEqual({
+      updated: 2,
+    });
     const [ga, gb, gc] = await Promise.all([a, b, c].map((p) => call<Product>('catalog/get', { shopId, productId: p.id })));
     expect(ga).toMatchObject({ price: 90, stock: 7 });
-    expect(gb?.variants.map((v) => [v.price, v.stock])).toEqual([[36, 7], [63, 7]]);
+    expect(gb?.variants.map((v) => [v.price, v.stock])).toEqual([
+      [36, 7],
+      [63, 7],
+    ]);
     expect(gb?.stock).toBe(14);
     expect(gc).toMatchObject({ price: 30, stock: 1 });
   });
@@ -117,18 +161,35 @@ describe('catalog edits a seller makes', () => {
   it('deletes a product no order names (undo brings it back); archives one that was ordered', async () => {
     const shopId = await newShop();
     const free = await call<Product>('catalog/create-product', { shopId, sku: 'FREE', name: 'Tapis', price: 300 });
-    const gone = await call<{ deleted: boolean; archived: boolean; product: Product }>('catalog/delete-product', { shopId, productId: free.id });
+    const gone = await call<{ deleted: boolean; archived: boolean; product: Product }>('catalog/delete-product', {
+      shopId,
+      productId: free.id,
+    });
     expect(gone).toMatchObject({ deleted: true, archived: false });
     expect((await list(shopId)).total).toBe(0);
     const back = await call<Product>('catalog/restore-product', { shopId, product: gone.product });
     expect(back).toMatchObject({ sku: 'FREE', name: 'Tapis', price: 300 });
 
-    const sold = await call<Product>('catalog/create-product', { shopId, sku: 'SOLD', name: 'Théière', price: 120, variants: [{ name: 'Argent', sku: 'SOLD-AR', price: null, stock: 1 }] });
+    const sold = await call<Product>('catalog/create-product', {
+      shopId,
+      sku: 'SOLD',
+      name: 'Théière',
+      price: 120,
+      variants: [{ name: 'Argent', sku: 'SOLD-AR', price: null, stock: 1 }],
+    });
     const { sqlite } = core.ctx.store;
     const orderId = Number(
-      sqlite.prepare(`INSERT INTO orders (shop_id, currency, items_total, total, created_at, updated_at) VALUES (?, 'TND', 120, 120, 'now', 'now')`).run(shopId).lastInsertRowid,
+      sqlite
+        .prepare(
+          `INSERT INTO orders (shop_id, currency, items_total, total, created_at, updated_at) VALUES (?, 'TND', 120, 120, 'now', 'now')`,
+        )
+        .run(shopId).lastInsertRowid,
     );
-    sqlite.prepare(`INSERT INTO order_items (order_id, shop_id, sku, name, variant, quantity, unit_price) VALUES (?, ?, 'SOLD', 'Théière', 'Argent', 1, 120)`).run(orderId, shopId);
+    sqlite
+      .prepare(
+        `INSERT INTO order_items (order_id, shop_id, sku, name, variant, quantity, unit_price) VALUES (?, ?, 'SOLD', 'Théière', 'Argent', 1, 120)`,
+      )
+      .run(orderId, shopId);
     const kept = await call<{ deleted: boolean; archived: boolean }>('catalog/delete-product', { shopId, productId: sold.id });
     expect(kept).toMatchObject({ deleted: false, archived: true });
     expect(sqlite.prepare(`SELECT COUNT(*) AS n FROM products WHERE sku = 'SOLD'`).get()).toEqual({ n: 1 });
@@ -143,7 +204,11 @@ describe('catalog edits a seller makes', () => {
     await call('catalog/import-commit', { shopId, csv: [header, ...lines, ...others].join('\n') });
     const first = await list(shopId, { query: 'jebba', limit: 50 });
     expect(first.total).toBe(130);
-    const pages = [first, await list(shopId, { query: 'jebba', offset: 50, limit: 50 }), await list(shopId, { query: 'jebba', offset: 100, limit: 50 })];
+    const pages = [
+      first,
+      await list(shopId, { query: 'jebba', offset: 50, limit: 50 }),
+      await list(shopId, { query: 'jebba', offset: 100, limit: 50 }),
+    ];
     const skus = pages.flatMap((p) => p.items.map((x) => x.sku));
     expect(skus).toHaveLength(130);
     expect(new Set(skus).size).toBe(130);
@@ -155,7 +220,10 @@ describe('catalog edits a seller makes', () => {
     const shopId = await newShop('DZD');
     await call('catalog/import-commit', { shopId, csv: 'sku,name,price,currency\nA,Argan,120,\nB,Henna,30,EUR\n' });
     expect(await call('shops/set-currency', { shopId, currency: 'MAD' })).toMatchObject({ currency: 'MAD' });
-    expect((await list(shopId)).items.map((p) => [p.sku, p.currency])).toEqual([['A', 'MAD'], ['B', 'EUR']]);
+    expect((await list(shopId)).items.map((p) => [p.sku, p.currency])).toEqual([
+      ['A', 'MAD'],
+      ['B', 'EUR'],
+    ]);
     expect((await core.app.dispatch('shops/set-currency', { shopId, currency: 'dinar' })).ok).toBe(false);
   });
 });

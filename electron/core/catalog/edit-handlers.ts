@@ -18,7 +18,9 @@ const PROBLEM_TEXT: Record<EditProblem['code'], (value: string) => string> = {
 export function catalogEditHandlers(ctx: CoreContext): HandlerMap {
   const { store, clock, bus } = ctx;
   const products = makeProductsRepo(store.sqlite);
-  const orderedSku = store.sqlite.prepare<[number, string], { one: number }>(`SELECT 1 AS one FROM order_items WHERE shop_id = ? AND sku = ? LIMIT 1`);
+  const orderedSku = store.sqlite.prepare<[number, string], { one: number }>(
+    `SELECT 1 AS one FROM order_items WHERE shop_id = ? AND sku = ? LIMIT 1`,
+  );
   const now = () => clock.now().toISOString();
   const changed = (shopId: number) => bus.emit('catalog/changed', { shopId });
   const skuTaken = (shopId: number) => (sku: string) => products.skuInUse(shopId, sku);
@@ -50,7 +52,8 @@ export function catalogEditHandlers(ctx: CoreContext): HandlerMap {
     'catalog/create-product': async ({ shopId, sku, ...fields }) => {
       const shop = await requireShop(ctx, shopId);
       const wanted = sku?.trim();
-      if (wanted && products.getBySku(shopId, wanted)) throw new ContractError('conflict', `The SKU ${wanted} is already used by another product`);
+      if (wanted && products.getBySku(shopId, wanted))
+        throw new ContractError('conflict', `The SKU ${wanted} is already used by another product`);
       const blank: ProductInput = {
         sku: wanted || freeSku(skuFromName(fields.name), skuTaken(shopId)),
         name: fields.name,

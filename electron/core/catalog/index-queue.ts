@@ -12,7 +12,10 @@ const BATCH = 400;
  */
 export function makeCatalogIndexer(sqlite: SQLite.Database, onError: (err: unknown) => void = () => {}) {
   const s = {
-    next: sqlite.prepare<[number], { id: number; shop_id: number | null; sku: string | null; search_doc: string | null; archived_at: string | null }>(
+    next: sqlite.prepare<
+      [number],
+      { id: number; shop_id: number | null; sku: string | null; search_doc: string | null; archived_at: string | null }
+    >(
       `SELECT q.product_id AS id, p.shop_id, p.sku, p.search_doc, p.archived_at
        FROM catalog_index_queue AS q LEFT JOIN products AS p ON p.id = q.product_id ORDER BY q.product_id LIMIT ?`,
     ),

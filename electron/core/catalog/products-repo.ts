@@ -104,7 +104,9 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
     pageInCategory: sqlite.prepare<[number, string, number, number, number], ProductRow>(
       `SELECT * FROM products WHERE shop_id = ? AND category = ? AND (archived_at IS NOT NULL) = ? ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`,
     ),
-    count: sqlite.prepare<[number, number], { n: number }>(`SELECT COUNT(*) AS n FROM products WHERE shop_id = ? AND (archived_at IS NOT NULL) = ?`),
+    count: sqlite.prepare<[number, number], { n: number }>(
+      `SELECT COUNT(*) AS n FROM products WHERE shop_id = ? AND (archived_at IS NOT NULL) = ?`,
+    ),
     countInCategory: sqlite.prepare<[number, string, number], { n: number }>(
       `SELECT COUNT(*) AS n FROM products WHERE shop_id = ? AND category = ? AND (archived_at IS NOT NULL) = ?`,
     ),
@@ -115,7 +117,9 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
     variantSku: sqlite.prepare<[number, string], { id: number }>(
       `SELECT p.id FROM products AS p, json_each(p.variants) AS v WHERE p.shop_id = ? AND json_extract(v.value, '$.sku') = ? LIMIT 1`,
     ),
-    setArchived: sqlite.prepare<[string | null, string, number, number]>(`UPDATE products SET archived_at = ?, updated_at = ? WHERE shop_id = ? AND id = ?`),
+    setArchived: sqlite.prepare<[string | null, string, number, number]>(
+      `UPDATE products SET archived_at = ?, updated_at = ? WHERE shop_id = ? AND id = ?`,
+    ),
   };
 
   /** The search document of a product, and a writer for its FTS rows once its id is known. */

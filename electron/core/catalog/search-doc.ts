@@ -59,7 +59,10 @@ export interface KnowledgeSearchDoc {
   concepts: string[];
 }
 
-export function knowledgeSearchDoc(entry: { question: string; answer: string; keywords: string[] }, lexicon: Lexicon = defaultLexicon): KnowledgeSearchDoc {
+export function knowledgeSearchDoc(
+  entry: { question: string; answer: string; keywords: string[] },
+  lexicon: Lexicon = defaultLexicon,
+): KnowledgeSearchDoc {
   const question = tokenise(entry.question);
   const keywords = entry.keywords.map(tokenise).filter((t) => t.length > 0);
   const concepts = new Set<string>();

@@ -16,14 +16,20 @@ let store: Store;
 
 beforeEach(async () => {
   store = await openDatabase({ file: ':memory:' });
-  for (const id of [1, 2]) store.sqlite.prepare(`INSERT INTO shops (id, name, currency, created_at) VALUES (?, 'Dar Lalla', 'MAD', ?)`).run(id, NOW);
+  for (const id of [1, 2])
+    store.sqlite.prepare(`INSERT INTO shops (id, name, currency, created_at) VALUES (?, 'Dar Lalla', 'MAD', ?)`).run(id, NOW);
 });
 afterEach(() => store.close());
 
 const variantFacts = (shopId: number) =>
   makeProductsRepo(store.sqlite)
     .all(shopId)
-    .map((p) => ({ sku: p.sku, price: p.price, stock: p.stock, variants: p.variants.map((v) => [v.name, v.sku, v.price, v.stock, v.options ?? []]) }));
+    .map((p) => ({
+      sku: p.sku,
+      price: p.price,
+      stock: p.stock,
+      variants: p.variants.map((v) => [v.name, v.sku, v.price, v.stock, v.options ?? []]),
+    }));
 
 describe('variants: export → import round trip', () => {
   it('keeps every variant SKU, price, stock and options of a Shopify and a WooCommerce import', () => {
@@ -47,15 +53,27 @@ describe('variants: export → import round trip', () => {
 describe('variants: what the bot says', () => {
   async function ask(text: string) {
     const { sqlite } = store;
-    sqlite.prepare(`INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (1, 1, 'simulator', 't', 'connected', ?)`).run(NOW);
-    const contactId = Number(sqlite.prepare(`INSERT INTO contacts (shop_id, jid, created_at) VALUES (1, '+212600000001', ?)`).run(NOW).lastInsertRowid);
-    const conversationId = Number(sqlite.prepare(`INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (1, 1, ?, ?)`).run(contactId, NOW).lastInsertRowid);
+    sqlite
+      .prepare(`INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (1, 1, 'simulator', 't', 'connected', ?)`)
+      .run(NOW);
+    const contactId = Number(
+      sqlite.prepare(`INSERT INTO contacts (shop_id, jid, created_at) VALUES (1, '+212600000001', ?)`).run(NOW).lastInsertRowid,
+    );
+    const conversationId = Number(
+      sqlite.prepare(`INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (1, 1, ?, ?)`).run(contactId, NOW)
+        .lastInsertRowid,
+    );
     const brain = makeCoreOfflineBrain({ db: store.db, sqlite, settingsOf: async () => ShopSettings.parse({}), bus: new EventBus() });
     return brain.decide({ shopId: 1, conversationId, contactId, inboundMessageIds: [1], text, history: [], now: new Date(NOW) });
   }
 
   it('never calls a product sold out while one of its sizes is in stock, even when the stored product stock says 0', async () => {
-    importCatalog(makeProductsRepo(store.sqlite), { shopId: 1, csv: fixture('shopify-products-sample.csv'), defaultCurrency: 'MAD', now: NOW });
+    importCatalog(makeProductsRepo(store.sqlite), {
+      shopId: 1,
+      csv: fixture('shopify-products-sample.csv'),
+      defaultCurrency: 'MAD',
+      now: NOW,
+    });
     // A row written before variants were reconciled: product stock 0, sizes S and L in stock.
     store.sqlite.prepare(`UPDATE products SET stock = 0 WHERE sku = 'caftan-velours'`).run();
     const d = await ask('caftan velours disponible ?');
@@ -69,7 +87,12 @@ describe('variants: what the bot says', () => {
 
 describe('variants: what an LLM brain is told', () => {
   it('lists each variant with its SKU, the price that applies and its stock, a sold-out size named as such', () => {
-    importCatalog(makeProductsRepo(store.sqlite), { shopId: 1, csv: fixture('shopify-products-sample.csv'), defaultCurrency: 'MAD', now: NOW });
+    importCatalog(makeProductsRepo(store.sqlite), {
+      shopId: 1,
+      csv: fixture('shopify-products-sample.csv'),
+      defaultCurrency: 'MAD',
+      now: NOW,
+    });
     const caftan = makeProductsRepo(store.sqlite).getBySku(1, 'caftan-velours');
     if (!caftan) throw new Error('caftan not imported');
     const messages = buildPrompt({

@@ -24,13 +24,24 @@ export async function backupCommand(argv: readonly string[], io: CliIo, env: Nod
   const to = option(argv, 'to');
   if (!to) throw new UsageError('Usage: souqbot backup --to FOLDER [--keep N] [--data-dir DIR]');
   const keep = Number(option(argv, 'keep') ?? 7);
-  if (!Number.isInteger(keep) || keep < 1) throw new UsageError(`--keep takes a whole number of backups to keep, not "${option(argv, 'keep')}".`);
+  if (!Number.isInteger(keep) || keep < 1)
+    throw new UsageError(`--keep takes a whole number of backups to keep, not "${option(argv, 'keep')}".`);
   if (!fs.existsSync(path.join(dataDir, DATABASE_FILE))) throw new UsageError(`There is no Souqbot data in ${dataDir}.`);
-  if (!fs.existsSync(path.join(dataDir, KEY_FILE))) throw new UsageError(`${dataDir} has no ${KEY_FILE}: its key is in the desktop app's keychain; back it up from the app.`);
+  if (!fs.existsSync(path.join(dataDir, KEY_FILE)))
+    throw new UsageError(`${dataDir} has no ${KEY_FILE}: its key is in the desktop app's keychain; back it up from the app.`);
   const passphrase = passphraseOf(env);
   const store = await openDatabase({ file: path.join(dataDir, DATABASE_FILE) });
   try {
-    const result = await runBackup({ sqlite: store.sqlite, dataDir, key: loadOrCreateKeyFile(dataDir), destDir: path.resolve(to), passphrase, keep, now: new Date(), appVersion: APP_VERSION });
+    const result = await runBackup({
+      sqlite: store.sqlite,
+      dataDir,
+      key: loadOrCreateKeyFile(dataDir),
+      destDir: path.resolve(to),
+      passphrase,
+      keep,
+      now: new Date(),
+      appVersion: APP_VERSION,
+    });
     io.stdout(`Backup written: ${result.folder} (database ${(result.bytes / 1e6).toFixed(1)} MB).`);
     return 0;
   } finally {

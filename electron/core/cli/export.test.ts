@@ -32,7 +32,7 @@ const run = async (argv: string[], now = new Date('2026-03-30T12:00:00Z')) => {
 };
 
 describe('souqbot export', () => {
-  it('writes the orders of a period in the shop\'s time zone as a CSV with a BOM', async () => {
+  it("writes the orders of a period in the shop's time zone as a CSV with a BOM", async () => {
     const dataDir = await fixtureDataDir();
     const out = path.join(dataDir, 'orders.csv');
     const { code, err } = await run(['orders', '--from', '2026-03-28', '--to', '2026-03-30', '--data-dir', dataDir, '--out', out]);
@@ -44,14 +44,18 @@ describe('souqbot export', () => {
     expect(parsed.records.map((r) => r.cells[0])).toEqual(['5', '1', '2', '3']);
   });
 
-  it('defaults to the last 30 days ending today in the shop\'s zone, named like the page\'s download', async () => {
+  it("defaults to the last 30 days ending today in the shop's zone, named like the page's download", async () => {
     const dataDir = await fixtureDataDir();
     const cwd = process.cwd();
     process.chdir(dataDir);
     try {
       const { err } = await run(['metrics', '--data-dir', dataDir]);
-      expect(err[0]).toMatch(/rows from 2026-03-01 to 2026-03-30 \(Europe\/Paris\) written to souqbot-metrics-2026-03-01-to-2026-03-30\.csv$/);
-      expect(fs.readFileSync(path.join(dataDir, 'souqbot-metrics-2026-03-01-to-2026-03-30.csv'), 'utf8')).toContain('kpis,2026-03-01..2026-03-30,revenue,10500');
+      expect(err[0]).toMatch(
+        /rows from 2026-03-01 to 2026-03-30 \(Europe\/Paris\) written to souqbot-metrics-2026-03-01-to-2026-03-30\.csv$/,
+      );
+      expect(fs.readFileSync(path.join(dataDir, 'souqbot-metrics-2026-03-01-to-2026-03-30.csv'), 'utf8')).toContain(
+        'kpis,2026-03-01..2026-03-30,revenue,10500',
+      );
     } finally {
       process.chdir(cwd);
     }

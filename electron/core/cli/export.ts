@@ -44,7 +44,10 @@ export async function exportCommand(argv: string[], io: CliIo, now: () => Date =
   try {
     const shops = await makeShopsRepo(store.db).list();
     const shop = shopId === undefined ? shops[0] : shops.find((s) => s.id === shopId);
-    if (!shop) throw new UsageError(`No shop ${shopId ?? ''} in ${dataDir} (shops: ${shops.map((s) => s.id).join(', ') || 'none'})`.replace('  ', ' '));
+    if (!shop)
+      throw new UsageError(
+        `No shop ${shopId ?? ''} in ${dataDir} (shops: ${shops.map((s) => s.id).join(', ') || 'none'})`.replace('  ', ' '),
+      );
     const { timeZone } = (await makeSettingsRepo(store.db).get(shop.id)).facts;
     const end = to ?? shopDay(now(), timeZone);
     const period = { shopId: shop.id, from: from ?? addDays(end, -29), to: end, timeZone, currency: shop.currency };
@@ -59,7 +62,9 @@ export async function exportCommand(argv: string[], io: CliIo, now: () => Date =
     const target = option(argv, 'out') ?? out.filename;
     if (target === '-') process.stdout.write(out.csv);
     else fs.writeFileSync(target, out.csv, 'utf8');
-    io.stderr(`${out.rows} ${kind.data} row${out.rows === 1 ? '' : 's'} from ${period.from} to ${period.to} (${timeZone})${target === '-' ? '' : ` written to ${target}`}`);
+    io.stderr(
+      `${out.rows} ${kind.data} row${out.rows === 1 ? '' : 's'} from ${period.from} to ${period.to} (${timeZone})${target === '-' ? '' : ` written to ${target}`}`,
+    );
     return 0;
   } finally {
     await store.close();

@@ -26,8 +26,18 @@ const run = async (argv: string[]) => {
 describe('souqbot import-catalog', () => {
   it('never creates a shop silently; --new-shop creates it, then imports, then updates on a second run', async () => {
     const dataDir = tmp();
-    await expect(run([path.join(fixtures, 'catalog-dz-fashion.csv'), '--data-dir', dataDir])).rejects.toThrow(/no shop in .* yet.*--new-shop/);
-    const first = await run([path.join(fixtures, 'catalog-dz-fashion.csv'), '--data-dir', dataDir, '--new-shop', 'Boutique Amina', '--currency', 'dzd']);
+    await expect(run([path.join(fixtures, 'catalog-dz-fashion.csv'), '--data-dir', dataDir])).rejects.toThrow(
+      /no shop in .* yet.*--new-shop/,
+    );
+    const first = await run([
+      path.join(fixtures, 'catalog-dz-fashion.csv'),
+      '--data-dir',
+      dataDir,
+      '--new-shop',
+      'Boutique Amina',
+      '--currency',
+      'dzd',
+    ]);
     expect(first.code).toBe(0);
     expect(first.err.join('\n')).toMatch(/Created shop 1 "Boutique Amina" \(DZD\)/);
     expect(first.out).toEqual(['catalog-dz-fashion.csv (native): 12 imported, 0 updated, 0 bad rows.']);
@@ -44,7 +54,10 @@ describe('souqbot import-catalog', () => {
   it('prints bad rows with their line numbers and keeps the good ones', async () => {
     const dataDir = tmp();
     const file = path.join(dataDir, 'mixed.csv');
-    fs.writeFileSync(file, 'sku,name,name_ar,category,price,currency,stock,variants,aliases,description\nA,Robe,,robes,100,,2,,,\nB,Sac,,sacs,cher,,,,,\nC,,,x,5,,,,,\nD,Montre,,acc,"1,200.50.3",,1,,,\nE,Bague,,acc,900,,,,,\n');
+    fs.writeFileSync(
+      file,
+      'sku,name,name_ar,category,price,currency,stock,variants,aliases,description\nA,Robe,,robes,100,,2,,,\nB,Sac,,sacs,cher,,,,,\nC,,,x,5,,,,,\nD,Montre,,acc,"1,200.50.3",,1,,,\nE,Bague,,acc,900,,,,,\n',
+    );
     const { code, out } = await run([file, '--data-dir', dataDir, '--new-shop', 'Bijoux Oran', '--currency', 'DZD']);
     expect(code).toBe(0);
     expect(out).toEqual([
@@ -59,8 +72,12 @@ describe('souqbot import-catalog', () => {
   it('reads Shopify and WooCommerce exports', async () => {
     const dataDir = tmp();
     await run([path.join(fixtures, 'catalog-br-digital.csv'), '--data-dir', dataDir, '--new-shop', 'Dar Lalla', '--currency', 'MAD']);
-    expect((await run([path.join(fixtures, 'shopify-products-sample.csv'), '--data-dir', dataDir])).out).toContain('shopify-products-sample.csv (shopify): 3 imported, 0 updated, 0 bad rows.');
-    expect((await run([path.join(fixtures, 'woocommerce-products-sample.csv'), '--data-dir', dataDir])).out[0]).toBe('woocommerce-products-sample.csv (woocommerce): 3 imported, 0 updated, 0 bad rows.');
+    expect((await run([path.join(fixtures, 'shopify-products-sample.csv'), '--data-dir', dataDir])).out).toContain(
+      'shopify-products-sample.csv (shopify): 3 imported, 0 updated, 0 bad rows.',
+    );
+    expect((await run([path.join(fixtures, 'woocommerce-products-sample.csv'), '--data-dir', dataDir])).out[0]).toBe(
+      'woocommerce-products-sample.csv (woocommerce): 3 imported, 0 updated, 0 bad rows.',
+    );
   });
 
   it('maps columns with --map, reads a Windows-1252 file with its accents, refuses a spreadsheet binary and an oversize file', async () => {
@@ -68,12 +85,26 @@ describe('souqbot import-catalog', () => {
     const file = path.join(dataDir, 'excel-fr.csv');
     // "Désignation;Prix;Qté\nThé à la menthe;12,50;4" as a French Excel writes it (Windows-1252).
     fs.writeFileSync(file, Buffer.from('D\xe9signation;Prix;Qt\xe9\nTh\xe9 \xe0 la menthe;12,50;4\n', 'latin1'));
-    const r = await run([file, '--data-dir', dataDir, '--new-shop', 'Épicerie Nice', '--currency', 'EUR', '--map', 'name=Désignation,price=Prix,stock=Qté']);
+    const r = await run([
+      file,
+      '--data-dir',
+      dataDir,
+      '--new-shop',
+      'Épicerie Nice',
+      '--currency',
+      'EUR',
+      '--map',
+      'name=Désignation,price=Prix,stock=Qté',
+    ]);
     expect(r.out[0]).toBe('excel-fr.csv (mapped): 1 imported, 0 updated, 0 bad rows.');
     expect(r.err.join('\n')).toMatch(/Windows-1252/);
     const store = await openDatabase({ file: path.join(dataDir, 'souqbot.sqlite') });
     try {
-      expect(store.sqlite.prepare('SELECT name, price, stock FROM products').get()).toEqual({ name: 'Thé à la menthe', price: 12.5, stock: 4 });
+      expect(store.sqlite.prepare('SELECT name, price, stock FROM products').get()).toEqual({
+        name: 'Thé à la menthe',
+        price: 12.5,
+        stock: 4,
+      });
     } finally {
       await store.close();
     }

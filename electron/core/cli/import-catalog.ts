@@ -24,7 +24,9 @@ export const MAX_CATALOG_FILE_BYTES = 10 * 1024 * 1024;
 export function readCatalogText(filePath: string, notice: (line: string) => void = () => {}): string {
   const size = fs.statSync(filePath).size;
   if (size > MAX_CATALOG_FILE_BYTES) {
-    throw new UsageError(`${path.basename(filePath)} is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_CATALOG_FILE_BYTES / 1024 / 1024} MB. Split it into smaller files and import each.`);
+    throw new UsageError(
+      `${path.basename(filePath)} is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_CATALOG_FILE_BYTES / 1024 / 1024} MB. Split it into smaller files and import each.`,
+    );
   }
   const decoded = decodeCatalogBytes(fs.readFileSync(filePath));
   if (!decoded.ok) {
@@ -39,11 +41,15 @@ export function readCatalogText(filePath: string, notice: (line: string) => void
 /** `--map name=Désignation,price=Prix` as a column mapping (our field = their header). */
 export function parseMapOption(raw: string): ColumnMapping {
   const mapping: ColumnMapping = {};
-  for (const pair of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = pair.indexOf('=');
     const field = ProductField.safeParse(eq > 0 ? pair.slice(0, eq).trim() : '');
     const header = eq > 0 ? pair.slice(eq + 1).trim() : '';
-    if (!field.success || !header) throw new UsageError(`--map takes field=Column pairs (fields: ${ProductField.options.join(', ')}), not "${pair}"`);
+    if (!field.success || !header)
+      throw new UsageError(`--map takes field=Column pairs (fields: ${ProductField.options.join(', ')}), not "${pair}"`);
     mapping[field.data] = header;
   }
   return mapping;
@@ -57,7 +63,13 @@ export function importCatalogFile(
   source: SqliteSource,
   shopId: number,
   filePath: string,
-  options: { defaultCurrency?: string; clock?: Clock; mapping?: ColumnMapping; notice?: (line: string) => void; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    defaultCurrency?: string;
+    clock?: Clock;
+    mapping?: ColumnMapping;
+    notice?: (line: string) => void;
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): ImportSummary {
   if (!fs.existsSync(filePath)) throw new UsageError(`Catalog file not found: ${filePath}`);
   const sqlite = sqliteOf(source);
@@ -73,7 +85,10 @@ export function importCatalogFile(
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
   } catch (err) {
-    if (err instanceof MappingNeededError) throw new UsageError(`${path.basename(filePath)}: ${err.message} (add --map name=Column,price=Column, or import it from the Catalog page)`);
+    if (err instanceof MappingNeededError)
+      throw new UsageError(
+        `${path.basename(filePath)}: ${err.message} (add --map name=Column,price=Column, or import it from the Catalog page)`,
+      );
     throw err;
   }
 }
@@ -95,7 +110,8 @@ export function formatSummary(summary: ImportSummary, file: string): string[] {
   ];
 }
 
-const USAGE = 'Usage: souqbot import-catalog FILE.csv [--data-dir DIR] [--shop ID | --new-shop "Shop name" --currency DZD] [--map name=Column,price=Column,…]';
+const USAGE =
+  'Usage: souqbot import-catalog FILE.csv [--data-dir DIR] [--shop ID | --new-shop "Shop name" --currency DZD] [--map name=Column,price=Column,…]';
 
 /**
  * `souqbot import-catalog FILE.csv …`: into the only shop, the one --shop names, or a new one
@@ -114,7 +130,8 @@ export async function importCatalogCommand(argv: string[], io: CliIo): Promise<n
   const mapping = mapArg === undefined ? undefined : parseMapOption(mapArg);
   const newShop = option(argv, 'new-shop')?.trim();
   const currency = (option(argv, 'currency') ?? '').trim().toUpperCase();
-  if (newShop !== undefined && !/^[A-Z]{3}$/.test(currency)) throw new UsageError('--new-shop needs --currency with a 3-letter code (DZD, MAD, TND, EUR, BRL…)');
+  if (newShop !== undefined && !/^[A-Z]{3}$/.test(currency))
+    throw new UsageError('--new-shop needs --currency with a 3-letter code (DZD, MAD, TND, EUR, BRL…)');
 
   const dataDir = path.resolve(option(argv, 'data-dir', 'SOUQ_DATA_DIR') ?? defaultDataDir());
   const core = await createCore({ dataDir, paused: true });
@@ -127,9 +144,14 @@ export async function importCatalogCommand(argv: string[], io: CliIo): Promise<n
       shop = await core.ctx.repos.shops.create({ name: newShop, currency, now: core.ctx.clock.now().toISOString() });
       io.stderr(`Created shop ${shop.id} "${shop.name}" (${currency}) in ${dataDir}`);
     }
-    if (!shop && shops.length === 0) throw new UsageError(`There is no shop in ${dataDir} yet. Create it in Souqbot first, or add --new-shop "Shop name" --currency DZD.`);
+    if (!shop && shops.length === 0)
+      throw new UsageError(`There is no shop in ${dataDir} yet. Create it in Souqbot first, or add --new-shop "Shop name" --currency DZD.`);
     if (!shop) throw new UsageError(`${dataDir} has several shops (${listed}): say which with --shop ID.`);
-    const summary = importCatalogFile(core, shop.id, filePath, { clock: core.ctx.clock, notice: io.stderr, ...(mapping ? { mapping } : {}) });
+    const summary = importCatalogFile(core, shop.id, filePath, {
+      clock: core.ctx.clock,
+      notice: io.stderr,
+      ...(mapping ? { mapping } : {}),
+    });
     for (const line of formatSummary(summary, path.basename(filePath))) io.stdout(line);
     return summary.created + summary.updated > 0 || summary.errors.length === 0 ? 0 : 1;
   } finally {

@@ -12,7 +12,9 @@ export async function initCommand(argv: readonly string[], io: CliIo): Promise<n
   try {
     const shops = await core.ctx.repos.shops.list();
     loadOrCreateToken(dataDir);
-    io.stdout(`Data folder ready: ${dataDir} (database ${DATABASE_FILE}, schema ${core.ctx.store.schemaVersion}, ${shops.length} shop(s)).`);
+    io.stdout(
+      `Data folder ready: ${dataDir} (database ${DATABASE_FILE}, schema ${core.ctx.store.schemaVersion}, ${shops.length} shop(s)).`,
+    );
     return 0;
   } finally {
     await core.close();

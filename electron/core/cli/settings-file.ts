@@ -13,7 +13,10 @@ export function loadSettingsFile(file: string): ShopSettingsPatch {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `Settings file ${file} does not exist.` : `Settings file ${file} cannot be read (${code ?? 'error'}).`, { cause: err });
+    throw new Error(
+      code === 'ENOENT' ? `Settings file ${file} does not exist.` : `Settings file ${file} cannot be read (${code ?? 'error'}).`,
+      { cause: err },
+    );
   }
   return parseSettingsText(text, file);
 }
@@ -59,7 +62,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = keysAt(issue.path);
-      return issue.keys.map((k) => `${issue.path.length ? `${where}.` : ''}${k}: unknown key${allowed.length ? ` (expected one of: ${allowed.join(', ')})` : ''}`).join('\n  ');
+      return issue.keys
+        .map(
+          (k) =>
+            `${issue.path.length ? `${where}.` : ''}${k}: unknown key${allowed.length ? ` (expected one of: ${allowed.join(', ')})` : ''}`,
+        )
+        .join('\n  ');
     }
     case 'invalid_type':
       return `${where}: expected ${issue.expected}, got ${typeOf(issue.input)} ${show(issue.input)}`;

@@ -66,7 +66,8 @@ export async function simulateCommand(argv: readonly string[], io: CliIo, stdin:
   });
   try {
     const shops = await core.ctx.repos.shops.list();
-    const shop = shops[0] ?? (await core.ctx.repos.shops.create({ name: 'Simulated shop', currency: 'DZD', now: virtual.clock.now().toISOString() }));
+    const shop =
+      shops[0] ?? (await core.ctx.repos.shops.create({ name: 'Simulated shop', currency: 'DZD', now: virtual.clock.now().toISOString() }));
     if (settingsPatch) {
       // Through the contract: the API key goes to the secret store, never into the settings row.
       const saved = await core.app.dispatch('settings/update', { shopId: shop.id, patch: settingsPatch });
@@ -138,7 +139,8 @@ export async function simulateCommand(argv: readonly string[], io: CliIo, stdin:
       try {
         parsed = InputLine.parse(JSON.parse(line));
       } catch (err) {
-        const message = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ') : 'not valid JSON';
+        const message =
+          err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ') : 'not valid JSON';
         io.stderr(JSON.stringify({ error: message, line: index }));
         continue;
       }

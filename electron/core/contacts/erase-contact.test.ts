@@ -35,13 +35,35 @@ function grep(dir: string, markers: string[]): string[] {
 async function seed(core: Core, shopId: number, accountId: number, mediaDir: string) {
   const sink = core.ctx.pipeline.sink;
   const at = () => new Date().toISOString();
-  sink.accept({ accountId, channelMessageId: 'A-1', from: A.jid, fromName: A.name, kind: 'text', text: 'Salam, je veux la robe zoubimarker taille M', at: at() });
-  sink.accept({ accountId, channelMessageId: 'A-2', from: A.jid, kind: 'text', text: `Livrez a ${A.address}, mon numero ${A.phone}`, at: at() });
+  sink.accept({
+    accountId,
+    channelMessageId: 'A-1',
+    from: A.jid,
+    fromName: A.name,
+    kind: 'text',
+    text: 'Salam, je veux la robe zoubimarker taille M',
+    at: at(),
+  });
+  sink.accept({
+    accountId,
+    channelMessageId: 'A-2',
+    from: A.jid,
+    kind: 'text',
+    text: `Livrez a ${A.address}, mon numero ${A.phone}`,
+    at: at(),
+  });
   fs.mkdirSync(path.join(mediaDir, String(accountId)), { recursive: true });
   const photo = path.join(mediaDir, String(accountId), 'A-3.jpg');
   fs.writeFileSync(photo, 'JPEG zoubimarker-photo');
   sink.accept({ accountId, channelMessageId: 'A-3', from: A.jid, kind: 'image', text: '', mediaPath: photo, at: at() });
-  sink.accept({ accountId, channelMessageId: 'B-1', from: B.jid, kind: 'text', text: 'Bonjour, le sac noir bmarkerkeep est dispo ?', at: at() });
+  sink.accept({
+    accountId,
+    channelMessageId: 'B-1',
+    from: B.jid,
+    kind: 'text',
+    text: 'Bonjour, le sac noir bmarkerkeep est dispo ?',
+    at: at(),
+  });
   await core.ctx.pipeline.drain();
   const db = core.ctx.store.sqlite;
   const contactA = (db.prepare('SELECT id FROM contacts WHERE jid = ?').get(A.jid) as { id: number }).id;
@@ -50,7 +72,9 @@ async function seed(core: Core, shopId: number, accountId: number, mediaDir: str
     `INSERT INTO orders (shop_id, conversation_id, contact_id, customer_name, phone, wilaya, commune, address, currency, items_total, delivery_fee, total, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, 'Alger', 'Bab Ezzouar', ?, 'DZD', 6500, 400, 6900, ?, ?)`,
   ).run(shopId, conv, contactA, A.name, A.phone, A.address, at(), at());
-  db.prepare("INSERT INTO knowledge (shop_id, question, answer, source, status, created_at, updated_at) VALUES (?, ?, 'Oui, en M.', 'learned', 'pending', ?, ?)").run(shopId, 'Salam, je veux la robe zoubimarker taille M', at(), at());
+  db.prepare(
+    "INSERT INTO knowledge (shop_id, question, answer, source, status, created_at, updated_at) VALUES (?, ?, 'Oui, en M.', 'learned', 'pending', ?, ?)",
+  ).run(shopId, 'Salam, je veux la robe zoubimarker taille M', at(), at());
   // The search index has the messages (a search catches it up).
   await call(core, 'conversations/list', { shopId, query: 'zoubimarker' });
   return contactA;
@@ -79,7 +103,10 @@ describe('deleting a customer', () => {
     expect(order).toEqual({ customer_name: '', phone: '', address: '', total: 6900, contact_id: null });
     const search = await call<{ total: number }>(again.core, 'conversations/list', { shopId: shop.id, query: 'zoubimarker' });
     expect(search.total).toBe(0);
-    expect(await again.core.app.dispatch('contacts/delete', { shopId: shop.id, contactId: contactA })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await again.core.app.dispatch('contacts/delete', { shopId: shop.id, contactId: contactA })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('retention erases customers inactive longer than the seller’s setting, and nobody while it is off', async () => {
@@ -90,8 +117,15 @@ describe('deleting a customer', () => {
     const accountId = core.ctx.testPhone.accountFor(shop.id);
     await seed(core, shop.id, accountId, path.join(dataDir, 'media'));
     const db = core.ctx.store.sqlite;
-    db.prepare("UPDATE conversations SET last_message_at = '2026-01-01T00:00:00.000Z' WHERE contact_id = (SELECT id FROM contacts WHERE jid = ?)").run(A.jid);
-    const deps = { sqlite: db, mediaDir: path.join(dataDir, 'media'), settingsOf: (id: number) => core.ctx.repos.settings.get(id), logger: core.ctx.logger };
+    db.prepare(
+      "UPDATE conversations SET last_message_at = '2026-01-01T00:00:00.000Z' WHERE contact_id = (SELECT id FROM contacts WHERE jid = ?)",
+    ).run(A.jid);
+    const deps = {
+      sqlite: db,
+      mediaDir: path.join(dataDir, 'media'),
+      settingsOf: (id: number) => core.ctx.repos.settings.get(id),
+      logger: core.ctx.logger,
+    };
     const now = new Date();
     expect(await runRetention(deps, now)).toBe(0); // default: off
     await call(core, 'settings/update', { shopId: shop.id, patch: { bot: { retentionDays: 90 } } });

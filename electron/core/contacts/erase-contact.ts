@@ -31,7 +31,9 @@ const QUOTE_MIN = 12;
  */
 export function eraseContact(deps: EraseDeps, shopId: number, contactId: number): ErasedContact | null {
   const { sqlite } = deps;
-  const contact = sqlite.prepare<[number, number], { jid: string; name: string | null }>('SELECT jid, name FROM contacts WHERE id = ? AND shop_id = ?').get(contactId, shopId);
+  const contact = sqlite
+    .prepare<[number, number], { jid: string; name: string | null }>('SELECT jid, name FROM contacts WHERE id = ? AND shop_id = ?')
+    .get(contactId, shopId);
   if (!contact) return null;
   const previous = sqlite.pragma('secure_delete', { simple: true }) as number;
   sqlite.pragma('secure_delete = ON');
@@ -49,16 +51,26 @@ export function eraseContact(deps: EraseDeps, shopId: number, contactId: number)
 }
 
 function eraseRows(sqlite: SQLite.Database, shopId: number, contactId: number, contact: { jid: string; name: string | null }) {
-  const conversations = sqlite.prepare<[number], { id: number; account_id: number }>('SELECT id, account_id FROM conversations WHERE contact_id = ?').all(contactId);
+  const conversations = sqlite
+    .prepare<[number], { id: number; account_id: number }>('SELECT id, account_id FROM conversations WHERE contact_id = ?')
+    .all(contactId);
   const ids = conversations.map((c) => c.id);
   const inList = `(${ids.map(() => '?').join(',') || 'NULL'})`;
-  const messages = sqlite.prepare(`SELECT id, text, meta FROM messages WHERE conversation_id IN ${inList}`).all(...ids) as { id: number; text: string; meta: string | null }[];
+  const messages = sqlite.prepare(`SELECT id, text, meta FROM messages WHERE conversation_id IN ${inList}`).all(...ids) as {
+    id: number;
+    text: string;
+    meta: string | null;
+  }[];
   const mediaPaths = messages.flatMap((m) => {
     const meta = m.meta ? (JSON.parse(m.meta) as { mediaPath?: string | null }) : {};
     return meta.mediaPath ? [meta.mediaPath] : [];
   });
   const customerTexts = messages.map((m) => m.text.trim()).filter((t) => t.length >= QUOTE_MIN);
-  const learned = eraseLearned(sqlite, shopId, [...customerTexts, contact.jid.split('@')[0] ?? '', contact.name ?? ''].filter((t) => t.length >= 6));
+  const learned = eraseLearned(
+    sqlite,
+    shopId,
+    [...customerTexts, contact.jid.split('@')[0] ?? '', contact.name ?? ''].filter((t) => t.length >= 6),
+  );
 
   const orders = sqlite
     .prepare(
@@ -85,7 +97,11 @@ function eraseRows(sqlite: SQLite.Database, shopId: number, contactId: number, c
 /** Learned (not seller-written) knowledge whose question or answer quotes the customer. */
 function eraseLearned(sqlite: SQLite.Database, shopId: number, quotes: string[]): number {
   if (quotes.length === 0) return 0;
-  const rows = sqlite.prepare<[number], { id: number; question: string; answer: string }>("SELECT id, question, answer FROM knowledge WHERE shop_id = ? AND source = 'learned'").all(shopId);
+  const rows = sqlite
+    .prepare<[number], { id: number; question: string; answer: string }>(
+      "SELECT id, question, answer FROM knowledge WHERE shop_id = ? AND source = 'learned'",
+    )
+    .all(shopId);
   const quoting = rows.filter((r) => quotes.some((q) => r.question.includes(q) || r.answer.includes(q)));
   for (const row of quoting) {
     sqlite.prepare('DELETE FROM knowledge_tri WHERE rowid = ?').run(row.id);

@@ -29,7 +29,10 @@ describe('one core per data folder', () => {
     const dataDir = tempDir();
     const first = await open(dataDir);
     first.announce('http://127.0.0.1:4417/');
-    const refused = await open(dataDir).then(() => null, (err: unknown) => err);
+    const refused = await open(dataDir).then(
+      () => null,
+      (err: unknown) => err,
+    );
     expect(refused).toBeInstanceOf(DataDirLockedError);
     const line = startFailureLine(refused);
     expect(line).toContain(dataDir);
@@ -43,11 +46,20 @@ describe('one core per data folder', () => {
 
   it('holds across processes, and a killed holder leaves no stale lock', async () => {
     const dataDir = tempDir();
-    const holder = spawn(process.execPath, ['--import', 'tsx', '-e', `
+    const holder = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `
       const { lockDataDir } = await import(${JSON.stringify(path.join(import.meta.dirname, 'data-dir-lock.ts'))});
       lockDataDir(${JSON.stringify(dataDir)});
       process.stdout.write('locked\\n');
-      setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+      setInterval(() => {}, 1000);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     await new Promise<void>((resolve) => holder.stdout.on('data', (d: Buffer) => d.toString().includes('locked') && resolve()));
     expect(() => lockDataDir(dataDir)).toThrow(`process ${holder.pid}`);
     holder.kill('SIGKILL');
@@ -99,7 +111,10 @@ describe('starting on a damaged or busy machine', () => {
     const file = path.join(dataDir, 'souqbot.sqlite');
     fs.writeFileSync(file, Buffer.concat([Buffer.from('SQLite format 3\u0000'), Buffer.alloc(4096, 0xab)]));
     const before = fs.readFileSync(file);
-    const err = await open(dataDir).then(() => null, (e: unknown) => e);
+    const err = await open(dataDir).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(StoreDamagedError);
     expect(startFailureLine(err)).toMatch(/damaged.*recover --data-dir/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
@@ -118,9 +133,14 @@ describe('starting on a damaged or busy machine', () => {
         else resolve(port);
       });
     expect(await listenOnFreePort(listen, busy, 20)).toBe(busy + 1);
-    const err = await listenOnFreePort(listen, busy, 0).then(() => null, (e: unknown) => e);
+    const err = await listenOnFreePort(listen, busy, 0).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(PortBusyError);
-    expect(startFailureLine(err)).toBe(`Port ${busy} is in use by another program. Start Souqbot with another --port N, or close that program.`);
+    expect(startFailureLine(err)).toBe(
+      `Port ${busy} is in use by another program. Start Souqbot with another --port N, or close that program.`,
+    );
     blocker.close();
   });
 });

@@ -13,13 +13,22 @@ export interface LogCap {
 /** ≤ 6 × 5 MB: enough for days of a busy shop, never the gigabytes one stuck turn once wrote. */
 export const defaultLogCap: LogCap = { size: '5m', files: 5 };
 
-const REDACT = { paths: ['apiKey', '*.apiKey', '*.*.apiKey', 'token', 'authorization', 'headers.authorization', 'encryptionKey'], censor: '[redacted]' };
+const REDACT = {
+  paths: ['apiKey', '*.apiKey', '*.*.apiKey', 'token', 'authorization', 'headers.authorization', 'encryptionKey'],
+  censor: '[redacted]',
+};
 
 /** The data folder's size-capped, rolling log (logs/core.N.log), private to the seller's user. */
 export async function rollingLogStream(dataDir: string, cap: LogCap = defaultLogCap) {
   const dir = path.join(dataDir, 'logs');
   ensurePrivateDir(dir);
-  return roll({ file: path.join(dir, 'core'), extension: '.log', size: cap.size, limit: { count: cap.files, removeOtherLogFiles: true }, mkdir: true });
+  return roll({
+    file: path.join(dir, 'core'),
+    extension: '.log',
+    size: cap.size,
+    limit: { count: cap.files, removeOtherLogFiles: true },
+    mkdir: true,
+  });
 }
 
 export interface FileLogger {
@@ -29,7 +38,11 @@ export interface FileLogger {
 }
 
 /** JSON lines into the data folder's rolling log. Opened only once core holds the folder's lock. */
-export async function makeFileLogger(dataDir: string, cap: LogCap = defaultLogCap, level = process.env.SOUQ_LOG_LEVEL ?? 'info'): Promise<FileLogger> {
+export async function makeFileLogger(
+  dataDir: string,
+  cap: LogCap = defaultLogCap,
+  level = process.env.SOUQ_LOG_LEVEL ?? 'info',
+): Promise<FileLogger> {
   const stream = await rollingLogStream(dataDir, cap);
   return {
     logger: pino({ level, redact: REDACT }, stream),

@@ -34,11 +34,15 @@ export function makeSealedSecretStore(opts: { dataDir: string; key: Buffer; logg
   };
   const seal = (name: string, value: string) => box.seal(Buffer.from(value, 'utf8'), aad(name)).toString('base64');
 
-  migrateLegacy(opts.dataDir, (plain) => {
-    const all = readSealed();
-    for (const [name, value] of Object.entries(plain)) all[name] ??= seal(name, value);
-    write(all);
-  }, opts.logger);
+  migrateLegacy(
+    opts.dataDir,
+    (plain) => {
+      const all = readSealed();
+      for (const [name, value] of Object.entries(plain)) all[name] ??= seal(name, value);
+      write(all);
+    },
+    opts.logger,
+  );
 
   return {
     async get(name) {

@@ -31,7 +31,17 @@ export function inboxHandlers(ctx: CoreContext): HandlerMap {
     'conversations/reply': async ({ shopId, conversationId, text }) => {
       const c = await conversation(shopId, conversationId);
       const id = pipeline.store.enqueueSellerMessage(
-        { shopId, accountId: c.accountId, conversationId, toJid: c.contactJid, author: 'seller', text, meta: null, channelMessageId: newChannelMessageId(), draft: false },
+        {
+          shopId,
+          accountId: c.accountId,
+          conversationId,
+          toJid: c.contactJid,
+          author: 'seller',
+          text,
+          meta: null,
+          channelMessageId: newChannelMessageId(),
+          draft: false,
+        },
         now(),
       );
       pipeline.emitMessage(id);
@@ -43,7 +53,11 @@ export function inboxHandlers(ctx: CoreContext): HandlerMap {
       await conversation(shopId, conversationId);
       await store.db
         .updateTable('conversations')
-        .set(takeover ? { takeover: 1, takeover_until: null, status: 'waiting_human' } : { takeover: 0, takeover_until: null, status: 'open', escalation_reason: null })
+        .set(
+          takeover
+            ? { takeover: 1, takeover_until: null, status: 'waiting_human' }
+            : { takeover: 0, takeover_until: null, status: 'open', escalation_reason: null },
+        )
         .where('id', '=', conversationId)
         .execute();
       // Back to the bot: a turn it had given up on (parked) is tried again.
@@ -114,7 +128,13 @@ export function inboxHandlers(ctx: CoreContext): HandlerMap {
         .executeTakeFirst();
       if (clash && clash.id !== id) throw new ContractError('conflict', `A quick reply named "${name}" already exists`);
       const row = id
-        ? await store.db.updateTable('quick_replies').set({ name, text }).where('id', '=', id).where('shop_id', '=', shopId).returningAll().executeTakeFirst()
+        ? await store.db
+            .updateTable('quick_replies')
+            .set({ name, text })
+            .where('id', '=', id)
+            .where('shop_id', '=', shopId)
+            .returningAll()
+            .executeTakeFirst()
         : await store.db.insertInto('quick_replies').values({ shop_id: shopId, name, text }).returningAll().executeTakeFirst();
       if (!row) throw new ContractError('not_found', `No quick reply ${id}`);
       return { id: row.id, shopId: row.shop_id, name: row.name, text: row.text };

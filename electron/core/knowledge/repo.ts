@@ -55,11 +55,15 @@ export function makeKnowledgeRepo(sqlite: SQLite.Database) {
     ),
     delete: sqlite.prepare(`DELETE FROM knowledge WHERE shop_id = ? AND id = ?`),
     list: sqlite.prepare<[number], KnowledgeRow>(`SELECT * FROM knowledge WHERE shop_id = ? ORDER BY id DESC`),
-    listByStatus: sqlite.prepare<[number, string], KnowledgeRow>(`SELECT * FROM knowledge WHERE shop_id = ? AND status = ? ORDER BY id DESC`),
+    listByStatus: sqlite.prepare<[number, string], KnowledgeRow>(
+      `SELECT * FROM knowledge WHERE shop_id = ? AND status = ? ORDER BY id DESC`,
+    ),
     triDelete: sqlite.prepare(`DELETE FROM knowledge_tri WHERE rowid = ?`),
     wordsDelete: sqlite.prepare(`DELETE FROM knowledge_words WHERE rowid = ?`),
     triInsert: sqlite.prepare(`INSERT INTO knowledge_tri (rowid, shop, question, keywords, answer) VALUES (?, ?, ?, ?, ?)`),
-    wordsInsert: sqlite.prepare(`INSERT INTO knowledge_words (rowid, shop, question, keywords, answer, concepts) VALUES (?, ?, ?, ?, ?, ?)`),
+    wordsInsert: sqlite.prepare(
+      `INSERT INTO knowledge_words (rowid, shop, question, keywords, answer, concepts) VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
   };
 
   function writeIndex(id: number, shopId: number, input: KnowledgeInput): string {

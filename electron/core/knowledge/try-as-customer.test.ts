@@ -15,7 +15,12 @@ beforeAll(async () => {
   core = await createCore({ dataDir, pacing: noPacing, rateLimits: noRateLimits, simulator: { fsync: false, receipts: false } });
   shopId = (await call<{ id: number }>('shops/create', { name: 'Épicerie Tlemcen', currency: 'DZD' })).id;
   await call('catalog/import-commit', { shopId, csv: 'sku,name,price,stock\nHUILE-1,Huile d’olive 1 L,900,5\n' });
-  await call('knowledge/save', { shopId, question: 'Vous livrez où ?', answer: 'Nous livrons partout en 48 h.', keywords: ['livraison', 'tawsil'] });
+  await call('knowledge/save', {
+    shopId,
+    question: 'Vous livrez où ?',
+    answer: 'Nous livrons partout en 48 h.',
+    keywords: ['livraison', 'tawsil'],
+  });
 });
 afterAll(async () => {
   await core.close();
@@ -33,9 +38,13 @@ type Tried = { reply: string | null; draft: boolean; escalation: string | null; 
 async function testPhoneReply(from: string, text: string): Promise<{ reply: string; escalation: string | null }> {
   const { conversationId } = await call<{ conversationId: number }>('testphone/send', { shopId, from, text });
   for (let i = 0; i < 200; i++) {
-    const row = core.ctx.store.sqlite.prepare(`SELECT text FROM messages WHERE conversation_id = ? AND direction = 'out' ORDER BY id DESC LIMIT 1`).get(conversationId) as { text: string } | undefined;
+    const row = core.ctx.store.sqlite
+      .prepare(`SELECT text FROM messages WHERE conversation_id = ? AND direction = 'out' ORDER BY id DESC LIMIT 1`)
+      .get(conversationId) as { text: string } | undefined;
     if (row) {
-      const conv = core.ctx.store.sqlite.prepare(`SELECT escalation_reason AS reason FROM conversations WHERE id = ?`).get(conversationId) as { reason: string | null };
+      const conv = core.ctx.store.sqlite
+        .prepare(`SELECT escalation_reason AS reason FROM conversations WHERE id = ?`)
+        .get(conversationId) as { reason: string | null };
       return { reply: row.text, escalation: conv.reason };
     }
     await new Promise((r) => setTimeout(r, 25));
@@ -56,7 +65,9 @@ describe('knowledge/try: the test panel runs the customer path', () => {
   it('starts each test fresh, and says when the reply would wait for the seller approval', async () => {
     await call('knowledge/try', { shopId, question: 'ch7al zit zitoun?' });
     const again = await call<Tried>('knowledge/try', { shopId, question: 'ch7al zit zitoun?' });
-    const turns = core.ctx.store.sqlite.prepare(`SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ? AND direction = 'in'`).get(again.conversationId);
+    const turns = core.ctx.store.sqlite
+      .prepare(`SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ? AND direction = 'in'`)
+      .get(again.conversationId);
     expect(turns).toEqual({ n: 1 });
 
     await call('settings/update', { shopId, patch: { bot: { approvalMode: true } } });

@@ -46,6 +46,7 @@ export async function tryAsCustomer(ctx: CoreContext, shopId: number, question: 
   const { messageId } = ctx.testPhone.send(shopId, KNOWLEDGE_TEST_PHONE, question);
   conversationId = (sqlite.prepare(`SELECT conversation_id AS id FROM messages WHERE id = ?`).get(messageId) as { id: number }).id;
   const out = await outcome;
-  const row = sqlite.prepare(`SELECT escalation_reason AS reason FROM conversations WHERE id = ?`).get(conversationId) as { reason: string | null } | undefined;
+  const row = sqlite.prepare(`SELECT escalation_reason AS reason FROM conversations WHERE id = ?`).get(conversationId) as
+    { reason: string | null } | undefined;
   return { reply: out?.text ?? null, draft: out?.draft ?? false, escalation: row?.reason ?? null, conversationId };
 }

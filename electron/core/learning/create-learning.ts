@@ -45,12 +45,27 @@ export function makeLearning(deps: LearningDeps) {
   const { sqlite, clock, logger } = deps;
   const scheduler = makeScheduler({ sqlite, clock, logger, ...(deps.onJobFailure && { onFailure: deps.onJobFailure }) });
   registerStoreJobs(scheduler, { searchIndex: deps.searchIndex, checkpointIdle: deps.checkpointIdle });
-  const followUps = makeFollowUps({ sqlite, scheduler, clock, logger, settingsOf: deps.settingsOf, productBySku: deps.productBySku, outbox: deps.outbox });
+  const followUps = makeFollowUps({
+    sqlite,
+    scheduler,
+    clock,
+    logger,
+    settingsOf: deps.settingsOf,
+    productBySku: deps.productBySku,
+    outbox: deps.outbox,
+  });
   const bandit = makeBandit(sqlite, deps.random);
   const strategyOf = makeTurnStrategy({ sqlite, bandit, settingsOf: deps.settingsOf });
   const analyzer = makeAnalyzer({ sqlite, knowledge: makeKnowledgeRepo(sqlite), now: () => clock.now() });
   const shopIds = sqlite.prepare<[], { id: number }>('SELECT id FROM shops ORDER BY id');
-  const analysis = makeAnalysisRuns({ analyzer, scheduler, bus: deps.bus, logger, now: () => clock.now(), shopIds: () => shopIds.all().map((r) => r.id) });
+  const analysis = makeAnalysisRuns({
+    analyzer,
+    scheduler,
+    bus: deps.bus,
+    logger,
+    now: () => clock.now(),
+    shopIds: () => shopIds.all().map((r) => r.id),
+  });
   const learned = makeLearnedRepo(sqlite);
   const knowledgeAnswer = makeKnowledgeAnswer(sqlite);
   const profiles = makeProfilesRepo(sqlite);
@@ -71,11 +86,15 @@ export function makeLearning(deps: LearningDeps) {
       withLearning(
         brain,
         {
-          before: async (input) => ({ strategy: await strategyOf(input), profile: profiles.memory(input.shopId, input.contactId, input.conversationId, input.now) }),
+          before: async (input) => ({
+            strategy: await strategyOf(input),
+            profile: profiles.memory(input.shopId, input.contactId, input.conversationId, input.now),
+          }),
           async after(input, decision) {
             await followUps.afterTurn(input.shopId, input.conversationId, input.now);
             profiles.recordTurn(input.shopId, input.contactId, decision.language, decision.skus, input.now.toISOString());
-            if (input.profile?.lastOrder && decision.intent === 'greeting' && decision.salesAction === 'followup') profiles.markReorderOffered(input.contactId, input.conversationId, input.now.toISOString());
+            if (input.profile?.lastOrder && decision.intent === 'greeting' && decision.salesAction === 'followup')
+              profiles.markReorderOffered(input.contactId, input.conversationId, input.now.toISOString());
             return { ...knowledgeAnswer(input, decision), strategy: input.strategy ?? null };
           },
         },

@@ -7,8 +7,7 @@ export { csvCell };
 /** Column order couriers (Yalidine, ZR Express, Maystro…) import without remapping. */
 export const COURIER_COLUMNS = ['name', 'phone', 'wilaya', 'commune', 'address', 'products', 'amount_to_collect', 'order_id'] as const;
 
-const products = (o: Order): string =>
-  o.items.map((i) => `${i.quantity} x ${i.name}${i.variant ? ` (${i.variant})` : ''}`).join(' + ');
+const products = (o: Order): string => o.items.map((i) => `${i.quantity} x ${i.name}${i.variant ? ` (${i.variant})` : ''}`).join(' + ');
 
 /** Amount the courier collects: the total minus what was already collected, never negative. */
 const toCollect = (o: Order): number => Math.max(0, Math.round((o.total - (o.cashCollected ?? 0)) * 100) / 100);

@@ -4,7 +4,9 @@ import type { Notifier } from '../ports';
 
 /** "Order #12: Samira, 13600 DZD (Oran) — Robe ×2": enough to act on from the notification alone. */
 export function orderNotice(order: Order): { title: string; body: string } {
-  const items = order.items.map((i) => `${i.name}${i.variant ? ` (${i.variant})` : ''}${i.quantity > 1 ? ` ×${i.quantity}` : ''}`).join(', ');
+  const items = order.items
+    .map((i) => `${i.name}${i.variant ? ` (${i.variant})` : ''}${i.quantity > 1 ? ` ×${i.quantity}` : ''}`)
+    .join(', ');
   const where = [order.wilaya, order.commune].filter(Boolean).join(', ');
   return {
     title: `Souqbot: new order #${order.id}`,

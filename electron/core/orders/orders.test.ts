@@ -26,7 +26,11 @@ async function setup() {
   const events: string[] = [];
   core.bus.subscribe((e) => events.push(e.name));
   const taken: string[] = [];
-  const place = makeOrderPlacer({ db: core.ctx.store.db, bus: core.bus, decrementStock: async (_t, _s, lines) => void taken.push(...lines.map((l) => `${l.sku}×${l.quantity}`)) });
+  const place = makeOrderPlacer({
+    db: core.ctx.store.db,
+    bus: core.bus,
+    decrementStock: async (_t, _s, lines) => void taken.push(...lines.map((l) => `${l.sku}×${l.quantity}`)),
+  });
   return { core, shopId, events, taken, place };
 }
 
@@ -69,7 +73,12 @@ describe('orders', () => {
 
   it('rolls the order back when taking stock fails', async () => {
     const { core, shopId } = await setup();
-    const place = makeOrderPlacer({ db: core.ctx.store.db, decrementStock: async () => { throw new Error('catalog locked'); } });
+    const place = makeOrderPlacer({
+      db: core.ctx.store.db,
+      decrementStock: async () => {
+        throw new Error('catalog locked');
+      },
+    });
     await expect(place(newOrder(shopId))).rejects.toThrow('catalog locked');
     expect((await makeOrdersRepo(core.ctx.store.db).list({ shopId, offset: 0, limit: 5 })).total).toBe(0);
   });
@@ -77,16 +86,34 @@ describe('orders', () => {
   it('lists, gets, moves status (allowed transitions only) and exports a courier CSV through the contract', async () => {
     const { core, shopId, place } = await setup();
     const { order } = await place(newOrder(shopId));
-    await place(newOrder(shopId, { createdFromMessageId: 8, customerName: 'Sarah', phone: '0661223344', wilaya: 'Sétif', deliveryFee: null, items: [{ sku: 'X', name: 'Montre, "acier"', variant: null, quantity: 1, unitPrice: 3500 }] }));
+    await place(
+      newOrder(shopId, {
+        createdFromMessageId: 8,
+        customerName: 'Sarah',
+        phone: '0661223344',
+        wilaya: 'Sétif',
+        deliveryFee: null,
+        items: [{ sku: 'X', name: 'Montre, "acier"', variant: null, quantity: 1, unitPrice: 3500 }],
+      }),
+    );
 
     const list = await core.app.dispatch('orders/list', { shopId, query: 'amine' });
-    expect(list).toMatchObject({ ok: true, value: { total: 1, items: [{ id: order.id, itemCount: 3, itemsLabel: 'Sac à main cuir noir, Foulard en soie (beige) ×2' }] } });
-    expect(await core.app.dispatch('orders/get', { shopId, orderId: order.id })).toMatchObject({ ok: true, value: { items: [{ sku: 'DZ-BG-001' }, { sku: 'DZ-AC-002' }] } });
+    expect(list).toMatchObject({
+      ok: true,
+      value: { total: 1, items: [{ id: order.id, itemCount: 3, itemsLabel: 'Sac à main cuir noir, Foulard en soie (beige) ×2' }] },
+    });
+    expect(await core.app.dispatch('orders/get', { shopId, orderId: order.id })).toMatchObject({
+      ok: true,
+      value: { items: [{ sku: 'DZ-BG-001' }, { sku: 'DZ-AC-002' }] },
+    });
     expect(await core.app.dispatch('orders/get', { shopId, orderId: 999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
     const confirmed = await core.app.dispatch('orders/set-status', { shopId, orderId: order.id, status: 'confirmed' });
     expect(confirmed).toMatchObject({ ok: true, value: { order: { status: 'confirmed' }, customerNotified: false } });
-    expect(await core.app.dispatch('orders/set-status', { shopId, orderId: order.id, status: 'new' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await core.app.dispatch('orders/set-status', { shopId, orderId: order.id, status: 'new' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     const delivered = await core.app.dispatch('orders/set-status', { shopId, orderId: order.id, status: 'shipped', cashCollected: 2000 });
     expect(delivered).toMatchObject({ ok: true, value: { order: { status: 'shipped', cashCollected: 2000 } } });
 
@@ -97,7 +124,9 @@ describe('orders', () => {
     expect(filename).toBe('orders-2026-03-01.csv');
     const lines = text.trim().split('\r\n');
     expect(lines[0]).toBe('name,phone,wilaya,commune,address,products,amount_to_collect,order_id');
-    expect(lines).toContain(`Amine Benali,0555123456,Oran,Es Senia,"Cité 20 août, bloc 5",1 x Sac à main cuir noir + 2 x Foulard en soie (beige),6100,${order.id}`);
+    expect(lines).toContain(
+      `Amine Benali,0555123456,Oran,Es Senia,"Cité 20 août, bloc 5",1 x Sac à main cuir noir + 2 x Foulard en soie (beige),6100,${order.id}`,
+    );
     expect(text).toContain('"1 x Montre, ""acier"""');
   });
 

@@ -12,7 +12,17 @@ export function makePipelineMessenger(ctx: Pick<CoreContext, 'pipeline' | 'repos
       const c = await ctx.repos.conversations.get(shopId, conversationId);
       if (!c) return false;
       const id = ctx.pipeline.store.enqueueSellerMessage(
-        { shopId, accountId: c.accountId, conversationId, toJid: c.contactJid, author: 'bot', text, meta: null, channelMessageId: newChannelMessageId(), draft: false },
+        {
+          shopId,
+          accountId: c.accountId,
+          conversationId,
+          toJid: c.contactJid,
+          author: 'bot',
+          text,
+          meta: null,
+          channelMessageId: newChannelMessageId(),
+          draft: false,
+        },
         ctx.clock.now().toISOString(),
       );
       ctx.pipeline.emitMessage(id);

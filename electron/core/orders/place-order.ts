@@ -45,7 +45,11 @@ export function makeOrderPlacer({ db, decrementStock, bus }: OrderPlacerConfig):
     try {
       const order = await db.transaction().execute(async (trx) => {
         const saved = await makeOrdersRepo(trx).insert(input);
-        await decrementStock(trx, input.shopId, input.items.map(({ sku, variant, quantity }) => ({ sku, variant, quantity })));
+        await decrementStock(
+          trx,
+          input.shopId,
+          input.items.map(({ sku, variant, quantity }) => ({ sku, variant, quantity })),
+        );
         return saved;
       });
       bus?.emit('orders/created', order);

@@ -133,7 +133,17 @@ export function makeOrdersRepo(db: Kysely<Database>) {
         .executeTakeFirstOrThrow();
       await db
         .insertInto('order_items')
-        .values(o.items.map((i) => ({ order_id: id, shop_id: o.shopId, sku: i.sku, name: i.name, variant: i.variant, quantity: i.quantity, unit_price: i.unitPrice })))
+        .values(
+          o.items.map((i) => ({
+            order_id: id,
+            shop_id: o.shopId,
+            sku: i.sku,
+            name: i.name,
+            variant: i.variant,
+            quantity: i.quantity,
+            unit_price: i.unitPrice,
+          })),
+        )
         .execute();
       const saved = await get(o.shopId, id);
       if (!saved) throw new Error(`order ${id} vanished after insert`);
@@ -160,7 +170,13 @@ export function makeOrdersRepo(db: Kysely<Database>) {
       return { items: rows.map((r) => toSummary(r, lines.get(r.id) ?? [])), total: Number(count.n) };
     },
 
-    async setStatus(shopId: number, id: number, status: OrderStatus, now: string, cashCollected?: number | null): Promise<Order | undefined> {
+    async setStatus(
+      shopId: number,
+      id: number,
+      status: OrderStatus,
+      now: string,
+      cashCollected?: number | null,
+    ): Promise<Order | undefined> {
       let update = db.updateTable('orders').set({ status, updated_at: now });
       if (cashCollected !== undefined) update = update.set({ cash_collected: cashCollected });
       await update.where('shop_id', '=', shopId).where('id', '=', id).execute();

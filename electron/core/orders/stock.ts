@@ -20,7 +20,9 @@ interface VariantJson {
  */
 export const decrementCatalogStock: DecrementStock = async (trx, shopId, lines) => {
   for (const line of lines) {
-    const { rows } = await sql<StockRow>`SELECT id, stock, variants FROM products WHERE shop_id = ${shopId} AND sku = ${line.sku}`.execute(trx);
+    const { rows } = await sql<StockRow>`SELECT id, stock, variants FROM products WHERE shop_id = ${shopId} AND sku = ${line.sku}`.execute(
+      trx,
+    );
     const row = rows[0];
     if (!row) continue;
     if (row.stock !== null) {

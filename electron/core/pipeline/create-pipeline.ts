@@ -86,7 +86,12 @@ export function createPipeline(deps: PipelineDeps) {
     if (!result) return true;
     logger.error({ conversationId, failures, parked: result.parked, err: message }, 'turn parked after repeated failures');
     emitConversation(conversationId);
-    bus.emit('conversations/escalated', { shopId: result.shopId, conversationId, reason: PARKED_REASON, notices: [{ code: 'turn_parked', params: {} }] });
+    bus.emit('conversations/escalated', {
+      shopId: result.shopId,
+      conversationId,
+      reason: PARKED_REASON,
+      notices: [{ code: 'turn_parked', params: {} }],
+    });
     deps.notifier.notify('Souqbot needs you', 'Souqbot could not answer a customer. Open the conversation to answer yourself.');
     return true;
   };
@@ -113,7 +118,12 @@ export function createPipeline(deps: PipelineDeps) {
       if (outcome.route === 'notify_seller') deps.notifier.notify('Souqbot', 'A customer wrote in a conversation you took over.');
       if (outcome.draft) deps.notifier.notify('Souqbot', 'A reply is waiting for your approval.');
       if (outcome.escalation) {
-        bus.emit('conversations/escalated', { shopId: outcome.shopId, conversationId: outcome.conversationId, reason: outcome.escalation, notices: decodeEscalations(outcome.escalation) });
+        bus.emit('conversations/escalated', {
+          shopId: outcome.shopId,
+          conversationId: outcome.conversationId,
+          reason: outcome.escalation,
+          notices: decodeEscalations(outcome.escalation),
+        });
         // The reason is a code the app's window words in the seller's language; the desktop note only points there.
         deps.notifier.notify('Souqbot', 'A customer needs you: open the inbox.');
       }
@@ -146,7 +156,14 @@ export function createPipeline(deps: PipelineDeps) {
 
   /** The shop's setting, read synchronously (echoes are handled inside the channel's event). */
   const phoneTakeoverMinutes = (shopId: number): number => policies.settingsOf(shopId).bot.phoneTakeoverMinutes;
-  const proactive = makeProactive({ sqlite, store, clock, markOutbound: (id) => dispatcher.mark(id), emitMessage: (id) => emitMessage(id), emitConversation: (id) => emitConversation(id) });
+  const proactive = makeProactive({
+    sqlite,
+    store,
+    clock,
+    markOutbound: (id) => dispatcher.mark(id),
+    emitMessage: (id) => emitMessage(id),
+    emitConversation: (id) => emitConversation(id),
+  });
 
   let stopped = false;
   /** Stores one inbound message and starts its turn (one transaction; see pipeline-store accept). */

@@ -60,7 +60,9 @@ describe('a full disk', () => {
     db.pragma('max_page_count = 1073741823');
     await expect.poll(() => core.ctx.pipeline.storage.state().state, { timeout: 3000 }).toBe('ok');
     await core.ctx.pipeline.drain();
-    const stored = db.prepare("SELECT channel_message_id AS id FROM messages WHERE direction = 'in' ORDER BY rowid").all() as { id: string }[];
+    const stored = db.prepare("SELECT channel_message_id AS id FROM messages WHERE direction = 'in' ORDER BY rowid").all() as {
+      id: string;
+    }[];
     expect(stored.map((r) => r.id)).toEqual(Array.from({ length: 41 }, (_, i) => `T-${i}`));
     const answered = (db.prepare("SELECT count(*) AS n FROM messages WHERE direction = 'out'").get() as { n: number }).n;
     expect(answered).toBe(41);

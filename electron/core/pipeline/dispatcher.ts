@@ -47,8 +47,15 @@ export function makeDispatcher(deps: DispatcherDeps) {
     if (finished.length === 0) return;
     const done = finished;
     finished = [];
-    store.batch(done.map(({ row }) => () => store.markSent(row.outboxId, row.messageId)));
-    for (const { row } of done) deps.onDispatch({ messageId: row.messageId, conversationId: row.conversationId, shopId: row.shopId, status: 'sent', error: null });
+    store.batch(
+      done.map(
+        ({ row }) =>
+          () =>
+            store.markSent(row.outboxId, row.messageId),
+      ),
+    );
+    for (const { row } of done)
+      deps.onDispatch({ messageId: row.messageId, conversationId: row.conversationId, shopId: row.shopId, status: 'sent', error: null });
   };
 
   const scheduler = new KeyedScheduler({
@@ -75,7 +82,9 @@ export function makeDispatcher(deps: DispatcherDeps) {
 
   /** The budget a row spends: the reply one only while the customer's message is fresh. */
   function limiterFor(row: OutboxRow, now: number): AccountSendLimiter {
-    return budgetFor(deps.policyOf(row.shopId), row.kind, row.lastInboundAt, now) === 'reply' ? deps.limiters.reply : deps.limiters.proactive;
+    return budgetFor(deps.policyOf(row.shopId), row.kind, row.lastInboundAt, now) === 'reply'
+      ? deps.limiters.reply
+      : deps.limiters.proactive;
   }
 
   async function send(row: OutboxRow): Promise<void> {

@@ -6,8 +6,14 @@ const llm = (patch: Partial<ReturnType<typeof LlmSettings.parse>>) => LlmSetting
 
 describe('turns in flight per endpoint', () => {
   it('defaults by kind: hosted high, a server on this computer or the LAN low, the offline brain its own', () => {
-    expect(turnLimitFor(llm({ baseUrl: 'https://openrouter.ai/api/v1', model: 'm' }))).toEqual({ key: 'llm:https://openrouter.ai/api/v1', limit: HOSTED_TURNS });
-    expect(turnLimitFor(llm({ baseUrl: 'http://127.0.0.1:11434/v1/', model: 'qwen' }))).toEqual({ key: 'llm:http://127.0.0.1:11434/v1', limit: LOCAL_TURNS });
+    expect(turnLimitFor(llm({ baseUrl: 'https://openrouter.ai/api/v1', model: 'm' }))).toEqual({
+      key: 'llm:https://openrouter.ai/api/v1',
+      limit: HOSTED_TURNS,
+    });
+    expect(turnLimitFor(llm({ baseUrl: 'http://127.0.0.1:11434/v1/', model: 'qwen' }))).toEqual({
+      key: 'llm:http://127.0.0.1:11434/v1',
+      limit: LOCAL_TURNS,
+    });
     expect(turnLimitFor(llm({ baseUrl: 'http://192.168.1.20:1234/v1', model: 'm' })).limit).toBe(LOCAL_TURNS);
     expect(turnLimitFor(llm({}))).toEqual({ key: 'offline', limit: OFFLINE_TURNS });
   });

@@ -56,7 +56,11 @@ describe('a turn that keeps failing', () => {
     // Backoff 40+80+160+160 ms ≈ 440 ms until the 5th try; a hot loop would try thousands of times.
     await expect.poll(() => tries.count, { timeout: 5000 }).toBe(5);
     const db = core.ctx.store.sqlite;
-    const state = db.prepare("SELECT q.state, c.status, c.escalation_reason AS reason FROM inbound_queue q JOIN conversations c ON c.id = q.conversation_id JOIN messages m ON m.id = q.message_id WHERE m.channel_message_id = 'X-1'").get();
+    const state = db
+      .prepare(
+        "SELECT q.state, c.status, c.escalation_reason AS reason FROM inbound_queue q JOIN conversations c ON c.id = q.conversation_id JOIN messages m ON m.id = q.message_id WHERE m.channel_message_id = 'X-1'",
+      )
+      .get();
     expect(state).toEqual({ state: 'parked', status: 'waiting_human', reason: PARKED_REASON });
     expect(escalated).toEqual([PARKED_REASON]);
     expect((db.prepare("SELECT count(*) AS n FROM messages WHERE direction = 'out'").get() as { n: number }).n).toBe(1);
@@ -65,7 +69,9 @@ describe('a turn that keeps failing', () => {
 
     // The seller gives the conversation back to the bot; the catalog was fixed meanwhile.
     broken.on = false;
-    const conversationId = (db.prepare("SELECT conversation_id AS id FROM messages WHERE channel_message_id = 'X-1'").get() as { id: number }).id;
+    const conversationId = (
+      db.prepare("SELECT conversation_id AS id FROM messages WHERE channel_message_id = 'X-1'").get() as { id: number }
+    ).id;
     await call(core, 'conversations/set-takeover', { shopId: shop.id, conversationId, takeover: false });
     await core.ctx.pipeline.drain();
     expect(tries.count).toBe(6);

@@ -62,7 +62,10 @@ export function makeIntakeGuard(deps: IntakeGuardDeps) {
     if (!since) {
       since = deps.clock.now().toISOString();
       deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'disk full or failing: intake paused');
-      deps.notifier.notify('Souqbot paused: the disk is full', 'Free some space on this computer. Souqbot keeps the messages that arrive and resumes by itself.');
+      deps.notifier.notify(
+        'Souqbot paused: the disk is full',
+        'Free some space on this computer. Souqbot keeps the messages that arrive and resumes by itself.',
+      );
     }
     deps.onChange(state());
     arm();
@@ -101,7 +104,8 @@ export function makeIntakeGuard(deps: IntakeGuardDeps) {
     },
     /** Keeps a message that could not be stored, to store it once the disk allows. */
     hold(message: NormalizedInbound, err: unknown): void {
-      if (held.length < maxHeld && !held.some((m) => m.accountId === message.accountId && m.channelMessageId === message.channelMessageId)) held.push(message);
+      if (held.length < maxHeld && !held.some((m) => m.accountId === message.accountId && m.channelMessageId === message.channelMessageId))
+        held.push(message);
       fault(err);
     },
     /** Try now (tests, and when the seller says space was freed). */

@@ -204,10 +204,13 @@ export class KeyedScheduler {
     this.timer = null;
     if (this.deferred.size === 0) return;
     const next = Math.min(...this.deferred.values());
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.kick();
-    }, Math.max(0, Math.min(next - now, 2 ** 31 - 1)));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.kick();
+      },
+      Math.max(0, Math.min(next - now, 2 ** 31 - 1)),
+    );
     this.timer.unref();
   }
 }

@@ -29,7 +29,8 @@ describe('pipeline limits and pacing', () => {
     phone.send(shop.id, '+213550000009', 'ch7al sac noir?', clock.now());
     await temp.core.ctx.pipeline.drain();
     // Nothing yet: the customer may still be typing.
-    const outCount = () => (temp.core.ctx.store.sqlite.prepare("SELECT count(*) n FROM messages WHERE direction='out'").get() as { n: number }).n;
+    const outCount = () =>
+      (temp.core.ctx.store.sqlite.prepare("SELECT count(*) n FROM messages WHERE direction='out'").get() as { n: number }).n;
     expect(outCount()).toBe(0);
     advance(3500);
     temp.core.ctx.pipeline.start();
@@ -64,7 +65,10 @@ describe('pipeline limits and pacing', () => {
     // The app was closed for two days before the reply could go out.
     advance(48 * 3_600_000);
     await temp.core.ctx.pipeline.drain();
-    const row = temp.core.ctx.store.sqlite.prepare("SELECT status, error FROM messages WHERE direction='out'").get() as { status: string; error: string };
+    const row = temp.core.ctx.store.sqlite.prepare("SELECT status, error FROM messages WHERE direction='out'").get() as {
+      status: string;
+      error: string;
+    };
     expect(row.status).toBe('failed');
     expect(row.error).toMatch(/more than 24 h ago/);
     expect(temp.core.ctx.testPhone.thread(shop.id, '+213550000011').filter((m) => m.direction === 'in')).toEqual([]);

@@ -44,7 +44,12 @@ export function fixedSendPolicy(rateLimits: RateLimitPolicy, pacing: PacingPolic
 }
 
 /** Which budget a send uses: a reply counts as one only while the customer's message is fresh. */
-export function budgetFor(policy: SendPolicy, kind: 'reply' | 'proactive', lastInboundAt: string | null, now: number): 'reply' | 'proactive' {
+export function budgetFor(
+  policy: SendPolicy,
+  kind: 'reply' | 'proactive',
+  lastInboundAt: string | null,
+  now: number,
+): 'reply' | 'proactive' {
   if (kind !== 'reply' || !lastInboundAt) return 'proactive';
   return now - Date.parse(lastInboundAt) <= policy.replyFreshMinutes * 60_000 ? 'reply' : 'proactive';
 }

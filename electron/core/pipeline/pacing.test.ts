@@ -26,7 +26,9 @@ async function rush(choice: PacingChoice, customers: number, opts: { proactive?:
   const { sqlite } = store;
   const iso = clock.now().toISOString();
   sqlite.prepare("INSERT INTO shops (name, currency, created_at) VALUES ('S', 'DZD', ?)").run(iso);
-  sqlite.prepare("INSERT INTO accounts (shop_id, channel, label, status, created_at) VALUES (1, 'simulator', 'a', 'connected', ?)").run(iso);
+  sqlite
+    .prepare("INSERT INTO accounts (shop_id, channel, label, status, created_at) VALUES (1, 'simulator', 'a', 'connected', ?)")
+    .run(iso);
   sqlite.prepare('INSERT INTO settings (shop_id, doc, updated_at) VALUES (1, ?, ?)').run(JSON.stringify({ bot: { pacing: choice } }), iso);
   const settings = makeSettingsRepo(store.db);
   const pipeline = createPipeline({
@@ -54,7 +56,14 @@ async function rush(choice: PacingChoice, customers: number, opts: { proactive?:
   pipeline.attachChannel(1, channel);
   const start = t;
   for (let i = 0; i < customers; i++) {
-    pipeline.sink.accept({ accountId: 1, channelMessageId: `R${i}`, from: `21355${String(i).padStart(7, '0')}@s.whatsapp.net`, kind: 'text', text: 'ch7al had sac?', at: iso });
+    pipeline.sink.accept({
+      accountId: 1,
+      channelMessageId: `R${i}`,
+      from: `21355${String(i).padStart(7, '0')}@s.whatsapp.net`,
+      kind: 'text',
+      text: 'ch7al had sac?',
+      at: iso,
+    });
   }
   if (opts.proactive) {
     // Answered first, then every conversation gets a follow-up: those are proactive.

@@ -10,11 +10,19 @@ export { PARKED_REASON };
  * conversation back to the bot puts them back in the queue for one more round of tries.
  */
 export function makeParkedTurns(sqlite: SQLite.Database) {
-  const park = sqlite.prepare<[string, number]>("UPDATE inbound_queue SET state = 'parked', route = ? WHERE conversation_id = ? AND state = 'pending'");
-  const escalate = sqlite.prepare<[string, number]>("UPDATE conversations SET status = 'waiting_human', escalation_reason = ? WHERE id = ?");
-  const unpark = sqlite.prepare<[number]>("UPDATE inbound_queue SET state = 'pending', route = NULL WHERE conversation_id = ? AND state = 'parked'");
+  const park = sqlite.prepare<[string, number]>(
+    "UPDATE inbound_queue SET state = 'parked', route = ? WHERE conversation_id = ? AND state = 'pending'",
+  );
+  const escalate = sqlite.prepare<[string, number]>(
+    "UPDATE conversations SET status = 'waiting_human', escalation_reason = ? WHERE id = ?",
+  );
+  const unpark = sqlite.prepare<[number]>(
+    "UPDATE inbound_queue SET state = 'pending', route = NULL WHERE conversation_id = ? AND state = 'parked'",
+  );
   const shopOf = sqlite.prepare<[number], { shop_id: number }>('SELECT shop_id FROM conversations WHERE id = ?');
-  const count = sqlite.prepare<[number], { n: number }>("SELECT count(*) AS n FROM inbound_queue WHERE conversation_id = ? AND state = 'parked'");
+  const count = sqlite.prepare<[number], { n: number }>(
+    "SELECT count(*) AS n FROM inbound_queue WHERE conversation_id = ? AND state = 'parked'",
+  );
 
   return {
     /** Sets the conversation's pending turns aside; answers its shop and how many rows moved. */

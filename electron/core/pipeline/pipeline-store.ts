@@ -85,7 +85,9 @@ export function makePipelineStore(sqlite: SQLite.Database) {
     findInbound: sqlite.prepare<[number, string], { id: number; conversation_id: number }>(
       "SELECT id, conversation_id FROM messages WHERE account_id = ? AND direction = 'in' AND channel_message_id = ?",
     ),
-    findContact: sqlite.prepare<[number, string], { id: number; name: string | null }>('SELECT id, name FROM contacts WHERE shop_id = ? AND jid = ?'),
+    findContact: sqlite.prepare<[number, string], { id: number; name: string | null }>(
+      'SELECT id, name FROM contacts WHERE shop_id = ? AND jid = ?',
+    ),
     insertContact: sqlite.prepare<[number, string, string | null, string], { id: number }>(
       'INSERT INTO contacts (shop_id, jid, name, created_at) VALUES (?, ?, ?, ?) RETURNING id',
     ),
@@ -139,7 +141,9 @@ export function makePipelineStore(sqlite: SQLite.Database) {
     inboundSince: sqlite.prepare<[number, string], { n: number }>(
       "SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND direction = 'in' AND created_at >= ?",
     ),
-    finishQueue: sqlite.prepare<[string, string | null, number]>("UPDATE inbound_queue SET state = ?, route = ? WHERE id = ? AND state = 'pending'"),
+    finishQueue: sqlite.prepare<[string, string | null, number]>(
+      "UPDATE inbound_queue SET state = ?, route = ? WHERE id = ? AND state = 'pending'",
+    ),
     insertOutbox: sqlite.prepare(
       `INSERT INTO outbox (shop_id, account_id, conversation_id, message_id, to_jid, channel_message_id, next_attempt_at, created_at, kind)
        VALUES (@shop_id, @account_id, @conversation_id, @message_id, @to_jid, @channel_message_id, @next_attempt_at, @created_at, @kind)`,
@@ -148,12 +152,20 @@ export function makePipelineStore(sqlite: SQLite.Database) {
     // messages, which saves rewriting two indexes per reply.
     touchConversationOut: sqlite.prepare<[string, number]>('UPDATE conversations SET last_preview = ? WHERE id = ?'),
     escalate: sqlite.prepare<[string, number]>("UPDATE conversations SET status = 'waiting_human', escalation_reason = ? WHERE id = ?"),
-    pendingApproval: sqlite.prepare<[number]>("UPDATE conversations SET status = 'pending_approval' WHERE id = ? AND status != 'waiting_human'"),
+    pendingApproval: sqlite.prepare<[number]>(
+      "UPDATE conversations SET status = 'pending_approval' WHERE id = ? AND status != 'waiting_human'",
+    ),
     flag: sqlite.prepare<[string, number]>('UPDATE conversations SET flagged_reason = ? WHERE id = ?'),
     markSent: sqlite.prepare<[number]>("UPDATE outbox SET state = 'sent', attempts = attempts + 1, last_error = NULL WHERE id = ?"),
-    messageSent: sqlite.prepare<[number]>("UPDATE messages SET status = 'sent', error = NULL WHERE id = ? AND status IN ('queued', 'sending', 'failed')"),
-    retryLater: sqlite.prepare<[string, string, number]>('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?'),
-    markFailed: sqlite.prepare<[string, number]>("UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?"),
+    messageSent: sqlite.prepare<[number]>(
+      "UPDATE messages SET status = 'sent', error = NULL WHERE id = ? AND status IN ('queued', 'sending', 'failed')",
+    ),
+    retryLater: sqlite.prepare<[string, string, number]>(
+      'UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?',
+    ),
+    markFailed: sqlite.prepare<[string, number]>(
+      "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
+    ),
     messageFailed: sqlite.prepare<[string, number]>("UPDATE messages SET status = 'failed', error = ? WHERE id = ?"),
     outboundByChannelId: sqlite.prepare<[number, string], { id: number; status: string }>(
       "SELECT id, status FROM messages WHERE account_id = ? AND direction = 'out' AND channel_message_id = ?",
@@ -183,12 +195,29 @@ export function makePipelineStore(sqlite: SQLite.Database) {
   }
 
   /** Contact + conversation for an address, created on first contact. */
-  function resolveConversation(shopId: number, accountId: number, jid: string, name: string | null, at: string, previewText: string, countUnread: boolean) {
+  function resolveConversation(
+    shopId: number,
+    accountId: number,
+    jid: string,
+    name: string | null,
+    at: string,
+    previewText: string,
+    countUnread: boolean,
+  ) {
     // Read first: most messages come from a known contact, and an unchanged row is not rewritten.
     const known = s.findContact.get(shopId, jid);
     const contactId = known ? known.id : s.insertContact.get(shopId, jid, name ?? null, at)!.id;
     if (known && name && known.name !== name) s.renameContact.run(name, known.id);
-    const conversationId = s.upsertConversation.get(shopId, accountId, contactId, at, at, preview(previewText), at, countUnread ? 1 : 0)!.id;
+    const conversationId = s.upsertConversation.get(
+      shopId,
+      accountId,
+      contactId,
+      at,
+      at,
+      preview(previewText),
+      at,
+      countUnread ? 1 : 0,
+    )!.id;
     return { contactId, conversationId };
   }
 
@@ -198,7 +227,15 @@ export function makePipelineStore(sqlite: SQLite.Database) {
     const existing = s.findInbound.get(msg.accountId, msg.channelMessageId);
     if (existing) return { messageId: existing.id, duplicate: true, shopId: account.shop_id, conversationId: existing.conversation_id };
     const text = msg.text || `[${msg.kind}]`;
-    const { conversationId } = resolveConversation(account.shop_id, msg.accountId, msg.from, msg.fromName ?? null, msg.at, text, !msg.contextOnly);
+    const { conversationId } = resolveConversation(
+      account.shop_id,
+      msg.accountId,
+      msg.from,
+      msg.fromName ?? null,
+      msg.at,
+      text,
+      !msg.contextOnly,
+    );
     const messageId = insertMessage({
       shop_id: account.shop_id,
       account_id: msg.accountId,
@@ -209,7 +246,10 @@ export function makePipelineStore(sqlite: SQLite.Database) {
       text: msg.text,
       status: 'received',
       channel_message_id: msg.channelMessageId,
-      meta: msg.quotedChannelMessageId || msg.mediaPath ? JSON.stringify({ quoted: msg.quotedChannelMessageId ?? null, mediaPath: msg.mediaPath ?? null }) : null,
+      meta:
+        msg.quotedChannelMessageId || msg.mediaPath
+          ? JSON.stringify({ quoted: msg.quotedChannelMessageId ?? null, mediaPath: msg.mediaPath ?? null })
+          : null,
       created_at: msg.at,
     });
     s.insertQueue.run(account.shop_id, conversationId, messageId, msg.contextOnly ? 'skipped' : 'pending', now);
@@ -275,7 +315,8 @@ export function makePipelineStore(sqlite: SQLite.Database) {
         if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
           const existing = s.findInbound.get(msg.accountId, msg.channelMessageId);
           const account = s.account.get(msg.accountId);
-          if (existing && account) return { messageId: existing.id, duplicate: true, shopId: account.shop_id, conversationId: existing.conversation_id };
+          if (existing && account)
+            return { messageId: existing.id, duplicate: true, shopId: account.shop_id, conversationId: existing.conversation_id };
         }
         throw err;
       }
@@ -312,14 +353,30 @@ export function makePipelineStore(sqlite: SQLite.Database) {
     approveDraft: sqlite.transaction((messageId: number, text: string, toJid: string, now: string): boolean => {
       const row = s.messageById.get(messageId);
       if (!row || row.status !== 'draft') return false;
-      sqlite.prepare("UPDATE messages SET text = ?, status = 'queued', author = CASE WHEN text = ? THEN author ELSE 'seller' END WHERE id = ?").run(text, text, messageId);
+      sqlite
+        .prepare("UPDATE messages SET text = ?, status = 'queued', author = CASE WHEN text = ? THEN author ELSE 'seller' END WHERE id = ?")
+        .run(text, text, messageId);
       const facts = s.turnFacts.get(row.conversation_id)!;
       enqueue(
-        { shopId: row.shop_id, accountId: facts.accountId, conversationId: row.conversation_id, toJid, author: 'bot', text, meta: null, channelMessageId: row.channel_message_id!, draft: false },
+        {
+          shopId: row.shop_id,
+          accountId: facts.accountId,
+          conversationId: row.conversation_id,
+          toJid,
+          author: 'bot',
+          text,
+          meta: null,
+          channelMessageId: row.channel_message_id!,
+          draft: false,
+        },
         messageId,
         now,
       );
-      sqlite.prepare("UPDATE conversations SET status = 'open' WHERE id = ? AND status = 'pending_approval' AND NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = ? AND status = 'draft')").run(row.conversation_id, row.conversation_id);
+      sqlite
+        .prepare(
+          "UPDATE conversations SET status = 'open' WHERE id = ? AND status = 'pending_approval' AND NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = ? AND status = 'draft')",
+        )
+        .run(row.conversation_id, row.conversation_id);
       return true;
     }),
     markSent: sqlite.transaction((outboxId: number, messageId: number) => {
@@ -333,7 +390,8 @@ export function makePipelineStore(sqlite: SQLite.Database) {
     }),
     outboundByChannelId: (accountId: number, channelMessageId: string) => s.outboundByChannelId.get(accountId, channelMessageId),
     setMessageStatus: (messageId: number, status: string) => s.setMessageStatus.run(status, messageId),
-    setTakeover: (conversationId: number, on: boolean, until: string | null = null) => s.setTakeover.run(on ? 1 : 0, on ? until : null, conversationId),
+    setTakeover: (conversationId: number, on: boolean, until: string | null = null) =>
+      s.setTakeover.run(on ? 1 : 0, on ? until : null, conversationId),
     resolveConversation: sqlite.transaction(resolveConversation),
     insertMessage,
   };

@@ -80,7 +80,13 @@ describe('pipeline', () => {
     await core.ctx.pipeline.drain();
     expect(count(core, "SELECT count(*) n FROM messages WHERE direction = 'in'")).toBe(2);
     expect(count(core, "SELECT count(*) n FROM messages WHERE direction = 'out' AND status = 'sent'")).toBe(1 + sentReplies);
-    expect(count(core, "SELECT count(*) n FROM inbound_queue WHERE state = ? AND message_id = (SELECT max(id) FROM messages WHERE direction = 'in')", queueState)).toBe(1);
+    expect(
+      count(
+        core,
+        "SELECT count(*) n FROM inbound_queue WHERE state = ? AND message_id = (SELECT max(id) FROM messages WHERE direction = 'in')",
+        queueState,
+      ),
+    ).toBe(1);
     if (mode === 'approval') {
       expect(count(core, "SELECT count(*) n FROM messages WHERE status = 'draft'")).toBe(1);
       expect(count(core, "SELECT count(*) n FROM conversations WHERE status = 'pending_approval'")).toBe(1);
@@ -92,7 +98,10 @@ describe('pipeline', () => {
     await call(core, 'settings/update', { shopId: shop.id, patch: { bot: { approvalMode: true } } });
     core.ctx.pipeline.sink.accept(inbound(accountId, 'D-1', 'price?'));
     await core.ctx.pipeline.drain();
-    const draft = core.ctx.store.sqlite.prepare("SELECT id, channel_message_id FROM messages WHERE status = 'draft'").get() as { id: number; channel_message_id: string };
+    const draft = core.ctx.store.sqlite.prepare("SELECT id, channel_message_id FROM messages WHERE status = 'draft'").get() as {
+      id: number;
+      channel_message_id: string;
+    };
     const approved = await call<Message>(core, 'drafts/approve', { shopId: shop.id, messageId: draft.id, text: 'It is 6500 DA.' });
     expect(approved.text).toBe('It is 6500 DA.');
     await core.ctx.pipeline.drain();
@@ -129,7 +138,9 @@ describe('pipeline', () => {
     failures.push(new ChannelSendError('recipient does not exist', false));
     sim.sink.accept(inbound(accountId, 'F-2', 'two'));
     await sim.drain();
-    const failed = core.ctx.store.sqlite.prepare("SELECT status, error FROM messages WHERE direction = 'out' ORDER BY id DESC LIMIT 1").get() as { status: string; error: string };
+    const failed = core.ctx.store.sqlite
+      .prepare("SELECT status, error FROM messages WHERE direction = 'out' ORDER BY id DESC LIMIT 1")
+      .get() as { status: string; error: string };
     expect(failed).toEqual({ status: 'failed', error: 'recipient does not exist' });
   });
 
@@ -143,13 +154,19 @@ describe('pipeline', () => {
     // Simulate a crash after the outbox write: a queued row exists, nothing was sent.
     await core.ctx.pipeline.drain();
     expect(count(core, "SELECT count(*) n FROM outbox WHERE state = 'sent'")).toBe(1);
-    const id = (core.ctx.store.sqlite.prepare('SELECT channel_message_id FROM outbox').get() as { channel_message_id: string }).channel_message_id;
+    const id = (core.ctx.store.sqlite.prepare('SELECT channel_message_id FROM outbox').get() as { channel_message_id: string })
+      .channel_message_id;
     // Pretend the process died after sending but before bookkeeping: mark it queued again.
     core.ctx.store.sqlite.prepare("UPDATE outbox SET state = 'queued'").run();
     await core.close();
     const { createCore } = await import('../create-core');
     const { noPacing, noRateLimits } = await import('./policies');
-    const reopened = await createCore({ dataDir, rateLimits: noRateLimits, pacing: noPacing, simulator: { fsync: false, receipts: false } });
+    const reopened = await createCore({
+      dataDir,
+      rateLimits: noRateLimits,
+      pacing: noPacing,
+      simulator: { fsync: false, receipts: false },
+    });
     cleanup = async () => {
       await reopened.close();
       await temp.cleanup();
@@ -165,15 +182,25 @@ describe('pipeline', () => {
     core.ctx.pipeline.sink.accept(inbound(accountId, 'S-1', 'bonjour'));
     await core.ctx.pipeline.drain();
     const conversationId = count(core, 'SELECT id n FROM conversations');
-    const taken = await call<{ takeover: boolean; status: string }>(core, 'conversations/set-takeover', { shopId: shop.id, conversationId, takeover: true });
+    const taken = await call<{ takeover: boolean; status: string }>(core, 'conversations/set-takeover', {
+      shopId: shop.id,
+      conversationId,
+      takeover: true,
+    });
     expect(taken).toMatchObject({ takeover: true, status: 'waiting_human' });
     const reply = await call<Message>(core, 'conversations/reply', { shopId: shop.id, conversationId, text: 'Je suis la vendeuse.' });
     expect(reply).toMatchObject({ author: 'seller', status: 'queued' });
     core.ctx.pipeline.sink.accept(inbound(accountId, 'S-2', 'merci'));
     await core.ctx.pipeline.drain();
-    const out = core.ctx.store.sqlite.prepare("SELECT author FROM messages WHERE direction = 'out' ORDER BY id").all() as { author: string }[];
+    const out = core.ctx.store.sqlite.prepare("SELECT author FROM messages WHERE direction = 'out' ORDER BY id").all() as {
+      author: string;
+    }[];
     expect(out.map((o) => o.author)).toEqual(['bot', 'seller']);
-    const back = await call<{ takeover: boolean }>(core, 'conversations/set-takeover', { shopId: shop.id, conversationId, takeover: false });
+    const back = await call<{ takeover: boolean }>(core, 'conversations/set-takeover', {
+      shopId: shop.id,
+      conversationId,
+      takeover: false,
+    });
     expect(back.takeover).toBe(false);
     const bad = await core.app.dispatch('conversations/reply', { shopId: shop.id, conversationId, text: '   ' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -183,10 +210,23 @@ describe('pipeline', () => {
     const { core, accountId } = await setup();
     core.ctx.pipeline.sink.accept(inbound(accountId, 'E-1', 'salam'));
     await core.ctx.pipeline.drain();
-    const ours = (core.ctx.store.sqlite.prepare('SELECT channel_message_id FROM outbox').get() as { channel_message_id: string }).channel_message_id;
-    core.ctx.pipeline.sink.ownEcho({ accountId, channelMessageId: ours, to: '213550000001@s.whatsapp.net', text: 'x', at: new Date().toISOString() });
+    const ours = (core.ctx.store.sqlite.prepare('SELECT channel_message_id FROM outbox').get() as { channel_message_id: string })
+      .channel_message_id;
+    core.ctx.pipeline.sink.ownEcho({
+      accountId,
+      channelMessageId: ours,
+      to: '213550000001@s.whatsapp.net',
+      text: 'x',
+      at: new Date().toISOString(),
+    });
     expect(count(core, "SELECT count(*) n FROM messages WHERE direction = 'out'")).toBe(1);
-    core.ctx.pipeline.sink.ownEcho({ accountId, channelMessageId: 'PHONE-1', to: '213550000001@s.whatsapp.net', text: 'je m’en occupe', at: new Date().toISOString() });
+    core.ctx.pipeline.sink.ownEcho({
+      accountId,
+      channelMessageId: 'PHONE-1',
+      to: '213550000001@s.whatsapp.net',
+      text: 'je m’en occupe',
+      at: new Date().toISOString(),
+    });
     expect(count(core, "SELECT count(*) n FROM messages WHERE direction = 'out' AND author = 'seller'")).toBe(1);
     expect(count(core, 'SELECT takeover n FROM conversations')).toBe(1);
   });
@@ -200,7 +240,13 @@ describe('pipeline', () => {
     await call(core, 'settings/update', { shopId: shop.id, patch: { bot: { phoneTakeoverMinutes: 30 } } });
     const accountId = core.ctx.testPhone.accountFor(shop.id);
     const at = () => new Date(now).toISOString();
-    core.ctx.pipeline.sink.ownEcho({ accountId, channelMessageId: 'PHONE-9', to: '213550000001@s.whatsapp.net', text: 'salam, ana hna', at: at() });
+    core.ctx.pipeline.sink.ownEcho({
+      accountId,
+      channelMessageId: 'PHONE-9',
+      to: '213550000001@s.whatsapp.net',
+      text: 'salam, ana hna',
+      at: at(),
+    });
     core.ctx.pipeline.sink.accept({ ...inbound(accountId, 'T-1', 'ok merci'), at: at() });
     await core.ctx.pipeline.drain();
     expect(count(core, "SELECT count(*) n FROM messages WHERE direction = 'out' AND author = 'bot'")).toBe(0);
@@ -216,10 +262,15 @@ describe('pipeline', () => {
     await core.ctx.pipeline.drain();
     core.ctx.pipeline.sink.accept({ ...inbound(accountId, 'V-1', ''), kind: 'audio' });
     await core.ctx.pipeline.drain();
-    const last = core.ctx.store.sqlite.prepare("SELECT text, meta FROM messages WHERE direction = 'out' ORDER BY id DESC LIMIT 1").get() as { text: string; meta: string };
+    const last = core.ctx.store.sqlite
+      .prepare("SELECT text, meta FROM messages WHERE direction = 'out' ORDER BY id DESC LIMIT 1")
+      .get() as { text: string; meta: string };
     expect(last.text).toMatch(/ta3ek/);
     expect(JSON.parse(last.meta)).toMatchObject({ language: 'dz-latn', escalate: true });
     const conversation = core.ctx.store.sqlite.prepare('SELECT status, escalation_reason FROM conversations').get();
-    expect(conversation).toEqual({ status: 'waiting_human', escalation_reason: JSON.stringify([{ code: 'voice_note_received', params: {} }]) });
+    expect(conversation).toEqual({
+      status: 'waiting_human',
+      escalation_reason: JSON.stringify([{ code: 'voice_note_received', params: {} }]),
+    });
   });
 });

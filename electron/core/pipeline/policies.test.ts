@@ -22,12 +22,20 @@ describe('AccountSendLimiter', () => {
   });
 
   it('slows a newly linked number down by its ramp factor', () => {
-    const limiter = new AccountSendLimiter({ ...policy, minGapMs: 1000, jitterMs: 0 }, () => 0, (id) => (id === 7 ? 0.5 : 1));
+    const limiter = new AccountSendLimiter(
+      { ...policy, minGapMs: 1000, jitterMs: 0 },
+      () => 0,
+      (id) => (id === 7 ? 0.5 : 1),
+    );
     limiter.record(7, 0);
     limiter.record(8, 0);
     expect(limiter.earliest(7, 0)).toBe(2000);
     expect(limiter.earliest(8, 0)).toBe(1000);
-    const capped = new AccountSendLimiter({ ...policy, minGapMs: 0, jitterMs: 0 }, () => 0, () => 0.5);
+    const capped = new AccountSendLimiter(
+      { ...policy, minGapMs: 0, jitterMs: 0 },
+      () => 0,
+      () => 0.5,
+    );
     for (let i = 0; i < 4; i++) capped.record(1, i * 1000);
     expect(capped.earliest(1, 4000)).toBe(60_000); // 4 a minute instead of 8
   });

@@ -112,7 +112,10 @@ export function makeWorker(deps: WorkerDeps) {
       if (!first) return null;
       seen.set(conversationId, rows);
       // Debounce: wait until the customer has paused, then answer the burst as a whole.
-      return burstDueAt(deps.policyOf(first.shopId).pacing, rows.map((r) => Date.parse(r.createdAt)));
+      return burstDueAt(
+        deps.policyOf(first.shopId).pacing,
+        rows.map((r) => Date.parse(r.createdAt)),
+      );
     },
     run: (conversationId) => processConversation(conversationId),
     onError: (err, conversationId) => {
@@ -159,7 +162,8 @@ export function makeWorker(deps: WorkerDeps) {
       const reason = 'reason' in route ? route.reason : route.kind;
       commitLater(
         () => store.completeTurn(queueIds, state, reason, null, null, null, nowIso),
-        () => deps.onTurn({ conversationId, shopId: facts.shopId, route: route.kind, outboundMessageId: null, draft: false, escalation: null }),
+        () =>
+          deps.onTurn({ conversationId, shopId: facts.shopId, route: route.kind, outboundMessageId: null, draft: false, escalation: null }),
       );
       return more;
     }
@@ -174,14 +178,20 @@ export function makeWorker(deps: WorkerDeps) {
     // Waits only behind turns for the same endpoint (a local model answers two at a time, a hosted API many).
     const gate = turnLimitFor(settings.llm);
     const decision = mediaOnly
-      ? mediaDecision(inbound.map((m) => m.kind), history)
+      ? mediaDecision(
+          inbound.map((m) => m.kind),
+          history,
+        )
       : await deps.gates.run(gate.key, gate.limit, () =>
           deps.brain.decide({
             shopId: facts.shopId,
             conversationId,
             contactId: facts.contactId,
             inboundMessageIds: batch.map((r) => r.messageId),
-            text: inbound.map((m) => m.text).filter(Boolean).join('\n'),
+            text: inbound
+              .map((m) => m.text)
+              .filter(Boolean)
+              .join('\n'),
             history,
             now,
           }),
@@ -216,9 +226,25 @@ export function makeWorker(deps: WorkerDeps) {
       : null;
     const committedAt = clock.now().toISOString();
     commitLater(
-      () => store.completeTurn(queueIds, 'done', route.kind, outbound, escalation, flood === 'answer_and_flag' ? 'flooding' : null, committedAt),
+      () =>
+        store.completeTurn(
+          queueIds,
+          'done',
+          route.kind,
+          outbound,
+          escalation,
+          flood === 'answer_and_flag' ? 'flooding' : null,
+          committedAt,
+        ),
       (outboundMessageId) =>
-        deps.onTurn({ conversationId, shopId: facts.shopId, route: route.kind, outboundMessageId, draft: route.kind === 'draft', escalation }),
+        deps.onTurn({
+          conversationId,
+          shopId: facts.shopId,
+          route: route.kind,
+          outboundMessageId,
+          draft: route.kind === 'draft',
+          escalation,
+        }),
     );
     return more;
   }

@@ -31,7 +31,11 @@ afterAll(async () => {
 });
 
 const post = (name: string, body: string, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}api/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, ...headers }, body });
+  fetch(`${server.url}api/call/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, ...headers },
+    body,
+  });
 
 /** A raw request, to set headers fetch will not (Host). */
 function rawGet(pathname: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
@@ -56,7 +60,11 @@ describe('headless server', () => {
   });
 
   it('refuses a missing or wrong token with 401', async () => {
-    const none = await fetch(`${server.url}api/call/shops/list`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const none = await fetch(`${server.url}api/call/shops/list`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(none.status).toBe(401);
     expect(await none.json()).toEqual({ ok: false, error: { code: 'unauthorized', message: expect.any(String) } });
     const wrong = await post('shops/list', '{}', { authorization: `Bearer ${'cd'.repeat(24)}` });

@@ -108,7 +108,11 @@ export async function startHttpServer(opts: ServerOptions): Promise<RunningServe
           const body = await readBody(req, limit);
           input = body.length ? JSON.parse(body) : {};
         } catch (err) {
-          return sendJson(res, 400, errorEnvelope('invalid_input', err instanceof SyntaxError ? 'Body is not valid JSON' : String((err as Error).message)));
+          return sendJson(
+            res,
+            400,
+            errorEnvelope('invalid_input', err instanceof SyntaxError ? 'Body is not valid JSON' : String((err as Error).message)),
+          );
         }
         const name = safeDecode(url.pathname.slice(CALL_PREFIX.length));
         if (name === null) return sendJson(res, 400, errorEnvelope('unknown_method', 'Call name is not valid percent-encoding'));

@@ -39,16 +39,30 @@ export function llmSettingsHandlers(ctx: CoreContext, deps: LlmSettingsDeps = {}
     // key typed again, so this call cannot be used to send the stored key somewhere else.
     const sameHost = hostOf(baseUrl) !== null && hostOf(baseUrl) === hostOf(saved.llm.baseUrl);
     const apiKey = apiKeyIn || (sameHost ? await ctx.secrets.get(apiKeySecretName(shopId)) : null);
-    const fail = (message: string, latencyMs = 0): LlmTestResult => ({ ok: false, message: redactSecrets(message, [apiKey]), latencyMs, model });
+    const fail = (message: string, latencyMs = 0): LlmTestResult => ({
+      ok: false,
+      message: redactSecrets(message, [apiKey]),
+      latencyMs,
+      model,
+    });
     if (!baseUrl) return fail('No endpoint address is set. Choose a preset or type the base URL.');
     if (!model) return fail('No model is set. Type the model name the endpoint serves.');
     if (endpointNeedsKey(baseUrl) && !apiKey) {
-      return fail(sameHost ? 'This endpoint needs an API key; none is set.' : 'This endpoint needs an API key: type it to test this address (the saved key is only sent to the saved address).');
+      return fail(
+        sameHost
+          ? 'This endpoint needs an API key; none is set.'
+          : 'This endpoint needs an API key: type it to test this address (the saved key is only sent to the saved address).',
+      );
     }
     const started = performance.now();
     try {
       const client = makeClient({ baseUrl, apiKey, model, timeoutMs });
-      await client.complete({ messages: [{ role: 'user', content: 'Reply with the single word OK.' }], maxTokens: 5, temperature: 0, json: false });
+      await client.complete({
+        messages: [{ role: 'user', content: 'Reply with the single word OK.' }],
+        maxTokens: 5,
+        temperature: 0,
+        json: false,
+      });
       const latencyMs = Math.round(performance.now() - started);
       return { ok: true, message: `Connected: ${model} answered in ${latencyMs} ms.`, latencyMs, model };
     } catch (err) {

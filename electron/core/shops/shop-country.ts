@@ -7,7 +7,9 @@ import { shopCountry } from '../text/country';
  * Two indexed single-row reads: cheap enough for every turn.
  */
 export function makeShopCountryReader(sqlite: SQLite.Database) {
-  const shopRow = sqlite.prepare<[number], { country: string | null; currency: string }>('SELECT country, currency FROM shops WHERE id = ?');
+  const shopRow = sqlite.prepare<[number], { country: string | null; currency: string }>(
+    'SELECT country, currency FROM shops WHERE id = ?',
+  );
   const catalogCurrency = sqlite.prepare<[number], { currency: string }>('SELECT currency FROM products WHERE shop_id = ? LIMIT 1');
   return (shopId: number, timeZone: string): string => {
     const shop = shopRow.get(shopId);

@@ -4,7 +4,9 @@ import type SQLite from 'better-sqlite3';
 function makeWatermarkIndexer(sqlite: SQLite.Database, name: string, insertSql: string, table: string) {
   const watermark = sqlite.prepare<[], { last_id: number }>(`SELECT last_id FROM search_index_state WHERE name = '${name}'`);
   const index = sqlite.prepare<[number, number]>(insertSql);
-  const maxAfter = sqlite.prepare<[number, number], { id: number | null }>(`SELECT max(id) AS id FROM (SELECT id FROM ${table} WHERE id > ? ORDER BY id LIMIT ?)`);
+  const maxAfter = sqlite.prepare<[number, number], { id: number | null }>(
+    `SELECT max(id) AS id FROM (SELECT id FROM ${table} WHERE id > ? ORDER BY id LIMIT ?)`,
+  );
   const advance = sqlite.prepare<[number]>(`UPDATE search_index_state SET last_id = ? WHERE name = '${name}'`);
   return sqlite.transaction((limit: number): number => {
     const from = watermark.get()?.last_id ?? 0;
@@ -24,10 +26,20 @@ function makeWatermarkIndexer(sqlite: SQLite.Database, name: string, insertSql: 
  * function: whatever drives it (this timer, a persistent scheduler) just calls `catchUp`.
  */
 export function makeMessageSearchIndex(sqlite: SQLite.Database, onError: (err: unknown) => void = () => {}) {
-  const messages = makeWatermarkIndexer(sqlite, 'messages', 'INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id > ? ORDER BY id LIMIT ?', 'messages');
+  const messages = makeWatermarkIndexer(
+    sqlite,
+    'messages',
+    'INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id > ? ORDER BY id LIMIT ?',
+    'messages',
+  );
   const hasContacts = sqlite.prepare("SELECT 1 FROM search_index_state WHERE name = 'contacts'").get() !== undefined;
   const contacts = hasContacts
-    ? makeWatermarkIndexer(sqlite, 'contacts', 'INSERT INTO contacts_fts (rowid, name) SELECT id, name FROM contacts WHERE id > ? ORDER BY id LIMIT ?', 'contacts')
+    ? makeWatermarkIndexer(
+        sqlite,
+        'contacts',
+        'INSERT INTO contacts_fts (rowid, name) SELECT id, name FROM contacts WHERE id > ? ORDER BY id LIMIT ?',
+        'contacts',
+      )
     : () => 0;
   let timer: NodeJS.Timeout | null = null;
   /** Indexes up to `limit` new messages and contacts; returns how many ids it moved past (0 = up to date). */

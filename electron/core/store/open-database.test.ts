@@ -16,8 +16,11 @@ describe('openDatabase', () => {
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(store.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
-    const tables = (store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
-    for (const t of ['shops', 'accounts', 'contacts', 'conversations', 'messages', 'settings', 'inbound_queue', 'outbox']) expect(tables).toContain(t);
+    const tables = (store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+      (t) => t.name,
+    );
+    for (const t of ['shops', 'accounts', 'contacts', 'conversations', 'messages', 'settings', 'inbound_queue', 'outbox'])
+      expect(tables).toContain(t);
     await store.close();
   });
 
@@ -28,7 +31,9 @@ describe('openDatabase', () => {
     await first.close();
     const second = await openDatabase({ file });
     expect(second.sqlite.prepare('SELECT name FROM shops').all()).toEqual([{ name: 'Lina' }]);
-    expect((second.sqlite.prepare('SELECT count(*) n FROM kysely_migration').get() as { n: number }).n).toBe(Object.keys(migrations).length);
+    expect((second.sqlite.prepare('SELECT count(*) n FROM kysely_migration').get() as { n: number }).n).toBe(
+      Object.keys(migrations).length,
+    );
     await second.close();
   });
 
@@ -47,10 +52,23 @@ describe('openDatabase', () => {
 
   it('enforces foreign keys and shop scoping in the schema', async () => {
     const store = await openDatabase({ file: ':memory:' });
-    expect(() => store.sqlite.prepare("INSERT INTO accounts (shop_id, channel, label, status, created_at) VALUES (42, 'simulator', 'x', 'connected', 'now')").run()).toThrow(/FOREIGN KEY/);
-    const withoutShop = (store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name NOT LIKE '%_fts%' AND name NOT LIKE '%_tri%' AND name NOT LIKE '%_words%' AND name != 'shops' AND name != 'search_index_state' AND name != 'app_preferences'").all() as { name: string }[])
+    expect(() =>
+      store.sqlite
+        .prepare("INSERT INTO accounts (shop_id, channel, label, status, created_at) VALUES (42, 'simulator', 'x', 'connected', 'now')")
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    const withoutShop = (
+      store.sqlite
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name NOT LIKE '%_fts%' AND name NOT LIKE '%_tri%' AND name NOT LIKE '%_words%' AND name != 'shops' AND name != 'search_index_state' AND name != 'app_preferences'",
+        )
+        .all() as { name: string }[]
+    )
       .map((t) => t.name)
-      .filter((t) => !(store.sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]).some((c) => c.name === 'shop_id'));
+      .filter(
+        (t) =>
+          !(store.sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]).some((c) => c.name === 'shop_id'),
+      );
     // Tables that hang off an account are scoped through it; app_preferences is the app's own (UI language).
     expect(withoutShop.filter((t) => !t.startsWith('wa_'))).toEqual([]);
     await store.close();

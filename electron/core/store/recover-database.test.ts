@@ -28,10 +28,15 @@ describe('recovering a damaged database', () => {
   it('refuses to start on it, then `recover` keeps the damaged file and the shop starts again with its data', async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'souq-recover-'));
     const core = await createCore({ dataDir: dir });
-    for (const name of ['Hanout Fès', 'Bazar Oran', 'Loja Lisboa']) await core.ctx.repos.shops.create({ name, currency: 'MAD', now: new Date().toISOString() });
+    for (const name of ['Hanout Fès', 'Bazar Oran', 'Loja Lisboa'])
+      await core.ctx.repos.shops.create({ name, currency: 'MAD', now: new Date().toISOString() });
     await core.close();
     const file = path.join(dir, 'souqbot.sqlite');
-    const index = (new SQLite(file, { readonly: true }).prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts' AND sql IS NULL").get() as { name: string }).name;
+    const index = (
+      new SQLite(file, { readonly: true })
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts' AND sql IS NULL")
+        .get() as { name: string }
+    ).name;
     damageIndex(file, index);
     await expect(createCore({ dataDir: dir })).rejects.toBeInstanceOf(StoreDamagedError);
 

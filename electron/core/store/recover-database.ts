@@ -65,7 +65,11 @@ async function copyTables(old: SQLite.Database, fresh: string): Promise<string[]
   const incomplete: string[] = [];
   try {
     db.pragma('foreign_keys = OFF');
-    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((t) => t.name).filter((n) => !SKIP.test(n));
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((t) => t.name)
+      .filter((n) => !SKIP.test(n));
     for (const table of tables) {
       const columns = (db.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => c.name);
       let rows: Record<string, unknown>[];
@@ -75,7 +79,9 @@ async function copyTables(old: SQLite.Database, fresh: string): Promise<string[]
         incomplete.push(table);
         continue;
       }
-      const insert = db.prepare(`INSERT OR REPLACE INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+      const insert = db.prepare(
+        `INSERT OR REPLACE INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+      );
       db.transaction(() => {
         for (const row of rows) insert.run(row);
       })();

@@ -19,7 +19,11 @@ describe('prepared statement cache for kysely', () => {
   it('prepares a compiled query once however often it runs', async () => {
     const { sqlite, prepares } = counted();
     const db = new Kysely<{ t: { id: number; v: string } }>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-    for (let i = 0; i < 5; i++) await db.insertInto('t').values({ id: i, v: `v${i}` }).execute();
+    for (let i = 0; i < 5; i++)
+      await db
+        .insertInto('t')
+        .values({ id: i, v: `v${i}` })
+        .execute();
     for (let i = 0; i < 5; i++) expect(await db.selectFrom('t').select('v').where('id', '=', i).executeTakeFirst()).toEqual({ v: `v${i}` });
     expect(prepares.filter((s) => s.startsWith('insert'))).toHaveLength(1);
     expect(prepares.filter((s) => s.startsWith('select'))).toHaveLength(1);

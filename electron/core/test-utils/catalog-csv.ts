@@ -15,9 +15,24 @@ function seeded(seed: number) {
 export function makeImportCsv(rows: number, seed = 7): string {
   const rnd = seeded(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
-  const things = ['Perceuse', 'Visseuse', 'Câble USB-C', 'Chargeur', 'Coque', 'Tournevis', 'Pince', 'Lampe LED', 'Rallonge', 'Écouteurs', 'Batteria', 'Cuffie'];
+  const things = [
+    'Perceuse',
+    'Visseuse',
+    'Câble USB-C',
+    'Chargeur',
+    'Coque',
+    'Tournevis',
+    'Pince',
+    'Lampe LED',
+    'Rallonge',
+    'Écouteurs',
+    'Batteria',
+    'Cuffie',
+  ];
   const arabic = ['مثقاب', 'مفك', 'شاحن', 'كابل', 'غلاف', 'مصباح', 'سماعات'];
-  const lines = ['sku,name,name_ar,category,price,currency,stock,variants,aliases,description,compare_at_price,images,upsell_skus,variant,variant_sku,variant_price,variant_stock,variant_options'];
+  const lines = [
+    'sku,name,name_ar,category,price,currency,stock,variants,aliases,description,compare_at_price,images,upsell_skus,variant,variant_sku,variant_price,variant_stock,variant_options',
+  ];
   let i = 0;
   while (lines.length <= rows) {
     i++;
@@ -33,4 +48,3 @@ export function makeImportCsv(rows: number, seed = 7): string {
   }
   return lines.slice(0, rows + 1).join('\n');
 }
-

@@ -20,7 +20,13 @@ export interface SeedResult {
 }
 
 const NAMES = ['Amina', 'Yacine', 'سارة', 'Karim', 'Lucas', 'خديجة', 'Inès', 'Rafael'];
-const TEXTS = ['Salam, 3andkom had l modèle ?', 'بشحال هاد الصباط؟', 'Bonjour, livraison à Oran ?', 'Oi, tem no tamanho M?', 'Is it still available?'];
+const TEXTS = [
+  'Salam, 3andkom had l modèle ?',
+  'بشحال هاد الصباط؟',
+  'Bonjour, livraison à Oran ?',
+  'Oi, tem no tamanho M?',
+  'Is it still available?',
+];
 
 /**
  * Writes `count` conversations (contact + conversation + one inbound message each) straight

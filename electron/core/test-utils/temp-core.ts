@@ -9,9 +9,18 @@ import { makeDeterministicBrain } from '../brain/deterministic-brain';
  * A core on a fresh temp data dir with limits and pacing off and the deterministic brain (tests
  * of the lifecycle, not of the sales brain; pass `brain` to change it); `cleanup` closes and deletes it.
  */
-export async function makeTempCore(overrides: Partial<CoreConfig> = {}): Promise<{ core: Core; dataDir: string; cleanup(): Promise<void> }> {
+export async function makeTempCore(
+  overrides: Partial<CoreConfig> = {},
+): Promise<{ core: Core; dataDir: string; cleanup(): Promise<void> }> {
   const dataDir = overrides.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'souq-test-'));
-  const core = await createCore({ brain: makeDeterministicBrain(), rateLimits: noRateLimits, pacing: noPacing, simulator: { fsync: false, receipts: false }, ...overrides, dataDir });
+  const core = await createCore({
+    brain: makeDeterministicBrain(),
+    rateLimits: noRateLimits,
+    pacing: noPacing,
+    simulator: { fsync: false, receipts: false },
+    ...overrides,
+    dataDir,
+  });
   return {
     core,
     dataDir,

@@ -33,7 +33,19 @@ describe('lexicon', () => {
 
 describe('stop-words', () => {
   it('cover the question words of each language, normalised like the text', () => {
-    for (const phrase of ['wach kayen', '3andek', 'ch7al', 'combien', 'how much', 'quanto custa', 'bghit', 'nheb', 'svp', 'واش كاين', 'بشحال']) {
+    for (const phrase of [
+      'wach kayen',
+      '3andek',
+      'ch7al',
+      'combien',
+      'how much',
+      'quanto custa',
+      'bghit',
+      'nheb',
+      'svp',
+      'واش كاين',
+      'بشحال',
+    ]) {
       for (const token of tokenise(phrase)) expect(isStopWord(token), `${phrase}: ${token}`).toBe(true);
     }
   });

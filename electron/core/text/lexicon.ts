@@ -20,14 +20,16 @@ const CONCEPTS: Readonly<Record<string, string>> = {
   scarf: 'scarf foulard hijab khimar echarpe écharpe lenço lenco sciarpa shawl chal وشاح خمار حجاب فولار شال',
   suit: 'set ensemble conjunto completo tenue طقم',
   // Footwear, bags, accessories
-  shoes: 'shoes shoe sneakers sneaker trainers baskets basket chaussures chaussure tenis tênis zapatos zapatillas sapato sapatos sapatilha scarpe scarpa sbadri spadri sbardina sabat sebbat sbabet sbabt sbabit sbat صباط سبادري سبرديلة حذاء احذية',
+  shoes:
+    'shoes shoe sneakers sneaker trainers baskets basket chaussures chaussure tenis tênis zapatos zapatillas sapato sapatos sapatilha scarpe scarpa sbadri spadri sbardina sabat sebbat sbabet sbabt sbabit sbat صباط سبادري سبرديلة حذاء احذية',
   sandals: 'sandals sandal sandale sandalia sandália sandalo claquette tongs chinelo صندل صندالة شلاكة',
   heels: 'heels talons escarpins salto tacchi كعب',
   bag: 'bag bags handbag purse tote sac sacoche bolsa bolso cartera borsa borsetta sak saq sack شنطة شنطه حقيبة صاك ساك',
   backpack: 'backpack rucksack sac-a-dos mochila zaino cartable kartabl كارطابل محفظة',
   wallet: 'wallet portefeuille carteira portafoglio bzitam بزطام محفظة',
   watch: 'watch watches montre reloj relogio relógio orologio mongela magana manguela montra ساعة منقالة مقانة',
-  jewellery: 'jewelry jewellery bijou bijoux joia joias gioielli collier necklace colar collana bague ring anel anello bracelet pulseira bracciale boucles earrings brincos orecchini خاتم سلسلة قلادة اسورة حلق مجوهرات',
+  jewellery:
+    'jewelry jewellery bijou bijoux joia joias gioielli collier necklace colar collana bague ring anel anello bracelet pulseira bracciale boucles earrings brincos orecchini خاتم سلسلة قلادة اسورة حلق مجوهرات',
   glasses: 'glasses sunglasses lunettes oculos óculos occhiali ndader نظارات',
   // Beauty
   perfume: 'perfume perfumes parfum perfum fragrance cologne profumo eau 3tr 3itr 3ater atr riha ri7a عطر عطور ريحة',
@@ -40,7 +42,8 @@ const CONCEPTS: Readonly<Record<string, string>> = {
   baby: 'baby babies bebe bébé bambino neonato enfant kids children infantil criança crianca رضيع بيبي طفل اطفال',
   toy: 'toy toys jouet brinquedo giocattolo لعبة العاب',
   // Electronics
-  phone: 'phone smartphone telephone téléphone portable mobile celular telefone telemovel telefono cellulare tilifon portabl هاتف تلفون تليفون بورطابل جوال',
+  phone:
+    'phone smartphone telephone téléphone portable mobile celular telefone telemovel telefono cellulare tilifon portabl هاتف تلفون تليفون بورطابل جوال',
   charger: 'charger chargeur carregador caricabatterie caricatore charjour chargeur شاحن شارجور',
   cable: 'cable câble cabo cavo fil كابل',
   headphones: 'headphones earphones earbuds headset ecouteurs écouteurs casque fone fones auricolari cuffie kitman سماعات سماعة',

@@ -7,20 +7,20 @@
 const ARABIC_DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 const TATWEEL = /\u0640/g;
 const ARABIC_LETTER_MAP: Readonly<Record<string, string>> = {
-  'أ': 'ا',
-  'إ': 'ا',
-  'آ': 'ا',
-  'ٱ': 'ا',
-  'ى': 'ي',
-  'ة': 'ه',
-  'ؤ': 'و',
-  'ئ': 'ي',
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+  ٱ: 'ا',
+  ى: 'ي',
+  ة: 'ه',
+  ؤ: 'و',
+  ئ: 'ي',
   // Persian/Urdu letters that Maghrebi keyboards produce for the same sounds.
-  'ی': 'ي',
-  'ک': 'ك',
-  'ڤ': 'ف',
-  'گ': 'ك',
-  'ڨ': 'ق',
+  ی: 'ي',
+  ک: 'ك',
+  ڤ: 'ف',
+  گ: 'ك',
+  ڨ: 'ق',
 };
 const ARABIC_LETTERS = new RegExp(`[${Object.keys(ARABIC_LETTER_MAP).join('')}]`, 'g');
 
@@ -34,7 +34,12 @@ export function foldDigits(text: string): string {
 
 /** Alef/ya/ta-marbuta/hamza-seat variants folded, harakat and tatweel removed, Arabic digits to ASCII. */
 export function normaliseArabic(text: string): string {
-  return foldDigits(text.replace(ARABIC_DIACRITICS, '').replace(TATWEEL, '').replace(ARABIC_LETTERS, (c) => ARABIC_LETTER_MAP[c] ?? c));
+  return foldDigits(
+    text
+      .replace(ARABIC_DIACRITICS, '')
+      .replace(TATWEEL, '')
+      .replace(ARABIC_LETTERS, (c) => ARABIC_LETTER_MAP[c] ?? c),
+  );
 }
 
 /** Lower-case and strip accents from Latin letters (é→e, ç→c, ã→a, ß→ss, œ→oe). Arabic is left alone. */
@@ -54,7 +59,8 @@ export function foldLatin(text: string): string {
 const ARABIZI: Readonly<Record<string, string>> = { '2': 'a', '3': 'a', '5': 'kh', '7': 'h', '8': 'gh', '9': 'q' };
 // Tokens where digits are quantities or model numbers, not letters: 100ml, 25w, 3m, ps5, s23, iphone15.
 // A single trailing 3/7/9 stays Arabizi ("sba7", "mli7", "m3"): those digits are letters far more often.
-const UNIT_TOKEN = /^\d+(?:[.,]\d+)?(?:ml|cl|l|g|gr|kg|mg|cm|mm|m|km|w|kw|v|mah|gb|go|tb|to|mb|mo|x|h|mn|min|p|k|an|ans|yo|y|pcs|pc|pieces)$/;
+const UNIT_TOKEN =
+  /^\d+(?:[.,]\d+)?(?:ml|cl|l|g|gr|kg|mg|cm|mm|m|km|w|kw|v|mah|gb|go|tb|to|mb|mo|x|h|mn|min|p|k|an|ans|yo|y|pcs|pc|pieces)$/;
 const MODEL_TOKEN = /^(?:[a-z]{1,3}[0124568]|[a-z]+\d{2,})$/;
 
 /** Arabizi digits inside Latin words become letters; pure numbers, units and model numbers are kept. */
@@ -119,5 +125,7 @@ export function normaliseText(text: string): string {
 
 /** Script-level normalisation that keeps words intact: for display-independent comparisons and language detection. */
 export function normaliseLoose(text: string): string {
-  return collapseRepeats(foldLatin(normaliseArabic(text))).replace(/\s+/g, ' ').trim();
+  return collapseRepeats(foldLatin(normaliseArabic(text)))
+    .replace(/\s+/g, ' ')
+    .trim();
 }

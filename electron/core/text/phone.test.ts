@@ -30,7 +30,15 @@ describe('phones', () => {
   });
 
   it('prices, sizes, dates and order numbers are not phones', () => {
-    for (const text of ['prix 12500 DA taille 42', 'R$ 1.290,00', 'le 12/03/2026', 'le 12.03.2026', 'commande n° 1234', '6 500 000 DA', 'taille 38 40 42']) {
+    for (const text of [
+      'prix 12500 DA taille 42',
+      'R$ 1.290,00',
+      'le 12/03/2026',
+      'le 12.03.2026',
+      'commande n° 1234',
+      '6 500 000 DA',
+      'taille 38 40 42',
+    ]) {
       expect(findPhones(text, { country: 'DZ' })).toEqual([]);
     }
   });

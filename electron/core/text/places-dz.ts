@@ -19,7 +19,12 @@ export const WILAYAS_DZ: [number, string, string, string][] = [
   [13, 'Tlemcen', 'تلمسان', 'tlemcen;tlemsen;tilimsen;tlemcan'],
   [14, 'Tiaret', 'تيارت', 'tiaret;tihert;tyaret'],
   [15, 'Tizi Ouzou', 'تيزي وزو', 'tizi ouzou;tizi;tiziouzou;tizi wezzu;tizi-ouzou;تيزي'],
-  [16, 'Alger', 'الجزائر', 'alger;algiers;dzayer;dzair;dz;el djazair;djazair;l dzayer;ldzayer;alger centre;الجزائر العاصمة;العاصمة;العاصمه;دزاير;الجزاير'],
+  [
+    16,
+    'Alger',
+    'الجزائر',
+    'alger;algiers;dzayer;dzair;dz;el djazair;djazair;l dzayer;ldzayer;alger centre;الجزائر العاصمة;العاصمة;العاصمه;دزاير;الجزاير',
+  ],
   [17, 'Djelfa', 'الجلفة', 'djelfa;jelfa;djalfa;الجلفه;جلفة'],
   [18, 'Jijel', 'جيجل', 'jijel;djidjel;jijil'],
   [19, 'Sétif', 'سطيف', 'setif;stif;sétif;stayf'],

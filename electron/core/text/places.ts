@@ -190,4 +190,5 @@ export function samePlace(zoneName: string, place: Place): boolean {
 export const WILAYA_COUNT = WILAYAS_DZ.length;
 
 /** How many places the gazetteer knows (for tests and the Settings page's help text). */
-export const placeCount = (): number => new Set([...getIndex().byFirst.values()].flat().map((f) => `${f.place.country}|${f.place.name}`)).size;
+export const placeCount = (): number =>
+  new Set([...getIndex().byFirst.values()].flat().map((f) => `${f.place.country}|${f.place.name}`)).size;

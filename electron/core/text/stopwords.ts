@@ -41,10 +41,10 @@ const RAW: Readonly<Record<string, string>> = {
 const SHOP_TALK_RAW: Readonly<Record<string, string>> = {
   'dz-latn': 'prix soum sum taman taille couleur lon tawsil livraison ncommandi ncomandi nchri nechri nechrih',
   'ar-dz': 'السعر سعر الثمن ثمن الحجم المقاس مقاس اللون لون التوصيل توصيل نشري',
-  'fr': 'prix tarif taille couleur pointure livraison commander commande acheter disponible dispo cher chere pas trop moins',
-  'en': 'price cost costs size color colour delivery buy order available',
-  'pt': 'preço preco valor tamanho cor entrega frete comprar pedido disponível disponivel',
-  'it': 'prezzo costo taglia colore consegna spedizione comprare ordinare disponibile',
+  fr: 'prix tarif taille couleur pointure livraison commander commande acheter disponible dispo cher chere pas trop moins',
+  en: 'price cost costs size color colour delivery buy order available',
+  pt: 'preço preco valor tamanho cor entrega frete comprar pedido disponível disponivel',
+  it: 'prezzo costo taglia colore consegna spedizione comprare ordinare disponibile',
 };
 
 const canonicalSet = (lists: Readonly<Record<string, string>>): ReadonlySet<string> =>

@@ -21,7 +21,12 @@ function start() {
   const received: FromCoreMessage[] = [];
   main.on('message', (message: FromCoreMessage) => received.push(message));
   const exits: number[] = [];
-  const running = runPortCore({ port: core, makeLogger: () => silentLogger, exit: (code) => exits.push(code), coreConfig: { pacing: noPacing } });
+  const running = runPortCore({
+    port: core,
+    makeLogger: () => silentLogger,
+    exit: (code) => exits.push(code),
+    coreConfig: { pacing: noPacing },
+  });
   const send = (message: ToCoreMessage) => main.postMessage(message);
   const until = async (check: () => boolean) => {
     for (let i = 0; i < 500 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));

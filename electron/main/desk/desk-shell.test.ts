@@ -59,7 +59,10 @@ describe('desk shell (Electron tray and notifications, through a fake electron)'
     model.setCoreState('connected');
     shell.render();
     expect(fake.images.at(-1)).toBe('ok.png');
-    shell.onEvent({ name: 'conversations/escalated', payload: { shopId: 1, conversationId: 12, reason: 'refund_complaint', notices: [{ code: 'refund_complaint', params: {} }] } });
+    shell.onEvent({
+      name: 'conversations/escalated',
+      payload: { shopId: 1, conversationId: 12, reason: 'refund_complaint', notices: [{ code: 'refund_complaint', params: {} }] },
+    });
     expect(fake.notifications).toHaveLength(1);
     expect(fake.notifications[0]?.options.title).toBe('لدى زبون شكوى');
     fake.notifications[0]?.click?.();

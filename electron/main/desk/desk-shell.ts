@@ -14,7 +14,11 @@ export interface DeskShellConfig {
 
 /** The address a notification click opens: the conversation, the order, or the page. */
 export const hashFor = (target: NoticeTarget): string =>
-  target.page === 'inbox' ? `#/inbox/${target.conversationId}` : target.page === 'orders' ? `#/orders/${target.orderId}` : `#/${target.page}`;
+  target.page === 'inbox'
+    ? `#/inbox/${target.conversationId}`
+    : target.page === 'orders'
+      ? `#/orders/${target.orderId}`
+      : `#/${target.page}`;
 const WAITING = '#/inbox?status=waiting_human';
 
 /**
@@ -40,7 +44,9 @@ export function startDeskShell(config: DeskShellConfig) {
       'open-waiting': () => config.open(WAITING),
       quit: config.quit,
     };
-    tray.setContextMenu(Menu.buildFromTemplate(view.menu.map((item) => ({ label: item.label, enabled: item.enabled, click: click[item.id] }))));
+    tray.setContextMenu(
+      Menu.buildFromTemplate(view.menu.map((item) => ({ label: item.label, enabled: item.enabled, click: click[item.id] }))),
+    );
   };
 
   const show = (notices: Notice[]) => {

@@ -94,7 +94,13 @@ function updaterAt(version: string) {
 
 function controller(version: string, channel: 'stable' | 'beta' = 'stable') {
   const states: UpdateState[] = [];
-  const c = makeUpdateController({ updater: updaterAt(version), feedUrl, channel, drainCore: async () => {}, onState: (s) => states.push(s) });
+  const c = makeUpdateController({
+    updater: updaterAt(version),
+    feedUrl,
+    channel,
+    drainCore: async () => {},
+    onState: (s) => states.push(s),
+  });
   return { c, states };
 }
 
@@ -157,7 +163,16 @@ describe('installing', () => {
     const { updater, calls } = fakeUpdater('2.0.0');
     let release = () => {};
     const drained = new Promise<void>((resolve) => (release = resolve));
-    const c = makeUpdateController({ updater, feedUrl: 'http://127.0.0.1/', channel: 'stable', drainCore: () => { calls.push('drain'); return drained; }, onState() {} });
+    const c = makeUpdateController({
+      updater,
+      feedUrl: 'http://127.0.0.1/',
+      channel: 'stable',
+      drainCore: () => {
+        calls.push('drain');
+        return drained;
+      },
+      onState() {},
+    });
     expect(await c.restartNow()).toBe(false);
     await c.check();
     const restarting = c.restartNow();

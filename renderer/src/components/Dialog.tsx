@@ -43,7 +43,14 @@ export function Dialog(props: { labelledBy: string; onClose: () => void; classNa
 
   return (
     <div className="dialog-backdrop">
-      <div ref={box} className={`dialog-card ${props.className ?? ''}`} role="dialog" aria-modal="true" aria-labelledby={props.labelledBy} data-testid={props.testId}>
+      <div
+        ref={box}
+        className={`dialog-card ${props.className ?? ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={props.labelledBy}
+        data-testid={props.testId}
+      >
         {props.children}
       </div>
     </div>

@@ -16,7 +16,8 @@ export const LOCALE_INFO: Record<Locale, { label: string; dir: 'rtl' | 'ltr' }> 
 export type Strings<K extends string = string> = Record<Locale, Record<K, string>>;
 
 /** The English keys without plural forms, plus each plural's base with any forms. */
-type LocaleTable<E> = Record<Exclude<keyof E, `${string}#${string}`>, string> & Partial<Record<`${PluralBase<Extract<keyof E, string>>}#${string}`, string>>;
+type LocaleTable<E> = Record<Exclude<keyof E, `${string}#${string}`>, string> &
+  Partial<Record<`${PluralBase<Extract<keyof E, string>>}#${string}`, string>>;
 /** `count#one` | `count#other` → `count`. */
 export type PluralBase<K extends string> = K extends `${infer B}#${string}` ? B : never;
 

@@ -24,7 +24,10 @@ describe('i18n catalog', () => {
       for (const [key, text] of Object.entries(strings[locale] as Record<string, string>)) {
         if (!key.includes('#')) continue;
         const allowed = new Set([...names((strings.en as Record<string, string>)[`${key.split('#')[0]}#other`] ?? ''), 'count']);
-        expect(names(text).filter((n) => !allowed.has(n!)), `${locale}.${key}`).toEqual([]);
+        expect(
+          names(text).filter((n) => !allowed.has(n!)),
+          `${locale}.${key}`,
+        ).toEqual([]);
       }
     }
   });
@@ -32,7 +35,13 @@ describe('i18n catalog', () => {
   it('reports missing, extra and empty keys (the check can fail)', () => {
     const found = collectStrings({
       '../features/demo/i18n.ts': {
-        strings: { en: { a: 'A', b: 'B' }, fr: { a: 'A' }, ar: { a: 'أ', b: 'ب', c: 'ج' }, pt: { a: 'A', b: ' ' }, it: { a: 'A', b: 'B' } } as never,
+        strings: {
+          en: { a: 'A', b: 'B' },
+          fr: { a: 'A' },
+          ar: { a: 'أ', b: 'ب', c: 'ج' },
+          pt: { a: 'A', b: ' ' },
+          it: { a: 'A', b: 'B' },
+        } as never,
       },
     });
     expect(Object.keys(found)).toEqual(['demo']);
@@ -49,18 +58,51 @@ describe('plurals', () => {
 
   it('reports a plural missing a form the locale needs, and a form it never uses', () => {
     const en = { 'n#one': '{count} thing', 'n#other': '{count} things' };
-    const good = { en, fr: en, pt: en, it: en, ar: { 'n#zero': 'لا شيء', 'n#one': 'شيء', 'n#two': 'شيئان', 'n#few': '{count} أشياء', 'n#many': '{count} شيئًا', 'n#other': '{count} شيء' } };
+    const good = {
+      en,
+      fr: en,
+      pt: en,
+      it: en,
+      ar: {
+        'n#zero': 'لا شيء',
+        'n#one': 'شيء',
+        'n#two': 'شيئان',
+        'n#few': '{count} أشياء',
+        'n#many': '{count} شيئًا',
+        'n#other': '{count} شيء',
+      },
+    };
     expect(keyProblems(good)).toEqual([]);
     const bad = { ...good, ar: { 'n#one': 'شيء', 'n#other': '{count} شيء' }, fr: { ...en, 'n#two': 'deux' } };
-    expect(keyProblems(bad).sort()).toEqual(['ar: missing "n#few"', 'ar: missing "n#many"', 'ar: missing "n#two"', 'ar: missing "n#zero"', 'fr: extra "n#two"']);
+    expect(keyProblems(bad).sort()).toEqual([
+      'ar: missing "n#few"',
+      'ar: missing "n#many"',
+      'ar: missing "n#two"',
+      'ar: missing "n#zero"',
+      'fr: extra "n#two"',
+    ]);
   });
 
   it('picks the form for the count and writes the number for the locale', () => {
-    const ar = { 'n#zero': 'لا محادثة', 'n#one': 'محادثة واحدة', 'n#two': 'محادثتان', 'n#few': '{count} محادثات', 'n#many': '{count} محادثة', 'n#other': '{count} محادثة' };
+    const ar = {
+      'n#zero': 'لا محادثة',
+      'n#one': 'محادثة واحدة',
+      'n#two': 'محادثتان',
+      'n#few': '{count} محادثات',
+      'n#many': '{count} محادثة',
+      'n#other': '{count} محادثة',
+    };
     const en = { 'n#one': '{count} conversation', 'n#other': '{count} conversations' };
     // defineStrings casts per-locale plural tables to Strings the same way.
     const strings = { en, fr: en, pt: en, it: en, ar } as unknown as Strings<string>;
-    expect([0, 1, 2, 3, 11, 100].map((n) => translatePlural(strings, 'ar', 'n', n))).toEqual(['لا محادثة', 'محادثة واحدة', 'محادثتان', '3 محادثات', '11 محادثة', '100 محادثة']);
+    expect([0, 1, 2, 3, 11, 100].map((n) => translatePlural(strings, 'ar', 'n', n))).toEqual([
+      'لا محادثة',
+      'محادثة واحدة',
+      'محادثتان',
+      '3 محادثات',
+      '11 محادثة',
+      '100 محادثة',
+    ]);
     expect(translatePlural(strings, 'en', 'n', 1200)).toBe('1,200 conversations');
     expect(translatePlural(strings, 'ar', 'n', 1200)).toMatch(/^1.200 محادثة$/);
   });

@@ -11,7 +11,11 @@ describe('the interface language', () => {
   it('takes core’s remembered choice over this browser’s guess, and tells core a new choice', async () => {
     const storage = memory();
     const saved: Locale[] = [];
-    const store = createLocaleStore({ storage, languages: ['en-US'], remote: { load: async () => 'ar', save: async (l) => saved.push(l) } });
+    const store = createLocaleStore({
+      storage,
+      languages: ['en-US'],
+      remote: { load: async () => 'ar', save: async (l) => saved.push(l) },
+    });
     expect(store.getState().locale).toBe('en');
     await new Promise((r) => setTimeout(r, 0));
     expect(store.getState().locale).toBe('ar');
@@ -24,7 +28,11 @@ describe('the interface language', () => {
     const storage = memory();
     storage.setItem(LOCALE_STORAGE_KEY, 'pt');
     const none = createLocaleStore({ storage, languages: [], remote: { load: async () => null, save: async () => {} } });
-    const down = createLocaleStore({ storage, languages: [], remote: { load: () => Promise.reject(new Error('offline')), save: () => Promise.reject(new Error('offline')) } });
+    const down = createLocaleStore({
+      storage,
+      languages: [],
+      remote: { load: () => Promise.reject(new Error('offline')), save: () => Promise.reject(new Error('offline')) },
+    });
     await new Promise((r) => setTimeout(r, 0));
     expect(none.getState().locale).toBe('pt');
     expect(down.getState().locale).toBe('pt');

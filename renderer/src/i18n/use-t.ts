@@ -13,7 +13,13 @@ export function translate<K extends string>(strings: Strings<K>, locale: Locale,
   return format(table[key] ?? english[key] ?? key, params, locale);
 }
 
-export function translatePlural<K extends string>(strings: Strings<K>, locale: Locale, base: string, count: number, params?: Params): string {
+export function translatePlural<K extends string>(
+  strings: Strings<K>,
+  locale: Locale,
+  base: string,
+  count: number,
+  params?: Params,
+): string {
   const table: Record<string, string> = strings[locale];
   const key = base in table ? base : pluralKey(table, base, count, locale);
   const english: Record<string, string> = strings.en;
@@ -28,5 +34,8 @@ export function useT<K extends string>(strings: Strings<K>): T<K> {
 
 export function useTn<K extends string>(strings: Strings<K>): Tn<K> {
   const locale = useLocale();
-  return useCallback((base: PluralBase<K>, count: number, params?: Params) => translatePlural(strings, locale, base, count, params), [strings, locale]);
+  return useCallback(
+    (base: PluralBase<K>, count: number, params?: Params) => translatePlural(strings, locale, base, count, params),
+    [strings, locale],
+  );
 }

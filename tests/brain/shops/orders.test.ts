@@ -68,7 +68,16 @@ const CONVERSATIONS: Conversation[] = [
       { say: 'Hela Ben Salah 20 123 456 sousse cite erriadh rue 12', reply: [/238 DT/, /19 DT/, /266 DT/] },
       { say: 'behi ey', orderAction: 'confirm' },
     ],
-    order: { customerName: 'Hela Ben Salah', phone: '20123456', wilaya: 'Sousse', total: 266, items: [['SM-EAR', 2, 'Noir'], ['SM-CAB', 1, null]] },
+    order: {
+      customerName: 'Hela Ben Salah',
+      phone: '20123456',
+      wilaya: 'Sousse',
+      total: 266,
+      items: [
+        ['SM-EAR', 2, 'Noir'],
+        ['SM-CAB', 1, null],
+      ],
+    },
   },
   {
     name: 'Italian bakery: a size with its own price, a delivery question mid-order, a city that is not a zone is not taken',
@@ -104,7 +113,16 @@ const CONVERSATIONS: Conversation[] = [
       { say: 'Ana Souza 31 98877 6655 Rua da Bahia 1200 BH', reply: [/151,80/, /8,00/, /159,80/] },
       { say: 'pode confirmar', orderAction: 'confirm', language: 'pt' },
     ],
-    order: { customerName: 'Ana Souza', phone: '31988776655', wilaya: 'Belo Horizonte', total: 159.8, items: [['VB-PRO-50', 2, null], ['VB-SHA', 1, null]] },
+    order: {
+      customerName: 'Ana Souza',
+      phone: '31988776655',
+      wilaya: 'Belo Horizonte',
+      total: 159.8,
+      items: [
+        ['VB-PRO-50', 2, null],
+        ['VB-SHA', 1, null],
+      ],
+    },
   },
   {
     name: 'Brazilian pharmacy: a city outside the listed zones falls into the catch-all zone',

@@ -3,7 +3,8 @@ import { SalesSettings } from '../../../../shared/domain/settings';
 import { formatMoney } from '../templates/format';
 import { discountToOffer, discountedPrice } from './discount';
 
-const sales = (intensity: 'gentle' | 'balanced' | 'aggressive', maxDiscountPercent: number) => SalesSettings.parse({ intensity, maxDiscountPercent });
+const sales = (intensity: 'gentle' | 'balanced' | 'aggressive', maxDiscountPercent: number) =>
+  SalesSettings.parse({ intensity, maxDiscountPercent });
 
 describe('discount policy', () => {
   it('never exceeds the seller maximum, whatever the intensity or how often the customer insists', () => {

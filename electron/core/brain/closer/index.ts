@@ -56,7 +56,13 @@ export async function handlePriceObjection(args: {
   const percent = discountToOffer(settings.sales, alreadyOffered);
   const skus = [product.sku];
   if (percent > 0) {
-    parts.push(say(l, 'objectionDiscount', { percent, price: formatMoney(discountedPrice(product.price, percent), product.currency, l), old: price }));
+    parts.push(
+      say(l, 'objectionDiscount', {
+        percent,
+        price: formatMoney(discountedPrice(product.price, percent), product.currency, l),
+        old: price,
+      }),
+    );
   } else {
     parts.push(say(l, 'objectionNoDiscount'));
   }
@@ -69,7 +75,12 @@ export async function handlePriceObjection(args: {
 }
 
 /** Trust objection: the real number of orders, cash on delivery when the shop takes it, the return policy. */
-export async function handleTrustObjection(args: { language: Voice; settings: ShopSettings; shopId: number; facts: SalesFacts }): Promise<string> {
+export async function handleTrustObjection(args: {
+  language: Voice;
+  settings: ShopSettings;
+  shopId: number;
+  facts: SalesFacts;
+}): Promise<string> {
   const { language: l, settings, shopId, facts } = args;
   const count = await facts.countPlaced(shopId);
   const cod = settings.facts.paymentMethods.includes('cash_on_delivery');

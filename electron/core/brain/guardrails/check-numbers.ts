@@ -58,7 +58,8 @@ function violation(kind: Violation['kind'], n: StatedNumber, detail: string): Vi
 function checkOne(n: StatedNumber, input: NumberCheckInput, customer: CustomerNumbers): Violation | null {
   const { backing, maxDiscountPercent } = input;
   const echoed = n.values.some((v) => customer.proposed.has(keyOf(v)));
-  const echo = () => violation('echoed_customer_number', n, `The reply repeats "${n.raw}", a number the customer proposed that the store does not back.`);
+  const echo = () =>
+    violation('echoed_customer_number', n, `The reply repeats "${n.raw}", a number the customer proposed that the store does not back.`);
   switch (n.kind) {
     case 'percent': {
       if (isBacked(backing.percent, n.values) || n.values.some((v) => v <= maxDiscountPercent)) return null;
@@ -67,17 +68,26 @@ function checkOne(n: StatedNumber, input: NumberCheckInput, customer: CustomerNu
     }
     case 'money':
       if (isBacked(backing.money, n.values)) return null;
-      return echoed ? echo() : violation('unbacked_number', n, `The reply states the amount "${n.raw}", which no price, fee or total in the store gives.`);
+      return echoed
+        ? echo()
+        : violation('unbacked_number', n, `The reply states the amount "${n.raw}", which no price, fee or total in the store gives.`);
     case 'stock':
       if (isBacked(backing.stock, n.values) || isBacked(backing.names, n.values)) return null;
-      return echoed ? echo() : violation('unbacked_number', n, `The reply states the count "${n.raw}", which no stock level or sales figure in the store gives.`);
+      return echoed
+        ? echo()
+        : violation(
+            'unbacked_number',
+            n,
+            `The reply states the count "${n.raw}", which no stock level or sales figure in the store gives.`,
+          );
     case 'reference':
       return null;
     case 'phone':
       if (n.values.some((v) => customer.echoable.has(keyOf(v))) || isBacked(backing.plain, n.values)) return null;
       return violation('unbacked_number', n, `The reply gives the number "${n.raw}", which neither the customer nor the shop facts gave.`);
     case 'plain':
-      if (isBacked(backing.plain, n.values) || n.values.some((v) => customer.echoable.has(keyOf(v))) || isQuotedFragment(n, customer)) return null;
+      if (isBacked(backing.plain, n.values) || n.values.some((v) => customer.echoable.has(keyOf(v))) || isQuotedFragment(n, customer))
+        return null;
       return echoed ? echo() : violation('unbacked_number', n, `The reply states "${n.raw}", which nothing in the store backs.`);
   }
 }
@@ -87,7 +97,12 @@ function checkOne(n: StatedNumber, input: NumberCheckInput, customer: CustomerNu
  * order summary that shows "0770 12 34 56" for a customer who typed "07.70.12.34.56" or
  * "+213770123456" repeats their number, it states nothing the store must back.
  */
-export function maskCustomerPhones(reply: string, customerTexts: readonly string[], customerPhones: readonly string[] = [], country?: string | null): string {
+export function maskCustomerPhones(
+  reply: string,
+  customerTexts: readonly string[],
+  customerPhones: readonly string[] = [],
+  country?: string | null,
+): string {
   const options = { country: country ?? null };
   const theirs = new Set<string>();
   for (const t of customerTexts) for (const p of findPhones(t, options)) theirs.add(p.e164);

@@ -31,15 +31,21 @@ describe('checkReply: numbers', () => {
 
   it('never echoes a number the customer proposed, even to refuse it', () => {
     const texts = ['Le patron a dit 80% de remise pour moi, ok ?'];
-    expect(kindsOf("Désolé, je ne peux pas faire 80 %, le mieux c'est 10 %.", { customerTexts: texts })).toEqual(['echoed_customer_number']);
+    expect(kindsOf("Désolé, je ne peux pas faire 80 %, le mieux c'est 10 %.", { customerTexts: texts })).toEqual([
+      'echoed_customer_number',
+    ]);
     expect(kindsOf("Le mieux que je puisse faire c'est 10 %.", { customerTexts: texts })).toEqual([]);
     expect(kindsOf('Ok pour 3000 DA ?', { customerTexts: ['3000 da ça vous va ?'] })).toEqual(['echoed_customer_number']);
   });
 
   it('lets the reply repeat the customer’s quantity, size, phone and address', () => {
     const texts = ['je veux 2 robes taille M', 'Amine, 0555123456, cité 150 logements Bab Ezzouar, Alger'];
-    const reply = 'Parfait Amine : 2 × Robe de soirée rouge (M) = 13 000 DA + 400 DA livraison = 13 400 DA. Tél 0555123456, cité 150 logements Bab Ezzouar.';
-    const input = checkInput(reply, { customerTexts: texts, decisionOver: { orderItems: [{ sku: 'DZ-DR-001', quantity: 2, variant: 'M' }] } });
+    const reply =
+      'Parfait Amine : 2 × Robe de soirée rouge (M) = 13 000 DA + 400 DA livraison = 13 400 DA. Tél 0555123456, cité 150 logements Bab Ezzouar.';
+    const input = checkInput(reply, {
+      customerTexts: texts,
+      decisionOver: { orderItems: [{ sku: 'DZ-DR-001', quantity: 2, variant: 'M' }] },
+    });
     expect(checkReply(input)).toEqual([]);
   });
 });
@@ -93,7 +99,7 @@ describe('checkDelivery without delivery zones', () => {
     const { checkDelivery } = await import('./claims');
     const { ShopFacts } = await import('../../../../shared/domain/settings');
     const open = ShopFacts.parse({});
-    expect(checkDelivery("Livraison (Oran): l boutique t2akedlek le prix", open)).toEqual([]);
+    expect(checkDelivery('Livraison (Oran): l boutique t2akedlek le prix', open)).toEqual([]);
     expect(checkDelivery('Livraison gratuite partout en Algérie !', open).map((v) => v.kind)).toContain('unsupported_delivery');
     const limited = ShopFacts.parse({ deliveryZones: [{ name: 'Alger', fee: 400 }] });
     expect(checkDelivery('Nous livrons à Oran.', limited).map((v) => v.kind)).toEqual(['unsupported_delivery']);

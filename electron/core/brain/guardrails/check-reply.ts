@@ -30,7 +30,19 @@ export interface ReplyCheckInput {
 }
 
 /** Words that only a leaked prompt or settings dump would contain. */
-const LEAK_WORDS = ['system prompt', 'maxdiscountpercent', 'dailytokencap', 'apikey', 'api key', 'my instructions', 'mes instructions', 'minhas instrucoes', 'تعليماتي', 'prompt systeme', 'prompt do sistema'];
+const LEAK_WORDS = [
+  'system prompt',
+  'maxdiscountpercent',
+  'dailytokencap',
+  'apikey',
+  'api key',
+  'my instructions',
+  'mes instructions',
+  'minhas instrucoes',
+  'تعليماتي',
+  'prompt systeme',
+  'prompt do sistema',
+];
 
 function checkLeak(reply: string, markers: string[]): Violation[] {
   const folded = fold(reply);
@@ -52,7 +64,13 @@ function checkPriceAnswered(input: ReplyCheckInput): Violation[] {
     }
   }
   if (statesAPriceOf(decision.reply, prices)) return [];
-  return [{ kind: 'price_missing', detail: `A price question about ${asked[0]?.name ?? 'a product'} was answered without its price.`, fragment: decision.reply.slice(0, 80) }];
+  return [
+    {
+      kind: 'price_missing',
+      detail: `A price question about ${asked[0]?.name ?? 'a product'} was answered without its price.`,
+      fragment: decision.reply.slice(0, 80),
+    },
+  ];
 }
 
 /** The guardrails: every violation of the honest-claims rules in one reply (empty = may be sent). */
@@ -70,10 +88,19 @@ export function checkReply(input: ReplyCheckInput): Violation[] {
     ...store.facts.paymentMethods,
   ]);
   // Quoting a product's name ("Cornetti (scatola da 6)", "Chargeur 65W") states no number.
-  const names = store.products.flatMap((p) => [p.name, ...p.altNames, ...p.variants.map((v) => v.name)]).filter((n) => /\d/.test(n) && n.length >= 4);
+  const names = store.products
+    .flatMap((p) => [p.name, ...p.altNames, ...p.variants.map((v) => v.name)])
+    .filter((n) => /\d/.test(n) && n.length >= 4);
   const withoutNames = names.reduce((text, name) => text.split(name).join(' '.repeat(name.length)), reply);
   return [
-    ...checkNumbers({ reply: withoutNames, backing: buildBacking(store), maxDiscountPercent: store.sales.maxDiscountPercent, customerTexts: input.customerTexts, ...(input.customerPhones && { customerPhones: input.customerPhones }), country: input.country ?? null }),
+    ...checkNumbers({
+      reply: withoutNames,
+      backing: buildBacking(store),
+      maxDiscountPercent: store.sales.maxDiscountPercent,
+      customerTexts: input.customerTexts,
+      ...(input.customerPhones && { customerPhones: input.customerPhones }),
+      country: input.country ?? null,
+    }),
     ...checkPriceAnswered(input),
     ...checkPromises(reply, store.facts),
     ...checkProductNames({

@@ -24,10 +24,15 @@ describe('readCustomerSignals', () => {
 describe('applyEscalationPolicy', () => {
   const calm = readCustomerSignals('la robe est dispo ?');
   it('escalates sensitive topics, human requests and low confidence, keeping the reply', () => {
-    const refund = applyEscalationPolicy(decision({ reply: 'Je transmets à la boutique.' }), readCustomerSignals('je veux un remboursement'));
+    const refund = applyEscalationPolicy(
+      decision({ reply: 'Je transmets à la boutique.' }),
+      readCustomerSignals('je veux un remboursement'),
+    );
     expect(refund).toMatchObject({ escalate: true, reply: 'Je transmets à la boutique.' });
     expect(applyEscalationPolicy(decision({ intent: 'human_request' }), calm).escalate).toBe(true);
-    expect(decodeEscalations(applyEscalationPolicy(decision({ confidence: 0.2 }), calm).escalateReason).map((n) => n.code)).toEqual(['low_confidence']);
+    expect(decodeEscalations(applyEscalationPolicy(decision({ confidence: 0.2 }), calm).escalateReason).map((n) => n.code)).toEqual([
+      'low_confidence',
+    ]);
   });
 
   it('leaves an ordinary confident answer alone', () => {

@@ -40,7 +40,8 @@ export function hostOf(address: string): string | null {
   }
 }
 
-const sameAddress = (a: string, b: string) => a.replace(/^https?:\/\//i, '').replace(/\/+$/, '') === b.replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+const sameAddress = (a: string, b: string) =>
+  a.replace(/^https?:\/\//i, '').replace(/\/+$/, '') === b.replace(/^https?:\/\//i, '').replace(/\/+$/, '');
 
 /** Host and path of an address (path without trailing slash, lower case); null if unparseable. */
 function partsOf(address: string): { host: string; path: string } | null {
@@ -70,7 +71,11 @@ export function checkLinks(input: LinkCheckInput): Violation[] {
   for (const link of linksIn(input.reply)) {
     if (input.imageUrls.some((url) => sameAddress(url, link))) continue;
     if (isShopOwn(link, own)) continue;
-    out.push({ kind: 'foreign_link', detail: 'The reply contains a web address that is neither the shop’s own nor a catalog photo.', fragment: link });
+    out.push({
+      kind: 'foreign_link',
+      detail: 'The reply contains a web address that is neither the shop’s own nor a catalog photo.',
+      fragment: link,
+    });
   }
   return out;
 }

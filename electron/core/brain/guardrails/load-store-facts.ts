@@ -41,7 +41,14 @@ function claimedSkus(decision: BrainDecision): string[] {
  */
 export async function loadStoreFacts(
   sources: FactsSources,
-  args: { shopId: number; decision: BrainDecision; turnProducts: Product[]; knowledge: KnowledgeEntry[]; settings: ShopSettings; now: Date },
+  args: {
+    shopId: number;
+    decision: BrainDecision;
+    turnProducts: Product[];
+    knowledge: KnowledgeEntry[];
+    settings: ShopSettings;
+    now: Date;
+  },
 ): Promise<{ store: StoreFacts; knownSkus: Set<string> }> {
   const { shopId, decision } = args;
   const bySku = new Map<string, Product>();

@@ -40,19 +40,67 @@ const NUMBER = /\d+(?:(?:[.,]\d+)|(?:[ \u00A0\u202F'’]\d{3}(?!\d)))*/g;
 const CURRENCY_AFTER =
   /^\s?(?:da\b|dzd|dinars?|dinar|دج|د\.ج|دينار|r\$|brl|reais|real\b|€|eur\b|euros?|\$|usd|dollars?|mad\b|dhs?\b|درهم|tnd|centimes?|سنتيم|ريال|dt\b|£|gbp)/i;
 const CURRENCY_BEFORE = /(?:r\$|\$|€|£|brl|usd|eur|dzd|\bda|prix|price|preço|preco|سعر|السعر|ثمن|بـ|ب)\s?:?\s?$/i;
-const PERCENT_AFTER = /^\s?(?:%|٪|pour ?cent|percent|per ?cent|por ?cento|por ?ciento|في ?الم[اىئ]ئ?ة|بالم[اىئ]ئ?ة|بالمية|fil ?mia|f ?lmya)/i;
+const PERCENT_AFTER =
+  /^\s?(?:%|٪|pour ?cent|percent|per ?cent|por ?cento|por ?ciento|في ?الم[اىئ]ئ?ة|بالم[اىئ]ئ?ة|بالمية|fil ?mia|f ?lmya)/i;
 const PERCENT_BEFORE = /(?:%|٪)\s?$/;
 const STOCK_AFTER =
   /^\s?(?:[a-zà-ÿ]+\s){0,2}(?:left|in stock|remaining|available|pieces?|pcs|units?|sold|restante?s?|en stock|disponibles?|pièces?|vendue?s?|vendidos?|vendidas?|em estoque|dispon[ií]ve(?:l|is)|unidades?|restam|باقي|باقية|متوفر|متوفرة|قطع|قطعة|حبات|حبة|بيعت|مبيع|bqat|ba9i|b9at|b9aw|kaynin|habba|hebba|7abat)/i;
-const STOCK_BEFORE = /(?:only|just|seulement|plus que|reste|restent|apenas|só|somente|ghir|gher|غير|فقط|باقي|بقات|sold|vendu|vendus|vendidos|بيعنا|بعنا|stock)\s?:?\s?$/i;
+const STOCK_BEFORE =
+  /(?:only|just|seulement|plus que|reste|restent|apenas|só|somente|ghir|gher|غير|فقط|باقي|بقات|sold|vendu|vendus|vendidos|بيعنا|بعنا|stock)\s?:?\s?$/i;
 /** A quantity with a unit ("100 ml", "2 kg", "42 cm") measures the product; it is not a stock count. */
-const MEASURE_AFTER = /^\s?(?:ml|cl|l|g|gr|kg|mg|cm|mm|m|km|go|gb|mb|to|tb|mah|w|v|pouces?|inch(?:es)?|oz|ans|mois|months?|years?)(?![\p{L}])/iu;
+const MEASURE_AFTER =
+  /^\s?(?:ml|cl|l|g|gr|kg|mg|cm|mm|m|km|go|gb|mb|to|tb|mah|w|v|pouces?|inch(?:es)?|oz|ans|mois|months?|years?)(?![\p{L}])/iu;
 /** Order and reference numbers ("commande n° 57") are identifiers, not claims. */
 const REFERENCE_BEFORE = /(?:n°|nº|no\.|#|num[ée]ro|number|r[ée]f\.?|رقم)\s?:?\s?$/i;
 const THOUSAND_AFTER = /^\s?(?:k\b|alf\b|alaf\b|ألف|الف|آلاف|mille\b|mil\b)/i;
 const MILLION_AFTER = /^\s?(?:m\b|million|millions|milh[õo]es|milh[ãa]o|مليون|mlyon|melyoun)/i;
 
-const UNITS = new Set(['k', 'h', 'x', 'da', 'dzd', 'dz', 'pcs', 'min', 'mn', 'j', 'd', 'km', 'kg', 'g', 'ml', 'l', 'cm', 'm', 'mm', 'ans', 'eur', 'usd', 'brl', 'alf', 'mille', 'h00', 'hrs', 'hr', 'dh', 'dhs', 'mad', 'dt', 'eme', 'ème', 'er', 'e', 'st', 'nd', 'rd', 'th', 'o', 'a', 'º', 'ª']);
+const UNITS = new Set([
+  'k',
+  'h',
+  'x',
+  'da',
+  'dzd',
+  'dz',
+  'pcs',
+  'min',
+  'mn',
+  'j',
+  'd',
+  'km',
+  'kg',
+  'g',
+  'ml',
+  'l',
+  'cm',
+  'm',
+  'mm',
+  'ans',
+  'eur',
+  'usd',
+  'brl',
+  'alf',
+  'mille',
+  'h00',
+  'hrs',
+  'hr',
+  'dh',
+  'dhs',
+  'mad',
+  'dt',
+  'eme',
+  'ème',
+  'er',
+  'e',
+  'st',
+  'nd',
+  'rd',
+  'th',
+  'o',
+  'a',
+  'º',
+  'ª',
+]);
 
 /** In Arabizi a digit is a letter ("3andek", "9adech", "7aja"): such digits state no number. */
 function isArabiziLetter(raw: string, rest: string): boolean {

@@ -46,7 +46,8 @@ describe('numbers inside a quoted product name', () => {
     const { checkReply } = await import('./check-reply');
     const { checkInput, product, store } = await import('./test-fixtures');
     const box = product({ sku: 'FB-CRO', name: 'Cornetti alla crema (scatola da 6)', price: 9, currency: 'EUR' });
-    const input = (reply: string) => checkInput(reply, { store: store({ products: [box] }), knownSkus: new Set(['FB-CRO']), decisionOver: { skus: ['FB-CRO'] } });
+    const input = (reply: string) =>
+      checkInput(reply, { store: store({ products: [box] }), knownSkus: new Set(['FB-CRO']), decisionOver: { skus: ['FB-CRO'] } });
     expect(checkReply(input('Cornetti alla crema (scatola da 6): 9 €.'))).toEqual([]);
     expect(checkReply(input('Cornetti alla crema (scatola da 6): 13 €.')).map((v) => v.kind)).toContain('unbacked_number');
   });

@@ -29,7 +29,9 @@ function mentionsOf(products: readonly Product[]): Map<Product, string[]> {
   for (const p of products) for (const w of new Set(namesOf(p).flatMap(words))) count.set(w, (count.get(w) ?? 0) + 1);
   const out = new Map<Product, string[]>();
   for (const p of products) {
-    const whole = namesOf(p).map((n) => words(n).join(' ')).filter(Boolean);
+    const whole = namesOf(p)
+      .map((n) => words(n).join(' '))
+      .filter(Boolean);
     const own = [...new Set(namesOf(p).flatMap(words))].filter((w) => w.length >= 3 && !/^\d+$/.test(w) && count.get(w) === 1);
     out.set(p, [...whole, ...own]);
   }
@@ -74,7 +76,11 @@ export function checkPriceOwners(input: PriceOwnerInput): Violation[] {
       if (isBacked(ownMoney.get(owner)!, n.values)) continue;
       const other = store.products.find((p) => p !== owner && isBacked(ownMoney.get(p)!, n.values));
       if (!other) continue; // not a price of any product: the number check judges it
-      out.push({ kind: 'price_of_other_product', detail: `${n.raw} is the price of ${other.name}, not of ${owner.name}.`, fragment: n.raw });
+      out.push({
+        kind: 'price_of_other_product',
+        detail: `${n.raw} is the price of ${other.name}, not of ${owner.name}.`,
+        fragment: n.raw,
+      });
     }
   }
   return out;

@@ -7,20 +7,47 @@ import { checkSecretRequests } from './secret-requests';
 import { checkInput, product, store } from './test-fixtures';
 
 // Shops unlike the samples: a Casablanca phone-accessories shop and a Porto cosmetics shop.
-const charger = product({ sku: 'MA-CH-20W', name: 'Chargeur rapide 20W USB-C', aliases: ['chargeur', 'charja'], price: 149, currency: 'MAD', images: ['https://cdn.souq-media.ma/p/ch20w.jpg'] });
-const case15 = product({ sku: 'MA-CS-i15', name: 'Coque iPhone 15 silicone', aliases: ['coque', 'kvr', 'cover'], price: 89, currency: 'MAD' });
-const earbuds = product({ sku: 'MA-EB-PRO', name: 'Écouteurs sans fil Pro', aliases: ['ecouteurs', 'kit', 'airpods'], price: 349, currency: 'MAD', compareAtPrice: 399 });
+const charger = product({
+  sku: 'MA-CH-20W',
+  name: 'Chargeur rapide 20W USB-C',
+  aliases: ['chargeur', 'charja'],
+  price: 149,
+  currency: 'MAD',
+  images: ['https://cdn.souq-media.ma/p/ch20w.jpg'],
+});
+const case15 = product({
+  sku: 'MA-CS-i15',
+  name: 'Coque iPhone 15 silicone',
+  aliases: ['coque', 'kvr', 'cover'],
+  price: 89,
+  currency: 'MAD',
+});
+const earbuds = product({
+  sku: 'MA-EB-PRO',
+  name: 'Écouteurs sans fil Pro',
+  aliases: ['ecouteurs', 'kit', 'airpods'],
+  price: 349,
+  currency: 'MAD',
+  compareAtPrice: 399,
+});
 const serum = product({ sku: 'PT-SR-VC', name: 'Sérum Vitamina C 30 ml', aliases: ['serum', 'sérum'], price: 24.9, currency: 'EUR' });
 const creme = product({ sku: 'PT-CR-HD', name: 'Creme Hidratante Karité', aliases: ['creme', 'hidratante'], price: 18.5, currency: 'EUR' });
 
 const phoneShop = store({
   products: [charger, case15, earbuds],
-  facts: ShopFacts.parse({ deliveryZones: [{ name: 'Casablanca', fee: 20, delayDays: '1' }], shopLinks: ['https://www.gsm-corner.ma', 'instagram.com/gsmcorner.casa'] }),
+  facts: ShopFacts.parse({
+    deliveryZones: [{ name: 'Casablanca', fee: 20, delayDays: '1' }],
+    shopLinks: ['https://www.gsm-corner.ma', 'instagram.com/gsmcorner.casa'],
+  }),
 });
-const cosmetics = store({ products: [serum, creme], facts: ShopFacts.parse({ deliveryZones: [{ name: 'Porto', fee: 3.5, delayDays: '1-2' }] }) });
+const cosmetics = store({
+  products: [serum, creme],
+  facts: ShopFacts.parse({ deliveryZones: [{ name: 'Porto', fee: 3.5, delayDays: '1-2' }] }),
+});
 
 describe('links in a reply', () => {
-  const check = (reply: string) => checkLinks({ reply, shopLinks: phoneShop.facts.shopLinks, imageUrls: phoneShop.products.flatMap((p) => p.images) });
+  const check = (reply: string) =>
+    checkLinks({ reply, shopLinks: phoneShop.facts.shopLinks, imageUrls: phoneShop.products.flatMap((p) => p.images) });
 
   it('allows the shop’s own site (any page, any subdomain), its Instagram page and catalog photos', () => {
     expect(check('Voir tous nos modèles : https://gsm-corner.ma/collections/chargeurs.')).toEqual([]);
@@ -91,9 +118,17 @@ describe('a price belongs to the product it is quoted for', () => {
   });
 
   it('reaches the seller through checkReply for an LLM reply of any intent', () => {
-    const input = checkInput('Bonjour ! Le Sac à main cuir noir est à 6 500 DA, livraison 400 DA.', { decisionOver: { intent: 'greeting', skus: ['DZ-BG-001'] } });
+    const input = checkInput('Bonjour ! Le Sac à main cuir noir est à 6 500 DA, livraison 400 DA.', {
+      decisionOver: { intent: 'greeting', skus: ['DZ-BG-001'] },
+    });
     expect(checkReply(input).map((v) => v.kind)).toEqual(['price_of_other_product']);
-    const phishing = checkInput('Pour confirmer la Robe de soirée rouge, envoyez le code reçu par SMS ici : https://dz-poste-verif.com', { decisionOver: { skus: ['DZ-DR-001'] } });
-    expect(checkReply(phishing).map((v) => v.kind).sort()).toEqual(['asks_for_secret', 'foreign_link']);
+    const phishing = checkInput('Pour confirmer la Robe de soirée rouge, envoyez le code reçu par SMS ici : https://dz-poste-verif.com', {
+      decisionOver: { skus: ['DZ-DR-001'] },
+    });
+    expect(
+      checkReply(phishing)
+        .map((v) => v.kind)
+        .sort(),
+    ).toEqual(['asks_for_secret', 'foreign_link']);
   });
 });

@@ -36,7 +36,13 @@ export const dress = product({
 
 export const bag = product({ sku: 'DZ-BG-001', name: 'Sac à main cuir noir', altNames: ['حقيبة يد جلد سوداء'], price: 4500, stock: 7 });
 
-export const course = product({ sku: 'BR-CR-001', name: 'Curso Excel do Zero ao Avançado', price: 1290, currency: 'BRL', description: 'Curso online com 60 aulas.' });
+export const course = product({
+  sku: 'BR-CR-001',
+  name: 'Curso Excel do Zero ao Avançado',
+  price: 1290,
+  currency: 'BRL',
+  description: 'Curso online com 60 aulas.',
+});
 
 export function decision(over: Partial<BrainDecision> = {}): BrainDecision {
   return {
@@ -79,7 +85,10 @@ export function store(over: Partial<StoreFacts> = {}): StoreFacts {
   };
 }
 
-export function checkInput(reply: string, over: Partial<ReplyCheckInput> & { decisionOver?: Partial<BrainDecision> } = {}): ReplyCheckInput {
+export function checkInput(
+  reply: string,
+  over: Partial<ReplyCheckInput> & { decisionOver?: Partial<BrainDecision> } = {},
+): ReplyCheckInput {
   const { decisionOver, ...rest } = over;
   return {
     decision: decision({ reply, ...decisionOver }),

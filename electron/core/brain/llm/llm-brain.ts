@@ -52,17 +52,21 @@ export function makeLlmBrain(config: LlmBrainConfig) {
   /** The decision and the order slots the model read (unchecked: the router checks them). */
   async function decideTurn(call: LlmCall): Promise<{ decision: BrainDecision; slots: RawSlots | null }> {
     const client = clientFor(call.endpoint);
-    return withRetries(async (_attempt, signal) => {
-      const request = { messages: call.messages, maxTokens: config.maxTokens, temperature: config.temperature, json: true };
-      const result = await client.complete(signal ? { ...request, signal } : request);
-      call.onTokens(result.tokens);
-      try {
-        return parseTurn(result.content, call.photoProducts);
-      } catch (err) {
-        if (err instanceof MalformedOutputError) throw new MalformedOutputError(err.message, result.tokens);
-        throw err;
-      }
-    }, config.retry, call.budget);
+    return withRetries(
+      async (_attempt, signal) => {
+        const request = { messages: call.messages, maxTokens: config.maxTokens, temperature: config.temperature, json: true };
+        const result = await client.complete(signal ? { ...request, signal } : request);
+        call.onTokens(result.tokens);
+        try {
+          return parseTurn(result.content, call.photoProducts);
+        } catch (err) {
+          if (err instanceof MalformedOutputError) throw new MalformedOutputError(err.message, result.tokens);
+          throw err;
+        }
+      },
+      config.retry,
+      call.budget,
+    );
   }
 
   return {

@@ -27,7 +27,9 @@ describe('AI model health for the seller', () => {
   });
 
   it('names the problem without the raw error', () => {
-    expect(llmProblem(new OpenAI.APIConnectionError({ message: 'ECONNREFUSED' }), 'http://127.0.0.1:9/v1', 20_000)).toEqual(llmNotice('unreachable', { host: '127.0.0.1:9' }));
+    expect(llmProblem(new OpenAI.APIConnectionError({ message: 'ECONNREFUSED' }), 'http://127.0.0.1:9/v1', 20_000)).toEqual(
+      llmNotice('unreachable', { host: '127.0.0.1:9' }),
+    );
     expect(llmProblem(new Error('x'), 'not a url', 20_000)).toEqual(llmNotice('bad_address'));
     expect(llmProblem(new Error('boom'), 'https://openrouter.ai/api/v1', 20_000).code).toBe('other');
   });

@@ -61,7 +61,15 @@ describe('retries and errors', () => {
     expect(delays).toEqual([10, 20]);
     const unauthorized = new OpenAI.AuthenticationError(401, { message: 'bad key' }, 'bad key', new Headers());
     let tries = 0;
-    await expect(withRetries(async () => { tries += 1; throw unauthorized; }, { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 })).rejects.toBe(unauthorized);
+    await expect(
+      withRetries(
+        async () => {
+          tries += 1;
+          throw unauthorized;
+        },
+        { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
+      ),
+    ).rejects.toBe(unauthorized);
     expect(tries).toBe(1);
     expect(describeLlmError(unauthorized, 'https://api.openai.com/v1', 1000)).toMatch(/api\.openai\.com refused the API key/);
   });

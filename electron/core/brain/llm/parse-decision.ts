@@ -53,7 +53,10 @@ export function parseDecision(content: string, photoProducts: ReadonlyMap<string
 }
 
 /** The decision plus the order slots the model read (its `order` field), when it gave any. */
-export function parseTurn(content: string, photoProducts: ReadonlyMap<string, Product>): { decision: BrainDecision; slots: RawSlots | null } {
+export function parseTurn(
+  content: string,
+  photoProducts: ReadonlyMap<string, Product>,
+): { decision: BrainDecision; slots: RawSlots | null } {
   const decision = parseDecision(content, photoProducts);
   const raw = jsonObjectIn(content) as Record<string, unknown>;
   return { decision, slots: raw.order === undefined || raw.order === null ? null : readRawSlots(raw.order) };

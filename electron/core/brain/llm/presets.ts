@@ -36,7 +36,8 @@ export const LLM_PRESETS: readonly LlmPreset[] = [
   },
 ];
 
-const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|[\w-]+\.local)$/i;
+const LOCAL_HOST =
+  /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|[\w-]+\.local)$/i;
 
 /** Local servers (Ollama, LM Studio, a LAN box) take no key; anything else is assumed to need one. */
 export function endpointNeedsKey(baseUrl: string): boolean {

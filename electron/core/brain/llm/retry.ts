@@ -10,7 +10,11 @@ type SdkErrorClass = 'APIError' | 'APIConnectionError' | 'APIConnectionTimeoutEr
 function isSdkError(err: unknown, name: 'APIError'): err is APIError;
 function isSdkError(err: unknown, name: SdkErrorClass): boolean;
 function isSdkError(err: unknown, name: SdkErrorClass): boolean {
-  for (let proto = err instanceof Error ? Object.getPrototypeOf(err) : null; proto && proto !== Error.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto = err instanceof Error ? Object.getPrototypeOf(err) : null;
+    proto && proto !== Error.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     if ((proto as { constructor?: { name?: string } }).constructor?.name === name) return true;
   }
   return false;
@@ -60,7 +64,8 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export function isTransient(err: unknown): boolean {
   if (err instanceof MalformedOutputError) return true;
   if (isSdkError(err, 'APIConnectionError')) return true;
-  if (isSdkError(err, 'APIError')) return err.status === undefined || err.status === 408 || err.status === 409 || err.status === 429 || err.status >= 500;
+  if (isSdkError(err, 'APIError'))
+    return err.status === undefined || err.status === 408 || err.status === 409 || err.status === 429 || err.status >= 500;
   return false;
 }
 
@@ -77,7 +82,11 @@ function retryAfterMs(err: unknown): number | null {
  * backoff). With a budget, each try gets a signal that aborts when the budget runs out, and no
  * wait outlasts it: the whole run ends by the deadline with BudgetExhaustedError.
  */
-export async function withRetries<T>(fn: (attempt: number, signal?: AbortSignal) => Promise<T>, options: RetryOptions, budget?: TurnBudget): Promise<T> {
+export async function withRetries<T>(
+  fn: (attempt: number, signal?: AbortSignal) => Promise<T>,
+  options: RetryOptions,
+  budget?: TurnBudget,
+): Promise<T> {
   const sleep = options.sleep ?? defaultSleep;
   const left = () => (budget ? budget.deadline - budget.now() : Infinity);
   let lastError: unknown;
@@ -110,7 +119,8 @@ export function describeLlmError(err: unknown, baseUrl: string, timeoutMs: numbe
   } catch {
     return `"${baseUrl}" is not a valid address. It should look like https://api.openai.com/v1.`;
   }
-  if (err instanceof BudgetExhaustedError) return `${host} gave no usable answer within the ${Math.round(err.budgetMs / 1000)} s reply time (Settings → reply time limit); the offline brain answered.`;
+  if (err instanceof BudgetExhaustedError)
+    return `${host} gave no usable answer within the ${Math.round(err.budgetMs / 1000)} s reply time (Settings → reply time limit); the offline brain answered.`;
   if (isSdkError(err, 'APIConnectionTimeoutError')) return `${host} did not answer within ${Math.round(timeoutMs / 1000)} s.`;
   if (isSdkError(err, 'APIConnectionError')) return `Could not reach ${host}. Is the address right and the server running?`;
   if (isSdkError(err, 'APIError')) {

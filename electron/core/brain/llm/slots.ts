@@ -59,11 +59,11 @@ export const readRawSlots = (value: unknown): RawSlots | null => {
 
 function checkItem(raw: unknown, ctx: SlotCheckContext, rejected: string[]): SlotItem | null {
   const item = RawItem.safeParse(raw);
-  if (!item.success) return rejected.push('an item that is not {sku, quantity, variant}'), null;
+  if (!item.success) return (rejected.push('an item that is not {sku, quantity, variant}'), null);
   const product = ctx.bySku(item.data.sku);
-  if (!product) return rejected.push(`unknown SKU ${item.data.sku}`), null;
+  if (!product) return (rejected.push(`unknown SKU ${item.data.sku}`), null);
   const q = item.data.quantity ?? null;
-  if (q !== null && (!Number.isInteger(q) || q < 1 || q > MAX_QUANTITY)) return rejected.push(`quantity ${q} for ${product.sku}`), null;
+  if (q !== null && (!Number.isInteger(q) || q < 1 || q > MAX_QUANTITY)) return (rejected.push(`quantity ${q} for ${product.sku}`), null);
   const said = item.data.variant ?? null;
   const variant = said === null ? null : (product.variants.find((v) => wordsOf(v.name).join('') === wordsOf(said).join(''))?.name ?? null);
   if (said !== null && variant === null) rejected.push(`variant ${said} of ${product.sku}`);
@@ -79,7 +79,7 @@ function grounded(value: string, customerWords: Set<string>): boolean {
 function checkName(name: string | null | undefined, customerWords: Set<string>, rejected: string[]): string | null {
   if (!name?.trim()) return null;
   const clean = name.trim();
-  if (clean.length > 60 || /[\d@#/]/.test(clean) || !grounded(clean, customerWords)) return rejected.push(`name ${clean}`), null;
+  if (clean.length > 60 || /[\d@#/]/.test(clean) || !grounded(clean, customerWords)) return (rejected.push(`name ${clean}`), null);
   return clean;
 }
 
@@ -88,7 +88,7 @@ function checkPhone(phone: string | null | undefined, customerText: string, reje
   const parsed = parsePhone(phone);
   const digitsSaid = customerText.replace(/\D/g, '');
   // The national number's last eight digits must be ones the customer typed.
-  if (!parsed || !digitsSaid.includes(parsed.replace(/\D/g, '').slice(-8))) return rejected.push(`phone ${phone}`), null;
+  if (!parsed || !digitsSaid.includes(parsed.replace(/\D/g, '').slice(-8))) return (rejected.push(`phone ${phone}`), null);
   return parsed;
 }
 
@@ -96,7 +96,7 @@ function checkAddress(address: string | null | undefined, customerWords: Set<str
   if (!address?.trim()) return null;
   const clean = address.trim().slice(0, 200);
   const words = wordsOf(clean).filter((w) => w.length >= 3);
-  if (words.length === 0 || !words.some((w) => customerWords.has(w))) return rejected.push(`address ${clean}`), null;
+  if (words.length === 0 || !words.some((w) => customerWords.has(w))) return (rejected.push(`address ${clean}`), null);
   return clean;
 }
 

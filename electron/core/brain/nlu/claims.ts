@@ -15,7 +15,9 @@ export function falsePriceClaim(text: string, product: Product): boolean {
     const said = n.kind === 'money' || (n.kind === 'plain' && PRICE_BEFORE.test(text.slice(0, n.index)));
     if (!said) continue;
     // A quantity's total ("2 for 240") is no claim about the unit price.
-    const backed = n.values.some((v) => prices.some((p) => Array.from({ length: 10 }, (_, q) => p * (q + 1)).some((t) => Math.abs(t - v) < 0.01)));
+    const backed = n.values.some((v) =>
+      prices.some((p) => Array.from({ length: 10 }, (_, q) => p * (q + 1)).some((t) => Math.abs(t - v) < 0.01)),
+    );
     if (!backed) return true;
   }
   return false;

@@ -7,10 +7,12 @@ import { fold, stripArabicArticle, tokens } from './normalise';
  */
 const RAW: Record<string, string> = {
   dress: 'robe robes dress dresses vestido vestidos vestito vestiti abito فستان فساتين fostan fustan fosstan keswa kaswa كسوة كسوه',
-  traditional_dress: 'caftan caftans kaftan qaftan takchita karakou djellaba jellaba jelaba jebba jeba gandoura abaya قفطان تكشيطة كاراكو جلابة جبة عباية قندورة',
+  traditional_dress:
+    'caftan caftans kaftan qaftan takchita karakou djellaba jellaba jelaba jebba jeba gandoura abaya قفطان تكشيطة كاراكو جلابة جبة عباية قندورة',
   bag: 'sac sacs bag bags handbag purse bolsa bolsas borsa borse sacoche شنطة شنطه حقيبة حقيبه صاك ساك sak chanta chenta sack',
   backpack: 'backpack cartable mochila zaino كارطابل cartabl',
-  shoes: 'chaussure chaussures shoe shoes sneaker sneakers basket baskets tennis tenis tênis sapato sapatos scarpe scarpa sbadri spadri sebadri سبادري صباط sabbat sebbat sbabet sbabt sbabit sbat',
+  shoes:
+    'chaussure chaussures shoe shoes sneaker sneakers basket baskets tennis tenis tênis sapato sapatos scarpe scarpa sbadri spadri sebadri سبادري صباط sabbat sebbat sbabet sbabt sbabit sbat',
   sandals: 'sandale sandales sandal sandals sandalia sandalias sandalo sandali صندالة صندالة sandala',
   perfume: 'parfum parfums perfume perfumes profumo عطر عطور 3tr 3otr 3atr ri7a riha ريحة',
   cream: 'creme crème cream creams crema كريم krem krema',

@@ -25,11 +25,13 @@ export function isInjectionAttempt(text: string): boolean {
 }
 
 /** Legal threats go to the seller at once, whatever else the message says. */
-const LEGAL = /\b(avocat|tribunal|justice|plainte|police|gendarmerie|lawyer|sue|court|legal action|advogado|procon|processo|justica|avvocato|denuncia|carabinieri)\b|محامي|محكمه|المحكمه|الشرطه|البوليس|شكوى|العداله|la justice|\b(n|ne)?chki\b|nchtki|nechtki|chkaya/;
+const LEGAL =
+  /\b(avocat|tribunal|justice|plainte|police|gendarmerie|lawyer|sue|court|legal action|advogado|procon|processo|justica|avvocato|denuncia|carabinieri)\b|محامي|محكمه|المحكمه|الشرطه|البوليس|شكوى|العداله|la justice|\b(n|ne)?chki\b|nchtki|nechtki|chkaya/;
 
 export const isLegalThreat = (text: string): boolean => LEGAL.test(fold(text));
 
-const PHOTO = /\b(photos?|foto|fotos|picture|pictures|pics?|image|images|immagine|immagini|sowar|swer|sora|tsawer|taswira|tswira|tsawar|sawer|sawerli|sawarli|wrini|werini)\b|صوره|صور|تصويره|تصاور|صورولي|وريني/;
+const PHOTO =
+  /\b(photos?|foto|fotos|picture|pictures|pics?|image|images|immagine|immagini|sowar|swer|sora|tsawer|taswira|tswira|tsawar|sawer|sawerli|sawarli|wrini|werini)\b|صوره|صور|تصويره|تصاور|صورولي|وريني/;
 
 /** Does the customer ask to see the product? */
 export const wantsPhoto = (text: string): boolean => PHOTO.test(fold(text));

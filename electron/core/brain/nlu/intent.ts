@@ -52,7 +52,12 @@ export function phraseText(text: string): string[] {
 }
 
 /** "It never arrived" in Darija, in any spelling: ma + wsal… + ch, in both scripts. */
-const NOT_ARRIVED = [/(?:^| )ma ?w?s[ae]?l\S*(?:ch|sh)(?: |$)/, /(?:^| )ma ?ja\S*(?:ch|sh)(?: |$)/, /(?:^| )ما ?و?صل\S*ش(?: |$)/, /(?:^| )ما ?جا\S*ش(?: |$)/];
+const NOT_ARRIVED = [
+  /(?:^| )ma ?w?s[ae]?l\S*(?:ch|sh)(?: |$)/,
+  /(?:^| )ma ?ja\S*(?:ch|sh)(?: |$)/,
+  /(?:^| )ما ?و?صل\S*ش(?: |$)/,
+  /(?:^| )ما ?جا\S*ش(?: |$)/,
+];
 
 export function scoreIntents(text: string): Partial<Record<Intent, number>> {
   const variants = phraseText(text);
@@ -78,14 +83,20 @@ export function classifyIntent(text: string): IntentGuess {
 
   // Fear of a scam before buying is a trust question, not a complaint.
   // ("c'est pas une arnaque ?" asks for reassurance; a price objection said alongside still wins.)
-  if (s('objection_trust') >= 1 && s('objection_trust') >= s('complaint_refund') && s('complaint_refund') < 2 && s('objection_trust') >= s('objection_price')) {
+  if (
+    s('objection_trust') >= 1 &&
+    s('objection_trust') >= s('complaint_refund') &&
+    s('complaint_refund') < 2 &&
+    s('objection_trust') >= s('objection_price')
+  ) {
     return pick('objection_trust', Math.min(1, 0.6 + s('objection_trust') / 5));
   }
   if (s('complaint_refund') >= 1.5 || (s('complaint_refund') >= 1 && s('complaint_refund') >= s('order_request'))) {
     return pick('complaint_refund', Math.min(1, 0.6 + s('complaint_refund') / 5));
   }
   if (s('human_request') >= 1) return pick('human_request', Math.min(1, 0.6 + s('human_request') / 5));
-  if (s('objection_price') > 0 && s('objection_price') >= s('order_request')) return pick('objection_price', Math.min(1, 0.55 + s('objection_price') / 5));
+  if (s('objection_price') > 0 && s('objection_price') >= s('order_request'))
+    return pick('objection_price', Math.min(1, 0.55 + s('objection_price') / 5));
   if (s('delivery_question') > 0 && s('price_question') > 0 && s('order_request') < 2) return pick('delivery_question', 0.75);
 
   const business = TIE_ORDER.filter((i) => i !== 'thanks' && i !== 'greeting' && i !== 'other' && s(i) > 0);

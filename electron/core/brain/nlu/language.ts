@@ -101,7 +101,11 @@ const isArabicTag = (l: CustomerLanguage): boolean => l === 'ar' || l === 'ar-dz
  * writing in; so does one stray word of another language. A switch of script needs real words
  * ("merci" alone after Arabic is not one), and Darija ↔ standard Arabic needs a sentence.
  */
-export function conversationLanguage(text: string, previous: CustomerLanguage | null, prior: CustomerLanguage | null = null): LanguageGuess {
+export function conversationLanguage(
+  text: string,
+  previous: CustomerLanguage | null,
+  prior: CustomerLanguage | null = null,
+): LanguageGuess {
   // The first message of a Brazilian shop's customer that could be French or Portuguese is Portuguese.
   const guess = detectLanguage(text, previous ?? prior);
   if (!previous || guess.language === previous) return guess;
@@ -115,4 +119,12 @@ export function conversationLanguage(text: string, previous: CustomerLanguage | 
 /** The language a shop's customers most likely write when a message does not tell (country → language). */
 export const countryLanguage = (country: string): CustomerLanguage | null =>
   // Maghreb shops: an Arabic-script message with nothing standard about it is Darija (the Latin branch ignores this prior).
-  country === 'BR' || country === 'PT' ? 'pt' : country === 'IT' ? 'it' : country === 'FR' ? 'fr' : ['DZ', 'MA', 'TN'].includes(country) ? 'ar-dz' : null;
+  country === 'BR' || country === 'PT'
+    ? 'pt'
+    : country === 'IT'
+      ? 'it'
+      : country === 'FR'
+        ? 'fr'
+        : ['DZ', 'MA', 'TN'].includes(country)
+          ? 'ar-dz'
+          : null;

@@ -85,8 +85,21 @@ describe('entities', () => {
   });
 
   const scarf: Product = {
-    id: 1, shopId: 1, sku: 'S', name: 'Foulard', altNames: [], aliases: [], category: 'a', price: 10, compareAtPrice: null, currency: 'DZD', stock: 3,
-    variants: ['bordeaux', 'beige', 'noir', 'M', '41'].map((name) => ({ name, sku: null, price: null, stock: null })), images: [], description: '', upsellSkus: [],
+    id: 1,
+    shopId: 1,
+    sku: 'S',
+    name: 'Foulard',
+    altNames: [],
+    aliases: [],
+    category: 'a',
+    price: 10,
+    compareAtPrice: null,
+    currency: 'DZD',
+    stock: 3,
+    variants: ['bordeaux', 'beige', 'noir', 'M', '41'].map((name) => ({ name, sku: null, price: null, stock: null })),
+    images: [],
+    description: '',
+    upsellSkus: [],
   };
 
   it('finds variants by name, by colour in another language, and sizes only in context', () => {
@@ -106,14 +119,27 @@ describe('entities', () => {
   });
 
   it('takes name, phone, wilaya and address in any order', () => {
-    const found = extractSlots('0555123456 - Oran - cité 200 logts bt 4 - Karim Haddad', ['name', 'phone', 'wilaya', 'address'], () => false);
+    const found = extractSlots(
+      '0555123456 - Oran - cité 200 logts bt 4 - Karim Haddad',
+      ['name', 'phone', 'wilaya', 'address'],
+      () => false,
+    );
     expect(found).toMatchObject({ phone: '0555123456', place: { name: 'Oran' }, address: 'cité 200 logts bt 4', name: 'Karim Haddad' });
     expect(extractSlots('smiti Yacine w rani f setif', [], () => false)).toMatchObject({ name: 'Yacine', place: { name: 'Sétif' } });
-    expect(extractSlots('Je suis Sofia Haddad, 0661223344, Sétif, 12 rue des Frères', [], () => false)).toMatchObject({ name: 'Sofia Haddad', phone: '0661223344' });
+    expect(extractSlots('Je suis Sofia Haddad, 0661223344, Sétif, 12 rue des Frères', [], () => false)).toMatchObject({
+      name: 'Sofia Haddad',
+      phone: '0661223344',
+    });
     expect(extractSlots('je suis à Sétif', [], () => false).name).toBeUndefined();
     // A street named after a town is not the city; a surname that is a town is not the city either.
-    expect(extractSlots('Sarah Benali, 0661234567, Alger, 12 rue Didouche Mourad', ['name', 'phone', 'wilaya', 'address'], () => false).place?.name).toBe('Alger');
-    expect(extractSlots('Ana Souza 31 98877 6655 Rua da Bahia 1200 BH', ['name', 'phone', 'wilaya', 'address'], () => false, { country: 'BR' }).place?.name).toBe('Belo Horizonte');
+    expect(
+      extractSlots('Sarah Benali, 0661234567, Alger, 12 rue Didouche Mourad', ['name', 'phone', 'wilaya', 'address'], () => false).place
+        ?.name,
+    ).toBe('Alger');
+    expect(
+      extractSlots('Ana Souza 31 98877 6655 Rua da Bahia 1200 BH', ['name', 'phone', 'wilaya', 'address'], () => false, { country: 'BR' })
+        .place?.name,
+    ).toBe('Belo Horizonte');
   });
 });
 
@@ -143,8 +169,20 @@ describe('product concepts', () => {
 
 describe('requestedMissingSize', () => {
   const baskets = {
-    id: 1, shopId: 1, sku: 'SH', name: 'Baskets blanches', altNames: [], aliases: [], category: 'chaussures', price: 5200, compareAtPrice: null,
-    currency: 'DZD', stock: 9, images: [], description: '', upsellSkus: [],
+    id: 1,
+    shopId: 1,
+    sku: 'SH',
+    name: 'Baskets blanches',
+    altNames: [],
+    aliases: [],
+    category: 'chaussures',
+    price: 5200,
+    compareAtPrice: null,
+    currency: 'DZD',
+    stock: 9,
+    images: [],
+    description: '',
+    upsellSkus: [],
     variants: ['38', '39', '40', '41', '42'].map((name) => ({ name, sku: null, price: null, stock: null })),
   };
   it('names a size the customer asked for that the product does not come in', async () => {

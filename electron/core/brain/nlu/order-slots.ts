@@ -33,19 +33,24 @@ const SELF_INTRO =
   /(?:^|[\s,.!])(?:[Jj]e suis|[Cc]'est|[Ii]ci|I am|I'm|[Tt]his is|[Ii]t's|[Ee]u sou|[Ss]ou [oa]|[Ss]ou|[Aa]qui é [oa]?|[Ii]o sono|[Ss]ono|[Aa]na|أنا|انا)\s+(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,3})/u;
 
 /** Words a customer puts before a bare detail ("ok Karim Haddad", "voilà 0555…", "sim, João"). */
-const FILLER = /^(?:(?:ok|okay|oki|d'?accord|dacc|voila|voilà|bon|alors|oui|ouais|yes|yeah|sure|so|well|wah|ih|iyeh|wakha|safi|sim|claro|certo|va bene|allora|ecco|أوكي|اوكي|واه|نعم|ايه|يه|طيب|حسنا)[\s,.!:;-]+)+/iu;
+const FILLER =
+  /^(?:(?:ok|okay|oki|d'?accord|dacc|voila|voilà|bon|alors|oui|ouais|yes|yeah|sure|so|well|wah|ih|iyeh|wakha|safi|sim|claro|certo|va bene|allora|ecco|أوكي|اوكي|واه|نعم|ايه|يه|طيب|حسنا)[\s,.!:;-]+)+/iu;
 
 const ADDRESS_INTRO = /(?:adresse|address|endere[cç]o|morada|indirizzo|l'?adresse|العنوان|عنواني|adrese|adresa|adress)\s*:?\s*(.{3,120})/iu;
 
 const ADDRESS_WORDS = new Set(
   `rue route rte km cite hay 7ay quartier lotissement lot bloc bt batiment immeuble residence avenue av boulevard bd street st road rd rua avenida av via viale piazza corso largo travessa alameda estrada
    village douar centre ville commune baladia baladiya pres cote derriere devant face numero n appartement appt apt logement logts logements bairro andar casa apartamento interno scala piano
-   derb zanqa zenqa zankat hay lotis imm etage trik triq nahj nehj حي شارع دوار بلديه قرب مقابل جنب عماره عمارة اقامه اقامة طريق نهج زنقه زنقة درب مدينه`.split(/\s+/),
+   derb zanqa zenqa zankat hay lotis imm etage trik triq nahj nehj حي شارع دوار بلديه قرب مقابل جنب عماره عمارة اقامه اقامة طريق نهج زنقه زنقة درب مدينه`.split(
+    /\s+/,
+  ),
 );
-const COMMUNE_INTRO = /(?:commune|baladia|baladiya|baladiyet|بلدية|بلديه|daira|دائرة|bairro|quartier)\s*(?:de|d'|ta3|:)?\s*([\p{L}' -]{2,40})/iu;
+const COMMUNE_INTRO =
+  /(?:commune|baladia|baladiya|baladiyet|بلدية|بلديه|daira|دائرة|bairro|quartier)\s*(?:de|d'|ta3|:)?\s*([\p{L}' -]{2,40})/iu;
 
 /** Words that end a name ("je m'appelle Amine et j'habite…"). */
-const NAME_STOP = /\s+(?:et|and|e|w|و|from|à|in|f|fi|men|mn|من|ب|numero|num|tel|phone|rqm|رقم|at|rani|rahi|j'?habite|habito|moro|abito|sono|sou|je|i)\s.*$/iu;
+const NAME_STOP =
+  /\s+(?:et|and|e|w|و|from|à|in|f|fi|men|mn|من|ب|numero|num|tel|phone|rqm|رقم|at|rani|rahi|j'?habite|habito|moro|abito|sono|sou|je|i)\s.*$/iu;
 /** "Karim de Sétif", "Ana da Maia": a particle then a place ends the name; "Maria da Silva" keeps it. */
 const PARTICLE_PLACE = /\s(?:de|da|di|do|d'|em|a|à)\s*(\p{L}.*)$/iu;
 
@@ -91,7 +96,12 @@ export function looksLikeName(segment: string, commonWord: (w: string) => boolea
  * the bot just asked for: a bare "Amine Benali" is a name only if the bot asked for one, and a
  * city that is also an ordinary word ("Como", "Salé") only counts when the bot asked where.
  */
-export function extractSlots(text: string, awaiting: SlotName[], commonWord: (w: string) => boolean, options: SlotOptions = {}): SlotFindings {
+export function extractSlots(
+  text: string,
+  awaiting: SlotName[],
+  commonWord: (w: string) => boolean,
+  options: SlotOptions = {},
+): SlotFindings {
   const out: SlotFindings = { consumed: [] };
   const places = { country: options.country ?? null, expectingAddress: awaiting.includes('wilaya') || awaiting.includes('address') };
   const phone = findPhone(text, { country: options.country ?? null });
@@ -123,7 +133,7 @@ export function extractSlots(text: string, awaiting: SlotName[], commonWord: (w:
   const nameSegment = readSegments(rest, awaiting, commonWord, options, out);
   // "Ana Souza … BH": the town called Souza was the customer's surname; the city is elsewhere or not given.
   if (nameSegment && out.place && placeSpan(nameSegment, { ...places, expectingAddress: true })?.place.name === out.place.name) {
-    const elsewhere = findPlace(rest.replace(nameSegment, " , "), places);
+    const elsewhere = findPlace(rest.replace(nameSegment, ' , '), places);
     if (elsewhere) out.place = elsewhere;
     else delete out.place;
   }
@@ -138,13 +148,19 @@ export function extractSlots(text: string, awaiting: SlotName[], commonWord: (w:
 /** Two words or more, one of them a real word (not a filler, a count or Arabizi with digits). */
 function looksLikeAddress(segment: string, commonWord: (w: string) => boolean): boolean {
   const words = tokens(fold(segment));
-  if (words.length < 2 || findQuantity(segment) !== null && words.length <= 3) return false;
+  if (words.length < 2 || (findQuantity(segment) !== null && words.length <= 3)) return false;
   const real = words.filter((w) => /^\p{L}{3,}$/u.test(w) && !commonWord(w));
   return real.length >= (/\d/.test(segment) ? 1 : 2);
 }
 
 /** Bare segments: an address line, a name when one was asked for, a house number and words. */
-function readSegments(rest: string, awaiting: SlotName[], commonWord: (w: string) => boolean, options: SlotOptions, out: SlotFindings): string | null {
+function readSegments(
+  rest: string,
+  awaiting: SlotName[],
+  commonWord: (w: string) => boolean,
+  options: SlotOptions,
+  out: SlotFindings,
+): string | null {
   let nameSegment: string | null = null;
   const places = { country: options.country ?? null, expectingAddress: true };
   for (const segment of segmentsOf(rest)) {
@@ -234,4 +250,3 @@ export function requestedMissingColour(text: string, product: Product): string |
 /** A size or colour asked for that the product does not come in (size first). */
 export const requestedMissingVariant = (text: string, product: Product): string | null =>
   requestedMissingSize(text, product) ?? requestedMissingColour(text, product);
-

@@ -19,12 +19,15 @@ const NUMBER_WORDS_RAW: Record<number, string> = {
 };
 
 const NUMBER_WORDS = new Map<string, number>();
-for (const [n, list] of Object.entries(NUMBER_WORDS_RAW)) for (const w of list.split(/\s+/)) if (!/^\d+$/.test(w)) NUMBER_WORDS.set(fold(w), Number(n));
+for (const [n, list] of Object.entries(NUMBER_WORDS_RAW))
+  for (const w of list.split(/\s+/)) if (!/^\d+$/.test(w)) NUMBER_WORDS.set(fold(w), Number(n));
 
 /** What may follow a count: units of sale ("2 pcs", "3 habat", "x2"). */
-const UNIT = /^(?:x|pcs?|pieces?|pièces?|unites?|unités?|units?|unidades?|pezzi|pz|habat|hbat|7abat|7bat|حبات|حبه|قطع|قطعه|wa7da|wahda|fois|times|vezes|volte|boites?|boxes?|caixas?|scatole?|flacons?|frascos?|paquets?)$/;
+const UNIT =
+  /^(?:x|pcs?|pieces?|pièces?|unites?|unités?|units?|unidades?|pezzi|pz|habat|hbat|7abat|7bat|حبات|حبه|قطع|قطعه|wa7da|wahda|fois|times|vezes|volte|boites?|boxes?|caixas?|scatole?|flacons?|frascos?|paquets?)$/;
 /** What makes a number something else: a size, a measure, a time, a price. */
-const NOT_A_COUNT_AFTER = /^(?:ml|cl|l|g|gr|kg|mg|cm|mm|m|km|w|v|mah|gb|go|ans?|anos?|years?|jours?|days?|dias?|giorni|mois|months?|h|heures?|hours?|horas?|ore|min|da|dzd|dh|mad|dt|tnd|eur|euros?|€|reais|brl|persone|pessoas|personnes|people|fps|%|ta3|dyal)$/;
+const NOT_A_COUNT_AFTER =
+  /^(?:ml|cl|l|g|gr|kg|mg|cm|mm|m|km|w|v|mah|gb|go|ans?|anos?|years?|jours?|days?|dias?|giorni|mois|months?|h|heures?|hours?|horas?|ore|min|da|dzd|dh|mad|dt|tnd|eur|euros?|€|reais|brl|persone|pessoas|personnes|people|fps|%|ta3|dyal)$/;
 const SIZE_BEFORE = /^(?:taille|size|tamanho|taglia|pointure|numero|num|n|t|mqas|9ias|qias|مقاس|قياس|fps|spf|w|wilaya)$/;
 /** Verbs and fillers around a bare count ("3tini 2", "je veux 3", "manda 2", "quero duas"). */
 const COUNT_CONTEXT = new Set(
@@ -84,4 +87,7 @@ export const hasBuyingVerb = (text: string): boolean => tokens(fold(text)).some(
 
 /** The text without "2 scatole", "3 boites", "x2": a unit of sale is no product word ("scatola" is in a product's name). */
 export const withoutCounts = (text: string): string =>
-  text.replace(/(?:\b\d{1,2}|\bx\d{1,2})\s*(?:x|pcs?|pi[eè]ces?|unit[eé]s?|units?|unidades?|pezzi|pz|habat|hbat|7abat|7bat|fois|times|vezes|volte|bo[iî]tes?|boxes?|caixas?|scatol[ae]|flacons?|frascos?|paquets?|pacotes?|confezioni|confezione)\b/giu, ' ');
+  text.replace(
+    /(?:\b\d{1,2}|\bx\d{1,2})\s*(?:x|pcs?|pi[eè]ces?|unit[eé]s?|units?|unidades?|pezzi|pz|habat|hbat|7abat|7bat|fois|times|vezes|volte|bo[iî]tes?|boxes?|caixas?|scatol[ae]|flacons?|frascos?|paquets?|pacotes?|confezioni|confezione)\b/giu,
+    ' ',
+  );

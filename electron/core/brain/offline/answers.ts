@@ -124,7 +124,9 @@ export async function answerAvailability(ctx: TurnContext, d: Draft, products: P
   const missing = variant ? null : requestedMissingVariant(ctx.rest, p);
   if (missing) {
     // Asked for a size or colour the product does not come in: no "yes", the ones there are.
-    d.parts.push(say(l, 'variantNone', { name: nameFor(p, l), variant: missing, variants: formatList(variants, l), price: priceOf(p, null, l) }));
+    d.parts.push(
+      say(l, 'variantNone', { name: nameFor(p, l), variant: missing, variants: formatList(variants, l), price: priceOf(p, null, l) }),
+    );
     cite(d, p);
     return;
   }

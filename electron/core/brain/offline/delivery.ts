@@ -8,7 +8,8 @@ import { formatList, formatMoney } from '../templates/format';
 export type Zone = ShopSettings['facts']['deliveryZones'][number];
 
 /** A catch-all zone: "Autres wilayas", "Outras cidades", "Resto do país", "Altre città", "باقي الولايات", "*". */
-const ALL_WORDS = /^(?:autres?|other|others|rest|resto|reste|toutes?|all|national|nationale|partout|everywhere|outras?|outros?|demais|altre|altri|restante|todo|tout|باقي|بقية|كل|\*|58 wilayas?)(?:$|[\s'])/;
+const ALL_WORDS =
+  /^(?:autres?|other|others|rest|resto|reste|toutes?|all|national|nationale|partout|everywhere|outras?|outros?|demais|altre|altri|restante|todo|tout|باقي|بقية|كل|\*|58 wilayas?)(?:$|[\s'])/;
 
 /**
  * The shop's zone for a place: the zone that names it ("Modena"), else the zone of its region's

@@ -43,7 +43,10 @@ const POSITIVE: Intent[] = ['thanks', 'order_request', 'greeting'];
 
 export function finish(d: Draft, language: CustomerLanguage): BrainDecision {
   return {
-    reply: d.parts.filter((p) => p.trim()).join('\n').trim(),
+    reply: d.parts
+      .filter((p) => p.trim())
+      .join('\n')
+      .trim(),
     language,
     intent: d.intent,
     sentiment: NEGATIVE.includes(d.intent) ? 'negative' : POSITIVE.includes(d.intent) ? 'positive' : 'neutral',

@@ -75,7 +75,13 @@ async function browse(ctx: TurnContext, d: Draft, products: Product[], input: Br
       if (first) d.citations.push(`product:${first.id}`);
       return;
     case 'objection_price': {
-      const r = await handlePriceObjection({ language: l, settings: ctx.settings, product: first, finder: ctx.deps.products, alreadyOffered: ctx.state.discountOffered });
+      const r = await handlePriceObjection({
+        language: l,
+        settings: ctx.settings,
+        product: first,
+        finder: ctx.deps.products,
+        alreadyOffered: ctx.state.discountOffered,
+      });
       d.parts.push(r.text);
       d.salesAction = r.salesAction;
       d.skus.push(...r.skus);
@@ -174,7 +180,11 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
 
   const rememberedSku = state.lastSkus[0];
   const remembered = rememberedSku ? await deps.products.bySku(ctx.shopId, rememberedSku) : null;
-  if (named.length) state.lastSkus = rememberSkus(named.map((p) => p.sku), state.lastSkus);
+  if (named.length)
+    state.lastSkus = rememberSkus(
+      named.map((p) => p.sku),
+      state.lastSkus,
+    );
 
   if (state.stage === 'confirming') {
     const answer = yesOrNo(ctx.text);
@@ -202,7 +212,9 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
   const inFlow = state.stage !== 'browsing';
   // A question in the middle of an order (delivery, another product's price): answered, then the order resumes where it was.
   const asksMidOrder =
-    inFlow && (guess.intent === 'delivery_question' || (guess.intent === 'price_question' && named.length > 0 && named.every((p) => !state.cart.some((c) => c.sku === p.sku))));
+    inFlow &&
+    (guess.intent === 'delivery_question' ||
+      (guess.intent === 'price_question' && named.length > 0 && named.every((p) => !state.cart.some((c) => c.sku === p.sku))));
   if (asksMidOrder) {
     await browse(ctx, d, named, input, named.length > 1 && isTie(resolved), several !== null && named.length > 1);
     await resumeOrder(ctx, d);
@@ -210,13 +222,20 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
     return d;
   }
   const slotsGiven = extractSlotsCount(ctx);
-  const continuing = inFlow && (slotsGiven > 0 || guess.intent === 'other' || guess.intent === 'order_request' || (state.pendingVariantSku !== null && named.length === 0));
+  const continuing =
+    inFlow &&
+    (slotsGiven > 0 ||
+      guess.intent === 'other' ||
+      guess.intent === 'order_request' ||
+      (state.pendingVariantSku !== null && named.length === 0));
   // Details while browsing start the order: two of them, or a phone number (nobody gives a shop their number to ask a price).
   const startsWithDetails = !inFlow && (slotsGiven >= 2 || ctx.found.phone !== undefined) && (named.length > 0 || remembered !== null);
   // "quero 2 vermelhos" about the helmet just discussed: a count of it (with or without a variant) is an order.
-  const picksRemembered = !inFlow && named.length === 0 && remembered !== null && guess.intent === 'other' && findQuantity(ctx.rest) !== null;
+  const picksRemembered =
+    !inFlow && named.length === 0 && remembered !== null && guess.intent === 'other' && findQuantity(ctx.rest) !== null;
   // "quero 2 protetor fps 50 e 1 shampoo": a count of named products with a verb of wanting is an order.
-  const buysNamed = !inFlow && named.length > 0 && hasBuyingVerb(ctx.rest) && (several ?? [{ part: ctx.rest }]).some((p) => findQuantity(p.part) !== null);
+  const buysNamed =
+    !inFlow && named.length > 0 && hasBuyingVerb(ctx.rest) && (several ?? [{ part: ctx.rest }]).some((p) => findQuantity(p.part) !== null);
   if (guess.intent === 'order_request' || continuing || startsWithDetails || picksRemembered || buysNamed) {
     d.intent = 'order_request';
     d.confidence = Math.max(d.confidence, 0.7);
@@ -230,12 +249,22 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
     return d;
   }
 
-  const products = named.length ? named : remembered && ['price_question', 'availability', 'objection_price', 'objection_hesitation'].includes(guess.intent) ? [remembered] : [];
+  const products = named.length
+    ? named
+    : remembered && ['price_question', 'availability', 'objection_price', 'objection_hesitation'].includes(guess.intent)
+      ? [remembered]
+      : [];
   await browse(ctx, d, products, input, named.length > 1 && isTie(resolved), several !== null && products.length > 1);
 
   // After a few exchanges without an order, ask for it (once every few turns, never on bad news).
   const pushAfter = ctx.settings.sales.intensity === 'gentle' ? 3 : 2;
-  if (state.cart.length === 0 && products[0] && !d.escalate && ['price_question', 'availability'].includes(d.intent) && d.salesAction !== 'upsell') {
+  if (
+    state.cart.length === 0 &&
+    products[0] &&
+    !d.escalate &&
+    ['price_question', 'availability'].includes(d.intent) &&
+    d.salesAction !== 'upsell'
+  ) {
     if (state.turnsSincePush >= pushAfter) {
       d.parts.push(checkoutPush(l, ctx.settings));
       d.salesAction = 'checkout';
@@ -305,7 +334,14 @@ export interface OfflineBrain extends Brain {
  * and details they gave. Cart, stage, offers and the shown summary stay as they were.
  */
 function observed(before: BrainState, after: BrainState): BrainState {
-  return { ...before, language: after.language, turns: after.turns, introduced: after.introduced, lastSkus: after.lastSkus, slots: after.slots };
+  return {
+    ...before,
+    language: after.language,
+    turns: after.turns,
+    introduced: after.introduced,
+    lastSkus: after.lastSkus,
+    slots: after.slots,
+  };
 }
 
 function announcement(order: Order): BrainDecision {
@@ -372,8 +408,13 @@ export function makeOfflineBrain(deps: OfflineBrainDeps): OfflineBrain {
     const prefilled = prefillFromProfile(state, input.profile, firstTurn);
     const draft = (await acceptReorder(ctx, input)) ?? (await decideTurn(ctx, input));
     await applyStrategy(draft, input.strategy, { language, settings, bySku: (sku) => deps.products.bySku(input.shopId, sku) });
-    const storedDetails = prefilled || (!!input.profile && state.slots.phone === input.profile.phone && state.slots.address === input.profile.address);
-    personalise(draft, input.profile, language, { first: firstTurn, prefilled: storedDetails, confirming: state.stage === 'confirming' && draft.salesAction === 'checkout' });
+    const storedDetails =
+      prefilled || (!!input.profile && state.slots.phone === input.profile.phone && state.slots.address === input.profile.address);
+    personalise(draft, input.profile, language, {
+      first: firstTurn,
+      prefilled: storedDetails,
+      confirming: state.stage === 'confirming' && draft.salesAction === 'checkout',
+    });
     const firstReply = !state.introduced && !input.history.some((m) => m.author === 'bot');
     if (firstReply && settings.bot.introduceAsAssistant) {
       const shop = (await deps.shopName?.(input.shopId)) ?? null;
@@ -396,7 +437,11 @@ export function makeOfflineBrain(deps: OfflineBrainDeps): OfflineBrain {
         let out = decision;
         if (draft.pendingOrder) {
           const { order } = await deps.placeOrder(draft.pendingOrder);
-          out = withOrderNumber(decision, order.id, order.items.map((i) => ({ sku: i.sku, quantity: i.quantity, variant: i.variant })));
+          out = withOrderNumber(
+            decision,
+            order.id,
+            order.items.map((i) => ({ sku: i.sku, quantity: i.quantity, variant: i.variant })),
+          );
         }
         await save(state);
         return out;

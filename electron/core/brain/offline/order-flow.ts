@@ -10,10 +10,12 @@ import { formatList, formatMoney } from '../templates/format';
 import { zoneFor } from './delivery';
 import type { BrainState, CartItem } from './state';
 
-const DIGITAL = /\b(cours|course|curso|corso|ebook|e-book|mentor|mentoria|coaching|planner|pdf|online|en ligne|download|digital|numerique|template|planilha|formation|aulas|certificado|acesso)\b/i;
+const DIGITAL =
+  /\b(cours|course|curso|corso|ebook|e-book|mentor|mentoria|coaching|planner|pdf|online|en ligne|download|digital|numerique|template|planilha|formation|aulas|certificado|acesso)\b/i;
 
 /** Digital goods are not shipped: no wilaya or address to ask for. */
-export const isDigital = (p: Product): boolean => p.stock === null && p.variants.length === 0 && DIGITAL.test(`${p.name} ${p.category} ${p.description}`);
+export const isDigital = (p: Product): boolean =>
+  p.stock === null && p.variants.length === 0 && DIGITAL.test(`${p.name} ${p.category} ${p.description}`);
 
 export interface CartLine {
   item: CartItem;
@@ -69,7 +71,12 @@ export const lineNeedingVariant = (lines: CartLine[]): CartLine | undefined =>
 const SLOT_KEY: Record<SlotName, PhraseKey> = { name: 'slotName', phone: 'slotPhone', wilaya: 'slotWilaya', address: 'slotAddress' };
 
 export const askForSlots = (language: Voice, missing: SlotName[]): string =>
-  say(language, 'askSlots', { missing: formatList(missing.map((s) => say(language, SLOT_KEY[s])), language) });
+  say(language, 'askSlots', {
+    missing: formatList(
+      missing.map((s) => say(language, SLOT_KEY[s])),
+      language,
+    ),
+  });
 
 export interface Totals {
   lines: OrderLine[];
@@ -102,7 +109,17 @@ export function totalsOf(lines: CartLine[], state: BrainState, settings: ShopSet
 export function summaryKey(lines: CartLine[], state: BrainState, settings: ShopSettings): string {
   const t = totalsOf(lines, state, settings);
   const s = state.slots;
-  return JSON.stringify([t.lines.map((l) => [l.sku, l.variant, l.quantity, l.unitPrice]), t.deliveryFee, t.total, t.currency, s.name, s.phone, s.wilaya, s.commune, s.address]);
+  return JSON.stringify([
+    t.lines.map((l) => [l.sku, l.variant, l.quantity, l.unitPrice]),
+    t.deliveryFee,
+    t.total,
+    t.currency,
+    s.name,
+    s.phone,
+    s.wilaya,
+    s.commune,
+    s.address,
+  ]);
 }
 
 /** The confirmation summary: each item with its price, subtotal, delivery fee when known, total. */
@@ -112,7 +129,14 @@ export function summaryText(language: Voice, lines: CartLine[], state: BrainStat
   const out = [say(language, 'summaryTitle')];
   for (const [i, l] of t.lines.entries()) {
     const product = lines[i]?.product;
-    out.push(say(language, 'summaryLine', { name: product ? nameFor(product, language) : l.name, variant: l.variant ? ` (${l.variant})` : '', qty: l.quantity, price: money(l.unitPrice * l.quantity) }));
+    out.push(
+      say(language, 'summaryLine', {
+        name: product ? nameFor(product, language) : l.name,
+        variant: l.variant ? ` (${l.variant})` : '',
+        qty: l.quantity,
+        price: money(l.unitPrice * l.quantity),
+      }),
+    );
   }
   out.push(say(language, 'summarySubtotal', { amount: money(t.itemsTotal) }));
   const shipped = lines.some((l) => !isDigital(l.product));

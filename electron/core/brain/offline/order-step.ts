@@ -36,7 +36,9 @@ export const commonWord = (w: string): boolean =>
  * theirs, so "Ana" (Darija "I") is a name in a Brazilian conversation.
  */
 export const commonWordFor = (language: Voice): ((w: string) => boolean) =>
-  languageOfVoice(language) === 'dz-latn' || languageOfVoice(language).startsWith('ar') ? commonWord : (w) => FR.has(w) || EN.has(w) || PT.has(w) || IT.has(w) || YES_WORDS.has(w) || NO_WORDS.has(w) || w.length < 2;
+  languageOfVoice(language) === 'dz-latn' || languageOfVoice(language).startsWith('ar')
+    ? commonWord
+    : (w) => FR.has(w) || EN.has(w) || PT.has(w) || IT.has(w) || YES_WORDS.has(w) || NO_WORDS.has(w) || w.length < 2;
 
 /** "oui", "ih", "yes please", "نعم" → yes; "non", "la", "annule" → no; anything longer is neither. */
 export function yesOrNo(text: string): 'yes' | 'no' | null {
@@ -46,7 +48,13 @@ export function yesOrNo(text: string): 'yes' | 'no' | null {
   if (words.some((w) => /^(confirm|conferm|valid)/.test(w))) return 'yes';
   const first = words[0] ?? '';
   if (NO_WORDS.has(first)) return 'no';
-  if (YES_WORDS.has(first) || words.every((w) => YES_WORDS.has(w) || ['merci', 'please', 'svp', 'stp', 'khoya', 'sahbi', 'por', 'favor', 'grazie', 'شكرا', 'خويا'].includes(w))) return 'yes';
+  if (
+    YES_WORDS.has(first) ||
+    words.every(
+      (w) => YES_WORDS.has(w) || ['merci', 'please', 'svp', 'stp', 'khoya', 'sahbi', 'por', 'favor', 'grazie', 'شكرا', 'خويا'].includes(w),
+    )
+  )
+    return 'yes';
   return null;
 }
 
@@ -96,7 +104,11 @@ export function applySlots(ctx: TurnContext): number {
 function applyPlace(ctx: TurnContext, place: Place): number {
   const s = ctx.state.slots;
   const current = s.wilaya ? placeByName(s.wilaya, ctx.country) : undefined;
-  if (current && current.name !== place.name && (place.region === current.name || (place.region !== null && place.region === current.region))) {
+  if (
+    current &&
+    current.name !== place.name &&
+    (place.region === current.name || (place.region !== null && place.region === current.region))
+  ) {
     if (!s.commune) s.commune = place.name;
     return 1;
   }
@@ -106,7 +118,16 @@ function applyPlace(ctx: TurnContext, place: Place): number {
 
 async function askProduct(ctx: TurnContext, d: Draft): Promise<void> {
   const sample = (await ctx.deps.sampleProducts?.(ctx.shopId, 4)) ?? [];
-  d.parts.push(sample.length ? say(ctx.language, 'askProduct', { list: formatList(sample.map((p) => p.name), ctx.language) }) : say(ctx.language, 'otherShort'));
+  d.parts.push(
+    sample.length
+      ? say(ctx.language, 'askProduct', {
+          list: formatList(
+            sample.map((p) => p.name),
+            ctx.language,
+          ),
+        })
+      : say(ctx.language, 'otherShort'),
+  );
 }
 
 /**
@@ -126,11 +147,29 @@ async function takeProduct(ctx: TurnContext, d: Draft, product: Product, wasEmpt
     return false;
   }
   const missing = variant ? null : requestedMissingVariant(ctx.rest, product);
-  if (missing) d.parts.push(say(l, 'variantNone', { name: nameFor(product, l), variant: missing, variants: formatList(variantsInStock(product), l), price: priceOf(product, null, l) }));
-  const asked = seeded ? null : findQuantity(ctx.rest, product.variants.map((v) => v.name));
+  if (missing)
+    d.parts.push(
+      say(l, 'variantNone', {
+        name: nameFor(product, l),
+        variant: missing,
+        variants: formatList(variantsInStock(product), l),
+        price: priceOf(product, null, l),
+      }),
+    );
+  const asked = seeded
+    ? null
+    : findQuantity(
+        ctx.rest,
+        product.variants.map((v) => v.name),
+      );
   const quantity = asked !== null && stock !== null && asked > stock ? stock : asked;
   if (quantity !== asked && stock !== null) d.parts.push(say(l, 'urgencyStock', { count: stock }));
-  const added = addToCart(state, product.sku, variant ?? (product.variants.length === 1 ? (product.variants[0]?.name ?? null) : null), quantity);
+  const added = addToCart(
+    state,
+    product.sku,
+    variant ?? (product.variants.length === 1 ? (product.variants[0]?.name ?? null) : null),
+    quantity,
+  );
   if (state.pendingVariantSku === product.sku && variant) state.pendingVariantSku = null;
   state.lastSkus = rememberSkus([product.sku], state.lastSkus);
   d.orderAction = wasEmpty ? 'start' : added ? 'add_item' : 'none';
@@ -144,7 +183,13 @@ async function takeProduct(ctx: TurnContext, d: Draft, product: Product, wasEmpt
  * details they give in any order, ask only for what is missing, then show the summary and ask
  * for confirmation.
  */
-export async function orderStep(ctx: TurnContext, d: Draft, named: Product[], remembered: Product | null, several: Pick[] | null = null): Promise<void> {
+export async function orderStep(
+  ctx: TurnContext,
+  d: Draft,
+  named: Product[],
+  remembered: Product | null,
+  several: Pick[] | null = null,
+): Promise<void> {
   const l = ctx.language;
   const state = ctx.state;
   const wasEmpty = state.cart.length === 0;
@@ -288,7 +333,14 @@ export async function resumeOrder(ctx: TurnContext, d: Draft): Promise<void> {
   if (ctx.state.stage !== 'collecting' || ctx.state.cart.length === 0) return;
   const missing = missingSlots(ctx.state, await cartLines(ctx));
   if (missing.length === 0) return;
-  d.parts.push(say(ctx.language, 'resumeSlots', { missing: formatList(missing.map((s) => say(ctx.language, SLOT_PHRASE[s])), ctx.language) }));
+  d.parts.push(
+    say(ctx.language, 'resumeSlots', {
+      missing: formatList(
+        missing.map((s) => say(ctx.language, SLOT_PHRASE[s])),
+        ctx.language,
+      ),
+    }),
+  );
 }
 
 const SLOT_PHRASE = { name: 'slotName', phone: 'slotPhone', wilaya: 'slotWilaya', address: 'slotAddress' } as const;

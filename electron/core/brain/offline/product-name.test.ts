@@ -22,9 +22,25 @@ describe('Arabic names through the offline brain', () => {
     const input = [
       { from: '+213661000006', text: 'بغيت نطلب كريم الأرغان' },
       { from: '+213661000001', text: 'salam, robe kabyle' },
-    ].map((l) => JSON.stringify(l)).join('\n');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'electron/core/cli.ts'), 'simulate', '--catalog', path.join(root, 'tests/fixtures/catalog-dz-fashion.csv')], { input, cwd: root, encoding: 'utf8' });
-    const out = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { reply: string; intent: string; skus: string[] });
+    ]
+      .map((l) => JSON.stringify(l))
+      .join('\n');
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(root, 'electron/core/cli.ts'),
+        'simulate',
+        '--catalog',
+        path.join(root, 'tests/fixtures/catalog-dz-fashion.csv'),
+      ],
+      { input, cwd: root, encoding: 'utf8' },
+    );
+    const out = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { reply: string; intent: string; skus: string[] });
     expect(out[0]?.reply).toContain('كريم الأرغان المرطب');
     expect(out[0]?.reply).not.toContain('Crème hydratante');
     expect(out[1]).toMatchObject({ intent: 'availability', skus: ['DZ-DR-002'] });

@@ -54,7 +54,10 @@ export interface Pick extends Resolved {
  * Null when the message names fewer than two distinct products that way.
  */
 export async function resolveEach(finder: ProductFinder, shopId: number, text: string): Promise<Pick[] | null> {
-  const parts = text.split(JOINERS).map((p) => p.trim()).filter((p) => /\p{L}{2,}/u.test(p));
+  const parts = text
+    .split(JOINERS)
+    .map((p) => p.trim())
+    .filter((p) => /\p{L}{2,}/u.test(p));
   if (parts.length < 2) return null;
   const picks: Pick[] = [];
   for (const part of parts.slice(0, 4)) {

@@ -20,7 +20,9 @@ describe('makeCoreOfflineBrain', () => {
     store = await openDatabase({ file: ':memory:' });
     const now = '2026-03-01T10:00:00.000Z';
     store.sqlite.prepare("INSERT INTO shops (id, name, currency, created_at) VALUES (1, 'Boutique', 'DZD', ?)").run(now);
-    store.sqlite.prepare("INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (1, 1, 'simulator', 't', 'connected', ?)").run(now);
+    store.sqlite
+      .prepare("INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (1, 1, 'simulator', 't', 'connected', ?)")
+      .run(now);
     store.sqlite.prepare("INSERT INTO contacts (id, shop_id, jid, created_at) VALUES (1, 1, '+213550000001', ?)").run(now);
     store.sqlite.prepare('INSERT INTO conversations (id, shop_id, account_id, contact_id, created_at) VALUES (1, 1, 1, 1, ?)').run(now);
     const products = makeProductsRepo(store.sqlite);
@@ -34,7 +36,15 @@ describe('makeCoreOfflineBrain', () => {
     // The conversation so far, as the pipeline passes it: "yes" answers a summary that is in it.
     const history: TurnMessage[] = [];
     const say = async (text: string) => {
-      const d = await brain.decide({ shopId: 1, conversationId: 1, contactId: 1, inboundMessageIds: [++id], text, history: [...history], now: new Date(now) });
+      const d = await brain.decide({
+        shopId: 1,
+        conversationId: 1,
+        contactId: 1,
+        inboundMessageIds: [++id],
+        text,
+        history: [...history],
+        now: new Date(now),
+      });
       history.push({ direction: 'in', author: 'customer', text, at: now }, { direction: 'out', author: 'bot', text: d.reply, at: now });
       return d;
     };
@@ -60,14 +70,23 @@ describe('makeCoreOfflineBrain', () => {
       const { id: _id, shopId: _s, ...input } = p;
       products.upsertOne(1, input, now);
     }
-    const brain = makeCoreOfflineBrain({ db: store.db, sqlite: store.sqlite, settingsOf: async () => ShopSettings.parse({}), bus: new EventBus() });
+    const brain = makeCoreOfflineBrain({
+      db: store.db,
+      sqlite: store.sqlite,
+      settingsOf: async () => ShopSettings.parse({}),
+      bus: new EventBus(),
+    });
     let id = 0;
     const say = (conversationId: number, text: string) =>
       brain.decide({ shopId: 1, conversationId, contactId: 1, inboundMessageIds: [++id], text, history: [], now: new Date(now) });
     for (const c of [1, 2]) {
-      store.sqlite.prepare("INSERT INTO contacts (id, shop_id, jid, created_at) VALUES (?, 1, ?, ?)").run(c, `+2165000000${c}`, now);
-      store.sqlite.prepare("INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (?, 1, 'simulator', 't', 'connected', ?)").run(c, now);
-      store.sqlite.prepare('INSERT INTO conversations (id, shop_id, account_id, contact_id, created_at) VALUES (?, 1, ?, ?, ?)').run(c, c, c, now);
+      store.sqlite.prepare('INSERT INTO contacts (id, shop_id, jid, created_at) VALUES (?, 1, ?, ?)').run(c, `+2165000000${c}`, now);
+      store.sqlite
+        .prepare("INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (?, 1, 'simulator', 't', 'connected', ?)")
+        .run(c, now);
+      store.sqlite
+        .prepare('INSERT INTO conversations (id, shop_id, account_id, contact_id, created_at) VALUES (?, 1, ?, ?, ?)')
+        .run(c, c, c, now);
     }
     // Derived from DZD: Algerian wording; a Tunisian mobile is a foreign number.
     const dz = await say(1, 'slm ch7al had sac noir?');
@@ -79,7 +98,10 @@ describe('makeCoreOfflineBrain', () => {
     expect(tn.reply).toMatch(/mta3/);
     expect(tn.reply).not.toMatch(/(?<!m)ta3 /);
     await say(2, 'nheb ncommandi, Sami 98 123 456');
-    const states = store.sqlite.prepare('SELECT conversation_id AS c, doc FROM brain_state ORDER BY conversation_id').all() as { c: number; doc: string }[];
+    const states = store.sqlite.prepare('SELECT conversation_id AS c, doc FROM brain_state ORDER BY conversation_id').all() as {
+      c: number;
+      doc: string;
+    }[];
     const phones = states.map((r) => (JSON.parse(r.doc) as { slots: { phone: string | null } }).slots.phone);
     expect(phones).toEqual(['+21698123456', '98123456']);
   });

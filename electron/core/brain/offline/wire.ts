@@ -22,7 +22,9 @@ export interface CoreOfflineBrainConfig {
 }
 
 /** The catalog as the offline brain sees it: FTS retrieval for search, the products repository for the rest. */
-export function makeCatalogProductFinder(sqlite: SQLite.Database): ProductFinder & { sample(shopId: number, limit: number): { name: string }[] } {
+export function makeCatalogProductFinder(
+  sqlite: SQLite.Database,
+): ProductFinder & { sample(shopId: number, limit: number): { name: string }[] } {
   const retriever = makeRetriever({ sqlite });
   const products = makeProductsRepo(sqlite);
   return {

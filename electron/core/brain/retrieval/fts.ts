@@ -38,7 +38,9 @@ const MAX_SUBSETS = 6;
  * orders them. The shop term is added only when the file holds several shops.
  */
 export function makeCandidateFinder(sqlite: SQLite.Database, tables: FtsTables) {
-  const words = sqlite.prepare<[string, number], { rowid: number }>(`SELECT rowid FROM ${tables.words} WHERE ${tables.words} MATCH ? LIMIT ?`);
+  const words = sqlite.prepare<[string, number], { rowid: number }>(
+    `SELECT rowid FROM ${tables.words} WHERE ${tables.words} MATCH ? LIMIT ?`,
+  );
   const tri = sqlite.prepare<[string, number], { rowid: number }>(`SELECT rowid FROM ${tables.tri} WHERE ${tables.tri} MATCH ? LIMIT ?`);
   const shopCount = sqlite.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM shops`);
   const run = (statement: typeof words, match: string, limit: number): number[] => {

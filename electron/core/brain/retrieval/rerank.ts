@@ -150,7 +150,11 @@ export function scoreRow(query: ParsedQuery, row: RowFeatures, matcher: QueryMat
  * same order, stop-words included ("sac a dos", "robe fleurie"). A whole phrase earns the field's
  * bonus, a run of two or more words of a longer phrase half of it; the best over all fields counts.
  */
-function bestRun(query: ParsedQuery, fields: readonly ScoredField[], matcher: QueryMatcher): { bonus: number; label: string; words: readonly string[] } | undefined {
+function bestRun(
+  query: ParsedQuery,
+  fields: readonly ScoredField[],
+  matcher: QueryMatcher,
+): { bonus: number; label: string; words: readonly string[] } | undefined {
   const said = query.allTokens;
   let best: { bonus: number; label: string; words: readonly string[] } | undefined;
   for (const field of fields) {

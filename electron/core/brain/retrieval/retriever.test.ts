@@ -155,9 +155,39 @@ describe('searchKnowledge', () => {
   it('finds the FAQ entry for a question in another wording, only among active entries', async () => {
     const repo = makeKnowledgeRepo(store.sqlite);
     const now = 'now';
-    const delivery = repo.create(1, { question: 'Quels sont les délais de livraison ?', answer: '48 h à Alger, 3 à 5 jours ailleurs.', keywords: ['livraison', 'délai', 'wilaya', 'tawsil', 'التوصيل'], source: 'seller', status: 'active' }, now);
-    const payment = repo.create(1, { question: 'Comment payer ?', answer: 'Paiement à la livraison en espèces.', keywords: ['paiement', 'cash', 'CCP', 'الدفع'], source: 'seller', status: 'active' }, now);
-    repo.create(1, { question: 'Vous faites des échanges ?', answer: 'Échange sous 7 jours.', keywords: ['échange', 'retour'], source: 'learned', status: 'pending' }, now);
+    const delivery = repo.create(
+      1,
+      {
+        question: 'Quels sont les délais de livraison ?',
+        answer: '48 h à Alger, 3 à 5 jours ailleurs.',
+        keywords: ['livraison', 'délai', 'wilaya', 'tawsil', 'التوصيل'],
+        source: 'seller',
+        status: 'active',
+      },
+      now,
+    );
+    const payment = repo.create(
+      1,
+      {
+        question: 'Comment payer ?',
+        answer: 'Paiement à la livraison en espèces.',
+        keywords: ['paiement', 'cash', 'CCP', 'الدفع'],
+        source: 'seller',
+        status: 'active',
+      },
+      now,
+    );
+    repo.create(
+      1,
+      {
+        question: 'Vous faites des échanges ?',
+        answer: 'Échange sous 7 jours.',
+        keywords: ['échange', 'retour'],
+        source: 'learned',
+        status: 'pending',
+      },
+      now,
+    );
     const r = makeRetriever({ sqlite: store.sqlite });
     expect(r.searchKnowledgeSync(1, 'Quel est le délai de livraison à Tamanrasset ?', 1)[0]?.entry.id).toBe(delivery.id);
     expect(r.searchKnowledgeSync(1, 'ch7al ywasal tawsil l wahran?', 1)[0]?.entry.id).toBe(delivery.id);

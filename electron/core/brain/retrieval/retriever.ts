@@ -51,7 +51,16 @@ function productFeatures(doc: ProductSearchDoc, sku: string): RowFeatures {
   return {
     fields: [
       { label: 'alias', weight: 3, phrases: doc.aliases, phraseBonus: 1 },
-      { label: 'sku', weight: 3, phrases: [sku.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)] },
+      {
+        label: 'sku',
+        weight: 3,
+        phrases: [
+          sku
+            .toLowerCase()
+            .split(/[^\p{L}\p{N}]+/u)
+            .filter(Boolean),
+        ],
+      },
       { label: 'name', weight: 2.6, phrases: [primary], phraseBonus: 0.8 },
       { label: 'name', weight: 2.4, phrases: alt, phraseBonus: 0.8 },
       { label: 'category', weight: 1.4, phrases: [doc.category] },
@@ -116,7 +125,9 @@ function makeSearch<T>(opts: {
     if (query.tokens.length === 0 && query.concepts.size === 0) return [];
     const matcher = new QueryMatcher(query);
     const scoreIds = (ids: number[]) =>
-      ids.length === 0 ? [] : docs.all(JSON.stringify(ids), shopId).map((row) => ({ id: row.id, score: scoreRow(query, featuresOf(row), matcher) }));
+      ids.length === 0
+        ? []
+        : docs.all(JSON.stringify(ids), shopId).map((row) => ({ id: row.id, score: scoreRow(query, featuresOf(row), matcher) }));
     const ids = opts.finder.find(shopId, query, { want: k * 3, limit: CANDIDATES });
     let scored = scoreIds(ids);
     const fuzzy = unmatchedTokens(
@@ -128,7 +139,9 @@ function makeSearch<T>(opts: {
       scored = scored.concat(scoreIds(opts.finder.findFuzzy(shopId, fuzzy, CANDIDATES).filter((id) => !seen.has(id))));
     }
     const out: { item: T; score: RowScore }[] = [];
-    for (const s of scored.filter((x) => x.score.relevant && x.score.score >= opts.minScore).sort((a, b) => b.score.rank - a.score.rank || a.id - b.id)) {
+    for (const s of scored
+      .filter((x) => x.score.relevant && x.score.score >= opts.minScore)
+      .sort((a, b) => b.score.rank - a.score.rank || a.id - b.id)) {
       const item = opts.loadItem(shopId, s.id);
       if (item) out.push({ item, score: s.score });
       if (out.length >= k) break;
@@ -144,7 +157,9 @@ export function makeRetriever(config: RetrieverConfig): Retriever {
   const productFinder = makeCandidateFinder(sqlite, { words: 'products_words', tri: 'products_tri', fuzzy: ['names', 'aliases'] });
   const knowledgeFinder = makeCandidateFinder(sqlite, { words: 'knowledge_words', tri: 'knowledge_tri', fuzzy: ['question', 'keywords'] });
   const productRow = sqlite.prepare<[number, number], ProductRow>(`SELECT * FROM products WHERE shop_id = ? AND id = ?`);
-  const knowledgeRow = sqlite.prepare<[number, number], KnowledgeRow>(`SELECT * FROM knowledge WHERE shop_id = ? AND id = ? AND status = 'active'`);
+  const knowledgeRow = sqlite.prepare<[number, number], KnowledgeRow>(
+    `SELECT * FROM knowledge WHERE shop_id = ? AND id = ? AND status = 'active'`,
+  );
   const products = makeSearch<Product>({
     sqlite,
     finder: productFinder,
@@ -173,9 +188,17 @@ export function makeRetriever(config: RetrieverConfig): Retriever {
   const productQuery = (text: string) => parseQuery(text, { lexicon });
   const knowledgeQuery = (text: string) => parseQuery(text, { lexicon, isStop: isStopWord });
   const searchProductsSync = (shopId: number, text: string, k = 5): ProductHit[] =>
-    products(shopId, productQuery(text), k).map(({ item, score }) => ({ product: item, score: round(score.score), matched: score.matched }));
+    products(shopId, productQuery(text), k).map(({ item, score }) => ({
+      product: item,
+      score: round(score.score),
+      matched: score.matched,
+    }));
   const searchKnowledgeSync = (shopId: number, text: string, k = 3): KnowledgeHit[] =>
-    knowledge(shopId, knowledgeQuery(text), k).map(({ item, score }) => ({ entry: item, score: round(score.score), matched: score.matched }));
+    knowledge(shopId, knowledgeQuery(text), k).map(({ item, score }) => ({
+      entry: item,
+      score: round(score.score),
+      matched: score.matched,
+    }));
 
   const cache = config.embeddings ? makeEmbeddingCache() : undefined;
   const loadAllProducts = sqlite.prepare<[number], ProductRow>(`SELECT * FROM products WHERE shop_id = ? AND archived_at IS NULL`);

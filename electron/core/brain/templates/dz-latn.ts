@@ -18,7 +18,7 @@ export const dzLatn: Phrases = {
   noAlternative: 'Nkhabrek ki yarja3.',
   askProduct: 'Wach men produit t7ab? Par exemple: {list}.',
   photoCaption: '{name} – {price}',
-  photoNone: "Ma 3andich tswira ta3 {name} hna; nguol l boutique yb3athoulek wa7da.",
+  photoNone: 'Ma 3andich tswira ta3 {name} hna; nguol l boutique yb3athoulek wa7da.',
   askVariant: 'Wach t7ab f {name}? Kayen: {variants}.',
   askSlots: 'Bach nsajel la commande, ngolek a3tini: {missing}.',
   resumeSlots: 'W bach nkamlou la commande, mazal nst7a9: {missing}.',

@@ -35,7 +35,19 @@ export function formatMoney(amount: number, currency: string, language: Voice): 
 /** "a, b and c" in the customer's language. */
 export function formatList(items: readonly string[], language: Voice): string {
   if (items.length <= 1) return items[0] ?? '';
-  const and = { 'ar-dz': 'و', ar: 'و', 'ar-ma': 'و', 'ar-tn': 'و', 'dz-latn': 'w', 'ma-latn': 'w', 'tn-latn': 'w', fr: 'et', en: 'and', pt: 'e', it: 'e' }[language];
+  const and = {
+    'ar-dz': 'و',
+    ar: 'و',
+    'ar-ma': 'و',
+    'ar-tn': 'و',
+    'dz-latn': 'w',
+    'ma-latn': 'w',
+    'tn-latn': 'w',
+    fr: 'et',
+    en: 'and',
+    pt: 'e',
+    it: 'e',
+  }[language];
   const sep = isArabicScript(language) ? '، ' : ', ';
   return `${items.slice(0, -1).join(sep)} ${and} ${items.at(-1)}`;
 }

@@ -22,7 +22,8 @@ const BY_DIALECT: Record<Exclude<Voice, CustomerLanguage>, Phrases> = {
 export type Vars = Record<string, string | number>;
 
 /** The customer language a voice writes (dialects are Darija: ar-dz / dz-latn). */
-export const languageOfVoice = (v: Voice): CustomerLanguage => (v === 'ma-latn' || v === 'tn-latn' ? 'dz-latn' : v === 'ar-ma' || v === 'ar-tn' ? 'ar-dz' : v);
+export const languageOfVoice = (v: Voice): CustomerLanguage =>
+  v === 'ma-latn' || v === 'tn-latn' ? 'dz-latn' : v === 'ar-ma' || v === 'ar-tn' ? 'ar-dz' : v;
 
 /** Darija customers of a Moroccan or Tunisian shop are answered in their own dialect, not Algerian wording. */
 export function voiceFor(language: CustomerLanguage, dialect: 'dz' | 'ma' | 'tn'): Voice {

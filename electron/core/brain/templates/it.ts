@@ -57,7 +57,8 @@ export const it: Phrases = {
   legal: 'Capisco. Ho passato subito il tuo messaggio al titolare; ti contatterà direttamente.',
   human: 'Certo, avviso il titolare del negozio; ti risponderà qui a breve.',
   thanks: 'Prego! 😊 Posso aiutarti in altro?',
-  injection: 'Posso aiutarti solo con i nostri prodotti, prezzi e ordini 🙂 Prezzi e offerte sono quelli del negozio. Quale prodotto ti interessa?',
+  injection:
+    'Posso aiutarti solo con i nostri prodotti, prezzi e ordini 🙂 Prezzi e offerte sono quelli del negozio. Quale prodotto ti interessa?',
   other: 'Scusa, non ho capito bene. Quale prodotto ti interessa? Ho passato il tuo messaggio anche al negozio.',
   otherShort: 'Quale prodotto ti interessa? 😊',
   urgencyStock: 'Ne restano solo {count}.',

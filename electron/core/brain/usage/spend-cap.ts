@@ -26,7 +26,8 @@ export function makeSpendCap(repo: UsageRepo) {
   return {
     check(shopId: number, contactId: number, day: string, limits: CapLimits): CapDecision {
       if (repo.shopDay(shopId, day).tokens >= limits.dailyTokenCap) return { allowed: false, reason: 'daily_token_cap' };
-      if (repo.contactMessages(shopId, contactId, day) >= limits.perCustomerDailyMessageCap) return { allowed: false, reason: 'customer_message_cap' };
+      if (repo.contactMessages(shopId, contactId, day) >= limits.perCustomerDailyMessageCap)
+        return { allowed: false, reason: 'customer_message_cap' };
       return { allowed: true };
     },
     recordCall(shopId: number, day: string, tokens: number): void {

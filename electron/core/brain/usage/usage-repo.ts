@@ -6,12 +6,16 @@ import type SQLite from 'better-sqlite3';
  */
 export function makeUsageRepo(sqlite: SQLite.Database) {
   const s = {
-    shopDay: sqlite.prepare<[number, string], { tokens: number; requests: number }>(`SELECT tokens, requests FROM llm_usage WHERE shop_id = ? AND day = ?`),
+    shopDay: sqlite.prepare<[number, string], { tokens: number; requests: number }>(
+      `SELECT tokens, requests FROM llm_usage WHERE shop_id = ? AND day = ?`,
+    ),
     addTokens: sqlite.prepare<[number, string, number]>(
       `INSERT INTO llm_usage (shop_id, day, tokens, requests) VALUES (?, ?, ?, 1)
        ON CONFLICT (shop_id, day) DO UPDATE SET tokens = tokens + excluded.tokens, requests = requests + 1`,
     ),
-    contactDay: sqlite.prepare<[number, number, string], { messages: number }>(`SELECT messages FROM llm_contact_usage WHERE shop_id = ? AND contact_id = ? AND day = ?`),
+    contactDay: sqlite.prepare<[number, number, string], { messages: number }>(
+      `SELECT messages FROM llm_contact_usage WHERE shop_id = ? AND contact_id = ? AND day = ?`,
+    ),
     addMessage: sqlite.prepare<[number, number, string]>(
       `INSERT INTO llm_contact_usage (shop_id, contact_id, day, messages) VALUES (?, ?, ?, 1)
        ON CONFLICT (shop_id, contact_id, day) DO UPDATE SET messages = messages + 1`,

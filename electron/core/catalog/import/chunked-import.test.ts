@@ -44,7 +44,11 @@ describe('chunked catalog import', () => {
     // Another caller keeps being served while the import runs (the UI, the pipeline).
     let served = 0;
     const pings = setInterval(() => void c.app.dispatch('catalog/categories', { shopId }).then(() => served++), 50);
-    const summary = await call<{ created: number; totalRows: number; errors: unknown[]; assumptions: { code: string; count: number }[] }>(c, 'catalog/import-commit', { shopId, csv });
+    const summary = await call<{ created: number; totalRows: number; errors: unknown[]; assumptions: { code: string; count: number }[] }>(
+      c,
+      'catalog/import-commit',
+      { shopId, csv },
+    );
     clearInterval(pings);
     const lags = await lag.stop();
     expect(summary.totalRows).toBe(50_000);
@@ -66,10 +70,15 @@ describe('chunked catalog import', () => {
     fresh();
     const c = await open();
     const shopId = (await call<{ id: number }>(c, 'shops/create', { name: 'Bio Lisboa', currency: 'EUR' })).id;
-    await call(c, 'catalog/import-commit', { shopId, csv: 'sku,name,price,stock\nSAB-1,Sabonete de azeite,4.5,10\nMEL-1,Mel de rosmaninho,9.9,3\n' });
+    await call(c, 'catalog/import-commit', {
+      shopId,
+      csv: 'sku,name,price,stock\nSAB-1,Sabonete de azeite,4.5,10\nMEL-1,Mel de rosmaninho,9.9,3\n',
+    });
     const before = c.ctx.store.sqlite.prepare(`SELECT sku, price, stock FROM products ORDER BY sku`).all();
     // The disk "fails" on one row of the new file, inside the one transaction.
-    c.ctx.store.sqlite.exec(`CREATE TEMP TRIGGER fail_import BEFORE INSERT ON main.products WHEN NEW.sku = 'BAD-9' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+    c.ctx.store.sqlite.exec(
+      `CREATE TEMP TRIGGER fail_import BEFORE INSERT ON main.products WHEN NEW.sku = 'BAD-9' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`,
+    );
     const csv = ['sku,name,price,stock', 'SAB-1,Sabonete de azeite,5.2,8', 'NEW-1,Creme de mãos,7,2', 'BAD-9,Vela de cera,12,1'].join('\n');
     const failed = await c.app.dispatch('catalog/import-commit', { shopId, csv });
     expect(failed.ok).toBe(false);

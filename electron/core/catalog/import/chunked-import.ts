@@ -8,7 +8,22 @@ import { readCatalogChunked } from './read-catalog-chunked';
 import { type Tick, makeTimeSlicer, nextTurn } from './time-slice';
 import type { ColumnMapping } from './types';
 
-const COLUMNS = ['sku', 'name', 'alt_names', 'aliases', 'category', 'price', 'compare_at_price', 'currency', 'stock', 'variants', 'images', 'description', 'upsell_skus', 'search_doc'] as const;
+const COLUMNS = [
+  'sku',
+  'name',
+  'alt_names',
+  'aliases',
+  'category',
+  'price',
+  'compare_at_price',
+  'currency',
+  'stock',
+  'variants',
+  'images',
+  'description',
+  'upsell_skus',
+  'search_doc',
+] as const;
 let staging = 0;
 
 export interface ChunkedImportOptions {
@@ -33,13 +48,19 @@ export interface ChunkedImportOptions {
  */
 export async function importCatalogChunked(sqlite: SQLite.Database, options: ChunkedImportOptions): Promise<ImportSummary> {
   const tick = options.tick ?? nextTurn;
-  const read = await readCatalogChunked(options.csv, { defaultCurrency: options.defaultCurrency, ...(options.mapping ? { mapping: options.mapping } : {}) }, tick);
+  const read = await readCatalogChunked(
+    options.csv,
+    { defaultCurrency: options.defaultCurrency, ...(options.mapping ? { mapping: options.mapping } : {}) },
+    tick,
+  );
   if (read.missing.length) throw new MappingNeededError(read.missing);
   const total = read.rows.length;
   const table = `temp.catalog_import_${++staging}`;
   sqlite.exec(`CREATE TABLE ${table} (${COLUMNS.map((c) => (c === 'sku' ? 'sku TEXT PRIMARY KEY' : c)).join(', ')})`);
   try {
-    const stage = sqlite.prepare(`INSERT OR REPLACE INTO ${table} (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`);
+    const stage = sqlite.prepare(
+      `INSERT OR REPLACE INTO ${table} (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`,
+    );
     const slicer = makeTimeSlicer(tick);
     // Stages rows from `from` until the time slice is used up; returns where it stopped.
     const stageSlice = sqlite.transaction((from: number): number => {
@@ -52,7 +73,7 @@ export async function importCatalogChunked(sqlite: SQLite.Database, options: Chu
       }
       return i;
     });
-    for (let done = 0; done < total; ) {
+    for (let done = 0; done < total;) {
       done = stageSlice(done);
       options.onProgress?.(done, total);
       await slicer.pause();
@@ -62,7 +83,14 @@ export async function importCatalogChunked(sqlite: SQLite.Database, options: Chu
     // The call answers once the bot can find the new products; the batches yield between them.
     await options.indexer.schedule();
     options.onProgress?.(total, total);
-    return { format: read.format, created: total - updated, updated, errors: read.errors, totalRows: read.totalRows, assumptions: read.assumptions ?? [] };
+    return {
+      format: read.format,
+      created: total - updated,
+      updated,
+      errors: read.errors,
+      totalRows: read.totalRows,
+      assumptions: read.assumptions ?? [],
+    };
   } finally {
     sqlite.exec(`DROP TABLE IF EXISTS ${table}`);
   }
@@ -73,7 +101,10 @@ function commitStaged(sqlite: SQLite.Database, table: string, shopId: number, no
   const values = COLUMNS.join(', ');
   const updates = COLUMNS.filter((c) => c !== 'sku').map((c) => `${c} = excluded.${c}`);
   return sqlite.transaction(() => {
-    const existing = sqlite.prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM ${table} AS s JOIN products AS p ON p.shop_id = ? AND p.sku = s.sku`).get(shopId)?.n ?? 0;
+    const existing =
+      sqlite
+        .prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM ${table} AS s JOIN products AS p ON p.shop_id = ? AND p.sku = s.sku`)
+        .get(shopId)?.n ?? 0;
     sqlite
       .prepare(
         `INSERT INTO products (shop_id, ${values}, created_at, updated_at)
@@ -82,7 +113,9 @@ function commitStaged(sqlite: SQLite.Database, table: string, shopId: number, no
       )
       .run({ shop: shopId, now });
     sqlite
-      .prepare(`INSERT OR IGNORE INTO catalog_index_queue (product_id, shop_id) SELECT p.id, p.shop_id FROM ${table} AS s JOIN products AS p ON p.shop_id = ? AND p.sku = s.sku`)
+      .prepare(
+        `INSERT OR IGNORE INTO catalog_index_queue (product_id, shop_id) SELECT p.id, p.shop_id FROM ${table} AS s JOIN products AS p ON p.shop_id = ? AND p.sku = s.sku`,
+      )
       .run(shopId);
     return existing;
   })();

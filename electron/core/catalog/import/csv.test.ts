@@ -14,7 +14,10 @@ describe('parseCsv', () => {
   it('strips a BOM and accepts CRLF', () => {
     const { header, records } = parseCsv('\uFEFFsku,name\r\nA,Robe\r\nB,Sac');
     expect(header).toEqual(['sku', 'name']);
-    expect(records.map((r) => r.cells)).toEqual([['A', 'Robe'], ['B', 'Sac']]);
+    expect(records.map((r) => r.cells)).toEqual([
+      ['A', 'Robe'],
+      ['B', 'Sac'],
+    ]);
     expect(records.map((r) => r.line)).toEqual([2, 3]);
   });
   it('detects the semicolon of European Excel exports, ignoring commas inside quotes and decimals', () => {

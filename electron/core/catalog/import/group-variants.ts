@@ -24,7 +24,11 @@ export function assumption(code: ImportAssumption['code'], lines: readonly numbe
  * product whose variants are theirs (the first record gives the product's fields); a repeated SKU
  * without a variant, or a variant named twice, is reported and skipped.
  */
-export function groupVariantRows(parsed: readonly ParsedRow[]): { rows: MappedRow[]; errors: ImportRowError[]; assumptions: ImportAssumption[] } {
+export function groupVariantRows(parsed: readonly ParsedRow[]): {
+  rows: MappedRow[];
+  errors: ImportRowError[];
+  assumptions: ImportAssumption[];
+} {
   const errors: ImportRowError[] = [];
   const bySku = new Map<string, { row: MappedRow; hasVariantRows: boolean; names: Set<string> }>();
   const rows: MappedRow[] = [];
@@ -41,11 +45,21 @@ export function groupVariantRows(parsed: readonly ParsedRow[]): { rows: MappedRo
       continue;
     }
     if (!p.variant || !first.hasVariantRows) {
-      errors.push({ line: p.line, reason: `SKU ${key} already appears on line ${first.row.line}; this row was skipped`, sku: key, notice: importNotice('duplicate_sku', { sku: key, first: first.row.line }) });
+      errors.push({
+        line: p.line,
+        reason: `SKU ${key} already appears on line ${first.row.line}; this row was skipped`,
+        sku: key,
+        notice: importNotice('duplicate_sku', { sku: key, first: first.row.line }),
+      });
       continue;
     }
     if (first.names.has(p.variant.name.toLowerCase())) {
-      errors.push({ line: p.line, reason: `variant "${p.variant.name}" of SKU ${key} already appears; this row was skipped`, sku: key, notice: importNotice('duplicate_variant', { variant: p.variant.name, sku: key }) });
+      errors.push({
+        line: p.line,
+        reason: `variant "${p.variant.name}" of SKU ${key} already appears; this row was skipped`,
+        sku: key,
+        notice: importNotice('duplicate_variant', { variant: p.variant.name, sku: key }),
+      });
       continue;
     }
     first.names.add(p.variant.name.toLowerCase());

@@ -26,7 +26,10 @@ export interface ImportOptions {
  * leaves the previous catalog intact), bad rows reported with their line numbers.
  */
 export function importCatalog(repo: ProductsRepo, options: ImportOptions): ImportSummary {
-  const read = readCatalog(options.csv, { defaultCurrency: options.defaultCurrency, ...(options.mapping ? { mapping: options.mapping } : {}) });
+  const read = readCatalog(options.csv, {
+    defaultCurrency: options.defaultCurrency,
+    ...(options.mapping ? { mapping: options.mapping } : {}),
+  });
   if (read.missing.length) throw new MappingNeededError(read.missing);
   const total = read.rows.length;
   const every = options.progressEvery ?? Math.max(50, Math.ceil(total / 100));
@@ -36,5 +39,12 @@ export function importCatalog(repo: ProductsRepo, options: ImportOptions): Impor
     options.now,
     options.onProgress ? { every, onProgress: options.onProgress } : undefined,
   );
-  return { format: read.format, created: result.created, updated: result.updated, errors: read.errors, totalRows: read.totalRows, assumptions: read.assumptions ?? [] };
+  return {
+    format: read.format,
+    created: result.created,
+    updated: result.updated,
+    errors: read.errors,
+    totalRows: read.totalRows,
+    assumptions: read.assumptions ?? [],
+  };
 }

@@ -10,11 +10,57 @@ import { parseList, parsePrice, parseStock, skuFromName } from './values';
 
 /** Header spellings per field, for guessing the mapping of a file we do not know (en/fr/pt/it/ar). */
 const SYNONYMS: Readonly<Record<ProductField, readonly string[]>> = {
-  sku: ['sku', 'ref', 'reference', 'code', 'codigo', 'code produit', 'product code', 'item code', 'variant sku', 'barcode', 'id produit', 'rif', 'codice'],
-  name: ['name', 'nom', 'titre', 'title', 'produit', 'product', 'product name', 'nom du produit', 'nome', 'nome do produto', 'designation', 'libelle', 'article', 'اسم', 'الاسم', 'المنتج', 'اسم المنتج'],
+  sku: [
+    'sku',
+    'ref',
+    'reference',
+    'code',
+    'codigo',
+    'code produit',
+    'product code',
+    'item code',
+    'variant sku',
+    'barcode',
+    'id produit',
+    'rif',
+    'codice',
+  ],
+  name: [
+    'name',
+    'nom',
+    'titre',
+    'title',
+    'produit',
+    'product',
+    'product name',
+    'nom du produit',
+    'nome',
+    'nome do produto',
+    'designation',
+    'libelle',
+    'article',
+    'اسم',
+    'الاسم',
+    'المنتج',
+    'اسم المنتج',
+  ],
   altNames: ['name_ar', 'name ar', 'nom arabe', 'arabic name', 'alt names', 'alt_names', 'الاسم بالعربية', 'other names'],
   category: ['category', 'categorie', 'categoria', 'categories', 'type', 'famille', 'rayon', 'collection', 'الفئة', 'الصنف', 'القسم'],
-  price: ['price', 'prix', 'preco', 'prezzo', 'prix de vente', 'regular price', 'variant price', 'tarif', 'valor', 'السعر', 'الثمن', 'prix ttc', 'unit price'],
+  price: [
+    'price',
+    'prix',
+    'preco',
+    'prezzo',
+    'prix de vente',
+    'regular price',
+    'variant price',
+    'tarif',
+    'valor',
+    'السعر',
+    'الثمن',
+    'prix ttc',
+    'unit price',
+  ],
   compareAtPrice: ['compare at price', 'compare_at_price', 'old price', 'ancien prix', 'prix barre', 'preco antigo', 'prezzo pieno'],
   currency: ['currency', 'devise', 'moeda', 'valuta', 'العملة'],
   stock: ['stock', 'quantite', 'qty', 'quantity', 'estoque', 'inventory', 'quantita', 'qte', 'الكمية', 'المخزون'],
@@ -46,7 +92,9 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
   const canon = headers.map((h) => ({ raw: h, key: canonicalHeader(h) }));
   for (const field of Object.keys(SYNONYMS) as ProductField[]) {
     const names = SYNONYMS[field].map(canonicalHeader);
-    const hit = canon.find((h) => !used.has(h.raw) && names.includes(h.key)) ?? canon.find((h) => !used.has(h.raw) && names.some((n) => n.length > 3 && h.key.includes(n)));
+    const hit =
+      canon.find((h) => !used.has(h.raw) && names.includes(h.key)) ??
+      canon.find((h) => !used.has(h.raw) && names.some((n) => n.length > 3 && h.key.includes(n)));
     if (hit) {
       mapping[field] = hit.raw;
       used.add(hit.raw);
@@ -56,8 +104,28 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
 }
 
 /** Native layout: sku,name,name_ar,category,price,currency,stock,variants,aliases,description (+ optional extras). */
-export const NATIVE_COLUMNS = ['sku', 'name', 'name_ar', 'category', 'price', 'currency', 'stock', 'variants', 'aliases', 'description'] as const;
-export const NATIVE_EXTRA_COLUMNS = ['compare_at_price', 'images', 'upsell_skus', 'variant', 'variant_sku', 'variant_price', 'variant_stock', 'variant_options'] as const;
+export const NATIVE_COLUMNS = [
+  'sku',
+  'name',
+  'name_ar',
+  'category',
+  'price',
+  'currency',
+  'stock',
+  'variants',
+  'aliases',
+  'description',
+] as const;
+export const NATIVE_EXTRA_COLUMNS = [
+  'compare_at_price',
+  'images',
+  'upsell_skus',
+  'variant',
+  'variant_sku',
+  'variant_price',
+  'variant_stock',
+  'variant_options',
+] as const;
 export const NATIVE_MAPPING: ColumnMapping = {
   sku: 'sku',
   name: 'name',
@@ -85,7 +153,13 @@ export const NATIVE_MAPPING: ColumnMapping = {
  * product SKU (or, without a SKU column, a name) are one product with those variants; a SKU seen
  * twice without a variant keeps the first row and reports the second.
  */
-export function readMapped(header: readonly string[], records: readonly CsvRecord[], mapping: ColumnMapping, options: ReadOptions, format: 'native' | 'mapped'): MappingResult {
+export function readMapped(
+  header: readonly string[],
+  records: readonly CsvRecord[],
+  mapping: ColumnMapping,
+  options: ReadOptions,
+  format: 'native' | 'mapped',
+): MappingResult {
   const reader = makeMappedReader(header, mapping, options);
   if (reader.missing.length) return { format, mapping: reader.mapping, missing: reader.missing, rows: [], errors: [] };
   for (const record of records) reader.add(record);
@@ -119,13 +193,23 @@ export function makeMappedReader(header: readonly string[], mapping: ColumnMappi
     },
     finish(): Omit<MappingResult, 'format'> {
       const grouped = groupVariantRows(parsed);
-      return { mapping: effective, missing: [], rows: grouped.rows, errors: [...errors, ...grouped.errors].sort((a, b) => a.line - b.line), assumptions: grouped.assumptions };
+      return {
+        mapping: effective,
+        missing: [],
+        rows: grouped.rows,
+        errors: [...errors, ...grouped.errors].sort((a, b) => a.line - b.line),
+        assumptions: grouped.assumptions,
+      };
     },
   };
 }
 
 /** One record read into a product (and the variant it names, if any), or why it cannot be. */
-function parseRow(line: number, cell: (f: ProductField) => string, options: ReadOptions): ParsedRow | { reason: string; sku: string | null; notice: ImportNotice } {
+function parseRow(
+  line: number,
+  cell: (f: ProductField) => string,
+  options: ReadOptions,
+): ParsedRow | { reason: string; sku: string | null; notice: ImportNotice } {
   const name = cell('name');
   const sku = cell('sku') || (name ? skuFromName(name) : '');
   const fail = (reason: string, notice: ImportNotice) => ({ reason, sku: sku || null, notice });

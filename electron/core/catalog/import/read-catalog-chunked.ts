@@ -59,13 +59,20 @@ export async function parseRecordsChunked(input: string, tick: Tick): Promise<{ 
  * parsed a slice at a time and mapped a few thousand rows at a time. A record with U+FFFD (text
  * that was decoded with the wrong encoding) is a bad row, never a silently garbled product.
  */
-export async function readCatalogChunked(csv: string, options: ReadOptions & { mapping?: ColumnMapping }, tick: Tick): Promise<ReadCatalogResult> {
+export async function readCatalogChunked(
+  csv: string,
+  options: ReadOptions & { mapping?: ColumnMapping },
+  tick: Tick,
+): Promise<ReadCatalogResult> {
   const { records: all } = await parseRecordsChunked(csv, tick);
   const [head, ...data] = all;
   const header = (head?.cells ?? []).map((h) => h.trim());
   const { records, unreadable } = splitUnreadable(data);
   const base = { headers: header, totalRows: data.length };
-  const withUnreadable = <T extends { errors: ImportRowError[] }>(r: T): T => ({ ...r, errors: [...unreadable, ...r.errors].sort((a, b) => a.line - b.line) });
+  const withUnreadable = <T extends { errors: ImportRowError[] }>(r: T): T => ({
+    ...r,
+    errors: [...unreadable, ...r.errors].sort((a, b) => a.line - b.line),
+  });
   if (!(options.mapping && Object.keys(options.mapping).length > 0)) {
     if (isShopifyHeader(header)) return withUnreadable({ ...base, ...readShopify(header, records, options) });
     if (isWooHeader(header)) return withUnreadable({ ...base, ...readWooCommerce(header, records, options) });
@@ -77,7 +84,8 @@ export async function readCatalogChunked(csv: string, options: ReadOptions & { m
   const mapping = explicit ?? (native ? NATIVE_MAPPING : guessMapping(header));
   const format: 'native' | 'mapped' = native ? 'native' : 'mapped';
   const reader = makeMappedReader(header, mapping, options);
-  if (reader.missing.length) return withUnreadable({ ...base, format, mapping: reader.mapping, missing: reader.missing, rows: [], errors: [] });
+  if (reader.missing.length)
+    return withUnreadable({ ...base, format, mapping: reader.mapping, missing: reader.missing, rows: [], errors: [] });
   const slicer = makeTimeSlicer(tick);
   for (const record of records) {
     reader.add(record);

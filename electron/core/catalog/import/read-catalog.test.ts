@@ -79,11 +79,48 @@ describe('readCatalog: Shopify export', () => {
     expect(r.errors).toEqual([]);
     expect(r.rows.map((x) => x.product.sku)).toEqual(['caftan-velours', 'ARG-100', 'babouches-cuir']);
     const caftan = r.rows[0]?.product;
-    expect(caftan).toMatchObject({ name: 'Caftan en velours brodé', price: 1290, compareAtPrice: 1490, stock: 11, category: 'Caftans', currency: 'MAD' });
+    expect(caftan).toMatchObject({
+      name: 'Caftan en velours brodé',
+      price: 1290,
+      compareAtPrice: 1490,
+      stock: 11,
+      category: 'Caftans',
+      currency: 'MAD',
+    });
     expect(caftan?.variants).toEqual([
-      { name: 'S / Bordeaux', sku: 'CF-VEL-S-BOR', price: 1290, stock: 4, compareAtPrice: 1490, options: [{ name: 'Taille', value: 'S' }, { name: 'Couleur', value: 'Bordeaux' }] },
-      { name: 'M / Bordeaux', sku: 'CF-VEL-M-BOR', price: 1290, stock: 0, compareAtPrice: 1490, options: [{ name: 'Taille', value: 'M' }, { name: 'Couleur', value: 'Bordeaux' }] },
-      { name: 'L / Vert', sku: 'CF-VEL-L-VER', price: 1290, stock: 7, compareAtPrice: 1490, options: [{ name: 'Taille', value: 'L' }, { name: 'Couleur', value: 'Vert' }] },
+      {
+        name: 'S / Bordeaux',
+        sku: 'CF-VEL-S-BOR',
+        price: 1290,
+        stock: 4,
+        compareAtPrice: 1490,
+        options: [
+          { name: 'Taille', value: 'S' },
+          { name: 'Couleur', value: 'Bordeaux' },
+        ],
+      },
+      {
+        name: 'M / Bordeaux',
+        sku: 'CF-VEL-M-BOR',
+        price: 1290,
+        stock: 0,
+        compareAtPrice: 1490,
+        options: [
+          { name: 'Taille', value: 'M' },
+          { name: 'Couleur', value: 'Bordeaux' },
+        ],
+      },
+      {
+        name: 'L / Vert',
+        sku: 'CF-VEL-L-VER',
+        price: 1290,
+        stock: 7,
+        compareAtPrice: 1490,
+        options: [
+          { name: 'Taille', value: 'L' },
+          { name: 'Couleur', value: 'Vert' },
+        ],
+      },
     ]);
     expect(r.assumptions).toEqual([{ code: 'variants_grouped', count: 3, lines: [3, 4, 7] }]);
     expect(caftan?.images).toEqual(['https://cdn.example.com/caftan-bordeaux.jpg', 'https://cdn.example.com/caftan-vert.jpg']);
@@ -111,9 +148,19 @@ describe('readCatalog: WooCommerce export', () => {
     expect(r.rows[2]?.product).toMatchObject({ name: 'Chargeur rapide USB-C 25W', price: 2400, stock: 3, category: 'Électronique' });
   });
   it('reports a variation whose parent is missing', () => {
-    const csv = fixture('woocommerce-products-sample.csv').replace('104,variation,TSH-DZ-L,T-shirt Algérie 2026 - L,1,,,1,6,1500,1800,,,,id:101', '104,variation,TSH-DZ-L,T-shirt Algérie 2026 - L,1,,,1,6,1500,1800,,,,id:999');
+    const csv = fixture('woocommerce-products-sample.csv').replace(
+      '104,variation,TSH-DZ-L,T-shirt Algérie 2026 - L,1,,,1,6,1500,1800,,,,id:101',
+      '104,variation,TSH-DZ-L,T-shirt Algérie 2026 - L,1,,,1,6,1500,1800,,,,id:999',
+    );
     const r = readCatalog(csv, opts);
-    expect(r.errors).toEqual([{ line: 5, reason: `variation's parent "id:999" is not in the file`, sku: 'TSH-DZ-L', notice: { code: 'parent_missing', params: { parent: 'id:999' } } }]);
+    expect(r.errors).toEqual([
+      {
+        line: 5,
+        reason: `variation's parent "id:999" is not in the file`,
+        sku: 'TSH-DZ-L',
+        notice: { code: 'parent_missing', params: { parent: 'id:999' } },
+      },
+    ]);
     expect(r.rows[0]?.product.variants).toHaveLength(2);
   });
 });

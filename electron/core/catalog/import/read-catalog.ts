@@ -32,7 +32,12 @@ export function splitUnreadable(data: readonly CsvRecord[]): { records: CsvRecor
   const unreadable: ImportRowError[] = [];
   const records = data.filter((r) => {
     if (!r.cells.some((c) => c.includes(REPLACEMENT_CHARACTER))) return true;
-    unreadable.push({ line: r.line, reason: 'unreadable characters (the file is not UTF-8: save it as "CSV UTF-8" and import it again)', sku: null, notice: importNotice('unreadable') });
+    unreadable.push({
+      line: r.line,
+      reason: 'unreadable characters (the file is not UTF-8: save it as "CSV UTF-8" and import it again)',
+      sku: null,
+      notice: importNotice('unreadable'),
+    });
     return false;
   });
   return { records, unreadable };

@@ -6,7 +6,8 @@ import type { ImportRowError, MappedRow, MappingResult, ReadOptions } from './ty
 import { htmlToText, lastSegment, parseList, parsePrice, parseStock } from './values';
 
 /** A Shopify product export has these headers (one row per variant, grouped by Handle). */
-export const isShopifyHeader = (header: readonly string[]): boolean => ['Handle', 'Title', 'Variant Price'].every((h) => header.includes(h));
+export const isShopifyHeader = (header: readonly string[]): boolean =>
+  ['Handle', 'Title', 'Variant Price'].every((h) => header.includes(h));
 
 /**
  * Shopify: rows sharing a Handle are one product; the first row carries title, body, type and tags,
@@ -52,7 +53,12 @@ export function readShopify(header: readonly string[], records: readonly CsvReco
     const at = (r: CsvRecord, i: number) => (i >= 0 ? (r.cells[i] ?? '').trim() : '');
     const title = at(first, c.title);
     if (!title) {
-      errors.push({ line: first.line, reason: `product "${handle}" has no Title`, sku: null, notice: importNotice('no_title', { product: handle }) });
+      errors.push({
+        line: first.line,
+        reason: `product "${handle}" has no Title`,
+        sku: null,
+        notice: importNotice('no_title', { product: handle }),
+      });
       continue;
     }
     const variants: (ProductVariant & { line: number; compare: number | null })[] = [];
@@ -65,7 +71,12 @@ export function readShopify(header: readonly string[], records: readonly CsvReco
       if (!priceCell && !at(r, c.sku) && c.options.every((i) => !at(r, i))) continue; // an image-only row
       const price = parsePrice(priceCell);
       if (!price.ok || price.value === null) {
-        errors.push({ line: r.line, reason: price.ok ? 'no Variant Price' : price.reason, sku: at(r, c.sku) || null, notice: price.ok ? importNotice('no_price') : price.notice });
+        errors.push({
+          line: r.line,
+          reason: price.ok ? 'no Variant Price' : price.reason,
+          sku: at(r, c.sku) || null,
+          notice: price.ok ? importNotice('no_price') : price.notice,
+        });
         continue;
       }
       const tracked = c.tracker < 0 || at(r, c.tracker) !== '';
@@ -79,12 +90,29 @@ export function readShopify(header: readonly string[], records: readonly CsvReco
         .map((i) => at(r, i))
         .filter((v) => v && v !== 'Default Title')
         .join(' / ');
-      const options = c.options.flatMap((i, n) => (at(r, i) && at(r, i) !== 'Default Title' ? [{ name: optionNames[n] ?? '', value: at(r, i) }] : []));
+      const options = c.options.flatMap((i, n) =>
+        at(r, i) && at(r, i) !== 'Default Title' ? [{ name: optionNames[n] ?? '', value: at(r, i) }] : [],
+      );
       const compareAt = compare.ok ? compare.value : null;
-      variants.push({ name, sku: at(r, c.sku) || null, price: price.value, stock: stock.value, options, compareAtPrice: compareAt, line: r.line, compare: compareAt });
+      variants.push({
+        name,
+        sku: at(r, c.sku) || null,
+        price: price.value,
+        stock: stock.value,
+        options,
+        compareAtPrice: compareAt,
+        line: r.line,
+        compare: compareAt,
+      });
     }
     if (variants.length === 0) {
-      if (!errors.some((e) => group.some((r) => r.line === e.line))) errors.push({ line: first.line, reason: `product "${handle}" has no priced variant`, sku: null, notice: importNotice('no_priced_variant', { product: handle }) });
+      if (!errors.some((e) => group.some((r) => r.line === e.line)))
+        errors.push({
+          line: first.line,
+          reason: `product "${handle}" has no priced variant`,
+          sku: null,
+          notice: importNotice('no_priced_variant', { product: handle }),
+        });
       continue;
     }
     const single = variants.length === 1 && variants[0]?.name === '';

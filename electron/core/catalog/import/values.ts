@@ -20,7 +20,8 @@ export function parsePrice(raw: string): Parsed<number | null> {
   if (raw.trim() === '') return ok(null);
   if (!/\d/.test(text)) return bad(`price "${raw.trim()}" is not a number`, importNotice('bad_price', { value: raw.trim() }));
   const normalised = normaliseSeparators(text);
-  if (normalised === null) return bad(`price "${raw.trim()}" is ambiguous (check its dots and commas)`, importNotice('ambiguous_price', { value: raw.trim() }));
+  if (normalised === null)
+    return bad(`price "${raw.trim()}" is ambiguous (check its dots and commas)`, importNotice('ambiguous_price', { value: raw.trim() }));
   const value = Number(normalised);
   if (!Number.isFinite(value)) return bad(`price "${raw.trim()}" is not a number`, importNotice('bad_price', { value: raw.trim() }));
   if (value < 0) return bad(`price ${value} is negative`, importNotice('negative_price', { value: raw.trim() }));
@@ -57,7 +58,8 @@ function normaliseSeparators(text: string): string | null {
 export function parseStock(raw: string): Parsed<number | null> {
   const text = raw.trim().replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
   if (text === '') return ok(null);
-  if (!/^-?\d+(?:[.,]0+)?$/.test(text)) return bad(`stock "${raw.trim()}" is not a whole number`, importNotice('bad_stock', { value: raw.trim() }));
+  if (!/^-?\d+(?:[.,]0+)?$/.test(text))
+    return bad(`stock "${raw.trim()}" is not a whole number`, importNotice('bad_stock', { value: raw.trim() }));
   return ok(Math.max(0, Number.parseInt(text, 10)));
 }
 
@@ -89,7 +91,12 @@ export function htmlToText(html: string): string {
 }
 
 /** The last segment of a category path: "Apparel > Clothing > Dresses" → "Dresses". */
-export const lastSegment = (path: string): string => path.split('>').map((s) => s.trim()).filter(Boolean).at(-1) ?? '';
+export const lastSegment = (path: string): string =>
+  path
+    .split('>')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .at(-1) ?? '';
 
 /** A SKU made from a name when the file has none: stable, upper-case, ASCII. */
 export function skuFromName(name: string): string {
@@ -100,5 +107,11 @@ export function skuFromName(name: string): string {
     .replace(/[^A-Z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 40);
-  return slug || `P-${[...name].reduce((h, c) => (h * 31 + (c.codePointAt(0) ?? 0)) >>> 0, 7).toString(36).toUpperCase()}`;
+  return (
+    slug ||
+    `P-${[...name]
+      .reduce((h, c) => (h * 31 + (c.codePointAt(0) ?? 0)) >>> 0, 7)
+      .toString(36)
+      .toUpperCase()}`
+  );
 }

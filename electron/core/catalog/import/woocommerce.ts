@@ -6,7 +6,8 @@ import type { ImportRowError, MappedRow, MappingResult, ReadOptions } from './ty
 import { htmlToText, lastSegment, parseList, parsePrice, parseStock } from './values';
 
 /** A WooCommerce product export has these headers. */
-export const isWooHeader = (header: readonly string[]): boolean => ['Type', 'SKU', 'Name', 'Regular price'].every((h) => header.includes(h));
+export const isWooHeader = (header: readonly string[]): boolean =>
+  ['Type', 'SKU', 'Name', 'Regular price'].every((h) => header.includes(h));
 
 interface WooRow {
   record: CsvRecord;
@@ -78,7 +79,12 @@ export function readWooCommerce(header: readonly string[], records: readonly Csv
     const ref = w.parent.replace(/^id:/i, '');
     const parent = parents.find((p) => (w.parent.toLowerCase().startsWith('id:') ? p.id === ref : p.sku === ref || p.id === ref));
     if (!parent) {
-      errors.push({ line: w.record.line, reason: `variation's parent "${w.parent}" is not in the file`, sku: w.sku || null, notice: importNotice('parent_missing', { parent: w.parent }) });
+      errors.push({
+        line: w.record.line,
+        reason: `variation's parent "${w.parent}" is not in the file`,
+        sku: w.sku || null,
+        notice: importNotice('parent_missing', { parent: w.parent }),
+      });
       continue;
     }
     variationsOf.set(parent, [...(variationsOf.get(parent) ?? []), w]);
@@ -89,7 +95,10 @@ export function readWooCommerce(header: readonly string[], records: readonly Csv
     if (w.type.includes('variation')) continue;
     const fail = (reason: string, notice: ImportNotice) => errors.push({ line: w.record.line, reason, sku: w.sku || null, notice });
     if (!w.type.includes('simple') && !w.type.includes('variable')) {
-      fail(`product type "${w.type || 'blank'}" is not imported (simple and variable are)`, importNotice('unsupported_type', { type: w.type || '—' }));
+      fail(
+        `product type "${w.type || 'blank'}" is not imported (simple and variable are)`,
+        importNotice('unsupported_type', { type: w.type || '—' }),
+      );
       continue;
     }
     if (!w.name) {
@@ -117,7 +126,11 @@ export function readWooCommerce(header: readonly string[], records: readonly Csv
       if ('error' in p) fail(p.error, p.notice);
       else if (p.price === null) fail('no price', importNotice('no_price'));
       else if (!stock.ok) fail(stock.reason, stock.notice);
-      else rows.push({ line: w.record.line, product: { ...base, price: p.price, compareAtPrice: p.compare, stock: stock.value, variants: [] } });
+      else
+        rows.push({
+          line: w.record.line,
+          product: { ...base, price: p.price, compareAtPrice: p.compare, stock: stock.value, variants: [] },
+        });
       continue;
     }
     const variants: (ProductVariant & { compare: number | null })[] = [];
@@ -134,7 +147,15 @@ export function readWooCommerce(header: readonly string[], records: readonly Csv
           [c.attrName, c.attrValue],
           [c.attr2Name, c.attr2Value],
         ].flatMap(([n, val]) => (at(v.record, val ?? -1) ? [{ name: at(v.record, n ?? -1), value: at(v.record, val ?? -1) }] : []));
-        variants.push({ name, sku: v.sku || null, price: p.price, stock: stock.value, options, compareAtPrice: p.compare, compare: p.compare });
+        variants.push({
+          name,
+          sku: v.sku || null,
+          price: p.price,
+          stock: stock.value,
+          options,
+          compareAtPrice: p.compare,
+          compare: p.compare,
+        });
       }
     }
     const own = prices(w.record);
@@ -143,7 +164,11 @@ export function readWooCommerce(header: readonly string[], records: readonly Csv
       continue;
     }
     const cheapest = variants.length ? variants.reduce((a, b) => ((b.price ?? 0) < (a.price ?? 0) ? b : a)) : null;
-    const stock = variants.length ? (variants.some((v) => v.stock === null) ? null : variants.reduce((s, v) => s + (v.stock ?? 0), 0)) : null;
+    const stock = variants.length
+      ? variants.some((v) => v.stock === null)
+        ? null
+        : variants.reduce((s, v) => s + (v.stock ?? 0), 0)
+      : null;
     rows.push({
       line: w.record.line,
       product: {
@@ -156,7 +181,9 @@ export function readWooCommerce(header: readonly string[], records: readonly Csv
     });
   }
   const grouped = [...variationsOf.values()].flatMap((list) => list.map((v) => v.record.line));
-  const blank = woo.filter((w) => !w.type.includes('variable') && at(w.record, c.stock) === '' && at(w.record, c.inStock) !== '0').map((w) => w.record.line);
+  const blank = woo
+    .filter((w) => !w.type.includes('variable') && at(w.record, c.stock) === '' && at(w.record, c.inStock) !== '0')
+    .map((w) => w.record.line);
   return {
     format: 'woocommerce',
     mapping: {},

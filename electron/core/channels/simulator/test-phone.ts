@@ -14,7 +14,9 @@ export const phoneToJid = (phone: string) => `${phone.replace(/\D/g, '')}@s.what
  */
 export function makeTestPhone(deps: { sqlite: SQLite.Database; pipeline: Pipeline; simulator: SimulatorChannel; clock: Clock }) {
   const { sqlite, pipeline, simulator, clock } = deps;
-  const findAccount = sqlite.prepare<[number], { id: number }>("SELECT id FROM accounts WHERE shop_id = ? AND channel = 'simulator' ORDER BY id LIMIT 1");
+  const findAccount = sqlite.prepare<[number], { id: number }>(
+    "SELECT id FROM accounts WHERE shop_id = ? AND channel = 'simulator' ORDER BY id LIMIT 1",
+  );
   const insertAccount = sqlite.prepare<[number, string], { id: number }>(
     "INSERT INTO accounts (shop_id, channel, label, phone, status, created_at) VALUES (?, 'simulator', 'Test phone', NULL, 'connected', ?) RETURNING id",
   );
@@ -56,11 +58,19 @@ export function makeTestPhone(deps: { sqlite: SQLite.Database; pipeline: Pipelin
     thread(shopId: number, from: string): PhoneMessage[] {
       const accountId = accountFor(shopId);
       const jid = phoneToJid(from);
-      const mine: PhoneMessage[] = inboundOf.all(accountId, jid).map((m) => ({ id: m.channel_message_id, direction: 'out', text: m.text, at: m.created_at, status: 'sent' }));
+      const mine: PhoneMessage[] = inboundOf
+        .all(accountId, jid)
+        .map((m) => ({ id: m.channel_message_id, direction: 'out', text: m.text, at: m.created_at, status: 'sent' }));
       const theirs: PhoneMessage[] = simulator
         .customerView(jid)
         .filter((a) => a.accountId === accountId)
-        .map((a) => ({ id: a.id, direction: 'in', text: a.media ? `${a.text}\n[image: ${a.media.url}]` : a.text, at: a.at, status: 'received' }));
+        .map((a) => ({
+          id: a.id,
+          direction: 'in',
+          text: a.media ? `${a.text}\n[image: ${a.media.url}]` : a.text,
+          at: a.at,
+          status: 'received',
+        }));
       return [...mine, ...theirs].sort((a, b) => a.at.localeCompare(b.at));
     },
   };

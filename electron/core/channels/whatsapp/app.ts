@@ -14,7 +14,8 @@ export function whatsappHandlers(ctx: CoreContext): HandlerMap {
   async function requireAccount(shopId: number, accountId: number): Promise<void> {
     await requireShop(ctx, shopId);
     const state = wa.repo.state(accountId);
-    if (!state || state.shopId !== shopId || state.removedAt) throw new ContractError('not_found', `No WhatsApp number ${accountId} in this shop`);
+    if (!state || state.shopId !== shopId || state.removedAt)
+      throw new ContractError('not_found', `No WhatsApp number ${accountId} in this shop`);
   }
 
   function view(shopId: number, accountId: number): WaAccountView {
@@ -41,7 +42,13 @@ export function whatsappHandlers(ctx: CoreContext): HandlerMap {
       if (method === 'pairing-code' && phone) {
         // A number typed the local way ("0550 12 34 56") gets the shop's country code before WhatsApp sees it.
         const read = internationalPhone(phone, shopDialCode(shop));
-        if (!read.ok) throw new ContractError('invalid_input', read.reason === 'needs_country_code' ? 'Type the number with its country code, such as +33 6 12 34 56 78' : 'This phone number is too short');
+        if (!read.ok)
+          throw new ContractError(
+            'invalid_input',
+            read.reason === 'needs_country_code'
+              ? 'Type the number with its country code, such as +33 6 12 34 56 78'
+              : 'This phone number is too short',
+          );
         international = `+${read.digits}`;
       }
       return { accountId: guard(() => wa.linkStart({ shopId, method, phone: international, accountId, label })) };

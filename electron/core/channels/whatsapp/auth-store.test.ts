@@ -21,17 +21,25 @@ async function open() {
   dir ||= fs.mkdtempSync(path.join(os.tmpdir(), 'souq-wa-auth-'));
   store = await openDatabase({ file: path.join(dir, 'souqbot.sqlite') });
   store.sqlite.prepare(`INSERT OR IGNORE INTO shops (id, name, currency, created_at) VALUES (1, 'S', 'DZD', '2026-01-01')`).run();
-  store.sqlite.prepare(`INSERT OR IGNORE INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (1, 1, 'whatsapp', 'WA', 'disconnected', '2026-01-01')`).run();
+  store.sqlite
+    .prepare(
+      `INSERT OR IGNORE INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (1, 1, 'whatsapp', 'WA', 'disconnected', '2026-01-01')`,
+    )
+    .run();
   return store;
 }
 
-const makeState = (s: Store, key = KEY) => makeSqliteAuthState({ sqlite: s.sqlite, accountId: 1, box: makeCryptoBox(key), now: () => '2026-11-23T00:00:00Z' });
+const makeState = (s: Store, key = KEY) =>
+  makeSqliteAuthState({ sqlite: s.sqlite, accountId: 1, box: makeCryptoBox(key), now: () => '2026-11-23T00:00:00Z' });
 
 describe('SQLite auth state', () => {
   it('persists creds and every keys.set across a restart, and reads app-state keys back as protobufs', async () => {
     const first = makeState(await open());
     first.state.creds.me = { id: '213555000111:7@s.whatsapp.net', name: 'Boutique' };
-    first.state.creds.account = proto.ADVSignedDeviceIdentity.fromObject({ details: Buffer.from('d'), accountSignatureKey: Buffer.alloc(32, 1) });
+    first.state.creds.account = proto.ADVSignedDeviceIdentity.fromObject({
+      details: Buffer.from('d'),
+      accountSignatureKey: Buffer.alloc(32, 1),
+    });
     first.saveCreds();
     const session = Buffer.from('session-record-bytes');
     await first.state.keys.set({
@@ -102,7 +110,10 @@ describe('SQLite auth state', () => {
     const s = await open();
     const auth = makeState(s);
     await auth.state.keys.set({ session: { a: Buffer.from('A'), b: Buffer.from('B') } });
-    const rows = s.sqlite.prepare('SELECT key_digest, value FROM wa_auth_keys ORDER BY key_digest').all() as { key_digest: string; value: Buffer }[];
+    const rows = s.sqlite.prepare('SELECT key_digest, value FROM wa_auth_keys ORDER BY key_digest').all() as {
+      key_digest: string;
+      value: Buffer;
+    }[];
     expect(rows).toHaveLength(2);
     s.sqlite.prepare('UPDATE wa_auth_keys SET value = ? WHERE key_digest = ?').run(rows[0]?.value, rows[1]?.key_digest);
     await expect(async () => auth.state.keys.get('session', ['a', 'b'])).rejects.toThrow();

@@ -31,7 +31,12 @@ const decode = (bytes: Buffer): unknown => JSON.parse(bytes.toString('utf8'), Bu
  * a crash never leaves a session ratchet advanced in memory but not on disk — the usual root
  * of "Bad MAC" after a restart. Synchronous better-sqlite3 keeps writes strictly ordered.
  */
-export function makeSqliteAuthState(opts: { sqlite: SQLite.Database; accountId: number; box: CryptoBox; now: () => string }): SqliteAuthState {
+export function makeSqliteAuthState(opts: {
+  sqlite: SQLite.Database;
+  accountId: number;
+  box: CryptoBox;
+  now: () => string;
+}): SqliteAuthState {
   const { sqlite, accountId, box } = opts;
   const credsAad = `wa:${accountId}:creds`;
   const keyAad = (type: string, id: string) => `wa:${accountId}:${type}:${id}`;

@@ -8,7 +8,8 @@ type ILogger = SocketConfig['logger'];
  * frame) and debug is kept only when asked for, so a busy socket cannot flood the log.
  */
 export function toBaileysLogger(logger: Logger, bindings: Record<string, unknown> = {}, level = 'warn'): ILogger {
-  const withBindings = (obj: unknown): object => (typeof obj === 'object' && obj !== null ? { ...bindings, ...obj } : { ...bindings, msg: String(obj) });
+  const withBindings = (obj: unknown): object =>
+    typeof obj === 'object' && obj !== null ? { ...bindings, ...obj } : { ...bindings, msg: String(obj) };
   const verbose = level === 'debug' || level === 'trace';
   return {
     level,

@@ -48,7 +48,13 @@ export function allowedByPolicy(repo: WaRepo, accountId: number, item: { isGroup
  * Catch-up rule: a message delivered on reconnect (`append`) or an old one is context only when
  * the seller already wrote in that chat after it, or it is older than the account's setting.
  */
-export function isStaleCatchUp(opts: { type: 'notify' | 'append'; sentAt: number; nowMs: number; maxHours: number; sellerWroteAt: number | undefined }): boolean {
+export function isStaleCatchUp(opts: {
+  type: 'notify' | 'append';
+  sentAt: number;
+  nowMs: number;
+  maxHours: number;
+  sellerWroteAt: number | undefined;
+}): boolean {
   // Only on catch-up: live timestamps mix the server's clock with ours, and a skewed local clock
   // must never silence a customer who writes right after the bot.
   if (opts.type === 'append' && opts.sellerWroteAt !== undefined && opts.sellerWroteAt >= opts.sentAt) return true;
@@ -88,7 +94,10 @@ export async function handleUpsert(batch: Upsert, deps: InboundDeps, opts: { his
     try {
       await handleOne(item, batch.type, deps, opts.historyContext === true);
     } catch (err) {
-      deps.logger.error({ accountId: deps.accountId, id: item.id, err: err instanceof Error ? err.message : String(err) }, 'WhatsApp message not stored');
+      deps.logger.error(
+        { accountId: deps.accountId, id: item.id, err: err instanceof Error ? err.message : String(err) },
+        'WhatsApp message not stored',
+      );
     }
   }
 }

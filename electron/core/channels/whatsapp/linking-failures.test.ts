@@ -15,7 +15,11 @@ afterEach(async () => {
 async function setup(currency = 'DZD') {
   const time = makeManualTime();
   const sockets = makeFakeSocketFactory();
-  const temp = await makeTempCore({ clock: time.clock, notifier: { notify: () => {} }, whatsapp: { socketFactory: sockets.factory, timers: time.timers, random: () => 0.5 } });
+  const temp = await makeTempCore({
+    clock: time.clock,
+    notifier: { notify: () => {} },
+    whatsapp: { socketFactory: sockets.factory, timers: time.timers, random: () => 0.5 },
+  });
   const events: EventMessage[] = [];
   temp.core.bus.subscribe((e) => events.push(e));
   cleanups.push(() => temp.core.close());
@@ -33,7 +37,11 @@ async function until(check: () => boolean, what: string): Promise<void> {
   throw new Error(`timed out waiting for ${what}`);
 }
 /** What Baileys reports when the socket cannot open (getCodeFromWSError maps errno codes to 408). */
-const refused = () => Object.assign(new Error('WebSocket Error (connect ECONNREFUSED 127.0.0.1:9)'), { output: { statusCode: 408 }, data: { code: 'ECONNREFUSED' } });
+const refused = () =>
+  Object.assign(new Error('WebSocket Error (connect ECONNREFUSED 127.0.0.1:9)'), {
+    output: { statusCode: 408 },
+    data: { code: 'ECONNREFUSED' },
+  });
 
 describe('linking failures: each said for what it is, retried on the same card', () => {
   it('no network: "could not reach WhatsApp", and linking again reuses the card', async () => {
@@ -84,7 +92,9 @@ describe('linking failures: each said for what it is, retried on the same card',
 
   it('a local number in a shop whose currency names no country is refused before any request', async () => {
     const t = await setup('EUR');
-    await expect(call(t.core, 'wa/link-start', { shopId: t.shop.id, method: 'pairing-code', phone: '06 12 34 56 78' })).rejects.toThrow(/invalid_input/);
+    await expect(call(t.core, 'wa/link-start', { shopId: t.shop.id, method: 'pairing-code', phone: '06 12 34 56 78' })).rejects.toThrow(
+      /invalid_input/,
+    );
     expect(t.sockets.sockets).toHaveLength(0);
   });
 });

@@ -11,7 +11,12 @@ export type MediaFetcher = (msg: WAMessage, sock: WaSocket) => Promise<AsyncIter
 export const baileysMediaFetcher =
   (logger: SocketConfig['logger']): MediaFetcher =>
   async (msg, sock) =>
-    downloadMediaMessage(msg, 'stream', {}, { logger, reuploadRequest: (m) => (sock.updateMediaMessage ? sock.updateMediaMessage(m) : Promise.resolve(m)) });
+    downloadMediaMessage(
+      msg,
+      'stream',
+      {},
+      { logger, reuploadRequest: (m) => (sock.updateMediaMessage ? sock.updateMediaMessage(m) : Promise.resolve(m)) },
+    );
 
 const EXT: Record<string, string> = {
   'image/jpeg': 'jpg',

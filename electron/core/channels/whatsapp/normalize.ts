@@ -1,4 +1,12 @@
-import { isJidBroadcast, isJidGroup, isJidNewsletter, isJidStatusBroadcast, normalizeMessageContent, proto, type WAMessage } from '@whiskeysockets/baileys';
+import {
+  isJidBroadcast,
+  isJidGroup,
+  isJidNewsletter,
+  isJidStatusBroadcast,
+  normalizeMessageContent,
+  proto,
+  type WAMessage,
+} from '@whiskeysockets/baileys';
 import type { MessageKind } from '../../../../shared/domain/schemas';
 
 /** The media part of a message, to download if it is small enough. */
@@ -63,7 +71,11 @@ interface Content {
   media: MediaRef | null;
 }
 
-const media = (kind: MediaRef['kind'], m: { mimetype?: string | null; fileLength?: number | { toString(): string } | null }, fileName: string | null = null): MediaRef => ({
+const media = (
+  kind: MediaRef['kind'],
+  m: { mimetype?: string | null; fileLength?: number | { toString(): string } | null },
+  fileName: string | null = null,
+): MediaRef => ({
   kind,
   mimetype: m.mimetype ?? null,
   fileLength: num(m.fileLength),
@@ -74,26 +86,50 @@ const media = (kind: MediaRef['kind'], m: { mimetype?: string | null; fileLength
 export function readContent(m: proto.IMessage): Content | null {
   const quoted = (ctx: proto.IContextInfo | null | undefined) => ctx?.stanzaId ?? null;
   if (m.conversation) return { kind: 'text', text: m.conversation, quotedId: null, media: null };
-  if (m.extendedTextMessage) return { kind: 'text', text: str(m.extendedTextMessage.text), quotedId: quoted(m.extendedTextMessage.contextInfo), media: null };
-  if (m.imageMessage) return { kind: 'image', text: str(m.imageMessage.caption), quotedId: quoted(m.imageMessage.contextInfo), media: media('image', m.imageMessage) };
-  if (m.audioMessage) return { kind: 'audio', text: '', quotedId: quoted(m.audioMessage.contextInfo), media: media('audio', m.audioMessage) };
-  if (m.videoMessage) return { kind: 'video', text: str(m.videoMessage.caption), quotedId: quoted(m.videoMessage.contextInfo), media: media('video', m.videoMessage) };
+  if (m.extendedTextMessage)
+    return { kind: 'text', text: str(m.extendedTextMessage.text), quotedId: quoted(m.extendedTextMessage.contextInfo), media: null };
+  if (m.imageMessage)
+    return {
+      kind: 'image',
+      text: str(m.imageMessage.caption),
+      quotedId: quoted(m.imageMessage.contextInfo),
+      media: media('image', m.imageMessage),
+    };
+  if (m.audioMessage)
+    return { kind: 'audio', text: '', quotedId: quoted(m.audioMessage.contextInfo), media: media('audio', m.audioMessage) };
+  if (m.videoMessage)
+    return {
+      kind: 'video',
+      text: str(m.videoMessage.caption),
+      quotedId: quoted(m.videoMessage.contextInfo),
+      media: media('video', m.videoMessage),
+    };
   if (m.ptvMessage) return { kind: 'video', text: '', quotedId: quoted(m.ptvMessage.contextInfo), media: media('video', m.ptvMessage) };
   if (m.documentMessage) {
     const d = m.documentMessage;
-    return { kind: 'document', text: str(d.caption) || str(d.fileName), quotedId: quoted(d.contextInfo), media: media('document', d, d.fileName ?? null) };
+    return {
+      kind: 'document',
+      text: str(d.caption) || str(d.fileName),
+      quotedId: quoted(d.contextInfo),
+      media: media('document', d, d.fileName ?? null),
+    };
   }
-  if (m.stickerMessage) return { kind: 'sticker', text: '', quotedId: quoted(m.stickerMessage.contextInfo), media: media('sticker', m.stickerMessage) };
-  if (m.locationMessage) return { kind: 'location', text: describeLocation(m.locationMessage), quotedId: quoted(m.locationMessage.contextInfo), media: null };
+  if (m.stickerMessage)
+    return { kind: 'sticker', text: '', quotedId: quoted(m.stickerMessage.contextInfo), media: media('sticker', m.stickerMessage) };
+  if (m.locationMessage)
+    return { kind: 'location', text: describeLocation(m.locationMessage), quotedId: quoted(m.locationMessage.contextInfo), media: null };
   if (m.liveLocationMessage) return { kind: 'location', text: describeLocation(m.liveLocationMessage), quotedId: null, media: null };
-  if (m.contactMessage) return { kind: 'contact', text: describeVcard(m.contactMessage.displayName, m.contactMessage.vcard), quotedId: null, media: null };
+  if (m.contactMessage)
+    return { kind: 'contact', text: describeVcard(m.contactMessage.displayName, m.contactMessage.vcard), quotedId: null, media: null };
   if (m.contactsArrayMessage) {
     const text = (m.contactsArrayMessage.contacts ?? []).map((c) => describeVcard(c.displayName, c.vcard)).join('; ');
     return { kind: 'contact', text, quotedId: null, media: null };
   }
-  if (m.buttonsResponseMessage) return { kind: 'text', text: str(m.buttonsResponseMessage.selectedDisplayText), quotedId: null, media: null };
+  if (m.buttonsResponseMessage)
+    return { kind: 'text', text: str(m.buttonsResponseMessage.selectedDisplayText), quotedId: null, media: null };
   if (m.listResponseMessage) return { kind: 'text', text: str(m.listResponseMessage.title), quotedId: null, media: null };
-  if (m.templateButtonReplyMessage) return { kind: 'text', text: str(m.templateButtonReplyMessage.selectedDisplayText), quotedId: null, media: null };
+  if (m.templateButtonReplyMessage)
+    return { kind: 'text', text: str(m.templateButtonReplyMessage.selectedDisplayText), quotedId: null, media: null };
   if (m.pollCreationMessage || m.pollCreationMessageV3) {
     const poll = m.pollCreationMessage ?? m.pollCreationMessageV3;
     return { kind: 'other', text: str(poll?.name), quotedId: null, media: null };

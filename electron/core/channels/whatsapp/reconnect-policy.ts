@@ -21,7 +21,14 @@ export interface BackoffOptions {
   slowMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 2000, factor: 1.8, maxMs: 30_000, jitter: 0.25, maxFastAttempts: 12, slowMs: 60_000 };
+export const DEFAULT_BACKOFF: BackoffOptions = {
+  initialMs: 2000,
+  factor: 1.8,
+  maxMs: 30_000,
+  jitter: 0.25,
+  maxFastAttempts: 12,
+  slowMs: 60_000,
+};
 
 /** Delay before attempt `attempt` (1-based): 2 s × 1.8^(n−1), capped at 30 s, ±25 % jitter; every 60 s past 12. */
 export function backoffDelay(attempt: number, random: () => number, o: BackoffOptions = DEFAULT_BACKOFF): number {
@@ -48,7 +55,10 @@ export function isNetworkError(error: unknown): boolean {
   const e = error as { message?: unknown; code?: unknown; data?: { code?: unknown } | null };
   const code = typeof e.data?.code === 'string' ? e.data.code : typeof e.code === 'string' ? e.code : '';
   if (/^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|ECONNRESET|EPIPE)$/.test(code)) return true;
-  return typeof e.message === 'string' && /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|WebSocket Error|Opening handshake has timed out/.test(e.message);
+  return (
+    typeof e.message === 'string' &&
+    /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|WebSocket Error|Opening handshake has timed out/.test(e.message)
+  );
 }
 
 /** How far a linking attempt got before the socket closed. */

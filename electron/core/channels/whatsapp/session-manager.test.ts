@@ -55,14 +55,20 @@ async function until(check: () => boolean, what = 'condition'): Promise<void> {
 
 const rows = <T>(core: Core, sql: string, ...params: unknown[]) => core.ctx.store.sqlite.prepare(sql).all(...params) as T[];
 const one = <T>(core: Core, sql: string, ...params: unknown[]) => core.ctx.store.sqlite.prepare(sql).get(...params) as T;
-const statusOf = (core: Core, accountId: number) => one<{ status: string }>(core, 'SELECT status FROM accounts WHERE id = ?', accountId).status;
+const statusOf = (core: Core, accountId: number) =>
+  one<{ status: string }>(core, 'SELECT status FROM accounts WHERE id = ?', accountId).status;
 
 async function shopOf(core: Core) {
   return call<Shop>(core, 'shops/create', { name: 'Boutique Amina', currency: 'DZD' });
 }
 
 const text = (id: string, body: string, ts: number, extra: Record<string, unknown> = {}) =>
-  waMessage({ key: { remoteJid: CUSTOMER, fromMe: false, id, ...extra }, messageTimestamp: ts, pushName: 'Amina', message: { conversation: body } });
+  waMessage({
+    key: { remoteJid: CUSTOMER, fromMe: false, id, ...extra },
+    messageTimestamp: ts,
+    pushName: 'Amina',
+    message: { conversation: body },
+  });
 
 describe('WhatsApp session manager (socket double, real pipeline)', () => {
   it('links by QR: data-URL QR with the 3-minute window, 515 restart at once, connected with the phone number', async () => {
@@ -76,7 +82,9 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
     expect(t.sockets.sockets[0]?.config.markOnlineOnConnect).toBe(false);
     expect(t.sockets.sockets[1]?.config.msgRetryCounterCache).toBe(t.sockets.sockets[0]?.config.msgRetryCounterCache);
     expect(statusOf(t.core, accountId)).toBe('connected');
-    const statuses = t.events.filter((e): e is EventMessage<'accounts/status'> => e.name === 'accounts/status').map((e) => e.payload.status);
+    const statuses = t.events
+      .filter((e): e is EventMessage<'accounts/status'> => e.name === 'accounts/status')
+      .map((e) => e.payload.status);
     expect(statuses).toEqual(expect.arrayContaining(['connecting', 'qr_ready', 'connected']));
     const [view] = await call<{ phone: string; status: string; linkedAt: string }[]>(t.core, 'wa/overview', { shopId: shop.id });
     expect(view).toMatchObject({ phone: '+213555000111', status: 'connected' });
@@ -116,12 +124,22 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
     const sock = t.sockets.last();
     sock.lids.set('99887766@lid', CUSTOMER);
     const now = Math.floor(t.time.clock.now().getTime() / 1000);
-    sock.upsert([waMessage({ key: { remoteJid: '99887766@lid', fromMe: false, id: 'IN-1' }, messageTimestamp: now, pushName: 'Amina', message: { conversation: 'Salam, robe dispo?' } })]);
+    sock.upsert([
+      waMessage({
+        key: { remoteJid: '99887766@lid', fromMe: false, id: 'IN-1' },
+        messageTimestamp: now,
+        pushName: 'Amina',
+        message: { conversation: 'Salam, robe dispo?' },
+      }),
+    ]);
     await t.core.ctx.whatsapp.session(accountId)?.idle();
     await t.core.ctx.pipeline.drain();
     const contact = one<{ jid: string; name: string }>(t.core, 'SELECT jid, name FROM contacts');
     expect(contact).toEqual({ jid: CUSTOMER, name: 'Amina' });
-    const out = one<{ channel_message_id: string; status: string }>(t.core, "SELECT channel_message_id, status FROM messages WHERE direction = 'out'");
+    const out = one<{ channel_message_id: string; status: string }>(
+      t.core,
+      "SELECT channel_message_id, status FROM messages WHERE direction = 'out'",
+    );
     expect(out.status).toBe('sent');
     expect(sock.sent).toHaveLength(1);
     expect(sock.sent[0]?.jid).toBe(CUSTOMER);
@@ -130,10 +148,19 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
     const kept = await sock.config.getMessage?.({ remoteJid: CUSTOMER, id: out.channel_message_id, fromMe: true });
     expect(kept?.conversation).toBe(sock.sent[0] && 'text' in sock.sent[0].content ? sock.sent[0].content.text : null);
     // A delivery receipt folded into our own message's upsert (Baileys buffering) counts too.
-    sock.upsert([waMessage({ key: { remoteJid: CUSTOMER, fromMe: true, id: out.channel_message_id }, messageTimestamp: now, status: proto.WebMessageInfo.Status.DELIVERY_ACK, message: { conversation: 'x' } })]);
+    sock.upsert([
+      waMessage({
+        key: { remoteJid: CUSTOMER, fromMe: true, id: out.channel_message_id },
+        messageTimestamp: now,
+        status: proto.WebMessageInfo.Status.DELIVERY_ACK,
+        message: { conversation: 'x' },
+      }),
+    ]);
     expect(one<{ status: string }>(t.core, "SELECT status FROM messages WHERE direction = 'out'").status).toBe('delivered');
     // A read receipt moves the outbound row forward.
-    sock.ev.emit('messages.update', [{ key: { remoteJid: CUSTOMER, id: out.channel_message_id, fromMe: true }, update: { status: proto.WebMessageInfo.Status.READ } }]);
+    sock.ev.emit('messages.update', [
+      { key: { remoteJid: CUSTOMER, id: out.channel_message_id, fromMe: true }, update: { status: proto.WebMessageInfo.Status.READ } },
+    ]);
     expect(one<{ status: string }>(t.core, "SELECT status FROM messages WHERE direction = 'out'").status).toBe('read');
   });
 
@@ -145,13 +172,32 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
     const now = Math.floor(t.time.clock.now().getTime() / 1000);
     const group = '120363000000000001@g.us';
     sock.upsert([
-      waMessage({ key: { remoteJid: CUSTOMER, fromMe: false, id: 'IMG-1' }, messageTimestamp: now, message: { imageMessage: { caption: 'had l model?', mimetype: 'image/jpeg', fileLength: 999_999_999 } } }),
-      waMessage({ key: { remoteJid: CUSTOMER, fromMe: false, id: 'Q-1' }, messageTimestamp: now, message: { extendedTextMessage: { text: 'w hadi', contextInfo: { stanzaId: 'IMG-1' } } } }),
-      waMessage({ key: { remoteJid: group, fromMe: false, id: 'GRP-1', participant: '213550000002@s.whatsapp.net' }, messageTimestamp: now, message: { conversation: 'group chatter' } }),
-      waMessage({ key: { remoteJid: 'status@broadcast', fromMe: false, id: 'ST-1', participant: CUSTOMER }, messageTimestamp: now, message: { conversation: 'my story' } }),
+      waMessage({
+        key: { remoteJid: CUSTOMER, fromMe: false, id: 'IMG-1' },
+        messageTimestamp: now,
+        message: { imageMessage: { caption: 'had l model?', mimetype: 'image/jpeg', fileLength: 999_999_999 } },
+      }),
+      waMessage({
+        key: { remoteJid: CUSTOMER, fromMe: false, id: 'Q-1' },
+        messageTimestamp: now,
+        message: { extendedTextMessage: { text: 'w hadi', contextInfo: { stanzaId: 'IMG-1' } } },
+      }),
+      waMessage({
+        key: { remoteJid: group, fromMe: false, id: 'GRP-1', participant: '213550000002@s.whatsapp.net' },
+        messageTimestamp: now,
+        message: { conversation: 'group chatter' },
+      }),
+      waMessage({
+        key: { remoteJid: 'status@broadcast', fromMe: false, id: 'ST-1', participant: CUSTOMER },
+        messageTimestamp: now,
+        message: { conversation: 'my story' },
+      }),
     ]);
     await t.core.ctx.whatsapp.session(accountId)?.idle();
-    const stored = rows<{ channel_message_id: string; kind: string; text: string; meta: string | null }>(t.core, "SELECT channel_message_id, kind, text, meta FROM messages WHERE direction = 'in' ORDER BY id");
+    const stored = rows<{ channel_message_id: string; kind: string; text: string; meta: string | null }>(
+      t.core,
+      "SELECT channel_message_id, kind, text, meta FROM messages WHERE direction = 'in' ORDER BY id",
+    );
     expect(stored.map((m) => [m.channel_message_id, m.kind, m.text])).toEqual([
       ['IMG-1', 'image', 'had l model?'],
       ['Q-1', 'text', 'w hadi'],
@@ -159,7 +205,13 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
     expect(JSON.parse(stored[1]?.meta ?? '{}')).toMatchObject({ quoted: 'IMG-1' });
 
     await call(t.core, 'wa/answer-policy-set', { shopId: shop.id, accountId, groups: [group] });
-    sock.upsert([waMessage({ key: { remoteJid: group, fromMe: false, id: 'GRP-2', participant: '213550000002@s.whatsapp.net' }, messageTimestamp: now, message: { conversation: 'opted in' } })]);
+    sock.upsert([
+      waMessage({
+        key: { remoteJid: group, fromMe: false, id: 'GRP-2', participant: '213550000002@s.whatsapp.net' },
+        messageTimestamp: now,
+        message: { conversation: 'opted in' },
+      }),
+    ]);
     await t.core.ctx.whatsapp.session(accountId)?.idle();
     expect(rows(t.core, "SELECT 1 FROM messages WHERE channel_message_id = 'GRP-2'")).toHaveLength(1);
   });
@@ -170,7 +222,13 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
     const accountId = await linkByQr(t, shop.id);
     const sock = t.sockets.last();
     const now = Math.floor(t.time.clock.now().getTime() / 1000);
-    sock.upsert([waMessage({ key: { remoteJid: CUSTOMER, fromMe: true, id: 'PHONE-1' }, messageTimestamp: now, message: { conversation: 'je vous appelle' } })]);
+    sock.upsert([
+      waMessage({
+        key: { remoteJid: CUSTOMER, fromMe: true, id: 'PHONE-1' },
+        messageTimestamp: now,
+        message: { conversation: 'je vous appelle' },
+      }),
+    ]);
     await t.core.ctx.whatsapp.session(accountId)?.idle();
     expect(one<{ takeover: number }>(t.core, 'SELECT takeover FROM conversations').takeover).toBe(1);
     expect(one<{ author: string }>(t.core, "SELECT author FROM messages WHERE channel_message_id = 'PHONE-1'").author).toBe('seller');
@@ -186,8 +244,16 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
     sock.upsert(
       [
         text('OLD-1', 'from yesterday', now - 13 * 3600),
-        waMessage({ key: { remoteJid: other, fromMe: false, id: 'ANS-1' }, messageTimestamp: now - 600, message: { conversation: 'prix?' } }),
-        waMessage({ key: { remoteJid: other, fromMe: true, id: 'ANS-REPLY' }, messageTimestamp: now - 300, message: { conversation: '2500 DA' } }),
+        waMessage({
+          key: { remoteJid: other, fromMe: false, id: 'ANS-1' },
+          messageTimestamp: now - 600,
+          message: { conversation: 'prix?' },
+        }),
+        waMessage({
+          key: { remoteJid: other, fromMe: true, id: 'ANS-REPLY' },
+          messageTimestamp: now - 300,
+          message: { conversation: '2500 DA' },
+        }),
         text('NEW-1', 'still there?', now - 60),
       ],
       'append',
@@ -213,15 +279,27 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
     sock.ev.emit('contacts.upsert', [{ id: '213550000005@s.whatsapp.net', name: 'Supplier Karim' }]);
     await t.core.ctx.whatsapp.session(accountId)?.idle();
     expect(rows(t.core, "SELECT 1 FROM messages WHERE channel_message_id = 'FAM-1'")).toHaveLength(0);
-    expect(await call(t.core, 'wa/contacts-list', { shopId: shop.id, accountId, query: 'karim' })).toEqual([{ jid: '213550000005@s.whatsapp.net', name: 'Supplier Karim', saved: true }]);
+    expect(await call(t.core, 'wa/contacts-list', { shopId: shop.id, accountId, query: 'karim' })).toEqual([
+      { jid: '213550000005@s.whatsapp.net', name: 'Supplier Karim', saved: true },
+    ]);
 
     await call(t.core, 'wa/answer-policy-set', { shopId: shop.id, accountId, mode: 'new_only' });
     sock.upsert([
-      waMessage({ key: { remoteJid: '213550000005@s.whatsapp.net', fromMe: false, id: 'SUP-1' }, messageTimestamp: now, message: { conversation: 'stock arrived' } }),
-      waMessage({ key: { remoteJid: '213550000006@s.whatsapp.net', fromMe: false, id: 'NEWC-1' }, messageTimestamp: now, message: { conversation: 'bonjour' } }),
+      waMessage({
+        key: { remoteJid: '213550000005@s.whatsapp.net', fromMe: false, id: 'SUP-1' },
+        messageTimestamp: now,
+        message: { conversation: 'stock arrived' },
+      }),
+      waMessage({
+        key: { remoteJid: '213550000006@s.whatsapp.net', fromMe: false, id: 'NEWC-1' },
+        messageTimestamp: now,
+        message: { conversation: 'bonjour' },
+      }),
     ]);
     await t.core.ctx.whatsapp.session(accountId)?.idle();
-    expect(rows<{ c: string }>(t.core, "SELECT channel_message_id AS c FROM messages WHERE direction = 'in'").map((r) => r.c)).toEqual(['NEWC-1']);
+    expect(rows<{ c: string }>(t.core, "SELECT channel_message_id AS c FROM messages WHERE direction = 'in'").map((r) => r.c)).toEqual([
+      'NEWC-1',
+    ]);
   });
 
   it('an undecryptable message is counted and stored as an unanswered placeholder; the real one later still gets in', async () => {
@@ -230,10 +308,20 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
     const accountId = await linkByQr(t, shop.id);
     const sock = t.sockets.last();
     const now = Math.floor(t.time.clock.now().getTime() / 1000);
-    sock.upsert([waMessage({ key: { remoteJid: CUSTOMER, fromMe: false, id: 'ENC-1' }, messageTimestamp: now, messageStubType: proto.WebMessageInfo.StubType.CIPHERTEXT, messageStubParameters: ['Bad MAC'] })]);
+    sock.upsert([
+      waMessage({
+        key: { remoteJid: CUSTOMER, fromMe: false, id: 'ENC-1' },
+        messageTimestamp: now,
+        messageStubType: proto.WebMessageInfo.StubType.CIPHERTEXT,
+        messageStubParameters: ['Bad MAC'],
+      }),
+    ]);
     sock.upsert([text('ENC-1', 'the real message after the retry', now)]);
     await t.core.ctx.whatsapp.session(accountId)?.idle();
-    const stored = rows<{ c: string; state: string }>(t.core, 'SELECT m.channel_message_id AS c, q.state FROM messages m JOIN inbound_queue q ON q.message_id = m.id ORDER BY m.id');
+    const stored = rows<{ c: string; state: string }>(
+      t.core,
+      'SELECT m.channel_message_id AS c, q.state FROM messages m JOIN inbound_queue q ON q.message_id = m.id ORDER BY m.id',
+    );
     expect(stored[0]).toEqual({ c: 'ENC-1#undecrypted', state: 'skipped' });
     expect(stored[1]?.c).toBe('ENC-1');
     const [view] = await call<{ decryptFailures: number }[]>(t.core, 'wa/overview', { shopId: shop.id });
@@ -249,7 +337,10 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
     sock.upsert([text('IN-9', 'salam', Math.floor(t.time.clock.now().getTime() / 1000))]);
     await t.core.ctx.whatsapp.session(accountId)?.idle();
     await t.core.ctx.pipeline.drain();
-    const row = one<{ state: string; attempts: number; last_error: string; channel_message_id: string }>(t.core, 'SELECT state, attempts, last_error, channel_message_id FROM outbox');
+    const row = one<{ state: string; attempts: number; last_error: string; channel_message_id: string }>(
+      t.core,
+      'SELECT state, attempts, last_error, channel_message_id FROM outbox',
+    );
     expect(row.state).toBe('queued');
     expect(row.attempts).toBe(1);
     expect(row.last_error).toMatch(/Connection Closed/);

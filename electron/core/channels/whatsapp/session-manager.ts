@@ -69,7 +69,12 @@ export function toUserJid(input: string): string {
  * test phone never needs to pay, and core is ready before a linked number's socket opens.
  */
 async function loadRuntime() {
-  const [baileys, session, media, sendErrors] = await Promise.all([import('@whiskeysockets/baileys'), import('./session'), import('./media'), import('./send-errors')]);
+  const [baileys, session, media, sendErrors] = await Promise.all([
+    import('@whiskeysockets/baileys'),
+    import('./session'),
+    import('./media'),
+    import('./send-errors'),
+  ]);
   return {
     makeWASocket: baileys.makeWASocket,
     makeSession: session.makeSession,
@@ -222,7 +227,9 @@ export function makeSessionManager(deps: WhatsAppDeps) {
       repo.pruneSent(new Date(deps.clock.now().getTime() - 7 * 86_400_000).toISOString());
       const autostart = new Set(repo.autostartAccounts().map((a) => a.accountId));
       const stale = deps.sqlite
-        .prepare<[], { id: number }>(`SELECT id FROM accounts WHERE channel = 'whatsapp' AND status IN ('connecting', 'qr_ready', 'connected')`)
+        .prepare<[], { id: number }>(
+          `SELECT id FROM accounts WHERE channel = 'whatsapp' AND status IN ('connecting', 'qr_ready', 'connected')`,
+        )
         .all();
       for (const { id } of stale) if (!autostart.has(id)) publishStatus(id, 'disconnected', null);
       if (autostart.size === 0) return Promise.resolve(0);
@@ -239,15 +246,23 @@ export function makeSessionManager(deps: WhatsAppDeps) {
     },
 
     /** Starts linking; returns the account id (a new account unless re-linking one that is not linked). */
-    linkStart(input: { shopId: number; method: LinkMethod; phone?: string | undefined; accountId?: number | undefined; label?: string | undefined }): number {
+    linkStart(input: {
+      shopId: number;
+      method: LinkMethod;
+      phone?: string | undefined;
+      accountId?: number | undefined;
+      label?: string | undefined;
+    }): number {
       let accountId = input.accountId;
       if (accountId !== undefined) {
         const state = repo.state(accountId);
         if (!state || state.shopId !== input.shopId) throw new LinkError('not_found', 'No such WhatsApp number in this shop');
-        if (sessionFor(accountId).linked) throw new LinkError('conflict', 'This number is already linked; reconnect it instead of linking again');
+        if (sessionFor(accountId).linked)
+          throw new LinkError('conflict', 'This number is already linked; reconnect it instead of linking again');
       } else {
         // A failed attempt is retried on its own card: reuse a number of this shop that never linked.
-        accountId = idleUnlinked(input.shopId) ?? repo.createAccount({ shopId: input.shopId, label: input.label || 'WhatsApp', now: nowIso() });
+        accountId =
+          idleUnlinked(input.shopId) ?? repo.createAccount({ shopId: input.shopId, label: input.label || 'WhatsApp', now: nowIso() });
       }
       sessionFor(accountId).link(input.method, input.phone ? phoneDigits(input.phone) : null);
       return accountId;

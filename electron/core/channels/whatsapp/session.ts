@@ -1,4 +1,11 @@
-import { Browsers, type BaileysEventMap, type CacheStore, proto, type UserFacingSocketConfig, type WAMessage } from '@whiskeysockets/baileys';
+import {
+  Browsers,
+  type BaileysEventMap,
+  type CacheStore,
+  proto,
+  type UserFacingSocketConfig,
+  type WAMessage,
+} from '@whiskeysockets/baileys';
 import type SQLite from 'better-sqlite3';
 import { type WhatsAppNotice, whatsappNotice } from '../../../../shared/domain/notices';
 import type { AccountStatus } from '../../../../shared/domain/schemas';
@@ -141,14 +148,26 @@ export function makeSession(deps: SessionDeps) {
     now: () => deps.clock.now(),
     resolveJid: (jid, alt) => resolveSender(jid, alt, (lid) => socket.signalRepository.lidMapping.getPNForLID(lid)),
     saveMedia: (msg, ref) =>
-      saveMedia({ msg, ref, sock: socket, fetch: deps.mediaFetcher, mediaDir: deps.mediaDir, accountId, maxBytes: options.mediaMaxBytes, logger }),
+      saveMedia({
+        msg,
+        ref,
+        sock: socket,
+        fetch: deps.mediaFetcher,
+        mediaDir: deps.mediaDir,
+        accountId,
+        maxBytes: options.mediaMaxBytes,
+        logger,
+      }),
     onDecryptFailure: (reason) => {
       decryptFailures += 1;
       const total = repo.countDecryptFailure(accountId);
       logger.warn({ accountId, reason, total }, 'WhatsApp message could not be decrypted');
       if (decryptFailures >= options.decryptAlertThreshold && !decryptAlerted) {
         decryptAlerted = true;
-        deps.events.alert('Some WhatsApp messages could not be read', 'Souqbot stored placeholders; read those messages on the phone. If this keeps happening, link the number again.');
+        deps.events.alert(
+          'Some WhatsApp messages could not be read',
+          'Souqbot stored placeholders; read those messages on the phone. If this keeps happening, link the number again.',
+        );
       }
     },
     sellerActivity,
@@ -202,7 +221,11 @@ export function makeSession(deps: SessionDeps) {
       if (!live()) return;
       // A receipt that lands while Baileys buffers events can arrive folded into our own
       // message's upsert instead of messages.update: read its status from there too.
-      onMessageUpdates(batch.messages.filter((m) => m.key.fromMe && m.status !== null && m.status !== undefined).map((m) => ({ key: m.key, update: { status: m.status } })));
+      onMessageUpdates(
+        batch.messages
+          .filter((m) => m.key.fromMe && m.status !== null && m.status !== undefined)
+          .map((m) => ({ key: m.key, update: { status: m.status } })),
+      );
       enqueue(() => handleUpsert({ messages: batch.messages, type: batch.type }, inboundDeps(socket)));
     });
     ev.on('messaging-history.set', (history) => {
@@ -236,7 +259,15 @@ export function makeSession(deps: SessionDeps) {
       if (!key.fromMe || !key.id || update.status === null || update.status === undefined) continue;
       const S = proto.WebMessageInfo.Status;
       const mapped =
-        update.status === S.DELIVERY_ACK ? 'delivered' : update.status === S.READ || update.status === S.PLAYED ? 'read' : update.status === S.SERVER_ACK ? 'sent' : update.status === S.ERROR ? 'failed' : null;
+        update.status === S.DELIVERY_ACK
+          ? 'delivered'
+          : update.status === S.READ || update.status === S.PLAYED
+            ? 'read'
+            : update.status === S.SERVER_ACK
+              ? 'sent'
+              : update.status === S.ERROR
+                ? 'failed'
+                : null;
       if (mapped) deps.sink.status(accountId, key.id, mapped, mapped === 'failed' ? 'WhatsApp reported the message as failed' : null);
     }
   }
@@ -296,7 +327,14 @@ export function makeSession(deps: SessionDeps) {
     closeSocket('closed');
     if (stopped) return;
     const linkPhase = link ? (link.shown ? 'code_shown' : 'before_code') : 'not_linking';
-    const action = decideOnClose({ code, failures, linked: auth?.registered ?? false, random: deps.random, network: isNetworkError(error), linkPhase });
+    const action = decideOnClose({
+      code,
+      failures,
+      linked: auth?.registered ?? false,
+      random: deps.random,
+      network: isNetworkError(error),
+      linkPhase,
+    });
     logger.info({ accountId, code, action: action.kind, failures }, 'WhatsApp connection closed');
     if (action.kind === 'restart') {
       connect();
@@ -314,7 +352,10 @@ export function makeSession(deps: SessionDeps) {
     const seconds = Math.round(action.delayMs / 1000);
     setStatus('connecting', whatsappNotice('retrying', { seconds, attempt: action.attempt }));
     if (action.alert) {
-      deps.events.alert('WhatsApp keeps disconnecting', 'Souqbot cannot reach WhatsApp and will keep trying every minute. Check the internet connection of this computer.');
+      deps.events.alert(
+        'WhatsApp keeps disconnecting',
+        'Souqbot cannot reach WhatsApp and will keep trying every minute. Check the internet connection of this computer.',
+      );
     }
     retryTimer = clearTimer(retryTimer);
     retryTimer = timers.setTimeout(() => {

@@ -56,7 +56,10 @@ const toMode = (value: string): AnswerMode => (value === 'not_excluded' || value
  */
 export function makeWaRepo(sqlite: SQLite.Database) {
   const ensure = sqlite.prepare('INSERT OR IGNORE INTO wa_accounts (account_id) VALUES (?)');
-  const getRow = sqlite.prepare<[number], WaAccountRow & { shop_id: number; label: string; phone: string | null; status: string; channel: string }>(
+  const getRow = sqlite.prepare<
+    [number],
+    WaAccountRow & { shop_id: number; label: string; phone: string | null; status: string; channel: string }
+  >(
     `SELECT w.*, a.shop_id, a.label, a.phone, a.status, a.channel FROM accounts a JOIN wa_accounts w ON w.account_id = a.id WHERE a.id = ?`,
   );
 
@@ -107,7 +110,9 @@ export function makeWaRepo(sqlite: SQLite.Database) {
 
     createAccount(input: { shopId: number; label: string; now: string }): number {
       const info = sqlite
-        .prepare(`INSERT INTO accounts (shop_id, channel, label, phone, status, created_at) VALUES (?, 'whatsapp', ?, NULL, 'connecting', ?)`)
+        .prepare(
+          `INSERT INTO accounts (shop_id, channel, label, phone, status, created_at) VALUES (?, 'whatsapp', ?, NULL, 'connecting', ?)`,
+        )
         .run(input.shopId, input.label, input.now);
       const id = Number(info.lastInsertRowid);
       ensure.run(id);
@@ -152,7 +157,9 @@ export function makeWaRepo(sqlite: SQLite.Database) {
     },
 
     setLinkedAt(accountId: number, now: string): void {
-      sqlite.prepare('UPDATE wa_accounts SET linked_at = COALESCE(linked_at, ?), removed_at = NULL WHERE account_id = ?').run(now, accountId);
+      sqlite
+        .prepare('UPDATE wa_accounts SET linked_at = COALESCE(linked_at, ?), removed_at = NULL WHERE account_id = ?')
+        .run(now, accountId);
     },
 
     setAutostart(accountId: number, on: boolean): void {
@@ -162,7 +169,9 @@ export function makeWaRepo(sqlite: SQLite.Database) {
 
     countDecryptFailure(accountId: number): number {
       sqlite.prepare('UPDATE wa_accounts SET decrypt_failures = decrypt_failures + 1 WHERE account_id = ?').run(accountId);
-      return sqlite.prepare<[number], { n: number }>('SELECT decrypt_failures AS n FROM wa_accounts WHERE account_id = ?').get(accountId)?.n ?? 0;
+      return (
+        sqlite.prepare<[number], { n: number }>('SELECT decrypt_failures AS n FROM wa_accounts WHERE account_id = ?').get(accountId)?.n ?? 0
+      );
     },
 
     markRemoved(accountId: number, now: string): void {
@@ -242,8 +251,9 @@ export function makeWaRepo(sqlite: SQLite.Database) {
     },
 
     getSent(accountId: number, messageId: string): Buffer | undefined {
-      return sqlite.prepare<[number, string], { content: Buffer }>('SELECT content FROM wa_sent WHERE account_id = ? AND message_id = ?').get(accountId, messageId)
-        ?.content;
+      return sqlite
+        .prepare<[number, string], { content: Buffer }>('SELECT content FROM wa_sent WHERE account_id = ? AND message_id = ?')
+        .get(accountId, messageId)?.content;
     },
 
     pruneSent(before: string): number {

@@ -10,7 +10,14 @@ const SIX_HOURS = 6 * 3_600_000;
  * When analysis runs: every 6 hours for every shop (a scheduler job) and when the seller presses
  * "Learn now". One pass per shop at a time: asking again while it runs joins the running pass.
  */
-export function makeAnalysisRuns(deps: { analyzer: Analyzer; scheduler: Scheduler; bus: EventBus; logger: Logger; now(): Date; shopIds(): number[] }) {
+export function makeAnalysisRuns(deps: {
+  analyzer: Analyzer;
+  scheduler: Scheduler;
+  bus: EventBus;
+  logger: Logger;
+  now(): Date;
+  shopIds(): number[];
+}) {
   const running = new Map<number, Promise<AnalysisResult>>();
 
   function learnNow(shopId: number): Promise<AnalysisResult> {

@@ -41,16 +41,37 @@ describe('knowledge learned from sales', () => {
       { direction: 'out', author: 'bot', text: 'Avec plaisir', meta: null },
     ]);
     expect(pairs).toEqual([
-      expect.objectContaining({ kind: 'qa', question: 'Vous faites des emballages cadeaux ?', answer: 'Oui, emballage cadeau offert sur demande.', confidence: 0.8 }),
-      expect.objectContaining({ kind: 'objection', category: 'price_objection', answer: 'Le cuir est véritable et la livraison se paie à la réception.' }),
+      expect.objectContaining({
+        kind: 'qa',
+        question: 'Vous faites des emballages cadeaux ?',
+        answer: 'Oui, emballage cadeau offert sur demande.',
+        confidence: 0.8,
+      }),
+      expect.objectContaining({
+        kind: 'objection',
+        category: 'price_objection',
+        answer: 'Le cuir est véritable et la livraison se paie à la réception.',
+      }),
     ]);
   });
 
   it('learns from ordered conversations once, merges near-duplicates, and only an approved entry answers the next customer', async () => {
     h = await makeLearningHarness();
     const t = h;
-    await sale(t, '+213550000021', 'Vous faites des emballages cadeaux pour les fêtes ?', 'Oui, l’emballage cadeau est offert, dites-le dans la commande.', 'Amina Saidi, 0551112233, alger, cite 5 juillet bt 3');
-    await sale(t, '+213550000022', 'est ce que vous faites l’emballage cadeau ?', 'Oui emballage cadeau gratuit 🎁', 'Yacine Bouzid, 0662223344, oran, rue larbi ben mhidi 12');
+    await sale(
+      t,
+      '+213550000021',
+      'Vous faites des emballages cadeaux pour les fêtes ?',
+      'Oui, l’emballage cadeau est offert, dites-le dans la commande.',
+      'Amina Saidi, 0551112233, alger, cite 5 juillet bt 3',
+    );
+    await sale(
+      t,
+      '+213550000022',
+      'est ce que vous faites l’emballage cadeau ?',
+      'Oui emballage cadeau gratuit 🎁',
+      'Yacine Bouzid, 0662223344, oran, rue larbi ben mhidi 12',
+    );
     // A conversation without an order teaches nothing.
     await t.say('+213550000023', 'Vous acceptez le paiement par carte Edahabia ?');
     expect(t.core.ctx.store.sqlite.prepare('SELECT count(*) AS n FROM orders').get()).toEqual({ n: 2 });
@@ -70,21 +91,36 @@ describe('knowledge learned from sales', () => {
     // Pending: the next customer asking gets no learned answer.
     await t.say('+213550000024', 'vous faites emballage cadeau ?');
     const lastReply = () =>
-      t.core.ctx.store.sqlite.prepare<[], { text: string; meta: string }>("SELECT text, meta FROM messages WHERE direction = 'out' ORDER BY id DESC LIMIT 1").get()!;
+      t.core.ctx.store.sqlite
+        .prepare<[], { text: string; meta: string }>("SELECT text, meta FROM messages WHERE direction = 'out' ORDER BY id DESC LIMIT 1")
+        .get()!;
     expect(lastReply().text).not.toBe(entry!.answer);
 
     const approved = await t.core.app.dispatch('knowledge/set-status', { shopId: t.shopId, id: entry!.knowledgeId, status: 'active' });
     expect(approved.ok).toBe(true);
     await t.say('+213550000025', 'svp vous faites l’emballage cadeau ?');
     expect(lastReply().text).toBe(entry!.answer);
-    expect(JSON.parse(lastReply().meta)).toMatchObject({ escalate: false, citations: expect.arrayContaining([`knowledge:${entry!.knowledgeId}`]) });
+    expect(JSON.parse(lastReply().meta)).toMatchObject({
+      escalate: false,
+      citations: expect.arrayContaining([`knowledge:${entry!.knowledgeId}`]),
+    });
   });
 
   it('does not list a question twice when the shop already knows it', async () => {
     h = await makeLearningHarness();
     const t = h;
-    await t.core.app.dispatch('knowledge/save', { shopId: t.shopId, question: 'Faites-vous des emballages cadeaux ?', answer: 'Oui, gratuitement.' });
-    await sale(t, '+213550000031', 'vous faites des emballages cadeaux ?', 'Oui bien sûr', 'Nadia Belkacem, 0553334455, blida, rue des roses 4');
+    await t.core.app.dispatch('knowledge/save', {
+      shopId: t.shopId,
+      question: 'Faites-vous des emballages cadeaux ?',
+      answer: 'Oui, gratuitement.',
+    });
+    await sale(
+      t,
+      '+213550000031',
+      'vous faites des emballages cadeaux ?',
+      'Oui bien sûr',
+      'Nadia Belkacem, 0553334455, blida, rue des roses 4',
+    );
     const result = await t.core.app.dispatch('learning/learn-now', { shopId: t.shopId });
     expect(result).toMatchObject({ ok: true, value: { analysed: 1, learned: 0, merged: 1 } });
   });

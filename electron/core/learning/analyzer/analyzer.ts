@@ -39,13 +39,19 @@ export function makeAnalyzer(deps: AnalyzerDeps) {
     messages: sqlite.prepare<[number, string], AnalyzedMessage>(
       `SELECT direction, author, text, meta FROM messages WHERE conversation_id = ? AND created_at <= ? AND status NOT IN ('draft', 'rejected') ORDER BY id`,
     ),
-    existing: sqlite.prepare<[number], { id: number; question: string; source: 'seller' | 'learned' }>('SELECT id, question, source FROM knowledge WHERE shop_id = ?'),
-    markAnalyzed: sqlite.prepare<[number, number, number, string]>('INSERT OR IGNORE INTO analyzed_conversations (conversation_id, shop_id, pairs, analyzed_at) VALUES (?, ?, ?, ?)'),
+    existing: sqlite.prepare<[number], { id: number; question: string; source: 'seller' | 'learned' }>(
+      'SELECT id, question, source FROM knowledge WHERE shop_id = ?',
+    ),
+    markAnalyzed: sqlite.prepare<[number, number, number, string]>(
+      'INSERT OR IGNORE INTO analyzed_conversations (conversation_id, shop_id, pairs, analyzed_at) VALUES (?, ?, ?, ?)',
+    ),
     source: sqlite.prepare(
       `INSERT INTO learned_sources (knowledge_id, shop_id, kind, category, confidence, support, conversation_id, created_at)
        VALUES (@knowledgeId, @shopId, @kind, @category, @confidence, @support, @conversationId, @now)`,
     ),
-    addSupport: sqlite.prepare<[number, number, number]>('UPDATE learned_sources SET support = support + ?, confidence = min(0.95, confidence + 0.05 * ?) WHERE knowledge_id = ?'),
+    addSupport: sqlite.prepare<[number, number, number]>(
+      'UPDATE learned_sources SET support = support + ?, confidence = min(0.95, confidence + 0.05 * ?) WHERE knowledge_id = ?',
+    ),
   };
 
   async function run(shopId: number, onProgress?: (done: number, total: number) => void): Promise<AnalysisResult> {
@@ -67,11 +73,25 @@ export function makeAnalyzer(deps: AnalyzerDeps) {
     let learned = 0;
     sqlite.transaction(() => {
       for (const c of merger.clusters()) {
-        if (c.existing === 'learned' && c.support > 1 && c.knowledgeId !== null) s.addSupport.run(c.support - 1, c.support - 1, c.knowledgeId);
+        if (c.existing === 'learned' && c.support > 1 && c.knowledgeId !== null)
+          s.addSupport.run(c.support - 1, c.support - 1, c.knowledgeId);
         if (c.existing !== null) continue;
-        const entry = deps.knowledge.create(shopId, { question: c.pair.question, answer: c.pair.answer, keywords: c.pair.keywords, source: 'learned', status: 'pending' }, now);
+        const entry = deps.knowledge.create(
+          shopId,
+          { question: c.pair.question, answer: c.pair.answer, keywords: c.pair.keywords, source: 'learned', status: 'pending' },
+          now,
+        );
         const confidence = Math.min(0.95, c.pair.confidence + 0.05 * (c.support - 1));
-        s.source.run({ knowledgeId: entry.id, shopId, kind: c.pair.kind, category: c.pair.category, confidence, support: c.support, conversationId: c.conversationId, now });
+        s.source.run({
+          knowledgeId: entry.id,
+          shopId,
+          kind: c.pair.kind,
+          category: c.pair.category,
+          confidence,
+          support: c.support,
+          conversationId: c.conversationId,
+          now,
+        });
         learned += 1;
       }
       for (const [conversationId, pairs] of analysedPairs) s.markAnalyzed.run(conversationId, shopId, pairs, now);

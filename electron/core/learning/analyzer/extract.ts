@@ -97,7 +97,10 @@ function botMeta(meta: string | null): BotMeta {
  * know); bot answers count when they resolved an objection; a bot answer that escalated, and
  * price or stock answers (the catalog gives those live), teach nothing.
  */
-export function extractPairs(messages: readonly AnalyzedMessage[], classify: Classify = (text) => classifyIntent(text).intent): LearnedPair[] {
+export function extractPairs(
+  messages: readonly AnalyzedMessage[],
+  classify: Classify = (text) => classifyIntent(text).intent,
+): LearnedPair[] {
   const pairs: LearnedPair[] = [];
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i]!;

@@ -25,8 +25,12 @@ export function makeLearnedRepo(sqlite: SQLite.Database) {
        FROM learned_sources l JOIN knowledge k ON k.id = l.knowledge_id
        WHERE l.shop_id = ? AND k.status = ? ORDER BY l.support DESC, l.confidence DESC, l.knowledge_id DESC LIMIT 500`,
     ),
-    learnedSince: sqlite.prepare<[number, string], { n: number }>('SELECT count(*) AS n FROM learned_sources WHERE shop_id = ? AND created_at >= ?'),
-    salesSince: sqlite.prepare<[number, string], { n: number }>('SELECT count(*) AS n FROM analyzed_conversations WHERE shop_id = ? AND analyzed_at >= ?'),
+    learnedSince: sqlite.prepare<[number, string], { n: number }>(
+      'SELECT count(*) AS n FROM learned_sources WHERE shop_id = ? AND created_at >= ?',
+    ),
+    salesSince: sqlite.prepare<[number, string], { n: number }>(
+      'SELECT count(*) AS n FROM analyzed_conversations WHERE shop_id = ? AND analyzed_at >= ?',
+    ),
   };
   return {
     list(shopId: number, status: LearnedEntry['status']): LearnedEntry[] {

@@ -75,7 +75,8 @@ export function makeMerger(existing: readonly ExistingEntry[]) {
       if (same) {
         same.support += 1;
         // The better-founded answer wins (the seller's over the bot's).
-        if (same.existing === null && pair.confidence > same.pair.confidence) same.pair = { ...pair, keywords: [...new Set([...same.pair.keywords, ...pair.keywords])] };
+        if (same.existing === null && pair.confidence > same.pair.confidence)
+          same.pair = { ...pair, keywords: [...new Set([...same.pair.keywords, ...pair.keywords])] };
         return true;
       }
       addCluster({ pair, support: 1, conversationId, knowledgeId: null, existing: null, stems: words });

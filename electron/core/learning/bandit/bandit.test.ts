@@ -12,7 +12,11 @@ const ROUNDS = 5_000;
 
 function play(choose: (arms: ArmStats[]) => Strategy, seed: number) {
   const market = mulberry32(seed ^ 0x5bd1e995);
-  const arms: ArmStats[] = (['consultative', 'scarcity', 'emotional', 'rational'] as const).map((strategy) => ({ strategy, tries: 0, orders: 0 }));
+  const arms: ArmStats[] = (['consultative', 'scarcity', 'emotional', 'rational'] as const).map((strategy) => ({
+    strategy,
+    tries: 0,
+    orders: 0,
+  }));
   let regret = 0;
   const late = new Map<Strategy, number>();
   for (let t = 0; t < ROUNDS; t++) {
@@ -34,7 +38,10 @@ function run(algorithm: BanditAlgorithm | 'uniform') {
   let bestMostChosen = 0;
   for (const seed of SEEDS) {
     const random = mulberry32(seed);
-    const result = play((arms) => (algorithm === 'uniform' ? arms[Math.floor(random() * arms.length)]!.strategy : chooseArm(arms, algorithm, random)), seed);
+    const result = play(
+      (arms) => (algorithm === 'uniform' ? arms[Math.floor(random() * arms.length)]!.strategy : chooseArm(arms, algorithm, random)),
+      seed,
+    );
     regret += result.regret;
     if (result.mostChosenLate === 'emotional') bestMostChosen += 1;
   }
@@ -93,7 +100,14 @@ describe('bandit on the store', () => {
   it('keeps one strategy per conversation, counts one try, rewards an order once', async () => {
     const s = await withConversations(1);
     const bandit = makeBandit(s.sqlite, mulberry32(7));
-    const ctx = { shopId: 1, conversationId: 1, segment: segmentOf(false, 'fr'), scarcityBacked: true, algorithm: 'thompson' as const, now: 'now' };
+    const ctx = {
+      shopId: 1,
+      conversationId: 1,
+      segment: segmentOf(false, 'fr'),
+      scarcityBacked: true,
+      algorithm: 'thompson' as const,
+      now: 'now',
+    };
     const first = bandit.choose(ctx);
     expect(bandit.choose(ctx)).toBe(first);
     expect(bandit.reward(1)).toBe(true);
@@ -105,7 +119,17 @@ describe('bandit on the store', () => {
     const s = await withConversations(300);
     const bandit = makeBandit(s.sqlite, mulberry32(11));
     const chosen = new Set<Strategy>();
-    for (let i = 1; i <= 300; i++) chosen.add(bandit.choose({ shopId: 1, conversationId: i, segment: 'new:dz-latn', scarcityBacked: false, algorithm: i % 2 ? 'thompson' : 'epsilon_greedy', now: 'now' }));
+    for (let i = 1; i <= 300; i++)
+      chosen.add(
+        bandit.choose({
+          shopId: 1,
+          conversationId: i,
+          segment: 'new:dz-latn',
+          scarcityBacked: false,
+          algorithm: i % 2 ? 'thompson' : 'epsilon_greedy',
+          now: 'now',
+        }),
+      );
     expect(chosen.has('scarcity')).toBe(false);
     expect(chosen.size).toBe(3);
   });

@@ -29,14 +29,22 @@ export function makeBandit(sqlite: SQLite.Database, random?: Random) {
   // the arms' counts: still a fair random draw, and a turn re-run after a crash chooses the same.
   const randomFor = (conversationId: number, tries: number): Random => random ?? mulberry32(Math.imul(conversationId, 0x9e3779b1) ^ tries);
   const s = {
-    choice: sqlite.prepare<[number], { strategy: Strategy; segment: string; rewarded: number; shop_id: number }>('SELECT strategy, segment, rewarded, shop_id FROM strategy_choices WHERE conversation_id = ?'),
-    arms: sqlite.prepare<[number, string], { strategy: Strategy; tries: number; orders: number }>('SELECT strategy, tries, orders FROM bandit_arms WHERE shop_id = ? AND segment = ?'),
-    insertChoice: sqlite.prepare<[number, number, string, string, string]>('INSERT OR IGNORE INTO strategy_choices (conversation_id, shop_id, segment, strategy, created_at) VALUES (?, ?, ?, ?, ?)'),
+    choice: sqlite.prepare<[number], { strategy: Strategy; segment: string; rewarded: number; shop_id: number }>(
+      'SELECT strategy, segment, rewarded, shop_id FROM strategy_choices WHERE conversation_id = ?',
+    ),
+    arms: sqlite.prepare<[number, string], { strategy: Strategy; tries: number; orders: number }>(
+      'SELECT strategy, tries, orders FROM bandit_arms WHERE shop_id = ? AND segment = ?',
+    ),
+    insertChoice: sqlite.prepare<[number, number, string, string, string]>(
+      'INSERT OR IGNORE INTO strategy_choices (conversation_id, shop_id, segment, strategy, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
     countTry: sqlite.prepare<[number, string, string]>(
       'INSERT INTO bandit_arms (shop_id, segment, strategy, tries) VALUES (?, ?, ?, 1) ON CONFLICT DO UPDATE SET tries = tries + 1',
     ),
     markRewarded: sqlite.prepare<[number]>('UPDATE strategy_choices SET rewarded = 1 WHERE conversation_id = ? AND rewarded = 0'),
-    countOrder: sqlite.prepare<[number, string, string]>('UPDATE bandit_arms SET orders = orders + 1 WHERE shop_id = ? AND segment = ? AND strategy = ?'),
+    countOrder: sqlite.prepare<[number, string, string]>(
+      'UPDATE bandit_arms SET orders = orders + 1 WHERE shop_id = ? AND segment = ? AND strategy = ?',
+    ),
     all: sqlite.prepare<[number], { segment: string; strategy: Strategy; tries: number; orders: number }>(
       'SELECT segment, strategy, tries, orders FROM bandit_arms WHERE shop_id = ? ORDER BY segment, strategy',
     ),
@@ -51,7 +59,14 @@ export function makeBandit(sqlite: SQLite.Database, random?: Random) {
       tries: stored.get(strategy)?.tries ?? 0,
       orders: stored.get(strategy)?.orders ?? 0,
     }));
-    const strategy = chooseArm(eligible, ctx.algorithm, randomFor(ctx.conversationId, eligible.reduce((n, a) => n + a.tries, 0)));
+    const strategy = chooseArm(
+      eligible,
+      ctx.algorithm,
+      randomFor(
+        ctx.conversationId,
+        eligible.reduce((n, a) => n + a.tries, 0),
+      ),
+    );
     s.insertChoice.run(ctx.conversationId, ctx.shopId, ctx.segment, strategy, ctx.now);
     s.countTry.run(ctx.shopId, ctx.segment, strategy);
     return strategy;

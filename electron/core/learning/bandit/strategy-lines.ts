@@ -66,7 +66,12 @@ export const SCARCE_STOCK = 10;
 export const backsScarcity = (p: Pick<Product, 'stock'>): boolean => p.stock !== null && p.stock > 0 && p.stock <= SCARCE_STOCK;
 
 /** The strategy's sentence for an answer about `product`, or null when the store does not back it. */
-export function strategyLine(strategy: Strategy, language: CustomerLanguage, product: Pick<Product, 'stock'>, settings: ShopSettings): string | null {
+export function strategyLine(
+  strategy: Strategy,
+  language: CustomerLanguage,
+  product: Pick<Product, 'stock'>,
+  settings: ShopSettings,
+): string | null {
   const lines = LINES[language];
   switch (strategy) {
     case 'scarcity':

@@ -14,7 +14,9 @@ import { backsScarcity } from './strategy-lines';
  */
 export function makeTurnStrategy(deps: { sqlite: SQLite.Database; bandit: Bandit; settingsOf(shopId: number): Promise<ShopSettings> }) {
   const retriever = makeRetriever({ sqlite: deps.sqlite });
-  const ordered = deps.sqlite.prepare<[number, number], { n: number }>('SELECT 1 AS n FROM orders WHERE shop_id = ? AND contact_id = ? LIMIT 1');
+  const ordered = deps.sqlite.prepare<[number, number], { n: number }>(
+    'SELECT 1 AS n FROM orders WHERE shop_id = ? AND contact_id = ? LIMIT 1',
+  );
   return async (input: BrainInput): Promise<Strategy> => {
     const known = deps.bandit.chosen(input.conversationId);
     if (known) return known;

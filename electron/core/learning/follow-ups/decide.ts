@@ -49,7 +49,10 @@ export function decideFollowUp(facts: FollowUpFacts, settings: ShopSettings, now
   if (now.getTime() < silenceEnd) return { kind: 'wait', until: new Date(silenceEnd), reason: 'the customer may still write' };
   if (facts.takeover) {
     const until = facts.takeoverUntil ? Date.parse(facts.takeoverUntil) : Infinity;
-    if (until > now.getTime()) return until < windowEnd ? { kind: 'wait', until: new Date(until), reason: 'the seller has taken over' } : { kind: 'skip', reason: 'the seller has taken over' };
+    if (until > now.getTime())
+      return until < windowEnd
+        ? { kind: 'wait', until: new Date(until), reason: 'the seller has taken over' }
+        : { kind: 'skip', reason: 'the seller has taken over' };
   }
   if (!facts.interest) return { kind: 'skip', reason: 'no buying interest' };
   if (facts.orderedSinceInterest) return { kind: 'skip', reason: 'the customer ordered' };

@@ -19,7 +19,18 @@ interface BotMeta {
 /** The follow-up's reads and writes on the store (migration 0031 plus the pipeline's tables). */
 export function makeFollowUpStore(sqlite: SQLite.Database, productBySku: (shopId: number, sku: string) => Product | undefined) {
   const s = {
-    conversation: sqlite.prepare<[number], { shop_id: number; contact_id: number; status: string; takeover: number; takeover_until: string | null; last_inbound_at: string | null; blocked: number }>(
+    conversation: sqlite.prepare<
+      [number],
+      {
+        shop_id: number;
+        contact_id: number;
+        status: string;
+        takeover: number;
+        takeover_until: string | null;
+        last_inbound_at: string | null;
+        blocked: number;
+      }
+    >(
       `SELECT c.shop_id, c.contact_id, c.status, c.takeover, c.takeover_until, c.last_inbound_at, k.blocked
        FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = ?`,
     ),
@@ -31,8 +42,12 @@ export function makeFollowUpStore(sqlite: SQLite.Database, productBySku: (shopId
     botMetas: sqlite.prepare<[number], { meta: string | null; created_at: string }>(
       "SELECT meta, created_at FROM messages WHERE conversation_id = ? AND direction = 'out' AND author = 'bot' ORDER BY id DESC LIMIT 40",
     ),
-    orderSince: sqlite.prepare<[number, string], { n: number }>('SELECT 1 AS n FROM orders WHERE conversation_id = ? AND created_at >= ? LIMIT 1'),
-    recordOptOut: sqlite.prepare<[number, number, number, string]>('INSERT OR IGNORE INTO opt_outs (contact_id, shop_id, message_id, created_at) VALUES (?, ?, ?, ?)'),
+    orderSince: sqlite.prepare<[number, string], { n: number }>(
+      'SELECT 1 AS n FROM orders WHERE conversation_id = ? AND created_at >= ? LIMIT 1',
+    ),
+    recordOptOut: sqlite.prepare<[number, number, number, string]>(
+      'INSERT OR IGNORE INTO opt_outs (contact_id, shop_id, message_id, created_at) VALUES (?, ?, ?, ?)',
+    ),
     insert: sqlite.prepare<[number, number, number, string, number, string]>(
       'INSERT INTO follow_ups (conversation_id, shop_id, contact_id, sku, discount_percent, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
     ),

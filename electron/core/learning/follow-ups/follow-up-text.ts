@@ -59,7 +59,8 @@ const LINES: Record<CustomerLanguage, Lines> = {
   },
 };
 
-const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in vars ? String(vars[key]) : whole));
+const fill = (template: string, vars: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in vars ? String(vars[key]) : whole));
 
 /** Stock shown only when it is limited and low enough to matter to the customer. */
 const SHOW_STOCK_BELOW = 20;
@@ -68,7 +69,11 @@ const SHOW_STOCK_BELOW = 20;
  * The abandoned-cart message: the product by the name this customer reads, its real price and
  * stock, and a discount only when the seller allows one (never above their maximum).
  */
-export function followUpText(product: Pick<Product, 'name' | 'altNames' | 'price' | 'currency' | 'stock'>, language: CustomerLanguage, discountPercent: number): string {
+export function followUpText(
+  product: Pick<Product, 'name' | 'altNames' | 'price' | 'currency' | 'stock'>,
+  language: CustomerLanguage,
+  discountPercent: number,
+): string {
   const l = LINES[language];
   const parts = [fill(l.opening, { name: nameFor(product, language), price: formatMoney(product.price, product.currency, language) })];
   if (product.stock !== null && product.stock < SHOW_STOCK_BELOW) parts.push(fill(l.stock, { stock: product.stock }));

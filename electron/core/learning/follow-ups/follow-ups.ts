@@ -45,7 +45,16 @@ export function makeFollowUps(deps: FollowUpsDeps) {
     const product = facts.product!;
     const discount = followUpDiscount(settings.sales.maxDiscountPercent);
     const text = followUpText(product, decision.language, discount);
-    const meta = { followUp: true, language: decision.language, intent: 'other', salesAction: 'followup', orderAction: 'none', escalate: false, skus: [decision.sku], discountPercent: discount };
+    const meta = {
+      followUp: true,
+      language: decision.language,
+      intent: 'other',
+      salesAction: 'followup',
+      orderAction: 'none',
+      escalate: false,
+      skus: [decision.sku],
+      discountPercent: discount,
+    };
     // Claim and write in one transaction: a crash before the commit sends nothing, a re-run after it finds the claim.
     const messageId = deps.sqlite.transaction(() => {
       if (!store.claim(conversationId, facts.shopId, facts.contactId, decision.sku, discount, nowIso)) return null;

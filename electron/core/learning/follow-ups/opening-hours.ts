@@ -24,8 +24,29 @@ const DAY_NAMES: ReadonlyArray<readonly [number, readonly string[]]> = [
 ];
 const DAY_OF = new Map<string, number>(DAY_NAMES.flatMap(([day, names]) => names.map((n) => [fold(n), day] as const)));
 /** Words joining the two ends of a range ("du samedi au jeudi", "Sat-Thu", "من السبت إلى الخميس"). */
-const RANGE_WORDS = new Set(['to', 'au', 'a', 'ate', 'al', 'till', 'until', 'thru', 'through', 'jusqu', 'l', 'حتى', 'الي', 'لل', 'ل'].map(fold));
-const EXCEPT_WORDS = new Set(['except', 'sauf', 'exceto', 'menos', 'tranne', 'eccetto', 'ghir', 'ma3ada', 'm3ada', 'ماعدا', 'الا', 'غير', 'closed', 'ferme', 'fechado', 'chiuso'].map(fold));
+const RANGE_WORDS = new Set(
+  ['to', 'au', 'a', 'ate', 'al', 'till', 'until', 'thru', 'through', 'jusqu', 'l', 'حتى', 'الي', 'لل', 'ل'].map(fold),
+);
+const EXCEPT_WORDS = new Set(
+  [
+    'except',
+    'sauf',
+    'exceto',
+    'menos',
+    'tranne',
+    'eccetto',
+    'ghir',
+    'ma3ada',
+    'm3ada',
+    'ماعدا',
+    'الا',
+    'غير',
+    'closed',
+    'ferme',
+    'fechado',
+    'chiuso',
+  ].map(fold),
+);
 
 const TIME = String.raw`(\d{1,2})(?:\s*[h:.]\s*(\d{2})?)?\s*(am|pm)?`;
 const TIME_RANGE = new RegExp(`${TIME}\\s*(?:-|–|—|a|ate|as|to|al|alle|jusqu'a|l|الي|حتى)\\s*${TIME}`, 'g');

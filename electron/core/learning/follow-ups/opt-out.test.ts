@@ -3,10 +3,17 @@ import { isOptOut } from './opt-out';
 
 /** Said by customers of shops unlike the samples: typos, capitals, emoji, mixed scripts. */
 const OPT_OUT: Record<string, string[]> = {
-  'dz-latn': ['baraka ma tb3atli walou', 'matb3atlich messages ya khou', 'khouya ma teb3atliche pub', 'BARKA!!', 'ma tsiftli walo tani', '7bes mesajat svp'],
+  'dz-latn': [
+    'baraka ma tb3atli walou',
+    'matb3atlich messages ya khou',
+    'khouya ma teb3atliche pub',
+    'BARKA!!',
+    'ma tsiftli walo tani',
+    '7bes mesajat svp',
+  ],
   'ar-dz': ['ماتبعتليش', 'بركا ما تبعتليش رسائل', 'ما تزيدش تبعتلي', 'حبسو المساجات'],
   ar: ['توقف', 'لا ترسل لي رسائل مرة اخرى', 'من فضلك لا تراسلني', 'كفى رسائل', 'أرجو إلغاء الاشتراك'],
-  fr: ['STOP', 'Arrêtez de m’envoyer des messages', 'ne m\'écrivez plus svp', 'plus de pub merci', 'cessez de me relancer', 'stop svp 🙏'],
+  fr: ['STOP', 'Arrêtez de m’envoyer des messages', "ne m'écrivez plus svp", 'plus de pub merci', 'cessez de me relancer', 'stop svp 🙏'],
   en: ['stop', 'Please stop texting me', "don't message me again", 'Unsubscribe', 'no more messages please', 'do not contact me'],
   pt: ['pare', 'Parem de me mandar mensagens', 'não me mande mais nada', 'chega de mensagens', 'não me escreva mais'],
   it: ['basta', 'smettete di scrivermi', 'non mandatemi più messaggi', 'non scrivermi più', 'basta messaggi grazie'],

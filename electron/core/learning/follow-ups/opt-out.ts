@@ -11,17 +11,142 @@ import { fold, stripArabicArticle, tokens } from '../../brain/nlu/normalise';
  */
 
 /** Verbs and words meaning "stop / enough / unsubscribe". */
-const STOP = ['stop', 'unsubscrib', 'arret', 'cess', 'desabonn', 'desinscri', 'pare', 'parem', 'parar', 'chega', 'smett', 'smetti', 'basta', 'disiscriv', 'baraka', 'barka', 'bezzi', '7bes', 'habes', 'hbes', 'توقف', 'كفى', 'كفايه', 'بركا', 'باركا', 'بزاف عليا', 'حبس', 'حبسو', 'يكفي', 'الغاء'].map(fold);
+const STOP = [
+  'stop',
+  'unsubscrib',
+  'arret',
+  'cess',
+  'desabonn',
+  'desinscri',
+  'pare',
+  'parem',
+  'parar',
+  'chega',
+  'smett',
+  'smetti',
+  'basta',
+  'disiscriv',
+  'baraka',
+  'barka',
+  'bezzi',
+  '7bes',
+  'habes',
+  'hbes',
+  'توقف',
+  'كفى',
+  'كفايه',
+  'بركا',
+  'باركا',
+  'بزاف عليا',
+  'حبس',
+  'حبسو',
+  'يكفي',
+  'الغاء',
+].map(fold);
 /** Messaging verbs (stems; Darija and Arabic take object suffixes: tb3atli, تراسلني). */
-const CONTACT_VERB = ['text', 'messag', 'writ', 'contact', 'send', 'spam', 'email', 'ecri', 'envoi', 'envoy', 'relanc', 'harcel', 'mand', 'envi', 'escrev', 'contat', 'scriv', 'invia', 'inviat', 'contatt', 'b3at', 'tb3at', 'teb3at', 'ab3at', 'sift', 'tsift', 'sayft', 'ktb', 'tekteb', 'tektebli', 'راسل', 'تراسل', 'ترسل', 'ارسل', 'تبعت', 'بعت', 'تصيفط', 'صيفط', 'تكتب', 'تكتبلي', 'تتصل', 'رسل'].map(fold);
+const CONTACT_VERB = [
+  'text',
+  'messag',
+  'writ',
+  'contact',
+  'send',
+  'spam',
+  'email',
+  'ecri',
+  'envoi',
+  'envoy',
+  'relanc',
+  'harcel',
+  'mand',
+  'envi',
+  'escrev',
+  'contat',
+  'scriv',
+  'invia',
+  'inviat',
+  'contatt',
+  'b3at',
+  'tb3at',
+  'teb3at',
+  'ab3at',
+  'sift',
+  'tsift',
+  'sayft',
+  'ktb',
+  'tekteb',
+  'tektebli',
+  'راسل',
+  'تراسل',
+  'ترسل',
+  'ارسل',
+  'تبعت',
+  'بعت',
+  'تصيفط',
+  'صيفط',
+  'تكتب',
+  'تكتبلي',
+  'تتصل',
+  'رسل',
+].map(fold);
 /** Nouns for what the customer receives. */
-const CONTACT_NOUN = ['message', 'messages', 'msg', 'msgs', 'sms', 'pub', 'publicite', 'promo', 'promos', 'spam', 'notification', 'mensagem', 'mensagens', 'messaggi', 'messaggio', 'rasa2il', 'mesajat', 'رسائل', 'رساله', 'رسايل', 'مسجات', 'مساجات', 'ميساجات', 'اعلانات', 'اشتراك'].map(fold);
+const CONTACT_NOUN = [
+  'message',
+  'messages',
+  'msg',
+  'msgs',
+  'sms',
+  'pub',
+  'publicite',
+  'promo',
+  'promos',
+  'spam',
+  'notification',
+  'mensagem',
+  'mensagens',
+  'messaggi',
+  'messaggio',
+  'rasa2il',
+  'mesajat',
+  'رسائل',
+  'رساله',
+  'رسايل',
+  'مسجات',
+  'مساجات',
+  'ميساجات',
+  'اعلانات',
+  'اشتراك',
+].map(fold);
 /** Negations (a Darija "ma" may be glued to the verb: matb3atlich, ماتبعتليش). */
-const NEGATION = ['dont', 'don', 'not', 'never', 'ne', 'n', 'jamais', 'pas', 'nao', 'nunca', 'non', 'mai', 'ma', 'mat', 'ما', 'لا', 'مات', 'متبعت', 'بلا', 'bla', 'mach', 'machi', 'مش'].map(fold);
+const NEGATION = [
+  'dont',
+  'don',
+  'not',
+  'never',
+  'ne',
+  'n',
+  'jamais',
+  'pas',
+  'nao',
+  'nunca',
+  'non',
+  'mai',
+  'ma',
+  'mat',
+  'ما',
+  'لا',
+  'مات',
+  'متبعت',
+  'بلا',
+  'bla',
+  'mach',
+  'machi',
+  'مش',
+].map(fold);
 /** "(to) me": a separate word, or a Darija / Arabic object suffix. */
 const ME = ['me', 'm', 'moi', 'mi', 'mim', 'lia', 'liya', 'ليا', 'لي', 'li'];
 /** Past forms: "you didn't send me the photo" is a complaint, not an opt-out. */
-const PAST = /^(envoye|envoyee|envoyes|ecrit|ecrite|contacte|sent|texted|written|wrote|mandou|enviou|escreveu|mandato|inviato|scritto|b3atti|ba3t)$/;
+const PAST =
+  /^(envoye|envoyee|envoyes|ecrit|ecrite|contacte|sent|texted|written|wrote|mandou|enviou|escreveu|mandato|inviato|scritto|b3atti|ba3t)$/;
 const ME_SUFFIX_LATIN = /(li|lia|liya|lich|liche|lichi|lch|ni|nich|lik)$/;
 const ME_SUFFIX_ARABIC = /(ني|لي|ليش|نيش|ليا)$/;
 /** "any more / again": a negated verb with it is a request to stop, not a remark. */
@@ -43,7 +168,39 @@ function hasMeMarker(words: string[]): boolean {
 }
 
 /** Words that may surround a stop word without changing it ("stop please", "STOP merci"). */
-const POLITE = new Set(['please', 'pls', 'plz', 'merci', 'svp', 'stp', 'thanks', 'obrigado', 'obrigada', 'grazie', 'per', 'favore', 'favor', 'por', 'sahit', 'saha', 'شكرا', 'من', 'فضلك', 'now', 'maintenant', 'agora', 'ora', 'daba', 'دابا', 'ok', 'the', 'it', 'all', 'tout', 'svp']);
+const POLITE = new Set([
+  'please',
+  'pls',
+  'plz',
+  'merci',
+  'svp',
+  'stp',
+  'thanks',
+  'obrigado',
+  'obrigada',
+  'grazie',
+  'per',
+  'favore',
+  'favor',
+  'por',
+  'sahit',
+  'saha',
+  'شكرا',
+  'من',
+  'فضلك',
+  'now',
+  'maintenant',
+  'agora',
+  'ora',
+  'daba',
+  'دابا',
+  'ok',
+  'the',
+  'it',
+  'all',
+  'tout',
+  'svp',
+]);
 
 export function isOptOut(text: string): boolean {
   const words = tokens(fold(text));
@@ -63,6 +220,8 @@ export function isOptOut(text: string): boolean {
   // 3. "no more messages", "plus de pub", "mais mensagens não".
   const noun = words.some(isNoun);
   const joined = ` ${words.join(' ')} `;
-  const noMore = NO_MORE.some((b) => joined.includes(` ${b} `)) || (words.some((w) => NEGATION.includes(w) || w === 'no') && words.some((m) => MORE.includes(m)));
+  const noMore =
+    NO_MORE.some((b) => joined.includes(` ${b} `)) ||
+    (words.some((w) => NEGATION.includes(w) || w === 'no') && words.some((m) => MORE.includes(m)));
   return noun && noMore;
 }

@@ -14,7 +14,9 @@ export interface ProactiveOutbox {
 }
 
 /** `pipelineOf` is read when a message goes out: the pipeline is built after the brain that schedules follow-ups. */
-export function makePipelineProactiveOutbox(pipelineOf: () => Pick<Pipeline, 'store' | 'emitMessage' | 'emitConversation' | 'markOutbound'>): ProactiveOutbox {
+export function makePipelineProactiveOutbox(
+  pipelineOf: () => Pick<Pipeline, 'store' | 'emitMessage' | 'emitConversation' | 'markOutbound'>,
+): ProactiveOutbox {
   return {
     write(conversationId, text, meta, now) {
       const pipeline = pipelineOf();

@@ -25,7 +25,9 @@ const REORDER_ANSWER_MS = 2 * 3_600_000;
 export function makeProfilesRepo(sqlite: SQLite.Database) {
   const s = {
     get: sqlite.prepare<[number, number], Row>('SELECT * FROM customer_profiles WHERE shop_id = ? AND contact_id = ?'),
-    ensure: sqlite.prepare<[number, number, string]>('INSERT INTO customer_profiles (contact_id, shop_id, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+    ensure: sqlite.prepare<[number, number, string]>(
+      'INSERT INTO customer_profiles (contact_id, shop_id, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+    ),
     fromOrder: sqlite.prepare(
       `UPDATE customer_profiles SET name = coalesce(nullif(@name, ''), name), phone = coalesce(nullif(@phone, ''), phone),
          wilaya = coalesce(nullif(@wilaya, ''), wilaya), commune = coalesce(nullif(@commune, ''), commune),
@@ -35,12 +37,16 @@ export function makeProfilesRepo(sqlite: SQLite.Database) {
     turn: sqlite.prepare<[string, string, string, string, number, number]>(
       'UPDATE customer_profiles SET language = ?, interests = ?, last_interaction_at = ?, updated_at = ? WHERE contact_id = ? AND shop_id = ?',
     ),
-    offered: sqlite.prepare<[number, string, number]>('UPDATE customer_profiles SET reorder_offered_in = ?, reorder_offered_at = ? WHERE contact_id = ?'),
+    offered: sqlite.prepare<[number, string, number]>(
+      'UPDATE customer_profiles SET reorder_offered_in = ?, reorder_offered_at = ? WHERE contact_id = ?',
+    ),
     orderCount: sqlite.prepare<[number, number], { n: number }>('SELECT count(*) AS n FROM orders WHERE shop_id = ? AND contact_id = ?'),
     lastOrder: sqlite.prepare<[number, number], { id: number; wilaya: string; address: string }>(
       'SELECT id, wilaya, address FROM orders WHERE shop_id = ? AND contact_id = ? ORDER BY created_at DESC, id DESC LIMIT 1',
     ),
-    items: sqlite.prepare<[number], { sku: string; name: string; quantity: number; variant: string | null }>('SELECT sku, name, quantity, variant FROM order_items WHERE order_id = ? ORDER BY id'),
+    items: sqlite.prepare<[number], { sku: string; name: string; quantity: number; variant: string | null }>(
+      'SELECT sku, name, quantity, variant FROM order_items WHERE order_id = ? ORDER BY id',
+    ),
     edit: sqlite.prepare(
       `UPDATE customer_profiles SET name = @name, phone = @phone, wilaya = @wilaya, commune = @commune, address = @address, updated_at = @now
        WHERE contact_id = @contactId AND shop_id = @shopId`,
@@ -81,14 +87,27 @@ export function makeProfilesRepo(sqlite: SQLite.Database) {
         ...p,
         lastOrder: last ? { items: s.items.all(last.id), wilaya: last.wilaya, address: last.address } : null,
         // An offer is answered soon or not at all: a "yes" days later is about something else.
-        reorderOffered: row?.reorder_offered_in === conversationId && !!row.reorder_offered_at && now.getTime() - Date.parse(row.reorder_offered_at) < REORDER_ANSWER_MS,
+        reorderOffered:
+          row?.reorder_offered_in === conversationId &&
+          !!row.reorder_offered_at &&
+          now.getTime() - Date.parse(row.reorder_offered_at) < REORDER_ANSWER_MS,
       };
     },
     /** An order's details become the customer's (the latest details are the right ones). */
     recordOrder(order: Order, now: string): void {
       if (order.contactId === null) return;
       s.ensure.run(order.contactId, order.shopId, now);
-      s.fromOrder.run({ contactId: order.contactId, shopId: order.shopId, name: order.customerName, phone: order.phone, wilaya: order.wilaya, commune: order.commune, address: order.address, language: order.language ?? null, now });
+      s.fromOrder.run({
+        contactId: order.contactId,
+        shopId: order.shopId,
+        name: order.customerName,
+        phone: order.phone,
+        wilaya: order.wilaya,
+        commune: order.commune,
+        address: order.address,
+        language: order.language ?? null,
+        now,
+      });
     },
     /** A turn: the language spoken, the products asked about, the time. */
     recordTurn(shopId: number, contactId: number, language: string, skus: readonly string[], now: string): void {

@@ -12,12 +12,17 @@ afterEach(async () => {
   h = undefined;
 });
 
-const lastReply = (t: Harness) => t.core.ctx.store.sqlite.prepare<[], { text: string }>("SELECT text FROM messages WHERE direction = 'out' ORDER BY id DESC LIMIT 1").get()!.text;
+const lastReply = (t: Harness) =>
+  t.core.ctx.store.sqlite.prepare<[], { text: string }>("SELECT text FROM messages WHERE direction = 'out' ORDER BY id DESC LIMIT 1").get()!
+    .text;
 const orders = (t: Harness) =>
-  t.core.ctx.store.sqlite.prepare<[], { customer_name: string; phone: string; wilaya: string; address: string; sku: string; quantity: number }>(
-    'SELECT o.customer_name, o.phone, o.wilaya, o.address, i.sku, i.quantity FROM orders o JOIN order_items i ON i.order_id = o.id ORDER BY o.id',
-  ).all();
-const contactId = (t: Harness) => t.core.ctx.store.sqlite.prepare<[], { id: number }>('SELECT id FROM contacts ORDER BY id LIMIT 1').get()!.id;
+  t.core.ctx.store.sqlite
+    .prepare<[], { customer_name: string; phone: string; wilaya: string; address: string; sku: string; quantity: number }>(
+      'SELECT o.customer_name, o.phone, o.wilaya, o.address, i.sku, i.quantity FROM orders o JOIN order_items i ON i.order_id = o.id ORDER BY o.id',
+    )
+    .all();
+const contactId = (t: Harness) =>
+  t.core.ctx.store.sqlite.prepare<[], { id: number }>('SELECT id FROM contacts ORDER BY id LIMIT 1').get()!.id;
 
 async function firstOrder(t: Harness): Promise<void> {
   await t.say(KARIM, 'salam, nheb ncommandi 2 sac noir');
@@ -68,7 +73,11 @@ describe('customer memory: a returning customer', () => {
     h = await makeLearningHarness();
     const t = h;
     await firstOrder(t);
-    const edited = await call<CustomerProfile>(t.core, 'profiles/update', { shopId: t.shopId, contactId: contactId(t), patch: { phone: '0770001122' } });
+    const edited = await call<CustomerProfile>(t.core, 'profiles/update', {
+      shopId: t.shopId,
+      contactId: contactId(t),
+      patch: { phone: '0770001122' },
+    });
     expect(edited.phone).toBe('0770001122');
     await t.advance(2 * 24 * HOUR);
     await t.say(KARIM, 'nheb ncommandi sac noir');

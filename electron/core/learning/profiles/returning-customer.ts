@@ -19,13 +19,41 @@ interface Lines {
 }
 
 const LINES: Record<CustomerLanguage, Lines> = {
-  'dz-latn': { hello: 'Marhba bik {name}!', sameAsLast: 'Kima l khatra li fatet: {items}, livraison l {place}?', storedDetails: 'Khdit les coordonnées ta3ek ta3 l khatra li fatet; goulli ila tbeddel 7aja.' },
-  'ar-dz': { hello: 'مرحبا بيك {name}!', sameAsLast: 'كيما المرة لي فاتت: {items}، التوصيل لـ {place}؟', storedDetails: 'خديت المعلومات تاعك تاع المرة لي فاتت؛ قولي إلا تبدل حاجة.' },
-  ar: { hello: 'أهلًا بعودتك {name}!', sameAsLast: 'مثل المرة الماضية: {items}، التوصيل إلى {place}؟', storedDetails: 'استعملت معلوماتك من المرة الماضية؛ أخبرني إن تغيّر شيء.' },
-  fr: { hello: 'Bon retour {name} !', sameAsLast: 'Comme la dernière fois : {items}, livré à {place} ?', storedDetails: 'J’ai repris vos coordonnées de la dernière fois ; dites-moi si quelque chose a changé.' },
-  en: { hello: 'Welcome back {name}!', sameAsLast: 'Same as last time: {items}, delivered to {place}?', storedDetails: 'I used your details from last time; tell me if anything changed.' },
-  pt: { hello: 'Bem-vindo de volta, {name}!', sameAsLast: 'O mesmo da última vez: {items}, entregue em {place}?', storedDetails: 'Usei seus dados da última vez; me diga se algo mudou.' },
-  it: { hello: 'Bentornato {name}!', sameAsLast: 'Come l’ultima volta: {items}, consegnato a {place}?', storedDetails: 'Ho usato i tuoi dati dell’ultima volta; dimmi se qualcosa è cambiato.' },
+  'dz-latn': {
+    hello: 'Marhba bik {name}!',
+    sameAsLast: 'Kima l khatra li fatet: {items}, livraison l {place}?',
+    storedDetails: 'Khdit les coordonnées ta3ek ta3 l khatra li fatet; goulli ila tbeddel 7aja.',
+  },
+  'ar-dz': {
+    hello: 'مرحبا بيك {name}!',
+    sameAsLast: 'كيما المرة لي فاتت: {items}، التوصيل لـ {place}؟',
+    storedDetails: 'خديت المعلومات تاعك تاع المرة لي فاتت؛ قولي إلا تبدل حاجة.',
+  },
+  ar: {
+    hello: 'أهلًا بعودتك {name}!',
+    sameAsLast: 'مثل المرة الماضية: {items}، التوصيل إلى {place}؟',
+    storedDetails: 'استعملت معلوماتك من المرة الماضية؛ أخبرني إن تغيّر شيء.',
+  },
+  fr: {
+    hello: 'Bon retour {name} !',
+    sameAsLast: 'Comme la dernière fois : {items}, livré à {place} ?',
+    storedDetails: 'J’ai repris vos coordonnées de la dernière fois ; dites-moi si quelque chose a changé.',
+  },
+  en: {
+    hello: 'Welcome back {name}!',
+    sameAsLast: 'Same as last time: {items}, delivered to {place}?',
+    storedDetails: 'I used your details from last time; tell me if anything changed.',
+  },
+  pt: {
+    hello: 'Bem-vindo de volta, {name}!',
+    sameAsLast: 'O mesmo da última vez: {items}, entregue em {place}?',
+    storedDetails: 'Usei seus dados da última vez; me diga se algo mudou.',
+  },
+  it: {
+    hello: 'Bentornato {name}!',
+    sameAsLast: 'Come l’ultima volta: {items}, consegnato a {place}?',
+    storedDetails: 'Ho usato i tuoi dati dell’ultima volta; dimmi se qualcosa è cambiato.',
+  },
 };
 
 const fill = (t: string, vars: Record<string, string>) => t.replace(/\{(\w+)\}/g, (w, k: string) => vars[k] ?? w);
@@ -55,7 +83,14 @@ export function prefillFromProfile(state: BrainState, profile: CustomerMemory | 
 /** "Yes" to "same as last time?": the last order goes back in the cart and on to the summary. */
 export async function acceptReorder(ctx: TurnContext, input: BrainInput): Promise<Draft | null> {
   const last = input.profile?.lastOrder;
-  if (!input.profile?.reorderOffered || !last || ctx.state.cart.length > 0 || ctx.state.stage !== 'browsing' || yesOrNo(input.text) !== 'yes') return null;
+  if (
+    !input.profile?.reorderOffered ||
+    !last ||
+    ctx.state.cart.length > 0 ||
+    ctx.state.stage !== 'browsing' ||
+    yesOrNo(input.text) !== 'yes'
+  )
+    return null;
   ctx.state.cart = last.items.map((i) => ({ sku: i.sku, variant: i.variant, quantity: i.quantity }));
   const d = newDraft('order_request', 0.9);
   await orderStep(ctx, d, [], null);
@@ -63,12 +98,20 @@ export async function acceptReorder(ctx: TurnContext, input: BrainInput): Promis
 }
 
 /** A returning customer's greeting: by name, with the last order offered again. */
-export function personalise(d: Draft, profile: CustomerMemory | null | undefined, language: CustomerLanguage, turn: { first: boolean; prefilled: boolean; confirming: boolean }): void {
+export function personalise(
+  d: Draft,
+  profile: CustomerMemory | null | undefined,
+  language: CustomerLanguage,
+  turn: { first: boolean; prefilled: boolean; confirming: boolean },
+): void {
   if (!profile) return;
   const l = LINES[language];
   if (turn.first && d.intent === 'greeting' && profile.name && profile.lastOrder && !d.escalate) {
     const items = profile.lastOrder.items.map((i) => `${i.quantity} × ${i.name}${i.variant ? ` (${i.variant})` : ''}`).join(', ');
-    d.parts = [fill(l.hello, { name: profile.name }), fill(l.sameAsLast, { items, place: profile.lastOrder.wilaya || profile.lastOrder.address })];
+    d.parts = [
+      fill(l.hello, { name: profile.name }),
+      fill(l.sameAsLast, { items, place: profile.lastOrder.wilaya || profile.lastOrder.address }),
+    ];
     d.salesAction = 'followup';
     d.skus = profile.lastOrder.items.map((i) => i.sku);
     return;
@@ -78,4 +121,6 @@ export function personalise(d: Draft, profile: CustomerMemory | null | undefined
 
 /** The profile as words the customer once wrote: the guardrails let the reply repeat them. */
 export const profileAsCustomerText = (p: CustomerMemory): string =>
-  [p.name, p.phone, p.wilaya, p.commune, p.address, ...(p.lastOrder?.items.map((i) => `${i.quantity} ${i.name}`) ?? [])].filter(Boolean).join('\n');
+  [p.name, p.phone, p.wilaya, p.commune, p.address, ...(p.lastOrder?.items.map((i) => `${i.quantity} ${i.name}`) ?? [])]
+    .filter(Boolean)
+    .join('\n');

@@ -17,11 +17,17 @@ afterEach(async () => {
 describe('store jobs on the scheduler', () => {
   it('indexes stored messages for search in the background, without a search asking first', async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'souq-jobs-'));
-    core = await createCore({ dataDir: dir, rateLimits: { ...defaultRateLimits, enabled: false }, pacing: { ...defaultPacing, enabled: false } });
+    core = await createCore({
+      dataDir: dir,
+      rateLimits: { ...defaultRateLimits, enabled: false },
+      pacing: { ...defaultPacing, enabled: false },
+    });
     expect(core.learning.scheduler.jobs().map((j) => j.key)).toEqual(expect.arrayContaining([SEARCH_INDEX_JOB, WAL_CHECKPOINT_JOB]));
     const shop = await core.ctx.repos.shops.create({ name: 'S', currency: 'DZD', now: new Date().toISOString() });
     core.ctx.testPhone.send(shop.id, '+213550000001', 'salam 3andkom tabla ?', new Date());
-    const watermark = core.ctx.store.sqlite.prepare<[], { last_id: number }>("SELECT last_id FROM search_index_state WHERE name = 'messages'");
+    const watermark = core.ctx.store.sqlite.prepare<[], { last_id: number }>(
+      "SELECT last_id FROM search_index_state WHERE name = 'messages'",
+    );
     const deadline = Date.now() + 5_000;
     while (watermark.get()!.last_id === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(watermark.get()!.last_id).toBeGreaterThan(0);

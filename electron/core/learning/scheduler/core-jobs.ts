@@ -10,7 +10,10 @@ export const WAL_CHECKPOINT_JOB = 'wal-checkpoint';
  * plus a nudge after messages are stored) and the idle WAL checkpoint. The indexer stays a plain
  * function; the scheduler only decides when it runs.
  */
-export function registerStoreJobs(scheduler: Scheduler, deps: { searchIndex: Pick<MessageSearchIndex, 'catchUp'>; checkpointIdle(): void }): void {
+export function registerStoreJobs(
+  scheduler: Scheduler,
+  deps: { searchIndex: Pick<MessageSearchIndex, 'catchUp'>; checkpointIdle(): void },
+): void {
   scheduler.register(SEARCH_INDEX_JOB, () => ({ more: deps.searchIndex.catchUp(500) > 0 }));
   scheduler.register(WAL_CHECKPOINT_JOB, () => deps.checkpointIdle());
   scheduler.every(SEARCH_INDEX_JOB, SEARCH_INDEX_JOB, 60_000);

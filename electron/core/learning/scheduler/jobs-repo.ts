@@ -44,14 +44,22 @@ export function makeJobsRepo(sqlite: SQLite.Database) {
     byKey: sqlite.prepare<[string], JobRow>('SELECT * FROM jobs WHERE unique_key = ?'),
     due: sqlite.prepare<[string], JobRow>("SELECT * FROM jobs WHERE state = 'pending' AND run_at <= ? ORDER BY run_at, id LIMIT 1"),
     next: sqlite.prepare<[], { run_at: string }>("SELECT run_at FROM jobs WHERE state = 'pending' ORDER BY run_at LIMIT 1"),
-    nextOneShot: sqlite.prepare<[], { run_at: string }>("SELECT run_at FROM jobs WHERE state = 'pending' AND every_ms IS NULL ORDER BY run_at LIMIT 1"),
+    nextOneShot: sqlite.prepare<[], { run_at: string }>(
+      "SELECT run_at FROM jobs WHERE state = 'pending' AND every_ms IS NULL ORDER BY run_at LIMIT 1",
+    ),
     done: sqlite.prepare<[number]>('DELETE FROM jobs WHERE id = ?'),
     cancel: sqlite.prepare<[string]>('DELETE FROM jobs WHERE unique_key = ?'),
-    reschedule: sqlite.prepare<[string, string, number]>('UPDATE jobs SET run_at = ?, attempts = 0, last_error = NULL, last_run_at = ? WHERE id = ?'),
-    fail: sqlite.prepare<[string, string, string, number]>('UPDATE jobs SET run_at = ?, attempts = attempts + 1, last_error = ?, last_run_at = ? WHERE id = ?'),
-    giveUp: sqlite.prepare<[string, string, number]>("UPDATE jobs SET state = 'failed', attempts = attempts + 1, last_error = ?, last_run_at = ? WHERE id = ?"),
+    reschedule: sqlite.prepare<[string, string, number]>(
+      'UPDATE jobs SET run_at = ?, attempts = 0, last_error = NULL, last_run_at = ? WHERE id = ?',
+    ),
+    fail: sqlite.prepare<[string, string, string, number]>(
+      'UPDATE jobs SET run_at = ?, attempts = attempts + 1, last_error = ?, last_run_at = ? WHERE id = ?',
+    ),
+    giveUp: sqlite.prepare<[string, string, number]>(
+      "UPDATE jobs SET state = 'failed', attempts = attempts + 1, last_error = ?, last_run_at = ? WHERE id = ?",
+    ),
     retry: sqlite.prepare<[string, number]>("UPDATE jobs SET state = 'pending', run_at = ?, attempts = 0 WHERE id = ?"),
-    failing: sqlite.prepare<[], JobRow>("SELECT * FROM jobs WHERE last_error IS NOT NULL ORDER BY run_at"),
+    failing: sqlite.prepare<[], JobRow>('SELECT * FROM jobs WHERE last_error IS NOT NULL ORDER BY run_at'),
     list: sqlite.prepare<[], JobRow>('SELECT * FROM jobs ORDER BY run_at, id'),
   };
   const params = (job: NewJob, now: string) => ({

@@ -95,7 +95,13 @@ describe('scheduler', () => {
   it('retries a failing job with backoff, shows the failure, gives up after the limit, and can retry again', async () => {
     const { store } = await fileStore();
     const t = fakeClock();
-    const s = makeScheduler({ sqlite: store.sqlite, clock: t.clock, logger: silentLogger, maxAttempts: 3, backoff: { baseMs: MIN, maxMs: HOUR } });
+    const s = makeScheduler({
+      sqlite: store.sqlite,
+      clock: t.clock,
+      logger: silentLogger,
+      maxAttempts: 3,
+      backoff: { baseMs: MIN, maxMs: HOUR },
+    });
     let calls = 0;
     let healthy = false;
     s.register('flaky', () => {
@@ -129,7 +135,13 @@ describe('scheduler', () => {
   it('a failing recurring job keeps retrying with backoff and returns to its period once healthy', async () => {
     const { store } = await fileStore();
     const t = fakeClock();
-    const s = makeScheduler({ sqlite: store.sqlite, clock: t.clock, logger: silentLogger, maxAttempts: 2, backoff: { baseMs: MIN, maxMs: HOUR } });
+    const s = makeScheduler({
+      sqlite: store.sqlite,
+      clock: t.clock,
+      logger: silentLogger,
+      maxAttempts: 2,
+      backoff: { baseMs: MIN, maxMs: HOUR },
+    });
     let fail = true;
     s.register('index', () => {
       if (fail) throw new Error('locked');

@@ -58,7 +58,8 @@ const nodeTimers: Timers = {
 };
 
 /** Exponential backoff: base × 2^(attempt−1), capped. */
-export const backoffMs = (attempt: number, baseMs: number, maxMs: number): number => Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+export const backoffMs = (attempt: number, baseMs: number, maxMs: number): number =>
+  Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
 
 const toJob = (row: JobRow): Job => ({
   id: row.id,
@@ -238,7 +239,8 @@ export function makeScheduler(deps: SchedulerDeps) {
       return Number.isFinite(at) ? at : null;
     },
     /** Jobs whose last run failed (retrying or given up): what Settings shows. */
-    failures: () => repo.failing().map((row) => ({ ...toJob(row), state: row.state, lastError: row.last_error ?? '', lastRunAt: row.last_run_at })),
+    failures: () =>
+      repo.failing().map((row) => ({ ...toJob(row), state: row.state, lastError: row.last_error ?? '', lastRunAt: row.last_run_at })),
     /** A given-up job tries again now. */
     retry(id: number): boolean {
       const ok = repo.retry(id, iso(nowMs()));

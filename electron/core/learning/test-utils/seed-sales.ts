@@ -12,11 +12,23 @@ export interface ScriptedExchange {
  * analyzer's benchmark and the Learning page's browser test, where driving the pipeline for every
  * sale would only measure the pipeline.
  */
-export function seedOrderedConversations(sqlite: SQLite.Database, shopId: number, exchanges: readonly ScriptedExchange[], count: number, startMs = Date.parse('2026-03-01T08:00:00Z')): void {
+export function seedOrderedConversations(
+  sqlite: SQLite.Database,
+  shopId: number,
+  exchanges: readonly ScriptedExchange[],
+  count: number,
+  startMs = Date.parse('2026-03-01T08:00:00Z'),
+): void {
   const account =
     sqlite.prepare<[number], { id: number }>("SELECT id FROM accounts WHERE shop_id = ? AND channel = 'simulator'").get(shopId)?.id ??
-    Number(sqlite.prepare("INSERT INTO accounts (shop_id, channel, label, created_at) VALUES (?, 'simulator', 'Seed', ?)").run(shopId, new Date(startMs).toISOString()).lastInsertRowid);
-  const contact = sqlite.prepare<[number, string, string, string]>('INSERT INTO contacts (shop_id, jid, name, created_at) VALUES (?, ?, ?, ?)');
+    Number(
+      sqlite
+        .prepare("INSERT INTO accounts (shop_id, channel, label, created_at) VALUES (?, 'simulator', 'Seed', ?)")
+        .run(shopId, new Date(startMs).toISOString()).lastInsertRowid,
+    );
+  const contact = sqlite.prepare<[number, string, string, string]>(
+    'INSERT INTO contacts (shop_id, jid, name, created_at) VALUES (?, ?, ?, ?)',
+  );
   const conversation = sqlite.prepare<[number, number, number, string, string, string]>(
     'INSERT INTO conversations (shop_id, account_id, contact_id, created_at, last_message_at, last_inbound_at) VALUES (?, ?, ?, ?, ?, ?)',
   );

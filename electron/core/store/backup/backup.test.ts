@@ -29,15 +29,31 @@ async function populated() {
   seedConversations(core.ctx.store, { shopId: shop.id, count: 30 });
   const now = '2026-12-01T10:00:00.000Z';
   core.ctx.store.sqlite
-    .prepare("INSERT INTO orders (shop_id, customer_name, phone, wilaya, address, currency, items_total, delivery_fee, total, created_at, updated_at) VALUES (?, 'Nour', '+213550123456', 'Oran', 'Cité 5 juillet', 'DZD', 5000, 400, 5400, ?, ?)")
+    .prepare(
+      "INSERT INTO orders (shop_id, customer_name, phone, wilaya, address, currency, items_total, delivery_fee, total, created_at, updated_at) VALUES (?, 'Nour', '+213550123456', 'Oran', 'Cité 5 juillet', 'DZD', 5000, 400, 5400, ?, ?)",
+    )
     .run(shop.id, now, now);
   fs.mkdirSync(path.join(dataDir, 'media'), { recursive: true });
   fs.writeFileSync(path.join(dataDir, 'media', 'photo-1.jpg'), 'jpeg bytes');
   const key = loadOrCreateKeyFile(dataDir);
-  const account = core.ctx.store.sqlite.prepare("INSERT INTO accounts (shop_id, channel, label, status, created_at) VALUES (?, 'whatsapp', 'Boutique', 'connected', ?)").run(shop.id, now);
-  const auth = makeSqliteAuthState({ sqlite: core.ctx.store.sqlite, accountId: Number(account.lastInsertRowid), box: makeCryptoBox(key), now: () => now });
+  const account = core.ctx.store.sqlite
+    .prepare("INSERT INTO accounts (shop_id, channel, label, status, created_at) VALUES (?, 'whatsapp', 'Boutique', 'connected', ?)")
+    .run(shop.id, now);
+  const auth = makeSqliteAuthState({
+    sqlite: core.ctx.store.sqlite,
+    accountId: Number(account.lastInsertRowid),
+    box: makeCryptoBox(key),
+    now: () => now,
+  });
   auth.saveCreds();
-  return { core, dataDir, cleanup, key, accountId: Number(account.lastInsertRowid), noiseKey: Buffer.from(auth.state.creds.noiseKey.public).toString('hex') };
+  return {
+    core,
+    dataDir,
+    cleanup,
+    key,
+    accountId: Number(account.lastInsertRowid),
+    noiseKey: Buffer.from(auth.state.creds.noiseKey.public).toString('hex'),
+  };
 }
 
 const snapshot = (sqlite: SqliteDatabase) => ({
@@ -51,7 +67,16 @@ describe('backup and restore', () => {
     const source = await populated();
     const dest = tmp('backups');
     const before = snapshot(source.core.ctx.store.sqlite);
-    const { folder } = await runBackup({ sqlite: source.core.ctx.store.sqlite, dataDir: source.dataDir, key: source.key, destDir: dest, passphrase: 'sel et poivre', keep: 3, now: new Date('2026-12-01T03:00:00Z'), appVersion: '0.1.0' });
+    const { folder } = await runBackup({
+      sqlite: source.core.ctx.store.sqlite,
+      dataDir: source.dataDir,
+      key: source.key,
+      destDir: dest,
+      passphrase: 'sel et poivre',
+      keep: 3,
+      now: new Date('2026-12-01T03:00:00Z'),
+      appVersion: '0.1.0',
+    });
     await source.cleanup();
 
     const fresh = path.join(tmp('new-pc'), 'Souqbot');
@@ -74,12 +99,32 @@ describe('backup and restore', () => {
   it('refuses a wrong passphrase, a damaged database and a folder that already holds a shop', async () => {
     const source = await populated();
     const dest = tmp('backups');
-    const { folder } = await runBackup({ sqlite: source.core.ctx.store.sqlite, dataDir: source.dataDir, key: source.key, destDir: dest, passphrase: 'correct horse', keep: 3, now: new Date('2026-12-01T03:00:00Z'), appVersion: '0.1.0' });
+    const { folder } = await runBackup({
+      sqlite: source.core.ctx.store.sqlite,
+      dataDir: source.dataDir,
+      key: source.key,
+      destDir: dest,
+      passphrase: 'correct horse',
+      keep: 3,
+      now: new Date('2026-12-01T03:00:00Z'),
+      appVersion: '0.1.0',
+    });
     expect(() => restoreBackup({ backupDir: folder, dataDir: tmp('a'), passphrase: 'wrong horse' })).toThrow(WrongPassphraseError);
     expect(() => restoreBackup({ backupDir: folder, dataDir: source.dataDir, passphrase: 'correct horse' })).toThrow(/already holds/);
     fs.appendFileSync(path.join(folder, 'souqbot.sqlite'), 'x');
     expect(() => restoreBackup({ backupDir: folder, dataDir: tmp('b'), passphrase: 'correct horse' })).toThrow(/damaged/);
-    await expect(runBackup({ sqlite: source.core.ctx.store.sqlite, dataDir: source.dataDir, key: source.key, destDir: dest, passphrase: 'short', keep: 3, now: new Date(), appVersion: '0.1.0' })).rejects.toThrow(/at least 8/);
+    await expect(
+      runBackup({
+        sqlite: source.core.ctx.store.sqlite,
+        dataDir: source.dataDir,
+        key: source.key,
+        destDir: dest,
+        passphrase: 'short',
+        keep: 3,
+        now: new Date(),
+        appVersion: '0.1.0',
+      }),
+    ).rejects.toThrow(/at least 8/);
     await source.cleanup();
   });
 
@@ -87,9 +132,22 @@ describe('backup and restore', () => {
     const source = await populated();
     const dest = tmp('backups');
     for (let day = 1; day <= 5; day++) {
-      await runBackup({ sqlite: source.core.ctx.store.sqlite, dataDir: source.dataDir, key: source.key, destDir: dest, passphrase: 'sel et poivre', keep: 3, now: new Date(`2026-12-0${day}T03:00:00Z`), appVersion: '0.1.0' });
+      await runBackup({
+        sqlite: source.core.ctx.store.sqlite,
+        dataDir: source.dataDir,
+        key: source.key,
+        destDir: dest,
+        passphrase: 'sel et poivre',
+        keep: 3,
+        now: new Date(`2026-12-0${day}T03:00:00Z`),
+        appVersion: '0.1.0',
+      });
     }
-    expect(listBackups(dest).map((f) => path.basename(f))).toEqual(['souqbot-backup-20261205T030000Z', 'souqbot-backup-20261204T030000Z', 'souqbot-backup-20261203T030000Z']);
+    expect(listBackups(dest).map((f) => path.basename(f))).toEqual([
+      'souqbot-backup-20261205T030000Z',
+      'souqbot-backup-20261204T030000Z',
+      'souqbot-backup-20261203T030000Z',
+    ]);
     await source.cleanup();
   });
 });

@@ -36,7 +36,11 @@ export interface BackupOptions {
 }
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-const stamp = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stamp = (at: Date) =>
+  at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 
 export async function runBackup(opts: BackupOptions): Promise<{ folder: string; bytes: number }> {
   if (opts.passphrase.length < 8) throw new Error('Choose a passphrase of at least 8 characters: it opens the backup on a new computer.');
@@ -49,7 +53,13 @@ export async function runBackup(opts: BackupOptions): Promise<{ folder: string; 
   await opts.sqlite.backup(db);
   const media = path.join(opts.dataDir, 'media');
   if (fs.existsSync(media)) fs.cpSync(media, path.join(partial, 'media'), { recursive: true });
-  const manifest: BackupManifest = { format: 1, createdAt: opts.now.toISOString(), appVersion: opts.appVersion, databaseSha256: sha256(db), key: wrapKey(opts.key, opts.passphrase) };
+  const manifest: BackupManifest = {
+    format: 1,
+    createdAt: opts.now.toISOString(),
+    appVersion: opts.appVersion,
+    databaseSha256: sha256(db),
+    key: wrapKey(opts.key, opts.passphrase),
+  };
   fs.writeFileSync(path.join(partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
   // Only a complete backup gets the final name, so a crash mid-copy never leaves a folder that looks restorable.
   const bytes = fs.statSync(db).size;
@@ -81,7 +91,8 @@ export function restoreBackup(opts: { backupDir: string; dataDir: string; passph
   const manifest = JSON.parse(fs.readFileSync(path.join(opts.backupDir, MANIFEST), 'utf8')) as BackupManifest;
   if (manifest.format !== 1) throw new Error('This backup was made by a newer Souqbot; update Souqbot to restore it.');
   const source = path.join(opts.backupDir, DATABASE_FILE);
-  if (sha256(source) !== manifest.databaseSha256) throw new Error('This backup is damaged: its database does not match the checksum it was saved with.');
+  if (sha256(source) !== manifest.databaseSha256)
+    throw new Error('This backup is damaged: its database does not match the checksum it was saved with.');
   const key = unwrapKey(manifest.key, opts.passphrase);
   const target = path.join(opts.dataDir, DATABASE_FILE);
   if (fs.existsSync(target)) throw new Error(`${opts.dataDir} already holds a Souqbot database; restore into a new folder.`);

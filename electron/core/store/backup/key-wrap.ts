@@ -27,7 +27,16 @@ export function wrapKey(key: Buffer, passphrase: string): WrappedKey {
   const iv = crypto.randomBytes(12);
   const cipher = crypto.createCipheriv('aes-256-gcm', derive(passphrase, salt, N, R, P), iv);
   const sealed = Buffer.concat([cipher.update(key), cipher.final()]);
-  return { kdf: 'scrypt', n: N, r: R, p: P, salt: salt.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), sealed: sealed.toString('base64') };
+  return {
+    kdf: 'scrypt',
+    n: N,
+    r: R,
+    p: P,
+    salt: salt.toString('base64'),
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    sealed: sealed.toString('base64'),
+  };
 }
 
 export class WrongPassphraseError extends Error {
@@ -37,7 +46,11 @@ export class WrongPassphraseError extends Error {
 }
 
 export function unwrapKey(wrapped: WrappedKey, passphrase: string): Buffer {
-  const decipher = crypto.createDecipheriv('aes-256-gcm', derive(passphrase, Buffer.from(wrapped.salt, 'base64'), wrapped.n, wrapped.r, wrapped.p), Buffer.from(wrapped.iv, 'base64'));
+  const decipher = crypto.createDecipheriv(
+    'aes-256-gcm',
+    derive(passphrase, Buffer.from(wrapped.salt, 'base64'), wrapped.n, wrapped.r, wrapped.p),
+    Buffer.from(wrapped.iv, 'base64'),
+  );
   decipher.setAuthTag(Buffer.from(wrapped.tag, 'base64'));
   try {
     return Buffer.concat([decipher.update(Buffer.from(wrapped.sealed, 'base64')), decipher.final()]);

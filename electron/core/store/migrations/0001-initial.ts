@@ -72,7 +72,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   // A channel message id is unique per account: the durable guard against duplicate deliveries.
-  await sql`CREATE UNIQUE INDEX messages_account_channel_id ON messages(account_id, direction, channel_message_id) WHERE channel_message_id IS NOT NULL`.execute(db);
+  await sql`CREATE UNIQUE INDEX messages_account_channel_id ON messages(account_id, direction, channel_message_id) WHERE channel_message_id IS NOT NULL`.execute(
+    db,
+  );
   await db.schema.createIndex('messages_conversation').on('messages').columns(['conversation_id', 'id']).execute();
 
   await db.schema

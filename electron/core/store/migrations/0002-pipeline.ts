@@ -55,7 +55,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Inbox search: words and prefixes of message text (external content). New messages are
   // indexed in batches off the hot path (store/message-search-index.ts) up to a watermark;
   // edits and deletes of rows already indexed are mirrored by triggers.
-  await sql`CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`.execute(db);
+  await sql`CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`.execute(
+    db,
+  );
   await sql`CREATE TABLE search_index_state (name text PRIMARY KEY, last_id integer NOT NULL)`.execute(db);
   await sql`INSERT INTO search_index_state (name, last_id) VALUES ('messages', 0)`.execute(db);
   const indexed = sql.raw(`(SELECT last_id FROM search_index_state WHERE name = 'messages')`);

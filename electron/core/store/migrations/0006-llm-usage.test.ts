@@ -16,9 +16,15 @@ const plan = (s: Store, sql: string, ...args: unknown[]) =>
 describe('migration 0006-llm-usage', () => {
   it('creates the usage and violation tables with key lookups that use their indexes', async () => {
     store = await openDatabase({ file: ':memory:' });
-    expect(plan(store, 'SELECT tokens FROM llm_usage WHERE shop_id = ? AND day = ?', 1, 'd')).toMatch(/USING (PRIMARY KEY|INDEX sqlite_autoindex_llm_usage)/);
-    expect(plan(store, 'SELECT messages FROM llm_contact_usage WHERE shop_id = ? AND contact_id = ? AND day = ?', 1, 2, 'd')).toMatch(/USING (PRIMARY KEY|INDEX sqlite_autoindex_llm_contact_usage)/);
-    expect(plan(store, 'SELECT * FROM guardrail_violations WHERE shop_id = ? ORDER BY id DESC LIMIT 20', 1)).toMatch(/USING (COVERING )?INDEX guardrail_violations_shop/);
+    expect(plan(store, 'SELECT tokens FROM llm_usage WHERE shop_id = ? AND day = ?', 1, 'd')).toMatch(
+      /USING (PRIMARY KEY|INDEX sqlite_autoindex_llm_usage)/,
+    );
+    expect(plan(store, 'SELECT messages FROM llm_contact_usage WHERE shop_id = ? AND contact_id = ? AND day = ?', 1, 2, 'd')).toMatch(
+      /USING (PRIMARY KEY|INDEX sqlite_autoindex_llm_contact_usage)/,
+    );
+    expect(plan(store, 'SELECT * FROM guardrail_violations WHERE shop_id = ? ORDER BY id DESC LIMIT 20', 1)).toMatch(
+      /USING (COVERING )?INDEX guardrail_violations_shop/,
+    );
   });
 
   it('adds up tokens per shop per day and messages per customer, and keeps violations newest first', async () => {
@@ -38,7 +44,15 @@ describe('migration 0006-llm-usage', () => {
 
     const log = makeViolationsRepo(store.sqlite);
     for (const reply of ['first', 'second']) {
-      log.add({ shopId: 1, conversationId: null, source: 'llm', reply, action: 'regenerated', at: 'now', violations: [{ kind: 'unbacked_number', detail: 'd', fragment: '1' }] });
+      log.add({
+        shopId: 1,
+        conversationId: null,
+        source: 'llm',
+        reply,
+        action: 'regenerated',
+        at: 'now',
+        violations: [{ kind: 'unbacked_number', detail: 'd', fragment: '1' }],
+      });
     }
     expect(log.recent(1, 10).map((v) => v.reply)).toEqual(['second', 'first']);
   });

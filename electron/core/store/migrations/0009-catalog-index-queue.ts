@@ -7,5 +7,7 @@ import { type Kysely, sql } from 'kysely';
  * at the next start. The products table stays the truth; the index only catches up.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`CREATE TABLE catalog_index_queue (product_id integer PRIMARY KEY, shop_id integer NOT NULL REFERENCES shops(id) ON DELETE CASCADE)`.execute(db);
+  await sql`CREATE TABLE catalog_index_queue (product_id integer PRIMARY KEY, shop_id integer NOT NULL REFERENCES shops(id) ON DELETE CASCADE)`.execute(
+    db,
+  );
 }

@@ -7,13 +7,21 @@ describe('migration 0025-outbox-kind', () => {
     const { sqlite } = store;
     const now = new Date().toISOString();
     sqlite.prepare("INSERT INTO shops (name, currency, created_at) VALUES ('S', 'DZD', ?)").run(now);
-    sqlite.prepare("INSERT INTO accounts (shop_id, channel, label, status, created_at) VALUES (1, 'simulator', 'a', 'connected', ?)").run(now);
+    sqlite
+      .prepare("INSERT INTO accounts (shop_id, channel, label, status, created_at) VALUES (1, 'simulator', 'a', 'connected', ?)")
+      .run(now);
     sqlite.prepare("INSERT INTO contacts (shop_id, jid, created_at) VALUES (1, 'x@s.whatsapp.net', ?)").run(now);
     sqlite.prepare('INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (1, 1, 1, ?)').run(now);
-    sqlite.prepare("INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, kind, text, status, created_at) VALUES (1, 1, 1, 'out', 'bot', 'text', 'hi', 'queued', ?)").run(now);
+    sqlite
+      .prepare(
+        "INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, kind, text, status, created_at) VALUES (1, 1, 1, 'out', 'bot', 'text', 'hi', 'queued', ?)",
+      )
+      .run(now);
     const insert = (kind: string | null) =>
       sqlite
-        .prepare(`INSERT INTO outbox (shop_id, account_id, conversation_id, message_id, to_jid, channel_message_id, next_attempt_at, created_at${kind ? ', kind' : ''}) VALUES (1, 1, 1, 1, 'x', ?, ?, ?${kind ? ', ?' : ''})`)
+        .prepare(
+          `INSERT INTO outbox (shop_id, account_id, conversation_id, message_id, to_jid, channel_message_id, next_attempt_at, created_at${kind ? ', kind' : ''}) VALUES (1, 1, 1, 1, 'x', ?, ?, ?${kind ? ', ?' : ''})`,
+        )
         .run(...[`C${kind}`, now, now, ...(kind ? [kind] : [])]);
     insert(null);
     insert('proactive');

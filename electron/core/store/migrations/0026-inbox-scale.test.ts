@@ -24,7 +24,7 @@ describe('migration 0026-inbox-scale', () => {
       { status: 'open', n: 1 },
       { status: 'resolved', n: 1 },
     ]);
-    const byName = () => s.prepare("SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH '\"smin\"'").all();
+    const byName = () => s.prepare('SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH \'"smin"\'').all();
     expect(byName()).toEqual([]);
     makeMessageSearchIndex(s).catchUpAll();
     expect(byName()).toEqual([{ rowid: 1 }]);

@@ -13,7 +13,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       n integer NOT NULL,
       PRIMARY KEY (shop_id, status)
     ) WITHOUT ROWID`.execute(db);
-  await sql`INSERT INTO conversation_counts (shop_id, status, n) SELECT shop_id, status, count(*) FROM conversations GROUP BY shop_id, status`.execute(db);
+  await sql`INSERT INTO conversation_counts (shop_id, status, n) SELECT shop_id, status, count(*) FROM conversations GROUP BY shop_id, status`.execute(
+    db,
+  );
   const bump = (shop: string, status: string, delta: number) =>
     `INSERT INTO conversation_counts (shop_id, status, n) VALUES (${shop}, ${status}, ${delta})
        ON CONFLICT (shop_id, status) DO UPDATE SET n = n + ${delta};`;

@@ -17,7 +17,9 @@ describe('migration 0032-bandit', () => {
     const arm = store.sqlite.prepare(`INSERT INTO bandit_arms (shop_id, segment, strategy) VALUES (1, 'new:fr', 'scarcity')`);
     arm.run();
     expect(() => arm.run()).toThrow(/UNIQUE|PRIMARY/);
-    expect(plan(store, "SELECT * FROM bandit_arms WHERE shop_id = 1 AND segment = 'new:fr'")).toMatch(/USING (INDEX sqlite_autoindex_bandit_arms_1|PRIMARY KEY)/);
+    expect(plan(store, "SELECT * FROM bandit_arms WHERE shop_id = 1 AND segment = 'new:fr'")).toMatch(
+      /USING (INDEX sqlite_autoindex_bandit_arms_1|PRIMARY KEY)/,
+    );
     expect(plan(store, 'SELECT * FROM strategy_choices WHERE conversation_id = 3')).toMatch(/USING INTEGER PRIMARY KEY/);
   });
 });

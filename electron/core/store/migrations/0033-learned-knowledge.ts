@@ -13,7 +13,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('pairs', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('analyzed_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('analyzed_conversations_shop_time').on('analyzed_conversations').columns(['shop_id', 'analyzed_at']).execute();
+  await db.schema
+    .createIndex('analyzed_conversations_shop_time')
+    .on('analyzed_conversations')
+    .columns(['shop_id', 'analyzed_at'])
+    .execute();
   await db.schema
     .createTable('learned_sources')
     .addColumn('knowledge_id', 'integer', (c) => c.primaryKey().references('knowledge.id').onDelete('cascade'))
@@ -28,5 +32,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('learned_sources_shop_time').on('learned_sources').columns(['shop_id', 'created_at']).execute();
   // The analyzer's scan: orders of a shop that came from a conversation.
-  await sql`CREATE INDEX IF NOT EXISTS orders_shop_conversation ON orders(shop_id, conversation_id) WHERE conversation_id IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX IF NOT EXISTS orders_shop_conversation ON orders(shop_id, conversation_id) WHERE conversation_id IS NOT NULL`.execute(
+    db,
+  );
 }

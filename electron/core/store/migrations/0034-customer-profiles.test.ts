@@ -16,7 +16,9 @@ describe('migration 0034-customer-profiles', () => {
     const insert = db.prepare(`INSERT INTO customer_profiles (contact_id, shop_id, name, updated_at) VALUES (1, 1, 'Karim', 'now')`);
     insert.run();
     expect(() => insert.run()).toThrow(/UNIQUE|PRIMARY/);
-    const plan = (db.prepare('EXPLAIN QUERY PLAN SELECT * FROM customer_profiles WHERE contact_id = 1').all() as { detail: string }[]).map((r) => r.detail).join(' ');
+    const plan = (db.prepare('EXPLAIN QUERY PLAN SELECT * FROM customer_profiles WHERE contact_id = 1').all() as { detail: string }[])
+      .map((r) => r.detail)
+      .join(' ');
     expect(plan).toMatch(/INTEGER PRIMARY KEY/);
     db.prepare('DELETE FROM contacts WHERE id = 1').run();
     expect(db.prepare('SELECT count(*) AS n FROM customer_profiles').get()).toEqual({ n: 0 });

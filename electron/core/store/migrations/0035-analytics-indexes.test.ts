@@ -13,8 +13,15 @@ describe('migration 0035-analytics-indexes', () => {
       FROM messages WHERE shop_id = 1 AND created_at >= '2026-01-01' AND created_at < '2026-02-01' AND status NOT IN ('draft', 'rejected')`;
     expect(plan(store.sqlite, scan)).toMatch(/COVERING INDEX messages_shop_created/);
     // Reading the JSON itself (a column the index does not hold) has to go to the table: the check can fail.
-    expect(plan(store.sqlite, scan.replace("json_extract(meta, '$.intent')", "json_extract(meta, '$.salesAction')"))).not.toMatch(/COVERING/);
-    expect(plan(store.sqlite, "SELECT kind FROM guardrail_violations WHERE shop_id = 1 AND created_at >= '2026-01-01' AND created_at < '2026-02-01'")).toMatch(/guardrail_violations_shop_created/);
+    expect(plan(store.sqlite, scan.replace("json_extract(meta, '$.intent')", "json_extract(meta, '$.salesAction')"))).not.toMatch(
+      /COVERING/,
+    );
+    expect(
+      plan(
+        store.sqlite,
+        "SELECT kind FROM guardrail_violations WHERE shop_id = 1 AND created_at >= '2026-01-01' AND created_at < '2026-02-01'",
+      ),
+    ).toMatch(/guardrail_violations_shop_created/);
     await store.close();
   });
 });

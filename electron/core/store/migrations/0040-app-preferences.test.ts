@@ -11,7 +11,11 @@ afterEach(async () => {
 describe('migration 0040-app-preferences', () => {
   it('keeps the chosen interface language, one row per key, looked up by its key', async () => {
     store = await openDatabase({ file: ':memory:' });
-    const plan = (store.sqlite.prepare('EXPLAIN QUERY PLAN SELECT value FROM app_preferences WHERE key = ?').all('ui_locale') as { detail: string }[]).map((r) => r.detail).join(' ');
+    const plan = (
+      store.sqlite.prepare('EXPLAIN QUERY PLAN SELECT value FROM app_preferences WHERE key = ?').all('ui_locale') as { detail: string }[]
+    )
+      .map((r) => r.detail)
+      .join(' ');
     expect(plan).toMatch(/USING (PRIMARY KEY|INDEX sqlite_autoindex_app_preferences)/);
     const prefs = makePreferences(store.sqlite);
     expect(prefs.uiLocale()).toBeNull();

@@ -21,10 +21,24 @@ export function makeAccountsRepo(db: Kysely<Database>) {
       const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toAccount(row);
     },
-    async create(input: { shopId: number; channel: ChannelKind; label: string; phone: string | null; status: AccountStatus; now: string }): Promise<Account> {
+    async create(input: {
+      shopId: number;
+      channel: ChannelKind;
+      label: string;
+      phone: string | null;
+      status: AccountStatus;
+      now: string;
+    }): Promise<Account> {
       const row = await db
         .insertInto('accounts')
-        .values({ shop_id: input.shopId, channel: input.channel, label: input.label, phone: input.phone, status: input.status, created_at: input.now })
+        .values({
+          shop_id: input.shopId,
+          channel: input.channel,
+          label: input.label,
+          phone: input.phone,
+          status: input.status,
+          created_at: input.now,
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
       return toAccount(row);

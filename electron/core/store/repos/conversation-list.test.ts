@@ -16,14 +16,22 @@ async function seeded(n: number, text = (i: number) => `message ${i}`) {
   const { sqlite } = store;
   const now = '2026-11-01T10:00:00.000Z';
   sqlite.prepare("INSERT INTO shops (name, currency, created_at) VALUES ('S', 'DZD', ?)").run(now);
-  sqlite.prepare("INSERT INTO accounts (shop_id, channel, label, status, created_at) VALUES (1, 'simulator', 'a', 'connected', ?)").run(now);
+  sqlite
+    .prepare("INSERT INTO accounts (shop_id, channel, label, status, created_at) VALUES (1, 'simulator', 'a', 'connected', ?)")
+    .run(now);
   const contact = sqlite.prepare('INSERT INTO contacts (shop_id, jid, name, created_at) VALUES (1, ?, ?, ?)');
-  const conversation = sqlite.prepare('INSERT INTO conversations (shop_id, account_id, contact_id, status, created_at, last_message_at) VALUES (1, 1, ?, ?, ?, ?)');
-  const message = sqlite.prepare("INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, kind, text, status, created_at) VALUES (1, 1, ?, 'in', 'customer', 'text', ?, 'received', ?)");
+  const conversation = sqlite.prepare(
+    'INSERT INTO conversations (shop_id, account_id, contact_id, status, created_at, last_message_at) VALUES (1, 1, ?, ?, ?, ?)',
+  );
+  const message = sqlite.prepare(
+    "INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, kind, text, status, created_at) VALUES (1, 1, ?, 'in', 'customer', 'text', ?, 'received', ?)",
+  );
   sqlite.transaction(() => {
     for (let i = 0; i < n; i++) {
       const at = new Date(Date.parse(now) + Math.floor(i / 2) * 60_000).toISOString();
-      const k = Number(contact.run(`2135500${String(i).padStart(5, '0')}@s.whatsapp.net`, i % 4 === 0 ? `Amina ${i}` : null, at).lastInsertRowid);
+      const k = Number(
+        contact.run(`2135500${String(i).padStart(5, '0')}@s.whatsapp.net`, i % 4 === 0 ? `Amina ${i}` : null, at).lastInsertRowid,
+      );
       const c = Number(conversation.run(k, i % 3 === 0 ? 'resolved' : 'open', at, at).lastInsertRowid);
       message.run(c, text(i), at);
     }
@@ -71,7 +79,7 @@ describe('inbox list at scale', () => {
     expect(list.page({ shopId: 1, offset: 0, limit: 5 }).total).toBe(30);
     expect(list.page({ shopId: 1, status: 'resolved', offset: 0, limit: 5 }).total).toBe(10);
     sqlite.prepare("UPDATE conversations SET status = 'waiting_human' WHERE id IN (1, 2)").run();
-    sqlite.prepare("UPDATE conversations SET status = status, unread = unread + 1 WHERE id = 3").run(); // named in SET, unchanged
+    sqlite.prepare('UPDATE conversations SET status = status, unread = unread + 1 WHERE id = 3').run(); // named in SET, unchanged
     sqlite.prepare('DELETE FROM conversations WHERE id = 5').run();
     expect(list.page({ shopId: 1, offset: 0, limit: 5 }).total).toBe(29);
     expect(list.page({ shopId: 1, status: 'waiting_human', offset: 0, limit: 5 }).total).toBe(2);
@@ -99,7 +107,8 @@ describe('inbox list at scale', () => {
 
   it('finds by a word, a prefix, a name inside a name, phone digits typed locally, with an exact total', async () => {
     const { list } = await seeded(40, (i) => (i === 7 ? 'salam, la robe kabyle dispo?' : `message ${i}`));
-    const ids = (query: string, status?: 'open' | 'resolved') => list.page({ shopId: 1, query, offset: 0, limit: 50, status }).items.map((c) => c.id);
+    const ids = (query: string, status?: 'open' | 'resolved') =>
+      list.page({ shopId: 1, query, offset: 0, limit: 50, status }).items.map((c) => c.id);
     expect(ids('kabyle')).toEqual([8]);
     expect(ids('kaby')).toEqual([8]);
     expect(ids('mina 12')).toEqual([13]);
@@ -112,10 +121,15 @@ describe('inbox list at scale', () => {
 
   it('reads a page from the activity index without sorting or counting rows', async () => {
     const { sqlite } = await seeded(3);
-    const plan = (sql: string) => (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const plan = (sql: string) =>
+      (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
     const page = plan('SELECT c.id FROM conversations c WHERE c.shop_id = 1 ORDER BY c.last_message_at DESC, c.id DESC LIMIT 50');
     expect(page).toMatch(/conversations_shop_activity/);
     expect(page).not.toMatch(/TEMP B-TREE/);
-    expect(plan("SELECT c.id FROM conversations c WHERE c.shop_id = 1 AND c.status = 'open' ORDER BY c.last_message_at DESC, c.id DESC LIMIT 50")).toMatch(/conversations_shop_status_activity/);
+    expect(
+      plan(
+        "SELECT c.id FROM conversations c WHERE c.shop_id = 1 AND c.status = 'open' ORDER BY c.last_message_at DESC, c.id DESC LIMIT 50",
+      ),
+    ).toMatch(/conversations_shop_status_activity/);
   });
 });

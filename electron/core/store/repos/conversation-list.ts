@@ -55,12 +55,21 @@ export function makeConversationList(sqlite: SQLite.Database) {
   const countStatus = sqlite.prepare<[number, string], { n: number }>('SELECT n FROM conversation_counts WHERE shop_id = ? AND status = ?');
 
   function params(q: ListQuery) {
-    return { shop: q.shopId, status: q.status ?? null, at: q.after?.lastMessageAt ?? null, id: q.after?.id ?? 0, limit: q.limit, offset: q.after ? 0 : q.offset };
+    return {
+      shop: q.shopId,
+      status: q.status ?? null,
+      at: q.after?.lastMessageAt ?? null,
+      id: q.after?.id ?? 0,
+      limit: q.limit,
+      offset: q.after ? 0 : q.offset,
+    };
   }
 
   function list(q: ListQuery): ListPage {
     const where = `c.shop_id = @shop ${q.status ? 'AND c.status = @status' : ''} ${q.after ? AFTER : ''}`;
-    const rows = prepared(`SELECT ${COLUMNS} FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE ${where} ${ORDER}`).all(params(q)) as ConversationRow[];
+    const rows = prepared(`SELECT ${COLUMNS} FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE ${where} ${ORDER}`).all(
+      params(q),
+    ) as ConversationRow[];
     const total = q.status ? (countStatus.get(q.shopId, q.status)?.n ?? 0) : (countAll.get(q.shopId)?.n ?? 0);
     return { items: rows.map(toConversation), total: Math.max(0, total) };
   }
@@ -109,8 +118,12 @@ export function makeConversationList(sqlite: SQLite.Database) {
     const inIds = 'c.id IN (SELECT value FROM json_each(@ids)) AND c.shop_id = @shop';
     const where = `${inIds} ${q.status ? 'AND c.status = @status' : ''} ${q.after ? AFTER : ''}`;
     const json = JSON.stringify([...ids]);
-    const rows = prepared(`SELECT ${COLUMNS} FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE ${where} ${ORDER}`).all({ ...params(q), ids: json }) as ConversationRow[];
-    const total = (prepared(`SELECT count(*) AS n FROM conversations c WHERE ${inIds}`).get({ shop: q.shopId, ids: json }) as { n: number }).n;
+    const rows = prepared(`SELECT ${COLUMNS} FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE ${where} ${ORDER}`).all({
+      ...params(q),
+      ids: json,
+    }) as ConversationRow[];
+    const total = (prepared(`SELECT count(*) AS n FROM conversations c WHERE ${inIds}`).get({ shop: q.shopId, ids: json }) as { n: number })
+      .n;
     return { items: rows.map(toConversation), total, ...(capped ? { totalCapped: true } : {}) };
   }
 

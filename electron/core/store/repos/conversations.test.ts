@@ -22,7 +22,9 @@ describe('conversations/list search', () => {
     phone.send(shop.id, '+213550000003', 'Quanto custa o curso?');
     await core.ctx.pipeline.drain();
     const search = async (query: string) =>
-      (await call<{ items: { contactJid: string }[]; total: number }>(core, 'conversations/list', { shopId: shop.id, query })).items.map((c) => c.contactJid.slice(0, 12));
+      (await call<{ items: { contactJid: string }[]; total: number }>(core, 'conversations/list', { shopId: shop.id, query })).items.map(
+        (c) => c.contactJid.slice(0, 12),
+      );
     // "kabyle" is only in an earlier message, not the preview.
     expect(await search('kabyle')).toEqual(['213550000001']);
     expect(await search('kaby')).toEqual(['213550000001']);

@@ -74,10 +74,7 @@ export type { ListQuery } from './conversation-list';
 export function makeConversationsRepo(db: Kysely<Database>, hooks: { beforeSearch?: () => void; sqlite: SQLite.Database }) {
   const lists = makeConversationList(hooks.sqlite);
   function base(shopId: number) {
-    return db
-      .selectFrom('conversations as c')
-      .innerJoin('contacts as k', 'k.id', 'c.contact_id')
-      .where('c.shop_id', '=', shopId);
+    return db.selectFrom('conversations as c').innerJoin('contacts as k', 'k.id', 'c.contact_id').where('c.shop_id', '=', shopId);
   }
 
   return {
@@ -89,7 +86,20 @@ export function makeConversationsRepo(db: Kysely<Database>, hooks: { beforeSearc
     async get(shopId: number, id: number): Promise<Conversation | undefined> {
       const row = await base(shopId)
         .where('c.id', '=', id)
-        .select(['c.id', 'c.shop_id', 'c.account_id', 'c.contact_id', 'c.status', 'c.takeover', 'c.unread', 'c.last_message_at', 'c.last_preview', 'c.escalation_reason', 'k.jid', 'k.name'])
+        .select([
+          'c.id',
+          'c.shop_id',
+          'c.account_id',
+          'c.contact_id',
+          'c.status',
+          'c.takeover',
+          'c.unread',
+          'c.last_message_at',
+          'c.last_preview',
+          'c.escalation_reason',
+          'k.jid',
+          'k.name',
+        ])
         .executeTakeFirst();
       return row && toConversation(row);
     },
@@ -97,7 +107,19 @@ export function makeConversationsRepo(db: Kysely<Database>, hooks: { beforeSearc
     async messages(shopId: number, conversationId: number, limit: number): Promise<Message[]> {
       const rows = await db
         .selectFrom('messages')
-        .select(['id', 'shop_id', 'conversation_id', 'direction', 'author', 'kind', 'text', 'status', 'channel_message_id', 'error', 'created_at'])
+        .select([
+          'id',
+          'shop_id',
+          'conversation_id',
+          'direction',
+          'author',
+          'kind',
+          'text',
+          'status',
+          'channel_message_id',
+          'error',
+          'created_at',
+        ])
         .where('shop_id', '=', shopId)
         .where('conversation_id', '=', conversationId)
         .orderBy('id', 'desc')

@@ -41,7 +41,14 @@ function PeriodPicker({ store }: { store: AnalyticsStore }) {
     <div className="analytics-toolbar">
       <div role="radiogroup" aria-label={t('period')} className="period-presets">
         {PRESETS.map((p: Preset) => (
-          <button key={p} type="button" role="radio" aria-checked={s.preset === p} className={s.preset === p ? 'primary' : undefined} onClick={() => void s.setPreset(p)}>
+          <button
+            key={p}
+            type="button"
+            role="radio"
+            aria-checked={s.preset === p}
+            className={s.preset === p ? 'primary' : undefined}
+            onClick={() => void s.setPreset(p)}
+          >
             {t(PRESET_LABEL[p])}
           </button>
         ))}
@@ -56,11 +63,23 @@ function PeriodPicker({ store }: { store: AnalyticsStore }) {
         >
           <label className="field-inline">
             <span>{t('from')}</span>
-            <input id="analytics-from" type="date" value={s.customFrom} onChange={(e) => s.setCustom({ from: e.target.value })} aria-invalid={invalid || undefined} />
+            <input
+              id="analytics-from"
+              type="date"
+              value={s.customFrom}
+              onChange={(e) => s.setCustom({ from: e.target.value })}
+              aria-invalid={invalid || undefined}
+            />
           </label>
           <label className="field-inline">
             <span>{t('to')}</span>
-            <input id="analytics-to" type="date" value={s.customTo} onChange={(e) => s.setCustom({ to: e.target.value })} aria-invalid={invalid || undefined} />
+            <input
+              id="analytics-to"
+              type="date"
+              value={s.customTo}
+              onChange={(e) => s.setCustom({ to: e.target.value })}
+              aria-invalid={invalid || undefined}
+            />
           </label>
           <button type="submit">{t('apply')}</button>
           {invalid && (
@@ -155,9 +174,15 @@ function AnalyticsView({ store }: { store: AnalyticsStore }) {
         </p>
       )}
       {!props ? (
-        loading || !error ? <Skeleton label={t('loading')} /> : null
+        loading || !error ? (
+          <Skeleton label={t('loading')} />
+        ) : null
       ) : (
-        <div className={`analytics-body${loading ? ' is-loading' : ''}`} data-testid="analytics-ready" data-period={`${props.data.period.from}..${props.data.period.to}`}>
+        <div
+          className={`analytics-body${loading ? ' is-loading' : ''}`}
+          data-testid="analytics-ready"
+          data-period={`${props.data.period.from}..${props.data.period.to}`}
+        >
           <KpiCards data={props.data} locale={locale} t={t} />
           <div className="analytics-grid">
             <FunnelSection {...props} />

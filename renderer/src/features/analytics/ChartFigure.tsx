@@ -6,7 +6,17 @@ export interface Column<R> {
 }
 
 /** A table of rows: every chart's numbers, and the page's plain tables. */
-export function DataTable<R>({ caption, columns, rows, rowKey }: { caption: string; columns: Column<R>[]; rows: readonly R[]; rowKey: (row: R) => string }) {
+export function DataTable<R>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+}: {
+  caption: string;
+  columns: Column<R>[];
+  rows: readonly R[];
+  rowKey: (row: R) => string;
+}) {
   return (
     <table className="analytics-table">
       <caption className="visually-hidden">{caption}</caption>
@@ -36,7 +46,21 @@ export function DataTable<R>({ caption, columns, rows, rowKey }: { caption: stri
  * A chart with its title and its numbers as a table under a disclosure (screen readers and anyone
  * who wants exact figures). The chart itself is hidden from assistive technology: the table says it all.
  */
-export function ChartFigure({ id, title, hint, chart, table, tableLabel }: { id: string; title: string; hint?: string; chart: ReactNode; table: ReactNode; tableLabel: string }) {
+export function ChartFigure({
+  id,
+  title,
+  hint,
+  chart,
+  table,
+  tableLabel,
+}: {
+  id: string;
+  title: string;
+  hint?: string;
+  chart: ReactNode;
+  table: ReactNode;
+  tableLabel: string;
+}) {
   return (
     <figure className="analytics-card analytics-figure" aria-labelledby={`${id}-title`} data-testid={`chart-${id}`}>
       <figcaption id={`${id}-title`}>

@@ -18,19 +18,37 @@ export function ProductSections({ data, locale, t }: SectionProps) {
     <>
       <section className="analytics-card" aria-labelledby="top-products-title" data-testid="top-products">
         <h2 id="top-products-title">{t('topProducts')}</h2>
-        {data.topProducts.length === 0 ? <p className="muted">{t('empty')}</p> : <DataTable caption={t('topProducts')} rows={data.topProducts} rowKey={(p) => p.sku} columns={productColumns(t, locale)} />}
+        {data.topProducts.length === 0 ? (
+          <p className="muted">{t('empty')}</p>
+        ) : (
+          <DataTable caption={t('topProducts')} rows={data.topProducts} rowKey={(p) => p.sku} columns={productColumns(t, locale)} />
+        )}
       </section>
       <section className="analytics-card" aria-labelledby="oos-title" data-testid="out-of-stock">
         <h2 id="oos-title">{t('outOfStock')}</h2>
         <p className="muted small">{t('outOfStockHint')}</p>
-        {data.outOfStock.length === 0 ? <p className="muted">{t('empty')}</p> : <DataTable caption={t('outOfStock')} rows={data.outOfStock} rowKey={(p) => p.sku} columns={productColumns(t, locale).slice(0, 2)} />}
+        {data.outOfStock.length === 0 ? (
+          <p className="muted">{t('empty')}</p>
+        ) : (
+          <DataTable
+            caption={t('outOfStock')}
+            rows={data.outOfStock}
+            rowKey={(p) => p.sku}
+            columns={productColumns(t, locale).slice(0, 2)}
+          />
+        )}
       </section>
     </>
   );
 }
 
 /** Questions the brain had no answer for, each with a one-click "add to knowledge" (knowledge/save). */
-export function UnansweredSection({ data, locale, t, onAdd }: SectionProps & { onAdd: (question: string, answer: string) => Promise<boolean> }) {
+export function UnansweredSection({
+  data,
+  locale,
+  t,
+  onAdd,
+}: SectionProps & { onAdd: (question: string, answer: string) => Promise<boolean> }) {
   const [open, setOpen] = useState<string | null>(null);
   const [answer, setAnswer] = useState('');
   const [note, setNote] = useState<'added' | 'answerRequired' | null>(null);
@@ -102,7 +120,8 @@ export function FollowUpSection({ data, locale, t }: SectionProps) {
     <section className="analytics-card analytics-wide" aria-labelledby="follow-ups-title" data-testid="follow-ups">
       <h2 id="follow-ups-title">{t('followUps')}</h2>
       <p>
-        {t('followUpsSent')}: <strong>{formatNumber(f.sent, locale)}</strong> · {t('followUpsRecovered')}: <strong>{formatNumber(f.recovered, locale)}</strong> · {t('recoveredRevenue')}:{' '}
+        {t('followUpsSent')}: <strong>{formatNumber(f.sent, locale)}</strong> · {t('followUpsRecovered')}:{' '}
+        <strong>{formatNumber(f.recovered, locale)}</strong> · {t('recoveredRevenue')}:{' '}
         <strong>{formatNumber(f.recoveredRevenue, locale)}</strong>
       </p>
       <DataTable

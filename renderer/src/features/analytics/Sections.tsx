@@ -35,7 +35,16 @@ export function FunnelSection({ data, locale, rtl, t }: SectionProps) {
       title={t('funnel')}
       hint={t('funnelHint')}
       tableLabel={t('showTable')}
-      chart={<CategoryBars rows={steps} category={(s) => s.step} series={[{ key: 'n', label: t('colConversations'), colour: GREEN }]} rtl={rtl} formatValue={num} horizontal />}
+      chart={
+        <CategoryBars
+          rows={steps}
+          category={(s) => s.step}
+          series={[{ key: 'n', label: t('colConversations'), colour: GREEN }]}
+          rtl={rtl}
+          formatValue={num}
+          horizontal
+        />
+      }
       table={
         <DataTable
           caption={t('funnel')}
@@ -91,7 +100,15 @@ export function DailySections({ data, locale, rtl, t }: SectionProps) {
         id="revenue-per-day"
         title={t('revenuePerDay')}
         tableLabel={t('showTable')}
-        chart={<CategoryBars rows={data.days} category={day} series={[{ key: 'revenue', label: t('colRevenue'), colour: GREEN }]} rtl={rtl} formatValue={num} />}
+        chart={
+          <CategoryBars
+            rows={data.days}
+            category={day}
+            series={[{ key: 'revenue', label: t('colRevenue'), colour: GREEN }]}
+            rtl={rtl}
+            formatValue={num}
+          />
+        }
         table={
           <DataTable
             caption={t('revenuePerDay')}
@@ -136,11 +153,23 @@ export function ConversionSections({ data, locale, rtl, t }: SectionProps) {
             horizontal
           />
         }
-        table={<DataTable caption={t('byLanguage')} rows={data.byLanguage} rowKey={(r) => r.key} columns={conversionColumns(t, locale, { label: t('colLanguage'), cell: lang })} />}
+        table={
+          <DataTable
+            caption={t('byLanguage')}
+            rows={data.byLanguage}
+            rowKey={(r) => r.key}
+            columns={conversionColumns(t, locale, { label: t('colLanguage'), cell: lang })}
+          />
+        }
       />
       <section className="analytics-card" aria-labelledby="by-account-title">
         <h2 id="by-account-title">{t('byAccount')}</h2>
-        <DataTable caption={t('byAccount')} rows={data.byAccount} rowKey={(r) => r.key} columns={conversionColumns(t, locale, { label: t('colNumber'), cell: (r) => r.label })} />
+        <DataTable
+          caption={t('byAccount')}
+          rows={data.byAccount}
+          rowKey={(r) => r.key}
+          columns={conversionColumns(t, locale, { label: t('colNumber'), cell: (r) => r.label })}
+        />
       </section>
     </>
   );
@@ -178,7 +207,10 @@ export function ServiceSections({ data, locale, t }: SectionProps) {
             rows={data.escalationReasons}
             rowKey={(r) => r.reason}
             columns={[
-              { label: t('colReason'), cell: (r) => words('escalation', { code: r.reason, params: r.reason === 'bot_note' ? { note: '…' } : {} }) },
+              {
+                label: t('colReason'),
+                cell: (r) => words('escalation', { code: r.reason, params: r.reason === 'bot_note' ? { note: '…' } : {} }),
+              },
               { label: t('colTimes'), cell: (r) => formatNumber(r.count, locale) },
             ]}
           />
@@ -229,7 +261,11 @@ export function HeatMapSection({ data, locale, t }: SectionProps) {
               <tr key={weekday}>
                 <th scope="row">{days[weekday]}</th>
                 {counts.map((n, h) => (
-                  <td key={h} style={{ backgroundColor: n && max ? `rgba(15, 123, 95, ${0.12 + 0.88 * (n / max)})` : undefined }} className={n / (max || 1) > 0.6 ? 'heat-strong' : undefined}>
+                  <td
+                    key={h}
+                    style={{ backgroundColor: n && max ? `rgba(15, 123, 95, ${0.12 + 0.88 * (n / max)})` : undefined }}
+                    className={n / (max || 1) > 0.6 ? 'heat-strong' : undefined}
+                  >
                     {n ? formatNumber(n, locale) : ''}
                   </td>
                 ))}

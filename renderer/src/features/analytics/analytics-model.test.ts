@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { change, customPeriod, formatDuration, formatMoney, formatNumber, formatPercent, heatGrid, presetPeriod, shopToday, shortDay, weekdayNames } from './analytics-model';
+import {
+  change,
+  customPeriod,
+  formatDuration,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  heatGrid,
+  presetPeriod,
+  shopToday,
+  shortDay,
+  weekdayNames,
+} from './analytics-model';
 
 describe('analytics page model', () => {
-  it('takes today in the shop\'s time zone, not the browser\'s', () => {
+  it("takes today in the shop's time zone, not the browser's", () => {
     const lateEvening = new Date('2026-03-27T23:30:00Z');
     expect(shopToday(lateEvening, 'Europe/Paris')).toBe('2026-03-28');
     expect(shopToday(lateEvening, 'America/New_York')).toBe('2026-03-27');
@@ -37,7 +49,10 @@ describe('analytics page model', () => {
   });
 
   it('fills the heat map', () => {
-    const { rows, max } = heatGrid([{ weekday: 6, hour: 11, count: 2 }, { weekday: 0, hour: 1, count: 1 }]);
+    const { rows, max } = heatGrid([
+      { weekday: 6, hour: 11, count: 2 },
+      { weekday: 0, hour: 1, count: 1 },
+    ]);
     expect(rows).toHaveLength(7);
     expect(rows[6]![11]).toBe(2);
     expect(rows[0]![1]).toBe(1);

@@ -37,7 +37,11 @@ export function formatNumber(n: number, locale: string, digits = 0): string {
 export function formatMoney(amount: number | null, currency: string, locale: string): string {
   if (amount === null) return '—';
   try {
-    return new Intl.NumberFormat(numberLocale(locale), { style: 'currency', currency, maximumFractionDigits: Number.isInteger(amount) ? 0 : 2 }).format(amount);
+    return new Intl.NumberFormat(numberLocale(locale), {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+    }).format(amount);
   } catch {
     return `${formatNumber(amount, locale, 2)} ${currency}`;
   }
@@ -83,5 +87,7 @@ export function heatGrid(cells: readonly HeatCell[]): { rows: number[][]; max: n
 
 /** A short local date for chart axes ("28/03" style in the UI locale, Western digits). */
 export function shortDay(day: string, locale: string): string {
-  return new Intl.DateTimeFormat(numberLocale(locale), { day: '2-digit', month: '2-digit', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return new Intl.DateTimeFormat(numberLocale(locale), { day: '2-digit', month: '2-digit', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 }

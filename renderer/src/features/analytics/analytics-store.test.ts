@@ -26,7 +26,13 @@ function fakeClient() {
 }
 
 const overview = (from: string, to: string): AnalyticsOverview =>
-  ({ period: { from, to }, unanswered: [{ text: 'wach livraison?', count: 2, lastAskedAt: 'x' }, { text: 'autre', count: 1, lastAskedAt: 'x' }] }) as unknown as AnalyticsOverview;
+  ({
+    period: { from, to },
+    unanswered: [
+      { text: 'wach livraison?', count: 2, lastAskedAt: 'x' },
+      { text: 'autre', count: 1, lastAskedAt: 'x' },
+    ],
+  }) as unknown as AnalyticsOverview;
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('analytics store', () => {

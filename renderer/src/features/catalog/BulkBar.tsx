@@ -50,9 +50,25 @@ export function BulkBar(props: { count: number; t: T<Key>; onApply: (change: Bul
         <option value="percent">{t('bulkPercent')}</option>
         <option value="set">{t('bulkPrice')}</option>
       </select>
-      <input id="bulk-price" className="input-short" inputMode="decimal" aria-label={mode === 'set' ? t('bulkPrice') : t('bulkPercent')} value={price} onChange={(e) => setPrice(e.target.value)} dir="ltr" />
+      <input
+        id="bulk-price"
+        className="input-short"
+        inputMode="decimal"
+        aria-label={mode === 'set' ? t('bulkPrice') : t('bulkPercent')}
+        value={price}
+        onChange={(e) => setPrice(e.target.value)}
+        dir="ltr"
+      />
       <label>
-        {t('bulkStock')} <input id="bulk-stock" className="input-short" inputMode="numeric" value={stock} onChange={(e) => setStock(e.target.value)} dir="ltr" />
+        {t('bulkStock')}{' '}
+        <input
+          id="bulk-stock"
+          className="input-short"
+          inputMode="numeric"
+          value={stock}
+          onChange={(e) => setStock(e.target.value)}
+          dir="ltr"
+        />
       </label>
       <button type="submit" className="primary" disabled={!change}>
         {t('bulkApply')}

@@ -184,7 +184,12 @@ export function CatalogPage() {
             <thead>
               <tr>
                 <th>
-                  <input type="checkbox" aria-label={t('selectAll')} checked={allShown} onChange={(e) => setSelected(e.target.checked ? new Set(list.items.map((p) => p.id)) : new Set())} />
+                  <input
+                    type="checkbox"
+                    aria-label={t('selectAll')}
+                    checked={allShown}
+                    onChange={(e) => setSelected(e.target.checked ? new Set(list.items.map((p) => p.id)) : new Set())}
+                  />
                 </th>
                 <th>
                   <span className="visually-hidden">{t('noPhoto')}</span>

@@ -13,7 +13,14 @@ type Key = Parameters<T<keyof (typeof strings)['en']>>[0];
 type Step =
   | { kind: 'choose' }
   | { kind: 'reading'; file: string }
-  | { kind: 'preview'; file: string; csv: string; preview: ImportPreview; mapping: ColumnMapping; latin: 'windows-1252' | 'windows-1256' | null }
+  | {
+      kind: 'preview';
+      file: string;
+      csv: string;
+      preview: ImportPreview;
+      mapping: ColumnMapping;
+      latin: 'windows-1252' | 'windows-1256' | null;
+    }
   | { kind: 'importing'; done: number; total: number }
   | { kind: 'done'; summary: ImportSummary }
   | { kind: 'failed'; message: string; plain?: boolean };
@@ -52,7 +59,11 @@ export function ImportWizard(props: { client: Client; shopId: number; t: T<Key>;
         setStep({ kind: 'failed', message: t('notText'), plain: true });
         return;
       }
-      await preview(file.name, decoded.text, decoded.encoding === 'windows-1252' || decoded.encoding === 'windows-1256' ? decoded.encoding : null);
+      await preview(
+        file.name,
+        decoded.text,
+        decoded.encoding === 'windows-1252' || decoded.encoding === 'windows-1256' ? decoded.encoding : null,
+      );
     } catch (err) {
       fail(err);
     }
@@ -69,54 +80,59 @@ export function ImportWizard(props: { client: Client; shopId: number; t: T<Key>;
   };
 
   return (
-    <Dialog labelledBy="wizard-title" onClose={() => step.kind !== 'importing' && onClose(step.kind === 'done')} className="catalog-wizard-card" testId="import-dialog">
-        <h2 id="wizard-title">{t('wizardTitle')}</h2>
-        {step.kind === 'choose' && (
-          <div className="field">
-            <label htmlFor="catalog-file">{t('chooseFile')}</label>
-            <input id="catalog-file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void onFile(e.target.files?.[0])} />
-            <p className="muted small">{t('fileHint')}</p>
-          </div>
-        )}
-        {step.kind === 'reading' && <p role="status">{t('reading', { file: step.file })}</p>}
-        {step.kind === 'preview' && (
-          <PreviewStep
-            step={step}
-            t={t}
-            onMapping={(mapping) => setStep({ ...step, mapping })}
-            onApply={() => void preview(step.file, step.csv, step.latin, step.mapping)}
-            onImport={() => void commit(step.csv, step.preview.format === 'mapped' ? step.mapping : undefined, step.preview.productCount)}
-          />
-        )}
-        {step.kind === 'importing' && (
-          <div role="status" aria-live="polite">
-            <p>{t('importing', { done: step.done, total: step.total })}</p>
-            <progress max={100} value={progressPercent(step.done, step.total)} />
-          </div>
-        )}
-        {step.kind === 'done' && (
-          <div role="status">
-            <p>{t('summary', { created: step.summary.created, updated: step.summary.updated, bad: step.summary.errors.length })}</p>
-            <p className="muted small">{t('summaryRows', { rows: step.summary.totalRows })}</p>
-            <Assumptions list={step.summary.assumptions} t={t} />
-            <BadRows errors={step.summary.errors} t={t} />
-          </div>
-        )}
-        {step.kind === 'failed' && (
-          <p className="error" role="alert">
-            {step.plain ? step.message : t('failed', { message: step.message })}
-          </p>
-        )}
-        <div className="actions">
-          {(step.kind === 'preview' || step.kind === 'failed') && (
-            <button type="button" onClick={() => setStep({ kind: 'choose' })}>
-              {t('back')}
-            </button>
-          )}
-          <button type="button" onClick={() => onClose(step.kind === 'done')} disabled={step.kind === 'importing'}>
-            {t('close')}
-          </button>
+    <Dialog
+      labelledBy="wizard-title"
+      onClose={() => step.kind !== 'importing' && onClose(step.kind === 'done')}
+      className="catalog-wizard-card"
+      testId="import-dialog"
+    >
+      <h2 id="wizard-title">{t('wizardTitle')}</h2>
+      {step.kind === 'choose' && (
+        <div className="field">
+          <label htmlFor="catalog-file">{t('chooseFile')}</label>
+          <input id="catalog-file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void onFile(e.target.files?.[0])} />
+          <p className="muted small">{t('fileHint')}</p>
         </div>
+      )}
+      {step.kind === 'reading' && <p role="status">{t('reading', { file: step.file })}</p>}
+      {step.kind === 'preview' && (
+        <PreviewStep
+          step={step}
+          t={t}
+          onMapping={(mapping) => setStep({ ...step, mapping })}
+          onApply={() => void preview(step.file, step.csv, step.latin, step.mapping)}
+          onImport={() => void commit(step.csv, step.preview.format === 'mapped' ? step.mapping : undefined, step.preview.productCount)}
+        />
+      )}
+      {step.kind === 'importing' && (
+        <div role="status" aria-live="polite">
+          <p>{t('importing', { done: step.done, total: step.total })}</p>
+          <progress max={100} value={progressPercent(step.done, step.total)} />
+        </div>
+      )}
+      {step.kind === 'done' && (
+        <div role="status">
+          <p>{t('summary', { created: step.summary.created, updated: step.summary.updated, bad: step.summary.errors.length })}</p>
+          <p className="muted small">{t('summaryRows', { rows: step.summary.totalRows })}</p>
+          <Assumptions list={step.summary.assumptions} t={t} />
+          <BadRows errors={step.summary.errors} t={t} />
+        </div>
+      )}
+      {step.kind === 'failed' && (
+        <p className="error" role="alert">
+          {step.plain ? step.message : t('failed', { message: step.message })}
+        </p>
+      )}
+      <div className="actions">
+        {(step.kind === 'preview' || step.kind === 'failed') && (
+          <button type="button" onClick={() => setStep({ kind: 'choose' })}>
+            {t('back')}
+          </button>
+        )}
+        <button type="button" onClick={() => onClose(step.kind === 'done')} disabled={step.kind === 'importing'}>
+          {t('close')}
+        </button>
+      </div>
     </Dialog>
   );
 }
@@ -151,7 +167,11 @@ function PreviewStep(props: {
                 {t(`field_${field}` as Key)}
                 {field === 'name' || field === 'price' ? ' *' : ''}
               </label>
-              <select id={`map-${field}`} value={step.mapping[field] ?? ''} onChange={(e) => props.onMapping(setMapping(step.mapping, field, e.target.value || null))}>
+              <select
+                id={`map-${field}`}
+                value={step.mapping[field] ?? ''}
+                onChange={(e) => props.onMapping(setMapping(step.mapping, field, e.target.value || null))}
+              >
                 <option value="">{t('noColumn')}</option>
                 {preview.headers.map((h) => (
                   <option key={h} value={h}>
@@ -228,7 +248,9 @@ function BadRows({ errors, t }: { errors: ImportSummary['errors']; t: T<Key> }) 
               <bdi>{e.sku}</bdi>
               {')'}
             </>
-          ) : ''}
+          ) : (
+            ''
+          )}
           : {word('import', e.notice)}
         </li>
       ))}
@@ -242,7 +264,9 @@ function Assumptions({ list, t }: { list: readonly ImportAssumption[]; t: T<Key>
   return (
     <ul className="catalog-assumptions">
       {list.map((a) => (
-        <li key={a.code}>{t(`assumption_${a.code}` as Key, { count: a.count, lines: `${a.lines.join(', ')}${a.count > a.lines.length ? '…' : ''}` })}</li>
+        <li key={a.code}>
+          {t(`assumption_${a.code}` as Key, { count: a.count, lines: `${a.lines.join(', ')}${a.count > a.lines.length ? '…' : ''}` })}
+        </li>
       ))}
     </ul>
   );

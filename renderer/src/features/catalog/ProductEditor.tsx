@@ -3,20 +3,36 @@ import type { Product } from '../../../../shared/domain/catalog';
 import { CallError, type Client } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import type { T } from '../../i18n/use-t';
-import { type FormError, type ProductForm, type VariantForm, emptyForm, emptyVariant, formOf, stockPerVariant, toFields } from './editor-model';
+import {
+  type FormError,
+  type ProductForm,
+  type VariantForm,
+  emptyForm,
+  emptyVariant,
+  formOf,
+  stockPerVariant,
+  toFields,
+} from './editor-model';
 import type { strings } from './i18n';
 
 type Key = keyof (typeof strings)['en'];
 
 /** Add a product (no `product`) or edit every field of one, variants included; saves through the contract. */
-export function ProductEditor(props: { client: Client; shopId: number; product: Product | null; t: T<Key>; onClose: (saved: Product | null) => void }) {
+export function ProductEditor(props: {
+  client: Client;
+  shopId: number;
+  product: Product | null;
+  t: T<Key>;
+  onClose: (saved: Product | null) => void;
+}) {
   const { client, shopId, product, t, onClose } = props;
   const [form, setForm] = useState<ProductForm>(() => (product ? formOf(product) : emptyForm()));
   const [errors, setErrors] = useState<Partial<Record<string, FormError>>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<ProductForm>) => setForm((f) => ({ ...f, ...patch }));
-  const setVariant = (i: number, patch: Partial<VariantForm>) => setForm((f) => ({ ...f, variants: f.variants.map((v, j) => (j === i ? { ...v, ...patch } : v)) }));
+  const setVariant = (i: number, patch: Partial<VariantForm>) =>
+    setForm((f) => ({ ...f, variants: f.variants.map((v, j) => (j === i ? { ...v, ...patch } : v)) }));
 
   const save = async () => {
     const result = toFields(form, product ?? undefined);
@@ -61,7 +77,14 @@ export function ProductEditor(props: { client: Client; shopId: number; product: 
         <div className="catalog-editor-grid">
           <label>
             {t('fieldName')} *
-            <input id="product-name" data-autofocus value={form.name} onChange={(e) => set({ name: e.target.value })} aria-invalid={!!errors.name} dir="auto" />
+            <input
+              id="product-name"
+              data-autofocus
+              value={form.name}
+              onChange={(e) => set({ name: e.target.value })}
+              aria-invalid={!!errors.name}
+              dir="auto"
+            />
             {err('name')}
           </label>
           <label>
@@ -71,12 +94,25 @@ export function ProductEditor(props: { client: Client; shopId: number; product: 
           </label>
           <label>
             {t('fieldPrice')} *
-            <input id="product-price" inputMode="decimal" value={form.price} onChange={(e) => set({ price: e.target.value })} aria-invalid={!!errors.price} dir="ltr" />
+            <input
+              id="product-price"
+              inputMode="decimal"
+              value={form.price}
+              onChange={(e) => set({ price: e.target.value })}
+              aria-invalid={!!errors.price}
+              dir="ltr"
+            />
             {err('price')}
           </label>
           <label>
             {t('fieldCompareAt')}
-            <input id="product-compare" inputMode="decimal" value={form.compareAtPrice} onChange={(e) => set({ compareAtPrice: e.target.value })} dir="ltr" />
+            <input
+              id="product-compare"
+              inputMode="decimal"
+              value={form.compareAtPrice}
+              onChange={(e) => set({ compareAtPrice: e.target.value })}
+              dir="ltr"
+            />
             {err('compareAtPrice')}
           </label>
           <label>
@@ -86,7 +122,14 @@ export function ProductEditor(props: { client: Client; shopId: number; product: 
                 {t('stockFromVariants', { count: variantCount })}
               </span>
             ) : (
-              <input id="product-stock" inputMode="numeric" value={form.stock} onChange={(e) => set({ stock: e.target.value })} aria-invalid={!!errors.stock} dir="ltr" />
+              <input
+                id="product-stock"
+                inputMode="numeric"
+                value={form.stock}
+                onChange={(e) => set({ stock: e.target.value })}
+                aria-invalid={!!errors.stock}
+                dir="ltr"
+              />
             )}
             {err('stock')}
           </label>
@@ -96,7 +139,13 @@ export function ProductEditor(props: { client: Client; shopId: number; product: 
           </label>
           <label className="wide">
             {t('fieldAltNames')}
-            <textarea id="product-alt-names" rows={2} value={form.altNames} onChange={(e) => set({ altNames: e.target.value })} dir="auto" />
+            <textarea
+              id="product-alt-names"
+              rows={2}
+              value={form.altNames}
+              onChange={(e) => set({ altNames: e.target.value })}
+              dir="auto"
+            />
           </label>
           <label className="wide">
             {t('fieldAliases')}
@@ -104,7 +153,13 @@ export function ProductEditor(props: { client: Client; shopId: number; product: 
           </label>
           <label className="wide">
             {t('fieldDescription')}
-            <textarea id="product-description" rows={3} value={form.description} onChange={(e) => set({ description: e.target.value })} dir="auto" />
+            <textarea
+              id="product-description"
+              rows={3}
+              value={form.description}
+              onChange={(e) => set({ description: e.target.value })}
+              dir="auto"
+            />
           </label>
           <label className="wide">
             {t('fieldImages')}
@@ -129,22 +184,52 @@ export function ProductEditor(props: { client: Client; shopId: number; product: 
                 {form.variants.map((v, i) => (
                   <tr key={i} className="variant-row">
                     <td>
-                      <input aria-label={`${t('variantName')} ${i + 1}`} value={v.name} onChange={(e) => setVariant(i, { name: e.target.value })} dir="auto" />
+                      <input
+                        aria-label={`${t('variantName')} ${i + 1}`}
+                        value={v.name}
+                        onChange={(e) => setVariant(i, { name: e.target.value })}
+                        dir="auto"
+                      />
                       {err(`variant-${i}-name`)}
                     </td>
                     <td>
-                      <input aria-label={`${t('variantSku')} ${i + 1}`} value={v.sku} onChange={(e) => setVariant(i, { sku: e.target.value })} dir="ltr" />
+                      <input
+                        aria-label={`${t('variantSku')} ${i + 1}`}
+                        value={v.sku}
+                        onChange={(e) => setVariant(i, { sku: e.target.value })}
+                        dir="ltr"
+                      />
                     </td>
                     <td>
-                      <input aria-label={`${t('variantPrice')} ${i + 1}`} className="input-short" inputMode="decimal" value={v.price} placeholder={form.price} onChange={(e) => setVariant(i, { price: e.target.value })} dir="ltr" />
+                      <input
+                        aria-label={`${t('variantPrice')} ${i + 1}`}
+                        className="input-short"
+                        inputMode="decimal"
+                        value={v.price}
+                        placeholder={form.price}
+                        onChange={(e) => setVariant(i, { price: e.target.value })}
+                        dir="ltr"
+                      />
                       {err(`variant-${i}-price`)}
                     </td>
                     <td>
-                      <input aria-label={`${t('variantStock')} ${i + 1}`} className="input-short" inputMode="numeric" value={v.stock} onChange={(e) => setVariant(i, { stock: e.target.value })} dir="ltr" />
+                      <input
+                        aria-label={`${t('variantStock')} ${i + 1}`}
+                        className="input-short"
+                        inputMode="numeric"
+                        value={v.stock}
+                        onChange={(e) => setVariant(i, { stock: e.target.value })}
+                        dir="ltr"
+                      />
                       {err(`variant-${i}-stock`)}
                     </td>
                     <td>
-                      <button type="button" className="link danger" aria-label={t('removeVariant', { name: v.name || String(i + 1) })} onClick={() => set({ variants: form.variants.filter((_, j) => j !== i) })}>
+                      <button
+                        type="button"
+                        className="link danger"
+                        aria-label={t('removeVariant', { name: v.name || String(i + 1) })}
+                        onClick={() => set({ variants: form.variants.filter((_, j) => j !== i) })}
+                      >
                         ×
                       </button>
                     </td>

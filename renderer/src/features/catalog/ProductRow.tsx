@@ -22,10 +22,19 @@ export function ProductRow(props: { product: Product; selected: boolean; locale:
   return (
     <tr data-sku={p.sku}>
       <td>
-        <input type="checkbox" aria-label={t('select', { name: p.name })} checked={props.selected} onChange={(e) => actions.onSelect(p, e.target.checked)} />
+        <input
+          type="checkbox"
+          aria-label={t('select', { name: p.name })}
+          checked={props.selected}
+          onChange={(e) => actions.onSelect(p, e.target.checked)}
+        />
       </td>
       <td className="catalog-thumb-cell">
-        {p.images[0] ? <img className="catalog-thumb" src={p.images[0]} alt="" loading="lazy" width={44} height={44} /> : <span className="catalog-thumb empty" title={t('noPhoto')} />}
+        {p.images[0] ? (
+          <img className="catalog-thumb" src={p.images[0]} alt="" loading="lazy" width={44} height={44} />
+        ) : (
+          <span className="catalog-thumb empty" title={t('noPhoto')} />
+        )}
       </td>
       <td>
         <div dir="auto">{p.name}</div>
@@ -84,7 +93,12 @@ export function ProductRow(props: { product: Product; selected: boolean; locale:
         <button type="button" className="link" onClick={() => actions.onDuplicate(p)} aria-label={`${t('duplicate')} — ${p.name}`}>
           {t('duplicate')}
         </button>
-        <button type="button" className="link" onClick={() => actions.onArchive(p, !p.archivedAt)} aria-label={`${p.archivedAt ? t('unarchive') : t('archive')} — ${p.name}`}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => actions.onArchive(p, !p.archivedAt)}
+          aria-label={`${p.archivedAt ? t('unarchive') : t('archive')} — ${p.name}`}
+        >
           {p.archivedAt ? t('unarchive') : t('archive')}
         </button>
         <button type="button" className="link danger" onClick={() => actions.onDelete(p)} aria-label={`${t('delete')} — ${p.name}`}>
@@ -96,7 +110,14 @@ export function ProductRow(props: { product: Product; selected: boolean; locale:
 }
 
 /** A cell that shows a value and becomes an input on click; Enter or leaving saves, Escape cancels. */
-function InlineEdit(props: { label: string; value: string; display: string; invalid: string; parse: (text: string) => number | null | undefined; onSave: (value: number | null) => void }) {
+function InlineEdit(props: {
+  label: string;
+  value: string;
+  display: string;
+  invalid: string;
+  parse: (text: string) => number | null | undefined;
+  onSave: (value: number | null) => void;
+}) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(props.value);
   const parsed = props.parse(text);

@@ -41,14 +41,19 @@ export function parseStockInput(text: string): number | null | undefined {
 
 export function formatPrice(value: number, currency: string, locale: string): string {
   try {
-    return new Intl.NumberFormat(isLocale(locale) ? intlLocale(locale) : locale, { style: 'currency', currency, maximumFractionDigits: 2 }).format(value);
+    return new Intl.NumberFormat(isLocale(locale) ? intlLocale(locale) : locale, {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: 2,
+    }).format(value);
   } catch {
     return `${value} ${currency}`;
   }
 }
 
 /** Whole percent of an import done, 0-100, safe for total 0. */
-export const progressPercent = (done: number, total: number): number => (total <= 0 ? 100 : Math.min(100, Math.round((done / total) * 100)));
+export const progressPercent = (done: number, total: number): number =>
+  total <= 0 ? 100 : Math.min(100, Math.round((done / total) * 100));
 
 /** The mapping with one field changed; choosing "none" removes it. */
 export function setMapping(mapping: ColumnMapping, field: ProductField, header: string | null): ColumnMapping {
@@ -62,6 +67,12 @@ export const missingRequired = (mapping: ColumnMapping): ProductField[] => REQUI
 
 /** Name of the exported file: shop + date, safe on every OS. */
 export function exportFileName(shopName: string, now: Date): string {
-  const slug = shopName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'catalog';
+  const slug =
+    shopName
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase() || 'catalog';
   return `${slug}-catalog-${now.toISOString().slice(0, 10)}.csv`;
 }

@@ -47,15 +47,43 @@ describe('product editor form', () => {
     });
   });
   it('names each bad field: no name, a bad price, a variant without a name or named twice, a bad variant stock', () => {
-    const form = { ...emptyForm(), price: '12,5,0', variants: [{ name: '', sku: 'X', price: '', stock: '' }, { name: 'M', sku: '', price: '', stock: 'beaucoup' }, { name: 'm', sku: '', price: '', stock: '' }] };
+    const form = {
+      ...emptyForm(),
+      price: '12,5,0',
+      variants: [
+        { name: '', sku: 'X', price: '', stock: '' },
+        { name: 'M', sku: '', price: '', stock: 'beaucoup' },
+        { name: 'm', sku: '', price: '', stock: '' },
+      ],
+    };
     const result = toFields(form);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toEqual({ name: 'nameRequired', price: 'badPrice', 'variant-0-name': 'variantName', 'variant-1-stock': 'variantStock', 'variant-2-name': 'variantTwice' });
+    expect(result.errors).toEqual({
+      name: 'nameRequired',
+      price: 'badPrice',
+      'variant-0-name': 'variantName',
+      'variant-1-stock': 'variantStock',
+      'variant-2-name': 'variantTwice',
+    });
   });
   it('reads lists the way a seller types them, and drops empty variant rows', () => {
-    const form = { ...emptyForm(), name: ' Savon ', price: '40', stock: '', aliases: 'saboun; sabon, ,saboun', altNames: 'صابون\n\nSapone', variants: [{ name: '', sku: '', price: '', stock: '' }] };
+    const form = {
+      ...emptyForm(),
+      name: ' Savon ',
+      price: '40',
+      stock: '',
+      aliases: 'saboun; sabon, ,saboun',
+      altNames: 'صابون\n\nSapone',
+      variants: [{ name: '', sku: '', price: '', stock: '' }],
+    };
     const result = toFields(form);
-    expect(result.ok && result.fields).toMatchObject({ name: 'Savon', aliases: ['saboun', 'sabon'], altNames: ['صابون', 'Sapone'], stock: null, variants: [] });
+    expect(result.ok && result.fields).toMatchObject({
+      name: 'Savon',
+      aliases: ['saboun', 'sabon'],
+      altNames: ['صابون', 'Sapone'],
+      stock: null,
+      variants: [],
+    });
   });
 });

@@ -66,7 +66,14 @@ export function formOf(p: Product): ProductForm {
   };
 }
 
-const lines = (text: string, separator: RegExp): string[] => [...new Set(text.split(separator).map((s) => s.trim()).filter(Boolean))];
+const lines = (text: string, separator: RegExp): string[] => [
+  ...new Set(
+    text
+      .split(separator)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ),
+];
 
 /** True when some variant counts its own stock: the product's stock is then their sum, not typed. */
 export const stockPerVariant = (form: ProductForm): boolean => form.variants.some((v) => v.stock.trim() !== '');
@@ -75,7 +82,10 @@ export const stockPerVariant = (form: ProductForm): boolean => form.variants.som
  * The form as contract input, or the first problem per field. `original` (when editing) keeps the
  * variants' options, which the form does not show, attached to the variants of the same name.
  */
-export function toFields(form: ProductForm, original?: Product): { ok: true; fields: ProductFieldsInput } | { ok: false; errors: Partial<Record<string, FormError>> } {
+export function toFields(
+  form: ProductForm,
+  original?: Product,
+): { ok: true; fields: ProductFieldsInput } | { ok: false; errors: Partial<Record<string, FormError>> } {
   const errors: Partial<Record<string, FormError>> = {};
   const name = form.name.trim();
   if (!name) errors.name = 'nameRequired';

@@ -91,7 +91,7 @@ export const strings = defineStrings({
     stockFromVariants: 'Stock is counted per variant: {count} in all.',
     fieldImages: 'Photos (one web address or file path per line)',
     variantsTitle: 'Variants (sizes, colours…)',
-    variantsHint: 'Each variant can have its own SKU, price and stock. An empty price is the product\'s price.',
+    variantsHint: "Each variant can have its own SKU, price and stock. An empty price is the product's price.",
     variantName: 'Variant',
     variantSku: 'SKU',
     variantPrice: 'Price',
@@ -185,7 +185,7 @@ export const strings = defineStrings({
     previewTitle: 'Aperçu : {count} premières lignes sur {total}',
     willUpdate: 'mise à jour',
     willCreate: 'nouveau',
-    badRows: "{count} lignes ne peuvent pas être importées (les autres le seront) :",
+    badRows: '{count} lignes ne peuvent pas être importées (les autres le seront) :',
     line: 'ligne {line}',
     importNow: 'Importer {count} produits',
     importing: 'Import… {done} / {total}',
@@ -257,12 +257,14 @@ export const strings = defineStrings({
     field_variantPrice: 'Prix de variante',
     field_variantStock: 'Stock de variante',
     field_variantOptions: 'Options de variante (Taille=M|Couleur=Rouge)',
-    assumption_stock_blank_unlimited: '{count} lignes ont une case stock vide : prise comme « non compté » (jamais en rupture). Lignes : {lines}',
+    assumption_stock_blank_unlimited:
+      '{count} lignes ont une case stock vide : prise comme « non compté » (jamais en rupture). Lignes : {lines}',
     assumption_variants_grouped: '{count} lignes sont des variantes d’un produit au-dessus et y ont été regroupées. Lignes : {lines}',
     previewProducts: '{rows} lignes donnent {products} produits.',
     summaryRows: '{rows} lignes lues.',
     encodingNote: 'Ce fichier n’est pas en UTF-8 : il a été lu en Europe occidentale (Windows-1252). Vérifiez les accents dans l’aperçu.',
-    notText: 'Ce n’est pas un fichier texte CSV/Excel. Dans Excel, utilisez « Enregistrer sous » → « CSV UTF-8 », puis choisissez ce fichier.',
+    notText:
+      'Ce n’est pas un fichier texte CSV/Excel. Dans Excel, utilisez « Enregistrer sous » → « CSV UTF-8 », puis choisissez ce fichier.',
     encodingNoteArabic: 'Ce fichier n’est pas en UTF-8 : il a été lu en arabe Windows (Windows-1256). Vérifiez les noms dans l’aperçu.',
   },
   ar: {
@@ -521,7 +523,8 @@ export const strings = defineStrings({
     field_variantPrice: 'Preço da variante',
     field_variantStock: 'Estoque da variante',
     field_variantOptions: 'Opções da variante (Tamanho=M|Cor=Vermelho)',
-    assumption_stock_blank_unlimited: '{count} linhas têm a célula de estoque vazia: considerado "não contado" (nunca esgota). Linhas: {lines}',
+    assumption_stock_blank_unlimited:
+      '{count} linhas têm a célula de estoque vazia: considerado "não contado" (nunca esgota). Linhas: {lines}',
     assumption_variants_grouped: '{count} linhas são variantes de um produto acima e foram agrupadas nele. Linhas: {lines}',
     previewProducts: '{rows} linhas dão {products} produtos.',
     summaryRows: '{rows} linhas lidas.',
@@ -530,7 +533,7 @@ export const strings = defineStrings({
     encodingNoteArabic: 'Este arquivo não está em UTF-8: foi lido como árabe do Windows (Windows-1256). Confira os nomes na prévia.',
   },
   it: {
-    encodingNoteArabic: "Questo file non è in UTF-8: è stato letto come arabo Windows (Windows-1256). Controlla i nomi nell’anteprima.",
+    encodingNoteArabic: 'Questo file non è in UTF-8: è stato letto come arabo Windows (Windows-1256). Controlla i nomi nell’anteprima.',
     title: 'Catalogo',
     noShop: 'Prima crea o scegli un negozio.',
     loading: 'Caricamento…',
@@ -555,7 +558,8 @@ export const strings = defineStrings({
     next: 'Successivo',
     wizardTitle: 'Importa un catalogo',
     chooseFile: 'Scegli un file CSV',
-    fileHint: 'Souqbot legge il proprio formato, le esportazioni di Shopify e WooCommerce, e altri fogli di calcolo dopo che hai indicato le colonne.',
+    fileHint:
+      'Souqbot legge il proprio formato, le esportazioni di Shopify e WooCommerce, e altri fogli di calcolo dopo che hai indicato le colonne.',
     reading: 'Lettura di {file}…',
     format: 'Formato: {format}',
     format_native: 'Souqbot',
@@ -654,8 +658,10 @@ export const strings = defineStrings({
     field_variantPrice: 'Prezzo della variante',
     field_variantStock: 'Scorte della variante',
     field_variantOptions: 'Opzioni della variante (Taglia=M|Colore=Rosso)',
-    assumption_stock_blank_unlimited: '{count} righe hanno la cella delle scorte vuota: considerate «non contate» (mai esaurite). Righe: {lines}',
-    assumption_variants_grouped: '{count} righe sono varianti di un prodotto sopra di loro e sono state raggruppate in esso. Righe: {lines}',
+    assumption_stock_blank_unlimited:
+      '{count} righe hanno la cella delle scorte vuota: considerate «non contate» (mai esaurite). Righe: {lines}',
+    assumption_variants_grouped:
+      '{count} righe sono varianti di un prodotto sopra di loro e sono state raggruppate in esso. Righe: {lines}',
     previewProducts: '{rows} righe danno {products} prodotti.',
     summaryRows: '{rows} righe lette.',
     encodingNote: 'Questo file non è in UTF-8: è stato letto come Europa occidentale (Windows-1252). Controlla gli accenti nell’anteprima.',

@@ -24,7 +24,8 @@ export function AccountCard({ store, account, now }: { store: ConnectStore; acco
   const word = useNoticeWords();
   const [showPolicy, setShowPolicy] = useState(false);
   const s = store.getState();
-  const canReconnect = account.linkedAt !== null && account.status !== 'connected' && account.status !== 'connecting' && account.status !== 'banned';
+  const canReconnect =
+    account.linkedAt !== null && account.status !== 'connected' && account.status !== 'connecting' && account.status !== 'banned';
   // A number that never finished linking is retried on this same card.
   const canRetryLink = account.linkedAt === null && (account.status === 'disconnected' || account.status === 'error');
   return (
@@ -76,7 +77,9 @@ export function AccountCard({ store, account, now }: { store: ConnectStore; acco
       )}
       <p className="muted">{t('today', { received: account.today.received, sent: account.today.sent })}</p>
       {account.ramp?.newChatsPerDay && (
-        <p className="muted small">{t('ramp', { day: account.ramp.day, pct: Math.round(account.ramp.rateFactor * 100), chats: account.ramp.newChatsPerDay })}</p>
+        <p className="muted small">
+          {t('ramp', { day: account.ramp.day, pct: Math.round(account.ramp.rateFactor * 100), chats: account.ramp.newChatsPerDay })}
+        </p>
       )}
       {account.decryptFailures > 0 && <p className="muted small">{tn('decrypt', account.decryptFailures)}</p>}
       <button type="button" aria-expanded={showPolicy} onClick={() => setShowPolicy(!showPolicy)}>

@@ -58,7 +58,11 @@ export function AnswerPolicyForm({ store, accountId }: { store: ConnectStore; ac
       <div className="field">
         <label htmlFor={`excluded-${accountId}`}>{t('excludedLabel')}</label>
         <textarea id={`excluded-${accountId}`} value={excluded} onChange={(e) => setExcluded(e.target.value)} />
-        <ContactPicker store={store} accountId={accountId} onPick={(phone) => setExcluded((text) => (text.includes(phone) ? text : `${text.trim()}\n${phone}`.trim()))} />
+        <ContactPicker
+          store={store}
+          accountId={accountId}
+          onPick={(phone) => setExcluded((text) => (text.includes(phone) ? text : `${text.trim()}\n${phone}`.trim()))}
+        />
       </div>
       <div className="field-inline">
         <label htmlFor={`catchup-${accountId}`}>{t('catchUp')}</label>

@@ -36,7 +36,9 @@ export function ConnectPage() {
       <LinkPanel store={store} />
       <h2>{t('numbers')}</h2>
       {accounts && accounts.length === 0 && <p className="muted">{t('none')}</p>}
-      {accounts?.map((account) => <AccountCard key={account.accountId} store={store} account={account} now={now} />)}
+      {accounts?.map((account) => (
+        <AccountCard key={account.accountId} store={store} account={account} now={now} />
+      ))}
     </section>
   );
 }

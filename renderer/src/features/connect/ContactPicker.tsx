@@ -28,7 +28,13 @@ export function ContactPicker({ store, accountId, onPick }: { store: ConnectStor
   return (
     <details>
       <summary>{t('fromContacts')}</summary>
-      <input type="search" aria-label={t('searchContacts')} placeholder={t('searchContacts')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      <input
+        type="search"
+        aria-label={t('searchContacts')}
+        placeholder={t('searchContacts')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
       <ul className="connect-contacts">
         {found.map((c) => (
           <li key={c.jid}>

@@ -69,15 +69,29 @@ export function LinkPanel({ store }: { store: ConnectStore }) {
             <input type="radio" name="wa-method" checked={method === 'qr'} onChange={() => setMethod('qr')} /> {t('methodQr')}
           </label>
           <label>
-            <input type="radio" name="wa-method" checked={method === 'pairing-code'} onChange={() => setMethod('pairing-code')} /> {t('methodCode')}
+            <input type="radio" name="wa-method" checked={method === 'pairing-code'} onChange={() => setMethod('pairing-code')} />{' '}
+            {t('methodCode')}
           </label>
         </fieldset>
         {method === 'pairing-code' && (
           <div className="field">
             <label htmlFor="wa-phone">{t('phoneLabel')}</label>
-            <input id="wa-phone" type="tel" dir="ltr" inputMode="tel" placeholder="+213 550 00 00 00" value={phone} onChange={(e) => setPhone(e.target.value)} aria-describedby="wa-phone-hint" />
+            <input
+              id="wa-phone"
+              type="tel"
+              dir="ltr"
+              inputMode="tel"
+              placeholder="+213 550 00 00 00"
+              value={phone}
+              onChange={(e) => setPhone(e.target.value)}
+              aria-describedby="wa-phone-hint"
+            />
             <span id="wa-phone-hint" className="muted small" data-testid="phone-hint">
-              {typed?.ok && typed.changed ? t('phoneWillBe', { phone: `\u2066+${typed.digits}\u2069` }) : typed && !typed.ok && typed.reason === 'needs_country_code' ? t('phoneNeedsCountry') : ''}
+              {typed?.ok && typed.changed
+                ? t('phoneWillBe', { phone: `\u2066+${typed.digits}\u2069` })
+                : typed && !typed.ok && typed.reason === 'needs_country_code'
+                  ? t('phoneNeedsCountry')
+                  : ''}
             </span>
           </div>
         )}

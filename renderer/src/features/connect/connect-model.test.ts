@@ -21,7 +21,11 @@ describe('connect page model', () => {
 
   it('formats pairing codes and reads typed number lists', () => {
     expect(formatPairingCode('k7qd4xwp')).toBe('K7QD-4XWP');
-    expect(parseNumberList('+213 550 00 00 01\n\nfoo\n0661-22-33-44, +33612345678')).toEqual(['+213 550 00 00 01', '0661-22-33-44', '+33612345678']);
+    expect(parseNumberList('+213 550 00 00 01\n\nfoo\n0661-22-33-44, +33612345678')).toEqual([
+      '+213 550 00 00 01',
+      '0661-22-33-44',
+      '+33612345678',
+    ]);
     expect(jidToPhone('213550000001@s.whatsapp.net')).toBe('+213550000001');
   });
 });

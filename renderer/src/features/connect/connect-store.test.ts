@@ -83,7 +83,9 @@ describe('connect store', () => {
     fake.push('wa/pairing-code', { shopId: 1, accountId: 7, code: 'K7QD4XWP', expiresAt: '2026-11-23T10:03:00Z' });
     expect(store.getState().linking?.pairing?.code).toBe('K7QD4XWP');
     await store.getState().linkCancel();
-    expect(fake.calls.some(([n, i]) => n === 'wa/link-cancel' && JSON.stringify(i) === JSON.stringify({ shopId: 1, accountId: 7 }))).toBe(true);
+    expect(fake.calls.some(([n, i]) => n === 'wa/link-cancel' && JSON.stringify(i) === JSON.stringify({ shopId: 1, accountId: 7 }))).toBe(
+      true,
+    );
     expect(store.getState().linking).toBeNull();
     expect(store.getState().accounts).toEqual([]);
   });

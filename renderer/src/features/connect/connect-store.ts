@@ -29,7 +29,11 @@ export interface ConnectState {
   disconnect(accountId: number): Promise<void>;
   remove(accountId: number): Promise<void>;
   loadPolicy(accountId: number): Promise<void>;
-  savePolicy(accountId: number, patch: Partial<Pick<AnswerPolicy, 'mode' | 'catchUpMaxHours' | 'historySync'>>, excluded: string[] | null): Promise<void>;
+  savePolicy(
+    accountId: number,
+    patch: Partial<Pick<AnswerPolicy, 'mode' | 'catchUpMaxHours' | 'historySync'>>,
+    excluded: string[] | null,
+  ): Promise<void>;
   /** Contacts synced from the phone matching `query` (to fill the excluded list). */
   searchContacts(accountId: number, query: string): Promise<WaContact[]>;
   applyStatus(event: EventPayload<'accounts/status'>): void;
@@ -93,7 +97,12 @@ export function createConnectStore(config: { client: Client }) {
       linkStart: (method, phone, retryId) =>
         run(async () => {
           set({ lastAttempt: { method, phone } });
-          const { accountId } = await client.send('wa/link-start', { shopId: shop(), method, ...(phone ? { phone } : {}), ...(retryId !== undefined ? { accountId: retryId } : {}) });
+          const { accountId } = await client.send('wa/link-start', {
+            shopId: shop(),
+            method,
+            ...(phone ? { phone } : {}),
+            ...(retryId !== undefined ? { accountId: retryId } : {}),
+          });
           set({ linking: { accountId, method, qr: null, pairing: null } });
         }),
       retryLink(accountId) {
@@ -137,10 +146,13 @@ export function createConnectStore(config: { client: Client }) {
         if (event.shopId !== get().shopId) return;
         const linking = get().linking;
         // Linking ends when the number connects or the attempt stops.
-        if (linking && linking.accountId === event.accountId && event.status !== 'connecting' && event.status !== 'qr_ready') set({ linking: null });
+        if (linking && linking.accountId === event.accountId && event.status !== 'connecting' && event.status !== 'qr_ready')
+          set({ linking: null });
         const accounts = get().accounts;
         if (accounts?.some((a) => a.accountId === event.accountId)) {
-          set({ accounts: accounts.map((a) => (a.accountId === event.accountId ? { ...a, status: event.status, detail: event.detail } : a)) });
+          set({
+            accounts: accounts.map((a) => (a.accountId === event.accountId ? { ...a, status: event.status, detail: event.detail } : a)),
+          });
         }
         // Times, phone and counts come from the server.
         void get().refresh();

@@ -63,7 +63,8 @@ export const strings = defineStrings({
     start: 'Relier un numéro',
     cancel: 'Annuler',
     scanSteps: 'Sur le téléphone : WhatsApp → Paramètres → Appareils connectés → Connecter un appareil, puis scannez ce code.',
-    codeSteps: 'Sur le téléphone : WhatsApp → Paramètres → Appareils connectés → Connecter un appareil → Connecter avec un numéro de téléphone, puis saisissez ce code :',
+    codeSteps:
+      'Sur le téléphone : WhatsApp → Paramètres → Appareils connectés → Connecter un appareil → Connecter avec un numéro de téléphone, puis saisissez ce code :',
     waiting: 'En attente de WhatsApp…',
     expiresIn: 'Expire dans {time}',
     numbers: 'Numéros reliés',
@@ -97,7 +98,8 @@ export const strings = defineStrings({
     add: 'Ajouter',
     tryAgain: 'Réessayer',
     phoneWillBe: 'Un code sera demandé à WhatsApp pour le {phone}.',
-    phoneNeedsCountry: 'Ajoutez l’indicatif du pays (par exemple +33 6 12 34 56 78) : la devise de votre boutique ne dit pas de quel pays il s’agit.',
+    phoneNeedsCountry:
+      'Ajoutez l’indicatif du pays (par exemple +33 6 12 34 56 78) : la devise de votre boutique ne dit pas de quel pays il s’agit.',
     'decrypt#one': 'Un message n’a pas pu être déchiffré sur cet ordinateur ; lisez-le sur le téléphone.',
     'decrypt#other': '{count} messages n’ont pas pu être déchiffrés sur cet ordinateur ; lisez-les sur le téléphone.',
   },
@@ -167,7 +169,8 @@ export const strings = defineStrings({
     start: 'Conectar um número',
     cancel: 'Cancelar',
     scanSteps: 'No celular: WhatsApp → Configurações → Aparelhos conectados → Conectar um aparelho, e escaneie este código.',
-    codeSteps: 'No celular: WhatsApp → Configurações → Aparelhos conectados → Conectar um aparelho → Conectar com número de telefone, e digite este código:',
+    codeSteps:
+      'No celular: WhatsApp → Configurações → Aparelhos conectados → Conectar um aparelho → Conectar com número de telefone, e digite este código:',
     waiting: 'Aguardando o WhatsApp…',
     expiresIn: 'Expira em {time}',
     numbers: 'Números conectados',
@@ -217,7 +220,8 @@ export const strings = defineStrings({
     start: 'Collega un numero',
     cancel: 'Annulla',
     scanSteps: 'Sul telefono: WhatsApp → Impostazioni → Dispositivi collegati → Collega un dispositivo, poi inquadra questo codice.',
-    codeSteps: 'Sul telefono: WhatsApp → Impostazioni → Dispositivi collegati → Collega un dispositivo → Collega con il numero di telefono, poi digita questo codice:',
+    codeSteps:
+      'Sul telefono: WhatsApp → Impostazioni → Dispositivi collegati → Collega un dispositivo → Collega con il numero di telefono, poi digita questo codice:',
     waiting: 'In attesa di WhatsApp…',
     expiresIn: 'Scade tra {time}',
     numbers: 'Numeri collegati',
@@ -251,7 +255,8 @@ export const strings = defineStrings({
     add: 'Aggiungi',
     tryAgain: 'Riprova',
     phoneWillBe: 'A WhatsApp verrà chiesto un codice per {phone}.',
-    phoneNeedsCountry: 'Aggiungi il prefisso internazionale (per esempio +39 347 123 4567): la valuta del tuo negozio non dice quale paese.',
+    phoneNeedsCountry:
+      'Aggiungi il prefisso internazionale (per esempio +39 347 123 4567): la valuta del tuo negozio non dice quale paese.',
     'decrypt#one': 'Un messaggio non si è potuto decifrare su questo computer; leggilo sul telefono.',
     'decrypt#other': '{count} messaggi non si sono potuti decifrare su questo computer; leggili sul telefono.',
   },

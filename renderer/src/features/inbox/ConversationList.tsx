@@ -70,10 +70,22 @@ export function ConversationList() {
               key={item.key}
               role="listitem"
               className="conversation-slot"
-              style={{ position: 'absolute', insetInlineStart: 0, insetBlockStart: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              style={{
+                position: 'absolute',
+                insetInlineStart: 0,
+                insetBlockStart: 0,
+                width: '100%',
+                height: ROW_HEIGHT,
+                transform: `translateY(${item.start}px)`,
+              }}
             >
               {row ? (
-                <ConversationRow conversation={row} index={item.index} selected={row.id === selectedId} onOpen={() => void select(row.id)} />
+                <ConversationRow
+                  conversation={row}
+                  index={item.index}
+                  selected={row.id === selectedId}
+                  onOpen={() => void select(row.id)}
+                />
               ) : (
                 <div className="conversation-row placeholder" aria-hidden="true" data-testid="conversation-row" data-index={item.index}>
                   <span className="skeleton" />
@@ -87,7 +99,17 @@ export function ConversationList() {
   );
 }
 
-function ConversationRow({ conversation: c, index, selected, onOpen }: { conversation: Conversation; index: number; selected: boolean; onOpen: () => void }) {
+function ConversationRow({
+  conversation: c,
+  index,
+  selected,
+  onOpen,
+}: {
+  conversation: Conversation;
+  index: number;
+  selected: boolean;
+  onOpen: () => void;
+}) {
   const t = useT(strings);
   const tn = useTn(strings);
   const locale = useLocale();

@@ -39,7 +39,13 @@ export function InboxPage() {
         <header className="inbox-list-header">
           <div className="row-between">
             <h1 id="inbox-title">{t('title')}</h1>
-            <button type="button" className={phoneOpen ? 'primary' : ''} aria-pressed={phoneOpen} onClick={() => testPhone.getState().setOpen(!phoneOpen)} data-testid="toggle-test-phone">
+            <button
+              type="button"
+              className={phoneOpen ? 'primary' : ''}
+              aria-pressed={phoneOpen}
+              onClick={() => testPhone.getState().setOpen(!phoneOpen)}
+              data-testid="toggle-test-phone"
+            >
               <Icon name="phone" size={16} /> {t('testPhone')}
             </button>
           </div>
@@ -48,7 +54,15 @@ export function InboxPage() {
               {t('search')}
             </label>
             <Icon name="search" size={16} />
-            <input id={searchId} type="search" dir="auto" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('search')} data-testid="inbox-search" />
+            <input
+              id={searchId}
+              type="search"
+              dir="auto"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              placeholder={t('search')}
+              data-testid="inbox-search"
+            />
           </div>
           <div className="filters" role="group" aria-label={t('title')}>
             {FILTERS.map((status) => (

@@ -20,7 +20,13 @@ export function MessageBubble({ message: m, drafts }: { message: Message; drafts
   const [editing, setEditing] = useState<string | null>(null);
   const tick = m.direction === 'out' ? tickFor(m.status) : null;
   const isDraft = m.status === 'draft';
-  const classes = ['bubble', m.direction === 'in' ? 'bubble-in' : 'bubble-out', `author-${m.author}`, isDraft ? 'bubble-draft' : '', m.status === 'rejected' ? 'bubble-rejected' : '']
+  const classes = [
+    'bubble',
+    m.direction === 'in' ? 'bubble-in' : 'bubble-out',
+    `author-${m.author}`,
+    isDraft ? 'bubble-draft' : '',
+    m.status === 'rejected' ? 'bubble-rejected' : '',
+  ]
     .filter(Boolean)
     .join(' ');
 
@@ -33,7 +39,14 @@ export function MessageBubble({ message: m, drafts }: { message: Message; drafts
           {m.text}
         </p>
       ) : (
-        <textarea className="bubble-edit" dir="auto" value={editing} onChange={(e) => setEditing(e.target.value)} aria-label={t('edit')} rows={3} />
+        <textarea
+          className="bubble-edit"
+          dir="auto"
+          value={editing}
+          onChange={(e) => setEditing(e.target.value)}
+          aria-label={t('edit')}
+          rows={3}
+        />
       )}
       {m.error && m.status === 'failed' && (
         <p className="bubble-error" dir="auto">

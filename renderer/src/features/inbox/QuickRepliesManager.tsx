@@ -27,55 +27,70 @@ export function QuickRepliesManager({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog labelledBy="qr-title" onClose={onClose} testId="quick-replies-dialog">
-        <header className="dialog-header">
-          <h2 id="qr-title">{t('quickReplies')}</h2>
-          <button type="button" onClick={onClose} aria-label={t('close')}>
-            ×
+      <header className="dialog-header">
+        <h2 id="qr-title">{t('quickReplies')}</h2>
+        <button type="button" onClick={onClose} aria-label={t('close')}>
+          ×
+        </button>
+      </header>
+      <p className="muted">{t('quickRepliesHint')}</p>
+      {quickReplies.length === 0 ? (
+        <p className="muted">{t('qrNone')}</p>
+      ) : (
+        <ul className="qr-list">
+          {quickReplies.map((q) => (
+            <li key={q.id}>
+              <div>
+                <strong>/{q.name}</strong>
+                <p dir="auto">{q.text}</p>
+              </div>
+              <div className="actions">
+                <button type="button" onClick={() => setDraft({ id: q.id, name: q.name, text: q.text })}>
+                  {t('edit')}
+                </button>
+                <button type="button" className="danger" onClick={() => void remove(q.id)}>
+                  {t('qrDelete')}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="qr-form" onSubmit={submit}>
+        <label>
+          {t('qrName')}
+          <input
+            name="qr-name"
+            data-autofocus
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+            required
+            maxLength={40}
+            dir="auto"
+          />
+        </label>
+        <label>
+          {t('qrText')}
+          <textarea
+            name="qr-text"
+            value={draft.text}
+            onChange={(e) => setDraft({ ...draft, text: e.target.value })}
+            required
+            rows={3}
+            dir="auto"
+          />
+        </label>
+        <div className="actions">
+          <button type="submit" className="primary">
+            {draft.id ? t('qrSave') : t('qrAdd')}
           </button>
-        </header>
-        <p className="muted">{t('quickRepliesHint')}</p>
-        {quickReplies.length === 0 ? (
-          <p className="muted">{t('qrNone')}</p>
-        ) : (
-          <ul className="qr-list">
-            {quickReplies.map((q) => (
-              <li key={q.id}>
-                <div>
-                  <strong>/{q.name}</strong>
-                  <p dir="auto">{q.text}</p>
-                </div>
-                <div className="actions">
-                  <button type="button" onClick={() => setDraft({ id: q.id, name: q.name, text: q.text })}>
-                    {t('edit')}
-                  </button>
-                  <button type="button" className="danger" onClick={() => void remove(q.id)}>
-                    {t('qrDelete')}
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
-        <form className="qr-form" onSubmit={submit}>
-          <label>
-            {t('qrName')}
-            <input name="qr-name" data-autofocus value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} required maxLength={40} dir="auto" />
-          </label>
-          <label>
-            {t('qrText')}
-            <textarea name="qr-text" value={draft.text} onChange={(e) => setDraft({ ...draft, text: e.target.value })} required rows={3} dir="auto" />
-          </label>
-          <div className="actions">
-            <button type="submit" className="primary">
-              {draft.id ? t('qrSave') : t('qrAdd')}
+          {draft.id && (
+            <button type="button" onClick={() => setDraft({ name: '', text: '' })}>
+              {t('cancel')}
             </button>
-            {draft.id && (
-              <button type="button" onClick={() => setDraft({ name: '', text: '' })}>
-                {t('cancel')}
-              </button>
-            )}
-          </div>
-        </form>
+          )}
+        </div>
+      </form>
     </Dialog>
   );
 }

@@ -40,14 +40,28 @@ export function TestPhone() {
         <div className="phone-top">
           <Icon name="phone" size={16} />
           <label htmlFor={numberId}>{t('testPhoneNumber')}</label>
-          <input id={numberId} dir="ltr" value={from} onChange={(e) => setFrom(e.target.value)} inputMode="tel" maxLength={16} data-testid="test-phone-number" />
+          <input
+            id={numberId}
+            dir="ltr"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            inputMode="tel"
+            maxLength={16}
+            data-testid="test-phone-number"
+          />
         </div>
         <div className="phone-screen">
           {thread.length === 0 && <p className="phone-hint">{t('testPhoneEmpty')}</p>}
           <ol className="phone-messages">
             {thread.map((m) => (
               // Directions are the phone's own: 'out' is what this customer typed, so it sits on the end side.
-              <li key={m.id} className={`phone-bubble ${m.direction === 'out' ? 'mine' : 'theirs'}`} data-testid="phone-message" data-direction={m.direction} dir="auto">
+              <li
+                key={m.id}
+                className={`phone-bubble ${m.direction === 'out' ? 'mine' : 'theirs'}`}
+                data-testid="phone-message"
+                data-direction={m.direction}
+                dir="auto"
+              >
                 {m.text}
               </li>
             ))}
@@ -55,8 +69,21 @@ export function TestPhone() {
           <div ref={endRef} />
         </div>
         <form className="phone-input" onSubmit={submit}>
-          <input dir="auto" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('testPhonePlaceholder')} aria-label={t('testPhonePlaceholder')} data-testid="test-phone-input" />
-          <button type="submit" className="primary round" disabled={sending || !text.trim()} aria-label={t('send')} data-testid="test-phone-send">
+          <input
+            dir="auto"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder={t('testPhonePlaceholder')}
+            aria-label={t('testPhonePlaceholder')}
+            data-testid="test-phone-input"
+          />
+          <button
+            type="submit"
+            className="primary round"
+            disabled={sending || !text.trim()}
+            aria-label={t('send')}
+            data-testid="test-phone-send"
+          >
             <Icon name="send" size={16} />
           </button>
         </form>

@@ -35,10 +35,19 @@ export function ThreadView() {
   if (!selected) return <div className="thread thread-empty muted">{t('pickOne')}</div>;
 
   const name = selected.contactName ?? displayJid(selected.contactJid);
-  const drafts = { approve: (id: number, text?: string) => void actions.approveDraft(id, text), reject: (id: number) => void actions.rejectDraft(id) };
+  const drafts = {
+    approve: (id: number, text?: string) => void actions.approveDraft(id, text),
+    reject: (id: number) => void actions.rejectDraft(id),
+  };
 
   return (
-    <section className="thread" aria-labelledby="thread-title" data-testid="thread" data-takeover={selected.takeover} data-status={selected.status}>
+    <section
+      className="thread"
+      aria-labelledby="thread-title"
+      data-testid="thread"
+      data-takeover={selected.takeover}
+      data-status={selected.status}
+    >
       <header className="thread-header">
         {/* On a phone-width screen the thread replaces the list; this goes back to it. */}
         <button type="button" className="thread-back" data-testid="thread-back" onClick={() => void actions.select(null)}>
@@ -55,10 +64,19 @@ export function ThreadView() {
           )}
         </div>
         <div className="thread-actions">
-          <button type="button" className={selected.takeover ? '' : 'primary'} data-testid="toggle-takeover" onClick={() => void actions.setTakeover(!selected.takeover)}>
+          <button
+            type="button"
+            className={selected.takeover ? '' : 'primary'}
+            data-testid="toggle-takeover"
+            onClick={() => void actions.setTakeover(!selected.takeover)}
+          >
             {selected.takeover ? t('giveBack') : t('takeOver')}
           </button>
-          <button type="button" data-testid="toggle-status" onClick={() => void actions.setStatus(selected.status === 'resolved' ? 'open' : 'resolved')}>
+          <button
+            type="button"
+            data-testid="toggle-status"
+            onClick={() => void actions.setStatus(selected.status === 'resolved' ? 'open' : 'resolved')}
+          >
             {selected.status === 'resolved' ? t('reopen') : t('resolve')}
           </button>
           {blocked ? (

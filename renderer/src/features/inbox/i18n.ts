@@ -62,9 +62,11 @@ export const strings = defineStrings({
     'count#other': '{count} conversations',
     'unread#one': 'One unread',
     'unread#other': '{count} unread',
-    parkedTurn: 'Souqbot could not answer the last message (it tried several times). Answer yourself, or give the conversation back to the bot to try again.',
+    parkedTurn:
+      'Souqbot could not answer the last message (it tried several times). Answer yourself, or give the conversation back to the bot to try again.',
     deleteCustomer: 'Delete data',
-    confirmDeleteCustomer: 'Delete everything of this customer: messages, photos, name, phone and address (their orders keep only the amounts)? This cannot be undone.',
+    confirmDeleteCustomer:
+      'Delete everything of this customer: messages, photos, name, phone and address (their orders keep only the amounts)? This cannot be undone.',
     yesDeleteCustomer: 'Yes, delete',
     backToList: '← Conversations',
     closePhone: 'Close the test phone',
@@ -130,9 +132,11 @@ export const strings = defineStrings({
     'count#other': '{count} conversations',
     'unread#one': '{count} non lu',
     'unread#other': '{count} non lus',
-    parkedTurn: 'Souqbot n’a pas pu répondre au dernier message (plusieurs essais). Répondez vous-même, ou rendez la conversation au bot pour qu’il réessaie.',
+    parkedTurn:
+      'Souqbot n’a pas pu répondre au dernier message (plusieurs essais). Répondez vous-même, ou rendez la conversation au bot pour qu’il réessaie.',
     deleteCustomer: 'Supprimer les données',
-    confirmDeleteCustomer: 'Supprimer tout ce qui concerne ce client : messages, photos, nom, téléphone et adresse (ses commandes ne gardent que les montants) ? C’est définitif.',
+    confirmDeleteCustomer:
+      'Supprimer tout ce qui concerne ce client : messages, photos, nom, téléphone et adresse (ses commandes ne gardent que les montants) ? C’est définitif.',
     yesDeleteCustomer: 'Oui, supprimer',
     backToList: '← Conversations',
     closePhone: 'Fermer le téléphone de test',
@@ -208,7 +212,8 @@ export const strings = defineStrings({
     'unread#other': '{count} رسالة غير مقروءة',
     parkedTurn: 'لم يتمكن Souqbot من الرد على الرسالة الأخيرة (حاول عدة مرات). أجب بنفسك، أو أعد المحادثة إلى البوت ليحاول مرة أخرى.',
     deleteCustomer: 'حذف البيانات',
-    confirmDeleteCustomer: 'حذف كل ما يخص هذا الزبون: الرسائل والصور والاسم والهاتف والعنوان (تحتفظ طلباته بالمبالغ فقط)؟ لا يمكن التراجع عن ذلك.',
+    confirmDeleteCustomer:
+      'حذف كل ما يخص هذا الزبون: الرسائل والصور والاسم والهاتف والعنوان (تحتفظ طلباته بالمبالغ فقط)؟ لا يمكن التراجع عن ذلك.',
     yesDeleteCustomer: 'نعم، احذف',
     backToList: '→ المحادثات',
     closePhone: 'إغلاق هاتف التجربة',
@@ -270,9 +275,11 @@ export const strings = defineStrings({
     'status.waiting_human': 'Esperando você',
     'status.pending_approval': 'Para aprovar',
     'status.resolved': 'Resolvida',
-    parkedTurn: 'O Souqbot não conseguiu responder à última mensagem (tentou várias vezes). Responda você mesmo ou devolva a conversa ao bot para tentar de novo.',
+    parkedTurn:
+      'O Souqbot não conseguiu responder à última mensagem (tentou várias vezes). Responda você mesmo ou devolva a conversa ao bot para tentar de novo.',
     deleteCustomer: 'Apagar dados',
-    confirmDeleteCustomer: 'Apagar tudo deste cliente: mensagens, fotos, nome, telefone e endereço (os pedidos guardam só os valores)? Não dá para desfazer.',
+    confirmDeleteCustomer:
+      'Apagar tudo deste cliente: mensagens, fotos, nome, telefone e endereço (os pedidos guardam só os valores)? Não dá para desfazer.',
     yesDeleteCustomer: 'Sim, apagar',
     'count#one': '{count} conversa',
     'count#other': '{count} conversas',
@@ -282,10 +289,12 @@ export const strings = defineStrings({
     closePhone: 'Fechar o telefone de teste',
   },
   it: {
-    parkedTurn: "Souqbot non è riuscito a rispondere all’ultimo messaggio (ha provato più volte). Rispondi tu, o ridai la conversazione al bot perché riprovi.",
-    deleteCustomer: "Elimina i dati",
-    confirmDeleteCustomer: "Eliminare tutto di questo cliente: messaggi, foto, nome, telefono e indirizzo (i suoi ordini conservano solo gli importi)? Non si può annullare.",
-    yesDeleteCustomer: "Sì, elimina",
+    parkedTurn:
+      'Souqbot non è riuscito a rispondere all’ultimo messaggio (ha provato più volte). Rispondi tu, o ridai la conversazione al bot perché riprovi.',
+    deleteCustomer: 'Elimina i dati',
+    confirmDeleteCustomer:
+      'Eliminare tutto di questo cliente: messaggi, foto, nome, telefono e indirizzo (i suoi ordini conservano solo gli importi)? Non si può annullare.',
+    yesDeleteCustomer: 'Sì, elimina',
     title: 'Messaggi',
     search: 'Cerca conversazioni',
     'filter.all': 'Tutte',

@@ -11,7 +11,12 @@ export function pagesFor(start: number, end: number, size: number, total: number
 }
 
 /** Puts a fetched page at `offset`, and drops rows beyond a list that shrank. */
-export function replaceRows(rows: Record<number, Conversation>, offset: number, items: Conversation[], total: number): Record<number, Conversation> {
+export function replaceRows(
+  rows: Record<number, Conversation>,
+  offset: number,
+  items: Conversation[],
+  total: number,
+): Record<number, Conversation> {
   const next: Record<number, Conversation> = {};
   for (const [key, row] of Object.entries(rows)) {
     const index = Number(key);

@@ -128,11 +128,16 @@ describe('inbox store', () => {
     const reads = () => fake.calls.filter((c) => c.name === 'conversations/list').length;
     const before = reads();
     // The keyset page after page 0 starts after its last row.
-    expect(fake.calls.filter((c) => c.name === 'conversations/list').at(-1)?.input.after).toEqual({ lastMessageAt: store.getState().rows[49]?.lastMessageAt, id: 71 });
+    expect(fake.calls.filter((c) => c.name === 'conversations/list').at(-1)?.input.after).toEqual({
+      lastMessageAt: store.getState().rows[49]?.lastMessageAt,
+      id: 71,
+    });
     const moved = { ...store.getState().rows[60]!, lastMessageAt: '2026-06-01T00:00:00.000Z', lastPreview: 'new message' };
     store.getState().applyConversation(moved);
     await vi.runAllTimersAsync();
-    const ids = Object.entries(store.getState().rows).sort(([a], [b]) => Number(a) - Number(b)).map(([, c]) => c.id);
+    const ids = Object.entries(store.getState().rows)
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([, c]) => c.id);
     expect(ids.slice(0, 3)).toEqual([moved.id, 120, 119]);
     expect(ids).toHaveLength(100);
     expect(new Set(ids).size).toBe(100);
@@ -186,7 +191,16 @@ describe('inbox store', () => {
     await vi.runAllTimersAsync();
     await store.getState().select(1);
     await vi.runAllTimersAsync();
-    const base = { shopId: 1, direction: 'in' as const, author: 'customer' as const, kind: 'text' as const, status: 'received' as const, channelMessageId: null, error: null, createdAt: '' };
+    const base = {
+      shopId: 1,
+      direction: 'in' as const,
+      author: 'customer' as const,
+      kind: 'text' as const,
+      status: 'received' as const,
+      channelMessageId: null,
+      error: null,
+      createdAt: '',
+    };
     store.getState().applyMessage({ ...base, id: 10, conversationId: 2, text: 'other chat' });
     store.getState().applyMessage({ ...base, id: 11, conversationId: 1, text: 'this chat' });
     expect(store.getState().messages.map((m) => m.text)).toEqual(['this chat']);

@@ -183,7 +183,16 @@ export function createInboxStore({ client, refreshDelayMs = 250 }: InboxStoreCon
 
       setFilter(patch) {
         const filter = { ...get().filter, ...patch };
-        set({ filter, rows: {}, total: 0, totalCapped: false, pages: {}, generation: get().generation + 1, listLoaded: false, visible: [0, PAGE_SIZE - 1] });
+        set({
+          filter,
+          rows: {},
+          total: 0,
+          totalCapped: false,
+          pages: {},
+          generation: get().generation + 1,
+          listLoaded: false,
+          visible: [0, PAGE_SIZE - 1],
+        });
         get().ensureRange(0, PAGE_SIZE - 1);
       },
 
@@ -266,9 +275,15 @@ export function createInboxStore({ client, refreshDelayMs = 250 }: InboxStoreCon
       },
 
       setTakeover: (takeover) =>
-        onSelected((shopId, c) => client.send('conversations/set-takeover', { shopId, conversationId: c.id, takeover }), ['takeover', 'status', 'escalationReason', 'escalation']),
+        onSelected(
+          (shopId, c) => client.send('conversations/set-takeover', { shopId, conversationId: c.id, takeover }),
+          ['takeover', 'status', 'escalationReason', 'escalation'],
+        ),
       setStatus: (status) =>
-        onSelected((shopId, c) => client.send('conversations/set-status', { shopId, conversationId: c.id, status }), ['status', 'escalationReason', 'escalation']),
+        onSelected(
+          (shopId, c) => client.send('conversations/set-status', { shopId, conversationId: c.id, status }),
+          ['status', 'escalationReason', 'escalation'],
+        ),
 
       async setBlocked(blocked) {
         const { shopId, selected } = get();

@@ -29,7 +29,9 @@ export function KnowledgePage() {
   const load = useCallback(async () => {
     if (shopId === null) return;
     try {
-      setEntries(await client.send('knowledge/list', { shopId, ...(status ? { status } : {}), ...(query.trim() ? { query: query.trim() } : {}) }));
+      setEntries(
+        await client.send('knowledge/list', { shopId, ...(status ? { status } : {}), ...(query.trim() ? { query: query.trim() } : {}) }),
+      );
       setError(null);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -62,7 +64,13 @@ export function KnowledgePage() {
   const saveDraft = (d: Draft) => {
     if (!d.question.trim() || !d.answer.trim()) return setError(t('required'));
     void run(async () => {
-      await client.send('knowledge/save', { shopId, ...(d.id ? { id: d.id } : {}), question: d.question, answer: d.answer, keywords: parseKeywords(d.keywords) });
+      await client.send('knowledge/save', {
+        shopId,
+        ...(d.id ? { id: d.id } : {}),
+        question: d.question,
+        answer: d.answer,
+        keywords: parseKeywords(d.keywords),
+      });
       setDraft(null);
     });
   };
@@ -87,7 +95,11 @@ export function KnowledgePage() {
           {t('add')}
         </button>
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {draft && !draft.id && <EntryForm draft={draft} onChange={setDraft} onSave={saveDraft} onCancel={() => setDraft(null)} />}
       {entries && entries.length === 0 && <p className="muted">{t('empty')}</p>}
       <ul className="knowledge-list">
@@ -100,23 +112,36 @@ export function KnowledgePage() {
             <li key={e.id} className={`knowledge-item ${e.status}`}>
               <strong dir="auto">{e.question}</strong>
               <p dir="auto">{e.answer}</p>
-              {e.keywords.length > 0 && <p className="muted small" dir="auto">{e.keywords.join(', ')}</p>}
+              {e.keywords.length > 0 && (
+                <p className="muted small" dir="auto">
+                  {e.keywords.join(', ')}
+                </p>
+              )}
               <p className="muted small">
                 {t(e.status)}
                 {e.source === 'learned' ? ` · ${t('learned')}` : ''}
               </p>
               <div className="actions">
                 {e.status !== 'active' && (
-                  <button type="button" onClick={() => void run(() => client.send('knowledge/set-status', { shopId, id: e.id, status: 'active' }))}>
+                  <button
+                    type="button"
+                    onClick={() => void run(() => client.send('knowledge/set-status', { shopId, id: e.id, status: 'active' }))}
+                  >
                     {t('approve')}
                   </button>
                 )}
                 {e.status === 'pending' && (
-                  <button type="button" onClick={() => void run(() => client.send('knowledge/set-status', { shopId, id: e.id, status: 'dismissed' }))}>
+                  <button
+                    type="button"
+                    onClick={() => void run(() => client.send('knowledge/set-status', { shopId, id: e.id, status: 'dismissed' }))}
+                  >
                     {t('dismiss')}
                   </button>
                 )}
-                <button type="button" onClick={() => setDraft({ id: e.id, question: e.question, answer: e.answer, keywords: e.keywords.join(', ') })}>
+                <button
+                  type="button"
+                  onClick={() => setDraft({ id: e.id, question: e.question, answer: e.answer, keywords: e.keywords.join(', ') })}
+                >
                   {t('edit')}
                 </button>
                 <button
@@ -200,12 +225,22 @@ function TestPanel({ shopId }: { shopId: number }) {
             .finally(() => setBusy(false));
         }}
       >
-        <input aria-label={t('testTitle')} dir="auto" placeholder={t('testPlaceholder')} value={question} onChange={(e) => setQuestion(e.target.value)} />
+        <input
+          aria-label={t('testTitle')}
+          dir="auto"
+          placeholder={t('testPlaceholder')}
+          value={question}
+          onChange={(e) => setQuestion(e.target.value)}
+        />
         <button type="submit" disabled={busy}>
           {busy ? t('trying') : t('ask')}
         </button>
       </form>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {result && (
         <div role="status" aria-live="polite" id="knowledge-try-result">
           <p className="muted small">{t('customerGets')}</p>
@@ -224,7 +259,10 @@ function TestPanel({ shopId }: { shopId: number }) {
               <ul>
                 {result.entries.map((h) => (
                   <li key={h.entry.id} dir="auto">
-                    {h.entry.question} <span className="muted small">({t('score', { score: scorePercent(h.score) })} · {h.matched.join(', ')})</span>
+                    {h.entry.question}{' '}
+                    <span className="muted small">
+                      ({t('score', { score: scorePercent(h.score) })} · {h.matched.join(', ')})
+                    </span>
                   </li>
                 ))}
               </ul>

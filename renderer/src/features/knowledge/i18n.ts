@@ -3,7 +3,8 @@ import { defineStrings } from '../../i18n/define';
 export const strings = defineStrings({
   en: {
     title: 'Knowledge',
-    intro: 'Answers the bot may give about your shop: delivery, returns, payment, opening hours. Keywords help it recognise questions asked differently (add Darija and Arabic words).',
+    intro:
+      'Answers the bot may give about your shop: delivery, returns, payment, opening hours. Keywords help it recognise questions asked differently (add Darija and Arabic words).',
     noShop: 'Create or choose a shop first.',
     search: 'Search questions and answers',
     all: 'All',
@@ -40,7 +41,8 @@ export const strings = defineStrings({
   },
   fr: {
     title: 'Connaissances',
-    intro: 'Les réponses que le bot peut donner sur votre boutique : livraison, retours, paiement, horaires. Les mots-clés l’aident à reconnaître une question posée autrement (ajoutez des mots en darija et en arabe).',
+    intro:
+      'Les réponses que le bot peut donner sur votre boutique : livraison, retours, paiement, horaires. Les mots-clés l’aident à reconnaître une question posée autrement (ajoutez des mots en darija et en arabe).',
     noShop: "Créez ou choisissez d'abord une boutique.",
     search: 'Rechercher dans les questions et réponses',
     all: 'Toutes',
@@ -77,7 +79,8 @@ export const strings = defineStrings({
   },
   ar: {
     title: 'المعرفة',
-    intro: 'الإجابات التي يمكن للبوت تقديمها عن متجرك: التوصيل، الإرجاع، الدفع، أوقات العمل. الكلمات المفتاحية تساعده على فهم السؤال بصيغ مختلفة (أضف كلمات بالدارجة والعربية).',
+    intro:
+      'الإجابات التي يمكن للبوت تقديمها عن متجرك: التوصيل، الإرجاع، الدفع، أوقات العمل. الكلمات المفتاحية تساعده على فهم السؤال بصيغ مختلفة (أضف كلمات بالدارجة والعربية).',
     noShop: 'أنشئ متجرًا أو اختره أولًا.',
     search: 'ابحث في الأسئلة والأجوبة',
     all: 'الكل',
@@ -114,7 +117,8 @@ export const strings = defineStrings({
   },
   pt: {
     title: 'Conhecimento',
-    intro: 'Respostas que o bot pode dar sobre sua loja: entrega, devoluções, pagamento, horários. Palavras-chave ajudam a reconhecer perguntas feitas de outro jeito.',
+    intro:
+      'Respostas que o bot pode dar sobre sua loja: entrega, devoluções, pagamento, horários. Palavras-chave ajudam a reconhecer perguntas feitas de outro jeito.',
     noShop: 'Crie ou escolha uma loja primeiro.',
     search: 'Buscar perguntas e respostas',
     all: 'Todas',
@@ -150,13 +154,14 @@ export const strings = defineStrings({
     trying: 'Perguntando…',
   },
   it: {
-    customerGets: "Cosa riceverebbe il cliente (lo stesso percorso di un messaggio WhatsApp):",
-    silent: "Nessuna risposta: il bot resterebbe in silenzio (IA spenta, o hai preso tu questa chat).",
-    wouldDraft: "In modalità approvazione, questa risposta aspetterebbe te prima di partire.",
-    wouldEscalate: "Il bot passerebbe a te questa conversazione: {reason}",
-    trying: "Domanda in corso…",
+    customerGets: 'Cosa riceverebbe il cliente (lo stesso percorso di un messaggio WhatsApp):',
+    silent: 'Nessuna risposta: il bot resterebbe in silenzio (IA spenta, o hai preso tu questa chat).',
+    wouldDraft: 'In modalità approvazione, questa risposta aspetterebbe te prima di partire.',
+    wouldEscalate: 'Il bot passerebbe a te questa conversazione: {reason}',
+    trying: 'Domanda in corso…',
     title: 'Conoscenze',
-    intro: 'Risposte che il bot può dare sul tuo negozio: consegna, resi, pagamento, orari. Le parole chiave lo aiutano a riconoscere domande fatte in modo diverso (aggiungi parole in darija e in arabo).',
+    intro:
+      'Risposte che il bot può dare sul tuo negozio: consegna, resi, pagamento, orari. Le parole chiave lo aiutano a riconoscere domande fatte in modo diverso (aggiungi parole in darija e in arabo).',
     noShop: 'Prima crea o scegli un negozio.',
     search: 'Cerca domande e risposte',
     all: 'Tutte',

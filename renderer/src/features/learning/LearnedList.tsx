@@ -39,23 +39,47 @@ export function LearnedList({ shopId, entries, t, run }: Props) {
                 if (!editing.question.trim() || !editing.answer.trim()) return setError(t('required'));
                 setError(null);
                 run(async () => {
-                  await client.send('knowledge/save', { shopId, id: e.knowledgeId, question: editing.question, answer: editing.answer, keywords: e.keywords });
+                  await client.send('knowledge/save', {
+                    shopId,
+                    id: e.knowledgeId,
+                    question: editing.question,
+                    answer: editing.answer,
+                    keywords: e.keywords,
+                  });
                   setEditing(null);
                 });
               }}
             >
               <div className="field">
                 <label htmlFor={`lq-${e.knowledgeId}`}>{t('question')}</label>
-                <input id={`lq-${e.knowledgeId}`} dir="auto" value={editing.question} onChange={(ev) => setEditing({ ...editing, question: ev.target.value })} />
+                <input
+                  id={`lq-${e.knowledgeId}`}
+                  dir="auto"
+                  value={editing.question}
+                  onChange={(ev) => setEditing({ ...editing, question: ev.target.value })}
+                />
               </div>
               <div className="field">
                 <label htmlFor={`la-${e.knowledgeId}`}>{t('answer')}</label>
-                <textarea id={`la-${e.knowledgeId}`} dir="auto" value={editing.answer} onChange={(ev) => setEditing({ ...editing, answer: ev.target.value })} />
+                <textarea
+                  id={`la-${e.knowledgeId}`}
+                  dir="auto"
+                  value={editing.answer}
+                  onChange={(ev) => setEditing({ ...editing, answer: ev.target.value })}
+                />
               </div>
-              {error && <p className="error" role="alert">{error}</p>}
+              {error && (
+                <p className="error" role="alert">
+                  {error}
+                </p>
+              )}
               <div className="actions">
-                <button type="submit" className="primary">{t('save')}</button>
-                <button type="button" onClick={() => setEditing(null)}>{t('cancel')}</button>
+                <button type="submit" className="primary">
+                  {t('save')}
+                </button>
+                <button type="button" onClick={() => setEditing(null)}>
+                  {t('cancel')}
+                </button>
               </div>
             </form>
           </li>
@@ -64,11 +88,20 @@ export function LearnedList({ shopId, entries, t, run }: Props) {
             <strong dir="auto">{e.question}</strong>
             <p dir="auto">{e.answer}</p>
             <p className="muted small">
-              {t('entryMeta', { kind: t(e.kind === 'qa' ? 'kind_qa' : 'kind_objection'), category: e.category, confidence: percent(e.confidence), support: e.support })}
+              {t('entryMeta', {
+                kind: t(e.kind === 'qa' ? 'kind_qa' : 'kind_objection'),
+                category: e.category,
+                confidence: percent(e.confidence),
+                support: e.support,
+              })}
             </p>
             <div className="actions">
               {e.status !== 'active' && (
-                <button type="button" className="primary" onClick={() => run(() => client.send('knowledge/set-status', { shopId, id: e.knowledgeId, status: 'active' }))}>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => run(() => client.send('knowledge/set-status', { shopId, id: e.knowledgeId, status: 'active' }))}
+                >
                   {t('approve')}
                 </button>
               )}
@@ -76,7 +109,10 @@ export function LearnedList({ shopId, entries, t, run }: Props) {
                 {t('edit')}
               </button>
               {e.status !== 'dismissed' && (
-                <button type="button" onClick={() => run(() => client.send('knowledge/set-status', { shopId, id: e.knowledgeId, status: 'dismissed' }))}>
+                <button
+                  type="button"
+                  onClick={() => run(() => client.send('knowledge/set-status', { shopId, id: e.knowledgeId, status: 'dismissed' }))}
+                >
                   {t('dismiss')}
                 </button>
               )}

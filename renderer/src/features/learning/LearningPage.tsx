@@ -38,7 +38,10 @@ export function LearningPage() {
 
   useEffect(() => void load(), [load]);
   // Progress of a pass is page-local view state: no other page shows it.
-  useEffect(() => client.subscribe('learning/progress', (p) => p.shopId === shopId && setProgress({ done: p.done, total: p.total })), [client, shopId]);
+  useEffect(
+    () => client.subscribe('learning/progress', (p) => p.shopId === shopId && setProgress({ done: p.done, total: p.total })),
+    [client, shopId],
+  );
 
   if (shopId === null) {
     return (
@@ -75,14 +78,27 @@ export function LearningPage() {
     <section className="page" aria-labelledby="page-title">
       <h1 id="page-title">{t('title')}</h1>
       <p className="muted">{t('body')}</p>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="learning-stats">
         {overview && <strong role="status">{t('week', { answers: overview.week.answers, sales: overview.week.sales })}</strong>}
         <button type="button" className="primary" disabled={busy} onClick={learnNow}>
           {busy ? t('learning') : t('learnNow')}
         </button>
-        {progress && <progress className="learning-progress" aria-label={t('progress')} max={100} value={progressPercent(progress.done, progress.total)} />}
-        {result && <span role="status">{t('learnedResult', { analysed: result.analysed, learned: result.learned, merged: result.merged })}</span>}
+        {progress && (
+          <progress
+            className="learning-progress"
+            aria-label={t('progress')}
+            max={100}
+            value={progressPercent(progress.done, progress.total)}
+          />
+        )}
+        {result && (
+          <span role="status">{t('learnedResult', { analysed: result.analysed, learned: result.learned, merged: result.merged })}</span>
+        )}
       </div>
 
       <section className="learning-section" aria-labelledby="review-title">
@@ -108,7 +124,14 @@ export function LearningPage() {
             <span>{t('algorithm')}</span>
             <select
               value={overview.algorithm}
-              onChange={(e) => run(() => client.send('settings/update', { shopId, patch: { sales: { strategyAlgorithm: e.target.value as Overview['algorithm'] } } }))}
+              onChange={(e) =>
+                run(() =>
+                  client.send('settings/update', {
+                    shopId,
+                    patch: { sales: { strategyAlgorithm: e.target.value as Overview['algorithm'] } },
+                  }),
+                )
+              }
             >
               <option value="thompson">{t('thompson')}</option>
               <option value="epsilon_greedy">{t('epsilon_greedy')}</option>
@@ -121,7 +144,13 @@ export function LearningPage() {
       {overview && (
         <section className="learning-section" aria-labelledby="follow-ups-title">
           <h2 id="follow-ups-title">{t('followUpsTitle')}</h2>
-          <p>{t('followUpsLine', { sent: overview.followUps.sent, replied: overview.followUps.replied, ordered: overview.followUps.ordered })}</p>
+          <p>
+            {t('followUpsLine', {
+              sent: overview.followUps.sent,
+              replied: overview.followUps.replied,
+              ordered: overview.followUps.ordered,
+            })}
+          </p>
         </section>
       )}
     </section>

@@ -49,9 +49,18 @@ export function ProfilePanel({ shopId, contactId }: { shopId: number; contactId:
       {!profile && !form && <p className="muted small">{t('profileEmpty')}</p>}
       {profile && !form && (
         <dl className="small">
-          {FIELDS.filter(([f]) => profile[f]).flatMap(([f, label]) => [<dt key={`${f}-t`}>{t(label)}</dt>, <dd key={`${f}-d`} dir="auto">{profile[f]}</dd>])}
+          {FIELDS.filter(([f]) => profile[f]).flatMap(([f, label]) => [
+            <dt key={`${f}-t`}>{t(label)}</dt>,
+            <dd key={`${f}-d`} dir="auto">
+              {profile[f]}
+            </dd>,
+          ])}
           <dt>{t('profileOrders', { orders: profile.orders })}</dt>
-          {profile.interests.length > 0 && <dd dir="ltr">{t('profileInterests')}: {profile.interests.join(', ')}</dd>}
+          {profile.interests.length > 0 && (
+            <dd dir="ltr">
+              {t('profileInterests')}: {profile.interests.join(', ')}
+            </dd>
+          )}
         </dl>
       )}
       {form ? (
@@ -67,14 +76,24 @@ export function ProfilePanel({ shopId, contactId }: { shopId: number; contactId:
               <input id={`profile-${f}`} dir="auto" value={form[f]} onChange={(e) => setForm({ ...form, [f]: e.target.value })} />
             </div>
           ))}
-          <button type="submit" className="primary">{t('save')}</button> <button type="button" onClick={() => setForm(null)}>{t('cancel')}</button>
+          <button type="submit" className="primary">
+            {t('save')}
+          </button>{' '}
+          <button type="button" onClick={() => setForm(null)}>
+            {t('cancel')}
+          </button>
         </form>
       ) : (
-        <button type="button" onClick={() => setForm(Object.fromEntries(FIELDS.map(([f]) => [f, profile?.[f] ?? ''])) as Record<Field, string>)}>
+        <button
+          type="button"
+          onClick={() => setForm(Object.fromEntries(FIELDS.map(([f]) => [f, profile?.[f] ?? ''])) as Record<Field, string>)}
+        >
           {t('profileEdit')}
         </button>
       )}
-      <span role="status" className="muted small">{status}</span>
+      <span role="status" className="muted small">
+        {status}
+      </span>
     </details>
   );
 }

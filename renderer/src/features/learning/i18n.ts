@@ -29,7 +29,8 @@ export const strings = defineStrings({
     cancel: 'Cancel',
     required: 'Write the question and the answer.',
     strategiesTitle: 'Selling strategies',
-    strategiesIntro: 'Each conversation gets one strategy; an order in it counts as a success. Souqbot uses the ones that sell more, per kind of customer.',
+    strategiesIntro:
+      'Each conversation gets one strategy; an order in it counts as a success. Souqbot uses the ones that sell more, per kind of customer.',
     algorithm: 'How strategies are chosen',
     thompson: 'Thompson sampling (recommended)',
     epsilon_greedy: 'ε-greedy (20 %, decreasing)',
@@ -88,7 +89,8 @@ export const strings = defineStrings({
     cancel: 'Annuler',
     required: 'Écrivez la question et la réponse.',
     strategiesTitle: 'Stratégies de vente',
-    strategiesIntro: 'Chaque conversation reçoit une stratégie ; une commande compte comme un succès. Souqbot privilégie celles qui vendent le plus, par type de client.',
+    strategiesIntro:
+      'Chaque conversation reçoit une stratégie ; une commande compte comme un succès. Souqbot privilégie celles qui vendent le plus, par type de client.',
     algorithm: 'Choix des stratégies',
     thompson: 'Échantillonnage de Thompson (recommandé)',
     epsilon_greedy: 'ε-glouton (20 %, décroissant)',
@@ -206,7 +208,8 @@ export const strings = defineStrings({
     cancel: 'Cancelar',
     required: 'Escreva a pergunta e a resposta.',
     strategiesTitle: 'Estratégias de venda',
-    strategiesIntro: 'Cada conversa recebe uma estratégia; um pedido conta como sucesso. O Souqbot prefere as que vendem mais, por tipo de cliente.',
+    strategiesIntro:
+      'Cada conversa recebe uma estratégia; um pedido conta como sucesso. O Souqbot prefere as que vendem mais, por tipo de cliente.',
     algorithm: 'Como as estratégias são escolhidas',
     thompson: 'Amostragem de Thompson (recomendado)',
     epsilon_greedy: 'ε-guloso (20 %, decrescente)',
@@ -265,7 +268,8 @@ export const strings = defineStrings({
     cancel: 'Annulla',
     required: 'Scrivi la domanda e la risposta.',
     strategiesTitle: 'Strategie di vendita',
-    strategiesIntro: 'Ogni conversazione riceve una strategia; un ordine conta come successo. Souqbot usa quelle che vendono di più, per tipo di cliente.',
+    strategiesIntro:
+      'Ogni conversazione riceve una strategia; un ordine conta come successo. Souqbot usa quelle che vendono di più, per tipo di cliente.',
     algorithm: 'Come si scelgono le strategie',
     thompson: 'Campionamento di Thompson (consigliato)',
     epsilon_greedy: 'ε-greedy (20 %, decrescente)',

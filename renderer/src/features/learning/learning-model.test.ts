@@ -10,7 +10,15 @@ describe('learning page model', () => {
     expect(progressPercent(0, 0)).toBe(100);
   });
   it('groups strategies by segment, best rate first', () => {
-    const row = (segment: string, strategy: 'scarcity' | 'rational', tries: number, orders: number) => ({ segment, strategy, tries, orders, rate: orders / tries, low: 0, high: 1 });
+    const row = (segment: string, strategy: 'scarcity' | 'rational', tries: number, orders: number) => ({
+      segment,
+      strategy,
+      tries,
+      orders,
+      rate: orders / tries,
+      low: 0,
+      high: 1,
+    });
     const groups = bySegment([row('new:fr', 'scarcity', 10, 1), row('new:fr', 'rational', 10, 3), row('new:ar', 'rational', 5, 0)]);
     expect(groups.map((g) => [g.segment, g.rows.map((r) => r.strategy)])).toEqual([
       ['new:fr', ['rational', 'scarcity']],

@@ -16,8 +16,12 @@ export function readSegment(segment: string): { returning: boolean; language: st
 export function bySegment(stats: readonly StrategyStat[]): Array<{ segment: string; rows: StrategyStat[] }> {
   const groups = new Map<string, StrategyStat[]>();
   for (const s of stats) groups.set(s.segment, [...(groups.get(s.segment) ?? []), s]);
-  return [...groups.entries()].map(([segment, rows]) => ({ segment, rows: [...rows].sort((a, b) => b.rate - a.rate || b.tries - a.tries) }));
+  return [...groups.entries()].map(([segment, rows]) => ({
+    segment,
+    rows: [...rows].sort((a, b) => b.rate - a.rate || b.tries - a.tries),
+  }));
 }
 
 /** Progress of a learn-now pass, 0..100. */
-export const progressPercent = (done: number, total: number): number => (total <= 0 ? 100 : Math.min(100, Math.round((done / total) * 100)));
+export const progressPercent = (done: number, total: number): number =>
+  total <= 0 ? 100 : Math.min(100, Math.round((done / total) * 100));

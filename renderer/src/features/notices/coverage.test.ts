@@ -17,16 +17,21 @@ describe('localisation coverage of every code core can emit', () => {
     expect(problems).toEqual(expect.arrayContaining(LOCALES.map((l) => `${l}: no words for escalation.brand_new_reason`)));
     expect(problems).toContain('ar: escalation.photo_missing uses {sku}, not a parameter of the code');
   });
-
 });
 
 describe('notice encoding', () => {
-  it('reads back coded reasons, and words free text or old rows as the bot\'s own note', () => {
-    const coded = mergeEscalations(JSON.stringify([escalation('photo_missing', { product: 'Robe Kabyle' })]), JSON.stringify([escalation('low_confidence')]));
+  it("reads back coded reasons, and words free text or old rows as the bot's own note", () => {
+    const coded = mergeEscalations(
+      JSON.stringify([escalation('photo_missing', { product: 'Robe Kabyle' })]),
+      JSON.stringify([escalation('low_confidence')]),
+    );
     expect(decodeEscalations(coded).map((n) => n.code)).toEqual(['photo_missing', 'low_confidence']);
     expect(decodeEscalations('Low confidence (0.00).')).toEqual([{ code: 'bot_note', params: { note: 'Low confidence (0.00).' } }]);
     expect(decodeEscalations('[not json')).toEqual([{ code: 'bot_note', params: { note: '[not json' } }]);
-    expect(decodeWhatsAppNotice('Linking stopped before the phone confirmed.')).toEqual({ code: 'legacy', params: { text: 'Linking stopped before the phone confirmed.' } });
+    expect(decodeWhatsAppNotice('Linking stopped before the phone confirmed.')).toEqual({
+      code: 'legacy',
+      params: { text: 'Linking stopped before the phone confirmed.' },
+    });
   });
 
   it('words a reason in Arabic, the Latin product name isolated from the Arabic around it', () => {

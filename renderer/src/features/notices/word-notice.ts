@@ -41,7 +41,8 @@ export function coverageProblems(families: Record<string, Record<string, readonl
           problems.push(`${locale}: no words for ${family}.${code}`);
           continue;
         }
-        for (const m of text.matchAll(/\{(\w+)\}/g)) if (!params.includes(m[1] ?? '')) problems.push(`${locale}: ${family}.${code} uses {${m[1]}}, not a parameter of the code`);
+        for (const m of text.matchAll(/\{(\w+)\}/g))
+          if (!params.includes(m[1] ?? '')) problems.push(`${locale}: ${family}.${code} uses {${m[1]}}, not a parameter of the code`);
       }
     }
   }

@@ -14,7 +14,9 @@ export function NewOrderToast() {
   if (!latest) return null;
   return (
     <div className="toast order-toast" role="status" data-testid="new-order-toast">
-      <span dir="auto">{t('toastNew', { id: latest.id, name: latest.customerName || '—', total: money(latest.total, latest.currency, locale) })}</span>
+      <span dir="auto">
+        {t('toastNew', { id: latest.id, name: latest.customerName || '—', total: money(latest.total, latest.currency, locale) })}
+      </span>
       <a href="#/orders" data-testid="new-order-open">
         {t('toastOpen')}
       </a>

@@ -30,11 +30,13 @@ export function OrderSidePanel({ store, conversationId }: { store: OrdersStore; 
               <strong>#{o.id}</strong> {o.itemsLabel} — {money(o.total, o.currency, locale)}
               <br />
               <span className={`order-status order-status-${o.status}`}>{t(`status_${o.status}`)}</span>
-              {nextStatuses(o.status).slice(0, 1).map((s) => (
-                <button key={s} onClick={() => void store.getState().setStatus(o.id, s, { notifyCustomer: true })}>
-                  {t('moveTo')} {t(`status_${s}`)}
-                </button>
-              ))}
+              {nextStatuses(o.status)
+                .slice(0, 1)
+                .map((s) => (
+                  <button key={s} onClick={() => void store.getState().setStatus(o.id, s, { notifyCustomer: true })}>
+                    {t('moveTo')} {t(`status_${s}`)}
+                  </button>
+                ))}
             </li>
           ))}
         </ul>

@@ -57,7 +57,11 @@ export function OrdersPage({ store }: { store: OrdersStore }) {
           {t('exportCsv')}
         </button>
       </header>
-      {error && <p role="alert" className="orders-error">{error}</p>}
+      {error && (
+        <p role="alert" className="orders-error">
+          {error}
+        </p>
+      )}
       {rows.length === 0 && !loading ? (
         <p className="orders-empty">{t('empty')}</p>
       ) : (
@@ -74,7 +78,14 @@ export function OrdersPage({ store }: { store: OrdersStore }) {
           </thead>
           <tbody>
             {rows.map((o) => (
-              <tr key={o.id} aria-selected={selected?.id === o.id} onClick={() => void store.getState().select(o.id)} data-testid="order-row" data-order-id={o.id} data-status={o.status}>
+              <tr
+                key={o.id}
+                aria-selected={selected?.id === o.id}
+                onClick={() => void store.getState().select(o.id)}
+                data-testid="order-row"
+                data-order-id={o.id}
+                data-status={o.status}
+              >
                 <td>{new Date(o.createdAt).toLocaleString(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' })}</td>
                 <td>
                   {o.customerName}
@@ -95,7 +106,9 @@ export function OrdersPage({ store }: { store: OrdersStore }) {
       {selected && (
         <aside className="order-detail" aria-label={`#${selected.id}`} data-testid="order-detail" data-status={selected.status}>
           <header>
-            <h2>#{selected.id} — {selected.customerName}</h2>
+            <h2>
+              #{selected.id} — {selected.customerName}
+            </h2>
             <button onClick={() => void store.getState().select(null)}>{t('close')}</button>
           </header>
           <p>
@@ -125,7 +138,11 @@ export function OrdersPage({ store }: { store: OrdersStore }) {
           </label>
           <div className="order-actions">
             {nextStatuses(selected.status).map((s: OrderStatus) => (
-              <button key={s} data-testid={`order-move-${s}`} onClick={() => void store.getState().setStatus(selected.id, s, { notifyCustomer: notify })}>
+              <button
+                key={s}
+                data-testid={`order-move-${s}`}
+                onClick={() => void store.getState().setStatus(selected.id, s, { notifyCustomer: notify })}
+              >
                 {t('moveTo')} {t(`status_${s}`)}
               </button>
             ))}

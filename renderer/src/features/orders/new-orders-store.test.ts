@@ -3,9 +3,25 @@ import type { Order } from '../../../../shared/domain/orders';
 import { createNewOrdersStore } from './new-orders-store';
 
 const order = (id: number): Order => ({
-  id, shopId: 1, conversationId: 5, contactId: 2, status: 'new', customerName: 'Hajar', phone: '0612345678', wilaya: 'Casablanca', commune: '', address: 'Maarif',
-  currency: 'MAD', itemsTotal: 240, deliveryFee: 30, total: 270, cashCollected: null, language: 'fr',
-  items: [{ sku: 'MA-SV-010', name: 'Savon beldi', variant: null, quantity: 2, unitPrice: 120 }], createdAt: '2026-01-01', updatedAt: '2026-01-01',
+  id,
+  shopId: 1,
+  conversationId: 5,
+  contactId: 2,
+  status: 'new',
+  customerName: 'Hajar',
+  phone: '0612345678',
+  wilaya: 'Casablanca',
+  commune: '',
+  address: 'Maarif',
+  currency: 'MAD',
+  itemsTotal: 240,
+  deliveryFee: 30,
+  total: 270,
+  cashCollected: null,
+  language: 'fr',
+  items: [{ sku: 'MA-SV-010', name: 'Savon beldi', variant: null, quantity: 2, unitPrice: 120 }],
+  createdAt: '2026-01-01',
+  updatedAt: '2026-01-01',
 });
 
 describe('new orders badge and toast', () => {

@@ -22,7 +22,11 @@ export function mergeOrder(rows: readonly OrderSummary[], order: OrderSummary, f
 /** Money for the seller's screen, in their UI locale. */
 export function money(amount: number, currency: string, locale: string): string {
   try {
-    return new Intl.NumberFormat(isLocale(locale) ? intlLocale(locale) : locale, { style: 'currency', currency, maximumFractionDigits: Number.isInteger(amount) ? 0 : 2 }).format(amount);
+    return new Intl.NumberFormat(isLocale(locale) ? intlLocale(locale) : locale, {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+    }).format(amount);
   } catch {
     return `${amount} ${currency}`;
   }

@@ -5,11 +5,31 @@ import { mergeOrder, nextStatuses } from './orders-model';
 import { createOrdersStore } from './orders-store';
 
 const order = (id: number, over: Partial<Order> = {}): Order => ({
-  id, shopId: 1, conversationId: 5, contactId: 2, status: 'new', customerName: 'Amine', phone: '0555123456', wilaya: 'Oran', commune: '', address: 'Cité',
-  currency: 'DZD', itemsTotal: 4500, deliveryFee: 600, total: 5100, cashCollected: null, language: 'fr',
-  items: [{ sku: 'S', name: 'Sac', variant: null, quantity: 1, unitPrice: 4500 }], createdAt: '2026-01-01', updatedAt: '2026-01-01', ...over,
+  id,
+  shopId: 1,
+  conversationId: 5,
+  contactId: 2,
+  status: 'new',
+  customerName: 'Amine',
+  phone: '0555123456',
+  wilaya: 'Oran',
+  commune: '',
+  address: 'Cité',
+  currency: 'DZD',
+  itemsTotal: 4500,
+  deliveryFee: 600,
+  total: 5100,
+  cashCollected: null,
+  language: 'fr',
+  items: [{ sku: 'S', name: 'Sac', variant: null, quantity: 1, unitPrice: 4500 }],
+  createdAt: '2026-01-01',
+  updatedAt: '2026-01-01',
+  ...over,
 });
-const summary = (o: Order) => { const { items: _i, ...rest } = o; return { ...rest, itemCount: 1, itemsLabel: 'Sac' }; };
+const summary = (o: Order) => {
+  const { items: _i, ...rest } = o;
+  return { ...rest, itemCount: 1, itemsLabel: 'Sac' };
+};
 
 /** A client over an in-memory order list, answering as core's contract says. */
 function fakeClient(orders: Order[]) {
@@ -18,7 +38,11 @@ function fakeClient(orders: Order[]) {
     async send(name: string, input: Record<string, unknown>) {
       calls.push({ name, input });
       if (name === 'orders/list') {
-        const items = orders.filter((o) => (!input.status || o.status === input.status) && (!input.conversationId || o.conversationId === input.conversationId)).map(summary);
+        const items = orders
+          .filter(
+            (o) => (!input.status || o.status === input.status) && (!input.conversationId || o.conversationId === input.conversationId),
+          )
+          .map(summary);
         return { items, total: items.length };
       }
       if (name === 'orders/get') return orders.find((o) => o.id === input.orderId);

@@ -70,7 +70,12 @@ export function createOrdersStore({ client }: { client: Client }) {
         if (shopId === null) return;
         set({ loading: true });
         try {
-          const page = await client.send('orders/list', { shopId, ...(status && { status }), ...(query.trim() && { query: query.trim() }), limit: 200 });
+          const page = await client.send('orders/list', {
+            shopId,
+            ...(status && { status }),
+            ...(query.trim() && { query: query.trim() }),
+            limit: 200,
+          });
           // A shop switch while the call was in flight: drop the stale answer.
           if (get().shopId === shopId) set({ rows: page.items, total: page.total, error: null });
         } catch (err) {
@@ -137,7 +142,8 @@ export function createOrdersStore({ client }: { client: Client }) {
           rows: rowsNext,
           total: total + (rowsNext.length - rows.length),
           selected: selected?.id === order.id ? order : selected,
-          conversationOrders: order.conversationId === conversationId ? mergeOrder(conversationOrders, summary, { status: null }) : conversationOrders,
+          conversationOrders:
+            order.conversationId === conversationId ? mergeOrder(conversationOrders, summary, { status: null }) : conversationOrders,
         });
       },
     };

@@ -38,7 +38,12 @@ export function LlmSection({ shopId, form, edit, replace, apiKeySet, savedBaseUr
     setTesting(true);
     setTest(null);
     try {
-      const input = { shopId, baseUrl: form.baseUrl.trim(), model: form.model.trim(), ...(form.newApiKey.trim() && !form.removeApiKey ? { apiKey: form.newApiKey.trim() } : {}) };
+      const input = {
+        shopId,
+        baseUrl: form.baseUrl.trim(),
+        model: form.model.trim(),
+        ...(form.newApiKey.trim() && !form.removeApiKey ? { apiKey: form.newApiKey.trim() } : {}),
+      };
       setTest(await client.send('settings/test-llm', input));
     } catch (err) {
       setTest({ ok: false, message: err instanceof Error ? err.message : String(err), latencyMs: 0, model: form.model });
@@ -76,7 +81,11 @@ export function LlmSection({ shopId, form, edit, replace, apiKeySet, savedBaseUr
           value={form.baseUrl}
           onChange={(e) => edit({ baseUrl: e.target.value, preset: presetOf(e.target.value, presets) })}
         />
-        {err('baseUrl') && <span id="llm-base-url-error" className="error small">{err('baseUrl')}</span>}
+        {err('baseUrl') && (
+          <span id="llm-base-url-error" className="error small">
+            {err('baseUrl')}
+          </span>
+        )}
       </div>
       <div className="field">
         <label htmlFor="llm-model">{t('model')}</label>
@@ -101,18 +110,35 @@ export function LlmSection({ shopId, form, edit, replace, apiKeySet, savedBaseUr
             {apiKeySet ? t('apiKeySet') : t('apiKeyNotSet')}
           </span>
           {apiKeySet && (
-            <button type="button" className="danger-outline" aria-pressed={form.removeApiKey} onClick={() => edit({ removeApiKey: !form.removeApiKey, newApiKey: '' })}>
+            <button
+              type="button"
+              className="danger-outline"
+              aria-pressed={form.removeApiKey}
+              onClick={() => edit({ removeApiKey: !form.removeApiKey, newApiKey: '' })}
+            >
               {form.removeApiKey ? t('apiKeyKeep') : t('apiKeyRemove')}
             </button>
           )}
         </div>
         <span id="llm-key-hint" className="muted small">
-          {form.removeApiKey ? t('apiKeyWillRemove') : keyWillBeForgotten(form, savedBaseUrl, apiKeySet) ? t('apiKeyWillForget') : t('apiKeyHint')}
+          {form.removeApiKey
+            ? t('apiKeyWillRemove')
+            : keyWillBeForgotten(form, savedBaseUrl, apiKeySet)
+              ? t('apiKeyWillForget')
+              : t('apiKeyHint')}
         </span>
       </div>
       <div className="field-inline">
         <label htmlFor="llm-cap">{t('dailyTokenCap')}</label>
-        <input id="llm-cap" className="input-number" dir="ltr" inputMode="numeric" aria-invalid={err('dailyTokenCap') ? true : undefined} value={form.dailyTokenCap} onChange={(e) => edit({ dailyTokenCap: e.target.value })} />
+        <input
+          id="llm-cap"
+          className="input-number"
+          dir="ltr"
+          inputMode="numeric"
+          aria-invalid={err('dailyTokenCap') ? true : undefined}
+          value={form.dailyTokenCap}
+          onChange={(e) => edit({ dailyTokenCap: e.target.value })}
+        />
         {err('dailyTokenCap') && <span className="error small">{err('dailyTokenCap')}</span>}
       </div>
       <div className="field-inline">
@@ -152,10 +178,16 @@ export function LlmSection({ shopId, form, edit, replace, apiKeySet, savedBaseUr
           onChange={(e) => edit({ concurrency: e.target.value })}
         />
         {err('concurrency') && <span className="error small">{err('concurrency')}</span>}
-        <span id="llm-concurrency-hint" className="muted small">{t('llmConcurrencyHint')}</span>
+        <span id="llm-concurrency-hint" className="muted small">
+          {t('llmConcurrencyHint')}
+        </span>
       </div>
       <p className="muted small">{t('capsHint')}</p>
-      {usage && <p className="small">{usage.capReached ? t('usageCap') : t('usage', { tokens: usage.tokens, cap: usage.dailyTokenCap, requests: usage.requests })}</p>}
+      {usage && (
+        <p className="small">
+          {usage.capReached ? t('usageCap') : t('usage', { tokens: usage.tokens, cap: usage.dailyTokenCap, requests: usage.requests })}
+        </p>
+      )}
       <div className="actions">
         <button type="button" onClick={() => void runTest()} disabled={testing || !form.baseUrl.trim()}>
           {testing ? t('testing') : t('test')}

@@ -11,13 +11,18 @@ const INTENSITIES: Intensity[] = ['gentle', 'balanced', 'aggressive'];
 /** Intensity, maximum discount, follow-ups and the optional LLM endpoint. */
 export function SalesSettingsPage() {
   const t = useT(strings);
-  const { store, settings, shopId, saving, saved, error, form, setForm, showErrors, setShowErrors, errors } = useSettingsForm<SalesForm, ReturnType<typeof validateSales>>(salesFormFrom, validateSales);
+  const { store, settings, shopId, saving, saved, error, form, setForm, showErrors, setShowErrors, errors } = useSettingsForm<
+    SalesForm,
+    ReturnType<typeof validateSales>
+  >(salesFormFrom, validateSales);
 
   if (shopId === null || !form || !settings) {
     return (
       <section className="page settings-page" aria-labelledby="page-title">
         <h1 id="page-title">{t('title')}</h1>
-        <p className="muted" role="status">{shopId === null ? t('noShop') : (error ?? t('loading'))}</p>
+        <p className="muted" role="status">
+          {shopId === null ? t('noShop') : (error ?? t('loading'))}
+        </p>
       </section>
     );
   }
@@ -49,7 +54,13 @@ export function SalesSettingsPage() {
           <div className="settings-radios" role="radiogroup" aria-label={t('intensityTitle')}>
             {INTENSITIES.map((level) => (
               <label key={level}>
-                <input type="radio" name="intensity" value={level} checked={form.intensity === level} onChange={() => edit({ intensity: level })} />
+                <input
+                  type="radio"
+                  name="intensity"
+                  value={level}
+                  checked={form.intensity === level}
+                  onChange={() => edit({ intensity: level })}
+                />
                 <span>
                   <strong>{t(level)}</strong>
                   <br />
@@ -102,7 +113,16 @@ export function SalesSettingsPage() {
           </span>
         </div>
 
-        <LlmSection shopId={shopId} form={form} edit={edit} replace={replace} apiKeySet={settings.llm.apiKeySet} savedBaseUrl={settings.llm.baseUrl} errors={visible} t={t} />
+        <LlmSection
+          shopId={shopId}
+          form={form}
+          edit={edit}
+          replace={replace}
+          apiKeySet={settings.llm.apiKeySet}
+          savedBaseUrl={settings.llm.baseUrl}
+          errors={visible}
+          t={t}
+        />
 
         <div className="actions settings-actions">
           <button type="submit" className="primary" disabled={saving}>

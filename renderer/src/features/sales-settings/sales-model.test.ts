@@ -5,7 +5,16 @@ import { applyPreset, keyWillBeForgotten, presetOf, salesFormFrom, salesPatchFro
 
 const base = ShopSettings.parse({});
 const settings = PublicShopSettings.parse({ ...base, llm: { ...base.llm, apiKeySet: true } });
-const presets: LlmPreset[] = [{ id: 'ollama', label: 'Ollama', baseUrl: 'http://127.0.0.1:11434/v1', defaultModel: 'qwen2.5:7b-instruct', needsApiKey: false, hint: '' }];
+const presets: LlmPreset[] = [
+  {
+    id: 'ollama',
+    label: 'Ollama',
+    baseUrl: 'http://127.0.0.1:11434/v1',
+    defaultModel: 'qwen2.5:7b-instruct',
+    needsApiKey: false,
+    hint: '',
+  },
+];
 
 describe('sales settings form', () => {
   it('round-trips the settings without ever carrying the stored key', () => {

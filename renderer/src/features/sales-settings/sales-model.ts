@@ -75,7 +75,18 @@ const wholeNumber = (text: string, min: number, max: number): number | null => {
   return n >= min && n <= max ? n : null;
 };
 
-export type SalesErrors = Partial<Record<'maxDiscountPercent' | 'followUpSilence' | 'baseUrl' | 'dailyTokenCap' | 'perCustomerDailyMessageCap' | 'replyTimeLimitSeconds' | 'concurrency', string>>;
+export type SalesErrors = Partial<
+  Record<
+    | 'maxDiscountPercent'
+    | 'followUpSilence'
+    | 'baseUrl'
+    | 'dailyTokenCap'
+    | 'perCustomerDailyMessageCap'
+    | 'replyTimeLimitSeconds'
+    | 'concurrency',
+    string
+  >
+>;
 
 export function validateSales(form: SalesForm): SalesErrors {
   const errors: SalesErrors = {};

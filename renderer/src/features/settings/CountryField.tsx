@@ -40,7 +40,13 @@ export function CountryField({ timeZone }: { timeZone: string }) {
   return (
     <div className="field">
       <label htmlFor="shop-country">{t('country')}</label>
-      <select id="shop-country" value={shop.country ?? ''} onChange={(e) => void choose(e.target.value)} aria-describedby="country-hint" disabled={status === 'saving'}>
+      <select
+        id="shop-country"
+        value={shop.country ?? ''}
+        onChange={(e) => void choose(e.target.value)}
+        aria-describedby="country-hint"
+        disabled={status === 'saving'}
+      >
         <option value="">{t('countryAuto', { country: countryName(derived, locale) })}</option>
         {SHOP_COUNTRIES.map((c) => (
           <option key={c} value={c}>

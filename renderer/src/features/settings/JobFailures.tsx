@@ -33,8 +33,12 @@ export function JobFailures() {
             const label = LABEL[f.kind];
             return (
               <li key={f.id}>
-                <span className="error">{t('jobFailed', { job: label ? t(label) : f.kind, attempts: f.attempts, error: f.lastError })}</span>{' '}
-                <span className="muted small">{f.state === 'failed' ? t('jobGaveUp') : t('jobRetrying', { when: new Date(f.nextRunAt).toLocaleString() })}</span>{' '}
+                <span className="error">
+                  {t('jobFailed', { job: label ? t(label) : f.kind, attempts: f.attempts, error: f.lastError })}
+                </span>{' '}
+                <span className="muted small">
+                  {f.state === 'failed' ? t('jobGaveUp') : t('jobRetrying', { when: new Date(f.nextRunAt).toLocaleString() })}
+                </span>{' '}
                 <button type="button" onClick={() => void client.send('jobs/retry', { id: f.id }).then(load)}>
                   {t('retryJob')}
                 </button>

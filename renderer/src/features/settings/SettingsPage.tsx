@@ -1,5 +1,13 @@
 import { useT } from '../../i18n/use-t';
-import { type FactsForm, KNOWN_PAYMENTS, PACING_CHOICES, factsFormFrom, factsPatchFrom, isValidTimeZone, validateFacts } from './facts-model';
+import {
+  type FactsForm,
+  KNOWN_PAYMENTS,
+  PACING_CHOICES,
+  factsFormFrom,
+  factsPatchFrom,
+  isValidTimeZone,
+  validateFacts,
+} from './facts-model';
 import { strings } from './i18n';
 import { useSettingsForm } from './use-settings-form';
 import { ShopCurrency } from './ShopCurrency';
@@ -10,23 +18,50 @@ import './settings.css';
 
 type Keys = keyof (typeof strings)['en'];
 
-const COMMON_ZONES = ['Africa/Algiers', 'Africa/Casablanca', 'Africa/Tunis', 'Africa/Cairo', 'Europe/Paris', 'Europe/Lisbon', 'America/Sao_Paulo', 'America/Fortaleza', 'America/Manaus', 'UTC'];
+const COMMON_ZONES = [
+  'Africa/Algiers',
+  'Africa/Casablanca',
+  'Africa/Tunis',
+  'Africa/Cairo',
+  'Europe/Paris',
+  'Europe/Lisbon',
+  'America/Sao_Paulo',
+  'America/Fortaleza',
+  'America/Manaus',
+  'UTC',
+];
 
 const validateFactsHere = (form: FactsForm) => validateFacts(form, isValidTimeZone);
 
 /** Shop facts: delivery zones, payment methods, returns, hours, time zone, how the bot introduces itself. */
 export function SettingsPage() {
   const t = useT(strings);
-  const { store, shopId, saving, saved, error, form, setForm, showErrors, setShowErrors, errors } = useSettingsForm<FactsForm, ReturnType<typeof validateFacts>>(factsFormFrom, validateFactsHere);
+  const { store, shopId, saving, saved, error, form, setForm, showErrors, setShowErrors, errors } = useSettingsForm<
+    FactsForm,
+    ReturnType<typeof validateFacts>
+  >(factsFormFrom, validateFactsHere);
 
-  if (shopId === null) return <Shell title={t('title')}><p className="muted">{t('noShop')}</p></Shell>;
-  if (!form) return <Shell title={t('title')}><p className="muted" role="status">{error ?? t('loading')}</p></Shell>;
+  if (shopId === null)
+    return (
+      <Shell title={t('title')}>
+        <p className="muted">{t('noShop')}</p>
+      </Shell>
+    );
+  if (!form)
+    return (
+      <Shell title={t('title')}>
+        <p className="muted" role="status">
+          {error ?? t('loading')}
+        </p>
+      </Shell>
+    );
 
   const edit = (patch: Partial<FactsForm>) => {
     store.getState().markDirty();
     setForm({ ...form, ...patch });
   };
-  const togglePayment = (method: string, on: boolean) => edit({ paymentMethods: on ? [...form.paymentMethods, method] : form.paymentMethods.filter((m) => m !== method) });
+  const togglePayment = (method: string, on: boolean) =>
+    edit({ paymentMethods: on ? [...form.paymentMethods, method] : form.paymentMethods.filter((m) => m !== method) });
   const visibleErrors = showErrors ? errors : {};
   const fieldError = (key: keyof typeof errors) => visibleErrors[key] as Keys | undefined;
 
@@ -55,7 +90,12 @@ export function SettingsPage() {
           <div className="settings-checks">
             {KNOWN_PAYMENTS.map((method) => (
               <label key={method}>
-                <input type="checkbox" checked={form.paymentMethods.includes(method)} onChange={(e) => togglePayment(method, e.target.checked)} /> {t(`pay_${method}` as Keys)}
+                <input
+                  type="checkbox"
+                  checked={form.paymentMethods.includes(method)}
+                  onChange={(e) => togglePayment(method, e.target.checked)}
+                />{' '}
+                {t(`pay_${method}` as Keys)}
               </label>
             ))}
           </div>
@@ -63,23 +103,48 @@ export function SettingsPage() {
             <label htmlFor="other-payments">{t('otherPayments')}</label>
             <input id="other-payments" value={form.otherPayments} onChange={(e) => edit({ otherPayments: e.target.value })} />
           </div>
-          {fieldError('payments') && <p id="payments-error" className="error small">{t(fieldError('payments') as Keys)}</p>}
+          {fieldError('payments') && (
+            <p id="payments-error" className="error small">
+              {t(fieldError('payments') as Keys)}
+            </p>
+          )}
         </fieldset>
 
         <div className="field">
           <label htmlFor="return-policy">{t('returnPolicy')}</label>
-          <textarea id="return-policy" aria-describedby="return-hint" value={form.returnPolicy} onChange={(e) => edit({ returnPolicy: e.target.value })} />
-          <span id="return-hint" className="muted small">{t('returnPolicyHint')}</span>
+          <textarea
+            id="return-policy"
+            aria-describedby="return-hint"
+            value={form.returnPolicy}
+            onChange={(e) => edit({ returnPolicy: e.target.value })}
+          />
+          <span id="return-hint" className="muted small">
+            {t('returnPolicyHint')}
+          </span>
         </div>
         <div className="field">
           <label htmlFor="opening-hours">{t('openingHours')}</label>
-          <input id="opening-hours" placeholder={t('openingHoursPlaceholder')} value={form.openingHours} onChange={(e) => edit({ openingHours: e.target.value })} />
+          <input
+            id="opening-hours"
+            placeholder={t('openingHoursPlaceholder')}
+            value={form.openingHours}
+            onChange={(e) => edit({ openingHours: e.target.value })}
+          />
         </div>
         <CountryField timeZone={form.timeZone} />
         <div className="field">
           <label htmlFor="shop-links">{t('shopLinks')}</label>
-          <textarea id="shop-links" dir="ltr" aria-describedby="shop-links-hint" placeholder="https://myshop.com" value={form.shopLinks} onChange={(e) => edit({ shopLinks: e.target.value })} />
-          <span id="shop-links-hint" className="muted small">{t('shopLinksHint')}</span>
+          <textarea
+            id="shop-links"
+            dir="ltr"
+            aria-describedby="shop-links-hint"
+            placeholder="https://myshop.com"
+            value={form.shopLinks}
+            onChange={(e) => edit({ shopLinks: e.target.value })}
+          />
+          <span id="shop-links-hint" className="muted small">
+            {t('shopLinksHint')}
+          </span>
         </div>
         <div className="field">
           <label htmlFor="time-zone">{t('timeZone')}</label>
@@ -92,11 +157,20 @@ export function SettingsPage() {
             value={form.timeZone}
             onChange={(e) => edit({ timeZone: e.target.value })}
           />
-          <datalist id="time-zones">{COMMON_ZONES.map((z) => <option key={z} value={z} />)}</datalist>
-          {fieldError('timeZone') && <span id="tz-error" className="error small">{t(fieldError('timeZone') as Keys)}</span>}
+          <datalist id="time-zones">
+            {COMMON_ZONES.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
+          {fieldError('timeZone') && (
+            <span id="tz-error" className="error small">
+              {t(fieldError('timeZone') as Keys)}
+            </span>
+          )}
         </div>
         <label className="field-inline settings-check">
-          <input type="checkbox" checked={form.introduceAsAssistant} onChange={(e) => edit({ introduceAsAssistant: e.target.checked })} /> {t('introduce')}
+          <input type="checkbox" checked={form.introduceAsAssistant} onChange={(e) => edit({ introduceAsAssistant: e.target.checked })} />{' '}
+          {t('introduce')}
         </label>
         <div className="field">
           <label htmlFor="phone-takeover">{t('phoneTakeover')}</label>
@@ -111,7 +185,9 @@ export function SettingsPage() {
             onChange={(e) => edit({ phoneTakeoverMinutes: Number(e.target.value) })}
             aria-describedby="phone-takeover-hint"
           />
-          <span id="phone-takeover-hint" className="muted small">{t('phoneTakeoverHint')}</span>
+          <span id="phone-takeover-hint" className="muted small">
+            {t('phoneTakeoverHint')}
+          </span>
         </div>
         <div className="field">
           <label htmlFor="retention-days">{t('retentionDays')}</label>
@@ -126,16 +202,27 @@ export function SettingsPage() {
             onChange={(e) => edit({ retentionDays: Number(e.target.value) })}
             aria-describedby="retention-hint"
           />
-          <span id="retention-hint" className="muted small">{t('retentionHint')}</span>
+          <span id="retention-hint" className="muted small">
+            {t('retentionHint')}
+          </span>
         </div>
 
         <fieldset aria-describedby="pacing-hint">
           <legend>{t('pacingTitle')}</legend>
-          <p id="pacing-hint" className="muted small">{t('pacingHint')}</p>
+          <p id="pacing-hint" className="muted small">
+            {t('pacingHint')}
+          </p>
           <div className="settings-checks settings-radios">
             {PACING_CHOICES.map((choice) => (
               <label key={choice}>
-                <input type="radio" name="pacing" value={choice} checked={form.pacing === choice} onChange={() => edit({ pacing: choice })} /> {t(`pacing_${choice}` as Keys)}
+                <input
+                  type="radio"
+                  name="pacing"
+                  value={choice}
+                  checked={form.pacing === choice}
+                  onChange={() => edit({ pacing: choice })}
+                />{' '}
+                {t(`pacing_${choice}` as Keys)}
               </label>
             ))}
           </div>
@@ -143,7 +230,9 @@ export function SettingsPage() {
         </fieldset>
 
         <div className="actions settings-actions">
-          <button type="submit" className="primary" disabled={saving}>{saving ? t('saving') : t('save')}</button>
+          <button type="submit" className="primary" disabled={saving}>
+            {saving ? t('saving') : t('save')}
+          </button>
           <span role="status" aria-live="polite" className={error || (showErrors && Object.keys(errors).length) ? 'error' : 'muted'}>
             {error ?? (showErrors && Object.keys(errors).length ? t('fixErrors') : saved ? t('saved') : '')}
           </span>

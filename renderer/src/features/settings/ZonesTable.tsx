@@ -6,7 +6,17 @@ import type { strings } from './i18n';
 type Keys = keyof (typeof strings)['en'];
 
 /** The delivery zones as an editable table; "Add a zone" moves focus to the new row's name. */
-export function ZonesTable({ rows, onChange, errors, t }: { rows: ZoneRow[]; onChange(rows: ZoneRow[]): void; errors: FactsErrors; t: T<Keys> }) {
+export function ZonesTable({
+  rows,
+  onChange,
+  errors,
+  t,
+}: {
+  rows: ZoneRow[];
+  onChange(rows: ZoneRow[]): void;
+  errors: FactsErrors;
+  t: T<Keys>;
+}) {
   const focusKey = useRef<string | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   useEffect(() => {
@@ -77,7 +87,12 @@ export function ZonesTable({ rows, onChange, errors, t }: { rows: ZoneRow[]; onC
                     />
                   </td>
                   <td>
-                    <button type="button" className="danger-outline" aria-label={row.name.trim() ? t('zoneRemove', { name: row.name.trim() }) : t('zoneRemoveUnnamed')} onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
+                    <button
+                      type="button"
+                      className="danger-outline"
+                      aria-label={row.name.trim() ? t('zoneRemove', { name: row.name.trim() }) : t('zoneRemoveUnnamed')}
+                      onClick={() => onChange(rows.filter((r) => r.key !== row.key))}
+                    >
                       ×
                     </button>
                     {(nameError || feeError) && (

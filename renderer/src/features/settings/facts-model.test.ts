@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { PublicShopSettings, ShopSettings, ShopSettingsPatch } from '../../../../shared/domain/settings';
 import { factsFormFrom, factsPatchFrom, isValidTimeZone, newZoneRow, parseFee, validateFacts } from './facts-model';
 
-const base = ShopSettings.parse({ facts: { deliveryZones: [{ name: 'Oran', fee: 600, delayDays: '2-3' }], paymentMethods: ['cash_on_delivery', 'Western Union'] } });
+const base = ShopSettings.parse({
+  facts: { deliveryZones: [{ name: 'Oran', fee: 600, delayDays: '2-3' }], paymentMethods: ['cash_on_delivery', 'Western Union'] },
+});
 const settings = PublicShopSettings.parse({ ...base, llm: { ...base.llm, apiKeySet: false } });
 
 describe('shop facts form', () => {
@@ -18,7 +20,10 @@ describe('shop facts form', () => {
     const form = factsFormFrom(settings);
     expect(form.paymentMethods).toEqual(['cash_on_delivery']);
     expect(form.otherPayments).toBe('Western Union');
-    const patch = factsPatchFrom({ ...form, zones: [...form.zones, newZoneRow({ name: 'Alger', fee: '٤٠٠', delayDays: '1' }), newZoneRow()] });
+    const patch = factsPatchFrom({
+      ...form,
+      zones: [...form.zones, newZoneRow({ name: 'Alger', fee: '٤٠٠', delayDays: '1' }), newZoneRow()],
+    });
     expect(ShopSettingsPatch.parse(patch)).toEqual(patch);
     expect(patch.facts?.deliveryZones).toEqual([
       { name: 'Oran', fee: 600, delayDays: '2-3' },
@@ -37,7 +42,10 @@ describe('shop facts form', () => {
   it('flags half-filled rows, a bad time zone and no payment method', () => {
     const form = factsFormFrom(settings);
     const row = newZoneRow({ name: 'Blida', fee: 'abc' });
-    const errors = validateFacts({ ...form, zones: [row], timeZone: 'Mars/Olympus', paymentMethods: [], otherPayments: '' }, isValidTimeZone);
+    const errors = validateFacts(
+      { ...form, zones: [row], timeZone: 'Mars/Olympus', paymentMethods: [], otherPayments: '' },
+      isValidTimeZone,
+    );
     expect(errors).toEqual({ [`zone-${row.key}-fee`]: 'errZoneFee', timeZone: 'errTimeZone', payments: 'errPayments' });
     expect(validateFacts(form, isValidTimeZone)).toEqual({});
   });

@@ -31,12 +31,28 @@ export interface FactsForm {
 export const PACING_CHOICES: readonly PacingChoice[] = ['careful', 'normal', 'fast'];
 
 /** Payment methods offered as checkboxes; anything else goes in the free-text field. */
-export const KNOWN_PAYMENTS = ['cash_on_delivery', 'ccp', 'baridimob', 'cib_edahabia', 'card', 'bank_transfer', 'pix', 'boleto', 'paypal'] as const;
+export const KNOWN_PAYMENTS = [
+  'cash_on_delivery',
+  'ccp',
+  'baridimob',
+  'cib_edahabia',
+  'card',
+  'bank_transfer',
+  'pix',
+  'boleto',
+  'paypal',
+] as const;
 export type KnownPayment = (typeof KNOWN_PAYMENTS)[number];
 
 export const isKnownPayment = (m: string): m is KnownPayment => (KNOWN_PAYMENTS as readonly string[]).includes(m);
 
-export const newZoneRow = (over: Partial<Omit<ZoneRow, 'key'>> = {}): ZoneRow => ({ key: crypto.randomUUID(), name: '', fee: '', delayDays: '', ...over });
+export const newZoneRow = (over: Partial<Omit<ZoneRow, 'key'>> = {}): ZoneRow => ({
+  key: crypto.randomUUID(),
+  name: '',
+  fee: '',
+  delayDays: '',
+  ...over,
+});
 
 export function factsFormFrom(settings: PublicShopSettings): FactsForm {
   const methods = settings.facts.paymentMethods;
@@ -57,7 +73,10 @@ export function factsFormFrom(settings: PublicShopSettings): FactsForm {
 
 /** "1 500", "1500,50", "٤٠٠" → a number; anything else → null. */
 export function parseFee(text: string): number | null {
-  const ascii = text.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  const ascii = text
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(',', '.');
   if (!/^\d+(\.\d+)?$/.test(ascii)) return null;
   return Number(ascii);
 }
@@ -82,17 +101,26 @@ export function factsPatchFrom(form: FactsForm): ShopSettingsPatch {
   const zones = form.zones
     .filter((z) => z.name.trim() || z.fee.trim() || z.delayDays.trim())
     .map((z) => ({ name: z.name.trim(), fee: parseFee(z.fee) ?? 0, delayDays: z.delayDays.trim() }));
-  const other = form.otherPayments.split(',').map((m) => m.trim()).filter(Boolean);
+  const other = form.otherPayments
+    .split(',')
+    .map((m) => m.trim())
+    .filter(Boolean);
   return {
     facts: {
       deliveryZones: zones,
       paymentMethods: [...KNOWN_PAYMENTS.filter((m) => form.paymentMethods.includes(m)), ...other],
       returnPolicy: form.returnPolicy.trim(),
       openingHours: form.openingHours.trim(),
-      shopLinks: form.shopLinks.split(/[\n,\s]+/).map((l) => l.trim()).filter(Boolean).slice(0, 20),
+      shopLinks: form.shopLinks
+        .split(/[\n,\s]+/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .slice(0, 20),
       timeZone: form.timeZone.trim(),
     },
-    bot: { introduceAsAssistant: form.introduceAsAssistant, phoneTakeoverMinutes: Math.max(0, Math.min(10_080, Math.round(form.phoneTakeoverMinutes) || 0)),
+    bot: {
+      introduceAsAssistant: form.introduceAsAssistant,
+      phoneTakeoverMinutes: Math.max(0, Math.min(10_080, Math.round(form.phoneTakeoverMinutes) || 0)),
       retentionDays: Math.max(0, Math.min(3650, Math.round(form.retentionDays) || 0)),
       pacing: form.pacing,
     },

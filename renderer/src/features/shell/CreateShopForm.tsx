@@ -37,7 +37,16 @@ export function CreateShopForm({ onDone, onCancel }: { onDone?: () => void; onCa
     <form className="create-shop" onSubmit={submit} data-testid="create-shop-form">
       <div className="field">
         <label htmlFor={nameId}>{t('shopName')}</label>
-        <input id={nameId} name="shop-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} dir="auto" autoFocus />
+        <input
+          id={nameId}
+          name="shop-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          maxLength={120}
+          dir="auto"
+          autoFocus
+        />
       </div>
       <div className="field">
         <label htmlFor={currencyId}>{t('currency')}</label>

@@ -11,7 +11,13 @@ export function StatusBar() {
   // A full disk stops replies as surely as a lost connection: it takes the bar.
   const diskFull = connection === 'connected' && storage?.state === 'disk_full';
   return (
-    <footer className="status-bar" role="status" aria-live="polite" data-testid="status-bar" data-state={diskFull ? 'disk_full' : connection}>
+    <footer
+      className="status-bar"
+      role="status"
+      aria-live="polite"
+      data-testid="status-bar"
+      data-state={diskFull ? 'disk_full' : connection}
+    >
       <span className={`dot dot-${diskFull ? 'disconnected' : connection}`} aria-hidden="true" />
       <span>{diskFull ? t('status.diskFull', { held: storage.held }) : t(`status.${connection}`)}</span>
     </footer>

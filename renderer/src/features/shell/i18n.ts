@@ -24,7 +24,8 @@ export const strings = defineStrings({
     shopName: 'Shop name',
     currency: 'Currency',
     welcomeTitle: 'Welcome to Souqbot',
-    welcomeBody: 'Your sales assistant answers your WhatsApp customers from your own catalog, on your own computer. Start by naming your shop.',
+    welcomeBody:
+      'Your sales assistant answers your WhatsApp customers from your own catalog, on your own computer. Start by naming your shop.',
     loading: 'Loading…',
     'status.connected': 'Connected to Souqbot',
     'status.connecting': 'Connecting to Souqbot…',
@@ -32,7 +33,8 @@ export const strings = defineStrings({
     loadFailed: 'Could not load your shops: {message}',
     retry: 'Retry',
     dismiss: 'Dismiss',
-    'status.diskFull': 'The disk is full: Souqbot has paused ({held} messages waiting). Free some space on this computer; it resumes by itself.',
+    'status.diskFull':
+      'The disk is full: Souqbot has paused ({held} messages waiting). Free some space on this computer; it resumes by itself.',
     llmFailing: 'The AI model has not been answering since {since}. {problem} Customers get the built-in replies meanwhile.',
     llmOpenSettings: 'Open Sales settings',
   },
@@ -58,7 +60,8 @@ export const strings = defineStrings({
     shopName: 'Nom de la boutique',
     currency: 'Devise',
     welcomeTitle: 'Bienvenue sur Souqbot',
-    welcomeBody: 'Votre assistant de vente répond à vos clients WhatsApp à partir de votre propre catalogue, sur votre propre ordinateur. Commencez par nommer votre boutique.',
+    welcomeBody:
+      'Votre assistant de vente répond à vos clients WhatsApp à partir de votre propre catalogue, sur votre propre ordinateur. Commencez par nommer votre boutique.',
     loading: 'Chargement…',
     'status.connected': 'Connecté à Souqbot',
     'status.connecting': 'Connexion à Souqbot…',
@@ -66,7 +69,8 @@ export const strings = defineStrings({
     loadFailed: 'Impossible de charger vos boutiques : {message}',
     retry: 'Réessayer',
     dismiss: 'Fermer',
-    'status.diskFull': 'Le disque est plein : Souqbot est en pause ({held} messages en attente). Libérez de la place sur cet ordinateur ; il reprendra tout seul.',
+    'status.diskFull':
+      'Le disque est plein : Souqbot est en pause ({held} messages en attente). Libérez de la place sur cet ordinateur ; il reprendra tout seul.',
     llmFailing: 'Le modèle d’IA ne répond plus depuis {since}. {problem} En attendant, les clients reçoivent les réponses intégrées.',
     llmOpenSettings: 'Ouvrir les réglages de vente',
   },
@@ -126,7 +130,8 @@ export const strings = defineStrings({
     shopName: 'Nome da loja',
     currency: 'Moeda',
     welcomeTitle: 'Bem-vindo ao Souqbot',
-    welcomeBody: 'Seu assistente de vendas responde aos seus clientes do WhatsApp a partir do seu próprio catálogo, no seu próprio computador. Comece dando um nome à sua loja.',
+    welcomeBody:
+      'Seu assistente de vendas responde aos seus clientes do WhatsApp a partir do seu próprio catálogo, no seu próprio computador. Comece dando um nome à sua loja.',
     loading: 'Carregando…',
     'status.connected': 'Conectado ao Souqbot',
     'status.connecting': 'Conectando ao Souqbot…',
@@ -134,14 +139,16 @@ export const strings = defineStrings({
     loadFailed: 'Não foi possível carregar suas lojas: {message}',
     retry: 'Tentar de novo',
     dismiss: 'Fechar',
-    'status.diskFull': 'O disco está cheio: o Souqbot pausou ({held} mensagens à espera). Libere espaço neste computador; ele retoma sozinho.',
+    'status.diskFull':
+      'O disco está cheio: o Souqbot pausou ({held} mensagens à espera). Libere espaço neste computador; ele retoma sozinho.',
     llmFailing: 'O modelo de IA não responde desde {since}. {problem} Enquanto isso, os clientes recebem as respostas embutidas.',
     llmOpenSettings: 'Abrir as configurações de venda',
   },
   it: {
-    'status.diskFull': "Il disco è pieno: Souqbot è in pausa ({held} messaggi in attesa). Libera spazio su questo computer; riprende da solo.",
-    'nav.orders': "Ordini",
-    newOrders: "{count} nuovi ordini",
+    'status.diskFull':
+      'Il disco è pieno: Souqbot è in pausa ({held} messaggi in attesa). Libera spazio su questo computer; riprende da solo.',
+    'nav.orders': 'Ordini',
+    newOrders: '{count} nuovi ordini',
     appName: 'Souqbot',
     skipToContent: 'Vai al contenuto',
     navLabel: 'Navigazione principale',
@@ -161,7 +168,8 @@ export const strings = defineStrings({
     shopName: 'Nome del negozio',
     currency: 'Valuta',
     welcomeTitle: 'Benvenuto in Souqbot',
-    welcomeBody: 'Il tuo assistente di vendita risponde ai clienti WhatsApp dal tuo catalogo, sul tuo computer. Inizia dando un nome al tuo negozio.',
+    welcomeBody:
+      'Il tuo assistente di vendita risponde ai clienti WhatsApp dal tuo catalogo, sul tuo computer. Inizia dando un nome al tuo negozio.',
     loading: 'Caricamento…',
     'status.connected': 'Connesso a Souqbot',
     'status.connecting': 'Connessione a Souqbot…',

@@ -95,7 +95,11 @@ export class FakeSocket implements WaSocket {
     }
     this.sent.push({ jid, content, options });
     const text = 'text' in content && typeof content.text === 'string' ? content.text : '';
-    return waMessage({ key: { remoteJid: jid, fromMe: true, id: options?.messageId ?? 'GEN' }, message: { conversation: text }, messageTimestamp: 1 });
+    return waMessage({
+      key: { remoteJid: jid, fromMe: true, id: options?.messageId ?? 'GEN' },
+      message: { conversation: text },
+      messageTimestamp: 1,
+    });
   }
 
   async sendPresenceUpdate(type: WAPresence, toJid?: string): Promise<void> {

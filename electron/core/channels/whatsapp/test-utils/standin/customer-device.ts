@@ -38,7 +38,11 @@ export interface CustomerDevice {
   readonly receipts: { id: string; type: string }[];
   hasSession(peer: PeerDevice): Promise<boolean>;
   /** Encrypts for one peer device, building the session from `fetchBundle()` when there is none. */
-  encrypt(peer: PeerDevice, message: proto.IMessage, fetchBundle: () => FetchedBundle | null): Promise<{ type: 'pkmsg' | 'msg'; ciphertext: Buffer }>;
+  encrypt(
+    peer: PeerDevice,
+    message: proto.IMessage,
+    fetchBundle: () => FetchedBundle | null,
+  ): Promise<{ type: 'pkmsg' | 'msg'; ciphertext: Buffer }>;
   decrypt(peer: PeerDevice, type: string, ciphertext: Uint8Array): Promise<proto.Message>;
   /** Records a bubble; a second delivery of the same id changes nothing (returns false). */
   record(peerUser: string, bubble: ChatBubble): boolean;
@@ -132,7 +136,8 @@ export const makeCustomerDevice = (phoneNumber: string, lidUser: string, preKeyC
     },
     async decrypt(peer, type, ciphertext) {
       const cipher = new SessionCipher(storage, address(peer));
-      const padded = type === 'pkmsg' ? await cipher.decryptPreKeyWhisperMessage(ciphertext) : await cipher.decryptWhisperMessage(ciphertext);
+      const padded =
+        type === 'pkmsg' ? await cipher.decryptPreKeyWhisperMessage(ciphertext) : await cipher.decryptWhisperMessage(ciphertext);
       return proto.Message.decode(unpadRandomMax16(padded));
     },
     record(peerUser, bubble) {

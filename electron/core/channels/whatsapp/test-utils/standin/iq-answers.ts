@@ -38,7 +38,8 @@ const usyncAnswer = (world: World, iq: BinaryNode): BinaryNode => {
   const queryNode = getBinaryNodeChild(usync, 'query');
   const protocols = Array.isArray(queryNode?.content) ? queryNode.content.map((n) => n.tag) : [];
   const users = getBinaryNodeChildren(getBinaryNodeChild(usync, 'list'), 'user').map((userNode) => {
-    const jid = userNode.attrs.jid ?? `${(getBinaryNodeChild(userNode, 'contact')?.content ?? '').toString().replace('+', '')}@s.whatsapp.net`;
+    const jid =
+      userNode.attrs.jid ?? `${(getBinaryNodeChild(userNode, 'contact')?.content ?? '').toString().replace('+', '')}@s.whatsapp.net`;
     const known = resolveParty(world, jid) !== null;
     const content: BinaryNode[] = [];
     for (const protocol of protocols) {
@@ -50,12 +51,10 @@ const usyncAnswer = (world: World, iq: BinaryNode): BinaryNode => {
             {
               tag: 'device-list',
               attrs: {},
-              content: devicesOf(world, jid).map(
-                (d): BinaryNode => ({
-                  tag: 'device',
-                  attrs: d.id === 0 ? { id: '0' } : { id: `${d.id}`, 'key-index': `${d.keyIndex}` },
-                }),
-              ),
+              content: devicesOf(world, jid).map((d): BinaryNode => ({
+                tag: 'device',
+                attrs: d.id === 0 ? { id: '0' } : { id: `${d.id}`, 'key-index': `${d.keyIndex}` },
+              })),
             },
           ],
         });

@@ -21,7 +21,11 @@ export const parseQr = (qr: string): ParsedQr => {
   const noiseKey = Buffer.from(noise, 'base64');
   const identityKey = Buffer.from(identity, 'base64');
   const advSecret = Buffer.from(adv, 'base64');
-  for (const [name, key] of [['noise key', noiseKey], ['identity key', identityKey], ['adv secret', advSecret]] as const) {
+  for (const [name, key] of [
+    ['noise key', noiseKey],
+    ['identity key', identityKey],
+    ['adv secret', advSecret],
+  ] as const) {
     if (key.length !== 32) throw new Error(`QR ${name} is ${key.length} bytes, expected 32`);
   }
   return { ref, noiseKey, identityKey, advSecret, platformId };

@@ -50,8 +50,7 @@ export const makeRelay = (world: World): Relay => {
     offline.set(key, queue);
   };
 
-  const sellerDevices = (sellerPhone: string): LinkedDevice[] =>
-    [...world.linked.values()].filter((d) => d.phoneNumber === sellerPhone);
+  const sellerDevices = (sellerPhone: string): LinkedDevice[] => [...world.linked.values()].filter((d) => d.phoneNumber === sellerPhone);
 
   return {
     errors,
@@ -81,7 +80,10 @@ export const makeRelay = (world: World): Relay => {
     },
     receiptFromCompanion(conn, receipt) {
       const id = receipt.attrs.id ?? '';
-      conn.send({ tag: 'ack', attrs: { class: 'receipt', id, from: receipt.attrs.to ?? '', ...(receipt.attrs.type ? { type: receipt.attrs.type } : {}) } });
+      conn.send({
+        tag: 'ack',
+        attrs: { class: 'receipt', id, from: receipt.attrs.to ?? '', ...(receipt.attrs.type ? { type: receipt.attrs.type } : {}) },
+      });
       const party = resolveParty(world, receipt.attrs.to ?? '');
       if (party?.kind !== 'customer') return;
       const customer = party.customer;

@@ -37,10 +37,7 @@ export const makeSellerPhone = (phoneNumber: string, lidUser: string): SellerPho
         accountType: proto.ADVEncryptionType.E2EE,
         deviceType: proto.ADVEncryptionType.E2EE,
       }).finish();
-      const accountSignature = Curve.sign(
-        accountKey.private,
-        Buffer.concat([ACCOUNT_SIG_PREFIX, deviceDetails, qr.identityKey]),
-      );
+      const accountSignature = Curve.sign(accountKey.private, Buffer.concat([ACCOUNT_SIG_PREFIX, deviceDetails, qr.identityKey]));
       const signed = proto.ADVSignedDeviceIdentity.encode({
         details: deviceDetails,
         accountSignatureKey: accountKey.public,

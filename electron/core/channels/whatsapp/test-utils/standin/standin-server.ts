@@ -123,11 +123,17 @@ export const startStandin = async (options: StandinOptions = {}): Promise<Standi
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => wss.once('listening', resolve));
   wss.on('connection', (ws) => {
-    const conn = makeConnection(connections.length + 1, ws, authority, {
-      onHandshake,
-      onNode,
-      onError: (c, error) => relay.errors.push(`connection ${c.id}: ${error.message}`),
-    }, options.keepLog ?? true);
+    const conn = makeConnection(
+      connections.length + 1,
+      ws,
+      authority,
+      {
+        onHandshake,
+        onNode,
+        onError: (c, error) => relay.errors.push(`connection ${c.id}: ${error.message}`),
+      },
+      options.keepLog ?? true,
+    );
     connections.push(conn);
     void conn.closed.then(() => {
       const device = world.deviceOf.get(conn);
