@@ -39,13 +39,13 @@ function mentionsOf(products: readonly Product[]): Map<Product, string[]> {
 }
 
 /** Word offsets in a folded clause where each product is named. */
-function positions(clauseWords: string[], mentions: Map<Product, string[]>): Array<{ at: number; product: Product }> {
-  const found: Array<{ at: number; product: Product }> = [];
+function positions(clauseWords: string[], mentions: Map<Product, string[]>): Array<{ at: number; end: number; product: Product }> {
+  const found: Array<{ at: number; end: number; product: Product }> = [];
   for (const [product, phrases] of mentions) {
     for (const phrase of phrases) {
       const target = phrase.split(' ');
       for (let i = 0; i + target.length <= clauseWords.length; i++) {
-        if (target.every((w, k) => clauseWords[i + k] === w)) found.push({ at: i, product });
+        if (target.every((w, k) => clauseWords[i + k] === w)) found.push({ at: i, end: i + target.length, product });
       }
     }
   }
@@ -69,6 +69,8 @@ export function checkPriceOwners(input: PriceOwnerInput): Violation[] {
       if (n.kind !== 'money' && !(n.kind === 'plain' && n.values.some((v) => v >= 10))) continue;
       // Word offset of the number: how many words stand before it in the clause.
       const at = (folded.slice(0, n.index).match(WORD) ?? []).length;
+      // A number inside a product's own name ("Huile d'argan 100 ml") names it; it is no price.
+      if (named.some((m) => m.at <= at && at < m.end)) continue;
       const before = named.filter((m) => m.at < at).sort((a, b) => b.at - a.at)[0];
       const after = named.filter((m) => m.at > at).sort((a, b) => a.at - b.at)[0];
       const owner = before?.product ?? after?.product ?? onlySku;

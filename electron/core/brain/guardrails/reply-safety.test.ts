@@ -117,6 +117,16 @@ describe('a price belongs to the product it is quoted for', () => {
     expect(owners('Bonjour ! Vous voulez 2 coques ?')).toEqual([]);
   });
 
+  it('reads a number inside a product’s own name as part of the name, not as a price', () => {
+    const big = product({ sku: 'MA-ARG-100', name: "Huile d'argan bio 100 ml", price: 120, currency: 'MAD' });
+    const small = product({ sku: 'MA-ARG-50', name: "Huile d'argan bio 50 ml", price: 70, currency: 'MAD' });
+    const kit = product({ sku: 'MA-KIT', name: 'Coffret hammam', price: 100, currency: 'MAD' });
+    const argan = store({ products: [big, small, kit] });
+    expect(owners("• Huile d'argan bio 100 ml : 120 DH\n• Huile d'argan bio 50 ml : 70 DH", argan)).toEqual([]);
+    // The same 100 said as a price of the 50 ml is still someone else's price.
+    expect(owners("Huile d'argan bio 50 ml : 100 DH", argan)).toEqual(['100']);
+  });
+
   it('reaches the seller through checkReply for an LLM reply of any intent', () => {
     const input = checkInput('Bonjour ! Le Sac à main cuir noir est à 6 500 DA, livraison 400 DA.', {
       decisionOver: { intent: 'greeting', skus: ['DZ-BG-001'] },
