@@ -125,7 +125,7 @@ describe.skipIf(!chromiumAvailable())('Catalog editing in Arabic, in headless Ch
     await page.setInputFiles('#catalog-file', { name: 'epicerie.csv', mimeType: 'text/csv', buffer: latin });
     await page.waitForSelector('#import-encoding');
     expect(await page.textContent('#import-encoding')).toContain('Windows-1252');
-    expect(await page.textContent('.catalog-wizard')).toContain('Thé à la menthe');
+    expect(await page.textContent('[data-testid="import-dialog"]')).toContain('Thé à la menthe');
     expect(await page.textContent('.catalog-assumptions')).toContain('خانة المخزون فيها فارغة');
     await page.click('text=اختيار ملف آخر');
     await page.waitForSelector('#catalog-file');
@@ -134,14 +134,13 @@ describe.skipIf(!chromiumAvailable())('Catalog editing in Arabic, in headless Ch
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]),
     });
-    await page.waitForSelector('.catalog-wizard [role="alert"]');
-    expect(await page.textContent('.catalog-wizard [role="alert"]')).toContain('ليس ملف نص CSV/Excel');
+    await page.waitForSelector('[data-testid="import-dialog"] [role="alert"]');
+    expect(await page.textContent('[data-testid="import-dialog"] [role="alert"]')).toContain('ليس ملف نص CSV/Excel');
     await screenshot(page, 'catalog-import-not-text-ar');
   });
 
   it('picks the shop currency from the list in Settings; the catalog follows', async () => {
     await page.keyboard.press('Escape');
-    await page.click('.catalog-wizard .actions button:last-child');
     await page.click('[data-testid="nav-settings"]');
     await page.waitForSelector('#shop-currency');
     expect(await page.textContent('#shop-currency option[value="DZD"]')).toContain('د.ج');

@@ -50,7 +50,7 @@ describe('loadSettingsFile', () => {
 
   it('names the path and what was expected for unknown keys and wrong types', () => {
     expect(errorOf('{"sales":{"intensty":"gentle"}}')).toMatch(
-      /sales\.intensty: unknown key \(expected one of: intensity, maxDiscountPercent, followUps\)/,
+      /sales\.intensty: unknown key \(expected one of: intensity, maxDiscountPercent, followUps, followUpSilenceMinutes, strategyAlgorithm\)/,
     );
     expect(errorOf('{"sale":{}}')).toMatch(/sale: unknown key \(expected one of: sales, llm, bot, facts\)/);
     expect(errorOf('{"sales":{"maxDiscountPercent":"10"}}')).toMatch(/sales\.maxDiscountPercent: expected number, got string "10"/);

@@ -156,7 +156,10 @@ describe('order conversations on shops the bot has never seen (offline brain, re
     for (const step of steps) {
       const turn = await customer.say(step.say);
       const where = `after "${step.say}" the bot said "${turn.reply}"`;
-      expect(turn.violations.map((v) => `${v.kind}: ${v.detail}`), where).toEqual([]);
+      expect(
+        turn.violations.map((v) => `${v.kind}: ${v.detail}`),
+        where,
+      ).toEqual([]);
       checkReply(turn.reply, step.reply);
       if (step.language) expect(turn.language, where).toBe(step.language);
       if (step.orderAction) expect(turn.orderAction, where).toBe(step.orderAction);

@@ -1,4 +1,5 @@
-import OpenAI from 'openai';
+// The SDK's error classes by name, so the openai package still loads only with the first LLM call.
+import { isSdkError } from './retry';
 import type { LlmHealth } from '../../../../shared/domain/llm';
 import { type LlmNotice, llmNotice } from '../../../../shared/domain/notices';
 import type { EventBus } from '../../events';
@@ -13,9 +14,9 @@ export function llmProblem(err: unknown, baseUrl: string, timeoutMs: number): Ll
   } catch {
     return llmNotice('bad_address');
   }
-  if (err instanceof OpenAI.APIConnectionTimeoutError) return llmNotice('timeout', { host, seconds: Math.round(timeoutMs / 1000) });
-  if (err instanceof OpenAI.APIConnectionError) return llmNotice('unreachable', { host });
-  if (err instanceof OpenAI.APIError) {
+  if (isSdkError(err, 'APIConnectionTimeoutError')) return llmNotice('timeout', { host, seconds: Math.round(timeoutMs / 1000) });
+  if (isSdkError(err, 'APIConnectionError')) return llmNotice('unreachable', { host });
+  if (isSdkError(err, 'APIError')) {
     if (err.status === 401 || err.status === 403) return llmNotice('bad_key', { host });
     if (err.status === 404) return llmNotice('not_found', { host });
     if (err.status === 429) return llmNotice('rate_limited', { host });

@@ -7,9 +7,9 @@ type SdkErrorClass = 'APIError' | 'APIConnectionError' | 'APIConnectionTimeoutEr
  * Whether `err` is one of the openai SDK's error classes, by the class names on its prototype
  * chain: this module must not import the SDK (it loads on the first LLM call, not at start).
  */
-function isSdkError(err: unknown, name: 'APIError'): err is APIError;
-function isSdkError(err: unknown, name: SdkErrorClass): boolean;
-function isSdkError(err: unknown, name: SdkErrorClass): boolean {
+export function isSdkError(err: unknown, name: 'APIError'): err is APIError;
+export function isSdkError(err: unknown, name: SdkErrorClass): boolean;
+export function isSdkError(err: unknown, name: SdkErrorClass): boolean {
   for (
     let proto = err instanceof Error ? Object.getPrototypeOf(err) : null;
     proto && proto !== Error.prototype;

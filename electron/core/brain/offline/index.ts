@@ -160,7 +160,7 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
     d.intent = 'complaint_refund';
     d.parts.push(say(l, 'human'));
     d.escalate = true;
-    d.escalateReason = 'Insult or threat';
+    d.escalateReason = encodeEscalations([escalation('threat')]);
     return d;
   }
   if (isLegalThreat(ctx.text)) {
