@@ -18,6 +18,8 @@ const pkg = (names) => `^node_modules/(${names.map((n) => n.replace(/[.*+?^${}()
 /** Top-level folders of electron/core that are domains: each is entered through its own index.ts only. */
 export const CORE_DOMAINS = [
   'accounts',
+  'contacts',
+  'csv',
   'brain',
   'catalog',
   'channels',
