@@ -30,6 +30,7 @@ import { makeSimulatorChannel } from './channels/simulator/simulator-channel';
 import { makeTestPhone } from './channels/simulator/test-phone';
 import { inboxHandlers } from './inbox/app';
 import { createPipeline } from './pipeline/create-pipeline';
+import { makeIntakeJournal } from './pipeline/intake-journal';
 import type { CrashHook } from './pipeline/crash-points';
 import type { RetryPolicy } from './pipeline/keyed-scheduler';
 import type { PacingPolicy, RateLimitPolicy } from './pipeline/policies';
@@ -69,6 +70,10 @@ export interface CoreConfig {
   retry?: RetryPolicy;
   /** How often a write is tried again while the disk is full (default 5 s); tests shorten it. */
   storageRetryMs?: number;
+  /** Held messages journalled in the data folder while the disk is full (default on); a test plants its loss with false. */
+  intakeJournal?: boolean;
+  /** Bytes kept free for that journal (default 8 MB, released on the first ENOSPC); tests use a small one. */
+  intakeReserveBytes?: number;
   /** WhatsApp overrides: tests inject a socket double and timers; the loopback stand-in sets socketConfig. */
   whatsapp?: Pick<Partial<WhatsAppDeps>, 'socketFactory' | 'socketConfig' | 'timers' | 'random' | 'mediaFetcher' | 'options'>;
   /** The simulator's raw send log: where, and whether each append is fsync'd (default true). */
@@ -180,6 +185,13 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...(config.crash && { crash: config.crash }),
     ...(config.retry && { retry: config.retry }),
     ...(config.storageRetryMs !== undefined && { storageRetryMs: config.storageRetryMs }),
+    ...(config.intakeJournal !== false && {
+      intakeJournal: makeIntakeJournal({
+        dataDir: config.dataDir,
+        logger,
+        ...(config.intakeReserveBytes !== undefined && { reserveBytes: config.intakeReserveBytes }),
+      }),
+    }),
   });
   const simulator = makeSimulatorChannel({
     rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl'),

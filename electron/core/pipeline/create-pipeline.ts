@@ -19,6 +19,7 @@ import { type WhatsAppNotice, decodeEscalations } from '../../../shared/domain/n
 import type { RetryPolicy } from './keyed-scheduler';
 import { PARKED_REASON, makeParkedTurns } from './parked-turns';
 import { IntakePausedError, isDiskFault, makeIntakeGuard } from './intake-guard';
+import type { IntakeJournal } from './intake-journal';
 
 export interface PipelineDeps {
   sqlite: SQLite.Database;
@@ -43,6 +44,8 @@ export interface PipelineDeps {
   retry?: RetryPolicy;
   /** How often a write is tried again while the disk is full (default 5 s). */
   storageRetryMs?: number;
+  /** Durable holding of messages the store refused (disk full); core passes the data folder's. */
+  intakeJournal?: IntakeJournal;
 }
 
 const STATUS_RANK: Record<string, number> = { queued: 0, sending: 1, failed: 1, sent: 2, delivered: 3, read: 4 };
@@ -201,6 +204,7 @@ export function createPipeline(deps: PipelineDeps) {
       dispatcher.resume();
     },
     ...(deps.storageRetryMs !== undefined && { retryMs: deps.storageRetryMs }),
+    ...(deps.intakeJournal && { journal: deps.intakeJournal }),
   });
   const sink: ChannelSink = {
     accept(message: NormalizedInbound) {
@@ -280,6 +284,8 @@ export function createPipeline(deps: PipelineDeps) {
     },
     /** Resume whatever a previous run left: queued turns and outbox rows (in-doubt sends reuse their id). */
     start() {
+      // Messages a killed run held (disk full) go in before anything new arrives.
+      storage.restore();
       worker.resume();
       dispatcher.resume();
     },
