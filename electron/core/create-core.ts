@@ -31,6 +31,7 @@ import { makeTestPhone } from './channels/simulator/test-phone';
 import { inboxHandlers } from './inbox/app';
 import { createPipeline } from './pipeline/create-pipeline';
 import { makeIntakeJournal } from './pipeline/intake-journal';
+import { parseHeldMessage } from './pipeline/intake-guard';
 import type { CrashHook } from './pipeline/crash-points';
 import type { RetryPolicy } from './pipeline/keyed-scheduler';
 import type { PacingPolicy, RateLimitPolicy } from './pipeline/policies';
@@ -189,6 +190,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       intakeJournal: makeIntakeJournal({
         dataDir: config.dataDir,
         logger,
+        parse: parseHeldMessage,
         ...(config.intakeReserveBytes !== undefined && { reserveBytes: config.intakeReserveBytes }),
       }),
     }),

@@ -45,7 +45,7 @@ export interface PipelineDeps {
   /** How often a write is tried again while the disk is full (default 5 s). */
   storageRetryMs?: number;
   /** Durable holding of messages the store refused (disk full); core passes the data folder's. */
-  intakeJournal?: IntakeJournal;
+  intakeJournal?: IntakeJournal<NormalizedInbound>;
 }
 
 const STATUS_RANK: Record<string, number> = { queued: 0, sending: 1, failed: 1, sent: 2, delivered: 3, read: 4 };

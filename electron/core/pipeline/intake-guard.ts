@@ -9,6 +9,20 @@ export function isDiskFault(err: unknown): boolean {
   return typeof code === 'string' && (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || code === 'ENOSPC' || code === 'EDQUOT');
 }
 
+/** A held message read back from the journal: only what NormalizedInbound needs, checked. */
+export function parseHeldMessage(value: unknown): NormalizedInbound | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const m = value as Record<string, unknown>;
+  const ok =
+    typeof m.accountId === 'number' &&
+    typeof m.channelMessageId === 'string' &&
+    typeof m.from === 'string' &&
+    typeof m.kind === 'string' &&
+    typeof m.text === 'string' &&
+    typeof m.at === 'string';
+  return ok ? (m as unknown as NormalizedInbound) : null;
+}
+
 /** Thrown to a channel for a message core could not store yet: it holds it and stores it when space returns. */
 export class IntakePausedError extends Error {
   constructor() {
@@ -37,7 +51,7 @@ export interface IntakeGuardDeps {
    * Where held messages are written durably before the channel is answered, so a kill while the
    * disk is full loses none (WhatsApp already got its receipt from Baileys). Absent: memory only.
    */
-  journal?: IntakeJournal;
+  journal?: IntakeJournal<NormalizedInbound>;
 }
 
 /**

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NormalizedInbound } from '../channels/types';
 import { silentLogger } from '../ports';
-import { type JournalFs, makeIntakeJournal } from './intake-journal';
+import { parseHeldMessage } from './intake-guard';
+import { type JournalFs, makeIntakeJournal as makeJournal } from './intake-journal';
+
+const makeIntakeJournal = (opts: Omit<Parameters<typeof makeJournal>[0], 'parse'>) => makeJournal({ ...opts, parse: parseHeldMessage });
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -1,6 +1,5 @@
 import nodeFs from 'node:fs';
 import path from 'node:path';
-import type { NormalizedInbound } from '../channels/types';
 import type { Logger } from '../ports';
 
 /**
@@ -36,11 +35,11 @@ export type JournalFs = Pick<
   | 'existsSync'
 >;
 
-export interface IntakeJournal {
+export interface IntakeJournal<M> {
   /** Appends one held message durably; throws when even the reserve could not make room. */
-  append(message: NormalizedInbound): void;
+  append(message: M): void;
   /** Messages held by a previous run (or this one), oldest first; a torn last line is skipped. */
-  pending(): NormalizedInbound[];
+  pending(): M[];
   /** Every held message is in the store: forget them and put the reserve back. */
   clear(): void;
   /** Writes the reserve when it is missing (best effort: a disk without room keeps trying later). */
@@ -54,27 +53,14 @@ const isNoSpace = (err: unknown): boolean => {
   return code === 'ENOSPC' || code === 'EDQUOT';
 };
 
-/** A journal line read back: only what NormalizedInbound needs, checked, nothing else trusted. */
-function parseLine(line: string): NormalizedInbound | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const m = value as Record<string, unknown>;
-  const ok =
-    typeof m.accountId === 'number' &&
-    typeof m.channelMessageId === 'string' &&
-    typeof m.from === 'string' &&
-    typeof m.kind === 'string' &&
-    typeof m.text === 'string' &&
-    typeof m.at === 'string';
-  return ok ? (m as unknown as NormalizedInbound) : null;
-}
-
-export function makeIntakeJournal(opts: { dataDir: string; logger: Logger; reserveBytes?: number; fs?: JournalFs }): IntakeJournal {
+export function makeIntakeJournal<M>(opts: {
+  dataDir: string;
+  logger: Logger;
+  /** Checks a line read back (JSON-parsed): the message, or null for anything else. */
+  parse(value: unknown): M | null;
+  reserveBytes?: number;
+  fs?: JournalFs;
+}): IntakeJournal<M> {
   const fs = opts.fs ?? nodeFs;
   const dir = path.join(opts.dataDir, JOURNAL_DIR);
   const file = path.join(dir, JOURNAL_FILE);
@@ -139,10 +125,15 @@ export function makeIntakeJournal(opts: { dataDir: string; logger: Logger; reser
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
         throw err;
       }
-      const out: NormalizedInbound[] = [];
+      const out: M[] = [];
       for (const line of text.split('\n')) {
         if (!line) continue;
-        const message = parseLine(line);
+        let message: M | null;
+        try {
+          message = opts.parse(JSON.parse(line));
+        } catch {
+          message = null;
+        }
         // Each append is fsync'd whole, so only a line torn by a power cut can be unreadable.
         if (message) out.push(message);
         else opts.logger.warn({ file }, 'skipped an unreadable line of the held-messages journal');
