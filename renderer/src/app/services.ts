@@ -5,6 +5,7 @@ import { type NewOrdersStore, createNewOrdersStore } from '../features/orders/ne
 import { type OrdersStore, createOrdersStore } from '../features/orders/orders-store';
 import { type KeyValueStorage, type LocaleStore, createLocaleStore } from '../i18n/locale';
 import { type SessionStore, createSessionStore } from '../stores/session-store';
+import { type WizardStore, createWizardStore } from '../features/wizard/wizard-store';
 
 /** Everything the UI shares: the typed client and the view-state stores built on it. */
 export interface AppServices {
@@ -16,6 +17,8 @@ export interface AppServices {
   orders: OrdersStore;
   /** Orders that arrived since the seller last looked: the nav badge and the toast. */
   newOrders: NewOrdersStore;
+  /** The first-run wizard: whether it shows and at which step. */
+  wizard: WizardStore;
 }
 
 export interface AppServicesConfig {
@@ -40,5 +43,6 @@ export function createAppServices({ client, storage, languages }: AppServicesCon
     testPhone: createTestPhoneStore({ client }),
     orders: createOrdersStore({ client }),
     newOrders: createNewOrdersStore(),
+    wizard: createWizardStore({ client }),
   };
 }
