@@ -80,7 +80,7 @@ describe.skipIf(!chromiumAvailable())('first-run wizard in headless Chromium', {
       await page.keyboard.press('Enter');
 
       await step(page, 'try');
-      expect(await page.textContent('[data-testid="wizard-suggestion"]')).toMatch(/combien coûte le .+/);
+      expect(await page.textContent('[data-testid="wizard-suggestion"]')).toMatch(/quel est le prix de « .+ »/);
       await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'test-phone-input');
       await page.keyboard.type('Bonjour, combien coûte la robe de soirée rouge ?');
       await page.keyboard.press('Enter');
@@ -108,6 +108,80 @@ describe.skipIf(!chromiumAvailable())('first-run wizard in headless Chromium', {
       await page.waitForSelector('.shell[data-testid="app-ready"]');
       const shops = await page.$$eval('[data-testid="shop-switcher"] option', (os) => os.map((o) => o.textContent));
       expect(shops).toContain('Boutique Yasmine');
+      expect(errors).toEqual([]);
+    });
+
+    it('a customer asking for a human raises a toast in French; it opens that conversation; back and forward follow', async () => {
+      await page.evaluate(() => (window.location.hash = '#/inbox'));
+      await page.waitForSelector('.shell[data-page="inbox"]');
+      await page.click('[data-testid="toggle-test-phone"]');
+      await page.fill('[data-testid="test-phone-number"]', '+213550000002');
+      await page.fill('[data-testid="test-phone-input"]', 'Je veux parler à un humain svp');
+      await page.click('[data-testid="test-phone-send"]');
+      const toast = page.locator('[data-testid="notice-toast"][data-kind="human"]').first();
+      await toast.waitFor({ timeout: 60_000 });
+      expect(await toast.textContent()).toContain('veut vous parler');
+      await screenshot(page, 'notice-toast-fr');
+      const href = await toast.locator('a').getAttribute('href');
+      expect(href).toMatch(/^#\/inbox\/\d+$/);
+      const conversationId = Number(href?.split('/').pop());
+      await toast.locator('a').click();
+      await page.waitForSelector(`[data-testid="thread"]`);
+      expect(await page.textContent('[data-testid="thread"]')).toContain('parler à un humain');
+      expect(page.url()).toContain(`#/inbox/${conversationId}`);
+
+      // The tray's "waiting for you" address filters the list; back returns to the conversation, forward to the filter.
+      await page.evaluate(() => (window.location.hash = '#/inbox?status=waiting_human'));
+      await page.waitForSelector('[data-testid="filter-waiting_human"][aria-pressed="true"]');
+      await page.goBack();
+      await page.waitForSelector('[data-testid="filter-all"][aria-pressed="true"]');
+      expect(page.url()).toContain(`#/inbox/${conversationId}`);
+      await page.goForward();
+      await page.waitForSelector('[data-testid="filter-waiting_human"][aria-pressed="true"]');
+      // A deep link opened on a fresh load (a notification click in another tab) lands on the conversation too.
+      await page.goto(`${new URL(page.url()).origin}/#/inbox/${conversationId}`);
+      await page.waitForFunction(() => document.querySelector('[data-testid="thread"]')?.textContent?.includes('parler à un humain'));
+      expect(errors).toEqual([]);
+    });
+
+    it('with permission asked from the status bar, a Web Notification opens its conversation when clicked', async () => {
+      // A fake Notification (headless Chromium has no notification centre) and a tab the seller is not looking at.
+      await page.addInitScript(() => {
+        const shown: { title: string; body: string; click: () => void }[] = [];
+        class FakeNotification {
+          static permission: NotificationPermission = 'default';
+          static requestPermission() {
+            FakeNotification.permission = 'granted';
+            return Promise.resolve('granted' as NotificationPermission);
+          }
+          onclick: (() => void) | null = null;
+          constructor(title: string, options?: NotificationOptions) {
+            shown.push({ title, body: options?.body ?? '', click: () => this.onclick?.() });
+          }
+          close() {}
+        }
+        Object.assign(window, { Notification: FakeNotification, shownNotifications: shown });
+        document.hasFocus = () => false;
+      });
+      await page.reload();
+      await page.waitForSelector('.shell[data-testid="app-ready"]');
+      await page.click('[data-testid="notify-enable"]');
+      await page.waitForSelector('[data-testid="notify-enable"]', { state: 'detached' });
+      await page.evaluate(() => (window.location.hash = '#/connect'));
+      await page.click('[data-testid="nav-inbox"]');
+      await page.click('[data-testid="toggle-test-phone"]');
+      await page.fill('[data-testid="test-phone-number"]', '+213550000003');
+      await page.fill('[data-testid="test-phone-input"]', 'Je veux parler à un humain, le responsable');
+      await page.click('[data-testid="test-phone-send"]');
+      type Shown = { title: string; body: string; click: () => void }[];
+      await page.waitForFunction(() => ((window as unknown as { shownNotifications: Shown }).shownNotifications ?? []).length > 0, undefined, {
+        timeout: 60_000,
+      });
+      const title = await page.evaluate(() => (window as unknown as { shownNotifications: Shown }).shownNotifications[0]?.title);
+      expect(title).toContain('veut vous parler');
+      await page.evaluate(() => (window as unknown as { shownNotifications: Shown }).shownNotifications[0]?.click());
+      await page.waitForFunction(() => /^#\/inbox\/\d+$/.test(window.location.hash));
+      await page.waitForFunction(() => document.querySelector('[data-testid="thread"]')?.textContent?.includes('le responsable'));
       expect(errors).toEqual([]);
     });
   });

@@ -1,0 +1,34 @@
+import { createStore } from 'zustand/vanilla';
+import type { Notice } from '../../../../shared/desktop/desk-model';
+import { noticeHref } from '../../../../shared/desktop/deep-link';
+
+export interface NoticeToast {
+  id: number;
+  kind: Notice['kind'];
+  title: string;
+  body: string;
+  /** Where a click leads (shared/desktop/deep-link.ts). */
+  href: string;
+}
+
+export interface NoticeToastsState {
+  toasts: NoticeToast[];
+  push(notice: Notice): void;
+  dismiss(id: number): void;
+}
+
+/** The in-app toasts: every notice the desk model raises, newest first, a few at a time. */
+export function createNoticeToastsStore({ max = 3 }: { max?: number } = {}) {
+  let next = 1;
+  return createStore<NoticeToastsState>((set, get) => ({
+    toasts: [],
+    push(notice) {
+      const toast = { id: next++, kind: notice.kind, title: notice.title, body: notice.body, href: noticeHref(notice.target) };
+      set({ toasts: [toast, ...get().toasts].slice(0, max) });
+    },
+    dismiss(id) {
+      set({ toasts: get().toasts.filter((t) => t.id !== id) });
+    },
+  }));
+}
+export type NoticeToastsStore = ReturnType<typeof createNoticeToastsStore>;
