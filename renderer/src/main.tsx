@@ -6,6 +6,7 @@ import { App } from './app/App';
 import { createAppServices } from './app/services';
 import { ServicesContext } from './app/services-context';
 import { startNotices } from './app/notices/notice-glue';
+import { pageFromHash } from './features/pages';
 import type { NotificationApi } from './app/notices/web-notifier';
 import { applyLocaleToDocument } from './i18n/locale';
 import { wireEvents } from './stores/wire-events';
@@ -45,7 +46,16 @@ const services = createAppServices({
 applyLocaleToDocument(document, services.locale.getState().locale);
 services.locale.subscribe((state) => applyLocaleToDocument(document, state.locale));
 wireEvents(services);
-startNotices({ client: services.client, locale: services.locale, toasts: services.noticeToasts, web: services.webNotifier });
+startNotices({
+  client: services.client,
+  locale: services.locale,
+  toasts: services.noticeToasts,
+  web: services.webNotifier,
+  onScreen: (target) =>
+    target.page === 'inbox' &&
+    pageFromHash(window.location.hash) === 'inbox' &&
+    services.inbox.getState().selectedId === target.conversationId,
+});
 void services.session.getState().loadShops();
 
 const root = document.getElementById('root');

@@ -50,14 +50,25 @@ const NOON = new Date('2026-12-01T12:00:00Z');
 let glue: NoticeGlue | null = null;
 afterEach(() => glue?.stop());
 
-function setup(opts: { permission?: NotificationPermission; away?: boolean; locale?: 'fr' | 'ar' | 'en'; at?: Date } = {}) {
+function setup(
+  opts: { permission?: NotificationPermission; away?: boolean; locale?: 'fr' | 'ar' | 'en'; at?: Date; open?: number } = {},
+) {
   const { client, emit, count } = fakeClient();
   const locale = createLocaleStore({ storage: null, languages: [opts.locale ?? 'fr'] });
   const toasts = createNoticeToastsStore();
   const { api, shown } = fakeNotification(opts.permission ?? 'granted');
   const opened: string[] = [];
   const web = makeWebNotifier({ api, away: () => opts.away ?? true, open: (href) => opened.push(href) });
-  glue = startNotices({ client, locale, toasts, web, timeZone: 'Africa/Algiers', now: () => opts.at ?? NOON, tickMs: 60_000 });
+  glue = startNotices({
+    client,
+    locale,
+    toasts,
+    web,
+    timeZone: 'Africa/Algiers',
+    now: () => opts.at ?? NOON,
+    tickMs: 60_000,
+    onScreen: (target) => target.page === 'inbox' && target.conversationId === opts.open,
+  });
   return { emit, count, locale, toasts, shown, opened, web, api };
 }
 
@@ -89,6 +100,14 @@ describe('browser notifications from the desk model', () => {
       expect(toasts.getState().toasts).toHaveLength(1);
       glue?.stop();
     }
+  });
+
+  it('no toast about the conversation the seller has open; the others still toast', () => {
+    const { emit, toasts } = setup({ open: 12 });
+    emit('conversations/escalated', escalation(12));
+    expect(toasts.getState().toasts).toHaveLength(0);
+    emit('conversations/escalated', escalation(13));
+    expect(toasts.getState().toasts).toMatchObject([{ href: '#/inbox/13' }]);
   });
 
   it('asking permission (from a click) turns them on', async () => {

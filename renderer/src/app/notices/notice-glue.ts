@@ -1,5 +1,5 @@
 import type { EventMessage, EventName } from '../../../../shared/contract/events';
-import { type Notice, type NoticePrefs, makeDeskModel } from '../../../../shared/desktop/desk-model';
+import { type Notice, type NoticePrefs, type NoticeTarget, makeDeskModel } from '../../../../shared/desktop/desk-model';
 import type { Client } from '../../api/client';
 import type { LocaleStore } from '../../i18n/locale';
 import type { NoticeToastsStore } from './notice-toasts';
@@ -21,6 +21,8 @@ export interface NoticeGlueConfig {
   toasts: NoticeToastsStore;
   /** The browser's notifications; null in Electron, whose main process shows the OS notifications itself. */
   web: WebNotifier | null;
+  /** True when the seller is already looking at what the notice is about (that chat open): no toast then. */
+  onScreen?: (target: NoticeTarget) => boolean;
   prefs?: NoticePrefs;
   timeZone?: string;
   now?: () => Date;
@@ -43,7 +45,7 @@ export function startNotices(config: NoticeGlueConfig) {
   });
   const show = (notices: Notice[]) => {
     for (const notice of notices) {
-      if (notice.kind !== 'order') config.toasts.getState().push(notice);
+      if (notice.kind !== 'order' && !config.onScreen?.(notice.target)) config.toasts.getState().push(notice);
       config.web?.show(notice);
     }
   };

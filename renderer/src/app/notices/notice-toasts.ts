@@ -18,7 +18,7 @@ export interface NoticeToastsState {
 }
 
 /** The in-app toasts: every notice the desk model raises, newest first, a few at a time. */
-export function createNoticeToastsStore({ max = 3 }: { max?: number } = {}) {
+export function createNoticeToastsStore({ max = 2 }: { max?: number } = {}) {
   let next = 1;
   return createStore<NoticeToastsState>((set, get) => ({
     toasts: [],
