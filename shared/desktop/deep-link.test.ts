@@ -38,7 +38,15 @@ describe('deep links', () => {
     expect(human && parseDeepLink(noticeHref(human.target))).toEqual({ page: 'inbox', conversationId: 41 });
     const order = {
       name: 'orders/created',
-      payload: { id: 9, shopId: 1, createdAt: at.toISOString(), customerName: 'Samira', items: [{ name: 'Sac', quantity: 1 }], total: 4500, currency: 'DZD' },
+      payload: {
+        id: 9,
+        shopId: 1,
+        createdAt: at.toISOString(),
+        customerName: 'Samira',
+        items: [{ name: 'Sac', quantity: 1 }],
+        total: 4500,
+        currency: 'DZD',
+      },
     };
     const [placed] = model.onEvent(order as unknown as EventMessage, at);
     expect(placed && parseDeepLink(noticeHref(placed.target))).toEqual({ page: 'orders', orderId: 9 });

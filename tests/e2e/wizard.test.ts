@@ -174,9 +174,13 @@ describe.skipIf(!chromiumAvailable())('first-run wizard in headless Chromium', {
       await page.fill('[data-testid="test-phone-input"]', 'Je veux parler à un humain, le responsable');
       await page.click('[data-testid="test-phone-send"]');
       type Shown = { title: string; body: string; click: () => void }[];
-      await page.waitForFunction(() => ((window as unknown as { shownNotifications: Shown }).shownNotifications ?? []).length > 0, undefined, {
-        timeout: 60_000,
-      });
+      await page.waitForFunction(
+        () => ((window as unknown as { shownNotifications: Shown }).shownNotifications ?? []).length > 0,
+        undefined,
+        {
+          timeout: 60_000,
+        },
+      );
       const title = await page.evaluate(() => (window as unknown as { shownNotifications: Shown }).shownNotifications[0]?.title);
       expect(title).toContain('veut vous parler');
       await page.evaluate(() => (window as unknown as { shownNotifications: Shown }).shownNotifications[0]?.click());

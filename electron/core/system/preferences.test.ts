@@ -19,7 +19,9 @@ describe('app preferences: the first-run wizard progress', () => {
     // The interface language lives beside it and is not disturbed.
     prefs.setUiLocale('ar', '2026-12-01T10:02:00Z');
     expect(prefs.setupProgress()?.step).toBe('sales');
-    store.sqlite.prepare("UPDATE app_preferences SET value = '{\"status\":\"active\",\"step\":\"nowhere\"}' WHERE key = 'setup_progress'").run();
+    store.sqlite
+      .prepare('UPDATE app_preferences SET value = \'{"status":"active","step":"nowhere"}\' WHERE key = \'setup_progress\'')
+      .run();
     expect(prefs.setupProgress()).toBeNull();
     store.sqlite.prepare("UPDATE app_preferences SET value = 'not json' WHERE key = 'setup_progress'").run();
     expect(prefs.setupProgress()).toBeNull();

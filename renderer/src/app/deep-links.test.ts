@@ -50,7 +50,11 @@ describe('applyDeepLink', () => {
   });
 
   it('back and forward undo and redo what the link did', () => {
-    expect(walk(['#/inbox', '#/inbox/12', '#/inbox', '#/inbox/12'])).toEqual(['inbox.select(12)', 'inbox.select(null)', 'inbox.select(12)']);
+    expect(walk(['#/inbox', '#/inbox/12', '#/inbox', '#/inbox/12'])).toEqual([
+      'inbox.select(12)',
+      'inbox.select(null)',
+      'inbox.select(12)',
+    ]);
     expect(walk(['#/inbox', WAITING_HREF, '#/inbox'])).toEqual(['inbox.filter(waiting_human)', 'inbox.filter(null)']);
     expect(walk(['#/orders/7', '#/orders', '#/orders/7'])).toEqual(['orders.select(7)', 'orders.select(null)', 'orders.select(7)']);
     // Conversation → waiting list → back: the list shows no conversation, then the filter goes and it opens again.

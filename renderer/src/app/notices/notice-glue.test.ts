@@ -13,7 +13,11 @@ function fakeClient() {
     send: () => Promise.reject(new Error('not used')),
     subscribe: (name: EventName, listener: (payload: unknown) => void) => {
       listeners.set(name, [...(listeners.get(name) ?? []), listener]);
-      return () => listeners.set(name, (listeners.get(name) ?? []).filter((l) => l !== listener));
+      return () =>
+        listeners.set(
+          name,
+          (listeners.get(name) ?? []).filter((l) => l !== listener),
+        );
     },
     onConnection: () => () => undefined,
   } as unknown as Client;
@@ -50,9 +54,7 @@ const NOON = new Date('2026-12-01T12:00:00Z');
 let glue: NoticeGlue | null = null;
 afterEach(() => glue?.stop());
 
-function setup(
-  opts: { permission?: NotificationPermission; away?: boolean; locale?: 'fr' | 'ar' | 'en'; at?: Date; open?: number } = {},
-) {
+function setup(opts: { permission?: NotificationPermission; away?: boolean; locale?: 'fr' | 'ar' | 'en'; at?: Date; open?: number } = {}) {
   const { client, emit, count } = fakeClient();
   const locale = createLocaleStore({ storage: null, languages: [opts.locale ?? 'fr'] });
   const toasts = createNoticeToastsStore();

@@ -15,7 +15,14 @@ export function LanguageStep({ nav }: { nav: StepNav }) {
         <legend className="visually-hidden">{t('languageTitle')}</legend>
         {LOCALES.map((l) => (
           <label key={l} className="wizard-choice" lang={l} dir={LOCALE_INFO[l].dir}>
-            <input type="radio" name="locale" value={l} checked={locale === l} onChange={() => setLocale(l)} data-testid={`wizard-locale-${l}`} />
+            <input
+              type="radio"
+              name="locale"
+              value={l}
+              checked={locale === l}
+              onChange={() => setLocale(l)}
+              data-testid={`wizard-locale-${l}`}
+            />
             <span>{LOCALE_INFO[l].label}</span>
           </label>
         ))}

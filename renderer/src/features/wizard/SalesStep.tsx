@@ -46,7 +46,14 @@ export function SalesStep({ nav }: { nav: StepNav }) {
         <legend>{t('pacingLegend')}</legend>
         {PACINGS.map((p) => (
           <label key={p} className="wizard-choice">
-            <input type="radio" name="pacing" value={p} checked={pacing === p} onChange={() => setPacing(p)} data-testid={`wizard-pacing-${p}`} />
+            <input
+              type="radio"
+              name="pacing"
+              value={p}
+              checked={pacing === p}
+              onChange={() => setPacing(p)}
+              data-testid={`wizard-pacing-${p}`}
+            />
             <span>
               <strong>{t(`pacing.${p}`)}</strong>
               <span className="muted small">{t(`pacing.${p}.hint`)}</span>

@@ -103,12 +103,14 @@ export const strings = defineStrings({
     'intensity.aggressive': 'Insistante',
     'intensity.aggressive.hint': "Propose la commande tôt et suggère d'autres produits.",
     tryTitle: 'Essayez le bot',
-    tryBody: "Écrivez comme un client sur le téléphone de test. Le bot répond à partir de votre catalogue — pas besoin de WhatsApp pour l'instant.",
+    tryBody:
+      "Écrivez comme un client sur le téléphone de test. Le bot répond à partir de votre catalogue — pas besoin de WhatsApp pour l'instant.",
     trySuggestion: 'Par exemple : {question}',
     tryQuestion: 'Bonjour, quel est le prix de « {product} » ?',
     tryQuestionNoProduct: 'Bonjour, que vendez-vous ?',
     linkTitle: 'Reliez votre WhatsApp',
-    linkBody: 'Scannez un code QR, ou saisissez un code d’appairage, avec le téléphone de la boutique. Le bot répond alors à vos vrais clients.',
+    linkBody:
+      'Scannez un code QR, ou saisissez un code d’appairage, avec le téléphone de la boutique. Le bot répond alors à vos vrais clients.',
     linkNow: 'Relier WhatsApp maintenant',
     linkLater: 'Plus tard — ouvrir les messages',
     back: 'Retour',
@@ -222,7 +224,8 @@ export const strings = defineStrings({
     tryQuestion: 'Olá, qual é o preço de “{product}”?',
     tryQuestionNoProduct: 'Olá, o que vocês vendem?',
     linkTitle: 'Conecte o seu WhatsApp',
-    linkBody: 'Leia um código QR, ou digite um código de pareamento, com o telefone da loja. O bot passa a responder os seus clientes reais.',
+    linkBody:
+      'Leia um código QR, ou digite um código de pareamento, com o telefone da loja. O bot passa a responder os seus clientes reais.',
     linkNow: 'Conectar o WhatsApp agora',
     linkLater: 'Depois — abrir a caixa de entrada',
     back: 'Voltar',
@@ -279,7 +282,8 @@ export const strings = defineStrings({
     tryQuestion: 'Buongiorno, quanto costa «{product}»?',
     tryQuestionNoProduct: 'Buongiorno, cosa vendete?',
     linkTitle: 'Collega il tuo WhatsApp',
-    linkBody: 'Inquadra un codice QR, o scrivi un codice di abbinamento, con il telefono del negozio. Poi il bot risponde ai tuoi clienti veri.',
+    linkBody:
+      'Inquadra un codice QR, o scrivi un codice di abbinamento, con il telefono del negozio. Poi il bot risponde ai tuoi clienti veri.',
     linkNow: 'Collega WhatsApp ora',
     linkLater: 'Più tardi — apri i messaggi',
     back: 'Indietro',
