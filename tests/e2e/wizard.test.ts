@@ -221,6 +221,11 @@ describe.skipIf(!chromiumAvailable())('first-run wizard in headless Chromium', {
       await page.click('[data-testid="wizard-next"]');
       await step(page, 'catalog');
       await screenshot(page, 'wizard-catalog-ar');
+      // On a phone-sized window nothing runs off the side.
+      await page.setViewportSize({ width: 390, height: 800 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await screenshot(page, 'wizard-catalog-ar-390');
+      await page.setViewportSize({ width: 1280, height: 860 });
 
       await page.reload();
       await step(page, 'catalog');
