@@ -51,6 +51,7 @@ startNotices({
   locale: services.locale,
   toasts: services.noticeToasts,
   web: services.webNotifier,
+  prefs: services.noticePrefs,
   onScreen: (target) =>
     target.page === 'inbox' &&
     pageFromHash(window.location.hash) === 'inbox' &&

@@ -6,7 +6,7 @@ import { type OrdersStore, createOrdersStore } from '../features/orders/orders-s
 import { type KeyValueStorage, type LocaleStore, createLocaleStore } from '../i18n/locale';
 import { type SessionStore, createSessionStore } from '../stores/session-store';
 import { type WizardStore, createWizardStore } from '../features/wizard/wizard-store';
-import { type NoticeToastsStore, createNoticeToastsStore } from './notices/notice-toasts';
+import { type NoticePrefsStore, type NoticeToastsStore, createNoticePrefsStore, createNoticeToastsStore } from './notices/notice-toasts';
 import { type WebNotifier, makeWebNotifier } from './notices/web-notifier';
 import type { NotificationApi } from './notices/web-notifier';
 
@@ -24,6 +24,8 @@ export interface AppServices {
   wizard: WizardStore;
   /** The desk model's notices as in-app toasts (app/notices/notice-glue.ts feeds them). */
   noticeToasts: NoticeToastsStore;
+  /** Per-kind switches and quiet hours for those notices (Settings → desktop writes them). */
+  noticePrefs: NoticePrefsStore;
   /** Web Notifications in the browser shell; null in Electron (its main process notifies) or without the API. */
   webNotifier: WebNotifier | null;
 }
@@ -54,6 +56,7 @@ export function createAppServices({ client, storage, languages, notifications }:
     newOrders: createNewOrdersStore(),
     wizard: createWizardStore({ client }),
     noticeToasts: createNoticeToastsStore(),
+    noticePrefs: createNoticePrefsStore(),
     webNotifier: notifications ? makeWebNotifier({ ...notifications, icon: './favicon.svg' }) : null,
   };
 }

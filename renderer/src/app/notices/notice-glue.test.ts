@@ -3,7 +3,7 @@ import type { EventName } from '../../../../shared/contract/events';
 import type { Client } from '../../api/client';
 import { createLocaleStore } from '../../i18n/locale';
 import { type NoticeGlue, startNotices } from './notice-glue';
-import { createNoticeToastsStore } from './notice-toasts';
+import { createNoticePrefsStore, createNoticeToastsStore } from './notice-toasts';
 import { type NotificationApi, type NotificationLike, makeWebNotifier } from './web-notifier';
 
 /** A client whose events the test pushes by hand. */
@@ -58,6 +58,7 @@ function setup(opts: { permission?: NotificationPermission; away?: boolean; loca
   const { client, emit, count } = fakeClient();
   const locale = createLocaleStore({ storage: null, languages: [opts.locale ?? 'fr'] });
   const toasts = createNoticeToastsStore();
+  const prefs = createNoticePrefsStore();
   const { api, shown } = fakeNotification(opts.permission ?? 'granted');
   const opened: string[] = [];
   const web = makeWebNotifier({ api, away: () => opts.away ?? true, open: (href) => opened.push(href) });
@@ -66,12 +67,13 @@ function setup(opts: { permission?: NotificationPermission; away?: boolean; loca
     locale,
     toasts,
     web,
+    prefs,
     timeZone: 'Africa/Algiers',
     now: () => opts.at ?? NOON,
     tickMs: 60_000,
     onScreen: (target) => target.page === 'inbox' && target.conversationId === opts.open,
   });
-  return { emit, count, locale, toasts, shown, opened, web, api };
+  return { emit, count, locale, toasts, shown, opened, web, api, prefs };
 }
 
 describe('browser notifications from the desk model', () => {
@@ -122,15 +124,16 @@ describe('browser notifications from the desk model', () => {
   });
 
   it('quiet hours silence both; a kind switched off too', () => {
-    const { emit, toasts, shown } = setup({ at: new Date('2026-12-01T23:30:00Z') });
-    glue?.setPrefs({ kinds: {}, quietHours: { from: '22:00', to: '08:00' } });
+    const { emit, toasts, shown, prefs } = setup({ at: new Date('2026-12-01T23:30:00Z') });
+    const setPrefs = prefs.getState().setPrefs;
+    setPrefs({ kinds: {}, quietHours: { from: '22:00', to: '08:00' } });
     emit('conversations/escalated', escalation(5));
     expect(toasts.getState().toasts).toHaveLength(0);
     expect(shown).toHaveLength(0);
-    glue?.setPrefs({ kinds: { human: false }, quietHours: null });
+    setPrefs({ kinds: { human: false }, quietHours: null });
     emit('conversations/escalated', escalation(5));
     expect(shown).toHaveLength(0);
-    glue?.setPrefs({ kinds: {}, quietHours: null });
+    setPrefs({ kinds: {}, quietHours: null });
     emit('conversations/escalated', escalation(5));
     expect(shown).toHaveLength(1);
   });

@@ -3,6 +3,7 @@ import { type Notice, type NoticePrefs, type NoticeTarget, makeDeskModel } from 
 import type { Client } from '../../api/client';
 import type { LocaleStore } from '../../i18n/locale';
 import type { NoticeToastsStore } from './notice-toasts';
+import type { StoreApi } from 'zustand/vanilla';
 import type { WebNotifier } from './web-notifier';
 
 /** The events the desk model reads (shared/desktop/desk-model.ts `onEvent`). */
@@ -23,7 +24,8 @@ export interface NoticeGlueConfig {
   web: WebNotifier | null;
   /** True when the seller is already looking at what the notice is about (that chat open): no toast then. */
   onScreen?: (target: NoticeTarget) => boolean;
-  prefs?: NoticePrefs;
+  /** The seller's per-kind switches and quiet hours; followed as they change (Settings writes them here). */
+  prefs?: Pick<StoreApi<{ prefs: NoticePrefs }>, 'getState' | 'subscribe'>;
   timeZone?: string;
   now?: () => Date;
   /** How often the clock is told (a number disconnected past the grace is announced on a tick). */
@@ -39,7 +41,7 @@ export function startNotices(config: NoticeGlueConfig) {
   const now = config.now ?? (() => new Date());
   const model = makeDeskModel({
     locale: config.locale.getState().locale,
-    prefs: config.prefs ?? { kinds: {}, quietHours: null },
+    prefs: config.prefs?.getState().prefs ?? { kinds: {}, quietHours: null },
     // The seller's computer is in the seller's time zone, as the Electron shell assumes too.
     timeZone: config.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
@@ -56,13 +58,10 @@ export function startNotices(config: NoticeGlueConfig) {
     config.client.subscribe('system/storage', (s) => show(model.setPaused(s.state === 'disk_full' ? 'disk_full' : null, now()))),
     config.client.onConnection((state) => model.setCoreState(state)),
     config.locale.subscribe((s) => model.setLocale(s.locale)),
+    config.prefs?.subscribe((s) => model.setPrefs(s.prefs)) ?? (() => undefined),
   ];
   const timer = setInterval(() => show(model.tick(now())), config.tickMs ?? 15_000);
   return {
-    /** The seller's per-kind switches and quiet hours (Settings → desktop). */
-    setPrefs(prefs: NoticePrefs) {
-      model.setPrefs(prefs);
-    },
     stop() {
       clearInterval(timer);
       for (const off of offs) off();

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { Notice } from '../../../../shared/desktop/desk-model';
+import type { Notice, NoticePrefs } from '../../../../shared/desktop/desk-model';
 import { noticeHref } from '../../../../shared/desktop/deep-link';
 
 export interface NoticeToast {
@@ -32,3 +32,17 @@ export function createNoticeToastsStore({ max = 2 }: { max?: number } = {}) {
   }));
 }
 export type NoticeToastsStore = ReturnType<typeof createNoticeToastsStore>;
+
+/**
+ * Which notices the seller wants, and when not (quiet hours): the browser shell's copy of the desktop preference.
+ * Settings sets it; the notice glue follows it. Until then every kind is on and nothing is quiet.
+ */
+export function createNoticePrefsStore() {
+  return createStore<{ prefs: NoticePrefs; setPrefs(prefs: NoticePrefs): void }>((set) => ({
+    prefs: { kinds: {}, quietHours: null },
+    setPrefs(prefs) {
+      set({ prefs });
+    },
+  }));
+}
+export type NoticePrefsStore = ReturnType<typeof createNoticePrefsStore>;
