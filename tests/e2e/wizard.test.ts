@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../../electron/core/test-utils/temp-core';
 import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
 
 const CATALOG = path.resolve('../shared/data/catalog-dz-fashion.csv');
@@ -187,6 +188,32 @@ describe.skipIf(!chromiumAvailable())('first-run wizard in headless Chromium', {
       await page.waitForFunction(() => /^#\/inbox\/\d+$/.test(window.location.hash));
       await page.waitForFunction(() => document.querySelector('[data-testid="thread"]')?.textContent?.includes('le responsable'));
       expect(errors).toEqual([]);
+    });
+  });
+
+  describe('a shop created another way', () => {
+    let harness: Harness;
+    let page: Page;
+    beforeAll(async () => {
+      harness = await startHarness();
+      page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
+      page.setDefaultTimeout(15_000);
+    });
+    afterAll(async () => {
+      await page?.close();
+      await harness?.close();
+    });
+
+    it('goes straight to the app, even with the wizard left open at its first steps', async () => {
+      await openApp(page, harness);
+      await page.click('[data-testid="wizard-next"]');
+      await step(page, 'shop');
+      await call(harness.core, 'shops/create', { name: 'Made by the contract', currency: 'EUR' });
+      await page.reload();
+      await page.waitForSelector('.shell[data-testid="app-ready"]');
+      expect(await page.$$eval('[data-testid="shop-switcher"] option', (os) => os.map((o) => o.textContent))).toContain(
+        'Made by the contract',
+      );
     });
   });
 
