@@ -133,7 +133,7 @@ export function makePipelineStore(sqlite: SQLite.Database) {
               c.flagged_reason AS flaggedReason, c.last_inbound_at AS lastInboundAt
        FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = ?`,
     ),
-    messageById: sqlite.prepare<[number], MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`),
+    messageById: sqlite.prepare<[number], MessageRow>(`SELECT ${MESSAGE_COLUMNS}, meta FROM messages WHERE id = ?`),
     history: sqlite.prepare<[number, number, number], MessageRow>(
       `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND id < ? AND status NOT IN ('draft', 'rejected')
        ORDER BY id DESC LIMIT ?`,
@@ -248,7 +248,11 @@ export function makePipelineStore(sqlite: SQLite.Database) {
       channel_message_id: msg.channelMessageId,
       meta:
         msg.quotedChannelMessageId || msg.mediaPath
-          ? JSON.stringify({ quoted: msg.quotedChannelMessageId ?? null, mediaPath: msg.mediaPath ?? null })
+          ? JSON.stringify({
+              quoted: msg.quotedChannelMessageId ?? null,
+              mediaPath: msg.mediaPath ?? null,
+              ...(msg.mediaFileName && { fileName: msg.mediaFileName }),
+            })
           : null,
       created_at: msg.at,
     });

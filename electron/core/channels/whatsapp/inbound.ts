@@ -152,6 +152,7 @@ async function handleOne(
         text: item.text,
         quotedChannelMessageId: item.quotedId,
         mediaPath,
+        mediaFileName: item.media?.fileName ?? null,
         contextOnly: historyContext || stale,
       });
     }
