@@ -29,6 +29,7 @@ import { makeLlmHealth } from './brain/llm/llm-health';
 import { makeSimulatorChannel } from './channels/simulator/simulator-channel';
 import { makeTestPhone } from './channels/simulator/test-phone';
 import { inboxHandlers } from './inbox/app';
+import { inboxMediaHandlers } from './inbox/media-app';
 import { createPipeline } from './pipeline/create-pipeline';
 import type { CrashHook } from './pipeline/crash-points';
 import type { RetryPolicy } from './pipeline/keyed-scheduler';
@@ -246,7 +247,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   };
 
   const app = new App(logger);
-  for (const handlers of [systemHandlers, shopsHandlers, accountsHandlers, conversationsHandlers, settingsHandlers, inboxHandlers]) {
+  for (const handlers of [systemHandlers, shopsHandlers, accountsHandlers, conversationsHandlers, settingsHandlers, inboxHandlers, inboxMediaHandlers]) {
     app.register(handlers(ctx));
   }
   app.register(whatsappHandlers(ctx));

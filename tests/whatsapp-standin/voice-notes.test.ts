@@ -6,9 +6,11 @@ import {
   startFakeTranscriptionServer,
 } from '../../electron/core/media/transcribe/test-utils/fake-transcription-server';
 import { call } from '../../electron/core/test-utils/temp-core';
-import type { ConversationPage, Shop } from '../../shared/domain/schemas';
+import type { Conversation, Shop } from '../../shared/domain/schemas';
 import { trustStandin } from './harness';
 import { createShop, linkThroughApp, startApp, until, type AppUnderTest } from './app-harness';
+
+type ConversationPage = { items: Conversation[] };
 
 const SELLER = '213550000030';
 /** What the customer's phone recorded: an Ogg/Opus voice note (content does not matter to the fake server). */

@@ -3,6 +3,7 @@ import type { NormalizedInbound } from '../channels/types';
 import type { Insertable } from 'kysely';
 import type { MessageRow } from '../store/repos/conversations';
 import type { MessagesTable } from '../store/schema';
+import type { MessageKind } from '../../../shared/domain/schemas';
 
 /**
  * The pipeline's durable state transitions, each ONE synchronous SQLite transaction (nothing
@@ -74,6 +75,8 @@ export interface NewOutbound {
   draft: boolean;
   /** Default reply. A proactive message keeps the strict send budget whenever it goes. */
   kind?: OutboundKind;
+  /** The stored message's kind (default text): a photo the seller sends is an image. */
+  messageKind?: MessageKind;
 }
 
 const preview = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
@@ -185,7 +188,7 @@ export function makePipelineStore(sqlite: SQLite.Database) {
       conversation_id: outbound.conversationId,
       direction: 'out',
       author: outbound.author,
-      kind: 'text',
+      kind: outbound.messageKind ?? 'text',
       text: outbound.text,
       status,
       channel_message_id: outbound.channelMessageId,
