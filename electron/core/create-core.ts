@@ -50,7 +50,12 @@ import { learningHandlers } from './learning/app';
 import { makeProductsRepo } from './catalog/products-repo';
 import { analyticsHandlers } from './analytics/app';
 import { makeFollowUpFigures } from './learning/analytics/follow-up-figures';
-import { type MakeTranscriptionClient, makeTranscriptRepo, makeTranscriptionUsageRepo, makeVoiceTranscriber } from './media/transcribe/index';
+import {
+  type MakeTranscriptionClient,
+  makeTranscriptRepo,
+  makeTranscriptionUsageRepo,
+  makeVoiceTranscriber,
+} from './media/transcribe/index';
 import { transcriptionKeySecretName } from './settings/app';
 
 export interface CoreConfig {
@@ -247,7 +252,15 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   };
 
   const app = new App(logger);
-  for (const handlers of [systemHandlers, shopsHandlers, accountsHandlers, conversationsHandlers, settingsHandlers, inboxHandlers, inboxMediaHandlers]) {
+  for (const handlers of [
+    systemHandlers,
+    shopsHandlers,
+    accountsHandlers,
+    conversationsHandlers,
+    settingsHandlers,
+    inboxHandlers,
+    inboxMediaHandlers,
+  ]) {
     app.register(handlers(ctx));
   }
   app.register(whatsappHandlers(ctx));

@@ -34,7 +34,13 @@ export const TRANSCRIPTION_PRESETS: readonly TranscriptionPreset[] = [
   // whisper.cpp's server started with `--inference-path /v1/audio/transcriptions` (its default path is /inference).
   { id: 'whisper-cpp', label: 'whisper.cpp', baseUrl: 'http://127.0.0.1:8080/v1', model: 'whisper-1', needsApiKey: false },
   // faster-whisper-server / speaches.
-  { id: 'faster-whisper', label: 'faster-whisper', baseUrl: 'http://127.0.0.1:8000/v1', model: 'Systran/faster-whisper-small', needsApiKey: false },
+  {
+    id: 'faster-whisper',
+    label: 'faster-whisper',
+    baseUrl: 'http://127.0.0.1:8000/v1',
+    model: 'Systran/faster-whisper-small',
+    needsApiKey: false,
+  },
 ];
 
 /** What the inbox shows under a voice note that was transcribed (kept in the message's meta). */

@@ -85,7 +85,10 @@ describe('a voice note over WhatsApp, transcribed and answered', () => {
   const rows = (): Row[] =>
     app.core.ctx.store.sqlite.prepare('SELECT id, direction, kind, text, meta FROM messages ORDER BY id').all() as Row[];
   const transcription = (patch: Record<string, unknown>) =>
-    call(app.core, 'settings/update', { shopId: shop.id, patch: { transcription: { baseUrl: whisper.baseUrl, model: 'whisper-1', ...patch } } });
+    call(app.core, 'settings/update', {
+      shopId: shop.id,
+      patch: { transcription: { baseUrl: whisper.baseUrl, model: 'whisper-1', ...patch } },
+    });
 
   it('the transcript is the brain input, the reply is about the product named in it, and the transcript is searchable', async () => {
     await transcription({});

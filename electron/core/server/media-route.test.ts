@@ -58,7 +58,8 @@ afterAll(async () => {
   fs.rmSync(outside, { recursive: true, force: true });
 });
 
-const get = (p: string, headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }) => fetch(`${server.url}${p.replace(/^\//, '')}`, { headers });
+const get = (p: string, headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }) =>
+  fetch(`${server.url}${p.replace(/^\//, '')}`, { headers });
 
 /** A raw request line, so `..` and encoded slashes reach the server as sent (fetch would normalise them). */
 function raw(p: string): Promise<number> {
@@ -115,7 +116,9 @@ describe('GET /media/<messageId>', () => {
   });
 
   it('a photo sent from the reply bar is stored, queued as an image message, and served back', async () => {
-    const conversationId = (core.ctx.store.sqlite.prepare('SELECT conversation_id AS c FROM messages WHERE id = ?').get(ids.text) as { c: number }).c;
+    const conversationId = (
+      core.ctx.store.sqlite.prepare('SELECT conversation_id AS c FROM messages WHERE id = ?').get(ids.text) as { c: number }
+    ).c;
     const sent = await call<Message>(core, 'conversations/reply-photo', {
       shopId: shop.id,
       conversationId,

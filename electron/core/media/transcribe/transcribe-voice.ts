@@ -38,7 +38,13 @@ function shopDay(now: Date, timeZone: string): string {
   }
 }
 
-const MIME: Record<string, string> = { '.ogg': 'audio/ogg', '.mp3': 'audio/mpeg', '.m4a': 'audio/mp4', '.wav': 'audio/wav', '.webm': 'audio/webm' };
+const MIME: Record<string, string> = {
+  '.ogg': 'audio/ogg',
+  '.mp3': 'audio/mpeg',
+  '.m4a': 'audio/mp4',
+  '.wav': 'audio/wav',
+  '.webm': 'audio/webm',
+};
 
 /** Opus voice notes run at about 16 kbit/s: the duration when the endpoint reports none. */
 const estimateSeconds = (bytes: number) => bytes / 2_000;

@@ -56,7 +56,9 @@ export async function startFakeTranscriptionServer(): Promise<FakeTranscriptionS
         return res.end(JSON.stringify({ error: { message: 'model overloaded' } }));
       }
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ task: 'transcribe', text: answer.text, language: answer.language, duration: answer.duration, segments: [] }));
+      res.end(
+        JSON.stringify({ task: 'transcribe', text: answer.text, language: answer.language, duration: answer.duration, segments: [] }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
