@@ -1,4 +1,5 @@
 import type OpenAI from 'openai';
+import type { toFile as ToFile } from 'openai';
 
 export interface TranscriptionClientConfig {
   baseUrl: string;
@@ -34,7 +35,7 @@ export type MakeTranscriptionClient = (config: TranscriptionClientConfig) => Tra
  */
 export const makeOpenAiTranscriptionClient: MakeTranscriptionClient = (config) => {
   // The SDK loads on the first voice note: a shop without transcription never pays for it at start.
-  let sdk: Promise<{ Sdk: typeof OpenAI; client: OpenAI; toFile: typeof import('openai').toFile }> | null = null;
+  let sdk: Promise<{ Sdk: typeof OpenAI; client: OpenAI; toFile: typeof ToFile }> | null = null;
   const connect = () =>
     (sdk ??= import('openai').then(({ default: Sdk, toFile }) => ({
       Sdk,
