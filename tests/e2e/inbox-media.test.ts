@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type FakeTranscriptionServer,
@@ -14,11 +15,8 @@ import type { Core } from '../../electron/core/create-core';
 import type { Shop } from '../../shared/domain/schemas';
 import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
 
-/** Real files a customer could send: a 2×2 PNG, a tiny PDF, a WAV second of silence the browser can decode. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DwHwyBNBgwMDAwAABKyQf5V8Vv0gAAAABJRU5ErkJggg==',
-  'base64',
-);
+/** Real files a customer could send: a 160×120 photo (made with sharp), a tiny PDF, a WAV second of silence the browser can decode. */
+let PNG: Buffer;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 function wav(seconds: number): Buffer {
   const rate = 8000;
@@ -74,6 +72,9 @@ describe.skipIf(!chromiumAvailable())('media in the inbox', { timeout: 90_000 },
   };
 
   beforeAll(async () => {
+    PNG = await sharp({ create: { width: 160, height: 120, channels: 3, background: '#b8324a' } })
+      .png()
+      .toBuffer();
     whisper = await startFakeTranscriptionServer();
     whisper.answer = { text: TRANSCRIPT, language: 'french', duration: 2 };
     harness = await startHarness({
@@ -137,7 +138,7 @@ describe.skipIf(!chromiumAvailable())('media in the inbox', { timeout: 90_000 },
       const img = document.querySelector<HTMLImageElement>('[data-testid="media-image"] img');
       return img && img.complete && img.naturalWidth > 0 ? img.naturalWidth : null;
     });
-    expect(await photoWidth.jsonValue()).toBe(2);
+    expect(await photoWidth.jsonValue()).toBe(160);
 
     // The PDF: its own name, open and download links that serve it as a PDF.
     const doc = page.locator(`${thread} [data-testid="media-document"]`);

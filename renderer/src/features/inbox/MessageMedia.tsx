@@ -1,5 +1,6 @@
 import type { Message } from '../../../../shared/domain/schemas';
 import { useServices } from '../../app/services-context';
+import { Icon } from '../../components/Icon';
 import { useLocale } from '../../i18n/locale';
 import { useT } from '../../i18n/use-t';
 import { strings } from './i18n';
@@ -66,7 +67,7 @@ export function MessageMedia({ message: m }: { message: Message }) {
       return (
         <div className="media-document" data-testid="media-document">
           <span className="media-document-icon" aria-hidden="true">
-            📄
+            <Icon name="document" size={18} />
           </span>
           <span className="media-document-name" dir="auto">
             {media.fileName ?? label}

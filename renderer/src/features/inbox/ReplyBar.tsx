@@ -146,7 +146,7 @@ export function ReplyBar({ onManage }: { onManage: () => void }) {
           title={t('media.sendPhotoLabel')}
           data-testid="reply-photo"
         >
-          📷 {t('media.sendPhoto')}
+          <Icon name="photo" size={16} /> {t('media.sendPhoto')}
         </button>
         <button type="button" className="primary" onClick={() => void send()} disabled={!text.trim() || sending} data-testid="reply-send">
           <Icon name="send" size={16} /> {t('send')}
