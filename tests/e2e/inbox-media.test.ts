@@ -195,4 +195,23 @@ describe.skipIf(!chromiumAvailable())('media in the inbox', { timeout: 90_000 },
     await screenshot(page, 'inbox-media-ar');
     expect(errors).toEqual([]);
   });
+
+  it('the voice-notes section of the sales settings picks a preset, keeps the key write-only and saves the minutes cap', async () => {
+    await page.click('[data-testid="nav-sales-settings"]');
+    const section = page.locator('[data-testid="voice-settings"]');
+    await section.waitFor();
+    expect(await section.locator('legend').textContent()).toBe('الرسائل الصوتية (اختياري)');
+    await page.selectOption('#voice-preset', 'groq');
+    expect(await page.inputValue('#voice-base-url')).toBe('https://api.groq.com/openai/v1');
+    expect(await page.inputValue('#voice-model')).toBe('whisper-large-v3-turbo');
+    await page.fill('#voice-key', 'gsk_test_key');
+    await page.fill('#voice-cap', '12');
+    await page.click('.settings-actions button[type="submit"]');
+    await page.waitForFunction(() => !(document.querySelector<HTMLInputElement>('#voice-key')?.value ?? 'x'));
+    const saved = await call<{ transcription: Record<string, unknown> }>(harness.core, 'settings/get', { shopId: 1 });
+    expect(saved.transcription).toMatchObject({ preset: 'groq', dailyMinutesCap: 12, apiKeySet: true });
+    expect(await harness.core.ctx.secrets.get('shop-1-transcription-api-key')).toBe('gsk_test_key');
+    expect(await page.content()).not.toContain('gsk_test_key');
+    expect(errors).toEqual([]);
+  });
 });
