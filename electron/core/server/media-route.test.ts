@@ -94,6 +94,18 @@ describe('GET /media/<messageId>', () => {
     expect((await get(`/media/${ids.voice}`, { cookie: 'souq_token=wrong' })).status).toBe(401);
   });
 
+  it('answers a byte range, so players can seek in a voice note', async () => {
+    const part = await get(`/media/${ids.voice}`, { authorization: `Bearer ${TOKEN}`, range: 'bytes=4-' });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe('bytes 4-9/10');
+    expect(await part.text()).toBe('-voice');
+    const tail = await get(`/media/${ids.voice}`, { authorization: `Bearer ${TOKEN}`, range: 'bytes=-5' });
+    expect(await tail.text()).toBe('voice');
+    const beyond = await get(`/media/${ids.voice}`, { authorization: `Bearer ${TOKEN}`, range: 'bytes=50-60' });
+    expect(beyond.status).toBe(416);
+    await beyond.arrayBuffer();
+  });
+
   it('refuses ids that are not row ids and paths that would leave the media folder', async () => {
     for (const p of [
       '/media/../souqbot.sqlite',

@@ -28,9 +28,17 @@ export function serveMedia(core: Core, req: http.IncomingMessage, res: http.Serv
   const found = resolveMessageMedia(path.join(core.ctx.dataDir, 'media'), core.ctx.pipeline.store.message(id));
   if (!found) return notFound();
   const inline = INLINE.test(found.type) && url.searchParams.get('download') !== '1';
-  res.writeHead(200, {
+  // One byte range, so a voice note or a video can be sought in (the players ask for ranges).
+  const range = byteRange(req.headers.range, found.size);
+  if (range === 'unsatisfiable') {
+    res.writeHead(416, { 'content-range': `bytes */${found.size}` });
+    return void res.end();
+  }
+  res.writeHead(range ? 206 : 200, {
     'content-type': found.type,
-    'content-length': String(found.size),
+    'content-length': String(range ? range.end - range.start + 1 : found.size),
+    'accept-ranges': 'bytes',
+    ...(range && { 'content-range': `bytes ${range.start}-${range.end}/${found.size}` }),
     'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(found.downloadName)}`,
     'cache-control': 'private, max-age=3600',
     'x-content-type-options': 'nosniff',
@@ -39,5 +47,17 @@ export function serveMedia(core: Core, req: http.IncomingMessage, res: http.Serv
     'referrer-policy': 'no-referrer',
   });
   if (req.method === 'HEAD') return void res.end();
-  fs.createReadStream(found.file).pipe(res);
+  fs.createReadStream(found.file, range ?? {}).pipe(res);
+}
+
+/** `bytes=a-b`, `bytes=a-` or `bytes=-n` (one range; several are answered whole, as RFC 9110 allows). */
+export function byteRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!match || (match[1] === '' && match[2] === '')) return null;
+  const [start, end] =
+    match[1] === ''
+      ? [Math.max(0, size - Number(match[2])), size - 1]
+      : [Number(match[1]), match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1)];
+  if (start >= size || end < start) return 'unsatisfiable';
+  return { start, end };
 }

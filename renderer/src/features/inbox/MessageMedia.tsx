@@ -1,3 +1,4 @@
+import type { SyntheticEvent } from 'react';
 import type { Message } from '../../../../shared/domain/schemas';
 import { useServices } from '../../app/services-context';
 import { Icon } from '../../components/Icon';
@@ -7,6 +8,12 @@ import { strings } from './i18n';
 import { languageName } from './media-model';
 import { useMediaSrc } from './use-media-src';
 import './media.css';
+
+/** A photo or video that finishes loading in the newest bubble grows it: keep the thread's end in view. */
+const keepEndInView = (e: SyntheticEvent<HTMLElement>) => {
+  const bubble = e.currentTarget.closest('li');
+  if (bubble && !bubble.nextElementSibling) bubble.scrollIntoView({ block: 'end' });
+};
 
 const KIND_LABEL: Partial<Record<Message['kind'], 'media.image' | 'media.audio' | 'media.video' | 'media.document'>> = {
   image: 'media.image',
@@ -44,7 +51,7 @@ export function MessageMedia({ message: m }: { message: Message }) {
     case 'sticker':
       return (
         <a className="media-image" href={src} target="_blank" rel="noreferrer" data-testid="media-image">
-          <img src={src} alt={m.text || label} loading="lazy" />
+          <img src={src} alt={m.text || label} loading="lazy" onLoad={keepEndInView} />
         </a>
       );
     case 'audio': {
@@ -62,7 +69,17 @@ export function MessageMedia({ message: m }: { message: Message }) {
       );
     }
     case 'video':
-      return <video className="media-video" controls preload="metadata" src={src} data-testid="media-video" aria-label={label} />;
+      return (
+        <video
+          className="media-video"
+          controls
+          preload="metadata"
+          src={src}
+          onLoadedMetadata={keepEndInView}
+          data-testid="media-video"
+          aria-label={label}
+        />
+      );
     default:
       return (
         <div className="media-document" data-testid="media-document">
