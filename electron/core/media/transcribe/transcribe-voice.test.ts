@@ -139,6 +139,21 @@ describe('voice notes through the transcription endpoint', () => {
     expect(used).toEqual({ seconds: 100, requests: 2 });
   });
 
+  it('a server on this computer gets one voice note at a time, in order; all are answered', async () => {
+    await configure({});
+    server.answer = { text: 'wach kayen sac noir', language: 'arabic', duration: 2 };
+    server.delayMs = 150;
+    try {
+      for (let i = 0; i < 3; i++) voiceNote();
+      await core.ctx.pipeline.drain();
+    } finally {
+      server.delayMs = 0;
+    }
+    expect(server.requests).toHaveLength(3);
+    expect(server.maxInFlight).toBe(1);
+    expect(inputs).toHaveLength(3);
+  });
+
   it('a stored path outside the media folder is never read or uploaded', async () => {
     await configure({});
     server.answer = { text: 'secret', language: 'english', duration: 1 };

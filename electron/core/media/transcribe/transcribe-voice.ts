@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import type { Clock, Logger } from '../../ports';
 import { type MakeTranscriptionClient, type TranscriptionClient, makeOpenAiTranscriptionClient } from './transcription-client';
+import { makeEndpointLanes, transcriptionLimitFor } from './endpoint-lanes';
 import { type TranscriptRepo, parseMeta } from './transcript-repo';
 import type { TranscriptionUsageRepo } from './usage-repo';
 
@@ -59,6 +60,7 @@ export function makeVoiceTranscriber(deps: VoiceTranscriberDeps) {
   const { transcripts, usage } = deps;
   const makeClient = deps.makeClient ?? makeOpenAiTranscriptionClient;
   const root = path.resolve(deps.mediaDir);
+  const lanes = makeEndpointLanes();
   /** One client per endpoint configuration (the SDK and its keep-alive connections are reused). */
   const clients = new Map<string, TranscriptionClient>();
   const clientFor = (baseUrl: string, model: string, apiKey: string | null) => {
@@ -93,7 +95,8 @@ export function makeVoiceTranscriber(deps: VoiceTranscriberDeps) {
     let result;
     try {
       const client = clientFor(baseUrl, model, await deps.apiKeyOf(shopId));
-      result = await client.transcribe({ bytes, name: `voice${ext || '.ogg'}`, mime: MIME[ext] ?? 'application/octet-stream' });
+      const file = { bytes, name: `voice${ext || '.ogg'}`, mime: MIME[ext] ?? 'application/octet-stream' };
+      result = await lanes(baseUrl.trim(), transcriptionLimitFor(baseUrl), () => client.transcribe(file));
     } catch (err) {
       deps.logger.warn({ shopId, messageId, err: err instanceof Error ? err.message : String(err) }, 'transcription failed');
       return 'endpoint_failed';

@@ -18,6 +18,10 @@ export interface FakeTranscriptionServer {
   readonly requests: FakeTranscriptionRequest[];
   /** What the next requests get: a transcript, or an HTTP error status. */
   answer: { text: string; language: string; duration: number } | { status: number };
+  /** How long each answer takes (a slow local model); 0 by default. */
+  delayMs: number;
+  /** The most requests the server was working on at once. */
+  readonly maxInFlight: number;
   close(): Promise<void>;
 }
 
@@ -32,11 +36,20 @@ const field = (body: Buffer, name: string): string | null => {
  */
 export async function startFakeTranscriptionServer(): Promise<FakeTranscriptionServer> {
   const requests: FakeTranscriptionRequest[] = [];
-  const state: { answer: FakeTranscriptionServer['answer'] } = { answer: { text: '', language: 'english', duration: 1 } };
+  const state: { answer: FakeTranscriptionServer['answer']; delayMs: number; inFlight: number; maxInFlight: number } = {
+    answer: { text: '', language: 'english', duration: 1 },
+    delayMs: 0,
+    inFlight: 0,
+    maxInFlight: 0,
+  };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
+    state.inFlight += 1;
+    state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
+    res.on('close', () => (state.inFlight -= 1));
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', () => setTimeout(respond, state.delayMs));
+    const respond = () => {
       const body = Buffer.concat(chunks);
       requests.push({
         path: req.url ?? '',
@@ -59,7 +72,7 @@ export async function startFakeTranscriptionServer(): Promise<FakeTranscriptionS
       res.end(
         JSON.stringify({ task: 'transcribe', text: answer.text, language: answer.language, duration: answer.duration, segments: [] }),
       );
-    });
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -71,6 +84,15 @@ export async function startFakeTranscriptionServer(): Promise<FakeTranscriptionS
     },
     set answer(value) {
       state.answer = value;
+    },
+    get delayMs() {
+      return state.delayMs;
+    },
+    set delayMs(value) {
+      state.delayMs = value;
+    },
+    get maxInFlight() {
+      return state.maxInFlight;
     },
     close: () =>
       new Promise<void>((resolve) => {
