@@ -29,6 +29,7 @@ import { makeLlmHealth } from './brain/llm/llm-health';
 import { makeSimulatorChannel } from './channels/simulator/simulator-channel';
 import { makeTestPhone } from './channels/simulator/test-phone';
 import { inboxHandlers } from './inbox/app';
+import { inboxMediaHandlers } from './inbox/media-app';
 import { createPipeline } from './pipeline/create-pipeline';
 import { makeIntakeJournal } from './pipeline/intake-journal';
 import { parseHeldMessage } from './pipeline/intake-guard';
@@ -51,6 +52,13 @@ import { learningHandlers } from './learning/app';
 import { makeProductsRepo } from './catalog/products-repo';
 import { analyticsHandlers } from './analytics/app';
 import { makeFollowUpFigures } from './learning/analytics/follow-up-figures';
+import {
+  type MakeTranscriptionClient,
+  makeTranscriptRepo,
+  makeTranscriptionUsageRepo,
+  makeVoiceTranscriber,
+} from './media/transcribe/index';
+import { transcriptionKeySecretName } from './settings/app';
 
 export interface CoreConfig {
   dataDir: string;
@@ -79,6 +87,8 @@ export interface CoreConfig {
   whatsapp?: Pick<Partial<WhatsAppDeps>, 'socketFactory' | 'socketConfig' | 'timers' | 'random' | 'mediaFetcher' | 'options'>;
   /** The simulator's raw send log: where, and whether each append is fsync'd (default true). */
   simulator?: { rawLogPath?: string; fsync?: boolean; receipts?: boolean };
+  /** The transcription endpoint's client (tests inject a failing one); default: the openai SDK. */
+  transcriptionClient?: MakeTranscriptionClient;
   /** Don't start processing queued work yet (the CLI sets its clock first). */
   paused?: boolean;
   /** Also log into the data folder's rolling, size-capped log (logs/core.N.log): the app and the server do. */
@@ -165,6 +175,16 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     onJobFailure: (err) => void reportFault(err),
   });
   const llmHealth = makeLlmHealth({ clock, bus });
+  const transcriber = makeVoiceTranscriber({
+    transcripts: makeTranscriptRepo(store.sqlite),
+    usage: makeTranscriptionUsageRepo(store.sqlite),
+    settingsOf,
+    apiKeyOf: (shopId) => secrets.get(transcriptionKeySecretName(shopId)),
+    mediaDir: path.join(config.dataDir, 'media'),
+    clock,
+    logger,
+    ...(config.transcriptionClient && { makeClient: config.transcriptionClient }),
+  });
   // Bound below, once the WhatsApp manager exists (it needs the pipeline's sink).
   let rampOf: (accountId: number) => number = () => 1;
   const pipeline = createPipeline({
@@ -194,6 +214,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         ...(config.intakeReserveBytes !== undefined && { reserveBytes: config.intakeReserveBytes }),
       }),
     }),
+    transcribe: async (input) => {
+      const heard = await transcriber.transcribe(input);
+      // The inbox shows the transcript under the voice note as soon as it exists.
+      if (heard) pipeline.emitMessage(input.messageId, 'messages/status');
+      return heard;
+    },
   });
   const simulator = makeSimulatorChannel({
     rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl'),
@@ -240,7 +266,15 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   };
 
   const app = new App(logger);
-  for (const handlers of [systemHandlers, shopsHandlers, accountsHandlers, conversationsHandlers, settingsHandlers, inboxHandlers]) {
+  for (const handlers of [
+    systemHandlers,
+    shopsHandlers,
+    accountsHandlers,
+    conversationsHandlers,
+    settingsHandlers,
+    inboxHandlers,
+    inboxMediaHandlers,
+  ]) {
     app.register(handlers(ctx));
   }
   app.register(whatsappHandlers(ctx));

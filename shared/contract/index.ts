@@ -5,6 +5,7 @@ import { catalogCalls } from './catalog';
 import { contactsCalls } from './contacts';
 import { conversationsCalls } from './conversations';
 import { inboxCalls } from './inbox';
+import { inboxMediaCalls } from './inbox-media';
 import { knowledgeCalls } from './knowledge';
 import { learningCalls } from './learning';
 import { ordersCalls } from './orders';
@@ -21,6 +22,7 @@ export const calls = {
   ...accountsCalls,
   ...conversationsCalls,
   ...inboxCalls,
+  ...inboxMediaCalls,
   ...catalogCalls,
   ...knowledgeCalls,
   ...settingsCalls,

@@ -3,6 +3,7 @@ import type { EventMessage } from '../../shared/contract';
 import type { Timers } from '../../electron/core/channels/whatsapp/timers';
 import type { Standin } from '../../electron/core/channels/whatsapp/test-utils/standin';
 import { call, makeTempCore } from '../../electron/core/test-utils/temp-core';
+import type { CoreConfig } from '../../electron/core/create-core';
 import type { Shop } from '../../shared/domain/schemas';
 
 /**
@@ -37,6 +38,8 @@ export const startApp = async (
   standin: Standin,
   dataDir?: string,
   socketConfig: Partial<UserFacingSocketConfig> = {},
+  /** More core config (a media fetcher, the sales brain); its `whatsapp` keys are added to ours. */
+  more: Partial<CoreConfig> = {},
 ): Promise<AppUnderTest> => {
   const events: EventMessage[] = [];
   const notes: string[] = [];
@@ -44,6 +47,7 @@ export const startApp = async (
   const sockets: WASocket[] = [];
   const delays: number[] = [];
   const temp = await makeTempCore({
+    ...more,
     ...(dataDir ? { dataDir } : {}),
     notifier: { notify: (title) => notes.push(title) },
     whatsapp: {
@@ -58,6 +62,7 @@ export const startApp = async (
       },
       timers: recordingTimers(delays),
       random: () => 0.5,
+      ...more.whatsapp,
     },
   });
   temp.core.bus.subscribe((e) => events.push(e));

@@ -14,7 +14,7 @@ import { type NewProactive, makeProactive } from './proactive';
 import { fixedSendPolicy } from './pacing-presets';
 import { AccountSendLimiter, type PacingPolicy, type RateLimitPolicy, defaultPacing, defaultRateLimits } from './policies';
 import { makeShopPolicies } from './shop-policies';
-import { type TurnOutcome, makeWorker } from './worker';
+import { type TurnOutcome, type WorkerDeps, makeWorker } from './worker';
 import { type WhatsAppNotice, decodeEscalations } from '../../../shared/domain/notices';
 import type { RetryPolicy } from './keyed-scheduler';
 import { PARKED_REASON, makeParkedTurns } from './parked-turns';
@@ -46,6 +46,8 @@ export interface PipelineDeps {
   storageRetryMs?: number;
   /** Durable holding of messages the store refused (disk full); core passes the data folder's. */
   intakeJournal?: IntakeJournal<NormalizedInbound>;
+  /** Voice notes to text before the brain reads them (media/transcribe); absent = acknowledgement only. */
+  transcribe?: WorkerDeps['transcribe'];
 }
 
 const STATUS_RANK: Record<string, number> = { queued: 0, sending: 1, failed: 1, sent: 2, delivered: 3, read: 4 };
@@ -103,6 +105,7 @@ export function createPipeline(deps: PipelineDeps) {
     park,
     onError: (err) => void storage.report(err),
     ...(deps.retry && { retry: deps.retry }),
+    ...(deps.transcribe && { transcribe: deps.transcribe }),
     store,
     brain: deps.brain,
     settingsOf: deps.settingsOf,

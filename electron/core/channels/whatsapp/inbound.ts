@@ -158,6 +158,7 @@ async function handleOne(
         text: item.text,
         quotedChannelMessageId: item.quotedId,
         mediaPath,
+        mediaFileName: item.media?.fileName ?? null,
         contextOnly: historyContext || stale,
       });
     }

@@ -49,6 +49,8 @@ export interface InboxActions {
   applyMessage(message: Message): void;
   applyEscalation(e: EventPayload<'conversations/escalated'>): void;
   reply(text: string): Promise<boolean>;
+  /** Sends a photo from the reply bar (base64 bytes) with an optional caption; true when queued. */
+  replyPhoto(photo: { mime: 'image/jpeg' | 'image/png' | 'image/webp'; dataBase64: string; caption: string }): Promise<boolean>;
   setTakeover(takeover: boolean): Promise<void>;
   setStatus(status: 'open' | 'resolved'): Promise<void>;
   setBlocked(blocked: boolean): Promise<void>;
@@ -268,6 +270,19 @@ export function createInboxStore({ client, refreshDelayMs = 250 }: InboxStoreCon
         if (shopId === null || !selected) return false;
         try {
           const message = await client.send('conversations/reply', { shopId, conversationId: selected.id, text });
+          get().applyMessage(message);
+          return true;
+        } catch (err) {
+          fail(err);
+          return false;
+        }
+      },
+
+      async replyPhoto(photo) {
+        const { shopId, selected } = get();
+        if (shopId === null || !selected) return false;
+        try {
+          const message = await client.send('conversations/reply-photo', { shopId, conversationId: selected.id, ...photo });
           get().applyMessage(message);
           return true;
         } catch (err) {
