@@ -4,6 +4,7 @@ import { analyticsCalls } from './analytics';
 import { catalogCalls } from './catalog';
 import { contactsCalls } from './contacts';
 import { conversationsCalls } from './conversations';
+import { desktopCalls } from './desktop';
 import { inboxCalls } from './inbox';
 import { knowledgeCalls } from './knowledge';
 import { learningCalls } from './learning';
@@ -30,6 +31,7 @@ export const calls = {
   ...contactsCalls,
   ...learningCalls,
   ...analyticsCalls,
+  ...desktopCalls,
 } as const;
 
 export type Calls = typeof calls;
