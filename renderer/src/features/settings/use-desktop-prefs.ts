@@ -1,0 +1,39 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { DesktopPrefsPatch, PublicDesktopPrefs } from '../../../../shared/desktop/desktop-prefs';
+import { useServices } from '../../app/services-context';
+
+/**
+ * The app's own preferences as core keeps them: loaded once, saved one change at a time, and followed when another
+ * window (the desktop app, a browser tab) changes them.
+ */
+export function useDesktopPrefs() {
+  const { client } = useServices();
+  const [prefs, setPrefs] = useState<PublicDesktopPrefs | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    client.send('desktop/get-prefs', {}).then(
+      (p) => live && setPrefs(p),
+      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+    );
+    const off = client.subscribe('desktop/prefs-changed', (p) => setPrefs(p));
+    return () => {
+      live = false;
+      off();
+    };
+  }, [client]);
+  const save = useCallback(
+    async (patch: DesktopPrefsPatch) => {
+      try {
+        setPrefs(await client.send('desktop/update-prefs', { patch }));
+        setError(null);
+        return true;
+      } catch (err) {
+        setError(err instanceof Error ? err.message : String(err));
+        return false;
+      }
+    },
+    [client],
+  );
+  return { prefs, error, save, shell: client.shell };
+}
