@@ -70,10 +70,13 @@ describe.skipIf(!chromiumAvailable())('Desktop settings in headless Chromium', (
     await page.fill('#backup-passphrase', PASSPHRASE);
     await page.click('text=Save backup settings');
     await page.waitForFunction(() => document.querySelector('#backup-passphrase-state')?.textContent?.startsWith('A passphrase is saved'));
-    await page.click('#backup-now');
+    // Setting the daily backup up runs it soon (the scheduler's job), not a day later.
     await page.waitForFunction(() => document.querySelector('#backup-last')?.textContent?.startsWith('Last backup:'));
-    const made = fs.readdirSync(dest).filter((n) => n.startsWith('souqbot-backup-'));
-    expect(made).toHaveLength(1);
+    const backups = () => fs.readdirSync(dest).filter((n) => n.startsWith('souqbot-backup-') && !n.endsWith('.partial'));
+    expect(backups()).toHaveLength(1);
+    await page.click('#backup-now');
+    await expect.poll(() => backups().length).toBe(2);
+    const made = backups();
     expect(fs.existsSync(path.join(dest, made[0]!, 'souqbot.sqlite'))).toBe(true);
     expect(await page.content()).not.toContain(PASSPHRASE);
     await screenshot(page, 'settings-desktop-en');
@@ -82,11 +85,11 @@ describe.skipIf(!chromiumAvailable())('Desktop settings in headless Chromium', (
   it('restores into a new folder, and refuses the running one in words', async () => {
     await page.fill('#restore-into', harness.dataDir);
     await page.fill('#restore-passphrase', PASSPHRASE);
-    await page.click('text=Restore');
+    await page.getByRole('button', { name: 'Restore', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('#restore-result')?.textContent?.includes('running on'));
     const target = path.join(dest, 'restored');
     await page.fill('#restore-into', target);
-    await page.click('text=Restore');
+    await page.getByRole('button', { name: 'Restore', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('#restore-result')?.textContent?.startsWith('Restored'));
     expect(fs.existsSync(path.join(target, 'souqbot.sqlite'))).toBe(true);
   });

@@ -109,7 +109,7 @@ export function BackupPanel({ prefs, save, t }: Props) {
             {prefs.backup.passphraseSet ? t('passphraseSaved') : t('passphraseNone')}
           </p>
         </div>
-        <div className="settings-actions">
+        <div className="settings-inline">
           <button type="button" onClick={() => void saveBackup()}>
             {t('saveBackup')}
           </button>

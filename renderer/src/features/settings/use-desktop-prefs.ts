@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DesktopPrefsPatch, PublicDesktopPrefs } from '../../../../shared/desktop/desktop-prefs';
+import { type DesktopPrefsPatch, type PublicDesktopPrefs, mergeDesktopPrefs } from '../../../../shared/desktop/desktop-prefs';
 import { useServices } from '../../app/services-context';
 
 /**
@@ -24,12 +24,22 @@ export function useDesktopPrefs() {
   }, [client]);
   const save = useCallback(
     async (patch: DesktopPrefsPatch) => {
+      // Shown at once (a checkbox follows the click); core's answer, or the reload after a refusal, is the truth.
+      setPrefs((shown) =>
+        shown
+          ? {
+              ...mergeDesktopPrefs(shown, patch),
+              backup: { ...mergeDesktopPrefs(shown, patch).backup, passphraseSet: shown.backup.passphraseSet },
+            }
+          : shown,
+      );
       try {
         setPrefs(await client.send('desktop/update-prefs', { patch }));
         setError(null);
         return true;
       } catch (err) {
         setError(err instanceof Error ? err.message : String(err));
+        client.send('desktop/get-prefs', {}).then(setPrefs, () => {});
         return false;
       }
     },
