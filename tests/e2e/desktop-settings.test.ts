@@ -6,6 +6,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/test-utils/temp-core';
+import type { EventMessage } from '../../shared/contract/events';
+import { makeDeskModel } from '../../shared/desktop/desk-model';
+import { type DesktopPrefs, noticePrefsOf } from '../../shared/desktop/desktop-prefs';
 import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
 
 const KEY = 'sk-e2e-DIAG-SECRET-0123456789abcdef';
@@ -49,7 +52,7 @@ describe.skipIf(!chromiumAvailable())('Desktop settings in headless Chromium', (
     expect(await page.isChecked('input[name="notify-order"]')).toBe(true);
   });
 
-  it('a notification switch turned off is what core keeps (and the desk model then stays silent)', async () => {
+  it('a notification switch turned off is what core keeps (and the desk model then drops that kind)', async () => {
     await page.uncheck('input[name="notify-order"]');
     await page.check('#quiet-hours');
     await page.waitForSelector('#quiet-from');
@@ -60,6 +63,26 @@ describe.skipIf(!chromiumAvailable())('Desktop settings in headless Chromium', (
         kinds: { human: true, order: false, disconnected: true, draft: true, paused: true, failed: true },
         quietHours: { from: '21:30', to: '08:00' },
       });
+    // The shell's desk model fed these preferences drops an order's notification, keeps a hand-over's.
+    const model = makeDeskModel({
+      locale: 'en',
+      prefs: noticePrefsOf(await call<DesktopPrefs>(harness.core, 'desktop/get-prefs', {})),
+      timeZone: 'UTC',
+    });
+    const noon = new Date('2026-12-01T12:00:00Z');
+    const order = {
+      id: 1,
+      shopId: 1,
+      conversationId: 2,
+      customerName: 'Nour',
+      items: [{ name: 'Sac', quantity: 1 }],
+      total: 4000,
+      currency: 'DZD',
+      createdAt: noon.toISOString(),
+    };
+    expect(model.onEvent({ name: 'orders/created', payload: order } as unknown as EventMessage, noon)).toEqual([]);
+    const escalated = { shopId: 1, conversationId: 2, reason: 'human', notices: [{ code: 'human_request' }] };
+    expect(model.onEvent({ name: 'conversations/escalated', payload: escalated } as unknown as EventMessage, noon)).toHaveLength(1);
   });
 
   it('"Back up now" writes a backup into the chosen folder and shows when', async () => {
@@ -107,5 +130,53 @@ describe.skipIf(!chromiumAvailable())('Desktop settings in headless Chromium', (
     expect(text).not.toContain(KEY);
     expect(text).not.toContain(PASSPHRASE);
     expect(errors).toEqual([]);
+  });
+
+  it('in the desktop shell, shows the tray, login, keep-awake and update choices, and "Restart now" installs', async () => {
+    const desktop = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
+    const desktopErrors = watchErrors(desktop);
+    // The preload's bridge, played by the page: calls go to the same core; main's own updater calls are answered here.
+    await desktop.addInitScript(() => {
+      const w = window as unknown as { souq: unknown; restarts: number };
+      w.restarts = 0;
+      w.souq = {
+        shell: 'desktop',
+        async call(name: string, input: unknown) {
+          if (name === 'desktop/update-status') return { ok: true, value: { phase: 'ready', version: '1.2.0' } };
+          if (name === 'desktop/restart-to-update') {
+            w.restarts += 1;
+            return { ok: true, value: { restarting: true } };
+          }
+          const res = await fetch(`/api/call/${name}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(input),
+            credentials: 'same-origin',
+          });
+          return res.json();
+        },
+        onEvent: () => () => {},
+      };
+    });
+    await openApp(desktop, harness);
+    await desktop.click('[data-testid="nav-settings"]');
+    await desktop.waitForSelector('#pref-closeToTray');
+    expect(await desktop.isChecked('#pref-closeToTray')).toBe(true);
+    expect(await desktop.isChecked('#pref-startAtLogin')).toBe(false);
+    await desktop.uncheck('#pref-closeToTray');
+    await desktop.check('#pref-startAtLogin');
+    await desktop.check('input[name="update-channel"][value="beta"]');
+    await expect
+      .poll(async () => {
+        const p = await call<{ closeToTray: boolean; startAtLogin: boolean; updateChannel: string }>(harness.core, 'desktop/get-prefs', {});
+        return [p.closeToTray, p.startAtLogin, p.updateChannel];
+      })
+      .toEqual([false, true, 'beta']);
+    expect(await desktop.textContent('#update-state')).toBe('Version 1.2.0 is ready.');
+    await desktop.getByRole('button', { name: 'Restart now' }).click();
+    await expect.poll(() => desktop.evaluate(() => (window as unknown as { restarts: number }).restarts)).toBe(1);
+    await screenshot(desktop, 'settings-desktop-shell-en');
+    expect(desktopErrors).toEqual([]);
+    await desktop.close();
   });
 });
