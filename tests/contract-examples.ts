@@ -169,6 +169,22 @@ export const contractExamples: Examples = {
   'jobs/retry': () => ({ id: 999_999 }),
   'analytics/overview': ({ shopId }) => ({ shopId, from: '2026-03-01', to: '2026-03-30' }),
   'analytics/export': ({ shopId }) => ({ shopId, kind: 'metrics', from: '2026-03-01', to: '2026-03-30' }),
+
+  'desktop/get-prefs': () => ({}),
+  'desktop/update-prefs': () => ({
+    patch: { keepAwake: false, notifications: { kinds: { order: false }, quietHours: { from: '22:00', to: '08:00' } } },
+  }),
+  'desktop/backup-status': () => ({}),
+  // No folder chosen yet: the status answers that the backup failed, and why.
+  'desktop/backup-now': () => ({}),
+  'desktop/restore-backup': () => ({
+    backupDir: '/nonexistent/souqbot-backup-x',
+    targetDir: '/nonexistent/souqbot-restored',
+    passphrase: 'sel et poivre',
+  }),
+  'desktop/export-diagnostics': () => ({}),
+  'desktop/update-status': () => ({}),
+  'desktop/restart-to-update': () => ({}),
 };
 
 /**
@@ -189,6 +205,8 @@ export const expectedErrors: Partial<Record<CallName, ErrorCode>> = {
   'messages/read-media': 'not_found',
   // Reconnecting needs a number that finished linking, which needs WhatsApp (the stand-in tests cover it).
   'wa/connect': 'conflict',
+  // Restoring needs a backup folder, which no contract call writes to a known place.
+  'desktop/restore-backup': 'conflict',
 };
 
 export type Send = (name: CallName, input: unknown) => Promise<Envelope<unknown>>;

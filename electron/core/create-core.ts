@@ -7,7 +7,7 @@ import type { CoreContext } from './context';
 import { conversationsHandlers } from './conversations/app';
 import { EventBus } from './events';
 import { type Clock, type Logger, type Notifier, type SecretStore, silentLogger, systemClock } from './ports';
-import { settingsHandlers } from './settings/app';
+import { apiKeySecretName, settingsHandlers } from './settings/app';
 import { llmSettingsHandlers } from './settings/llm-app';
 import { shopsHandlers } from './shops/app';
 import { openDatabase } from './store/open-database';
@@ -59,6 +59,8 @@ import {
   makeVoiceTranscriber,
 } from './media/transcribe/index';
 import { transcriptionKeySecretName } from './settings/app';
+import { desktopHandlers } from './desktop/index';
+import { listBackups, restoreBackup, runBackup } from './store/backup/backup';
 
 export interface CoreConfig {
   dataDir: string;
@@ -290,6 +292,15 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   };
   app.register(contactsHandlers(ctx, erase));
   app.register(analyticsHandlers(ctx, { followUps: makeFollowUpFigures(store.sqlite) }));
+  // The app's own preferences, the daily backup (a scheduler job) and the diagnostics zip.
+  app.register(
+    desktopHandlers(ctx, {
+      key: encryptionKey,
+      backup: { run: (opts) => runBackup({ ...opts, sqlite: store.sqlite }), list: listBackups, restore: restoreBackup },
+      scheduler: learning.scheduler,
+      secretNames: (shopIds) => shopIds.map(apiKeySecretName),
+    }),
+  );
   const missing = app.missing();
   // A test asserts this list is empty; at run time an unimplemented call answers unknown_method.
   if (missing.length) logger.warn({ missing }, 'contract calls without a handler');

@@ -13,7 +13,15 @@ import { type DeskShell, startDeskShell } from './desk/desk-shell';
 import { registerAppScheme, serveRenderer } from './renderer-protocol';
 import { loadOrCreateEncryptionKey } from './secret-key';
 import { startUpdates } from './updater/start-updates';
+import type { UpdateController, UpdateState } from './updater/update-policy';
 import { createMainWindow } from './windows';
+import type { DesktopPrefs } from '../../shared/desktop/desktop-prefs';
+import { closeAction } from './prefs/close-policy';
+import { loginItem, power, startedHidden, workAreas } from './prefs/electron-ports';
+import { makeKeepAwake } from './prefs/keep-awake';
+import { type PrefsHost, makePrefsHost, within } from './prefs/prefs-host';
+import { makeShellCalls } from './prefs/shell-calls';
+import { debounced, restorableBounds } from './prefs/window-bounds';
 
 /**
  * Electron main: lifecycle, one window, the tray, and core in a utilityProcess. Main holds no
@@ -41,10 +49,19 @@ const log = (message: string) => process.stderr.write(`souqbot: ${message}\n`);
 app.setPath('userData', option(process.argv, 'data-dir', 'SOUQ_DATA_DIR') ?? path.join(app.getPath('appData'), 'Souqbot'));
 registerAppScheme();
 
+/** What the tray and notifications say, fed by core's events (shared/desktop/desk-model.ts); the OS language once ready. */
+const model = makeDeskModel({
+  locale: 'en',
+  prefs: { kinds: {}, quietHours: null },
+  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+});
 let window: BrowserWindow | null = null;
 let desk: DeskShell | null = null;
 let core: CoreHost | null = null;
 let quitting = false;
+let prefsHost: PrefsHost | null = null;
+let updates: UpdateController | null = null;
+let updateState: UpdateState = { phase: 'idle' };
 
 /** Raises the window; with a `#/page/…` address (a notification's target), on that page. */
 function showWindow(hash = ''): void {
@@ -59,12 +76,36 @@ function showWindow(hash = ''): void {
 }
 
 function openWindow(): BrowserWindow {
-  const win = createMainWindow({ preload: paths.preload, icon: paths.icon, devServerUrl, isTrustedUrl: makeTrustedUrlCheck(devServerUrl) });
-  // Closing the window must not stop the bot answering customers: it hides to the tray.
+  const bounds = restorableBounds(prefsHost?.current?.window ?? null, workAreas());
+  const win = createMainWindow({
+    preload: paths.preload,
+    icon: paths.icon,
+    devServerUrl,
+    isTrustedUrl: makeTrustedUrlCheck(devServerUrl),
+    bounds,
+  });
+  // Where the seller leaves the window is where it opens next time (saved once it stops moving).
+  const saveBounds = debounced((window: NonNullable<DesktopPrefs['window']>) => void prefsHost?.save({ window }), 1_000);
+  const track = () => {
+    if (!win.isDestroyed() && !win.isMinimized()) saveBounds.push({ ...win.getNormalBounds(), maximized: win.isMaximized() });
+  };
+  win.on('resize', track);
+  win.on('move', track);
+  win.on('maximize', track);
+  win.on('unmaximize', track);
+  // Closing the window must not stop the bot answering customers: it hides to the tray (a setting; told once).
   win.on('close', (event) => {
-    if (quitting) return;
+    saveBounds.flush();
+    const action = closeAction(prefsHost?.current ?? null, quitting);
+    if (action === 'close') return;
     event.preventDefault();
+    if (action === 'quit') return app.quit();
     win.hide();
+    if (action === 'hide-and-explain' && desk) {
+      const words = model.strings();
+      desk.announce(words.closedToTrayTitle, words.closedToTrayBody);
+      void prefsHost?.save({ closeToTrayExplained: true });
+    }
   });
   return win;
 }
@@ -80,39 +121,58 @@ async function start(): Promise<void> {
 
   if (!devServerUrl) serveRenderer(paths.renderer);
   const osLocale = app.getLocale().slice(0, 2);
-  const model = makeDeskModel({
-    locale: isDeskLocale(osLocale) ? osLocale : 'en',
-    prefs: { kinds: {}, quietHours: null },
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  if (isDeskLocale(osLocale)) model.setLocale(osLocale);
+  const awake = makeKeepAwake({
+    power,
+    warnOnBattery: () => desk?.announce(model.strings().batteryTitle, model.strings().batteryBody),
   });
   core = createCoreHost({
     entry: paths.core,
     dataDir,
     encryptionKey: key,
     onEvent: (event) => {
+      prefsHost?.onEvent(event);
+      awake.onEvent(event);
       desk?.onEvent(event);
       toWindow(IPC_EVENT, event);
     },
     onState: (state) => {
       model.setCoreState(state);
+      awake.setCoreState(state);
       desk?.render();
       toWindow(IPC_CONNECTION, state);
+      // A (re)started core: its preferences and the seller's language may have changed meanwhile.
+      if (state === 'connected') void refreshFromCore();
     },
     // What core's notifier says is also announced by its events, which the desk model words in the seller's language.
     onNotify: (title, body) => log(`notice: ${title} — ${body}`),
     onFatal: (message) => dialog.showErrorBox('Souqbot cannot start', message),
   });
 
-  const handlers = makeIpcHandlers(core.relay, makeTrustedUrlCheck(devServerUrl));
+  const relay = core.relay;
+  prefsHost = makePrefsHost({
+    call: (name, input) => relay.call(name, input),
+    log,
+    notices: model,
+    login: loginItem,
+    keepAwake: awake,
+    updates: () => updates,
+  });
+  const shellCalls = makeShellCalls({ updateState: () => updateState, updates: () => updates });
+  const handlers = makeIpcHandlers(core.relay, makeTrustedUrlCheck(devServerUrl), shellCalls);
   ipcMain.handle(IPC_CALL, (event, name: unknown, input: unknown) => handlers.call(event.senderFrame?.url ?? '', name, input));
   ipcMain.handle(IPC_CONNECTION_STATE, () => handlers.connectionState());
 
   core.start();
   desk = startDeskShell({ model, icons: paths.trayIcons, notificationIcon: paths.icon, open: showWindow, quit: () => app.quit() });
-  window = openWindow();
-  startUpdates({
+  // The window opens where it was left, once core has said where (or after 3 s without it).
+  const prefs = await within(prefsHost.load(), 3_000, null);
+  // Started by the OS at login: stay in the tray until the seller opens Souqbot.
+  if (!startedHidden(process.argv)) window = openWindow();
+  const envChannel = process.env.SOUQ_UPDATE_CHANNEL;
+  updates = startUpdates({
     feedUrl: process.env.SOUQ_UPDATE_FEED,
-    channel: process.env.SOUQ_UPDATE_CHANNEL === 'beta' ? 'beta' : 'stable',
+    channel: envChannel === 'beta' || envChannel === 'stable' ? envChannel : (prefs?.updateChannel ?? 'stable'),
     isPackaged: app.isPackaged,
     // "Restart now": core finishes its turns and closes (the outbox stays durable for the next start) first.
     drainCore: async () => {
@@ -120,8 +180,20 @@ async function start(): Promise<void> {
       core = null;
       await running?.stop();
     },
-    onState: (state) => log(`updates: ${state.phase}${'version' in state ? ` ${state.version}` : ''}`),
-  });
+    onState: (state) => {
+      updateState = state;
+      toWindow(IPC_EVENT, { name: 'desktop/update-state', payload: state });
+      if (state.phase !== 'downloading') log(`updates: ${state.phase}${'version' in state ? ` ${state.version}` : ''}`);
+    },
+  }).controller;
+}
+
+async function refreshFromCore(): Promise<void> {
+  await prefsHost?.load();
+  const answer = await core?.relay.call('system/get-ui-locale', {});
+  const locale = answer?.ok ? (answer.value as { locale: string | null }).locale : null;
+  if (locale && isDeskLocale(locale)) model.setLocale(locale);
+  desk?.render();
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -1,6 +1,7 @@
 import type { ConnectionState } from '../../shared/contract/bridge';
 import type { Envelope } from '../../shared/contract/errors';
 import type { CoreRelay } from './core-relay';
+import type { LocalCall } from './prefs/shell-calls';
 
 export interface IpcHandlers {
   /** `souq:call` — from a frame at `senderUrl`, relayed to core if that frame is ours. */
@@ -14,11 +15,17 @@ export interface IpcHandlers {
  * end to end. Only our own app pages may call core: a frame that navigated elsewhere (it should
  * not be able to, but defence in depth) gets `unauthorized`.
  */
-export function makeIpcHandlers(relay: CoreRelay, isTrustedUrl: (url: string) => boolean): IpcHandlers {
+export function makeIpcHandlers(
+  relay: CoreRelay,
+  isTrustedUrl: (url: string) => boolean,
+  /** Calls main answers itself (the updater's), by name; everything else goes to core. */
+  local: Record<string, LocalCall> = {},
+): IpcHandlers {
   return {
     async call(senderUrl, name, input) {
       if (!isTrustedUrl(senderUrl)) return { ok: false, error: { code: 'unauthorized', message: 'This page may not call Souqbot' } };
-      return relay.call(name, input);
+      const own = typeof name === 'string' && Object.hasOwn(local, name) ? local[name] : undefined;
+      return own ? own(input) : relay.call(name, input);
     },
     connectionState: () => relay.state(),
   };

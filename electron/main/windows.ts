@@ -1,4 +1,5 @@
 import { BrowserWindow, type WebContents, session, shell } from 'electron';
+import type { WindowBounds } from '../../shared/desktop/desktop-prefs';
 import { rendererCsp } from './csp';
 import { APP_ORIGIN, originOf } from './ipc-handlers';
 
@@ -8,6 +9,8 @@ export interface MainWindowConfig {
   /** Vite dev server (SOUQ_RENDERER_URL); otherwise the built renderer on souq://app/. */
   devServerUrl?: string;
   isTrustedUrl(url: string): boolean;
+  /** Where the seller left the window last time (already checked to be on a screen). */
+  bounds?: WindowBounds | null;
 }
 
 /** Links the seller clicks (docs, a customer's website) open in their browser; only https. */
@@ -47,8 +50,9 @@ export function createMainWindow(config: MainWindowConfig): BrowserWindow {
   if (config.devServerUrl) applyDevCsp(config.devServerUrl);
 
   const win = new BrowserWindow({
-    width: 1240,
-    height: 820,
+    width: config.bounds?.width ?? 1240,
+    height: config.bounds?.height ?? 820,
+    ...(config.bounds && { x: config.bounds.x, y: config.bounds.y }),
     minWidth: 820,
     minHeight: 560,
     show: false,
@@ -69,7 +73,10 @@ export function createMainWindow(config: MainWindowConfig): BrowserWindow {
     },
   });
   lockDown(win.webContents, config.isTrustedUrl);
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (config.bounds?.maximized) win.maximize();
+    win.show();
+  });
   void win.loadURL(config.devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return win;
 }

@@ -53,6 +53,7 @@ export function makeIpcBridge(ipc: IpcRendererLike): Required<Bridge> {
   const stateChannel = makeChannel(ipc, IPC_CONNECTION, isState);
 
   return {
+    shell: 'desktop',
     async call(name, input) {
       if (typeof name !== 'string') return { ok: false, error: { code: 'invalid_input', message: 'A method name is a string' } };
       try {

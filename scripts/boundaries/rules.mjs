@@ -25,6 +25,7 @@ export const CORE_DOMAINS = [
   'channels',
   'cli',
   'conversations',
+  'desktop',
   'host',
   'inbox',
   'knowledge',

@@ -12,6 +12,8 @@ export interface Bridge {
   onEvent(listener: (event: EventMessage) => void): () => void;
   /** Subscribe to the transport's own connection state. */
   onConnection?(listener: (state: ConnectionState) => void): () => void;
+  /** Which shell the page runs in: the desktop app shows its own choices (tray, login, updates) only there. */
+  readonly shell?: 'desktop' | 'browser';
 }
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';

@@ -3,6 +3,7 @@ import { AccountStatus, Conversation, Id, Message, Shop } from '../domain/schema
 import { EscalationNotice, WhatsAppNotice } from '../domain/notices';
 import { StorageState } from '../domain/storage';
 import { catalogEvents } from './catalog';
+import { desktopEvents } from './desktop';
 import { event } from './define';
 import { learningEvents } from './learning';
 import { ordersEvents } from './orders';
@@ -38,6 +39,7 @@ export const events = {
   ...whatsappEvents,
   ...learningEvents,
   ...salesBrainEvents,
+  ...desktopEvents,
 } as const;
 
 export type Events = typeof events;

@@ -4,6 +4,7 @@ import { analyticsCalls } from './analytics';
 import { catalogCalls } from './catalog';
 import { contactsCalls } from './contacts';
 import { conversationsCalls } from './conversations';
+import { desktopCalls } from './desktop';
 import { inboxCalls } from './inbox';
 import { inboxMediaCalls } from './inbox-media';
 import { knowledgeCalls } from './knowledge';
@@ -32,6 +33,7 @@ export const calls = {
   ...contactsCalls,
   ...learningCalls,
   ...analyticsCalls,
+  ...desktopCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -226,6 +226,10 @@ export function makeDeskModel(options: DeskModelOptions) {
     setCoreState(state: 'connected' | 'connecting' | 'disconnected') {
       coreState = state;
     },
+    /** The shell's own words in the seller's language. */
+    strings(): DeskStrings {
+      return s();
+    },
     setLocale(next: DeskLocale) {
       locale = next;
     },

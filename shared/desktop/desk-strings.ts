@@ -37,6 +37,10 @@ export interface DeskStrings {
   wroteTitle: string;
   failedTitle: string;
   failedBody: string;
+  closedToTrayTitle: string;
+  closedToTrayBody: string;
+  batteryTitle: string;
+  batteryBody: string;
 }
 
 export const deskStrings: Record<DeskLocale, DeskStrings> = {
@@ -70,6 +74,12 @@ export const deskStrings: Record<DeskLocale, DeskStrings> = {
     wroteTitle: '{customer} wrote to you',
     failedTitle: 'A message to {customer} could not be sent',
     failedBody: 'Open the conversation to try again.',
+    closedToTrayTitle: 'Souqbot is still answering customers',
+    closedToTrayBody:
+      'It keeps running in the tray when you close the window. Quit it from the tray menu, or change this in Settings → Desktop.',
+    batteryTitle: 'Running on battery',
+    batteryBody:
+      'Souqbot keeps the computer awake while a number is linked: plug in the charger, or turn keep-awake off in Settings → Desktop.',
   },
   fr: {
     humanTitle: '{customer} veut vous parler',
@@ -101,6 +111,12 @@ export const deskStrings: Record<DeskLocale, DeskStrings> = {
     wroteTitle: '{customer} vous a écrit',
     failedTitle: "Un message à {customer} n'a pas pu partir",
     failedBody: 'Ouvrez la conversation pour réessayer.',
+    closedToTrayTitle: 'Souqbot répond toujours aux clients',
+    closedToTrayBody:
+      "Il reste actif dans la barre des tâches quand vous fermez la fenêtre. Quittez-le depuis le menu de l'icône, ou changez ce réglage dans Paramètres → Bureau.",
+    batteryTitle: 'Sur batterie',
+    batteryBody:
+      "Souqbot empêche l'ordinateur de se mettre en veille tant qu'un numéro est lié : branchez le chargeur, ou désactivez « rester éveillé » dans Paramètres → Bureau.",
   },
   ar: {
     humanTitle: '{customer} يريد التحدث معك',
@@ -132,6 +148,10 @@ export const deskStrings: Record<DeskLocale, DeskStrings> = {
     wroteTitle: '{customer} كتب لك',
     failedTitle: 'تعذر إرسال رسالة إلى {customer}',
     failedBody: 'افتح المحادثة للمحاولة من جديد.',
+    closedToTrayTitle: 'Souqbot ما زال يرد على الزبائن',
+    closedToTrayBody: 'يبقى يعمل في شريط المهام عند إغلاق النافذة. أغلقه من قائمة الأيقونة، أو غيّر هذا في الإعدادات ← سطح المكتب.',
+    batteryTitle: 'الجهاز يعمل على البطارية',
+    batteryBody: 'يمنع Souqbot الجهاز من السُّبات ما دام رقم مربوطًا: صِل الشاحن، أو أوقف «إبقاء الجهاز مستيقظًا» في الإعدادات ← سطح المكتب.',
   },
   pt: {
     humanTitle: '{customer} quer falar com você',
@@ -163,6 +183,12 @@ export const deskStrings: Record<DeskLocale, DeskStrings> = {
     wroteTitle: '{customer} escreveu para você',
     failedTitle: 'Uma mensagem para {customer} não foi enviada',
     failedBody: 'Abra a conversa para tentar de novo.',
+    closedToTrayTitle: 'O Souqbot continua a responder aos clientes',
+    closedToTrayBody:
+      'Ele continua a funcionar na bandeja quando fecha a janela. Saia pelo menu do ícone, ou mude isto em Definições → Computador.',
+    batteryTitle: 'A funcionar com bateria',
+    batteryBody:
+      'O Souqbot impede o computador de adormecer enquanto houver um número ligado: ligue o carregador, ou desative «manter acordado» em Definições → Computador.',
   },
   it: {
     humanTitle: '{customer} vuole parlare con te',
@@ -194,6 +220,12 @@ export const deskStrings: Record<DeskLocale, DeskStrings> = {
     wroteTitle: '{customer} ti ha scritto',
     failedTitle: 'Un messaggio a {customer} non è partito',
     failedBody: 'Apri la conversazione per riprovare.',
+    closedToTrayTitle: 'Souqbot risponde ancora ai clienti',
+    closedToTrayBody:
+      "Resta attivo nell'area di notifica quando chiudi la finestra. Chiudilo dal menu dell'icona, o cambia questa scelta in Impostazioni → Desktop.",
+    batteryTitle: 'Alimentazione a batteria',
+    batteryBody:
+      'Souqbot impedisce al computer di sospendersi finché un numero è collegato: collega il caricatore, o disattiva «tieni sveglio» in Impostazioni → Desktop.',
   },
 };
 

@@ -74,4 +74,16 @@ describe('desk shell (Electron tray and notifications, through a fake electron)'
     expect(opened.at(-1)).toBe('#/inbox?status=waiting_human');
     shell.destroy();
   });
+
+  it("announces the shell's own notices in the seller's language; a click opens the window", () => {
+    const model = makeDeskModel({ locale: 'fr', prefs: { kinds: {}, quietHours: null }, timeZone: 'UTC' });
+    const opened: string[] = [];
+    const icons = { ok: 'ok.png', disconnected: 'off.png', paused: 'paused.png', restarting: 'restarting.png' };
+    const shell = startDeskShell({ model, icons, notificationIcon: 'icon.png', open: (hash) => opened.push(hash), quit() {} });
+    shell.announce(model.strings().closedToTrayTitle, model.strings().closedToTrayBody);
+    expect(fake.notifications.at(-1)?.options.title).toBe('Souqbot répond toujours aux clients');
+    fake.notifications.at(-1)?.click?.();
+    expect(opened).toEqual(['']);
+    shell.destroy();
+  });
 });

@@ -70,6 +70,13 @@ export function startDeskShell(config: DeskShellConfig) {
       render();
     },
     render,
+    /** A one-off notice of the shell's own (the window went to the tray, keep-awake on battery); a click opens the window. */
+    announce(title: string, body: string) {
+      if (!Notification.isSupported()) return;
+      const n = new Notification({ title, body, icon: config.notificationIcon });
+      n.on('click', () => config.open(''));
+      n.show();
+    },
     destroy() {
       clearInterval(timer);
       tray.destroy();

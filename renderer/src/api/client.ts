@@ -22,6 +22,8 @@ export interface Client {
   subscribe<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** Listen to the transport's connection state; returns an unsubscribe function. */
   onConnection(listener: (state: ConnectionState) => void): () => void;
+  /** The shell the page runs in (the bridge knows; a bridge that does not say is a browser's). */
+  readonly shell: 'desktop' | 'browser';
 }
 
 type AnyListener = (payload: unknown) => void;
@@ -48,6 +50,7 @@ export function createClient(bridge: Bridge): Client {
   };
 
   return {
+    shell: bridge.shell ?? 'browser',
     async send(name, input) {
       const envelope = await bridge.call(name, input);
       if (!envelope.ok) throw new CallError(envelope.error.code, envelope.error.message, name);

@@ -132,6 +132,7 @@ export function createHttpBridge(config: HttpBridgeConfig): HttpBridge {
   };
 
   return {
+    shell: 'browser',
     async call(name, input) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (config.token) headers.authorization = `Bearer ${config.token}`;

@@ -45,7 +45,10 @@ const stamp = (at: Date) =>
 export async function runBackup(opts: BackupOptions): Promise<{ folder: string; bytes: number }> {
   if (opts.passphrase.length < 8) throw new Error('Choose a passphrase of at least 8 characters: it opens the backup on a new computer.');
   fs.mkdirSync(opts.destDir, { recursive: true });
-  const folder = path.join(opts.destDir, `${PREFIX}${stamp(opts.now)}`);
+  const base = path.join(opts.destDir, `${PREFIX}${stamp(opts.now)}`);
+  // Two backups in one second (the daily job, then "Back up now") each get their own folder.
+  let folder = base;
+  for (let n = 2; fs.existsSync(folder) || fs.existsSync(`${folder}.partial`); n += 1) folder = `${base}-${n}`;
   const partial = `${folder}.partial`;
   fs.rmSync(partial, { recursive: true, force: true });
   fs.mkdirSync(partial, { mode: 0o700 });

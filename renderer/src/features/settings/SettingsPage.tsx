@@ -13,6 +13,7 @@ import { useSettingsForm } from './use-settings-form';
 import { ShopCurrency } from './ShopCurrency';
 import { ZonesTable } from './ZonesTable';
 import { JobFailures } from './JobFailures';
+import { DesktopSection } from './DesktopSection';
 import { CountryField } from './CountryField';
 import './settings.css';
 
@@ -239,6 +240,7 @@ export function SettingsPage() {
         </div>
       </form>
       <JobFailures />
+      <DesktopSection />
     </Shell>
   );
 }

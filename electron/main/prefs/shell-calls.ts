@@ -1,0 +1,35 @@
+import { calls } from '../../../shared/contract/index';
+import type { Envelope } from '../../../shared/contract/errors';
+import type { UpdateStatus } from '../../../shared/desktop/desktop-prefs';
+import type { UpdateController, UpdateState } from '../updater/update-policy';
+
+/** The contract's view of the updater is the policy's own state, checked here at compile time. */
+const _sameShape = (state: UpdateState): UpdateStatus => state;
+void _sameShape;
+
+export type LocalCall = (input: unknown) => Promise<Envelope<unknown>>;
+
+export interface ShellCallsDeps {
+  /** The updater's last state (from startUpdates' onState). */
+  updateState(): UpdateState;
+  updates(): Pick<UpdateController, 'restartNow'> | null;
+}
+
+/**
+ * Contract calls the desktop shell answers itself instead of relaying to core: the updater lives in main. Core has
+ * handlers for them too, which answer a browser tab that there is no updater there.
+ */
+export function makeShellCalls(deps: ShellCallsDeps): Record<string, LocalCall> {
+  const invalid = (message: string): Envelope<never> => ({ ok: false, error: { code: 'invalid_input', message } });
+  return {
+    'desktop/update-status': async (input) => {
+      if (!calls['desktop/update-status'].input.safeParse(input).success) return invalid('desktop/update-status takes {}');
+      return { ok: true, value: deps.updateState() };
+    },
+    'desktop/restart-to-update': async (input) => {
+      if (!calls['desktop/restart-to-update'].input.safeParse(input).success) return invalid('desktop/restart-to-update takes {}');
+      const controller = deps.updates();
+      return { ok: true, value: { restarting: controller ? await controller.restartNow() : false } };
+    },
+  };
+}
