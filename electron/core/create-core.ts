@@ -7,7 +7,7 @@ import type { CoreContext } from './context';
 import { conversationsHandlers } from './conversations/app';
 import { EventBus } from './events';
 import { type Clock, type Logger, type Notifier, type SecretStore, silentLogger, systemClock } from './ports';
-import { settingsHandlers } from './settings/app';
+import { apiKeySecretName, settingsHandlers } from './settings/app';
 import { llmSettingsHandlers } from './settings/llm-app';
 import { shopsHandlers } from './shops/app';
 import { openDatabase } from './store/open-database';
@@ -153,6 +153,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     bus,
     settingsOf,
     productBySku: (shopId, sku) => products.getBySku(shopId, sku),
+    catalogOf: (shopId) => products.all(shopId),
+    apiKeyOf: (shopId) => secrets.get(apiKeySecretName(shopId)),
     outbox: makePipelineProactiveOutbox(() => pipeline),
     searchIndex,
     checkpointIdle: () => store.checkpointIdle(),

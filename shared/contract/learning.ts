@@ -3,7 +3,13 @@ import { BanditAlgorithm, CustomerProfile, CustomerProfilePatch, JobFailure, Lea
 import { Id } from '../domain/schemas';
 import { call, event } from './define';
 
-const Result = z.object({ analysed: z.number().int(), learned: z.number().int(), merged: z.number().int() });
+const Result = z.object({
+  analysed: z.number().int(),
+  learned: z.number().int(),
+  merged: z.number().int(),
+  /** LLM-assisted analysis: conversations sent to the model, pairs kept and refused by the checks. */
+  llm: z.object({ asked: z.number().int(), accepted: z.number().int(), rejected: z.number().int() }).optional(),
+});
 
 export const learningCalls = {
   'learning/overview': call(

@@ -7,6 +7,8 @@ import type { Clock, Logger } from '../ports';
 import { makeKnowledgeRepo } from '../knowledge/repo';
 import { makeAnalysisRuns } from './analyzer/analysis-runs';
 import { makeAnalyzer } from './analyzer/analyzer';
+import { llmForShop } from './analyzer/llm-pairs';
+import { type MakeChatClient, makeSpendCap, makeUsageRepo } from '../brain/index';
 import { makeLearnedRepo } from './analyzer/learned-repo';
 import { makeKnowledgeAnswer } from './analyzer/knowledge-answer';
 import { makeBandit } from './bandit/bandit';
@@ -29,6 +31,11 @@ export interface LearningDeps {
   random?: Random;
   settingsOf(shopId: number): Promise<ShopSettings>;
   productBySku(shopId: number, sku: string): Product | undefined;
+  /** The shop's whole catalog (the LLM-assisted analysis checks prices and stock against it). */
+  catalogOf?(shopId: number): Product[];
+  /** The shop's LLM key (the analyzer asks the same model as the brain); none: heuristics only. */
+  apiKeyOf?(shopId: number): Promise<string | null>;
+  makeClient?: MakeChatClient;
   outbox: ProactiveOutbox;
   searchIndex: Pick<MessageSearchIndex, 'catchUp'>;
   checkpointIdle(): void;
@@ -56,7 +63,29 @@ export function makeLearning(deps: LearningDeps) {
   });
   const bandit = makeBandit(sqlite, deps.random);
   const strategyOf = makeTurnStrategy({ sqlite, bandit, settingsOf: deps.settingsOf });
-  const analyzer = makeAnalyzer({ sqlite, knowledge: makeKnowledgeRepo(sqlite), now: () => clock.now() });
+  const { apiKeyOf, catalogOf } = deps;
+  const spend = makeSpendCap(makeUsageRepo(sqlite));
+  const analyzer = makeAnalyzer({
+    sqlite,
+    knowledge: makeKnowledgeRepo(sqlite),
+    now: () => clock.now(),
+    ...(apiKeyOf &&
+      catalogOf && {
+        llmFor: (shopId: number) =>
+          llmForShop(
+            {
+              spend,
+              clock,
+              logger,
+              settingsOf: deps.settingsOf,
+              apiKeyOf,
+              catalogOf,
+              ...(deps.makeClient && { makeClient: deps.makeClient }),
+            },
+            shopId,
+          ),
+      }),
+  });
   const shopIds = sqlite.prepare<[], { id: number }>('SELECT id FROM shops ORDER BY id');
   const analysis = makeAnalysisRuns({
     analyzer,
