@@ -36,6 +36,8 @@ export interface LearningDeps {
   /** The shop's LLM key (the analyzer asks the same model as the brain); none: heuristics only. */
   apiKeyOf?(shopId: number): Promise<string | null>;
   makeClient?: MakeChatClient;
+  /** The shop's country (shops.country or derived from currency and time zone): the dialect of Darija lines. */
+  countryOf?(shopId: number, timeZone: string): string;
   outbox: ProactiveOutbox;
   searchIndex: Pick<MessageSearchIndex, 'catchUp'>;
   checkpointIdle(): void;
@@ -60,6 +62,7 @@ export function makeLearning(deps: LearningDeps) {
     settingsOf: deps.settingsOf,
     productBySku: deps.productBySku,
     outbox: deps.outbox,
+    ...(deps.countryOf && { countryOf: deps.countryOf }),
   });
   const bandit = makeBandit(sqlite, deps.random);
   const strategyOf = makeTurnStrategy({ sqlite, bandit, settingsOf: deps.settingsOf });
