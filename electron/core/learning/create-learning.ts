@@ -17,6 +17,7 @@ import { makeTurnStrategy } from './bandit/turn-strategy';
 import { makeProfilesRepo } from './profiles/profiles-repo';
 import type { MessageSearchIndex } from '../store/message-search-index';
 import { makeFollowUps } from './follow-ups/follow-ups';
+import { makeOptOutsRepo } from './follow-ups/opt-outs-repo';
 import type { ProactiveOutbox } from './follow-ups/proactive-outbox';
 import { withLearning } from './learning-brain';
 import { SEARCH_INDEX_JOB, registerStoreJobs } from './scheduler/core-jobs';
@@ -101,6 +102,7 @@ export function makeLearning(deps: LearningDeps) {
   const learned = makeLearnedRepo(sqlite);
   const knowledgeAnswer = makeKnowledgeAnswer(sqlite);
   const profiles = makeProfilesRepo(sqlite);
+  const optOuts = makeOptOutsRepo(sqlite);
   deps.bus.on('orders/created', (order) => profiles.recordOrder(order, clock.now().toISOString()));
   // Reward = an order within the conversation (counted once, whoever took it).
   deps.bus.on('orders/created', (order) => {
@@ -113,6 +115,7 @@ export function makeLearning(deps: LearningDeps) {
     analysis,
     learned,
     profiles,
+    optOuts,
     /** The sales brain with learning's inputs and bookkeeping around each turn. */
     wrapBrain: (brain: Brain): Brain =>
       withLearning(
@@ -123,6 +126,9 @@ export function makeLearning(deps: LearningDeps) {
             profile: profiles.memory(input.shopId, input.contactId, input.conversationId, input.now),
           }),
           async after(input, decision) {
+            // A "stop" is recorded at once, so the seller's list shows it before any follow-up is due.
+            const said = input.inboundMessageIds.at(-1);
+            if (said !== undefined) optOuts.recordIfStop(input.shopId, input.contactId, said, input.text, input.now.toISOString());
             await followUps.afterTurn(input.shopId, input.conversationId, input.now);
             profiles.recordTurn(input.shopId, input.contactId, decision.language, decision.skus, input.now.toISOString());
             if (input.profile?.lastOrder && decision.intent === 'greeting' && decision.salesAction === 'followup')
