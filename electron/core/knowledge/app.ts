@@ -3,6 +3,7 @@ import type { HandlerMap } from '../app';
 import { makeRetriever } from '../brain/retrieval';
 import type { CoreContext } from '../context';
 import { requireShop } from '../shops/require-shop';
+import { documentsHandlers } from './documents/documents-app';
 import { makeKnowledgeRepo } from './repo';
 import { tryAsCustomer } from './try-as-customer';
 
@@ -13,6 +14,7 @@ export function knowledgeHandlers(ctx: CoreContext): HandlerMap {
   const retriever = makeRetriever({ sqlite: store.sqlite });
 
   return {
+    ...documentsHandlers(ctx, requireShop),
     'knowledge/list': async ({ shopId, status, query }) => {
       await requireShop(ctx, shopId);
       const entries = repo.list(shopId, status);

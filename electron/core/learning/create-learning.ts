@@ -4,7 +4,7 @@ import type { Product } from '../../../shared/domain/catalog';
 import type { Brain } from '../brain/types';
 import type { EventBus } from '../events';
 import type { Clock, Logger } from '../ports';
-import { makeKnowledgeRepo } from '../knowledge/repo';
+import { makeKnowledgeRepo } from '../knowledge/index';
 import { makeAnalysisRuns } from './analyzer/analysis-runs';
 import { makeAnalyzer } from './analyzer/analyzer';
 import { llmForShop } from './analyzer/llm-pairs';

@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import type { KnowledgeRepo } from '../../knowledge/repo';
+import type { KnowledgeRepo } from '../../knowledge/index';
 import { type AnalyzedMessage, extractPairs, memoClassify } from './extract';
 import type { AskModel, LlmPassStats } from './llm-pairs';
 import { makeMerger } from './merge';
