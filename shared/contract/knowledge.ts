@@ -80,6 +80,8 @@ export const knowledgeCalls = {
       /** The test conversation (shown in the inbox under the test number). */
       conversationId: Id,
       entries: z.array(z.object({ entry: KnowledgeEntry, ...Scored })),
+      /** Passages of the seller's documents that matched (the reply names the document when one answered). */
+      documents: z.array(z.object({ documentId: Id, name: z.string(), ...Scored })).default([]),
     }),
   ),
 } as const;

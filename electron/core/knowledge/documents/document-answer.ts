@@ -29,7 +29,8 @@ export function quoteFor(passage: string, question: string): string {
   const chosen: typeof ranked = [];
   let length = 0;
   for (const s of ranked) {
-    if (chosen.length > 0 && length + s.text.length > MAX_QUOTE) break;
+    // A second sentence only when it carries as much of the question as the best one (not a title).
+    if (chosen.length > 0 && (length + s.text.length > MAX_QUOTE || s.hits < chosen[0]!.hits)) break;
     chosen.push(s);
     length += s.text.length + 1;
     if (chosen.length === 2) break;
