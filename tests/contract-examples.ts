@@ -155,6 +155,13 @@ export const contractExamples: Examples = {
   'knowledge/delete': ({ shopId }) => ({ shopId, id: 999_999 }),
   'knowledge/ask': ({ shopId }) => ({ shopId, question: 'délai de livraison ?' }),
   'knowledge/try': ({ shopId }) => ({ shopId, question: 'vous livrez à Oran ?' }),
+  'knowledge/documents': ({ shopId }) => ({ shopId }),
+  'knowledge/add-document': ({ shopId }) => ({
+    shopId,
+    name: 'livraison.txt',
+    contentBase64: Buffer.from('Livraison en 48 heures dans les grandes villes.').toString('base64'),
+  }),
+  'knowledge/delete-document': ({ shopId }) => ({ shopId, id: 999_999 }),
 
   // No contract call creates an order (customers do, through the bot), so these ask for one that does not exist.
   'orders/list': ({ shopId }) => ({ shopId, limit: 10 }),
@@ -165,6 +172,8 @@ export const contractExamples: Examples = {
   'learning/learn-now': ({ shopId }) => ({ shopId }),
   'profiles/get': ({ shopId, contactId }) => ({ shopId, contactId }),
   'profiles/update': ({ shopId, contactId }) => ({ shopId, contactId, patch: { name: 'Amina' } }),
+  'learning/opt-outs': ({ shopId }) => ({ shopId }),
+  'learning/opt-in': ({ shopId, contactId }) => ({ shopId, contactId }),
   'jobs/failures': () => ({}),
   'jobs/retry': () => ({ id: 999_999 }),
   'analytics/overview': ({ shopId }) => ({ shopId, from: '2026-03-01', to: '2026-03-30' }),

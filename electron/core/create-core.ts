@@ -8,6 +8,7 @@ import { conversationsHandlers } from './conversations/app';
 import { EventBus } from './events';
 import { type Clock, type Logger, type Notifier, type SecretStore, silentLogger, systemClock } from './ports';
 import { apiKeySecretName, settingsHandlers } from './settings/app';
+import { makeShopCountryReader } from './shops/shop-country';
 import { llmSettingsHandlers } from './settings/llm-app';
 import { shopsHandlers } from './shops/app';
 import { openDatabase } from './store/open-database';
@@ -171,6 +172,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     bus,
     settingsOf,
     productBySku: (shopId, sku) => products.getBySku(shopId, sku),
+    catalogOf: (shopId) => products.all(shopId),
+    apiKeyOf: (shopId) => secrets.get(apiKeySecretName(shopId)),
+    countryOf: makeShopCountryReader(store.sqlite),
     outbox: makePipelineProactiveOutbox(() => pipeline),
     searchIndex,
     checkpointIdle: () => store.checkpointIdle(),

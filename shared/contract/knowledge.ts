@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Product } from '../domain/catalog';
-import { KnowledgeEntry, KnowledgeStatus } from '../domain/knowledge';
+import { KnowledgeDocument, KnowledgeEntry, KnowledgeStatus } from '../domain/knowledge';
 import { Id } from '../domain/schemas';
 import { call } from './define';
 
@@ -35,6 +35,29 @@ export const knowledgeCalls = {
     KnowledgeEntry,
   ),
   'knowledge/delete': call('Delete an FAQ entry.', z.object({ shopId: Id, id: Id }).strict(), z.object({ deleted: z.boolean() })),
+  'knowledge/documents': call(
+    'The documents the seller added to Knowledge (PDF, DOCX, text, saved HTML), newest first.',
+    z.object({ shopId: Id }).strict(),
+    z.array(KnowledgeDocument),
+  ),
+  'knowledge/add-document': call(
+    'Add a document to Knowledge (read, chunked, indexed; the bot cites it by name). The same name again, or replaceId, replaces it and re-indexes.',
+    z
+      .object({
+        shopId: Id,
+        name: z.string().trim().min(1).max(200),
+        /** The file's bytes, base64 (at most 8 MB of file). */
+        contentBase64: z.string().min(1).max(11_200_000),
+        replaceId: Id.optional(),
+      })
+      .strict(),
+    KnowledgeDocument,
+  ),
+  'knowledge/delete-document': call(
+    'Delete a document from Knowledge: its passages stop answering at once.',
+    z.object({ shopId: Id, id: Id }).strict(),
+    z.object({ deleted: z.boolean() }),
+  ),
   'knowledge/ask': call(
     'Ask as a customer would: the FAQ answer retrieval finds and the rows it came from (FAQ entries and products).',
     z.object({ shopId: Id, question: z.string().trim().min(1).max(1000) }).strict(),
@@ -57,6 +80,8 @@ export const knowledgeCalls = {
       /** The test conversation (shown in the inbox under the test number). */
       conversationId: Id,
       entries: z.array(z.object({ entry: KnowledgeEntry, ...Scored })),
+      /** Passages of the seller's documents that matched (the reply names the document when one answered). */
+      documents: z.array(z.object({ documentId: Id, name: z.string(), ...Scored })).default([]),
     }),
   ),
 } as const;

@@ -1,9 +1,23 @@
 import { z } from 'zod';
-import { BanditAlgorithm, CustomerProfile, CustomerProfilePatch, JobFailure, LearnedEntry, StrategyStat } from '../domain/learning';
+import {
+  BanditAlgorithm,
+  CustomerProfile,
+  CustomerProfilePatch,
+  JobFailure,
+  LearnedEntry,
+  OptedOutCustomer,
+  StrategyStat,
+} from '../domain/learning';
 import { Id } from '../domain/schemas';
 import { call, event } from './define';
 
-const Result = z.object({ analysed: z.number().int(), learned: z.number().int(), merged: z.number().int() });
+const Result = z.object({
+  analysed: z.number().int(),
+  learned: z.number().int(),
+  merged: z.number().int(),
+  /** LLM-assisted analysis: conversations sent to the model, pairs kept and refused by the checks. */
+  llm: z.object({ asked: z.number().int(), accepted: z.number().int(), rejected: z.number().int() }).optional(),
+});
 
 export const learningCalls = {
   'learning/overview': call(
@@ -32,6 +46,16 @@ export const learningCalls = {
     "The seller corrects a customer's remembered details (null clears a field).",
     z.object({ shopId: Id, contactId: Id, patch: CustomerProfilePatch }).strict(),
     CustomerProfile,
+  ),
+  'learning/opt-outs': call(
+    'Customers who said stop: no follow-up reaches them until the seller opts them back in.',
+    z.object({ shopId: Id }).strict(),
+    z.array(OptedOutCustomer),
+  ),
+  'learning/opt-in': call(
+    'The customer asked to hear from the shop again: the seller lifts their opt-out (a new "stop" re-arms it).',
+    z.object({ shopId: Id, contactId: Id }).strict(),
+    z.object({ optedIn: z.boolean() }),
   ),
   'jobs/failures': call('Periodic jobs whose last run failed (retrying, or given up).', z.object({}).strict(), z.array(JobFailure)),
   'jobs/retry': call('Run a failed job again now.', z.object({ id: Id }).strict(), z.object({ retried: z.boolean() })),

@@ -21,3 +21,23 @@ export const KnowledgeEntry = z.object({
   updatedAt: IsoTime,
 });
 export type KnowledgeEntry = z.infer<typeof KnowledgeEntry>;
+
+/** What a knowledge document was read from: PDF, Word (DOCX), plain text, a web page saved as HTML. */
+export const DocumentKind = z.enum(['pdf', 'docx', 'text', 'html']);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+
+/** A document the seller added to Knowledge: its text is chunked and indexed, and the bot cites it by name. */
+export const KnowledgeDocument = z.object({
+  id: Id,
+  shopId: Id,
+  name: z.string(),
+  kind: DocumentKind,
+  /** Size of the file as given. */
+  bytes: z.number().int().nonnegative(),
+  /** Characters of text extracted (0: nothing readable, e.g. a scanned PDF without text). */
+  chars: z.number().int().nonnegative(),
+  chunks: z.number().int().nonnegative(),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+});
+export type KnowledgeDocument = z.infer<typeof KnowledgeDocument>;

@@ -73,3 +73,15 @@ export const CustomerProfilePatch = z
   .partial()
   .strict();
 export type CustomerProfilePatch = z.infer<typeof CustomerProfilePatch>;
+
+/** A customer who asked not to be written to (no follow-up reaches them until the seller opts them back in). */
+export const OptedOutCustomer = z.object({
+  contactId: Id,
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  since: IsoTime,
+  /** The customer's words that opted them out, when still stored. */
+  text: z.string().nullable(),
+  conversationId: Id.nullable(),
+});
+export type OptedOutCustomer = z.infer<typeof OptedOutCustomer>;

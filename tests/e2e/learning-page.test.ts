@@ -28,6 +28,20 @@ describe.skipIf(!chromiumAvailable())('Learning page in headless Chromium', () =
         const arm = sqlite.prepare('INSERT INTO bandit_arms (shop_id, segment, strategy, tries, orders) VALUES (?, ?, ?, ?, ?)');
         arm.run(shopId, 'new:fr', 'emotional', 120, 9);
         arm.run(shopId, 'new:fr', 'rational', 80, 3);
+        // The last seeded customer said stop after ordering.
+        const last = sqlite
+          .prepare<[number], { id: number; account_id: number; contact_id: number }>(
+            'SELECT id, account_id, contact_id FROM conversations WHERE shop_id = ? ORDER BY id DESC LIMIT 1',
+          )
+          .get(shopId)!;
+        const stop = sqlite
+          .prepare(
+            "INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, kind, text, status, created_at) VALUES (?, ?, ?, 'in', 'customer', 'text', 'stop svp', 'received', '2026-03-01T12:00:00.000Z')",
+          )
+          .run(shopId, last.account_id, last.id);
+        sqlite
+          .prepare("INSERT INTO opt_outs (contact_id, shop_id, message_id, created_at) VALUES (?, ?, ?, '2026-03-01T12:00:00.000Z')")
+          .run(last.contact_id, shopId, Number(stop.lastInsertRowid));
       },
     });
     browser = await launchBrowser();
@@ -107,6 +121,25 @@ describe.skipIf(!chromiumAvailable())('Learning page in headless Chromium', () =
           (await call<{ sales: { strategyAlgorithm: string } }>(harness.core, 'settings/get', { shopId })).sales.strategyAlgorithm,
       )
       .toBe('epsilon_greedy');
+    expect(errors).toEqual([]);
+  });
+
+  it('lists the customers who said stop, and opts one back in when the seller confirms they asked again', async () => {
+    await page.click('[data-testid="nav-inbox"]');
+    await page.click('[data-testid="nav-learning"]');
+    const list = page.getByRole('list', { name: 'Customers who said stop' });
+    const row = list.getByRole('listitem').filter({ hasText: 'Client 5' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('stop svp');
+    await screenshot(page, 'learning-opt-outs');
+    // Dismissing the confirmation keeps the opt-out.
+    page.once('dialog', (d) => void d.dismiss());
+    await row.getByRole('button', { name: 'Opt back in' }).click();
+    expect(await call<unknown[]>(harness.core, 'learning/opt-outs', { shopId })).toHaveLength(1);
+    page.once('dialog', (d) => void d.accept());
+    await row.getByRole('button', { name: 'Opt back in' }).click();
+    await page.getByText('Nobody asked to stop.').waitFor();
+    expect(await call<unknown[]>(harness.core, 'learning/opt-outs', { shopId })).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

@@ -393,3 +393,8 @@ export function makeCoreShopBrain(config: CoreShopBrainConfig): Brain {
 
 export { LLM_PRESETS, endpointNeedsKey, isLlmConfigured } from './llm/presets';
 export { llmProblem } from './llm/llm-health';
+// What learning's LLM-assisted analysis reuses (the same client, spend cap and number reading).
+export { type ChatClient, type MakeChatClient, makeOpenAiChatClient } from './llm/chat-client';
+export { extractNumbers } from './guardrails/numbers';
+export { type SpendCap, makeSpendCap, shopDay } from './usage/spend-cap';
+export { makeUsageRepo } from './usage/usage-repo';

@@ -3,6 +3,8 @@ import type { HandlerMap } from '../app';
 import { makeRetriever } from '../brain/retrieval';
 import type { CoreContext } from '../context';
 import { requireShop } from '../shops/require-shop';
+import { documentsHandlers } from './documents/documents-app';
+import { makeDocumentsRepo } from './documents/documents-repo';
 import { makeKnowledgeRepo } from './repo';
 import { tryAsCustomer } from './try-as-customer';
 
@@ -11,8 +13,10 @@ export function knowledgeHandlers(ctx: CoreContext): HandlerMap {
   const { store, clock } = ctx;
   const repo = makeKnowledgeRepo(store.sqlite);
   const retriever = makeRetriever({ sqlite: store.sqlite });
+  const docs = makeDocumentsRepo(store.sqlite);
 
   return {
+    ...documentsHandlers(ctx, requireShop),
     'knowledge/list': async ({ shopId, status, query }) => {
       await requireShop(ctx, shopId);
       const entries = repo.list(shopId, status);
@@ -52,7 +56,10 @@ export function knowledgeHandlers(ctx: CoreContext): HandlerMap {
     'knowledge/try': async ({ shopId, question }) => {
       await requireShop(ctx, shopId);
       const entries = await retriever.searchKnowledge(shopId, question, 3);
-      return { ...(await tryAsCustomer(ctx, shopId, question)), entries };
+      const documents = docs
+        .search(shopId, question, 3)
+        .map((h) => ({ documentId: h.documentId, name: h.documentName, score: h.score, matched: h.matched }));
+      return { ...(await tryAsCustomer(ctx, shopId, question)), entries, documents };
     },
   };
 }

@@ -36,6 +36,16 @@ export function learningHandlers(ctx: CoreContext, learning: Learning): HandlerM
       if (!updated) throw new ContractError('not_found', `No customer ${contactId} in this shop`);
       return updated;
     },
+    'learning/opt-outs': async ({ shopId }) => {
+      await requireShop(ctx, shopId);
+      return learning.optOuts.list(shopId);
+    },
+    'learning/opt-in': async ({ shopId, contactId }) => {
+      await requireShop(ctx, shopId);
+      const optedIn = learning.optOuts.optIn(shopId, contactId, ctx.clock.now().toISOString());
+      if (optedIn) ctx.logger.info({ shopId, contactId }, 'customer opted back in by the seller');
+      return { optedIn };
+    },
     'jobs/failures': () =>
       learning.scheduler.failures().map((f) => ({
         id: f.id,

@@ -4,9 +4,11 @@ import type { Product } from '../../../shared/domain/catalog';
 import type { Brain } from '../brain/types';
 import type { EventBus } from '../events';
 import type { Clock, Logger } from '../ports';
-import { makeKnowledgeRepo } from '../knowledge/repo';
+import { makeKnowledgeRepo } from '../knowledge/index';
 import { makeAnalysisRuns } from './analyzer/analysis-runs';
 import { makeAnalyzer } from './analyzer/analyzer';
+import { llmForShop } from './analyzer/llm-pairs';
+import { type MakeChatClient, makeSpendCap, makeUsageRepo } from '../brain/index';
 import { makeLearnedRepo } from './analyzer/learned-repo';
 import { makeKnowledgeAnswer } from './analyzer/knowledge-answer';
 import { makeBandit } from './bandit/bandit';
@@ -15,6 +17,7 @@ import { makeTurnStrategy } from './bandit/turn-strategy';
 import { makeProfilesRepo } from './profiles/profiles-repo';
 import type { MessageSearchIndex } from '../store/message-search-index';
 import { makeFollowUps } from './follow-ups/follow-ups';
+import { makeOptOutsRepo } from './follow-ups/opt-outs-repo';
 import type { ProactiveOutbox } from './follow-ups/proactive-outbox';
 import { withLearning } from './learning-brain';
 import { SEARCH_INDEX_JOB, registerStoreJobs } from './scheduler/core-jobs';
@@ -29,6 +32,13 @@ export interface LearningDeps {
   random?: Random;
   settingsOf(shopId: number): Promise<ShopSettings>;
   productBySku(shopId: number, sku: string): Product | undefined;
+  /** The shop's whole catalog (the LLM-assisted analysis checks prices and stock against it). */
+  catalogOf?(shopId: number): Product[];
+  /** The shop's LLM key (the analyzer asks the same model as the brain); none: heuristics only. */
+  apiKeyOf?(shopId: number): Promise<string | null>;
+  makeClient?: MakeChatClient;
+  /** The shop's country (shops.country or derived from currency and time zone): the dialect of Darija lines. */
+  countryOf?(shopId: number, timeZone: string): string;
   outbox: ProactiveOutbox;
   searchIndex: Pick<MessageSearchIndex, 'catchUp'>;
   checkpointIdle(): void;
@@ -53,10 +63,33 @@ export function makeLearning(deps: LearningDeps) {
     settingsOf: deps.settingsOf,
     productBySku: deps.productBySku,
     outbox: deps.outbox,
+    ...(deps.countryOf && { countryOf: deps.countryOf }),
   });
   const bandit = makeBandit(sqlite, deps.random);
   const strategyOf = makeTurnStrategy({ sqlite, bandit, settingsOf: deps.settingsOf });
-  const analyzer = makeAnalyzer({ sqlite, knowledge: makeKnowledgeRepo(sqlite), now: () => clock.now() });
+  const { apiKeyOf, catalogOf } = deps;
+  const spend = makeSpendCap(makeUsageRepo(sqlite));
+  const analyzer = makeAnalyzer({
+    sqlite,
+    knowledge: makeKnowledgeRepo(sqlite),
+    now: () => clock.now(),
+    ...(apiKeyOf &&
+      catalogOf && {
+        llmFor: (shopId: number) =>
+          llmForShop(
+            {
+              spend,
+              clock,
+              logger,
+              settingsOf: deps.settingsOf,
+              apiKeyOf,
+              catalogOf,
+              ...(deps.makeClient && { makeClient: deps.makeClient }),
+            },
+            shopId,
+          ),
+      }),
+  });
   const shopIds = sqlite.prepare<[], { id: number }>('SELECT id FROM shops ORDER BY id');
   const analysis = makeAnalysisRuns({
     analyzer,
@@ -69,6 +102,7 @@ export function makeLearning(deps: LearningDeps) {
   const learned = makeLearnedRepo(sqlite);
   const knowledgeAnswer = makeKnowledgeAnswer(sqlite);
   const profiles = makeProfilesRepo(sqlite);
+  const optOuts = makeOptOutsRepo(sqlite);
   deps.bus.on('orders/created', (order) => profiles.recordOrder(order, clock.now().toISOString()));
   // Reward = an order within the conversation (counted once, whoever took it).
   deps.bus.on('orders/created', (order) => {
@@ -81,6 +115,7 @@ export function makeLearning(deps: LearningDeps) {
     analysis,
     learned,
     profiles,
+    optOuts,
     /** The sales brain with learning's inputs and bookkeeping around each turn. */
     wrapBrain: (brain: Brain): Brain =>
       withLearning(
@@ -91,6 +126,9 @@ export function makeLearning(deps: LearningDeps) {
             profile: profiles.memory(input.shopId, input.contactId, input.conversationId, input.now),
           }),
           async after(input, decision) {
+            // A "stop" is recorded at once, so the seller's list shows it before any follow-up is due.
+            const said = input.inboundMessageIds.at(-1);
+            if (said !== undefined) optOuts.recordIfStop(input.shopId, input.contactId, said, input.text, input.now.toISOString());
             await followUps.afterTurn(input.shopId, input.conversationId, input.now);
             profiles.recordTurn(input.shopId, input.contactId, decision.language, decision.skus, input.now.toISOString());
             if (input.profile?.lastOrder && decision.intent === 'greeting' && decision.salesAction === 'followup')

@@ -407,7 +407,12 @@ export function makeOfflineBrain(deps: OfflineBrainDeps): OfflineBrain {
     const firstTurn = startsVisit(state, input);
     const prefilled = prefillFromProfile(state, input.profile, firstTurn);
     const draft = (await acceptReorder(ctx, input)) ?? (await decideTurn(ctx, input));
-    await applyStrategy(draft, input.strategy, { language, settings, bySku: (sku) => deps.products.bySku(input.shopId, sku) });
+    await applyStrategy(draft, input.strategy, {
+      language,
+      dialect: dialectOf(country),
+      settings,
+      bySku: (sku) => deps.products.bySku(input.shopId, sku),
+    });
     const storedDetails =
       prefilled || (!!input.profile && state.slots.phone === input.profile.phone && state.slots.address === input.profile.address);
     personalise(draft, input.profile, language, {

@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
-import type { KnowledgeRepo } from '../../knowledge/repo';
+import type { KnowledgeRepo } from '../../knowledge/index';
 import { type AnalyzedMessage, extractPairs, memoClassify } from './extract';
+import type { AskModel, LlmPassStats } from './llm-pairs';
 import { makeMerger } from './merge';
 
 export interface AnalysisResult {
@@ -10,12 +11,16 @@ export interface AnalysisResult {
   learned: number;
   /** Pairs merged into an entry (new or existing) instead of listed twice. */
   merged: number;
+  /** LLM-assisted analysis in this pass (absent when no model is configured). */
+  llm?: LlmPassStats;
 }
 
 export interface AnalyzerDeps {
   sqlite: SQLite.Database;
   knowledge: KnowledgeRepo;
   now(): Date;
+  /** The shop's model for this pass, when one is configured (llm-pairs.ts); heuristics always run. */
+  llmFor?(shopId: number): Promise<{ ask: AskModel; stats: LlmPassStats } | null>;
 }
 
 const CHUNK = 400;
@@ -58,11 +63,15 @@ export function makeAnalyzer(deps: AnalyzerDeps) {
     const todo = s.todo.all(shopId);
     const merger = makeMerger(s.existing.all(shopId));
     const classify = memoClassify();
+    const llm = (await deps.llmFor?.(shopId)) ?? null;
     let merged = 0;
     const analysedPairs: Array<[number, number]> = [];
     for (let start = 0; start < todo.length; start += CHUNK) {
       for (const { conversation_id, ordered_at } of todo.slice(start, start + CHUNK)) {
-        const pairs = extractPairs(s.messages.all(conversation_id, ordered_at), classify);
+        const messages = s.messages.all(conversation_id, ordered_at);
+        // The model's validated pairs first, then the heuristics' (near-duplicates merge, the
+        // better-founded answer wins); a model that fails or is over budget leaves the heuristics.
+        const pairs = [...((await llm?.ask(messages)) ?? []), ...extractPairs(messages, classify)];
         for (const pair of pairs) if (merger.add(pair, conversation_id)) merged += 1;
         analysedPairs.push([conversation_id, pairs.length]);
       }
@@ -97,7 +106,7 @@ export function makeAnalyzer(deps: AnalyzerDeps) {
       for (const [conversationId, pairs] of analysedPairs) s.markAnalyzed.run(conversationId, shopId, pairs, now);
     })();
     onProgress?.(todo.length, todo.length);
-    return { analysed: todo.length, learned, merged };
+    return { analysed: todo.length, learned, merged, ...(llm && { llm: llm.stats }) };
   }
 
   return { run };

@@ -2,6 +2,7 @@ import type SQLite from 'better-sqlite3';
 import type { BrainDecision } from '../../../../shared/domain/brain';
 import { makeRetriever } from '../../brain/retrieval/retriever';
 import type { BrainInput } from '../../brain/types';
+import { documentAnswer, makeDocumentsRepo } from '../../knowledge/index';
 
 /** Retrieval score from which an approved FAQ answer is trusted to answer on its own. */
 export const KNOWLEDGE_ANSWERS_FROM = 0.5;
@@ -14,10 +15,28 @@ export const KNOWLEDGE_ANSWERS_FROM = 0.5;
  */
 export function makeKnowledgeAnswer(sqlite: SQLite.Database) {
   const retriever = makeRetriever({ sqlite });
+  const documents = makeDocumentsRepo(sqlite);
+  /** The seller's documents next: a passage that covers the question answers, naming its document. */
+  function fromDocuments(input: BrainInput, decision: BrainDecision): BrainDecision {
+    const answer = documentAnswer(documents.search(input.shopId, input.text, 3), input.text, decision.language);
+    if (!answer) return decision;
+    return {
+      ...decision,
+      reply: answer.reply,
+      confidence: Math.max(decision.confidence, answer.score),
+      escalate: false,
+      escalateReason: null,
+      citations: [...decision.citations, answer.citation],
+    };
+  }
+
   return (input: BrainInput, decision: BrainDecision): BrainDecision => {
-    if (!decision.escalate || decision.intent !== 'other' || decision.orderAction !== 'none') return decision;
+    if (!decision.escalate || decision.orderAction !== 'none') return decision;
+    // A delivery question the shop's facts did not answer may be in a document, not in the FAQ.
+    if (decision.intent === 'delivery_question' && decision.skus.length === 0) return fromDocuments(input, decision);
+    if (decision.intent !== 'other') return decision;
     const hit = retriever.searchKnowledgeSync(input.shopId, input.text, 1)[0];
-    if (!hit || hit.score < KNOWLEDGE_ANSWERS_FROM) return decision;
+    if (!hit || hit.score < KNOWLEDGE_ANSWERS_FROM) return fromDocuments(input, decision);
     return {
       ...decision,
       reply: hit.entry.answer,

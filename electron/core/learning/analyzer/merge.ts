@@ -12,6 +12,8 @@ export interface Cluster {
   /** An entry the seller wrote or already decided on: new sales only add support to learned ones. */
   existing: 'learned' | 'seller' | null;
   stems: Set<string>;
+  /** The conversation that last added to this cluster: one sale supports an answer once. */
+  lastConversationId: number | null;
 }
 
 export interface ExistingEntry {
@@ -48,6 +50,7 @@ export function makeMerger(existing: readonly ExistingEntry[]) {
       knowledgeId: e.id,
       existing: e.source,
       stems: stems(e.question),
+      lastConversationId: null,
     });
   }
 
@@ -73,13 +76,15 @@ export function makeMerger(existing: readonly ExistingEntry[]) {
       const words = stems(pair.question);
       const same = words.size ? nearest(words) : null;
       if (same) {
-        same.support += 1;
+        // The model and the heuristics may both find a pair in one sale: it still counts once.
+        if (conversationId === null || same.lastConversationId !== conversationId) same.support += 1;
+        same.lastConversationId = conversationId;
         // The better-founded answer wins (the seller's over the bot's).
         if (same.existing === null && pair.confidence > same.pair.confidence)
           same.pair = { ...pair, keywords: [...new Set([...same.pair.keywords, ...pair.keywords])] };
         return true;
       }
-      addCluster({ pair, support: 1, conversationId, knowledgeId: null, existing: null, stems: words });
+      addCluster({ pair, support: 1, conversationId, knowledgeId: null, existing: null, stems: words, lastConversationId: conversationId });
       return false;
     },
     clusters: () => clusters,

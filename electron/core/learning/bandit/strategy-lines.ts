@@ -2,6 +2,8 @@ import type { Product } from '../../../../shared/domain/catalog';
 import type { Strategy } from '../../../../shared/domain/learning';
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { ShopSettings } from '../../../../shared/domain/settings';
+import type { Dialect } from '../../../../shared/domain/country';
+import { type LineVoice, lineVoice } from '../line-voice';
 
 /**
  * What each strategy adds to the offline brain's answer about a product, per language. Only
@@ -16,7 +18,7 @@ interface StrategyLines {
   rational: string;
 }
 
-const LINES: Record<CustomerLanguage, StrategyLines> = {
+const LINES: Record<LineVoice, StrategyLines> = {
   'dz-latn': {
     consultative: 'Bghitih lik wla cadeau? Nansa7ek 3la hsab wach t7taj.',
     scarcity: 'Ma b9awch bezzaf: {stock} ghir.',
@@ -28,6 +30,30 @@ const LINES: Record<CustomerLanguage, StrategyLines> = {
     scarcity: 'ما بقاوش بزاف: {stock} برك.',
     emotional: 'يعجبك بزاف، اختيار شباب 😍',
     rational: 'تخلص كي يوصلك، تشوف المنتوج قبل.',
+  },
+  'ma-latn': {
+    consultative: 'Bghitih lik wla hdiya? Nnse7ek 3la 7sab chno khassek.',
+    scarcity: 'Ma b9awch bzaf: ghir {stock}.',
+    emotional: 'Ghadi y3jbek bzaf, khtiyar zwin 😍',
+    rational: 'Katkhless mli katwslek, katchouf l produit 9bel.',
+  },
+  'ar-ma': {
+    consultative: 'بغيتيه ليك ولا هدية؟ ننصحك على حساب شنو خاصك.',
+    scarcity: 'ما بقاوش بزاف: غير {stock}.',
+    emotional: 'غادي يعجبك بزاف، اختيار زوين 😍',
+    rational: 'كتخلص ملي كيوصلك، كتشوف المنتوج قبل.',
+  },
+  'tn-latn': {
+    consultative: 'T7ebou lik walla cadeau? Nnas7ek 3la 7sab chnowa t7eb.',
+    scarcity: 'Ma b9ach barcha: {stock} bark.',
+    emotional: 'Bech y3ajbek barcha, ikhtiyar mezyen 😍',
+    rational: 'Tkhalles kif youslek, tetthabbet fel produit 9bal.',
+  },
+  'ar-tn': {
+    consultative: 'تحبو ليك ولا كادو؟ ننصحك على حساب شنوة تحب.',
+    scarcity: 'ما بقاش برشا: {stock} برك.',
+    emotional: 'باش يعجبك برشا، اختيار مزيان 😍',
+    rational: 'تخلص كيف يوصلك، تتثبت في المنتوج قبل.',
   },
   ar: {
     consultative: 'هل هو لك أم هدية؟ أنصحك حسب ما تحتاجه.',
@@ -71,8 +97,9 @@ export function strategyLine(
   language: CustomerLanguage,
   product: Pick<Product, 'stock'>,
   settings: ShopSettings,
+  dialect: Dialect = 'dz',
 ): string | null {
-  const lines = LINES[language];
+  const lines = LINES[lineVoice(language, dialect)];
   switch (strategy) {
     case 'scarcity':
       return backsScarcity(product) ? lines.scarcity.replace('{stock}', String(product.stock)) : null;
@@ -93,14 +120,20 @@ const ADDS_TO = new Set(['price_question', 'availability']);
 export async function applyStrategy(
   draft: { parts: string[]; intent: string; escalate: boolean; salesAction: string; skus: string[] },
   strategy: Strategy | null | undefined,
-  ctx: { language: CustomerLanguage; settings: ShopSettings; bySku(sku: string): Promise<Pick<Product, 'stock'> | null> },
+  ctx: {
+    language: CustomerLanguage;
+    /** The shop's Darija (by its country): Moroccan and Tunisian customers read their own. */
+    dialect?: Dialect;
+    settings: ShopSettings;
+    bySku(sku: string): Promise<Pick<Product, 'stock'> | null>;
+  },
 ): Promise<void> {
   if (!strategy || draft.escalate || !ADDS_TO.has(draft.intent) || draft.salesAction === 'checkout') return;
   if (strategy === 'scarcity' && draft.salesAction === 'urgency') return;
   const sku = draft.skus[0];
   const product = sku ? await ctx.bySku(sku) : null;
   if (!product) return;
-  const line = strategyLine(strategy, ctx.language, product, ctx.settings);
+  const line = strategyLine(strategy, ctx.language, product, ctx.settings, ctx.dialect);
   if (line) draft.parts.push(line);
 }
 

@@ -3,6 +3,7 @@ import { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { Product } from '../../../../shared/domain/catalog';
 import type { FollowUpFacts } from './decide';
 import { isOptOut } from './opt-out';
+import { makeOptOutsRepo } from './opt-outs-repo';
 
 /** Bot turns that show the customer was close to buying. */
 const INTEREST_INTENTS = new Set(['price_question', 'availability', 'order_request', 'objection_price', 'objection_hesitation']);
@@ -35,18 +36,14 @@ export function makeFollowUpStore(sqlite: SQLite.Database, productBySku: (shopId
        FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = ?`,
     ),
     followedUp: sqlite.prepare<[number], { n: number }>('SELECT 1 AS n FROM follow_ups WHERE conversation_id = ?'),
-    optedOut: sqlite.prepare<[number], { n: number }>('SELECT 1 AS n FROM opt_outs WHERE contact_id = ?'),
-    customerTexts: sqlite.prepare<[number], { id: number; text: string }>(
-      "SELECT id, text FROM messages WHERE conversation_id = ? AND direction = 'in' ORDER BY id DESC LIMIT 40",
+    customerTexts: sqlite.prepare<[number, number], { id: number; text: string }>(
+      "SELECT id, text FROM messages WHERE conversation_id = ? AND direction = 'in' AND id > ? ORDER BY id DESC LIMIT 40",
     ),
     botMetas: sqlite.prepare<[number], { meta: string | null; created_at: string }>(
       "SELECT meta, created_at FROM messages WHERE conversation_id = ? AND direction = 'out' AND author = 'bot' ORDER BY id DESC LIMIT 40",
     ),
     orderSince: sqlite.prepare<[number, string], { n: number }>(
       'SELECT 1 AS n FROM orders WHERE conversation_id = ? AND created_at >= ? LIMIT 1',
-    ),
-    recordOptOut: sqlite.prepare<[number, number, number, string]>(
-      'INSERT OR IGNORE INTO opt_outs (contact_id, shop_id, message_id, created_at) VALUES (?, ?, ?, ?)',
     ),
     insert: sqlite.prepare<[number, number, number, string, number, string]>(
       'INSERT INTO follow_ups (conversation_id, shop_id, contact_id, sku, discount_percent, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
@@ -59,6 +56,8 @@ export function makeFollowUpStore(sqlite: SQLite.Database, productBySku: (shopId
        FROM follow_ups f WHERE f.shop_id = ? AND f.created_at >= ? AND f.message_id IS NOT NULL`,
     ),
   };
+
+  const optOuts = makeOptOutsRepo(sqlite);
 
   function interestOf(conversationId: number): FollowUpFacts['interest'] {
     for (const row of s.botMetas.all(conversationId)) {
@@ -77,11 +76,12 @@ export function makeFollowUpStore(sqlite: SQLite.Database, productBySku: (shopId
     facts(conversationId: number, now: string): (FollowUpFacts & { shopId: number; contactId: number }) | null {
       const c = s.conversation.get(conversationId);
       if (!c) return null;
-      let optedOut = s.optedOut.get(c.contact_id) !== undefined;
+      let optedOut = optOuts.isOptedOut(c.contact_id);
       if (!optedOut) {
-        const said = s.customerTexts.all(conversationId).find((m) => isOptOut(m.text));
+        // Only what the customer said after the seller last opted them back in.
+        const said = s.customerTexts.all(conversationId, optOuts.readFrom(c.contact_id)).find((m) => isOptOut(m.text));
         if (said) {
-          s.recordOptOut.run(c.contact_id, c.shop_id, said.id, now);
+          optOuts.record(c.shop_id, c.contact_id, said.id, now);
           optedOut = true;
         }
       }

@@ -2,6 +2,8 @@ import type { Product } from '../../../../shared/domain/catalog';
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import { nameFor } from '../../brain/offline/product-name';
 import { formatMoney } from '../../brain/templates/format';
+import type { Dialect } from '../../../../shared/domain/country';
+import { type LineVoice, lineVoice } from '../line-voice';
 
 interface Lines {
   /** {name} {price}: the product and its real price. */
@@ -13,8 +15,8 @@ interface Lines {
   ask: string;
 }
 
-/** One line set per language and script the customers write in. */
-const LINES: Record<CustomerLanguage, Lines> = {
+/** One line set per language and script the customers write in, and per Darija (Algerian, Moroccan, Tunisian). */
+const LINES: Record<LineVoice, Lines> = {
   'dz-latn': {
     opening: 'Salam! Mazal rak mhtam b {name} ({price})?',
     stock: 'Mazal {stock} fel stock.',
@@ -26,6 +28,30 @@ const LINES: Record<CustomerLanguage, Lines> = {
     stock: 'مازال {stock} في الستوك.',
     discount: 'نديرلك -{percent}%: {price} غير ليك.',
     ask: 'نحجزهالك؟ ابعتلي سميتك، النمرة والعنوان.',
+  },
+  'ma-latn': {
+    opening: 'Salam! Wach mazal bghiti {name} ({price})?',
+    stock: 'Ba9i ghir {stock} f stock.',
+    discount: 'Ndir lik -{percent}%: {price} ghir lik.',
+    ask: 'Nkhalliha lik? Sift lia smitek, nemra dyalek w l3onwan.',
+  },
+  'ar-ma': {
+    opening: 'السلام! واش مازال بغيتي {name} ({price})؟',
+    stock: 'باقي غير {stock} ف الستوك.',
+    discount: 'ندير ليك -{percent}%: {price} غير ليك.',
+    ask: 'نخليها ليك؟ صيفط ليا سميتك، النمرة ديالك والعنوان.',
+  },
+  'tn-latn': {
+    opening: '3aslema! Mazelt t7eb {name} ({price})?',
+    stock: 'Mazel {stock} bark fel stock.',
+    discount: 'Na3mlek -{percent}%: {price} lik enti.',
+    ask: 'N7otholek? Ab3athli esmek, noumrou w l3onwen.',
+  },
+  'ar-tn': {
+    opening: 'عسلامة! مازلت تحب {name} ({price})؟',
+    stock: 'مازال {stock} برك في الستوك.',
+    discount: 'نعملك -{percent}%: {price} ليك إنتي.',
+    ask: 'نحطهولك؟ ابعثلي اسمك، النومرو والعنوان.',
   },
   ar: {
     opening: 'مرحبًا! هل ما زلت مهتمًا بـ {name} ({price})؟',
@@ -73,8 +99,9 @@ export function followUpText(
   product: Pick<Product, 'name' | 'altNames' | 'price' | 'currency' | 'stock'>,
   language: CustomerLanguage,
   discountPercent: number,
+  dialect: Dialect = 'dz',
 ): string {
-  const l = LINES[language];
+  const l = LINES[lineVoice(language, dialect)];
   const parts = [fill(l.opening, { name: nameFor(product, language), price: formatMoney(product.price, product.currency, language) })];
   if (product.stock !== null && product.stock < SHOW_STOCK_BELOW) parts.push(fill(l.stock, { stock: product.stock }));
   if (discountPercent > 0) {

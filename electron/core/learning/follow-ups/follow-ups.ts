@@ -3,6 +3,7 @@ import type { ShopSettings } from '../../../../shared/domain/settings';
 import type { Product } from '../../../../shared/domain/catalog';
 import type { Clock, Logger } from '../../ports';
 import type { Job, JobOutcome, Scheduler } from '../scheduler/scheduler';
+import { dialectOf } from '../../../../shared/domain/country';
 import { decideFollowUp } from './decide';
 import { followUpDiscount, followUpText } from './follow-up-text';
 import { makeFollowUpStore } from './follow-up-store';
@@ -19,6 +20,8 @@ export interface FollowUpsDeps {
   settingsOf(shopId: number): Promise<ShopSettings>;
   productBySku(shopId: number, sku: string): Product | undefined;
   outbox: ProactiveOutbox;
+  /** The shop's country (shops.country or derived): which Darija a follow-up speaks. */
+  countryOf?(shopId: number, timeZone: string): string;
 }
 
 /**
@@ -44,7 +47,8 @@ export function makeFollowUps(deps: FollowUpsDeps) {
     }
     const product = facts.product!;
     const discount = followUpDiscount(settings.sales.maxDiscountPercent);
-    const text = followUpText(product, decision.language, discount);
+    const dialect = dialectOf(deps.countryOf?.(facts.shopId, settings.facts.timeZone) ?? 'DZ');
+    const text = followUpText(product, decision.language, discount, dialect);
     const meta = {
       followUp: true,
       language: decision.language,

@@ -4,6 +4,7 @@ import type { CallOutput } from '../../../../shared/contract';
 import type { KnowledgeEntry, KnowledgeStatus } from '../../../../shared/domain/knowledge';
 import { useServices } from '../../app/services-context';
 import { useT } from '../../i18n/use-t';
+import { DocumentsPanel } from './DocumentsPanel';
 import { strings } from './i18n';
 import { parseKeywords, scorePercent } from './knowledge-model';
 import './knowledge.css';
@@ -158,6 +159,7 @@ export function KnowledgePage() {
           ),
         )}
       </ul>
+      <DocumentsPanel shopId={shopId} />
     </section>
   );
 }
@@ -268,7 +270,22 @@ function TestPanel({ shopId }: { shopId: number }) {
               </ul>
             </>
           ) : (
-            <p className="muted small">{t('noAnswer')}</p>
+            result.documents.length === 0 && <p className="muted small">{t('noAnswer')}</p>
+          )}
+          {result.documents.length > 0 && (
+            <>
+              <p className="muted small">{t('docsSources')}</p>
+              <ul>
+                {result.documents.map((d, i) => (
+                  <li key={`${d.documentId}-${i}`}>
+                    <bdi>{d.name}</bdi>{' '}
+                    <span className="muted small">
+                      ({t('score', { score: scorePercent(d.score) })} · {d.matched.join(', ')})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
         </div>
       )}

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/use-t';
 import { strings } from './i18n';
 import { LearnedList } from './LearnedList';
 import { progressPercent } from './learning-model';
+import { OptOutsList } from './OptOutsList';
 import { StrategiesTable } from './StrategiesTable';
 import '../knowledge/knowledge.css';
 import './learning.css';
@@ -99,6 +100,7 @@ export function LearningPage() {
         {result && (
           <span role="status">{t('learnedResult', { analysed: result.analysed, learned: result.learned, merged: result.merged })}</span>
         )}
+        {result?.llm && <span role="status">{t('llmResult', result.llm)}</span>}
       </div>
 
       <section className="learning-section" aria-labelledby="review-title">
@@ -153,6 +155,12 @@ export function LearningPage() {
           </p>
         </section>
       )}
+
+      <section className="learning-section" aria-labelledby="opt-outs-title">
+        <h2 id="opt-outs-title">{t('optOutsTitle')}</h2>
+        <p className="muted small">{t('optOutsIntro')}</p>
+        <OptOutsList shopId={shopId} t={t} onError={setError} />
+      </section>
     </section>
   );
 }

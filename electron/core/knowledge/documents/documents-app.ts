@@ -1,0 +1,49 @@
+import { ContractError } from '../../../../shared/contract';
+import type { HandlerMap } from '../../app';
+import type { CoreContext } from '../../context';
+import { makeDocumentsRepo } from './documents-repo';
+import { UnreadableDocumentError, documentKind, extractText } from './extract-text';
+
+/** A document larger than this is refused (the contract's base64 limit is set from it). */
+export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Handlers for the seller's Knowledge documents: list, add or replace (read and re-indexed), delete.
+ * `requireShop` comes from the knowledge app (one door into the shops domain).
+ */
+export function documentsHandlers(ctx: CoreContext, requireShop: (ctx: CoreContext, shopId: number) => Promise<unknown>): HandlerMap {
+  const repo = makeDocumentsRepo(ctx.store.sqlite);
+  return {
+    'knowledge/documents': async ({ shopId }) => {
+      await requireShop(ctx, shopId);
+      return repo.list(shopId);
+    },
+    'knowledge/add-document': async ({ shopId, name, contentBase64, replaceId }) => {
+      await requireShop(ctx, shopId);
+      const bytes = new Uint8Array(Buffer.from(contentBase64, 'base64'));
+      if (bytes.byteLength === 0) throw new ContractError('invalid_input', 'The file is empty');
+      if (bytes.byteLength > MAX_DOCUMENT_BYTES) throw new ContractError('invalid_input', 'The file is over 8 MB');
+      const kind = documentKind(name, bytes);
+      if (!kind) throw new ContractError('invalid_input', 'Add a PDF, a Word document (.docx), a text file or a saved web page (.html)');
+      let text: string;
+      try {
+        text = await extractText(kind, bytes);
+      } catch (err) {
+        if (err instanceof UnreadableDocumentError) throw new ContractError('invalid_input', err.message);
+        throw err;
+      }
+      const saved = repo.save(
+        shopId,
+        { name, kind, bytes, text, ...(replaceId !== undefined && { replaceId }) },
+        ctx.clock.now().toISOString(),
+      );
+      if (!saved) throw new ContractError('not_found', `No document ${replaceId}`);
+      ctx.logger.info({ shopId, documentId: saved.id, kind, chunks: saved.chunks }, 'knowledge document indexed');
+      return saved;
+    },
+    'knowledge/delete-document': async ({ shopId, id }) => {
+      await requireShop(ctx, shopId);
+      return { deleted: repo.delete(shopId, id) };
+    },
+  };
+}
