@@ -4,11 +4,17 @@ import type { CoreContext } from '../context';
 import { requireShop } from '../shops/require-shop';
 import type { FollowUpSource } from './follow-ups';
 import { makeReadHandle } from './read-handle';
+import { makeRollupRepo } from './rollup-repo';
 import { PeriodError, type ShopPeriod, makeAnalytics } from './service';
 
 /** Handlers of shared/contract/analytics.ts. */
 export function analyticsHandlers(ctx: CoreContext, deps: { followUps?: FollowUpSource } = {}): HandlerMap {
-  const analytics = makeAnalytics({ read: makeReadHandle(ctx.store.sqlite), ...deps });
+  const analytics = makeAnalytics({
+    read: makeReadHandle(ctx.store.sqlite),
+    rollups: makeRollupRepo(ctx.store.sqlite),
+    now: () => ctx.clock.now(),
+    ...deps,
+  });
 
   async function shopPeriod(shopId: number, from: string, to: string): Promise<ShopPeriod> {
     const shop = await requireShop(ctx, shopId);

@@ -34,11 +34,30 @@ interface PeriodFigures {
   guardrails: ReturnType<typeof guardrailFigures>;
 }
 
+/**
+ * Where a period's message figures come from: the messages themselves (on demand, the reference)
+ * or the daily rollups (rollups.ts), which must give the same figures. `details: false` (the
+ * comparison period) lets a source skip what only the current period shows.
+ */
+export type MessageSource = (shopId: number, period: ZonedPeriod, scope: PeriodScope, details: boolean) => MessageFigures;
+
+export const onDemandMessages =
+  (statement: StatementCache): MessageSource =>
+  (_shopId, _period, scope, details) =>
+    messageFigures(scanMessages(statement, scope, { details }), scope.stretches);
+
 /** The headline figures of one period (what the comparison needs too). */
-function periodFigures(statement: StatementCache, scope: PeriodScope, typingSeconds: number, details = true): PeriodFigures {
+function periodFigures(
+  statement: StatementCache,
+  source: MessageSource,
+  period: ZonedPeriod,
+  scope: PeriodScope,
+  typingSeconds: number,
+  details = true,
+): PeriodFigures {
   const orders = ordersOfPeriod(statement, scope);
   const money = orderTotals(orders);
-  const messages = messageFigures(scanMessages(statement, scope, { details }), scope.stretches);
+  const messages = source(scope.shopId, period, scope, details);
   const conversations = conversationTotals(conversationFacts(statement, messages.conversations), orders);
   const guardrails = guardrailFigures(statement, scope);
   const kpis: AnalyticsKpis = {
@@ -76,14 +95,20 @@ function dayRows(period: ZonedPeriod, figures: PeriodFigures): DayRow[] {
 }
 
 /** Everything the Analytics page shows for a period, in one call. */
-export function computeOverview(statement: StatementCache, followUps: FollowUpSource, req: OverviewRequest): AnalyticsOverview {
+export function computeOverview(
+  statement: StatementCache,
+  followUps: FollowUpSource,
+  req: OverviewRequest,
+  source: MessageSource = onDemandMessages(statement),
+): AnalyticsOverview {
   const period = zonedPeriod(req.from, req.to, req.timeZone);
   const scope = scopeOf(req.shopId, period);
-  const current = periodFigures(statement, scope, req.typingSeconds);
+  const current = periodFigures(statement, source, period, scope, req.typingSeconds);
   const length = dayCount(req.from, req.to);
   const previous = req.compare ? { from: addDays(req.from, -length), to: addDays(req.from, -1) } : null;
-  const previousKpis = previous
-    ? periodFigures(statement, scopeOf(req.shopId, zonedPeriod(previous.from, previous.to, req.timeZone)), req.typingSeconds, false).kpis
+  const previousPeriod = previous && zonedPeriod(previous.from, previous.to, req.timeZone);
+  const previousKpis = previousPeriod
+    ? periodFigures(statement, source, previousPeriod, scopeOf(req.shopId, previousPeriod), req.typingSeconds, false).kpis
     : null;
   const demand = productDemand(statement, req.shopId, current.messages.productConversations, unitsOrdered(statement, scope));
   return {

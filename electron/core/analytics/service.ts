@@ -1,8 +1,10 @@
 import type { AnalyticsOverview, ExportKind } from '../../../shared/domain/analytics';
 import { type CsvExport, buildExport } from './exports';
 import { type FollowUpSource, noFollowUps } from './follow-ups';
-import { computeOverview, scopeOf } from './overview';
+import { type MessageSource, computeOverview, onDemandMessages, scopeOf } from './overview';
 import type { ReadHandle } from './read-handle';
+import type { RollupRepo } from './rollup-repo';
+import { type Rollups, makeRollups } from './rollups';
 import { makeStatementCache } from './statements';
 import { dayCount, zonedPeriod } from './zone';
 
@@ -32,17 +34,24 @@ export interface AnalyticsConfig {
   /** A read-only view of the store (read-handle.ts). */
   read: ReadHandle;
   followUps?: FollowUpSource;
+  /** Analytics' own tables (rollup-repo.ts): with them, message figures come from daily rollups; without, from the messages. */
+  rollups?: RollupRepo;
+  now?: () => Date;
 }
 
-/** The analytics read model: figures and exports for a shop's period, computed on demand from the store. */
-export function makeAnalytics({ read, followUps = noFollowUps }: AnalyticsConfig) {
+/** The analytics read model: figures and exports for a shop's period, from daily rollups (or on demand) and the store. */
+export function makeAnalytics({ read, followUps = noFollowUps, rollups: repo, now }: AnalyticsConfig) {
   const statement = makeStatementCache(read);
+  const rollups: Rollups | null = repo ? makeRollups({ repo, statement, now }) : null;
+  const source: MessageSource = rollups ? (shopId, period) => rollups.figures(shopId, period) : onDemandMessages(statement);
   const overview = (req: ShopPeriod & { compare: boolean; typingSeconds: number }): AnalyticsOverview => {
     checkPeriod(req.from, req.to);
-    return computeOverview(statement, followUps, req);
+    return computeOverview(statement, followUps, req, source);
   };
   return {
     overview,
+    /** The rollups' back-fill (rollups.ts), or null when computing on demand. */
+    backfill: rollups ? rollups.backfill : null,
     export(kind: ExportKind, req: ShopPeriod): CsvExport {
       checkPeriod(req.from, req.to);
       const scope = scopeOf(req.shopId, zonedPeriod(req.from, req.to, req.timeZone));

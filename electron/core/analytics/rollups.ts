@@ -1,0 +1,93 @@
+import { DAY_FACTS_VERSION, type DayFacts, dayFacts } from './day-facts';
+import type { MessageFigures } from './message-figures';
+import { scanMessages } from './message-scan';
+import type { RollupRepo } from './rollup-repo';
+import { rollupFigures } from './rollup-figures';
+import type { StatementCache } from './statements';
+import { type ZonedPeriod, addDays, localDayOf, localShiftSql, zonedPeriod } from './zone';
+
+const HOUR = 3_600_000;
+
+export interface RollupDeps {
+  repo: RollupRepo;
+  statement: StatementCache;
+  now?: () => Date;
+}
+
+/**
+ * Daily rollups kept exact by rebuilding, from the messages, every local day whose messages
+ * changed (the triggers of migration 0050 note the UTC hours) and every day a period needs that
+ * was never built (an old store, a new time zone). Closed days cost nothing after their first
+ * build; today is rebuilt when it got a message since the last read (one day's scan).
+ */
+export function makeRollups({ repo, statement, now = () => new Date() }: RollupDeps) {
+  /** Drops the days whose messages changed since the last call (in this time zone's days). */
+  function forgetChanged(shopId: number, timeZone: string): void {
+    const days = new Set<string>();
+    for (const hour of repo.takeDirtyHours(shopId)) {
+      const start = Date.parse(`${hour}:00:00.000Z`);
+      // An hour lies in one local day, or two where the zone's offset is not whole hours.
+      days.add(localDayOf(start, timeZone)).add(localDayOf(start + HOUR - 1, timeZone));
+    }
+    repo.dropDays(shopId, [...days]);
+  }
+
+  function build(shopId: number, day: string, timeZone: string): DayFacts {
+    const period = zonedPeriod(day, day, timeZone);
+    const scope = {
+      shopId,
+      fromUtc: period.fromUtc,
+      toUtc: period.toUtc,
+      shift: (column: string) => localShiftSql(column, period.stretches),
+      stretches: period.stretches,
+    };
+    const facts = dayFacts(scanMessages(statement, scope), period.stretches);
+    repo.saveDay(shopId, day, timeZone, JSON.stringify(facts), now().toISOString());
+    return facts;
+  }
+
+  /** The facts of every day of the period, built where missing or stale. */
+  function daysOf(shopId: number, period: ZonedPeriod): { day: string; facts: DayFacts }[] {
+    return repo.transaction(() => {
+      forgetChanged(shopId, period.timeZone);
+      const stored = new Map<string, DayFacts>();
+      for (const row of repo.readDays(shopId, period.from, period.to)) {
+        if (row.timeZone !== period.timeZone) continue;
+        const facts = JSON.parse(row.facts) as DayFacts;
+        if (facts.v === DAY_FACTS_VERSION) stored.set(row.day, facts);
+      }
+      return period.days.map((day) => ({ day, facts: stored.get(day) ?? build(shopId, day, period.timeZone) }));
+    });
+  }
+
+  return {
+    /** The period's message figures, as message-figures.ts computes them from the messages. */
+    figures: (shopId: number, period: ZonedPeriod): MessageFigures => rollupFigures(daysOf(shopId, period)),
+    /**
+     * Builds up to `limit` missing days of the shop, newest first, from today back to its first
+     * message: the back-fill of a store that had messages before the rollups existed. Returns
+     * the days built (0: nothing left) and how many remain.
+     */
+    backfill(shopId: number, timeZone: string, limit: number): { built: number; remaining: number } {
+      const first = repo.firstMessageAt(shopId);
+      if (!first) return { built: 0, remaining: 0 };
+      const today = localDayOf(now().getTime(), timeZone);
+      const oldest = localDayOf(Date.parse(first), timeZone);
+      return repo.transaction(() => {
+        forgetChanged(shopId, timeZone);
+        const built = repo.builtDays(shopId, oldest, today, timeZone);
+        let made = 0;
+        let missing = 0;
+        for (let day = today; day >= oldest; day = addDays(day, -1)) {
+          if (built.has(day)) continue;
+          if (made < limit) {
+            build(shopId, day, timeZone);
+            made++;
+          } else missing++;
+        }
+        return { built: made, remaining: missing };
+      });
+    },
+  };
+}
+export type Rollups = ReturnType<typeof makeRollups>;
