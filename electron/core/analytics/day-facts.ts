@@ -26,6 +26,8 @@ export type ConversationDay = [
   firstReplySender: Sender.Bot | Sender.Seller | null,
   /** The customer is still waiting at the end of the day, since (UTC ms); null: answered. */
   endWaitMs: number | null,
+  /** The conversation's number (conversations.account_id: fixed, it is half the conversation's key). */
+  accountId: number | null,
 ];
 
 /** Response times in whole seconds → how many, by sender: exact, since the figures round to seconds. */
@@ -34,7 +36,7 @@ export type SecondsHistogram = [seconds: number, count: number][];
 /** One local day of one shop, as stored in analytics_days.facts. */
 export interface DayFacts {
   /** Bumped when the shape or a rule changes: rows of another version are rebuilt. */
-  v: typeof DAY_FACTS_VERSION;
+  v: number;
   conversations: ConversationDay[];
   /** weekday × 24 + local hour → customer messages. */
   heat: [key: number, count: number][];
@@ -44,7 +46,7 @@ export interface DayFacts {
   products: [sku: string, conversationIds: number[]][];
 }
 
-export const DAY_FACTS_VERSION = 1;
+export const DAY_FACTS_VERSION = 2;
 
 function offsetAt(ms: number, stretches: readonly OffsetStretch[], bounds: readonly number[]): number {
   for (let i = 0; i < bounds.length; i++) if (ms < bounds[i]!) return stretches[i]!.offsetMinutes;
@@ -64,7 +66,11 @@ interface Working {
  * The facts of one local day from its messages in time order (message-scan.ts over the day) —
  * the same rules as message-figures.ts, cut at the day's edges.
  */
-export function dayFacts(messages: readonly ScannedMessage[], stretches: readonly OffsetStretch[]): DayFacts {
+export function dayFacts(
+  messages: readonly ScannedMessage[],
+  stretches: readonly OffsetStretch[],
+  accountOf: (conversationIds: number[]) => ReadonlyMap<number, number>,
+): DayFacts {
   const bounds = stretches.slice(0, -1).map((s) => Date.parse(s.untilUtc!));
   const working = new Map<number, Working>();
   const heat = new Map<number, number>();
@@ -73,7 +79,7 @@ export function dayFacts(messages: readonly ScannedMessage[], stretches: readonl
   const products = new Map<string, Set<number>>();
   for (const [c, sender, at, flags, language, sku] of messages) {
     let w = working.get(c);
-    if (!w) working.set(c, (w = { row: [c, 0, 0, 0, 0, null, null, null, null, null], waiting: null }));
+    if (!w) working.set(c, (w = { row: [c, 0, 0, 0, 0, null, null, null, null, null, null], waiting: null }));
     const row = w.row;
     if (sender === Sender.Customer) {
       row[1]++;
@@ -103,8 +109,10 @@ export function dayFacts(messages: readonly ScannedMessage[], stretches: readonl
       w.waiting = null;
     }
   }
+  const accounts = accountOf([...working.keys()]);
   const conversations = [...working.values()].map(({ row, waiting }) => {
     row[9] = row[7] === null ? row[6] : waiting;
+    row[10] = accounts.get(row[0]) ?? null;
     return row;
   });
   return {

@@ -45,11 +45,11 @@ export function productDemand(
  * letter variants, Arabizi digits), most asked first; questions already in the FAQ are left out.
  */
 export function unansweredQuestions(statement: StatementCache, scope: PeriodScope): UnansweredQuestion[] {
-  // The newest replies without an answer come from the index alone (newest first, stopping at the
+  // The newest replies without an answer come from the partial index of migration 0050 alone (newest first, stopping at the
   // bound); only those rows are then read for their citations, products and the customer's words.
   const rows = statement<{ text: string; at: string }>(
     `WITH other AS MATERIALIZED (
-       SELECT id FROM messages INDEXED BY messages_shop_created
+       SELECT id FROM messages INDEXED BY messages_bot_other_by_time
        WHERE shop_id = ? AND created_at >= ? AND created_at < ? AND author = 'bot' AND json_extract(meta, '$.intent') = 'other'
        ORDER BY created_at DESC LIMIT ${UNANSWERED_SCAN})
      SELECT q.text, q.created_at AS at

@@ -41,13 +41,25 @@ export function rollupFigures(days: readonly { day: string; facts: DayFacts }[])
   for (const { day, facts } of days) {
     let dayIn = 0;
     let dayOut = 0;
-    for (const [c, messagesIn, botReplies, sellerReplies, flags, language, firstWait, firstReply, replySender, endWait] of facts.conversations) {
+    for (const [
+      c,
+      messagesIn,
+      botReplies,
+      sellerReplies,
+      flags,
+      language,
+      firstWait,
+      firstReply,
+      replySender,
+      endWait,
+      accountId,
+    ] of facts.conversations) {
       dayIn += messagesIn;
       dayOut += botReplies + sellerReplies;
       totals.botReplies += botReplies;
       totals.sellerReplies += sellerReplies;
       let a = conversations.get(c);
-      if (!a) conversations.set(c, (a = { wrote: false, sellerWrote: false, flags: 0, language: null }));
+      if (!a) conversations.set(c, (a = { wrote: false, sellerWrote: false, flags: 0, language: null, accountId }));
       if (messagesIn > 0) a.wrote = true;
       if (sellerReplies > 0) a.sellerWrote = true;
       a.flags |= flags;

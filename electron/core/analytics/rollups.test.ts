@@ -39,7 +39,9 @@ function seedRandom(sqlite: SQLite.Database, rand: () => number): number[] {
   for (let c = 1; c <= 60; c++) {
     const shop = c % 10 === 0 ? 2 : 1;
     const account = shop === 2 ? 3 : pick([1, 2]);
-    const contact = Number(sqlite.prepare('INSERT INTO contacts (shop_id, jid, created_at) VALUES (?, ?, ?)').run(shop, `c${c}@x`, now).lastInsertRowid);
+    const contact = Number(
+      sqlite.prepare('INSERT INTO contacts (shop_id, jid, created_at) VALUES (?, ?, ?)').run(shop, `c${c}@x`, now).lastInsertRowid,
+    );
     const reason = rand() < 0.2 ? 'human_request' : null;
     sqlite
       .prepare('INSERT INTO conversations (shop_id, account_id, contact_id, escalation_reason, created_at) VALUES (?, ?, ?, ?, ?)')
@@ -73,8 +75,16 @@ function seedRandom(sqlite: SQLite.Database, rand: () => number): number[] {
   );
   const ids = rows.map((r) =>
     Number(
-      insert.run(r.shop, r.account, r.conv, r.who === 0 ? 'in' : 'out', ['customer', 'bot', 'seller'][r.who], r.status, r.meta, new Date(r.t).toISOString())
-        .lastInsertRowid,
+      insert.run(
+        r.shop,
+        r.account,
+        r.conv,
+        r.who === 0 ? 'in' : 'out',
+        ['customer', 'bot', 'seller'][r.who],
+        r.status,
+        r.meta,
+        new Date(r.t).toISOString(),
+      ).lastInsertRowid,
     ),
   );
   const confirming = new Set<number>();
@@ -124,15 +134,20 @@ function compare(sqlite: SQLite.Database, shops: number[], periods: readonly (re
   return mismatches;
 }
 
-/** Edits the figures must follow: a draft approved, a reply deleted, a bot summary rewritten, a late insert. */
+/** Edits the figures must follow: a draft approved, a reply deleted, a bot summary rewritten, a late insert, a new escalation reason. */
 function mutate(sqlite: SQLite.Database, ids: number[], rand: () => number): void {
   const pick = () => ids[Math.floor(rand() * ids.length)]!;
-  sqlite.prepare(`UPDATE messages SET status = 'sent' WHERE status = 'draft' AND id IN (?, ?, ?, ?, ?, ?)`).run(pick(), pick(), pick(), pick(), pick(), pick());
+  sqlite.exec(`UPDATE conversations SET escalation_reason = 'asked for a refund' WHERE id % 3 = 0`);
+  sqlite
+    .prepare(`UPDATE messages SET status = 'sent' WHERE status = 'draft' AND id IN (?, ?, ?, ?, ?, ?)`)
+    .run(pick(), pick(), pick(), pick(), pick(), pick());
   const drafts = sqlite.prepare(`SELECT id FROM messages WHERE status = 'draft' LIMIT 3`).pluck().all() as number[];
   for (const id of drafts) sqlite.prepare(`UPDATE messages SET status = 'sent' WHERE id = ?`).run(id);
   for (let i = 0; i < 5; i++) sqlite.prepare('DELETE FROM messages WHERE id = ?').run(pick());
   sqlite
-    .prepare(`UPDATE messages SET meta = json_set(meta, '$.language', 'pt', '$.orderAction', 'start') WHERE author = 'bot' AND id IN (?, ?, ?)`)
+    .prepare(
+      `UPDATE messages SET meta = json_set(meta, '$.language', 'pt', '$.orderAction', 'start') WHERE author = 'bot' AND id IN (?, ?, ?)`,
+    )
     .run(pick(), pick(), pick());
   sqlite
     .prepare(
@@ -167,7 +182,15 @@ describe('daily rollups', () => {
     expect(compare(store.sqlite, [1, 2], periods)).toEqual([]);
     // A time zone change rebuilds the days in the new zone (compare() reads Paris; Algiers in between).
     const rolled = makeAnalytics({ read: makeReadHandle(store.sqlite), rollups: makeRollupRepo(store.sqlite) });
-    rolled.overview({ shopId: 1, from: '2026-03-28', to: '2026-03-30', timeZone: 'Africa/Algiers', currency: 'EUR', compare: true, typingSeconds: 30 });
+    rolled.overview({
+      shopId: 1,
+      from: '2026-03-28',
+      to: '2026-03-30',
+      timeZone: 'Africa/Algiers',
+      currency: 'EUR',
+      compare: true,
+      typingSeconds: 30,
+    });
     expect(compare(store.sqlite, [1], periods)).toEqual([]);
     expect(FIXTURE_ZONE).toBe(ZONE);
   });

@@ -7,6 +7,7 @@ import type { StatementCache } from './statements';
 import { type ZonedPeriod, addDays, localDayOf, localShiftSql, zonedPeriod } from './zone';
 
 const HOUR = 3_600_000;
+const MAX_PARSED_DAYS = 2000;
 
 export interface RollupDeps {
   repo: RollupRepo;
@@ -21,6 +22,13 @@ export interface RollupDeps {
  * build; today is rebuilt when it got a message since the last read (one day's scan).
  */
 export function makeRollups({ repo, statement, now = () => new Date() }: RollupDeps) {
+  /**
+   * Parsed facts by shop and day, checked against the stored build stamp on every read (a day
+   * rebuilt by another process, or dropped, is read again): JSON-parsing a month of days was
+   * most of a warm call.
+   */
+  const parsed = new Map<string, { stamp: string; facts: DayFacts }>();
+  const stampOf = (timeZone: string, build: number) => `${timeZone}|${build}`;
   /** Drops the days whose messages changed since the last call (in this time zone's days). */
   function forgetChanged(shopId: number, timeZone: string): void {
     const days = new Set<string>();
@@ -32,6 +40,21 @@ export function makeRollups({ repo, statement, now = () => new Date() }: RollupD
     repo.dropDays(shopId, [...days]);
   }
 
+  function remember(shopId: number, day: string, stamp: string, facts: DayFacts): void {
+    // Bounded: two years of days of a couple of shops; past that, start again.
+    if (parsed.size >= MAX_PARSED_DAYS) parsed.clear();
+    parsed.set(`${shopId}|${day}`, { stamp, facts });
+  }
+
+  const accountsOf = (ids: number[]): Map<number, number> => {
+    const json = statement<string>(
+      'SELECT json_group_array(json_array(cv.id, cv.account_id)) FROM json_each(?) j JOIN conversations cv ON cv.id = j.value',
+    )
+      .pluck()
+      .get(JSON.stringify(ids));
+    return new Map(json ? (JSON.parse(json) as [number, number][]) : []);
+  };
+
   function build(shopId: number, day: string, timeZone: string): DayFacts {
     const period = zonedPeriod(day, day, timeZone);
     const scope = {
@@ -41,8 +64,10 @@ export function makeRollups({ repo, statement, now = () => new Date() }: RollupD
       shift: (column: string) => localShiftSql(column, period.stretches),
       stretches: period.stretches,
     };
-    const facts = dayFacts(scanMessages(statement, scope), period.stretches);
-    repo.saveDay(shopId, day, timeZone, JSON.stringify(facts), now().toISOString());
+    const facts = dayFacts(scanMessages(statement, scope), period.stretches, accountsOf);
+    const build = Math.floor(Math.random() * Number.MAX_SAFE_INTEGER);
+    repo.saveDay(shopId, day, timeZone, JSON.stringify(facts), now().toISOString(), build);
+    remember(shopId, day, stampOf(timeZone, build), facts);
     return facts;
   }
 
@@ -51,10 +76,17 @@ export function makeRollups({ repo, statement, now = () => new Date() }: RollupD
     return repo.transaction(() => {
       forgetChanged(shopId, period.timeZone);
       const stored = new Map<string, DayFacts>();
-      for (const row of repo.readDays(shopId, period.from, period.to)) {
+      for (const row of repo.stamps(shopId, period.from, period.to)) {
         if (row.timeZone !== period.timeZone) continue;
-        const facts = JSON.parse(row.facts) as DayFacts;
-        if (facts.v === DAY_FACTS_VERSION) stored.set(row.day, facts);
+        const stamp = stampOf(row.timeZone, row.build);
+        const key = `${shopId}|${row.day}`;
+        let facts = parsed.get(key)?.stamp === stamp ? parsed.get(key)!.facts : null;
+        if (!facts) {
+          const json = repo.facts(shopId, row.day);
+          facts = json ? (JSON.parse(json) as DayFacts) : null;
+          if (facts) remember(shopId, row.day, stamp, facts);
+        }
+        if (facts?.v === DAY_FACTS_VERSION) stored.set(row.day, facts);
       }
       return period.days.map((day) => ({ day, facts: stored.get(day) ?? build(shopId, day, period.timeZone) }));
     });

@@ -21,6 +21,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     time_zone TEXT NOT NULL,
     facts TEXT NOT NULL,
     built_at TEXT NOT NULL,
+    -- A random number per build: a reader that keeps parsed facts in memory knows when they are stale.
+    build INTEGER NOT NULL,
     PRIMARY KEY (shop_id, day)
   ) WITHOUT ROWID`.execute(db);
   await sql`CREATE TABLE analytics_dirty_hours (
