@@ -44,9 +44,23 @@ export interface DayFacts {
   responses: { bot: SecondsHistogram; seller: SecondsHistogram };
   /** Conversations in which the bot named each product (first SKU of a reply). */
   products: [sku: string, conversationIds: number[]][];
+  /** Orders placed that day (order-figures.ts `ordersOfPeriod` over the day, with their UTC time). */
+  orders: DayOrder[];
+  /** Units ordered per SKU that day, lost orders left out (order-figures.ts `unitsOrdered`). */
+  units: [sku: string, units: number][];
 }
 
-export const DAY_FACTS_VERSION = 2;
+export type DayOrder = [
+  id: number,
+  conversationId: number | null,
+  status: string,
+  total: number,
+  cashCollected: number | null,
+  createdAt: string,
+  bySeller: number,
+];
+
+export const DAY_FACTS_VERSION = 3;
 
 function offsetAt(ms: number, stretches: readonly OffsetStretch[], bounds: readonly number[]): number {
   for (let i = 0; i < bounds.length; i++) if (ms < bounds[i]!) return stretches[i]!.offsetMinutes;
@@ -70,6 +84,7 @@ export function dayFacts(
   messages: readonly ScannedMessage[],
   stretches: readonly OffsetStretch[],
   accountOf: (conversationIds: number[]) => ReadonlyMap<number, number>,
+  orders: Pick<DayFacts, 'orders' | 'units'>,
 ): DayFacts {
   const bounds = stretches.slice(0, -1).map((s) => Date.parse(s.untilUtc!));
   const working = new Map<number, Working>();
@@ -121,5 +136,6 @@ export function dayFacts(
     heat: [...heat].sort(([a], [b]) => a - b),
     responses: { bot: histogram(bot), seller: histogram(seller) },
     products: [...products].map(([sku, set]) => [sku, [...set]]),
+    ...orders,
   };
 }

@@ -6,6 +6,8 @@ export const TAKEOVER_WINDOW_HOURS = 24;
 
 export interface OrderRow {
   id: number;
+  /** UTC ISO time it was placed. */
+  createdAt: string;
   conversationId: number | null;
   status: string;
   total: number;
@@ -43,6 +45,7 @@ export function ordersOfPeriod(statement: StatementCache, scope: PeriodScope): O
     status,
     total,
     cashCollected,
+    createdAt,
     day: localDayIn(createdAt),
     bySeller,
   }));

@@ -34,30 +34,37 @@ interface PeriodFigures {
   guardrails: ReturnType<typeof guardrailFigures>;
 }
 
-/**
- * Where a period's message figures come from: the messages themselves (on demand, the reference)
- * or the daily rollups (rollups.ts), which must give the same figures. `details: false` (the
- * comparison period) lets a source skip what only the current period shows.
- */
-export type MessageSource = (shopId: number, period: ZonedPeriod, scope: PeriodScope, details: boolean) => MessageFigures;
+/** A period's message figures, its orders and (with details) the units ordered per SKU. */
+export interface PeriodActivity {
+  messages: MessageFigures;
+  orders: OrderRow[];
+  units: Map<string, number> | null;
+}
 
-export const onDemandMessages =
-  (statement: StatementCache): MessageSource =>
-  (_shopId, _period, scope, details) =>
-    messageFigures(scanMessages(statement, scope, { details }), scope.stretches);
+/**
+ * Where a period's activity comes from: the messages and orders themselves (on demand, the
+ * reference) or the daily rollups (rollups.ts), which must give the same figures. `details: false`
+ * (the comparison period) lets a source skip what only the current period shows.
+ */
+export type PeriodSource = (shopId: number, period: ZonedPeriod, scope: PeriodScope, details: boolean) => PeriodActivity;
+
+export const onDemandActivity =
+  (statement: StatementCache): PeriodSource =>
+  (_shopId, _period, scope, details) => ({
+    messages: messageFigures(scanMessages(statement, scope, { details }), scope.stretches),
+    orders: ordersOfPeriod(statement, scope),
+    units: details ? unitsOrdered(statement, scope) : null,
+  });
 
 /** The headline figures of one period (what the comparison needs too). */
 function periodFigures(
   statement: StatementCache,
-  source: MessageSource,
-  period: ZonedPeriod,
+  activity: PeriodActivity,
   scope: PeriodScope,
   typingSeconds: number,
-  details = true,
 ): PeriodFigures {
-  const orders = ordersOfPeriod(statement, scope);
+  const { orders, messages } = activity;
   const money = orderTotals(orders);
-  const messages = source(scope.shopId, period, scope, details);
   const conversations = conversationTotals(conversationFacts(statement, messages.conversations), orders);
   const guardrails = guardrailFigures(statement, scope);
   const kpis: AnalyticsKpis = {
@@ -99,18 +106,23 @@ export function computeOverview(
   statement: StatementCache,
   followUps: FollowUpSource,
   req: OverviewRequest,
-  source: MessageSource = onDemandMessages(statement),
+  source: PeriodSource = onDemandActivity(statement),
+  fold?: (text: string) => string,
 ): AnalyticsOverview {
   const period = zonedPeriod(req.from, req.to, req.timeZone);
   const scope = scopeOf(req.shopId, period);
-  const current = periodFigures(statement, source, period, scope, req.typingSeconds);
+  const activity = source(req.shopId, period, scope, true);
+  const current = periodFigures(statement, activity, scope, req.typingSeconds);
   const length = dayCount(req.from, req.to);
   const previous = req.compare ? { from: addDays(req.from, -length), to: addDays(req.from, -1) } : null;
   const previousPeriod = previous && zonedPeriod(previous.from, previous.to, req.timeZone);
   const previousKpis = previousPeriod
-    ? periodFigures(statement, source, previousPeriod, scopeOf(req.shopId, previousPeriod), req.typingSeconds, false).kpis
+    ? (() => {
+        const previousScope = scopeOf(req.shopId, previousPeriod);
+        return periodFigures(statement, source(req.shopId, previousPeriod, previousScope, false), previousScope, req.typingSeconds).kpis;
+      })()
     : null;
-  const demand = productDemand(statement, req.shopId, current.messages.productConversations, unitsOrdered(statement, scope));
+  const demand = productDemand(statement, req.shopId, current.messages.productConversations, activity.units ?? new Map());
   return {
     period: {
       from: period.from,
@@ -135,7 +147,7 @@ export function computeOverview(
     busyHours: current.messages.busyHours,
     topProducts: demand.top,
     outOfStock: demand.outOfStock,
-    unanswered: unansweredQuestions(statement, scope),
+    unanswered: unansweredQuestions(statement, scope, fold),
     followUps: followUps.figures(req.shopId, { fromUtc: period.fromUtc, toUtc: period.toUtc }),
   };
 }

@@ -1,5 +1,6 @@
 import type { ResponseTimes } from '../../../shared/domain/analytics';
 import type { DayFacts, SecondsHistogram } from './day-facts';
+import type { OrderRow } from './order-figures';
 import type { ConversationActivity, MessageFigures } from './message-figures';
 import { Sender } from './message-scan';
 
@@ -94,4 +95,20 @@ export function rollupFigures(days: readonly { day: string; facts: DayFacts }[])
     conversations,
     productConversations,
   };
+}
+
+/** A period's orders from its days (newest first, as order-figures.ts reads them) and, with details, units per SKU. */
+export function rollupOrders(
+  days: readonly { day: string; facts: DayFacts }[],
+  details: boolean,
+): { orders: OrderRow[]; units: Map<string, number> | null } {
+  const orders: OrderRow[] = [];
+  const units = details ? new Map<string, number>() : null;
+  for (const { day, facts } of days) {
+    for (const [id, conversationId, status, total, cashCollected, createdAt, bySeller] of facts.orders)
+      orders.push({ id, conversationId, status, total, cashCollected, createdAt, day, bySeller });
+    if (units) for (const [sku, n] of facts.units) units.set(sku, (units.get(sku) ?? 0) + n);
+  }
+  orders.sort((a, b) => (a.createdAt === b.createdAt ? b.id - a.id : a.createdAt < b.createdAt ? 1 : -1));
+  return { orders, units };
 }

@@ -97,6 +97,9 @@ function seedRandom(sqlite: SQLite.Database, rand: () => number): number[] {
         `INSERT INTO orders (shop_id, conversation_id, status, currency, items_total, total, created_from_message_id, created_at, updated_at) VALUES (?, ?, ?, 'EUR', 100, 100, ?, ?, ?)`,
       )
       .run(conv % 10 === 0 ? 2 : 1, conv, pick(['new', 'delivered', 'cancelled']), fromMessage, at, at);
+    sqlite
+      .prepare(`INSERT INTO order_items (order_id, shop_id, sku, name, quantity, unit_price) SELECT max(id), shop_id, ?, 'x', ?, 100 FROM orders`)
+      .run(pick(['P1', 'P2', 'P3']), 1 + Math.floor(rand() * 3));
   }
   return ids;
 }
@@ -134,26 +137,41 @@ function compare(sqlite: SQLite.Database, shops: number[], periods: readonly (re
   return mismatches;
 }
 
-/** Edits the figures must follow: a draft approved, a reply deleted, a bot summary rewritten, a late insert, a new escalation reason. */
-function mutate(sqlite: SQLite.Database, ids: number[], rand: () => number): void {
-  const pick = () => ids[Math.floor(rand() * ids.length)]!;
-  sqlite.exec(`UPDATE conversations SET escalation_reason = 'asked for a refund' WHERE id % 3 = 0`);
-  sqlite
-    .prepare(`UPDATE messages SET status = 'sent' WHERE status = 'draft' AND id IN (?, ?, ?, ?, ?, ?)`)
-    .run(pick(), pick(), pick(), pick(), pick(), pick());
-  const drafts = sqlite.prepare(`SELECT id FROM messages WHERE status = 'draft' LIMIT 3`).pluck().all() as number[];
-  for (const id of drafts) sqlite.prepare(`UPDATE messages SET status = 'sent' WHERE id = ?`).run(id);
-  for (let i = 0; i < 5; i++) sqlite.prepare('DELETE FROM messages WHERE id = ?').run(pick());
-  sqlite
-    .prepare(
-      `UPDATE messages SET meta = json_set(meta, '$.language', 'pt', '$.orderAction', 'start') WHERE author = 'bot' AND id IN (?, ?, ?)`,
-    )
-    .run(pick(), pick(), pick());
-  sqlite
-    .prepare(
+/** Edits the figures must follow, by the kind of write each is. */
+const EDITS = {
+  conversationUpdate: (sqlite: SQLite.Database) =>
+    sqlite.exec(`UPDATE conversations SET escalation_reason = 'asked for a refund' WHERE id % 3 = 0`),
+  orderUpdate: (sqlite: SQLite.Database) => sqlite.exec(`UPDATE orders SET status = 'delivered', cash_collected = total WHERE id % 4 = 0`),
+  itemUpdate: (sqlite: SQLite.Database) => sqlite.exec(`UPDATE order_items SET quantity = quantity + 2 WHERE id % 3 = 0`),
+  orderDelete: (sqlite: SQLite.Database) => sqlite.exec(`DELETE FROM orders WHERE id % 7 = 0`),
+  // A seller message the evening before an order: the order becomes the seller's (the next day's figures change).
+  sellerBeforeOrder: (sqlite: SQLite.Database) =>
+    sqlite.exec(`INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, text, status, created_at)
+      SELECT o.shop_id, c.account_id, o.conversation_id, 'out', 'seller', 'je m''en occupe', 'sent', strftime('%Y-%m-%dT%H:%M:%fZ', o.created_at, '-20 hours')
+      FROM orders o JOIN conversations c ON c.id = o.conversation_id WHERE o.id % 5 = 1`),
+  messageUpdate: (sqlite: SQLite.Database, pick: () => number) => {
+    sqlite
+      .prepare(`UPDATE messages SET status = 'sent' WHERE status = 'draft' AND id IN (?, ?, ?, ?, ?, ?)`)
+      .run(pick(), pick(), pick(), pick(), pick(), pick());
+    const drafts = sqlite.prepare(`SELECT id FROM messages WHERE status = 'draft' LIMIT 3`).pluck().all() as number[];
+    for (const id of drafts) sqlite.prepare(`UPDATE messages SET status = 'sent' WHERE id = ?`).run(id);
+    sqlite
+      .prepare(`UPDATE messages SET meta = json_set(meta, '$.language', 'pt', '$.orderAction', 'start') WHERE author = 'bot' AND id IN (?, ?, ?)`)
+      .run(pick(), pick(), pick());
+  },
+  messageDelete: (sqlite: SQLite.Database, pick: () => number) => {
+    for (let i = 0; i < 8; i++) sqlite.prepare('DELETE FROM messages WHERE id = ?').run(pick());
+  },
+  lateInsert: (sqlite: SQLite.Database) =>
+    sqlite.exec(
       `INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, text, status, created_at) VALUES (1, 1, 1, 'in', 'customer', 'late', 'received', '2026-03-29T00:30:00.000Z')`,
-    )
-    .run();
+    ),
+};
+type Edit = keyof typeof EDITS;
+
+function mutate(sqlite: SQLite.Database, ids: number[], rand: () => number, edits = Object.keys(EDITS) as Edit[]): void {
+  const pick = () => ids[Math.floor(rand() * ids.length)]!;
+  for (const edit of edits) EDITS[edit](sqlite, pick);
 }
 
 describe('daily rollups', () => {
@@ -196,15 +214,18 @@ describe('daily rollups', () => {
   });
 
   it.each([
-    ['a delete', 'analytics_dirty_on_delete'],
-    ['an update', 'analytics_dirty_on_update'],
-  ])('catch a trigger that misses %s (planted bug)', async (_what, trigger) => {
+    ['a message delete', 'analytics_dirty_on_delete', 'messageDelete'],
+    ['a message update', 'analytics_dirty_on_update', 'messageUpdate'],
+    ['an order update', 'analytics_dirty_on_order_update', 'orderUpdate'],
+    ['an order item update', 'analytics_dirty_on_item_update_new', 'itemUpdate'],
+  ] as const)('catch a trigger that misses %s (planted bug)', async (_what, trigger, edit) => {
     store = await openDatabase({ file: ':memory:' });
     const rand = seeded(20260329);
     const ids = seedRandom(store.sqlite, rand);
     expect(compare(store.sqlite, [1])).toEqual([]);
     store.sqlite.exec(`DROP TRIGGER ${trigger}`);
-    mutate(store.sqlite, ids, rand);
+    if (trigger === 'analytics_dirty_on_item_update_new') store.sqlite.exec('DROP TRIGGER analytics_dirty_on_item_update_old');
+    mutate(store.sqlite, ids, rand, [edit]);
     expect(compare(store.sqlite, [1]).length).toBeGreaterThan(0);
   });
 

@@ -1,8 +1,9 @@
-import { DAY_FACTS_VERSION, type DayFacts, dayFacts } from './day-facts';
-import type { MessageFigures } from './message-figures';
+import { DAY_FACTS_VERSION, type DayFacts, type DayOrder, dayFacts } from './day-facts';
 import { scanMessages } from './message-scan';
+import { TAKEOVER_WINDOW_HOURS, ordersOfPeriod, unitsOrdered } from './order-figures';
+import type { PeriodActivity } from './overview';
 import type { RollupRepo } from './rollup-repo';
-import { rollupFigures } from './rollup-figures';
+import { rollupFigures, rollupOrders } from './rollup-figures';
 import type { StatementCache } from './statements';
 import { type ZonedPeriod, addDays, localDayOf, localShiftSql, zonedPeriod } from './zone';
 
@@ -34,8 +35,10 @@ export function makeRollups({ repo, statement, now = () => new Date() }: RollupD
     const days = new Set<string>();
     for (const hour of repo.takeDirtyHours(shopId)) {
       const start = Date.parse(`${hour}:00:00.000Z`);
-      // An hour lies in one local day, or two where the zone's offset is not whole hours.
-      days.add(localDayOf(start, timeZone)).add(localDayOf(start + HOUR - 1, timeZone));
+      // The hour's own local day(s), and those of the next TAKEOVER_WINDOW_HOURS: a seller message
+      // decides who closed the orders placed in the day after it.
+      const last = localDayOf(start + HOUR + TAKEOVER_WINDOW_HOURS * HOUR - 1, timeZone);
+      for (let day = localDayOf(start, timeZone); day <= last; day = addDays(day, 1)) days.add(day);
     }
     repo.dropDays(shopId, [...days]);
   }
@@ -64,7 +67,11 @@ export function makeRollups({ repo, statement, now = () => new Date() }: RollupD
       shift: (column: string) => localShiftSql(column, period.stretches),
       stretches: period.stretches,
     };
-    const facts = dayFacts(scanMessages(statement, scope), period.stretches, accountsOf);
+    const orders = ordersOfPeriod(statement, scope).map(
+      (o): DayOrder => [o.id, o.conversationId, o.status, o.total, o.cashCollected, o.createdAt, o.bySeller],
+    );
+    const units = [...unitsOrdered(statement, scope)];
+    const facts = dayFacts(scanMessages(statement, scope), period.stretches, accountsOf, { orders, units });
     const build = Math.floor(Math.random() * Number.MAX_SAFE_INTEGER);
     repo.saveDay(shopId, day, timeZone, JSON.stringify(facts), now().toISOString(), build);
     remember(shopId, day, stampOf(timeZone, build), facts);
@@ -93,8 +100,11 @@ export function makeRollups({ repo, statement, now = () => new Date() }: RollupD
   }
 
   return {
-    /** The period's message figures, as message-figures.ts computes them from the messages. */
-    figures: (shopId: number, period: ZonedPeriod): MessageFigures => rollupFigures(daysOf(shopId, period)),
+    /** The period's message figures and orders, as message-figures.ts and order-figures.ts compute them from the store. */
+    activity(shopId: number, period: ZonedPeriod, details: boolean): PeriodActivity {
+      const days = daysOf(shopId, period);
+      return { messages: rollupFigures(days), ...rollupOrders(days, details) };
+    },
     /**
      * Builds up to `limit` missing days of the shop, newest first, from today back to its first
      * message: the back-fill of a store that had messages before the rollups existed. Returns

@@ -1,7 +1,8 @@
 import type { AnalyticsOverview, ExportKind } from '../../../shared/domain/analytics';
+import { makeQuestionFold } from './demand-figures';
 import { type CsvExport, buildExport } from './exports';
 import { type FollowUpSource, noFollowUps } from './follow-ups';
-import { type MessageSource, computeOverview, onDemandMessages, scopeOf } from './overview';
+import { type PeriodSource, computeOverview, onDemandActivity, scopeOf } from './overview';
 import type { ReadHandle } from './read-handle';
 import type { RollupRepo } from './rollup-repo';
 import { type Rollups, makeRollups } from './rollups';
@@ -43,10 +44,13 @@ export interface AnalyticsConfig {
 export function makeAnalytics({ read, followUps = noFollowUps, rollups: repo, now }: AnalyticsConfig) {
   const statement = makeStatementCache(read);
   const rollups: Rollups | null = repo ? makeRollups({ repo, statement, now }) : null;
-  const source: MessageSource = rollups ? (shopId, period) => rollups.figures(shopId, period) : onDemandMessages(statement);
+  const source: PeriodSource = rollups
+    ? (shopId, period, _scope, details) => rollups.activity(shopId, period, details)
+    : onDemandActivity(statement);
+  const fold = makeQuestionFold();
   const overview = (req: ShopPeriod & { compare: boolean; typingSeconds: number }): AnalyticsOverview => {
     checkPeriod(req.from, req.to);
-    return computeOverview(statement, followUps, req, source);
+    return computeOverview(statement, followUps, req, source, fold);
   };
   return {
     overview,
