@@ -57,12 +57,7 @@ export const onDemandActivity =
   });
 
 /** The headline figures of one period (what the comparison needs too). */
-function periodFigures(
-  statement: StatementCache,
-  activity: PeriodActivity,
-  scope: PeriodScope,
-  typingSeconds: number,
-): PeriodFigures {
+function periodFigures(statement: StatementCache, activity: PeriodActivity, scope: PeriodScope, typingSeconds: number): PeriodFigures {
   const { orders, messages } = activity;
   const money = orderTotals(orders);
   const conversations = conversationTotals(conversationFacts(statement, messages.conversations), orders);

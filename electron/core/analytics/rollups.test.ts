@@ -98,7 +98,9 @@ function seedRandom(sqlite: SQLite.Database, rand: () => number): number[] {
       )
       .run(conv % 10 === 0 ? 2 : 1, conv, pick(['new', 'delivered', 'cancelled']), fromMessage, at, at);
     sqlite
-      .prepare(`INSERT INTO order_items (order_id, shop_id, sku, name, quantity, unit_price) SELECT max(id), shop_id, ?, 'x', ?, 100 FROM orders`)
+      .prepare(
+        `INSERT INTO order_items (order_id, shop_id, sku, name, quantity, unit_price) SELECT max(id), shop_id, ?, 'x', ?, 100 FROM orders`,
+      )
       .run(pick(['P1', 'P2', 'P3']), 1 + Math.floor(rand() * 3));
   }
   return ids;
@@ -156,7 +158,9 @@ const EDITS = {
     const drafts = sqlite.prepare(`SELECT id FROM messages WHERE status = 'draft' LIMIT 3`).pluck().all() as number[];
     for (const id of drafts) sqlite.prepare(`UPDATE messages SET status = 'sent' WHERE id = ?`).run(id);
     sqlite
-      .prepare(`UPDATE messages SET meta = json_set(meta, '$.language', 'pt', '$.orderAction', 'start') WHERE author = 'bot' AND id IN (?, ?, ?)`)
+      .prepare(
+        `UPDATE messages SET meta = json_set(meta, '$.language', 'pt', '$.orderAction', 'start') WHERE author = 'bot' AND id IN (?, ?, ?)`,
+      )
       .run(pick(), pick(), pick());
   },
   messageDelete: (sqlite: SQLite.Database, pick: () => number) => {
@@ -227,6 +231,24 @@ describe('daily rollups', () => {
     if (trigger === 'analytics_dirty_on_item_update_new') store.sqlite.exec('DROP TRIGGER analytics_dirty_on_item_update_old');
     mutate(store.sqlite, ids, rand, [edit]);
     expect(compare(store.sqlite, [1]).length).toBeGreaterThan(0);
+  });
+
+  it("rebuild the day after a seller message: it decides who closed the next 24 hours' orders", async () => {
+    store = await openDatabase({ file: ':memory:' });
+    const sqlite = store.sqlite;
+    seedRandom(sqlite, seeded(3));
+    // A bot order at 10:00 Paris on 2 April, confirmed by a customer message in its conversation.
+    sqlite.exec(`INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, text, status, created_at)
+        VALUES (1, 1, 1, 'in', 'customer', 'ok', 'received', '2026-04-02T07:59:00.000Z');
+      INSERT INTO orders (shop_id, conversation_id, status, currency, items_total, total, created_from_message_id, created_at, updated_at)
+        VALUES (1, 1, 'new', 'EUR', 100, 100, last_insert_rowid(), '2026-04-02T08:00:00.000Z', '2026-04-02T08:00:00.000Z')`);
+    const analytics = makeAnalytics({ read: makeReadHandle(sqlite), rollups: makeRollupRepo(sqlite) });
+    const req = { shopId: 1, from: '2026-04-02', to: '2026-04-02', timeZone: ZONE, currency: 'EUR', compare: false, typingSeconds: 30 };
+    const before = analytics.overview(req).kpis.ordersBySeller;
+    // The seller wrote at 21:00 Paris the evening before.
+    sqlite.exec(`INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, text, status, created_at)
+      VALUES (1, 1, 1, 'out', 'seller', 'je vous le réserve', 'sent', '2026-04-01T19:00:00.000Z')`);
+    expect(analytics.overview(req).kpis.ordersBySeller).toBe(before + 1);
   });
 
   it('back-fills an old store newest first, in slices, and then needs no build to answer', async () => {

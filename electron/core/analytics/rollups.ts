@@ -67,9 +67,15 @@ export function makeRollups({ repo, statement, now = () => new Date() }: RollupD
       shift: (column: string) => localShiftSql(column, period.stretches),
       stretches: period.stretches,
     };
-    const orders = ordersOfPeriod(statement, scope).map(
-      (o): DayOrder => [o.id, o.conversationId, o.status, o.total, o.cashCollected, o.createdAt, o.bySeller],
-    );
+    const orders = ordersOfPeriod(statement, scope).map((o): DayOrder => [
+      o.id,
+      o.conversationId,
+      o.status,
+      o.total,
+      o.cashCollected,
+      o.createdAt,
+      o.bySeller,
+    ]);
     const units = [...unitsOrdered(statement, scope)];
     const facts = dayFacts(scanMessages(statement, scope), period.stretches, accountsOf, { orders, units });
     const build = Math.floor(Math.random() * Number.MAX_SAFE_INTEGER);
