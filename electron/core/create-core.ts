@@ -241,7 +241,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl'),
   };
   app.register(contactsHandlers(ctx, erase));
-  app.register(analyticsHandlers(ctx, { followUps: makeFollowUpFigures(store.sqlite) }));
+  app.register(analyticsHandlers(ctx, { followUps: makeFollowUpFigures(store.sqlite), scheduler: learning.scheduler }));
   const missing = app.missing();
   // A test asserts this list is empty; at run time an unimplemented call answers unknown_method.
   if (missing.length) logger.warn({ missing }, 'contract calls without a handler');
