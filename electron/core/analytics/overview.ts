@@ -96,21 +96,30 @@ function dayRows(period: ZonedPeriod, figures: PeriodFigures): DayRow[] {
   }));
 }
 
+export interface OverviewOptions {
+  /** Where messages and orders come from (default: on demand from the store). */
+  source?: PeriodSource;
+  /** Question folding for unanswered questions (default normaliseText; the service remembers it). */
+  fold?: (text: string) => string;
+  /** zone.ts `zonedPeriod`, or a remembered one (it is pure; Intl offsets cost a few ms a period). */
+  zoned?: typeof zonedPeriod;
+}
+
 /** Everything the Analytics page shows for a period, in one call. */
 export function computeOverview(
   statement: StatementCache,
   followUps: FollowUpSource,
   req: OverviewRequest,
-  source: PeriodSource = onDemandActivity(statement),
-  fold?: (text: string) => string,
+  options: OverviewOptions = {},
 ): AnalyticsOverview {
-  const period = zonedPeriod(req.from, req.to, req.timeZone);
+  const { source = onDemandActivity(statement), fold, zoned = zonedPeriod } = options;
+  const period = zoned(req.from, req.to, req.timeZone);
   const scope = scopeOf(req.shopId, period);
   const activity = source(req.shopId, period, scope, true);
   const current = periodFigures(statement, activity, scope, req.typingSeconds);
   const length = dayCount(req.from, req.to);
   const previous = req.compare ? { from: addDays(req.from, -length), to: addDays(req.from, -1) } : null;
-  const previousPeriod = previous && zonedPeriod(previous.from, previous.to, req.timeZone);
+  const previousPeriod = previous && zoned(previous.from, previous.to, req.timeZone);
   const previousKpis = previousPeriod
     ? (() => {
         const previousScope = scopeOf(req.shopId, previousPeriod);

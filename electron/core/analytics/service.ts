@@ -7,7 +7,7 @@ import type { ReadHandle } from './read-handle';
 import type { RollupRepo } from './rollup-repo';
 import { type Rollups, makeRollups } from './rollups';
 import { makeStatementCache } from './statements';
-import { dayCount, zonedPeriod } from './zone';
+import { type ZonedPeriod, dayCount, zonedPeriod } from './zone';
 
 /** The longest period one call covers (two years and a bit): bounds the work of one request. */
 export const MAX_PERIOD_DAYS = 800;
@@ -48,9 +48,19 @@ export function makeAnalytics({ read, followUps = noFollowUps, rollups: repo, no
     ? (shopId, period, _scope, details) => rollups.activity(shopId, period, details)
     : onDemandActivity(statement);
   const fold = makeQuestionFold();
+  const periods = new Map<string, ZonedPeriod>();
+  const zoned = (from: string, to: string, timeZone: string): ZonedPeriod => {
+    const key = `${from}|${to}|${timeZone}`;
+    let period = periods.get(key);
+    if (!period) {
+      if (periods.size >= 256) periods.clear();
+      periods.set(key, (period = zonedPeriod(from, to, timeZone)));
+    }
+    return period;
+  };
   const overview = (req: ShopPeriod & { compare: boolean; typingSeconds: number }): AnalyticsOverview => {
     checkPeriod(req.from, req.to);
-    return computeOverview(statement, followUps, req, source, fold);
+    return computeOverview(statement, followUps, req, { source, fold, zoned });
   };
   return {
     overview,
