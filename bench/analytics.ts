@@ -209,6 +209,7 @@ export async function run(): Promise<Record<string, number>> {
       overview_ms: overview.wall,
       overview_cpu_ms: overview.cpu,
       overview_after_new_message_ms: liveDay.wall,
+      overview_after_new_message_cpu_ms: liveDay.cpu,
       overview_cold_ms: Math.round(coldMs),
       overview_on_demand_ms: demanded.wall,
       overview_on_demand_cpu_ms: demanded.cpu,
