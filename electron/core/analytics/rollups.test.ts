@@ -251,6 +251,15 @@ describe('daily rollups', () => {
     expect(analytics.overview(req).kpis.ordersBySeller).toBe(before + 1);
   });
 
+  it('fall back to the on-demand figures when the store takes no write (a full disk)', async () => {
+    store = await openDatabase({ file: ':memory:' });
+    seedRandom(store.sqlite, seeded(11));
+    store.sqlite.pragma('query_only = ON');
+    expect(compare(store.sqlite, [1], PERIODS.slice(0, 2))).toEqual([]);
+    expect(store.sqlite.prepare('SELECT count(*) FROM analytics_days').pluck().get()).toBe(0);
+    store.sqlite.pragma('query_only = OFF');
+  });
+
   it('back-fills an old store newest first, in slices, and then needs no build to answer', async () => {
     store = await openDatabase({ file: ':memory:' });
     seedRandom(store.sqlite, seeded(7));

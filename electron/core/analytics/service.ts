@@ -31,6 +31,12 @@ function checkPeriod(from: string, to: string): void {
   if (days > MAX_PERIOD_DAYS) throw new PeriodError(`A period is at most ${MAX_PERIOD_DAYS} days; this one is ${days}`);
 }
 
+/** SQLite's answer to a write it cannot make now (better-sqlite3's SqliteError carries the code). */
+const cannotWrite = (err: unknown): boolean =>
+  typeof err === 'object' &&
+  err !== null &&
+  /^SQLITE_(FULL|READONLY|BUSY|LOCKED|IOERR)/.test(String((err as { code?: unknown }).code ?? ''));
+
 export interface AnalyticsConfig {
   /** A read-only view of the store (read-handle.ts). */
   read: ReadHandle;
@@ -44,9 +50,18 @@ export interface AnalyticsConfig {
 export function makeAnalytics({ read, followUps = noFollowUps, rollups: repo, now }: AnalyticsConfig) {
   const statement = makeStatementCache(read);
   const rollups: Rollups | null = repo ? makeRollups({ repo, statement, now }) : null;
+  const onDemand = onDemandActivity(statement);
   const source: PeriodSource = rollups
-    ? (shopId, period, _scope, details) => rollups.activity(shopId, period, details)
-    : onDemandActivity(statement);
+    ? (shopId, period, scope, details) => {
+        try {
+          return rollups.activity(shopId, period, details);
+        } catch (err) {
+          // Keeping the rollups writes; a full disk or a store another writer holds must not blank the page.
+          if (cannotWrite(err)) return onDemand(shopId, period, scope, details);
+          throw err;
+        }
+      }
+    : onDemand;
   const fold = makeQuestionFold();
   const periods = new Map<string, ZonedPeriod>();
   const zoned = (from: string, to: string, timeZone: string): ZonedPeriod => {
