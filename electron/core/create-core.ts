@@ -295,7 +295,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl'),
   };
   app.register(contactsHandlers(ctx, erase));
-  app.register(analyticsHandlers(ctx, { followUps: makeFollowUpFigures(store.sqlite) }));
+  app.register(analyticsHandlers(ctx, { followUps: makeFollowUpFigures(store.sqlite), scheduler: learning.scheduler }));
   // The app's own preferences, the daily backup (a scheduler job) and the diagnostics zip.
   app.register(
     desktopHandlers(ctx, {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsOverview, FollowUpFigures } from '../../../shared/domain/analytics';
 import { call, makeTempCore } from '../test-utils/temp-core';
 import type { Core } from '../create-core';
+import { ROLLUP_BACKFILL_JOB } from './app';
 import { computeOverview } from './overview';
 import { makeReadHandle } from './read-handle';
 import { makeStatementCache } from './statements';
@@ -72,5 +73,20 @@ describe('follow-ups section', () => {
     expect(computeOverview(statement, source, req).followUps).toEqual(figures);
     expect(asked).toEqual([[shopId, { fromUtc: '2026-03-27T23:00:00.000Z', toUtc: '2026-03-30T22:00:00.000Z' }]]);
     expect(computeOverview(statement, source, { ...req, shopId: shopId + 1 }).followUps).toBeNull();
+  });
+});
+
+describe('rollup back-fill job', () => {
+  it("is on core's scheduler and builds every day of a store that had messages before the rollups", async () => {
+    expect(core.learning.scheduler.jobs().map((j) => j.key)).toContain(ROLLUP_BACKFILL_JOB);
+    const sqlite = core.ctx.store.sqlite;
+    sqlite.exec('DELETE FROM analytics_days');
+    const days = () => sqlite.prepare('SELECT count(*) FROM analytics_days WHERE shop_id = ?').pluck().get(shopId) as number;
+    // A run that reports more (a slice built, days still missing) runs again until none is.
+    core.learning.scheduler.nudge(ROLLUP_BACKFILL_JOB);
+    await core.learning.scheduler.runDue();
+    const first = sqlite.prepare('SELECT min(created_at) FROM messages WHERE shop_id = ?').pluck().get(shopId) as string;
+    const span = Math.floor((core.ctx.clock.now().getTime() - Date.parse(first)) / 86_400_000);
+    expect(days()).toBeGreaterThanOrEqual(span);
   });
 });

@@ -15,28 +15,45 @@ export interface ConversationFacts {
   escalated: boolean;
   askedPrice: boolean;
   startedOrder: boolean;
+  /** Read for escalated conversations (the only ones whose reason is counted); may be null for the others. */
   escalationReason: string | null;
 }
 
 /** The conversations in which the customer wrote, with their number and escalation reason. */
 export function conversationFacts(statement: StatementCache, activity: ReadonlyMap<number, ConversationActivity>): ConversationFacts[] {
-  const wrote = [...activity].filter(([, a]) => a.wrote).map(([id]) => id);
   const labels = new Map(
     statement<{ id: number; label: string }>('SELECT id, label FROM accounts')
       .all()
       .map((a) => [a.id, a.label]),
   );
-  // Driven by the id list (primary-key lookups), not an IN test over every conversation of the shop.
-  const rows = statement<{ id: number; accountId: number; escalationReason: string | null }>(
-    `SELECT cv.id, cv.account_id AS accountId, cv.escalation_reason AS escalationReason
-     FROM json_each(?) j JOIN conversations cv ON cv.id = j.value`,
-  )
-    .all(JSON.stringify(wrote))
-    .map((r) => ({ ...r, accountLabel: labels.get(r.accountId) ?? String(r.accountId) }));
-  return rows.map((r) => {
-    const a = activity.get(r.id)!;
+  // A conversation's number is known when the source read it (the rollups); its escalation reason
+  // can change, so it is read now — only for the conversations that were escalated.
+  const known: number[] = [];
+  const lookUp: number[] = [];
+  for (const [id, a] of activity) {
+    if (!a.wrote) continue;
+    if (a.accountId != null && (a.flags & BotFlag.Escalated) === 0) known.push(id);
+    else lookUp.push(id);
+  }
+  // Driven by the id list (primary-key lookups), not an IN test over every conversation of the shop;
+  // one JSON document out, as message-scan.ts (thousands of row objects through the driver cost more).
+  const json = lookUp.length
+    ? statement<string>(
+        `SELECT json_group_array(json_array(cv.id, cv.account_id, cv.escalation_reason))
+         FROM json_each(?) j JOIN conversations cv ON cv.id = j.value`,
+      )
+        .pluck()
+        .get(JSON.stringify(lookUp))
+    : null;
+  const rows = json ? (JSON.parse(json) as [id: number, accountId: number, escalationReason: string | null][]) : [];
+  for (const id of known) rows.push([id, activity.get(id)!.accountId!, null]);
+  return rows.map(([id, accountId, escalationReason]) => {
+    const a = activity.get(id)!;
     return {
-      ...r,
+      id,
+      accountId,
+      accountLabel: labels.get(accountId) ?? String(accountId),
+      escalationReason,
       language: a.language,
       seller: a.sellerWrote,
       escalated: (a.flags & BotFlag.Escalated) !== 0,
@@ -89,6 +106,8 @@ export function conversationTotals(facts: readonly ConversationFacts[], orders: 
   const byLanguage = new Map<string, { label: string; conversations: number; orders: number }>();
   const byAccount = new Map<string, { label: string; conversations: number; orders: number }>();
   const reasons = new Map<EscalationReason, number>();
+  // A shop has a handful of distinct reasons: each is decoded (a schema check) once per call.
+  const codesOf = new Map<string | null, EscalationReason[]>();
   let converted = 0;
   let autoResolved = 0;
   let escalations = 0;
@@ -101,14 +120,20 @@ export function conversationTotals(facts: readonly ConversationFacts[], orders: 
     const won = stage >= 3 ? 1 : 0;
     converted += won;
     const lang = c.language ?? 'unknown';
-    const l = byLanguage.get(lang) ?? { label: lang, conversations: 0, orders: 0 };
-    byLanguage.set(lang, { ...l, conversations: l.conversations + 1, orders: l.orders + won });
+    let l = byLanguage.get(lang);
+    if (!l) byLanguage.set(lang, (l = { label: lang, conversations: 0, orders: 0 }));
+    l.conversations++;
+    l.orders += won;
     const accountKey = String(c.accountId);
-    const a = byAccount.get(accountKey) ?? { label: c.accountLabel, conversations: 0, orders: 0 };
-    byAccount.set(accountKey, { ...a, conversations: a.conversations + 1, orders: a.orders + won });
+    let a = byAccount.get(accountKey);
+    if (!a) byAccount.set(accountKey, (a = { label: c.accountLabel, conversations: 0, orders: 0 }));
+    a.conversations++;
+    a.orders += won;
     if (c.escalated) {
       escalations++;
-      for (const reason of escalationCodes(c.escalationReason)) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      let codes = codesOf.get(c.escalationReason);
+      if (!codes) codesOf.set(c.escalationReason, (codes = escalationCodes(c.escalationReason)));
+      for (const reason of codes) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
     }
     if (!c.seller && !c.escalated) autoResolved++;
   }

@@ -40,16 +40,36 @@ export function productDemand(
 }
 
 /**
+ * normaliseText remembered per text (bounded): the same questions come back call after call, and
+ * folding them (accents, Arabic letters, Arabizi) was a good part of a warm overview.
+ */
+export function makeQuestionFold(max = 5000): (text: string) => string {
+  const folded = new Map<string, string>();
+  return (text) => {
+    let key = folded.get(text);
+    if (key === undefined) {
+      if (folded.size >= max) folded.clear();
+      folded.set(text, (key = normaliseText(text)));
+    }
+    return key;
+  };
+}
+
+/**
  * Customer questions the brain had no answer for: its reply had no intent it recognised, cited no
  * catalog or FAQ row and named no product. Grouped by their folded text (case, accents, Arabic
  * letter variants, Arabizi digits), most asked first; questions already in the FAQ are left out.
  */
-export function unansweredQuestions(statement: StatementCache, scope: PeriodScope): UnansweredQuestion[] {
-  // The newest replies without an answer come from the index alone (newest first, stopping at the
+export function unansweredQuestions(
+  statement: StatementCache,
+  scope: PeriodScope,
+  fold: (text: string) => string = normaliseText,
+): UnansweredQuestion[] {
+  // The newest replies without an answer come from the partial index of migration 0050 alone (newest first, stopping at the
   // bound); only those rows are then read for their citations, products and the customer's words.
   const rows = statement<{ text: string; at: string }>(
     `WITH other AS MATERIALIZED (
-       SELECT id FROM messages INDEXED BY messages_shop_created
+       SELECT id FROM messages INDEXED BY messages_bot_other_by_time
        WHERE shop_id = ? AND created_at >= ? AND created_at < ? AND author = 'bot' AND json_extract(meta, '$.intent') = 'other'
        ORDER BY created_at DESC LIMIT ${UNANSWERED_SCAN})
      SELECT q.text, q.created_at AS at
@@ -59,11 +79,11 @@ export function unansweredQuestions(statement: StatementCache, scope: PeriodScop
   const known = new Set(
     statement<{ question: string }>(`SELECT question FROM knowledge WHERE shop_id = ? AND status = 'active'`)
       .all(scope.shopId)
-      .map((k) => normaliseText(k.question)),
+      .map((k) => fold(k.question)),
   );
   const groups = new Map<string, UnansweredQuestion>();
   for (const r of rows) {
-    const key = normaliseText(r.text);
+    const key = fold(r.text);
     if (!key || known.has(key)) continue;
     const g = groups.get(key);
     if (g) {

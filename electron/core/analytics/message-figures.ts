@@ -15,6 +15,8 @@ export interface ConversationActivity {
   flags: number;
   /** The language the bot detected last. */
   language: string | null;
+  /** The conversation's number when the source knows it (rollups); else conversation-figures.ts reads it. */
+  accountId?: number | null;
 }
 
 export interface MessageFigures {

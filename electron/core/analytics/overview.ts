@@ -34,11 +34,32 @@ interface PeriodFigures {
   guardrails: ReturnType<typeof guardrailFigures>;
 }
 
+/** A period's message figures, its orders and (with details) the units ordered per SKU. */
+export interface PeriodActivity {
+  messages: MessageFigures;
+  orders: OrderRow[];
+  units: Map<string, number> | null;
+}
+
+/**
+ * Where a period's activity comes from: the messages and orders themselves (on demand, the
+ * reference) or the daily rollups (rollups.ts), which must give the same figures. `details: false`
+ * (the comparison period) lets a source skip what only the current period shows.
+ */
+export type PeriodSource = (shopId: number, period: ZonedPeriod, scope: PeriodScope, details: boolean) => PeriodActivity;
+
+export const onDemandActivity =
+  (statement: StatementCache): PeriodSource =>
+  (_shopId, _period, scope, details) => ({
+    messages: messageFigures(scanMessages(statement, scope, { details }), scope.stretches),
+    orders: ordersOfPeriod(statement, scope),
+    units: details ? unitsOrdered(statement, scope) : null,
+  });
+
 /** The headline figures of one period (what the comparison needs too). */
-function periodFigures(statement: StatementCache, scope: PeriodScope, typingSeconds: number, details = true): PeriodFigures {
-  const orders = ordersOfPeriod(statement, scope);
+function periodFigures(statement: StatementCache, activity: PeriodActivity, scope: PeriodScope, typingSeconds: number): PeriodFigures {
+  const { orders, messages } = activity;
   const money = orderTotals(orders);
-  const messages = messageFigures(scanMessages(statement, scope, { details }), scope.stretches);
   const conversations = conversationTotals(conversationFacts(statement, messages.conversations), orders);
   const guardrails = guardrailFigures(statement, scope);
   const kpis: AnalyticsKpis = {
@@ -75,17 +96,37 @@ function dayRows(period: ZonedPeriod, figures: PeriodFigures): DayRow[] {
   }));
 }
 
+export interface OverviewOptions {
+  /** Where messages and orders come from (default: on demand from the store). */
+  source?: PeriodSource;
+  /** Question folding for unanswered questions (default normaliseText; the service remembers it). */
+  fold?: (text: string) => string;
+  /** zone.ts `zonedPeriod`, or a remembered one (it is pure; Intl offsets cost a few ms a period). */
+  zoned?: typeof zonedPeriod;
+}
+
 /** Everything the Analytics page shows for a period, in one call. */
-export function computeOverview(statement: StatementCache, followUps: FollowUpSource, req: OverviewRequest): AnalyticsOverview {
-  const period = zonedPeriod(req.from, req.to, req.timeZone);
+export function computeOverview(
+  statement: StatementCache,
+  followUps: FollowUpSource,
+  req: OverviewRequest,
+  options: OverviewOptions = {},
+): AnalyticsOverview {
+  const { source = onDemandActivity(statement), fold, zoned = zonedPeriod } = options;
+  const period = zoned(req.from, req.to, req.timeZone);
   const scope = scopeOf(req.shopId, period);
-  const current = periodFigures(statement, scope, req.typingSeconds);
+  const activity = source(req.shopId, period, scope, true);
+  const current = periodFigures(statement, activity, scope, req.typingSeconds);
   const length = dayCount(req.from, req.to);
   const previous = req.compare ? { from: addDays(req.from, -length), to: addDays(req.from, -1) } : null;
-  const previousKpis = previous
-    ? periodFigures(statement, scopeOf(req.shopId, zonedPeriod(previous.from, previous.to, req.timeZone)), req.typingSeconds, false).kpis
+  const previousPeriod = previous && zoned(previous.from, previous.to, req.timeZone);
+  const previousKpis = previousPeriod
+    ? (() => {
+        const previousScope = scopeOf(req.shopId, previousPeriod);
+        return periodFigures(statement, source(req.shopId, previousPeriod, previousScope, false), previousScope, req.typingSeconds).kpis;
+      })()
     : null;
-  const demand = productDemand(statement, req.shopId, current.messages.productConversations, unitsOrdered(statement, scope));
+  const demand = productDemand(statement, req.shopId, current.messages.productConversations, activity.units ?? new Map());
   return {
     period: {
       from: period.from,
@@ -110,7 +151,7 @@ export function computeOverview(statement: StatementCache, followUps: FollowUpSo
     busyHours: current.messages.busyHours,
     topProducts: demand.top,
     outOfStock: demand.outOfStock,
-    unanswered: unansweredQuestions(statement, scope),
+    unanswered: unansweredQuestions(statement, scope, fold),
     followUps: followUps.figures(req.shopId, { fromUtc: period.fromUtc, toUtc: period.toUtc }),
   };
 }

@@ -1,10 +1,13 @@
 import type { AnalyticsOverview, ExportKind } from '../../../shared/domain/analytics';
+import { makeQuestionFold } from './demand-figures';
 import { type CsvExport, buildExport } from './exports';
 import { type FollowUpSource, noFollowUps } from './follow-ups';
-import { computeOverview, scopeOf } from './overview';
+import { type PeriodSource, computeOverview, onDemandActivity, scopeOf } from './overview';
 import type { ReadHandle } from './read-handle';
+import type { RollupRepo } from './rollup-repo';
+import { type Rollups, makeRollups } from './rollups';
 import { makeStatementCache } from './statements';
-import { dayCount, zonedPeriod } from './zone';
+import { type ZonedPeriod, dayCount, zonedPeriod } from './zone';
 
 /** The longest period one call covers (two years and a bit): bounds the work of one request. */
 export const MAX_PERIOD_DAYS = 800;
@@ -28,21 +31,56 @@ function checkPeriod(from: string, to: string): void {
   if (days > MAX_PERIOD_DAYS) throw new PeriodError(`A period is at most ${MAX_PERIOD_DAYS} days; this one is ${days}`);
 }
 
+/** SQLite's answer to a write it cannot make now (better-sqlite3's SqliteError carries the code). */
+const cannotWrite = (err: unknown): boolean =>
+  typeof err === 'object' &&
+  err !== null &&
+  /^SQLITE_(FULL|READONLY|BUSY|LOCKED|IOERR)/.test(String((err as { code?: unknown }).code ?? ''));
+
 export interface AnalyticsConfig {
   /** A read-only view of the store (read-handle.ts). */
   read: ReadHandle;
   followUps?: FollowUpSource;
+  /** Analytics' own tables (rollup-repo.ts): with them, message figures come from daily rollups; without, from the messages. */
+  rollups?: RollupRepo;
+  now?: () => Date;
 }
 
-/** The analytics read model: figures and exports for a shop's period, computed on demand from the store. */
-export function makeAnalytics({ read, followUps = noFollowUps }: AnalyticsConfig) {
+/** The analytics read model: figures and exports for a shop's period, from daily rollups (or on demand) and the store. */
+export function makeAnalytics({ read, followUps = noFollowUps, rollups: repo, now }: AnalyticsConfig) {
   const statement = makeStatementCache(read);
+  const rollups: Rollups | null = repo ? makeRollups({ repo, statement, now }) : null;
+  const onDemand = onDemandActivity(statement);
+  const source: PeriodSource = rollups
+    ? (shopId, period, scope, details) => {
+        try {
+          return rollups.activity(shopId, period, details);
+        } catch (err) {
+          // Keeping the rollups writes; a full disk or a store another writer holds must not blank the page.
+          if (cannotWrite(err)) return onDemand(shopId, period, scope, details);
+          throw err;
+        }
+      }
+    : onDemand;
+  const fold = makeQuestionFold();
+  const periods = new Map<string, ZonedPeriod>();
+  const zoned = (from: string, to: string, timeZone: string): ZonedPeriod => {
+    const key = `${from}|${to}|${timeZone}`;
+    let period = periods.get(key);
+    if (!period) {
+      if (periods.size >= 256) periods.clear();
+      periods.set(key, (period = zonedPeriod(from, to, timeZone)));
+    }
+    return period;
+  };
   const overview = (req: ShopPeriod & { compare: boolean; typingSeconds: number }): AnalyticsOverview => {
     checkPeriod(req.from, req.to);
-    return computeOverview(statement, followUps, req);
+    return computeOverview(statement, followUps, req, { source, fold, zoned });
   };
   return {
     overview,
+    /** The rollups' back-fill (rollups.ts), or null when computing on demand. */
+    backfill: rollups ? rollups.backfill : null,
     export(kind: ExportKind, req: ShopPeriod): CsvExport {
       checkPeriod(req.from, req.to);
       const scope = scopeOf(req.shopId, zonedPeriod(req.from, req.to, req.timeZone));

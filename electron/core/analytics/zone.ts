@@ -137,3 +137,19 @@ const signed = (n: number): string => {
   if (!Number.isInteger(n)) throw new Error(`offset ${n} is not whole minutes`);
   return n >= 0 ? `+${n}` : String(n);
 };
+
+/**
+ * The local day of stored UTC times within a period, from the period's offset stretches: what
+ * `date(column, localShiftSql(column, stretches))` gives in SQL (the same string comparisons).
+ * Days are formatted once per call's day number (thousands of orders share a month of days).
+ */
+export function makeLocalDayIn(stretches: readonly OffsetStretch[]): (utc: string) => string {
+  const formatted = new Map<number, string>();
+  return (utc) => {
+    const stretch = stretches.find((s) => s.untilUtc === null || utc < s.untilUtc) ?? stretches.at(-1)!;
+    const dayNumber = Math.floor((Date.parse(utc) + stretch.offsetMinutes * MINUTE) / DAY);
+    let day = formatted.get(dayNumber);
+    if (day === undefined) formatted.set(dayNumber, (day = formatDay(dayNumber * DAY)));
+    return day;
+  };
+}
