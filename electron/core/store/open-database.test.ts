@@ -37,6 +37,19 @@ describe('openDatabase', () => {
     await second.close();
   });
 
+  it('runs a lower-numbered migration that landed after a higher one had run', async () => {
+    const file = tempFile();
+    const names = Object.keys(migrations).sort();
+    const late = names.at(-2) ?? '';
+    const without = Object.fromEntries(Object.entries(migrations).filter(([name]) => name !== late));
+    await (await openDatabase({ file, migrations: without })).close();
+    const store = await openDatabase({ file });
+    const ran = (store.sqlite.prepare('SELECT name FROM kysely_migration').all() as { name: string }[]).map((r) => r.name);
+    expect(ran).toContain(late);
+    expect(ran).toHaveLength(names.length);
+    await store.close();
+  });
+
   it('refuses, untouched, a file a newer Souqbot migrated further', async () => {
     const file = tempFile();
     await (await openDatabase({ file })).close();

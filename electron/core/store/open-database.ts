@@ -109,7 +109,14 @@ export async function openDatabase({ file, migrations = knownMigrations }: OpenO
 
     // Kysely's compiled queries reuse their prepared statements (see statement-cache.ts).
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-    const migrator = new Migrator({ db, provider: new StaticProvider(migrations), migrationTableName: MIGRATION_TABLE });
+    // Migrations are numbered in ranges per piece of work, so a store can have run 0050 before 0041
+    // exists; each one is independent of the others' tables, so a late lower number still runs.
+    const migrator = new Migrator({
+      db,
+      provider: new StaticProvider(migrations),
+      migrationTableName: MIGRATION_TABLE,
+      allowUnorderedMigrations: true,
+    });
     const { error } = await migrator.migrateToLatest();
     if (error) {
       await db.destroy();
