@@ -81,7 +81,9 @@ async function main(): Promise<void> {
         for (const v of convs) {
           process.stderr.write(`--- ${v.c.id} want ${JSON.stringify(v.c.expect)}\n`);
           for (const r of repliesTo(v.first, v.last))
-            process.stderr.write(`  > ${lines[r.in ?? 0]?.text}\n  < [${r.language}/${r.intent}/${r.orderAction}/${r.skus.join(',')}] ${r.reply}\n`);
+            process.stderr.write(
+              `  > ${lines[r.in ?? 0]?.text}\n  < [${r.language}/${r.intent}/${r.orderAction}/${r.skus.join(',')}] ${r.reply}\n`,
+            );
         }
       scoreSingles(
         scores,

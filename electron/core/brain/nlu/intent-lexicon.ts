@@ -1036,7 +1036,7 @@ export const INTENT_LEXICON: Lexicon = {
 
 /** Words that, alone or nearly so, mean "yes" to a confirmation question. */
 export const YES_WORDS = new Set(
-  'oui ouais ok okay dac daccord d accord yes yeah yep sure confirm confirme confirmed valide sim claro pode si certo esatto va bene ih iyeh iyah wah wakha ey ay aywa eyh ah safi mrigel mriguel naam behi bahi tamam mzyan mzian باهي تمام آه إي نعم ايه اه ايوه واه واخا مريقل صافي موافق اكيد اكيد ok confirmi nconfirmi confirma confermo certo'.split(
+  'oui ouais ok okay dac daccord d accord yes yeah yep sure confirm confirme confirmed valide sim claro pode si certo esatto va bene ih iyeh iyah wah wakha ey ay aywa eyh ah safi mrigel mriguel naam behi bahi tamam mzyan mzian باهي تمام آه إي نعم ايه اه ايوه واه واخا مريقل صافي موافق اكيد اكيد ok confirmi nconfirmi confirma confermo certo isso fechado beleza blz perfeito perfetto parfait'.split(
     ' ',
   ),
 );

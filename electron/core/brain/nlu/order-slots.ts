@@ -2,7 +2,7 @@ import type { Product } from '../../../../shared/domain/catalog';
 import { COLOUR_CONCEPTS, conceptOf } from './concepts';
 import { fold, matchTokens, tokens } from './normalise';
 import { findPhone } from './phone';
-import { findQuantity } from './quantity';
+import { NEGATIONS, findQuantity } from './quantity';
 
 export { findQuantity } from './quantity';
 import { type Place, findPlace, placeSpan } from './wilayas';
@@ -176,7 +176,11 @@ function readSegments(
       continue;
     }
     if (out.place && findPlace(segment, places)) {
-      out.consumed.push(segment);
+      // "casa, maarif": the place and a district. In a longer sentence ("vorrei … prosciutto di
+      // parma 2 confezioni", "do you deliver to Rome? I'd like the panettone") the other words are
+      // the customer's request, read for products.
+      const span = placeSpan(segment, places);
+      if (span && tokens(fold(segment)).length <= span.length + 3) out.consumed.push(segment);
       continue;
     }
     // A segment with a house number and words, when we asked for the address ("3tini 2" is a count, not a street).
@@ -197,21 +201,33 @@ export function findVariant(text: string, product: Product): string | null {
   if (product.variants.length === 0) return null;
   const words = matchTokens(text);
   const sized = SIZE_CONTEXT.exec(fold(text));
+  const found: { name: string; at: number }[] = [];
   for (const v of product.variants) {
-    const vWords = matchTokens(v.name);
-    const single = vWords.length === 1 ? (vWords[0] ?? '') : '';
-    if (sized?.[1] && fold(v.name) === sized[1]) return v.name;
-    // One letter sizes ("M", "L") only when written as capitals or alone: "m" is too common a letter.
-    if (single.length === 1) {
-      if (new RegExp(`(?:^|[^\\p{L}])${v.name}(?:$|[^\\p{L}])`, 'u').test(text) && v.name === v.name.toUpperCase()) return v.name;
-      if (words.length === 1 && words[0] === single) return v.name;
-      continue;
-    }
-    if (vWords.length > 0 && vWords.every((w) => words.includes(w))) return v.name;
-    const vc = single ? conceptOf(single) : undefined;
-    if (vc && words.some((w) => conceptOf(w) === vc)) return v.name;
+    const at = variantAt(v.name, text, words, sized?.[1]);
+    if (at >= 0) found.push({ name: v.name, at });
   }
-  return null;
+  if (found.length <= 1) return found[0]?.name ?? null;
+  // "non plutôt la rouge", "rosso, non nero", "machi k7la, bida": the value after a negation is the one rejected.
+  const rejected = (at: number) =>
+    NEGATIONS.has(words[at - 1] ?? '') || (NEGATIONS.has(words[at - 2] ?? '') && (words[at - 1] ?? '').length <= 3);
+  const kept = found.filter((f) => !rejected(f.at));
+  return (kept.length ? kept : found).sort((a, b) => a.at - b.at)[0]?.name ?? null;
+}
+
+/** Where in the message's words a variant is named (-1: not named). */
+function variantAt(name: string, text: string, words: string[], sized: string | undefined): number {
+  const vWords = matchTokens(name);
+  const single = vWords.length === 1 ? (vWords[0] ?? '') : '';
+  if (sized && fold(name) === sized) return Math.max(0, words.indexOf(sized));
+  // One letter sizes ("M", "L") only when written as capitals or alone: "m" is too common a letter.
+  if (single.length === 1) {
+    if (new RegExp(`(?:^|[^\\p{L}])${name}(?:$|[^\\p{L}])`, 'u').test(text) && name === name.toUpperCase())
+      return Math.max(0, words.indexOf(single));
+    return words.length === 1 && words[0] === single ? 0 : -1;
+  }
+  if (vWords.length > 0 && vWords.every((w) => words.includes(w))) return words.indexOf(vWords[0] ?? '');
+  const vc = single ? conceptOf(single) : undefined;
+  return vc ? words.findIndex((w) => conceptOf(w) === vc) : -1;
 }
 
 /**

@@ -60,6 +60,8 @@ const countAt = (words: string[], i: number): number | null => {
 export function findQuantity(text: string, variantNames: readonly string[] = []): number | null {
   const words = tokens(fold(text));
   const variants = new Set(variantNames.map((v) => fold(v)));
+  const corrected = correctedCount(words, variants);
+  if (corrected !== null) return corrected;
   for (let i = 0; i < words.length; i++) {
     const n = countAt(words, i);
     if (n === null || n <= 0 || n > 50) continue;
@@ -82,8 +84,38 @@ export function findQuantity(text: string, variantNames: readonly string[] = [])
   return null;
 }
 
+/** Words that reject what follows: "4 non 3", "jouj machi wahed", "not 3", "ماشي واحد". */
+export const NEGATIONS = new Set('non no not pas nope machi mashi mochi mouch mech mch nao ماشي مشي مش موش لا ليس'.split(/\s+/).map(fold));
+
+/**
+ * A correction names two counts and rejects one: "scusa 4 non 3", "jouj machi wahed", "not 2, 3".
+ * The count right after a negation is the rejected one; the other is what the customer wants.
+ * Null when the message is no such correction (one count or none, no negation before a count).
+ */
+function correctedCount(words: string[], variants: ReadonlySet<string>): number | null {
+  const counts: { i: number; n: number }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const n = countAt(words, i);
+    if (n === null || n <= 0 || n > 50) continue;
+    if (variants.has(words[i] ?? '') || SIZE_BEFORE.test(words[i - 1] ?? '') || NOT_A_COUNT_AFTER.test(words[i + 1] ?? '')) continue;
+    counts.push({ i, n });
+  }
+  if (counts.length < 2) return null;
+  const rejected = (i: number) => NEGATIONS.has(words[i - 1] ?? '') || (NEGATIONS.has(words[i - 2] ?? '') && !countAt(words, i - 1));
+  const kept = counts.filter((c) => !rejected(c.i));
+  return kept.length > 0 && kept.length < counts.length ? (kept[0]?.n ?? null) : null;
+}
+
 /** Whether the message says "I want / give me / send" in any language: with a count, that is an order. */
-export const hasBuyingVerb = (text: string): boolean => tokens(fold(text)).some((w) => COUNT_VERBS.has(w));
+export const hasBuyingVerb = (text: string): boolean => tokens(fold(text)).some((w) => COUNT_VERBS.has(w) || withObject(w));
+
+/** Darija glues the object to the verb: "bghito" (I want it), "bghitha", "n7ebou", "3tihouli", "jibhom". */
+const OBJECT_SUFFIX = /^(.{3,}?)(?:o|ou|u|ha|hom|houm|hum|h|hali|holi|houli|hli|li)$/;
+function withObject(word: string): boolean {
+  const m = OBJECT_SUFFIX.exec(word);
+  const stem = m?.[1];
+  return stem !== undefined && stem.length >= 3 && /[\p{L}\d]/u.test(stem) && COUNT_VERBS.has(stem) && /^[a-z0-9]+$/.test(word);
+}
 
 /** The text without "2 scatole", "3 boites", "x2": a unit of sale is no product word ("scatola" is in a product's name). */
 export const withoutCounts = (text: string): string =>

@@ -10,7 +10,7 @@ import { type Voice, languageOfVoice, say } from '../templates';
 import { formatList } from '../templates/format';
 import { type TurnContext, outOfStock, priceOf } from './answers';
 import { type Draft, ORDER_ID_PLACEHOLDER } from './draft';
-import type { BrainState } from './state';
+import type { BrainState, CartItem } from './state';
 import {
   type CartLine,
   addToCart,
@@ -140,7 +140,13 @@ async function takeProduct(ctx: TurnContext, d: Draft, product: Product, wasEmpt
   const l = ctx.language;
   // Items read upstream (the LLM's checked slots) are already in the cart with their quantity and variant.
   const seeded = ctx.upstream?.has('items') ? state.cart.find((c) => c.sku === product.sku) : undefined;
-  const variant = seeded?.variant ?? findVariant(ctx.rest, product);
+  // Said earlier, before the product was in the cart ("cannoli al pistacchio?" … "ne vorrei 2").
+  const inCart = state.cart.some((c) => c.sku === product.sku);
+  const mention = inCart ? undefined : state.mentions[product.sku];
+  const variant =
+    seeded?.variant ??
+    findVariant(ctx.rest, product) ??
+    (mention?.variant && variantsInStock(product).includes(mention.variant) ? mention.variant : null);
   const stock = stockOf(product, variant);
   if ((stock !== null && stock <= 0) || (product.stock !== null && product.stock <= 0)) {
     await outOfStock(ctx, d, product, variant);
@@ -158,10 +164,12 @@ async function takeProduct(ctx: TurnContext, d: Draft, product: Product, wasEmpt
     );
   const asked = seeded
     ? null
-    : findQuantity(
+    : (findQuantity(
         ctx.rest,
         product.variants.map((v) => v.name),
-      );
+      ) ??
+      mention?.quantity ??
+      null);
   const quantity = asked !== null && stock !== null && asked > stock ? stock : asked;
   if (quantity !== asked && stock !== null) d.parts.push(say(l, 'urgencyStock', { count: stock }));
   const added = addToCart(
@@ -170,12 +178,28 @@ async function takeProduct(ctx: TurnContext, d: Draft, product: Product, wasEmpt
     variant ?? (product.variants.length === 1 ? (product.variants[0]?.name ?? null) : null),
     quantity,
   );
+  delete state.mentions[product.sku];
   if (state.pendingVariantSku === product.sku && variant) state.pendingVariantSku = null;
   state.lastSkus = rememberSkus([product.sku], state.lastSkus);
   d.orderAction = wasEmpty ? 'start' : added ? 'add_item' : 'none';
   d.skus.push(product.sku);
   d.citations.push(`product:${product.id}`);
   return true;
+}
+
+/** A variant named for a product in the cart that differs from the one it has ("non plutôt la rouge"). */
+export async function variantCorrection(ctx: TurnContext): Promise<{ line: CartItem; product: Product; variant: string } | null> {
+  for (const line of ctx.state.cart) {
+    const product = await ctx.deps.products.bySku(ctx.shopId, line.sku);
+    const variant = product ? findVariant(ctx.rest, product) : null;
+    if (product && variant && variant !== line.variant) return { line, product, variant };
+  }
+  return null;
+}
+
+/** Whether the message changes the cart's count or variant (a "no" that says what instead). */
+export async function correctsCart(ctx: TurnContext): Promise<boolean> {
+  return (ctx.state.cart.length === 1 && findQuantity(ctx.rest) !== null) || (await variantCorrection(ctx)) !== null;
 }
 
 /**
@@ -195,6 +219,15 @@ export async function orderStep(
   const wasEmpty = state.cart.length === 0;
   let product: Product | null = named[0] ?? null;
   if (!product && wasEmpty && state.stage === 'browsing') product = remembered;
+  // "quero ração gato e um shampoo" (answered with both prices), then the details: both are ordered.
+  if (!several && named.length === 0 && wasEmpty && state.stage === 'browsing' && state.lastNamed.length > 1) {
+    const picks: Pick[] = [];
+    for (const sku of state.lastNamed) {
+      const p = await ctx.deps.products.bySku(ctx.shopId, sku);
+      if (p) picks.push({ product: p, part: '', score: 0, lexical: 0 });
+    }
+    if (picks.length > 1) several = picks;
+  }
 
   if (several) {
     // "2 sacs noirs et une montre": each product with the count and variant said in its own part.
@@ -215,10 +248,20 @@ export async function orderStep(
       line.variant = variant;
       state.pendingVariantSku = null;
     }
-  } else if (state.cart.length === 1) {
-    const q = ctx.upstream?.has('items') ? null : findQuantity(ctx.rest);
-    const only = state.cart[0];
+  } else if (!ctx.upstream?.has('items')) {
+    // "scusa 4 non 3", "non plutôt la rouge", "la la, jouj": a count or a variant alone corrects the cart.
+    const q = findQuantity(ctx.rest);
+    const only = state.cart.length === 1 ? state.cart[0] : undefined;
     if (q && only) only.quantity = q;
+    const change = await variantCorrection(ctx);
+    if (change) {
+      const stock = stockOf(change.product, change.variant);
+      if (stock !== null && stock <= 0) {
+        await outOfStock(ctx, d, change.product, change.variant);
+        return;
+      }
+      change.line.variant = change.variant;
+    }
   }
 
   if (state.cart.length === 0) {
@@ -318,6 +361,8 @@ export async function confirmOrder(ctx: TurnContext, d: Draft, input: BrainInput
   d.citations.push(...lines.map((l) => `product:${l.product.id}`));
   d.skus.push(...totals.lines.map((i) => i.sku));
   state.cart = [];
+  state.mentions = {};
+  state.lastNamed = [];
   state.stage = 'browsing';
   state.pendingVariantSku = null;
   state.shownSummary = null;
