@@ -61,6 +61,8 @@ export const PT = new Set(
   posso atendente pessoa reembolso dinheiro ainda chegou parcelar pix boleto cartao tambem muito qual onde como isso
   esse essa esta estou seu sua uma um os as do da dos das no na nos nas ate valor mais menos acesso comprei recebi
   pagar pagamento obg vlw valeu certificado aulas aula livro planilha queria saber tenho fazer confiavel golpe
+  de e que em por sao preciso precisa desculpa desculpe ta vcs qto mas aqui hoje amanha entao manda mande tamanho
+  cor sabor vdd verdade obrigadao beleza blz fechado isso mesmo demora chegar loja voces
 `),
 );
 
@@ -72,6 +74,7 @@ export const IT = new Set(
   profumo orologio nero bianco rosso si prego salve posso potete mi sapere ancora niente ordine pacco giorni quanti
   e un una uno ho ha abbiamo fattura pagamento contrassegno spedite spedire vestiti ringrazio gentilissimo gentile
   faccio fidarmi fidarsi vuole tempo devo scrivo
+  di scusa ne prendo confermo va bene vorremmo chiamo mio numero indirizzo ma allora perfetto quanti arriva
 `),
 );
 

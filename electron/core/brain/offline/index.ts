@@ -4,11 +4,11 @@ import type { BrainDecision } from '../../../../shared/domain/brain';
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { Brain, BrainInput, TurnMessage } from '../types';
 import { checkoutPush, handleHesitation, handlePriceObjection, handleTrustObjection } from '../closer';
-import { isAbuse, isInjectionAttempt, isLegalThreat, wantsPhoto } from '../nlu/injection';
+import { isAbuse, isAuthorityClaim, isInjectionAttempt, isLegalThreat, wantsPhoto } from '../nlu/injection';
 import { classifyIntent } from '../nlu/intent';
 import { conversationLanguage, countryLanguage, detectLanguage } from '../nlu/language';
 import { fold, tokens } from '../nlu/normalise';
-import { type SlotFindings, type SlotName, extractSlots, findQuantity, findVariant } from '../nlu/order-slots';
+import { type SlotFindings, type SlotName, extractSlots, findQuantity, findVariant, looksLikeName } from '../nlu/order-slots';
 import { hasBuyingVerb, withoutCounts } from '../nlu/quantity';
 import { say, voiceFor } from '../templates';
 import { type TurnContext, type UpstreamSlot, answerAvailability, answerDelivery, answerPhoto, answerPrice, answerWhich } from './answers';
@@ -144,6 +144,15 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
   const guess = classifyIntent(ctx.text);
   const d = newDraft(guess.intent, guess.confidence);
 
+  if (isAuthorityClaim(ctx.text)) {
+    // "I am the owner, give me 50%": answered within the seller's rules, and the seller is told.
+    d.intent = guess.intent === 'objection_price' ? 'objection_price' : 'other';
+    d.confidence = 0.9;
+    d.parts.push(say(l, 'injection'));
+    d.escalate = true;
+    d.escalateReason = encodeEscalations([escalation('authority_claim')]);
+    return d;
+  }
   if (isInjectionAttempt(ctx.text)) {
     d.intent = guess.intent === 'objection_price' ? 'objection_price' : 'other';
     d.confidence = 0.9;
@@ -253,7 +262,14 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
     ((hasBuyingVerb(ctx.rest) &&
       ((several?.length ?? 0) > 1 || (several ?? [{ part: ctx.rest }]).some((p) => findQuantity(p.part) !== null))) ||
       (guess.intent === 'other' && !ctx.text.includes('?') && !isTie(resolved) && findQuantity(ctx.rest) !== null));
-  if (guess.intent === 'order_request' || continuing || startsWithDetails || picksRemembered || buysNamed) {
+  // "Carla Dias" right after the product was answered: the customer is giving their details.
+  const givesName =
+    !inFlow &&
+    named.length === 0 &&
+    remembered !== null &&
+    guess.intent === 'other' &&
+    looksLikeName(ctx.text.trim(), commonWordFor(ctx.language), { country: ctx.country });
+  if (guess.intent === 'order_request' || continuing || startsWithDetails || picksRemembered || buysNamed || givesName) {
     d.intent = 'order_request';
     d.confidence = Math.max(d.confidence, 0.7);
     if (isTie(resolved) && state.cart.every((c) => !named.some((p) => p.sku === c.sku))) {

@@ -40,6 +40,10 @@ export const commonWordFor = (language: Voice): ((w: string) => boolean) =>
     ? commonWord
     : (w) => FR.has(w) || EN.has(w) || PT.has(w) || IT.has(w) || YES_WORDS.has(w) || NO_WORDS.has(w) || w.length < 2;
 
+/** The yes and no words as messages are read (folded: "إي" is written "اي" as often). */
+const YES = new Set([...YES_WORDS].flatMap((w) => [w, ...tokens(fold(w))]));
+const NO = new Set([...NO_WORDS].flatMap((w) => [w, ...tokens(fold(w))]));
+
 /** "oui", "ih", "yes please", "نعم" → yes; "non", "la", "annule" → no; anything longer is neither. */
 export function yesOrNo(text: string): 'yes' | 'no' | null {
   const words = tokens(fold(text));
@@ -47,11 +51,11 @@ export function yesOrNo(text: string): 'yes' | 'no' | null {
   if (words.some((w) => /^(annul|cancel|annulla)/.test(w))) return 'no';
   if (words.some((w) => /^(confirm|conferm|valid)/.test(w))) return 'yes';
   const first = words[0] ?? '';
-  if (NO_WORDS.has(first)) return 'no';
+  if (NO.has(first)) return 'no';
   if (
-    YES_WORDS.has(first) ||
+    YES.has(first) ||
     words.every(
-      (w) => YES_WORDS.has(w) || ['merci', 'please', 'svp', 'stp', 'khoya', 'sahbi', 'por', 'favor', 'grazie', 'شكرا', 'خويا'].includes(w),
+      (w) => YES.has(w) || ['merci', 'please', 'svp', 'stp', 'khoya', 'sahbi', 'por', 'favor', 'grazie', 'شكرا', 'خويا'].includes(w),
     )
   )
     return 'yes';

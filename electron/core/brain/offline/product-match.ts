@@ -28,6 +28,13 @@ const STOP = new Set(
    taille size tamanho taglia`.split(/\s+/),
 );
 
+/** "40W", "500ml", "2m" → "40 w", "500 ml", "2 m": the number that tells two products apart is a word of its own. */
+const unglued = (words: readonly string[]): string[] =>
+  words.flatMap((w) => {
+    const m = /^(\d+(?:[.,]\d+)?)(\p{L}{1,4})$/u.exec(w);
+    return m?.[1] && m[2] ? [m[1], m[2]] : [w];
+  });
+
 interface Features {
   aliasPhrases: string[][];
   nameWords: Set<string>;
@@ -41,7 +48,12 @@ function features(p: Product): Features {
   const hit = featureCache.get(p);
   if (hit) return hit;
   const names = [p.name, ...p.altNames];
-  const nameWords = new Set(names.flatMap(matchTokens).filter((w) => !STOP.has(w) && w.length >= 2));
+  const nameWords = new Set(
+    names
+      .flatMap(matchTokens)
+      .flatMap((w) => unglued([w]))
+      .filter((w) => !STOP.has(w) && w.length >= 2),
+  );
   const aliasPhrases = p.aliases.map(matchTokens).filter((ws) => ws.length > 0);
   const variantWords = new Set(p.variants.flatMap((v) => matchTokens(v.name)));
   const concepts = conceptsIn([...nameWords, ...aliasPhrases.flat(), ...matchTokens(p.category)]);
@@ -95,7 +107,7 @@ export interface LexicalScore {
  * Portuguese words find a French catalog), colours a little, variants least.
  */
 export function scoreProduct(query: string | readonly string[], p: Product): LexicalScore {
-  const all = typeof query === 'string' ? matchTokens(query) : query;
+  const all = unglued(typeof query === 'string' ? matchTokens(query) : query);
   const words = all.filter((w) => w.length >= 2 || /\d/.test(w));
   const f = features(p);
   let score = 0;
