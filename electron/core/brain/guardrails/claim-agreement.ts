@@ -15,6 +15,10 @@ const STOCK_WORDS = /(?:stock|estoque|magazzino|scorte|en reserve|in stock|resta
 const AGREEMENT =
   /^(?:oui|ouais|yes|yeah|yep|indeed|exact|exactement|exactly|correct|right|true|that s right|c est vrai|c est exact|tout a fait|absolument|bien sur|sim|e verdade|isso mesmo|exato|exatamente|certo|claro|si|e vero|esatto|esattamente|giusto|certo|ih|iyeh|wah|eh|s7i7|sa7|sahih|sah|صحيح|نعم|ايه|إيه|واه|اه|آه|بالضبط|اكيد|أكيد)(?:$|[\s,.!])/;
 
+/** "vous avez vendu 1000 montres ?", "bi3tou 800 had simana": the customer asserts a sales figure. */
+export const assertsSalesFigure = (text: string): boolean =>
+  SALES_WORDS.test(fold(text)) && extractNumbers(text).some((n) => n.kind === 'plain' && n.values.some((v) => v >= 4));
+
 /** The figures in the customer's message that it asserts as sales or stock, and that the store does not back. */
 function unbackedFigures(text: string, backing: Backing, salesCounts: ReadonlySet<string>): number[] {
   const folded = fold(text);

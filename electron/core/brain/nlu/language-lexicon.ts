@@ -7,6 +7,7 @@ const words = (s: string): string[] => s.trim().split(/\s+/);
 
 export const DZ_LATN_STRONG = new Set(
   words(`
+  famma fama aslema 9adeh 9adech 9addech barcha yezzi chnowa chnoua 3aychek 3aychak ya5i mta3 tawsil nfker nkhamem
   wach wesh wech ch7al chhal chhal shhal ch7al kayen kayn kayna kayne nheb nhab n7eb n7ab nhebb bghit bghina bghit
   3andek 3andkom 3ndek andek 3andi 3ndi khoya khouya kho5 sahbi sa7bi bzaf bezaf bzzaf bzf rani rahi raho rahom raki rak
   nta3 ta3 nta3i ta3i dyal dial dyali m3a ma3a lazem lazm lazmni nchof nchouf nchoof nchufo ncommandi ncomandi ncommander

@@ -1,5 +1,5 @@
 import type { Product } from '../../../../shared/domain/catalog';
-import { COLOUR_CONCEPTS, conceptOf } from './concepts';
+import { COLOUR_CONCEPTS, colourSpelling, conceptOf } from './concepts';
 import { fold, matchTokens, tokens } from './normalise';
 import { findPhone } from './phone';
 import { CORRECTION_MARKERS, NEGATIONS, findQuantity, hasBuyingVerb } from './quantity';
@@ -147,6 +147,10 @@ export function extractSlots(
   return out;
 }
 
+/** A house or block number after words ("ali mendjeli uv 6", "cité 2004 bt 12"), not a count before a product. */
+const hasAddressShape = (segment: string): boolean =>
+  /\p{L}{2,}[\s\p{L}]*\s\d{1,4}\s*$/u.test(segment.trim()) && findQuantity(segment) === null;
+
 /** Two words or more, one of them a real word (not a filler, a count or Arabizi with digits). */
 function looksLikeAddress(segment: string, commonWord: (w: string) => boolean): boolean {
   const words = tokens(fold(segment));
@@ -187,7 +191,9 @@ function readSegments(
       const span = placeSpan(segment, places);
       const size = tokens(fold(segment)).length;
       // "oran hai es sabah", "constantine ali mendjeli uv 6": the city, then where in it.
-      if (span && size > span.length && !out.address && awaiting.includes('address') && looksLikeAddress(segment, commonWord)) {
+      // (With a house number it is an address even before the bot asked for one.)
+      const asked = awaiting.includes('address') || (/\d/.test(segment) && hasAddressShape(segment));
+      if (span && size > span.length && !out.address && asked && looksLikeAddress(segment, commonWord)) {
         out.address = segment;
         out.consumed.push(segment);
       } else if (span && size <= span.length + 3) out.consumed.push(segment);
@@ -264,7 +270,9 @@ function variantAt(name: string, text: string, words: string[], sized: string | 
     );
   if (vWords.length > 0 && vWords.every((w) => at(w) >= 0)) return at(vWords[0] ?? '');
   const vc = single ? conceptOf(single) : undefined;
-  return vc ? words.findIndex((w) => conceptOf(w) === vc) : -1;
+  if (!vc) return -1;
+  const listed = words.findIndex((w) => conceptOf(w) === vc);
+  return listed >= 0 || !COLOUR_CONCEPTS.has(vc) ? listed : words.findIndex((w) => colourSpelling(w) === vc);
 }
 
 /**

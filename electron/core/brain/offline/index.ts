@@ -18,6 +18,9 @@ import { awaitingOf, commonWordFor, confirmOrder, correctsCart, orderStep, resum
 import { type Pick, isTie, rememberSkus, resolveEach, resolveProducts } from './resolve';
 import { type BrainState, readState } from './state';
 import { encodeEscalations, escalation } from '../../../../shared/domain/notices';
+import { falsePriceClaim } from '../nlu/claims';
+import { conceptOf } from '../nlu/concepts';
+import { assertsSalesFigure } from '../guardrails/claim-agreement';
 import { currencyOfCountry, deriveCountry, dialectOf } from '../../text/country';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import { applyStrategy } from '../../learning/bandit/strategy-lines';
@@ -162,6 +165,9 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
   const several = await resolveEach(deps.products, ctx.shopId, ctx.rest);
   const productWords = withoutCounts(ctx.rest);
   const resolved = several ?? (/\p{L}{2,}/u.test(productWords) ? await resolveProducts(deps.products, ctx.shopId, productWords) : []);
+  // "blanc" after the perfume's colours were listed, "non plutôt le blanc" at the summary: a value of
+  // the product in the cart (or just discussed) is about that product, even if another one's name has the word.
+  if (!several && resolved.length && (await onlyAVariant(ctx, productWords))) resolved.length = 0;
   const named = resolved.map((r) => r.product);
   // "prosciutto di parma": a town named in the product's own words is the product, not where to deliver.
   const place = ctx.found.place;
@@ -287,7 +293,14 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
     : remembered && ['price_question', 'availability', 'objection_price', 'objection_hesitation'].includes(guess.intent)
       ? [remembered]
       : [];
+  // A figure the customer asserts: a price the product does not have is corrected (an objection
+  // about price, never a discount), a sales figure gets the trust answer (never a "yes").
+  const claimed = products[0];
+  const priceClaim = claimed !== undefined && falsePriceClaim(ctx.rest, claimed);
+  if (priceClaim) d.intent = 'price_question';
+  else if (claimed && assertsSalesFigure(ctx.rest)) d.intent = 'objection_trust';
   await browse(ctx, d, products, input, named.length > 1 && isTie(resolved), several !== null && products.length > 1);
+  if (priceClaim) d.intent = 'objection_price';
 
   // After a few exchanges without an order, ask for it (once every few turns, never on bad news).
   const pushAfter = ctx.settings.sales.intensity === 'gentle' ? 3 : 2;
@@ -338,6 +351,21 @@ function noteMentions(ctx: TurnContext, several: Pick[] | null, named: Product[]
     if (variant && product === remembered && !first) byVariant = product;
   }
   return byVariant;
+}
+
+/** The message names nothing but a variant of a product in the cart or of the one just discussed. */
+async function onlyAVariant(ctx: TurnContext, words: string): Promise<boolean> {
+  const skus = [...new Set([...ctx.state.cart.map((c) => c.sku), ...ctx.state.lastSkus.slice(0, 1)])];
+  for (const sku of skus) {
+    const p = await ctx.deps.products.bySku(ctx.shopId, sku);
+    const variant = p ? findVariant(words, p) : null;
+    if (!p || !variant) continue;
+    const vWords = new Set(tokens(fold(variant)));
+    const left = tokens(fold(words)).filter((w) => !vWords.has(w) && !conceptOf(w));
+    const stillNamed = left.length ? await resolveProducts(ctx.deps.products, ctx.shopId, left.join(' ')) : [];
+    if (!stillNamed.length) return true;
+  }
+  return false;
 }
 
 /** Whether a product's name, aliases or category carry a word (a town's name that is part of the product's). */

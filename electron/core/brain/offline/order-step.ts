@@ -5,6 +5,7 @@ import { upsellFor } from '../closer';
 import { YES_WORDS, NO_WORDS } from '../nlu/intent-lexicon';
 import { DZ_LATN_STRONG, EN, FR, IT, PT } from '../nlu/language-lexicon';
 import { fold, tokens } from '../nlu/normalise';
+import { CORRECTION_MARKERS, NEGATIONS } from '../nlu/quantity';
 import { type SlotName, extractSlots, findQuantity, findVariant, requestedMissingVariant } from '../nlu/order-slots';
 import { type Voice, languageOfVoice, say } from '../templates';
 import { formatList } from '../templates/format';
@@ -176,6 +177,9 @@ async function takeProduct(ctx: TurnContext, d: Draft, product: Product, wasEmpt
       null);
   const quantity = asked !== null && stock !== null && asked > stock ? stock : asked;
   if (quantity !== asked && stock !== null) d.parts.push(say(l, 'urgencyStock', { count: stock }));
+  // "non plutôt le blanc": the line of that product takes the new variant instead of a second line.
+  const other = variant ? state.cart.find((c) => c.sku === product.sku && c.variant !== null && c.variant !== variant) : undefined;
+  if (other && variant && correcting(ctx.rest)) other.variant = variant;
   const added = addToCart(
     state,
     product.sku,
@@ -190,6 +194,9 @@ async function takeProduct(ctx: TurnContext, d: Draft, product: Product, wasEmpt
   d.citations.push(`product:${product.id}`);
   return true;
 }
+
+/** "non", "plutôt", "scusa", "machi": the message corrects what was said rather than adding to it. */
+const correcting = (text: string): boolean => tokens(fold(text)).some((w) => NEGATIONS.has(w) || CORRECTION_MARKERS.has(w));
 
 /** A variant named for a product in the cart that differs from the one it has ("non plutôt la rouge"). */
 export async function variantCorrection(ctx: TurnContext): Promise<{ line: CartItem; product: Product; variant: string } | null> {

@@ -41,7 +41,8 @@ export function isTie(resolved: readonly Resolved[]): boolean {
 }
 
 /** Where a message lists several products: "X e Y", "X et Y", "X and Y", "X ou Y", "X w Y", "X ولا Y", commas, "+". */
-const JOINERS = /\s+(?:e|et|and|y|ou|or|oppure|vs\.?|versus|contre|w|wla|wela|walla|و|ولا|او|أو)\s+|\s*[,;+&]\s*|\s+\/\s+|\n/iu;
+const JOINERS =
+  /\s+(?:e|et|and|y|ou|or|oppure|vs\.?|versus|contre|w|wla|wela|walla|و|ولا|او|أو)\s+|\s*(?:[;+&]|,(?!\d)|(?<!\d),)\s*|\s+\/\s+|\n/iu;
 
 export interface Pick extends Resolved {
   /** The part of the message that names it: its count and variant are read there. */
