@@ -33,6 +33,14 @@ describe('a sales or stock figure the customer asserts is never agreed with', ()
     expect(kinds('Oui ! Le Sac à main cuir noir est à 4 500 DA.', 'il vous reste 7 sacs en stock ?')).toEqual([]);
   });
 
+  it('takes a number of the product’s own name for no figure ("… 100 ml disponible en stock ?")', () => {
+    const named = { store: store({ products: [{ ...store().products[0]!, name: 'Huile d’argan bio 100 ml' }] }) };
+    expect(
+      kinds('Oui, Huile d’argan bio 100 ml est disponible à 6 500 DA.', 'Huile d’argan bio 100 ml disponible en stock ?', named),
+    ).toEqual([]);
+    expect(kinds('Oui, c’est vrai.', 'vous en avez 100 en stock ?')).toContain('echoed_customer_number');
+  });
+
   it('says nothing about an ordinary "yes" to an ordinary question', () => {
     expect(kinds('Oui, la Robe de soirée rouge est disponible à 6 500 DA.', 'vous avez la robe rouge ?')).toEqual([]);
   });

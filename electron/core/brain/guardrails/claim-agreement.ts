@@ -17,7 +17,8 @@ const AGREEMENT =
 
 /** "vous avez vendu 1000 montres ?", "bi3tou 800 had simana": the customer asserts a sales figure. */
 export const assertsSalesFigure = (text: string): boolean =>
-  SALES_WORDS.test(fold(text)) && extractNumbers(text).some((n) => n.kind === 'plain' && n.values.some((v) => v >= 4));
+  SALES_WORDS.test(fold(text)) &&
+  extractNumbers(text).some((n) => n.kind !== 'money' && n.kind !== 'percent' && n.kind !== 'phone' && n.values.some((v) => v >= 4));
 
 /** The figures in the customer's message that it asserts as sales or stock, and that the store does not back. */
 function unbackedFigures(text: string, backing: Backing, salesCounts: ReadonlySet<string>): number[] {
@@ -25,10 +26,16 @@ function unbackedFigures(text: string, backing: Backing, salesCounts: ReadonlySe
   const sales = SALES_WORDS.test(folded);
   const stock = STOCK_WORDS.test(folded);
   if (!sales && !stock) return [];
-  return extractNumbers(text)
-    .filter((n) => n.kind === 'plain' || n.kind === 'stock')
-    .flatMap((n) => n.values)
-    .filter((v) => v >= 4 && !(sales && salesCounts.has(String(v))) && !(stock && isBacked(backing.stock, [v])));
+  return (
+    extractNumbers(text)
+      .filter((n) => n.kind !== 'money' && n.kind !== 'percent' && n.kind !== 'phone')
+      .flatMap((n) => n.values)
+      // A number of a product's own name ("Huile d'argan 100 ml en stock ?", "T-shirt 2026") is no figure asserted.
+      .filter(
+        (v) =>
+          v >= 4 && !isBacked(backing.names, [v]) && !(sales && salesCounts.has(String(v))) && !(stock && isBacked(backing.stock, [v])),
+      )
+  );
 }
 
 /**

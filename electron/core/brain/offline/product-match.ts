@@ -167,7 +167,7 @@ export function scoreProduct(query: string | readonly string[], p: Product): Lex
 }
 
 /** Numbers the customer gives as a measure: with a unit ("40 w", "500 ml") or of two digits or more ("iphone 15"). */
-function measuresIn(words: readonly string[]): string[] {
+export function measuresIn(words: readonly string[]): string[] {
   return words.filter((w, i) => /^\d+(?:[.,]\d+)?$/.test(w) && (w.length >= 2 || /^\p{L}{1,4}$/u.test(words[i + 1] ?? '')));
 }
 
