@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkReply } from './check-reply';
+import { assertsSalesFigure } from './claim-agreement';
 import { checkInput, store } from './test-fixtures';
 
 const kinds = (reply: string, said: string, over: Parameters<typeof checkInput>[1] = {}) =>
@@ -43,5 +44,16 @@ describe('a sales or stock figure the customer asserts is never agreed with', ()
 
   it('says nothing about an ordinary "yes" to an ordinary question', () => {
     expect(kinds('Oui, la Robe de soirée rouge est disponible à 6 500 DA.', 'vous avez la robe rouge ?')).toEqual([]);
+  });
+});
+
+describe('what the offline brain reads as an asserted sales figure', () => {
+  const bank = { name: 'Power bank 20000 mAh', altNames: [], variants: [] };
+  it('is a count of sales or customers, not a measure or a number of the product’s name', () => {
+    expect(assertsSalesFigure("vous avez vendu 1000 montres ce mois ? c'est ce que dit la pub")).toBe(true);
+    expect(assertsSalesFigure('9olouli bi3tou 800 ring light had simana, s7i7?')).toBe(true);
+    expect(assertsSalesFigure('do you sell a 20000 mAh power bank?', bank)).toBe(false);
+    expect(assertsSalesFigure('you sell the 20000 one?', bank)).toBe(false);
+    expect(assertsSalesFigure('vous vendez des montres ?')).toBe(false);
   });
 });

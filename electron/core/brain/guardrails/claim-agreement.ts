@@ -2,6 +2,8 @@ import type { Violation } from '../../../../shared/domain/guardrails';
 import { type Backing, isBacked } from './backing';
 import { extractNumbers } from './numbers';
 import { fold } from './text';
+import type { Product } from '../../../../shared/domain/catalog';
+import { isMeasure, ownNumbers } from '../nlu/claims';
 
 /**
  * Words that make a figure a sales or stock claim: "vous avez vendu 1000", "venderam 5000",
@@ -16,9 +18,19 @@ const AGREEMENT =
   /^(?:oui|ouais|yes|yeah|yep|indeed|exact|exactement|exactly|correct|right|true|that s right|c est vrai|c est exact|tout a fait|absolument|bien sur|sim|e verdade|isso mesmo|exato|exatamente|certo|claro|si|e vero|esatto|esattamente|giusto|certo|ih|iyeh|wah|eh|s7i7|sa7|sahih|sah|صحيح|نعم|ايه|إيه|واه|اه|آه|بالضبط|اكيد|أكيد)(?:$|[\s,.!])/;
 
 /** "vous avez vendu 1000 montres ?", "bi3tou 800 had simana": the customer asserts a sales figure. */
-export const assertsSalesFigure = (text: string): boolean =>
-  SALES_WORDS.test(fold(text)) &&
-  extractNumbers(text).some((n) => n.kind !== 'money' && n.kind !== 'percent' && n.kind !== 'phone' && n.values.some((v) => v >= 4));
+export function assertsSalesFigure(text: string, product?: Pick<Product, 'name' | 'altNames' | 'variants'>): boolean {
+  if (!SALES_WORDS.test(fold(text))) return false;
+  // "do you sell a 20000 mAh power bank?": a measure or a number of the product's name is no sales figure.
+  const own = product ? ownNumbers(product) : new Set<number>();
+  return extractNumbers(text).some(
+    (n) =>
+      n.kind !== 'money' &&
+      n.kind !== 'percent' &&
+      n.kind !== 'phone' &&
+      !isMeasure(text, n) &&
+      n.values.some((v) => v >= 4 && !own.has(v)),
+  );
+}
 
 /** The figures in the customer's message that it asserts as sales or stock, and that the store does not back. */
 function unbackedFigures(text: string, backing: Backing, salesCounts: ReadonlySet<string>): number[] {

@@ -298,7 +298,7 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
   const claimed = products[0];
   const priceClaim = claimed !== undefined && falsePriceClaim(ctx.rest, claimed);
   if (priceClaim) d.intent = 'price_question';
-  else if (claimed && assertsSalesFigure(ctx.rest)) d.intent = 'objection_trust';
+  else if (claimed && assertsSalesFigure(ctx.rest, claimed)) d.intent = 'objection_trust';
   await browse(ctx, d, products, input, named.length > 1 && isTie(resolved), several !== null && products.length > 1);
   if (priceClaim) d.intent = 'objection_price';
 
