@@ -37,6 +37,8 @@ export const contractExamples: Examples = {
   'system/storage-status': () => ({}),
   'system/get-ui-locale': () => ({}),
   'system/set-ui-locale': () => ({ locale: 'ar' }),
+  'system/get-setup': () => ({}),
+  'system/set-setup': ({ shopId }) => ({ progress: { status: 'active', step: 'catalog', shopId } }),
 
   'shops/list': () => ({}),
   'shops/create': () => ({ name: 'Boutique Amina', currency: 'DZD' }),

@@ -120,6 +120,8 @@ export function createInboxStore({ client, refreshDelayMs = 250 }: InboxStoreCon
         if (get().generation !== generation || get().shopId !== shopId) return;
         set({
           rows: replaceRows(get().rows, page * PAGE_SIZE, result.items, result.total),
+          // A conversation opened by address (#/inbox/12) before the list arrived gets its header here.
+          selected: get().selected ?? result.items.find((c) => c.id === get().selectedId) ?? null,
           total: result.total,
           totalCapped: result.totalCapped === true,
           pages: { ...get().pages, [page]: 'loaded' },
