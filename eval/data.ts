@@ -67,3 +67,34 @@ export function loadShops(): ShopFiles[] {
       return { id, catalog, settings: path.join(root, id, 'settings.json'), currency };
     });
 }
+
+/** One CSV line's cells, quotes respected ("Olio 0,75 l" is one cell). */
+export function csvCells(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted && ch === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') quoted = !quoted;
+    else if (ch === ',' && !quoted) {
+      cells.push(cell);
+      cell = '';
+    } else cell += ch;
+  }
+  cells.push(cell);
+  return cells;
+}
+
+/**
+ * Catalog rows whose cell count differs from the header's: an unquoted comma in a name
+ * ("sílica 1,8 kg") shifts every later column, and the import drops the row, so a conversation
+ * about that product could never end in an order.
+ */
+export function malformedRows(csv: string): number[] {
+  const lines = csv.split('\n').filter((l) => l.trim());
+  const width = csvCells(lines[0] ?? '').length;
+  return lines.flatMap((l, i) => (csvCells(l).length === width ? [] : [i + 1]));
+}

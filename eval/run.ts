@@ -4,6 +4,7 @@
  * single messages go through `simulate` (the real core, pipeline and brain) of the checkout at
  * --root (default: this one, so the same script measures another build). Prints order completion,
  * language, intent and product-first accuracy per language, guardrail violations, and ends with
+ * (`--shop ID` runs one shop, `--conv ID` one conversation; `--transcript` prints every conversation turn with its reply)
  * one JSON line. Not a timed test.
  */
 import fs from 'node:fs';
@@ -39,10 +40,14 @@ function settingsFor(file: string, llmFile: string | undefined): string {
 async function main(): Promise<void> {
   const root = path.resolve(arg('root') ?? path.join(import.meta.dirname, '..'));
   const verbose = process.argv.includes('--verbose');
-  const conversations = loadConversations();
-  const singles = loadSingles();
+  const conv = arg('conv');
+  const conversations = loadConversations().filter((c) => !conv || c.id === conv);
+  const singles = conv ? [] : loadSingles();
   const scores = emptyScores();
-  for (const shop of loadShops()) {
+  const only = arg('shop');
+  const transcript = process.argv.includes('--transcript');
+  const shopOf = conversations[0]?.shop;
+  for (const shop of loadShops().filter((s) => (!only || s.id === only) && (!conv || s.id === shopOf))) {
     const prefix = PREFIX[shop.id] ?? '+100000';
     const lines: InLine[] = [];
     const convs = conversations
@@ -69,6 +74,17 @@ async function main(): Promise<void> {
         run.db,
         convs.map((v) => ({ c: v.c, from: v.from, replies: repliesTo(v.first, v.last) })),
       );
+      if (transcript) {
+        for (const l of run.stderr.split('\n')) if (l.includes('guardrail')) process.stderr.write(`  ! ${l.slice(0, 400)}\n`);
+      }
+      if (transcript)
+        for (const v of convs) {
+          process.stderr.write(`--- ${v.c.id} want ${JSON.stringify(v.c.expect)}\n`);
+          for (const r of repliesTo(v.first, v.last))
+            process.stderr.write(
+              `  > ${lines[r.in ?? 0]?.text}\n  < [${r.language}/${r.intent}/${r.orderAction}/${r.skus.join(',')}] ${r.reply}\n`,
+            );
+        }
       scoreSingles(
         scores,
         mine.map((v) => ({ m: v.m, reply: run.replies.find((r) => r.in === v.at) })),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../electron/core/store/open-database';
-import { loadConversations, loadShops, loadSingles } from './data';
+import { loadConversations, loadShops, loadSingles, malformedRows } from './data';
 import { emptyScores, scoreConversations, scoreSingles, summary } from './score';
 import type { OutLine } from './simulate-shop';
 
@@ -35,6 +35,14 @@ describe('the evaluation data', () => {
       }
     }
     for (const m of singles) if (m.sku) expect(catalogs.get(m.shop), m.text).toContain(`${m.sku},`);
+  });
+
+  it('has catalogs whose every row has as many cells as the header (an unquoted comma drops the product at import)', () => {
+    for (const shop of loadShops()) expect(malformedRows(fs.readFileSync(shop.catalog, 'utf8')), shop.id).toEqual([]);
+    // The planted bug: the row the Brazilian catalog once had.
+    const header = 'sku,name,name_ar,category,price,currency,stock,variants,aliases,description';
+    expect(malformedRows(`${header}\nBR-AR-010,Areia de sílica 1,8 kg,,higiene,39.9,BRL,50,,areia,"Areia, 30 dias."`)).toEqual([2]);
+    expect(malformedRows(`${header}\nBR-AR-010,"Areia de sílica 1,8 kg",,higiene,39.9,BRL,50,,areia,"Areia, 30 dias."`)).toEqual([]);
   });
 });
 

@@ -36,6 +36,8 @@ export const ESCALATION_CODES = codes({
   bot_asked: [],
   /** A turn kept failing (several tries) and was set aside for the seller. */
   turn_parked: [],
+  /** The customer claimed authority (the owner, staff, a promise made elsewhere): the bot gave nothing beyond the rules. */
+  authority_claim: [],
 });
 
 /** What a WhatsApp number's card says about its state, and what to do next. */

@@ -19,10 +19,11 @@ import { type FactsSources, loadStoreFacts } from './guardrails/load-store-facts
 import { safeReply } from './guardrails/safe-reply';
 import { type CustomerSignals, readCustomerSignals } from './guardrails/sensitive';
 import { type ViolationEntry, makeViolationsRepo } from './guardrails/violations-repo';
+import { makeCustomerNumbersRepo } from './guardrails/customer-numbers-repo';
 import { type MakeChatClient, makeOpenAiChatClient } from './llm/chat-client';
 import { makeLlmBrain } from './llm/llm-brain';
 import { isLlmConfigured } from './llm/presets';
-import { makeCoreOfflineBrain } from './offline/wire';
+import { makeCoreOfflineBrain, makeShopCountryReader } from './offline/wire';
 import { makeRetriever } from './retrieval/retriever';
 import { type CustomerProfile, PROMPT_MARKERS, buildPrompt } from './llm/prompt';
 import { redactSecrets } from './llm/redact';
@@ -58,6 +59,10 @@ export interface ShopBrainDeps extends FactsSources {
   lowConfidence?: number;
   /** Told when the shop's LLM fails and when it answers again (the seller's warning). */
   llmHealth?: Pick<LlmHealthTracker, 'failed' | 'succeeded'>;
+  /** The shop's country (ISO 3166, set or derived): the guardrails read national phone numbers in its plan. */
+  country?: (shopId: number, settings: ShopSettings) => string | null | Promise<string | null>;
+  /** The numbers the customer is known by (their WhatsApp number): a reply may repeat them. */
+  customerPhones?: (shopId: number, contactId: number) => readonly string[] | Promise<readonly string[]>;
 }
 
 interface Turn {
@@ -68,6 +73,8 @@ interface Turn {
   knowledge: KnowledgeEntry[];
   customerTexts: string[];
   extraNames: string[];
+  country: string | null;
+  customerPhones: readonly string[];
 }
 
 /** What the LLM gave this turn: a reply that passed the guardrails (or none), and the slots it read. */
@@ -125,6 +132,8 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
       extraNames: turn.extraNames,
       strictNames,
       promptMarkers: PROMPT_MARKERS,
+      country: turn.country,
+      customerPhones: turn.customerPhones,
     });
   }
 
@@ -301,7 +310,13 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
         deps.knowledge?.searchKnowledge(input.shopId, input.text, TURN_KNOWLEDGE) ?? [],
       ]);
       const shop = await deps.shops.get(input.shopId);
+      const [country, customerPhones] = await Promise.all([
+        deps.country?.(input.shopId, settings) ?? null,
+        deps.customerPhones?.(input.shopId, input.contactId) ?? [],
+      ]);
       const turn: Turn = {
+        country,
+        customerPhones,
         input,
         settings,
         signals,
@@ -373,6 +388,7 @@ export function makeCoreShopBrain(config: CoreShopBrainConfig): Brain {
     bus: config.bus,
   });
   const retriever = makeRetriever({ sqlite: config.sqlite });
+  const countryOf = makeShopCountryReader(config.sqlite);
   return makeShopBrainFromStore({
     sqlite: config.sqlite,
     offline,
@@ -384,6 +400,8 @@ export function makeCoreShopBrain(config: CoreShopBrainConfig): Brain {
     search: retriever,
     knowledge: retriever,
     orders: makeOrdersRepo(config.db),
+    country: (shopId, settings) => countryOf(shopId, settings.facts.timeZone),
+    customerPhones: makeCustomerNumbersRepo(config.sqlite),
     clock: config.clock,
     logger: config.logger,
     ...(config.makeClient ? { makeClient: config.makeClient } : {}),

@@ -2,6 +2,7 @@ import type { BrainDecision } from '../../../../shared/domain/brain';
 import type { Violation } from '../../../../shared/domain/guardrails';
 import { type StoreFacts, buildBacking, keyOf } from './backing';
 import { checkNumbers, statesAPriceOf } from './check-numbers';
+import { checkClaimAgreement } from './claim-agreement';
 import { checkPromises } from './claims';
 import { checkLinks } from './links';
 import { checkPriceOwners } from './price-owner';
@@ -92,10 +93,12 @@ export function checkReply(input: ReplyCheckInput): Violation[] {
     .flatMap((p) => [p.name, ...p.altNames, ...p.variants.map((v) => v.name)])
     .filter((n) => /\d/.test(n) && n.length >= 4);
   const withoutNames = names.reduce((text, name) => text.split(name).join(' '.repeat(name.length)), reply);
+  const backing = buildBacking(store);
   return [
+    ...checkClaimAgreement(reply, input.customerTexts.at(-1), backing, store.salesCounts),
     ...checkNumbers({
       reply: withoutNames,
-      backing: buildBacking(store),
+      backing,
       maxDiscountPercent: store.sales.maxDiscountPercent,
       customerTexts: input.customerTexts,
       ...(input.customerPhones && { customerPhones: input.customerPhones }),

@@ -1,3 +1,4 @@
+import { isCatchAllZone } from '../offline/delivery';
 import type { Violation } from '../../../../shared/domain/guardrails';
 import type { ShopFacts } from '../../../../shared/domain/settings';
 import type { z } from 'zod';
@@ -212,7 +213,9 @@ function zoneCovers(facts: Facts, place: string): boolean {
 
 export function checkDelivery(reply: string, facts: Facts): Violation[] {
   const violations: Violation[] = [];
-  const everywhereAllowed = facts.deliveryZones.length >= 40 || facts.deliveryZones.some((z) => EVERYWHERE_LEXICON.has(fold(z.name)));
+  // A catch-all zone ("Autres wilayas", "Outras cidades") is the seller's word that every other place is delivered to.
+  const everywhereAllowed =
+    facts.deliveryZones.length >= 40 || facts.deliveryZones.some((z) => EVERYWHERE_LEXICON.has(fold(z.name)) || isCatchAllZone(z.name));
   for (const clause of clauses(reply)) {
     const folded = fold(clause);
     if (!deliveryClause(folded) || isNegated(folded)) continue;
@@ -235,7 +238,7 @@ export function checkDelivery(reply: string, facts: Facts): Violation[] {
     const place = WILAYA_LEXICON.find(folded);
     // With no zones listed the seller has not limited delivery: naming the customer's city (an
     // order summary) promises nothing. With zones listed, a place outside them is a false promise.
-    if (place && facts.deliveryZones.length > 0 && !zoneCovers(facts, place)) {
+    if (place && facts.deliveryZones.length > 0 && !everywhereAllowed && !zoneCovers(facts, place)) {
       violations.push({
         kind: 'unsupported_delivery',
         detail: `The reply promises delivery to ${place}, which is not a delivery zone in the shop facts.`,

@@ -26,6 +26,8 @@ export function applyEscalationPolicy(decision: BrainDecision, signals: Customer
     if (decision.intent === 'complaint_refund' && !signals.topics.includes('refund_complaint')) reasons.push(TOPIC_REASON.refund_complaint);
     if (decision.intent === 'human_request' && !signals.topics.includes('human_request')) reasons.push(TOPIC_REASON.human_request);
   }
+  // Whatever the reply, a claim of authority is the seller's to check: it is never obeyed.
+  if (signals.authority) reasons.push(escalation('authority_claim'));
   // Not a number for the seller: "the bot was not sure it was right, so it asked you".
   if (decision.confidence < lowConfidence) reasons.push(escalation('low_confidence'));
   if (own === null && reasons.length === 0) return decision;

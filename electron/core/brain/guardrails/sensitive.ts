@@ -1,3 +1,4 @@
+import { isAuthorityClaim } from '../nlu/injection';
 import { fold, lexicon } from './text';
 
 /**
@@ -258,11 +259,13 @@ const TOPIC_LEXICONS = TOPICS.map(({ topic, words }) => ({ topic, words: lexicon
 export interface CustomerSignals {
   topics: SensitiveTopic[];
   injection: boolean;
+  /** The customer claims special standing (owner, staff, a promise made elsewhere): the seller is told. */
+  authority?: boolean;
 }
 
 /** Reads a customer's text for what must reach the seller and for attempts to steer the bot. */
 export function readCustomerSignals(text: string): CustomerSignals {
   const folded = fold(text);
   const topics = TOPIC_LEXICONS.filter(({ words }) => words.has(folded)).map(({ topic }) => topic);
-  return { topics, injection: INJECTION.has(folded) };
+  return { topics, injection: INJECTION.has(folded), authority: isAuthorityClaim(text) };
 }

@@ -54,11 +54,45 @@ for (const [concept, list] of Object.entries(RAW)) {
   }
 }
 
-export const COLOUR_CONCEPTS = new Set(['red', 'black', 'white', 'blue', 'pink', 'gold', 'beige', 'bordeaux', 'green', 'brown', 'grey']);
+/**
+ * Darija in Latin letters spells one word many ways ("abyad", "abyedh", "byed"; "k7la", "ka7la"):
+ * its consonant skeleton (vowels dropped, "dh"/"th"/"ou" simplified) finds the concept when the
+ * spelling itself is not listed. Only Arabizi-looking words of four letters or more, only
+ * skeletons of three consonants or more, and only skeletons that one concept owns.
+ */
+const COLOUR_SET = new Set(['red', 'black', 'white', 'blue', 'pink', 'gold', 'beige', 'bordeaux', 'green', 'brown', 'grey']);
+export const COLOUR_CONCEPTS: ReadonlySet<string> = COLOUR_SET;
+
+const skeleton = (w: string): string =>
+  w
+    .replace(/dh/g, 'd')
+    .replace(/th/g, 't')
+    .replace(/kh/g, '5')
+    .replace(/[aeiou]/g, '')
+    .replace(/(.)\1+/g, '$1');
+const BY_SKELETON = new Map<string, string | null>();
+for (const [w, concept] of WORD_TO_CONCEPT) {
+  if (!/^[a-z0-9]+$/.test(w) || w.length < 4 || !COLOUR_SET.has(concept)) continue;
+  const k = skeleton(w);
+  if (k.length < 3) continue;
+  const had = BY_SKELETON.get(k);
+  BY_SKELETON.set(k, had === undefined || had === concept ? concept : null);
+}
 
 /** The concept a folded word stands for ("7mar" → red), if any. Plural "-s" is tolerated. */
 export function conceptOf(word: string): string | undefined {
   return WORD_TO_CONCEPT.get(word) ?? (word.length > 3 && word.endsWith('s') ? WORD_TO_CONCEPT.get(word.slice(0, -1)) : undefined);
+}
+
+/**
+ * A colour for a word, listed or by its Arabizi skeleton ("abyedh" → white). Only where a colour
+ * is expected (the product has colour variants): elsewhere a skeleton matches names ("Karim").
+ */
+export function colourSpelling(word: string): string | undefined {
+  const listed = conceptOf(word);
+  if (listed) return COLOUR_SET.has(listed) ? listed : undefined;
+  if (word.length < 4 || !/^[a-z0-9]+$/.test(word)) return undefined;
+  return BY_SKELETON.get(skeleton(word)) ?? undefined;
 }
 
 export const conceptsIn = (words: readonly string[]): Set<string> => {

@@ -24,6 +24,28 @@ export function isInjectionAttempt(text: string): boolean {
   return PATTERNS.some((p) => p.test(f));
 }
 
+/**
+ * A customer claiming special standing: "I am the owner", "je travaille pour la boutique",
+ * "sou o dono", "sono il titolare", "ana moul lhanout", "أنا صاحب المحل", or a promise made
+ * elsewhere ("vous m'avez promis", "you promised me", "wa3dtouni"). Nothing of it is believed; the
+ * seller is told.
+ */
+const AUTHORITY: RegExp[] = [
+  /\b(i am|i m|im|je suis|c est|sou|eu sou|sono|io sono|ana|rani)\s+(the |le |la |o |a |il |l )?(owner|boss|manager|patron|patronne|proprietaire|gerant|gerante|dono|dona|chefe|gerente|titolare|proprietario|capo|responsabile|moul lhanout|mol lhanout|moul l7anout|mol l7anout|moul el hanout|mol chi|moula)\b/,
+  /\b(i|je|eu|io|ana)?\s*(work|works|working|travaille|bosse|trabalho|lavoro|nkhdem|nekhdem|nkhedem|nkhadem)\s+(for|at|in|with|pour|chez|a|dans|avec|na|no|para|com|per|nel|nella|presso|con|m3a|m3akom|m3ak|f|fi)\b.{0,20}\b(shop|store|boutique|magasin|loja|negozio|hanout|7anout|you|vous|voces|vcs|voi|vous|m3akom|lmagasin|l boutique)\b/,
+  /\b(i|je|eu|io|ana)?\s*(work|travaille|trabalho|lavoro|nkhdem|nekhdem)\s+(here|ici|aqui|qui|hna|hnaya)\b/,
+  /\b(you promised|vous m avez promis|tu m as promis|on m a promis|voces prometeram|vcs prometeram|me prometeram|mi avete promesso|mi hanno promesso|wa3dtouni|w3adtouni|wa3dtni)\b/,
+  /(أنا|انا)\s*(صاحب|مول|مالك|مدير)\s*(المحل|الحانوت|المتجر|الماغازة)?/,
+  /(أنا|انا)?\s*(نخدم|نعمل|نخدم)\s*(معاكم|معاك|في المحل|فالمحل|عندكم)/,
+  /(وعدتوني|وعدوني|وعدتني)/,
+  /\b(nkhdem|nekhdem|nkhedem|nkhadem|n5dem)\s+(m3akom|m3ak|3andkom|3ndkom|3andek|fel hanout|f lhanout)\b/,
+];
+
+export const isAuthorityClaim = (text: string): boolean => {
+  const f = fold(text).replace(/['’]/g, ' ');
+  return AUTHORITY.some((p) => p.test(f));
+};
+
 /** Legal threats go to the seller at once, whatever else the message says. */
 const LEGAL =
   /\b(avocat|tribunal|justice|plainte|police|gendarmerie|lawyer|sue|court|legal action|advogado|procon|processo|justica|avvocato|denuncia|carabinieri)\b|محامي|محكمه|المحكمه|الشرطه|البوليس|شكوى|العداله|la justice|\b(n|ne)?chki\b|nchtki|nechtki|chkaya/;

@@ -7,6 +7,7 @@ const words = (s: string): string[] => s.trim().split(/\s+/);
 
 export const DZ_LATN_STRONG = new Set(
   words(`
+  famma fama aslema 9adeh 9adech 9addech barcha yezzi chnowa chnoua 3aychek 3aychak ya5i mta3 tawsil nfker nkhamem
   wach wesh wech ch7al chhal chhal shhal ch7al kayen kayn kayna kayne nheb nhab n7eb n7ab nhebb bghit bghina bghit
   3andek 3andkom 3ndek andek 3andi 3ndi khoya khouya kho5 sahbi sa7bi bzaf bezaf bzzaf bzf rani rahi raho rahom raki rak
   nta3 ta3 nta3i ta3i dyal dial dyali m3a ma3a lazem lazm lazmni nchof nchouf nchoof nchufo ncommandi ncomandi ncommander
@@ -61,6 +62,8 @@ export const PT = new Set(
   posso atendente pessoa reembolso dinheiro ainda chegou parcelar pix boleto cartao tambem muito qual onde como isso
   esse essa esta estou seu sua uma um os as do da dos das no na nos nas ate valor mais menos acesso comprei recebi
   pagar pagamento obg vlw valeu certificado aulas aula livro planilha queria saber tenho fazer confiavel golpe
+  de e que em por sao preciso precisa desculpa desculpe ta vcs qto mas aqui hoje amanha entao manda mande tamanho
+  cor sabor vdd verdade obrigadao beleza blz fechado isso mesmo demora chegar loja voces
 `),
 );
 
@@ -72,6 +75,7 @@ export const IT = new Set(
   profumo orologio nero bianco rosso si prego salve posso potete mi sapere ancora niente ordine pacco giorni quanti
   e un una uno ho ha abbiamo fattura pagamento contrassegno spedite spedire vestiti ringrazio gentilissimo gentile
   faccio fidarmi fidarsi vuole tempo devo scrivo
+  di scusa ne prendo confermo va bene vorremmo chiamo mio numero indirizzo ma allora perfetto quanti arriva
 `),
 );
 

@@ -14,6 +14,8 @@ const ARABIZI_WORD = /^(?=(?:.*\p{L}){2})[\p{L}23579]+$/u;
 const UNIT_LIKE = /^\d+\p{L}{1,3}$/u;
 /** Darija's negation "ma…ch" glued to a verb: "mawsaltch", "majatch", "makach". */
 const LATN_NEGATION = /^ma\p{L}{2,}(ch|sh)$/u;
+/** Darija's first-person verb with "to you" glued: "nwelilek", "ngolek", "n3awnek", "nab3atlek". */
+const LATN_TO_YOU = /^n\p{L}{3,}(?:lek|lik|lkom|lkoum)$/u;
 /** The same in Arabic script: "ماوصلتش", "ماكانش". */
 const AR_NEGATION = /^م(?:ا|َ)?\p{L}{2,}ش$/u;
 
@@ -41,6 +43,7 @@ function scoreLatin(words: string[], folded: string, raw: string): Record<Latin,
     if (DZ_LATN_STRONG.has(w)) s['dz-latn'] += 2;
     else if (ARABIZI_WORD.test(w) && /\d/.test(w) && !UNIT_LIKE.test(w)) s['dz-latn'] += 2;
     else if (LATN_NEGATION.test(w) && !FR.has(w)) s['dz-latn'] += 1;
+    else if (LATN_TO_YOU.test(w)) s['dz-latn'] += 1;
     else if (DZ_LATN_WEAK.has(w)) s['dz-latn'] += 0.5;
     if (FR.has(w)) s.fr += 1;
     if (EN.has(w)) s.en += 1;

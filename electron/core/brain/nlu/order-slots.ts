@@ -1,8 +1,8 @@
 import type { Product } from '../../../../shared/domain/catalog';
-import { COLOUR_CONCEPTS, conceptOf } from './concepts';
+import { COLOUR_CONCEPTS, colourSpelling, conceptOf } from './concepts';
 import { fold, matchTokens, tokens } from './normalise';
 import { findPhone } from './phone';
-import { findQuantity } from './quantity';
+import { CORRECTION_MARKERS, NEGATIONS, findQuantity, hasBuyingVerb } from './quantity';
 
 export { findQuantity } from './quantity';
 import { type Place, findPlace, placeSpan } from './wilayas';
@@ -86,6 +86,8 @@ export function looksLikeName(segment: string, commonWord: (w: string) => boolea
   const words = tokens(fold(segment));
   if (words.length === 0 || words.length > 4) return false;
   if (!words.every((w) => !commonWord(w) && !conceptOf(w))) return false;
+  // "confirmo", "desculpa": a confirmation or an apology is nobody's name.
+  if (words.some((w) => /^(?:confirm|conferm|valid)/.test(w) || CORRECTION_MARKERS.has(w))) return false;
   // "Ana Souza" is a name even though a town is called Souza; "Tizi Ouzou" alone is the place.
   const place = placeSpan(segment, { country: options.country ?? null, expectingAddress: true });
   return !place || place.length < words.length;
@@ -145,10 +147,15 @@ export function extractSlots(
   return out;
 }
 
+/** A house or block number after words ("ali mendjeli uv 6", "cité 2004 bt 12"), not a count before a product. */
+const hasAddressShape = (segment: string): boolean =>
+  /\p{L}{2,}[\s\p{L}]*\s\d{1,4}\s*$/u.test(segment.trim()) && findQuantity(segment) === null;
+
 /** Two words or more, one of them a real word (not a filler, a count or Arabizi with digits). */
 function looksLikeAddress(segment: string, commonWord: (w: string) => boolean): boolean {
   const words = tokens(fold(segment));
-  if (words.length < 2 || (findQuantity(segment) !== null && words.length <= 3)) return false;
+  // "scusa 4 non 3", "smahli nheb 2 machi wa7da": a count or a wish is the order changing, not a street.
+  if (words.length < 2 || findQuantity(segment) !== null || hasBuyingVerb(segment)) return false;
   const real = words.filter((w) => /^\p{L}{3,}$/u.test(w) && !commonWord(w));
   return real.length >= (/\d/.test(segment) ? 1 : 2);
 }
@@ -164,7 +171,9 @@ function readSegments(
   let nameSegment: string | null = null;
   const places = { country: options.country ?? null, expectingAddress: true };
   for (const segment of segmentsOf(rest)) {
-    if (!out.address && hasAddressWord(segment) && /\p{L}{2,}/u.test(segment)) {
+    // "casa" alone is Casablanca, not a house: a segment that is only a place is no address.
+    const onlyPlace = (placeSpan(segment, places)?.length ?? 0) >= tokens(fold(segment)).length;
+    if (!out.address && hasAddressWord(segment) && /\p{L}{2,}/u.test(segment) && !onlyPlace) {
       out.address = segment;
       out.consumed.push(segment);
       continue;
@@ -176,7 +185,18 @@ function readSegments(
       continue;
     }
     if (out.place && findPlace(segment, places)) {
-      out.consumed.push(segment);
+      // "casa, maarif": the place and a district. In a longer sentence ("vorrei … prosciutto di
+      // parma 2 confezioni", "do you deliver to Rome? I'd like the panettone") the other words are
+      // the customer's request, read for products.
+      const span = placeSpan(segment, places);
+      const size = tokens(fold(segment)).length;
+      // "oran hai es sabah", "constantine ali mendjeli uv 6": the city, then where in it.
+      // (With a house number it is an address even before the bot asked for one.)
+      const asked = awaiting.includes('address') || (/\d/.test(segment) && hasAddressShape(segment));
+      if (span && size > span.length && !out.address && asked && looksLikeAddress(segment, commonWord)) {
+        out.address = segment;
+        out.consumed.push(segment);
+      } else if (span && size <= span.length + 3) out.consumed.push(segment);
       continue;
     }
     // A segment with a house number and words, when we asked for the address ("3tini 2" is a count, not a street).
@@ -195,23 +215,64 @@ const SIZE_CONTEXT = /(?:taille|size|tamanho|taglia|pointure|ta9as|t9as|9ias|qia
 /** The product variant the customer names: a size, a colour in any language, or the variant's own words. */
 export function findVariant(text: string, product: Product): string | null {
   if (product.variants.length === 0) return null;
-  const words = matchTokens(text);
+  const words = withUnits(matchTokens(text));
   const sized = SIZE_CONTEXT.exec(fold(text));
+  const found: { name: string; at: number }[] = [];
   for (const v of product.variants) {
-    const vWords = matchTokens(v.name);
-    const single = vWords.length === 1 ? (vWords[0] ?? '') : '';
-    if (sized?.[1] && fold(v.name) === sized[1]) return v.name;
-    // One letter sizes ("M", "L") only when written as capitals or alone: "m" is too common a letter.
-    if (single.length === 1) {
-      if (new RegExp(`(?:^|[^\\p{L}])${v.name}(?:$|[^\\p{L}])`, 'u').test(text) && v.name === v.name.toUpperCase()) return v.name;
-      if (words.length === 1 && words[0] === single) return v.name;
-      continue;
-    }
-    if (vWords.length > 0 && vWords.every((w) => words.includes(w))) return v.name;
-    const vc = single ? conceptOf(single) : undefined;
-    if (vc && words.some((w) => conceptOf(w) === vc)) return v.name;
+    const at = variantAt(v.name, text, words, sized?.[1]);
+    if (at >= 0) found.push({ name: v.name, at });
   }
-  return null;
+  if (found.length <= 1) return found[0]?.name ?? null;
+  // "non plutôt la rouge", "rosso, non nero", "machi k7la, bida": the value after a negation is the one rejected.
+  const rejected = (at: number) =>
+    NEGATIONS.has(words[at - 1] ?? '') || (NEGATIONS.has(words[at - 2] ?? '') && (words[at - 1] ?? '').length <= 3);
+  const kept = found.filter((f) => !rejected(f.at));
+  return (kept.length ? kept : found).sort((a, b) => a.at - b.at)[0]?.name ?? null;
+}
+
+/** Units as the catalog writes them: "500g" → "500 g", "3 litri" → "3 l", "1,5 litros" → "1,5 l". */
+const UNIT_FORMS: Record<string, string> = Object.fromEntries(
+  (
+    [
+      ['l', 'litre litres liter liters litro litri litros lt ltr'],
+      ['ml', 'millilitre millilitres milliliter ml'],
+      ['g', 'gramme grammes gram grams grammi grammo grama gramas gr grs'],
+      ['kg', 'kilo kilos kilogramme kilogrammes kilogram kilograms chilo chili kgs'],
+      ['m', 'metre metres meter meters metro metri metros'],
+      ['cm', 'centimetre centimetres centimeter centimetri centimetros'],
+    ] as const
+  ).flatMap(([unit, forms]) => forms.split(' ').map((f) => [f, unit])),
+);
+
+function withUnits(words: readonly string[]): string[] {
+  return words.flatMap((w) => {
+    const glued = /^(\d+(?:[.,]\d+)?)(\p{L}{1,3})$/u.exec(w);
+    if (glued?.[1] && glued[2]) return [glued[1], UNIT_FORMS[glued[2]] ?? glued[2]];
+    return [UNIT_FORMS[w] ?? w];
+  });
+}
+
+/** Where in the message's words a variant is named (-1: not named). */
+function variantAt(name: string, text: string, words: string[], sized: string | undefined): number {
+  const vWords = withUnits(matchTokens(name));
+  const single = vWords.length === 1 ? (vWords[0] ?? '') : '';
+  if (sized && fold(name) === sized) return Math.max(0, words.indexOf(sized));
+  // One letter sizes ("M", "L") only when written as capitals or alone: "m" is too common a letter.
+  if (single.length === 1) {
+    if (new RegExp(`(?:^|[^\\p{L}])${name}(?:$|[^\\p{L}])`, 'u').test(text) && name === name.toUpperCase())
+      return Math.max(0, words.indexOf(single));
+    return words.length === 1 && words[0] === single ? 0 : -1;
+  }
+  // "the classic one" for "classico", "pistachio" for "pistacchio": a near spelling of a long word counts.
+  const at = (v: string) =>
+    words.findIndex(
+      (w) => w === v || (w.length >= 5 && v.length >= 5 && Math.abs(w.length - v.length) <= 2 && (w.startsWith(v) || v.startsWith(w))),
+    );
+  if (vWords.length > 0 && vWords.every((w) => at(w) >= 0)) return at(vWords[0] ?? '');
+  const vc = single ? conceptOf(single) : undefined;
+  if (!vc) return -1;
+  const listed = words.findIndex((w) => conceptOf(w) === vc);
+  return listed >= 0 || !COLOUR_CONCEPTS.has(vc) ? listed : words.findIndex((w) => colourSpelling(w) === vc);
 }
 
 /**

@@ -27,8 +27,11 @@ export function zoneFor(settings: ShopSettings, place: Place | string): Zone | n
     const exact = zones.find((z) => fold(z.name).trim() === fold(place).trim());
     if (exact) return exact;
   }
-  return zones.find((z) => ALL_WORDS.test(fold(z.name).trim())) ?? null;
+  return zones.find((z) => isCatchAllZone(z.name)) ?? null;
 }
+
+/** "Autres wilayas", "Outras cidades", "*": the zone every place the others do not name falls into. */
+export const isCatchAllZone = (name: string): boolean => ALL_WORDS.test(fold(name).trim());
 
 /** "Delivery to Oran: 600 DA, 2 days." from the shop facts only. */
 export function describeZone(language: Voice, zone: Zone, placeName: string, currency: string): string {

@@ -4,20 +4,23 @@ import type { BrainDecision } from '../../../../shared/domain/brain';
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { Brain, BrainInput, TurnMessage } from '../types';
 import { checkoutPush, handleHesitation, handlePriceObjection, handleTrustObjection } from '../closer';
-import { isAbuse, isInjectionAttempt, isLegalThreat, wantsPhoto } from '../nlu/injection';
+import { isAbuse, isAuthorityClaim, isInjectionAttempt, isLegalThreat, wantsPhoto } from '../nlu/injection';
 import { classifyIntent } from '../nlu/intent';
 import { conversationLanguage, countryLanguage, detectLanguage } from '../nlu/language';
 import { fold, tokens } from '../nlu/normalise';
-import { type SlotFindings, extractSlots, findQuantity } from '../nlu/order-slots';
+import { type SlotFindings, type SlotName, extractSlots, findQuantity, findVariant, looksLikeName } from '../nlu/order-slots';
 import { hasBuyingVerb, withoutCounts } from '../nlu/quantity';
 import { say, voiceFor } from '../templates';
 import { type TurnContext, type UpstreamSlot, answerAvailability, answerDelivery, answerPhoto, answerPrice, answerWhich } from './answers';
 import type { OfflineBrainDeps } from './deps';
 import { type Draft, ORDER_ID_PLACEHOLDER, finish, newDraft } from './draft';
-import { awaitingOf, commonWordFor, confirmOrder, orderStep, resumeOrder, yesOrNo } from './order-step';
-import { isTie, rememberSkus, resolveEach, resolveProducts } from './resolve';
+import { awaitingOf, commonWordFor, confirmOrder, correctsCart, orderStep, resumeOrder, yesOrNo } from './order-step';
+import { type Pick, isTie, rememberSkus, resolveEach, resolveProducts } from './resolve';
 import { type BrainState, readState } from './state';
 import { encodeEscalations, escalation } from '../../../../shared/domain/notices';
+import { falsePriceClaim } from '../nlu/claims';
+import { conceptOf } from '../nlu/concepts';
+import { assertsSalesFigure } from '../guardrails/claim-agreement';
 import { currencyOfCountry, deriveCountry, dialectOf } from '../../text/country';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import { applyStrategy } from '../../learning/bandit/strategy-lines';
@@ -144,6 +147,15 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
   const guess = classifyIntent(ctx.text);
   const d = newDraft(guess.intent, guess.confidence);
 
+  if (isAuthorityClaim(ctx.text)) {
+    // "I am the owner, give me 50%": answered within the seller's rules, and the seller is told.
+    d.intent = guess.intent === 'objection_price' ? 'objection_price' : 'other';
+    d.confidence = 0.9;
+    d.parts.push(say(l, 'injection'));
+    d.escalate = true;
+    d.escalateReason = encodeEscalations([escalation('authority_claim')]);
+    return d;
+  }
   if (isInjectionAttempt(ctx.text)) {
     d.intent = guess.intent === 'objection_price' ? 'objection_price' : 'other';
     d.confidence = 0.9;
@@ -153,7 +165,13 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
   const several = await resolveEach(deps.products, ctx.shopId, ctx.rest);
   const productWords = withoutCounts(ctx.rest);
   const resolved = several ?? (/\p{L}{2,}/u.test(productWords) ? await resolveProducts(deps.products, ctx.shopId, productWords) : []);
+  // "blanc" after the perfume's colours were listed, "non plutôt le blanc" at the summary: a value of
+  // the product in the cart (or just discussed) is about that product, even if another one's name has the word.
+  if (!several && resolved.length && (await onlyAVariant(ctx, productWords))) resolved.length = 0;
   const named = resolved.map((r) => r.product);
+  // "prosciutto di parma": a town named in the product's own words is the product, not where to deliver.
+  const place = ctx.found.place;
+  if (place && named.some((p) => productNames(p, place.name))) delete ctx.found.place;
   // The seller sees which product a complaint is about.
   for (const p of named) d.skus.push(p.sku);
   if (isAbuse(ctx.text)) {
@@ -185,6 +203,10 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
       named.map((p) => p.sku),
       state.lastSkus,
     );
+  if (named.length && !isTie(resolved)) state.lastNamed = several ? several.map((p) => p.product.sku) : named.slice(0, 1).map((p) => p.sku);
+  // "rose", "sabor frango" after the colours were listed: a value of the product just discussed names it.
+  const pickedByVariant = noteMentions(ctx, several, isTie(resolved) ? [] : named, remembered);
+  if (pickedByVariant && named.length === 0) named.push(pickedByVariant);
 
   if (state.stage === 'confirming') {
     const answer = yesOrNo(ctx.text);
@@ -194,7 +216,7 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
       await confirmOrder(ctx, d, input);
       return d;
     }
-    if (answer === 'no' && named.length === 0 && extractSlotsCount(ctx) === 0) {
+    if (answer === 'no' && named.length === 0 && extractSlotsCount(ctx) === 0 && !(await correctsCart(ctx))) {
       d.intent = 'order_request';
       const cancelling = /annul|cancel/.test(fold(ctx.text));
       d.parts.push(say(l, cancelling ? 'orderCancelled' : 'changeWhat'));
@@ -231,12 +253,29 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
   // Details while browsing start the order: two of them, or a phone number (nobody gives a shop their number to ask a price).
   const startsWithDetails = !inFlow && (slotsGiven >= 2 || ctx.found.phone !== undefined) && (named.length > 0 || remembered !== null);
   // "quero 2 vermelhos" about the helmet just discussed: a count of it (with or without a variant) is an order.
+  // "bghito" (I want it) about the product just discussed is an order too.
   const picksRemembered =
-    !inFlow && named.length === 0 && remembered !== null && guess.intent === 'other' && findQuantity(ctx.rest) !== null;
-  // "quero 2 protetor fps 50 e 1 shampoo": a count of named products with a verb of wanting is an order.
+    !inFlow &&
+    named.length === 0 &&
+    remembered !== null &&
+    guess.intent === 'other' &&
+    (findQuantity(ctx.rest) !== null || hasBuyingVerb(ctx.rest));
+  // "quero 2 protetor fps 50 e 1 shampoo": a count of named products with a verb of wanting is an order;
+  // so are several products named with that verb, and a count of a product with no question ("2 bolinhas laranja").
   const buysNamed =
-    !inFlow && named.length > 0 && hasBuyingVerb(ctx.rest) && (several ?? [{ part: ctx.rest }]).some((p) => findQuantity(p.part) !== null);
-  if (guess.intent === 'order_request' || continuing || startsWithDetails || picksRemembered || buysNamed) {
+    !inFlow &&
+    named.length > 0 &&
+    ((hasBuyingVerb(ctx.rest) &&
+      ((several?.length ?? 0) > 1 || (several ?? [{ part: ctx.rest }]).some((p) => findQuantity(p.part) !== null))) ||
+      (guess.intent === 'other' && !ctx.text.includes('?') && !isTie(resolved) && findQuantity(ctx.rest) !== null));
+  // "Carla Dias" right after the product was answered: the customer is giving their details.
+  const givesName =
+    !inFlow &&
+    named.length === 0 &&
+    remembered !== null &&
+    guess.intent === 'other' &&
+    looksLikeName(ctx.text.trim(), commonWordFor(ctx.language), { country: ctx.country });
+  if (guess.intent === 'order_request' || continuing || startsWithDetails || picksRemembered || buysNamed || givesName) {
     d.intent = 'order_request';
     d.confidence = Math.max(d.confidence, 0.7);
     if (isTie(resolved) && state.cart.every((c) => !named.some((p) => p.sku === c.sku))) {
@@ -254,7 +293,14 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
     : remembered && ['price_question', 'availability', 'objection_price', 'objection_hesitation'].includes(guess.intent)
       ? [remembered]
       : [];
+  // A figure the customer asserts: a price the product does not have is corrected (an objection
+  // about price, never a discount), a sales figure gets the trust answer (never a "yes").
+  const claimed = products[0];
+  const priceClaim = claimed !== undefined && falsePriceClaim(ctx.rest, claimed);
+  if (priceClaim) d.intent = 'price_question';
+  else if (claimed && assertsSalesFigure(ctx.rest, claimed)) d.intent = 'objection_trust';
   await browse(ctx, d, products, input, named.length > 1 && isTie(resolved), several !== null && products.length > 1);
+  if (priceClaim) d.intent = 'objection_price';
 
   // After a few exchanges without an order, ask for it (once every few turns, never on bad news).
   const pushAfter = ctx.settings.sales.intensity === 'gentle' ? 3 : 2;
@@ -278,6 +324,56 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
   return d;
 }
 
+/**
+ * Remembers the variant and count the customer gives for each product they name (or, naming
+ * none, for the product just discussed), so the order takes them whenever it starts. Returns
+ * the product just discussed when the message named it only by one of its variants.
+ */
+function noteMentions(ctx: TurnContext, several: Pick[] | null, named: Product[], remembered: Product | null): Product | null {
+  const first = named[0];
+  const parts: { product: Product; part: string }[] = several
+    ? several.map((p) => ({ product: p.product, part: p.part }))
+    : first
+      ? [{ product: first, part: ctx.rest }]
+      : remembered
+        ? [{ product: remembered, part: ctx.rest }]
+        : [];
+  let byVariant: Product | null = null;
+  for (const { product, part } of parts) {
+    const variant = findVariant(part, product);
+    const quantity = findQuantity(
+      part,
+      product.variants.map((v) => v.name),
+    );
+    if (!variant && quantity === null) continue;
+    const before = ctx.state.mentions[product.sku];
+    ctx.state.mentions[product.sku] = { variant: variant ?? before?.variant ?? null, quantity: quantity ?? before?.quantity ?? null };
+    if (variant && product === remembered && !first) byVariant = product;
+  }
+  return byVariant;
+}
+
+/** The message names nothing but a variant of a product in the cart or of the one just discussed. */
+async function onlyAVariant(ctx: TurnContext, words: string): Promise<boolean> {
+  const skus = [...new Set([...ctx.state.cart.map((c) => c.sku), ...ctx.state.lastSkus.slice(0, 1)])];
+  for (const sku of skus) {
+    const p = await ctx.deps.products.bySku(ctx.shopId, sku);
+    const variant = p ? findVariant(words, p) : null;
+    if (!p || !variant) continue;
+    const vWords = new Set(tokens(fold(variant)));
+    const left = tokens(fold(words)).filter((w) => !vWords.has(w) && !conceptOf(w));
+    const stillNamed = left.length ? await resolveProducts(ctx.deps.products, ctx.shopId, left.join(' ')) : [];
+    if (!stillNamed.length) return true;
+  }
+  return false;
+}
+
+/** Whether a product's name, aliases or category carry a word (a town's name that is part of the product's). */
+function productNames(p: Product, word: string): boolean {
+  const w = fold(word).trim();
+  return [p.name, ...p.altNames, ...p.aliases, p.category].some((n) => tokens(fold(n)).includes(w));
+}
+
 const extractSlotsCount = (ctx: TurnContext): number => {
   const f = ctx.found;
   return [f.name, f.phone, f.place, f.address].filter(Boolean).length;
@@ -297,6 +393,18 @@ function productText(text: string, found: SlotFindings): string {
   let rest = text;
   for (const part of found.consumed) rest = rest.replace(part, ' ');
   return rest;
+}
+
+/**
+ * The conversation's language after this message, read from its words without the details it
+ * gives: a name, a phone, a street or a town ("Patrícia Rocha … rua XV de novembro", "oran hai
+ * es sabah") are no evidence of a language.
+ */
+function turnLanguage(text: string, previous: CustomerLanguage | null, country: string, awaiting: SlotName[]): CustomerLanguage {
+  const prior = countryLanguage(country);
+  if (!previous) return conversationLanguage(text, previous, prior).language;
+  const details = extractSlots(text, awaiting, commonWordFor(voiceFor(previous, dialectOf(country))), { country });
+  return conversationLanguage(productText(text, details), previous, prior).language;
 }
 
 /** No country from core (tests, tools): the catalog's currency and the time zone tell, as core derives it. */
@@ -341,6 +449,8 @@ function observed(before: BrainState, after: BrainState): BrainState {
     introduced: after.introduced,
     lastSkus: after.lastSkus,
     slots: after.slots,
+    mentions: after.mentions,
+    lastNamed: after.lastNamed,
   };
 }
 
@@ -387,7 +497,7 @@ export function makeOfflineBrain(deps: OfflineBrainDeps): OfflineBrain {
     const previous = state.language ?? languageFromHistory(input.history);
     const country = (await deps.country?.(input.shopId, settings)) ?? (await derivedCountry(deps, input.shopId, input.text, settings));
     const text = boundedText(input.text);
-    const language = conversationLanguage(text, previous, countryLanguage(country)).language;
+    const language = turnLanguage(text, previous, country, awaitingOf(state));
     const found = extractSlots(text, awaitingOf(state), commonWordFor(language), { country });
     const voice = voiceFor(language, dialectOf(country));
     const ctx: TurnContext = {

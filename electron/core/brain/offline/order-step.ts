@@ -5,12 +5,13 @@ import { upsellFor } from '../closer';
 import { YES_WORDS, NO_WORDS } from '../nlu/intent-lexicon';
 import { DZ_LATN_STRONG, EN, FR, IT, PT } from '../nlu/language-lexicon';
 import { fold, tokens } from '../nlu/normalise';
+import { CORRECTION_MARKERS, NEGATIONS } from '../nlu/quantity';
 import { type SlotName, extractSlots, findQuantity, findVariant, requestedMissingVariant } from '../nlu/order-slots';
 import { type Voice, languageOfVoice, say } from '../templates';
 import { formatList } from '../templates/format';
 import { type TurnContext, outOfStock, priceOf } from './answers';
 import { type Draft, ORDER_ID_PLACEHOLDER } from './draft';
-import type { BrainState } from './state';
+import type { BrainState, CartItem } from './state';
 import {
   type CartLine,
   addToCart,
@@ -40,6 +41,10 @@ export const commonWordFor = (language: Voice): ((w: string) => boolean) =>
     ? commonWord
     : (w) => FR.has(w) || EN.has(w) || PT.has(w) || IT.has(w) || YES_WORDS.has(w) || NO_WORDS.has(w) || w.length < 2;
 
+/** The yes and no words as messages are read (folded: "إي" is written "اي" as often). */
+const YES = new Set([...YES_WORDS].flatMap((w) => [w, ...tokens(fold(w))]));
+const NO = new Set([...NO_WORDS].flatMap((w) => [w, ...tokens(fold(w))]));
+
 /** "oui", "ih", "yes please", "نعم" → yes; "non", "la", "annule" → no; anything longer is neither. */
 export function yesOrNo(text: string): 'yes' | 'no' | null {
   const words = tokens(fold(text));
@@ -47,11 +52,11 @@ export function yesOrNo(text: string): 'yes' | 'no' | null {
   if (words.some((w) => /^(annul|cancel|annulla)/.test(w))) return 'no';
   if (words.some((w) => /^(confirm|conferm|valid)/.test(w))) return 'yes';
   const first = words[0] ?? '';
-  if (NO_WORDS.has(first)) return 'no';
+  if (NO.has(first)) return 'no';
   if (
-    YES_WORDS.has(first) ||
+    YES.has(first) ||
     words.every(
-      (w) => YES_WORDS.has(w) || ['merci', 'please', 'svp', 'stp', 'khoya', 'sahbi', 'por', 'favor', 'grazie', 'شكرا', 'خويا'].includes(w),
+      (w) => YES.has(w) || ['merci', 'please', 'svp', 'stp', 'khoya', 'sahbi', 'por', 'favor', 'grazie', 'شكرا', 'خويا'].includes(w),
     )
   )
     return 'yes';
@@ -140,7 +145,13 @@ async function takeProduct(ctx: TurnContext, d: Draft, product: Product, wasEmpt
   const l = ctx.language;
   // Items read upstream (the LLM's checked slots) are already in the cart with their quantity and variant.
   const seeded = ctx.upstream?.has('items') ? state.cart.find((c) => c.sku === product.sku) : undefined;
-  const variant = seeded?.variant ?? findVariant(ctx.rest, product);
+  // Said earlier, before the product was in the cart ("cannoli al pistacchio?" … "ne vorrei 2").
+  const inCart = state.cart.some((c) => c.sku === product.sku);
+  const mention = inCart ? undefined : state.mentions[product.sku];
+  const variant =
+    seeded?.variant ??
+    findVariant(ctx.rest, product) ??
+    (mention?.variant && variantsInStock(product).includes(mention.variant) ? mention.variant : null);
   const stock = stockOf(product, variant);
   if ((stock !== null && stock <= 0) || (product.stock !== null && product.stock <= 0)) {
     await outOfStock(ctx, d, product, variant);
@@ -158,24 +169,48 @@ async function takeProduct(ctx: TurnContext, d: Draft, product: Product, wasEmpt
     );
   const asked = seeded
     ? null
-    : findQuantity(
+    : (findQuantity(
         ctx.rest,
         product.variants.map((v) => v.name),
-      );
+      ) ??
+      mention?.quantity ??
+      null);
   const quantity = asked !== null && stock !== null && asked > stock ? stock : asked;
   if (quantity !== asked && stock !== null) d.parts.push(say(l, 'urgencyStock', { count: stock }));
+  // "non plutôt le blanc": the line of that product takes the new variant instead of a second line.
+  const other = variant ? state.cart.find((c) => c.sku === product.sku && c.variant !== null && c.variant !== variant) : undefined;
+  if (other && variant && correcting(ctx.rest)) other.variant = variant;
   const added = addToCart(
     state,
     product.sku,
     variant ?? (product.variants.length === 1 ? (product.variants[0]?.name ?? null) : null),
     quantity,
   );
+  delete state.mentions[product.sku];
   if (state.pendingVariantSku === product.sku && variant) state.pendingVariantSku = null;
   state.lastSkus = rememberSkus([product.sku], state.lastSkus);
   d.orderAction = wasEmpty ? 'start' : added ? 'add_item' : 'none';
   d.skus.push(product.sku);
   d.citations.push(`product:${product.id}`);
   return true;
+}
+
+/** "non", "plutôt", "scusa", "machi": the message corrects what was said rather than adding to it. */
+const correcting = (text: string): boolean => tokens(fold(text)).some((w) => NEGATIONS.has(w) || CORRECTION_MARKERS.has(w));
+
+/** A variant named for a product in the cart that differs from the one it has ("non plutôt la rouge"). */
+export async function variantCorrection(ctx: TurnContext): Promise<{ line: CartItem; product: Product; variant: string } | null> {
+  for (const line of ctx.state.cart) {
+    const product = await ctx.deps.products.bySku(ctx.shopId, line.sku);
+    const variant = product ? findVariant(ctx.rest, product) : null;
+    if (product && variant && variant !== line.variant) return { line, product, variant };
+  }
+  return null;
+}
+
+/** Whether the message changes the cart's count or variant (a "no" that says what instead). */
+export async function correctsCart(ctx: TurnContext): Promise<boolean> {
+  return (ctx.state.cart.length === 1 && findQuantity(ctx.rest) !== null) || (await variantCorrection(ctx)) !== null;
 }
 
 /**
@@ -195,6 +230,15 @@ export async function orderStep(
   const wasEmpty = state.cart.length === 0;
   let product: Product | null = named[0] ?? null;
   if (!product && wasEmpty && state.stage === 'browsing') product = remembered;
+  // "quero ração gato e um shampoo" (answered with both prices), then the details: both are ordered.
+  if (!several && named.length === 0 && wasEmpty && state.stage === 'browsing' && state.lastNamed.length > 1) {
+    const picks: Pick[] = [];
+    for (const sku of state.lastNamed) {
+      const p = await ctx.deps.products.bySku(ctx.shopId, sku);
+      if (p) picks.push({ product: p, part: '', score: 0, lexical: 0 });
+    }
+    if (picks.length > 1) several = picks;
+  }
 
   if (several) {
     // "2 sacs noirs et une montre": each product with the count and variant said in its own part.
@@ -215,10 +259,20 @@ export async function orderStep(
       line.variant = variant;
       state.pendingVariantSku = null;
     }
-  } else if (state.cart.length === 1) {
-    const q = ctx.upstream?.has('items') ? null : findQuantity(ctx.rest);
-    const only = state.cart[0];
+  } else if (!ctx.upstream?.has('items')) {
+    // "scusa 4 non 3", "non plutôt la rouge", "la la, jouj": a count or a variant alone corrects the cart.
+    const q = findQuantity(ctx.rest);
+    const only = state.cart.length === 1 ? state.cart[0] : undefined;
     if (q && only) only.quantity = q;
+    const change = await variantCorrection(ctx);
+    if (change) {
+      const stock = stockOf(change.product, change.variant);
+      if (stock !== null && stock <= 0) {
+        await outOfStock(ctx, d, change.product, change.variant);
+        return;
+      }
+      change.line.variant = change.variant;
+    }
   }
 
   if (state.cart.length === 0) {
@@ -318,6 +372,8 @@ export async function confirmOrder(ctx: TurnContext, d: Draft, input: BrainInput
   d.citations.push(...lines.map((l) => `product:${l.product.id}`));
   d.skus.push(...totals.lines.map((i) => i.sku));
   state.cart = [];
+  state.mentions = {};
+  state.lastNamed = [];
   state.stage = 'browsing';
   state.pendingVariantSku = null;
   state.shownSummary = null;

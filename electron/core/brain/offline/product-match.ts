@@ -28,11 +28,21 @@ const STOP = new Set(
    taille size tamanho taglia`.split(/\s+/),
 );
 
+/** "40W", "500ml", "2m" → "40 w", "500 ml", "2 m": the number that tells two products apart is a word of its own. */
+const unglued = (words: readonly string[]): string[] =>
+  words.flatMap((w) => {
+    const m = /^(\d+(?:[.,]\d+)?)(\p{L}{1,4})$/u.exec(w);
+    return m?.[1] && m[2] ? [m[1], m[2]] : [w];
+  });
+
 interface Features {
   aliasPhrases: string[][];
   nameWords: Set<string>;
   concepts: Set<string>;
   variantWords: Set<string>;
+  /** Numbers in the names ("20" of "Boom 20 W") and in the variants ("1" of "1 m"). */
+  nameNumbers: Set<string>;
+  variantNumbers: Set<string>;
 }
 
 const featureCache = new WeakMap<Product, Features>();
@@ -41,11 +51,30 @@ function features(p: Product): Features {
   const hit = featureCache.get(p);
   if (hit) return hit;
   const names = [p.name, ...p.altNames];
-  const nameWords = new Set(names.flatMap(matchTokens).filter((w) => !STOP.has(w) && w.length >= 2));
+  const nameWords = new Set(
+    names
+      .flatMap(matchTokens)
+      .flatMap((w) => unglued([w]))
+      .filter((w) => !STOP.has(w) && w.length >= 2),
+  );
   const aliasPhrases = p.aliases.map(matchTokens).filter((ws) => ws.length > 0);
   const variantWords = new Set(p.variants.flatMap((v) => matchTokens(v.name)));
   const concepts = conceptsIn([...nameWords, ...aliasPhrases.flat(), ...matchTokens(p.category)]);
-  const f = { aliasPhrases, nameWords, concepts, variantWords };
+  const numbers = (texts: string[]) =>
+    new Set(
+      texts
+        .flatMap(matchTokens)
+        .flatMap((w) => unglued([w]))
+        .filter((w) => /^\d+(?:[.,]\d+)?$/.test(w)),
+    );
+  const f = {
+    aliasPhrases,
+    nameWords,
+    concepts,
+    variantWords,
+    nameNumbers: numbers(names),
+    variantNumbers: numbers(p.variants.map((v) => v.name)),
+  };
   featureCache.set(p, f);
   return f;
 }
@@ -95,7 +124,7 @@ export interface LexicalScore {
  * Portuguese words find a French catalog), colours a little, variants least.
  */
 export function scoreProduct(query: string | readonly string[], p: Product): LexicalScore {
-  const all = typeof query === 'string' ? matchTokens(query) : query;
+  const all = unglued(typeof query === 'string' ? matchTokens(query) : query);
   const words = all.filter((w) => w.length >= 2 || /\d/.test(w));
   const f = features(p);
   let score = 0;
@@ -131,7 +160,15 @@ export function scoreProduct(query: string | readonly string[], p: Product): Lex
       score += 0.6;
     }
   }
+  // "l'enceinte 40W" is not the 20 W one: a measure the customer gives that the name contradicts.
+  const measures = measuresIn(all);
+  if (measures.length && f.nameNumbers.size && measures.every((m) => !f.nameNumbers.has(m) && !f.variantNumbers.has(m))) score -= 2;
   return { score, matched };
+}
+
+/** Numbers the customer gives as a measure: with a unit ("40 w", "500 ml") or of two digits or more ("iphone 15"). */
+export function measuresIn(words: readonly string[]): string[] {
+  return words.filter((w, i) => /^\d+(?:[.,]\d+)?$/.test(w) && (w.length >= 2 || /^\p{L}{1,4}$/u.test(words[i + 1] ?? '')));
 }
 
 /** An in-memory finder over a product list (tests, the bench, and a fallback before retrieval lands). */

@@ -1,5 +1,6 @@
 import type { Product } from '../../../../shared/domain/catalog';
-import { type ProductFinder, scoreProduct } from './product-match';
+import { type ProductFinder, measuresIn, scoreProduct } from './product-match';
+import { matchTokens } from '../nlu/normalise';
 import { withoutCounts } from '../nlu/quantity';
 
 export interface Resolved {
@@ -18,7 +19,15 @@ const MIN_SCORE = 1.5;
  * at, so a stray word in a description never becomes "the product they mean".
  */
 export async function resolveProducts(finder: ProductFinder, shopId: number, text: string): Promise<Resolved[]> {
-  const hits = await finder.search(shopId, text, 8);
+  const found = await finder.search(shopId, text, 8);
+  // "parmesan 36 mois" when retrieval only proposes the 24-month one: a measure the customer gives
+  // decides between siblings, so the top candidate's category is read too.
+  const top = found[0]?.product;
+  const siblings = top && measuresIn(matchTokens(text)).length ? await finder.inCategory(shopId, top.category, 20) : [];
+  const hits = [
+    ...found,
+    ...siblings.filter((p) => !found.some((h) => h.product.sku === p.sku)).map((product) => ({ product, score: 0, matched: [] })),
+  ];
   const scored = hits.map((h, rank) => {
     const lexical = scoreProduct(text, h.product).score;
     const prior = rank === 0 ? 0.6 : rank === 1 ? 0.3 : 0;
@@ -41,7 +50,8 @@ export function isTie(resolved: readonly Resolved[]): boolean {
 }
 
 /** Where a message lists several products: "X e Y", "X et Y", "X and Y", "X ou Y", "X w Y", "X ولا Y", commas, "+". */
-const JOINERS = /\s+(?:e|et|and|y|ou|or|oppure|vs\.?|versus|contre|w|wla|wela|walla|و|ولا|او|أو)\s+|\s*[,;+&/]\s*|\n/iu;
+const JOINERS =
+  /\s+(?:e|et|and|y|ou|or|oppure|vs\.?|versus|contre|w|wla|wela|walla|و|ولا|او|أو)\s+|\s*(?:[;+&]|,(?!\d)|(?<!\d),)\s*|\s+\/\s+|\n/iu;
 
 export interface Pick extends Resolved {
   /** The part of the message that names it: its count and variant are read there. */

@@ -23,6 +23,19 @@ export const BrainState = z.object({
   /** Products talked about, most recent first: "how much is it?" refers to the first. */
   lastSkus: z.array(z.string()).default([]),
   cart: z.array(CartItem).default([]),
+  /**
+   * What the customer said about a product before it was in the cart ("cannoli al pistacchio?",
+   * "3 flacons", a bare "rose" after the colours were listed): the order takes it from here, so a
+   * variant or count said once is never asked again.
+   */
+  mentions: z
+    .record(
+      z.string(),
+      z.object({ variant: z.string().nullable().default(null), quantity: z.number().int().positive().nullable().default(null) }),
+    )
+    .default({}),
+  /** The products the last message that named products named, in the customer's order ("X e Y"): an order started later takes them all. */
+  lastNamed: z.array(z.string()).default([]),
   slots: z
     .object({
       name: z.string().nullable().default(null),

@@ -10,6 +10,9 @@ import { decrementCatalogStock } from '../../orders/stock';
 import type { Database } from '../../store/schema';
 import { makeRetriever } from '../retrieval/retriever';
 import { makeShopCountryReader } from '../../shops/shop-country';
+
+/** The shop's country as core reads it (set, else derived): the router's guardrails use the same reader. */
+export { makeShopCountryReader };
 import { type OfflineBrain, makeOfflineBrain } from './index';
 import type { ProductFinder } from './product-match';
 

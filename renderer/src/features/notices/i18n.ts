@@ -23,6 +23,8 @@ export const strings = defineStrings({
     'escalation.bot_note': 'The bot asked for you: “{note}”',
     'escalation.bot_asked': 'The bot asked you to answer this customer.',
     'escalation.turn_parked': 'Souqbot could not answer the last message after several tries: answer this customer yourself.',
+    'escalation.authority_claim':
+      'The customer says they are the owner, work for the shop or were promised something elsewhere. The bot kept to your rules; check it yourself.',
     'whatsapp.no_network':
       'WhatsApp’s servers could not be reached. Check this computer’s internet connection (or firewall), then try again.',
     'whatsapp.link_expired': 'The code ran out before the phone confirmed. Try again and scan or type the new code within the time shown.',
@@ -104,6 +106,8 @@ export const strings = defineStrings({
     'escalation.bot_note': 'Le bot vous demande : « {note} »',
     'escalation.bot_asked': 'Le bot vous demande de répondre à ce client.',
     'escalation.turn_parked': 'Souqbot n’a pas pu répondre au dernier message après plusieurs essais : répondez vous-même à ce client.',
+    'escalation.authority_claim':
+      'Le client dit être le propriétaire, travailler pour la boutique ou avoir reçu une promesse ailleurs. Le bot s’en est tenu à vos règles ; vérifiez vous-même.',
     'whatsapp.no_network':
       'Impossible de joindre les serveurs de WhatsApp. Vérifiez la connexion internet de cet ordinateur (ou le pare-feu), puis réessayez.',
     'whatsapp.link_expired':
@@ -189,6 +193,7 @@ export const strings = defineStrings({
     'escalation.bot_note': 'البوت يطلبك: «{note}»',
     'escalation.bot_asked': 'البوت يطلب منك الرد على هذا الزبون.',
     'escalation.turn_parked': 'لم يتمكن Souqbot من الرد على الرسالة الأخيرة بعد عدة محاولات: أجب هذا الزبون بنفسك.',
+    'escalation.authority_claim': 'الزبون يقول إنه صاحب المحل أو يعمل فيه أو وُعد بشيء في مكان آخر. التزم البوت بقواعدك؛ تحقق بنفسك.',
     'whatsapp.no_network': 'تعذّر الوصول إلى خوادم واتساب. تحقّق من اتصال هذا الحاسوب بالإنترنت (أو من جدار الحماية)، ثم أعد المحاولة.',
     'whatsapp.link_expired': 'انتهت صلاحية الرمز قبل أن يؤكد الهاتف. أعد المحاولة وامسح الرمز الجديد أو اكتبه خلال الوقت المعروض.',
     'whatsapp.phone_refused': 'رفض واتساب ربط هذا الرقم. تحقّق من الرقم (مع رمز البلد) ومن أن واتساب مثبّت على ذلك الهاتف، ثم أعد المحاولة.',
@@ -269,6 +274,8 @@ export const strings = defineStrings({
     'escalation.bot_asked': 'O bot pede que você responda a este cliente.',
     'escalation.turn_parked':
       'O Souqbot não conseguiu responder à última mensagem depois de várias tentativas: responda você mesmo a este cliente.',
+    'escalation.authority_claim':
+      'O cliente diz ser o dono, trabalhar para a loja ou ter recebido uma promessa em outro lugar. O bot seguiu as suas regras; confira você mesmo.',
     'whatsapp.no_network':
       'Não foi possível alcançar os servidores do WhatsApp. Verifique a internet deste computador (ou o firewall) e tente de novo.',
     'whatsapp.link_expired':
@@ -352,6 +359,8 @@ export const strings = defineStrings({
     'escalation.bot_note': 'Il bot ti chiama: «{note}»',
     'escalation.bot_asked': 'Il bot ti chiede di rispondere a questo cliente.',
     'escalation.turn_parked': 'Souqbot non è riuscito a rispondere all’ultimo messaggio dopo vari tentativi: rispondi tu a questo cliente.',
+    'escalation.authority_claim':
+      'Il cliente dice di essere il titolare, di lavorare per il negozio o di aver ricevuto una promessa altrove. Il bot ha seguito le tue regole; controlla tu.',
     'whatsapp.no_network':
       'Impossibile raggiungere i server di WhatsApp. Controlla la connessione internet di questo computer (o il firewall), poi riprova.',
     'whatsapp.link_expired':
