@@ -18,6 +18,7 @@ import * as m0034 from './0034-customer-profiles';
 import * as m0035 from './0035-analytics-indexes';
 import * as m0009 from './0009-catalog-index-queue';
 import * as m0040 from './0040-app-preferences';
+import * as m0070 from './0070-catalog-images';
 
 /**
  * Every migration, imported statically so bundling and a strict CSP cannot lose one.
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '0035-analytics-indexes': m0035,
   '0009-catalog-index-queue': m0009,
   '0040-app-preferences': m0040,
+  '0070-catalog-images': m0070,
 };

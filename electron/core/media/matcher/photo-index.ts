@@ -1,0 +1,144 @@
+import { catalogRects, slidingRects, trimBorders } from '../hashing/crops';
+import { HASH_WORDS, dhashRect, fromHex, popcount32, toHex } from '../hashing/dhash';
+import { type Gray, type Rect, integralOf } from '../hashing/gray';
+
+/** One catalog image's hashes as stored: its aspect ratio and the hex hashes of catalogRects. */
+export interface PhotoHashes {
+  aspect: number;
+  hashes: string[];
+}
+
+/** The stored hashes of a catalog image (computed once, when the image is stored or changes). */
+export function catalogHashes(g: Gray): PhotoHashes {
+  const ii = integralOf(g);
+  const hashes: string[] = [];
+  for (const r of catalogRects(g)) {
+    const h = dhashRect(ii, r);
+    if (h) hashes.push(toHex(h));
+  }
+  return { aspect: g.width / g.height, hashes };
+}
+
+export interface MatchThresholds {
+  /** Largest Hamming distance (of 128 bits) that still counts as the same photo. */
+  maxDistance: number;
+  /** How much closer the best product must be than the next one: two look-alikes are not a match. */
+  margin: number;
+}
+
+/**
+ * Calibrated on the generated screenshots of media/matcher/photo-matcher.test.ts (scaled,
+ * cropped, recompressed, inside app chrome) against look-alike negatives from the same generator.
+ */
+export const DEFAULT_THRESHOLDS: MatchThresholds = { maxDistance: 13, margin: 3 };
+
+export interface PhotoMatch {
+  productId: number;
+  distance: number;
+  /** The closest other product's distance (HASH_BITS+1 when there is none). */
+  runnerUp: number;
+  confident: boolean;
+}
+
+interface Bucket {
+  aspect: number;
+  hashes: Uint32Array;
+  owners: Int32Array;
+}
+
+/** Aspect ratios within about 8% of each other share a bucket (and the windows cut for it). */
+const aspectKey = (aspect: number) => Math.round(Math.log(aspect) * 12);
+
+/**
+ * Every hash of a shop's catalog photos in flat typed arrays, grouped by aspect ratio: an incoming
+ * image's windows of one aspect are compared only with the catalog photos of that shape, which is
+ * what keeps 10,000 photos under the benchmark's 50 ms.
+ */
+export function makePhotoIndex(entries: ReadonlyArray<{ productId: number } & PhotoHashes>) {
+  const grouped = new Map<number, Array<{ productId: number; hash: string }>>();
+  for (const e of entries) {
+    if (!(e.aspect > 0)) continue;
+    const key = aspectKey(e.aspect);
+    let list = grouped.get(key);
+    if (!list) grouped.set(key, (list = []));
+    for (const hash of e.hashes) list.push({ productId: e.productId, hash });
+  }
+  const buckets: Bucket[] = [];
+  for (const [key, list] of grouped) {
+    const hashes = new Uint32Array(list.length * HASH_WORDS);
+    const owners = new Int32Array(list.length);
+    let n = 0;
+    for (const { productId, hash } of list) if (fromHex(hash, hashes, n * HASH_WORDS)) owners[n++] = productId;
+    buckets.push({ aspect: Math.exp(key / 12), hashes: hashes.subarray(0, n * HASH_WORDS), owners: owners.subarray(0, n) });
+  }
+  const size = buckets.reduce((s, b) => s + b.owners.length, 0);
+
+  return {
+    /** Number of stored hashes. */
+    size,
+    /** The best catalog product for an image (null when the index is empty or the image is blank). */
+    /**
+     * `windows: false` hashes only the whole image and its trimmed content, not the sliding
+     * windows: the planted bug of the quality test (a matcher blind to screenshots' chrome).
+     */
+    match(g: Gray, thresholds: MatchThresholds = DEFAULT_THRESHOLDS, opts: { windows?: boolean } = {}): PhotoMatch | null {
+      if (size === 0) return null;
+      const ii = integralOf(g);
+      const content = trimBorders(g);
+      const whole: Rect[] = [{ x: 0, y: 0, w: g.width, h: g.height }, content];
+      const best = new Best(thresholds.maxDistance + thresholds.margin);
+      const scratch = new Uint32Array(HASH_WORDS);
+      for (const bucket of buckets) {
+        for (const r of opts.windows === false ? whole : [...whole, ...slidingRects(content, bucket.aspect)]) {
+          if (!dhashRect(ii, r, scratch)) continue;
+          best.scan(scratch, bucket);
+        }
+      }
+      if (best.id1 < 0) return null;
+      return {
+        productId: best.id1,
+        distance: best.d1,
+        runnerUp: best.d2,
+        confident: best.d1 <= thresholds.maxDistance && best.d2 - best.d1 >= thresholds.margin,
+      };
+    },
+  };
+}
+export type PhotoIndex = ReturnType<typeof makePhotoIndex>;
+
+/** The two closest distinct products seen so far. */
+class Best {
+  id1 = -1;
+  d1 = 129;
+  d2 = 129;
+  constructor(private readonly cutoff: number) {}
+
+  scan(h: Uint32Array, b: Bucket): void {
+    const { hashes, owners } = b;
+    const h0 = h[0]!;
+    const h1 = h[1]!;
+    const h2 = h[2]!;
+    const h3 = h[3]!;
+    // Only distances up to the runner-up's (bounded by cutoff) can change the outcome.
+    for (let j = 0, o = 0; j < owners.length; j++, o += HASH_WORDS) {
+      const limit = Math.min(this.d2, this.cutoff);
+      let d = popcount32((h0 ^ hashes[o]!) >>> 0) + popcount32((h1 ^ hashes[o + 1]!) >>> 0);
+      if (d > limit) continue;
+      d += popcount32((h2 ^ hashes[o + 2]!) >>> 0) + popcount32((h3 ^ hashes[o + 3]!) >>> 0);
+      if (d > limit) continue;
+      this.offer(owners[j]!, d);
+    }
+  }
+
+  private offer(id: number, d: number): void {
+    if (id === this.id1) {
+      if (d < this.d1) this.d1 = d;
+    } else if (d < this.d1) {
+      this.d2 = this.d1;
+      this.id1 = id;
+      this.d1 = d;
+    } else if (d < this.d2) {
+      this.d2 = d;
+    }
+  }
+}
