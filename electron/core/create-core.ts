@@ -49,6 +49,9 @@ import { learningHandlers } from './learning/app';
 import { makeProductsRepo } from './catalog/products-repo';
 import { analyticsHandlers } from './analytics/app';
 import { makeFollowUpFigures } from './learning/analytics/follow-up-figures';
+import { makeCatalogImages, makeCatalogImagesRepo, makeMediaUnderstanding, makeOutgoingMediaResolver } from './media/index';
+import { catalogImageHandlers } from './media/app';
+import { apiKeySecretName } from './settings/app';
 
 export interface CoreConfig {
   dataDir: string;
@@ -69,6 +72,8 @@ export interface CoreConfig {
   retry?: RetryPolicy;
   /** How often a write is tried again while the disk is full (default 5 s); tests shorten it. */
   storageRetryMs?: number;
+  /** Catalog image downloads: tests pass a fetch that reaches their 127.0.0.1 server (default: global fetch). */
+  media?: { fetch?: typeof fetch };
   /** WhatsApp overrides: tests inject a socket double and timers; the loopback stand-in sets socketConfig. */
   whatsapp?: Pick<Partial<WhatsAppDeps>, 'socketFactory' | 'socketConfig' | 'timers' | 'random' | 'mediaFetcher' | 'options'>;
   /** The simulator's raw send log: where, and whether each append is fsync'd (default true). */
@@ -159,6 +164,28 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     onJobFailure: (err) => void reportFault(err),
   });
   const llmHealth = makeLlmHealth({ clock, bus });
+  // Catalog photos in the data folder: fetched after each catalog change, matched against customers' photos.
+  const catalogImages = makeCatalogImages({
+    repo: makeCatalogImagesRepo(store.sqlite),
+    dataDir: config.dataDir,
+    products,
+    clock,
+    logger,
+    ...(config.media?.fetch && { fetch: config.media.fetch }),
+  });
+  bus.on('catalog/changed', ({ shopId }) => {
+    catalogImages.syncShop(shopId).catch((err: unknown) => logger.warn({ err, shopId }, 'catalog image sync failed'));
+  });
+  const understandMedia = makeMediaUnderstanding({
+    images: catalogImages,
+    logger,
+    visionOf: async (shopId) => {
+      const { llm } = await settingsOf(shopId);
+      if (!llm.baseUrl || !llm.visionModel) return null;
+      return { baseUrl: llm.baseUrl, model: llm.visionModel, apiKey: (await secrets.get(apiKeySecretName(shopId))) ?? null };
+    },
+    ...(config.media?.fetch && { fetch: config.media.fetch }),
+  });
   // Bound below, once the WhatsApp manager exists (it needs the pipeline's sink).
   let rampOf: (accountId: number) => number = () => 1;
   const pipeline = createPipeline({
@@ -175,6 +202,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     clock,
     logger,
     notifier,
+    understandMedia,
+    resolveMedia: makeOutgoingMediaResolver(catalogImages),
     ...(config.rateLimits && { rateLimits: config.rateLimits }),
     ...(config.pacing && { pacing: config.pacing }),
     ...(config.crash && { crash: config.crash }),
@@ -232,6 +261,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   app.register(whatsappHandlers(ctx));
   app.register(catalogHandlers(ctx));
   app.register(knowledgeHandlers(ctx));
+  app.register(catalogImageHandlers(ctx, catalogImages));
   app.register(llmSettingsHandlers(ctx));
   app.register(learningHandlers(ctx, learning));
   app.register(llmHealthHandlers(ctx, llmHealth));

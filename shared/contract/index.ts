@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountsCalls } from './accounts';
 import { analyticsCalls } from './analytics';
 import { catalogCalls } from './catalog';
+import { catalogImageCalls } from './catalog-images';
 import { contactsCalls } from './contacts';
 import { conversationsCalls } from './conversations';
 import { inboxCalls } from './inbox';
@@ -22,6 +23,7 @@ export const calls = {
   ...conversationsCalls,
   ...inboxCalls,
   ...catalogCalls,
+  ...catalogImageCalls,
   ...knowledgeCalls,
   ...settingsCalls,
   ...salesBrainCalls,

@@ -7,14 +7,14 @@ import type { EventBus } from '../events';
 import type { Clock, Logger, Notifier } from '../ports';
 import { toConversation, toMessage } from '../store/repos/conversations';
 import { type CrashHook, noCrash } from './crash-points';
-import { type DispatchOutcome, makeDispatcher } from './dispatcher';
+import { type DispatchOutcome, type DispatcherDeps, makeDispatcher } from './dispatcher';
 import { type PipelineStore, makePipelineStore } from './pipeline-store';
 import { makeEndpointGates } from './endpoint-limits';
 import { type NewProactive, makeProactive } from './proactive';
 import { fixedSendPolicy } from './pacing-presets';
 import { AccountSendLimiter, type PacingPolicy, type RateLimitPolicy, defaultPacing, defaultRateLimits } from './policies';
 import { makeShopPolicies } from './shop-policies';
-import { type TurnOutcome, makeWorker } from './worker';
+import { type TurnOutcome, type WorkerDeps, makeWorker } from './worker';
 import { type WhatsAppNotice, decodeEscalations } from '../../../shared/domain/notices';
 import type { RetryPolicy } from './keyed-scheduler';
 import { PARKED_REASON, makeParkedTurns } from './parked-turns';
@@ -43,6 +43,10 @@ export interface PipelineDeps {
   retry?: RetryPolicy;
   /** How often a write is tried again while the disk is full (default 5 s). */
   storageRetryMs?: number;
+  /** A media-only turn's meaning for the brain (media/understand.ts): a recognised photo reads as the product named. */
+  understandMedia?: WorkerDeps['understandMedia'];
+  /** A product photo's address → what is sent (media/outgoing.ts). */
+  resolveMedia?: DispatcherDeps['resolveMedia'];
 }
 
 const STATUS_RANK: Record<string, number> = { queued: 0, sending: 1, failed: 1, sent: 2, delivered: 3, read: 4 };
@@ -101,6 +105,7 @@ export function createPipeline(deps: PipelineDeps) {
     onError: (err) => void storage.report(err),
     ...(deps.retry && { retry: deps.retry }),
     store,
+    ...(deps.understandMedia && { understandMedia: deps.understandMedia }),
     brain: deps.brain,
     settingsOf: deps.settingsOf,
     clock,
@@ -133,6 +138,7 @@ export function createPipeline(deps: PipelineDeps) {
 
   const dispatcher = makeDispatcher({
     store,
+    ...(deps.resolveMedia && { resolveMedia: deps.resolveMedia }),
     channelFor: (accountId) => channels.get(accountId) ?? null,
     clock,
     logger,
