@@ -4,7 +4,7 @@ import { type Integral, type Rect, boxMean } from './gray';
  * A 128-bit difference hash of one rectangle: 64 bits comparing horizontal neighbours on a 9×8
  * grid of cell means, 64 comparing vertical neighbours on 8×9. Differences, not levels, so
  * brightness, contrast and JPEG recompression barely move it; cell means, so any scale does.
- * Four 32-bit words (a Uint32Array slice in the matcher's flat index).
+ * Four 32-bit words (an Int32Array slice in the matcher's flat index; same bits, faster arithmetic).
  */
 export const HASH_WORDS = 4;
 export const HASH_BITS = HASH_WORDS * 32;
@@ -12,7 +12,7 @@ export const HASH_BITS = HASH_WORDS * 32;
 /** Cells flatter than this (grey levels, max − min of the grid) carry no shape: a blank bar, a solid fill. */
 const MIN_CONTRAST = 12;
 
-export function dhashRect(ii: Integral, r: Rect, out: Uint32Array = new Uint32Array(HASH_WORDS), at = 0): Uint32Array | null {
+export function dhashRect(ii: Integral, r: Rect, out: Int32Array = new Int32Array(HASH_WORDS), at = 0): Int32Array | null {
   const h = grid(ii, r, 9, 8);
   const v = grid(ii, r, 8, 9);
   let lo = 255;
@@ -25,9 +25,9 @@ export function dhashRect(ii: Integral, r: Rect, out: Uint32Array = new Uint32Ar
   for (let i = 0; i < HASH_WORDS; i++) out[at + i] = 0;
   let bit = 0;
   for (let y = 0; y < 8; y++)
-    for (let x = 0; x < 8; x++, bit++) if (h[y * 9 + x]! < h[y * 9 + x + 1]!) out[at + (bit >>> 5)]! |= 1 << (bit & 31);
+    for (let x = 0; x < 8; x++, bit++) if (h[y * 9 + x]! < h[y * 9 + x + 1]!) out[at + (bit >>> 5)] |= 1 << (bit & 31);
   for (let y = 0; y < 8; y++)
-    for (let x = 0; x < 8; x++, bit++) if (v[y * 8 + x]! < v[(y + 1) * 8 + x]!) out[at + (bit >>> 5)]! |= 1 << (bit & 31);
+    for (let x = 0; x < 8; x++, bit++) if (v[y * 8 + x]! < v[(y + 1) * 8 + x]!) out[at + (bit >>> 5)] |= 1 << (bit & 31);
   return out;
 }
 
@@ -53,17 +53,17 @@ export function popcount32(x: number): number {
 }
 
 /** Hamming distance between the hashes at a[ai] and b[bi]. */
-export function distance(a: Uint32Array, ai: number, b: Uint32Array, bi: number): number {
+export function distance(a: Int32Array, ai: number, b: Int32Array, bi: number): number {
   let d = 0;
-  for (let i = 0; i < HASH_WORDS; i++) d += popcount32((a[ai + i]! ^ b[bi + i]!) >>> 0);
+  for (let i = 0; i < HASH_WORDS; i++) d += popcount32(a[ai + i]! ^ b[bi + i]!);
   return d;
 }
 
-export const toHex = (h: Uint32Array, at = 0): string =>
+export const toHex = (h: Int32Array, at = 0): string =>
   Array.from(h.subarray(at, at + HASH_WORDS), (w) => (w >>> 0).toString(16).padStart(8, '0')).join('');
 
-export function fromHex(hex: string, out: Uint32Array, at: number): boolean {
+export function fromHex(hex: string, out: Int32Array, at: number): boolean {
   if (!/^[0-9a-f]{32}$/.test(hex)) return false;
-  for (let i = 0; i < HASH_WORDS; i++) out[at + i] = Number.parseInt(hex.slice(i * 8, i * 8 + 8), 16) >>> 0;
+  for (let i = 0; i < HASH_WORDS; i++) out[at + i] = Number.parseInt(hex.slice(i * 8, i * 8 + 8), 16) | 0;
   return true;
 }

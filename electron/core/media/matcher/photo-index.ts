@@ -1,5 +1,5 @@
 import { catalogRects, slidingRects, trimBorders } from '../hashing/crops';
-import { HASH_WORDS, dhashRect, fromHex, popcount32, toHex } from '../hashing/dhash';
+import { HASH_WORDS, dhashRect, fromHex, toHex } from '../hashing/dhash';
 import { type Gray, type Rect, integralOf } from '../hashing/gray';
 
 /** One catalog image's hashes as stored: its aspect ratio and the hex hashes of catalogRects. */
@@ -40,9 +40,16 @@ export interface PhotoMatch {
   confident: boolean;
 }
 
+/** Set bits of a 32-bit integer (SWAR), staying in int32 arithmetic. */
+function pop(x: number): number {
+  x = (x - ((x >>> 1) & 0x55555555)) | 0;
+  x = ((x & 0x33333333) + ((x >>> 2) & 0x33333333)) | 0;
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
 interface Bucket {
   aspect: number;
-  hashes: Uint32Array;
+  hashes: Int32Array;
   owners: Int32Array;
 }
 
@@ -65,7 +72,7 @@ export function makePhotoIndex(entries: ReadonlyArray<{ productId: number } & Ph
   }
   const buckets: Bucket[] = [];
   for (const [key, list] of grouped) {
-    const hashes = new Uint32Array(list.length * HASH_WORDS);
+    const hashes = new Int32Array(list.length * HASH_WORDS);
     const owners = new Int32Array(list.length);
     let n = 0;
     for (const { productId, hash } of list) if (fromHex(hash, hashes, n * HASH_WORDS)) owners[n++] = productId;
@@ -87,7 +94,7 @@ export function makePhotoIndex(entries: ReadonlyArray<{ productId: number } & Ph
       const content = trimBorders(g);
       const whole: Rect[] = [{ x: 0, y: 0, w: g.width, h: g.height }, content];
       const best = new Best(thresholds.maxDistance + thresholds.margin);
-      const scratch = new Uint32Array(HASH_WORDS);
+      const scratch = new Int32Array(HASH_WORDS);
       for (const bucket of buckets) {
         for (const r of opts.windows === false ? whole : [...whole, ...slidingRects(content, bucket.aspect)]) {
           if (!dhashRect(ii, r, scratch)) continue;
@@ -113,18 +120,19 @@ class Best {
   d2 = 129;
   constructor(private readonly cutoff: number) {}
 
-  scan(h: Uint32Array, b: Bucket): void {
+  scan(h: Int32Array, b: Bucket): void {
     const { hashes, owners } = b;
     const h0 = h[0]!;
     const h1 = h[1]!;
     const h2 = h[2]!;
     const h3 = h[3]!;
-    // Only distances up to the runner-up's (bounded by cutoff) can change the outcome.
+    // Int32 words and inlined popcounts keep every step in small integers (no heap numbers):
+    // this loop is the benchmark. Only distances up to the runner-up's (bounded by cutoff) matter.
     for (let j = 0, o = 0; j < owners.length; j++, o += HASH_WORDS) {
-      const limit = Math.min(this.d2, this.cutoff);
-      let d = popcount32((h0 ^ hashes[o]!) >>> 0) + popcount32((h1 ^ hashes[o + 1]!) >>> 0);
+      const limit = this.d2 < this.cutoff ? this.d2 : this.cutoff;
+      let d = pop(h0 ^ hashes[o]!) + pop(h1 ^ hashes[o + 1]!);
       if (d > limit) continue;
-      d += popcount32((h2 ^ hashes[o + 2]!) >>> 0) + popcount32((h3 ^ hashes[o + 3]!) >>> 0);
+      d += pop(h2 ^ hashes[o + 2]!) + pop(h3 ^ hashes[o + 3]!);
       if (d > limit) continue;
       this.offer(owners[j]!, d);
     }

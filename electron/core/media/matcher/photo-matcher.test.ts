@@ -55,25 +55,21 @@ async function score(
 ) {
   let tp = 0;
   let fp = 0;
-  let fn = 0;
   const misses: string[] = [];
-  const dists: number[] = [];
   for (const c of cases) {
     const m = index.match(await decodeGray(c.image), thresholds, opts);
-    if (c.expected !== null && m?.productId === c.expected) dists.push(m.distance);
     const said = m?.confident ? m.productId : null;
     if (said !== null && said === c.expected) tp++;
     else if (said !== null) {
       fp++;
       misses.push(`fp ${c.label} ${said} d=${m?.distance} r=${m?.runnerUp}`);
     } else if (c.expected !== null) {
-      fn++;
       misses.push(`fn ${c.label} best=${m?.productId}/${c.expected} d=${m?.distance} r=${m?.runnerUp}`);
     }
   }
   const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
   const recall = tp / cases.filter((c) => c.expected !== null).length;
-  return { precision, recall, misses, dists: dists.sort((a, b) => a - b).join(',') };
+  return { precision, recall, misses };
 }
 
 describe('photo matcher on generated screenshots', () => {

@@ -28,8 +28,18 @@ const ASPECTS: Array<[number, number]> = [
   [1200, 900],
 ];
 
-/** A product photo: soft background, a main object and a few details. Returns JPEG bytes. */
-export async function productPhoto(seed: number): Promise<Buffer> {
+/**
+ * A product photo: soft background, a main object and a few details. Returns JPEG bytes.
+ * `scale` renders the same picture smaller (the benchmark's 10,000-photo catalog).
+ */
+export async function productPhoto(seed: number, scale = 1): Promise<Buffer> {
+  const { w, h, body } = productSvg(seed);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.round(w * scale)}" height="${Math.round(h * scale)}" viewBox="0 0 ${w} ${h}">${body}</svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 90 }).toBuffer();
+}
+
+/** The drawing of productPhoto(seed): its size and SVG body (the benchmark tiles many into one render). */
+export function productSvg(seed: number): { w: number; h: number; body: string } {
   const r = rng(seed * 7919 + 13);
   const [w, h] = ASPECTS[Math.floor(r() * ASPECTS.length)]!;
   const shapes: string[] = [];
@@ -48,10 +58,9 @@ export async function productPhoto(seed: number): Promise<Buffer> {
     else
       shapes.push(`<polygon points="${cx},${cy - s} ${cx + s},${cy + s * 0.8} ${cx - s},${cy + s * (0.4 + r() * 0.6)}" fill="${fill}"/>`);
   }
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">
-    <defs><linearGradient id="g" x1="0" y1="0" x2="${r().toFixed(2)}" y2="1"><stop offset="0" stop-color="${hsl(r, [55, 92])}"/><stop offset="1" stop-color="${hsl(r, [35, 85])}"/></linearGradient></defs>
-    <rect width="100%" height="100%" fill="url(#g)"/>${shapes.join('')}</svg>`;
-  return sharp(Buffer.from(svg)).jpeg({ quality: 90 }).toBuffer();
+  const body = `<defs><linearGradient id="g${seed}" x1="0" y1="0" x2="${r().toFixed(2)}" y2="1"><stop offset="0" stop-color="${hsl(r, [55, 92])}"/><stop offset="1" stop-color="${hsl(r, [35, 85])}"/></linearGradient></defs>
+    <rect width="${w}" height="${h}" fill="url(#g${seed})"/>${shapes.join('')}`;
+  return { w, h, body };
 }
 
 export interface ScreenshotOptions {
