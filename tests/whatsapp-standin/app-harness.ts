@@ -4,6 +4,7 @@ import type { Timers } from '../../electron/core/channels/whatsapp/timers';
 import type { Standin } from '../../electron/core/channels/whatsapp/test-utils/standin';
 import { call, makeTempCore } from '../../electron/core/test-utils/temp-core';
 import type { Shop } from '../../shared/domain/schemas';
+import type { CoreConfig } from '../../electron/core/create-core';
 
 /**
  * Our whole app (core: session manager, SQLite auth store, pipeline) on a real Baileys socket
@@ -37,6 +38,8 @@ export const startApp = async (
   standin: Standin,
   dataDir?: string,
   socketConfig: Partial<UserFacingSocketConfig> = {},
+  /** Core overrides (e.g. `brain: undefined` for the shop's real brain). */
+  core: Partial<CoreConfig> = {},
 ): Promise<AppUnderTest> => {
   const events: EventMessage[] = [];
   const notes: string[] = [];
@@ -59,6 +62,7 @@ export const startApp = async (
       timers: recordingTimers(delays),
       random: () => 0.5,
     },
+    ...core,
   });
   temp.core.bus.subscribe((e) => events.push(e));
   return { ...temp, events, notes, rawQrs, sockets, delays };
