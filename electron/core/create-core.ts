@@ -299,6 +299,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       searchIndex.stop();
       whatsapp.stopAll();
       await pipeline.stop();
+      await catalogImages.stop();
       simulator.close();
       await store.close();
       logFile?.close();

@@ -51,7 +51,9 @@ export function makeCatalogImages(deps: CatalogImagesDeps) {
   const { repo } = deps;
   const root = path.join(deps.dataDir, 'catalog-images');
   const dirOf = (shopId: number) => path.join(root, String(shopId));
-  const download: DownloadOptions = { ...DEFAULT_DOWNLOAD, ...deps.download, fetch: deps.fetch ?? fetch };
+  // Closing core aborts downloads in flight and nothing is written after it.
+  const closing = new AbortController();
+  const download: DownloadOptions = { ...DEFAULT_DOWNLOAD, ...deps.download, fetch: deps.fetch ?? fetch, signal: closing.signal };
   const indexes = new Map<number, PhotoIndex>();
   const syncs = new Map<number, Promise<SyncReport>>();
   const now = () => deps.clock.now().toISOString();
@@ -97,10 +99,12 @@ export function makeCatalogImages(deps: CatalogImagesDeps) {
       );
     const report: SyncReport = { downloaded: 0, failed: 0 };
     await eachLimited(todo, deps.concurrency ?? 4, async ({ id, url }) => {
+      if (closing.signal.aborted) return;
       try {
         await store(shopId, id, url, await downloadImage(url, download));
         report.downloaded++;
       } catch (err) {
+        if (closing.signal.aborted) return;
         report.failed++;
         const error = err instanceof Error ? err.message : String(err);
         deps.logger.warn({ shopId, productId: id, error }, 'catalog image not downloaded');
@@ -167,6 +171,12 @@ export function makeCatalogImages(deps: CatalogImagesDeps) {
     },
 
     rows: (shopId: number): CatalogImageRow[] => repo.ofShop(shopId),
+
+    /** Aborts downloads and waits for the syncs to settle, before the database closes. */
+    async stop(): Promise<void> {
+      closing.abort();
+      await Promise.allSettled([...syncs.values()]);
+    },
   };
 
   function indexOf(shopId: number): PhotoIndex {

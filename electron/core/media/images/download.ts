@@ -5,9 +5,11 @@ export interface DownloadOptions {
   timeoutMs: number;
   maxBytes: number;
   fetch: typeof fetch;
+  /** Aborts the download early (core closing). */
+  signal?: AbortSignal;
 }
 
-export const DEFAULT_DOWNLOAD: Omit<DownloadOptions, 'fetch'> = { timeoutMs: 15_000, maxBytes: SOURCE_IMAGE_MAX_BYTES };
+export const DEFAULT_DOWNLOAD: Omit<DownloadOptions, 'fetch' | 'signal'> = { timeoutMs: 15_000, maxBytes: SOURCE_IMAGE_MAX_BYTES };
 
 export class DownloadError extends Error {
   constructor(message: string) {
@@ -32,7 +34,8 @@ export const isWebUrl = (url: string): boolean => {
  */
 export async function downloadImage(url: string, o: DownloadOptions): Promise<Buffer> {
   if (!isWebUrl(url)) throw new DownloadError('not an http(s) address');
-  const signal = AbortSignal.timeout(o.timeoutMs);
+  const deadline = AbortSignal.timeout(o.timeoutMs);
+  const signal = o.signal ? AbortSignal.any([deadline, o.signal]) : deadline;
   let res: Response;
   try {
     res = await o.fetch(url, { signal, redirect: 'follow', headers: { accept: 'image/*' } });
