@@ -1,4 +1,5 @@
-import sharp from 'sharp';
+/** sharp (libvips) loads on first use: core's start stays light (lazy-imports.test.ts). */
+const loadSharp = async () => (await import('sharp')).default;
 
 /** A grayscale raster (one byte per pixel, row-major). */
 export interface Gray {
@@ -24,6 +25,7 @@ export const RASTER_SIDE = 256;
 
 /** Decodes any image sharp reads (JPEG, PNG, WebP, GIF's first frame) into a small grayscale raster. */
 export async function decodeGray(input: Buffer | string, side = RASTER_SIDE): Promise<Gray> {
+  const sharp = await loadSharp();
   const { data, info } = await sharp(input, { failOn: 'none', limitInputPixels: 64_000_000 })
     .rotate() // phone photos carry their orientation in EXIF
     .flatten({ background: '#ffffff' })

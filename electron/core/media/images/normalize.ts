@@ -1,4 +1,5 @@
-import sharp from 'sharp';
+/** sharp (libvips) loads on first use: core's start stays light (lazy-imports.test.ts). */
+const loadSharp = async () => (await import('sharp')).default;
 
 /** What a stored catalog image may be at most: long side in pixels and bytes on disk. */
 export const CATALOG_IMAGE_SIDE = 1280;
@@ -26,6 +27,7 @@ export interface NormalizedImage {
  */
 export async function normalizeCatalogImage(input: Buffer): Promise<NormalizedImage> {
   if (input.length > SOURCE_IMAGE_MAX_BYTES) throw new NotAnImageError(`larger than ${SOURCE_IMAGE_MAX_BYTES} bytes`);
+  const sharp = await loadSharp();
   let last: NormalizedImage | null = null;
   try {
     for (const side of [CATALOG_IMAGE_SIDE, 900, 640])
@@ -49,6 +51,7 @@ export async function normalizeCatalogImage(input: Buffer): Promise<NormalizedIm
 
 /** A small JPEG for the product editor (data URL), from a stored image. */
 export async function thumbnailDataUrl(file: string, side = 240): Promise<string> {
+  const sharp = await loadSharp();
   const jpeg = await sharp(file).resize({ width: side, height: side, fit: 'inside' }).jpeg({ quality: 70 }).toBuffer();
   return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
 }

@@ -1,4 +1,5 @@
-import sharp from 'sharp';
+/** sharp (libvips) loads on first use: core's start stays light (lazy-imports.test.ts). */
+const loadSharp = async () => (await import('sharp')).default;
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 
 /** An OpenAI-compatible endpoint with a model that reads images (gpt-4o-mini, a llava on Ollama, …). */
@@ -35,6 +36,7 @@ export async function describeImage(
   language: CustomerLanguage,
   o: DescribeOptions = {},
 ): Promise<string | null> {
+  const sharp = await loadSharp();
   const jpeg = await sharp(image)
     .rotate()
     .resize({ width: 768, height: 768, fit: 'inside', withoutEnlargement: true })
