@@ -56,7 +56,8 @@ const CLEAN = {
   'shared/x.test.ts': "import { app } from 'electron';\nexport const a = app;\n",
 };
 
-describe('check-boundaries', () => {
+// Each case spawns dependency-cruiser (several seconds each on a loaded 2-core machine).
+describe('check-boundaries', { timeout: 120_000 }, () => {
   it('passes a tree where every layer imports only what its allowlist names', () => {
     const result = run(tree(CLEAN));
     expect(result.stderr).toBe('');
