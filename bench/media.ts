@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
-import { type Gray, decodeGray } from '../electron/core/media/hashing/gray';
+import { decodeGray, fromRgb } from '../electron/core/media/hashing/gray';
 import { type PhotoHashes, catalogHashes, makePhotoIndex } from '../electron/core/media/matcher/photo-index';
 import { productPhoto, productSvg, screenshotOf } from '../electron/core/media/test-utils/synthetic-photos';
 
@@ -30,14 +30,14 @@ async function sheet(first: number): Promise<Array<{ productId: number } & Photo
   const side = SHEET * CELL;
   const { data } = await sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${side}" height="${side}">${body}</svg>`))
     .flatten({ background: '#ffffff' })
-    .toColourspace('b-w')
+    .toColourspace('srgb')
     .raw()
     .toBuffer({ resolveWithObject: true });
   return tiles.map((t, k) => {
     const [x, y, w, h] = [(k % SHEET) * CELL, Math.floor(k / SHEET) * CELL, Math.round(t.w * SCALE), Math.round(t.h * SCALE)];
-    const g: Gray = { width: w, height: h, data: new Uint8Array(w * h) };
-    for (let row = 0; row < h; row++) g.data.set(data.subarray((y + row) * side + x, (y + row) * side + x + w), row * w);
-    return { productId: t.id, ...catalogHashes(g) };
+    const rgb = new Uint8Array(w * h * 3);
+    for (let row = 0; row < h; row++) rgb.set(data.subarray(((y + row) * side + x) * 3, ((y + row) * side + x + w) * 3), row * w * 3);
+    return { productId: t.id, ...catalogHashes(fromRgb(w, h, rgb)) };
   });
 }
 

@@ -6,6 +6,8 @@ export interface Gray {
   width: number;
   height: number;
   data: Uint8Array;
+  /** The same pixels in colour (RGB, 3 bytes each) when decoded from a file: the matcher's colour check. */
+  rgb?: Uint8Array;
 }
 
 /** A rectangle in raster pixels. */
@@ -23,18 +25,34 @@ export interface Rect {
  */
 export const RASTER_SIDE = 256;
 
-/** Decodes any image sharp reads (JPEG, PNG, WebP, GIF's first frame) into a small grayscale raster. */
+/** Decodes any image sharp reads (JPEG, PNG, WebP, GIF's first frame) into a small raster, grey and colour. */
 export async function decodeGray(input: Buffer | string, side = RASTER_SIDE): Promise<Gray> {
   const sharp = await loadSharp();
   const { data, info } = await sharp(input, { failOn: 'none', limitInputPixels: 64_000_000 })
     .rotate() // phone photos carry their orientation in EXIF
     .flatten({ background: '#ffffff' })
     .resize({ width: side, height: side, fit: 'inside' })
-    .toColourspace('b-w')
+    .toColourspace('srgb')
     .raw()
     .toBuffer({ resolveWithObject: true });
-  if (info.channels !== 1) throw new Error(`expected one channel, got ${info.channels}`);
-  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+  if (info.channels !== 3) throw new Error(`expected three channels, got ${info.channels}`);
+  return fromRgb(info.width, info.height, new Uint8Array(data.buffer, data.byteOffset, data.length));
+}
+
+/** A raster from RGB pixels; grey is Rec. 601 luma. */
+export function fromRgb(width: number, height: number, rgb: Uint8Array): Gray {
+  const data = new Uint8Array(width * height);
+  for (let i = 0, j = 0; i < data.length; i++, j += 3) data[i] = (rgb[j]! * 299 + rgb[j + 1]! * 587 + rgb[j + 2]! * 114 + 500) / 1000;
+  return { width, height, data, rgb };
+}
+
+/** One integral per colour channel (absent for a grey-only raster). */
+export function colourIntegrals(g: Gray): [Integral, Integral, Integral] | null {
+  const rgb = g.rgb;
+  if (!rgb) return null;
+  const channel = (c: number): Integral =>
+    integralOf({ width: g.width, height: g.height, data: Uint8Array.from({ length: g.width * g.height }, (_, i) => rgb[i * 3 + c]!) });
+  return [channel(0), channel(1), channel(2)];
 }
 
 /** Summed-area table, (w+1)×(h+1): any rectangle's mean in four reads, so many crops cost little. */

@@ -1,8 +1,12 @@
 import { catalogRects, slidingRects, trimBorders } from '../hashing/crops';
 import { HASH_WORDS, dhashRect, fromHex, toHex } from '../hashing/dhash';
-import { type Gray, type Rect, integralOf } from '../hashing/gray';
+import { COLOUR_BYTES, colourDistance, colourFromHex, colourRect, colourToHex } from '../hashing/colour';
+import { type Gray, type Rect, colourIntegrals, integralOf } from '../hashing/gray';
 
-/** One catalog image's hashes as stored: its aspect ratio and the hex hashes of catalogRects. */
+/**
+ * One catalog image's hashes as stored: its aspect ratio and, per catalogRect, the dHash in hex
+ * followed by `.` and the colour signature in hex (absent for a grey-only raster).
+ */
 export interface PhotoHashes {
   aspect: number;
   hashes: string[];
@@ -11,10 +15,12 @@ export interface PhotoHashes {
 /** The stored hashes of a catalog image (computed once, when the image is stored or changes). */
 export function catalogHashes(g: Gray): PhotoHashes {
   const ii = integralOf(g);
+  const ci = colourIntegrals(g);
+  const colour = new Uint8Array(COLOUR_BYTES);
   const hashes: string[] = [];
   for (const r of catalogRects(g)) {
     const h = dhashRect(ii, r);
-    if (h) hashes.push(toHex(h));
+    if (h) hashes.push(ci ? `${toHex(h)}.${colourToHex(colourRect(ci, r, colour))}` : toHex(h));
   }
   return { aspect: g.width / g.height, hashes };
 }
@@ -24,13 +30,15 @@ export interface MatchThresholds {
   maxDistance: number;
   /** How much closer the best product must be than the next one: two look-alikes are not a match. */
   margin: number;
+  /** Largest mean colour difference (0–255, colour.ts) of a candidate; beyond it the shapes match but the product does not. */
+  maxColour: number;
 }
 
 /**
  * Calibrated on the generated screenshots of media/matcher/photo-matcher.test.ts (scaled,
  * cropped, recompressed, inside app chrome) against look-alike negatives from the same generator.
  */
-export const DEFAULT_THRESHOLDS: MatchThresholds = { maxDistance: 13, margin: 3 };
+export const DEFAULT_THRESHOLDS: MatchThresholds = { maxDistance: 13, margin: 3, maxColour: 24 };
 
 export interface PhotoMatch {
   productId: number;
@@ -51,6 +59,9 @@ interface Bucket {
   aspect: number;
   hashes: Int32Array;
   owners: Int32Array;
+  /** COLOUR_BYTES per entry; `coloured[j]` says whether entry j has one. */
+  colours: Uint8Array;
+  coloured: Uint8Array;
 }
 
 /** Aspect ratios within about 8% of each other share a bucket (and the windows cut for it). */
@@ -74,9 +85,22 @@ export function makePhotoIndex(entries: ReadonlyArray<{ productId: number } & Ph
   for (const [key, list] of grouped) {
     const hashes = new Int32Array(list.length * HASH_WORDS);
     const owners = new Int32Array(list.length);
+    const colours = new Uint8Array(list.length * COLOUR_BYTES);
+    const coloured = new Uint8Array(list.length);
     let n = 0;
-    for (const { productId, hash } of list) if (fromHex(hash, hashes, n * HASH_WORDS)) owners[n++] = productId;
-    buckets.push({ aspect: Math.exp(key / 12), hashes: hashes.subarray(0, n * HASH_WORDS), owners: owners.subarray(0, n) });
+    for (const { productId, hash } of list) {
+      const [dhash = '', colour] = hash.split('.');
+      if (!fromHex(dhash, hashes, n * HASH_WORDS)) continue;
+      coloured[n] = colour && colourFromHex(colour, colours, n * COLOUR_BYTES) ? 1 : 0;
+      owners[n++] = productId;
+    }
+    buckets.push({
+      aspect: Math.exp(key / 12),
+      hashes: hashes.subarray(0, n * HASH_WORDS),
+      owners: owners.subarray(0, n),
+      colours: colours.subarray(0, n * COLOUR_BYTES),
+      coloured: coloured.subarray(0, n),
+    });
   }
   const size = buckets.reduce((s, b) => s + b.owners.length, 0);
 
@@ -86,19 +110,25 @@ export function makePhotoIndex(entries: ReadonlyArray<{ productId: number } & Ph
     /** The best catalog product for an image (null when the index is empty or the image is blank). */
     /**
      * `windows: false` hashes only the whole image and its trimmed content, not the sliding
-     * windows: the planted bug of the quality test (a matcher blind to screenshots' chrome).
+     * windows; `colour: false` skips the colour check: the planted bugs of the quality test.
      */
-    match(g: Gray, thresholds: MatchThresholds = DEFAULT_THRESHOLDS, opts: { windows?: boolean } = {}): PhotoMatch | null {
+    match(
+      g: Gray,
+      thresholds: MatchThresholds = DEFAULT_THRESHOLDS,
+      opts: { windows?: boolean; colour?: boolean } = {},
+    ): PhotoMatch | null {
       if (size === 0) return null;
       const ii = integralOf(g);
+      const ci = opts.colour === false ? null : colourIntegrals(g);
+      const windowColour = new Uint8Array(COLOUR_BYTES);
       const content = trimBorders(g);
       const whole: Rect[] = [{ x: 0, y: 0, w: g.width, h: g.height }, content];
-      const best = new Best(thresholds.maxDistance + thresholds.margin);
+      const best = new Best(thresholds.maxDistance + thresholds.margin, thresholds.maxColour);
       const scratch = new Int32Array(HASH_WORDS);
       for (const bucket of buckets) {
         for (const r of opts.windows === false ? whole : [...whole, ...slidingRects(content, bucket.aspect)]) {
           if (!dhashRect(ii, r, scratch)) continue;
-          best.scan(scratch, bucket);
+          best.scan(scratch, bucket, ci ? colourRect(ci, r, windowColour) : null);
         }
       }
       if (best.id1 < 0) return null;
@@ -118,9 +148,12 @@ class Best {
   id1 = -1;
   d1 = 129;
   d2 = 129;
-  constructor(private readonly cutoff: number) {}
+  constructor(
+    private readonly cutoff: number,
+    private readonly maxColour: number,
+  ) {}
 
-  scan(h: Int32Array, b: Bucket): void {
+  scan(h: Int32Array, b: Bucket, colour: Uint8Array | null): void {
     const { hashes, owners } = b;
     const h0 = h[0]!;
     const h1 = h[1]!;
@@ -134,6 +167,8 @@ class Best {
       if (d > limit) continue;
       d += pop(h2 ^ hashes[o + 2]!) + pop(h3 ^ hashes[o + 3]!);
       if (d > limit) continue;
+      // Rare (a near shape): only now is the colour compared.
+      if (colour && b.coloured[j] && colourDistance(colour, 0, b.colours, j * COLOUR_BYTES) > this.maxColour) continue;
       this.offer(owners[j]!, d);
     }
   }

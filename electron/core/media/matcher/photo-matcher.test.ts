@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeGray } from '../hashing/gray';
 import { productPhoto, rng, screenshotOf } from '../test-utils/synthetic-photos';
@@ -5,6 +6,7 @@ import { DEFAULT_THRESHOLDS, type MatchThresholds, type PhotoHashes, catalogHash
 
 const CATALOG = 60;
 const NEGATIVES = 40;
+const RECOLOURED = 12;
 
 interface Case {
   /** The product the screenshot shows, or null for a photo not in the catalog. */
@@ -44,13 +46,23 @@ async function scenario() {
     const { label, opts } = shot(p, k);
     cases.push({ expected: null, image: await screenshotOf(p, opts), label: `negative ${label}` });
   }
+  // The same shapes in other colours (a look-alike product in another colour): luminance barely
+  // changes under a hue turn, so only the colour check tells them apart.
+  for (let k = 0; k < RECOLOURED; k++) {
+    const p = await sharp(photos[k * 3]!)
+      .modulate({ hue: 120 + k * 12 })
+      .jpeg({ quality: 85 })
+      .toBuffer();
+    const { label, opts } = shot(p, 500 + k);
+    cases.push({ expected: null, image: await screenshotOf(p, opts), label: `recoloured ${label}` });
+  }
   return { entries, cases };
 }
 
 async function score(
   index: ReturnType<typeof makePhotoIndex>,
   cases: Case[],
-  opts: { windows?: boolean } = {},
+  opts: { windows?: boolean; colour?: boolean } = {},
   thresholds: MatchThresholds = DEFAULT_THRESHOLDS,
 ) {
   let tp = 0;
@@ -93,8 +105,13 @@ describe('photo matcher on generated screenshots', () => {
     expect(result.recall).toBeLessThan(0.8);
   }, 60_000);
 
+  it('catches a matcher blind to colour: the same shapes in another colour pass as the product (precision falls under 0.95)', async () => {
+    const result = await score(makePhotoIndex(data.entries), data.cases, { colour: false });
+    expect(result.precision).toBeLessThan(0.95);
+  }, 60_000);
+
   it('catches a threshold set too loose: look-alike photos outside the catalog pass as products (precision falls under 0.95)', async () => {
-    const result = await score(makePhotoIndex(data.entries), data.cases, {}, { maxDistance: 26, margin: 0 });
+    const result = await score(makePhotoIndex(data.entries), data.cases, {}, { maxDistance: 26, margin: 0, maxColour: 255 });
     expect(result.precision).toBeLessThan(0.95);
   }, 60_000);
 });
