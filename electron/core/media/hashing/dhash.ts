@@ -23,11 +23,13 @@ export function dhashRect(ii: Integral, r: Rect, out: Int32Array = new Int32Arra
   }
   if (hi - lo < MIN_CONTRAST) return null;
   for (let i = 0; i < HASH_WORDS; i++) out[at + i] = 0;
+  const set = (bit: number) => {
+    const w = at + (bit >>> 5);
+    out[w] = out[w]! | (1 << (bit & 31));
+  };
   let bit = 0;
-  for (let y = 0; y < 8; y++)
-    for (let x = 0; x < 8; x++, bit++) if (h[y * 9 + x]! < h[y * 9 + x + 1]!) out[at + (bit >>> 5)] |= 1 << (bit & 31);
-  for (let y = 0; y < 8; y++)
-    for (let x = 0; x < 8; x++, bit++) if (v[y * 8 + x]! < v[(y + 1) * 8 + x]!) out[at + (bit >>> 5)] |= 1 << (bit & 31);
+  for (let y = 0; y < 8; y++) for (let x = 0; x < 8; x++, bit++) if (h[y * 9 + x]! < h[y * 9 + x + 1]!) set(bit);
+  for (let y = 0; y < 8; y++) for (let x = 0; x < 8; x++, bit++) if (v[y * 8 + x]! < v[(y + 1) * 8 + x]!) set(bit);
   return out;
 }
 
