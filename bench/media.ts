@@ -88,8 +88,8 @@ export async function run(): Promise<Record<string, number>> {
     match_p95_ms: round(at(0.95)),
     catalog_photos: CATALOG,
     index_hashes: index.size,
-    recall: round((right / positives) * 100) / 100,
-    precision: right + wrong ? round((right / (right + wrong)) * 100) / 100 : 0,
+    recall: Math.round((right / positives) * 100) / 100,
+    precision: right + wrong ? Math.round((right / (right + wrong)) * 100) / 100 : 0,
     setup_s: round(setupS),
   };
 }

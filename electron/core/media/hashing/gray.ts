@@ -50,9 +50,20 @@ export function fromRgb(width: number, height: number, rgb: Uint8Array): Gray {
 export function colourIntegrals(g: Gray): [Integral, Integral, Integral] | null {
   const rgb = g.rgb;
   if (!rgb) return null;
-  const channel = (c: number): Integral =>
-    integralOf({ width: g.width, height: g.height, data: Uint8Array.from({ length: g.width * g.height }, (_, i) => rgb[i * 3 + c]!) });
-  return [channel(0), channel(1), channel(2)];
+  const stride = g.width + 1;
+  const sums = [0, 1, 2].map(() => new Float64Array(stride * (g.height + 1)));
+  for (let c = 0; c < 3; c++) {
+    const out = sums[c]!;
+    for (let y = 0; y < g.height; y++) {
+      let row = 0;
+      for (let x = 0; x < g.width; x++) {
+        row += rgb[(y * g.width + x) * 3 + c]!;
+        out[(y + 1) * stride + x + 1] = out[y * stride + x + 1]! + row;
+      }
+    }
+  }
+  const of = (c: number): Integral => ({ width: g.width, height: g.height, sums: sums[c]! });
+  return [of(0), of(1), of(2)];
 }
 
 /** Summed-area table, (w+1)×(h+1): any rectangle's mean in four reads, so many crops cost little. */
