@@ -36,8 +36,11 @@ const app = await _electron.launch({ executablePath: electron.binary, args: [roo
 try {
   const page = await app.firstWindow();
   step('window open');
+  // The first-run wizard: language, then the shop; the rest is skipped (tests/e2e/wizard.test.ts walks it all).
+  await page.click('[data-testid="wizard-next"]');
   await page.fill('input[name="shop-name"]', 'Smoke Shop');
-  await page.click('[data-testid="create-shop-form"] button[type="submit"]');
+  await page.click('[data-testid="wizard-next"]');
+  await page.click('[data-testid="wizard-skip-all"]');
   step('shop created');
   await page.click('[data-testid="nav-inbox"]');
   await page.click('[data-testid="toggle-test-phone"]');

@@ -37,6 +37,8 @@ export const contractExamples: Examples = {
   'system/storage-status': () => ({}),
   'system/get-ui-locale': () => ({}),
   'system/set-ui-locale': () => ({ locale: 'ar' }),
+  'system/get-setup': () => ({}),
+  'system/set-setup': ({ shopId }) => ({ progress: { status: 'active', step: 'catalog', shopId } }),
 
   'shops/list': () => ({}),
   'shops/create': () => ({ name: 'Boutique Amina', currency: 'DZD' }),
@@ -66,6 +68,15 @@ export const contractExamples: Examples = {
     text: 'Livraison 58 wilayas, 400 DA.',
   }),
   'quick-replies/delete': ({ shopId, quickReplyId }) => ({ shopId, id: quickReplyId }),
+  // A 1×1 PNG from the reply bar.
+  'conversations/reply-photo': ({ shopId, conversationId }) => ({
+    shopId,
+    conversationId,
+    mime: 'image/png',
+    dataBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+    caption: 'Voilà la photo',
+  }),
+  'messages/read-media': ({ shopId, messageId }) => ({ shopId, messageId }),
   'testphone/send': ({ shopId }) => ({ shopId, from: '+213550000002', text: 'Salam, 3andkom had robe?' }),
   'testphone/thread': ({ shopId, customerPhone }) => ({ shopId, from: customerPhone }),
 
@@ -181,6 +192,8 @@ export const expectedErrors: Partial<Record<CallName, ErrorCode>> = {
   // The example customer was erased by contacts/delete, which runs first: there is no one left to edit.
   'profiles/update': 'not_found',
   'orders/set-status': 'not_found',
+  // The example message is a customer's text: it has no stored media.
+  'messages/read-media': 'not_found',
   // Reconnecting needs a number that finished linking, which needs WhatsApp (the stand-in tests cover it).
   'wa/connect': 'conflict',
 };

@@ -29,7 +29,10 @@ import { makeLlmHealth } from './brain/llm/llm-health';
 import { makeSimulatorChannel } from './channels/simulator/simulator-channel';
 import { makeTestPhone } from './channels/simulator/test-phone';
 import { inboxHandlers } from './inbox/app';
+import { inboxMediaHandlers } from './inbox/media-app';
 import { createPipeline } from './pipeline/create-pipeline';
+import { makeIntakeJournal } from './pipeline/intake-journal';
+import { parseHeldMessage } from './pipeline/intake-guard';
 import type { CrashHook } from './pipeline/crash-points';
 import type { RetryPolicy } from './pipeline/keyed-scheduler';
 import type { PacingPolicy, RateLimitPolicy } from './pipeline/policies';
@@ -51,7 +54,13 @@ import { analyticsHandlers } from './analytics/app';
 import { makeFollowUpFigures } from './learning/analytics/follow-up-figures';
 import { makeCatalogImages, makeCatalogImagesRepo, makeMediaUnderstanding, makeOutgoingMediaResolver } from './media/index';
 import { catalogImageHandlers } from './media/app';
-import { apiKeySecretName } from './settings/app';
+import {
+  type MakeTranscriptionClient,
+  makeTranscriptRepo,
+  makeTranscriptionUsageRepo,
+  makeVoiceTranscriber,
+} from './media/transcribe/index';
+import { apiKeySecretName, transcriptionKeySecretName } from './settings/app';
 
 export interface CoreConfig {
   dataDir: string;
@@ -74,10 +83,16 @@ export interface CoreConfig {
   storageRetryMs?: number;
   /** Catalog image downloads: tests pass a fetch that reaches their 127.0.0.1 server (default: global fetch). */
   media?: { fetch?: typeof fetch };
+  /** Held messages journalled in the data folder while the disk is full (default on); a test plants its loss with false. */
+  intakeJournal?: boolean;
+  /** Bytes kept free for that journal (default 8 MB, released on the first ENOSPC); tests use a small one. */
+  intakeReserveBytes?: number;
   /** WhatsApp overrides: tests inject a socket double and timers; the loopback stand-in sets socketConfig. */
   whatsapp?: Pick<Partial<WhatsAppDeps>, 'socketFactory' | 'socketConfig' | 'timers' | 'random' | 'mediaFetcher' | 'options'>;
   /** The simulator's raw send log: where, and whether each append is fsync'd (default true). */
   simulator?: { rawLogPath?: string; fsync?: boolean; receipts?: boolean };
+  /** The transcription endpoint's client (tests inject a failing one); default: the openai SDK. */
+  transcriptionClient?: MakeTranscriptionClient;
   /** Don't start processing queued work yet (the CLI sets its clock first). */
   paused?: boolean;
   /** Also log into the data folder's rolling, size-capped log (logs/core.N.log): the app and the server do. */
@@ -186,6 +201,16 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     },
     ...(config.media?.fetch && { fetch: config.media.fetch }),
   });
+  const transcriber = makeVoiceTranscriber({
+    transcripts: makeTranscriptRepo(store.sqlite),
+    usage: makeTranscriptionUsageRepo(store.sqlite),
+    settingsOf,
+    apiKeyOf: (shopId) => secrets.get(transcriptionKeySecretName(shopId)),
+    mediaDir: path.join(config.dataDir, 'media'),
+    clock,
+    logger,
+    ...(config.transcriptionClient && { makeClient: config.transcriptionClient }),
+  });
   // Bound below, once the WhatsApp manager exists (it needs the pipeline's sink).
   let rampOf: (accountId: number) => number = () => 1;
   const pipeline = createPipeline({
@@ -209,6 +234,20 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...(config.crash && { crash: config.crash }),
     ...(config.retry && { retry: config.retry }),
     ...(config.storageRetryMs !== undefined && { storageRetryMs: config.storageRetryMs }),
+    ...(config.intakeJournal !== false && {
+      intakeJournal: makeIntakeJournal({
+        dataDir: config.dataDir,
+        logger,
+        parse: parseHeldMessage,
+        ...(config.intakeReserveBytes !== undefined && { reserveBytes: config.intakeReserveBytes }),
+      }),
+    }),
+    transcribe: async (input) => {
+      const heard = await transcriber.transcribe(input);
+      // The inbox shows the transcript under the voice note as soon as it exists.
+      if (heard) pipeline.emitMessage(input.messageId, 'messages/status');
+      return heard;
+    },
   });
   const simulator = makeSimulatorChannel({
     rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl'),
@@ -255,7 +294,15 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   };
 
   const app = new App(logger);
-  for (const handlers of [systemHandlers, shopsHandlers, accountsHandlers, conversationsHandlers, settingsHandlers, inboxHandlers]) {
+  for (const handlers of [
+    systemHandlers,
+    shopsHandlers,
+    accountsHandlers,
+    conversationsHandlers,
+    settingsHandlers,
+    inboxHandlers,
+    inboxMediaHandlers,
+  ]) {
     app.register(handlers(ctx));
   }
   app.register(whatsappHandlers(ctx));

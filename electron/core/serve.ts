@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createCore, type Core } from './create-core';
 import { option, parsePort } from './host/args';
 import { defaultDataDir } from './host/data-dir';
@@ -6,6 +7,8 @@ import { ensureRendererBuilt } from './host/renderer-build';
 import { type RunningServer, startHttpServer } from './server/http-server';
 import { loadOrCreateToken } from './server/token';
 import { listenOnFreePort } from './host/free-port';
+import { makeTerminalLines } from './host/terminal-lines';
+import type { Logger } from './ports';
 
 export const DEFAULT_PORT = 4417;
 
@@ -18,15 +21,36 @@ export interface Serving {
 
 /** Headless mode: one core behind the loopback server, plus the built renderer. */
 export async function serve(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Serving> {
-  const logger = makeStderrLogger();
   const dataDir = option(argv, 'data-dir', 'SOUQ_DATA_DIR', env) ?? defaultDataDir(env);
+  // The terminal gets plain lines for the seller; JSON (Baileys included) goes to the rolling log
+  // file. SOUQ_LOG_TERMINAL=json brings the JSON back to stderr for whoever debugs.
+  let describe: (accountId: number) => Promise<string | null> = () => Promise.resolve(null);
+  const terminal =
+    env.SOUQ_LOG_TERMINAL === 'json'
+      ? null
+      : makeTerminalLines({
+          write: (line) => process.stderr.write(`${line}\n`),
+          now: () => new Date(),
+          logHint: path.join(dataDir, 'logs'),
+          describeAccount: (id) => describe(id),
+        });
+  const logger: Logger = terminal?.logger ?? makeStderrLogger();
+  /** serve's own progress lines (the one-time renderer build) are for the seller too. */
+  const progress: Logger = terminal ? { ...terminal.logger, info: (_obj, msg) => void (msg && process.stderr.write(`${msg}\n`)) } : logger;
   const chosenPort = option(argv, 'port', 'SOUQ_PORT', env);
   const port = parsePort(chosenPort, DEFAULT_PORT);
   const started = Date.now();
   const core = await createCore({ dataDir, logger, logFile: true });
+  if (terminal) {
+    describe = async (id) => {
+      const account = await core.ctx.repos.accounts.get(id);
+      return account ? `${account.label}${account.phone ? ` (+${account.phone})` : ''}` : null;
+    };
+    core.bus.subscribe((event) => void terminal.onEvent(event));
+  }
   let server: RunningServer;
   try {
-    const staticDir = await ensureRendererBuilt(logger);
+    const staticDir = await ensureRendererBuilt(progress);
     const token = loadOrCreateToken(dataDir);
     // The default port may be taken by another program: take the next free one. A port the seller
     // chose is theirs to change: say so plainly.

@@ -13,6 +13,8 @@ export function rendererCsp(options: { devServerOrigin?: string } = {}): string 
     `script-src ${script}`,
     `style-src 'self' 'unsafe-inline'`,
     `img-src 'self' data: blob: https:`,
+    // Voice notes and videos in the inbox play from blob: URLs made of messages/read-media's bytes.
+    `media-src 'self' blob:`,
     `font-src 'self' data:`,
     `connect-src ${connect}`,
     `object-src 'none'`,

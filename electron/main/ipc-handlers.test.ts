@@ -31,6 +31,8 @@ describe('rendererCsp', () => {
     expect(csp).not.toMatch(/unsafe-eval/);
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("connect-src 'self'");
+    // The inbox's voice notes and videos, fetched over IPC, play from blob: URLs and nowhere else.
+    expect(csp).toContain("media-src 'self' blob:;");
   });
 
   it('lets the dev server in only when one is named', () => {

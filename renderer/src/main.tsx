@@ -5,6 +5,9 @@ import { createClient } from './api/client';
 import { App } from './app/App';
 import { createAppServices } from './app/services';
 import { ServicesContext } from './app/services-context';
+import { startNotices } from './app/notices/notice-glue';
+import { pageFromHash } from './features/pages';
+import type { NotificationApi } from './app/notices/web-notifier';
 import { applyLocaleToDocument } from './i18n/locale';
 import { wireEvents } from './stores/wire-events';
 import './styles/app.css';
@@ -20,14 +23,40 @@ function safeLocalStorage(): Storage | null {
   }
 }
 
+/** In a browser tab the page notifies; in Electron the main process does (with the same desk model). */
+function browserNotifications(): NotificationApi | null {
+  if (window.souq || typeof window.Notification !== 'function') return null;
+  return window.Notification as unknown as NotificationApi;
+}
+const notificationApi = browserNotifications();
+
 const services = createAppServices({
   client: createClient(pickBridge()),
   storage: safeLocalStorage(),
   languages: navigator.languages,
+  notifications: notificationApi && {
+    api: notificationApi,
+    away: () => document.visibilityState !== 'visible' || !document.hasFocus(),
+    open: (href) => {
+      window.focus();
+      window.location.hash = href;
+    },
+  },
 });
 applyLocaleToDocument(document, services.locale.getState().locale);
 services.locale.subscribe((state) => applyLocaleToDocument(document, state.locale));
 wireEvents(services);
+startNotices({
+  client: services.client,
+  locale: services.locale,
+  toasts: services.noticeToasts,
+  web: services.webNotifier,
+  prefs: services.noticePrefs,
+  onScreen: (target) =>
+    target.page === 'inbox' &&
+    pageFromHash(window.location.hash) === 'inbox' &&
+    services.inbox.getState().selectedId === target.conversationId,
+});
 void services.session.getState().loadShops();
 
 const root = document.getElementById('root');

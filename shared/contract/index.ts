@@ -6,6 +6,7 @@ import { catalogImageCalls } from './catalog-images';
 import { contactsCalls } from './contacts';
 import { conversationsCalls } from './conversations';
 import { inboxCalls } from './inbox';
+import { inboxMediaCalls } from './inbox-media';
 import { knowledgeCalls } from './knowledge';
 import { learningCalls } from './learning';
 import { ordersCalls } from './orders';
@@ -22,6 +23,7 @@ export const calls = {
   ...accountsCalls,
   ...conversationsCalls,
   ...inboxCalls,
+  ...inboxMediaCalls,
   ...catalogCalls,
   ...catalogImageCalls,
   ...knowledgeCalls,

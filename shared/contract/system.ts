@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { StorageState } from '../domain/storage';
 import { Locale } from '../domain/schemas';
+import { SetupProgress } from '../domain/setup';
 import { call } from './define';
 
 export const systemCalls = {
@@ -32,5 +33,16 @@ export const systemCalls = {
     'Remember the interface language the seller chose.',
     z.object({ locale: Locale }).strict(),
     z.object({ locale: Locale }),
+  ),
+  /** The first-run wizard's progress, so it resumes where the seller left it in any window. */
+  'system/get-setup': call(
+    "The first-run wizard's progress (null before it was ever started).",
+    z.object({}).strict(),
+    z.object({ progress: SetupProgress.nullable() }),
+  ),
+  'system/set-setup': call(
+    "Remember the first-run wizard's progress (the step reached, finished or skipped).",
+    z.object({ progress: SetupProgress }).strict(),
+    z.object({ progress: SetupProgress }),
   ),
 } as const;

@@ -18,7 +18,9 @@ export type LlmPreset = z.infer<typeof LlmPreset>;
 /** The outcome of `settings/test-llm`, in plain words. The key is never part of it. */
 export const LlmTestResult = z.object({
   ok: z.boolean(),
+  /** English, for logs and scripts; the page shows `notice` in the seller's language. */
   message: z.string(),
+  notice: LlmNotice,
   latencyMs: z.number().nonnegative(),
   model: z.string(),
 });

@@ -73,6 +73,17 @@ export const LLM_CODES = codes({
   bad_reply: ['host'],
   bad_address: [],
   other: ['host'],
+  // "Test connection" on the Sales settings page: its results are words of this family too.
+  /** The model answered the test. */
+  test_connected: ['model', 'ms'],
+  /** No endpoint address is set. */
+  test_no_address: [],
+  /** No model name is set. */
+  test_no_model: [],
+  /** The endpoint needs an API key and none is saved. */
+  test_needs_key: [],
+  /** Another address is tested: the saved key only goes to the saved address, so the key must be typed. */
+  test_needs_key_typed: [],
 });
 
 /** Why an import row was refused (parameters come from the file). */

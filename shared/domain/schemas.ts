@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EscalationNotice } from './notices';
+import { MessageMedia } from './media';
 
 /** Shared domain shapes: what core stores and the renderer shows. Ids are positive integers. */
 export const Id = z.number().int().positive();
@@ -89,5 +90,7 @@ export const Message = z.object({
   channelMessageId: z.string().nullable(),
   error: z.string().nullable(),
   createdAt: IsoTime,
+  /** Media a message carries (image, voice note, video, document), when it has any. */
+  media: MessageMedia.nullable().optional(),
 });
 export type Message = z.infer<typeof Message>;

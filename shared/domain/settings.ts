@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TranscriptionSettings } from './transcription';
 
 /**
  * The per-shop settings document: what the Sales settings and Settings pages edit and what
@@ -80,6 +81,7 @@ export const ShopSettings = z
     llm: LlmSettings.default(LlmSettings.parse({})),
     bot: BotSettings.default(BotSettings.parse({})),
     facts: ShopFacts.default(ShopFacts.parse({})),
+    transcription: TranscriptionSettings.default(TranscriptionSettings.parse({})),
   })
   .strict();
 export type ShopSettings = z.infer<typeof ShopSettings>;
@@ -87,6 +89,7 @@ export type ShopSettings = z.infer<typeof ShopSettings>;
 /** What settings/get returns: the document with the API key replaced by whether one is set. */
 export const PublicShopSettings = ShopSettings.extend({
   llm: LlmSettings.omit({ apiKey: true }).extend({ apiKeySet: z.boolean() }),
+  transcription: TranscriptionSettings.omit({ apiKey: true }).extend({ apiKeySet: z.boolean() }),
 });
 export type PublicShopSettings = z.infer<typeof PublicShopSettings>;
 
@@ -114,6 +117,7 @@ export const ShopSettingsPatch = z
     llm: patchOf(LlmSettings).optional(),
     bot: patchOf(BotSettings).optional(),
     facts: patchOf(ShopFacts).optional(),
+    transcription: patchOf(TranscriptionSettings).optional(),
   })
   .strict();
 export type ShopSettingsPatch = z.infer<typeof ShopSettingsPatch>;

@@ -28,22 +28,25 @@ describe.skipIf(!chromiumAvailable())('app shell in headless Chromium', { timeou
 
   it('loads on an empty data folder with no console error, and the token leaves the address bar', async () => {
     await openApp(page, harness);
-    expect(await page.getAttribute('[data-testid="app-ready"]', 'data-page')).toBe('welcome');
+    // The first-run wizard (tests/e2e/wizard.test.ts walks all of it).
+    expect(await page.getAttribute('[data-testid="app-ready"]', 'data-page')).toBe('wizard');
     expect(new URL(page.url()).searchParams.has('token')).toBe(false);
     await page.waitForSelector('[data-testid="status-bar"][data-state="connected"]');
     await screenshot(page, 'welcome-en');
     // The language can be chosen on the very first screen.
-    await page.selectOption('[data-testid="language-picker"]', 'ar');
+    await page.click('[data-testid="wizard-locale-ar"]');
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await screenshot(page, 'welcome-ar');
-    await page.selectOption('[data-testid="language-picker"]', 'en');
+    await page.click('[data-testid="wizard-locale-en"]');
     await page.waitForFunction(() => document.documentElement.dir === 'ltr');
     expect(errors).toEqual([]);
   });
 
-  it('creates the first shop from the welcome form and shows the shell', async () => {
+  it('creates the first shop in the wizard, skips the rest and shows the shell', async () => {
+    await page.click('[data-testid="wizard-next"]');
     await page.fill('input[name="shop-name"]', 'Boutique Yasmine');
-    await page.click('[data-testid="create-shop-form"] button[type="submit"]');
+    await page.click('[data-testid="wizard-next"]');
+    await page.click('[data-testid="wizard-skip-all"]');
     await page.waitForSelector('.shell[data-testid="app-ready"]');
     const shops = await page.$$eval('[data-testid="shop-switcher"] option', (os) => os.map((o) => o.textContent));
     expect(shops).toContain('Boutique Yasmine');

@@ -53,6 +53,10 @@ describe('LLM settings calls', () => {
     server.script(completion('OK', 5));
     const ok = (await call('settings/test-llm', { shopId: shop.id })) as { ok: boolean; message: string };
     expect(ok.ok).toBe(true);
+    expect((ok as unknown as { notice: unknown }).notice).toEqual({
+      code: 'test_connected',
+      params: { model: expect.any(String), ms: expect.any(Number) },
+    });
     expect(server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${KEY}`);
 
     // Real endpoints echo the key in 401 messages; the call must not pass it on.
@@ -60,6 +64,8 @@ describe('LLM settings calls', () => {
     const refused = (await call('settings/test-llm', { shopId: shop.id })) as { ok: boolean; message: string };
     expect(refused.ok).toBe(false);
     expect(refused.message).toMatch(/refused the API key \(401\)/);
+    // The page words the code in the seller's language; the English message is for logs.
+    expect((refused as unknown as { notice: unknown }).notice).toEqual({ code: 'bad_key', params: { host: expect.any(String) } });
 
     const unreachable = (await call('settings/test-llm', { shopId: shop.id, baseUrl: 'http://127.0.0.1:9/v1' })) as {
       ok: boolean;
@@ -74,7 +80,11 @@ describe('LLM settings calls', () => {
       ok: boolean;
       message: string;
     };
-    expect(elsewhere).toMatchObject({ ok: false, message: expect.stringMatching(/type it to test this address/) });
+    expect(elsewhere).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/type it to test this address/),
+      notice: { code: 'test_needs_key_typed', params: {} },
+    });
     expect(server.requests.length).toBe(before);
 
     await call('settings/get', { shopId: shop.id });
@@ -112,6 +122,7 @@ describe('LLM settings calls', () => {
     expect(await call('settings/test-llm', { shopId: shop.id })).toMatchObject({
       ok: false,
       message: expect.stringMatching(/No endpoint address/),
+      notice: { code: 'test_no_address', params: {} },
     });
     expect(await call('settings/test-llm', { shopId: shop.id, baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini' })).toMatchObject({
       ok: false,

@@ -3,8 +3,8 @@ import type { EventMessage } from '../../shared/contract';
 import type { Timers } from '../../electron/core/channels/whatsapp/timers';
 import type { Standin } from '../../electron/core/channels/whatsapp/test-utils/standin';
 import { call, makeTempCore } from '../../electron/core/test-utils/temp-core';
-import type { Shop } from '../../shared/domain/schemas';
 import type { CoreConfig } from '../../electron/core/create-core';
+import type { Shop } from '../../shared/domain/schemas';
 
 /**
  * Our whole app (core: session manager, SQLite auth store, pipeline) on a real Baileys socket
@@ -38,8 +38,8 @@ export const startApp = async (
   standin: Standin,
   dataDir?: string,
   socketConfig: Partial<UserFacingSocketConfig> = {},
-  /** Core overrides (e.g. `brain: undefined` for the shop's real brain). */
-  core: Partial<CoreConfig> = {},
+  /** More core config (a media fetcher, the sales brain); its `whatsapp` keys are added to ours. */
+  more: Partial<CoreConfig> = {},
 ): Promise<AppUnderTest> => {
   const events: EventMessage[] = [];
   const notes: string[] = [];
@@ -47,6 +47,7 @@ export const startApp = async (
   const sockets: WASocket[] = [];
   const delays: number[] = [];
   const temp = await makeTempCore({
+    ...more,
     ...(dataDir ? { dataDir } : {}),
     notifier: { notify: (title) => notes.push(title) },
     whatsapp: {
@@ -61,8 +62,8 @@ export const startApp = async (
       },
       timers: recordingTimers(delays),
       random: () => 0.5,
+      ...more.whatsapp,
     },
-    ...core,
   });
   temp.core.bus.subscribe((e) => events.push(e));
   return { ...temp, events, notes, rawQrs, sockets, delays };

@@ -392,3 +392,4 @@ export function makeCoreShopBrain(config: CoreShopBrainConfig): Brain {
 }
 
 export { LLM_PRESETS, endpointNeedsKey, isLlmConfigured } from './llm/presets';
+export { llmProblem } from './llm/llm-health';

@@ -45,6 +45,8 @@ export interface BrainInput {
   strategy?: Strategy | null;
   /** The customer's profile, when learning has one (a returning customer). */
   profile?: CustomerMemory | null;
+  /** Set when (part of) `text` is a voice note's transcript: the words were heard, not typed, in this language. */
+  transcribed?: { language: string | null } | null;
 }
 
 /** Offline or LLM: the pipeline only knows this. */

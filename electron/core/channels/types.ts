@@ -21,6 +21,8 @@ export interface NormalizedInbound {
   quotedChannelMessageId?: string | null;
   /** Local path of downloaded media, if any. */
   mediaPath?: string | null;
+  /** A document's own name as the sender gave it (shown and offered as the download name; never a path). */
+  mediaFileName?: string | null;
   /** History-sync or catch-up context: stored, never answered. */
   contextOnly?: boolean;
 }

@@ -52,7 +52,7 @@ describe('loadSettingsFile', () => {
     expect(errorOf('{"sales":{"intensty":"gentle"}}')).toMatch(
       /sales\.intensty: unknown key \(expected one of: intensity, maxDiscountPercent, followUps, followUpSilenceMinutes, strategyAlgorithm\)/,
     );
-    expect(errorOf('{"sale":{}}')).toMatch(/sale: unknown key \(expected one of: sales, llm, bot, facts\)/);
+    expect(errorOf('{"sale":{}}')).toMatch(/sale: unknown key \(expected one of: sales, llm, bot, facts\b/);
     expect(errorOf('{"sales":{"maxDiscountPercent":"10"}}')).toMatch(/sales\.maxDiscountPercent: expected number, got string "10"/);
     expect(errorOf('{"sales":{"intensity":"agressive"}}')).toMatch(
       /sales\.intensity: expected one of "gentle" \| "balanced" \| "aggressive", got "agressive"/,

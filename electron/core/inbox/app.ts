@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ContractError } from '../../../shared/contract';
 import type { Conversation } from '../../../shared/domain/schemas';
 import type { HandlerMap } from '../app';
@@ -5,6 +6,7 @@ import type { CoreContext } from '../context';
 import { newChannelMessageId } from '../pipeline/message-id';
 import { toMessage } from '../store/repos/conversations';
 import { requireShop } from '../shops/require-shop';
+import { saveSellerPhoto } from './media-file';
 
 /** The seller's side of the inbox: replies, takeover, drafts, status, blocking, quick replies, test phone. */
 export function inboxHandlers(ctx: CoreContext): HandlerMap {
@@ -41,6 +43,29 @@ export function inboxHandlers(ctx: CoreContext): HandlerMap {
           meta: null,
           channelMessageId: newChannelMessageId(),
           draft: false,
+        },
+        now(),
+      );
+      pipeline.emitMessage(id);
+      pipeline.emitConversation(conversationId);
+      pipeline.markOutbound(conversationId);
+      return toMessage(message(shopId, id));
+    },
+    'conversations/reply-photo': async ({ shopId, conversationId, mime, dataBase64, caption }) => {
+      const c = await conversation(shopId, conversationId);
+      const meta = saveSellerPhoto(path.join(ctx.dataDir, 'media'), shopId, mime, dataBase64, caption);
+      const id = pipeline.store.enqueueSellerMessage(
+        {
+          shopId,
+          accountId: c.accountId,
+          conversationId,
+          toJid: c.contactJid,
+          author: 'seller',
+          text: caption,
+          meta,
+          channelMessageId: newChannelMessageId(),
+          draft: false,
+          messageKind: 'image',
         },
         now(),
       );

@@ -19,6 +19,7 @@ import { type WhatsAppNotice, decodeEscalations } from '../../../shared/domain/n
 import type { RetryPolicy } from './keyed-scheduler';
 import { PARKED_REASON, makeParkedTurns } from './parked-turns';
 import { IntakePausedError, isDiskFault, makeIntakeGuard } from './intake-guard';
+import type { IntakeJournal } from './intake-journal';
 
 export interface PipelineDeps {
   sqlite: SQLite.Database;
@@ -47,6 +48,10 @@ export interface PipelineDeps {
   understandMedia?: WorkerDeps['understandMedia'];
   /** A product photo's address → what is sent (media/outgoing.ts). */
   resolveMedia?: DispatcherDeps['resolveMedia'];
+  /** Durable holding of messages the store refused (disk full); core passes the data folder's. */
+  intakeJournal?: IntakeJournal<NormalizedInbound>;
+  /** Voice notes to text before the brain reads them (media/transcribe); absent = acknowledgement only. */
+  transcribe?: WorkerDeps['transcribe'];
 }
 
 const STATUS_RANK: Record<string, number> = { queued: 0, sending: 1, failed: 1, sent: 2, delivered: 3, read: 4 };
@@ -104,6 +109,7 @@ export function createPipeline(deps: PipelineDeps) {
     park,
     onError: (err) => void storage.report(err),
     ...(deps.retry && { retry: deps.retry }),
+    ...(deps.transcribe && { transcribe: deps.transcribe }),
     store,
     ...(deps.understandMedia && { understandMedia: deps.understandMedia }),
     brain: deps.brain,
@@ -207,6 +213,7 @@ export function createPipeline(deps: PipelineDeps) {
       dispatcher.resume();
     },
     ...(deps.storageRetryMs !== undefined && { retryMs: deps.storageRetryMs }),
+    ...(deps.intakeJournal && { journal: deps.intakeJournal }),
   });
   const sink: ChannelSink = {
     accept(message: NormalizedInbound) {
@@ -286,6 +293,8 @@ export function createPipeline(deps: PipelineDeps) {
     },
     /** Resume whatever a previous run left: queued turns and outbox rows (in-doubt sends reuse their id). */
     start() {
+      // Messages a killed run held (disk full) go in before anything new arrives.
+      storage.restore();
       worker.resume();
       dispatcher.resume();
     },

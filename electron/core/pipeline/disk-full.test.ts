@@ -70,6 +70,54 @@ describe('a full disk', () => {
     expect(states.at(-1)).toEqual({ state: 'ok', since: null, held: 0 });
   });
 
+  /**
+   * A message the store refused is held in memory and journalled; closing the core while the disk
+   * is still full drops everything in memory, as a kill would. The next start on the same folder
+   * must store and answer it exactly once. `intakeJournal: false` plants the loss.
+   */
+  const heldThenRestarted = async (intakeJournal: boolean) => {
+    const first = await makeTempCore({ storageRetryMs: 60_000, intakeJournal });
+    const { dataDir } = first;
+    const shop = await call<Shop>(first.core, 'shops/create', { name: 'Épicerie Tunis', currency: 'TND' });
+    const accountId = first.core.ctx.testPhone.accountFor(shop.id);
+    const db = first.core.ctx.store.sqlite;
+    db.pragma(`max_page_count = ${(db.pragma('page_count', { simple: true }) as number) + 1}`);
+    const refused: string[] = [];
+    for (let i = 1; i <= 20; i++) {
+      try {
+        first.core.ctx.pipeline.sink.accept(inbound(accountId, `K-${i}`, `held ${i}`));
+      } catch (err) {
+        expect(err).toBeInstanceOf(IntakePausedError);
+        refused.push(`K-${i}`);
+      }
+    }
+    expect(refused.length).toBeGreaterThan(0);
+    await first.core.close();
+
+    const second = await makeTempCore({ dataDir, intakeJournal });
+    cleanup = second.cleanup;
+    await second.core.ctx.pipeline.drain();
+    const rows = (direction: string) =>
+      second.core.ctx.store.sqlite
+        .prepare('SELECT channel_message_id AS id FROM messages WHERE direction = ? ORDER BY rowid')
+        .all(direction) as { id: string }[];
+    return { stored: rows('in').map((r) => r.id), replies: rows('out').length, storage: second.core.ctx.pipeline.storage.state() };
+  };
+
+  it('a message held while the disk is full survives a kill: the next start stores and answers it once', async () => {
+    const after = await heldThenRestarted(true);
+    expect(after.stored).toEqual(Array.from({ length: 20 }, (_, i) => `K-${i + 1}`));
+    // One conversation, one turn per message: exactly one reply each, none twice.
+    expect(after.replies).toBe(20);
+    expect(after.storage).toEqual({ state: 'ok', since: null, held: 0 });
+  });
+
+  it('planted bug: without the journal the held messages are lost at the kill (the test above would fail)', async () => {
+    const after = await heldThenRestarted(false);
+    expect(after.stored.length).toBeLessThan(20);
+    expect(after.replies).toBeLessThan(20);
+  });
+
   it('knows a disk fault from any other error', () => {
     expect(isDiskFault(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }))).toBe(true);
     expect(isDiskFault(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' }))).toBe(true);

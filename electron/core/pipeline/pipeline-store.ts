@@ -3,6 +3,7 @@ import type { NormalizedInbound } from '../channels/types';
 import type { Insertable } from 'kysely';
 import type { MessageRow } from '../store/repos/conversations';
 import type { MessagesTable } from '../store/schema';
+import type { MessageKind } from '../../../shared/domain/schemas';
 
 /**
  * The pipeline's durable state transitions, each ONE synchronous SQLite transaction (nothing
@@ -74,6 +75,8 @@ export interface NewOutbound {
   draft: boolean;
   /** Default reply. A proactive message keeps the strict send budget whenever it goes. */
   kind?: OutboundKind;
+  /** The stored message's kind (default text): a photo the seller sends is an image. */
+  messageKind?: MessageKind;
 }
 
 const preview = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
@@ -133,7 +136,7 @@ export function makePipelineStore(sqlite: SQLite.Database) {
               c.flagged_reason AS flaggedReason, c.last_inbound_at AS lastInboundAt
        FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = ?`,
     ),
-    messageById: sqlite.prepare<[number], MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`),
+    messageById: sqlite.prepare<[number], MessageRow>(`SELECT ${MESSAGE_COLUMNS}, meta FROM messages WHERE id = ?`),
     messageMeta: sqlite.prepare<[number], { meta: string | null }>(`SELECT meta FROM messages WHERE id = ?`),
     history: sqlite.prepare<[number, number, number], MessageRow>(
       `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND id < ? AND status NOT IN ('draft', 'rejected')
@@ -186,7 +189,7 @@ export function makePipelineStore(sqlite: SQLite.Database) {
       conversation_id: outbound.conversationId,
       direction: 'out',
       author: outbound.author,
-      kind: 'text',
+      kind: outbound.messageKind ?? 'text',
       text: outbound.text,
       status,
       channel_message_id: outbound.channelMessageId,
@@ -249,7 +252,11 @@ export function makePipelineStore(sqlite: SQLite.Database) {
       channel_message_id: msg.channelMessageId,
       meta:
         msg.quotedChannelMessageId || msg.mediaPath
-          ? JSON.stringify({ quoted: msg.quotedChannelMessageId ?? null, mediaPath: msg.mediaPath ?? null })
+          ? JSON.stringify({
+              quoted: msg.quotedChannelMessageId ?? null,
+              mediaPath: msg.mediaPath ?? null,
+              ...(msg.mediaFileName && { fileName: msg.mediaFileName }),
+            })
           : null,
       created_at: msg.at,
     });

@@ -81,6 +81,8 @@ export interface WorkerDeps {
   ): Promise<string | null>;
   /** Every failure of a turn or a group commit (conversationId -1), after it is logged. */
   onError?(err: unknown, conversationId: number): void;
+  /** A voice note's transcript (saved on the message), or null to fall back to the acknowledgement (media/transcribe). */
+  transcribe?(input: { shopId: number; messageId: number }): Promise<{ text: string; language: string | null } | null>;
 }
 
 const HISTORY_WINDOW = 20;
@@ -188,6 +190,16 @@ export function makeWorker(deps: WorkerDeps) {
     const history: TurnMessage[] = store
       .history(conversationId, firstId, HISTORY_WINDOW)
       .map((m) => ({ direction: m.direction, author: m.author, text: m.text, at: m.created_at }));
+    // A voice note becomes words when a transcription endpoint is set; the transcript is already saved on the message.
+    let transcribed: { language: string | null } | null = null;
+    for (const m of inbound) {
+      if (m.kind !== 'audio' || m.text.trim() || !deps.transcribe) continue;
+      const heard = await deps.transcribe({ shopId: facts.shopId, messageId: m.id });
+      if (heard) {
+        m.text = heard.text;
+        transcribed = { language: heard.language };
+      }
+    }
     // A photo or voice note without words: acknowledge and hand over (no media understanding yet).
     const mediaOnly = inbound.length > 0 && inbound.every((m) => MEDIA_KINDS.has(m.kind) && !m.text.trim());
     // Waits only behind turns for the same endpoint (a local model answers two at a time, a hosted API many).
@@ -221,6 +233,7 @@ export function makeWorker(deps: WorkerDeps) {
                 .join('\n'),
             history,
             now,
+            ...(transcribed && { transcribed }),
           }),
         );
     deps.crash('mid-decision');

@@ -10,6 +10,7 @@ import { requestOrigin } from './origin';
 import { TOKEN_PROTOCOL_PREFIX, presentedToken, safeDecode, tokenCookieName, tokenMatches } from './token';
 import { makePreferences } from '../system/preferences';
 import { lockedPage, lockedPageLocale } from './locked-page';
+import { MEDIA_PREFIX, serveMedia } from './media-route';
 
 export interface ServerOptions {
   core: Core;
@@ -120,6 +121,11 @@ export async function startHttpServer(opts: ServerOptions): Promise<RunningServe
         // like JSON-RPC). HTTP errors are kept for transport failures (auth, method, body), so a
         // seller's expected refusal ("that name exists") is not a failed network request.
         return sendJson(res, 200, await core.app.dispatch(name, input));
+      }
+
+      if (url.pathname.startsWith(MEDIA_PREFIX)) {
+        if (!authorized(req)) return sendJson(res, 401, errorEnvelope('unauthorized', 'Missing or wrong token'));
+        return serveMedia(core, req, res, url);
       }
 
       if (url.pathname === '/favicon.svg' || url.pathname === '/favicon.ico' || authorized(req)) {

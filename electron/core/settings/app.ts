@@ -4,6 +4,8 @@ import type { CoreContext } from '../context';
 import { requireShop } from '../shops/require-shop';
 
 export const apiKeySecretName = (shopId: number) => `shop-${shopId}-llm-api-key`;
+/** The transcription endpoint's key: its own secret, since it is often another provider than the LLM's. */
+export const transcriptionKeySecretName = (shopId: number) => `shop-${shopId}-transcription-api-key`;
 
 const hostOf = (url: string): string => {
   try {
@@ -17,7 +19,31 @@ const hostOf = (url: string): string => {
 async function toPublic(ctx: CoreContext, shopId: number, settings: ShopSettings): Promise<PublicShopSettings> {
   const { apiKey: _drop, ...llm } = settings.llm;
   const apiKeySet = Boolean(await ctx.secrets.get(apiKeySecretName(shopId)));
-  return { ...settings, llm: { ...llm, apiKeySet } };
+  const { apiKey: _dropToo, ...transcription } = settings.transcription;
+  const transcriptionKeySet = Boolean(await ctx.secrets.get(transcriptionKeySecretName(shopId)));
+  return { ...settings, llm: { ...llm, apiKeySet }, transcription: { ...transcription, apiKeySet: transcriptionKeySet } };
+}
+
+/**
+ * The same write-only rule for another section's key: stored as a secret, forgotten when the
+ * endpoint moves to another host without a new key. Returns the patch without the key.
+ */
+async function storeWriteOnlyKey<P extends { apiKey?: string | undefined; baseUrl?: string | undefined }>(
+  ctx: CoreContext,
+  secretName: string,
+  patch: P | undefined,
+  currentHost: () => Promise<string>,
+): Promise<Omit<P, 'apiKey'> | undefined> {
+  if (!patch) return undefined;
+  const { apiKey, ...rest } = patch;
+  if (apiKey === undefined && patch.baseUrl !== undefined && hostOf(patch.baseUrl) !== (await currentHost())) {
+    await ctx.secrets.delete(secretName);
+  }
+  if (apiKey !== undefined) {
+    if (apiKey === '') await ctx.secrets.delete(secretName);
+    else await ctx.secrets.set(secretName, apiKey);
+  }
+  return rest;
 }
 
 export function settingsHandlers(ctx: CoreContext): HandlerMap {
@@ -39,7 +65,14 @@ export function settingsHandlers(ctx: CoreContext): HandlerMap {
         if (apiKey === '') await ctx.secrets.delete(apiKeySecretName(shopId));
         else await ctx.secrets.set(apiKeySecretName(shopId), apiKey);
       }
-      const saved = await ctx.repos.settings.update(shopId, { ...patch, llm: llmPatch }, ctx.clock.now().toISOString());
+      const transcriptionPatch = await storeWriteOnlyKey(ctx, transcriptionKeySecretName(shopId), patch.transcription, async () =>
+        hostOf((await ctx.repos.settings.get(shopId)).transcription.baseUrl),
+      );
+      const saved = await ctx.repos.settings.update(
+        shopId,
+        { ...patch, llm: llmPatch, ...(transcriptionPatch && { transcription: transcriptionPatch }) },
+        ctx.clock.now().toISOString(),
+      );
       ctx.bus.emit('settings/changed', { shopId });
       return toPublic(ctx, shopId, saved);
     },

@@ -1,4 +1,6 @@
 import type { LlmTestResult } from '../../../shared/domain/llm';
+import { type LlmNotice, llmNotice } from '../../../shared/domain/notices';
+import { llmProblem } from '../brain';
 import type { HandlerMap } from '../app';
 import { makeViolationsRepo } from '../brain/guardrails/violations-repo';
 import { type MakeChatClient, makeOpenAiChatClient } from '../brain/llm/chat-client';
@@ -39,20 +41,22 @@ export function llmSettingsHandlers(ctx: CoreContext, deps: LlmSettingsDeps = {}
     // key typed again, so this call cannot be used to send the stored key somewhere else.
     const sameHost = hostOf(baseUrl) !== null && hostOf(baseUrl) === hostOf(saved.llm.baseUrl);
     const apiKey = apiKeyIn || (sameHost ? await ctx.secrets.get(apiKeySecretName(shopId)) : null);
-    const fail = (message: string, latencyMs = 0): LlmTestResult => ({
+    const fail = (notice: LlmNotice, message: string, latencyMs = 0): LlmTestResult => ({
       ok: false,
       message: redactSecrets(message, [apiKey]),
+      notice,
       latencyMs,
       model,
     });
-    if (!baseUrl) return fail('No endpoint address is set. Choose a preset or type the base URL.');
-    if (!model) return fail('No model is set. Type the model name the endpoint serves.');
+    if (!baseUrl) return fail(llmNotice('test_no_address'), 'No endpoint address is set. Choose a preset or type the base URL.');
+    if (!model) return fail(llmNotice('test_no_model'), 'No model is set. Type the model name the endpoint serves.');
     if (endpointNeedsKey(baseUrl) && !apiKey) {
-      return fail(
-        sameHost
-          ? 'This endpoint needs an API key; none is set.'
-          : 'This endpoint needs an API key: type it to test this address (the saved key is only sent to the saved address).',
-      );
+      return sameHost
+        ? fail(llmNotice('test_needs_key'), 'This endpoint needs an API key; none is set.')
+        : fail(
+            llmNotice('test_needs_key_typed'),
+            'This endpoint needs an API key: type it to test this address (the saved key is only sent to the saved address).',
+          );
     }
     const started = performance.now();
     try {
@@ -64,11 +68,17 @@ export function llmSettingsHandlers(ctx: CoreContext, deps: LlmSettingsDeps = {}
         json: false,
       });
       const latencyMs = Math.round(performance.now() - started);
-      return { ok: true, message: `Connected: ${model} answered in ${latencyMs} ms.`, latencyMs, model };
+      return {
+        ok: true,
+        message: `Connected: ${model} answered in ${latencyMs} ms.`,
+        notice: llmNotice('test_connected', { model, ms: latencyMs }),
+        latencyMs,
+        model,
+      };
     } catch (err) {
       const message = describeLlmError(err, baseUrl, timeoutMs);
       ctx.logger.info({ shopId, reason: redactSecrets(message, [apiKey]) }, 'LLM test failed');
-      return fail(message, Math.round(performance.now() - started));
+      return fail(llmProblem(err, baseUrl, timeoutMs), message, Math.round(performance.now() - started));
     }
   }
 

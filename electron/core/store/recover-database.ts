@@ -11,6 +11,15 @@ export interface RecoveryResult {
   method: 'copy' | 'tables';
   /** Tables whose rows could not all be read (only for 'tables'). */
   incomplete: string[];
+  /** Per table with damage: rows saved, and at most how many could not be read (from the rowids skipped). */
+  damage: TableDamage[];
+}
+
+export interface TableDamage {
+  table: string;
+  saved: number;
+  /** An upper bound: rowids skipped over the damaged pages (deleted rows leave gaps too); null when unknown. */
+  lostAtMost: number | null;
 }
 
 /** Tables the migrations rebuild themselves: full-text shadows and bookkeeping. */
@@ -41,15 +50,15 @@ export async function recoverDatabase(dataDir: string, file: string, now = new D
         if (problems.length === 0) {
           fs.renameSync(fresh, file);
           ensurePrivateFile(file);
-          return { damagedCopy, method: 'copy', incomplete: [] };
+          return { damagedCopy, method: 'copy', incomplete: [], damage: [] };
         }
       } catch {
         // fall through to the table-by-table copy
       }
       fs.rmSync(fresh, { force: true });
-      const incomplete = await copyTables(old, fresh);
+      const damage = await copyTables(old, fresh);
       fs.renameSync(fresh, file);
-      return { damagedCopy, method: 'tables', incomplete };
+      return { damagedCopy, method: 'tables', incomplete: damage.map((d) => d.table), damage };
     } finally {
       old.close();
     }
@@ -58,11 +67,93 @@ export async function recoverDatabase(dataDir: string, file: string, now = new D
   }
 }
 
-async function copyTables(old: SQLite.Database, fresh: string): Promise<string[]> {
+type Row = Record<string, unknown>;
+
+/**
+ * Reads every row of a table that can still be read. A damaged page breaks a plain SELECT at the
+ * first row it holds, which would lose the whole table; walking by rowid instead lets the copy
+ * jump over the damage: after a failure, the smallest later rowid whose b-tree path reads is found
+ * (doubling, then bisecting) and the walk goes on from there.
+ */
+function readTable(old: SQLite.Database, table: string, columns: string[]): { rows: Row[]; damage: TableDamage | null } {
+  const list = columns.map((c) => `"${c}"`).join(', ');
+  let walk: SQLite.Statement<[number], Row>;
+  let seek: SQLite.Statement<[number], { r: number }>;
+  try {
+    walk = old.prepare(`SELECT rowid AS "~rowid", ${list} FROM "${table}" WHERE rowid > ? ORDER BY rowid`);
+    seek = old.prepare(`SELECT rowid AS r FROM "${table}" WHERE rowid >= ? ORDER BY rowid LIMIT 1`);
+  } catch {
+    // WITHOUT ROWID (none today) or a damaged schema entry: all or nothing.
+    try {
+      return { rows: old.prepare(`SELECT ${list} FROM "${table}"`).all() as Row[], damage: null };
+    } catch {
+      return { rows: [], damage: { table, saved: 0, lostAtMost: null } };
+    }
+  }
+  const rows: Row[] = [];
+  const readsFrom = (rowid: number): { r: number } | undefined | 'damaged' => {
+    try {
+      return seek.get(rowid);
+    } catch {
+      return 'damaged';
+    }
+  };
+  // Inclusive bounds only: `rowid > K` where K is the divider key of a damaged child descends
+  // into that child, `rowid >= K + 1` does not.
+  let from = Number.MIN_SAFE_INTEGER;
+  let last: number | null = null;
+  let lost = 0;
+  let damaged = false;
+  /** The last good rowid before damage: the next row read tells how many rowids were skipped. */
+  let gapAfter: number | null = null;
+  for (;;) {
+    let progressed = false;
+    try {
+      for (const row of walk.iterate(from)) {
+        last = row['~rowid'] as number;
+        if (gapAfter !== null) lost += last - gapAfter - 1;
+        gapAfter = null;
+        progressed = true;
+        delete row['~rowid'];
+        rows.push(row);
+      }
+      break;
+    } catch {
+      damaged = true;
+      gapAfter ??= last ?? from - 1;
+      // The first rowid past the last good one whose b-tree path reads: double the jump until
+      // one does, then bisect back. A walk that failed at once must move past `from` itself.
+      const base = progressed || last === null ? (last ?? from - 1) : Math.max(last, from);
+      let bad = 0;
+      let good = 1;
+      let found = readsFrom(base + good);
+      while (found === 'damaged' && good < 2 ** 48) {
+        bad = good;
+        good *= 2;
+        found = readsFrom(base + good);
+      }
+      if (found === 'damaged') break; // nothing after the damage reads
+      while (good - bad > 1) {
+        const mid = Math.floor((bad + good) / 2);
+        const probe = readsFrom(base + mid);
+        if (probe === 'damaged') bad = mid;
+        else {
+          good = mid;
+          found = probe;
+        }
+      }
+      if (!found) break; // the damage was at the end of the table
+      from = found.r;
+    }
+  }
+  return { rows, damage: damaged ? { table, saved: rows.length, lostAtMost: lost || null } : null };
+}
+
+async function copyTables(old: SQLite.Database, fresh: string): Promise<TableDamage[]> {
   ensurePrivateFile(fresh);
   const store = await openDatabase({ file: fresh });
   const db = store.sqlite;
-  const incomplete: string[] = [];
+  const damage: TableDamage[] = [];
   try {
     db.pragma('foreign_keys = OFF');
     const tables = db
@@ -72,18 +163,13 @@ async function copyTables(old: SQLite.Database, fresh: string): Promise<string[]
       .filter((n) => !SKIP.test(n));
     for (const table of tables) {
       const columns = (db.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => c.name);
-      let rows: Record<string, unknown>[];
-      try {
-        rows = old.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}"`).all() as Record<string, unknown>[];
-      } catch {
-        incomplete.push(table);
-        continue;
-      }
+      const read = readTable(old, table, columns);
+      if (read.damage) damage.push(read.damage);
       const insert = db.prepare(
         `INSERT OR REPLACE INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
       );
       db.transaction(() => {
-        for (const row of rows) insert.run(row);
+        for (const row of read.rows) insert.run(row);
       })();
     }
     // The message search index is rebuilt from the copied messages by its own catch-up.
@@ -91,5 +177,5 @@ async function copyTables(old: SQLite.Database, fresh: string): Promise<string[]
   } finally {
     await store.close();
   }
-  return incomplete;
+  return damage;
 }

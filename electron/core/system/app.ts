@@ -10,6 +10,11 @@ export function systemHandlers(ctx: CoreContext): HandlerMap {
       prefs.setUiLocale(locale, ctx.clock.now().toISOString());
       return { locale };
     },
+    'system/get-setup': () => ({ progress: prefs.setupProgress() }),
+    'system/set-setup': ({ progress }) => {
+      prefs.setSetupProgress(progress, ctx.clock.now().toISOString());
+      return { progress };
+    },
     'system/ping': ({ echo }) => ({ echo, at: ctx.clock.now().toISOString() }),
     'system/info': () => ({
       version: ctx.version,

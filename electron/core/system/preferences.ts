@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import { Locale } from '../../../shared/domain/schemas';
+import { SetupProgress } from '../../../shared/domain/setup';
 
 /** App-wide preferences (table app_preferences, migration 0040); one row per key. */
 export function makePreferences(sqlite: SQLite.Database) {
@@ -15,6 +16,20 @@ export function makePreferences(sqlite: SQLite.Database) {
     },
     setUiLocale(locale: Locale, now: string): void {
       write.run('ui_locale', locale, now);
+    },
+    /** The first-run wizard's progress; null before it started (or when the stored row does not parse). */
+    setupProgress(): SetupProgress | null {
+      const raw = read.get('setup_progress')?.value;
+      if (raw === undefined) return null;
+      try {
+        const parsed = SetupProgress.safeParse(JSON.parse(raw));
+        return parsed.success ? parsed.data : null;
+      } catch {
+        return null;
+      }
+    },
+    setSetupProgress(progress: SetupProgress, now: string): void {
+      write.run('setup_progress', JSON.stringify(progress), now);
     },
   };
 }

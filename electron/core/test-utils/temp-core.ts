@@ -18,6 +18,8 @@ export async function makeTempCore(
     rateLimits: noRateLimits,
     pacing: noPacing,
     simulator: { fsync: false, receipts: false },
+    // Hundreds of temp cores: a small reserve, not 8 MB written per test.
+    intakeReserveBytes: 64 * 1024,
     ...overrides,
     dataDir,
   });

@@ -1,19 +1,25 @@
+import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { Shell } from '../features/shell/Shell';
-import { Welcome } from '../features/shell/Welcome';
 import { strings } from '../features/shell/i18n';
+import { Wizard } from '../features/wizard/Wizard';
 import { useT } from '../i18n/use-t';
 import { useServices } from './services-context';
 
-/** Welcome on an empty data folder, the shell once a shop exists. */
+/** The first-run wizard on an empty data folder (and until the seller finishes or skips it), the shell after. */
 export function App() {
   const t = useT(strings);
-  const { session } = useServices();
+  const { session, wizard } = useServices();
   const shops = useStore(session, (s) => s.shops);
   const loadError = useStore(session, (s) => s.loadError);
   const loadShops = useStore(session, (s) => s.loadShops);
+  const wizardRunning = useStore(wizard, (s) => s.running);
 
-  if (shops === null) {
+  useEffect(() => {
+    if (shops !== null && wizardRunning === null) void wizard.getState().decide(shops);
+  }, [shops, wizardRunning, wizard]);
+
+  if (shops === null || wizardRunning === null) {
     return (
       <div className="splash" aria-busy={!loadError}>
         {loadError ? (
@@ -29,5 +35,6 @@ export function App() {
       </div>
     );
   }
-  return shops.length === 0 ? <Welcome /> : <Shell />;
+  // Every shop gone (another window deleted the data) leaves nothing for the shell to show: the wizard again.
+  return wizardRunning || shops.length === 0 ? <Wizard /> : <Shell />;
 }

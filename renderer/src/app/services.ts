@@ -5,6 +5,10 @@ import { type NewOrdersStore, createNewOrdersStore } from '../features/orders/ne
 import { type OrdersStore, createOrdersStore } from '../features/orders/orders-store';
 import { type KeyValueStorage, type LocaleStore, createLocaleStore } from '../i18n/locale';
 import { type SessionStore, createSessionStore } from '../stores/session-store';
+import { type WizardStore, createWizardStore } from '../features/wizard/wizard-store';
+import { type NoticePrefsStore, type NoticeToastsStore, createNoticePrefsStore, createNoticeToastsStore } from './notices/notice-toasts';
+import { type WebNotifier, makeWebNotifier } from './notices/web-notifier';
+import type { NotificationApi } from './notices/web-notifier';
 
 /** Everything the UI shares: the typed client and the view-state stores built on it. */
 export interface AppServices {
@@ -16,15 +20,25 @@ export interface AppServices {
   orders: OrdersStore;
   /** Orders that arrived since the seller last looked: the nav badge and the toast. */
   newOrders: NewOrdersStore;
+  /** The first-run wizard: whether it shows and at which step. */
+  wizard: WizardStore;
+  /** The desk model's notices as in-app toasts (app/notices/notice-glue.ts feeds them). */
+  noticeToasts: NoticeToastsStore;
+  /** Per-kind switches and quiet hours for those notices (Settings → desktop writes them). */
+  noticePrefs: NoticePrefsStore;
+  /** Web Notifications in the browser shell; null in Electron (its main process notifies) or without the API. */
+  webNotifier: WebNotifier | null;
 }
 
 export interface AppServicesConfig {
   client: Client;
   storage: KeyValueStorage | null;
   languages: readonly string[];
+  /** The browser's notifications, when this shell should use them. */
+  notifications?: { api: NotificationApi; away(): boolean; open(href: string): void } | null;
 }
 
-export function createAppServices({ client, storage, languages }: AppServicesConfig): AppServices {
+export function createAppServices({ client, storage, languages, notifications }: AppServicesConfig): AppServices {
   return {
     client,
     locale: createLocaleStore({
@@ -40,5 +54,9 @@ export function createAppServices({ client, storage, languages }: AppServicesCon
     testPhone: createTestPhoneStore({ client }),
     orders: createOrdersStore({ client }),
     newOrders: createNewOrdersStore(),
+    wizard: createWizardStore({ client }),
+    noticeToasts: createNoticeToastsStore(),
+    noticePrefs: createNoticePrefsStore(),
+    webNotifier: notifications ? makeWebNotifier({ ...notifications, icon: './favicon.svg' }) : null,
   };
 }

@@ -12,6 +12,8 @@ const PATHS = {
   send: 'M4 12l16-8-6 16-2-6z',
   search: 'M11 4a7 7 0 100 14 7 7 0 000-14zM16 16l5 5',
   orders: 'M6 3h12v18l-3-2-3 2-3-2-3 2zM9 8h6M9 12h6M9 16h3',
+  photo: 'M4 8h3l2-3h6l2 3h3v11H4zM12 10a3.5 3.5 0 100 7 3.5 3.5 0 000-7z',
+  document: 'M6 3h8l4 4v14H6zM14 3v4h4M9 12h6M9 16h6',
 } as const;
 export type IconName = keyof typeof PATHS;
 

@@ -8,8 +8,9 @@ type ILogger = SocketConfig['logger'];
  * frame) and debug is kept only when asked for, so a busy socket cannot flood the log.
  */
 export function toBaileysLogger(logger: Logger, bindings: Record<string, unknown> = {}, level = 'warn'): ILogger {
+  // `baileys: true` marks protocol chatter: the file log keeps it, the seller's terminal does not.
   const withBindings = (obj: unknown): object =>
-    typeof obj === 'object' && obj !== null ? { ...bindings, ...obj } : { ...bindings, msg: String(obj) };
+    typeof obj === 'object' && obj !== null ? { baileys: true, ...bindings, ...obj } : { baileys: true, ...bindings, msg: String(obj) };
   const verbose = level === 'debug' || level === 'trace';
   return {
     level,

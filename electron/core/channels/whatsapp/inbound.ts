@@ -94,6 +94,12 @@ export async function handleUpsert(batch: Upsert, deps: InboundDeps, opts: { his
     try {
       await handleOne(item, batch.type, deps, opts.historyContext === true);
     } catch (err) {
+      // Baileys has already sent WhatsApp's receipt (before messages.upsert), so nothing redelivers
+      // this message: on a full disk the pipeline held and journalled it before throwing.
+      if (err instanceof Error && err.name === 'IntakePausedError') {
+        deps.logger.warn({ accountId: deps.accountId, id: item.id }, 'WhatsApp message held until the disk has space');
+        continue;
+      }
       deps.logger.error(
         { accountId: deps.accountId, id: item.id, err: err instanceof Error ? err.message : String(err) },
         'WhatsApp message not stored',
@@ -152,6 +158,7 @@ async function handleOne(
         text: item.text,
         quotedChannelMessageId: item.quotedId,
         mediaPath,
+        mediaFileName: item.media?.fileName ?? null,
         contextOnly: historyContext || stale,
       });
     }

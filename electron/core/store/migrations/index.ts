@@ -19,6 +19,7 @@ import * as m0035 from './0035-analytics-indexes';
 import * as m0009 from './0009-catalog-index-queue';
 import * as m0040 from './0040-app-preferences';
 import * as m0070 from './0070-catalog-images';
+import * as m0075 from './0075-transcription-usage';
 
 /**
  * Every migration, imported statically so bundling and a strict CSP cannot lose one.
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '0009-catalog-index-queue': m0009,
   '0040-app-preferences': m0040,
   '0070-catalog-images': m0070,
+  '0075-transcription-usage': m0075,
 };

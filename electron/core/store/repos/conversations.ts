@@ -4,6 +4,7 @@ import { type ListPage, type ListQuery, makeConversationList } from './conversat
 import type { Conversation, ConversationStatus, Message, MessageKind, MessageStatus } from '../../../../shared/domain/schemas';
 import type { Database, MessagesTable } from '../schema';
 import { decodeEscalations } from '../../../../shared/domain/notices';
+import { messageMediaOf } from '../../../../shared/domain/media';
 
 export interface ConversationRow {
   id: number;
@@ -40,7 +41,7 @@ export const toConversation = (row: ConversationRow): Conversation => ({
 export type MessageRow = Pick<
   Selectable<MessagesTable>,
   'id' | 'shop_id' | 'conversation_id' | 'direction' | 'author' | 'kind' | 'text' | 'status' | 'channel_message_id' | 'error' | 'created_at'
->;
+> & { meta?: string | null };
 
 export const toMessage = (row: MessageRow): Message => ({
   id: row.id,
@@ -54,6 +55,7 @@ export const toMessage = (row: MessageRow): Message => ({
   channelMessageId: row.channel_message_id,
   error: row.error,
   createdAt: row.created_at,
+  ...(row.meta !== undefined && { media: messageMediaOf(row.kind, row.meta) }),
 });
 
 /**
@@ -119,6 +121,7 @@ export function makeConversationsRepo(db: Kysely<Database>, hooks: { beforeSearc
           'channel_message_id',
           'error',
           'created_at',
+          'meta',
         ])
         .where('shop_id', '=', shopId)
         .where('conversation_id', '=', conversationId)

@@ -22,6 +22,7 @@ export function makeSettingsRepo(db: Kysely<Database>) {
         llm: { ...current.llm, ...patch.llm },
         bot: { ...current.bot, ...patch.bot },
         facts: { ...current.facts, ...patch.facts },
+        transcription: { ...current.transcription, ...patch.transcription },
       });
       const doc = JSON.stringify(merged);
       await db

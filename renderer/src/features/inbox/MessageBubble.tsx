@@ -3,6 +3,7 @@ import type { Message } from '../../../../shared/domain/schemas';
 import { useLocale } from '../../i18n/locale';
 import { useT } from '../../i18n/use-t';
 import { formatWhen } from './format';
+import { MessageMedia } from './MessageMedia';
 import { strings } from './i18n';
 import { tickFor } from './inbox-model';
 
@@ -20,6 +21,7 @@ export function MessageBubble({ message: m, drafts }: { message: Message; drafts
   const [editing, setEditing] = useState<string | null>(null);
   const tick = m.direction === 'out' ? tickFor(m.status) : null;
   const isDraft = m.status === 'draft';
+  const showText = !m.media || (m.text.trim() !== '' && m.text !== m.media.fileName);
   const classes = [
     'bubble',
     m.direction === 'in' ? 'bubble-in' : 'bubble-out',
@@ -34,10 +36,14 @@ export function MessageBubble({ message: m, drafts }: { message: Message; drafts
     <li className={classes} data-testid="message" data-direction={m.direction} data-author={m.author} data-status={m.status}>
       {isDraft && <p className="draft-label">{t('draft')}</p>}
       {m.status === 'rejected' && <p className="draft-label">{t('rejected')}</p>}
+      <MessageMedia message={m} />
       {editing === null ? (
-        <p className="bubble-text" dir="auto">
-          {m.text}
-        </p>
+        // A voice note's transcript shows here, under its player; a document's name is already on its card.
+        showText && (
+          <p className="bubble-text" dir="auto" data-testid={m.media?.transcript ? 'media-transcript' : undefined}>
+            {m.text}
+          </p>
+        )
       ) : (
         <textarea
           className="bubble-edit"

@@ -5,6 +5,8 @@ import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n/use-t';
 import { strings } from './i18n';
 import { insertQuickReply, matchQuickReplies, slashQueryAt } from './inbox-model';
+import { checkPhoto, toBase64 } from './media-model';
+import './media.css';
 
 /**
  * The seller's reply box. Typing `/` + a name offers the matching quick replies; Enter or Tab
@@ -15,6 +17,9 @@ export function ReplyBar({ onManage }: { onManage: () => void }) {
   const { inbox } = useServices();
   const quickReplies = useStore(inbox, (s) => s.quickReplies);
   const reply = useStore(inbox, (s) => s.reply);
+  const replyPhoto = useStore(inbox, (s) => s.replyPhoto);
+  const photoInput = useRef<HTMLInputElement>(null);
+  const [photoProblem, setPhotoProblem] = useState<'type' | 'size' | null>(null);
   const [text, setText] = useState('');
   const [caret, setCaret] = useState(0);
   const [highlight, setHighlight] = useState(0);
@@ -42,6 +47,22 @@ export function ReplyBar({ onManage }: { onManage: () => void }) {
     if (!body || sending) return;
     setSending(true);
     const ok = await reply(body);
+    setSending(false);
+    if (ok) {
+      setText('');
+      setCaret(0);
+    }
+  };
+
+  /** The picked photo goes out with the reply box's text as its caption. */
+  const sendPhoto = async (file: File | undefined) => {
+    if (!file || sending) return;
+    const checked = checkPhoto(file);
+    setPhotoProblem(checked.ok ? null : checked.problem);
+    if (!checked.ok) return;
+    setSending(true);
+    const dataBase64 = toBase64(new Uint8Array(await file.arrayBuffer()));
+    const ok = await replyPhoto({ mime: checked.mime, dataBase64, caption: text.trim() });
     setSending(false);
     if (ok) {
       setText('');
@@ -96,9 +117,36 @@ export function ReplyBar({ onManage }: { onManage: () => void }) {
         onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
         onKeyDown={onKeyDown}
       />
+      {photoProblem && (
+        <p className="error" role="alert" data-testid="photo-problem">
+          {t(photoProblem === 'type' ? 'media.photoType' : 'media.photoSize')}
+        </p>
+      )}
       <div className="reply-actions">
         <button type="button" onClick={onManage} data-testid="manage-quick-replies">
           {t('quickReplies')}
+        </button>
+        <input
+          ref={photoInput}
+          className="reply-photo-input"
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          data-testid="reply-photo-input"
+          aria-label={t('media.sendPhotoLabel')}
+          onChange={(e) => {
+            const input = e.currentTarget;
+            void sendPhoto(input.files?.[0]).finally(() => (input.value = ''));
+          }}
+        />
+        <button
+          type="button"
+          onClick={() => photoInput.current?.click()}
+          className="reply-photo"
+          disabled={sending}
+          title={t('media.sendPhotoLabel')}
+          data-testid="reply-photo"
+        >
+          <Icon name="photo" size={16} /> {t('media.sendPhoto')}
         </button>
         <button type="button" className="primary" onClick={() => void send()} disabled={!text.trim() || sending} data-testid="reply-send">
           <Icon name="send" size={16} /> {t('send')}

@@ -49,6 +49,8 @@ export interface InboxActions {
   applyMessage(message: Message): void;
   applyEscalation(e: EventPayload<'conversations/escalated'>): void;
   reply(text: string): Promise<boolean>;
+  /** Sends a photo from the reply bar (base64 bytes) with an optional caption; true when queued. */
+  replyPhoto(photo: { mime: 'image/jpeg' | 'image/png' | 'image/webp'; dataBase64: string; caption: string }): Promise<boolean>;
   setTakeover(takeover: boolean): Promise<void>;
   setStatus(status: 'open' | 'resolved'): Promise<void>;
   setBlocked(blocked: boolean): Promise<void>;
@@ -120,6 +122,8 @@ export function createInboxStore({ client, refreshDelayMs = 250 }: InboxStoreCon
         if (get().generation !== generation || get().shopId !== shopId) return;
         set({
           rows: replaceRows(get().rows, page * PAGE_SIZE, result.items, result.total),
+          // A conversation opened by address (#/inbox/12) before the list arrived gets its header here.
+          selected: get().selected ?? result.items.find((c) => c.id === get().selectedId) ?? null,
           total: result.total,
           totalCapped: result.totalCapped === true,
           pages: { ...get().pages, [page]: 'loaded' },
@@ -266,6 +270,19 @@ export function createInboxStore({ client, refreshDelayMs = 250 }: InboxStoreCon
         if (shopId === null || !selected) return false;
         try {
           const message = await client.send('conversations/reply', { shopId, conversationId: selected.id, text });
+          get().applyMessage(message);
+          return true;
+        } catch (err) {
+          fail(err);
+          return false;
+        }
+      },
+
+      async replyPhoto(photo) {
+        const { shopId, selected } = get();
+        if (shopId === null || !selected) return false;
+        try {
+          const message = await client.send('conversations/reply-photo', { shopId, conversationId: selected.id, ...photo });
           get().applyMessage(message);
           return true;
         } catch (err) {

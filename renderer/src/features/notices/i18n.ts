@@ -79,6 +79,12 @@ export const strings = defineStrings({
     'llm.bad_reply': '{host} answered, but not with a usable reply.',
     'llm.bad_address': 'The address of the AI model is not valid.',
     'llm.other': 'The request to {host} failed.',
+    'llm.test_connected': '{model} answered in {ms} ms.',
+    'llm.test_no_address': 'No address is set for the AI model. Choose a preset or type the address.',
+    'llm.test_no_model': 'No model is set. Type the name of the model this address serves.',
+    'llm.test_needs_key': 'This address needs an API key, and none is saved.',
+    'llm.test_needs_key_typed':
+      'This address needs an API key: type it to test this address (the saved key is only sent to the saved address).',
   },
   fr: {
     'escalation.safe_reply':
@@ -158,6 +164,12 @@ export const strings = defineStrings({
     'llm.bad_reply': '{host} a répondu, mais pas avec une réponse utilisable.',
     'llm.bad_address': 'L’adresse du modèle d’IA n’est pas valable.',
     'llm.other': 'La requête vers {host} a échoué.',
+    'llm.test_connected': '{model} a répondu en {ms} ms.',
+    'llm.test_no_address': 'Aucune adresse n’est indiquée pour le modèle d’IA. Choisissez un modèle proposé ou tapez l’adresse.',
+    'llm.test_no_model': 'Aucun modèle n’est indiqué. Tapez le nom du modèle servi à cette adresse.',
+    'llm.test_needs_key': 'Cette adresse demande une clé API, et aucune n’est enregistrée.',
+    'llm.test_needs_key_typed':
+      'Cette adresse demande une clé API : tapez-la pour tester cette adresse (la clé enregistrée n’est envoyée qu’à l’adresse enregistrée).',
   },
   ar: {
     'escalation.safe_reply':
@@ -231,6 +243,12 @@ export const strings = defineStrings({
     'llm.bad_reply': '{host} أجاب، لكن بردّ غير صالح للاستعمال.',
     'llm.bad_address': 'عنوان نموذج الذكاء الاصطناعي غير صالح.',
     'llm.other': 'فشل الطلب إلى {host}.',
+    'llm.test_connected': 'أجاب {model} خلال {ms} مللي ثانية.',
+    'llm.test_no_address': 'لم يُحدَّد عنوان لنموذج الذكاء الاصطناعي. اختر إعدادًا جاهزًا أو اكتب العنوان.',
+    'llm.test_no_model': 'لم يُحدَّد نموذج. اكتب اسم النموذج الذي يقدّمه هذا العنوان.',
+    'llm.test_needs_key': 'هذا العنوان يحتاج إلى مفتاح API، ولا يوجد مفتاح محفوظ.',
+    'llm.test_needs_key_typed':
+      'هذا العنوان يحتاج إلى مفتاح API: اكتبه لتجربة هذا العنوان (المفتاح المحفوظ لا يُرسَل إلا إلى العنوان المحفوظ).',
   },
   pt: {
     'escalation.safe_reply':
@@ -309,6 +327,12 @@ export const strings = defineStrings({
     'llm.bad_reply': '{host} respondeu, mas não com uma resposta utilizável.',
     'llm.bad_address': 'O endereço do modelo de IA não é válido.',
     'llm.other': 'O pedido para {host} falhou.',
+    'llm.test_connected': '{model} respondeu em {ms} ms.',
+    'llm.test_no_address': 'Nenhum endereço definido para o modelo de IA. Escolha uma predefinição ou digite o endereço.',
+    'llm.test_no_model': 'Nenhum modelo definido. Digite o nome do modelo que este endereço serve.',
+    'llm.test_needs_key': 'Este endereço precisa de uma chave de API, e nenhuma está salva.',
+    'llm.test_needs_key_typed':
+      'Este endereço precisa de uma chave de API: digite-a para testar este endereço (a chave salva só é enviada ao endereço salvo).',
   },
   it: {
     'escalation.safe_reply':
@@ -386,5 +410,11 @@ export const strings = defineStrings({
     'llm.bad_reply': '{host} ha risposto, ma non con una risposta utilizzabile.',
     'llm.bad_address': 'L’indirizzo del modello di IA non è valido.',
     'llm.other': 'La richiesta a {host} non è riuscita.',
+    'llm.test_connected': '{model} ha risposto in {ms} ms.',
+    'llm.test_no_address': 'Nessun indirizzo impostato per il modello di IA. Scegli una preimpostazione o scrivi l’indirizzo.',
+    'llm.test_no_model': 'Nessun modello impostato. Scrivi il nome del modello servito da questo indirizzo.',
+    'llm.test_needs_key': 'Questo indirizzo richiede una chiave API e nessuna è salvata.',
+    'llm.test_needs_key_typed':
+      'Questo indirizzo richiede una chiave API: scrivila per provare questo indirizzo (la chiave salvata viene inviata solo all’indirizzo salvato).',
   },
 });

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { noticeHref } from '../../../../shared/desktop/deep-link';
 import { useServices } from '../../app/services-context';
 import { useLocale } from '../../i18n/locale';
 import { useT } from '../../i18n/use-t';
@@ -17,7 +18,7 @@ export function NewOrderToast() {
       <span dir="auto">
         {t('toastNew', { id: latest.id, name: latest.customerName || '—', total: money(latest.total, latest.currency, locale) })}
       </span>
-      <a href="#/orders" data-testid="new-order-open">
+      <a href={noticeHref({ page: 'orders', orderId: latest.id })} data-testid="new-order-open">
         {t('toastOpen')}
       </a>
       <button type="button" aria-label={t('close')} onClick={() => newOrders.getState().dismiss()}>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LlmPreset, LlmTestResult, LlmUsage } from '../../../../shared/domain/llm';
 import { useServices } from '../../app/services-context';
+import { useNoticeWords } from '../notices/word-notice';
 import type { T } from '../../i18n/use-t';
 import { applyPreset, keyWillBeForgotten, presetOf, type SalesErrors, type SalesForm } from './sales-model';
 import type { strings } from './i18n';
@@ -24,6 +25,7 @@ export function LlmSection({ shopId, form, edit, replace, apiKeySet, savedBaseUr
   const [presets, setPresets] = useState<LlmPreset[]>([]);
   const [usage, setUsage] = useState<LlmUsage | null>(null);
   const [test, setTest] = useState<LlmTestResult | null>(null);
+  const word = useNoticeWords();
   const [testing, setTesting] = useState(false);
 
   useEffect(() => {
@@ -46,7 +48,15 @@ export function LlmSection({ shopId, form, edit, replace, apiKeySet, savedBaseUr
       };
       setTest(await client.send('settings/test-llm', input));
     } catch (err) {
-      setTest({ ok: false, message: err instanceof Error ? err.message : String(err), latencyMs: 0, model: form.model });
+      // Core itself did not answer the call: worded as a failed request to the address tried.
+      const host = URL.canParse(form.baseUrl.trim()) ? new URL(form.baseUrl.trim()).host : form.baseUrl.trim();
+      setTest({
+        ok: false,
+        message: err instanceof Error ? err.message : String(err),
+        notice: { code: 'other', params: { host } },
+        latencyMs: 0,
+        model: form.model,
+      });
     } finally {
       setTesting(false);
     }
@@ -195,7 +205,7 @@ export function LlmSection({ shopId, form, edit, replace, apiKeySet, savedBaseUr
         <span role="status" aria-live="polite" className={test ? (test.ok ? 'settings-test-ok' : 'error') : ''}>
           {test && (
             <>
-              <strong>{test.ok ? t('testOk') : t('testFailed')}</strong> <bdi>{test.message}</bdi>
+              <strong>{test.ok ? t('testOk') : t('testFailed')}</strong> {word('llm', test.notice)}
             </>
           )}
         </span>

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useSettingsForm } from '../settings/use-settings-form';
 import '../settings/settings.css';
@@ -5,6 +6,8 @@ import { strings } from './i18n';
 import { LlmSection } from './LlmSection';
 import { type Intensity, type SalesForm, salesFormFrom, salesPatchFrom, validateSales } from './sales-model';
 import { ViolationsList } from './ViolationsList';
+import { TranscriptionSection } from './TranscriptionSection';
+import { type TranscriptionForm, transcriptionFormFrom, transcriptionPatchFrom, validateTranscription } from './transcription-model';
 
 const INTENSITIES: Intensity[] = ['gentle', 'balanced', 'aggressive'];
 
@@ -15,6 +18,12 @@ export function SalesSettingsPage() {
     SalesForm,
     ReturnType<typeof validateSales>
   >(salesFormFrom, validateSales);
+  // The voice-notes fieldset keeps its own form, saved with the page's (one Save button).
+  const [voice, setVoice] = useState<TranscriptionForm | null>(null);
+  useEffect(() => {
+    if (settings) setVoice(transcriptionFormFrom(settings));
+  }, [settings]);
+  const voiceErrors = voice ? validateTranscription(voice) : {};
 
   if (shopId === null || !form || !settings) {
     return (
@@ -33,7 +42,7 @@ export function SalesSettingsPage() {
   };
   const edit = (patch: Partial<SalesForm>) => replace({ ...form, ...patch });
   const visible = showErrors ? errors : {};
-  const hasErrors = Object.keys(errors).length > 0;
+  const hasErrors = Object.keys(errors).length + Object.keys(voiceErrors).length > 0;
 
   return (
     <section className="page settings-page" aria-labelledby="page-title">
@@ -46,7 +55,7 @@ export function SalesSettingsPage() {
           e.preventDefault();
           if (hasErrors) return setShowErrors(true);
           setShowErrors(false);
-          void store.getState().save(salesPatchFrom(form));
+          void store.getState().save({ ...salesPatchFrom(form), ...(voice && { transcription: transcriptionPatchFrom(voice) }) });
         }}
       >
         <fieldset>
@@ -123,6 +132,18 @@ export function SalesSettingsPage() {
           errors={visible}
           t={t}
         />
+        {voice && (
+          <TranscriptionSection
+            form={voice}
+            edit={(next) => {
+              store.getState().markDirty();
+              setVoice(next);
+            }}
+            apiKeySet={settings.transcription.apiKeySet}
+            errors={showErrors ? voiceErrors : {}}
+            t={t}
+          />
+        )}
 
         <div className="actions settings-actions">
           <button type="submit" className="primary" disabled={saving}>

@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { useDeepLinks } from '../../app/deep-links';
+import { NoticeToasts } from '../../app/notices/NoticeToasts';
 import { useT } from '../../i18n/use-t';
 import { pages } from '../pages';
 import { NewOrderToast } from '../orders/NewOrderToast';
@@ -15,6 +17,8 @@ export function Shell() {
   const t = useT(strings);
   const [pageId, go] = useHashPage();
   const page = pages.find((p) => p.id === pageId) ?? pages[0];
+  // `#/inbox/12`, `#/orders/7`, `#/inbox?status=waiting_human`: what the tray and the notifications open.
+  useDeepLinks();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -52,6 +56,7 @@ export function Shell() {
         <Page />
       </main>
       <NewOrderToast />
+      <NoticeToasts />
       <StatusBar />
     </div>
   );

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { NotifyButton } from '../../app/notices/NotifyButton';
 import { useServices } from '../../app/services-context';
 import { useT } from '../../i18n/use-t';
 import { strings } from './i18n';
@@ -20,6 +21,7 @@ export function StatusBar() {
     >
       <span className={`dot dot-${diskFull ? 'disconnected' : connection}`} aria-hidden="true" />
       <span>{diskFull ? t('status.diskFull', { held: storage.held }) : t(`status.${connection}`)}</span>
+      <NotifyButton />
     </footer>
   );
 }

@@ -37,6 +37,10 @@ export const strings = defineStrings({
       'The disk is full: Souqbot has paused ({held} messages waiting). Free some space on this computer; it resumes by itself.',
     llmFailing: 'The AI model has not been answering since {since}. {problem} Customers get the built-in replies meanwhile.',
     llmOpenSettings: 'Open Sales settings',
+    notifyEnable: 'Turn on notifications',
+    notifyDenied: 'Notifications are blocked in this browser',
+    noticesLabel: 'Notifications',
+    noticeClose: 'Dismiss',
   },
   fr: {
     appName: 'Souqbot',
@@ -73,6 +77,10 @@ export const strings = defineStrings({
       'Le disque est plein : Souqbot est en pause ({held} messages en attente). Libérez de la place sur cet ordinateur ; il reprendra tout seul.',
     llmFailing: 'Le modèle d’IA ne répond plus depuis {since}. {problem} En attendant, les clients reçoivent les réponses intégrées.',
     llmOpenSettings: 'Ouvrir les réglages de vente',
+    notifyEnable: 'Activer les notifications',
+    notifyDenied: 'Les notifications sont bloquées dans ce navigateur',
+    noticesLabel: 'Notifications',
+    noticeClose: 'Fermer',
   },
   ar: {
     appName: 'سوق بوت',
@@ -107,6 +115,10 @@ export const strings = defineStrings({
     'status.diskFull': 'القرص ممتلئ: توقف Souqbot مؤقتًا ({held} رسائل في الانتظار). حرّر بعض المساحة على هذا الحاسوب؛ سيستأنف تلقائيًا.',
     llmFailing: 'نموذج الذكاء الاصطناعي لا يجيب منذ {since}. {problem} في الأثناء يتلقى الزبائن الردود المدمجة.',
     llmOpenSettings: 'فتح إعدادات البيع',
+    notifyEnable: 'تفعيل الإشعارات',
+    notifyDenied: 'الإشعارات محظورة في هذا المتصفح',
+    noticesLabel: 'الإشعارات',
+    noticeClose: 'إغلاق',
   },
   pt: {
     appName: 'Souqbot',
@@ -143,6 +155,10 @@ export const strings = defineStrings({
       'O disco está cheio: o Souqbot pausou ({held} mensagens à espera). Libere espaço neste computador; ele retoma sozinho.',
     llmFailing: 'O modelo de IA não responde desde {since}. {problem} Enquanto isso, os clientes recebem as respostas embutidas.',
     llmOpenSettings: 'Abrir as configurações de venda',
+    notifyEnable: 'Ativar as notificações',
+    notifyDenied: 'As notificações estão bloqueadas neste navegador',
+    noticesLabel: 'Notificações',
+    noticeClose: 'Fechar',
   },
   it: {
     'status.diskFull':
@@ -179,5 +195,9 @@ export const strings = defineStrings({
     dismiss: 'Chiudi',
     llmFailing: 'Il modello di IA non risponde dalle {since}. {problem} Nel frattempo i clienti ricevono le risposte integrate.',
     llmOpenSettings: 'Apri le impostazioni di vendita',
+    notifyEnable: 'Attiva le notifiche',
+    notifyDenied: 'Le notifiche sono bloccate in questo browser',
+    noticesLabel: 'Notifiche',
+    noticeClose: 'Chiudi',
   },
 });
