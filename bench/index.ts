@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   await optionalPart('rush', './rush');
   await optionalPart('inbox', './inbox');
   await optionalPart('startup', './startup');
+  await optionalPart('media', './media');
   await optionalPart('soak', './soak');
   const wanted = only?.split(',').filter(Boolean);
   const unknown = wanted?.filter((name) => !parts[name]) ?? [];

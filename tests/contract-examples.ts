@@ -113,6 +113,12 @@ export const contractExamples: Examples = {
   'catalog/export-csv': ({ shopId }) => ({ shopId }),
   'catalog/update-product': ({ shopId }) => ({ shopId, productId: 999_999, price: 6000, stock: null }),
   'catalog/delete-product': ({ shopId }) => ({ shopId, productId: 999_999 }),
+  'catalog/set-product-image': ({ shopId }) => ({
+    shopId,
+    productId: 999_999,
+    imageBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  }),
+  'catalog/product-image': ({ shopId }) => ({ shopId, productId: 999_999 }),
   'catalog/create-product': ({ shopId }) => ({
     shopId,
     name: 'Jebba kabyle',
@@ -205,6 +211,7 @@ export const expectedErrors: Partial<Record<CallName, ErrorCode>> = {
   'catalog/update-product': 'not_found',
   'catalog/duplicate-product': 'not_found',
   'catalog/archive-product': 'not_found',
+  'catalog/set-product-image': 'not_found',
   'knowledge/set-status': 'not_found',
   'orders/get': 'not_found',
   // The example customer was erased by contacts/delete, which runs first: there is no one left to edit.

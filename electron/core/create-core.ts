@@ -53,6 +53,8 @@ import { learningHandlers } from './learning/app';
 import { makeProductsRepo } from './catalog/products-repo';
 import { analyticsHandlers } from './analytics/app';
 import { makeFollowUpFigures } from './learning/analytics/follow-up-figures';
+import { makeCatalogImages, makeCatalogImagesRepo, makeMediaUnderstanding, makeOutgoingMediaResolver } from './media/index';
+import { catalogImageHandlers } from './media/app';
 import {
   type MakeTranscriptionClient,
   makeTranscriptRepo,
@@ -82,6 +84,8 @@ export interface CoreConfig {
   retry?: RetryPolicy;
   /** How often a write is tried again while the disk is full (default 5 s); tests shorten it. */
   storageRetryMs?: number;
+  /** Catalog image downloads: tests pass a fetch that reaches their 127.0.0.1 server (default: global fetch). */
+  media?: { fetch?: typeof fetch };
   /** Held messages journalled in the data folder while the disk is full (default on); a test plants its loss with false. */
   intakeJournal?: boolean;
   /** Bytes kept free for that journal (default 8 MB, released on the first ENOSPC); tests use a small one. */
@@ -181,6 +185,28 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     onJobFailure: (err) => void reportFault(err),
   });
   const llmHealth = makeLlmHealth({ clock, bus });
+  // Catalog photos in the data folder: fetched after each catalog change, matched against customers' photos.
+  const catalogImages = makeCatalogImages({
+    repo: makeCatalogImagesRepo(store.sqlite),
+    dataDir: config.dataDir,
+    products,
+    clock,
+    logger,
+    ...(config.media?.fetch && { fetch: config.media.fetch }),
+  });
+  bus.on('catalog/changed', ({ shopId }) => {
+    catalogImages.syncShop(shopId).catch((err: unknown) => logger.warn({ err, shopId }, 'catalog image sync failed'));
+  });
+  const understandMedia = makeMediaUnderstanding({
+    images: catalogImages,
+    logger,
+    visionOf: async (shopId) => {
+      const { llm } = await settingsOf(shopId);
+      if (!llm.baseUrl || !llm.visionModel) return null;
+      return { baseUrl: llm.baseUrl, model: llm.visionModel, apiKey: (await secrets.get(apiKeySecretName(shopId))) ?? null };
+    },
+    ...(config.media?.fetch && { fetch: config.media.fetch }),
+  });
   const transcriber = makeVoiceTranscriber({
     transcripts: makeTranscriptRepo(store.sqlite),
     usage: makeTranscriptionUsageRepo(store.sqlite),
@@ -207,6 +233,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     clock,
     logger,
     notifier,
+    understandMedia,
+    resolveMedia: makeOutgoingMediaResolver(catalogImages),
     ...(config.rateLimits && { rateLimits: config.rateLimits }),
     ...(config.pacing && { pacing: config.pacing }),
     ...(config.crash && { crash: config.crash }),
@@ -286,6 +314,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   app.register(whatsappHandlers(ctx));
   app.register(catalogHandlers(ctx));
   app.register(knowledgeHandlers(ctx));
+  app.register(catalogImageHandlers(ctx, catalogImages));
   app.register(llmSettingsHandlers(ctx));
   app.register(learningHandlers(ctx, learning));
   app.register(llmHealthHandlers(ctx, llmHealth));
@@ -332,6 +361,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       searchIndex.stop();
       whatsapp.stopAll();
       await pipeline.stop();
+      await catalogImages.stop();
       simulator.close();
       await store.close();
       logFile?.close();

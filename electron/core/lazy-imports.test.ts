@@ -44,11 +44,11 @@ function packagesLoadedAtStart(entry: string): Set<string> {
 }
 
 describe('start-up imports', () => {
-  it('the headless server and the Electron core entry load neither Baileys nor the openai SDK until first use', () => {
+  it('the headless server and the Electron core entry load neither Baileys, the openai SDK nor sharp until first use', () => {
     for (const entry of ['electron/core/entry-server.ts', 'electron/core/entry-utility.ts']) {
       const loaded = packagesLoadedAtStart(path.join(root, entry));
       expect(loaded.has('better-sqlite3')).toBe(true); // the walk does reach the store
-      expect([...loaded].filter((p) => p === '@whiskeysockets/baileys' || p === 'openai')).toEqual([]);
+      expect([...loaded].filter((p) => p === '@whiskeysockets/baileys' || p === 'openai' || p === 'sharp')).toEqual([]);
     }
   });
 

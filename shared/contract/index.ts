@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountsCalls } from './accounts';
 import { analyticsCalls } from './analytics';
 import { catalogCalls } from './catalog';
+import { catalogImageCalls } from './catalog-images';
 import { contactsCalls } from './contacts';
 import { conversationsCalls } from './conversations';
 import { desktopCalls } from './desktop';
@@ -25,6 +26,7 @@ export const calls = {
   ...inboxCalls,
   ...inboxMediaCalls,
   ...catalogCalls,
+  ...catalogImageCalls,
   ...knowledgeCalls,
   ...settingsCalls,
   ...salesBrainCalls,

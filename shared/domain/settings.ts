@@ -33,6 +33,8 @@ export const LlmSettings = z
     replyTimeLimitSeconds: z.number().min(2).max(120).default(10),
     /** LLM turns in flight at once for this endpoint; 0 = by kind (a hosted API 64, a server on this computer or the LAN 2). */
     concurrency: z.number().int().min(0).max(256).default(0),
+    /** A model of the same endpoint that reads images ('' = none): describes customer photos the offline matcher did not recognise. */
+    visionModel: z.string().default(''),
   })
   .strict();
 

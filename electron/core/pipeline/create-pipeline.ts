@@ -7,7 +7,7 @@ import type { EventBus } from '../events';
 import type { Clock, Logger, Notifier } from '../ports';
 import { toConversation, toMessage } from '../store/repos/conversations';
 import { type CrashHook, noCrash } from './crash-points';
-import { type DispatchOutcome, makeDispatcher } from './dispatcher';
+import { type DispatchOutcome, type DispatcherDeps, makeDispatcher } from './dispatcher';
 import { type PipelineStore, makePipelineStore } from './pipeline-store';
 import { makeEndpointGates } from './endpoint-limits';
 import { type NewProactive, makeProactive } from './proactive';
@@ -44,6 +44,10 @@ export interface PipelineDeps {
   retry?: RetryPolicy;
   /** How often a write is tried again while the disk is full (default 5 s). */
   storageRetryMs?: number;
+  /** A media-only turn's meaning for the brain (media/understand.ts): a recognised photo reads as the product named. */
+  understandMedia?: WorkerDeps['understandMedia'];
+  /** A product photo's address → what is sent (media/outgoing.ts). */
+  resolveMedia?: DispatcherDeps['resolveMedia'];
   /** Durable holding of messages the store refused (disk full); core passes the data folder's. */
   intakeJournal?: IntakeJournal<NormalizedInbound>;
   /** Voice notes to text before the brain reads them (media/transcribe); absent = acknowledgement only. */
@@ -107,6 +111,7 @@ export function createPipeline(deps: PipelineDeps) {
     ...(deps.retry && { retry: deps.retry }),
     ...(deps.transcribe && { transcribe: deps.transcribe }),
     store,
+    ...(deps.understandMedia && { understandMedia: deps.understandMedia }),
     brain: deps.brain,
     settingsOf: deps.settingsOf,
     clock,
@@ -139,6 +144,7 @@ export function createPipeline(deps: PipelineDeps) {
 
   const dispatcher = makeDispatcher({
     store,
+    ...(deps.resolveMedia && { resolveMedia: deps.resolveMedia }),
     channelFor: (accountId) => channels.get(accountId) ?? null,
     clock,
     logger,

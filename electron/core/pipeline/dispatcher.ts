@@ -28,6 +28,8 @@ export interface DispatcherDeps {
   concurrency: number;
   sleep(ms: number): Promise<void>;
   onDispatch(outcome: DispatchOutcome): void;
+  /** A product photo's address → what the channel sends (media/outgoing.ts: the stored copy); null drops it. */
+  resolveMedia?(shopId: number, media: OutgoingMedia): OutgoingMedia | null;
 }
 
 /**
@@ -117,7 +119,7 @@ export function makeDispatcher(deps: DispatcherDeps) {
         to: row.toJid,
         channelMessageId: row.channelMessageId,
         text: row.text,
-        media: mediaOf(row.meta),
+        media: resolved(row),
       });
     } catch (err) {
       const transient = !(err instanceof ChannelSendError) || err.transient;
@@ -130,6 +132,11 @@ export function makeDispatcher(deps: DispatcherDeps) {
     }
     deps.crash('after-send');
     finished.push({ row });
+  }
+
+  function resolved(row: OutboxRow): OutgoingMedia | null {
+    const media = mediaOf(row.meta);
+    return media && deps.resolveMedia ? deps.resolveMedia(row.shopId, media) : media;
   }
 
   function retry(row: OutboxRow, error: string, outcome: (s: DispatchOutcome['status'], e: string | null) => void): void {

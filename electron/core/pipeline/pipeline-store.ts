@@ -137,6 +137,7 @@ export function makePipelineStore(sqlite: SQLite.Database) {
        FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = ?`,
     ),
     messageById: sqlite.prepare<[number], MessageRow>(`SELECT ${MESSAGE_COLUMNS}, meta FROM messages WHERE id = ?`),
+    messageMeta: sqlite.prepare<[number], { meta: string | null }>(`SELECT meta FROM messages WHERE id = ?`),
     history: sqlite.prepare<[number, number, number], MessageRow>(
       `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND id < ? AND status NOT IN ('draft', 'rejected')
        ORDER BY id DESC LIMIT ?`,
@@ -339,6 +340,8 @@ export function makePipelineStore(sqlite: SQLite.Database) {
       return row && { ...row, contactBlocked: row.contactBlocked === 1, takeover: row.takeover === 1 };
     },
     message: (id: number) => s.messageById.get(id),
+    /** A message's meta JSON (a received photo's mediaPath is there). */
+    messageMeta: (id: number): string | null => s.messageMeta.get(id)?.meta ?? null,
     /** Up to `limit` messages before `beforeId`, oldest first. */
     history: (conversationId: number, beforeId: number, limit: number) => s.history.all(conversationId, beforeId, limit).reverse(),
     inboundCountSince: (conversationId: number, sinceIso: string) => s.inboundSince.get(conversationId, sinceIso)!.n,

@@ -14,6 +14,7 @@ import {
   toFields,
 } from './editor-model';
 import type { strings } from './i18n';
+import { ProductPhotoPicker } from './ProductPhotoPicker';
 
 type Key = keyof (typeof strings)['en'];
 
@@ -161,6 +162,14 @@ export function ProductEditor(props: {
               dir="auto"
             />
           </label>
+          <ProductPhotoPicker
+            client={client}
+            shopId={shopId}
+            product={product}
+            t={t}
+            // The stored photo is the product's first image now: the address list below follows it.
+            onChanged={(p) => set({ images: p.images.join('\n') })}
+          />
           <label className="wide">
             {t('fieldImages')}
             <textarea id="product-images" rows={2} value={form.images} onChange={(e) => set({ images: e.target.value })} dir="ltr" />

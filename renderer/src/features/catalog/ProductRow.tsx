@@ -30,7 +30,8 @@ export function ProductRow(props: { product: Product; selected: boolean; locale:
         />
       </td>
       <td className="catalog-thumb-cell">
-        {p.images[0] ? (
+        {/* A photo picked from disk (souq-image:) lives in the data folder: the editor shows it. */}
+        {p.images[0] && !p.images[0].startsWith('souq-image:') ? (
           <img className="catalog-thumb" src={p.images[0]} alt="" loading="lazy" width={44} height={44} />
         ) : (
           <span className="catalog-thumb empty" title={t('noPhoto')} />

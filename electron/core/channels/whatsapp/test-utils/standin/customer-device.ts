@@ -15,6 +15,8 @@ export interface ChatBubble {
   fromMe: boolean;
   text: string;
   at: number;
+  /** The decrypted message, for bubbles the customer received (an image's keys and path). */
+  message?: proto.IMessage;
 }
 
 export interface PeerDevice {

@@ -6,3 +6,4 @@ export { messageText } from './customer-device';
 export type { LinkedDevice } from './world';
 export { parseQr, type ParsedQr } from './qr';
 export { streamErrorNode, failureNode, conflictNode } from './failures';
+export { startMediaHost, type MediaHost } from './media-host';

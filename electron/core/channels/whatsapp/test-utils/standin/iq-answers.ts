@@ -121,6 +121,16 @@ export const answerIq = (world: World, iq: BinaryNode, device: LinkedDevice | un
       return encryptAnswer(world, iq, device);
     case 'usync':
       return usyncAnswer(world, iq);
+    case 'w:m':
+      // Where to upload media (Baileys' refreshMediaConn): the loopback HTTPS host when a test runs one.
+      if (!world.mediaHost || !getBinaryNodeChild(iq, 'media_conn')) return result(iq);
+      return result(iq, [
+        {
+          tag: 'media_conn',
+          attrs: { auth: 'standin-auth', ttl: '3600' },
+          content: [{ tag: 'host', attrs: { hostname: world.mediaHost } }],
+        },
+      ]);
     default:
       return result(iq);
   }

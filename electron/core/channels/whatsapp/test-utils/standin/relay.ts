@@ -70,7 +70,7 @@ export const makeRelay = (world: World): Relay => {
         try {
           const message = await customer.decrypt({ user: device.phoneNumber, device: device.deviceId }, enc.attrs.type ?? '', enc.content);
           customer.deliveries.push({ id, from: device.jid });
-          customer.record(device.phoneNumber, { id, fromMe: false, text: messageText(message), at: Date.now() });
+          customer.record(device.phoneNumber, { id, fromMe: false, text: messageText(message), at: Date.now(), message });
           // The customer's phone confirms delivery to the sending device.
           conn.send({ tag: 'receipt', attrs: { from: customer.jid, id, t: now() } });
         } catch (error) {

@@ -34,6 +34,8 @@ export interface World {
   online: Map<string, StandinConnection>;
   /** Which linked device a logged-in connection is. */
   deviceOf: Map<StandinConnection, LinkedDevice>;
+  /** The media upload host `media_conn` names (`127.0.0.1:PORT` of media-host.ts); null: none. */
+  mediaHost: string | null;
 }
 
 export const makeWorld = (): World => ({
@@ -44,6 +46,7 @@ export const makeWorld = (): World => ({
   customers: new Map(),
   online: new Map(),
   deviceOf: new Map(),
+  mediaHost: null,
 });
 
 export const deviceKey = (user: string, device: number): string => `${user}:${device}`;
