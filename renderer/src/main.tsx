@@ -1,3 +1,4 @@
+import { followNoticePrefs } from './app/notices/follow-notice-prefs';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { pickBridge, stripTokenFromAddress } from './api/bridge';
@@ -57,6 +58,7 @@ startNotices({
     pageFromHash(window.location.hash) === 'inbox' &&
     services.inbox.getState().selectedId === target.conversationId,
 });
+followNoticePrefs(services.client, services.noticePrefs);
 void services.session.getState().loadShops();
 
 const root = document.getElementById('root');

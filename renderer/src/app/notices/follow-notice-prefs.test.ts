@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DesktopPrefs, type PublicDesktopPrefs } from '../../../../shared/desktop/desktop-prefs';
+import type { EventName } from '../../../../shared/contract/events';
+import type { Client } from '../../api/client';
+import { createLocaleStore } from '../../i18n/locale';
+import { followNoticePrefs } from './follow-notice-prefs';
+import { type NoticeGlue, startNotices } from './notice-glue';
+import { createNoticePrefsStore, createNoticeToastsStore } from './notice-toasts';
+
+const prefsWith = (kinds: Partial<Record<'human' | 'order', boolean>>, quietHours: { from: string; to: string } | null = null) =>
+  ({
+    ...DesktopPrefs.parse({ notifications: { kinds, quietHours } }),
+    backup: { ...DesktopPrefs.parse({}).backup, passphraseSet: false },
+  }) as PublicDesktopPrefs;
+
+/** A client that answers desktop/get-prefs with `stored` and lets the test push desktop/prefs-changed. */
+function fakeClient(stored: PublicDesktopPrefs) {
+  const listeners = new Map<string, ((payload: unknown) => void)[]>();
+  const client = {
+    send: (name: string) => (name === 'desktop/get-prefs' ? Promise.resolve(stored) : Promise.reject(new Error(name))),
+    subscribe: (name: EventName, listener: (payload: unknown) => void) => {
+      listeners.set(name, [...(listeners.get(name) ?? []), listener]);
+      return () =>
+        listeners.set(
+          name,
+          (listeners.get(name) ?? []).filter((l) => l !== listener),
+        );
+    },
+    onConnection: () => () => undefined,
+  } as unknown as Client;
+  const emit = (name: EventName, payload: unknown) => {
+    for (const l of listeners.get(name) ?? []) l(payload);
+  };
+  return { client, emit };
+}
+
+const stops: (() => void)[] = [];
+afterEach(() => {
+  for (const stop of stops.splice(0)) stop();
+});
+
+function setup(stored: PublicDesktopPrefs) {
+  const { client, emit } = fakeClient(stored);
+  const prefs = createNoticePrefsStore();
+  const toasts = createNoticeToastsStore();
+  const glue: NoticeGlue = startNotices({
+    client,
+    locale: createLocaleStore({ storage: null, languages: ['en'] }),
+    toasts,
+    web: null,
+    prefs,
+    timeZone: 'Africa/Algiers',
+    now: () => new Date('2026-12-01T12:00:00Z'),
+    tickMs: 60_000,
+  });
+  stops.push(glue.stop, followNoticePrefs(client, prefs));
+  const escalate = (conversationId: number) => emit('conversations/escalated', { conversationId, notices: [{ code: 'human_request' }] });
+  return { emit, toasts, escalate };
+}
+
+describe('browser notices follow the seller choices kept by core', () => {
+  it('a kind switched off in Settings raises no toast; switched back on, it does', async () => {
+    const { emit, toasts, escalate } = setup(prefsWith({ human: false }));
+    await Promise.resolve();
+    await Promise.resolve();
+    escalate(4);
+    expect(toasts.getState().toasts).toHaveLength(0);
+    emit('desktop/prefs-changed', prefsWith({ human: true }));
+    escalate(5);
+    expect(toasts.getState().toasts).toMatchObject([{ kind: 'human', href: '#/inbox/5' }]);
+  });
+
+  it('quiet hours chosen in Settings hold the notices back', async () => {
+    const { toasts, escalate } = setup(prefsWith({}, { from: '12:00', to: '14:00' })); // noon UTC is 13:00 in Algiers
+    await Promise.resolve();
+    await Promise.resolve();
+    escalate(6);
+    expect(toasts.getState().toasts).toHaveLength(0);
+  });
+});
