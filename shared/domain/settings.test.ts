@@ -27,7 +27,13 @@ describe('ShopSettings', () => {
   });
 
   it('the public shape has no apiKey field, only apiKeySet', () => {
-    const pub = PublicShopSettings.parse({ ...ShopSettings.parse({}), llm: { ...ShopSettings.parse({}).llm, apiKeySet: true } });
+    const defaults = ShopSettings.parse({});
+    const pub = PublicShopSettings.parse({
+      ...defaults,
+      llm: { ...defaults.llm, apiKeySet: true },
+      transcription: { ...defaults.transcription, apiKeySet: false },
+    });
+    expect('apiKey' in pub.transcription).toBe(false);
     expect('apiKey' in pub.llm).toBe(false);
     expect(pub.llm.apiKeySet).toBe(true);
   });

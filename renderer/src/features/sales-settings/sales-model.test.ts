@@ -4,7 +4,11 @@ import { PublicShopSettings, ShopSettings } from '../../../../shared/domain/sett
 import { applyPreset, keyWillBeForgotten, presetOf, salesFormFrom, salesPatchFrom, validateSales } from './sales-model';
 
 const base = ShopSettings.parse({});
-const settings = PublicShopSettings.parse({ ...base, llm: { ...base.llm, apiKeySet: true } });
+const settings = PublicShopSettings.parse({
+  ...base,
+  llm: { ...base.llm, apiKeySet: true },
+  transcription: { ...base.transcription, apiKeySet: false },
+});
 const presets: LlmPreset[] = [
   {
     id: 'ollama',

@@ -5,7 +5,11 @@ import { factsFormFrom, factsPatchFrom, isValidTimeZone, newZoneRow, parseFee, v
 const base = ShopSettings.parse({
   facts: { deliveryZones: [{ name: 'Oran', fee: 600, delayDays: '2-3' }], paymentMethods: ['cash_on_delivery', 'Western Union'] },
 });
-const settings = PublicShopSettings.parse({ ...base, llm: { ...base.llm, apiKeySet: false } });
+const settings = PublicShopSettings.parse({
+  ...base,
+  llm: { ...base.llm, apiKeySet: false },
+  transcription: { ...base.transcription, apiKeySet: false },
+});
 
 describe('shop facts form', () => {
   it('keeps the shop’s own links one per line (commas and blank lines forgiven)', () => {
