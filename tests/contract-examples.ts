@@ -200,6 +200,7 @@ export const contractExamples: Examples = {
   'desktop/export-diagnostics': () => ({}),
   'desktop/update-status': () => ({}),
   'desktop/restart-to-update': () => ({}),
+  'desktop/pick-folder': () => ({ purpose: 'backup' }),
 };
 
 /**

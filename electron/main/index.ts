@@ -17,7 +17,7 @@ import type { UpdateController, UpdateState } from './updater/update-policy';
 import { createMainWindow } from './windows';
 import type { DesktopPrefs } from '../../shared/desktop/desktop-prefs';
 import { closeAction } from './prefs/close-policy';
-import { loginItem, power, startedHidden, workAreas } from './prefs/electron-ports';
+import { loginItem, pickFolder, power, startedHidden, workAreas } from './prefs/electron-ports';
 import { makeKeepAwake } from './prefs/keep-awake';
 import { type PrefsHost, makePrefsHost, within } from './prefs/prefs-host';
 import { makeShellCalls } from './prefs/shell-calls';
@@ -158,7 +158,11 @@ async function start(): Promise<void> {
     keepAwake: awake,
     updates: () => updates,
   });
-  const shellCalls = makeShellCalls({ updateState: () => updateState, updates: () => updates });
+  const shellCalls = makeShellCalls({
+    updateState: () => updateState,
+    updates: () => updates,
+    pickFolder: (purpose) => pickFolder(window, purpose),
+  });
   const handlers = makeIpcHandlers(core.relay, makeTrustedUrlCheck(devServerUrl), shellCalls);
   ipcMain.handle(IPC_CALL, (event, name: unknown, input: unknown) => handlers.call(event.senderFrame?.url ?? '', name, input));
   ipcMain.handle(IPC_CONNECTION_STATE, () => handlers.connectionState());

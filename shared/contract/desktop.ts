@@ -40,6 +40,11 @@ export const desktopCalls = {
     z.object({}).strict(),
     UpdateStatus,
   ),
+  'desktop/pick-folder': call(
+    "The desktop app's folder picker (a browser tab has none: null, and the seller types the path).",
+    z.object({ purpose: z.enum(['backup', 'restore-from', 'restore-to']) }).strict(),
+    z.object({ folder: z.string().nullable() }),
+  ),
   'desktop/restart-to-update': call(
     'Install the downloaded update now: core finishes its turns first. False when no update is ready.',
     z.object({}).strict(),

@@ -100,8 +100,9 @@ export function desktopHandlers(ctx: CoreContext, deps: DesktopDeps): HandlerMap
       const saved = saveDiagnostics(ctx.dataDir, zip, now);
       return { ...saved, bytes: zip.byteLength, base64: Buffer.from(zip).toString('base64') };
     },
-    // The desktop shell answers these two itself (electron/main); a browser tab has no updater.
+    // The desktop shell answers these itself (electron/main); a browser tab has no updater.
     'desktop/update-status': () => ({ phase: 'off' as const, reason: 'browser' }),
     'desktop/restart-to-update': () => ({ restarting: false }),
+    'desktop/pick-folder': () => ({ folder: null }),
   };
 }

@@ -5,6 +5,8 @@ const fake = vi.hoisted(() => ({
   blockers: new Set<number>(),
   powerListeners: new Map<string, () => void>(),
   battery: false,
+  dialogs: [] as unknown[],
+  answer: { canceled: false, filePaths: ['/home/lina/Backups'] } as { canceled: boolean; filePaths: string[] },
 }));
 
 vi.mock('electron', () => ({
@@ -25,10 +27,16 @@ vi.mock('electron', () => ({
     isOnBatteryPower: () => fake.battery,
     on: (event: string, listener: () => void) => fake.powerListeners.set(event, listener),
   },
+  dialog: {
+    showOpenDialog: async (...args: unknown[]) => {
+      fake.dialogs.push(args.at(-1));
+      return fake.answer;
+    },
+  },
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1366, height: 728 } }] },
 }));
 
-const { loginItem, power, startedHidden, workAreas } = await import('./electron-ports');
+const { loginItem, pickFolder, power, startedHidden, workAreas } = await import('./electron-ports');
 
 describe('the Electron side of the shell preferences', () => {
   it('sets the login item with the hidden flag, and reads it back', () => {
@@ -56,5 +64,16 @@ describe('the Electron side of the shell preferences', () => {
     fake.powerListeners.get('on-ac')?.();
     expect(changed).toHaveBeenCalledTimes(2);
     expect(workAreas()).toEqual([{ x: 0, y: 0, width: 1366, height: 728 }]);
+  });
+
+  it('picks a folder with the system dialog (a new one allowed, except the backup to restore), null on cancel', async () => {
+    expect(await pickFolder(null, 'backup')).toBe('/home/lina/Backups');
+    expect(await pickFolder(null, 'restore-from')).toBe('/home/lina/Backups');
+    expect(fake.dialogs).toEqual([
+      { properties: ['openDirectory', 'createDirectory', 'promptToCreate'] },
+      { properties: ['openDirectory'] },
+    ]);
+    fake.answer = { canceled: true, filePaths: [] };
+    expect(await pickFolder(null, 'restore-to')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { app, powerMonitor, powerSaveBlocker, screen } from 'electron';
+import { type BrowserWindow, app, dialog, powerMonitor, powerSaveBlocker, screen } from 'electron';
 import type { PowerPort } from './keep-awake';
 import type { LoginItemPort } from './shell-prefs';
 import type { Rect } from './window-bounds';
@@ -27,3 +27,14 @@ export const workAreas = (): Rect[] => screen.getAllDisplays().map((d) => d.work
 
 /** Whether the OS started Souqbot at login (then it stays in the tray until the seller opens it). */
 export const startedHidden = (argv: readonly string[]): boolean => argv.includes('--hidden') || app.getLoginItemSettings().wasOpenedAtLogin;
+
+/**
+ * The system's folder dialog for backups: a backup or restore target may be a new folder, a backup to restore must
+ * exist. The dialog's title is the OS's own; null when the seller cancels.
+ */
+export async function pickFolder(window: BrowserWindow | null, purpose: 'backup' | 'restore-from' | 'restore-to'): Promise<string | null> {
+  const properties: ('openDirectory' | 'createDirectory' | 'promptToCreate')[] =
+    purpose === 'restore-from' ? ['openDirectory'] : ['openDirectory', 'createDirectory', 'promptToCreate'];
+  const result = window ? await dialog.showOpenDialog(window, { properties }) : await dialog.showOpenDialog({ properties });
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}

@@ -232,6 +232,7 @@ describe('calls the shell answers itself', () => {
     const local = makeShellCalls({
       updateState: () => ({ phase: 'downloading', version: '1.2.0', percent: 40 }),
       updates: () => ({ restartNow }),
+      pickFolder: async (purpose) => (purpose === 'backup' ? '/home/lina/Backups' : null),
     });
     const ipc = makeIpcHandlers(relay, trusted, local);
     expect(await ipc.call('souq://app/', 'desktop/update-status', {})).toEqual({
@@ -240,12 +241,25 @@ describe('calls the shell answers itself', () => {
     });
     expect(await ipc.call('souq://app/', 'desktop/restart-to-update', {})).toEqual({ ok: true, value: { restarting: true } });
     expect(restartNow).toHaveBeenCalledTimes(1);
+    expect(await ipc.call('souq://app/', 'desktop/pick-folder', { purpose: 'backup' })).toEqual({
+      ok: true,
+      value: { folder: '/home/lina/Backups' },
+    });
+    expect(await ipc.call('souq://app/', 'desktop/pick-folder', { purpose: 'restore-to' })).toEqual({ ok: true, value: { folder: null } });
+    expect(await ipc.call('souq://app/', 'desktop/pick-folder', { purpose: '/etc' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(await ipc.call('souq://app/', 'desktop/update-status', { x: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await ipc.call('souq://app/', 'shops/list', {})).toEqual({ ok: true, value: 'from core' });
     expect(await ipc.call('https://evil/', 'desktop/restart-to-update', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });
   it('without an updater, "restart now" restarts nothing', async () => {
-    const local = makeShellCalls({ updateState: () => ({ phase: 'off', reason: 'no feed' }), updates: () => null });
+    const local = makeShellCalls({
+      updateState: () => ({ phase: 'off', reason: 'no feed' }),
+      updates: () => null,
+      pickFolder: async () => null,
+    });
     expect(await local['desktop/restart-to-update']!({})).toEqual({ ok: true, value: { restarting: false } });
   });
 });

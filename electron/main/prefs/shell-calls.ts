@@ -13,10 +13,13 @@ export interface ShellCallsDeps {
   /** The updater's last state (from startUpdates' onState). */
   updateState(): UpdateState;
   updates(): Pick<UpdateController, 'restartNow'> | null;
+  /** The system's folder dialog (Electron's dialog.showOpenDialog); null when the seller cancels. */
+  pickFolder(purpose: 'backup' | 'restore-from' | 'restore-to'): Promise<string | null>;
 }
 
 /**
- * Contract calls the desktop shell answers itself instead of relaying to core: the updater lives in main. Core has
+ * Contract calls the desktop shell answers itself instead of relaying to core: the updater and the system's dialogs
+ * live in main. Core has
  * handlers for them too, which answer a browser tab that there is no updater there.
  */
 export function makeShellCalls(deps: ShellCallsDeps): Record<string, LocalCall> {
@@ -30,6 +33,11 @@ export function makeShellCalls(deps: ShellCallsDeps): Record<string, LocalCall> 
       if (!calls['desktop/restart-to-update'].input.safeParse(input).success) return invalid('desktop/restart-to-update takes {}');
       const controller = deps.updates();
       return { ok: true, value: { restarting: controller ? await controller.restartNow() : false } };
+    },
+    'desktop/pick-folder': async (input) => {
+      const parsed = calls['desktop/pick-folder'].input.safeParse(input);
+      if (!parsed.success) return invalid('desktop/pick-folder takes { purpose: backup | restore-from | restore-to }');
+      return { ok: true, value: { folder: await deps.pickFolder(parsed.data.purpose) } };
     },
   };
 }

@@ -81,7 +81,7 @@ export function BackupPanel({ prefs, save, t }: Props) {
         <p className="muted small">{t('backupHint')}</p>
         <div className="field">
           <label htmlFor="backup-folder">{t('backupFolder')}</label>
-          <input id="backup-folder" dir="ltr" value={folder} onChange={(e) => setFolder(e.target.value)} />
+          <FolderInput id="backup-folder" purpose="backup" value={folder} onChange={setFolder} t={t} />
         </div>
         <div className="field">
           <label htmlFor="backup-keep">{t('backupKeep')}</label>
@@ -154,11 +154,11 @@ function RestoreForm({ t, latest, when }: { t: T<DesktopKeys>; latest: string; w
       <p className="muted small">{t('restoreHint')}</p>
       <div className="field">
         <label htmlFor="restore-from">{t('restoreFrom')}</label>
-        <input id="restore-from" dir="ltr" placeholder={latest} value={from} onChange={(e) => setFrom(e.target.value)} />
+        <FolderInput id="restore-from" purpose="restore-from" placeholder={latest} value={from} onChange={setFrom} t={t} />
       </div>
       <div className="field">
         <label htmlFor="restore-into">{t('restoreInto')}</label>
-        <input id="restore-into" dir="ltr" value={into} onChange={(e) => setInto(e.target.value)} />
+        <FolderInput id="restore-into" purpose="restore-to" value={into} onChange={setInto} t={t} />
       </div>
       <div className="field">
         <label htmlFor="restore-passphrase">{t('restorePassphrase')}</label>
@@ -201,5 +201,31 @@ function Diagnostics({ t }: { t: T<DesktopKeys> }) {
         </p>
       )}
     </fieldset>
+  );
+}
+
+/** A folder path field; in the desktop app, "Choose…" opens the system's folder dialog (a browser tab has none). */
+function FolderInput(props: {
+  id: string;
+  purpose: 'backup' | 'restore-from' | 'restore-to';
+  value: string;
+  placeholder?: string;
+  onChange(folder: string): void;
+  t: T<DesktopKeys>;
+}) {
+  const { client } = useServices();
+  const choose = async () => {
+    const { folder } = await client.send('desktop/pick-folder', { purpose: props.purpose });
+    if (folder) props.onChange(folder);
+  };
+  return (
+    <span className="settings-inline">
+      <input id={props.id} dir="ltr" placeholder={props.placeholder} value={props.value} onChange={(e) => props.onChange(e.target.value)} />
+      {client.shell === 'desktop' && (
+        <button type="button" onClick={() => void choose()}>
+          {props.t('chooseFolder')}
+        </button>
+      )}
+    </span>
   );
 }

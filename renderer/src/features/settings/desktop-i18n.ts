@@ -36,6 +36,7 @@ export const desktopStrings = defineStrings({
     backupHint:
       'A daily copy of your shop (conversations, orders, media and the WhatsApp link) in a folder you choose, e.g. a USB disk or a synced folder.',
     backupFolder: 'Backup folder (full path)',
+    chooseFolder: 'Choose…',
     backupKeep: 'Backups to keep',
     backupDaily: 'Back up every day',
     backupPassphrase: 'Passphrase (8 characters or more; needed to restore)',
@@ -108,6 +109,7 @@ export const desktopStrings = defineStrings({
     backupHint:
       'Une copie quotidienne de votre boutique (conversations, commandes, médias et la liaison WhatsApp) dans un dossier de votre choix, par exemple une clé USB ou un dossier synchronisé.',
     backupFolder: 'Dossier de sauvegarde (chemin complet)',
+    chooseFolder: 'Choisir…',
     backupKeep: 'Sauvegardes à garder',
     backupDaily: 'Sauvegarder chaque jour',
     backupPassphrase: 'Phrase secrète (8 caractères ou plus ; nécessaire pour restaurer)',
@@ -179,6 +181,7 @@ export const desktopStrings = defineStrings({
     backupTitle: 'النسخ الاحتياطي',
     backupHint: 'نسخة يومية من متجرك (المحادثات، الطلبات، الوسائط وربط واتساب) في مجلد تختاره، مثل قرص USB أو مجلد متزامن.',
     backupFolder: 'مجلد النسخ الاحتياطي (المسار الكامل)',
+    chooseFolder: 'اختيار…',
     backupKeep: 'عدد النسخ المحفوظة',
     backupDaily: 'انسخ احتياطيًا كل يوم',
     backupPassphrase: 'عبارة المرور (8 أحرف أو أكثر؛ لازمة للاسترجاع)',
@@ -250,6 +253,7 @@ export const desktopStrings = defineStrings({
     backupHint:
       'Uma cópia diária da sua loja (conversas, pedidos, media e a ligação ao WhatsApp) numa pasta à sua escolha, por exemplo um disco USB ou uma pasta sincronizada.',
     backupFolder: 'Pasta das cópias (caminho completo)',
+    chooseFolder: 'Escolher…',
     backupKeep: 'Cópias a manter',
     backupDaily: 'Fazer cópia todos os dias',
     backupPassphrase: 'Frase-passe (8 caracteres ou mais; necessária para restaurar)',
@@ -322,6 +326,7 @@ export const desktopStrings = defineStrings({
     backupHint:
       'Una copia giornaliera del tuo negozio (conversazioni, ordini, media e il collegamento WhatsApp) in una cartella a tua scelta, ad esempio un disco USB o una cartella sincronizzata.',
     backupFolder: 'Cartella dei backup (percorso completo)',
+    chooseFolder: 'Scegli…',
     backupKeep: 'Backup da conservare',
     backupDaily: 'Fai un backup ogni giorno',
     backupPassphrase: 'Passphrase (8 caratteri o più; serve per il ripristino)',
