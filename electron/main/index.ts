@@ -9,6 +9,7 @@ import { type CoreHost, createCoreHost } from './core-host';
 import { makeIpcHandlers, makeTrustedUrlCheck } from './ipc-handlers';
 import { makeDeskModel } from '../../shared/desktop/desk-model';
 import { isDeskLocale } from '../../shared/desktop/desk-strings';
+import { makeBotSwitch } from './desk/bot-switch';
 import { type DeskShell, startDeskShell } from './desk/desk-shell';
 import { registerAppScheme, serveRenderer } from './renderer-protocol';
 import { loadOrCreateEncryptionKey } from './secret-key';
@@ -56,6 +57,8 @@ const model = makeDeskModel({
   timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
 });
 let window: BrowserWindow | null = null;
+/** The tray's pause/resume follows the shops' settings once core is up. */
+let followBotSwitch: (event: EventMessage) => void = () => undefined;
 let desk: DeskShell | null = null;
 let core: CoreHost | null = null;
 let quitting = false;
@@ -134,6 +137,7 @@ async function start(): Promise<void> {
       prefsHost?.onEvent(event);
       awake.onEvent(event);
       desk?.onEvent(event);
+      followBotSwitch(event);
       toWindow(IPC_EVENT, event);
     },
     onState: (state) => {
@@ -168,7 +172,25 @@ async function start(): Promise<void> {
   ipcMain.handle(IPC_CONNECTION_STATE, () => handlers.connectionState());
 
   core.start();
-  desk = startDeskShell({ model, icons: paths.trayIcons, notificationIcon: paths.icon, open: showWindow, quit: () => app.quit() });
+  const botSwitch = makeBotSwitch({
+    call: (name, input) => relay.call(name, input),
+    onChange: (paused) => {
+      model.setBotPaused(paused);
+      desk?.render();
+    },
+  });
+  botSwitch.refresh().catch((err: unknown) => log(`tray: could not read whether the bot is on (${String(err)})`));
+  followBotSwitch = (event) => {
+    if (event.name === 'settings/changed' || event.name === 'shops/changed') void botSwitch.refresh().catch(() => undefined);
+  };
+  desk = startDeskShell({
+    model,
+    icons: paths.trayIcons,
+    notificationIcon: paths.icon,
+    open: showWindow,
+    toggleBot: () => void botSwitch.toggle().catch((err: unknown) => log(`tray: pause/resume failed (${String(err)})`)),
+    quit: () => app.quit(),
+  });
   // The window opens where it was left, once core has said where (or after 3 s without it).
   const prefs = await within(prefsHost.load(), 3_000, null);
   // Started by the OS at login: stay in the tray until the seller opens Souqbot.

@@ -186,6 +186,22 @@ describe('desk model: notifications', () => {
 });
 
 describe('desk model: tray', () => {
+  it('offers to pause the bot on all numbers, and to resume it once paused (icon paused), in the seller language', () => {
+    const m = makeDeskModel({ locale: 'fr', prefs: ALL_ON, timeZone: 'Europe/Paris' });
+    const now = at('2026-12-01T10:00:00Z');
+    const toggle = () => m.tray(now).menu.find((item) => item.id === 'toggle-bot');
+    expect(toggle()?.enabled).toBe(false); // core not up: nothing to switch
+    m.setCoreState('connected');
+    expect(toggle()).toEqual({ id: 'toggle-bot', label: 'Mettre le bot en pause sur tous les numéros', enabled: true });
+    expect(m.tray(now).icon).toBe('ok');
+    m.setBotPaused(true);
+    expect(toggle()?.label).toBe('Relancer le bot');
+    expect(m.tray(now).icon).toBe('paused');
+    expect(m.tray(now).tooltip.split('\n')[0]).toBe(deskStrings.fr.trayPaused);
+    m.setBotPaused(false);
+    expect(m.tray(now).icon).toBe('ok');
+  });
+
   it('counts unread, waiting and today’s orders (the shop’s today), and offers the waiting conversations', () => {
     const m = makeDeskModel({ locale: 'en', prefs: ALL_ON, timeZone: 'Africa/Algiers' });
     m.setCoreState('connected');

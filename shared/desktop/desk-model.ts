@@ -33,7 +33,7 @@ export interface TrayView {
   icon: TrayIcon;
   tooltip: string;
   counts: { unread: number; waiting: number; ordersToday: number };
-  menu: { id: 'open' | 'open-waiting' | 'quit'; label: string; enabled: boolean }[];
+  menu: { id: 'open' | 'open-waiting' | 'toggle-bot' | 'quit'; label: string; enabled: boolean }[];
 }
 
 export interface DeskModelOptions {
@@ -88,6 +88,8 @@ export function makeDeskModel(options: DeskModelOptions) {
   const disconnectedSince = new Map<number, { since: number; told: boolean }>();
   let coreState: 'connected' | 'connecting' | 'disconnected' = 'connecting';
   let paused: 'disk_full' | 'error' | null = null;
+  /** The seller paused the bot on every shop (bot.aiEnabled off): customers wait for the seller. */
+  let botPaused = false;
 
   const s = () => deskStrings[locale];
   const customer = (conversationId: number) => conversations.get(conversationId)?.name ?? s().aCustomer;
@@ -193,7 +195,7 @@ export function makeDeskModel(options: DeskModelOptions) {
     const icon: TrayIcon =
       coreState !== 'connected'
         ? 'restarting'
-        : paused
+        : paused || botPaused
           ? 'paused'
           : [...disconnectedSince.values()].some((d) => at.getTime() - d.since >= grace)
             ? 'disconnected'
@@ -212,6 +214,7 @@ export function makeDeskModel(options: DeskModelOptions) {
       menu: [
         { id: 'open', label: s().menuOpen, enabled: true },
         { id: 'open-waiting', label: fill(s().menuOpenWaiting, { count: counts.waiting }), enabled: counts.waiting > 0 },
+        { id: 'toggle-bot', label: botPaused ? s().menuResumeBot : s().menuPauseBot, enabled: coreState === 'connected' },
         { id: 'quit', label: s().menuQuit, enabled: true },
       ],
     };
@@ -222,6 +225,10 @@ export function makeDeskModel(options: DeskModelOptions) {
     tick,
     tray,
     setPaused,
+    /** Whether the bot is off on every shop (the tray offers to resume it). */
+    setBotPaused(next: boolean) {
+      botPaused = next;
+    },
     /** Core's own process: restarting shows in the icon. */
     setCoreState(state: 'connected' | 'connecting' | 'disconnected') {
       coreState = state;

@@ -32,6 +32,8 @@ export interface DeskStrings {
   trayOrders: string;
   menuOpen: string;
   menuOpenWaiting: string;
+  menuPauseBot: string;
+  menuResumeBot: string;
   menuQuit: string;
   aCustomer: string;
   wroteTitle: string;
@@ -69,6 +71,8 @@ export const deskStrings: Record<DeskLocale, DeskStrings> = {
     trayOrders: 'New orders today: {count}',
     menuOpen: 'Open Souqbot',
     menuOpenWaiting: 'Open the conversations waiting for you ({count})',
+    menuPauseBot: 'Pause the bot on all numbers',
+    menuResumeBot: 'Resume the bot',
     menuQuit: 'Quit Souqbot',
     aCustomer: 'A customer',
     wroteTitle: '{customer} wrote to you',
@@ -106,6 +110,8 @@ export const deskStrings: Record<DeskLocale, DeskStrings> = {
     trayOrders: "Nouvelles commandes aujourd'hui : {count}",
     menuOpen: 'Ouvrir Souqbot',
     menuOpenWaiting: 'Ouvrir les conversations qui vous attendent ({count})',
+    menuPauseBot: 'Mettre le bot en pause sur tous les numéros',
+    menuResumeBot: 'Relancer le bot',
     menuQuit: 'Quitter Souqbot',
     aCustomer: 'Un client',
     wroteTitle: '{customer} vous a écrit',
@@ -143,6 +149,8 @@ export const deskStrings: Record<DeskLocale, DeskStrings> = {
     trayOrders: 'طلبات جديدة اليوم: {count}',
     menuOpen: 'افتح سوق بوت',
     menuOpenWaiting: 'افتح المحادثات التي تنتظرك ({count})',
+    menuPauseBot: 'أوقف البوت على كل الأرقام',
+    menuResumeBot: 'شغّل البوت من جديد',
     menuQuit: 'أغلق سوق بوت',
     aCustomer: 'زبون',
     wroteTitle: '{customer} كتب لك',
@@ -178,6 +186,8 @@ export const deskStrings: Record<DeskLocale, DeskStrings> = {
     trayOrders: 'Pedidos novos hoje: {count}',
     menuOpen: 'Abrir o Souqbot',
     menuOpenWaiting: 'Abrir as conversas que esperam por você ({count})',
+    menuPauseBot: 'Pausar o bot em todos os números',
+    menuResumeBot: 'Retomar o bot',
     menuQuit: 'Sair do Souqbot',
     aCustomer: 'Um cliente',
     wroteTitle: '{customer} escreveu para você',
@@ -215,6 +225,8 @@ export const deskStrings: Record<DeskLocale, DeskStrings> = {
     trayOrders: 'Nuovi ordini oggi: {count}',
     menuOpen: 'Apri Souqbot',
     menuOpenWaiting: 'Apri le conversazioni che ti aspettano ({count})',
+    menuPauseBot: 'Metti in pausa il bot su tutti i numeri',
+    menuResumeBot: 'Riprendi il bot',
     menuQuit: 'Esci da Souqbot',
     aCustomer: 'Un cliente',
     wroteTitle: '{customer} ti ha scritto',

@@ -54,7 +54,14 @@ describe('desk shell (Electron tray and notifications, through a fake electron)'
     const model = makeDeskModel({ locale: 'ar', prefs: { kinds: {}, quietHours: null }, timeZone: 'Africa/Algiers' });
     const opened: string[] = [];
     const icons = { ok: 'ok.png', disconnected: 'off.png', paused: 'paused.png', restarting: 'restarting.png' };
-    const shell = startDeskShell({ model, icons, notificationIcon: 'icon.png', open: (hash) => opened.push(hash), quit() {} });
+    const shell = startDeskShell({
+      model,
+      icons,
+      notificationIcon: 'icon.png',
+      open: (hash) => opened.push(hash),
+      toggleBot() {},
+      quit() {},
+    });
     expect(fake.images.at(-1)).toBe('restarting.png');
     model.setCoreState('connected');
     shell.render();
@@ -79,7 +86,14 @@ describe('desk shell (Electron tray and notifications, through a fake electron)'
     const model = makeDeskModel({ locale: 'fr', prefs: { kinds: {}, quietHours: null }, timeZone: 'UTC' });
     const opened: string[] = [];
     const icons = { ok: 'ok.png', disconnected: 'off.png', paused: 'paused.png', restarting: 'restarting.png' };
-    const shell = startDeskShell({ model, icons, notificationIcon: 'icon.png', open: (hash) => opened.push(hash), quit() {} });
+    const shell = startDeskShell({
+      model,
+      icons,
+      notificationIcon: 'icon.png',
+      open: (hash) => opened.push(hash),
+      toggleBot() {},
+      quit() {},
+    });
     shell.announce(model.strings().closedToTrayTitle, model.strings().closedToTrayBody);
     expect(fake.notifications.at(-1)?.options.title).toBe('Souqbot répond toujours aux clients');
     fake.notifications.at(-1)?.click?.();

@@ -9,6 +9,8 @@ export interface DeskShellConfig {
   notificationIcon: string;
   /** Raise the window; with a `#/page/…` address, on that page (see hashFor). */
   open(hash: string): void;
+  /** Pause the bot on every shop, or resume it (electron/main/desk/bot-switch.ts). */
+  toggleBot(): void;
   quit(): void;
 }
 
@@ -42,6 +44,7 @@ export function startDeskShell(config: DeskShellConfig) {
     const click: Record<TrayView['menu'][number]['id'], () => void> = {
       open: () => config.open(''),
       'open-waiting': () => config.open(WAITING),
+      'toggle-bot': config.toggleBot,
       quit: config.quit,
     };
     tray.setContextMenu(
