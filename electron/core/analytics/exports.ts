@@ -25,51 +25,32 @@ function ordersCsv(statement: StatementCache, scope: PeriodScope): { header: str
      FROM orders o LEFT JOIN order_items i ON i.order_id = o.id
      WHERE o.shop_id = ? AND o.created_at >= ? AND o.created_at < ? ORDER BY o.created_at, o.id, i.id`,
   ).all(scope.shopId, scope.fromUtc, scope.toUtc);
-  const header = [
-    'order_id',
-    'placed_at',
-    'status',
-    'customer_name',
-    'phone',
-    'wilaya',
-    'commune',
-    'address',
-    'currency',
-    'items_total',
-    'delivery_fee',
-    'total',
-    'cash_collected',
-    'language',
-    'taken_by',
-    'sku',
-    'item',
-    'variant',
-    'quantity',
-    'unit_price',
+  // CSV column → query column; the two differ only where the query names a computed value.
+  const columns: [string, string][] = [
+    ['order_id', 'id'],
+    ['placed_at', 'placed'],
+    ...[
+      'status',
+      'customer_name',
+      'phone',
+      'wilaya',
+      'commune',
+      'address',
+      'currency',
+      'items_total',
+      'delivery_fee',
+      'total',
+      'cash_collected',
+      'language',
+      'taken_by',
+      'sku',
+      'item',
+      'variant',
+      'quantity',
+      'unit_price',
+    ].map((name): [string, string] => [name, name]),
   ];
-  const keys = [
-    'id',
-    'placed',
-    'status',
-    'customer_name',
-    'phone',
-    'wilaya',
-    'commune',
-    'address',
-    'currency',
-    'items_total',
-    'delivery_fee',
-    'total',
-    'cash_collected',
-    'language',
-    'taken_by',
-    'sku',
-    'item',
-    'variant',
-    'quantity',
-    'unit_price',
-  ];
-  return { header, rows: rows.map((r) => keys.map((k) => r[k])) };
+  return { header: columns.map(([csv]) => csv), rows: rows.map((r) => columns.map(([, key]) => r[key])) };
 }
 
 /** One row per message of the period, oldest first, grouped by conversation. */
