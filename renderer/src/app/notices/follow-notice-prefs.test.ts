@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DesktopPrefs, type PublicDesktopPrefs } from '../../../../shared/desktop/desktop-prefs';
-import type { EventName } from '../../../../shared/contract/events';
-import type { Client } from '../../api/client';
 import { createLocaleStore } from '../../i18n/locale';
+import { fakeClient } from './fake-client';
 import { followNoticePrefs } from './follow-notice-prefs';
 import { type NoticeGlue, startNotices } from './notice-glue';
 import { createNoticePrefsStore, createNoticeToastsStore } from './notice-toasts';
@@ -13,26 +12,9 @@ const prefsWith = (kinds: Partial<Record<'human' | 'order', boolean>>, quietHour
     backup: { ...DesktopPrefs.parse({}).backup, passphraseSet: false },
   }) as PublicDesktopPrefs;
 
-/** A client that answers desktop/get-prefs with `stored` and lets the test push desktop/prefs-changed. */
-function fakeClient(stored: PublicDesktopPrefs) {
-  const listeners = new Map<string, ((payload: unknown) => void)[]>();
-  const client = {
-    send: (name: string) => (name === 'desktop/get-prefs' ? Promise.resolve(stored) : Promise.reject(new Error(name))),
-    subscribe: (name: EventName, listener: (payload: unknown) => void) => {
-      listeners.set(name, [...(listeners.get(name) ?? []), listener]);
-      return () =>
-        listeners.set(
-          name,
-          (listeners.get(name) ?? []).filter((l) => l !== listener),
-        );
-    },
-    onConnection: () => () => undefined,
-  } as unknown as Client;
-  const emit = (name: EventName, payload: unknown) => {
-    for (const l of listeners.get(name) ?? []) l(payload);
-  };
-  return { client, emit };
-}
+/** A client that answers desktop/get-prefs with `stored`; the test pushes desktop/prefs-changed. */
+const clientWith = (stored: PublicDesktopPrefs) =>
+  fakeClient((name) => (name === 'desktop/get-prefs' ? Promise.resolve(stored) : Promise.reject(new Error(name))));
 
 const stops: (() => void)[] = [];
 afterEach(() => {
@@ -40,7 +22,7 @@ afterEach(() => {
 });
 
 function setup(stored: PublicDesktopPrefs) {
-  const { client, emit } = fakeClient(stored);
+  const { client, emit } = clientWith(stored);
   const prefs = createNoticePrefsStore();
   const toasts = createNoticeToastsStore();
   const glue: NoticeGlue = startNotices({

@@ -1,31 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventName } from '../../../../shared/contract/events';
-import type { Client } from '../../api/client';
 import { createLocaleStore } from '../../i18n/locale';
+import { fakeClient } from './fake-client';
 import { type NoticeGlue, startNotices } from './notice-glue';
 import { createNoticePrefsStore, createNoticeToastsStore } from './notice-toasts';
 import { type NotificationApi, type NotificationLike, makeWebNotifier } from './web-notifier';
-
-/** A client whose events the test pushes by hand. */
-function fakeClient() {
-  const listeners = new Map<string, ((payload: unknown) => void)[]>();
-  const client = {
-    send: () => Promise.reject(new Error('not used')),
-    subscribe: (name: EventName, listener: (payload: unknown) => void) => {
-      listeners.set(name, [...(listeners.get(name) ?? []), listener]);
-      return () =>
-        listeners.set(
-          name,
-          (listeners.get(name) ?? []).filter((l) => l !== listener),
-        );
-    },
-    onConnection: () => () => undefined,
-  } as unknown as Client;
-  const emit = (name: EventName, payload: unknown) => {
-    for (const l of listeners.get(name) ?? []) l(payload);
-  };
-  return { client, emit, count: () => [...listeners.values()].reduce((n, l) => n + l.length, 0) };
-}
 
 /** The browser's Notification, recording what was shown; permission as the test sets it. */
 function fakeNotification(permission: NotificationPermission) {
