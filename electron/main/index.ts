@@ -59,6 +59,8 @@ const model = makeDeskModel({
 let window: BrowserWindow | null = null;
 /** The tray's pause/resume follows the shops' settings once core is up. */
 let followBotSwitch: (event: EventMessage) => void = () => undefined;
+/** A (re)started core: read the shops' switch again (the first read may have come before core was up). */
+let refreshBotSwitch: () => void = () => undefined;
 let desk: DeskShell | null = null;
 let core: CoreHost | null = null;
 let quitting = false;
@@ -146,7 +148,10 @@ async function start(): Promise<void> {
       desk?.render();
       toWindow(IPC_CONNECTION, state);
       // A (re)started core: its preferences and the seller's language may have changed meanwhile.
-      if (state === 'connected') void refreshFromCore();
+      if (state === 'connected') {
+        void refreshFromCore();
+        refreshBotSwitch();
+      }
     },
     // What core's notifier says is also announced by its events, which the desk model words in the seller's language.
     onNotify: (title, body) => log(`notice: ${title} — ${body}`),
@@ -183,6 +188,7 @@ async function start(): Promise<void> {
   followBotSwitch = (event) => {
     if (event.name === 'settings/changed' || event.name === 'shops/changed') void botSwitch.refresh().catch(() => undefined);
   };
+  refreshBotSwitch = () => void botSwitch.refresh().catch(() => undefined);
   desk = startDeskShell({
     model,
     icons: paths.trayIcons,

@@ -21,27 +21,29 @@ export function makeBotSwitch(deps: { call: Call; onChange(paused: boolean): voi
     if (!answer.ok) throw new Error(`${name}: ${answer.error.code}`);
     return answer.value as T;
   };
-  const shops = () => value<ShopRow[]>('shops/list', {});
-
-  async function refresh(): Promise<boolean> {
-    const list = await shops();
-    const settings = await Promise.all(list.map((shop) => value<BotPart>('settings/get', { shopId: shop.id })));
-    const next = settings.length > 0 && settings.every((s) => !s.bot.aiEnabled);
+  /** The shops and whether every one has the bot off (none yet: not paused). */
+  async function read(): Promise<{ shops: ShopRow[]; allOff: boolean }> {
+    const shops = await value<ShopRow[]>('shops/list', {});
+    const settings = await Promise.all(shops.map((shop) => value<BotPart>('settings/get', { shopId: shop.id })));
+    return { shops, allOff: settings.length > 0 && settings.every((s) => !s.bot.aiEnabled) };
+  }
+  const report = (next: boolean): boolean => {
     if (next !== paused) {
       paused = next;
       deps.onChange(paused);
     }
     return paused;
-  }
+  };
+  const refresh = async (): Promise<boolean> => report((await read()).allOff);
 
   return {
     refresh,
     paused: () => paused,
     /** Turn the bot off on every shop when it runs anywhere; on everywhere when it is paused. */
     async toggle(): Promise<boolean> {
-      const aiEnabled = await refresh();
-      for (const shop of await shops()) await value('settings/update', { shopId: shop.id, patch: { bot: { aiEnabled } } });
-      return refresh();
+      const { shops, allOff } = await read();
+      for (const shop of shops) await value('settings/update', { shopId: shop.id, patch: { bot: { aiEnabled: allOff } } });
+      return report(!allOff && shops.length > 0);
     },
   };
 }
