@@ -159,7 +159,7 @@ describe('guards', () => {
 
 describe('product concepts', () => {
   it('knows Maghreb garments in Latin and Arabic script', async () => {
-    const { conceptOf } = await import('./concepts');
+    const { conceptOf } = await import('../../text/lexicon');
     expect(conceptOf('caftan')).toBe('traditional_dress');
     expect(conceptOf('قفطان')).toBe('traditional_dress');
     expect(conceptOf('jellaba')).toBe('traditional_dress');
