@@ -49,7 +49,9 @@ function positions(clauseWords: string[], mentions: Map<Product, string[]>): Arr
       }
     }
   }
-  return found;
+  // "Parmigiano Reggiano 36 mesi" is one product named, not also the sibling whose alias is "parmigiano":
+  // a mention inside a longer mention of another product is not a mention of its own.
+  return found.filter((m) => !found.some((o) => o.product !== m.product && o.at <= m.at && o.end >= m.end && o.end - o.at > m.end - m.at));
 }
 
 export function checkPriceOwners(input: PriceOwnerInput): Violation[] {
