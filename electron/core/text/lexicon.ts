@@ -34,7 +34,8 @@ const CONCEPTS: Readonly<Record<string, string>> = {
   bag: 'bag bags handbag purse tote sac sacs sacoche bolsa bolsas bolso cartera borsa borse borsetta sak saq sack chanta chenta شنطة شنطه حقيبة حقيبه صاك ساك',
   backpack: 'backpack rucksack sac-a-dos mochila zaino cartable kartabl cartabl كارطابل محفظة',
   wallet: 'wallet portefeuille carteira portafoglio bzitam بزطام',
-  watch: 'watch watches montre montres reloj relogio relógio orologio mongela mengala magana manguela montra sa3a ساعة ساعه منقالة منقاله مقانة smartwatch',
+  watch:
+    'watch watches montre montres reloj relogio relógio orologio mongela mengala magana manguela montra sa3a ساعة ساعه منقالة منقاله مقانة smartwatch',
   jewellery:
     'jewelry jewellery bijou bijoux joia joias gioielli collier necklace colar collana bague ring anel anello bracelet pulseira bracciale boucles earrings brincos orecchini خاتم قلادة اسورة حلق مجوهرات',
   glasses: 'glasses sunglasses lunettes oculos óculos occhiali ndader نظارات',
@@ -61,7 +62,8 @@ const CONCEPTS: Readonly<Record<string, string>> = {
   battery: 'battery batterie bateria batteria batri بطارية باتري',
   phone_case: 'case coque capa capinha cover custodia cover-case كفر جراب',
   screen_protector: 'screen-protector protege-ecran verre-trempe pelicula película vetro-temperato glass-protector',
-  repair: 'repair repairs reparation réparation reparer réparer conserto consertar reparo riparazione riparare tesli7 sla7 تصليح اصلاح صيانة',
+  repair:
+    'repair repairs reparation réparation reparer réparer conserto consertar reparo riparazione riparare tesli7 sla7 تصليح اصلاح صيانة',
   // Home and furniture
   mug: 'mug cup tasse caneca xicara xícara tazza fenjal kas فنجان كاس كوب',
   table: 'table tables mesa mesas tavolo tavoli tabla tabla طاولة طابلة مائدة',
@@ -109,8 +111,7 @@ const CONCEPTS: Readonly<Record<string, string>> = {
   cat_tree: 'cat-tree cat-tower arbre-a-chat griffoir arranhador tiragraffi',
   collar: 'collar collier coleira collare',
   // Gifts and packaging
-  gift_box:
-    'gift-box gift-set giftbox box coffret coffret-cadeau cadeau gift present presente regalo kit caixa confezione هدية علبة كوفري',
+  gift_box: 'gift-box gift-set giftbox box coffret coffret-cadeau cadeau gift present presente regalo kit caixa confezione هدية علبة كوفري',
   // Digital products
   course: 'course courses curso cursos cours formation formacion corso training class masterclass dawra دورة تكوين كورس',
   ebook: 'ebook e-book livre-numerique livro-digital libro-digitale book livre livro libro apostila guide guia guida pdf كتاب',
@@ -214,6 +215,19 @@ export function makeLexicon(concepts: Readonly<Record<string, string>> = CONCEPT
     formsOf: (concept) => forms.get(concept) ?? [],
   };
 }
+
+/**
+ * A short fingerprint of the concept table and of the tokeniser's output on it: search documents
+ * carry it, so documents written with an older table are known and rewritten.
+ */
+export const LEXICON_VERSION: string = (() => {
+  const text = Object.entries(CONCEPTS)
+    .map(([k, v]) => `${k}:${tokenise(v.replace(/-/g, ' ')).join(' ')}`)
+    .join('|');
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36);
+})();
 
 /** The built-in lexicon, built once per process (immutable after construction). */
 export const defaultLexicon: Lexicon = makeLexicon();

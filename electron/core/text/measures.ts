@@ -47,10 +47,7 @@ export const unitOf = (word: string): string | undefined => UNIT_OF.get(word);
 const NUMBER = String.raw`(\d+(?:[.,]\d+)?)`;
 // A number not glued to a letter before it ("s7i7", "e500" are words or models), an optional range,
 // then a unit glued or after a space. Without a unit, no letter may follow ("9adeh" is Arabizi).
-const MEASURE = new RegExp(
-  String.raw`(?<![\p{L}\d.,])${NUMBER}(?:\s*(?:-|–|/|a|à|to|ate|al)\s*${NUMBER})?(?:(\s*)(\p{L}{1,12}))?`,
-  'gu',
-);
+const MEASURE = new RegExp(String.raw`(?<![\p{L}\d.,])${NUMBER}(?:\s*(?:-|–|/|a|à|to|ate|al)\s*${NUMBER})?(?:(\s*)(\p{L}{1,12}))?`, 'gu');
 
 const num = (s: string): number => Number(s.replace(',', '.'));
 

@@ -128,8 +128,20 @@ describe('a price belongs to the product it is quoted for', () => {
   });
 
   it('reads the longest name: a sibling whose alias is inside it is not the one quoted', () => {
-    const aged = product({ sku: 'IT-PR-36', name: 'Parmigiano Reggiano 36 mesi 500 g', price: 18.9, currency: 'EUR', aliases: ['parmigiano 36'] });
-    const young = product({ sku: 'IT-PR-24', name: 'Parmigiano Reggiano 24 mesi 500 g', price: 14.9, currency: 'EUR', aliases: ['parmigiano'] });
+    const aged = product({
+      sku: 'IT-PR-36',
+      name: 'Parmigiano Reggiano 36 mesi 500 g',
+      price: 18.9,
+      currency: 'EUR',
+      aliases: ['parmigiano 36'],
+    });
+    const young = product({
+      sku: 'IT-PR-24',
+      name: 'Parmigiano Reggiano 24 mesi 500 g',
+      price: 14.9,
+      currency: 'EUR',
+      aliases: ['parmigiano'],
+    });
     const deli = store({ products: [young, aged] });
     expect(owners('Oui, Parmigiano Reggiano 36 mesi 500 g est disponible à 18,90 €.', deli, ['IT-PR-36'])).toEqual([]);
     // The sibling named on its own still owns its own price only.

@@ -1,8 +1,16 @@
 import type { Product } from '../../../../shared/domain/catalog';
-import { COLOUR_CONCEPTS, conceptOf, defaultLexicon } from '../../text/lexicon';
-import { normaliseToken, tokenise } from '../../text/normalise';
+import {
+  COLOUR_CONCEPTS,
+  type Measure,
+  compareMeasures,
+  conceptOf,
+  defaultLexicon,
+  measuresOf,
+  normaliseToken,
+  tokenise,
+  unitOf,
+} from '../../text';
 import { matchTokens } from '../nlu/normalise';
-import { type Measure, compareMeasures, measuresOf, unitOf } from '../../text/measures';
 
 /** What retrieval returns (electron/core/brain/retrieval's searchProducts has this shape). */
 export interface ProductHit {

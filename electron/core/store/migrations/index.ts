@@ -17,6 +17,7 @@ import * as m0033 from './0033-learned-knowledge';
 import * as m0034 from './0034-customer-profiles';
 import * as m0035 from './0035-analytics-indexes';
 import * as m0009 from './0009-catalog-index-queue';
+import * as m0045 from './0045-search-docs-one-lexicon';
 import * as m0040 from './0040-app-preferences';
 import * as m0070 from './0070-catalog-images';
 import * as m0075 from './0075-transcription-usage';
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '0055-opt-back-in': m0055,
   '0056-knowledge-documents': m0056,
   '0050-analytics-rollups': m0050,
+  '0045-search-docs-one-lexicon': m0045,
 };
