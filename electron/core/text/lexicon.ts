@@ -1,3 +1,4 @@
+import { withoutLatinArticle } from './fold';
 import { normaliseToken, tokenise } from './normalise';
 
 /**
@@ -95,7 +96,8 @@ const CONCEPTS: Readonly<Record<string, string>> = {
   bouquet: 'bouquet bouquets mazzo buque buquê ramo ramalhete باقة بوكيه',
   plant: 'plant plants plante plantes planta plantas pianta piante نبتة نباتات',
   vase: 'vase vaso vasi jarro مزهرية',
-  wedding: 'wedding mariage casamento matrimonio nozze 3ers عرس زفاف',
+  wedding: 'wedding mariage casamento matrimonio nozze sposa spose noiva noivas mariee mariée bride 3ers 3roussa عرس زفاف عروس عروسة',
+  dining: 'dining a-manger salle-a-manger makla jantar sala-de-jantar pranzo da-pranzo ماكلة اكل',
   // Bikes
   bike: 'bike bikes bicycle velo vélo velos bicyclette bicicleta bicicletas bici bicicletta bechkleta bchkleta بشكليطة دراجة',
   electric: 'electric electrique électrique eletrica elétrica eletrico elétrico elettrica elettrico e-bike كهربائي كهربائية',
@@ -119,7 +121,7 @@ const CONCEPTS: Readonly<Record<string, string>> = {
   spreadsheet: 'spreadsheet planilha tableur foglio excel planner planejador agenda planificateur',
   template: 'template modele modelo modello canva قالب',
   // Sizes said in words (not size letters)
-  big: 'big large grand grande grands grandes gros grosse grosso grossa maior kbir kbira lkbir كبير كبيرة',
+  big: 'big large grand grande grands grandes gros grosse grosso grossa maior kbir kbira lkbir lkbira كبير كبيرة',
   small: 'small petit petite petits pequeno pequena piccolo piccola sghir sghira sghira صغير صغيرة',
   // Colours
   red: 'red rouge rouges rojo roja vermelho vermelha rosso rossa rosse hmar 7mar 7mer ahmar 7amra hamra احمر حمراء حمرا حمرة',
@@ -234,7 +236,11 @@ export const defaultLexicon: Lexicon = makeLexicon();
 
 /** The concepts one word stands for ("7mar" → red, "casque" → headphones and helmet), whatever its folding. */
 export function conceptsOfWord(word: string): ReadonlySet<string> {
-  return defaultLexicon.phrase([normaliseToken(word)]) ?? NONE;
+  const listed = defaultLexicon.phrase([normaliseToken(word)]);
+  if (listed) return listed;
+  // "lkbira", "l3ers": Darija's glued article.
+  const bare = withoutLatinArticle(word);
+  return (bare && defaultLexicon.phrase([normaliseToken(bare)])) || NONE;
 }
 const NONE: ReadonlySet<string> = new Set();
 

@@ -69,7 +69,7 @@ export const PT = new Set(
 
 export const IT = new Set(
   words(`
-  ciao buongiorno buonasera quanto costa costano costo prezzo avete hai vorrei voglio ordinare grazie mille per favore
+  ciao la in oggi buongiorno buonasera quanto costa costano costo prezzo avete hai vorrei voglio ordinare grazie mille per favore
   spedizione consegna taglia disponibile sono non caro troppo sconto il lo gli della del dello che come dove quando
   anche molto penso ci rimborso soldi arrivato persona operatore parlare con questo questa quello borsa vestito scarpe
   profumo orologio nero bianco rosso si prego salve posso potete mi sapere ancora niente ordine pacco giorni quanti

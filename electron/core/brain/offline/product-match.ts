@@ -4,11 +4,13 @@ import {
   type Measure,
   compareMeasures,
   conceptOf,
+  conceptsOfWord,
   defaultLexicon,
   measuresOf,
   normaliseToken,
   tokenise,
   unitOf,
+  withoutLatinArticle,
 } from '../../text';
 import { matchTokens } from '../nlu/normalise';
 
@@ -156,7 +158,8 @@ export function scoreProduct(query: string | readonly string[], p: Product): Lex
   const queryConcepts = conceptWindows(all);
   all.forEach((w, i) => {
     if (STOP.has(w) || isMeasureWord(w) || (w.length < 2 && !/\d/.test(w))) return;
-    if ([...f.nameWords].some((n) => near(w, n))) {
+    const bare = withoutLatinArticle(w);
+    if ([...f.nameWords].some((n) => near(w, n) || (bare !== undefined && near(bare, n)))) {
       score += 1.5;
       matched.push(w);
       cover.add(String(i));
@@ -201,7 +204,7 @@ function conceptWindows(words: readonly string[]): Map<string, number[]> {
       if (window.some((w) => !w)) break;
       // "sac à dos" keeps its "à", but a window never starts or ends on a word of no meaning.
       if (STOP.has(words[i] ?? '') || STOP.has(words[i + n - 1] ?? '')) continue;
-      for (const c of defaultLexicon.phrase(window) ?? []) {
+      for (const c of (n === 1 ? conceptsOfWord(words[i] ?? '') : defaultLexicon.phrase(window)) ?? []) {
         const at = out.get(c) ?? [];
         for (let j = i; j < i + n; j++) if (!at.includes(j)) at.push(j);
         out.set(c, at);
