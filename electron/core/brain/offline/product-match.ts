@@ -137,8 +137,7 @@ export interface LexicalScore {
  * compared as measures: one the product has counts like a name word, one it contradicts costs.
  */
 export function scoreProduct(query: string | readonly string[], p: Product): LexicalScore {
-  const text = typeof query === 'string' ? query : query.join(' ');
-  const all = unglued(typeof query === 'string' ? matchTokens(query) : query);
+  const { all, said, windows } = readQuery(query);
   const f = features(p);
   let score = 0;
   const matched: string[] = [];
@@ -155,7 +154,7 @@ export function scoreProduct(query: string | readonly string[], p: Product): Lex
     matched.push(phrase.join(' '));
   }
   for (const i of covered) if (!isMeasureWord(all[i] ?? '')) cover.add(String(i));
-  const queryConcepts = conceptWindows(all);
+  const queryConcepts = windows;
   all.forEach((w, i) => {
     if (STOP.has(w) || isMeasureWord(w) || (w.length < 2 && !/\d/.test(w))) return;
     const bare = withoutLatinArticle(w);
@@ -179,7 +178,6 @@ export function scoreProduct(query: string | readonly string[], p: Product): Lex
     }
   }
   // "l'enceinte 40W" is not the 20 W one; "15kg" is within "10-20 kg".
-  const said = measuresOf(text);
   let agreed = 0;
   for (const m of said) {
     if (compareMeasures([m], f.measures).agreed) {
@@ -192,6 +190,23 @@ export function scoreProduct(query: string | readonly string[], p: Product): Lex
   const { contradicted } = compareMeasures(said, f.measures);
   if (contradicted) score -= 2;
   return { score, matched, cover, contradicted, measuresAgreed: agreed };
+}
+
+interface ReadQuery {
+  all: string[];
+  said: Measure[];
+  windows: Map<string, number[]>;
+}
+// One message is scored against many products in a row: it is read once.
+let lastQuery: { key: string; read: ReadQuery } | undefined;
+function readQuery(query: string | readonly string[]): ReadQuery {
+  const key = typeof query === 'string' ? query : `\u0000${query.join('\u0000')}`;
+  if (lastQuery?.key === key) return lastQuery.read;
+  const text = typeof query === 'string' ? query : query.join(' ');
+  const all = unglued(typeof query === 'string' ? matchTokens(query) : query);
+  const read = { all, said: measuresOf(text), windows: conceptWindows(all) };
+  lastQuery = { key, read };
+  return read;
 }
 
 /** The concepts a message's words express, one to three words at a time, each with the offsets that express it. */
