@@ -10,6 +10,7 @@ export {
   fold,
   hasArabicScript,
   matchTokens,
+  romanceStem,
   stripArabicArticle,
   tokens,
   unglued,

@@ -10,6 +10,7 @@ import {
   normaliseToken,
   tokenise,
   unitOf,
+  romanceStem,
   withoutLatinArticle,
 } from '../../text';
 import { matchTokens } from '../nlu/normalise';
@@ -104,6 +105,11 @@ export function editDistance(a: string, b: string, max: number): number {
 function near(q: string, w: string): boolean {
   if (q === w) return true;
   if (q.length >= 4 && w.length >= 4 && (q.startsWith(w) || w.startsWith(q)) && Math.abs(q.length - w.length) <= 2) return true;
+  // "caschi" is the plural of "casco", "rosse" agrees with "rossa".
+  if (q.length >= 5 && w.length >= 5) {
+    const stem = romanceStem(q);
+    if (stem.length >= 4 && stem === romanceStem(w)) return true;
+  }
   if (q.length < 5 || w.length < 5) return false;
   return editDistance(q, w, q.length >= 8 ? 2 : 1) <= (q.length >= 8 ? 2 : 1);
 }
