@@ -1,6 +1,5 @@
 import type { Product } from '../../../shared/domain/catalog';
-import { LEXICON_VERSION, defaultLexicon, type Lexicon } from '../text/lexicon';
-import { tokenise } from '../text/normalise';
+import { LEXICON_VERSION, defaultLexicon, type Lexicon, tokenise } from '../text';
 
 /**
  * What retrieval knows about a product, computed once on write: every field as canonical tokens

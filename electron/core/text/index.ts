@@ -30,3 +30,5 @@ export {
 } from './lexicon';
 export { type Measure, agrees, compareMeasures, measuresOf, unitOf } from './measures';
 export { STOP_WORDS, isProductStopWord, isStopWord } from './stopwords';
+export { type PhoneMatch, type PhoneOptions, findPhone, findPhones, toE164 } from './phone';
+export { type Place, type PlaceOptions, WILAYA_COUNT, findPlace, placeByName, placeSpan, samePlace } from './places';
