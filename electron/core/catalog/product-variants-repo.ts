@@ -55,7 +55,9 @@ export function makeVariantsRepo(sqlite: SQLite.Database) {
     activeMany: sqlite.prepare<[string], VariantRow>(
       `SELECT v.* FROM json_each(?) AS j JOIN product_variants AS v ON v.product_id = j.value AND v.archived_at IS NULL ORDER BY v.product_id, v.position, v.id`,
     ),
-    everyOf: sqlite.prepare<[number], VariantRow>(`SELECT * FROM product_variants WHERE product_id = ? ORDER BY archived_at IS NULL DESC, id`),
+    everyOf: sqlite.prepare<[number], VariantRow>(
+      `SELECT * FROM product_variants WHERE product_id = ? ORDER BY archived_at IS NULL DESC, id`,
+    ),
     bySku: sqlite.prepare<[number, string], VariantRow>(`SELECT * FROM product_variants WHERE shop_id = ? AND sku = ?`),
     insert: sqlite.prepare(
       `INSERT INTO product_variants (shop_id, product_id, sku, name, options, price, compare_at_price, stock, position, created_at, updated_at)

@@ -10,7 +10,12 @@ import type { DecrementStock } from './place-order';
  */
 export const decrementCatalogStock: DecrementStock = async (trx, shopId, lines) => {
   for (const line of lines) {
-    const row = await trx.selectFrom('products').select(['id', 'stock']).where('shop_id', '=', shopId).where('sku', '=', line.sku).executeTakeFirst();
+    const row = await trx
+      .selectFrom('products')
+      .select(['id', 'stock'])
+      .where('shop_id', '=', shopId)
+      .where('sku', '=', line.sku)
+      .executeTakeFirst();
     if (!row) continue;
     if (row.stock !== null) {
       await sql`UPDATE products SET stock = MAX(stock - ${line.quantity}, 0) WHERE id = ${row.id}`.execute(trx);

@@ -128,7 +128,9 @@ function commitStaged(sqlite: SQLite.Database, table: string, shopId: number, no
       .run({ shop: shopId, now });
     const staged = sqlite
       .prepare<[number], { id: number; variant_rows: string }>(
-        `SELECT p.id, s.variant_rows FROM ${table} AS s JOIN products AS p ON p.shop_id = ? AND p.sku = s.sku`,
+        // Only products that have or had variants: a 50,000-row import of plain products adds no work here.
+        `SELECT p.id, s.variant_rows FROM ${table} AS s JOIN products AS p ON p.shop_id = ? AND p.sku = s.sku
+         WHERE s.variant_rows <> '[]' OR EXISTS (SELECT 1 FROM product_variants AS v WHERE v.product_id = p.id AND v.archived_at IS NULL)`,
       )
       .all(shopId);
     for (const r of staged) variants.replace(shopId, r.id, JSON.parse(r.variant_rows) as ProductVariant[], now);

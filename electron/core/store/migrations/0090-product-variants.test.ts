@@ -17,20 +17,53 @@ async function legacyStore() {
      VALUES (?, ?, ?, ?, '[]', '[]', 'robes', ?, NULL, 'DZD', ?, ?, '[]', '', '[]', '{}', '2026-01-01', '2026-01-02')`,
   );
   // Shopify-style: every size its own SKU, price and stock; a colour option.
-  insert.run(1, 1, 'ROBE', 'Robe kabyle', 3900, 7, JSON.stringify([
-    { name: 'S / Rouge', sku: 'ROBE-S', price: 3900, stock: 0, options: [{ name: 'Taille', value: 'S' }, { name: 'Couleur', value: 'Rouge' }] },
-    { name: 'M / Rouge', sku: 'ROBE-M', price: 4200, stock: 5, compareAtPrice: 5000 },
-    { name: 'L / Rouge', sku: 'ROBE-L', price: 4200, stock: 2 },
-  ]));
+  insert.run(
+    1,
+    1,
+    'ROBE',
+    'Robe kabyle',
+    3900,
+    7,
+    JSON.stringify([
+      {
+        name: 'S / Rouge',
+        sku: 'ROBE-S',
+        price: 3900,
+        stock: 0,
+        options: [
+          { name: 'Taille', value: 'S' },
+          { name: 'Couleur', value: 'Rouge' },
+        ],
+      },
+      { name: 'M / Rouge', sku: 'ROBE-M', price: 4200, stock: 5, compareAtPrice: 5000 },
+      { name: 'L / Rouge', sku: 'ROBE-L', price: 4200, stock: 2 },
+    ]),
+  );
   // A plain size list: no SKUs, shared price (null), stock on the product; a blank SKU and a duplicate name.
-  insert.run(2, 1, 'JEBBA', 'Jebba', 2500, 10, JSON.stringify([
-    { name: 'S', sku: null, price: null, stock: null },
-    { name: 'M', sku: '  ', price: null, stock: null },
-    { name: 'm', sku: null, price: null, stock: null },
-    { name: ' XL ', price: 'cher', stock: 3.7 },
-  ]));
+  insert.run(
+    2,
+    1,
+    'JEBBA',
+    'Jebba',
+    2500,
+    10,
+    JSON.stringify([
+      { name: 'S', sku: null, price: null, stock: null },
+      { name: 'M', sku: '  ', price: null, stock: null },
+      { name: 'm', sku: null, price: null, stock: null },
+      { name: ' XL ', price: 'cher', stock: 3.7 },
+    ]),
+  );
   // Bad rows from old imports: a SKU another product already has, a variant with neither name nor SKU, a name-less SKU.
-  insert.run(3, 1, 'SAC', 'Sac', 1800, null, JSON.stringify([{ name: 'Noir', sku: 'ROBE-M', price: 1800, stock: 1 }, { sku: null }, { sku: 'SAC-B', stock: 4 }]));
+  insert.run(
+    3,
+    1,
+    'SAC',
+    'Sac',
+    1800,
+    null,
+    JSON.stringify([{ name: 'Noir', sku: 'ROBE-M', price: 1800, stock: 1 }, { sku: null }, { sku: 'SAC-B', stock: 4 }]),
+  );
   // The same SKU in another shop is that shop's own.
   insert.run(4, 2, 'ROBE', 'Robe', 50, null, JSON.stringify([{ name: 'M', sku: 'ROBE-M', price: 50, stock: 9 }]));
   insert.run(5, 1, 'BROKEN', 'Broken JSON', 100, 1, '{not json');
@@ -40,7 +73,9 @@ async function legacyStore() {
 
 const rowsOf = (store: Awaited<ReturnType<typeof legacyStore>>, productId: number) =>
   store.sqlite
-    .prepare(`SELECT sku, name, options, price, compare_at_price, stock, position, archived_at FROM product_variants WHERE product_id = ? ORDER BY position`)
+    .prepare(
+      `SELECT sku, name, options, price, compare_at_price, stock, position, archived_at FROM product_variants WHERE product_id = ? ORDER BY position`,
+    )
     .all(productId);
 
 describe('migration 0090-product-variants', () => {
@@ -48,7 +83,16 @@ describe('migration 0090-product-variants', () => {
     const store = await legacyStore();
     await m0090.up(store.db as unknown as Kysely<unknown>);
     expect(rowsOf(store, 1)).toEqual([
-      { sku: 'ROBE-S', name: 'S / Rouge', options: '[{"name":"Taille","value":"S"},{"name":"Couleur","value":"Rouge"}]', price: 3900, compare_at_price: null, stock: 0, position: 0, archived_at: null },
+      {
+        sku: 'ROBE-S',
+        name: 'S / Rouge',
+        options: '[{"name":"Taille","value":"S"},{"name":"Couleur","value":"Rouge"}]',
+        price: 3900,
+        compare_at_price: null,
+        stock: 0,
+        position: 0,
+        archived_at: null,
+      },
       { sku: 'ROBE-M', name: 'M / Rouge', options: '[]', price: 4200, compare_at_price: 5000, stock: 5, position: 1, archived_at: null },
       { sku: 'ROBE-L', name: 'L / Rouge', options: '[]', price: 4200, compare_at_price: null, stock: 2, position: 2, archived_at: null },
     ]);
@@ -81,7 +125,10 @@ describe('migration 0090-product-variants', () => {
     ]);
     expect(robe?.stock).toBe(7);
     expect(robe?.variants[1]?.compareAtPrice).toBe(5000);
-    expect(robe?.variants[0]?.options).toEqual([{ name: 'Taille', value: 'S' }, { name: 'Couleur', value: 'Rouge' }]);
+    expect(robe?.variants[0]?.options).toEqual([
+      { name: 'Taille', value: 'S' },
+      { name: 'Couleur', value: 'Rouge' },
+    ]);
     expect(repo.getBySku(1, 'JEBBA')?.variants.map((v) => v.name)).toEqual(['S', 'M', 'XL']);
     expect(repo.skuInUse(1, 'robe-l')).toBe(true);
     expect(repo.getByVariantSku(2, 'ROBE-M')?.id).toBe(4);

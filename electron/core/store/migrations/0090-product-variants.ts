@@ -48,7 +48,9 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
 
 /** One legacy JSON variant as column values, or null when it has nothing to be called by. */
-export function legacyVariant(raw: unknown): { name: string; sku: string | null; price: number | null; stock: number | null; compare: number | null; options: string } | null {
+export function legacyVariant(
+  raw: unknown,
+): { name: string; sku: string | null; price: number | null; stock: number | null; compare: number | null; options: string } | null {
   if (!raw || typeof raw !== 'object') return null;
   const v = raw as Record<string, unknown>;
   const sku = text(v.sku) || null;
@@ -56,7 +58,13 @@ export function legacyVariant(raw: unknown): { name: string; sku: string | null;
   if (!name) return null;
   const stock = num(v.stock);
   const options = Array.isArray(v.options)
-    ? v.options.filter((o): o is { name: string; value: string } => !!o && typeof o === 'object' && typeof (o as { name?: unknown }).name === 'string' && typeof (o as { value?: unknown }).value === 'string')
+    ? v.options.filter(
+        (o): o is { name: string; value: string } =>
+          !!o &&
+          typeof o === 'object' &&
+          typeof (o as { name?: unknown }).name === 'string' &&
+          typeof (o as { value?: unknown }).value === 'string',
+      )
     : [];
   return {
     name,
@@ -69,7 +77,10 @@ export function legacyVariant(raw: unknown): { name: string; sku: string | null;
 }
 
 async function backfill(db: Kysely<unknown>): Promise<void> {
-  const { rows } = await sql<LegacyRow>`SELECT id, shop_id, variants, updated_at FROM products WHERE variants IS NOT NULL AND variants NOT IN ('', '[]') ORDER BY shop_id, id`.execute(db);
+  const { rows } =
+    await sql<LegacyRow>`SELECT id, shop_id, variants, updated_at FROM products WHERE variants IS NOT NULL AND variants NOT IN ('', '[]') ORDER BY shop_id, id`.execute(
+      db,
+    );
   const taken = new Set<string>();
   for (const row of rows) {
     let list: unknown;
@@ -89,7 +100,9 @@ async function backfill(db: Kysely<unknown>): Promise<void> {
       const sku = key !== null && !taken.has(key) ? v.sku : null;
       if (key !== null) taken.add(key);
       await sql`INSERT INTO product_variants (shop_id, product_id, sku, name, options, price, compare_at_price, stock, position, created_at, updated_at)
-        VALUES (${row.shop_id}, ${row.id}, ${sku}, ${v.name}, ${v.options}, ${v.price}, ${v.compare}, ${v.stock}, ${position++}, ${row.updated_at}, ${row.updated_at})`.execute(db);
+        VALUES (${row.shop_id}, ${row.id}, ${sku}, ${v.name}, ${v.options}, ${v.price}, ${v.compare}, ${v.stock}, ${position++}, ${row.updated_at}, ${row.updated_at})`.execute(
+        db,
+      );
     }
   }
   await sql`UPDATE products SET variants = '[]' WHERE variants IS NOT NULL AND variants <> '[]'`.execute(db);
