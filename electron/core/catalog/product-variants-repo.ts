@@ -141,3 +141,48 @@ export function makeVariantsRepo(sqlite: SQLite.Database) {
   };
 }
 export type VariantsRepo = ReturnType<typeof makeVariantsRepo>;
+
+const isUniqueViolation = (err: unknown): boolean =>
+  err instanceof Error && (err as Error & { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+
+/**
+ * The variants of an import's staged products (a table with `sku` and `variant_rows`, a JSON list
+ * of reconciled variants), inside the import's one transaction. A product that has variant rows
+ * already goes through `replace` (matched by SKU or name, removed ones archived). A product that
+ * has none — every product of a first import — gets its rows in one INSERT … SELECT over the JSON,
+ * so 40,000 products with sizes do not hold the core for seconds of per-row JavaScript.
+ * Throws VariantSkuTakenError when a SKU is taken (by another product, or twice in the file).
+ */
+export function writeStagedVariants(sqlite: SQLite.Database, shopId: number, table: string, now: string): void {
+  const repo = makeVariantsRepo(sqlite);
+  const known = sqlite
+    .prepare<[number], { id: number; variant_rows: string }>(
+      `SELECT p.id, s.variant_rows FROM ${table} AS s JOIN products AS p ON p.shop_id = ? AND p.sku = s.sku
+       WHERE EXISTS (SELECT 1 FROM product_variants AS v WHERE v.product_id = p.id)`,
+    )
+    .all(shopId);
+  for (const r of known) repo.replace(shopId, r.id, JSON.parse(r.variant_rows) as ProductVariant[], now);
+  try {
+    sqlite
+      .prepare(
+        `INSERT INTO product_variants (shop_id, product_id, sku, name, options, price, compare_at_price, stock, position, created_at, updated_at)
+         SELECT p.shop_id, p.id, NULLIF(trim(json_extract(j.value, '$.sku')), ''), trim(json_extract(j.value, '$.name')),
+           COALESCE(json_extract(j.value, '$.options'), '[]'), json_extract(j.value, '$.price'), json_extract(j.value, '$.compareAtPrice'),
+           json_extract(j.value, '$.stock'), j.key, @now, @now
+         FROM ${table} AS s JOIN products AS p ON p.shop_id = @shop AND p.sku = s.sku, json_each(s.variant_rows) AS j
+         WHERE s.variant_rows <> '[]' AND NOT EXISTS (SELECT 1 FROM product_variants AS v WHERE v.product_id = p.id)`,
+      )
+      .run({ shop: shopId, now });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const twice = sqlite
+      .prepare<[number], { sku: string }>(
+        `SELECT sku FROM (
+           SELECT NULLIF(trim(json_extract(j.value, '$.sku')), '') AS sku FROM ${table} AS s, json_each(s.variant_rows) AS j
+           UNION ALL SELECT sku FROM product_variants WHERE shop_id = ?
+         ) WHERE sku IS NOT NULL GROUP BY lower(sku) HAVING COUNT(*) > 1 LIMIT 1`,
+      )
+      .get(shopId);
+    throw new VariantSkuTakenError(twice?.sku ?? '');
+  }
+}

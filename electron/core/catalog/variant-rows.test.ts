@@ -91,6 +91,20 @@ describe('variants are rows of product_variants', () => {
     expect(robe?.stock).toBe(13); // the sizes' sum: in stock while M / Sable is sold out
   });
 
+  it('refuses, as a conflict, an import whose variant SKU another product has (in the file or the shop); nothing is written', async () => {
+    const before = tableFacts(shopId);
+    const twiceInFile = fixture('woocommerce-variants-boutique.csv').replace('SWEAT-C-M,', 'BASKET-X-40-B,');
+    const other = (await call<{ id: number }>('shops/create', { name: 'Vide', currency: 'DZD' })).id;
+    expect(await refused('catalog/import-commit', { shopId: other, csv: twiceInFile })).toBe('conflict');
+    expect(tableFacts(other)).toEqual([]);
+    expect((await call<{ total: number }>('catalog/list', { shopId: other })).total).toBe(0);
+    const native =
+      'sku,name,name_ar,category,price,currency,stock,variants,aliases,description,compare_at_price,images,upsell_skus,variant,variant_sku';
+    const takenInShop = `${native}\nNEW-1,Nouveau,,,100,DZD,,,,,,,,M,RL-S-SAB\n`;
+    expect(await refused('catalog/import-commit', { shopId, csv: takenInShop })).toBe('conflict');
+    expect(tableFacts(shopId)).toEqual(before);
+  });
+
   it('export → import into another shop round-trips every variant SKU, price and stock', async () => {
     const { csv } = await call<{ csv: string }>('catalog/export-csv', { shopId });
     const other = (await call<{ id: number }>('shops/create', { name: 'Copie', currency: 'DZD' })).id;

@@ -1,9 +1,8 @@
 import type SQLite from 'better-sqlite3';
 import type { ImportSummary } from '../../../../shared/contract/catalog';
-import type { ProductVariant } from '../../../../shared/domain/catalog';
 import type { CatalogIndexer } from '../index-queue';
 import { reconcileVariants } from '../../../../shared/domain/variants';
-import { makeVariantsRepo } from '../product-variants-repo';
+import { writeStagedVariants } from '../product-variants-repo';
 import { productRowParams } from '../products-repo';
 import { productSearchDoc } from '../search-doc';
 import { MappingNeededError } from './import-catalog';
@@ -112,7 +111,6 @@ export async function importCatalogChunked(sqlite: SQLite.Database, options: Chu
  */
 function commitStaged(sqlite: SQLite.Database, table: string, shopId: number, now: string): number {
   const values = COLUMNS.join(', ');
-  const variants = makeVariantsRepo(sqlite);
   const updates = COLUMNS.filter((c) => c !== 'sku').map((c) => `${c} = excluded.${c}`);
   return sqlite.transaction(() => {
     const existing =
@@ -126,14 +124,7 @@ function commitStaged(sqlite: SQLite.Database, table: string, shopId: number, no
          ON CONFLICT (shop_id, sku) DO UPDATE SET ${updates.join(', ')}, updated_at = excluded.updated_at, archived_at = NULL`,
       )
       .run({ shop: shopId, now });
-    const staged = sqlite
-      .prepare<[number], { id: number; variant_rows: string }>(
-        // Only products that have or had variants: a 50,000-row import of plain products adds no work here.
-        `SELECT p.id, s.variant_rows FROM ${table} AS s JOIN products AS p ON p.shop_id = ? AND p.sku = s.sku
-         WHERE s.variant_rows <> '[]' OR EXISTS (SELECT 1 FROM product_variants AS v WHERE v.product_id = p.id AND v.archived_at IS NULL)`,
-      )
-      .all(shopId);
-    for (const r of staged) variants.replace(shopId, r.id, JSON.parse(r.variant_rows) as ProductVariant[], now);
+    writeStagedVariants(sqlite, shopId, table, now);
     sqlite
       .prepare(
         `INSERT OR IGNORE INTO catalog_index_queue (product_id, shop_id) SELECT p.id, p.shop_id FROM ${table} AS s JOIN products AS p ON p.shop_id = ? AND p.sku = s.sku`,
