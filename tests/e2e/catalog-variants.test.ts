@@ -87,6 +87,10 @@ describe.skipIf(!chromiumAvailable())('Catalog variants in Arabic, quoted by the
       ['Vert', 13500, 2],
     ]);
     expect(edited?.stock).toBe(6);
+    // The list shows the product's price, and beside the variant priced apart, its own.
+    await page.waitForFunction(() =>
+      /13[.,\s\u202f]?500/.test(document.querySelector('tr[data-sku="CV-1"] .catalog-variant-list')?.textContent ?? ''),
+    );
     await screenshot(page, 'catalog-variants-ar');
   });
 
