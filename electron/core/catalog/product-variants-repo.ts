@@ -125,9 +125,12 @@ export function makeVariantsRepo(sqlite: SQLite.Database) {
       });
       // An archived row keeps its SKU: the same SKU coming back later revives that row (claim above).
       for (const r of existing) if (!used.has(r.id) && r.archived_at === null) s.archive.run(now, now, r.id);
+      const seen = new Set<string>();
       for (const { v, position, row } of plan) {
         const vals = values(v, position);
         if (vals.sku) {
+          if (seen.has(key(vals.sku))) throw new VariantSkuTakenError(vals.sku);
+          seen.add(key(vals.sku));
           const holder = s.bySku.get(shopId, vals.sku);
           if (holder && holder.product_id !== productId) {
             if (holder.archived_at === null) throw new VariantSkuTakenError(vals.sku);
