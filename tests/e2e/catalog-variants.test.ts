@@ -77,6 +77,19 @@ describe.skipIf(!chromiumAvailable())('Catalog variants in Arabic, quoted by the
     await page.click(`[aria-label="تعديل — ${NAME}"]`);
     await page.waitForSelector('[role="dialog"] #product-name');
     expect(await page.inputValue('[aria-label="القيم 2"]')).toBe('اللون: Vert');
+    // At a phone's width the variants table scrolls inside its box; the box stays inside the dialog.
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.locator('#add-variant').scrollIntoViewIfNeeded();
+    const [box, dialog] = await page.evaluate(() =>
+      ['.catalog-variants', '[role="dialog"]'].map((s) => {
+        const r = document.querySelector(s)?.getBoundingClientRect();
+        return r ? [r.left, r.right] : [0, 0];
+      }),
+    );
+    expect(box?.[0]).toBeGreaterThanOrEqual(dialog?.[0] ?? 0);
+    expect(box?.[1]).toBeLessThanOrEqual(dialog?.[1] ?? 0);
+    await screenshot(page, 'catalog-variants-editor-390-ar');
+    await page.setViewportSize({ width: 1366, height: 900 });
     await page.fill('[aria-label="السعر 2"]', '13500');
     await page.fill('[aria-label="المخزون 2"]', '2');
     await page.click('#product-save');
