@@ -107,6 +107,20 @@ describe.skipIf(!chromiumAvailable())('Catalog variants in Arabic, quoted by the
     await screenshot(page, 'catalog-variants-ar');
   });
 
+  it('an import whose variant SKU another product has writes nothing and says why, in Arabic', async () => {
+    await page.click('text=استيراد ملف CSV…');
+    await page.waitForSelector('#catalog-file');
+    const csv =
+      'sku,name,name_ar,category,price,currency,stock,variants,aliases,description,compare_at_price,images,upsell_skus,variant,variant_sku\nNEW-1,Nouveau,,,100,DZD,,,,,,,,M,CV-1-BOR\n';
+    await page.setInputFiles('#catalog-file', { name: 'nouveau.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.waitForSelector('#import-counts');
+    await page.click('[data-testid="import-dialog"] button.primary');
+    await page.waitForSelector('[data-testid="import-dialog"] [role="alert"]');
+    expect(await page.textContent('[data-testid="import-dialog"] [role="alert"]')).toContain('لم يُستورد شيء');
+    await page.keyboard.press('Escape');
+    expect((await call<{ total: number }>(harness.core, 'catalog/list', { shopId })).total).toBe(1);
+  });
+
   const botReplies = () => page.locator('[data-testid="phone-message"][data-direction="in"]');
   async function customerSays(text: string): Promise<string> {
     const before = await botReplies().count();
