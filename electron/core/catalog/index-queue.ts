@@ -1,7 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { SLICE_MS, nextTurn } from './import/time-slice';
 import { LEXICON_VERSION } from '../text';
-import { type ProductRow, rowToProduct } from './products-repo';
+import { type ProductRow, makeProductReader } from './products-repo';
 import { type ProductSearchDoc, productIndexColumns, productSearchDoc, shopToken } from './search-doc';
 
 const BATCH = 400;
@@ -31,13 +31,14 @@ export function makeCatalogIndexer(sqlite: SQLite.Database, onError: (err: unkno
     setDoc: sqlite.prepare<[string, number]>(`UPDATE products SET search_doc = ? WHERE id = ?`),
   };
 
+  const reader = makeProductReader(sqlite);
   /** The stored document, rewritten first when an older concept table wrote it. */
   const currentDoc = (id: number, stored: string): ProductSearchDoc => {
     const doc = JSON.parse(stored) as ProductSearchDoc;
     if (doc.lexicon === LEXICON_VERSION) return doc;
     const row = s.product.get(id);
     if (!row) return doc;
-    const fresh = productSearchDoc(rowToProduct(row));
+    const fresh = productSearchDoc(reader.one(row));
     s.setDoc.run(JSON.stringify(fresh), id);
     return fresh;
   };
