@@ -195,6 +195,20 @@ export function decodeWhatsAppNotice(text: string | null | undefined): WhatsAppN
 }
 
 /**
+ * Why a knowledge document was refused. Core sends `document.<code>` as the contract error's message (its code is
+ * `invalid_input`); the page words it (renderer/src/features/notices/error-words.ts).
+ */
+export const DOCUMENT_CODES = codes({
+  empty: [],
+  too_large: [],
+  unsupported_type: [],
+  /** A PDF or Word file whose text could not be read (scanned, damaged, protected). */
+  unreadable: [],
+});
+/** The contract error message that carries a document refusal. */
+export const documentRefusal = (code: keyof typeof DOCUMENT_CODES): string => `document.${code}`;
+
+/**
  * What core's notifier (a desktop notification in Electron, a log line headless) says. The Electron shell
  * and the browser word it in the seller's language (shared/desktop/notifier-strings.ts); most of these are
  * also told by an event the desk model words itself, so only some show as notifications of their own.
