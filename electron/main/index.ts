@@ -159,7 +159,7 @@ async function start(): Promise<void> {
       const { title, body } = model.wordNotifier(notice);
       log(`notice: ${title} — ${body}`);
     },
-    onFatal: (message) => dialog.showErrorBox('Souqbot cannot start', message),
+    onFatal: (message) => dialog.showErrorBox(model.strings().cannotStartTitle, message),
   });
 
   const relay = core.relay;
