@@ -160,7 +160,14 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const settingsOf = cachedSettings(settingsRepo, bus);
   const shopsRepo = makeShopsRepo(store.db);
   const secrets = config.secrets ?? makeSealedSecretStore({ dataDir: config.dataDir, key: encryptionKey, logger });
-  const notifier: Notifier = config.notifier ?? { notify: (title, body) => logger.info({ title, body }, 'notification') };
+  // Every notice also goes out as an event, so a browser tab (which has no desktop notifier) hears it too.
+  const hostNotifier: Notifier = config.notifier ?? { notify: (notice) => logger.info({ notice }, 'notification') };
+  const notifier: Notifier = {
+    notify(notice) {
+      hostNotifier.notify(notice);
+      bus.emit('system/notice', notice);
+    },
+  };
   // Background writes report a full disk to the pipeline's intake guard (bound once it exists).
   let reportFault: (err: unknown) => boolean = () => false;
   const backgroundFailed = (what: string) => (err: unknown) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AccountStatus, Conversation, Id, Message, Shop } from '../domain/schemas';
-import { EscalationNotice, WhatsAppNotice } from '../domain/notices';
+import { EscalationNotice, NotifierNotice, WhatsAppNotice } from '../domain/notices';
 import { StorageState } from '../domain/storage';
 import { catalogEvents } from './catalog';
 import { desktopEvents } from './desktop';
@@ -34,6 +34,8 @@ export const events = {
   ),
   /** Storage paused (disk full) or back to normal. */
   'system/storage': event('Whether core can store what arrives: paused while the disk is full, ok again once it has space.', StorageState),
+  /** Core's notifier spoke (a code): the desk model shows those no other event tells. */
+  'system/notice': event("What core's notifier said, as a code with parameters; the shells word it.", NotifierNotice),
   ...catalogEvents,
   ...ordersEvents,
   ...whatsappEvents,

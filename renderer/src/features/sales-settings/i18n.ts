@@ -172,7 +172,7 @@ export const strings = defineStrings({
     voiceCap: 'دقائق الرسائل الصوتية في اليوم',
     errVoiceUrl: 'عنوان يبدأ بـ http:// أو https://',
     errVoiceCap: 'عدد دقائق، 0 أو أكثر',
-    baseUrl: 'عنوان الخدمة (base URL)',
+    baseUrl: 'عنوان الخدمة (\u2068base URL\u2069)',
     model: 'النموذج',
     apiKey: 'مفتاح API',
     apiKeySet: 'يوجد مفتاح محفوظ',
