@@ -9,7 +9,7 @@ import { EventBus } from '../electron/core/events';
 import { openDatabase } from '../electron/core/store/open-database';
 import { syntheticCatalogCsv } from './catalog-10k';
 
-const MESSAGES = [
+export const MESSAGES = [
   'slm ch7al had sac noir?',
   'Bonjour, vous avez les baskets en 41 ?',
   'السلام عليكم بشحال الفستان الأحمر؟',

@@ -104,6 +104,9 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
     pageInCategory: sqlite.prepare<[number, string, number, number, number], ProductRow>(
       `SELECT * FROM products WHERE shop_id = ? AND category = ? AND (archived_at IS NOT NULL) = ? ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`,
     ),
+    activeInCategory: sqlite.prepare<[number, string, number], ProductRow>(
+      `SELECT * FROM products WHERE shop_id = ? AND category = ? AND archived_at IS NULL ORDER BY name COLLATE NOCASE, id LIMIT ?`,
+    ),
     count: sqlite.prepare<[number, number], { n: number }>(
       `SELECT COUNT(*) AS n FROM products WHERE shop_id = ? AND (archived_at IS NOT NULL) = ?`,
     ),
@@ -224,6 +227,10 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
         }
         return rowToProduct(s.byId.get(shopId, id) as ProductRow);
       })();
+    },
+    /** The first active products of a category by name, without counting them (the brain's hot path). */
+    inCategory(shopId: number, category: string, limit: number): Product[] {
+      return s.activeInCategory.all(shopId, category, limit).map(rowToProduct);
     },
     all(shopId: number): Product[] {
       return s.all.all(shopId).map(rowToProduct);

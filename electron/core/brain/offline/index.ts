@@ -13,6 +13,7 @@ import { hasBuyingVerb, withoutCounts } from '../nlu/quantity';
 import { say, voiceFor } from '../templates';
 import { type TurnContext, type UpstreamSlot, answerAvailability, answerDelivery, answerPhoto, answerPrice, answerWhich } from './answers';
 import type { OfflineBrainDeps } from './deps';
+import { TurnMemo, memoisedFinder } from '../retrieval/turn-memo';
 import { type Draft, ORDER_ID_PLACEHOLDER, finish, newDraft } from './draft';
 import { awaitingOf, commonWordFor, confirmOrder, correctsCart, orderStep, resumeOrder, yesOrNo } from './order-step';
 import { type Pick, isTie, rememberSkus, resolveEach, resolveProducts } from './resolve';
@@ -430,6 +431,11 @@ export interface PlanOptions {
    * says which order fields it filled: the turn does not read those again from the text.
    */
   seed?: (state: BrainState) => ReadonlySet<UpstreamSlot>;
+  /**
+   * The turn's memo of catalog reads: the router passes one per turn so that a second plan of the
+   * same turn (after the LLM read order slots) reads nothing again. Without it the plan keeps its own.
+   */
+  memo?: TurnMemo;
 }
 
 /** The offline brain, with the two-step turn the router uses. `decide` plans and commits at once. */
@@ -479,8 +485,10 @@ function withOrderNumber(decision: BrainDecision, orderId: number, items: BrainD
  * remembers the conversation's cart and details between turns, and answers in the customer's
  * language and script.
  */
-export function makeOfflineBrain(deps: OfflineBrainDeps): OfflineBrain {
+export function makeOfflineBrain(shared: OfflineBrainDeps): OfflineBrain {
   async function plan(input: BrainInput, options: PlanOptions = {}): Promise<OfflinePlan> {
+    // Every catalog read of this turn goes through the turn's memo: asked twice, read once.
+    const deps: OfflineBrainDeps = { ...shared, products: memoisedFinder(shared.products, options.memo ?? new TurnMemo()) };
     const confirming = input.inboundMessageIds.length ? Math.max(...input.inboundMessageIds) : null;
     const placed = confirming !== null ? await deps.orderPlacedBy?.(confirming) : undefined;
     if (placed) {

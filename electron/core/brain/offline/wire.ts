@@ -33,7 +33,7 @@ export function makeCatalogProductFinder(
   return {
     search: (shopId, text, k) => Promise.resolve(retriever.searchProductsSync(shopId, text, k)),
     bySku: async (shopId, sku) => products.getBySku(shopId, sku) ?? null,
-    inCategory: async (shopId, category, limit) => products.list(shopId, { offset: 0, limit, category }).items,
+    inCategory: async (shopId, category, limit) => products.inCategory(shopId, category, limit),
     sample: (shopId, limit) => products.list(shopId, { offset: 0, limit }).items,
   };
 }
