@@ -10,6 +10,11 @@ export type ProductInput = Omit<Product, 'id' | 'shopId' | 'archivedAt'>;
 
 /** A stored product row: the kysely table type as it is read back. */
 export type ProductRow = Selectable<ProductsTable>;
+/** A row as the brain reads it: everything a Product is made of, without the search document. */
+export type ProductFields = Omit<ProductRow, 'search_doc'>;
+/** The columns of ProductFields: the hot paths skip the search document (the largest column, parsed elsewhere). */
+export const PRODUCT_FIELDS =
+  'id, shop_id, sku, name, alt_names, aliases, category, price, compare_at_price, currency, stock, variants, images, description, upsell_skus, created_at, updated_at, archived_at';
 
 const parseList = <T>(json: string): T[] => {
   const value: unknown = JSON.parse(json);
@@ -17,7 +22,7 @@ const parseList = <T>(json: string): T[] => {
 };
 
 /** A stored row as a product; its price and stock obey its variants (rows from before that rule too). */
-export function rowToProduct(row: ProductRow): Product {
+export function rowToProduct(row: ProductFields): Product {
   return reconcileVariants({
     id: row.id,
     shopId: row.shop_id,
@@ -79,6 +84,7 @@ export function productRowParams(shopId: number, input: ProductInput, now: strin
 export function makeProductsRepo(sqlite: SQLite.Database) {
   const s = {
     bySku: sqlite.prepare<[number, string], ProductRow>(`SELECT * FROM products WHERE shop_id = ? AND sku = ?`),
+    fieldsBySku: sqlite.prepare<[number, string], ProductFields>(`SELECT ${PRODUCT_FIELDS} FROM products WHERE shop_id = ? AND sku = ?`),
     byId: sqlite.prepare<[number, number], ProductRow>(`SELECT * FROM products WHERE shop_id = ? AND id = ?`),
     insert: sqlite.prepare(
       `INSERT INTO products (shop_id, sku, name, alt_names, aliases, category, price, compare_at_price, currency, stock, variants, images, description, upsell_skus, search_doc, created_at, updated_at)
@@ -104,8 +110,11 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
     pageInCategory: sqlite.prepare<[number, string, number, number, number], ProductRow>(
       `SELECT * FROM products WHERE shop_id = ? AND category = ? AND (archived_at IS NOT NULL) = ? ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`,
     ),
-    activeInCategory: sqlite.prepare<[number, string, number], ProductRow>(
-      `SELECT * FROM products WHERE shop_id = ? AND category = ? AND archived_at IS NULL ORDER BY name COLLATE NOCASE, id LIMIT ?`,
+    activeInCategory: sqlite.prepare<[number, string, number], ProductFields>(
+      `SELECT ${PRODUCT_FIELDS} FROM products WHERE shop_id = ? AND category = ? AND archived_at IS NULL ORDER BY name COLLATE NOCASE, id LIMIT ?`,
+    ),
+    firstActive: sqlite.prepare<[number, number], ProductFields>(
+      `SELECT ${PRODUCT_FIELDS} FROM products WHERE shop_id = ? AND archived_at IS NULL ORDER BY name COLLATE NOCASE, id LIMIT ?`,
     ),
     count: sqlite.prepare<[number, number], { n: number }>(
       `SELECT COUNT(*) AS n FROM products WHERE shop_id = ? AND (archived_at IS NOT NULL) = ?`,
@@ -194,7 +203,7 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
       return s.bySku.get(shopId, sku) !== undefined || s.variantSku.get(shopId, sku) !== undefined;
     },
     getBySku(shopId: number, sku: string): Product | undefined {
-      const row = s.bySku.get(shopId, sku);
+      const row = s.fieldsBySku.get(shopId, sku);
       return row && rowToProduct(row);
     },
     /** A page of active (or archived) products by name; the bot's "same category" reads it too. */
@@ -231,6 +240,10 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
     /** The first active products of a category by name, without counting them (the brain's hot path). */
     inCategory(shopId: number, category: string, limit: number): Product[] {
       return s.activeInCategory.all(shopId, category, limit).map(rowToProduct);
+    },
+    /** The first active products by name, without counting them (names the bot can suggest). */
+    first(shopId: number, limit: number): Product[] {
+      return s.firstActive.all(shopId, limit).map(rowToProduct);
     },
     all(shopId: number): Product[] {
       return s.all.all(shopId).map(rowToProduct);

@@ -45,11 +45,17 @@ export function memoisedFinder<Hit extends { product: Product }, F extends Catal
 }
 
 /** The router's product search (the turn's products, the words of each reply the guardrails check), read once per turn. */
-export function memoisedSearch<
-  S extends { searchProducts(shopId: number, text: string, k?: number): Promise<Array<{ product: Product }>> },
->(search: S, memo: TurnMemo): Pick<S, 'searchProducts'> {
+type Search = (shopId: number, text: string, k?: number) => Promise<Array<{ product: Product }>>;
+
+export function memoisedSearch<S extends { searchProducts: Search; searchProductsNamed?: Search }>(search: S, memo: TurnMemo): S {
+  const named = search.searchProductsNamed?.bind(search);
   return {
-    searchProducts: (shopId, text, k) =>
+    ...search,
+    searchProducts: (shopId: number, text: string, k?: number) =>
       copied(memo.once(`router-search\u0000${shopId}\u0000${k ?? ''}\u0000${text}`, () => search.searchProducts(shopId, text, k))),
-  } as Pick<S, 'searchProducts'>;
+    ...(named && {
+      searchProductsNamed: (shopId: number, text: string, k?: number) =>
+        copied(memo.once(`router-named\u0000${shopId}\u0000${k ?? ''}\u0000${text}`, () => named(shopId, text, k))),
+    }),
+  };
 }
