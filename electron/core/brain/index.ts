@@ -182,6 +182,16 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
    * `slotsOnly` (the offline brain is taking the order and writes the reply) one call is made and
    * its reply is not used.
    */
+  /** The shop's LLM is configured and not cooling down: its reply is expected this turn. */
+  async function llmExpected(turn: Turn): Promise<boolean> {
+    const { input, settings } = turn;
+    const apiKey = await deps.secrets.get(apiKeySecretName(input.shopId));
+    return (
+      isLlmConfigured(settings.llm.baseUrl, settings.llm.model, apiKey) &&
+      (failedUntil.get(input.shopId) ?? 0) <= deps.clock.now().getTime()
+    );
+  }
+
   async function tryLlm(turn: Turn, languageHint: BrainDecision['language'] | null, slotsOnly: boolean): Promise<LlmOutcome> {
     const { input, settings } = turn;
     const apiKey = await deps.secrets.get(apiKeySecretName(input.shopId));
@@ -277,10 +287,16 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
   }
 
   /** The offline brain's plan for this turn, or null when it failed (logged). */
-  async function runOffline(turn: Turn, slots: CheckedSlots | null = null, startsOrder = false): Promise<OfflinePlan | null> {
+  async function runOffline(
+    turn: Turn,
+    slots: CheckedSlots | null = null,
+    startsOrder = false,
+    compose = true,
+  ): Promise<OfflinePlan | null> {
     try {
       return await planTurn(deps.offline, turn.input, {
         memo: turn.memo,
+        compose,
         ...(slots && { seed: (state: BrainState) => seedState(state, slots, startsOrder) }),
       });
     } catch (err) {
@@ -359,20 +375,26 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
       // The offline brain plans every turn: it keeps the order draft and places orders, which an
       // LLM reply cannot do. While an order is being taken its structured answer is the reply; the
       // LLM, when configured, reads the order slots, which are checked and fed to that same flow.
-      const first = await runOffline(turn);
+      // With an LLM expected, the offline plan reads the turn (order steps, memory, guardrail facts)
+      // but leaves a question outside any order unanswered in words: the LLM writes that reply.
+      const compose = !(await llmExpected(turn));
+      const first = await runOffline(turn, null, false, compose);
       const ordering = first !== null && isOrderTurn(first.decision);
       // A "yes" that places the order, or a cancel, is the customer's decision on what they were
       // shown: nothing for the model to read.
       const settled = first !== null && (first.decision.orderAction === 'confirm' || first.decision.orderAction === 'cancel');
       const llm = settled ? NO_LLM : await tryLlm(turn, first?.decision.language ?? null, ordering);
       const slots = checkedSlots(turn, llm.slots);
-      const plan = slots ? ((await runOffline(turn, slots, llm.startsOrder)) ?? first) : first;
+      const plan = slots ? ((await runOffline(turn, slots, llm.startsOrder, compose)) ?? first) : first;
       let decision: BrainDecision;
       if (llm.decision && !(plan && isOrderTurn(plan.decision))) {
         await plan?.observe();
         decision = llm.decision;
       } else {
-        decision = await offlineOrSafe(turn, plan);
+        // The LLM's reply did not come (or the offline brain takes the order): the offline reply
+        // goes out, so it is written now — the turn's catalog reads come from its memo.
+        const written = plan && !plan.written ? ((await runOffline(turn, slots, llm.startsOrder)) ?? null) : plan;
+        decision = await offlineOrSafe(turn, written);
       }
       return applyEscalationPolicy(decision, signals, deps.lowConfidence ?? LOW_CONFIDENCE);
     },
