@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
   await optionalPart('retrieval', './retrieval');
   await optionalPart('brain', './brain');
+  await optionalPart('llm-turn', './llm-turn');
   await optionalPart('whatsapp', './whatsapp');
   await optionalPart('catalog-import', './catalog-import');
   await optionalPart('analytics', './analytics');

@@ -15,8 +15,7 @@ import { openDatabase } from './store/open-database';
 import { makeMessageSearchIndex } from './store/message-search-index';
 import { makeAccountsRepo } from './store/repos/accounts';
 import { makeConversationsRepo } from './store/repos/conversations';
-import { type SettingsRepo, makeSettingsRepo } from './store/repos/settings';
-import type { ShopSettings } from '../../shared/domain/settings';
+import { makeSettingsRepo } from './store/repos/settings';
 import { makeShopsRepo } from './store/repos/shops';
 import { systemHandlers } from './system/app';
 import { makeSealedSecretStore } from './host/sealed-secret-store';
@@ -24,7 +23,7 @@ import { lockDataDir } from './host/data-dir-lock';
 import { type FileLogger, type LogCap, makeFileLogger, teeLogger } from './host/log-files';
 import { databaseFiles, ensurePrivateDir, ensurePrivateFile, tightenExisting } from './host/private-files';
 import type { Brain } from './brain/types';
-import { makeCoreShopBrain } from './brain/index';
+import { cachedSettings, makeCoreShopBrain } from './brain/index';
 import { llmHealthHandlers } from './brain/llm/health-app';
 import { makeLlmHealth } from './brain/llm/llm-health';
 import { makeSimulatorChannel } from './channels/simulator/simulator-channel';
@@ -114,20 +113,6 @@ export interface Core {
 }
 
 export const DATABASE_FILE = 'souqbot.sqlite';
-
-/** Settings read once per shop, dropped when they change: the worker asks on every turn. */
-function cachedSettings(repo: SettingsRepo, bus: EventBus) {
-  const cache = new Map<number, Promise<ShopSettings>>();
-  bus.on('settings/changed', ({ shopId }) => cache.delete(shopId));
-  return (shopId: number): Promise<ShopSettings> => {
-    let hit = cache.get(shopId);
-    if (!hit) {
-      hit = repo.get(shopId);
-      cache.set(shopId, hit);
-    }
-    return hit;
-  };
-}
 
 /** The composition root: everything core is, built from injected dependencies. One core per data directory. */
 export async function createCore(config: CoreConfig): Promise<Core> {

@@ -11,6 +11,8 @@ export interface CatalogLookup {
 
 export interface ProductSearch {
   searchProducts(shopId: number, text: string, k?: number): Promise<Array<{ product: Product }>>;
+  /** The products a reply names, its words as written (no typo pass); searchProducts when absent. */
+  searchProductsNamed?(shopId: number, text: string, k?: number): Promise<Array<{ product: Product }>>;
 }
 
 export interface SalesFigures {
@@ -62,7 +64,8 @@ export async function loadStoreFacts(
     }
   }
   if (sources.search && decision.reply.trim()) {
-    for (const hit of await sources.search.searchProducts(shopId, decision.reply, 5)) bySku.set(hit.product.sku, hit.product);
+    const named = sources.search.searchProductsNamed ?? sources.search.searchProducts;
+    for (const hit of await named.call(sources.search, shopId, decision.reply, 5)) bySku.set(hit.product.sku, hit.product);
   }
   for (const sku of bySku.keys()) knownSkus.add(sku);
   const products = [...bySku.values()];

@@ -23,13 +23,15 @@ export async function resolveProducts(finder: ProductFinder, shopId: number, tex
   // "parmesan 36 mois" when retrieval only proposes the 24-month one: a measure the customer gives
   // decides between siblings, so the top candidate's category is read too.
   const top = found[0]?.product;
-  const siblings = top && measuresIn(matchTokens(text)).length ? await finder.inCategory(shopId, top.category, 20) : [];
+  // The message's words, read once for every candidate.
+  const words = matchTokens(text);
+  const siblings = top && measuresIn(words).length ? await finder.inCategory(shopId, top.category, 20) : [];
   const hits = [
     ...found,
     ...siblings.filter((p) => !found.some((h) => h.product.sku === p.sku)).map((product) => ({ product, score: 0, matched: [] })),
   ];
   const scored = hits.map((h, rank) => {
-    const lexical = scoreProduct(text, h.product).score;
+    const lexical = scoreProduct(words, h.product).score;
     const prior = rank === 0 ? 0.6 : rank === 1 ? 0.3 : 0;
     return { product: h.product, lexical, score: lexical + (lexical > 0 ? prior : h.score >= 0.6 && rank === 0 ? MIN_SCORE : 0) };
   });

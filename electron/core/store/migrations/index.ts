@@ -18,6 +18,7 @@ import * as m0034 from './0034-customer-profiles';
 import * as m0035 from './0035-analytics-indexes';
 import * as m0009 from './0009-catalog-index-queue';
 import * as m0040 from './0040-app-preferences';
+import * as m0041 from './0041-products-category-index';
 import * as m0070 from './0070-catalog-images';
 import * as m0075 from './0075-transcription-usage';
 import * as m0085 from './0085-contact-search';
@@ -50,6 +51,7 @@ export const migrations: Record<string, Migration> = {
   '0035-analytics-indexes': m0035,
   '0009-catalog-index-queue': m0009,
   '0040-app-preferences': m0040,
+  '0041-products-category-index': m0041,
   '0070-catalog-images': m0070,
   '0075-transcription-usage': m0075,
   '0055-opt-back-in': m0055,
