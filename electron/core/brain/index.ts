@@ -37,6 +37,8 @@ import { isOrderTurn, llmStartsOrder, planTurn, withoutOrderAction } from './tur
 import type { Brain, BrainInput } from './types';
 import { encodeEscalations, escalation } from '../../../shared/domain/notices';
 import { profileAsCustomerText } from '../learning/profiles/returning-customer';
+import { type ProductPhotoDeps, withProductPhoto } from './closer/product-photo';
+import { makeSentPhotosRepo } from './closer/sent-photos-repo';
 
 export interface ShopBrainDeps extends FactsSources {
   /** The offline brain: answers when no LLM is configured, and whenever the LLM cannot; keeps the order flow. */
@@ -406,6 +408,15 @@ export function makeCoreShopBrain(config: CoreShopBrainConfig): Brain {
     logger: config.logger,
     ...(config.makeClient ? { makeClient: config.makeClient } : {}),
     ...(config.llmHealth ? { llmHealth: config.llmHealth } : {}),
+  });
+}
+
+/** The sales closer's product photo (closer/product-photo.ts) on core's store: wraps the pipeline's brain. */
+export function withCoreProductPhoto(brain: Brain, config: { sqlite: SQLite.Database; canSend: ProductPhotoDeps['canSend'] }): Brain {
+  return withProductPhoto(brain, {
+    catalog: makeProductsRepo(config.sqlite),
+    sentPhotos: makeSentPhotosRepo(config.sqlite),
+    canSend: config.canSend,
   });
 }
 

@@ -145,6 +145,28 @@ describe('catalog photos', () => {
     }
   }, 60_000);
 
+  it('the sales closer shows the product it presents with its photo (name, price), once per conversation; no photo, no claim', async () => {
+    const first = await ask('+213550000110', 'combien le foulard soie ?');
+    expect(first.text).toMatch(/Foulard soie/);
+    expect(first.media).not.toBeNull();
+    expect(first.media!.url.startsWith(path.join(dataDir, 'catalog-images'))).toBe(true);
+    expect(first.media!.caption).toMatch(/^Foulard soie – 2[\s.,  ]?500/);
+    // The second time the same product comes up in the chat, the text goes alone.
+    const again = await ask('+213550000110', 'et le foulard soie, il est toujours disponible ?');
+    expect(again.text).toMatch(/Foulard soie/i);
+    expect(again.media).toBeNull();
+    // A product without a photo, or whose photo link is dead, is presented in words only.
+    for (const [from, text, name] of [
+      ['+213550000111', 'combien le plateau cuivre ?', /Plateau cuivre/],
+      ['+213550000112', 'combien le coussin brodé ?', /Coussin brodé/],
+    ] as const) {
+      const sent = await ask(from, text);
+      expect(sent.text, text).toMatch(name);
+      expect(sent.media, text).toBeNull();
+      expect(sent.text, text).not.toMatch(/photo|image/i);
+    }
+  }, 60_000);
+
   it('says honestly that there is no photo yet and tells the seller, when the product has none', async () => {
     const sent = await ask('+213550000104', 'photo du plateau cuivre svp');
     expect(sent.media).toBeNull();
