@@ -24,6 +24,8 @@ let base: string;
 let shopId: number;
 const hits = new Map<string, number>();
 const photos = new Map<string, Buffer>();
+/** The model named by each request the fake vision endpoint received. */
+const visionModels: string[] = [];
 
 const PRODUCTS = [
   ['SAC-1', 'Sac cabas cuir', 6500],
@@ -46,6 +48,18 @@ beforeAll(async () => {
   );
   server = http.createServer((req, res) => {
     const url = req.url ?? '';
+    // The shop's OpenAI-compatible endpoint, for its vision model: names what the photo shows.
+    if (req.method === 'POST' && url === '/v1/chat/completions') {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        visionModels.push((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { model: string }).model);
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ choices: [{ message: { content: 'foulard soie' } }] }));
+      });
+      return;
+    }
     hits.set(url, (hits.get(url) ?? 0) + 1);
     const body = photos.get(url);
     if (!body) return void res.writeHead(404).end();
@@ -209,6 +223,38 @@ describe('catalog photos', () => {
       .prepare(`SELECT escalation_reason AS reason FROM conversations WHERE shop_id = ? ORDER BY id DESC LIMIT 1`)
       .get(shopId) as { reason: string };
     expect(conv.reason).toMatch(/photo_received/);
+  }, 60_000);
+
+  it('uses the vision model set in Sales settings for a photo the matcher does not know, and none once it is cleared', async () => {
+    const accountId = core.ctx.testPhone.accountFor(shopId);
+    const sendPhoto = async (from: string, id: string) => {
+      const file = path.join(dataDir, 'media', `${id}.jpg`);
+      fs.writeFileSync(file, await screenshotOf(await productPhoto(6000 + id.length), { seed: 5, chrome: true }));
+      const before = rawLog().length;
+      core.ctx.pipeline.sink.accept({
+        accountId,
+        channelMessageId: id,
+        from: `${from.replace(/\D/g, '')}@s.whatsapp.net`,
+        kind: 'image',
+        text: '',
+        at: new Date().toISOString(),
+        mediaPath: file,
+      });
+      return until('the reply to a photo', () =>
+        rawLog()
+          .slice(before)
+          .find((a) => a.to.startsWith(from.replace(/\D/g, ''))),
+      );
+    };
+    await call('settings/update', { shopId, patch: { llm: { baseUrl: `${base}/v1`, visionModel: 'vision-test-1' } } });
+    const described = await sendPhoto('+213550000120', 'VISION1');
+    expect(visionModels).toEqual(['vision-test-1']);
+    expect(described.text).toMatch(/Foulard soie/);
+    expect(described.text).toMatch(/2[\s.,  ]?500/);
+    await call('settings/update', { shopId, patch: { llm: { visionModel: '' } } });
+    const handedOver = await sendPhoto('+213550000121', 'VISION22');
+    expect(visionModels).toEqual(['vision-test-1']);
+    expect(handedOver.text).not.toMatch(/Foulard/);
   }, 60_000);
 
   it('takes a picked file as the product image (catalog/set-product-image), shows its thumbnail and sends it', async () => {
