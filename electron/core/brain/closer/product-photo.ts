@@ -1,6 +1,6 @@
 import type { BrainDecision, Intent } from '../../../../shared/domain/brain';
 import type { Product } from '../../../../shared/domain/catalog';
-import { fold } from '../../text/fold';
+import { fold } from '../guardrails/text';
 import { priceOf } from '../offline/answers';
 import { nameFor } from '../offline/product-name';
 import { say } from '../templates/index';
