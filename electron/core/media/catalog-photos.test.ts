@@ -261,13 +261,21 @@ describe('catalog photos', () => {
     const list = await call<{ items: Array<{ id: number; sku: string }> }>('catalog/list', { shopId, query: 'Plateau cuivre' });
     const productId = list.items.find((p) => p.sku === 'NONE-1')!.id;
     expect(await call('catalog/product-image', { shopId, productId })).toEqual({ dataUrl: null });
-    const picked = await productPhoto(42);
+    // A big photo picked from disk (a 3600 px PNG) is stored resized and size-capped like a download.
+    const picked = await sharp(await productPhoto(42))
+      .resize({ width: 3600 })
+      .png()
+      .toBuffer();
     const updated = await call<{ images: string[] }>('catalog/set-product-image', {
       shopId,
       productId,
       imageBase64: picked.toString('base64'),
     });
     expect(updated.images[0]).toMatch(/^souq-image:[0-9a-f]{32}\.jpg$/);
+    const file = path.join(dataDir, 'catalog-images', String(shopId), updated.images[0]!.replace('souq-image:', ''));
+    const meta = await sharp(file).metadata();
+    expect(Math.max(meta.width, meta.height)).toBe(CATALOG_IMAGE_SIDE);
+    expect(fs.statSync(file).size).toBeLessThanOrEqual(CATALOG_IMAGE_MAX_BYTES);
     const thumb = await call<{ dataUrl: string }>('catalog/product-image', { shopId, productId });
     expect(thumb.dataUrl).toMatch(/^data:image\/jpeg;base64,/);
     const sent = await ask('+213550000107', 'photo du plateau cuivre svp');
