@@ -24,8 +24,14 @@ export interface PassageSearch {
 /** The turn's relevant passages, best first; none without a document index or a good enough hit. */
 export function relevantPassages(documents: PassageSearch | undefined, shopId: number, text: string): PromptPassage[] {
   if (!documents || !text.trim()) return [];
-  return documents
-    .search(shopId, text, TURN_PASSAGES)
+  let hits: DocumentHit[];
+  try {
+    hits = documents.search(shopId, text, TURN_PASSAGES);
+  } catch {
+    // The documents are extra context: a search that fails leaves the turn as it was without them.
+    return [];
+  }
+  return hits
     .filter((h) => h.score >= PASSAGE_RELEVANT_FROM)
     .map((h) => ({ id: `document:${h.documentId}#${h.chunkId}`, document: h.documentName, text: h.text }));
 }
