@@ -23,7 +23,7 @@ import { lockDataDir } from './host/data-dir-lock';
 import { type FileLogger, type LogCap, makeFileLogger, teeLogger } from './host/log-files';
 import { databaseFiles, ensurePrivateDir, ensurePrivateFile, tightenExisting } from './host/private-files';
 import type { Brain } from './brain/types';
-import { cachedSettings, makeCoreShopBrain } from './brain/index';
+import { cachedSettings, makeCoreShopBrain, withCoreProductPhoto } from './brain/index';
 import { llmHealthHandlers } from './brain/llm/health-app';
 import { makeLlmHealth } from './brain/llm/llm-health';
 import { makeSimulatorChannel } from './channels/simulator/simulator-channel';
@@ -217,8 +217,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     sqlite: store.sqlite,
     brain:
       config.brain ??
-      learning.wrapBrain(
-        makeCoreShopBrain({ db: store.db, sqlite: store.sqlite, settingsOf, shops: shopsRepo, secrets, bus, clock, logger, llmHealth }),
+      // The closer's product photo is added last, to the reply that actually goes out.
+      withCoreProductPhoto(
+        learning.wrapBrain(
+          makeCoreShopBrain({ db: store.db, sqlite: store.sqlite, settingsOf, shops: shopsRepo, secrets, bus, clock, logger, llmHealth }),
+        ),
+        { sqlite: store.sqlite, canSend: (shopId, url) => catalogImages.localFile(shopId, url) !== null },
       ),
     settingsOf,
     bus,

@@ -40,6 +40,10 @@ import { isOrderTurn, llmStartsOrder, planTurn, withoutOrderAction } from './tur
 import type { Brain, BrainInput } from './types';
 import { encodeEscalations, escalation } from '../../../shared/domain/notices';
 import { profileAsCustomerText } from '../learning/profiles/returning-customer';
+import { type ProductPhotoDeps, withProductPhoto } from './closer/product-photo';
+import { makeSentPhotosRepo } from './closer/sent-photos-repo';
+import { type PassageSearch, type PromptPassage, passageFacts, relevantPassages } from './llm/document-passages';
+import { makeDocumentsRepo } from '../knowledge/index';
 
 export interface ShopBrainDeps extends FactsSources {
   /** The offline brain: answers when no LLM is configured, and whenever the LLM cannot; keeps the order flow. */
@@ -48,6 +52,8 @@ export interface ShopBrainDeps extends FactsSources {
   shops: { get(shopId: number): Promise<{ name: string; currency: string } | undefined> };
   secrets: SecretStore;
   knowledge?: { searchKnowledge(shopId: number, text: string, k?: number): Promise<Array<{ entry: KnowledgeEntry }>> };
+  /** The seller's documents: passages that match the message reach the LLM's prompt (llm/document-passages.ts). */
+  documents?: PassageSearch;
   spendCap: SpendCap;
   violations: { add(entry: ViolationEntry): void };
   profile?: (shopId: number, contactId: number) => Promise<CustomerProfile | null>;
@@ -78,6 +84,7 @@ interface Turn {
   signals: CustomerSignals;
   products: Product[];
   knowledge: KnowledgeEntry[];
+  passages: PromptPassage[];
   customerTexts: string[];
   extraNames: string[];
   country: string | null;
@@ -139,6 +146,7 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
       decision,
       turnProducts: turn.products,
       knowledge: turn.knowledge,
+      passages: passageFacts(turn.passages),
       settings: turn.settings,
       now: turn.input.now,
     });
@@ -234,6 +242,7 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
         strategy,
         corrections,
         languageHint,
+        passages: turn.passages,
       });
       let decision: BrainDecision;
       try {
@@ -364,6 +373,7 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
         signals,
         products: productHits.map((h) => h.product),
         knowledge: knowledgeHits.map((h) => h.entry),
+        passages: relevantPassages(deps.documents, input.shopId, input.text),
         // A returning customer's stored details are their own words from an earlier chat.
         customerTexts: [
           ...(input.profile ? [profileAsCustomerText(input.profile)] : []),
@@ -455,6 +465,7 @@ export function makeCoreShopBrain(config: CoreShopBrainConfig): Brain {
     knowledgeRows: makeKnowledgeRepo(config.sqlite),
     search: retriever,
     knowledge: retriever,
+    documents: makeDocumentsRepo(config.sqlite),
     orders: { countPlaced: (shopId) => facts.countPlaced(shopId), unitsSoldSince: (...a) => facts.unitsSoldSince(...a) },
     country: (shopId, settings) => facts.country(shopId, settings.facts.timeZone),
     customerPhones: makeCustomerNumbersRepo(config.sqlite),
@@ -462,6 +473,15 @@ export function makeCoreShopBrain(config: CoreShopBrainConfig): Brain {
     logger: config.logger,
     ...(config.makeClient ? { makeClient: config.makeClient } : {}),
     ...(config.llmHealth ? { llmHealth: config.llmHealth } : {}),
+  });
+}
+
+/** The sales closer's product photo (closer/product-photo.ts) on core's store: wraps the pipeline's brain. */
+export function withCoreProductPhoto(brain: Brain, config: { sqlite: SQLite.Database; canSend: ProductPhotoDeps['canSend'] }): Brain {
+  return withProductPhoto(brain, {
+    catalog: makeProductsRepo(config.sqlite),
+    sentPhotos: makeSentPhotosRepo(config.sqlite),
+    canSend: config.canSend,
   });
 }
 

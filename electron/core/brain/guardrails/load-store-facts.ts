@@ -48,6 +48,8 @@ export async function loadStoreFacts(
     decision: BrainDecision;
     turnProducts: Product[];
     knowledge: KnowledgeEntry[];
+    /** Document names and passages the turn's prompt carried: the seller's own words too. */
+    passages?: readonly string[];
     settings: ShopSettings;
     now: Date;
   },
@@ -96,7 +98,7 @@ export async function loadStoreFacts(
       orderItems: decision.orderItems,
       salesCounts,
       orderCount,
-      knowledge: [...knowledge.values()].map((k) => k.answer),
+      knowledge: [...[...knowledge.values()].map((k) => k.answer), ...(args.passages ?? [])],
       now: args.now,
     },
   };

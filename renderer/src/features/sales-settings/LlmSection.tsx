@@ -104,6 +104,20 @@ export function LlmSection({ shopId, form, edit, replace, apiKeySet, savedBaseUr
         <input id="llm-model" dir="ltr" value={form.model} onChange={(e) => edit({ model: e.target.value })} />
       </div>
       <div className="field">
+        <label htmlFor="llm-vision-model">{t('visionModel')}</label>
+        <input
+          id="llm-vision-model"
+          dir="ltr"
+          placeholder={t('visionModelPlaceholder')}
+          aria-describedby="llm-vision-model-hint"
+          value={form.visionModel}
+          onChange={(e) => edit({ visionModel: e.target.value })}
+        />
+        <span id="llm-vision-model-hint" className="muted small">
+          {t('visionModelHint')}
+        </span>
+      </div>
+      <div className="field">
         <label htmlFor="llm-key">{t('apiKey')}</label>
         <div className="settings-key">
           <input
