@@ -25,7 +25,16 @@ describe.skipIf(!nats)('relay: two instances through nats-server', () => {
         servers: server.url,
         caps: { maxCount: 100, maxBytes: 1 << 20, maxAgeMs: 86_400_000 },
       });
-      relays.push(await startRelay({ store, bus, limits: { ipConnectionBurst: 1000 }, log: () => {} }));
+      relays.push(
+        await startRelay({
+          store,
+          bus,
+          deliveryMode: 'offer-first',
+          offerTimeoutMs: 500,
+          limits: { ipConnectionBurst: 1000 },
+          log: () => {},
+        }),
+      );
       closers.push(() => store.close());
     }
   });
