@@ -62,7 +62,9 @@ export function connectRelay(
       void closed.then(() => {
         if (drop()) {
           clearTimeout(timer);
-          reject(new Error(`socket closed while waiting for ${t} (inbox: ${inbox.map((f) => (f.t === 'error' ? f.code : f.t)).join(',')})`));
+          reject(
+            new Error(`socket closed while waiting for ${t} (inbox: ${inbox.map((f) => (f.t === 'error' ? f.code : f.t)).join(',')})`),
+          );
         }
       });
     });
