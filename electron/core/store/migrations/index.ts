@@ -23,6 +23,7 @@ import * as m0075 from './0075-transcription-usage';
 import * as m0055 from './0055-opt-back-in';
 import * as m0056 from './0056-knowledge-documents';
 import * as m0050 from './0050-analytics-rollups';
+import * as m0080 from './0080-sync-devices';
 
 /**
  * Every migration, imported statically so bundling and a strict CSP cannot lose one.
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '0055-opt-back-in': m0055,
   '0056-knowledge-documents': m0056,
   '0050-analytics-rollups': m0050,
+  '0080-sync-devices': m0080,
 };
