@@ -8,6 +8,8 @@ export interface DeviceRow {
   boxPublicKey: string;
   pairedAt: string;
   lastSeenAt: string | null;
+  /** JSON of the replay window (shared/relay createReplayWindow's state), null before the first message. */
+  replayState: string | null;
 }
 
 interface RawDevice {
@@ -17,6 +19,7 @@ interface RawDevice {
   box_public_key: string;
   paired_at: string;
   last_seen_at: string | null;
+  replay_state: string | null;
 }
 
 const toDevice = (r: RawDevice): DeviceRow => ({
@@ -26,6 +29,7 @@ const toDevice = (r: RawDevice): DeviceRow => ({
   boxPublicKey: r.box_public_key,
   pairedAt: r.paired_at,
   lastSeenAt: r.last_seen_at,
+  replayState: r.replay_state,
 });
 
 /** The paired devices. Unpairing deletes the row: the keys are gone, nothing is sealed for that device again. */
@@ -37,6 +41,7 @@ export function makeDevicesRepo(sqlite: SQLite.Database) {
     'INSERT INTO sync_devices (name, sign_public_key, box_public_key, paired_at) VALUES (?, ?, ?, ?)',
   );
   const seen = sqlite.prepare<[string, number]>('UPDATE sync_devices SET last_seen_at = ? WHERE id = ?');
+  const replay = sqlite.prepare<[string, number]>('UPDATE sync_devices SET replay_state = ? WHERE id = ?');
   const remove = sqlite.prepare<[number]>('DELETE FROM sync_devices WHERE id = ?');
   return {
     list: (): DeviceRow[] => all.all().map(toDevice),
@@ -56,6 +61,7 @@ export function makeDevicesRepo(sqlite: SQLite.Database) {
       return toDevice(byId.get(Number(lastInsertRowid)) as RawDevice);
     },
     markSeen: (id: number, now: string): void => void seen.run(now, id),
+    saveReplay: (id: number, state: string): void => void replay.run(state, id),
     remove: (id: number): boolean => remove.run(id).changes > 0,
   };
 }

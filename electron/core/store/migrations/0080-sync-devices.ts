@@ -18,6 +18,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('box_public_key', 'text', (c) => c.notNull())
     .addColumn('paired_at', 'text', (c) => c.notNull())
     .addColumn('last_seen_at', 'text')
+    /** The counters already accepted from this device (JSON): a replayed envelope is refused even after a restart. */
+    .addColumn('replay_state', 'text')
     .execute();
   await db.schema
     .createTable('sync_commands')
