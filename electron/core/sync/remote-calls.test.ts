@@ -84,3 +84,28 @@ describe('commands from a paired device', () => {
     for (const name of DEVICE_EVENTS) expect(name).not.toMatch(/^(settings|accounts|wa|desktop|learning)\//);
   });
 });
+
+describe('a copy of a command that arrives while the first still runs', () => {
+  it('gets the first answer, and the call runs once', async () => {
+    store = await openDatabase({ file: ':memory:' });
+    const commands = makeCommandsRepo(store.sqlite);
+    let release: (v: Envelope<unknown>) => void = () => undefined;
+    let runs = 0;
+    const run = makeRemoteCalls({
+      dispatch: () => {
+        runs += 1;
+        return new Promise((resolve) => (release = resolve));
+      },
+      commands,
+      clock: { now: () => new Date('2026-12-01T10:00:00Z') },
+      logger: silentLogger,
+    });
+    const command = { commandId: 'dup12345', name: 'drafts/approve', input: { shopId: 1, messageId: 2 } };
+    const first = run(1, command);
+    const second = run(1, command);
+    release({ ok: true, value: 'sent' });
+    expect(await first).toEqual({ ok: true, value: 'sent' });
+    expect(await second).toEqual({ ok: true, value: 'sent' });
+    expect(runs).toBe(1);
+  });
+});

@@ -30,6 +30,8 @@ const refused = (name: string): Envelope<never> => ({
  */
 export function makeRemoteCalls(deps: RemoteCallsDeps) {
   const now = () => deps.clock.now().toISOString();
+  // A copy that arrives while the first still runs (the phone sent it again on reconnect) waits for the same answer.
+  const inflight = new Map<string, Promise<Envelope<unknown>>>();
   return async function runRemote(deviceId: number, command: RemoteCommand): Promise<Envelope<unknown>> {
     const { commandId, name } = command;
     if (!isDeviceCall(name)) {
@@ -41,13 +43,23 @@ export function makeRemoteCalls(deps: RemoteCallsDeps) {
     }
     // Reads change nothing: they run each time and stay out of the audit trail.
     if (!DEVICE_WRITES.has(name)) return deps.dispatch(name, command.input);
+    const key = `${deviceId}:${commandId}`;
+    const running = inflight.get(key);
+    if (running) return running;
     if (!deps.commands.claim(deviceId, commandId, name, now())) {
       const seen = deps.commands.get(deviceId, commandId);
       if (seen?.answer) return JSON.parse(seen.answer) as Envelope<unknown>;
       // Claimed but never finished (core stopped mid-command): never run it a second time.
       return { ok: false, error: { code: 'conflict', message: 'This command was already received; check the conversation' } };
     }
-    const answer = await deps.dispatch(name, command.input);
+    const pending = deps.dispatch(name, command.input);
+    inflight.set(key, pending);
+    let answer: Envelope<unknown>;
+    try {
+      answer = await pending;
+    } finally {
+      inflight.delete(key);
+    }
     const state = answer.ok ? 'done' : 'failed';
     deps.commands.finish(deviceId, commandId, state, answer.ok ? null : answer.error.code, JSON.stringify(answer), now());
     deps.logger.info({ deviceId, method: name, commandId, ok: answer.ok }, 'command from a paired device');
