@@ -64,7 +64,7 @@ import {
 import { transcriptionKeySecretName } from './settings/app';
 import { desktopHandlers } from './desktop/index';
 import { listBackups, restoreBackup, runBackup } from './store/backup/backup';
-import { makeSyncService, syncHandlers, type SyncService } from './sync/index';
+import { makeSyncService, makeSyncStore, syncHandlers, type SyncService } from './sync/index';
 import { makeSyncSocket, syncQrDataUrl } from './sync/node-adapters';
 
 export interface CoreConfig {
@@ -342,7 +342,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   );
   // Multi-device sync: a device's commands go through the same dispatch as local calls.
   const sync = makeSyncService({
-    sqlite: store.sqlite,
+    store: makeSyncStore(store.sqlite),
     dataDir: config.dataDir,
     dispatch: (name, input) => app.dispatch(name, input),
     bus,

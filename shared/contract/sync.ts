@@ -37,7 +37,11 @@ const AppUrl = z
   .regex(/^https?:\/\/[^\s]+$/, 'An address such as https://relay.example.com/app/');
 
 export const syncCalls = {
-  'sync/status': call('Whether multi-device sync is on, its connection to the relay, and the paired devices.', z.object({}).strict(), SyncStatus),
+  'sync/status': call(
+    'Whether multi-device sync is on, its connection to the relay, and the paired devices.',
+    z.object({}).strict(),
+    SyncStatus,
+  ),
   'sync/configure': call(
     'Turn multi-device sync on or off, and say which relay (and app address) to use.',
     z.object({ enabled: z.boolean(), relayUrl: RelayUrl.optional(), appUrl: AppUrl.optional() }).strict(),

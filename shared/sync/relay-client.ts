@@ -3,10 +3,13 @@ import {
   type DeviceIdentity,
   type RelayFrame,
   RelayFrame as RelayFrameSchema,
-  type WelcomeFrame,
   parseFrame,
   signChallenge,
 } from '../relay/index';
+
+/** One relay frame by its tag (shared/relay exports the schemas; these are their types). */
+export type FrameOf<T extends RelayFrame['t']> = Extract<RelayFrame, { t: T }>;
+export type WelcomeFrame = FrameOf<'welcome'>;
 
 /** The part of the WebSocket API the client uses: the browser's and the `ws` package's both fit. */
 type Handler<E> = { bivarianceHack(event: E): void }['bivarianceHack'];

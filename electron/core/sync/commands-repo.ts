@@ -57,7 +57,14 @@ export function makeCommandsRepo(sqlite: SQLite.Database) {
       const r = get.get(deviceId, commandId);
       return r ? toRow(r) : null;
     },
-    finish(deviceId: number, commandId: string, state: Exclude<CommandState, 'running'>, errorCode: string | null, answer: string, now: string): void {
+    finish(
+      deviceId: number,
+      commandId: string,
+      state: Exclude<CommandState, 'running'>,
+      errorCode: string | null,
+      answer: string,
+      now: string,
+    ): void {
       finish.run(state, errorCode, answer, now, deviceId, commandId);
     },
     recent: (limit = 100): CommandRow[] => recent.all(limit).map(toRow),

@@ -1,6 +1,14 @@
 import { x25519 } from '@noble/curves/ed25519.js';
 import { z } from 'zod';
-import { type DeviceIdentity, exportIdentity, fromB64u, generateBoxKey, generateIdentity, importIdentity, toB64u } from '../../../shared/relay/index';
+import {
+  type DeviceIdentity,
+  exportIdentity,
+  fromB64u,
+  generateBoxKey,
+  generateIdentity,
+  importIdentity,
+  toB64u,
+} from '../../../shared/relay/index';
 import { makeIdentityFile } from './identity-file';
 
 /** What the 0600 file holds: the identity seed, and the box key that replaced the seed's after an unpair. */

@@ -12,4 +12,5 @@ export const makeSyncSocket = (): RelaySocketConstructor =>
   };
 
 /** The pairing link as a QR code, a data: URL the Settings page shows as an image. */
-export const syncQrDataUrl = (text: string): Promise<string> => QRCode.toDataURL(text, { margin: 1, width: 320, errorCorrectionLevel: 'M' });
+export const syncQrDataUrl = (text: string): Promise<string> =>
+  QRCode.toDataURL(text, { margin: 1, width: 320, errorCorrectionLevel: 'M' });

@@ -1,13 +1,10 @@
-import type SQLite from 'better-sqlite3';
 import { ContractError, type EventMessage } from '../../../shared/contract';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import {
   MAX_SEND_ITEMS,
-  type PairRequestFrame,
   type RelayFrame,
   RelayControlMessage,
   RelayCryptoError,
-  type WelcomeFrame,
   fromB64u,
   makePairSession,
   createReplayWindow,
@@ -15,20 +12,26 @@ import {
   toB64u,
 } from '../../../shared/relay/index';
 import { DeviceMessage, type DesktopMessage } from '../../../shared/sync/messages';
-import { type RelayClient, type RelayLinkState, type RelaySocketConstructor, createRelayClient } from '../../../shared/sync/relay-client';
+import {
+  type FrameOf,
+  type RelayClient,
+  type RelayLinkState,
+  type RelaySocketConstructor,
+  type WelcomeFrame,
+  createRelayClient,
+} from '../../../shared/sync/relay-client';
 import type { EventBus } from '../events';
 import type { Clock, Logger } from '../ports';
 import { isDeviceEvent } from './allowlist';
-import { makeCommandsRepo } from './commands-repo';
-import { makeSyncConfigStore } from './config-store';
 import { makeDesktopIdentity } from './desktop-identity';
 import { makeDeviceSessions } from './device-sessions';
-import { type DeviceRow, makeDevicesRepo } from './devices-repo';
+import type { DeviceRow } from './devices-repo';
 import { makePairingOffers } from './pairing';
 import { type RemoteCallsDeps, makeRemoteCalls } from './remote-calls';
+import type { SyncStore } from './sync-store';
 
 export interface SyncDeps {
-  sqlite: SQLite.Database;
+  store: SyncStore;
   dataDir: string;
   dispatch: RemoteCallsDeps['dispatch'];
   bus: EventBus;
@@ -50,9 +53,7 @@ const decoder = new TextDecoder();
  * per command id, audited with the device).
  */
 export function makeSyncService(deps: SyncDeps) {
-  const config = makeSyncConfigStore(deps.sqlite);
-  const devices = makeDevicesRepo(deps.sqlite);
-  const commands = makeCommandsRepo(deps.sqlite);
+  const { config, devices, commands } = deps.store;
   const identity = makeDesktopIdentity(deps.dataDir);
   const now = () => deps.clock.now().getTime();
   const iso = () => deps.clock.now().toISOString();
@@ -75,7 +76,11 @@ export function makeSyncService(deps: SyncDeps) {
   };
   const changed = () => deps.bus.emit('sync/changed', status());
 
-  const sendTo = (targets: DeviceRow[], message: DesktopMessage | RelayControlMessage, sealWith?: Parameters<typeof sessions.sealWith>[0]) => {
+  const sendTo = (
+    targets: DeviceRow[],
+    message: DesktopMessage | RelayControlMessage,
+    sealWith?: Parameters<typeof sessions.sealWith>[0],
+  ) => {
     if (!client?.connected) return false;
     const text = JSON.stringify(message);
     for (let i = 0; i < targets.length; i += MAX_SEND_ITEMS) {
@@ -119,7 +124,7 @@ export function makeSyncService(deps: SyncDeps) {
     sendTo([device], { t: 'result', id: message.id, envelope });
   }
 
-  function handlePairRequest(frame: PairRequestFrame): void {
+  function handlePairRequest(frame: FrameOf<'pair-request'>): void {
     if (!client) return;
     const verdict = offers.accept({ ticket: frame.ticket, device: frame.device, box: frame.box, proof: frame.proof });
     if (!verdict.ok) {

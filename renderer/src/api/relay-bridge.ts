@@ -7,7 +7,6 @@ import {
   type RelayFrame,
   RelayControlMessage,
   type ReplayWindow,
-  type WelcomeFrame,
   createReplayWindow,
   fromB64u,
   generateIdentity,
@@ -21,7 +20,7 @@ import {
 } from '../../../shared/relay/index';
 import { isDeviceWrite } from '../../../shared/sync/allowlist';
 import { DesktopMessage, type DeviceMessage } from '../../../shared/sync/messages';
-import { type RelayClient, type RelaySocketConstructor, createRelayClient } from '../../../shared/sync/relay-client';
+import { type RelayClient, type RelaySocketConstructor, type WelcomeFrame, createRelayClient } from '../../../shared/sync/relay-client';
 import type { DeviceState, DeviceStorage, QueuedCommand } from './device-state';
 
 /** What the phone shows about its link to the computer. */
@@ -104,8 +103,7 @@ export function createRelayBridge(config: RelayBridgeConfig): RelayBridge {
     queued: queue.length,
   });
   /** For the app, "connected" means the computer answers: the relay alone serves nothing. */
-  const connection = (): ConnectionState =>
-    relayState === 'connected' ? (desktopOnline ? 'connected' : 'disconnected') : relayState;
+  const connection = (): ConnectionState => (relayState === 'connected' ? (desktopOnline ? 'connected' : 'disconnected') : relayState);
   let lastConnection: ConnectionState = 'disconnected';
   const notify = () => {
     const s = status();
@@ -128,7 +126,11 @@ export function createRelayBridge(config: RelayBridgeConfig): RelayBridge {
   };
   const sendMessage = (message: DeviceMessage): boolean => {
     if (!client || !state || state.phase !== 'paired') return false;
-    return client.send({ t: 'send', ref: newId().slice(0, 32), items: [{ to: state.desktop.deviceId, body: seal(JSON.stringify(message)) }] });
+    return client.send({
+      t: 'send',
+      ref: newId().slice(0, 32),
+      items: [{ to: state.desktop.deviceId, body: seal(JSON.stringify(message)) }],
+    });
   };
   const flushQueue = () => {
     if (!desktopOnline) return;
