@@ -92,7 +92,7 @@ export function createRelayBridge(config: RelayBridgeConfig): RelayBridge {
   let desktopSince: number | null = null;
   let lastCounter = 0;
   let session: PairSession | null = null;
-  let window: ReplayWindow = createReplayWindow(state?.replay ?? undefined);
+  const replayWindow: ReplayWindow = createReplayWindow(state?.replay ?? undefined);
   let client: RelayClient | null = null;
 
   const status = (): DeviceStatus => ({
@@ -113,7 +113,7 @@ export function createRelayBridge(config: RelayBridgeConfig): RelayBridge {
     lastConnection = c;
     for (const listener of stateListeners) listener(c);
   };
-  const save = () => state && config.storage.save({ ...state, replay: window.state() });
+  const save = () => state && config.storage.save({ ...state, replay: replayWindow.state() });
   const identity = state ? importIdentity(state.seed) : null;
   const sessionNow = (): PairSession => {
     if (!identity || !state) throw new Error('not paired');
@@ -186,7 +186,7 @@ export function createRelayBridge(config: RelayBridgeConfig): RelayBridge {
     if (!state || frame.from !== state.desktop.deviceId) return void client?.send({ t: 'ack', ids: [frame.id] });
     let text: string;
     try {
-      text = decoder.decode(sessionNow().open(frame.body, window));
+      text = decoder.decode(sessionNow().open(frame.body, replayWindow));
     } catch {
       // Tampered, replayed or sealed for another key: dropped (acked so it is not delivered again).
       return void client?.send({ t: 'ack', ids: [frame.id] });
