@@ -15,7 +15,7 @@ const FILTERS: readonly (ConversationStatus | null)[] = [null, 'open', 'waiting_
 export function InboxPage() {
   const t = useT(strings);
   const tn = useTn(strings);
-  const { inbox, testPhone } = useServices();
+  const { inbox, testPhone, device } = useServices();
   const filter = useStore(inbox, (s) => s.filter);
   const total = useStore(inbox, (s) => s.total);
   const totalCapped = useStore(inbox, (s) => s.totalCapped);
@@ -39,15 +39,18 @@ export function InboxPage() {
         <header className="inbox-list-header">
           <div className="row-between">
             <h1 id="inbox-title">{t('title')}</h1>
-            <button
-              type="button"
-              className={phoneOpen ? 'primary' : ''}
-              aria-pressed={phoneOpen}
-              onClick={() => testPhone.getState().setOpen(!phoneOpen)}
-              data-testid="toggle-test-phone"
-            >
-              <Icon name="phone" size={16} /> {t('testPhone')}
-            </button>
+            {/* The test phone is the computer's: a paired phone is the seller's, not a customer's. */}
+            {!device && (
+              <button
+                type="button"
+                className={phoneOpen ? 'primary' : ''}
+                aria-pressed={phoneOpen}
+                onClick={() => testPhone.getState().setOpen(!phoneOpen)}
+                data-testid="toggle-test-phone"
+              >
+                <Icon name="phone" size={16} /> {t('testPhone')}
+              </button>
+            )}
           </div>
           <div className="search">
             <label htmlFor={searchId} className="visually-hidden">
