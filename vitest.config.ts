@@ -28,6 +28,7 @@ export default defineConfig({
       'tests/**/*.test.ts',
       'scripts/**/*.test.ts',
       'eval/**/*.test.ts',
+      'relay/**/*.test.ts',
     ],
     environment: 'node',
     reporters: ['default', './scripts/summary-reporter.ts'],

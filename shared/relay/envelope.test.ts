@@ -31,7 +31,9 @@ describe('seal / open', () => {
     expect(body).not.toContain('600');
     expect(openText(body, phone.boxSecret, desktop.boxPublic, createReplayWindow())).toBe('Salam, 3 robes pour +212 600 112 233');
     const bytes = new Uint8Array([0, 1, 2, 255]);
-    expect(open(seal(bytes, phone.boxSecret, desktop.boxPublic, 7), desktop.boxSecret, phone.boxPublic, createReplayWindow())).toEqual(bytes);
+    expect(open(seal(bytes, phone.boxSecret, desktop.boxPublic, 7), desktop.boxSecret, phone.boxPublic, createReplayWindow())).toEqual(
+      bytes,
+    );
   });
 
   it('uses a fresh random nonce per message', () => {
@@ -43,10 +45,13 @@ describe('seal / open', () => {
 
   it('planted: a tampered byte fails to open (unauthentic)', () => {
     const body = seal('hello', desktop.boxSecret, phone.boxPublic, 10);
-    for (const i of [0, 5, 20]) expect(codeOf(() => open(tamper(body, i), phone.boxSecret, desktop.boxPublic, createReplayWindow()))).toBe('unauthentic');
+    for (const i of [0, 5, 20])
+      expect(codeOf(() => open(tamper(body, i), phone.boxSecret, desktop.boxPublic, createReplayWindow()))).toBe('unauthentic');
     // The counter is authenticated too: changing it fails the tag rather than slipping past the window.
     const env = parseEnvelope(body);
-    expect(codeOf(() => open(JSON.stringify({ ...env, c: 11 }), phone.boxSecret, desktop.boxPublic, createReplayWindow()))).toBe('unauthentic');
+    expect(codeOf(() => open(JSON.stringify({ ...env, c: 11 }), phone.boxSecret, desktop.boxPublic, createReplayWindow()))).toBe(
+      'unauthentic',
+    );
   });
 
   it('planted: a replayed counter fails to open (replayed), and the window state survives a restart', () => {
@@ -80,7 +85,9 @@ describe('seal / open', () => {
     expect(codeOf(() => open('{"v":2}', phone.boxSecret, desktop.boxPublic, createReplayWindow()))).toBe('malformed');
     const now = Date.UTC(2026, 0, 10);
     const old = seal('old', desktop.boxSecret, phone.boxPublic, nextCounter(0, now - 9 * 86_400_000));
-    expect(codeOf(() => open(old, phone.boxSecret, desktop.boxPublic, createReplayWindow(), { maxAgeMs: 8 * 86_400_000, now }))).toBe('expired');
+    expect(codeOf(() => open(old, phone.boxSecret, desktop.boxPublic, createReplayWindow(), { maxAgeMs: 8 * 86_400_000, now }))).toBe(
+      'expired',
+    );
   });
 
   it('a pair session seals once-derived and opens in both directions', () => {

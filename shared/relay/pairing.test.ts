@@ -89,7 +89,9 @@ describe('frames', () => {
     expect(parseFrame(ClientFrame, JSON.stringify({ t: 'hello', v: 1, device: 'short' }))).toBeNull();
     expect(parseFrame(ClientFrame, JSON.stringify({ t: 'deliver' }))).toBeNull();
     expect(parseFrame(ClientFrame, '{')).toBeNull();
-    expect(parseFrame(RelayFrame, JSON.stringify({ t: 'error', code: 'rate-limited', message: 'slow down' }))).toMatchObject({ code: 'rate-limited' });
+    expect(parseFrame(RelayFrame, JSON.stringify({ t: 'error', code: 'rate-limited', message: 'slow down' }))).toMatchObject({
+      code: 'rate-limited',
+    });
     const send = { t: 'send', ref: 'r1', items: Array.from({ length: 33 }, () => ({ to: id.deviceId, body: 'x' })) };
     expect(parseFrame(ClientFrame, JSON.stringify(send))).toBeNull();
   });
