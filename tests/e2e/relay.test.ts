@@ -107,7 +107,9 @@ describe.skipIf(!chromiumAvailable())('the phone app through the end-to-end-encr
     await row.waitFor();
     conversationId = Number(await row.getAttribute('data-conversation-id'));
     await row.click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="thread"] [data-direction="in"]')?.textContent?.includes('sac noir'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="thread"] [data-direction="in"]')?.textContent?.includes('sac noir'),
+    );
     await page.click('[data-testid="toggle-takeover"]');
     await page.waitForSelector('[data-testid="thread"][data-takeover="true"]');
     await page.fill('[data-testid="reply-input"]', 'Oui, 2500 DA, livraison demain.');
@@ -191,9 +193,12 @@ describe.skipIf(!chromiumAvailable())('the phone app through the end-to-end-encr
   });
 
   it('keeps only ciphertext on the relay, even for what waited in the mailbox of a closed phone', async () => {
+    const phoneId = JSON.parse((await page.evaluate(() => localStorage.getItem('souq.device.v1'))) ?? '{}') as { seed: string };
     await page.close();
     await call('testphone/send', { shopId, from: CUSTOMER, text: 'Vous êtes là ? Mon numéro est le 0550 98 76 54' });
-    await new Promise((r) => setTimeout(r, 800));
+    // The events of that message wait, sealed, in the closed phone's mailbox.
+    const mailbox = importIdentity(phoneId.seed).deviceId;
+    await until(async () => (await relayStore.count(mailbox)) > 0, 'events in the phone mailbox');
     const bytes = fs
       .readdirSync(relayDir)
       .map((f) => fs.readFileSync(path.join(relayDir, f)))
