@@ -14,7 +14,7 @@ import { type Relay, startRelay } from '../../relay/src/server';
 import { openSqliteStore } from '../../relay/src/sqlite-store';
 import type { RelayStore } from '../../relay/src/store';
 import { fromB64u, importIdentity, makePairSession, nextCounter } from '../../shared/relay/index';
-import { type Harness, chromiumAvailable, launchBrowser, screenshot, startHarness, watchErrors } from './harness';
+import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
 
 const CUSTOMER = '+213550001234';
 const SHOP = 'Boutique Nour';
@@ -68,15 +68,12 @@ describe.skipIf(!chromiumAvailable())('the phone app through the end-to-end-encr
     // The relay serves the device app (the renderer build) at its root, as in production.
     relay = await startRelay({ store: relayStore, bus: makeLocalBus(), port: 0, staticDir: rendererOutDir, log: () => undefined });
     harness = await startHarness({
-      withRenderer: false,
       core: { pacing: noPacing, rateLimits: noRateLimits, sync: { minDelayMs: 100, maxDelayMs: 400 } },
       prepare: async (core) => {
         await core.ctx.repos.shops.create({ name: SHOP, currency: 'DZD', now: new Date().toISOString() });
       },
     });
     shopId = (await harness.core.ctx.repos.shops.list())[0]?.id ?? 0;
-    await call('sync/configure', { enabled: true, relayUrl: relay.url });
-    await until(() => harness.core.sync.status().connection === 'connected', 'the desktop to reach the relay');
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', isMobile: true, hasTouch: true });
   });
@@ -88,8 +85,17 @@ describe.skipIf(!chromiumAvailable())('the phone app through the end-to-end-encr
     if (relayDir) fs.rmSync(relayDir, { recursive: true, force: true });
   });
 
-  it('pairs the phone from the QR link, and the pairing secret leaves the address bar', async () => {
-    const { link } = await call<{ link: string }>('sync/start-pairing', {});
+  it('turns sync on in Settings and pairs the phone from the QR link; the secret leaves the address bar', async () => {
+    const desk = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+    desk.setDefaultTimeout(10_000);
+    await openApp(desk, harness, '#/settings');
+    expect(harness.core.sync.status()).toMatchObject({ enabled: false, connection: 'off' });
+    await desk.fill('[data-testid="sync-relay-url"]', relay.url);
+    await desk.click('[data-testid="sync-enabled"]');
+    await desk.waitForSelector('[data-testid="sync-connection"][data-state="connected"]');
+    await desk.click('[data-testid="sync-pair"]');
+    await desk.waitForSelector('[data-testid="sync-qr"]');
+    const link = (await desk.getAttribute('[data-testid="sync-link"]', 'href')) ?? '';
     expect(link.startsWith(relay.url.replace('ws:', 'http:'))).toBe(true);
     await openPhone(link);
     await page.waitForSelector('[data-testid="app-ready"]');
@@ -99,6 +105,11 @@ describe.skipIf(!chromiumAvailable())('the phone app through the end-to-end-encr
     expect(harness.core.sync.status().devices).toHaveLength(1);
     // Only the inbox and the orders on the phone.
     expect(await page.locator('.nav-link').count()).toBe(2);
+    // Settings lists the phone; the spent code is gone.
+    await desk.waitForSelector('[data-testid="sync-device"]');
+    await desk.waitForSelector('[data-testid="sync-qr"]', { state: 'detached' });
+    await screenshot(desk, 'relay-settings-paired');
+    await desk.close();
   });
 
   it('sees a test-phone conversation live, takes it over and replies; the reply reaches the customer', async () => {
