@@ -140,6 +140,27 @@ describe.skipIf(!chromiumAvailable())('the phone app through the end-to-end-encr
     const before = await received(text.slice(0, 30));
     await draft.first().locator('button.primary').click();
     await until(async () => (await received(text.slice(0, 30))) === before + 1, 'the approved draft on the test phone');
+
+    // A draft approved at the computer while the phone was cut off: the phone's late approval comes back as a clear
+    // error, never a second send.
+    await call('testphone/send', { shopId, from: CUSTOMER, text: 'Et vous livrez à Oran ?' });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="thread"] [data-status="draft"]').length === 1, undefined, {
+      timeout: 15_000,
+    });
+    const draftText = ((await draft.first().locator('.bubble-text').textContent()) ?? '').slice(0, 30);
+    const { id: draftId } = harness.core.ctx.store.sqlite.prepare("SELECT id FROM messages WHERE status = 'draft'").get() as { id: number };
+    await call('sync/configure', { enabled: false });
+    await page.waitForSelector('[data-testid="device-banner"][data-online="false"]');
+    const beforeDesk = await received(draftText);
+    await call('drafts/approve', { shopId, messageId: draftId });
+    await until(async () => (await received(draftText)) === beforeDesk + 1, 'the draft approved at the computer');
+    const sentOnce = beforeDesk + 1;
+    await draft.first().locator('button.primary').click();
+    await page.waitForSelector('[data-testid="device-queued"]');
+    await call('sync/configure', { enabled: true });
+    await page.waitForFunction(() => document.querySelector('[data-testid="inbox-error"]')?.textContent?.includes('Déjà traité'));
+    expect(await received(draftText)).toBe(sentOnce);
+    await page.click('[data-testid="inbox-error"] + button');
     await call('settings/update', { shopId, patch: { bot: { approvalMode: false } } });
   });
 

@@ -4,6 +4,7 @@ import type { ConversationStatus } from '../../../../shared/domain/schemas';
 import { useServices } from '../../app/services-context';
 import { Icon } from '../../components/Icon';
 import { useT, useTn } from '../../i18n/use-t';
+import { strings as deviceStrings } from '../device/i18n';
 import { ConversationList } from './ConversationList';
 import { strings } from './i18n';
 import { TestPhone } from './TestPhone';
@@ -20,6 +21,8 @@ export function InboxPage() {
   const total = useStore(inbox, (s) => s.total);
   const totalCapped = useStore(inbox, (s) => s.totalCapped);
   const error = useStore(inbox, (s) => s.error);
+  const errorCode = useStore(inbox, (s) => s.errorCode);
+  const td = useT(deviceStrings);
   const phoneOpen = useStore(testPhone, (s) => s.open);
   const hasSelection = useStore(inbox, (s) => s.selectedId !== null);
   const { setFilter, clearError } = inbox.getState();
@@ -91,7 +94,10 @@ export function InboxPage() {
       {phoneOpen && <TestPhone />}
       {error && (
         <div className="toast" role="alert">
-          <span dir="auto">{error}</span>
+          {/* On the phone, a command that no longer applies (approved meanwhile on the computer) says so in words. */}
+          <span dir="auto" data-testid="inbox-error">
+            {device && errorCode === 'conflict' ? td('alreadyDone') : error}
+          </span>
           <button type="button" onClick={clearError}>
             ×
           </button>
