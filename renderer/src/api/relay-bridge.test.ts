@@ -12,7 +12,7 @@ function memoryStorage(): KeyValue & { data: Map<string, string> } {
 /** The relay's side of the phone's socket: the handshake, then a welcome with the desktop offline or online. */
 function fakeRelay(desktop: string, online: { value: boolean }) {
   const sent: { t: string; items?: { to: string; body: string }[] }[] = [];
-  let last: Socket | null = null;
+  const opened: Socket[] = [];
   class Socket implements RelaySocket {
     onopen: ((e: unknown) => void) | null = null;
     onclose: ((e: unknown) => void) | null = null;
@@ -20,7 +20,7 @@ function fakeRelay(desktop: string, online: { value: boolean }) {
     onmessage: ((e: { data: unknown }) => void) | null = null;
     readyState = 0;
     constructor(readonly url: string) {
-      last = this;
+      opened.push(this);
       queueMicrotask(() => {
         this.readyState = 1;
         this.onopen?.({});
@@ -47,7 +47,7 @@ function fakeRelay(desktop: string, online: { value: boolean }) {
       this.onclose?.({});
     }
   }
-  return { Socket, sent, socket: () => last, calls: () => sent.filter((f) => f.t === 'send') };
+  return { Socket, sent, socket: () => opened.at(-1) ?? null, calls: () => sent.filter((f) => f.t === 'send') };
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
