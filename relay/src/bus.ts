@@ -13,20 +13,43 @@ export type BusEvent =
   /** the device's group changed: reload members; `removed` devices are dropped (and closed if it is one of them) */
   | { kind: 'members'; group: string; members: GroupMember[]; removed: string[] };
 
+/** What became of an offered delivery. */
+export type OfferOutcome = 'acked' | 'absent' | 'timeout';
+
+/** Called by the session holding the socket when the device acks an offered delivery. */
+export type AckReply = () => void;
+
 export interface Bus {
   publish(device: string, event: BusEvent): void;
-  /** Listen for one device; returns the unsubscribe. */
-  subscribe(device: string, handler: (event: BusEvent) => void): () => void;
+  /**
+   * Hand a delivery to whoever holds the device's socket and wait for the device's ack: `absent` at once when nobody
+   * holds it, `timeout` when no ack came in time. (offer-first delivery, see session.ts)
+   */
+  offer(device: string, item: MailItem, timeoutMs: number): Promise<OfferOutcome>;
+  /** Listen for one device; `reply` is set for an offered delivery. Returns the unsubscribe. */
+  subscribe(device: string, handler: (event: BusEvent, reply?: AckReply) => void): () => void;
   close(): Promise<void>;
 }
 
 export function makeLocalBus(): Bus {
-  const handlers = new Map<string, Set<(event: BusEvent) => void>>();
+  const handlers = new Map<string, Set<(event: BusEvent, reply?: AckReply) => void>>();
   return {
     publish(device, event) {
       // Asynchronous like NATS, so one code path behaves the same with one instance or several.
       const set = handlers.get(device);
       if (set) queueMicrotask(() => set.forEach((h) => h(event)));
+    },
+    offer(device, item, timeoutMs) {
+      const set = handlers.get(device);
+      if (!set?.size) return Promise.resolve('absent');
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => resolve('timeout'), timeoutMs);
+        const reply = (): void => {
+          clearTimeout(timer);
+          resolve('acked');
+        };
+        queueMicrotask(() => set.forEach((h) => h({ kind: 'deliver', item }, reply)));
+      });
     },
     subscribe(device, handler) {
       let set = handlers.get(device);

@@ -9,7 +9,8 @@ import { natsServerPath, startNatsServer, type NatsServer } from './test-utils/n
 import { pairPhone } from './test-utils/pair';
 
 const nats = natsServerPath();
-if (!nats) process.stderr.write('relay cluster test SKIPPED: nats-server is not installed (apt-get install -y nats-server; .ci/run does)\n');
+if (!nats)
+  process.stderr.write('relay cluster test SKIPPED: nats-server is not installed (apt-get install -y nats-server; .ci/run does)\n');
 
 describe.skipIf(!nats)('relay: two instances through nats-server', () => {
   let server: NatsServer;
@@ -20,8 +21,20 @@ describe.skipIf(!nats)('relay: two instances through nats-server', () => {
   beforeAll(async () => {
     server = await startNatsServer();
     for (let i = 0; i < 2; i++) {
-      const { store, bus } = await connectNatsCluster({ servers: server.url, caps: { maxCount: 100, maxBytes: 1 << 20, maxAgeMs: 86_400_000 } });
-      relays.push(await startRelay({ store, bus, limits: { ipConnectionBurst: 1000 }, log: () => {} }));
+      const { store, bus } = await connectNatsCluster({
+        servers: server.url,
+        caps: { maxCount: 100, maxBytes: 1 << 20, maxAgeMs: 86_400_000 },
+      });
+      relays.push(
+        await startRelay({
+          store,
+          bus,
+          deliveryMode: 'offer-first',
+          offerTimeoutMs: 500,
+          limits: { ipConnectionBurst: 1000 },
+          log: () => {},
+        }),
+      );
       closers.push(() => store.close());
     }
   });
@@ -43,14 +56,22 @@ describe.skipIf(!nats)('relay: two instances through nats-server', () => {
     clients.push(phone);
     const window = createReplayWindow();
 
-    desktop.send({ t: 'send', ref: 'live', items: [{ to: phoneId.deviceId, body: seal('live across', desktopId.boxSecret, phoneId.boxPublic, 1) }] });
+    desktop.send({
+      t: 'send',
+      ref: 'live',
+      items: [{ to: phoneId.deviceId, body: seal('live across', desktopId.boxSecret, phoneId.boxPublic, 1) }],
+    });
     const live = await phone.next('deliver');
     expect(openText(live.body, phoneId.boxSecret, desktopId.boxPublic, window)).toBe('live across');
     phone.send({ t: 'ack', ids: [live.id] });
 
     phone.close();
     await phone.closed;
-    desktop.send({ t: 'send', ref: 'mail', items: [{ to: phoneId.deviceId, body: seal('waited', desktopId.boxSecret, phoneId.boxPublic, 2) }] });
+    desktop.send({
+      t: 'send',
+      ref: 'mail',
+      items: [{ to: phoneId.deviceId, body: seal('waited', desktopId.boxSecret, phoneId.boxPublic, 2) }],
+    });
     expect((await desktop.next('sent')).ids).toHaveLength(1);
     await desktop.next('sent');
 

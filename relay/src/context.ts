@@ -12,6 +12,9 @@ export interface RelayContext {
   groupLimiter: RateLimiter;
   pairLimiter: RateLimiter;
   groupQuota: DailyQuota;
+  /** store-first: mailbox write before live delivery (SQLite); offer-first: live first, stored if not acked (NATS) */
+  deliveryMode: 'store-first' | 'offer-first';
+  offerTimeoutMs: number;
   now(): number;
   log(line: string): void;
   /** Count this instance's sockets per device; returns the new count. */

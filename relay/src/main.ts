@@ -12,6 +12,11 @@ async function main(): Promise<void> {
     ipConnectionBurst: num('RELAY_IP_CONNECTION_BURST', DEFAULT_LIMITS.ipConnectionBurst),
     ipConnectionsPerSecond: num('RELAY_IP_CONNECTIONS_PER_SECOND', DEFAULT_LIMITS.ipConnectionsPerSecond),
     deviceFramesPerSecond: num('RELAY_DEVICE_FRAMES_PER_SECOND', DEFAULT_LIMITS.deviceFramesPerSecond),
+    deviceFrameBurst: num('RELAY_DEVICE_FRAME_BURST', DEFAULT_LIMITS.deviceFrameBurst),
+    ipGroupsPerHour: num('RELAY_IP_GROUPS_PER_HOUR', DEFAULT_LIMITS.ipGroupsPerHour),
+    ipPairJoinsPerMinute: num('RELAY_IP_PAIR_JOINS_PER_MINUTE', DEFAULT_LIMITS.ipPairJoinsPerMinute),
+    groupMessagesPerDay: num('RELAY_GROUP_MESSAGES_PER_DAY', DEFAULT_LIMITS.groupMessagesPerDay),
+    groupBytesPerDay: num('RELAY_GROUP_BYTES_PER_DAY', DEFAULT_LIMITS.groupBytesPerDay),
     mailbox: {
       maxCount: num('RELAY_MAILBOX_MAX_COUNT', DEFAULT_LIMITS.mailbox.maxCount),
       maxBytes: num('RELAY_MAILBOX_MAX_BYTES', DEFAULT_LIMITS.mailbox.maxBytes),
@@ -20,6 +25,7 @@ async function main(): Promise<void> {
   };
   let store;
   let bus;
+  const deliveryMode = env.RELAY_NATS_URL ? 'offer-first' : 'store-first';
   if (env.RELAY_NATS_URL) {
     const { connectNatsCluster } = await import('./nats-cluster');
     ({ store, bus } = await connectNatsCluster({ servers: env.RELAY_NATS_URL, caps: { ...DEFAULT_LIMITS.mailbox, ...limits.mailbox } }));
@@ -33,6 +39,7 @@ async function main(): Promise<void> {
     host: env.RELAY_HOST ?? '127.0.0.1',
     port: num('RELAY_PORT', 8787),
     limits,
+    deliveryMode,
     ...(env.RELAY_STATIC_DIR ? { staticDir: env.RELAY_STATIC_DIR } : {}),
   });
   process.stdout.write(`relay listening on ${relay.url}\n`);

@@ -7,6 +7,7 @@
 //    and by age by the server itself; an ack deletes the message by its stream sequence (the id the device sees).
 import {
   connect,
+  ErrorCode,
   DiscardPolicy,
   JSONCodec,
   nanos,
@@ -19,7 +20,7 @@ import {
 } from 'nats';
 import { randomBytes } from 'node:crypto';
 import { MAX_FRAME_BYTES } from '../../shared/relay/index';
-import type { Bus, BusEvent } from './bus';
+import type { Bus, BusEvent, OfferOutcome } from './bus';
 import type { GroupMember, MailboxCaps, MailItem, Membership, Presence, RelayStore } from './store';
 
 const STREAM = 'RELAY_MAIL';
@@ -30,10 +31,23 @@ export function makeNatsBus(nc: NatsConnection): Bus {
     publish(device, event) {
       nc.publish(`relay.dev.${device}`, jc.encode(event));
     },
+    async offer(device, item, timeoutMs): Promise<OfferOutcome> {
+      try {
+        await nc.request(`relay.dev.${device}`, jc.encode({ kind: 'deliver', item } satisfies BusEvent), { timeout: timeoutMs });
+        return 'acked';
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (code === ErrorCode.NoResponders) return 'absent';
+        if (code === ErrorCode.Timeout) return 'timeout';
+        throw err;
+      }
+    },
     subscribe(device, handler) {
       const sub = nc.subscribe(`relay.dev.${device}`, {
         callback: (err, msg) => {
-          if (!err) handler(jc.decode(msg.data) as BusEvent);
+          if (err) return;
+          const event = jc.decode(msg.data) as BusEvent;
+          handler(event, msg.reply ? () => msg.respond() : undefined);
         },
       });
       return () => sub.unsubscribe();

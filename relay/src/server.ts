@@ -21,6 +21,10 @@ export interface RelayOptions {
   /** serve these files over HTTP (the device app's build), SPA-style */
   staticDir?: string;
   now?: () => number;
+  /** default store-first; offer-first suits a store where every write is a network round trip (JetStream) */
+  deliveryMode?: 'store-first' | 'offer-first';
+  /** offer-first: how long a connected device has to ack before the body goes to its mailbox */
+  offerTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
@@ -73,6 +77,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     groupLimiter: makeRateLimiter(limits.ipGroupsPerHour / 3600, limits.ipGroupsPerHour, now),
     pairLimiter: makeRateLimiter(limits.ipPairJoinsPerMinute / 60, limits.ipPairJoinsPerMinute, now),
     groupQuota: makeDailyQuota(limits.groupMessagesPerDay, limits.groupBytesPerDay, now),
+    deliveryMode: options.deliveryMode ?? 'store-first',
+    offerTimeoutMs: options.offerTimeoutMs ?? 2000,
     now,
     log: options.log ?? ((line) => process.stderr.write(`relay: ${line}\n`)),
     connected(device, delta) {

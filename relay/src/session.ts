@@ -2,7 +2,7 @@
 // member list (refreshed by `members` bus events), so forwarding a body needs no store lookup.
 import { randomBytes } from 'node:crypto';
 import { ClientFrame, parseFrame, verifyChallenge, type RelayErrorCode, type RelayFrame, type RelayMember } from '../../shared/relay/index';
-import type { BusEvent } from './bus';
+import type { AckReply, BusEvent } from './bus';
 import type { RelayContext } from './context';
 import type { GroupMember, Membership } from './store';
 
@@ -21,6 +21,8 @@ export function makeSession(ctx: RelayContext, socket: SessionSocket, ip: string
   let closed = false;
   /** ids delivered on this connection and not yet acked: never delivered twice on it */
   const delivered = new Set<string>();
+  /** offered deliveries (offer-first) waiting for this device's ack, by id */
+  const offered = new Map<string, AckReply>();
   // Frames are handled one at a time, in order (store calls are async).
   let queue: Promise<void> = Promise.resolve();
 
@@ -49,10 +51,11 @@ export function makeSession(ctx: RelayContext, socket: SessionSocket, ip: string
     }));
   }
 
-  function onBus(device: string, event: BusEvent): void {
+  function onBus(device: string, event: BusEvent, reply?: AckReply): void {
     if (closed) return;
     switch (event.kind) {
       case 'deliver':
+        if (reply) offered.set(event.item.id, reply);
         if (delivered.has(event.item.id)) return;
         delivered.add(event.item.id);
         send({ t: 'deliver', ...event.item });
@@ -90,7 +93,7 @@ export function makeSession(ctx: RelayContext, socket: SessionSocket, ip: string
     }
     phase = { kind: 'ready', device };
     clearTimeout(authTimer);
-    unsubscribe = ctx.bus.subscribe(device, (event) => onBus(device, event));
+    unsubscribe = ctx.bus.subscribe(device, (event, reply) => onBus(device, event, reply));
     ctx.connected(device, +1);
     await ctx.store.setPresence(device, true, ctx.now());
     if (membership) {
@@ -129,8 +132,7 @@ export function makeSession(ctx: RelayContext, socket: SessionSocket, ip: string
         return forward(device, frame);
       case 'ack':
         if (!membership) return fail('not-member', 'pair first');
-        for (const id of frame.ids) delivered.delete(id);
-        return ctx.store.ack(device, frame.ids);
+        return ack(device, frame.ids);
       case 'drain':
         return drain(device, frame.max ?? 100);
       case 'pair-join':
@@ -142,25 +144,61 @@ export function makeSession(ctx: RelayContext, socket: SessionSocket, ip: string
     }
   }
 
+  async function ack(device: string, ids: readonly string[]): Promise<void> {
+    const stored: string[] = [];
+    for (const id of ids) {
+      delivered.delete(id);
+      const reply = offered.get(id);
+      if (reply) {
+        offered.delete(id);
+        reply();
+      } else stored.push(id);
+    }
+    if (stored.length) await ctx.store.ack(device, stored);
+  }
+
+  /**
+   * store-first (one instance, SQLite): write to the mailbox, then deliver live; the ack deletes it.
+   * offer-first (NATS): offer it live and write it to the mailbox only if the device is not connected or does not ack
+   * within offerTimeoutMs. Most deliveries then never touch JetStream. `sent` is answered only once every item is
+   * acked or stored, so a sender that got no `sent` resends (the receiver's replay window drops the repeat).
+   */
   async function forward(device: string, frame: Extract<ClientFrame, { t: 'send' }>): Promise<void> {
     if (!membership) return fail('not-member', 'pair first', frame.ref);
-    const ids: string[] = [];
+    const accepted: { to: string; body: string }[] = [];
     const refused: { to: string; code: RelayErrorCode }[] = [];
     for (const item of frame.items) {
-      if (!members.some((m) => m.device === item.to) || item.to === device) {
-        refused.push({ to: item.to, code: 'not-member' });
-        continue;
-      }
-      if (!ctx.groupQuota.take(membership.group, item.body.length)) {
-        refused.push({ to: item.to, code: 'quota-exceeded' });
-        continue;
-      }
-      const at = ctx.now();
-      const id = await ctx.store.put(item.to, { from: device, body: item.body, at });
-      ids.push(id);
-      ctx.bus.publish(item.to, { kind: 'deliver', item: { id, from: device, body: item.body, at } });
+      if (!members.some((m) => m.device === item.to) || item.to === device) refused.push({ to: item.to, code: 'not-member' });
+      else if (!ctx.groupQuota.take(membership.group, item.body.length)) refused.push({ to: item.to, code: 'quota-exceeded' });
+      else accepted.push(item);
     }
-    send({ t: 'sent', ref: frame.ref, ids, refused });
+    if (ctx.deliveryMode === 'store-first') {
+      const ids: string[] = [];
+      for (const item of accepted) {
+        const at = ctx.now();
+        const id = await ctx.store.put(item.to, { from: device, body: item.body, at });
+        ids.push(id);
+        ctx.bus.publish(item.to, { kind: 'deliver', item: { id, from: device, body: item.body, at } });
+      }
+      return send({ t: 'sent', ref: frame.ref, ids, refused });
+    }
+    // Not awaited: this sender's next frames need not wait for the recipients' acks.
+    void Promise.all(
+      accepted.map(async ({ to, body }) => {
+        const item = { id: `h${randomBytes(9).toString('base64url')}`, from: device, body, at: ctx.now() };
+        const outcome = await ctx.bus.offer(to, item, ctx.offerTimeoutMs);
+        if (outcome === 'acked') return item.id;
+        const id = await ctx.store.put(to, { from: device, body, at: item.at });
+        // It may have connected meanwhile (its drain could have missed this): deliver the stored copy live too.
+        if (outcome === 'absent') ctx.bus.publish(to, { kind: 'deliver', item: { ...item, id } });
+        return id;
+      }),
+    )
+      .then((ids) => send({ t: 'sent', ref: frame.ref, ids, refused }))
+      .catch((err: unknown) => {
+        ctx.log(`forward failed: ${err instanceof Error ? err.message : String(err)}`);
+        fail('internal', 'relay error', frame.ref);
+      });
   }
 
   async function drain(device: string, max: number): Promise<void> {
