@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useDeepLinks } from '../../app/deep-links';
 import { useServices } from '../../app/services-context';
-import { DeviceBanner } from '../device/DeviceBanner';
 import { DEVICE_PAGES } from '../device/device-pages';
 import { NoticeToasts } from '../../app/notices/NoticeToasts';
 import { useT } from '../../i18n/use-t';
@@ -58,7 +57,7 @@ export function Shell() {
         </div>
       </aside>
       <main id="main" className="main" tabIndex={-1}>
-        {device ? <DeviceBanner device={device} /> : <LlmHealthBanner />}
+        {!device && <LlmHealthBanner />}
         <Page />
       </main>
       <NewOrderToast />
