@@ -11,7 +11,7 @@ import { importCatalogChunked } from './import/chunked-import';
 import { MappingNeededError } from './import/import-catalog';
 import { readCatalogChunked } from './import/read-catalog-chunked';
 import { makeCatalogIndexer } from './index-queue';
-import { makeProductsRepo } from './products-repo';
+import { VariantSkuTakenError, makeProductsRepo } from './products-repo';
 
 /** Handlers of shared/contract/catalog.ts. Products live in SQLite; search goes through retrieval. */
 export function catalogHandlers(ctx: CoreContext): HandlerMap {
@@ -81,6 +81,7 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
         return summary;
       } catch (err) {
         if (err instanceof MappingNeededError) throw new ContractError('invalid_input', err.message);
+        if (err instanceof VariantSkuTakenError) throw new ContractError('conflict', err.message);
         throw err;
       }
     },

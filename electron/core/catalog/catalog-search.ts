@@ -2,7 +2,7 @@ import type SQLite from 'better-sqlite3';
 import type { Product } from '../../../shared/domain/catalog';
 import type { Retriever } from '../brain/retrieval';
 import { tokenise } from '../text/normalise';
-import { type ProductRow, rowToProduct } from './products-repo';
+import { type ProductRow, makeProductReader } from './products-repo';
 import { shopToken } from './search-doc';
 
 /** Past this many matches the seller is asked to narrow the search (the count says "10,000+"). */
@@ -26,6 +26,7 @@ export function makeCatalogSearch(sqlite: SQLite.Database, retriever: Pick<Retri
   const ordered = sqlite.prepare<[string, number], { id: number }>(
     `SELECT t.id FROM json_each(?) AS j JOIN products AS t ON t.id = j.value WHERE t.shop_id = ? AND t.archived_at IS NULL ORDER BY t.name COLLATE NOCASE, t.id`,
   );
+  const reader = makeProductReader(sqlite);
   const page = sqlite.prepare<[string, number], ProductRow>(
     `SELECT t.* FROM json_each(?) AS j JOIN products AS t ON t.id = j.value WHERE t.shop_id = ?`,
   );
@@ -71,10 +72,7 @@ export function makeCatalogSearch(sqlite: SQLite.Database, retriever: Pick<Retri
       }
       const wanted = all.slice(opts.offset, opts.offset + opts.limit);
       if (opts.category === undefined) for (const row of page.all(JSON.stringify(wanted), shopId)) rows.set(row.id, row);
-      const items = wanted.flatMap((id) => {
-        const row = rows.get(id);
-        return row ? [rowToProduct(row)] : [];
-      });
+      const items = reader.many(wanted.flatMap((id) => rows.get(id) ?? []));
       return { items, total: all.length };
     },
   };

@@ -5,7 +5,7 @@ import type { CoreContext } from '../context';
 import { requireShop } from '../shops/require-shop';
 import { skuFromName } from './import/values';
 import { type EditProblem, applyBulk, applyEdit, duplicateOf, freeSku } from './product-edit';
-import { type ProductInput, makeProductsRepo } from './products-repo';
+import { type ProductInput, VariantSkuTakenError, makeProductsRepo } from './products-repo';
 
 const PROBLEM_TEXT: Record<EditProblem['code'], (value: string) => string> = {
   variant_name_missing: () => 'Every variant needs a name (a size, a colour…)',
@@ -13,6 +13,16 @@ const PROBLEM_TEXT: Record<EditProblem['code'], (value: string) => string> = {
   variant_sku_twice: (v) => `Two variants have the SKU "${v}"`,
   stock_per_variant: () => 'This product counts stock per variant: change the stock of each variant',
 };
+
+/** A variant SKU another product has is the same conflict as a product SKU taken (the editor says so). */
+function skuConflicts<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (err) {
+    if (err instanceof VariantSkuTakenError) throw new ContractError('conflict', err.message);
+    throw err;
+  }
+}
 
 /** Handlers of the seller's own catalog edits: add, edit, copy, archive, bulk change, delete with undo. */
 export function catalogEditHandlers(ctx: CoreContext): HandlerMap {
@@ -32,7 +42,7 @@ export function catalogEditHandlers(ctx: CoreContext): HandlerMap {
   };
   const fieldsOf = ({ id: _id, shopId: _shop, archivedAt: _a, ...fields }: Product): ProductInput => fields;
   const store1 = (shopId: number, product: ProductInput): Product => {
-    const { id } = products.upsertOne(shopId, product, now());
+    const { id } = skuConflicts(() => products.upsertOne(shopId, product, now()));
     changed(shopId);
     return requireProduct(shopId, id);
   };
@@ -44,7 +54,7 @@ export function catalogEditHandlers(ctx: CoreContext): HandlerMap {
       const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       const result = applyEdit(fieldsOf(current), defined);
       if (!result.ok) throw new ContractError('invalid_input', PROBLEM_TEXT[result.problem.code](result.problem.value));
-      const updated = products.update(shopId, productId, result.product, now());
+      const updated = skuConflicts(() => products.update(shopId, productId, result.product, now()));
       if (!updated) throw new ContractError('not_found', `No product ${productId} in shop ${shopId}`);
       changed(shopId);
       return updated;

@@ -4,6 +4,9 @@ import type { ProductsTable } from './tables';
 import { Product, type ProductVariant } from '../../../shared/domain/catalog';
 import { reconcileVariants } from '../../../shared/domain/variants';
 import { productIndexColumns, productSearchDoc, shopToken } from './search-doc';
+import { makeVariantsRepo } from './product-variants-repo';
+
+export { VariantSkuTakenError } from './product-variants-repo';
 
 /** A product as written by an import or the seller, before it has an id (archiving has its own calls). */
 export type ProductInput = Omit<Product, 'id' | 'shopId' | 'archivedAt'>;
@@ -16,8 +19,12 @@ const parseList = <T>(json: string): T[] => {
   return Array.isArray(value) ? (value as T[]) : [];
 };
 
-/** A stored row as a product; its price and stock obey its variants (rows from before that rule too). */
-export function rowToProduct(row: ProductRow): Product {
+/**
+ * A stored row and its variant rows (product_variants, migration 0090) as a product; its price and
+ * stock obey its variants. The row's own `variants` column is not read: it is no longer written.
+ * Code holding a raw row reads its variants with `makeProductReader`.
+ */
+export function rowToProduct(row: ProductRow, variants: readonly ProductVariant[]): Product {
   return reconcileVariants({
     id: row.id,
     shopId: row.shop_id,
@@ -30,7 +37,7 @@ export function rowToProduct(row: ProductRow): Product {
     compareAtPrice: row.compare_at_price,
     currency: row.currency,
     stock: row.stock,
-    variants: parseList<ProductVariant>(row.variants),
+    variants: [...variants],
     images: parseList<string>(row.images),
     description: row.description,
     upsellSkus: parseList<string>(row.upsell_skus),
@@ -49,7 +56,10 @@ export interface ListOptions {
   archived?: boolean;
 }
 
-/** A product as the column values of its row (JSON lists, price and stock reconciled with its variants). */
+/**
+ * A product as the column values of its row (JSON lists, price and stock reconciled with its
+ * variants). `variants` is always '[]': the variants are written to product_variants by the caller.
+ */
 export function productRowParams(shopId: number, input: ProductInput, now: string) {
   const p = reconcileVariants(input);
   return {
@@ -63,7 +73,7 @@ export function productRowParams(shopId: number, input: ProductInput, now: strin
     compare_at_price: p.compareAtPrice,
     currency: p.currency,
     stock: p.stock,
-    variants: JSON.stringify(p.variants),
+    variants: '[]',
     images: JSON.stringify(p.images),
     description: p.description,
     upsell_skus: JSON.stringify(p.upsellSkus),
@@ -72,11 +82,32 @@ export function productRowParams(shopId: number, input: ProductInput, now: strin
 }
 
 /**
+ * Products from rows a caller selected itself (catalog search, retrieval): each row with its
+ * current variants, read from product_variants (one query for a list of rows).
+ */
+export function makeProductReader(sqlite: SQLite.Database) {
+  const variants = makeVariantsRepo(sqlite);
+  return {
+    one(row: ProductRow): Product {
+      return rowToProduct(row, variants.of(row.id));
+    },
+    many(rows: readonly ProductRow[]): Product[] {
+      const byProduct = variants.ofMany(rows.map((r) => r.id));
+      return rows.map((r) => rowToProduct(r, byProduct.get(r.id) ?? []));
+    },
+  };
+}
+export type ProductReader = ReturnType<typeof makeProductReader>;
+
+/**
  * Products of every shop, and the FTS rows that mirror them. Synchronous (better-sqlite3): imports
  * write thousands of rows in one transaction and retrieval sits on the hot path of every reply.
  * Every write keeps products, products_tri and products_words in step inside one transaction.
  */
 export function makeProductsRepo(sqlite: SQLite.Database) {
+  const variants = makeVariantsRepo(sqlite);
+  const reader = makeProductReader(sqlite);
+  const toProduct = reader.one;
   const s = {
     bySku: sqlite.prepare<[number, string], ProductRow>(`SELECT * FROM products WHERE shop_id = ? AND sku = ?`),
     byId: sqlite.prepare<[number, number], ProductRow>(`SELECT * FROM products WHERE shop_id = ? AND id = ?`),
@@ -114,9 +145,6 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
     categories: sqlite.prepare<[number], { category: string; n: number }>(
       `SELECT category, COUNT(*) AS n FROM products WHERE shop_id = ? AND archived_at IS NULL GROUP BY category ORDER BY category`,
     ),
-    variantSku: sqlite.prepare<[number, string], { id: number }>(
-      `SELECT p.id FROM products AS p, json_each(p.variants) AS v WHERE p.shop_id = ? AND json_extract(v.value, '$.sku') = ? LIMIT 1`,
-    ),
     setArchived: sqlite.prepare<[string | null, string, number, number]>(
       `UPDATE products SET archived_at = ?, updated_at = ? WHERE shop_id = ? AND id = ?`,
     ),
@@ -145,12 +173,14 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
     const existing = s.bySku.get(shopId, product.sku);
     if (existing) {
       s.update.run({ ...params(shopId, product, now), search_doc: index.json, id: existing.id });
+      variants.replace(shopId, existing.id, reconcileVariants(product).variants, now);
       // Re-importing an archived product's SKU brings it back: the seller sells it again.
       if (existing.archived_at !== null) s.setArchived.run(null, now, shopId, existing.id);
       index.write(existing.id);
       return { id: existing.id, created: false };
     }
     const id = Number(s.insert.run({ ...params(shopId, product, now), search_doc: index.json }).lastInsertRowid);
+    variants.replace(shopId, id, reconcileVariants(product).variants, now);
     index.write(id);
     return { id, created: true };
   }
@@ -184,15 +214,21 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
     },
     get(shopId: number, id: number): Product | undefined {
       const row = s.byId.get(shopId, id);
-      return row && rowToProduct(row);
+      return row && toProduct(row);
     },
     /** True when a product or a variant of the shop (archived ones too) has this SKU. */
     skuInUse(shopId: number, sku: string): boolean {
-      return s.bySku.get(shopId, sku) !== undefined || s.variantSku.get(shopId, sku) !== undefined;
+      return s.bySku.get(shopId, sku) !== undefined || variants.productOfSku(shopId, sku) !== undefined;
     },
     getBySku(shopId: number, sku: string): Product | undefined {
       const row = s.bySku.get(shopId, sku);
-      return row && rowToProduct(row);
+      return row && toProduct(row);
+    },
+    /** The product one of whose variants (current or archived) has this SKU. */
+    getByVariantSku(shopId: number, sku: string): Product | undefined {
+      const id = variants.productOfSku(shopId, sku);
+      const row = id === undefined ? undefined : s.byId.get(shopId, id);
+      return row && toProduct(row);
     },
     /** A page of active (or archived) products by name; the bot's "same category" reads it too. */
     list(shopId: number, { offset, limit, category, archived = false }: ListOptions): { items: Product[]; total: number } {
@@ -204,7 +240,7 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
             : s.activePage.all(shopId, limit, offset)
           : s.pageInCategory.all(shopId, category, a, limit, offset);
       const total = (category === undefined ? s.count.get(shopId, a) : s.countInCategory.get(shopId, category, a))?.n ?? 0;
-      return { items: rows.map(rowToProduct), total };
+      return { items: reader.many(rows), total };
     },
     /**
      * Archives (or restores, with null) a product: its row stays for the orders that name it; it
@@ -216,17 +252,17 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
         if (!row) return undefined;
         s.setArchived.run(archivedAt, now, shopId, id);
         if (archivedAt === null) {
-          const { id: _id, shopId: _shop, archivedAt: _a, ...current } = rowToProduct(row);
+          const { id: _id, shopId: _shop, archivedAt: _a, ...current } = toProduct(row);
           indexFor(shopId, current).write(id);
         } else {
           s.triDelete.run(id);
           s.wordsDelete.run(id);
         }
-        return rowToProduct(s.byId.get(shopId, id) as ProductRow);
+        return toProduct(s.byId.get(shopId, id) as ProductRow);
       })();
     },
     all(shopId: number): Product[] {
-      return s.all.all(shopId).map(rowToProduct);
+      return reader.many(s.all.all(shopId));
     },
     categories(shopId: number): { category: string; count: number }[] {
       return s.categories.all(shopId).map((r) => ({ category: r.category, count: r.n }));
@@ -236,12 +272,13 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
       return sqlite.transaction(() => {
         const row = s.byId.get(shopId, id);
         if (!row) return undefined;
-        const { id: _id, shopId: _shop, archivedAt, ...current } = rowToProduct(row);
+        const { id: _id, shopId: _shop, archivedAt, ...current } = toProduct(row);
         const next: ProductInput = { ...current, ...patch };
         const index = indexFor(shopId, next);
         s.update.run({ ...params(shopId, next, now), search_doc: index.json, id });
+        variants.replace(shopId, id, reconcileVariants(next).variants, now);
         if (!archivedAt) index.write(id);
-        return rowToProduct(s.byId.get(shopId, id) as ProductRow);
+        return toProduct(s.byId.get(shopId, id) as ProductRow);
       })();
     },
     delete(shopId: number, id: number): boolean {

@@ -13,6 +13,7 @@ export interface ProductsTable {
   compare_at_price: number | null;
   currency: string;
   stock: number | null;
+  /** Migration 0090: no longer read or written (always '[]'); the variants are rows of product_variants. */
   variants: string;
   images: string;
   description: string;
@@ -22,6 +23,28 @@ export interface ProductsTable {
   updated_at: string;
   /** Migration 0008: when the seller archived it; null = active. */
   archived_at: string | null;
+}
+
+/** Migration 0090: one row per variant of a product; removed variants are archived (orders name them). */
+export interface ProductVariantsTable {
+  id: Generated<number>;
+  shop_id: number;
+  product_id: number;
+  /** Unique in the shop (case-insensitive) when set; many exports have none. */
+  sku: string | null;
+  /** What a customer and `order_items.variant` say: "M / Bordeaux". */
+  name: string;
+  /** JSON list of { name, value } option values. */
+  options: string;
+  /** null = the product's price. */
+  price: number | null;
+  compare_at_price: number | null;
+  /** null = not counted per variant (draws on the product's stock, or unlimited). */
+  stock: number | null;
+  position: number;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface KnowledgeTable {

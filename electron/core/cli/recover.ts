@@ -13,6 +13,7 @@ const WHAT: Record<string, string> = {
   orders: 'orders',
   order_items: 'order lines',
   products: 'products',
+  product_variants: 'product variants (sizes, colours)',
   shops: 'shops',
   settings: 'shop settings',
   accounts: 'linked numbers',

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 import type { BrainStateTable, OrderItemsTable, OrdersTable } from '../orders/tables';
-import type { KnowledgeTable, ProductsTable } from '../catalog/tables';
+import type { KnowledgeTable, ProductVariantsTable, ProductsTable } from '../catalog/tables';
 
 /**
  * The typed database schema (kysely). Every domain table carries shop_id. Booleans are 0/1
@@ -122,5 +122,6 @@ export interface Database {
   order_items: OrderItemsTable;
   brain_state: BrainStateTable;
   products: ProductsTable;
+  product_variants: ProductVariantsTable;
   knowledge: KnowledgeTable;
 }

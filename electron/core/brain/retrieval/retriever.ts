@@ -2,7 +2,7 @@ import type SQLite from 'better-sqlite3';
 import type { Product } from '../../../../shared/domain/catalog';
 import type { KnowledgeEntry } from '../../../../shared/domain/knowledge';
 import type { KnowledgeSearchDoc, ProductSearchDoc } from '../../catalog/search-doc';
-import { type ProductRow, rowToProduct } from '../../catalog/products-repo';
+import { type ProductRow, makeProductReader } from '../../catalog/products-repo';
 import { type KnowledgeRow, rowToEntry } from '../../knowledge/repo';
 import type { Lexicon } from '../../text/lexicon';
 import { isStopWord } from '../../text/stopwords';
@@ -157,6 +157,8 @@ export function makeRetriever(config: RetrieverConfig): Retriever {
   const productFinder = makeCandidateFinder(sqlite, { words: 'products_words', tri: 'products_tri', fuzzy: ['names', 'aliases'] });
   const knowledgeFinder = makeCandidateFinder(sqlite, { words: 'knowledge_words', tri: 'knowledge_tri', fuzzy: ['question', 'keywords'] });
   const productRow = sqlite.prepare<[number, number], ProductRow>(`SELECT * FROM products WHERE shop_id = ? AND id = ?`);
+  // Variants (their own price and stock) are rows of the catalog's product_variants: read with the catalog's reader.
+  const reader = makeProductReader(sqlite);
   const knowledgeRow = sqlite.prepare<[number, number], KnowledgeRow>(
     `SELECT * FROM knowledge WHERE shop_id = ? AND id = ? AND status = 'active'`,
   );
@@ -168,7 +170,7 @@ export function makeRetriever(config: RetrieverConfig): Retriever {
     features: (doc, sku) => productFeatures(JSON.parse(doc) as ProductSearchDoc, sku),
     loadItem: (shopId, id) => {
       const row = productRow.get(shopId, id);
-      return row && rowToProduct(row);
+      return row && reader.one(row);
     },
     minScore,
   });
@@ -209,7 +211,7 @@ export function makeRetriever(config: RetrieverConfig): Retriever {
     async searchProducts(shopId, text, k = 5) {
       const lexical = searchProductsSync(shopId, text, Math.max(k * 3, 10));
       if (!config.embeddings || !cache) return lexical.slice(0, k);
-      const all = loadAllProducts.all(shopId).map(rowToProduct);
+      const all = reader.many(loadAllProducts.all(shopId));
       const blended = await blendEmbeddings({
         config: config.embeddings,
         cache,

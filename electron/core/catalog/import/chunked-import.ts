@@ -1,6 +1,8 @@
 import type SQLite from 'better-sqlite3';
 import type { ImportSummary } from '../../../../shared/contract/catalog';
 import type { CatalogIndexer } from '../index-queue';
+import { reconcileVariants } from '../../../../shared/domain/variants';
+import { writeStagedVariants } from '../product-variants-repo';
 import { productRowParams } from '../products-repo';
 import { productSearchDoc } from '../search-doc';
 import { MappingNeededError } from './import-catalog';
@@ -24,6 +26,8 @@ const COLUMNS = [
   'upsell_skus',
   'search_doc',
 ] as const;
+/** Staged beside the product's columns: its variants (JSON), written to product_variants at the commit. */
+const STAGED = [...COLUMNS, 'variant_rows'] as const;
 let staging = 0;
 
 export interface ChunkedImportOptions {
@@ -56,10 +60,10 @@ export async function importCatalogChunked(sqlite: SQLite.Database, options: Chu
   if (read.missing.length) throw new MappingNeededError(read.missing);
   const total = read.rows.length;
   const table = `temp.catalog_import_${++staging}`;
-  sqlite.exec(`CREATE TABLE ${table} (${COLUMNS.map((c) => (c === 'sku' ? 'sku TEXT PRIMARY KEY' : c)).join(', ')})`);
+  sqlite.exec(`CREATE TABLE ${table} (${STAGED.map((c) => (c === 'sku' ? 'sku TEXT PRIMARY KEY' : c)).join(', ')})`);
   try {
     const stage = sqlite.prepare(
-      `INSERT OR REPLACE INTO ${table} (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`,
+      `INSERT OR REPLACE INTO ${table} (${STAGED.join(', ')}) VALUES (${STAGED.map((c) => `@${c}`).join(', ')})`,
     );
     const slicer = makeTimeSlicer(tick);
     // Stages rows from `from` until the time slice is used up; returns where it stopped.
@@ -68,7 +72,11 @@ export async function importCatalogChunked(sqlite: SQLite.Database, options: Chu
       while (i < total && (i === from || !slicer.due())) {
         const { product } = read.rows[i] as (typeof read.rows)[number];
         const { shop_id: _s, now: _n, ...row } = productRowParams(options.shopId, product, options.now);
-        stage.run({ ...row, search_doc: JSON.stringify(productSearchDoc(product)) });
+        stage.run({
+          ...row,
+          search_doc: JSON.stringify(productSearchDoc(product)),
+          variant_rows: JSON.stringify(reconcileVariants(product).variants),
+        });
         i++;
       }
       return i;
@@ -96,7 +104,11 @@ export async function importCatalogChunked(sqlite: SQLite.Database, options: Chu
   }
 }
 
-/** The one transaction: upsert every staged product by (shop, SKU) and queue it for indexing; returns how many existed. */
+/**
+ * The one transaction: upsert every staged product by (shop, SKU), make its staged variants its
+ * product_variants rows, and queue it for indexing; returns how many existed. A variant SKU another
+ * product already uses throws (VariantSkuTakenError) and the whole import rolls back.
+ */
 function commitStaged(sqlite: SQLite.Database, table: string, shopId: number, now: string): number {
   const values = COLUMNS.join(', ');
   const updates = COLUMNS.filter((c) => c !== 'sku').map((c) => `${c} = excluded.${c}`);
@@ -112,6 +124,7 @@ function commitStaged(sqlite: SQLite.Database, table: string, shopId: number, no
          ON CONFLICT (shop_id, sku) DO UPDATE SET ${updates.join(', ')}, updated_at = excluded.updated_at, archived_at = NULL`,
       )
       .run({ shop: shopId, now });
+    writeStagedVariants(sqlite, shopId, table, now);
     sqlite
       .prepare(
         `INSERT OR IGNORE INTO catalog_index_queue (product_id, shop_id) SELECT p.id, p.shop_id FROM ${table} AS s JOIN products AS p ON p.shop_id = ? AND p.sku = s.sku`,

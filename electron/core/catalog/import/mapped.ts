@@ -85,19 +85,29 @@ const canonicalHeader = (h: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** Our best guess of which column fills which field; each header is used at most once. */
+/**
+ * Our best guess of which column fills which field; each header is used at most once. Exact
+ * names are matched for every field before any partial one, so "variant_name" goes to the
+ * variant's name (its exact synonym), not to the size list whose synonym "variant" it contains.
+ */
 export function guessMapping(headers: readonly string[]): ColumnMapping {
   const mapping: ColumnMapping = {};
   const used = new Set<string>();
   const canon = headers.map((h) => ({ raw: h, key: canonicalHeader(h) }));
-  for (const field of Object.keys(SYNONYMS) as ProductField[]) {
-    const names = SYNONYMS[field].map(canonicalHeader);
-    const hit =
-      canon.find((h) => !used.has(h.raw) && names.includes(h.key)) ??
-      canon.find((h) => !used.has(h.raw) && names.some((n) => n.length > 3 && h.key.includes(n)));
-    if (hit) {
-      mapping[field] = hit.raw;
-      used.add(hit.raw);
+  const fields = Object.keys(SYNONYMS) as ProductField[];
+  const names = (field: ProductField) => SYNONYMS[field].map(canonicalHeader);
+  const passes: ((key: string, field: ProductField) => boolean)[] = [
+    (key, field) => names(field).includes(key),
+    (key, field) => names(field).some((n) => n.length > 3 && key.includes(n)),
+  ];
+  for (const matches of passes) {
+    for (const field of fields) {
+      if (mapping[field] !== undefined) continue;
+      const hit = canon.find((h) => !used.has(h.raw) && matches(h.key, field));
+      if (hit) {
+        mapping[field] = hit.raw;
+        used.add(hit.raw);
+      }
     }
   }
   return mapping;

@@ -182,3 +182,23 @@ describe('readCatalog: other layouts', () => {
     expect(r.rows[0]?.product).toMatchObject({ sku: 'CURSO-DE-EXCEL', name: 'Curso de Excel', price: 197, currency: 'BRL', stock: null });
   });
 });
+
+describe('readCatalog: a spreadsheet with one row per variant', () => {
+  it('maps "variant_name" to the variant’s name (not to the size list), and groups the rows into one product per SKU', () => {
+    const csv = [
+      'sku,name,price,stock,variant_name,variant_sku,variant_price,variant_stock',
+      'PULL-1,Pull laine,3500,,S,PULL-1-S,,4',
+      'PULL-1,Pull laine,3500,,M,PULL-1-M,3700,0',
+    ].join('\n');
+    const r = readCatalog(csv, opts);
+    expect(r.mapping).toMatchObject({ variant: 'variant_name', variantSku: 'variant_sku' });
+    expect(r.mapping.variants).toBeUndefined();
+    expect(r.errors).toEqual([]);
+    expect(r.rows.map((row) => row.product.variants.map((v) => [v.name, v.sku, v.price, v.stock]))).toEqual([
+      [
+        ['S', 'PULL-1-S', null, 4],
+        ['M', 'PULL-1-M', 3700, 0],
+      ],
+    ]);
+  });
+});

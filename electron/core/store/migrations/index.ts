@@ -20,10 +20,12 @@ import * as m0009 from './0009-catalog-index-queue';
 import * as m0040 from './0040-app-preferences';
 import * as m0070 from './0070-catalog-images';
 import * as m0075 from './0075-transcription-usage';
+import * as m0085 from './0085-contact-search';
 import * as m0055 from './0055-opt-back-in';
 import * as m0056 from './0056-knowledge-documents';
 import * as m0050 from './0050-analytics-rollups';
 import * as m0080 from './0080-sync-devices';
+import * as m0090 from './0090-product-variants';
 
 /**
  * Every migration, imported statically so bundling and a strict CSP cannot lose one.
@@ -55,4 +57,6 @@ export const migrations: Record<string, Migration> = {
   '0056-knowledge-documents': m0056,
   '0050-analytics-rollups': m0050,
   '0080-sync-devices': m0080,
+  '0090-product-variants': m0090,
+  '0085-contact-search': m0085,
 };

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ColumnMapping, ImportAssumption, ImportPreview, ImportSummary, ProductField } from '../../../../shared/contract/catalog';
 import { decodeCatalogBytes } from '../../../../shared/domain/catalog-file';
-import type { Client } from '../../api/client';
+import { CallError, type Client } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import type { T } from '../../i18n/use-t';
 import { useNoticeWords } from '../notices/word-notice';
@@ -75,7 +75,9 @@ export function ImportWizard(props: { client: Client; shopId: number; t: T<Key>;
       const summary = await client.send('catalog/import-commit', { shopId, csv, ...(mapping ? { mapping } : {}) });
       setStep({ kind: 'done', summary });
     } catch (err) {
-      fail(err);
+      // The one conflict an import can meet: a variant SKU another product has (the import wrote nothing).
+      if (err instanceof CallError && err.code === 'conflict') setStep({ kind: 'failed', message: t('importSkuTaken'), plain: true });
+      else fail(err);
     }
   };
 

@@ -179,73 +179,87 @@ export function ProductEditor(props: {
           <legend>{t('variantsTitle')}</legend>
           <p className="muted small">{t('variantsHint')}</p>
           {form.variants.length > 0 && (
-            <table className="catalog-table">
-              <thead>
-                <tr>
-                  <th>{t('variantName')}</th>
-                  <th>{t('variantSku')}</th>
-                  <th>{t('variantPrice')}</th>
-                  <th>{t('variantStock')}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {form.variants.map((v, i) => (
-                  <tr key={i} className="variant-row">
-                    <td>
-                      <input
-                        aria-label={`${t('variantName')} ${i + 1}`}
-                        value={v.name}
-                        onChange={(e) => setVariant(i, { name: e.target.value })}
-                        dir="auto"
-                      />
-                      {err(`variant-${i}-name`)}
-                    </td>
-                    <td>
-                      <input
-                        aria-label={`${t('variantSku')} ${i + 1}`}
-                        value={v.sku}
-                        onChange={(e) => setVariant(i, { sku: e.target.value })}
-                        dir="ltr"
-                      />
-                    </td>
-                    <td>
-                      <input
-                        aria-label={`${t('variantPrice')} ${i + 1}`}
-                        className="input-short"
-                        inputMode="decimal"
-                        value={v.price}
-                        placeholder={form.price}
-                        onChange={(e) => setVariant(i, { price: e.target.value })}
-                        dir="ltr"
-                      />
-                      {err(`variant-${i}-price`)}
-                    </td>
-                    <td>
-                      <input
-                        aria-label={`${t('variantStock')} ${i + 1}`}
-                        className="input-short"
-                        inputMode="numeric"
-                        value={v.stock}
-                        onChange={(e) => setVariant(i, { stock: e.target.value })}
-                        dir="ltr"
-                      />
-                      {err(`variant-${i}-stock`)}
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="link danger"
-                        aria-label={t('removeVariant', { name: v.name || String(i + 1) })}
-                        onClick={() => set({ variants: form.variants.filter((_, j) => j !== i) })}
-                      >
-                        ×
-                      </button>
-                    </td>
+            // Its own scroll box: six columns do not fit a phone-width dialog.
+            <div className="catalog-variants-scroll">
+              <table className="catalog-table">
+                <thead>
+                  <tr>
+                    <th>{t('variantName')}</th>
+                    <th>{t('variantOptions')}</th>
+                    <th>{t('variantSku')}</th>
+                    <th>{t('variantPrice')}</th>
+                    <th>{t('variantStock')}</th>
+                    <th />
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {form.variants.map((v, i) => (
+                    <tr key={i} className="variant-row">
+                      <td>
+                        <input
+                          aria-label={`${t('variantName')} ${i + 1}`}
+                          value={v.name}
+                          onChange={(e) => setVariant(i, { name: e.target.value })}
+                          dir="auto"
+                        />
+                        {err(`variant-${i}-name`)}
+                      </td>
+                      <td>
+                        <input
+                          aria-label={`${t('variantOptions')} ${i + 1}`}
+                          value={v.options}
+                          placeholder={t('variantOptionsHint')}
+                          onChange={(e) => setVariant(i, { options: e.target.value })}
+                          dir="auto"
+                        />
+                        {err(`variant-${i}-options`)}
+                      </td>
+                      <td>
+                        <input
+                          aria-label={`${t('variantSku')} ${i + 1}`}
+                          value={v.sku}
+                          onChange={(e) => setVariant(i, { sku: e.target.value })}
+                          dir="ltr"
+                        />
+                      </td>
+                      <td>
+                        <input
+                          aria-label={`${t('variantPrice')} ${i + 1}`}
+                          className="input-short"
+                          inputMode="decimal"
+                          value={v.price}
+                          placeholder={form.price}
+                          onChange={(e) => setVariant(i, { price: e.target.value })}
+                          dir="ltr"
+                        />
+                        {err(`variant-${i}-price`)}
+                      </td>
+                      <td>
+                        <input
+                          aria-label={`${t('variantStock')} ${i + 1}`}
+                          className="input-short"
+                          inputMode="numeric"
+                          value={v.stock}
+                          onChange={(e) => setVariant(i, { stock: e.target.value })}
+                          dir="ltr"
+                        />
+                        {err(`variant-${i}-stock`)}
+                      </td>
+                      <td>
+                        <button
+                          type="button"
+                          className="link danger"
+                          aria-label={t('removeVariant', { name: v.name || String(i + 1) })}
+                          onClick={() => set({ variants: form.variants.filter((_, j) => j !== i) })}
+                        >
+                          ×
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           <button type="button" id="add-variant" onClick={() => set({ variants: [...form.variants, emptyVariant()] })}>
             {t('addVariant')}

@@ -49,6 +49,8 @@ export function ProductRow(props: { product: Product; selected: boolean; locale:
             {p.variants.map((v) => (
               <bdi key={v.name} className={v.stock === 0 ? 'sold-out' : undefined}>
                 {v.name}
+                {/* A variant priced apart from the product says so: the column shows the product's ("from") price. */}
+                {v.price !== null && v.price !== p.price ? ` · ${formatPrice(v.price, p.currency, locale)}` : ''}
                 {v.stock !== null ? ` (${v.stock})` : ''}
               </bdi>
             ))}

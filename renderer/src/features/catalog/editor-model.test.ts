@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../../../shared/domain/catalog';
-import { emptyForm, formOf, toFields } from './editor-model';
+import { emptyForm, formOf, optionsText, parseOptions, toFields } from './editor-model';
 
 const product: Product = {
   id: 1,
@@ -51,9 +51,11 @@ describe('product editor form', () => {
       ...emptyForm(),
       price: '12,5,0',
       variants: [
-        { name: '', sku: 'X', price: '', stock: '' },
-        { name: 'M', sku: '', price: '', stock: 'beaucoup' },
-        { name: 'm', sku: '', price: '', stock: '' },
+        { name: '', sku: 'X', price: '', stock: '', options: '' },
+        { name: 'M', sku: '', price: '', stock: 'beaucoup', options: '' },
+        { name: 'm', sku: '', price: '', stock: '', options: '' },
+        { name: 'XL', sku: '', price: '', stock: '', options: 'Taille:, Couleur: Rouge' },
+        { name: 'XXL', sku: '', price: '', stock: '', options: 'a: 1, b: 2, c: 3, d: 4, e: 5, f: 6' },
       ],
     };
     const result = toFields(form);
@@ -65,6 +67,8 @@ describe('product editor form', () => {
       'variant-0-name': 'variantName',
       'variant-1-stock': 'variantStock',
       'variant-2-name': 'variantTwice',
+      'variant-3-options': 'variantOptions',
+      'variant-4-options': 'variantOptions',
     });
   });
   it('reads lists the way a seller types them, and drops empty variant rows', () => {
@@ -75,7 +79,7 @@ describe('product editor form', () => {
       stock: '',
       aliases: 'saboun; sabon, ,saboun',
       altNames: 'صابون\n\nSapone',
-      variants: [{ name: '', sku: '', price: '', stock: '' }],
+      variants: [{ name: '', sku: '', price: '', stock: '', options: '' }],
     };
     const result = toFields(form);
     expect(result.ok && result.fields).toMatchObject({
@@ -85,5 +89,45 @@ describe('product editor form', () => {
       stock: null,
       variants: [],
     });
+  });
+  it('edits option values as a seller types them, and names a variant by its values when the name is left empty', () => {
+    const form = {
+      ...formOf(product),
+      variants: [
+        { name: '', sku: 'CF-1-M-R', price: '1390', stock: '2', options: 'Taille: M، Couleur = Rouge' },
+        { name: 'L', sku: '', price: '', stock: '7', options: '' },
+      ],
+    };
+    const result = toFields(form, product);
+    expect(result.ok && result.fields.variants).toEqual([
+      {
+        name: 'M / Rouge',
+        sku: 'CF-1-M-R',
+        price: 1390,
+        stock: 2,
+        options: [
+          { name: 'Taille', value: 'M' },
+          { name: 'Couleur', value: 'Rouge' },
+        ],
+      },
+      { name: 'L', sku: null, price: null, stock: 7 },
+    ]);
+    expect(
+      optionsText([
+        { name: 'Taille', value: 'M' },
+        { name: '', value: 'Rouge' },
+      ]),
+    ).toBe('Taille: M, Rouge');
+    expect(
+      parseOptions(
+        optionsText([
+          { name: 'Taille', value: 'M' },
+          { name: '', value: 'Rouge' },
+        ]),
+      ),
+    ).toEqual([
+      { name: 'Taille', value: 'M' },
+      { name: '', value: 'Rouge' },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { ProductFieldsInput } from '../../../../shared/contract/catalog';
-import type { Product } from '../../../../shared/domain/catalog';
+import type { Product, VariantOption } from '../../../../shared/domain/catalog';
 import { parsePriceInput, parseStockInput } from './catalog-model';
 
 /**
@@ -11,6 +11,8 @@ export interface VariantForm {
   sku: string;
   price: string;
   stock: string;
+  /** Option values as typed: "Taille: M, Couleur: Rouge". */
+  options: string;
 }
 
 export interface ProductForm {
@@ -30,7 +32,36 @@ export interface ProductForm {
   variants: VariantForm[];
 }
 
-export type FormError = 'nameRequired' | 'badPrice' | 'badStock' | 'variantName' | 'variantTwice' | 'variantPrice' | 'variantStock';
+export type FormError =
+  'nameRequired' | 'badPrice' | 'badStock' | 'variantName' | 'variantTwice' | 'variantPrice' | 'variantStock' | 'variantOptions';
+
+/** At most this many option values per variant (the contract's limit). */
+const MAX_OPTIONS = 5;
+
+/** Option values as the form shows them: "Taille: M, Couleur: Rouge" (a value without a name alone). */
+export const optionsText = (options: readonly VariantOption[] | undefined): string =>
+  (options ?? []).map((o) => (o.name ? `${o.name}: ${o.value}` : o.value)).join(', ');
+
+/**
+ * The typed option values, or null when they cannot be stored (more than five, a name without a
+ * value). Commas (Latin or Arabic), semicolons and "|" separate them; ":" or "=" a name from its value.
+ */
+export function parseOptions(text: string): VariantOption[] | null {
+  const parts = text
+    .split(/[,،;|]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length > MAX_OPTIONS) return null;
+  const options: VariantOption[] = [];
+  for (const part of parts) {
+    const at = part.search(/[:=]/);
+    const name = at < 0 ? '' : part.slice(0, at).trim();
+    const value = at < 0 ? part : part.slice(at + 1).trim();
+    if (!value) return null;
+    options.push({ name, value });
+  }
+  return options;
+}
 
 const numberText = (n: number | null | undefined): string => (n === null || n === undefined ? '' : String(n));
 
@@ -48,7 +79,7 @@ export const emptyForm = (): ProductForm => ({
   variants: [],
 });
 
-export const emptyVariant = (): VariantForm => ({ name: '', sku: '', price: '', stock: '' });
+export const emptyVariant = (): VariantForm => ({ name: '', sku: '', price: '', stock: '', options: '' });
 
 export function formOf(p: Product): ProductForm {
   return {
@@ -62,7 +93,13 @@ export function formOf(p: Product): ProductForm {
     compareAtPrice: numberText(p.compareAtPrice),
     stock: numberText(p.stock),
     images: p.images.join('\n'),
-    variants: p.variants.map((v) => ({ name: v.name, sku: v.sku ?? '', price: numberText(v.price), stock: numberText(v.stock) })),
+    variants: p.variants.map((v) => ({
+      name: v.name,
+      sku: v.sku ?? '',
+      price: numberText(v.price),
+      stock: numberText(v.stock),
+      options: optionsText(v.options),
+    })),
   };
 }
 
@@ -79,8 +116,9 @@ const lines = (text: string, separator: RegExp): string[] => [
 export const stockPerVariant = (form: ProductForm): boolean => form.variants.some((v) => v.stock.trim() !== '');
 
 /**
- * The form as contract input, or the first problem per field. `original` (when editing) keeps the
- * variants' options, which the form does not show, attached to the variants of the same name.
+ * The form as contract input, or the first problem per field. A variant without a name but with
+ * values is named by them ("M / Rouge", as Shopify names its variants). `original` (when editing)
+ * keeps what the form does not show (upsells).
  */
 export function toFields(
   form: ProductForm,
@@ -97,9 +135,11 @@ export function toFields(
   if (stock === undefined && !stockPerVariant(form)) errors.stock = 'badStock';
   const seen = new Set<string>();
   const variants = form.variants
-    .filter((v) => v.name.trim() || v.sku.trim() || v.price.trim() || v.stock.trim())
+    .filter((v) => v.name.trim() || v.sku.trim() || v.price.trim() || v.stock.trim() || v.options.trim())
     .map((v, i) => {
-      const vName = v.name.trim();
+      const options = parseOptions(v.options);
+      if (options === null) errors[`variant-${i}-options`] = 'variantOptions';
+      const vName = v.name.trim() || (options ?? []).map((o) => o.value).join(' / ');
       if (!vName) errors[`variant-${i}-name`] = 'variantName';
       else if (seen.has(vName.toLowerCase())) errors[`variant-${i}-name`] = 'variantTwice';
       seen.add(vName.toLowerCase());
@@ -107,8 +147,13 @@ export function toFields(
       if (vPrice === null && v.price.trim() !== '') errors[`variant-${i}-price`] = 'variantPrice';
       const vStock = parseStockInput(v.stock);
       if (vStock === undefined) errors[`variant-${i}-stock`] = 'variantStock';
-      const options = original?.variants.find((o) => o.name === vName)?.options;
-      return { name: vName, sku: v.sku.trim() || null, price: vPrice, stock: vStock ?? null, ...(options && { options }) };
+      return {
+        name: vName,
+        sku: v.sku.trim() || null,
+        price: vPrice,
+        stock: vStock ?? null,
+        ...(options && options.length > 0 ? { options } : {}),
+      };
     });
   if (Object.keys(errors).length) return { ok: false, errors };
   return {

@@ -102,6 +102,9 @@ export const strings = defineStrings({
     variantSku: 'SKU',
     variantPrice: 'Price',
     variantStock: 'Stock',
+    variantOptions: 'Values',
+    variantOptionsHint: 'Size: M, Colour: Red',
+    err_variantOptions: 'Write the values as Size: M, Colour: Red (5 at most)',
     addVariant: 'Add a variant',
     removeVariant: 'Remove variant {name}',
     err_nameRequired: 'Enter a name',
@@ -137,6 +140,8 @@ export const strings = defineStrings({
     summaryRows: '{rows} rows read.',
     encodingNote: 'This file is not in UTF-8: it was read as Western European (Windows-1252). Check the accents in the preview.',
     notText: 'This is not a CSV/Excel text file. In Excel, use "Save as" → "CSV UTF-8", then choose that file.',
+    importSkuTaken:
+      'Nothing was imported: two products in this file, or a product in it and one already in your catalog, use the same variant SKU. Give each variant its own SKU and import again.',
     encodingNoteArabic: 'This file is not in UTF-8: it was read as Arabic Windows (Windows-1256). Check the names in the preview.',
   },
   fr: {
@@ -241,6 +246,9 @@ export const strings = defineStrings({
     variantSku: 'Référence',
     variantPrice: 'Prix',
     variantStock: 'Stock',
+    variantOptions: 'Valeurs',
+    variantOptionsHint: 'Taille : M, Couleur : Rouge',
+    err_variantOptions: 'Écrivez les valeurs comme Taille : M, Couleur : Rouge (5 au plus)',
     addVariant: 'Ajouter une variante',
     removeVariant: 'Retirer la variante {name}',
     err_nameRequired: 'Saisissez un nom',
@@ -278,6 +286,8 @@ export const strings = defineStrings({
     encodingNote: 'Ce fichier n’est pas en UTF-8 : il a été lu en Europe occidentale (Windows-1252). Vérifiez les accents dans l’aperçu.',
     notText:
       'Ce n’est pas un fichier texte CSV/Excel. Dans Excel, utilisez « Enregistrer sous » → « CSV UTF-8 », puis choisissez ce fichier.',
+    importSkuTaken:
+      'Rien n’a été importé : deux produits de ce fichier, ou un produit du fichier et un du catalogue, ont la même référence de variante. Donnez à chaque variante sa propre référence et réimportez.',
     encodingNoteArabic: 'Ce fichier n’est pas en UTF-8 : il a été lu en arabe Windows (Windows-1256). Vérifiez les noms dans l’aperçu.',
   },
   ar: {
@@ -381,6 +391,9 @@ export const strings = defineStrings({
     variantSku: 'المرجع',
     variantPrice: 'السعر',
     variantStock: 'المخزون',
+    variantOptions: 'القيم',
+    variantOptionsHint: 'المقاس: M، اللون: أحمر',
+    err_variantOptions: 'اكتب القيم هكذا: المقاس: M، اللون: أحمر (5 على الأكثر)',
     addVariant: 'إضافة خيار',
     removeVariant: 'حذف الخيار {name}',
     err_nameRequired: 'اكتب اسمًا',
@@ -416,6 +429,8 @@ export const strings = defineStrings({
     summaryRows: 'قُرئ {rows} سطر.',
     encodingNote: 'هذا الملف ليس بترميز UTF-8: قُرئ بترميز أوروبا الغربية (Windows-1252). تحقق من الحروف في المعاينة.',
     notText: 'هذا ليس ملف نص CSV/Excel. في Excel اختر «حفظ باسم» ← «CSV UTF-8» ثم اختر ذلك الملف.',
+    importSkuTaken:
+      'لم يُستورد شيء: منتجان في هذا الملف، أو منتج فيه وآخر في الكتالوج، يحملان نفس مرجع الخيار. أعطِ كل خيار مرجعه الخاص ثم أعد الاستيراد.',
     encodingNoteArabic: 'هذا الملف ليس بترميز UTF-8: قُرئ بترميز ويندوز العربي (Windows-1256). تحقق من الأسماء في المعاينة.',
   },
   pt: {
@@ -519,6 +534,9 @@ export const strings = defineStrings({
     variantSku: 'SKU',
     variantPrice: 'Preço',
     variantStock: 'Estoque',
+    variantOptions: 'Valores',
+    variantOptionsHint: 'Tamanho: M, Cor: Vermelho',
+    err_variantOptions: 'Escreva os valores como Tamanho: M, Cor: Vermelho (no máximo 5)',
     addVariant: 'Adicionar variante',
     removeVariant: 'Remover variante {name}',
     err_nameRequired: 'Digite um nome',
@@ -555,6 +573,8 @@ export const strings = defineStrings({
     summaryRows: '{rows} linhas lidas.',
     encodingNote: 'Este arquivo não está em UTF-8: foi lido como Europa Ocidental (Windows-1252). Confira os acentos na prévia.',
     notText: 'Este não é um arquivo de texto CSV/Excel. No Excel, use "Salvar como" → "CSV UTF-8" e escolha esse arquivo.',
+    importSkuTaken:
+      'Nada foi importado: dois produtos deste arquivo, ou um produto dele e um do seu catálogo, usam o mesmo SKU de variante. Dê a cada variante o seu próprio SKU e importe de novo.',
     encodingNoteArabic: 'Este arquivo não está em UTF-8: foi lido como árabe do Windows (Windows-1256). Confira os nomes na prévia.',
   },
   it: {
@@ -661,6 +681,9 @@ export const strings = defineStrings({
     variantSku: 'SKU',
     variantPrice: 'Prezzo',
     variantStock: 'Scorte',
+    variantOptions: 'Valori',
+    variantOptionsHint: 'Taglia: M, Colore: Rosso',
+    err_variantOptions: 'Scrivi i valori come Taglia: M, Colore: Rosso (al massimo 5)',
     addVariant: 'Aggiungi una variante',
     removeVariant: 'Rimuovi la variante {name}',
     err_nameRequired: 'Inserisci un nome',
@@ -698,5 +721,7 @@ export const strings = defineStrings({
     summaryRows: '{rows} righe lette.',
     encodingNote: 'Questo file non è in UTF-8: è stato letto come Europa occidentale (Windows-1252). Controlla gli accenti nell’anteprima.',
     notText: 'Questo non è un file di testo CSV/Excel. In Excel usa «Salva con nome» → «CSV UTF-8», poi scegli quel file.',
+    importSkuTaken:
+      'Non è stato importato nulla: due prodotti di questo file, o un prodotto del file e uno del catalogo, usano lo stesso SKU di variante. Dai a ogni variante il suo SKU e importa di nuovo.',
   },
 });

@@ -206,6 +206,7 @@ export function LlmSection({ shopId, form, edit, replace, apiKeySet, savedBaseUr
           {test && (
             <>
               <strong>{test.ok ? t('testOk') : t('testFailed')}</strong> {word('llm', test.notice)}
+              {test.ok && test.concurrency ? ` ${t('testConcurrency', { n: test.concurrency })}` : ''}
             </>
           )}
         </span>
