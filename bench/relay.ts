@@ -51,7 +51,8 @@ export async function run(): Promise<Record<string, number>> {
     RELAY_IP_GROUPS_PER_HOUR: '100000',
     RELAY_IP_PAIR_JOINS_PER_MINUTE: '100000',
   };
-  const relays = [await startRelayProcess(env), await startRelayProcess(env)];
+  const nodeArgs = process.env.RELAY_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const relays = [await startRelayProcess(env, nodeArgs), await startRelayProcess(env, nodeArgs)];
   const [a, b] = relays as [(typeof relays)[0], (typeof relays)[0]];
   const clients: RelayClient[] = [];
   try {

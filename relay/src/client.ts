@@ -41,17 +41,27 @@ export function connectRelay(
     const i = inbox.findIndex((f) => f.t === t);
     if (i >= 0) return Promise.resolve(inbox.splice(i, 1)[0] as Extract<RelayFrame, { t: T }>);
     return new Promise((resolve, reject) => {
-      const waiter = { t, resolve: resolve as (f: RelayFrame) => void };
-      waiters.push(waiter);
+      const drop = (): boolean => {
+        const at = waiters.indexOf(waiter);
+        if (at < 0) return false;
+        waiters.splice(at, 1);
+        return true;
+      };
       const timer = setTimeout(() => {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        reject(new Error(`no ${t} frame within ${timeoutMs} ms (inbox: ${inbox.map((f) => f.t).join(',')})`));
+        if (drop()) reject(new Error(`no ${t} frame within ${timeoutMs} ms (inbox: ${inbox.map((f) => f.t).join(',')})`));
       }, timeoutMs);
       timer.unref();
-      void closed.then(() => {
-        if (waiters.includes(waiter)) {
+      const waiter = {
+        t,
+        resolve: (f: RelayFrame) => {
           clearTimeout(timer);
-          waiters.splice(waiters.indexOf(waiter), 1);
+          resolve(f as Extract<RelayFrame, { t: T }>);
+        },
+      };
+      waiters.push(waiter);
+      void closed.then(() => {
+        if (drop()) {
+          clearTimeout(timer);
           reject(
             new Error(`socket closed while waiting for ${t} (inbox: ${inbox.map((f) => (f.t === 'error' ? f.code : f.t)).join(',')})`),
           );

@@ -103,4 +103,34 @@ describe.skipIf(!nats)('relay: two instances through nats-server', () => {
       expect(again.welcome.role).toBe('pending');
     }
   });
+
+  it('offer-first: a delivery the device does not ack in time goes to its mailbox, and the repeat is caught by the replay window', async () => {
+    const [a, b] = relays as [Relay, Relay];
+    const desktopId = generateIdentity();
+    const desktop = await connectRelay(a.url, desktopId, { create: true });
+    clients.push(desktop);
+    const { phone, phoneId } = await pairPhone(desktop, desktopId, b.url);
+    clients.push(phone);
+    const window = createReplayWindow();
+    desktop.send({
+      t: 'send',
+      ref: 'slow',
+      items: [{ to: phoneId.deviceId, body: seal('slow ack', desktopId.boxSecret, phoneId.boxPublic, 7) }],
+    });
+    const live = await phone.next('deliver');
+    expect(openText(live.body, phoneId.boxSecret, desktopId.boxPublic, window)).toBe('slow ack');
+    // No ack: after the offer timeout (500 ms here) the relay stores it and only then answers the sender.
+    const sent = await desktop.next('sent');
+    expect(sent.ids[0]).toMatch(/^\d+$/);
+    phone.close();
+    await phone.closed;
+    const back = await connectRelay(a.url, phoneId);
+    clients.push(back);
+    expect(back.welcome.mailbox).toBe(1);
+    back.send({ t: 'drain' });
+    const again = await back.next('deliver');
+    expect(again.body).toBe(live.body);
+    expect(() => openText(again.body, phoneId.boxSecret, desktopId.boxPublic, window)).toThrow(/already accepted/);
+    back.send({ t: 'ack', ids: [again.id] });
+  });
 });

@@ -15,6 +15,8 @@ export interface RelayContext {
   /** store-first: mailbox write before live delivery (SQLite); offer-first: live first, stored if not acked (NATS) */
   deliveryMode: 'store-first' | 'offer-first';
   offerTimeoutMs: number;
+  /** a fresh id for an offered (not stored) delivery, unique across instances */
+  hotId(): string;
   now(): number;
   log(line: string): void;
   /** Count this instance's sockets per device; returns the new count. */

@@ -1,5 +1,6 @@
 // The relay: an HTTP server (health check, optional static files for the device app) with the WebSocket endpoint
 // on the same port. Listens on 127.0.0.1 unless told otherwise; put TLS in front (a reverse proxy) in production.
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -69,6 +70,9 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const limits: RelayLimits = { ...DEFAULT_LIMITS, ...options.limits, mailbox: { ...DEFAULT_LIMITS.mailbox, ...options.limits?.mailbox } };
   const now = options.now ?? Date.now;
   const counts = new Map<string, number>();
+  // Offered ids: this instance's random prefix and a counter (cheaper than random bytes per message).
+  const instance = randomBytes(6).toString('base64url');
+  let hot = 0;
   const ctx: RelayContext = {
     store: options.store,
     bus: options.bus,
@@ -79,6 +83,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     groupQuota: makeDailyQuota(limits.groupMessagesPerDay, limits.groupBytesPerDay, now),
     deliveryMode: options.deliveryMode ?? 'store-first',
     offerTimeoutMs: options.offerTimeoutMs ?? 2000,
+    hotId: () => `h${instance}.${(hot++).toString(36)}`,
     now,
     log: options.log ?? ((line) => process.stderr.write(`relay: ${line}\n`)),
     connected(device, delta) {

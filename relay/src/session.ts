@@ -185,7 +185,7 @@ export function makeSession(ctx: RelayContext, socket: SessionSocket, ip: string
     // Not awaited: this sender's next frames need not wait for the recipients' acks.
     void Promise.all(
       accepted.map(async ({ to, body }) => {
-        const item = { id: `h${randomBytes(9).toString('base64url')}`, from: device, body, at: ctx.now() };
+        const item = { id: ctx.hotId(), from: device, body, at: ctx.now() };
         const outcome = await ctx.bus.offer(to, item, ctx.offerTimeoutMs);
         if (outcome === 'acked') return item.id;
         const id = await ctx.store.put(to, { from: device, body, at: item.at });
