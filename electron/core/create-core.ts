@@ -63,6 +63,8 @@ import {
 import { transcriptionKeySecretName } from './settings/app';
 import { desktopHandlers } from './desktop/index';
 import { listBackups, restoreBackup, runBackup } from './store/backup/backup';
+import { makeSyncService, makeSyncStore, syncHandlers, type SyncService } from './sync/index';
+import { makeSyncSocket, syncQrDataUrl } from './sync/node-adapters';
 
 export interface CoreConfig {
   dataDir: string;
@@ -99,6 +101,8 @@ export interface CoreConfig {
   paused?: boolean;
   /** Also log into the data folder's rolling, size-capped log (logs/core.N.log): the app and the server do. */
   logFile?: boolean | LogCap;
+  /** Multi-device sync's reconnect backoff (tests shorten it). */
+  sync?: { minDelayMs?: number; maxDelayMs?: number };
 }
 
 export interface Core {
@@ -109,6 +113,8 @@ export interface Core {
   announce(url: string): void;
   /** Scheduler, follow-ups, bandit, analyzer, profiles (the CLI's simulation drives its jobs). */
   readonly learning: Learning;
+  /** Multi-device sync through the relay (off until the seller turns it on). */
+  readonly sync: SyncService;
   close(): Promise<void>;
 }
 
@@ -330,6 +336,19 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       secretNames: (shopIds) => shopIds.map(apiKeySecretName),
     }),
   );
+  // Multi-device sync: a device's commands go through the same dispatch as local calls.
+  const sync = makeSyncService({
+    store: makeSyncStore(store.sqlite),
+    dataDir: config.dataDir,
+    dispatch: (name, input) => app.dispatch(name, input),
+    bus,
+    clock,
+    logger,
+    WebSocket: makeSyncSocket(),
+    toQrDataUrl: syncQrDataUrl,
+    ...config.sync,
+  });
+  app.register(syncHandlers(sync));
   const missing = app.missing();
   // A test asserts this list is empty; at run time an unimplemented call answers unknown_method.
   if (missing.length) logger.warn({ missing }, 'contract calls without a handler');
@@ -339,6 +358,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   // Everything periodic (search indexing, WAL checkpoints, follow-ups, analysis) runs on the scheduler.
   if (!config.paused) learning.start();
   // Linked WhatsApp numbers reconnect with their stored creds (no re-scan).
+  if (!config.paused) sync.start();
   if (!config.paused) whatsapp.startAll().catch((err: unknown) => logger.error({ err }, 'reconnecting linked numbers failed'));
   // The seller's retention period: a daily pass on the persistent scheduler (a day missed asleep runs once on start).
   registerRetentionJob(learning.scheduler, { sqlite: store.sqlite, ...erase, settingsOf, logger }, () => clock.now());
@@ -350,9 +370,11 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ctx,
     announce: (url) => lock.describe({ url }),
     learning,
+    sync,
     async close() {
       if (closed) return;
       closed = true;
+      sync.close();
       await learning.stop();
       searchIndex.stop();
       whatsapp.stopAll();

@@ -8,6 +8,7 @@ import { event } from './define';
 import { learningEvents } from './learning';
 import { ordersEvents } from './orders';
 import { salesBrainEvents } from './sales-brain';
+import { syncEvents } from './sync';
 import { whatsappEvents } from './whatsapp';
 
 /** Every event core pushes to the UI. Payloads are validated by the sender in tests. */
@@ -42,6 +43,7 @@ export const events = {
   ...learningEvents,
   ...salesBrainEvents,
   ...desktopEvents,
+  ...syncEvents,
 } as const;
 
 export type Events = typeof events;

@@ -25,6 +25,7 @@ import * as m0085 from './0085-contact-search';
 import * as m0055 from './0055-opt-back-in';
 import * as m0056 from './0056-knowledge-documents';
 import * as m0050 from './0050-analytics-rollups';
+import * as m0080 from './0080-sync-devices';
 import * as m0090 from './0090-product-variants';
 
 /**
@@ -57,6 +58,7 @@ export const migrations: Record<string, Migration> = {
   '0055-opt-back-in': m0055,
   '0056-knowledge-documents': m0056,
   '0050-analytics-rollups': m0050,
+  '0080-sync-devices': m0080,
   '0090-product-variants': m0090,
   '0085-contact-search': m0085,
 };
