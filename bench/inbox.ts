@@ -12,6 +12,9 @@ export interface InboxBench {
   page_p95_ms: number;
   search_ms: number;
   search_p95_ms: number;
+  /** CPU time of the same calls (user + system): what a shared, loaded machine does not inflate. */
+  page_cpu_ms: number;
+  search_cpu_ms: number;
   conversations: number;
 }
 
@@ -72,10 +75,13 @@ function seed(sqlite: SQLite.Database, shopId: number, accountId: number, conver
   })();
 }
 
-async function timed(core: Core, input: Record<string, unknown>, samples: number[]): Promise<unknown> {
+async function timed(core: Core, input: Record<string, unknown>, samples: number[], cpu: number[]): Promise<unknown> {
   const t = performance.now();
+  const c = process.cpuUsage();
   const answer = await core.app.dispatch('conversations/list', input);
+  const used = process.cpuUsage(c);
   samples.push(performance.now() - t);
+  cpu.push((used.user + used.system) / 1000);
   if (!answer.ok) throw new Error(`conversations/list: ${answer.error.message}`);
   return answer.value;
 }
@@ -103,9 +109,11 @@ export async function run(opts: { conversations?: number } = {}): Promise<InboxB
     if (process.env.SOUQ_BENCH_KEEP) fs.copyFileSync(`${dir}/souqbot.sqlite`, process.env.SOUQ_BENCH_KEEP);
     const pages: number[] = [];
     const searches: number[] = [];
+    const pageCpu: number[] = [];
+    const searchCpu: number[] = [];
     for (let round = 0; round < 3; round++) {
       // The list as the seller scrolls it: the first pages, then a filter by status.
-      for (let page = 0; page < 5; page++) await timed(core, { shopId: shop.id, offset: page * 50, limit: 50 }, pages);
+      for (let page = 0; page < 5; page++) await timed(core, { shopId: shop.id, offset: page * 50, limit: 50 }, pages, pageCpu);
       if (process.env.SOUQ_BENCH_VERBOSE)
         process.stderr.write(
           `pages: ${pages
@@ -113,8 +121,8 @@ export async function run(opts: { conversations?: number } = {}): Promise<InboxB
             .map((n) => n.toFixed(2))
             .join(' ')}\n`,
         );
-      await timed(core, { shopId: shop.id, status: 'waiting_human', limit: 50 }, pages);
-      await timed(core, { shopId: shop.id, status: 'open', limit: 50 }, pages);
+      await timed(core, { shopId: shop.id, status: 'waiting_human', limit: 50 }, pages, pageCpu);
+      await timed(core, { shopId: shop.id, status: 'open', limit: 50 }, pages, pageCpu);
       if (process.env.SOUQ_BENCH_VERBOSE)
         process.stderr.write(
           `status pages: ${pages
@@ -125,17 +133,18 @@ export async function run(opts: { conversations?: number } = {}): Promise<InboxB
       // Searches: a common word, a rarer one, a contact name, phone digits, Arabic script.
       for (const query of SEARCHES) {
         const before = searches.length;
-        await timed(core, { shopId: shop.id, query, limit: 50 }, searches);
+        await timed(core, { shopId: shop.id, query, limit: 50 }, searches, searchCpu);
         if (process.env.SOUQ_BENCH_VERBOSE) process.stderr.write(`search ${query}: ${searches[before]!.toFixed(2)} ms\n`);
       }
     }
-    pages.sort((a, b) => a - b);
-    searches.sort((a, b) => a - b);
+    for (const list of [pages, searches, pageCpu, searchCpu]) list.sort((a, b) => a - b);
     return {
       page_ms: round(percentile(pages, 50), 2),
       page_p95_ms: round(percentile(pages, 95), 2),
       search_ms: round(percentile(searches, 50), 2),
       search_p95_ms: round(percentile(searches, 95), 2),
+      page_cpu_ms: round(percentile(pageCpu, 50), 2),
+      search_cpu_ms: round(percentile(searchCpu, 50), 2),
       conversations,
     };
   } finally {

@@ -1,12 +1,13 @@
 /**
  * `npm run bench [-- --json] [-- --only NAME[,NAME…]]`: prints a readable table per part; with --json
  * the last stdout line is one JSON object keyed by part. Not a timed test. `soak` runs only when
- * named (`--only soak [--minutes N]`): it takes 30 minutes.
+ * named (`--only soak [--minutes N]`): it takes 30 minutes. `relay` too (`--only relay`): about 90 s, two relay
+ * processes and a nats-server.
  */
 type Part = () => Promise<Record<string, number>>;
 
 /** Parts that run only when named with --only. */
-const OPT_IN = new Set(['soak']);
+const OPT_IN = new Set(['soak', 'relay']);
 
 const parts: Record<string, Part> = {
   pipeline: async () => ({ ...(await (await import('./pipeline')).run()) }),
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
   await optionalPart('retrieval', './retrieval');
   await optionalPart('brain', './brain');
+  await optionalPart('llm-turn', './llm-turn');
   await optionalPart('whatsapp', './whatsapp');
   await optionalPart('catalog-import', './catalog-import');
   await optionalPart('analytics', './analytics');
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
   await optionalPart('startup', './startup');
   await optionalPart('media', './media');
   await optionalPart('soak', './soak');
+  await optionalPart('relay', './relay');
   const wanted = only?.split(',').filter(Boolean);
   const unknown = wanted?.filter((name) => !parts[name]) ?? [];
   if (unknown.length) {

@@ -17,6 +17,11 @@ export interface PipelineBench {
   raw_sqlite_per_s: number;
   ratio: number;
   stored_messages: number;
+  /** Reply p99 at a steady 10 customer messages a second, with the inbox closed and with it open. */
+  p99_10ps_ms: number;
+  p99_10ps_inbox_open_ms: number;
+  /** Share of core's thread the inbox's list calls took while open (its refresh pattern). */
+  inbox_share: number;
 }
 
 const tmp = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `souq-bench-${name}-`));
@@ -24,11 +29,12 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
 
 /** A channel that "sends" instantly and reports when each id went out. */
-function timingChannel(onSent: (id: string) => void): Channel {
+function timingChannel(onSent: (id: string) => void, onSentTo?: (to: string) => void): Channel {
   return {
     kind: 'simulator',
     async send(message) {
       onSent(message.channelMessageId);
+      onSentTo?.(message.to);
     },
   };
 }
@@ -78,7 +84,74 @@ function seedMessages(sqlite: SQLite.Database, shopId: number, accountId: number
   })();
 }
 
-async function latency(storedMessages: number, samples: number): Promise<{ p50: number; p99: number }> {
+/**
+ * Customers writing at a steady `rate` for `seconds`, each reply timed from accept to send. With
+ * `inboxOpen`, the list is read as the open inbox page does: the visible page re-read at most every
+ * 250 ms (its refresh coalescing), half of the time with a search typed in.
+ */
+async function pacedLatency(
+  core: Core,
+  shopId: number,
+  accountId: number,
+  opts: { rate: number; seconds: number; inboxOpen: boolean; tag: string },
+): Promise<{ p99: number; inboxShare: number }> {
+  const started = new Map<string, number>();
+  const times: number[] = [];
+  core.ctx.pipeline.attachChannel(
+    accountId,
+    timingChannel(
+      () => {},
+      (to) => {
+        const at = started.get(to);
+        if (at === undefined) return;
+        started.delete(to);
+        times.push(performance.now() - at);
+      },
+    ),
+  );
+  let listMs = 0;
+  let reading = true;
+  const reader = (async () => {
+    let n = 0;
+    while (opts.inboxOpen && reading) {
+      const t = performance.now();
+      const query = n++ % 2 === 0 ? undefined : 'sac';
+      const answer = await core.app.dispatch('conversations/list', { shopId, limit: 50, ...(query && { query }) });
+      if (!answer.ok) throw new Error(`conversations/list: ${answer.error.message}`);
+      listMs += performance.now() - t;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  })();
+  const begin = performance.now();
+  const count = opts.rate * opts.seconds;
+  for (let i = 0; i < count; i++) {
+    const due = begin + (i * 1000) / opts.rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const from = `2138${String(i).padStart(8, '0')}@s.whatsapp.net`;
+    started.set(from, performance.now());
+    core.ctx.pipeline.sink.accept({
+      accountId,
+      channelMessageId: `${opts.tag}${i}`,
+      from,
+      kind: 'text',
+      text: `bghit nchri sac noir ${i}`,
+      at: new Date().toISOString(),
+    });
+  }
+  await core.ctx.pipeline.drain();
+  const elapsed = performance.now() - begin;
+  reading = false;
+  await reader;
+  times.sort((a, b) => a - b);
+  return { p99: percentile(times, 99), inboxShare: listMs / elapsed };
+}
+
+async function latency(
+  storedMessages: number,
+  samples: number,
+  paced: { rate: number; seconds: number },
+): Promise<{ p50: number; p99: number; p99Paced: number; p99PacedInbox: number; inboxShare: number }> {
   const dir = tmp('latency');
   const core = await benchCore(dir);
   try {
@@ -108,14 +181,22 @@ async function latency(storedMessages: number, samples: number): Promise<{ p50: 
       await core.ctx.pipeline.drain(); // bookkeeping after the send finishes before the next sample
     }
     times.sort((a, b) => a - b);
-    return { p50: percentile(times, 50), p99: percentile(times, 99) };
+    const closed = await pacedLatency(core, shop.id, accountId, { ...paced, inboxOpen: false, tag: 'PC' });
+    const open = await pacedLatency(core, shop.id, accountId, { ...paced, inboxOpen: true, tag: 'PO' });
+    return {
+      p50: percentile(times, 50),
+      p99: percentile(times, 99),
+      p99Paced: closed.p99,
+      p99PacedInbox: open.p99,
+      inboxShare: open.inboxShare,
+    };
   } finally {
     await core.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function throughput(accounts: number, conversationsPerAccount: number, messages: number): Promise<number> {
+export async function throughput(accounts: number, conversationsPerAccount: number, messages: number): Promise<number> {
   const dir = tmp('throughput');
   const core = await benchCore(dir);
   try {
@@ -165,7 +246,7 @@ async function throughput(accounts: number, conversationsPerAccount: number, mes
 }
 
 /** The same message rows, inserted by better-sqlite3 one transaction per row, no pipeline. */
-async function rawInsertRate(rows: number): Promise<number> {
+export async function rawInsertRate(rows: number): Promise<number> {
   const dir = tmp('raw');
   const store = await openDatabase({ file: path.join(dir, 'raw.sqlite') });
   try {
@@ -191,9 +272,14 @@ async function rawInsertRate(rows: number): Promise<number> {
   }
 }
 
-export async function run(opts: { storedMessages?: number; samples?: number; messages?: number } = {}): Promise<PipelineBench> {
+export async function run(
+  opts: { storedMessages?: number; samples?: number; messages?: number; pacedSeconds?: number } = {},
+): Promise<PipelineBench> {
   const storedMessages = opts.storedMessages ?? 1_000_000;
-  const { p50, p99 } = await latency(storedMessages, opts.samples ?? 2_000);
+  const { p50, p99, p99Paced, p99PacedInbox, inboxShare } = await latency(storedMessages, opts.samples ?? 2_000, {
+    rate: 10,
+    seconds: opts.pacedSeconds ?? 30,
+  });
   const perSecond = await throughput(100, 100, opts.messages ?? 20_000);
   const raw = await rawInsertRate(20_000);
   return {
@@ -203,5 +289,8 @@ export async function run(opts: { storedMessages?: number; samples?: number; mes
     raw_sqlite_per_s: Math.round(raw),
     ratio: round(perSecond / raw),
     stored_messages: storedMessages,
+    p99_10ps_ms: round(p99Paced),
+    p99_10ps_inbox_open_ms: round(p99PacedInbox),
+    inbox_share: round(inboxShare),
   };
 }

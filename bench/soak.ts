@@ -62,9 +62,20 @@ export async function run(opts: { minutes?: number; rate?: number } = {}): Promi
       }
       if (Date.now() >= nextSample) {
         nextSample += 10_000;
+        // Diagnosis (`node --expose-gc`): sample after a full collection, so the sawtooth does not hide what stays.
+        (globalThis as { gc?: () => void }).gc?.();
         const at = (Date.now() - start) / 60_000;
         samples.push([at, process.memoryUsage.rss() / 1_048_576]);
         heap.push([at, process.memoryUsage().heapUsed / 1_048_576]);
+        if (process.env.SOUQ_BENCH_VERBOSE) {
+          // Where growth outside the JS heap lives: V8's external/array buffers vs native (SQLite, malloc).
+          const m = process.memoryUsage();
+          const mb = (n: number) => (n / 1_048_576).toFixed(1);
+          const wal = fs.existsSync(`${dbFile}-wal`) ? fs.statSync(`${dbFile}-wal`).size : 0;
+          process.stderr.write(
+            `soak ${at.toFixed(1)} min: rss ${mb(m.rss)} heapTotal ${mb(m.heapTotal)} heapUsed ${mb(m.heapUsed)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)} wal ${mb(wal)} db ${mb(dbBytes())}\n`,
+          );
+        }
       }
     }
     await core.ctx.pipeline.drain();

@@ -201,6 +201,12 @@ export const contractExamples: Examples = {
   'desktop/update-status': () => ({}),
   'desktop/restart-to-update': () => ({}),
   'desktop/pick-folder': () => ({ purpose: 'backup' }),
+
+  'sync/status': () => ({}),
+  'sync/configure': () => ({ enabled: false, relayUrl: 'ws://127.0.0.1:9/relay' }),
+  // Sync is off in the examples (nothing may leave the computer in a test): pairing says so.
+  'sync/start-pairing': () => ({}),
+  'sync/unpair': () => ({ deviceId: 999 }),
 };
 
 /**
@@ -224,6 +230,8 @@ export const expectedErrors: Partial<Record<CallName, ErrorCode>> = {
   'wa/connect': 'conflict',
   // Restoring needs a backup folder, which no contract call writes to a known place.
   'desktop/restore-backup': 'conflict',
+  'sync/start-pairing': 'conflict',
+  'sync/unpair': 'not_found',
 };
 
 export type Send = (name: CallName, input: unknown) => Promise<Envelope<unknown>>;

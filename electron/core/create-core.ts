@@ -15,8 +15,7 @@ import { openDatabase } from './store/open-database';
 import { makeMessageSearchIndex } from './store/message-search-index';
 import { makeAccountsRepo } from './store/repos/accounts';
 import { makeConversationsRepo } from './store/repos/conversations';
-import { type SettingsRepo, makeSettingsRepo } from './store/repos/settings';
-import type { ShopSettings } from '../../shared/domain/settings';
+import { makeSettingsRepo } from './store/repos/settings';
 import { makeShopsRepo } from './store/repos/shops';
 import { systemHandlers } from './system/app';
 import { makeSealedSecretStore } from './host/sealed-secret-store';
@@ -24,7 +23,7 @@ import { lockDataDir } from './host/data-dir-lock';
 import { type FileLogger, type LogCap, makeFileLogger, teeLogger } from './host/log-files';
 import { databaseFiles, ensurePrivateDir, ensurePrivateFile, tightenExisting } from './host/private-files';
 import type { Brain } from './brain/types';
-import { makeCoreShopBrain } from './brain/index';
+import { cachedSettings, makeCoreShopBrain, withCoreProductPhoto } from './brain/index';
 import { llmHealthHandlers } from './brain/llm/health-app';
 import { makeLlmHealth } from './brain/llm/llm-health';
 import { makeSimulatorChannel } from './channels/simulator/simulator-channel';
@@ -64,6 +63,8 @@ import {
 import { transcriptionKeySecretName } from './settings/app';
 import { desktopHandlers } from './desktop/index';
 import { listBackups, restoreBackup, runBackup } from './store/backup/backup';
+import { makeSyncService, makeSyncStore, syncHandlers, type SyncService } from './sync/index';
+import { makeSyncSocket, syncQrDataUrl } from './sync/node-adapters';
 
 export interface CoreConfig {
   dataDir: string;
@@ -100,6 +101,8 @@ export interface CoreConfig {
   paused?: boolean;
   /** Also log into the data folder's rolling, size-capped log (logs/core.N.log): the app and the server do. */
   logFile?: boolean | LogCap;
+  /** Multi-device sync's reconnect backoff (tests shorten it). */
+  sync?: { minDelayMs?: number; maxDelayMs?: number };
 }
 
 export interface Core {
@@ -110,24 +113,12 @@ export interface Core {
   announce(url: string): void;
   /** Scheduler, follow-ups, bandit, analyzer, profiles (the CLI's simulation drives its jobs). */
   readonly learning: Learning;
+  /** Multi-device sync through the relay (off until the seller turns it on). */
+  readonly sync: SyncService;
   close(): Promise<void>;
 }
 
 export const DATABASE_FILE = 'souqbot.sqlite';
-
-/** Settings read once per shop, dropped when they change: the worker asks on every turn. */
-function cachedSettings(repo: SettingsRepo, bus: EventBus) {
-  const cache = new Map<number, Promise<ShopSettings>>();
-  bus.on('settings/changed', ({ shopId }) => cache.delete(shopId));
-  return (shopId: number): Promise<ShopSettings> => {
-    let hit = cache.get(shopId);
-    if (!hit) {
-      hit = repo.get(shopId);
-      cache.set(shopId, hit);
-    }
-    return hit;
-  };
-}
 
 /** The composition root: everything core is, built from injected dependencies. One core per data directory. */
 export async function createCore(config: CoreConfig): Promise<Core> {
@@ -160,7 +151,14 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const settingsOf = cachedSettings(settingsRepo, bus);
   const shopsRepo = makeShopsRepo(store.db);
   const secrets = config.secrets ?? makeSealedSecretStore({ dataDir: config.dataDir, key: encryptionKey, logger });
-  const notifier: Notifier = config.notifier ?? { notify: (title, body) => logger.info({ title, body }, 'notification') };
+  // Every notice also goes out as an event, so a browser tab (which has no desktop notifier) hears it too.
+  const hostNotifier: Notifier = config.notifier ?? { notify: (notice) => logger.info({ notice }, 'notification') };
+  const notifier: Notifier = {
+    notify(notice) {
+      hostNotifier.notify(notice);
+      bus.emit('system/notice', notice);
+    },
+  };
   // Background writes report a full disk to the pipeline's intake guard (bound once it exists).
   let reportFault: (err: unknown) => boolean = () => false;
   const backgroundFailed = (what: string) => (err: unknown) => {
@@ -225,8 +223,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     sqlite: store.sqlite,
     brain:
       config.brain ??
-      learning.wrapBrain(
-        makeCoreShopBrain({ db: store.db, sqlite: store.sqlite, settingsOf, shops: shopsRepo, secrets, bus, clock, logger, llmHealth }),
+      // The closer's product photo is added last, to the reply that actually goes out.
+      withCoreProductPhoto(
+        learning.wrapBrain(
+          makeCoreShopBrain({ db: store.db, sqlite: store.sqlite, settingsOf, shops: shopsRepo, secrets, bus, clock, logger, llmHealth }),
+        ),
+        { sqlite: store.sqlite, canSend: (shopId, url) => catalogImages.localFile(shopId, url) !== null },
       ),
     settingsOf,
     bus,
@@ -334,6 +336,19 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       secretNames: (shopIds) => shopIds.map(apiKeySecretName),
     }),
   );
+  // Multi-device sync: a device's commands go through the same dispatch as local calls.
+  const sync = makeSyncService({
+    store: makeSyncStore(store.sqlite),
+    dataDir: config.dataDir,
+    dispatch: (name, input) => app.dispatch(name, input),
+    bus,
+    clock,
+    logger,
+    WebSocket: makeSyncSocket(),
+    toQrDataUrl: syncQrDataUrl,
+    ...config.sync,
+  });
+  app.register(syncHandlers(sync));
   const missing = app.missing();
   // A test asserts this list is empty; at run time an unimplemented call answers unknown_method.
   if (missing.length) logger.warn({ missing }, 'contract calls without a handler');
@@ -343,6 +358,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   // Everything periodic (search indexing, WAL checkpoints, follow-ups, analysis) runs on the scheduler.
   if (!config.paused) learning.start();
   // Linked WhatsApp numbers reconnect with their stored creds (no re-scan).
+  if (!config.paused) sync.start();
   if (!config.paused) whatsapp.startAll().catch((err: unknown) => logger.error({ err }, 'reconnecting linked numbers failed'));
   // The seller's retention period: a daily pass on the persistent scheduler (a day missed asleep runs once on start).
   registerRetentionJob(learning.scheduler, { sqlite: store.sqlite, ...erase, settingsOf, logger }, () => clock.now());
@@ -354,9 +370,11 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ctx,
     announce: (url) => lock.describe({ url }),
     learning,
+    sync,
     async close() {
       if (closed) return;
       closed = true;
+      sync.close();
       await learning.stop();
       searchIndex.stop();
       whatsapp.stopAll();

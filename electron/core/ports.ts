@@ -1,3 +1,5 @@
+import type { NotifierNotice } from '../../shared/domain/notices';
+
 /**
  * What core needs from its host, injected through createCore's config. The Electron shell and
  * the headless server each provide their own; tests provide fakes. No module-level singletons.
@@ -20,9 +22,12 @@ export interface SecretStore {
   delete(name: string): Promise<void>;
 }
 
-/** Desktop notifications in Electron; a log line headless. */
+/**
+ * Desktop notifications in Electron; a log line headless. A code with parameters, never words: the shell and the
+ * browser word it in the seller's language (shared/desktop/notifier-strings.ts).
+ */
 export interface Notifier {
-  notify(title: string, body: string): void;
+  notify(notice: NotifierNotice): void;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -2,6 +2,7 @@ import { type UtilityProcess, utilityProcess } from 'electron';
 import type { ConnectionState } from '../../shared/contract/bridge';
 import type { EventMessage } from '../../shared/contract/events';
 import type { ToCoreMessage } from '../../shared/contract/port-protocol';
+import type { NotifierNotice } from '../../shared/domain/notices';
 import { type CoreRelay, createCoreRelay, restartDelayMs } from './core-relay';
 
 export interface CoreHostConfig {
@@ -12,7 +13,7 @@ export interface CoreHostConfig {
   encryptionKey?: string;
   onEvent(event: EventMessage): void;
   onState(state: ConnectionState): void;
-  onNotify(title: string, body: string): void;
+  onNotify(notice: NotifierNotice): void;
   onFatal(message: string): void;
 }
 

@@ -14,7 +14,7 @@ function setup() {
     send: (message) => sent.push(message),
     onEvent: (event) => events.push(event),
     onState: (state) => states.push(state),
-    onNotify: (title, body) => notes.push(`${title}: ${body}`),
+    onNotify: (notice) => notes.push(`${notice.code} ${JSON.stringify(notice.params)}`),
     onFatal: (message) => fatals.push(message),
   });
   const calls = () => sent.filter((m): m is CallMessage => m.type === 'call');
@@ -69,13 +69,15 @@ describe('createCoreRelay', () => {
   it('forwards events and notifications, ignores junk and stray results', () => {
     const { relay, events, notes } = setup();
     relay.receive({ type: 'event', event: { name: 'settings/changed', payload: { shopId: 1 } } });
+    relay.receive({ type: 'notify', notice: { code: 'escalated', params: { conversationId: 4 } } });
+    // The shape from before codes (English words) is junk now: nothing English reaches the seller through it.
     relay.receive({ type: 'notify', title: 'Souqbot', body: 'A customer needs you' });
     relay.receive({ type: 'result', id: 999, envelope: { ok: true, value: 1 } });
     relay.receive('hello');
     relay.receive({ type: 'event' });
     relay.receive(null);
     expect(events).toEqual([{ name: 'settings/changed', payload: { shopId: 1 } }]);
-    expect(notes).toEqual(['Souqbot: A customer needs you']);
+    expect(notes).toEqual(['escalated {"conversationId":4}']);
   });
 
   it('rejects a non-string method name without bothering core', async () => {

@@ -1,6 +1,7 @@
 import type { ConnectionState } from '../../shared/contract/bridge';
 import type { Envelope } from '../../shared/contract/errors';
 import type { EventMessage } from '../../shared/contract/events';
+import type { NotifierNotice } from '../../shared/domain/notices';
 import { type CallMessage, type ToCoreMessage, isFromCoreMessage } from '../../shared/contract/port-protocol';
 
 export interface CoreRelayConfig {
@@ -8,7 +9,8 @@ export interface CoreRelayConfig {
   send(message: ToCoreMessage): void;
   onEvent(event: EventMessage): void;
   onState(state: ConnectionState): void;
-  onNotify?(title: string, body: string): void;
+  /** Core's notifier: a code with parameters (shared/domain/notices.ts NOTIFIER_CODES), worded by main. */
+  onNotify?(notice: NotifierNotice): void;
   /** Core could not start; the message is meant for the user. */
   onFatal?(message: string): void;
 }
@@ -96,7 +98,7 @@ export function createCoreRelay(config: CoreRelayConfig): CoreRelay {
           config.onEvent(message.event);
           return;
         case 'notify':
-          config.onNotify?.(message.title, message.body);
+          config.onNotify?.(message.notice);
           return;
         case 'fatal':
           fatalMessage = message.message;

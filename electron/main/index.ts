@@ -153,9 +153,13 @@ async function start(): Promise<void> {
         refreshBotSwitch();
       }
     },
-    // What core's notifier says is also announced by its events, which the desk model words in the seller's language.
-    onNotify: (title, body) => log(`notice: ${title} — ${body}`),
-    onFatal: (message) => dialog.showErrorBox('Souqbot cannot start', message),
+    // Core's notifier speaks in codes; what needs a notification of its own also arrives as the `system/notice` event,
+    // which the desk model shows. Here it is a log line, in the seller's language like the rest.
+    onNotify: (notice) => {
+      const { title, body } = model.wordNotifier(notice);
+      log(`notice: ${title} — ${body}`);
+    },
+    onFatal: (message) => dialog.showErrorBox(model.strings().cannotStartTitle, message),
   });
 
   const relay = core.relay;

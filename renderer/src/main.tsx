@@ -13,8 +13,11 @@ import { applyLocaleToDocument } from './i18n/locale';
 import { wireEvents } from './stores/wire-events';
 import './styles/app.css';
 import './styles/responsive.css';
+import { startDeviceApp } from './features/device/start-device';
 
 stripTokenFromAddress();
+// The same build is the phone's app when opened from the pairing QR (`#pair=…`) or installed (`?device`).
+const device = startDeviceApp(window);
 
 function safeLocalStorage(): Storage | null {
   try {
@@ -32,7 +35,8 @@ function browserNotifications(): NotificationApi | null {
 const notificationApi = browserNotifications();
 
 const services = createAppServices({
-  client: createClient(pickBridge()),
+  client: createClient(device?.bridge ?? pickBridge()),
+  device: device?.store ?? null,
   storage: safeLocalStorage(),
   languages: navigator.languages,
   notifications: notificationApi && {
@@ -47,18 +51,20 @@ const services = createAppServices({
 applyLocaleToDocument(document, services.locale.getState().locale);
 services.locale.subscribe((state) => applyLocaleToDocument(document, state.locale));
 wireEvents(services);
-startNotices({
-  client: services.client,
-  locale: services.locale,
-  toasts: services.noticeToasts,
-  web: services.webNotifier,
-  prefs: services.noticePrefs,
-  onScreen: (target) =>
-    target.page === 'inbox' &&
-    pageFromHash(window.location.hash) === 'inbox' &&
-    services.inbox.getState().selectedId === target.conversationId,
-});
-followNoticePrefs(services.client, services.noticePrefs);
+// The desk model's notices and their preferences belong to the computer; the phone shows its banner instead.
+if (!device)
+  startNotices({
+    client: services.client,
+    locale: services.locale,
+    toasts: services.noticeToasts,
+    web: services.webNotifier,
+    prefs: services.noticePrefs,
+    onScreen: (target) =>
+      target.page === 'inbox' &&
+      pageFromHash(window.location.hash) === 'inbox' &&
+      services.inbox.getState().selectedId === target.conversationId,
+  });
+if (!device) followNoticePrefs(services.client, services.noticePrefs);
 void services.session.getState().loadShops();
 
 const root = document.getElementById('root');

@@ -7,7 +7,7 @@
 /** Packages the renderer may import: they run in a sandboxed page or a browser tab. */
 export const RENDERER_PACKAGES = ['react', 'react-dom', 'zustand', '@tanstack/react-virtual', 'zod', 'recharts'];
 /** Small, pure, runtime-neutral packages `shared/` may import (it runs in core, the shell and the renderer). */
-export const SHARED_PACKAGES = ['zod'];
+export const SHARED_PACKAGES = ['zod', '@noble/curves', '@noble/ciphers', '@noble/hashes'];
 
 // A package is matched resolved (node_modules/x/…) or, when it is missing from disk, by its bare name.
 // (Our own folder is called electron/ too, so a bare name is matched whole.)

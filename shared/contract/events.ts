@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AccountStatus, Conversation, Id, Message, Shop } from '../domain/schemas';
-import { EscalationNotice, WhatsAppNotice } from '../domain/notices';
+import { EscalationNotice, NotifierNotice, WhatsAppNotice } from '../domain/notices';
 import { StorageState } from '../domain/storage';
 import { catalogEvents } from './catalog';
 import { desktopEvents } from './desktop';
@@ -8,6 +8,7 @@ import { event } from './define';
 import { learningEvents } from './learning';
 import { ordersEvents } from './orders';
 import { salesBrainEvents } from './sales-brain';
+import { syncEvents } from './sync';
 import { whatsappEvents } from './whatsapp';
 
 /** Every event core pushes to the UI. Payloads are validated by the sender in tests. */
@@ -34,12 +35,15 @@ export const events = {
   ),
   /** Storage paused (disk full) or back to normal. */
   'system/storage': event('Whether core can store what arrives: paused while the disk is full, ok again once it has space.', StorageState),
+  /** Core's notifier spoke (a code): the desk model shows those no other event tells. */
+  'system/notice': event("What core's notifier said, as a code with parameters; the shells word it.", NotifierNotice),
   ...catalogEvents,
   ...ordersEvents,
   ...whatsappEvents,
   ...learningEvents,
   ...salesBrainEvents,
   ...desktopEvents,
+  ...syncEvents,
 } as const;
 
 export type Events = typeof events;

@@ -15,6 +15,7 @@ import { salesBrainCalls } from './sales-brain';
 import { settingsCalls } from './settings';
 import { shopsCalls } from './shops';
 import { systemCalls } from './system';
+import { syncCalls } from './sync';
 import { whatsappCalls } from './whatsapp';
 
 /** The whole contract: one map of every call, grouped by area in its own file. */
@@ -36,6 +37,7 @@ export const calls = {
   ...learningCalls,
   ...analyticsCalls,
   ...desktopCalls,
+  ...syncCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -1,5 +1,7 @@
 import type { Envelope } from './errors';
 import type { EventMessage } from './events';
+// Types only: the sandboxed preload imports this file, and must not pull zod in with it.
+import type { NotifierNotice } from '../domain/notices';
 
 /**
  * Messages between Electron main and core running in a utilityProcess (a parent port).
@@ -52,11 +54,10 @@ export interface PortEventMessage {
   event: EventMessage;
 }
 
-/** A desktop notification core wants shown (Electron `Notification` in main). */
+/** A desktop notice from core's notifier: a code main words in the seller's language (shared/desktop/notifier-strings.ts). */
 export interface NotifyMessage {
   type: 'notify';
-  title: string;
-  body: string;
+  notice: NotifierNotice;
 }
 
 export type FromCoreMessage = ReadyMessage | FatalMessage | ResultMessage | PortEventMessage | NotifyMessage;
@@ -91,7 +92,7 @@ export function isFromCoreMessage(value: unknown): value is FromCoreMessage {
     case 'event':
       return isRecord(value.event) && typeof value.event.name === 'string';
     case 'notify':
-      return typeof value.title === 'string' && typeof value.body === 'string';
+      return isRecord(value.notice) && typeof value.notice.code === 'string' && isRecord(value.notice.params);
     default:
       return false;
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventMessage } from '../contract/events';
 import type { Order } from '../domain/orders';
-import type { EscalationCode } from '../domain/notices';
+import type { EscalationCode, NotifierCode } from '../domain/notices';
 import type { Conversation, Message } from '../domain/schemas';
 import { type NoticePrefs, isQuiet, makeDeskModel } from './desk-model';
 import { DESK_LOCALES, deskStrings } from './desk-strings';
@@ -243,5 +243,40 @@ describe('desk model: tray', () => {
     expect(m.tray(at('2026-12-01T10:01:00Z')).icon).toBe('paused');
     m.setPaused(null, at('2026-12-01T10:02:00Z'));
     expect(m.tray(at('2026-12-01T10:02:00Z')).icon).toBe('ok');
+  });
+
+  it("shows core's notifier codes that no other event tells, worded in the seller's language; the rest only once, from their events", () => {
+    const m = makeDeskModel({ locale: 'ar', prefs: ALL_ON, timeZone: 'Africa/Algiers' });
+    const now = at('2026-12-01T10:00:00Z');
+    const said = (code: NotifierCode, params: Record<string, number> = { accountId: 2 }) =>
+      m.onEvent({ name: 'system/notice', payload: { code, params } }, now);
+    expect(said('wa_keeps_disconnecting')).toEqual([
+      {
+        kind: 'disconnected',
+        title: 'واتساب ينقطع باستمرار',
+        body: 'لا يصل Souqbot إلى واتساب ويعيد المحاولة كل دقيقة. تحقق من اتصال هذا الجهاز بالإنترنت.',
+        target: { page: 'connect' },
+      },
+    ]);
+    expect(said('wa_unreadable')[0]?.title).toBe('تعذرت قراءة بعض رسائل واتساب');
+    // Told by their own events (conversations/escalated, messages/new, …): no second notification.
+    expect(said('escalated', { conversationId: 1 })).toEqual([]);
+    expect(said('draft_waiting', { conversationId: 1 })).toEqual([]);
+    expect(said('disk_full', {})).toEqual([]);
+    // The seller switched WhatsApp notices off: nothing.
+    m.setPrefs({ kinds: { disconnected: false }, quietHours: null });
+    expect(said('wa_keeps_disconnecting')).toEqual([]);
+  });
+
+  it('a full disk reported by the system/storage event is announced once (the Electron shell feeds every event)', () => {
+    const m = makeDeskModel({ locale: 'fr', prefs: ALL_ON, timeZone: 'Europe/Paris' });
+    const storage = (state: 'ok' | 'disk_full'): EventMessage<'system/storage'> => ({
+      name: 'system/storage',
+      payload: { state, since: state === 'ok' ? null : 'x', held: 1 },
+    });
+    expect(m.onEvent(storage('disk_full'), at('2026-12-01T10:00:00Z')).map((n) => n.title)).toEqual([deskStrings.fr.pausedDiskTitle]);
+    expect(m.onEvent(storage('disk_full'), at('2026-12-01T10:01:00Z'))).toEqual([]);
+    expect(m.onEvent(storage('ok'), at('2026-12-01T10:02:00Z'))).toEqual([]);
+    expect(m.tray(at('2026-12-01T10:02:00Z')).icon).not.toBe('paused');
   });
 });

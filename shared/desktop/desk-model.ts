@@ -1,6 +1,7 @@
 import type { EventMessage } from '../contract/events';
-import type { EscalationCode } from '../domain/notices';
+import type { EscalationCode, NotifierCode, NotifierNotice } from '../domain/notices';
 import { type DeskLocale, type DeskStrings, deskStrings, fill } from './desk-strings';
+import { wordNotifier } from './notifier-strings';
 
 /**
  * What the seller sees outside the window — the tray's icon, tooltip, counts and menu, and which notifications pop
@@ -51,6 +52,15 @@ const ESCALATION_TITLES: Partial<Record<EscalationCode, keyof DeskStrings>> = {
   refund_complaint: 'complaintTitle',
   low_confidence: 'unsureTitle',
   safe_reply: 'unsureTitle',
+};
+
+/**
+ * Core's notifier codes that no other event tells (the rest — orders, escalations, drafts, failed sends, a full disk,
+ * a stopped number — the model words from their own events): shown as a notice of this kind, leading there.
+ */
+const NOTIFIER_SHOWN: Partial<Record<NotifierCode, { kind: NoticeKind; target: NoticeTarget }>> = {
+  wa_keeps_disconnecting: { kind: 'disconnected', target: { page: 'connect' } },
+  wa_unreadable: { kind: 'disconnected', target: { page: 'connect' } },
 };
 
 function localParts(at: Date, timeZone: string): { day: string; minutes: number } {
@@ -155,6 +165,18 @@ export function makeDeskModel(options: DeskModelOptions) {
           { page: 'orders', orderId: o.id },
         );
       }
+      case 'system/notice': {
+        const n = (event as EventMessage<'system/notice'>).payload;
+        const shown = NOTIFIER_SHOWN[n.code];
+        if (!shown) return [];
+        const { title, body } = wordNotifier(locale, n);
+        return notice(shown.kind, at, title, body, shown.target);
+      }
+      // Electron's main feeds every event here; the browser glue also calls setPaused, which tells a pause once.
+      case 'system/storage': {
+        const s = (event as EventMessage<'system/storage'>).payload;
+        return setPaused(s.state === 'disk_full' ? 'disk_full' : null, at);
+      }
       case 'accounts/status': {
         const { accountId, status } = (event as EventMessage<'accounts/status'>).payload;
         if (status === 'connected' || status === 'connecting' || status === 'qr_ready') disconnectedSince.delete(accountId);
@@ -236,6 +258,10 @@ export function makeDeskModel(options: DeskModelOptions) {
     /** The shell's own words in the seller's language. */
     strings(): DeskStrings {
       return s();
+    },
+    /** A notifier code from core in the seller's language (main's log line). */
+    wordNotifier(n: NotifierNotice): { title: string; body: string } {
+      return wordNotifier(locale, n);
     },
     setLocale(next: DeskLocale) {
       locale = next;

@@ -43,6 +43,8 @@ export interface DeskStrings {
   closedToTrayBody: string;
   batteryTitle: string;
   batteryBody: string;
+  /** The title of the error box when Souqbot's engine cannot start (its message is core's). */
+  cannotStartTitle: string;
 }
 
 export const deskStrings: Record<DeskLocale, DeskStrings> = {
@@ -84,6 +86,7 @@ export const deskStrings: Record<DeskLocale, DeskStrings> = {
     batteryTitle: 'Running on battery',
     batteryBody:
       'Souqbot keeps the computer awake while a number is linked: plug in the charger, or turn keep-awake off in Settings → Desktop.',
+    cannotStartTitle: 'Souqbot cannot start',
   },
   fr: {
     humanTitle: '{customer} veut vous parler',
@@ -123,6 +126,7 @@ export const deskStrings: Record<DeskLocale, DeskStrings> = {
     batteryTitle: 'Sur batterie',
     batteryBody:
       "Souqbot empêche l'ordinateur de se mettre en veille tant qu'un numéro est lié : branchez le chargeur, ou désactivez « rester éveillé » dans Paramètres → Bureau.",
+    cannotStartTitle: 'Souqbot ne peut pas démarrer',
   },
   ar: {
     humanTitle: '{customer} يريد التحدث معك',
@@ -160,6 +164,7 @@ export const deskStrings: Record<DeskLocale, DeskStrings> = {
     closedToTrayBody: 'يبقى يعمل في شريط المهام عند إغلاق النافذة. أغلقه من قائمة الأيقونة، أو غيّر هذا في الإعدادات ← سطح المكتب.',
     batteryTitle: 'الجهاز يعمل على البطارية',
     batteryBody: 'يمنع Souqbot الجهاز من السُّبات ما دام رقم مربوطًا: صِل الشاحن، أو أوقف «إبقاء الجهاز مستيقظًا» في الإعدادات ← سطح المكتب.',
+    cannotStartTitle: 'تعذّر تشغيل Souqbot',
   },
   pt: {
     humanTitle: '{customer} quer falar com você',
@@ -199,6 +204,7 @@ export const deskStrings: Record<DeskLocale, DeskStrings> = {
     batteryTitle: 'A funcionar com bateria',
     batteryBody:
       'O Souqbot impede o computador de adormecer enquanto houver um número ligado: ligue o carregador, ou desative «manter acordado» em Definições → Computador.',
+    cannotStartTitle: 'O Souqbot não consegue iniciar',
   },
   it: {
     humanTitle: '{customer} vuole parlare con te',
@@ -238,6 +244,7 @@ export const deskStrings: Record<DeskLocale, DeskStrings> = {
     batteryTitle: 'Alimentazione a batteria',
     batteryBody:
       'Souqbot impedisce al computer di sospendersi finché un numero è collegato: collega il caricatore, o disattiva «tieni sveglio» in Impostazioni → Desktop.',
+    cannotStartTitle: 'Souqbot non riesce ad avviarsi',
   },
 };
 

@@ -23,6 +23,8 @@ export const LlmTestResult = z.object({
   notice: LlmNotice,
   latencyMs: z.number().nonnegative(),
   model: z.string(),
+  /** Requests a local server answered at once when measured (absent for hosted APIs and failures). */
+  concurrency: z.number().int().positive().optional(),
 });
 export type LlmTestResult = z.infer<typeof LlmTestResult>;
 

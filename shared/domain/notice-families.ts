@@ -1,6 +1,6 @@
 import { ErrorCode } from '../contract/errors';
 import { ViolationKind } from './guardrails';
-import { ESCALATION_CODES, IMPORT_CODES, LLM_CODES, WHATSAPP_CODES } from './notices';
+import { DOCUMENT_CODES, ESCALATION_CODES, IMPORT_CODES, LLM_CODES, WHATSAPP_CODES } from './notices';
 
 /**
  * Every family of codes core can send for the seller to read, with each code's parameter
@@ -23,5 +23,7 @@ export const NOTICE_FAMILIES = {
   violation: VIOLATION_CODES,
   /** Contract errors shown to the seller. */
   error: ERROR_CODES,
+  /** Why a knowledge document was refused (sent as a contract error's message). */
+  document: DOCUMENT_CODES,
 } as const;
 export type NoticeFamily = keyof typeof NOTICE_FAMILIES;

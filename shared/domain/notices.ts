@@ -194,6 +194,59 @@ export function decodeWhatsAppNotice(text: string | null | undefined): WhatsAppN
   return whatsappNotice('legacy', { text });
 }
 
+/**
+ * Why a knowledge document was refused. Core sends `document.<code>` as the contract error's message (its code is
+ * `invalid_input`); the page words it (renderer/src/features/notices/error-words.ts).
+ */
+export const DOCUMENT_CODES = codes({
+  empty: [],
+  too_large: [],
+  unsupported_type: [],
+  /** A PDF or Word file whose text could not be read (scanned, damaged, protected). */
+  unreadable: [],
+});
+/** The contract error message that carries a document refusal. */
+export const documentRefusal = (code: keyof typeof DOCUMENT_CODES): string => `document.${code}`;
+
+/**
+ * What core's notifier (a desktop notification in Electron, a log line headless) says. The Electron shell
+ * and the browser word it in the seller's language (shared/desktop/notifier-strings.ts); most of these are
+ * also told by an event the desk model words itself, so only some show as notifications of their own.
+ */
+export const NOTIFIER_CODES = codes({
+  /** The disk is full: Souqbot keeps what arrives in memory and resumes by itself. */
+  disk_full: [],
+  /** A turn kept failing and was set aside for the seller. */
+  turn_parked: ['conversationId'],
+  /** A customer wrote in a conversation the seller took over. */
+  takeover_message: ['conversationId'],
+  /** A reply waits for the seller's approval. */
+  draft_waiting: ['conversationId'],
+  /** A conversation was passed to the seller (the reason travels with the escalation event). */
+  escalated: ['conversationId'],
+  /** A message could not be sent (the channel's own error stays in the log). */
+  send_failed: ['conversationId'],
+  /** A confirmed order: who (may be empty), how much, where (may be empty), what. */
+  order_created: ['id', 'customer', 'total', 'currency', 'place', 'items'],
+  /** A number stopped for good (banned, unlinked, session invalid): the Connect page says what to do. */
+  wa_needs_attention: ['accountId'],
+  /** A number failed to reconnect several times in a row; Souqbot keeps trying every minute. */
+  wa_keeps_disconnecting: ['accountId'],
+  /** Several messages could not be decrypted; placeholders were stored. */
+  wa_unreadable: ['accountId'],
+});
+
+export const NotifierCode = z.enum(keysOf(NOTIFIER_CODES));
+export type NotifierCode = z.infer<typeof NotifierCode>;
+export const NotifierNotice = z.object({ code: NotifierCode, params: NoticeParams });
+export type NotifierNotice = z.infer<typeof NotifierNotice>;
+export function notifierNotice<C extends NotifierCode>(
+  code: C,
+  ...params: keyof ParamsOf<typeof NOTIFIER_CODES, C> extends never ? [] : [ParamsOf<typeof NOTIFIER_CODES, C>]
+): NotifierNotice {
+  return { code, params: params[0] ?? {} };
+}
+
 export const LlmCode = z.enum(keysOf(LLM_CODES));
 export type LlmCode = z.infer<typeof LlmCode>;
 export const LlmNotice = z.object({ code: LlmCode, params: NoticeParams });

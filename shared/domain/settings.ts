@@ -33,6 +33,11 @@ export const LlmSettings = z
     replyTimeLimitSeconds: z.number().min(2).max(120).default(10),
     /** LLM turns in flight at once for this endpoint; 0 = by kind (a hosted API 64, a server on this computer or the LAN 2). */
     concurrency: z.number().int().min(0).max(256).default(0),
+    /** What "test connection" measured a server on this computer or the LAN to answer at once; used when `concurrency` is 0 and the address still matches. */
+    measuredConcurrency: z
+      .object({ baseUrl: z.string(), turns: z.number().int().min(1).max(256) })
+      .nullable()
+      .default(null),
     /** A model of the same endpoint that reads images ('' = none): describes customer photos the offline matcher did not recognise. */
     visionModel: z.string().default(''),
   })

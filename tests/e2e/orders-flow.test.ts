@@ -4,6 +4,8 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NotifierNotice } from '../../shared/domain/notices';
+import { wordNotifier } from '../../shared/desktop/notifier-strings';
 import { importCatalogFile } from '../../electron/core/cli/import-catalog';
 import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
 import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
@@ -18,11 +20,11 @@ describe.skipIf(!chromiumAvailable())('orders from the test phone to the Orders 
   let browser: Browser;
   let page: Page;
   let errors: string[];
-  const notices: string[] = [];
+  const notices: NotifierNotice[] = [];
 
   beforeAll(async () => {
     harness = await startHarness({
-      core: { pacing: noPacing, rateLimits: noRateLimits, notifier: { notify: (title, body) => notices.push(`${title} | ${body}`) } },
+      core: { pacing: noPacing, rateLimits: noRateLimits, notifier: { notify: (notice) => void notices.push(notice) } },
       prepare: async (core) => {
         const shop = await core.ctx.repos.shops.create({ name: 'Boutique Nour', currency: 'DZD', now: new Date().toISOString() });
         importCatalogFile(core.ctx.store.sqlite, shop.id, path.resolve('tests/fixtures/catalog-dz-fashion.csv'));
@@ -71,7 +73,10 @@ describe.skipIf(!chromiumAvailable())('orders from the test phone to the Orders 
     await page.waitForSelector('[data-testid="nav-orders-badge"]');
     expect(await page.textContent('[data-testid="nav-orders-badge"]')).toBe('1');
     expect(await page.textContent('[data-testid="new-order-toast"]')).toContain('Yacine Benali');
-    expect(notices.some((n) => n.includes('new order') && n.includes('Yacine Benali') && n.includes('7100 DZD'))).toBe(true);
+    const order = notices.find((n) => n.code === 'order_created');
+    expect(order?.params).toMatchObject({ customer: 'Yacine Benali', total: 7100, currency: 'DZD' });
+    // The desktop notification, worded for this French-speaking seller.
+    expect(wordNotifier('fr', order!).title).toMatch(/^Nouvelle commande n° \d+ de \u2068Yacine Benali\u2069$/);
     await screenshot(page, 'orders-new-order-toast-fr');
   });
 

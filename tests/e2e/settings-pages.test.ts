@@ -44,21 +44,22 @@ describe.skipIf(!chromiumAvailable())('Settings pages in headless Chromium', () 
     await page.fill('#llm-base-url', llm.baseUrl);
     expect(await page.inputValue('#llm-preset')).toBe('custom');
     await page.fill('#llm-model', 'fake-model');
+    await page.fill('#llm-vision-model', ' vision-mini ');
     await page.fill('#llm-key', KEY);
     await page.click('.settings-actions button[type="submit"]');
     await page.waitForFunction(() => document.querySelector('.settings-actions [role="status"]')?.textContent === 'Saved.');
 
-    const saved = await call<{ sales: { intensity: string; maxDiscountPercent: number }; llm: { apiKeySet: boolean; baseUrl: string } }>(
-      harness.core,
-      'settings/get',
-      { shopId },
-    );
+    const saved = await call<{
+      sales: { intensity: string; maxDiscountPercent: number };
+      llm: { apiKeySet: boolean; baseUrl: string; visionModel: string };
+    }>(harness.core, 'settings/get', { shopId });
     expect(saved.sales).toMatchObject({ intensity: 'aggressive', maxDiscountPercent: 10 });
-    expect(saved.llm).toMatchObject({ apiKeySet: true, baseUrl: llm.baseUrl });
+    expect(saved.llm).toMatchObject({ apiKeySet: true, baseUrl: llm.baseUrl, visionModel: 'vision-mini' });
     expect(await page.textContent('#llm-key-state')).toBe('A key is saved');
     expect(await page.inputValue('#llm-key')).toBe('');
     await page.reload();
     await page.waitForSelector('#llm-key-state');
+    expect(await page.inputValue('#llm-vision-model')).toBe('vision-mini');
     expect(await page.content()).not.toContain(KEY);
     expect(errors).toEqual([]);
   });

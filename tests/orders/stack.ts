@@ -184,7 +184,8 @@ export async function makeOrderStack(options: StackOptions = {}): Promise<Stack>
 export const commitsEvenWhenReplaced = (real: OfflineBrain): OfflineBrain => ({
   decide: (input) => real.decide(input),
   async plan(input, options) {
-    const plan = await real.plan(input, options);
+    // The plan is written in full (as if its reply could go out) so that committing it is possible.
+    const plan = await real.plan(input, { ...options, compose: true });
     return { ...plan, observe: async () => void (await plan.commit()) };
   },
 });

@@ -71,7 +71,7 @@ describe('stand-in with our app: reconnects, failure codes, restart with saved c
     await until(() => accountStatus(a, accountId) === 'error', 'stopped as error');
     await new Promise((r) => setTimeout(r, 300));
     expect(standin.connections.length).toBe(n);
-    expect(a.notes).toContain('WhatsApp number needs attention');
+    expect(a.notes).toContain('wa_needs_attention');
     expect(credsRows(a, accountId)).toBe(1);
   });
 
@@ -79,7 +79,7 @@ describe('stand-in with our app: reconnects, failure codes, restart with saved c
     const { a, accountId } = await linked();
     standin.connections.at(-1)!.send(failureNode(403));
     await until(() => accountStatus(a, accountId) === 'banned', 'banned');
-    expect(a.notes).toContain('WhatsApp number needs attention');
+    expect(a.notes).toContain('wa_needs_attention');
     expect(credsRows(a, accountId)).toBe(1);
   });
 
@@ -90,7 +90,7 @@ describe('stand-in with our app: reconnects, failure codes, restart with saved c
     standin.connections.at(-1)!.drop();
     await until(() => accountStatus(a, accountId) === 'logged_out', 'logged out');
     expect(credsRows(a, accountId)).toBe(0);
-    expect(a.notes).toContain('WhatsApp number needs attention');
+    expect(a.notes).toContain('wa_needs_attention');
     const failure = standin.connections.at(-1)!.log.find((r) => r.dir === 'out' && r.node.tag === 'failure');
     expect(failure?.node.attrs.reason).toBe('401');
   });

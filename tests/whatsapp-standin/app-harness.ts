@@ -49,7 +49,7 @@ export const startApp = async (
   const temp = await makeTempCore({
     ...more,
     ...(dataDir ? { dataDir } : {}),
-    notifier: { notify: (title) => notes.push(title) },
+    notifier: { notify: (notice) => notes.push(notice.code) },
     whatsapp: {
       socketConfig: { waWebSocketUrl: standin.url, ...socketConfig },
       socketFactory: (config) => {

@@ -38,7 +38,7 @@ describe('stand-in with our app: a product photo goes out as a WhatsApp image', 
     await media.close();
   });
 
-  it('uploads the stored photo over HTTPS and the customer receives it with name and price', async () => {
+  it('uploads the stored photo over HTTPS and the customer receives it with name and price; the closer shows a product’s photo once', async () => {
     const shop = await createShop(app);
     await linkThroughApp(app, standin, shop.id, SELLER);
     const product = await call<{ id: number }>(app.core, 'catalog/create-product', {
@@ -72,6 +72,34 @@ describe('stand-in with our app: a product photo goes out as a WhatsApp image', 
     const plain = Buffer.concat([decipher.update(upload.body.subarray(0, -10)), decipher.final()]);
     expect(plain.equals(fs.readFileSync(stored))).toBe(true);
     expect(Buffer.from(image.fileSha256!).equals(createHash('sha256').update(plain).digest())).toBe(true);
+
+    // The sales closer presenting another product shows its photo too (name and price in the
+    // caption), and only the first time that product comes up in the chat.
+    const scarf = await call<{ id: number }>(app.core, 'catalog/create-product', {
+      shopId: shop.id,
+      name: 'Foulard soie',
+      price: 2500,
+      stock: 5,
+    });
+    await call(app.core, 'catalog/set-product-image', {
+      shopId: shop.id,
+      productId: scarf.id,
+      imageBase64: (await productPhoto(8)).toString('base64'),
+    });
+    const images = () => customer.chat(SELLER).filter((b) => !b.fromMe && b.message?.imageMessage);
+    await standin.relay.customerSends(customer, SELLER, { conversation: 'Et le foulard soie, c’est combien ?' }, 'Amina');
+    await until(() => images().length === 2, 'the closer’s photo at the customer', 15_000);
+    const shown = images()[1]!.message!.imageMessage!;
+    expect(shown.caption).toMatch(/^Foulard soie – 2[\s.,  ]?500/);
+    expect(media.uploads).toHaveLength(2);
+    const bubbles = customer.chat(SELLER).length;
+    await standin.relay.customerSends(customer, SELLER, { conversation: 'Le foulard soie est disponible en stock ?' }, 'Amina');
+    await until(() => customer.chat(SELLER).length > bubbles + 1, 'the second answer about the scarf', 15_000);
+    const last = customer.chat(SELLER).at(-1)!;
+    expect(last.fromMe).toBe(false);
+    expect(last.message?.imageMessage).toBeFalsy();
+    expect(last.message?.conversation ?? last.message?.extendedTextMessage?.text).toMatch(/Foulard soie/i);
+    expect(media.uploads).toHaveLength(2);
     expect(standin.relay.errors).toEqual([]);
-  }, 60_000);
+  }, 90_000);
 });

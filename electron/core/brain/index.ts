@@ -25,6 +25,9 @@ import { makeLlmBrain } from './llm/llm-brain';
 import { isLlmConfigured } from './llm/presets';
 import { makeCoreOfflineBrain, makeShopCountryReader } from './offline/wire';
 import { makeRetriever } from './retrieval/retriever';
+import { TurnMemo, memoisedSearch } from './retrieval/turn-memo';
+import { makeShopFacts } from './shop-facts';
+import type { BrainState } from './offline/state';
 import { type CustomerProfile, PROMPT_MARKERS, buildPrompt } from './llm/prompt';
 import { redactSecrets } from './llm/redact';
 import { describeLlmError } from './llm/retry';
@@ -37,6 +40,10 @@ import { isOrderTurn, llmStartsOrder, planTurn, withoutOrderAction } from './tur
 import type { Brain, BrainInput } from './types';
 import { encodeEscalations, escalation } from '../../../shared/domain/notices';
 import { profileAsCustomerText } from '../learning/profiles/returning-customer';
+import { type ProductPhotoDeps, withProductPhoto } from './closer/product-photo';
+import { makeSentPhotosRepo } from './closer/sent-photos-repo';
+import { type PassageSearch, type PromptPassage, passageFacts, relevantPassages } from './llm/document-passages';
+import { makeDocumentsRepo } from '../knowledge/index';
 
 export interface ShopBrainDeps extends FactsSources {
   /** The offline brain: answers when no LLM is configured, and whenever the LLM cannot; keeps the order flow. */
@@ -45,6 +52,8 @@ export interface ShopBrainDeps extends FactsSources {
   shops: { get(shopId: number): Promise<{ name: string; currency: string } | undefined> };
   secrets: SecretStore;
   knowledge?: { searchKnowledge(shopId: number, text: string, k?: number): Promise<Array<{ entry: KnowledgeEntry }>> };
+  /** The seller's documents: passages that match the message reach the LLM's prompt (llm/document-passages.ts). */
+  documents?: PassageSearch;
   spendCap: SpendCap;
   violations: { add(entry: ViolationEntry): void };
   profile?: (shopId: number, contactId: number) => Promise<CustomerProfile | null>;
@@ -67,14 +76,30 @@ export interface ShopBrainDeps extends FactsSources {
 
 interface Turn {
   input: BrainInput;
+  /** The turn's catalog reads, made once: the offline plans, the LLM prompt and every guardrail check share them. */
+  memo: TurnMemo;
+  /** The store as this turn reads it (search and SKU lookups through the memo). */
+  sources: FactsSources;
   settings: ShopSettings;
   signals: CustomerSignals;
   products: Product[];
   knowledge: KnowledgeEntry[];
+  passages: PromptPassage[];
   customerTexts: string[];
   extraNames: string[];
   country: string | null;
   customerPhones: readonly string[];
+  shop: { name: string; currency: string } | undefined;
+}
+
+/** The store's facts as one turn reads them: the same search or SKU asked twice in a turn is read once. */
+function turnSources(deps: FactsSources, memo: TurnMemo): FactsSources {
+  const { catalog, search } = deps;
+  return {
+    ...deps,
+    catalog: { getBySku: (shopId, sku) => memo.once(`router-sku\u0000${shopId}\u0000${sku}`, () => catalog.getBySku(shopId, sku)) },
+    ...(search && { search: memoisedSearch(search, memo) }),
+  };
 }
 
 /** What the LLM gave this turn: a reply that passed the guardrails (or none), and the slots it read. */
@@ -116,11 +141,12 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
   });
 
   async function check(turn: Turn, decision: BrainDecision, strictNames: boolean): Promise<Violation[]> {
-    const { store, knownSkus } = await loadStoreFacts(deps, {
+    const { store, knownSkus } = await loadStoreFacts(turn.sources, {
       shopId: turn.input.shopId,
       decision,
       turnProducts: turn.products,
       knowledge: turn.knowledge,
+      passages: passageFacts(turn.passages),
       settings: turn.settings,
       now: turn.input.now,
     });
@@ -164,6 +190,16 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
    * `slotsOnly` (the offline brain is taking the order and writes the reply) one call is made and
    * its reply is not used.
    */
+  /** The shop's LLM is configured and not cooling down: its reply is expected this turn. */
+  async function llmExpected(turn: Turn): Promise<boolean> {
+    const { input, settings } = turn;
+    const apiKey = await deps.secrets.get(apiKeySecretName(input.shopId));
+    return (
+      isLlmConfigured(settings.llm.baseUrl, settings.llm.model, apiKey) &&
+      (failedUntil.get(input.shopId) ?? 0) <= deps.clock.now().getTime()
+    );
+  }
+
   async function tryLlm(turn: Turn, languageHint: BrainDecision['language'] | null, slotsOnly: boolean): Promise<LlmOutcome> {
     const { input, settings } = turn;
     const apiKey = await deps.secrets.get(apiKeySecretName(input.shopId));
@@ -171,7 +207,7 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
     if ((failedUntil.get(input.shopId) ?? 0) > deps.clock.now().getTime()) return NO_LLM;
     const day = shopDay(input.now, settings.facts.timeZone);
     const limits = { dailyTokenCap: settings.llm.dailyTokenCap, perCustomerDailyMessageCap: settings.llm.perCustomerDailyMessageCap };
-    const shop = (await deps.shops.get(input.shopId)) ?? { name: 'the shop', currency: '' };
+    const shop = turn.shop ?? { name: 'the shop', currency: '' };
     const [profile, strategy] = await Promise.all([
       input.profile
         ? { name: input.profile.name, city: input.profile.wilaya, orders: input.profile.orders, interests: input.profile.interests }
@@ -206,6 +242,7 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
         strategy,
         corrections,
         languageHint,
+        passages: turn.passages,
       });
       let decision: BrainDecision;
       try {
@@ -250,7 +287,7 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
     if (!raw) return null;
     const { slots, rejected } = checkSlots(raw, {
       customerText: turn.customerTexts.join('\n'),
-      bySku: (sku) => deps.catalog.getBySku(turn.input.shopId, sku),
+      bySku: (sku) => turn.sources.catalog.getBySku(turn.input.shopId, sku),
       settings: turn.settings,
     });
     if (rejected.length)
@@ -259,9 +296,18 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
   }
 
   /** The offline brain's plan for this turn, or null when it failed (logged). */
-  async function runOffline(turn: Turn, slots: CheckedSlots | null = null, startsOrder = false): Promise<OfflinePlan | null> {
+  async function runOffline(
+    turn: Turn,
+    slots: CheckedSlots | null = null,
+    startsOrder = false,
+    compose = true,
+  ): Promise<OfflinePlan | null> {
     try {
-      return await planTurn(deps.offline, turn.input, slots ? { seed: (state) => seedState(state, slots, startsOrder) } : {});
+      return await planTurn(deps.offline, turn.input, {
+        memo: turn.memo,
+        compose,
+        ...(slots && { seed: (state: BrainState) => seedState(state, slots, startsOrder) }),
+      });
     } catch (err) {
       deps.logger.error({ err, shopId: turn.input.shopId, conversationId: turn.input.conversationId }, 'offline brain failed');
       return null;
@@ -305,8 +351,10 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
       const signals = readCustomerSignals(input.text);
       if (signals.injection)
         deps.logger.info({ shopId: input.shopId, conversationId: input.conversationId }, 'customer tried to instruct the bot');
+      const memo = new TurnMemo();
+      const sources = turnSources(deps, memo);
       const [productHits, knowledgeHits] = await Promise.all([
-        deps.search?.searchProducts(input.shopId, input.text, TURN_PRODUCTS) ?? [],
+        sources.search?.searchProducts(input.shopId, input.text, TURN_PRODUCTS) ?? [],
         deps.knowledge?.searchKnowledge(input.shopId, input.text, TURN_KNOWLEDGE) ?? [],
       ]);
       const shop = await deps.shops.get(input.shopId);
@@ -315,6 +363,9 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
         deps.customerPhones?.(input.shopId, input.contactId) ?? [],
       ]);
       const turn: Turn = {
+        memo,
+        sources,
+        shop,
         country,
         customerPhones,
         input,
@@ -322,6 +373,7 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
         signals,
         products: productHits.map((h) => h.product),
         knowledge: knowledgeHits.map((h) => h.entry),
+        passages: relevantPassages(deps.documents, input.shopId, input.text),
         // A returning customer's stored details are their own words from an earlier chat.
         customerTexts: [
           ...(input.profile ? [profileAsCustomerText(input.profile)] : []),
@@ -333,20 +385,26 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
       // The offline brain plans every turn: it keeps the order draft and places orders, which an
       // LLM reply cannot do. While an order is being taken its structured answer is the reply; the
       // LLM, when configured, reads the order slots, which are checked and fed to that same flow.
-      const first = await runOffline(turn);
+      // With an LLM expected, the offline plan reads the turn (order steps, memory, guardrail facts)
+      // but leaves a question outside any order unanswered in words: the LLM writes that reply.
+      const compose = !(await llmExpected(turn));
+      const first = await runOffline(turn, null, false, compose);
       const ordering = first !== null && isOrderTurn(first.decision);
       // A "yes" that places the order, or a cancel, is the customer's decision on what they were
       // shown: nothing for the model to read.
       const settled = first !== null && (first.decision.orderAction === 'confirm' || first.decision.orderAction === 'cancel');
       const llm = settled ? NO_LLM : await tryLlm(turn, first?.decision.language ?? null, ordering);
       const slots = checkedSlots(turn, llm.slots);
-      const plan = slots ? ((await runOffline(turn, slots, llm.startsOrder)) ?? first) : first;
+      const plan = slots ? ((await runOffline(turn, slots, llm.startsOrder, compose)) ?? first) : first;
       let decision: BrainDecision;
       if (llm.decision && !(plan && isOrderTurn(plan.decision))) {
         await plan?.observe();
         decision = llm.decision;
       } else {
-        decision = await offlineOrSafe(turn, plan);
+        // The LLM's reply did not come (or the offline brain takes the order): the offline reply
+        // goes out, so it is written now — the turn's catalog reads come from its memo.
+        const written = plan && !plan.written ? ((await runOffline(turn, slots, llm.startsOrder)) ?? null) : plan;
+        decision = await offlineOrSafe(turn, written);
       }
       return applyEscalationPolicy(decision, signals, deps.lowConfidence ?? LOW_CONFIDENCE);
     },
@@ -380,27 +438,36 @@ export interface CoreShopBrainConfig {
  * repositories, and the router over them. create-core passes this as the pipeline's brain.
  */
 export function makeCoreShopBrain(config: CoreShopBrainConfig): Brain {
+  // One retriever (its parsed search documents) and one per-shop facts cache for both brains.
+  const retriever = makeRetriever({ sqlite: config.sqlite });
+  const facts = makeShopFacts({
+    shops: config.shops,
+    countryOf: makeShopCountryReader(config.sqlite),
+    orders: makeOrdersRepo(config.db),
+    bus: config.bus,
+  });
   const offline = makeCoreOfflineBrain({
     db: config.db,
     sqlite: config.sqlite,
     settingsOf: config.settingsOf,
-    shopName: async (shopId) => (await config.shops.get(shopId))?.name ?? null,
+    shopName: async (shopId) => (await facts.shop(shopId))?.name ?? null,
     bus: config.bus,
+    retriever,
+    facts,
   });
-  const retriever = makeRetriever({ sqlite: config.sqlite });
-  const countryOf = makeShopCountryReader(config.sqlite);
   return makeShopBrainFromStore({
     sqlite: config.sqlite,
     offline,
     settings: { get: config.settingsOf },
-    shops: config.shops,
+    shops: { get: (shopId) => facts.shop(shopId) },
     secrets: config.secrets,
     catalog: makeProductsRepo(config.sqlite),
     knowledgeRows: makeKnowledgeRepo(config.sqlite),
     search: retriever,
     knowledge: retriever,
-    orders: makeOrdersRepo(config.db),
-    country: (shopId, settings) => countryOf(shopId, settings.facts.timeZone),
+    documents: makeDocumentsRepo(config.sqlite),
+    orders: { countPlaced: (shopId) => facts.countPlaced(shopId), unitsSoldSince: (...a) => facts.unitsSoldSince(...a) },
+    country: (shopId, settings) => facts.country(shopId, settings.facts.timeZone),
     customerPhones: makeCustomerNumbersRepo(config.sqlite),
     clock: config.clock,
     logger: config.logger,
@@ -409,7 +476,18 @@ export function makeCoreShopBrain(config: CoreShopBrainConfig): Brain {
   });
 }
 
+/** The sales closer's product photo (closer/product-photo.ts) on core's store: wraps the pipeline's brain. */
+export function withCoreProductPhoto(brain: Brain, config: { sqlite: SQLite.Database; canSend: ProductPhotoDeps['canSend'] }): Brain {
+  return withProductPhoto(brain, {
+    catalog: makeProductsRepo(config.sqlite),
+    sentPhotos: makeSentPhotosRepo(config.sqlite),
+    canSend: config.canSend,
+  });
+}
+
 export { LLM_PRESETS, endpointNeedsKey, isLlmConfigured } from './llm/presets';
+// Settings read once per shop, dropped when they change (create-core's settingsOf).
+export { cachedSettings } from './shop-facts';
 export { llmProblem } from './llm/llm-health';
 // What learning's LLM-assisted analysis reuses (the same client, spend cap and number reading).
 export { type ChatClient, type MakeChatClient, makeOpenAiChatClient } from './llm/chat-client';

@@ -9,7 +9,7 @@ import type { Brain, BrainInput } from './types';
 export async function planTurn(offline: Brain | OfflineBrain, input: BrainInput, options?: PlanOptions): Promise<OfflinePlan> {
   if ('plan' in offline) return offline.plan(input, options);
   const decision = await offline.decide(input);
-  return { decision, commit: async () => decision, observe: async () => {} };
+  return { decision, written: true, commit: async () => decision, observe: async () => {} };
 }
 
 /** The offline brain is taking an order this turn: its structured answer is the reply. */

@@ -135,6 +135,12 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
     pageInCategory: sqlite.prepare<[number, string, number, number, number], ProductRow>(
       `SELECT * FROM products WHERE shop_id = ? AND category = ? AND (archived_at IS NOT NULL) = ? ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`,
     ),
+    activeInCategory: sqlite.prepare<[number, string, number], ProductRow>(
+      `SELECT * FROM products WHERE shop_id = ? AND category = ? AND archived_at IS NULL ORDER BY name COLLATE NOCASE, id LIMIT ?`,
+    ),
+    firstActive: sqlite.prepare<[number, number], ProductRow>(
+      `SELECT * FROM products WHERE shop_id = ? AND archived_at IS NULL ORDER BY name COLLATE NOCASE, id LIMIT ?`,
+    ),
     count: sqlite.prepare<[number, number], { n: number }>(
       `SELECT COUNT(*) AS n FROM products WHERE shop_id = ? AND (archived_at IS NOT NULL) = ?`,
     ),
@@ -260,6 +266,14 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
         }
         return toProduct(s.byId.get(shopId, id) as ProductRow);
       })();
+    },
+    /** The first active products of a category by name, without counting them (the brain's hot path). */
+    inCategory(shopId: number, category: string, limit: number): Product[] {
+      return reader.many(s.activeInCategory.all(shopId, category, limit));
+    },
+    /** The first active products by name, without counting them (names the bot can suggest). */
+    first(shopId: number, limit: number): Product[] {
+      return reader.many(s.firstActive.all(shopId, limit));
     },
     all(shopId: number): Product[] {
       return reader.many(s.all.all(shopId));

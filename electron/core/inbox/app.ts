@@ -53,7 +53,7 @@ export function inboxHandlers(ctx: CoreContext): HandlerMap {
     },
     'conversations/reply-photo': async ({ shopId, conversationId, mime, dataBase64, caption }) => {
       const c = await conversation(shopId, conversationId);
-      const meta = saveSellerPhoto(path.join(ctx.dataDir, 'media'), shopId, mime, dataBase64, caption);
+      const meta = await saveSellerPhoto(path.join(ctx.dataDir, 'media'), shopId, mime, dataBase64, caption);
       const id = pipeline.store.enqueueSellerMessage(
         {
           shopId,

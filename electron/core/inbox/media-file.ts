@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ContractError } from '../../../shared/contract';
 import { PHOTO_MAX_BYTES, type PhotoMime } from '../../../shared/contract/inbox-media';
 import { mediaTypeOf, parseMessageMeta, storedMediaPath } from '../../../shared/domain/media';
+import { NotAnImageError, REPLY_PHOTO_LIMITS, normalizeImage } from '../media/index';
 
 export interface MediaFile {
   file: string;
@@ -48,8 +49,6 @@ export function resolveMessageMedia(mediaDir: string, row: MediaMessageRow | und
   return { file: real, type: mediaTypeOf(real), size: stat.size, downloadName: own || `souqbot-${row.id}${ext}` };
 }
 
-const PHOTO_EXT: Record<PhotoMime, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
-
 /** The bytes really are the type the caller names (a renamed file or a script is refused). */
 function looksLike(mime: PhotoMime, bytes: Buffer): boolean {
   if (mime === 'image/jpeg') return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
@@ -59,17 +58,31 @@ function looksLike(mime: PhotoMime, bytes: Buffer): boolean {
 
 /**
  * Stores a photo the seller sends from the reply bar under `<mediaDir>/outgoing/<shopId>/`, named
- * by core (nothing the caller sends takes part in the path), and returns the message meta that
- * the dispatcher sends (`url`: Baileys reads a local path) and the inbox serves (`file`).
+ * by core (nothing the caller sends takes part in the path), resized with sharp to what WhatsApp
+ * sends (REPLY_PHOTO_LIMITS: long side, bytes) as an upright JPEG, and returns the message meta
+ * that the dispatcher sends (`url`: Baileys reads a local path) and the inbox serves (`file`).
  */
-export function saveSellerPhoto(mediaDir: string, shopId: number, mime: PhotoMime, dataBase64: string, caption: string): string {
+export async function saveSellerPhoto(
+  mediaDir: string,
+  shopId: number,
+  mime: PhotoMime,
+  dataBase64: string,
+  caption: string,
+): Promise<string> {
   const bytes = Buffer.from(dataBase64, 'base64');
   if (bytes.length > PHOTO_MAX_BYTES) throw new ContractError('invalid_input', `The photo is larger than ${PHOTO_MAX_BYTES} bytes`);
   if (!looksLike(mime, bytes)) throw new ContractError('invalid_input', `The file is not a ${mime} image`);
+  let jpeg: Buffer;
+  try {
+    jpeg = (await normalizeImage(bytes, REPLY_PHOTO_LIMITS)).jpeg;
+  } catch (err) {
+    if (err instanceof NotAnImageError) throw new ContractError('invalid_input', `The file is not a ${mime} image Souqbot can read`);
+    throw err;
+  }
   const dir = path.join(mediaDir, 'outgoing', String(shopId));
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${crypto.randomUUID()}.${PHOTO_EXT[mime]}`);
-  fs.writeFileSync(`${file}.part`, bytes);
+  const file = path.join(dir, `${crypto.randomUUID()}.jpg`);
+  fs.writeFileSync(`${file}.part`, jpeg);
   fs.renameSync(`${file}.part`, file);
   return JSON.stringify({ media: [{ kind: 'image', url: file, file, caption }] });
 }

@@ -24,6 +24,8 @@ let base: string;
 let shopId: number;
 const hits = new Map<string, number>();
 const photos = new Map<string, Buffer>();
+/** The model named by each request the fake vision endpoint received. */
+const visionModels: string[] = [];
 
 const PRODUCTS = [
   ['SAC-1', 'Sac cabas cuir', 6500],
@@ -46,6 +48,18 @@ beforeAll(async () => {
   );
   server = http.createServer((req, res) => {
     const url = req.url ?? '';
+    // The shop's OpenAI-compatible endpoint, for its vision model: names what the photo shows.
+    if (req.method === 'POST' && url === '/v1/chat/completions') {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        visionModels.push((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { model: string }).model);
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ choices: [{ message: { content: 'foulard soie' } }] }));
+      });
+      return;
+    }
     hits.set(url, (hits.get(url) ?? 0) + 1);
     const body = photos.get(url);
     if (!body) return void res.writeHead(404).end();
@@ -145,6 +159,28 @@ describe('catalog photos', () => {
     }
   }, 60_000);
 
+  it('the sales closer shows the product it presents with its photo (name, price), once per conversation; no photo, no claim', async () => {
+    const first = await ask('+213550000110', 'combien le foulard soie ?');
+    expect(first.text).toMatch(/Foulard soie/);
+    expect(first.media).not.toBeNull();
+    expect(first.media!.url.startsWith(path.join(dataDir, 'catalog-images'))).toBe(true);
+    expect(first.media!.caption).toMatch(/^Foulard soie – 2[\s.,  ]?500/);
+    // The second time the same product comes up in the chat, the text goes alone.
+    const again = await ask('+213550000110', 'et le foulard soie, il est toujours disponible ?');
+    expect(again.text).toMatch(/Foulard soie/i);
+    expect(again.media).toBeNull();
+    // A product without a photo, or whose photo link is dead, is presented in words only.
+    for (const [from, text, name] of [
+      ['+213550000111', 'combien le plateau cuivre ?', /Plateau cuivre/],
+      ['+213550000112', 'combien le coussin brodé ?', /Coussin brodé/],
+    ] as const) {
+      const sent = await ask(from, text);
+      expect(sent.text, text).toMatch(name);
+      expect(sent.media, text).toBeNull();
+      expect(sent.text, text).not.toMatch(/photo|image/i);
+    }
+  }, 60_000);
+
   it('says honestly that there is no photo yet and tells the seller, when the product has none', async () => {
     const sent = await ask('+213550000104', 'photo du plateau cuivre svp');
     expect(sent.media).toBeNull();
@@ -189,17 +225,57 @@ describe('catalog photos', () => {
     expect(conv.reason).toMatch(/photo_received/);
   }, 60_000);
 
+  it('uses the vision model set in Sales settings for a photo the matcher does not know, and none once it is cleared', async () => {
+    const accountId = core.ctx.testPhone.accountFor(shopId);
+    const sendPhoto = async (from: string, id: string) => {
+      const file = path.join(dataDir, 'media', `${id}.jpg`);
+      fs.writeFileSync(file, await screenshotOf(await productPhoto(6000 + id.length), { seed: 5, chrome: true }));
+      const before = rawLog().length;
+      core.ctx.pipeline.sink.accept({
+        accountId,
+        channelMessageId: id,
+        from: `${from.replace(/\D/g, '')}@s.whatsapp.net`,
+        kind: 'image',
+        text: '',
+        at: new Date().toISOString(),
+        mediaPath: file,
+      });
+      return until('the reply to a photo', () =>
+        rawLog()
+          .slice(before)
+          .find((a) => a.to.startsWith(from.replace(/\D/g, ''))),
+      );
+    };
+    await call('settings/update', { shopId, patch: { llm: { baseUrl: `${base}/v1`, visionModel: 'vision-test-1' } } });
+    const described = await sendPhoto('+213550000120', 'VISION1');
+    expect(visionModels).toEqual(['vision-test-1']);
+    expect(described.text).toMatch(/Foulard soie/);
+    expect(described.text).toMatch(/2[\s.,  ]?500/);
+    await call('settings/update', { shopId, patch: { llm: { visionModel: '' } } });
+    const handedOver = await sendPhoto('+213550000121', 'VISION22');
+    expect(visionModels).toEqual(['vision-test-1']);
+    expect(handedOver.text).not.toMatch(/Foulard/);
+  }, 60_000);
+
   it('takes a picked file as the product image (catalog/set-product-image), shows its thumbnail and sends it', async () => {
     const list = await call<{ items: Array<{ id: number; sku: string }> }>('catalog/list', { shopId, query: 'Plateau cuivre' });
     const productId = list.items.find((p) => p.sku === 'NONE-1')!.id;
     expect(await call('catalog/product-image', { shopId, productId })).toEqual({ dataUrl: null });
-    const picked = await productPhoto(42);
+    // A big photo picked from disk (a 3600 px PNG) is stored resized and size-capped like a download.
+    const picked = await sharp(await productPhoto(42))
+      .resize({ width: 3600 })
+      .png()
+      .toBuffer();
     const updated = await call<{ images: string[] }>('catalog/set-product-image', {
       shopId,
       productId,
       imageBase64: picked.toString('base64'),
     });
     expect(updated.images[0]).toMatch(/^souq-image:[0-9a-f]{32}\.jpg$/);
+    const file = path.join(dataDir, 'catalog-images', String(shopId), updated.images[0]!.replace('souq-image:', ''));
+    const meta = await sharp(file).metadata();
+    expect(Math.max(meta.width, meta.height)).toBe(CATALOG_IMAGE_SIDE);
+    expect(fs.statSync(file).size).toBeLessThanOrEqual(CATALOG_IMAGE_MAX_BYTES);
     const thumb = await call<{ dataUrl: string }>('catalog/product-image', { shopId, productId });
     expect(thumb.dataUrl).toMatch(/^data:image\/jpeg;base64,/);
     const sent = await ask('+213550000107', 'photo du plateau cuivre svp');

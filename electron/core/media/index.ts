@@ -9,3 +9,5 @@ export { makeMediaUnderstanding } from './understand';
 export type { MediaTurnMessage, MediaUnderstanding } from './understand';
 export { makeOutgoingMediaResolver } from './outgoing';
 export type { VisionEndpoint } from './vision/describe';
+/** The reply bar's photos: resized and size-capped like catalog images, to their own limits. */
+export { NotAnImageError, REPLY_PHOTO_LIMITS, normalizeCatalogImage as normalizeImage } from './images/normalize';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EventBus } from '../events';
 import { openDatabase } from '../store/open-database';
+import type { NotifierNotice } from '../../../shared/domain/notices';
+import { wordNotifier } from '../../../shared/desktop/notifier-strings';
 import { notifySellerOfOrders, orderNotice } from './notify-seller';
 import { makeOrderPlacer } from './place-order';
 
@@ -10,8 +12,8 @@ describe('orders reach the seller', () => {
     try {
       store.sqlite.prepare(`INSERT INTO shops (id, name, currency, created_at) VALUES (1, 'Pâtisserie Lucia', 'EUR', 'now')`).run();
       const bus = new EventBus();
-      const notices: string[] = [];
-      notifySellerOfOrders({ bus, notifier: { notify: (title, body) => notices.push(`${title} | ${body}`) } });
+      const notices: NotifierNotice[] = [];
+      notifySellerOfOrders({ bus, notifier: { notify: (notice) => void notices.push(notice) } });
       const place = makeOrderPlacer({ db: store.db, bus, decrementStock: async () => {} });
       const order = {
         shopId: 1,
@@ -33,14 +35,28 @@ describe('orders reach the seller', () => {
       // The same confirming message again (a re-run after a crash): no second order, no second notice.
       await place(order);
       expect(notices).toEqual([
-        `Souqbot: new order #${first.order.id} | Giulia Rossi, 19 EUR (Bologna) — Cannoli siciliani (pistacchio) ×6`,
+        {
+          code: 'order_created',
+          params: {
+            id: first.order.id,
+            customer: 'Giulia Rossi',
+            total: 19,
+            currency: 'EUR',
+            place: 'Bologna',
+            items: 'Cannoli siciliani (pistacchio) ×6',
+          },
+        },
       ]);
+      // Worded by the shell in the seller's language (Italian here), money in the locale's format.
+      const it = wordNotifier('it', notices[0]!);
+      expect(it.title).toBe(`Nuovo ordine n. ${first.order.id} da \u2068Giulia Rossi\u2069`);
+      expect(it.body).toBe('\u206819,00\u00a0€\u2069 (\u2068Bologna\u2069) — \u2068Cannoli siciliani (pistacchio) ×6\u2069');
     } finally {
       await store.close();
     }
   });
 
-  it('names the customer generically when no name was given', () => {
+  it('names the customer generically when no name was given, in Arabic with Western digits', () => {
     const notice = orderNotice({
       id: 3,
       shopId: 1,
@@ -62,6 +78,10 @@ describe('orders reach the seller', () => {
       createdAt: 'now',
       updatedAt: 'now',
     });
-    expect(notice.body).toBe('A customer, 89 TND — Câble USB-C 2 m');
+    expect(notice.params.customer).toBe('');
+    const ar = wordNotifier('ar', notice);
+    expect(ar.title).toBe('طلب جديد رقم 3 من زبون');
+    expect(ar.body).toMatch(/^\u2068.*89.*\u2069 — \u2068Câble USB-C 2 m\u2069$/);
+    expect(ar.body).not.toMatch(/[٠-٩]/);
   });
 });

@@ -1,17 +1,24 @@
 import type { Order } from '../../../shared/domain/orders';
+import { type NotifierNotice, notifierNotice } from '../../../shared/domain/notices';
 import type { EventBus } from '../events';
 import type { Notifier } from '../ports';
 
-/** "Order #12: Samira, 13600 DZD (Oran) — Robe ×2": enough to act on from the notification alone. */
-export function orderNotice(order: Order): { title: string; body: string } {
+/**
+ * Order #12: Samira, 13600 DZD (Oran), Robe ×2 — enough to act on from the notification alone. Names and
+ * places come from the customer; the words around them are the shell's, in the seller's language.
+ */
+export function orderNotice(order: Order): NotifierNotice {
   const items = order.items
     .map((i) => `${i.name}${i.variant ? ` (${i.variant})` : ''}${i.quantity > 1 ? ` ×${i.quantity}` : ''}`)
     .join(', ');
-  const where = [order.wilaya, order.commune].filter(Boolean).join(', ');
-  return {
-    title: `Souqbot: new order #${order.id}`,
-    body: `${order.customerName || 'A customer'}, ${order.total} ${order.currency}${where ? ` (${where})` : ''} — ${items}`,
-  };
+  return notifierNotice('order_created', {
+    id: order.id,
+    customer: order.customerName,
+    total: order.total,
+    currency: order.currency,
+    place: [order.wilaya, order.commune].filter(Boolean).join(', '),
+    items,
+  });
 }
 
 /**
@@ -19,8 +26,5 @@ export function orderNotice(order: Order): { title: string; body: string } {
  * line headless), as escalations do. Returns the detach function.
  */
 export function notifySellerOfOrders({ bus, notifier }: { bus: EventBus; notifier: Notifier }): () => void {
-  return bus.on('orders/created', (order) => {
-    const { title, body } = orderNotice(order);
-    notifier.notify(title, body);
-  });
+  return bus.on('orders/created', (order) => notifier.notify(orderNotice(order)));
 }

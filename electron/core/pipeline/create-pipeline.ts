@@ -15,7 +15,7 @@ import { fixedSendPolicy } from './pacing-presets';
 import { AccountSendLimiter, type PacingPolicy, type RateLimitPolicy, defaultPacing, defaultRateLimits } from './policies';
 import { makeShopPolicies } from './shop-policies';
 import { type TurnOutcome, type WorkerDeps, makeWorker } from './worker';
-import { type WhatsAppNotice, decodeEscalations } from '../../../shared/domain/notices';
+import { type WhatsAppNotice, decodeEscalations, notifierNotice } from '../../../shared/domain/notices';
 import type { RetryPolicy } from './keyed-scheduler';
 import { PARKED_REASON, makeParkedTurns } from './parked-turns';
 import { IntakePausedError, isDiskFault, makeIntakeGuard } from './intake-guard';
@@ -101,7 +101,7 @@ export function createPipeline(deps: PipelineDeps) {
       reason: PARKED_REASON,
       notices: [{ code: 'turn_parked', params: {} }],
     });
-    deps.notifier.notify('Souqbot needs you', 'Souqbot could not answer a customer. Open the conversation to answer yourself.');
+    deps.notifier.notify(notifierNotice('turn_parked', { conversationId }));
     return true;
   };
 
@@ -126,8 +126,9 @@ export function createPipeline(deps: PipelineDeps) {
         deps.afterStore?.();
       }
       emitConversation(outcome.conversationId);
-      if (outcome.route === 'notify_seller') deps.notifier.notify('Souqbot', 'A customer wrote in a conversation you took over.');
-      if (outcome.draft) deps.notifier.notify('Souqbot', 'A reply is waiting for your approval.');
+      const about = { conversationId: outcome.conversationId };
+      if (outcome.route === 'notify_seller') deps.notifier.notify(notifierNotice('takeover_message', about));
+      if (outcome.draft) deps.notifier.notify(notifierNotice('draft_waiting', about));
       if (outcome.escalation) {
         bus.emit('conversations/escalated', {
           shopId: outcome.shopId,
@@ -136,7 +137,7 @@ export function createPipeline(deps: PipelineDeps) {
           notices: decodeEscalations(outcome.escalation),
         });
         // The reason is a code the app's window words in the seller's language; the desktop note only points there.
-        deps.notifier.notify('Souqbot', 'A customer needs you: open the inbox.');
+        deps.notifier.notify(notifierNotice('escalated', about));
       }
       if (outcome.outboundMessageId !== null && !outcome.draft) dispatcher.mark(outcome.conversationId);
     },
@@ -160,7 +161,7 @@ export function createPipeline(deps: PipelineDeps) {
     onDispatch(outcome: DispatchOutcome) {
       emitMessage(outcome.messageId, 'messages/status');
       if (outcome.status === 'failed') {
-        deps.notifier.notify('Souqbot could not send a message', outcome.error ?? '');
+        deps.notifier.notify(notifierNotice('send_failed', { conversationId: outcome.conversationId }));
         logger.warn({ messageId: outcome.messageId, error: outcome.error }, 'message failed');
       }
     },

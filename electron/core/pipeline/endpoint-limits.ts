@@ -11,13 +11,19 @@ export const LOCAL_TURNS = 2;
 /** The offline brain is CPU on our own thread: more in flight only interleaves them. */
 export const OFFLINE_TURNS = 8;
 
+const normalAddress = (baseUrl: string) => baseUrl.trim().replace(/\/+$/, '');
+
 /** Which queue a turn waits in, and how many of that queue's turns may be in flight. */
 export function turnLimitFor(llm: Llm): { key: string; limit: number } {
   // The key is not needed to decide (the brain reads it from the secret store): a base URL and a model mean "LLM".
   if (!isLlmConfigured(llm.baseUrl, llm.model, 'assumed')) return { key: 'offline', limit: OFFLINE_TURNS };
   const local = !endpointNeedsKey(llm.baseUrl);
-  const limit = llm.concurrency > 0 ? llm.concurrency : local ? LOCAL_TURNS : HOSTED_TURNS;
-  return { key: `llm:${llm.baseUrl.trim().replace(/\/+$/, '')}`, limit };
+  const address = normalAddress(llm.baseUrl);
+  // "Test connection" measured this very server: its own figure beats the guess by kind.
+  const measured =
+    llm.measuredConcurrency && normalAddress(llm.measuredConcurrency.baseUrl) === address ? llm.measuredConcurrency.turns : 0;
+  const limit = llm.concurrency > 0 ? llm.concurrency : local ? measured || LOCAL_TURNS : HOSTED_TURNS;
+  return { key: `llm:${address}`, limit };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { notifierNotice } from '../../../shared/domain/notices';
 import type { StorageState } from '../../../shared/domain/storage';
 import type { NormalizedInbound } from '../channels/types';
 import type { Clock, Logger, Notifier } from '../ports';
@@ -82,10 +83,7 @@ export function makeIntakeGuard(deps: IntakeGuardDeps) {
     if (!since) {
       since = deps.clock.now().toISOString();
       deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'disk full or failing: intake paused');
-      deps.notifier.notify(
-        'Souqbot paused: the disk is full',
-        'Free some space on this computer. Souqbot keeps the messages that arrive and resumes by itself.',
-      );
+      deps.notifier.notify(notifierNotice('disk_full'));
     }
     deps.onChange(state());
     arm();

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPLY_PHOTO_LIMITS } from '../media/index';
+import { productPhoto } from '../media/test-utils/synthetic-photos';
 import type { Core } from '../create-core';
 import { call, makeTempCore } from '../test-utils/temp-core';
 import type { Message, Shop } from '../../../shared/domain/schemas';
@@ -138,10 +141,39 @@ describe('GET /media/<messageId>', () => {
       dataBase64: PNG.toString('base64'),
       caption: 'Voilà',
     });
-    expect(sent).toMatchObject({ kind: 'image', author: 'seller', text: 'Voilà', media: { stored: true, mime: 'image/png' } });
+    // Stored as the upright JPEG WhatsApp sends (resized with sharp), and served as that.
+    expect(sent).toMatchObject({ kind: 'image', author: 'seller', text: 'Voilà', media: { stored: true, mime: 'image/jpeg' } });
     const photo = await get(`/media/${sent.id}`);
-    expect(photo.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await photo.arrayBuffer()).equals(PNG)).toBe(true);
+    expect(photo.headers.get('content-type')).toBe('image/jpeg');
+    const served = Buffer.from(await photo.arrayBuffer());
+    expect(await sharp(served).metadata()).toMatchObject({ format: 'jpeg', width: 1, height: 1 });
+    // A big phone photo comes out at the reply limits: long side, then bytes on disk (a grainy one
+    // steps down until it fits).
+    const sendBig = async (image: Buffer) => {
+      const sentBig = await call<Message>(core, 'conversations/reply-photo', {
+        shopId: shop.id,
+        conversationId,
+        mime: 'image/jpeg',
+        dataBase64: image.toString('base64'),
+      });
+      const bytes = Buffer.from(await (await get(`/media/${sentBig.id}`)).arrayBuffer());
+      const { width, height } = await sharp(bytes).metadata();
+      return { side: Math.max(width, height), bytes: bytes.length };
+    };
+    const smooth = await sharp(await productPhoto(9))
+      .resize({ width: 4000 })
+      .jpeg({ quality: 90 })
+      .toBuffer();
+    expect(await sendBig(smooth)).toMatchObject({ side: REPLY_PHOTO_LIMITS.side });
+    const grainy = await sharp({
+      create: { width: 3200, height: 2400, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 30 } },
+    })
+      .jpeg({ quality: 75 })
+      .toBuffer();
+    expect(grainy.length).toBeGreaterThan(2 * REPLY_PHOTO_LIMITS.maxBytes);
+    const out = await sendBig(grainy);
+    expect(out.side).toBeLessThanOrEqual(REPLY_PHOTO_LIMITS.side);
+    expect(out.bytes).toBeLessThanOrEqual(REPLY_PHOTO_LIMITS.maxBytes);
     // Bytes that are not the named type are refused, and nothing is queued.
     const before = core.ctx.store.sqlite.prepare('SELECT COUNT(*) AS n FROM messages').get();
     const bad = await core.app.dispatch('conversations/reply-photo', {

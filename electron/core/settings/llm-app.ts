@@ -12,6 +12,7 @@ import { makeUsageRepo } from '../brain/usage/usage-repo';
 import type { CoreContext } from '../context';
 import { requireShop } from '../shops/require-shop';
 import { apiKeySecretName } from './app';
+import { measureConcurrency } from './concurrency-probe';
 
 const hostOf = (url: string): string | null => {
   try {
@@ -24,14 +25,42 @@ const hostOf = (url: string): string | null => {
 export interface LlmSettingsDeps {
   makeClient?: MakeChatClient;
   testTimeoutMs?: number;
+  /** Measure a local server's parallelism after a successful test (default on). */
+  probeConcurrency?: boolean;
 }
+
+/** The smallest useful completion: the test and the concurrency probe both send it. */
+const PROBE_REQUEST = {
+  messages: [{ role: 'user' as const, content: 'Reply with the single word OK.' }],
+  maxTokens: 5,
+  temperature: 0,
+  json: false,
+};
 
 /** The Sales settings page's LLM calls and the guardrails' record. */
 export function llmSettingsHandlers(ctx: CoreContext, deps: LlmSettingsDeps = {}): HandlerMap {
   const makeClient = deps.makeClient ?? makeOpenAiChatClient;
   const timeoutMs = deps.testTimeoutMs ?? 15_000;
+  const probeConcurrency = deps.probeConcurrency ?? true;
   const spendCap = makeSpendCap(makeUsageRepo(ctx.store.sqlite));
   const violations = makeViolationsRepo(ctx.store.sqlite);
+
+  /**
+   * A server on this computer or the LAN: how many turns it answers at once, kept with its address
+   * for the turn gates (pipeline/endpoint-limits.ts). A failed probe keeps the default by kind.
+   */
+  async function measureLocal(shopId: number, baseUrl: string, request: () => Promise<unknown>): Promise<number | undefined> {
+    if (endpointNeedsKey(baseUrl) || !probeConcurrency) return undefined;
+    try {
+      const turns = await measureConcurrency(request);
+      await ctx.repos.settings.update(shopId, { llm: { measuredConcurrency: { baseUrl, turns } } }, ctx.clock.now().toISOString());
+      ctx.bus.emit('settings/changed', { shopId }); // the cached settings the turn gates read
+      return turns;
+    } catch (err) {
+      ctx.logger.info({ shopId, reason: describeLlmError(err, baseUrl, timeoutMs) }, 'LLM concurrency probe failed');
+      return undefined;
+    }
+  }
 
   async function testLlm(shopId: number, baseUrlIn?: string, modelIn?: string, apiKeyIn?: string): Promise<LlmTestResult> {
     const saved = await ctx.repos.settings.get(shopId);
@@ -61,19 +90,16 @@ export function llmSettingsHandlers(ctx: CoreContext, deps: LlmSettingsDeps = {}
     const started = performance.now();
     try {
       const client = makeClient({ baseUrl, apiKey, model, timeoutMs });
-      await client.complete({
-        messages: [{ role: 'user', content: 'Reply with the single word OK.' }],
-        maxTokens: 5,
-        temperature: 0,
-        json: false,
-      });
+      await client.complete(PROBE_REQUEST);
       const latencyMs = Math.round(performance.now() - started);
+      const concurrency = await measureLocal(shopId, baseUrl, () => client.complete(PROBE_REQUEST));
       return {
         ok: true,
-        message: `Connected: ${model} answered in ${latencyMs} ms.`,
+        message: `Connected: ${model} answered in ${latencyMs} ms${concurrency ? `, ${concurrency} at once` : ''}.`,
         notice: llmNotice('test_connected', { model, ms: latencyMs }),
         latencyMs,
         model,
+        ...(concurrency && { concurrency }),
       };
     } catch (err) {
       const message = describeLlmError(err, baseUrl, timeoutMs);

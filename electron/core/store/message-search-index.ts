@@ -1,4 +1,5 @@
 import type SQLite from 'better-sqlite3';
+import { CONTACT_PHONE } from './migrations/0085-contact-search';
 
 /** One full-text index fed from a table by id, up to a watermark row in search_index_state. */
 function makeWatermarkIndexer(sqlite: SQLite.Database, name: string, insertSql: string, table: string) {
@@ -37,7 +38,7 @@ export function makeMessageSearchIndex(sqlite: SQLite.Database, onError: (err: u
     ? makeWatermarkIndexer(
         sqlite,
         'contacts',
-        'INSERT INTO contacts_fts (rowid, name) SELECT id, name FROM contacts WHERE id > ? ORDER BY id LIMIT ?',
+        `INSERT INTO contacts_fts (rowid, name, jid) SELECT id, name, ${CONTACT_PHONE} FROM contacts WHERE id > ? ORDER BY id LIMIT ?`,
         'contacts',
       )
     : () => 0;

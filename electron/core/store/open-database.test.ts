@@ -4,7 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrations } from './migrations';
-import { SchemaTooNewError, openDatabase } from './open-database';
+import { PAGE_CACHE_KB, SchemaTooNewError, openDatabase } from './open-database';
 
 const tempFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'souq-db-')), 'nested', 'souqbot.sqlite');
 
@@ -21,6 +21,16 @@ describe('openDatabase', () => {
     );
     for (const t of ['shops', 'accounts', 'contacts', 'conversations', 'messages', 'settings', 'inbound_queue', 'outbox'])
       expect(tables).toContain(t);
+    await store.close();
+  });
+
+  it("bounds SQLite's page cache below better-sqlite3's 16 MB build default (the soak's growth outside the heap)", async () => {
+    const store = await openDatabase({ file: tempFile() });
+    const plain = new SQLite(':memory:');
+    expect(plain.pragma('cache_size', { simple: true })).toBe(-16_000); // what a connection gets when nobody sets it
+    plain.close();
+    expect(store.sqlite.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KB);
+    expect(PAGE_CACHE_KB).toBeLessThan(16_000);
     await store.close();
   });
 

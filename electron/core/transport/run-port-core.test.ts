@@ -46,10 +46,13 @@ describe('runPortCore', () => {
     expect(core).not.toBeNull();
     await until(() => received.some((m) => m.type === 'ready'));
     send({ type: 'call', id: 7, name: 'system/info', input: {} });
-    core!.ctx.notifier.notify('Souqbot', 'A customer needs you');
+    core!.ctx.notifier.notify({ code: 'escalated', params: { conversationId: 3 } });
     await until(() => received.some((m) => m.type === 'result' && m.id === 7) && received.some((m) => m.type === 'notify'));
     expect(received.find((m) => m.type === 'result' && m.id === 7)).toMatchObject({ envelope: { ok: true, value: { dataDir } } });
-    expect(received.find((m) => m.type === 'notify')).toEqual({ type: 'notify', title: 'Souqbot', body: 'A customer needs you' });
+    expect(received.find((m) => m.type === 'notify')).toEqual({
+      type: 'notify',
+      notice: { code: 'escalated', params: { conversationId: 3 } },
+    });
     send({ type: 'shutdown' });
     await until(() => exits.length > 0);
     expect(exits).toEqual([0]);

@@ -14,9 +14,9 @@ export interface PortCoreOptions {
   coreConfig?: Omit<CoreConfig, 'dataDir' | 'logger' | 'notifier' | 'encryptionKey'>;
 }
 
-/** Core's notifications travel to main, which shows them with Electron's `Notification`. */
+/** Core's notices travel to main as codes; main words them in the seller's language. */
 export const makePortNotifier = (port: MessagePortLike): Notifier => ({
-  notify: (title, body) => port.postMessage({ type: 'notify', title, body } satisfies FromCoreMessage),
+  notify: (notice) => port.postMessage({ type: 'notify', notice } satisfies FromCoreMessage),
 });
 
 /** A 32-byte key arrives base64; anything else is ignored so core falls back to its own key file. */

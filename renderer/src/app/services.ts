@@ -9,6 +9,7 @@ import { type WizardStore, createWizardStore } from '../features/wizard/wizard-s
 import { type NoticePrefsStore, type NoticeToastsStore, createNoticePrefsStore, createNoticeToastsStore } from './notices/notice-toasts';
 import { type WebNotifier, makeWebNotifier } from './notices/web-notifier';
 import type { NotificationApi } from './notices/web-notifier';
+import type { DeviceStore } from '../features/device/device-store';
 
 /** Everything the UI shares: the typed client and the view-state stores built on it. */
 export interface AppServices {
@@ -28,6 +29,8 @@ export interface AppServices {
   noticePrefs: NoticePrefsStore;
   /** Web Notifications in the browser shell; null in Electron (its main process notifies) or without the API. */
   webNotifier: WebNotifier | null;
+  /** The phone's link to the computer when this page is the device app (relay transport); null on the computer. */
+  device: DeviceStore | null;
 }
 
 export interface AppServicesConfig {
@@ -36,9 +39,10 @@ export interface AppServicesConfig {
   languages: readonly string[];
   /** The browser's notifications, when this shell should use them. */
   notifications?: { api: NotificationApi; away(): boolean; open(href: string): void } | null;
+  device?: DeviceStore | null;
 }
 
-export function createAppServices({ client, storage, languages, notifications }: AppServicesConfig): AppServices {
+export function createAppServices({ client, storage, languages, notifications, device }: AppServicesConfig): AppServices {
   return {
     client,
     locale: createLocaleStore({
@@ -58,5 +62,6 @@ export function createAppServices({ client, storage, languages, notifications }:
     noticeToasts: createNoticeToastsStore(),
     noticePrefs: createNoticePrefsStore(),
     webNotifier: notifications ? makeWebNotifier({ ...notifications, icon: './favicon.svg' }) : null,
+    device: device ?? null,
   };
 }

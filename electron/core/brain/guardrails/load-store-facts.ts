@@ -11,6 +11,8 @@ export interface CatalogLookup {
 
 export interface ProductSearch {
   searchProducts(shopId: number, text: string, k?: number): Promise<Array<{ product: Product }>>;
+  /** The products a reply names, its words as written (no typo pass); searchProducts when absent. */
+  searchProductsNamed?(shopId: number, text: string, k?: number): Promise<Array<{ product: Product }>>;
 }
 
 export interface SalesFigures {
@@ -46,6 +48,8 @@ export async function loadStoreFacts(
     decision: BrainDecision;
     turnProducts: Product[];
     knowledge: KnowledgeEntry[];
+    /** Document names and passages the turn's prompt carried: the seller's own words too. */
+    passages?: readonly string[];
     settings: ShopSettings;
     now: Date;
   },
@@ -62,7 +66,8 @@ export async function loadStoreFacts(
     }
   }
   if (sources.search && decision.reply.trim()) {
-    for (const hit of await sources.search.searchProducts(shopId, decision.reply, 5)) bySku.set(hit.product.sku, hit.product);
+    const named = sources.search.searchProductsNamed ?? sources.search.searchProducts;
+    for (const hit of await named.call(sources.search, shopId, decision.reply, 5)) bySku.set(hit.product.sku, hit.product);
   }
   for (const sku of bySku.keys()) knownSkus.add(sku);
   const products = [...bySku.values()];
@@ -93,7 +98,7 @@ export async function loadStoreFacts(
       orderItems: decision.orderItems,
       salesCounts,
       orderCount,
-      knowledge: [...knowledge.values()].map((k) => k.answer),
+      knowledge: [...[...knowledge.values()].map((k) => k.answer), ...(args.passages ?? [])],
       now: args.now,
     },
   };

@@ -7,6 +7,7 @@ import type { ShopSettings } from '../../../../shared/domain/settings';
 import { variantPrice, variantStock } from '../../../../shared/domain/variants';
 import type { TurnMessage } from '../types';
 import type { ChatRequest } from './chat-client';
+import type { PromptPassage } from './document-passages';
 import { Strategy } from '../../../../shared/domain/learning';
 import { strategyPrompt } from '../../learning/bandit/strategy-lines';
 
@@ -33,6 +34,8 @@ export interface PromptInput {
   corrections: Violation[];
   /** The language the offline brain detected for this turn, when it answered. */
   languageHint?: CustomerLanguage | null;
+  /** Passages of the seller's documents (Knowledge → documents) that match this message. */
+  passages?: readonly PromptPassage[];
 }
 
 const LANGUAGE_NAMES: Record<CustomerLanguage, string> = {
@@ -52,6 +55,7 @@ export const PROMPT_HEADERS = [
   '### SHOP FACTS',
   '### CATALOG ROWS',
   '### KNOWLEDGE ROWS',
+  '### SHOP DOCUMENTS',
   '### LANGUAGE',
   '### SALES SETTINGS',
   '### RULES',
@@ -115,7 +119,7 @@ const OUTPUT_SPEC = `Answer with ONE JSON object and nothing else:
  "orderAction": one of ${OrderAction.options.join('|')},
  "orderItems": [{"sku": string, "quantity": integer, "variant": string|null}],
  "escalate": boolean, "escalateReason": string|null,
- "citations": [row ids you used, e.g. "product:12", "knowledge:3"],
+ "citations": [row ids you used, e.g. "product:12", "knowledge:3", "document:2#5"],
  "skus": [at most 3 SKUs the reply is about, the one the customer meant first],
  "photoSku": string|null (a SKU with hasPhoto true, when the customer asks to see it),
  "order": null, or when the customer is ordering or gave order details anywhere in the conversation:
@@ -152,6 +156,11 @@ export function buildPrompt(input: PromptInput): ChatRequest['messages'] {
     `### SHOP FACTS\n${factsBlock(settings, shop)}`,
     `### CATALOG ROWS\n${input.products.map(productRow).join('\n') || 'none matched this message'}`,
     `### KNOWLEDGE ROWS\n${input.knowledge.map((k) => JSON.stringify({ id: `knowledge:${k.id}`, question: k.question, answer: k.answer })).join('\n') || 'none'}`,
+    ...(input.passages?.length
+      ? [
+          `### SHOP DOCUMENTS\nPassages of the shop's own documents that match this message. When your reply uses one, name its document in the reply (for example: according to «document»: …) and put its id in citations.\n${input.passages.map((p) => JSON.stringify(p)).join('\n')}`,
+        ]
+      : []),
     ...(input.languageHint
       ? [`### LANGUAGE\nThe customer writes in ${LANGUAGE_NAMES[input.languageHint]} (${input.languageHint}); reply in the same.`]
       : []),

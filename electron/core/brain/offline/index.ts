@@ -13,6 +13,7 @@ import { hasBuyingVerb, withoutCounts } from '../nlu/quantity';
 import { say, voiceFor } from '../templates';
 import { type TurnContext, type UpstreamSlot, answerAvailability, answerDelivery, answerPhoto, answerPrice, answerWhich } from './answers';
 import type { OfflineBrainDeps } from './deps';
+import { TurnMemo, memoisedFinder } from '../retrieval/turn-memo';
 import { type Draft, ORDER_ID_PLACEHOLDER, finish, newDraft } from './draft';
 import { awaitingOf, commonWordFor, confirmOrder, correctsCart, orderStep, resumeOrder, yesOrNo } from './order-step';
 import { type Pick, isTie, rememberSkus, resolveEach, resolveProducts } from './resolve';
@@ -142,7 +143,13 @@ async function browse(ctx: TurnContext, d: Draft, products: Product[], input: Br
   }
 }
 
-async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
+/** Whether the turn may write its answer, and whether it left one unwritten. */
+interface Composing {
+  allowed: boolean;
+  skipped: boolean;
+}
+
+async function decideTurn(ctx: TurnContext, input: BrainInput, compose: Composing): Promise<Draft> {
   const { deps, state, language: l } = ctx;
   const guess = classifyIntent(ctx.text);
   const d = newDraft(guess.intent, guess.confidence);
@@ -299,7 +306,9 @@ async function decideTurn(ctx: TurnContext, input: BrainInput): Promise<Draft> {
   const priceClaim = claimed !== undefined && falsePriceClaim(ctx.rest, claimed);
   if (priceClaim) d.intent = 'price_question';
   else if (claimed && assertsSalesFigure(ctx.rest, claimed)) d.intent = 'objection_trust';
-  await browse(ctx, d, products, input, named.length > 1 && isTie(resolved), several !== null && products.length > 1);
+  // The answer to a question outside any order is only written when it may go out (see PlanOptions.compose).
+  if (compose.allowed) await browse(ctx, d, products, input, named.length > 1 && isTie(resolved), several !== null && products.length > 1);
+  else compose.skipped = true;
   if (priceClaim) d.intent = 'objection_price';
 
   // After a few exchanges without an order, ask for it (once every few turns, never on bad news).
@@ -420,6 +429,8 @@ async function derivedCountry(deps: OfflineBrainDeps, shopId: number, text: stri
  */
 export interface OfflinePlan {
   decision: BrainDecision;
+  /** False when the reply was not composed (PlanOptions.compose): observe only. */
+  written: boolean;
   commit(): Promise<BrainDecision>;
   observe(): Promise<void>;
 }
@@ -430,6 +441,18 @@ export interface PlanOptions {
    * says which order fields it filled: the turn does not read those again from the text.
    */
   seed?: (state: BrainState) => ReadonlySet<UpstreamSlot>;
+  /**
+   * The turn's memo of catalog reads: the router passes one per turn so that a second plan of the
+   * same turn (after the LLM read order slots) reads nothing again. Without it the plan keeps its own.
+   */
+  memo?: TurnMemo;
+  /**
+   * False when another reply is expected to go out (the LLM's): a question outside any order is
+   * then not answered in words — the turn's reading (language, products, details, order steps) is
+   * the same, so the plan can be observed, never committed (`written` says which). The router
+   * plans again, composing, when the LLM's reply does not come.
+   */
+  compose?: boolean;
 }
 
 /** The offline brain, with the two-step turn the router uses. `decide` plans and commits at once. */
@@ -479,15 +502,17 @@ function withOrderNumber(decision: BrainDecision, orderId: number, items: BrainD
  * remembers the conversation's cart and details between turns, and answers in the customer's
  * language and script.
  */
-export function makeOfflineBrain(deps: OfflineBrainDeps): OfflineBrain {
+export function makeOfflineBrain(shared: OfflineBrainDeps): OfflineBrain {
   async function plan(input: BrainInput, options: PlanOptions = {}): Promise<OfflinePlan> {
+    // Every catalog read of this turn goes through the turn's memo: asked twice, read once.
+    const deps: OfflineBrainDeps = { ...shared, products: memoisedFinder(shared.products, options.memo ?? new TurnMemo()) };
     const confirming = input.inboundMessageIds.length ? Math.max(...input.inboundMessageIds) : null;
     const placed = confirming !== null ? await deps.orderPlacedBy?.(confirming) : undefined;
     if (placed) {
       // This message already placed an order and the memory moved on (a crash before the reply was
       // stored): the reply announces that order again; nothing else changes.
       const decision = announcement(placed);
-      return { decision, commit: async () => decision, observe: async () => {} };
+      return { decision, written: true, commit: async () => decision, observe: async () => {} };
     }
     const stored = await deps.state.get(input.conversationId);
     const before = readState(stored);
@@ -516,7 +541,9 @@ export function makeOfflineBrain(deps: OfflineBrainDeps): OfflineBrain {
     // A returning customer (learning/profiles): stored details at checkout, the last order again.
     const firstTurn = startsVisit(state, input);
     const prefilled = prefillFromProfile(state, input.profile, firstTurn);
-    const draft = (await acceptReorder(ctx, input)) ?? (await decideTurn(ctx, input));
+    const composing: Composing = { allowed: options.compose ?? true, skipped: false };
+    const draft = (await acceptReorder(ctx, input)) ?? (await decideTurn(ctx, input, composing));
+    const written = !composing.skipped;
     await applyStrategy(draft, input.strategy, {
       language,
       dialect: dialectOf(country),
@@ -547,7 +574,9 @@ export function makeOfflineBrain(deps: OfflineBrainDeps): OfflineBrain {
     };
     return {
       decision,
+      written,
       async commit() {
+        if (!written) throw new Error('an offline plan whose reply was not composed is only observed');
         once();
         let out = decision;
         if (draft.pendingOrder) {

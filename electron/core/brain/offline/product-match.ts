@@ -61,10 +61,24 @@ interface Features {
 }
 
 const featureCache = new WeakMap<Product, Features>();
+/**
+ * Every turn reads fresh Product objects from the store, so features are also kept by the words
+ * they are made of: an edited product has other words, hence no stale entry.
+ */
+const featuresByWords = new Map<string, Features>();
+const FEATURES_KEPT = 20_000;
+const wordsKey = (p: Product): string =>
+  [p.name, ...p.altNames, '\u0002', ...p.aliases, '\u0002', p.category, '\u0002', ...p.variants.map((v) => v.name)].join('\u0001');
 
 function features(p: Product): Features {
   const hit = featureCache.get(p);
   if (hit) return hit;
+  const key = wordsKey(p);
+  const known = featuresByWords.get(key);
+  if (known) {
+    featureCache.set(p, known);
+    return known;
+  }
   const names = [p.name, ...p.altNames];
   const nameWords = new Set(
     names
@@ -80,6 +94,8 @@ function features(p: Product): Features {
   const measures = [...names, ...p.aliases, ...p.variants.map((v) => v.name)].flatMap((t) => measuresOf(t, { spacedLetters: true }));
   const f = { aliasPhrases, nameWords, concepts, variantWords, measures };
   featureCache.set(p, f);
+  if (featuresByWords.size >= FEATURES_KEPT) featuresByWords.clear();
+  featuresByWords.set(key, f);
   return f;
 }
 

@@ -8,7 +8,8 @@ import { makeOrderPlacer } from '../../orders/place-order';
 import { makeOrdersRepo } from '../../orders/repo';
 import { decrementCatalogStock } from '../../orders/stock';
 import type { Database } from '../../store/schema';
-import { makeRetriever } from '../retrieval/retriever';
+import { type Retriever, makeRetriever } from '../retrieval/retriever';
+import type { ShopFacts } from '../shop-facts';
 import { makeShopCountryReader } from '../../shops/shop-country';
 
 /** The shop's country as core reads it (set, else derived): the router's guardrails use the same reader. */
@@ -22,32 +23,40 @@ export interface CoreOfflineBrainConfig {
   settingsOf(shopId: number): Promise<ShopSettings>;
   shopName?(shopId: number): Promise<string | null>;
   bus: EventBus;
+  /** Shared with the router (one set of parsed search documents); else its own. */
+  retriever?: Retriever;
+  /** The per-shop facts cache the router uses too (country, sales figures); else read per turn. */
+  facts?: Pick<ShopFacts, 'country' | 'countPlaced' | 'unitsSoldSince'>;
 }
 
 /** The catalog as the offline brain sees it: FTS retrieval for search, the products repository for the rest. */
 export function makeCatalogProductFinder(
   sqlite: SQLite.Database,
+  retriever: Retriever = makeRetriever({ sqlite }),
 ): ProductFinder & { sample(shopId: number, limit: number): { name: string }[] } {
-  const retriever = makeRetriever({ sqlite });
   const products = makeProductsRepo(sqlite);
   return {
     search: (shopId, text, k) => Promise.resolve(retriever.searchProductsSync(shopId, text, k)),
     bySku: async (shopId, sku) => products.getBySku(shopId, sku) ?? null,
-    inCategory: async (shopId, category, limit) => products.list(shopId, { offset: 0, limit, category }).items,
-    sample: (shopId, limit) => products.list(shopId, { offset: 0, limit }).items,
+    inCategory: async (shopId, category, limit) => products.inCategory(shopId, category, limit),
+    sample: (shopId, limit) => products.first(shopId, limit),
   };
 }
 
 /** The offline brain wired to core's store: catalog, settings, orders, per-conversation memory. */
 export function makeCoreOfflineBrain(config: CoreOfflineBrainConfig): OfflineBrain {
-  const finder = makeCatalogProductFinder(config.sqlite);
+  const finder = makeCatalogProductFinder(config.sqlite, config.retriever);
   const countryOf = makeShopCountryReader(config.sqlite);
+  const facts = config.facts;
+  const orders = makeOrdersRepo(config.db);
   return makeOfflineBrain({
     products: finder,
     settings: config.settingsOf,
-    country: async (shopId, settings) => countryOf(shopId, settings.facts.timeZone),
+    country: async (shopId, settings) => (facts ? facts.country : countryOf)(shopId, settings.facts.timeZone),
     ...(config.shopName && { shopName: config.shopName }),
-    orders: makeOrdersRepo(config.db),
+    orders: facts
+      ? { ...orders, countPlaced: (shopId) => facts.countPlaced(shopId), unitsSoldSince: (...a) => facts.unitsSoldSince(...a) }
+      : orders,
     placeOrder: makeOrderPlacer({ db: config.db, decrementStock: decrementCatalogStock, bus: config.bus }),
     orderPlacedBy: (messageId) => makeOrdersRepo(config.db).byMessage(messageId),
     state: makeBrainStateRepo(config.db),

@@ -62,10 +62,18 @@ export function makeCandidateFinder(sqlite: SQLite.Database, tables: FtsTables) 
   return {
     find(shopId: number, query: ParsedQuery, opts: { want: number; limit: number }): number[] {
       const prefix = scope(shopId);
-      const groups = groupsOf(query).filter((g) => run(words, `${prefix}${g}`, 1).length > 0);
+      // Each group's own rows are read once: they tell whether it matches anything, and they are
+      // the "any one" step below (before, a LIMIT 1 probe and then the same query again).
+      const alone = new Map<string, number[]>();
+      const groups = groupsOf(query).filter((g) => {
+        const ids = alone.get(g) ?? run(words, `${prefix}${g}`, opts.limit);
+        alone.set(g, ids);
+        return ids.length > 0;
+      });
       const found = new Set<number>();
       const collect = (parts: readonly string[]) => {
-        for (const id of run(words, `${prefix}${parts.join(' AND ')}`, opts.limit)) found.add(id);
+        const ids = parts.length === 1 ? (alone.get(parts[0] ?? '') ?? []) : run(words, `${prefix}${parts.join(' AND ')}`, opts.limit);
+        for (const id of ids) found.add(id);
       };
       if (groups.length === 0) return [];
       collect(groups);

@@ -40,6 +40,11 @@ export interface Retriever {
   searchProducts(shopId: number, text: string, k?: number): Promise<ProductHit[]>;
   /** Lexical only (no embeddings), synchronous: for hot paths and benchmarks. */
   searchProductsSync(shopId: number, text: string, k?: number): ProductHit[];
+  /**
+   * The products a text of the bot's own names (a reply the guardrails check): its words as
+   * written, no typo pass. Finding fewer products only backs fewer figures: it fails closed.
+   */
+  searchProductsNamed(shopId: number, text: string, k?: number): Promise<ProductHit[]>;
   searchKnowledge(shopId: number, text: string, k?: number): Promise<KnowledgeHit[]>;
   searchKnowledgeSync(shopId: number, text: string, k?: number): KnowledgeHit[];
 }
@@ -104,6 +109,7 @@ function makeSearch<T>(opts: {
   loadItem: (shopId: number, id: number) => T | undefined;
   minScore: number;
 }) {
+  type Options = { typos?: boolean };
   const docs = opts.sqlite.prepare<[string, number], { id: number; search_doc: string; sku: string }>(
     `SELECT t.id, t.search_doc, ${opts.table === 'products' ? 't.sku' : "''"} AS sku
      FROM json_each(?) AS j CROSS JOIN ${opts.table} AS t ON t.id = j.value WHERE t.shop_id = ? ${opts.extraWhere}`,
@@ -121,7 +127,7 @@ function makeSearch<T>(opts: {
     return f;
   };
 
-  return (shopId: number, query: ParsedQuery, k: number): { item: T; score: RowScore }[] => {
+  return (shopId: number, query: ParsedQuery, k: number, { typos = true }: Options = {}): { item: T; score: RowScore }[] => {
     if (query.tokens.length === 0 && query.concepts.size === 0) return [];
     const matcher = new QueryMatcher(query);
     const scoreIds = (ids: number[]) =>
@@ -134,7 +140,7 @@ function makeSearch<T>(opts: {
       query,
       scored.filter((s) => s.score.score > 0).map((s) => s.score),
     );
-    if (fuzzy.length) {
+    if (typos && fuzzy.length) {
       const seen = new Set(ids);
       scored = scored.concat(scoreIds(opts.finder.findFuzzy(shopId, fuzzy, CANDIDATES).filter((id) => !seen.has(id))));
     }
@@ -195,6 +201,12 @@ export function makeRetriever(config: RetrieverConfig): Retriever {
       score: round(score.score),
       matched: score.matched,
     }));
+  const searchProductsNamed = async (shopId: number, text: string, k = 5): Promise<ProductHit[]> =>
+    products(shopId, productQuery(text), k, { typos: false }).map(({ item, score }) => ({
+      product: item,
+      score: round(score.score),
+      matched: score.matched,
+    }));
   const searchKnowledgeSync = (shopId: number, text: string, k = 3): KnowledgeHit[] =>
     knowledge(shopId, knowledgeQuery(text), k).map(({ item, score }) => ({
       entry: item,
@@ -207,6 +219,7 @@ export function makeRetriever(config: RetrieverConfig): Retriever {
 
   return {
     searchProductsSync,
+    searchProductsNamed,
     searchKnowledgeSync,
     async searchProducts(shopId, text, k = 5) {
       const lexical = searchProductsSync(shopId, text, Math.max(k * 3, 10));

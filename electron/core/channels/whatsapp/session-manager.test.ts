@@ -22,7 +22,7 @@ async function setup(dataDir?: string) {
   const temp = await makeTempCore({
     ...(dataDir ? { dataDir } : {}),
     clock: time.clock,
-    notifier: { notify: (title) => notes.push(title) },
+    notifier: { notify: (notice) => notes.push(notice.code) },
     whatsapp: { socketFactory: sockets.factory, timers: time.timers, random: () => 0.5 },
   });
   const events: EventMessage[] = [];
@@ -363,7 +363,7 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
     }
     expect(delays.slice(0, 6)).toEqual([2000, 3600, 6480, 11664, 20995, 30000]);
     expect(delays.slice(12)).toEqual([60_000, 60_000]);
-    expect(t.notes).toContain('WhatsApp keeps disconnecting');
+    expect(t.notes).toContain('wa_keeps_disconnecting');
     expect(statusOf(t.core, accountId)).toBe('connecting');
 
     // A connection that stays up resets the counter.
@@ -387,7 +387,7 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
     expect(t.sockets.sockets.length).toBe(made);
     expect(statusOf(t.core, accountId)).toBe(status);
     expect(rows(t.core, 'SELECT 1 FROM wa_auth_creds WHERE account_id = ?', accountId).length === 1).toBe(credsKept);
-    expect(t.notes).toContain('WhatsApp number needs attention');
+    expect(t.notes).toContain('wa_needs_attention');
   });
 
   it('the watchdog reconnects a connected socket that has been silent far past its keep-alive', async () => {

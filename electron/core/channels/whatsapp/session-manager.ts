@@ -175,7 +175,7 @@ export function makeSessionManager(deps: WhatsAppDeps) {
           const shopId = shopOf(accountId);
           if (shopId !== undefined) deps.bus.emit('wa/pairing-code', { shopId, accountId, code, expiresAt });
         },
-        alert: (title, body) => deps.notifier.notify(title, body),
+        alert: (notice) => deps.notifier.notify(notice),
       },
     });
     sessions.set(accountId, session);

@@ -7,7 +7,7 @@ import {
   type WAMessage,
 } from '@whiskeysockets/baileys';
 import type SQLite from 'better-sqlite3';
-import { type WhatsAppNotice, whatsappNotice } from '../../../../shared/domain/notices';
+import { type NotifierNotice, type WhatsAppNotice, notifierNotice, whatsappNotice } from '../../../../shared/domain/notices';
 import type { AccountStatus } from '../../../../shared/domain/schemas';
 import type { LinkMethod } from '../../../../shared/domain/whatsapp';
 import type { Clock, Logger } from '../../ports';
@@ -48,7 +48,8 @@ export interface SessionEvents {
   status(status: AccountStatus, detail: WhatsAppNotice | null): void;
   qr(dataUrl: string, expiresAt: string): void;
   pairingCode(code: string, expiresAt: string): void;
-  alert(title: string, body: string): void;
+  /** A desktop notice for the seller: a code the shell words (shared/desktop/notifier-strings.ts). */
+  alert(notice: NotifierNotice): void;
 }
 
 export interface SessionDeps {
@@ -164,10 +165,7 @@ export function makeSession(deps: SessionDeps) {
       logger.warn({ accountId, reason, total }, 'WhatsApp message could not be decrypted');
       if (decryptFailures >= options.decryptAlertThreshold && !decryptAlerted) {
         decryptAlerted = true;
-        deps.events.alert(
-          'Some WhatsApp messages could not be read',
-          'Souqbot stored placeholders; read those messages on the phone. If this keeps happening, link the number again.',
-        );
+        deps.events.alert(notifierNotice('wa_unreadable', { accountId }));
       }
     },
     sellerActivity,
@@ -345,17 +343,14 @@ export function makeSession(deps: SessionDeps) {
       if (action.clearCreds || action.status === 'banned' || action.status === 'error') repo.setAutostart(accountId, false);
       if (action.clearCreds) auth = null;
       stop(action.status, action.detail);
-      if (action.alert) deps.events.alert('WhatsApp number needs attention', 'Open Souqbot → Connect to see what happened and what to do.');
+      if (action.alert) deps.events.alert(notifierNotice('wa_needs_attention', { accountId }));
       return;
     }
     failures = action.attempt;
     const seconds = Math.round(action.delayMs / 1000);
     setStatus('connecting', whatsappNotice('retrying', { seconds, attempt: action.attempt }));
     if (action.alert) {
-      deps.events.alert(
-        'WhatsApp keeps disconnecting',
-        'Souqbot cannot reach WhatsApp and will keep trying every minute. Check the internet connection of this computer.',
-      );
+      deps.events.alert(notifierNotice('wa_keeps_disconnecting', { accountId }));
     }
     retryTimer = clearTimer(retryTimer);
     retryTimer = timers.setTimeout(() => {

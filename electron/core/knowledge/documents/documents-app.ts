@@ -1,4 +1,5 @@
 import { ContractError } from '../../../../shared/contract';
+import { documentRefusal } from '../../../../shared/domain/notices';
 import type { HandlerMap } from '../../app';
 import type { CoreContext } from '../../context';
 import { makeDocumentsRepo } from './documents-repo';
@@ -21,15 +22,19 @@ export function documentsHandlers(ctx: CoreContext, requireShop: (ctx: CoreConte
     'knowledge/add-document': async ({ shopId, name, contentBase64, replaceId }) => {
       await requireShop(ctx, shopId);
       const bytes = new Uint8Array(Buffer.from(contentBase64, 'base64'));
-      if (bytes.byteLength === 0) throw new ContractError('invalid_input', 'The file is empty');
-      if (bytes.byteLength > MAX_DOCUMENT_BYTES) throw new ContractError('invalid_input', 'The file is over 8 MB');
+      // The messages are codes the page words in the seller's language (shared/domain/notices.ts DOCUMENT_CODES).
+      if (bytes.byteLength === 0) throw new ContractError('invalid_input', documentRefusal('empty'));
+      if (bytes.byteLength > MAX_DOCUMENT_BYTES) throw new ContractError('invalid_input', documentRefusal('too_large'));
       const kind = documentKind(name, bytes);
-      if (!kind) throw new ContractError('invalid_input', 'Add a PDF, a Word document (.docx), a text file or a saved web page (.html)');
+      if (!kind) throw new ContractError('invalid_input', documentRefusal('unsupported_type'));
       let text: string;
       try {
         text = await extractText(kind, bytes);
       } catch (err) {
-        if (err instanceof UnreadableDocumentError) throw new ContractError('invalid_input', err.message);
+        if (err instanceof UnreadableDocumentError) {
+          ctx.logger.warn({ shopId, name, err: err.message }, 'knowledge document unreadable');
+          throw new ContractError('invalid_input', documentRefusal('unreadable'));
+        }
         throw err;
       }
       const saved = repo.save(

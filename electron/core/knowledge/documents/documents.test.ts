@@ -93,12 +93,12 @@ describe('documents the seller adds to Knowledge', () => {
       name: 'photo.jpg',
       contentBase64: b64('not a document'),
     });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'document.unsupported_type' } });
     const broken = await t.core.app.dispatch('knowledge/add-document', {
       shopId: t.shopId,
       name: 'x.pdf',
       contentBase64: b64('%PDF-1.4 garbage'),
     });
-    expect(broken).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(broken).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'document.unreadable' } });
   });
 });

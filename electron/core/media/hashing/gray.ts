@@ -46,24 +46,32 @@ export function fromRgb(width: number, height: number, rgb: Uint8Array): Gray {
   return { width, height, data, rgb };
 }
 
-/** One integral per colour channel (absent for a grey-only raster). */
+/** One integral per colour channel (absent for a grey-only raster), built in one pass over the pixels. */
 export function colourIntegrals(g: Gray): [Integral, Integral, Integral] | null {
   const rgb = g.rgb;
   if (!rgb) return null;
   const stride = g.width + 1;
-  const sums = [0, 1, 2].map(() => new Float64Array(stride * (g.height + 1)));
-  for (let c = 0; c < 3; c++) {
-    const out = sums[c]!;
-    for (let y = 0; y < g.height; y++) {
-      let row = 0;
-      for (let x = 0; x < g.width; x++) {
-        row += rgb[(y * g.width + x) * 3 + c]!;
-        out[(y + 1) * stride + x + 1] = out[y * stride + x + 1]! + row;
-      }
+  const size = stride * (g.height + 1);
+  const r = new Float64Array(size);
+  const gr = new Float64Array(size);
+  const b = new Float64Array(size);
+  for (let y = 0, p = 0; y < g.height; y++) {
+    let rowR = 0;
+    let rowG = 0;
+    let rowB = 0;
+    const above = y * stride + 1;
+    const here = above + stride;
+    for (let x = 0; x < g.width; x++, p += 3) {
+      rowR += rgb[p]!;
+      rowG += rgb[p + 1]!;
+      rowB += rgb[p + 2]!;
+      r[here + x] = r[above + x]! + rowR;
+      gr[here + x] = gr[above + x]! + rowG;
+      b[here + x] = b[above + x]! + rowB;
     }
   }
-  const of = (c: number): Integral => ({ width: g.width, height: g.height, sums: sums[c]! });
-  return [of(0), of(1), of(2)];
+  const of = (sums: Float64Array): Integral => ({ width: g.width, height: g.height, sums });
+  return [of(r), of(gr), of(b)];
 }
 
 /** Summed-area table, (w+1)×(h+1): any rectangle's mean in four reads, so many crops cost little. */

@@ -4,6 +4,17 @@ const loadSharp = async () => (await import('sharp')).default;
 /** What a stored catalog image may be at most: long side in pixels and bytes on disk. */
 export const CATALOG_IMAGE_SIDE = 1280;
 export const CATALOG_IMAGE_MAX_BYTES = 600 * 1024;
+/** How big a stored image may be: long side in pixels, bytes on disk. */
+export interface ImageLimits {
+  side: number;
+  maxBytes: number;
+}
+export const CATALOG_IMAGE_LIMITS: ImageLimits = { side: CATALOG_IMAGE_SIDE, maxBytes: CATALOG_IMAGE_MAX_BYTES };
+/**
+ * A photo the seller sends from the reply bar: about what WhatsApp itself sends (1600 px), at most
+ * 1 MB, so a 12-megapixel phone photo neither fills the data folder nor waits on a slow upload.
+ */
+export const REPLY_PHOTO_LIMITS: ImageLimits = { side: 1600, maxBytes: 1024 * 1024 };
 /** What we accept to read at all (a download or a file the seller picks). */
 export const SOURCE_IMAGE_MAX_BYTES = 15 * 1024 * 1024;
 
@@ -21,16 +32,16 @@ export interface NormalizedImage {
 }
 
 /**
- * Any image sharp reads → an upright JPEG no larger than CATALOG_IMAGE_SIDE on its long side and
- * CATALOG_IMAGE_MAX_BYTES on disk (quality steps down until it fits): what WhatsApp sends well and
- * the data folder can hold for thousands of products.
+ * Any image sharp reads → an upright JPEG no larger than `limits.side` on its long side and
+ * `limits.maxBytes` on disk (quality, then size, steps down until it fits): what WhatsApp sends well
+ * and the data folder can hold for thousands of products.
  */
-export async function normalizeCatalogImage(input: Buffer): Promise<NormalizedImage> {
+export async function normalizeCatalogImage(input: Buffer, limits: ImageLimits = CATALOG_IMAGE_LIMITS): Promise<NormalizedImage> {
   if (input.length > SOURCE_IMAGE_MAX_BYTES) throw new NotAnImageError(`larger than ${SOURCE_IMAGE_MAX_BYTES} bytes`);
   const sharp = await loadSharp();
   let last: NormalizedImage | null = null;
   try {
-    for (const side of [CATALOG_IMAGE_SIDE, 900, 640])
+    for (const side of [limits.side, Math.round(limits.side * 0.7), Math.round(limits.side * 0.5)])
       for (const quality of [82, 70, 58, 46]) {
         const { data, info } = await sharp(input, { failOn: 'error', limitInputPixels: 64_000_000 })
           .rotate() // EXIF orientation, then dropped with the rest of the metadata
@@ -39,12 +50,12 @@ export async function normalizeCatalogImage(input: Buffer): Promise<NormalizedIm
           .jpeg({ quality, mozjpeg: true })
           .toBuffer({ resolveWithObject: true });
         last = { jpeg: data, width: info.width, height: info.height };
-        if (data.length <= CATALOG_IMAGE_MAX_BYTES) return last;
+        if (data.length <= limits.maxBytes) return last;
       }
   } catch (err) {
     throw new NotAnImageError(err instanceof Error ? err.message : String(err));
   }
-  // 640 px at quality 46 is far under the cap for any real photo; keep the smallest we made.
+  // Half the side at quality 46 is far under the cap for any real photo; keep the smallest we made.
   if (!last) throw new NotAnImageError('no output');
   return last;
 }

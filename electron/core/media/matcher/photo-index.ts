@@ -2,6 +2,7 @@ import { catalogRects, slidingRects, trimBorders } from '../hashing/crops';
 import { HASH_WORDS, dhashRect, fromHex, toHex } from '../hashing/dhash';
 import { COLOUR_BYTES, colourDistance, colourFromHex, colourRect, colourToHex } from '../hashing/colour';
 import { type Gray, type Rect, colourIntegrals, integralOf } from '../hashing/gray';
+import { BYTE_INDEX_REACH, type ByteIndex, CHUNKS, groupValue, makeByteIndex } from './byte-index';
 
 /**
  * One catalog image's hashes as stored: its aspect ratio and, per catalogRect, the dHash in hex
@@ -48,12 +49,15 @@ export interface PhotoMatch {
   confident: boolean;
 }
 
-/** Set bits of a 32-bit integer (SWAR), staying in int32 arithmetic. */
-function pop(x: number): number {
-  x = (x - ((x >>> 1) & 0x55555555)) | 0;
-  x = ((x & 0x33333333) + ((x >>> 2) & 0x33333333)) | 0;
-  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-}
+/** Set bits of every 16-bit value: two table reads count a 32-bit word, cheaper than SWAR in the scan. */
+const POP16 = (() => {
+  const t = new Uint8Array(1 << 16);
+  for (let i = 1; i < t.length; i++) t[i] = (i & 1) + t[i >>> 1]!;
+  return t;
+})();
+
+/** Set bits of a 32-bit integer. */
+const pop = (x: number): number => POP16[x & 0xffff]! + POP16[x >>> 16]!;
 
 interface Bucket {
   aspect: number;
@@ -62,6 +66,8 @@ interface Bucket {
   /** COLOUR_BYTES per entry; `coloured[j]` says whether entry j has one. */
   colours: Uint8Array;
   coloured: Uint8Array;
+  /** The same hashes by byte value (byte-index.ts): a window visits only the entries sharing a byte with it. */
+  bytes: ByteIndex;
 }
 
 /** Aspect ratios within about 8% of each other share a bucket (and the windows cut for it). */
@@ -96,6 +102,7 @@ export function makePhotoIndex(entries: ReadonlyArray<{ productId: number } & Ph
     }
     buckets.push({
       aspect: Math.exp(key / 12),
+      bytes: makeByteIndex(hashes, n),
       hashes: hashes.subarray(0, n * HASH_WORDS),
       owners: owners.subarray(0, n),
       colours: colours.subarray(0, n * COLOUR_BYTES),
@@ -115,7 +122,7 @@ export function makePhotoIndex(entries: ReadonlyArray<{ productId: number } & Ph
     match(
       g: Gray,
       thresholds: MatchThresholds = DEFAULT_THRESHOLDS,
-      opts: { windows?: boolean; colour?: boolean } = {},
+      opts: { windows?: boolean; colour?: boolean; exhaustive?: boolean } = {},
     ): PhotoMatch | null {
       if (size === 0) return null;
       const ii = integralOf(g);
@@ -125,10 +132,16 @@ export function makePhotoIndex(entries: ReadonlyArray<{ productId: number } & Ph
       const whole: Rect[] = [{ x: 0, y: 0, w: g.width, h: g.height }, content];
       const best = new Best(thresholds.maxDistance + thresholds.margin, thresholds.maxColour);
       const scratch = new Int32Array(HASH_WORDS);
+      // A confident answer needs every entry within maxDistance + margin − 1 bits (the best one and
+      // a runner-up that would spoil the margin): the byte index finds all of them when that is in
+      // its reach; looser thresholds (or `exhaustive`) compare every entry.
+      const indexed = !opts.exhaustive && thresholds.maxDistance + thresholds.margin - 1 <= BYTE_INDEX_REACH;
       for (const bucket of buckets) {
         for (const r of opts.windows === false ? whole : [...whole, ...slidingRects(content, bucket.aspect)]) {
           if (!dhashRect(ii, r, scratch)) continue;
-          best.scan(scratch, bucket, ci ? colourRect(ci, r, windowColour) : null);
+          const colour = ci ? colourRect(ci, r, windowColour) : null;
+          if (indexed) best.scanIndexed(scratch, bucket, colour);
+          else best.scan(scratch, bucket, colour);
         }
       }
       if (best.id1 < 0) return null;
@@ -170,6 +183,36 @@ class Best {
       // Rare (a near shape): only now is the colour compared.
       if (colour && b.coloured[j] && colourDistance(colour, 0, b.colours, j * COLOUR_BYTES) > this.maxColour) continue;
       this.offer(owners[j]!, d);
+    }
+  }
+
+  /** The same as scan over the bucket's entries that share a byte with `h` (each compared once). */
+  scanIndexed(h: Int32Array, b: Bucket, colour: Uint8Array | null): void {
+    const { hashes, owners } = b;
+    const { bits, offsets, entries, seen, keys } = b.bytes;
+    const count = owners.length;
+    const stamp = (b.bytes.stamp = (b.bytes.stamp + 1) >>> 0 || 1);
+    const h0 = h[0]!;
+    const h1 = h[1]!;
+    const h2 = h[2]!;
+    const h3 = h[3]!;
+    for (let c = 0; c < CHUNKS; c++) keys[c] = groupValue(bits, c, h, 0);
+    for (let c = 0; c < CHUNKS; c++) {
+      const at = c * 257 + keys[c]!;
+      const list = c * count;
+      for (let k = offsets[at]!, end = offsets[at + 1]!; k < end; k++) {
+        const j = entries[list + k]!;
+        if (seen[j] === stamp) continue;
+        seen[j] = stamp;
+        const o = j * HASH_WORDS;
+        const limit = this.d2 < this.cutoff ? this.d2 : this.cutoff;
+        let d = pop(h0 ^ hashes[o]!) + pop(h1 ^ hashes[o + 1]!);
+        if (d > limit) continue;
+        d += pop(h2 ^ hashes[o + 2]!) + pop(h3 ^ hashes[o + 3]!);
+        if (d > limit) continue;
+        if (colour && b.coloured[j] && colourDistance(colour, 0, b.colours, j * COLOUR_BYTES) > this.maxColour) continue;
+        this.offer(owners[j]!, d);
+      }
     }
   }
 

@@ -100,6 +100,18 @@ describe('photo matcher on generated screenshots', () => {
     expect(result.recall).toBeGreaterThanOrEqual(0.8);
   }, 60_000);
 
+  it('the byte index decides exactly as comparing every catalog hash does', async () => {
+    const index = makePhotoIndex(data.entries);
+    for (const c of data.cases) {
+      const g = await decodeGray(c.image);
+      const fast = index.match(g);
+      const full = index.match(g, DEFAULT_THRESHOLDS, { exhaustive: true });
+      expect(fast?.confident ? [fast.productId, fast.distance] : null, c.label).toEqual(
+        full?.confident ? [full.productId, full.distance] : null,
+      );
+    }
+  }, 60_000);
+
   it('catches a matcher that ignores crops: without the sliding windows, chrome hides the product (recall falls under 0.8)', async () => {
     const result = await score(makePhotoIndex(data.entries), data.cases, { windows: false });
     expect(result.recall).toBeLessThan(0.8);

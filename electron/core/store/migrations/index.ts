@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-pipeline';
 import * as m0003 from './0003-catalog';
@@ -19,11 +19,14 @@ import * as m0035 from './0035-analytics-indexes';
 import * as m0009 from './0009-catalog-index-queue';
 import * as m0045 from './0045-search-docs-one-lexicon';
 import * as m0040 from './0040-app-preferences';
+import * as m0041 from './0041-products-category-index';
 import * as m0070 from './0070-catalog-images';
 import * as m0075 from './0075-transcription-usage';
+import * as m0085 from './0085-contact-search';
 import * as m0055 from './0055-opt-back-in';
 import * as m0056 from './0056-knowledge-documents';
 import * as m0050 from './0050-analytics-rollups';
+import * as m0080 from './0080-sync-devices';
 import * as m0090 from './0090-product-variants';
 
 /**
@@ -50,11 +53,14 @@ export const migrations: Record<string, Migration> = {
   '0035-analytics-indexes': m0035,
   '0009-catalog-index-queue': m0009,
   '0040-app-preferences': m0040,
+  '0041-products-category-index': m0041,
   '0070-catalog-images': m0070,
   '0075-transcription-usage': m0075,
   '0055-opt-back-in': m0055,
   '0056-knowledge-documents': m0056,
   '0050-analytics-rollups': m0050,
   '0045-search-docs-one-lexicon': m0045,
+  '0080-sync-devices': m0080,
   '0090-product-variants': m0090,
+  '0085-contact-search': m0085,
 };

@@ -14,6 +14,7 @@ const MODEL_EVENTS = [
   'messages/status',
   'orders/created',
   'accounts/status',
+  'system/notice',
 ] as const satisfies readonly EventName[];
 
 export interface NoticeGlueConfig {

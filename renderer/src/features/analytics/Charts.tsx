@@ -13,6 +13,26 @@ export interface Series {
 
 const HEIGHT = 220;
 
+/**
+ * The legend in the page's direction. Recharts' own legend labels every swatch "… legend icon" in English for
+ * screen readers; here the swatch is decoration and the series' name (in the seller's language) is the text.
+ */
+function SeriesLegend({ series, rtl }: { series: readonly Series[]; rtl: boolean }) {
+  return (
+    <ul
+      dir={rtl ? 'rtl' : 'ltr'}
+      style={{ display: 'flex', gap: '1rem', justifyContent: 'center', listStyle: 'none', margin: 0, padding: 0, fontSize: 12 }}
+    >
+      {series.map((s) => (
+        <li key={s.key} style={{ display: 'flex', alignItems: 'center', gap: '0.35rem' }}>
+          <span aria-hidden="true" style={{ inlineSize: 10, blockSize: 10, background: s.colour, display: 'inline-block' }} />
+          {s.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function CategoryBars<R extends object>({
   rows,
   category,
@@ -47,7 +67,7 @@ export function CategoryBars<R extends object>({
             </>
           )}
           <Tooltip formatter={(value) => (typeof value === 'number' ? formatValue(value) : String(value))} />
-          {series.length > 1 && <Legend />}
+          {series.length > 1 && <Legend content={() => <SeriesLegend series={series} rtl={rtl} />} />}
           {series.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.colour} isAnimationActive={false} />
           ))}

@@ -13,6 +13,7 @@ import { ImportWizard } from './ImportWizard';
 import { ProductEditor } from './ProductEditor';
 import { ProductRow, type RowActions } from './ProductRow';
 import { useProductList } from './use-product-list';
+import { useErrorWords } from '../notices/error-words';
 
 const UNDO_MS = 10_000;
 
@@ -23,6 +24,7 @@ interface Toast {
 
 /** Products of the open shop: search through every match, add/edit/copy/archive/delete, bulk changes, import, export. */
 export function CatalogPage() {
+  const errorText = useErrorWords();
   const t = useT(strings);
   const locale = useLocale();
   const { client, session } = useServices();
@@ -73,7 +75,7 @@ export function CatalogPage() {
     try {
       await work();
     } catch (err) {
-      setNotice(t('saveFailed', { message: err instanceof Error ? err.message : String(err) }));
+      setNotice(t('saveFailed', { message: errorText(err) }));
     }
   };
 

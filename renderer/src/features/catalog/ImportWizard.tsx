@@ -7,6 +7,7 @@ import type { T } from '../../i18n/use-t';
 import { useNoticeWords } from '../notices/word-notice';
 import { MAPPABLE_FIELDS, missingRequired, progressPercent, setMapping } from './catalog-model';
 import type { strings } from './i18n';
+import { useErrorWords } from '../notices/error-words';
 
 type Key = Parameters<T<keyof (typeof strings)['en']>>[0];
 
@@ -27,6 +28,7 @@ type Step =
 
 /** Choose file → (map columns) → preview with bad rows → import with progress → summary. */
 export function ImportWizard(props: { client: Client; shopId: number; t: T<Key>; onClose: (imported: boolean) => void }) {
+  const errorText = useErrorWords();
   const { client, shopId, t, onClose } = props;
   const [step, setStep] = useState<Step>({ kind: 'choose' });
 
@@ -38,7 +40,7 @@ export function ImportWizard(props: { client: Client; shopId: number; t: T<Key>;
     [client, shopId],
   );
 
-  const fail = (err: unknown) => setStep({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
+  const fail = (err: unknown) => setStep({ kind: 'failed', message: errorText(err) });
 
   const preview = async (file: string, csv: string, latin: 'windows-1252' | 'windows-1256' | null, mapping?: ColumnMapping) => {
     try {

@@ -15,6 +15,7 @@ import {
 } from './editor-model';
 import type { strings } from './i18n';
 import { ProductPhotoPicker } from './ProductPhotoPicker';
+import { useErrorWords } from '../notices/error-words';
 
 type Key = keyof (typeof strings)['en'];
 
@@ -26,6 +27,7 @@ export function ProductEditor(props: {
   t: T<Key>;
   onClose: (saved: Product | null) => void;
 }) {
+  const errorText = useErrorWords();
   const { client, shopId, product, t, onClose } = props;
   const [form, setForm] = useState<ProductForm>(() => (product ? formOf(product) : emptyForm()));
   const [errors, setErrors] = useState<Partial<Record<string, FormError>>>({});
@@ -49,7 +51,7 @@ export function ProductEditor(props: {
         : await client.send('catalog/create-product', { shopId, ...result.fields, ...(form.sku.trim() ? { sku: form.sku.trim() } : {}) });
       onClose(saved);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorText(err);
       setFailure(err instanceof CallError && err.code === 'conflict' ? t('err_conflict') : t('saveFailed', { message }));
     } finally {
       setBusy(false);

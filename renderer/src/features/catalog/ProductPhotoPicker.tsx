@@ -3,6 +3,7 @@ import type { Product } from '../../../../shared/domain/catalog';
 import type { Client } from '../../api/client';
 import type { T } from '../../i18n/use-t';
 import type { strings } from './i18n';
+import { useErrorWords } from '../notices/error-words';
 
 type Key = keyof (typeof strings)['en'];
 
@@ -26,6 +27,7 @@ export function ProductPhotoPicker(props: {
   t: T<Key>;
   onChanged: (p: Product) => void;
 }) {
+  const errorText = useErrorWords();
   const { client, shopId, product, t, onChanged } = props;
   const [thumb, setThumb] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,7 +58,7 @@ export function ProductPhotoPicker(props: {
       onChanged(await client.send('catalog/set-product-image', { shopId, productId, imageBase64: await readBase64(file) }));
       setVersion((v) => v + 1);
     } catch (err) {
-      setFailure(t('photoFailed', { message: err instanceof Error ? err.message : String(err) }));
+      setFailure(t('photoFailed', { message: errorText(err) }));
     } finally {
       setBusy(false);
     }

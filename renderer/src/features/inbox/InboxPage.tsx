@@ -4,6 +4,7 @@ import type { ConversationStatus } from '../../../../shared/domain/schemas';
 import { useServices } from '../../app/services-context';
 import { Icon } from '../../components/Icon';
 import { useT, useTn } from '../../i18n/use-t';
+import { strings as deviceStrings } from '../device/i18n';
 import { ConversationList } from './ConversationList';
 import { strings } from './i18n';
 import { TestPhone } from './TestPhone';
@@ -15,11 +16,13 @@ const FILTERS: readonly (ConversationStatus | null)[] = [null, 'open', 'waiting_
 export function InboxPage() {
   const t = useT(strings);
   const tn = useTn(strings);
-  const { inbox, testPhone } = useServices();
+  const { inbox, testPhone, device } = useServices();
   const filter = useStore(inbox, (s) => s.filter);
   const total = useStore(inbox, (s) => s.total);
   const totalCapped = useStore(inbox, (s) => s.totalCapped);
   const error = useStore(inbox, (s) => s.error);
+  const errorCode = useStore(inbox, (s) => s.errorCode);
+  const td = useT(deviceStrings);
   const phoneOpen = useStore(testPhone, (s) => s.open);
   const hasSelection = useStore(inbox, (s) => s.selectedId !== null);
   const { setFilter, clearError } = inbox.getState();
@@ -39,15 +42,18 @@ export function InboxPage() {
         <header className="inbox-list-header">
           <div className="row-between">
             <h1 id="inbox-title">{t('title')}</h1>
-            <button
-              type="button"
-              className={phoneOpen ? 'primary' : ''}
-              aria-pressed={phoneOpen}
-              onClick={() => testPhone.getState().setOpen(!phoneOpen)}
-              data-testid="toggle-test-phone"
-            >
-              <Icon name="phone" size={16} /> {t('testPhone')}
-            </button>
+            {/* The test phone is the computer's: a paired phone is the seller's, not a customer's. */}
+            {!device && (
+              <button
+                type="button"
+                className={phoneOpen ? 'primary' : ''}
+                aria-pressed={phoneOpen}
+                onClick={() => testPhone.getState().setOpen(!phoneOpen)}
+                data-testid="toggle-test-phone"
+              >
+                <Icon name="phone" size={16} /> {t('testPhone')}
+              </button>
+            )}
           </div>
           <div className="search">
             <label htmlFor={searchId} className="visually-hidden">
@@ -88,7 +94,10 @@ export function InboxPage() {
       {phoneOpen && <TestPhone />}
       {error && (
         <div className="toast" role="alert">
-          <span dir="auto">{error}</span>
+          {/* On the phone, a command that no longer applies (approved meanwhile on the computer) says so in words. */}
+          <span dir="auto" data-testid="inbox-error">
+            {device && errorCode === 'conflict' ? td('alreadyDone') : error}
+          </span>
           <button type="button" onClick={clearError}>
             ×
           </button>

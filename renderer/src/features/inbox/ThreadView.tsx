@@ -17,7 +17,7 @@ import { OrderSidePanel } from '../orders/OrderSidePanel';
 export function ThreadView() {
   const t = useT(strings);
   const word = useNoticeWords();
-  const { inbox, orders } = useServices();
+  const { inbox, orders, device } = useServices();
   const selected = useStore(inbox, (s) => s.selected);
   const messages = useStore(inbox, (s) => s.messages);
   const loading = useStore(inbox, (s) => s.messagesLoading);
@@ -72,14 +72,17 @@ export function ThreadView() {
           >
             {selected.takeover ? t('giveBack') : t('takeOver')}
           </button>
-          <button
-            type="button"
-            data-testid="toggle-status"
-            onClick={() => void actions.setStatus(selected.status === 'resolved' ? 'open' : 'resolved')}
-          >
-            {selected.status === 'resolved' ? t('reopen') : t('resolve')}
-          </button>
-          {blocked ? (
+          {/* A paired phone may not resolve, block or erase: those stay on the computer (shared/sync/allowlist.ts). */}
+          {!device && (
+            <button
+              type="button"
+              data-testid="toggle-status"
+              onClick={() => void actions.setStatus(selected.status === 'resolved' ? 'open' : 'resolved')}
+            >
+              {selected.status === 'resolved' ? t('reopen') : t('resolve')}
+            </button>
+          )}
+          {device ? null : blocked ? (
             <button type="button" onClick={() => void actions.setBlocked(false)}>
               {t('unblock')}
             </button>
@@ -88,7 +91,7 @@ export function ThreadView() {
               {t('block')}
             </button>
           )}
-          <DeleteCustomer conversationId={selected.id} onDelete={actions.deleteCustomer} />
+          {!device && <DeleteCustomer conversationId={selected.id} onDelete={actions.deleteCustomer} />}
         </div>
       </header>
       {confirmBlock && (

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Contact, Conversation, ConversationStatus, Message } from '../../../../shared/domain/schemas';
 import type { QuickReply } from '../../../../shared/domain/inbox';
-import type { Client } from '../../api/client';
+import { CallError, type Client } from '../../api/client';
 import type { EventPayload } from '../../../../shared/contract/events';
 import { mergeMessage, moveToTop, pagesFor, replaceRows } from './inbox-model';
 
@@ -36,6 +36,8 @@ export interface InboxState {
   blocked: Record<number, boolean>;
   /** The last failed action, shown once to the seller. */
   error: string | null;
+  /** The contract's code of that error (`conflict`: already handled elsewhere, e.g. on the computer). */
+  errorCode: string | null;
 }
 
 export interface InboxActions {
@@ -83,6 +85,7 @@ const initial = (shopId: number | null): InboxState => ({
   quickReplies: [],
   blocked: {},
   error: null,
+  errorCode: null,
 });
 
 export interface InboxStoreConfig {
@@ -100,7 +103,8 @@ export function createInboxStore({ client, refreshDelayMs = 250 }: InboxStoreCon
   let markReadTimer: ReturnType<typeof setTimeout> | null = null;
 
   return createStore<InboxStoreState>((set, get) => {
-    const fail = (err: unknown) => set({ error: err instanceof Error ? err.message : String(err) });
+    const fail = (err: unknown) =>
+      set({ error: err instanceof Error ? err.message : String(err), errorCode: err instanceof CallError ? err.code : null });
     const shopOrNull = () => get().shopId;
 
     async function fetchPage(page: number): Promise<void> {
@@ -383,7 +387,7 @@ export function createInboxStore({ client, refreshDelayMs = 250 }: InboxStoreCon
         }
       },
 
-      clearError: () => set({ error: null }),
+      clearError: () => set({ error: null, errorCode: null }),
     };
   });
 }

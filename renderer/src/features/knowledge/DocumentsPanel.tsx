@@ -6,6 +6,7 @@ import { useT } from '../../i18n/use-t';
 import { formatWhen } from '../inbox/format';
 import { strings } from './i18n';
 import { fileSize, toBase64 } from './knowledge-model';
+import { useErrorWords } from '../notices/error-words';
 
 const ACCEPT =
   '.pdf,.docx,.txt,.md,.html,.htm,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/html';
@@ -15,6 +16,7 @@ const ACCEPT =
  * same entry), delete. The bot answers from their passages and names the document.
  */
 export function DocumentsPanel({ shopId }: { shopId: number }) {
+  const errorText = useErrorWords();
   const t = useT(strings);
   const locale = useLocale();
   const { client } = useServices();
@@ -29,7 +31,7 @@ export function DocumentsPanel({ shopId }: { shopId: number }) {
     try {
       setDocs(await client.send('knowledge/documents', { shopId }));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     }
   }, [client, shopId]);
   useEffect(() => void load(), [load]);
@@ -49,7 +51,7 @@ export function DocumentsPanel({ shopId }: { shopId: number }) {
       await load();
     } catch (err) {
       setStatus(null);
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     }
   };
   const picked = (input: HTMLInputElement | null, replaceId: number | null) => {
@@ -126,7 +128,7 @@ export function DocumentsPanel({ shopId }: { shopId: number }) {
                     client
                       .send('knowledge/delete-document', { shopId, id: d.id })
                       .then(load)
-                      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+                      .catch((err: unknown) => setError(errorText(err)));
                   }}
                 >
                   {t('docsDelete')}

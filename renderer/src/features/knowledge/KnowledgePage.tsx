@@ -8,6 +8,7 @@ import { DocumentsPanel } from './DocumentsPanel';
 import { strings } from './i18n';
 import { parseKeywords, scorePercent } from './knowledge-model';
 import './knowledge.css';
+import { useErrorWords } from '../notices/error-words';
 
 interface Draft {
   id?: number;
@@ -18,6 +19,7 @@ interface Draft {
 
 /** The seller's FAQ: list, search, add, edit, approve or dismiss learned entries, and a test panel. */
 export function KnowledgePage() {
+  const errorText = useErrorWords();
   const t = useT(strings);
   const { client, session } = useServices();
   const shopId = useStore(session, (s) => s.shopId);
@@ -35,7 +37,7 @@ export function KnowledgePage() {
       );
       setError(null);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     }
   }, [client, shopId, status, query]);
 
@@ -58,7 +60,7 @@ export function KnowledgePage() {
       await action();
       await load();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     }
   };
 
@@ -202,6 +204,7 @@ function EntryForm(props: { draft: Draft; onChange: (d: Draft) => void; onSave: 
 
 /** Asks as a customer would, through the same path as a WhatsApp message, and shows what the customer would get. */
 function TestPanel({ shopId }: { shopId: number }) {
+  const errorText = useErrorWords();
   const t = useT(strings);
   const { client } = useServices();
   const [question, setQuestion] = useState('');
@@ -223,7 +226,7 @@ function TestPanel({ shopId }: { shopId: number }) {
               setResult(r);
               setError(null);
             })
-            .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
+            .catch((err: unknown) => setError(errorText(err)))
             .finally(() => setBusy(false));
         }}
       >

@@ -11,6 +11,7 @@ import { OptOutsList } from './OptOutsList';
 import { StrategiesTable } from './StrategiesTable';
 import '../knowledge/knowledge.css';
 import './learning.css';
+import { useErrorWords } from '../notices/error-words';
 
 type Overview = CallOutput<'learning/overview'>;
 type Status = LearnedEntry['status'];
@@ -18,6 +19,7 @@ const STATUSES: Status[] = ['pending', 'active', 'dismissed'];
 
 /** What Souqbot learned from sales (to approve), how its selling strategies do, and its follow-ups. */
 export function LearningPage() {
+  const errorText = useErrorWords();
   const t = useT(strings);
   const { client, session } = useServices();
   const shopId = useStore(session, (s) => s.shopId);
@@ -33,7 +35,7 @@ export function LearningPage() {
       setOverview(await client.send('learning/overview', { shopId, status }));
       setError(null);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     }
   }, [client, shopId, status]);
 
@@ -56,7 +58,7 @@ export function LearningPage() {
   const run = (action: () => Promise<unknown>) => {
     action()
       .then(load)
-      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+      .catch((err: unknown) => setError(errorText(err)));
   };
   const learnNow = () => {
     setResult(null);
@@ -70,7 +72,7 @@ export function LearningPage() {
       })
       .catch((err: unknown) => {
         setProgress(null);
-        setError(err instanceof Error ? err.message : String(err));
+        setError(errorText(err));
       });
   };
   const busy = progress !== null || overview?.running === true;

@@ -5,6 +5,7 @@ import { useLocale } from '../../i18n/locale';
 import type { T } from '../../i18n/use-t';
 import { formatWhen } from '../inbox/format';
 import type { strings } from './i18n';
+import { useErrorWords } from '../notices/error-words';
 
 type Key = keyof (typeof strings)['en'];
 
@@ -13,6 +14,7 @@ type Key = keyof (typeof strings)['en'];
  * customer asked to hear from the shop again (a confirmation says so); a new "stop" re-arms it.
  */
 export function OptOutsList({ shopId, t, onError }: { shopId: number; t: T<Key>; onError(message: string): void }) {
+  const errorText = useErrorWords();
   const { client, inbox } = useServices();
   const locale = useLocale();
   const [customers, setCustomers] = useState<OptedOutCustomer[] | null>(null);
@@ -21,7 +23,7 @@ export function OptOutsList({ shopId, t, onError }: { shopId: number; t: T<Key>;
     try {
       setCustomers(await client.send('learning/opt-outs', { shopId }));
     } catch (err) {
-      onError(err instanceof Error ? err.message : String(err));
+      onError(errorText(err));
     }
   }, [client, shopId, onError]);
   useEffect(() => void load(), [load]);
@@ -31,7 +33,7 @@ export function OptOutsList({ shopId, t, onError }: { shopId: number; t: T<Key>;
     client
       .send('learning/opt-in', { shopId, contactId })
       .then(load)
-      .catch((err: unknown) => onError(err instanceof Error ? err.message : String(err)));
+      .catch((err: unknown) => onError(errorText(err)));
   };
   const openConversation = (conversationId: number) => {
     void inbox.getState().select(conversationId);

@@ -4,6 +4,7 @@ import { useServices } from '../../app/services-context';
 import { useT } from '../../i18n/use-t';
 import { strings } from './i18n';
 import './learning.css';
+import { useErrorWords } from '../notices/error-words';
 
 type Field = keyof Required<CustomerProfilePatch>;
 const FIELDS: Array<[Field, 'profileName' | 'profilePhone' | 'profileWilaya' | 'profileCommune' | 'profileAddress']> = [
@@ -19,6 +20,7 @@ const FIELDS: Array<[Field, 'profileName' | 'profilePhone' | 'profileWilaya' | '
  * (Deleting the customer is the reliability issue's contacts/delete; its button belongs here.)
  */
 export function ProfilePanel({ shopId, contactId }: { shopId: number; contactId: number }) {
+  const errorText = useErrorWords();
   const t = useT(strings);
   const { client } = useServices();
   const [profile, setProfile] = useState<CustomerProfile | null>(null);
@@ -40,7 +42,7 @@ export function ProfilePanel({ shopId, contactId }: { shopId: number; contactId:
         setForm(null);
         setStatus(t('profileSaved'));
       })
-      .catch((err: unknown) => setStatus(err instanceof Error ? err.message : String(err)));
+      .catch((err: unknown) => setStatus(errorText(err)));
   };
 
   return (

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NOTICE_FAMILIES } from '../../../../shared/domain/notice-families';
-import { decodeEscalations, decodeWhatsAppNotice, escalation, mergeEscalations } from '../../../../shared/domain/notices';
-import { LOCALES } from '../../i18n/define';
+import { NOTIFIER_CODES, decodeEscalations, decodeWhatsAppNotice, escalation, mergeEscalations } from '../../../../shared/domain/notices';
+import { type NotifierWords, notifierStrings } from '../../../../shared/desktop/notifier-strings';
+import { LOCALES, type Strings } from '../../i18n/define';
 import { strings } from './i18n';
 import { coverageProblems, wordNotice } from './word-notice';
 
@@ -16,6 +17,40 @@ describe('localisation coverage of every code core can emit', () => {
     const problems = coverageProblems(families, { ...strings, ar });
     expect(problems).toEqual(expect.arrayContaining(LOCALES.map((l) => `${l}: no words for escalation.brand_new_reason`)));
     expect(problems).toContain('ar: escalation.photo_missing uses {sku}, not a parameter of the code');
+  });
+});
+
+/** The desktop notifier's words as one flat table: `notifier.code` is the body, `notifierTitle.code` the title. */
+function flatNotifier(table: Record<string, Partial<NotifierWords>>): Strings {
+  return Object.fromEntries(
+    Object.entries(table).map(([locale, words]) => [
+      locale,
+      Object.fromEntries(
+        Object.entries(words).flatMap(([code, w]) => [
+          [`notifier.${code}`, w.body],
+          [`notifierTitle.${code}`, w.title],
+        ]),
+      ),
+    ]),
+  ) as Strings;
+}
+const NOTIFIER_FAMILIES = { notifier: NOTIFIER_CODES, notifierTitle: NOTIFIER_CODES };
+
+describe("localisation coverage of core's notifier codes (desktop notifications)", () => {
+  it('every notifier code has a title and a body in every locale, with only its own parameters', () => {
+    expect(Object.keys(notifierStrings).sort()).toEqual([...LOCALES].sort());
+    expect(coverageProblems(NOTIFIER_FAMILIES, flatNotifier(notifierStrings))).toEqual([]);
+  });
+
+  it('reports a notifier code with no words in a locale, and a stray placeholder (the check can fail)', () => {
+    const families = { notifier: { ...NOTIFIER_CODES, brand_new_notice: [] }, notifierTitle: NOTIFIER_CODES };
+    const { disk_full: _dropped, ...frWithoutDiskFull } = notifierStrings.fr;
+    const pt = { ...notifierStrings.pt, send_failed: { title: 'Falhou {sku}', body: 'Abra a conversa.' } };
+    const problems = coverageProblems(families, flatNotifier({ ...notifierStrings, fr: frWithoutDiskFull, pt }));
+    expect(problems).toEqual(expect.arrayContaining(LOCALES.map((l) => `${l}: no words for notifier.brand_new_notice`)));
+    expect(problems).toContain('fr: no words for notifier.disk_full');
+    expect(problems).toContain('fr: no words for notifierTitle.disk_full');
+    expect(problems).toContain('pt: notifierTitle.send_failed uses {sku}, not a parameter of the code');
   });
 });
 

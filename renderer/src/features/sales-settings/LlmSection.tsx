@@ -5,6 +5,7 @@ import { useNoticeWords } from '../notices/word-notice';
 import type { T } from '../../i18n/use-t';
 import { applyPreset, keyWillBeForgotten, presetOf, type SalesErrors, type SalesForm } from './sales-model';
 import type { strings } from './i18n';
+import { useErrorWords } from '../notices/error-words';
 
 type Keys = keyof (typeof strings)['en'];
 
@@ -21,6 +22,7 @@ interface Props {
 
 /** Endpoint, model, write-only key, caps, "test connection" and today's spend. */
 export function LlmSection({ shopId, form, edit, replace, apiKeySet, savedBaseUrl, errors, t }: Props) {
+  const errorText = useErrorWords();
   const { client } = useServices();
   const [presets, setPresets] = useState<LlmPreset[]>([]);
   const [usage, setUsage] = useState<LlmUsage | null>(null);
@@ -52,7 +54,7 @@ export function LlmSection({ shopId, form, edit, replace, apiKeySet, savedBaseUr
       const host = URL.canParse(form.baseUrl.trim()) ? new URL(form.baseUrl.trim()).host : form.baseUrl.trim();
       setTest({
         ok: false,
-        message: err instanceof Error ? err.message : String(err),
+        message: errorText(err),
         notice: { code: 'other', params: { host } },
         latencyMs: 0,
         model: form.model,
@@ -100,6 +102,20 @@ export function LlmSection({ shopId, form, edit, replace, apiKeySet, savedBaseUr
       <div className="field">
         <label htmlFor="llm-model">{t('model')}</label>
         <input id="llm-model" dir="ltr" value={form.model} onChange={(e) => edit({ model: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor="llm-vision-model">{t('visionModel')}</label>
+        <input
+          id="llm-vision-model"
+          dir="ltr"
+          placeholder={t('visionModelPlaceholder')}
+          aria-describedby="llm-vision-model-hint"
+          value={form.visionModel}
+          onChange={(e) => edit({ visionModel: e.target.value })}
+        />
+        <span id="llm-vision-model-hint" className="muted small">
+          {t('visionModelHint')}
+        </span>
       </div>
       <div className="field">
         <label htmlFor="llm-key">{t('apiKey')}</label>
@@ -206,6 +222,7 @@ export function LlmSection({ shopId, form, edit, replace, apiKeySet, savedBaseUr
           {test && (
             <>
               <strong>{test.ok ? t('testOk') : t('testFailed')}</strong> {word('llm', test.notice)}
+              {test.ok && test.concurrency ? ` ${t('testConcurrency', { n: test.concurrency })}` : ''}
             </>
           )}
         </span>

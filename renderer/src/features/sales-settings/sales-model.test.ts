@@ -73,3 +73,12 @@ describe('LLM turns at once', () => {
     expect(validateSales({ ...form, concurrency: 'two' })).toEqual({ concurrency: 'errWholeNumber' });
   });
 });
+
+describe('model for photos', () => {
+  it('shows the saved vision model, saves it trimmed, and saves an emptied field as "none"', () => {
+    const form = salesFormFrom({ ...settings, llm: { ...settings.llm, visionModel: 'llava' } });
+    expect(form.visionModel).toBe('llava');
+    expect(salesPatchFrom({ ...form, visionModel: ' gpt-4o-mini ' }).llm?.visionModel).toBe('gpt-4o-mini');
+    expect(salesPatchFrom({ ...form, visionModel: '' }).llm?.visionModel).toBe('');
+  });
+});

@@ -22,6 +22,8 @@ export interface SalesForm {
   replyTimeLimitSeconds: string;
   /** LLM turns in flight for this endpoint; '0' = by kind (hosted many, local 2). */
   concurrency: string;
+  /** A model of the same endpoint that reads images ('' = none): describes photos the offline matcher did not recognise. */
+  visionModel: string;
 }
 
 export function salesFormFrom(settings: PublicShopSettings): SalesForm {
@@ -39,6 +41,7 @@ export function salesFormFrom(settings: PublicShopSettings): SalesForm {
     perCustomerDailyMessageCap: String(settings.llm.perCustomerDailyMessageCap),
     replyTimeLimitSeconds: String(settings.llm.replyTimeLimitSeconds),
     concurrency: String(settings.llm.concurrency),
+    visionModel: settings.llm.visionModel,
   };
 }
 
@@ -110,6 +113,7 @@ export function salesPatchFrom(form: SalesForm): ShopSettingsPatch {
     perCustomerDailyMessageCap: Number(form.perCustomerDailyMessageCap.trim()),
     replyTimeLimitSeconds: Number(form.replyTimeLimitSeconds.trim()),
     concurrency: Number(form.concurrency.trim()),
+    visionModel: form.visionModel.trim(),
   };
   if (form.removeApiKey) llm.apiKey = '';
   else if (form.newApiKey.trim()) llm.apiKey = form.newApiKey.trim();

@@ -7,6 +7,7 @@ import { useLocale } from '../../i18n/locale';
 import type { T } from '../../i18n/use-t';
 import type { DesktopKeys } from './DesktopSection';
 import type { useDesktopPrefs } from './use-desktop-prefs';
+import { useErrorWords } from '../notices/error-words';
 
 interface Props {
   prefs: PublicDesktopPrefs;
@@ -177,6 +178,7 @@ function RestoreForm({ t, latest, when }: { t: T<DesktopKeys>; latest: string; w
 }
 
 function Diagnostics({ t }: { t: T<DesktopKeys> }) {
+  const errorText = useErrorWords();
   const { client } = useServices();
   const [note, setNote] = useState<string | null>(null);
   const exportZip = async () => {
@@ -185,7 +187,7 @@ function Diagnostics({ t }: { t: T<DesktopKeys> }) {
       download(zip.fileName, zip.base64);
       setNote(t('exported', { file: zip.fileName, folder: zip.savedTo.slice(0, -zip.fileName.length - 1) }));
     } catch (err) {
-      setNote(t('failed', { message: err instanceof Error ? err.message : String(err) }));
+      setNote(t('failed', { message: errorText(err) }));
     }
   };
   return (

@@ -14,6 +14,7 @@ import { ShopCurrency } from './ShopCurrency';
 import { ZonesTable } from './ZonesTable';
 import { JobFailures } from './JobFailures';
 import { DesktopSection } from './DesktopSection';
+import { SyncSection } from './SyncSection';
 import { CountryField } from './CountryField';
 import './settings.css';
 
@@ -241,6 +242,7 @@ export function SettingsPage() {
       </form>
       <JobFailures />
       <DesktopSection />
+      <SyncSection />
     </Shell>
   );
 }

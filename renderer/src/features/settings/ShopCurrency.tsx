@@ -5,11 +5,13 @@ import { CurrencySelect } from '../../components/CurrencySelect';
 import { useLocale } from '../../i18n/locale';
 import type { T } from '../../i18n/use-t';
 import type { strings } from './i18n';
+import { useErrorWords } from '../notices/error-words';
 
 type Keys = keyof (typeof strings)['en'];
 
 /** The shop's currency, picked from the list and saved at once (pushed `shops/changed` updates the session). */
 export function ShopCurrency({ shopId, t }: { shopId: number; t: T<Keys> }) {
+  const errorText = useErrorWords();
   const { client, session } = useServices();
   const locale = useLocale();
   const current = useStore(session, (s) => s.shops?.find((x) => x.id === shopId)?.currency ?? 'DZD');
@@ -19,7 +21,7 @@ export function ShopCurrency({ shopId, t }: { shopId: number; t: T<Keys> }) {
       await client.send('shops/set-currency', { shopId, currency });
       setStatus(t('currencySaved'));
     } catch (err) {
-      setStatus(err instanceof Error ? err.message : String(err));
+      setStatus(errorText(err));
     }
   };
   return (

@@ -200,7 +200,7 @@ export const desktopStrings = defineStrings({
     reason_inside_data_dir: 'المجلد داخل مجلد بيانات Souqbot نفسه؛ اختر غيره',
     restoreTitle: 'استرجاع نسخة احتياطية',
     restoreHint:
-      'لا يمكن استبدال المتجر الجاري أثناء عمل Souqbot. استرجع في مجلد جديد فارغ، ثم شغّل Souqbot عليه (souqbot serve --data-dir FOLDER، أو التطبيق مع --data-dir FOLDER). على جهاز جديد: أغلق Souqbot وشغّل souqbot restore --from BACKUP --data-dir FOLDER.',
+      'لا يمكن استبدال المتجر الجاري أثناء عمل Souqbot. استرجع في مجلد جديد فارغ، ثم شغّل Souqbot عليه (\u2068souqbot serve --data-dir المجلد\u2069، أو التطبيق مع \u2068--data-dir المجلد\u2069). على جهاز جديد: أغلق Souqbot وشغّل \u2068souqbot restore --from النسخة --data-dir المجلد\u2069.',
     restoreFrom: 'النسخة المراد استرجاعها (مجلدها)',
     restoreInto: 'مجلد بيانات جديد',
     restorePassphrase: 'عبارة مرور النسخة',

@@ -5,9 +5,11 @@ import { CurrencySelect } from '../../components/CurrencySelect';
 import { useLocale } from '../../i18n/locale';
 import { useT } from '../../i18n/use-t';
 import { strings } from './i18n';
+import { useErrorWords } from '../notices/error-words';
 
-/** Name + currency (picked from the ISO 4217 list); core validates both and its message is shown as is. */
+/** Name + currency (picked from the ISO 4217 list); core validates both, and a refusal is worded from its code. */
 export function CreateShopForm({ onDone, onCancel }: { onDone?: () => void; onCancel?: () => void }) {
+  const errorText = useErrorWords();
   const t = useT(strings);
   const locale = useLocale();
   const { session } = useServices();
@@ -27,7 +29,7 @@ export function CreateShopForm({ onDone, onCancel }: { onDone?: () => void; onCa
       setError(null);
       onDone?.();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -2,18 +2,18 @@ import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
 import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n/use-t';
-import { type PageId, pages } from '../pages';
+import { type PageDef, type PageId, pages } from '../pages';
 import { strings } from './i18n';
 
 /** Plain links (`#/page`): Tab reaches each, Enter follows, Alt+1…8 jumps (see Shell). */
-export function Nav({ current }: { current: PageId }) {
+export function Nav({ current, list = pages }: { current: PageId; list?: readonly PageDef[] }) {
   const t = useT(strings);
   const { newOrders } = useServices();
   const unseenOrders = useStore(newOrders, (s) => s.unseen);
   return (
     <nav className="nav" aria-label={t('navLabel')}>
       <ul>
-        {pages.map((page, i) => (
+        {list.map((page, i) => (
           <li key={page.id}>
             <a
               href={`#/${page.id}`}

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { useDeepLinks } from '../../app/deep-links';
+import { useServices } from '../../app/services-context';
+import { DEVICE_PAGES } from '../device/device-pages';
 import { NoticeToasts } from '../../app/notices/NoticeToasts';
 import { useT } from '../../i18n/use-t';
 import { pages } from '../pages';
@@ -16,14 +18,17 @@ import { useHashPage } from './use-hash-page';
 export function Shell() {
   const t = useT(strings);
   const [pageId, go] = useHashPage();
-  const page = pages.find((p) => p.id === pageId) ?? pages[0];
+  const { device } = useServices();
+  // A paired phone shows what it may act on: the inbox and the orders.
+  const shown = device ? pages.filter((p) => DEVICE_PAGES.includes(p.id)) : pages;
+  const page = shown.find((p) => p.id === pageId) ?? shown.find((p) => p.id === 'inbox') ?? shown[0];
   // `#/inbox/12`, `#/orders/7`, `#/inbox?status=waiting_human`: what the tray and the notifications open.
   useDeepLinks();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = pages[Number(e.key) - 1];
+      const target = shown[Number(e.key) - 1];
       if (target) {
         e.preventDefault();
         go(target.id);
@@ -31,7 +36,7 @@ export function Shell() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go]);
+  }, [go, shown]);
 
   if (!page) return null;
   const Page = page.component;
@@ -46,13 +51,13 @@ export function Shell() {
           <span>{t('appName')}</span>
         </div>
         <ShopSwitcher />
-        <Nav current={page.id} />
+        <Nav current={page.id} list={shown} />
         <div className="sidebar-bottom">
           <LanguagePicker />
         </div>
       </aside>
       <main id="main" className="main" tabIndex={-1}>
-        <LlmHealthBanner />
+        {!device && <LlmHealthBanner />}
         <Page />
       </main>
       <NewOrderToast />

@@ -1,6 +1,7 @@
 import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/use-t';
 import { strings } from './i18n';
+import { useErrorWords } from '../notices/error-words';
 
 export interface StepNav {
   /** The step's work is done: go on (or leave the wizard on the last step). */
@@ -33,6 +34,7 @@ export function StepFrame(props: {
   extraActions?: ReactNode;
   children?: ReactNode;
 }) {
+  const errorText = useErrorWords();
   const t = useT(strings);
   const titleId = useId();
   const ref = useRef<HTMLElement>(null);
@@ -59,7 +61,7 @@ export function StepFrame(props: {
       setError(null);
       if (go !== false) props.nav.done();
     } catch (err) {
-      setError(t('failed', { message: err instanceof Error ? err.message : String(err) }));
+      setError(t('failed', { message: errorText(err) }));
     } finally {
       setBusy(false);
     }

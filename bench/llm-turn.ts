@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { makeCoreShopBrain } from '../electron/core/brain/index';
+import type { ChatClient } from '../electron/core/brain/llm/chat-client';
+import { importCatalog } from '../electron/core/catalog/import/import-catalog';
+import { makeProductsRepo } from '../electron/core/catalog/products-repo';
+import { EventBus } from '../electron/core/events';
+import { apiKeySecretName } from '../electron/core/settings/app';
+import { openDatabase } from '../electron/core/store/open-database';
+import { makeSettingsRepo } from '../electron/core/store/repos/settings';
+import { makeShopsRepo } from '../electron/core/store/repos/shops';
+import { MESSAGES, PRODUCTS } from './brain';
+import { syntheticCatalogCsv } from './catalog-10k';
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/** A model that answers at once with a plain reply the guardrails pass: the turn's own CPU is what is timed. */
+const instantModel = (): ChatClient => ({
+  async complete() {
+    const reply = {
+      reply: 'Bien sûr ! Je vous donne tous les détails tout de suite.',
+      language: 'fr',
+      intent: 'other',
+      sentiment: 'neutral',
+      confidence: 0.9,
+      salesAction: 'none',
+      orderAction: 'none',
+      orderItems: [],
+      escalate: false,
+      escalateReason: null,
+      citations: [],
+      skus: [],
+      photoSku: null,
+    };
+    return { content: JSON.stringify(reply), tokens: 120 };
+  },
+});
+
+/**
+ * Core's CPU per LLM-answered turn at 10,000 products, as create-core wires the brain (router,
+ * offline brain, FTS retrieval, guardrails, spend cap, violations), with a model that answers
+ * instantly: wall time and process CPU time per `decide`, fresh conversations, warm process.
+ */
+export async function run(): Promise<{ p50_ms: number; p95_ms: number; cpu_ms_per_turn: number; products: number }> {
+  const store = await openDatabase({ file: ':memory:' });
+  try {
+    store.sqlite.prepare(`INSERT INTO shops (id, name, currency, created_at) VALUES (1, 'Boutique Amina', 'DZD', 'now')`).run();
+    store.sqlite
+      .prepare(`INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (1, 1, 'simulator', 'b', 'connected', 'now')`)
+      .run();
+    const fixture = readFileSync(path.join(import.meta.dirname, '../tests/fixtures/catalog-dz-fashion.csv'), 'utf8');
+    importCatalog(makeProductsRepo(store.sqlite), {
+      shopId: 1,
+      csv: syntheticCatalogCsv(fixture, PRODUCTS),
+      defaultCurrency: 'DZD',
+      now: new Date().toISOString(),
+    });
+    const products = (store.sqlite.prepare('SELECT COUNT(*) AS n FROM products WHERE shop_id = 1').get() as { n: number }).n;
+    const settings = makeSettingsRepo(store.db);
+    await settings.update(
+      1,
+      {
+        llm: { baseUrl: 'https://llm.bench.invalid/v1', model: 'bench', dailyTokenCap: 1_000_000_000, perCustomerDailyMessageCap: 10_000 },
+        facts: { deliveryZones: [{ name: 'Oran', fee: 600, delayDays: '2-3' }] },
+      },
+      'now',
+    );
+    const cached = await settings.get(1);
+    const brain = makeCoreShopBrain({
+      db: store.db,
+      sqlite: store.sqlite,
+      settingsOf: async () => cached,
+      shops: makeShopsRepo(store.db),
+      secrets: { get: async (name) => (name === apiKeySecretName(1) ? 'sk-bench' : null), set: async () => {}, delete: async () => {} },
+      bus: new EventBus(),
+      clock: { now: () => new Date() },
+      logger: { debug() {}, info() {}, warn() {}, error() {} },
+      makeClient: instantModel,
+    });
+    const times: number[] = [];
+    let cpuUs = 0;
+    for (let round = 0; round < 30; round++) {
+      const contactId = Number(
+        store.sqlite.prepare(`INSERT INTO contacts (shop_id, jid, created_at) VALUES (1, ?, 'now')`).run(`+2135500${round}`)
+          .lastInsertRowid,
+      );
+      const conversationId = Number(
+        store.sqlite
+          .prepare(`INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (1, 1, ?, 'now')`)
+          .run(contactId).lastInsertRowid,
+      );
+      for (const [i, text] of MESSAGES.entries()) {
+        const cpu0 = process.cpuUsage();
+        const t0 = performance.now();
+        await brain.decide({
+          shopId: 1,
+          conversationId,
+          contactId,
+          inboundMessageIds: [round * 100 + i],
+          text,
+          history: [],
+          now: new Date(),
+        });
+        if (round >= 5) {
+          // The first rounds warm the JIT.
+          times.push(performance.now() - t0);
+          const cpu = process.cpuUsage(cpu0);
+          cpuUs += cpu.user + cpu.system;
+        }
+      }
+    }
+    times.sort((a, b) => a - b);
+    const round3 = (n: number) => Math.round(n * 1000) / 1000;
+    return {
+      p50_ms: round3(percentile(times, 50)),
+      p95_ms: round3(percentile(times, 95)),
+      cpu_ms_per_turn: round3(cpuUs / 1000 / times.length),
+      products,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify({ 'llm-turn': await run() }));
+}
