@@ -4,7 +4,7 @@
  * single messages go through `simulate` (the real core, pipeline and brain) of the checkout at
  * --root (default: this one, so the same script measures another build). Prints order completion,
  * language, intent and product-first accuracy per language, guardrail violations, and ends with
- * (`--shop ID` runs one shop, `--conv ID` one conversation; `--transcript` prints every conversation turn with its reply)
+ * (`--shop ID` runs one shop, `--conv ID` one conversation, `--singles` only the single messages; `--transcript` prints every conversation turn with its reply)
  * one JSON line. Not a timed test.
  */
 import fs from 'node:fs';
@@ -41,7 +41,9 @@ async function main(): Promise<void> {
   const root = path.resolve(arg('root') ?? path.join(import.meta.dirname, '..'));
   const verbose = process.argv.includes('--verbose');
   const conv = arg('conv');
-  const conversations = loadConversations().filter((c) => !conv || c.id === conv);
+  // --singles: only the labelled single messages (a quicker loop while working on NLU).
+  const singlesOnly = process.argv.includes('--singles');
+  const conversations = singlesOnly ? [] : loadConversations().filter((c) => !conv || c.id === conv);
   const singles = conv ? [] : loadSingles();
   const scores = emptyScores();
   const only = arg('shop');

@@ -6,6 +6,8 @@ import { ShopSettings, type ShopSettingsPatch } from '../../shared/domain/settin
 import { checkReply } from '../../electron/core/brain/guardrails/check-reply';
 import { makeOfflineBrain } from '../../electron/core/brain/offline';
 import { makeMemoryProductFinder } from '../../electron/core/brain/offline/product-match';
+import { makeCatalogProductFinder } from '../../electron/core/brain/offline/wire';
+import { makeProductsRepo } from '../../electron/core/catalog/products-repo';
 import type { TurnMessage } from '../../electron/core/brain/types';
 import { EventBus } from '../../electron/core/events';
 import { makeBrainStateRepo } from '../../electron/core/orders/brain-state-repo';
@@ -82,7 +84,7 @@ function toProduct(p: ProductSpec, i: number, currency: string): Product {
  * One invented shop on a real SQLite store (all migrations): the offline brain with the shop's
  * country read as core reads it, and every reply put through the guardrails.
  */
-export async function openShop(spec: ShopSpec): Promise<OpenShop> {
+export async function openShop(spec: ShopSpec, options: { retrieval?: boolean } = {}): Promise<OpenShop> {
   const store = await openDatabase({ file: ':memory:' });
   const now = '2026-03-01T10:00:00.000Z';
   store.sqlite
@@ -109,8 +111,16 @@ export async function openShop(spec: ShopSpec): Promise<OpenShop> {
   });
   const orders = makeOrdersRepo(store.db);
   const countryOf = makeShopCountryReader(store.sqlite);
+  // With `retrieval`, the catalog goes through the products repository (search documents, FTS rows)
+  // and the brain finds products the way core does; otherwise an in-memory finder over the list.
+  if (options.retrieval)
+    makeProductsRepo(store.sqlite).upsertMany(
+      SHOP_ID,
+      products.map(({ id: _id, shopId: _s, ...p }) => p),
+      now,
+    );
   const brain = makeOfflineBrain({
-    products: makeMemoryProductFinder(products),
+    products: options.retrieval ? makeCatalogProductFinder(store.sqlite) : makeMemoryProductFinder(products),
     settings: async () => settings,
     country: async (shopId, s) => countryOf(shopId, s.facts.timeZone),
     shopName: async () => spec.name,

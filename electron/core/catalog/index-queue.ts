@@ -1,6 +1,8 @@
 import type SQLite from 'better-sqlite3';
 import { SLICE_MS, nextTurn } from './import/time-slice';
-import { type ProductSearchDoc, productIndexColumns, shopToken } from './search-doc';
+import { LEXICON_VERSION } from '../text';
+import { type ProductRow, makeProductReader } from './products-repo';
+import { type ProductSearchDoc, productIndexColumns, productSearchDoc, shopToken } from './search-doc';
 
 const BATCH = 400;
 
@@ -25,6 +27,20 @@ export function makeCatalogIndexer(sqlite: SQLite.Database, onError: (err: unkno
     triInsert: sqlite.prepare(`INSERT INTO products_tri (rowid, shop, names, aliases, other) VALUES (?, ?, ?, ?, ?)`),
     wordsInsert: sqlite.prepare(`INSERT INTO products_words (rowid, shop, names, aliases, other, concepts) VALUES (?, ?, ?, ?, ?, ?)`),
     pending: sqlite.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM catalog_index_queue`),
+    product: sqlite.prepare<[number], ProductRow>(`SELECT * FROM products WHERE id = ?`),
+    setDoc: sqlite.prepare<[string, number]>(`UPDATE products SET search_doc = ? WHERE id = ?`),
+  };
+
+  const reader = makeProductReader(sqlite);
+  /** The stored document, rewritten first when an older concept table wrote it. */
+  const currentDoc = (id: number, stored: string): ProductSearchDoc => {
+    const doc = JSON.parse(stored) as ProductSearchDoc;
+    if (doc.lexicon === LEXICON_VERSION) return doc;
+    const row = s.product.get(id);
+    if (!row) return doc;
+    const fresh = productSearchDoc(reader.one(row));
+    s.setDoc.run(JSON.stringify(fresh), id);
+    return fresh;
   };
 
   /** One batch; returns how many products it indexed (0 = the queue is empty). */
@@ -38,7 +54,7 @@ export function makeCatalogIndexer(sqlite: SQLite.Database, onError: (err: unkno
       s.triDelete.run(row.id);
       s.wordsDelete.run(row.id);
       if (row.shop_id !== null && row.sku !== null && row.search_doc && row.archived_at === null) {
-        const cols = productIndexColumns(JSON.parse(row.search_doc) as ProductSearchDoc, row.sku);
+        const cols = productIndexColumns(currentDoc(row.id, row.search_doc), row.sku);
         const shop = shopToken(row.shop_id);
         s.triInsert.run(row.id, shop, cols.names, cols.aliases, cols.other);
         s.wordsInsert.run(row.id, shop, cols.names, cols.aliases, cols.other, cols.concepts);

@@ -1,6 +1,5 @@
 import type { Product } from '../../../shared/domain/catalog';
-import { defaultLexicon, type Lexicon } from '../text/lexicon';
-import { tokenise } from '../text/normalise';
+import { LEXICON_VERSION, defaultLexicon, type Lexicon, tokenise } from '../text';
 
 /**
  * What retrieval knows about a product, computed once on write: every field as canonical tokens
@@ -16,6 +15,11 @@ export interface ProductSearchDoc {
   description: string[];
   variants: string[][];
   concepts: string[];
+  /**
+   * Which concept table and tokeniser wrote it (text/lexicon.ts's LEXICON_VERSION). A document of an
+   * older one is rewritten by the catalog indexer (migration 0045 queues every product once).
+   */
+  lexicon?: string;
 }
 
 export type ProductFields = Pick<Product, 'sku' | 'name' | 'altNames' | 'aliases' | 'category' | 'description' | 'variants'>;
@@ -35,6 +39,7 @@ export function productSearchDoc(product: ProductFields, lexicon: Lexicon = defa
     description: tokenise(product.description).slice(0, DESCRIPTION_TOKENS),
     variants: product.variants.map((v) => tokenise(v.name)).filter((t) => t.length > 0),
     concepts: [...concepts].sort(),
+    lexicon: LEXICON_VERSION,
   };
 }
 

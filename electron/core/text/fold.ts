@@ -44,6 +44,29 @@ export function unglued(token: string): string[] {
   return [...new Set(out)];
 }
 
+/**
+ * Darija in Latin letters glues the article "l" to its noun ("lkbira", "l3ers", "lbaklawa"): the
+ * word without it, when what is left is a word of at least three letters. The caller decides
+ * whether the shorter form means anything (a catalog word, a concept); "lampe" stays "lampe" there.
+ */
+export function withoutLatinArticle(word: string): string | undefined {
+  // A consonant or an Arabizi digit after the "l": French and Italian words start "la", "le", "lu"….
+  return /^l[b-df-hj-np-tv-xz0-9][a-z0-9]{2,}$/.test(word) ? word.slice(1) : undefined;
+}
+
+/**
+ * The stem a Romance noun or adjective keeps across number and gender: "casco"/"caschi",
+ * "capacete"/"capacetes", "rossa"/"rosse", "fiore"/"fiori", "limão"/"limões" (folded "limao"/"limoes").
+ * Only Latin words; the caller compares stems of four letters or more.
+ */
+export function romanceStem(word: string): string {
+  if (!/^[a-z]+$/.test(word)) return word;
+  return word
+    .replace(/(?:oes|aes|ais|eis|ois)$/, '')
+    .replace(/([cg])h([ie])$/, '$1$2')
+    .replace(/[aeiou]s?$/, '');
+}
+
 /** Words of folded text. French and Italian elisions ("l'adresse", "c'est", "dell'hotel") split off their letter. */
 export function tokens(folded: string): string[] {
   return folded

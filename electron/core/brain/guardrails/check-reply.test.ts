@@ -105,3 +105,13 @@ describe('checkDelivery without delivery zones', () => {
     expect(checkDelivery('Nous livrons à Oran.', limited).map((v) => v.kind)).toEqual(['unsupported_delivery']);
   });
 });
+
+describe('checkReturns and the seller’s own words', () => {
+  it('lets the return policy through when it is quoted as written, and still flags a promise beyond it', async () => {
+    const { checkReturns } = await import('./claims');
+    const { ShopFacts } = await import('../../../../shared/domain/settings');
+    const facts = ShopFacts.parse({ returnPolicy: 'Garantie 6 mois; échange sous 3 jours.' });
+    expect(checkReturns('Vous pouvez commander en confiance. Retours : Garantie 6 mois; échange sous 3 jours.', facts)).toEqual([]);
+    expect(checkReturns('Retours : remboursement garanti sous 30 jours.', facts).map((v) => v.kind)).toContain('unsupported_return');
+  });
+});

@@ -372,8 +372,14 @@ export function checkReturns(reply: string, facts: Facts): Violation[] {
   const policy = fold(facts.returnPolicy);
   const policyRefuses = policy.trim() === '' || NO_RETURNS.some((p) => policy.includes(fold(p)));
   const violations: Violation[] = [];
+  // The seller's own policy quoted word for word ("Retours : Garantie 6 mois; échange sous 3 jours.")
+  // promises nothing beyond it: its clauses are taken out before the reply is read.
+  const quoted = clauses(facts.returnPolicy)
+    .map(fold)
+    .filter((c) => c.length >= 6);
   for (const clause of clauses(reply)) {
-    const folded = fold(clause);
+    let folded = fold(clause);
+    for (const q of quoted) folded = folded.split(q).join(' ');
     if (isNegated(folded) || !PROMISE_CUE.has(folded)) continue;
     for (const { topic, words } of RETURN_WORDS) {
       const word = words.find((w) => folded.includes(fold(w)));

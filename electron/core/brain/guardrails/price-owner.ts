@@ -20,6 +20,8 @@ export interface PriceOwnerInput {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const DURATION_AFTER =
+  /^\s*(?:dias?|jours?|giorni|giorno|days?|ayam|iyam|ايام|يوم|mois|meses|mes|mesi|months?|semaines?|semanas?|settimane|weeks?|ans|anos|anni|years?|heures?|horas?|ore|hours?|min|minutes?|minutos?|minuti|%)(?![\p{L}])/u;
 const words = (text: string) => fold(text).match(WORD) ?? [];
 
 /** Per product, the folded phrases that name it: its names whole, and its words no other product of the turn shares. */
@@ -49,7 +51,9 @@ function positions(clauseWords: string[], mentions: Map<Product, string[]>): Arr
       }
     }
   }
-  return found;
+  // "Parmigiano Reggiano 36 mesi" is one product named, not also the sibling whose alias is "parmigiano":
+  // a mention inside a longer mention of another product is not a mention of its own.
+  return found.filter((m) => !found.some((o) => o.product !== m.product && o.at <= m.at && o.end >= m.end && o.end - o.at > m.end - m.at));
 }
 
 export function checkPriceOwners(input: PriceOwnerInput): Violation[] {
@@ -67,6 +71,8 @@ export function checkPriceOwners(input: PriceOwnerInput): Violation[] {
     for (const n of extractNumbers(folded)) {
       // Small plain numbers are quantities and sizes far more often than prices.
       if (n.kind !== 'money' && !(n.kind === 'plain' && n.values.some((v) => v >= 10))) continue;
+      // "30 dias", "15 jours", "12 mesi": a duration or a measure right after the number is no price.
+      if (n.kind === 'plain' && DURATION_AFTER.test(folded.slice(n.index + n.raw.length))) continue;
       // Word offset of the number: how many words stand before it in the clause.
       const at = (folded.slice(0, n.index).match(WORD) ?? []).length;
       // A number inside a product's own name ("Huile d'argan 100 ml") names it; it is no price.

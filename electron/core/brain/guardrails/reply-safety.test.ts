@@ -127,6 +127,33 @@ describe('a price belongs to the product it is quoted for', () => {
     expect(owners("Huile d'argan bio 50 ml : 100 DH", argan)).toEqual(['100']);
   });
 
+  it('reads the longest name: a sibling whose alias is inside it is not the one quoted', () => {
+    const aged = product({
+      sku: 'IT-PR-36',
+      name: 'Parmigiano Reggiano 36 mesi 500 g',
+      price: 18.9,
+      currency: 'EUR',
+      aliases: ['parmigiano 36'],
+    });
+    const young = product({
+      sku: 'IT-PR-24',
+      name: 'Parmigiano Reggiano 24 mesi 500 g',
+      price: 14.9,
+      currency: 'EUR',
+      aliases: ['parmigiano'],
+    });
+    const deli = store({ products: [young, aged] });
+    expect(owners('Oui, Parmigiano Reggiano 36 mesi 500 g est disponible à 18,90 €.', deli, ['IT-PR-36'])).toEqual([]);
+    // A duration in a description ("30 dias") is no price, even when it rounds to a sibling's.
+    const litter = product({ sku: 'BR-AR', name: 'Areia de sílica', price: 39.9, currency: 'BRL' });
+    const shampoo = product({ sku: 'BR-SH', name: 'Shampoo pet', price: 30, currency: 'BRL' });
+    const pets = store({ products: [litter, shampoo] });
+    expect(owners('Areia de sílica: controla odores por 30 dias, R$ 39,90.', pets, ['BR-AR'])).toEqual([]);
+    expect(owners('Areia de sílica por 30 reais.', pets, ['BR-AR'])).toEqual(['30']);
+    // The sibling named on its own still owns its own price only.
+    expect(owners('Le parmigiano est à 18,90 €.', deli, ['IT-PR-24'])).toEqual(['18,90']);
+  });
+
   it('reaches the seller through checkReply for an LLM reply of any intent', () => {
     const input = checkInput('Bonjour ! Le Sac à main cuir noir est à 6 500 DA, livraison 400 DA.', {
       decisionOver: { intent: 'greeting', skus: ['DZ-BG-001'] },

@@ -1,8 +1,8 @@
 /** Text helpers shared by the guardrail checks. Pure. */
 
 /** The one language layer's folding: guardrails compare words folded exactly as the NLU reads them. */
-export { fold } from '../../text/fold';
-import { fold } from '../../text/fold';
+export { fold } from '../../text';
+import { fold } from '../../text';
 
 /** Clauses: a promise and its negation live in the same clause. */
 export function clauses(text: string): string[] {

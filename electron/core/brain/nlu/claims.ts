@@ -1,5 +1,6 @@
 import type { Product } from '../../../../shared/domain/catalog';
 import { extractNumbers } from '../guardrails/numbers';
+import { measuresOf } from '../../text';
 
 /** "b 40", "à 40", "for 40", "por 40", "a 40", "ب 40": a price said without a currency. */
 const PRICE_BEFORE = /(?:^|\s)(?:b|bi|à|a|for|por|per|ب|بـ|à seulement|only|just|ghir|gher|seulement|soltanto|apenas)\s*$/i;
@@ -14,7 +15,11 @@ export const isMeasure = (text: string, n: { index: number }): boolean => MEASUR
 /** The numbers of a product's own names and variants ("20000" of "Power bank 20000 mAh"). */
 export const ownNumbers = (product: Pick<Product, 'name' | 'altNames' | 'variants'>): Set<number> =>
   new Set(
-    [product.name, ...product.altNames, ...product.variants.map((v) => v.name)].flatMap((t) => extractNumbers(t).flatMap((n) => n.values)),
+    // Read as money-like figures and as measures: a variant "27,5" is the 27.5 a customer types.
+    [product.name, ...product.altNames, ...product.variants.map((v) => v.name)].flatMap((t) => [
+      ...extractNumbers(t).flatMap((n) => n.values),
+      ...measuresOf(t, { spacedLetters: true }).map((m) => m.value),
+    ]),
   );
 
 /**

@@ -27,10 +27,10 @@ const TIE_ORDER: Intent[] = [
   'complaint_refund',
   'human_request',
   'objection_price',
-  'objection_trust',
   'order_request',
   'delivery_question',
   'price_question',
+  'objection_trust',
   'availability',
   'objection_hesitation',
   'thanks',
@@ -87,7 +87,9 @@ export function classifyIntent(text: string): IntentGuess {
     s('objection_trust') >= 1 &&
     s('objection_trust') >= s('complaint_refund') &&
     s('complaint_refund') < 2 &&
-    s('objection_trust') >= s('objection_price')
+    s('objection_trust') >= s('objection_price') &&
+    // "how much is the original charger?": a price question that names the product "original" asks a price.
+    s('objection_trust') > s('price_question')
   ) {
     return pick('objection_trust', Math.min(1, 0.6 + s('objection_trust') / 5));
   }

@@ -17,7 +17,7 @@ export const DZ_LATN_STRONG = new Set(
   hamdoulah hamdullah hamdolah mazal mazel mazalt kima tani tawa dork drok dorka 9adech gdach gedach 9adeh 9dah gadeh
   zouj jouj tlata wlh wallah wlah wallahi anaya ntaya ntia ntouma hna lhih hnak blach bach bah kifkif ndir dir diri jib jibli
   jibhouli b3athli ab3athli ab3ath b3ath siftli sift sifetli taswira tsawer sowar swer tswira mouhim machi mch bessah bsah
-  wela wlla yak ewa choufi chouf chofli 9bal l9it lgit wsal wsel wslt wsaltch mawsaltch majatch mjatch mawsletch makanch
+  wela wala walla wella wlla yak ewa choufi chouf chofli 9bal l9it lgit wsal wsel wslt wsaltch mawsaltch majatch mjatch mawsletch makanch
   makach makach wa9tach wqtach waktach 9rib b3id sa3a nrodo nrod nredo nrj3 nrja3 rja3 tjibouli tjibolna twasslou twasloulna
   ywsal ywsl dzayer dzair wahran qsentina bjaya tlemsen sahbti khti khtii khalti 7aja 7ajti ghalia ghali ghlia ghaliya
   nkhaf nthi9 nti9 ma3lich 3adi 9oli 9olli golli goli 9alek galek kolchi kamel 5ouya 5o 7abit nhabit 3jbni 3jebni 3ajbatni
@@ -69,7 +69,7 @@ export const PT = new Set(
 
 export const IT = new Set(
   words(`
-  ciao buongiorno buonasera quanto costa costano costo prezzo avete hai vorrei voglio ordinare grazie mille per favore
+  ciao la in oggi buongiorno buonasera quanto costa costano costo prezzo avete hai vorrei voglio ordinare grazie mille per favore
   spedizione consegna taglia disponibile sono non caro troppo sconto il lo gli della del dello che come dove quando
   anche molto penso ci rimborso soldi arrivato persona operatore parlare con questo questa quello borsa vestito scarpe
   profumo orologio nero bianco rosso si prego salve posso potete mi sapere ancora niente ordine pacco giorni quanti

@@ -159,7 +159,7 @@ describe('guards', () => {
 
 describe('product concepts', () => {
   it('knows Maghreb garments in Latin and Arabic script', async () => {
-    const { conceptOf } = await import('./concepts');
+    const { conceptOf } = await import('../../text/lexicon');
     expect(conceptOf('caftan')).toBe('traditional_dress');
     expect(conceptOf('قفطان')).toBe('traditional_dress');
     expect(conceptOf('jellaba')).toBe('traditional_dress');
@@ -198,4 +198,18 @@ describe('photo requests in Darija', () => {
   it('reads تصاور as asking to see the product', () => {
     expect(classifyIntent('نحب نشوف تصاور تاع الساك').intent).toBe('availability');
   });
+});
+
+describe('price questions about an "original" product, and another shop’s price', () => {
+  it.each([
+    ['how much is the original charger?', 'price_question'],
+    ['combien le chargeur original ?', 'price_question'],
+    ['بشحال الشاحن الأصلي؟', 'price_question'],
+    ['el chargeur original wala copie?', 'objection_trust'],
+    ["c'est de l'original ?", 'objection_trust'],
+    ["j'ai vu moins cher ailleurs, vous alignez ?", 'objection_price'],
+    ['no outro site ta mais barato', 'objection_price'],
+    ['on another site it is 20 euros, can you match that?', 'objection_price'],
+    ['su un altro sito costa meno', 'objection_price'],
+  ])('«%s» → %s', (text, intent) => expect(classifyIntent(text).intent).toBe(intent));
 });

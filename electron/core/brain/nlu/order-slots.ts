@@ -1,5 +1,5 @@
 import type { Product } from '../../../../shared/domain/catalog';
-import { COLOUR_CONCEPTS, colourSpelling, conceptOf } from './concepts';
+import { COLOUR_CONCEPTS, colourSpelling, conceptOf } from '../../text';
 import { fold, matchTokens, tokens } from './normalise';
 import { findPhone } from './phone';
 import { CORRECTION_MARKERS, NEGATIONS, findQuantity, hasBuyingVerb } from './quantity';

@@ -20,7 +20,7 @@ import { type Pick, isTie, rememberSkus, resolveEach, resolveProducts } from './
 import { type BrainState, readState } from './state';
 import { encodeEscalations, escalation } from '../../../../shared/domain/notices';
 import { falsePriceClaim } from '../nlu/claims';
-import { conceptOf } from '../nlu/concepts';
+import { conceptOf } from '../../text';
 import { assertsSalesFigure } from '../guardrails/claim-agreement';
 import { currencyOfCountry, deriveCountry, dialectOf } from '../../text/country';
 import type { ShopSettings } from '../../../../shared/domain/settings';

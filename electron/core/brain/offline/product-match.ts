@@ -1,5 +1,18 @@
 import type { Product } from '../../../../shared/domain/catalog';
-import { COLOUR_CONCEPTS, conceptOf, conceptsIn } from '../nlu/concepts';
+import {
+  COLOUR_CONCEPTS,
+  type Measure,
+  compareMeasures,
+  conceptOf,
+  conceptsOfWord,
+  defaultLexicon,
+  measuresOf,
+  normaliseToken,
+  tokenise,
+  unitOf,
+  romanceStem,
+  withoutLatinArticle,
+} from '../../text';
 import { matchTokens } from '../nlu/normalise';
 
 /** What retrieval returns (electron/core/brain/retrieval's searchProducts has this shape). */
@@ -28,21 +41,23 @@ const STOP = new Set(
    taille size tamanho taglia`.split(/\s+/),
 );
 
-/** "40W", "500ml", "2m" → "40 w", "500 ml", "2 m": the number that tells two products apart is a word of its own. */
+/** "40W", "500ml" → "40", "w": a number glued to its unit is two words (only a unit splits off: "9adeh" stays one Arabizi word). */
 const unglued = (words: readonly string[]): string[] =>
   words.flatMap((w) => {
     const m = /^(\d+(?:[.,]\d+)?)(\p{L}{1,4})$/u.exec(w);
-    return m?.[1] && m[2] ? [m[1], m[2]] : [w];
+    return m?.[1] && m[2] && unitOf(m[2]) ? [m[1], m[2]] : [w];
   });
+
+/** Numbers and units are read as measures (text/measures.ts), never as name words of their own. */
+const isMeasureWord = (w: string): boolean => /^\d+(?:[.,]\d+)?$/.test(w) || unitOf(w) !== undefined;
 
 interface Features {
   aliasPhrases: string[][];
   nameWords: Set<string>;
   concepts: Set<string>;
   variantWords: Set<string>;
-  /** Numbers in the names ("20" of "Boom 20 W") and in the variants ("1" of "1 m"). */
-  nameNumbers: Set<string>;
-  variantNumbers: Set<string>;
+  /** Measures in the names ("20 W" of "Boom 20 W", "10-20 kg") and in the variants ("250 g"). */
+  measures: Measure[];
 }
 
 const featureCache = new WeakMap<Product, Features>();
@@ -69,26 +84,15 @@ function features(p: Product): Features {
     names
       .flatMap(matchTokens)
       .flatMap((w) => unglued([w]))
-      .filter((w) => !STOP.has(w) && w.length >= 2),
+      .filter((w) => !STOP.has(w) && w.length >= 2 && !isMeasureWord(w)),
   );
   const aliasPhrases = p.aliases.map(matchTokens).filter((ws) => ws.length > 0);
   const variantWords = new Set(p.variants.flatMap((v) => matchTokens(v.name)));
-  const concepts = conceptsIn([...nameWords, ...aliasPhrases.flat(), ...matchTokens(p.category)]);
-  const numbers = (texts: string[]) =>
-    new Set(
-      texts
-        .flatMap(matchTokens)
-        .flatMap((w) => unglued([w]))
-        .filter((w) => /^\d+(?:[.,]\d+)?$/.test(w)),
-    );
-  const f = {
-    aliasPhrases,
-    nameWords,
-    concepts,
-    variantWords,
-    nameNumbers: numbers(names),
-    variantNumbers: numbers(p.variants.map((v) => v.name)),
-  };
+  // Phrases count ("arbre à chat", "sac à dos"), as in the catalog's search documents.
+  const concepts = new Set<string>();
+  for (const t of [...names, ...p.aliases, p.category]) for (const c of defaultLexicon.conceptsOf(tokenise(t))) concepts.add(c);
+  const measures = [...names, ...p.aliases, ...p.variants.map((v) => v.name)].flatMap((t) => measuresOf(t, { spacedLetters: true }));
+  const f = { aliasPhrases, nameWords, concepts, variantWords, measures };
   featureCache.set(p, f);
   if (featuresByWords.size >= FEATURES_KEPT) featuresByWords.clear();
   featuresByWords.set(key, f);
@@ -117,6 +121,11 @@ export function editDistance(a: string, b: string, max: number): number {
 function near(q: string, w: string): boolean {
   if (q === w) return true;
   if (q.length >= 4 && w.length >= 4 && (q.startsWith(w) || w.startsWith(q)) && Math.abs(q.length - w.length) <= 2) return true;
+  // "caschi" is the plural of "casco", "rosse" agrees with "rossa".
+  if (q.length >= 5 && w.length >= 5) {
+    const stem = romanceStem(q);
+    if (stem.length >= 4 && stem === romanceStem(w)) return true;
+  }
   if (q.length < 5 || w.length < 5) return false;
   return editDistance(q, w, q.length >= 8 ? 2 : 1) <= (q.length >= 8 ? 2 : 1);
 }
@@ -132,19 +141,29 @@ function phraseAt(words: readonly string[], phrase: readonly string[]): number {
 export interface LexicalScore {
   score: number;
   matched: string[];
+  /**
+   * Which words of the message this product accounts for (offsets in the message's words, measures
+   * as "#value"). A product whose cover is a strict part of another's is the less fitting of the two.
+   */
+  cover: Set<string>;
+  /** A measure the customer gave (with its unit) that this product states otherwise: "40W" vs a 20 W one. */
+  contradicted: boolean;
+  /** How many of the customer's measures the product has ("100 مل", "15kg" within "10-20 kg"). */
+  measuresAgreed: number;
 }
 
 /**
  * How strongly the customer's words point at this product: aliases (the seller's own words
  * for it) weigh most, then name words in any language, then shared concepts (so English or
- * Portuguese words find a French catalog), colours a little, variants least.
+ * Portuguese words find a French catalog), colours a little, variants least. Measures are
+ * compared as measures: one the product has counts like a name word, one it contradicts costs.
  */
 export function scoreProduct(query: string | readonly string[], p: Product): LexicalScore {
-  const all = unglued(typeof query === 'string' ? matchTokens(query) : query);
-  const words = all.filter((w) => w.length >= 2 || /\d/.test(w));
+  const { all, said, windows } = readQuery(query);
   const f = features(p);
   let score = 0;
   const matched: string[] = [];
+  const cover = new Set<string>();
   // Each word of the message counts once: two aliases that are spellings of one word ("chargeur",
   // "charjour") must not make one product look twice as named as its sibling.
   const covered = new Set<number>();
@@ -156,35 +175,85 @@ export function scoreProduct(query: string | readonly string[], p: Product): Lex
     score += phrase.length > 1 ? 2 * phrase.length : 2.5;
     matched.push(phrase.join(' '));
   }
-  const queryConcepts = new Set<string>();
-  for (const w of words) {
-    if (STOP.has(w)) continue;
-    const c = conceptOf(w);
-    if (c) queryConcepts.add(c);
-    if ([...f.nameWords].some((n) => near(w, n))) {
+  for (const i of covered) if (!isMeasureWord(all[i] ?? '')) cover.add(String(i));
+  const queryConcepts = windows;
+  all.forEach((w, i) => {
+    if (STOP.has(w) || isMeasureWord(w) || (w.length < 2 && !/\d/.test(w))) return;
+    const bare = withoutLatinArticle(w);
+    if ([...f.nameWords].some((n) => near(w, n) || (bare !== undefined && near(bare, n)))) {
       score += 1.5;
       matched.push(w);
+      cover.add(String(i));
     } else if (f.variantWords.has(w)) {
       score += 0.5;
+      cover.add(String(i));
     }
-  }
-  for (const c of queryConcepts) {
+  });
+  for (const [c, at] of queryConcepts) {
     if (f.concepts.has(c)) {
       score += COLOUR_CONCEPTS.has(c) ? 1.2 : 2;
       matched.push(`~${c}`);
+      for (const i of at) cover.add(String(i));
     } else if (COLOUR_CONCEPTS.has(c) && [...f.variantWords].some((v) => conceptOf(v) === c)) {
       score += 0.6;
+      for (const i of at) cover.add(String(i));
     }
   }
-  // "l'enceinte 40W" is not the 20 W one: a measure the customer gives that the name contradicts.
-  const measures = measuresIn(all);
-  if (measures.length && f.nameNumbers.size && measures.every((m) => !f.nameNumbers.has(m) && !f.variantNumbers.has(m))) score -= 2;
-  return { score, matched };
+  // "l'enceinte 40W" is not the 20 W one; "15kg" is within "10-20 kg".
+  let agreed = 0;
+  for (const m of said) {
+    if (compareMeasures([m], f.measures).agreed) {
+      agreed += 1;
+      score += 1.5;
+      cover.add(`#${m.value}`);
+      matched.push(`#${m.value}`);
+    }
+  }
+  const { contradicted } = compareMeasures(said, f.measures);
+  if (contradicted) score -= 2;
+  return { score, matched, cover, contradicted, measuresAgreed: agreed };
 }
 
-/** Numbers the customer gives as a measure: with a unit ("40 w", "500 ml") or of two digits or more ("iphone 15"). */
-export function measuresIn(words: readonly string[]): string[] {
-  return words.filter((w, i) => /^\d+(?:[.,]\d+)?$/.test(w) && (w.length >= 2 || /^\p{L}{1,4}$/u.test(words[i + 1] ?? '')));
+interface ReadQuery {
+  all: string[];
+  said: Measure[];
+  windows: Map<string, number[]>;
+}
+// One message is scored against many products in a row: it is read once.
+let lastQuery: { key: string; read: ReadQuery } | undefined;
+function readQuery(query: string | readonly string[]): ReadQuery {
+  const key = typeof query === 'string' ? query : `\u0000${query.join('\u0000')}`;
+  if (lastQuery?.key === key) return lastQuery.read;
+  const text = typeof query === 'string' ? query : query.join(' ');
+  const all = unglued(typeof query === 'string' ? matchTokens(query) : query);
+  const read = { all, said: measuresOf(text), windows: conceptWindows(all) };
+  lastQuery = { key, read };
+  return read;
+}
+
+/** The concepts a message's words express, one to three words at a time, each with the offsets that express it. */
+function conceptWindows(words: readonly string[]): Map<string, number[]> {
+  const canonical = words.map((w) => (isMeasureWord(w) ? '' : normaliseToken(w)));
+  const out = new Map<string, number[]>();
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 1; n <= 3 && i + n <= words.length; n++) {
+      const window = canonical.slice(i, i + n);
+      if (window.some((w) => !w)) break;
+      // "sac à dos" keeps its "à", but a window never starts or ends on a word of no meaning.
+      if (STOP.has(words[i] ?? '') || STOP.has(words[i + n - 1] ?? '')) continue;
+      for (const c of (n === 1 ? conceptsOfWord(words[i] ?? '') : defaultLexicon.phrase(window)) ?? []) {
+        const at = out.get(c) ?? [];
+        for (let j = i; j < i + n; j++) if (!at.includes(j)) at.push(j);
+        out.set(c, at);
+      }
+    }
+  }
+  return out;
+}
+
+/** Measures the customer gives (with a unit, or a bare number of two digits or more such as "iphone 15"). */
+export function measuresIn(text: string): Measure[] {
+  return measuresOf(text).filter((m) => m.unit !== null || m.value >= 10);
 }
 
 /** An in-memory finder over a product list (tests, the bench, and a fallback before retrieval lands). */

@@ -1,6 +1,5 @@
 import type { Product } from '../../../../shared/domain/catalog';
 import { type ProductFinder, measuresIn, scoreProduct } from './product-match';
-import { matchTokens } from '../nlu/normalise';
 import { withoutCounts } from '../nlu/quantity';
 
 export interface Resolved {
@@ -23,23 +22,37 @@ export async function resolveProducts(finder: ProductFinder, shopId: number, tex
   // "parmesan 36 mois" when retrieval only proposes the 24-month one: a measure the customer gives
   // decides between siblings, so the top candidate's category is read too.
   const top = found[0]?.product;
-  // The message's words, read once for every candidate.
-  const words = matchTokens(text);
-  const siblings = top && measuresIn(words).length ? await finder.inCategory(shopId, top.category, 20) : [];
+  const siblings = top && measuresIn(text).length ? await finder.inCategory(shopId, top.category, 20) : [];
   const hits = [
     ...found,
     ...siblings.filter((p) => !found.some((h) => h.product.sku === p.sku)).map((product) => ({ product, score: 0, matched: [] })),
   ];
   const scored = hits.map((h, rank) => {
-    const lexical = scoreProduct(words, h.product).score;
+    const fit = scoreProduct(text, h.product);
+    const lexical = fit.score;
     const prior = rank === 0 ? 0.6 : rank === 1 ? 0.3 : 0;
-    return { product: h.product, lexical, score: lexical + (lexical > 0 ? prior : h.score >= 0.6 && rank === 0 ? MIN_SCORE : 0) };
+    return { product: h.product, lexical, fit, score: lexical + (lexical > 0 ? prior : h.score >= 0.6 && rank === 0 ? MIN_SCORE : 0) };
   });
   const kept = scored.filter((s) => s.score >= MIN_SCORE).sort((a, b) => b.score - a.score);
   const best = kept[0];
   if (!best) return [];
-  // Keep close seconds ("sac" → two bags) so the reply can list them; drop far weaker ones.
-  return kept.filter((k) => k.score >= best.score * 0.75).slice(0, 3);
+  // Keep close seconds ("sac" → two bags) so the reply can list them; drop far weaker ones, and
+  // the ones a distinguishing word rules out: a measure another candidate has and this one states
+  // otherwise ("100 مل" → not the 50 ml bottle), or words another candidate explains as well plus more
+  // ("baffle kbir" → the big speaker, not the small one named "baffle" too).
+  const close = kept.filter((k) => k.score >= best.score * 0.75);
+  const anyAgrees = close.some((k) => k.fit.measuresAgreed > 0);
+  const fits = close.filter(
+    (k) => !(anyAgrees && k.fit.contradicted) && !close.some((o) => o !== k && strictlyWider(o.fit.cover, k.fit.cover)),
+  );
+  return (fits.length ? fits : close).slice(0, 3).map(({ product, score, lexical }) => ({ product, score, lexical }));
+}
+
+/** Every word `b` accounts for, `a` accounts for too, and at least one more. */
+function strictlyWider(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size <= b.size) return false;
+  for (const x of b) if (!a.has(x)) return false;
+  return true;
 }
 
 /**

@@ -17,6 +17,7 @@ import * as m0033 from './0033-learned-knowledge';
 import * as m0034 from './0034-customer-profiles';
 import * as m0035 from './0035-analytics-indexes';
 import * as m0009 from './0009-catalog-index-queue';
+import * as m0045 from './0045-search-docs-one-lexicon';
 import * as m0040 from './0040-app-preferences';
 import * as m0041 from './0041-products-category-index';
 import * as m0070 from './0070-catalog-images';
@@ -58,6 +59,7 @@ export const migrations: Record<string, Migration> = {
   '0055-opt-back-in': m0055,
   '0056-knowledge-documents': m0056,
   '0050-analytics-rollups': m0050,
+  '0045-search-docs-one-lexicon': m0045,
   '0080-sync-devices': m0080,
   '0090-product-variants': m0090,
   '0085-contact-search': m0085,

@@ -1,0 +1,34 @@
+/**
+ * The one language layer, one module per concern: folding for matching words (fold.ts), canonical
+ * tokens for the search index (normalise.ts), the concept lexicon (lexicon.ts), measures
+ * (measures.ts), stop-words, places and phones. Catalog search documents, retrieval, the NLU and
+ * the guardrails read text through it, so a word means the same thing to each of them.
+ */
+export {
+  arabicShare,
+  asciiDigits,
+  fold,
+  hasArabicScript,
+  matchTokens,
+  romanceStem,
+  stripArabicArticle,
+  tokens,
+  unglued,
+  withoutLatinArticle,
+} from './fold';
+export { foldArabizi, foldDigits, foldLatin, normaliseArabic, normaliseLoose, normaliseText, normaliseToken, tokenise } from './normalise';
+export {
+  COLOUR_CONCEPTS,
+  LEXICON_VERSION,
+  type Lexicon,
+  colourSpelling,
+  conceptOf,
+  conceptsIn,
+  conceptsOfWord,
+  defaultLexicon,
+  makeLexicon,
+} from './lexicon';
+export { type Measure, agrees, compareMeasures, measuresOf, unitOf } from './measures';
+export { STOP_WORDS, isProductStopWord, isStopWord } from './stopwords';
+export { type PhoneMatch, type PhoneOptions, findPhone, findPhones, toE164 } from './phone';
+export { type Place, type PlaceOptions, WILAYA_COUNT, findPlace, placeByName, placeSpan, samePlace } from './places';
