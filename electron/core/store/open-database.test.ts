@@ -83,7 +83,7 @@ describe('openDatabase', () => {
     const withoutShop = (
       store.sqlite
         .prepare(
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name NOT LIKE '%_fts%' AND name NOT LIKE '%_tri%' AND name NOT LIKE '%_words%' AND name != 'shops' AND name != 'search_index_state' AND name != 'app_preferences'",
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name NOT LIKE '%_fts%' AND name NOT LIKE '%_tri%' AND name NOT LIKE '%_words%' AND name != 'shops' AND name != 'search_index_state' AND name != 'app_preferences' AND name NOT LIKE 'sync_%'",
         )
         .all() as { name: string }[]
     )
@@ -92,7 +92,8 @@ describe('openDatabase', () => {
         (t) =>
           !(store.sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]).some((c) => c.name === 'shop_id'),
       );
-    // Tables that hang off an account are scoped through it; app_preferences is the app's own (UI language).
+    // Tables that hang off an account are scoped through it; app_preferences is the app's own (UI language), and
+    // sync_* are the computer's own paired phones, which see every shop of this computer.
     expect(withoutShop.filter((t) => !t.startsWith('wa_'))).toEqual([]);
     await store.close();
   });

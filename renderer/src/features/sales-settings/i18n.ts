@@ -183,7 +183,7 @@ export const strings = defineStrings({
     baseUrl: 'عنوان الخدمة (\u2068base URL\u2069)',
     model: 'النموذج',
     visionModel: 'نموذج للصور (اختياري)',
-    visionModelPlaceholder: 'مثلاً gpt-4o-mini',
+    visionModelPlaceholder: 'مثلاً \u2068gpt-4o-mini\u2069',
     visionModelHint:
       'نموذج من نفس الخدمة يستطيع قراءة الصور. عندما يرسل زبون صورة لا يتعرف عليها Souqbot في كتالوجك، يصفها هذا النموذج ويبحث البوت عن ذلك المنتج. فارغ = تُحال إليك الصور غير المعروفة.',
     apiKey: 'مفتاح API',
