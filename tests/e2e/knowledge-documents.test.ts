@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/test-utils/temp-core';
-import { makeDocx, makePdf } from '../../electron/core/knowledge/documents/test-fixtures';
+import { makeDocx, makePdf } from '../../electron/core/test-utils/document-fixtures';
 import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
 
 /** Knowledge documents from the navigation: upload a PDF and a DOCX, ask as a customer, replace, delete. */

@@ -10,7 +10,7 @@ import { apiKeySecretName } from '../../electron/core/settings/app';
 import { type Store, openDatabase } from '../../electron/core/store/open-database';
 import { makeSettingsRepo } from '../../electron/core/store/repos/settings';
 import { makeShopsRepo } from '../../electron/core/store/repos/shops';
-import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from './fake-openai-server';
+import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from '../../electron/core/test-utils/fake-openai-server';
 import { llmJson } from './harness';
 
 /**

@@ -1,5 +1,5 @@
 import type { AnalyticsOverview, ExportKind } from '../../../shared/domain/analytics';
-import { type CsvValue, csvDocument } from '../csv/csv';
+import { type CsvValue, csvDocument } from '../csv';
 import { TAKEOVER_WINDOW_HOURS } from './order-figures';
 import type { PeriodScope, StatementCache } from './statements';
 

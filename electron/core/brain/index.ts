@@ -6,10 +6,10 @@ import type { Product } from '../../../shared/domain/catalog';
 import type { BrainSource, Violation, ViolationRecord } from '../../../shared/domain/guardrails';
 import type { KnowledgeEntry } from '../../../shared/domain/knowledge';
 import type { ShopSettings } from '../../../shared/domain/settings';
-import { makeProductsRepo } from '../catalog/products-repo';
+import { makeProductsRepo } from '../catalog';
 import type { EventBus } from '../events';
-import { makeKnowledgeRepo } from '../knowledge/repo';
-import { makeOrdersRepo } from '../orders/repo';
+import { makeKnowledgeRepo, makeDocumentsRepo } from '../knowledge';
+import { makeOrdersRepo } from '../orders';
 import type { Clock, Logger, SecretStore } from '../ports';
 import type { Database } from '../store/schema';
 import { apiKeySecretName } from '../settings/app';
@@ -30,8 +30,7 @@ import { makeShopFacts } from './shop-facts';
 import type { BrainState } from './offline/state';
 import { type CustomerProfile, PROMPT_MARKERS, buildPrompt } from './llm/prompt';
 import { redactSecrets } from './llm/redact';
-import { describeLlmError } from './llm/retry';
-import type { RetryOptions } from './llm/retry';
+import { describeLlmError, type RetryOptions } from './llm/retry';
 import { type SpendCap, makeSpendCap, shopDay } from './usage/spend-cap';
 import { makeUsageRepo } from './usage/usage-repo';
 import type { OfflineBrain, OfflinePlan } from './offline';
@@ -39,11 +38,10 @@ import { type CheckedSlots, type RawSlots, checkSlots, hasSlots, seedState } fro
 import { isOrderTurn, llmStartsOrder, planTurn, withoutOrderAction } from './turn-plan';
 import type { Brain, BrainInput } from './types';
 import { encodeEscalations, escalation } from '../../../shared/domain/notices';
-import { profileAsCustomerText } from '../learning/profiles/returning-customer';
+import { profileAsCustomerText } from '../learning';
 import { type ProductPhotoDeps, withProductPhoto } from './closer/product-photo';
 import { makeSentPhotosRepo } from './closer/sent-photos-repo';
 import { type PassageSearch, type PromptPassage, passageFacts, relevantPassages } from './llm/document-passages';
-import { makeDocumentsRepo } from '../knowledge/index';
 
 export interface ShopBrainDeps extends FactsSources {
   /** The offline brain: answers when no LLM is configured, and whenever the LLM cannot; keeps the order flow. */
@@ -494,3 +492,18 @@ export { type ChatClient, type MakeChatClient, makeOpenAiChatClient } from './ll
 export { extractNumbers } from './guardrails/numbers';
 export { type SpendCap, makeSpendCap, shopDay } from './usage/spend-cap';
 export { makeUsageRepo } from './usage/usage-repo';
+// What the other domains use of the brain's parts (learning, settings, orders, the pipeline).
+export type { Brain, BrainInput, CustomerMemory, TurnMessage } from './types';
+export { type Retriever, makeRetriever } from './retrieval';
+export { classifyIntent } from './nlu/intent';
+export { detectLanguage } from './nlu/language';
+export { nameFor } from './offline/product-name';
+export type { TurnContext } from './offline/answers';
+export { type Draft, newDraft } from './offline/draft';
+export { orderStep, yesOrNo } from './offline/order-step';
+export type { BrainState } from './offline/state';
+export { formatMoney } from './templates/format';
+export { orderStatusMessage } from './templates/order-status';
+export { redactSecrets } from './llm/redact';
+export { describeLlmError } from './llm/retry';
+export { makeViolationsRepo } from './guardrails/violations-repo';

@@ -1,9 +1,9 @@
 import { ContractError } from '../../../shared/contract';
 import type { Product } from '../../../shared/domain/catalog';
 import type { HandlerMap } from '../app';
-import { makeRetriever } from '../brain/retrieval';
+import { makeRetriever } from '../brain';
 import type { CoreContext } from '../context';
-import { requireShop } from '../shops/require-shop';
+import { requireShop } from '../shops';
 import { makeCatalogSearch } from './catalog-search';
 import { catalogEditHandlers } from './edit-handlers';
 import { exportCatalogCsv } from './import/export-csv';

@@ -1,7 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { Product } from '../../../shared/domain/catalog';
-import type { Retriever } from '../brain/retrieval';
-import { tokenise } from '../text/normalise';
+import type { Retriever } from '../brain';
+import { tokenise } from '../text';
 import { type ProductRow, makeProductReader } from './products-repo';
 import { shopToken } from './search-doc';
 

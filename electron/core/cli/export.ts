@@ -1,14 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ExportKind } from '../../../shared/domain/analytics';
-import { makeReadHandle } from '../analytics/read-handle';
-import { PeriodError, makeAnalytics } from '../analytics/service';
-import { addDays } from '../analytics/zone';
-import { option } from '../host/args';
-import { defaultDataDir } from '../host/data-dir';
-import { shopDay } from '../brain/usage/spend-cap';
+import { makeReadHandle, PeriodError, makeAnalytics, addDays } from '../analytics';
+import { option, defaultDataDir } from '../host';
+import { shopDay } from '../brain';
 import { DATABASE_FILE } from '../create-core';
-import { openDatabase } from '../store/open-database';
+import { openDatabase } from '../store';
 import { makeSettingsRepo } from '../store/repos/settings';
 import { makeShopsRepo } from '../store/repos/shops';
 import { type CliIo, UsageError } from './io';

@@ -3,11 +3,9 @@ import path from 'node:path';
 import type SQLite from 'better-sqlite3';
 import { type ColumnMapping, ProductField, type ImportSummary } from '../../../shared/contract/catalog';
 import { decodeCatalogBytes } from '../../../shared/domain/catalog-file';
-import { MappingNeededError, importCatalog } from '../catalog/import/import-catalog';
-import { makeProductsRepo } from '../catalog/products-repo';
+import { MappingNeededError, importCatalog, makeProductsRepo } from '../catalog';
 import { createCore } from '../create-core';
-import { option } from '../host/args';
-import { defaultDataDir } from '../host/data-dir';
+import { option, defaultDataDir } from '../host';
 import type { Clock } from '../ports';
 import { type CliIo, UsageError } from './io';
 

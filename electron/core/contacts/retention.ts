@@ -1,5 +1,5 @@
 import type { ShopSettings } from '../../../shared/domain/settings';
-import type { Scheduler } from '../learning/scheduler/scheduler';
+import type { Scheduler } from '../learning';
 import type { Logger } from '../ports';
 import { type EraseDeps, eraseContact } from './erase-contact';
 

@@ -3,9 +3,9 @@ import { ContractError } from '../../../shared/contract';
 import type { Conversation } from '../../../shared/domain/schemas';
 import type { HandlerMap } from '../app';
 import type { CoreContext } from '../context';
-import { newChannelMessageId } from '../pipeline/message-id';
+import { newChannelMessageId } from '../pipeline';
 import { toMessage } from '../store/repos/conversations';
-import { requireShop } from '../shops/require-shop';
+import { requireShop } from '../shops';
 import { saveSellerPhoto } from './media-file';
 
 /** The seller's side of the inbox: replies, takeover, drafts, status, blocking, quick replies, test phone. */

@@ -1,8 +1,8 @@
 import { ContractError } from '../../../shared/contract';
 import type { HandlerMap } from '../app';
-import { makeRetriever } from '../brain/retrieval';
+import { makeRetriever } from '../brain';
 import type { CoreContext } from '../context';
-import { requireShop } from '../shops/require-shop';
+import { requireShop } from '../shops';
 import { documentsHandlers } from './documents/documents-app';
 import { makeDocumentsRepo } from './documents/documents-repo';
 import { makeKnowledgeRepo } from './repo';

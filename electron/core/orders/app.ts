@@ -1,9 +1,9 @@
 import { ContractError } from '../../../shared/contract';
 import { ORDER_TRANSITIONS } from '../../../shared/domain/orders';
 import type { HandlerMap } from '../app';
-import { orderStatusMessage } from '../brain/templates/order-status';
+import { orderStatusMessage } from '../brain';
 import type { CoreContext } from '../context';
-import { requireShop } from '../shops/require-shop';
+import { requireShop } from '../shops';
 import { ordersToCourierCsv } from './courier-csv';
 import type { CustomerMessenger } from './customer-messenger';
 import type { OrdersRepo } from './repo';

@@ -1,5 +1,5 @@
 import type { Order } from '../../../shared/domain/orders';
-import { csvCell } from '../csv/csv';
+import { csvCell } from '../csv';
 
 /** Quoting and the formula guard live in csv/ (csv.ts, formula.ts), shared with the analytics and catalog exports. */
 export { csvCell };

@@ -1,5 +1,5 @@
 import type { CoreContext } from '../context';
-import { newChannelMessageId } from '../pipeline/message-id';
+import { newChannelMessageId } from '../pipeline';
 import type { CustomerMessenger } from './customer-messenger';
 
 /**

@@ -1,5 +1,5 @@
 import type { ShopSettings } from '../../../shared/domain/settings';
-import type { Brain, TurnMessage } from '../brain/types';
+import { type Brain, type TurnMessage, detectLanguage } from '../brain';
 import type { Clock, Logger } from '../ports';
 import type { CrashHook } from './crash-points';
 import { KeyedScheduler, type RetryPolicy } from './keyed-scheduler';
@@ -12,7 +12,6 @@ import { burstDueAt } from './policies';
 import { type Route, routeTurn } from './route';
 import type { BrainDecision } from '../../../shared/domain/brain';
 import type { CustomerLanguage } from '../../../shared/domain/schemas';
-import { detectLanguage } from '../brain/nlu/language';
 import { MEDIA_KINDS, describeMedia, mediaAcknowledgement } from './media-ack';
 import { encodeEscalations, escalation as escalationNotice } from '../../../shared/domain/notices';
 

@@ -8,7 +8,7 @@ import type { Core } from '../create-core';
 import { resolveStatic } from './static-files';
 import { requestOrigin } from './origin';
 import { TOKEN_PROTOCOL_PREFIX, presentedToken, safeDecode, tokenCookieName, tokenMatches } from './token';
-import { makePreferences } from '../system/preferences';
+import { makePreferences } from '../system';
 import { lockedPage, lockedPageLocale } from './locked-page';
 import { MEDIA_PREFIX, serveMedia } from './media-route';
 

@@ -1,7 +1,7 @@
 import type { PublicShopSettings, ShopSettings } from '../../../shared/domain/settings';
 import type { HandlerMap } from '../app';
 import type { CoreContext } from '../context';
-import { requireShop } from '../shops/require-shop';
+import { requireShop } from '../shops';
 
 export const apiKeySecretName = (shopId: number) => `shop-${shopId}-llm-api-key`;
 /** The transcription endpoint's key: its own secret, since it is often another provider than the LLM's. */

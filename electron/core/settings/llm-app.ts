@@ -1,16 +1,9 @@
 import type { LlmTestResult } from '../../../shared/domain/llm';
 import { type LlmNotice, llmNotice } from '../../../shared/domain/notices';
-import { llmProblem } from '../brain';
+import { llmProblem, makeViolationsRepo, type MakeChatClient, makeOpenAiChatClient, LLM_PRESETS, endpointNeedsKey, redactSecrets, describeLlmError, makeSpendCap, shopDay, makeUsageRepo } from '../brain';
 import type { HandlerMap } from '../app';
-import { makeViolationsRepo } from '../brain/guardrails/violations-repo';
-import { type MakeChatClient, makeOpenAiChatClient } from '../brain/llm/chat-client';
-import { LLM_PRESETS, endpointNeedsKey } from '../brain/llm/presets';
-import { redactSecrets } from '../brain/llm/redact';
-import { describeLlmError } from '../brain/llm/retry';
-import { makeSpendCap, shopDay } from '../brain/usage/spend-cap';
-import { makeUsageRepo } from '../brain/usage/usage-repo';
 import type { CoreContext } from '../context';
-import { requireShop } from '../shops/require-shop';
+import { requireShop } from '../shops';
 import { apiKeySecretName } from './app';
 import { measureConcurrency } from './concurrency-probe';
 

@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import { shopCountry } from '../text/country';
+import { shopCountry } from '../text';
 
 /**
  * The country a shop's brain works in: the seller's choice (shops.country) or, unset, derived from

@@ -32,3 +32,5 @@ export { type Measure, agrees, compareMeasures, measuresOf, unitOf } from './mea
 export { STOP_WORDS, isProductStopWord, isStopWord } from './stopwords';
 export { type PhoneMatch, type PhoneOptions, findPhone, findPhones, toE164 } from './phone';
 export { type Place, type PlaceOptions, WILAYA_COUNT, findPlace, placeByName, placeSpan, samePlace } from './places';
+export { currencyOfCountry, deriveCountry, dialectOf, shopCountry } from './country';
+export { WILAYAS_DZ } from './places-dz';

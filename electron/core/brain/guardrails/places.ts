@@ -1,4 +1,4 @@
-import { WILAYAS_DZ } from '../../text/places-dz';
+import { WILAYAS_DZ } from '../../text';
 import { fold } from './text';
 
 /**

@@ -20,12 +20,10 @@ import { type Pick, isTie, rememberSkus, resolveEach, resolveProducts } from './
 import { type BrainState, readState } from './state';
 import { encodeEscalations, escalation } from '../../../../shared/domain/notices';
 import { falsePriceClaim } from '../nlu/claims';
-import { conceptOf } from '../../text';
+import { conceptOf, currencyOfCountry, deriveCountry, dialectOf } from '../../text';
 import { assertsSalesFigure } from '../guardrails/claim-agreement';
-import { currencyOfCountry, deriveCountry, dialectOf } from '../../text/country';
 import type { ShopSettings } from '../../../../shared/domain/settings';
-import { applyStrategy } from '../../learning/bandit/strategy-lines';
-import { acceptReorder, personalise, prefillFromProfile, startsVisit } from '../../learning/profiles/returning-customer';
+import { applyStrategy, acceptReorder, personalise, prefillFromProfile, startsVisit } from '../../learning';
 
 export type { OfflineBrainDeps } from './deps';
 export { makeMemoryProductFinder, type ProductFinder, type ProductHit } from './product-match';

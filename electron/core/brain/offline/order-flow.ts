@@ -3,7 +3,7 @@ import type { Product } from '../../../../shared/domain/catalog';
 import { nameFor } from './product-name';
 import type { OrderLine } from '../../../../shared/domain/orders';
 import type { ShopSettings } from '../../../../shared/domain/settings';
-import { sumLines } from '../../orders/repo';
+import { sumLines } from '../../orders';
 import type { SlotName } from '../nlu/order-slots';
 import { type PhraseKey, say } from '../templates';
 import { formatList, formatMoney } from '../templates/format';

@@ -1,16 +1,13 @@
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { ShopSettings } from '../../../../shared/domain/settings';
-import { makeProductsRepo } from '../../catalog/products-repo';
+import { makeProductsRepo } from '../../catalog';
 import type { EventBus } from '../../events';
-import { makeBrainStateRepo } from '../../orders/brain-state-repo';
-import { makeOrderPlacer } from '../../orders/place-order';
-import { makeOrdersRepo } from '../../orders/repo';
-import { decrementCatalogStock } from '../../orders/stock';
+import { makeBrainStateRepo, makeOrderPlacer, makeOrdersRepo, decrementCatalogStock } from '../../orders';
 import type { Database } from '../../store/schema';
 import { type Retriever, makeRetriever } from '../retrieval/retriever';
 import type { ShopFacts } from '../shop-facts';
-import { makeShopCountryReader } from '../../shops/shop-country';
+import { makeShopCountryReader } from '../../shops';
 
 /** The shop's country as core reads it (set, else derived): the router's guardrails use the same reader. */
 export { makeShopCountryReader };

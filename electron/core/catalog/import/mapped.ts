@@ -3,7 +3,7 @@ import type { ProductField } from '../../../../shared/contract/catalog';
 import type { CsvRecord } from './csv';
 import type { ProductVariant, VariantOption } from '../../../../shared/domain/catalog';
 import type { ProductInput } from '../products-repo';
-import { unescapeFormula } from '../../csv/formula';
+import { unescapeFormula } from '../../csv';
 import { groupVariantRows, type ParsedRow } from './group-variants';
 import type { ColumnMapping, ImportRowError, MappingResult, ReadOptions } from './types';
 import { parseList, parsePrice, parseStock, skuFromName } from './values';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type SQLite from 'better-sqlite3';
 import type { PhoneMessage } from '../../../../shared/domain/inbox';
 import type { Clock } from '../../ports';
-import type { Pipeline } from '../../pipeline/create-pipeline';
+import type { Pipeline } from '../../pipeline';
 import type { SimulatorChannel } from './simulator-channel';
 
 /** A phone number typed by the seller → the JID WhatsApp would use for it. */

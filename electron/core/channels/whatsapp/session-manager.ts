@@ -8,7 +8,7 @@ import type { AccountStatus } from '../../../../shared/domain/schemas';
 import type { LinkMethod, WaAccountView } from '../../../../shared/domain/whatsapp';
 import { type Channel, ChannelSendError, type ChannelSink, type OutboundMessage } from '../types';
 import { toBaileysLogger } from './baileys-logger';
-import { makeCryptoBox } from './crypto-box';
+import { makeCryptoBox } from '../../host';
 import type { MediaFetcher } from './media';
 import { newNumberRamp } from './ramp';
 import type { Session, SessionOptions } from './session';

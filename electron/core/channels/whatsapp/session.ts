@@ -14,7 +14,7 @@ import type { Clock, Logger } from '../../ports';
 import type { ChannelSink } from '../types';
 import { makeSqliteAuthState, type SqliteAuthState } from './auth-store';
 import { toBaileysLogger } from './baileys-logger';
-import type { CryptoBox } from './crypto-box';
+import type { CryptoBox } from '../../host';
 import { handleUpsert, type InboundDeps, resolveSender } from './inbound';
 import { type MediaFetcher, saveMedia } from './media';
 import { decideOnClose, disconnectCode, isNetworkError } from './reconnect-policy';

@@ -1,7 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { BrainDecision } from '../../../../shared/domain/brain';
-import { makeRetriever } from '../../brain/retrieval/retriever';
-import type { BrainInput } from '../../brain/types';
+import { makeRetriever, type BrainInput } from '../../brain';
 import { documentAnswer, makeDocumentsRepo } from '../../knowledge/index';
 import { isStopWord, tokenise } from '../../text/index';
 

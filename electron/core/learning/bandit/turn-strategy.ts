@@ -1,9 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { Strategy } from '../../../../shared/domain/learning';
 import type { ShopSettings } from '../../../../shared/domain/settings';
-import { detectLanguage } from '../../brain/nlu/language';
-import { makeRetriever } from '../../brain/retrieval/retriever';
-import type { BrainInput } from '../../brain/types';
+import { detectLanguage, makeRetriever, type BrainInput } from '../../brain';
 import { type Bandit, segmentOf } from './bandit';
 import { backsScarcity } from './strategy-lines';
 

@@ -1,4 +1,4 @@
-import { fold, tokens } from '../../brain/nlu/normalise';
+import { fold, tokens } from '../../text';
 
 /**
  * The seller's opening hours, typed as free text in Settings ("9h-19h, du samedi au jeudi",

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type SQLite from 'better-sqlite3';
-import { KEY_FILE } from '../../host/encryption-key';
+import { KEY_FILE } from '../../host';
 import { type WrappedKey, unwrapKey, wrapKey } from './key-wrap';
 
 /**

@@ -1,8 +1,11 @@
-import type { BrainDecision } from '../../../../shared/domain/brain';
-import type { Product } from '../../../../shared/domain/catalog';
-import { SalesSettings, ShopFacts } from '../../../../shared/domain/settings';
-import type { StoreFacts } from './backing';
-import type { ReplyCheckInput } from './check-reply';
+import type { BrainDecision } from '../../../shared/domain/brain';
+import type { Product } from '../../../shared/domain/catalog';
+import { SalesSettings, ShopFacts } from '../../../shared/domain/settings';
+import type { StoreFacts } from '../brain/guardrails/backing';
+import type { ReplyCheckInput } from '../brain/guardrails/check-reply';
+import { decision } from './decisions';
+
+export { decision };
 
 /** Test helpers for the guardrail tests (not used by production code). */
 export function product(over: Partial<Product> & Pick<Product, 'sku' | 'name' | 'price'>): Product {
@@ -43,25 +46,6 @@ export const course = product({
   currency: 'BRL',
   description: 'Curso online com 60 aulas.',
 });
-
-export function decision(over: Partial<BrainDecision> = {}): BrainDecision {
-  return {
-    reply: '',
-    language: 'fr',
-    intent: 'other',
-    sentiment: 'neutral',
-    confidence: 0.9,
-    salesAction: 'none',
-    orderAction: 'none',
-    orderItems: [],
-    escalate: false,
-    escalateReason: null,
-    citations: [],
-    skus: [],
-    media: [],
-    ...over,
-  };
-}
 
 export function store(over: Partial<StoreFacts> = {}): StoreFacts {
   return {

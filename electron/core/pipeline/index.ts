@@ -1,0 +1,4 @@
+/** The pipeline's door: the pipeline's type, the id of a message it sends, and its default send policies. */
+export type { Pipeline } from './create-pipeline';
+export { newChannelMessageId } from './message-id';
+export { defaultPacing, defaultRateLimits } from './policies';
