@@ -143,8 +143,6 @@ export function makeVariantsRepo(sqlite: SQLite.Database) {
     },
   };
 }
-export type VariantsRepo = ReturnType<typeof makeVariantsRepo>;
-
 const isUniqueViolation = (err: unknown): boolean =>
   err instanceof Error && (err as Error & { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 

@@ -143,4 +143,3 @@ export function makeBackups(deps: BackupsDeps) {
     },
   };
 }
-export type Backups = ReturnType<typeof makeBackups>;

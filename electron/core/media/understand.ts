@@ -75,4 +75,3 @@ export function makeMediaUnderstanding(deps: MediaUnderstandingDeps) {
     return null;
   };
 }
-export type MediaUnderstanding = ReturnType<typeof makeMediaUnderstanding>;

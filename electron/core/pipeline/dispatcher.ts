@@ -174,5 +174,3 @@ function mediaOf(meta: string | null): OutgoingMedia | null {
     return null;
   }
 }
-
-export type Dispatcher = ReturnType<typeof makeDispatcher>;

@@ -195,4 +195,3 @@ export function makeIntakeGuard(deps: IntakeGuardDeps) {
     },
   };
 }
-export type IntakeGuard = ReturnType<typeof makeIntakeGuard>;

@@ -41,4 +41,3 @@ export function makeShopPolicies(sqlite: SQLite.Database, bus: EventBus, fixed: 
     },
   };
 }
-export type ShopPolicies = ReturnType<typeof makeShopPolicies>;

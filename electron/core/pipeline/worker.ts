@@ -305,4 +305,3 @@ export function makeWorker(deps: WorkerDeps) {
     stop: () => scheduler.stop(),
   };
 }
-export type Worker = ReturnType<typeof makeWorker>;

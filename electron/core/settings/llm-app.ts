@@ -1,6 +1,18 @@
 import type { LlmTestResult } from '../../../shared/domain/llm';
 import { type LlmNotice, llmNotice } from '../../../shared/domain/notices';
-import { llmProblem, makeViolationsRepo, type MakeChatClient, makeOpenAiChatClient, LLM_PRESETS, endpointNeedsKey, redactSecrets, describeLlmError, makeSpendCap, shopDay, makeUsageRepo } from '../brain';
+import {
+  llmProblem,
+  makeViolationsRepo,
+  type MakeChatClient,
+  makeOpenAiChatClient,
+  LLM_PRESETS,
+  endpointNeedsKey,
+  redactSecrets,
+  describeLlmError,
+  makeSpendCap,
+  shopDay,
+  makeUsageRepo,
+} from '../brain';
 import type { HandlerMap } from '../app';
 import type { CoreContext } from '../context';
 import { requireShop } from '../shops';

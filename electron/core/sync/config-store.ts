@@ -35,4 +35,3 @@ export function makeSyncConfigStore(sqlite: SQLite.Database) {
     },
   };
 }
-export type SyncConfigStore = ReturnType<typeof makeSyncConfigStore>;

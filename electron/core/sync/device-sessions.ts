@@ -61,4 +61,3 @@ export function makeDeviceSessions(deps: { devices: DevicesRepo; identity: () =>
     },
   };
 }
-export type DeviceSessions = ReturnType<typeof makeDeviceSessions>;

@@ -33,4 +33,3 @@ export function makePreferences(sqlite: SQLite.Database) {
     },
   };
 }
-export type Preferences = ReturnType<typeof makePreferences>;

@@ -39,14 +39,6 @@ export const dress = product({
 
 export const bag = product({ sku: 'DZ-BG-001', name: 'Sac à main cuir noir', altNames: ['حقيبة يد جلد سوداء'], price: 4500, stock: 7 });
 
-export const course = product({
-  sku: 'BR-CR-001',
-  name: 'Curso Excel do Zero ao Avançado',
-  price: 1290,
-  currency: 'BRL',
-  description: 'Curso online com 60 aulas.',
-});
-
 export function store(over: Partial<StoreFacts> = {}): StoreFacts {
   return {
     products: [dress, bag],

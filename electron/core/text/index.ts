@@ -4,18 +4,7 @@
  * (measures.ts), stop-words, places and phones. Catalog search documents, retrieval, the NLU and
  * the guardrails read text through it, so a word means the same thing to each of them.
  */
-export {
-  arabicShare,
-  asciiDigits,
-  fold,
-  hasArabicScript,
-  matchTokens,
-  romanceStem,
-  stripArabicArticle,
-  tokens,
-  unglued,
-  withoutLatinArticle,
-} from './fold';
+export { arabicShare, asciiDigits, fold, matchTokens, romanceStem, stripArabicArticle, tokens, unglued, withoutLatinArticle } from './fold';
 export { foldArabizi, foldDigits, foldLatin, normaliseArabic, normaliseLoose, normaliseText, normaliseToken, tokenise } from './normalise';
 export {
   COLOUR_CONCEPTS,
@@ -23,7 +12,6 @@ export {
   type Lexicon,
   colourSpelling,
   conceptOf,
-  conceptsIn,
   conceptsOfWord,
   defaultLexicon,
   makeLexicon,

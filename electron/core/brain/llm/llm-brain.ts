@@ -76,4 +76,3 @@ export function makeLlmBrain(config: LlmBrainConfig) {
     },
   };
 }
-export type LlmBrain = ReturnType<typeof makeLlmBrain>;

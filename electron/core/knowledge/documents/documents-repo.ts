@@ -158,4 +158,3 @@ export function makeDocumentsRepo(sqlite: SQLite.Database) {
     },
   };
 }
-export type DocumentsRepo = ReturnType<typeof makeDocumentsRepo>;

@@ -82,4 +82,3 @@ export function makeFollowUps(deps: FollowUpsDeps) {
     stats: store.stats,
   };
 }
-export type FollowUps = ReturnType<typeof makeFollowUps>;

@@ -137,4 +137,3 @@ export function makeProfilesRepo(sqlite: SQLite.Database) {
     forget: (shopId: number, contactId: number) => s.forget.run(shopId, contactId).changes > 0,
   };
 }
-export type ProfilesRepo = ReturnType<typeof makeProfilesRepo>;

@@ -1,5 +1,14 @@
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
-import { type TurnContext, type BrainState, type BrainInput, type CustomerMemory, type Draft, newDraft, orderStep, yesOrNo } from '../../brain';
+import {
+  type TurnContext,
+  type BrainState,
+  type BrainInput,
+  type CustomerMemory,
+  type Draft,
+  newDraft,
+  orderStep,
+  yesOrNo,
+} from '../../brain';
 
 /**
  * The offline brain's memory of a returning customer: a greeting by name that offers the last

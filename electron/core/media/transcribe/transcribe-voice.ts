@@ -119,4 +119,3 @@ export function makeVoiceTranscriber(deps: VoiceTranscriberDeps) {
     },
   };
 }
-export type VoiceTranscriber = ReturnType<typeof makeVoiceTranscriber>;
