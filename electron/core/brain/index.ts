@@ -413,7 +413,7 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
  * The router with its bookkeeping on the store's own tables (migration 0006): what create-core
  * calls, passing the offline brain, the retriever and the repositories it already has.
  */
-export function makeShopBrainFromStore(deps: Omit<ShopBrainDeps, 'spendCap' | 'violations'> & { sqlite: SQLite.Database }): Brain {
+function makeShopBrainFromStore(deps: Omit<ShopBrainDeps, 'spendCap' | 'violations'> & { sqlite: SQLite.Database }): Brain {
   const { sqlite, ...rest } = deps;
   return makeShopBrain({ ...rest, spendCap: makeSpendCap(makeUsageRepo(sqlite)), violations: makeViolationsRepo(sqlite) });
 }

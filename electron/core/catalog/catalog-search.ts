@@ -6,7 +6,7 @@ import { type ProductRow, makeProductReader } from './products-repo';
 import { shopToken } from './search-doc';
 
 /** Past this many matches the seller is asked to narrow the search (the count says "10,000+"). */
-export const MAX_MATCHES = 10_000;
+const MAX_MATCHES = 10_000;
 
 /**
  * The seller's catalog search: EVERY active product the text matches, counted and paged, not the

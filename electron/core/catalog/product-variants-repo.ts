@@ -25,7 +25,7 @@ const parseOptions = (json: string): VariantOption[] => {
 };
 
 /** A row as the shared variant shape; absent optional fields stay absent (a plain "S|M|L" list). */
-export function rowToVariant(row: VariantRow): ProductVariant {
+function rowToVariant(row: VariantRow): ProductVariant {
   const options = parseOptions(row.options);
   return {
     name: row.name,

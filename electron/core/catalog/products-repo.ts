@@ -24,7 +24,7 @@ const parseList = <T>(json: string): T[] => {
  * stock obey its variants. The row's own `variants` column is not read: it is no longer written.
  * Code holding a raw row reads its variants with `makeProductReader`.
  */
-export function rowToProduct(row: ProductRow, variants: readonly ProductVariant[]): Product {
+function rowToProduct(row: ProductRow, variants: readonly ProductVariant[]): Product {
   return reconcileVariants({
     id: row.id,
     shopId: row.shop_id,

@@ -10,7 +10,7 @@ import { makeSettingsRepo } from '../store/repos/settings';
 import { makeShopsRepo } from '../store/repos/shops';
 import { type CliIo, UsageError } from './io';
 
-export const EXPORT_USAGE =
+const EXPORT_USAGE =
   'Usage: souqbot export orders|conversations|contacts|metrics [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--shop ID] [--data-dir DIR] [--out FILE|-]';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -16,10 +16,10 @@ const sqliteOf = (source: SqliteSource): SQLite.Database =>
   'ctx' in source ? source.ctx.store.sqlite : 'sqlite' in source ? source.sqlite : source;
 
 /** Larger files are refused before they are read: one import holds the whole file in memory (~100,000 rows). */
-export const MAX_CATALOG_FILE_BYTES = 10 * 1024 * 1024;
+const MAX_CATALOG_FILE_BYTES = 10 * 1024 * 1024;
 
 /** The file's text, whatever its encoding (UTF-8, UTF-16, Windows-1252), or a plain refusal. */
-export function readCatalogText(filePath: string, notice: (line: string) => void = () => {}): string {
+function readCatalogText(filePath: string, notice: (line: string) => void = () => {}): string {
   const size = fs.statSync(filePath).size;
   if (size > MAX_CATALOG_FILE_BYTES) {
     throw new UsageError(
@@ -37,7 +37,7 @@ export function readCatalogText(filePath: string, notice: (line: string) => void
 }
 
 /** `--map name=Désignation,price=Prix` as a column mapping (our field = their header). */
-export function parseMapOption(raw: string): ColumnMapping {
+function parseMapOption(raw: string): ColumnMapping {
   const mapping: ColumnMapping = {};
   for (const pair of raw
     .split(',')

@@ -5,7 +5,7 @@ import { csvCell } from '../csv';
 export { csvCell };
 
 /** Column order couriers (Yalidine, ZR Express, Maystro…) import without remapping. */
-export const COURIER_COLUMNS = ['name', 'phone', 'wilaya', 'commune', 'address', 'products', 'amount_to_collect', 'order_id'] as const;
+const COURIER_COLUMNS = ['name', 'phone', 'wilaya', 'commune', 'address', 'products', 'amount_to_collect', 'order_id'] as const;
 
 const products = (o: Order): string => o.items.map((i) => `${i.quantity} x ${i.name}${i.variant ? ` (${i.variant})` : ''}`).join(' + ');
 

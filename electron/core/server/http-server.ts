@@ -30,7 +30,7 @@ export interface RunningServer {
 
 const LOOPBACK_HOSTS = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
 const CALL_PREFIX = '/api/call/';
-export const EVENTS_PATH = '/api/events';
+const EVENTS_PATH = '/api/events';
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);

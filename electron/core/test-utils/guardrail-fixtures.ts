@@ -26,7 +26,7 @@ export function product(over: Partial<Product> & Pick<Product, 'sku' | 'name' | 
   };
 }
 
-export const dress = product({
+const dress = product({
   sku: 'DZ-DR-001',
   name: 'Robe de soirée rouge',
   altNames: ['فستان سهرة أحمر'],
@@ -37,7 +37,7 @@ export const dress = product({
   description: 'Robe longue en satin, 100% polyester.',
 });
 
-export const bag = product({ sku: 'DZ-BG-001', name: 'Sac à main cuir noir', altNames: ['حقيبة يد جلد سوداء'], price: 4500, stock: 7 });
+const bag = product({ sku: 'DZ-BG-001', name: 'Sac à main cuir noir', altNames: ['حقيبة يد جلد سوداء'], price: 4500, stock: 7 });
 
 export function store(over: Partial<StoreFacts> = {}): StoreFacts {
   return {

@@ -132,7 +132,7 @@ function allowedPayments(facts: Facts): Set<string> {
   return allowed;
 }
 
-export function checkPayments(reply: string, facts: Facts): Violation[] {
+function checkPayments(reply: string, facts: Facts): Violation[] {
   const allowed = allowedPayments(facts);
   const violations: Violation[] = [];
   for (const clause of clauses(reply)) {

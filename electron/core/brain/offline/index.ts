@@ -390,7 +390,7 @@ const extractSlotsCount = (ctx: TurnContext): number => {
  * What the brain reads of a message: all of it up to a few thousand characters; of a longer one
  * (a pasted document, a flood) its start and end, so every rule runs in bounded time.
  */
-export function boundedText(text: string): string {
+function boundedText(text: string): string {
   const MAX = 2_000;
   return text.length <= MAX ? text : `${text.slice(0, 1_500)}\n${text.slice(-500)}`;
 }

@@ -14,7 +14,7 @@ const DIGITAL =
   /\b(cours|course|curso|corso|ebook|e-book|mentor|mentoria|coaching|planner|pdf|online|en ligne|download|digital|numerique|template|planilha|formation|aulas|certificado|acesso)\b/i;
 
 /** Digital goods are not shipped: no wilaya or address to ask for. */
-export const isDigital = (p: Product): boolean =>
+const isDigital = (p: Product): boolean =>
   p.stock === null && p.variants.length === 0 && DIGITAL.test(`${p.name} ${p.category} ${p.description}`);
 
 export interface CartLine {

@@ -264,7 +264,7 @@ function parseRow(
 }
 
 /** "Taille=M|Couleur=Bordeaux" → [{ name: 'Taille', value: 'M' }, …]; a bare value gets no name. */
-export function parseOptions(raw: string): VariantOption[] {
+function parseOptions(raw: string): VariantOption[] {
   return parseList(raw, /\|/).map((part) => {
     const eq = part.indexOf('=');
     return eq < 0 ? { name: '', value: part } : { name: part.slice(0, eq).trim(), value: part.slice(eq + 1).trim() };

@@ -54,7 +54,7 @@ function makeMemoryCache(): CacheStore {
 }
 
 /** '+213 550-00 00 01' → '213550000001' (what requestPairingCode and JIDs want). */
-export const phoneDigits = (phone: string): string => phone.replace(/\D/g, '');
+const phoneDigits = (phone: string): string => phone.replace(/\D/g, '');
 
 /** A phone or JID typed by the seller → the JID WhatsApp uses for that person. */
 export function toUserJid(input: string): string {

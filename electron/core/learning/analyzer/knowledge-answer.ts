@@ -11,13 +11,13 @@ function namesProduct(text: string, names: readonly string[]): boolean {
 }
 
 /** Retrieval score from which an approved FAQ answer is trusted to answer on its own. */
-export const KNOWLEDGE_ANSWERS_FROM = 0.5;
+const KNOWLEDGE_ANSWERS_FROM = 0.5;
 /**
  * Score from which an approved FAQ answer wins over a product answer that the customer's words do
  * not name (a document passage wins once it covers the question): "vous faites l'emballage cadeau ?"
  * is a question the seller answered, not a price question about a gift box the catalog holds.
  */
-export const KNOWLEDGE_OVERRIDES_FROM = 0.8;
+const KNOWLEDGE_OVERRIDES_FROM = 0.8;
 
 /**
  * Approved knowledge reaching the offline brain: when the brain did not understand a question

@@ -9,8 +9,8 @@ import { followUpDiscount, followUpText } from './follow-up-text';
 import { makeFollowUpStore } from './follow-up-store';
 import type { ProactiveOutbox } from './proactive-outbox';
 
-export const FOLLOW_UP_JOB = 'follow-up';
-export const followUpKey = (conversationId: number) => `follow-up:${conversationId}`;
+const FOLLOW_UP_JOB = 'follow-up';
+const followUpKey = (conversationId: number) => `follow-up:${conversationId}`;
 
 export interface FollowUpsDeps {
   sqlite: SQLite.Database;

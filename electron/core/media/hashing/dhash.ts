@@ -47,13 +47,6 @@ function grid(ii: Integral, r: Rect, cols: number, rows: number): Float64Array {
   return out;
 }
 
-/** Set bits of a 32-bit word (SWAR). */
-export function popcount32(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
-}
-
 export const toHex = (h: Int32Array, at = 0): string =>
   Array.from(h.subarray(at, at + HASH_WORDS), (w) => (w >>> 0).toString(16).padStart(8, '0')).join('');
 

@@ -10,7 +10,7 @@ import { type WrappedKey, unwrapKey, wrapKey } from './key-wrap';
  * online backup API (consistent while the bot keeps answering), the media folder, the data key sealed with the
  * seller's passphrase, and a manifest with the database's SHA-256 so a damaged copy is refused at restore.
  */
-export const DATABASE_FILE = 'souqbot.sqlite';
+const DATABASE_FILE = 'souqbot.sqlite';
 const MANIFEST = 'manifest.json';
 const PREFIX = 'souqbot-backup-';
 
