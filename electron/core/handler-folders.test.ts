@@ -11,7 +11,7 @@ const EXCEPTIONS: Record<string, { folder: string; why: string }> = {
   wa: { folder: 'whatsapp', why: "WhatsApp's calls are the channel's own, under channels/whatsapp/ (`wa/` is the short prefix)" },
   profiles: { folder: 'learning', why: 'customer profiles are what learning builds from past conversations (learning/profiles/)' },
   jobs: { folder: 'learning', why: "the background jobs are the learning scheduler's (learning/scheduler/)" },
-  'catalog/product-image': {
+  'catalog/get-product-image': {
     folder: 'media',
     why: "a product's photo is stored by the image pipeline (media/images/: resize, catalog_images)",
   },

@@ -46,7 +46,7 @@ export function conversationsHandlers(ctx: CoreContext): HandlerMap {
       await requireShop(ctx, q.shopId);
       return repos.conversations.list(q);
     },
-    'conversations/messages': async ({ shopId, conversationId, limit }) => {
+    'conversations/list-messages': async ({ shopId, conversationId, limit }) => {
       await requireConversation(ctx, shopId, conversationId);
       return repos.conversations.messages(shopId, conversationId, limit);
     },

@@ -12,7 +12,7 @@ export function testphoneHandlers(ctx: CoreContext): HandlerMap {
       const row = requireMessage(ctx, shopId, messageId);
       return { conversationId: row.conversation_id, messageId };
     },
-    'testphone/thread': async ({ shopId, from }) => {
+    'testphone/get-thread': async ({ shopId, from }) => {
       await requireShop(ctx, shopId);
       return ctx.testPhone.thread(shopId, from);
     },
