@@ -6,8 +6,8 @@ import { option, defaultDataDir } from '../host';
 import { shopDay } from '../brain';
 import { DATABASE_FILE } from '../create-core';
 import { openDatabase } from '../store';
-import { makeSettingsRepo } from '../store/repos/settings';
-import { makeShopsRepo } from '../store/repos/shops';
+import { makeSettingsRepo } from '../settings';
+import { makeShopsRepo } from '../shops';
 import { type CliIo, UsageError } from './io';
 
 const EXPORT_USAGE =
