@@ -7,7 +7,7 @@ import type { CoreContext } from './context';
 import { conversationsHandlers } from './conversations/app';
 import { EventBus } from './events';
 import { type Clock, type Logger, type Notifier, type SecretStore, silentLogger, systemClock } from './ports';
-import { apiKeySecretName, settingsHandlers } from './settings/app';
+import { settingsHandlers } from './settings/app';
 import { makeShopCountryReader } from './shops/shop-country';
 import { llmSettingsHandlers } from './settings/llm-app';
 import { shopsHandlers } from './shops/app';
@@ -23,7 +23,7 @@ import { lockDataDir } from './host/data-dir-lock';
 import { type FileLogger, type LogCap, makeFileLogger, teeLogger } from './host/log-files';
 import { databaseFiles, ensurePrivateDir, ensurePrivateFile, tightenExisting } from './host/private-files';
 import type { Brain } from './brain/types';
-import { cachedSettings, makeCoreShopBrain, withCoreProductPhoto } from './brain/index';
+import { apiKeySecretName, cachedSettings, makeCoreShopBrain, orderStatusMessage, withCoreProductPhoto } from './brain/index';
 import { llmHealthHandlers } from './brain/llm/health-app';
 import { makeLlmHealth } from './brain/llm/llm-health';
 import { makeSimulatorChannel } from './channels/simulator/simulator-channel';
@@ -42,14 +42,12 @@ import { makeSessionManager, type WhatsAppDeps } from './channels/whatsapp/sessi
 import { resolveEncryptionKey } from './host/encryption-key';
 import { ordersHandlers } from './orders/app';
 import { notifySellerOfOrders } from './orders/notify-seller';
-import { makeOrdersRepo } from './orders/repo';
 import { makePipelineMessenger } from './orders/pipeline-messenger';
 import { contactsHandlers } from './contacts/app';
 import { registerRetentionJob } from './contacts/retention';
 import { type Learning, makeLearning } from './learning/create-learning';
 import { makePipelineProactiveOutbox } from './learning/follow-ups/proactive-outbox';
 import { learningHandlers } from './learning/app';
-import { makeProductsRepo } from './catalog/products-repo';
 import { analyticsHandlers } from './analytics/app';
 import { makeFollowUpFigures } from './learning/analytics/follow-up-figures';
 import { makeCatalogImages, makeCatalogImagesRepo, makeMediaUnderstanding, makeOutgoingMediaResolver } from './media/index';
@@ -65,6 +63,8 @@ import { desktopHandlers } from './desktop/index';
 import { listBackups, restoreBackup, runBackup } from './store/backup/backup';
 import { makeSyncService, makeSyncStore, syncHandlers, type SyncService } from './sync/index';
 import { makeSyncSocket, syncQrDataUrl } from './sync/node-adapters';
+import { type CoreServices, makeCoreServices } from './services';
+import { makeRampReader } from './channels/whatsapp/ramp';
 
 export interface CoreConfig {
   dataDir: string;
@@ -115,6 +115,8 @@ export interface Core {
   readonly learning: Learning;
   /** Multi-device sync through the relay (off until the seller turns it on). */
   readonly sync: SyncService;
+  /** The shared repositories and retriever, built once (the CLI's catalog import writes through them). */
+  readonly services: CoreServices;
   close(): Promise<void>;
 }
 
@@ -166,13 +168,17 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   };
   const searchIndex = makeMessageSearchIndex(store.sqlite, backgroundFailed('search indexing'));
   notifySellerOfOrders({ bus, notifier });
-  const products = makeProductsRepo(store.sqlite);
+  // Each shared repository and the retriever, built once; handlers, the brain and learning are handed what they use.
+  const services = makeCoreServices(store);
+  const { products, orders, retriever } = services;
   const learning = makeLearning({
     sqlite: store.sqlite,
     clock,
     logger,
     bus,
     settingsOf,
+    retriever,
+    knowledge: services.knowledge,
     productBySku: (shopId, sku) => products.getBySku(shopId, sku),
     catalogOf: (shopId) => products.all(shopId),
     apiKeyOf: (shopId) => secrets.get(apiKeySecretName(shopId)),
@@ -215,10 +221,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     logger,
     ...(config.transcriptionClient && { makeClient: config.transcriptionClient }),
   });
-  // Bound below, once the WhatsApp manager exists (it needs the pipeline's sink).
-  let rampOf: (accountId: number) => number = () => 1;
+  // A young number's send ramp is read from its linking date (the WhatsApp accounts table), not from a live session.
+  const ramps = makeRampReader({ sqlite: store.sqlite, clock });
   const pipeline = createPipeline({
-    rateFactor: (accountId) => rampOf(accountId),
+    rateFactor: (accountId) => ramps.rampFor(accountId)?.rateFactor ?? 1,
     afterStore: () => learning.afterStore(),
     sqlite: store.sqlite,
     brain:
@@ -226,9 +232,20 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       // The closer's product photo is added last, to the reply that actually goes out.
       withCoreProductPhoto(
         learning.wrapBrain(
-          makeCoreShopBrain({ db: store.db, sqlite: store.sqlite, settingsOf, shops: shopsRepo, secrets, bus, clock, logger, llmHealth }),
+          makeCoreShopBrain({
+            db: store.db,
+            sqlite: store.sqlite,
+            settingsOf,
+            shops: shopsRepo,
+            secrets,
+            bus,
+            clock,
+            logger,
+            llmHealth,
+            ...services,
+          }),
         ),
-        { sqlite: store.sqlite, canSend: (shopId, url) => catalogImages.localFile(shopId, url) !== null },
+        { sqlite: store.sqlite, products, canSend: (shopId, url) => catalogImages.localFile(shopId, url) !== null },
       ),
     settingsOf,
     bus,
@@ -278,7 +295,6 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     detachChannel: (accountId) => pipeline.detachChannel(accountId),
     ...config.whatsapp,
   });
-  rampOf = (accountId) => whatsapp.rampFor(accountId)?.rateFactor ?? 1;
   reportFault = (err) => pipeline.storage.report(err);
   const ctx: CoreContext = {
     version: APP_VERSION,
@@ -314,13 +330,13 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     app.register(handlers(ctx));
   }
   app.register(whatsappHandlers(ctx));
-  app.register(catalogHandlers(ctx));
-  app.register(knowledgeHandlers(ctx));
+  app.register(catalogHandlers(ctx, { products, retrieval: retriever }));
+  app.register(knowledgeHandlers(ctx, { knowledge: services.knowledge, documents: services.documents, retriever }));
   app.register(catalogImageHandlers(ctx, catalogImages));
   app.register(llmSettingsHandlers(ctx));
   app.register(learningHandlers(ctx, learning));
   app.register(llmHealthHandlers(ctx, llmHealth));
-  app.register(ordersHandlers(ctx, { orders: makeOrdersRepo(store.db), messenger: makePipelineMessenger(ctx) }));
+  app.register(ordersHandlers(ctx, { orders, messenger: makePipelineMessenger(ctx), statusMessage: orderStatusMessage }));
   const erase = {
     mediaDir: path.join(config.dataDir, 'media'),
     rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl'),
@@ -371,6 +387,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     announce: (url) => lock.describe({ url }),
     learning,
     sync,
+    services,
     async close() {
       if (closed) return;
       closed = true;

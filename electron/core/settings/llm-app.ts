@@ -1,17 +1,22 @@
 import type { LlmTestResult } from '../../../shared/domain/llm';
 import { type LlmNotice, llmNotice } from '../../../shared/domain/notices';
-import { llmProblem } from '../brain';
 import type { HandlerMap } from '../app';
-import { makeViolationsRepo } from '../brain/guardrails/violations-repo';
-import { type MakeChatClient, makeOpenAiChatClient } from '../brain/llm/chat-client';
-import { LLM_PRESETS, endpointNeedsKey } from '../brain/llm/presets';
-import { redactSecrets } from '../brain/llm/redact';
-import { describeLlmError } from '../brain/llm/retry';
-import { makeSpendCap, shopDay } from '../brain/usage/spend-cap';
-import { makeUsageRepo } from '../brain/usage/usage-repo';
+import {
+  LLM_PRESETS,
+  type MakeChatClient,
+  apiKeySecretName,
+  describeLlmError,
+  endpointNeedsKey,
+  llmProblem,
+  makeOpenAiChatClient,
+  makeSpendCap,
+  makeUsageRepo,
+  makeViolationsRepo,
+  redactSecrets,
+  shopDay,
+} from '../brain';
 import type { CoreContext } from '../context';
 import { requireShop } from '../shops/require-shop';
-import { apiKeySecretName } from './app';
 import { measureConcurrency } from './concurrency-probe';
 
 const hostOf = (url: string): string | null => {
