@@ -32,6 +32,7 @@ import { inboxHandlers } from './inbox/app';
 import { inboxMediaHandlers } from './inbox/media-app';
 import { createPipeline } from './pipeline/create-pipeline';
 import { makeIntakeJournal } from './pipeline/intake-journal';
+import { newChannelMessageId } from './pipeline/message-id';
 import { parseHeldMessage } from './pipeline/intake-guard';
 import type { CrashHook } from './pipeline/crash-points';
 import type { RetryPolicy } from './pipeline/keyed-scheduler';
@@ -336,7 +337,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   app.register(llmSettingsHandlers(ctx));
   app.register(learningHandlers(ctx, learning));
   app.register(llmHealthHandlers(ctx, llmHealth));
-  app.register(ordersHandlers(ctx, { orders, messenger: makePipelineMessenger(ctx), statusMessage: orderStatusMessage }));
+  app.register(
+    ordersHandlers(ctx, { orders, messenger: makePipelineMessenger(ctx, newChannelMessageId), statusMessage: orderStatusMessage }),
+  );
   const erase = {
     mediaDir: path.join(config.dataDir, 'media'),
     rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl'),

@@ -6,7 +6,7 @@
 // while the old ones are paid off. Shipped code only: tests and test-utils/ may reach anything.
 
 const CORE = 'electron/core/';
-const NOT_SHIPPED = /(\.test\.[cm]?[jt]sx?$|^electron\/core\/test-utils\/)/;
+const NOT_SHIPPED = /(\.test\.[cm]?[jt]sx?$|(^|\/)test-utils\/)/;
 
 /** electron/core/brain/offline/wire.ts → brain; electron/core/create-core.ts and files outside core → null */
 export function folderOf(file) {
