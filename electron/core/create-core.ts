@@ -6,12 +6,11 @@ import { knowledgeHandlers } from './knowledge/app';
 import type { CoreContext } from './context';
 import { conversationsHandlers } from './conversations/app';
 import { EventBus } from './events';
-import { type Clock, type Logger, type Notifier, type SecretStore, silentLogger, systemClock } from './ports';
+import { type Clock, type Logger, type Notifier, type SecretStore, systemClock } from './ports';
 import { settingsHandlers } from './settings/app';
 import { makeShopCountryReader } from './shops/shop-country';
 import { llmSettingsHandlers } from './settings/llm-app';
 import { shopsHandlers } from './shops/app';
-import { openDatabase } from './store/open-database';
 import { makeMessageSearchIndex } from './store/message-search-index';
 import { makeAccountsRepo } from './store/repos/accounts';
 import { makeConversationsRepo } from './store/repos/conversations';
@@ -19,9 +18,8 @@ import { makeSettingsRepo } from './store/repos/settings';
 import { makeShopsRepo } from './store/repos/shops';
 import { systemHandlers } from './system/app';
 import { makeSealedSecretStore } from './host/sealed-secret-store';
-import { lockDataDir } from './host/data-dir-lock';
-import { type FileLogger, type LogCap, makeFileLogger, teeLogger } from './host/log-files';
-import { databaseFiles, ensurePrivateDir, ensurePrivateFile, tightenExisting } from './host/private-files';
+import type { LogCap } from './host/log-files';
+import { openDataFolder } from './open-data-folder';
 import type { Brain } from './brain/types';
 import { apiKeySecretName, cachedSettings, makeCoreShopBrain, orderStatusMessage, withCoreProductPhoto } from './brain/index';
 import { llmHealthHandlers } from './brain/llm/health-app';
@@ -121,33 +119,13 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export const DATABASE_FILE = 'souqbot.sqlite';
+// The database's file name in the data folder (the CLI's backup, export and recovery read it).
+export { DATABASE_FILE } from './open-data-folder';
 
 /** The composition root: everything core is, built from injected dependencies. One core per data directory. */
 export async function createCore(config: CoreConfig): Promise<Core> {
   const clock = config.clock ?? systemClock;
-  // Only the seller's OS user may read the folder; only one core may run on it.
-  ensurePrivateDir(config.dataDir);
-  const lock = lockDataDir(config.dataDir);
-  const databaseFile = path.join(config.dataDir, DATABASE_FILE);
-  let store: Awaited<ReturnType<typeof openDatabase>>;
-  let logFile: FileLogger | null = null;
-  let logger = config.logger ?? silentLogger;
-  try {
-    // The file log opens only under the lock: a second process must not roll the first one's files.
-    if (config.logFile) {
-      logFile = await makeFileLogger(config.dataDir, config.logFile === true ? undefined : config.logFile);
-      logger = teeLogger(logger, logFile.logger);
-    }
-    ensurePrivateFile(databaseFile);
-    tightenExisting(databaseFiles(databaseFile));
-    store = await openDatabase({ file: databaseFile });
-  } catch (err) {
-    logger.error({ err }, 'core could not open its data folder');
-    logFile?.close();
-    lock.release();
-    throw err;
-  }
+  const { lock, store, logger, logFile } = await openDataFolder(config);
   const encryptionKey = resolveEncryptionKey({ provided: config.encryptionKey, dataDir: config.dataDir, logger });
   const bus = new EventBus();
   const settingsRepo = makeSettingsRepo(store.db);
@@ -180,6 +158,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     settingsOf,
     retriever,
     knowledge: services.knowledge,
+    spendCap: services.spendCap,
     productBySku: (shopId, sku) => products.getBySku(shopId, sku),
     catalogOf: (shopId) => products.all(shopId),
     apiKeyOf: (shopId) => secrets.get(apiKeySecretName(shopId)),
@@ -334,7 +313,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   app.register(catalogHandlers(ctx, { products, retrieval: retriever }));
   app.register(knowledgeHandlers(ctx, { knowledge: services.knowledge, documents: services.documents, retriever }));
   app.register(catalogImageHandlers(ctx, catalogImages));
-  app.register(llmSettingsHandlers(ctx));
+  app.register(llmSettingsHandlers(ctx, { spendCap: services.spendCap }));
   app.register(learningHandlers(ctx, learning));
   app.register(llmHealthHandlers(ctx, llmHealth));
   app.register(

@@ -1,3 +1,4 @@
+import { type SpendCap, makeSpendCap, makeUsageRepo, makeViolationsRepo } from './brain/index';
 import { type Retriever, makeRetriever } from './brain/retrieval';
 import { type ProductsRepo, makeProductsRepo } from './catalog/products-repo';
 import { type DocumentsRepo, type KnowledgeRepo, makeDocumentsRepo, makeKnowledgeRepo } from './knowledge/index';
@@ -15,6 +16,10 @@ export interface CoreServices {
   knowledge: KnowledgeRepo;
   documents: DocumentsRepo;
   retriever: Retriever;
+  /** The LLM's daily caps: the brain, learning's analysis and the settings page count against the same figures. */
+  spendCap: SpendCap;
+  /** The guardrails' record of refused replies (the brain writes it; the seller reads it). */
+  violations: ReturnType<typeof makeViolationsRepo>;
 }
 
 export function makeCoreServices(store: Pick<Store, 'db' | 'sqlite'>): CoreServices {
@@ -24,5 +29,7 @@ export function makeCoreServices(store: Pick<Store, 'db' | 'sqlite'>): CoreServi
     knowledge: makeKnowledgeRepo(store.sqlite),
     documents: makeDocumentsRepo(store.sqlite),
     retriever: makeRetriever({ sqlite: store.sqlite }),
+    spendCap: makeSpendCap(makeUsageRepo(store.sqlite)),
+    violations: makeViolationsRepo(store.sqlite),
   };
 }

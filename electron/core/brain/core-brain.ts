@@ -10,7 +10,6 @@ import type { Database } from '../store/schema';
 import { type ProductPhotoDeps, withProductPhoto } from './closer/product-photo';
 import { makeSentPhotosRepo } from './closer/sent-photos-repo';
 import { makeCustomerNumbersRepo } from './guardrails/customer-numbers-repo';
-import { makeViolationsRepo } from './guardrails/violations-repo';
 import type { MakeChatClient } from './llm/chat-client';
 import { makeCoreOfflineBrain, makeShopCountryReader } from './offline/wire';
 import type { Retriever } from './retrieval/retriever';
@@ -18,20 +17,9 @@ import { makeShopBrain } from './shop-brain';
 import { makeShopFacts } from './shop-facts';
 import type { ShopBrainDeps } from './turn';
 import type { Brain } from './types';
-import { makeSpendCap } from './usage/spend-cap';
-import { makeUsageRepo } from './usage/usage-repo';
 
 // The brain wired on core's store. The repositories and the retriever come from the composition root (create-core's
 // makeCoreServices), so the brain, the catalog and knowledge pages and the bandit share one of each.
-
-/**
- * The router with its bookkeeping on the store's own tables (migration 0006): what create-core
- * calls, passing the offline brain, the retriever and the repositories it already has.
- */
-export function makeShopBrainFromStore(deps: Omit<ShopBrainDeps, 'spendCap' | 'violations'> & { sqlite: SQLite.Database }): Brain {
-  const { sqlite, ...rest } = deps;
-  return makeShopBrain({ ...rest, spendCap: makeSpendCap(makeUsageRepo(sqlite)), violations: makeViolationsRepo(sqlite) });
-}
 
 export interface CoreShopBrainConfig {
   db: Kysely<Database>;
@@ -50,6 +38,8 @@ export interface CoreShopBrainConfig {
   knowledge: KnowledgeRepo;
   documents: DocumentsRepo;
   retriever: Retriever;
+  spendCap: ShopBrainDeps['spendCap'];
+  violations: ShopBrainDeps['violations'];
 }
 
 /**
@@ -76,9 +66,10 @@ export function makeCoreShopBrain(config: CoreShopBrainConfig): Brain {
     retriever,
     facts,
   });
-  return makeShopBrainFromStore({
-    sqlite: config.sqlite,
+  return makeShopBrain({
     offline,
+    spendCap: config.spendCap,
+    violations: config.violations,
     settings: { get: config.settingsOf },
     shops: { get: (shopId) => facts.shop(shopId) },
     secrets: config.secrets,

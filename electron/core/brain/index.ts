@@ -3,7 +3,7 @@
 // LLM path), core-brain.ts (the wiring on core's store).
 export { type ShopBrainDeps } from './turn';
 export { makeShopBrain } from './shop-brain';
-export { type CoreShopBrainConfig, makeCoreShopBrain, makeShopBrainFromStore, withCoreProductPhoto } from './core-brain';
+export { type CoreShopBrainConfig, makeCoreShopBrain, withCoreProductPhoto } from './core-brain';
 export { apiKeySecretName } from './llm/api-key';
 export { LLM_PRESETS, endpointNeedsKey, isLlmConfigured } from './llm/presets';
 // Settings read once per shop, dropped when they change (create-core's settingsOf).

@@ -38,6 +38,50 @@ export interface LlmTurn {
   checkedSlots(turn: Turn, raw: RawSlots | null): CheckedSlots | null;
 }
 
+/** Who is asking, as the prompt tells the model: the customer's stored profile and the bandit's strategy for them. */
+async function persona(deps: Pick<ShopBrainDeps, 'profile' | 'strategy'>, { input }: Turn) {
+  const [profile, strategy] = await Promise.all([
+    input.profile
+      ? { name: input.profile.name, city: input.profile.wilaya, orders: input.profile.orders, interests: input.profile.interests }
+      : (deps.profile?.(input.shopId, input.contactId) ?? null),
+    input.strategy ?? deps.strategy?.(input.shopId, input.contactId) ?? null,
+  ]);
+  return { profile, strategy };
+}
+
+/** The prompt of one try: the turn's facts, who is asking, and what the guardrails refused in the try before. */
+function promptFor(
+  turn: Turn,
+  { profile, strategy }: Awaited<ReturnType<typeof persona>>,
+  corrections: Violation[],
+  languageHint: BrainDecision['language'] | null,
+) {
+  const { input, settings } = turn;
+  return buildPrompt({
+    shop: turn.shop ?? { name: 'the shop', currency: '' },
+    settings,
+    products: turn.products,
+    knowledge: turn.knowledge,
+    profile,
+    history: input.history,
+    text: input.text,
+    strategy,
+    corrections,
+    languageHint,
+    passages: turn.passages,
+  });
+}
+
+/**
+ * One time budget for the whole turn, every try and the regeneration included (real time, not the turn clock: the
+ * simulator's virtual clock must not stretch it).
+ */
+function turnBudget(deps: Pick<ShopBrainDeps, 'llm'>, seconds: number) {
+  const now = deps.llm?.monotonicNow ?? (() => performance.now());
+  const ms = seconds * 1000;
+  return { ms, deadline: now() + ms, now };
+}
+
 export function makeLlmTurn(deps: ShopBrainDeps): LlmTurn {
   const timeoutMs = deps.llm?.timeoutMs ?? 20_000;
   const cooldownMs = deps.llm?.cooldownMs ?? 60_000;
@@ -63,6 +107,17 @@ export function makeLlmTurn(deps: ShopBrainDeps): LlmTurn {
     );
   }
 
+  /** The endpoint failed every retry: logged (its key redacted), the seller warned, and the shop cools down. */
+  function endpointFailed({ input, settings }: Turn, err: unknown, apiKey: string | null) {
+    const reason = redactSecrets(describeLlmError(err, settings.llm.baseUrl, timeoutMs), [apiKey]);
+    deps.logger.warn(
+      { shopId: input.shopId, conversationId: input.conversationId, reason, cooldownMs },
+      'LLM failed; offline brain answers',
+    );
+    failedUntil.set(input.shopId, deps.clock.now().getTime() + cooldownMs);
+    deps.llmHealth?.failed(input.shopId, llmProblem(err, settings.llm.baseUrl, timeoutMs));
+  }
+
   async function tryLlm(turn: Turn, languageHint: BrainDecision['language'] | null, slotsOnly: boolean): Promise<LlmOutcome> {
     const { input, settings } = turn;
     const apiKey = await deps.secrets.get(apiKeySecretName(input.shopId));
@@ -70,19 +125,9 @@ export function makeLlmTurn(deps: ShopBrainDeps): LlmTurn {
     if ((failedUntil.get(input.shopId) ?? 0) > deps.clock.now().getTime()) return NO_LLM;
     const day = shopDay(input.now, settings.facts.timeZone);
     const limits = { dailyTokenCap: settings.llm.dailyTokenCap, perCustomerDailyMessageCap: settings.llm.perCustomerDailyMessageCap };
-    const shop = turn.shop ?? { name: 'the shop', currency: '' };
-    const [profile, strategy] = await Promise.all([
-      input.profile
-        ? { name: input.profile.name, city: input.profile.wilaya, orders: input.profile.orders, interests: input.profile.interests }
-        : (deps.profile?.(input.shopId, input.contactId) ?? null),
-      input.strategy ?? deps.strategy?.(input.shopId, input.contactId) ?? null,
-    ]);
+    const who = await persona(deps, turn);
     const photoProducts = new Map(turn.products.map((p) => [p.sku, p]));
-    // One time budget for the whole turn, every try and the regeneration included (real time, not
-    // the turn clock: the simulator's virtual clock must not stretch it).
-    const monotonicNow = deps.llm?.monotonicNow ?? (() => performance.now());
-    const budgetMs = settings.llm.replyTimeLimitSeconds * 1000;
-    const budget = { ms: budgetMs, deadline: monotonicNow() + budgetMs, now: monotonicNow };
+    const budget = turnBudget(deps, settings.llm.replyTimeLimitSeconds);
     let corrections: Violation[] = [];
     let outcome: LlmOutcome = NO_LLM;
     for (const source of ['llm', 'llm_retry'] as const) {
@@ -94,19 +139,7 @@ export function makeLlmTurn(deps: ShopBrainDeps): LlmTurn {
         );
         return outcome;
       }
-      const messages = buildPrompt({
-        shop,
-        settings,
-        products: turn.products,
-        knowledge: turn.knowledge,
-        profile,
-        history: input.history,
-        text: input.text,
-        strategy,
-        corrections,
-        languageHint,
-        passages: turn.passages,
-      });
+      const messages = promptFor(turn, who, corrections, languageHint);
       let decision: BrainDecision;
       try {
         const answer = await llm.decideTurn({
@@ -119,13 +152,7 @@ export function makeLlmTurn(deps: ShopBrainDeps): LlmTurn {
         decision = answer.decision;
         outcome = { decision: null, slots: answer.slots ?? outcome.slots, startsOrder: outcome.startsOrder || llmStartsOrder(decision) };
       } catch (err) {
-        const reason = redactSecrets(describeLlmError(err, settings.llm.baseUrl, timeoutMs), [apiKey]);
-        deps.logger.warn(
-          { shopId: input.shopId, conversationId: input.conversationId, reason, cooldownMs },
-          'LLM failed; offline brain answers',
-        );
-        failedUntil.set(input.shopId, deps.clock.now().getTime() + cooldownMs);
-        deps.llmHealth?.failed(input.shopId, llmProblem(err, settings.llm.baseUrl, timeoutMs));
+        endpointFailed(turn, err, apiKey);
         return outcome;
       }
       failedUntil.delete(input.shopId);

@@ -8,7 +8,7 @@ import type { KnowledgeRepo } from '../knowledge/index';
 import { makeAnalysisRuns } from './analyzer/analysis-runs';
 import { makeAnalyzer } from './analyzer/analyzer';
 import { llmForShop } from './analyzer/llm-pairs';
-import { type MakeChatClient, makeSpendCap, makeUsageRepo } from '../brain/index';
+import type { MakeChatClient, SpendCap } from '../brain/index';
 import { makeLearnedRepo } from './analyzer/learned-repo';
 import { makeKnowledgeAnswer } from './analyzer/knowledge-answer';
 import { makeBandit } from './bandit/bandit';
@@ -35,6 +35,8 @@ export interface LearningDeps {
   retriever: TurnStrategyDeps['retriever'];
   /** Core's FAQ repository (built once by create-core): the analyzer proposes entries into it. */
   knowledge: KnowledgeRepo;
+  /** Core's LLM caps (built once by create-core): the analysis spends against the brain's own figures. */
+  spendCap: SpendCap;
   productBySku(shopId: number, sku: string): Product | undefined;
   /** The shop's whole catalog (the LLM-assisted analysis checks prices and stock against it). */
   catalogOf?(shopId: number): Product[];
@@ -72,7 +74,7 @@ export function makeLearning(deps: LearningDeps) {
   const bandit = makeBandit(sqlite, deps.random);
   const strategyOf = makeTurnStrategy({ sqlite, bandit, retriever: deps.retriever, settingsOf: deps.settingsOf });
   const { apiKeyOf, catalogOf } = deps;
-  const spend = makeSpendCap(makeUsageRepo(sqlite));
+  const spend = deps.spendCap;
   const analyzer = makeAnalyzer({
     sqlite,
     knowledge: deps.knowledge,

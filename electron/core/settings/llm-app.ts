@@ -4,13 +4,12 @@ import type { HandlerMap } from '../app';
 import {
   LLM_PRESETS,
   type MakeChatClient,
+  type SpendCap,
   apiKeySecretName,
   describeLlmError,
   endpointNeedsKey,
   llmProblem,
   makeOpenAiChatClient,
-  makeSpendCap,
-  makeUsageRepo,
   makeViolationsRepo,
   redactSecrets,
   shopDay,
@@ -28,6 +27,8 @@ const hostOf = (url: string): string | null => {
 };
 
 export interface LlmSettingsDeps {
+  /** Core's LLM caps (built once by create-core): the test call is counted where the brain counts. */
+  spendCap: SpendCap;
   makeClient?: MakeChatClient;
   testTimeoutMs?: number;
   /** Measure a local server's parallelism after a successful test (default on). */
@@ -43,11 +44,11 @@ const PROBE_REQUEST = {
 };
 
 /** The Sales settings page's LLM calls and the guardrails' record. */
-export function llmSettingsHandlers(ctx: CoreContext, deps: LlmSettingsDeps = {}): HandlerMap {
+export function llmSettingsHandlers(ctx: CoreContext, deps: LlmSettingsDeps): HandlerMap {
   const makeClient = deps.makeClient ?? makeOpenAiChatClient;
   const timeoutMs = deps.testTimeoutMs ?? 15_000;
   const probeConcurrency = deps.probeConcurrency ?? true;
-  const spendCap = makeSpendCap(makeUsageRepo(ctx.store.sqlite));
+  const { spendCap } = deps;
   const violations = makeViolationsRepo(ctx.store.sqlite);
 
   /**
