@@ -10,7 +10,6 @@ import {
   endpointNeedsKey,
   llmProblem,
   makeOpenAiChatClient,
-  makeViolationsRepo,
   redactSecrets,
   shopDay,
 } from '../brain';
@@ -43,13 +42,12 @@ const PROBE_REQUEST = {
   json: false,
 };
 
-/** The Sales settings page's LLM calls and the guardrails' record. */
+/** The Sales settings page's LLM calls. */
 export function llmSettingsHandlers(ctx: CoreContext, deps: LlmSettingsDeps): HandlerMap {
   const makeClient = deps.makeClient ?? makeOpenAiChatClient;
   const timeoutMs = deps.testTimeoutMs ?? 15_000;
   const probeConcurrency = deps.probeConcurrency ?? true;
   const { spendCap } = deps;
-  const violations = makeViolationsRepo(ctx.store.sqlite);
 
   /**
    * A server on this computer or the LAN: how many turns it answers at once, kept with its address
@@ -124,10 +122,6 @@ export function llmSettingsHandlers(ctx: CoreContext, deps: LlmSettingsDeps): Ha
       await requireShop(ctx, shopId);
       const settings = await ctx.repos.settings.get(shopId);
       return spendCap.usage(shopId, shopDay(ctx.clock.now(), settings.facts.timeZone), settings.llm.dailyTokenCap);
-    },
-    'guardrails/list-violations': async ({ shopId, limit }) => {
-      await requireShop(ctx, shopId);
-      return violations.recent(shopId, limit);
     },
   };
 }

@@ -18,7 +18,7 @@ export function documentsHandlers(
   repo: DocumentsRepo,
 ): HandlerMap {
   return {
-    'knowledge/documents': async ({ shopId }) => {
+    'knowledge/list-documents': async ({ shopId }) => {
       await requireShop(ctx, shopId);
       return repo.list(shopId);
     },
