@@ -23,11 +23,12 @@ import { lockDataDir } from './host/data-dir-lock';
 import { type FileLogger, type LogCap, makeFileLogger, teeLogger } from './host/log-files';
 import { databaseFiles, ensurePrivateDir, ensurePrivateFile, tightenExisting } from './host/private-files';
 import type { Brain } from './brain/types';
-import { cachedSettings, makeCoreShopBrain, withCoreProductPhoto } from './brain/index';
+import { cachedSettings, makeCoreShopBrain, withCoreProductPhoto, withMediaTurns } from './brain/index';
 import { llmHealthHandlers } from './brain/llm/health-app';
 import { makeLlmHealth } from './brain/llm/llm-health';
 import { makeSimulatorChannel } from './channels/simulator/simulator-channel';
 import { makeTestPhone } from './channels/simulator/test-phone';
+import { makeTestPhoneRepo } from './channels/simulator/test-phone-repo';
 import { inboxHandlers } from './inbox/app';
 import { inboxMediaHandlers } from './inbox/media-app';
 import { createPipeline } from './pipeline/create-pipeline';
@@ -221,21 +222,23 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     rateFactor: (accountId) => rampOf(accountId),
     afterStore: () => learning.afterStore(),
     sqlite: store.sqlite,
-    brain:
+    // A media-only turn is read here (a recognised product photo becomes words) or acknowledged.
+    brain: withMediaTurns(
       config.brain ??
-      // The closer's product photo is added last, to the reply that actually goes out.
-      withCoreProductPhoto(
-        learning.wrapBrain(
-          makeCoreShopBrain({ db: store.db, sqlite: store.sqlite, settingsOf, shops: shopsRepo, secrets, bus, clock, logger, llmHealth }),
+        // The closer's product photo is added last, to the reply that actually goes out.
+        withCoreProductPhoto(
+          learning.wrapBrain(
+            makeCoreShopBrain({ db: store.db, sqlite: store.sqlite, settingsOf, shops: shopsRepo, secrets, bus, clock, logger, llmHealth }),
+          ),
+          { sqlite: store.sqlite, canSend: (shopId, url) => catalogImages.localFile(shopId, url) !== null },
         ),
-        { sqlite: store.sqlite, canSend: (shopId, url) => catalogImages.localFile(shopId, url) !== null },
-      ),
+      { understand: understandMedia },
+    ),
     settingsOf,
     bus,
     clock,
     logger,
     notifier,
-    understandMedia,
     resolveMedia: makeOutgoingMediaResolver(catalogImages),
     ...(config.rateLimits && { rateLimits: config.rateLimits }),
     ...(config.pacing && { pacing: config.pacing }),
@@ -263,7 +266,13 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     fsync: config.simulator?.fsync ?? true,
     receipts: config.simulator?.receipts === false ? undefined : { sink: () => pipeline.sink },
   });
-  const testPhone = makeTestPhone({ sqlite: store.sqlite, pipeline, simulator, clock });
+  const testPhone = makeTestPhone({
+    repo: makeTestPhoneRepo(store.sqlite),
+    sink: pipeline.sink,
+    attachChannel: (accountId, channel) => pipeline.attachChannel(accountId, channel),
+    simulator,
+    clock,
+  });
   testPhone.attachAll();
   const whatsapp = makeSessionManager({
     sqlite: store.sqlite,

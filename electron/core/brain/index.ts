@@ -494,3 +494,6 @@ export { type ChatClient, type MakeChatClient, makeOpenAiChatClient } from './ll
 export { extractNumbers } from './guardrails/numbers';
 export { type SpendCap, makeSpendCap, shopDay } from './usage/spend-cap';
 export { makeUsageRepo } from './usage/usage-repo';
+// Photos and voice notes without words are turns too (media-turn.ts): create-core wraps the pipeline's brain.
+export { withMediaTurns } from './media-turn';
+export type { Brain, BrainInput, TurnAttachment, TurnMessage } from './types';
