@@ -1,7 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { AccountStatus } from '../../../shared/domain/schemas';
 import type { ShopSettings } from '../../../shared/domain/settings';
-import type { Brain } from '../brain/types';
+import type { Brain } from '../brain/index';
 import type { Channel, ChannelSink, DeliveryStatus, NormalizedInbound, OwnMessageEcho } from '../channels/types';
 import type { EventBus } from '../events';
 import type { Clock, Logger, Notifier } from '../ports';
