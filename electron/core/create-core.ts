@@ -21,11 +21,19 @@ import { makeSealedSecretStore } from './host/sealed-secret-store';
 import type { LogCap } from './host/log-files';
 import { openDataFolder } from './open-data-folder';
 import type { Brain } from './brain/types';
-import { apiKeySecretName, cachedSettings, makeCoreShopBrain, orderStatusMessage, withCoreProductPhoto } from './brain/index';
+import {
+  apiKeySecretName,
+  cachedSettings,
+  makeCoreShopBrain,
+  orderStatusMessage,
+  withCoreProductPhoto,
+  withMediaTurns,
+} from './brain/index';
 import { llmHealthHandlers } from './brain/llm/health-app';
 import { makeLlmHealth } from './brain/llm/llm-health';
 import { makeSimulatorChannel } from './channels/simulator/simulator-channel';
 import { makeTestPhone } from './channels/simulator/test-phone';
+import { makeTestPhoneRepo } from './channels/simulator/test-phone-repo';
 import { draftsHandlers } from './drafts/app';
 import { guardrailsHandlers } from './brain/guardrails/app';
 import { messagesHandlers } from './messages/app';
@@ -210,32 +218,34 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     rateFactor: (accountId) => ramps.rampFor(accountId)?.rateFactor ?? 1,
     afterStore: () => learning.afterStore(),
     sqlite: store.sqlite,
-    brain:
+    // A media-only turn is read here (a recognised product photo becomes words) or acknowledged.
+    brain: withMediaTurns(
       config.brain ??
-      // The closer's product photo is added last, to the reply that actually goes out.
-      withCoreProductPhoto(
-        learning.wrapBrain(
-          makeCoreShopBrain({
-            db: store.db,
-            sqlite: store.sqlite,
-            settingsOf,
-            shops: shopsRepo,
-            secrets,
-            bus,
-            clock,
-            logger,
-            llmHealth,
-            ...services,
-          }),
+        // The closer's product photo is added last, to the reply that actually goes out.
+        withCoreProductPhoto(
+          learning.wrapBrain(
+            makeCoreShopBrain({
+              db: store.db,
+              sqlite: store.sqlite,
+              settingsOf,
+              shops: shopsRepo,
+              secrets,
+              bus,
+              clock,
+              logger,
+              llmHealth,
+              ...services,
+            }),
+          ),
+          { sqlite: store.sqlite, products, canSend: (shopId, url) => catalogImages.localFile(shopId, url) !== null },
         ),
-        { sqlite: store.sqlite, products, canSend: (shopId, url) => catalogImages.localFile(shopId, url) !== null },
-      ),
+      { understand: understandMedia },
+    ),
     settingsOf,
     bus,
     clock,
     logger,
     notifier,
-    understandMedia,
     resolveMedia: makeOutgoingMediaResolver(catalogImages),
     ...(config.rateLimits && { rateLimits: config.rateLimits }),
     ...(config.pacing && { pacing: config.pacing }),
@@ -263,7 +273,13 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     fsync: config.simulator?.fsync ?? true,
     receipts: config.simulator?.receipts === false ? undefined : { sink: () => pipeline.sink },
   });
-  const testPhone = makeTestPhone({ sqlite: store.sqlite, pipeline, simulator, clock });
+  const testPhone = makeTestPhone({
+    repo: makeTestPhoneRepo(store.sqlite),
+    sink: pipeline.sink,
+    attachChannel: (accountId, channel) => pipeline.attachChannel(accountId, channel),
+    simulator,
+    clock,
+  });
   testPhone.attachAll();
   const whatsapp = makeSessionManager({
     sqlite: store.sqlite,

@@ -23,3 +23,6 @@ export { makeUsageRepo } from './usage/usage-repo';
 export { redactSecrets } from './llm/redact';
 export { describeLlmError } from './llm/retry';
 export { makeViolationsRepo } from './guardrails/violations-repo';
+// Photos and voice notes without words are turns too (media-turn.ts): create-core wraps the pipeline's brain.
+export { withMediaTurns } from './media-turn';
+export type { Brain, BrainInput, TurnAttachment, TurnMessage } from './types';
