@@ -9,6 +9,7 @@ import { makeOrdersRepo } from '../../orders/repo';
 import { decrementCatalogStock } from '../../orders/stock';
 import type { Database } from '../../store/schema';
 import { type Retriever, makeRetriever } from '../retrieval/retriever';
+import { cachedInCategory } from '../retrieval/catalog-version-store';
 import type { ShopFacts } from '../shop-facts';
 import { makeShopCountryReader } from '../../shops/shop-country';
 
@@ -35,10 +36,11 @@ export function makeCatalogProductFinder(
   retriever: Retriever = makeRetriever({ sqlite }),
 ): ProductFinder & { sample(shopId: number, limit: number): { name: string }[] } {
   const products = makeProductsRepo(sqlite);
+  const inCategory = cachedInCategory(sqlite, (...a) => products.inCategory(...a));
   return {
     search: (shopId, text, k) => Promise.resolve(retriever.searchProductsSync(shopId, text, k)),
     bySku: async (shopId, sku) => products.getBySku(shopId, sku) ?? null,
-    inCategory: async (shopId, category, limit) => products.inCategory(shopId, category, limit),
+    inCategory: async (shopId, category, limit) => inCategory(shopId, category, limit),
     sample: (shopId, limit) => products.first(shopId, limit),
   };
 }
