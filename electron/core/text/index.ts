@@ -32,3 +32,4 @@ export { type Measure, agrees, compareMeasures, measuresOf, unitOf } from './mea
 export { STOP_WORDS, isProductStopWord, isStopWord } from './stopwords';
 export { type PhoneMatch, type PhoneOptions, findPhone, findPhones, toE164 } from './phone';
 export { type Place, type PlaceOptions, WILAYA_COUNT, findPlace, placeByName, placeSpan, samePlace } from './places';
+export { currencyOfCountry, deriveCountry, dialectOf } from './country';

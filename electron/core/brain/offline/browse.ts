@@ -1,6 +1,6 @@
 import type { Product } from '../../../../shared/domain/catalog';
 import { encodeEscalations, escalation } from '../../../../shared/domain/notices';
-import { currencyOfCountry } from '../../text/country';
+import { currencyOfCountry } from '../../text';
 import { handleHesitation, handlePriceObjection, handleTrustObjection } from '../closer';
 import { wantsPhoto } from '../nlu/injection';
 import { fold, tokens } from '../nlu/normalise';

@@ -2,7 +2,7 @@ import type { BrainDecision } from '../../../../shared/domain/brain';
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import { applyStrategy } from '../../learning/bandit/strategy-lines';
 import { acceptReorder, personalise, prefillFromProfile, startsVisit } from '../../learning/profiles/returning-customer';
-import { dialectOf } from '../../text/country';
+import { dialectOf } from '../../text';
 import { extractSlots } from '../nlu/order-slots';
 import { TurnMemo, memoisedFinder } from '../retrieval/turn-memo';
 import { say, voiceFor } from '../templates';

@@ -1,6 +1,6 @@
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { ShopSettings } from '../../../../shared/domain/settings';
-import { deriveCountry, dialectOf } from '../../text/country';
+import { deriveCountry, dialectOf } from '../../text';
 import { conversationLanguage, countryLanguage, detectLanguage } from '../nlu/language';
 import { type SlotFindings, type SlotName, extractSlots } from '../nlu/order-slots';
 import { voiceFor } from '../templates';
