@@ -90,22 +90,22 @@ async function readProducts(ctx: TurnContext): Promise<Reading> {
 /** Abuse, a legal threat, a complaint or a request for a human: the seller takes over. */
 function escalates(ctx: TurnContext, d: Draft, intent: Intent): boolean {
   const l = ctx.language;
-  const to = (reply: 'human' | 'legal' | 'complaint', why: Parameters<typeof escalation>[0]) => {
+  const to = (reply: 'human' | 'legal' | 'complaint', notice: ReturnType<typeof escalation>) => {
     d.parts.push(say(l, reply));
     d.escalate = true;
-    d.escalateReason = encodeEscalations([escalation(why)]);
+    d.escalateReason = encodeEscalations([notice]);
     return true;
   };
   if (isAbuse(ctx.text)) {
     d.intent = 'complaint_refund';
-    return to('human', 'threat');
+    return to('human', escalation('threat'));
   }
   if (isLegalThreat(ctx.text)) {
     d.intent = 'complaint_refund';
-    return to('legal', 'legal');
+    return to('legal', escalation('legal'));
   }
-  if (intent === 'human_request') return to('human', 'human_request');
-  if (intent === 'complaint_refund') return to('complaint', 'refund_complaint');
+  if (intent === 'human_request') return to('human', escalation('human_request'));
+  if (intent === 'complaint_refund') return to('complaint', escalation('refund_complaint'));
   return false;
 }
 
