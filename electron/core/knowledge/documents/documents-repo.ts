@@ -158,3 +158,4 @@ export function makeDocumentsRepo(sqlite: SQLite.Database) {
     },
   };
 }
+export type DocumentsRepo = ReturnType<typeof makeDocumentsRepo>;

@@ -2,7 +2,7 @@ import type { Product } from '../../../../shared/domain/catalog';
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import { nameFor, formatMoney } from '../../brain';
 import type { Dialect } from '../../../../shared/domain/country';
-import { type LineVoice, lineVoice } from '../line-voice';
+import { type LineVoice, lineVoice } from '../../brain';
 
 interface Lines {
   /** {name} {price}: the product and its real price. */

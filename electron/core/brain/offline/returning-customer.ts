@@ -1,14 +1,9 @@
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
-import {
-  type TurnContext,
-  type BrainState,
-  type BrainInput,
-  type CustomerMemory,
-  type Draft,
-  newDraft,
-  orderStep,
-  yesOrNo,
-} from '../../brain';
+import type { TurnContext } from './answers';
+import { type Draft, newDraft } from './draft';
+import { orderStep, yesOrNo } from './order-step';
+import type { BrainState } from './state';
+import type { BrainInput, CustomerMemory } from '../types';
 
 /**
  * The offline brain's memory of a returning customer: a greeting by name that offers the last
