@@ -31,7 +31,7 @@ describe('a full disk', () => {
     const states: StorageState[] = [];
     core.bus.on('system/storage', (s) => void states.push(s));
     const db = core.ctx.store.sqlite;
-    core.ctx.pipeline.sink.accept(inbound(accountId, 'T-0', 'before'));
+    await core.ctx.pipeline.sink.accept(inbound(accountId, 'T-0', 'before'));
     await core.ctx.pipeline.drain();
 
     // The injected fault: SQLite may not grow the file, so writes fail with SQLITE_FULL.
@@ -40,7 +40,7 @@ describe('a full disk', () => {
     const refused: string[] = [];
     for (let i = 1; i <= 40; i++) {
       try {
-        core.ctx.pipeline.sink.accept(inbound(accountId, `T-${i}`, `during ${i}`));
+        await core.ctx.pipeline.sink.accept(inbound(accountId, `T-${i}`, `during ${i}`));
       } catch (err) {
         expect(err).toBeInstanceOf(IntakePausedError);
         refused.push(`T-${i}`);
@@ -85,7 +85,7 @@ describe('a full disk', () => {
     const refused: string[] = [];
     for (let i = 1; i <= 20; i++) {
       try {
-        first.core.ctx.pipeline.sink.accept(inbound(accountId, `K-${i}`, `held ${i}`));
+        await first.core.ctx.pipeline.sink.accept(inbound(accountId, `K-${i}`, `held ${i}`));
       } catch (err) {
         expect(err).toBeInstanceOf(IntakePausedError);
         refused.push(`K-${i}`);

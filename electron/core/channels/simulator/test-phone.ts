@@ -43,7 +43,8 @@ export function makeTestPhone(deps: { sqlite: SQLite.Database; pipeline: Pipelin
     },
     send(shopId: number, from: string, text: string, at: Date = clock.now()) {
       const accountId = accountFor(shopId);
-      const result = pipeline.sink.accept({
+      // The seller types one message at a time and the page wants its id now: a commit of its own.
+      const result = pipeline.sink.acceptNow({
         accountId,
         channelMessageId: `SIM${crypto.randomBytes(8).toString('hex').toUpperCase()}`,
         from: phoneToJid(from),
