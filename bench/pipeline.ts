@@ -50,8 +50,9 @@ function timingChannel(onSent: (id: string) => void, onSentTo?: (to: string) => 
   };
 }
 
-async function benchCore(dataDir: string): Promise<Core> {
+async function benchCore(dataDir: string, acceptBatch?: { maxBatch: number }): Promise<Core> {
   return createCore({
+    ...(acceptBatch && { acceptBatch }),
     dataDir,
     brain: makeDeterministicBrain(),
     rateLimits: noRateLimits,
@@ -216,9 +217,10 @@ export async function throughput(
   accounts: number,
   conversationsPerAccount: number,
   messages: number,
+  acceptBatch?: { maxBatch: number },
 ): Promise<{ perSecond: number; acceptP99: number; batchMean: number }> {
   const dir = tmp('throughput');
-  const core = await benchCore(dir);
+  const core = await benchCore(dir, acceptBatch);
   try {
     const shop = await core.ctx.repos.shops.create({ name: 'Bench', currency: 'DZD', now: new Date().toISOString() });
     const accountIds: number[] = [];
