@@ -195,13 +195,23 @@ export function createPipeline(deps: PipelineDeps) {
   };
   /** Stores one inbound message and starts its turn (one transaction; see pipeline-store accept). */
   const acceptNow = (message: NormalizedInbound): AcceptAck => afterAccept(store.accept(message, clock.now().toISOString()));
+  let refusing = false;
   const batcher = makeAcceptBatcher<NormalizedInbound, AcceptResult>({
     transaction: (writes) => store.batch([writes]),
     inTransaction: store.inTransaction,
     write(message) {
-      // An earlier batch found the disk full: this one waits behind the held messages, in order.
-      if (storage.paused) throw new HoldInOrder();
-      return store.accept(message, clock.now().toISOString());
+      // The disk refused an earlier message (of this batch, or before): this one waits behind it.
+      if (storage.paused || refusing) {
+        refusing = !storage.paused;
+        throw new HoldInOrder();
+      }
+      try {
+        return store.accept(message, clock.now().toISOString());
+      } catch (err) {
+        // Until the refusal has paused intake (its promise settles after the flush), later messages are held too.
+        if (isDiskFault(err)) refusing = true;
+        throw err;
+      }
     },
     beforeCommit: () => crash('before-accept-commit'),
     committed: (_message, result) => void afterAccept(result),
