@@ -52,13 +52,10 @@ async function crashRun(
     // after-outbox-write is reached once per group commit (many turns), the others once per message.
     // With debounce on, a whole burst is one turn and a commit can hold them all: the first commits
     // are the only ones every run is sure to reach, however the machine's load groups them.
-    // before-accept-commit is reached once per group commit of accepts (the child feeds 25 at a time).
     const nth =
       point === 'after-outbox-write'
         ? 1 + Math.floor(random() * (opts.outboxCommits ?? 13))
-        : point === 'before-accept-commit'
-          ? 1 + Math.floor(random() * Math.min(8, remaining / 25))
-          : 20 + Math.floor(random() * Math.min(300, remaining / 2));
+        : 20 + Math.floor(random() * Math.min(300, remaining / 2));
     const run = await runChild(dataDir, stream, { kind: 'none' }, { ...opts.env, SOUQ_CRASH_AT: `${point}:${nth}` });
     expect(run.signal, `${point}:${nth} should kill the child (stderr: ${run.stderr.slice(-500)})`).toBe('SIGKILL');
     hits.push(`${point}:${nth}`);
@@ -77,7 +74,7 @@ describe('crash safety (kill -9 at every lifecycle step and at random points of 
     const stream = { conversations: 40, perConversation: 20 };
     const dataDir = tempDir();
     const { hits, report } = await crashRun(dataDir, stream, 20261201, {
-      points: ['before-accept-commit', 'after-accept', 'mid-decision', 'after-outbox-write', 'after-send'],
+      points: ['after-accept', 'mid-decision', 'after-outbox-write', 'after-send'],
       randomKills: 3,
     });
     expect(report.acked).toBe(total(stream));
@@ -86,6 +83,21 @@ describe('crash safety (kill -9 at every lifecycle step and at random points of 
     process.stdout.write(
       `crash test: kills ${hits.join(', ')}; ${report.attempts} send attempts, ${report.attempts - report.customerBubbles} in-doubt re-sends under the same id\n`,
     );
+  });
+
+  it('loses nothing acknowledged when killed just before a group commit of accepts', { timeout: 120_000 }, async () => {
+    const stream = { conversations: 30, perConversation: 10 };
+    const dataDir = tempDir();
+    // The child feeds 25 at a time: the first of each 25 commits at once, the other 24 together. The
+    // fourth commit is the second group's 24, written and not committed.
+    const killed = await runChild(dataDir, stream, { kind: 'none' }, { SOUQ_CRASH_AT: 'before-accept-commit:4' });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(killed.acked).toBe(25);
+    const final = await runChild(dataDir, stream, { kind: 'none' });
+    expect(final.drained).toBe(true);
+    const report = checkCrashRun(dataDir);
+    expect(report.stored).toBe(total(stream));
+    expect(clean(report)).toEqual(NOTHING_WRONG);
   });
 
   it('holds with debounce and pacing on (bursts answered as a whole)', { timeout: 240_000 }, async () => {
@@ -123,13 +135,13 @@ describe('the crash checker can fail', () => {
   it('reports the lost batch when the channel acknowledges before the commit that holds it', { timeout: 120_000 }, async () => {
     const stream = { conversations: 30, perConversation: 10 };
     const dataDir = tempDir();
-    // Killed just before the third group commit: its 25 messages were acknowledged, never stored.
+    // Killed just before the second group's batched commit: its 24 were acknowledged, never stored.
     const env = { SOUQ_PLANT_BUG: 'early-ack' };
-    const killed = await runChild(dataDir, stream, { kind: 'none' }, { ...env, SOUQ_CRASH_AT: 'before-accept-commit:3' });
+    const killed = await runChild(dataDir, stream, { kind: 'none' }, { ...env, SOUQ_CRASH_AT: 'before-accept-commit:4' });
     expect(killed.signal).toBe('SIGKILL');
     await runChild(dataDir, stream, { kind: 'none' }, env);
     const report = checkCrashRun(dataDir);
-    expect(report.lost).toHaveLength(25);
+    expect(report.lost).toHaveLength(24);
     expect(report.acked).toBe(total(stream));
   });
 

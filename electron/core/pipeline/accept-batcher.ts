@@ -11,9 +11,11 @@
  *   transaction back on a full disk or I/O error), every message of it is written again in a
  *   transaction of its own, so a neighbour's failure never drops a message and each settles alone.
  *
- * A batch closes when it holds `maxBatch` messages or at the end of the current event-loop turn
- * (setImmediate, after the poll phase: messages that arrived in the same turn share a commit, and a
- * lone message waits only for the turn to end). `windowMs` > 0 waits that long instead.
+ * The first message of an event-loop turn commits at once: a lone message waits for nothing, as
+ * before group commit. Messages that follow it in the same turn (a burst, a socket's batch) queue,
+ * and the batch closes when it holds `maxBatch` or at the end of the turn (setImmediate, after the
+ * poll phase). `windowMs` > 0 instead holds every batch open that long (a deliberate trade of
+ * latency for fewer commits; not the default).
  */
 
 export interface AcceptBatcherDeps<M, R> {
@@ -61,17 +63,23 @@ export function makeAcceptBatcher<M, R>(deps: AcceptBatcherDeps<M, R>) {
   const maxBatch = Math.max(1, deps.maxBatch ?? 64);
   const windowMs = deps.windowMs ?? 0;
   let queue: Waiting<M, R>[] = [];
-  let armed: { cancel(): void } | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  /** Set from this turn's first accept until the turn ends (when it flushes what followed). */
+  let turnEnd: NodeJS.Immediate | null = null;
   const stats: AcceptBatchStats = { batches: 0, messages: 0, fallbacks: 0 };
 
-  const arm = () => {
-    if (armed) return;
-    if (windowMs > 0) {
-      const timer = setTimeout(flush, windowMs);
-      armed = { cancel: () => clearTimeout(timer) };
-    } else {
-      const immediate = setImmediate(flush);
-      armed = { cancel: () => clearImmediate(immediate) };
+  /** A message was queued: commit now, at the end of this turn, or when the window closes. */
+  const schedule = () => {
+    if (queue.length >= maxBatch) {
+      flush();
+    } else if (windowMs > 0) {
+      timer ??= setTimeout(flush, windowMs);
+    } else if (!turnEnd) {
+      turnEnd = setImmediate(() => {
+        turnEnd = null;
+        flush();
+      });
+      flush();
     }
   };
 
@@ -114,8 +122,8 @@ export function makeAcceptBatcher<M, R>(deps: AcceptBatcherDeps<M, R>) {
 
   /** Commits every queued message now (synchronously) and settles their promises. */
   function flush(): void {
-    armed?.cancel();
-    armed = null;
+    if (timer) clearTimeout(timer);
+    timer = null;
     while (queue.length > 0) {
       const batch = queue.slice(0, maxBatch);
       queue = queue.slice(batch.length);
@@ -153,8 +161,7 @@ export function makeAcceptBatcher<M, R>(deps: AcceptBatcherDeps<M, R>) {
     accept(message: M): Promise<R> {
       return new Promise<R>((resolve, reject) => {
         queue.push({ message, resolve, reject });
-        if (queue.length >= maxBatch) flush();
-        else arm();
+        schedule();
       });
     },
     flush,
