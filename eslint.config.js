@@ -5,6 +5,37 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Renderer: pushed events enter in one place. `client.subscribe(event, listener)` (two arguments, which is what
+ * tells it from a zustand store's `subscribe(listener)`) and a bridge's `onEvent` are refused outside
+ * `stores/wire-events.ts`, the transports in `api/`, and the desk model's notice feed; pages and their stores follow
+ * `services.pushed` instead (stores/pushed-store.ts). Its test, eslint-renderer-events.test.ts, plants a violation.
+ */
+export const rendererEvents = {
+  files: ['renderer/src/**/*.{ts,tsx}'],
+  ignores: [
+    'renderer/src/stores/wire-events.ts',
+    'renderer/src/api/**',
+    'renderer/src/app/notices/notice-glue.ts',
+    'renderer/src/**/*.test.{ts,tsx}',
+    'renderer/src/**/fake-client.ts',
+  ],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: "CallExpression[callee.property.name='subscribe'][arguments.length>1]",
+        message:
+          'Pushed events enter in renderer/src/stores/wire-events.ts; follow them through services.pushed (useOnPushed, followPushed).',
+      },
+      {
+        selector: "CallExpression[callee.property.name='onEvent']",
+        message: 'Only the transports (renderer/src/api/) and stores/wire-events.ts listen to the bridge.',
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'coverage/', '**/*.d.ts'] },
   js.configs.recommended,
@@ -34,4 +65,5 @@ export default tseslint.config(
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', Buffer: 'readonly' },
     },
   },
+  rendererEvents,
 );

@@ -64,7 +64,7 @@ if (!device)
       pageFromHash(window.location.hash) === 'inbox' &&
       services.inbox.getState().selectedId === target.conversationId,
   });
-if (!device) followNoticePrefs(services.client, services.noticePrefs);
+if (!device) followNoticePrefs(services.client, services.pushed, services.noticePrefs);
 void services.session.getState().loadShops();
 
 const root = document.getElementById('root');
