@@ -10,6 +10,7 @@ import { type CrashHook, noCrash } from './crash-points';
 import { type DispatchOutcome, type DispatcherDeps, makeDispatcher } from './dispatcher';
 import { type PipelineStore, makePipelineStore } from './pipeline-store';
 import { makeEndpointGates } from './endpoint-limits';
+import { makeUnreadInbound } from './read-receipts-store';
 import { type NewProactive, makeProactive } from './proactive';
 import { fixedSendPolicy } from './pacing-presets';
 import { AccountSendLimiter, type PacingPolicy, type RateLimitPolicy, defaultPacing, defaultRateLimits } from './policies';
@@ -146,6 +147,7 @@ export function createPipeline(deps: PipelineDeps) {
   const dispatcher = makeDispatcher({
     store,
     ...(deps.resolveMedia && { resolveMedia: deps.resolveMedia }),
+    unreadBefore: makeUnreadInbound(sqlite),
     channelFor: (accountId) => channels.get(accountId) ?? null,
     clock,
     logger,

@@ -30,6 +30,8 @@ export interface DispatcherDeps {
   onDispatch(outcome: DispatchOutcome): void;
   /** A product photo's address → what the channel sends (media/outgoing.ts: the stored copy); null drops it. */
   resolveMedia?(shopId: number, media: OutgoingMedia): OutgoingMedia | null;
+  /** The customer's messages a reply answers (channel ids, read-receipts-store.ts); absent = no read receipts. */
+  unreadBefore?(row: OutboxRow): string[];
 }
 
 /**
@@ -108,6 +110,9 @@ export function makeDispatcher(deps: DispatcherDeps) {
     const limiter = limiterFor(row, at);
     limiter.record(row.accountId, at);
     if (limiter === deps.limiters.proactive) deps.limiters.reply.record(row.accountId, at);
+    // Read, then type, then answer, as the seller would: the customer's messages turn blue as the reply starts.
+    const unread = row.kind === 'reply' && channel.markRead ? (deps.unreadBefore?.(row) ?? []) : [];
+    if (unread.length > 0) await channel.markRead?.(row.accountId, row.toJid, unread).catch(() => undefined);
     const typingMs = typingDuration(policy.pacing, row.text);
     if (typingMs > 0 && channel.typing) {
       await channel.typing(row.accountId, row.toJid, typingMs).catch(() => undefined);

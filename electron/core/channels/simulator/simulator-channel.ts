@@ -43,6 +43,8 @@ export function makeSimulatorChannel(opts: SimulatorOptions) {
     if (!view.has(a.id)) view.set(a.id, a);
   };
   for (const attempt of readRawLog(opts.rawLogPath)) index(attempt);
+  /** The customer's messages the shop marked read (blue ticks on their phone), per customer. In memory only. */
+  const readBy = new Map<string, Set<string>>();
 
   const channel: Channel = {
     kind: 'simulator',
@@ -71,7 +73,11 @@ export function makeSimulatorChannel(opts: SimulatorOptions) {
       }
     },
     async typing() {},
-    async markRead() {},
+    async markRead(_accountId, from, channelMessageIds) {
+      let read = readBy.get(from);
+      if (!read) readBy.set(from, (read = new Set()));
+      for (const id of channelMessageIds) read.add(id);
+    },
   };
 
   return {
@@ -79,6 +85,10 @@ export function makeSimulatorChannel(opts: SimulatorOptions) {
     /** What the customer's phone shows from the shop: one bubble per message id. */
     customerView(to: string): RawSendAttempt[] {
       return [...(byTo.get(to)?.values() ?? [])];
+    },
+    /** Whether the shop marked this customer's message read (a read receipt reached their phone). */
+    wasRead(from: string, channelMessageId: string): boolean {
+      return readBy.get(from)?.has(channelMessageId) ?? false;
     },
     close() {
       if (closed) return;
