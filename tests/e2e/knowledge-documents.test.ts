@@ -19,7 +19,7 @@ describe.skipIf(!chromiumAvailable())('Knowledge documents in headless Chromium'
       shop: { name: 'Dar Lalla', currency: 'DZD' },
       locale: 'fr-FR',
       viewport: { width: 1280, height: 1000 },
-      nav: { page: 'knowledge', ready: '[data-testid="document-file"]' },
+      nav: { page: 'knowledge', ready: 'section[aria-labelledby="docs-title"]' },
     });
     ({ harness, page, errors, shopId } = opening);
   });

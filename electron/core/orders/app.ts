@@ -9,7 +9,9 @@ import type { CustomerMessenger } from './customer-messenger';
 import type { OrdersRepo } from './repo';
 
 export interface OrdersAppDeps {
+  /** The orders repository (reads, status changes). */
   orders: OrdersRepo;
+  /** Sends the customer the status message a change implies (confirmed, shipped), through the outbox. */
   messenger: CustomerMessenger;
 }
 

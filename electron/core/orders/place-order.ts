@@ -17,8 +17,11 @@ export interface StockLine {
 export type DecrementStock = (trx: Kysely<Database>, shopId: number, lines: StockLine[]) => Promise<void>;
 
 export interface OrderPlacerConfig {
+  /** The kysely handle the order, its lines and the stock change are written with, in one transaction. */
   db: Kysely<Database>;
+  /** Takes the ordered quantities off the products' (or variants') stock. */
   decrementStock: DecrementStock;
+  /** Publishes orders/created; absent in tools that need no UI. */
   bus?: EventBus;
 }
 

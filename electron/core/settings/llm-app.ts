@@ -23,7 +23,9 @@ const hostOf = (url: string): string | null => {
 };
 
 export interface LlmSettingsDeps {
+  /** Builds the chat client the connection test uses; default the OpenAI-compatible client. */
   makeClient?: MakeChatClient;
+  /** How long the connection test waits for the endpoint, in ms. Default 15 s. */
   testTimeoutMs?: number;
   /** Measure a local server's parallelism after a successful test (default on). */
   probeConcurrency?: boolean;

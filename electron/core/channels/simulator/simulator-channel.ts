@@ -16,6 +16,7 @@ export interface RawSendAttempt {
 export interface SimulatorOptions {
   /** Append-only log of every send attempt, one JSON line each. */
   rawLogPath: string;
+  /** Time stamped on each logged send attempt. */
   clock: Clock;
   /** fsync after each append (default true). Off only in benchmarks that measure the pipeline. */
   fsync?: boolean;
