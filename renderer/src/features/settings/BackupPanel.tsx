@@ -6,7 +6,7 @@ import { useOnPushed } from '../../stores/use-pushed';
 import { intlLocale } from '../../i18n/define';
 import { useLocale } from '../../i18n/use-locale';
 import type { T } from '../../i18n/use-t';
-import type { DesktopKeys } from './DesktopSection';
+import type { DesktopKeys } from './desktop-i18n';
 import type { useDesktopPrefs } from './use-desktop-prefs';
 import { useErrorWords } from '../notices/error-words';
 

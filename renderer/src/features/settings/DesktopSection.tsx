@@ -4,11 +4,10 @@ import { useServices } from '../../app/services-context';
 import { useOnPushed } from '../../stores/use-pushed';
 import { type T, useT } from '../../i18n/use-t';
 import { BackupPanel } from './BackupPanel';
-import { desktopStrings } from './desktop-i18n';
+import { type DesktopKeys, desktopStrings } from './desktop-i18n';
 import { useDesktopPrefs } from './use-desktop-prefs';
 import './desktop-settings.css';
 
-export type DesktopKeys = keyof (typeof desktopStrings)['en'];
 type Save = ReturnType<typeof useDesktopPrefs>['save'];
 
 /**
