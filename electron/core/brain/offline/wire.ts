@@ -18,10 +18,15 @@ import { type OfflineBrain, makeOfflineBrain } from './index';
 import type { ProductFinder } from './product-match';
 
 export interface CoreOfflineBrainConfig {
+  /** The kysely handle for the catalog and orders repositories. */
   db: Kysely<Database>;
+  /** The raw handle: FTS retrieval and the brain state. */
   sqlite: SQLite.Database;
+  /** A shop's settings, read per turn. */
   settingsOf(shopId: number): Promise<ShopSettings>;
+  /** The shop's name for the assistant's introduction; absent: introduces without it. */
   shopName?(shopId: number): Promise<string | null>;
+  /** Publishes orders/created for an order the brain places. */
   bus: EventBus;
   /** Shared with the router (one set of parsed search documents); else its own. */
   retriever?: Retriever;
