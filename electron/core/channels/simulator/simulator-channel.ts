@@ -44,8 +44,7 @@ export function makeSimulatorChannel(opts: SimulatorOptions) {
     if (!view.has(a.id)) view.set(a.id, a);
   };
   for (const attempt of readRawLog(opts.rawLogPath)) index(attempt);
-  /** The customer's messages the shop marked read (blue ticks on their phone), per customer. In memory only. */
-  const readBy = new Map<string, Set<string>>();
+  const reads = makeReadReceipts();
 
   const channel: Channel = {
     kind: 'simulator',
@@ -75,9 +74,7 @@ export function makeSimulatorChannel(opts: SimulatorOptions) {
     },
     async typing() {},
     async markRead(_accountId, from, channelMessageIds) {
-      let read = readBy.get(from);
-      if (!read) readBy.set(from, (read = new Set()));
-      for (const id of channelMessageIds) read.add(id);
+      reads.add(from, channelMessageIds);
     },
   };
 
@@ -88,9 +85,7 @@ export function makeSimulatorChannel(opts: SimulatorOptions) {
       return [...(byTo.get(to)?.values() ?? [])];
     },
     /** Whether the shop marked this customer's message read (a read receipt reached their phone). */
-    wasRead(from: string, channelMessageId: string): boolean {
-      return readBy.get(from)?.has(channelMessageId) ?? false;
-    },
+    wasRead: reads.has,
     close() {
       if (closed) return;
       closed = true;
@@ -99,6 +94,19 @@ export function makeSimulatorChannel(opts: SimulatorOptions) {
   };
 }
 export type SimulatorChannel = ReturnType<typeof makeSimulatorChannel>;
+
+/** The customer's messages the shop marked read (blue ticks on their phone), per customer. In memory only. */
+function makeReadReceipts() {
+  const readBy = new Map<string, Set<string>>();
+  return {
+    add(from: string, channelMessageIds: readonly string[]): void {
+      let read = readBy.get(from);
+      if (!read) readBy.set(from, (read = new Set()));
+      for (const id of channelMessageIds) read.add(id);
+    },
+    has: (from: string, channelMessageId: string): boolean => readBy.get(from)?.has(channelMessageId) ?? false,
+  };
+}
 
 /** Every attempt in the raw log; a torn last line (killed mid-write) is skipped. */
 export function readRawLog(file: string): RawSendAttempt[] {

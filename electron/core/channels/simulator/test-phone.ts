@@ -58,14 +58,11 @@ export function makeTestPhone(deps: { sqlite: SQLite.Database; pipeline: Pipelin
     thread(shopId: number, from: string): PhoneMessage[] {
       const accountId = accountFor(shopId);
       const jid = phoneToJid(from);
-      const mine: PhoneMessage[] = inboundOf.all(accountId, jid).map((m) => ({
-        id: m.channel_message_id,
-        direction: 'out',
-        text: m.text,
-        at: m.created_at,
-        // Blue ticks: the shop sent a read receipt for it (the dispatcher does as it answers).
-        status: simulator.wasRead(jid, m.channel_message_id) ? 'read' : 'sent',
-      }));
+      // Blue ticks on what the customer wrote once the shop sent a read receipt for it (the dispatcher does as it answers).
+      const tick = (id: string) => (simulator.wasRead(jid, id) ? 'read' : 'sent');
+      const mine: PhoneMessage[] = inboundOf
+        .all(accountId, jid)
+        .map((m) => ({ id: m.channel_message_id, direction: 'out', text: m.text, at: m.created_at, status: tick(m.channel_message_id) }));
       const theirs: PhoneMessage[] = simulator
         .customerView(jid)
         .filter((a) => a.accountId === accountId)
