@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotifierNotice } from '../../shared/domain/notices';
 import { wordNotifier } from '../../shared/desktop/notifier-strings';
 import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
-import { type Harness, chromiumAvailable, screenshot } from './harness';
+import { chromiumAvailable, screenshot } from './harness';
 import { type ShopOpening, openShop } from './shop-opening';
 
 /**
@@ -16,7 +16,6 @@ import { type ShopOpening, openShop } from './shop-opening';
  */
 describe.skipIf(!chromiumAvailable())('orders from the test phone to the Orders page', { timeout: 120_000 }, () => {
   let opening: ShopOpening;
-  let harness: Harness;
   let page: Page;
   let errors: string[];
   const notices: NotifierNotice[] = [];
@@ -38,7 +37,7 @@ describe.skipIf(!chromiumAvailable())('orders from the test phone to the Orders 
       nav: { page: 'inbox', ready: '.shell[data-page="inbox"]' },
       timeoutMs: 10_000,
     });
-    ({ harness, page, errors } = opening);
+    ({ page, errors } = opening);
   });
   afterAll(async () => {
     await opening?.close();
