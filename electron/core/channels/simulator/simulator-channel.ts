@@ -73,9 +73,7 @@ export function makeSimulatorChannel(opts: SimulatorOptions) {
       }
     },
     async typing() {},
-    async markRead(_accountId, from, channelMessageIds) {
-      reads.add(from, channelMessageIds);
-    },
+    markRead: async (_accountId, from, channelMessageIds) => reads.add(from, channelMessageIds),
   };
 
   return {
