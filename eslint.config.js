@@ -8,18 +8,12 @@ import tseslint from 'typescript-eslint';
 /**
  * Renderer: pushed events enter in one place. `client.subscribe(event, listener)` (two arguments, which is what
  * tells it from a zustand store's `subscribe(listener)`) and a bridge's `onEvent` are refused outside
- * `stores/wire-events.ts`, the transports in `api/`, and the desk model's notice feed; pages and their stores follow
+ * `stores/wire-events.ts` and the transports in `api/`; pages, their stores and the desk model's notice feed follow
  * `services.pushed` instead (stores/pushed-store.ts). Its test, eslint-renderer-events.test.ts, plants a violation.
  */
 export const rendererEvents = {
   files: ['renderer/src/**/*.{ts,tsx}'],
-  ignores: [
-    'renderer/src/stores/wire-events.ts',
-    'renderer/src/api/**',
-    'renderer/src/app/notices/notice-glue.ts',
-    'renderer/src/**/*.test.{ts,tsx}',
-    'renderer/src/**/fake-client.ts',
-  ],
+  ignores: ['renderer/src/stores/wire-events.ts', 'renderer/src/api/**', 'renderer/src/**/*.test.{ts,tsx}'],
   rules: {
     'no-restricted-syntax': [
       'error',
@@ -29,7 +23,8 @@ export const rendererEvents = {
           'Pushed events enter in renderer/src/stores/wire-events.ts; follow them through services.pushed (useOnPushed, followPushed).',
       },
       {
-        selector: "CallExpression[callee.property.name='onEvent']",
+        // One argument: the bridge's `onEvent(listener)`, not the desk model's `onEvent(event, now)`.
+        selector: "CallExpression[callee.property.name='onEvent'][arguments.length=1]",
         message: 'Only the transports (renderer/src/api/) and stores/wire-events.ts listen to the bridge.',
       },
     ],

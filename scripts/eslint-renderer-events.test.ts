@@ -35,8 +35,9 @@ export const off = [client.subscribe(name, (h) => h), bridge.onEvent((e) => e)];
     expect(await lint('renderer/src/features/shell/planted.ts', code)).toEqual(['no-restricted-syntax', 'no-restricted-syntax']);
   });
 
-  it('allows a zustand store subscription, and the bridge subscription in stores/wire-events.ts', async () => {
+  it('allows a zustand store subscription, the desk model, and the bridge subscription in stores/wire-events.ts', async () => {
     expect(await lint('renderer/src/features/catalog/Planted.tsx', 'export const off = store.subscribe((s) => s);')).toEqual([]);
+    expect(await lint('renderer/src/app/notices/notice-glue.ts', 'export const shown = model.onEvent(event, now());')).toEqual([]);
     expect(await lint('renderer/src/stores/wire-events.ts', subscribingComponent)).toEqual([]);
   });
 });

@@ -55,6 +55,7 @@ wireEvents(services);
 if (!device)
   startNotices({
     client: services.client,
+    pushed: services.pushed,
     locale: services.locale,
     toasts: services.noticeToasts,
     web: services.webNotifier,

@@ -2,10 +2,20 @@ import { createStore } from 'zustand/vanilla';
 import type { EventName, EventPayload } from '../../../shared/contract/events';
 
 /**
- * The pushed events no app-wide store owns: a page (or a page's own store) follows them here, never on the bridge.
- * wire-events.ts is the only module that subscribes to them on the client.
+ * The pushed events followed outside the app-wide stores: a page (or a page's own store) follows them here, and so
+ * does the desk model's notice feed (app/notices/notice-glue.ts), never on the bridge. wire-events.ts is the only
+ * module that subscribes to them on the client.
  */
 export const PAGE_EVENTS = [
+  // The desk model's (notices): also applied to the app-wide stores by wire-events.ts.
+  'conversations/updated',
+  'conversations/escalated',
+  'messages/new',
+  'messages/status',
+  'orders/created',
+  'system/notice',
+  'system/storage',
+  // The pages' own.
   'settings/changed',
   'accounts/status',
   'wa/qr',

@@ -2,11 +2,10 @@ import type { AppServices } from '../app/services';
 import { PAGE_EVENTS, type PageEvent } from './pushed-store';
 
 /**
- * The one module that subscribes to the client's pushed events for view state (eslint.config.js refuses
- * `client.subscribe` anywhere else but the desk model's notice feed, app/notices/notice-glue.ts). An event an
- * app-wide store owns is applied to that store here; every other one (PAGE_EVENTS) lands in `services.pushed`, which
- * pages and their own stores follow (`useOnPushed`, `followPushed`). Returns a function that detaches everything
- * (tests, hot reload).
+ * The one module that subscribes to the client's pushed events (eslint.config.js refuses `client.subscribe` anywhere
+ * else in the renderer). An event an app-wide store owns is applied to that store here; the events followed elsewhere
+ * (PAGE_EVENTS: pages, their own stores, the desk model's notices) land in `services.pushed`, which they follow
+ * (`useOnPushed`, `followPushed`). Returns a function that detaches everything (tests, hot reload).
  */
 export function wireEvents(services: AppServices): () => void {
   const { client, session, inbox, testPhone, orders, newOrders, pushed } = services;

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DesktopPrefs, type PublicDesktopPrefs } from '../../../../shared/desktop/desktop-prefs';
 import { createLocaleStore } from '../../i18n/locale';
-import { createPushedStore } from '../../stores/pushed-store';
 import { fakeClient } from './fake-client';
 import { followNoticePrefs } from './follow-notice-prefs';
 import { type NoticeGlue, startNotices } from './notice-glue';
@@ -23,11 +22,12 @@ afterEach(() => {
 });
 
 function setup(stored: PublicDesktopPrefs) {
-  const { client, emit } = clientWith(stored);
+  const { client, emit, pushed } = clientWith(stored);
   const prefs = createNoticePrefsStore();
   const toasts = createNoticeToastsStore();
   const glue: NoticeGlue = startNotices({
     client,
+    pushed,
     locale: createLocaleStore({ storage: null, languages: ['en'] }),
     toasts,
     web: null,
@@ -36,10 +36,7 @@ function setup(stored: PublicDesktopPrefs) {
     now: () => new Date('2026-12-01T12:00:00Z'),
     tickMs: 60_000,
   });
-  // The page events reach the prefs as stores/wire-events.ts routes them.
-  const pushed = createPushedStore();
-  const route = client.subscribe('desktop/prefs-changed', (p) => pushed.getState().put('desktop/prefs-changed', p));
-  stops.push(glue.stop, route, followNoticePrefs(client, pushed, prefs));
+  stops.push(glue.stop, followNoticePrefs(client, pushed, prefs));
   const escalate = (conversationId: number) => emit('conversations/escalated', { conversationId, notices: [{ code: 'human_request' }] });
   return { emit, toasts, escalate };
 }
