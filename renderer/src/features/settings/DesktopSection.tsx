@@ -135,7 +135,7 @@ export function updateWords(state: UpdateStatus, t: T<DesktopKeys>): string {
 function Updates({ prefs, save, t }: PartProps) {
   const { client } = useServices();
   const [state, setState] = useState<UpdateStatus | null>(null);
-  useEffect(() => void client.send('desktop/update-status', {}).then(setState, () => setState(null)), [client]);
+  useEffect(() => void client.send('desktop/get-update-status', {}).then(setState, () => setState(null)), [client]);
   useOnPushed('desktop/update-state', setState);
   return (
     <fieldset>

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Shop } from '../../../../shared/domain/schemas';
-import type { Database, ShopsTable } from '../schema';
+import type { Shop } from '../../../shared/domain/schemas';
+import type { Database, ShopsTable } from '../store';
 
 const toShop = (row: Selectable<ShopsTable>): Shop => ({
   id: row.id,
