@@ -1,19 +1,30 @@
 import type SQLite from 'better-sqlite3';
+import type { Product } from '../../../../shared/domain/catalog';
 import type { Strategy } from '../../../../shared/domain/learning';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import { detectLanguage } from '../../brain/nlu/language';
-import { makeRetriever } from '../../brain/retrieval/retriever';
 import type { BrainInput } from '../../brain/types';
 import { type Bandit, segmentOf } from './bandit';
-import { backsScarcity } from './strategy-lines';
+import { backsScarcity } from '../../brain';
 
 /**
  * The strategy for a brain turn: the conversation's own, or a new choice on its first turn, in
  * its segment (returning = has ordered before; the language of the message), with scarcity
  * allowed only when a product the message is about has low, limited stock.
  */
-export function makeTurnStrategy(deps: { sqlite: SQLite.Database; bandit: Bandit; settingsOf(shopId: number): Promise<ShopSettings> }) {
-  const retriever = makeRetriever({ sqlite: deps.sqlite });
+export interface TurnStrategyDeps {
+  /** The database: whether the contact ordered before (a returning customer is another segment). */
+  sqlite: SQLite.Database;
+  /** Chooses the conversation's sales strategy (once, then kept) and learns from outcomes. */
+  bandit: Bandit;
+  /** Core's one retriever: which products the message is about (does one back a scarcity line?). */
+  retriever: { searchProductsSync(shopId: number, text: string, k?: number): Array<{ product: Product }> };
+  /** A shop's settings: which strategy algorithm the seller chose. */
+  settingsOf(shopId: number): Promise<ShopSettings>;
+}
+
+export function makeTurnStrategy(deps: TurnStrategyDeps) {
+  const { retriever } = deps;
   const ordered = deps.sqlite.prepare<[number, number], { n: number }>(
     'SELECT 1 AS n FROM orders WHERE shop_id = ? AND contact_id = ? LIMIT 1',
   );
