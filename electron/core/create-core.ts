@@ -77,10 +77,15 @@ import { type CoreServices, makeCoreServices } from './services';
 import { makeRampReader } from './channels/whatsapp/ramp';
 
 export interface CoreConfig {
+  /** The seller's data folder: the database, keys, media, backups, logs. Made private (0700) and locked to this core. */
   dataDir: string;
+  /** Time for every timestamp, schedule and limit; default the system clock. The CLI's simulation and tests fake it. */
   clock?: Clock;
+  /** Core's structured log (pino-shaped); default silent, plus the data folder's file log when `logFile` is set. */
   logger?: Logger;
+  /** API keys and passwords; default sealed files in the data folder under `encryptionKey` (host/secrets). */
   secrets?: SecretStore;
+  /** Desktop notices for the seller (the shell shows them); default: logged at info level only. */
   notifier?: Notifier;
   /** 32-byte key from the OS keychain (Electron safeStorage, unwrapped in main); absent → a 0600 key file in dataDir. */
   encryptionKey?: Buffer;
@@ -88,6 +93,7 @@ export interface CoreConfig {
   brain?: Brain;
   /** Anti-ban limits and humanlike pacing; defaults on. The crash test and benchmarks turn them off. */
   rateLimits?: RateLimitPolicy;
+  /** Typing delay before each reply, as one fixed policy for every shop; default each shop's own pacing choice. */
   pacing?: PacingPolicy;
   /** Test-only crash points of the lifecycle (see pipeline/crash-points.ts). */
   crash?: CrashHook;

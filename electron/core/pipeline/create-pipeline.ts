@@ -12,6 +12,7 @@ import { type DispatchOutcome, type DispatcherDeps, makeDispatcher } from './dis
 import { type AcceptResult, type PipelineStore, makePipelineStore } from './pipeline-store';
 import { makeAcceptBatcher } from './accept-batcher';
 import { makeEndpointGates } from './endpoint-limits';
+import { makeUnreadInbound } from './read-receipts-store';
 import { type NewProactive, makeProactive } from './proactive';
 import { fixedSendPolicy } from './pacing-presets';
 import { AccountSendLimiter, type PacingPolicy, type RateLimitPolicy, defaultPacing, defaultRateLimits } from './policies';
@@ -24,19 +25,29 @@ import { IntakePausedError, isDiskFault, makeIntakeGuard } from './intake-guard'
 import type { IntakeJournal } from './intake-journal';
 
 export interface PipelineDeps {
+  /** The writable database: messages, conversations, the inbound queue and the outbox. */
   sqlite: SQLite.Database;
+  /** Answers each turn (offline or LLM brain, chosen per shop). */
   brain: Brain;
+  /** A shop's settings (bot switches, approval mode, pacing choice); read for every turn. */
   settingsOf(shopId: number): Promise<ShopSettings>;
+  /** Core's event bus: messages/*, conversations/* and accounts/status for the UI. */
   bus: EventBus;
+  /** Time for every stored timestamp, debounce, limit and backoff. */
   clock: Clock;
+  /** Core's logger. */
   logger: Logger;
+  /** Desktop notices: escalations, failed sends, a full disk. */
   notifier: Notifier;
   /** Fixed limits and pacing for every shop (tests, benchmarks); without them each shop's pacing choice applies. */
   rateLimits?: RateLimitPolicy;
+  /** Fixed typing delay for every shop (tests, benchmarks); without it each shop's pacing choice applies. */
   pacing?: PacingPolicy;
+  /** Test-only crash points of the lifecycle (pipeline/crash-points.ts); default none. */
   crash?: CrashHook;
   /** Turns worked on at once across conversations; each also waits for its LLM endpoint's own limit. */
   concurrency?: number;
+  /** Waits a typing delay (ms); default a real timer, tests resolve at once. */
   sleep?: (ms: number) => Promise<void>;
   /** Per-account slow-down in (0, 1] (a newly linked WhatsApp number's first days). */
   rateFactor?: (accountId: number) => number;
@@ -147,6 +158,7 @@ export function createPipeline(deps: PipelineDeps) {
   const dispatcher = makeDispatcher({
     store,
     ...(deps.resolveMedia && { resolveMedia: deps.resolveMedia }),
+    unreadBefore: makeUnreadInbound(sqlite),
     channelFor: (accountId) => channels.get(accountId) ?? null,
     clock,
     logger,

@@ -8,14 +8,21 @@ import type { WaRepo } from './wa-repo';
 export const UNDECRYPTABLE_TEXT = '⚠️ This message could not be decrypted here. Read it on the phone.';
 
 export interface InboundDeps {
+  /** The `accounts` row the messages arrived on. */
   accountId: number;
+  /** The pipeline's ChannelSink: accept, status, own-message echoes. */
   sink: ChannelSink;
+  /** The channel's tables: the answering policy and contacts. */
   repo: WaRepo;
+  /** Core's logger: skipped and undecryptable messages. */
   logger: Logger;
+  /** Stands in for a message's own timestamp when it has none. */
   now: () => Date;
   /** A phone-number JID for a sender (LID mapped through Baileys' store), or the JID as given. */
   resolveJid(jid: string, alt: string | null): Promise<string>;
+  /** Downloads and stores an attachment (within the size limit); null when it could not be saved. */
   saveMedia(msg: WAMessage, ref: MediaRef): Promise<string | null>;
+  /** A message could not be decrypted: counted, and the seller is told past the threshold. */
   onDecryptFailure(reason: string): void;
   /** Latest time (unix s) the seller wrote from the phone, per customer JID; lives as long as the session. */
   sellerActivity: Map<string, number>;
