@@ -5,6 +5,32 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Renderer: pushed events enter in one place. `client.subscribe(event, listener)` (two arguments, which is what
+ * tells it from a zustand store's `subscribe(listener)`) and a bridge's `onEvent` are refused outside
+ * `stores/wire-events.ts` and the transports in `api/`; pages, their stores and the desk model's notice feed follow
+ * `services.pushed` instead (stores/pushed-store.ts). Its test, eslint-renderer-events.test.ts, plants a violation.
+ */
+export const rendererEvents = {
+  files: ['renderer/src/**/*.{ts,tsx}'],
+  ignores: ['renderer/src/stores/wire-events.ts', 'renderer/src/api/**', 'renderer/src/**/*.test.{ts,tsx}'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: "CallExpression[callee.property.name='subscribe'][arguments.length>1]",
+        message:
+          'Pushed events enter in renderer/src/stores/wire-events.ts; follow them through services.pushed (useOnPushed, followPushed).',
+      },
+      {
+        // One argument: the bridge's `onEvent(listener)`, not the desk model's `onEvent(event, now)`.
+        selector: "CallExpression[callee.property.name='onEvent'][arguments.length=1]",
+        message: 'Only the transports (renderer/src/api/) and stores/wire-events.ts listen to the bridge.',
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'coverage/', '**/*.d.ts'] },
   js.configs.recommended,
@@ -34,4 +60,5 @@ export default tseslint.config(
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', Buffer: 'readonly' },
     },
   },
+  rendererEvents,
 );

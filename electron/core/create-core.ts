@@ -77,10 +77,15 @@ import { type CoreServices, makeCoreServices } from './services';
 import { makeRampReader } from './channels/whatsapp/ramp';
 
 export interface CoreConfig {
+  /** The seller's data folder: the database, keys, media, backups, logs. Made private (0700) and locked to this core. */
   dataDir: string;
+  /** Time for every timestamp, schedule and limit; default the system clock. The CLI's simulation and tests fake it. */
   clock?: Clock;
+  /** Core's structured log (pino-shaped); default silent, plus the data folder's file log when `logFile` is set. */
   logger?: Logger;
+  /** API keys and passwords; default sealed files in the data folder under `encryptionKey` (host/secrets). */
   secrets?: SecretStore;
+  /** Desktop notices for the seller (the shell shows them); default: logged at info level only. */
   notifier?: Notifier;
   /** 32-byte key from the OS keychain (Electron safeStorage, unwrapped in main); absent → a 0600 key file in dataDir. */
   encryptionKey?: Buffer;
@@ -88,6 +93,7 @@ export interface CoreConfig {
   brain?: Brain;
   /** Anti-ban limits and humanlike pacing; defaults on. The crash test and benchmarks turn them off. */
   rateLimits?: RateLimitPolicy;
+  /** Typing delay before each reply, as one fixed policy for every shop; default each shop's own pacing choice. */
   pacing?: PacingPolicy;
   /** Test-only crash points of the lifecycle (see pipeline/crash-points.ts). */
   crash?: CrashHook;
@@ -95,6 +101,8 @@ export interface CoreConfig {
   retry?: RetryPolicy;
   /** How often a write is tried again while the disk is full (default 5 s); tests shorten it. */
   storageRetryMs?: number;
+  /** Group commit of accepts (pipeline/accept-batcher.ts); the benchmark compares maxBatch 1 with the default. */
+  acceptBatch?: { maxBatch?: number; windowMs?: number };
   /** Catalog image downloads: tests pass a fetch that reaches their 127.0.0.1 server (default: global fetch). */
   media?: { fetch?: typeof fetch };
   /** Held messages journalled in the data folder while the disk is full (default on); a test plants its loss with false. */
@@ -252,6 +260,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...(config.crash && { crash: config.crash }),
     ...(config.retry && { retry: config.retry }),
     ...(config.storageRetryMs !== undefined && { storageRetryMs: config.storageRetryMs }),
+    ...(config.acceptBatch && { acceptBatch: config.acceptBatch }),
     ...(config.intakeJournal !== false && {
       intakeJournal: makeIntakeJournal({
         dataDir: config.dataDir,

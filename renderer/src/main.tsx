@@ -55,6 +55,7 @@ wireEvents(services);
 if (!device)
   startNotices({
     client: services.client,
+    pushed: services.pushed,
     locale: services.locale,
     toasts: services.noticeToasts,
     web: services.webNotifier,
@@ -64,7 +65,7 @@ if (!device)
       pageFromHash(window.location.hash) === 'inbox' &&
       services.inbox.getState().selectedId === target.conversationId,
   });
-if (!device) followNoticePrefs(services.client, services.noticePrefs);
+if (!device) followNoticePrefs(services.client, services.pushed, services.noticePrefs);
 void services.session.getState().loadShops();
 
 const root = document.getElementById('root');

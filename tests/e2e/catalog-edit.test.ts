@@ -1,16 +1,17 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../shared/domain/catalog';
 import { call } from '../../electron/core/test-utils/temp-core';
-import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
+import { type Harness, chromiumAvailable, screenshot } from './harness';
+import { type ShopOpening, openShop } from './shop-opening';
 
 const NAME = 'جبة قبائلية';
 
 /** A seller who reads Arabic adds, edits and deletes a product with variants, reaching the catalog by the navigation. */
 describe.skipIf(!chromiumAvailable())('Catalog editing in Arabic, in headless Chromium', () => {
+  let opening: ShopOpening;
   let harness: Harness;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let shopId: number;
@@ -18,22 +19,17 @@ describe.skipIf(!chromiumAvailable())('Catalog editing in Arabic, in headless Ch
     (await call<{ items: Product[] }>(harness.core, 'catalog/list', { shopId, query: 'JB' })).items.find((p) => p.sku === 'JB-1');
 
   beforeAll(async () => {
-    harness = await startHarness({
-      prepare: async (core) => {
-        shopId = (await call<{ id: number }>(core, 'shops/create', { name: 'Dar Amina', currency: 'DZD' })).id;
-      },
+    opening = await openShop({
+      shop: { name: 'Dar Amina', currency: 'DZD' },
+      locale: 'ar',
+      viewport: { width: 1366, height: 900 },
+      language: 'ar',
+      nav: { page: 'catalog', ready: '#add-product' },
     });
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ar' })).newPage();
-    errors = watchErrors(page);
-    await openApp(page, harness);
-    await page.selectOption('[data-testid="language-picker"]', 'ar');
-    await page.click('[data-testid="nav-catalog"]');
-    await page.waitForSelector('#add-product');
+    ({ harness, page, errors, shopId } = opening);
   });
   afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
+    await opening?.close();
   });
 
   it('adds a product by hand with two variants', async () => {

@@ -1,12 +1,13 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // Callbacks passed to page.evaluate/waitForFunction run in the browser: they need DOM types.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../shared/domain/catalog';
 import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
 import { call } from '../../electron/core/test-utils/temp-core';
-import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
+import { type Harness, chromiumAvailable, screenshot } from './harness';
+import { type ShopOpening, openShop } from './shop-opening';
 
 const NAME = 'Caftan velours';
 
@@ -17,8 +18,8 @@ const NAME = 'Caftan velours';
  * stock — the size that was sold out before the edit is not called sold out after it.
  */
 describe.skipIf(!chromiumAvailable())('Catalog variants in Arabic, quoted by the bot on the test phone', { timeout: 120_000 }, () => {
+  let opening: ShopOpening;
   let harness: Harness;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let shopId: number;
@@ -26,27 +27,22 @@ describe.skipIf(!chromiumAvailable())('Catalog variants in Arabic, quoted by the
     (await call<{ items: Product[] }>(harness.core, 'catalog/list', { shopId, query: 'CV-1' })).items.find((p) => p.sku === 'CV-1');
 
   beforeAll(async () => {
-    harness = await startHarness({
+    opening = await openShop({
+      shop: { name: 'Dar Lalla', currency: 'DZD' },
       core: { pacing: noPacing, rateLimits: noRateLimits },
-      prepare: async (core) => {
-        shopId = (await call<{ id: number }>(core, 'shops/create', { name: 'Dar Lalla', currency: 'DZD' })).id;
-      },
+      locale: 'ar',
+      viewport: { width: 1366, height: 900 },
+      language: 'ar',
+      nav: { page: 'catalog', ready: '#add-product' },
+      timeoutMs: 10_000,
     });
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ar' })).newPage();
-    page.setDefaultTimeout(10_000);
-    errors = watchErrors(page);
-    await openApp(page, harness);
-    await page.selectOption('[data-testid="language-picker"]', 'ar');
+    ({ harness, page, errors, shopId } = opening);
   });
   afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
+    await opening?.close();
   });
 
   it('adds a product with two variants from the Catalog reached by the navigation', async () => {
-    await page.click('[data-testid="nav-catalog"]');
-    await page.waitForSelector('#add-product');
     await page.click('#add-product');
     await page.waitForSelector('[role="dialog"] #product-name');
     await page.fill('#product-name', NAME);

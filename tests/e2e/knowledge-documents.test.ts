@@ -1,31 +1,30 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/test-utils/temp-core';
 import { makeDocx, makePdf } from '../../electron/core/test-utils/document-fixtures';
-import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
+import { type Harness, chromiumAvailable, screenshot } from './harness';
+import { type ShopOpening, openShop } from './shop-opening';
 
 /** Knowledge documents from the navigation: upload a PDF and a DOCX, ask as a customer, replace, delete. */
 describe.skipIf(!chromiumAvailable())('Knowledge documents in headless Chromium', () => {
+  let opening: ShopOpening;
   let harness: Harness;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let shopId: number;
 
   beforeAll(async () => {
-    harness = await startHarness({
-      prepare: async (core) => {
-        shopId = (await call<{ id: number }>(core, 'shops/create', { name: 'Dar Lalla', currency: 'DZD' })).id;
-      },
+    opening = await openShop({
+      shop: { name: 'Dar Lalla', currency: 'DZD' },
+      locale: 'fr-FR',
+      viewport: { width: 1280, height: 1000 },
+      nav: { page: 'knowledge', ready: 'section[aria-labelledby="docs-title"]' },
     });
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'fr-FR' })).newPage();
-    errors = watchErrors(page);
+    ({ harness, page, errors, shopId } = opening);
   });
   afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
+    await opening?.close();
   });
 
   const docs = () => page.getByRole('list', { name: 'Documents' }).getByRole('listitem');
@@ -40,8 +39,6 @@ describe.skipIf(!chromiumAvailable())('Knowledge documents in headless Chromium'
   };
 
   it('adds a PDF and a DOCX, and the bot answers from them naming the document', async () => {
-    await openApp(page, harness);
-    await page.click('[data-testid="nav-knowledge"]');
     await page.getByText('Aucun document pour l’instant.').waitFor();
     await page.setInputFiles('[data-testid="document-file"]', {
       name: 'Conditions de vente.pdf',

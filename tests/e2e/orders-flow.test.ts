@@ -1,14 +1,13 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // Callbacks passed to page.evaluate/waitForFunction run in the browser: they need DOM types.
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotifierNotice } from '../../shared/domain/notices';
 import { wordNotifier } from '../../shared/desktop/notifier-strings';
-import { importCatalogFile } from '../../electron/core/cli/import-catalog';
 import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
-import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
+import { chromiumAvailable, screenshot } from './harness';
+import { type ShopOpening, openShop } from './shop-opening';
 
 /**
  * Orders reach the seller (issue 9): a customer orders on the test phone, the new order shows as a
@@ -16,34 +15,32 @@ import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, st
  * Orders page, sees it, and moves it to "confirmed"; the inbox thread shows it beside the chat.
  */
 describe.skipIf(!chromiumAvailable())('orders from the test phone to the Orders page', { timeout: 120_000 }, () => {
-  let harness: Harness;
-  let browser: Browser;
+  let opening: ShopOpening;
   let page: Page;
   let errors: string[];
   const notices: NotifierNotice[] = [];
 
   beforeAll(async () => {
-    harness = await startHarness({
+    opening = await openShop({
+      shop: { name: 'Boutique Nour', currency: 'DZD' },
+      catalog: 'catalog-dz-fashion.csv',
       core: { pacing: noPacing, rateLimits: noRateLimits, notifier: { notify: (notice) => void notices.push(notice) } },
-      prepare: async (core) => {
-        const shop = await core.ctx.repos.shops.create({ name: 'Boutique Nour', currency: 'DZD', now: new Date().toISOString() });
-        importCatalogFile(core.ctx.store.sqlite, shop.id, path.resolve('tests/fixtures/catalog-dz-fashion.csv'));
+      prepare: async (core, shopId) => {
         const ok = await core.app.dispatch('settings/update', {
-          shopId: shop.id,
+          shopId,
           patch: { facts: { deliveryZones: [{ name: 'Oran', fee: 600, delayDays: '2-3' }] } },
         });
         if (!ok.ok) throw new Error('settings/update failed');
       },
+      locale: 'fr-FR',
+      viewport: { width: 1440, height: 860 },
+      nav: { page: 'inbox', ready: '.shell[data-page="inbox"]' },
+      timeoutMs: 10_000,
     });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 860 }, locale: 'fr-FR' });
-    page.setDefaultTimeout(10_000);
-    errors = watchErrors(page);
-    await openApp(page, harness);
+    ({ page, errors } = opening);
   });
   afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
+    await opening?.close();
   });
 
   const botReplies = () => page.locator('[data-testid="phone-message"][data-direction="in"]');
@@ -59,8 +56,6 @@ describe.skipIf(!chromiumAvailable())('orders from the test phone to the Orders 
   }
 
   it('a customer orders on the test phone; the nav shows a badge and a toast', async () => {
-    await page.click('[data-testid="nav-inbox"]');
-    await page.waitForSelector('.shell[data-page="inbox"]');
     await page.click('[data-testid="toggle-test-phone"]');
     await page.fill('[data-testid="test-phone-number"]', '+213550000042');
     await customerSays('salam nheb ncommandi robe de soirée rouge taille M');

@@ -1,35 +1,32 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/test-utils/temp-core';
-import { type Harness, chromiumAvailable, launchBrowser, openApp, startHarness, watchErrors } from './harness';
+import { type Harness, chromiumAvailable } from './harness';
+import { type ShopOpening, openShop } from './shop-opening';
 
 /** The shop's country on the Settings page: derived until chosen, saved at once, read back by core. */
 describe.skipIf(!chromiumAvailable())('shop country in Settings (headless Chromium)', () => {
+  let opening: ShopOpening;
   let harness: Harness;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let shopId: number;
 
   beforeAll(async () => {
-    harness = await startHarness({
-      prepare: async (core) => {
-        shopId = (await call<{ id: number }>(core, 'shops/create', { name: 'Zahra Beauté', currency: 'MAD' })).id;
-      },
+    opening = await openShop({
+      shop: { name: 'Zahra Beauté', currency: 'MAD' },
+      locale: 'en-US',
+      viewport: { width: 1280, height: 1000 },
+      nav: { page: 'settings', ready: '#shop-country' },
     });
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' })).newPage();
-    errors = watchErrors(page);
+    ({ harness, page, errors, shopId } = opening);
   });
   afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
+    await opening?.close();
   });
 
   it('shows the derived country, saves a chosen one and goes back to automatic', async () => {
-    await openApp(page, harness, '#settings');
-    await page.waitForSelector('#shop-country');
     expect(await page.inputValue('#shop-country')).toBe('');
     expect(await page.textContent('#shop-country option[value=""]')).toContain('Morocco');
     await page.selectOption('#shop-country', 'TN');

@@ -60,6 +60,8 @@ describe('stand-in with our app: link, answer, receipts, duplicates', () => {
 
     // Receipts: the socket confirmed delivery to the customer; the customer's delivered/read come back.
     await until(() => customer.receipts.some((r) => r.id === hello.id), 'delivery receipt from the app');
+    // The dispatcher marked the message it answered read: blue ticks on the customer's phone.
+    await until(() => customer.receipts.some((r) => r.id === hello.id && r.type === 'read'), 'read receipt from the app');
     // The stand-in's phone already sent one delivery receipt the instant it decrypted; Baileys may
     // fold that one into its own buffered fromMe upsert (see the report), so the phone confirms
     // again once the dispatcher has marked the row sent, as a later network receipt would.

@@ -11,8 +11,11 @@ const HOUR = 3_600_000;
 const MAX_PARSED_DAYS = 2000;
 
 export interface RollupDeps {
+  /** Analytics' own tables: the daily rollups and their build stamps. */
   repo: RollupRepo;
+  /** Prepared read statements over the read-only handle, cached. */
   statement: StatementCache;
+  /** The current time (which day is today); default the system clock. */
   now?: () => Date;
 }
 

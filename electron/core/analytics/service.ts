@@ -40,9 +40,11 @@ const cannotWrite = (err: unknown): boolean =>
 export interface AnalyticsConfig {
   /** A read-only view of the store (read-handle.ts). */
   read: ReadHandle;
+  /** Follow-up figures (sent, answered); default none (an empty source). */
   followUps?: FollowUpSource;
   /** Analytics' own tables (rollup-repo.ts): with them, message figures come from daily rollups; without, from the messages. */
   rollups?: RollupRepo;
+  /** The current time (which days are closed); default the system clock. */
   now?: () => Date;
 }
 

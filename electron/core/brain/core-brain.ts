@@ -22,23 +22,39 @@ import type { Brain } from './types';
 // makeCoreServices), so the brain, the catalog and knowledge pages and the bandit share one of each.
 
 export interface CoreShopBrainConfig {
+  /** The kysely handle the brain's repositories use (catalog, orders, knowledge). */
   db: Kysely<Database>;
+  /** The raw handle: FTS retrieval, usage, violations, brain state. */
   sqlite: SQLite.Database;
+  /** A shop's settings, read per turn. */
   settingsOf(shopId: number): Promise<ShopSettings>;
+  /** A shop's name and currency. */
   shops: ShopBrainDeps['shops'];
+  /** Holds each shop's LLM key. */
   secrets: SecretStore;
+  /** Publishes orders/created and llm/health. */
   bus: EventBus;
+  /** Time for the prompt's date, spending and cooldowns. */
   clock: Clock;
+  /** Core's logger. */
   logger: Logger;
+  /** Builds the chat client per shop endpoint; default the OpenAI-compatible client. */
   makeClient?: MakeChatClient;
+  /** Told when a shop's LLM fails and answers again (the seller's warning banner). */
   llmHealth?: ShopBrainDeps['llmHealth'];
   /** Built once by create-core (makeCoreServices). */
   products: ProductsRepo;
+  /** Core's orders repository: sales figures for the prompt, the orders the offline brain places. */
   orders: OrdersRepo;
+  /** Core's knowledge repository: the facts the guardrails check a reply against. */
   knowledge: KnowledgeRepo;
+  /** The seller's documents: passages that match the message reach the prompt. */
   documents: DocumentsRepo;
+  /** Core's one retriever: product and knowledge search for both brains. */
   retriever: Retriever;
+  /** The LLM caps, shared with the analyzer and the settings test. */
   spendCap: ShopBrainDeps['spendCap'];
+  /** Where guardrail records go (Settings lists them). */
   violations: ShopBrainDeps['violations'];
 }
 

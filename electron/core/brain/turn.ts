@@ -25,23 +25,35 @@ import type { SpendCap } from './usage/spend-cap';
 export interface ShopBrainDeps extends FactsSources {
   /** The offline brain: answers when no LLM is configured, and whenever the LLM cannot; keeps the order flow. */
   offline: Brain | OfflineBrain;
+  /** A shop's settings: its LLM endpoint, model, spending cap and sales choices; read per turn. */
   settings: { get(shopId: number): Promise<ShopSettings> };
+  /** A shop's name and currency, for the prompt and prices. */
   shops: { get(shopId: number): Promise<{ name: string; currency: string } | undefined> };
+  /** Holds each shop's LLM key. */
   secrets: SecretStore;
+  /** Approved knowledge entries that match the message, for the prompt; absent: none. */
   knowledge?: { searchKnowledge(shopId: number, text: string, k?: number): Promise<Array<{ entry: KnowledgeEntry }>> };
   /** The seller's documents: passages that match the message reach the LLM's prompt (llm/document-passages.ts). */
   documents?: PassageSearch;
+  /** The shop's token spending against its monthly cap: over it, the offline brain answers. */
   spendCap: SpendCap;
+  /** Where a guardrail records what it refused or rewrote (Settings lists them). */
   violations: { add(entry: ViolationEntry): void };
+  /** A returning customer's profile (what they bought, how they write), for the prompt; absent: none. */
   profile?: (shopId: number, contactId: number) => Promise<CustomerProfile | null>;
+  /** The sales strategy the bandit chose for this contact, for the prompt; absent: the default. */
   strategy?: (shopId: number, contactId: number) => Promise<string | null>;
+  /** Time for the prompt's date, spending records and the LLM cooldown. */
   clock: Clock;
+  /** Core's logger: LLM failures and fallbacks. */
   logger: Logger;
   /** Tests inject a client factory or a fetch; production uses the openai SDK's own fetch. */
   makeClient?: MakeChatClient;
+  /** The fetch the chat clients use; default the SDK's own (tests reach their local server). */
   fetch?: typeof fetch;
   /** cooldownMs: after an endpoint failed every retry, the offline brain answers alone for this long. */
   llm?: { timeoutMs?: number; retry?: Partial<RetryOptions>; maxTokens?: number; cooldownMs?: number; monotonicNow?: () => number };
+  /** A reply below this confidence (0 to 1) is escalated to the seller. Default 0.35 (guardrails/escalation.ts). */
   lowConfidence?: number;
   /** Told when the shop's LLM fails and when it answers again (the seller's warning). */
   llmHealth?: Pick<LlmHealthTracker, 'failed' | 'succeeded'>;

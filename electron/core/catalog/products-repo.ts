@@ -49,8 +49,11 @@ function rowToProduct(row: ProductRow, variants: readonly ProductVariant[]): Pro
 export type ProductPatch = Partial<Omit<ProductInput, 'sku'>>;
 
 export interface ListOptions {
+  /** Products skipped, for paging (0 = the first page). */
   offset: number;
+  /** Products returned at most. */
   limit: number;
+  /** Only this category (exact name as stored); default every category. */
   category?: string;
   /** List the archived products instead of the active ones. */
   archived?: boolean;

@@ -1,5 +1,6 @@
 /** The channels' door: what every channel exchanges with the pipeline, and the simulator's phone-number ids. */
 export {
+  type AcceptAck,
   type Channel,
   ChannelSendError,
   type ChannelSink,

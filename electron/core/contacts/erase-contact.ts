@@ -11,6 +11,7 @@ export interface ErasedContact {
 }
 
 export interface EraseDeps {
+  /** The writable database the customer's rows are deleted from, in one transaction. */
   sqlite: SQLite.Database;
   /** The media folder: only files inside it are deleted. */
   mediaDir: string;

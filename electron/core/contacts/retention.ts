@@ -6,7 +6,9 @@ import { type EraseDeps, eraseContact } from './erase-contact';
 const DAY_MS = 86_400_000;
 
 export interface RetentionDeps extends EraseDeps {
+  /** A shop's settings: `bot.retentionDays` (0 = keep forever). */
   settingsOf(shopId: number): Promise<ShopSettings>;
+  /** Core's logger: how many customers each pass erased. */
   logger: Logger;
 }
 

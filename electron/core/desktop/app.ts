@@ -9,7 +9,9 @@ import { makeDesktopPrefsStore } from './prefs-store';
 export interface DesktopDeps {
   /** The data key that seals WhatsApp credentials: a backup carries it, sealed with the seller's passphrase. */
   key: Buffer;
+  /** Runs, lists and restores backups (store/backup/backup.ts). */
   backup: BackupPorts;
+  /** The learning scheduler the daily backup job runs on; its failures are shown with the backup status. */
   scheduler: BackupScheduler & { failures(): unknown[] };
   /** Names in the secret store whose values must never leave the machine (each shop's LLM key). */
   secretNames(shopIds: number[]): string[];

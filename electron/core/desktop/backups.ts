@@ -26,14 +26,23 @@ export interface BackupScheduler {
 }
 
 export interface BackupsDeps {
+  /** The data folder that is backed up. */
   dataDir: string;
+  /** The data key; a backup carries it sealed with the seller's passphrase. */
   key: Buffer;
+  /** Written into each backup's manifest (a restore names the version that made it). */
   appVersion: string;
+  /** The app's preferences: backup folder and how many backups to keep. */
   prefs: DesktopPrefsStore;
+  /** Holds the backup passphrase the seller chose. */
   secrets: SecretStore;
+  /** Time for the daily schedule and the backup's name. */
   clock: Clock;
+  /** Core's logger. */
   logger: Logger;
+  /** Runs, lists and restores backups (store/backup/backup.ts). */
   ports: BackupPorts;
+  /** Called after each backup, good or failed: the desktop/backup-done event. */
   onDone(status: BackupStatus): void;
 }
 

@@ -19,7 +19,9 @@ const STATUS_WORDS: Record<AccountStatus, string> = {
 };
 
 export interface TerminalLinesDeps {
+  /** Prints one line (the terminal of `npm start` / the headless server). */
   write(line: string): void;
+  /** Time printed at the start of each line. */
   now(): Date;
   /** Where the full log is, named in error lines. */
   logHint: string;

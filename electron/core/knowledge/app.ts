@@ -12,6 +12,7 @@ import { tryAsCustomer } from './try-as-customer';
 export interface KnowledgeDeps {
   /** The repositories core shares (built once by create-core). */
   knowledge: KnowledgeRepo;
+  /** The seller's documents repository (built once by create-core). */
   documents: DocumentsRepo;
   /** The bot's retrieval (the retriever create-core builds once): what a customer's question would find. */
   retriever: KnowledgeSearchPort;

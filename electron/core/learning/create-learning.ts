@@ -23,12 +23,17 @@ import { SEARCH_INDEX_JOB, registerStoreJobs } from './scheduler/core-jobs';
 import { makeScheduler } from './scheduler/scheduler';
 
 export interface LearningDeps {
+  /** The writable database: the scheduler's jobs, follow-ups, bandit and learned knowledge. */
   sqlite: SQLite.Database;
+  /** Time for every schedule (the CLI's simulation runs it virtually). */
   clock: Clock;
+  /** Core's logger. */
   logger: Logger;
+  /** Publishes learning/progress and the learned knowledge's changes. */
   bus: EventBus;
   /** The bandit's randomness (seeded in tests). */
   random?: Random;
+  /** A shop's settings (follow-up silence, opening hours, the LLM endpoint). */
   settingsOf(shopId: number): Promise<ShopSettings>;
   /** Core's shared retriever (built once by create-core): the bandit asks it what a turn is about. */
   retriever: TurnStrategyDeps['retriever'];
@@ -36,16 +41,21 @@ export interface LearningDeps {
   knowledge: KnowledgeRepo;
   /** Core's LLM caps (built once by create-core): the analysis spends against the brain's own figures. */
   spendCap: SpendCap;
+  /** A product by SKU, for a follow-up that names the cart's product. */
   productBySku(shopId: number, sku: string): Product | undefined;
   /** The shop's whole catalog (the LLM-assisted analysis checks prices and stock against it). */
   catalogOf?(shopId: number): Product[];
   /** The shop's LLM key (the analyzer asks the same model as the brain); none: heuristics only. */
   apiKeyOf?(shopId: number): Promise<string | null>;
+  /** Builds the chat client the analyzer uses; default the OpenAI-compatible client. */
   makeClient?: MakeChatClient;
   /** The shop's country (shops.country or derived from currency and time zone): the dialect of Darija lines. */
   countryOf?(shopId: number, timeZone: string): string;
+  /** Where follow-ups are written (pipeline proactive messages, sent by the dispatcher). */
   outbox: ProactiveOutbox;
+  /** The message search index, caught up by a scheduled job. */
   searchIndex: Pick<MessageSearchIndex, 'catchUp'>;
+  /** Checkpoints SQLite's WAL when idle (a scheduled job). */
   checkpointIdle(): void;
   /** A job failed (it is retried with backoff); core reports a full disk from here. */
   onJobFailure?: (err: unknown) => void;

@@ -28,10 +28,13 @@ export interface MediaTurnMessage {
 }
 
 export interface MediaUnderstandingDeps {
+  /** Recognises a customer's photo among the shop's stored catalog photos (offline). */
   images: Pick<CatalogImages, 'identify'>;
   /** The shop's vision model, when one is configured (null: offline only). */
   visionOf?: (shopId: number) => Promise<VisionEndpoint | null>;
+  /** Core's logger. */
   logger: Logger;
+  /** The fetch the vision model is called with; default the global one. */
   fetch?: typeof fetch;
 }
 

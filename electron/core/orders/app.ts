@@ -8,7 +8,9 @@ import type { CustomerMessenger } from './customer-messenger';
 import type { OrdersRepo } from './repo';
 
 export interface OrdersAppDeps {
+  /** The orders repository (reads, status changes). */
   orders: OrdersRepo;
+  /** Sends the customer the status message a change implies (confirmed, shipped), through the outbox. */
   messenger: CustomerMessenger;
   /** What the customer is told when the seller moves their order on (the brain's phrasebook, wired by create-core). */
   statusMessage(order: Order): string | null;

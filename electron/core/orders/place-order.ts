@@ -17,10 +17,13 @@ export interface StockLine {
 export type DecrementStock = (trx: Kysely<Database>, shopId: number, lines: StockLine[]) => Promise<void>;
 
 export interface OrderPlacerConfig {
+  /** The kysely handle the order, its lines and the stock change are written with, in one transaction. */
   db: Kysely<Database>;
   /** The orders repository on `db` that the rest of core uses (create-core builds it once); else one of its own. */
   orders?: Pick<OrdersRepo, 'byMessage'>;
+  /** Takes the ordered quantities off the products' (or variants') stock. */
   decrementStock: DecrementStock;
+  /** Publishes orders/created; absent in tools that need no UI. */
   bus?: EventBus;
 }
 

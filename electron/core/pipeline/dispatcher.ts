@@ -16,20 +16,30 @@ export interface DispatchOutcome {
 }
 
 export interface DispatcherDeps {
+  /** The outbox and message rows the dispatcher reads and marks (the pipeline's prepared statements). */
   store: PipelineStore;
   /** The channel that sends for an account, or null while it is not connected. */
   channelFor(accountId: number): Channel | null;
+  /** Time for due dates, budgets and backoff. */
   clock: Clock;
+  /** Core's logger: unexpected dispatch errors. */
   logger: Logger;
   /** Each account's budgets: replies to a customer who just wrote, and everything proactive (with the new-number ramp). */
   limiters: { reply: AccountSendLimiter; proactive: AccountSendLimiter };
+  /** The shop's send policy: pacing (typing time), budgets and the proactive reply window. */
   policyOf(shopId: number): SendPolicy;
+  /** Test-only crash points (`after-send`); `noCrash` in production. */
   crash: CrashHook;
+  /** Conversations sending at once; each mostly waits (typing, the channel), the account limiters keep the pace. */
   concurrency: number;
+  /** Waits the typing time (ms); tests resolve it at once. */
   sleep(ms: number): Promise<void>;
+  /** Called for every outcome (sent, retrying, failed): events, desktop notices. */
   onDispatch(outcome: DispatchOutcome): void;
   /** A product photo's address → what the channel sends (media/outgoing.ts: the stored copy); null drops it. */
   resolveMedia?(shopId: number, media: OutgoingMedia): OutgoingMedia | null;
+  /** The customer's messages a reply answers (channel ids, read-receipts-store.ts); absent = no read receipts. */
+  unreadBefore?(row: OutboxRow): string[];
 }
 
 /**
@@ -108,6 +118,10 @@ export function makeDispatcher(deps: DispatcherDeps) {
     const limiter = limiterFor(row, at);
     limiter.record(row.accountId, at);
     if (limiter === deps.limiters.proactive) deps.limiters.reply.record(row.accountId, at);
+    // Read, then type, then answer, as the seller would: the customer's messages turn blue as the reply starts.
+    // Not awaited: a receipt is best effort and must never hold the reply (Baileys first asks the privacy settings).
+    const unread = row.kind === 'reply' && channel.markRead ? (deps.unreadBefore?.(row) ?? []) : [];
+    if (unread.length > 0) void channel.markRead?.(row.accountId, row.toJid, unread).catch(() => undefined);
     const typingMs = typingDuration(policy.pacing, row.text);
     if (typingMs > 0 && channel.typing) {
       await channel.typing(row.accountId, row.toJid, typingMs).catch(() => undefined);

@@ -33,8 +33,11 @@ export class IntakePausedError extends Error {
 }
 
 export interface IntakeGuardDeps {
+  /** Time for the held messages' order and the retry timer. */
   clock: Clock;
+  /** Core's logger: pause and resume. */
   logger: Logger;
+  /** Tells the seller the disk is full (and nothing is lost). */
   notifier: Notifier;
   /** Storage state changes: the UI's status bar follows them. */
   onChange(state: StorageState): void;

@@ -6,13 +6,17 @@
  * or running. Marking is O(1): nothing scans the whole queue on the hot path.
  */
 export interface SchedulerOptions {
+  /** Keys run at once, at most. */
   concurrency: number;
+  /** The current time in ms since the epoch (a fake clock in tests). */
   now(): number;
+  /** Keys with work in the store, read once when the scheduler starts (resuming after a restart). */
   discover(): Iterable<number>;
   /** ms epoch when the key's work is due, or null when it has none. */
   dueAt(key: number, now: number): number | null;
   /** Resolves true when the key may have more work (it is checked again), false when done. */
   run(key: number): Promise<boolean>;
+  /** A run threw: log it; the key is retried per `retry`. */
   onError(err: unknown, key: number): void;
   /** Runs at the start of every pass, before any `dueAt`: where jobs' batched writes commit. */
   beforePass?(): void;

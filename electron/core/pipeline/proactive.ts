@@ -13,11 +13,17 @@ export interface NewProactive {
 }
 
 export interface ProactiveDeps {
+  /** The writable database: finds the conversation's number and customer. */
   sqlite: SQLite.Database;
+  /** Writes the message and its outbox row in one transaction. */
   store: PipelineStore;
+  /** Time for the stored message. */
   clock: Clock;
+  /** Wakes the dispatcher for the conversation. */
   markOutbound(conversationId: number): void;
+  /** Publishes messages/new for the stored message. */
   emitMessage(messageId: number): void;
+  /** Publishes conversations/updated (its preview changed). */
   emitConversation(conversationId: number): void;
 }
 

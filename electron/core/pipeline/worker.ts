@@ -22,15 +22,21 @@ export interface TurnOutcome {
 }
 
 export interface WorkerDeps {
+  /** Reads the turn's facts and commits its outcome (outbox row, inbound rows done) in one transaction. */
   store: PipelineStore;
+  /** Answers the turn. */
   brain: Brain;
+  /** The shop's settings, read at the start of each turn. */
   settingsOf(shopId: number): Promise<ShopSettings>;
+  /** Time for stored timestamps and the debounce. */
   clock: Clock;
+  /** Core's logger: failed turns. */
   logger: Logger;
   /** The shop's pacing (debounce) and flood limits. */
   policyOf(shopId: number): SendPolicy;
   /** LLM turns in flight per endpoint (see endpoint-limits.ts). */
   gates: EndpointGates;
+  /** Test-only crash points inside a turn; `noCrash` in production. */
   crash: CrashHook;
   /** Turns being worked on at once across all conversations (each waits in its endpoint's gate). */
   concurrency: number;

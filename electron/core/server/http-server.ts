@@ -13,12 +13,17 @@ import { lockedPage, lockedPageLocale } from './locked-page';
 import { MEDIA_PREFIX, serveMedia } from './media-route';
 
 export interface ServerOptions {
+  /** The core whose contract calls and events the server serves. */
   core: Core;
+  /** The secret in the printed address; traded once for an HttpOnly cookie, required on every call and socket. */
   token: string;
   /** Folder of the built renderer; null serves the API only. */
   staticDir: string | null;
+  /** Interface to listen on. Default 127.0.0.1 (loopback only). */
   host?: string;
+  /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
+  /** Largest request body accepted, in bytes (a catalog CSV, a document upload). Default 25 MiB. */
   maxBodyBytes?: number;
 }
 

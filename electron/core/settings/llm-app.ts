@@ -28,7 +28,9 @@ const hostOf = (url: string): string | null => {
 export interface LlmSettingsDeps {
   /** Core's LLM caps (built once by create-core): the test call is counted where the brain counts. */
   spendCap: SpendCap;
+  /** Builds the chat client the connection test uses; default the OpenAI-compatible client. */
   makeClient?: MakeChatClient;
+  /** How long the connection test waits for the endpoint, in ms. Default 15 s. */
   testTimeoutMs?: number;
   /** Measure a local server's parallelism after a successful test (default on). */
   probeConcurrency?: boolean;

@@ -14,8 +14,11 @@ export interface RemoteCommand {
 export interface RemoteCallsDeps {
   /** The same path as local calls (App.dispatch): the contract's zod schema validates the input there. */
   dispatch(name: string, input: unknown): Promise<Envelope<unknown>>;
+  /** sync_commands: a device's command runs once per (device, command id), and is the audit trail. */
   commands: CommandsRepo;
+  /** Time stamped on each recorded command. */
   clock: Clock;
+  /** Core's logger: refused commands. */
   logger: Logger;
 }
 

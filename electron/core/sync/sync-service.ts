@@ -31,16 +31,25 @@ import { type RemoteCallsDeps, makeRemoteCalls } from './remote-calls';
 import type { SyncStore } from './sync-store';
 
 export interface SyncDeps {
+  /** Paired devices and the relay settings (sync_* tables). */
   store: SyncStore;
+  /** The data folder: the desktop identity's seed is kept in it (sync/desktop-identity.key, 0600). */
   dataDir: string;
+  /** Runs an allowed device command like a local call (App.dispatch). */
   dispatch: RemoteCallsDeps['dispatch'];
+  /** Core's events, sealed for each paired device when the allowlist names them; sync/changed for the UI. */
   bus: EventBus;
+  /** Time for pairing offers' expiry and the reconnect backoff. */
   clock: Clock;
+  /** Core's logger. */
   logger: Logger;
+  /** The WebSocket class the relay connection uses (the `ws` package in Node). */
   WebSocket: RelaySocketConstructor;
+  /** Renders the pairing link as a QR PNG data URL. */
   toQrDataUrl(text: string): Promise<string>;
   /** Reconnect backoff (tests shorten it). */
   minDelayMs?: number;
+  /** Longest reconnect wait, in ms (tests shorten it). */
   maxDelayMs?: number;
 }
 

@@ -1,10 +1,13 @@
 import type { Store } from '../store/open-database';
 
 export interface SeedOptions {
+  /** The shop the conversations are seeded into (its test-phone account). */
   shopId: number;
+  /** Conversations to seed, each with one contact and one inbound message. */
   count: number;
   /** Time of the oldest conversation's last message; each next one is `stepMs` later. */
   start?: Date;
+  /** Gap between two conversations' last messages, in ms. Default 1 min. */
   stepMs?: number;
   /** Name of the i-th contact (0 = oldest activity); a mix of scripts by default. */
   name?: (i: number) => string;

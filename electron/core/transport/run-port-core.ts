@@ -5,6 +5,7 @@ import type { MessagePortLike } from './port';
 import { servePort } from './serve-port';
 
 export interface PortCoreOptions {
+  /** The message port to Electron's main process (contract calls in, answers and events out). */
   port: MessagePortLike;
   /** Builds core's logger once `init` has said where the data directory is. */
   makeLogger: (dataDir: string) => Logger;

@@ -4,6 +4,7 @@ import { createTestPhoneStore, type TestPhoneStore } from '../features/inbox/tes
 import { type NewOrdersStore, createNewOrdersStore } from '../features/orders/new-orders-store';
 import { type OrdersStore, createOrdersStore } from '../features/orders/orders-store';
 import { type KeyValueStorage, type LocaleStore, createLocaleStore } from '../i18n/locale';
+import { type PushedStore, createPushedStore } from '../stores/pushed-store';
 import { type SessionStore, createSessionStore } from '../stores/session-store';
 import { type WizardStore, createWizardStore } from '../features/wizard/wizard-store';
 import { type NoticePrefsStore, type NoticeToastsStore, createNoticePrefsStore, createNoticeToastsStore } from './notices/notice-toasts';
@@ -16,6 +17,8 @@ export interface AppServices {
   client: Client;
   locale: LocaleStore;
   session: SessionStore;
+  /** The latest page events (stores/pushed-store.ts): what pages and their own stores follow instead of the bridge. */
+  pushed: PushedStore;
   inbox: InboxStore;
   testPhone: TestPhoneStore;
   orders: OrdersStore;
@@ -54,6 +57,7 @@ export function createAppServices({ client, storage, languages, notifications, d
       },
     }),
     session: createSessionStore({ client, storage }),
+    pushed: createPushedStore(),
     inbox: createInboxStore({ client }),
     testPhone: createTestPhoneStore({ client }),
     orders: createOrdersStore({ client }),

@@ -1,7 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { useStore } from 'zustand';
 import { LOCALE_INFO, type Locale, guessLocale, isLocale } from './define';
-import { useServices } from '../app/services-context';
 
 export const LOCALE_STORAGE_KEY = 'souq.locale';
 
@@ -61,12 +59,4 @@ export type LocaleStore = ReturnType<typeof createLocaleStore>;
 export function applyLocaleToDocument(doc: Document, locale: Locale): void {
   doc.documentElement.lang = locale;
   doc.documentElement.dir = LOCALE_INFO[locale].dir;
-}
-
-export function useLocale(): Locale {
-  return useStore(useServices().locale, (s) => s.locale);
-}
-
-export function useSetLocale(): (locale: Locale) => void {
-  return useStore(useServices().locale, (s) => s.setLocale);
 }

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { type Locale, type Params, type PluralBase, type Strings, format, pluralKey } from './define';
-import { useLocale } from './locale';
+import { useLocale } from './use-locale';
 
 export type T<K extends string> = (key: K, params?: Params) => string;
 /** Words a count: `tn('count', 3)` reads `count#few` in Arabic, `count#other` in English; `{count}` is filled. */

@@ -1,12 +1,17 @@
 import type { AppServices } from '../app/services';
+import { PAGE_EVENTS, type PageEvent } from './pushed-store';
 
 /**
- * The one place pushed events change view state: each event is routed to the store that owns
- * it. Returns a function that detaches everything (tests, hot reload).
+ * The one module that subscribes to the client's pushed events (eslint.config.js refuses `client.subscribe` anywhere
+ * else in the renderer). An event an app-wide store owns is applied to that store here; the events followed elsewhere
+ * (PAGE_EVENTS: pages, their own stores, the desk model's notices) land in `services.pushed`, which they follow
+ * (`useOnPushed`, `followPushed`). Returns a function that detaches everything (tests, hot reload).
  */
 export function wireEvents(services: AppServices): () => void {
-  const { client, session, inbox, testPhone, orders, newOrders } = services;
+  const { client, session, inbox, testPhone, orders, newOrders, pushed } = services;
+  const toPushed = <E extends PageEvent>(name: E) => client.subscribe(name, (payload) => pushed.getState().put(name, payload));
   const offs = [
+    ...PAGE_EVENTS.map(toPushed),
     client.onConnection((state) => {
       const was = session.getState().connection;
       session.getState().setConnection(state);

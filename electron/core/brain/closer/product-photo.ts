@@ -13,6 +13,7 @@ const CAPTION_MAX = 1024;
 const NOT_PRESENTING: ReadonlySet<Intent> = new Set(['complaint_refund', 'human_request', 'delivery_question', 'thanks', 'greeting']);
 
 export interface ProductPhotoDeps {
+  /** Products by SKU (the one the reply is about). */
   catalog: { getBySku(shopId: number, sku: string): Product | undefined };
   /** Image addresses already sent in the conversation (sent-photos-repo.ts). */
   sentPhotos: { sentIn(conversationId: number): ReadonlySet<string> };

@@ -96,7 +96,7 @@ describe('checkReply: leaks and empties', () => {
 
 describe('checkDelivery without delivery zones', () => {
   it('lets an order summary name the customer’s city when the seller has not limited delivery', async () => {
-    const { checkDelivery } = await import('./claims');
+    const { checkDelivery } = await import('./claims-delivery');
     const { ShopFacts } = await import('../../../../shared/domain/settings');
     const open = ShopFacts.parse({});
     expect(checkDelivery('Livraison (Oran): l boutique t2akedlek le prix', open)).toEqual([]);
@@ -108,7 +108,7 @@ describe('checkDelivery without delivery zones', () => {
 
 describe('checkReturns and the seller’s own words', () => {
   it('lets the return policy through when it is quoted as written, and still flags a promise beyond it', async () => {
-    const { checkReturns } = await import('./claims');
+    const { checkReturns } = await import('./claims-returns');
     const { ShopFacts } = await import('../../../../shared/domain/settings');
     const facts = ShopFacts.parse({ returnPolicy: 'Garantie 6 mois; échange sous 3 jours.' });
     expect(checkReturns('Vous pouvez commander en confiance. Retours : Garantie 6 mois; échange sous 3 jours.', facts)).toEqual([]);

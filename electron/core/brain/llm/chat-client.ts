@@ -22,10 +22,15 @@ export interface ChatClient {
 }
 
 export interface ChatClientConfig {
+  /** The OpenAI-compatible endpoint, e.g. https://api.openai.com/v1 or a local server's /v1. */
   baseUrl: string;
+  /** The shop's key for it; null for a local server that asks none. */
   apiKey: string | null;
+  /** The model name the endpoint serves. */
   model: string;
+  /** One request's limit, in ms; the brain's turn budget bounds the whole. */
   timeoutMs: number;
+  /** The fetch the SDK uses; default the global one (tests point it at a local server). */
   fetch?: typeof fetch;
 }
 

@@ -12,11 +12,17 @@ export interface LlmEndpoint {
 }
 
 export interface LlmBrainConfig {
+  /** Builds the chat client for a shop's endpoint. */
   makeClient: MakeChatClient;
+  /** One request's limit, in ms. */
   timeoutMs: number;
+  /** How a failed request is tried again (a 4xx never is). */
   retry: RetryOptions;
+  /** Completion tokens asked for at most, per request. */
   maxTokens: number;
+  /** Sampling temperature sent with each request. */
   temperature: number;
+  /** The fetch the clients use; default the global one. */
   fetch?: typeof fetch;
 }
 

@@ -23,8 +23,11 @@ export function isSdkError(err: unknown, name: SdkErrorClass): boolean {
 export interface RetryOptions {
   /** Total tries, the first included. */
   attempts: number;
+  /** Wait after the first failed try, in ms; doubled after each further one. */
   baseDelayMs: number;
+  /** Longest wait between two tries, in ms. */
   maxDelayMs: number;
+  /** Waits between tries; default a real timer (tests resolve at once). */
   sleep?: (ms: number) => Promise<void>;
 }
 

@@ -16,14 +16,21 @@ import { type OfflineBrain, makeOfflineBrain } from './index';
 import type { ProductFinder } from './product-match';
 
 export interface CoreOfflineBrainConfig {
+  /** The kysely handle for the catalog and orders repositories. */
   db: Kysely<Database>;
+  /** The raw handle: FTS retrieval and the brain state. */
   sqlite: SQLite.Database;
+  /** A shop's settings, read per turn. */
   settingsOf(shopId: number): Promise<ShopSettings>;
+  /** The shop's name for the assistant's introduction; absent: introduces without it. */
   shopName?(shopId: number): Promise<string | null>;
+  /** Publishes orders/created for an order the brain places. */
   bus: EventBus;
   /** Built once by create-core (makeCoreServices) and shared with the router and the pages. */
   products: ProductsRepo;
+  /** Core's orders repository: sales figures and a contact's past orders. */
   orders: OrdersRepo;
+  /** Core's one retriever: the catalog search the offline brain reads. */
   retriever: Retriever;
   /** The per-shop facts cache the router uses too (country, sales figures); else read per turn. */
   facts?: Pick<ShopFacts, 'country' | 'countPlaced' | 'unitsSoldSince'>;

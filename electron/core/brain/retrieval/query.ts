@@ -20,6 +20,7 @@ export interface ParsedQuery {
 }
 
 export interface ParseOptions {
+  /** Phrases and synonyms recognised in the text (colours, sizes, product words); default the shipped lexicon. */
   lexicon?: Lexicon;
   /** Which words to ignore: product search ignores shop talk too, knowledge search keeps it. */
   isStop?: (token: string) => boolean;

@@ -28,6 +28,7 @@ export interface KnowledgeHit {
 export interface RetrieverConfig {
   /** The store's raw handle (store.sqlite). */
   sqlite: SQLite.Database;
+  /** Phrases and synonyms a query is read with; default the shipped lexicon (text/lexicon.ts). */
   lexicon?: Lexicon;
   /** Optional: an OpenAI-compatible embeddings function; its cosine similarity is blended in. */
   embeddings?: EmbeddingsConfig;

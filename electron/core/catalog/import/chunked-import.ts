@@ -31,11 +31,17 @@ const STAGED = [...COLUMNS, 'variant_rows'] as const;
 let staging = 0;
 
 export interface ChunkedImportOptions {
+  /** The shop whose catalog the rows go into (upserted by SKU). */
   shopId: number;
+  /** The file's text, already decoded. */
   csv: string;
+  /** Currency of a row whose price has none (the shop's currency). */
   defaultCurrency: string;
+  /** Which column holds which field, when the seller mapped them by hand; default: guessed from the headers. */
   mapping?: ColumnMapping;
+  /** ISO time stamped on the rows written. */
   now: string;
+  /** Updates the search index for the staged rows, chunk by chunk, before the commit. */
   indexer: CatalogIndexer;
   /** Rows staged so far out of the good rows; the last call is (total, total) after the commit. */
   onProgress?: (done: number, total: number) => void;

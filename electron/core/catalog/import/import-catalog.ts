@@ -11,13 +11,19 @@ export class MappingNeededError extends Error {
 }
 
 export interface ImportOptions {
+  /** The shop whose catalog the rows go into (upserted by SKU). */
   shopId: number;
+  /** The file's text, already decoded (UTF-8 or the Latin code page the seller chose). */
   csv: string;
+  /** Currency of a row whose price has none (the shop's currency). */
   defaultCurrency: string;
+  /** Which column holds which field, when the seller mapped them by hand; default: guessed from the headers. */
   mapping?: ColumnMapping;
+  /** ISO time stamped on the rows written. */
   now: string;
   /** Called every `progressEvery` rows and at the end. */
   onProgress?: (done: number, total: number) => void;
+  /** Rows between two `onProgress` calls. Default max(50, 1 % of the rows). */
   progressEvery?: number;
 }
 

@@ -16,6 +16,7 @@ export interface RawSendAttempt {
 export interface SimulatorOptions {
   /** Append-only log of every send attempt, one JSON line each. */
   rawLogPath: string;
+  /** Time stamped on each logged send attempt. */
   clock: Clock;
   /** fsync after each append (default true). Off only in benchmarks that measure the pipeline. */
   fsync?: boolean;
@@ -57,6 +58,7 @@ export function makeSimulatorChannel(opts: SimulatorOptions) {
     if (views.size > maxViews) views.delete(views.keys().next().value as string);
     return view;
   };
+  const reads = makeReadReceipts(maxViews);
 
   const channel: Channel = {
     kind: 'simulator',
@@ -86,7 +88,7 @@ export function makeSimulatorChannel(opts: SimulatorOptions) {
       }
     },
     async typing() {},
-    async markRead() {},
+    markRead: async (_accountId, from, channelMessageIds) => reads.add(from, channelMessageIds),
   };
 
   return {
@@ -97,6 +99,8 @@ export function makeSimulatorChannel(opts: SimulatorOptions) {
     },
     /** How many customer views are in memory (at most `maxViews`). */
     cachedViews: () => views.size,
+    /** Whether the shop marked this customer's message read (a read receipt reached their phone). */
+    wasRead: reads.has,
     close() {
       if (closed) return;
       closed = true;
@@ -105,6 +109,23 @@ export function makeSimulatorChannel(opts: SimulatorOptions) {
   };
 }
 export type SimulatorChannel = ReturnType<typeof makeSimulatorChannel>;
+
+/** The customer's messages the shop marked read (blue ticks on their phone), per customer. In memory only. */
+function makeReadReceipts(maxCustomers: number, maxPerCustomer = 200) {
+  // Bounded like the customer views (a soak must stay flat): the customers and ids marked last are kept.
+  const readBy = new Map<string, Set<string>>();
+  return {
+    add(from: string, channelMessageIds: readonly string[]): void {
+      const read = readBy.get(from) ?? new Set<string>();
+      readBy.delete(from); // re-inserted below: Map order is the LRU order
+      readBy.set(from, read);
+      for (const id of channelMessageIds) read.add(id);
+      for (const id of read) if (read.size > maxPerCustomer) read.delete(id);
+      if (readBy.size > maxCustomers) readBy.delete(readBy.keys().next().value as string);
+    },
+    has: (from: string, channelMessageId: string): boolean => readBy.get(from)?.has(channelMessageId) ?? false,
+  };
+}
 
 /** Every attempt in the raw log; a torn last line (killed mid-write) is skipped. */
 export function readRawLog(file: string): RawSendAttempt[] {

@@ -13,12 +13,15 @@ export const phoneToJid = (phone: string) => `${phone.replace(/\D/g, '')}@s.what
  * and sees what the customer's phone would show, before linking WhatsApp.
  */
 export interface TestPhoneDeps {
+  /** The test phone's reads: its accounts and what the customer typed (test-phone repo). */
   repo: TestPhoneRepo;
   /** Where the seller's typed messages enter, as any channel's do. */
   sink: ChannelSink;
   /** Tells the pipeline the simulator sends for a test-phone account (as the WhatsApp manager does). */
   attachChannel(accountId: number, channel: Channel): void;
+  /** The simulator channel: what the shop sent the customer, and the read receipts. */
   simulator: SimulatorChannel;
+  /** Time stamped on each typed message. */
   clock: Clock;
 }
 
@@ -41,7 +44,8 @@ export function makeTestPhone(deps: TestPhoneDeps) {
     },
     send(shopId: number, from: string, text: string, at: Date = clock.now()) {
       const accountId = accountFor(shopId);
-      const result = sink.accept({
+      // The seller types one message at a time and the page wants its id now: a commit of its own.
+      const result = sink.acceptNow({
         accountId,
         channelMessageId: `SIM${crypto.randomBytes(8).toString('hex').toUpperCase()}`,
         from: phoneToJid(from),
@@ -56,9 +60,11 @@ export function makeTestPhone(deps: TestPhoneDeps) {
     thread(shopId: number, from: string): PhoneMessage[] {
       const accountId = accountFor(shopId);
       const jid = phoneToJid(from);
+      // Blue ticks on what the customer wrote once the shop sent a read receipt for it (the dispatcher does as it answers).
+      const tick = (id: string) => (simulator.wasRead(jid, id) ? 'read' : 'sent');
       const mine: PhoneMessage[] = repo
         .inboundOf(accountId, jid)
-        .map((m) => ({ id: m.channel_message_id, direction: 'out', text: m.text, at: m.created_at, status: 'sent' }));
+        .map((m) => ({ id: m.channel_message_id, direction: 'out', text: m.text, at: m.created_at, status: tick(m.channel_message_id) }));
       const theirs: PhoneMessage[] = simulator
         .customerView(jid)
         .filter((a) => a.accountId === accountId)

@@ -12,12 +12,17 @@ export type CloseAction =
   | { kind: 'stop'; status: AccountStatus; detail: WhatsAppNotice; clearCreds: boolean; alert: boolean };
 
 export interface BackoffOptions {
+  /** Wait before the first reconnect attempt, in ms. Default 2 s. */
   initialMs: number;
+  /** Each further attempt waits this many times longer. Default 1.8. */
   factor: number;
+  /** Longest fast-retry wait, in ms. Default 30 s. */
   maxMs: number;
+  /** ± this fraction of the wait, at random, so numbers do not reconnect in step. Default 0.25. */
   jitter: number;
   /** After this many fast retries failed in a row: retry every `slowMs` and alert once. */
   maxFastAttempts: number;
+  /** The wait once the fast retries are spent, in ms. Default 60 s. */
   slowMs: number;
 }
 

@@ -11,31 +11,44 @@ import { toBaileysLogger } from './baileys-logger';
 import { makeCryptoBox } from '../../host';
 import type { MediaFetcher } from './media';
 import { newNumberRamp } from './ramp';
-import type { Session, SessionOptions } from './session';
+import type { Session } from './session';
+import { DEFAULT_SESSION_OPTIONS, type SessionOptions } from './session-config';
 import type { SocketFactory } from './socket-types';
 import { systemTimers, type Timers } from './timers';
 import { makeWaRepo } from './wa-repo';
 
 export interface WhatsAppDeps {
+  /** The writable database: accounts, the channel's tables and each number's sealed creds (wa_auth). */
   sqlite: SQLite.Database;
+  /** Where every session hands inbound messages, receipts and echoes (the pipeline's ChannelSink). */
   sink: ChannelSink;
+  /** Time for statuses, today's counters and the new-number ramp. */
   clock: Clock;
+  /** Core's logger (each session adds its accountId). */
   logger: Logger;
+  /** Desktop notices: a number that needs the seller (logged out, banned, unreadable messages). */
   notifier: Notifier;
   /** Pushes wa/qr and wa/pairing-code to the UI (accounts/status goes through the sink). */
   bus: EventBus;
   /** Tells the pipeline which channel sends for an account (pipeline.attachChannel / detachChannel). */
   attachChannel?(accountId: number, channel: Channel): void;
+  /** The number is no longer connected: its outbox rows wait (retried with backoff) until it is attached again. */
   detachChannel?(accountId: number): void;
   /** 32 bytes: seals creds and keys at rest (see host/encryption-key.ts). */
   encryptionKey: Buffer;
   /** Where received media is saved (a folder in the data directory). */
   mediaDir: string;
+  /** Makes each Baileys socket; default Baileys' `makeWASocket` (loaded on first use). Tests pass a double. */
   socketFactory?: SocketFactory;
+  /** Extra Baileys config for every socket (the loopback stand-in sets `waWebSocketUrl`); none in production. */
   socketConfig?: Partial<UserFacingSocketConfig>;
+  /** setTimeout/clearTimeout for retries, watchdogs and link windows; default the system's. Tests fake them. */
   timers?: Timers;
+  /** [0, 1) for the reconnect jitter; default `Math.random`. */
   random?: () => number;
+  /** Downloads a received attachment; default Baileys' media download (media.ts). */
   mediaFetcher?: MediaFetcher;
+  /** Overrides of the session timings and limits (`DEFAULT_SESSION_OPTIONS` in session-config.ts). */
   options?: Partial<SessionOptions>;
 }
 
@@ -78,7 +91,6 @@ async function loadRuntime() {
   return {
     makeWASocket: baileys.makeWASocket,
     makeSession: session.makeSession,
-    DEFAULT_SESSION_OPTIONS: session.DEFAULT_SESSION_OPTIONS,
     baileysMediaFetcher: media.baileysMediaFetcher,
     toChannelSendError: sendErrors.toChannelSendError,
   };
@@ -145,7 +157,7 @@ export function makeSessionManager(deps: WhatsAppDeps) {
       retryCaches.set(accountId, retryCache);
     }
     const rt = loaded();
-    const options: SessionOptions = { ...rt.DEFAULT_SESSION_OPTIONS, ...deps.options };
+    const options: SessionOptions = { ...DEFAULT_SESSION_OPTIONS, ...deps.options };
     const socketFactory: SocketFactory = deps.socketFactory ?? ((config) => rt.makeWASocket(config));
     mediaFetcher ??= rt.baileysMediaFetcher(toBaileysLogger(deps.logger, { component: 'wa-media' }));
     const session = rt.makeSession({

@@ -1,97 +1,18 @@
-import {
-  Browsers,
-  type BaileysEventMap,
-  type CacheStore,
-  proto,
-  type UserFacingSocketConfig,
-  type WAMessage,
-} from '@whiskeysockets/baileys';
-import type SQLite from 'better-sqlite3';
-import { type NotifierNotice, type WhatsAppNotice, notifierNotice, whatsappNotice } from '../../../../shared/domain/notices';
+import { Browsers, type BaileysEventMap, proto, type WAMessage } from '@whiskeysockets/baileys';
+import { type WhatsAppNotice, notifierNotice, whatsappNotice } from '../../../../shared/domain/notices';
 import type { AccountStatus } from '../../../../shared/domain/schemas';
 import type { LinkMethod } from '../../../../shared/domain/whatsapp';
-import type { Clock, Logger } from '../../ports';
-import type { ChannelSink } from '../types';
 import { makeSqliteAuthState, type SqliteAuthState } from './auth-store';
 import { toBaileysLogger } from './baileys-logger';
-import type { CryptoBox } from '../../host';
 import { handleUpsert, type InboundDeps, resolveSender } from './inbound';
-import { type MediaFetcher, saveMedia } from './media';
+import { saveMedia } from './media';
 import { decideOnClose, disconnectCode, isNetworkError } from './reconnect-policy';
-import type { SocketFactory, WaSocket } from './socket-types';
-import type { Timers } from './timers';
-import type { WaRepo } from './wa-repo';
-
-export interface SessionOptions {
-  /** Reconnect a socket silent for this long although "connected" (Baileys' keep-alive is 30 s). */
-  watchdogSilenceMs: number;
-  watchdogCheckMs: number;
-  /** A connection up this long resets the failure counter. */
-  stableAfterMs: number;
-  /** How long a QR / pairing code linking may take before it is stopped (the UI counts down). */
-  linkWindowMs: number;
-  mediaMaxBytes: number;
-  /** Decryption failures in one session before the seller is told. */
-  decryptAlertThreshold: number;
-}
-
-export const DEFAULT_SESSION_OPTIONS: SessionOptions = {
-  watchdogSilenceMs: 30 * 60_000,
-  watchdogCheckMs: 60_000,
-  stableAfterMs: 60_000,
-  linkWindowMs: 3 * 60_000,
-  mediaMaxBytes: 16 * 1024 * 1024,
-  decryptAlertThreshold: 5,
-};
-
-export interface SessionEvents {
-  status(status: AccountStatus, detail: WhatsAppNotice | null): void;
-  qr(dataUrl: string, expiresAt: string): void;
-  pairingCode(code: string, expiresAt: string): void;
-  /** A desktop notice for the seller: a code the shell words (shared/desktop/notifier-strings.ts). */
-  alert(notice: NotifierNotice): void;
-}
-
-export interface SessionDeps {
-  accountId: number;
-  sqlite: SQLite.Database;
-  box: CryptoBox;
-  repo: WaRepo;
-  sink: ChannelSink;
-  clock: Clock;
-  logger: Logger;
-  timers: Timers;
-  random: () => number;
-  socketFactory: SocketFactory;
-  /** Extra Baileys config (the loopback stand-in sets waWebSocketUrl). */
-  socketConfig?: Partial<UserFacingSocketConfig>;
-  /** Kept by the manager so retry counts survive reconnects. */
-  retryCache: CacheStore;
-  mediaFetcher: MediaFetcher;
-  mediaDir: string;
-  toQrDataUrl(qr: string): Promise<string>;
-  events: SessionEvents;
-  options: SessionOptions;
-}
+import type { SessionDeps } from './session-config';
+import { ACTIVITY_EVENTS, contactRows, deliveryStatusOf } from './session-updates';
+import type { WaSocket } from './socket-types';
 
 /** A linking attempt; `shown` once a QR or pairing code reached the seller. */
 type Link = { method: LinkMethod; phone: string | null; deadline: number; codeRequested: boolean; shown: boolean };
-
-/** Baileys events that prove the socket is alive (anything the server pushed to us). */
-const ACTIVITY_EVENTS = [
-  'messages.upsert',
-  'messages.update',
-  'message-receipt.update',
-  'presence.update',
-  'chats.upsert',
-  'chats.update',
-  'contacts.upsert',
-  'contacts.update',
-  'creds.update',
-  'messaging-history.set',
-  'groups.update',
-  'call',
-] as const satisfies readonly (keyof BaileysEventMap)[];
 
 /**
  * One linked number: its socket, reconnects, watchdog and event wiring. A new socket is made
@@ -245,27 +166,14 @@ export function makeSession(deps: SessionDeps) {
     armWatchdog();
   }
 
-  function saveContacts(contacts: { id: string; phoneNumber?: string; name?: string; notify?: string }[]): void {
-    const rows = contacts
-      .map((c) => ({ jid: c.id.endsWith('@lid') ? (c.phoneNumber ?? '') : c.id, name: c.name ?? null, notify: c.notify ?? null }))
-      .filter((c) => c.jid.endsWith('@s.whatsapp.net'));
-    repo.upsertContacts(accountId, rows);
+  function saveContacts(contacts: Parameters<typeof contactRows>[0]): void {
+    repo.upsertContacts(accountId, contactRows(contacts));
   }
 
   function onMessageUpdates(updates: BaileysEventMap['messages.update']): void {
     for (const { key, update } of updates) {
-      if (!key.fromMe || !key.id || update.status === null || update.status === undefined) continue;
-      const S = proto.WebMessageInfo.Status;
-      const mapped =
-        update.status === S.DELIVERY_ACK
-          ? 'delivered'
-          : update.status === S.READ || update.status === S.PLAYED
-            ? 'read'
-            : update.status === S.SERVER_ACK
-              ? 'sent'
-              : update.status === S.ERROR
-                ? 'failed'
-                : null;
+      if (!key.fromMe || !key.id) continue;
+      const mapped = deliveryStatusOf(update.status);
       if (mapped) deps.sink.status(accountId, key.id, mapped, mapped === 'failed' ? 'WhatsApp reported the message as failed' : null);
     }
   }

@@ -16,8 +16,11 @@ export interface AnalysisResult {
 }
 
 export interface AnalyzerDeps {
+  /** The writable database: ordered conversations are read, learned pairs written. */
   sqlite: SQLite.Database;
+  /** Existing knowledge, which new pairs are merged with rather than duplicated. */
   knowledge: KnowledgeRepo;
+  /** Time stamped on what a pass writes. */
   now(): Date;
   /** The shop's model for this pass, when one is configured (llm-pairs.ts); heuristics always run. */
   llmFor?(shopId: number): Promise<{ ask: AskModel; stats: LlmPassStats } | null>;

@@ -8,11 +8,17 @@ import { LLM_CATEGORIES, validateModelPairs } from './llm-validate';
 export interface LlmPairsDeps {
   /** The shop's token spending, shared with customer turns. */
   spend: Pick<SpendCap, 'usage' | 'recordCall'>;
+  /** Time for the spending records. */
   clock: Clock;
+  /** Core's logger: refused or failed model answers. */
   logger: Logger;
+  /** A shop's settings: its LLM endpoint and model. */
   settingsOf(shopId: number): Promise<ShopSettings>;
+  /** The shop's LLM key; null: the pass runs on heuristics alone. */
   apiKeyOf(shopId: number): Promise<string | null>;
+  /** The shop's catalog: a pair quoting a wrong price or stock is refused. */
   catalogOf(shopId: number): Product[];
+  /** Builds the chat client; default the OpenAI-compatible client. */
   makeClient?: MakeChatClient;
 }
 

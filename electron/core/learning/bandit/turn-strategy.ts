@@ -12,10 +12,13 @@ import { backsScarcity } from '../../brain';
  * allowed only when a product the message is about has low, limited stock.
  */
 export interface TurnStrategyDeps {
+  /** The database: whether the contact ordered before (a returning customer is another segment). */
   sqlite: SQLite.Database;
+  /** Chooses the conversation's sales strategy (once, then kept) and learns from outcomes. */
   bandit: Bandit;
   /** Core's one retriever: which products the message is about (does one back a scarcity line?). */
   retriever: { searchProductsSync(shopId: number, text: string, k?: number): Array<{ product: Product }> };
+  /** A shop's settings: which strategy algorithm the seller chose. */
   settingsOf(shopId: number): Promise<ShopSettings>;
 }
 

@@ -13,12 +13,19 @@ const FOLLOW_UP_JOB = 'follow-up';
 const followUpKey = (conversationId: number) => `follow-up:${conversationId}`;
 
 export interface FollowUpsDeps {
+  /** The writable database: follow-up state per conversation. */
   sqlite: SQLite.Database;
+  /** The persistent scheduler each conversation's one check is put on. */
   scheduler: Scheduler;
+  /** Time for due checks. */
   clock: Clock;
+  /** Core's logger. */
   logger: Logger;
+  /** A shop's settings: follow-ups on or off, the silence before one, opening hours. */
   settingsOf(shopId: number): Promise<ShopSettings>;
+  /** The product a follow-up names (the cart's). */
   productBySku(shopId: number, sku: string): Product | undefined;
+  /** Where a follow-up is written (a proactive message). */
   outbox: ProactiveOutbox;
   /** The shop's country (shops.country or derived): which Darija a follow-up speaks. */
   countryOf?(shopId: number, timeZone: string): string;

@@ -29,13 +29,17 @@ export interface Timers {
 }
 
 export interface SchedulerDeps {
+  /** The writable database: jobs are rows, so they survive restarts. */
   sqlite: SQLite.Database;
+  /** Time for due dates (virtual in the CLI's simulation). */
   clock: Clock;
+  /** Core's logger: failed runs. */
   logger: Logger;
   /** Real timers by default; tests drive `runDue` themselves. */
   timers?: Timers;
   /** After this many failed runs a one-shot job stops retrying (shown in Settings). */
   maxAttempts?: number;
+  /** Retry wait of a failed run: `baseMs` doubled per failure up to `maxMs`. Default 30 s up to 1 h. */
   backoff?: { baseMs: number; maxMs: number };
   /** The longest the timer sleeps: after a suspend or a clock change the due check comes soon. */
   pollMs?: number;
@@ -44,7 +48,9 @@ export interface SchedulerDeps {
 }
 
 export interface ScheduleOptions {
+  /** The shop the job belongs to (its jobs go when the shop does); null for app-wide jobs. */
   shopId?: number | null;
+  /** JSON-serialisable data handed to the job's handler. */
   payload?: unknown;
 }
 

@@ -26,13 +26,19 @@ export interface CatalogProductsPort {
 export interface CatalogImagesDeps {
   /** media/images/catalog-images-repo.ts over the core's database. */
   repo: CatalogImagesRepo;
+  /** The data folder: stored copies go under its media folder. */
   dataDir: string;
+  /** Reads and updates the products whose image addresses are copied. */
   products: CatalogProductsPort;
+  /** Time stamped on each stored copy. */
   clock: Clock;
+  /** Core's logger: failed downloads. */
   logger: Logger;
+  /** The fetch downloads use; default the global one (tests reach their 127.0.0.1 server). */
   fetch?: typeof fetch;
   /** Downloads at once during an import (default 4): a shop's CDN and the seller's line both stay usable. */
   concurrency?: number;
+  /** Overrides of the per-image download limits (`DEFAULT_DOWNLOAD`: 15 s, the source size cap). */
   download?: Partial<Omit<DownloadOptions, 'fetch'>>;
 }
 

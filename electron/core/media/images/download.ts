@@ -3,7 +3,9 @@ import { SOURCE_IMAGE_MAX_BYTES } from './normalize';
 export interface DownloadOptions {
   /** Whole download, connection to last byte. */
   timeoutMs: number;
+  /** An image larger than this is refused mid-download, in bytes. */
   maxBytes: number;
+  /** The fetch used (the global one, or a test's). */
   fetch: typeof fetch;
   /** Aborts the download early (core closing). */
   signal?: AbortSignal;

@@ -64,6 +64,7 @@ export function productSvg(seed: number): { w: number; h: number; body: string }
 }
 
 export interface ScreenshotOptions {
+  /** Seeds the deterministic randomness (margins, crop, noise): the same seed gives the same screenshot. */
   seed: number;
   /** Screen width in pixels (the photo is scaled to it, less margins). */
   screenWidth?: number;

@@ -8,15 +8,21 @@ import { type TranscriptRepo, parseMeta } from './transcript-repo';
 import type { TranscriptionUsageRepo } from './usage-repo';
 
 export interface VoiceTranscriberDeps {
+  /** Stored transcripts: a voice note is transcribed once, even after a restart. */
   transcripts: TranscriptRepo;
+  /** Per-shop transcription minutes, against the seller's monthly cap. */
   usage: TranscriptionUsageRepo;
+  /** A shop's settings: transcription on or off, endpoint, model and cap. */
   settingsOf(shopId: number): Promise<ShopSettings>;
   /** The transcription endpoint's key from the secret store (null: none). */
   apiKeyOf(shopId: number): Promise<string | null>;
   /** Downloaded media live under it; a path stored in a message outside it is never read. */
   mediaDir: string;
+  /** Time for the usage month. */
   clock: Clock;
+  /** Core's logger: failed transcriptions. */
   logger: Logger;
+  /** Builds the transcription client; default the OpenAI-compatible one. */
   makeClient?: MakeTranscriptionClient;
   /** The longest a customer's turn waits on the endpoint (default 60 s). */
   timeoutMs?: number;

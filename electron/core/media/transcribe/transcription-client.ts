@@ -2,9 +2,13 @@ import type OpenAI from 'openai';
 import type { toFile as ToFile } from 'openai';
 
 export interface TranscriptionClientConfig {
+  /** The OpenAI-compatible endpoint (…/v1) that serves audio transcriptions. */
   baseUrl: string;
+  /** Its key; null for a local server that asks none. */
   apiKey: string | null;
+  /** The transcription model name, e.g. whisper-1. */
   model: string;
+  /** One request's limit, in ms. */
   timeoutMs: number;
 }
 

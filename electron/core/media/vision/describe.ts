@@ -20,7 +20,9 @@ const LANGUAGE_NAME: Record<CustomerLanguage, string> = {
 };
 
 export interface DescribeOptions {
+  /** The fetch used; default the global one. */
   fetch?: typeof fetch;
+  /** The whole call's limit, in ms. Default 15 s. */
   timeoutMs?: number;
 }
 

@@ -23,15 +23,21 @@ export interface BackupManifest {
 }
 
 export interface BackupOptions {
+  /** The open database, copied with SQLite's online backup (no need to stop core). */
   sqlite: SQLite.Database;
+  /** The data folder whose media, keys and secrets go into the backup. */
   dataDir: string;
   /** The key that seals WhatsApp credentials and secrets in this data folder. */
   key: Buffer;
+  /** The folder the backup file is written to (the seller's choice, e.g. a USB stick). */
   destDir: string;
+  /** Seals the backup; without it the backup cannot be opened. */
   passphrase: string;
   /** How many backups to keep in destDir; older ones are deleted after a successful backup. */
   keep: number;
+  /** Names the backup file and stamps its manifest. */
   now: Date;
+  /** Written into the manifest. */
   appVersion: string;
 }
 

@@ -22,11 +22,12 @@ afterEach(() => {
 });
 
 function setup(stored: PublicDesktopPrefs) {
-  const { client, emit } = clientWith(stored);
+  const { client, emit, pushed } = clientWith(stored);
   const prefs = createNoticePrefsStore();
   const toasts = createNoticeToastsStore();
   const glue: NoticeGlue = startNotices({
     client,
+    pushed,
     locale: createLocaleStore({ storage: null, languages: ['en'] }),
     toasts,
     web: null,
@@ -35,7 +36,7 @@ function setup(stored: PublicDesktopPrefs) {
     now: () => new Date('2026-12-01T12:00:00Z'),
     tickMs: 60_000,
   });
-  stops.push(glue.stop, followNoticePrefs(client, prefs));
+  stops.push(glue.stop, followNoticePrefs(client, pushed, prefs));
   const escalate = (conversationId: number) => emit('conversations/escalated', { conversationId, notices: [{ code: 'human_request' }] });
   return { emit, toasts, escalate };
 }

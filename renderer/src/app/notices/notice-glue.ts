@@ -1,6 +1,7 @@
-import type { EventMessage, EventName } from '../../../../shared/contract/events';
+import type { EventMessage } from '../../../../shared/contract/events';
 import { type Notice, type NoticePrefs, type NoticeTarget, makeDeskModel } from '../../../../shared/desktop/desk-model';
 import type { Client } from '../../api/client';
+import { type PageEvent, type PushedStore, followPushed } from '../../stores/pushed-store';
 import type { LocaleStore } from '../../i18n/locale';
 import type { NoticeToastsStore } from './notice-toasts';
 import type { StoreApi } from 'zustand/vanilla';
@@ -15,10 +16,13 @@ const MODEL_EVENTS = [
   'orders/created',
   'accounts/status',
   'system/notice',
-] as const satisfies readonly EventName[];
+] as const satisfies readonly PageEvent[];
 
 export interface NoticeGlueConfig {
-  client: Client;
+  /** Core's connection state (a number disconnected past the grace is told). */
+  client: Pick<Client, 'onConnection'>;
+  /** The events, as stores/wire-events.ts puts them (services.pushed). */
+  pushed: PushedStore;
   locale: LocaleStore;
   toasts: NoticeToastsStore;
   /** The browser's notifications; null in Electron, whose main process shows the OS notifications itself. */
@@ -54,9 +58,9 @@ export function startNotices(config: NoticeGlueConfig) {
   };
   const offs = [
     ...MODEL_EVENTS.map((name) =>
-      config.client.subscribe(name, (payload) => show(model.onEvent({ name, payload } as EventMessage, now()))),
+      followPushed(config.pushed, name, (payload) => show(model.onEvent({ name, payload } as EventMessage, now()))),
     ),
-    config.client.subscribe('system/storage', (s) => show(model.setPaused(s.state === 'disk_full' ? 'disk_full' : null, now()))),
+    followPushed(config.pushed, 'system/storage', (s) => show(model.setPaused(s.state === 'disk_full' ? 'disk_full' : null, now()))),
     config.client.onConnection((state) => model.setCoreState(state)),
     config.locale.subscribe((s) => model.setLocale(s.locale)),
     config.prefs?.subscribe((s) => model.setPrefs(s.prefs)) ?? (() => undefined),

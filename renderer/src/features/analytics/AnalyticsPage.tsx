@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { ExportKind } from '../../../../shared/domain/analytics';
 import { useServices } from '../../app/services-context';
 import { LOCALE_INFO } from '../../i18n/define';
-import { useLocale } from '../../i18n/locale';
+import { useLocale } from '../../i18n/use-locale';
 import { useT } from '../../i18n/use-t';
 import { PRESETS, type Preset, formatNumber } from './analytics-model';
 import type { AnalyticsStore } from './analytics-store';

@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Product } from '../../../../shared/domain/catalog';
 import { useServices } from '../../app/services-context';
+import { useOnPushed } from '../../stores/use-pushed';
 import { Dialog } from '../../components/Dialog';
-import { useLocale } from '../../i18n/locale';
+import { useLocale } from '../../i18n/use-locale';
 import { useT } from '../../i18n/use-t';
 import { BulkBar, type BulkChange } from './BulkBar';
 import { exportFileName } from './catalog-model';
@@ -42,7 +43,7 @@ export function CatalogPage() {
   const sentinel = useRef<HTMLDivElement>(null);
   const { reload, loadMore } = list;
 
-  useEffect(() => client.subscribe('catalog/changed', (e) => void (e.shopId === shopId && reload())), [client, shopId, reload]);
+  useOnPushed('catalog/changed', (e) => void (e.shopId === shopId && reload()));
   useEffect(() => {
     if (!notice) return;
     const timer = setTimeout(() => setNotice(null), 4000);

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ColumnMapping, ImportAssumption, ImportPreview, ImportSummary, ProductField } from '../../../../shared/contract/catalog';
 import { decodeCatalogBytes } from '../../../../shared/domain/catalog-file';
 import { CallError, type Client } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
+import { useOnPushed } from '../../stores/use-pushed';
 import type { T } from '../../i18n/use-t';
 import { useNoticeWords } from '../notices/word-notice';
 import { MAPPABLE_FIELDS, missingRequired, progressPercent, setMapping } from './catalog-model';
@@ -32,13 +33,9 @@ export function ImportWizard(props: { client: Client; shopId: number; t: T<Key>;
   const { client, shopId, t, onClose } = props;
   const [step, setStep] = useState<Step>({ kind: 'choose' });
 
-  useEffect(
-    () =>
-      client.subscribe('catalog/import-progress', (p) => {
-        if (p.shopId === shopId) setStep((s) => (s.kind === 'importing' ? { kind: 'importing', done: p.done, total: p.total } : s));
-      }),
-    [client, shopId],
-  );
+  useOnPushed('catalog/import-progress', (p) => {
+    if (p.shopId === shopId) setStep((s) => (s.kind === 'importing' ? { kind: 'importing', done: p.done, total: p.total } : s));
+  });
 
   const fail = (err: unknown) => setStep({ kind: 'failed', message: errorText(err) });
 

@@ -14,14 +14,14 @@ import './connect.css';
 export function ConnectPage() {
   const t = useT(strings);
   const word = useNoticeWords();
-  const { client, session } = useServices();
+  const { client, session, pushed } = useServices();
   const store = useMemo(() => createConnectStore({ client }), [client]);
   const shopId = useStore(session, (s) => s.shopId);
   const accounts = useStore(store, (s) => s.accounts);
   const error = useStore(store, (s) => s.error);
   const now = useNow();
 
-  useEffect(() => wireConnectEvents(client, store), [client, store]);
+  useEffect(() => wireConnectEvents(pushed, store), [pushed, store]);
   useEffect(() => store.getState().setShop(shopId), [store, shopId]);
 
   return (

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EventName, EventPayload } from '../../../../shared/contract/events';
+import type { EventPayload } from '../../../../shared/contract/events';
 import type { WaAccountView } from '../../../../shared/domain/whatsapp';
 import type { Client } from '../../api/client';
+import { type PageEvent, createPushedStore } from '../../stores/pushed-store';
 import { createConnectStore, wireConnectEvents } from './connect-store';
 
 const view = (over: Partial<WaAccountView> = {}): WaAccountView => ({
@@ -23,7 +24,6 @@ const view = (over: Partial<WaAccountView> = {}): WaAccountView => ({
 /** A client double: answers calls from a table and lets the test push events. */
 function fakeClient() {
   const calls: [string, unknown][] = [];
-  const listeners = new Map<string, Set<(p: unknown) => void>>();
   let accounts: WaAccountView[] = [];
   const client = {
     async send(name: string, input: unknown) {
@@ -39,25 +39,19 @@ function fakeClient() {
       }
       throw new Error(`unexpected ${name}`);
     },
-    subscribe(name: string, listener: (p: unknown) => void) {
-      let set = listeners.get(name);
-      if (!set) listeners.set(name, (set = new Set()));
-      set.add(listener);
-      return () => set.delete(listener);
-    },
     onConnection: () => () => {},
   } as unknown as Client;
-  const push = <E extends EventName>(name: E, payload: EventPayload<E>) => {
-    for (const l of listeners.get(name) ?? []) l(payload);
-  };
-  return { client, calls, push, setAccounts: (a: WaAccountView[]) => (accounts = a) };
+  // Events arrive as stores/wire-events.ts puts them.
+  const pushed = createPushedStore();
+  const push = <E extends PageEvent>(name: E, payload: EventPayload<E>) => pushed.getState().put(name, payload);
+  return { client, calls, push, pushed, setAccounts: (a: WaAccountView[]) => (accounts = a) };
 }
 
 describe('connect store', () => {
   it('links by QR: shows the pushed QR, then clears linking once the number connects', async () => {
     const fake = fakeClient();
     const store = createConnectStore({ client: fake.client });
-    const off = wireConnectEvents(fake.client, store);
+    const off = wireConnectEvents(fake.pushed, store);
     store.getState().setShop(1);
     await store.getState().linkStart('qr', null);
     expect(fake.calls.find(([n]) => n === 'wa/start-link')?.[1]).toEqual({ shopId: 1, method: 'qr' });
@@ -76,7 +70,7 @@ describe('connect store', () => {
   it('sends the phone for a pairing code, shows the code, and cancel asks core to forget the attempt', async () => {
     const fake = fakeClient();
     const store = createConnectStore({ client: fake.client });
-    wireConnectEvents(fake.client, store);
+    wireConnectEvents(fake.pushed, store);
     store.getState().setShop(1);
     await store.getState().linkStart('pairing-code', '+213 555 00 01 11');
     expect(fake.calls.find(([n]) => n === 'wa/start-link')?.[1]).toEqual({ shopId: 1, method: 'pairing-code', phone: '+213 555 00 01 11' });

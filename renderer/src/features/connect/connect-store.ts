@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { EventPayload } from '../../../../shared/contract/events';
 import type { AnswerPolicy, LinkMethod, WaAccountView, WaContact } from '../../../../shared/domain/whatsapp';
 import { CallError, type Client } from '../../api/client';
+import { type PushedStore, followPushed } from '../../stores/pushed-store';
 
 export interface LinkingState {
   accountId: number;
@@ -172,12 +173,12 @@ export function createConnectStore(config: { client: Client }) {
 }
 export type ConnectStore = ReturnType<typeof createConnectStore>;
 
-/** Routes the pushed WhatsApp events to the store; returns the unsubscribe function. */
-export function wireConnectEvents(client: Client, store: ConnectStore): () => void {
+/** Routes the pushed WhatsApp events (as stores/wire-events.ts put them) to the store; returns the unsubscribe function. */
+export function wireConnectEvents(pushed: PushedStore, store: ConnectStore): () => void {
   const offs = [
-    client.subscribe('accounts/status', (e) => store.getState().applyStatus(e)),
-    client.subscribe('wa/qr', (e) => store.getState().applyQr(e)),
-    client.subscribe('wa/pairing-code', (e) => store.getState().applyPairingCode(e)),
+    followPushed(pushed, 'accounts/status', (e) => store.getState().applyStatus(e)),
+    followPushed(pushed, 'wa/qr', (e) => store.getState().applyQr(e)),
+    followPushed(pushed, 'wa/pairing-code', (e) => store.getState().applyPairingCode(e)),
   ];
   return () => {
     for (const off of offs) off();

@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { intlLocale } from '../../i18n/define';
-import { useLocale } from '../../i18n/locale';
+import { useLocale } from '../../i18n/use-locale';
 import { useT, useTn } from '../../i18n/use-t';
 import type { DeviceStore } from './device-store';
 import { strings } from './i18n';

@@ -3,7 +3,7 @@ import { type FocusEvent, type KeyboardEvent, useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { Conversation } from '../../../../shared/domain/schemas';
 import { useServices } from '../../app/services-context';
-import { useLocale } from '../../i18n/locale';
+import { useLocale } from '../../i18n/use-locale';
 import { useT, useTn } from '../../i18n/use-t';
 import { displayJid, formatWhen } from './format';
 import { strings } from './i18n';

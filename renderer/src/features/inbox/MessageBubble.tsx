@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Message } from '../../../../shared/domain/schemas';
-import { useLocale } from '../../i18n/locale';
+import { useLocale } from '../../i18n/use-locale';
 import { useT } from '../../i18n/use-t';
 import { formatWhen } from './format';
 import { MessageMedia } from './MessageMedia';

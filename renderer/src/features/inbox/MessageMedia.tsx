@@ -2,7 +2,7 @@ import type { SyntheticEvent } from 'react';
 import type { Message } from '../../../../shared/domain/schemas';
 import { useServices } from '../../app/services-context';
 import { Icon } from '../../components/Icon';
-import { useLocale } from '../../i18n/locale';
+import { useLocale } from '../../i18n/use-locale';
 import { useT } from '../../i18n/use-t';
 import { strings } from './i18n';
 import { languageName } from './media-model';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KnowledgeDocument } from '../../../../shared/domain/knowledge';
 import { useServices } from '../../app/services-context';
-import { useLocale } from '../../i18n/locale';
+import { useLocale } from '../../i18n/use-locale';
 import { useT } from '../../i18n/use-t';
 import { formatWhen } from '../inbox/format';
 import { strings } from './i18n';

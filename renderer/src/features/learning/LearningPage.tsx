@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { CallOutput } from '../../../../shared/contract';
 import type { LearnedEntry } from '../../../../shared/domain/learning';
 import { useServices } from '../../app/services-context';
+import { useOnPushed } from '../../stores/use-pushed';
 import { useT } from '../../i18n/use-t';
 import { strings } from './i18n';
 import { LearnedList } from './LearnedList';
@@ -41,10 +42,7 @@ export function LearningPage() {
 
   useEffect(() => void load(), [load]);
   // Progress of a pass is page-local view state: no other page shows it.
-  useEffect(
-    () => client.subscribe('learning/progress', (p) => p.shopId === shopId && setProgress({ done: p.done, total: p.total })),
-    [client, shopId],
-  );
+  useOnPushed('learning/progress', (p) => p.shopId === shopId && setProgress({ done: p.done, total: p.total }));
 
   if (shopId === null) {
     return (

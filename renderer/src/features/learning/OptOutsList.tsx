@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OptedOutCustomer } from '../../../../shared/domain/learning';
 import { useServices } from '../../app/services-context';
-import { useLocale } from '../../i18n/locale';
+import { useLocale } from '../../i18n/use-locale';
 import type { T } from '../../i18n/use-t';
 import { formatWhen } from '../inbox/format';
 import type { strings } from './i18n';

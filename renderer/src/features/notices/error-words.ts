@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { NOTICE_FAMILIES, type NoticeFamily } from '../../../../shared/domain/notice-families';
 import { CallError } from '../../api/client';
 import type { Locale } from '../../i18n/define';
-import { useLocale } from '../../i18n/locale';
+import { useLocale } from '../../i18n/use-locale';
 import { wordNotice } from './word-notice';
 
 /**

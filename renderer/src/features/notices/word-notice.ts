@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type { NoticeFamily } from '../../../../shared/domain/notice-families';
 import type { NoticeParams } from '../../../../shared/domain/notices';
 import type { Locale, Strings } from '../../i18n/define';
-import { useLocale } from '../../i18n/locale';
+import { useLocale } from '../../i18n/use-locale';
 import { translate } from '../../i18n/use-t';
 import { strings } from './i18n';
 

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import { noticeHref } from '../../../../shared/desktop/deep-link';
 import { useServices } from '../../app/services-context';
-import { useLocale } from '../../i18n/locale';
+import { useLocale } from '../../i18n/use-locale';
 import { useT } from '../../i18n/use-t';
 import { strings } from './i18n';
 import { money } from './orders-model';

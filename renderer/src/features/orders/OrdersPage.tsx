@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { OrderStatus } from '../../../../shared/domain/orders';
 import { intlLocale } from '../../i18n/define';
-import { useLocale } from '../../i18n/locale';
+import { useLocale } from '../../i18n/use-locale';
 import { useT } from '../../i18n/use-t';
 import { strings } from './i18n';
 import { STATUSES, money, nextStatuses } from './orders-model';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ViolationRecord } from '../../../../shared/domain/guardrails';
 import { useServices } from '../../app/services-context';
 import { intlLocale } from '../../i18n/define';
-import { useLocale } from '../../i18n/locale';
+import { useLocale } from '../../i18n/use-locale';
 import type { T } from '../../i18n/use-t';
 import { useNoticeWords } from '../notices/word-notice';
 import type { strings } from './i18n';

@@ -2,10 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BackupStatus, PublicDesktopPrefs } from '../../../../shared/desktop/desktop-prefs';
 import { CallError } from '../../api/client';
 import { useServices } from '../../app/services-context';
+import { useOnPushed } from '../../stores/use-pushed';
 import { intlLocale } from '../../i18n/define';
-import { useLocale } from '../../i18n/locale';
+import { useLocale } from '../../i18n/use-locale';
 import type { T } from '../../i18n/use-t';
-import type { DesktopKeys } from './DesktopSection';
+import type { DesktopKeys } from './desktop-i18n';
 import type { useDesktopPrefs } from './use-desktop-prefs';
 import { useErrorWords } from '../notices/error-words';
 
@@ -50,10 +51,8 @@ export function BackupPanel({ prefs, save, t }: Props) {
   const [status, setStatus] = useState<BackupStatus | null>(null);
   const [busy, setBusy] = useState(false);
   const refresh = useCallback(() => void client.send('desktop/get-backup-status', {}).then(setStatus, () => setStatus(null)), [client]);
-  useEffect(() => {
-    refresh();
-    return client.subscribe('desktop/backup-done', setStatus);
-  }, [client, refresh]);
+  useEffect(() => refresh(), [refresh]);
+  useOnPushed('desktop/backup-done', setStatus);
 
   const saveBackup = async () => {
     const ok = await save({

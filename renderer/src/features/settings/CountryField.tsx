@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import { SHOP_COUNTRIES, deriveCountry } from '../../../../shared/domain/country';
 import { useServices } from '../../app/services-context';
-import { useLocale } from '../../i18n/locale';
+import { useLocale } from '../../i18n/use-locale';
 import { useT } from '../../i18n/use-t';
 import { strings } from './i18n';
 

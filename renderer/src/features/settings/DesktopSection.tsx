@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { NOTICE_KINDS, type PublicDesktopPrefs, type UpdateStatus } from '../../../../shared/desktop/desktop-prefs';
 import { useServices } from '../../app/services-context';
+import { useOnPushed } from '../../stores/use-pushed';
 import { type T, useT } from '../../i18n/use-t';
 import { BackupPanel } from './BackupPanel';
-import { desktopStrings } from './desktop-i18n';
+import { type DesktopKeys, desktopStrings } from './desktop-i18n';
 import { useDesktopPrefs } from './use-desktop-prefs';
 import './desktop-settings.css';
 
-export type DesktopKeys = keyof (typeof desktopStrings)['en'];
 type Save = ReturnType<typeof useDesktopPrefs>['save'];
 
 /**
@@ -135,10 +135,8 @@ export function updateWords(state: UpdateStatus, t: T<DesktopKeys>): string {
 function Updates({ prefs, save, t }: PartProps) {
   const { client } = useServices();
   const [state, setState] = useState<UpdateStatus | null>(null);
-  useEffect(() => {
-    client.send('desktop/get-update-status', {}).then(setState, () => setState(null));
-    return client.subscribe('desktop/update-state', setState);
-  }, [client]);
+  useEffect(() => void client.send('desktop/get-update-status', {}).then(setState, () => setState(null)), [client]);
+  useOnPushed('desktop/update-state', setState);
   return (
     <fieldset>
       <legend>{t('updatesTitle')}</legend>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
 import { CurrencySelect } from '../../components/CurrencySelect';
-import { useLocale } from '../../i18n/locale';
+import { useLocale } from '../../i18n/use-locale';
 import type { T } from '../../i18n/use-t';
 import type { strings } from './i18n';
 import { useErrorWords } from '../notices/error-words';

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { SyncStatus } from '../../../../shared/contract/sync';
 import { useServices } from '../../app/services-context';
+import { useOnPushed } from '../../stores/use-pushed';
 import { strings } from '../device/i18n';
 import { intlLocale } from '../../i18n/define';
-import { useLocale } from '../../i18n/locale';
+import { useLocale } from '../../i18n/use-locale';
 import { useT } from '../../i18n/use-t';
 import '../device/device.css';
 
@@ -35,16 +36,17 @@ export function SyncSection() {
       setAppUrl((shown) => shown || (s.appUrl ?? ''));
     };
     client.send('sync/get-status', {}).then(show, (err: unknown) => live && setError(String(err instanceof Error ? err.message : err)));
-    const off = client.subscribe('sync/changed', (s) => {
-      show(s);
-      // A phone just paired with the code on screen: the code is spent.
-      setOffer((o) => (o && s.devices.length > 0 ? null : o));
-    });
     return () => {
       live = false;
-      off();
     };
   }, [client]);
+  useOnPushed('sync/changed', (s) => {
+    setStatus(s);
+    setRelayUrl((shown) => shown || (s.relayUrl ?? ''));
+    setAppUrl((shown) => shown || (s.appUrl ?? ''));
+    // A phone just paired with the code on screen: the code is spent.
+    setOffer((o) => (o && s.devices.length > 0 ? null : o));
+  });
 
   const run = async (work: () => Promise<void>) => {
     try {

@@ -366,3 +366,6 @@ export const desktopStrings = defineStrings({
     failed: 'Qualcosa non ha funzionato: {message}',
   },
 });
+
+/** A key of the desktop section's table (its panels take a `T<DesktopKeys>`). */
+export type DesktopKeys = keyof (typeof desktopStrings)['en'];

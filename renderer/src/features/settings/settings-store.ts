@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { PublicShopSettings, ShopSettingsPatch } from '../../../../shared/domain/settings';
 import type { Client } from '../../api/client';
+import { type PushedStore, followPushed } from '../../stores/pushed-store';
 
 export interface ShopSettingsState {
   shopId: number | null;
@@ -67,8 +68,8 @@ export function createShopSettingsStore(config: { client: Client }) {
 export type ShopSettingsStore = ReturnType<typeof createShopSettingsStore>;
 
 /** Another window or the CLI changed this shop's settings: read them again. */
-export function wireShopSettingsEvents(client: Client, store: ShopSettingsStore): () => void {
-  return client.subscribe('settings/changed', ({ shopId }) => {
+export function wireShopSettingsEvents(pushed: PushedStore, store: ShopSettingsStore): () => void {
+  return followPushed(pushed, 'settings/changed', ({ shopId }) => {
     const state = store.getState();
     if (shopId === state.shopId && !state.saving) void state.reload();
   });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { type DesktopPrefsPatch, type PublicDesktopPrefs, mergeDesktopPrefs } from '../../../../shared/desktop/desktop-prefs';
 import { useServices } from '../../app/services-context';
+import { useOnPushed } from '../../stores/use-pushed';
 
 /**
  * The app's own preferences as core keeps them: loaded once, saved one change at a time, and followed when another
@@ -16,12 +17,11 @@ export function useDesktopPrefs() {
       (p) => live && setPrefs(p),
       (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
     );
-    const off = client.subscribe('desktop/prefs-changed', (p) => setPrefs(p));
     return () => {
       live = false;
-      off();
     };
   }, [client]);
+  useOnPushed('desktop/prefs-changed', setPrefs);
   const save = useCallback(
     async (patch: DesktopPrefsPatch) => {
       // Shown at once (a checkbox follows the click); core's answer, or the reload after a refusal, is the truth.

@@ -5,10 +5,10 @@ import { createShopSettingsStore, type ShopSettingsStore, wireShopSettingsEvents
 
 /** The open shop's settings store for one page: created once, following the shop switcher and pushed changes. */
 export function useShopSettings(): ShopSettingsStore {
-  const { client, session } = useServices();
+  const { client, session, pushed } = useServices();
   const store = useMemo(() => createShopSettingsStore({ client }), [client]);
   const shopId = useStore(session, (s) => s.shopId);
-  useEffect(() => wireShopSettingsEvents(client, store), [client, store]);
+  useEffect(() => wireShopSettingsEvents(pushed, store), [pushed, store]);
   useEffect(() => store.getState().setShop(shopId), [store, shopId]);
   return store;
 }

@@ -2,7 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
 import { CurrencySelect } from '../../components/CurrencySelect';
-import { useLocale } from '../../i18n/locale';
+import { useLocale } from '../../i18n/use-locale';
 import { useT } from '../../i18n/use-t';
 import { strings } from './i18n';
 import { useErrorWords } from '../notices/error-words';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { LOCALES, LOCALE_INFO, isLocale } from '../../i18n/define';
-import { useLocale, useSetLocale } from '../../i18n/locale';
+import { useLocale, useSetLocale } from '../../i18n/use-locale';
 import { useT } from '../../i18n/use-t';
 import { strings } from './i18n';
 

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { LlmHealth } from '../../../../shared/domain/llm';
 import { useServices } from '../../app/services-context';
+import { useOnPushed } from '../../stores/use-pushed';
 import { intlLocale } from '../../i18n/define';
-import { useLocale } from '../../i18n/locale';
+import { useLocale } from '../../i18n/use-locale';
 import { useT } from '../../i18n/use-t';
 import { useNoticeWords } from '../notices/word-notice';
 import { strings } from './i18n';
@@ -25,14 +26,13 @@ export function LlmHealthBanner() {
       (h) => live && setHealth(h),
       () => {},
     );
-    const off = client.subscribe('llm/health', (h) => {
-      if (h.shopId === shopId) setHealth(h);
-    });
     return () => {
       live = false;
-      off();
     };
   }, [client, shopId]);
+  useOnPushed('llm/health', (h) => {
+    if (h.shopId === shopId) setHealth(h);
+  });
 
   if (!health?.failingSince) return null;
   const since = new Date(health.failingSince).toLocaleTimeString(intlLocale(locale), { hour: '2-digit', minute: '2-digit' });

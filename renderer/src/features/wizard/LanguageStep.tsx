@@ -1,5 +1,5 @@
 import { LOCALES, LOCALE_INFO } from '../../i18n/define';
-import { useLocale, useSetLocale } from '../../i18n/locale';
+import { useLocale, useSetLocale } from '../../i18n/use-locale';
 import { useT } from '../../i18n/use-t';
 import { type StepNav, StepFrame } from './StepFrame';
 import { strings } from './i18n';

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { SHOP_COUNTRIES, currencyOfCountry } from '../../../../shared/domain/country';
 import { useServices } from '../../app/services-context';
 import { CurrencySelect } from '../../components/CurrencySelect';
-import { useLocale } from '../../i18n/locale';
+import { useLocale } from '../../i18n/use-locale';
 import { useT } from '../../i18n/use-t';
 import { type StepNav, StepFrame } from './StepFrame';
 import { strings } from './i18n';

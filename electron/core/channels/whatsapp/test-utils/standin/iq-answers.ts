@@ -131,6 +131,10 @@ export const answerIq = (world: World, iq: BinaryNode, device: LinkedDevice | un
           content: [{ tag: 'host', attrs: { hostname: world.mediaHost } }],
         },
       ]);
+    case 'privacy':
+      // The account's privacy settings (Baileys' fetchPrivacySettings, asked before its first read receipt): WhatsApp's
+      // defaults, read receipts on, so a receipt goes as 'read' (blue ticks), not 'read-self'.
+      return result(iq, [{ tag: 'privacy', attrs: {}, content: [{ tag: 'category', attrs: { name: 'readreceipts', value: 'all' } }] }]);
     default:
       return result(iq);
   }

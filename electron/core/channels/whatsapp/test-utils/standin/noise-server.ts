@@ -74,6 +74,7 @@ export interface ServerHandshake {
 export interface ServerHandshakeConfig {
   /** The WA intro header the client sent (`57 41 06 03`); part of the transcript hash. */
   header: Uint8Array;
+  /** The stand-in server's static Noise key pair (the client checks it against the certificate chain). */
   serverStatic: KeyPair;
   /** Encoded CertChain sent as the serverHello payload. */
   certChain: Uint8Array;
