@@ -6,7 +6,7 @@ import type SQLite from 'better-sqlite3';
 import { makeReadHandle } from '../electron/core/analytics/read-handle';
 import { makeRollupRepo } from '../electron/core/analytics/rollup-repo';
 import { makeAnalytics } from '../electron/core/analytics/service';
-import { openDatabase } from '../electron/core/store/open-database';
+import { openDatabase } from '../electron/core/database';
 import { type EscalationCode, encodeEscalations } from '../shared/domain/notices';
 import { seeded } from './retrieval';
 

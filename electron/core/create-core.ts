@@ -11,7 +11,7 @@ import { apiKeySecretName, settingsHandlers } from './settings/app';
 import { makeShopCountryReader } from './shops/shop-country';
 import { llmSettingsHandlers } from './settings/llm-app';
 import { shopsHandlers } from './shops/app';
-import { openDatabase } from './store/open-database';
+import { openDatabase } from './database';
 import { makeMessageSearchIndex } from './store/message-search-index';
 import { makeAccountsRepo } from './store/repos/accounts';
 import { makeConversationsRepo } from './store/repos/conversations';
@@ -326,7 +326,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl'),
   };
   app.register(contactsHandlers(ctx, erase));
-  app.register(analyticsHandlers(ctx, { followUps: makeFollowUpFigures(store.sqlite), scheduler: learning.scheduler }));
+  app.register(analyticsHandlers(ctx, { followUps: makeFollowUpFigures(store.read), scheduler: learning.scheduler }));
   // The app's own preferences, the daily backup (a scheduler job) and the diagnostics zip.
   app.register(
     desktopHandlers(ctx, {

@@ -1,5 +1,5 @@
 import { type LlmHealthTracker, llmProblem } from './llm/llm-health';
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../store';
 import type { Kysely } from 'kysely';
 import type { BrainDecision } from '../../../shared/domain/brain';
 import type { Product } from '../../../shared/domain/catalog';
@@ -11,7 +11,7 @@ import type { EventBus } from '../events';
 import { makeKnowledgeRepo } from '../knowledge/repo';
 import { makeOrdersRepo } from '../orders/repo';
 import type { Clock, Logger, SecretStore } from '../ports';
-import type { Database } from '../store/schema';
+import type { Database } from '../database';
 import { apiKeySecretName } from '../settings/app';
 import { checkReply } from './guardrails/check-reply';
 import { applyEscalationPolicy, LOW_CONFIDENCE } from './guardrails/escalation';
@@ -415,14 +415,14 @@ export function makeShopBrain(deps: ShopBrainDeps): Brain {
  * The router with its bookkeeping on the store's own tables (migration 0006): what create-core
  * calls, passing the offline brain, the retriever and the repositories it already has.
  */
-export function makeShopBrainFromStore(deps: Omit<ShopBrainDeps, 'spendCap' | 'violations'> & { sqlite: SQLite.Database }): Brain {
+export function makeShopBrainFromStore(deps: Omit<ShopBrainDeps, 'spendCap' | 'violations'> & { sqlite: WritableSqlite }): Brain {
   const { sqlite, ...rest } = deps;
   return makeShopBrain({ ...rest, spendCap: makeSpendCap(makeUsageRepo(sqlite)), violations: makeViolationsRepo(sqlite) });
 }
 
 export interface CoreShopBrainConfig {
   db: Kysely<Database>;
-  sqlite: SQLite.Database;
+  sqlite: WritableSqlite;
   settingsOf(shopId: number): Promise<ShopSettings>;
   shops: ShopBrainDeps['shops'];
   secrets: SecretStore;
@@ -477,7 +477,7 @@ export function makeCoreShopBrain(config: CoreShopBrainConfig): Brain {
 }
 
 /** The sales closer's product photo (closer/product-photo.ts) on core's store: wraps the pipeline's brain. */
-export function withCoreProductPhoto(brain: Brain, config: { sqlite: SQLite.Database; canSend: ProductPhotoDeps['canSend'] }): Brain {
+export function withCoreProductPhoto(brain: Brain, config: { sqlite: WritableSqlite; canSend: ProductPhotoDeps['canSend'] }): Brain {
   return withProductPhoto(brain, {
     catalog: makeProductsRepo(config.sqlite),
     sentPhotos: makeSentPhotosRepo(config.sqlite),

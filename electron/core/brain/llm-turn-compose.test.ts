@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCatalogFile } from '../cli/import-catalog';
 import { EventBus } from '../events';
 import { apiKeySecretName } from '../settings/app';
-import { type Store, openDatabase } from '../store/open-database';
+import { type Store, openDatabase } from '../database';
 import { makeSettingsRepo } from '../store/repos/settings';
 import { makeShopsRepo } from '../store/repos/shops';
 import { makeCoreShopBrain } from './index';

@@ -59,3 +59,34 @@ export interface KnowledgeTable {
   created_at: string;
   updated_at: string;
 }
+
+/** Products whose search index rows are stale (0009): the index queue rebuilds them in slices. */
+export interface CatalogIndexQueueTable {
+  product_id: number;
+  shop_id: number;
+}
+
+/** FTS5 trigram index over products (0003, rebuilt 0045), rowid = products.id; `shop` is the shop id as text. */
+export interface ProductsTriTable {
+  rowid: number;
+  shop: string;
+  names: string;
+  aliases: string;
+  other: string;
+}
+
+/** FTS5 word index over products (0003, rebuilt 0045), rowid = products.id, with the folded concepts. */
+export interface ProductsWordsTable extends ProductsTriTable {
+  concepts: string;
+}
+
+/** The tables this domain owns, as core's `Database` (electron/core/database.ts) lists them. */
+export interface CatalogTables {
+  products: ProductsTable;
+  product_variants: ProductVariantsTable;
+  catalog_index_queue: CatalogIndexQueueTable;
+  products_tri: ProductsTriTable;
+  products_words: ProductsWordsTable;
+  /** Knowledge's Q&A rows: typed here since 0003 created them with the catalog. */
+  knowledge: KnowledgeTable;
+}

@@ -2,7 +2,7 @@ import type SQLite from 'better-sqlite3';
 import type { NormalizedInbound } from '../channels/types';
 import type { Insertable } from 'kysely';
 import type { MessageRow } from '../store/repos/conversations';
-import type { MessagesTable } from '../store/schema';
+import type { Database } from '../database';
 import type { MessageKind } from '../../../shared/domain/schemas';
 
 /**
@@ -178,7 +178,7 @@ export function makePipelineStore(sqlite: SQLite.Database) {
     setTakeover: sqlite.prepare<[number, string | null, number]>('UPDATE conversations SET takeover = ?, takeover_until = ? WHERE id = ?'),
   };
 
-  function insertMessage(row: Omit<Insertable<MessagesTable>, 'id'>): number {
+  function insertMessage(row: Omit<Insertable<Database['messages']>, 'id'>): number {
     return Number(s.insertMessage.run(row).lastInsertRowid);
   }
 

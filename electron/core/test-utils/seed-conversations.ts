@@ -1,4 +1,4 @@
-import type { Store } from '../store/open-database';
+import type { Store } from '../database';
 
 export interface SeedOptions {
   shopId: number;

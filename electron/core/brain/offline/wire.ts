@@ -1,4 +1,4 @@
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../../store';
 import type { Kysely } from 'kysely';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import { makeProductsRepo } from '../../catalog/products-repo';
@@ -7,7 +7,7 @@ import { makeBrainStateRepo } from '../../orders/brain-state-repo';
 import { makeOrderPlacer } from '../../orders/place-order';
 import { makeOrdersRepo } from '../../orders/repo';
 import { decrementCatalogStock } from '../../orders/stock';
-import type { Database } from '../../store/schema';
+import type { Database } from '../../database';
 import { type Retriever, makeRetriever } from '../retrieval/retriever';
 import type { ShopFacts } from '../shop-facts';
 import { makeShopCountryReader } from '../../shops/shop-country';
@@ -19,7 +19,7 @@ import type { ProductFinder } from './product-match';
 
 export interface CoreOfflineBrainConfig {
   db: Kysely<Database>;
-  sqlite: SQLite.Database;
+  sqlite: WritableSqlite;
   settingsOf(shopId: number): Promise<ShopSettings>;
   shopName?(shopId: number): Promise<string | null>;
   bus: EventBus;
@@ -31,7 +31,7 @@ export interface CoreOfflineBrainConfig {
 
 /** The catalog as the offline brain sees it: FTS retrieval for search, the products repository for the rest. */
 export function makeCatalogProductFinder(
-  sqlite: SQLite.Database,
+  sqlite: WritableSqlite,
   retriever: Retriever = makeRetriever({ sqlite }),
 ): ProductFinder & { sample(shopId: number, limit: number): { name: string }[] } {
   const products = makeProductsRepo(sqlite);

@@ -6,7 +6,7 @@ import {
   type UserFacingSocketConfig,
   type WAMessage,
 } from '@whiskeysockets/baileys';
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../../store';
 import { type NotifierNotice, type WhatsAppNotice, notifierNotice, whatsappNotice } from '../../../../shared/domain/notices';
 import type { AccountStatus } from '../../../../shared/domain/schemas';
 import type { LinkMethod } from '../../../../shared/domain/whatsapp';
@@ -54,7 +54,7 @@ export interface SessionEvents {
 
 export interface SessionDeps {
   accountId: number;
-  sqlite: SQLite.Database;
+  sqlite: WritableSqlite;
   box: CryptoBox;
   repo: WaRepo;
   sink: ChannelSink;

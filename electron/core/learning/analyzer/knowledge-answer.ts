@@ -1,4 +1,4 @@
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../../store';
 import type { BrainDecision } from '../../../../shared/domain/brain';
 import { makeRetriever } from '../../brain/retrieval/retriever';
 import type { BrainInput } from '../../brain/types';
@@ -27,7 +27,7 @@ export const KNOWLEDGE_OVERRIDES_FROM = 0.8;
  * answer goes out instead of "let me check", citing the entry. Pending and dismissed entries are
  * not in the index (knowledge/repo), so only what the seller approved can answer.
  */
-export function makeKnowledgeAnswer(sqlite: SQLite.Database) {
+export function makeKnowledgeAnswer(sqlite: WritableSqlite) {
   const retriever = makeRetriever({ sqlite });
   const documents = makeDocumentsRepo(sqlite);
   /** The seller's documents next: a passage that covers the question answers, naming its document. */

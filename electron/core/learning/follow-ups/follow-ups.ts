@@ -1,4 +1,4 @@
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../../store';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import type { Product } from '../../../../shared/domain/catalog';
 import type { Clock, Logger } from '../../ports';
@@ -13,7 +13,7 @@ export const FOLLOW_UP_JOB = 'follow-up';
 export const followUpKey = (conversationId: number) => `follow-up:${conversationId}`;
 
 export interface FollowUpsDeps {
-  sqlite: SQLite.Database;
+  sqlite: WritableSqlite;
   scheduler: Scheduler;
   clock: Clock;
   logger: Logger;

@@ -1,4 +1,4 @@
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../../store';
 import type { Clock, Logger } from '../../ports';
 import { type JobRow, type NewJob, makeJobsRepo } from './jobs-repo';
 
@@ -29,7 +29,7 @@ export interface Timers {
 }
 
 export interface SchedulerDeps {
-  sqlite: SQLite.Database;
+  sqlite: WritableSqlite;
   clock: Clock;
   logger: Logger;
   /** Real timers by default; tests drive `runDue` themselves. */

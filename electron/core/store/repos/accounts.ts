@@ -1,8 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Account, AccountStatus, ChannelKind } from '../../../../shared/domain/schemas';
-import type { AccountsTable, Database } from '../schema';
+import type { Database } from '../../database';
 
-const toAccount = (row: Selectable<AccountsTable>): Account => ({
+const toAccount = (row: Selectable<Database['accounts']>): Account => ({
   id: row.id,
   shopId: row.shop_id,
   channel: row.channel,

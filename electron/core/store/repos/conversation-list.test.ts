@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Store } from '../open-database';
+import { openDatabase, type Store } from '../../database';
 import { makeMessageSearchIndex } from '../message-search-index';
 import { SEARCH_CAP, makeConversationList } from './conversation-list';
 
