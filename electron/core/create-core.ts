@@ -169,6 +169,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const products = makeProductsRepo(store.sqlite);
   const learning = makeLearning({
     sqlite: store.sqlite,
+    shopIds: async () => (await shopsRepo.list()).map((s) => s.id),
     clock,
     logger,
     bus,

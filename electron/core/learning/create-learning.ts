@@ -1,4 +1,3 @@
-import type SQLite from 'better-sqlite3';
 import type { ShopSettings } from '../../../shared/domain/settings';
 import type { Product } from '../../../shared/domain/catalog';
 import type { Brain } from '../brain/types';
@@ -22,9 +21,12 @@ import type { ProactiveOutbox } from './follow-ups/proactive-outbox';
 import { withLearning } from './learning-brain';
 import { SEARCH_INDEX_JOB, registerStoreJobs } from './scheduler/core-jobs';
 import { makeScheduler } from './scheduler/scheduler';
+import type { WritableSqlite } from '../store';
 
 export interface LearningDeps {
-  sqlite: SQLite.Database;
+  sqlite: WritableSqlite;
+  /** Every shop's id (the shops repository), for the analyzer's runs. */
+  shopIds(): Promise<number[]>;
   clock: Clock;
   logger: Logger;
   bus: EventBus;
@@ -90,14 +92,13 @@ export function makeLearning(deps: LearningDeps) {
           ),
       }),
   });
-  const shopIds = sqlite.prepare<[], { id: number }>('SELECT id FROM shops ORDER BY id');
   const analysis = makeAnalysisRuns({
     analyzer,
     scheduler,
     bus: deps.bus,
     logger,
     now: () => clock.now(),
-    shopIds: () => shopIds.all().map((r) => r.id),
+    shopIds: deps.shopIds,
   });
   const learned = makeLearnedRepo(sqlite);
   const knowledgeAnswer = makeKnowledgeAnswer(sqlite);

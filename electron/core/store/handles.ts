@@ -28,8 +28,12 @@ export interface ReadableSqlite extends ReadBrand {
   prepare<P extends unknown[] = unknown[], R = unknown>(sql: string): ReadStatement<P, R>;
 }
 
-/** The raw better-sqlite3 connection that writes (the store's one writer). */
-export type WritableSqlite = SQLite.Database & WriteBrand;
+/**
+ * The raw better-sqlite3 connection that writes (the store's one writer). It is a ReadableSqlite
+ * too (the intersection), so a writer can be handed to a read model; better-sqlite3's own
+ * `prepare` comes first, so the writer's statements keep their `run`.
+ */
+export type WritableSqlite = SQLite.Database & ReadableSqlite & WriteBrand;
 
 /** The kysely handle a read model gets: selects only (no insert, update, delete, schema, transaction or raw `sql`). */
 export type ReadableDB<DB> = Pick<Kysely<DB>, 'selectFrom' | 'selectNoFrom' | 'fn' | 'dynamic'> & ReadBrand;
@@ -58,13 +62,13 @@ export const asWritableDb = <DB>(db: Kysely<DB>): WritableDB<DB> => db as Writab
 export function readOnlyView(sqlite: SQLite.Database): ReadableSqlite & { readonly connection: SQLite.Database } {
   const view = {
     connection: sqlite,
-    prepare<P extends unknown[], R>(sql: string): ReadStatement<P, R> {
-      const stmt = sqlite.prepare<P, R>(sql);
+    prepare(sql: string) {
+      const stmt = sqlite.prepare(sql);
       if (!stmt.readonly) throw new WriteRefusedError(sql);
       return stmt;
     },
   };
-  return view as typeof view & ReadBrand;
+  return view as unknown as ReadableSqlite & { readonly connection: SQLite.Database };
 }
 
 /** A kysely over a readable view: its queries go through the same read-only prepare. */

@@ -119,6 +119,16 @@ export function makeWaRepo(sqlite: SQLite.Database) {
       return id;
     },
 
+    /** WhatsApp accounts whose stored status says a session was running (connecting, QR shown, connected). */
+    runningAccounts(): number[] {
+      return sqlite
+        .prepare<[], { id: number }>(
+          `SELECT id FROM accounts WHERE channel = 'whatsapp' AND status IN ('connecting', 'qr_ready', 'connected')`,
+        )
+        .all()
+        .map((r) => r.id);
+    },
+
     /** Accounts to reconnect on start: linked, not removed, not stopped by the seller or by WhatsApp. */
     autostartAccounts(): { accountId: number; shopId: number }[] {
       return sqlite

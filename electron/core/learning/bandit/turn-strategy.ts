@@ -1,9 +1,9 @@
-import type SQLite from 'better-sqlite3';
 import type { Strategy } from '../../../../shared/domain/learning';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import { detectLanguage } from '../../brain/nlu/language';
 import { makeRetriever } from '../../brain/retrieval/retriever';
 import type { BrainInput } from '../../brain/types';
+import type { WritableSqlite } from '../../store';
 import { type Bandit, segmentOf } from './bandit';
 import { backsScarcity } from './strategy-lines';
 
@@ -12,16 +12,13 @@ import { backsScarcity } from './strategy-lines';
  * its segment (returning = has ordered before; the language of the message), with scarcity
  * allowed only when a product the message is about has low, limited stock.
  */
-export function makeTurnStrategy(deps: { sqlite: SQLite.Database; bandit: Bandit; settingsOf(shopId: number): Promise<ShopSettings> }) {
+export function makeTurnStrategy(deps: { sqlite: WritableSqlite; bandit: Bandit; settingsOf(shopId: number): Promise<ShopSettings> }) {
   const retriever = makeRetriever({ sqlite: deps.sqlite });
-  const ordered = deps.sqlite.prepare<[number, number], { n: number }>(
-    'SELECT 1 AS n FROM orders WHERE shop_id = ? AND contact_id = ? LIMIT 1',
-  );
   return async (input: BrainInput): Promise<Strategy> => {
     const known = deps.bandit.chosen(input.conversationId);
     if (known) return known;
     const settings = await deps.settingsOf(input.shopId);
-    const returning = ordered.get(input.shopId, input.contactId) !== undefined;
+    const returning = deps.bandit.hasOrdered(input.shopId, input.contactId);
     const language = detectLanguage(input.text).language;
     const scarcityBacked = retriever.searchProductsSync(input.shopId, input.text, 3).some((hit) => backsScarcity(hit.product));
     return deps.bandit.choose({
