@@ -14,7 +14,7 @@ import type { OrdersTables } from './orders/tables';
 import type { PipelineTables } from './pipeline/tables';
 import type { SettingsTables } from './settings/tables';
 import type { ShopsTables } from './shops/tables';
-import { type OpenOptions, type Store as StoreOf, openStore } from './store/open-database';
+import { type OpenOptions, type Store as StoreOf, openStore } from './store';
 import type { SyncTables } from './sync/tables';
 
 /**

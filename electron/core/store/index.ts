@@ -9,7 +9,6 @@ export {
   type WritableDB,
   type WritableSqlite,
   WriteRefusedError,
-  asWritable,
   readOnlyView,
 } from './handles';
 export { type OpenOptions, PAGE_CACHE_KB, SchemaTooNewError, type Store, StoreDamagedError, openStore, quickCheck } from './open-database';
