@@ -6,7 +6,7 @@ import { startLagSampler } from '../electron/core/test-utils/loop-lag';
 import { makeImportCsv } from '../electron/core/test-utils/catalog-csv';
 
 /**
- * A 50,000-row catalog import through the contract (`catalog/import-commit`, as the Catalog page
+ * A 50,000-row catalog import through the contract (`catalog/commit-import`, as the Catalog page
  * sends it) while a 10 ms timer stands in for the UI and the pipeline: the event loop's delay
  * percentiles during the import, the import's wall time and the heap it left. Messy rows from a
  * shop unlike the samples (hardware and phone accessories in Tunisia, French/Arabic/Italian names,
@@ -25,7 +25,7 @@ export async function run(): Promise<Record<string, number>> {
     const heapBefore = process.memoryUsage().heapUsed;
     const lag = startLagSampler();
     const started = performance.now();
-    const result = await core.app.dispatch('catalog/import-commit', { shopId, csv });
+    const result = await core.app.dispatch('catalog/commit-import', { shopId, csv });
     const ms = performance.now() - started;
     const lags = await lag.stop();
     if (!result.ok) throw new Error(result.error.message);

@@ -8,8 +8,8 @@ import { makeProductsRepo } from '../electron/core/catalog/products-repo';
 import { EventBus } from '../electron/core/events';
 import { apiKeySecretName } from '../electron/core/settings/app';
 import { openDatabase } from '../electron/core/database';
-import { makeSettingsRepo } from '../electron/core/store/repos/settings';
-import { makeShopsRepo } from '../electron/core/store/repos/shops';
+import { makeSettingsRepo } from '../electron/core/settings/settings-repo';
+import { makeShopsRepo } from '../electron/core/shops/shops-repo';
 import { MESSAGES, PRODUCTS } from './brain';
 import { syntheticCatalogCsv } from './catalog-10k';
 

@@ -38,7 +38,7 @@ export async function run(opts: { minutes?: number; rate?: number } = {}): Promi
   try {
     const shop = await core.ctx.repos.shops.create({ name: 'Soak', currency: 'DZD', now: new Date().toISOString() });
     const csv = fs.readFileSync(path.join(import.meta.dirname, '..', 'tests', 'fixtures', 'catalog-dz-fashion.csv'), 'utf8');
-    const imported = await core.app.dispatch('catalog/import-commit', { shopId: shop.id, csv });
+    const imported = await core.app.dispatch('catalog/commit-import', { shopId: shop.id, csv });
     if (!imported.ok) throw new Error(`catalog import: ${imported.error.message}`);
     const dbFile = path.join(dir, DATABASE_FILE);
     const dbBytes = () =>

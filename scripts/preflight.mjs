@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// The checks `npm test` runs before the tests: boundaries, lint + format, and the three type-checks, side by side
-// (they are independent and each is mostly single-threaded, so two cores finish them in about the time of the
-// slowest). Each step's output is held and printed whole when it ends, so parallel output never interleaves.
+// The checks `npm test` runs before the tests: boundaries, one writer per table, lint + format, and the three
+// type-checks, side by side (they are independent and each is mostly single-threaded, so two cores finish them in
+// about the time of the slowest). Each step's output is held and printed whole when it ends, so parallel output never interleaves.
 // Exit 0 when every step passed; otherwise 1, after every step has finished and said why.
 import { spawn } from 'node:child_process';
 
 const STEPS = [
   ['boundaries', 'node', ['scripts/check-boundaries.mjs']],
+  ['table-writers', 'node', ['scripts/check-table-writers.mjs']],
   ['lint', 'npx', ['eslint', '--max-warnings=0', '.']],
   ['format', 'npx', ['prettier', '--check', '--log-level=warn', '.']],
   ['typecheck', 'npm', ['run', '-s', 'typecheck']],

@@ -33,8 +33,8 @@ type Examples = { [K in CallName]: (ids: ExampleIds) => CallInput<K> };
 
 export const contractExamples: Examples = {
   'system/ping': () => ({ echo: 'hello' }),
-  'system/info': () => ({}),
-  'system/storage-status': () => ({}),
+  'system/get-info': () => ({}),
+  'system/get-storage-status': () => ({}),
   'system/get-ui-locale': () => ({}),
   'system/set-ui-locale': () => ({ locale: 'ar' }),
   'system/get-setup': () => ({}),
@@ -49,7 +49,7 @@ export const contractExamples: Examples = {
   'accounts/list': ({ shopId }) => ({ shopId }),
 
   'conversations/list': ({ shopId }) => ({ shopId, limit: 20 }),
-  'conversations/messages': ({ shopId, conversationId }) => ({ shopId, conversationId }),
+  'conversations/list-messages': ({ shopId, conversationId }) => ({ shopId, conversationId }),
   'conversations/reply': ({ shopId, conversationId }) => ({ shopId, conversationId, text: 'Bonjour, oui il est disponible.' }),
   'conversations/set-takeover': ({ shopId, conversationId }) => ({ shopId, conversationId, takeover: true }),
   'conversations/set-status': ({ shopId, conversationId }) => ({ shopId, conversationId, status: 'resolved' }),
@@ -78,23 +78,23 @@ export const contractExamples: Examples = {
   }),
   'messages/read-media': ({ shopId, messageId }) => ({ shopId, messageId }),
   'testphone/send': ({ shopId }) => ({ shopId, from: '+213550000002', text: 'Salam, 3andkom had robe?' }),
-  'testphone/thread': ({ shopId, customerPhone }) => ({ shopId, from: customerPhone }),
+  'testphone/get-thread': ({ shopId, customerPhone }) => ({ shopId, from: customerPhone }),
 
   // WhatsApp: setup starts linking two numbers (the test's socket never connects); one is cancelled and removed.
-  'wa/link-start': ({ shopId }) => ({ shopId, method: 'pairing-code', phone: '+213 550 12 34 56', label: 'Boutique 2' }),
-  'wa/link-cancel': ({ shopId, waDisposableAccountId }) => ({ shopId, accountId: waDisposableAccountId }),
+  'wa/start-link': ({ shopId }) => ({ shopId, method: 'pairing-code', phone: '+213 550 12 34 56', label: 'Boutique 2' }),
+  'wa/cancel-link': ({ shopId, waDisposableAccountId }) => ({ shopId, accountId: waDisposableAccountId }),
   'wa/connect': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId }),
   'wa/disconnect': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId }),
   'wa/remove': ({ shopId, waRemovableAccountId }) => ({ shopId, accountId: waRemovableAccountId }),
-  'wa/overview': ({ shopId }) => ({ shopId }),
-  'wa/answer-policy-get': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId }),
-  'wa/answer-policy-set': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId, mode: 'not_excluded', catchUpMaxHours: 12 }),
-  'wa/excluded-set': ({ shopId, waAccountId }) => ({
+  'wa/get-overview': ({ shopId }) => ({ shopId }),
+  'wa/get-answer-policy': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId }),
+  'wa/set-answer-policy': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId, mode: 'not_excluded', catchUpMaxHours: 12 }),
+  'wa/set-excluded': ({ shopId, waAccountId }) => ({
     shopId,
     accountId: waAccountId,
     contacts: [{ jid: '+213 661 00 00 00', name: 'Maman' }],
   }),
-  'wa/contacts-list': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId, query: 'a' }),
+  'wa/list-contacts': ({ shopId, waAccountId }) => ({ shopId, accountId: waAccountId, query: 'a' }),
 
   'settings/get': ({ shopId }) => ({ shopId }),
   'settings/update': ({ shopId }) => ({ shopId, patch: { sales: { intensity: 'gentle', maxDiscountPercent: 10 } } }),
@@ -107,9 +107,9 @@ export const contractExamples: Examples = {
 
   'catalog/list': ({ shopId }) => ({ shopId, query: 'robe rouge', limit: 10 }),
   'catalog/get': ({ shopId }) => ({ shopId, productId: 999_999 }),
-  'catalog/categories': ({ shopId }) => ({ shopId }),
-  'catalog/import-preview': ({ shopId }) => ({ shopId, csv: 'sku,name,price,stock\nEX-1,Robe rouge,6500,3\n', limit: 5 }),
-  'catalog/import-commit': ({ shopId }) => ({ shopId, csv: 'sku,name,price,stock\nEX-1,Robe rouge,6500,3\nEX-2,Sac noir,4500,\n' }),
+  'catalog/list-categories': ({ shopId }) => ({ shopId }),
+  'catalog/preview-import': ({ shopId }) => ({ shopId, csv: 'sku,name,price,stock\nEX-1,Robe rouge,6500,3\n', limit: 5 }),
+  'catalog/commit-import': ({ shopId }) => ({ shopId, csv: 'sku,name,price,stock\nEX-1,Robe rouge,6500,3\nEX-2,Sac noir,4500,\n' }),
   'catalog/export-csv': ({ shopId }) => ({ shopId }),
   'catalog/update-product': ({ shopId }) => ({ shopId, productId: 999_999, price: 6000, stock: null }),
   'catalog/delete-product': ({ shopId }) => ({ shopId, productId: 999_999 }),
@@ -118,7 +118,7 @@ export const contractExamples: Examples = {
     productId: 999_999,
     imageBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   }),
-  'catalog/product-image': ({ shopId }) => ({ shopId, productId: 999_999 }),
+  'catalog/get-product-image': ({ shopId }) => ({ shopId, productId: 999_999 }),
   'catalog/create-product': ({ shopId }) => ({
     shopId,
     name: 'Jebba kabyle',
@@ -161,7 +161,7 @@ export const contractExamples: Examples = {
   'knowledge/delete': ({ shopId }) => ({ shopId, id: 999_999 }),
   'knowledge/ask': ({ shopId }) => ({ shopId, question: 'délai de livraison ?' }),
   'knowledge/try': ({ shopId }) => ({ shopId, question: 'vous livrez à Oran ?' }),
-  'knowledge/documents': ({ shopId }) => ({ shopId }),
+  'knowledge/list-documents': ({ shopId }) => ({ shopId }),
   'knowledge/add-document': ({ shopId }) => ({
     shopId,
     name: 'livraison.txt',
@@ -174,35 +174,35 @@ export const contractExamples: Examples = {
   'orders/get': ({ shopId }) => ({ shopId, orderId: 999_999 }),
   'orders/set-status': ({ shopId }) => ({ shopId, orderId: 999_999, status: 'confirmed' }),
   'orders/export-csv': ({ shopId }) => ({ shopId }),
-  'learning/overview': ({ shopId }) => ({ shopId }),
+  'learning/get-overview': ({ shopId }) => ({ shopId }),
   'learning/learn-now': ({ shopId }) => ({ shopId }),
   'profiles/get': ({ shopId, contactId }) => ({ shopId, contactId }),
   'profiles/update': ({ shopId, contactId }) => ({ shopId, contactId, patch: { name: 'Amina' } }),
-  'learning/opt-outs': ({ shopId }) => ({ shopId }),
+  'learning/list-opt-outs': ({ shopId }) => ({ shopId }),
   'learning/opt-in': ({ shopId, contactId }) => ({ shopId, contactId }),
-  'jobs/failures': () => ({}),
+  'jobs/list-failures': () => ({}),
   'jobs/retry': () => ({ id: 999_999 }),
-  'analytics/overview': ({ shopId }) => ({ shopId, from: '2026-03-01', to: '2026-03-30' }),
+  'analytics/get-overview': ({ shopId }) => ({ shopId, from: '2026-03-01', to: '2026-03-30' }),
   'analytics/export': ({ shopId }) => ({ shopId, kind: 'metrics', from: '2026-03-01', to: '2026-03-30' }),
 
   'desktop/get-prefs': () => ({}),
   'desktop/update-prefs': () => ({
     patch: { keepAwake: false, notifications: { kinds: { order: false }, quietHours: { from: '22:00', to: '08:00' } } },
   }),
-  'desktop/backup-status': () => ({}),
+  'desktop/get-backup-status': () => ({}),
   // No folder chosen yet: the status answers that the backup failed, and why.
-  'desktop/backup-now': () => ({}),
+  'desktop/run-backup': () => ({}),
   'desktop/restore-backup': () => ({
     backupDir: '/nonexistent/souqbot-backup-x',
     targetDir: '/nonexistent/souqbot-restored',
     passphrase: 'sel et poivre',
   }),
   'desktop/export-diagnostics': () => ({}),
-  'desktop/update-status': () => ({}),
+  'desktop/get-update-status': () => ({}),
   'desktop/restart-to-update': () => ({}),
   'desktop/pick-folder': () => ({ purpose: 'backup' }),
 
-  'sync/status': () => ({}),
+  'sync/get-status': () => ({}),
   'sync/configure': () => ({ enabled: false, relayUrl: 'ws://127.0.0.1:9/relay' }),
   // Sync is off in the examples (nothing may leave the computer in a test): pairing says so.
   'sync/start-pairing': () => ({}),
@@ -269,7 +269,7 @@ export async function setupExamples(send: Send, settle: () => Promise<void>): Pr
   await settle();
 
   const draftIn = async (conversationId: number) => {
-    const messages = await value<{ id: number; status: string }[]>(send, 'conversations/messages', { shopId, conversationId });
+    const messages = await value<{ id: number; status: string }[]>(send, 'conversations/list-messages', { shopId, conversationId });
     const draft = messages.find((m) => m.status === 'draft');
     if (!draft) throw new Error(`setup: the bot drafted no reply in conversation ${conversationId} in approval mode`);
     return draft.id;
@@ -286,9 +286,9 @@ export async function setupExamples(send: Send, settle: () => Promise<void>): Pr
     name: 'prix',
     text: 'Le prix est indiqué sur la photo.',
   });
-  const wa = await value<{ accountId: number }>(send, 'wa/link-start', { shopId, method: 'qr' });
-  const waDisposable = await value<{ accountId: number }>(send, 'wa/link-start', { shopId, method: 'qr', label: 'Spare' });
-  const waRemovable = await value<{ accountId: number }>(send, 'wa/link-start', { shopId, method: 'qr', label: 'Old phone' });
+  const wa = await value<{ accountId: number }>(send, 'wa/start-link', { shopId, method: 'qr' });
+  const waDisposable = await value<{ accountId: number }>(send, 'wa/start-link', { shopId, method: 'qr', label: 'Spare' });
+  const waRemovable = await value<{ accountId: number }>(send, 'wa/start-link', { shopId, method: 'qr', label: 'Old phone' });
 
   return {
     shopId,

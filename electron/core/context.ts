@@ -4,10 +4,10 @@ import type { Pipeline } from './pipeline/create-pipeline';
 import type { SessionManager } from './channels/whatsapp/session-manager';
 import type { Clock, Logger, Notifier, SecretStore } from './ports';
 import type { Store } from './database';
-import type { AccountsRepo } from './store/repos/accounts';
-import type { ConversationsRepo } from './store/repos/conversations';
-import type { SettingsRepo } from './store/repos/settings';
-import type { ShopsRepo } from './store/repos/shops';
+import type { AccountsRepo } from './accounts';
+import type { ConversationsRepo } from './conversations';
+import type { SettingsRepo } from './settings/settings-repo';
+import type { ShopsRepo } from './shops';
 
 export interface Repos {
   shops: ShopsRepo;

@@ -13,10 +13,10 @@ import { llmSettingsHandlers } from './settings/llm-app';
 import { shopsHandlers } from './shops/app';
 import { openDatabase } from './database';
 import { makeMessageSearchIndex } from './store/message-search-index';
-import { makeAccountsRepo } from './store/repos/accounts';
-import { makeConversationsRepo } from './store/repos/conversations';
-import { makeSettingsRepo } from './store/repos/settings';
-import { makeShopsRepo } from './store/repos/shops';
+import { makeAccountsRepo } from './accounts';
+import { makeConversationsRepo } from './conversations';
+import { makeSettingsRepo } from './settings/settings-repo';
+import { makeShopsRepo } from './shops';
 import { systemHandlers } from './system/app';
 import { makeSealedSecretStore } from './host/sealed-secret-store';
 import { lockDataDir } from './host/data-dir-lock';
@@ -28,8 +28,11 @@ import { llmHealthHandlers } from './brain/llm/health-app';
 import { makeLlmHealth } from './brain/llm/llm-health';
 import { makeSimulatorChannel } from './channels/simulator/simulator-channel';
 import { makeTestPhone } from './channels/simulator/test-phone';
-import { inboxHandlers } from './inbox/app';
-import { inboxMediaHandlers } from './inbox/media-app';
+import { draftsHandlers } from './drafts/app';
+import { guardrailsHandlers } from './brain/guardrails/app';
+import { messagesHandlers } from './messages/app';
+import { quickRepliesHandlers } from './quick-replies/app';
+import { testphoneHandlers } from './testphone/app';
 import { createPipeline } from './pipeline/create-pipeline';
 import { makeIntakeJournal } from './pipeline/intake-journal';
 import { parseHeldMessage } from './pipeline/intake-guard';
@@ -309,8 +312,11 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     accountsHandlers,
     conversationsHandlers,
     settingsHandlers,
-    inboxHandlers,
-    inboxMediaHandlers,
+    draftsHandlers,
+    quickRepliesHandlers,
+    testphoneHandlers,
+    messagesHandlers,
+    guardrailsHandlers,
   ]) {
     app.register(handlers(ctx));
   }

@@ -5,8 +5,8 @@ import type { CatalogTables } from './catalog/tables';
 import type { WhatsAppTables } from './channels/whatsapp/tables';
 import type { ContactsTables } from './contacts/tables';
 import type { ConversationsTables } from './conversations/tables';
-import type { DesktopTables } from './desktop/tables';
-import type { InboxTables } from './inbox/tables';
+import type { SystemTables } from './system/tables';
+import type { QuickRepliesTables } from './quick-replies/tables';
 import type { KnowledgeTables } from './knowledge/tables';
 import type { LearningTables } from './learning/tables';
 import type { MediaTables } from './media/tables';
@@ -30,7 +30,7 @@ export interface Database
     ConversationsTables,
     SettingsTables,
     PipelineTables,
-    InboxTables,
+    QuickRepliesTables,
     OrdersTables,
     CatalogTables,
     KnowledgeTables,
@@ -38,7 +38,7 @@ export interface Database
     BrainTables,
     LearningTables,
     AnalyticsTables,
-    DesktopTables,
+    SystemTables,
     SyncTables,
     WhatsAppTables {}
 

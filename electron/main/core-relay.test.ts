@@ -59,7 +59,7 @@ describe('createCoreRelay', () => {
     const queued = relay.call('shops/list', {});
     relay.receive({ type: 'fatal', message: 'This data was written by a newer Souqbot.' });
     expect(await queued).toEqual({ ok: false, error: { code: 'unavailable', message: 'This data was written by a newer Souqbot.' } });
-    expect(await relay.call('system/info', {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await relay.call('system/get-info', {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     relay.starting();
     expect(relay.state()).toBe('disconnected');
     expect(states).toEqual(['disconnected']);

@@ -7,7 +7,7 @@ import { call } from './define';
 const Period = { from: LocalDay, to: LocalDay };
 
 export const analyticsCalls = {
-  'analytics/overview': call(
+  'analytics/get-overview': call(
     "Every figure of the Analytics page for a period of days in the shop's time zone, with the previous period of the same length to compare.",
     z
       .object({

@@ -13,7 +13,7 @@ export const catalogImageCalls = {
     z.object({ shopId: Id, productId: Id, imageBase64: ImageUpload }).strict(),
     Product,
   ),
-  'catalog/product-image': call(
+  'catalog/get-product-image': call(
     "A thumbnail (JPEG data URL) of the product's stored photo, or null while it has none stored (not yet downloaded, no image).",
     z.object({ shopId: Id, productId: Id }).strict(),
     z.object({ dataUrl: z.string().nullable() }),

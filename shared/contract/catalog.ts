@@ -156,17 +156,17 @@ export const catalogCalls = {
     z.object({ items: z.array(Product), total: z.number().int().nonnegative() }),
   ),
   'catalog/get': call('One product by id.', z.object({ shopId: Id, productId: Id }).strict(), Product),
-  'catalog/categories': call(
+  'catalog/list-categories': call(
     "The shop's categories with their product counts.",
     z.object({ shopId: Id }).strict(),
     z.array(z.object({ category: z.string(), count: z.number().int() })),
   ),
-  'catalog/import-preview': call(
+  'catalog/preview-import': call(
     'Read a CSV without writing anything: format, mapping, first rows, bad rows.',
     ImportInput.extend({ limit: z.number().int().positive().max(200).default(20) }).strict(),
     ImportPreview,
   ),
-  'catalog/import-commit': call(
+  'catalog/commit-import': call(
     'Import a CSV: upsert every good row by SKU in one transaction; bad rows are reported.',
     ImportInput,
     ImportSummary,

@@ -25,7 +25,7 @@ export const conversationsCalls = {
       .strict(),
     ConversationPage,
   ),
-  'conversations/messages': call(
+  'conversations/list-messages': call(
     'Messages of one conversation, oldest first (the newest `limit`).',
     z.object({ shopId: Id, conversationId: Id, limit: z.number().int().min(1).max(500).default(200) }).strict(),
     z.array(Message),

@@ -15,12 +15,12 @@ export const desktopCalls = {
     z.object({ patch: DesktopPrefsPatch }).strict(),
     PublicDesktopPrefs,
   ),
-  'desktop/backup-status': call(
+  'desktop/get-backup-status': call(
     'When the last backup ran, how it went, and the backups in the chosen folder.',
     z.object({}).strict(),
     BackupStatus,
   ),
-  'desktop/backup-now': call(
+  'desktop/run-backup': call(
     'Back up now into the chosen folder (database, media, passphrase-sealed key); the status says how it went.',
     z.object({}).strict(),
     BackupStatus,
@@ -35,7 +35,7 @@ export const desktopCalls = {
     z.object({}).strict(),
     z.object({ fileName: z.string(), savedTo: z.string(), bytes: z.number().int(), base64: z.string() }),
   ),
-  'desktop/update-status': call(
+  'desktop/get-update-status': call(
     "The updater's state (the desktop app answers; a browser tab is told updates are the desktop app's).",
     z.object({}).strict(),
     UpdateStatus,

@@ -63,7 +63,7 @@ export const inboxCalls = {
       .strict(),
     z.object({ conversationId: Id, messageId: Id }),
   ),
-  'testphone/thread': call(
+  'testphone/get-thread': call(
     'What the test phone shows for one customer number: one bubble per message id.',
     z
       .object({

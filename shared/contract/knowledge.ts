@@ -35,7 +35,7 @@ export const knowledgeCalls = {
     KnowledgeEntry,
   ),
   'knowledge/delete': call('Delete an FAQ entry.', z.object({ shopId: Id, id: Id }).strict(), z.object({ deleted: z.boolean() })),
-  'knowledge/documents': call(
+  'knowledge/list-documents': call(
     'The documents the seller added to Knowledge (PDF, DOCX, text, saved HTML), newest first.',
     z.object({ shopId: Id }).strict(),
     z.array(KnowledgeDocument),

@@ -20,7 +20,7 @@ const Result = z.object({
 });
 
 export const learningCalls = {
-  'learning/overview': call(
+  'learning/get-overview': call(
     "The Learning page: this week's figures, learned answers by status, strategy results, follow-up results (30 days).",
     z.object({ shopId: Id, status: LearnedEntry.shape.status.default('pending') }).strict(),
     z.object({
@@ -47,7 +47,7 @@ export const learningCalls = {
     z.object({ shopId: Id, contactId: Id, patch: CustomerProfilePatch }).strict(),
     CustomerProfile,
   ),
-  'learning/opt-outs': call(
+  'learning/list-opt-outs': call(
     'Customers who said stop: no follow-up reaches them until the seller opts them back in.',
     z.object({ shopId: Id }).strict(),
     z.array(OptedOutCustomer),
@@ -57,7 +57,7 @@ export const learningCalls = {
     z.object({ shopId: Id, contactId: Id }).strict(),
     z.object({ optedIn: z.boolean() }),
   ),
-  'jobs/failures': call('Periodic jobs whose last run failed (retrying, or given up).', z.object({}).strict(), z.array(JobFailure)),
+  'jobs/list-failures': call('Periodic jobs whose last run failed (retrying, or given up).', z.object({}).strict(), z.array(JobFailure)),
   'jobs/retry': call('Run a failed job again now.', z.object({ id: Id }).strict(), z.object({ retried: z.boolean() })),
 } as const;
 

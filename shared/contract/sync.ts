@@ -37,7 +37,7 @@ const AppUrl = z
   .regex(/^https?:\/\/[^\s]+$/, 'An address such as https://relay.example.com/app/');
 
 export const syncCalls = {
-  'sync/status': call(
+  'sync/get-status': call(
     'Whether multi-device sync is on, its connection to the relay, and the paired devices.',
     z.object({}).strict(),
     SyncStatus,

@@ -12,13 +12,13 @@ export const systemCalls = {
     z.object({ echo: z.string(), at: z.string() }),
   ),
   /** Facts about the running core. */
-  'system/info': call(
+  'system/get-info': call(
     'Version, data directory and schema version of the running core.',
     z.object({}).strict(),
     z.object({ version: z.string(), dataDir: z.string(), schemaVersion: z.string(), startedAt: z.string() }),
   ),
   /** Whether core can store what arrives (the status bar's disk-full warning). */
-  'system/storage-status': call(
+  'system/get-storage-status': call(
     'Whether core can store messages now, or is paused because the disk is full.',
     z.object({}).strict(),
     StorageState,

@@ -6,7 +6,7 @@ import { call, event } from './define';
 const OnAccount = { shopId: Id, accountId: Id };
 
 export const whatsappCalls = {
-  'wa/link-start': call(
+  'wa/start-link': call(
     'Start linking a WhatsApp number by QR code or pairing code (a new number, or re-linking accountId).',
     z
       .object({
@@ -23,7 +23,7 @@ export const whatsappCalls = {
       }),
     z.object({ accountId: Id }),
   ),
-  'wa/link-cancel': call(
+  'wa/cancel-link': call(
     'Stop a linking in progress; a number that never linked is forgotten.',
     z.object(OnAccount).strict(),
     z.object({ cancelled: z.boolean() }),
@@ -39,17 +39,17 @@ export const whatsappCalls = {
     z.object(OnAccount).strict(),
     z.object({ removed: z.boolean() }),
   ),
-  'wa/overview': call(
+  'wa/get-overview': call(
     'Every linked WhatsApp number of a shop with status, phone and message counts today.',
     z.object({ shopId: Id }).strict(),
     z.array(WaAccountView),
   ),
-  'wa/answer-policy-get': call(
+  'wa/get-answer-policy': call(
     'Who the bot answers on one number, and its catch-up and history settings.',
     z.object(OnAccount).strict(),
     AnswerPolicy,
   ),
-  'wa/answer-policy-set': call(
+  'wa/set-answer-policy': call(
     'Change who the bot answers on one number, opted-in groups, catch-up age or history sync.',
     z
       .object({
@@ -69,7 +69,7 @@ export const whatsappCalls = {
       .strict(),
     AnswerPolicy,
   ),
-  'wa/excluded-set': call(
+  'wa/set-excluded': call(
     'Replace the list of numbers the bot never answers on one number (family, suppliers).',
     z
       .object({
@@ -79,7 +79,7 @@ export const whatsappCalls = {
       .strict(),
     AnswerPolicy,
   ),
-  'wa/contacts-list': call(
+  'wa/list-contacts': call(
     'Contacts synced from the phone, to pick the excluded list from.',
     z.object({ ...OnAccount, query: z.string().trim().max(80).optional() }).strict(),
     z.array(WaContact),

@@ -19,14 +19,14 @@ export const DEVICE_WRITES: ReadonlySet<CallName> = new Set<CallName>([
 export const DEVICE_READS: ReadonlySet<CallName> = new Set<CallName>([
   'shops/list',
   'conversations/list',
-  'conversations/messages',
+  'conversations/list-messages',
   'orders/list',
   'orders/get',
   'quick-replies/list',
   'system/ping',
   'system/get-ui-locale',
   'system/get-setup',
-  'system/storage-status',
+  'system/get-storage-status',
 ]);
 
 export const DEVICE_CALLS: ReadonlySet<CallName> = new Set<CallName>([...DEVICE_WRITES, ...DEVICE_READS]);

@@ -109,7 +109,7 @@ describe.skipIf(!chromiumAvailable())('Arabic seller: every page is in Arabic', 
       prepare: async (core) => {
         const shop = await call<{ id: number }>(core, 'shops/create', { name: 'Boutique Amina', currency: 'DZD' });
         const csv = ['sku,name,price,stock,category', 'KAF-01,Caftan Fès,12500,3,Caftans', 'JEB-01,Jebba Kabyle,9000,2,Jebbas'].join('\n');
-        await call(core, 'catalog/import-commit', { shopId: shop.id, csv });
+        await call(core, 'catalog/commit-import', { shopId: shop.id, csv });
       },
     });
     browser = await launchBrowser();

@@ -57,8 +57,8 @@ describe.skipIf(!chromiumAvailable())('Connect page in headless Chromium', () =>
     await page.click('.connect-policy button[type="submit"]');
     await page.waitForFunction(() => document.querySelector('.connect-policy')?.textContent?.includes('Saved'));
     const shopId = (await call<{ id: number }[]>(harness.core, 'shops/list', {}))[0]?.id;
-    const [account] = await call<{ accountId: number }[]>(harness.core, 'wa/overview', { shopId });
-    const policy = await call<{ mode: string; excluded: { jid: string }[] }>(harness.core, 'wa/answer-policy-get', {
+    const [account] = await call<{ accountId: number }[]>(harness.core, 'wa/get-overview', { shopId });
+    const policy = await call<{ mode: string; excluded: { jid: string }[] }>(harness.core, 'wa/get-answer-policy', {
       shopId,
       accountId: account?.accountId,
     });

@@ -142,7 +142,7 @@ describe.skipIf(!chromiumAvailable())('Desktop settings in headless Chromium', (
       w.souq = {
         shell: 'desktop',
         async call(name: string, input: unknown) {
-          if (name === 'desktop/update-status') return { ok: true, value: { phase: 'ready', version: '1.2.0' } };
+          if (name === 'desktop/get-update-status') return { ok: true, value: { phase: 'ready', version: '1.2.0' } };
           if (name === 'desktop/restart-to-update') {
             w.restarts += 1;
             return { ok: true, value: { restarting: true } };

@@ -25,7 +25,7 @@ describe.skipIf(!chromiumAvailable())('dialogs by keyboard', { timeout: 60_000 }
       core: { pacing: noPacing, rateLimits: noRateLimits },
       prepare: async (core) => {
         const shop = await call<{ id: number }>(core, 'shops/create', { name: 'Bottega Chiara', currency: 'EUR' });
-        await call(core, 'catalog/import-commit', {
+        await call(core, 'catalog/commit-import', {
           shopId: shop.id,
           csv: 'sku,name,price,stock\nPAN-01,Panettone artigianale 1 kg,24.90,12',
         });

@@ -163,7 +163,10 @@ describe.skipIf(!chromiumAvailable())('media in the inbox', { timeout: 90_000 },
     expect(await page.inputValue('[data-testid="reply-input"]')).toBe('');
     // Through the outbox to the simulator channel: the customer's phone got an image message with that caption.
     await harness.core.ctx.pipeline.drain();
-    const phone = await call<{ direction: string; text: string }[]>(harness.core, 'testphone/thread', { shopId: 1, from: '+213550000007' });
+    const phone = await call<{ direction: string; text: string }[]>(harness.core, 'testphone/get-thread', {
+      shopId: 1,
+      from: '+213550000007',
+    });
     expect(phone.some((m) => m.direction === 'in' && m.text.startsWith('Voilà la robe en M\n[image: '))).toBe(true);
     // A file that is not a photo is refused before anything is sent.
     await page.setInputFiles('[data-testid="reply-photo-input"]', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });

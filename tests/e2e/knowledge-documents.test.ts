@@ -79,7 +79,7 @@ describe.skipIf(!chromiumAvailable())('Knowledge documents in headless Chromium'
     await page.getByText('Conditions de vente.pdf est indexé').waitFor();
     const replaced = await ask('Vous faites un emballage cadeau avec une carte ?');
     expect(replaced).toContain('200 DA');
-    const listed = await call<Array<{ name: string }>>(harness.core, 'knowledge/documents', { shopId });
+    const listed = await call<Array<{ name: string }>>(harness.core, 'knowledge/list-documents', { shopId });
     expect(listed).toHaveLength(2);
 
     page.once('dialog', (d) => void d.accept());

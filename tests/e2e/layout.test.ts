@@ -33,7 +33,7 @@ describe.skipIf(!chromiumAvailable())('layout at 1366, 1024 and 390 px, Arabic a
           'KAF-ROUGE-TAILLE-UNIQUE-2026,"Caftan brodé rouge bordeaux, taille unique, collection 2026",24500,3,Caftans',
           'JEB-KAB-01,Jebba kabyle,9000,,Jebbas',
         ].join('\n');
-        await call(core, 'catalog/import-commit', { shopId: shop.id, csv });
+        await call(core, 'catalog/commit-import', { shopId: shop.id, csv });
       },
     });
     browser = await launchBrowser();

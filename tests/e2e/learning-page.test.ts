@@ -56,7 +56,7 @@ describe.skipIf(!chromiumAvailable())('Learning page in headless Chromium', () =
   const items = () => page.locator('.knowledge-list .knowledge-item');
   const entries = async (status: 'pending' | 'active' | 'dismissed') =>
     (
-      await call<{ entries: Array<{ knowledgeId: number; question: string; answer: string }> }>(harness.core, 'learning/overview', {
+      await call<{ entries: Array<{ knowledgeId: number; question: string; answer: string }> }>(harness.core, 'learning/get-overview', {
         shopId,
         status,
       })
@@ -135,11 +135,11 @@ describe.skipIf(!chromiumAvailable())('Learning page in headless Chromium', () =
     // Dismissing the confirmation keeps the opt-out.
     page.once('dialog', (d) => void d.dismiss());
     await row.getByRole('button', { name: 'Opt back in' }).click();
-    expect(await call<unknown[]>(harness.core, 'learning/opt-outs', { shopId })).toHaveLength(1);
+    expect(await call<unknown[]>(harness.core, 'learning/list-opt-outs', { shopId })).toHaveLength(1);
     page.once('dialog', (d) => void d.accept());
     await row.getByRole('button', { name: 'Opt back in' }).click();
     await page.getByText('Nobody asked to stop.').waitFor();
-    expect(await call<unknown[]>(harness.core, 'learning/opt-outs', { shopId })).toEqual([]);
+    expect(await call<unknown[]>(harness.core, 'learning/list-opt-outs', { shopId })).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

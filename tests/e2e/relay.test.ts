@@ -44,7 +44,7 @@ describe.skipIf(!chromiumAvailable())('the phone app through the end-to-end-encr
   };
   /** What the customer's (test) phone received from the shop. */
   const received = async (text: string) =>
-    (await call<{ direction: string; text: string }[]>('testphone/thread', { shopId, from: CUSTOMER })).filter(
+    (await call<{ direction: string; text: string }[]>('testphone/get-thread', { shopId, from: CUSTOMER })).filter(
       (m) => m.direction === 'in' && m.text.includes(text),
     ).length;
   const until = async (check: () => Promise<boolean> | boolean, what: string, ms = 10_000) => {

@@ -9,7 +9,7 @@ import { makeUsageRepo } from '../../electron/core/brain/usage/usage-repo';
 import type { Logger, SecretStore } from '../../electron/core/ports';
 import { apiKeySecretName } from '../../electron/core/settings/app';
 import { openDatabase, type Store } from '../../electron/core/database';
-import { makeSettingsRepo } from '../../electron/core/store/repos/settings';
+import { makeSettingsRepo } from '../../electron/core/settings/settings-repo';
 
 /** Everything a router test needs: a real store, the real router, fakes only for the other engineers' parts. */
 export const API_KEY = 'sk-test-S3CRET-key-0123456789';

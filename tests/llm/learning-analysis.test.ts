@@ -77,7 +77,7 @@ describe('LLM-assisted analysis', () => {
     expect(server.requests).toHaveLength(2);
     expect(server.requests[0]!.body.messages?.[1]?.content).toContain(`CUSTOMER: ${QUESTION}`);
 
-    const overview = await call<CallOutput<'learning/overview'>>(h.core, 'learning/overview', { shopId: h.shopId });
+    const overview = await call<CallOutput<'learning/get-overview'>>(h.core, 'learning/get-overview', { shopId: h.shopId });
     const answers = overview.entries.map((e) => e.answer);
     expect(answers).toContain('Le Sac à main cuir noir est à 4500 DA.');
     expect(answers.join('\n')).not.toMatch(/3900|Retour gratuit|Garantie à vie|Robe d'été/);
@@ -96,7 +96,7 @@ describe('LLM-assisted analysis', () => {
     );
     const result = await call<CallOutput<'learning/learn-now'>>(h.core, 'learning/learn-now', { shopId: h.shopId });
     expect(result).toMatchObject({ analysed: 2, learned: 1, merged: 1, llm: { asked: 2, accepted: 2, rejected: 0 } });
-    const overview = await call<CallOutput<'learning/overview'>>(h.core, 'learning/overview', { shopId: h.shopId });
+    const overview = await call<CallOutput<'learning/get-overview'>>(h.core, 'learning/get-overview', { shopId: h.shopId });
     expect(overview.entries).toHaveLength(1);
     expect(overview.entries[0]).toMatchObject({ support: 2, status: 'pending' });
   });

@@ -83,9 +83,9 @@ export const createShop = (app: AppUnderTest): Promise<Shop> =>
 export const accountStatus = (app: AppUnderTest, accountId: number): string =>
   (app.core.ctx.store.sqlite.prepare('SELECT status FROM accounts WHERE id = ?').get(accountId) as { status: string }).status;
 
-/** Links a number through the app's own Connect flow (wa/link-start) and the stand-in's phone. */
+/** Links a number through the app's own Connect flow (wa/start-link) and the stand-in's phone. */
 export const linkThroughApp = async (app: AppUnderTest, standin: Standin, shopId: number, sellerPhone: string): Promise<number> => {
-  const { accountId } = await call<{ accountId: number }>(app.core, 'wa/link-start', { shopId, method: 'qr', label: 'Boutique' });
+  const { accountId } = await call<{ accountId: number }>(app.core, 'wa/start-link', { shopId, method: 'qr', label: 'Boutique' });
   await until(() => app.rawQrs.length > 0 && app.events.some((e) => e.name === 'wa/qr'), 'QR on the Connect screen');
   await standin.link(app.rawQrs.at(-1)!, sellerPhone);
   await until(() => accountStatus(app, accountId) === 'connected', 'connected after the 515 restart');

@@ -25,25 +25,25 @@ afterAll(async () => {
 describe('analytics contract calls', () => {
   it("use the shop's time zone from its settings", async () => {
     const period = { shopId, from: '2026-03-28', to: '2026-03-30' };
-    const algiers = await call<AnalyticsOverview>(core, 'analytics/overview', period);
+    const algiers = await call<AnalyticsOverview>(core, 'analytics/get-overview', period);
     expect(algiers.period).toMatchObject({
       timeZone: 'Africa/Algiers',
       fromUtc: '2026-03-27T23:00:00.000Z',
       toUtc: '2026-03-30T23:00:00.000Z',
     });
     await call(core, 'settings/update', { shopId, patch: { facts: { timeZone: FIXTURE_ZONE } } });
-    const paris = await call<AnalyticsOverview>(core, 'analytics/overview', period);
+    const paris = await call<AnalyticsOverview>(core, 'analytics/get-overview', period);
     expect(paris.period.toUtc).toBe('2026-03-30T22:00:00.000Z');
     expect(paris.kpis.revenue).toBe(8500);
     expect(paris.currency).toBe('EUR');
   });
 
   it('answer a bad period or an unknown shop with a clear error', async () => {
-    const backwards = await core.app.dispatch('analytics/overview', { shopId, from: '2026-03-30', to: '2026-03-01' });
+    const backwards = await core.app.dispatch('analytics/get-overview', { shopId, from: '2026-03-30', to: '2026-03-01' });
     expect(backwards).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/before it starts/) } });
     const badDay = await core.app.dispatch('analytics/export', { shopId, kind: 'orders', from: '30/03/2026', to: '2026-03-30' });
     expect(badDay).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const noShop = await core.app.dispatch('analytics/overview', { shopId: 999, from: '2026-03-01', to: '2026-03-02' });
+    const noShop = await core.app.dispatch('analytics/get-overview', { shopId: 999, from: '2026-03-01', to: '2026-03-02' });
     expect(noShop).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });

@@ -42,7 +42,7 @@ export function analyticsHandlers(ctx: CoreContext, deps: { followUps?: FollowUp
   };
 
   return {
-    'analytics/overview': async ({ shopId, from, to, compare, typingSeconds }) => {
+    'analytics/get-overview': async ({ shopId, from, to, compare, typingSeconds }) => {
       const period = await shopPeriod(shopId, from, to);
       return guard(() => analytics.overview({ ...period, compare, typingSeconds }));
     },

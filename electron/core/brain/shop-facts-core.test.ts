@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCatalogFile } from '../cli/import-catalog';
 import { EventBus } from '../events';
 import { type Store, openDatabase } from '../database';
-import { makeSettingsRepo } from '../store/repos/settings';
-import { makeShopsRepo } from '../store/repos/shops';
+import { makeSettingsRepo } from '../settings/settings-repo';
+import { makeShopsRepo } from '../shops/shops-repo';
 import { cachedSettings, makeCoreShopBrain } from './index';
 import type { Brain } from './types';
 

@@ -33,14 +33,14 @@ describe('catalog and knowledge through the contract', () => {
     const csv = fs.readFileSync(path.join(fixtures, 'catalog-dz-fashion.csv'), 'utf8');
 
     const preview = await call<{ format: string; rows: { exists: boolean }[]; totalRows: number; missing: string[] }>(
-      'catalog/import-preview',
+      'catalog/preview-import',
       { shopId, csv, limit: 3 },
     );
     expect(preview).toMatchObject({ format: 'native', totalRows: 12, missing: [] });
     expect(preview.rows).toHaveLength(3);
     expect((await call<{ total: number }>('catalog/list', { shopId })).total).toBe(0);
 
-    const summary = await call<{ created: number; updated: number; errors: unknown[] }>('catalog/import-commit', { shopId, csv });
+    const summary = await call<{ created: number; updated: number; errors: unknown[] }>('catalog/commit-import', { shopId, csv });
     expect(summary).toMatchObject({ created: 12, updated: 0, errors: [] });
     const progress = events.filter((e) => e.name === 'catalog/import-progress').map((e) => e.payload);
     expect(progress.at(-1)).toEqual({ shopId, done: 12, total: 12 });
@@ -68,7 +68,7 @@ describe('catalog and knowledge through the contract', () => {
     const exported = await call<{ csv: string; count: number }>('catalog/export-csv', { shopId });
     expect(exported.count).toBe(12);
     expect(exported.csv).toContain('DZ-DR-001,Robe de soirée rouge,فستان سهرة أحمر,robes,5900,DZD,,S|M|L');
-    const reimport = await call<{ created: number; updated: number }>('catalog/import-commit', { shopId, csv: exported.csv });
+    const reimport = await call<{ created: number; updated: number }>('catalog/commit-import', { shopId, csv: exported.csv });
     expect(reimport).toMatchObject({ created: 0, updated: 12 });
 
     expect(await call('catalog/delete-product', { shopId, productId })).toMatchObject({
@@ -77,21 +77,21 @@ describe('catalog and knowledge through the contract', () => {
       product: { id: productId },
     });
     expect((await core.app.dispatch('catalog/get', { shopId, productId })).ok).toBe(false);
-    const cats = await call<{ category: string; count: number }[]>('catalog/categories', { shopId });
+    const cats = await call<{ category: string; count: number }[]>('catalog/list-categories', { shopId });
     expect(cats.find((c) => c.category === 'robes')?.count).toBe(2);
   });
 
   it('asks for a mapping when it cannot tell which column is the name, then imports with it', async () => {
     const shop = await call<{ id: number }>('shops/create', { name: 'Br', currency: 'BRL' });
     const csv = 'Código;Modelo;Valor\nX1;Curso de Excel;"197,00"\n';
-    const preview = await call<{ format: string; missing: string[]; mapping: Record<string, string> }>('catalog/import-preview', {
+    const preview = await call<{ format: string; missing: string[]; mapping: Record<string, string> }>('catalog/preview-import', {
       shopId: shop.id,
       csv,
     });
     expect(preview.missing).toEqual(['name']);
-    const refused = await core.app.dispatch('catalog/import-commit', { shopId: shop.id, csv });
+    const refused = await core.app.dispatch('catalog/commit-import', { shopId: shop.id, csv });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const done = await call<{ created: number }>('catalog/import-commit', {
+    const done = await call<{ created: number }>('catalog/commit-import', {
       shopId: shop.id,
       csv,
       mapping: { ...preview.mapping, name: 'Modelo' },

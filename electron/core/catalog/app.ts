@@ -40,11 +40,11 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
       await requireShop(ctx, shopId);
       return requireProduct(shopId, productId);
     },
-    'catalog/categories': async ({ shopId }) => {
+    'catalog/list-categories': async ({ shopId }) => {
       await requireShop(ctx, shopId);
       return products.categories(shopId);
     },
-    'catalog/import-preview': async ({ shopId, csv, mapping, limit }) => {
+    'catalog/preview-import': async ({ shopId, csv, mapping, limit }) => {
       const shop = await requireShop(ctx, shopId);
       const read = await readCatalogChunked(
         csv,
@@ -65,7 +65,7 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
         assumptions: read.assumptions ?? [],
       };
     },
-    'catalog/import-commit': async ({ shopId, csv, mapping }) => {
+    'catalog/commit-import': async ({ shopId, csv, mapping }) => {
       const shop = await requireShop(ctx, shopId);
       try {
         const summary = await importCatalogChunked(store.sqlite, {

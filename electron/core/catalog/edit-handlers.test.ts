@@ -201,7 +201,7 @@ describe('catalog edits a seller makes', () => {
     const header = 'sku,name,category,price,stock';
     const lines = Array.from({ length: 130 }, (_, i) => `JB-${i},Jebba brodée modèle ${i},jebbas,${5000 + i},${i % 5}`);
     const others = Array.from({ length: 70 }, (_, i) => `SAC-${i},Sac cuir ${i},sacs,${3000 + i},1`);
-    await call('catalog/import-commit', { shopId, csv: [header, ...lines, ...others].join('\n') });
+    await call('catalog/commit-import', { shopId, csv: [header, ...lines, ...others].join('\n') });
     const first = await list(shopId, { query: 'jebba', limit: 50 });
     expect(first.total).toBe(130);
     const pages = [
@@ -218,7 +218,7 @@ describe('catalog edits a seller makes', () => {
 
   it('a shop currency chosen again moves the products priced in the old one', async () => {
     const shopId = await newShop('DZD');
-    await call('catalog/import-commit', { shopId, csv: 'sku,name,price,currency\nA,Argan,120,\nB,Henna,30,EUR\n' });
+    await call('catalog/commit-import', { shopId, csv: 'sku,name,price,currency\nA,Argan,120,\nB,Henna,30,EUR\n' });
     expect(await call('shops/set-currency', { shopId, currency: 'MAD' })).toMatchObject({ currency: 'MAD' });
     expect((await list(shopId)).items.map((p) => [p.sku, p.currency])).toEqual([
       ['A', 'MAD'],

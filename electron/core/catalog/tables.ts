@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Kysely table types of migrations 0003-catalog and 0008-product-archive (JSON columns are strings; see the repositories). */
+/** Kysely table types of migrations 0003-catalog, 0008-product-archive, 0009 and 0090 (JSON columns are strings; see the repositories). */
 export interface ProductsTable {
   id: Generated<number>;
   shop_id: number;
@@ -47,19 +47,6 @@ export interface ProductVariantsTable {
   updated_at: string;
 }
 
-export interface KnowledgeTable {
-  id: Generated<number>;
-  shop_id: number;
-  question: string;
-  answer: string;
-  keywords: string;
-  source: 'seller' | 'learned';
-  status: 'active' | 'pending' | 'dismissed';
-  search_doc: string;
-  created_at: string;
-  updated_at: string;
-}
-
 /** Products whose search index rows are stale (0009): the index queue rebuilds them in slices. */
 export interface CatalogIndexQueueTable {
   product_id: number;
@@ -87,6 +74,4 @@ export interface CatalogTables {
   catalog_index_queue: CatalogIndexQueueTable;
   products_tri: ProductsTriTable;
   products_words: ProductsWordsTable;
-  /** Knowledge's Q&A rows: typed here since 0003 created them with the catalog. */
-  knowledge: KnowledgeTable;
 }

@@ -50,10 +50,10 @@ async function importBoth(shopId: number) {
   for (const file of ['shopify-variants-boutique.csv', 'woocommerce-variants-boutique.csv']) {
     const csv = fixture(file);
     const preview = await call<{ productCount: number; totalRows: number; assumptions: { code: string; count: number }[] }>(
-      'catalog/import-preview',
+      'catalog/preview-import',
       { shopId, csv, limit: 5 },
     );
-    const summary = await call<{ created: number; updated: number; errors: unknown[]; totalRows: number }>('catalog/import-commit', {
+    const summary = await call<{ created: number; updated: number; errors: unknown[]; totalRows: number }>('catalog/commit-import', {
       shopId,
       csv,
     });
@@ -95,20 +95,20 @@ describe('variants are rows of product_variants', () => {
     const before = tableFacts(shopId);
     const twiceInFile = fixture('woocommerce-variants-boutique.csv').replace('SWEAT-C-M,', 'BASKET-X-40-B,');
     const other = (await call<{ id: number }>('shops/create', { name: 'Vide', currency: 'DZD' })).id;
-    expect(await refused('catalog/import-commit', { shopId: other, csv: twiceInFile })).toBe('conflict');
+    expect(await refused('catalog/commit-import', { shopId: other, csv: twiceInFile })).toBe('conflict');
     expect(tableFacts(other)).toEqual([]);
     expect((await call<{ total: number }>('catalog/list', { shopId: other })).total).toBe(0);
     const native =
       'sku,name,name_ar,category,price,currency,stock,variants,aliases,description,compare_at_price,images,upsell_skus,variant,variant_sku';
     const takenInShop = `${native}\nNEW-1,Nouveau,,,100,DZD,,,,,,,,M,RL-S-SAB\n`;
-    expect(await refused('catalog/import-commit', { shopId, csv: takenInShop })).toBe('conflict');
+    expect(await refused('catalog/commit-import', { shopId, csv: takenInShop })).toBe('conflict');
     expect(tableFacts(shopId)).toEqual(before);
   });
 
   it('export → import into another shop round-trips every variant SKU, price and stock', async () => {
     const { csv } = await call<{ csv: string }>('catalog/export-csv', { shopId });
     const other = (await call<{ id: number }>('shops/create', { name: 'Copie', currency: 'DZD' })).id;
-    const summary = await call<{ created: number; errors: unknown[]; totalRows: number }>('catalog/import-commit', { shopId: other, csv });
+    const summary = await call<{ created: number; errors: unknown[]; totalRows: number }>('catalog/commit-import', { shopId: other, csv });
     expect(summary.errors).toEqual([]);
     expect(summary.created).toBe(6);
     expect(tableFacts(other)).toEqual(tableFacts(shopId));

@@ -6,7 +6,7 @@ import { FIXTURE_ZONE, seedAnalyticsFixture } from '../analytics/test-fixture';
 import { parseCsv } from '../catalog/import/csv';
 import { DATABASE_FILE } from '../create-core';
 import { openDatabase } from '../database';
-import { makeSettingsRepo } from '../store/repos/settings';
+import { makeSettingsRepo } from '../settings/settings-repo';
 import { exportCommand } from './export';
 
 const dirs: string[] = [];

@@ -8,8 +8,8 @@ import { defaultDataDir } from '../host/data-dir';
 import { shopDay } from '../brain/usage/spend-cap';
 import { DATABASE_FILE } from '../create-core';
 import { openDatabase } from '../database';
-import { makeSettingsRepo } from '../store/repos/settings';
-import { makeShopsRepo } from '../store/repos/shops';
+import { makeSettingsRepo } from '../settings';
+import { makeShopsRepo } from '../shops';
 import { type CliIo, UsageError } from './io';
 
 export const EXPORT_USAGE =

@@ -67,8 +67,8 @@ export function desktopHandlers(ctx: CoreContext, deps: DesktopDeps): HandlerMap
       ctx.bus.emit('desktop/prefs-changed', shown);
       return shown;
     },
-    'desktop/backup-status': () => backups.status(),
-    'desktop/backup-now': () => backups.runNow(),
+    'desktop/get-backup-status': () => backups.status(),
+    'desktop/run-backup': () => backups.runNow(),
     'desktop/restore-backup': (input) => {
       try {
         return backups.restore(input);
@@ -101,7 +101,7 @@ export function desktopHandlers(ctx: CoreContext, deps: DesktopDeps): HandlerMap
       return { ...saved, bytes: zip.byteLength, base64: Buffer.from(zip).toString('base64') };
     },
     // The desktop shell answers these itself (electron/main); a browser tab has no updater.
-    'desktop/update-status': () => ({ phase: 'off' as const, reason: 'browser' }),
+    'desktop/get-update-status': () => ({ phase: 'off' as const, reason: 'browser' }),
     'desktop/restart-to-update': () => ({ restarting: false }),
     'desktop/pick-folder': () => ({ folder: null }),
   };

@@ -71,11 +71,11 @@ describe('desktop preferences in core', () => {
 describe('backups from Settings', () => {
   it('says why it cannot back up before a folder and a passphrase are chosen', async () => {
     const { core: c, dataDir } = await core();
-    expect(await call<BackupStatus>(c, 'desktop/backup-now', {})).toMatchObject({ lastResult: 'failed', lastError: 'no_folder' });
+    expect(await call<BackupStatus>(c, 'desktop/run-backup', {})).toMatchObject({ lastResult: 'failed', lastError: 'no_folder' });
     await update(c, { backup: { folder: tmp('dest') } });
-    expect(await call<BackupStatus>(c, 'desktop/backup-now', {})).toMatchObject({ lastResult: 'failed', lastError: 'no_passphrase' });
+    expect(await call<BackupStatus>(c, 'desktop/run-backup', {})).toMatchObject({ lastResult: 'failed', lastError: 'no_passphrase' });
     await update(c, { backup: { folder: path.join(dataDir, 'backups'), passphrase: 'sel et poivre' } });
-    expect(await call<BackupStatus>(c, 'desktop/backup-now', {})).toMatchObject({ lastResult: 'failed', lastError: 'inside_data_dir' });
+    expect(await call<BackupStatus>(c, 'desktop/run-backup', {})).toMatchObject({ lastResult: 'failed', lastError: 'inside_data_dir' });
   });
 
   it('"Back up now" writes a backup, keeps the last N and reports the time and result', async () => {
@@ -86,11 +86,11 @@ describe('backups from Settings', () => {
     const done: BackupStatus[] = [];
     c.bus.on('desktop/backup-done', (s) => done.push(s));
     for (let i = 0; i < 3; i += 1) {
-      const status = await call<BackupStatus>(c, 'desktop/backup-now', {});
+      const status = await call<BackupStatus>(c, 'desktop/run-backup', {});
       expect(status).toMatchObject({ lastResult: 'ok', lastError: null, lastAt: c.ctx.clock.now().toISOString() });
       advance(60_000);
     }
-    const status = await call<BackupStatus>(c, 'desktop/backup-status', {});
+    const status = await call<BackupStatus>(c, 'desktop/get-backup-status', {});
     expect(status.backups).toHaveLength(2);
     expect(status.backups[0]).toBe(status.lastFolder);
     expect(fs.readdirSync(dest).filter((n) => n.startsWith('souqbot-backup-'))).toHaveLength(2);
@@ -101,7 +101,7 @@ describe('backups from Settings', () => {
     const { core: c, advance } = await core();
     const dest = tmp('dest');
     await c.learning.scheduler.runDue();
-    expect((await call<BackupStatus>(c, 'desktop/backup-status', {})).lastAt).toBeNull();
+    expect((await call<BackupStatus>(c, 'desktop/get-backup-status', {})).lastAt).toBeNull();
     await update(c, { backup: { folder: dest, passphrase: 'sel et poivre' } });
     // Setting it up nudges the job: the first backup does not wait a day.
     await c.learning.scheduler.runDue();
@@ -125,14 +125,14 @@ describe('backups from Settings', () => {
     await c.learning.scheduler.runDue();
     const failures = c.learning.scheduler.failures().filter((f) => f.kind === BACKUP_JOB);
     expect(failures).toHaveLength(1);
-    expect((await call<BackupStatus>(c, 'desktop/backup-status', {})).lastResult).toBe('failed');
+    expect((await call<BackupStatus>(c, 'desktop/get-backup-status', {})).lastResult).toBe('failed');
   });
 
   it('restores into a new folder, never into the running one', async () => {
     const { core: c, dataDir } = await core();
     await call(c, 'shops/create', { name: 'Boutique Nour', currency: 'DZD' });
     await update(c, { backup: { folder: tmp('dest'), passphrase: 'sel et poivre' } });
-    const { lastFolder } = await call<BackupStatus>(c, 'desktop/backup-now', {});
+    const { lastFolder } = await call<BackupStatus>(c, 'desktop/run-backup', {});
     const restore = (targetDir: string, passphrase = 'sel et poivre') =>
       c.app.dispatch('desktop/restore-backup', { backupDir: lastFolder, targetDir, passphrase });
     expect(await restore(dataDir)).toMatchObject({ ok: false, error: { code: 'conflict', message: 'restore_running' } });

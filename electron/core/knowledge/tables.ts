@@ -1,6 +1,20 @@
 import type { Generated } from 'kysely';
 
-/** Kysely table types of the knowledge domain (migrations 0003, 0045 and 0056); the Q&A rows are in catalog/tables.ts. */
+/** Kysely table types of the knowledge domain (migrations 0003, 0033, 0045 and 0056). */
+
+/** The seller's (and learned) questions and answers (0003, 0033). */
+export interface KnowledgeTable {
+  id: Generated<number>;
+  shop_id: number;
+  question: string;
+  answer: string;
+  keywords: string;
+  source: 'seller' | 'learned';
+  status: 'active' | 'pending' | 'dismissed';
+  search_doc: string;
+  created_at: string;
+  updated_at: string;
+}
 
 /** FTS5 trigram index over knowledge (0003, rebuilt 0045), rowid = knowledge.id; `shop` is the shop id as text. */
 export interface KnowledgeTriTable {
@@ -45,6 +59,7 @@ export interface KnowledgeChunkWordsTable {
 
 /** The tables this domain owns, as core's `Database` (electron/core/database.ts) lists them. */
 export interface KnowledgeTables {
+  knowledge: KnowledgeTable;
   knowledge_tri: KnowledgeTriTable;
   knowledge_words: KnowledgeWordsTable;
   knowledge_documents: KnowledgeDocumentsTable;

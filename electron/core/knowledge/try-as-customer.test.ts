@@ -14,7 +14,7 @@ beforeAll(async () => {
   // The shop's real brain (offline, no key) and a running pipeline: what a customer meets.
   core = await createCore({ dataDir, pacing: noPacing, rateLimits: noRateLimits, simulator: { fsync: false, receipts: false } });
   shopId = (await call<{ id: number }>('shops/create', { name: 'Épicerie Tlemcen', currency: 'DZD' })).id;
-  await call('catalog/import-commit', { shopId, csv: 'sku,name,price,stock\nHUILE-1,Huile d’olive 1 L,900,5\n' });
+  await call('catalog/commit-import', { shopId, csv: 'sku,name,price,stock\nHUILE-1,Huile d’olive 1 L,900,5\n' });
   await call('knowledge/save', {
     shopId,
     question: 'Vous livrez où ?',

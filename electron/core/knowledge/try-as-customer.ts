@@ -25,9 +25,7 @@ export interface CustomerView {
 export async function tryAsCustomer(ctx: CoreContext, shopId: number, question: string): Promise<CustomerView> {
   const { sqlite } = ctx.store;
   const jid = phoneToJid(KNOWLEDGE_TEST_PHONE);
-  sqlite
-    .prepare(`DELETE FROM conversations WHERE shop_id = ? AND contact_id IN (SELECT id FROM contacts WHERE shop_id = ? AND jid = ?)`)
-    .run(shopId, shopId, jid);
+  await ctx.repos.conversations.deleteForAddress(shopId, jid);
   let conversationId = -1;
   const outcome = new Promise<{ text: string; draft: boolean } | null>((resolve) => {
     const timer = setTimeout(() => {

@@ -9,7 +9,7 @@ const DAY = 86_400_000;
 /** Handlers of shared/contract/learning.ts: the Learning page and the jobs shown in Settings. */
 export function learningHandlers(ctx: CoreContext, learning: Learning): HandlerMap {
   return {
-    'learning/overview': async ({ shopId, status }) => {
+    'learning/get-overview': async ({ shopId, status }) => {
       await requireShop(ctx, shopId);
       const now = ctx.clock.now();
       const settings = await ctx.repos.settings.get(shopId);
@@ -36,7 +36,7 @@ export function learningHandlers(ctx: CoreContext, learning: Learning): HandlerM
       if (!updated) throw new ContractError('not_found', `No customer ${contactId} in this shop`);
       return updated;
     },
-    'learning/opt-outs': async ({ shopId }) => {
+    'learning/list-opt-outs': async ({ shopId }) => {
       await requireShop(ctx, shopId);
       return learning.optOuts.list(shopId);
     },
@@ -46,7 +46,7 @@ export function learningHandlers(ctx: CoreContext, learning: Learning): HandlerM
       if (optedIn) ctx.logger.info({ shopId, contactId }, 'customer opted back in by the seller');
       return { optedIn };
     },
-    'jobs/failures': () =>
+    'jobs/list-failures': () =>
       learning.scheduler.failures().map((f) => ({
         id: f.id,
         kind: f.kind,

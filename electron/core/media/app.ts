@@ -24,7 +24,7 @@ export function catalogImageHandlers(ctx: Pick<CoreContext, 'repos' | 'bus'>, im
         throw err;
       }
     },
-    'catalog/product-image': async ({ shopId, productId }) => {
+    'catalog/get-product-image': async ({ shopId, productId }) => {
       await requireShop(shopId);
       return { dataUrl: await images.thumbnail(shopId, productId) };
     },

@@ -127,7 +127,7 @@ async function ask(from: string, text: string) {
 
 describe('catalog photos', () => {
   it('downloads each export URL once into the data folder, resized and size-capped; a dead URL is not fetched again', async () => {
-    await call('catalog/import-commit', { shopId, csv: csv() });
+    await call('catalog/commit-import', { shopId, csv: csv() });
     await until('the downloads', () => stored().length === PRODUCTS.length + 2);
     const rows = stored();
     expect(rows.filter((r) => r.file).map((r) => r.url)).toHaveLength(PRODUCTS.length + 1);
@@ -139,7 +139,7 @@ describe('catalog photos', () => {
       expect(fs.statSync(file).size).toBeLessThanOrEqual(CATALOG_IMAGE_MAX_BYTES);
     }
     // A second import of the same file downloads nothing again.
-    await call('catalog/import-commit', { shopId, csv: csv() });
+    await call('catalog/commit-import', { shopId, csv: csv() });
     await new Promise((r) => setTimeout(r, 300));
     for (const url of [...photos.keys(), '/img/gone.jpg']) expect(hits.get(url), url).toBe(1);
   }, 60_000);
@@ -260,7 +260,7 @@ describe('catalog photos', () => {
   it('takes a picked file as the product image (catalog/set-product-image), shows its thumbnail and sends it', async () => {
     const list = await call<{ items: Array<{ id: number; sku: string }> }>('catalog/list', { shopId, query: 'Plateau cuivre' });
     const productId = list.items.find((p) => p.sku === 'NONE-1')!.id;
-    expect(await call('catalog/product-image', { shopId, productId })).toEqual({ dataUrl: null });
+    expect(await call('catalog/get-product-image', { shopId, productId })).toEqual({ dataUrl: null });
     // A big photo picked from disk (a 3600 px PNG) is stored resized and size-capped like a download.
     const picked = await sharp(await productPhoto(42))
       .resize({ width: 3600 })
@@ -276,7 +276,7 @@ describe('catalog photos', () => {
     const meta = await sharp(file).metadata();
     expect(Math.max(meta.width, meta.height)).toBe(CATALOG_IMAGE_SIDE);
     expect(fs.statSync(file).size).toBeLessThanOrEqual(CATALOG_IMAGE_MAX_BYTES);
-    const thumb = await call<{ dataUrl: string }>('catalog/product-image', { shopId, productId });
+    const thumb = await call<{ dataUrl: string }>('catalog/get-product-image', { shopId, productId });
     expect(thumb.dataUrl).toMatch(/^data:image\/jpeg;base64,/);
     const sent = await ask('+213550000107', 'photo du plateau cuivre svp');
     expect(sent.media?.url.startsWith(path.join(dataDir, 'catalog-images'))).toBe(true);

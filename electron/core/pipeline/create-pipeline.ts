@@ -5,7 +5,8 @@ import type { Brain } from '../brain/types';
 import type { Channel, ChannelSink, DeliveryStatus, NormalizedInbound, OwnMessageEcho } from '../channels/types';
 import type { EventBus } from '../events';
 import type { Clock, Logger, Notifier } from '../ports';
-import { toConversation, toMessage } from '../store/repos/conversations';
+import { prepareAccountWrites } from '../accounts';
+import { toConversation, toMessage } from '../conversations';
 import { type CrashHook, noCrash } from './crash-points';
 import { type DispatchOutcome, type DispatcherDeps, makeDispatcher } from './dispatcher';
 import { type PipelineStore, makePipelineStore } from './pipeline-store';
@@ -72,7 +73,7 @@ export function createPipeline(deps: PipelineDeps) {
     `SELECT c.id, c.shop_id, c.account_id, c.contact_id, c.status, c.takeover, c.unread, c.last_message_at, c.last_preview,
             c.escalation_reason, k.jid, k.name FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = ?`,
   );
-  const setAccountStatus = sqlite.prepare<[string, number]>('UPDATE accounts SET status = ? WHERE id = ?');
+  const accounts = prepareAccountWrites(sqlite);
 
   const emitMessage = (id: number, name: 'messages/new' | 'messages/status' = 'messages/new') => {
     if (!bus.hasListeners(name)) return;
@@ -272,7 +273,7 @@ export function createPipeline(deps: PipelineDeps) {
     },
     accountStatus(accountId: number, status: AccountStatus, detail: WhatsAppNotice | null) {
       if (stopped) return;
-      setAccountStatus.run(status, accountId);
+      accounts.setStatus(accountId, status);
       const account = accountKind.get(accountId);
       if (account) bus.emit('accounts/status', { shopId: account.shop_id, accountId, status, detail });
       if (status === 'connected') dispatcher.resume();

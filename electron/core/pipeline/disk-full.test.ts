@@ -50,7 +50,7 @@ describe('a full disk', () => {
     // Nothing goes out of order: once paused, every later message waits too.
     expect(refused.at(-1)).toBe('T-40');
     expect(core.ctx.pipeline.storage.state()).toMatchObject({ state: 'disk_full', held: refused.length });
-    expect(await call(core, 'system/storage-status', {})).toMatchObject({ state: 'disk_full' });
+    expect(await call(core, 'system/get-storage-status', {})).toMatchObject({ state: 'disk_full' });
     expect(notes).toContain('disk_full');
     // Timers (search index, retries) run into the full disk meanwhile and must not kill the process.
     await new Promise((resolve) => setTimeout(resolve, 400));

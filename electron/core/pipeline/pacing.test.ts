@@ -5,7 +5,7 @@ import type { Channel } from '../channels/types';
 import { EventBus } from '../events';
 import { silentLogger } from '../ports';
 import { openDatabase, type Store } from '../database';
-import { makeSettingsRepo } from '../store/repos/settings';
+import { makeSettingsRepo } from '../settings/settings-repo';
 import { createPipeline, type Pipeline } from './create-pipeline';
 
 /**

@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 
 import { PARKED_REASON } from '../../../shared/domain/escalation';
+import { prepareConversationWrites } from '../conversations';
 
 export { PARKED_REASON };
 
@@ -13,9 +14,7 @@ export function makeParkedTurns(sqlite: SQLite.Database) {
   const park = sqlite.prepare<[string, number]>(
     "UPDATE inbound_queue SET state = 'parked', route = ? WHERE conversation_id = ? AND state = 'pending'",
   );
-  const escalate = sqlite.prepare<[string, number]>(
-    "UPDATE conversations SET status = 'waiting_human', escalation_reason = ? WHERE id = ?",
-  );
+  const { escalate } = prepareConversationWrites(sqlite);
   const unpark = sqlite.prepare<[number]>(
     "UPDATE inbound_queue SET state = 'pending', route = NULL WHERE conversation_id = ? AND state = 'parked'",
   );

@@ -1,7 +1,8 @@
 import type SQLite from 'better-sqlite3';
 import type { NormalizedInbound } from '../channels/types';
 import type { Insertable } from 'kysely';
-import type { MessageRow } from '../store/repos/conversations';
+import { prepareContactWrites } from '../contacts';
+import { type MessageRow, prepareConversationWrites } from '../conversations';
 import type { Database } from '../database';
 import type { MessageKind } from '../../../shared/domain/schemas';
 
@@ -84,25 +85,15 @@ const MESSAGE_COLUMNS = 'id, shop_id, conversation_id, direction, author, kind, 
 
 export function makePipelineStore(sqlite: SQLite.Database) {
   const s = {
+    // contacts and conversations own their statements; the transactions below stay the pipeline's
+    ...prepareContactWrites(sqlite),
+    ...prepareConversationWrites(sqlite),
     account: sqlite.prepare<[number], { shop_id: number }>('SELECT shop_id FROM accounts WHERE id = ?'),
     findInbound: sqlite.prepare<[number, string], { id: number; conversation_id: number }>(
       "SELECT id, conversation_id FROM messages WHERE account_id = ? AND direction = 'in' AND channel_message_id = ?",
     ),
     findContact: sqlite.prepare<[number, string], { id: number; name: string | null }>(
       'SELECT id, name FROM contacts WHERE shop_id = ? AND jid = ?',
-    ),
-    insertContact: sqlite.prepare<[number, string, string | null, string], { id: number }>(
-      'INSERT INTO contacts (shop_id, jid, name, created_at) VALUES (?, ?, ?, ?) RETURNING id',
-    ),
-    renameContact: sqlite.prepare<[string, number]>('UPDATE contacts SET name = ? WHERE id = ?'),
-    upsertConversation: sqlite.prepare<[number, number, number, string, string, string, string, number], { id: number }>(
-      `INSERT INTO conversations (shop_id, account_id, contact_id, created_at, last_message_at, last_preview, last_inbound_at, unread)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (account_id, contact_id) DO UPDATE SET
-         last_message_at = excluded.last_message_at, last_preview = excluded.last_preview,
-         last_inbound_at = excluded.last_inbound_at, unread = conversations.unread + excluded.unread,
-         status = CASE WHEN conversations.status = 'resolved' THEN 'open' ELSE conversations.status END
-       RETURNING id`,
     ),
     insertMessage: sqlite.prepare(
       `INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, kind, text, status, channel_message_id, meta, created_at)
@@ -152,14 +143,6 @@ export function makePipelineStore(sqlite: SQLite.Database) {
       `INSERT INTO outbox (shop_id, account_id, conversation_id, message_id, to_jid, channel_message_id, next_attempt_at, created_at, kind)
        VALUES (@shop_id, @account_id, @conversation_id, @message_id, @to_jid, @channel_message_id, @next_attempt_at, @created_at, @kind)`,
     ),
-    // Only the preview: last_message_at (indexed for the inbox order) moves with customer
-    // messages, which saves rewriting two indexes per reply.
-    touchConversationOut: sqlite.prepare<[string, number]>('UPDATE conversations SET last_preview = ? WHERE id = ?'),
-    escalate: sqlite.prepare<[string, number]>("UPDATE conversations SET status = 'waiting_human', escalation_reason = ? WHERE id = ?"),
-    pendingApproval: sqlite.prepare<[number]>(
-      "UPDATE conversations SET status = 'pending_approval' WHERE id = ? AND status != 'waiting_human'",
-    ),
-    flag: sqlite.prepare<[string, number]>('UPDATE conversations SET flagged_reason = ? WHERE id = ?'),
     markSent: sqlite.prepare<[number]>("UPDATE outbox SET state = 'sent', attempts = attempts + 1, last_error = NULL WHERE id = ?"),
     messageSent: sqlite.prepare<[number]>(
       "UPDATE messages SET status = 'sent', error = NULL WHERE id = ? AND status IN ('queued', 'sending', 'failed')",
@@ -175,7 +158,6 @@ export function makePipelineStore(sqlite: SQLite.Database) {
       "SELECT id, status FROM messages WHERE account_id = ? AND direction = 'out' AND channel_message_id = ?",
     ),
     setMessageStatus: sqlite.prepare<[string, number]>('UPDATE messages SET status = ? WHERE id = ?'),
-    setTakeover: sqlite.prepare<[number, string | null, number]>('UPDATE conversations SET takeover = ?, takeover_until = ? WHERE id = ?'),
   };
 
   function insertMessage(row: Omit<Insertable<Database['messages']>, 'id'>): number {
@@ -382,11 +364,7 @@ export function makePipelineStore(sqlite: SQLite.Database) {
         messageId,
         now,
       );
-      sqlite
-        .prepare(
-          "UPDATE conversations SET status = 'open' WHERE id = ? AND status = 'pending_approval' AND NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = ? AND status = 'draft')",
-        )
-        .run(row.conversation_id, row.conversation_id);
+      s.reopenAfterDrafts.run(row.conversation_id, row.conversation_id);
       return true;
     }),
     markSent: sqlite.transaction((outboxId: number, messageId: number) => {

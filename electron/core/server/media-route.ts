@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import type { Core } from '../create-core';
-import { parseMediaId, resolveMessageMedia } from '../inbox/index';
+import { parseMediaId, resolveMessageMedia } from '../messages';
 
 export const MEDIA_PREFIX = '/media/';
 
@@ -12,7 +12,7 @@ const INLINE = /^(image\/(jpeg|png|webp|gif)|audio\/|video\/mp4|application\/pdf
 /**
  * `GET /media/<messageId>[?download=1]`: a message's stored image, voice note, video or
  * document, from the data folder. The caller has already checked the token. The id only picks
- * a message row; the path comes from core's own record of the file (inbox/media-file.ts).
+ * a message row; the path comes from core's own record of the file (messages/media-file.ts).
  */
 export function serveMedia(core: Core, req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
   const notFound = () => {

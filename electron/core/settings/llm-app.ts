@@ -2,7 +2,6 @@ import type { LlmTestResult } from '../../../shared/domain/llm';
 import { type LlmNotice, llmNotice } from '../../../shared/domain/notices';
 import { llmProblem } from '../brain';
 import type { HandlerMap } from '../app';
-import { makeViolationsRepo } from '../brain/guardrails/violations-repo';
 import { type MakeChatClient, makeOpenAiChatClient } from '../brain/llm/chat-client';
 import { LLM_PRESETS, endpointNeedsKey } from '../brain/llm/presets';
 import { redactSecrets } from '../brain/llm/redact';
@@ -37,13 +36,12 @@ const PROBE_REQUEST = {
   json: false,
 };
 
-/** The Sales settings page's LLM calls and the guardrails' record. */
+/** The Sales settings page's LLM calls. */
 export function llmSettingsHandlers(ctx: CoreContext, deps: LlmSettingsDeps = {}): HandlerMap {
   const makeClient = deps.makeClient ?? makeOpenAiChatClient;
   const timeoutMs = deps.testTimeoutMs ?? 15_000;
   const probeConcurrency = deps.probeConcurrency ?? true;
   const spendCap = makeSpendCap(makeUsageRepo(ctx.store.sqlite));
-  const violations = makeViolationsRepo(ctx.store.sqlite);
 
   /**
    * A server on this computer or the LAN: how many turns it answers at once, kept with its address
@@ -118,10 +116,6 @@ export function llmSettingsHandlers(ctx: CoreContext, deps: LlmSettingsDeps = {}
       await requireShop(ctx, shopId);
       const settings = await ctx.repos.settings.get(shopId);
       return spendCap.usage(shopId, shopDay(ctx.clock.now(), settings.facts.timeZone), settings.llm.dailyTokenCap);
-    },
-    'guardrails/list-violations': async ({ shopId, limit }) => {
-      await requireShop(ctx, shopId);
-      return violations.recent(shopId, limit);
     },
   };
 }

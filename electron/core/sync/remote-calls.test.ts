@@ -32,7 +32,7 @@ async function setup() {
 describe('commands from a paired device', () => {
   it('refuses a call outside the allowlist, without dispatching it, and audits the refusal', async () => {
     const { run, commands, dispatched } = await setup();
-    for (const name of ['settings/get', 'settings/update', 'wa/link-start', 'desktop/export-diagnostics', 'contacts/delete', 'nope']) {
+    for (const name of ['settings/get', 'settings/update', 'wa/start-link', 'desktop/export-diagnostics', 'contacts/delete', 'nope']) {
       const answer = await run(7, { commandId: `c-${name}`, name, input: { shopId: 1 } });
       expect(answer).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     }

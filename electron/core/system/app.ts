@@ -16,12 +16,12 @@ export function systemHandlers(ctx: CoreContext): HandlerMap {
       return { progress };
     },
     'system/ping': ({ echo }) => ({ echo, at: ctx.clock.now().toISOString() }),
-    'system/info': () => ({
+    'system/get-info': () => ({
       version: ctx.version,
       dataDir: ctx.dataDir,
       schemaVersion: ctx.store.schemaVersion,
       startedAt: ctx.startedAt,
     }),
-    'system/storage-status': () => ctx.pipeline.storage.state(),
+    'system/get-storage-status': () => ctx.pipeline.storage.state(),
   };
 }

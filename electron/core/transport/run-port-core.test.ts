@@ -45,7 +45,7 @@ describe('runPortCore', () => {
     const core = await running;
     expect(core).not.toBeNull();
     await until(() => received.some((m) => m.type === 'ready'));
-    send({ type: 'call', id: 7, name: 'system/info', input: {} });
+    send({ type: 'call', id: 7, name: 'system/get-info', input: {} });
     core!.ctx.notifier.notify({ code: 'escalated', params: { conversationId: 3 } });
     await until(() => received.some((m) => m.type === 'result' && m.id === 7) && received.some((m) => m.type === 'notify'));
     expect(received.find((m) => m.type === 'result' && m.id === 7)).toMatchObject({ envelope: { ok: true, value: { dataDir } } });

@@ -235,7 +235,7 @@ describe('calls the shell answers itself', () => {
       pickFolder: async (purpose) => (purpose === 'backup' ? '/home/lina/Backups' : null),
     });
     const ipc = makeIpcHandlers(relay, trusted, local);
-    expect(await ipc.call('souq://app/', 'desktop/update-status', {})).toEqual({
+    expect(await ipc.call('souq://app/', 'desktop/get-update-status', {})).toEqual({
       ok: true,
       value: { phase: 'downloading', version: '1.2.0', percent: 40 },
     });
@@ -250,7 +250,10 @@ describe('calls the shell answers itself', () => {
       ok: false,
       error: { code: 'invalid_input' },
     });
-    expect(await ipc.call('souq://app/', 'desktop/update-status', { x: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await ipc.call('souq://app/', 'desktop/get-update-status', { x: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(await ipc.call('souq://app/', 'shops/list', {})).toEqual({ ok: true, value: 'from core' });
     expect(await ipc.call('https://evil/', 'desktop/restart-to-update', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });

@@ -25,8 +25,8 @@ export interface ShellCallsDeps {
 export function makeShellCalls(deps: ShellCallsDeps): Record<string, LocalCall> {
   const invalid = (message: string): Envelope<never> => ({ ok: false, error: { code: 'invalid_input', message } });
   return {
-    'desktop/update-status': async (input) => {
-      if (!calls['desktop/update-status'].input.safeParse(input).success) return invalid('desktop/update-status takes {}');
+    'desktop/get-update-status': async (input) => {
+      if (!calls['desktop/get-update-status'].input.safeParse(input).success) return invalid('desktop/get-update-status takes {}');
       return { ok: true, value: deps.updateState() };
     },
     'desktop/restart-to-update': async (input) => {

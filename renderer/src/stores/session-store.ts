@@ -72,7 +72,7 @@ export function createSessionStore(config: { client: Client; storage: KeyValueSt
     storage: null,
     async loadStorage() {
       try {
-        set({ storage: await config.client.send('system/storage-status', {}) });
+        set({ storage: await config.client.send('system/get-storage-status', {}) });
       } catch {
         // An older core without the call, or not reachable: the status bar shows the connection.
       }

@@ -43,10 +43,10 @@ describe('chunked catalog import', () => {
     const lag = startLagSampler();
     // Another caller keeps being served while the import runs (the UI, the pipeline).
     let served = 0;
-    const pings = setInterval(() => void c.app.dispatch('catalog/categories', { shopId }).then(() => served++), 50);
+    const pings = setInterval(() => void c.app.dispatch('catalog/list-categories', { shopId }).then(() => served++), 50);
     const summary = await call<{ created: number; totalRows: number; errors: unknown[]; assumptions: { code: string; count: number }[] }>(
       c,
-      'catalog/import-commit',
+      'catalog/commit-import',
       { shopId, csv },
     );
     clearInterval(pings);
@@ -70,7 +70,7 @@ describe('chunked catalog import', () => {
     fresh();
     const c = await open();
     const shopId = (await call<{ id: number }>(c, 'shops/create', { name: 'Bio Lisboa', currency: 'EUR' })).id;
-    await call(c, 'catalog/import-commit', {
+    await call(c, 'catalog/commit-import', {
       shopId,
       csv: 'sku,name,price,stock\nSAB-1,Sabonete de azeite,4.5,10\nMEL-1,Mel de rosmaninho,9.9,3\n',
     });
@@ -80,7 +80,7 @@ describe('chunked catalog import', () => {
       `CREATE TEMP TRIGGER fail_import BEFORE INSERT ON main.products WHEN NEW.sku = 'BAD-9' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`,
     );
     const csv = ['sku,name,price,stock', 'SAB-1,Sabonete de azeite,5.2,8', 'NEW-1,Creme de mãos,7,2', 'BAD-9,Vela de cera,12,1'].join('\n');
-    const failed = await c.app.dispatch('catalog/import-commit', { shopId, csv });
+    const failed = await c.app.dispatch('catalog/commit-import', { shopId, csv });
     expect(failed.ok).toBe(false);
     expect(c.ctx.store.sqlite.prepare(`SELECT sku, price, stock FROM products ORDER BY sku`).all()).toEqual(before);
     expect(c.ctx.store.sqlite.prepare(`SELECT COUNT(*) AS n FROM catalog_index_queue`).get()).toEqual({ n: 0 });
@@ -90,7 +90,7 @@ describe('chunked catalog import', () => {
     fresh();
     let c = await open();
     const shopId = (await call<{ id: number }>(c, 'shops/create', { name: 'Ciclo Porto', currency: 'EUR' })).id;
-    await call(c, 'catalog/import-commit', { shopId, csv: 'sku,name,price\nBIC-1,Bicicleta urbana,349\n' });
+    await call(c, 'catalog/commit-import', { shopId, csv: 'sku,name,price\nBIC-1,Bicicleta urbana,349\n' });
     // As if the process died after the commit, before the index was written.
     const { sqlite } = c.ctx.store;
     const id = (sqlite.prepare(`SELECT id FROM products WHERE sku = 'BIC-1'`).get() as { id: number }).id;

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type SQLite from 'better-sqlite3';
 import type { PhoneMessage } from '../../../../shared/domain/inbox';
+import { prepareAccountWrites } from '../../accounts';
 import type { Clock } from '../../ports';
 import type { Pipeline } from '../../pipeline/create-pipeline';
 import type { SimulatorChannel } from './simulator-channel';
@@ -17,9 +18,7 @@ export function makeTestPhone(deps: { sqlite: SQLite.Database; pipeline: Pipelin
   const findAccount = sqlite.prepare<[number], { id: number }>(
     "SELECT id FROM accounts WHERE shop_id = ? AND channel = 'simulator' ORDER BY id LIMIT 1",
   );
-  const insertAccount = sqlite.prepare<[number, string], { id: number }>(
-    "INSERT INTO accounts (shop_id, channel, label, phone, status, created_at) VALUES (?, 'simulator', 'Test phone', NULL, 'connected', ?) RETURNING id",
-  );
+  const accounts = prepareAccountWrites(sqlite);
   const inboundOf = sqlite.prepare<[number, string], { channel_message_id: string; text: string; created_at: string }>(
     `SELECT m.channel_message_id, m.text, m.created_at FROM messages m JOIN conversations c ON c.id = m.conversation_id
      JOIN contacts k ON k.id = c.contact_id WHERE c.account_id = ? AND k.jid = ? AND m.direction = 'in' ORDER BY m.id`,
@@ -28,7 +27,14 @@ export function makeTestPhone(deps: { sqlite: SQLite.Database; pipeline: Pipelin
   function accountFor(shopId: number): number {
     const existing = findAccount.get(shopId);
     if (existing) return existing.id;
-    const { id } = insertAccount.get(shopId, clock.now().toISOString())!;
+    const id = accounts.insert({
+      shopId,
+      channel: 'simulator',
+      label: 'Test phone',
+      phone: null,
+      status: 'connected',
+      now: clock.now().toISOString(),
+    });
     pipeline.attachChannel(id, simulator.channel);
     return id;
   }

@@ -34,7 +34,7 @@ export function whatsappHandlers(ctx: CoreContext): HandlerMap {
   };
 
   return {
-    'wa/link-start': async ({ shopId, method, phone, accountId, label }) => {
+    'wa/start-link': async ({ shopId, method, phone, accountId, label }) => {
       await wa.ready();
       const shop = await requireShop(ctx, shopId);
       if (accountId !== undefined) await requireAccount(shopId, accountId);
@@ -53,7 +53,7 @@ export function whatsappHandlers(ctx: CoreContext): HandlerMap {
       }
       return { accountId: guard(() => wa.linkStart({ shopId, method, phone: international, accountId, label })) };
     },
-    'wa/link-cancel': async ({ shopId, accountId }) => {
+    'wa/cancel-link': async ({ shopId, accountId }) => {
       await wa.ready();
       await requireAccount(shopId, accountId);
       return { cancelled: wa.linkCancel(accountId) };
@@ -75,19 +75,19 @@ export function whatsappHandlers(ctx: CoreContext): HandlerMap {
       await requireAccount(shopId, accountId);
       return { removed: await wa.remove(accountId) };
     },
-    'wa/overview': async ({ shopId }) => {
+    'wa/get-overview': async ({ shopId }) => {
       await requireShop(ctx, shopId);
       return wa.overview(shopId);
     },
-    'wa/answer-policy-get': async ({ shopId, accountId }) => {
+    'wa/get-answer-policy': async ({ shopId, accountId }) => {
       await requireAccount(shopId, accountId);
       return wa.repo.policy(accountId);
     },
-    'wa/answer-policy-set': async ({ shopId, accountId, mode, groups, catchUpMaxHours, historySync }) => {
+    'wa/set-answer-policy': async ({ shopId, accountId, mode, groups, catchUpMaxHours, historySync }) => {
       await requireAccount(shopId, accountId);
       return wa.repo.setPolicy(accountId, { mode, groups, catchUpMaxHours, historySync });
     },
-    'wa/excluded-set': async ({ shopId, accountId, contacts }) => {
+    'wa/set-excluded': async ({ shopId, accountId, contacts }) => {
       await requireAccount(shopId, accountId);
       const byJid = new Map<string, string | null>();
       for (const c of contacts) byJid.set(toUserJid(c.jid), c.name ?? null);
@@ -96,7 +96,7 @@ export function whatsappHandlers(ctx: CoreContext): HandlerMap {
         [...byJid].map(([jid, name]) => ({ jid, name })),
       );
     },
-    'wa/contacts-list': async ({ shopId, accountId, query }) => {
+    'wa/list-contacts': async ({ shopId, accountId, query }) => {
       await requireAccount(shopId, accountId);
       return wa.repo.listContacts(accountId, query);
     },

@@ -24,7 +24,7 @@ async function setup(currency = 'DZD') {
   temp.core.bus.subscribe((e) => events.push(e));
   cleanups.push(() => temp.core.close());
   const shop = await call<Shop>(temp.core, 'shops/create', { name: 'Boutique', currency });
-  const overview = () => call<WaAccountView[]>(temp.core, 'wa/overview', { shopId: shop.id });
+  const overview = () => call<WaAccountView[]>(temp.core, 'wa/get-overview', { shopId: shop.id });
   return { ...temp, time, sockets, events, shop, overview };
 }
 
@@ -46,11 +46,11 @@ const refused = () =>
 describe('linking failures: each said for what it is, retried on the same card', () => {
   it('no network: "could not reach WhatsApp", and linking again reuses the card', async () => {
     const t = await setup();
-    const { accountId } = await call<{ accountId: number }>(t.core, 'wa/link-start', { shopId: t.shop.id, method: 'qr' });
+    const { accountId } = await call<{ accountId: number }>(t.core, 'wa/start-link', { shopId: t.shop.id, method: 'qr' });
     t.sockets.last().end(refused());
     await tick();
     expect((await t.overview()).map((a) => [a.accountId, a.status, a.detail?.code])).toEqual([[accountId, 'disconnected', 'no_network']]);
-    const again = await call<{ accountId: number }>(t.core, 'wa/link-start', { shopId: t.shop.id, method: 'qr' });
+    const again = await call<{ accountId: number }>(t.core, 'wa/start-link', { shopId: t.shop.id, method: 'qr' });
     expect(again.accountId).toBe(accountId);
     t.sockets.last().end(refused());
     await tick();
@@ -59,14 +59,14 @@ describe('linking failures: each said for what it is, retried on the same card',
 
   it('a code that was shown and ran out is "expired"; a close before any code is the network', async () => {
     const t = await setup();
-    const { accountId } = await call<{ accountId: number }>(t.core, 'wa/link-start', { shopId: t.shop.id, method: 'qr' });
+    const { accountId } = await call<{ accountId: number }>(t.core, 'wa/start-link', { shopId: t.shop.id, method: 'qr' });
     t.sockets.last().qr('ref-1');
     await until(() => t.events.some((e) => e.name === 'wa/qr'), 'QR shown');
     t.sockets.last().close(DisconnectReason.timedOut); // QR refs attempts ended
     await tick();
     expect((await t.overview())[0]?.detail?.code).toBe('link_expired');
     // The linking window closing with no code ever shown: WhatsApp never answered.
-    await call(t.core, 'wa/link-start', { shopId: t.shop.id, method: 'qr', accountId });
+    await call(t.core, 'wa/start-link', { shopId: t.shop.id, method: 'qr', accountId });
     t.time.advance(3 * 60_000 + 1);
     await tick();
     expect((await t.overview())[0]?.detail?.code).toBe('no_network');
@@ -74,7 +74,7 @@ describe('linking failures: each said for what it is, retried on the same card',
 
   it('a refusal after the code was shown is "phone refused"; WhatsApp refusing the pairing number too', async () => {
     const t = await setup();
-    await call(t.core, 'wa/link-start', { shopId: t.shop.id, method: 'qr' });
+    await call(t.core, 'wa/start-link', { shopId: t.shop.id, method: 'qr' });
     t.sockets.last().qr('ref-1');
     await until(() => t.events.some((e) => e.name === 'wa/qr'), 'QR shown');
     t.sockets.last().end(closeError(DisconnectReason.connectionClosed));
@@ -84,7 +84,7 @@ describe('linking failures: each said for what it is, retried on the same card',
 
   it('a phone typed the local way gets the shop country code before the pairing request', async () => {
     const t = await setup('DZD');
-    await call(t.core, 'wa/link-start', { shopId: t.shop.id, method: 'pairing-code', phone: '0550 12 34 56' });
+    await call(t.core, 'wa/start-link', { shopId: t.shop.id, method: 'pairing-code', phone: '0550 12 34 56' });
     t.sockets.last().qr('ref-1');
     await tick();
     expect(t.sockets.last().pairingPhone).toBe('213550123456');
@@ -92,7 +92,7 @@ describe('linking failures: each said for what it is, retried on the same card',
 
   it('a local number in a shop whose currency names no country is refused before any request', async () => {
     const t = await setup('EUR');
-    await expect(call(t.core, 'wa/link-start', { shopId: t.shop.id, method: 'pairing-code', phone: '06 12 34 56 78' })).rejects.toThrow(
+    await expect(call(t.core, 'wa/start-link', { shopId: t.shop.id, method: 'pairing-code', phone: '06 12 34 56 78' })).rejects.toThrow(
       /invalid_input/,
     );
     expect(t.sockets.sockets).toHaveLength(0);

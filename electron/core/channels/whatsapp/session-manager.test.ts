@@ -37,7 +37,7 @@ type Setup = Awaited<ReturnType<typeof setup>>;
 
 /** Links a number by QR through the contract and the socket double: qr → pair → 515 → open. */
 async function linkByQr(t: Setup, shopId: number): Promise<number> {
-  const { accountId } = await call<{ accountId: number }>(t.core, 'wa/link-start', { shopId, method: 'qr', label: 'Boutique' });
+  const { accountId } = await call<{ accountId: number }>(t.core, 'wa/start-link', { shopId, method: 'qr', label: 'Boutique' });
   t.sockets.last().qr('ref-1');
   await until(() => t.events.some((e) => e.name === 'wa/qr'));
   t.sockets.last().pairSuccess(ME);
@@ -86,7 +86,7 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
       .filter((e): e is EventMessage<'accounts/status'> => e.name === 'accounts/status')
       .map((e) => e.payload.status);
     expect(statuses).toEqual(expect.arrayContaining(['connecting', 'qr_ready', 'connected']));
-    const [view] = await call<{ phone: string; status: string; linkedAt: string }[]>(t.core, 'wa/overview', { shopId: shop.id });
+    const [view] = await call<{ phone: string; status: string; linkedAt: string }[]>(t.core, 'wa/get-overview', { shopId: shop.id });
     expect(view).toMatchObject({ phone: '+213555000111', status: 'connected' });
     expect(view?.linkedAt).toBeTruthy();
   });
@@ -94,7 +94,7 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
   it('links by pairing code for a typed phone number', async () => {
     const t = await setup();
     const shop = await shopOf(t.core);
-    await call(t.core, 'wa/link-start', { shopId: shop.id, method: 'pairing-code', phone: '+213 555 00 01 11' });
+    await call(t.core, 'wa/start-link', { shopId: shop.id, method: 'pairing-code', phone: '+213 555 00 01 11' });
     t.sockets.last().qr('ref-1');
     await until(() => t.events.some((e) => e.name === 'wa/pairing-code'), 'pairing code');
     expect(t.sockets.last().pairingPhone).toBe('213555000111');
@@ -108,13 +108,13 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
   it('a linking that runs out of time stops instead of looping, and cancel forgets the never-linked number', async () => {
     const t = await setup();
     const shop = await shopOf(t.core);
-    const { accountId } = await call<{ accountId: number }>(t.core, 'wa/link-start', { shopId: shop.id, method: 'qr' });
+    const { accountId } = await call<{ accountId: number }>(t.core, 'wa/start-link', { shopId: shop.id, method: 'qr' });
     t.sockets.last().close(DisconnectReason.timedOut); // QR refs ran out
     t.time.advance(10 * 60_000);
     expect(t.sockets.sockets).toHaveLength(1);
     expect(statusOf(t.core, accountId)).toBe('disconnected');
-    expect(await call(t.core, 'wa/link-cancel', { shopId: shop.id, accountId })).toEqual({ cancelled: true });
-    expect(await call(t.core, 'wa/overview', { shopId: shop.id })).toEqual([]);
+    expect(await call(t.core, 'wa/cancel-link', { shopId: shop.id, accountId })).toEqual({ cancelled: true });
+    expect(await call(t.core, 'wa/get-overview', { shopId: shop.id })).toEqual([]);
   });
 
   it('normalises inbound messages into pipeline rows, maps LID senders, answers with the pre-chosen id', async () => {
@@ -204,7 +204,7 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
     ]);
     expect(JSON.parse(stored[1]?.meta ?? '{}')).toMatchObject({ quoted: 'IMG-1' });
 
-    await call(t.core, 'wa/answer-policy-set', { shopId: shop.id, accountId, groups: [group] });
+    await call(t.core, 'wa/set-answer-policy', { shopId: shop.id, accountId, groups: [group] });
     sock.upsert([
       waMessage({
         key: { remoteJid: group, fromMe: false, id: 'GRP-2', participant: '213550000002@s.whatsapp.net' },
@@ -273,17 +273,17 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
     const accountId = await linkByQr(t, shop.id);
     const sock = t.sockets.last();
     const now = Math.floor(t.time.clock.now().getTime() / 1000);
-    await call(t.core, 'wa/excluded-set', { shopId: shop.id, accountId, contacts: [{ jid: '+213 550 00 00 01', name: 'Yemma' }] });
-    await call(t.core, 'wa/answer-policy-set', { shopId: shop.id, accountId, mode: 'not_excluded' });
+    await call(t.core, 'wa/set-excluded', { shopId: shop.id, accountId, contacts: [{ jid: '+213 550 00 00 01', name: 'Yemma' }] });
+    await call(t.core, 'wa/set-answer-policy', { shopId: shop.id, accountId, mode: 'not_excluded' });
     sock.upsert([text('FAM-1', 'ch7al l3chaa?', now)]);
     sock.ev.emit('contacts.upsert', [{ id: '213550000005@s.whatsapp.net', name: 'Supplier Karim' }]);
     await t.core.ctx.whatsapp.session(accountId)?.idle();
     expect(rows(t.core, "SELECT 1 FROM messages WHERE channel_message_id = 'FAM-1'")).toHaveLength(0);
-    expect(await call(t.core, 'wa/contacts-list', { shopId: shop.id, accountId, query: 'karim' })).toEqual([
+    expect(await call(t.core, 'wa/list-contacts', { shopId: shop.id, accountId, query: 'karim' })).toEqual([
       { jid: '213550000005@s.whatsapp.net', name: 'Supplier Karim', saved: true },
     ]);
 
-    await call(t.core, 'wa/answer-policy-set', { shopId: shop.id, accountId, mode: 'new_only' });
+    await call(t.core, 'wa/set-answer-policy', { shopId: shop.id, accountId, mode: 'new_only' });
     sock.upsert([
       waMessage({
         key: { remoteJid: '213550000005@s.whatsapp.net', fromMe: false, id: 'SUP-1' },
@@ -324,7 +324,7 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
     );
     expect(stored[0]).toEqual({ c: 'ENC-1#undecrypted', state: 'skipped' });
     expect(stored[1]?.c).toBe('ENC-1');
-    const [view] = await call<{ decryptFailures: number }[]>(t.core, 'wa/overview', { shopId: shop.id });
+    const [view] = await call<{ decryptFailures: number }[]>(t.core, 'wa/get-overview', { shopId: shop.id });
     expect(view?.decryptFailures).toBe(1);
   });
 
@@ -439,6 +439,6 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
     expect(await call(t.core, 'wa/remove', { shopId: shop.id, accountId })).toEqual({ removed: true });
     expect(sock.loggedOut).toBe(true);
     expect(rows(t.core, 'SELECT 1 FROM wa_auth_creds')).toHaveLength(0);
-    expect(await call(t.core, 'wa/overview', { shopId: shop.id })).toEqual([]);
+    expect(await call(t.core, 'wa/get-overview', { shopId: shop.id })).toEqual([]);
   });
 });

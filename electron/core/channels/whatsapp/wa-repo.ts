@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { AccountStatus } from '../../../../shared/domain/schemas';
+import { prepareAccountWrites } from '../../accounts';
 import type { AnswerMode, AnswerPolicy, ExcludedContact, WaContact } from '../../../../shared/domain/whatsapp';
 
 interface WaAccountRow {
@@ -55,6 +56,7 @@ const toMode = (value: string): AnswerMode => (value === 'not_excluded' || value
  * must not interleave). Auth state lives in auth-store.ts; this is everything else.
  */
 export function makeWaRepo(sqlite: SQLite.Database) {
+  const accounts = prepareAccountWrites(sqlite);
   const ensure = sqlite.prepare('INSERT OR IGNORE INTO wa_accounts (account_id) VALUES (?)');
   const getRow = sqlite.prepare<
     [number],
@@ -109,12 +111,14 @@ export function makeWaRepo(sqlite: SQLite.Database) {
     policy,
 
     createAccount(input: { shopId: number; label: string; now: string }): number {
-      const info = sqlite
-        .prepare(
-          `INSERT INTO accounts (shop_id, channel, label, phone, status, created_at) VALUES (?, 'whatsapp', ?, NULL, 'connecting', ?)`,
-        )
-        .run(input.shopId, input.label, input.now);
-      const id = Number(info.lastInsertRowid);
+      const id = accounts.insert({
+        shopId: input.shopId,
+        channel: 'whatsapp',
+        label: input.label,
+        phone: null,
+        status: 'connecting',
+        now: input.now,
+      });
       ensure.run(id);
       return id;
     },
@@ -148,7 +152,7 @@ export function makeWaRepo(sqlite: SQLite.Database) {
 
     setStatus(accountId: number, status: AccountStatus, detail: string | null, now: string): void {
       sqlite.transaction(() => {
-        sqlite.prepare('UPDATE accounts SET status = ? WHERE id = ?').run(status, accountId);
+        accounts.setStatus(accountId, status);
         ensure.run(accountId);
         if (status === 'connected') {
           sqlite
@@ -163,7 +167,7 @@ export function makeWaRepo(sqlite: SQLite.Database) {
     },
 
     setPhone(accountId: number, phone: string | null): void {
-      sqlite.prepare('UPDATE accounts SET phone = ? WHERE id = ?').run(phone, accountId);
+      accounts.setPhone(accountId, phone);
     },
 
     setLinkedAt(accountId: number, now: string): void {
@@ -192,7 +196,7 @@ export function makeWaRepo(sqlite: SQLite.Database) {
     deleteIfUnused(accountId: number): boolean {
       const used = sqlite.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM conversations WHERE account_id = ?').get(accountId);
       if ((used?.n ?? 0) > 0) return false;
-      return sqlite.prepare(`DELETE FROM accounts WHERE id = ? AND channel = 'whatsapp'`).run(accountId).changes > 0;
+      return accounts.remove(accountId, 'whatsapp');
     },
 
     setPolicy(accountId: number, patch: PolicyPatch): AnswerPolicy {

@@ -15,7 +15,7 @@ export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
 export function documentsHandlers(ctx: CoreContext, requireShop: (ctx: CoreContext, shopId: number) => Promise<unknown>): HandlerMap {
   const repo = makeDocumentsRepo(ctx.store.sqlite);
   return {
-    'knowledge/documents': async ({ shopId }) => {
+    'knowledge/list-documents': async ({ shopId }) => {
       await requireShop(ctx, shopId);
       return repo.list(shopId);
     },

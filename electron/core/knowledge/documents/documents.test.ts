@@ -47,7 +47,9 @@ describe('documents the seller adds to Knowledge', () => {
     );
     expect(docx).toMatchObject({ kind: 'docx', chunks: 1 });
     expect(
-      (await call<CallOutput<'knowledge/documents'>>(t.core, 'knowledge/documents', { shopId: t.shopId })).map((d) => d.name).sort(),
+      (await call<CallOutput<'knowledge/list-documents'>>(t.core, 'knowledge/list-documents', { shopId: t.shopId }))
+        .map((d) => d.name)
+        .sort(),
     ).toEqual(['Conditions de vente.pdf', 'Guide des tailles.docx']);
 
     await t.say('+213550000091', 'Vous faites un emballage cadeau avec une carte ?');

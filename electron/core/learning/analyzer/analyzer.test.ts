@@ -81,7 +81,7 @@ describe('knowledge learned from sales', () => {
     const again = await t.core.app.dispatch('learning/learn-now', { shopId: t.shopId });
     expect(again).toMatchObject({ ok: true, value: { analysed: 0, learned: 0 } });
 
-    const overview = await call<CallOutput<'learning/overview'>>(t.core, 'learning/overview', { shopId: t.shopId });
+    const overview = await call<CallOutput<'learning/get-overview'>>(t.core, 'learning/get-overview', { shopId: t.shopId });
     expect(overview.week).toEqual({ answers: 1, sales: 2 });
     const [entry] = overview.entries;
     expect(overview.entries).toHaveLength(1);

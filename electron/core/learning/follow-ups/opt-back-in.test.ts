@@ -14,7 +14,7 @@ afterEach(async () => {
   h = undefined;
 });
 
-const optOuts = (t: Harness) => call<CallOutput<'learning/opt-outs'>>(t.core, 'learning/opt-outs', { shopId: t.shopId });
+const optOuts = (t: Harness) => call<CallOutput<'learning/list-opt-outs'>>(t.core, 'learning/list-opt-outs', { shopId: t.shopId });
 
 describe('opted-out customers: listed for the seller, back in only when the seller says so', () => {
   it('a stop is listed at once and lasts; opting back in lets the next follow-up through; a new stop re-arms it', async () => {

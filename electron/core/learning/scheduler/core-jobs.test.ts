@@ -33,7 +33,7 @@ describe('store jobs on the scheduler', () => {
     expect(watermark.get()!.last_id).toBeGreaterThan(0);
   });
 
-  it('shows a failing job to Settings (jobs/failures) and runs it again on request (jobs/retry)', async () => {
+  it('shows a failing job to Settings (jobs/list-failures) and runs it again on request (jobs/retry)', async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'souq-jobs-'));
     core = await createCore({ dataDir: dir, paused: true });
     let healthy = false;
@@ -42,12 +42,12 @@ describe('store jobs on the scheduler', () => {
     });
     core.learning.scheduler.schedule('flaky', 'flaky:1', new Date());
     await core.learning.scheduler.runDue();
-    const failures = await core.app.dispatch('jobs/failures', {});
+    const failures = await core.app.dispatch('jobs/list-failures', {});
     expect(failures).toMatchObject({ ok: true, value: [{ kind: 'flaky', attempts: 1, lastError: 'the disk is full', state: 'pending' }] });
     healthy = true;
     const id = (failures as { value: Array<{ id: number }> }).value[0]!.id;
     expect(await core.app.dispatch('jobs/retry', { id })).toEqual({ ok: true, value: { retried: true } });
     await core.learning.scheduler.runDue();
-    expect(await core.app.dispatch('jobs/failures', {})).toEqual({ ok: true, value: [] });
+    expect(await core.app.dispatch('jobs/list-failures', {})).toEqual({ ok: true, value: [] });
   });
 });

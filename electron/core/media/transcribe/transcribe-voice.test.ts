@@ -96,7 +96,7 @@ describe('voice notes through the transcription endpoint', () => {
     expect(rows().find((r) => r.direction === 'out')!.text).toContain('robe kabyle');
     expect(reasons()).toEqual([null]);
     // The message the inbox reads says it was transcribed.
-    const thread = await call<{ media?: unknown }[]>(core, 'conversations/messages', {
+    const thread = await call<{ media?: unknown }[]>(core, 'conversations/list-messages', {
       shopId: shop.id,
       conversationId: (core.ctx.store.sqlite.prepare('SELECT conversation_id AS c FROM messages WHERE id = ?').get(id) as { c: number }).c,
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../database';
-import { makeShopsRepo } from '../repos/shops';
+import { makeShopsRepo } from '../../shops/shops-repo';
 
 describe('migration 0010-shop-country', () => {
   it('adds a nullable country to shops; existing shops keep none (derived) and a set one is read back', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeMessageSearchIndex } from '../message-search-index';
 import { openDatabase, type Store } from '../../database';
-import { makeConversationList } from '../repos/conversation-list';
+import { makeConversationList } from '../../conversations/conversation-list-repo';
 import { up } from './0085-contact-search';
 
 let store: Store | undefined;

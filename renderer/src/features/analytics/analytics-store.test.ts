@@ -15,7 +15,7 @@ function fakeClient() {
   const client = {
     async send(name: string, input: Record<string, unknown>) {
       if (name === 'settings/get') return { facts: { timeZone: 'Europe/Paris' } };
-      if (name === 'analytics/overview') return new Promise((resolve) => overviews.push({ input, resolve }));
+      if (name === 'analytics/get-overview') return new Promise((resolve) => overviews.push({ input, resolve }));
       if (name === 'knowledge/save') return saved.push(input);
       throw new Error(name);
     },

@@ -99,7 +99,7 @@ export function createAnalyticsStore({ client, now = () => new Date() }: { clien
         const seq = ++requestSeq;
         set({ loading: true });
         try {
-          const data = await client.send('analytics/overview', { shopId, ...period, compare, typingSeconds });
+          const data = await client.send('analytics/get-overview', { shopId, ...period, compare, typingSeconds });
           // A newer request (another period, another shop) wins over a slower older one.
           if (seq === requestSeq) set({ data, error: null });
         } catch (err) {

@@ -44,7 +44,7 @@ export function ImportWizard(props: { client: Client; shopId: number; t: T<Key>;
 
   const preview = async (file: string, csv: string, latin: 'windows-1252' | 'windows-1256' | null, mapping?: ColumnMapping) => {
     try {
-      const result = await client.send('catalog/import-preview', { shopId, csv, limit: 10, ...(mapping ? { mapping } : {}) });
+      const result = await client.send('catalog/preview-import', { shopId, csv, limit: 10, ...(mapping ? { mapping } : {}) });
       setStep({ kind: 'preview', file, csv, preview: result, mapping: result.mapping, latin });
     } catch (err) {
       fail(err);
@@ -74,7 +74,7 @@ export function ImportWizard(props: { client: Client; shopId: number; t: T<Key>;
   const commit = async (csv: string, mapping: ColumnMapping | undefined, total: number) => {
     setStep({ kind: 'importing', done: 0, total });
     try {
-      const summary = await client.send('catalog/import-commit', { shopId, csv, ...(mapping ? { mapping } : {}) });
+      const summary = await client.send('catalog/commit-import', { shopId, csv, ...(mapping ? { mapping } : {}) });
       setStep({ kind: 'done', summary });
     } catch (err) {
       // The one conflict an import can meet: a variant SKU another product has (the import wrote nothing).

@@ -40,7 +40,7 @@ export function ProductPhotoPicker(props: {
     if (productId === null) return;
     let live = true;
     client
-      .send('catalog/product-image', { shopId, productId })
+      .send('catalog/get-product-image', { shopId, productId })
       .then((r) => live && setThumb(r.dataUrl))
       .catch(() => live && setThumb(null));
     return () => {

@@ -28,12 +28,12 @@ function fakeClient() {
   const client = {
     async send(name: string, input: unknown) {
       calls.push([name, input]);
-      if (name === 'wa/overview') return accounts;
-      if (name === 'wa/link-start') {
+      if (name === 'wa/get-overview') return accounts;
+      if (name === 'wa/start-link') {
         accounts = [view()];
         return { accountId: 7 };
       }
-      if (name === 'wa/link-cancel') {
+      if (name === 'wa/cancel-link') {
         accounts = [];
         return { cancelled: true };
       }
@@ -60,7 +60,7 @@ describe('connect store', () => {
     const off = wireConnectEvents(fake.client, store);
     store.getState().setShop(1);
     await store.getState().linkStart('qr', null);
-    expect(fake.calls.find(([n]) => n === 'wa/link-start')?.[1]).toEqual({ shopId: 1, method: 'qr' });
+    expect(fake.calls.find(([n]) => n === 'wa/start-link')?.[1]).toEqual({ shopId: 1, method: 'qr' });
     fake.push('wa/qr', { shopId: 1, accountId: 7, dataUrl: 'data:image/png;base64,AAA', expiresAt: '2026-11-23T10:03:00Z' });
     expect(store.getState().linking?.qr?.dataUrl).toBe('data:image/png;base64,AAA');
     fake.push('wa/qr', { shopId: 2, accountId: 7, dataUrl: 'data:other', expiresAt: '2026-11-23T10:03:00Z' });
@@ -79,11 +79,11 @@ describe('connect store', () => {
     wireConnectEvents(fake.client, store);
     store.getState().setShop(1);
     await store.getState().linkStart('pairing-code', '+213 555 00 01 11');
-    expect(fake.calls.find(([n]) => n === 'wa/link-start')?.[1]).toEqual({ shopId: 1, method: 'pairing-code', phone: '+213 555 00 01 11' });
+    expect(fake.calls.find(([n]) => n === 'wa/start-link')?.[1]).toEqual({ shopId: 1, method: 'pairing-code', phone: '+213 555 00 01 11' });
     fake.push('wa/pairing-code', { shopId: 1, accountId: 7, code: 'K7QD4XWP', expiresAt: '2026-11-23T10:03:00Z' });
     expect(store.getState().linking?.pairing?.code).toBe('K7QD4XWP');
     await store.getState().linkCancel();
-    expect(fake.calls.some(([n, i]) => n === 'wa/link-cancel' && JSON.stringify(i) === JSON.stringify({ shopId: 1, accountId: 7 }))).toBe(
+    expect(fake.calls.some(([n, i]) => n === 'wa/cancel-link' && JSON.stringify(i) === JSON.stringify({ shopId: 1, accountId: 7 }))).toBe(
       true,
     );
     expect(store.getState().linking).toBeNull();

@@ -82,7 +82,7 @@ export function createConnectStore(config: { client: Client }) {
         const shopId = get().shopId;
         if (shopId === null) return;
         try {
-          const accounts = await client.send('wa/overview', { shopId });
+          const accounts = await client.send('wa/get-overview', { shopId });
           if (get().shopId !== shopId) return;
           // An attempt that failed before its link-start answered (no network: at once) pushed its
           // status before `linking` was set; the list tells us it is over.
@@ -97,7 +97,7 @@ export function createConnectStore(config: { client: Client }) {
       linkStart: (method, phone, retryId) =>
         run(async () => {
           set({ lastAttempt: { method, phone } });
-          const { accountId } = await client.send('wa/link-start', {
+          const { accountId } = await client.send('wa/start-link', {
             shopId: shop(),
             method,
             ...(phone ? { phone } : {}),
@@ -113,14 +113,14 @@ export function createConnectStore(config: { client: Client }) {
         run(async () => {
           const linking = get().linking;
           set({ linking: null });
-          if (linking) await client.send('wa/link-cancel', { shopId: shop(), accountId: linking.accountId });
+          if (linking) await client.send('wa/cancel-link', { shopId: shop(), accountId: linking.accountId });
         }),
       connect: (accountId) => run(() => client.send('wa/connect', { shopId: shop(), accountId })),
       disconnect: (accountId) => run(() => client.send('wa/disconnect', { shopId: shop(), accountId })),
       remove: (accountId) => run(() => client.send('wa/remove', { shopId: shop(), accountId })),
       async loadPolicy(accountId) {
         try {
-          const policy = await client.send('wa/answer-policy-get', { shopId: shop(), accountId });
+          const policy = await client.send('wa/get-answer-policy', { shopId: shop(), accountId });
           set({ policies: { ...get().policies, [accountId]: policy } });
         } catch (err) {
           set({ error: message(err) });
@@ -128,15 +128,15 @@ export function createConnectStore(config: { client: Client }) {
       },
       savePolicy: (accountId, patch, excluded) =>
         run(async () => {
-          let policy = await client.send('wa/answer-policy-set', { shopId: shop(), accountId, ...patch });
+          let policy = await client.send('wa/set-answer-policy', { shopId: shop(), accountId, ...patch });
           if (excluded) {
-            policy = await client.send('wa/excluded-set', { shopId: shop(), accountId, contacts: excluded.map((jid) => ({ jid })) });
+            policy = await client.send('wa/set-excluded', { shopId: shop(), accountId, contacts: excluded.map((jid) => ({ jid })) });
           }
           set({ policies: { ...get().policies, [accountId]: policy } });
         }),
       async searchContacts(accountId, query) {
         try {
-          return await client.send('wa/contacts-list', { shopId: shop(), accountId, query });
+          return await client.send('wa/list-contacts', { shopId: shop(), accountId, query });
         } catch (err) {
           set({ error: message(err) });
           return [];

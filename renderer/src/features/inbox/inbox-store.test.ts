@@ -39,7 +39,7 @@ function fakeClient(initial: Conversation[]) {
         return { items: filtered.slice(offset, offset + Number(input.limit ?? 50)), total: filtered.length };
       }
       if (name === 'quick-replies/list') return [];
-      if (name === 'conversations/messages') return [];
+      if (name === 'conversations/list-messages') return [];
       if (name === 'conversations/set-takeover') {
         const found = data.find((c) => c.id === input.conversationId);
         if (!found) throw Object.assign(new Error('No such conversation'), { code: 'not_found' });

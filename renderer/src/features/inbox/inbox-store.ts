@@ -230,7 +230,7 @@ export function createInboxStore({ client, refreshDelayMs = 250 }: InboxStoreCon
         set({ selectedId: conversationId, selected: fromList, messages: [], messagesLoading: conversationId !== null });
         if (shopId === null || conversationId === null) return;
         try {
-          const messages = await client.send('conversations/messages', { shopId, conversationId });
+          const messages = await client.send('conversations/list-messages', { shopId, conversationId });
           if (get().selectedId !== conversationId) return;
           // Events may have arrived while loading: keep them.
           set({ messages: get().messages.reduce(mergeMessage, messages), messagesLoading: false });

@@ -30,7 +30,7 @@ export function createTestPhoneStore({ client, refreshDelayMs = 120 }: { client:
       if (shopId === null || !open) return;
       const request = ++latest;
       try {
-        const thread = await client.send('testphone/thread', { shopId, from });
+        const thread = await client.send('testphone/get-thread', { shopId, from });
         if (request === latest && get().shopId === shopId && get().from === from) set({ thread, error: null });
       } catch (err) {
         set({ error: err instanceof Error ? err.message : String(err) });

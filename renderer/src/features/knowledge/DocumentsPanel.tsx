@@ -29,7 +29,7 @@ export function DocumentsPanel({ shopId }: { shopId: number }) {
 
   const load = useCallback(async () => {
     try {
-      setDocs(await client.send('knowledge/documents', { shopId }));
+      setDocs(await client.send('knowledge/list-documents', { shopId }));
     } catch (err) {
       setError(errorText(err));
     }

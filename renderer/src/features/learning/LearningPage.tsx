@@ -13,7 +13,7 @@ import '../knowledge/knowledge.css';
 import './learning.css';
 import { useErrorWords } from '../notices/error-words';
 
-type Overview = CallOutput<'learning/overview'>;
+type Overview = CallOutput<'learning/get-overview'>;
 type Status = LearnedEntry['status'];
 const STATUSES: Status[] = ['pending', 'active', 'dismissed'];
 
@@ -32,7 +32,7 @@ export function LearningPage() {
   const load = useCallback(async () => {
     if (shopId === null) return;
     try {
-      setOverview(await client.send('learning/overview', { shopId, status }));
+      setOverview(await client.send('learning/get-overview', { shopId, status }));
       setError(null);
     } catch (err) {
       setError(errorText(err));

@@ -21,7 +21,7 @@ export function OptOutsList({ shopId, t, onError }: { shopId: number; t: T<Key>;
 
   const load = useCallback(async () => {
     try {
-      setCustomers(await client.send('learning/opt-outs', { shopId }));
+      setCustomers(await client.send('learning/list-opt-outs', { shopId }));
     } catch (err) {
       onError(errorText(err));
     }

@@ -49,7 +49,7 @@ export function BackupPanel({ prefs, save, t }: Props) {
   const [note, setNote] = useState<string | null>(null);
   const [status, setStatus] = useState<BackupStatus | null>(null);
   const [busy, setBusy] = useState(false);
-  const refresh = useCallback(() => void client.send('desktop/backup-status', {}).then(setStatus, () => setStatus(null)), [client]);
+  const refresh = useCallback(() => void client.send('desktop/get-backup-status', {}).then(setStatus, () => setStatus(null)), [client]);
   useEffect(() => {
     refresh();
     return client.subscribe('desktop/backup-done', setStatus);
@@ -68,7 +68,7 @@ export function BackupPanel({ prefs, save, t }: Props) {
   const backUpNow = async () => {
     setBusy(true);
     try {
-      setStatus(await client.send('desktop/backup-now', {}));
+      setStatus(await client.send('desktop/run-backup', {}));
     } finally {
       setBusy(false);
     }

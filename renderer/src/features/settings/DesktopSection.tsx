@@ -136,7 +136,7 @@ function Updates({ prefs, save, t }: PartProps) {
   const { client } = useServices();
   const [state, setState] = useState<UpdateStatus | null>(null);
   useEffect(() => {
-    client.send('desktop/update-status', {}).then(setState, () => setState(null));
+    client.send('desktop/get-update-status', {}).then(setState, () => setState(null));
     return client.subscribe('desktop/update-state', setState);
   }, [client]);
   return (

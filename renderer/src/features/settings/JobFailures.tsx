@@ -18,7 +18,7 @@ export function JobFailures() {
   const { client } = useServices();
   const [failures, setFailures] = useState<JobFailure[] | null>(null);
   const load = useCallback(() => {
-    client.send('jobs/failures', {}).then(setFailures, () => setFailures(null));
+    client.send('jobs/list-failures', {}).then(setFailures, () => setFailures(null));
   }, [client]);
   useEffect(load, [load]);
   if (!failures) return null;

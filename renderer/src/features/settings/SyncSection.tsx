@@ -34,7 +34,7 @@ export function SyncSection() {
       setRelayUrl((shown) => shown || (s.relayUrl ?? ''));
       setAppUrl((shown) => shown || (s.appUrl ?? ''));
     };
-    client.send('sync/status', {}).then(show, (err: unknown) => live && setError(String(err instanceof Error ? err.message : err)));
+    client.send('sync/get-status', {}).then(show, (err: unknown) => live && setError(String(err instanceof Error ? err.message : err)));
     const off = client.subscribe('sync/changed', (s) => {
       show(s);
       // A phone just paired with the code on screen: the code is spent.

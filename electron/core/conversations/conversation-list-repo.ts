@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3';
-import type { Conversation, ConversationStatus } from '../../../../shared/domain/schemas';
-import { type ConversationRow, ftsQuery, toConversation } from './conversations';
+import type { Conversation, ConversationStatus } from '../../../shared/domain/schemas';
+import { type ConversationRow, ftsQuery, toConversation } from './conversations-repo';
 
 export interface ListQuery {
   shopId: number;

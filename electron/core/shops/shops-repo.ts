@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Shop } from '../../../../shared/domain/schemas';
-import type { Database } from '../../database';
+import type { Shop } from '../../../shared/domain/schemas';
+import type { Database } from '../database';
 
 const toShop = (row: Selectable<Database['shops']>): Shop => ({
   id: row.id,

@@ -1,8 +1,8 @@
 import type SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Store } from '../../database';
-import { makeMessageSearchIndex } from '../message-search-index';
-import { SEARCH_CAP, makeConversationList } from './conversation-list';
+import { openDatabase, type Store } from '../database';
+import { makeMessageSearchIndex } from '../store/message-search-index';
+import { SEARCH_CAP, makeConversationList } from './conversation-list-repo';
 
 let store: Store | null = null;
 afterEach(async () => {

@@ -9,6 +9,6 @@ export interface QuickRepliesTable {
 }
 
 /** The tables this domain owns, as core's `Database` (electron/core/database.ts) lists them. */
-export interface InboxTables {
+export interface QuickRepliesTables {
   quick_replies: QuickRepliesTable;
 }

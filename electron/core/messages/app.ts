@@ -6,7 +6,7 @@ import type { CoreContext } from '../context';
 import { resolveMessageMedia } from './media-file';
 
 /** A message's stored file for the Electron renderer (a browser tab uses GET /media/<id> instead). */
-export function inboxMediaHandlers(ctx: CoreContext): HandlerMap {
+export function messagesHandlers(ctx: CoreContext): HandlerMap {
   const mediaDir = path.join(ctx.dataDir, 'media');
   return {
     'messages/read-media': async ({ shopId, messageId }) => {

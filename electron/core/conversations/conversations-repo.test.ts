@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Shop } from '../../../../shared/domain/schemas';
-import { call, makeTempCore } from '../../test-utils/temp-core';
-import { ftsQuery } from './conversations';
+import type { Shop } from '../../../shared/domain/schemas';
+import { call, makeTempCore } from '../test-utils/temp-core';
+import { ftsQuery } from './conversations-repo';
 
 let cleanup: (() => Promise<void>) | null = null;
 afterEach(async () => {

@@ -6,6 +6,6 @@ export interface AppPreferencesTable {
 }
 
 /** The tables this domain owns, as core's `Database` (electron/core/database.ts) lists them. */
-export interface DesktopTables {
+export interface SystemTables {
   app_preferences: AppPreferencesTable;
 }

@@ -1,10 +1,10 @@
 import type SQLite from 'better-sqlite3';
 import type { Kysely, Selectable } from 'kysely';
-import { type ListPage, type ListQuery, makeConversationList } from './conversation-list';
-import type { Conversation, ConversationStatus, Message, MessageKind, MessageStatus } from '../../../../shared/domain/schemas';
-import type { Database } from '../../database';
-import { decodeEscalations } from '../../../../shared/domain/notices';
-import { messageMediaOf } from '../../../../shared/domain/media';
+import { type ListPage, type ListQuery, makeConversationList } from './conversation-list-repo';
+import type { Conversation, ConversationStatus, Message, MessageKind, MessageStatus } from '../../../shared/domain/schemas';
+import type { Database } from '../database';
+import { decodeEscalations } from '../../../shared/domain/notices';
+import { messageMediaOf } from '../../../shared/domain/media';
 
 export interface ConversationRow {
   id: number;
@@ -71,7 +71,7 @@ export function ftsQuery(input: string, prefix = true): string | null {
   return words.length ? words.map((w) => `"${w}"${prefix ? '*' : ''}`).join(' ') : null;
 }
 
-export type { ListQuery } from './conversation-list';
+export type { ListQuery } from './conversation-list-repo';
 
 export function makeConversationsRepo(db: Kysely<Database>, hooks: { beforeSearch?: () => void; sqlite: SQLite.Database }) {
   const lists = makeConversationList(hooks.sqlite);
@@ -129,6 +129,46 @@ export function makeConversationsRepo(db: Kysely<Database>, hooks: { beforeSearc
         .limit(limit)
         .execute();
       return rows.reverse().map(toMessage);
+    },
+
+    /** The seller takes the conversation over (it waits for them), or gives it back to the bot (open again). */
+    async setTakeover(id: number, takeover: boolean): Promise<void> {
+      await db
+        .updateTable('conversations')
+        .set(
+          takeover
+            ? { takeover: 1, takeover_until: null, status: 'waiting_human' }
+            : { takeover: 0, takeover_until: null, status: 'open', escalation_reason: null },
+        )
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Resolving clears the escalation reason too. */
+    async setStatus(id: number, status: ConversationStatus): Promise<void> {
+      await db
+        .updateTable('conversations')
+        .set(status === 'resolved' ? { status, escalation_reason: null } : { status })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async markRead(id: number): Promise<void> {
+      await db.updateTable('conversations').set({ unread: 0 }).where('id', '=', id).execute();
+    },
+
+    /** A rejected draft: a conversation that was waiting for approval is open again. */
+    async reopenPendingApproval(id: number): Promise<void> {
+      await db.updateTable('conversations').set({ status: 'open' }).where('id', '=', id).where('status', '=', 'pending_approval').execute();
+    },
+
+    /** Every conversation of one address in a shop (the knowledge page's practice chat starts afresh each question). */
+    async deleteForAddress(shopId: number, jid: string): Promise<void> {
+      await db
+        .deleteFrom('conversations')
+        .where('shop_id', '=', shopId)
+        .where('contact_id', 'in', db.selectFrom('contacts').select('id').where('shop_id', '=', shopId).where('jid', '=', jid))
+        .execute();
     },
   };
 }

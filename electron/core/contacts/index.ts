@@ -1,0 +1,2 @@
+/** The contacts domain: the one place that writes the `contacts` table (and `contacts/delete`, the one cross-domain eraser). */
+export { prepareContactWrites } from './contact-writes-repo';

@@ -1,0 +1,2 @@
+/** What other domains may use of messages: the stored file of a message's media (the server's media route, a seller's photo reply). */
+export { type MediaFile, parseMediaId, resolveMessageMedia, saveSellerPhoto } from './media-file';

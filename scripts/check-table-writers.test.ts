@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const script = path.join(import.meta.dirname, 'check-table-writers.mjs');
+const trees: string[] = [];
+
+/** A throwaway electron/core: { 'accounts/repo.ts': '…' }. */
+function tree(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'souq-writers-'));
+  trees.push(root);
+  for (const [rel, text] of Object.entries(files)) {
+    const file = path.join(root, 'electron/core', rel);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  }
+  return root;
+}
+
+const run = (root: string) => spawnSync(process.execPath, [script, '--root', root], { encoding: 'utf8' });
+const reported = (stderr: string) =>
+  stderr
+    .split('\n')
+    .filter((line) => line.startsWith('  ') && !line.startsWith('  ['))
+    .map((line) => line.trim());
+
+afterEach(() => {
+  for (const root of trees.splice(0)) fs.rmSync(root, { recursive: true, force: true });
+});
+
+// Each table written by its owner only, plus what the checker must not judge or must let through.
+const CLEAN = {
+  'accounts/accounts-repo.ts':
+    "export const w = (s) => s.prepare('UPDATE accounts SET status = ? WHERE id = ?');\nexport const k = (db) => db.insertInto('accounts').values({});\n",
+  'conversations/conversation-writes-repo.ts': `export const u = (s) => s.prepare(\`INSERT INTO conversations (shop_id) VALUES (?)
+       ON CONFLICT (account_id, contact_id) DO UPDATE SET unread = unread + 1\`);\n`,
+  'conversations/app.ts': "export const t = (db) => db.updateTable('conversations as c').set({ unread: 0 });\n",
+  'contacts/erase-contact.ts':
+    "export const e = (s) => [s.prepare('DELETE FROM conversations WHERE id = ?'), s.prepare('DELETE FROM orders')];\n",
+  'pipeline/pipeline-store.ts':
+    "// UPDATE conversations is the conversations domain's (a comment quoting SQL is not a write)\nexport const p = (s) => s.prepare('UPDATE outbox SET state = ?');\n",
+  'pipeline/pipeline-store.test.ts': "export const t = (s) => s.prepare('UPDATE conversations SET unread = 0');\n",
+  'test-utils/seed.ts': "export const t = (s) => s.prepare('INSERT INTO accounts (id) VALUES (1)');\n",
+  'store/migrations/0100-x.ts': "export const up = (s) => s.exec('UPDATE conversations SET status = 1; DELETE FROM accounts');\n",
+  'catalog/import/chunked-import.ts':
+    "export const c = (s, t) => [s.prepare(`INSERT OR REPLACE INTO ${t} (sku) VALUES (?)`), s.prepare('DELETE FROM temp.catalog_import_1')];\n",
+};
+
+describe('check-table-writers', { timeout: 60_000 }, () => {
+  it('passes a tree where each table is written by its owner (tests, test-utils, migrations and the eraser aside)', () => {
+    const result = run(tree(CLEAN));
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('reports a planted second writer of conversations, raw or kysely, and of accounts.status', () => {
+    const result = run(
+      tree({
+        ...CLEAN,
+        'inbox/app.ts': "export const r = (db) => db.updateTable('conversations').set({ unread: 0 });\n",
+        'pipeline/parked-turns.ts': `export const e = (s) => s.prepare(
+    "UPDATE conversations SET status = 'waiting_human' WHERE id = ?");\n`,
+        'channels/whatsapp/wa-repo.ts': "export const s = (db) => db.prepare('UPDATE accounts SET status = ? WHERE id = ?');\n",
+      }),
+    );
+    expect(result.status).toBe(1);
+    expect(reported(result.stderr).sort()).toEqual([
+      'channels/whatsapp/wa-repo.ts:1: writes "accounts", owned by accounts/',
+      'inbox/app.ts:1: writes "conversations", owned by conversations/',
+      'pipeline/parked-turns.ts:2: writes "conversations", owned by conversations/',
+    ]);
+  });
+
+  it('reports contacts written outside contacts/, a table without an owner and a computed table name', () => {
+    const result = run(
+      tree({
+        ...CLEAN,
+        'inbox/app.ts': "export const b = (db) => db.deleteFrom('contacts').where('id', '=', 1);\n",
+        'orders/new-thing.ts': "export const n = (s) => s.prepare('REPLACE INTO shiny_new_table (a) VALUES (?)');\n",
+        'orders/any.ts': 'export const a = (db, t) => [db.insertInto(t), db.prepare(`DELETE FROM ${t}`)];\n',
+      }),
+    );
+    expect(result.status).toBe(1);
+    expect(reported(result.stderr).sort()).toEqual([
+      'inbox/app.ts:1: writes "contacts", owned by contacts/',
+      'orders/any.ts:1: writes a table under a computed name',
+      'orders/new-thing.ts:1: writes "shiny_new_table", which has no owner in scripts/boundaries/table-owners.mjs',
+    ]);
+  });
+
+  it('passes on the real tree', () => {
+    const result = spawnSync(process.execPath, [script], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+});
