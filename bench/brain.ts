@@ -8,6 +8,7 @@ import { makeProductsRepo } from '../electron/core/catalog/products-repo';
 import { EventBus } from '../electron/core/events';
 import { openDatabase } from '../electron/core/database';
 import { syntheticCatalogCsv } from './catalog-10k';
+import { makeCoreServices } from '../electron/core/services';
 
 export const MESSAGES = [
   'slm ch7al had sac noir?',
@@ -45,7 +46,13 @@ export async function run(): Promise<{ p50_ms: number; p95_ms: number; cpu_p50_m
     });
     const products = (store.sqlite.prepare('SELECT COUNT(*) AS n FROM products WHERE shop_id = 1').get() as { n: number }).n;
     const settings = ShopSettings.parse({ facts: { deliveryZones: [{ name: 'Oran', fee: 600, delayDays: '2-3' }] } });
-    const brain = makeCoreOfflineBrain({ db: store.db, sqlite: store.sqlite, settingsOf: async () => settings, bus: new EventBus() });
+    const brain = makeCoreOfflineBrain({
+      db: store.db,
+      sqlite: store.sqlite,
+      settingsOf: async () => settings,
+      bus: new EventBus(),
+      ...makeCoreServices(store),
+    });
     const times: number[] = [];
     // Process CPU time per turn too: on a shared machine wall time mostly measures the neighbours.
     const cpu: number[] = [];

@@ -12,6 +12,7 @@ import { makeSettingsRepo } from '../electron/core/settings/settings-repo';
 import { makeShopsRepo } from '../electron/core/shops/shops-repo';
 import { MESSAGES, PRODUCTS } from './brain';
 import { syntheticCatalogCsv } from './catalog-10k';
+import { makeCoreServices } from '../electron/core/services';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
@@ -68,6 +69,7 @@ export async function run(): Promise<{ p50_ms: number; p95_ms: number; cpu_ms_pe
     );
     const cached = await settings.get(1);
     const brain = makeCoreShopBrain({
+      ...makeCoreServices(store),
       db: store.db,
       sqlite: store.sqlite,
       settingsOf: async () => cached,

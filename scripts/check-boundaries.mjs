@@ -2,7 +2,8 @@
 // The architecture's rules, checked on the files on disk (tracked or not): dependency-cruiser resolves every import,
 // relative ones included, and judges it against the allowlists in scripts/boundaries/rules.mjs; a second pass refuses
 // computed imports (import(x), require(x)), which no resolver can judge.
-// Usage: node scripts/check-boundaries.mjs [--root DIR] [--write-known]
+// Usage: node scripts/check-boundaries.mjs [--root DIR] [--write-known] [--cycles]
+//   --cycles prints the import cycles among electron/core's top-level folders (see boundaries/folder-cycles.mjs).
 //   exit 0 clean, 1 with one line per violation. Violations listed in scripts/boundaries/known-violations.json
 //   (today's debts, each a place to fix) are reported as a count only; --write-known rewrites that list.
 import fs from 'node:fs';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cruise } from 'dependency-cruiser';
 import ts from 'typescript';
+import { cycleEdges, folderGraph, stronglyConnected } from './boundaries/folder-cycles.mjs';
 import { allowed, forbidden } from './boundaries/rules.mjs';
 
 const SCANNED = ['electron', 'shared', 'renderer'];
@@ -58,7 +60,7 @@ export function computedImports(root, files) {
 }
 
 async function cruiseViolations(root, files) {
-  if (files.length === 0) return [];
+  if (files.length === 0) return { violations: [], modules: [] };
   const cwd = process.cwd();
   process.chdir(root);
   try {
@@ -76,7 +78,10 @@ async function cruiseViolations(root, files) {
       moduleSystems: ['es6', 'cjs'],
     });
     const violations = result.output.summary.violations ?? [];
-    return violations.map((v) => ({ rule: v.rule.name, from: v.from, to: v.to }));
+    return {
+      violations: violations.map((v) => ({ rule: v.rule.name, from: v.from, to: v.to })),
+      modules: result.output.modules,
+    };
   } finally {
     process.chdir(cwd);
   }
@@ -84,8 +89,19 @@ async function cruiseViolations(root, files) {
 
 export async function findViolations(root) {
   const files = SCANNED.flatMap((dir) => [...sourceFiles(root, dir)]);
-  const found = [...(await cruiseViolations(root, files)), ...computedImports(root, files)];
-  return found.sort((a, b) => `${a.from} ${a.to}`.localeCompare(`${b.from} ${b.to}`));
+  const { violations, modules } = await cruiseViolations(root, files);
+  const graph = folderGraph(modules);
+  // A folder edge inside an import cycle is reported like a forbidden import, so known-violations.json lists today's
+  // cycle edges and any new one (a new cycle, or a new edge into an old one) fails the check.
+  const cycles = cycleEdges(graph).map(({ from, to, example }) => ({
+    rule: 'no-folder-cycle',
+    from: `electron/core/${from}`,
+    to: `electron/core/${to}`,
+    example,
+  }));
+  const found = [...violations, ...computedImports(root, files), ...cycles];
+  found.sort((a, b) => `${a.from} ${a.to}`.localeCompare(`${b.from} ${b.to}`));
+  return { violations: found, components: stronglyConnected(graph) };
 }
 
 /** node_modules/better-sqlite3/lib/index.js → better-sqlite3 */
@@ -94,6 +110,9 @@ const keyOf = (v) => `${v.rule} ${v.from} -> ${v.to}`;
 const WHY = Object.fromEntries(forbidden.map((rule) => [rule.name, rule.comment]));
 WHY['not-in-allowed'] = 'no allowlist in scripts/boundaries/rules.mjs lets this layer depend on that';
 WHY['no-computed-imports'] = 'a computed import cannot be checked: name the module as a string';
+WHY['no-folder-cycle'] =
+  "this import closes a cycle among electron/core's top-level folders: invert the dependency (a port the " +
+  'composition root fills) or move the shared piece down';
 
 function readKnown(root) {
   try {
@@ -108,7 +127,14 @@ async function main(argv) {
   const rootFlag = argv.indexOf('--root');
   const here = path.dirname(fileURLToPath(import.meta.url));
   const root = rootFlag >= 0 && argv[rootFlag + 1] ? path.resolve(argv[rootFlag + 1]) : path.resolve(here, '..');
-  const violations = await findViolations(root);
+  const { violations, components } = await findViolations(root);
+  if (argv.includes('--cycles')) {
+    for (const component of components) process.stdout.write(`${component.length} folders: ${component.join(' ')}\n`);
+    const edges = violations.filter((v) => v.rule === 'no-folder-cycle');
+    for (const v of edges) process.stdout.write(`  ${v.from.slice(14)} -> ${v.to.slice(14)}  (${v.example})\n`);
+    process.stdout.write(`check-boundaries: ${components.length} folder cycle(s), ${edges.length} cycle edges\n`);
+    return 0;
+  }
   if (argv.includes('--write-known')) {
     const list = violations.map(({ rule, from, to }) => ({ rule, from, to }));
     fs.mkdirSync(path.dirname(path.join(root, KNOWN_FILE)), { recursive: true });
@@ -125,7 +151,11 @@ async function main(argv) {
     return 0;
   }
   process.stderr.write(`check-boundaries: ${fresh.length} forbidden import${fresh.length === 1 ? '' : 's'}${debt}:\n`);
-  for (const v of fresh) process.stderr.write(`  ${v.line ? `${v.from}:${v.line}` : v.from}: imports "${shortName(v.to)}" [${v.rule}]\n`);
+  for (const v of fresh) {
+    const at = v.line ? `${v.from}:${v.line}` : v.from;
+    const via = v.example ? ` (${v.example})` : '';
+    process.stderr.write(`  ${at}: imports "${shortName(v.to)}"${via} [${v.rule}]\n`);
+  }
   for (const rule of new Set(fresh.map((v) => v.rule))) process.stderr.write(`  [${rule}] ${WHY[rule] ?? ''}\n`);
   return 1;
 }

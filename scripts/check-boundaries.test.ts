@@ -128,4 +128,33 @@ describe('check-boundaries', { timeout: 120_000 }, () => {
       'electron/core/orders/peek2.ts: imports "electron/core/catalog/product.ts" [domain-internals-private]',
     ]);
   });
+
+  it('refuses an import that closes a cycle among core folders, even when part of the cycle is a known debt', () => {
+    const oneWay = {
+      ...CLEAN,
+      'electron/core/orders/index.ts': "export { p } from './place';\n",
+      // A test may import anything: its imports make no folder cycle.
+      'electron/core/catalog/price.test.ts': "import { p } from '../orders';\nexport const t = p;\n",
+    };
+    expect(run(tree(oneWay)).status).toBe(0);
+
+    const root = tree({ ...oneWay, 'electron/core/catalog/price.ts': "import { p } from '../orders';\nexport const q = p;\n" });
+    const cycle = run(root);
+    expect(cycle.status).toBe(1);
+    expect(reported(cycle.stderr).filter((line) => line.endsWith('[no-folder-cycle]'))).toEqual([
+      'electron/core/catalog: imports "electron/core/orders" (electron/core/catalog/price.ts -> electron/core/orders/index.ts) [no-folder-cycle]',
+      'electron/core/orders: imports "electron/core/catalog" (electron/core/orders/place.ts -> electron/core/catalog/index.ts) [no-folder-cycle]',
+    ]);
+
+    // Listed as today's debt, the cycle passes; a third folder joining it (store → catalog, while orders → store) fails.
+    expect(spawnSync(process.execPath, [script, '--root', root, '--write-known'], { encoding: 'utf8' }).status).toBe(0);
+    expect(run(root).status).toBe(0);
+    fs.writeFileSync(path.join(root, 'electron/core/store/seed.ts'), "import { product } from '../catalog';\nexport const s = product;\n");
+    const joined = run(root);
+    expect(joined.status).toBe(1);
+    expect(reported(joined.stderr).map((line) => line.replace(/ \(.*\)/, ''))).toEqual([
+      'electron/core/orders: imports "electron/core/store" [no-folder-cycle]',
+      'electron/core/store: imports "electron/core/catalog" [no-folder-cycle]',
+    ]);
+  });
 });

@@ -6,12 +6,11 @@ import { knowledgeHandlers } from './knowledge/app';
 import type { CoreContext } from './context';
 import { conversationsHandlers } from './conversations/app';
 import { EventBus } from './events';
-import { type Clock, type Logger, type Notifier, type SecretStore, silentLogger, systemClock } from './ports';
-import { apiKeySecretName, settingsHandlers } from './settings/app';
+import { type Clock, type Logger, type Notifier, type SecretStore, systemClock } from './ports';
+import { settingsHandlers } from './settings/app';
 import { makeShopCountryReader } from './shops/shop-country';
 import { llmSettingsHandlers } from './settings/llm-app';
 import { shopsHandlers } from './shops/app';
-import { openDatabase } from './database';
 import { makeMessageSearchIndex } from './store/message-search-index';
 import { makeAccountsRepo } from './accounts';
 import { makeConversationsRepo } from './conversations';
@@ -19,15 +18,22 @@ import { makeSettingsRepo } from './settings/settings-repo';
 import { makeShopsRepo } from './shops';
 import { systemHandlers } from './system/app';
 import { makeSealedSecretStore } from './host/sealed-secret-store';
-import { lockDataDir } from './host/data-dir-lock';
-import { type FileLogger, type LogCap, makeFileLogger, teeLogger } from './host/log-files';
-import { databaseFiles, ensurePrivateDir, ensurePrivateFile, tightenExisting } from './host/private-files';
+import type { LogCap } from './host/log-files';
+import { openDataFolder } from './open-data-folder';
 import type { Brain } from './brain/types';
-import { cachedSettings, makeCoreShopBrain, withCoreProductPhoto } from './brain/index';
+import {
+  apiKeySecretName,
+  cachedSettings,
+  makeCoreShopBrain,
+  orderStatusMessage,
+  withCoreProductPhoto,
+  withMediaTurns,
+} from './brain/index';
 import { llmHealthHandlers } from './brain/llm/health-app';
 import { makeLlmHealth } from './brain/llm/llm-health';
 import { makeSimulatorChannel } from './channels/simulator/simulator-channel';
 import { makeTestPhone } from './channels/simulator/test-phone';
+import { makeTestPhoneRepo } from './channels/simulator/test-phone-repo';
 import { draftsHandlers } from './drafts/app';
 import { guardrailsHandlers } from './brain/guardrails/app';
 import { messagesHandlers } from './messages/app';
@@ -35,6 +41,7 @@ import { quickRepliesHandlers } from './quick-replies/app';
 import { testphoneHandlers } from './testphone/app';
 import { createPipeline } from './pipeline/create-pipeline';
 import { makeIntakeJournal } from './pipeline/intake-journal';
+import { newChannelMessageId } from './pipeline/message-id';
 import { parseHeldMessage } from './pipeline/intake-guard';
 import type { CrashHook } from './pipeline/crash-points';
 import type { RetryPolicy } from './pipeline/keyed-scheduler';
@@ -45,14 +52,12 @@ import { makeSessionManager, type WhatsAppDeps } from './channels/whatsapp/sessi
 import { resolveEncryptionKey } from './host/encryption-key';
 import { ordersHandlers } from './orders/app';
 import { notifySellerOfOrders } from './orders/notify-seller';
-import { makeOrdersRepo } from './orders/repo';
 import { makePipelineMessenger } from './orders/pipeline-messenger';
 import { contactsHandlers } from './contacts/app';
 import { registerRetentionJob } from './contacts/retention';
 import { type Learning, makeLearning } from './learning/create-learning';
 import { makePipelineProactiveOutbox } from './learning/follow-ups/proactive-outbox';
 import { learningHandlers } from './learning/app';
-import { makeProductsRepo } from './catalog/products-repo';
 import { analyticsHandlers } from './analytics/app';
 import { makeFollowUpFigures } from './learning/analytics/follow-up-figures';
 import { makeCatalogImages, makeCatalogImagesRepo, makeMediaUnderstanding, makeOutgoingMediaResolver } from './media/index';
@@ -68,6 +73,8 @@ import { desktopHandlers } from './desktop/index';
 import { listBackups, restoreBackup, runBackup } from './store/backup/backup';
 import { makeSyncService, makeSyncStore, syncHandlers, type SyncService } from './sync/index';
 import { makeSyncSocket, syncQrDataUrl } from './sync/node-adapters';
+import { type CoreServices, makeCoreServices } from './services';
+import { makeRampReader } from './channels/whatsapp/ramp';
 
 export interface CoreConfig {
   dataDir: string;
@@ -118,36 +125,18 @@ export interface Core {
   readonly learning: Learning;
   /** Multi-device sync through the relay (off until the seller turns it on). */
   readonly sync: SyncService;
+  /** The shared repositories and retriever, built once (the CLI's catalog import writes through them). */
+  readonly services: CoreServices;
   close(): Promise<void>;
 }
 
-export const DATABASE_FILE = 'souqbot.sqlite';
+// The database's file name in the data folder (the CLI's backup, export and recovery read it).
+export { DATABASE_FILE } from './open-data-folder';
 
 /** The composition root: everything core is, built from injected dependencies. One core per data directory. */
 export async function createCore(config: CoreConfig): Promise<Core> {
   const clock = config.clock ?? systemClock;
-  // Only the seller's OS user may read the folder; only one core may run on it.
-  ensurePrivateDir(config.dataDir);
-  const lock = lockDataDir(config.dataDir);
-  const databaseFile = path.join(config.dataDir, DATABASE_FILE);
-  let store: Awaited<ReturnType<typeof openDatabase>>;
-  let logFile: FileLogger | null = null;
-  let logger = config.logger ?? silentLogger;
-  try {
-    // The file log opens only under the lock: a second process must not roll the first one's files.
-    if (config.logFile) {
-      logFile = await makeFileLogger(config.dataDir, config.logFile === true ? undefined : config.logFile);
-      logger = teeLogger(logger, logFile.logger);
-    }
-    ensurePrivateFile(databaseFile);
-    tightenExisting(databaseFiles(databaseFile));
-    store = await openDatabase({ file: databaseFile });
-  } catch (err) {
-    logger.error({ err }, 'core could not open its data folder');
-    logFile?.close();
-    lock.release();
-    throw err;
-  }
+  const { lock, store, logger, logFile } = await openDataFolder(config);
   const encryptionKey = resolveEncryptionKey({ provided: config.encryptionKey, dataDir: config.dataDir, logger });
   const bus = new EventBus();
   const settingsRepo = makeSettingsRepo(store.db);
@@ -169,7 +158,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   };
   const searchIndex = makeMessageSearchIndex(store.sqlite, backgroundFailed('search indexing'));
   notifySellerOfOrders({ bus, notifier });
-  const products = makeProductsRepo(store.sqlite);
+  // Each shared repository and the retriever, built once; handlers, the brain and learning are handed what they use.
+  const services = makeCoreServices(store);
+  const { products, orders, retriever } = services;
   const learning = makeLearning({
     sqlite: store.sqlite,
     shopIds: async () => (await shopsRepo.list()).map((s) => s.id),
@@ -177,6 +168,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     logger,
     bus,
     settingsOf,
+    retriever,
+    knowledge: services.knowledge,
+    spendCap: services.spendCap,
     productBySku: (shopId, sku) => products.getBySku(shopId, sku),
     catalogOf: (shopId) => products.all(shopId),
     apiKeyOf: (shopId) => secrets.get(apiKeySecretName(shopId)),
@@ -219,27 +213,40 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     logger,
     ...(config.transcriptionClient && { makeClient: config.transcriptionClient }),
   });
-  // Bound below, once the WhatsApp manager exists (it needs the pipeline's sink).
-  let rampOf: (accountId: number) => number = () => 1;
+  // A young number's send ramp is read from its linking date (the WhatsApp accounts table), not from a live session.
+  const ramps = makeRampReader({ sqlite: store.sqlite, clock });
   const pipeline = createPipeline({
-    rateFactor: (accountId) => rampOf(accountId),
+    rateFactor: (accountId) => ramps.rampFor(accountId)?.rateFactor ?? 1,
     afterStore: () => learning.afterStore(),
     sqlite: store.sqlite,
-    brain:
+    // A media-only turn is read here (a recognised product photo becomes words) or acknowledged.
+    brain: withMediaTurns(
       config.brain ??
-      // The closer's product photo is added last, to the reply that actually goes out.
-      withCoreProductPhoto(
-        learning.wrapBrain(
-          makeCoreShopBrain({ db: store.db, sqlite: store.sqlite, settingsOf, shops: shopsRepo, secrets, bus, clock, logger, llmHealth }),
+        // The closer's product photo is added last, to the reply that actually goes out.
+        withCoreProductPhoto(
+          learning.wrapBrain(
+            makeCoreShopBrain({
+              db: store.db,
+              sqlite: store.sqlite,
+              settingsOf,
+              shops: shopsRepo,
+              secrets,
+              bus,
+              clock,
+              logger,
+              llmHealth,
+              ...services,
+            }),
+          ),
+          { sqlite: store.sqlite, products, canSend: (shopId, url) => catalogImages.localFile(shopId, url) !== null },
         ),
-        { sqlite: store.sqlite, canSend: (shopId, url) => catalogImages.localFile(shopId, url) !== null },
-      ),
+      { understand: understandMedia },
+    ),
     settingsOf,
     bus,
     clock,
     logger,
     notifier,
-    understandMedia,
     resolveMedia: makeOutgoingMediaResolver(catalogImages),
     ...(config.rateLimits && { rateLimits: config.rateLimits }),
     ...(config.pacing && { pacing: config.pacing }),
@@ -267,7 +274,13 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     fsync: config.simulator?.fsync ?? true,
     receipts: config.simulator?.receipts === false ? undefined : { sink: () => pipeline.sink },
   });
-  const testPhone = makeTestPhone({ sqlite: store.sqlite, pipeline, simulator, clock });
+  const testPhone = makeTestPhone({
+    repo: makeTestPhoneRepo(store.sqlite),
+    sink: pipeline.sink,
+    attachChannel: (accountId, channel) => pipeline.attachChannel(accountId, channel),
+    simulator,
+    clock,
+  });
   testPhone.attachAll();
   const whatsapp = makeSessionManager({
     sqlite: store.sqlite,
@@ -282,7 +295,6 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     detachChannel: (accountId) => pipeline.detachChannel(accountId),
     ...config.whatsapp,
   });
-  rampOf = (accountId) => whatsapp.rampFor(accountId)?.rateFactor ?? 1;
   reportFault = (err) => pipeline.storage.report(err);
   const ctx: CoreContext = {
     version: APP_VERSION,
@@ -321,13 +333,15 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     app.register(handlers(ctx));
   }
   app.register(whatsappHandlers(ctx));
-  app.register(catalogHandlers(ctx));
-  app.register(knowledgeHandlers(ctx));
+  app.register(catalogHandlers(ctx, { products, retrieval: retriever }));
+  app.register(knowledgeHandlers(ctx, { knowledge: services.knowledge, documents: services.documents, retriever }));
   app.register(catalogImageHandlers(ctx, catalogImages));
-  app.register(llmSettingsHandlers(ctx));
+  app.register(llmSettingsHandlers(ctx, { spendCap: services.spendCap }));
   app.register(learningHandlers(ctx, learning));
   app.register(llmHealthHandlers(ctx, llmHealth));
-  app.register(ordersHandlers(ctx, { orders: makeOrdersRepo(store.db), messenger: makePipelineMessenger(ctx) }));
+  app.register(
+    ordersHandlers(ctx, { orders, messenger: makePipelineMessenger(ctx, newChannelMessageId), statusMessage: orderStatusMessage }),
+  );
   const erase = {
     mediaDir: path.join(config.dataDir, 'media'),
     rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl'),
@@ -378,6 +392,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     announce: (url) => lock.describe({ url }),
     learning,
     sync,
+    services,
     async close() {
       if (closed) return;
       closed = true;

@@ -15,6 +15,7 @@ import { makeOrderPlacer } from '../../electron/core/orders/place-order';
 import { makeOrdersRepo } from '../../electron/core/orders/repo';
 import { makeShopCountryReader } from '../../electron/core/shops/shop-country';
 import { openDatabase } from '../../electron/core/database';
+import { makeRetriever } from '../../electron/core/brain/retrieval';
 
 /** A product as a test writes it: only what matters to the conversation. */
 export interface ProductSpec {
@@ -120,7 +121,9 @@ export async function openShop(spec: ShopSpec, options: { retrieval?: boolean } 
       now,
     );
   const brain = makeOfflineBrain({
-    products: options.retrieval ? makeCatalogProductFinder(store.sqlite) : makeMemoryProductFinder(products),
+    products: options.retrieval
+      ? makeCatalogProductFinder(makeProductsRepo(store.sqlite), makeRetriever({ sqlite: store.sqlite }))
+      : makeMemoryProductFinder(products),
     settings: async () => settings,
     country: async (shopId, s) => countryOf(shopId, s.facts.timeZone),
     shopName: async () => spec.name,

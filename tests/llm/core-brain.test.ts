@@ -12,6 +12,7 @@ import { makeSettingsRepo } from '../../electron/core/settings/settings-repo';
 import { makeShopsRepo } from '../../electron/core/shops/shops-repo';
 import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from './fake-openai-server';
 import { llmJson } from './harness';
+import { makeCoreServices } from '../../electron/core/services';
 
 /**
  * The whole sales brain as core composes it (makeCoreShopBrain): real SQLite, the imported fixture
@@ -60,6 +61,7 @@ beforeAll(async () => {
     'now',
   );
   brain = makeCoreShopBrain({
+    ...makeCoreServices(store),
     db: store.db,
     sqlite: store.sqlite,
     settingsOf: (shopId) => settings.get(shopId),

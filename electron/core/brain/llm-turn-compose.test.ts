@@ -9,6 +9,7 @@ import { makeShopsRepo } from '../shops/shops-repo';
 import { makeCoreShopBrain } from './index';
 import type { ChatClient } from './llm/chat-client';
 import type { Brain } from './types';
+import { makeCoreServices } from '../services';
 
 /**
  * On an LLM turn the offline brain does not write a question's answer up front: when the model
@@ -65,6 +66,7 @@ beforeAll(async () => {
   await settings.update(1, { llm: { baseUrl: 'https://llm.test.invalid/v1', model: 'm' } }, 'now');
   let clock = Date.parse('2026-03-01T10:00:00Z');
   brain = makeCoreShopBrain({
+    ...makeCoreServices(store),
     db: store.db,
     sqlite: store.sqlite,
     settingsOf: (shopId) => settings.get(shopId),

@@ -7,6 +7,7 @@ import { makeSettingsRepo } from '../settings/settings-repo';
 import { makeShopsRepo } from '../shops/shops-repo';
 import { cachedSettings, makeCoreShopBrain } from './index';
 import type { Brain } from './types';
+import { makeCoreServices } from '../services';
 
 /**
  * Store facts are read once per shop (settings, the shop row): a change the seller makes must reach
@@ -48,6 +49,7 @@ beforeAll(async () => {
   importCatalogFile(store.sqlite, 1, path.join(import.meta.dirname, '../../../tests/fixtures/catalog-dz-fashion.csv'));
   const settings = makeSettingsRepo(store.db);
   brain = makeCoreShopBrain({
+    ...makeCoreServices(store),
     db: store.db,
     sqlite: store.sqlite,
     settingsOf: cachedSettings(settings, bus),

@@ -28,6 +28,13 @@ export interface CustomerMemory {
   reorderOffered: boolean;
 }
 
+/** A message of the turn that is not plain text (a photo, a voice note…), as the channel stored it. */
+export interface TurnAttachment {
+  kind: string;
+  /** The message row's meta JSON (channels store `mediaPath` there). */
+  meta: string | null;
+}
+
 /** One turn for the brain: the customer's latest message(s) and the conversation so far. */
 export interface BrainInput {
   shopId: number;
@@ -47,6 +54,8 @@ export interface BrainInput {
   profile?: CustomerMemory | null;
   /** Set when (part of) `text` is a voice note's transcript: the words were heard, not typed, in this language. */
   transcribed?: { language: string | null } | null;
+  /** The turn's messages that are not plain text (one per such inbound message); absent = none. */
+  attachments?: readonly TurnAttachment[];
 }
 
 /** Offline or LLM: the pipeline only knows this. */

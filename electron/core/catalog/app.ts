@@ -1,23 +1,28 @@
 import { ContractError } from '../../../shared/contract';
 import type { Product } from '../../../shared/domain/catalog';
 import type { HandlerMap } from '../app';
-import { makeRetriever } from '../brain/retrieval';
 import type { CoreContext } from '../context';
 import { requireShop } from '../shops/require-shop';
-import { makeCatalogSearch } from './catalog-search';
+import { type ProductSearchPort, makeCatalogSearch } from './catalog-search';
 import { catalogEditHandlers } from './edit-handlers';
 import { exportCatalogCsv } from './import/export-csv';
 import { importCatalogChunked } from './import/chunked-import';
 import { MappingNeededError } from './import/import-catalog';
 import { readCatalogChunked } from './import/read-catalog-chunked';
 import { makeCatalogIndexer } from './index-queue';
-import { VariantSkuTakenError, makeProductsRepo } from './products-repo';
+import { type ProductsRepo, VariantSkuTakenError } from './products-repo';
+
+export interface CatalogDeps {
+  /** The products repository core shares (built once by create-core). */
+  products: ProductsRepo;
+  /** The bot's product search (the retriever create-core builds once): it ranks the seller's matches. */
+  retrieval: ProductSearchPort;
+}
 
 /** Handlers of shared/contract/catalog.ts. Products live in SQLite; search goes through retrieval. */
-export function catalogHandlers(ctx: CoreContext): HandlerMap {
+export function catalogHandlers(ctx: CoreContext, { products, retrieval }: CatalogDeps): HandlerMap {
   const { store, clock, bus } = ctx;
-  const products = makeProductsRepo(store.sqlite);
-  const search = makeCatalogSearch(store.sqlite, makeRetriever({ sqlite: store.sqlite }));
+  const search = makeCatalogSearch(store.sqlite, retrieval);
   const indexer = makeCatalogIndexer(store.sqlite, (err) => ctx.logger.error({ err }, 'catalog search index batch failed'));
   // Products a crash left unindexed (an import committed, its index not yet written) are indexed now.
   void indexer.schedule();
@@ -90,6 +95,6 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
       const all = products.all(shopId);
       return { csv: exportCatalogCsv(all), count: all.length };
     },
-    ...catalogEditHandlers(ctx),
+    ...catalogEditHandlers(ctx, products),
   };
 }

@@ -1,9 +1,16 @@
 import type SQLite from 'better-sqlite3';
 import type { Product } from '../../../shared/domain/catalog';
-import type { Retriever } from '../brain/retrieval';
 import { tokenise } from '../text/normalise';
 import { type ProductRow, makeProductReader } from './products-repo';
 import { shopToken } from './search-doc';
+
+/**
+ * What the seller's search needs of the bot's retrieval (brain/retrieval's Retriever has it): catalog is given one
+ * and does not reach into the brain, which itself reads the catalog.
+ */
+export interface ProductSearchPort {
+  searchProductsSync(shopId: number, text: string, k?: number): Array<{ product: Product; score: number }>;
+}
 
 /** Past this many matches the seller is asked to narrow the search (the count says "10,000+"). */
 export const MAX_MATCHES = 10_000;
@@ -15,7 +22,7 @@ export const MAX_MATCHES = 10_000;
  * bot's), or when its SKU starts with the text; failing those, what the bot would find (typos, concepts). The best matches as the bot ranks them come
  * first, then the rest by name. Archived products have no index rows, so they never match.
  */
-export function makeCatalogSearch(sqlite: SQLite.Database, retriever: Pick<Retriever, 'searchProductsSync'>) {
+export function makeCatalogSearch(sqlite: SQLite.Database, retriever: ProductSearchPort) {
   const words = sqlite.prepare<[string, number], { rowid: number }>(
     `SELECT rowid FROM products_words WHERE products_words MATCH ? LIMIT ?`,
   );

@@ -5,7 +5,7 @@ import type { CoreContext } from '../context';
 import { requireShop } from '../shops/require-shop';
 import { skuFromName } from './import/values';
 import { type EditProblem, applyBulk, applyEdit, duplicateOf, freeSku } from './product-edit';
-import { type ProductInput, VariantSkuTakenError, makeProductsRepo } from './products-repo';
+import { type ProductInput, type ProductsRepo, VariantSkuTakenError } from './products-repo';
 
 const PROBLEM_TEXT: Record<EditProblem['code'], (value: string) => string> = {
   variant_name_missing: () => 'Every variant needs a name (a size, a colour…)',
@@ -25,9 +25,8 @@ function skuConflicts<T>(write: () => T): T {
 }
 
 /** Handlers of the seller's own catalog edits: add, edit, copy, archive, bulk change, delete with undo. */
-export function catalogEditHandlers(ctx: CoreContext): HandlerMap {
+export function catalogEditHandlers(ctx: CoreContext, products: ProductsRepo): HandlerMap {
   const { store, clock, bus } = ctx;
-  const products = makeProductsRepo(store.sqlite);
   const orderedSku = store.sqlite.prepare<[number, string], { one: number }>(
     `SELECT 1 AS one FROM order_items WHERE shop_id = ? AND sku = ? LIMIT 1`,
   );

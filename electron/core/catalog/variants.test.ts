@@ -9,6 +9,7 @@ import { type Store, openDatabase } from '../database';
 import { exportCatalogCsv } from './import/export-csv';
 import { importCatalog } from './import/import-catalog';
 import { makeProductsRepo } from './products-repo';
+import { makeCoreServices } from '../services';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../../../tests/fixtures', name), 'utf8');
 const NOW = '2026-03-01T10:00:00.000Z';
@@ -63,7 +64,13 @@ describe('variants: what the bot says', () => {
       sqlite.prepare(`INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (1, 1, ?, ?)`).run(contactId, NOW)
         .lastInsertRowid,
     );
-    const brain = makeCoreOfflineBrain({ db: store.db, sqlite, settingsOf: async () => ShopSettings.parse({}), bus: new EventBus() });
+    const brain = makeCoreOfflineBrain({
+      db: store.db,
+      sqlite,
+      settingsOf: async () => ShopSettings.parse({}),
+      bus: new EventBus(),
+      ...makeCoreServices(store),
+    });
     return brain.decide({ shopId: 1, conversationId, contactId, inboundMessageIds: [1], text, history: [], now: new Date(NOW) });
   }
 

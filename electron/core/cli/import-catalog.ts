@@ -4,18 +4,23 @@ import type SQLite from 'better-sqlite3';
 import { type ColumnMapping, ProductField, type ImportSummary } from '../../../shared/contract/catalog';
 import { decodeCatalogBytes } from '../../../shared/domain/catalog-file';
 import { MappingNeededError, importCatalog } from '../catalog/import/import-catalog';
-import { makeProductsRepo } from '../catalog/products-repo';
+import { type ProductsRepo, makeProductsRepo } from '../catalog/products-repo';
 import { createCore } from '../create-core';
 import { option } from '../host/args';
 import { defaultDataDir } from '../host/data-dir';
 import type { Clock } from '../ports';
 import { type CliIo, UsageError } from './io';
 
-/** What importCatalogFile needs: a store's raw handle, or anything holding one (a Core's ctx.store). */
-export type SqliteSource = SQLite.Database | { sqlite: SQLite.Database } | { ctx: { store: { sqlite: SQLite.Database } } };
+/** What importCatalogFile needs: a store's raw handle, or anything holding one; a Core also lends its products repository. */
+export type SqliteSource =
+  SQLite.Database | { sqlite: SQLite.Database } | { ctx: { store: { sqlite: SQLite.Database } }; services: { products: ProductsRepo } };
 
 const sqliteOf = (source: SqliteSource): SQLite.Database =>
   'ctx' in source ? source.ctx.store.sqlite : 'sqlite' in source ? source.sqlite : source;
+
+/** A running core's own repository; a bare store (the CLI's own process, a test) gets one for this import. */
+const productsOf = (source: SqliteSource): ProductsRepo =>
+  'services' in source ? source.services.products : makeProductsRepo(sqliteOf(source));
 
 /** Larger files are refused before they are read: one import holds the whole file in memory (~100,000 rows). */
 export const MAX_CATALOG_FILE_BYTES = 10 * 1024 * 1024;
@@ -76,7 +81,7 @@ export function importCatalogFile(
   const shop = sqlite.prepare<[number], { currency: string }>(`SELECT currency FROM shops WHERE id = ?`).get(shopId);
   if (!shop) throw new UsageError(`No shop ${shopId} in this data folder`);
   try {
-    return importCatalog(makeProductsRepo(sqlite), {
+    return importCatalog(productsOf(source), {
       shopId,
       csv: readCatalogText(filePath, options.notice),
       defaultCurrency: options.defaultCurrency ?? shop.currency,

@@ -1,22 +1,27 @@
 import { ContractError } from '../../../shared/contract';
 import type { HandlerMap } from '../app';
-import { makeRetriever } from '../brain/retrieval';
 import type { CoreContext } from '../context';
 import { requireShop } from '../shops/require-shop';
 import { documentsHandlers } from './documents/documents-app';
-import { makeDocumentsRepo } from './documents/documents-repo';
-import { makeKnowledgeRepo } from './repo';
+import type { DocumentsRepo } from './documents/documents-repo';
+import type { KnowledgeRepo } from './repo';
+import type { KnowledgeSearchPort } from './search-port';
 import { tryAsCustomer } from './try-as-customer';
 
 /** Handlers of shared/contract/knowledge.ts: the seller's FAQ and the test panel. */
-export function knowledgeHandlers(ctx: CoreContext): HandlerMap {
-  const { store, clock } = ctx;
-  const repo = makeKnowledgeRepo(store.sqlite);
-  const retriever = makeRetriever({ sqlite: store.sqlite });
-  const docs = makeDocumentsRepo(store.sqlite);
+export interface KnowledgeDeps {
+  /** The repositories core shares (built once by create-core). */
+  knowledge: KnowledgeRepo;
+  documents: DocumentsRepo;
+  /** The bot's retrieval (the retriever create-core builds once): what a customer's question would find. */
+  retriever: KnowledgeSearchPort;
+}
+
+export function knowledgeHandlers(ctx: CoreContext, { knowledge: repo, documents: docs, retriever }: KnowledgeDeps): HandlerMap {
+  const { clock } = ctx;
 
   return {
-    ...documentsHandlers(ctx, requireShop),
+    ...documentsHandlers(ctx, requireShop, docs),
     'knowledge/list': async ({ shopId, status, query }) => {
       await requireShop(ctx, shopId);
       const entries = repo.list(shopId, status);

@@ -1,5 +1,5 @@
 import type { CoreContext } from '../context';
-import { phoneToJid } from '../channels/simulator/test-phone';
+import { phoneToJid } from '../text';
 
 /** The test panel's customer: a number no real customer has (999 is no country code). */
 export const KNOWLEDGE_TEST_PHONE = '+999 000 0000';

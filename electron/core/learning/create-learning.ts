@@ -3,16 +3,16 @@ import type { Product } from '../../../shared/domain/catalog';
 import type { Brain } from '../brain/types';
 import type { EventBus } from '../events';
 import type { Clock, Logger } from '../ports';
-import { makeKnowledgeRepo } from '../knowledge/index';
+import type { KnowledgeRepo } from '../knowledge/index';
 import { makeAnalysisRuns } from './analyzer/analysis-runs';
 import { makeAnalyzer } from './analyzer/analyzer';
 import { llmForShop } from './analyzer/llm-pairs';
-import { type MakeChatClient, makeSpendCap, makeUsageRepo } from '../brain/index';
+import type { MakeChatClient, SpendCap } from '../brain/index';
 import { makeLearnedRepo } from './analyzer/learned-repo';
 import { makeKnowledgeAnswer } from './analyzer/knowledge-answer';
 import { makeBandit } from './bandit/bandit';
 import type { Random } from './bandit/random';
-import { makeTurnStrategy } from './bandit/turn-strategy';
+import { type TurnStrategyDeps, makeTurnStrategy } from './bandit/turn-strategy';
 import { makeProfilesRepo } from './profiles/profiles-repo';
 import type { MessageSearchIndex } from '../store/message-search-index';
 import { makeFollowUps } from './follow-ups/follow-ups';
@@ -33,6 +33,12 @@ export interface LearningDeps {
   /** The bandit's randomness (seeded in tests). */
   random?: Random;
   settingsOf(shopId: number): Promise<ShopSettings>;
+  /** Core's shared retriever (built once by create-core): the bandit asks it what a turn is about. */
+  retriever: TurnStrategyDeps['retriever'];
+  /** Core's FAQ repository (built once by create-core): the analyzer proposes entries into it. */
+  knowledge: KnowledgeRepo;
+  /** Core's LLM caps (built once by create-core): the analysis spends against the brain's own figures. */
+  spendCap: SpendCap;
   productBySku(shopId: number, sku: string): Product | undefined;
   /** The shop's whole catalog (the LLM-assisted analysis checks prices and stock against it). */
   catalogOf?(shopId: number): Product[];
@@ -68,12 +74,12 @@ export function makeLearning(deps: LearningDeps) {
     ...(deps.countryOf && { countryOf: deps.countryOf }),
   });
   const bandit = makeBandit(sqlite, deps.random);
-  const strategyOf = makeTurnStrategy({ sqlite, bandit, settingsOf: deps.settingsOf });
+  const strategyOf = makeTurnStrategy({ bandit, retriever: deps.retriever, settingsOf: deps.settingsOf });
   const { apiKeyOf, catalogOf } = deps;
-  const spend = makeSpendCap(makeUsageRepo(sqlite));
+  const spend = deps.spendCap;
   const analyzer = makeAnalyzer({
     sqlite,
-    knowledge: makeKnowledgeRepo(sqlite),
+    knowledge: deps.knowledge,
     now: () => clock.now(),
     ...(apiKeyOf &&
       catalogOf && {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Dialect } from '../../../shared/domain/country';
 import type { Strategy } from '../../../shared/domain/learning';
 import { ShopSettings } from '../../../shared/domain/settings';
-import { strategyLine } from './bandit/strategy-lines';
+import { strategyLine } from '../brain/strategy-lines';
 import { followUpText } from './follow-ups/follow-up-text';
 import { type Harness, makeLearningHarness } from './test-utils/learning-harness';
 

@@ -1,7 +1,6 @@
 import { ContractError } from '../../../shared/contract';
-import { ORDER_TRANSITIONS } from '../../../shared/domain/orders';
+import { ORDER_TRANSITIONS, type Order } from '../../../shared/domain/orders';
 import type { HandlerMap } from '../app';
-import { orderStatusMessage } from '../brain/templates/order-status';
 import type { CoreContext } from '../context';
 import { requireShop } from '../shops/require-shop';
 import { ordersToCourierCsv } from './courier-csv';
@@ -11,10 +10,12 @@ import type { OrdersRepo } from './repo';
 export interface OrdersAppDeps {
   orders: OrdersRepo;
   messenger: CustomerMessenger;
+  /** What the customer is told when the seller moves their order on (the brain's phrasebook, wired by create-core). */
+  statusMessage(order: Order): string | null;
 }
 
 /** Handlers of shared/contract/orders.ts. */
-export function ordersHandlers(ctx: CoreContext, { orders, messenger }: OrdersAppDeps): HandlerMap {
+export function ordersHandlers(ctx: CoreContext, { orders, messenger, statusMessage }: OrdersAppDeps): HandlerMap {
   async function requireOrder(shopId: number, orderId: number) {
     const order = await orders.get(shopId, orderId);
     if (!order) throw new ContractError('not_found', `No order ${orderId}`);
@@ -41,7 +42,7 @@ export function ordersHandlers(ctx: CoreContext, { orders, messenger }: OrdersAp
       ctx.bus.emit('orders/updated', order);
       let customerNotified = false;
       if (notifyCustomer && status !== current.status && order.conversationId !== null) {
-        const text = orderStatusMessage(order);
+        const text = statusMessage(order);
         if (text) customerNotified = await messenger.sendToConversation(shopId, order.conversationId, text);
       }
       return { order, customerNotified };

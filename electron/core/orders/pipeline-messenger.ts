@@ -1,12 +1,15 @@
 import type { CoreContext } from '../context';
-import { newChannelMessageId } from '../pipeline/message-id';
 import type { CustomerMessenger } from './customer-messenger';
 
 /**
  * Order status messages go out like any bot message: through the pipeline's outbox (durable,
  * id chosen before sending, rate limits and pacing applied by the dispatcher).
  */
-export function makePipelineMessenger(ctx: Pick<CoreContext, 'pipeline' | 'repos' | 'clock'>): CustomerMessenger {
+export function makePipelineMessenger(
+  ctx: Pick<CoreContext, 'pipeline' | 'repos' | 'clock'>,
+  /** The pipeline's id for an outgoing message (pipeline/message-id.ts), given by create-core: orders does not import the pipeline. */
+  newChannelMessageId: () => string,
+): CustomerMessenger {
   return {
     async sendToConversation(shopId, conversationId, text) {
       const c = await ctx.repos.conversations.get(shopId, conversationId);

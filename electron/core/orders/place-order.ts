@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Order } from '../../../shared/domain/orders';
 import type { EventBus } from '../events';
 import type { Database } from '../database';
-import { type NewOrder, makeOrdersRepo } from './repo';
+import { type NewOrder, type OrdersRepo, makeOrdersRepo } from './repo';
 
 export interface StockLine {
   sku: string;
@@ -18,6 +18,8 @@ export type DecrementStock = (trx: Kysely<Database>, shopId: number, lines: Stoc
 
 export interface OrderPlacerConfig {
   db: Kysely<Database>;
+  /** The orders repository on `db` that the rest of core uses (create-core builds it once); else one of its own. */
+  orders?: Pick<OrdersRepo, 'byMessage'>;
   decrementStock: DecrementStock;
   bus?: EventBus;
 }
@@ -34,8 +36,8 @@ const isUniqueViolation = (err: unknown): boolean =>
   err instanceof Error && /UNIQUE constraint failed: orders\.created_from_message_id/.test(err.message);
 
 /** Creates an order once per confirming message: order, lines and stock in one transaction, then the seller's event. */
-export function makeOrderPlacer({ db, decrementStock, bus }: OrderPlacerConfig): PlaceOrder {
-  const repo = makeOrdersRepo(db);
+export function makeOrderPlacer({ db, orders, decrementStock, bus }: OrderPlacerConfig): PlaceOrder {
+  const repo = orders ?? makeOrdersRepo(db);
   return async (input) => {
     if (input.items.length === 0) throw new Error('an order needs at least one item');
     if (input.createdFromMessageId !== null) {
@@ -44,6 +46,7 @@ export function makeOrderPlacer({ db, decrementStock, bus }: OrderPlacerConfig):
     }
     try {
       const order = await db.transaction().execute(async (trx) => {
+        // The insert runs on the transaction's handle, so it needs a repository bound to it.
         const saved = await makeOrdersRepo(trx).insert(input);
         await decrementStock(
           trx,

@@ -1,7 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { AccountStatus } from '../../../shared/domain/schemas';
 import type { ShopSettings } from '../../../shared/domain/settings';
-import type { Brain } from '../brain/types';
+import type { Brain } from '../brain/index';
 import type { Channel, ChannelSink, DeliveryStatus, NormalizedInbound, OwnMessageEcho } from '../channels/types';
 import type { EventBus } from '../events';
 import type { Clock, Logger, Notifier } from '../ports';
@@ -45,8 +45,6 @@ export interface PipelineDeps {
   retry?: RetryPolicy;
   /** How often a write is tried again while the disk is full (default 5 s). */
   storageRetryMs?: number;
-  /** A media-only turn's meaning for the brain (media/understand.ts): a recognised photo reads as the product named. */
-  understandMedia?: WorkerDeps['understandMedia'];
   /** A product photo's address → what is sent (media/outgoing.ts). */
   resolveMedia?: DispatcherDeps['resolveMedia'];
   /** Durable holding of messages the store refused (disk full); core passes the data folder's. */
@@ -112,7 +110,6 @@ export function createPipeline(deps: PipelineDeps) {
     ...(deps.retry && { retry: deps.retry }),
     ...(deps.transcribe && { transcribe: deps.transcribe }),
     store,
-    ...(deps.understandMedia && { understandMedia: deps.understandMedia }),
     brain: deps.brain,
     settingsOf: deps.settingsOf,
     clock,

@@ -1,5 +1,5 @@
 import type { LlmSettings } from '../../../shared/domain/settings';
-import { endpointNeedsKey, isLlmConfigured } from '../brain/llm/presets';
+import { endpointNeedsKey, isLlmConfigured } from '../brain/index';
 import type { z } from 'zod';
 
 type Llm = z.infer<typeof LlmSettings>;

@@ -1,5 +1,5 @@
 import type { ShopSettings } from '../../../shared/domain/settings';
-import type { Brain, TurnMessage } from '../brain/types';
+import type { Brain, TurnMessage } from '../brain/index';
 import type { Clock, Logger } from '../ports';
 import type { CrashHook } from './crash-points';
 import { KeyedScheduler, type RetryPolicy } from './keyed-scheduler';
@@ -10,37 +10,7 @@ import { turnLimitFor } from './endpoint-limits';
 import type { SendPolicy } from './pacing-presets';
 import { burstDueAt } from './policies';
 import { type Route, routeTurn } from './route';
-import type { BrainDecision } from '../../../shared/domain/brain';
-import type { CustomerLanguage } from '../../../shared/domain/schemas';
-import { detectLanguage } from '../brain/nlu/language';
-import { MEDIA_KINDS, describeMedia, mediaAcknowledgement } from './media-ack';
 import { encodeEscalations, escalation as escalationNotice } from '../../../shared/domain/notices';
-
-/** The language of a media-only turn: the customer's last words, else French. */
-function mediaLanguage(history: TurnMessage[]): CustomerLanguage {
-  const lastWords = [...history].reverse().find((m) => m.direction === 'in' && m.text.trim());
-  return lastWords ? detectLanguage(lastWords.text).language : 'fr';
-}
-
-/** The decision for a turn made only of media: an acknowledgement in the customer's language, escalated. */
-function mediaDecision(kinds: string[], history: TurnMessage[]): BrainDecision {
-  const language = mediaLanguage(history);
-  return {
-    reply: mediaAcknowledgement(language),
-    language,
-    intent: 'other',
-    sentiment: 'neutral',
-    confidence: 1,
-    salesAction: 'none',
-    orderAction: 'none',
-    orderItems: [],
-    escalate: true,
-    escalateReason: describeMedia(kinds),
-    citations: [],
-    skus: [],
-    media: [],
-  };
-}
 
 export interface TurnOutcome {
   conversationId: number;
@@ -70,15 +40,6 @@ export interface WorkerDeps {
   retry?: RetryPolicy;
   /** A conversation's turn failed `retry.parkAfter` times in a row: set it aside for the seller (true) or keep retrying (false). */
   park?(conversationId: number, err: unknown, failures: number): boolean;
-  /**
-   * What a media-only turn says, as customer words for the brain (a recognised product photo), or
-   * null for the acknowledgement and hand-over. Must not throw (media/understand.ts).
-   */
-  understandMedia?(
-    shopId: number,
-    messages: ReadonlyArray<{ kind: string; meta: string | null }>,
-    language: CustomerLanguage,
-  ): Promise<string | null>;
   /** Every failure of a turn or a group commit (conversationId -1), after it is logged. */
   onError?(err: unknown, conversationId: number): void;
   /** A voice note's transcript (saved on the message), or null to fall back to the acknowledgement (media/transcribe). */
@@ -200,42 +161,26 @@ export function makeWorker(deps: WorkerDeps) {
         transcribed = { language: heard.language };
       }
     }
-    // A photo or voice note without words: acknowledge and hand over (no media understanding yet).
-    const mediaOnly = inbound.length > 0 && inbound.every((m) => MEDIA_KINDS.has(m.kind) && !m.text.trim());
     // Waits only behind turns for the same endpoint (a local model answers two at a time, a hosted API many).
     const gate = turnLimitFor(settings.llm);
-    // A photo of one of the shop's products reads as the customer naming it (media/understand.ts).
-    const understood =
-      mediaOnly && deps.understandMedia
-        ? await deps.understandMedia(
-            facts.shopId,
-            inbound.map((m) => ({ kind: m.kind, meta: store.messageMeta(m.id) })),
-            mediaLanguage(history),
-          )
-        : null;
-    const acknowledgeOnly = mediaOnly && understood === null;
-    const decision = acknowledgeOnly
-      ? mediaDecision(
-          inbound.map((m) => m.kind),
-          history,
-        )
-      : await deps.gates.run(gate.key, gate.limit, () =>
-          deps.brain.decide({
-            shopId: facts.shopId,
-            conversationId,
-            contactId: facts.contactId,
-            inboundMessageIds: batch.map((r) => r.messageId),
-            text:
-              understood ??
-              inbound
-                .map((m) => m.text)
-                .filter(Boolean)
-                .join('\n'),
-            history,
-            now,
-            ...(transcribed && { transcribed }),
-          }),
-        );
+    // Photos and voice notes are the brain's to read: a media-only turn is a turn like any other.
+    const attachments = inbound.filter((m) => m.kind !== 'text').map((m) => ({ kind: m.kind, meta: store.messageMeta(m.id) }));
+    const decision = await deps.gates.run(gate.key, gate.limit, () =>
+      deps.brain.decide({
+        shopId: facts.shopId,
+        conversationId,
+        contactId: facts.contactId,
+        inboundMessageIds: batch.map((r) => r.messageId),
+        text: inbound
+          .map((m) => m.text)
+          .filter(Boolean)
+          .join('\n'),
+        history,
+        now,
+        ...(transcribed && { transcribed }),
+        ...(attachments.length > 0 && { attachments }),
+      }),
+    );
     deps.crash('mid-decision');
 
     const escalation = decision.escalate ? (decision.escalateReason ?? encodeEscalations([escalationNotice('bot_asked')])) : null;

@@ -2,8 +2,10 @@ import type { PublicShopSettings, ShopSettings } from '../../../shared/domain/se
 import type { HandlerMap } from '../app';
 import type { CoreContext } from '../context';
 import { requireShop } from '../shops/require-shop';
+import { apiKeySecretName } from '../brain';
 
-export const apiKeySecretName = (shopId: number) => `shop-${shopId}-llm-api-key`;
+// The LLM key's secret is named by the brain, which reads it; settings writes it.
+export { apiKeySecretName };
 /** The transcription endpoint's key: its own secret, since it is often another provider than the LLM's. */
 export const transcriptionKeySecretName = (shopId: number) => `shop-${shopId}-transcription-api-key`;
 

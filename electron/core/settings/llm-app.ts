@@ -1,16 +1,20 @@
 import type { LlmTestResult } from '../../../shared/domain/llm';
 import { type LlmNotice, llmNotice } from '../../../shared/domain/notices';
-import { llmProblem } from '../brain';
 import type { HandlerMap } from '../app';
-import { type MakeChatClient, makeOpenAiChatClient } from '../brain/llm/chat-client';
-import { LLM_PRESETS, endpointNeedsKey } from '../brain/llm/presets';
-import { redactSecrets } from '../brain/llm/redact';
-import { describeLlmError } from '../brain/llm/retry';
-import { makeSpendCap, shopDay } from '../brain/usage/spend-cap';
-import { makeUsageRepo } from '../brain/usage/usage-repo';
+import {
+  LLM_PRESETS,
+  type MakeChatClient,
+  type SpendCap,
+  apiKeySecretName,
+  describeLlmError,
+  endpointNeedsKey,
+  llmProblem,
+  makeOpenAiChatClient,
+  redactSecrets,
+  shopDay,
+} from '../brain';
 import type { CoreContext } from '../context';
 import { requireShop } from '../shops/require-shop';
-import { apiKeySecretName } from './app';
 import { measureConcurrency } from './concurrency-probe';
 
 const hostOf = (url: string): string | null => {
@@ -22,6 +26,8 @@ const hostOf = (url: string): string | null => {
 };
 
 export interface LlmSettingsDeps {
+  /** Core's LLM caps (built once by create-core): the test call is counted where the brain counts. */
+  spendCap: SpendCap;
   makeClient?: MakeChatClient;
   testTimeoutMs?: number;
   /** Measure a local server's parallelism after a successful test (default on). */
@@ -37,11 +43,11 @@ const PROBE_REQUEST = {
 };
 
 /** The Sales settings page's LLM calls. */
-export function llmSettingsHandlers(ctx: CoreContext, deps: LlmSettingsDeps = {}): HandlerMap {
+export function llmSettingsHandlers(ctx: CoreContext, deps: LlmSettingsDeps): HandlerMap {
   const makeClient = deps.makeClient ?? makeOpenAiChatClient;
   const timeoutMs = deps.testTimeoutMs ?? 15_000;
   const probeConcurrency = deps.probeConcurrency ?? true;
-  const spendCap = makeSpendCap(makeUsageRepo(ctx.store.sqlite));
+  const { spendCap } = deps;
 
   /**
    * A server on this computer or the LAN: how many turns it answers at once, kept with its address

@@ -9,7 +9,7 @@ import type { TurnMessage } from '../types';
 import type { ChatRequest } from './chat-client';
 import type { PromptPassage } from './document-passages';
 import { Strategy } from '../../../../shared/domain/learning';
-import { strategyPrompt } from '../../learning/bandit/strategy-lines';
+import { strategyPrompt } from '../strategy-lines';
 
 /** What the brain knows about the customer (from the learning job), when anything. */
 export interface CustomerProfile {

@@ -8,6 +8,7 @@ import { loadCatalog } from '../../../../tests/brain/harness';
 import { TurnMemo } from '../retrieval/turn-memo';
 import type { BrainInput } from '../types';
 import { makeCoreOfflineBrain } from './wire';
+import { makeCoreServices } from '../../services';
 
 let store: Store | undefined;
 afterEach(async () => {
@@ -35,7 +36,13 @@ async function setUp() {
     products.upsertOne(1, input, NOW);
   }
   const settings = ShopSettings.parse({ facts: { deliveryZones: [{ name: 'Oran', fee: 600, delayDays: '2' }] } });
-  const brain = makeCoreOfflineBrain({ db: store.db, sqlite: store.sqlite, settingsOf: async () => settings, bus: new EventBus() });
+  const brain = makeCoreOfflineBrain({
+    db: store.db,
+    sqlite: store.sqlite,
+    settingsOf: async () => settings,
+    bus: new EventBus(),
+    ...makeCoreServices(store),
+  });
   const memory = makeBrainStateRepo(store.db);
   return { brain, memory };
 }

@@ -24,8 +24,8 @@ import { conceptOf } from '../../text';
 import { assertsSalesFigure } from '../guardrails/claim-agreement';
 import { currencyOfCountry, deriveCountry, dialectOf } from '../../text/country';
 import type { ShopSettings } from '../../../../shared/domain/settings';
-import { applyStrategy } from '../../learning/bandit/strategy-lines';
-import { acceptReorder, personalise, prefillFromProfile, startsVisit } from '../../learning/profiles/returning-customer';
+import { applyStrategy } from '../strategy-lines';
+import { acceptReorder, personalise, prefillFromProfile, startsVisit } from './returning-customer';
 
 export type { OfflineBrainDeps } from './deps';
 export { makeMemoryProductFinder, type ProductFinder, type ProductHit } from './product-match';

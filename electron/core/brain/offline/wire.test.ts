@@ -7,6 +7,7 @@ import { type Store, openDatabase } from '../../database';
 import { loadCatalog } from '../../../../tests/brain/harness';
 import type { TurnMessage } from '../types';
 import { makeCoreOfflineBrain } from './wire';
+import { makeCoreServices } from '../../services';
 
 let store: Store | undefined;
 afterEach(async () => {
@@ -31,7 +32,13 @@ describe('makeCoreOfflineBrain', () => {
       products.upsertOne(1, input, now);
     }
     const settings = ShopSettings.parse({ facts: { deliveryZones: [{ name: 'Oran', fee: 600, delayDays: '2' }] } });
-    const brain = makeCoreOfflineBrain({ db: store.db, sqlite: store.sqlite, settingsOf: async () => settings, bus: new EventBus() });
+    const brain = makeCoreOfflineBrain({
+      db: store.db,
+      sqlite: store.sqlite,
+      settingsOf: async () => settings,
+      bus: new EventBus(),
+      ...makeCoreServices(store),
+    });
     let id = 0;
     // The conversation so far, as the pipeline passes it: "yes" answers a summary that is in it.
     const history: TurnMessage[] = [];
@@ -75,6 +82,7 @@ describe('makeCoreOfflineBrain', () => {
       sqlite: store.sqlite,
       settingsOf: async () => ShopSettings.parse({}),
       bus: new EventBus(),
+      ...makeCoreServices(store),
     });
     let id = 0;
     const say = (conversationId: number, text: string) =>

@@ -1,14 +1,14 @@
 import type { WritableSqlite } from '../../store';
 import type { Kysely } from 'kysely';
 import type { ShopSettings } from '../../../../shared/domain/settings';
-import { makeProductsRepo } from '../../catalog/products-repo';
+import type { ProductsRepo } from '../../catalog/products-repo';
 import type { EventBus } from '../../events';
 import { makeBrainStateRepo } from '../../orders/brain-state-repo';
 import { makeOrderPlacer } from '../../orders/place-order';
-import { makeOrdersRepo } from '../../orders/repo';
+import type { OrdersRepo } from '../../orders/repo';
 import { decrementCatalogStock } from '../../orders/stock';
 import type { Database } from '../../database';
-import { type Retriever, makeRetriever } from '../retrieval/retriever';
+import type { Retriever } from '../retrieval/retriever';
 import type { ShopFacts } from '../shop-facts';
 import { makeShopCountryReader } from '../../shops/shop-country';
 
@@ -23,18 +23,19 @@ export interface CoreOfflineBrainConfig {
   settingsOf(shopId: number): Promise<ShopSettings>;
   shopName?(shopId: number): Promise<string | null>;
   bus: EventBus;
-  /** Shared with the router (one set of parsed search documents); else its own. */
-  retriever?: Retriever;
+  /** Built once by create-core (makeCoreServices) and shared with the router and the pages. */
+  products: ProductsRepo;
+  orders: OrdersRepo;
+  retriever: Retriever;
   /** The per-shop facts cache the router uses too (country, sales figures); else read per turn. */
   facts?: Pick<ShopFacts, 'country' | 'countPlaced' | 'unitsSoldSince'>;
 }
 
 /** The catalog as the offline brain sees it: FTS retrieval for search, the products repository for the rest. */
 export function makeCatalogProductFinder(
-  sqlite: WritableSqlite,
-  retriever: Retriever = makeRetriever({ sqlite }),
+  products: ProductsRepo,
+  retriever: Pick<Retriever, 'searchProductsSync'>,
 ): ProductFinder & { sample(shopId: number, limit: number): { name: string }[] } {
-  const products = makeProductsRepo(sqlite);
   return {
     search: (shopId, text, k) => Promise.resolve(retriever.searchProductsSync(shopId, text, k)),
     bySku: async (shopId, sku) => products.getBySku(shopId, sku) ?? null,
@@ -45,10 +46,9 @@ export function makeCatalogProductFinder(
 
 /** The offline brain wired to core's store: catalog, settings, orders, per-conversation memory. */
 export function makeCoreOfflineBrain(config: CoreOfflineBrainConfig): OfflineBrain {
-  const finder = makeCatalogProductFinder(config.sqlite, config.retriever);
+  const finder = makeCatalogProductFinder(config.products, config.retriever);
   const countryOf = makeShopCountryReader(config.sqlite);
-  const facts = config.facts;
-  const orders = makeOrdersRepo(config.db);
+  const { facts, orders } = config;
   return makeOfflineBrain({
     products: finder,
     settings: config.settingsOf,
@@ -57,8 +57,8 @@ export function makeCoreOfflineBrain(config: CoreOfflineBrainConfig): OfflineBra
     orders: facts
       ? { ...orders, countPlaced: (shopId) => facts.countPlaced(shopId), unitsSoldSince: (...a) => facts.unitsSoldSince(...a) }
       : orders,
-    placeOrder: makeOrderPlacer({ db: config.db, decrementStock: decrementCatalogStock, bus: config.bus }),
-    orderPlacedBy: (messageId) => makeOrdersRepo(config.db).byMessage(messageId),
+    placeOrder: makeOrderPlacer({ db: config.db, orders, decrementStock: decrementCatalogStock, bus: config.bus }),
+    orderPlacedBy: (messageId) => orders.byMessage(messageId),
     state: makeBrainStateRepo(config.db),
     sampleProducts: async (shopId, limit) => finder.sample(shopId, limit),
   });

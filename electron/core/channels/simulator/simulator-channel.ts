@@ -23,6 +23,8 @@ export interface SimulatorOptions {
   receipts?: { sink: () => ChannelSink | null };
   /** Test hook: throw on a send to simulate network trouble. */
   failNext?: () => ChannelSendError | null;
+  /** Customer views kept in memory, most recently read first (default 32); the others are read from the log again. */
+  maxViews?: number;
 }
 
 /**
@@ -35,14 +37,26 @@ export function makeSimulatorChannel(opts: SimulatorOptions) {
   const fd = fs.openSync(opts.rawLogPath, 'a');
   const fsync = opts.fsync ?? true;
   let closed = false;
-  /** Customer view: per `to`, first attempt of each id, in first-seen order. */
-  const byTo = new Map<string, Map<string, RawSendAttempt>>();
-  const index = (a: RawSendAttempt) => {
-    let view = byTo.get(a.to);
-    if (!view) byTo.set(a.to, (view = new Map()));
+  // Customer views (per `to`: the first attempt of each id, in first-seen order) are built from the
+  // log when read and only the most recently read are kept: every send stays in the log, and holding
+  // them all grew the heap by each reply for as long as core ran (and made each start read the log).
+  const maxViews = opts.maxViews ?? 32;
+  const views = new Map<string, Map<string, RawSendAttempt>>();
+  const add = (view: Map<string, RawSendAttempt>, a: RawSendAttempt) => {
     if (!view.has(a.id)) view.set(a.id, a);
   };
-  for (const attempt of readRawLog(opts.rawLogPath)) index(attempt);
+  const viewOf = (to: string): Map<string, RawSendAttempt> => {
+    let view = views.get(to);
+    if (view) {
+      views.delete(to); // re-inserted below: Map order is the LRU order
+    } else {
+      view = new Map();
+      for (const attempt of readRawLog(opts.rawLogPath)) if (attempt.to === to) add(view, attempt);
+    }
+    views.set(to, view);
+    if (views.size > maxViews) views.delete(views.keys().next().value as string);
+    return view;
+  };
 
   const channel: Channel = {
     kind: 'simulator',
@@ -60,7 +74,8 @@ export function makeSimulatorChannel(opts: SimulatorOptions) {
       };
       fs.writeSync(fd, `${JSON.stringify(attempt)}\n`);
       if (fsync) fs.fsyncSync(fd);
-      index(attempt);
+      const view = views.get(attempt.to);
+      if (view) add(view, attempt);
       const sink = opts.receipts?.sink();
       if (sink) {
         setImmediate(() => {
@@ -78,8 +93,10 @@ export function makeSimulatorChannel(opts: SimulatorOptions) {
     channel,
     /** What the customer's phone shows from the shop: one bubble per message id. */
     customerView(to: string): RawSendAttempt[] {
-      return [...(byTo.get(to)?.values() ?? [])];
+      return [...viewOf(to).values()];
     },
+    /** How many customer views are in memory (at most `maxViews`). */
+    cachedViews: () => views.size,
     close() {
       if (closed) return;
       closed = true;

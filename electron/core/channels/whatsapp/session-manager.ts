@@ -13,11 +13,10 @@ import { newNumberRamp } from './ramp';
 import type { Session, SessionOptions } from './session';
 import type { SocketFactory } from './socket-types';
 import { systemTimers, type Timers } from './timers';
-import { makeWaRepo } from './wa-repo';
-import type { WritableSqlite } from '../../store';
+import { type WaSqlite, makeWaRepo } from './wa-repo';
 
 export interface WhatsAppDeps {
-  sqlite: WritableSqlite;
+  sqlite: WaSqlite;
   sink: ChannelSink;
   clock: Clock;
   logger: Logger;

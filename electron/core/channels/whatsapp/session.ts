@@ -6,7 +6,6 @@ import {
   type UserFacingSocketConfig,
   type WAMessage,
 } from '@whiskeysockets/baileys';
-import type { WritableSqlite } from '../../store';
 import { type NotifierNotice, type WhatsAppNotice, notifierNotice, whatsappNotice } from '../../../../shared/domain/notices';
 import type { AccountStatus } from '../../../../shared/domain/schemas';
 import type { LinkMethod } from '../../../../shared/domain/whatsapp';
@@ -20,7 +19,7 @@ import { type MediaFetcher, saveMedia } from './media';
 import { decideOnClose, disconnectCode, isNetworkError } from './reconnect-policy';
 import type { SocketFactory, WaSocket } from './socket-types';
 import type { Timers } from './timers';
-import type { WaRepo } from './wa-repo';
+import type { WaRepo, WaSqlite } from './wa-repo';
 
 export interface SessionOptions {
   /** Reconnect a socket silent for this long although "connected" (Baileys' keep-alive is 30 s). */
@@ -54,7 +53,7 @@ export interface SessionEvents {
 
 export interface SessionDeps {
   accountId: number;
-  sqlite: WritableSqlite;
+  sqlite: WaSqlite;
   box: CryptoBox;
   repo: WaRepo;
   sink: ChannelSink;

@@ -55,7 +55,10 @@ const toMode = (value: string): AnswerMode => (value === 'not_excluded' || value
  * WhatsApp-specific rows (synchronous better-sqlite3: called from Baileys event handlers that
  * must not interleave). Auth state lives in auth-store.ts; this is everything else.
  */
-export function makeWaRepo(sqlite: SQLite.Database) {
+/** The store's connection, as the channel's repositories take it (the channel names no store type: that would close a folder cycle). */
+export type WaSqlite = SQLite.Database;
+
+export function makeWaRepo(sqlite: WaSqlite) {
   const accounts = prepareAccountWrites(sqlite);
   const ensure = sqlite.prepare('INSERT OR IGNORE INTO wa_accounts (account_id) VALUES (?)');
   const getRow = sqlite.prepare<

@@ -2,7 +2,7 @@ import { ContractError } from '../../../../shared/contract';
 import { documentRefusal } from '../../../../shared/domain/notices';
 import type { HandlerMap } from '../../app';
 import type { CoreContext } from '../../context';
-import { makeDocumentsRepo } from './documents-repo';
+import type { DocumentsRepo } from './documents-repo';
 import { UnreadableDocumentError, documentKind, extractText } from './extract-text';
 
 /** A document larger than this is refused (the contract's base64 limit is set from it). */
@@ -12,8 +12,11 @@ export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
  * Handlers for the seller's Knowledge documents: list, add or replace (read and re-indexed), delete.
  * `requireShop` comes from the knowledge app (one door into the shops domain).
  */
-export function documentsHandlers(ctx: CoreContext, requireShop: (ctx: CoreContext, shopId: number) => Promise<unknown>): HandlerMap {
-  const repo = makeDocumentsRepo(ctx.store.sqlite);
+export function documentsHandlers(
+  ctx: CoreContext,
+  requireShop: (ctx: CoreContext, shopId: number) => Promise<unknown>,
+  repo: DocumentsRepo,
+): HandlerMap {
   return {
     'knowledge/list-documents': async ({ shopId }) => {
       await requireShop(ctx, shopId);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ShopSettings } from '../../../../shared/domain/settings';
 import type { Strategy } from '../../../../shared/domain/learning';
 import { type Harness, makeLearningHarness } from '../test-utils/learning-harness';
-import { applyStrategy, strategyLine, strategyPrompt } from './strategy-lines';
+import { applyStrategy, strategyLine, strategyPrompt } from '../../brain/strategy-lines';
 
 let h: Harness | undefined;
 afterEach(async () => {

@@ -1,19 +1,25 @@
+import type { Product } from '../../../../shared/domain/catalog';
 import type { Strategy } from '../../../../shared/domain/learning';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import { detectLanguage } from '../../brain/nlu/language';
-import { makeRetriever } from '../../brain/retrieval/retriever';
 import type { BrainInput } from '../../brain/types';
-import type { WritableSqlite } from '../../store';
 import { type Bandit, segmentOf } from './bandit';
-import { backsScarcity } from './strategy-lines';
+import { backsScarcity } from '../../brain';
 
 /**
  * The strategy for a brain turn: the conversation's own, or a new choice on its first turn, in
  * its segment (returning = has ordered before; the language of the message), with scarcity
  * allowed only when a product the message is about has low, limited stock.
  */
-export function makeTurnStrategy(deps: { sqlite: WritableSqlite; bandit: Bandit; settingsOf(shopId: number): Promise<ShopSettings> }) {
-  const retriever = makeRetriever({ sqlite: deps.sqlite });
+export interface TurnStrategyDeps {
+  bandit: Bandit;
+  /** Core's one retriever: which products the message is about (does one back a scarcity line?). */
+  retriever: { searchProductsSync(shopId: number, text: string, k?: number): Array<{ product: Product }> };
+  settingsOf(shopId: number): Promise<ShopSettings>;
+}
+
+export function makeTurnStrategy(deps: TurnStrategyDeps) {
+  const { retriever } = deps;
   return async (input: BrainInput): Promise<Strategy> => {
     const known = deps.bandit.chosen(input.conversationId);
     if (known) return known;

@@ -3,7 +3,7 @@ import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import { nameFor } from '../../brain/offline/product-name';
 import { formatMoney } from '../../brain/templates/format';
 import type { Dialect } from '../../../../shared/domain/country';
-import { type LineVoice, lineVoice } from '../line-voice';
+import { type LineVoice, lineVoice } from '../../brain';
 
 interface Lines {
   /** {name} {price}: the product and its real price. */

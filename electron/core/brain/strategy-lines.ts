@@ -1,9 +1,9 @@
-import type { Product } from '../../../../shared/domain/catalog';
-import type { Strategy } from '../../../../shared/domain/learning';
-import type { CustomerLanguage } from '../../../../shared/domain/schemas';
-import type { ShopSettings } from '../../../../shared/domain/settings';
-import type { Dialect } from '../../../../shared/domain/country';
-import { type LineVoice, lineVoice } from '../line-voice';
+import type { Product } from '../../../shared/domain/catalog';
+import type { Strategy } from '../../../shared/domain/learning';
+import type { CustomerLanguage } from '../../../shared/domain/schemas';
+import type { ShopSettings } from '../../../shared/domain/settings';
+import type { Dialect } from '../../../shared/domain/country';
+import { type LineVoice, lineVoice } from './line-voice';
 
 /**
  * What each strategy adds to the offline brain's answer about a product, per language. Only

@@ -1,9 +1,9 @@
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
-import type { TurnContext } from '../../brain/offline/answers';
-import { type Draft, newDraft } from '../../brain/offline/draft';
-import { orderStep, yesOrNo } from '../../brain/offline/order-step';
-import type { BrainState } from '../../brain/offline/state';
-import type { BrainInput, CustomerMemory } from '../../brain/types';
+import type { TurnContext } from './answers';
+import { type Draft, newDraft } from './draft';
+import { orderStep, yesOrNo } from './order-step';
+import type { BrainState } from './state';
+import type { BrainInput, CustomerMemory } from '../types';
 
 /**
  * The offline brain's memory of a returning customer: a greeting by name that offers the last

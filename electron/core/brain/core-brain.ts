@@ -1,0 +1,101 @@
+import type { WritableSqlite } from '../store';
+import type { Kysely } from 'kysely';
+import type { ShopSettings } from '../../../shared/domain/settings';
+import type { ProductsRepo } from '../catalog/products-repo';
+import type { EventBus } from '../events';
+import type { DocumentsRepo, KnowledgeRepo } from '../knowledge/index';
+import type { OrdersRepo } from '../orders/repo';
+import type { Clock, Logger, SecretStore } from '../ports';
+import type { Database } from '../database';
+import { type ProductPhotoDeps, withProductPhoto } from './closer/product-photo';
+import { makeSentPhotosRepo } from './closer/sent-photos-repo';
+import { makeCustomerNumbersRepo } from './guardrails/customer-numbers-repo';
+import type { MakeChatClient } from './llm/chat-client';
+import { makeCoreOfflineBrain, makeShopCountryReader } from './offline/wire';
+import type { Retriever } from './retrieval/retriever';
+import { makeShopBrain } from './shop-brain';
+import { makeShopFacts } from './shop-facts';
+import type { ShopBrainDeps } from './turn';
+import type { Brain } from './types';
+
+// The brain wired on core's store. The repositories and the retriever come from the composition root (create-core's
+// makeCoreServices), so the brain, the catalog and knowledge pages and the bandit share one of each.
+
+export interface CoreShopBrainConfig {
+  db: Kysely<Database>;
+  sqlite: WritableSqlite;
+  settingsOf(shopId: number): Promise<ShopSettings>;
+  shops: ShopBrainDeps['shops'];
+  secrets: SecretStore;
+  bus: EventBus;
+  clock: Clock;
+  logger: Logger;
+  makeClient?: MakeChatClient;
+  llmHealth?: ShopBrainDeps['llmHealth'];
+  /** Built once by create-core (makeCoreServices). */
+  products: ProductsRepo;
+  orders: OrdersRepo;
+  knowledge: KnowledgeRepo;
+  documents: DocumentsRepo;
+  retriever: Retriever;
+  spendCap: ShopBrainDeps['spendCap'];
+  violations: ShopBrainDeps['violations'];
+}
+
+/**
+ * The whole sales brain on core's store: the offline brain, FTS retrieval, the catalog and orders
+ * repositories, and the router over them. create-core passes this as the pipeline's brain.
+ */
+export function makeCoreShopBrain(config: CoreShopBrainConfig): Brain {
+  // One retriever (its parsed search documents) and one per-shop facts cache for both brains.
+  const { retriever, products, orders } = config;
+  const facts = makeShopFacts({
+    shops: config.shops,
+    countryOf: makeShopCountryReader(config.sqlite),
+    orders,
+    bus: config.bus,
+  });
+  const offline = makeCoreOfflineBrain({
+    db: config.db,
+    sqlite: config.sqlite,
+    settingsOf: config.settingsOf,
+    shopName: async (shopId) => (await facts.shop(shopId))?.name ?? null,
+    bus: config.bus,
+    products,
+    orders,
+    retriever,
+    facts,
+  });
+  return makeShopBrain({
+    offline,
+    spendCap: config.spendCap,
+    violations: config.violations,
+    settings: { get: config.settingsOf },
+    shops: { get: (shopId) => facts.shop(shopId) },
+    secrets: config.secrets,
+    catalog: products,
+    knowledgeRows: config.knowledge,
+    search: retriever,
+    knowledge: retriever,
+    documents: config.documents,
+    orders: { countPlaced: (shopId) => facts.countPlaced(shopId), unitsSoldSince: (...a) => facts.unitsSoldSince(...a) },
+    country: (shopId, settings) => facts.country(shopId, settings.facts.timeZone),
+    customerPhones: makeCustomerNumbersRepo(config.sqlite),
+    clock: config.clock,
+    logger: config.logger,
+    ...(config.makeClient ? { makeClient: config.makeClient } : {}),
+    ...(config.llmHealth ? { llmHealth: config.llmHealth } : {}),
+  });
+}
+
+/** The sales closer's product photo (closer/product-photo.ts) on core's store: wraps the pipeline's brain. */
+export function withCoreProductPhoto(
+  brain: Brain,
+  config: { sqlite: WritableSqlite; products: ProductsRepo; canSend: ProductPhotoDeps['canSend'] },
+): Brain {
+  return withProductPhoto(brain, {
+    catalog: config.products,
+    sentPhotos: makeSentPhotosRepo(config.sqlite),
+    canSend: config.canSend,
+  });
+}
