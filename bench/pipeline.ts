@@ -9,6 +9,7 @@ import { openDatabase } from '../electron/core/database';
 import { makeMessageSearchIndex } from '../electron/core/store/message-search-index';
 import { noPacing, noRateLimits } from '../electron/core/pipeline/policies';
 import { makeDeterministicBrain } from '../electron/core/brain/deterministic-brain';
+import { makePipelineStore } from '../electron/core/pipeline/pipeline-store';
 
 export interface PipelineBench {
   p50_ms: number;
@@ -22,6 +23,16 @@ export interface PipelineBench {
   p99_10ps_inbox_open_ms: number;
   /** Share of core's thread the inbox's list calls took while open (its refresh pattern). */
   inbox_share: number;
+  /** accept() call → its promise (the commit holding it): a lone message, and under the throughput burst. */
+  accept_p99_ms: number;
+  accept_burst_p99_ms: number;
+  /** Messages per accept commit in the throughput run (group commit). */
+  accept_batch_mean: number;
+  /** WAL written per accepted message on the accept path alone: one commit each vs group-committed. */
+  accept_wal_pages_alone: number;
+  accept_wal_pages_batched: number;
+  accept_wal_bytes_alone: number;
+  accept_wal_bytes_batched: number;
 }
 
 const tmp = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `souq-bench-${name}-`));
@@ -39,8 +50,9 @@ function timingChannel(onSent: (id: string) => void, onSentTo?: (to: string) => 
   };
 }
 
-async function benchCore(dataDir: string): Promise<Core> {
+async function benchCore(dataDir: string, acceptBatch?: { maxBatch: number }): Promise<Core> {
   return createCore({
+    ...(acceptBatch && { acceptBatch }),
     dataDir,
     brain: makeDeterministicBrain(),
     rateLimits: noRateLimits,
@@ -130,7 +142,7 @@ async function pacedLatency(
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const from = `2138${String(i).padStart(8, '0')}@s.whatsapp.net`;
     started.set(from, performance.now());
-    core.ctx.pipeline.sink.accept({
+    void core.ctx.pipeline.sink.accept({
       accountId,
       channelMessageId: `${opts.tag}${i}`,
       from,
@@ -151,7 +163,7 @@ async function latency(
   storedMessages: number,
   samples: number,
   paced: { rate: number; seconds: number },
-): Promise<{ p50: number; p99: number; p99Paced: number; p99PacedInbox: number; inboxShare: number }> {
+): Promise<{ p50: number; p99: number; acceptP99: number; p99Paced: number; p99PacedInbox: number; inboxShare: number }> {
   const dir = tmp('latency');
   const core = await benchCore(dir);
   try {
@@ -165,10 +177,11 @@ async function latency(
       timingChannel(() => resolveSent?.()),
     );
     const times: number[] = [];
+    const acceptTimes: number[] = [];
     for (let i = 0; i < samples; i++) {
       const sent = new Promise<void>((resolve) => (resolveSent = resolve));
       const start = performance.now();
-      core.ctx.pipeline.sink.accept({
+      const stored = core.ctx.pipeline.sink.accept({
         accountId,
         channelMessageId: `LAT${i}`,
         from: `2136${String(i % 500).padStart(8, '0')}@s.whatsapp.net`,
@@ -176,16 +189,20 @@ async function latency(
         text: `bghit nchri sac noir ${i}`,
         at: new Date().toISOString(),
       });
+      await stored;
+      acceptTimes.push(performance.now() - start);
       await sent;
       times.push(performance.now() - start);
       await core.ctx.pipeline.drain(); // bookkeeping after the send finishes before the next sample
     }
     times.sort((a, b) => a - b);
+    acceptTimes.sort((a, b) => a - b);
     const closed = await pacedLatency(core, shop.id, accountId, { ...paced, inboxOpen: false, tag: 'PC' });
     const open = await pacedLatency(core, shop.id, accountId, { ...paced, inboxOpen: true, tag: 'PO' });
     return {
       p50: percentile(times, 50),
       p99: percentile(times, 99),
+      acceptP99: percentile(acceptTimes, 99),
       p99Paced: closed.p99,
       p99PacedInbox: open.p99,
       inboxShare: open.inboxShare,
@@ -196,9 +213,14 @@ async function latency(
   }
 }
 
-export async function throughput(accounts: number, conversationsPerAccount: number, messages: number): Promise<number> {
+export async function throughput(
+  accounts: number,
+  conversationsPerAccount: number,
+  messages: number,
+  acceptBatch?: { maxBatch: number },
+): Promise<{ perSecond: number; acceptP99: number; batchMean: number }> {
   const dir = tmp('throughput');
-  const core = await benchCore(dir);
+  const core = await benchCore(dir, acceptBatch);
   try {
     const shop = await core.ctx.repos.shops.create({ name: 'Bench', currency: 'DZD', now: new Date().toISOString() });
     const accountIds: number[] = [];
@@ -221,11 +243,14 @@ export async function throughput(accounts: number, conversationsPerAccount: numb
       core.ctx.pipeline.attachChannel(account.id, channel);
     }
     const finished = new Promise<void>((resolve) => (done = resolve));
+    const acceptTimes: number[] = [];
+    const stored: Promise<void>[] = [];
     const start = performance.now();
     for (let i = 0; i < messages; i++) {
       const account = accountIds[i % accounts]!;
       const conversation = Math.floor(i / accounts) % conversationsPerAccount;
-      core.ctx.pipeline.sink.accept({
+      const called = performance.now();
+      const accepted = core.ctx.pipeline.sink.accept({
         accountId: account,
         channelMessageId: `TP${i}`,
         from: `2135${String(conversation).padStart(8, '0')}@s.whatsapp.net`,
@@ -233,12 +258,16 @@ export async function throughput(accounts: number, conversationsPerAccount: numb
         text: `wach kayen robe rouge taille M ${i}`,
         at: new Date().toISOString(),
       });
+      stored.push(accepted.then(() => void acceptTimes.push(performance.now() - called)));
       if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
     }
+    await Promise.all(stored);
     await finished;
     const seconds = (performance.now() - start) / 1000;
     await core.ctx.pipeline.drain();
-    return messages / seconds;
+    acceptTimes.sort((a, b) => a - b);
+    const { batches, messages: batched } = core.ctx.pipeline.acceptStats();
+    return { perSecond: messages / seconds, acceptP99: percentile(acceptTimes, 99), batchMean: batched / Math.max(1, batches) };
   } finally {
     await core.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -272,16 +301,64 @@ export async function rawInsertRate(rows: number): Promise<number> {
   }
 }
 
+/**
+ * WAL written per accepted message on the accept path alone (no turns, no sends): every message
+ * in a commit of its own, or group-committed `batch` at a time as the pipeline does under a burst.
+ * Automatic checkpoints are off so the WAL only grows: its growth is what the commits wrote.
+ */
+export async function acceptWal(messages: number, batch: number): Promise<{ pages: number; bytes: number }> {
+  const dir = tmp('wal');
+  const store = await openDatabase({ file: path.join(dir, 'wal.sqlite') });
+  try {
+    const { sqlite } = store;
+    sqlite.pragma('wal_autocheckpoint = 0');
+    const now = new Date().toISOString();
+    sqlite.prepare("INSERT INTO shops (name, currency, created_at) VALUES ('Wal', 'DZD', ?)").run(now);
+    sqlite
+      .prepare("INSERT INTO accounts (shop_id, channel, label, status, created_at) VALUES (1, 'simulator', 'wal', 'connected', ?)")
+      .run(now);
+    const pipelineStore = makePipelineStore(sqlite);
+    const inbound = (i: number) => ({
+      accountId: 1,
+      channelMessageId: `WAL${i}`,
+      from: `2135${String(i % 1_000).padStart(8, '0')}@s.whatsapp.net`,
+      kind: 'text' as const,
+      text: `wach kayen robe rouge taille M ${i}`,
+      at: now,
+    });
+    // Warm-up: the contacts and conversations exist, as in a shop that has been running.
+    for (let i = 0; i < 1_000; i++) pipelineStore.accept(inbound(-1 - i), now);
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const walFile = path.join(dir, 'wal.sqlite-wal');
+    const before = fs.existsSync(walFile) ? fs.statSync(walFile).size : 0;
+    for (let i = 0; i < messages; i += batch) {
+      const group = Array.from({ length: Math.min(batch, messages - i) }, (_, k) => inbound(i + k));
+      if (batch === 1) pipelineStore.accept(group[0]!, now);
+      else pipelineStore.batch([() => group.forEach((m) => pipelineStore.accept(m, now))]);
+    }
+    const bytes = (fs.statSync(walFile).size - before) / messages;
+    const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
+    return { pages: bytes / (pageSize + 24), bytes };
+  } finally {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function run(
   opts: { storedMessages?: number; samples?: number; messages?: number; pacedSeconds?: number } = {},
 ): Promise<PipelineBench> {
   const storedMessages = opts.storedMessages ?? 1_000_000;
-  const { p50, p99, p99Paced, p99PacedInbox, inboxShare } = await latency(storedMessages, opts.samples ?? 2_000, {
+  const { p50, p99, acceptP99, p99Paced, p99PacedInbox, inboxShare } = await latency(storedMessages, opts.samples ?? 2_000, {
     rate: 10,
     seconds: opts.pacedSeconds ?? 30,
   });
-  const perSecond = await throughput(100, 100, opts.messages ?? 20_000);
+  // Throughput and the raw baseline back to back: the same load on the machine for both.
+  const burst = await throughput(100, 100, opts.messages ?? 20_000);
+  const perSecond = burst.perSecond;
   const raw = await rawInsertRate(20_000);
+  const alone = await acceptWal(2_000, 1);
+  const batched = await acceptWal(2_000, 64);
   return {
     p50_ms: round(p50),
     p99_ms: round(p99),
@@ -292,5 +369,12 @@ export async function run(
     p99_10ps_ms: round(p99Paced),
     p99_10ps_inbox_open_ms: round(p99PacedInbox),
     inbox_share: round(inboxShare),
+    accept_p99_ms: round(acceptP99),
+    accept_burst_p99_ms: round(burst.acceptP99),
+    accept_batch_mean: round(burst.batchMean, 1),
+    accept_wal_pages_alone: round(alone.pages, 2),
+    accept_wal_pages_batched: round(batched.pages, 2),
+    accept_wal_bytes_alone: Math.round(alone.bytes),
+    accept_wal_bytes_batched: Math.round(batched.bytes),
   };
 }

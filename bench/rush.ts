@@ -86,7 +86,7 @@ export async function run(opts: { conversations?: number; llmMs?: number; spread
       if (wait > 0) await sleep(wait);
       const from = `2135${String(i).padStart(8, '0')}@s.whatsapp.net`;
       wroteAt.set(from, performance.now());
-      core.ctx.pipeline.sink.accept({
+      void core.ctx.pipeline.sink.accept({
         accountId: account.id,
         channelMessageId: `RUSH${i}`,
         from,

@@ -95,6 +95,8 @@ export interface CoreConfig {
   retry?: RetryPolicy;
   /** How often a write is tried again while the disk is full (default 5 s); tests shorten it. */
   storageRetryMs?: number;
+  /** Group commit of accepts (pipeline/accept-batcher.ts); the benchmark compares maxBatch 1 with the default. */
+  acceptBatch?: { maxBatch?: number; windowMs?: number };
   /** Catalog image downloads: tests pass a fetch that reaches their 127.0.0.1 server (default: global fetch). */
   media?: { fetch?: typeof fetch };
   /** Held messages journalled in the data folder while the disk is full (default on); a test plants its loss with false. */
@@ -253,6 +255,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...(config.crash && { crash: config.crash }),
     ...(config.retry && { retry: config.retry }),
     ...(config.storageRetryMs !== undefined && { storageRetryMs: config.storageRetryMs }),
+    ...(config.acceptBatch && { acceptBatch: config.acceptBatch }),
     ...(config.intakeJournal !== false && {
       intakeJournal: makeIntakeJournal({
         dataDir: config.dataDir,

@@ -122,7 +122,7 @@ export async function openShop(spec: ShopSpec, options: { retrieval?: boolean } 
     );
   const brain = makeOfflineBrain({
     products: options.retrieval
-      ? makeCatalogProductFinder(makeProductsRepo(store.sqlite), makeRetriever({ sqlite: store.sqlite }))
+      ? makeCatalogProductFinder(makeProductsRepo(store.sqlite), makeRetriever({ sqlite: store.sqlite }), store.sqlite)
       : makeMemoryProductFinder(products),
     settings: async () => settings,
     country: async (shopId, s) => countryOf(shopId, s.facts.timeZone),

@@ -1,14 +1,15 @@
 /**
  * The crash test's child: a real core with the simulator fed a stream of customer messages, the
- * way a channel feeds it. After each `accept` returns, the message id is appended to acked.log:
- * that is the moment the channel was told "stored", so a kill after it must not lose the message.
+ * way a channel feeds it, 25 at a time (so they are group-committed). When an `accept` resolves, the
+ * message id is appended to acked.log: that is the moment the channel was told "stored", so a kill
+ * after it must not lose the message.
  * A restarted child feeds only what was never acknowledged (what a channel would redeliver),
  * never the whole stream again, so a lost message cannot be hidden by a re-feed.
  *
  * stdout: `ready` once core is up, `acked N` every 25 acknowledgements, `fed` after the last one,
  * `drained` when everything was answered and sent. SOUQ_CRASH_AT=point:N kills at a lifecycle
  * step; SOUQ_CRASH_PACING=1 turns debounce and pacing on (short delays); SOUQ_PLANT_BUG plants one
- * of the bugs the checker must catch (test-only: late-write, drop-120th).
+ * of the bugs the checker must catch (test-only: late-write, early-ack, drop-120th).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,21 +57,32 @@ const shop =
 const accountId = core.ctx.testPhone.accountFor(shop.id);
 const sink = core.ctx.pipeline.sink;
 
-/** Planted bug "late-write": acknowledges at once and stores a moment later. */
-const accept = (message: NormalizedInbound): void => {
-  if (plant === 'late-write') setTimeout(() => sink.accept(message), 50);
-  else sink.accept(message);
+const ackLog = path.join(dataDir, ACK_LOG);
+/** The channel's acknowledgement: from here on, the message must survive anything. */
+const ack = (id: string) => fs.appendFileSync(ackLog, `${id}\n`);
+const ignore = () => {};
+
+/**
+ * Planted bugs: "late-write" acknowledges at once and stores a moment later; "early-ack"
+ * acknowledges when accept is called, before the commit that holds the message.
+ */
+const accept = (message: NormalizedInbound): Promise<void> | null => {
+  if (plant === 'late-write') setTimeout(() => void sink.accept(message).catch(ignore), 50);
+  else if (plant !== 'early-ack') return sink.accept(message).then(() => ack(message.channelMessageId));
+  else void sink.accept(message).catch(ignore);
+  ack(message.channelMessageId);
+  return null;
 };
 
-const ackLog = path.join(dataDir, ACK_LOG);
 const acked = readAcked(dataDir);
 process.stdout.write('ready\n');
 let count = 0;
+const inFlight: Promise<void>[] = [];
 for (let n = 0; n < perConversation; n++) {
   for (let conversation = 0; conversation < conversations; conversation++) {
     const id = messageId(conversation, n);
     if (acked.has(id)) continue;
-    accept({
+    const stored = accept({
       accountId,
       channelMessageId: id,
       from: `2135${String(conversation).padStart(8, '0')}@s.whatsapp.net`,
@@ -78,16 +90,17 @@ for (let n = 0; n < perConversation; n++) {
       text: `conversation ${conversation} message ${n}`,
       at: new Date().toISOString(),
     });
-    // The channel's acknowledgement: from here on, the message must survive anything.
-    fs.appendFileSync(ackLog, `${id}\n`);
+    if (stored) inFlight.push(stored);
     count += 1;
     if (count % 25 === 0) {
+      await Promise.all(inFlight.splice(0));
       process.stdout.write(`acked ${count}\n`);
       // Let the worker and dispatcher run while messages keep arriving.
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
 }
+await Promise.all(inFlight.splice(0));
 process.stdout.write('fed\n');
 await new Promise((resolve) => setTimeout(resolve, 80)); // a late write lands before draining
 await core.ctx.pipeline.drain();

@@ -85,6 +85,21 @@ describe('crash safety (kill -9 at every lifecycle step and at random points of 
     );
   });
 
+  it('loses nothing acknowledged when killed just before a group commit of accepts', { timeout: 120_000 }, async () => {
+    const stream = { conversations: 30, perConversation: 10 };
+    const dataDir = tempDir();
+    // The child feeds 25 at a time: the first of each 25 commits at once, the other 24 together. The
+    // fourth commit is the second group's 24, written and not committed.
+    const killed = await runChild(dataDir, stream, { kind: 'none' }, { SOUQ_CRASH_AT: 'before-accept-commit:4' });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(killed.acked).toBe(25);
+    const final = await runChild(dataDir, stream, { kind: 'none' });
+    expect(final.drained).toBe(true);
+    const report = checkCrashRun(dataDir);
+    expect(report.stored).toBe(total(stream));
+    expect(clean(report)).toEqual(NOTHING_WRONG);
+  });
+
   it('holds with debounce and pacing on (bursts answered as a whole)', { timeout: 240_000 }, async () => {
     const stream = { conversations: 30, perConversation: 10 };
     const dataDir = tempDir();
@@ -114,6 +129,19 @@ describe('the crash checker can fail', () => {
     await runChild(dataDir, stream, { kind: 'none' }, env);
     const report = checkCrashRun(dataDir);
     expect(report.lost.length).toBeGreaterThan(0);
+    expect(report.acked).toBe(total(stream));
+  });
+
+  it('reports the lost batch when the channel acknowledges before the commit that holds it', { timeout: 120_000 }, async () => {
+    const stream = { conversations: 30, perConversation: 10 };
+    const dataDir = tempDir();
+    // Killed just before the second group's batched commit: its 24 were acknowledged, never stored.
+    const env = { SOUQ_PLANT_BUG: 'early-ack' };
+    const killed = await runChild(dataDir, stream, { kind: 'none' }, { ...env, SOUQ_CRASH_AT: 'before-accept-commit:4' });
+    expect(killed.signal).toBe('SIGKILL');
+    await runChild(dataDir, stream, { kind: 'none' }, env);
+    const report = checkCrashRun(dataDir);
+    expect(report.lost).toHaveLength(24);
     expect(report.acked).toBe(total(stream));
   });
 

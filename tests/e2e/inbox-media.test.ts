@@ -56,7 +56,7 @@ describe.skipIf(!chromiumAvailable())('media in the inbox', { timeout: 90_000 },
     const file = path.join(core.ctx.dataDir, 'media', '1', name);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, bytes);
-    core.ctx.pipeline.sink.accept({
+    core.ctx.pipeline.sink.acceptNow({
       accountId: core.ctx.testPhone.accountFor(shopId),
       channelMessageId: `E2E${name.replace(/\W/g, '')}`,
       from: '213550000007@s.whatsapp.net',

@@ -53,7 +53,7 @@ describe.skipIf(!chromiumAvailable())('what the seller sees when the machine fai
 
   const customer = (id: string, text: string, from: string) => {
     try {
-      harness.core.ctx.pipeline.sink.accept({
+      harness.core.ctx.pipeline.sink.acceptNow({
         accountId,
         channelMessageId: id,
         from,

@@ -68,9 +68,22 @@ export interface Channel {
   markRead?(accountId: number, from: string, channelMessageIds: string[]): Promise<void>;
 }
 
-/** What a channel calls on the pipeline: everything it observes. Synchronous: one SQLite transaction each. */
+/** A stored inbound message: its row id, and whether it was stored already (a redelivery). */
+export interface AcceptAck {
+  messageId: number;
+  duplicate: boolean;
+}
+
+/** What a channel calls on the pipeline: everything it observes. */
 export interface ChannelSink {
-  accept(message: NormalizedInbound): { messageId: number; duplicate: boolean };
+  /**
+   * Stores a customer's message, group-committed with others that arrive at the same moment.
+   * Resolves only after the commit that holds it: acknowledge the message to its sender then, never
+   * before. Rejects when it was not stored (IntakePausedError: held durably until the disk has space).
+   */
+  accept(message: NormalizedInbound): Promise<AcceptAck>;
+  /** The same, in a transaction of its own, synchronously (the seller's test phone wants the id at once). */
+  acceptNow(message: NormalizedInbound): AcceptAck;
   ownEcho(echo: OwnMessageEcho): void;
   status(accountId: number, channelMessageId: string, status: DeliveryStatus, error?: string | null): void;
   accountStatus(accountId: number, status: AccountStatus, detail: WhatsAppNotice | null): void;

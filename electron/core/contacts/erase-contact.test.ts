@@ -35,7 +35,7 @@ function grep(dir: string, markers: string[]): string[] {
 async function seed(core: Core, shopId: number, accountId: number, mediaDir: string) {
   const sink = core.ctx.pipeline.sink;
   const at = () => new Date().toISOString();
-  sink.accept({
+  await sink.accept({
     accountId,
     channelMessageId: 'A-1',
     from: A.jid,
@@ -44,7 +44,7 @@ async function seed(core: Core, shopId: number, accountId: number, mediaDir: str
     text: 'Salam, je veux la robe zoubimarker taille M',
     at: at(),
   });
-  sink.accept({
+  await sink.accept({
     accountId,
     channelMessageId: 'A-2',
     from: A.jid,
@@ -55,8 +55,8 @@ async function seed(core: Core, shopId: number, accountId: number, mediaDir: str
   fs.mkdirSync(path.join(mediaDir, String(accountId)), { recursive: true });
   const photo = path.join(mediaDir, String(accountId), 'A-3.jpg');
   fs.writeFileSync(photo, 'JPEG zoubimarker-photo');
-  sink.accept({ accountId, channelMessageId: 'A-3', from: A.jid, kind: 'image', text: '', mediaPath: photo, at: at() });
-  sink.accept({
+  await sink.accept({ accountId, channelMessageId: 'A-3', from: A.jid, kind: 'image', text: '', mediaPath: photo, at: at() });
+  await sink.accept({
     accountId,
     channelMessageId: 'B-1',
     from: B.jid,

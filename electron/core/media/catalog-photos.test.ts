@@ -198,7 +198,7 @@ describe('catalog photos', () => {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, image);
       const before = rawLog().length;
-      core.ctx.pipeline.sink.accept({
+      await core.ctx.pipeline.sink.accept({
         accountId,
         channelMessageId: id,
         from: `${from.replace(/\D/g, '')}@s.whatsapp.net`,
@@ -231,7 +231,7 @@ describe('catalog photos', () => {
       const file = path.join(dataDir, 'media', `${id}.jpg`);
       fs.writeFileSync(file, await screenshotOf(await productPhoto(6000 + id.length), { seed: 5, chrome: true }));
       const before = rawLog().length;
-      core.ctx.pipeline.sink.accept({
+      await core.ctx.pipeline.sink.accept({
         accountId,
         channelMessageId: id,
         from: `${from.replace(/\D/g, '')}@s.whatsapp.net`,

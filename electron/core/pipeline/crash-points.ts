@@ -2,7 +2,8 @@
  * Named moments of the lifecycle where the crash test kills the process (test-only hook; in
  * the app it is a no-op). Each step's durable state must make a restart converge.
  */
-export type CrashPoint = 'after-accept' | 'mid-decision' | 'after-outbox-write' | 'after-send';
+/** before-accept-commit: a batch of accepts is written, not committed, and none of it acknowledged. */
+export type CrashPoint = 'before-accept-commit' | 'after-accept' | 'mid-decision' | 'after-outbox-write' | 'after-send';
 
 export type CrashHook = (point: CrashPoint) => void;
 

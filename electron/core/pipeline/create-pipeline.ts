@@ -2,14 +2,15 @@ import type SQLite from 'better-sqlite3';
 import type { AccountStatus } from '../../../shared/domain/schemas';
 import type { ShopSettings } from '../../../shared/domain/settings';
 import type { Brain } from '../brain/index';
-import type { Channel, ChannelSink, DeliveryStatus, NormalizedInbound, OwnMessageEcho } from '../channels/types';
+import type { AcceptAck, Channel, ChannelSink, DeliveryStatus, NormalizedInbound, OwnMessageEcho } from '../channels/types';
 import type { EventBus } from '../events';
 import type { Clock, Logger, Notifier } from '../ports';
 import { prepareAccountWrites } from '../accounts';
 import { toConversation, toMessage } from '../conversations';
 import { type CrashHook, noCrash } from './crash-points';
 import { type DispatchOutcome, type DispatcherDeps, makeDispatcher } from './dispatcher';
-import { type PipelineStore, makePipelineStore } from './pipeline-store';
+import { type AcceptResult, type PipelineStore, makePipelineStore } from './pipeline-store';
+import { makeAcceptBatcher } from './accept-batcher';
 import { makeEndpointGates } from './endpoint-limits';
 import { type NewProactive, makeProactive } from './proactive';
 import { fixedSendPolicy } from './pacing-presets';
@@ -51,6 +52,8 @@ export interface PipelineDeps {
   intakeJournal?: IntakeJournal<NormalizedInbound>;
   /** Voice notes to text before the brain reads them (media/transcribe); absent = acknowledgement only. */
   transcribe?: WorkerDeps['transcribe'];
+  /** Group commit of accepts: most messages per transaction, and how long a batch stays open (0 = this event-loop turn). */
+  acceptBatch?: { maxBatch?: number; windowMs?: number };
 }
 
 const STATUS_RANK: Record<string, number> = { queued: 0, sending: 1, failed: 1, sent: 2, delivered: 3, read: 4 };
@@ -177,9 +180,8 @@ export function createPipeline(deps: PipelineDeps) {
   });
 
   let stopped = false;
-  /** Stores one inbound message and starts its turn (one transaction; see pipeline-store accept). */
-  const acceptNow = (message: NormalizedInbound) => {
-    const result = store.accept(message, clock.now().toISOString());
+  /** What follows one stored message's commit: the crash point, the search index, events, its turn. */
+  const afterAccept = (result: AcceptResult): AcceptAck => {
     if (!result.duplicate) {
       crash('after-accept');
       deps.afterStore?.();
@@ -189,6 +191,31 @@ export function createPipeline(deps: PipelineDeps) {
     }
     return { messageId: result.messageId, duplicate: result.duplicate };
   };
+  /** Stores one inbound message and starts its turn (one transaction; see pipeline-store accept). */
+  const acceptNow = (message: NormalizedInbound): AcceptAck => afterAccept(store.accept(message, clock.now().toISOString()));
+  let refusing = false;
+  const batcher = makeAcceptBatcher<NormalizedInbound, AcceptResult>({
+    transaction: (writes) => store.batch([writes]),
+    inTransaction: store.inTransaction,
+    write(message) {
+      // The disk refused an earlier message (of this batch, or before): this one waits behind it.
+      if (storage.paused || refusing) {
+        refusing = !storage.paused;
+        throw new HoldInOrder();
+      }
+      try {
+        return store.accept(message, clock.now().toISOString());
+      } catch (err) {
+        // Until the refusal has paused intake (its promise settles after the flush), later messages are held too.
+        if (isDiskFault(err)) refusing = true;
+        throw err;
+      }
+    },
+    beforeCommit: () => crash('before-accept-commit'),
+    committed: (_message, result) => void afterAccept(result),
+    onCommittedError: (err) => logger.error({ err }, 'after storing a message'),
+    ...deps.acceptBatch,
+  });
   // A write probe for the paused state: grows the file like a message would, then rolls back.
   const probeWrite = sqlite.transaction(() => {
     sqlite.prepare("INSERT INTO search_index_state (name, last_id) VALUES ('~disk-probe', zeroblob(65536))").run();
@@ -215,7 +242,23 @@ export function createPipeline(deps: PipelineDeps) {
     ...(deps.intakeJournal && { journal: deps.intakeJournal }),
   });
   const sink: ChannelSink = {
-    accept(message: NormalizedInbound) {
+    accept(message: NormalizedInbound): Promise<AcceptAck> {
+      if (stopped) return Promise.reject(new Error('Souqbot is shutting down'));
+      if (storage.paused) {
+        storage.hold(message, null);
+        return Promise.reject(new IntakePausedError());
+      }
+      return batcher.accept(message).then(
+        (result) => ({ messageId: result.messageId, duplicate: result.duplicate }),
+        (err: unknown) => {
+          if (!(err instanceof HoldInOrder) && !isDiskFault(err)) throw err;
+          // Not stored, so not acknowledged as stored: held (journalled) and stored when space returns.
+          storage.hold(message, err instanceof HoldInOrder ? null : err);
+          throw new IntakePausedError();
+        },
+      );
+    },
+    acceptNow(message: NormalizedInbound): AcceptAck {
       // After shutdown nothing is acknowledged, so the sender's own retry delivers it again later.
       if (stopped) throw new Error('Souqbot is shutting down');
       // Paused: keep arrival order, the held messages go first.
@@ -314,6 +357,7 @@ export function createPipeline(deps: PipelineDeps) {
     emitConversation,
     /** Waits until nothing is ready to process or send (deferred retries may remain). */
     async drain() {
+      batcher.flush();
       // Stops when a round makes no progress, so work deferred by debounce or backoff
       // cannot make it spin.
       const backlog = () => {
@@ -329,7 +373,11 @@ export function createPipeline(deps: PipelineDeps) {
         before = after;
       }
     },
+    /** Group-commit figures: batches, messages, batches written again one by one. */
+    acceptStats: () => batcher.stats(),
     async stop() {
+      // Accepted before the stop: committed (and so acknowledged) rather than dropped.
+      batcher.flush();
       stopped = true;
       storage.stop();
       await worker.stop();
@@ -341,3 +389,6 @@ export type Pipeline = ReturnType<typeof createPipeline>;
 
 /** Ends the disk probe's transaction by rolling it back. */
 class ProbeDone extends Error {}
+
+/** A message of a batch that must wait behind messages held while the disk was full. */
+class HoldInOrder extends Error {}

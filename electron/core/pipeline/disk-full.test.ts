@@ -31,7 +31,7 @@ describe('a full disk', () => {
     const states: StorageState[] = [];
     core.bus.on('system/storage', (s) => void states.push(s));
     const db = core.ctx.store.sqlite;
-    core.ctx.pipeline.sink.accept(inbound(accountId, 'T-0', 'before'));
+    await core.ctx.pipeline.sink.accept(inbound(accountId, 'T-0', 'before'));
     await core.ctx.pipeline.drain();
 
     // The injected fault: SQLite may not grow the file, so writes fail with SQLITE_FULL.
@@ -40,7 +40,7 @@ describe('a full disk', () => {
     const refused: string[] = [];
     for (let i = 1; i <= 40; i++) {
       try {
-        core.ctx.pipeline.sink.accept(inbound(accountId, `T-${i}`, `during ${i}`));
+        await core.ctx.pipeline.sink.accept(inbound(accountId, `T-${i}`, `during ${i}`));
       } catch (err) {
         expect(err).toBeInstanceOf(IntakePausedError);
         refused.push(`T-${i}`);
@@ -70,6 +70,39 @@ describe('a full disk', () => {
     expect(states.at(-1)).toEqual({ state: 'ok', since: null, held: 0 });
   });
 
+  it('keeps arrival order when the disk fills in the middle of a group commit', async () => {
+    const temp = await makeTempCore({ storageRetryMs: 30 });
+    cleanup = temp.cleanup;
+    const { core } = temp;
+    const shop = await call<Shop>(core, 'shops/create', { name: 'Épicerie Sfax', currency: 'TND' });
+    const accountId = core.ctx.testPhone.accountFor(shop.id);
+    const db = core.ctx.store.sqlite;
+    await core.ctx.pipeline.sink.accept(inbound(accountId, 'G-0', 'before'));
+    await core.ctx.pipeline.drain();
+    db.pragma(`max_page_count = ${(db.pragma('page_count', { simple: true }) as number) + 1}`);
+    // Forty messages in the same event-loop turn: one batch, which the disk stops part-way. Every
+    // other one is short and would still fit in a page's free space after a long one was refused.
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) =>
+        core.ctx.pipeline.sink.accept(
+          i % 2 === 0 ? inbound(accountId, `G-${i + 1}`, `burst ${i + 1}`) : { ...inbound(accountId, `G-${i + 1}`, ''), text: 'ok' },
+        ),
+      ),
+    );
+    const refused = outcomes.flatMap((o, i) => (o.status === 'rejected' ? [i + 1] : []));
+    expect(refused.length).toBeGreaterThan(0);
+    for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(IntakePausedError);
+    // Every message after the first refused one is refused too: none is stored ahead of a held one.
+    expect(refused).toEqual(Array.from({ length: 41 - refused[0]! }, (_, i) => refused[0]! + i));
+    db.pragma('max_page_count = 1073741823');
+    await expect.poll(() => core.ctx.pipeline.storage.state().state, { timeout: 3000 }).toBe('ok');
+    await core.ctx.pipeline.drain();
+    const stored = db.prepare("SELECT channel_message_id AS id FROM messages WHERE direction = 'in' ORDER BY rowid").all() as {
+      id: string;
+    }[];
+    expect(stored.map((r) => r.id)).toEqual(Array.from({ length: 41 }, (_, i) => `G-${i}`));
+  });
+
   /**
    * A message the store refused is held in memory and journalled; closing the core while the disk
    * is still full drops everything in memory, as a kill would. The next start on the same folder
@@ -85,7 +118,7 @@ describe('a full disk', () => {
     const refused: string[] = [];
     for (let i = 1; i <= 20; i++) {
       try {
-        first.core.ctx.pipeline.sink.accept(inbound(accountId, `K-${i}`, `held ${i}`));
+        await first.core.ctx.pipeline.sink.accept(inbound(accountId, `K-${i}`, `held ${i}`));
       } catch (err) {
         expect(err).toBeInstanceOf(IntakePausedError);
         refused.push(`K-${i}`);

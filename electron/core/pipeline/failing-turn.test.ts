@@ -51,8 +51,8 @@ describe('a turn that keeps failing', () => {
     const escalated: string[] = [];
     core.bus.on('conversations/escalated', ({ reason }) => escalated.push(reason));
 
-    core.ctx.pipeline.sink.accept(inbound(accountId, 'X-1', 'le modèle corrupt svp', '212600000001@s.whatsapp.net'));
-    core.ctx.pipeline.sink.accept(inbound(accountId, 'X-2', 'bonjour', '212600000002@s.whatsapp.net'));
+    await core.ctx.pipeline.sink.accept(inbound(accountId, 'X-1', 'le modèle corrupt svp', '212600000001@s.whatsapp.net'));
+    await core.ctx.pipeline.sink.accept(inbound(accountId, 'X-2', 'bonjour', '212600000002@s.whatsapp.net'));
     // Backoff 40+80+160+160 ms ≈ 440 ms until the 5th try; a hot loop would try thousands of times.
     await expect.poll(() => tries.count, { timeout: 5000 }).toBe(5);
     const db = core.ctx.store.sqlite;
@@ -84,7 +84,7 @@ describe('a turn that keeps failing', () => {
     const temp = await makeTempCore({ brain: first.brain, retry: { baseMs: 5, capMs: 10, parkAfter: 3 } });
     const shop = await call<Shop>(temp.core, 'shops/create', { name: 'Loja Verde', currency: 'EUR' });
     const accountId = temp.core.ctx.testPhone.accountFor(shop.id);
-    temp.core.ctx.pipeline.sink.accept(inbound(accountId, 'P-1', 'corrupt', '351910000001@s.whatsapp.net'));
+    await temp.core.ctx.pipeline.sink.accept(inbound(accountId, 'P-1', 'corrupt', '351910000001@s.whatsapp.net'));
     await expect.poll(() => first.tries.count, { timeout: 2000 }).toBe(3);
     await temp.core.close();
     const second = flakyBrain(broken);

@@ -56,7 +56,7 @@ async function rush(choice: PacingChoice, customers: number, opts: { proactive?:
   pipeline.attachChannel(1, channel);
   const start = t;
   for (let i = 0; i < customers; i++) {
-    pipeline.sink.accept({
+    await pipeline.sink.accept({
       accountId: 1,
       channelMessageId: `R${i}`,
       from: `21355${String(i).padStart(7, '0')}@s.whatsapp.net`,

@@ -4,81 +4,15 @@ import type { Insertable } from 'kysely';
 import { prepareContactWrites } from '../contacts';
 import { type MessageRow, prepareConversationWrites } from '../conversations';
 import type { Database } from '../database';
-import type { MessageKind } from '../../../shared/domain/schemas';
+import type { AcceptResult, NewOutbound, OutboxRow, PendingTurnRow, TurnFacts } from './pipeline-rows';
+
+export type { AcceptResult, NewOutbound, OutboundKind, OutboxRow, PendingTurnRow, TurnFacts } from './pipeline-rows';
 
 /**
  * The pipeline's durable state transitions, each ONE synchronous SQLite transaction (nothing
  * can interleave inside it, and a kill -9 leaves either all of it or none). Raw prepared
  * statements: this is the hot path.
  */
-
-export interface AcceptResult {
-  messageId: number;
-  duplicate: boolean;
-  shopId: number;
-  conversationId: number;
-}
-
-export interface PendingTurnRow {
-  queueId: number;
-  shopId: number;
-  conversationId: number;
-  messageId: number;
-  createdAt: string;
-}
-
-export interface TurnFacts {
-  shopId: number;
-  accountId: number;
-  conversationId: number;
-  contactId: number;
-  contactJid: string;
-  contactBlocked: boolean;
-  takeover: boolean;
-  /** ISO time a phone-started takeover ends; null = until the seller gives the chat back. */
-  takeoverUntil: string | null;
-  flaggedReason: string | null;
-  lastInboundAt: string | null;
-}
-
-export interface OutboxRow {
-  outboxId: number;
-  shopId: number;
-  accountId: number;
-  conversationId: number;
-  messageId: number;
-  toJid: string;
-  channelMessageId: string;
-  attempts: number;
-  nextAttemptAt: string;
-  text: string;
-  author: 'bot' | 'seller';
-  meta: string | null;
-  /** reply: answers a customer's message; proactive: the bot writes first (follow-up, broadcast). */
-  kind: OutboundKind;
-  /** When the customer last wrote in this conversation (which budget a reply uses depends on it). */
-  lastInboundAt: string | null;
-}
-
-export type OutboundKind = 'reply' | 'proactive';
-
-export interface NewOutbound {
-  shopId: number;
-  accountId: number;
-  conversationId: number;
-  toJid: string;
-  author: 'bot' | 'seller';
-  text: string;
-  /** JSON: the brain's decision summary, inReplyTo message ids, media. */
-  meta: string | null;
-  channelMessageId: string;
-  /** draft: stored awaiting the seller, no outbox row. */
-  draft: boolean;
-  /** Default reply. A proactive message keeps the strict send budget whenever it goes. */
-  kind?: OutboundKind;
-  /** The stored message's kind (default text): a photo the seller sends is an image. */
-  messageKind?: MessageKind;
-}
 
 const preview = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
 const MESSAGE_COLUMNS = 'id, shop_id, conversation_id, direction, author, kind, text, status, channel_message_id, error, created_at';
@@ -297,6 +231,8 @@ export function makePipelineStore(sqlite: SQLite.Database) {
     batch: (writes: Array<() => void>) => {
       if (writes.length) batch(writes);
     },
+    /** Whether a transaction is open (after a failed write SQLite may have rolled all of it back). */
+    inTransaction: () => sqlite.inTransaction,
     accept: (msg: NormalizedInbound, now: string) => {
       try {
         return accept(msg, now);

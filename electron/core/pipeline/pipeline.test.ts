@@ -34,12 +34,13 @@ function count(core: Core, sql: string, ...params: unknown[]): number {
 describe('pipeline', () => {
   it('stores a message delivered three times once and answers it once', async () => {
     const { core, accountId } = await setup();
-    const first = core.ctx.pipeline.sink.accept(inbound(accountId, 'WA-1', 'salam'));
-    const second = core.ctx.pipeline.sink.accept(inbound(accountId, 'WA-1', 'salam'));
-    const third = core.ctx.pipeline.sink.accept(inbound(accountId, 'WA-1', 'salam'));
-    expect(first.duplicate).toBe(false);
-    expect([second.duplicate, third.duplicate]).toEqual([true, true]);
-    expect(second.messageId).toBe(first.messageId);
+    // The three deliveries arrive together: one group commit, the message row written once.
+    const [first, second, third] = await Promise.all(
+      [1, 2, 3].map(() => core.ctx.pipeline.sink.accept(inbound(accountId, 'WA-1', 'salam'))),
+    );
+    expect(first!.duplicate).toBe(false);
+    expect([second!.duplicate, third!.duplicate]).toEqual([true, true]);
+    expect(second!.messageId).toBe(first!.messageId);
     await core.ctx.pipeline.drain();
     expect(count(core, "SELECT count(*) n FROM messages WHERE direction = 'in'")).toBe(1);
     expect(count(core, "SELECT count(*) n FROM messages WHERE direction = 'out'")).toBe(1);
@@ -48,7 +49,7 @@ describe('pipeline', () => {
 
   it('answers each conversation in order and records the reply as sent with its pre-chosen id', async () => {
     const { core, accountId } = await setup();
-    for (let i = 0; i < 5; i++) core.ctx.pipeline.sink.accept(inbound(accountId, `A-${i}`, `message ${i}`));
+    for (let i = 0; i < 5; i++) await core.ctx.pipeline.sink.accept(inbound(accountId, `A-${i}`, `message ${i}`));
     await core.ctx.pipeline.drain();
     const replies = core.ctx.store.sqlite
       .prepare("SELECT text, status, channel_message_id FROM messages WHERE direction = 'out' ORDER BY id")
@@ -68,7 +69,7 @@ describe('pipeline', () => {
   ])('routes: %s', async (_name, mode, sentReplies, queueState) => {
     const { core, shop, accountId } = await setup();
     // First contact creates the conversation; then the branch's condition is set.
-    core.ctx.pipeline.sink.accept(inbound(accountId, 'R-0', 'hello'));
+    await core.ctx.pipeline.sink.accept(inbound(accountId, 'R-0', 'hello'));
     await core.ctx.pipeline.drain();
     const conversationId = count(core, 'SELECT id n FROM conversations');
     const contactId = count(core, 'SELECT id n FROM contacts');
@@ -76,7 +77,7 @@ describe('pipeline', () => {
     if (mode === 'takeover') await call(core, 'conversations/set-takeover', { shopId: shop.id, conversationId, takeover: true });
     if (mode === 'approval') await call(core, 'settings/update', { shopId: shop.id, patch: { bot: { approvalMode: true } } });
     if (mode === 'ai-off') await call(core, 'settings/update', { shopId: shop.id, patch: { bot: { aiEnabled: false } } });
-    core.ctx.pipeline.sink.accept(inbound(accountId, 'R-1', 'second'));
+    await core.ctx.pipeline.sink.accept(inbound(accountId, 'R-1', 'second'));
     await core.ctx.pipeline.drain();
     expect(count(core, "SELECT count(*) n FROM messages WHERE direction = 'in'")).toBe(2);
     expect(count(core, "SELECT count(*) n FROM messages WHERE direction = 'out' AND status = 'sent'")).toBe(1 + sentReplies);
@@ -96,7 +97,7 @@ describe('pipeline', () => {
   it('sends an approved draft under the id chosen when it was drafted', async () => {
     const { core, shop, accountId } = await setup();
     await call(core, 'settings/update', { shopId: shop.id, patch: { bot: { approvalMode: true } } });
-    core.ctx.pipeline.sink.accept(inbound(accountId, 'D-1', 'price?'));
+    await core.ctx.pipeline.sink.accept(inbound(accountId, 'D-1', 'price?'));
     await core.ctx.pipeline.drain();
     const draft = core.ctx.store.sqlite.prepare("SELECT id, channel_message_id FROM messages WHERE status = 'draft'").get() as {
       id: number;
@@ -125,7 +126,7 @@ describe('pipeline', () => {
         if (failure) throw failure;
       },
     });
-    sim.sink.accept(inbound(accountId, 'F-1', 'one'));
+    await sim.sink.accept(inbound(accountId, 'F-1', 'one'));
     await sim.drain();
     expect(count(core, "SELECT attempts n FROM outbox WHERE state = 'queued'")).toBe(1);
     core.ctx.store.sqlite.prepare("UPDATE outbox SET next_attempt_at = '2000-01-01T00:00:00.000Z'").run();
@@ -136,7 +137,7 @@ describe('pipeline', () => {
     expect(count(core, "SELECT count(*) n FROM outbox WHERE state = 'sent'")).toBe(1);
 
     failures.push(new ChannelSendError('recipient does not exist', false));
-    sim.sink.accept(inbound(accountId, 'F-2', 'two'));
+    await sim.sink.accept(inbound(accountId, 'F-2', 'two'));
     await sim.drain();
     const failed = core.ctx.store.sqlite
       .prepare("SELECT status, error FROM messages WHERE direction = 'out' ORDER BY id DESC LIMIT 1")
@@ -150,7 +151,7 @@ describe('pipeline', () => {
     const { core, dataDir } = temp;
     const shop = await call<Shop>(core, 'shops/create', { name: 'B' });
     const accountId = core.ctx.testPhone.accountFor(shop.id);
-    core.ctx.pipeline.sink.accept(inbound(accountId, 'X-1', 'hello'));
+    await core.ctx.pipeline.sink.accept(inbound(accountId, 'X-1', 'hello'));
     // Simulate a crash after the outbox write: a queued row exists, nothing was sent.
     await core.ctx.pipeline.drain();
     expect(count(core, "SELECT count(*) n FROM outbox WHERE state = 'sent'")).toBe(1);
@@ -179,7 +180,7 @@ describe('pipeline', () => {
 
   it('lets the seller reply, take over and give back', async () => {
     const { core, shop, accountId } = await setup();
-    core.ctx.pipeline.sink.accept(inbound(accountId, 'S-1', 'bonjour'));
+    await core.ctx.pipeline.sink.accept(inbound(accountId, 'S-1', 'bonjour'));
     await core.ctx.pipeline.drain();
     const conversationId = count(core, 'SELECT id n FROM conversations');
     const taken = await call<{ takeover: boolean; status: string }>(core, 'conversations/set-takeover', {
@@ -190,7 +191,7 @@ describe('pipeline', () => {
     expect(taken).toMatchObject({ takeover: true, status: 'waiting_human' });
     const reply = await call<Message>(core, 'conversations/reply', { shopId: shop.id, conversationId, text: 'Je suis la vendeuse.' });
     expect(reply).toMatchObject({ author: 'seller', status: 'queued' });
-    core.ctx.pipeline.sink.accept(inbound(accountId, 'S-2', 'merci'));
+    await core.ctx.pipeline.sink.accept(inbound(accountId, 'S-2', 'merci'));
     await core.ctx.pipeline.drain();
     const out = core.ctx.store.sqlite.prepare("SELECT author FROM messages WHERE direction = 'out' ORDER BY id").all() as {
       author: string;
@@ -208,7 +209,7 @@ describe('pipeline', () => {
 
   it('treats a fromMe message the bot did not send as the seller answering from the phone', async () => {
     const { core, accountId } = await setup();
-    core.ctx.pipeline.sink.accept(inbound(accountId, 'E-1', 'salam'));
+    await core.ctx.pipeline.sink.accept(inbound(accountId, 'E-1', 'salam'));
     await core.ctx.pipeline.drain();
     const ours = (core.ctx.store.sqlite.prepare('SELECT channel_message_id FROM outbox').get() as { channel_message_id: string })
       .channel_message_id;
@@ -247,20 +248,20 @@ describe('pipeline', () => {
       text: 'salam, ana hna',
       at: at(),
     });
-    core.ctx.pipeline.sink.accept({ ...inbound(accountId, 'T-1', 'ok merci'), at: at() });
+    await core.ctx.pipeline.sink.accept({ ...inbound(accountId, 'T-1', 'ok merci'), at: at() });
     await core.ctx.pipeline.drain();
     expect(count(core, "SELECT count(*) n FROM messages WHERE direction = 'out' AND author = 'bot'")).toBe(0);
     now += 31 * 60_000;
-    core.ctx.pipeline.sink.accept({ ...inbound(accountId, 'T-2', 'wach kayen?'), at: at() });
+    await core.ctx.pipeline.sink.accept({ ...inbound(accountId, 'T-2', 'wach kayen?'), at: at() });
     await core.ctx.pipeline.drain();
     expect(count(core, "SELECT count(*) n FROM messages WHERE direction = 'out' AND author = 'bot'")).toBe(1);
   });
 
   it('acknowledges a voice note in the language the customer last wrote in and hands over to the seller', async () => {
     const { core, accountId } = await setup();
-    core.ctx.pipeline.sink.accept(inbound(accountId, 'V-0', 'salam khoya, ch7al had sac?'));
+    await core.ctx.pipeline.sink.accept(inbound(accountId, 'V-0', 'salam khoya, ch7al had sac?'));
     await core.ctx.pipeline.drain();
-    core.ctx.pipeline.sink.accept({ ...inbound(accountId, 'V-1', ''), kind: 'audio' });
+    await core.ctx.pipeline.sink.accept({ ...inbound(accountId, 'V-1', ''), kind: 'audio' });
     await core.ctx.pipeline.drain();
     const last = core.ctx.store.sqlite
       .prepare("SELECT text, meta FROM messages WHERE direction = 'out' ORDER BY id DESC LIMIT 1")

@@ -24,7 +24,7 @@ const ids: Record<'voice' | 'pdf' | 'text' | 'escape' | 'link', number> = { voic
 
 /** An inbound message as the WhatsApp adapter stores it, with its media at `file`. */
 function inbound(kind: 'audio' | 'document' | 'text', file: string | null, extra: { fileName?: string; text?: string } = {}): number {
-  const { messageId } = core.ctx.pipeline.sink.accept({
+  const { messageId } = core.ctx.pipeline.sink.acceptNow({
     accountId: core.ctx.testPhone.accountFor(shop.id),
     channelMessageId: `M${Math.random().toString(36).slice(2)}`,
     from: '213550000001@s.whatsapp.net',

@@ -75,7 +75,7 @@ describe('recovering a database whose table has a damaged page', () => {
     const core = await createCore({ dataDir: dir, brain: makeDeterministicBrain(), rateLimits: noRateLimits, pacing: noPacing });
     const shop = await core.ctx.repos.shops.create({ name: 'Hanout Fès', currency: 'MAD', now: new Date().toISOString() });
     const accountId = core.ctx.testPhone.accountFor(shop.id);
-    core.ctx.pipeline.sink.accept({
+    await core.ctx.pipeline.sink.accept({
       accountId,
       channelMessageId: 'M-0',
       from: '212600000001@s.whatsapp.net',

@@ -1,3 +1,4 @@
+import { memoText } from './memo';
 import { foldLatin, normaliseArabic } from './normalise';
 
 /**
@@ -8,11 +9,13 @@ import { foldLatin, normaliseArabic } from './normalise';
  * (normalise.ts), so a word folded here and a word indexed there agree on letters. Digits inside
  * Latin words stay: in Arabizi they are letters (3=ع, 7=ح, 9=ق).
  */
-export function fold(text: string): string {
-  return normaliseArabic(foldLatin(text))
-    .replace(/[’‘`´]/g, "'")
-    .replace(/(\p{L})\1{2,}/gu, '$1');
-}
+export const fold: (text: string) => string = memoText(
+  (text) =>
+    normaliseArabic(foldLatin(text))
+      .replace(/[’‘`´]/g, "'")
+      .replace(/(\p{L})\1{2,}/gu, '$1'),
+  4_096,
+);
 
 /** Arabic-Indic digits → ASCII, nothing else (phone numbers keep their separators for parsing). */
 export const asciiDigits = (text: string): string =>

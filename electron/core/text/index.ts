@@ -34,3 +34,4 @@ export { type PhoneMatch, type PhoneOptions, findPhone, findPhones, toE164 } fro
 // The test panel's customer as a WhatsApp address (knowledge's try-as-customer; the same digits the test phone writes).
 export { phoneToJid } from './phone';
 export { type Place, type PlaceOptions, WILAYA_COUNT, findPlace, placeByName, placeSpan, samePlace } from './places';
+export { currencyOfCountry, deriveCountry, dialectOf } from './country';

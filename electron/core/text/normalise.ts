@@ -3,6 +3,7 @@
  * The same function must run on both sides of a comparison: the goal is that the spellings a
  * customer uses and the ones a seller typed meet, not that the result is correct language.
  */
+import { memoText } from './memo';
 
 const ARABIC_DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 const TATWEEL = /\u0640/g;
@@ -100,12 +101,12 @@ function stripLatinPlural(token: string): string {
 const isArabicScript = (token: string): boolean => /[\u0600-\u06FF]/.test(token);
 
 /** One token, already separated: the canonical form used for indexing and matching. */
-export function normaliseToken(raw: string): string {
+export const normaliseToken: (raw: string) => string = memoText((raw) => {
   let token = foldLatin(normaliseArabic(raw));
   if (isArabicScript(token)) return collapseRepeats(stripArabicClitics(token));
   token = foldArabizi(token);
   return collapseRepeats(stripLatinPlural(token));
-}
+}, 50_000);
 
 /** The text's canonical tokens, in order (empty strings dropped). */
 export function tokenise(text: string): string[] {

@@ -3,24 +3,69 @@ import { INTENT_LEXICON } from './intent-lexicon';
 import { fold, stripArabicArticle, tokens } from './normalise';
 
 interface CompiledPhrase {
+  intent: Intent;
   pattern: RegExp;
   weight: number;
 }
 
-function compile(phrase: string): CompiledPhrase {
+function compile(intent: Intent, phrase: string): { compiled: CompiledPhrase; first: string } {
   const strong = phrase.startsWith('!');
-  const words = (strong ? phrase.slice(1) : phrase).split(' ').map((w) => {
+  const raw = (strong ? phrase.slice(1) : phrase).split(' ');
+  const words = raw.map((w) => {
     const star = w.endsWith('*');
     const base = (star ? w.slice(0, -1) : w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return star ? `${base}[^ ]*` : base;
   });
-  return { pattern: new RegExp(`(?:^| )${words.join(' ')}(?= |$)`, 'u'), weight: strong ? 2 : 1 };
+  return {
+    compiled: { intent, pattern: new RegExp(`(?:^| )${words.join(' ')}(?= |$)`, 'u'), weight: strong ? 2 : 1 },
+    first: raw[0] ?? '',
+  };
 }
 
-const COMPILED: [Intent, CompiledPhrase[]][] = Object.entries(INTENT_LEXICON).map(([intent, list]) => [
-  intent as Intent,
-  list.map((p) => compile(fold(p).split(/\s+/).map(stripArabicArticle).join(' '))),
-]);
+/**
+ * The lexicon's phrases indexed by their first word, so a message tests only the phrases that can
+ * start at one of its words (a thousand regular expressions per message otherwise). A phrase
+ * matches only where its first word is a whole word of the message ("word*": a word starting so);
+ * a first word that is not plain letters and digits is tested on every message, as before.
+ */
+interface PhraseIndex {
+  exact: Map<string, CompiledPhrase[]>;
+  prefix: Map<string, CompiledPhrase[]>;
+  always: CompiledPhrase[];
+  longestPrefix: number;
+}
+
+function indexPhrases(): PhraseIndex {
+  const index: PhraseIndex = { exact: new Map(), prefix: new Map(), always: [], longestPrefix: 0 };
+  for (const [intent, list] of Object.entries(INTENT_LEXICON)) {
+    for (const p of list) {
+      const { compiled, first } = compile(intent as Intent, fold(p).split(/\s+/).map(stripArabicArticle).join(' '));
+      const star = first.endsWith('*');
+      const base = star ? first.slice(0, -1) : first;
+      if (!/^[\p{L}\p{N}]+$/u.test(base)) {
+        index.always.push(compiled);
+        continue;
+      }
+      const map = star ? index.prefix : index.exact;
+      map.set(base, [...(map.get(base) ?? []), compiled]);
+      if (star) index.longestPrefix = Math.max(index.longestPrefix, base.length);
+    }
+  }
+  return index;
+}
+
+const INDEX = indexPhrases();
+
+/** The phrases that may match: those whose first word is one of the message's words (or starts one). */
+function candidates(variants: readonly string[]): Set<CompiledPhrase> {
+  const out = new Set<CompiledPhrase>(INDEX.always);
+  const words = new Set(variants.flatMap((v) => v.split(' ')));
+  for (const w of words) {
+    for (const c of INDEX.exact.get(w) ?? []) out.add(c);
+    for (let n = 1; n <= Math.min(w.length, INDEX.longestPrefix); n++) for (const c of INDEX.prefix.get(w.slice(0, n)) ?? []) out.add(c);
+  }
+  return out;
+}
 
 /** When two intents score the same, the one a seller must not miss comes first. */
 const TIE_ORDER: Intent[] = [
@@ -62,11 +107,8 @@ const NOT_ARRIVED = [
 export function scoreIntents(text: string): Partial<Record<Intent, number>> {
   const variants = phraseText(text);
   const scores: Partial<Record<Intent, number>> = {};
-  for (const [intent, phrases] of COMPILED) {
-    let total = 0;
-    for (const { pattern, weight } of phrases) if (variants.some((v) => pattern.test(v))) total += weight;
-    if (total > 0) scores[intent] = total;
-  }
+  for (const { intent, pattern, weight } of candidates(variants))
+    if (variants.some((v) => pattern.test(v))) scores[intent] = (scores[intent] ?? 0) + weight;
   if (NOT_ARRIVED.some((p) => variants.some((v) => p.test(v)))) scores.complaint_refund = (scores.complaint_refund ?? 0) + 2;
   return scores;
 }

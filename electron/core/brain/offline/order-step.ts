@@ -1,6 +1,5 @@
 import type { Product } from '../../../../shared/domain/catalog';
 import { nameFor } from './product-name';
-import type { BrainInput } from '../types';
 import { upsellFor } from '../closer';
 import { YES_WORDS, NO_WORDS } from '../nlu/intent-lexicon';
 import { DZ_LATN_STRONG, EN, FR, IT, PT } from '../nlu/language-lexicon';
@@ -10,7 +9,7 @@ import { type SlotName, extractSlots, findQuantity, findVariant, requestedMissin
 import { type Voice, languageOfVoice, say } from '../templates';
 import { formatList } from '../templates/format';
 import { type TurnContext, outOfStock, priceOf } from './answers';
-import { type Draft, ORDER_ID_PLACEHOLDER } from './draft';
+import type { Draft } from './draft';
 import type { BrainState, CartItem } from './state';
 import {
   type CartLine,
@@ -21,7 +20,6 @@ import {
   stockOf,
   summaryKey,
   summaryText,
-  totalsOf,
   unitPriceOf,
   variantsInStock,
 } from './order-flow';
@@ -121,7 +119,7 @@ function applyPlace(ctx: TurnContext, place: Place): number {
   return 1;
 }
 
-async function askProduct(ctx: TurnContext, d: Draft): Promise<void> {
+export async function askProduct(ctx: TurnContext, d: Draft): Promise<void> {
   const sample = (await ctx.deps.sampleProducts?.(ctx.shopId, 4)) ?? [];
   d.parts.push(
     sample.length
@@ -225,60 +223,90 @@ export async function orderStep(
   remembered: Product | null,
   several: Pick[] | null = null,
 ): Promise<void> {
-  const l = ctx.language;
-  const state = ctx.state;
-  const wasEmpty = state.cart.length === 0;
+  const wasEmpty = ctx.state.cart.length === 0;
   let product: Product | null = named[0] ?? null;
-  if (!product && wasEmpty && state.stage === 'browsing') product = remembered;
-  // "quero ração gato e um shampoo" (answered with both prices), then the details: both are ordered.
-  if (!several && named.length === 0 && wasEmpty && state.stage === 'browsing' && state.lastNamed.length > 1) {
-    const picks: Pick[] = [];
-    for (const sku of state.lastNamed) {
-      const p = await ctx.deps.products.bySku(ctx.shopId, sku);
-      if (p) picks.push({ product: p, part: '', score: 0, lexical: 0 });
-    }
-    if (picks.length > 1) several = picks;
-  }
-
-  if (several) {
-    // "2 sacs noirs et une montre": each product with the count and variant said in its own part.
-    for (const pick of several) if (!(await takeProduct({ ...ctx, rest: pick.part }, d, pick.product, wasEmpty))) return;
-    d.orderAction = wasEmpty ? 'start' : 'add_item';
-  } else if (product) {
-    if (!(await takeProduct(ctx, d, product, wasEmpty))) return;
-  } else if (state.pendingVariantSku) {
-    const pending = await ctx.deps.products.bySku(ctx.shopId, state.pendingVariantSku);
-    const line = state.cart.find((c) => c.sku === state.pendingVariantSku);
-    const variant = pending ? findVariant(ctx.rest, pending) : null;
-    if (pending && line && variant) {
-      const stock = stockOf(pending, variant);
-      if (stock !== null && stock <= 0) {
-        await outOfStock(ctx, d, pending, variant);
-        return;
-      }
-      line.variant = variant;
-      state.pendingVariantSku = null;
-    }
-  } else if (!ctx.upstream?.has('items')) {
-    // "scusa 4 non 3", "non plutôt la rouge", "la la, jouj": a count or a variant alone corrects the cart.
-    const q = findQuantity(ctx.rest);
-    const only = state.cart.length === 1 ? state.cart[0] : undefined;
-    if (q && only) only.quantity = q;
-    const change = await variantCorrection(ctx);
-    if (change) {
-      const stock = stockOf(change.product, change.variant);
-      if (stock !== null && stock <= 0) {
-        await outOfStock(ctx, d, change.product, change.variant);
-        return;
-      }
-      change.line.variant = change.variant;
-    }
-  }
-
-  if (state.cart.length === 0) {
+  if (!product && wasEmpty && ctx.state.stage === 'browsing') product = remembered;
+  if (!(await takeWhatIsSaid(ctx, d, product, named, several))) return;
+  if (ctx.state.cart.length === 0) {
     await askProduct(ctx, d);
     return;
   }
+  await askWhatIsMissing(ctx, d, product);
+}
+
+/**
+ * What the message adds to the cart or corrects in it: the products it names (each with its own
+ * count and variant), the variant an item waited for, or a count or variant alone. False when
+ * the step already answered (out of stock).
+ */
+async function takeWhatIsSaid(
+  ctx: TurnContext,
+  d: Draft,
+  product: Product | null,
+  named: Product[],
+  several: Pick[] | null,
+): Promise<boolean> {
+  const state = ctx.state;
+  const wasEmpty = state.cart.length === 0;
+  // "quero ração gato e um shampoo" (answered with both prices), then the details: both are ordered.
+  if (!several && named.length === 0 && wasEmpty && state.stage === 'browsing' && state.lastNamed.length > 1) {
+    several = await lastNamedPicks(ctx);
+  }
+  if (several) {
+    // "2 sacs noirs et une montre": each product with the count and variant said in its own part.
+    for (const pick of several) if (!(await takeProduct({ ...ctx, rest: pick.part }, d, pick.product, wasEmpty))) return false;
+    d.orderAction = wasEmpty ? 'start' : 'add_item';
+    return true;
+  }
+  if (product) return takeProduct(ctx, d, product, wasEmpty);
+  if (state.pendingVariantSku) return takePendingVariant(ctx, d, state.pendingVariantSku);
+  if (ctx.upstream?.has('items')) return true;
+  // "scusa 4 non 3", "non plutôt la rouge", "la la, jouj": a count or a variant alone corrects the cart.
+  const q = findQuantity(ctx.rest);
+  const only = state.cart.length === 1 ? state.cart[0] : undefined;
+  if (q && only) only.quantity = q;
+  const change = await variantCorrection(ctx);
+  if (change) {
+    const stock = stockOf(change.product, change.variant);
+    if (stock !== null && stock <= 0) {
+      await outOfStock(ctx, d, change.product, change.variant);
+      return false;
+    }
+    change.line.variant = change.variant;
+  }
+  return true;
+}
+
+/** The products last answered together, when there were several of them; else null. */
+async function lastNamedPicks(ctx: TurnContext): Promise<Pick[] | null> {
+  const picks: Pick[] = [];
+  for (const sku of ctx.state.lastNamed) {
+    const p = await ctx.deps.products.bySku(ctx.shopId, sku);
+    if (p) picks.push({ product: p, part: '', score: 0, lexical: 0 });
+  }
+  return picks.length > 1 ? picks : null;
+}
+
+/** The variant the cart line waited for ("rouge" after "which colour?"); false when it is out of stock. */
+async function takePendingVariant(ctx: TurnContext, d: Draft, sku: string): Promise<boolean> {
+  const pending = await ctx.deps.products.bySku(ctx.shopId, sku);
+  const line = ctx.state.cart.find((c) => c.sku === sku);
+  const variant = pending ? findVariant(ctx.rest, pending) : null;
+  if (!pending || !line || !variant) return true;
+  const stock = stockOf(pending, variant);
+  if (stock !== null && stock <= 0) {
+    await outOfStock(ctx, d, pending, variant);
+    return false;
+  }
+  line.variant = variant;
+  ctx.state.pendingVariantSku = null;
+  return true;
+}
+
+/** With a cart: the details this message gives, then the variant or details still missing, else the summary. */
+async function askWhatIsMissing(ctx: TurnContext, d: Draft, product: Product | null): Promise<void> {
+  const l = ctx.language;
+  const state = ctx.state;
   // The order starts with this message: read it again as an order message (a bare name counts now).
   // (Not a bare address: the words that named the products are in this message too.)
   if (state.stage === 'browsing') {
@@ -320,83 +348,3 @@ export async function orderStep(
   d.parts.push(state.shownSummaryText);
   d.salesAction = 'checkout';
 }
-
-/**
- * The customer said yes to the summary. The order is planned here and placed by the brain's
- * commit, only if this reply goes out; its number fills ORDER_ID_PLACEHOLDER then. A "yes" to a
- * summary that no longer matches the cart (stock, price, fee or details changed), or whose words
- * are not in the conversation (replaced, a draft the seller rejected or rewrote), shows the current
- * summary again instead.
- */
-export async function confirmOrder(ctx: TurnContext, d: Draft, input: BrainInput): Promise<void> {
-  const state = ctx.state;
-  const lines = (await cartLines(ctx)).filter((l) => {
-    const s = stockOf(l.product, l.item.variant);
-    return s === null || s >= l.item.quantity;
-  });
-  if (lines.length === 0) {
-    state.stage = 'browsing';
-    state.cart = [];
-    state.shownSummary = null;
-    state.shownSummaryText = null;
-    await askProduct(ctx, d);
-    return;
-  }
-  const shownText = state.shownSummaryText;
-  const wentOut = shownText !== null && input.history.some((m) => m.direction === 'out' && m.text.includes(shownText));
-  if (lines.length !== state.cart.length || summaryKey(lines, state, ctx.settings) !== state.shownSummary || !wentOut) {
-    state.cart = lines.map((l) => l.item);
-    await orderStep(ctx, d, [], null);
-    return;
-  }
-  const totals = totalsOf(lines, state, ctx.settings);
-  d.pendingOrder = {
-    shopId: ctx.shopId,
-    conversationId: input.conversationId,
-    contactId: input.contactId,
-    customerName: state.slots.name ?? '',
-    phone: state.slots.phone ?? '',
-    wilaya: state.slots.wilaya ?? '',
-    commune: state.slots.commune ?? '',
-    address: state.slots.address ?? '',
-    currency: totals.currency,
-    deliveryFee: totals.deliveryFee,
-    language: languageOfVoice(ctx.language),
-    items: totals.lines,
-    createdFromMessageId: input.inboundMessageIds.length ? Math.max(...input.inboundMessageIds) : null,
-    now: input.now.toISOString(),
-  };
-  d.parts.push(say(ctx.language, 'orderDone', { name: state.slots.name ?? '', id: ORDER_ID_PLACEHOLDER, phone: state.slots.phone ?? '' }));
-  d.orderAction = 'confirm';
-  d.orderItems = totals.lines.map((i) => ({ sku: i.sku, quantity: i.quantity, variant: i.variant }));
-  d.citations.push(...lines.map((l) => `product:${l.product.id}`));
-  d.skus.push(...totals.lines.map((i) => i.sku));
-  state.cart = [];
-  state.mentions = {};
-  state.lastNamed = [];
-  state.stage = 'browsing';
-  state.pendingVariantSku = null;
-  state.shownSummary = null;
-  state.shownSummaryText = null;
-  state.turnsSincePush = 0;
-}
-
-/**
- * A question in the middle of an order was answered: say what the order still needs, in other
- * words than the last ask (no word-for-word repeat). The confirmation step re-asks on its own.
- */
-export async function resumeOrder(ctx: TurnContext, d: Draft): Promise<void> {
-  if (ctx.state.stage !== 'collecting' || ctx.state.cart.length === 0) return;
-  const missing = missingSlots(ctx.state, await cartLines(ctx));
-  if (missing.length === 0) return;
-  d.parts.push(
-    say(ctx.language, 'resumeSlots', {
-      missing: formatList(
-        missing.map((s) => say(ctx.language, SLOT_PHRASE[s])),
-        ctx.language,
-      ),
-    }),
-  );
-}
-
-const SLOT_PHRASE = { name: 'slotName', phone: 'slotPhone', wilaya: 'slotWilaya', address: 'slotAddress' } as const;

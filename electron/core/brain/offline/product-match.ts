@@ -52,8 +52,11 @@ const unglued = (words: readonly string[]): string[] =>
 const isMeasureWord = (w: string): boolean => /^\d+(?:[.,]\d+)?$/.test(w) || unitOf(w) !== undefined;
 
 interface Features {
-  aliasPhrases: string[][];
+  /** The seller's aliases as words with their stems, longest first (the order they are tried in). */
+  aliasPhrases: Stemmed[][];
   nameWords: Set<string>;
+  /** The name words with their stems, computed once (a turn compares each with every word said). */
+  stemmedNames: Stemmed[];
   concepts: Set<string>;
   variantWords: Set<string>;
   /** Measures in the names ("20 W" of "Boom 20 W", "10-20 kg") and in the variants ("250 g"). */
@@ -86,13 +89,18 @@ function features(p: Product): Features {
       .flatMap((w) => unglued([w]))
       .filter((w) => !STOP.has(w) && w.length >= 2 && !isMeasureWord(w)),
   );
-  const aliasPhrases = p.aliases.map(matchTokens).filter((ws) => ws.length > 0);
+  const aliasPhrases = p.aliases
+    .map(matchTokens)
+    .filter((ws) => ws.length > 0)
+    .map((ws) => ws.map(stemmed))
+    .sort((a, b) => b.length - a.length);
   const variantWords = new Set(p.variants.flatMap((v) => matchTokens(v.name)));
   // Phrases count ("arbre à chat", "sac à dos"), as in the catalog's search documents.
   const concepts = new Set<string>();
   for (const t of [...names, ...p.aliases, p.category]) for (const c of defaultLexicon.conceptsOf(tokenise(t))) concepts.add(c);
   const measures = [...names, ...p.aliases, ...p.variants.map((v) => v.name)].flatMap((t) => measuresOf(t, { spacedLetters: true }));
-  const f = { aliasPhrases, nameWords, concepts, variantWords, measures };
+  const stemmedNames = [...nameWords].map(stemmed);
+  const f = { aliasPhrases, nameWords, stemmedNames, concepts, variantWords, measures };
   featureCache.set(p, f);
   if (featuresByWords.size >= FEATURES_KEPT) featuresByWords.clear();
   featuresByWords.set(key, f);
@@ -117,23 +125,28 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length] ?? max + 1;
 }
 
-/** Same word, plural, or a typo of it ("parfun", "baskett"). */
-function near(q: string, w: string): boolean {
+/** A word and its Romance stem (empty under five letters, where stems are not compared). */
+interface Stemmed {
+  word: string;
+  stem: string;
+}
+const stemmed = (word: string): Stemmed => ({ word, stem: word.length >= 5 ? romanceStem(word) : '' });
+const NO_WORD: Stemmed = { word: '', stem: '' };
+
+/** Same word, plural, or a typo of it ("parfun", "baskett"); stems are computed once per word. */
+function nearStemmed({ word: q, stem: qs }: Stemmed, { word: w, stem: ws }: Stemmed): boolean {
   if (q === w) return true;
   if (q.length >= 4 && w.length >= 4 && (q.startsWith(w) || w.startsWith(q)) && Math.abs(q.length - w.length) <= 2) return true;
-  // "caschi" is the plural of "casco", "rosse" agrees with "rossa".
-  if (q.length >= 5 && w.length >= 5) {
-    const stem = romanceStem(q);
-    if (stem.length >= 4 && stem === romanceStem(w)) return true;
-  }
   if (q.length < 5 || w.length < 5) return false;
+  // "caschi" is the plural of "casco", "rosse" agrees with "rossa".
+  if (qs.length >= 4 && qs === ws) return true;
   return editDistance(q, w, q.length >= 8 ? 2 : 1) <= (q.length >= 8 ? 2 : 1);
 }
 
 /** Where the phrase starts in the words (typos tolerated), or -1. */
-function phraseAt(words: readonly string[], phrase: readonly string[]): number {
+function phraseAt(words: readonly Stemmed[], phrase: readonly Stemmed[]): number {
   for (let i = 0; i + phrase.length <= words.length; i++) {
-    if (phrase.every((w, j) => near(words[i + j] ?? '', w))) return i;
+    if (phrase.every((w, j) => nearStemmed(words[i + j] ?? NO_WORD, w))) return i;
   }
   return -1;
 }
@@ -159,7 +172,7 @@ export interface LexicalScore {
  * compared as measures: one the product has counts like a name word, one it contradicts costs.
  */
 export function scoreProduct(query: string | readonly string[], p: Product): LexicalScore {
-  const { all, said, windows } = readQuery(query);
+  const { all, said, windows, stemmedWords, bareWords } = readQuery(query);
   const f = features(p);
   let score = 0;
   const matched: string[] = [];
@@ -167,20 +180,21 @@ export function scoreProduct(query: string | readonly string[], p: Product): Lex
   // Each word of the message counts once: two aliases that are spellings of one word ("chargeur",
   // "charjour") must not make one product look twice as named as its sibling.
   const covered = new Set<number>();
-  for (const phrase of [...f.aliasPhrases].sort((a, b) => b.length - a.length)) {
-    if (phrase.length === 1 && STOP.has(phrase[0] ?? '')) continue;
-    const at = phraseAt(all, phrase);
+  for (const phrase of f.aliasPhrases) {
+    if (phrase.length === 1 && STOP.has(phrase[0]?.word ?? '')) continue;
+    const at = phraseAt(stemmedWords, phrase);
     if (at < 0 || phrase.some((_, j) => covered.has(at + j))) continue;
     phrase.forEach((_, j) => covered.add(at + j));
     score += phrase.length > 1 ? 2 * phrase.length : 2.5;
-    matched.push(phrase.join(' '));
+    matched.push(phrase.map((w) => w.word).join(' '));
   }
   for (const i of covered) if (!isMeasureWord(all[i] ?? '')) cover.add(String(i));
   const queryConcepts = windows;
   all.forEach((w, i) => {
     if (STOP.has(w) || isMeasureWord(w) || (w.length < 2 && !/\d/.test(w))) return;
-    const bare = withoutLatinArticle(w);
-    if ([...f.nameWords].some((n) => near(w, n) || (bare !== undefined && near(bare, n)))) {
+    const word = stemmedWords[i] as Stemmed;
+    const bare = bareWords[i];
+    if (f.stemmedNames.some((n) => nearStemmed(word, n) || (bare !== undefined && nearStemmed(bare, n)))) {
       score += 1.5;
       matched.push(w);
       cover.add(String(i));
@@ -218,6 +232,9 @@ interface ReadQuery {
   all: string[];
   said: Measure[];
   windows: Map<string, number[]>;
+  /** Each word with its stem, and without its Latin article ("l'", "el") where it has one. */
+  stemmedWords: Stemmed[];
+  bareWords: (Stemmed | undefined)[];
 }
 // One message is scored against many products in a row: it is read once.
 let lastQuery: { key: string; read: ReadQuery } | undefined;
@@ -226,7 +243,11 @@ function readQuery(query: string | readonly string[]): ReadQuery {
   if (lastQuery?.key === key) return lastQuery.read;
   const text = typeof query === 'string' ? query : query.join(' ');
   const all = unglued(typeof query === 'string' ? matchTokens(query) : query);
-  const read = { all, said: measuresOf(text), windows: conceptWindows(all) };
+  const bareWords = all.map((w) => {
+    const bare = withoutLatinArticle(w);
+    return bare === undefined ? undefined : stemmed(bare);
+  });
+  const read = { all, said: measuresOf(text), windows: conceptWindows(all), stemmedWords: all.map(stemmed), bareWords };
   lastQuery = { key, read };
   return read;
 }

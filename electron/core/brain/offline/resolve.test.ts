@@ -56,3 +56,22 @@ describe('resolveProducts: distinguishing words', () => {
     expect((await skus(bags, 'vous avez des sacs ?')).skus).toEqual(['B1', 'B2']);
   });
 });
+
+/** A product reached only through a shared concept, with the question's other words unexplained, is not named. */
+describe('a concept alone does not name a product the question is not about', () => {
+  const catalog = [
+    product('GIFT', 'Coffret parfum oud', { category: 'cosmétiques' }),
+    product('DRESS', 'Robe de soirée rouge', { category: 'robes' }),
+  ];
+  it.each([
+    ['Vous faites un emballage cadeau avec une carte ?', []],
+    ['vous faites l’emballage cadeau ?', []],
+    // The same concept with nothing else said, or with the product's own words, still names it.
+    ['un cadeau ?', ['GIFT']],
+    ['le coffret cadeau, combien ?', ['GIFT']],
+    ['how much is the perfume for my wife', ['GIFT']],
+    ['do you have a red dress for a wedding', ['DRESS']],
+  ])('%s', async (text, expected) => {
+    expect((await skus(catalog, text)).skus).toEqual(expected);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Product } from '../../../../shared/domain/catalog';
-import { type ProductFinder, measuresIn, scoreProduct } from './product-match';
+import { type LexicalScore, type ProductFinder, measuresIn, scoreProduct } from './product-match';
 import { withoutCounts } from '../nlu/quantity';
+import { parseQuery } from '../retrieval/query';
 
 export interface Resolved {
   product: Product;
@@ -33,7 +34,7 @@ export async function resolveProducts(finder: ProductFinder, shopId: number, tex
     const prior = rank === 0 ? 0.6 : rank === 1 ? 0.3 : 0;
     return { product: h.product, lexical, fit, score: lexical + (lexical > 0 ? prior : h.score >= 0.6 && rank === 0 ? MIN_SCORE : 0) };
   });
-  const kept = scored.filter((s) => s.score >= MIN_SCORE).sort((a, b) => b.score - a.score);
+  const kept = scored.filter((s) => s.score >= MIN_SCORE && !onlyThroughAConcept(text, s.fit)).sort((a, b) => b.score - a.score);
   const best = kept[0];
   if (!best) return [];
   // Keep close seconds ("sac" → two bags) so the reply can list them; drop far weaker ones, and
@@ -46,6 +47,21 @@ export async function resolveProducts(finder: ProductFinder, shopId: number, tex
     (k) => !(anyAgrees && k.fit.contradicted) && !close.some((o) => o !== k && strictlyWider(o.fit.cover, k.fit.cover)),
   );
   return (fits.length ? fits : close).slice(0, 3).map(({ product, score, lexical }) => ({ product, score, lexical }));
+}
+
+/**
+ * A product the message reaches only through a concept the wide lexicon shares ("cadeau" → the
+ * gift box) while more of the question's content words stay unexplained than that concept
+ * explains: "vous faites un emballage cadeau avec une carte ?" asks about a service, not the gift
+ * box's price. "perfume for my wife", "red dress for a wedding" still name their products. Read
+ * from the words and the candidate's fit alone (the turn's hits), no other query.
+ */
+function onlyThroughAConcept(text: string, fit: LexicalScore): boolean {
+  if (fit.matched.length === 0 || !fit.matched.every((m) => m.startsWith('~'))) return false;
+  const query = parseQuery(text);
+  const explained = new Set(fit.matched.flatMap((m) => query.concepts.get(m.slice(1)) ?? []));
+  const unexplained = query.tokens.filter((t) => !explained.has(t));
+  return unexplained.length > explained.size;
 }
 
 /** Every word `b` accounts for, `a` accounts for too, and at least one more. */

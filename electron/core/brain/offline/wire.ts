@@ -9,6 +9,7 @@ import type { OrdersRepo } from '../../orders/repo';
 import { decrementCatalogStock } from '../../orders/stock';
 import type { Database } from '../../database';
 import type { Retriever } from '../retrieval/retriever';
+import { cachedInCategory } from '../retrieval/catalog-version-store';
 import type { ShopFacts } from '../shop-facts';
 import { makeShopCountryReader } from '../../shops/shop-country';
 
@@ -35,18 +36,21 @@ export interface CoreOfflineBrainConfig {
 export function makeCatalogProductFinder(
   products: ProductsRepo,
   retriever: Pick<Retriever, 'searchProductsSync'>,
+  /** The connection whose catalog version keys the category cache. */
+  sqlite: WritableSqlite,
 ): ProductFinder & { sample(shopId: number, limit: number): { name: string }[] } {
+  const inCategory = cachedInCategory(sqlite, (...a) => products.inCategory(...a));
   return {
     search: (shopId, text, k) => Promise.resolve(retriever.searchProductsSync(shopId, text, k)),
     bySku: async (shopId, sku) => products.getBySku(shopId, sku) ?? null,
-    inCategory: async (shopId, category, limit) => products.inCategory(shopId, category, limit),
+    inCategory: async (shopId, category, limit) => inCategory(shopId, category, limit),
     sample: (shopId, limit) => products.first(shopId, limit),
   };
 }
 
 /** The offline brain wired to core's store: catalog, settings, orders, per-conversation memory. */
 export function makeCoreOfflineBrain(config: CoreOfflineBrainConfig): OfflineBrain {
-  const finder = makeCatalogProductFinder(config.products, config.retriever);
+  const finder = makeCatalogProductFinder(config.products, config.retriever, config.sqlite);
   const countryOf = makeShopCountryReader(config.sqlite);
   const { facts, orders } = config;
   return makeOfflineBrain({

@@ -7,6 +7,7 @@ import { type KnowledgeRow, rowToEntry } from '../../knowledge/repo';
 import type { Lexicon } from '../../text/lexicon';
 import { isStopWord } from '../../text/stopwords';
 import { blendEmbeddings, type EmbeddingsConfig, makeEmbeddingCache } from './embeddings';
+import { catalogVersion, readThrough, versionedCache } from './catalog-version-store';
 import { makeCandidateFinder } from './fts';
 import { type ParsedQuery, parseQuery } from './query';
 import { QueryMatcher, type RowFeatures, type RowScore, scoreRow } from './rerank';
@@ -108,6 +109,8 @@ function makeSearch<T>(opts: {
   features: (searchDoc: string, sku: string) => RowFeatures;
   loadItem: (shopId: number, id: number) => T | undefined;
   minScore: number;
+  /** The catalog's version (products only): parsed documents are then also kept by row id. */
+  version?: () => string;
 }) {
   type Options = { typos?: boolean };
   const docs = opts.sqlite.prepare<[string, number], { id: number; search_doc: string; sku: string }>(
@@ -127,13 +130,31 @@ function makeSearch<T>(opts: {
     return f;
   };
 
+  // With a catalog version, a row's parsed document is also kept by its id until the catalog
+  // changes: a warm search reads no document at all (sixty JSON texts read and hashed otherwise).
+  const byId = opts.version && versionedCache<RowFeatures | null>(opts.version, FEATURE_CACHE);
+  const rowFeatures = (shopId: number, ids: readonly number[]): { id: number; features: RowFeatures }[] => {
+    if (ids.length === 0) return [];
+    if (!byId) return docs.all(JSON.stringify(ids), shopId).map((row) => ({ id: row.id, features: featuresOf(row) }));
+    const known = byId();
+    const key = (id: number) => `${shopId}:${id}`;
+    const missing = ids.filter((id) => !known.has(key(id)));
+    if (missing.length) {
+      const read = new Map(docs.all(JSON.stringify(missing), shopId).map((row) => [row.id, featuresOf(row)]));
+      // Not this shop's (or gone): remembered as nothing, like the join that drops it.
+      for (const id of missing) known.set(key(id), read.get(id) ?? null);
+    }
+    return ids.flatMap((id) => {
+      const features = known.get(key(id));
+      return features ? [{ id, features }] : [];
+    });
+  };
+
   return (shopId: number, query: ParsedQuery, k: number, { typos = true }: Options = {}): { item: T; score: RowScore }[] => {
     if (query.tokens.length === 0 && query.concepts.size === 0) return [];
     const matcher = new QueryMatcher(query);
     const scoreIds = (ids: number[]) =>
-      ids.length === 0
-        ? []
-        : docs.all(JSON.stringify(ids), shopId).map((row) => ({ id: row.id, score: scoreRow(query, featuresOf(row), matcher) }));
+      rowFeatures(shopId, ids).map(({ id, features }) => ({ id, score: scoreRow(query, features, matcher) }));
     const ids = opts.finder.find(shopId, query, { want: k * 3, limit: CANDIDATES });
     let scored = scoreIds(ids);
     const fuzzy = unmatchedTokens(
@@ -165,6 +186,9 @@ export function makeRetriever(config: RetrieverConfig): Retriever {
   const productRow = sqlite.prepare<[number, number], ProductRow>(`SELECT * FROM products WHERE shop_id = ? AND id = ?`);
   // Variants (their own price and stock) are rows of the catalog's product_variants: read with the catalog's reader.
   const reader = makeProductReader(sqlite);
+  // A hit's full product (its row, its variants) is read once until the catalog changes: the same
+  // products answer turn after turn, and loading one costs more than scoring sixty candidates.
+  const loaded = versionedCache<Product | undefined>(catalogVersion(sqlite), 5_000);
   const knowledgeRow = sqlite.prepare<[number, number], KnowledgeRow>(
     `SELECT * FROM knowledge WHERE shop_id = ? AND id = ? AND status = 'active'`,
   );
@@ -174,10 +198,12 @@ export function makeRetriever(config: RetrieverConfig): Retriever {
     table: 'products',
     extraWhere: '',
     features: (doc, sku) => productFeatures(JSON.parse(doc) as ProductSearchDoc, sku),
-    loadItem: (shopId, id) => {
-      const row = productRow.get(shopId, id);
-      return row && reader.one(row);
-    },
+    version: catalogVersion(sqlite),
+    loadItem: (shopId, id) =>
+      readThrough(loaded(), `${shopId}:${id}`, () => {
+        const row = productRow.get(shopId, id);
+        return row && reader.one(row);
+      }),
     minScore,
   });
   const knowledge = makeSearch<KnowledgeEntry>({

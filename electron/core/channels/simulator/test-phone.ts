@@ -41,7 +41,8 @@ export function makeTestPhone(deps: TestPhoneDeps) {
     },
     send(shopId: number, from: string, text: string, at: Date = clock.now()) {
       const accountId = accountFor(shopId);
-      const result = sink.accept({
+      // The seller types one message at a time and the page wants its id now: a commit of its own.
+      const result = sink.acceptNow({
         accountId,
         channelMessageId: `SIM${crypto.randomBytes(8).toString('hex').toUpperCase()}`,
         from: phoneToJid(from),

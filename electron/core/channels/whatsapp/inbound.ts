@@ -1,6 +1,6 @@
 import { isLidUser, jidNormalizedUser, type WAMessage } from '@whiskeysockets/baileys';
 import type { Logger } from '../../ports';
-import type { ChannelSink, NormalizedInbound } from '../types';
+import type { AcceptAck, ChannelSink, NormalizedInbound } from '../types';
 import { type MediaRef, normalizeWaMessage, type WaInbound } from './normalize';
 import type { WaRepo } from './wa-repo';
 
@@ -70,7 +70,9 @@ async function withSender<T extends Extract<WaInbound, { senderJid: string }>>(i
 
 /**
  * Handles one `messages.upsert` batch in order. Never throws: a message that cannot be handled
- * is logged and skipped so the socket keeps flowing.
+ * is logged and skipped so the socket keeps flowing. The batch's messages are handed to the
+ * pipeline in order without waiting for each commit, so they share one (group commit); it returns
+ * only once every one of them is committed (or held), which is when the upsert counts as handled.
  */
 export async function handleUpsert(batch: Upsert, deps: InboundDeps, opts: { historyContext?: boolean } = {}): Promise<void> {
   const items: (Extract<WaInbound, { senderJid: string }> & { from: string; raw: WAMessage })[] = [];
@@ -90,22 +92,35 @@ export async function handleUpsert(batch: Upsert, deps: InboundDeps, opts: { his
       deps.sellerActivity.set(item.chatJid, Math.max(prev, item.timestamp));
     }
   }
+  const notStored = (id: string, err: unknown) => {
+    // Baileys has already sent WhatsApp's receipt (before messages.upsert), so nothing redelivers
+    // this message: on a full disk the pipeline held and journalled it before rejecting.
+    if (err instanceof Error && err.name === 'IntakePausedError') {
+      deps.logger.warn({ accountId: deps.accountId, id }, 'WhatsApp message held until the disk has space');
+      return;
+    }
+    deps.logger.error(
+      { accountId: deps.accountId, id, err: err instanceof Error ? err.message : String(err) },
+      'WhatsApp message not stored',
+    );
+  };
+  const commits: Promise<void>[] = [];
   for (const item of items) {
     try {
-      await handleOne(item, batch.type, deps, opts.historyContext === true);
+      const handed = await handleOne(item, batch.type, deps, opts.historyContext === true);
+      // Caught at once: a later item's media download must not leave a rejection unhandled.
+      if (handed)
+        commits.push(
+          handed.stored.then(
+            () => undefined,
+            (err: unknown) => notStored(item.id, err),
+          ),
+        );
     } catch (err) {
-      // Baileys has already sent WhatsApp's receipt (before messages.upsert), so nothing redelivers
-      // this message: on a full disk the pipeline held and journalled it before throwing.
-      if (err instanceof Error && err.name === 'IntakePausedError') {
-        deps.logger.warn({ accountId: deps.accountId, id: item.id }, 'WhatsApp message held until the disk has space');
-        continue;
-      }
-      deps.logger.error(
-        { accountId: deps.accountId, id: item.id, err: err instanceof Error ? err.message : String(err) },
-        'WhatsApp message not stored',
-      );
+      notStored(item.id, err);
     }
   }
+  await Promise.all(commits);
 }
 
 async function handleOne(
@@ -113,35 +128,40 @@ async function handleOne(
   type: 'notify' | 'append',
   deps: InboundDeps,
   historyContext: boolean,
-): Promise<void> {
+): Promise<{ stored: Promise<AcceptAck> } | null> {
   const now = deps.now();
   const at = iso(item.timestamp, now);
   if (item.fromMe) {
     // History holds the seller's old chats: not echoes of anything the bot sent, and not a takeover.
-    if (item.type !== 'message' || historyContext) return;
+    if (item.type !== 'message' || historyContext) return null;
     deps.sink.ownEcho({ accountId: deps.accountId, channelMessageId: item.id, to: item.from, text: item.text, at });
-    return;
+    return null;
   }
-  if (!allowedByPolicy(deps.repo, deps.accountId, item)) return;
+  if (!allowedByPolicy(deps.repo, deps.accountId, item)) return null;
   const base = { accountId: deps.accountId, from: item.from, fromName: item.pushName, at };
-  const accept = (m: Omit<NormalizedInbound, 'accountId' | 'from' | 'fromName' | 'at'>) => deps.sink.accept({ ...base, ...m });
+  // Wrapped: an async function would wait for the commit of a promise it returns.
+  const stored = (m: Omit<NormalizedInbound, 'accountId' | 'from' | 'fromName' | 'at'>) => ({
+    stored: deps.sink.accept({ ...base, ...m }),
+  });
   switch (item.type) {
     case 'undecryptable':
       deps.onDecryptFailure(item.reason);
       // A distinct id: when Baileys' retry later delivers the real message under the original id,
       // it must not be swallowed as a duplicate of this placeholder.
-      accept({ channelMessageId: `${item.id}#undecrypted`, kind: 'other', text: UNDECRYPTABLE_TEXT, contextOnly: true });
-      return;
+      return stored({ channelMessageId: `${item.id}#undecrypted`, kind: 'other', text: UNDECRYPTABLE_TEXT, contextOnly: true });
     case 'reaction':
-      if (!item.emoji) return; // a removed reaction
-      accept({ channelMessageId: item.id, kind: 'other', text: item.emoji, quotedChannelMessageId: item.targetId, contextOnly: true });
-      return;
+      if (!item.emoji) return null; // a removed reaction
+      return stored({
+        channelMessageId: item.id,
+        kind: 'other',
+        text: item.emoji,
+        quotedChannelMessageId: item.targetId,
+        contextOnly: true,
+      });
     case 'edit':
-      accept({ channelMessageId: item.id, kind: 'text', text: item.text, quotedChannelMessageId: item.targetId, contextOnly: true });
-      return;
+      return stored({ channelMessageId: item.id, kind: 'text', text: item.text, quotedChannelMessageId: item.targetId, contextOnly: true });
     case 'revoke':
-      accept({ channelMessageId: item.id, kind: 'other', text: '🚫', quotedChannelMessageId: item.targetId, contextOnly: true });
-      return;
+      return stored({ channelMessageId: item.id, kind: 'other', text: '🚫', quotedChannelMessageId: item.targetId, contextOnly: true });
     case 'message': {
       const policy = deps.repo.policy(deps.accountId);
       const stale = isStaleCatchUp({
@@ -152,7 +172,7 @@ async function handleOne(
         sellerWroteAt: deps.sellerActivity.get(item.chatJid),
       });
       const mediaPath = item.media ? await deps.saveMedia(item.raw, item.media) : null;
-      accept({
+      return stored({
         channelMessageId: item.id,
         kind: item.kind,
         text: item.text,

@@ -51,7 +51,7 @@ function voiceNote(file = path.join(dataDir, 'media', '1', `voice-${++n}.ogg`)):
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, Buffer.concat([Buffer.from('OggS'), Buffer.alloc(4_000, 7)]));
   const accountId = core.ctx.testPhone.accountFor(shop.id);
-  const { messageId } = core.ctx.pipeline.sink.accept({
+  const { messageId } = core.ctx.pipeline.sink.acceptNow({
     accountId,
     channelMessageId: `VOICE${n}`,
     from: `21355000${String(n).padStart(4, '0')}@s.whatsapp.net`,
