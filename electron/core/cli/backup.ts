@@ -5,7 +5,7 @@ import { option } from '../host/args';
 import { defaultDataDir } from '../host/data-dir';
 import { KEY_FILE, loadOrCreateKeyFile } from '../host/encryption-key';
 import { restoreBackup, runBackup } from '../store/backup/backup';
-import { openDatabase } from '../store/open-database';
+import { openDatabase } from '../database';
 import { APP_VERSION } from '../version';
 import { type CliIo, UsageError } from './io';
 

@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ExportKind } from '../../../shared/domain/analytics';
-import { makeReadHandle } from '../analytics/read-handle';
 import { PeriodError, makeAnalytics } from '../analytics/service';
 import { addDays } from '../analytics/zone';
 import { option } from '../host/args';
 import { defaultDataDir } from '../host/data-dir';
 import { shopDay } from '../brain/usage/spend-cap';
 import { DATABASE_FILE } from '../create-core';
-import { openDatabase } from '../store/open-database';
+import { openDatabase } from '../database';
 import { makeSettingsRepo } from '../settings';
 import { makeShopsRepo } from '../shops';
 import { type CliIo, UsageError } from './io';
@@ -51,7 +50,7 @@ export async function exportCommand(argv: string[], io: CliIo, now: () => Date =
     const { timeZone } = (await makeSettingsRepo(store.db).get(shop.id)).facts;
     const end = to ?? shopDay(now(), timeZone);
     const period = { shopId: shop.id, from: from ?? addDays(end, -29), to: end, timeZone, currency: shop.currency };
-    const analytics = makeAnalytics({ read: makeReadHandle(store.sqlite) });
+    const analytics = makeAnalytics({ read: store.read });
     let out;
     try {
       out = analytics.export(kind.data, period);

@@ -1,4 +1,4 @@
-import { StoreDamagedError } from '../store/open-database';
+import { StoreDamagedError } from '../store';
 import { DataDirLockedError } from './data-dir-lock';
 import { PortBusyError } from './free-port';
 

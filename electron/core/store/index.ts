@@ -1,2 +1,14 @@
-/** What other domains may use of the store: the database's table types (the connection is handed in by create-core). */
-export type { AccountsTable, Database, MessagesTable, ShopsTable } from './schema';
+/**
+ * The store's door for other domains: the connection, its read and write handle types, and the
+ * migrations' errors. Core's schema type and its `openDatabase` are electron/core/database.ts.
+ */
+export {
+  type ReadStatement,
+  type ReadableDB,
+  type ReadableSqlite,
+  type WritableDB,
+  type WritableSqlite,
+  WriteRefusedError,
+  readOnlyView,
+} from './handles';
+export { type OpenOptions, PAGE_CACHE_KB, SchemaTooNewError, type Store, StoreDamagedError, openStore, quickCheck } from './open-database';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { lockDataDir } from '../host/data-dir-lock';
 import { ensurePrivateFile } from '../host/private-files';
-import { openDatabase, quickCheck } from './open-database';
+import { openStore, quickCheck } from './open-database';
 
 export interface RecoveryResult {
   /** Where the damaged file was kept. */
@@ -151,7 +151,7 @@ function readTable(old: SQLite.Database, table: string, columns: string[]): { ro
 
 async function copyTables(old: SQLite.Database, fresh: string): Promise<TableDamage[]> {
   ensurePrivateFile(fresh);
-  const store = await openDatabase({ file: fresh });
+  const store = await openStore({ file: fresh }); // raw copy: no table types needed
   const db = store.sqlite;
   const damage: TableDamage[] = [];
   try {
