@@ -3,10 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type SQLite from 'better-sqlite3';
-import { makeReadHandle } from '../electron/core/analytics/read-handle';
 import { makeRollupRepo } from '../electron/core/analytics/rollup-repo';
 import { makeAnalytics } from '../electron/core/analytics/service';
-import { openDatabase } from '../electron/core/store/open-database';
+import { openDatabase } from '../electron/core/database';
 import { type EscalationCode, encodeEscalations } from '../shared/domain/notices';
 import { seeded } from './retrieval';
 
@@ -168,7 +167,7 @@ export async function run(): Promise<Record<string, number>> {
   const openMs = performance.now() - opening;
   try {
     const rollups = makeRollupRepo(store.sqlite);
-    const analytics = makeAnalytics({ read: makeReadHandle(store.sqlite), rollups, now: () => new Date(YEAR_END) });
+    const analytics = makeAnalytics({ read: store.read, rollups, now: () => new Date(YEAR_END) });
     const request = {
       shopId: 1,
       from: '2026-03-02',
@@ -192,7 +191,7 @@ export async function run(): Promise<Record<string, number>> {
       analytics.overview(request);
     }, 5);
     // The "before": the same page computed on demand from the messages (the covering index of 0035).
-    const onDemand = makeAnalytics({ read: makeReadHandle(store.sqlite) });
+    const onDemand = makeAnalytics({ read: store.read });
     const demanded = medianMs(() => onDemand.overview(request), 3);
     // The back-fill of the whole year, in the scheduler job's slices.
     const backfillStarted = performance.now();

@@ -6,7 +6,7 @@ import { makeCoreOfflineBrain } from '../electron/core/brain/offline/wire';
 import { importCatalog } from '../electron/core/catalog/import/import-catalog';
 import { makeProductsRepo } from '../electron/core/catalog/products-repo';
 import { EventBus } from '../electron/core/events';
-import { openDatabase } from '../electron/core/store/open-database';
+import { openDatabase } from '../electron/core/database';
 import { syntheticCatalogCsv } from './catalog-10k';
 import { makeCoreServices } from '../electron/core/services';
 

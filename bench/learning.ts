@@ -5,7 +5,7 @@ import { makeKnowledgeRepo } from '../electron/core/knowledge/repo';
 import { makeAnalyzer } from '../electron/core/learning/analyzer/analyzer';
 import { mulberry32 } from '../electron/core/learning/bandit/random';
 import { type ScriptedExchange, seedOrderedConversations } from '../electron/core/learning/test-utils/seed-sales';
-import { openDatabase } from '../electron/core/store/open-database';
+import { openDatabase } from '../electron/core/database';
 
 /**
  * One analyzer pass over 10,000 ordered conversations, offline (target < 10 s). The sales come

@@ -7,7 +7,7 @@ import { importCatalog } from '../electron/core/catalog/import/import-catalog';
 import { makeProductsRepo } from '../electron/core/catalog/products-repo';
 import { EventBus } from '../electron/core/events';
 import { apiKeySecretName } from '../electron/core/settings/app';
-import { openDatabase } from '../electron/core/store/open-database';
+import { openDatabase } from '../electron/core/database';
 import { makeSettingsRepo } from '../electron/core/settings/settings-repo';
 import { makeShopsRepo } from '../electron/core/shops/shops-repo';
 import { modelAnswer } from '../electron/core/test-utils/decisions';

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type SQLite from 'better-sqlite3';
 import type { Channel } from '../electron/core/channels/types';
 import { type Core, createCore } from '../electron/core/create-core';
-import { openDatabase } from '../electron/core/store/open-database';
+import { openDatabase } from '../electron/core/database';
 import { makeMessageSearchIndex } from '../electron/core/store/message-search-index';
 import { noPacing, noRateLimits } from '../electron/core/pipeline/policies';
 import { makeDeterministicBrain } from '../electron/core/test-utils/deterministic-brain';

@@ -1,6 +1,6 @@
 import { makeRetriever } from '../electron/core/brain/retrieval';
 import { type ProductInput, makeProductsRepo } from '../electron/core/catalog/products-repo';
-import { openDatabase } from '../electron/core/store/open-database';
+import { openDatabase } from '../electron/core/database';
 
 /**
  * Retrieval over 50,000 generated products (one shop; a second small shop shares the indexes):

@@ -14,7 +14,7 @@ import { Browsers, WA_CERT_DETAILS, makeWASocket, type ConnectionState, type WAS
 import pino from 'pino';
 import { makeSqliteAuthState } from '../electron/core/channels/whatsapp/auth-store';
 import { makeCryptoBox, type CryptoBox } from '../electron/core/host/crypto-box';
-import { openDatabase, type Store } from '../electron/core/store/open-database';
+import { openDatabase, type Store } from '../electron/core/database';
 import { startStandin, type Standin } from '../electron/core/channels/whatsapp/test-utils/standin';
 
 export interface WhatsAppBench {

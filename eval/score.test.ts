@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../electron/core/store/open-database';
+import { openDatabase } from '../electron/core/database';
 import { loadConversations, loadShops, loadSingles, malformedRows } from './data';
 import { emptyScores, scoreConversations, scoreSingles, summary } from './score';
 import type { OutLine } from './simulate-shop';

@@ -3,7 +3,7 @@ import type { EventBus } from './events';
 import type { Pipeline } from './pipeline/create-pipeline';
 import type { SessionManager } from './channels/whatsapp/session-manager';
 import type { Clock, Logger, Notifier, SecretStore } from './ports';
-import type { Store } from './store/open-database';
+import type { Store } from './database';
 import type { AccountsRepo } from './accounts';
 import type { ConversationsRepo } from './conversations';
 import type { SettingsRepo } from './settings/settings-repo';

@@ -171,6 +171,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const { products, orders, retriever } = services;
   const learning = makeLearning({
     sqlite: store.sqlite,
+    shopIds: async () => (await shopsRepo.list()).map((s) => s.id),
     clock,
     logger,
     bus,
@@ -355,7 +356,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl'),
   };
   app.register(contactsHandlers(ctx, erase));
-  app.register(analyticsHandlers(ctx, { followUps: makeFollowUpFigures(store.sqlite), scheduler: learning.scheduler }));
+  app.register(analyticsHandlers(ctx, { followUps: makeFollowUpFigures(store.read), scheduler: learning.scheduler }));
   // The app's own preferences, the daily backup (a scheduler job) and the diagnostics zip.
   app.register(
     desktopHandlers(ctx, {

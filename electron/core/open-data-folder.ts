@@ -3,7 +3,7 @@ import { lockDataDir } from './host/data-dir-lock';
 import { type FileLogger, type LogCap, makeFileLogger, teeLogger } from './host/log-files';
 import { databaseFiles, ensurePrivateDir, ensurePrivateFile, tightenExisting } from './host/private-files';
 import { type Logger, silentLogger } from './ports';
-import { type Store, openDatabase } from './store/open-database';
+import { type Store, openDatabase } from './database';
 
 export const DATABASE_FILE = 'souqbot.sqlite';
 

@@ -3,7 +3,7 @@ import { type Retriever, makeRetriever } from './brain/retrieval';
 import { type ProductsRepo, makeProductsRepo } from './catalog/products-repo';
 import { type DocumentsRepo, type KnowledgeRepo, makeDocumentsRepo, makeKnowledgeRepo } from './knowledge/index';
 import { type OrdersRepo, makeOrdersRepo } from './orders/repo';
-import type { Store } from './store/open-database';
+import type { Store } from './database';
 
 /**
  * The repositories and the retriever several domains share, built once per store: createCore builds them and hands

@@ -11,7 +11,7 @@ export const ERASER = 'contacts/erase-contact.ts';
 
 /** Files that write a table under a computed name, and why that name is theirs alone. */
 export const COMPUTED_TABLE_WRITERS = {
-  'catalog/import/chunked-import.ts': 'its own TEMP staging table (temp.catalog_import_N), dropped when the import ends',
+  'catalog/import/staging-repo.ts': 'its own TEMP staging table (temp.catalog_import_N), dropped when the import ends',
 };
 
 const prefsDebt = 'a key-value table: each writes its own keys with the same upsert (to fold into one preferences module)';

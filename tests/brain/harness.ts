@@ -10,7 +10,7 @@ import { EventBus } from '../../electron/core/events';
 import { makeBrainStateRepo } from '../../electron/core/orders/brain-state-repo';
 import { makeOrderPlacer } from '../../electron/core/orders/place-order';
 import { makeOrdersRepo } from '../../electron/core/orders/repo';
-import { type Store, openDatabase } from '../../electron/core/store/open-database';
+import { type Store, openDatabase } from '../../electron/core/database';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 

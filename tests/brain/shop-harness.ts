@@ -14,7 +14,7 @@ import { makeBrainStateRepo } from '../../electron/core/orders/brain-state-repo'
 import { makeOrderPlacer } from '../../electron/core/orders/place-order';
 import { makeOrdersRepo } from '../../electron/core/orders/repo';
 import { makeShopCountryReader } from '../../electron/core/shops/shop-country';
-import { openDatabase } from '../../electron/core/store/open-database';
+import { openDatabase } from '../../electron/core/database';
 import { makeRetriever } from '../../electron/core/brain/retrieval';
 
 /** A product as a test writes it: only what matters to the conversation. */

@@ -7,7 +7,7 @@ import type { Brain, BrainInput } from '../../electron/core/brain/types';
 import { importCatalogFile } from '../../electron/core/cli/import-catalog';
 import { EventBus } from '../../electron/core/events';
 import { apiKeySecretName } from '../../electron/core/settings/app';
-import { type Store, openDatabase } from '../../electron/core/store/open-database';
+import { type Store, openDatabase } from '../../electron/core/database';
 import { makeSettingsRepo } from '../../electron/core/settings/settings-repo';
 import { makeShopsRepo } from '../../electron/core/shops/shops-repo';
 import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from '../../electron/core/test-utils/fake-openai-server';

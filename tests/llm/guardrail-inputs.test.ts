@@ -8,7 +8,7 @@ import type { Brain } from '../../electron/core/brain/types';
 import { makeSpendCap } from '../../electron/core/brain/usage/spend-cap';
 import { makeUsageRepo } from '../../electron/core/brain/usage/usage-repo';
 import { makeOrdersRepo } from '../../electron/core/orders/repo';
-import { type Store, openDatabase } from '../../electron/core/store/open-database';
+import { type Store, openDatabase } from '../../electron/core/database';
 import { decision } from '../../electron/core/test-utils/decisions';
 
 /**

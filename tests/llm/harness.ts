@@ -8,7 +8,7 @@ import { makeSpendCap } from '../../electron/core/brain/usage/spend-cap';
 import { makeUsageRepo } from '../../electron/core/brain/usage/usage-repo';
 import type { Logger, SecretStore } from '../../electron/core/ports';
 import { apiKeySecretName } from '../../electron/core/settings/app';
-import { openDatabase, type Store } from '../../electron/core/store/open-database';
+import { openDatabase, type Store } from '../../electron/core/database';
 import { makeSettingsRepo } from '../../electron/core/settings/settings-repo';
 import { decision, modelAnswer } from '../../electron/core/test-utils/decisions';
 

@@ -14,7 +14,7 @@ import { EventBus } from '../../electron/core/events';
 import { makeBrainStateRepo } from '../../electron/core/orders/brain-state-repo';
 import { makeOrderPlacer } from '../../electron/core/orders/place-order';
 import { makeOrdersRepo } from '../../electron/core/orders/repo';
-import { type Store, openDatabase } from '../../electron/core/store/open-database';
+import { type Store, openDatabase } from '../../electron/core/database';
 import { BR_SHOP, DZ_SHOP, loadCatalog } from '../brain/harness';
 
 /**

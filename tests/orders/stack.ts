@@ -13,7 +13,7 @@ import { makeBrainStateRepo } from '../../electron/core/orders/brain-state-repo'
 import { makeOrderPlacer } from '../../electron/core/orders/place-order';
 import { makeOrdersRepo } from '../../electron/core/orders/repo';
 import { apiKeySecretName } from '../../electron/core/settings/app';
-import { type Store, openDatabase } from '../../electron/core/store/open-database';
+import { type Store, openDatabase } from '../../electron/core/database';
 import { DZ_SHOP, loadCatalog } from '../brain/harness';
 import type { Exchange } from './consistency';
 

@@ -1,9 +1,9 @@
 import type SQLite from 'better-sqlite3';
 import type { Kysely, Selectable } from 'kysely';
 import type { Account, AccountStatus, ChannelKind } from '../../../shared/domain/schemas';
-import type { AccountsTable, Database } from '../store';
+import type { Database } from '../database';
 
-const toAccount = (row: Selectable<AccountsTable>): Account => ({
+const toAccount = (row: Selectable<Database['accounts']>): Account => ({
   id: row.id,
   shopId: row.shop_id,
   channel: row.channel,

@@ -4,7 +4,7 @@ import { call, makeTempCore } from '../test-utils/temp-core';
 import type { Core } from '../create-core';
 import { ROLLUP_BACKFILL_JOB } from './app';
 import { computeOverview } from './overview';
-import { makeReadHandle } from './read-handle';
+import { readOnlyView } from '../store';
 import { makeStatementCache } from './statements';
 import { FIXTURE_ZONE, seedAnalyticsFixture } from '../test-utils/analytics-fixture';
 
@@ -50,7 +50,7 @@ describe('analytics contract calls', () => {
 
 describe('follow-ups section', () => {
   it('carries what the learning domain reports for the period, and nothing when it reports nothing', () => {
-    const statement = makeStatementCache(makeReadHandle(core.ctx.store.sqlite));
+    const statement = makeStatementCache(readOnlyView(core.ctx.store.sqlite));
     const figures: FollowUpFigures = {
       sent: 4,
       recovered: 1,

@@ -3,7 +3,6 @@ import type { HandlerMap } from '../app';
 import type { CoreContext } from '../context';
 import { requireShop } from '../shops';
 import type { FollowUpSource } from './follow-ups';
-import { makeReadHandle } from './read-handle';
 import { makeRollupRepo } from './rollup-repo';
 import { PeriodError, type ShopPeriod, makeAnalytics } from './service';
 
@@ -21,7 +20,7 @@ const BACKFILL_SLICE_DAYS = 7;
 export function analyticsHandlers(ctx: CoreContext, deps: { followUps?: FollowUpSource; scheduler?: JobRunner } = {}): HandlerMap {
   const rollups = makeRollupRepo(ctx.store.sqlite);
   const analytics = makeAnalytics({
-    read: makeReadHandle(ctx.store.sqlite),
+    read: ctx.store.read,
     rollups,
     now: () => ctx.clock.now(),
     followUps: deps.followUps,

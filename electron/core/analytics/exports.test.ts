@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../catalog/import/csv';
 import { csvCell, csvDocument } from '../csv/csv';
-import { type Store, openDatabase } from '../store/open-database';
-import { makeReadHandle } from './read-handle';
+import { type Store, openDatabase } from '../database';
+import { readOnlyView } from '../store';
 import { type Analytics, makeAnalytics } from './service';
 import { FIXTURE_ZONE, seedAnalyticsFixture } from '../test-utils/analytics-fixture';
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
     )
     .run('=HYPERLINK("http://x.example","clic"), et "merci"\nligne 2');
   store.sqlite.prepare("UPDATE orders SET customer_name = '@SUM(A1:A9)', address = '+213 rue, \"Didouche\"' WHERE id = 1").run();
-  analytics = makeAnalytics({ read: makeReadHandle(store.sqlite) });
+  analytics = makeAnalytics({ read: readOnlyView(store.sqlite) });
 });
 afterAll(async () => {
   await store.close();

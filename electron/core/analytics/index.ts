@@ -1,4 +1,3 @@
-/** The analytics domain's door: the read-only handle, the service over it and its calendar days. */
-export { makeReadHandle } from './read-handle';
+/** The analytics domain's door: the service over the read-only handle and its calendar days. */
 export { PeriodError, makeAnalytics } from './service';
 export { addDays } from './zone';

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsOverview } from '../../../shared/domain/analytics';
-import { type Store, openDatabase } from '../store/open-database';
+import { type Store, openDatabase } from '../database';
 import { escalationCodes } from './conversation-figures';
 import { noFollowUps } from './follow-ups';
 import { quantile } from './message-figures';
 import { computeOverview } from './overview';
-import { makeReadHandle } from './read-handle';
+import { readOnlyView } from '../store';
 import { makeStatementCache } from './statements';
 import { FIXTURE_ZONE, seedAnalyticsFixture } from '../test-utils/analytics-fixture';
 
@@ -25,7 +25,7 @@ beforeAll(async () => {
   store = await openDatabase({ file: ':memory:' });
   store.sqlite.exec("INSERT INTO shops (name, currency, created_at) VALUES ('Paris', 'EUR', 'now'), ('Other', 'DZD', 'now')");
   seedAnalyticsFixture(store.sqlite, 1, 2);
-  overview = computeOverview(makeStatementCache(makeReadHandle(store.sqlite)), noFollowUps, request);
+  overview = computeOverview(makeStatementCache(readOnlyView(store.sqlite)), noFollowUps, request);
 });
 afterAll(async () => {
   await store.close();
@@ -152,7 +152,7 @@ describe('analytics overview on the Paris fixture (28–30 March 2026, clocks fo
   });
 
   it("moves with the seller's typing time and the shop's time zone", () => {
-    const statement = makeStatementCache(makeReadHandle(store.sqlite));
+    const statement = makeStatementCache(readOnlyView(store.sqlite));
     expect(computeOverview(statement, noFollowUps, { ...request, typingSeconds: 60 }).kpis.timeSavedMinutes).toBe(10);
     // In UTC the 23:30 message of the 27th falls out of the period and C5's "merci" reply stays in the 27th.
     const utc = computeOverview(statement, noFollowUps, { ...request, timeZone: 'UTC', compare: false });

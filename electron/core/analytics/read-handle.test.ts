@@ -1,15 +1,67 @@
-import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { WriteRefusedError, makeReadHandle } from './read-handle';
+import { type Database, openDatabase } from '../database';
+import type { WritableDB, WritableSqlite } from '../store';
+import { WriteRefusedError } from '../store';
+import type { ReadHandle } from './read-handle';
+import { makeRollupRepo } from './rollup-repo';
+import { makeAnalytics } from './service';
+
+/** Stand-ins for anything that writes: a repository takes the writing handles. */
+const writesRaw = (sqlite: WritableSqlite) => sqlite.prepare('DELETE FROM shops').run();
+const writesTyped = (db: WritableDB<Database>) => db.deleteFrom('shops').execute();
 
 describe('analytics read handle', () => {
-  it('prepares reads and refuses anything that writes', () => {
-    const sqlite = new SQLite(':memory:');
-    sqlite.exec('CREATE TABLE t (x)');
-    const read = makeReadHandle(sqlite);
-    expect(read.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 0 });
-    expect(() => read.prepare('INSERT INTO t VALUES (1)')).toThrow(WriteRefusedError);
-    expect(() => read.prepare('DELETE FROM t')).toThrow(WriteRefusedError);
-    sqlite.close();
+  it('is a type that cannot write (tsc checks every @ts-expect-error below)', async () => {
+    const store = await openDatabase({ file: ':memory:' });
+    const read: ReadHandle = store.read;
+    const readDb = store.readDb;
+    const refused = () => {
+      // @ts-expect-error a read handle has no exec
+      read.exec('DELETE FROM shops');
+      // @ts-expect-error nor transactions
+      read.transaction(() => undefined);
+      // @ts-expect-error nor pragmas (query_only = OFF would undo the lock)
+      read.pragma('query_only = OFF');
+      // @ts-expect-error its statements have no run
+      read.prepare('SELECT 1').run();
+      // @ts-expect-error nor the connection they came from
+      void read.prepare('SELECT 1').database;
+      // @ts-expect-error a writing repository does not take it
+      makeRollupRepo(read);
+      // @ts-expect-error nor does anything that takes the writer
+      writesRaw(read);
+      // @ts-expect-error kysely's read handle has no insertInto
+      void readDb.insertInto('shops');
+      // @ts-expect-error nor updateTable
+      void readDb.updateTable('shops');
+      // @ts-expect-error nor deleteFrom
+      void readDb.deleteFrom('shops');
+      // @ts-expect-error nor schema
+      void readDb.schema;
+      // @ts-expect-error nor transactions
+      void readDb.transaction();
+      // @ts-expect-error raw sql needs an executor, which it does not give
+      void sql`DELETE FROM shops`.execute(readDb);
+      // @ts-expect-error and a function that writes through kysely does not take it
+      void writesTyped(readDb);
+    };
+    expect(refused).toBeTypeOf('function'); // never called: the lines above are for the compiler
+    // The writer is a reader too (Signal's WritableDB extends ReadableDB): this compiles.
+    const analytics = makeAnalytics({ read: store.sqlite });
+    expect(analytics.overview).toBeTypeOf('function');
+    expect(await readDb.selectFrom('shops').select('id').execute()).toEqual([]);
+    await store.close();
+  });
+
+  it('refuses at run time a writing statement prepared through it', async () => {
+    const store = await openDatabase({ file: ':memory:' });
+    expect(store.read.prepare('SELECT count(*) AS n FROM shops').get()).toEqual({ n: 0 });
+    expect(() => store.read.prepare("INSERT INTO shops (name, currency, created_at) VALUES ('a', 'DZD', 'now')")).toThrow(
+      WriteRefusedError,
+    );
+    expect(() => store.read.prepare('DELETE FROM shops')).toThrow(WriteRefusedError);
+    await expect(sql`SELECT 1`.execute(store.db)).resolves.toBeTruthy();
+    await store.close();
   });
 });

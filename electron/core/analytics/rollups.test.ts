@@ -1,9 +1,9 @@
 import type SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Store, openDatabase } from '../store/open-database';
+import { type Store, openDatabase } from '../database';
 import { noFollowUps } from './follow-ups';
 import { computeOverview } from './overview';
-import { makeReadHandle } from './read-handle';
+import { readOnlyView } from '../store';
 import { makeRollupRepo } from './rollup-repo';
 import { makeAnalytics } from './service';
 import { makeStatementCache } from './statements';
@@ -122,8 +122,8 @@ afterEach(async () => {
 });
 
 function compare(sqlite: SQLite.Database, shops: number[], periods: readonly (readonly [string, string])[] = PERIODS) {
-  const rolled = makeAnalytics({ read: makeReadHandle(sqlite), rollups: makeRollupRepo(sqlite) });
-  const statement = makeStatementCache(makeReadHandle(sqlite));
+  const rolled = makeAnalytics({ read: readOnlyView(sqlite), rollups: makeRollupRepo(sqlite) });
+  const statement = makeStatementCache(readOnlyView(sqlite));
   const mismatches: string[] = [];
   for (const shopId of shops)
     for (const [from, to] of periods) {
@@ -203,7 +203,7 @@ describe('daily rollups', () => {
     ] as const;
     expect(compare(store.sqlite, [1, 2], periods)).toEqual([]);
     // A time zone change rebuilds the days in the new zone (compare() reads Paris; Algiers in between).
-    const rolled = makeAnalytics({ read: makeReadHandle(store.sqlite), rollups: makeRollupRepo(store.sqlite) });
+    const rolled = makeAnalytics({ read: readOnlyView(store.sqlite), rollups: makeRollupRepo(store.sqlite) });
     rolled.overview({
       shopId: 1,
       from: '2026-03-28',
@@ -242,7 +242,7 @@ describe('daily rollups', () => {
         VALUES (1, 1, 1, 'in', 'customer', 'ok', 'received', '2026-04-02T07:59:00.000Z');
       INSERT INTO orders (shop_id, conversation_id, status, currency, items_total, total, created_from_message_id, created_at, updated_at)
         VALUES (1, 1, 'new', 'EUR', 100, 100, last_insert_rowid(), '2026-04-02T08:00:00.000Z', '2026-04-02T08:00:00.000Z')`);
-    const analytics = makeAnalytics({ read: makeReadHandle(sqlite), rollups: makeRollupRepo(sqlite) });
+    const analytics = makeAnalytics({ read: readOnlyView(sqlite), rollups: makeRollupRepo(sqlite) });
     const req = { shopId: 1, from: '2026-04-02', to: '2026-04-02', timeZone: ZONE, currency: 'EUR', compare: false, typingSeconds: 30 };
     const before = analytics.overview(req).kpis.ordersBySeller;
     // The seller wrote at 21:00 Paris the evening before.
@@ -264,7 +264,7 @@ describe('daily rollups', () => {
     store = await openDatabase({ file: ':memory:' });
     seedRandom(store.sqlite, seeded(7));
     const now = () => new Date('2026-04-12T10:00:00.000Z');
-    const analytics = makeAnalytics({ read: makeReadHandle(store.sqlite), rollups: makeRollupRepo(store.sqlite), now });
+    const analytics = makeAnalytics({ read: readOnlyView(store.sqlite), rollups: makeRollupRepo(store.sqlite), now });
     const first = analytics.backfill!(1, ZONE, 10);
     expect(first.built).toBe(10);
     expect(first.remaining).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import type SQLite from 'better-sqlite3';
+import type { ReadStatement } from '../store';
 import type { ReadHandle } from './read-handle';
 import type { OffsetStretch } from './zone';
 
@@ -7,15 +7,15 @@ import type { OffsetStretch } from './zone';
  * (usually one, two across a daylight-saving change), so the same few texts come back call after call.
  */
 export function makeStatementCache(read: ReadHandle, max = 64) {
-  const cache = new Map<string, SQLite.Statement<unknown[], unknown>>();
-  return function statement<R>(sql: string): SQLite.Statement<unknown[], R> {
+  const cache = new Map<string, ReadStatement<unknown[], unknown>>();
+  return function statement<R>(sql: string): ReadStatement<unknown[], R> {
     let stmt = cache.get(sql);
     if (!stmt) {
       stmt = read.prepare<unknown[], unknown>(sql);
       if (cache.size >= max) cache.delete(cache.keys().next().value!);
       cache.set(sql, stmt);
     }
-    return stmt as SQLite.Statement<unknown[], R>;
+    return stmt as ReadStatement<unknown[], R>;
   };
 }
 export type StatementCache = ReturnType<typeof makeStatementCache>;

@@ -1,4 +1,4 @@
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../store';
 import type { Kysely } from 'kysely';
 import type { ShopSettings } from '../../../shared/domain/settings';
 import type { ProductsRepo } from '../catalog';
@@ -6,7 +6,7 @@ import type { EventBus } from '../events';
 import type { DocumentsRepo, KnowledgeRepo } from '../knowledge';
 import type { OrdersRepo } from '../orders';
 import type { Clock, Logger, SecretStore } from '../ports';
-import type { Database } from '../store';
+import type { Database } from '../database';
 import { type ProductPhotoDeps, withProductPhoto } from './closer/product-photo';
 import { makeSentPhotosRepo } from './closer/sent-photos-repo';
 import { makeCustomerNumbersRepo } from './guardrails/customer-numbers-repo';
@@ -25,7 +25,7 @@ export interface CoreShopBrainConfig {
   /** The kysely handle the brain's repositories use (catalog, orders, knowledge). */
   db: Kysely<Database>;
   /** The raw handle: FTS retrieval, usage, violations, brain state. */
-  sqlite: SQLite.Database;
+  sqlite: WritableSqlite;
   /** A shop's settings, read per turn. */
   settingsOf(shopId: number): Promise<ShopSettings>;
   /** A shop's name and currency. */
@@ -107,7 +107,7 @@ export function makeCoreShopBrain(config: CoreShopBrainConfig): Brain {
 /** The sales closer's product photo (closer/product-photo.ts) on core's store: wraps the pipeline's brain. */
 export function withCoreProductPhoto(
   brain: Brain,
-  config: { sqlite: SQLite.Database; products: ProductsRepo; canSend: ProductPhotoDeps['canSend'] },
+  config: { sqlite: WritableSqlite; products: ProductsRepo; canSend: ProductPhotoDeps['canSend'] },
 ): Brain {
   return withProductPhoto(brain, {
     catalog: config.products,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCatalogFile } from '../cli/import-catalog';
 import { EventBus } from '../events';
 import { apiKeySecretName } from '../settings/app';
-import { type Store, openDatabase } from '../store/open-database';
+import { type Store, openDatabase } from '../database';
 import { makeSettingsRepo } from '../settings/settings-repo';
 import { makeShopsRepo } from '../shops/shops-repo';
 import { makeCoreShopBrain } from './index';

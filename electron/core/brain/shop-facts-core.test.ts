@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCatalogFile } from '../cli/import-catalog';
 import { EventBus } from '../events';
-import { type Store, openDatabase } from '../store/open-database';
+import { type Store, openDatabase } from '../database';
 import { makeSettingsRepo } from '../settings/settings-repo';
 import { makeShopsRepo } from '../shops/shops-repo';
 import { cachedSettings, makeCoreShopBrain } from './index';

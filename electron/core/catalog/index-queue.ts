@@ -1,7 +1,8 @@
-import type SQLite from 'better-sqlite3';
 import { SLICE_MS, nextTurn } from './import/time-slice';
 import { LEXICON_VERSION } from '../text';
-import { type ProductRow, makeProductReader } from './products-repo';
+import type { WritableSqlite } from '../store';
+import { makeIndexQueueRepo } from './index-queue-repo';
+import { makeProductReader } from './products-repo';
 import { type ProductSearchDoc, productIndexColumns, productSearchDoc, shopToken } from './search-doc';
 
 const BATCH = 400;
@@ -12,54 +13,35 @@ const BATCH = 400;
  * core for the seconds FTS5 needs. Each batch is one transaction: a product's old rows go, its
  * rows from products.search_doc come (none when it was deleted or archived), it leaves the queue.
  */
-export function makeCatalogIndexer(sqlite: SQLite.Database, onError: (err: unknown) => void = () => {}) {
-  const s = {
-    next: sqlite.prepare<
-      [number],
-      { id: number; shop_id: number | null; sku: string | null; search_doc: string | null; archived_at: string | null }
-    >(
-      `SELECT q.product_id AS id, p.shop_id, p.sku, p.search_doc, p.archived_at
-       FROM catalog_index_queue AS q LEFT JOIN products AS p ON p.id = q.product_id ORDER BY q.product_id LIMIT ?`,
-    ),
-    dequeue: sqlite.prepare<[number]>(`DELETE FROM catalog_index_queue WHERE product_id = ?`),
-    triDelete: sqlite.prepare<[number]>(`DELETE FROM products_tri WHERE rowid = ?`),
-    wordsDelete: sqlite.prepare<[number]>(`DELETE FROM products_words WHERE rowid = ?`),
-    triInsert: sqlite.prepare(`INSERT INTO products_tri (rowid, shop, names, aliases, other) VALUES (?, ?, ?, ?, ?)`),
-    wordsInsert: sqlite.prepare(`INSERT INTO products_words (rowid, shop, names, aliases, other, concepts) VALUES (?, ?, ?, ?, ?, ?)`),
-    pending: sqlite.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM catalog_index_queue`),
-    product: sqlite.prepare<[number], ProductRow>(`SELECT * FROM products WHERE id = ?`),
-    setDoc: sqlite.prepare<[string, number]>(`UPDATE products SET search_doc = ? WHERE id = ?`),
-  };
-
+export function makeCatalogIndexer(sqlite: WritableSqlite, onError: (err: unknown) => void = () => {}) {
+  const s = makeIndexQueueRepo(sqlite);
   const reader = makeProductReader(sqlite);
   /** The stored document, rewritten first when an older concept table wrote it. */
   const currentDoc = (id: number, stored: string): ProductSearchDoc => {
     const doc = JSON.parse(stored) as ProductSearchDoc;
     if (doc.lexicon === LEXICON_VERSION) return doc;
-    const row = s.product.get(id);
+    const row = s.product(id);
     if (!row) return doc;
     const fresh = productSearchDoc(reader.one(row));
-    s.setDoc.run(JSON.stringify(fresh), id);
+    s.setDoc(id, JSON.stringify(fresh));
     return fresh;
   };
 
   /** One batch; returns how many products it indexed (0 = the queue is empty). */
-  const batch = sqlite.transaction((): number => {
+  const batch = s.transaction((): number => {
     const started = performance.now();
-    const rows = s.next.all(BATCH);
+    const rows = s.next(BATCH);
     let n = 0;
     for (const row of rows) {
       if (n > 0 && performance.now() - started >= SLICE_MS) break;
       n++;
-      s.triDelete.run(row.id);
-      s.wordsDelete.run(row.id);
+      s.clear(row.id);
       if (row.shop_id !== null && row.sku !== null && row.search_doc && row.archived_at === null) {
         const cols = productIndexColumns(currentDoc(row.id, row.search_doc), row.sku);
         const shop = shopToken(row.shop_id);
-        s.triInsert.run(row.id, shop, cols.names, cols.aliases, cols.other);
-        s.wordsInsert.run(row.id, shop, cols.names, cols.aliases, cols.other, cols.concepts);
+        s.insert(row.id, shop, cols);
       }
-      s.dequeue.run(row.id);
+      s.dequeue(row.id);
     }
     return n;
   });
@@ -79,7 +61,7 @@ export function makeCatalogIndexer(sqlite: SQLite.Database, onError: (err: unkno
         });
       return running;
     },
-    pending: (): number => s.pending.get()?.n ?? 0,
+    pending: s.pending,
     /** Stops after the current batch (core closing); what is left is drained at the next start. */
     stop(): void {
       stopped = true;

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Kysely table types of migrations 0003-catalog and 0008-product-archive (JSON columns are strings; see the repositories). */
+/** Kysely table types of migrations 0003-catalog, 0008-product-archive, 0009 and 0090 (JSON columns are strings; see the repositories). */
 export interface ProductsTable {
   id: Generated<number>;
   shop_id: number;
@@ -47,15 +47,31 @@ export interface ProductVariantsTable {
   updated_at: string;
 }
 
-export interface KnowledgeTable {
-  id: Generated<number>;
+/** Products whose search index rows are stale (0009): the index queue rebuilds them in slices. */
+export interface CatalogIndexQueueTable {
+  product_id: number;
   shop_id: number;
-  question: string;
-  answer: string;
-  keywords: string;
-  source: 'seller' | 'learned';
-  status: 'active' | 'pending' | 'dismissed';
-  search_doc: string;
-  created_at: string;
-  updated_at: string;
+}
+
+/** FTS5 trigram index over products (0003, rebuilt 0045), rowid = products.id; `shop` is the shop id as text. */
+export interface ProductsTriTable {
+  rowid: number;
+  shop: string;
+  names: string;
+  aliases: string;
+  other: string;
+}
+
+/** FTS5 word index over products (0003, rebuilt 0045), rowid = products.id, with the folded concepts. */
+export interface ProductsWordsTable extends ProductsTriTable {
+  concepts: string;
+}
+
+/** The tables this domain owns, as core's `Database` (electron/core/database.ts) lists them. */
+export interface CatalogTables {
+  products: ProductsTable;
+  product_variants: ProductVariantsTable;
+  catalog_index_queue: CatalogIndexQueueTable;
+  products_tri: ProductsTriTable;
+  products_words: ProductsWordsTable;
 }

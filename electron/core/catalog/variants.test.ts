@@ -5,7 +5,7 @@ import { ShopSettings } from '../../../shared/domain/settings';
 import { buildPrompt } from '../brain/llm/prompt';
 import { makeCoreOfflineBrain } from '../brain/offline/wire';
 import { EventBus } from '../events';
-import { type Store, openDatabase } from '../store/open-database';
+import { type Store, openDatabase } from '../database';
 import { exportCatalogCsv } from './import/export-csv';
 import { importCatalog } from './import/import-catalog';
 import { makeProductsRepo } from './products-repo';

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DATABASE_FILE } from '../create-core';
 import { option, defaultDataDir, KEY_FILE, loadOrCreateKeyFile } from '../host';
-import { restoreBackup, runBackup, openDatabase } from '../store';
+import { restoreBackup, runBackup } from '../store';
+import { openDatabase } from '../database';
 import { APP_VERSION } from '../version';
 import { type CliIo, UsageError } from './io';
 

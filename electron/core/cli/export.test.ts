@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURE_ZONE, seedAnalyticsFixture } from '../test-utils/analytics-fixture';
 import { parseCsv } from '../catalog/import/csv';
 import { DATABASE_FILE } from '../create-core';
-import { openDatabase } from '../store/open-database';
+import { openDatabase } from '../database';
 import { makeSettingsRepo } from '../settings/settings-repo';
 import { exportCommand } from './export';
 

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ExportKind } from '../../../shared/domain/analytics';
-import { makeReadHandle, PeriodError, makeAnalytics, addDays } from '../analytics';
+import { PeriodError, makeAnalytics, addDays } from '../analytics';
 import { option, defaultDataDir } from '../host';
 import { shopDay } from '../brain';
 import { DATABASE_FILE } from '../create-core';
-import { openDatabase } from '../store';
+import { openDatabase } from '../database';
 import { makeSettingsRepo } from '../settings';
 import { makeShopsRepo } from '../shops';
 import { type CliIo, UsageError } from './io';
@@ -48,7 +48,7 @@ export async function exportCommand(argv: string[], io: CliIo, now: () => Date =
     const { timeZone } = (await makeSettingsRepo(store.db).get(shop.id)).facts;
     const end = to ?? shopDay(now(), timeZone);
     const period = { shopId: shop.id, from: from ?? addDays(end, -29), to: end, timeZone, currency: shop.currency };
-    const analytics = makeAnalytics({ read: makeReadHandle(store.sqlite) });
+    const analytics = makeAnalytics({ read: store.read });
     let out;
     try {
       out = analytics.export(kind.data, period);

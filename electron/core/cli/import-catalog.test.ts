@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../store/open-database';
+import { openDatabase } from '../database';
 import { importCatalogCommand } from './import-catalog';
 
 const fixtures = path.join(__dirname, '../../../tests/fixtures');

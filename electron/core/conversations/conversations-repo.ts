@@ -2,7 +2,7 @@ import type SQLite from 'better-sqlite3';
 import type { Kysely, Selectable } from 'kysely';
 import { type ListPage, type ListQuery, makeConversationList } from './conversation-list-repo';
 import type { Conversation, ConversationStatus, Message, MessageKind, MessageStatus } from '../../../shared/domain/schemas';
-import type { Database, MessagesTable } from '../store';
+import type { Database } from '../database';
 import { decodeEscalations } from '../../../shared/domain/notices';
 import { messageMediaOf } from '../../../shared/domain/media';
 
@@ -39,7 +39,7 @@ export const toConversation = (row: ConversationRow): Conversation => ({
 
 /** The message columns the inbox and the pipeline read. */
 export type MessageRow = Pick<
-  Selectable<MessagesTable>,
+  Selectable<Database['messages']>,
   'id' | 'shop_id' | 'conversation_id' | 'direction' | 'author' | 'kind' | 'text' | 'status' | 'channel_message_id' | 'error' | 'created_at'
 > & { meta?: string | null };
 

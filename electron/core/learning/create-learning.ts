@@ -1,4 +1,3 @@
-import type SQLite from 'better-sqlite3';
 import type { ShopSettings } from '../../../shared/domain/settings';
 import type { Product } from '../../../shared/domain/catalog';
 import type { Brain, MakeChatClient, SpendCap } from '../brain';
@@ -21,10 +20,13 @@ import type { ProactiveOutbox } from './follow-ups/proactive-outbox';
 import { withLearning } from './learning-brain';
 import { SEARCH_INDEX_JOB, registerStoreJobs } from './scheduler/core-jobs';
 import { makeScheduler } from './scheduler/scheduler';
+import type { WritableSqlite } from '../store';
 
 export interface LearningDeps {
   /** The writable database: the scheduler's jobs, follow-ups, bandit and learned knowledge. */
-  sqlite: SQLite.Database;
+  sqlite: WritableSqlite;
+  /** Every shop's id (the shops repository), for the analyzer's runs. */
+  shopIds(): Promise<number[]>;
   /** Time for every schedule (the CLI's simulation runs it virtually). */
   clock: Clock;
   /** Core's logger. */
@@ -81,7 +83,7 @@ export function makeLearning(deps: LearningDeps) {
     ...(deps.countryOf && { countryOf: deps.countryOf }),
   });
   const bandit = makeBandit(sqlite, deps.random);
-  const strategyOf = makeTurnStrategy({ sqlite, bandit, retriever: deps.retriever, settingsOf: deps.settingsOf });
+  const strategyOf = makeTurnStrategy({ bandit, retriever: deps.retriever, settingsOf: deps.settingsOf });
   const { apiKeyOf, catalogOf } = deps;
   const spend = deps.spendCap;
   const analyzer = makeAnalyzer({
@@ -105,14 +107,13 @@ export function makeLearning(deps: LearningDeps) {
           ),
       }),
   });
-  const shopIds = sqlite.prepare<[], { id: number }>('SELECT id FROM shops ORDER BY id');
   const analysis = makeAnalysisRuns({
     analyzer,
     scheduler,
     bus: deps.bus,
     logger,
     now: () => clock.now(),
-    shopIds: () => shopIds.all().map((r) => r.id),
+    shopIds: deps.shopIds,
   });
   const learned = makeLearnedRepo(sqlite);
   const knowledgeAnswer = makeKnowledgeAnswer(sqlite);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema';
+import type { Database } from '../database';
 
 /**
  * The offline brain's memory of one conversation (cart, order slots, last product), stored as

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EventBus } from '../events';
-import { openDatabase } from '../store/open-database';
+import { openDatabase } from '../database';
 import type { NotifierNotice } from '../../../shared/domain/notices';
 import { wordNotifier } from '../../../shared/desktop/notifier-strings';
 import { notifySellerOfOrders, orderNotice } from './notify-seller';

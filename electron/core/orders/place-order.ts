@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Order } from '../../../shared/domain/orders';
 import type { EventBus } from '../events';
-import type { Database } from '../store/schema';
+import type { Database } from '../database';
 import { type NewOrder, type OrdersRepo, makeOrdersRepo } from './repo';
 
 export interface StockLine {

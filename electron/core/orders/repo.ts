@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CustomerLanguage } from '../../../shared/domain/schemas';
 import type { Order, OrderLine, OrderStatus, OrderSummary } from '../../../shared/domain/orders';
-import type { Database } from '../store/schema';
+import type { Database } from '../database';
 import type { OrdersTable } from './tables';
 
 /** What the brain hands over when the customer confirms. */

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Kysely table shapes of migration 0004-orders (one line each is added to store/schema.ts's Database). */
+/** Kysely table shapes of migration 0004-orders (listed in OrdersTables below). */
 export interface OrdersTable {
   id: Generated<number>;
   shop_id: number;
@@ -41,4 +41,11 @@ export interface BrainStateTable {
   shop_id: number;
   doc: string;
   updated_at: string;
+}
+
+/** The tables this domain owns, as core's `Database` (electron/core/database.ts) lists them. */
+export interface OrdersTables {
+  orders: OrdersTable;
+  order_items: OrderItemsTable;
+  brain_state: BrainStateTable;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NormalizedInbound } from '../channels/types';
-import { openDatabase } from '../store/open-database';
+import { openDatabase } from '../database';
 import { type AcceptBatcherDeps, makeAcceptBatcher } from './accept-batcher';
 import type { AcceptResult } from './pipeline-rows';
 import { makePipelineStore } from './pipeline-store';

@@ -4,7 +4,7 @@ import { makeDeterministicBrain } from '../test-utils/deterministic-brain';
 import type { Channel } from '../channels/types';
 import { EventBus } from '../events';
 import { silentLogger } from '../ports';
-import { openDatabase, type Store } from '../store/open-database';
+import { openDatabase, type Store } from '../database';
 import { makeSettingsRepo } from '../settings/settings-repo';
 import { createPipeline, type Pipeline } from './create-pipeline';
 

@@ -3,7 +3,7 @@ import type { NormalizedInbound } from '../channels';
 import type { Insertable } from 'kysely';
 import { prepareContactWrites } from '../contacts';
 import { type MessageRow, prepareConversationWrites } from '../conversations';
-import type { MessagesTable } from '../store/schema';
+import type { Database } from '../database';
 import type { AcceptResult, NewOutbound, OutboxRow, PendingTurnRow, TurnFacts } from './pipeline-rows';
 
 export type { AcceptResult, NewOutbound, OutboundKind, OutboxRow, PendingTurnRow, TurnFacts } from './pipeline-rows';
@@ -94,7 +94,7 @@ export function makePipelineStore(sqlite: SQLite.Database) {
     setMessageStatus: sqlite.prepare<[string, number]>('UPDATE messages SET status = ? WHERE id = ?'),
   };
 
-  function insertMessage(row: Omit<Insertable<MessagesTable>, 'id'>): number {
+  function insertMessage(row: Omit<Insertable<Database['messages']>, 'id'>): number {
     return Number(s.insertMessage.run(row).lastInsertRowid);
   }
 

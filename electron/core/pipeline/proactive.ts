@@ -1,7 +1,7 @@
-import type SQLite from 'better-sqlite3';
 import type { Clock } from '../ports';
 import { newChannelMessageId } from './message-id';
 import type { PipelineStore } from './pipeline-store';
+import { type ProactiveConnection, makeProactiveRepo } from './proactive-repo';
 
 /** A message the bot sends without being asked (follow-up, broadcast) into one conversation. */
 export interface NewProactive {
@@ -14,7 +14,7 @@ export interface NewProactive {
 
 export interface ProactiveDeps {
   /** The writable database: finds the conversation's number and customer. */
-  sqlite: SQLite.Database;
+  sqlite: ProactiveConnection;
   /** Writes the message and its outbox row in one transaction. */
   store: PipelineStore;
   /** Time for the stored message. */
@@ -29,13 +29,10 @@ export interface ProactiveDeps {
 
 /** Stores a proactive message and its outbox row (kind `proactive`) in one transaction, then wakes the dispatcher. */
 export function makeProactive(deps: ProactiveDeps) {
-  const target = deps.sqlite.prepare<[number, number], { accountId: number; toJid: string }>(
-    `SELECT c.account_id AS accountId, k.jid AS toJid FROM conversations c JOIN contacts k ON k.id = c.contact_id
-     WHERE c.id = ? AND c.shop_id = ?`,
-  );
+  const repo = makeProactiveRepo(deps.sqlite);
   return {
     enqueue(message: NewProactive): { messageId: number } {
-      const to = target.get(message.conversationId, message.shopId);
+      const to = repo.target(message.conversationId, message.shopId);
       if (!to) throw new Error(`No conversation ${message.conversationId} in shop ${message.shopId}`);
       const messageId = deps.store.enqueueSellerMessage(
         {

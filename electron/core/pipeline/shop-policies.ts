@@ -1,15 +1,14 @@
-import type SQLite from 'better-sqlite3';
 import { ShopSettings } from '../../../shared/domain/settings';
 import type { EventBus } from '../events';
 import { PACING_PRESETS, type SendPolicy } from './pacing-presets';
+import { type PolicyRowsConnection, makePolicyRowsRepo } from './policy-rows-repo';
 
 /**
  * The settings the pipeline needs synchronously (the scheduler's `dueAt` and the channel's
  * events cannot await): each shop's document read once, dropped when it changes.
  */
-export function makeShopPolicies(sqlite: SQLite.Database, bus: EventBus, fixed: SendPolicy | null) {
-  const docOf = sqlite.prepare<[number], { doc: string }>('SELECT doc FROM settings WHERE shop_id = ?');
-  const shopOfAccount = sqlite.prepare<[number], { shop_id: number }>('SELECT shop_id FROM accounts WHERE id = ?');
+export function makeShopPolicies(sqlite: PolicyRowsConnection, bus: EventBus, fixed: SendPolicy | null) {
+  const rows = makePolicyRowsRepo(sqlite);
   const settings = new Map<number, ShopSettings>();
   const accountShops = new Map<number, number>();
   bus.on('settings/changed', ({ shopId }) => settings.delete(shopId));
@@ -17,8 +16,8 @@ export function makeShopPolicies(sqlite: SQLite.Database, bus: EventBus, fixed: 
   function settingsOf(shopId: number): ShopSettings {
     let hit = settings.get(shopId);
     if (!hit) {
-      const row = docOf.get(shopId);
-      const parsed = ShopSettings.safeParse(row ? JSON.parse(row.doc) : {});
+      const doc = rows.settingsDoc(shopId);
+      const parsed = ShopSettings.safeParse(doc !== undefined ? JSON.parse(doc) : {});
       hit = parsed.success ? parsed.data : ShopSettings.parse({});
       settings.set(shopId, hit);
     }
@@ -34,7 +33,7 @@ export function makeShopPolicies(sqlite: SQLite.Database, bus: EventBus, fixed: 
     policyOfAccount(accountId: number): SendPolicy {
       let shopId = accountShops.get(accountId);
       if (shopId === undefined) {
-        shopId = shopOfAccount.get(accountId)?.shop_id ?? 0;
+        shopId = rows.shopOfAccount(accountId) ?? 0;
         accountShops.set(accountId, shopId);
       }
       return policyOf(shopId);

@@ -148,7 +148,7 @@ export async function startHttpServer(opts: ServerOptions): Promise<RunningServe
       }
       // Without the token: how to open Souqbot, in the seller's language (not a bare 401).
       res.writeHead(401, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(lockedPage(lockedPageLocale(makePreferences(core.ctx.store.sqlite).uiLocale(), req.headers['accept-language'])));
+      res.end(lockedPage(lockedPageLocale(await makePreferences(core.ctx.store.db).uiLocale(), req.headers['accept-language'])));
     } catch (err) {
       core.ctx.logger.error({ err }, 'http request failed');
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { ShopSettings, type ShopSettingsPatch } from '../../../shared/domain/settings';
-import type { Database } from '../store';
+import type { Database } from '../database';
 
 /** Settings are one validated JSON document per shop; defaults fill whatever is missing. */
 export function makeSettingsRepo(db: Kysely<Database>) {

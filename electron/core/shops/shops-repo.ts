@@ -1,8 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Shop } from '../../../shared/domain/schemas';
-import type { Database, ShopsTable } from '../store';
+import type { Database } from '../database';
 
-const toShop = (row: Selectable<ShopsTable>): Shop => ({
+const toShop = (row: Selectable<Database['shops']>): Shop => ({
   id: row.id,
   name: row.name,
   currency: row.currency,

@@ -1,6 +1,17 @@
-/** The store's door: the connection, its recovery and backups, the search index over messages, and the database's table types. */
-export { type Store, StoreDamagedError, openDatabase } from './open-database';
+/**
+ * The store's door for other domains: the connection, its read and write handle types, and the
+ * migrations' errors. Core's schema type and its `openDatabase` are electron/core/database.ts.
+ */
+export {
+  type ReadStatement,
+  type ReadableDB,
+  type ReadableSqlite,
+  type WritableDB,
+  type WritableSqlite,
+  WriteRefusedError,
+  readOnlyView,
+} from './handles';
+export { type OpenOptions, PAGE_CACHE_KB, SchemaTooNewError, type Store, StoreDamagedError, openStore, quickCheck } from './open-database';
 export { type RecoveryResult, type TableDamage, recoverDatabase } from './recover-database';
 export { restoreBackup, runBackup } from './backup/backup';
 export type { MessageSearchIndex } from './message-search-index';
-export type { AccountsTable, Database, MessagesTable, ShopsTable } from './schema';

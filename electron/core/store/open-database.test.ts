@@ -4,7 +4,8 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrations } from './migrations';
-import { PAGE_CACHE_KB, SchemaTooNewError, openDatabase } from './open-database';
+import { openDatabase } from '../database';
+import { PAGE_CACHE_KB, SchemaTooNewError } from './open-database';
 
 const tempFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'souq-db-')), 'nested', 'souqbot.sqlite');
 

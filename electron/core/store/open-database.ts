@@ -3,14 +3,35 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, type Migration, type MigrationProvider, Migrator, SqliteDialect } from 'kysely';
 import { migrations as knownMigrations } from './migrations';
+import {
+  type ReadableDB,
+  type ReadableSqlite,
+  type WritableDB,
+  type WritableSqlite,
+  asWritable,
+  asWritableDb,
+  openReadConnection,
+  readOnlyView,
+  readableKysely,
+} from './handles';
 import { withStatementCache } from './statement-cache';
-import type { Database } from './schema';
 
-export interface Store {
-  /** Typed query builder over the one connection. */
-  readonly db: Kysely<Database>;
-  /** The raw handle, for synchronous transactions on hot paths (the pipeline). */
-  readonly sqlite: SQLite.Database;
+/**
+ * The open store, generic over its kysely schema: core's full `Database` type is assembled where
+ * core is composed (electron/core/database.ts), from each domain's tables, so the store imports no domain.
+ */
+export interface Store<DB> {
+  /** Typed query builder over the one writing connection. */
+  readonly db: WritableDB<DB>;
+  /** The raw writing handle, for synchronous transactions on hot paths (the pipeline). */
+  readonly sqlite: WritableSqlite;
+  /**
+   * The read-only handle for read models (analytics, exports): a second connection opened readonly
+   * with `query_only` for a file; for ':memory:' a view of the writer that prepares only reads.
+   */
+  readonly read: ReadableSqlite;
+  /** The same read-only connection through kysely (selects only). */
+  readonly readDb: ReadableDB<DB>;
   /** Name of the newest applied migration. */
   readonly schemaVersion: string;
   /** Copies what it can of the WAL into the database without waiting on readers (PASSIVE). */
@@ -82,7 +103,7 @@ export interface OpenOptions {
  * Opens (creating if needed) and migrates the store. Refuses, without touching the file, one
  * that a newer version migrated further than this build knows.
  */
-export async function openDatabase({ file, migrations = knownMigrations }: OpenOptions): Promise<Store> {
+export async function openStore<DB>({ file, migrations = knownMigrations }: OpenOptions): Promise<Store<DB>> {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   try {
@@ -113,7 +134,7 @@ export async function openDatabase({ file, migrations = knownMigrations }: OpenO
     if (unknown.length > 0) throw new SchemaTooNewError(unknown);
 
     // Kysely's compiled queries reuse their prepared statements (see statement-cache.ts).
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     // Migrations are numbered in ranges per piece of work, so a store can have run 0050 before 0041
     // exists; each one is independent of the others' tables, so a late lower number still runs.
     const migrator = new Migrator({
@@ -128,14 +149,19 @@ export async function openDatabase({ file, migrations = knownMigrations }: OpenO
       throw error instanceof Error ? error : new Error(String(error));
     }
     const applied = appliedMigrations(sqlite);
+    // Opened after the migrations, so the reader never sees a half-migrated schema.
+    const reader = readOnlyView(file === ':memory:' ? sqlite : openReadConnection(file));
     return {
-      db,
-      sqlite,
+      db: asWritableDb(db),
+      sqlite: asWritable(sqlite),
+      read: reader,
+      readDb: readableKysely<DB>(reader),
       schemaVersion: applied.at(-1) ?? '',
       checkpointIdle: () => {
         if (sqlite.open) sqlite.pragma('wal_checkpoint(PASSIVE)');
       },
       close: async () => {
+        if (reader.connection !== sqlite && reader.connection.open) reader.connection.close();
         await db.destroy(); // closes the better-sqlite3 handle too
       },
     };

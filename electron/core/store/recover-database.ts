@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { lockDataDir, ensurePrivateFile } from '../host';
-import { openDatabase, quickCheck } from './open-database';
+import { openStore, quickCheck } from './open-database';
 
 export interface RecoveryResult {
   /** Where the damaged file was kept. */
@@ -150,7 +150,7 @@ function readTable(old: SQLite.Database, table: string, columns: string[]): { ro
 
 async function copyTables(old: SQLite.Database, fresh: string): Promise<TableDamage[]> {
   ensurePrivateFile(fresh);
-  const store = await openDatabase({ file: fresh });
+  const store = await openStore({ file: fresh }); // raw copy: no table types needed
   const db = store.sqlite;
   const damage: TableDamage[] = [];
   try {

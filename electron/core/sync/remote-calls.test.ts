@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../shared/contract';
-import { openDatabase, type Store } from '../store/open-database';
+import { openDatabase, type Store } from '../database';
 import { silentLogger } from '../ports';
 import { DEVICE_CALLS, DEVICE_EVENTS } from './allowlist';
 import { makeCommandsRepo } from './commands-repo';

@@ -17,7 +17,7 @@ import {
 } from '../../../shared/relay/index';
 import { EventBus } from '../events';
 import { silentLogger } from '../ports';
-import { openDatabase, type Store } from '../store/open-database';
+import { openDatabase, type Store } from '../database';
 import { makeFakeRelay } from '../test-utils/fake-relay';
 import { makeSyncService, type SyncService } from './sync-service';
 import { makeSyncStore } from './sync-store';

@@ -3,16 +3,16 @@ import type { CoreContext } from '../context';
 import { makePreferences } from './preferences';
 
 export function systemHandlers(ctx: CoreContext): HandlerMap {
-  const prefs = makePreferences(ctx.store.sqlite);
+  const prefs = makePreferences(ctx.store.db);
   return {
-    'system/get-ui-locale': () => ({ locale: prefs.uiLocale() }),
-    'system/set-ui-locale': ({ locale }) => {
-      prefs.setUiLocale(locale, ctx.clock.now().toISOString());
+    'system/get-ui-locale': async () => ({ locale: await prefs.uiLocale() }),
+    'system/set-ui-locale': async ({ locale }) => {
+      await prefs.setUiLocale(locale, ctx.clock.now().toISOString());
       return { locale };
     },
-    'system/get-setup': () => ({ progress: prefs.setupProgress() }),
-    'system/set-setup': ({ progress }) => {
-      prefs.setSetupProgress(progress, ctx.clock.now().toISOString());
+    'system/get-setup': async () => ({ progress: await prefs.setupProgress() }),
+    'system/set-setup': async ({ progress }) => {
+      await prefs.setSetupProgress(progress, ctx.clock.now().toISOString());
       return { progress };
     },
     'system/ping': ({ echo }) => ({ echo, at: ctx.clock.now().toISOString() }),

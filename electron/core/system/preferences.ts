@@ -1,25 +1,29 @@
-import type SQLite from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import { Locale } from '../../../shared/domain/schemas';
 import { SetupProgress } from '../../../shared/domain/setup';
+import type { Database } from '../database';
 
 /** App-wide preferences (table app_preferences, migration 0040); one row per key. */
-export function makePreferences(sqlite: SQLite.Database) {
-  const read = sqlite.prepare<[string], { value: string }>('SELECT value FROM app_preferences WHERE key = ?');
-  const write = sqlite.prepare<[string, string, string]>(
-    'INSERT INTO app_preferences (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
-  );
+export function makePreferences(db: Kysely<Database>) {
+  const read = async (key: string): Promise<string | undefined> =>
+    (await db.selectFrom('app_preferences').select('value').where('key', '=', key).executeTakeFirst())?.value;
+  const write = async (key: string, value: string, now: string): Promise<void> => {
+    await db
+      .insertInto('app_preferences')
+      .values({ key, value, updated_at: now })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
+      .execute();
+  };
   return {
     /** The interface language the seller chose last, in any window; null before the first choice. */
-    uiLocale(): Locale | null {
-      const parsed = Locale.safeParse(read.get('ui_locale')?.value);
+    async uiLocale(): Promise<Locale | null> {
+      const parsed = Locale.safeParse(await read('ui_locale'));
       return parsed.success ? parsed.data : null;
     },
-    setUiLocale(locale: Locale, now: string): void {
-      write.run('ui_locale', locale, now);
-    },
+    setUiLocale: (locale: Locale, now: string): Promise<void> => write('ui_locale', locale, now),
     /** The first-run wizard's progress; null before it started (or when the stored row does not parse). */
-    setupProgress(): SetupProgress | null {
-      const raw = read.get('setup_progress')?.value;
+    async setupProgress(): Promise<SetupProgress | null> {
+      const raw = await read('setup_progress');
       if (raw === undefined) return null;
       try {
         const parsed = SetupProgress.safeParse(JSON.parse(raw));
@@ -28,8 +32,6 @@ export function makePreferences(sqlite: SQLite.Database) {
         return null;
       }
     },
-    setSetupProgress(progress: SetupProgress, now: string): void {
-      write.run('setup_progress', JSON.stringify(progress), now);
-    },
+    setSetupProgress: (progress: SetupProgress, now: string): Promise<void> => write('setup_progress', JSON.stringify(progress), now),
   };
 }

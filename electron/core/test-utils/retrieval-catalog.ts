@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { makeProductsRepo } from '../catalog/products-repo';
 import { readCatalog } from '../catalog/import/read-catalog';
-import { openDatabase, type Store } from '../store/open-database';
+import { openDatabase, type Store } from '../database';
 
 /** Test helper: an in-memory store with the fixture catalogs imported (shop 1 DZ fashion, 2 BR digital, 3 Shopify + Woo). */
 export async function openFixtureStore(): Promise<Store> {

@@ -1,4 +1,4 @@
-import type { Store } from '../store/open-database';
+import type { Store } from '../database';
 
 export interface SeedOptions {
   /** The shop the conversations are seeded into (its test-phone account). */

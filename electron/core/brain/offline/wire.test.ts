@@ -3,7 +3,7 @@ import { ShopSettings } from '../../../../shared/domain/settings';
 import { makeProductsRepo } from '../../catalog/products-repo';
 import { EventBus } from '../../events';
 import { makeOrdersRepo } from '../../orders/repo';
-import { type Store, openDatabase } from '../../store/open-database';
+import { type Store, openDatabase } from '../../database';
 import { loadCatalog } from '../../../../tests/brain/harness';
 import type { TurnMessage } from '../types';
 import { makeCoreOfflineBrain } from './wire';

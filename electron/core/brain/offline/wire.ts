@@ -1,10 +1,10 @@
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../../store';
 import type { Kysely } from 'kysely';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import type { ProductsRepo } from '../../catalog';
 import type { EventBus } from '../../events';
 import { type OrdersRepo, decrementCatalogStock, makeBrainStateRepo, makeOrderPlacer } from '../../orders';
-import type { Database } from '../../store/schema';
+import type { Database } from '../../database';
 import type { Retriever } from '../retrieval/retriever';
 import { cachedInCategory } from '../retrieval/catalog-version-store';
 import type { ShopFacts } from '../shop-facts';
@@ -19,7 +19,7 @@ export interface CoreOfflineBrainConfig {
   /** The kysely handle for the catalog and orders repositories. */
   db: Kysely<Database>;
   /** The raw handle: FTS retrieval and the brain state. */
-  sqlite: SQLite.Database;
+  sqlite: WritableSqlite;
   /** A shop's settings, read per turn. */
   settingsOf(shopId: number): Promise<ShopSettings>;
   /** The shop's name for the assistant's introduction; absent: introduces without it. */
@@ -41,7 +41,7 @@ export function makeCatalogProductFinder(
   products: ProductsRepo,
   retriever: Pick<Retriever, 'searchProductsSync'>,
   /** The connection whose catalog version keys the category cache. */
-  sqlite: SQLite.Database,
+  sqlite: WritableSqlite,
 ): ProductFinder & { sample(shopId: number, limit: number): { name: string }[] } {
   const inCategory = cachedInCategory(sqlite, (...a) => products.inCategory(...a));
   return {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readCatalog } from '../../catalog/import/read-catalog';
 import { makeProductsRepo } from '../../catalog/products-repo';
 import { makeCatalogProductFinder } from '../offline/wire';
-import { openDatabase, type Store } from '../../store/open-database';
+import { openDatabase, type Store } from '../../database';
 import { cachedInCategory, catalogVersion } from './catalog-version-store';
 import { makeRetriever } from './retriever';
 import { openFixtureStore } from '../../test-utils/retrieval-catalog';

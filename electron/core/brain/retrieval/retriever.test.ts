@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeKnowledgeRepo } from '../../knowledge/repo';
-import type { Store } from '../../store/open-database';
+import type { Store } from '../../database';
 import { makeRetriever, type Retriever } from './retriever';
 import { openFixtureStore } from '../../test-utils/retrieval-catalog';
 

@@ -1,34 +1,14 @@
-import type SQLite from 'better-sqlite3';
 import type { ImportSummary } from '../../../../shared/contract/catalog';
+import type { WritableSqlite } from '../../store';
 import type { CatalogIndexer } from '../index-queue';
 import { reconcileVariants } from '../../../../shared/domain/variants';
-import { writeStagedVariants } from '../product-variants-repo';
 import { productRowParams } from '../products-repo';
 import { productSearchDoc } from '../search-doc';
 import { MappingNeededError } from './import-catalog';
 import { readCatalogChunked } from './read-catalog-chunked';
+import { makeImportStaging } from './staging-repo';
 import { type Tick, makeTimeSlicer, nextTurn } from './time-slice';
 import type { ColumnMapping } from './types';
-
-const COLUMNS = [
-  'sku',
-  'name',
-  'alt_names',
-  'aliases',
-  'category',
-  'price',
-  'compare_at_price',
-  'currency',
-  'stock',
-  'variants',
-  'images',
-  'description',
-  'upsell_skus',
-  'search_doc',
-] as const;
-/** Staged beside the product's columns: its variants (JSON), written to product_variants at the commit. */
-const STAGED = [...COLUMNS, 'variant_rows'] as const;
-let staging = 0;
 
 export interface ChunkedImportOptions {
   /** The shop whose catalog the rows go into (upserted by SKU). */
@@ -56,7 +36,7 @@ export interface ChunkedImportOptions {
  * before or inside that transaction leaves the old catalog exactly as it was. The indexer then
  * writes the FTS rows in small batches before the call answers (after a crash, at the next start).
  */
-export async function importCatalogChunked(sqlite: SQLite.Database, options: ChunkedImportOptions): Promise<ImportSummary> {
+export async function importCatalogChunked(sqlite: WritableSqlite, options: ChunkedImportOptions): Promise<ImportSummary> {
   const tick = options.tick ?? nextTurn;
   const read = await readCatalogChunked(
     options.csv,
@@ -65,20 +45,16 @@ export async function importCatalogChunked(sqlite: SQLite.Database, options: Chu
   );
   if (read.missing.length) throw new MappingNeededError(read.missing);
   const total = read.rows.length;
-  const table = `temp.catalog_import_${++staging}`;
-  sqlite.exec(`CREATE TABLE ${table} (${STAGED.map((c) => (c === 'sku' ? 'sku TEXT PRIMARY KEY' : c)).join(', ')})`);
+  const staging = makeImportStaging(sqlite);
   try {
-    const stage = sqlite.prepare(
-      `INSERT OR REPLACE INTO ${table} (${STAGED.join(', ')}) VALUES (${STAGED.map((c) => `@${c}`).join(', ')})`,
-    );
     const slicer = makeTimeSlicer(tick);
     // Stages rows from `from` until the time slice is used up; returns where it stopped.
-    const stageSlice = sqlite.transaction((from: number): number => {
+    const stageSlice = staging.transaction((from: number): number => {
       let i = from;
       while (i < total && (i === from || !slicer.due())) {
         const { product } = read.rows[i] as (typeof read.rows)[number];
         const { shop_id: _s, now: _n, ...row } = productRowParams(options.shopId, product, options.now);
-        stage.run({
+        staging.stage({
           ...row,
           search_doc: JSON.stringify(productSearchDoc(product)),
           variant_rows: JSON.stringify(reconcileVariants(product).variants),
@@ -92,8 +68,8 @@ export async function importCatalogChunked(sqlite: SQLite.Database, options: Chu
       options.onProgress?.(done, total);
       await slicer.pause();
     }
-    const updated = commitStaged(sqlite, table, options.shopId, options.now);
-    sqlite.exec(`DROP TABLE IF EXISTS ${table}`);
+    const updated = staging.commit(options.shopId, options.now);
+    staging.drop();
     // The call answers once the bot can find the new products; the batches yield between them.
     await options.indexer.schedule();
     options.onProgress?.(total, total);
@@ -106,36 +82,6 @@ export async function importCatalogChunked(sqlite: SQLite.Database, options: Chu
       assumptions: read.assumptions ?? [],
     };
   } finally {
-    sqlite.exec(`DROP TABLE IF EXISTS ${table}`);
+    staging.drop();
   }
-}
-
-/**
- * The one transaction: upsert every staged product by (shop, SKU), make its staged variants its
- * product_variants rows, and queue it for indexing; returns how many existed. A variant SKU another
- * product already uses throws (VariantSkuTakenError) and the whole import rolls back.
- */
-function commitStaged(sqlite: SQLite.Database, table: string, shopId: number, now: string): number {
-  const values = COLUMNS.join(', ');
-  const updates = COLUMNS.filter((c) => c !== 'sku').map((c) => `${c} = excluded.${c}`);
-  return sqlite.transaction(() => {
-    const existing =
-      sqlite
-        .prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM ${table} AS s JOIN products AS p ON p.shop_id = ? AND p.sku = s.sku`)
-        .get(shopId)?.n ?? 0;
-    sqlite
-      .prepare(
-        `INSERT INTO products (shop_id, ${values}, created_at, updated_at)
-         SELECT @shop, ${values}, @now, @now FROM ${table} WHERE true
-         ON CONFLICT (shop_id, sku) DO UPDATE SET ${updates.join(', ')}, updated_at = excluded.updated_at, archived_at = NULL`,
-      )
-      .run({ shop: shopId, now });
-    writeStagedVariants(sqlite, shopId, table, now);
-    sqlite
-      .prepare(
-        `INSERT OR IGNORE INTO catalog_index_queue (product_id, shop_id) SELECT p.id, p.shop_id FROM ${table} AS s JOIN products AS p ON p.shop_id = ? AND p.sku = s.sku`,
-      )
-      .run(shopId);
-    return existing;
-  })();
 }

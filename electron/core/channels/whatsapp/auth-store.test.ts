@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BufferJSON, proto } from '@whiskeysockets/baileys';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Store } from '../../store/open-database';
+import { openDatabase, type Store } from '../../database';
 import { hasLinkedCreds, makeSqliteAuthState } from './auth-store';
 import { makeCryptoBox } from '../../host/crypto-box';
 

@@ -1,6 +1,5 @@
 import { type WhatsAppNotice, decodeWhatsAppNotice, encodeWhatsAppNotice, whatsappNotice } from '../../../../shared/domain/notices';
 import type { CacheStore, AnyMessageContent, UserFacingSocketConfig } from '@whiskeysockets/baileys';
-import type SQLite from 'better-sqlite3';
 import QRCode from 'qrcode';
 import type { EventBus } from '../../events';
 import type { Clock, Logger, Notifier } from '../../ports';
@@ -15,11 +14,11 @@ import type { Session } from './session';
 import { DEFAULT_SESSION_OPTIONS, type SessionOptions } from './session-config';
 import type { SocketFactory } from './socket-types';
 import { systemTimers, type Timers } from './timers';
-import { makeWaRepo } from './wa-repo';
+import { type WaSqlite, makeWaRepo } from './wa-repo';
 
 export interface WhatsAppDeps {
   /** The writable database: accounts, the channel's tables and each number's sealed creds (wa_auth). */
-  sqlite: SQLite.Database;
+  sqlite: WaSqlite;
   /** Where every session hands inbound messages, receipts and echoes (the pipeline's ChannelSink). */
   sink: ChannelSink;
   /** Time for statuses, today's counters and the new-number ramp. */
@@ -238,12 +237,7 @@ export function makeSessionManager(deps: WhatsAppDeps) {
     startAll(): Promise<number> {
       repo.pruneSent(new Date(deps.clock.now().getTime() - 7 * 86_400_000).toISOString());
       const autostart = new Set(repo.autostartAccounts().map((a) => a.accountId));
-      const stale = deps.sqlite
-        .prepare<[], { id: number }>(
-          `SELECT id FROM accounts WHERE channel = 'whatsapp' AND status IN ('connecting', 'qr_ready', 'connected')`,
-        )
-        .all();
-      for (const { id } of stale) if (!autostart.has(id)) publishStatus(id, 'disconnected', null);
+      for (const id of repo.runningAccounts()) if (!autostart.has(id)) publishStatus(id, 'disconnected', null);
       if (autostart.size === 0) return Promise.resolve(0);
       return ready().then(
         () => {

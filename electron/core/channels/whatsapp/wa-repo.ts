@@ -55,7 +55,10 @@ const toMode = (value: string): AnswerMode => (value === 'not_excluded' || value
  * WhatsApp-specific rows (synchronous better-sqlite3: called from Baileys event handlers that
  * must not interleave). Auth state lives in auth-store.ts; this is everything else.
  */
-export function makeWaRepo(sqlite: SQLite.Database) {
+/** The store's connection, as the channel's repositories take it (the channel names no store type: that would close a folder cycle). */
+export type WaSqlite = SQLite.Database;
+
+export function makeWaRepo(sqlite: WaSqlite) {
   const accounts = prepareAccountWrites(sqlite);
   const ensure = sqlite.prepare('INSERT OR IGNORE INTO wa_accounts (account_id) VALUES (?)');
   const getRow = sqlite.prepare<
@@ -121,6 +124,16 @@ export function makeWaRepo(sqlite: SQLite.Database) {
       });
       ensure.run(id);
       return id;
+    },
+
+    /** WhatsApp accounts whose stored status says a session was running (connecting, QR shown, connected). */
+    runningAccounts(): number[] {
+      return sqlite
+        .prepare<[], { id: number }>(
+          `SELECT id FROM accounts WHERE channel = 'whatsapp' AND status IN ('connecting', 'qr_ready', 'connected')`,
+        )
+        .all()
+        .map((r) => r.id);
     },
 
     /** Accounts to reconnect on start: linked, not removed, not stopped by the seller or by WhatsApp. */

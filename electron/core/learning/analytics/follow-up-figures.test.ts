@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Store, openDatabase } from '../../store/open-database';
+import { type Store, openDatabase } from '../../database';
 import { makeFollowUpFigures } from './follow-up-figures';
 
 let store: Store | undefined;

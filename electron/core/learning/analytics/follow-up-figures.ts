@@ -1,12 +1,13 @@
-import type SQLite from 'better-sqlite3';
+import type { ReadableSqlite } from '../../store';
 import type { FollowUpFigures } from '../../../../shared/domain/analytics';
 
 /**
  * What learning adds to the Analytics page for a UTC period: follow-ups sent, the ones that ended in an order after
  * them ("recovered", with that revenue), and each selling strategy's conversations and orders. Null while the shop
- * has neither, so the page hides the section.
+ * has neither, so the page hides the section. A read model over learning's and orders' tables: it takes the
+ * store's read handle.
  */
-export function makeFollowUpFigures(sqlite: SQLite.Database) {
+export function makeFollowUpFigures(sqlite: ReadableSqlite) {
   const followUps = sqlite.prepare<[number, string, string], { sent: number; recovered: number; revenue: number | null }>(
     `SELECT count(*) AS sent,
             coalesce(sum(o.id IS NOT NULL), 0) AS recovered,

@@ -16,7 +16,7 @@ export function makeAnalysisRuns(deps: {
   bus: EventBus;
   logger: Logger;
   now(): Date;
-  shopIds(): number[];
+  shopIds(): Promise<number[]>;
 }) {
   const running = new Map<number, Promise<AnalysisResult>>();
 
@@ -31,7 +31,7 @@ export function makeAnalysisRuns(deps: {
   }
 
   deps.scheduler.register(ANALYZE_JOB, async () => {
-    for (const shopId of deps.shopIds()) {
+    for (const shopId of await deps.shopIds()) {
       const result = await learnNow(shopId);
       if (result.analysed) deps.logger.info({ shopId, ...result }, 'learned from sales');
     }

@@ -1,6 +1,7 @@
-import type SQLite from 'better-sqlite3';
 import type { KnowledgeRepo } from '../../knowledge/index';
-import { type AnalyzedMessage, extractPairs, memoClassify } from './extract';
+import type { WritableSqlite } from '../../store';
+import { makeAnalyzerRepo } from './analyzer-repo';
+import { extractPairs, memoClassify } from './extract';
 import type { AskModel, LlmPassStats } from './llm-pairs';
 import { makeMerger } from './merge';
 
@@ -17,7 +18,7 @@ export interface AnalysisResult {
 
 export interface AnalyzerDeps {
   /** The writable database: ordered conversations are read, learned pairs written. */
-  sqlite: SQLite.Database;
+  sqlite: WritableSqlite;
   /** Existing knowledge, which new pairs are merged with rather than duplicated. */
   knowledge: KnowledgeRepo;
   /** Time stamped on what a pass writes. */
@@ -36,42 +37,17 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
  * customers keep getting answers while it runs.
  */
 export function makeAnalyzer(deps: AnalyzerDeps) {
-  const { sqlite } = deps;
-  const s = {
-    todo: sqlite.prepare<[number], { conversation_id: number; ordered_at: string }>(
-      `SELECT o.conversation_id, min(o.created_at) AS ordered_at FROM orders o
-       WHERE o.shop_id = ? AND o.conversation_id IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM analyzed_conversations a WHERE a.conversation_id = o.conversation_id)
-       GROUP BY o.conversation_id ORDER BY o.conversation_id`,
-    ),
-    messages: sqlite.prepare<[number, string], AnalyzedMessage>(
-      `SELECT direction, author, text, meta FROM messages WHERE conversation_id = ? AND created_at <= ? AND status NOT IN ('draft', 'rejected') ORDER BY id`,
-    ),
-    existing: sqlite.prepare<[number], { id: number; question: string; source: 'seller' | 'learned' }>(
-      'SELECT id, question, source FROM knowledge WHERE shop_id = ?',
-    ),
-    markAnalyzed: sqlite.prepare<[number, number, number, string]>(
-      'INSERT OR IGNORE INTO analyzed_conversations (conversation_id, shop_id, pairs, analyzed_at) VALUES (?, ?, ?, ?)',
-    ),
-    source: sqlite.prepare(
-      `INSERT INTO learned_sources (knowledge_id, shop_id, kind, category, confidence, support, conversation_id, created_at)
-       VALUES (@knowledgeId, @shopId, @kind, @category, @confidence, @support, @conversationId, @now)`,
-    ),
-    addSupport: sqlite.prepare<[number, number, number]>(
-      'UPDATE learned_sources SET support = support + ?, confidence = min(0.95, confidence + 0.05 * ?) WHERE knowledge_id = ?',
-    ),
-  };
-
+  const s = makeAnalyzerRepo(deps.sqlite);
   async function run(shopId: number, onProgress?: (done: number, total: number) => void): Promise<AnalysisResult> {
-    const todo = s.todo.all(shopId);
-    const merger = makeMerger(s.existing.all(shopId));
+    const todo = s.todo(shopId);
+    const merger = makeMerger(s.existing(shopId));
     const classify = memoClassify();
     const llm = (await deps.llmFor?.(shopId)) ?? null;
     let merged = 0;
     const analysedPairs: Array<[number, number]> = [];
     for (let start = 0; start < todo.length; start += CHUNK) {
       for (const { conversation_id, ordered_at } of todo.slice(start, start + CHUNK)) {
-        const messages = s.messages.all(conversation_id, ordered_at);
+        const messages = s.messages(conversation_id, ordered_at);
         // The model's validated pairs first, then the heuristics' (near-duplicates merge, the
         // better-founded answer wins); a model that fails or is over budget leaves the heuristics.
         const pairs = [...((await llm?.ask(messages)) ?? []), ...extractPairs(messages, classify)];
@@ -83,10 +59,9 @@ export function makeAnalyzer(deps: AnalyzerDeps) {
     }
     const now = deps.now().toISOString();
     let learned = 0;
-    sqlite.transaction(() => {
+    s.transaction(() => {
       for (const c of merger.clusters()) {
-        if (c.existing === 'learned' && c.support > 1 && c.knowledgeId !== null)
-          s.addSupport.run(c.support - 1, c.support - 1, c.knowledgeId);
+        if (c.existing === 'learned' && c.support > 1 && c.knowledgeId !== null) s.addSupport(c.knowledgeId, c.support - 1);
         if (c.existing !== null) continue;
         const entry = deps.knowledge.create(
           shopId,
@@ -94,7 +69,7 @@ export function makeAnalyzer(deps: AnalyzerDeps) {
           now,
         );
         const confidence = Math.min(0.95, c.pair.confidence + 0.05 * (c.support - 1));
-        s.source.run({
+        s.addSource({
           knowledgeId: entry.id,
           shopId,
           kind: c.pair.kind,
@@ -106,8 +81,8 @@ export function makeAnalyzer(deps: AnalyzerDeps) {
         });
         learned += 1;
       }
-      for (const [conversationId, pairs] of analysedPairs) s.markAnalyzed.run(conversationId, shopId, pairs, now);
-    })();
+      for (const [conversationId, pairs] of analysedPairs) s.markAnalyzed(conversationId, shopId, pairs, now);
+    });
     onProgress?.(todo.length, todo.length);
     return { analysed: todo.length, learned, merged, ...(llm && { llm: llm.stats }) };
   }

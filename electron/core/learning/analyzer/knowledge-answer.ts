@@ -1,4 +1,4 @@
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../../store';
 import type { BrainDecision } from '../../../../shared/domain/brain';
 import { makeRetriever, type BrainInput } from '../../brain';
 import { documentAnswer, makeDocumentsRepo } from '../../knowledge/index';
@@ -15,7 +15,7 @@ const KNOWLEDGE_ANSWERS_FROM = 0.5;
  * box) is not "named" by product matching (brain/offline/resolve.ts), so such a question arrives
  * here not understood, not as that product's price.
  */
-export function makeKnowledgeAnswer(sqlite: SQLite.Database) {
+export function makeKnowledgeAnswer(sqlite: WritableSqlite) {
   const retriever = makeRetriever({ sqlite });
   const documents = makeDocumentsRepo(sqlite);
   /** The seller's documents next: a passage that covers the question answers, naming its document. */

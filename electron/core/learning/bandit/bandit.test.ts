@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Strategy } from '../../../../shared/domain/learning';
-import { openDatabase, type Store } from '../../store/open-database';
+import { openDatabase, type Store } from '../../database';
 import { makeBandit, segmentOf } from './bandit';
 import { type ArmStats, type BanditAlgorithm, chooseArm, epsilonAfter, wilsonInterval } from './policy';
 import { mulberry32 } from './random';

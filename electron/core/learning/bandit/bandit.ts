@@ -1,6 +1,7 @@
-import type SQLite from 'better-sqlite3';
 import { Strategy, type StrategyStat } from '../../../../shared/domain/learning';
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
+import type { WritableSqlite } from '../../store';
+import { makeBanditRepo } from './bandit-repo';
 import { type BanditAlgorithm, chooseArm, wilsonInterval } from './policy';
 import { type Random, mulberry32 } from './random';
 
@@ -24,36 +25,15 @@ export interface ChoiceContext {
  * turn, kept after), counted as a try of its arm; an order in that conversation is the reward,
  * counted once.
  */
-export function makeBandit(sqlite: SQLite.Database, random?: Random) {
+export function makeBandit(sqlite: WritableSqlite, random?: Random) {
   // Without an injected source, each choice draws from a generator seeded by the conversation and
   // the arms' counts: still a fair random draw, and a turn re-run after a crash chooses the same.
   const randomFor = (conversationId: number, tries: number): Random => random ?? mulberry32(Math.imul(conversationId, 0x9e3779b1) ^ tries);
-  const s = {
-    choice: sqlite.prepare<[number], { strategy: Strategy; segment: string; rewarded: number; shop_id: number }>(
-      'SELECT strategy, segment, rewarded, shop_id FROM strategy_choices WHERE conversation_id = ?',
-    ),
-    arms: sqlite.prepare<[number, string], { strategy: Strategy; tries: number; orders: number }>(
-      'SELECT strategy, tries, orders FROM bandit_arms WHERE shop_id = ? AND segment = ?',
-    ),
-    insertChoice: sqlite.prepare<[number, number, string, string, string]>(
-      'INSERT OR IGNORE INTO strategy_choices (conversation_id, shop_id, segment, strategy, created_at) VALUES (?, ?, ?, ?, ?)',
-    ),
-    countTry: sqlite.prepare<[number, string, string]>(
-      'INSERT INTO bandit_arms (shop_id, segment, strategy, tries) VALUES (?, ?, ?, 1) ON CONFLICT DO UPDATE SET tries = tries + 1',
-    ),
-    markRewarded: sqlite.prepare<[number]>('UPDATE strategy_choices SET rewarded = 1 WHERE conversation_id = ? AND rewarded = 0'),
-    countOrder: sqlite.prepare<[number, string, string]>(
-      'UPDATE bandit_arms SET orders = orders + 1 WHERE shop_id = ? AND segment = ? AND strategy = ?',
-    ),
-    all: sqlite.prepare<[number], { segment: string; strategy: Strategy; tries: number; orders: number }>(
-      'SELECT segment, strategy, tries, orders FROM bandit_arms WHERE shop_id = ? ORDER BY segment, strategy',
-    ),
-  };
-
-  const choose = sqlite.transaction((ctx: ChoiceContext): Strategy => {
-    const known = s.choice.get(ctx.conversationId);
+  const repo = makeBanditRepo(sqlite);
+  const choose = repo.transaction((ctx: ChoiceContext): Strategy => {
+    const known = repo.choiceOf(ctx.conversationId);
     if (known) return known.strategy;
-    const stored = new Map(s.arms.all(ctx.shopId, ctx.segment).map((a) => [a.strategy, a]));
+    const stored = new Map(repo.armsOf(ctx.shopId, ctx.segment).map((a) => [a.strategy, a]));
     const eligible = STRATEGIES.filter((strategy) => strategy !== 'scarcity' || ctx.scarcityBacked).map((strategy) => ({
       strategy,
       tries: stored.get(strategy)?.tries ?? 0,
@@ -67,27 +47,23 @@ export function makeBandit(sqlite: SQLite.Database, random?: Random) {
         eligible.reduce((n, a) => n + a.tries, 0),
       ),
     );
-    s.insertChoice.run(ctx.conversationId, ctx.shopId, ctx.segment, strategy, ctx.now);
-    s.countTry.run(ctx.shopId, ctx.segment, strategy);
+    repo.recordChoice({ conversationId: ctx.conversationId, shopId: ctx.shopId, segment: ctx.segment, strategy, now: ctx.now });
     return strategy;
   });
 
-  const reward = sqlite.transaction((conversationId: number): boolean => {
-    const choice = s.choice.get(conversationId);
-    if (!choice || s.markRewarded.run(conversationId).changes === 0) return false;
-    s.countOrder.run(choice.shop_id, choice.segment, choice.strategy);
-    return true;
-  });
+  const reward = repo.transaction((conversationId: number): boolean => repo.reward(conversationId));
 
   return {
     /** The conversation's strategy: the one it has, else a new choice (a try of that arm). */
     choose,
     /** The strategy already chosen for a conversation, if any (no choice is made). */
-    chosen: (conversationId: number): Strategy | null => s.choice.get(conversationId)?.strategy ?? null,
+    chosen: (conversationId: number): Strategy | null => repo.choiceOf(conversationId)?.strategy ?? null,
     /** An order in the conversation: its strategy's reward, counted once. */
     reward,
+    /** Whether the contact has ordered in this shop before: the segment's "returning". */
+    hasOrdered: repo.hasOrdered,
     stats(shopId: number): StrategyStat[] {
-      return s.all.all(shopId).map((a) => ({ ...a, rate: a.tries ? a.orders / a.tries : 0, ...wilsonInterval(a.orders, a.tries) }));
+      return repo.allArms(shopId).map((a) => ({ ...a, rate: a.tries ? a.orders / a.tries : 0, ...wilsonInterval(a.orders, a.tries) }));
     },
   };
 }

@@ -1,4 +1,3 @@
-import type SQLite from 'better-sqlite3';
 import type { Product } from '../../../../shared/domain/catalog';
 import type { Strategy } from '../../../../shared/domain/learning';
 import type { ShopSettings } from '../../../../shared/domain/settings';
@@ -12,8 +11,6 @@ import { backsScarcity } from '../../brain';
  * allowed only when a product the message is about has low, limited stock.
  */
 export interface TurnStrategyDeps {
-  /** The database: whether the contact ordered before (a returning customer is another segment). */
-  sqlite: SQLite.Database;
   /** Chooses the conversation's sales strategy (once, then kept) and learns from outcomes. */
   bandit: Bandit;
   /** Core's one retriever: which products the message is about (does one back a scarcity line?). */
@@ -24,14 +21,11 @@ export interface TurnStrategyDeps {
 
 export function makeTurnStrategy(deps: TurnStrategyDeps) {
   const { retriever } = deps;
-  const ordered = deps.sqlite.prepare<[number, number], { n: number }>(
-    'SELECT 1 AS n FROM orders WHERE shop_id = ? AND contact_id = ? LIMIT 1',
-  );
   return async (input: BrainInput): Promise<Strategy> => {
     const known = deps.bandit.chosen(input.conversationId);
     if (known) return known;
     const settings = await deps.settingsOf(input.shopId);
-    const returning = ordered.get(input.shopId, input.contactId) !== undefined;
+    const returning = deps.bandit.hasOrdered(input.shopId, input.contactId);
     const language = detectLanguage(input.text).language;
     const scarcityBacked = retriever.searchProductsSync(input.shopId, input.text, 3).some((hit) => backsScarcity(hit.product));
     return deps.bandit.choose({

@@ -1,4 +1,4 @@
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../../store';
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import type { Product } from '../../../../shared/domain/catalog';
 import type { Clock, Logger } from '../../ports';
@@ -14,7 +14,7 @@ const followUpKey = (conversationId: number) => `follow-up:${conversationId}`;
 
 export interface FollowUpsDeps {
   /** The writable database: follow-up state per conversation. */
-  sqlite: SQLite.Database;
+  sqlite: WritableSqlite;
   /** The persistent scheduler each conversation's one check is put on. */
   scheduler: Scheduler;
   /** Time for due checks. */

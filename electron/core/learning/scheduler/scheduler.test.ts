@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../ports';
-import { openDatabase, type Store } from '../../store/open-database';
+import { openDatabase, type Store } from '../../database';
 import { backoffMs, makeScheduler } from './scheduler';
 
 const T0 = Date.parse('2026-03-01T08:00:00.000Z');

@@ -1,4 +1,4 @@
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../../store';
 import type { Clock, Logger } from '../../ports';
 import { type JobRow, type NewJob, makeJobsRepo } from './jobs-repo';
 
@@ -30,7 +30,7 @@ export interface Timers {
 
 export interface SchedulerDeps {
   /** The writable database: jobs are rows, so they survive restarts. */
-  sqlite: SQLite.Database;
+  sqlite: WritableSqlite;
   /** Time for due dates (virtual in the CLI's simulation). */
   clock: Clock;
   /** Core's logger: failed runs. */

@@ -8,7 +8,7 @@ import { makeCryptoBox } from '../../host/crypto-box';
 import { loadOrCreateKeyFile } from '../../host/encryption-key';
 import { call, makeTempCore } from '../../test-utils/temp-core';
 import { seedConversations } from '../../test-utils/seed-conversations';
-import { openDatabase } from '../open-database';
+import { openDatabase } from '../../database';
 import { listBackups, restoreBackup, runBackup } from './backup';
 import { WrongPassphraseError } from './key-wrap';
 

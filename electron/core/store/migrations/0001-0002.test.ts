@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { makeMessageSearchIndex } from '../message-search-index';
-import { openDatabase } from '../open-database';
+import { openDatabase } from '../../database';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-pipeline';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Store, openDatabase } from '../open-database';
+import { type Store, openDatabase } from '../../database';
 
 let store: Store | undefined;
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../open-database';
+import { openDatabase } from '../../database';
 
 describe('migration 0005-whatsapp', () => {
   it('creates the WhatsApp tables, cascades with the account, and looks keys up by primary key', async () => {

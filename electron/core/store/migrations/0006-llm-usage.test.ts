@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeViolationsRepo } from '../../brain/guardrails/violations-repo';
 import { makeSpendCap } from '../../brain/usage/spend-cap';
 import { makeUsageRepo } from '../../brain/usage/usage-repo';
-import { openDatabase, type Store } from '../open-database';
+import { openDatabase, type Store } from '../../database';
 
 let store: Store | undefined;
 afterEach(async () => {

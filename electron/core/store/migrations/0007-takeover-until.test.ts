@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../open-database';
+import { openDatabase } from '../../database';
 
 describe('migration 0007-takeover-until', () => {
   it('adds a nullable takeover end to conversations', async () => {

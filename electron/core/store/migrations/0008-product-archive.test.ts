@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../open-database';
+import { openDatabase } from '../../database';
 
 describe('migration 0008-product-archive', () => {
   it('adds a nullable archived_at, and the catalog page of active products reads the new index in name order', async () => {

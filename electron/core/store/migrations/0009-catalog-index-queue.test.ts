@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../open-database';
+import { openDatabase } from '../../database';
 
 describe('migration 0009-catalog-index-queue', () => {
   it('creates the queue keyed by product id (a product is queued once)', async () => {

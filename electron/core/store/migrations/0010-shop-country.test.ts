@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../open-database';
+import { openDatabase } from '../../database';
 import { makeShopsRepo } from '../../shops/shops-repo';
 
 describe('migration 0010-shop-country', () => {

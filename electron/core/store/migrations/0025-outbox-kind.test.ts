@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../open-database';
+import { openDatabase } from '../../database';
 
 describe('migration 0025-outbox-kind', () => {
   it('gives every outbox row a kind, reply by default, and refuses any other value', async () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeMessageSearchIndex } from '../message-search-index';
-import { openDatabase } from '../open-database';
+import { openDatabase } from '../../database';
 import { migrations } from './index';
 
 const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0026'));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Store } from '../open-database';
+import { openDatabase, type Store } from '../../database';
 
 let store: Store | undefined;
 afterEach(async () => {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeCatalogIndexer } from '../../catalog/index-queue';
 import { LEXICON_VERSION } from '../../text/lexicon';
-import { openDatabase, type Store } from '../open-database';
+import { openDatabase, type Store } from '../../database';
 import { up } from './0045-search-docs-one-lexicon';
 
 let store: Store | undefined;

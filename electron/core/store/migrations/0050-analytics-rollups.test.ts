@@ -1,6 +1,6 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../open-database';
+import { openDatabase } from '../../database';
 
 const plan = (sqlite: SqliteDatabase, query: string) =>
   (sqlite.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');

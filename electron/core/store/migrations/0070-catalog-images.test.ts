@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../open-database';
+import { openDatabase } from '../../database';
 
 describe('migration 0070-catalog-images', () => {
   it('keeps one row per product image address, finds a stored copy by address from its index, and goes with its product', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTranscriptionUsageRepo } from '../../media/transcribe/index';
-import { openDatabase, type Store } from '../open-database';
+import { openDatabase, type Store } from '../../database';
 
 let store: Store | undefined;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeMessageSearchIndex } from '../message-search-index';
-import { openDatabase, type Store } from '../open-database';
+import { openDatabase, type Store } from '../../database';
 import { makeConversationList } from '../../conversations/conversation-list-repo';
 import { up } from './0085-contact-search';
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { makeProductsRepo } from '../../catalog/products-repo';
-import { openDatabase } from '../open-database';
+import { openDatabase } from '../../database';
 import { migrations } from './index';
 import * as m0090 from './0090-product-variants';
 
