@@ -44,7 +44,7 @@ const CLEAN = {
   'pipeline/pipeline-store.test.ts': "export const t = (s) => s.prepare('UPDATE conversations SET unread = 0');\n",
   'test-utils/seed.ts': "export const t = (s) => s.prepare('INSERT INTO accounts (id) VALUES (1)');\n",
   'store/migrations/0100-x.ts': "export const up = (s) => s.exec('UPDATE conversations SET status = 1; DELETE FROM accounts');\n",
-  'catalog/import/chunked-import.ts':
+  'catalog/import/staging-repo.ts':
     "export const c = (s, t) => [s.prepare(`INSERT OR REPLACE INTO ${t} (sku) VALUES (?)`), s.prepare('DELETE FROM temp.catalog_import_1')];\n",
 };
 
