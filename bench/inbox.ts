@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type SQLite from 'better-sqlite3';
-import { makeDeterministicBrain } from '../electron/core/brain/deterministic-brain';
+import { makeDeterministicBrain } from '../electron/core/test-utils/deterministic-brain';
 import { type Core, createCore } from '../electron/core/create-core';
 import { noPacing, noRateLimits } from '../electron/core/pipeline/policies';
 import { makeMessageSearchIndex } from '../electron/core/store/message-search-index';

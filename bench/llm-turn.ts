@@ -10,6 +10,7 @@ import { apiKeySecretName } from '../electron/core/settings/app';
 import { openDatabase } from '../electron/core/database';
 import { makeSettingsRepo } from '../electron/core/settings/settings-repo';
 import { makeShopsRepo } from '../electron/core/shops/shops-repo';
+import { modelAnswer } from '../electron/core/test-utils/decisions';
 import { MESSAGES, PRODUCTS } from './brain';
 import { syntheticCatalogCsv } from './catalog-10k';
 import { makeCoreServices } from '../electron/core/services';
@@ -19,21 +20,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 /** A model that answers at once with a plain reply the guardrails pass: the turn's own CPU is what is timed. */
 const instantModel = (): ChatClient => ({
   async complete() {
-    const reply = {
-      reply: 'Bien sûr ! Je vous donne tous les détails tout de suite.',
-      language: 'fr',
-      intent: 'other',
-      sentiment: 'neutral',
-      confidence: 0.9,
-      salesAction: 'none',
-      orderAction: 'none',
-      orderItems: [],
-      escalate: false,
-      escalateReason: null,
-      citations: [],
-      skus: [],
-      photoSku: null,
-    };
+    const reply = modelAnswer({ reply: 'Bien sûr ! Je vous donne tous les détails tout de suite.' });
     return { content: JSON.stringify(reply), tokens: 120 };
   },
 });

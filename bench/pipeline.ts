@@ -8,7 +8,7 @@ import { type Core, createCore } from '../electron/core/create-core';
 import { openDatabase } from '../electron/core/database';
 import { makeMessageSearchIndex } from '../electron/core/store/message-search-index';
 import { noPacing, noRateLimits } from '../electron/core/pipeline/policies';
-import { makeDeterministicBrain } from '../electron/core/brain/deterministic-brain';
+import { makeDeterministicBrain } from '../electron/core/test-utils/deterministic-brain';
 import { makePipelineStore } from '../electron/core/pipeline/pipeline-store';
 
 export interface PipelineBench {

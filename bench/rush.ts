@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Brain } from '../electron/core/brain/types';
-import { makeDeterministicBrain } from '../electron/core/brain/deterministic-brain';
+import { makeDeterministicBrain } from '../electron/core/test-utils/deterministic-brain';
 import type { Channel } from '../electron/core/channels/types';
 import { createCore } from '../electron/core/create-core';
 import { numberArg, percentile, round, sleep, tmpDir } from './lib/util';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { makeDeterministicBrain } from '../electron/core/brain/deterministic-brain';
+import { makeDeterministicBrain } from '../electron/core/test-utils/deterministic-brain';
 import { createCore } from '../electron/core/create-core';
 import { noPacing, noRateLimits } from '../electron/core/pipeline/policies';
 import { percentile, round, sleep, tmpDir } from './lib/util';

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Browsers, WA_CERT_DETAILS, makeWASocket, type ConnectionState, type WASocket } from '@whiskeysockets/baileys';
 import pino from 'pino';
 import { makeSqliteAuthState } from '../electron/core/channels/whatsapp/auth-store';
-import { makeCryptoBox, type CryptoBox } from '../electron/core/channels/whatsapp/crypto-box';
+import { makeCryptoBox, type CryptoBox } from '../electron/core/host/crypto-box';
 import { openDatabase, type Store } from '../electron/core/database';
 import { startStandin, type Standin } from '../electron/core/channels/whatsapp/test-utils/standin';
 

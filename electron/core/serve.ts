@@ -10,7 +10,7 @@ import { listenOnFreePort } from './host/free-port';
 import { makeTerminalLines } from './host/terminal-lines';
 import type { Logger } from './ports';
 
-export const DEFAULT_PORT = 4417;
+const DEFAULT_PORT = 4417;
 
 export interface Serving {
   core: Core;

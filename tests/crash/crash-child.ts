@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCore } from '../../electron/core/create-core';
-import { makeDeterministicBrain } from '../../electron/core/brain/deterministic-brain';
+import { makeDeterministicBrain } from '../../electron/core/test-utils/deterministic-brain';
 import type { Brain } from '../../electron/core/brain/types';
 import type { NormalizedInbound } from '../../electron/core/channels/types';
 import { crashHookFromEnv } from '../../electron/core/pipeline/crash-points';

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_ZONE, seedAnalyticsFixture } from '../../electron/core/analytics/test-fixture';
+import { FIXTURE_ZONE, seedAnalyticsFixture } from '../../electron/core/test-utils/analytics-fixture';
 import { call } from '../../electron/core/test-utils/temp-core';
 import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
 

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/test-utils/temp-core';
-import { makeDocx, makePdf } from '../../electron/core/knowledge/documents/test-fixtures';
+import { makeDocx, makePdf } from '../../electron/core/test-utils/document-fixtures';
 import { type Harness, chromiumAvailable, screenshot } from './harness';
 import { type ShopOpening, openShop } from './shop-opening';
 

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeDeterministicBrain } from '../../electron/core/brain/deterministic-brain';
+import { makeDeterministicBrain } from '../../electron/core/test-utils/deterministic-brain';
 import type { Brain } from '../../electron/core/brain/types';
 import { IntakePausedError } from '../../electron/core/pipeline/intake-guard';
 import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';

@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/test-utils/temp-core';
-import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from '../llm/fake-openai-server';
+import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from '../../electron/core/test-utils/fake-openai-server';
 import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
 
 const KEY = 'sk-e2e-VERY-SECRET-0123456789abcdef';

@@ -10,7 +10,7 @@ import { apiKeySecretName } from '../../electron/core/settings/app';
 import { type Store, openDatabase } from '../../electron/core/database';
 import { makeSettingsRepo } from '../../electron/core/settings/settings-repo';
 import { makeShopsRepo } from '../../electron/core/shops/shops-repo';
-import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from './fake-openai-server';
+import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from '../../electron/core/test-utils/fake-openai-server';
 import { llmJson } from './harness';
 import { makeCoreServices } from '../../electron/core/services';
 

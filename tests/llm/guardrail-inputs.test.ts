@@ -9,6 +9,7 @@ import { makeSpendCap } from '../../electron/core/brain/usage/spend-cap';
 import { makeUsageRepo } from '../../electron/core/brain/usage/usage-repo';
 import { makeOrdersRepo } from '../../electron/core/orders/repo';
 import { type Store, openDatabase } from '../../electron/core/database';
+import { decision } from '../../electron/core/test-utils/decisions';
 
 /**
  * The router gives the guardrails what only it knows: the shop's country (national numbers are
@@ -18,21 +19,7 @@ import { type Store, openDatabase } from '../../electron/core/database';
 const settings = ShopSettings.parse({ facts: { timeZone: 'Europe/Rome' } });
 
 const saying = (reply: string): Brain => ({
-  decide: async (): Promise<BrainDecision> => ({
-    reply,
-    language: 'it',
-    intent: 'order_request',
-    sentiment: 'neutral',
-    confidence: 0.9,
-    salesAction: 'none',
-    orderAction: 'none',
-    orderItems: [],
-    escalate: false,
-    escalateReason: null,
-    citations: [],
-    skus: [],
-    media: [],
-  }),
+  decide: async (): Promise<BrainDecision> => decision({ reply, language: 'it', intent: 'order_request' }),
 });
 
 let store: Store | undefined;

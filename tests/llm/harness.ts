@@ -10,6 +10,7 @@ import type { Logger, SecretStore } from '../../electron/core/ports';
 import { apiKeySecretName } from '../../electron/core/settings/app';
 import { openDatabase, type Store } from '../../electron/core/database';
 import { makeSettingsRepo } from '../../electron/core/settings/settings-repo';
+import { decision, modelAnswer } from '../../electron/core/test-utils/decisions';
 
 /** Everything a router test needs: a real store, the real router, fakes only for the other engineers' parts. */
 export const API_KEY = 'sk-test-S3CRET-key-0123456789';
@@ -46,30 +47,12 @@ export const CATALOG: Product[] = [
   product({ id: 2, sku: 'DZ-BG-001', name: 'Sac à main cuir noir', aliases: ['sac', 'sac noir'], price: 4500, stock: 7 }),
 ];
 
-export function decisionOf(over: Partial<BrainDecision>): BrainDecision {
-  return {
-    reply: '',
-    language: 'fr',
-    intent: 'price_question',
-    sentiment: 'neutral',
-    confidence: 0.9,
-    salesAction: 'none',
-    orderAction: 'none',
-    orderItems: [],
-    escalate: false,
-    escalateReason: null,
-    citations: ['product:1'],
-    skus: ['DZ-DR-001'],
-    media: [],
-    ...over,
-  };
-}
+export const decisionOf = (over: Partial<BrainDecision>): BrainDecision =>
+  decision({ intent: 'price_question', citations: ['product:1'], skus: ['DZ-DR-001'], ...over });
 
 /** What a model would answer, as JSON text (photoSku is the LLM-only field). */
-export const llmJson = (over: Partial<BrainDecision> & { photoSku?: string | null }) => {
-  const { media: _media, ...rest } = decisionOf(over);
-  return { ...rest, photoSku: over.photoSku ?? null };
-};
+export const llmJson = (over: Partial<BrainDecision> & { photoSku?: string | null }) =>
+  modelAnswer({ intent: 'price_question', citations: ['product:1'], skus: ['DZ-DR-001'], ...over });
 
 function wordsOf(text: string): Set<string> {
   return new Set(

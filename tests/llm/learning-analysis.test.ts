@@ -3,7 +3,7 @@ import type { CallOutput } from '../../shared/contract';
 import type { Harness } from '../../electron/core/learning/test-utils/learning-harness';
 import { makeLearningHarness } from '../../electron/core/learning/test-utils/learning-harness';
 import { call } from '../../electron/core/test-utils/temp-core';
-import { type FakeOpenAiServer, completion, startFakeOpenAiServer } from './fake-openai-server';
+import { type FakeOpenAiServer, completion, startFakeOpenAiServer } from '../../electron/core/test-utils/fake-openai-server';
 
 /**
  * LLM-assisted analysis against a fake OpenAI-compatible endpoint on 127.0.0.1: what the model

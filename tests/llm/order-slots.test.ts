@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { orderProblems } from '../orders/consistency';
 import { type Stack, commitsEvenWhenReplaced, makeOrderStack } from '../orders/stack';
-import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from './fake-openai-server';
+import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from '../../electron/core/test-utils/fake-openai-server';
 import { llmJson } from './harness';
 
 /**

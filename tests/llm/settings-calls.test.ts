@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../electron/core/create-core';
 import type { Logger } from '../../electron/core/ports';
-import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from './fake-openai-server';
+import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from '../../electron/core/test-utils/fake-openai-server';
 
 const KEY = 'sk-or-v1-TOPSECRET-abcdef0123456789';
 

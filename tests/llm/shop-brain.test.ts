@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeViolationsRepo } from '../../electron/core/brain/guardrails/violations-repo';
-import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from './fake-openai-server';
+import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from '../../electron/core/test-utils/fake-openai-server';
 import { API_KEY, decisionOf, type Harness, llmJson, makeHarness } from './harness';
 
 let server: FakeOpenAiServer;

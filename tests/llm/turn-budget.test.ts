@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BudgetExhaustedError, withRetries } from '../../electron/core/brain/llm/retry';
 import { MalformedOutputError } from '../../electron/core/brain/llm/chat-client';
-import { type FakeOpenAiServer, type FakeStep, startFakeOpenAiServer } from './fake-openai-server';
+import { type FakeOpenAiServer, type FakeStep, startFakeOpenAiServer } from '../../electron/core/test-utils/fake-openai-server';
 import { type Harness, llmJson, makeHarness } from './harness';
 
 let server: FakeOpenAiServer;

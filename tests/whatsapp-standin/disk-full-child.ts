@@ -9,7 +9,7 @@
  */
 import { WA_CERT_DETAILS } from '@whiskeysockets/baileys';
 import { createCore } from '../../electron/core/create-core';
-import { makeDeterministicBrain } from '../../electron/core/brain/deterministic-brain';
+import { makeDeterministicBrain } from '../../electron/core/test-utils/deterministic-brain';
 import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
 
 const [dataDir] = process.argv.slice(2);

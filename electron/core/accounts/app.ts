@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../app';
 import type { CoreContext } from '../context';
-import { requireShop } from '../shops/require-shop';
+import { requireShop } from '../shops';
 
 export function accountsHandlers(ctx: CoreContext): HandlerMap {
   return {

@@ -6,7 +6,7 @@ import { ROLLUP_BACKFILL_JOB } from './app';
 import { computeOverview } from './overview';
 import { readOnlyView } from '../store';
 import { makeStatementCache } from './statements';
-import { FIXTURE_ZONE, seedAnalyticsFixture } from './test-fixture';
+import { FIXTURE_ZONE, seedAnalyticsFixture } from '../test-utils/analytics-fixture';
 
 let core: Core;
 let cleanup: () => Promise<void>;

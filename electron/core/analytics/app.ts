@@ -1,7 +1,7 @@
 import { ContractError } from '../../../shared/contract';
 import type { HandlerMap } from '../app';
 import type { CoreContext } from '../context';
-import { requireShop } from '../shops/require-shop';
+import { requireShop } from '../shops';
 import type { FollowUpSource } from './follow-ups';
 import { makeRollupRepo } from './rollup-repo';
 import { PeriodError, type ShopPeriod, makeAnalytics } from './service';

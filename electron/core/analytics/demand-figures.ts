@@ -1,5 +1,5 @@
 import type { ProductDemand, UnansweredQuestion } from '../../../shared/domain/analytics';
-import { normaliseText } from '../text/normalise';
+import { normaliseText } from '../text';
 import type { PeriodScope, StatementCache } from './statements';
 
 const TOP_PRODUCTS = 10;

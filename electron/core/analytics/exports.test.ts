@@ -4,7 +4,7 @@ import { csvCell, csvDocument } from '../csv/csv';
 import { type Store, openDatabase } from '../database';
 import { readOnlyView } from '../store';
 import { type Analytics, makeAnalytics } from './service';
-import { FIXTURE_ZONE, seedAnalyticsFixture } from './test-fixture';
+import { FIXTURE_ZONE, seedAnalyticsFixture } from '../test-utils/analytics-fixture';
 
 let store: Store;
 let analytics: Analytics;

@@ -1,5 +1,5 @@
 import type { AnalyticsOverview, ExportKind } from '../../../shared/domain/analytics';
-import { type CsvValue, csvDocument } from '../csv/csv';
+import { type CsvValue, csvDocument } from '../csv';
 import { TAKEOVER_WINDOW_HOURS } from './order-figures';
 import type { PeriodScope, StatementCache } from './statements';
 
@@ -98,7 +98,7 @@ function contactsCsv(statement: StatementCache, scope: PeriodScope): { header: s
 }
 
 /** Every table of the page in one long sheet: table, row label, figure, value (pivot it in a spreadsheet). */
-export function metricsRows(o: AnalyticsOverview): CsvValue[][] {
+function metricsRows(o: AnalyticsOverview): CsvValue[][] {
   const rows: CsvValue[][] = [];
   const add = (table: string, label: string, figures: Record<string, CsvValue>) => {
     for (const [metric, value] of Object.entries(figures)) rows.push([table, label, metric, value]);

@@ -7,7 +7,7 @@ import { quantile } from './message-figures';
 import { computeOverview } from './overview';
 import { readOnlyView } from '../store';
 import { makeStatementCache } from './statements';
-import { FIXTURE_ZONE, seedAnalyticsFixture } from './test-fixture';
+import { FIXTURE_ZONE, seedAnalyticsFixture } from '../test-utils/analytics-fixture';
 
 let store: Store;
 let overview: AnalyticsOverview;

@@ -5,7 +5,7 @@ import type { ConversationActivity, MessageFigures } from './message-figures';
 import { Sender } from './message-scan';
 
 /** The value at fraction q of the samples a histogram counts (nearest rank, as message-figures.ts `quantile`). */
-export function histogramQuantile(sorted: SecondsHistogram, total: number, q: number): number | null {
+function histogramQuantile(sorted: SecondsHistogram, total: number, q: number): number | null {
   if (total === 0) return null;
   const rank = Math.min(total, Math.max(1, Math.ceil(q * total)));
   let seen = 0;

@@ -7,7 +7,7 @@ import { readOnlyView } from '../store';
 import { makeRollupRepo } from './rollup-repo';
 import { makeAnalytics } from './service';
 import { makeStatementCache } from './statements';
-import { FIXTURE_ZONE, seedAnalyticsFixture } from './test-fixture';
+import { FIXTURE_ZONE, seedAnalyticsFixture } from '../test-utils/analytics-fixture';
 
 /** A small deterministic generator (mulberry32): the same "random" fixture on every run. */
 function seeded(seed: number): () => number {

@@ -10,7 +10,7 @@ import { makeStatementCache } from './statements';
 import { type ZonedPeriod, dayCount, zonedPeriod } from './zone';
 
 /** The longest period one call covers (two years and a bit): bounds the work of one request. */
-export const MAX_PERIOD_DAYS = 800;
+const MAX_PERIOD_DAYS = 800;
 
 export interface ShopPeriod {
   shopId: number;

@@ -1,10 +1,10 @@
 import type { WritableSqlite } from '../store';
 import type { Kysely } from 'kysely';
 import type { ShopSettings } from '../../../shared/domain/settings';
-import type { ProductsRepo } from '../catalog/products-repo';
+import type { ProductsRepo } from '../catalog';
 import type { EventBus } from '../events';
-import type { DocumentsRepo, KnowledgeRepo } from '../knowledge/index';
-import type { OrdersRepo } from '../orders/repo';
+import type { DocumentsRepo, KnowledgeRepo } from '../knowledge';
+import type { OrdersRepo } from '../orders';
 import type { Clock, Logger, SecretStore } from '../ports';
 import type { Database } from '../database';
 import { type ProductPhotoDeps, withProductPhoto } from './closer/product-photo';

@@ -26,3 +26,10 @@ export { makeViolationsRepo } from './guardrails/violations-repo';
 // Photos and voice notes without words are turns too (media-turn.ts): create-core wraps the pipeline's brain.
 export { withMediaTurns } from './media-turn';
 export type { Brain, BrainInput, TurnAttachment, TurnMessage } from './types';
+// What learning's analysis, bandit, follow-ups and profiles use of the brain's parts.
+export type { CustomerMemory } from './types';
+export { makeRetriever } from './retrieval';
+export { classifyIntent } from './nlu/intent';
+export { detectLanguage } from './nlu/language';
+export { nameFor } from './offline/product-name';
+export { formatMoney } from './templates/format';

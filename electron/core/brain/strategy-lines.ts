@@ -88,7 +88,7 @@ const LINES: Record<LineVoice, StrategyLines> = {
 };
 
 /** Stock at or below this is worth telling the customer about. */
-export const SCARCE_STOCK = 10;
+const SCARCE_STOCK = 10;
 export const backsScarcity = (p: Pick<Product, 'stock'>): boolean => p.stock !== null && p.stock > 0 && p.stock <= SCARCE_STOCK;
 
 /** The strategy's sentence for an answer about `product`, or null when the store does not back it. */

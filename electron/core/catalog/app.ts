@@ -2,7 +2,7 @@ import { ContractError } from '../../../shared/contract';
 import type { Product } from '../../../shared/domain/catalog';
 import type { HandlerMap } from '../app';
 import type { CoreContext } from '../context';
-import { requireShop } from '../shops/require-shop';
+import { requireShop } from '../shops';
 import { type ProductSearchPort, makeCatalogSearch } from './catalog-search';
 import { catalogEditHandlers } from './edit-handlers';
 import { exportCatalogCsv } from './import/export-csv';

@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { Product } from '../../../shared/domain/catalog';
-import { tokenise } from '../text/normalise';
+import { tokenise } from '../text';
 import { type ProductRow, makeProductReader } from './products-repo';
 import { shopToken } from './search-doc';
 
@@ -13,7 +13,7 @@ export interface ProductSearchPort {
 }
 
 /** Past this many matches the seller is asked to narrow the search (the count says "10,000+"). */
-export const MAX_MATCHES = 10_000;
+const MAX_MATCHES = 10_000;
 
 /**
  * The seller's catalog search: EVERY active product the text matches, counted and paged, not the

@@ -2,7 +2,7 @@ import { ContractError } from '../../../shared/contract';
 import type { Product } from '../../../shared/domain/catalog';
 import type { HandlerMap } from '../app';
 import type { CoreContext } from '../context';
-import { requireShop } from '../shops/require-shop';
+import { requireShop } from '../shops';
 import { skuFromName } from './import/values';
 import { type EditProblem, applyBulk, applyEdit, duplicateOf, freeSku } from './product-edit';
 import { type ProductInput, type ProductsRepo, VariantSkuTakenError } from './products-repo';

@@ -25,7 +25,7 @@ const parseOptions = (json: string): VariantOption[] => {
 };
 
 /** A row as the shared variant shape; absent optional fields stay absent (a plain "S|M|L" list). */
-export function rowToVariant(row: VariantRow): ProductVariant {
+function rowToVariant(row: VariantRow): ProductVariant {
   const options = parseOptions(row.options);
   return {
     name: row.name,
@@ -143,8 +143,6 @@ export function makeVariantsRepo(sqlite: SQLite.Database) {
     },
   };
 }
-export type VariantsRepo = ReturnType<typeof makeVariantsRepo>;
-
 const isUniqueViolation = (err: unknown): boolean =>
   err instanceof Error && (err as Error & { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 

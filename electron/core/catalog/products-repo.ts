@@ -1,7 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { ProductsTable } from './tables';
-import { Product, type ProductVariant } from '../../../shared/domain/catalog';
+import type { Product, ProductVariant } from '../../../shared/domain/catalog';
 import { reconcileVariants } from '../../../shared/domain/variants';
 import { productIndexColumns, productSearchDoc, shopToken } from './search-doc';
 import { makeVariantsRepo } from './product-variants-repo';
@@ -24,7 +24,7 @@ const parseList = <T>(json: string): T[] => {
  * stock obey its variants. The row's own `variants` column is not read: it is no longer written.
  * Code holding a raw row reads its variants with `makeProductReader`.
  */
-export function rowToProduct(row: ProductRow, variants: readonly ProductVariant[]): Product {
+function rowToProduct(row: ProductRow, variants: readonly ProductVariant[]): Product {
   return reconcileVariants({
     id: row.id,
     shopId: row.shop_id,
@@ -100,8 +100,6 @@ export function makeProductReader(sqlite: SQLite.Database) {
     },
   };
 }
-export type ProductReader = ReturnType<typeof makeProductReader>;
-
 /**
  * Products of every shop, and the FTS rows that mirror them. Synchronous (better-sqlite3): imports
  * write thousands of rows in one transaction and retrieval sits on the hot path of every reply.
@@ -314,6 +312,3 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
   };
 }
 export type ProductsRepo = ReturnType<typeof makeProductsRepo>;
-
-/** Validates a product read back from storage against the shared schema (tests, exports). */
-export const isValidProduct = (value: unknown): value is Product => Product.safeParse(value).success;

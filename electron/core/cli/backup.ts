@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DATABASE_FILE } from '../create-core';
-import { option } from '../host/args';
-import { defaultDataDir } from '../host/data-dir';
-import { KEY_FILE, loadOrCreateKeyFile } from '../host/encryption-key';
-import { restoreBackup, runBackup } from '../store/backup/backup';
+import { option, defaultDataDir, KEY_FILE, loadOrCreateKeyFile } from '../host';
+import { restoreBackup, runBackup } from '../store';
 import { openDatabase } from '../database';
 import { APP_VERSION } from '../version';
 import { type CliIo, UsageError } from './io';

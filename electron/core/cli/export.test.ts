@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIXTURE_ZONE, seedAnalyticsFixture } from '../analytics/test-fixture';
+import { FIXTURE_ZONE, seedAnalyticsFixture } from '../test-utils/analytics-fixture';
 import { parseCsv } from '../catalog/import/csv';
 import { DATABASE_FILE } from '../create-core';
 import { openDatabase } from '../database';

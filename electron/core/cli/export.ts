@@ -1,18 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ExportKind } from '../../../shared/domain/analytics';
-import { PeriodError, makeAnalytics } from '../analytics/service';
-import { addDays } from '../analytics/zone';
-import { option } from '../host/args';
-import { defaultDataDir } from '../host/data-dir';
-import { shopDay } from '../brain/usage/spend-cap';
+import { PeriodError, makeAnalytics, addDays } from '../analytics';
+import { option, defaultDataDir } from '../host';
+import { shopDay } from '../brain';
 import { DATABASE_FILE } from '../create-core';
 import { openDatabase } from '../database';
 import { makeSettingsRepo } from '../settings';
 import { makeShopsRepo } from '../shops';
 import { type CliIo, UsageError } from './io';
 
-export const EXPORT_USAGE =
+const EXPORT_USAGE =
   'Usage: souqbot export orders|conversations|contacts|metrics [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--shop ID] [--data-dir DIR] [--out FILE|-]';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -3,11 +3,9 @@ import path from 'node:path';
 import type SQLite from 'better-sqlite3';
 import { type ColumnMapping, ProductField, type ImportSummary } from '../../../shared/contract/catalog';
 import { decodeCatalogBytes } from '../../../shared/domain/catalog-file';
-import { MappingNeededError, importCatalog } from '../catalog/import/import-catalog';
-import { type ProductsRepo, makeProductsRepo } from '../catalog/products-repo';
+import { MappingNeededError, type ProductsRepo, importCatalog, makeProductsRepo } from '../catalog';
 import { createCore } from '../create-core';
-import { option } from '../host/args';
-import { defaultDataDir } from '../host/data-dir';
+import { option, defaultDataDir } from '../host';
 import type { Clock } from '../ports';
 import { type CliIo, UsageError } from './io';
 
@@ -23,10 +21,10 @@ const productsOf = (source: SqliteSource): ProductsRepo =>
   'services' in source ? source.services.products : makeProductsRepo(sqliteOf(source));
 
 /** Larger files are refused before they are read: one import holds the whole file in memory (~100,000 rows). */
-export const MAX_CATALOG_FILE_BYTES = 10 * 1024 * 1024;
+const MAX_CATALOG_FILE_BYTES = 10 * 1024 * 1024;
 
 /** The file's text, whatever its encoding (UTF-8, UTF-16, Windows-1252), or a plain refusal. */
-export function readCatalogText(filePath: string, notice: (line: string) => void = () => {}): string {
+function readCatalogText(filePath: string, notice: (line: string) => void = () => {}): string {
   const size = fs.statSync(filePath).size;
   if (size > MAX_CATALOG_FILE_BYTES) {
     throw new UsageError(
@@ -44,7 +42,7 @@ export function readCatalogText(filePath: string, notice: (line: string) => void
 }
 
 /** `--map name=Désignation,price=Prix` as a column mapping (our field = their header). */
-export function parseMapOption(raw: string): ColumnMapping {
+function parseMapOption(raw: string): ColumnMapping {
   const mapping: ColumnMapping = {};
   for (const pair of raw
     .split(',')

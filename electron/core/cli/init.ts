@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { createCore, DATABASE_FILE } from '../create-core';
-import { option } from '../host/args';
-import { defaultDataDir } from '../host/data-dir';
-import { loadOrCreateToken } from '../server/token';
+import { option, defaultDataDir } from '../host';
+import { loadOrCreateToken } from '../server';
 import type { CliIo } from './io';
 
 /** `init`: creates and migrates the data folder and the server token; safe to run again. */

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { DATABASE_FILE } from '../create-core';
-import { option } from '../host/args';
-import { defaultDataDir } from '../host/data-dir';
-import { recoverDatabase, type RecoveryResult, type TableDamage } from '../store/recover-database';
+import { option, defaultDataDir } from '../host';
+import { recoverDatabase, type RecoveryResult, type TableDamage } from '../store';
 import type { CliIo } from './io';
 
 /** What a table's rows are, in the seller's words (the CLI speaks English, as its help does). */

@@ -1,7 +1,7 @@
 import { ContractError } from '../../../shared/contract';
 import type { HandlerMap } from '../app';
 import type { CoreContext } from '../context';
-import { requireShop } from '../shops/require-shop';
+import { requireShop } from '../shops';
 import { type EraseDeps, eraseContact } from './erase-contact';
 
 /** Customers: blocking one, and their data rights (deletion on request; through retention, after inactivity). */

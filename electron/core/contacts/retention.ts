@@ -1,5 +1,5 @@
 import type { ShopSettings } from '../../../shared/domain/settings';
-import type { Scheduler } from '../learning/scheduler/scheduler';
+import type { Scheduler } from '../learning';
 import type { Logger } from '../ports';
 import { type EraseDeps, eraseContact } from './erase-contact';
 
@@ -36,7 +36,7 @@ export async function runRetention(deps: RetentionDeps, now: Date): Promise<numb
   return erased;
 }
 
-export const RETENTION_JOB = 'contacts/retention';
+const RETENTION_JOB = 'contacts/retention';
 
 /** The pass as a daily job of the persistent scheduler: failures retry with its backoff and show in Settings. */
 export function registerRetentionJob(scheduler: Pick<Scheduler, 'register' | 'every'>, deps: RetentionDeps, now: () => Date): void {

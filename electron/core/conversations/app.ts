@@ -4,7 +4,7 @@ import type { HandlerMap } from '../app';
 import type { CoreContext } from '../context';
 import { saveSellerPhoto } from '../messages';
 import { newChannelMessageId } from '../pipeline';
-import { requireShop } from '../shops/require-shop';
+import { requireShop } from '../shops';
 import { toMessage } from './conversations-repo';
 import { requireConversation, requireMessage } from './lookup';
 

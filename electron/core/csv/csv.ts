@@ -15,7 +15,7 @@ export function csvCell(value: CsvValue): string {
 }
 
 /** The byte-order mark that makes Excel read the file as UTF-8 (Arabic otherwise turns to mojibake). */
-export const UTF8_BOM = '\ufeff';
+const UTF8_BOM = '\ufeff';
 
 /** A header and rows → CSV text ending in CRLF; with `bom`, prefixed for Excel. */
 export function csvDocument(header: readonly string[], rows: Iterable<readonly CsvValue[]>, options: { bom?: boolean } = {}): string {

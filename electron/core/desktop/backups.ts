@@ -56,8 +56,8 @@ const isInside = (parent: string, child: string) => {
 };
 
 /** Why a backup cannot run; the Settings page words these in the seller's language. */
-export const NO_FOLDER = 'no_folder';
-export const NO_PASSPHRASE = 'no_passphrase';
+const NO_FOLDER = 'no_folder';
+const NO_PASSPHRASE = 'no_passphrase';
 
 /**
  * Backups the seller set up in Settings: "Back up now", and the same as a daily job of the persistent scheduler
@@ -152,4 +152,3 @@ export function makeBackups(deps: BackupsDeps) {
     },
   };
 }
-export type Backups = ReturnType<typeof makeBackups>;

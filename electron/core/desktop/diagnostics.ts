@@ -19,7 +19,7 @@ export interface DiagnosticsInput {
 /** The tail of each log file: the last 2 MB say what went wrong recently, and keep the zip small enough to mail. */
 const LOG_TAIL_BYTES = 2 * 1024 * 1024;
 const KEEP_ZIPS = 5;
-export const DIAGNOSTICS_DIR = 'diagnostics';
+const DIAGNOSTICS_DIR = 'diagnostics';
 
 function tail(file: string): string {
   const size = fs.statSync(file).size;

@@ -3,8 +3,8 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { ensurePrivateFile } from './private-files';
 
-export const LOCK_FILE = 'souqbot.lock';
-export const LOCK_INFO_FILE = 'souqbot.lock.json';
+const LOCK_FILE = 'souqbot.lock';
+const LOCK_INFO_FILE = 'souqbot.lock.json';
 
 /** Who holds the folder: shown to the second process so the seller knows where the first one is. */
 export interface LockInfo {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../create-core';
-import { makeDeterministicBrain } from '../brain/deterministic-brain';
+import { makeDeterministicBrain } from '../test-utils/deterministic-brain';
 import { StoreDamagedError } from '../store/open-database';
 import { DataDirLockedError, lockDataDir } from './data-dir-lock';
 import { PortBusyError, listenOnFreePort } from './free-port';

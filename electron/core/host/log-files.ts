@@ -11,7 +11,7 @@ export interface LogCap {
 }
 
 /** ≤ 6 × 5 MB: enough for days of a busy shop, never the gigabytes one stuck turn once wrote. */
-export const defaultLogCap: LogCap = { size: '5m', files: 5 };
+const defaultLogCap: LogCap = { size: '5m', files: 5 };
 
 const REDACT = {
   paths: ['apiKey', '*.apiKey', '*.*.apiKey', 'token', 'authorization', 'headers.authorization', 'encryptionKey'],
@@ -19,7 +19,7 @@ const REDACT = {
 };
 
 /** The data folder's size-capped, rolling log (logs/core.N.log), private to the seller's user. */
-export async function rollingLogStream(dataDir: string, cap: LogCap = defaultLogCap) {
+async function rollingLogStream(dataDir: string, cap: LogCap = defaultLogCap) {
   const dir = path.join(dataDir, 'logs');
   ensurePrivateDir(dir);
   return roll({

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 
 const PRIVATE_DIR = 0o700;
 const PRIVATE_FILE = 0o600;
@@ -40,5 +39,3 @@ export function tightenExisting(files: readonly string[]): void {
 
 /** The database and its WAL/SHM companions. */
 export const databaseFiles = (file: string) => [file, `${file}-wal`, `${file}-shm`, `${file}-journal`];
-
-export const inDir = (dir: string, ...names: string[]) => names.map((n) => path.join(dir, n));

@@ -5,14 +5,14 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from '../ports';
 
 /** The folder holding package.json above this file: the same from the sources and from the out/main bundle. */
-export function findProjectRoot(from: string): string {
+function findProjectRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
     if (path.dirname(dir) === dir) return from;
   }
 }
 
-export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
+const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const rendererOutDir = path.join(projectRoot, 'out', 'renderer');
 
 /** The built renderer's folder, building it with the root vite.config.ts first if it is missing. */

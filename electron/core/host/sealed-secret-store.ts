@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { makeCryptoBox } from '../channels/whatsapp/crypto-box';
+import { makeCryptoBox } from './crypto-box';
 import type { Logger, SecretStore } from '../ports';
 
 export const SEALED_SECRETS_FILE = 'secrets.sealed.json';

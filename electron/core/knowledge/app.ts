@@ -1,7 +1,7 @@
 import { ContractError } from '../../../shared/contract';
 import type { HandlerMap } from '../app';
 import type { CoreContext } from '../context';
-import { requireShop } from '../shops/require-shop';
+import { requireShop } from '../shops';
 import { documentsHandlers } from './documents/documents-app';
 import type { DocumentsRepo } from './documents/documents-repo';
 import type { KnowledgeRepo } from './repo';

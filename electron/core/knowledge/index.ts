@@ -1,4 +1,4 @@
 /** The knowledge domain's door: FAQ entries and the seller's documents, for the other domains. */
-export { type KnowledgeRepo, makeKnowledgeRepo } from './repo';
+export { type KnowledgeRepo, type KnowledgeRow, makeKnowledgeRepo, rowToEntry } from './repo';
 export { type DocumentHit, type DocumentsRepo, makeDocumentsRepo } from './documents/documents-repo';
-export { DOCUMENT_ANSWERS_FROM, documentAnswer } from './documents/document-answer';
+export { documentAnswer } from './documents/document-answer';

@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { KnowledgeEntry, KnowledgeSource, KnowledgeStatus } from '../../../shared/domain/knowledge';
-import { knowledgeSearchDoc, shopToken } from '../catalog/search-doc';
+import { knowledgeSearchDoc, shopToken } from '../catalog';
 
 export interface KnowledgeRow {
   id: number;

@@ -2,7 +2,7 @@ import type { CoreContext } from '../context';
 import { phoneToJid } from '../text';
 
 /** The test panel's customer: a number no real customer has (999 is no country code). */
-export const KNOWLEDGE_TEST_PHONE = '+999 000 0000';
+const KNOWLEDGE_TEST_PHONE = '+999 000 0000';
 const WAIT_MS = 25_000;
 
 export interface CustomerView {

@@ -1,7 +1,7 @@
 import { ContractError } from '../../../shared/contract';
 import type { HandlerMap } from '../app';
 import type { CoreContext } from '../context';
-import { requireShop } from '../shops/require-shop';
+import { requireShop } from '../shops';
 import type { Learning } from './create-learning';
 
 const DAY = 86_400_000;

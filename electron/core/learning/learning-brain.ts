@@ -1,5 +1,5 @@
 import type { BrainDecision } from '../../../shared/domain/brain';
-import type { Brain, BrainInput } from '../brain/types';
+import type { Brain, BrainInput } from '../brain';
 import type { Logger } from '../ports';
 
 /** What learning adds around each brain turn. Failures here never cost the customer a reply. */

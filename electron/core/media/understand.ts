@@ -19,7 +19,7 @@ const ASK: Record<CustomerLanguage, (name: string) => string> = {
   it: (n) => `Avete ${n}? Quanto costa?`,
 };
 
-export const askAbout = (language: CustomerLanguage, name: string): string => ASK[language](name);
+const askAbout = (language: CustomerLanguage, name: string): string => ASK[language](name);
 
 export interface MediaTurnMessage {
   kind: string;
@@ -78,4 +78,3 @@ export function makeMediaUnderstanding(deps: MediaUnderstandingDeps) {
     return null;
   };
 }
-export type MediaUnderstanding = ReturnType<typeof makeMediaUnderstanding>;

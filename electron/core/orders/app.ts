@@ -2,7 +2,7 @@ import { ContractError } from '../../../shared/contract';
 import { ORDER_TRANSITIONS, type Order } from '../../../shared/domain/orders';
 import type { HandlerMap } from '../app';
 import type { CoreContext } from '../context';
-import { requireShop } from '../shops/require-shop';
+import { requireShop } from '../shops';
 import { ordersToCourierCsv } from './courier-csv';
 import type { CustomerMessenger } from './customer-messenger';
 import type { OrdersRepo } from './repo';

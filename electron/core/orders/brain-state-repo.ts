@@ -26,4 +26,3 @@ export function makeBrainStateRepo(db: Kysely<Database>) {
     },
   };
 }
-export type BrainStateRepo = ReturnType<typeof makeBrainStateRepo>;

@@ -1,11 +1,11 @@
 import type { Order } from '../../../shared/domain/orders';
-import { csvCell } from '../csv/csv';
+import { csvCell } from '../csv';
 
 /** Quoting and the formula guard live in csv/ (csv.ts, formula.ts), shared with the analytics and catalog exports. */
 export { csvCell };
 
 /** Column order couriers (Yalidine, ZR Express, Maystro…) import without remapping. */
-export const COURIER_COLUMNS = ['name', 'phone', 'wilaya', 'commune', 'address', 'products', 'amount_to_collect', 'order_id'] as const;
+const COURIER_COLUMNS = ['name', 'phone', 'wilaya', 'commune', 'address', 'products', 'amount_to_collect', 'order_id'] as const;
 
 const products = (o: Order): string => o.items.map((i) => `${i.quantity} x ${i.name}${i.variant ? ` (${i.variant})` : ''}`).join(' + ');
 

@@ -1,8 +1,8 @@
 import type SQLite from 'better-sqlite3';
 import type { AccountStatus } from '../../../shared/domain/schemas';
 import type { ShopSettings } from '../../../shared/domain/settings';
-import type { Brain } from '../brain/index';
-import type { AcceptAck, Channel, ChannelSink, DeliveryStatus, NormalizedInbound, OwnMessageEcho } from '../channels/types';
+import type { Brain } from '../brain';
+import type { AcceptAck, Channel, ChannelSink, DeliveryStatus, NormalizedInbound, OwnMessageEcho } from '../channels';
 import type { EventBus } from '../events';
 import type { Clock, Logger, Notifier } from '../ports';
 import { prepareAccountWrites } from '../accounts';

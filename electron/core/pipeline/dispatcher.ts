@@ -1,5 +1,5 @@
 import type { OutgoingMedia } from '../../../shared/domain/brain';
-import { type Channel, ChannelSendError } from '../channels/types';
+import { type Channel, ChannelSendError } from '../channels';
 import type { Clock, Logger } from '../ports';
 import type { CrashHook } from './crash-points';
 import { KeyedScheduler } from './keyed-scheduler';
@@ -188,5 +188,3 @@ function mediaOf(meta: string | null): OutgoingMedia | null {
     return null;
   }
 }
-
-export type Dispatcher = ReturnType<typeof makeDispatcher>;

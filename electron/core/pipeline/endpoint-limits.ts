@@ -1,5 +1,5 @@
 import type { LlmSettings } from '../../../shared/domain/settings';
-import { endpointNeedsKey, isLlmConfigured } from '../brain/index';
+import { endpointNeedsKey, isLlmConfigured } from '../brain';
 import type { z } from 'zod';
 
 type Llm = z.infer<typeof LlmSettings>;

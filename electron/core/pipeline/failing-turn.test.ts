@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Shop } from '../../../shared/domain/schemas';
-import { makeDeterministicBrain } from '../brain/deterministic-brain';
+import { makeDeterministicBrain } from '../test-utils/deterministic-brain';
 import type { Brain } from '../brain/types';
 import { call, makeTempCore } from '../test-utils/temp-core';
 import { backoffMs, defaultRetry } from './keyed-scheduler';

@@ -1,2 +1,4 @@
-/** What other domains may use of the pipeline without its internals: the id a message is sent under. */
+/** The pipeline's door: the pipeline's type, the id of a message it sends, and its default send policies. */
+export type { Pipeline } from './create-pipeline';
 export { newChannelMessageId } from './message-id';
+export { defaultPacing, defaultRateLimits } from './policies';

@@ -1,6 +1,6 @@
 import { notifierNotice } from '../../../shared/domain/notices';
 import type { StorageState } from '../../../shared/domain/storage';
-import type { NormalizedInbound } from '../channels/types';
+import type { NormalizedInbound } from '../channels';
 import type { Clock, Logger, Notifier } from '../ports';
 import type { IntakeJournal } from './intake-journal';
 
@@ -198,4 +198,3 @@ export function makeIntakeGuard(deps: IntakeGuardDeps) {
     },
   };
 }
-export type IntakeGuard = ReturnType<typeof makeIntakeGuard>;

@@ -15,9 +15,9 @@ import type { Logger } from '../ports';
 
 export const JOURNAL_DIR = 'intake';
 export const JOURNAL_FILE = 'held-messages.jsonl';
-export const RESERVE_FILE = 'reserve.bin';
+const RESERVE_FILE = 'reserve.bin';
 /** ~2,000 long messages: far more than a seller gets while freeing space. */
-export const DEFAULT_RESERVE_BYTES = 8 * 1024 * 1024;
+const DEFAULT_RESERVE_BYTES = 8 * 1024 * 1024;
 
 /** The few fs calls the journal makes; tests inject a disk that runs out of space. */
 export type JournalFs = Pick<

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PacingChoice } from '../../../shared/domain/settings';
-import { makeDeterministicBrain } from '../brain/deterministic-brain';
+import { makeDeterministicBrain } from '../test-utils/deterministic-brain';
 import type { Channel } from '../channels/types';
 import { EventBus } from '../events';
 import { silentLogger } from '../ports';

@@ -37,4 +37,3 @@ export function makeParkedTurns(sqlite: SQLite.Database) {
     parkedCount: (conversationId: number): number => count.get(conversationId)!.n,
   };
 }
-export type ParkedTurns = ReturnType<typeof makeParkedTurns>;

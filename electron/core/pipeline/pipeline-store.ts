@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import type { NormalizedInbound } from '../channels/types';
+import type { NormalizedInbound } from '../channels';
 import type { Insertable } from 'kysely';
 import { prepareContactWrites } from '../contacts';
 import { type MessageRow, prepareConversationWrites } from '../conversations';

@@ -40,4 +40,3 @@ export function makeShopPolicies(sqlite: PolicyRowsConnection, bus: EventBus, fi
     },
   };
 }
-export type ShopPolicies = ReturnType<typeof makeShopPolicies>;

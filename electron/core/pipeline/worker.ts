@@ -1,5 +1,5 @@
 import type { ShopSettings } from '../../../shared/domain/settings';
-import type { Brain, TurnMessage } from '../brain/index';
+import type { Brain, TurnMessage } from '../brain';
 import type { Clock, Logger } from '../ports';
 import type { CrashHook } from './crash-points';
 import { KeyedScheduler, type RetryPolicy } from './keyed-scheduler';
@@ -257,4 +257,3 @@ export function makeWorker(deps: WorkerDeps) {
     stop: () => scheduler.stop(),
   };
 }
-export type Worker = ReturnType<typeof makeWorker>;

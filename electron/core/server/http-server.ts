@@ -8,7 +8,7 @@ import type { Core } from '../create-core';
 import { resolveStatic } from './static-files';
 import { requestOrigin } from './origin';
 import { TOKEN_PROTOCOL_PREFIX, presentedToken, safeDecode, tokenCookieName, tokenMatches } from './token';
-import { makePreferences } from '../system/preferences';
+import { makePreferences } from '../system';
 import { lockedPage, lockedPageLocale } from './locked-page';
 import { MEDIA_PREFIX, serveMedia } from './media-route';
 
@@ -35,7 +35,7 @@ export interface RunningServer {
 
 const LOOPBACK_HOSTS = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
 const CALL_PREFIX = '/api/call/';
-export const EVENTS_PATH = '/api/events';
+const EVENTS_PATH = '/api/events';
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);

@@ -28,7 +28,7 @@ export function tokenMatches(expected: string, given: string | undefined | null)
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
-export const TOKEN_COOKIE = 'souq_token';
+const TOKEN_COOKIE = 'souq_token';
 
 /**
  * The cookie's name for one server: cookies ignore ports, so two Souqbot servers on one machine

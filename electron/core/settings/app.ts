@@ -1,7 +1,7 @@
 import type { PublicShopSettings, ShopSettings } from '../../../shared/domain/settings';
 import type { HandlerMap } from '../app';
 import type { CoreContext } from '../context';
-import { requireShop } from '../shops/require-shop';
+import { requireShop } from '../shops';
 import { apiKeySecretName } from '../brain';
 
 // The LLM key's secret is named by the brain, which reads it; settings writes it.

@@ -1,5 +1,5 @@
 /** The most requests a probe sends at once (a local server answering more is treated as this many). */
-export const PROBE_MAX = 8;
+const PROBE_MAX = 8;
 
 /**
  * How many requests an endpoint answers at once, measured: one warm request gives the baseline,

@@ -14,7 +14,7 @@ import {
   shopDay,
 } from '../brain';
 import type { CoreContext } from '../context';
-import { requireShop } from '../shops/require-shop';
+import { requireShop } from '../shops';
 import { measureConcurrency } from './concurrency-probe';
 
 const hostOf = (url: string): string | null => {

@@ -1,5 +1,5 @@
 import type { WritableSqlite } from '../store';
-import { shopCountry } from '../text/country';
+import { shopCountry } from '../text';
 import { makeShopCountryRepo } from './country-repo';
 
 /**

@@ -12,3 +12,6 @@ export {
   readOnlyView,
 } from './handles';
 export { type OpenOptions, PAGE_CACHE_KB, SchemaTooNewError, type Store, StoreDamagedError, openStore, quickCheck } from './open-database';
+export { type RecoveryResult, type TableDamage, recoverDatabase } from './recover-database';
+export { restoreBackup, runBackup } from './backup/backup';
+export type { MessageSearchIndex } from './message-search-index';

@@ -7,7 +7,7 @@ import { createCore } from '../create-core';
 import { StoreDamagedError } from './open-database';
 import { recoverDatabase } from './recover-database';
 import { recoveryLines } from '../cli/recover';
-import { makeDeterministicBrain } from '../brain/deterministic-brain';
+import { makeDeterministicBrain } from '../test-utils/deterministic-brain';
 import { noPacing, noRateLimits } from '../pipeline/policies';
 
 let dir = '';

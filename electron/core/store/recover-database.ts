@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import SQLite from 'better-sqlite3';
-import { lockDataDir } from '../host/data-dir-lock';
-import { ensurePrivateFile } from '../host/private-files';
+import { lockDataDir, ensurePrivateFile } from '../host';
 import { openStore, quickCheck } from './open-database';
 
 export interface RecoveryResult {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 const CONFIG_KEY = 'sync_config';
 
 /** The seller's sync choice. Off by default: nothing leaves the computer until it is turned on. */
-export const SyncConfig = z.object({
+const SyncConfig = z.object({
   enabled: z.boolean().default(false),
   relayUrl: z.string().nullable().default(null),
   appUrl: z.string().nullable().default(null),
@@ -35,4 +35,3 @@ export function makeSyncConfigStore(sqlite: SQLite.Database) {
     },
   };
 }
-export type SyncConfigStore = ReturnType<typeof makeSyncConfigStore>;

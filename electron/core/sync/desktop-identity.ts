@@ -47,4 +47,3 @@ export function makeDesktopIdentity(dataDir: string) {
     },
   };
 }
-export type DesktopIdentity = ReturnType<typeof makeDesktopIdentity>;

@@ -10,7 +10,7 @@ import {
 import type { DeviceRow, DevicesRepo } from './devices-repo';
 
 /** Envelopes older than this are refused even when the replay window was lost: the relay's mailbox keeps 7 days. */
-export const MAX_ENVELOPE_AGE_MS = 8 * 24 * 3600_000;
+const MAX_ENVELOPE_AGE_MS = 8 * 24 * 3600_000;
 
 interface Entry {
   session: PairSession;
@@ -61,4 +61,3 @@ export function makeDeviceSessions(deps: { devices: DevicesRepo; identity: () =>
     },
   };
 }
-export type DeviceSessions = ReturnType<typeof makeDeviceSessions>;

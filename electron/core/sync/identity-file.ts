@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const IDENTITY_FILE = path.join('sync', 'desktop-identity.key');
+const IDENTITY_FILE = path.join('sync', 'desktop-identity.key');
 
 /**
  * The desktop's relay identity (one secret seed, base64url) in the data folder, readable by the

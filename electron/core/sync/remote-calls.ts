@@ -69,4 +69,3 @@ export function makeRemoteCalls(deps: RemoteCallsDeps) {
     return answer;
   };
 }
-export type RunRemote = ReturnType<typeof makeRemoteCalls>;

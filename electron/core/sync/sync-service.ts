@@ -289,7 +289,7 @@ export function makeSyncService(deps: SyncDeps) {
 export type SyncService = ReturnType<typeof makeSyncService>;
 
 /** The device app served by the relay itself (its static files), next to its WebSocket: ws(s)://host/… → http(s)://host/. */
-export function defaultAppUrl(relayUrl: string): string {
+function defaultAppUrl(relayUrl: string): string {
   const url = new URL(relayUrl.replace(/^ws/, 'http'));
   return `${url.origin}/`;
 }

@@ -35,4 +35,3 @@ export function makePreferences(db: Kysely<Database>) {
     setSetupProgress: (progress: SetupProgress, now: string): Promise<void> => write('setup_progress', JSON.stringify(progress), now),
   };
 }
-export type Preferences = ReturnType<typeof makePreferences>;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Core, type CoreConfig, createCore } from '../create-core';
 import { noPacing, noRateLimits } from '../pipeline/policies';
-import { makeDeterministicBrain } from '../brain/deterministic-brain';
+import { makeDeterministicBrain } from './deterministic-brain';
 
 /**
  * A core on a fresh temp data dir with limits and pacing off and the deterministic brain (tests

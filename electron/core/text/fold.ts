@@ -81,8 +81,6 @@ export function tokens(folded: string): string[] {
 /** Tokens with the Arabic article removed, for lexicon and catalog matching. */
 export const matchTokens = (text: string): string[] => tokens(fold(text)).map(stripArabicArticle);
 
-export const hasArabicScript = (text: string): boolean => /[\u0600-\u06ff]/.test(text);
-
 /** Share of letters that are Arabic script (0..1). */
 export function arabicShare(text: string): number {
   const letters = text.match(/\p{L}/gu) ?? [];

@@ -4,18 +4,7 @@
  * (measures.ts), stop-words, places and phones. Catalog search documents, retrieval, the NLU and
  * the guardrails read text through it, so a word means the same thing to each of them.
  */
-export {
-  arabicShare,
-  asciiDigits,
-  fold,
-  hasArabicScript,
-  matchTokens,
-  romanceStem,
-  stripArabicArticle,
-  tokens,
-  unglued,
-  withoutLatinArticle,
-} from './fold';
+export { arabicShare, asciiDigits, fold, matchTokens, romanceStem, stripArabicArticle, tokens, unglued, withoutLatinArticle } from './fold';
 export { foldArabizi, foldDigits, foldLatin, normaliseArabic, normaliseLoose, normaliseText, normaliseToken, tokenise } from './normalise';
 export {
   COLOUR_CONCEPTS,
@@ -23,7 +12,6 @@ export {
   type Lexicon,
   colourSpelling,
   conceptOf,
-  conceptsIn,
   conceptsOfWord,
   defaultLexicon,
   makeLexicon,
@@ -34,4 +22,5 @@ export { type PhoneMatch, type PhoneOptions, findPhone, findPhones, toE164 } fro
 // The test panel's customer as a WhatsApp address (knowledge's try-as-customer; the same digits the test phone writes).
 export { phoneToJid } from './phone';
 export { type Place, type PlaceOptions, WILAYA_COUNT, findPlace, placeByName, placeSpan, samePlace } from './places';
-export { currencyOfCountry, deriveCountry, dialectOf } from './country';
+export { currencyOfCountry, deriveCountry, dialectOf, shopCountry } from './country';
+export { WILAYAS_DZ } from './places-dz';

@@ -250,13 +250,6 @@ export function conceptOf(word: string): string | undefined {
   return undefined;
 }
 
-/** Every concept the words express, one word at a time. */
-export function conceptsIn(words: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const w of words) for (const c of conceptsOfWord(w)) out.add(c);
-  return out;
-}
-
 /**
  * Darija in Latin letters spells one word many ways ("abyad", "abyedh", "byed"; "k7la", "ka7la"):
  * its consonant skeleton (vowels dropped, "dh"/"th"/"kh" simplified) finds the colour when the

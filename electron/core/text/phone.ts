@@ -22,7 +22,7 @@ export interface PhoneOptions {
 }
 
 /** Countries whose national formats are tried after the shop's own, in this order. */
-export const PHONE_COUNTRIES: readonly string[] = ['DZ', 'MA', 'TN', 'FR', 'IT', 'PT', 'BR'];
+const PHONE_COUNTRIES: readonly string[] = ['DZ', 'MA', 'TN', 'FR', 'IT', 'PT', 'BR'];
 
 /** Candidates: a + or 00 then digits with the separators people type (spaces, dots, dashes, brackets). */
 const CANDIDATE = /(?:\+|00)?\s?\(?\d[\d\s.\-()]{5,20}\d/g;

@@ -57,7 +57,7 @@ const canonicalSet = (lists: Readonly<Record<string, string>>): ReadonlySet<stri
 
 /** Canonical stop-words of every language (the customer's language is not known at retrieval time). */
 export const STOP_WORDS: ReadonlySet<string> = canonicalSet(RAW);
-export const SHOP_TALK: ReadonlySet<string> = canonicalSet(SHOP_TALK_RAW);
+const SHOP_TALK: ReadonlySet<string> = canonicalSet(SHOP_TALK_RAW);
 
 export const isStopWord = (token: string): boolean => STOP_WORDS.has(token);
 /** Stop-word or shop talk: what product search ignores. */

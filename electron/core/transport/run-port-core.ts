@@ -16,7 +16,7 @@ export interface PortCoreOptions {
 }
 
 /** Core's notices travel to main as codes; main words them in the seller's language. */
-export const makePortNotifier = (port: MessagePortLike): Notifier => ({
+const makePortNotifier = (port: MessagePortLike): Notifier => ({
   notify: (notice) => port.postMessage({ type: 'notify', notice } satisfies FromCoreMessage),
 });
 

@@ -18,7 +18,7 @@ export interface SalesFacts {
 export const inStock = (p: Product): boolean => p.stock === null || p.stock > 0;
 
 /** The first sentence of the description: the product's own selling point, not an invented one. */
-export function sellingPoint(p: Product): string {
+function sellingPoint(p: Product): string {
   const first = p.description.split(/(?<=[.!?؟])\s+/)[0]?.trim() ?? '';
   return first.length > 140 ? `${first.slice(0, 137)}…` : first;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrainDecision } from '../../../../shared/domain/brain';
 import type { Product } from '../../../../shared/domain/catalog';
 import type { BrainInput } from '../types';
+import { decision as baseDecision } from '../../test-utils/decisions';
 import { type ProductPhotoDeps, productPhotoFor, withProductPhoto } from './product-photo';
 
 const product = (sku: string, name: string, price: number, images: string[]): Product => ({
@@ -49,22 +50,8 @@ const input: BrainInput = {
   now: new Date(),
 };
 
-const decision = (reply: string, skus: string[], patch: Partial<BrainDecision> = {}): BrainDecision => ({
-  reply,
-  language: 'fr',
-  intent: 'price_question',
-  sentiment: 'neutral',
-  confidence: 0.9,
-  salesAction: 'none',
-  orderAction: 'none',
-  orderItems: [],
-  escalate: false,
-  escalateReason: null,
-  citations: [],
-  skus,
-  media: [],
-  ...patch,
-});
+const decision = (reply: string, skus: string[], patch: Partial<BrainDecision> = {}): BrainDecision =>
+  baseDecision({ reply, intent: 'price_question', skus, ...patch });
 
 describe('the sales closer shows the product with its photo', () => {
   it('attaches the stored photo of the product the reply presents, captioned with name, price and the reply', () => {

@@ -23,4 +23,3 @@ export function makeSentPhotosRepo(sqlite: SQLite.Database) {
     },
   };
 }
-export type SentPhotosRepo = ReturnType<typeof makeSentPhotosRepo>;

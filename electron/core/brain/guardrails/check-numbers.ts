@@ -1,7 +1,7 @@
 import type { Violation } from '../../../../shared/domain/guardrails';
 import { type Backing, isBacked, keyOf } from './backing';
 import { type StatedNumber, extractNumbers } from './numbers';
-import { findPhones, toE164 } from '../../text/phone';
+import { findPhones, toE164 } from '../../text';
 
 /**
  * Every number a reply states must be backed by the store; a number the customer proposed is

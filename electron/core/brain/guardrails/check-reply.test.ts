@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkReply } from './check-reply';
-import { checkInput, decision, store } from './test-fixtures';
+import { checkInput, decision, store } from '../../test-utils/guardrail-fixtures';
 
 const kindsOf = (...args: Parameters<typeof checkInput>) => checkReply(checkInput(...args)).map((v) => v.kind);
 

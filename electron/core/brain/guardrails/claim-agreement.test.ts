@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkReply } from './check-reply';
 import { assertsSalesFigure } from './claim-agreement';
-import { checkInput, store } from './test-fixtures';
+import { checkInput, store } from '../../test-utils/guardrail-fixtures';
 
 const kinds = (reply: string, said: string, over: Parameters<typeof checkInput>[1] = {}) =>
   checkReply(checkInput(reply, { customerTexts: [said], ...over })).map((v) => v.kind);

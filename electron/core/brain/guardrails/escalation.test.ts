@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeEscalations } from '../../../../shared/domain/notices';
 import { applyEscalationPolicy } from './escalation';
 import { readCustomerSignals } from './sensitive';
-import { decision } from './test-fixtures';
+import { decision } from '../../test-utils/guardrail-fixtures';
 
 describe('readCustomerSignals', () => {
   it('finds refunds, legal talk, threats and human requests in several languages', () => {

@@ -31,7 +31,7 @@ export function linksIn(text: string): string[] {
 }
 
 /** Host of an address with or without a scheme, lower case, "www." dropped; null if unparseable. */
-export function hostOf(address: string): string | null {
+function hostOf(address: string): string | null {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(address) ? address : `http://${address}`;
   try {
     return new URL(withScheme).hostname.toLowerCase().replace(/^www\./, '');

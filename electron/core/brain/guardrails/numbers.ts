@@ -26,7 +26,7 @@ const ARABIC_INDIC = /[\u0660-\u0669]/g;
 const PERSIAN = /[\u06F0-\u06F9]/g;
 
 /** Same length as the input, so offsets stay valid: digits become ASCII, Arabic separators ASCII. */
-export function normalizeDigits(text: string): string {
+function normalizeDigits(text: string): string {
   return text
     .replace(ARABIC_INDIC, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(PERSIAN, (d) => String(d.charCodeAt(0) - 0x06f0))

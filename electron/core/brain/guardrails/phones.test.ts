@@ -44,7 +44,7 @@ describe("the customer's own phone in a reply", () => {
 describe('numbers inside a quoted product name', () => {
   it('are no claim; a number outside the name still is', async () => {
     const { checkReply } = await import('./check-reply');
-    const { checkInput, product, store } = await import('./test-fixtures');
+    const { checkInput, product, store } = await import('../../test-utils/guardrail-fixtures');
     const box = product({ sku: 'FB-CRO', name: 'Cornetti alla crema (scatola da 6)', price: 9, currency: 'EUR' });
     const input = (reply: string) =>
       checkInput(reply, { store: store({ products: [box] }), knownSkus: new Set(['FB-CRO']), decisionOver: { skus: ['FB-CRO'] } });

@@ -1,4 +1,4 @@
-import { WILAYAS_DZ } from '../../text/places-dz';
+import { WILAYAS_DZ } from '../../text';
 import { fold } from './text';
 
 /**
@@ -7,7 +7,7 @@ import { fold } from './text';
  * from the language layer's one wilaya table (text/places-dz.ts), and the "everywhere" phrases.
  * Spellings are folded; forms of one or two letters ("dz") are left out: they would match codes.
  */
-export const WILAYA_GROUPS: ReadonlyArray<readonly string[]> = WILAYAS_DZ.map(([, name, arabic, spellings]) => [
+const WILAYA_GROUPS: ReadonlyArray<readonly string[]> = WILAYAS_DZ.map(([, name, arabic, spellings]) => [
   ...new Set([name, arabic, ...spellings.split(';')].map((x) => fold(x).trim()).filter((x) => x.length > 2)),
 ]);
 

@@ -4,7 +4,7 @@ import { checkReply } from './check-reply';
 import { checkLinks, linksIn } from './links';
 import { checkPriceOwners } from './price-owner';
 import { checkSecretRequests } from './secret-requests';
-import { checkInput, product, store } from './test-fixtures';
+import { checkInput, product, store } from '../../test-utils/guardrail-fixtures';
 
 // Shops unlike the samples: a Casablanca phone-accessories shop and a Porto cosmetics shop.
 const charger = product({

@@ -19,11 +19,6 @@ export function hasWord(folded: string, word: string): boolean {
 }
 
 /** First lexicon entry found in a folded text, whole words only (for short, dynamic lists). */
-export function findAny(folded: string, words: readonly string[]): string | null {
-  for (const word of words) if (hasWord(folded, word)) return word;
-  return null;
-}
-
 export interface Lexicon {
   /** The first entry found (longest alternative first), whole words only, or null. */
   find(folded: string): string | null;

@@ -56,4 +56,3 @@ export function makeViolationsRepo(sqlite: SQLite.Database) {
     },
   };
 }
-export type ViolationsRepo = ReturnType<typeof makeViolationsRepo>;

@@ -1,7 +1,7 @@
 import type { DocumentHit } from '../../knowledge/index';
 
 /** Passages of the seller's documents a turn may carry to the model (each about 700 characters). */
-export const TURN_PASSAGES = 2;
+const TURN_PASSAGES = 2;
 /**
  * A passage goes to the model from this share of the question's content words: enough to be about
  * the question, lower than the offline answer's bar (DOCUMENT_ANSWERS_FROM) because the model reads

@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../../app';
 import type { CoreContext } from '../../context';
-import { requireShop } from '../../shops/require-shop';
+import { requireShop } from '../../shops';
 import type { LlmHealthTracker } from './llm-health';
 
 /** `settings/get-llm-health`: the warning the app shows over every page while the AI model fails. */

@@ -82,4 +82,3 @@ export function makeLlmBrain(config: LlmBrainConfig) {
     },
   };
 }
-export type LlmBrain = ReturnType<typeof makeLlmBrain>;

@@ -50,7 +50,7 @@ const LANGUAGE_NAMES: Record<CustomerLanguage, string> = {
 
 /** Section headers and a canary that only this prompt contains: a reply quoting them is a leak. */
 export const PROMPT_CANARY = 'souq-canary-41c7';
-export const PROMPT_HEADERS = [
+const PROMPT_HEADERS = [
   '### ROLE',
   '### SHOP FACTS',
   '### CATALOG ROWS',

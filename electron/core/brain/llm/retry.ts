@@ -64,7 +64,7 @@ function budgetSignal(budget: TurnBudget): { signal: AbortSignal; done(): void }
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** 429, 5xx, timeouts, dropped connections and malformed answers may pass; a 4xx will not. */
-export function isTransient(err: unknown): boolean {
+function isTransient(err: unknown): boolean {
   if (err instanceof MalformedOutputError) return true;
   if (isSdkError(err, 'APIConnectionError')) return true;
   if (isSdkError(err, 'APIError'))

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Product } from '../../../../shared/domain/catalog';
 import { applyEscalationPolicy } from '../guardrails/escalation';
 import { readCustomerSignals } from '../guardrails/sensitive';
-import { decision } from '../guardrails/test-fixtures';
+import { decision } from '../../test-utils/guardrail-fixtures';
 import { commonWordFor } from '../offline/order-step';
 import { isAuthorityClaim } from './injection';
 import { extractSlots, findVariant } from './order-slots';

@@ -90,7 +90,7 @@ export interface IntentGuess {
 }
 
 /** Folded words with and without the Arabic article, space-joined for phrase matching. */
-export function phraseText(text: string): string[] {
+function phraseText(text: string): string[] {
   const words = tokens(fold(text));
   const stripped = words.map(stripArabicArticle);
   return [` ${words.join(' ')} `.trim(), stripped.join(' ')];
@@ -104,7 +104,7 @@ const NOT_ARRIVED = [
   /(?:^| )ما ?جا\S*ش(?: |$)/,
 ];
 
-export function scoreIntents(text: string): Partial<Record<Intent, number>> {
+function scoreIntents(text: string): Partial<Record<Intent, number>> {
   const variants = phraseText(text);
   const scores: Partial<Record<Intent, number>> = {};
   for (const { intent, pattern, weight } of candidates(variants))

@@ -72,7 +72,7 @@ function selfIntro(text: string, options: SlotOptions): RegExpExecArray | null {
 }
 
 /** Split a message the way customers list details: lines, commas, semicolons, dashes, slashes. */
-export const segmentsOf = (text: string): string[] =>
+const segmentsOf = (text: string): string[] =>
   text
     .split(/[\n,;،/|]+|\s-\s/)
     .map((s) => s.trim().replace(FILLER, '').trim())
@@ -297,7 +297,7 @@ const colourOf = (word: string): string | undefined => {
  * come in, as they wrote it: the product has colour variants and none is that colour, and the
  * colour is not part of the product's own name ("Baskets blanches").
  */
-export function requestedMissingColour(text: string, product: Product): string | null {
+function requestedMissingColour(text: string, product: Product): string | null {
   const variantColours = new Set(product.variants.flatMap((v) => matchTokens(v.name).map(colourOf)).filter(Boolean));
   if (variantColours.size === 0) return null;
   const nameColours = new Set([product.name, ...product.altNames].flatMap(matchTokens).map(colourOf).filter(Boolean));

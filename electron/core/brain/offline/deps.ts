@@ -1,6 +1,6 @@
 import type { ShopSettings } from '../../../../shared/domain/settings';
 import type { Order } from '../../../../shared/domain/orders';
-import type { PlaceOrder } from '../../orders/place-order';
+import type { PlaceOrder } from '../../orders';
 import type { SalesFacts } from '../closer';
 import type { ProductFinder } from './product-match';
 import type { BrainStateStore } from './state';

@@ -1,7 +1,7 @@
 import type { BrainDecision, Intent, OrderItem, OutgoingMedia, SalesAction } from '../../../../shared/domain/brain';
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import { encodeEscalations, escalation } from '../../../../shared/domain/notices';
-import type { NewOrder } from '../../orders/repo';
+import type { NewOrder } from '../../orders';
 
 /** Stands for the order number in a reply until the order row exists (placed when the reply is committed). */
 export const ORDER_ID_PLACEHOLDER = '{{order}}';

@@ -3,7 +3,7 @@ import type { Product } from '../../../../shared/domain/catalog';
 import { nameFor } from './product-name';
 import type { OrderLine } from '../../../../shared/domain/orders';
 import type { ShopSettings } from '../../../../shared/domain/settings';
-import { sumLines } from '../../orders/repo';
+import { sumLines } from '../../orders';
 import type { SlotName } from '../nlu/order-slots';
 import { type PhraseKey, say } from '../templates';
 import { formatList, formatMoney } from '../templates/format';
@@ -14,7 +14,7 @@ const DIGITAL =
   /\b(cours|course|curso|corso|ebook|e-book|mentor|mentoria|coaching|planner|pdf|online|en ligne|download|digital|numerique|template|planilha|formation|aulas|certificado|acesso)\b/i;
 
 /** Digital goods are not shipped: no wilaya or address to ask for. */
-export const isDigital = (p: Product): boolean =>
+const isDigital = (p: Product): boolean =>
   p.stock === null && p.variants.length === 0 && DIGITAL.test(`${p.name} ${p.category} ${p.description}`);
 
 export interface CartLine {

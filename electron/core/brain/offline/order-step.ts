@@ -27,7 +27,7 @@ import { type Pick, rememberSkus } from './resolve';
 import { type Place, placeByName } from '../nlu/wilayas';
 
 /** A word no one is called: customers' bare names are told apart from ordinary replies with this. */
-export const commonWord = (w: string): boolean =>
+const commonWord = (w: string): boolean =>
   FR.has(w) || EN.has(w) || PT.has(w) || IT.has(w) || DZ_LATN_STRONG.has(w) || YES_WORDS.has(w) || NO_WORDS.has(w) || w.length < 2;
 
 /**
@@ -75,7 +75,7 @@ export const awaitingOf = (state: BrainState): SlotName[] =>
   state.stage === 'browsing' ? [] : (['name', 'phone', 'wilaya', 'address'] as const).filter((k) => !state.slots[k]);
 
 /** Copies what the customer just gave into the slots; returns how many fields were new. */
-export function applySlots(ctx: TurnContext): number {
+function applySlots(ctx: TurnContext): number {
   const found = ctx.found;
   const s = ctx.state.slots;
   const fresh = (slot: 'name' | 'phone' | 'wilaya' | 'address') => !ctx.upstream?.has(slot);
@@ -197,7 +197,7 @@ async function takeProduct(ctx: TurnContext, d: Draft, product: Product, wasEmpt
 const correcting = (text: string): boolean => tokens(fold(text)).some((w) => NEGATIONS.has(w) || CORRECTION_MARKERS.has(w));
 
 /** A variant named for a product in the cart that differs from the one it has ("non plutôt la rouge"). */
-export async function variantCorrection(ctx: TurnContext): Promise<{ line: CartItem; product: Product; variant: string } | null> {
+async function variantCorrection(ctx: TurnContext): Promise<{ line: CartItem; product: Product; variant: string } | null> {
   for (const line of ctx.state.cart) {
     const product = await ctx.deps.products.bySku(ctx.shopId, line.sku);
     const variant = product ? findVariant(ctx.rest, product) : null;

@@ -1,17 +1,14 @@
 import type { WritableSqlite } from '../../store';
 import type { Kysely } from 'kysely';
 import type { ShopSettings } from '../../../../shared/domain/settings';
-import type { ProductsRepo } from '../../catalog/products-repo';
+import type { ProductsRepo } from '../../catalog';
 import type { EventBus } from '../../events';
-import { makeBrainStateRepo } from '../../orders/brain-state-repo';
-import { makeOrderPlacer } from '../../orders/place-order';
-import type { OrdersRepo } from '../../orders/repo';
-import { decrementCatalogStock } from '../../orders/stock';
+import { type OrdersRepo, decrementCatalogStock, makeBrainStateRepo, makeOrderPlacer } from '../../orders';
 import type { Database } from '../../database';
 import type { Retriever } from '../retrieval/retriever';
 import { cachedInCategory } from '../retrieval/catalog-version-store';
 import type { ShopFacts } from '../shop-facts';
-import { makeShopCountryReader } from '../../shops/shop-country';
+import { makeShopCountryReader } from '../../shops';
 
 /** The shop's country as core reads it (set, else derived): the router's guardrails use the same reader. */
 export { makeShopCountryReader };

@@ -9,7 +9,7 @@ import { makeCatalogProductFinder } from '../offline/wire';
 import { openDatabase, type Store } from '../../database';
 import { cachedInCategory, catalogVersion } from './catalog-version-store';
 import { makeRetriever } from './retriever';
-import { openFixtureStore } from './test-catalog';
+import { openFixtureStore } from '../../test-utils/retrieval-catalog';
 
 const stores: Store[] = [];
 afterEach(async () => {

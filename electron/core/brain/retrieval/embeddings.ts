@@ -31,7 +31,7 @@ export function makeEmbeddingCache(): EmbeddingCache {
   };
 }
 
-export function cosine(a: readonly number[], b: readonly number[]): number {
+function cosine(a: readonly number[], b: readonly number[]): number {
   let dot = 0;
   let na = 0;
   let nb = 0;

@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import { shopToken } from '../../catalog/search-doc';
+import { shopToken } from '../../catalog';
 import type { ParsedQuery } from './query';
 
 /** FTS5 term for a canonical token: quoted (tokens are letters/digits only), prefix for 3+ chars. */

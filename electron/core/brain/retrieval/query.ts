@@ -1,6 +1,4 @@
-import { defaultLexicon, type Lexicon } from '../../text/lexicon';
-import { tokenise } from '../../text/normalise';
-import { isProductStopWord } from '../../text/stopwords';
+import { defaultLexicon, type Lexicon, tokenise, isProductStopWord } from '../../text';
 
 /** A customer message reduced to what can identify a product or an FAQ entry. */
 export interface ParsedQuery {

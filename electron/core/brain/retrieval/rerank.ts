@@ -33,9 +33,9 @@ export interface RowScore {
 }
 
 /** Weight of a concept shared by message and row when no word of the message matched the row directly. */
-export const CONCEPT_WEIGHT = 2.2;
+const CONCEPT_WEIGHT = 2.2;
 /** The best a single named thing can score (an exact alias hit); the scale of the normalised score. */
-export const UNIT_MAX = 3;
+const UNIT_MAX = 3;
 
 /**
  * Per-query memo: for each catalog word, its match quality against every content word of the

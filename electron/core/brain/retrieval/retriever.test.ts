@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeKnowledgeRepo } from '../../knowledge/repo';
 import type { Store } from '../../database';
 import { makeRetriever, type Retriever } from './retriever';
-import { openFixtureStore } from './test-catalog';
+import { openFixtureStore } from '../../test-utils/retrieval-catalog';
 
 let store: Store;
 let retriever: Retriever;

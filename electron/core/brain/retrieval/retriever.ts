@@ -1,11 +1,9 @@
 import type SQLite from 'better-sqlite3';
 import type { Product } from '../../../../shared/domain/catalog';
 import type { KnowledgeEntry } from '../../../../shared/domain/knowledge';
-import type { KnowledgeSearchDoc, ProductSearchDoc } from '../../catalog/search-doc';
-import { type ProductRow, makeProductReader } from '../../catalog/products-repo';
-import { type KnowledgeRow, rowToEntry } from '../../knowledge/repo';
-import type { Lexicon } from '../../text/lexicon';
-import { isStopWord } from '../../text/stopwords';
+import { type KnowledgeSearchDoc, type ProductSearchDoc, type ProductRow, makeProductReader } from '../../catalog';
+import { type KnowledgeRow, rowToEntry } from '../../knowledge';
+import { type Lexicon, isStopWord } from '../../text';
 import { blendEmbeddings, type EmbeddingsConfig, makeEmbeddingCache } from './embeddings';
 import { catalogVersion, readThrough, versionedCache } from './catalog-version-store';
 import { makeCandidateFinder } from './fts';

@@ -21,7 +21,7 @@ export function editDistance(a: string, b: string, max: number): number {
 
 export const EXACT = 1;
 export const PREFIX = 0.8;
-export const SUBSTRING = 0.6;
+const SUBSTRING = 0.6;
 export const FUZZY = 0.55;
 
 /**

@@ -39,9 +39,3 @@ export function say(voice: Voice, key: PhraseKey, vars: Vars = {}): string {
   const template = table[key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
-
-/** Sentences joined as one WhatsApp message; empty parts dropped. */
-export const joinReply = (...parts: (string | null | undefined | false)[]): string =>
-  parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').join(' ');
-
-export const allLanguages = Object.keys(BY_LANGUAGE) as CustomerLanguage[];

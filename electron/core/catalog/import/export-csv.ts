@@ -1,5 +1,5 @@
 import type { Product, ProductVariant } from '../../../../shared/domain/catalog';
-import { escapeFormula } from '../../csv/formula';
+import { escapeFormula } from '../../csv';
 import { writeCsv } from './csv';
 import { NATIVE_COLUMNS, NATIVE_EXTRA_COLUMNS } from './mapped';
 

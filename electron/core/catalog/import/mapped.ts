@@ -3,7 +3,7 @@ import type { ProductField } from '../../../../shared/contract/catalog';
 import type { CsvRecord } from './csv';
 import type { ProductVariant, VariantOption } from '../../../../shared/domain/catalog';
 import type { ProductInput } from '../products-repo';
-import { unescapeFormula } from '../../csv/formula';
+import { unescapeFormula } from '../../csv';
 import { groupVariantRows, type ParsedRow } from './group-variants';
 import type { ColumnMapping, ImportRowError, MappingResult, ReadOptions } from './types';
 import { parseList, parsePrice, parseStock, skuFromName } from './values';
@@ -264,7 +264,7 @@ function parseRow(
 }
 
 /** "Taille=M|Couleur=Bordeaux" → [{ name: 'Taille', value: 'M' }, …]; a bare value gets no name. */
-export function parseOptions(raw: string): VariantOption[] {
+function parseOptions(raw: string): VariantOption[] {
   return parseList(raw, /\|/).map((part) => {
     const eq = part.indexOf('=');
     return eq < 0 ? { name: '', value: part } : { name: part.slice(0, eq).trim(), value: part.slice(eq + 1).trim() };

@@ -11,7 +11,7 @@ export type { Tick };
 const SLICE = 16 * 1024;
 
 /** Offsets where records end (just after a line break outside quotes), about every `size` characters. */
-export function recordBoundaries(text: string, size = SLICE): number[] {
+function recordBoundaries(text: string, size = SLICE): number[] {
   const cuts: number[] = [];
   let quoted = false;
   let last = 0;
@@ -37,7 +37,7 @@ const lineBreaks = (text: string): number => {
 };
 
 /** Every record of the file, a slice per event-loop turn, with the line numbers of the whole file. */
-export async function parseRecordsChunked(input: string, tick: Tick): Promise<{ delimiter: string; records: CsvRecord[] }> {
+async function parseRecordsChunked(input: string, tick: Tick): Promise<{ delimiter: string; records: CsvRecord[] }> {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const delimiter = detectDelimiter(text);
   const records: CsvRecord[] = [];

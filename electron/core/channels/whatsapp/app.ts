@@ -3,7 +3,7 @@ import type { WaAccountView } from '../../../../shared/domain/whatsapp';
 import type { HandlerMap } from '../../app';
 import type { CoreContext } from '../../context';
 import { internationalPhone, shopDialCode } from '../../../../shared/domain/link-phone';
-import { requireShop } from '../../shops/require-shop';
+import { requireShop } from '../../shops';
 import { LinkError, toUserJid } from './session-manager';
 
 /** The `wa/*` calls: linking, connection control and who-the-bot-answers settings. */

@@ -5,7 +5,7 @@ import { BufferJSON, proto } from '@whiskeysockets/baileys';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Store } from '../../database';
 import { hasLinkedCreds, makeSqliteAuthState } from './auth-store';
-import { makeCryptoBox } from './crypto-box';
+import { makeCryptoBox } from '../../host/crypto-box';
 
 const KEY = Buffer.alloc(32, 42);
 let dir = '';

@@ -9,7 +9,7 @@ import {
   type SignalKeyStore,
 } from '@whiskeysockets/baileys';
 import type SQLite from 'better-sqlite3';
-import type { CryptoBox } from './crypto-box';
+import type { CryptoBox } from '../../host';
 
 export interface SqliteAuthState {
   state: AuthenticationState;

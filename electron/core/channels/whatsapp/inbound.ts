@@ -5,7 +5,7 @@ import { type MediaRef, normalizeWaMessage, type WaInbound } from './normalize';
 import type { WaRepo } from './wa-repo';
 
 /** Shown in the inbox in place of a message this computer could not decrypt. */
-export const UNDECRYPTABLE_TEXT = '⚠️ This message could not be decrypted here. Read it on the phone.';
+const UNDECRYPTABLE_TEXT = '⚠️ This message could not be decrypted here. Read it on the phone.';
 
 export interface InboundDeps {
   /** The `accounts` row the messages arrived on. */
@@ -42,7 +42,7 @@ export async function resolveSender(jid: string, alt: string | null, lookup: (li
 }
 
 /** Whether the seller's answering policy lets the bot see this sender at all. */
-export function allowedByPolicy(repo: WaRepo, accountId: number, item: { isGroup: boolean; chatJid: string; senderJid: string }): boolean {
+function allowedByPolicy(repo: WaRepo, accountId: number, item: { isGroup: boolean; chatJid: string; senderJid: string }): boolean {
   const policy = repo.policy(accountId);
   if (item.isGroup) return policy.groups.includes(item.chatJid);
   if (policy.mode === 'everyone') return true;
@@ -55,7 +55,7 @@ export function allowedByPolicy(repo: WaRepo, accountId: number, item: { isGroup
  * Catch-up rule: a message delivered on reconnect (`append`) or an old one is context only when
  * the seller already wrote in that chat after it, or it is older than the account's setting.
  */
-export function isStaleCatchUp(opts: {
+function isStaleCatchUp(opts: {
   type: 'notify' | 'append';
   sentAt: number;
   nowMs: number;

@@ -30,14 +30,14 @@ const EXT: Record<string, string> = {
 };
 
 /** A file name from the message id alone: ids come from the network and must not steer the path. */
-export function mediaFileName(messageId: string, ref: MediaRef): string {
+function mediaFileName(messageId: string, ref: MediaRef): string {
   const safeId = messageId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80) || 'media';
   const mime = (ref.mimetype ?? '').split(';')[0]?.trim() ?? '';
   const ext = EXT[mime] ?? (ref.kind === 'sticker' ? 'webp' : 'bin');
   return `${safeId}.${ext}`;
 }
 
-export class MediaTooLargeError extends Error {
+class MediaTooLargeError extends Error {
   constructor(readonly limit: number) {
     super(`Media larger than ${limit} bytes`);
     this.name = 'MediaTooLargeError';

@@ -83,7 +83,7 @@ const media = (
 });
 
 /** The user-visible content of a (normalised) message, or null if it is not one we show. */
-export function readContent(m: proto.IMessage): Content | null {
+function readContent(m: proto.IMessage): Content | null {
   const quoted = (ctx: proto.IContextInfo | null | undefined) => ctx?.stanzaId ?? null;
   if (m.conversation) return { kind: 'text', text: m.conversation, quotedId: null, media: null };
   if (m.extendedTextMessage)

@@ -26,7 +26,7 @@ export interface BackoffOptions {
   slowMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffOptions = {
+const DEFAULT_BACKOFF: BackoffOptions = {
   initialMs: 2000,
   factor: 1.8,
   maxMs: 30_000,

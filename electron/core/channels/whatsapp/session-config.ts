@@ -4,7 +4,7 @@ import type { AccountStatus } from '../../../../shared/domain/schemas';
 import type { Clock, Logger } from '../../ports';
 import type { ChannelSink } from '../types';
 import type { makeSqliteAuthState } from './auth-store';
-import type { CryptoBox } from './crypto-box';
+import type { CryptoBox } from '../../host';
 import type { MediaFetcher } from './media';
 import type { SocketFactory } from './socket-types';
 import type { Timers } from './timers';

@@ -7,7 +7,7 @@ import type { AccountStatus } from '../../../../shared/domain/schemas';
 import type { LinkMethod, WaAccountView } from '../../../../shared/domain/whatsapp';
 import { type Channel, ChannelSendError, type ChannelSink, type OutboundMessage } from '../types';
 import { toBaileysLogger } from './baileys-logger';
-import { makeCryptoBox } from './crypto-box';
+import { makeCryptoBox } from '../../host';
 import type { MediaFetcher } from './media';
 import { newNumberRamp } from './ramp';
 import type { Session } from './session';
@@ -66,7 +66,7 @@ function makeMemoryCache(): CacheStore {
 }
 
 /** '+213 550-00 00 01' → '213550000001' (what requestPairingCode and JIDs want). */
-export const phoneDigits = (phone: string): string => phone.replace(/\D/g, '');
+const phoneDigits = (phone: string): string => phone.replace(/\D/g, '');
 
 /** A phone or JID typed by the seller → the JID WhatsApp uses for that person. */
 export function toUserJid(input: string): string {

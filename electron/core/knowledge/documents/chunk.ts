@@ -1,5 +1,5 @@
 /** Chunks around this size: big enough for an answer with its context, small enough to quote. */
-export const CHUNK_CHARS = 700;
+const CHUNK_CHARS = 700;
 
 /** Sentences, and lines (a title or a list item ends where its line does). */
 const splitSentences = (text: string): string[] =>

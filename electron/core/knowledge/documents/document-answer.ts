@@ -4,7 +4,7 @@ import type { DocumentHit } from './documents-repo';
 import { contentWordsOf, stemOf } from './words';
 
 /** A passage answers on its own from this share of the question's words (and at least two of them). */
-export const DOCUMENT_ANSWERS_FROM = 0.6;
+const DOCUMENT_ANSWERS_FROM = 0.6;
 const MAX_QUOTE = 320;
 
 /** How the reply names its source, per customer language: the customer knows where it comes from. */

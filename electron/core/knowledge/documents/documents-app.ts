@@ -6,7 +6,7 @@ import type { DocumentsRepo } from './documents-repo';
 import { UnreadableDocumentError, documentKind, extractText } from './extract-text';
 
 /** A document larger than this is refused (the contract's base64 limit is set from it). */
-export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
+const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
 
 /**
  * Handlers for the seller's Knowledge documents: list, add or replace (read and re-indexed), delete.

@@ -5,7 +5,7 @@ import type { CallOutput } from '../../../../shared/contract';
 import type { Harness } from '../../learning/test-utils/learning-harness';
 import { makeLearningHarness } from '../../learning/test-utils/learning-harness';
 import { call } from '../../test-utils/temp-core';
-import { makeDocx, makePdf } from './test-fixtures';
+import { makeDocx, makePdf } from '../../test-utils/document-fixtures';
 
 /**
  * The seller's documents reach the LLM: a fake OpenAI-compatible model on 127.0.0.1 that can only

@@ -3,7 +3,7 @@ import type { CallOutput } from '../../../../shared/contract';
 import type { Harness } from '../../learning/test-utils/learning-harness';
 import { makeLearningHarness } from '../../learning/test-utils/learning-harness';
 import { call } from '../../test-utils/temp-core';
-import { makeDocx, makePdf } from './test-fixtures';
+import { makeDocx, makePdf } from '../../test-utils/document-fixtures';
 
 let h: Harness | undefined;
 afterEach(async () => {

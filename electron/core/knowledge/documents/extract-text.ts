@@ -61,7 +61,7 @@ async function docxText(bytes: Uint8Array): Promise<string> {
 }
 
 /** UTF-8 (BOM or not) or UTF-16 with a BOM: what editors save plain text as. */
-export function decodeText(bytes: Uint8Array): string {
+function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(bytes);

@@ -14,7 +14,7 @@ const COMMON = new Set(
   ).split(' '),
 );
 
-export function foldWord(word: string): string {
+function foldWord(word: string): string {
   return word
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -3,7 +3,7 @@ import type { Logger } from '../../ports';
 import type { Scheduler } from '../scheduler/scheduler';
 import type { AnalysisResult, Analyzer } from './analyzer';
 
-export const ANALYZE_JOB = 'analyze';
+const ANALYZE_JOB = 'analyze';
 const SIX_HOURS = 6 * 3_600_000;
 
 /**

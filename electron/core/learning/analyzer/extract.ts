@@ -1,7 +1,6 @@
 import type { Intent } from '../../../../shared/domain/brain';
-import { classifyIntent } from '../../brain/nlu/intent';
-import { isStopWord } from '../../text/stopwords';
-import { tokenise } from '../../text/normalise';
+import { classifyIntent } from '../../brain';
+import { isStopWord, tokenise } from '../../text';
 
 /** One stored message of an ordered conversation, oldest first. */
 export interface AnalyzedMessage {

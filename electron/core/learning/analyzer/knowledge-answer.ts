@@ -1,11 +1,10 @@
 import type { WritableSqlite } from '../../store';
 import type { BrainDecision } from '../../../../shared/domain/brain';
-import { makeRetriever } from '../../brain/retrieval/retriever';
-import type { BrainInput } from '../../brain/types';
+import { makeRetriever, type BrainInput } from '../../brain';
 import { documentAnswer, makeDocumentsRepo } from '../../knowledge/index';
 
 /** Retrieval score from which an approved FAQ answer is trusted to answer on its own. */
-export const KNOWLEDGE_ANSWERS_FROM = 0.5;
+const KNOWLEDGE_ANSWERS_FROM = 0.5;
 
 /**
  * Approved knowledge reaching the offline brain: when the brain did not understand a question

@@ -23,7 +23,7 @@ export interface ExistingEntry {
 }
 
 /** Jaccard similarity of stem sets at or above which two questions are the same question. */
-export const SAME_QUESTION = 0.5;
+const SAME_QUESTION = 0.5;
 
 /**
  * Groups near-duplicate questions, within one analysis and against the knowledge the shop already

@@ -5,7 +5,7 @@ import { makeBanditRepo } from './bandit-repo';
 import { type BanditAlgorithm, chooseArm, wilsonInterval } from './policy';
 import { type Random, mulberry32 } from './random';
 
-export const STRATEGIES = Strategy.options;
+const STRATEGIES = Strategy.options;
 
 /** A segment: new or returning customer × the language they write in. */
 export const segmentOf = (returning: boolean, language: CustomerLanguage): string => `${returning ? 'returning' : 'new'}:${language}`;

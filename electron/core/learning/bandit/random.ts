@@ -24,7 +24,7 @@ function standardNormal(random: Random): number {
 }
 
 /** Gamma(shape, 1), Marsaglia & Tsang (2000); shape < 1 through the boost u^(1/shape). */
-export function sampleGamma(shape: number, random: Random): number {
+function sampleGamma(shape: number, random: Random): number {
   if (shape < 1) return sampleGamma(shape + 1, random) * random() ** (1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);

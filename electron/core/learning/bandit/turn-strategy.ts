@@ -1,8 +1,7 @@
 import type { Product } from '../../../../shared/domain/catalog';
 import type { Strategy } from '../../../../shared/domain/learning';
 import type { ShopSettings } from '../../../../shared/domain/settings';
-import { detectLanguage } from '../../brain/nlu/language';
-import type { BrainInput } from '../../brain/types';
+import { type BrainInput, detectLanguage } from '../../brain';
 import { type Bandit, segmentOf } from './bandit';
 import { backsScarcity } from '../../brain';
 

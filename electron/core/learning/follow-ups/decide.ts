@@ -25,7 +25,7 @@ export type FollowUpDecision =
 
 const HOUR = 3_600_000;
 /** WhatsApp's customer-service window, less a margin for pacing and the dispatcher's own check. */
-export const WINDOW_MS = 24 * HOUR - 10 * 60_000;
+const WINDOW_MS = 24 * HOUR - 10 * 60_000;
 
 const inStock = (p: NonNullable<FollowUpFacts['product']>) => p.stock === null || p.stock > 0;
 

@@ -110,4 +110,3 @@ export function makeFollowUpStore(sqlite: SQLite.Database, productBySku: (shopId
     stats: (shopId: number, sinceIso: string) => s.stats.get(shopId, sinceIso) ?? { sent: 0, replied: 0, ordered: 0 },
   };
 }
-export type FollowUpStore = ReturnType<typeof makeFollowUpStore>;

@@ -1,7 +1,6 @@
 import type { Product } from '../../../../shared/domain/catalog';
 import type { CustomerLanguage } from '../../../../shared/domain/schemas';
-import { nameFor } from '../../brain/offline/product-name';
-import { formatMoney } from '../../brain/templates/format';
+import { nameFor, formatMoney } from '../../brain';
 import type { Dialect } from '../../../../shared/domain/country';
 import { type LineVoice, lineVoice } from '../../brain';
 

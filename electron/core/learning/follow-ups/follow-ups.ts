@@ -9,8 +9,8 @@ import { followUpDiscount, followUpText } from './follow-up-text';
 import { makeFollowUpStore } from './follow-up-store';
 import type { ProactiveOutbox } from './proactive-outbox';
 
-export const FOLLOW_UP_JOB = 'follow-up';
-export const followUpKey = (conversationId: number) => `follow-up:${conversationId}`;
+const FOLLOW_UP_JOB = 'follow-up';
+const followUpKey = (conversationId: number) => `follow-up:${conversationId}`;
 
 export interface FollowUpsDeps {
   /** The writable database: follow-up state per conversation. */
@@ -89,4 +89,3 @@ export function makeFollowUps(deps: FollowUpsDeps) {
     stats: store.stats,
   };
 }
-export type FollowUps = ReturnType<typeof makeFollowUps>;

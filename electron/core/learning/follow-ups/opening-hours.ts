@@ -1,4 +1,4 @@
-import { fold, tokens } from '../../brain/nlu/normalise';
+import { fold, tokens } from '../../text';
 
 /**
  * The seller's opening hours, typed as free text in Settings ("9h-19h, du samedi au jeudi",
@@ -120,7 +120,7 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Weekday and minutes after midnight at `at`, in the shop's time zone. */
-export function localTime(at: Date, timeZone: string): { day: number; minute: number } {
+function localTime(at: Date, timeZone: string): { day: number; minute: number } {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });

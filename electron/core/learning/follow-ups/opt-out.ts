@@ -1,4 +1,4 @@
-import { fold, stripArabicArticle, tokens } from '../../brain/nlu/normalise';
+import { fold, stripArabicArticle, tokens } from '../../text';
 
 /**
  * "Stop writing to me", in any language the shop's customers use, recognised by a small grammar

@@ -63,4 +63,3 @@ export function makeOptOutsRepo(sqlite: SQLite.Database) {
     optIn: (shopId: number, contactId: number, now: string): boolean => s.lift.run(now, contactId, contactId, shopId).changes === 1,
   };
 }
-export type OptOutsRepo = ReturnType<typeof makeOptOutsRepo>;

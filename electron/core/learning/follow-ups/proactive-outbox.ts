@@ -1,5 +1,4 @@
-import { newChannelMessageId } from '../../pipeline/message-id';
-import type { Pipeline } from '../../pipeline/create-pipeline';
+import { newChannelMessageId, type Pipeline } from '../../pipeline';
 
 /**
  * Messages the bot starts (follow-ups) go out like every bot message: through the pipeline's

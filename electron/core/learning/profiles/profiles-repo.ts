@@ -1,7 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { CustomerProfile, CustomerProfilePatch } from '../../../../shared/domain/learning';
 import type { Order } from '../../../../shared/domain/orders';
-import type { CustomerMemory } from '../../brain/types';
+import type { CustomerMemory } from '../../brain';
 
 interface Row {
   contact_id: number;
@@ -137,4 +137,3 @@ export function makeProfilesRepo(sqlite: SQLite.Database) {
     forget: (shopId: number, contactId: number) => s.forget.run(shopId, contactId).changes > 0,
   };
 }
-export type ProfilesRepo = ReturnType<typeof makeProfilesRepo>;

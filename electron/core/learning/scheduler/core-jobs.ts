@@ -1,4 +1,4 @@
-import type { MessageSearchIndex } from '../../store/message-search-index';
+import type { MessageSearchIndex } from '../../store';
 import type { Scheduler } from './scheduler';
 
 /** Unique keys of the app-wide recurring jobs (one row each in the jobs table). */

@@ -87,4 +87,3 @@ export function makeJobsRepo(sqlite: SQLite.Database) {
     list: () => s.list.all(),
   };
 }
-export type JobsRepo = ReturnType<typeof makeJobsRepo>;

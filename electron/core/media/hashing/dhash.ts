@@ -47,20 +47,6 @@ function grid(ii: Integral, r: Rect, cols: number, rows: number): Float64Array {
   return out;
 }
 
-/** Set bits of a 32-bit word (SWAR). */
-export function popcount32(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
-}
-
-/** Hamming distance between the hashes at a[ai] and b[bi]. */
-export function distance(a: Int32Array, ai: number, b: Int32Array, bi: number): number {
-  let d = 0;
-  for (let i = 0; i < HASH_WORDS; i++) d += popcount32(a[ai + i]! ^ b[bi + i]!);
-  return d;
-}
-
 export const toHex = (h: Int32Array, at = 0): string =>
   Array.from(h.subarray(at, at + HASH_WORDS), (w) => (w >>> 0).toString(16).padStart(8, '0')).join('');
 

@@ -23,7 +23,7 @@ export interface Rect {
  * pixels are plenty; decoding smaller lets libjpeg shrink on load, which keeps a 1080×1920
  * screenshot's decode near 10 ms.
  */
-export const RASTER_SIDE = 256;
+const RASTER_SIDE = 256;
 
 /** Decodes any image sharp reads (JPEG, PNG, WebP, GIF's first frame) into a small raster, grey and colour. */
 export async function decodeGray(input: Buffer | string, side = RASTER_SIDE): Promise<Gray> {

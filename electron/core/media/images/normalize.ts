@@ -9,7 +9,7 @@ export interface ImageLimits {
   side: number;
   maxBytes: number;
 }
-export const CATALOG_IMAGE_LIMITS: ImageLimits = { side: CATALOG_IMAGE_SIDE, maxBytes: CATALOG_IMAGE_MAX_BYTES };
+const CATALOG_IMAGE_LIMITS: ImageLimits = { side: CATALOG_IMAGE_SIDE, maxBytes: CATALOG_IMAGE_MAX_BYTES };
 /**
  * A photo the seller sends from the reply bar: about what WhatsApp itself sends (1600 px), at most
  * 1 MB, so a 12-megapixel phone photo neither fills the data folder nor waits on a slow upload.

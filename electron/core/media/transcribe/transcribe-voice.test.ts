@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Brain, BrainInput } from '../../brain/types';
-import { makeDeterministicBrain } from '../../brain/deterministic-brain';
+import { makeDeterministicBrain } from '../../test-utils/deterministic-brain';
 import type { Core } from '../../create-core';
 import { call, makeTempCore } from '../../test-utils/temp-core';
 import type { Shop } from '../../../../shared/domain/schemas';

@@ -125,4 +125,3 @@ export function makeVoiceTranscriber(deps: VoiceTranscriberDeps) {
     },
   };
 }
-export type VoiceTranscriber = ReturnType<typeof makeVoiceTranscriber>;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeSqliteAuthState } from '../../channels/whatsapp/auth-store';
-import { makeCryptoBox } from '../../channels/whatsapp/crypto-box';
+import { makeCryptoBox } from '../../host/crypto-box';
 import { loadOrCreateKeyFile } from '../../host/encryption-key';
 import { call, makeTempCore } from '../../test-utils/temp-core';
 import { seedConversations } from '../../test-utils/seed-conversations';

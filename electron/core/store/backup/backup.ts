@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type SQLite from 'better-sqlite3';
-import { KEY_FILE } from '../../host/encryption-key';
+import { KEY_FILE } from '../../host';
 import { type WrappedKey, unwrapKey, wrapKey } from './key-wrap';
 
 /**
@@ -10,7 +10,7 @@ import { type WrappedKey, unwrapKey, wrapKey } from './key-wrap';
  * online backup API (consistent while the bot keeps answering), the media folder, the data key sealed with the
  * seller's passphrase, and a manifest with the database's SHA-256 so a damaged copy is refused at restore.
  */
-export const DATABASE_FILE = 'souqbot.sqlite';
+const DATABASE_FILE = 'souqbot.sqlite';
 const MANIFEST = 'manifest.json';
 const PREFIX = 'souqbot-backup-';
 

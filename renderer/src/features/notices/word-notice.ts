@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { NOTICE_FAMILIES, type NoticeFamily } from '../../../../shared/domain/notice-families';
+import type { NoticeFamily } from '../../../../shared/domain/notice-families';
 import type { NoticeParams } from '../../../../shared/domain/notices';
 import type { Locale, Strings } from '../../i18n/define';
 import { useLocale } from '../../i18n/use-locale';
@@ -48,5 +48,3 @@ export function coverageProblems(families: Record<string, Record<string, readonl
   }
   return problems;
 }
-
-export const noticeFamilies = NOTICE_FAMILIES;

@@ -53,7 +53,7 @@ export interface SentRecord {
 }
 
 /** A socket double: records what Souqbot asks of it; the test drives its events. */
-export class FakeSocket implements WaSocket {
+class FakeSocket implements WaSocket {
   readonly ev = new TypedEmitter();
   user: Contact | undefined;
   ended: Error | undefined | null = null;

@@ -34,13 +34,13 @@ const ivFor = (counter: number): Buffer => {
   return iv;
 };
 
-export const gcmEncrypt = (key: Uint8Array, counter: number, plaintext: Uint8Array, aad: Uint8Array): Buffer => {
+const gcmEncrypt = (key: Uint8Array, counter: number, plaintext: Uint8Array, aad: Uint8Array): Buffer => {
   const cipher = createCipheriv('aes-256-gcm', key, ivFor(counter));
   cipher.setAAD(aad);
   return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
 };
 
-export const gcmDecrypt = (key: Uint8Array, counter: number, ciphertext: Uint8Array, aad: Uint8Array): Buffer => {
+const gcmDecrypt = (key: Uint8Array, counter: number, ciphertext: Uint8Array, aad: Uint8Array): Buffer => {
   const body = ciphertext.subarray(0, ciphertext.length - 16);
   const tag = ciphertext.subarray(ciphertext.length - 16);
   const decipher = createDecipheriv('aes-256-gcm', key, ivFor(counter));

@@ -1,5 +1,5 @@
 import type { BrainDecision } from '../../../shared/domain/brain';
-import type { Brain, BrainInput } from './types';
+import type { Brain, BrainInput } from '../brain/types';
 
 /**
  * A brain with no intelligence and no randomness: it acknowledges the customer's words.

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { makeProductsRepo } from '../../catalog/products-repo';
-import { readCatalog } from '../../catalog/import/read-catalog';
-import { openDatabase, type Store } from '../../database';
+import { makeProductsRepo } from '../catalog/products-repo';
+import { readCatalog } from '../catalog/import/read-catalog';
+import { openDatabase, type Store } from '../database';
 
 /** Test helper: an in-memory store with the fixture catalogs imported (shop 1 DZ fashion, 2 BR digital, 3 Shopify + Woo). */
 export async function openFixtureStore(): Promise<Store> {
@@ -12,7 +12,7 @@ export async function openFixtureStore(): Promise<Store> {
     .run();
   const repo = makeProductsRepo(store.sqlite);
   const load = (shopId: number, file: string, currency: string) => {
-    const csv = fs.readFileSync(path.join(__dirname, '../../../../tests/fixtures', file), 'utf8');
+    const csv = fs.readFileSync(path.join(__dirname, '../../../tests/fixtures', file), 'utf8');
     repo.upsertMany(
       shopId,
       readCatalog(csv, { defaultCurrency: currency }).rows.map((r) => r.product),

@@ -1,8 +1,11 @@
-import type { BrainDecision } from '../../../../shared/domain/brain';
-import type { Product } from '../../../../shared/domain/catalog';
-import { SalesSettings, ShopFacts } from '../../../../shared/domain/settings';
-import type { StoreFacts } from './backing';
-import type { ReplyCheckInput } from './check-reply';
+import type { BrainDecision } from '../../../shared/domain/brain';
+import type { Product } from '../../../shared/domain/catalog';
+import { SalesSettings, ShopFacts } from '../../../shared/domain/settings';
+import type { StoreFacts } from '../brain/guardrails/backing';
+import type { ReplyCheckInput } from '../brain/guardrails/check-reply';
+import { decision } from './decisions';
+
+export { decision };
 
 /** Test helpers for the guardrail tests (not used by production code). */
 export function product(over: Partial<Product> & Pick<Product, 'sku' | 'name' | 'price'>): Product {
@@ -23,7 +26,7 @@ export function product(over: Partial<Product> & Pick<Product, 'sku' | 'name' | 
   };
 }
 
-export const dress = product({
+const dress = product({
   sku: 'DZ-DR-001',
   name: 'Robe de soirée rouge',
   altNames: ['فستان سهرة أحمر'],
@@ -34,34 +37,7 @@ export const dress = product({
   description: 'Robe longue en satin, 100% polyester.',
 });
 
-export const bag = product({ sku: 'DZ-BG-001', name: 'Sac à main cuir noir', altNames: ['حقيبة يد جلد سوداء'], price: 4500, stock: 7 });
-
-export const course = product({
-  sku: 'BR-CR-001',
-  name: 'Curso Excel do Zero ao Avançado',
-  price: 1290,
-  currency: 'BRL',
-  description: 'Curso online com 60 aulas.',
-});
-
-export function decision(over: Partial<BrainDecision> = {}): BrainDecision {
-  return {
-    reply: '',
-    language: 'fr',
-    intent: 'other',
-    sentiment: 'neutral',
-    confidence: 0.9,
-    salesAction: 'none',
-    orderAction: 'none',
-    orderItems: [],
-    escalate: false,
-    escalateReason: null,
-    citations: [],
-    skus: [],
-    media: [],
-    ...over,
-  };
-}
+const bag = product({ sku: 'DZ-BG-001', name: 'Sac à main cuir noir', altNames: ['حقيبة يد جلد سوداء'], price: 4500, stock: 7 });
 
 export function store(over: Partial<StoreFacts> = {}): StoreFacts {
   return {
