@@ -36,6 +36,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // vitest's default is one worker fewer than the cores: one file at a time on a 2-core machine, while most of the
+    // slow files (browser, stand-in, crash, CLI) wait on child processes and sockets. Two keep both cores busy.
+    maxWorkers: 2,
     // The e2e tests build the renderer and start servers; one global setup builds it once.
     globalSetup: ['tests/global-setup.ts'],
   },

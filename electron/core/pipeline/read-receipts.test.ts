@@ -38,10 +38,10 @@ async function setup() {
 describe('read receipts', () => {
   it('marks the messages a reply answers read, and only those', async () => {
     const { core, accountId, ticks } = await setup();
-    core.ctx.pipeline.sink.accept(inbound(accountId, 'R-1', 'salam'));
+    await core.ctx.pipeline.sink.accept(inbound(accountId, 'R-1', 'salam'));
     await core.ctx.pipeline.drain();
     expect(ticks()).toEqual({ 'R-1': 'read' });
-    core.ctx.pipeline.sink.accept(inbound(accountId, 'R-2', 'la robe rouge ?'));
+    await core.ctx.pipeline.sink.accept(inbound(accountId, 'R-2', 'la robe rouge ?'));
     await core.ctx.pipeline.drain();
     expect(ticks()).toEqual({ 'R-1': 'read', 'R-2': 'read' });
   });
@@ -49,7 +49,7 @@ describe('read receipts', () => {
   it('leaves a message unread while its answer waits for the seller, and marks it read when the seller sends it', async () => {
     const { core, shop, accountId, ticks } = await setup();
     await call(core, 'settings/update', { shopId: shop.id, patch: { bot: { approvalMode: true } } });
-    core.ctx.pipeline.sink.accept(inbound(accountId, 'A-1', 'price?'));
+    await core.ctx.pipeline.sink.accept(inbound(accountId, 'A-1', 'price?'));
     await core.ctx.pipeline.drain();
     expect(ticks()).toEqual({ 'A-1': 'sent' });
     const draft = core.ctx.store.sqlite.prepare("SELECT id FROM messages WHERE status = 'draft'").get() as { id: number };
