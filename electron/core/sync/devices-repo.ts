@@ -1,4 +1,6 @@
 import type SQLite from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { SyncDevicesTable } from './tables';
 
 /** A paired device as stored: public keys only (migration 0080). */
 export interface DeviceRow {
@@ -12,15 +14,8 @@ export interface DeviceRow {
   replayState: string | null;
 }
 
-interface RawDevice {
-  id: number;
-  name: string;
-  sign_public_key: string;
-  box_public_key: string;
-  paired_at: string;
-  last_seen_at: string | null;
-  replay_state: string | null;
-}
+/** A row as SQLite returns it: the table's own type. */
+type RawDevice = Selectable<SyncDevicesTable>;
 
 const toDevice = (r: RawDevice): DeviceRow => ({
   id: r.id,

@@ -1,18 +1,10 @@
 import type SQLite from 'better-sqlite3';
 import type { BrainSource, Violation, ViolationRecord } from '../../../../shared/domain/guardrails';
+import type { Selectable } from 'kysely';
+import type { GuardrailViolationsTable } from '../tables';
 
-interface Row {
-  id: number;
-  shop_id: number;
-  conversation_id: number | null;
-  source: string;
-  kind: string;
-  detail: string;
-  fragment: string;
-  reply: string;
-  action: string;
-  created_at: string;
-}
+/** A row as SQLite returns it: the table's own type. */
+type Row = Selectable<GuardrailViolationsTable>;
 
 export interface ViolationEntry {
   shopId: number;

@@ -2,21 +2,11 @@ import type SQLite from 'better-sqlite3';
 import type { CustomerProfile, CustomerProfilePatch } from '../../../../shared/domain/learning';
 import type { Order } from '../../../../shared/domain/orders';
 import type { CustomerMemory } from '../../brain';
+import type { Selectable } from 'kysely';
+import type { CustomerProfilesTable } from '../tables';
 
-interface Row {
-  contact_id: number;
-  shop_id: number;
-  name: string | null;
-  phone: string | null;
-  wilaya: string | null;
-  commune: string | null;
-  address: string | null;
-  language: string | null;
-  interests: string;
-  reorder_offered_in: number | null;
-  reorder_offered_at: string | null;
-  last_interaction_at: string | null;
-}
+/** A row as SQLite returns it: the table's own type. */
+type Row = Omit<Selectable<CustomerProfilesTable>, 'updated_at'>;
 
 const MAX_INTERESTS = 12;
 const REORDER_ANSWER_MS = 2 * 3_600_000;

@@ -1,4 +1,6 @@
 import type SQLite from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { CatalogImagesTable } from '../tables';
 
 /** A row of catalog_images (migration 0070). */
 export interface CatalogImageRow {
@@ -14,18 +16,8 @@ export interface CatalogImageRow {
   error: string | null;
 }
 
-interface RawRow {
-  id: number;
-  shop_id: number;
-  product_id: number;
-  source_url: string;
-  file: string | null;
-  width: number | null;
-  height: number | null;
-  bytes: number | null;
-  hashes: string;
-  error: string | null;
-}
+/** A row as SQLite returns it: the table's own type. */
+type RawRow = Omit<Selectable<CatalogImagesTable>, 'created_at' | 'updated_at'>;
 
 const fromRaw = (r: RawRow): CatalogImageRow => {
   let hashes: string[] = [];
