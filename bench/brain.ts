@@ -6,7 +6,9 @@ import { makeCoreOfflineBrain } from '../electron/core/brain/offline/wire';
 import { importCatalog } from '../electron/core/catalog/import/import-catalog';
 import { makeProductsRepo } from '../electron/core/catalog/products-repo';
 import { EventBus } from '../electron/core/events';
-import { openDatabase } from '../electron/core/database';
+import { type Store, openDatabase } from '../electron/core/database';
+import type { Brain } from '../electron/core/brain/types';
+import { percentile, round } from './lib/util';
 import { syntheticCatalogCsv } from './catalog-10k';
 import { makeCoreServices } from '../electron/core/services';
 
@@ -23,7 +25,36 @@ export const MESSAGES = [
 
 export const PRODUCTS = 10_000;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+/**
+ * Times one full `decide` per message of MESSAGES, each round in a fresh conversation; the first 5 rounds warm the
+ * JIT and are not kept. Wall and process CPU time (ms) per turn, each sorted: on a shared machine wall time mostly
+ * measures the neighbours.
+ */
+export async function timeTurns(store: Store, brain: Pick<Brain, 'decide'>, rounds: number): Promise<{ wall: number[]; cpu: number[] }> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const contactId = Number(
+      store.sqlite.prepare(`INSERT INTO contacts (shop_id, jid, created_at) VALUES (1, ?, 'now')`).run(`+2135500${r}`).lastInsertRowid,
+    );
+    const conversationId = Number(
+      store.sqlite.prepare(`INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (1, 1, ?, 'now')`).run(contactId)
+        .lastInsertRowid,
+    );
+    for (const [i, text] of MESSAGES.entries()) {
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      await brain.decide({ shopId: 1, conversationId, contactId, inboundMessageIds: [r * 100 + i], text, history: [], now: new Date() });
+      if (r < 5) continue;
+      wall.push(performance.now() - t0);
+      const used = process.cpuUsage(cpu0);
+      cpu.push((used.user + used.system) / 1000);
+    }
+  }
+  wall.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
+  return { wall, cpu };
+}
 
 /**
  * Offline-brain decision time at 10,000 products, as core wires it: one full `decide` per message
@@ -53,47 +84,12 @@ export async function run(): Promise<{ p50_ms: number; p95_ms: number; cpu_p50_m
       bus: new EventBus(),
       ...makeCoreServices(store),
     });
-    const times: number[] = [];
-    // Process CPU time per turn too: on a shared machine wall time mostly measures the neighbours.
-    const cpu: number[] = [];
-    for (let round = 0; round < 40; round++) {
-      const contactId = Number(
-        store.sqlite.prepare(`INSERT INTO contacts (shop_id, jid, created_at) VALUES (1, ?, 'now')`).run(`+2135500${round}`)
-          .lastInsertRowid,
-      );
-      const conversationId = Number(
-        store.sqlite
-          .prepare(`INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (1, 1, ?, 'now')`)
-          .run(contactId).lastInsertRowid,
-      );
-      for (const [i, text] of MESSAGES.entries()) {
-        const cpu0 = process.cpuUsage();
-        const t0 = performance.now();
-        await brain.decide({
-          shopId: 1,
-          conversationId,
-          contactId,
-          inboundMessageIds: [round * 100 + i],
-          text,
-          history: [],
-          now: new Date(),
-        });
-        if (round >= 5) {
-          // The first rounds warm the JIT.
-          times.push(performance.now() - t0);
-          const used = process.cpuUsage(cpu0);
-          cpu.push((used.user + used.system) / 1000);
-        }
-      }
-    }
-    times.sort((a, b) => a - b);
-    cpu.sort((a, b) => a - b);
-    const round3 = (n: number) => Math.round(n * 1000) / 1000;
+    const { wall, cpu } = await timeTurns(store, brain, 40);
     return {
-      p50_ms: round3(percentile(times, 50)),
-      p95_ms: round3(percentile(times, 95)),
-      cpu_p50_ms: round3(percentile(cpu, 50)),
-      cpu_p95_ms: round3(percentile(cpu, 95)),
+      p50_ms: round(percentile(wall, 50)),
+      p95_ms: round(percentile(wall, 95)),
+      cpu_p50_ms: round(percentile(cpu, 50)),
+      cpu_p95_ms: round(percentile(cpu, 95)),
       products,
     };
   } finally {

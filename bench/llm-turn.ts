@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { makeCoreShopBrain } from '../electron/core/brain/index';
 import type { ChatClient } from '../electron/core/brain/llm/chat-client';
 import { importCatalog } from '../electron/core/catalog/import/import-catalog';
@@ -11,11 +10,10 @@ import { openDatabase } from '../electron/core/database';
 import { makeSettingsRepo } from '../electron/core/settings/settings-repo';
 import { makeShopsRepo } from '../electron/core/shops/shops-repo';
 import { modelAnswer } from '../electron/core/test-utils/decisions';
-import { MESSAGES, PRODUCTS } from './brain';
+import { PRODUCTS, timeTurns } from './brain';
+import { percentile, round } from './lib/util';
 import { syntheticCatalogCsv } from './catalog-10k';
 import { makeCoreServices } from '../electron/core/services';
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /** A model that answers at once with a plain reply the guardrails pass: the turn's own CPU is what is timed. */
 const instantModel = (): ChatClient => ({
@@ -67,44 +65,11 @@ export async function run(): Promise<{ p50_ms: number; p95_ms: number; cpu_ms_pe
       logger: { debug() {}, info() {}, warn() {}, error() {} },
       makeClient: instantModel,
     });
-    const times: number[] = [];
-    let cpuUs = 0;
-    for (let round = 0; round < 30; round++) {
-      const contactId = Number(
-        store.sqlite.prepare(`INSERT INTO contacts (shop_id, jid, created_at) VALUES (1, ?, 'now')`).run(`+2135500${round}`)
-          .lastInsertRowid,
-      );
-      const conversationId = Number(
-        store.sqlite
-          .prepare(`INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (1, 1, ?, 'now')`)
-          .run(contactId).lastInsertRowid,
-      );
-      for (const [i, text] of MESSAGES.entries()) {
-        const cpu0 = process.cpuUsage();
-        const t0 = performance.now();
-        await brain.decide({
-          shopId: 1,
-          conversationId,
-          contactId,
-          inboundMessageIds: [round * 100 + i],
-          text,
-          history: [],
-          now: new Date(),
-        });
-        if (round >= 5) {
-          // The first rounds warm the JIT.
-          times.push(performance.now() - t0);
-          const cpu = process.cpuUsage(cpu0);
-          cpuUs += cpu.user + cpu.system;
-        }
-      }
-    }
-    times.sort((a, b) => a - b);
-    const round3 = (n: number) => Math.round(n * 1000) / 1000;
+    const { wall, cpu } = await timeTurns(store, brain, 30);
     return {
-      p50_ms: round3(percentile(times, 50)),
-      p95_ms: round3(percentile(times, 95)),
-      cpu_ms_per_turn: round3(cpuUs / 1000 / times.length),
+      p50_ms: round(percentile(wall, 50)),
+      p95_ms: round(percentile(wall, 95)),
+      cpu_ms_per_turn: round(cpu.reduce((sum, ms) => sum + ms, 0) / cpu.length),
       products,
     };
   } finally {
