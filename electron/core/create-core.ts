@@ -178,6 +178,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     settingsOf,
     retriever,
     knowledge: services.knowledge,
+    documents: services.documents,
     spendCap: services.spendCap,
     productBySku: (shopId, sku) => products.getBySku(shopId, sku),
     catalogOf: (shopId) => products.all(shopId),

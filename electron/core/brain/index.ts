@@ -28,7 +28,7 @@ export { withMediaTurns } from './media-turn';
 export type { Brain, BrainInput, TurnAttachment, TurnMessage } from './types';
 // What learning's analysis, bandit, follow-ups and profiles use of the brain's parts.
 export type { CustomerMemory } from './types';
-export { makeRetriever } from './retrieval';
+export { makeRetriever, type Retriever } from './retrieval';
 export { classifyIntent } from './nlu/intent';
 export { detectLanguage } from './nlu/language';
 export { nameFor } from './offline/product-name';

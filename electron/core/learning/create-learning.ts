@@ -1,9 +1,9 @@
 import type { ShopSettings } from '../../../shared/domain/settings';
 import type { Product } from '../../../shared/domain/catalog';
-import type { Brain, MakeChatClient, SpendCap } from '../brain';
+import type { Brain, MakeChatClient, Retriever, SpendCap } from '../brain';
 import type { EventBus } from '../events';
 import type { Clock, Logger } from '../ports';
-import type { KnowledgeRepo } from '../knowledge';
+import type { DocumentsRepo, KnowledgeRepo } from '../knowledge';
 import { makeAnalysisRuns } from './analyzer/analysis-runs';
 import { makeAnalyzer } from './analyzer/analyzer';
 import { llmForShop } from './analyzer/llm-pairs';
@@ -37,8 +37,13 @@ export interface LearningDeps {
   random?: Random;
   /** A shop's settings (follow-up silence, opening hours, the LLM endpoint). */
   settingsOf(shopId: number): Promise<ShopSettings>;
-  /** Core's shared retriever (built once by create-core): the bandit asks it what a turn is about. */
-  retriever: TurnStrategyDeps['retriever'];
+  /**
+   * Core's shared retriever (built once by create-core): the bandit asks it what a turn is about, and approved FAQ
+   * entries are looked up in it for a question the offline brain did not understand.
+   */
+  retriever: TurnStrategyDeps['retriever'] & Pick<Retriever, 'searchKnowledgeSync'>;
+  /** Core's documents repository (built once by create-core): the seller's documents answer what the FAQ does not. */
+  documents: Pick<DocumentsRepo, 'search'>;
   /** Core's FAQ repository (built once by create-core): the analyzer proposes entries into it. */
   knowledge: KnowledgeRepo;
   /** Core's LLM caps (built once by create-core): the analysis spends against the brain's own figures. */
@@ -116,7 +121,7 @@ export function makeLearning(deps: LearningDeps) {
     shopIds: deps.shopIds,
   });
   const learned = makeLearnedRepo(sqlite);
-  const knowledgeAnswer = makeKnowledgeAnswer(sqlite);
+  const knowledgeAnswer = makeKnowledgeAnswer(deps.retriever, deps.documents);
   const profiles = makeProfilesRepo(sqlite);
   const optOuts = makeOptOutsRepo(sqlite);
   deps.bus.on('orders/created', (order) => profiles.recordOrder(order, clock.now().toISOString()));

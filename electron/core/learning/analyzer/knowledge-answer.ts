@@ -1,7 +1,6 @@
-import type { WritableSqlite } from '../../store';
 import type { BrainDecision } from '../../../../shared/domain/brain';
-import { makeRetriever, type BrainInput } from '../../brain';
-import { documentAnswer, makeDocumentsRepo } from '../../knowledge/index';
+import type { BrainInput, Retriever } from '../../brain';
+import { type DocumentsRepo, documentAnswer } from '../../knowledge/index';
 
 /** Retrieval score from which an approved FAQ answer is trusted to answer on its own. */
 const KNOWLEDGE_ANSWERS_FROM = 0.5;
@@ -15,9 +14,7 @@ const KNOWLEDGE_ANSWERS_FROM = 0.5;
  * box) is not "named" by product matching (brain/offline/resolve.ts), so such a question arrives
  * here not understood, not as that product's price.
  */
-export function makeKnowledgeAnswer(sqlite: WritableSqlite) {
-  const retriever = makeRetriever({ sqlite });
-  const documents = makeDocumentsRepo(sqlite);
+export function makeKnowledgeAnswer(retriever: Pick<Retriever, 'searchKnowledgeSync'>, documents: Pick<DocumentsRepo, 'search'>) {
   /** The seller's documents next: a passage that covers the question answers, naming its document. */
   function fromDocuments(input: BrainInput, decision: BrainDecision): BrainDecision {
     const answer = documentAnswer(documents.search(input.shopId, input.text, 3), input.text, decision.language);
