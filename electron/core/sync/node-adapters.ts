@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import WebSocket from 'ws';
 import type { RelaySocketConstructor } from '../../../shared/sync/relay-client';
 
@@ -12,5 +11,6 @@ export const makeSyncSocket = (): RelaySocketConstructor =>
   };
 
 /** The pairing link as a QR code, a data: URL the Settings page shows as an image. */
-export const syncQrDataUrl = (text: string): Promise<string> =>
-  QRCode.toDataURL(text, { margin: 1, width: 320, errorCorrectionLevel: 'M' });
+export const syncQrDataUrl = async (text: string): Promise<string> =>
+  // Loaded when a device is being paired, not at core's start.
+  (await import('qrcode')).default.toDataURL(text, { margin: 1, width: 320, errorCorrectionLevel: 'M' });

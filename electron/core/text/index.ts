@@ -21,6 +21,6 @@ export { STOP_WORDS, isProductStopWord, isStopWord } from './stopwords';
 export { type PhoneMatch, type PhoneOptions, findPhone, findPhones, toE164 } from './phone';
 // The test panel's customer as a WhatsApp address (knowledge's try-as-customer; the same digits the test phone writes).
 export { phoneToJid } from './phone';
-export { type Place, type PlaceOptions, WILAYA_COUNT, findPlace, placeByName, placeSpan, samePlace } from './places';
+export { type Place, type PlaceOptions, WILAYA_COUNT, findPlace, gazetteerBuilt, placeByName, placeSpan, samePlace } from './places';
 export { currencyOfCountry, deriveCountry, dialectOf, shopCountry } from './country';
 export { WILAYAS_DZ } from './places-dz';

@@ -81,7 +81,8 @@ function build(): Form[] {
     addForms(out, { name, country, region: null, code: null, arabic: null }, [name, ...spellings.split(';')], true, 0);
   }
   // Colloquial spellings of generated rows are hand-written too.
-  for (const f of out) if (COLLOQUIAL.some((c) => c[0] === f.place.country && c[2] === f.place.name)) f.curated = true;
+  const colloquialNames = new Set(COLLOQUIAL.map((c) => `${c[0]}|${c[2]}`));
+  for (const f of out) if (colloquialNames.has(`${f.place.country}|${f.place.name}`)) f.curated = true;
   return out;
 }
 
@@ -105,9 +106,15 @@ function buildIndex(): Index {
   return { byFirst, byName };
 }
 
-/** Built once at load (about 20 ms); immutable afterwards. */
-const INDEX = buildIndex();
-const getIndex = (): Index => INDEX;
+/**
+ * Built on first use (about 100 ms of CPU over some 10,000 spellings), not at load: core answers and accepts
+ * messages before any customer names a city. Immutable afterwards.
+ */
+let index: Index | undefined;
+const getIndex = (): Index => (index ??= buildIndex());
+
+/** Has anything asked for a place yet? (The startup test checks that starting core does not build the index.) */
+export const gazetteerBuilt = (): boolean => index !== undefined;
 
 interface Hit {
   form: Form;

@@ -1,6 +1,5 @@
 import { type WhatsAppNotice, decodeWhatsAppNotice, encodeWhatsAppNotice, whatsappNotice } from '../../../../shared/domain/notices';
 import type { CacheStore, AnyMessageContent, UserFacingSocketConfig } from '@whiskeysockets/baileys';
-import QRCode from 'qrcode';
 import type { EventBus } from '../../events';
 import type { Clock, Logger, Notifier } from '../../ports';
 import type { AccountStatus } from '../../../../shared/domain/schemas';
@@ -174,7 +173,8 @@ export function makeSessionManager(deps: WhatsAppDeps) {
       retryCache,
       mediaFetcher,
       mediaDir: deps.mediaDir,
-      toQrDataUrl: (qr) => QRCode.toDataURL(qr, { margin: 1, width: 288, errorCorrectionLevel: 'L' }),
+      // qrcode (and pngjs) loads when a number is being linked, not at core's start.
+      toQrDataUrl: async (qr) => (await import('qrcode')).default.toDataURL(qr, { margin: 1, width: 288, errorCorrectionLevel: 'L' }),
       options,
       events: {
         status: (status, detail) => publishStatus(accountId, status, detail),
