@@ -1,5 +1,5 @@
 import { SLICE_MS, nextTurn } from './import/time-slice';
-import { LEXICON_VERSION } from '../text';
+import { lexiconVersion } from '../text';
 import type { WritableSqlite } from '../store';
 import { makeIndexQueueRepo } from './index-queue-repo';
 import { makeProductReader } from './products-repo';
@@ -19,7 +19,7 @@ export function makeCatalogIndexer(sqlite: WritableSqlite, onError: (err: unknow
   /** The stored document, rewritten first when an older concept table wrote it. */
   const currentDoc = (id: number, stored: string): ProductSearchDoc => {
     const doc = JSON.parse(stored) as ProductSearchDoc;
-    if (doc.lexicon === LEXICON_VERSION) return doc;
+    if (doc.lexicon === lexiconVersion()) return doc;
     const row = s.product(id);
     if (!row) return doc;
     const fresh = productSearchDoc(reader.one(row));

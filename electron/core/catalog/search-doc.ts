@@ -1,5 +1,5 @@
 import type { Product } from '../../../shared/domain/catalog';
-import { LEXICON_VERSION, defaultLexicon, type Lexicon, tokenise } from '../text';
+import { defaultLexicon, lexiconVersion, type Lexicon, tokenise } from '../text';
 
 /**
  * What retrieval knows about a product, computed once on write: every field as canonical tokens
@@ -16,7 +16,7 @@ export interface ProductSearchDoc {
   variants: string[][];
   concepts: string[];
   /**
-   * Which concept table and tokeniser wrote it (text/lexicon.ts's LEXICON_VERSION). A document of an
+   * Which concept table and tokeniser wrote it (text/lexicon.ts's lexiconVersion()). A document of an
    * older one is rewritten by the catalog indexer (migration 0045 queues every product once).
    */
   lexicon?: string;
@@ -39,7 +39,7 @@ export function productSearchDoc(product: ProductFields, lexicon: Lexicon = defa
     description: tokenise(product.description).slice(0, DESCRIPTION_TOKENS),
     variants: product.variants.map((v) => tokenise(v.name)).filter((t) => t.length > 0),
     concepts: [...concepts].sort(),
-    lexicon: LEXICON_VERSION,
+    lexicon: lexiconVersion(),
   };
 }
 

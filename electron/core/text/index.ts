@@ -8,7 +8,7 @@ export { arabicShare, asciiDigits, fold, matchTokens, romanceStem, stripArabicAr
 export { foldArabizi, foldDigits, foldLatin, normaliseArabic, normaliseLoose, normaliseText, normaliseToken, tokenise } from './normalise';
 export {
   COLOUR_CONCEPTS,
-  LEXICON_VERSION,
+  lexiconVersion,
   type Lexicon,
   colourSpelling,
   conceptOf,

@@ -220,19 +220,33 @@ export function makeLexicon(concepts: Readonly<Record<string, string>> = CONCEPT
 
 /**
  * A short fingerprint of the concept table and of the tokeniser's output on it: search documents
- * carry it, so documents written with an older table are known and rewritten.
+ * carry it, so documents written with an older table are known and rewritten. Computed on first use (it tokenises
+ * the whole table, ~20 ms), not while core starts.
  */
-export const LEXICON_VERSION: string = (() => {
+let version: string | undefined;
+export const lexiconVersion = (): string => (version ??= fingerprint());
+
+function fingerprint(): string {
   const text = Object.entries(CONCEPTS)
     .map(([k, v]) => `${k}:${tokenise(v.replace(/-/g, ' ')).join(' ')}`)
     .join('|');
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return (h >>> 0).toString(36);
-})();
+}
 
-/** The built-in lexicon, built once per process (immutable after construction). */
-export const defaultLexicon: Lexicon = makeLexicon();
+let builtIn: Lexicon | undefined;
+const built = (): Lexicon => (builtIn ??= makeLexicon());
+
+/**
+ * The built-in lexicon, built once per process on its first use (it tokenises the whole concept table, ~50 ms of
+ * core's start otherwise); immutable after construction.
+ */
+export const defaultLexicon: Lexicon = {
+  conceptsOf: (tokens) => built().conceptsOf(tokens),
+  phrase: (tokens) => built().phrase(tokens),
+  formsOf: (concept) => built().formsOf(concept),
+};
 
 /** The concepts one word stands for ("7mar" → red, "casque" → headphones and helmet), whatever its folding. */
 export function conceptsOfWord(word: string): ReadonlySet<string> {

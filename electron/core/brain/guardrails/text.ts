@@ -25,16 +25,24 @@ export interface Lexicon {
   has(folded: string): boolean;
 }
 
-/** A fixed word list compiled once into one regular expression (the checks run on every reply). */
+/**
+ * A fixed word list compiled once into one regular expression (the checks run on every reply), on its first use:
+ * the guardrails' module-level lists would otherwise fold and compile at core's start.
+ */
 export function lexicon(words: readonly string[]): Lexicon {
+  let compiled: RegExp | undefined;
+  const pattern = (): RegExp => (compiled ??= compile(words));
+  return {
+    find: (text) => pattern().exec(text)?.[1] ?? null,
+    has: (text) => pattern().test(text),
+  };
+}
+
+function compile(words: readonly string[]): RegExp {
   const folded = [...new Set(words.map(fold))].filter(Boolean).sort((a, b) => b.length - a.length);
   const escaped = folded.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   // Arabic glues one-letter prepositions and conjunctions to the next word (لقسنطينة, وما, بالجزائر).
-  const pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}])[وفبلك]?(${escaped.join('|')})(?=$|[^\\p{L}\\p{N}])`, 'u');
-  return {
-    find: (text) => pattern.exec(text)?.[1] ?? null,
-    has: (text) => pattern.test(text),
-  };
+  return new RegExp(`(?:^|[^\\p{L}\\p{N}])[وفبلك]?(${escaped.join('|')})(?=$|[^\\p{L}\\p{N}])`, 'u');
 }
 
 const NEGATIONS = [

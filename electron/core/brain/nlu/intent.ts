@@ -54,10 +54,12 @@ function indexPhrases(): PhraseIndex {
   return index;
 }
 
-const INDEX = indexPhrases();
+/** Built on the first message (~60 ms of regular expressions), not while core starts. */
+let index: PhraseIndex | undefined;
 
 /** The phrases that may match: those whose first word is one of the message's words (or starts one). */
 function candidates(variants: readonly string[]): Set<CompiledPhrase> {
+  const INDEX = (index ??= indexPhrases());
   const out = new Set<CompiledPhrase>(INDEX.always);
   const words = new Set(variants.flatMap((v) => v.split(' ')));
   for (const w of words) {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeCatalogIndexer } from '../../catalog/index-queue';
-import { LEXICON_VERSION } from '../../text/lexicon';
+import { lexiconVersion } from '../../text/lexicon';
 import { openDatabase, type Store } from '../../database';
 import { up } from './0045-search-docs-one-lexicon';
 
@@ -33,7 +33,7 @@ describe('migration 0045-search-docs-one-lexicon', () => {
       concepts: string[];
       lexicon: string;
     };
-    expect(doc.lexicon).toBe(LEXICON_VERSION);
+    expect(doc.lexicon).toBe(lexiconVersion());
     expect(doc.concepts).toEqual(expect.arrayContaining(['bike', 'electric']));
     // The FTS row carries the new concepts: an English "bike" finds the French product.
     const hit = await sql<{ rowid: number }>`SELECT rowid FROM products_words WHERE products_words MATCH 'concepts:bike'`.execute(store.db);
