@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { Migrator } from 'kysely';
+import { describe, expect, it, vi } from 'vitest';
 import { migrations } from './migrations';
 import { openDatabase } from '../database';
 import { PAGE_CACHE_KB, SchemaTooNewError } from './open-database';
@@ -46,6 +47,26 @@ describe('openDatabase', () => {
       Object.keys(migrations).length,
     );
     await second.close();
+  });
+
+  it("opens an up-to-date file without kysely's migrator (its table introspection cost every start), and runs it when one is pending", async () => {
+    const file = tempFile();
+    const names = Object.keys(migrations).sort();
+    const without = Object.fromEntries(Object.entries(migrations).filter(([name]) => name !== names.at(-1)));
+    await (await openDatabase({ file, migrations: without })).close();
+    const migrate = vi.spyOn(Migrator.prototype, 'migrateToLatest');
+    try {
+      const pending = await openDatabase({ file });
+      expect(migrate).toHaveBeenCalledTimes(1);
+      expect(pending.schemaVersion).toBe(names.at(-1));
+      await pending.close();
+      const current = await openDatabase({ file });
+      expect(migrate).toHaveBeenCalledTimes(1);
+      expect(current.schemaVersion).toBe(names.at(-1));
+      await current.close();
+    } finally {
+      migrate.mockRestore();
+    }
   });
 
   it('runs a lower-numbered migration that landed after a higher one had run', async () => {

@@ -130,25 +130,32 @@ export async function openStore<DB>({ file, migrations = knownMigrations }: Open
     // the JS heap. A bounded cache fills within warm-up; the OS file cache serves the rest.
     sqlite.pragma(`cache_size = -${PAGE_CACHE_KB}`);
 
-    const unknown = appliedMigrations(sqlite).filter((name) => !(name in migrations));
+    const before = appliedMigrations(sqlite);
+    const unknown = before.filter((name) => !(name in migrations));
     if (unknown.length > 0) throw new SchemaTooNewError(unknown);
+    const done = new Set(before);
+    const pending = Object.keys(migrations).some((name) => !done.has(name));
 
     // Kysely's compiled queries reuse their prepared statements (see statement-cache.ts).
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     // Migrations are numbered in ranges per piece of work, so a store can have run 0050 before 0041
     // exists; each one is independent of the others' tables, so a late lower number still runs.
-    const migrator = new Migrator({
-      db,
-      provider: new StaticProvider(migrations),
-      migrationTableName: MIGRATION_TABLE,
-      allowUnorderedMigrations: true,
-    });
-    const { error } = await migrator.migrateToLatest();
-    if (error) {
-      await db.destroy();
-      throw error instanceof Error ? error : new Error(String(error));
+    // An existing folder with every migration applied skips kysely's migrator: it introspects every table and sorts
+    // the names with localeCompare before finding nothing to do (~100 ms of each start).
+    if (pending) {
+      const migrator = new Migrator({
+        db,
+        provider: new StaticProvider(migrations),
+        migrationTableName: MIGRATION_TABLE,
+        allowUnorderedMigrations: true,
+      });
+      const { error } = await migrator.migrateToLatest();
+      if (error) {
+        await db.destroy();
+        throw error instanceof Error ? error : new Error(String(error));
+      }
     }
-    const applied = appliedMigrations(sqlite);
+    const applied = pending ? appliedMigrations(sqlite) : before;
     // Opened after the migrations, so the reader never sees a half-migrated schema.
     const reader = readOnlyView(file === ':memory:' ? sqlite : openReadConnection(file));
     return {

@@ -277,16 +277,22 @@ const skeleton = (w: string): string =>
     .replace(/kh/g, '5')
     .replace(/[aeiou]/g, '')
     .replace(/(.)\1+/g, '$1');
-const COLOUR_BY_SKELETON = new Map<string, string | null>();
-for (const colour of COLOUR_CONCEPTS) {
-  for (const form of defaultLexicon.formsOf(colour)) {
-    const w = form.length === 1 ? (form[0] ?? '') : '';
-    if (!/^[a-z0-9]+$/.test(w) || w.length < 4) continue;
-    const k = skeleton(w);
-    if (k.length < 3) continue;
-    const had = COLOUR_BY_SKELETON.get(k);
-    COLOUR_BY_SKELETON.set(k, had === undefined || had === colour ? colour : null);
+/** Built on first use: it reads the built-in lexicon, which is not built while core starts. */
+let colourBySkeleton: Map<string, string | null> | undefined;
+function colourSkeletons(): Map<string, string | null> {
+  if (colourBySkeleton) return colourBySkeleton;
+  const bySkeleton = new Map<string, string | null>();
+  for (const colour of COLOUR_CONCEPTS) {
+    for (const form of defaultLexicon.formsOf(colour)) {
+      const w = form.length === 1 ? (form[0] ?? '') : '';
+      if (!/^[a-z0-9]+$/.test(w) || w.length < 4) continue;
+      const k = skeleton(w);
+      if (k.length < 3) continue;
+      const had = bySkeleton.get(k);
+      bySkeleton.set(k, had === undefined || had === colour ? colour : null);
+    }
   }
+  return (colourBySkeleton = bySkeleton);
 }
 
 /**
@@ -298,5 +304,5 @@ export function colourSpelling(word: string): string | undefined {
   if (conceptOf(word)) return undefined;
   const w = normaliseToken(word);
   if (w.length < 4 || !/^[a-z0-9]+$/.test(w)) return undefined;
-  return COLOUR_BY_SKELETON.get(skeleton(w)) ?? undefined;
+  return colourSkeletons().get(skeleton(w)) ?? undefined;
 }
