@@ -14,8 +14,10 @@ export default defineConfig({
   main: {
     build: {
       // Dependencies stay in node_modules: better-sqlite3 is a native addon and Baileys loads
-      // its WebAssembly at run time; electron-builder packs (and rebuilds) them.
-      externalizeDeps: true,
+      // its WebAssembly at run time; electron-builder packs (and rebuilds) them. Except three pure-JS packages core
+      // loads at every start: as ES modules kysely is ~260 files, zod ~95 and libphonenumber-js ~90, and resolving and
+      // loading each one was a large share of core's start; bundled, they are read with core's own chunk.
+      externalizeDeps: { exclude: ['kysely', 'zod', 'libphonenumber-js'] },
       sourcemap: true,
       rolldownOptions: {
         input: {
