@@ -17,7 +17,7 @@ export {
   makeLexicon,
 } from './lexicon';
 export { type Measure, agrees, compareMeasures, measuresOf, unitOf } from './measures';
-export { STOP_WORDS, isProductStopWord, isStopWord } from './stopwords';
+export { isProductStopWord, isStopWord } from './stopwords';
 export { type PhoneMatch, type PhoneOptions, findPhone, findPhones, toE164 } from './phone';
 // The test panel's customer as a WhatsApp address (knowledge's try-as-customer; the same digits the test phone writes).
 export { phoneToJid } from './phone';

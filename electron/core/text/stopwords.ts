@@ -55,10 +55,13 @@ const canonicalSet = (lists: Readonly<Record<string, string>>): ReadonlySet<stri
       .map(normaliseToken),
   );
 
-/** Canonical stop-words of every language (the customer's language is not known at retrieval time). */
-export const STOP_WORDS: ReadonlySet<string> = canonicalSet(RAW);
-const SHOP_TALK: ReadonlySet<string> = canonicalSet(SHOP_TALK_RAW);
+/**
+ * Canonical stop-words of every language (the customer's language is not known at retrieval time), and shop talk.
+ * Normalised on first use, not while core starts.
+ */
+let sets: { stop: ReadonlySet<string>; shopTalk: ReadonlySet<string> } | undefined;
+const lists = () => (sets ??= { stop: canonicalSet(RAW), shopTalk: canonicalSet(SHOP_TALK_RAW) });
 
-export const isStopWord = (token: string): boolean => STOP_WORDS.has(token);
+export const isStopWord = (token: string): boolean => lists().stop.has(token);
 /** Stop-word or shop talk: what product search ignores. */
-export const isProductStopWord = (token: string): boolean => STOP_WORDS.has(token) || SHOP_TALK.has(token);
+export const isProductStopWord = (token: string): boolean => lists().stop.has(token) || lists().shopTalk.has(token);
