@@ -44,9 +44,10 @@ function packagesLoadedAtStart(entry: string): Set<string> {
 }
 
 describe('start-up imports', () => {
-  it('the headless server and the Electron core entry load neither Baileys, the openai SDK, sharp, qrcode nor pino-roll until first use', () => {
-    // qrcode only when a number or a device is linked; pino-roll (all of date-fns, ~130 ms) not at all.
-    const lazy = new Set(['@whiskeysockets/baileys', 'openai', 'sharp', 'qrcode', 'pino-roll', 'date-fns']);
+  it('the headless server and the Electron core entry load neither Baileys, the openai SDK, sharp, qrcode, fflate nor pino-roll until first use', () => {
+    // qrcode only when a number or a device is linked, fflate when diagnostics are exported; pino-roll (all of
+    // date-fns, ~130 ms) not at all.
+    const lazy = new Set(['@whiskeysockets/baileys', 'openai', 'sharp', 'qrcode', 'fflate', 'pino-roll', 'date-fns']);
     for (const entry of ['electron/core/entry-server.ts', 'electron/core/entry-utility.ts']) {
       const loaded = packagesLoadedAtStart(path.join(root, entry));
       expect(loaded.has('better-sqlite3')).toBe(true); // the walk does reach the store

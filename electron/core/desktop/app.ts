@@ -84,7 +84,7 @@ export function desktopHandlers(ctx: CoreContext, deps: DesktopDeps): HandlerMap
       const ids = await shopIds();
       const names = [...deps.secretNames(ids), BACKUP_PASSPHRASE_SECRET];
       const knownSecrets = (await Promise.all(names.map((n) => ctx.secrets.get(n)))).filter((v): v is string => Boolean(v));
-      const zip = buildDiagnostics({
+      const zip = await buildDiagnostics({
         dataDir: ctx.dataDir,
         now,
         info: {

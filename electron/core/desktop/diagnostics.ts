@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { strToU8, zipSync } from 'fflate';
 import { redact } from './redact';
 
 export interface DiagnosticsInput {
@@ -41,8 +40,10 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 /**
  * The zip a seller sends with a problem report: core's logs and the settings, every file passed through redact().
  * Only files made here go in: never the database, the key file, the sealed secrets or WhatsApp's session.
+ * fflate loads here, when a seller exports diagnostics, not at core's start.
  */
-export function buildDiagnostics(input: DiagnosticsInput): Uint8Array {
+export async function buildDiagnostics(input: DiagnosticsInput): Promise<Uint8Array> {
+  const { strToU8, zipSync } = await import('fflate');
   const clean = (text: string) => strToU8(redact(text, input.knownSecrets));
   const files: Record<string, Uint8Array> = {
     'README.txt': clean(
