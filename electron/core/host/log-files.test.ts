@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeFileLogger } from './log-files';
+import { makeFileLogger, parseLogSize } from './log-files';
 
 let dir = '';
 afterEach(() => {
@@ -27,5 +27,27 @@ describe('the rolling log', () => {
     expect(files.length).toBeLessThanOrEqual(3);
     expect(total).toBeLessThan(120_000);
     expect(fs.statSync(path.join(dir, 'logs')).mode & 0o777).toBe(0o700);
+  });
+
+  it('continues the highest-numbered file of an earlier run (as pino-roll did), and reads sizes as pino-roll did', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'souq-logs-'));
+    fs.mkdirSync(path.join(dir, 'logs'));
+    fs.writeFileSync(path.join(dir, 'logs', 'core.3.log'), '{"msg":"yesterday"}\n');
+    fs.writeFileSync(path.join(dir, 'logs', 'core.2.log'), '{"msg":"the day before"}\n');
+    const { logger, close } = await makeFileLogger(dir, { size: '5m', files: 5 });
+    logger.warn({}, 'today');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    close();
+    expect(fs.readdirSync(path.join(dir, 'logs')).sort()).toEqual(['core.2.log', 'core.3.log']);
+    const text = fs.readFileSync(path.join(dir, 'logs', 'core.3.log'), 'utf8');
+    expect(text).toContain('yesterday');
+    expect(text).toContain('today');
+    expect([parseLogSize('20k'), parseLogSize('5m'), parseLogSize('1g'), parseLogSize('2')]).toEqual([
+      20_480,
+      5 * 1024 ** 2,
+      1024 ** 3,
+      2 * 1024 ** 2,
+    ]);
+    expect(() => parseLogSize('five')).toThrow();
   });
 });

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
@@ -97,6 +98,8 @@ export async function makeFileLogger(
   level = process.env.SOUQ_LOG_LEVEL ?? 'info',
 ): Promise<FileLogger> {
   const stream = rollingLogStream(dataDir, cap);
+  // Open before core goes on: a failure to open surfaces here, and close() always has a file to flush into.
+  await once(stream, 'ready');
   return {
     logger: pino({ level, redact: REDACT }, stream),
     close() {
