@@ -14,10 +14,12 @@ export default defineConfig({
   main: {
     build: {
       // Dependencies stay in node_modules: better-sqlite3 is a native addon and Baileys loads
-      // its WebAssembly at run time; electron-builder packs (and rebuilds) them. Except three pure-JS packages core
-      // loads at every start: as ES modules kysely is ~260 files, zod ~95 and libphonenumber-js ~90, and resolving and
-      // loading each one was a large share of core's start; bundled, they are read with core's own chunk.
-      externalizeDeps: { exclude: ['kysely', 'zod', 'libphonenumber-js'] },
+      // its WebAssembly at run time; electron-builder packs (and rebuilds) them. vite (a dev
+      // dependency) too: the headless server imports it only to build a missing renderer
+      // (host/renderer-build.ts), and it must never be inlined into the bundle. Three pure-JS packages core loads at
+      // every start are bundled instead: as ES modules kysely is ~260 files, zod ~95 and libphonenumber-js ~90, and
+      // resolving and loading each one was a large share of core's start; bundled, they come with core's own chunk.
+      externalizeDeps: { include: ['vite'], exclude: ['kysely', 'zod', 'libphonenumber-js'] },
       sourcemap: true,
       rolldownOptions: {
         input: {
