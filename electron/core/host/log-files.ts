@@ -61,26 +61,23 @@ function rollingLogStream(dataDir: string, cap: LogCap = defaultLogCap) {
   let rolling = false;
   let closed = false;
   stream.once('close', () => (closed = true));
-  const roll = () =>
-    // The buffered lines belong to the file being closed: flush them there, then reopen on the next number.
-    stream.flush((err) => {
+  stream.on('write', (written: number) => {
+    size += written;
+    if (size < maxSize || rolling || closed) return;
+    rolling = true;
+    size = 0;
+    fileName = fileOf(++number);
+    // sonic-boom finishes the write in progress on the old file, then writes what is buffered into the new one. Not
+    // waiting for the buffer to drain keeps the cap under a loop that never lets it drain.
+    stream.once('ready', () => {
       rolling = false;
-      if (err || closed) return;
-      stream.reopen(fileName);
       try {
         removeOld();
       } catch {
         // A file the seller has open elsewhere goes at the next roll: the log is best effort.
       }
     });
-  stream.on('write', (written: number) => {
-    size += written;
-    if (size < maxSize || rolling) return;
-    rolling = true;
-    size = 0;
-    fileName = fileOf(++number);
-    // Let the write in progress finish before the file changes under it.
-    stream.once('drain', roll);
+    stream.reopen(fileName);
   });
   return stream;
 }
