@@ -155,6 +155,7 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
     setArchived: sqlite.prepare<[string | null, string, number, number]>(
       `UPDATE products SET archived_at = ?, updated_at = ? WHERE shop_id = ? AND id = ?`,
     ),
+    relabel: sqlite.prepare<[string, number, string]>(`UPDATE products SET currency = ? WHERE shop_id = ? AND currency = ?`),
   };
 
   /** The search document of a product, and a writer for its FTS rows once its id is known. */
@@ -304,6 +305,10 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
         s.wordsDelete.run(id);
         return true;
       })();
+    },
+    /** A shop's new currency relabels the products still priced in its old one (a wrong default at import). */
+    relabelCurrency(shopId: number, from: string, to: string): number {
+      return s.relabel.run(to, shopId, from).changes;
     },
     /** Active products of the shop. */
     count(shopId: number): number {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../../shared/domain/catalog';
 import { type Core, createCore } from '../create-core';
-import { decrementCatalogStock } from '../orders/stock';
+import { decrementCatalogStock } from './stock';
 
 /** Variants as rows (migration 0090), through the contract a seller's page uses. */
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../../../tests/fixtures', name), 'utf8');

@@ -2,3 +2,5 @@
 export type { Pipeline } from './create-pipeline';
 export { newChannelMessageId } from './message-id';
 export { defaultPacing, defaultRateLimits } from './policies';
+export { makeTranscriptRepo } from './transcript-repo';
+export { deleteContactData } from './erase-contact-repo';

@@ -14,4 +14,5 @@ export {
 export { type OpenOptions, PAGE_CACHE_KB, SchemaTooNewError, type Store, StoreDamagedError, openStore, quickCheck } from './open-database';
 export { type RecoveryResult, type TableDamage, recoverDatabase } from './recover-database';
 export { restoreBackup, runBackup } from './backup/backup';
-export type { MessageSearchIndex } from './message-search-index';
+export { type MessageSearchIndex, optimizeMessageSearch } from './message-search-index';
+export { makeDiskProbe } from './disk-probe';

@@ -74,3 +74,8 @@ export function makeMessageSearchIndex(sqlite: SQLite.Database, onError: (err: u
   };
 }
 export type MessageSearchIndex = ReturnType<typeof makeMessageSearchIndex>;
+
+/** Merges the message index's segments, so the terms of deleted messages leave the file (a customer's erasure). */
+export function optimizeMessageSearch(sqlite: SQLite.Database): void {
+  sqlite.prepare("INSERT INTO messages_fts(messages_fts) VALUES ('optimize')").run();
+}

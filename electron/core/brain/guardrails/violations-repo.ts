@@ -48,3 +48,4 @@ export function makeViolationsRepo(sqlite: SQLite.Database) {
     },
   };
 }
+export type ViolationsRepo = ReturnType<typeof makeViolationsRepo>;

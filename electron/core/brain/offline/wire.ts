@@ -1,9 +1,9 @@
 import type { WritableSqlite } from '../../store';
 import type { Kysely } from 'kysely';
 import type { ShopSettings } from '../../../../shared/domain/settings';
-import type { ProductsRepo } from '../../catalog';
+import { type ProductsRepo, decrementCatalogStock } from '../../catalog';
 import type { EventBus } from '../../events';
-import { type OrdersRepo, decrementCatalogStock, makeBrainStateRepo, makeOrderPlacer } from '../../orders';
+import { type OrdersRepo, makeBrainStateRepo, makeOrderPlacer } from '../../orders';
 import type { Database } from '../../database';
 import type { Retriever } from '../retrieval/retriever';
 import { cachedInCategory } from '../retrieval/catalog-version-store';
