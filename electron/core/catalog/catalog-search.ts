@@ -1,4 +1,4 @@
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../store';
 import type { Product } from '../../../shared/domain/catalog';
 import { tokenise } from '../text';
 import { type ProductRow, makeProductReader } from './products-repo';
@@ -22,7 +22,7 @@ const MAX_MATCHES = 10_000;
  * bot's), or when its SKU starts with the text; failing those, what the bot would find (typos, concepts). The best matches as the bot ranks them come
  * first, then the rest by name. Archived products have no index rows, so they never match.
  */
-export function makeCatalogSearch(sqlite: SQLite.Database, retriever: ProductSearchPort) {
+export function makeCatalogSearch(sqlite: WritableSqlite, retriever: ProductSearchPort) {
   const words = sqlite.prepare<[string, number], { rowid: number }>(
     `SELECT rowid FROM products_words WHERE products_words MATCH ? LIMIT ?`,
   );

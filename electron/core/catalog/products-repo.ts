@@ -1,10 +1,10 @@
-import type SQLite from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { ProductsTable } from './tables';
 import type { Product, ProductVariant } from '../../../shared/domain/catalog';
 import { reconcileVariants } from '../../../shared/domain/variants';
 import { productIndexColumns, productSearchDoc, shopToken } from './search-doc';
 import { makeVariantsRepo } from './product-variants-repo';
+import type { WritableSqlite } from '../store';
 
 export { VariantSkuTakenError } from './product-variants-repo';
 
@@ -88,7 +88,7 @@ export function productRowParams(shopId: number, input: ProductInput, now: strin
  * Products from rows a caller selected itself (catalog search, retrieval): each row with its
  * current variants, read from product_variants (one query for a list of rows).
  */
-export function makeProductReader(sqlite: SQLite.Database) {
+export function makeProductReader(sqlite: WritableSqlite) {
   const variants = makeVariantsRepo(sqlite);
   return {
     one(row: ProductRow): Product {
@@ -105,7 +105,7 @@ export function makeProductReader(sqlite: SQLite.Database) {
  * write thousands of rows in one transaction and retrieval sits on the hot path of every reply.
  * Every write keeps products, products_tri and products_words in step inside one transaction.
  */
-export function makeProductsRepo(sqlite: SQLite.Database) {
+export function makeProductsRepo(sqlite: WritableSqlite) {
   const variants = makeVariantsRepo(sqlite);
   const reader = makeProductReader(sqlite);
   const toProduct = reader.one;

@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Database } from '../database';
+import type { WritableDB } from '../store';
 
 /** One ordered line, as the order stores it (`order_items`): the SKU, its variant's name, the quantity. */
 export interface StockLine {
@@ -16,7 +17,7 @@ export interface StockLine {
  * line's variant is found by name as the order line stores it (`order_items.variant`), case- and
  * space-insensitive.
  */
-export async function decrementCatalogStock(trx: Kysely<Database>, shopId: number, lines: readonly StockLine[]): Promise<void> {
+export async function decrementCatalogStock(trx: WritableDB<Database>, shopId: number, lines: readonly StockLine[]): Promise<void> {
   for (const line of lines) {
     const row = await trx
       .selectFrom('products')

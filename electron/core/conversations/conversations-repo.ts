@@ -5,6 +5,7 @@ import type { Conversation, ConversationStatus, Message, MessageKind, MessageSta
 import type { Database } from '../database';
 import { decodeEscalations } from '../../../shared/domain/notices';
 import { messageMediaOf } from '../../../shared/domain/media';
+import type { WritableDB } from '../store';
 
 export interface ConversationRow {
   id: number;
@@ -73,7 +74,7 @@ export function ftsQuery(input: string, prefix = true): string | null {
 
 export type { ListQuery } from './conversation-list-repo';
 
-export function makeConversationsRepo(db: Kysely<Database>, hooks: { beforeSearch?: () => void; sqlite: SQLite.Database }) {
+export function makeConversationsRepo(db: WritableDB<Database>, hooks: { beforeSearch?: () => void; sqlite: SQLite.Database }) {
   const lists = makeConversationList(hooks.sqlite);
   function base(shopId: number) {
     return db.selectFrom('conversations as c').innerJoin('contacts as k', 'k.id', 'c.contact_id').where('c.shop_id', '=', shopId);

@@ -1,5 +1,5 @@
-import type SQLite from 'better-sqlite3';
 import type { TranscriptInfo } from '../../../shared/domain/transcription';
+import type { WritableSqlite } from '../store';
 
 /** The inbound message a voice note's transcript is read from and written to. */
 export interface VoiceRow {
@@ -17,7 +17,7 @@ export interface VoiceRow {
  * this write is the pipeline's; media's transcriber calls it. Meta's other keys are kept (a meta
  * that is not a JSON object starts afresh).
  */
-export function makeTranscriptRepo(sqlite: SQLite.Database) {
+export function makeTranscriptRepo(sqlite: WritableSqlite) {
   const s = {
     get: sqlite.prepare<[number], VoiceRow>('SELECT id, kind, text, meta FROM messages WHERE id = ?'),
     save: sqlite.prepare<[string, string, number]>(

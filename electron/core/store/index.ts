@@ -9,6 +9,7 @@ export {
   type WritableDB,
   type WritableSqlite,
   WriteRefusedError,
+  inWriteTransaction,
   readOnlyView,
 } from './handles';
 export { type OpenOptions, PAGE_CACHE_KB, SchemaTooNewError, type Store, StoreDamagedError, openStore, quickCheck } from './open-database';

@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
 import { Locale } from '../../../shared/domain/schemas';
 import { SetupProgress } from '../../../shared/domain/setup';
 import type { Database } from '../database';
-import type { WritableSqlite } from '../store';
+import type { WritableSqlite, WritableDB } from '../store';
 
 /** One app preference row by key, read and written synchronously (for the synchronous stores of desktop and sync). */
 export interface PreferenceRows {
@@ -28,7 +27,7 @@ export function makePreferenceRows(sqlite: WritableSqlite): PreferenceRows {
 }
 
 /** App-wide preferences (table app_preferences, migration 0040); one row per key. */
-export function makePreferences(db: Kysely<Database>) {
+export function makePreferences(db: WritableDB<Database>) {
   const read = async (key: string): Promise<string | undefined> =>
     (await db.selectFrom('app_preferences').select('value').where('key', '=', key).executeTakeFirst())?.value;
   const write = async (key: string, value: string, now: string): Promise<void> => {

@@ -10,6 +10,7 @@ import { makeCandidateFinder } from './fts';
 import { type ParsedQuery, parseQuery } from './query';
 import { QueryMatcher, type RowFeatures, type RowScore, scoreRow } from './rerank';
 import { FUZZY } from './similarity';
+import type { WritableSqlite } from '../../store';
 
 export interface ProductHit {
   product: Product;
@@ -26,8 +27,8 @@ export interface KnowledgeHit {
 }
 
 export interface RetrieverConfig {
-  /** The store's raw handle (store.sqlite). */
-  sqlite: SQLite.Database;
+  /** The store's raw handle (store.sqlite): the writer, as the catalog's product reader takes it. */
+  sqlite: WritableSqlite;
   /** Phrases and synonyms a query is read with; default the shipped lexicon (text/lexicon.ts). */
   lexicon?: Lexicon;
   /** Optional: an OpenAI-compatible embeddings function; its cosine similarity is blended in. */
