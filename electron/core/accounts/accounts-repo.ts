@@ -1,5 +1,4 @@
-import type SQLite from 'better-sqlite3';
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Account, AccountStatus, ChannelKind } from '../../../shared/domain/schemas';
 import type { Database } from '../database';
 import type { WritableSqlite, WritableDB } from '../store';

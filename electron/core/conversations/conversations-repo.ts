@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { type ListPage, type ListQuery, makeConversationList } from './conversation-list-repo';
 import type { Conversation, ConversationStatus, Message, MessageKind, MessageStatus } from '../../../shared/domain/schemas';
 import type { Database } from '../database';

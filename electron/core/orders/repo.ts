@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { CustomerLanguage } from '../../../shared/domain/schemas';
 import type { Order, OrderLine, OrderStatus, OrderSummary } from '../../../shared/domain/orders';
 import type { Database } from '../database';

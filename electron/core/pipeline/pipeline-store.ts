@@ -1,4 +1,3 @@
-import type SQLite from 'better-sqlite3';
 import type { NormalizedInbound } from '../channels';
 import type { Insertable } from 'kysely';
 import { prepareContactWrites } from '../contacts';

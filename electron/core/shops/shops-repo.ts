@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Shop } from '../../../shared/domain/schemas';
 import type { Database } from '../database';
 import type { WritableDB } from '../store';

@@ -1,4 +1,3 @@
-import type SQLite from 'better-sqlite3';
 import type { BrainSource, Violation, ViolationRecord } from '../../../../shared/domain/guardrails';
 import type { Selectable } from 'kysely';
 import type { GuardrailViolationsTable } from '../tables';

@@ -1,4 +1,3 @@
-import type SQLite from 'better-sqlite3';
 import type { CustomerProfile, CustomerProfilePatch } from '../../../../shared/domain/learning';
 import type { Order } from '../../../../shared/domain/orders';
 import type { CustomerMemory } from '../../brain';

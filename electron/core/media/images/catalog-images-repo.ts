@@ -1,4 +1,3 @@
-import type SQLite from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { CatalogImagesTable } from '../tables';
 import type { WritableSqlite } from '../../store';
