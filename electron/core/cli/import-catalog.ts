@@ -6,6 +6,7 @@ import { MappingNeededError, type ProductsRepo, importCatalog, makeProductsRepo 
 import { createCore } from '../create-core';
 import { option, defaultDataDir } from '../host';
 import type { Clock } from '../ports';
+import { makeShopCountryRepo } from '../shops';
 import type { WritableSqlite } from '../store';
 import { type CliIo, UsageError } from './io';
 
@@ -75,8 +76,7 @@ export function importCatalogFile(
   } = {},
 ): ImportSummary {
   if (!fs.existsSync(filePath)) throw new UsageError(`Catalog file not found: ${filePath}`);
-  const sqlite = sqliteOf(source);
-  const shop = sqlite.prepare<[number], { currency: string }>(`SELECT currency FROM shops WHERE id = ?`).get(shopId);
+  const shop = makeShopCountryRepo(sqliteOf(source)).shop(shopId);
   if (!shop) throw new UsageError(`No shop ${shopId} in this data folder`);
   try {
     return importCatalog(productsOf(source), {

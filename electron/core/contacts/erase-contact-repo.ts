@@ -55,6 +55,25 @@ export function readContactSubject(sqlite: WritableSqlite, shopId: number, conta
   };
 }
 
+/**
+ * Runs `erase` with deleted pages zeroed (secure_delete), then puts the previous setting back. Raw
+ * better-sqlite3 on the store's writer, because kysely does not speak SQLite's pragmas.
+ */
+export function withSecureDelete<T>(sqlite: WritableSqlite, erase: () => T): T {
+  const previous = sqlite.pragma('secure_delete', { simple: true }) as number;
+  sqlite.pragma('secure_delete = ON');
+  try {
+    return erase();
+  } finally {
+    sqlite.pragma(`secure_delete = ${previous ? 'ON' : 'OFF'}`);
+  }
+}
+
+/** Drops the WAL's copies of the deleted pages (after the indexes were merged). */
+export function truncateWal(sqlite: WritableSqlite): void {
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+}
+
 /** The contacts row itself, last (after every domain deleted what pointed to it). */
 export function deleteContactRow(tx: WritableSqlite, contactId: number): void {
   tx.prepare('DELETE FROM contacts WHERE id = ?').run(contactId);

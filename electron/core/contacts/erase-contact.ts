@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type WritableSqlite, optimizeMessageSearch } from '../store';
-import { type ContactSubject, deleteContactRow, readContactSubject } from './erase-contact-repo';
+import { type ContactSubject, deleteContactRow, readContactSubject, truncateWal, withSecureDelete } from './erase-contact-repo';
 
 /** What one erasure removed, for the seller's confirmation and the log (counts only, never content). */
 export interface ErasedContact {
@@ -45,9 +45,7 @@ export function eraseContact(deps: EraseDeps, shopId: number, contactId: number)
   const { sqlite } = deps;
   const subject = readContactSubject(sqlite, shopId, contactId);
   if (!subject) return null;
-  const previous = sqlite.pragma('secure_delete', { simple: true }) as number;
-  sqlite.pragma('secure_delete = ON');
-  try {
+  return withSecureDelete(sqlite, () => {
     const counts = sqlite.transaction(() => {
       const total = { messages: 0, ordersAnonymised: 0, learnedEntries: 0 };
       for (const deleteContactData of Object.values(deps.domains)) {
@@ -63,11 +61,9 @@ export function eraseContact(deps: EraseDeps, shopId: number, contactId: number)
     if (deps.rawLogPath) dropRawLogLines(deps.rawLogPath, subject.jid);
     // Merge the full-text index so the deleted rows' terms leave its segments, then drop the WAL's copies.
     optimizeMessageSearch(sqlite);
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    truncateWal(sqlite);
     return { ...counts, mediaFiles };
-  } finally {
-    sqlite.pragma(`secure_delete = ${previous ? 'ON' : 'OFF'}`);
-  }
+  });
 }
 
 function deleteMedia(mediaDir: string, paths: readonly string[]): number {
