@@ -2,16 +2,12 @@ import type { EventMessage, EventName, EventPayload } from '../../shared/contrac
 
 export type EventListener = (event: EventMessage) => void;
 
-/** Whether a subscriber would forward an event of this name now (e.g. only while its peer is connected). */
-export type EventInterest = (name: EventName) => boolean;
-
 /**
  * Core's one event stream. Transports `subscribe` to everything and forward it; core modules
  * listen to one event with `on`. A failing listener never breaks emitters.
  */
 export class EventBus {
-  /** Each subscriber with what it forwards; no interest = everything. */
-  private readonly listeners = new Map<EventListener, EventInterest | undefined>();
+  private readonly listeners = new Set<EventListener>();
   private readonly named = new Map<EventName, Set<(payload: never) => void>>();
 
   emit<K extends EventName>(name: K, payload: EventPayload<K>): void {
@@ -24,7 +20,7 @@ export class EventBus {
     }
     if (this.listeners.size === 0) return;
     const message = { name, payload } as EventMessage;
-    for (const listener of this.listeners.keys()) {
+    for (const listener of this.listeners) {
       try {
         listener(message);
       } catch {
@@ -33,20 +29,13 @@ export class EventBus {
     }
   }
 
-  /**
-   * Lets hot paths skip building payloads nobody will read. A subscriber that declared an
-   * interest counts only while it wants the event: a sync service with no relay connection must
-   * not make the pipeline read back every message it writes (5 row reads per customer message).
-   */
+  /** Lets hot paths skip building payloads nobody will read. */
   hasListeners(name: EventName): boolean {
-    if ((this.named.get(name)?.size ?? 0) > 0) return true;
-    for (const interest of this.listeners.values()) if (!interest || interest(name)) return true;
-    return false;
+    return this.listeners.size > 0 || (this.named.get(name)?.size ?? 0) > 0;
   }
 
-  /** Every event to `listener`; with `interest`, hot paths may skip the events it does not want now. */
-  subscribe(listener: EventListener, interest?: EventInterest): () => void {
-    this.listeners.set(listener, interest);
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
