@@ -128,16 +128,11 @@ export function makePipelineStore(sqlite: WritableSqlite) {
     const known = s.findContact.get(shopId, jid);
     const contactId = known ? known.id : s.insertContact.get(shopId, jid, name ?? null, at)!.id;
     if (known && name && known.name !== name) s.renameContact.run(name, known.id);
-    const conversationId = s.upsertConversation.get(
-      shopId,
-      accountId,
-      contactId,
-      at,
-      at,
-      preview(previewText),
-      at,
-      countUnread ? 1 : 0,
-    )!.id;
+    const text = preview(previewText);
+    const unread = countUnread ? 1 : 0;
+    // A known contact is usually in a known conversation: update it; the upsert creates it otherwise.
+    const touched = known ? s.touchConversationIn.get(at, text, at, unread, accountId, contactId) : undefined;
+    const conversationId = touched ? touched.id : s.upsertConversation.get(shopId, accountId, contactId, at, at, text, at, unread)!.id;
     return { contactId, conversationId };
   }
 
