@@ -78,26 +78,32 @@ const acked = readAcked(dataDir);
 process.stdout.write('ready\n');
 let count = 0;
 const inFlight: Promise<void>[] = [];
+// Round-robin interleaves conversations (each one's next message arrives after all the others'); with pacing on, a
+// conversation's messages arrive as one burst, as a customer types them, so the debounce has a burst to merge whatever
+// the machine's speed (round-robin on a fast or a loaded machine let the 25 ms debounce expire between messages).
+const order: Array<[conversation: number, n: number]> = [];
 for (let n = 0; n < perConversation; n++) {
-  for (let conversation = 0; conversation < conversations; conversation++) {
-    const id = messageId(conversation, n);
-    if (acked.has(id)) continue;
-    const stored = accept({
-      accountId,
-      channelMessageId: id,
-      from: `2135${String(conversation).padStart(8, '0')}@s.whatsapp.net`,
-      kind: 'text',
-      text: `conversation ${conversation} message ${n}`,
-      at: new Date().toISOString(),
-    });
-    if (stored) inFlight.push(stored);
-    count += 1;
-    if (count % 25 === 0) {
-      await Promise.all(inFlight.splice(0));
-      process.stdout.write(`acked ${count}\n`);
-      // Let the worker and dispatcher run while messages keep arriving.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+  for (let conversation = 0; conversation < conversations; conversation++) order.push([conversation, n]);
+}
+if (process.env.SOUQ_CRASH_PACING === '1') order.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+for (const [conversation, n] of order) {
+  const id = messageId(conversation, n);
+  if (acked.has(id)) continue;
+  const stored = accept({
+    accountId,
+    channelMessageId: id,
+    from: `2135${String(conversation).padStart(8, '0')}@s.whatsapp.net`,
+    kind: 'text',
+    text: `conversation ${conversation} message ${n}`,
+    at: new Date().toISOString(),
+  });
+  if (stored) inFlight.push(stored);
+  count += 1;
+  if (count % 25 === 0) {
+    await Promise.all(inFlight.splice(0));
+    process.stdout.write(`acked ${count}\n`);
+    // Let the worker and dispatcher run while messages keep arriving.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 await Promise.all(inFlight.splice(0));
