@@ -2,12 +2,16 @@ import type { EventMessage, EventName, EventPayload } from '../../shared/contrac
 
 export type EventListener = (event: EventMessage) => void;
 
+/** Whether a subscriber would forward an event of this name now (e.g. only while its peer is connected). */
+export type EventInterest = (name: EventName) => boolean;
+
 /**
  * Core's one event stream. Transports `subscribe` to everything and forward it; core modules
  * listen to one event with `on`. A failing listener never breaks emitters.
  */
 export class EventBus {
-  private readonly listeners = new Set<EventListener>();
+  /** Each subscriber with what it forwards; no interest = everything. */
+  private readonly listeners = new Map<EventListener, EventInterest | undefined>();
   private readonly named = new Map<EventName, Set<(payload: never) => void>>();
 
   emit<K extends EventName>(name: K, payload: EventPayload<K>): void {
@@ -20,7 +24,7 @@ export class EventBus {
     }
     if (this.listeners.size === 0) return;
     const message = { name, payload } as EventMessage;
-    for (const listener of this.listeners) {
+    for (const listener of this.listeners.keys()) {
       try {
         listener(message);
       } catch {
@@ -29,13 +33,20 @@ export class EventBus {
     }
   }
 
-  /** Lets hot paths skip building payloads nobody will read. */
+  /**
+   * Lets hot paths skip building payloads nobody will read. A subscriber that declared an
+   * interest counts only while it wants the event: a sync service with no relay connection must
+   * not make the pipeline read back every message it writes (5 row reads per customer message).
+   */
   hasListeners(name: EventName): boolean {
-    return this.listeners.size > 0 || (this.named.get(name)?.size ?? 0) > 0;
+    if ((this.named.get(name)?.size ?? 0) > 0) return true;
+    for (const interest of this.listeners.values()) if (!interest || interest(name)) return true;
+    return false;
   }
 
-  subscribe(listener: EventListener): () => void {
-    this.listeners.add(listener);
+  /** Every event to `listener`; with `interest`, hot paths may skip the events it does not want now. */
+  subscribe(listener: EventListener, interest?: EventInterest): () => void {
+    this.listeners.set(listener, interest);
     return () => this.listeners.delete(listener);
   }
 

@@ -107,7 +107,7 @@ export function makeSyncService(deps: SyncDeps) {
     const targets = devices.list();
     if (targets.length) sendTo(targets, { t: 'event', name: event.name, payload: event.payload });
   };
-  const unsubscribe = deps.bus.subscribe(onEvent);
+  const unsubscribe = deps.bus.subscribe(onEvent, (name) => client?.connected === true && isDeviceEvent(name));
 
   async function handleDeliver(frame: Extract<RelayFrame, { t: 'deliver' }>): Promise<void> {
     const device = devices.bySignKey(frame.from);
