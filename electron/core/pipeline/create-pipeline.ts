@@ -5,7 +5,7 @@ import type { AcceptAck, Channel, ChannelSink, DeliveryStatus, NormalizedInbound
 import type { EventBus } from '../events';
 import type { Clock, Logger, Notifier } from '../ports';
 import { prepareAccountWrites } from '../accounts';
-import { toConversation, toMessage } from '../conversations';
+import { type MessageRow, toConversation, toMessage } from '../conversations';
 import { type CrashHook, noCrash } from './crash-points';
 import { type DispatchOutcome, type DispatcherDeps, makeDispatcher } from './dispatcher';
 import { type AcceptResult, type PipelineStore, makePipelineStore } from './pipeline-store';
@@ -87,9 +87,10 @@ export function createPipeline(deps: PipelineDeps) {
   );
   const accounts = prepareAccountWrites(sqlite);
 
-  const emitMessage = (id: number, name: 'messages/new' | 'messages/status' = 'messages/new') => {
+  /** `held`: the row as just written, so the event needs no read back. */
+  const emitMessage = (id: number, name: 'messages/new' | 'messages/status' = 'messages/new', held?: MessageRow) => {
     if (!bus.hasListeners(name)) return;
-    const row = store.message(id);
+    const row = held ?? store.message(id);
     if (row) bus.emit(name, toMessage(row));
   };
   const emitConversation = (id: number) => {
@@ -197,7 +198,7 @@ export function createPipeline(deps: PipelineDeps) {
     if (!result.duplicate) {
       crash('after-accept');
       deps.afterStore?.();
-      emitMessage(result.messageId);
+      emitMessage(result.messageId, 'messages/new', result.row);
       emitConversation(result.conversationId);
       worker.mark(result.conversationId);
     }

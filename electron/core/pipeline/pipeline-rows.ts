@@ -1,4 +1,5 @@
 import type { MessageKind } from '../../../shared/domain/schemas';
+import type { MessageRow } from '../conversations';
 
 /** The row shapes the pipeline store reads and writes (kept apart so the store stays one job). */
 
@@ -7,6 +8,8 @@ export interface AcceptResult {
   duplicate: boolean;
   shopId: number;
   conversationId: number;
+  /** The row as stored (a new message only): its messages/new event is built from it, not read back. */
+  row?: MessageRow;
 }
 
 export interface PendingTurnRow {

@@ -151,7 +151,7 @@ export function makePipelineStore(sqlite: WritableSqlite) {
       text,
       !msg.contextOnly,
     );
-    const messageId = insertMessage({
+    const stored = {
       shop_id: account.shop_id,
       account_id: msg.accountId,
       conversation_id: conversationId,
@@ -170,9 +170,11 @@ export function makePipelineStore(sqlite: WritableSqlite) {
             })
           : null,
       created_at: msg.at,
-    });
+    };
+    const messageId = insertMessage(stored);
     s.insertQueue.run(account.shop_id, conversationId, messageId, msg.contextOnly ? 'skipped' : 'pending', now);
-    return { messageId, duplicate: false, shopId: account.shop_id, conversationId };
+    const row: MessageRow = { ...stored, id: messageId, error: null };
+    return { messageId, duplicate: false, shopId: account.shop_id, conversationId, row };
   });
 
   /** Queue rows still to process and the outbound message rows a turn writes. */
