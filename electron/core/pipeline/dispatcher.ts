@@ -55,6 +55,8 @@ export function makeDispatcher(deps: DispatcherDeps) {
   /** Sends that finished since the last pass: their bookkeeping commits together. A crash
    * before that commit leaves them queued, i.e. in doubt, and they go again under the same id. */
   let finished: Array<{ row: OutboxRow }> = [];
+  /** Rows the channel took (their bookkeeping may still wait in `finished`). */
+  const delivered = new WeakSet<OutboxRow>();
   const commitFinished = () => {
     if (finished.length === 0) return;
     const done = finished;
@@ -84,9 +86,11 @@ export function makeDispatcher(deps: DispatcherDeps) {
     async run(conversationId) {
       const row = seen.get(conversationId) ?? store.firstQueued(conversationId);
       seen.delete(conversationId);
-      if (row) await send(row);
-      // Check again: a later reply may be queued behind it, or this one was deferred.
-      return true;
+      if (!row) return false;
+      await send(row);
+      // Check again when a later row was queued behind it or this one did not go (deferred, retrying). A row
+      // queued since the read was marked, and a mark during the run keeps the conversation due.
+      return row.queuedBehind === 1 || !delivered.has(row);
     },
     onError: (err, conversationId) => deps.logger.error({ err, conversationId }, 'dispatch failed unexpectedly'),
     beforePass: commitFinished,
@@ -145,6 +149,7 @@ export function makeDispatcher(deps: DispatcherDeps) {
       return retry(row, message, outcome);
     }
     deps.crash('after-send');
+    delivered.add(row);
     finished.push({ row });
   }
 

@@ -51,6 +51,8 @@ export interface OutboxRow {
   kind: OutboundKind;
   /** When the customer last wrote in this conversation (which budget a reply uses depends on it). */
   lastInboundAt: string | null;
+  /** Another row of this conversation was queued behind this one when it was read (1) or not (0). */
+  queuedBehind: number;
 }
 
 export type OutboundKind = 'reply' | 'proactive';

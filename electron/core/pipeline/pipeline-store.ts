@@ -50,7 +50,8 @@ export function makePipelineStore(sqlite: WritableSqlite) {
       `SELECT o.id AS outboxId, o.shop_id AS shopId, o.account_id AS accountId, o.conversation_id AS conversationId,
               o.message_id AS messageId, o.to_jid AS toJid, o.channel_message_id AS channelMessageId, o.attempts,
               o.next_attempt_at AS nextAttemptAt, m.text, m.author, m.meta, o.kind,
-              (SELECT last_inbound_at FROM conversations c WHERE c.id = o.conversation_id) AS lastInboundAt
+              (SELECT last_inbound_at FROM conversations c WHERE c.id = o.conversation_id) AS lastInboundAt,
+              EXISTS (SELECT 1 FROM outbox b WHERE b.conversation_id = o.conversation_id AND b.state = 'queued' AND b.id > o.id) AS queuedBehind
        FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.conversation_id = ? AND o.state = 'queued' ORDER BY o.id LIMIT 1`,
     ),
     countPending: sqlite.prepare<[], { n: number }>("SELECT count(*) AS n FROM inbound_queue WHERE state = 'pending'"),
@@ -155,8 +156,8 @@ export function makePipelineStore(sqlite: WritableSqlite) {
       shop_id: account.shop_id,
       account_id: msg.accountId,
       conversation_id: conversationId,
-      direction: 'in',
-      author: 'customer',
+      direction: 'in' as const,
+      author: 'customer' as const,
       kind: msg.kind,
       text: msg.text,
       status: 'received',
