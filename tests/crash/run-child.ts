@@ -43,14 +43,10 @@ export function runChild(dataDir: string, stream: Stream, kill: Kill, env: Recor
   if (!bundled) throw new Error('runChild: call prepareChild() first (beforeAll)');
   const file = bundled;
   return new Promise((resolve) => {
-    const proc = spawn(
-      process.execPath,
-      [file, dataDir, String(stream.conversations), String(stream.perConversation)],
-      {
-        env: { ...process.env, SOUQ_LOG_LEVEL: 'silent', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const proc = spawn(process.execPath, [file, dataDir, String(stream.conversations), String(stream.perConversation)], {
+      env: { ...process.env, SOUQ_LOG_LEVEL: 'silent', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const run: Run = { code: null, signal: null, stderr: '', acked: 0, fed: false, drained: false, killedAt: null };
     let ready = false;
     let buffered = '';
