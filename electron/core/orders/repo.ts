@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { CustomerLanguage } from '../../../shared/domain/schemas';
 import type { Order, OrderLine, OrderStatus, OrderSummary } from '../../../shared/domain/orders';
 import type { Database } from '../database';
@@ -90,8 +90,10 @@ export function makeOrdersRepo(db: Kysely<Database>) {
     return toOrder(row, (await linesOf([id])).get(id) ?? []);
   }
 
+  // Asked on every turn (did this message already place an order?): compiled once, its one value bound per call.
+  const byMessageSql = db.selectFrom('orders').selectAll().where('created_from_message_id', '=', 0).compile().sql;
   async function byMessage(messageId: number): Promise<Order | undefined> {
-    const row = await db.selectFrom('orders').selectAll().where('created_from_message_id', '=', messageId).executeTakeFirst();
+    const row = (await db.executeQuery<Selectable<OrdersTable>>(CompiledQuery.raw(byMessageSql, [messageId]))).rows[0];
     if (!row) return undefined;
     return toOrder(row, (await linesOf([row.id])).get(row.id) ?? []);
   }
