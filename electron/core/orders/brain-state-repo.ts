@@ -1,5 +1,6 @@
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { Database } from '../database';
+import type { WritableDB } from '../store';
 
 /** Placeholders the queries below are compiled with, swapped for the call's values by identity (not by position). */
 const CONVERSATION = -1;
@@ -13,7 +14,7 @@ const NOW = '\u0000now';
  * Every turn reads and writes it once: both queries are compiled once (building a kysely query
  * costs several times what SQLite takes to run it).
  */
-export function makeBrainStateRepo(db: Kysely<Database>) {
+export function makeBrainStateRepo(db: WritableDB<Database>) {
   const select = db.selectFrom('brain_state').select('doc').where('conversation_id', '=', CONVERSATION).compile();
   const upsert = db
     .insertInto('brain_state')

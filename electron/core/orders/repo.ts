@@ -1,8 +1,9 @@
-import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
+import { CompiledQuery, type Selectable } from 'kysely';
 import type { CustomerLanguage } from '../../../shared/domain/schemas';
 import type { Order, OrderLine, OrderStatus, OrderSummary } from '../../../shared/domain/orders';
 import type { Database } from '../database';
 import type { OrdersTable } from './tables';
+import type { WritableDB } from '../store';
 
 /** What the brain hands over when the customer confirms. */
 export interface NewOrder {
@@ -71,7 +72,7 @@ function toOrder(row: Selectable<OrdersTable>, items: OrderLine[]): Order {
 }
 
 /** One repository for the order aggregate (order + its lines). Takes a handle or a transaction. */
-export function makeOrdersRepo(db: Kysely<Database>) {
+export function makeOrdersRepo(db: WritableDB<Database>) {
   async function linesOf(orderIds: number[]): Promise<Map<number, OrderLine[]>> {
     const byOrder = new Map<number, OrderLine[]>();
     if (orderIds.length === 0) return byOrder;
@@ -91,8 +92,9 @@ export function makeOrdersRepo(db: Kysely<Database>) {
   }
 
   // Asked on every turn (did this message already place an order?): compiled once, its one value bound per call.
-  const byMessageSql = db.selectFrom('orders').selectAll().where('created_from_message_id', '=', 0).compile().sql;
+  let byMessageSql: string | undefined;
   async function byMessage(messageId: number): Promise<Order | undefined> {
+    byMessageSql ??= db.selectFrom('orders').selectAll().where('created_from_message_id', '=', 0).compile().sql;
     const row = (await db.executeQuery<Selectable<OrdersTable>>(CompiledQuery.raw(byMessageSql, [messageId]))).rows[0];
     if (!row) return undefined;
     return toOrder(row, (await linesOf([row.id])).get(row.id) ?? []);
