@@ -37,11 +37,17 @@ export async function timeTurns(
   store: Store,
   brain: Pick<Brain, 'decide'>,
   rounds: number,
+  options: { coldCatalog?: boolean; firstRound?: number } = {},
 ): Promise<{ wall: number[]; cpu: number[]; cpuByMessage: number[][] }> {
   const wall: number[] = [];
   const cpu: number[] = [];
   const cpuByMessage: number[][] = MESSAGES.map(() => []);
-  for (let r = 0; r < rounds; r++) {
+  const first = options.firstRound ?? 0;
+  // A product edit moves the catalog version, which empties every cache kept across turns (FTS answers, the
+  // finder's maps): each round then pays what a turn costs right after the seller changed the catalog.
+  const touchCatalog = store.sqlite.prepare(`UPDATE products SET updated_at = ? WHERE id = (SELECT MIN(id) FROM products)`);
+  for (let r = first; r < first + rounds; r++) {
+    if (options.coldCatalog) touchCatalog.run(`cold ${r}`);
     const contactId = Number(
       store.sqlite.prepare(`INSERT INTO contacts (shop_id, jid, created_at) VALUES (1, ?, 'now')`).run(`+2135500${r}`).lastInsertRowid,
     );
@@ -53,7 +59,7 @@ export async function timeTurns(
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       await brain.decide({ shopId: 1, conversationId, contactId, inboundMessageIds: [r * 100 + i], text, history: [], now: new Date() });
-      if (r < 5) continue;
+      if (r < first + 5) continue;
       wall.push(performance.now() - t0);
       const used = process.cpuUsage(cpu0);
       cpu.push((used.user + used.system) / 1000);
@@ -72,6 +78,8 @@ export async function timeTurns(
  * conversation's memory read and written), fresh conversations, warm process. Wired as core-brain.ts
  * wires it (the shop facts cache, the shop's name), so the figure is the turn core runs.
  * `cpu_slowest_message_p50_ms`: the median CPU time of the slowest message (what the p95 is made of).
+ * The messages repeat each round, so after warm-up the first figures are turns served partly from caches kept across
+ * turns; `cold_*` are the same rounds with the catalog edited before each one, which empties those caches.
  */
 export async function run(): Promise<{
   p50_ms: number;
@@ -79,9 +87,11 @@ export async function run(): Promise<{
   cpu_p50_ms: number;
   cpu_p95_ms: number;
   cpu_slowest_message_p50_ms: number;
+  cold_p95_ms: number;
+  cold_cpu_p95_ms: number;
   products: number;
 }> {
-  const { times, products } = await measure(40);
+  const { times, cold, products } = await measure(40);
   const { wall, cpu, cpuByMessage } = times;
   return {
     p50_ms: round(percentile(wall, 50)),
@@ -89,12 +99,16 @@ export async function run(): Promise<{
     cpu_p50_ms: round(percentile(cpu, 50)),
     cpu_p95_ms: round(percentile(cpu, 95)),
     cpu_slowest_message_p50_ms: round(Math.max(...cpuByMessage.map((t) => percentile(t, 50)))),
+    cold_p95_ms: round(percentile(cold.wall, 95)),
+    cold_cpu_p95_ms: round(percentile(cold.cpu, 95)),
     products,
   };
 }
 
 /** The offline brain on a fresh in-memory store with the 10,000-product catalog, timed over `rounds` rounds. */
-export async function measure(rounds: number): Promise<{ times: Awaited<ReturnType<typeof timeTurns>>; products: number }> {
+export async function measure(
+  rounds: number,
+): Promise<{ times: Awaited<ReturnType<typeof timeTurns>>; cold: Awaited<ReturnType<typeof timeTurns>>; products: number }> {
   const store = await openDatabase({ file: ':memory:' });
   try {
     store.sqlite.prepare(`INSERT INTO shops (id, name, currency, created_at) VALUES (1, 'Boutique Amina', 'DZD', 'now')`).run();
@@ -128,7 +142,9 @@ export async function measure(rounds: number): Promise<{ times: Awaited<ReturnTy
       ...services,
       facts,
     });
-    return { times: await timeTurns(store, brain, rounds), products };
+    const times = await timeTurns(store, brain, rounds);
+    const cold = await timeTurns(store, brain, rounds, { coldCatalog: true, firstRound: rounds });
+    return { times, cold, products };
   } finally {
     await store.close();
   }
