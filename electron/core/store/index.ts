@@ -13,5 +13,5 @@ export {
 } from './handles';
 export { type OpenOptions, PAGE_CACHE_KB, SchemaTooNewError, type Store, StoreDamagedError, openStore, quickCheck } from './open-database';
 export { type RecoveryResult, type TableDamage, recoverDatabase } from './recover-database';
-export { restoreBackup, runBackup } from './backup/backup';
+export { type BackupOptions, restoreBackup, runBackup } from './backup/backup';
 export type { MessageSearchIndex } from './message-search-index';
