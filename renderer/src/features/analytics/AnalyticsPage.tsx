@@ -13,6 +13,7 @@ import { KpiCards } from './KpiCards';
 import { ConversionSections, DailySections, FunnelSection, HeatMapSection, ServiceSections } from './Sections';
 import { downloadCsv, useAnalyticsStore } from './use-analytics';
 import './analytics.css';
+import { NoShopPage } from '../../components/NoShopPage';
 
 const PRESET_LABEL = { today: 'today', '7d': 'last7', '30d': 'last30', custom: 'custom' } as const;
 
@@ -23,12 +24,7 @@ export function AnalyticsPage() {
   const shopId = useStore(session, (s) => s.shopId);
   const store = useAnalyticsStore();
   if (shopId === null) {
-    return (
-      <section className="page" aria-labelledby="page-title">
-        <h1 id="page-title">{t('title')}</h1>
-        <p className="muted">{t('noShop')}</p>
-      </section>
-    );
+    return <NoShopPage title={t('title')} message={t('noShop')} />;
   }
   return <AnalyticsView store={store} />;
 }
