@@ -57,26 +57,18 @@ function PeriodPicker({ store }: { store: AnalyticsStore }) {
             setInvalid(!(await s.applyCustom()));
           }}
         >
-          <label className="field-inline">
-            <span>{t('from')}</span>
-            <input
-              id="analytics-from"
-              type="date"
-              value={s.customFrom}
-              onChange={(e) => s.setCustom({ from: e.target.value })}
-              aria-invalid={invalid || undefined}
-            />
-          </label>
-          <label className="field-inline">
-            <span>{t('to')}</span>
-            <input
-              id="analytics-to"
-              type="date"
-              value={s.customTo}
-              onChange={(e) => s.setCustom({ to: e.target.value })}
-              aria-invalid={invalid || undefined}
-            />
-          </label>
+          {(['from', 'to'] as const).map((end) => (
+            <label key={end} className="field-inline">
+              <span>{t(end)}</span>
+              <input
+                id={`analytics-${end}`}
+                type="date"
+                value={end === 'from' ? s.customFrom : s.customTo}
+                onChange={(e) => s.setCustom({ [end]: e.target.value })}
+                aria-invalid={invalid || undefined}
+              />
+            </label>
+          ))}
           <button type="submit">{t('apply')}</button>
           {invalid && (
             <span role="alert" className="error">

@@ -8,7 +8,7 @@ import { type Intensity, type SalesForm, salesFormFrom, salesPatchFrom, validate
 import { ViolationsList } from './ViolationsList';
 import { TranscriptionSection } from './TranscriptionSection';
 import { type TranscriptionForm, transcriptionFormFrom, transcriptionPatchFrom, validateTranscription } from './transcription-model';
-import { HintedNumberField } from './fields';
+import { HintedNumberField } from '../../components/HintedNumberField';
 
 const INTENSITIES: Intensity[] = ['gentle', 'balanced', 'aggressive'];
 
@@ -82,6 +82,7 @@ export function SalesSettingsPage() {
         </fieldset>
         <HintedNumberField
           id="max-discount"
+          className="input-short input-number"
           label={t('maxDiscount')}
           hint={t('maxDiscountHint')}
           error={visible.maxDiscountPercent ? t('errDiscount') : null}
@@ -96,6 +97,7 @@ export function SalesSettingsPage() {
         </label>
         <HintedNumberField
           id="follow-up-silence"
+          className="input-short input-number"
           label={t('followUpSilence')}
           hint={t('followUpSilenceHint')}
           error={visible.followUpSilence ? t('errSilence') : null}
