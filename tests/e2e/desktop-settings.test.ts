@@ -9,7 +9,7 @@ import { call } from '../../electron/core/test-utils/temp-core';
 import type { EventMessage } from '../../shared/contract/events';
 import { makeDeskModel } from '../../shared/desktop/desk-model';
 import { type DesktopPrefs, noticePrefsOf } from '../../shared/desktop/desktop-prefs';
-import { type BrowserSession, type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession } from './harness';
+import { type BrowserSession, type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession, watchErrors } from './harness';
 
 const KEY = 'sk-e2e-DIAG-SECRET-0123456789abcdef';
 const PASSPHRASE = 'sel et poivre du souk';
