@@ -3,13 +3,13 @@ import { type Store, openDatabase } from '../database';
 
 /** A fresh in-memory database with every migration applied, closed when the test that opened it ends. */
 export async function openTestStore(): Promise<Store> {
-  let store: Store | undefined;
+  const opened: { store?: Store } = {};
   // Registered before the first await, while vitest still knows which test is running.
   onTestFinished(async () => {
-    await store?.close();
+    await opened.store?.close();
   });
-  store = await openDatabase({ file: ':memory:' });
-  return store;
+  opened.store = await openDatabase({ file: ':memory:' });
+  return opened.store;
 }
 
 /** SQLite's plan for a query, its steps joined by a space: what a migration test looks for an index's name in. */
