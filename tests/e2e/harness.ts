@@ -97,6 +97,8 @@ export function watchErrors(page: Page): string[] {
 export interface BrowserSessionOptions extends HarnessOptions {
   /** The page's browser context: viewport, locale (what the app guesses the UI language from), downloads. */
   context: BrowserContextOptions;
+  /** Playwright's default wait per action on the page, in ms (its own default is 30 s). */
+  timeoutMs?: number;
 }
 
 /** A started harness and a headless Chromium page beside it, not yet on the app. */
@@ -112,12 +114,13 @@ export interface BrowserSession {
 
 /** The start most browser tests share: a core behind the loopback server, then a browser and one page in the given context. */
 export async function startBrowserSession(opts: BrowserSessionOptions): Promise<BrowserSession> {
-  const { context, ...harnessOptions } = opts;
+  const { context, timeoutMs, ...harnessOptions } = opts;
   const harness = await startHarness(harnessOptions);
   let browser: Browser | undefined;
   try {
     browser = await launchBrowser();
     const page = await (await browser.newContext(context)).newPage();
+    if (timeoutMs) page.setDefaultTimeout(timeoutMs);
     const errors = watchErrors(page);
     const opened = browser;
     return {

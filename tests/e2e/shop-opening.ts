@@ -41,9 +41,9 @@ export async function openShop(opts: ShopOpeningOptions): Promise<ShopOpening> {
       await opts.prepare?.(core, shopId);
     },
     context: { viewport: opts.viewport, locale: opts.locale },
+    ...(opts.timeoutMs && { timeoutMs: opts.timeoutMs }),
   });
   const { harness, page } = session;
-  if (opts.timeoutMs) page.setDefaultTimeout(opts.timeoutMs);
   await openApp(page, harness);
   if (opts.language) await page.selectOption('[data-testid="language-picker"]', opts.language);
   if (opts.nav) {
