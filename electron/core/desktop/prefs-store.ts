@@ -1,26 +1,12 @@
 import type SQLite from 'better-sqlite3';
 import { BackupStatus, DesktopPrefs } from '../../../shared/desktop/desktop-prefs';
+import { parseStoredJson } from '../../../shared/domain/stored-json';
 
 const PREFS_KEY = 'desktop_prefs';
 const BACKUP_KEY = 'desktop_backup_last';
 
 export type LastBackup = Omit<BackupStatus, 'backups'>;
 const NO_BACKUP: LastBackup = { lastAt: null, lastResult: null, lastFolder: null, lastError: null, lastBytes: null };
-
-/** Parses what is stored; anything unreadable (hand-edited, written by an older build) falls back to defaults. */
-function parseOr<T>(
-  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
-  raw: string | undefined,
-  fallback: T,
-): T {
-  if (raw === undefined) return fallback;
-  try {
-    const parsed = schema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : fallback;
-  } catch {
-    return fallback;
-  }
-}
 
 /** The app's own preferences and the last backup's outcome, rows of app_preferences (migration 0040). */
 export function makeDesktopPrefsStore(sqlite: SQLite.Database) {
@@ -29,11 +15,11 @@ export function makeDesktopPrefsStore(sqlite: SQLite.Database) {
     'INSERT INTO app_preferences (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
   );
   return {
-    get: (): DesktopPrefs => parseOr(DesktopPrefs, read.get(PREFS_KEY)?.value, DesktopPrefs.parse({})),
+    get: (): DesktopPrefs => parseStoredJson(DesktopPrefs, read.get(PREFS_KEY)?.value, DesktopPrefs.parse({})),
     set(prefs: DesktopPrefs, now: string): void {
       write.run(PREFS_KEY, JSON.stringify(DesktopPrefs.parse(prefs)), now);
     },
-    lastBackup: (): LastBackup => parseOr(BackupStatus.omit({ backups: true }), read.get(BACKUP_KEY)?.value, NO_BACKUP),
+    lastBackup: (): LastBackup => parseStoredJson(BackupStatus.omit({ backups: true }), read.get(BACKUP_KEY)?.value, NO_BACKUP),
     setLastBackup(last: LastBackup, now: string): void {
       write.run(BACKUP_KEY, JSON.stringify(last), now);
     },

@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import { z } from 'zod';
+import { parseStoredJson } from '../../../shared/domain/stored-json';
 
 const CONFIG_KEY = 'sync_config';
 
@@ -21,14 +22,7 @@ export function makeSyncConfigStore(sqlite: SQLite.Database) {
   );
   return {
     get(): SyncConfig {
-      const raw = read.get(CONFIG_KEY)?.value;
-      if (raw === undefined) return SyncConfig.parse({});
-      try {
-        const parsed = SyncConfig.safeParse(JSON.parse(raw));
-        return parsed.success ? parsed.data : SyncConfig.parse({});
-      } catch {
-        return SyncConfig.parse({});
-      }
+      return parseStoredJson(SyncConfig, read.get(CONFIG_KEY)?.value, SyncConfig.parse({}));
     },
     set(config: SyncConfig, now: string): void {
       write.run(CONFIG_KEY, JSON.stringify(SyncConfig.parse(config)), now);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { Locale } from '../../../shared/domain/schemas';
 import { SetupProgress } from '../../../shared/domain/setup';
+import { parseStoredJson } from '../../../shared/domain/stored-json';
 import type { Database } from '../database';
 
 /** App-wide preferences (table app_preferences, migration 0040); one row per key. */
@@ -23,14 +24,7 @@ export function makePreferences(db: Kysely<Database>) {
     setUiLocale: (locale: Locale, now: string): Promise<void> => write('ui_locale', locale, now),
     /** The first-run wizard's progress; null before it started (or when the stored row does not parse). */
     async setupProgress(): Promise<SetupProgress | null> {
-      const raw = await read('setup_progress');
-      if (raw === undefined) return null;
-      try {
-        const parsed = SetupProgress.safeParse(JSON.parse(raw));
-        return parsed.success ? parsed.data : null;
-      } catch {
-        return null;
-      }
+      return parseStoredJson<SetupProgress | null>(SetupProgress, await read('setup_progress'), null);
     },
     setSetupProgress: (progress: SetupProgress, now: string): Promise<void> => write('setup_progress', JSON.stringify(progress), now),
   };
