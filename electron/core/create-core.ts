@@ -55,6 +55,7 @@ import { notifySellerOfOrders } from './orders/notify-seller';
 import { makePipelineMessenger } from './orders/pipeline-messenger';
 import { contactsHandlers } from './contacts/app';
 import { registerRetentionJob } from './contacts/retention';
+import { CONTACT_DATA } from './contact-data';
 import { type Learning, makeLearning } from './learning/create-learning';
 import { makePipelineProactiveOutbox } from './pipeline/proactive-outbox';
 import { learningHandlers } from './learning/app';
@@ -62,12 +63,8 @@ import { analyticsHandlers } from './analytics/app';
 import { makeFollowUpFigures } from './learning/analytics/follow-up-figures';
 import { makeCatalogImages, makeCatalogImagesRepo, makeMediaUnderstanding, makeOutgoingMediaResolver } from './media/index';
 import { catalogImageHandlers } from './media/app';
-import {
-  type MakeTranscriptionClient,
-  makeTranscriptRepo,
-  makeTranscriptionUsageRepo,
-  makeVoiceTranscriber,
-} from './media/transcribe/index';
+import { type MakeTranscriptionClient, makeTranscriptionUsageRepo, makeVoiceTranscriber } from './media/transcribe/index';
+import { makeTranscriptRepo } from './pipeline/index';
 import { transcriptionKeySecretName } from './settings/app';
 import { desktopHandlers } from './desktop/index';
 import { listBackups, restoreBackup, runBackup } from './store/backup/backup';
@@ -330,7 +327,6 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const app = new App(logger);
   for (const handlers of [
     systemHandlers,
-    shopsHandlers,
     accountsHandlers,
     conversationsHandlers,
     settingsHandlers,
@@ -338,11 +334,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     quickRepliesHandlers,
     testphoneHandlers,
     messagesHandlers,
-    guardrailsHandlers,
   ]) {
     app.register(handlers(ctx));
   }
   app.register(whatsappHandlers(ctx));
+  app.register(shopsHandlers(ctx, { products }));
+  app.register(guardrailsHandlers(ctx, { violations: services.violations }));
   app.register(catalogHandlers(ctx, { products, retrieval: retriever }));
   app.register(knowledgeHandlers(ctx, { knowledge: services.knowledge, documents: services.documents, retriever }));
   app.register(catalogImageHandlers(ctx, catalogImages));
@@ -353,6 +350,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ordersHandlers(ctx, { orders, messenger: makePipelineMessenger(ctx, newChannelMessageId), statusMessage: orderStatusMessage }),
   );
   const erase = {
+    domains: CONTACT_DATA,
     mediaDir: path.join(config.dataDir, 'media'),
     rawLogPath: config.simulator?.rawLogPath ?? path.join(config.dataDir, 'simulator', 'raw-send-log.jsonl'),
   };

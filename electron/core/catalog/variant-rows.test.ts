@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../../shared/domain/catalog';
 import { coreForFile } from '../test-utils/file-core';
-import { decrementCatalogStock } from '../orders/stock';
+import { inWriteTransaction } from '../store';
+import { decrementCatalogStock } from './stock';
 
 /** Variants as rows (migration 0090), through the contract a seller's page uses. */
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../../../tests/fixtures', name), 'utf8');
@@ -165,7 +166,7 @@ describe('variants are rows of product_variants', () => {
 
   it('an order takes stock from the ordered variant’s row, never below zero', async () => {
     const before = (await allProducts(shopId)).find((p) => p.sku === 'robe-lin') as Product;
-    await suite.core.ctx.store.db.transaction().execute((trx) =>
+    await inWriteTransaction(suite.core.ctx.store.db, (trx) =>
       decrementCatalogStock(trx, shopId, [
         { sku: 'robe-lin', variant: 'm / sable', quantity: 2 },
         { sku: 'robe-lin', variant: 'L / Sable', quantity: 50 },

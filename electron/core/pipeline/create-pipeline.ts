@@ -1,4 +1,3 @@
-import type SQLite from 'better-sqlite3';
 import type { AccountStatus } from '../../../shared/domain/schemas';
 import type { ShopSettings } from '../../../shared/domain/settings';
 import type { Brain } from '../brain';
@@ -23,10 +22,11 @@ import type { RetryPolicy } from './keyed-scheduler';
 import { PARKED_REASON, makeParkedTurns } from './parked-turns';
 import { IntakePausedError, isDiskFault, makeIntakeGuard } from './intake-guard';
 import type { IntakeJournal } from './intake-journal';
+import { type WritableSqlite, makeDiskProbe } from '../store';
 
 export interface PipelineDeps {
   /** The writable database: messages, conversations, the inbound queue and the outbox. */
-  sqlite: SQLite.Database;
+  sqlite: WritableSqlite;
   /** Answers each turn (offline or LLM brain, chosen per shop). */
   brain: Brain;
   /** A shop's settings (bot switches, approval mode, pacing choice); read for every turn. */
@@ -228,24 +228,13 @@ export function createPipeline(deps: PipelineDeps) {
     onCommittedError: (err) => logger.error({ err }, 'after storing a message'),
     ...deps.acceptBatch,
   });
-  // A write probe for the paused state: grows the file like a message would, then rolls back.
-  const probeWrite = sqlite.transaction(() => {
-    sqlite.prepare("INSERT INTO search_index_state (name, last_id) VALUES ('~disk-probe', zeroblob(65536))").run();
-    throw new ProbeDone();
-  });
   const storage = makeIntakeGuard({
     clock,
     logger,
     notifier: deps.notifier,
     onChange: (state) => bus.emit('system/storage', state),
     store: (message) => void acceptNow(message),
-    probe: () => {
-      try {
-        probeWrite();
-      } catch (err) {
-        if (!(err instanceof ProbeDone)) throw err;
-      }
-    },
+    probe: makeDiskProbe(sqlite),
     resumeWork: () => {
       worker.resume();
       dispatcher.resume();
@@ -398,9 +387,6 @@ export function createPipeline(deps: PipelineDeps) {
   };
 }
 export type Pipeline = ReturnType<typeof createPipeline>;
-
-/** Ends the disk probe's transaction by rolling it back. */
-class ProbeDone extends Error {}
 
 /** A message of a batch that must wait behind messages held while the disk was full. */
 class HoldInOrder extends Error {}

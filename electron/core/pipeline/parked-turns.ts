@@ -1,7 +1,6 @@
-import type SQLite from 'better-sqlite3';
-
 import { PARKED_REASON } from '../../../shared/domain/escalation';
 import { prepareConversationWrites } from '../conversations';
+import type { WritableSqlite } from '../store';
 
 export { PARKED_REASON };
 
@@ -10,7 +9,7 @@ export { PARKED_REASON };
  * 'parked' (restarts leave them alone too) and the conversation waits for the seller. Giving the
  * conversation back to the bot puts them back in the queue for one more round of tries.
  */
-export function makeParkedTurns(sqlite: SQLite.Database) {
+export function makeParkedTurns(sqlite: WritableSqlite) {
   const park = sqlite.prepare<[string, number]>(
     "UPDATE inbound_queue SET state = 'parked', route = ? WHERE conversation_id = ? AND state = 'pending'",
   );

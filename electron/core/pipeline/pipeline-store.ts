@@ -1,10 +1,10 @@
-import type SQLite from 'better-sqlite3';
 import type { NormalizedInbound } from '../channels';
 import type { Insertable } from 'kysely';
 import { prepareContactWrites } from '../contacts';
 import { type MessageRow, prepareConversationWrites } from '../conversations';
 import type { Database } from '../database';
 import type { AcceptResult, NewOutbound, OutboxRow, PendingTurnRow, TurnFacts } from './pipeline-rows';
+import type { WritableSqlite } from '../store';
 
 export type { AcceptResult, NewOutbound, OutboundKind, OutboxRow, PendingTurnRow, TurnFacts } from './pipeline-rows';
 
@@ -17,7 +17,7 @@ export type { AcceptResult, NewOutbound, OutboundKind, OutboxRow, PendingTurnRow
 const preview = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
 const MESSAGE_COLUMNS = 'id, shop_id, conversation_id, direction, author, kind, text, status, channel_message_id, error, created_at';
 
-export function makePipelineStore(sqlite: SQLite.Database) {
+export function makePipelineStore(sqlite: WritableSqlite) {
   const s = {
     // contacts and conversations own their statements; the transactions below stay the pipeline's
     ...prepareContactWrites(sqlite),
