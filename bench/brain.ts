@@ -72,6 +72,22 @@ export async function timeTurns(
   return { wall, cpu, cpuByMessage };
 }
 
+/** Shop 1 with a simulator account and PRODUCTS synthetic products (from the Algerian fashion fixture); returns how many were stored. */
+export function seedBenchShop(store: Store): number {
+  store.sqlite.prepare(`INSERT INTO shops (id, name, currency, created_at) VALUES (1, 'Boutique Amina', 'DZD', 'now')`).run();
+  store.sqlite
+    .prepare(`INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (1, 1, 'simulator', 'b', 'connected', 'now')`)
+    .run();
+  const fixture = readFileSync(path.join(import.meta.dirname, '../tests/fixtures/catalog-dz-fashion.csv'), 'utf8');
+  importCatalog(makeProductsRepo(store.sqlite), {
+    shopId: 1,
+    csv: syntheticCatalogCsv(fixture, PRODUCTS),
+    defaultCurrency: 'DZD',
+    now: new Date().toISOString(),
+  });
+  return (store.sqlite.prepare('SELECT COUNT(*) AS n FROM products WHERE shop_id = 1').get() as { n: number }).n;
+}
+
 /**
  * Offline-brain decision time at 10,000 products, as core wires it: one full `decide` per message
  * (language, intent, FTS retrieval over the shop's catalog in SQLite, closer, order flow, the
@@ -111,18 +127,7 @@ export async function measure(
 ): Promise<{ times: Awaited<ReturnType<typeof timeTurns>>; cold: Awaited<ReturnType<typeof timeTurns>>; products: number }> {
   const store = await openDatabase({ file: ':memory:' });
   try {
-    store.sqlite.prepare(`INSERT INTO shops (id, name, currency, created_at) VALUES (1, 'Boutique Amina', 'DZD', 'now')`).run();
-    store.sqlite
-      .prepare(`INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (1, 1, 'simulator', 'b', 'connected', 'now')`)
-      .run();
-    const fixture = readFileSync(path.join(import.meta.dirname, '../tests/fixtures/catalog-dz-fashion.csv'), 'utf8');
-    importCatalog(makeProductsRepo(store.sqlite), {
-      shopId: 1,
-      csv: syntheticCatalogCsv(fixture, PRODUCTS),
-      defaultCurrency: 'DZD',
-      now: new Date().toISOString(),
-    });
-    const products = (store.sqlite.prepare('SELECT COUNT(*) AS n FROM products WHERE shop_id = 1').get() as { n: number }).n;
+    const products = seedBenchShop(store);
     const settings = ShopSettings.parse({ facts: { deliveryZones: [{ name: 'Oran', fee: 600, delayDays: '2-3' }] } });
     const bus = new EventBus();
     const services = makeCoreServices(store);
