@@ -1,4 +1,5 @@
 import type { Product } from '../../../../shared/domain/catalog';
+import { editDistance } from '../retrieval/similarity';
 import {
   COLOUR_CONCEPTS,
   type Measure,
@@ -105,41 +106,6 @@ function features(p: Product): Features {
   if (featuresByWords.size >= FEATURES_KEPT) featuresByWords.clear();
   featuresByWords.set(key, f);
   return f;
-}
-
-/** The two rows editDistance works in, grown when a longer word comes: a turn compares hundreds of word pairs. */
-let rowA = new Int32Array(64);
-let rowB = new Int32Array(64);
-
-/** Levenshtein distance, stopping early beyond `max`. */
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (b.length + 1 > rowA.length) {
-    rowA = new Int32Array(2 * (b.length + 1));
-    rowB = new Int32Array(2 * (b.length + 1));
-  }
-  let prev = rowA;
-  let cur = rowB;
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(
-        (prev[j] as number) + 1,
-        (cur[j - 1] as number) + 1,
-        (prev[j - 1] as number) + (ca === b.charCodeAt(j - 1) ? 0 : 1),
-      );
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    const swap = prev;
-    prev = cur;
-    cur = swap;
-  }
-  return prev[b.length] as number;
 }
 
 /** A word and its Romance stem (empty under five letters, where stems are not compared). */
