@@ -11,7 +11,7 @@ import { EventBus } from '../electron/core/events';
 import { type Store, openDatabase } from '../electron/core/database';
 import type { Brain } from '../electron/core/brain/types';
 import { percentile, round } from './lib/util';
-import { syntheticCatalogCsv } from './catalog-10k';
+import { CATEGORIES, COLOURS, QUALIFIERS, syntheticCatalogCsv } from './catalog-10k';
 import { makeCoreServices } from '../electron/core/services';
 
 export const MESSAGES = [
@@ -28,6 +28,27 @@ export const MESSAGES = [
 export const PRODUCTS = 10_000;
 
 /**
+ * Round `r`'s messages in the same kinds as MESSAGES, each naming another of the generated catalog's products (noun,
+ * qualifier, colour), so the words a turn searches for are new to every cache kept across turns.
+ */
+export function unseenMessages(r: number): string[] {
+  const nouns = CATEGORIES.flatMap(([, n]) => n);
+  const noun = (k: number) => (nouns[(r * 7 + k) % nouns.length] ?? 'Sac').toLowerCase();
+  const qualifier = (k: number) => QUALIFIERS[(r * 5 + k) % QUALIFIERS.length] ?? 'classique';
+  const colour = (k: number) => COLOURS[(r * 3 + k) % COLOURS.length] ?? 'noir';
+  return [
+    `slm ch7al had ${noun(0)} ${colour(0)}?`,
+    `Bonjour, vous avez ${noun(1)} ${qualifier(1)} en 41 ?`,
+    `3andkom ${noun(2)} ${colour(2)} ${qualifier(2)}?`,
+    "c'est trop cher, dernier prix ?",
+    `How much is the ${qualifier(4)} ${noun(4)} in ${colour(4)}?`,
+    'Quel est le délai de livraison à Tamanrasset ?',
+    `nheb ncommandi ${noun(6)} ${colour(6)}, livraison l wahran`,
+    'merci bcp 3lik',
+  ];
+}
+
+/**
  * Times one full `decide` per message of MESSAGES, each round in a fresh conversation; the first 5 rounds warm the
  * JIT and are not kept. Wall and process CPU time (ms) per turn, each sorted: on a shared machine wall time mostly
  * measures the neighbours. CPU time per message too (same order as MESSAGES, each sorted): the p95 is the ordinary
@@ -37,7 +58,7 @@ export async function timeTurns(
   store: Store,
   brain: Pick<Brain, 'decide'>,
   rounds: number,
-  options: { coldCatalog?: boolean; firstRound?: number } = {},
+  options: { coldCatalog?: boolean; firstRound?: number; messagesOf?: (round: number) => readonly string[] } = {},
 ): Promise<{ wall: number[]; cpu: number[]; cpuByMessage: number[][] }> {
   const wall: number[] = [];
   const cpu: number[] = [];
@@ -55,7 +76,7 @@ export async function timeTurns(
       store.sqlite.prepare(`INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (1, 1, ?, 'now')`).run(contactId)
         .lastInsertRowid,
     );
-    for (const [i, text] of MESSAGES.entries()) {
+    for (const [i, text] of (options.messagesOf?.(r) ?? MESSAGES).entries()) {
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       await brain.decide({ shopId: 1, conversationId, contactId, inboundMessageIds: [r * 100 + i], text, history: [], now: new Date() });
@@ -95,7 +116,8 @@ export function seedBenchShop(store: Store): number {
  * wires it (the shop facts cache, the shop's name), so the figure is the turn core runs.
  * `cpu_slowest_message_p50_ms`: the median CPU time of the slowest message (what the p95 is made of).
  * The messages repeat each round, so after warm-up the first figures are turns served partly from caches kept across
- * turns; `cold_*` are the same rounds with the catalog edited before each one, which empties those caches.
+ * turns; `cold_*` are the same rounds with the catalog edited before each one, which empties those caches;
+ * `unseen_*` keep the catalog and name other products every round (unseenMessages), as new customers do.
  */
 export async function run(): Promise<{
   p50_ms: number;
@@ -105,9 +127,11 @@ export async function run(): Promise<{
   cpu_slowest_message_p50_ms: number;
   cold_p95_ms: number;
   cold_cpu_p95_ms: number;
+  unseen_p95_ms: number;
+  unseen_cpu_p95_ms: number;
   products: number;
 }> {
-  const { times, cold, products } = await measure(40);
+  const { times, cold, unseen, products } = await measure(40);
   const { wall, cpu, cpuByMessage } = times;
   return {
     p50_ms: round(percentile(wall, 50)),
@@ -117,14 +141,16 @@ export async function run(): Promise<{
     cpu_slowest_message_p50_ms: round(Math.max(...cpuByMessage.map((t) => percentile(t, 50)))),
     cold_p95_ms: round(percentile(cold.wall, 95)),
     cold_cpu_p95_ms: round(percentile(cold.cpu, 95)),
+    unseen_p95_ms: round(percentile(unseen.wall, 95)),
+    unseen_cpu_p95_ms: round(percentile(unseen.cpu, 95)),
     products,
   };
 }
 
+type Timed = Awaited<ReturnType<typeof timeTurns>>;
+
 /** The offline brain on a fresh in-memory store with the 10,000-product catalog, timed over `rounds` rounds. */
-export async function measure(
-  rounds: number,
-): Promise<{ times: Awaited<ReturnType<typeof timeTurns>>; cold: Awaited<ReturnType<typeof timeTurns>>; products: number }> {
+export async function measure(rounds: number): Promise<{ times: Timed; cold: Timed; unseen: Timed; products: number }> {
   const store = await openDatabase({ file: ':memory:' });
   try {
     const products = seedBenchShop(store);
@@ -149,7 +175,8 @@ export async function measure(
     });
     const times = await timeTurns(store, brain, rounds);
     const cold = await timeTurns(store, brain, rounds, { coldCatalog: true, firstRound: rounds });
-    return { times, cold, products };
+    const unseen = await timeTurns(store, brain, rounds, { messagesOf: unseenMessages, firstRound: 2 * rounds });
+    return { times, cold, unseen, products };
   } finally {
     await store.close();
   }
