@@ -75,7 +75,7 @@ export const TABLE_OWNERS = {
   quick_replies: { owner: 'quick-replies/' },
   search_index_state: {
     owner: 'store/',
-    also: [{ file: 'pipeline/create-pipeline.ts', why: 'the disk-full probe writes (and rolls back) a scratch row' }],
+    also: [{ file: 'pipeline/pipeline-lookups-store.ts', why: 'the disk-full probe writes (and rolls back) a scratch row' }],
   },
   settings: { owner: 'settings/' },
   shops: { owner: 'shops/' },
