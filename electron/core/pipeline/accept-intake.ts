@@ -41,29 +41,7 @@ export function makeAcceptIntake(deps: AcceptIntakeDeps) {
   };
   /** Stores one inbound message and starts its turn (one transaction; see pipeline-store accept). */
   const storeNow = (message: NormalizedInbound): AcceptAck => afterAccept(store.accept(message, clock.now().toISOString()));
-  let refusing = false;
-  const batcher = makeAcceptBatcher<NormalizedInbound, AcceptResult>({
-    transaction: (writes) => store.batch([writes]),
-    inTransaction: store.inTransaction,
-    write(message) {
-      // The disk refused an earlier message (of this batch, or before): this one waits behind it.
-      if (storage.paused || refusing) {
-        refusing = !storage.paused;
-        throw new HoldInOrder();
-      }
-      try {
-        return store.accept(message, clock.now().toISOString());
-      } catch (err) {
-        // Until the refusal has paused intake (its promise settles after the flush), later messages are held too.
-        if (isDiskFault(err)) refusing = true;
-        throw err;
-      }
-    },
-    beforeCommit: () => deps.crash('before-accept-commit'),
-    committed: (_message, result) => void afterAccept(result),
-    onCommittedError: (err) => deps.logger.error({ err }, 'after storing a message'),
-    ...deps.acceptBatch,
-  });
+  const batcher = makeHoldingBatcher(deps, afterAccept);
   const sink: Pick<ChannelSink, 'accept' | 'acceptNow'> = {
     accept(message: NormalizedInbound): Promise<AcceptAck> {
       if (deps.stopped()) return Promise.reject(new Error('Souqbot is shutting down'));
@@ -100,6 +78,37 @@ export function makeAcceptIntake(deps: AcceptIntakeDeps) {
     },
   };
   return { sink, batcher, storeHeld: (message: NormalizedInbound) => void storeNow(message) };
+}
+
+/**
+ * The group commit of accepts (accept-batcher.ts), holding order while the disk refuses: once one message was refused,
+ * every later one is held behind it (HoldInOrder) until intake has paused and resumed.
+ */
+function makeHoldingBatcher(deps: AcceptIntakeDeps, afterAccept: (result: AcceptResult) => AcceptAck) {
+  const { store, storage, clock } = deps;
+  let refusing = false;
+  return makeAcceptBatcher<NormalizedInbound, AcceptResult>({
+    transaction: (writes) => store.batch([writes]),
+    inTransaction: store.inTransaction,
+    write(message) {
+      // The disk refused an earlier message (of this batch, or before): this one waits behind it.
+      if (storage.paused || refusing) {
+        refusing = !storage.paused;
+        throw new HoldInOrder();
+      }
+      try {
+        return store.accept(message, clock.now().toISOString());
+      } catch (err) {
+        // Until the refusal has paused intake (its promise settles after the flush), later messages are held too.
+        if (isDiskFault(err)) refusing = true;
+        throw err;
+      }
+    },
+    beforeCommit: () => deps.crash('before-accept-commit'),
+    committed: (_message, result) => void afterAccept(result),
+    onCommittedError: (err) => deps.logger.error({ err }, 'after storing a message'),
+    ...deps.acceptBatch,
+  });
 }
 
 /** A message of a batch that must wait behind messages held while the disk was full. */

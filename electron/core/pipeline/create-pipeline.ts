@@ -12,6 +12,7 @@ import type { RetryPolicy } from './keyed-scheduler';
 import { fixedSendPolicy } from './pacing-presets';
 import { makeParkedTurnsRepo } from './parked-turns-repo';
 import { makePipelineEvents } from './pipeline-events';
+import { makePipelineLifecycle } from './pipeline-lifecycle';
 import { type PipelineConnection, makePipelineLookups } from './pipeline-lookups-store';
 import { makePipelineStore } from './pipeline-store';
 import { type PacingPolicy, type RateLimitPolicy, defaultPacing, defaultRateLimits } from './policies';
@@ -75,8 +76,7 @@ export function createPipeline(deps: PipelineDeps) {
   const { sqlite, bus, clock, logger, storage } = deps;
   const store = makePipelineStore(sqlite);
   const lookups = makePipelineLookups(sqlite);
-  const fixed = deps.rateLimits || deps.pacing ? fixedSendPolicy(deps.rateLimits ?? defaultRateLimits, deps.pacing ?? defaultPacing) : null;
-  const policies = makeShopPolicies(sqlite, bus, fixed);
+  const policies = makeShopPolicies(sqlite, bus, fixedPolicyOf(deps));
   const crash = deps.crash ?? noCrash;
   const channels = new Map<number, Channel>();
   const events = makePipelineEvents(bus, store, lookups);
@@ -84,14 +84,14 @@ export function createPipeline(deps: PipelineDeps) {
   const shared = { bus, logger, notifier: deps.notifier, events, sqlite, store, policies, crash, channels, parked, storage };
   const { worker, dispatcher } = makeTurnWork(deps, shared);
   const proactive = makeProactive({ sqlite, store, clock, markOutbound: (id) => dispatcher.mark(id), ...events });
-  let stopped = false;
+  // The lifecycle's stopped flag is read by the sink only once messages arrive, after createPipeline returned.
   const intake = makeAcceptIntake({
     store,
     storage,
     clock,
     logger,
     crash,
-    stopped: () => stopped,
+    stopped: () => lifecycle.stopped(),
     accepted(result) {
       deps.afterStore?.();
       events.emitMessage(result.messageId);
@@ -100,12 +100,9 @@ export function createPipeline(deps: PipelineDeps) {
     },
     ...(deps.acceptBatch && { acceptBatch: deps.acceptBatch }),
   });
-  const feedback = makeChannelFeedback({ ...shared, lookups, stopped: () => stopped, resumeSends: () => dispatcher.resume() });
+  const lifecycle = makePipelineLifecycle({ storage, batcher: intake.batcher, store, worker, dispatcher });
+  const feedback = makeChannelFeedback({ ...shared, lookups, stopped: lifecycle.stopped, resumeSends: () => dispatcher.resume() });
   const sink: ChannelSink = { ...intake.sink, ...feedback };
-  const resumeWork = () => {
-    worker.resume();
-    dispatcher.resume();
-  };
 
   return {
     sink,
@@ -114,7 +111,7 @@ export function createPipeline(deps: PipelineDeps) {
     storage,
     /** The guard's HeldIntake port: a held message stored once space returns, then the work it paused. */
     storeHeld: intake.storeHeld,
-    resumeWork,
+    resumeWork: lifecycle.resumeWork,
     /** A channel starts serving an account (sending); replaces any previous one. */
     attachChannel(accountId: number, channel: Channel) {
       channels.set(accountId, channel);
@@ -123,12 +120,7 @@ export function createPipeline(deps: PipelineDeps) {
     detachChannel(accountId: number) {
       channels.delete(accountId);
     },
-    /** Resume whatever a previous run left: queued turns and outbox rows (in-doubt sends reuse their id). */
-    start() {
-      // Messages a killed run held (disk full) go in before anything new arrives.
-      storage.restore();
-      resumeWork();
-    },
+    start: lifecycle.start,
     /** The seller gave a conversation back to the bot: its parked turns get another round of tries. */
     retryParked(conversationId: number): number {
       const moved = parked.unpark(conversationId);
@@ -144,44 +136,14 @@ export function createPipeline(deps: PipelineDeps) {
     markOutbound: (conversationId: number) => dispatcher.mark(conversationId),
     emitMessage: events.emitMessage,
     emitConversation: events.emitConversation,
-    /** Waits until nothing is ready to process or send (deferred retries may remain). */
-    async drain() {
-      intake.batcher.flush();
-      await drainWork(store, worker, dispatcher);
-    },
+    drain: lifecycle.drain,
     /** Group-commit figures: batches, messages, batches written again one by one. */
     acceptStats: () => intake.batcher.stats(),
-    async stop() {
-      // Accepted before the stop: committed (and so acknowledged) rather than dropped.
-      intake.batcher.flush();
-      stopped = true;
-      storage.stop();
-      await worker.stop();
-      await dispatcher.stop();
-    },
+    stop: lifecycle.stop,
   };
 }
 export type Pipeline = ReturnType<typeof createPipeline>;
 
-/**
- * Waits for the worker and the dispatcher until a round makes no progress, so work deferred by debounce or backoff
- * cannot make it spin.
- */
-async function drainWork(
-  store: { backlog(): { pending: number; queued: number } },
-  worker: { idle(): Promise<void> },
-  dispatcher: { idle(): Promise<void> },
-): Promise<void> {
-  const backlog = () => {
-    const { pending, queued } = store.backlog();
-    return `${pending}/${queued}`;
-  };
-  let before = backlog();
-  for (;;) {
-    await worker.idle();
-    await dispatcher.idle();
-    const after = backlog();
-    if (after === before || after === '0/0') return;
-    before = after;
-  }
-}
+/** One fixed limit and pacing for every shop when the caller sets either (tests, benchmarks); else each shop's own. */
+const fixedPolicyOf = (deps: Pick<PipelineDeps, 'rateLimits' | 'pacing'>) =>
+  deps.rateLimits || deps.pacing ? fixedSendPolicy(deps.rateLimits ?? defaultRateLimits, deps.pacing ?? defaultPacing) : null;
