@@ -14,8 +14,10 @@ export default defineConfig({
   main: {
     build: {
       // Dependencies stay in node_modules: better-sqlite3 is a native addon and Baileys loads
-      // its WebAssembly at run time; electron-builder packs (and rebuilds) them.
-      externalizeDeps: true,
+      // its WebAssembly at run time; electron-builder packs (and rebuilds) them. vite (a dev
+      // dependency) too: the headless server imports it only to build a missing renderer
+      // (host/renderer-build.ts), and it must never be inlined into the bundle.
+      externalizeDeps: { include: ['vite'] },
       sourcemap: true,
       rolldownOptions: {
         input: {

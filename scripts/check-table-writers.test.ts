@@ -37,7 +37,7 @@ const CLEAN = {
   'conversations/conversation-writes-repo.ts': `export const u = (s) => s.prepare(\`INSERT INTO conversations (shop_id) VALUES (?)
        ON CONFLICT (account_id, contact_id) DO UPDATE SET unread = unread + 1\`);\n`,
   'conversations/app.ts': "export const t = (db) => db.updateTable('conversations as c').set({ unread: 0 });\n",
-  'contacts/erase-contact.ts':
+  'contacts/erase-contact-repo.ts':
     "export const e = (s) => [s.prepare('DELETE FROM conversations WHERE id = ?'), s.prepare('DELETE FROM orders')];\n",
   'pipeline/pipeline-store.ts':
     "// UPDATE conversations is the conversations domain's (a comment quoting SQL is not a write)\nexport const p = (s) => s.prepare('UPDATE outbox SET state = ?');\n",

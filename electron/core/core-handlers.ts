@@ -25,7 +25,7 @@ import { catalogImageHandlers } from './media/app';
 import { messagesHandlers } from './messages/app';
 import { ordersHandlers } from './orders/app';
 import { makePipelineMessenger } from './orders/pipeline-messenger';
-import { newChannelMessageId } from './pipeline/message-id';
+import { newChannelMessageId } from './messages/message-id';
 import { quickRepliesHandlers } from './quick-replies/app';
 import { llmSettingsHandlers } from './settings/llm-app';
 import { settingsHandlers } from './settings/app';

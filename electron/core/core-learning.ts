@@ -1,7 +1,7 @@
 import type { CoreBase } from './core-base';
 import { apiKeySecretName } from './brain/index';
 import { type Learning, makeLearning } from './learning/create-learning';
-import { makePipelineProactiveOutbox } from './learning/follow-ups/proactive-outbox';
+import { makePipelineProactiveOutbox } from './pipeline/proactive-outbox';
 import type { Pipeline } from './pipeline/create-pipeline';
 import { makeShopCountryReader } from './shops/shop-country';
 import type { MessageSearchIndex } from './store/message-search-index';

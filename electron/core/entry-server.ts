@@ -1,5 +1,5 @@
 import { closeOnSignals, serve } from './serve';
-import { startFailureLine } from './host/start-failure';
+import { startFailureLine } from './start-failure';
 
 /**
  * `npm run start:web`: the headless server. Prints one plain line: the URL to open — only once the

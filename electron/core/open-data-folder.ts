@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { lockDataDir } from './host/data-dir-lock';
+import { lockDataDir } from './store/data-dir-lock';
 import { type FileLogger, type LogCap, makeFileLogger, teeLogger } from './host/log-files';
 import { databaseFiles, ensurePrivateDir, ensurePrivateFile, tightenExisting } from './host/private-files';
 import { type Logger, silentLogger } from './ports';

@@ -7,7 +7,7 @@
 // not a way to add a second writer (a new one belongs in the owner's module, which the other calls).
 
 /** The one cross-domain writer: `contacts/delete` erases a customer's rows from every domain's tables. */
-export const ERASER = 'contacts/erase-contact.ts';
+export const ERASER = 'contacts/erase-contact-repo.ts';
 
 /** Files that write a table under a computed name, and why that name is theirs alone. */
 export const COMPUTED_TABLE_WRITERS = {

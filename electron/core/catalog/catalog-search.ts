@@ -1,6 +1,7 @@
-import type SQLite from 'better-sqlite3';
 import type { Product } from '../../../shared/domain/catalog';
+import type { WritableSqlite } from '../store';
 import { tokenise } from '../text';
+import { catalogSearchStatements } from './catalog-search-repo';
 import { type ProductRow, makeProductReader } from './products-repo';
 import { shopToken } from './search-doc';
 
@@ -22,21 +23,10 @@ const MAX_MATCHES = 10_000;
  * bot's), or when its SKU starts with the text; failing those, what the bot would find (typos, concepts). The best matches as the bot ranks them come
  * first, then the rest by name. Archived products have no index rows, so they never match.
  */
-export function makeCatalogSearch(sqlite: SQLite.Database, retriever: ProductSearchPort) {
-  const words = sqlite.prepare<[string, number], { rowid: number }>(
-    `SELECT rowid FROM products_words WHERE products_words MATCH ? LIMIT ?`,
-  );
-  const tri = sqlite.prepare<[string, number], { rowid: number }>(`SELECT rowid FROM products_tri WHERE products_tri MATCH ? LIMIT ?`);
-  const bySkuPrefix = sqlite.prepare<[number, string, number], { id: number }>(
-    `SELECT id FROM products WHERE shop_id = ? AND archived_at IS NULL AND sku LIKE ? ESCAPE '\\' ORDER BY sku LIMIT ?`,
-  );
-  const ordered = sqlite.prepare<[string, number], { id: number }>(
-    `SELECT t.id FROM json_each(?) AS j JOIN products AS t ON t.id = j.value WHERE t.shop_id = ? AND t.archived_at IS NULL ORDER BY t.name COLLATE NOCASE, t.id`,
-  );
+export function makeCatalogSearch(sqlite: WritableSqlite, retriever: ProductSearchPort) {
+  const { words, tri, bySkuPrefix, ordered, page } = catalogSearchStatements(sqlite);
+  // Variants are read with the catalog's reader (its variants repository takes the writer's connection).
   const reader = makeProductReader(sqlite);
-  const page = sqlite.prepare<[string, number], ProductRow>(
-    `SELECT t.* FROM json_each(?) AS j JOIN products AS t ON t.id = j.value WHERE t.shop_id = ?`,
-  );
 
   const safe = (statement: typeof words, match: string): number[] => {
     try {

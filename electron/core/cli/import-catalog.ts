@@ -1,19 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type SQLite from 'better-sqlite3';
 import { type ColumnMapping, ProductField, type ImportSummary } from '../../../shared/contract/catalog';
 import { decodeCatalogBytes } from '../../../shared/domain/catalog-file';
 import { MappingNeededError, type ProductsRepo, importCatalog, makeProductsRepo } from '../catalog';
 import { createCore } from '../create-core';
 import { option, defaultDataDir } from '../host';
 import type { Clock } from '../ports';
+import { makeShopCountryRepo } from '../shops';
+import type { WritableSqlite } from '../store';
 import { type CliIo, UsageError } from './io';
 
 /** What importCatalogFile needs: a store's raw handle, or anything holding one; a Core also lends its products repository. */
 export type SqliteSource =
-  SQLite.Database | { sqlite: SQLite.Database } | { ctx: { store: { sqlite: SQLite.Database } }; services: { products: ProductsRepo } };
+  WritableSqlite | { sqlite: WritableSqlite } | { ctx: { store: { sqlite: WritableSqlite } }; services: { products: ProductsRepo } };
 
-const sqliteOf = (source: SqliteSource): SQLite.Database =>
+const sqliteOf = (source: SqliteSource): WritableSqlite =>
   'ctx' in source ? source.ctx.store.sqlite : 'sqlite' in source ? source.sqlite : source;
 
 /** A running core's own repository; a bare store (the CLI's own process, a test) gets one for this import. */
@@ -75,8 +76,7 @@ export function importCatalogFile(
   } = {},
 ): ImportSummary {
   if (!fs.existsSync(filePath)) throw new UsageError(`Catalog file not found: ${filePath}`);
-  const sqlite = sqliteOf(source);
-  const shop = sqlite.prepare<[number], { currency: string }>(`SELECT currency FROM shops WHERE id = ?`).get(shopId);
+  const shop = makeShopCountryRepo(sqliteOf(source)).shop(shopId);
   if (!shop) throw new UsageError(`No shop ${shopId} in this data folder`);
   try {
     return importCatalog(productsOf(source), {

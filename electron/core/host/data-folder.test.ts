@@ -6,11 +6,11 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../create-core';
 import { makeDeterministicBrain } from '../test-utils/deterministic-brain';
+import { startFailureLine } from '../start-failure';
+import { DataDirLockedError, lockDataDir } from '../store/data-dir-lock';
 import { StoreDamagedError } from '../store/open-database';
-import { DataDirLockedError, lockDataDir } from './data-dir-lock';
 import { PortBusyError, listenOnFreePort } from './free-port';
 import { LEGACY_SECRETS_FILE, SEALED_SECRETS_FILE, makeSealedSecretStore } from './sealed-secret-store';
-import { startFailureLine } from './start-failure';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -53,7 +53,7 @@ describe('one core per data folder', () => {
         'tsx',
         '-e',
         `
-      const { lockDataDir } = await import(${JSON.stringify(path.join(import.meta.dirname, 'data-dir-lock.ts'))});
+      const { lockDataDir } = await import(${JSON.stringify(path.join(import.meta.dirname, '../store/data-dir-lock.ts'))});
       lockDataDir(${JSON.stringify(dataDir)});
       process.stdout.write('locked\\n');
       setInterval(() => {}, 1000);`,

@@ -19,9 +19,9 @@ export const rendererOutDir = path.join(projectRoot, 'out', 'renderer');
 export async function ensureRendererBuilt(logger: Logger, outDir = rendererOutDir): Promise<string> {
   if (fs.existsSync(path.join(outDir, 'index.html'))) return outDir;
   logger.info({ outDir }, 'renderer not built yet; building it (about 10 s, once)');
-  // A computed specifier keeps the bundler from inlining vite into the server bundle.
-  const vite = 'vite';
-  const { build } = (await import(vite)) as typeof Vite;
+  // Only a source checkout gets here (a packaged app ships out/renderer, and no vite). The bundler keeps this import
+  // external (electron.vite.config.ts lists vite with externalizeDeps), so vite is loaded from node_modules, not inlined.
+  const { build } = (await import('vite')) as typeof Vite;
   await build({ configFile: path.join(projectRoot, 'vite.config.ts'), logLevel: 'warn', build: { outDir } });
   return outDir;
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '../ports';
-import { newChannelMessageId } from './message-id';
+import { newChannelMessageId } from '../messages';
 import type { PipelineStore } from './pipeline-store';
 import { type ProactiveConnection, makeProactiveRepo } from './proactive-repo';
 

@@ -3,7 +3,7 @@ import type { Brain, TurnMessage } from '../brain';
 import type { Clock, Logger } from '../ports';
 import type { CrashHook } from './crash-points';
 import { KeyedScheduler, type RetryPolicy } from './keyed-scheduler';
-import { newChannelMessageId } from './message-id';
+import { newChannelMessageId } from '../messages';
 import type { PendingTurnRow, PipelineStore, TurnFacts } from './pipeline-store';
 import type { EndpointGates } from './endpoint-limits';
 import { turnLimitFor } from './endpoint-limits';

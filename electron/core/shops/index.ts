@@ -2,3 +2,4 @@
 export { requireShop } from './require-shop';
 export { type ShopsRepo, makeShopsRepo } from './shops-repo';
 export { makeShopCountryReader } from './shop-country';
+export { makeShopCountryRepo } from './country-repo';

@@ -12,6 +12,7 @@ export {
   readOnlyView,
 } from './handles';
 export { type OpenOptions, PAGE_CACHE_KB, SchemaTooNewError, type Store, StoreDamagedError, openStore, quickCheck } from './open-database';
+export { DataDirLockedError, lockDataDir } from './data-dir-lock';
 export { type RecoveryResult, type TableDamage, recoverDatabase } from './recover-database';
 export { restoreBackup, runBackup } from './backup/backup';
 export type { MessageSearchIndex } from './message-search-index';

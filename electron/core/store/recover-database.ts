@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import SQLite from 'better-sqlite3';
-import { lockDataDir, ensurePrivateFile } from '../host';
+import { ensurePrivateFile } from '../host';
+import { lockDataDir } from './data-dir-lock';
 import { openStore, quickCheck } from './open-database';
 
 export interface RecoveryResult {

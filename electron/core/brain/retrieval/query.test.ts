@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fuzzyPieces, wordTerm } from './fts';
+import { fuzzyPieces, wordTerm } from './fts-repo';
 import { parseQuery } from './query';
 import { editDistance, wordMatch } from './similarity';
 

@@ -1,15 +1,16 @@
-import type SQLite from 'better-sqlite3';
 import type { Product } from '../../../../shared/domain/catalog';
 import type { KnowledgeEntry } from '../../../../shared/domain/knowledge';
-import { type KnowledgeSearchDoc, type ProductSearchDoc, type ProductRow, makeProductReader } from '../../catalog';
-import { type KnowledgeRow, rowToEntry } from '../../knowledge';
+import { type KnowledgeSearchDoc, type ProductSearchDoc, makeProductReader } from '../../catalog';
+import { rowToEntry } from '../../knowledge';
 import { type Lexicon, isStopWord } from '../../text';
 import { blendEmbeddings, type EmbeddingsConfig, makeEmbeddingCache } from './embeddings';
 import { catalogVersion, readThrough, versionedCache } from './catalog-version-store';
-import { makeCandidateFinder } from './fts';
+import { makeCandidateFinder } from './fts-repo';
 import { type ParsedQuery, parseQuery } from './query';
+import { retrievalStatements, searchDocsStatement } from './retrieval-repo';
 import { QueryMatcher, type RowFeatures, type RowScore, scoreRow } from './rerank';
 import { FUZZY } from './similarity';
+import type { ReadableSqlite, WritableSqlite } from '../../store';
 
 export interface ProductHit {
   product: Product;
@@ -26,8 +27,11 @@ export interface KnowledgeHit {
 }
 
 export interface RetrieverConfig {
-  /** The store's raw handle (store.sqlite). */
-  sqlite: SQLite.Database;
+  /**
+   * The store's writer connection (store.sqlite): retrieval only reads, but the catalog version that
+   * keeps its caches fresh watches this connection's own writes (catalog-version-store.ts).
+   */
+  sqlite: WritableSqlite;
   /** Phrases and synonyms a query is read with; default the shipped lexicon (text/lexicon.ts). */
   lexicon?: Lexicon;
   /** Optional: an OpenAI-compatible embeddings function; its cosine similarity is blended in. */
@@ -101,7 +105,7 @@ const FEATURE_CACHE = 20_000;
  * full rows are loaded; candidates are scored from their search documents (parsed once, cached).
  */
 function makeSearch<T>(opts: {
-  sqlite: SQLite.Database;
+  sqlite: ReadableSqlite;
   finder: ReturnType<typeof makeCandidateFinder>;
   table: 'products' | 'knowledge';
   extraWhere: string;
@@ -112,10 +116,7 @@ function makeSearch<T>(opts: {
   version?: () => string;
 }) {
   type Options = { typos?: boolean };
-  const docs = opts.sqlite.prepare<[string, number], { id: number; search_doc: string; sku: string }>(
-    `SELECT t.id, t.search_doc, ${opts.table === 'products' ? 't.sku' : "''"} AS sku
-     FROM json_each(?) AS j CROSS JOIN ${opts.table} AS t ON t.id = j.value WHERE t.shop_id = ? ${opts.extraWhere}`,
-  );
+  const docs = searchDocsStatement(opts.sqlite, opts.table, opts.extraWhere);
   // Parsed search documents keyed by their JSON text: an edited row has new text, so no stale hit.
   const cache = new Map<string, RowFeatures>();
   const featuresOf = (row: { search_doc: string; sku: string }): RowFeatures => {
@@ -182,15 +183,12 @@ export function makeRetriever(config: RetrieverConfig): Retriever {
   const minScore = config.minScore ?? 0.12;
   const productFinder = makeCandidateFinder(sqlite, { words: 'products_words', tri: 'products_tri', fuzzy: ['names', 'aliases'] });
   const knowledgeFinder = makeCandidateFinder(sqlite, { words: 'knowledge_words', tri: 'knowledge_tri', fuzzy: ['question', 'keywords'] });
-  const productRow = sqlite.prepare<[number, number], ProductRow>(`SELECT * FROM products WHERE shop_id = ? AND id = ?`);
+  const { productRow, knowledgeRow, loadAllProducts } = retrievalStatements(sqlite);
   // Variants (their own price and stock) are rows of the catalog's product_variants: read with the catalog's reader.
   const reader = makeProductReader(sqlite);
   // A hit's full product (its row, its variants) is read once until the catalog changes: the same
   // products answer turn after turn, and loading one costs more than scoring sixty candidates.
   const loaded = versionedCache<Product | undefined>(catalogVersion(sqlite), 5_000);
-  const knowledgeRow = sqlite.prepare<[number, number], KnowledgeRow>(
-    `SELECT * FROM knowledge WHERE shop_id = ? AND id = ? AND status = 'active'`,
-  );
   const products = makeSearch<Product>({
     sqlite,
     finder: productFinder,
@@ -240,7 +238,6 @@ export function makeRetriever(config: RetrieverConfig): Retriever {
     }));
 
   const cache = config.embeddings ? makeEmbeddingCache() : undefined;
-  const loadAllProducts = sqlite.prepare<[number], ProductRow>(`SELECT * FROM products WHERE shop_id = ? AND archived_at IS NULL`);
 
   return {
     searchProductsSync,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { ensurePrivateFile } from './private-files';
+import { ensurePrivateFile } from '../host';
 
 const LOCK_FILE = 'souqbot.lock';
 const LOCK_INFO_FILE = 'souqbot.lock.json';

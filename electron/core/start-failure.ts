@@ -1,6 +1,5 @@
-import { StoreDamagedError } from '../store';
-import { DataDirLockedError } from './data-dir-lock';
-import { PortBusyError } from './free-port';
+import { PortBusyError } from './host/free-port';
+import { DataDirLockedError, StoreDamagedError } from './store';
 
 /** The one line a seller reads when Souqbot cannot start: the known cases say it all themselves. */
 export function startFailureLine(err: unknown): string {

@@ -1,5 +1,7 @@
-import type SQLite from 'better-sqlite3';
+// The retrieval hot path's repository: raw FTS5 prepared statements (one candidate lookup is tens of
+// microseconds, and a reply runs dozens of them), the one place outside the pipeline kept raw on purpose.
 import { shopToken } from '../../catalog';
+import type { ReadableSqlite } from '../../store';
 import type { ParsedQuery } from './query';
 
 /** FTS5 term for a canonical token: quoted (tokens are letters/digits only), prefix for 3+ chars. */
@@ -37,7 +39,7 @@ const MAX_SUBSETS = 6;
  * ALL remaining groups, then all but one, then any one, until enough are found; the re-ranker
  * orders them. The shop term is added only when the file holds several shops.
  */
-export function makeCandidateFinder(sqlite: SQLite.Database, tables: FtsTables) {
+export function makeCandidateFinder(sqlite: ReadableSqlite, tables: FtsTables) {
   const words = sqlite.prepare<[string, number], { rowid: number }>(
     `SELECT rowid FROM ${tables.words} WHERE ${tables.words} MATCH ? LIMIT ?`,
   );
