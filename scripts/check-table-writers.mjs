@@ -8,7 +8,7 @@
 //   node scripts/check-table-writers.mjs [--root <dir>]     exit 0 clean, 1 on any violation
 import fs from 'node:fs';
 import path from 'node:path';
-import { COMPUTED_TABLE_WRITERS, ERASER, TABLE_OWNERS } from './boundaries/table-owners.mjs';
+import { COMPUTED_TABLE_WRITERS, TABLE_OWNERS } from './boundaries/table-owners.mjs';
 
 const rootArg = process.argv.indexOf('--root');
 const root = path.resolve(rootArg > 0 ? process.argv[rootArg + 1] : path.join(import.meta.dirname, '..'));
@@ -73,7 +73,7 @@ export function violations(writes) {
       found.push(`${at}: writes "${table}", which has no owner in scripts/boundaries/table-owners.mjs`);
       continue;
     }
-    if (file === ERASER || owns(entry.owner, file) || (entry.also ?? []).some((a) => a.file === file)) continue;
+    if (owns(entry.owner, file)) continue;
     found.push(`${at}: writes "${table}", owned by ${entry.owner}`);
   }
   return [...new Set(found)];
@@ -82,10 +82,6 @@ export function violations(writes) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const writes = tableWrites();
   const bad = violations(writes);
-  const writers = new Set(writes.map((w) => `${w.file}\t${w.table}`));
-  const stale = Object.entries(TABLE_OWNERS).flatMap(([table, { also = [] }]) =>
-    also.filter((a) => !writers.has(`${a.file}\t${table}`)).map((a) => `${a.file} (${table})`),
-  );
   if (bad.length) {
     process.stderr.write(`check-table-writers: ${bad.length} write(s) outside the table's owner:\n${bad.map((b) => `  ${b}\n`).join('')}`);
     process.stderr.write(
@@ -96,6 +92,4 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const tables = new Set(writes.map((w) => w.table).filter(Boolean));
     process.stdout.write(`check-table-writers: ${tables.size} tables written, each by its owner only.\n`);
   }
-  if (stale.length && !bad.length && rootArg < 0)
-    process.stdout.write(`  listed second writers that no longer write (remove them): ${stale.join(', ')}\n`);
 }

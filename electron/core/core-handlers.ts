@@ -14,6 +14,7 @@ import type { LlmHealthTracker } from './brain/llm/llm-health';
 import { catalogHandlers } from './catalog/app';
 import { whatsappHandlers } from './channels/whatsapp/app';
 import { contactsHandlers } from './contacts/app';
+import { CONTACT_DATA } from './contact-data';
 import { conversationsHandlers } from './conversations/app';
 import { desktopHandlers } from './desktop/index';
 import { draftsHandlers } from './drafts/app';
@@ -36,8 +37,9 @@ import { makeSyncSocket, syncQrDataUrl } from './sync/node-adapters';
 import { systemHandlers } from './system/app';
 import { testphoneHandlers } from './testphone/app';
 
-/** What a contact's erasure scrubs beside the database: their media and the simulator's raw send log. */
+/** What a contact's erasure goes through: each domain's own delete, their media and the simulator's raw send log. */
 export const erasePaths = (config: CoreConfig) => ({
+  domains: CONTACT_DATA,
   mediaDir: path.join(config.dataDir, 'media'),
   rawLogPath: simulatorRawLogPath(config),
 });
@@ -55,7 +57,6 @@ export function makeCoreApp(
   const app = new App(base.logger);
   for (const handlers of [
     systemHandlers,
-    shopsHandlers,
     accountsHandlers,
     conversationsHandlers,
     settingsHandlers,
@@ -63,11 +64,12 @@ export function makeCoreApp(
     quickRepliesHandlers,
     testphoneHandlers,
     messagesHandlers,
-    guardrailsHandlers,
   ]) {
     app.register(handlers(ctx));
   }
   app.register(whatsappHandlers(ctx));
+  app.register(shopsHandlers(ctx, { products }));
+  app.register(guardrailsHandlers(ctx, { violations: services.violations }));
   app.register(catalogHandlers(ctx, { products, retrieval: retriever }));
   app.register(knowledgeHandlers(ctx, { knowledge, documents, retriever }));
   app.register(catalogImageHandlers(ctx, parts.media.catalogImages));

@@ -3,7 +3,8 @@ import type { CoreBase } from './core-base';
 import type { CoreConfig } from './create-core';
 import { apiKeySecretName } from './brain/index';
 import { makeCatalogImages, makeCatalogImagesRepo, makeMediaUnderstanding } from './media/index';
-import { makeTranscriptRepo, makeTranscriptionUsageRepo, makeVoiceTranscriber } from './media/transcribe/index';
+import { makeTranscriptionUsageRepo, makeVoiceTranscriber } from './media/transcribe/index';
+import { makeTranscriptRepo } from './pipeline/index';
 import { transcriptionKeySecretName } from './settings/app';
 
 /** Catalog photos, customers' photos read against them, and voice notes to text. */

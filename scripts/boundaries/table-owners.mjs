@@ -1,34 +1,22 @@
 // Who may write each table (see ARCHITECTURE.md, "One writer per table"): the one place in electron/core, folder
 // (ends in /) or file, that inserts, updates or deletes its rows. `scripts/check-table-writers.mjs` finds every write
 // in core (tests, test-utils and migrations aside) and refuses one from anywhere else, and a write to a table that is
-// not listed here: a new table is born with an owner.
-//
-// `also` lists the writers that are still somewhere else today, each with the reason; it is a debt list to shrink,
-// not a way to add a second writer (a new one belongs in the owner's module, which the other calls).
-
-/** The one cross-domain writer: `contacts/delete` erases a customer's rows from every domain's tables. */
-export const ERASER = 'contacts/erase-contact-repo.ts';
+// not listed here: a new table is born with an owner. There is no second writer: another domain that needs a write
+// calls the owner's module. Even a customer's erasure (`contacts/delete`) writes nothing itself: it calls each
+// domain's own `deleteContactData` (electron/core/contact-data.ts).
 
 /** Files that write a table under a computed name, and why that name is theirs alone. */
 export const COMPUTED_TABLE_WRITERS = {
   'catalog/import/staging-repo.ts': 'its own TEMP staging table (temp.catalog_import_N), dropped when the import ends',
 };
 
-const prefsDebt = 'a key-value table: each writes its own keys with the same upsert (to fold into one preferences module)';
-
-/** @type {Record<string, { owner: string; also?: Array<{ file: string; why: string }> }>} */
+/** @type {Record<string, { owner: string }>} */
 export const TABLE_OWNERS = {
   accounts: { owner: 'accounts/' },
   analytics_days: { owner: 'analytics/' },
   analytics_dirty_hours: { owner: 'analytics/' },
   analyzed_conversations: { owner: 'learning/' },
-  app_preferences: {
-    owner: 'system/preferences.ts',
-    also: [
-      { file: 'desktop/prefs-store.ts', why: prefsDebt },
-      { file: 'sync/config-store.ts', why: prefsDebt },
-    ],
-  },
+  app_preferences: { owner: 'system/preferences.ts' },
   bandit_arms: { owner: 'learning/' },
   brain_state: { owner: 'orders/' },
   catalog_images: { owner: 'media/' },
@@ -50,33 +38,18 @@ export const TABLE_OWNERS = {
   learned_sources: { owner: 'learning/' },
   llm_contact_usage: { owner: 'brain/usage/' },
   llm_usage: { owner: 'brain/usage/' },
-  messages: {
-    owner: 'pipeline/',
-    also: [{ file: 'media/transcribe/transcript-repo.ts', why: "a voice note's transcript fills its message's empty text once" }],
-  },
+  messages: { owner: 'pipeline/' },
   messages_fts: { owner: 'store/message-search-index.ts' },
   opt_outs: { owner: 'learning/' },
   order_items: { owner: 'orders/' },
   orders: { owner: 'orders/' },
   outbox: { owner: 'pipeline/' },
-  product_variants: {
-    owner: 'catalog/',
-    also: [{ file: 'orders/stock.ts', why: "an order takes its variant's stock inside the order's own transaction" }],
-  },
-  products: {
-    owner: 'catalog/',
-    also: [
-      { file: 'orders/stock.ts', why: "an order takes its product's stock inside the order's own transaction" },
-      { file: 'shops/app.ts', why: "a shop's new currency relabels the products still priced in the old one" },
-    ],
-  },
+  product_variants: { owner: 'catalog/' },
+  products: { owner: 'catalog/' },
   products_tri: { owner: 'catalog/' },
   products_words: { owner: 'catalog/' },
   quick_replies: { owner: 'quick-replies/' },
-  search_index_state: {
-    owner: 'store/',
-    also: [{ file: 'pipeline/pipeline-lookups-store.ts', why: 'the disk-full probe writes (and rolls back) a scratch row' }],
-  },
+  search_index_state: { owner: 'store/' },
   settings: { owner: 'settings/' },
   shops: { owner: 'shops/' },
   strategy_choices: { owner: 'learning/' },

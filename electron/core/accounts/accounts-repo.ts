@@ -1,7 +1,7 @@
-import type SQLite from 'better-sqlite3';
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Account, AccountStatus, ChannelKind } from '../../../shared/domain/schemas';
 import type { Database } from '../database';
+import type { WritableSqlite, WritableDB } from '../store';
 
 const toAccount = (row: Selectable<Database['accounts']>): Account => ({
   id: row.id,
@@ -13,7 +13,7 @@ const toAccount = (row: Selectable<Database['accounts']>): Account => ({
   createdAt: row.created_at,
 });
 
-export function makeAccountsRepo(db: Kysely<Database>) {
+export function makeAccountsRepo(db: WritableDB<Database>) {
   return {
     async list(shopId: number): Promise<Account[]> {
       return (await db.selectFrom('accounts').selectAll().where('shop_id', '=', shopId).orderBy('id').execute()).map(toAccount);
@@ -53,7 +53,7 @@ export type AccountsRepo = ReturnType<typeof makeAccountsRepo>;
  * repository with its `wa_accounts` row, the test phone, the pipeline's status relay). Raw prepared statements
  * because those callers are synchronous better-sqlite3 code; they live here so `accounts` has one writer.
  */
-export function prepareAccountWrites(sqlite: SQLite.Database) {
+export function prepareAccountWrites(sqlite: WritableSqlite) {
   const insert = sqlite.prepare<[number, ChannelKind, string, string | null, AccountStatus, string], { id: number }>(
     'INSERT INTO accounts (shop_id, channel, label, phone, status, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
   );

@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../database';
@@ -5,6 +6,14 @@ import type { WritableDB, WritableSqlite } from '../store';
 import { WriteRefusedError } from '../store';
 import type { ReadHandle } from './read-handle';
 import { makeRollupRepo } from './rollup-repo';
+import { makeProductsRepo } from '../catalog/products-repo';
+import { makeOrdersRepo } from '../orders/repo';
+import { makePreferenceRows, makePreferences } from '../system/preferences';
+import { makeTranscriptRepo } from '../pipeline/transcript-repo';
+import { makePipelineStore } from '../pipeline/pipeline-store';
+import { makeSettingsRepo } from '../settings/settings-repo';
+import { makeViolationsRepo } from '../brain/guardrails/violations-repo';
+import { makeDiskProbe } from '../store/disk-probe';
 import { makeAnalytics } from './service';
 
 /** Stand-ins for anything that writes: a repository takes the writing handles. */
@@ -46,7 +55,35 @@ describe('analytics read handle', () => {
       // @ts-expect-error and a function that writes through kysely does not take it
       void writesTyped(readDb);
     };
+    // An unbranded connection (one opened beside the store, or a read handle's own) is no writer either.
+    const stray = {} as SQLite.Database;
+    const intoWritingRepos = () => {
+      // @ts-expect-error the catalog's products repository takes the writer only
+      makeProductsRepo(read);
+      // @ts-expect-error nor does it take an unbranded connection
+      makeProductsRepo(stray);
+      // @ts-expect-error the pipeline's store (messages, queue, outbox)
+      makePipelineStore(read);
+      // @ts-expect-error the transcripts the pipeline writes into messages
+      makeTranscriptRepo(stray);
+      // @ts-expect-error app_preferences' one writer
+      makePreferenceRows(read);
+      // @ts-expect-error the guardrails' record
+      makeViolationsRepo(stray);
+      // @ts-expect-error the store's disk probe
+      makeDiskProbe(read);
+      // @ts-expect-error kysely repositories take the writing kysely: orders
+      makeOrdersRepo(readDb);
+      // @ts-expect-error settings
+      makeSettingsRepo(readDb);
+      // @ts-expect-error preferences
+      makePreferences(readDb);
+      // The writer itself is accepted by each.
+      makeProductsRepo(store.sqlite);
+      makeOrdersRepo(store.db);
+    };
     expect(refused).toBeTypeOf('function'); // never called: the lines above are for the compiler
+    expect(intoWritingRepos).toBeTypeOf('function');
     // The writer is a reader too (Signal's WritableDB extends ReadableDB): this compiles.
     const analytics = makeAnalytics({ read: store.sqlite });
     expect(analytics.overview).toBeTypeOf('function');

@@ -1,4 +1,4 @@
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../store';
 
 /** A stored day of analytics_days (migration 0050), without its facts. */
 export interface DayStamp {
@@ -12,7 +12,7 @@ export interface DayStamp {
  * Analytics' own tables, the only ones it writes: the daily rollups and the hours the message
  * triggers marked as changed. Everything else it reads through read-handle.ts.
  */
-export function makeRollupRepo(sqlite: SQLite.Database) {
+export function makeRollupRepo(sqlite: WritableSqlite) {
   const s = {
     dirty: sqlite.prepare<[number], string>('SELECT utc_hour FROM analytics_dirty_hours WHERE shop_id = ?').pluck(),
     clean: sqlite.prepare<[number]>('DELETE FROM analytics_dirty_hours WHERE shop_id = ?'),

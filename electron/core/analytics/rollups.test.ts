@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type Store, openDatabase } from '../database';
 import { noFollowUps } from './follow-ups';
 import { computeOverview } from './overview';
-import { readOnlyView } from '../store';
+import { type WritableSqlite, readOnlyView } from '../store';
 import { makeRollupRepo } from './rollup-repo';
 import { makeAnalytics } from './service';
 import { makeStatementCache } from './statements';
@@ -121,7 +121,7 @@ afterEach(async () => {
   store = null;
 });
 
-function compare(sqlite: SQLite.Database, shops: number[], periods: readonly (readonly [string, string])[] = PERIODS) {
+function compare(sqlite: WritableSqlite, shops: number[], periods: readonly (readonly [string, string])[] = PERIODS) {
   const rolled = makeAnalytics({ read: readOnlyView(sqlite), rollups: makeRollupRepo(sqlite) });
   const statement = makeStatementCache(readOnlyView(sqlite));
   const mismatches: string[] = [];

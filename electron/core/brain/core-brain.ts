@@ -1,5 +1,4 @@
-import type { WritableSqlite } from '../store';
-import type { Kysely } from 'kysely';
+import type { WritableDB, WritableSqlite } from '../store';
 import type { ShopSettings } from '../../../shared/domain/settings';
 import type { ProductsRepo } from '../catalog';
 import type { EventBus } from '../events';
@@ -23,7 +22,7 @@ import type { Brain } from './types';
 
 export interface CoreShopBrainConfig {
   /** The kysely handle the brain's repositories use (catalog, orders, knowledge). */
-  db: Kysely<Database>;
+  db: WritableDB<Database>;
   /** The raw handle: FTS retrieval, usage, violations, brain state. */
   sqlite: WritableSqlite;
   /** A shop's settings, read per turn. */

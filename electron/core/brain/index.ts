@@ -33,3 +33,5 @@ export { classifyIntent } from './nlu/intent';
 export { detectLanguage } from './nlu/language';
 export { nameFor } from './offline/product-name';
 export { formatMoney } from './templates/format';
+// A customer's erasure (contacts/delete): the brain's guardrail records and usage of them.
+export { deleteContactData } from './erase-contact-data';

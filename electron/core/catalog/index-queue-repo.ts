@@ -1,5 +1,5 @@
-import type SQLite from 'better-sqlite3';
 import type { ProductRow } from './products-repo';
+import type { WritableSqlite } from '../store';
 
 /**
  * The search index queue's rows (catalog_index_queue, migration 0009) and the FTS5 rows it
@@ -7,7 +7,7 @@ import type { ProductRow } from './products-repo';
  * transactions (time-slice.ts), which bench/catalog-import.ts measures (the event loop's delay
  * percentiles while a 50,000-row import is indexed before the call answers).
  */
-export function makeIndexQueueRepo(sqlite: SQLite.Database) {
+export function makeIndexQueueRepo(sqlite: WritableSqlite) {
   const s = {
     next: sqlite.prepare<
       [number],

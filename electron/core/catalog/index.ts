@@ -2,3 +2,4 @@
 export { type ProductRow, type ProductsRepo, makeProductReader, makeProductsRepo } from './products-repo';
 export { type KnowledgeSearchDoc, type ProductSearchDoc, knowledgeSearchDoc, shopToken } from './search-doc';
 export { MappingNeededError, importCatalog } from './import/import-catalog';
+export { decrementCatalogStock } from './stock';

@@ -1,7 +1,7 @@
-import type SQLite from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { ProductVariant, VariantOption } from '../../../shared/domain/catalog';
 import type { ProductVariantsTable } from './tables';
+import type { WritableSqlite } from '../store';
 
 /** A stored variant row (migration 0090), as kysely's table type reads it back. */
 export type VariantRow = Selectable<ProductVariantsTable>;
@@ -47,7 +47,7 @@ const key = (s: string) => s.trim().toLowerCase();
  * because an order line names a variant; re-adding its SKU (or its name) brings the row back.
  * Another product may take an archived variant's SKU (the seller reused it): the old row lets go.
  */
-export function makeVariantsRepo(sqlite: SQLite.Database) {
+export function makeVariantsRepo(sqlite: WritableSqlite) {
   const s = {
     active: sqlite.prepare<[number], VariantRow>(
       `SELECT * FROM product_variants WHERE product_id = ? AND archived_at IS NULL ORDER BY position, id`,
@@ -154,7 +154,7 @@ const isUniqueViolation = (err: unknown): boolean =>
  * so 40,000 products with sizes do not hold the core for seconds of per-row JavaScript.
  * Throws VariantSkuTakenError when a SKU is taken (by another product, or twice in the file).
  */
-export function writeStagedVariants(sqlite: SQLite.Database, shopId: number, table: string, now: string): void {
+export function writeStagedVariants(sqlite: WritableSqlite, shopId: number, table: string, now: string): void {
   const repo = makeVariantsRepo(sqlite);
   const known = sqlite
     .prepare<[number], { id: number; variant_rows: string }>(

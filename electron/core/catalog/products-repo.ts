@@ -1,10 +1,10 @@
-import type SQLite from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { ProductsTable } from './tables';
 import type { Product, ProductVariant } from '../../../shared/domain/catalog';
 import { reconcileVariants } from '../../../shared/domain/variants';
 import { productIndexColumns, productSearchDoc, shopToken } from './search-doc';
 import { makeVariantsRepo } from './product-variants-repo';
+import type { WritableSqlite } from '../store';
 
 export { VariantSkuTakenError } from './product-variants-repo';
 
@@ -88,7 +88,7 @@ export function productRowParams(shopId: number, input: ProductInput, now: strin
  * Products from rows a caller selected itself (catalog search, retrieval): each row with its
  * current variants, read from product_variants (one query for a list of rows).
  */
-export function makeProductReader(sqlite: SQLite.Database) {
+export function makeProductReader(sqlite: WritableSqlite) {
   const variants = makeVariantsRepo(sqlite);
   return {
     one(row: ProductRow): Product {
@@ -105,7 +105,7 @@ export function makeProductReader(sqlite: SQLite.Database) {
  * write thousands of rows in one transaction and retrieval sits on the hot path of every reply.
  * Every write keeps products, products_tri and products_words in step inside one transaction.
  */
-export function makeProductsRepo(sqlite: SQLite.Database) {
+export function makeProductsRepo(sqlite: WritableSqlite) {
   const variants = makeVariantsRepo(sqlite);
   const reader = makeProductReader(sqlite);
   const toProduct = reader.one;
@@ -155,6 +155,7 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
     setArchived: sqlite.prepare<[string | null, string, number, number]>(
       `UPDATE products SET archived_at = ?, updated_at = ? WHERE shop_id = ? AND id = ?`,
     ),
+    relabel: sqlite.prepare<[string, number, string]>(`UPDATE products SET currency = ? WHERE shop_id = ? AND currency = ?`),
   };
 
   /** The search document of a product, and a writer for its FTS rows once its id is known. */
@@ -304,6 +305,10 @@ export function makeProductsRepo(sqlite: SQLite.Database) {
         s.wordsDelete.run(id);
         return true;
       })();
+    },
+    /** A shop's new currency relabels the products still priced in its old one (a wrong default at import). */
+    relabelCurrency(shopId: number, from: string, to: string): number {
+      return s.relabel.run(to, shopId, from).changes;
     },
     /** Active products of the shop. */
     count(shopId: number): number {

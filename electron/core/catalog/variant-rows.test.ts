@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../../shared/domain/catalog';
 import { type Core, createCore } from '../create-core';
-import { decrementCatalogStock } from '../orders/stock';
+import { inWriteTransaction } from '../store';
+import { decrementCatalogStock } from './stock';
 
 /** Variants as rows (migration 0090), through the contract a seller's page uses. */
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../../../tests/fixtures', name), 'utf8');
@@ -180,7 +181,7 @@ describe('variants are rows of product_variants', () => {
 
   it('an order takes stock from the ordered variant’s row, never below zero', async () => {
     const before = (await allProducts(shopId)).find((p) => p.sku === 'robe-lin') as Product;
-    await core.ctx.store.db.transaction().execute((trx) =>
+    await inWriteTransaction(core.ctx.store.db, (trx) =>
       decrementCatalogStock(trx, shopId, [
         { sku: 'robe-lin', variant: 'm / sable', quantity: 2 },
         { sku: 'robe-lin', variant: 'L / Sable', quantity: 50 },

@@ -9,3 +9,4 @@ export {
   type OwnMessageEcho,
 } from './types';
 export { phoneToJid } from './simulator/test-phone';
+export { deleteContactData as deleteWhatsAppContactData } from './whatsapp/erase-contact-repo';

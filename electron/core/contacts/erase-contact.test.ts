@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Shop } from '../../../shared/domain/schemas';
+import { CONTACT_DATA } from '../contact-data';
 import type { Core } from '../create-core';
+import type { WritableSqlite } from '../store';
 import { call, makeTempCore } from '../test-utils/temp-core';
+import { eraseContact } from './erase-contact';
 import { runRetention } from './retention';
 
 let cleanup: (() => Promise<void>) | null = null;
@@ -30,6 +33,49 @@ function grep(dir: string, markers: string[]): string[] {
   };
   walk(dir);
   return hits;
+}
+
+/** Columns that point to a customer, and the tables that keep such a row on purpose after the erasure. */
+const POINTERS = ['contact_id', 'conversation_id', 'jid', 'remote_jid'];
+const KEPT = { wa_excluded: 'the seller\'s "never answer this number" stays (its name goes)' };
+
+/**
+ * Every row of any table (migrations' and FTS shadow tables aside) still pointing to the erased
+ * customer: a domain that stores their data and forgot its delete leaves one here.
+ */
+function leftovers(db: WritableSqlite, who: { contactId: number; conversationIds: number[]; jid: string }): string[] {
+  const tables = db
+    .prepare<[], { name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND sql NOT LIKE 'CREATE VIRTUAL%'",
+    )
+    .all()
+    .map((t) => t.name)
+    .filter((t) => !Object.hasOwn(KEPT, t));
+  const found: string[] = [];
+  for (const table of tables) {
+    const columns = db
+      .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
+      .all()
+      .map((c) => c.name);
+    if (table === 'contacts' && db.prepare('SELECT 1 FROM contacts WHERE id = ?').get(who.contactId)) found.push('contacts.id');
+    if (table === 'conversations') {
+      const rows = db.prepare(`SELECT count(*) AS n FROM conversations WHERE id IN (${who.conversationIds.join(',') || 'NULL'})`).get() as {
+        n: number;
+      };
+      if (rows.n > 0) found.push('conversations.id');
+    }
+    for (const column of columns.filter((c) => POINTERS.includes(c))) {
+      const value = column === 'contact_id' ? [who.contactId] : column === 'conversation_id' ? who.conversationIds : [who.jid];
+      if (value.length === 0) continue;
+      const n = (
+        db.prepare(`SELECT count(*) AS n FROM "${table}" WHERE "${column}" IN (${value.map(() => '?').join(',')})`).get(...value) as {
+          n: number;
+        }
+      ).n;
+      if (n > 0) found.push(`${table}.${column}`);
+    }
+  }
+  return found;
 }
 
 async function seed(core: Core, shopId: number, accountId: number, mediaDir: string) {
@@ -75,6 +121,8 @@ async function seed(core: Core, shopId: number, accountId: number, mediaDir: str
   db.prepare(
     "INSERT INTO knowledge (shop_id, question, answer, source, status, created_at, updated_at) VALUES (?, ?, 'Oui, en M.', 'learned', 'pending', ?, ?)",
   ).run(shopId, 'Salam, je veux la robe zoubimarker taille M', at(), at());
+  // Per-customer LLM usage names the contact by id only (no foreign key: nothing cascades it away).
+  db.prepare("INSERT INTO llm_contact_usage (shop_id, contact_id, day, messages) VALUES (?, ?, '2026-11-30', 3)").run(shopId, contactA);
   // The search index has the messages (a search catches it up).
   await call(core, 'conversations/list', { shopId, query: 'zoubimarker' });
   return contactA;
@@ -90,9 +138,14 @@ describe('deleting a customer', () => {
     const contactA = await seed(core, shop.id, accountId, path.join(dataDir, 'media'));
     const markers = ['zoubimarker', A.phone, 'Zoubidaqx', 'Orangerqx'];
     expect(grep(dataDir, markers).length).toBeGreaterThan(0); // the grep sees them before
+    const who = subjectOf(core.ctx.store.sqlite, contactA, A.jid);
+    expect(leftovers(core.ctx.store.sqlite, who)).toEqual(
+      expect.arrayContaining(['llm_contact_usage.contact_id', 'messages.conversation_id']),
+    );
 
     const erased = await call(core, 'contacts/delete', { shopId: shop.id, contactId: contactA });
     expect(erased).toMatchObject({ messages: expect.any(Number), mediaFiles: 1, ordersAnonymised: 1, learnedEntries: 1 });
+    expect(leftovers(core.ctx.store.sqlite, who)).toEqual([]);
     await temp.core.close();
     expect(grep(dataDir, markers)).toEqual([]);
     expect(grep(dataDir, ['bmarkerkeep']).length).toBeGreaterThan(0);
@@ -122,6 +175,7 @@ describe('deleting a customer', () => {
     ).run(A.jid);
     const deps = {
       sqlite: db,
+      domains: CONTACT_DATA,
       mediaDir: path.join(dataDir, 'media'),
       settingsOf: (id: number) => core.ctx.repos.settings.get(id),
       logger: core.ctx.logger,
@@ -133,4 +187,27 @@ describe('deleting a customer', () => {
     const left = db.prepare('SELECT jid FROM contacts').all();
     expect(left).toEqual([{ jid: B.jid }]);
   });
+
+  it('catches a domain that forgot its delete: its rows are left over', async () => {
+    const temp = await makeTempCore();
+    cleanup = temp.cleanup;
+    const { core, dataDir } = temp;
+    const shop = await call<Shop>(core, 'shops/create', { name: 'Dar Lalla', currency: 'DZD' });
+    const contactA = await seed(core, shop.id, core.ctx.testPhone.accountFor(shop.id), path.join(dataDir, 'media'));
+    const db = core.ctx.store.sqlite;
+    const who = subjectOf(db, contactA, A.jid);
+    // Planted: the brain's delete (guardrail records, per-customer usage) is missing from the list.
+    const { brain: _forgotten, ...domains } = CONTACT_DATA;
+    expect(eraseContact({ sqlite: db, domains, mediaDir: path.join(dataDir, 'media') }, shop.id, contactA)).not.toBeNull();
+    expect(leftovers(db, who)).toEqual(['llm_contact_usage.contact_id']);
+  });
 });
+
+/** The customer's conversations, read before the erasure (the leftover check looks for rows naming them). */
+function subjectOf(db: WritableSqlite, contactId: number, jid: string) {
+  const conversationIds = db
+    .prepare<[number], { id: number }>('SELECT id FROM conversations WHERE contact_id = ?')
+    .all(contactId)
+    .map((c) => c.id);
+  return { contactId, conversationIds, jid };
+}

@@ -1,11 +1,11 @@
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../store';
 
 /**
  * The synchronous writes of `conversations`, as raw prepared statements: the pipeline's accept and complete (the
  * measured hot path) run them inside pipeline-store's own transactions, which stay there. They live here so the
  * table has one writer; the seller's changes (takeover, status, read) are in conversations-repo.ts.
  */
-export function prepareConversationWrites(sqlite: SQLite.Database) {
+export function prepareConversationWrites(sqlite: WritableSqlite) {
   return {
     upsertConversation: sqlite.prepare<[number, number, number, string, string, string, string, number], { id: number }>(
       `INSERT INTO conversations (shop_id, account_id, contact_id, created_at, last_message_at, last_preview, last_inbound_at, unread)

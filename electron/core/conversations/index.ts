@@ -2,3 +2,4 @@
 export { prepareConversationWrites } from './conversation-writes-repo';
 export { type ConversationsRepo, type MessageRow, makeConversationsRepo, toConversation, toMessage } from './conversations-repo';
 export { requireConversation, requireMessage } from './lookup';
+export { deleteContactData } from './erase-contact-repo';

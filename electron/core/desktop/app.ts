@@ -4,6 +4,7 @@ import type { HandlerMap } from '../app';
 import type { CoreContext } from '../context';
 import { BACKUP_JOB, BACKUP_PASSPHRASE_SECRET, type BackupPorts, type BackupScheduler, makeBackups } from './backups';
 import { buildDiagnostics, saveDiagnostics } from './diagnostics';
+import { makePreferenceRows } from '../system';
 import { makeDesktopPrefsStore } from './prefs-store';
 
 export interface DesktopDeps {
@@ -34,7 +35,7 @@ function restoreCode(err: unknown): string {
  * changes them through the contract; the desktop shell applies a change when `desktop/prefs-changed` arrives.
  */
 export function desktopHandlers(ctx: CoreContext, deps: DesktopDeps): HandlerMap {
-  const prefs = makeDesktopPrefsStore(ctx.store.sqlite);
+  const prefs = makeDesktopPrefsStore(makePreferenceRows(ctx.store.sqlite));
   const backups = makeBackups({
     dataDir: ctx.dataDir,
     key: deps.key,

@@ -1,5 +1,5 @@
-import type SQLite from 'better-sqlite3';
 import { BackupStatus, DesktopPrefs } from '../../../shared/desktop/desktop-prefs';
+import type { PreferenceRows } from '../system';
 
 const PREFS_KEY = 'desktop_prefs';
 const BACKUP_KEY = 'desktop_backup_last';
@@ -22,20 +22,16 @@ function parseOr<T>(
   }
 }
 
-/** The app's own preferences and the last backup's outcome, rows of app_preferences (migration 0040). */
-export function makeDesktopPrefsStore(sqlite: SQLite.Database) {
-  const read = sqlite.prepare<[string], { value: string }>('SELECT value FROM app_preferences WHERE key = ?');
-  const write = sqlite.prepare<[string, string, string]>(
-    'INSERT INTO app_preferences (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
-  );
+/** The app's own preferences and the last backup's outcome, rows of app_preferences (the system domain's, migration 0040). */
+export function makeDesktopPrefsStore(rows: PreferenceRows) {
   return {
-    get: (): DesktopPrefs => parseOr(DesktopPrefs, read.get(PREFS_KEY)?.value, DesktopPrefs.parse({})),
+    get: (): DesktopPrefs => parseOr(DesktopPrefs, rows.get(PREFS_KEY), DesktopPrefs.parse({})),
     set(prefs: DesktopPrefs, now: string): void {
-      write.run(PREFS_KEY, JSON.stringify(DesktopPrefs.parse(prefs)), now);
+      rows.set(PREFS_KEY, JSON.stringify(DesktopPrefs.parse(prefs)), now);
     },
-    lastBackup: (): LastBackup => parseOr(BackupStatus.omit({ backups: true }), read.get(BACKUP_KEY)?.value, NO_BACKUP),
+    lastBackup: (): LastBackup => parseOr(BackupStatus.omit({ backups: true }), rows.get(BACKUP_KEY), NO_BACKUP),
     setLastBackup(last: LastBackup, now: string): void {
-      write.run(BACKUP_KEY, JSON.stringify(last), now);
+      rows.set(BACKUP_KEY, JSON.stringify(last), now);
     },
   };
 }

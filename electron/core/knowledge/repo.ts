@@ -1,6 +1,6 @@
-import type SQLite from 'better-sqlite3';
 import type { KnowledgeEntry, KnowledgeSource, KnowledgeStatus } from '../../../shared/domain/knowledge';
 import { knowledgeSearchDoc, shopToken } from '../catalog';
+import type { WritableSqlite } from '../store';
 
 export interface KnowledgeRow {
   id: number;
@@ -42,7 +42,7 @@ export interface KnowledgeInput {
  * FAQ entries and their two FTS rows, kept in step in one transaction per write. Only active
  * entries are indexed: pending and dismissed ones can never reach a customer through retrieval.
  */
-export function makeKnowledgeRepo(sqlite: SQLite.Database) {
+export function makeKnowledgeRepo(sqlite: WritableSqlite) {
   const s = {
     byId: sqlite.prepare<[number, number], KnowledgeRow>(`SELECT * FROM knowledge WHERE shop_id = ? AND id = ?`),
     insert: sqlite.prepare(

@@ -1,11 +1,11 @@
-import type { Kysely } from 'kysely';
 import type { Database } from '../database';
+import type { WritableDB } from '../store';
 
 /**
  * The offline brain's memory of one conversation (cart, order slots, last product), stored as
  * JSON. The repository does not know the document's shape; the brain validates what it reads.
  */
-export function makeBrainStateRepo(db: Kysely<Database>) {
+export function makeBrainStateRepo(db: WritableDB<Database>) {
   return {
     async get(conversationId: number): Promise<unknown> {
       const row = await db.selectFrom('brain_state').select('doc').where('conversation_id', '=', conversationId).executeTakeFirst();

@@ -1,5 +1,5 @@
-/** The orders domain's door: the orders repository, placing an order and the stock it takes. */
+/** The orders domain's door: the orders repository, placing an order (the catalog takes its stock). */
 export { type NewOrder, type OrdersRepo, makeOrdersRepo, sumLines } from './repo';
 export { type PlaceOrder, makeOrderPlacer } from './place-order';
 export { makeBrainStateRepo } from './brain-state-repo';
-export { decrementCatalogStock } from './stock';
+export { deleteContactData } from './erase-contact-repo';

@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
 import type { Order } from '../../../shared/domain/orders';
 import type { EventBus } from '../events';
 import type { Database } from '../database';
+import { type WritableDB, inWriteTransaction } from '../store';
 import { type NewOrder, type OrdersRepo, makeOrdersRepo } from './repo';
 
 export interface StockLine {
@@ -14,11 +14,11 @@ export interface StockLine {
  * The catalog's stock, decremented inside the order's transaction (so an order never exists
  * without its stock taken, nor the reverse). Wired by create-core to the catalog's repository.
  */
-export type DecrementStock = (trx: Kysely<Database>, shopId: number, lines: StockLine[]) => Promise<void>;
+export type DecrementStock = (trx: WritableDB<Database>, shopId: number, lines: StockLine[]) => Promise<void>;
 
 export interface OrderPlacerConfig {
   /** The kysely handle the order, its lines and the stock change are written with, in one transaction. */
-  db: Kysely<Database>;
+  db: WritableDB<Database>;
   /** The orders repository on `db` that the rest of core uses (create-core builds it once); else one of its own. */
   orders?: Pick<OrdersRepo, 'byMessage'>;
   /** Takes the ordered quantities off the products' (or variants') stock. */
@@ -48,7 +48,7 @@ export function makeOrderPlacer({ db, orders, decrementStock, bus }: OrderPlacer
       if (existing) return { order: existing, created: false };
     }
     try {
-      const order = await db.transaction().execute(async (trx) => {
+      const order = await inWriteTransaction(db, async (trx) => {
         // The insert runs on the transaction's handle, so it needs a repository bound to it.
         const saved = await makeOrdersRepo(trx).insert(input);
         await decrementStock(

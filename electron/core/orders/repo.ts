@@ -1,8 +1,9 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { CustomerLanguage } from '../../../shared/domain/schemas';
 import type { Order, OrderLine, OrderStatus, OrderSummary } from '../../../shared/domain/orders';
 import type { Database } from '../database';
 import type { OrdersTable } from './tables';
+import type { WritableDB } from '../store';
 
 /** What the brain hands over when the customer confirms. */
 export interface NewOrder {
@@ -71,7 +72,7 @@ function toOrder(row: Selectable<OrdersTable>, items: OrderLine[]): Order {
 }
 
 /** One repository for the order aggregate (order + its lines). Takes a handle or a transaction. */
-export function makeOrdersRepo(db: Kysely<Database>) {
+export function makeOrdersRepo(db: WritableDB<Database>) {
   async function linesOf(orderIds: number[]): Promise<Map<number, OrderLine[]>> {
     const byOrder = new Map<number, OrderLine[]>();
     if (orderIds.length === 0) return byOrder;

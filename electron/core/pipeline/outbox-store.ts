@@ -1,4 +1,4 @@
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../store';
 import { prepareConversationWrites } from '../conversations';
 import type { NewOutbound, OutboxRow } from './pipeline-rows';
 
@@ -6,7 +6,7 @@ import type { NewOutbound, OutboxRow } from './pipeline-rows';
 export const preview = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
 
 /** The outbox's statements, prepared once. */
-function prepareOutbox(sqlite: SQLite.Database) {
+function prepareOutbox(sqlite: WritableSqlite) {
   return {
     queuedConversations: sqlite.prepare<[], { conversationId: number }>(
       "SELECT DISTINCT conversation_id AS conversationId FROM outbox WHERE state = 'queued'",
@@ -46,7 +46,7 @@ function prepareOutbox(sqlite: SQLite.Database) {
  * sent, retried or failed, and the receipts that follow. Raw prepared statements: the dispatcher's hot path, each
  * transition ONE synchronous transaction (with its message row's status).
  */
-export function makeOutboxStore(sqlite: SQLite.Database) {
+export function makeOutboxStore(sqlite: WritableSqlite) {
   const { touchConversationOut } = prepareConversationWrites(sqlite);
   const s = prepareOutbox(sqlite);
 

@@ -1,4 +1,4 @@
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../store';
 
 import { PARKED_REASON } from '../../../shared/domain/escalation';
 import { prepareConversationWrites } from '../conversations';
@@ -13,7 +13,7 @@ export { PARKED_REASON };
  * 'parked' (restarts leave them alone too) and the conversation waits for the seller. Giving the
  * conversation back to the bot puts them back in the queue for one more round of tries.
  */
-export function makeParkedTurnsRepo(sqlite: SQLite.Database) {
+export function makeParkedTurnsRepo(sqlite: WritableSqlite) {
   const park = sqlite.prepare<[string, number]>(
     "UPDATE inbound_queue SET state = 'parked', route = ? WHERE conversation_id = ? AND state = 'pending'",
   );

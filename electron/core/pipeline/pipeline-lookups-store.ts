@@ -1,10 +1,10 @@
-import type SQLite from 'better-sqlite3';
 import type { AccountStatus } from '../../../shared/domain/schemas';
 import { prepareAccountWrites } from '../accounts';
 import { toConversation } from '../conversations';
+import type { WritableSqlite } from '../store';
 
 /** The pipeline's writable connection (messages, conversations, the inbound queue, the outbox). */
-export type PipelineConnection = SQLite.Database;
+export type PipelineConnection = WritableSqlite;
 
 /**
  * What the pipeline reads beside its own transitions (pipeline-store.ts): an account's channel and shop, a
@@ -31,24 +31,3 @@ export function makePipelineLookups(sqlite: PipelineConnection) {
   };
 }
 export type PipelineLookups = ReturnType<typeof makePipelineLookups>;
-
-/**
- * A write probe for the paused intake (intake-guard.ts): grows the file like a message would, then rolls back, so it
- * fails exactly while the disk refuses a message and leaves nothing behind when it succeeds.
- */
-export function makeDiskProbe(sqlite: PipelineConnection): () => void {
-  const probeWrite = sqlite.transaction(() => {
-    sqlite.prepare("INSERT INTO search_index_state (name, last_id) VALUES ('~disk-probe', zeroblob(65536))").run();
-    throw new ProbeDone();
-  });
-  return () => {
-    try {
-      probeWrite();
-    } catch (err) {
-      if (!(err instanceof ProbeDone)) throw err;
-    }
-  };
-}
-
-/** Ends the disk probe's transaction by rolling it back. */
-class ProbeDone extends Error {}

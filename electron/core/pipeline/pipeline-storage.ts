@@ -3,7 +3,8 @@ import type { EventBus } from '../events';
 import type { Clock, Logger, Notifier } from '../ports';
 import { makeIntakeGuard } from './intake-guard';
 import type { IntakeJournal } from './intake-journal';
-import { type PipelineConnection, makeDiskProbe } from './pipeline-lookups-store';
+import { makeDiskProbe } from '../store';
+import type { PipelineConnection } from './pipeline-lookups-store';
 
 /** Where the guard puts what it held once the disk has space again: the pipeline (createPipeline's storeHeld, resumeWork). */
 export interface HeldIntake {

@@ -1,4 +1,4 @@
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../store';
 import type { NormalizedInbound } from '../channels';
 import type { Insertable } from 'kysely';
 import { prepareContactWrites } from '../contacts';
@@ -16,7 +16,7 @@ export type { AcceptResult, NewOutbound, OutboundKind, OutboxRow, PendingTurnRow
  * statements: this is the hot path.
  */
 
-export function makePipelineStore(sqlite: SQLite.Database) {
+export function makePipelineStore(sqlite: WritableSqlite) {
   const outbox = makeOutboxStore(sqlite);
   const { enqueue } = outbox;
   const reads = makeTurnReads(sqlite);

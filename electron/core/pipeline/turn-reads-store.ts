@@ -1,4 +1,4 @@
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../store';
 import type { MessageRow } from '../conversations';
 import type { PendingTurnRow, TurnFacts } from './pipeline-rows';
 
@@ -8,7 +8,7 @@ const MESSAGE_COLUMNS = 'id, shop_id, conversation_id, direction, author, kind, 
  * What the worker reads for a turn (pipeline-store.ts spreads it into its own): the pending queue rows, the
  * conversation's facts and history, a message and its meta. Raw prepared statements: read on every turn.
  */
-export function makeTurnReads(sqlite: SQLite.Database) {
+export function makeTurnReads(sqlite: WritableSqlite) {
   const s = {
     pendingOf: sqlite.prepare<[number], PendingTurnRow>(
       `SELECT id AS queueId, shop_id AS shopId, conversation_id AS conversationId, message_id AS messageId, created_at AS createdAt

@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
 import { ShopSettings, type ShopSettingsPatch } from '../../../shared/domain/settings';
 import type { Database } from '../database';
+import type { WritableDB } from '../store';
 
 /** Settings are one validated JSON document per shop; defaults fill whatever is missing. */
-export function makeSettingsRepo(db: Kysely<Database>) {
+export function makeSettingsRepo(db: WritableDB<Database>) {
   async function get(shopId: number): Promise<ShopSettings> {
     const row = await db.selectFrom('settings').select('doc').where('shop_id', '=', shopId).executeTakeFirst();
     const parsed = ShopSettings.safeParse(row ? JSON.parse(row.doc) : {});

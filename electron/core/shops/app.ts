@@ -2,7 +2,13 @@ import { ContractError } from '../../../shared/contract';
 import type { HandlerMap } from '../app';
 import type { CoreContext } from '../context';
 
-export function shopsHandlers({ repos, clock, bus, store }: CoreContext): HandlerMap {
+/** The catalog's products repository as a shop sees it (the catalog owns products; the shop asks it to relabel). */
+interface ShopCatalog {
+  /** Moves the shop's products priced in `from` to `to`; the count relabelled. */
+  relabelCurrency(shopId: number, from: string, to: string): number;
+}
+
+export function shopsHandlers({ repos, clock, bus }: CoreContext, { products }: { products: ShopCatalog }): HandlerMap {
   return {
     'shops/list': () => repos.shops.list(),
     'shops/create': async ({ name, currency }) => {
@@ -28,7 +34,7 @@ export function shopsHandlers({ repos, clock, bus, store }: CoreContext): Handle
       const shop = await repos.shops.setCurrency(shopId, currency);
       if (!shop) throw new ContractError('not_found', `No shop ${shopId}`);
       // A catalog imported under a wrong default (a new shop starts in DZD) follows the shop.
-      store.sqlite.prepare(`UPDATE products SET currency = ? WHERE shop_id = ? AND currency = ?`).run(currency, shopId, before.currency);
+      products.relabelCurrency(shopId, before.currency, currency);
       bus.emit('shops/changed', shop);
       bus.emit('catalog/changed', { shopId });
       return shop;

@@ -1,6 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Shop } from '../../../shared/domain/schemas';
 import type { Database } from '../database';
+import type { WritableDB } from '../store';
 
 const toShop = (row: Selectable<Database['shops']>): Shop => ({
   id: row.id,
@@ -10,7 +11,7 @@ const toShop = (row: Selectable<Database['shops']>): Shop => ({
   createdAt: row.created_at,
 });
 
-export function makeShopsRepo(db: Kysely<Database>) {
+export function makeShopsRepo(db: WritableDB<Database>) {
   return {
     async list(): Promise<Shop[]> {
       return (await db.selectFrom('shops').selectAll().orderBy('id').execute()).map(toShop);

@@ -53,6 +53,11 @@ export class WriteRefusedError extends Error {
 export const asWritable = (sqlite: SQLite.Database): WritableSqlite => sqlite as WritableSqlite;
 export const asWritableDb = <DB>(db: Kysely<DB>): WritableDB<DB> => db as WritableDB<DB>;
 
+/** Runs `work` in a transaction of the writer: the transaction's handle writes too, so it is a WritableDB. */
+export function inWriteTransaction<DB, T>(db: WritableDB<DB>, work: (trx: WritableDB<DB>) => Promise<T>): Promise<T> {
+  return db.transaction().execute((trx) => work(trx as unknown as WritableDB<DB>));
+}
+
 /**
  * A readable view of a connection: it prepares only statements SQLite itself reports as read-only
  * (sqlite3_stmt_readonly), so a write slipped into a read model fails at prepare time. Used over

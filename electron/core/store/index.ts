@@ -9,10 +9,12 @@ export {
   type WritableDB,
   type WritableSqlite,
   WriteRefusedError,
+  inWriteTransaction,
   readOnlyView,
 } from './handles';
 export { type OpenOptions, PAGE_CACHE_KB, SchemaTooNewError, type Store, StoreDamagedError, openStore, quickCheck } from './open-database';
 export { DataDirLockedError, lockDataDir } from './data-dir-lock';
 export { type RecoveryResult, type TableDamage, recoverDatabase } from './recover-database';
 export { restoreBackup, runBackup } from './backup/backup';
-export type { MessageSearchIndex } from './message-search-index';
+export { type MessageSearchIndex, optimizeMessageSearch } from './message-search-index';
+export { makeDiskProbe } from './disk-probe';

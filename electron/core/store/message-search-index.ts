@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import { CONTACT_PHONE } from './migrations/0085-contact-search';
+import type { WritableSqlite } from './handles';
 
 /** One full-text index fed from a table by id, up to a watermark row in search_index_state. */
 function makeWatermarkIndexer(sqlite: SQLite.Database, name: string, insertSql: string, table: string) {
@@ -26,7 +27,7 @@ function makeWatermarkIndexer(sqlite: SQLite.Database, name: string, insertSql: 
  * never indexes a row twice); searches call it first, so they never miss a message. A plain
  * function: whatever drives it (this timer, a persistent scheduler) just calls `catchUp`.
  */
-export function makeMessageSearchIndex(sqlite: SQLite.Database, onError: (err: unknown) => void = () => {}) {
+export function makeMessageSearchIndex(sqlite: WritableSqlite, onError: (err: unknown) => void = () => {}) {
   const messages = makeWatermarkIndexer(
     sqlite,
     'messages',
@@ -74,3 +75,8 @@ export function makeMessageSearchIndex(sqlite: SQLite.Database, onError: (err: u
   };
 }
 export type MessageSearchIndex = ReturnType<typeof makeMessageSearchIndex>;
+
+/** Merges the message index's segments, so the terms of deleted messages leave the file (a customer's erasure). */
+export function optimizeMessageSearch(sqlite: WritableSqlite): void {
+  sqlite.prepare("INSERT INTO messages_fts(messages_fts) VALUES ('optimize')").run();
+}

@@ -1,4 +1,4 @@
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../store';
 
 export type CommandState = 'running' | 'done' | 'failed' | 'refused';
 
@@ -40,7 +40,7 @@ const toRow = (r: RawCommand): CommandRow => ({
  * (device, command id). `claim` inserts before the command runs, so a second copy (a retry, a
  * replay through the mailbox) finds the row and never runs the command again.
  */
-export function makeCommandsRepo(sqlite: SQLite.Database) {
+export function makeCommandsRepo(sqlite: WritableSqlite) {
   const get = sqlite.prepare<[number, string], RawCommand>('SELECT * FROM sync_commands WHERE device_id = ? AND command_id = ?');
   const insert = sqlite.prepare<[number, string, string, CommandState, string]>(
     'INSERT OR IGNORE INTO sync_commands (device_id, command_id, name, state, received_at) VALUES (?, ?, ?, ?, ?)',

@@ -1,5 +1,5 @@
-import type SQLite from 'better-sqlite3';
 import { z } from 'zod';
+import type { PreferenceRows } from '../system';
 
 const CONFIG_KEY = 'sync_config';
 
@@ -13,15 +13,11 @@ const SyncConfig = z.object({
 });
 export type SyncConfig = z.infer<typeof SyncConfig>;
 
-/** A row of app_preferences (migration 0040); unreadable → the default (off). */
-export function makeSyncConfigStore(sqlite: SQLite.Database) {
-  const read = sqlite.prepare<[string], { value: string }>('SELECT value FROM app_preferences WHERE key = ?');
-  const write = sqlite.prepare<[string, string, string]>(
-    'INSERT INTO app_preferences (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
-  );
+/** A row of app_preferences (the system domain's, migration 0040); unreadable → the default (off). */
+export function makeSyncConfigStore(rows: PreferenceRows) {
   return {
     get(): SyncConfig {
-      const raw = read.get(CONFIG_KEY)?.value;
+      const raw = rows.get(CONFIG_KEY);
       if (raw === undefined) return SyncConfig.parse({});
       try {
         const parsed = SyncConfig.safeParse(JSON.parse(raw));
@@ -31,7 +27,7 @@ export function makeSyncConfigStore(sqlite: SQLite.Database) {
       }
     },
     set(config: SyncConfig, now: string): void {
-      write.run(CONFIG_KEY, JSON.stringify(SyncConfig.parse(config)), now);
+      rows.set(CONFIG_KEY, JSON.stringify(SyncConfig.parse(config)), now);
     },
   };
 }

@@ -1,6 +1,6 @@
-import type SQLite from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { SyncDevicesTable } from './tables';
+import type { WritableSqlite } from '../store';
 
 /** A paired device as stored: public keys only (migration 0080). */
 export interface DeviceRow {
@@ -28,7 +28,7 @@ const toDevice = (r: RawDevice): DeviceRow => ({
 });
 
 /** The paired devices. Unpairing deletes the row: the keys are gone, nothing is sealed for that device again. */
-export function makeDevicesRepo(sqlite: SQLite.Database) {
+export function makeDevicesRepo(sqlite: WritableSqlite) {
   const all = sqlite.prepare<[], RawDevice>('SELECT * FROM sync_devices ORDER BY id');
   const byId = sqlite.prepare<[number], RawDevice>('SELECT * FROM sync_devices WHERE id = ?');
   const bySign = sqlite.prepare<[string], RawDevice>('SELECT * FROM sync_devices WHERE sign_public_key = ?');

@@ -1,2 +1,2 @@
 /** The system domain's door: the app-level preferences. */
-export { makePreferences } from './preferences';
+export { type PreferenceRows, makePreferenceRows, makePreferences } from './preferences';

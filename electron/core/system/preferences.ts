@@ -1,10 +1,33 @@
-import type { Kysely } from 'kysely';
 import { Locale } from '../../../shared/domain/schemas';
 import { SetupProgress } from '../../../shared/domain/setup';
 import type { Database } from '../database';
+import type { WritableSqlite, WritableDB } from '../store';
+
+/** One app preference row by key, read and written synchronously (for the synchronous stores of desktop and sync). */
+export interface PreferenceRows {
+  /** The stored value of `key`, or undefined before it was first written. */
+  get(key: string): string | undefined;
+  /** Writes `key`'s value (insert or replace), stamped `now`. */
+  set(key: string, value: string, now: string): void;
+}
+
+/**
+ * The raw, synchronous door to app_preferences: this module owns the table (one writer), and each
+ * other domain keeps its own keys through it (desktop's prefs and last backup, sync's config).
+ */
+export function makePreferenceRows(sqlite: WritableSqlite): PreferenceRows {
+  const read = sqlite.prepare<[string], { value: string }>('SELECT value FROM app_preferences WHERE key = ?');
+  const write = sqlite.prepare<[string, string, string]>(
+    'INSERT INTO app_preferences (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+  );
+  return {
+    get: (key) => read.get(key)?.value,
+    set: (key, value, now) => void write.run(key, value, now),
+  };
+}
 
 /** App-wide preferences (table app_preferences, migration 0040); one row per key. */
-export function makePreferences(db: Kysely<Database>) {
+export function makePreferences(db: WritableDB<Database>) {
   const read = async (key: string): Promise<string | undefined> =>
     (await db.selectFrom('app_preferences').select('value').where('key', '=', key).executeTakeFirst())?.value;
   const write = async (key: string, value: string, now: string): Promise<void> => {

@@ -1,11 +1,10 @@
 import type { HandlerMap } from '../../app';
 import type { CoreContext } from '../../context';
 import { requireShop } from '../../shops';
-import { makeViolationsRepo } from './violations-repo';
+import type { ViolationsRepo } from './violations-repo';
 
-/** The guardrails' record: replies they stopped or rewrote, for the Sales settings page. */
-export function guardrailsHandlers(ctx: CoreContext): HandlerMap {
-  const violations = makeViolationsRepo(ctx.store.sqlite);
+/** The guardrails' record: replies they stopped or rewrote, for the Sales settings page (core's one violations repository). */
+export function guardrailsHandlers(ctx: CoreContext, { violations }: { violations: ViolationsRepo }): HandlerMap {
   return {
     'guardrails/list-violations': async ({ shopId, limit }) => {
       await requireShop(ctx, shopId);

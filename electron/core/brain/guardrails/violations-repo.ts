@@ -1,7 +1,7 @@
-import type SQLite from 'better-sqlite3';
 import type { BrainSource, Violation, ViolationRecord } from '../../../../shared/domain/guardrails';
 import type { Selectable } from 'kysely';
 import type { GuardrailViolationsTable } from '../tables';
+import type { WritableSqlite } from '../../store';
 
 /** A row as SQLite returns it: the table's own type. */
 type Row = Selectable<GuardrailViolationsTable>;
@@ -17,7 +17,7 @@ export interface ViolationEntry {
 }
 
 /** Every guardrail violation, kept for the seller (table from migration 0006). */
-export function makeViolationsRepo(sqlite: SQLite.Database) {
+export function makeViolationsRepo(sqlite: WritableSqlite) {
   const insert = sqlite.prepare(
     `INSERT INTO guardrail_violations (shop_id, conversation_id, source, kind, detail, fragment, reply, action, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -48,3 +48,4 @@ export function makeViolationsRepo(sqlite: SQLite.Database) {
     },
   };
 }
+export type ViolationsRepo = ReturnType<typeof makeViolationsRepo>;

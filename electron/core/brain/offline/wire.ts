@@ -1,9 +1,8 @@
-import type { WritableSqlite } from '../../store';
-import type { Kysely } from 'kysely';
+import type { WritableDB, WritableSqlite } from '../../store';
 import type { ShopSettings } from '../../../../shared/domain/settings';
-import type { ProductsRepo } from '../../catalog';
+import { type ProductsRepo, decrementCatalogStock } from '../../catalog';
 import type { EventBus } from '../../events';
-import { type OrdersRepo, decrementCatalogStock, makeBrainStateRepo, makeOrderPlacer } from '../../orders';
+import { type OrdersRepo, makeBrainStateRepo, makeOrderPlacer } from '../../orders';
 import type { Database } from '../../database';
 import type { Retriever } from '../retrieval/retriever';
 import { cachedInCategory } from '../retrieval/catalog-version-store';
@@ -17,7 +16,7 @@ import type { ProductFinder } from './product-match';
 
 export interface CoreOfflineBrainConfig {
   /** The kysely handle for the catalog and orders repositories. */
-  db: Kysely<Database>;
+  db: WritableDB<Database>;
   /** The raw handle: FTS retrieval and the brain state. */
   sqlite: WritableSqlite;
   /** A shop's settings, read per turn. */

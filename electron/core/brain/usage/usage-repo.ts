@@ -1,10 +1,10 @@
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../../store';
 
 /**
  * Token spend per shop per day and LLM-answered messages per customer per day (migration 0006).
  * Synchronous like the other better-sqlite3 repositories; one upsert per LLM call.
  */
-export function makeUsageRepo(sqlite: SQLite.Database) {
+export function makeUsageRepo(sqlite: WritableSqlite) {
   const s = {
     shopDay: sqlite.prepare<[number, string], { tokens: number; requests: number }>(
       `SELECT tokens, requests FROM llm_usage WHERE shop_id = ? AND day = ?`,

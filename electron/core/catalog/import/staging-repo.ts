@@ -1,5 +1,5 @@
-import type SQLite from 'better-sqlite3';
 import { writeStagedVariants } from '../product-variants-repo';
+import type { WritableSqlite } from '../../store';
 
 /*
  * The staging table of a chunked import (chunked-import.ts) and the one transaction that commits
@@ -29,7 +29,7 @@ const STAGED = [...COLUMNS, 'variant_rows'] as const;
 let staging = 0;
 
 /** A TEMP table (no lock on the database) the import's rows are staged in, by SKU. */
-export function makeImportStaging(sqlite: SQLite.Database) {
+export function makeImportStaging(sqlite: WritableSqlite) {
   const table = `temp.catalog_import_${++staging}`;
   sqlite.exec(`CREATE TABLE ${table} (${STAGED.map((c) => (c === 'sku' ? 'sku TEXT PRIMARY KEY' : c)).join(', ')})`);
   const stage = sqlite.prepare(`INSERT OR REPLACE INTO ${table} (${STAGED.join(', ')}) VALUES (${STAGED.map((c) => `@${c}`).join(', ')})`);
@@ -47,7 +47,7 @@ export function makeImportStaging(sqlite: SQLite.Database) {
  * product_variants rows, and queue it for indexing; returns how many existed. A variant SKU another
  * product already uses throws (VariantSkuTakenError) and the whole import rolls back.
  */
-function commitStaged(sqlite: SQLite.Database, table: string, shopId: number, now: string): number {
+function commitStaged(sqlite: WritableSqlite, table: string, shopId: number, now: string): number {
   const values = COLUMNS.join(', ');
   const updates = COLUMNS.filter((c) => c !== 'sku').map((c) => `${c} = excluded.${c}`);
   return sqlite.transaction(() => {

@@ -1,8 +1,8 @@
-import type SQLite from 'better-sqlite3';
 import { prepareAccountWrites } from '../../accounts';
+import type { WritableSqlite } from '../../store';
 
 /** The test phone's rows: its simulator account per shop, and what the seller typed as the customer. */
-export function makeTestPhoneRepo(sqlite: SQLite.Database) {
+export function makeTestPhoneRepo(sqlite: WritableSqlite) {
   const findAccount = sqlite.prepare<[number], { id: number }>(
     "SELECT id FROM accounts WHERE shop_id = ? AND channel = 'simulator' ORDER BY id LIMIT 1",
   );

@@ -1,6 +1,6 @@
-import type SQLite from 'better-sqlite3';
 import type { AccountStatus } from '../../../../shared/domain/schemas';
 import { prepareAccountWrites } from '../../accounts';
+import type { WritableSqlite } from '../../store';
 import type { AnswerMode, AnswerPolicy, ExcludedContact, WaContact } from '../../../../shared/domain/whatsapp';
 
 interface WaAccountRow {
@@ -55,8 +55,8 @@ const toMode = (value: string): AnswerMode => (value === 'not_excluded' || value
  * WhatsApp-specific rows (synchronous better-sqlite3: called from Baileys event handlers that
  * must not interleave). Auth state lives in auth-store.ts; this is everything else.
  */
-/** The store's connection, as the channel's repositories take it (the channel names no store type: that would close a folder cycle). */
-export type WaSqlite = SQLite.Database;
+/** The store's writing connection, as the channel's repositories take it. */
+export type WaSqlite = WritableSqlite;
 
 export function makeWaRepo(sqlite: WaSqlite) {
   const accounts = prepareAccountWrites(sqlite);

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type SQLite from 'better-sqlite3';
 import type { DocumentKind, KnowledgeDocument } from '../../../../shared/domain/knowledge';
 import { chunkText } from './chunk';
 import { contentWordsOf, indexWords, stemOf } from './words';
+import type { WritableSqlite } from '../../store';
 
 interface DocumentRow {
   id: number;
@@ -47,7 +47,7 @@ const SELECT = `SELECT d.*, (SELECT count(*) FROM knowledge_chunks c WHERE c.doc
  * write: adding a document under a name the shop already has replaces it (re-indexed), deleting
  * it removes its passages from retrieval at once.
  */
-export function makeDocumentsRepo(sqlite: SQLite.Database) {
+export function makeDocumentsRepo(sqlite: WritableSqlite) {
   const s = {
     list: sqlite.prepare<[number], DocumentRow>(`${SELECT} WHERE d.shop_id = ? ORDER BY d.updated_at DESC, d.id DESC`),
     byId: sqlite.prepare<[number, number], DocumentRow>(`${SELECT} WHERE d.shop_id = ? AND d.id = ?`),

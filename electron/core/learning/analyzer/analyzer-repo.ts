@@ -1,5 +1,5 @@
-import type SQLite from 'better-sqlite3';
 import type { AnalyzedMessage } from './extract';
+import type { WritableSqlite } from '../../store';
 
 /**
  * The rows one analysis pass reads (ordered conversations not analysed yet, their messages, the
@@ -7,7 +7,7 @@ import type { AnalyzedMessage } from './extract';
  * Raw prepared statements, not kysely: the pass writes its results in one synchronous transaction
  * with the knowledge repository's (synchronous) create, so a learned entry and its source land together.
  */
-export function makeAnalyzerRepo(sqlite: SQLite.Database) {
+export function makeAnalyzerRepo(sqlite: WritableSqlite) {
   const s = {
     todo: sqlite.prepare<[number], { conversation_id: number; ordered_at: string }>(
       `SELECT o.conversation_id, min(o.created_at) AS ordered_at FROM orders o

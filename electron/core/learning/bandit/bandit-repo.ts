@@ -1,12 +1,12 @@
-import type SQLite from 'better-sqlite3';
 import type { Strategy } from '../../../../shared/domain/learning';
+import type { WritableSqlite } from '../../store';
 
 /**
  * The bandit's rows (strategy_choices, bandit_arms; migration 0032). Raw prepared statements: the
  * strategy is chosen synchronously, inside a transaction, on a conversation's first brain turn and
  * read on every turn after: the reply path bench/pipeline.ts times (reply p99 at 10 messages a second).
  */
-export function makeBanditRepo(sqlite: SQLite.Database) {
+export function makeBanditRepo(sqlite: WritableSqlite) {
   const s = {
     choice: sqlite.prepare<[number], { strategy: Strategy; segment: string; rewarded: number; shop_id: number }>(
       'SELECT strategy, segment, rewarded, shop_id FROM strategy_choices WHERE conversation_id = ?',

@@ -1,9 +1,9 @@
-import type SQLite from 'better-sqlite3';
 import { CustomerLanguage } from '../../../../shared/domain/schemas';
 import type { Product } from '../../../../shared/domain/catalog';
 import type { FollowUpFacts } from './decide';
 import { isOptOut } from './opt-out';
 import { makeOptOutsRepo } from './opt-outs-repo';
+import type { WritableSqlite } from '../../store';
 
 /** Bot turns that show the customer was close to buying. */
 const INTEREST_INTENTS = new Set(['price_question', 'availability', 'order_request', 'objection_price', 'objection_hesitation']);
@@ -18,7 +18,7 @@ interface BotMeta {
 }
 
 /** The follow-up's reads and writes on the store (migration 0031 plus the pipeline's tables). */
-export function makeFollowUpStore(sqlite: SQLite.Database, productBySku: (shopId: number, sku: string) => Product | undefined) {
+export function makeFollowUpStore(sqlite: WritableSqlite, productBySku: (shopId: number, sku: string) => Product | undefined) {
   const s = {
     conversation: sqlite.prepare<
       [number],

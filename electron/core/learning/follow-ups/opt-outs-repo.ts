@@ -1,6 +1,6 @@
-import type SQLite from 'better-sqlite3';
 import type { OptedOutCustomer } from '../../../../shared/domain/learning';
 import { isOptOut } from './opt-out';
+import type { WritableSqlite } from '../../store';
 
 interface Row {
   contact_id: number;
@@ -17,7 +17,7 @@ interface Row {
  * the customer back in — the messages up to that moment are then no longer read as a stop, and a
  * new "stop" re-arms it.
  */
-export function makeOptOutsRepo(sqlite: SQLite.Database) {
+export function makeOptOutsRepo(sqlite: WritableSqlite) {
   const s = {
     list: sqlite.prepare<[number], Row>(
       `SELECT o.contact_id, k.jid, k.name, o.created_at, m.text, m.conversation_id

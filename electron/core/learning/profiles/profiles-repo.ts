@@ -1,9 +1,9 @@
-import type SQLite from 'better-sqlite3';
 import type { CustomerProfile, CustomerProfilePatch } from '../../../../shared/domain/learning';
 import type { Order } from '../../../../shared/domain/orders';
 import type { CustomerMemory } from '../../brain';
 import type { Selectable } from 'kysely';
 import type { CustomerProfilesTable } from '../tables';
+import type { WritableSqlite } from '../../store';
 
 /** A row as SQLite returns it: the table's own type. */
 type Row = Omit<Selectable<CustomerProfilesTable>, 'updated_at'>;
@@ -12,7 +12,7 @@ const MAX_INTERESTS = 12;
 const REORDER_ANSWER_MS = 2 * 3_600_000;
 
 /** Customer profiles (migration 0034) with the orders they placed. */
-export function makeProfilesRepo(sqlite: SQLite.Database) {
+export function makeProfilesRepo(sqlite: WritableSqlite) {
   const s = {
     get: sqlite.prepare<[number, number], Row>('SELECT * FROM customer_profiles WHERE shop_id = ? AND contact_id = ?'),
     ensure: sqlite.prepare<[number, number, string]>(

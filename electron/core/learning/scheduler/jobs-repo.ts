@@ -1,4 +1,4 @@
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../../store';
 
 /** One stored job (migration 0030). Times are ISO strings; `payload` is the job's own JSON. */
 export interface JobRow {
@@ -26,7 +26,7 @@ export interface NewJob {
 }
 
 /** The jobs table's statements: every write one short statement, safe to repeat. */
-export function makeJobsRepo(sqlite: SQLite.Database) {
+export function makeJobsRepo(sqlite: WritableSqlite) {
   const s = {
     // Recurring jobs keep their stored time across restarts (a missed run stays due once).
     ensure: sqlite.prepare(

@@ -1,6 +1,6 @@
-import type SQLite from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { CatalogImagesTable } from '../tables';
+import type { WritableSqlite } from '../../store';
 
 /** A row of catalog_images (migration 0070). */
 export interface CatalogImageRow {
@@ -44,7 +44,7 @@ const fromRaw = (r: RawRow): CatalogImageRow => {
 export type CatalogImageWrite = Omit<CatalogImageRow, 'id'>;
 
 /** The local copies of a shop's catalog images and their perceptual hashes. */
-export function makeCatalogImagesRepo(sqlite: SQLite.Database) {
+export function makeCatalogImagesRepo(sqlite: WritableSqlite) {
   const s = {
     upsert: sqlite.prepare(
       `INSERT INTO catalog_images (shop_id, product_id, source_url, file, width, height, bytes, hashes, error, created_at, updated_at)

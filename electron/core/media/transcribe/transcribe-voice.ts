@@ -1,15 +1,34 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ShopSettings } from '../../../../shared/domain/settings';
+import type { TranscriptInfo } from '../../../../shared/domain/transcription';
 import type { Clock, Logger } from '../../ports';
 import { type MakeTranscriptionClient, type TranscriptionClient, makeOpenAiTranscriptionClient } from './transcription-client';
 import { makeEndpointLanes, transcriptionLimitFor } from './endpoint-lanes';
-import { type TranscriptRepo, parseMeta } from './transcript-repo';
 import type { TranscriptionUsageRepo } from './usage-repo';
+
+/** The voice notes' messages, read and given their transcript (the pipeline owns messages: its transcript repository). */
+interface TranscriptStore {
+  /** The message's kind, text and meta (its `mediaPath`), or undefined. */
+  message(id: number): { kind: string; text: string; meta: string | null } | undefined;
+  /** Stores the transcript as the message's text when that text is still empty; false when it was not. */
+  save(id: number, text: string, info: TranscriptInfo): boolean;
+}
+
+/** The downloaded file a message's meta names (`mediaPath`), or undefined when meta is unreadable. */
+function mediaPathOf(meta: string | null): unknown {
+  if (!meta) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(meta);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as { mediaPath?: unknown }).mediaPath : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface VoiceTranscriberDeps {
   /** Stored transcripts: a voice note is transcribed once, even after a restart. */
-  transcripts: TranscriptRepo;
+  transcripts: TranscriptStore;
   /** Per-shop transcription minutes, against the seller's monthly cap. */
   usage: TranscriptionUsageRepo;
   /** A shop's settings: transcription on or off, endpoint, model and cap. */
@@ -91,7 +110,7 @@ export function makeVoiceTranscriber(deps: VoiceTranscriberDeps) {
     const settings = await deps.settingsOf(shopId);
     const { baseUrl, model, dailyMinutesCap } = settings.transcription;
     if (!baseUrl.trim() || !model.trim()) return 'not_configured';
-    const file = fileOf(parseMeta(row.meta).mediaPath);
+    const file = fileOf(mediaPathOf(row.meta));
     if (!file) return 'no_file';
     const now = deps.clock.now();
     const day = shopDay(now, settings.facts.timeZone);

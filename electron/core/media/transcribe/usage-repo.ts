@@ -1,7 +1,7 @@
-import type SQLite from 'better-sqlite3';
+import type { WritableSqlite } from '../../store';
 
 /** Seconds of audio transcribed per shop per day (migration 0075): the minutes cap reads and feeds it. */
-export function makeTranscriptionUsageRepo(sqlite: SQLite.Database) {
+export function makeTranscriptionUsageRepo(sqlite: WritableSqlite) {
   const s = {
     day: sqlite.prepare<[number, string], { seconds: number }>(`SELECT seconds FROM transcription_usage WHERE shop_id = ? AND day = ?`),
     add: sqlite.prepare<[number, string, number]>(

@@ -1,14 +1,23 @@
 import { sql } from 'kysely';
-import type { DecrementStock } from './place-order';
+import type { Database } from '../database';
+import type { WritableDB } from '../store';
+
+/** One ordered line, as the order stores it (`order_items`): the SKU, its variant's name, the quantity. */
+export interface StockLine {
+  sku: string;
+  variant: string | null;
+  quantity: number;
+}
 
 /**
  * Stock decrement against the catalog's tables (the product's stock column; a variant's own stock
  * in its `product_variants` row, migration 0090), run on the order's transaction. Untracked stock
- * (null) stays null; stock never goes below zero. Written against the tables, not the catalog
- * module, so the order's transaction covers it. The line's variant is found by name as the order
- * line stores it (`order_items.variant`), case- and space-insensitive.
+ * (null) stays null; stock never goes below zero. The catalog owns these tables, so the write is
+ * here; it takes the order's transaction handle, so the order and its stock commit together. The
+ * line's variant is found by name as the order line stores it (`order_items.variant`), case- and
+ * space-insensitive.
  */
-export const decrementCatalogStock: DecrementStock = async (trx, shopId, lines) => {
+export async function decrementCatalogStock(trx: WritableDB<Database>, shopId: number, lines: readonly StockLine[]): Promise<void> {
   for (const line of lines) {
     const row = await trx
       .selectFrom('products')
@@ -32,4 +41,4 @@ export const decrementCatalogStock: DecrementStock = async (trx, shopId, lines) 
         .execute();
     }
   }
-};
+}

@@ -1,0 +1,12 @@
+import type { WritableSqlite } from '../store';
+
+/**
+ * A customer's erasure, the pipeline's part (contacts/delete calls it in its transaction): the
+ * messages of their conversations. Queue and outbox rows go with their messages (ON DELETE
+ * CASCADE); the search index's delete trigger removes each indexed message.
+ */
+export function deleteContactData(tx: WritableSqlite, { conversationIds }: { conversationIds: readonly number[] }): { messages: number } {
+  if (conversationIds.length === 0) return { messages: 0 };
+  const inList = `(${conversationIds.map(() => '?').join(',')})`;
+  return { messages: tx.prepare(`DELETE FROM messages WHERE conversation_id IN ${inList}`).run(...conversationIds).changes };
+}
