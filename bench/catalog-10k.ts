@@ -3,7 +3,7 @@
  * messages name real rows) plus generated rows across categories, materials, colours and sizes,
  * many of them near-duplicates of each other as real catalogs are.
  */
-const CATEGORIES: [string, string[]][] = [
+export const CATEGORIES: [string, string[]][] = [
   ['robes', ['Robe', 'Caftan', 'Jellaba', 'Abaya', 'Gandoura']],
   ['sacs', ['Sac', 'Pochette', 'Cabas', 'Sacoche', 'Cartable']],
   ['chaussures', ['Basket', 'Sandale', 'Escarpin', 'Mocassin', 'Botte']],
@@ -11,7 +11,7 @@ const CATEGORIES: [string, string[]][] = [
   ['maison', ['Coussin', 'Tapis', 'Plaid', 'Vase', 'Lampe']],
   ['tech', ['Câble', 'Chargeur', 'Coque', 'Écouteurs', 'Batterie']],
 ];
-const QUALIFIERS = [
+export const QUALIFIERS = [
   'classique',
   'premium',
   'brodé',
@@ -28,7 +28,7 @@ const QUALIFIERS = [
   'léger',
   'chic',
 ];
-const COLOURS = ['noir', 'blanc', 'rouge', 'bleu', 'vert', 'beige', 'rose', 'gris', 'doré', 'bordeaux'];
+export const COLOURS = ['noir', 'blanc', 'rouge', 'bleu', 'vert', 'beige', 'rose', 'gris', 'doré', 'bordeaux'];
 
 const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 

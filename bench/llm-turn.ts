@@ -1,18 +1,13 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { makeCoreShopBrain } from '../electron/core/brain/index';
 import type { ChatClient } from '../electron/core/brain/llm/chat-client';
-import { importCatalog } from '../electron/core/catalog/import/import-catalog';
-import { makeProductsRepo } from '../electron/core/catalog/products-repo';
 import { EventBus } from '../electron/core/events';
 import { apiKeySecretName } from '../electron/core/settings/app';
 import { openDatabase } from '../electron/core/database';
 import { makeSettingsRepo } from '../electron/core/settings/settings-repo';
 import { makeShopsRepo } from '../electron/core/shops/shops-repo';
 import { modelAnswer } from '../electron/core/test-utils/decisions';
-import { PRODUCTS, timeTurns } from './brain';
+import { seedBenchShop, timeTurns } from './brain';
 import { percentile, round } from './lib/util';
-import { syntheticCatalogCsv } from './catalog-10k';
 import { makeCoreServices } from '../electron/core/services';
 
 /** A model that answers at once with a plain reply the guardrails pass: the turn's own CPU is what is timed. */
@@ -31,18 +26,7 @@ const instantModel = (): ChatClient => ({
 export async function run(): Promise<{ p50_ms: number; p95_ms: number; cpu_ms_per_turn: number; products: number }> {
   const store = await openDatabase({ file: ':memory:' });
   try {
-    store.sqlite.prepare(`INSERT INTO shops (id, name, currency, created_at) VALUES (1, 'Boutique Amina', 'DZD', 'now')`).run();
-    store.sqlite
-      .prepare(`INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (1, 1, 'simulator', 'b', 'connected', 'now')`)
-      .run();
-    const fixture = readFileSync(path.join(import.meta.dirname, '../tests/fixtures/catalog-dz-fashion.csv'), 'utf8');
-    importCatalog(makeProductsRepo(store.sqlite), {
-      shopId: 1,
-      csv: syntheticCatalogCsv(fixture, PRODUCTS),
-      defaultCurrency: 'DZD',
-      now: new Date().toISOString(),
-    });
-    const products = (store.sqlite.prepare('SELECT COUNT(*) AS n FROM products WHERE shop_id = 1').get() as { n: number }).n;
+    const products = seedBenchShop(store);
     const settings = makeSettingsRepo(store.db);
     await settings.update(
       1,

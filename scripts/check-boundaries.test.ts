@@ -1,40 +1,24 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { reported, runChecker, scratchTrees } from './test-utils/scratch-tree';
 
 const script = path.join(import.meta.dirname, 'check-boundaries.mjs');
-const trees: string[] = [];
 
 const fakePackage = (name: string) => ({
   [`node_modules/${name}/package.json`]: JSON.stringify({ name, main: 'index.js' }),
   [`node_modules/${name}/index.js`]: 'module.exports = {};\n',
 });
 
+const scratch = scratchTrees('souq-boundaries-');
 /** A throwaway project tree: { 'shared/a.ts': '…' }, with a few installed packages. */
 function tree(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'souq-boundaries-'));
-  trees.push(root);
   const packages = ['electron', 'zod', 'react', 'pino', 'better-sqlite3', '@whiskeysockets/baileys', 'left-pad'];
-  const all = Object.assign({}, ...packages.map(fakePackage), files) as Record<string, string>;
-  for (const [rel, text] of Object.entries(all)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
-  return root;
+  return scratch(Object.assign({}, ...packages.map(fakePackage), files) as Record<string, string>);
 }
 
-const run = (root: string) => spawnSync(process.execPath, [script, '--root', root], { encoding: 'utf8' });
-const reported = (stderr: string) =>
-  stderr
-    .split('\n')
-    .filter((line) => line.startsWith('  ') && !line.startsWith('  ['))
-    .map((line) => line.trim());
-
-afterEach(() => {
-  for (const root of trees.splice(0)) fs.rmSync(root, { recursive: true, force: true });
-});
+const run = (root: string) => runChecker(script, root);
 
 const CLEAN = {
   'electron/core/store/open-database.ts':

@@ -1,34 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { reported, runChecker, scratchTrees } from './test-utils/scratch-tree';
 
 const script = path.join(import.meta.dirname, 'check-table-writers.mjs');
-const trees: string[] = [];
 
 /** A throwaway electron/core: { 'accounts/repo.ts': '…' }. */
-function tree(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'souq-writers-'));
-  trees.push(root);
-  for (const [rel, text] of Object.entries(files)) {
-    const file = path.join(root, 'electron/core', rel);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
-  }
-  return root;
-}
-
-const run = (root: string) => spawnSync(process.execPath, [script, '--root', root], { encoding: 'utf8' });
-const reported = (stderr: string) =>
-  stderr
-    .split('\n')
-    .filter((line) => line.startsWith('  ') && !line.startsWith('  ['))
-    .map((line) => line.trim());
-
-afterEach(() => {
-  for (const root of trees.splice(0)) fs.rmSync(root, { recursive: true, force: true });
-});
+const tree = scratchTrees('souq-writers-', 'electron/core');
+const run = (root: string) => runChecker(script, root);
 
 // Each table written by its owner only, plus what the checker must not judge or must let through.
 const CLEAN = {

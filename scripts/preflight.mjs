@@ -9,7 +9,24 @@ const STEPS = [
   ['boundaries', 'node', ['scripts/check-boundaries.mjs']],
   ['table-writers', 'node', ['scripts/check-table-writers.mjs']],
   ['lint', 'npx', ['eslint', '--max-warnings=0', '.']],
-  ['format', 'npx', ['prettier', '--check', '--log-level=warn', '.']],
+  // Prettier's verdict depends only on a file's content and the config, so a cache keyed on content is safe: a repeat
+  // run checks only the files that changed (about 5 s of CPU instead of 40). ESLint gets no cache: its type-aware rules
+  // read other files' types, which a per-file cache would not see change.
+  [
+    'format',
+    'npx',
+    [
+      'prettier',
+      '--check',
+      '--cache',
+      '--cache-strategy',
+      'content',
+      '--cache-location',
+      'node_modules/.cache/prettier/.prettier-cache',
+      '--log-level=warn',
+      '.',
+    ],
+  ],
   ['typecheck', 'npm', ['run', '-s', 'typecheck']],
 ];
 

@@ -2,13 +2,15 @@ import type { EventMessage } from '../contract/events';
 import type { EscalationCode, NotifierCode, NotifierNotice } from '../domain/notices';
 import { type DeskLocale, type DeskStrings, deskStrings, fill } from './desk-strings';
 import { wordNotifier } from './notifier-strings';
+import type { NoticeKind, NoticePrefs } from './desktop-prefs';
 
 /**
  * What the seller sees outside the window — the tray's icon, tooltip, counts and menu, and which notifications pop
  * up — as a pure function of core's events and the clock. The Electron shell and the browser both feed it and render
  * what it says; tests feed it scripted events.
  */
-export type NoticeKind = 'human' | 'order' | 'disconnected' | 'draft' | 'paused' | 'failed';
+// NoticeKind and NoticePrefs live in desktop-prefs.ts (below the contract), so the contract does not import this model.
+export type { NoticeKind, NoticePrefs } from './desktop-prefs';
 
 /** Where a click on a notification leads. */
 export type NoticeTarget =
@@ -19,13 +21,6 @@ export interface Notice {
   title: string;
   body: string;
   target: NoticeTarget;
-}
-
-export interface NoticePrefs {
-  /** Per-kind switches; a kind missing here is on. */
-  kinds: Partial<Record<NoticeKind, boolean>>;
-  /** Local "HH:MM" bounds; a window across midnight (22:00–08:00) is allowed. Null = never quiet. */
-  quietHours: { from: string; to: string } | null;
 }
 
 export type TrayIcon = 'ok' | 'disconnected' | 'paused' | 'restarting';

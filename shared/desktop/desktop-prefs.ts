@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import type { NoticeKind, NoticePrefs } from './desk-model';
+
+/** A kind of desktop notice the seller can switch off (desk-model.ts words and shows them). */
+export type NoticeKind = 'human' | 'order' | 'disconnected' | 'draft' | 'paused' | 'failed';
+
+/** The notification switches desk-model.ts applies: per kind, and quiet hours. */
+export interface NoticePrefs {
+  /** Per-kind switches; a kind missing here is on. */
+  kinds: Partial<Record<NoticeKind, boolean>>;
+  /** Local "HH:MM" bounds; a window across midnight (22:00–08:00) is allowed. Null = never quiet. */
+  quietHours: { from: string; to: string } | null;
+}
 
 /**
  * The shell's own preferences, kept by core (table app_preferences) rather than in electron-store: the Settings page

@@ -129,25 +129,23 @@ export type ImportNotice = z.infer<typeof ImportNotice>;
 
 /** A notice whose params are exactly the ones its code declares (checked by the type). */
 type ParamsOf<T extends Record<string, readonly string[]>, C extends keyof T> = { [P in T[C][number]]: string | number };
+/** A code's params as a rest tuple: nothing for a code that declares none. */
+type ArgsOf<T extends Record<string, readonly string[]>, C extends keyof T> = keyof ParamsOf<T, C> extends never ? [] : [ParamsOf<T, C>];
 
-export function escalation<C extends EscalationCode>(
-  code: C,
-  ...params: keyof ParamsOf<typeof ESCALATION_CODES, C> extends never ? [] : [ParamsOf<typeof ESCALATION_CODES, C>]
-): EscalationNotice {
-  return { code, params: params[0] ?? {} };
+/** One family's notice builder (`escalation('price_question', { … })`): the one place a notice is put together. */
+function noticeBuilder<T extends Record<string, readonly string[]>>() {
+  return <C extends Extract<keyof T, string>>(
+    code: C,
+    ...params: ArgsOf<T, C>
+  ): { code: Extract<keyof T, string>; params: NoticeParams } => ({
+    code,
+    params: params[0] ?? {},
+  });
 }
-export function whatsappNotice<C extends WhatsAppCode>(
-  code: C,
-  ...params: keyof ParamsOf<typeof WHATSAPP_CODES, C> extends never ? [] : [ParamsOf<typeof WHATSAPP_CODES, C>]
-): WhatsAppNotice {
-  return { code, params: params[0] ?? {} };
-}
-export function importNotice<C extends ImportCode>(
-  code: C,
-  ...params: keyof ParamsOf<typeof IMPORT_CODES, C> extends never ? [] : [ParamsOf<typeof IMPORT_CODES, C>]
-): ImportNotice {
-  return { code, params: params[0] ?? {} };
-}
+
+export const escalation = noticeBuilder<typeof ESCALATION_CODES>();
+export const whatsappNotice = noticeBuilder<typeof WHATSAPP_CODES>();
+export const importNotice = noticeBuilder<typeof IMPORT_CODES>();
 
 /**
  * Escalation reasons are stored in one text column and carried by the brain's `escalateReason`
@@ -240,20 +238,10 @@ export const NotifierCode = z.enum(keysOf(NOTIFIER_CODES));
 export type NotifierCode = z.infer<typeof NotifierCode>;
 export const NotifierNotice = z.object({ code: NotifierCode, params: NoticeParams });
 export type NotifierNotice = z.infer<typeof NotifierNotice>;
-export function notifierNotice<C extends NotifierCode>(
-  code: C,
-  ...params: keyof ParamsOf<typeof NOTIFIER_CODES, C> extends never ? [] : [ParamsOf<typeof NOTIFIER_CODES, C>]
-): NotifierNotice {
-  return { code, params: params[0] ?? {} };
-}
+export const notifierNotice = noticeBuilder<typeof NOTIFIER_CODES>();
 
 export const LlmCode = z.enum(keysOf(LLM_CODES));
 export type LlmCode = z.infer<typeof LlmCode>;
 export const LlmNotice = z.object({ code: LlmCode, params: NoticeParams });
 export type LlmNotice = z.infer<typeof LlmNotice>;
-export function llmNotice<C extends LlmCode>(
-  code: C,
-  ...params: keyof ParamsOf<typeof LLM_CODES, C> extends never ? [] : [ParamsOf<typeof LLM_CODES, C>]
-): LlmNotice {
-  return { code, params: params[0] ?? {} };
-}
+export const llmNotice = noticeBuilder<typeof LLM_CODES>();

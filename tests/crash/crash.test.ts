@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CrashPoint } from '../../electron/core/pipeline/crash-points';
 import { type CrashReport, checkCrashRun } from './check-crash-run';
-import { type Kill, type Stream, rng, runChild } from './run-child';
+import { type Kill, type Stream, prepareChild, rng, runChild } from './run-child';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -15,6 +15,12 @@ const tempDir = () => {
 afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
+// The 19 child starts share one bundle of the child: each start then loads in under half the CPU of tsx's.
+let removeBundle = () => {};
+beforeAll(async () => {
+  removeBundle = await prepareChild();
+});
+afterAll(() => removeBundle());
 
 const total = (s: Stream) => s.conversations * s.perConversation;
 const clean = (r: CrashReport) => ({

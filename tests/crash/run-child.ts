@@ -1,7 +1,19 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { bundleChild } from '../child-bundle';
 
 const child = path.join(import.meta.dirname, 'crash-child.ts');
+let bundled: string | null = null;
+
+/** Bundles crash-child.ts once (the test file's beforeAll); returns the clean-up. Every runChild starts the bundle. */
+export async function prepareChild(): Promise<() => void> {
+  const bundle = await bundleChild(child);
+  bundled = bundle.file;
+  return () => {
+    bundled = null;
+    bundle.remove();
+  };
+}
 
 export interface Run {
   code: number | null;
@@ -28,15 +40,13 @@ export interface Stream {
 }
 
 export function runChild(dataDir: string, stream: Stream, kill: Kill, env: Record<string, string> = {}): Promise<Run> {
+  if (!bundled) throw new Error('runChild: call prepareChild() first (beforeAll)');
+  const file = bundled;
   return new Promise((resolve) => {
-    const proc = spawn(
-      process.execPath,
-      ['--import', 'tsx', child, dataDir, String(stream.conversations), String(stream.perConversation)],
-      {
-        env: { ...process.env, SOUQ_LOG_LEVEL: 'silent', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const proc = spawn(process.execPath, [file, dataDir, String(stream.conversations), String(stream.perConversation)], {
+      env: { ...process.env, SOUQ_LOG_LEVEL: 'silent', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const run: Run = { code: null, signal: null, stderr: '', acked: 0, fed: false, drained: false, killedAt: null };
     let ready = false;
     let buffered = '';

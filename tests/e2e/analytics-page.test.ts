@@ -1,10 +1,10 @@
 /// <reference lib="dom" />
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_ZONE, seedAnalyticsFixture } from '../../electron/core/test-utils/analytics-fixture';
 import { call } from '../../electron/core/test-utils/temp-core';
-import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
+import { type BrowserSession, type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession } from './harness';
 
 /**
  * The Analytics page on the hand-checked Paris fixture (electron/core/analytics/test-fixture.ts):
@@ -13,28 +13,26 @@ import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, st
  * the same page in Arabic (right to left, Western digits). Screenshots in test-results/.
  */
 describe.skipIf(!chromiumAvailable())('Analytics page in headless Chromium', () => {
+  let session: BrowserSession | undefined;
   let harness: Harness;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let shopId: number;
 
   beforeAll(async () => {
-    harness = await startHarness({
+    session = await startBrowserSession({
       prepare: async (core) => {
         shopId = (await call<{ id: number }>(core, 'shops/create', { name: 'Boutique Paris', currency: 'EUR' })).id;
         const other = (await call<{ id: number }>(core, 'shops/create', { name: 'Autre', currency: 'DZD' })).id;
         await call(core, 'settings/update', { shopId, patch: { facts: { timeZone: FIXTURE_ZONE } } });
         seedAnalyticsFixture(core.ctx.store.sqlite, shopId, other);
       },
+      context: { viewport: { width: 1280, height: 1000 }, locale: 'en-US', acceptDownloads: true },
     });
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US', acceptDownloads: true })).newPage();
-    errors = watchErrors(page);
+    ({ harness, page, errors } = session);
   });
   afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
+    await session?.close();
   });
 
   const showFixturePeriod = async () => {

@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
 import { call } from '../../electron/core/test-utils/temp-core';
-import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
+import { type BrowserSession, type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession } from './harness';
 
 /** Every page the navigation reaches (renderer/src/features/pages.ts). */
 const PAGES = ['connect', 'inbox', 'orders', 'catalog', 'knowledge', 'sales-settings', 'learning', 'analytics', 'settings'] as const;
@@ -97,32 +97,30 @@ async function visibleWords(page: Page): Promise<string[]> {
  * the shop's own data and the names of things (issue 18, "every word localised").
  */
 describe.skipIf(!chromiumAvailable())('Arabic seller: every page is in Arabic', { timeout: 120_000 }, () => {
+  let session: BrowserSession | undefined;
   let harness: Harness;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   const productNames = ['Caftan', 'Fès', 'Jebba', 'Kabyle', 'KAF', 'JEB'];
 
   beforeAll(async () => {
-    harness = await startHarness({
+    session = await startBrowserSession({
       core: { pacing: noPacing, rateLimits: noRateLimits },
       prepare: async (core) => {
         const shop = await call<{ id: number }>(core, 'shops/create', { name: 'Boutique Amina', currency: 'DZD' });
         const csv = ['sku,name,price,stock,category', 'KAF-01,Caftan Fès,12500,3,Caftans', 'JEB-01,Jebba Kabyle,9000,2,Jebbas'].join('\n');
         await call(core, 'catalog/commit-import', { shopId: shop.id, csv });
       },
+      context: { viewport: { width: 1366, height: 900 }, locale: 'en-US' },
+      timeoutMs: 10_000,
     });
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' })).newPage();
-    page.setDefaultTimeout(10_000);
-    errors = watchErrors(page);
+    ({ harness, page, errors } = session);
     await openApp(page, harness, '#/inbox');
     await page.selectOption('[data-testid="language-picker"]', 'ar');
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
   });
   afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
+    await session?.close();
   });
 
   const stray = async () =>

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
 import { call } from '../../electron/core/test-utils/temp-core';
-import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
+import { type BrowserSession, type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession } from './harness';
 
 /** A loopback port nothing listens on: what "no internet / firewall" looks like to the socket. */
 async function closedPort(): Promise<number> {
@@ -20,6 +20,7 @@ async function closedPort(): Promise<number> {
  * has bad rows; every word on screen is Arabic, Latin names and values kept apart.
  */
 describe.skipIf(!chromiumAvailable())('Arabic seller: linking without network, import errors, a dead AI model', { timeout: 60_000 }, () => {
+  let session: BrowserSession | undefined;
   let harness: Harness;
   let browser: Browser;
   let page: Page;
@@ -29,7 +30,7 @@ describe.skipIf(!chromiumAvailable())('Arabic seller: linking without network, i
   beforeAll(async () => {
     const port = await closedPort();
     deadLlmPort = await closedPort();
-    harness = await startHarness({
+    session = await startBrowserSession({
       core: {
         pacing: noPacing,
         rateLimits: noRateLimits,
@@ -38,17 +39,15 @@ describe.skipIf(!chromiumAvailable())('Arabic seller: linking without network, i
       prepare: async (core) => {
         await call(core, 'shops/create', { name: 'Boutique Amina', currency: 'DZD' });
       },
+      context: { viewport: { width: 1280, height: 900 }, locale: 'en-US' },
     });
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })).newPage();
-    errors = watchErrors(page);
+    ({ harness, browser, page, errors } = session);
     await openApp(page, harness, '#connect');
     await page.selectOption('[data-testid="language-picker"]', 'ar');
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
   });
   afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
+    await session?.close();
   });
 
   it('says WhatsApp could not be reached, with Try again on the same card', async () => {

@@ -1,40 +1,38 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../shared/domain/catalog';
 import { productPhoto } from '../../electron/core/media/test-utils/synthetic-photos';
 import { call } from '../../electron/core/test-utils/temp-core';
-import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
+import { type BrowserSession, type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession } from './harness';
 
 /** A seller picks a product photo from disk in the Catalog page's editor (Arabic, right to left): it is stored and previewed. */
 describe.skipIf(!chromiumAvailable())('Catalog product photo picker, in headless Chromium', () => {
+  let session: BrowserSession | undefined;
   let harness: Harness;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let shopId: number;
   let productId: number;
 
   beforeAll(async () => {
-    harness = await startHarness({
+    session = await startBrowserSession({
       prepare: async (core) => {
         shopId = (await call<{ id: number }>(core, 'shops/create', { name: 'Dar Amina', currency: 'DZD' })).id;
         productId = (
           await call<Product>(core, 'catalog/create-product', { shopId, name: 'Sac cabas', sku: 'SAC-1', price: 6500, stock: 2 })
         ).id;
       },
+      context: { viewport: { width: 1366, height: 900 }, locale: 'ar' },
     });
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ar' })).newPage();
-    errors = watchErrors(page);
+    ({ harness, page, errors } = session);
     await openApp(page, harness);
     await page.selectOption('[data-testid="language-picker"]', 'ar');
     await page.click('[data-testid="nav-catalog"]');
     await page.waitForSelector('tr[data-sku="SAC-1"]');
   });
   afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
+    await session?.close();
   });
 
   it('stores a picked photo as the product image and shows its preview', async () => {

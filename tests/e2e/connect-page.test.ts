@@ -1,32 +1,30 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFakeSocketFactory } from '../../electron/core/channels/whatsapp/test-utils/fake-socket';
 import { call } from '../../electron/core/test-utils/temp-core';
-import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
+import { type BrowserSession, type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession } from './harness';
 
 /** The Connect page against a real core whose WhatsApp socket is a double the test drives. */
 describe.skipIf(!chromiumAvailable())('Connect page in headless Chromium', () => {
+  let session: BrowserSession | undefined;
   let harness: Harness;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   const sockets = makeFakeSocketFactory();
 
   beforeAll(async () => {
-    harness = await startHarness({
+    session = await startBrowserSession({
       core: { whatsapp: { socketFactory: sockets.factory } },
       prepare: async (core) => {
         await call(core, 'shops/create', { name: 'Boutique Amina', currency: 'DZD' });
       },
+      context: { viewport: { width: 1280, height: 900 }, locale: 'en-US' },
     });
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })).newPage();
-    errors = watchErrors(page);
+    ({ harness, page, errors } = session);
   });
   afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
+    await session?.close();
   });
 
   it('shows the warning, links by QR with a countdown, then shows the connected number', async () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, type ConsoleMessage, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, type ConsoleMessage, type Page, chromium } from 'playwright-core';
 import { type Core, type CoreConfig, createCore } from '../../electron/core/create-core';
 import { rendererOutDir } from '../../electron/core/host/renderer-build';
 import { type RunningServer, startHttpServer } from '../../electron/core/server/http-server';
@@ -92,6 +92,52 @@ export function watchErrors(page: Page): string[] {
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   return errors;
+}
+
+export interface BrowserSessionOptions extends HarnessOptions {
+  /** The page's browser context: viewport, locale (what the app guesses the UI language from), downloads. */
+  context: BrowserContextOptions;
+  /** Playwright's default wait per action on the page, in ms (its own default is 30 s). */
+  timeoutMs?: number;
+}
+
+/** A started harness and a headless Chromium page beside it, not yet on the app. */
+export interface BrowserSession {
+  harness: Harness;
+  browser: Browser;
+  page: Page;
+  /** Console and page errors since the page was made: a clean run ends with none. */
+  errors: string[];
+  /** Closes the browser, then the harness. */
+  close(): Promise<void>;
+}
+
+/** The start most browser tests share: a core behind the loopback server, then a browser and one page in the given context. */
+export async function startBrowserSession(opts: BrowserSessionOptions): Promise<BrowserSession> {
+  const { context, timeoutMs, ...harnessOptions } = opts;
+  const harness = await startHarness(harnessOptions);
+  let browser: Browser | undefined;
+  try {
+    browser = await launchBrowser();
+    const page = await (await browser.newContext(context)).newPage();
+    if (timeoutMs) page.setDefaultTimeout(timeoutMs);
+    const errors = watchErrors(page);
+    const opened = browser;
+    return {
+      harness,
+      browser: opened,
+      page,
+      errors,
+      async close() {
+        await opened.close();
+        await harness.close();
+      },
+    };
+  } catch (err) {
+    await browser?.close();
+    await harness.close();
+    throw err;
+  }
 }
 
 /** Opens the app like a user following the printed address, and waits for the shell. */

@@ -1,10 +1,10 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // Callbacks passed to page.evaluate/waitForFunction run in the browser: they need DOM types.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
-import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
+import { type BrowserSession, type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession } from './harness';
 
 const CUSTOMER = '+213550000001';
 
@@ -14,28 +14,26 @@ const CUSTOMER = '+213550000001';
  */
 // Browser steps on a shared 2-core machine: generous per-test time, short per-step waits (10 s).
 describe.skipIf(!chromiumAvailable())('inbox flow with the test phone', { timeout: 90_000 }, () => {
+  let session: BrowserSession | undefined;
   let harness: Harness;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    harness = await startHarness({
+    session = await startBrowserSession({
       // Humanlike pacing (debounce, typing delay, gaps) is tested on its own; here it would only add seconds.
       core: { pacing: noPacing, rateLimits: noRateLimits },
       prepare: async (core) => {
         await core.ctx.repos.shops.create({ name: 'Boutique Nour', currency: 'DZD', now: new Date().toISOString() });
       },
+      context: { viewport: { width: 1440, height: 860 }, locale: 'fr-FR' },
+      timeoutMs: 10_000,
     });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 860 }, locale: 'fr-FR' });
-    page.setDefaultTimeout(10_000);
-    errors = watchErrors(page);
+    ({ harness, page, errors } = session);
     await openApp(page, harness, '#/inbox');
   });
   afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
+    await session?.close();
   });
 
   const outbound = (author: 'bot' | 'seller') => page.locator(`[data-testid="thread"] [data-testid="message"][data-author="${author}"]`);

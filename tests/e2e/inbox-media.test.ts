@@ -2,7 +2,7 @@
 // Callbacks passed to page.evaluate/waitForFunction run in the browser: they need DOM types.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,7 +13,7 @@ import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
 import { call } from '../../electron/core/test-utils/temp-core';
 import type { Core } from '../../electron/core/create-core';
 import type { Shop } from '../../shared/domain/schemas';
-import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
+import { type BrowserSession, type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession } from './harness';
 
 /** Real files a customer could send: a 160×120 photo (made with sharp), a tiny PDF, a WAV second of silence the browser can decode. */
 let PNG: Buffer;
@@ -45,8 +45,8 @@ const TRANSCRIPT = 'Salam, bghit la robe kabyle f taille M';
  * test phone receives it. Then the same thread in Arabic, right to left.
  */
 describe.skipIf(!chromiumAvailable())('media in the inbox', { timeout: 90_000 }, () => {
+  let session: BrowserSession | undefined;
   let harness: Harness;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let whisper: FakeTranscriptionServer;
@@ -77,7 +77,7 @@ describe.skipIf(!chromiumAvailable())('media in the inbox', { timeout: 90_000 },
       .toBuffer();
     whisper = await startFakeTranscriptionServer();
     whisper.answer = { text: TRANSCRIPT, language: 'french', duration: 2 };
-    harness = await startHarness({
+    session = await startBrowserSession({
       core: { pacing: noPacing, rateLimits: noRateLimits },
       prepare: async (core) => {
         const shop = await call<Shop>(core, 'shops/create', { name: 'Boutique Nour', currency: 'DZD' });
@@ -90,16 +90,14 @@ describe.skipIf(!chromiumAvailable())('media in the inbox', { timeout: 90_000 },
         receive(core, shop.id, 'audio', 'VOICE1.wav', wav(1));
         await core.ctx.pipeline.drain();
       },
+      context: { viewport: { width: 1440, height: 860 }, locale: 'fr-FR' },
+      timeoutMs: 10_000,
     });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 860 }, locale: 'fr-FR' });
-    page.setDefaultTimeout(10_000);
-    errors = watchErrors(page);
+    ({ harness, page, errors } = session);
     await openApp(page, harness);
   });
   afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
+    await session?.close();
     await whisper?.close();
   });
 

@@ -1,39 +1,37 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // Callbacks passed to page.evaluate/waitForFunction run in the browser: they need DOM types.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SeedResult, seedConversations } from '../../electron/core/test-utils/seed-conversations';
-import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
+import { type BrowserSession, type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession } from './harness';
 
 const COUNT = 10_000;
 
 // Browser steps on a shared 2-core machine: generous per-test time, short per-step waits (10 s).
 describe.skipIf(!chromiumAvailable())('inbox with 10,000 conversations', { timeout: 90_000 }, () => {
+  let session: BrowserSession | undefined;
   let harness: Harness;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let seeded: SeedResult;
 
   beforeAll(async () => {
-    harness = await startHarness({
+    session = await startBrowserSession({
       prepare: async (core) => {
         const shop = await core.ctx.repos.shops.create({ name: 'Big shop', currency: 'DZD', now: new Date().toISOString() });
         seeded = seedConversations(core.ctx.store, { shopId: shop.id, count: COUNT });
         console.log(`seeded ${COUNT} conversations in ${seeded.ms.toFixed(0)} ms`);
       },
+      context: { viewport: { width: 1280, height: 800 }, locale: 'en-US' },
+      timeoutMs: 10_000,
     });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    page.setDefaultTimeout(10_000);
-    errors = watchErrors(page);
+    ({ harness, page, errors } = session);
     await openApp(page, harness, '#/inbox');
     await page.waitForSelector('[data-testid="conversation-row"][data-conversation-id]');
   });
   afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
+    await session?.close();
   });
 
   const rowsInDom = () => page.locator('[data-testid="conversation-row"]').count();

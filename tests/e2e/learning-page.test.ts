@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/test-utils/temp-core';
 import { seedOrderedConversations } from '../../electron/core/learning/test-utils/seed-sales';
-import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
+import { type BrowserSession, type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession } from './harness';
 
 const EXCHANGES = [
   { question: 'Vous faites des emballages cadeaux ?', answer: 'Oui, emballage cadeau offert.' },
@@ -13,14 +13,14 @@ const EXCHANGES = [
 
 /** The Learning page against a real core: reached from the navigation, Learn now, approve / edit / dismiss, strategies. */
 describe.skipIf(!chromiumAvailable())('Learning page in headless Chromium', () => {
+  let session: BrowserSession | undefined;
   let harness: Harness;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let shopId: number;
 
   beforeAll(async () => {
-    harness = await startHarness({
+    session = await startBrowserSession({
       prepare: async (core) => {
         shopId = (await call<{ id: number }>(core, 'shops/create', { name: 'Dar Lalla', currency: 'DZD' })).id;
         const sqlite = core.ctx.store.sqlite;
@@ -43,14 +43,12 @@ describe.skipIf(!chromiumAvailable())('Learning page in headless Chromium', () =
           .prepare("INSERT INTO opt_outs (contact_id, shop_id, message_id, created_at) VALUES (?, ?, ?, '2026-03-01T12:00:00.000Z')")
           .run(last.contact_id, shopId, Number(stop.lastInsertRowid));
       },
+      context: { viewport: { width: 1280, height: 1000 }, locale: 'en-US' },
     });
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' })).newPage();
-    errors = watchErrors(page);
+    ({ harness, page, errors } = session);
   });
   afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
+    await session?.close();
   });
 
   const items = () => page.locator('.knowledge-list .knowledge-item');

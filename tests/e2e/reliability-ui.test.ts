@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDeterministicBrain } from '../../electron/core/test-utils/deterministic-brain';
 import type { Brain } from '../../electron/core/brain/types';
 import { IntakePausedError } from '../../electron/core/pipeline/intake-guard';
 import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
-import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
+import { type BrowserSession, type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession } from './harness';
 
 /** Answers like the deterministic brain, except that a turn mentioning "corrupt" always fails. */
 const brittleBrain = (): Brain => {
@@ -19,14 +19,14 @@ const brittleBrain = (): Brain => {
 };
 
 describe.skipIf(!chromiumAvailable())('what the seller sees when the machine fails', { timeout: 90_000 }, () => {
+  let session: BrowserSession | undefined;
   let harness: Harness;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let accountId = 0;
 
   beforeAll(async () => {
-    harness = await startHarness({
+    session = await startBrowserSession({
       core: {
         pacing: noPacing,
         rateLimits: noRateLimits,
@@ -38,17 +38,15 @@ describe.skipIf(!chromiumAvailable())('what the seller sees when the machine fai
         const shop = await core.ctx.repos.shops.create({ name: 'Quincaillerie Sfax', currency: 'TND', now: new Date().toISOString() });
         accountId = core.ctx.testPhone.accountFor(shop.id);
       },
+      context: { viewport: { width: 1280, height: 800 }, locale: 'fr-FR' },
+      timeoutMs: 10_000,
     });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
-    page.setDefaultTimeout(10_000);
-    errors = watchErrors(page);
+    ({ harness, page, errors } = session);
     await openApp(page, harness, '#/inbox');
     await page.waitForSelector('[data-testid="status-bar"][data-state="connected"]');
   });
   afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
+    await session?.close();
   });
 
   const customer = (id: string, text: string, from: string) => {

@@ -1,35 +1,33 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/test-utils/temp-core';
 import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from '../../electron/core/test-utils/fake-openai-server';
-import { type Harness, chromiumAvailable, launchBrowser, openApp, screenshot, startHarness, watchErrors } from './harness';
+import { type BrowserSession, type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession } from './harness';
 
 const KEY = 'sk-e2e-VERY-SECRET-0123456789abcdef';
 
 /** The Sales settings and Settings pages against a real core and a fake OpenAI-compatible endpoint. */
 describe.skipIf(!chromiumAvailable())('Settings pages in headless Chromium', () => {
+  let session: BrowserSession | undefined;
   let harness: Harness;
   let llm: FakeOpenAiServer;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let shopId: number;
 
   beforeAll(async () => {
     llm = await startFakeOpenAiServer();
-    harness = await startHarness({
+    session = await startBrowserSession({
       prepare: async (core) => {
         shopId = (await call<{ id: number }>(core, 'shops/create', { name: 'Boutique Amina', currency: 'DZD' })).id;
       },
+      context: { viewport: { width: 1280, height: 1000 }, locale: 'en-US' },
     });
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' })).newPage();
-    errors = watchErrors(page);
+    ({ harness, page, errors } = session);
   });
   afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
+    await session?.close();
     await llm?.close();
   });
 

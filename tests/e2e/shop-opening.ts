@@ -1,9 +1,8 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import type { Core } from '../../electron/core/create-core';
 import { importCatalogFile } from '../../electron/core/cli/import-catalog';
 import { call } from '../../electron/core/test-utils/temp-core';
-import { type Harness, type HarnessOptions, launchBrowser, openApp, startHarness, watchErrors } from './harness';
+import { type BrowserSession, type HarnessOptions, openApp, startBrowserSession } from './harness';
 
 export interface ShopOpeningOptions {
   /** The shop created on the fresh core (through the contract, as the wizard does). */
@@ -24,14 +23,8 @@ export interface ShopOpeningOptions {
   timeoutMs?: number;
 }
 
-export interface ShopOpening {
-  harness: Harness;
-  browser: Browser;
-  page: Page;
-  /** Console and page errors since the page opened: a clean run ends with none. */
-  errors: string[];
+export interface ShopOpening extends BrowserSession {
   shopId: number;
-  close(): Promise<void>;
 }
 
 /**
@@ -40,33 +33,22 @@ export interface ShopOpening {
  */
 export async function openShop(opts: ShopOpeningOptions): Promise<ShopOpening> {
   let shopId = 0;
-  const harness = await startHarness({
+  const session = await startBrowserSession({
     ...(opts.core && { core: opts.core }),
     prepare: async (core) => {
       shopId = (await call<{ id: number }>(core, 'shops/create', opts.shop)).id;
       if (opts.catalog) importCatalogFile(core.ctx.store.sqlite, shopId, path.resolve('tests/fixtures', opts.catalog));
       await opts.prepare?.(core, shopId);
     },
+    context: { viewport: opts.viewport, locale: opts.locale },
+    ...(opts.timeoutMs && { timeoutMs: opts.timeoutMs }),
   });
-  const browser = await launchBrowser();
-  const page = await (await browser.newContext({ viewport: opts.viewport, locale: opts.locale })).newPage();
-  if (opts.timeoutMs) page.setDefaultTimeout(opts.timeoutMs);
-  const errors = watchErrors(page);
+  const { harness, page } = session;
   await openApp(page, harness);
   if (opts.language) await page.selectOption('[data-testid="language-picker"]', opts.language);
   if (opts.nav) {
     await page.click(`[data-testid="nav-${opts.nav.page}"]`);
     await page.waitForSelector(opts.nav.ready);
   }
-  return {
-    harness,
-    browser,
-    page,
-    errors,
-    shopId,
-    async close() {
-      await browser.close();
-      await harness.close();
-    },
-  };
+  return { ...session, shopId };
 }

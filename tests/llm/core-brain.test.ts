@@ -8,6 +8,7 @@ import { importCatalogFile } from '../../electron/core/cli/import-catalog';
 import { EventBus } from '../../electron/core/events';
 import { apiKeySecretName } from '../../electron/core/settings/app';
 import { type Store, openDatabase } from '../../electron/core/database';
+import { newConversation } from '../../electron/core/test-utils/seed-conversations';
 import { makeSettingsRepo } from '../../electron/core/settings/settings-repo';
 import { makeShopsRepo } from '../../electron/core/shops/shops-repo';
 import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from '../../electron/core/test-utils/fake-openai-server';
@@ -83,15 +84,7 @@ afterAll(async () => {
 
 function input(shopId: number, text: string): BrainInput {
   turn += 1;
-  const contactId = Number(
-    store.sqlite.prepare('INSERT INTO contacts (shop_id, jid, created_at) VALUES (?, ?, ?)').run(shopId, `+2135${turn}`, 'now')
-      .lastInsertRowid,
-  );
-  const conversationId = Number(
-    store.sqlite
-      .prepare('INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (?, ?, ?, ?)')
-      .run(shopId, shopId, contactId, 'now').lastInsertRowid,
-  );
+  const { contactId, conversationId } = newConversation(store, shopId, `+2135${turn}`);
   return { shopId, conversationId, contactId, inboundMessageIds: [turn], text, history: [], now: new Date('2026-03-01T10:00:00Z') };
 }
 

@@ -11,27 +11,13 @@ import { apiKeySecretName } from '../../electron/core/settings/app';
 import { openDatabase, type Store } from '../../electron/core/database';
 import { makeSettingsRepo } from '../../electron/core/settings/settings-repo';
 import { decision, modelAnswer } from '../../electron/core/test-utils/decisions';
+import { product } from '../../electron/core/test-utils/guardrail-fixtures';
 
 /** Everything a router test needs: a real store, the real router, fakes only for the other engineers' parts. */
 export const API_KEY = 'sk-test-S3CRET-key-0123456789';
 
-export function product(over: Partial<Product> & Pick<Product, 'sku' | 'name' | 'price'>): Product {
-  return {
-    id: 1,
-    shopId: 1,
-    altNames: [],
-    aliases: [],
-    category: 'misc',
-    compareAtPrice: null,
-    currency: 'DZD',
-    stock: null,
-    variants: [],
-    images: [],
-    description: '',
-    upsellSkus: [],
-    ...over,
-  };
-}
+// The one test builder of a Product (the guardrail tests' too).
+export { product };
 
 export const CATALOG: Product[] = [
   product({

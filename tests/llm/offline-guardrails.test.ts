@@ -15,6 +15,7 @@ import { makeBrainStateRepo } from '../../electron/core/orders/brain-state-repo'
 import { makeOrderPlacer } from '../../electron/core/orders/place-order';
 import { makeOrdersRepo } from '../../electron/core/orders/repo';
 import { type Store, openDatabase } from '../../electron/core/database';
+import { newConversation } from '../../electron/core/test-utils/seed-conversations';
 import { BR_SHOP, DZ_SHOP, loadCatalog } from '../brain/harness';
 
 /**
@@ -104,15 +105,7 @@ afterAll(async () => {
 
 async function talk(shopId: number, lines: string[]): Promise<BrainDecision[]> {
   conversations += 1;
-  const contactId = Number(
-    store.sqlite.prepare('INSERT INTO contacts (shop_id, jid, created_at) VALUES (?, ?, ?)').run(shopId, `+21355${conversations}`, 'now')
-      .lastInsertRowid,
-  );
-  const conversationId = Number(
-    store.sqlite
-      .prepare('INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (?, ?, ?, ?)')
-      .run(shopId, shopId, contactId, 'now').lastInsertRowid,
-  );
+  const { contactId, conversationId } = newConversation(store, shopId, `+21355${conversations}`);
   const history: TurnMessage[] = [];
   const out: BrainDecision[] = [];
   for (const [i, text] of lines.entries()) {

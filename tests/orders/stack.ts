@@ -14,6 +14,7 @@ import { makeOrderPlacer } from '../../electron/core/orders/place-order';
 import { makeOrdersRepo } from '../../electron/core/orders/repo';
 import { apiKeySecretName } from '../../electron/core/settings/app';
 import { type Store, openDatabase } from '../../electron/core/database';
+import { newConversation } from '../../electron/core/test-utils/seed-conversations';
 import { DZ_SHOP, loadCatalog } from '../brain/harness';
 import type { Exchange } from './consistency';
 
@@ -113,15 +114,7 @@ export async function makeOrderStack(options: StackOptions = {}): Promise<Stack>
     logs,
     async customer() {
       contacts += 1;
-      const contactId = Number(
-        store.sqlite.prepare('INSERT INTO contacts (shop_id, jid, created_at) VALUES (?, ?, ?)').run(DZ_SHOP, `+21355000${contacts}`, 'now')
-          .lastInsertRowid,
-      );
-      const conversationId = Number(
-        store.sqlite
-          .prepare('INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (?, ?, ?, ?)')
-          .run(DZ_SHOP, DZ_SHOP, contactId, 'now').lastInsertRowid,
-      );
+      const { contactId, conversationId } = newConversation(store, DZ_SHOP, `+21355000${contacts}`);
       const history: TurnMessage[] = [];
       const exchanges: Exchange[] = [];
       let last: { text: string; id: number; before: TurnMessage[] } | null = null;

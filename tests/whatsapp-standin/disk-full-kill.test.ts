@@ -3,16 +3,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startStandin, type Standin } from '../../electron/core/channels/whatsapp/test-utils/standin';
 import { JOURNAL_DIR, JOURNAL_FILE } from '../../electron/core/pipeline/intake-journal';
 import { DATABASE_FILE } from '../../electron/core/create-core';
+import { bundleChild } from '../child-bundle';
 import { trustStandin } from './harness';
 import { createShop, linkThroughApp, startApp, until } from './app-harness';
 
 const SELLER = '213550000031';
 const CUSTOMER = '213660000031';
 const CHILD = path.join(import.meta.dirname, 'disk-full-child.ts');
+// The four child starts share one bundle of the child (tests/child-bundle.ts: under half tsx's start-up CPU).
+let childBundle: Awaited<ReturnType<typeof bundleChild>> | null = null;
+beforeAll(async () => {
+  childBundle = await bundleChild(CHILD);
+});
+afterAll(() => childBundle?.remove());
 
 interface Child {
   proc: ChildProcess;
@@ -22,7 +29,8 @@ interface Child {
 }
 
 const spawnChild = (standin: Standin, dataDir: string, env: Record<string, string>): Child => {
-  const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir], {
+  if (!childBundle) throw new Error('the child is bundled in beforeAll');
+  const proc = spawn(process.execPath, [childBundle.file, dataDir], {
     env: {
       ...process.env,
       SOUQ_LOG_LEVEL: 'silent',

@@ -8,18 +8,8 @@ import { makeRollupRepo } from './rollup-repo';
 import { makeAnalytics } from './service';
 import { makeStatementCache } from './statements';
 import { FIXTURE_ZONE, seedAnalyticsFixture } from '../test-utils/analytics-fixture';
-
-/** A small deterministic generator (mulberry32): the same "random" fixture on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The bandit's seeded generator: the same "random" fixture on every run.
+import { mulberry32 as seeded } from '../learning/bandit/random';
 
 const ZONE = 'Europe/Paris';
 /** 10 March – 9 April 2026: spans the spring-forward night of 29 March. */

@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { BrainDecision } from '../../../shared/domain/brain';
 import { withMediaTurns } from './media-turn';
 import type { Brain, BrainInput } from './types';
+import { decision } from '../test-utils/decisions';
 
 function recordingBrain() {
   const seen: BrainInput[] = [];
   const brain: Brain = {
     async decide(input) {
       seen.push(input);
-      return {
-        reply: `answer to ${input.text}`,
-        language: 'fr',
-        intent: 'other',
-        sentiment: 'neutral',
-        confidence: 1,
-        salesAction: 'none',
-        orderAction: 'none',
-        orderItems: [],
-        escalate: false,
-        escalateReason: null,
-        citations: [],
-        skus: [],
-        media: [],
-      } satisfies BrainDecision;
+      return decision({ reply: `answer to ${input.text}`, confidence: 1 });
     },
   };
   return { brain, seen };

@@ -1,30 +1,17 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventMessage } from '../../../shared/contract';
-import { type Core, createCore } from '../create-core';
+import { coreForFile } from '../test-utils/file-core';
 
 const fixtures = path.join(__dirname, '../../../tests/fixtures');
-let core: Core;
-let dataDir: string;
 const events: EventMessage[] = [];
 
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'souq-catalog-'));
-  core = await createCore({ dataDir, paused: true });
-  core.bus.subscribe((e) => events.push(e));
+const suite = coreForFile('souq-catalog-', { paused: true });
+const { call } = suite;
+beforeAll(() => {
+  suite.core.bus.subscribe((e) => events.push(e));
 });
-afterAll(async () => {
-  await core.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const envelope = await core.app.dispatch(name, input);
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value as T;
-}
 
 describe('catalog and knowledge through the contract', () => {
   it('previews without writing, imports with progress events, lists, searches, edits, exports, deletes', async () => {
@@ -62,7 +49,7 @@ describe('catalog and knowledge through the contract', () => {
       stock: null,
     });
     expect(edited).toMatchObject({ price: 5900, stock: null });
-    const bad = await core.app.dispatch('catalog/update-product', { shopId, productId, price: -1 });
+    const bad = await suite.core.app.dispatch('catalog/update-product', { shopId, productId, price: -1 });
     expect(bad.ok).toBe(false);
 
     const exported = await call<{ csv: string; count: number }>('catalog/export-csv', { shopId });
@@ -76,7 +63,7 @@ describe('catalog and knowledge through the contract', () => {
       archived: false,
       product: { id: productId },
     });
-    expect((await core.app.dispatch('catalog/get', { shopId, productId })).ok).toBe(false);
+    expect((await suite.core.app.dispatch('catalog/get', { shopId, productId })).ok).toBe(false);
     const cats = await call<{ category: string; count: number }[]>('catalog/list-categories', { shopId });
     expect(cats.find((c) => c.category === 'robes')?.count).toBe(2);
   });
@@ -89,7 +76,7 @@ describe('catalog and knowledge through the contract', () => {
       csv,
     });
     expect(preview.missing).toEqual(['name']);
-    const refused = await core.app.dispatch('catalog/commit-import', { shopId: shop.id, csv });
+    const refused = await suite.core.app.dispatch('catalog/commit-import', { shopId: shop.id, csv });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const done = await call<{ created: number }>('catalog/commit-import', {
       shopId: shop.id,

@@ -1,27 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Product } from '../../../shared/domain/catalog';
-import { type Core, createCore } from '../create-core';
+import { coreForFile } from '../test-utils/file-core';
 
-let core: Core;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'souq-catalog-edit-'));
-  core = await createCore({ dataDir, paused: true });
-});
-afterAll(async () => {
-  await core.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const envelope = await core.app.dispatch(name, input);
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value as T;
-}
+const suite = coreForFile('souq-catalog-edit-', { paused: true });
+const { call } = suite;
 const newShop = async (currency = 'TND') => (await call<{ id: number }>('shops/create', { name: `Shop ${currency}`, currency })).id;
 const list = (shopId: number, extra: object = {}) => call<{ items: Product[]; total: number }>('catalog/list', { shopId, ...extra });
 
@@ -81,9 +63,9 @@ describe('catalog edits a seller makes', () => {
     ]);
     // The bot finds it by its new alias.
     expect((await list(shopId, { query: 'kabbous' })).items.map((p) => p.id)).toEqual([made.id]);
-    const dup = await core.app.dispatch('catalog/create-product', { shopId, sku: 'CHECHIA-TUNISIENNE', name: 'Autre', price: 1 });
+    const dup = await suite.core.app.dispatch('catalog/create-product', { shopId, sku: 'CHECHIA-TUNISIENNE', name: 'Autre', price: 1 });
     expect(dup).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    const twice = await core.app.dispatch('catalog/update-product', {
+    const twice = await suite.core.app.dispatch('catalog/update-product', {
       shopId,
       productId: made.id,
       variants: [
@@ -108,7 +90,7 @@ describe('catalog edits a seller makes', () => {
     const repriced = await call<Product>('catalog/update-product', { shopId, productId: p.id, price: 1350 });
     expect(repriced.variants.map((v) => v.price)).toEqual([1350, 1490]);
     expect(repriced.price).toBe(1350);
-    const refused = await core.app.dispatch('catalog/update-product', { shopId, productId: p.id, stock: 10 });
+    const refused = await suite.core.app.dispatch('catalog/update-product', { shopId, productId: p.id, stock: 10 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/per variant/) } });
   });
 
@@ -177,7 +159,7 @@ describe('catalog edits a seller makes', () => {
       price: 120,
       variants: [{ name: 'Argent', sku: 'SOLD-AR', price: null, stock: 1 }],
     });
-    const { sqlite } = core.ctx.store;
+    const { sqlite } = suite.core.ctx.store;
     const orderId = Number(
       sqlite
         .prepare(
@@ -224,6 +206,6 @@ describe('catalog edits a seller makes', () => {
       ['A', 'MAD'],
       ['B', 'EUR'],
     ]);
-    expect((await core.app.dispatch('shops/set-currency', { shopId, currency: 'dinar' })).ok).toBe(false);
+    expect((await suite.core.app.dispatch('shops/set-currency', { shopId, currency: 'dinar' })).ok).toBe(false);
   });
 });

@@ -1,38 +1,23 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Product } from '../../../shared/domain/catalog';
-import { type Core, createCore } from '../create-core';
+import { coreForFile } from '../test-utils/file-core';
 import { inWriteTransaction } from '../store';
 import { decrementCatalogStock } from './stock';
 
 /** Variants as rows (migration 0090), through the contract a seller's page uses. */
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../../../tests/fixtures', name), 'utf8');
-let core: Core;
-let dataDir: string;
 
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'souq-variant-rows-'));
-  core = await createCore({ dataDir, paused: true });
-});
-afterAll(async () => {
-  await core.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const envelope = await core.app.dispatch(name, input);
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value as T;
-}
+const suite = coreForFile('souq-variant-rows-', { paused: true });
+const { call } = suite;
 async function refused(name: string, input: unknown): Promise<string> {
-  const envelope = await core.app.dispatch(name, input);
+  const envelope = await suite.core.app.dispatch(name, input);
   if (envelope.ok) throw new Error(`${name} was accepted`);
   return envelope.error.code;
 }
 
-const sqlite = () => core.ctx.store.sqlite;
+const sqlite = () => suite.core.ctx.store.sqlite;
 /** What the table holds for a shop: every current variant's facts, by product SKU. */
 const tableFacts = (shopId: number) =>
   sqlite()
@@ -181,7 +166,7 @@ describe('variants are rows of product_variants', () => {
 
   it('an order takes stock from the ordered variant’s row, never below zero', async () => {
     const before = (await allProducts(shopId)).find((p) => p.sku === 'robe-lin') as Product;
-    await inWriteTransaction(core.ctx.store.db, (trx) =>
+    await inWriteTransaction(suite.core.ctx.store.db, (trx) =>
       decrementCatalogStock(trx, shopId, [
         { sku: 'robe-lin', variant: 'm / sable', quantity: 2 },
         { sku: 'robe-lin', variant: 'L / Sable', quantity: 50 },

@@ -1,21 +1,15 @@
 import path from 'node:path';
 import type { BackupStatus } from '../../../shared/desktop/desktop-prefs';
 import type { Clock, Logger, SecretStore } from '../ports';
+import type { BackupOptions, restoreBackup } from '../store';
 import type { DesktopPrefsStore } from './prefs-store';
 
 /** What backing up needs from the store's backup module (store/backup/backup.ts), bound to core's database by create-core. */
 export interface BackupPorts {
-  run(opts: {
-    dataDir: string;
-    key: Buffer;
-    destDir: string;
-    passphrase: string;
-    keep: number;
-    now: Date;
-    appVersion: string;
-  }): Promise<{ folder: string; bytes: number }>;
+  /** The store's `runBackup` with core's open database already bound (create-core binds it). */
+  run(opts: Omit<BackupOptions, 'sqlite'>): Promise<{ folder: string; bytes: number }>;
   list(destDir: string): string[];
-  restore(opts: { backupDir: string; dataDir: string; passphrase: string }): { createdAt: string };
+  restore(opts: Parameters<typeof restoreBackup>[0]): ReturnType<typeof restoreBackup>;
 }
 
 /** The part of the learning scheduler the daily backup uses. */

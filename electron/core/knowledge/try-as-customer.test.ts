@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { noPacing, noRateLimits } from '../pipeline/policies';
-import { type Core, createCore } from '../create-core';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { coreForFile } from '../test-utils/file-core';
 
-let core: Core;
-let dataDir: string;
 let shopId: number;
 
+// The shop's real brain (offline, no key) and a running pipeline: what a customer meets.
+const suite = coreForFile('souq-knowledge-try-', {
+  pacing: noPacing,
+  rateLimits: noRateLimits,
+  simulator: { fsync: false, receipts: false },
+});
+const { call } = suite;
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'souq-knowledge-try-'));
-  // The shop's real brain (offline, no key) and a running pipeline: what a customer meets.
-  core = await createCore({ dataDir, pacing: noPacing, rateLimits: noRateLimits, simulator: { fsync: false, receipts: false } });
   shopId = (await call<{ id: number }>('shops/create', { name: 'Épicerie Tlemcen', currency: 'DZD' })).id;
   await call('catalog/commit-import', { shopId, csv: 'sku,name,price,stock\nHUILE-1,Huile d’olive 1 L,900,5\n' });
   await call('knowledge/save', {
@@ -22,27 +21,17 @@ beforeAll(async () => {
     keywords: ['livraison', 'tawsil'],
   });
 });
-afterAll(async () => {
-  await core.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const envelope = await core.app.dispatch(name, input);
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value as T;
-}
 type Tried = { reply: string | null; draft: boolean; escalation: string | null; conversationId: number; entries: unknown[] };
 
 /** What the Inbox test phone shows for the same message from another number. */
 async function testPhoneReply(from: string, text: string): Promise<{ reply: string; escalation: string | null }> {
   const { conversationId } = await call<{ conversationId: number }>('testphone/send', { shopId, from, text });
   for (let i = 0; i < 200; i++) {
-    const row = core.ctx.store.sqlite
+    const row = suite.core.ctx.store.sqlite
       .prepare(`SELECT text FROM messages WHERE conversation_id = ? AND direction = 'out' ORDER BY id DESC LIMIT 1`)
       .get(conversationId) as { text: string } | undefined;
     if (row) {
-      const conv = core.ctx.store.sqlite
+      const conv = suite.core.ctx.store.sqlite
         .prepare(`SELECT escalation_reason AS reason FROM conversations WHERE id = ?`)
         .get(conversationId) as { reason: string | null };
       return { reply: row.text, escalation: conv.reason };
@@ -65,7 +54,7 @@ describe('knowledge/try: the test panel runs the customer path', () => {
   it('starts each test fresh, and says when the reply would wait for the seller approval', async () => {
     await call('knowledge/try', { shopId, question: 'ch7al zit zitoun?' });
     const again = await call<Tried>('knowledge/try', { shopId, question: 'ch7al zit zitoun?' });
-    const turns = core.ctx.store.sqlite
+    const turns = suite.core.ctx.store.sqlite
       .prepare(`SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ? AND direction = 'in'`)
       .get(again.conversationId);
     expect(turns).toEqual({ n: 1 });

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { CompiledQuery, type Selectable } from 'kysely';
 import type { CustomerLanguage } from '../../../shared/domain/schemas';
 import type { Order, OrderLine, OrderStatus, OrderSummary } from '../../../shared/domain/orders';
 import type { Database } from '../database';
@@ -91,8 +91,11 @@ export function makeOrdersRepo(db: WritableDB<Database>) {
     return toOrder(row, (await linesOf([id])).get(id) ?? []);
   }
 
+  // Asked on every turn (did this message already place an order?): compiled once, its one value bound per call.
+  let byMessageSql: string | undefined;
   async function byMessage(messageId: number): Promise<Order | undefined> {
-    const row = await db.selectFrom('orders').selectAll().where('created_from_message_id', '=', messageId).executeTakeFirst();
+    byMessageSql ??= db.selectFrom('orders').selectAll().where('created_from_message_id', '=', 0).compile().sql;
+    const row = (await db.executeQuery<Selectable<OrdersTable>>(CompiledQuery.raw(byMessageSql, [messageId]))).rows[0];
     if (!row) return undefined;
     return toOrder(row, (await linesOf([row.id])).get(row.id) ?? []);
   }

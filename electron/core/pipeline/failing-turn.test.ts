@@ -4,7 +4,7 @@ import { makeDeterministicBrain } from '../test-utils/deterministic-brain';
 import type { Brain } from '../brain/types';
 import { call, makeTempCore } from '../test-utils/temp-core';
 import { backoffMs, defaultRetry } from './keyed-scheduler';
-import { PARKED_REASON } from './parked-turns';
+import { PARKED_REASON } from './parked-turns-repo';
 
 let cleanup: (() => Promise<void>) | null = null;
 afterEach(async () => {

@@ -198,3 +198,4 @@ export function makeIntakeGuard(deps: IntakeGuardDeps) {
     },
   };
 }
+export type IntakeGuard = ReturnType<typeof makeIntakeGuard>;

@@ -7,6 +7,7 @@ import { silentLogger } from '../ports';
 import { openDatabase, type Store } from '../database';
 import { makeSettingsRepo } from '../settings/settings-repo';
 import { createPipeline, type Pipeline } from './create-pipeline';
+import { makePipelineStorage } from './pipeline-storage';
 
 /**
  * The pacing choice drives the dispatcher: the same rush under careful / normal / fast, on a clock
@@ -31,14 +32,25 @@ async function rush(choice: PacingChoice, customers: number, opts: { proactive?:
     .run(iso);
   sqlite.prepare('INSERT INTO settings (shop_id, doc, updated_at) VALUES (1, ?, ?)').run(JSON.stringify({ bot: { pacing: choice } }), iso);
   const settings = makeSettingsRepo(store.db);
-  const pipeline = createPipeline({
+  const bus = new EventBus();
+  const notifier = { notify() {} };
+  const storage = makePipelineStorage({
     sqlite,
-    brain: makeDeterministicBrain(),
-    settingsOf: (shopId) => settings.get(shopId),
-    bus: new EventBus(),
+    bus,
     clock,
     logger: silentLogger,
-    notifier: { notify() {} },
+    notifier,
+    intake: { storeHeld: (message) => pipeline.storeHeld(message), resumeWork: () => pipeline.resumeWork() },
+  });
+  const pipeline = createPipeline({
+    sqlite,
+    storage,
+    brain: makeDeterministicBrain(),
+    settingsOf: (shopId) => settings.get(shopId),
+    bus,
+    clock,
+    logger: silentLogger,
+    notifier,
     sleep: async () => undefined,
   });
   open = { store, pipeline };

@@ -1,10 +1,12 @@
+import type { WritableSqlite } from '../store';
 import type { NormalizedInbound } from '../channels';
 import type { Insertable } from 'kysely';
 import { prepareContactWrites } from '../contacts';
 import { type MessageRow, prepareConversationWrites } from '../conversations';
 import type { Database } from '../database';
-import type { AcceptResult, NewOutbound, OutboxRow, PendingTurnRow, TurnFacts } from './pipeline-rows';
-import type { WritableSqlite } from '../store';
+import { makeOutboxStore, preview } from './outbox-store';
+import { makeTurnReads } from './turn-reads-store';
+import type { AcceptResult, NewOutbound } from './pipeline-rows';
 
 export type { AcceptResult, NewOutbound, OutboundKind, OutboxRow, PendingTurnRow, TurnFacts } from './pipeline-rows';
 
@@ -14,10 +16,10 @@ export type { AcceptResult, NewOutbound, OutboundKind, OutboxRow, PendingTurnRow
  * statements: this is the hot path.
  */
 
-const preview = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
-const MESSAGE_COLUMNS = 'id, shop_id, conversation_id, direction, author, kind, text, status, channel_message_id, error, created_at';
-
 export function makePipelineStore(sqlite: WritableSqlite) {
+  const outbox = makeOutboxStore(sqlite);
+  const { enqueue } = outbox;
+  const reads = makeTurnReads(sqlite);
   const s = {
     // contacts and conversations own their statements; the transactions below stay the pipeline's
     ...prepareContactWrites(sqlite),
@@ -36,63 +38,9 @@ export function makePipelineStore(sqlite: WritableSqlite) {
     insertQueue: sqlite.prepare<[number, number, number, string, string]>(
       'INSERT INTO inbound_queue (shop_id, conversation_id, message_id, state, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
-    pendingOf: sqlite.prepare<[number], PendingTurnRow>(
-      `SELECT id AS queueId, shop_id AS shopId, conversation_id AS conversationId, message_id AS messageId, created_at AS createdAt
-       FROM inbound_queue WHERE state = 'pending' AND conversation_id = ? ORDER BY id`,
-    ),
-    pendingConversations: sqlite.prepare<[], { conversationId: number; newest: string }>(
-      "SELECT conversation_id AS conversationId, max(created_at) AS newest FROM inbound_queue WHERE state = 'pending' GROUP BY conversation_id",
-    ),
-    queuedConversations: sqlite.prepare<[], { conversationId: number }>(
-      "SELECT DISTINCT conversation_id AS conversationId FROM outbox WHERE state = 'queued'",
-    ),
-    firstQueued: sqlite.prepare<[number], OutboxRow>(
-      `SELECT o.id AS outboxId, o.shop_id AS shopId, o.account_id AS accountId, o.conversation_id AS conversationId,
-              o.message_id AS messageId, o.to_jid AS toJid, o.channel_message_id AS channelMessageId, o.attempts,
-              o.next_attempt_at AS nextAttemptAt, m.text, m.author, m.meta, o.kind,
-              (SELECT last_inbound_at FROM conversations c WHERE c.id = o.conversation_id) AS lastInboundAt,
-              EXISTS (SELECT 1 FROM outbox b WHERE b.conversation_id = o.conversation_id AND b.state = 'queued' AND b.id > o.id) AS queuedBehind
-       FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.conversation_id = ? AND o.state = 'queued' ORDER BY o.id LIMIT 1`,
-    ),
-    countPending: sqlite.prepare<[], { n: number }>("SELECT count(*) AS n FROM inbound_queue WHERE state = 'pending'"),
-    countQueued: sqlite.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE state = 'queued'"),
-    turnFacts: sqlite.prepare<[number], Omit<TurnFacts, 'contactBlocked' | 'takeover'> & { contactBlocked: number; takeover: number }>(
-      `SELECT c.shop_id AS shopId, c.account_id AS accountId, c.id AS conversationId, c.contact_id AS contactId,
-              k.jid AS contactJid, k.blocked AS contactBlocked, c.takeover AS takeover, c.takeover_until AS takeoverUntil,
-              c.flagged_reason AS flaggedReason, c.last_inbound_at AS lastInboundAt
-       FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = ?`,
-    ),
-    messageById: sqlite.prepare<[number], MessageRow>(`SELECT ${MESSAGE_COLUMNS}, meta FROM messages WHERE id = ?`),
-    messageMeta: sqlite.prepare<[number], { meta: string | null }>(`SELECT meta FROM messages WHERE id = ?`),
-    history: sqlite.prepare<[number, number, number], MessageRow>(
-      `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND id < ? AND status NOT IN ('draft', 'rejected')
-       ORDER BY id DESC LIMIT ?`,
-    ),
-    inboundSince: sqlite.prepare<[number, string], { n: number }>(
-      "SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND direction = 'in' AND created_at >= ?",
-    ),
     finishQueue: sqlite.prepare<[string, string | null, number]>(
       "UPDATE inbound_queue SET state = ?, route = ? WHERE id = ? AND state = 'pending'",
     ),
-    insertOutbox: sqlite.prepare(
-      `INSERT INTO outbox (shop_id, account_id, conversation_id, message_id, to_jid, channel_message_id, next_attempt_at, created_at, kind)
-       VALUES (@shop_id, @account_id, @conversation_id, @message_id, @to_jid, @channel_message_id, @next_attempt_at, @created_at, @kind)`,
-    ),
-    markSent: sqlite.prepare<[number]>("UPDATE outbox SET state = 'sent', attempts = attempts + 1, last_error = NULL WHERE id = ?"),
-    messageSent: sqlite.prepare<[number]>(
-      "UPDATE messages SET status = 'sent', error = NULL WHERE id = ? AND status IN ('queued', 'sending', 'failed')",
-    ),
-    retryLater: sqlite.prepare<[string, string, number]>(
-      'UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?',
-    ),
-    markFailed: sqlite.prepare<[string, number]>(
-      "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
-    ),
-    messageFailed: sqlite.prepare<[string, number]>("UPDATE messages SET status = 'failed', error = ? WHERE id = ?"),
-    outboundByChannelId: sqlite.prepare<[number, string], { id: number; status: string }>(
-      "SELECT id, status FROM messages WHERE account_id = ? AND direction = 'out' AND channel_message_id = ?",
-    ),
-    setMessageStatus: sqlite.prepare<[string, number]>('UPDATE messages SET status = ? WHERE id = ?'),
   };
 
   function insertMessage(row: Omit<Insertable<Database['messages']>, 'id'>): number {
@@ -205,27 +153,20 @@ export function makePipelineStore(sqlite: WritableSqlite) {
     },
   );
 
-  function enqueue(outbound: NewOutbound, messageId: number, now: string): void {
-    s.insertOutbox.run({
-      shop_id: outbound.shopId,
-      account_id: outbound.accountId,
-      conversation_id: outbound.conversationId,
-      message_id: messageId,
-      to_jid: outbound.toJid,
-      channel_message_id: outbound.channelMessageId,
-      next_attempt_at: now,
-      created_at: now,
-      kind: outbound.kind ?? 'reply',
-    });
-    s.touchConversationOut.run(preview(outbound.text), outbound.conversationId);
-  }
-
   /** Runs the given writes in one transaction (group commit); each keeps its own savepoint. */
   const batch = sqlite.transaction((writes: Array<() => void>) => {
     for (const write of writes) write();
   });
 
   return {
+    // The send side: queued rows, their transitions and receipts (outbox-store.ts).
+    queuedConversations: outbox.queuedConversations,
+    firstQueued: outbox.firstQueued,
+    markSent: outbox.markSent,
+    retryLater: outbox.retryLater,
+    markFailed: outbox.markFailed,
+    outboundByChannelId: outbox.outboundByChannelId,
+    setMessageStatus: outbox.setMessageStatus,
     batch: (writes: Array<() => void>) => {
       if (writes.length) batch(writes);
     },
@@ -245,22 +186,9 @@ export function makePipelineStore(sqlite: WritableSqlite) {
         throw err;
       }
     },
-    pendingOf: (conversationId: number): PendingTurnRow[] => s.pendingOf.all(conversationId),
-    /** Conversations with queued customer messages and the newest arrival (for resuming). */
-    pendingConversations: () => s.pendingConversations.all(),
-    queuedConversations: () => s.queuedConversations.all().map((r) => r.conversationId),
-    firstQueued: (conversationId: number): OutboxRow | undefined => s.firstQueued.get(conversationId),
-    backlog: () => ({ pending: s.countPending.get()!.n, queued: s.countQueued.get()!.n }),
-    turnFacts(conversationId: number): TurnFacts | undefined {
-      const row = s.turnFacts.get(conversationId);
-      return row && { ...row, contactBlocked: row.contactBlocked === 1, takeover: row.takeover === 1 };
-    },
-    message: (id: number) => s.messageById.get(id),
-    /** A message's meta JSON (a received photo's mediaPath is there). */
-    messageMeta: (id: number): string | null => s.messageMeta.get(id)?.meta ?? null,
-    /** Up to `limit` messages before `beforeId`, oldest first. */
-    history: (conversationId: number, beforeId: number, limit: number) => s.history.all(conversationId, beforeId, limit).reverse(),
-    inboundCountSince: (conversationId: number, sinceIso: string) => s.inboundSince.get(conversationId, sinceIso)!.n,
+    backlog: () => ({ pending: reads.pendingCount(), queued: outbox.queuedCount() }),
+    // What a turn reads (turn-reads-store.ts).
+    ...reads,
     completeTurn(...args: Parameters<typeof completeTurn>) {
       try {
         return completeTurn(...args);
@@ -277,12 +205,12 @@ export function makePipelineStore(sqlite: WritableSqlite) {
     }),
     /** Approve a draft: the same row (same pre-chosen id) moves to the outbox. */
     approveDraft: sqlite.transaction((messageId: number, text: string, toJid: string, now: string): boolean => {
-      const row = s.messageById.get(messageId);
+      const row = reads.message(messageId);
       if (!row || row.status !== 'draft') return false;
       sqlite
         .prepare("UPDATE messages SET text = ?, status = 'queued', author = CASE WHEN text = ? THEN author ELSE 'seller' END WHERE id = ?")
         .run(text, text, messageId);
-      const facts = s.turnFacts.get(row.conversation_id)!;
+      const facts = reads.turnFacts(row.conversation_id)!;
       enqueue(
         {
           shopId: row.shop_id,
@@ -301,17 +229,6 @@ export function makePipelineStore(sqlite: WritableSqlite) {
       s.reopenAfterDrafts.run(row.conversation_id, row.conversation_id);
       return true;
     }),
-    markSent: sqlite.transaction((outboxId: number, messageId: number) => {
-      s.markSent.run(outboxId);
-      s.messageSent.run(messageId);
-    }),
-    retryLater: (outboxId: number, atIso: string, error: string) => s.retryLater.run(atIso, error, outboxId),
-    markFailed: sqlite.transaction((outboxId: number, messageId: number, error: string) => {
-      s.markFailed.run(error, outboxId);
-      s.messageFailed.run(error, messageId);
-    }),
-    outboundByChannelId: (accountId: number, channelMessageId: string) => s.outboundByChannelId.get(accountId, channelMessageId),
-    setMessageStatus: (messageId: number, status: string) => s.setMessageStatus.run(status, messageId),
     setTakeover: (conversationId: number, on: boolean, until: string | null = null) =>
       s.setTakeover.run(on ? 1 : 0, on ? until : null, conversationId),
     resolveConversation: sqlite.transaction(resolveConversation),

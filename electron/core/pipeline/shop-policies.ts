@@ -40,3 +40,4 @@ export function makeShopPolicies(sqlite: PolicyRowsConnection, bus: EventBus, fi
     },
   };
 }
+export type ShopPolicies = ReturnType<typeof makeShopPolicies>;

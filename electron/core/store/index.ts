@@ -15,6 +15,6 @@ export {
 export { type OpenOptions, PAGE_CACHE_KB, SchemaTooNewError, type Store, StoreDamagedError, openStore, quickCheck } from './open-database';
 export { DataDirLockedError, lockDataDir } from './data-dir-lock';
 export { type RecoveryResult, type TableDamage, recoverDatabase } from './recover-database';
-export { restoreBackup, runBackup } from './backup/backup';
+export { type BackupOptions, restoreBackup, runBackup } from './backup/backup';
 export { type MessageSearchIndex, optimizeMessageSearch } from './message-search-index';
 export { makeDiskProbe } from './disk-probe';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseStoredJson } from '../../../shared/domain/stored-json';
 import type { PreferenceRows } from '../system';
 
 const CONFIG_KEY = 'sync_config';
@@ -17,14 +18,7 @@ export type SyncConfig = z.infer<typeof SyncConfig>;
 export function makeSyncConfigStore(rows: PreferenceRows) {
   return {
     get(): SyncConfig {
-      const raw = rows.get(CONFIG_KEY);
-      if (raw === undefined) return SyncConfig.parse({});
-      try {
-        const parsed = SyncConfig.safeParse(JSON.parse(raw));
-        return parsed.success ? parsed.data : SyncConfig.parse({});
-      } catch {
-        return SyncConfig.parse({});
-      }
+      return parseStoredJson(SyncConfig, rows.get(CONFIG_KEY), SyncConfig.parse({}));
     },
     set(config: SyncConfig, now: string): void {
       rows.set(CONFIG_KEY, JSON.stringify(SyncConfig.parse(config)), now);

@@ -1,19 +1,8 @@
 import { ContractError, type EventMessage } from '../../../shared/contract';
 import type { SyncStatus } from '../../../shared/contract/sync';
+import { MAX_SEND_ITEMS, type RelayFrame, type RelayControlMessage, pairingLink, toB64u } from '../../../shared/relay/index';
+import type { DesktopMessage } from '../../../shared/sync/messages';
 import {
-  MAX_SEND_ITEMS,
-  type RelayFrame,
-  RelayControlMessage,
-  RelayCryptoError,
-  fromB64u,
-  makePairSession,
-  createReplayWindow,
-  pairingLink,
-  toB64u,
-} from '../../../shared/relay/index';
-import { DeviceMessage, type DesktopMessage } from '../../../shared/sync/messages';
-import {
-  type FrameOf,
   type RelayClient,
   type RelayLinkState,
   type RelaySocketConstructor,
@@ -24,6 +13,7 @@ import type { EventBus } from '../events';
 import type { Clock, Logger } from '../ports';
 import { isDeviceEvent } from './allowlist';
 import { makeDesktopIdentity } from './desktop-identity';
+import { makeDeviceFrames } from './device-frames';
 import { makeDeviceSessions } from './device-sessions';
 import type { DeviceRow } from './devices-repo';
 import { makePairingOffers } from './pairing';
@@ -52,8 +42,6 @@ export interface SyncDeps {
   /** Longest reconnect wait, in ms (tests shorten it). */
   maxDelayMs?: number;
 }
-
-const decoder = new TextDecoder();
 
 /**
  * Multi-device sync, the desktop side: off until the seller turns it on. When on, core is a member
@@ -109,54 +97,18 @@ export function makeSyncService(deps: SyncDeps) {
   };
   const unsubscribe = deps.bus.subscribe(onEvent, (name) => client?.connected === true && isDeviceEvent(name));
 
-  async function handleDeliver(frame: Extract<RelayFrame, { t: 'deliver' }>): Promise<void> {
-    const device = devices.bySignKey(frame.from);
-    if (!device) return; // unpaired since: nothing of it is read
-    let plain: string;
-    try {
-      plain = decoder.decode(sessions.open(device, frame.body));
-    } catch (err) {
-      if (!(err instanceof RelayCryptoError)) throw err;
-      deps.logger.warn({ deviceId: device.id, code: err.code }, 'refused an envelope from a paired device');
-      return;
-    }
-    devices.markSeen(device.id, iso());
-    const parsed = DeviceMessage.safeParse(JSON.parse(plain));
-    if (!parsed.success) return;
-    const message = parsed.data;
-    if (message.t === 'hello') {
-      sendTo([device], { t: 'hello', at: iso() });
-      changed();
-      return;
-    }
-    const envelope = await runRemote(device.id, { commandId: message.id, name: message.name, input: message.input });
-    sendTo([device], { t: 'result', id: message.id, envelope });
-  }
-
-  function handlePairRequest(frame: FrameOf<'pair-request'>): void {
-    if (!client) return;
-    const verdict = offers.accept({ ticket: frame.ticket, device: frame.device, box: frame.box, proof: frame.proof });
-    if (!verdict.ok) {
-      deps.logger.warn({ reason: verdict.reason }, 'refused a pairing request');
-      client.send({ t: 'pair-reject', device: frame.device, ticket: frame.ticket });
-      return;
-    }
-    let name = 'Phone';
-    if (frame.hello) {
-      try {
-        const session = makePairSession(identity.get().boxSecret, fromB64u(frame.box));
-        const hello = RelayControlMessage.safeParse(JSON.parse(decoder.decode(session.open(frame.hello, createReplayWindow()))));
-        if (hello.success && hello.data.kind === 'device-hello') name = hello.data.name;
-      } catch {
-        // A missing or unreadable name is no reason to refuse a device that proved it read the QR.
-      }
-    }
-    const device = devices.add({ name, signPublicKey: frame.device, boxPublicKey: frame.box }, iso());
-    devices.markSeen(device.id, iso());
-    client.send({ t: 'pair-accept', device: frame.device, ticket: frame.ticket });
-    deps.logger.info({ deviceId: device.id }, 'a device was paired');
-    changed();
-  }
+  const frames = makeDeviceFrames({
+    devices,
+    sessions,
+    offers,
+    identity,
+    runRemote,
+    sendTo: (targets, message) => sendTo(targets, message),
+    relay: () => client,
+    logger: deps.logger,
+    iso,
+    changed,
+  });
 
   /**
    * A new box key, announced to the remaining devices under the old one (which is then forgotten):
@@ -185,7 +137,8 @@ export function makeSyncService(deps: SyncDeps) {
     switch (frame.t) {
       case 'deliver':
         // Acked once handled: a command the relay delivers twice is answered from the audit row.
-        handleDeliver(frame)
+        frames
+          .handleDeliver(frame)
           .catch((err: unknown) => deps.logger.error({ err }, 'a device message failed'))
           .finally(() => client?.send({ t: 'ack', ids: [frame.id] }));
         return;
@@ -193,7 +146,7 @@ export function makeSyncService(deps: SyncDeps) {
         if (frame.remaining > 0) client?.send({ t: 'drain', max: 1000 });
         return;
       case 'pair-request':
-        return handlePairRequest(frame);
+        return frames.handlePairRequest(frame);
       case 'presence': {
         const device = devices.bySignKey(frame.device);
         if (device) {

@@ -1,5 +1,6 @@
 import { Locale } from '../../../shared/domain/schemas';
 import { SetupProgress } from '../../../shared/domain/setup';
+import { parseStoredJson } from '../../../shared/domain/stored-json';
 import type { Database } from '../database';
 import type { WritableSqlite, WritableDB } from '../store';
 
@@ -46,14 +47,7 @@ export function makePreferences(db: WritableDB<Database>) {
     setUiLocale: (locale: Locale, now: string): Promise<void> => write('ui_locale', locale, now),
     /** The first-run wizard's progress; null before it started (or when the stored row does not parse). */
     async setupProgress(): Promise<SetupProgress | null> {
-      const raw = await read('setup_progress');
-      if (raw === undefined) return null;
-      try {
-        const parsed = SetupProgress.safeParse(JSON.parse(raw));
-        return parsed.success ? parsed.data : null;
-      } catch {
-        return null;
-      }
+      return parseStoredJson<SetupProgress | null>(SetupProgress, await read('setup_progress'), null);
     },
     setSetupProgress: (progress: SetupProgress, now: string): Promise<void> => write('setup_progress', JSON.stringify(progress), now),
   };

@@ -1,5 +1,6 @@
 import type { BrainDecision } from '../../../shared/domain/brain';
 import type { Brain, BrainInput } from '../brain/types';
+import { decision } from './decisions';
 
 /**
  * A brain with no intelligence and no randomness: it acknowledges the customer's words.
@@ -9,21 +10,7 @@ import type { Brain, BrainInput } from '../brain/types';
 export function makeDeterministicBrain(): Brain {
   return {
     async decide(input: BrainInput): Promise<BrainDecision> {
-      return {
-        reply: `Thank you! We received: «${input.text.slice(0, 500)}»`,
-        language: 'en',
-        intent: 'other',
-        sentiment: 'neutral',
-        confidence: 1,
-        salesAction: 'none',
-        orderAction: 'none',
-        orderItems: [],
-        escalate: false,
-        escalateReason: null,
-        citations: [],
-        skus: [],
-        media: [],
-      };
+      return decision({ reply: `Thank you! We received: «${input.text.slice(0, 500)}»`, language: 'en', confidence: 1 });
     },
   };
 }

@@ -75,3 +75,19 @@ export function seedConversations(store: Store, opts: SeedOptions): SeedResult {
   const result = run();
   return { ...result, ms: performance.now() - started };
 }
+
+/**
+ * A new contact `jid` and its conversation in a shop whose test account has the shop's id (the brain tests' stores
+ * seed it that way): the ids a `BrainInput` names.
+ */
+export function newConversation(store: Store, shopId: number, jid: string): { contactId: number; conversationId: number } {
+  const contactId = Number(
+    store.sqlite.prepare('INSERT INTO contacts (shop_id, jid, created_at) VALUES (?, ?, ?)').run(shopId, jid, 'now').lastInsertRowid,
+  );
+  const conversationId = Number(
+    store.sqlite
+      .prepare('INSERT INTO conversations (shop_id, account_id, contact_id, created_at) VALUES (?, ?, ?, ?)')
+      .run(shopId, shopId, contactId, 'now').lastInsertRowid,
+  );
+  return { contactId, conversationId };
+}

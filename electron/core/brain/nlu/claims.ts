@@ -29,12 +29,12 @@ export const ownNumbers = (product: Pick<Product, 'name' | 'altNames' | 'variant
  */
 export function falsePriceClaim(text: string, product: Product): boolean {
   const prices = [product.price, ...product.variants.flatMap((v) => (v.price === null ? [] : [v.price]))];
-  const own = ownNumbers(product);
   for (const n of extractNumbers(text)) {
     const said = n.kind === 'money' || (n.kind === 'plain' && PRICE_BEFORE.test(text.slice(0, n.index)));
     if (!said) continue;
     // "a 20000 mAh power bank", "tubes for 27.5", "da 1 kg": a measure or a number of the product's own name is no price.
-    if (isMeasure(text, n) || (n.kind !== 'money' && n.values.some((v) => own.has(v)))) continue;
+    // The product's own numbers are read only for a figure said as a price (most messages state none).
+    if (isMeasure(text, n) || (n.kind !== 'money' && n.values.some((v) => ownNumbers(product).has(v)))) continue;
     // A quantity's total ("2 for 240") is no claim about the unit price.
     const backed = n.values.some((v) =>
       prices.some((p) => Array.from({ length: 10 }, (_, q) => p * (q + 1)).some((t) => Math.abs(t - v) < 0.01)),

@@ -215,11 +215,10 @@ const SIZE_CONTEXT = /(?:taille|size|tamanho|taglia|pointure|ta9as|t9as|9ias|qia
 /** The product variant the customer names: a size, a colour in any language, or the variant's own words. */
 export function findVariant(text: string, product: Product): string | null {
   if (product.variants.length === 0) return null;
-  const words = withUnits(matchTokens(text));
-  const sized = SIZE_CONTEXT.exec(fold(text));
+  const { words, sized } = readForVariants(text);
   const found: { name: string; at: number }[] = [];
   for (const v of product.variants) {
-    const at = variantAt(v.name, text, words, sized?.[1]);
+    const at = variantAt(v.name, text, words, sized);
     if (at >= 0) found.push({ name: v.name, at });
   }
   if (found.length <= 1) return found[0]?.name ?? null;
@@ -252,14 +251,44 @@ function withUnits(words: readonly string[]): string[] {
   });
 }
 
+/**
+ * The message as findVariant reads it, kept for the last message: a turn asks about the same
+ * message for every product it names, its cart and its candidates. Shared: never changed.
+ */
+let lastRead: { text: string; words: readonly string[]; sized: string | undefined } | undefined;
+function readForVariants(text: string): { words: readonly string[]; sized: string | undefined } {
+  if (lastRead?.text !== text) lastRead = { text, words: withUnits(matchTokens(text)), sized: SIZE_CONTEXT.exec(fold(text))?.[1] };
+  return lastRead;
+}
+
+/** A variant name's own words and folded form, read once per name (sizes and colours repeat across a catalog). */
+interface VariantName {
+  words: string[];
+  single: string;
+  folded: string;
+  /** A one-letter size written alone ("M", "L"), built on first use. */
+  alone?: RegExp;
+}
+const variantNames = new Map<string, VariantName>();
+function variantName(name: string): VariantName {
+  let v = variantNames.get(name);
+  if (!v) {
+    const words = withUnits(matchTokens(name));
+    v = { words, single: words.length === 1 ? (words[0] ?? '') : '', folded: fold(name) };
+    if (variantNames.size >= 10_000) variantNames.clear();
+    variantNames.set(name, v);
+  }
+  return v;
+}
+
 /** Where in the message's words a variant is named (-1: not named). */
-function variantAt(name: string, text: string, words: string[], sized: string | undefined): number {
-  const vWords = withUnits(matchTokens(name));
-  const single = vWords.length === 1 ? (vWords[0] ?? '') : '';
-  if (sized && fold(name) === sized) return Math.max(0, words.indexOf(sized));
+function variantAt(name: string, text: string, words: readonly string[], sized: string | undefined): number {
+  const v = variantName(name);
+  const { words: vWords, single } = v;
+  if (sized && v.folded === sized) return Math.max(0, words.indexOf(sized));
   // One letter sizes ("M", "L") only when written as capitals or alone: "m" is too common a letter.
   if (single.length === 1) {
-    if (new RegExp(`(?:^|[^\\p{L}])${name}(?:$|[^\\p{L}])`, 'u').test(text) && name === name.toUpperCase())
+    if ((v.alone ??= new RegExp(`(?:^|[^\\p{L}])${name}(?:$|[^\\p{L}])`, 'u')).test(text) && name === name.toUpperCase())
       return Math.max(0, words.indexOf(single));
     return words.length === 1 && words[0] === single ? 0 : -1;
   }

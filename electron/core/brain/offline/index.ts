@@ -3,7 +3,6 @@ import type { CustomerLanguage } from '../../../../shared/domain/schemas';
 import { applyStrategy } from '../strategy-lines';
 import { acceptReorder, personalise, prefillFromProfile, startsVisit } from './returning-customer';
 import { dialectOf } from '../../text';
-import { extractSlots } from '../nlu/order-slots';
 import { TurnMemo, memoisedFinder } from '../retrieval/turn-memo';
 import { say, voiceFor } from '../templates';
 import type { BrainInput } from '../types';
@@ -14,7 +13,7 @@ import { type Draft, finish } from './draft';
 import { awaitingOf, commonWordFor } from './order-step';
 import { type Composing, type OfflineBrain, type OfflinePlan, type PlanOptions, announcement, observed, withOrderNumber } from './plan';
 import { type BrainState, readState } from './state';
-import { boundedText, derivedCountry, languageFromHistory, productText, turnLanguage } from './turn-text';
+import { boundedText, derivedCountry, languageFromHistory, productText, slotsReader, turnLanguage } from './turn-text';
 
 export type { OfflineBrainDeps } from './deps';
 export type { OfflineBrain, OfflinePlan, PlanOptions } from './plan';
@@ -33,14 +32,16 @@ interface Reading {
 async function readTurn(deps: OfflineBrainDeps, input: BrainInput, options: PlanOptions): Promise<Reading> {
   const stored = await deps.state.get(input.conversationId);
   const before = readState(stored);
-  const state = readState(stored);
+  // The turn's own copy (it changes it); the memory is JSON, so a structural copy is the same as reading it again.
+  const state = structuredClone(before);
   const upstream = options.seed?.(state);
   const settings = await deps.settings(input.shopId);
   const previous = state.language ?? languageFromHistory(input.history);
   const country = (await deps.country?.(input.shopId, settings)) ?? (await derivedCountry(deps, input.shopId, input.text, settings));
   const text = boundedText(input.text);
-  const language = turnLanguage(text, previous, country, awaitingOf(state));
-  const found = extractSlots(text, awaitingOf(state), commonWordFor(language), { country });
+  const slots = slotsReader(text, awaitingOf(state), country);
+  const language = turnLanguage(text, previous, country, awaitingOf(state), slots);
+  const found = slots(commonWordFor(language));
   const ctx: TurnContext = {
     deps,
     shopId: input.shopId,

@@ -35,9 +35,11 @@ const commonWord = (w: string): boolean =>
  * theirs, so "Ana" (Darija "I") is a name in a Brazilian conversation.
  */
 export const commonWordFor = (language: Voice): ((w: string) => boolean) =>
-  languageOfVoice(language) === 'dz-latn' || languageOfVoice(language).startsWith('ar')
-    ? commonWord
-    : (w) => FR.has(w) || EN.has(w) || PT.has(w) || IT.has(w) || YES_WORDS.has(w) || NO_WORDS.has(w) || w.length < 2;
+  languageOfVoice(language) === 'dz-latn' || languageOfVoice(language).startsWith('ar') ? commonWord : latinCommonWord;
+
+/** One function per reading, not one per call: a turn that reads the slots twice with the same one reads them once. */
+const latinCommonWord = (w: string): boolean =>
+  FR.has(w) || EN.has(w) || PT.has(w) || IT.has(w) || YES_WORDS.has(w) || NO_WORDS.has(w) || w.length < 2;
 
 /** The yes and no words as messages are read (folded: "إي" is written "اي" as often). */
 const YES = new Set([...YES_WORDS].flatMap((w) => [w, ...tokens(fold(w))]));

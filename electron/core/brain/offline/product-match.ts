@@ -1,4 +1,5 @@
 import type { Product } from '../../../../shared/domain/catalog';
+import { editDistance } from '../retrieval/similarity';
 import {
   COLOUR_CONCEPTS,
   type Measure,
@@ -107,24 +108,6 @@ function features(p: Product): Features {
   return f;
 }
 
-/** Levenshtein distance, stopping early beyond `max`. */
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length] ?? max + 1;
-}
-
 /** A word and its Romance stem (empty under five letters, where stems are not compared). */
 interface Stemmed {
   word: string;
@@ -143,10 +126,36 @@ function nearStemmed({ word: q, stem: qs }: Stemmed, { word: w, stem: ws }: Stem
   return editDistance(q, w, q.length >= 8 ? 2 : 1) <= (q.length >= 8 ? 2 : 1);
 }
 
-/** Where the phrase starts in the words (typos tolerated), or -1. */
-function phraseAt(words: readonly Stemmed[], phrase: readonly Stemmed[]): number {
-  for (let i = 0; i + phrase.length <= words.length; i++) {
-    if (phrase.every((w, j) => nearStemmed(words[i + j] ?? NO_WORD, w))) return i;
+/**
+ * Whether the message's word at `i` is near a catalog word. A message is scored against dozens of
+ * candidates that share most of their words: each pair is compared once per message.
+ */
+function nearAt(read: ReadQuery, i: number, w: Stemmed): boolean {
+  const memo = read.near[i];
+  let near = memo?.get(w.word);
+  if (near === undefined) {
+    near = nearStemmed(read.stemmedWords[i] ?? NO_WORD, w);
+    memo?.set(w.word, near);
+  }
+  return near;
+}
+
+/** The word at `i`, or the same word without its Latin article, is near a name word (memoised like nearAt). */
+function namesAt(read: ReadQuery, i: number, n: Stemmed): boolean {
+  const memo = read.nearName[i];
+  let near = memo?.get(n.word);
+  if (near === undefined) {
+    const bare = read.bareWords[i];
+    near = nearAt(read, i, n) || (bare !== undefined && nearStemmed(bare, n));
+    memo?.set(n.word, near);
+  }
+  return near;
+}
+
+/** Where the phrase starts in the message's words (typos tolerated), or -1. */
+function phraseAt(read: ReadQuery, phrase: readonly Stemmed[]): number {
+  for (let i = 0; i + phrase.length <= read.stemmedWords.length; i++) {
+    if (phrase.every((w, j) => nearAt(read, i + j, w))) return i;
   }
   return -1;
 }
@@ -172,7 +181,8 @@ export interface LexicalScore {
  * compared as measures: one the product has counts like a name word, one it contradicts costs.
  */
 export function scoreProduct(query: string | readonly string[], p: Product): LexicalScore {
-  const { all, said, windows, stemmedWords, bareWords } = readQuery(query);
+  const read = readQuery(query);
+  const { all, said, windows } = read;
   const f = features(p);
   let score = 0;
   const matched: string[] = [];
@@ -182,7 +192,7 @@ export function scoreProduct(query: string | readonly string[], p: Product): Lex
   const covered = new Set<number>();
   for (const phrase of f.aliasPhrases) {
     if (phrase.length === 1 && STOP.has(phrase[0]?.word ?? '')) continue;
-    const at = phraseAt(stemmedWords, phrase);
+    const at = phraseAt(read, phrase);
     if (at < 0 || phrase.some((_, j) => covered.has(at + j))) continue;
     phrase.forEach((_, j) => covered.add(at + j));
     score += phrase.length > 1 ? 2 * phrase.length : 2.5;
@@ -192,9 +202,7 @@ export function scoreProduct(query: string | readonly string[], p: Product): Lex
   const queryConcepts = windows;
   all.forEach((w, i) => {
     if (STOP.has(w) || isMeasureWord(w) || (w.length < 2 && !/\d/.test(w))) return;
-    const word = stemmedWords[i] as Stemmed;
-    const bare = bareWords[i];
-    if (f.stemmedNames.some((n) => nearStemmed(word, n) || (bare !== undefined && nearStemmed(bare, n)))) {
+    if (f.stemmedNames.some((n) => namesAt(read, i, n))) {
       score += 1.5;
       matched.push(w);
       cover.add(String(i));
@@ -235,6 +243,9 @@ interface ReadQuery {
   /** Each word with its stem, and without its Latin article ("l'", "el") where it has one. */
   stemmedWords: Stemmed[];
   bareWords: (Stemmed | undefined)[];
+  /** Per word of the message: catalog words already compared with it (nearAt), and name words (namesAt). */
+  near: Map<string, boolean>[];
+  nearName: Map<string, boolean>[];
 }
 // One message is scored against many products in a row: it is read once.
 let lastQuery: { key: string; read: ReadQuery } | undefined;
@@ -247,7 +258,15 @@ function readQuery(query: string | readonly string[]): ReadQuery {
     const bare = withoutLatinArticle(w);
     return bare === undefined ? undefined : stemmed(bare);
   });
-  const read = { all, said: measuresOf(text), windows: conceptWindows(all), stemmedWords: all.map(stemmed), bareWords };
+  const read = {
+    all,
+    said: measuresOf(text),
+    windows: conceptWindows(all),
+    stemmedWords: all.map(stemmed),
+    bareWords,
+    near: all.map(() => new Map<string, boolean>()),
+    nearName: all.map(() => new Map<string, boolean>()),
+  };
   lastQuery = { key, read };
   return read;
 }

@@ -1,7 +1,7 @@
 import type { Product } from '../../../../shared/domain/catalog';
 import { type LexicalScore, type ProductFinder, measuresIn, scoreProduct } from './product-match';
 import { withoutCounts } from '../nlu/quantity';
-import { parseQuery } from '../retrieval/query';
+import { type ParsedQuery, parseQuery } from '../retrieval/query';
 
 export interface Resolved {
   product: Product;
@@ -34,7 +34,9 @@ export async function resolveProducts(finder: ProductFinder, shopId: number, tex
     const prior = rank === 0 ? 0.6 : rank === 1 ? 0.3 : 0;
     return { product: h.product, lexical, fit, score: lexical + (lexical > 0 ? prior : h.score >= 0.6 && rank === 0 ? MIN_SCORE : 0) };
   });
-  const kept = scored.filter((s) => s.score >= MIN_SCORE && !onlyThroughAConcept(text, s.fit)).sort((a, b) => b.score - a.score);
+  let query: ParsedQuery | undefined;
+  const parsed = (): ParsedQuery => (query ??= parseQuery(text));
+  const kept = scored.filter((s) => s.score >= MIN_SCORE && !onlyThroughAConcept(parsed, s.fit)).sort((a, b) => b.score - a.score);
   const best = kept[0];
   if (!best) return [];
   // Keep close seconds ("sac" → two bags) so the reply can list them; drop far weaker ones, and
@@ -56,9 +58,10 @@ export async function resolveProducts(finder: ProductFinder, shopId: number, tex
  * box's price. "perfume for my wife", "red dress for a wedding" still name their products. Read
  * from the words and the candidate's fit alone (the turn's hits), no other query.
  */
-function onlyThroughAConcept(text: string, fit: LexicalScore): boolean {
+function onlyThroughAConcept(parsed: () => ParsedQuery, fit: LexicalScore): boolean {
   if (fit.matched.length === 0 || !fit.matched.every((m) => m.startsWith('~'))) return false;
-  const query = parseQuery(text);
+  // The message is parsed once per resolution, and only when a candidate fits through concepts alone.
+  const query = parsed();
   const explained = new Set(fit.matched.flatMap((m) => query.concepts.get(m.slice(1)) ?? []));
   const unexplained = query.tokens.filter((t) => !explained.has(t));
   return unexplained.length > explained.size;
@@ -101,7 +104,11 @@ export async function resolveEach(finder: ProductFinder, shopId: number, text: s
     .filter((p) => /\p{L}{2,}/u.test(p));
   if (parts.length < 2) return null;
   const picks: Pick[] = [];
-  for (const part of parts.slice(0, 4)) {
+  const read = parts.slice(0, 4);
+  for (const [i, part] of read.entries()) {
+    // Fewer than two products can come out of what is left ("Bonjour, vous avez les baskets ?"
+    // after its greeting): the answer is null whatever the rest names, so it is not resolved.
+    if (picks.length + (read.length - i) < 2) return null;
     const found = await resolveProducts(finder, shopId, withoutCounts(part));
     const top = found[0];
     if (top && !isTie(found) && !picks.some((p) => p.product.sku === top.product.sku)) picks.push({ ...top, part });

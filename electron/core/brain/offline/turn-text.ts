@@ -35,11 +35,34 @@ export function productText(text: string, found: SlotFindings): string {
  * gives: a name, a phone, a street or a town ("Patrícia Rocha … rua XV de novembro", "oran hai
  * es sabah") are no evidence of a language.
  */
-export function turnLanguage(text: string, previous: CustomerLanguage | null, country: string, awaiting: SlotName[]): CustomerLanguage {
+export function turnLanguage(
+  text: string,
+  previous: CustomerLanguage | null,
+  country: string,
+  awaiting: SlotName[],
+  slots: SlotsReader = slotsReader(text, awaiting, country),
+): CustomerLanguage {
   const prior = countryLanguage(country);
   if (!previous) return conversationLanguage(text, previous, prior).language;
-  const details = extractSlots(text, awaiting, commonWordFor(voiceFor(previous, dialectOf(country))), { country });
+  const details = slots(commonWordFor(voiceFor(previous, dialectOf(country))));
   return conversationLanguage(productText(text, details), previous, prior).language;
+}
+
+/** The details a message gives, read with one notion of an ordinary word (commonWordFor). */
+export type SlotsReader = (commonWord: (w: string) => boolean) => SlotFindings;
+
+/**
+ * The message's details read once per notion of an ordinary word: the turn's language is read
+ * from the message without them, then the turn reads them again in that language, most often
+ * the same one (commonWordFor has two). Callers that change what they get (ctx.found) read last.
+ */
+export function slotsReader(text: string, awaiting: SlotName[], country: string): SlotsReader {
+  const read = new Map<(w: string) => boolean, SlotFindings>();
+  return (commonWord) => {
+    let found = read.get(commonWord);
+    if (!found) read.set(commonWord, (found = extractSlots(text, awaiting, commonWord, { country })));
+    return found;
+  };
 }
 
 /** No country from core (tests, tools): the catalog's currency and the time zone tell, as core derives it. */

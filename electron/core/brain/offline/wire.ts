@@ -5,7 +5,8 @@ import type { EventBus } from '../../events';
 import { type OrdersRepo, makeBrainStateRepo, makeOrderPlacer } from '../../orders';
 import type { Database } from '../../database';
 import type { Retriever } from '../retrieval/retriever';
-import { cachedInCategory } from '../retrieval/catalog-version-store';
+import { cachedInCategory, catalogVersion, readThrough, versionedCache } from '../retrieval/catalog-version-store';
+import type { Product } from '../../../../shared/domain/catalog';
 import type { ShopFacts } from '../shop-facts';
 import { makeShopCountryReader } from '../../shops';
 
@@ -43,11 +44,16 @@ export function makeCatalogProductFinder(
   sqlite: WritableSqlite,
 ): ProductFinder & { sample(shopId: number, limit: number): { name: string }[] } {
   const inCategory = cachedInCategory(sqlite, (...a) => products.inCategory(...a));
+  // The cart's and the remembered products, and the shop's first few names, are read turn after
+  // turn: each read is a row plus its variants. Kept until the catalog changes (its version).
+  const version = catalogVersion(sqlite);
+  const skus = versionedCache<Product | null>(version, 2_048);
+  const samples = versionedCache<{ name: string }[]>(version, 64);
   return {
     search: (shopId, text, k) => Promise.resolve(retriever.searchProductsSync(shopId, text, k)),
-    bySku: async (shopId, sku) => products.getBySku(shopId, sku) ?? null,
+    bySku: async (shopId, sku) => readThrough(skus(), `${shopId}\u0000${sku}`, () => products.getBySku(shopId, sku) ?? null),
     inCategory: async (shopId, category, limit) => inCategory(shopId, category, limit),
-    sample: (shopId, limit) => products.first(shopId, limit),
+    sample: (shopId, limit) => readThrough(samples(), `${shopId}\u0000${limit}`, () => products.first(shopId, limit)).slice(),
   };
 }
 

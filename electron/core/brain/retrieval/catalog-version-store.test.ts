@@ -10,6 +10,8 @@ import { openDatabase, type Store } from '../../database';
 import { cachedInCategory, catalogVersion } from './catalog-version-store';
 import { makeRetriever } from './retriever';
 import { openFixtureStore } from '../../test-utils/retrieval-catalog';
+import { makeCatalogIndexer } from '../../catalog/index-queue';
+import { productSearchDoc } from '../../catalog/search-doc';
 
 const stores: Store[] = [];
 afterEach(async () => {
@@ -54,6 +56,39 @@ describe('catalog version: caches kept across turns forget the moment the catalo
     expect(retriever.searchProductsSync(1, 'zorglub', 1)).toEqual([]);
     makeProductsRepo(store.sqlite).update(1, hit.product.id, { name: 'Zorglub noir' }, 'now');
     expect(retriever.searchProductsSync(1, 'zorglub', 1)[0]?.product.sku).toBe(hit.product.sku);
+  });
+
+  it('a search asked before the index queue rewrote a product finds it by its new words after (kept FTS answers forget)', async () => {
+    const store = await openFixtureStore();
+    stores.push(store);
+    const retriever = makeRetriever({ sqlite: store.sqlite });
+    const hit = retriever.searchProductsSync(1, 'sac noir', 1)[0]!;
+    // A chunked import's way: the row and its document now, its FTS rows later by the indexer.
+    const renamed = { ...hit.product, name: 'Zorglub noir' };
+    store.sqlite
+      .prepare(`UPDATE products SET name = ?, search_doc = ? WHERE id = ?`)
+      .run(renamed.name, JSON.stringify(productSearchDoc(renamed)), hit.product.id);
+    store.sqlite.prepare(`INSERT INTO catalog_index_queue (product_id, shop_id) VALUES (?, 1)`).run(hit.product.id);
+    // The index still has the old words: nothing, and that answer is kept.
+    expect(retriever.searchProductsSync(1, 'zorglub', 1)).toEqual([]);
+    expect(retriever.searchProductsSync(1, 'zorglub', 1)).toEqual([]);
+    // The indexer writes only the FTS tables and the queue (no products row): the queue moves the version.
+    await makeCatalogIndexer(store.sqlite).schedule();
+    expect(retriever.searchProductsSync(1, 'zorglub', 1)[0]?.product.sku).toBe(hit.product.sku);
+  });
+
+  it("a kept answer is handed out as a copy: a caller changing its hit does not change the next caller's", async () => {
+    const store = await openFixtureStore();
+    stores.push(store);
+    const retriever = makeRetriever({ sqlite: store.sqlite });
+    const first = retriever.searchProductsSync(1, 'sac noir', 3);
+    const matched = [...(first[0]?.matched ?? [])];
+    expect(matched.length).toBeGreaterThan(0);
+    first[0]!.matched.push('planted');
+    first.reverse();
+    const again = retriever.searchProductsSync(1, 'sac noir', 3);
+    expect(again[0]?.matched).toEqual(matched);
+    expect(again.map((h) => h.product.sku)).toEqual([...first].reverse().map((h) => h.product.sku));
   });
 
   it("a category's products after an order took the last one in stock (the brain's finder)", async () => {

@@ -3,7 +3,7 @@ import type { Product } from '../../../../shared/domain/catalog';
 
 /**
  * A token that changes whenever the catalog may have changed, read in microseconds: this
- * connection's writes to products or variants (an import, an edit, a stock decrement by an order)
+ * connection's writes to products, variants or the search index queue (an import, an edit, a stock decrement by an order)
  * bump a counter through temporary triggers, and `PRAGMA data_version` moves when another
  * connection commits. A write that rolls back still bumps it: a cache keyed by it only forgets
  * too often, never too late. One per connection (registering the function again would leave the
@@ -19,7 +19,10 @@ export function catalogVersion(sqlite: SQLite.Database): () => string {
   });
   // TEMP triggers belong to this connection only (no migration, nothing in the file); they call the
   // function registered above, which exists exactly as long as they do.
-  for (const table of ['products', 'product_variants'])
+  // The index queue too: the indexer rewrites a product's FTS rows (no trigger can watch a virtual
+  // table) and then dequeues it, so cached FTS answers forget once the new index rows are in.
+  const queue = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'catalog_index_queue'`).get();
+  for (const table of ['products', 'product_variants', ...(queue ? ['catalog_index_queue'] : [])])
     for (const event of ['INSERT', 'UPDATE', 'DELETE'])
       sqlite.exec(
         `CREATE TEMP TRIGGER IF NOT EXISTS souq_catalog_${table}_${event.toLowerCase()} AFTER ${event} ON main.${table}

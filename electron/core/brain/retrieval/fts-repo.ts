@@ -3,6 +3,7 @@
 import { shopToken } from '../../catalog';
 import type { ReadableSqlite } from '../../store';
 import type { ParsedQuery } from './query';
+import { readThrough, versionedCache } from './catalog-version-store';
 
 /** FTS5 term for a canonical token: quoted (tokens are letters/digits only), prefix for 3+ chars. */
 export const wordTerm = (token: string): string => ([...token].length >= 3 ? `"${token}"*` : `"${token}"`);
@@ -26,7 +27,16 @@ export interface FtsTables {
   tri: string;
   /** Columns the typo pass looks in (names and aliases / question and keywords). */
   fuzzy: readonly string[];
+  /**
+   * The indexed rows' version (catalogVersion: products only): each MATCH's rowids are then kept
+   * until it moves. Turns ask the same few words again and again; an FTS5 lookup of a common word
+   * is the largest part of a search. Without it nothing is kept (knowledge has no such version).
+   */
+  version?: () => string;
 }
+
+/** How many distinct MATCH answers are kept before the cache starts again. */
+const KEPT_MATCHES = 4_096;
 
 const MAX_SUBSETS = 6;
 
@@ -45,13 +55,26 @@ export function makeCandidateFinder(sqlite: ReadableSqlite, tables: FtsTables) {
   );
   const tri = sqlite.prepare<[string, number], { rowid: number }>(`SELECT rowid FROM ${tables.tri} WHERE ${tables.tri} MATCH ? LIMIT ?`);
   const shopCount = sqlite.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM shops`);
-  const run = (statement: typeof words, match: string, limit: number): number[] => {
+  const lookup = (statement: typeof words, match: string, limit: number): number[] => {
     try {
       return statement.all(match, limit).map((r) => r.rowid);
     } catch {
       // A query FTS5 rejects (it should not: terms are quoted) finds nothing rather than failing the reply.
       return [];
     }
+  };
+  const kept = tables.version && versionedCache<readonly number[]>(tables.version, KEPT_MATCHES);
+  /**
+   * The lookups of one search: with a version, through the MATCH answers valid now (one version
+   * read per search: the catalog does not change while a synchronous search runs). Callers only
+   * read the lists (and copy what they keep): a cached list is shared, never mutated.
+   */
+  const lookups = () => {
+    const answers = kept ? kept() : undefined;
+    return (statement: typeof words, match: string, limit: number): readonly number[] =>
+      answers
+        ? readThrough(answers, `${statement === words ? 'w' : 't'}${limit}\u0000${match}`, () => lookup(statement, match, limit))
+        : lookup(statement, match, limit);
   };
   const scope = (shopId: number): string => ((shopCount.get()?.n ?? 0) > 1 ? `shop : "${shopToken(shopId)}" AND ` : '');
 
@@ -63,10 +86,11 @@ export function makeCandidateFinder(sqlite: ReadableSqlite, tables: FtsTables) {
 
   return {
     find(shopId: number, query: ParsedQuery, opts: { want: number; limit: number }): number[] {
+      const run = lookups();
       const prefix = scope(shopId);
       // Each group's own rows are read once: they tell whether it matches anything, and they are
       // the "any one" step below (before, a LIMIT 1 probe and then the same query again).
-      const alone = new Map<string, number[]>();
+      const alone = new Map<string, readonly number[]>();
       const groups = groupsOf(query).filter((g) => {
         const ids = alone.get(g) ?? run(words, `${prefix}${g}`, opts.limit);
         alone.set(g, ids);
@@ -94,8 +118,8 @@ export function makeCandidateFinder(sqlite: ReadableSqlite, tables: FtsTables) {
     findFuzzy(shopId: number, tokens: readonly string[], limit: number): number[] {
       const pieces = [...new Set(tokens.flatMap(fuzzyPieces))].map((p) => `"${p}"`);
       if (pieces.length === 0) return [];
-      const prefix = (shopCount.get()?.n ?? 0) > 1 ? `shop : "${shopToken(shopId)}" AND ` : '';
-      return run(tri, `${prefix}{${tables.fuzzy.join(' ')}} : (${pieces.join(' OR ')})`, limit);
+      const prefix = scope(shopId);
+      return [...lookups()(tri, `${prefix}{${tables.fuzzy.join(' ')}} : (${pieces.join(' OR ')})`, limit)];
     },
   };
 }

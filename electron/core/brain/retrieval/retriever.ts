@@ -150,7 +150,21 @@ function makeSearch<T>(opts: {
     });
   };
 
-  return (shopId: number, query: ParsedQuery, k: number, { typos = true }: Options = {}): { item: T; score: RowScore }[] => {
+  // With a catalog version, a query's whole answer is kept too: a search is a function of the
+  // catalog and the parsed words alone, and turns ask the same things ("sac noir", a message and
+  // its part before a comma). Answers are shared: callers map them to their own objects.
+  const answers = opts.version && versionedCache<readonly { item: T; score: RowScore }[]>(opts.version, KEPT_ANSWERS);
+  const search = (
+    shopId: number,
+    query: ParsedQuery,
+    k: number,
+    { typos = true }: Options = {},
+  ): readonly { item: T; score: RowScore }[] =>
+    answers
+      ? readThrough(answers(), answerKey(shopId, query, k, typos), () => searchNow(shopId, query, k, typos))
+      : searchNow(shopId, query, k, typos);
+
+  function searchNow(shopId: number, query: ParsedQuery, k: number, typos: boolean): { item: T; score: RowScore }[] {
     if (query.tokens.length === 0 && query.concepts.size === 0) return [];
     const matcher = new QueryMatcher(query);
     const scoreIds = (ids: number[]) =>
@@ -174,14 +188,27 @@ function makeSearch<T>(opts: {
       if (out.length >= k) break;
     }
     return out;
-  };
+  }
+  return search;
 }
+
+/** How many distinct queries' answers are kept before the cache starts again. */
+const KEPT_ANSWERS = 2_048;
+
+/** Everything of a parsed query the search reads (phrase runs read the stop-words too), with the shop and the size asked. */
+const answerKey = (shopId: number, q: ParsedQuery, k: number, typos: boolean): string =>
+  JSON.stringify([shopId, k, typos, q.allTokens, q.tokens, q.numbers, [...q.concepts], [...q.phraseConcepts], q.units]);
 
 /** Retrieval over one store: products and knowledge of any shop, top-k with scores. */
 export function makeRetriever(config: RetrieverConfig): Retriever {
   const { sqlite, lexicon } = config;
   const minScore = config.minScore ?? 0.12;
-  const productFinder = makeCandidateFinder(sqlite, { words: 'products_words', tri: 'products_tri', fuzzy: ['names', 'aliases'] });
+  const productFinder = makeCandidateFinder(sqlite, {
+    words: 'products_words',
+    tri: 'products_tri',
+    fuzzy: ['names', 'aliases'],
+    version: catalogVersion(sqlite),
+  });
   const knowledgeFinder = makeCandidateFinder(sqlite, { words: 'knowledge_words', tri: 'knowledge_tri', fuzzy: ['question', 'keywords'] });
   const { productRow, knowledgeRow, loadAllProducts } = retrievalStatements(sqlite);
   // Variants (their own price and stock) are rows of the catalog's product_variants: read with the catalog's reader.
@@ -222,19 +249,19 @@ export function makeRetriever(config: RetrieverConfig): Retriever {
     products(shopId, productQuery(text), k).map(({ item, score }) => ({
       product: item,
       score: round(score.score),
-      matched: score.matched,
+      matched: [...score.matched],
     }));
   const searchProductsNamed = async (shopId: number, text: string, k = 5): Promise<ProductHit[]> =>
     products(shopId, productQuery(text), k, { typos: false }).map(({ item, score }) => ({
       product: item,
       score: round(score.score),
-      matched: score.matched,
+      matched: [...score.matched],
     }));
   const searchKnowledgeSync = (shopId: number, text: string, k = 3): KnowledgeHit[] =>
     knowledge(shopId, knowledgeQuery(text), k).map(({ item, score }) => ({
       entry: item,
       score: round(score.score),
-      matched: score.matched,
+      matched: [...score.matched],
     }));
 
   const cache = config.embeddings ? makeEmbeddingCache() : undefined;

@@ -1,19 +1,20 @@
 import { type WhatsAppNotice, decodeWhatsAppNotice, encodeWhatsAppNotice, whatsappNotice } from '../../../../shared/domain/notices';
-import type { CacheStore, AnyMessageContent, UserFacingSocketConfig } from '@whiskeysockets/baileys';
+import type { CacheStore, UserFacingSocketConfig } from '@whiskeysockets/baileys';
 import type { EventBus } from '../../events';
 import type { Clock, Logger, Notifier } from '../../ports';
 import type { AccountStatus } from '../../../../shared/domain/schemas';
 import type { LinkMethod, WaAccountView } from '../../../../shared/domain/whatsapp';
-import { type Channel, ChannelSendError, type ChannelSink, type OutboundMessage } from '../types';
+import type { Channel, ChannelSink } from '../types';
 import { toBaileysLogger } from './baileys-logger';
 import { makeCryptoBox } from '../../host';
 import type { MediaFetcher } from './media';
 import { newNumberRamp } from './ramp';
 import type { Session } from './session';
-import { DEFAULT_SESSION_OPTIONS, type SessionOptions } from './session-config';
+import { DEFAULT_SESSION_OPTIONS, type SessionDeps, type SessionOptions } from './session-config';
 import type { SocketFactory } from './socket-types';
 import { systemTimers, type Timers } from './timers';
-import { type WaSqlite, makeWaRepo } from './wa-repo';
+import { phoneDigits, makeWhatsAppChannel } from './wa-channel';
+import { type WaAccountState, type WaRepo, type WaSqlite, makeWaRepo } from './wa-repo';
 
 export interface WhatsAppDeps {
   /** The writable database: accounts, the channel's tables and each number's sealed creds (wa_auth). */
@@ -64,15 +65,7 @@ function makeMemoryCache(): CacheStore {
   };
 }
 
-/** '+213 550-00 00 01' → '213550000001' (what requestPairingCode and JIDs want). */
-const phoneDigits = (phone: string): string => phone.replace(/\D/g, '');
-
-/** A phone or JID typed by the seller → the JID WhatsApp uses for that person. */
-export function toUserJid(input: string): string {
-  const trimmed = input.trim();
-  if (trimmed.includes('@')) return trimmed;
-  return `${phoneDigits(trimmed)}@s.whatsapp.net`;
-}
+export { toUserJid } from './wa-channel';
 
 /**
  * Baileys and the modules that use it at run time, loaded on first use (a number linked or
@@ -100,6 +93,45 @@ const startOfLocalDay = (d: Date): string => {
   start.setHours(0, 0, 0, 0);
   return start.toISOString();
 };
+
+/** A number's card on the Connect page: its state, today's counters (since local midnight) and its ramp. */
+function accountView(repo: WaRepo, s: WaAccountState, now: Date, since: string): WaAccountView {
+  return {
+    accountId: s.accountId,
+    shopId: s.shopId,
+    label: s.label,
+    phone: s.phone,
+    status: s.status,
+    detail: decodeWhatsAppNotice(s.detail),
+    linkedAt: s.linkedAt,
+    lastConnectedAt: s.lastConnectedAt,
+    disconnectedSince: s.status === 'connected' ? null : s.disconnectedSince,
+    decryptFailures: s.decryptFailures,
+    today: repo.countsSince(s.accountId, since),
+    ramp: newNumberRamp(s.linkedAt, now),
+  };
+}
+
+/** What a session tells the UI: its status (through publishStatus), its QR or pairing code for the shop, alerts. */
+function sessionEvents(
+  deps: Pick<WhatsAppDeps, 'bus' | 'notifier'>,
+  accountId: number,
+  shopOf: (accountId: number) => number | undefined,
+  publishStatus: (accountId: number, status: AccountStatus, detail: WhatsAppNotice | null) => void,
+): SessionDeps['events'] {
+  return {
+    status: (status, detail) => publishStatus(accountId, status, detail),
+    qr: (dataUrl, expiresAt) => {
+      const shopId = shopOf(accountId);
+      if (shopId !== undefined) deps.bus.emit('wa/qr', { shopId, accountId, dataUrl, expiresAt });
+    },
+    pairingCode: (code, expiresAt) => {
+      const shopId = shopOf(accountId);
+      if (shopId !== undefined) deps.bus.emit('wa/pairing-code', { shopId, accountId, code, expiresAt });
+    },
+    alert: (notice) => deps.notifier.notify(notice),
+  };
+}
 
 /**
  * Every linked WhatsApp number of this core: one session (one Baileys socket) per account,
@@ -176,56 +208,14 @@ export function makeSessionManager(deps: WhatsAppDeps) {
       // qrcode (and pngjs) loads when a number is being linked, not at core's start.
       toQrDataUrl: async (qr) => (await import('qrcode')).default.toDataURL(qr, { margin: 1, width: 288, errorCorrectionLevel: 'L' }),
       options,
-      events: {
-        status: (status, detail) => publishStatus(accountId, status, detail),
-        qr: (dataUrl, expiresAt) => {
-          const shopId = shopOf(accountId);
-          if (shopId !== undefined) deps.bus.emit('wa/qr', { shopId, accountId, dataUrl, expiresAt });
-        },
-        pairingCode: (code, expiresAt) => {
-          const shopId = shopOf(accountId);
-          if (shopId !== undefined) deps.bus.emit('wa/pairing-code', { shopId, accountId, code, expiresAt });
-        },
-        alert: (notice) => deps.notifier.notify(notice),
-      },
+      events: sessionEvents(deps, accountId, shopOf, publishStatus),
     });
     sessions.set(accountId, session);
     deps.attachChannel?.(accountId, channel);
     return session;
   }
 
-  function connected(accountId: number) {
-    const session = sessions.get(accountId);
-    const sock = session?.socket;
-    if (!session || !sock) throw new ChannelSendError('This WhatsApp number is not connected right now', true);
-    return { session, sock };
-  }
-
-  const channel: Channel = {
-    kind: 'whatsapp',
-    async send(message: OutboundMessage): Promise<void> {
-      const { session, sock } = connected(message.accountId);
-      const content: AnyMessageContent = message.media
-        ? { image: { url: message.media.url }, caption: message.media.caption || message.text }
-        : { text: message.text };
-      try {
-        const sent = await sock.sendMessage(toUserJid(message.to), content, { messageId: message.channelMessageId });
-        session.rememberSent(sent);
-      } catch (err) {
-        throw loaded().toChannelSendError(err);
-      }
-    },
-    /** The dispatcher waits `ms` itself; the message that follows ends "typing…" on the phone. */
-    async typing(accountId: number, to: string): Promise<void> {
-      const { sock } = connected(accountId);
-      await sock.sendPresenceUpdate('composing', toUserJid(to));
-    },
-    async markRead(accountId: number, from: string, channelMessageIds: string[]): Promise<void> {
-      const { sock } = connected(accountId);
-      const remoteJid = toUserJid(from);
-      await sock.readMessages(channelMessageIds.map((id) => ({ remoteJid, id, fromMe: false })));
-    },
-  };
+  const channel = makeWhatsAppChannel(sessions, (err) => loaded().toChannelSendError(err));
 
   return {
     channel,
@@ -312,20 +302,7 @@ export function makeSessionManager(deps: WhatsAppDeps) {
     overview(shopId: number): WaAccountView[] {
       const now = deps.clock.now();
       const since = startOfLocalDay(now);
-      return repo.listForShop(shopId).map((s) => ({
-        accountId: s.accountId,
-        shopId: s.shopId,
-        label: s.label,
-        phone: s.phone,
-        status: s.status,
-        detail: decodeWhatsAppNotice(s.detail),
-        linkedAt: s.linkedAt,
-        lastConnectedAt: s.lastConnectedAt,
-        disconnectedSince: s.status === 'connected' ? null : s.disconnectedSince,
-        decryptFailures: s.decryptFailures,
-        today: repo.countsSince(s.accountId, since),
-        ramp: newNumberRamp(s.linkedAt, now),
-      }));
+      return repo.listForShop(shopId).map((s) => accountView(repo, s, now, since));
     },
 
     /** The anti-ban ramp of a number (null when unknown or not linked). */

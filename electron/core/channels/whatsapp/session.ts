@@ -4,11 +4,11 @@ import type { AccountStatus } from '../../../../shared/domain/schemas';
 import type { LinkMethod } from '../../../../shared/domain/whatsapp';
 import { makeSqliteAuthState, type SqliteAuthState } from './auth-store';
 import { toBaileysLogger } from './baileys-logger';
-import { handleUpsert, type InboundDeps, resolveSender } from './inbound';
-import { saveMedia } from './media';
+import { handleUpsert } from './inbound';
 import { decideOnClose, disconnectCode, isNetworkError } from './reconnect-policy';
 import type { SessionDeps } from './session-config';
-import { ACTIVITY_EVENTS, contactRows, deliveryStatusOf } from './session-updates';
+import { contactRows, deliveryStatusOf } from './session-updates';
+import { socketInboundDeps, wireSocket } from './session-wiring';
 import type { WaSocket } from './socket-types';
 
 /** A linking attempt; `shown` once a QR or pairing code reached the seller. */
@@ -62,35 +62,17 @@ export function makeSession(deps: SessionDeps) {
     }
   }
 
-  const inboundDeps = (socket: WaSocket): InboundDeps => ({
-    accountId,
-    sink: deps.sink,
-    repo,
-    logger,
-    now: () => deps.clock.now(),
-    resolveJid: (jid, alt) => resolveSender(jid, alt, (lid) => socket.signalRepository.lidMapping.getPNForLID(lid)),
-    saveMedia: (msg, ref) =>
-      saveMedia({
-        msg,
-        ref,
-        sock: socket,
-        fetch: deps.mediaFetcher,
-        mediaDir: deps.mediaDir,
-        accountId,
-        maxBytes: options.mediaMaxBytes,
-        logger,
-      }),
-    onDecryptFailure: (reason) => {
-      decryptFailures += 1;
-      const total = repo.countDecryptFailure(accountId);
-      logger.warn({ accountId, reason, total }, 'WhatsApp message could not be decrypted');
-      if (decryptFailures >= options.decryptAlertThreshold && !decryptAlerted) {
-        decryptAlerted = true;
-        deps.events.alert(notifierNotice('wa_unreadable', { accountId }));
-      }
-    },
-    sellerActivity,
-  });
+  /** A message could not be decrypted: counted, and the seller is told past the threshold. */
+  function onDecryptFailure(reason: string): void {
+    decryptFailures += 1;
+    const total = repo.countDecryptFailure(accountId);
+    logger.warn({ accountId, reason, total }, 'WhatsApp message could not be decrypted');
+    if (decryptFailures >= options.decryptAlertThreshold && !decryptAlerted) {
+      decryptAlerted = true;
+      deps.events.alert(notifierNotice('wa_unreadable', { accountId }));
+    }
+  }
+  const inboundDeps = (socket: WaSocket) => socketInboundDeps(deps, socket, { onDecryptFailure, sellerActivity });
 
   /** Runs inbound work strictly in arrival order, one batch at a time. */
   function enqueue(work: () => Promise<void>): void {
@@ -123,45 +105,30 @@ export function makeSession(deps: SessionDeps) {
     sock = socket;
     lastActivity = now();
     const live = () => gen === generation;
-    const ev = socket.ev;
-
-    ev.on('creds.update', () => {
-      if (live()) state.saveCreds();
-    });
-    for (const name of ACTIVITY_EVENTS) {
-      ev.on(name, () => {
-        if (live()) lastActivity = now();
-      });
-    }
-    ev.on('connection.update', (update) => {
-      if (live()) onConnectionUpdate(socket, update);
-    });
-    ev.on('messages.upsert', (batch) => {
-      if (!live()) return;
-      // A receipt that lands while Baileys buffers events can arrive folded into our own
-      // message's upsert instead of messages.update: read its status from there too.
-      onMessageUpdates(
-        batch.messages
-          .filter((m) => m.key.fromMe && m.status !== null && m.status !== undefined)
-          .map((m) => ({ key: m.key, update: { status: m.status } })),
-      );
-      enqueue(() => handleUpsert({ messages: batch.messages, type: batch.type }, inboundDeps(socket)));
-    });
-    ev.on('messaging-history.set', (history) => {
-      if (!live()) return;
-      saveContacts(history.contacts);
-      if (repo.policy(accountId).historySync) {
-        enqueue(() => handleUpsert({ messages: history.messages, type: 'append' }, inboundDeps(socket), { historyContext: true }));
-      }
-    });
-    ev.on('messages.update', (updates) => {
-      if (live()) onMessageUpdates(updates);
-    });
-    ev.on('contacts.upsert', (contacts) => {
-      if (live()) saveContacts(contacts);
-    });
-    ev.on('contacts.update', (contacts) => {
-      if (live()) saveContacts(contacts.filter((c): c is typeof c & { id: string } => typeof c.id === 'string'));
+    wireSocket(socket, live, {
+      creds: () => state.saveCreds(),
+      activity: () => {
+        lastActivity = now();
+      },
+      connection: (update) => onConnectionUpdate(socket, update),
+      upsert(messages, type) {
+        // A receipt that lands while Baileys buffers events can arrive folded into our own
+        // message's upsert instead of messages.update: read its status from there too.
+        onMessageUpdates(
+          messages
+            .filter((m) => m.key.fromMe && m.status !== null && m.status !== undefined)
+            .map((m) => ({ key: m.key, update: { status: m.status } })),
+        );
+        enqueue(() => handleUpsert({ messages, type }, inboundDeps(socket)));
+      },
+      history(history) {
+        saveContacts(history.contacts);
+        if (repo.policy(accountId).historySync) {
+          enqueue(() => handleUpsert({ messages: history.messages, type: 'append' }, inboundDeps(socket), { historyContext: true }));
+        }
+      },
+      updates: onMessageUpdates,
+      contacts: saveContacts,
     });
     armWatchdog();
   }

@@ -2,22 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Product } from '../../../../shared/domain/catalog';
 import type { AnalyzedMessage } from './extract';
 import { validateModelPairs } from './llm-validate';
+import { product as testProduct } from '../../test-utils/guardrail-fixtures';
 
-const product = (over: Partial<Product> & Pick<Product, 'sku' | 'name' | 'price'>): Product => ({
-  id: 1,
-  shopId: 1,
-  altNames: [],
-  aliases: [],
-  category: 'misc',
-  compareAtPrice: null,
-  currency: 'DZD',
-  stock: 5,
-  variants: [],
-  images: [],
-  description: '',
-  upsellSkus: [],
-  ...over,
-});
+const product = (over: Partial<Product> & Pick<Product, 'sku' | 'name' | 'price'>): Product => testProduct({ stock: 5, ...over });
 const CATALOG = [
   product({ sku: 'BG', name: 'Sac à main cuir noir', aliases: ['sac noir'], price: 4500, stock: 7 }),
   product({ id: 2, sku: 'DR', name: "Robe d'été fleurie", price: 3900, stock: 0 }),

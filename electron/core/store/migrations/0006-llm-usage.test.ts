@@ -1,34 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeViolationsRepo } from '../../brain/guardrails/violations-repo';
 import { makeSpendCap } from '../../brain/usage/spend-cap';
 import { makeUsageRepo } from '../../brain/usage/usage-repo';
-import { openDatabase, type Store } from '../../database';
-
-let store: Store | undefined;
-afterEach(async () => {
-  await store?.close();
-  store = undefined;
-});
-
-const plan = (s: Store, sql: string, ...args: unknown[]) =>
-  (s.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' ');
+import { openTestStore, queryPlan } from '../../test-utils/test-store';
 
 describe('migration 0006-llm-usage', () => {
   it('creates the usage and violation tables with key lookups that use their indexes', async () => {
-    store = await openDatabase({ file: ':memory:' });
-    expect(plan(store, 'SELECT tokens FROM llm_usage WHERE shop_id = ? AND day = ?', 1, 'd')).toMatch(
+    const store = await openTestStore();
+    expect(queryPlan(store, 'SELECT tokens FROM llm_usage WHERE shop_id = ? AND day = ?', 1, 'd')).toMatch(
       /USING (PRIMARY KEY|INDEX sqlite_autoindex_llm_usage)/,
     );
-    expect(plan(store, 'SELECT messages FROM llm_contact_usage WHERE shop_id = ? AND contact_id = ? AND day = ?', 1, 2, 'd')).toMatch(
+    expect(queryPlan(store, 'SELECT messages FROM llm_contact_usage WHERE shop_id = ? AND contact_id = ? AND day = ?', 1, 2, 'd')).toMatch(
       /USING (PRIMARY KEY|INDEX sqlite_autoindex_llm_contact_usage)/,
     );
-    expect(plan(store, 'SELECT * FROM guardrail_violations WHERE shop_id = ? ORDER BY id DESC LIMIT 20', 1)).toMatch(
+    expect(queryPlan(store, 'SELECT * FROM guardrail_violations WHERE shop_id = ? ORDER BY id DESC LIMIT 20', 1)).toMatch(
       /USING (COVERING )?INDEX guardrail_violations_shop/,
     );
   });
 
   it('adds up tokens per shop per day and messages per customer, and keeps violations newest first', async () => {
-    store = await openDatabase({ file: ':memory:' });
+    const store = await openTestStore();
     store.sqlite.prepare(`INSERT INTO shops (name, currency, created_at) VALUES ('A', 'DZD', 'now')`).run();
     const cap = makeSpendCap(makeUsageRepo(store.sqlite));
     const limits = { dailyTokenCap: 100, perCustomerDailyMessageCap: 2 };

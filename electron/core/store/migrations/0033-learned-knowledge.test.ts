@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Store } from '../../database';
-
-let store: Store | undefined;
-afterEach(async () => {
-  await store?.close();
-  store = undefined;
-});
-
-const plan = (s: Store, query: string) =>
-  (s.sqlite.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as { detail: string }[]).map((r) => r.detail).join(' ');
+import { describe, expect, it } from 'vitest';
+import { openTestStore, queryPlan } from '../../test-utils/test-store';
 
 describe('migration 0033-learned-knowledge', () => {
   it('tracks analysed conversations and where each learned entry came from, gone with the entry', async () => {
-    store = await openDatabase({ file: ':memory:' });
+    const store = await openTestStore();
     const db = store.sqlite;
     db.exec(`INSERT INTO shops (name, currency, created_at) VALUES ('S', 'DZD', 'now');
       INSERT INTO knowledge (shop_id, question, answer, keywords, source, status, search_doc, created_at, updated_at)
@@ -25,8 +16,10 @@ describe('migration 0033-learned-knowledge', () => {
         )
         .run(),
     ).toThrow();
-    expect(plan(store, 'SELECT count(*) FROM learned_sources WHERE shop_id = 1 AND created_at >= 0')).toMatch(/learned_sources_shop_time/);
-    expect(plan(store, 'SELECT conversation_id FROM orders WHERE shop_id = 1 AND conversation_id IS NOT NULL')).toMatch(
+    expect(queryPlan(store, 'SELECT count(*) FROM learned_sources WHERE shop_id = 1 AND created_at >= 0')).toMatch(
+      /learned_sources_shop_time/,
+    );
+    expect(queryPlan(store, 'SELECT conversation_id FROM orders WHERE shop_id = 1 AND conversation_id IS NOT NULL')).toMatch(
       /orders_shop_conversation/,
     );
     db.prepare('DELETE FROM knowledge WHERE id = 1').run();

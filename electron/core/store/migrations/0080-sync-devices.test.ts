@@ -1,23 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeCommandsRepo, makeDevicesRepo } from '../../sync/index';
-import { openDatabase, type Store } from '../../database';
-
-let store: Store | undefined;
-afterEach(async () => {
-  await store?.close();
-  store = undefined;
-});
-
-const plan = (s: Store, sql: string, ...args: unknown[]) =>
-  (s.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' ');
+import { openTestStore, queryPlan } from '../../test-utils/test-store';
 
 describe('migration 0080-sync-devices', () => {
   it('keeps paired devices by public key (no secret column) and one command row per (device, id)', async () => {
-    store = await openDatabase({ file: ':memory:' });
+    const store = await openTestStore();
     const columns = (store.sqlite.prepare('PRAGMA table_info(sync_devices)').all() as { name: string }[]).map((c) => c.name);
     expect(columns).toEqual(['id', 'name', 'sign_public_key', 'box_public_key', 'paired_at', 'last_seen_at', 'replay_state']);
-    expect(plan(store, 'SELECT * FROM sync_devices WHERE sign_public_key = ?', 'k')).toMatch(/USING INDEX/);
-    expect(plan(store, 'SELECT * FROM sync_commands WHERE device_id = ? AND command_id = ?', 1, 'c')).toMatch(/USING (PRIMARY KEY|INDEX)/);
+    expect(queryPlan(store, 'SELECT * FROM sync_devices WHERE sign_public_key = ?', 'k')).toMatch(/USING INDEX/);
+    expect(queryPlan(store, 'SELECT * FROM sync_commands WHERE device_id = ? AND command_id = ?', 1, 'c')).toMatch(
+      /USING (PRIMARY KEY|INDEX)/,
+    );
     const devices = makeDevicesRepo(store.sqlite);
     const a = devices.add({ name: 'A', signPublicKey: 'sign-a', boxPublicKey: 'box-a' }, '2026-12-01T10:00:00Z');
     // Pairing the same key again is the same device.

@@ -13,6 +13,7 @@ import { KpiCards } from './KpiCards';
 import { ConversionSections, DailySections, FunnelSection, HeatMapSection, ServiceSections } from './Sections';
 import { downloadCsv, useAnalyticsStore } from './use-analytics';
 import './analytics.css';
+import { NoShopPage } from '../../components/NoShopPage';
 
 const PRESET_LABEL = { today: 'today', '7d': 'last7', '30d': 'last30', custom: 'custom' } as const;
 
@@ -23,12 +24,7 @@ export function AnalyticsPage() {
   const shopId = useStore(session, (s) => s.shopId);
   const store = useAnalyticsStore();
   if (shopId === null) {
-    return (
-      <section className="page" aria-labelledby="page-title">
-        <h1 id="page-title">{t('title')}</h1>
-        <p className="muted">{t('noShop')}</p>
-      </section>
-    );
+    return <NoShopPage title={t('title')} message={t('noShop')} />;
   }
   return <AnalyticsView store={store} />;
 }
@@ -61,26 +57,18 @@ function PeriodPicker({ store }: { store: AnalyticsStore }) {
             setInvalid(!(await s.applyCustom()));
           }}
         >
-          <label className="field-inline">
-            <span>{t('from')}</span>
-            <input
-              id="analytics-from"
-              type="date"
-              value={s.customFrom}
-              onChange={(e) => s.setCustom({ from: e.target.value })}
-              aria-invalid={invalid || undefined}
-            />
-          </label>
-          <label className="field-inline">
-            <span>{t('to')}</span>
-            <input
-              id="analytics-to"
-              type="date"
-              value={s.customTo}
-              onChange={(e) => s.setCustom({ to: e.target.value })}
-              aria-invalid={invalid || undefined}
-            />
-          </label>
+          {(['from', 'to'] as const).map((end) => (
+            <label key={end} className="field-inline">
+              <span>{t(end)}</span>
+              <input
+                id={`analytics-${end}`}
+                type="date"
+                value={end === 'from' ? s.customFrom : s.customTo}
+                onChange={(e) => s.setCustom({ [end]: e.target.value })}
+                aria-invalid={invalid || undefined}
+              />
+            </label>
+          ))}
           <button type="submit">{t('apply')}</button>
           {invalid && (
             <span role="alert" className="error">

@@ -15,6 +15,7 @@ import { ProductEditor } from './ProductEditor';
 import { ProductRow, type RowActions } from './ProductRow';
 import { useProductList } from './use-product-list';
 import { useErrorWords } from '../notices/error-words';
+import { NoShopPage } from '../../components/NoShopPage';
 
 const UNDO_MS = 10_000;
 
@@ -64,12 +65,7 @@ export function CatalogPage() {
   }, [loadMore, list.items.length]);
 
   if (shopId === null) {
-    return (
-      <section className="page" aria-labelledby="page-title">
-        <h1 id="page-title">{t('title')}</h1>
-        <p className="muted">{t('noShop')}</p>
-      </section>
-    );
+    return <NoShopPage title={t('title')} message={t('noShop')} />;
   }
 
   const attempt = async (work: () => Promise<void>) => {

@@ -9,6 +9,7 @@ import { strings } from './i18n';
 import { parseKeywords, scorePercent } from './knowledge-model';
 import './knowledge.css';
 import { useErrorWords } from '../notices/error-words';
+import { NoShopPage } from '../../components/NoShopPage';
 
 interface Draft {
   id?: number;
@@ -47,12 +48,7 @@ export function KnowledgePage() {
   }, [load]);
 
   if (shopId === null) {
-    return (
-      <section className="page" aria-labelledby="page-title">
-        <h1 id="page-title">{t('title')}</h1>
-        <p className="muted">{t('noShop')}</p>
-      </section>
-    );
+    return <NoShopPage title={t('title')} message={t('noShop')} />;
   }
 
   const run = async (action: () => Promise<unknown>) => {

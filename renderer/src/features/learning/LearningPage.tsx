@@ -13,6 +13,7 @@ import { StrategiesTable } from './StrategiesTable';
 import '../knowledge/knowledge.css';
 import './learning.css';
 import { useErrorWords } from '../notices/error-words';
+import { NoShopPage } from '../../components/NoShopPage';
 
 type Overview = CallOutput<'learning/get-overview'>;
 type Status = LearnedEntry['status'];
@@ -45,12 +46,7 @@ export function LearningPage() {
   useOnPushed('learning/progress', (p) => p.shopId === shopId && setProgress({ done: p.done, total: p.total }));
 
   if (shopId === null) {
-    return (
-      <section className="page" aria-labelledby="page-title">
-        <h1 id="page-title">{t('title')}</h1>
-        <p className="muted">{t('noShop')}</p>
-      </section>
-    );
+    return <NoShopPage title={t('title')} message={t('noShop')} />;
   }
 
   const run = (action: () => Promise<unknown>) => {

@@ -6,6 +6,7 @@ import type { T } from '../../i18n/use-t';
 import { applyPreset, keyWillBeForgotten, presetOf, type SalesErrors, type SalesForm } from './sales-model';
 import type { strings } from './i18n';
 import { useErrorWords } from '../notices/error-words';
+import { ApiKeyInput, NumberInput } from './fields';
 
 type Keys = keyof (typeof strings)['en'];
 
@@ -119,33 +120,16 @@ export function LlmSection({ shopId, form, edit, replace, apiKeySet, savedBaseUr
       </div>
       <div className="field">
         <label htmlFor="llm-key">{t('apiKey')}</label>
-        <div className="settings-key">
-          <input
-            id="llm-key"
-            dir="ltr"
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby="llm-key-state llm-key-hint"
-            placeholder={apiKeySet ? t('apiKeyPlaceholderSet') : t('apiKeyPlaceholder')}
-            value={form.newApiKey}
-            disabled={form.removeApiKey}
-            onChange={(e) => edit({ newApiKey: e.target.value })}
-          />
-          <span id="llm-key-state" className={`settings-badge${apiKeySet ? ' on' : ''}`}>
-            {apiKeySet ? t('apiKeySet') : t('apiKeyNotSet')}
-          </span>
-          {apiKeySet && (
-            <button
-              type="button"
-              className="danger-outline"
-              aria-pressed={form.removeApiKey}
-              onClick={() => edit({ removeApiKey: !form.removeApiKey, newApiKey: '' })}
-            >
-              {form.removeApiKey ? t('apiKeyKeep') : t('apiKeyRemove')}
-            </button>
-          )}
-        </div>
+        <ApiKeyInput
+          id="llm-key"
+          stateId="llm-key-state"
+          describedBy="llm-key-state llm-key-hint"
+          apiKeySet={apiKeySet}
+          newApiKey={form.newApiKey}
+          removeApiKey={form.removeApiKey}
+          onChange={edit}
+          t={t}
+        />
         <span id="llm-key-hint" className="muted small">
           {form.removeApiKey
             ? t('apiKeyWillRemove')
@@ -156,54 +140,39 @@ export function LlmSection({ shopId, form, edit, replace, apiKeySet, savedBaseUr
       </div>
       <div className="field-inline">
         <label htmlFor="llm-cap">{t('dailyTokenCap')}</label>
-        <input
+        <NumberInput
           id="llm-cap"
           className="input-number"
-          dir="ltr"
-          inputMode="numeric"
-          aria-invalid={err('dailyTokenCap') ? true : undefined}
           value={form.dailyTokenCap}
-          onChange={(e) => edit({ dailyTokenCap: e.target.value })}
+          error={err('dailyTokenCap')}
+          onChange={(dailyTokenCap) => edit({ dailyTokenCap })}
         />
-        {err('dailyTokenCap') && <span className="error small">{err('dailyTokenCap')}</span>}
       </div>
       <div className="field-inline">
         <label htmlFor="llm-customer-cap">{t('perCustomerCap')}</label>
-        <input
+        <NumberInput
           id="llm-customer-cap"
-          className="input-number input-short"
-          dir="ltr"
-          inputMode="numeric"
-          aria-invalid={err('perCustomerDailyMessageCap') ? true : undefined}
           value={form.perCustomerDailyMessageCap}
-          onChange={(e) => edit({ perCustomerDailyMessageCap: e.target.value })}
+          error={err('perCustomerDailyMessageCap')}
+          onChange={(perCustomerDailyMessageCap) => edit({ perCustomerDailyMessageCap })}
         />
-        {err('perCustomerDailyMessageCap') && <span className="error small">{err('perCustomerDailyMessageCap')}</span>}
       </div>
       <div className="field-inline">
         <label htmlFor="llm-reply-time">{t('replyTimeLimit')}</label>
-        <input
+        <NumberInput
           id="llm-reply-time"
-          className="input-number input-short"
-          dir="ltr"
-          inputMode="numeric"
-          aria-invalid={err('replyTimeLimitSeconds') ? true : undefined}
           value={form.replyTimeLimitSeconds}
-          onChange={(e) => edit({ replyTimeLimitSeconds: e.target.value })}
+          error={err('replyTimeLimitSeconds')}
+          onChange={(replyTimeLimitSeconds) => edit({ replyTimeLimitSeconds })}
         />
-        {err('replyTimeLimitSeconds') && <span className="error small">{err('replyTimeLimitSeconds')}</span>}
         <label htmlFor="llm-concurrency">{t('llmConcurrency')}</label>
-        <input
+        <NumberInput
           id="llm-concurrency"
-          className="input-number input-short"
-          dir="ltr"
-          inputMode="numeric"
-          aria-invalid={err('concurrency') ? true : undefined}
-          aria-describedby="llm-concurrency-hint"
+          describedBy="llm-concurrency-hint"
           value={form.concurrency}
-          onChange={(e) => edit({ concurrency: e.target.value })}
+          error={err('concurrency')}
+          onChange={(concurrency) => edit({ concurrency })}
         />
-        {err('concurrency') && <span className="error small">{err('concurrency')}</span>}
         <span id="llm-concurrency-hint" className="muted small">
           {t('llmConcurrencyHint')}
         </span>

@@ -8,6 +8,7 @@ import { type Intensity, type SalesForm, salesFormFrom, salesPatchFrom, validate
 import { ViolationsList } from './ViolationsList';
 import { TranscriptionSection } from './TranscriptionSection';
 import { type TranscriptionForm, transcriptionFormFrom, transcriptionPatchFrom, validateTranscription } from './transcription-model';
+import { HintedNumberField } from '../../components/HintedNumberField';
 
 const INTENSITIES: Intensity[] = ['gentle', 'balanced', 'aggressive'];
 
@@ -79,48 +80,34 @@ export function SalesSettingsPage() {
             ))}
           </div>
         </fieldset>
-        <div className="field">
-          <label htmlFor="max-discount">{t('maxDiscount')}</label>
-          <input
-            id="max-discount"
-            className="input-short input-number"
-            dir="ltr"
-            type="number"
-            min={0}
-            max={90}
-            step={1}
-            aria-invalid={visible.maxDiscountPercent ? true : undefined}
-            aria-describedby="max-discount-hint"
-            value={form.maxDiscountPercent}
-            onChange={(e) => edit({ maxDiscountPercent: e.target.value })}
-          />
-          <span id="max-discount-hint" className={visible.maxDiscountPercent ? 'error small' : 'muted small'}>
-            {visible.maxDiscountPercent ? t('errDiscount') : t('maxDiscountHint')}
-          </span>
-        </div>
+        <HintedNumberField
+          id="max-discount"
+          className="input-short input-number"
+          label={t('maxDiscount')}
+          hint={t('maxDiscountHint')}
+          error={visible.maxDiscountPercent ? t('errDiscount') : null}
+          min={0}
+          max={90}
+          step={1}
+          value={form.maxDiscountPercent}
+          onChange={(maxDiscountPercent) => edit({ maxDiscountPercent })}
+        />
         <label className="field-inline settings-check">
           <input type="checkbox" checked={form.followUps} onChange={(e) => edit({ followUps: e.target.checked })} /> {t('followUpsOnce')}
         </label>
-        <div className="field">
-          <label htmlFor="follow-up-silence">{t('followUpSilence')}</label>
-          <input
-            id="follow-up-silence"
-            className="input-short input-number"
-            dir="ltr"
-            type="number"
-            min={5}
-            max={1380}
-            step={5}
-            disabled={!form.followUps}
-            aria-invalid={visible.followUpSilence ? true : undefined}
-            aria-describedby="follow-up-silence-hint"
-            value={form.followUpSilence}
-            onChange={(e) => edit({ followUpSilence: e.target.value })}
-          />
-          <span id="follow-up-silence-hint" className={visible.followUpSilence ? 'error small' : 'muted small'}>
-            {visible.followUpSilence ? t('errSilence') : t('followUpSilenceHint')}
-          </span>
-        </div>
+        <HintedNumberField
+          id="follow-up-silence"
+          className="input-short input-number"
+          label={t('followUpSilence')}
+          hint={t('followUpSilenceHint')}
+          error={visible.followUpSilence ? t('errSilence') : null}
+          min={5}
+          max={1380}
+          step={5}
+          disabled={!form.followUps}
+          value={form.followUpSilence}
+          onChange={(followUpSilence) => edit({ followUpSilence })}
+        />
 
         <LlmSection
           shopId={shopId}

@@ -1,6 +1,7 @@
 import { TRANSCRIPTION_PRESETS } from '../../../../shared/domain/transcription';
 import type { T } from '../../i18n/use-t';
 import type { strings } from './i18n';
+import { ApiKeyInput, NumberInput } from './fields';
 import { type TranscriptionErrors, type TranscriptionForm, applyTranscriptionPreset } from './transcription-model';
 
 type Keys = keyof (typeof strings)['en'];
@@ -52,43 +53,24 @@ export function TranscriptionSection({ form, edit, apiKeySet, errors, t }: Props
       </div>
       <div className="field">
         <label htmlFor="voice-key">{t('apiKey')}</label>
-        <div className="settings-key">
-          <input
-            id="voice-key"
-            dir="ltr"
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={apiKeySet ? t('apiKeyPlaceholderSet') : t('apiKeyPlaceholder')}
-            value={form.newApiKey}
-            disabled={form.removeApiKey}
-            onChange={(e) => set({ newApiKey: e.target.value })}
-          />
-          <span className={`settings-badge${apiKeySet ? ' on' : ''}`}>{apiKeySet ? t('apiKeySet') : t('apiKeyNotSet')}</span>
-          {apiKeySet && (
-            <button
-              type="button"
-              className="danger-outline"
-              aria-pressed={form.removeApiKey}
-              onClick={() => set({ removeApiKey: !form.removeApiKey, newApiKey: '' })}
-            >
-              {form.removeApiKey ? t('apiKeyKeep') : t('apiKeyRemove')}
-            </button>
-          )}
-        </div>
+        <ApiKeyInput
+          id="voice-key"
+          apiKeySet={apiKeySet}
+          newApiKey={form.newApiKey}
+          removeApiKey={form.removeApiKey}
+          onChange={set}
+          t={t}
+        />
       </div>
       <div className="field-inline">
         <label htmlFor="voice-cap">{t('voiceCap')}</label>
-        <input
+        <NumberInput
           id="voice-cap"
-          className="input-number input-short"
-          dir="ltr"
           inputMode="decimal"
-          aria-invalid={errors.dailyMinutesCap ? true : undefined}
           value={form.dailyMinutesCap}
-          onChange={(e) => set({ dailyMinutesCap: e.target.value })}
+          error={errors.dailyMinutesCap ? t(errors.dailyMinutesCap) : null}
+          onChange={(dailyMinutesCap) => set({ dailyMinutesCap })}
         />
-        {errors.dailyMinutesCap && <span className="error small">{t(errors.dailyMinutesCap)}</span>}
       </div>
     </fieldset>
   );

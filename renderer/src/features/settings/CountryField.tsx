@@ -2,18 +2,10 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import { SHOP_COUNTRIES, deriveCountry } from '../../../../shared/domain/country';
 import { useServices } from '../../app/services-context';
+import { countryName } from '../../i18n/country-name';
 import { useLocale } from '../../i18n/use-locale';
 import { useT } from '../../i18n/use-t';
 import { strings } from './i18n';
-
-/** "Maroc", "Marocco", "المغرب": the country's name in the interface language (the code if the browser has none). */
-function countryName(code: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /**
  * The shop's country: which cities, phone formats and Darija the bot knows first. "Automatic"

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { NOTICE_KINDS, type PublicDesktopPrefs, type UpdateStatus } from '../../../../shared/desktop/desktop-prefs';
 import { useServices } from '../../app/services-context';
 import { useOnPushed } from '../../stores/use-pushed';
@@ -69,22 +69,18 @@ function Notifications({ prefs, save, t }: PartProps) {
       </label>
       {quiet && (
         <div className="settings-inline">
-          <label htmlFor="quiet-from">{t('quietFrom')}</label>
-          <input
-            id="quiet-from"
-            type="time"
-            dir="ltr"
-            value={quiet.from}
-            onChange={(e) => e.target.value && void save({ notifications: { quietHours: { ...quiet, from: e.target.value } } })}
-          />
-          <label htmlFor="quiet-to">{t('quietTo')}</label>
-          <input
-            id="quiet-to"
-            type="time"
-            dir="ltr"
-            value={quiet.to}
-            onChange={(e) => e.target.value && void save({ notifications: { quietHours: { ...quiet, to: e.target.value } } })}
-          />
+          {(['from', 'to'] as const).map((end) => (
+            <Fragment key={end}>
+              <label htmlFor={`quiet-${end}`}>{t(end === 'from' ? 'quietFrom' : 'quietTo')}</label>
+              <input
+                id={`quiet-${end}`}
+                type="time"
+                dir="ltr"
+                value={quiet[end]}
+                onChange={(e) => e.target.value && void save({ notifications: { quietHours: { ...quiet, [end]: e.target.value } } })}
+              />
+            </Fragment>
+          ))}
         </div>
       )}
     </fieldset>

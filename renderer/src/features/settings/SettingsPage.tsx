@@ -17,6 +17,7 @@ import { DesktopSection } from './DesktopSection';
 import { SyncSection } from './SyncSection';
 import { CountryField } from './CountryField';
 import './settings.css';
+import { HintedNumberField } from '../../components/HintedNumberField';
 
 type Keys = keyof (typeof strings)['en'];
 
@@ -174,40 +175,27 @@ export function SettingsPage() {
           <input type="checkbox" checked={form.introduceAsAssistant} onChange={(e) => edit({ introduceAsAssistant: e.target.checked })} />{' '}
           {t('introduce')}
         </label>
-        <div className="field">
-          <label htmlFor="phone-takeover">{t('phoneTakeover')}</label>
-          <input
-            id="phone-takeover"
-            type="number"
-            min={0}
-            max={10080}
-            step={15}
-            dir="ltr"
-            value={form.phoneTakeoverMinutes}
-            onChange={(e) => edit({ phoneTakeoverMinutes: Number(e.target.value) })}
-            aria-describedby="phone-takeover-hint"
-          />
-          <span id="phone-takeover-hint" className="muted small">
-            {t('phoneTakeoverHint')}
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor="retention-days">{t('retentionDays')}</label>
-          <input
-            id="retention-days"
-            type="number"
-            min={0}
-            max={3650}
-            step={30}
-            dir="ltr"
-            value={form.retentionDays}
-            onChange={(e) => edit({ retentionDays: Number(e.target.value) })}
-            aria-describedby="retention-hint"
-          />
-          <span id="retention-hint" className="muted small">
-            {t('retentionHint')}
-          </span>
-        </div>
+        <HintedNumberField
+          id="phone-takeover"
+          label={t('phoneTakeover')}
+          hint={t('phoneTakeoverHint')}
+          min={0}
+          max={10080}
+          step={15}
+          value={form.phoneTakeoverMinutes}
+          onChange={(minutes) => edit({ phoneTakeoverMinutes: Number(minutes) })}
+        />
+        <HintedNumberField
+          id="retention-days"
+          hintId="retention-hint"
+          label={t('retentionDays')}
+          hint={t('retentionHint')}
+          min={0}
+          max={3650}
+          step={30}
+          value={form.retentionDays}
+          onChange={(days) => edit({ retentionDays: Number(days) })}
+        />
 
         <fieldset aria-describedby="pacing-hint">
           <legend>{t('pacingTitle')}</legend>

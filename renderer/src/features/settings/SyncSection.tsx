@@ -27,23 +27,23 @@ export function SyncSection() {
   const when = (iso: string) =>
     new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 
+  /** Shows core's status; a URL the seller is typing is kept, an empty field takes core's. */
+  const adopt = (s: SyncStatus) => {
+    setStatus(s);
+    setRelayUrl((shown) => shown || (s.relayUrl ?? ''));
+    setAppUrl((shown) => shown || (s.appUrl ?? ''));
+  };
+
   useEffect(() => {
     let live = true;
-    const show = (s: SyncStatus) => {
-      if (!live) return;
-      setStatus(s);
-      setRelayUrl((shown) => shown || (s.relayUrl ?? ''));
-      setAppUrl((shown) => shown || (s.appUrl ?? ''));
-    };
+    const show = (s: SyncStatus) => live && adopt(s);
     client.send('sync/get-status', {}).then(show, (err: unknown) => live && setError(String(err instanceof Error ? err.message : err)));
     return () => {
       live = false;
     };
   }, [client]);
   useOnPushed('sync/changed', (s) => {
-    setStatus(s);
-    setRelayUrl((shown) => shown || (s.relayUrl ?? ''));
-    setAppUrl((shown) => shown || (s.appUrl ?? ''));
+    adopt(s);
     // A phone just paired with the code on screen: the code is spent.
     setOffer((o) => (o && s.devices.length > 0 ? null : o));
   });
@@ -79,28 +79,8 @@ export function SyncSection() {
         </p>
       )}
       <fieldset>
-        <label>
-          {t('relayUrl')}
-          <input
-            type="url"
-            dir="ltr"
-            value={relayUrl}
-            onChange={(e) => setRelayUrl(e.target.value)}
-            placeholder="wss://"
-            data-testid="sync-relay-url"
-          />
-        </label>
-        <label>
-          {t('appUrl')}
-          <input
-            type="url"
-            dir="ltr"
-            value={appUrl}
-            onChange={(e) => setAppUrl(e.target.value)}
-            placeholder="https://"
-            data-testid="sync-app-url"
-          />
-        </label>
+        <UrlField label={t('relayUrl')} value={relayUrl} onChange={setRelayUrl} placeholder="wss://" testId="sync-relay-url" />
+        <UrlField label={t('appUrl')} value={appUrl} onChange={setAppUrl} placeholder="https://" testId="sync-app-url" />
         <label className="check">
           <input type="checkbox" checked={status.enabled} onChange={(e) => void configure(e.target.checked)} data-testid="sync-enabled" />
           {t('syncEnabled')}
@@ -156,5 +136,22 @@ export function SyncSection() {
         </ul>
       )}
     </section>
+  );
+}
+
+/** An address the seller types (left to right in every locale), labelled. */
+function UrlField(props: { label: string; value: string; onChange(value: string): void; placeholder: string; testId: string }) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type="url"
+        dir="ltr"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        placeholder={props.placeholder}
+        data-testid={props.testId}
+      />
+    </label>
   );
 }

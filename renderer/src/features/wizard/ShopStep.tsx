@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { SHOP_COUNTRIES, currencyOfCountry } from '../../../../shared/domain/country';
 import { useServices } from '../../app/services-context';
 import { CurrencySelect } from '../../components/CurrencySelect';
+import { countryName } from '../../i18n/country-name';
 import { useLocale } from '../../i18n/use-locale';
 import { useT } from '../../i18n/use-t';
 import { type StepNav, StepFrame } from './StepFrame';
@@ -18,14 +19,6 @@ const TIME_ZONE_OF: Readonly<Record<string, string>> = {
   PT: 'Europe/Lisbon',
   BR: 'America/Sao_Paulo',
 };
-
-function countryName(code: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /**
  * Name, country and currency. The first pass creates the shop; coming back to the step edits it (core words its

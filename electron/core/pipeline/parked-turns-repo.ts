@@ -1,15 +1,19 @@
+import type { WritableSqlite } from '../store';
+
 import { PARKED_REASON } from '../../../shared/domain/escalation';
 import { prepareConversationWrites } from '../conversations';
-import type { WritableSqlite } from '../store';
 
 export { PARKED_REASON };
 
 /**
+ * The queue rows of turns that keep failing. Raw prepared statements: the worker parks a turn synchronously from its
+ * failure path, in one transaction with the conversation's escalation (conversations' own write).
+ *
  * Turns that keep failing are set aside instead of retried forever: their queue rows move to
  * 'parked' (restarts leave them alone too) and the conversation waits for the seller. Giving the
  * conversation back to the bot puts them back in the queue for one more round of tries.
  */
-export function makeParkedTurns(sqlite: WritableSqlite) {
+export function makeParkedTurnsRepo(sqlite: WritableSqlite) {
   const park = sqlite.prepare<[string, number]>(
     "UPDATE inbound_queue SET state = 'parked', route = ? WHERE conversation_id = ? AND state = 'pending'",
   );
@@ -36,3 +40,4 @@ export function makeParkedTurns(sqlite: WritableSqlite) {
     parkedCount: (conversationId: number): number => count.get(conversationId)!.n,
   };
 }
+export type ParkedTurnsRepo = ReturnType<typeof makeParkedTurnsRepo>;
