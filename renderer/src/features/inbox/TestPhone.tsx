@@ -27,8 +27,10 @@ export function TestPhone() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!text.trim()) return;
-    if (await send(text.trim())) setText('');
+    const sent = text.trim();
+    if (!sent) return;
+    // Only what was sent is cleared: the seller may have typed the next message while this one was on its way.
+    if (await send(sent)) setText((current) => (current.trim() === sent ? '' : current));
   };
 
   return (
