@@ -52,7 +52,8 @@ function parseProject(root, project, diagnostics) {
 }
 
 /** The project's own source files (not declaration files, not node_modules), absolute. */
-const ownFiles = (parsed) => parsed.fileNames.filter((f) => /\.(ts|tsx|mts|cts)$/.test(f) && !f.endsWith('.d.ts') && !f.includes('/node_modules/'));
+const ownFiles = (parsed) =>
+  parsed.fileNames.filter((f) => /\.(ts|tsx|mts|cts)$/.test(f) && !f.endsWith('.d.ts') && !f.includes('/node_modules/'));
 
 async function report(eslint, results, maxWarnings) {
   const errors = results.reduce((n, r) => n + r.errorCount + r.fatalErrorCount, 0);

@@ -11,8 +11,14 @@ const run = promisify(execFile);
 
 /** A scratch tree with two projects sharing `shared/`, one planted bug of each kind the lanes must report. */
 const files: Record<string, string> = {
-  'tsconfig.a.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [], lib: ['ES2023'] }, include: ['a/**/*.ts', 'shared/**/*.ts'] }),
-  'tsconfig.b.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [], lib: ['ES2023'] }, include: ['b/**/*.ts', 'shared/**/*.ts'] }),
+  'tsconfig.a.json': JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, types: [], lib: ['ES2023'] },
+    include: ['a/**/*.ts', 'shared/**/*.ts'],
+  }),
+  'tsconfig.b.json': JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, types: [], lib: ['ES2023'] },
+    include: ['b/**/*.ts', 'shared/**/*.ts'],
+  }),
   'eslint.config.js': `import tseslint from 'typescript-eslint';
 export default tseslint.config(
   { ignores: ['node_modules/'] },
@@ -26,8 +32,9 @@ export default tseslint.config(
   'package.json': JSON.stringify({ type: 'module' }),
   'a/type-error.ts': "export const n: number = 'not a number';\n",
   'a/float.ts': 'export async function save(): Promise<void> {}\nvoid 0;\nsave();\n',
+  // An async callback where a void one is expected: legal TypeScript, refused by no-misused-promises.
+  'a/misused.ts': 'const later = (cb: () => void): void => cb();\nlater(async () => {});\n',
   'shared/float-shared.ts': 'export async function load(): Promise<number> { return 1; }\nload();\n',
-  'b/misused.ts': 'const ready = Promise.resolve(true);\nexport const shown = ready ? 1 : 0;\n',
   'b/clean.ts': 'export const fine = 1;\n',
   'tools/unused.mjs': 'const unusedThing = 1;\n',
   'orphan.ts': 'export const lonely = 1;\n',
@@ -64,26 +71,18 @@ describe('typecheck-lint: one TypeScript program per project for the type-check 
     expect(out).toMatch(/a\/type-error\.ts\(1,14\): error TS2322/);
     expect(out).toMatch(/a\/float\.ts[\s\S]*no-floating-promises/);
     expect(out).toMatch(/shared\/float-shared\.ts[\s\S]*no-floating-promises/);
-  }, 300_000);
-
-  it('a later lane leaves the files an earlier project claims and still lints its own', async () => {
-    const { code, out } = await lane('--project', 'tsconfig.b.json', '--after', 'tsconfig.a.json');
-    expect(code).toBe(1);
-    expect(out).toMatch(/b\/misused\.ts[\s\S]*no-misused-promises/);
-    expect(out).not.toMatch(/float-shared/);
-    expect(out).not.toMatch(/TS\d+/);
+    expect(out).toMatch(/a\/misused\.ts[\s\S]*no-misused-promises/);
   }, 300_000);
 
   it('the rest lane lints the JavaScript and refuses a TypeScript file no project includes', async () => {
     const { code, out } = await lane('--rest', '--claimed', 'tsconfig.a.json,tsconfig.b.json');
     expect(code).toBe(1);
     expect(out).toMatch(/tools\/unused\.mjs[\s\S]*no-unused-vars/);
-    expect(out).toMatch(/orphan\.ts[\s\S]*not found in any of the provided project/);
+    expect(out).toMatch(/orphan\.ts[\s\S]*none of those TSConfigs include this file/);
     expect(out).not.toMatch(/float|misused/);
   }, 300_000);
 
-  it('a clean project passes', async () => {
-    fs.writeFileSync(path.join(root, 'b/misused.ts'), 'export const shown = 1;\n');
+  it('a later lane leaves the files an earlier project claims (the shared bug is not reported twice) and passes clean', async () => {
     expect(await lane('--project', 'tsconfig.b.json', '--after', 'tsconfig.a.json')).toEqual({ code: 0, out: '' });
   }, 300_000);
 });
