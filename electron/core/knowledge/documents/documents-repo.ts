@@ -48,11 +48,7 @@ export function makeDocumentsRepo(sqlite: WritableSqlite) {
       .selectFrom('knowledge_documents as d')
       .selectAll('d')
       .select((eb) =>
-        eb
-          .selectFrom('knowledge_chunks as c')
-          .select(eb.fn.countAll<number>().as('n'))
-          .whereRef('c.document_id', '=', 'd.id')
-          .as('chunks'),
+        eb.selectFrom('knowledge_chunks as c').select(eb.fn.countAll<number>().as('n')).whereRef('c.document_id', '=', 'd.id').as('chunks'),
       );
   const s = {
     list: statements.prepare((db, p: { shopId: number }) =>
