@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { orderProblems } from '../orders/consistency';
 import { type Stack, commitsEvenWhenReplaced, makeOrderStack } from '../orders/stack';
-import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from '../../electron/core/test-utils/fake-openai-server';
+import { completion } from '../../electron/core/test-utils/fake-openai-server';
+import { fakeEndpointPerFile } from './endpoint-per-file';
 import { llmJson } from './harness';
 
 /**
@@ -10,17 +11,10 @@ import { llmJson } from './harness';
  * parser, gazetteer and zones, the customer's own words) and the offline order flow alone asks,
  * summarises and places. Scripted answers include wrong ones.
  */
-let server: FakeOpenAiServer;
+const server = fakeEndpointPerFile();
 let stack: Stack;
 
-beforeAll(async () => {
-  server = await startFakeOpenAiServer();
-});
-afterAll(async () => {
-  await server.close();
-});
 beforeEach(async () => {
-  server.requests.length = 0;
   server.fallback = completion(llmJson({ reply: 'Avec plaisir !', intent: 'other', citations: [], skus: [] }));
   stack = await makeOrderStack({ llmBaseUrl: server.baseUrl });
 });
