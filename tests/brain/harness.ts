@@ -107,8 +107,11 @@ export function readJsonl<T>(file: string): T[] {
     .map((l) => JSON.parse(l) as T);
 }
 
+/** When the sample shops and the harness's rows were made. */
+const SEEDED_AT = '2026-01-01T00:00:00.000Z';
+
 /** The two sample shops (`DZ_SHOP` Algerian fashion, `BR_SHOP` Brazilian digital), each with a connected simulator account. */
-export function seedSampleShops(store: Store, now = '2026-01-01T00:00:00.000Z'): void {
+export function seedSampleShops(store: Store, now = SEEDED_AT): void {
   for (const [id, name, currency] of [
     [DZ_SHOP, 'Boutique Amina', 'DZD'],
     [BR_SHOP, 'Loja Digital', 'BRL'],
@@ -124,6 +127,7 @@ export function seedSampleShops(store: Store, now = '2026-01-01T00:00:00.000Z'):
 export async function makeHarness(patches: Partial<Record<number, ShopSettingsPatch>> = {}): Promise<Harness> {
   const store = await openDatabase({ file: ':memory:' });
   seedSampleShops(store);
+  const now = SEEDED_AT;
   const products = [...loadCatalog('catalog-dz-fashion.csv', DZ_SHOP), ...loadCatalog('catalog-br-digital.csv', BR_SHOP)];
   const settings = new Map<number, ShopSettings>();
   for (const id of [DZ_SHOP, BR_SHOP]) {
