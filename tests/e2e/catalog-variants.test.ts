@@ -8,6 +8,7 @@ import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
 import { call } from '../../electron/core/test-utils/temp-core';
 import { type Harness, chromiumAvailable, screenshot, sessionPerSuite } from './harness';
 import { openShop } from './shop-opening';
+import { customerSays as sayOnTestPhone } from './test-phone';
 
 const NAME = 'Caftan velours';
 
@@ -114,16 +115,7 @@ describe.skipIf(!chromiumAvailable())('Catalog variants in Arabic, quoted by the
     expect((await call<{ total: number }>(harness.core, 'catalog/list', { shopId })).total).toBe(1);
   });
 
-  const botReplies = () => page.locator('[data-testid="phone-message"][data-direction="in"]');
-  async function customerSays(text: string): Promise<string> {
-    const before = await botReplies().count();
-    await page.fill('[data-testid="test-phone-input"]', text);
-    await page.click('[data-testid="test-phone-send"]');
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="phone-message"][data-direction="in"]').length > n, before, {
-      timeout: 20_000,
-    });
-    return (await botReplies().last().textContent()) ?? '';
-  }
+  const customerSays = (text: string) => sayOnTestPhone(page, text);
 
   it('the bot on the test phone quotes the edited variant’s price and stock, and never calls it sold out', async () => {
     await page.click('[data-testid="nav-inbox"]');

@@ -8,6 +8,7 @@ import { wordNotifier } from '../../shared/desktop/notifier-strings';
 import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
 import { chromiumAvailable, screenshot, sessionPerSuite } from './harness';
 import { openShop } from './shop-opening';
+import { customerSays as sayOnTestPhone } from './test-phone';
 
 /**
  * Orders reach the seller (issue 9): a customer orders on the test phone, the new order shows as a
@@ -40,17 +41,7 @@ describe.skipIf(!chromiumAvailable())('orders from the test phone to the Orders 
     (opening) => ({ page, errors } = opening),
   );
 
-  const botReplies = () => page.locator('[data-testid="phone-message"][data-direction="in"]');
-
-  async function customerSays(text: string): Promise<string> {
-    const before = await botReplies().count();
-    await page.fill('[data-testid="test-phone-input"]', text);
-    await page.click('[data-testid="test-phone-send"]');
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="phone-message"][data-direction="in"]').length > n, before, {
-      timeout: 20_000,
-    });
-    return (await botReplies().last().textContent()) ?? '';
-  }
+  const customerSays = (text: string) => sayOnTestPhone(page, text);
 
   it('a customer orders on the test phone; the nav shows a badge and a toast', async () => {
     await page.click('[data-testid="toggle-test-phone"]');

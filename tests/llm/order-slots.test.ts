@@ -145,18 +145,20 @@ describe('LLM-answered turns and the offline memory', () => {
     expect(await stack.orders()).toHaveLength(0);
   });
 
+  /** The model answers a price objection without offering any discount (the offline plan had one). */
+  const satinReplyWithoutDiscount = () =>
+    completion(
+      llmJson({
+        reply: 'La Robe de soirée rouge est à 6500 DA, en satin, parfaite pour les fêtes.',
+        intent: 'objection_price',
+        citations: [],
+        skus: ['DZ-DR-001'],
+      }),
+    );
+
   it('a discount the offline brain planned but the LLM did not offer is not remembered as offered', async () => {
     const c = await stack.customer();
-    server.script(
-      completion(
-        llmJson({
-          reply: 'La Robe de soirée rouge est à 6500 DA, en satin, parfaite pour les fêtes.',
-          intent: 'objection_price',
-          citations: [],
-          skus: ['DZ-DR-001'],
-        }),
-      ),
-    );
+    server.script(satinReplyWithoutDiscount());
     const answer = await c.say('la robe de soirée rouge est trop chère, dernier prix ?');
     expect(answer.decision.reply).toContain('satin');
     expect(stack.memory(c.conversationId)).toMatchObject({ discountOffered: null, lastSkus: ['DZ-DR-001'] });
@@ -166,16 +168,7 @@ describe('LLM-answered turns and the offline memory', () => {
     await stack.close();
     stack = await makeOrderStack({ llmBaseUrl: server.baseUrl, wrapOffline: commitsEvenWhenReplaced });
     const c = await stack.customer();
-    server.script(
-      completion(
-        llmJson({
-          reply: 'La Robe de soirée rouge est à 6500 DA, en satin, parfaite pour les fêtes.',
-          intent: 'objection_price',
-          citations: [],
-          skus: ['DZ-DR-001'],
-        }),
-      ),
-    );
+    server.script(satinReplyWithoutDiscount());
     await c.say('la robe de soirée rouge est trop chère, dernier prix ?');
     expect((stack.memory(c.conversationId) as { discountOffered: number | null }).discountOffered).not.toBeNull();
   });
