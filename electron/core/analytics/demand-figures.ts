@@ -1,6 +1,9 @@
 import type { ProductDemand, UnansweredQuestion } from '../../../shared/domain/analytics';
 import { normaliseText } from '../text';
-import type { PeriodScope, StatementCache } from './statements';
+import { sql } from 'kysely';
+import type { Database } from '../database';
+import type { ReadableDB } from '../store';
+import { type PeriodScope, type StatementCache, jsonEach, messagesIndexedBy } from './statements';
 
 const TOP_PRODUCTS = 10;
 const OUT_OF_STOCK = 20;
@@ -21,10 +24,15 @@ export function productDemand(
 ): { top: ProductDemand[]; outOfStock: ProductDemand[] } {
   const skus = [...asked.keys()];
   const products = new Map(
-    statement<{ sku: string; name: string; stock: number | null }>(
-      `SELECT sku, name, stock FROM products WHERE shop_id = ? AND sku IN (SELECT value FROM json_each(?))`,
-    )
-      .all(shopId, JSON.stringify(skus))
+    statement
+      .now((db) =>
+        db
+          .selectFrom('products')
+          .select(['sku', 'name', 'stock'])
+          .where('shop_id', '=', shopId)
+          .where('sku', 'in', (eb) => eb.selectFrom(jsonEach<string>(JSON.stringify(skus))).select('j.value')),
+      )
+      .all()
       .map((p) => [p.sku, p]),
   );
   const all = skus
@@ -67,18 +75,37 @@ export function unansweredQuestions(
 ): UnansweredQuestion[] {
   // The newest replies without an answer come from the partial index of migration 0050 alone (newest first, stopping at the
   // bound); only those rows are then read for their citations, products and the customer's words.
-  const rows = statement<{ text: string; at: string }>(
-    `WITH other AS MATERIALIZED (
-       SELECT id FROM messages INDEXED BY messages_bot_other_by_time
-       WHERE shop_id = ? AND created_at >= ? AND created_at < ? AND author = 'bot' AND json_extract(meta, '$.intent') = 'other'
-       ORDER BY created_at DESC LIMIT ${UNANSWERED_SCAN})
-     SELECT q.text, q.created_at AS at
-     FROM other o JOIN messages m ON m.id = o.id, json_each(m.meta, '$.inReplyTo') r JOIN messages q ON q.id = r.value
-     WHERE json_array_length(m.meta, '$.citations') = 0 AND json_array_length(m.meta, '$.skus') = 0 AND trim(q.text) <> ''`,
-  ).all(scope.shopId, scope.fromUtc, scope.toUtc);
+  const rows = statement
+    .now((db) =>
+      db
+        // The newest replies without an answer first, alone (a subquery with a limit is not flattened into the join).
+        .selectFrom(
+          db
+            .selectFrom(messagesIndexedBy('messages_bot_other_by_time'))
+            .select('m.id')
+            // The partial index's own WHERE, inlined so that SQLite matches it.
+            .where('m.shop_id', '=', scope.shopId)
+            .where('m.created_at', '>=', scope.fromUtc)
+            .where('m.created_at', '<', scope.toUtc)
+            .where('m.author', '=', sql.lit('bot'))
+            .where(sql`json_extract(meta, '$.intent')`, '=', sql.lit('other'))
+            .orderBy('m.created_at', 'desc')
+            .limit(sql.lit(UNANSWERED_SCAN))
+            .as('o'),
+        )
+        .innerJoin('messages as m', 'm.id', 'o.id')
+        .innerJoin(sql<{ value: number }>`json_each(m.meta, '$.inReplyTo')`.as('r'), (join) => join.onTrue())
+        .innerJoin('messages as q', 'q.id', 'r.value')
+        .select(['q.text', 'q.created_at as at'])
+        .where(sql`json_array_length(m.meta, '$.citations')`, '=', sql.lit(0))
+        .where(sql`json_array_length(m.meta, '$.skus')`, '=', sql.lit(0))
+        .where(sql`trim(q.text)`, '<>', sql.lit('')),
+    )
+    .all();
   const known = new Set(
-    statement<{ question: string }>(`SELECT question FROM knowledge WHERE shop_id = ? AND status = 'active'`)
-      .all(scope.shopId)
+    statement
+      .now((db) => db.selectFrom('knowledge').select('question').where('shop_id', '=', scope.shopId).where('status', '=', 'active'))
+      .all()
       .map((k) => fold(k.question)),
   );
   const groups = new Map<string, UnansweredQuestion>();
@@ -99,11 +126,28 @@ export function guardrailFigures(
   statement: StatementCache,
   scope: PeriodScope,
 ): { interventions: number; byKind: { kind: string; count: number }[] } {
-  const byKind = statement<{ kind: string; count: number }>(
-    `SELECT kind, count(*) AS count FROM guardrail_violations WHERE shop_id = ? AND created_at >= ? AND created_at < ? GROUP BY kind ORDER BY count DESC, kind`,
-  ).all(scope.shopId, scope.fromUtc, scope.toUtc);
-  const row = statement<{ n: number }>(
-    `SELECT count(*) AS n FROM (SELECT DISTINCT created_at, conversation_id, reply FROM guardrail_violations WHERE shop_id = ? AND created_at >= ? AND created_at < ?)`,
-  ).get(scope.shopId, scope.fromUtc, scope.toUtc);
+  const inPeriod = (db: ReadableDB<Database>) =>
+    db
+      .selectFrom('guardrail_violations')
+      .where('shop_id', '=', scope.shopId)
+      .where('created_at', '>=', scope.fromUtc)
+      .where('created_at', '<', scope.toUtc);
+  const byKind = statement
+    .now((db) =>
+      inPeriod(db)
+        .select((eb) => ['kind', eb.fn.countAll<number>().as('count')])
+        .groupBy('kind')
+        .orderBy('count', 'desc')
+        .orderBy('kind'),
+    )
+    .all();
+  // One intervention per stopped reply: its violations share the time, the conversation and the reply.
+  const row = statement
+    .now((db) =>
+      db
+        .selectFrom(inPeriod(db).select(['created_at', 'conversation_id', 'reply']).distinct().as('stopped'))
+        .select((eb) => eb.fn.countAll<number>().as('n')),
+    )
+    .get();
   return { interventions: row?.n ?? 0, byKind };
 }

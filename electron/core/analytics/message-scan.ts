@@ -1,4 +1,5 @@
-import { type PeriodScope, SENT_OR_RECEIVED, type StatementCache } from './statements';
+import { sql } from 'kysely';
+import { NOT_SENT, type PeriodScope, type StatementCache, messagesIndexedBy } from './statements';
 
 /** Who sent a message. */
 export const enum Sender {
@@ -37,20 +38,27 @@ export function scanMessages(
 ): ScannedMessage[] {
   // Without details (the comparison period needs only counts and flags) the language and product are left out of the document.
   const details = options.details
-    ? `, CASE WHEN author = 'bot' THEN json_extract(meta, '$.language') END, CASE WHEN author = 'bot' THEN json_extract(meta, '$.skus[0]') END`
-    : '';
-  const json = statement<string>(
-    `SELECT json_group_array(json_array(conversation_id,
+    ? sql`, CASE WHEN author = 'bot' THEN json_extract(meta, '$.language') END, CASE WHEN author = 'bot' THEN json_extract(meta, '$.skus[0]') END`
+    : sql``;
+  // The document's expressions stay SQL text: they are the index's own expressions, which SQLite matches by text.
+  const json = statement
+    .now((db) =>
+      db
+        .selectFrom(messagesIndexedBy('messages_shop_created'))
+        .select(
+          sql<string>`json_group_array(json_array(conversation_id,
        CASE WHEN direction = 'in' THEN 0 WHEN author = 'bot' THEN 1 ELSE 2 END,
        CAST(unixepoch(created_at, 'subsec') * 1000 AS INTEGER),
        CASE WHEN author = 'bot' THEN (json_extract(meta, '$.intent') IN ('price_question', 'objection_price'))
          + 2 * (json_extract(meta, '$.orderAction') IN ('start', 'add_item', 'confirm'))
-         + 4 * (coalesce(json_extract(meta, '$.escalate'), 0) = 1) ELSE 0 END${details}))
-     FROM messages INDEXED BY messages_shop_created
-     WHERE shop_id = ? AND created_at >= ? AND created_at < ? AND ${SENT_OR_RECEIVED}`,
-  )
-    .pluck()
-    .get(scope.shopId, scope.fromUtc, scope.toUtc);
+         + 4 * (coalesce(json_extract(meta, '$.escalate'), 0) = 1) ELSE 0 END${details}))`.as('doc'),
+        )
+        .where('m.shop_id', '=', scope.shopId)
+        .where('m.created_at', '>=', scope.fromUtc)
+        .where('m.created_at', '<', scope.toUtc)
+        .where('m.status', 'not in', NOT_SENT),
+    )
+    .get()?.doc;
   const rows = json ? (JSON.parse(json) as ScannedMessage[]) : [];
   // An index range scan yields index (time) order; sorting inside the aggregate would cost a temp
   // b-tree on every call, so order is checked here and restored only if a plan ever changes it.
