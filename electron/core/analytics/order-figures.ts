@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database } from '../database';
-import { NOT_SENT, type PeriodScope, type StatementCache } from './statements';
+import { NOT_SENT, type PeriodScope, type StatementCache, preparedOnce } from './statements';
 import { makeLocalDayIn } from './zone';
 
 /** A seller message this close before an order means a person closed that sale, not the bot. */
@@ -51,6 +51,42 @@ export function takenBySeller(eb: ExpressionBuilder<Database & { o: Database['or
   ]);
 }
 
+const queriesOf = preparedOnce((statements) => ({
+  orders: statements.prepare((db, p: { shopId: number; fromUtc: string; toUtc: string }) =>
+    db
+      .selectFrom('orders as o')
+      .select((eb) =>
+        eb
+          .fn<string>('json_group_array', [
+            eb.fn('json_array', [
+              'o.id',
+              'o.conversation_id',
+              'o.status',
+              'o.total',
+              'o.cash_collected',
+              'o.created_at',
+              takenBySeller(eb),
+            ]),
+          ])
+          .as('doc'),
+      )
+      .where('o.shop_id', '=', p.shopId)
+      .where('o.created_at', '>=', p.fromUtc)
+      .where('o.created_at', '<', p.toUtc),
+  ),
+  units: statements.prepare((db, p: { shopId: number; fromUtc: string; toUtc: string }) =>
+    db
+      .selectFrom('orders as o')
+      .innerJoin('order_items as i', 'i.order_id', 'o.id')
+      .select((eb) => ['i.sku', eb.fn.sum<number>('i.quantity').as('units')])
+      .where('o.shop_id', '=', p.shopId)
+      .where('o.created_at', '>=', p.fromUtc)
+      .where('o.created_at', '<', p.toUtc)
+      .where('o.status', 'not in', LOST)
+      .groupBy('i.sku'),
+  ),
+}));
+
 /**
  * Orders placed in the period. "By the seller": no confirming customer message (typed in by the
  * seller), or a seller message in that conversation in the TAKEOVER_WINDOW_HOURS before it.
@@ -58,30 +94,7 @@ export function takenBySeller(eb: ExpressionBuilder<Database & { o: Database['or
 export function ordersOfPeriod(statement: StatementCache, scope: PeriodScope): OrderRow[] {
   // One JSON document out (cheaper than a row object per order through the driver); the local day
   // is worked out here from the period's offset stretches rather than by date() on every row.
-  const json = statement
-    .now((db) =>
-      db
-        .selectFrom('orders as o')
-        .select((eb) =>
-          eb
-            .fn<string>('json_group_array', [
-              eb.fn('json_array', [
-                'o.id',
-                'o.conversation_id',
-                'o.status',
-                'o.total',
-                'o.cash_collected',
-                'o.created_at',
-                takenBySeller(eb),
-              ]),
-            ])
-            .as('doc'),
-        )
-        .where('o.shop_id', '=', scope.shopId)
-        .where('o.created_at', '>=', scope.fromUtc)
-        .where('o.created_at', '<', scope.toUtc),
-    )
-    .get()?.doc;
+  const json = queriesOf(statement).orders.get(scope)?.doc;
   const rows = json ? (JSON.parse(json) as [number, number | null, string, number, number | null, string, number][]) : [];
   const localDayIn = makeLocalDayIn(scope.stretches);
   return rows.map(([id, conversationId, status, total, cashCollected, createdAt, bySeller]) => ({
@@ -150,18 +163,6 @@ export function orderTotals(rows: readonly OrderRow[]): OrderTotals {
 
 /** Units ordered per SKU in the period (lost orders left out). */
 export function unitsOrdered(statement: StatementCache, scope: PeriodScope): Map<string, number> {
-  const rows = statement
-    .now((db) =>
-      db
-        .selectFrom('orders as o')
-        .innerJoin('order_items as i', 'i.order_id', 'o.id')
-        .select((eb) => ['i.sku', eb.fn.sum<number>('i.quantity').as('units')])
-        .where('o.shop_id', '=', scope.shopId)
-        .where('o.created_at', '>=', scope.fromUtc)
-        .where('o.created_at', '<', scope.toUtc)
-        .where('o.status', 'not in', LOST)
-        .groupBy('i.sku'),
-    )
-    .all();
+  const rows = queriesOf(statement).units.all(scope);
   return new Map(rows.map((r) => [r.sku, r.units]));
 }

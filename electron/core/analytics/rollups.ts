@@ -52,15 +52,14 @@ export function makeRollups({ repo, statement, now = () => new Date() }: RollupD
     parsed.set(`${shopId}|${day}`, { stamp, facts });
   }
 
+  const accountsQuery = statement.prepare((db, p: { ids: string }) =>
+    db
+      .selectFrom(jsonEach<number>(p.ids))
+      .innerJoin('conversations as cv', 'cv.id', 'j.value')
+      .select((eb) => eb.fn<string>('json_group_array', [eb.fn('json_array', ['cv.id', 'cv.account_id'])]).as('doc')),
+  );
   const accountsOf = (ids: number[]): Map<number, number> => {
-    const json = statement
-      .now((db) =>
-        db
-          .selectFrom(jsonEach<number>(JSON.stringify(ids)))
-          .innerJoin('conversations as cv', 'cv.id', 'j.value')
-          .select((eb) => eb.fn<string>('json_group_array', [eb.fn('json_array', ['cv.id', 'cv.account_id'])]).as('doc')),
-      )
-      .get()?.doc;
+    const json = accountsQuery.get({ ids: JSON.stringify(ids) })?.doc;
     return new Map(json ? (JSON.parse(json) as [number, number][]) : []);
   };
 

@@ -6,14 +6,27 @@ import type { OffsetStretch } from './zone';
 
 /**
  * The read models' statements: selects built with kysely against core's `Database` on the read
- * handle. A report's SQL depends on the period's offset stretches (usually one, two across a
- * daylight-saving change), so each is built per call with `now`, which prepares each distinct SQL
- * text once: the same few texts come back call after call.
+ * handle. Most are prepared once (`preparedOnce`); an export's SQL depends on the period's offset
+ * stretches (usually one, two across a daylight-saving change), so it is built per call with
+ * `now`, which prepares each distinct SQL text once.
  */
 export function makeStatementCache(read: ReadHandle) {
   return typedStatements<Database>(read);
 }
 export type StatementCache = ReturnType<typeof makeStatementCache>;
+
+/**
+ * A read model's statements whose SQL does not change with the call, prepared once per handle
+ * (building a kysely query on every call cost more than some of these queries take to run).
+ */
+export function preparedOnce<T extends object>(prepare: (statements: StatementCache) => T): (statements: StatementCache) => T {
+  const prepared = new WeakMap<StatementCache, T>();
+  return (statements) => {
+    let queries = prepared.get(statements);
+    if (!queries) prepared.set(statements, (queries = prepare(statements)));
+    return queries;
+  };
+}
 
 /** The rows of one period of one shop: every report filters the same way. */
 export interface PeriodScope {
