@@ -260,6 +260,17 @@ export function scoreProduct(query: string | readonly string[], p: Product): Lex
   return { score, matched, cover, contradicted, measuresAgreed: agreed };
 }
 
+/**
+ * Whether the product has a measure the customer gave ("36 mois" of "parmesan 36 mois", "41" among sizes 38-42): what a
+ * sibling of the top candidate is read for. A sibling without one is no better answer than the candidates retrieval gave.
+ */
+export function hasSaidMeasure(query: string, p: Product): boolean {
+  const { said } = readQuery(query);
+  if (said.length === 0) return false;
+  const { measures } = features(p);
+  return said.some((m) => compareMeasures([m], measures).agreed > 0);
+}
+
 interface ReadQuery {
   all: string[];
   said: Measure[];
