@@ -47,6 +47,8 @@ const KEPT_MATCHES = 4_096;
 const LIST_MAX = 5_000;
 /** How many word groups' whole row lists are kept before the cache starts again. */
 const KEPT_LISTS = 512;
+/** A group searched once in this catalog version: its list is read if it is searched again. */
+const SEEN_ONCE = 'once';
 
 /**
  * The first `limit` ids present in every list, ascending: the answer of the groups' AND with that
@@ -101,19 +103,27 @@ export function makeCandidateFinder(sqlite: ReadableSqlite, tables: FtsTables) {
   const kept = tables.version && versionedCache<readonly number[]>(tables.version, KEPT_MATCHES);
   // With a version, each word group's whole row list (up to LIST_MAX) is kept: a new customer's new
   // combination of known words ("jellaba rouge brodé") is then combined here, with no MATCH at all.
+  // A list is read the second time its group is searched in a version: right after a catalog edit
+  // (every cache empty) a search costs what it did before lists, and lists come once words recur.
   const listMax = tables.listMax ?? LIST_MAX;
-  const lists = tables.version && versionedCache<readonly number[] | null>(tables.version, KEPT_LISTS);
-  const listOf = (match: string): readonly number[] | null => {
-    if (!lists) return null;
-    return readThrough(lists(), match, () => {
-      let ids: number[];
-      try {
-        ids = whole.all(match, listMax + 1);
-      } catch {
-        return [];
-      }
-      return ids.length > listMax ? null : ids;
-    });
+  const lists = tables.version && versionedCache<readonly number[] | null | typeof SEEN_ONCE>(tables.version, KEPT_LISTS);
+  const listOf = (known: Map<string, readonly number[] | null | typeof SEEN_ONCE> | undefined, match: string): readonly number[] | null => {
+    if (!known) return null;
+    const list = known.get(match);
+    if (list === undefined) {
+      known.set(match, SEEN_ONCE);
+      return null;
+    }
+    if (list !== SEEN_ONCE) return list;
+    let ids: number[];
+    try {
+      ids = whole.all(match, listMax + 1);
+    } catch {
+      ids = [];
+    }
+    const kept = ids.length > listMax ? null : ids;
+    known.set(match, kept);
+    return kept;
   };
   /**
    * The lookups of one search: with a version, through the MATCH answers valid now (one version
@@ -138,6 +148,7 @@ export function makeCandidateFinder(sqlite: ReadableSqlite, tables: FtsTables) {
   return {
     find(shopId: number, query: ParsedQuery, opts: { want: number; limit: number }): number[] {
       const run = lookups();
+      const known = lists ? lists() : undefined;
       const prefix = scope(shopId);
       // Each group's own rows are read once: they tell whether it matches anything, and they are
       // the "any one" step below (before, a LIMIT 1 probe and then the same query again).
@@ -147,7 +158,7 @@ export function makeCandidateFinder(sqlite: ReadableSqlite, tables: FtsTables) {
       const groups = groupsOf(query).filter((g) => {
         let ids = alone.get(g);
         if (!ids) {
-          const list = listOf(`${prefix}${g}`);
+          const list = listOf(known, `${prefix}${g}`);
           if (list) full.set(g, list);
           ids = list ? list.slice(0, opts.limit) : run(words, `${prefix}${g}`, opts.limit);
           alone.set(g, ids);
