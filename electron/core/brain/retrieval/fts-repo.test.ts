@@ -84,6 +84,10 @@ describe('makeCandidateFinder: word groups combined in memory', () => {
           { want: 1, limit: 1 },
         ]) {
           const expected = sql.find(shopId, query, opts);
+          // Rows matching every group come first (up to the limit); partial matches only fill up to `want`.
+          const everyGroup = sql.find(shopId, query, { want: 0, limit: opts.limit });
+          expect(expected.slice(0, everyGroup.length)).toEqual(everyGroup);
+          expect(expected.length).toBeLessThanOrEqual(Math.max(everyGroup.length, opts.want));
           // Twice: a group's list is read the second time it is searched (the first search runs the SQL ANDs).
           for (const round of ['first', 'again']) {
             expect(kept.find(shopId, query, opts), `${shopId} ${text} ${JSON.stringify(opts)} ${round}`).toEqual(expected);

@@ -166,25 +166,32 @@ export function makeCandidateFinder(sqlite: ReadableSqlite, tables: FtsTables) {
         return ids.length > 0;
       });
       const found = new Set<number>();
-      const collect = (parts: readonly string[]) => {
+      const collect = (parts: readonly string[], limit: number) => {
         const lists = parts.map((p) => full.get(p));
         const ids =
           parts.length === 1
-            ? (alone.get(parts[0] ?? '') ?? [])
+            ? (alone.get(parts[0] ?? '') ?? []).slice(0, limit)
             : lists.every((l) => l !== undefined)
-              ? intersectFirst(lists as readonly (readonly number[])[], opts.limit)
-              : run(words, `${prefix}${parts.join(' AND ')}`, opts.limit);
+              ? intersectFirst(lists as readonly (readonly number[])[], limit)
+              : run(words, `${prefix}${parts.join(' AND ')}`, limit);
         for (const id of ids) found.add(id);
       };
       if (groups.length === 0) return [];
-      collect(groups);
+      collect(groups, opts.limit);
+      // Rows matching all groups but one, then any one, only fill up to `want`, each step its first (lowest) ids: among
+      // equal partial matches the re-ranker keeps the lowest ids anyway, and scoring sixty of them was most of a search
+      // whose words name no single product (bench/brain.ts unseen_cpu_p95_ms).
       if (found.size < opts.want && groups.length > 2 && groups.length <= MAX_SUBSETS) {
-        for (let skip = 0; skip < groups.length && found.size < opts.limit; skip++) collect(groups.filter((_, i) => i !== skip));
+        for (let skip = 0; skip < groups.length && found.size < opts.want; skip++)
+          collect(
+            groups.filter((_, i) => i !== skip),
+            opts.want - found.size,
+          );
       }
       if (found.size < opts.want && groups.length > 1) {
         for (const g of groups) {
-          if (found.size >= opts.limit) break;
-          collect([g]);
+          if (found.size >= opts.want) break;
+          collect([g], opts.want - found.size);
         }
       }
       return [...found];
