@@ -13,10 +13,9 @@ const likeEscaped = (value: Expression<string | null>, pattern: string) => sql<b
 export function prepareWaStatements(sqlite: WritableSqlite) {
   const statements = typedStatements<Database>(sqlite);
   type Account = { accountId: number };
-  const wa = statements.prepare;
   return {
-    ensure: wa((db, p: Account) => db.insertInto('wa_accounts').orIgnore().values({ account_id: p.accountId })),
-    getRow: wa((db, p: Account) =>
+    ensure: statements.prepare((db, p: Account) => db.insertInto('wa_accounts').orIgnore().values({ account_id: p.accountId })),
+    getRow: statements.prepare((db, p: Account) =>
       db
         .selectFrom('accounts as a')
         .innerJoin('wa_accounts as w', 'w.account_id', 'a.id')
@@ -24,9 +23,9 @@ export function prepareWaStatements(sqlite: WritableSqlite) {
         .select(['a.shop_id', 'a.label', 'a.phone', 'a.status', 'a.channel'])
         .where('a.id', '=', p.accountId),
     ),
-    channelOf: wa((db, p: Account) => db.selectFrom('accounts').select('channel').where('id', '=', p.accountId)),
-    policyRow: wa((db, p: Account) => db.selectFrom('wa_accounts').selectAll().where('account_id', '=', p.accountId)),
-    excluded: wa((db, p: Account) =>
+    channelOf: statements.prepare((db, p: Account) => db.selectFrom('accounts').select('channel').where('id', '=', p.accountId)),
+    policyRow: statements.prepare((db, p: Account) => db.selectFrom('wa_accounts').selectAll().where('account_id', '=', p.accountId)),
+    excluded: statements.prepare((db, p: Account) =>
       db
         .selectFrom('wa_excluded')
         .select(['jid', 'name'])
@@ -35,14 +34,14 @@ export function prepareWaStatements(sqlite: WritableSqlite) {
         .orderBy('name')
         .orderBy('jid'),
     ),
-    running: wa((db) =>
+    running: statements.prepare((db) =>
       db
         .selectFrom('accounts')
         .select('id')
         .where('channel', '=', 'whatsapp')
         .where('status', 'in', ['connecting', 'qr_ready', 'connected']),
     ),
-    autostart: wa((db) =>
+    autostart: statements.prepare((db) =>
       db
         .selectFrom('wa_accounts as w')
         .innerJoin('accounts as a', 'a.id', 'w.account_id')
@@ -52,66 +51,66 @@ export function prepareWaStatements(sqlite: WritableSqlite) {
         .where('a.channel', '=', 'whatsapp')
         .orderBy('a.id'),
     ),
-    idsOfShop: wa((db, p: { shopId: number }) =>
+    idsOfShop: statements.prepare((db, p: { shopId: number }) =>
       db.selectFrom('accounts').select('id').where('shop_id', '=', p.shopId).where('channel', '=', 'whatsapp').orderBy('id'),
     ),
-    connected: wa((db, p: Account & { detail: string | null; now: string }) =>
+    connected: statements.prepare((db, p: Account & { detail: string | null; now: string }) =>
       db
         .updateTable('wa_accounts')
         .set({ status_detail: p.detail, last_connected_at: p.now, disconnected_since: null })
         .where('account_id', '=', p.accountId),
     ),
-    disconnected: wa((db, p: Account & { detail: string | null; now: string }) =>
+    disconnected: statements.prepare((db, p: Account & { detail: string | null; now: string }) =>
       db
         .updateTable('wa_accounts')
         .set((eb) => ({ status_detail: p.detail, disconnected_since: eb.fn.coalesce('disconnected_since', eb.val(p.now)) }))
         .where('account_id', '=', p.accountId),
     ),
-    linked: wa((db, p: Account & { now: string }) =>
+    linked: statements.prepare((db, p: Account & { now: string }) =>
       db
         .updateTable('wa_accounts')
         .set((eb) => ({ linked_at: eb.fn.coalesce('linked_at', eb.val(p.now)), removed_at: null }))
         .where('account_id', '=', p.accountId),
     ),
-    autostartSet: wa((db, p: Account & { on: number }) =>
+    autostartSet: statements.prepare((db, p: Account & { on: number }) =>
       db.updateTable('wa_accounts').set({ autostart: p.on }).where('account_id', '=', p.accountId),
     ),
-    decryptFailed: wa((db, p: Account) =>
+    decryptFailed: statements.prepare((db, p: Account) =>
       db
         .updateTable('wa_accounts')
         .set((eb) => ({ decrypt_failures: eb('decrypt_failures', '+', 1) }))
         .where('account_id', '=', p.accountId),
     ),
-    decryptFailures: wa((db, p: Account) =>
+    decryptFailures: statements.prepare((db, p: Account) =>
       db.selectFrom('wa_accounts').select('decrypt_failures as n').where('account_id', '=', p.accountId),
     ),
-    removed: wa((db, p: Account & { now: string }) =>
+    removed: statements.prepare((db, p: Account & { now: string }) =>
       db.updateTable('wa_accounts').set({ removed_at: p.now, autostart: 0, linked_at: null }).where('account_id', '=', p.accountId),
     ),
-    conversationCount: wa((db, p: Account) =>
+    conversationCount: statements.prepare((db, p: Account) =>
       db
         .selectFrom('conversations')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('account_id', '=', p.accountId),
     ),
-    policySet: wa((db, p: Account & { mode: string; groups: string; catchUpMaxHours: number; historySync: number }) =>
+    policySet: statements.prepare((db, p: Account & { mode: string; groups: string; catchUpMaxHours: number; historySync: number }) =>
       db
         .updateTable('wa_accounts')
         .set({ answer_mode: p.mode, groups: p.groups, catch_up_max_hours: p.catchUpMaxHours, history_sync: p.historySync })
         .where('account_id', '=', p.accountId),
     ),
-    excludedClear: wa((db, p: Account) => db.deleteFrom('wa_excluded').where('account_id', '=', p.accountId)),
-    excludedAdd: wa((db, p: Account & { jid: string; name: string | null }) =>
+    excludedClear: statements.prepare((db, p: Account) => db.deleteFrom('wa_excluded').where('account_id', '=', p.accountId)),
+    excludedAdd: statements.prepare((db, p: Account & { jid: string; name: string | null }) =>
       db.insertInto('wa_excluded').orReplace().values({ account_id: p.accountId, jid: p.jid, name: p.name }),
     ),
-    isExcluded: wa((db, p: Account & { jid: string }) =>
+    isExcluded: statements.prepare((db, p: Account & { jid: string }) =>
       db
         .selectFrom('wa_excluded')
         .select((eb) => eb.lit(1).as('found'))
         .where('account_id', '=', p.accountId)
         .where('jid', '=', p.jid),
     ),
-    contactUpsert: wa((db, p: Account & { jid: string; name: string | null; notify: string | null; saved: number }) =>
+    contactUpsert: statements.prepare((db, p: Account & { jid: string; name: string | null; notify: string | null; saved: number }) =>
       db
         .insertInto('wa_contacts')
         .values({ account_id: p.accountId, jid: p.jid, name: p.name, notify: p.notify, saved: p.saved })
@@ -124,7 +123,7 @@ export function prepareWaStatements(sqlite: WritableSqlite) {
           })),
         ),
     ),
-    isSaved: wa((db, p: Account & { jid: string }) =>
+    isSaved: statements.prepare((db, p: Account & { jid: string }) =>
       db
         .selectFrom('wa_contacts')
         .select((eb) => eb.lit(1).as('found'))
@@ -133,7 +132,7 @@ export function prepareWaStatements(sqlite: WritableSqlite) {
         .where('saved', '=', 1),
     ),
     /** `like` is a LIKE pattern escaped with `\`; only phone-number chats (not groups, not LIDs) are listed. */
-    contacts: wa((db, p: Account & { like: string }) =>
+    contacts: statements.prepare((db, p: Account & { like: string }) =>
       db
         .selectFrom('wa_contacts')
         .select((eb) => ['jid', eb.fn.coalesce('name', 'notify').as('name'), 'saved'])
@@ -145,17 +144,17 @@ export function prepareWaStatements(sqlite: WritableSqlite) {
         .orderBy('name')
         .limit(500),
     ),
-    sentSave: wa((db, p: Account & { messageId: string; remoteJid: string; content: Buffer; now: string }) =>
+    sentSave: statements.prepare((db, p: Account & { messageId: string; remoteJid: string; content: Buffer; now: string }) =>
       db
         .insertInto('wa_sent')
         .orReplace()
         .values({ account_id: p.accountId, message_id: p.messageId, remote_jid: p.remoteJid, content: p.content, created_at: p.now }),
     ),
-    sentGet: wa((db, p: Account & { messageId: string }) =>
+    sentGet: statements.prepare((db, p: Account & { messageId: string }) =>
       db.selectFrom('wa_sent').select('content').where('account_id', '=', p.accountId).where('message_id', '=', p.messageId),
     ),
-    sentPrune: wa((db, p: { before: string }) => db.deleteFrom('wa_sent').where('created_at', '<', p.before)),
-    countsSince: wa((db, p: Account & { since: string }) =>
+    sentPrune: statements.prepare((db, p: { before: string }) => db.deleteFrom('wa_sent').where('created_at', '<', p.before)),
+    countsSince: statements.prepare((db, p: Account & { since: string }) =>
       db
         .selectFrom('messages')
         .select((eb) => ['direction', eb.fn.countAll<number>().as('n')])
