@@ -5,14 +5,11 @@ import { type WritableSqlite, typedStatements } from '../../store';
 /** A LIKE with `\` as its escape character (kysely has no ESCAPE clause): the pattern comes escaped by the caller. */
 const likeEscaped = (value: Expression<string | null>, pattern: string) => sql<boolean>`${value} like ${pattern} escape '\\'`;
 
-/**
- * The WhatsApp repository's queries (wa-repo.ts), built with kysely and prepared once. Built against
- * core's `Database` because the channel reads `accounts`, `conversations` and `messages` beside
- * its own `wa_*` tables; it writes only its own (and `accounts` through the accounts domain).
- */
-export function prepareWaStatements(sqlite: WritableSqlite) {
+type Account = { accountId: number };
+
+/** The account rows: its `wa_accounts` row made on demand and read with its `accounts` row, and the lists of accounts. */
+function accountRows(sqlite: WritableSqlite) {
   const statements = typedStatements<Database>(sqlite);
-  type Account = { accountId: number };
   return {
     ensure: statements.prepare((db, p: Account) => db.insertInto('wa_accounts').orIgnore().values({ account_id: p.accountId })),
     getRow: statements.prepare((db, p: Account) =>
@@ -24,16 +21,6 @@ export function prepareWaStatements(sqlite: WritableSqlite) {
         .where('a.id', '=', p.accountId),
     ),
     channelOf: statements.prepare((db, p: Account) => db.selectFrom('accounts').select('channel').where('id', '=', p.accountId)),
-    policyRow: statements.prepare((db, p: Account) => db.selectFrom('wa_accounts').selectAll().where('account_id', '=', p.accountId)),
-    excluded: statements.prepare((db, p: Account) =>
-      db
-        .selectFrom('wa_excluded')
-        .select(['jid', 'name'])
-        .where('account_id', '=', p.accountId)
-        .orderBy((eb) => eb('name', 'is', null))
-        .orderBy('name')
-        .orderBy('jid'),
-    ),
     running: statements.prepare((db) =>
       db
         .selectFrom('accounts')
@@ -54,6 +41,19 @@ export function prepareWaStatements(sqlite: WritableSqlite) {
     idsOfShop: statements.prepare((db, p: { shopId: number }) =>
       db.selectFrom('accounts').select('id').where('shop_id', '=', p.shopId).where('channel', '=', 'whatsapp').orderBy('id'),
     ),
+    conversationCount: statements.prepare((db, p: Account) =>
+      db
+        .selectFrom('conversations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('account_id', '=', p.accountId),
+    ),
+  };
+}
+
+/** What the session writes on the account's `wa_accounts` row: status times, linking, autostart, decrypt failures, removal. */
+function accountUpdates(sqlite: WritableSqlite) {
+  const statements = typedStatements<Database>(sqlite);
+  return {
     connected: statements.prepare((db, p: Account & { detail: string | null; now: string }) =>
       db
         .updateTable('wa_accounts')
@@ -87,17 +87,28 @@ export function prepareWaStatements(sqlite: WritableSqlite) {
     removed: statements.prepare((db, p: Account & { now: string }) =>
       db.updateTable('wa_accounts').set({ removed_at: p.now, autostart: 0, linked_at: null }).where('account_id', '=', p.accountId),
     ),
-    conversationCount: statements.prepare((db, p: Account) =>
-      db
-        .selectFrom('conversations')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('account_id', '=', p.accountId),
-    ),
+  };
+}
+
+/** The answer policy and the chats left alone. */
+function policyRows(sqlite: WritableSqlite) {
+  const statements = typedStatements<Database>(sqlite);
+  return {
+    policyRow: statements.prepare((db, p: Account) => db.selectFrom('wa_accounts').selectAll().where('account_id', '=', p.accountId)),
     policySet: statements.prepare((db, p: Account & { mode: string; groups: string; catchUpMaxHours: number; historySync: number }) =>
       db
         .updateTable('wa_accounts')
         .set({ answer_mode: p.mode, groups: p.groups, catch_up_max_hours: p.catchUpMaxHours, history_sync: p.historySync })
         .where('account_id', '=', p.accountId),
+    ),
+    excluded: statements.prepare((db, p: Account) =>
+      db
+        .selectFrom('wa_excluded')
+        .select(['jid', 'name'])
+        .where('account_id', '=', p.accountId)
+        .orderBy((eb) => eb('name', 'is', null))
+        .orderBy('name')
+        .orderBy('jid'),
     ),
     excludedClear: statements.prepare((db, p: Account) => db.deleteFrom('wa_excluded').where('account_id', '=', p.accountId)),
     excludedAdd: statements.prepare((db, p: Account & { jid: string; name: string | null }) =>
@@ -110,6 +121,13 @@ export function prepareWaStatements(sqlite: WritableSqlite) {
         .where('account_id', '=', p.accountId)
         .where('jid', '=', p.jid),
     ),
+  };
+}
+
+/** The phone's synced contacts. */
+function contactRows(sqlite: WritableSqlite) {
+  const statements = typedStatements<Database>(sqlite);
+  return {
     contactUpsert: statements.prepare((db, p: Account & { jid: string; name: string | null; notify: string | null; saved: number }) =>
       db
         .insertInto('wa_contacts')
@@ -144,6 +162,13 @@ export function prepareWaStatements(sqlite: WritableSqlite) {
         .orderBy('name')
         .limit(500),
     ),
+  };
+}
+
+/** Sent-message copies kept for retry requests, and the message counts of the Connect page. */
+function messageRows(sqlite: WritableSqlite) {
+  const statements = typedStatements<Database>(sqlite);
+  return {
     sentSave: statements.prepare((db, p: Account & { messageId: string; remoteJid: string; content: Buffer; now: string }) =>
       db
         .insertInto('wa_sent')
@@ -163,4 +188,13 @@ export function prepareWaStatements(sqlite: WritableSqlite) {
         .groupBy('direction'),
     ),
   };
+}
+
+/**
+ * The WhatsApp repository's queries (wa-repo.ts), built with kysely and prepared once. Built against
+ * core's `Database` because the channel reads `accounts`, `conversations` and `messages` beside
+ * its own `wa_*` tables; it writes only its own (and `accounts` through the accounts domain).
+ */
+export function prepareWaStatements(sqlite: WritableSqlite) {
+  return { ...accountRows(sqlite), ...accountUpdates(sqlite), ...policyRows(sqlite), ...contactRows(sqlite), ...messageRows(sqlite) };
 }
