@@ -123,23 +123,24 @@ function readKnown(root) {
   }
 }
 
-async function main(argv) {
+/** The command line (output to `out` / `err`); exported so the checker's test runs it without a process per case. */
+export async function main(argv, out = process.stdout, err = process.stderr) {
   const rootFlag = argv.indexOf('--root');
   const here = path.dirname(fileURLToPath(import.meta.url));
   const root = rootFlag >= 0 && argv[rootFlag + 1] ? path.resolve(argv[rootFlag + 1]) : path.resolve(here, '..');
   const { violations, components } = await findViolations(root);
   if (argv.includes('--cycles')) {
-    for (const component of components) process.stdout.write(`${component.length} folders: ${component.join(' ')}\n`);
+    for (const component of components) out.write(`${component.length} folders: ${component.join(' ')}\n`);
     const edges = violations.filter((v) => v.rule === 'no-folder-cycle');
-    for (const v of edges) process.stdout.write(`  ${v.from.slice(14)} -> ${v.to.slice(14)}  (${v.example})\n`);
-    process.stdout.write(`check-boundaries: ${components.length} folder cycle(s), ${edges.length} cycle edges\n`);
+    for (const v of edges) out.write(`  ${v.from.slice(14)} -> ${v.to.slice(14)}  (${v.example})\n`);
+    out.write(`check-boundaries: ${components.length} folder cycle(s), ${edges.length} cycle edges\n`);
     return 0;
   }
   if (argv.includes('--write-known')) {
     const list = violations.map(({ rule, from, to }) => ({ rule, from, to }));
     fs.mkdirSync(path.dirname(path.join(root, KNOWN_FILE)), { recursive: true });
     fs.writeFileSync(path.join(root, KNOWN_FILE), `${JSON.stringify(list, null, 1)}\n`);
-    process.stdout.write(`check-boundaries: wrote ${list.length} known violations to ${KNOWN_FILE}\n`);
+    out.write(`check-boundaries: wrote ${list.length} known violations to ${KNOWN_FILE}\n`);
     return 0;
   }
   const known = readKnown(root);
@@ -147,16 +148,16 @@ async function main(argv) {
   const owed = violations.length - fresh.length;
   const debt = owed > 0 ? ` (${owed} known violation${owed === 1 ? '' : 's'} still listed in ${KNOWN_FILE})` : '';
   if (fresh.length === 0) {
-    process.stdout.write(`check-boundaries: every import is allowed by scripts/boundaries/rules.mjs${debt}.\n`);
+    out.write(`check-boundaries: every import is allowed by scripts/boundaries/rules.mjs${debt}.\n`);
     return 0;
   }
-  process.stderr.write(`check-boundaries: ${fresh.length} forbidden import${fresh.length === 1 ? '' : 's'}${debt}:\n`);
+  err.write(`check-boundaries: ${fresh.length} forbidden import${fresh.length === 1 ? '' : 's'}${debt}:\n`);
   for (const v of fresh) {
     const at = v.line ? `${v.from}:${v.line}` : v.from;
     const via = v.example ? ` (${v.example})` : '';
-    process.stderr.write(`  ${at}: imports "${shortName(v.to)}"${via} [${v.rule}]\n`);
+    err.write(`  ${at}: imports "${shortName(v.to)}"${via} [${v.rule}]\n`);
   }
-  for (const rule of new Set(fresh.map((v) => v.rule))) process.stderr.write(`  [${rule}] ${WHY[rule] ?? ''}\n`);
+  for (const rule of new Set(fresh.map((v) => v.rule))) err.write(`  [${rule}] ${WHY[rule] ?? ''}\n`);
   return 1;
 }
 
