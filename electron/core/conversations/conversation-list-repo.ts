@@ -1,6 +1,8 @@
-import type SQLite from 'better-sqlite3';
+import { type Expression, type Selectable, type SqlBool, expressionBuilder, sql } from 'kysely';
 import type { Conversation, ConversationStatus } from '../../../shared/domain/schemas';
-import { type ConversationRow, ftsQuery, toConversation } from './conversations-repo';
+import { ftsQuery, toConversation } from './conversations-repo';
+import type { Database } from '../database';
+import { type ReadQuery, type ReadableSqlite, typedStatements } from '../store';
 
 export interface ListQuery {
   shopId: number;
@@ -22,11 +24,48 @@ export interface ListPage {
 /** Conversations a search collects from each source before it stops counting. */
 export const SEARCH_CAP = 500;
 
-const COLUMNS = `c.id, c.shop_id, c.account_id, c.contact_id, c.status, c.takeover, c.unread, c.last_message_at, c.last_preview,
-  c.escalation_reason, k.jid, k.name`;
-const ORDER = 'ORDER BY c.last_message_at DESC, c.id DESC LIMIT @limit OFFSET @offset';
-// Row values walk the (shop, [status,] activity, id) index from the cursor on; rows without activity sort last.
-const AFTER = `AND ((c.last_message_at, c.id) < (@at, @id) OR (c.last_message_at IS NULL AND (@at IS NOT NULL OR c.id < @id)))`;
+/** The list's columns: a conversation and its contact (ConversationRow). */
+const COLUMNS = [
+  'c.id',
+  'c.shop_id',
+  'c.account_id',
+  'c.contact_id',
+  'c.status',
+  'c.takeover',
+  'c.unread',
+  'c.last_message_at',
+  'c.last_preview',
+  'c.escalation_reason',
+  'k.jid',
+  'k.name',
+] as const;
+
+/** Core's tables with `c` standing for conversations: what the list's shared filter is built against. */
+type ListTables = Database & { c: Database['conversations'] };
+
+/**
+ * The page's filter on `c` (shop, status, keyset cursor), shared by the list and the search's page.
+ * Row values walk the (shop, [status,] activity, id) index from the cursor on; rows without activity sort last.
+ */
+function pageFilter(q: ListQuery): Expression<SqlBool> {
+  const eb = expressionBuilder<ListTables, 'c'>();
+  const terms = [eb('c.shop_id', '=', q.shopId)];
+  if (q.status) terms.push(eb('c.status', '=', q.status));
+  if (q.after) {
+    const at = q.after.lastMessageAt ?? null;
+    const id = q.after.id;
+    terms.push(
+      eb.or([
+        eb(eb.refTuple('c.last_message_at', 'c.id'), '<', eb.tuple(at, id)),
+        eb.and([eb('c.last_message_at', 'is', null), eb.or([eb(eb.val(at), 'is not', null), eb('c.id', '<', id)])]),
+      ]),
+    );
+  }
+  return eb.and(terms);
+}
+
+/** `column LIKE pattern ESCAPE '\'`: kysely's `like` has no ESCAPE clause. */
+const likeEscaped = (column: 'k.jid' | 'k.name', pattern: string) => sql<SqlBool>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`;
 
 /** A phone number typed the way sellers type them ("0550 12 34 56", "+213 550…") as the digits stored in the JID. */
 function phoneDigits(needle: string): string | null {
@@ -44,40 +83,42 @@ const trigramPhrase = (needle: string) => `"${needle.replace(/"/g, '""')}"`;
  * triggers), and a search gathers at most SEARCH_CAP matching conversations from the message
  * index (newest matches first) and the contact index before ordering them by activity.
  */
-export function makeConversationList(sqlite: SQLite.Database) {
-  const statements = new Map<string, SQLite.Statement>();
-  const prepared = (sql: string) => {
-    let s = statements.get(sql);
-    if (!s) statements.set(sql, (s = sqlite.prepare(sql)));
-    return s;
-  };
-  const countAll = sqlite.prepare<[number], { n: number | null }>('SELECT sum(n) AS n FROM conversation_counts WHERE shop_id = ?');
-  const countStatus = sqlite.prepare<[number, string], { n: number }>('SELECT n FROM conversation_counts WHERE shop_id = ? AND status = ?');
-
-  function params(q: ListQuery) {
-    return {
-      shop: q.shopId,
-      status: q.status ?? null,
-      at: q.after?.lastMessageAt ?? null,
-      id: q.after?.id ?? 0,
-      limit: q.limit,
-      offset: q.after ? 0 : q.offset,
-    };
-  }
+export function makeConversationList(sqlite: ReadableSqlite) {
+  const statements = typedStatements<Database>(sqlite);
+  const countAll = statements.prepare((db, p: { shopId: number }) =>
+    db
+      .selectFrom('conversation_counts')
+      .select((eb) => eb.fn.sum<number | null>('n').as('n'))
+      .where('shop_id', '=', p.shopId),
+  );
+  const countStatus = statements.prepare((db, p: { shopId: number; status: string }) =>
+    db.selectFrom('conversation_counts').select('n').where('shop_id', '=', p.shopId).where('status', '=', p.status),
+  );
 
   function list(q: ListQuery): ListPage {
-    const where = `c.shop_id = @shop ${q.status ? 'AND c.status = @status' : ''} ${q.after ? AFTER : ''}`;
-    const rows = prepared(`SELECT ${COLUMNS} FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE ${where} ${ORDER}`).all(
-      params(q),
-    ) as ConversationRow[];
-    const total = q.status ? (countStatus.get(q.shopId, q.status)?.n ?? 0) : (countAll.get(q.shopId)?.n ?? 0);
+    const rows = statements
+      .now((db) =>
+        db
+          .selectFrom('conversations as c')
+          .innerJoin('contacts as k', 'k.id', 'c.contact_id')
+          .select(COLUMNS)
+          .where(pageFilter(q))
+          .orderBy('c.last_message_at', 'desc')
+          .orderBy('c.id', 'desc')
+          .limit(q.limit)
+          .offset(q.after ? 0 : q.offset),
+      )
+      .all();
+    const total = q.status
+      ? (countStatus.get({ shopId: q.shopId, status: q.status })?.n ?? 0)
+      : (countAll.get({ shopId: q.shopId })?.n ?? 0);
     return { items: rows.map(toConversation), total: Math.max(0, total) };
   }
 
-  /** Distinct conversation ids from a statement's rows, in its order, up to the cap. */
-  function collect(statement: SQLite.Statement, args: Record<string, unknown>, into: Set<number>): boolean {
+  /** Distinct conversation ids from a query's rows, in its order, up to the cap. */
+  function collect(query: ReadQuery<Record<never, never>, { id: number }>, into: Set<number>): boolean {
     let found = 0;
-    for (const row of statement.iterate(args) as IterableIterator<{ id: number }>) {
+    for (const row of query.iterate()) {
       if (!into.has(row.id)) {
         into.add(row.id);
         if (++found >= SEARCH_CAP) return true;
@@ -86,57 +127,124 @@ export function makeConversationList(sqlite: SQLite.Database) {
     return false;
   }
 
+  /** Conversations whose messages match the FTS query, newest match first. */
+  function byMessage(q: ListQuery, words: string) {
+    return statements.now((db) => {
+      const matches = db
+        .selectFrom('messages_fts as f')
+        .innerJoin('messages as m', 'm.id', 'f.rowid')
+        .select('m.conversation_id as id')
+        .where(sql<SqlBool>`messages_fts MATCH ${words}`)
+        .where('m.shop_id', '=', q.shopId);
+      const scoped = q.status
+        ? db
+            .selectFrom('messages_fts as f')
+            .innerJoin('messages as m', 'm.id', 'f.rowid')
+            .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+            .select('m.conversation_id as id')
+            .where(sql<SqlBool>`messages_fts MATCH ${words}`)
+            .where('m.shop_id', '=', q.shopId)
+            .where('c.status', '=', q.status)
+        : matches;
+      return scoped.orderBy('f.rowid', 'desc');
+    });
+  }
+
+  /**
+   * Conversations of the contacts whose name or number matches. Contacts first, then their
+   * conversations (CROSS JOIN keeps that order: after ANALYZE the planner preferred walking every
+   * conversation of the shop against the match list, 100–200 ms). Fewer than three characters make
+   * no trigram: those use LIKE over the covering name index.
+   */
+  function byContact(q: ListQuery, needle: string, digits: string | null) {
+    const status = q.status;
+    const like = `%${(digits ?? needle).replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    if ((digits ?? needle).length >= 3) {
+      const match = `${digits ? 'jid' : 'name'} : ${trigramPhrase(digits ?? needle)}`;
+      return statements.now((db) =>
+        db
+          .selectFrom('contacts_fts as f')
+          .crossJoin('conversations as c')
+          .select('c.id')
+          .whereRef('c.contact_id', '=', 'f.rowid')
+          .where(sql<SqlBool>`contacts_fts MATCH ${match}`)
+          .where('c.shop_id', '=', q.shopId)
+          .$if(status !== undefined, (qb) => qb.where('c.status', '=', status!)),
+      );
+    }
+    if (digits)
+      return statements.now((db) =>
+        db
+          .selectFrom('contacts as k')
+          .innerJoin('conversations as c', 'c.contact_id', 'k.id')
+          .select('c.id')
+          .where('k.shop_id', '=', q.shopId)
+          .where(likeEscaped('k.jid', like))
+          .$if(status !== undefined, (qb) => qb.where('c.status', '=', status!)),
+      );
+    return statements.now((db) =>
+      db
+        .selectFrom(sql<Selectable<Database['contacts']>>`contacts`.as<'k'>(sql`k INDEXED BY contacts_shop_name`))
+        .innerJoin('conversations as c', 'c.contact_id', 'k.id')
+        .select('c.id')
+        .where('k.shop_id', '=', q.shopId)
+        .where('k.name', 'is not', null)
+        .where(likeEscaped('k.name', like))
+        .$if(status !== undefined, (qb) => qb.where('c.status', '=', status!)),
+    );
+  }
+
   function search(q: ListQuery, needle: string): ListPage {
     const ids = new Set<number>();
-    const statusJoin = q.status ? 'AND c.status = @status' : '';
-    const args = { shop: q.shopId, status: q.status ?? null };
     let capped = false;
     // Whole words first: a term's matches are read lazily, newest first, so a common word stops
     // at the cap quickly. A prefix ("kaby" for "kabyle") loads every matching term's list, so it
     // runs only when whole words did not fill the cap.
-    const byMessage = prepared(
-      `SELECT m.conversation_id AS id FROM messages_fts f JOIN messages m ON m.id = f.rowid
-       ${q.status ? 'JOIN conversations c ON c.id = m.conversation_id' : ''}
-       WHERE messages_fts MATCH @match AND m.shop_id = @shop ${statusJoin} ORDER BY f.rowid DESC`,
-    );
     for (const prefix of [false, true]) {
       const words = ftsQuery(needle, prefix);
       if (!words || capped) continue;
-      capped = collect(byMessage, { ...args, match: words }, ids);
+      capped = collect(byMessage(q, words), ids);
     }
-    const digits = phoneDigits(needle);
-    const like = `%${(digits ?? needle).replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-    // Contacts first, then their conversations (CROSS JOIN keeps that order: after ANALYZE the
-    // planner preferred walking every conversation of the shop against the match list, 100–200 ms).
-    // Fewer than three characters make no trigram: those use LIKE over the covering name index.
-    const byContactIndex = `SELECT c.id FROM contacts_fts f CROSS JOIN conversations c ON c.contact_id = f.rowid
-       WHERE contacts_fts MATCH @match AND c.shop_id = @shop ${statusJoin}`;
-    const contactSql =
-      (digits ?? needle).length >= 3
-        ? byContactIndex
-        : digits
-          ? `SELECT c.id FROM contacts k JOIN conversations c ON c.contact_id = k.id WHERE k.shop_id = @shop AND k.jid LIKE @like ESCAPE '\\' ${statusJoin}`
-          : `SELECT c.id FROM contacts k INDEXED BY contacts_shop_name JOIN conversations c ON c.contact_id = k.id
-             WHERE k.shop_id = @shop AND k.name IS NOT NULL AND k.name LIKE @like ESCAPE '\\' ${statusJoin}`;
-    const match = `${digits ? 'jid' : 'name'} : ${trigramPhrase(digits ?? needle)}`;
     const fromContacts = new Set<number>();
-    capped = collect(prepared(contactSql), { ...args, match, like }, fromContacts) || capped;
+    capped = collect(byContact(q, needle, phoneDigits(needle)), fromContacts) || capped;
     for (const id of fromContacts) ids.add(id);
 
     // The page is ordered among the matches only (at most two caps of ids), then joined to contacts:
     // walking the shop's activity index against the id list read every conversation when matches were old.
     const json = JSON.stringify([...ids]);
-    const where = `c.shop_id = @shop ${q.status ? 'AND c.status = @status' : ''} ${q.after ? AFTER : ''}`;
-    const rows = prepared(
-      `SELECT ${COLUMNS} FROM (SELECT c.* FROM json_each(@ids) j CROSS JOIN conversations c ON c.id = j.value WHERE ${where} ${ORDER}) c
-       JOIN contacts k ON k.id = c.contact_id ORDER BY c.last_message_at DESC, c.id DESC`,
-    ).all({ ...params(q), ids: json }) as ConversationRow[];
-    const total = (
-      prepared('SELECT count(*) AS n FROM json_each(@ids) j CROSS JOIN conversations c ON c.id = j.value WHERE c.shop_id = @shop').get({
-        shop: q.shopId,
-        ids: json,
-      }) as { n: number }
-    ).n;
+    const matched = () => sql<{ value: number }>`json_each(${json})`.as('j');
+    const rows = statements
+      .now((db) =>
+        db
+          .selectFrom(
+            db
+              .selectFrom(matched())
+              .crossJoin('conversations as c')
+              .selectAll('c')
+              .whereRef('c.id', '=', 'j.value')
+              .where(pageFilter(q))
+              .orderBy('c.last_message_at', 'desc')
+              .orderBy('c.id', 'desc')
+              .limit(q.limit)
+              .offset(q.after ? 0 : q.offset)
+              .as('c'),
+          )
+          .innerJoin('contacts as k', 'k.id', 'c.contact_id')
+          .select(COLUMNS)
+          .orderBy('c.last_message_at', 'desc')
+          .orderBy('c.id', 'desc'),
+      )
+      .all();
+    const total = statements
+      .now((db) =>
+        db
+          .selectFrom(matched())
+          .crossJoin('conversations as c')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .whereRef('c.id', '=', 'j.value')
+          .where('c.shop_id', '=', q.shopId),
+      )
+      .get()!.n;
     return { items: rows.map(toConversation), total, ...(capped ? { totalCapped: true } : {}) };
   }
 
