@@ -4,10 +4,12 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { z } from 'zod';
 import { createCore } from '../create-core';
+import type { Database } from '../database';
 import type { Logger } from '../ports';
 import { phoneToJid } from '../channels';
 import { defaultPacing, defaultRateLimits } from '../pipeline';
 import { option } from '../host';
+import { typedStatements } from '../store';
 import { type CliIo, UsageError } from './io';
 import { makeVirtualClock } from './virtual-clock';
 import { formatSummary, importCatalogFile } from './import-catalog';
@@ -80,15 +82,31 @@ export async function simulateCommand(argv: readonly string[], io: CliIo, stdin:
 
     const lineOfMessage = new Map<number, number>();
     const numberOfJid = new Map<string, string>();
-    const seen = core.ctx.store.sqlite.prepare<[], { m: number | null }>("SELECT max(id) m FROM messages WHERE direction = 'out'").get();
+    const statements = typedStatements<Database>(core.ctx.store.sqlite);
+    const seen = statements
+      .prepare((db) =>
+        db
+          .selectFrom('messages')
+          .select((eb) => eb.fn.max<number | null>('id').as('m'))
+          .where('direction', '=', 'out'),
+      )
+      .get();
     let lastOut = seen?.m ?? 0;
-    const newReplies = core.ctx.store.sqlite.prepare<[number], { id: number; text: string; meta: string | null; jid: string }>(
-      `SELECT m.id, m.text, m.meta, k.jid FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN contacts k ON k.id = c.contact_id
-       WHERE m.direction = 'out' AND m.author = 'bot' AND m.id > ? AND m.status IN ('sent', 'delivered', 'read') ORDER BY m.id`,
+    const newReplies = statements.prepare((db, p: { after: number }) =>
+      db
+        .selectFrom('messages as m')
+        .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+        .innerJoin('contacts as k', 'k.id', 'c.contact_id')
+        .select(['m.id', 'm.text', 'm.meta', 'k.jid'])
+        .where('m.direction', '=', 'out')
+        .where('m.author', '=', 'bot')
+        .where('m.id', '>', p.after)
+        .where('m.status', 'in', ['sent', 'delivered', 'read'])
+        .orderBy('m.id'),
     );
 
     const print = () => {
-      for (const row of newReplies.all(lastOut)) {
+      for (const row of newReplies.all({ after: lastOut })) {
         lastOut = Math.max(lastOut, row.id);
         const meta = (row.meta ? JSON.parse(row.meta) : {}) as OutMeta;
         const answered = meta.inReplyTo?.at(-1);

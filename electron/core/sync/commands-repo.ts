@@ -1,4 +1,6 @@
-import type { WritableSqlite } from '../store';
+import { type Selectable, sql } from 'kysely';
+import { type WritableSqlite, typedStatements } from '../store';
+import type { SyncCommandsTable, SyncTables } from './tables';
 
 export type CommandState = 'running' | 'done' | 'failed' | 'refused';
 
@@ -13,22 +15,14 @@ export interface CommandRow {
   finishedAt: string | null;
 }
 
-interface RawCommand {
-  device_id: number;
-  command_id: string;
-  name: string;
-  state: CommandState;
-  error_code: string | null;
-  answer: string | null;
-  received_at: string;
-  finished_at: string | null;
-}
+/** A row as SQLite returns it: the table's own type. */
+type RawCommand = Selectable<SyncCommandsTable>;
 
 const toRow = (r: RawCommand): CommandRow => ({
   deviceId: r.device_id,
   commandId: r.command_id,
   name: r.name,
-  state: r.state,
+  state: r.state as CommandState,
   errorCode: r.error_code,
   answer: r.answer,
   receivedAt: r.received_at,
@@ -41,20 +35,39 @@ const toRow = (r: RawCommand): CommandRow => ({
  * replay through the mailbox) finds the row and never runs the command again.
  */
 export function makeCommandsRepo(sqlite: WritableSqlite) {
-  const get = sqlite.prepare<[number, string], RawCommand>('SELECT * FROM sync_commands WHERE device_id = ? AND command_id = ?');
-  const insert = sqlite.prepare<[number, string, string, CommandState, string]>(
-    'INSERT OR IGNORE INTO sync_commands (device_id, command_id, name, state, received_at) VALUES (?, ?, ?, ?, ?)',
+  const statements = typedStatements<SyncTables>(sqlite);
+  type Key = { deviceId: number; commandId: string };
+  const get = statements.prepare((db, p: Key) =>
+    db.selectFrom('sync_commands').selectAll().where('device_id', '=', p.deviceId).where('command_id', '=', p.commandId),
   );
-  const finish = sqlite.prepare<[CommandState, string | null, string, string, number, string]>(
-    'UPDATE sync_commands SET state = ?, error_code = ?, answer = ?, finished_at = ? WHERE device_id = ? AND command_id = ?',
+  const insert = statements.prepare((db, p: Key & { name: string; now: string }) =>
+    db
+      .insertInto('sync_commands')
+      .orIgnore()
+      .values({ device_id: p.deviceId, command_id: p.commandId, name: p.name, state: 'running', received_at: p.now }),
   );
-  const recent = sqlite.prepare<[number], RawCommand>('SELECT * FROM sync_commands ORDER BY received_at DESC, rowid DESC LIMIT ?');
+  const finish = statements.prepare((db, p: Key & { state: CommandState; errorCode: string | null; answer: string; now: string }) =>
+    db
+      .updateTable('sync_commands')
+      .set({ state: p.state, error_code: p.errorCode, answer: p.answer, finished_at: p.now })
+      .where('device_id', '=', p.deviceId)
+      .where('command_id', '=', p.commandId),
+  );
+  // rowid breaks ties between commands received in the same millisecond (the table has no id column).
+  const recent = statements.prepare((db, p: { limit: number }) =>
+    db
+      .selectFrom('sync_commands')
+      .selectAll()
+      .orderBy('received_at', 'desc')
+      .orderBy(sql`rowid`, 'desc')
+      .limit(p.limit),
+  );
   return {
     /** True when this (device, command) is new and now claimed; false when it was seen before. */
     claim: (deviceId: number, commandId: string, name: string, now: string): boolean =>
-      insert.run(deviceId, commandId, name, 'running', now).changes === 1,
+      insert.run({ deviceId, commandId, name, now }).changes === 1,
     get: (deviceId: number, commandId: string): CommandRow | null => {
-      const r = get.get(deviceId, commandId);
+      const r = get.get({ deviceId, commandId });
       return r ? toRow(r) : null;
     },
     finish(
@@ -65,9 +78,9 @@ export function makeCommandsRepo(sqlite: WritableSqlite) {
       answer: string,
       now: string,
     ): void {
-      finish.run(state, errorCode, answer, now, deviceId, commandId);
+      finish.run({ deviceId, commandId, state, errorCode, answer, now });
     },
-    recent: (limit = 100): CommandRow[] => recent.all(limit).map(toRow),
+    recent: (limit = 100): CommandRow[] => recent.all({ limit }).map(toRow),
   };
 }
 export type CommandsRepo = ReturnType<typeof makeCommandsRepo>;

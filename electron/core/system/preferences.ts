@@ -2,7 +2,8 @@ import { Locale } from '../../../shared/domain/schemas';
 import { SetupProgress } from '../../../shared/domain/setup';
 import { parseStoredJson } from '../../../shared/domain/stored-json';
 import type { Database } from '../database';
-import type { WritableSqlite, WritableDB } from '../store';
+import { type WritableDB, type WritableSqlite, typedStatements } from '../store';
+import type { SystemTables } from './tables';
 
 /** One app preference row by key, read and written synchronously (for the synchronous stores of desktop and sync). */
 export interface PreferenceRows {
@@ -13,17 +14,23 @@ export interface PreferenceRows {
 }
 
 /**
- * The raw, synchronous door to app_preferences: this module owns the table (one writer), and each
+ * The synchronous door to app_preferences: this module owns the table (one writer), and each
  * other domain keeps its own keys through it (desktop's prefs and last backup, sync's config).
  */
 export function makePreferenceRows(sqlite: WritableSqlite): PreferenceRows {
-  const read = sqlite.prepare<[string], { value: string }>('SELECT value FROM app_preferences WHERE key = ?');
-  const write = sqlite.prepare<[string, string, string]>(
-    'INSERT INTO app_preferences (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+  const statements = typedStatements<SystemTables>(sqlite);
+  const read = statements.prepare((db, p: { key: string }) => db.selectFrom('app_preferences').select('value').where('key', '=', p.key));
+  const write = statements.prepare((db, p: { key: string; value: string; now: string }) =>
+    db
+      .insertInto('app_preferences')
+      .values({ key: p.key, value: p.value, updated_at: p.now })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), updated_at: eb.ref('excluded.updated_at') })),
+      ),
   );
   return {
-    get: (key) => read.get(key)?.value,
-    set: (key, value, now) => void write.run(key, value, now),
+    get: (key) => read.get({ key })?.value,
+    set: (key, value, now) => void write.run({ key, value, now }),
   };
 }
 

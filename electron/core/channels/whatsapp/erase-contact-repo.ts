@@ -1,4 +1,5 @@
-import type { WritableSqlite } from '../../store';
+import { type WritableSqlite, typedStatements } from '../../store';
+import type { WhatsAppTables } from './tables';
 
 /**
  * A customer's erasure, WhatsApp's part (in contacts/delete's transaction): the contact rows and
@@ -9,15 +10,23 @@ export function deleteContactData(
   tx: WritableSqlite,
   { jid, accountIds }: { jid: string; accountIds: readonly number[] },
 ): Record<string, never> {
+  const statements = typedStatements<WhatsAppTables>(tx);
+  type Row = { accountId: number; jid: string };
   const s = {
-    contacts: tx.prepare('DELETE FROM wa_contacts WHERE account_id = ? AND jid = ?'),
-    sent: tx.prepare('DELETE FROM wa_sent WHERE account_id = ? AND remote_jid = ?'),
-    excludedName: tx.prepare('UPDATE wa_excluded SET name = NULL WHERE account_id = ? AND jid = ?'),
+    contacts: statements.prepare((db, p: Row) =>
+      db.deleteFrom('wa_contacts').where('account_id', '=', p.accountId).where('jid', '=', p.jid),
+    ),
+    sent: statements.prepare((db, p: Row) =>
+      db.deleteFrom('wa_sent').where('account_id', '=', p.accountId).where('remote_jid', '=', p.jid),
+    ),
+    excludedName: statements.prepare((db, p: Row) =>
+      db.updateTable('wa_excluded').set({ name: null }).where('account_id', '=', p.accountId).where('jid', '=', p.jid),
+    ),
   };
   for (const accountId of accountIds) {
-    s.contacts.run(accountId, jid);
-    s.sent.run(accountId, jid);
-    s.excludedName.run(accountId, jid);
+    s.contacts.run({ accountId, jid });
+    s.sent.run({ accountId, jid });
+    s.excludedName.run({ accountId, jid });
   }
   return {};
 }
