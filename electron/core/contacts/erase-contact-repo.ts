@@ -1,4 +1,5 @@
-import type { WritableSqlite } from '../store';
+import type { Database } from '../database';
+import { type WritableSqlite, typedStatements } from '../store';
 
 /** Texts at least this long are matched inside learned knowledge (shorter ones, "ok", would match anything). */
 const QUOTE_MIN = 12;
@@ -26,19 +27,19 @@ export interface ContactSubject {
  * rows). Undefined when the shop has no such contact.
  */
 export function readContactSubject(sqlite: WritableSqlite, shopId: number, contactId: number): ContactSubject | undefined {
-  const contact = sqlite
-    .prepare<[number, number], { jid: string; name: string | null }>('SELECT jid, name FROM contacts WHERE id = ? AND shop_id = ?')
-    .get(contactId, shopId);
+  const statements = typedStatements<Database>(sqlite);
+  const contact = statements
+    .now((db) => db.selectFrom('contacts').select(['jid', 'name']).where('id', '=', contactId).where('shop_id', '=', shopId))
+    .get();
   if (!contact) return undefined;
-  const conversations = sqlite
-    .prepare<[number], { id: number; account_id: number }>('SELECT id, account_id FROM conversations WHERE contact_id = ?')
-    .all(contactId);
+  const conversations = statements
+    .now((db) => db.selectFrom('conversations').select(['id', 'account_id']).where('contact_id', '=', contactId))
+    .all();
   const ids = conversations.map((c) => c.id);
-  const messages = sqlite
-    .prepare<number[], { text: string; meta: string | null }>(
-      `SELECT text, meta FROM messages WHERE conversation_id IN (${ids.map(() => '?').join(',') || 'NULL'})`,
-    )
-    .all(...ids);
+  const messages =
+    ids.length === 0
+      ? []
+      : statements.now((db) => db.selectFrom('messages').select(['text', 'meta']).where('conversation_id', 'in', ids)).all();
   const mediaPaths = messages.flatMap((m) => {
     const meta = m.meta ? (JSON.parse(m.meta) as { mediaPath?: string | null }) : {};
     return meta.mediaPath ? [meta.mediaPath] : [];
@@ -76,5 +77,7 @@ export function truncateWal(sqlite: WritableSqlite): void {
 
 /** The contacts row itself, last (after every domain deleted what pointed to it). */
 export function deleteContactRow(tx: WritableSqlite, contactId: number): void {
-  tx.prepare('DELETE FROM contacts WHERE id = ?').run(contactId);
+  typedStatements<Database>(tx)
+    .now((db) => db.deleteFrom('contacts').where('id', '=', contactId))
+    .run();
 }

@@ -1,11 +1,10 @@
-import type SQLite from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import { type ListPage, type ListQuery, makeConversationList } from './conversation-list-repo';
 import type { Conversation, ConversationStatus, Message, MessageKind, MessageStatus } from '../../../shared/domain/schemas';
 import type { Database } from '../database';
 import { decodeEscalations } from '../../../shared/domain/notices';
 import { messageMediaOf } from '../../../shared/domain/media';
-import type { WritableDB } from '../store';
+import type { ReadableSqlite, WritableDB } from '../store';
 
 export interface ConversationRow {
   id: number;
@@ -74,7 +73,7 @@ export function ftsQuery(input: string, prefix = true): string | null {
 
 export type { ListQuery } from './conversation-list-repo';
 
-export function makeConversationsRepo(db: WritableDB<Database>, hooks: { beforeSearch?: () => void; sqlite: SQLite.Database }) {
+export function makeConversationsRepo(db: WritableDB<Database>, hooks: { beforeSearch?: () => void; sqlite: ReadableSqlite }) {
   const lists = makeConversationList(hooks.sqlite);
   function base(shopId: number) {
     return db.selectFrom('conversations as c').innerJoin('contacts as k', 'k.id', 'c.contact_id').where('c.shop_id', '=', shopId);

@@ -1,4 +1,5 @@
-import type { WritableSqlite } from '../store';
+import type { OrdersTables } from './tables';
+import { type WritableSqlite, typedStatements } from '../store';
 
 /**
  * A customer's erasure, orders' part (contacts/delete calls it in its transaction): the orders keep
@@ -9,12 +10,22 @@ export function deleteContactData(
   tx: WritableSqlite,
   { shopId, contactId, conversationIds }: { shopId: number; contactId: number; conversationIds: readonly number[] },
 ): { ordersAnonymised: number } {
-  const inList = `(${conversationIds.map(() => '?').join(',') || 'NULL'})`;
-  const ordersAnonymised = tx
-    .prepare(
-      `UPDATE orders SET customer_name = '', phone = '', commune = '', address = '', created_from_message_id = NULL, contact_id = NULL, conversation_id = NULL
-       WHERE shop_id = ? AND (contact_id = ? OR conversation_id IN ${inList})`,
-    )
-    .run(shopId, contactId, ...conversationIds).changes;
-  return { ordersAnonymised };
+  const anonymise = typedStatements<OrdersTables>(tx).now((db) =>
+    db
+      .updateTable('orders')
+      .set({
+        customer_name: '',
+        phone: '',
+        commune: '',
+        address: '',
+        created_from_message_id: null,
+        contact_id: null,
+        conversation_id: null,
+      })
+      .where('shop_id', '=', shopId)
+      .where((eb) =>
+        eb.or([eb('contact_id', '=', contactId), ...(conversationIds.length > 0 ? [eb('conversation_id', 'in', conversationIds)] : [])]),
+      ),
+  );
+  return { ordersAnonymised: anonymise.run().changes };
 }

@@ -1,4 +1,5 @@
-import type { WritableSqlite } from '../store';
+import type { Database } from '../database';
+import { type WritableSqlite, typedStatements } from '../store';
 
 /**
  * A customer's erasure, the pipeline's part (contacts/delete calls it in its transaction): the
@@ -7,6 +8,6 @@ import type { WritableSqlite } from '../store';
  */
 export function deleteContactData(tx: WritableSqlite, { conversationIds }: { conversationIds: readonly number[] }): { messages: number } {
   if (conversationIds.length === 0) return { messages: 0 };
-  const inList = `(${conversationIds.map(() => '?').join(',')})`;
-  return { messages: tx.prepare(`DELETE FROM messages WHERE conversation_id IN ${inList}`).run(...conversationIds).changes };
+  const erase = typedStatements<Database>(tx).now((db) => db.deleteFrom('messages').where('conversation_id', 'in', conversationIds));
+  return { messages: erase.run().changes };
 }

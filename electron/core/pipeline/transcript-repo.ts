@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { TranscriptInfo } from '../../../shared/domain/transcription';
-import type { WritableSqlite } from '../store';
+import type { Database } from '../database';
+import { type WritableSqlite, typedStatements } from '../store';
 
 /** The inbound message a voice note's transcript is read from and written to. */
 export interface VoiceRow {
@@ -18,18 +20,26 @@ export interface VoiceRow {
  * that is not a JSON object starts afresh).
  */
 export function makeTranscriptRepo(sqlite: WritableSqlite) {
+  const statements = typedStatements<Database>(sqlite);
   const s = {
-    get: sqlite.prepare<[number], VoiceRow>('SELECT id, kind, text, meta FROM messages WHERE id = ?'),
-    save: sqlite.prepare<[string, string, number]>(
-      `UPDATE messages SET text = ?,
-         meta = json_set(CASE WHEN json_valid(meta) THEN CASE json_type(meta) WHEN 'object' THEN meta ELSE '{}' END ELSE '{}' END,
-                         '$.transcript', json(?))
-       WHERE id = ? AND text = ''`,
+    get: statements.prepare((db, p: { id: number }) =>
+      db.selectFrom('messages').select(['id', 'kind', 'text', 'meta']).where('id', '=', p.id),
+    ),
+    save: statements.prepare((db, p: { text: string; info: string; id: number }) =>
+      db
+        .updateTable('messages')
+        .set((eb) => ({
+          text: p.text,
+          // json_set over meta when it is a JSON object, over '{}' otherwise (SQLite's JSON functions, not in kysely).
+          meta: sql<string>`json_set(CASE WHEN json_valid(${eb.ref('meta')}) THEN CASE json_type(${eb.ref('meta')}) WHEN 'object' THEN ${eb.ref('meta')} ELSE '{}' END ELSE '{}' END, '$.transcript', json(${p.info}))`,
+        }))
+        .where('id', '=', p.id)
+        .where('text', '=', ''),
     ),
   };
   return {
-    message: (id: number): VoiceRow | undefined => s.get.get(id),
-    save: (id: number, text: string, info: TranscriptInfo): boolean => s.save.run(text, JSON.stringify(info), id).changes === 1,
+    message: (id: number): VoiceRow | undefined => s.get.get({ id }),
+    save: (id: number, text: string, info: TranscriptInfo): boolean => s.save.run({ text, info: JSON.stringify(info), id }).changes === 1,
   };
 }
 export type TranscriptRepo = ReturnType<typeof makeTranscriptRepo>;

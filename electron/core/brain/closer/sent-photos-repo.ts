@@ -1,17 +1,25 @@
-import type SQLite from 'better-sqlite3';
+import type { Database } from '../../database';
+import { type ReadableSqlite, typedStatements } from '../../store';
 
 /**
  * The image addresses the shop already sent in one conversation (bot replies and their drafts):
  * the brain's own meta (`media`) on each outgoing row says which catalog address went out.
  */
-export function makeSentPhotosRepo(sqlite: SQLite.Database) {
-  const rows = sqlite.prepare<[number], { meta: string }>(
-    `SELECT meta FROM messages WHERE conversation_id = ? AND direction = 'out' AND meta LIKE '%"media":[{%'`,
+export function makeSentPhotosRepo(sqlite: ReadableSqlite) {
+  const rows = typedStatements<Database>(sqlite).prepare(
+    (db, p: { conversationId: number }) =>
+      db
+        .selectFrom('messages')
+        .select('meta')
+        .where('conversation_id', '=', p.conversationId)
+        .where('direction', '=', 'out')
+        .where('meta', 'like', '%"media":[{%')
+        .$narrowType<{ meta: string }>(), // LIKE matched: never null
   );
   return {
     sentIn(conversationId: number): Set<string> {
       const urls = new Set<string>();
-      for (const { meta } of rows.all(conversationId)) {
+      for (const { meta } of rows.all({ conversationId })) {
         try {
           const parsed = JSON.parse(meta) as { media?: Array<{ url?: unknown }> };
           for (const m of parsed.media ?? []) if (typeof m.url === 'string') urls.add(m.url);

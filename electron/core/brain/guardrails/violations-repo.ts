@@ -1,10 +1,6 @@
 import type { BrainSource, Violation, ViolationRecord } from '../../../../shared/domain/guardrails';
-import type { Selectable } from 'kysely';
-import type { GuardrailViolationsTable } from '../tables';
-import type { WritableSqlite } from '../../store';
-
-/** A row as SQLite returns it: the table's own type. */
-type Row = Selectable<GuardrailViolationsTable>;
+import type { BrainTables } from '../tables';
+import { type WritableSqlite, typedStatements } from '../../store';
 
 export interface ViolationEntry {
   shopId: number;
@@ -18,14 +14,41 @@ export interface ViolationEntry {
 
 /** Every guardrail violation, kept for the seller (table from migration 0006). */
 export function makeViolationsRepo(sqlite: WritableSqlite) {
-  const insert = sqlite.prepare(
-    `INSERT INTO guardrail_violations (shop_id, conversation_id, source, kind, detail, fragment, reply, action, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  const statements = typedStatements<BrainTables>(sqlite);
+  const insert = statements.prepare(
+    (
+      db,
+      p: {
+        shopId: number;
+        conversationId: number | null;
+        source: string;
+        kind: string;
+        detail: string;
+        fragment: string;
+        reply: string;
+        action: string;
+        at: string;
+      },
+    ) =>
+      db.insertInto('guardrail_violations').values({
+        shop_id: p.shopId,
+        conversation_id: p.conversationId,
+        source: p.source,
+        kind: p.kind,
+        detail: p.detail,
+        fragment: p.fragment,
+        reply: p.reply,
+        action: p.action,
+        created_at: p.at,
+      }),
   );
-  const recent = sqlite.prepare<[number, number], Row>(`SELECT * FROM guardrail_violations WHERE shop_id = ? ORDER BY id DESC LIMIT ?`);
+  const recent = statements.prepare((db, p: { shopId: number; limit: number }) =>
+    db.selectFrom('guardrail_violations').selectAll().where('shop_id', '=', p.shopId).orderBy('id', 'desc').limit(p.limit),
+  );
   const addAll = sqlite.transaction((entry: ViolationEntry) => {
     for (const v of entry.violations) {
-      insert.run(entry.shopId, entry.conversationId, entry.source, v.kind, v.detail, v.fragment, entry.reply, entry.action, entry.at);
+      const { shopId, conversationId, source, reply, action, at } = entry;
+      insert.run({ shopId, conversationId, source, kind: v.kind, detail: v.detail, fragment: v.fragment, reply, action, at });
     }
   });
   return {
@@ -33,7 +56,7 @@ export function makeViolationsRepo(sqlite: WritableSqlite) {
       addAll(entry);
     },
     recent(shopId: number, limit: number): ViolationRecord[] {
-      return recent.all(shopId, limit).map((r) => ({
+      return recent.all({ shopId, limit }).map((r) => ({
         id: r.id,
         shopId: r.shop_id,
         conversationId: r.conversation_id,

@@ -1,6 +1,9 @@
-import type { WritableSqlite } from '../../store';
+import type { BrainTables } from '../tables';
+import { type WritableSqlite, typedStatements } from '../../store';
 
 /** A customer's erasure, the LLM usage's part: the per-customer token counts. */
 export function deleteContactUsage(tx: WritableSqlite, shopId: number, contactId: number): void {
-  tx.prepare('DELETE FROM llm_contact_usage WHERE shop_id = ? AND contact_id = ?').run(shopId, contactId);
+  typedStatements<BrainTables>(tx)
+    .now((db) => db.deleteFrom('llm_contact_usage').where('shop_id', '=', shopId).where('contact_id', '=', contactId))
+    .run();
 }

@@ -1,38 +1,54 @@
-import type { WritableSqlite } from '../../store';
+import type { BrainTables } from '../tables';
+import { type WritableSqlite, typedStatements } from '../../store';
 
 /**
  * Token spend per shop per day and LLM-answered messages per customer per day (migration 0006).
  * Synchronous like the other better-sqlite3 repositories; one upsert per LLM call.
  */
 export function makeUsageRepo(sqlite: WritableSqlite) {
+  const statements = typedStatements<BrainTables>(sqlite);
   const s = {
-    shopDay: sqlite.prepare<[number, string], { tokens: number; requests: number }>(
-      `SELECT tokens, requests FROM llm_usage WHERE shop_id = ? AND day = ?`,
+    shopDay: statements.prepare((db, p: { shopId: number; day: string }) =>
+      db.selectFrom('llm_usage').select(['tokens', 'requests']).where('shop_id', '=', p.shopId).where('day', '=', p.day),
     ),
-    addTokens: sqlite.prepare<[number, string, number]>(
-      `INSERT INTO llm_usage (shop_id, day, tokens, requests) VALUES (?, ?, ?, 1)
-       ON CONFLICT (shop_id, day) DO UPDATE SET tokens = tokens + excluded.tokens, requests = requests + 1`,
+    addTokens: statements.prepare((db, p: { shopId: number; day: string; tokens: number }) =>
+      db
+        .insertInto('llm_usage')
+        .values({ shop_id: p.shopId, day: p.day, tokens: p.tokens, requests: 1 })
+        .onConflict((oc) =>
+          oc.columns(['shop_id', 'day']).doUpdateSet((eb) => ({
+            tokens: eb('tokens', '+', eb.ref('excluded.tokens')),
+            requests: eb('requests', '+', 1),
+          })),
+        ),
     ),
-    contactDay: sqlite.prepare<[number, number, string], { messages: number }>(
-      `SELECT messages FROM llm_contact_usage WHERE shop_id = ? AND contact_id = ? AND day = ?`,
+    contactDay: statements.prepare((db, p: { shopId: number; contactId: number; day: string }) =>
+      db
+        .selectFrom('llm_contact_usage')
+        .select('messages')
+        .where('shop_id', '=', p.shopId)
+        .where('contact_id', '=', p.contactId)
+        .where('day', '=', p.day),
     ),
-    addMessage: sqlite.prepare<[number, number, string]>(
-      `INSERT INTO llm_contact_usage (shop_id, contact_id, day, messages) VALUES (?, ?, ?, 1)
-       ON CONFLICT (shop_id, contact_id, day) DO UPDATE SET messages = messages + 1`,
+    addMessage: statements.prepare((db, p: { shopId: number; contactId: number; day: string }) =>
+      db
+        .insertInto('llm_contact_usage')
+        .values({ shop_id: p.shopId, contact_id: p.contactId, day: p.day, messages: 1 })
+        .onConflict((oc) => oc.columns(['shop_id', 'contact_id', 'day']).doUpdateSet((eb) => ({ messages: eb('messages', '+', 1) }))),
     ),
   };
   return {
     shopDay(shopId: number, day: string): { tokens: number; requests: number } {
-      return s.shopDay.get(shopId, day) ?? { tokens: 0, requests: 0 };
+      return s.shopDay.get({ shopId, day }) ?? { tokens: 0, requests: 0 };
     },
     addTokens(shopId: number, day: string, tokens: number): void {
-      s.addTokens.run(shopId, day, Math.max(0, Math.round(tokens)));
+      s.addTokens.run({ shopId, day, tokens: Math.max(0, Math.round(tokens)) });
     },
     contactMessages(shopId: number, contactId: number, day: string): number {
-      return s.contactDay.get(shopId, contactId, day)?.messages ?? 0;
+      return s.contactDay.get({ shopId, contactId, day })?.messages ?? 0;
     },
     addContactMessage(shopId: number, contactId: number, day: string): void {
-      s.addMessage.run(shopId, contactId, day);
+      s.addMessage.run({ shopId, contactId, day });
     },
   };
 }
