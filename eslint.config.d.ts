@@ -2,5 +2,6 @@
 import type { Linter } from 'eslint';
 
 export declare const rendererEvents: Linter.Config;
+export declare const repositorySql: Linter.Config;
 declare const config: Linter.Config[];
 export default config;

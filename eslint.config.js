@@ -31,6 +31,47 @@ export const rendererEvents = {
   },
 };
 
+/**
+ * One database style (ARCHITECTURE.md, "One database style"): core's repositories build SQL with kysely through
+ * `typedStatements` (electron/core/store/typed-statements.ts), so every query is typed by the
+ * `Database` schema. Raw SQL text is for the store itself (connection, migrations, backup) and for
+ * the measured hot paths listed here, each with the bench figure that keeps it raw. Its test,
+ * scripts/eslint-repository-sql.test.ts, plants a raw statement in a repository.
+ */
+export const repositorySql = {
+  files: ['electron/core/**/*.ts'],
+  ignores: [
+    'electron/core/store/**',
+    'electron/core/**/*.test.ts',
+    'electron/core/test-utils/**',
+    // Measured hot paths (issue 12's pipeline.ratio, issue 9's brain figures): raw on purpose, each file says why.
+    'electron/core/pipeline/pipeline-store.ts', // accept and complete of every message (bench pipeline.ratio)
+    'electron/core/pipeline/outbox-store.ts', // every reply's queue row (bench pipeline.ratio)
+    'electron/core/pipeline/turn-reads-store.ts', // every turn's history and facts (bench pipeline.ratio)
+    'electron/core/pipeline/pipeline-lookups-store.ts', // every accepted message's account and contact (bench pipeline.ratio)
+    'electron/core/brain/retrieval/fts-repo.ts', // every turn's FTS search (bench brain.unseen_cpu_p95_ms)
+    'electron/core/brain/retrieval/retrieval-repo.ts', // every turn's candidates and winners (bench brain.unseen_cpu_p95_ms)
+    // SQL kysely has no builder for: TEMP triggers and PRAGMA data_version; a temporary table's DDL.
+    'electron/core/brain/retrieval/catalog-version-store.ts',
+    'electron/core/catalog/import/staging-repo.ts',
+  ],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        // `statements.prepare((db, p) => …)` takes a builder; anything else handed to `prepare` is SQL text.
+        selector: "CallExpression[callee.property.name='prepare'][arguments.0.type!=/^(ArrowFunctionExpression|FunctionExpression)$/]",
+        message:
+          'Build the query with typedStatements (electron/core/store/typed-statements.ts); raw SQL is for the store and the named hot paths.',
+      },
+      {
+        selector: "CallExpression[callee.property.name='exec'][arguments.0.type=/^(Literal|TemplateLiteral)$/]",
+        message: 'Schema changes are migrations (electron/core/store/migrations/); queries go through typedStatements.',
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'coverage/', '**/*.d.ts'] },
   js.configs.recommended,
@@ -61,4 +102,5 @@ export default tseslint.config(
     },
   },
   rendererEvents,
+  repositorySql,
 );
