@@ -33,6 +33,10 @@ export interface MessagesTable {
   meta: string | null;
   error: string | null;
   created_at: string;
+  /** 'pending' | 'parked' while a customer message waits for its turn, null otherwise (0091; the pipeline's). */
+  turn_state: Generated<string | null>;
+  /** When that message was accepted, while it waits (the debounce measures bursts by it). */
+  turn_since: Generated<string | null>;
 }
 
 /** FTS5 index over message text (0002), rowid = messages.id. */

@@ -58,7 +58,7 @@ describe('a turn that keeps failing', () => {
     const db = core.ctx.store.sqlite;
     const state = db
       .prepare(
-        "SELECT q.state, c.status, c.escalation_reason AS reason FROM inbound_queue q JOIN conversations c ON c.id = q.conversation_id JOIN messages m ON m.id = q.message_id WHERE m.channel_message_id = 'X-1'",
+        "SELECT m.turn_state AS state, c.status, c.escalation_reason AS reason FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.channel_message_id = 'X-1'",
       )
       .get();
     expect(state).toEqual({ state: 'parked', status: 'waiting_human', reason: PARKED_REASON });

@@ -6,32 +6,29 @@ import { prepareConversationWrites } from '../conversations';
 export { PARKED_REASON };
 
 /**
- * The queue rows of turns that keep failing. Raw prepared statements: the worker parks a turn synchronously from its
+ * The waiting customer messages of turns that keep failing. Raw prepared statements: the worker parks a turn synchronously from its
  * failure path, in one transaction with the conversation's escalation (conversations' own write).
  *
- * Turns that keep failing are set aside instead of retried forever: their queue rows move to
+ * Turns that keep failing are set aside instead of retried forever: their messages move to
  * 'parked' (restarts leave them alone too) and the conversation waits for the seller. Giving the
  * conversation back to the bot puts them back in the queue for one more round of tries.
  */
 export function makeParkedTurnsRepo(sqlite: WritableSqlite) {
-  const park = sqlite.prepare<[string, number]>(
-    "UPDATE inbound_queue SET state = 'parked', route = ? WHERE conversation_id = ? AND state = 'pending'",
-  );
+  // The waiting marker on the message rows (0091); the error is logged and the conversation escalated, not stored per row.
+  const park = sqlite.prepare<[number]>("UPDATE messages SET turn_state = 'parked' WHERE conversation_id = ? AND turn_state = 'pending'");
   const { escalate } = prepareConversationWrites(sqlite);
-  const unpark = sqlite.prepare<[number]>(
-    "UPDATE inbound_queue SET state = 'pending', route = NULL WHERE conversation_id = ? AND state = 'parked'",
-  );
+  const unpark = sqlite.prepare<[number]>("UPDATE messages SET turn_state = 'pending' WHERE conversation_id = ? AND turn_state = 'parked'");
   const shopOf = sqlite.prepare<[number], { shop_id: number }>('SELECT shop_id FROM conversations WHERE id = ?');
   const count = sqlite.prepare<[number], { n: number }>(
-    "SELECT count(*) AS n FROM inbound_queue WHERE conversation_id = ? AND state = 'parked'",
+    "SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND turn_state = 'parked'",
   );
 
   return {
     /** Sets the conversation's pending turns aside; answers its shop and how many rows moved. */
-    park: sqlite.transaction((conversationId: number, error: string): { shopId: number; parked: number } | null => {
+    park: sqlite.transaction((conversationId: number): { shopId: number; parked: number } | null => {
       const shop = shopOf.get(conversationId);
       if (!shop) return null;
-      const parked = park.run(error.slice(0, 500), conversationId).changes;
+      const parked = park.run(conversationId).changes;
       escalate.run(PARKED_REASON, conversationId);
       return { shopId: shop.shop_id, parked };
     }),

@@ -12,12 +12,16 @@ export interface AcceptResult {
   row?: MessageRow;
 }
 
+/** A customer message waiting for its turn, read with what the turn needs of it (one read, no second lookup). */
 export interface PendingTurnRow {
-  queueId: number;
+  messageId: number;
   shopId: number;
   conversationId: number;
-  messageId: number;
+  /** When it was accepted (turn_since): the debounce measures bursts by it. */
   createdAt: string;
+  kind: string;
+  text: string;
+  meta: string | null;
 }
 
 export interface TurnFacts {

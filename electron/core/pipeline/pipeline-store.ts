@@ -35,11 +35,13 @@ export function makePipelineStore(sqlite: WritableSqlite) {
       `INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, kind, text, status, channel_message_id, meta, created_at)
        VALUES (@shop_id, @account_id, @conversation_id, @direction, @author, @kind, @text, @status, @channel_message_id, @meta, @created_at)`,
     ),
-    insertQueue: sqlite.prepare<[number, number, number, string, string]>(
-      'INSERT INTO inbound_queue (shop_id, conversation_id, message_id, state, created_at) VALUES (?, ?, ?, ?, ?)',
+    // A customer message that needs a turn is marked waiting on its own row (0091): no queue row to write.
+    insertInbound: sqlite.prepare(
+      `INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, kind, text, status, channel_message_id, meta, created_at, turn_state, turn_since)
+       VALUES (@shop_id, @account_id, @conversation_id, @direction, @author, @kind, @text, @status, @channel_message_id, @meta, @created_at, @turn_state, @turn_since)`,
     ),
-    finishQueue: sqlite.prepare<[string, string | null, number]>(
-      "UPDATE inbound_queue SET state = ?, route = ? WHERE id = ? AND state = 'pending'",
+    finishTurn: sqlite.prepare<[number]>(
+      "UPDATE messages SET turn_state = NULL, turn_since = NULL WHERE id = ? AND turn_state = 'pending'",
     ),
   };
 
@@ -120,26 +122,25 @@ export function makePipelineStore(sqlite: WritableSqlite) {
           : null,
       created_at: msg.at,
     };
-    const messageId = insertMessage(stored);
-    s.insertQueue.run(account.shop_id, conversationId, messageId, msg.contextOnly ? 'skipped' : 'pending', now);
+    // Context only (history synced from the phone): stored, never answered, so never marked waiting.
+    const waiting = msg.contextOnly ? { turn_state: null, turn_since: null } : { turn_state: 'pending', turn_since: now };
+    const messageId = Number(s.insertInbound.run({ ...stored, ...waiting }).lastInsertRowid);
     const row: MessageRow = { ...stored, id: messageId, error: null };
     return { messageId, duplicate: false, shopId: account.shop_id, conversationId, row };
   });
 
-  /** Queue rows still to process and the outbound message rows a turn writes. */
+  /** The customer messages a turn answered (no longer waiting) and the outbound message rows it writes. */
   const completeTurn = sqlite.transaction(
     (
-      queueIds: number[],
-      state: 'done' | 'dropped',
-      route: string,
+      messageIds: number[],
       outbound: NewOutbound | null,
       escalation: string | null,
       flag: string | null,
       now: string,
     ): { outboundMessageId: number | null } | null => {
-      for (const id of queueIds) {
+      for (const id of messageIds) {
         // Another worker finished it already: abandon the whole turn (the transaction rolls back).
-        if (s.finishQueue.run(state, route, id).changes !== 1) throw new StaleTurn();
+        if (s.finishTurn.run(id).changes !== 1) throw new StaleTurn();
       }
       let outboundMessageId: number | null = null;
       if (outbound) {

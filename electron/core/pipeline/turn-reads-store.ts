@@ -5,19 +5,20 @@ import type { PendingTurnRow, TurnFacts } from './pipeline-rows';
 const MESSAGE_COLUMNS = 'id, shop_id, conversation_id, direction, author, kind, text, status, channel_message_id, error, created_at';
 
 /**
- * What the worker reads for a turn (pipeline-store.ts spreads it into its own): the pending queue rows, the
- * conversation's facts and history, a message and its meta. Raw prepared statements: read on every turn.
+ * What the worker reads for a turn (pipeline-store.ts spreads it into its own): the customer messages waiting for
+ * their turn, the conversation's facts and history, a message and its meta. Raw prepared statements: read on every turn.
  */
 export function makeTurnReads(sqlite: WritableSqlite) {
   const s = {
+    // Through messages_turn_pending (0091), the message's own columns in the same read.
     pendingOf: sqlite.prepare<[number], PendingTurnRow>(
-      `SELECT id AS queueId, shop_id AS shopId, conversation_id AS conversationId, message_id AS messageId, created_at AS createdAt
-       FROM inbound_queue WHERE state = 'pending' AND conversation_id = ? ORDER BY id`,
+      `SELECT id AS messageId, shop_id AS shopId, conversation_id AS conversationId, turn_since AS createdAt, kind, text, meta
+       FROM messages WHERE turn_state = 'pending' AND conversation_id = ? ORDER BY id`,
     ),
     pendingConversations: sqlite.prepare<[], { conversationId: number; newest: string }>(
-      "SELECT conversation_id AS conversationId, max(created_at) AS newest FROM inbound_queue WHERE state = 'pending' GROUP BY conversation_id",
+      "SELECT conversation_id AS conversationId, max(turn_since) AS newest FROM messages WHERE turn_state = 'pending' GROUP BY conversation_id",
     ),
-    countPending: sqlite.prepare<[], { n: number }>("SELECT count(*) AS n FROM inbound_queue WHERE state = 'pending'"),
+    countPending: sqlite.prepare<[], { n: number }>("SELECT count(*) AS n FROM messages WHERE turn_state = 'pending'"),
     turnFacts: sqlite.prepare<[number], Omit<TurnFacts, 'contactBlocked' | 'takeover'> & { contactBlocked: number; takeover: number }>(
       `SELECT c.shop_id AS shopId, c.account_id AS accountId, c.id AS conversationId, c.contact_id AS contactId,
               k.jid AS contactJid, k.blocked AS contactBlocked, c.takeover AS takeover, c.takeover_until AS takeoverUntil,
@@ -38,7 +39,7 @@ export function makeTurnReads(sqlite: WritableSqlite) {
     pendingOf: (conversationId: number): PendingTurnRow[] => s.pendingOf.all(conversationId),
     /** Conversations with queued customer messages and the newest arrival (for resuming). */
     pendingConversations: () => s.pendingConversations.all(),
-    /** Queue rows still waiting for a turn (the backlog). */
+    /** Customer messages still waiting for a turn (the backlog). */
     pendingCount: () => s.countPending.get()!.n,
     turnFacts(conversationId: number): TurnFacts | undefined {
       const row = s.turnFacts.get(conversationId);

@@ -123,7 +123,7 @@ export function makeWorker(deps: WorkerDeps) {
     if (rows.length === 0) return false;
     const batch = debounces(rows[0]!.shopId) ? rows : rows.slice(0, 1);
     const more = rows.length > batch.length;
-    const queueIds = batch.map((r) => r.queueId);
+    const messageIds = batch.map((r) => r.messageId);
     const facts = store.turnFacts(conversationId);
     if (!facts) return false;
     const settings = await deps.settingsOf(facts.shopId);
@@ -142,17 +142,16 @@ export function makeWorker(deps: WorkerDeps) {
     });
 
     if (route.kind !== 'brain' && route.kind !== 'draft') {
-      const state = route.kind === 'drop' ? 'dropped' : 'done';
-      const reason = 'reason' in route ? route.reason : route.kind;
       commitLater(
-        () => store.completeTurn(queueIds, state, reason, null, null, null, nowIso),
+        () => store.completeTurn(messageIds, null, null, null, nowIso),
         () =>
           deps.onTurn({ conversationId, shopId: facts.shopId, route: route.kind, outboundMessageId: null, draft: false, escalation: null }),
       );
       return more;
     }
 
-    const inbound = batch.map((r) => store.message(r.messageId)).filter((m) => m !== undefined);
+    // The waiting rows were read with their text, kind and meta (pendingOf): no second read per message.
+    const inbound = batch.map((r) => ({ id: r.messageId, kind: r.kind, text: r.text, meta: r.meta }));
     const firstId = batch[0]!.messageId;
     const history: TurnMessage[] = store
       .history(conversationId, firstId, HISTORY_WINDOW)
@@ -170,13 +169,13 @@ export function makeWorker(deps: WorkerDeps) {
     // Waits only behind turns for the same endpoint (a local model answers two at a time, a hosted API many).
     const gate = turnLimitFor(settings.llm);
     // Photos and voice notes are the brain's to read: a media-only turn is a turn like any other.
-    const attachments = inbound.filter((m) => m.kind !== 'text').map((m) => ({ kind: m.kind, meta: store.messageMeta(m.id) }));
+    const attachments = inbound.filter((m) => m.kind !== 'text').map((m) => ({ kind: m.kind, meta: m.meta }));
     const decision = await deps.gates.run(gate.key, gate.limit, () =>
       deps.brain.decide({
         shopId: facts.shopId,
         conversationId,
         contactId: facts.contactId,
-        inboundMessageIds: batch.map((r) => r.messageId),
+        inboundMessageIds: messageIds,
         text: inbound
           .map((m) => m.text)
           .filter(Boolean)
@@ -200,7 +199,7 @@ export function makeWorker(deps: WorkerDeps) {
           author: 'bot' as const,
           text: reply,
           meta: JSON.stringify({
-            inReplyTo: batch.map((r) => r.messageId),
+            inReplyTo: messageIds,
             language: decision.language,
             intent: decision.intent,
             salesAction: decision.salesAction,
@@ -217,16 +216,7 @@ export function makeWorker(deps: WorkerDeps) {
       : null;
     const committedAt = clock.now().toISOString();
     commitLater(
-      () =>
-        store.completeTurn(
-          queueIds,
-          'done',
-          route.kind,
-          outbound,
-          escalation,
-          flood === 'answer_and_flag' ? 'flooding' : null,
-          committedAt,
-        ),
+      () => store.completeTurn(messageIds, outbound, escalation, flood === 'answer_and_flag' ? 'flooding' : null, committedAt),
       (outboundMessageId) =>
         deps.onTurn({
           conversationId,
