@@ -90,8 +90,8 @@ export function makePipelineStore(sqlite: WritableSqlite) {
   const accept = sqlite.transaction((msg: NormalizedInbound, now: string): AcceptResult => {
     const account = s.account.get(msg.accountId);
     if (!account) throw new Error(`Unknown account ${msg.accountId}`);
-    const existing = s.findInbound.get(msg.accountId, msg.channelMessageId);
-    if (existing) return { messageId: existing.id, duplicate: true, shopId: account.shop_id, conversationId: existing.conversation_id };
+    // No duplicate check first: the unique index refuses a second delivery, and the wrapper below answers it with
+    // the stored row (this transaction, conversation touch included, rolls back). Most messages are not duplicates.
     const text = msg.text || `[${msg.kind}]`;
     const { conversationId } = resolveConversation(
       account.shop_id,
@@ -137,20 +137,34 @@ export function makePipelineStore(sqlite: WritableSqlite) {
       escalation: string | null,
       flag: string | null,
       now: string,
-    ): { outboundMessageId: number | null } | null => {
+    ): TurnCommit | null => {
       for (const id of messageIds) {
         // Another worker finished it already: abandon the whole turn (the transaction rolls back).
         if (s.finishTurn.run(id).changes !== 1) throw new StaleTurn();
       }
-      let outboundMessageId: number | null = null;
-      if (outbound) {
-        outboundMessageId = insertOutbound(outbound, outbound.draft ? 'draft' : 'queued', now);
-        if (outbound.draft) s.pendingApproval.run(outbound.conversationId);
-        else enqueue(outbound, outboundMessageId, now);
-      }
-      if (escalation !== null && outbound) s.escalate.run(escalation, outbound.conversationId);
-      if (flag !== null && outbound) s.flag.run(flag, outbound.conversationId);
-      return { outboundMessageId };
+      if (!outbound) return { outboundMessageId: null };
+      const status = outbound.draft ? 'draft' : 'queued';
+      const outboundMessageId = insertOutbound(outbound, status, now);
+      if (outbound.draft) s.pendingApproval.run(outbound.conversationId);
+      else enqueue(outbound, outboundMessageId, now);
+      if (escalation !== null) s.escalate.run(escalation, outbound.conversationId);
+      if (flag !== null) s.flag.run(flag, outbound.conversationId);
+      // The reply's row as written: its messages/new event is built from it, not read back.
+      const row: MessageRow = {
+        id: outboundMessageId,
+        shop_id: outbound.shopId,
+        conversation_id: outbound.conversationId,
+        direction: 'out',
+        author: outbound.author,
+        kind: outbound.messageKind ?? 'text',
+        text: outbound.text,
+        status,
+        channel_message_id: outbound.channelMessageId,
+        error: null,
+        created_at: now,
+        meta: outbound.meta,
+      };
+      return { outboundMessageId, row };
     },
   );
 
@@ -177,7 +191,7 @@ export function makePipelineStore(sqlite: WritableSqlite) {
       try {
         return accept(msg, now);
       } catch (err) {
-        // Two deliveries racing on the unique index: the loser reads the winner's row.
+        // A second delivery (a redelivery, or two racing): the unique index refused it, the stored row answers.
         if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
           const existing = s.findInbound.get(msg.accountId, msg.channelMessageId);
           const account = s.account.get(msg.accountId);
@@ -238,5 +252,11 @@ export function makePipelineStore(sqlite: WritableSqlite) {
 }
 
 class StaleTurn extends Error {}
+
+/** What a committed turn wrote: its reply's id and row (none when it answered nothing). */
+export interface TurnCommit {
+  outboundMessageId: number | null;
+  row?: MessageRow;
+}
 
 export type PipelineStore = ReturnType<typeof makePipelineStore>;

@@ -46,7 +46,7 @@ export function makeTurnReporter(deps: TurnReportsDeps & { afterStore?: () => vo
   const { events, notifier } = deps;
   return (outcome: TurnOutcome): void => {
     if (outcome.outboundMessageId !== null) {
-      events.emitMessage(outcome.outboundMessageId);
+      events.emitMessage(outcome.outboundMessageId, 'messages/new', outcome.outboundRow);
       deps.afterStore?.();
     }
     events.emitConversation(outcome.conversationId);

@@ -4,7 +4,8 @@ import type { Clock, Logger } from '../ports';
 import type { CrashHook } from './crash-points';
 import { KeyedScheduler, type RetryPolicy } from './keyed-scheduler';
 import { newChannelMessageId } from '../messages';
-import type { PendingTurnRow, PipelineStore, TurnFacts } from './pipeline-store';
+import type { MessageRow } from '../conversations';
+import type { PendingTurnRow, PipelineStore, TurnCommit, TurnFacts } from './pipeline-store';
 import type { EndpointGates } from './endpoint-limits';
 import { turnLimitFor } from './endpoint-limits';
 import type { SendPolicy } from './pacing-presets';
@@ -17,6 +18,8 @@ export interface TurnOutcome {
   shopId: number;
   route: Route['kind'];
   outboundMessageId: number | null;
+  /** The reply's row as committed (its event needs no read back). */
+  outboundRow?: MessageRow;
   draft: boolean;
   escalation: string | null;
 }
@@ -69,7 +72,7 @@ export function makeWorker(deps: WorkerDeps) {
   /** The pending rows `dueAt` just read, handed to the run that follows (saves a query). */
   const seen = new Map<number, PendingTurnRow[]>();
   /** Turns decided since the last pass: committed together (group commit), each atomically. */
-  type TurnWrite = { write: () => { outboundMessageId: number | null } | null; notify: (outboundMessageId: number | null) => void };
+  type TurnWrite = { write: () => TurnCommit | null; notify: (committed: TurnCommit) => void };
   let decided: TurnWrite[] = [];
   const commitDecided = () => {
     if (decided.length === 0) return;
@@ -80,7 +83,7 @@ export function makeWorker(deps: WorkerDeps) {
       turns.map((turn) => () => {
         // null: another pass already finished this turn (its savepoint rolled back).
         const result = turn.write();
-        if (result) committed.push(() => turn.notify(result.outboundMessageId));
+        if (result) committed.push(() => turn.notify(result));
       }),
     );
     deps.crash('after-outbox-write');
@@ -217,12 +220,13 @@ export function makeWorker(deps: WorkerDeps) {
     const committedAt = clock.now().toISOString();
     commitLater(
       () => store.completeTurn(messageIds, outbound, escalation, flood === 'answer_and_flag' ? 'flooding' : null, committedAt),
-      (outboundMessageId) =>
+      (committed) =>
         deps.onTurn({
           conversationId,
           shopId: facts.shopId,
           route: route.kind,
-          outboundMessageId,
+          outboundMessageId: committed.outboundMessageId,
+          ...(committed.row && { outboundRow: committed.row }),
           draft: route.kind === 'draft',
           escalation,
         }),
