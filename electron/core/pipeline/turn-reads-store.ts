@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import type { WritableSqlite } from '../store';
 import type { MessageRow } from '../conversations';
 import type { PendingTurnRow, TurnFacts } from './pipeline-rows';
@@ -27,13 +28,24 @@ export function makeTurnReads(sqlite: WritableSqlite) {
     ),
     messageById: sqlite.prepare<[number], MessageRow>(`SELECT ${MESSAGE_COLUMNS}, meta FROM messages WHERE id = ?`),
     messageMeta: sqlite.prepare<[number], { meta: string | null }>(`SELECT meta FROM messages WHERE id = ?`),
-    history: sqlite.prepare<[number, number, number], MessageRow>(
-      `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND id < ? AND status NOT IN ('draft', 'rejected')
-       ORDER BY id DESC LIMIT ?`,
-    ),
     inboundSince: sqlite.prepare<[number, string], { n: number }>(
       "SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND direction = 'in' AND created_at >= ?",
     ),
+  };
+  // The limit is written into the statement, one per window size: a bound LIMIT made this read cost ~8× more
+  // (~30 µs more CPU on every turn, measured on a conversation's first message) than the same read with a literal one.
+  const historyByLimit = new Map<number, SQLite.Statement<[number, number], MessageRow>>();
+  const historyStatement = (limit: number) => {
+    const n = Math.max(0, Math.trunc(limit));
+    let statement = historyByLimit.get(n);
+    if (!statement) {
+      statement = sqlite.prepare<[number, number], MessageRow>(
+        `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND id < ? AND status NOT IN ('draft', 'rejected')
+         ORDER BY id DESC LIMIT ${n}`,
+      );
+      historyByLimit.set(n, statement);
+    }
+    return statement;
   };
   return {
     pendingOf: (conversationId: number): PendingTurnRow[] => s.pendingOf.all(conversationId),
@@ -49,7 +61,7 @@ export function makeTurnReads(sqlite: WritableSqlite) {
     /** A message's meta JSON (a received photo's mediaPath is there). */
     messageMeta: (id: number): string | null => s.messageMeta.get(id)?.meta ?? null,
     /** Up to `limit` messages before `beforeId`, oldest first. */
-    history: (conversationId: number, beforeId: number, limit: number) => s.history.all(conversationId, beforeId, limit).reverse(),
+    history: (conversationId: number, beforeId: number, limit: number) => historyStatement(limit).all(conversationId, beforeId).reverse(),
     inboundCountSince: (conversationId: number, sinceIso: string) => s.inboundSince.get(conversationId, sinceIso)!.n,
   };
 }
