@@ -177,7 +177,7 @@ const columns = {
     error: 'null',
     created_at: 'not null',
     turn_state: 'null',
-    turn_since: 'null',
+    accepted_ms: 'null',
   },
   messages_fts: { rowid: 'not null', text: 'not null' },
   opt_outs: {

@@ -83,7 +83,7 @@ const accept = (message: NormalizedInbound): Promise<void> | null => {
 function finishApart(): void {
   const store = core.ctx.pipeline.store;
   const complete = store.completeTurn.bind(store);
-  const finish = core.ctx.store.sqlite.prepare('UPDATE messages SET turn_state = NULL, turn_since = NULL WHERE id = ?');
+  const finish = core.ctx.store.sqlite.prepare('UPDATE messages SET turn_state = NULL WHERE id = ?');
   store.completeTurn = (messageIds, ...rest) => {
     const result = complete([], ...rest);
     setImmediate(() => messageIds.forEach((id) => finish.run(id)));

@@ -61,7 +61,7 @@ describe('a turn that keeps failing', () => {
         "SELECT m.turn_state AS state, c.status, c.escalation_reason AS reason FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.channel_message_id = 'X-1'",
       )
       .get();
-    expect(state).toEqual({ state: 'parked', status: 'waiting_human', reason: PARKED_REASON });
+    expect(state).toEqual({ state: 2 /* parked */, status: 'waiting_human', reason: PARKED_REASON });
     expect(escalated).toEqual([PARKED_REASON]);
     expect((db.prepare("SELECT count(*) AS n FROM messages WHERE direction = 'out'").get() as { n: number }).n).toBe(1);
     await sleep(300);

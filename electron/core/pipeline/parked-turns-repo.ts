@@ -15,13 +15,12 @@ export { PARKED_REASON };
  */
 export function makeParkedTurnsRepo(sqlite: WritableSqlite) {
   // The waiting marker on the message rows (0091); the error is logged and the conversation escalated, not stored per row.
-  const park = sqlite.prepare<[number]>("UPDATE messages SET turn_state = 'parked' WHERE conversation_id = ? AND turn_state = 'pending'");
+  // turn_state 1 = waiting, 2 = parked (0091).
+  const park = sqlite.prepare<[number]>('UPDATE messages SET turn_state = 2 WHERE conversation_id = ? AND turn_state = 1');
   const { escalate } = prepareConversationWrites(sqlite);
-  const unpark = sqlite.prepare<[number]>("UPDATE messages SET turn_state = 'pending' WHERE conversation_id = ? AND turn_state = 'parked'");
+  const unpark = sqlite.prepare<[number]>('UPDATE messages SET turn_state = 1 WHERE conversation_id = ? AND turn_state = 2');
   const shopOf = sqlite.prepare<[number], { shop_id: number }>('SELECT shop_id FROM conversations WHERE id = ?');
-  const count = sqlite.prepare<[number], { n: number }>(
-    "SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND turn_state = 'parked'",
-  );
+  const count = sqlite.prepare<[number], { n: number }>('SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND turn_state = 2');
 
   return {
     /** Sets the conversation's pending turns aside; answers its shop and how many rows moved. */

@@ -6,7 +6,7 @@ import { type MessageRow, prepareConversationWrites } from '../conversations';
 import type { Database } from '../database';
 import { makeOutboxStore, preview } from './outbox-store';
 import { makeTurnReads } from './turn-reads-store';
-import type { AcceptResult, NewOutbound } from './pipeline-rows';
+import { type AcceptResult, type NewOutbound, TURN_WAITING } from './pipeline-rows';
 
 export type { AcceptResult, NewOutbound, OutboundKind, OutboxRow, PendingTurnRow, TurnFacts } from './pipeline-rows';
 
@@ -37,12 +37,10 @@ export function makePipelineStore(sqlite: WritableSqlite) {
     ),
     // A customer message that needs a turn is marked waiting on its own row (0091): no queue row to write.
     insertInbound: sqlite.prepare(
-      `INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, kind, text, status, channel_message_id, meta, created_at, turn_state, turn_since)
-       VALUES (@shop_id, @account_id, @conversation_id, @direction, @author, @kind, @text, @status, @channel_message_id, @meta, @created_at, @turn_state, @turn_since)`,
+      `INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, kind, text, status, channel_message_id, meta, created_at, turn_state, accepted_ms)
+       VALUES (@shop_id, @account_id, @conversation_id, @direction, @author, @kind, @text, @status, @channel_message_id, @meta, @created_at, @turn_state, @accepted_ms)`,
     ),
-    finishTurn: sqlite.prepare<[number]>(
-      "UPDATE messages SET turn_state = NULL, turn_since = NULL WHERE id = ? AND turn_state = 'pending'",
-    ),
+    finishTurn: sqlite.prepare<[number]>('UPDATE messages SET turn_state = NULL WHERE id = ? AND turn_state = 1'),
   };
 
   function insertMessage(row: Omit<Insertable<Database['messages']>, 'id'>): number {
@@ -123,7 +121,7 @@ export function makePipelineStore(sqlite: WritableSqlite) {
       created_at: msg.at,
     };
     // Context only (history synced from the phone): stored, never answered, so never marked waiting.
-    const waiting = msg.contextOnly ? { turn_state: null, turn_since: null } : { turn_state: 'pending', turn_since: now };
+    const waiting = msg.contextOnly ? { turn_state: null, accepted_ms: null } : { turn_state: TURN_WAITING, accepted_ms: Date.parse(now) };
     const messageId = Number(s.insertInbound.run({ ...stored, ...waiting }).lastInsertRowid);
     const row: MessageRow = { ...stored, id: messageId, error: null };
     return { messageId, duplicate: false, shopId: account.shop_id, conversationId, row };

@@ -13,13 +13,13 @@ export function makeTurnReads(sqlite: WritableSqlite) {
   const s = {
     // Through messages_turn_pending (0091), the message's own columns in the same read.
     pendingOf: sqlite.prepare<[number], PendingTurnRow>(
-      `SELECT id AS messageId, shop_id AS shopId, conversation_id AS conversationId, turn_since AS createdAt, kind, text, meta
-       FROM messages WHERE turn_state = 'pending' AND conversation_id = ? ORDER BY id`,
+      `SELECT id AS messageId, shop_id AS shopId, conversation_id AS conversationId, accepted_ms AS acceptedMs, kind, text, meta
+       FROM messages WHERE turn_state = 1 AND conversation_id = ? ORDER BY id`,
     ),
-    pendingConversations: sqlite.prepare<[], { conversationId: number; newest: string }>(
-      "SELECT conversation_id AS conversationId, max(turn_since) AS newest FROM messages WHERE turn_state = 'pending' GROUP BY conversation_id",
+    pendingConversations: sqlite.prepare<[], { conversationId: number; newest: number }>(
+      'SELECT conversation_id AS conversationId, max(accepted_ms) AS newest FROM messages WHERE turn_state = 1 GROUP BY conversation_id',
     ),
-    countPending: sqlite.prepare<[], { n: number }>("SELECT count(*) AS n FROM messages WHERE turn_state = 'pending'"),
+    countPending: sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM messages WHERE turn_state = 1'),
     turnFacts: sqlite.prepare<[number], Omit<TurnFacts, 'contactBlocked' | 'takeover'> & { contactBlocked: number; takeover: number }>(
       `SELECT c.shop_id AS shopId, c.account_id AS accountId, c.id AS conversationId, c.contact_id AS contactId,
               k.jid AS contactJid, k.blocked AS contactBlocked, c.takeover AS takeover, c.takeover_until AS takeoverUntil,

@@ -101,7 +101,7 @@ export function makeWorker(deps: WorkerDeps) {
       // Debounce: wait until the customer has paused, then answer the burst as a whole.
       return burstDueAt(
         deps.policyOf(first.shopId).pacing,
-        rows.map((r) => Date.parse(r.createdAt)),
+        rows.map((r) => r.acceptedMs),
       );
     },
     run: (conversationId) => processConversation(conversationId),

@@ -260,11 +260,11 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
     );
     await t.core.ctx.whatsapp.session(accountId)?.idle();
     // Context only: stored without a turn (no waiting marker); the fresh one waits for its answer.
-    const queue = rows<{ cid: string; state: string | null }>(
+    const queue = rows<{ cid: string; state: number | null }>(
       t.core,
       'SELECT channel_message_id AS cid, turn_state AS state FROM messages ORDER BY id',
     );
-    expect(Object.fromEntries(queue.map((q) => [q.cid, q.state]))).toMatchObject({ 'OLD-1': null, 'ANS-1': null, 'NEW-1': 'pending' });
+    expect(Object.fromEntries(queue.map((q) => [q.cid, q.state]))).toMatchObject({ 'OLD-1': null, 'ANS-1': null, 'NEW-1': 1 }); // 1 = waits
   });
 
   it('who the bot answers: excluded numbers and saved contacts (new-only) are never stored', async () => {
@@ -318,7 +318,7 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
     ]);
     sock.upsert([text('ENC-1', 'the real message after the retry', now)]);
     await t.core.ctx.whatsapp.session(accountId)?.idle();
-    const stored = rows<{ c: string; state: string | null }>(
+    const stored = rows<{ c: string; state: number | null }>(
       t.core,
       'SELECT channel_message_id AS c, turn_state AS state FROM messages ORDER BY id',
     );

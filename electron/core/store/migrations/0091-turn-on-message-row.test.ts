@@ -26,26 +26,30 @@ describe('migration 0091-turn-on-message-row', () => {
       ['waiting', 'pending', null],
       ['failing', 'parked', 'catalog corrupt'],
     ] as const)
-      queue.run(Number(message.run(text).lastInsertRowid), state, route, `accepted ${text}`);
+      queue.run(
+        Number(message.run(text).lastInsertRowid),
+        state,
+        route,
+        text === 'waiting' ? '2026-12-01T10:00:00.250Z' : '2026-12-01T10:00:01.000Z',
+      );
 
     await m0091.up(store.db);
 
-    const rows = db.prepare('SELECT text, turn_state AS state, turn_since AS since FROM messages ORDER BY id').all();
+    const rows = db.prepare('SELECT text, turn_state AS state, accepted_ms AS accepted FROM messages ORDER BY id').all();
+    // 1 = waiting for its turn, 2 = parked; the accept time in ms since the epoch.
     expect(rows).toEqual([
-      { text: 'answered', state: null, since: null },
-      { text: 'blocked', state: null, since: null },
-      { text: 'history', state: null, since: null },
-      { text: 'waiting', state: 'pending', since: 'accepted waiting' },
-      { text: 'failing', state: 'parked', since: 'accepted failing' },
+      { text: 'answered', state: null, accepted: null },
+      { text: 'blocked', state: null, accepted: null },
+      { text: 'history', state: null, accepted: null },
+      { text: 'waiting', state: 1, accepted: Date.parse('2026-12-01T10:00:00.250Z') },
+      { text: 'failing', state: 2, accepted: Date.parse('2026-12-01T10:00:01.000Z') },
     ]);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'inbound_queue%'").all()).toEqual([]);
     // The worker's reads go through the partial index, which holds the waiting message only.
     const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
-    expect(plan("SELECT id, text FROM messages WHERE turn_state = 'pending' AND conversation_id = 1 ORDER BY id")).toMatch(
-      /messages_turn_pending/,
-    );
-    expect(plan("SELECT count(*) FROM messages WHERE turn_state = 'pending'")).toMatch(/messages_turn_pending/);
-    expect(db.prepare("SELECT count(*) AS n FROM messages INDEXED BY messages_turn_pending WHERE turn_state = 'pending'").get()).toEqual({
+    expect(plan('SELECT id, text FROM messages WHERE turn_state = 1 AND conversation_id = 1 ORDER BY id')).toMatch(/messages_turn_pending/);
+    expect(plan('SELECT count(*) FROM messages WHERE turn_state = 1')).toMatch(/messages_turn_pending/);
+    expect(db.prepare('SELECT count(*) AS n FROM messages INDEXED BY messages_turn_pending WHERE turn_state = 1').get()).toEqual({
       n: 1,
     });
     await store.close();
