@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../database';
 import { migrations } from './index';
@@ -33,7 +34,7 @@ describe('migration 0091-turn-on-message-row', () => {
         text === 'waiting' ? '2026-12-01T10:00:00.250Z' : '2026-12-01T10:00:01.000Z',
       );
 
-    await m0091.up(store.db);
+    await m0091.up(store.db as unknown as Kysely<unknown>);
 
     const rows = db.prepare('SELECT text, turn_state AS state, accepted_ms AS accepted FROM messages ORDER BY id').all();
     // 1 = waiting for its turn, 2 = parked; the accept time in ms since the epoch.

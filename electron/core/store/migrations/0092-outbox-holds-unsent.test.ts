@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../database';
 import { migrations } from './index';
@@ -22,7 +23,7 @@ describe('migration 0092-outbox-holds-unsent', () => {
     for (const state of ['sent', 'queued', 'failed', 'sent'])
       outbox.run(Number(message.run(state, `C-${state}-${Math.random()}`).lastInsertRowid), `C-${state}`, state);
 
-    await m0092.up(store.db);
+    await m0092.up(store.db as unknown as Kysely<unknown>);
 
     expect(db.prepare('SELECT state FROM outbox ORDER BY id').pluck().all()).toEqual(['queued', 'failed']);
     expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(4); // the messages themselves stay
