@@ -30,7 +30,7 @@ export function makeCatalogSearch(sqlite: WritableSqlite, retriever: ProductSear
 
   const safe = (statement: typeof words, match: string): number[] => {
     try {
-      return statement.all(match, MAX_MATCHES).map((r) => r.rowid);
+      return statement.all({ match, limit: MAX_MATCHES }).map((r) => r.rowid);
     } catch {
       return []; // terms are quoted; a query FTS5 still rejects matches nothing rather than failing the page
     }
@@ -53,22 +53,22 @@ export function makeCatalogSearch(sqlite: WritableSqlite, retriever: ProductSear
     search(shopId: number, text: string, opts: { offset: number; limit: number; category?: string }): { items: Product[]; total: number } {
       const likeSku = `${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const ids = textMatches(shopId, text);
-      for (const r of bySkuPrefix.all(shopId, likeSku, MAX_MATCHES)) ids.add(r.id);
+      for (const r of bySkuPrefix.all({ shopId, pattern: likeSku, limit: MAX_MATCHES })) ids.add(r.id);
       // The bot's best matches come first. When no product has the words, they are the matches
       // (a misspelling, "fostn"; a concept, "dress" for "robe").
       const hits = retriever.searchProductsSync(shopId, text, 20).flatMap((h) => (h.product.archivedAt ? [] : [h.product.id]));
       const best = ids.size ? hits.filter((id) => ids.has(id)) : hits;
       for (const id of best) ids.add(id);
-      const rest = ordered.all(JSON.stringify([...ids]), shopId).map((r) => r.id);
+      const rest = ordered.all({ ids: JSON.stringify([...ids]), shopId }).map((r) => r.id);
       const seen = new Set<number>();
       let all = [...best, ...rest].filter((id) => (seen.has(id) ? false : (seen.add(id), true)));
       const rows = new Map<number, ProductRow>();
       if (opts.category !== undefined) {
-        for (const row of page.all(JSON.stringify(all), shopId)) rows.set(row.id, row);
+        for (const row of page.all({ ids: JSON.stringify(all), shopId })) rows.set(row.id, row);
         all = all.filter((id) => rows.get(id)?.category === opts.category);
       }
       const wanted = all.slice(opts.offset, opts.offset + opts.limit);
-      if (opts.category === undefined) for (const row of page.all(JSON.stringify(wanted), shopId)) rows.set(row.id, row);
+      if (opts.category === undefined) for (const row of page.all({ ids: JSON.stringify(wanted), shopId })) rows.set(row.id, row);
       const items = reader.many(wanted.flatMap((id) => rows.get(id) ?? []));
       return { items, total: all.length };
     },

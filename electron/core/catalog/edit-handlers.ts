@@ -1,8 +1,11 @@
+import { sql } from 'kysely';
 import { ContractError } from '../../../shared/contract';
 import type { Product } from '../../../shared/domain/catalog';
 import type { HandlerMap } from '../app';
 import type { CoreContext } from '../context';
+import type { Database } from '../database';
 import { requireShop } from '../shops';
+import { typedStatements } from '../store';
 import { skuFromName } from './import/values';
 import { type EditProblem, applyBulk, applyEdit, duplicateOf, freeSku } from './product-edit';
 import { type ProductInput, type ProductsRepo, VariantSkuTakenError } from './products-repo';
@@ -27,8 +30,8 @@ function skuConflicts<T>(write: () => T): T {
 /** Handlers of the seller's own catalog edits: add, edit, copy, archive, bulk change, delete with undo. */
 export function catalogEditHandlers(ctx: CoreContext, products: ProductsRepo): HandlerMap {
   const { store, clock, bus } = ctx;
-  const orderedSku = store.sqlite.prepare<[number, string], { one: number }>(
-    `SELECT 1 AS one FROM order_items WHERE shop_id = ? AND sku = ? LIMIT 1`,
+  const orderedSku = typedStatements<Database>(store.sqlite).prepare((db, p: { shopId: number; sku: string }) =>
+    db.selectFrom('order_items').select(sql.lit(1).as('one')).where('shop_id', '=', p.shopId).where('sku', '=', p.sku).limit(1),
   );
   const now = () => clock.now().toISOString();
   const changed = (shopId: number) => bus.emit('catalog/changed', { shopId });
@@ -116,7 +119,7 @@ export function catalogEditHandlers(ctx: CoreContext, products: ProductsRepo): H
       if (!product) return { deleted: false, archived: false, product: null };
       const skus = [product.sku, ...product.variants.flatMap((v) => (v.sku ? [v.sku] : []))];
       // Orders name products by SKU: a product that was ever ordered is archived, never deleted.
-      if (skus.some((sku) => orderedSku.get(shopId, sku))) {
+      if (skus.some((sku) => orderedSku.get({ shopId, sku }))) {
         const archived = products.setArchived(shopId, productId, now(), now());
         changed(shopId);
         return { deleted: false, archived: true, product: archived ?? product };

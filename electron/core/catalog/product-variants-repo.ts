@@ -1,7 +1,7 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { ProductVariant, VariantOption } from '../../../shared/domain/catalog';
-import type { ProductVariantsTable } from './tables';
-import type { WritableSqlite } from '../store';
+import type { CatalogTables, ProductVariantsTable, StagingTableName, StagingTables } from './tables';
+import { type WritableSqlite, typedStatements } from '../store';
 
 /** A stored variant row (migration 0090), as kysely's table type reads it back. */
 export type VariantRow = Selectable<ProductVariantsTable>;
@@ -48,27 +48,73 @@ const key = (s: string) => s.trim().toLowerCase();
  * Another product may take an archived variant's SKU (the seller reused it): the old row lets go.
  */
 export function makeVariantsRepo(sqlite: WritableSqlite) {
+  const statements = typedStatements<CatalogTables>(sqlite);
+  type Values = ReturnType<typeof values> & { now: string };
   const s = {
-    active: sqlite.prepare<[number], VariantRow>(
-      `SELECT * FROM product_variants WHERE product_id = ? AND archived_at IS NULL ORDER BY position, id`,
+    active: statements.prepare((db, p: { productId: number }) =>
+      db
+        .selectFrom('product_variants')
+        .selectAll()
+        .where('product_id', '=', p.productId)
+        .where('archived_at', 'is', null)
+        .orderBy('position')
+        .orderBy('id'),
     ),
-    activeMany: sqlite.prepare<[string], VariantRow>(
-      `SELECT v.* FROM json_each(?) AS j JOIN product_variants AS v ON v.product_id = j.value AND v.archived_at IS NULL ORDER BY v.product_id, v.position, v.id`,
+    activeMany: statements.prepare((db, p: { ids: string }) =>
+      db
+        .selectFrom(sql<{ value: number }>`json_each(${p.ids})`.as('j'))
+        .innerJoin('product_variants as v', (join) => join.onRef('v.product_id', '=', 'j.value').on('v.archived_at', 'is', null))
+        .selectAll('v')
+        .orderBy('v.product_id')
+        .orderBy('v.position')
+        .orderBy('v.id'),
     ),
-    everyOf: sqlite.prepare<[number], VariantRow>(
-      `SELECT * FROM product_variants WHERE product_id = ? ORDER BY archived_at IS NULL DESC, id`,
+    everyOf: statements.prepare((db, p: { productId: number }) =>
+      db
+        .selectFrom('product_variants')
+        .selectAll()
+        .where('product_id', '=', p.productId)
+        .orderBy(sql`archived_at is null`, 'desc')
+        .orderBy('id'),
     ),
-    bySku: sqlite.prepare<[number, string], VariantRow>(`SELECT * FROM product_variants WHERE shop_id = ? AND sku = ?`),
-    insert: sqlite.prepare(
-      `INSERT INTO product_variants (shop_id, product_id, sku, name, options, price, compare_at_price, stock, position, created_at, updated_at)
-       VALUES (@shop_id, @product_id, @sku, @name, @options, @price, @compare_at_price, @stock, @position, @now, @now)`,
+    bySku: statements.prepare((db, p: { shopId: number; sku: string }) =>
+      db.selectFrom('product_variants').selectAll().where('shop_id', '=', p.shopId).where('sku', '=', p.sku),
     ),
-    update: sqlite.prepare(
-      `UPDATE product_variants SET sku = @sku, name = @name, options = @options, price = @price, compare_at_price = @compare_at_price,
-         stock = @stock, position = @position, archived_at = NULL, updated_at = @now WHERE id = @id`,
+    insert: statements.prepare((db, p: Values & { shop_id: number; product_id: number }) =>
+      db.insertInto('product_variants').values({
+        shop_id: p.shop_id,
+        product_id: p.product_id,
+        sku: p.sku,
+        name: p.name,
+        options: p.options,
+        price: p.price,
+        compare_at_price: p.compare_at_price,
+        stock: p.stock,
+        position: p.position,
+        created_at: p.now,
+        updated_at: p.now,
+      }),
     ),
-    archive: sqlite.prepare<[string, string, number]>(`UPDATE product_variants SET archived_at = ?, updated_at = ? WHERE id = ?`),
-    freeSku: sqlite.prepare<[number]>(`UPDATE product_variants SET sku = NULL WHERE id = ?`),
+    update: statements.prepare((db, p: Values & { id: number }) =>
+      db
+        .updateTable('product_variants')
+        .set({
+          sku: p.sku,
+          name: p.name,
+          options: p.options,
+          price: p.price,
+          compare_at_price: p.compare_at_price,
+          stock: p.stock,
+          position: p.position,
+          archived_at: null,
+          updated_at: p.now,
+        })
+        .where('id', '=', p.id),
+    ),
+    archive: statements.prepare((db, p: { now: string; id: number }) =>
+      db.updateTable('product_variants').set({ archived_at: p.now, updated_at: p.now }).where('id', '=', p.id),
+    ),
+    freeSku: statements.prepare((db, p: { id: number }) => db.updateTable('product_variants').set({ sku: null }).where('id', '=', p.id)),
   };
 
   function values(v: ProductVariant, position: number) {
@@ -86,13 +132,13 @@ export function makeVariantsRepo(sqlite: WritableSqlite) {
   return {
     /** The product's current variants, in the seller's order. */
     of(productId: number): ProductVariant[] {
-      return s.active.all(productId).map(rowToVariant);
+      return s.active.all({ productId }).map(rowToVariant);
     },
     /** Current variants of many products in one query (a page, retrieval's winners). */
     ofMany(productIds: readonly number[]): Map<number, ProductVariant[]> {
       const out = new Map<number, ProductVariant[]>();
       if (productIds.length === 0) return out;
-      for (const row of s.activeMany.all(JSON.stringify(productIds))) {
+      for (const row of s.activeMany.all({ ids: JSON.stringify(productIds) })) {
         const list = out.get(row.product_id) ?? [];
         list.push(rowToVariant(row));
         out.set(row.product_id, list);
@@ -101,7 +147,7 @@ export function makeVariantsRepo(sqlite: WritableSqlite) {
     },
     /** The product (any, archived variants included) whose variant has this SKU. */
     productOfSku(shopId: number, sku: string): number | undefined {
-      return s.bySku.get(shopId, sku.trim())?.product_id;
+      return s.bySku.get({ shopId, sku: sku.trim() })?.product_id;
     },
     /**
      * Makes `variants` the product's current set (see above). Not transactional on its own: the
@@ -109,7 +155,7 @@ export function makeVariantsRepo(sqlite: WritableSqlite) {
      * another product's current variant has one of the SKUs (an archived one gives its SKU up).
      */
     replace(shopId: number, productId: number, variants: readonly ProductVariant[], now: string): void {
-      const existing = s.everyOf.all(productId);
+      const existing = s.everyOf.all({ productId });
       const used = new Set<number>();
       const claim = (v: ProductVariant): VariantRow | undefined => {
         const sku = v.sku?.trim();
@@ -124,17 +170,17 @@ export function makeVariantsRepo(sqlite: WritableSqlite) {
         return { v, position, row };
       });
       // An archived row keeps its SKU: the same SKU coming back later revives that row (claim above).
-      for (const r of existing) if (!used.has(r.id) && r.archived_at === null) s.archive.run(now, now, r.id);
+      for (const r of existing) if (!used.has(r.id) && r.archived_at === null) s.archive.run({ now, id: r.id });
       const seen = new Set<string>();
       for (const { v, position, row } of plan) {
         const vals = values(v, position);
         if (vals.sku) {
           if (seen.has(key(vals.sku))) throw new VariantSkuTakenError(vals.sku);
           seen.add(key(vals.sku));
-          const holder = s.bySku.get(shopId, vals.sku);
+          const holder = s.bySku.get({ shopId, sku: vals.sku });
           if (holder && holder.product_id !== productId) {
             if (holder.archived_at === null) throw new VariantSkuTakenError(vals.sku);
-            s.freeSku.run(holder.id);
+            s.freeSku.run({ id: holder.id });
           }
         }
         if (row) s.update.run({ ...vals, now, id: row.id });
@@ -154,36 +200,90 @@ const isUniqueViolation = (err: unknown): boolean =>
  * so 40,000 products with sizes do not hold the core for seconds of per-row JavaScript.
  * Throws VariantSkuTakenError when a SKU is taken (by another product, or twice in the file).
  */
-export function writeStagedVariants(sqlite: WritableSqlite, shopId: number, table: string, now: string): void {
+export function writeStagedVariants(sqlite: WritableSqlite, shopId: number, table: StagingTableName, now: string): void {
   const repo = makeVariantsRepo(sqlite);
-  const known = sqlite
-    .prepare<[number], { id: number; variant_rows: string }>(
-      `SELECT p.id, s.variant_rows FROM ${table} AS s JOIN products AS p ON p.shop_id = ? AND p.sku = s.sku
-       WHERE EXISTS (SELECT 1 FROM product_variants AS v WHERE v.product_id = p.id)`,
+  const statements = typedStatements<StagingTables>(sqlite);
+  const staged = `${table} as s` as 'import_staging as s';
+  /** One element of the staged row's variant list (json_each over `variant_rows`). */
+  const each = sql<{ key: number; value: string }>`json_each(s.variant_rows)`.as('j');
+  const field = (name: string) => sql`json_extract(j.value, ${sql.lit(`$.${name}`)})`;
+  const known = statements
+    .prepare((db, p: { shop: number }) =>
+      db
+        .selectFrom(staged)
+        .innerJoin('products as p', (join) => join.on('p.shop_id', '=', p.shop).onRef('p.sku', '=', 's.sku'))
+        .select(['p.id', 's.variant_rows'])
+        .where((eb) =>
+          eb.exists(eb.selectFrom('product_variants as v').select(sql.lit(1).as('one')).whereRef('v.product_id', '=', 'p.id')),
+        ),
     )
-    .all(shopId);
+    .all({ shop: shopId });
   for (const r of known) repo.replace(shopId, r.id, JSON.parse(r.variant_rows) as ProductVariant[], now);
   try {
-    sqlite
-      .prepare(
-        `INSERT INTO product_variants (shop_id, product_id, sku, name, options, price, compare_at_price, stock, position, created_at, updated_at)
-         SELECT p.shop_id, p.id, NULLIF(trim(json_extract(j.value, '$.sku')), ''), trim(json_extract(j.value, '$.name')),
-           COALESCE(json_extract(j.value, '$.options'), '[]'), json_extract(j.value, '$.price'), json_extract(j.value, '$.compareAtPrice'),
-           json_extract(j.value, '$.stock'), j.key, @now, @now
-         FROM ${table} AS s JOIN products AS p ON p.shop_id = @shop AND p.sku = s.sku, json_each(s.variant_rows) AS j
-         WHERE s.variant_rows <> '[]' AND NOT EXISTS (SELECT 1 FROM product_variants AS v WHERE v.product_id = p.id)`,
+    statements
+      .prepare((db, p: { shop: number; now: string }) =>
+        db
+          .insertInto('product_variants')
+          .columns([
+            'shop_id',
+            'product_id',
+            'sku',
+            'name',
+            'options',
+            'price',
+            'compare_at_price',
+            'stock',
+            'position',
+            'created_at',
+            'updated_at',
+          ])
+          .expression(
+            db
+              .selectFrom(staged)
+              .innerJoin('products as p', (join) => join.on('p.shop_id', '=', p.shop).onRef('p.sku', '=', 's.sku'))
+              .innerJoin(each, (join) => join.onTrue())
+              .select((eb) => [
+                'p.shop_id',
+                'p.id',
+                sql<string | null>`nullif(trim(${field('sku')}), '')`.as('sku'),
+                sql<string>`trim(${field('name')})`.as('name'),
+                sql<string>`coalesce(${field('options')}, '[]')`.as('options'),
+                field('price').as('price'),
+                field('compareAtPrice').as('compare_at_price'),
+                field('stock').as('stock'),
+                'j.key',
+                eb.val(p.now).as('created_at'),
+                eb.val(p.now).as('updated_at'),
+              ])
+              .where('s.variant_rows', '<>', sql.lit('[]'))
+              .where((eb) =>
+                eb.not(
+                  eb.exists(eb.selectFrom('product_variants as v').select(sql.lit(1).as('one')).whereRef('v.product_id', '=', 'p.id')),
+                ),
+              ),
+          ),
       )
       .run({ shop: shopId, now });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    const twice = sqlite
-      .prepare<[number], { sku: string }>(
-        `SELECT sku FROM (
-           SELECT NULLIF(trim(json_extract(j.value, '$.sku')), '') AS sku FROM ${table} AS s, json_each(s.variant_rows) AS j
-           UNION ALL SELECT sku FROM product_variants WHERE shop_id = ?
-         ) WHERE sku IS NOT NULL GROUP BY lower(sku) HAVING COUNT(*) > 1 LIMIT 1`,
+    const twice = statements
+      .prepare((db, p: { shop: number }) =>
+        db
+          .selectFrom(
+            db
+              .selectFrom(staged)
+              .innerJoin(each, (join) => join.onTrue())
+              .select(sql<string | null>`nullif(trim(${field('sku')}), '')`.as('sku'))
+              .unionAll(db.selectFrom('product_variants').select('sku').where('shop_id', '=', p.shop))
+              .as('u'),
+          )
+          .select('u.sku')
+          .where('u.sku', 'is not', null)
+          .groupBy(sql`lower(u.sku)`)
+          .having((eb) => eb.fn.countAll(), '>', 1)
+          .limit(1),
       )
-      .get(shopId);
+      .get({ shop: shopId });
     throw new VariantSkuTakenError(twice?.sku ?? '');
   }
 }

@@ -1,10 +1,10 @@
-import type { Selectable } from 'kysely';
-import type { ProductsTable } from './tables';
+import { type Selectable, sql } from 'kysely';
+import type { CatalogTables, ProductsTable } from './tables';
 import type { Product, ProductVariant } from '../../../shared/domain/catalog';
 import { reconcileVariants } from '../../../shared/domain/variants';
 import { productIndexColumns, productSearchDoc, shopToken } from './search-doc';
 import { makeVariantsRepo } from './product-variants-repo';
-import type { WritableSqlite } from '../store';
+import { type WritableSqlite, typedStatements } from '../store';
 
 export { VariantSkuTakenError } from './product-variants-repo';
 
@@ -100,6 +100,12 @@ export function makeProductReader(sqlite: WritableSqlite) {
     },
   };
 }
+/** 1 when the product is archived, 0 when active: compared with the page's `archived` flag. */
+const isArchived = sql<number>`(archived_at is not null)`;
+
+/** A product's row in products_tri and products_words (rowid = the product's id). */
+type IndexRow = { id: number; shop: string; names: string; aliases: string; other: string; concepts: string };
+
 /**
  * Products of every shop, and the FTS rows that mirror them. Synchronous (better-sqlite3): imports
  * write thousands of rows in one transaction and retrieval sits on the hot path of every reply.
@@ -109,53 +115,163 @@ export function makeProductsRepo(sqlite: WritableSqlite) {
   const variants = makeVariantsRepo(sqlite);
   const reader = makeProductReader(sqlite);
   const toProduct = reader.one;
+  const statements = typedStatements<CatalogTables>(sqlite);
+  type Row = ReturnType<typeof productRowParams> & { search_doc: string };
+  type Page = { shopId: number; archived: number; limit: number; offset: number };
   const s = {
-    bySku: sqlite.prepare<[number, string], ProductRow>(`SELECT * FROM products WHERE shop_id = ? AND sku = ?`),
-    byId: sqlite.prepare<[number, number], ProductRow>(`SELECT * FROM products WHERE shop_id = ? AND id = ?`),
-    insert: sqlite.prepare(
-      `INSERT INTO products (shop_id, sku, name, alt_names, aliases, category, price, compare_at_price, currency, stock, variants, images, description, upsell_skus, search_doc, created_at, updated_at)
-       VALUES (@shop_id, @sku, @name, @alt_names, @aliases, @category, @price, @compare_at_price, @currency, @stock, @variants, @images, @description, @upsell_skus, @search_doc, @now, @now)`,
+    bySku: statements.prepare((db, p: { shopId: number; sku: string }) =>
+      db.selectFrom('products').selectAll().where('shop_id', '=', p.shopId).where('sku', '=', p.sku),
     ),
-    update: sqlite.prepare(
-      `UPDATE products SET name = @name, alt_names = @alt_names, aliases = @aliases, category = @category, price = @price,
-         compare_at_price = @compare_at_price, currency = @currency, stock = @stock, variants = @variants, images = @images,
-         description = @description, upsell_skus = @upsell_skus, search_doc = @search_doc, updated_at = @now
-       WHERE id = @id`,
+    byId: statements.prepare((db, p: { shopId: number; id: number }) =>
+      db.selectFrom('products').selectAll().where('shop_id', '=', p.shopId).where('id', '=', p.id),
     ),
-    delete: sqlite.prepare(`DELETE FROM products WHERE shop_id = ? AND id = ?`),
-    triDelete: sqlite.prepare(`DELETE FROM products_tri WHERE rowid = ?`),
-    wordsDelete: sqlite.prepare(`DELETE FROM products_words WHERE rowid = ?`),
-    triInsert: sqlite.prepare(`INSERT INTO products_tri (rowid, shop, names, aliases, other) VALUES (?, ?, ?, ?, ?)`),
-    wordsInsert: sqlite.prepare(`INSERT INTO products_words (rowid, shop, names, aliases, other, concepts) VALUES (?, ?, ?, ?, ?, ?)`),
-    page: sqlite.prepare<[number, number, number, number], ProductRow>(
-      `SELECT * FROM products WHERE shop_id = ? AND (archived_at IS NOT NULL) = ? ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`,
+    insert: statements.prepare((db, p: Row) =>
+      db.insertInto('products').values({
+        shop_id: p.shop_id,
+        sku: p.sku,
+        name: p.name,
+        alt_names: p.alt_names,
+        aliases: p.aliases,
+        category: p.category,
+        price: p.price,
+        compare_at_price: p.compare_at_price,
+        currency: p.currency,
+        stock: p.stock,
+        variants: p.variants,
+        images: p.images,
+        description: p.description,
+        upsell_skus: p.upsell_skus,
+        search_doc: p.search_doc,
+        created_at: p.now,
+        updated_at: p.now,
+      }),
     ),
-    activePage: sqlite.prepare<[number, number, number], ProductRow>(
-      `SELECT * FROM products WHERE shop_id = ? AND archived_at IS NULL ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`,
+    update: statements.prepare((db, p: Row & { id: number }) =>
+      db
+        .updateTable('products')
+        .set({
+          name: p.name,
+          alt_names: p.alt_names,
+          aliases: p.aliases,
+          category: p.category,
+          price: p.price,
+          compare_at_price: p.compare_at_price,
+          currency: p.currency,
+          stock: p.stock,
+          variants: p.variants,
+          images: p.images,
+          description: p.description,
+          upsell_skus: p.upsell_skus,
+          search_doc: p.search_doc,
+          updated_at: p.now,
+        })
+        .where('id', '=', p.id),
     ),
-    pageInCategory: sqlite.prepare<[number, string, number, number, number], ProductRow>(
-      `SELECT * FROM products WHERE shop_id = ? AND category = ? AND (archived_at IS NOT NULL) = ? ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`,
+    delete: statements.prepare((db, p: { shopId: number; id: number }) =>
+      db.deleteFrom('products').where('shop_id', '=', p.shopId).where('id', '=', p.id),
     ),
-    activeInCategory: sqlite.prepare<[number, string, number], ProductRow>(
-      `SELECT * FROM products WHERE shop_id = ? AND category = ? AND archived_at IS NULL ORDER BY name COLLATE NOCASE, id LIMIT ?`,
+    triDelete: statements.prepare((db, p: { id: number }) => db.deleteFrom('products_tri').where('rowid', '=', p.id)),
+    wordsDelete: statements.prepare((db, p: { id: number }) => db.deleteFrom('products_words').where('rowid', '=', p.id)),
+    triInsert: statements.prepare((db, p: IndexRow) =>
+      db.insertInto('products_tri').values({ rowid: p.id, shop: p.shop, names: p.names, aliases: p.aliases, other: p.other }),
     ),
-    firstActive: sqlite.prepare<[number, number], ProductRow>(
-      `SELECT * FROM products WHERE shop_id = ? AND archived_at IS NULL ORDER BY name COLLATE NOCASE, id LIMIT ?`,
+    wordsInsert: statements.prepare((db, p: IndexRow) =>
+      db
+        .insertInto('products_words')
+        .values({ rowid: p.id, shop: p.shop, names: p.names, aliases: p.aliases, other: p.other, concepts: p.concepts }),
     ),
-    count: sqlite.prepare<[number, number], { n: number }>(
-      `SELECT COUNT(*) AS n FROM products WHERE shop_id = ? AND (archived_at IS NOT NULL) = ?`,
+    page: statements.prepare((db, p: Page) =>
+      db
+        .selectFrom('products')
+        .selectAll()
+        .where('shop_id', '=', p.shopId)
+        .where(isArchived, '=', p.archived)
+        .orderBy('name', (o) => o.collate('nocase'))
+        .orderBy('id')
+        .limit(p.limit)
+        .offset(p.offset),
     ),
-    countInCategory: sqlite.prepare<[number, string, number], { n: number }>(
-      `SELECT COUNT(*) AS n FROM products WHERE shop_id = ? AND category = ? AND (archived_at IS NOT NULL) = ?`,
+    activePage: statements.prepare((db, p: Omit<Page, 'archived'>) =>
+      db
+        .selectFrom('products')
+        .selectAll()
+        .where('shop_id', '=', p.shopId)
+        .where('archived_at', 'is', null)
+        .orderBy('name', (o) => o.collate('nocase'))
+        .orderBy('id')
+        .limit(p.limit)
+        .offset(p.offset),
     ),
-    all: sqlite.prepare<[number], ProductRow>(`SELECT * FROM products WHERE shop_id = ? AND archived_at IS NULL ORDER BY id`),
-    categories: sqlite.prepare<[number], { category: string; n: number }>(
-      `SELECT category, COUNT(*) AS n FROM products WHERE shop_id = ? AND archived_at IS NULL GROUP BY category ORDER BY category`,
+    pageInCategory: statements.prepare((db, p: Page & { category: string }) =>
+      db
+        .selectFrom('products')
+        .selectAll()
+        .where('shop_id', '=', p.shopId)
+        .where('category', '=', p.category)
+        .where(isArchived, '=', p.archived)
+        .orderBy('name', (o) => o.collate('nocase'))
+        .orderBy('id')
+        .limit(p.limit)
+        .offset(p.offset),
     ),
-    setArchived: sqlite.prepare<[string | null, string, number, number]>(
-      `UPDATE products SET archived_at = ?, updated_at = ? WHERE shop_id = ? AND id = ?`,
+    activeInCategory: statements.prepare((db, p: { shopId: number; category: string; limit: number }) =>
+      db
+        .selectFrom('products')
+        .selectAll()
+        .where('shop_id', '=', p.shopId)
+        .where('category', '=', p.category)
+        .where('archived_at', 'is', null)
+        .orderBy('name', (o) => o.collate('nocase'))
+        .orderBy('id')
+        .limit(p.limit),
     ),
-    relabel: sqlite.prepare<[string, number, string]>(`UPDATE products SET currency = ? WHERE shop_id = ? AND currency = ?`),
+    firstActive: statements.prepare((db, p: { shopId: number; limit: number }) =>
+      db
+        .selectFrom('products')
+        .selectAll()
+        .where('shop_id', '=', p.shopId)
+        .where('archived_at', 'is', null)
+        .orderBy('name', (o) => o.collate('nocase'))
+        .orderBy('id')
+        .limit(p.limit),
+    ),
+    count: statements.prepare((db, p: { shopId: number; archived: number }) =>
+      db
+        .selectFrom('products')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('shop_id', '=', p.shopId)
+        .where(isArchived, '=', p.archived),
+    ),
+    countInCategory: statements.prepare((db, p: { shopId: number; category: string; archived: number }) =>
+      db
+        .selectFrom('products')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('shop_id', '=', p.shopId)
+        .where('category', '=', p.category)
+        .where(isArchived, '=', p.archived),
+    ),
+    all: statements.prepare((db, p: { shopId: number }) =>
+      db.selectFrom('products').selectAll().where('shop_id', '=', p.shopId).where('archived_at', 'is', null).orderBy('id'),
+    ),
+    categories: statements.prepare((db, p: { shopId: number }) =>
+      db
+        .selectFrom('products')
+        .select((eb) => ['category', eb.fn.countAll<number>().as('n')])
+        .where('shop_id', '=', p.shopId)
+        .where('archived_at', 'is', null)
+        .groupBy('category')
+        .orderBy('category'),
+    ),
+    setArchived: statements.prepare((db, p: { archivedAt: string | null; now: string; shopId: number; id: number }) =>
+      db
+        .updateTable('products')
+        .set({ archived_at: p.archivedAt, updated_at: p.now })
+        .where('shop_id', '=', p.shopId)
+        .where('id', '=', p.id),
+    ),
+    relabel: statements.prepare((db, p: { to: string; shopId: number; from: string }) =>
+      db.updateTable('products').set({ currency: p.to }).where('shop_id', '=', p.shopId).where('currency', '=', p.from),
+    ),
   };
 
   /** The search document of a product, and a writer for its FTS rows once its id is known. */
@@ -165,10 +281,11 @@ export function makeProductsRepo(sqlite: WritableSqlite) {
     return {
       json: JSON.stringify(doc),
       write(id: number) {
-        s.triDelete.run(id);
-        s.wordsDelete.run(id);
-        s.triInsert.run(id, shopToken(shopId), cols.names, cols.aliases, cols.other);
-        s.wordsInsert.run(id, shopToken(shopId), cols.names, cols.aliases, cols.other, cols.concepts);
+        s.triDelete.run({ id });
+        s.wordsDelete.run({ id });
+        const row = { id, shop: shopToken(shopId), ...cols };
+        s.triInsert.run(row);
+        s.wordsInsert.run(row);
       },
     };
   }
@@ -178,12 +295,12 @@ export function makeProductsRepo(sqlite: WritableSqlite) {
   /** Insert or replace by (shop, SKU); not transactional on its own (callers wrap batches). */
   function upsertOne(shopId: number, product: ProductInput, now: string): { id: number; created: boolean } {
     const index = indexFor(shopId, product);
-    const existing = s.bySku.get(shopId, product.sku);
+    const existing = s.bySku.get({ shopId, sku: product.sku });
     if (existing) {
       s.update.run({ ...params(shopId, product, now), search_doc: index.json, id: existing.id });
       variants.replace(shopId, existing.id, reconcileVariants(product).variants, now);
       // Re-importing an archived product's SKU brings it back: the seller sells it again.
-      if (existing.archived_at !== null) s.setArchived.run(null, now, shopId, existing.id);
+      if (existing.archived_at !== null) s.setArchived.run({ archivedAt: null, now, shopId, id: existing.id });
       index.write(existing.id);
       return { id: existing.id, created: false };
     }
@@ -221,21 +338,21 @@ export function makeProductsRepo(sqlite: WritableSqlite) {
       return result;
     },
     get(shopId: number, id: number): Product | undefined {
-      const row = s.byId.get(shopId, id);
+      const row = s.byId.get({ shopId, id });
       return row && toProduct(row);
     },
     /** True when a product or a variant of the shop (archived ones too) has this SKU. */
     skuInUse(shopId: number, sku: string): boolean {
-      return s.bySku.get(shopId, sku) !== undefined || variants.productOfSku(shopId, sku) !== undefined;
+      return s.bySku.get({ shopId, sku }) !== undefined || variants.productOfSku(shopId, sku) !== undefined;
     },
     getBySku(shopId: number, sku: string): Product | undefined {
-      const row = s.bySku.get(shopId, sku);
+      const row = s.bySku.get({ shopId, sku });
       return row && toProduct(row);
     },
     /** The product one of whose variants (current or archived) has this SKU. */
     getByVariantSku(shopId: number, sku: string): Product | undefined {
       const id = variants.productOfSku(shopId, sku);
-      const row = id === undefined ? undefined : s.byId.get(shopId, id);
+      const row = id === undefined ? undefined : s.byId.get({ shopId, id });
       return row && toProduct(row);
     },
     /** A page of active (or archived) products by name; the bot's "same category" reads it too. */
@@ -244,10 +361,11 @@ export function makeProductsRepo(sqlite: WritableSqlite) {
       const rows =
         category === undefined
           ? archived
-            ? s.page.all(shopId, a, limit, offset)
-            : s.activePage.all(shopId, limit, offset)
-          : s.pageInCategory.all(shopId, category, a, limit, offset);
-      const total = (category === undefined ? s.count.get(shopId, a) : s.countInCategory.get(shopId, category, a))?.n ?? 0;
+            ? s.page.all({ shopId, archived: a, limit, offset })
+            : s.activePage.all({ shopId, limit, offset })
+          : s.pageInCategory.all({ shopId, category, archived: a, limit, offset });
+      const total =
+        (category === undefined ? s.count.get({ shopId, archived: a }) : s.countInCategory.get({ shopId, category, archived: a }))?.n ?? 0;
       return { items: reader.many(rows), total };
     },
     /**
@@ -256,37 +374,37 @@ export function makeProductsRepo(sqlite: WritableSqlite) {
      */
     setArchived(shopId: number, id: number, archivedAt: string | null, now: string): Product | undefined {
       return sqlite.transaction(() => {
-        const row = s.byId.get(shopId, id);
+        const row = s.byId.get({ shopId, id });
         if (!row) return undefined;
-        s.setArchived.run(archivedAt, now, shopId, id);
+        s.setArchived.run({ archivedAt, now, shopId, id });
         if (archivedAt === null) {
           const { id: _id, shopId: _shop, archivedAt: _a, ...current } = toProduct(row);
           indexFor(shopId, current).write(id);
         } else {
-          s.triDelete.run(id);
-          s.wordsDelete.run(id);
+          s.triDelete.run({ id });
+          s.wordsDelete.run({ id });
         }
-        return toProduct(s.byId.get(shopId, id) as ProductRow);
+        return toProduct(s.byId.get({ shopId, id }) as ProductRow);
       })();
     },
     /** The first active products of a category by name, without counting them (the brain's hot path). */
     inCategory(shopId: number, category: string, limit: number): Product[] {
-      return reader.many(s.activeInCategory.all(shopId, category, limit));
+      return reader.many(s.activeInCategory.all({ shopId, category, limit }));
     },
     /** The first active products by name, without counting them (names the bot can suggest). */
     first(shopId: number, limit: number): Product[] {
-      return reader.many(s.firstActive.all(shopId, limit));
+      return reader.many(s.firstActive.all({ shopId, limit }));
     },
     all(shopId: number): Product[] {
-      return reader.many(s.all.all(shopId));
+      return reader.many(s.all.all({ shopId }));
     },
     categories(shopId: number): { category: string; count: number }[] {
-      return s.categories.all(shopId).map((r) => ({ category: r.category, count: r.n }));
+      return s.categories.all({ shopId }).map((r) => ({ category: r.category, count: r.n }));
     },
     /** Applies a seller's edit; the search index follows when searchable fields change. */
     update(shopId: number, id: number, patch: ProductPatch, now: string): Product | undefined {
       return sqlite.transaction(() => {
-        const row = s.byId.get(shopId, id);
+        const row = s.byId.get({ shopId, id });
         if (!row) return undefined;
         const { id: _id, shopId: _shop, archivedAt, ...current } = toProduct(row);
         const next: ProductInput = { ...current, ...patch };
@@ -294,25 +412,25 @@ export function makeProductsRepo(sqlite: WritableSqlite) {
         s.update.run({ ...params(shopId, next, now), search_doc: index.json, id });
         variants.replace(shopId, id, reconcileVariants(next).variants, now);
         if (!archivedAt) index.write(id);
-        return toProduct(s.byId.get(shopId, id) as ProductRow);
+        return toProduct(s.byId.get({ shopId, id }) as ProductRow);
       })();
     },
     delete(shopId: number, id: number): boolean {
       return sqlite.transaction(() => {
-        const info = s.delete.run(shopId, id);
+        const info = s.delete.run({ shopId, id });
         if (info.changes === 0) return false;
-        s.triDelete.run(id);
-        s.wordsDelete.run(id);
+        s.triDelete.run({ id });
+        s.wordsDelete.run({ id });
         return true;
       })();
     },
     /** A shop's new currency relabels the products still priced in its old one (a wrong default at import). */
     relabelCurrency(shopId: number, from: string, to: string): number {
-      return s.relabel.run(to, shopId, from).changes;
+      return s.relabel.run({ to, shopId, from }).changes;
     },
     /** Active products of the shop. */
     count(shopId: number): number {
-      return s.count.get(shopId, 0)?.n ?? 0;
+      return s.count.get({ shopId, archived: 0 })?.n ?? 0;
     },
   };
 }

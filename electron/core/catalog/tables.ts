@@ -75,3 +75,35 @@ export interface CatalogTables {
   products_tri: ProductsTriTable;
   products_words: ProductsWordsTable;
 }
+
+/**
+ * A chunked import's staging table (import/staging-repo.ts): a TEMP table per import, named
+ * `temp.catalog_import_<n>`, so not a migration's table and not in `CatalogTables`. Its columns
+ * are the product's (as `productRowParams` writes them) and the staged variants (JSON).
+ */
+export interface ImportStagingTable {
+  sku: string;
+  name: string;
+  alt_names: string;
+  aliases: string;
+  category: string;
+  price: number;
+  compare_at_price: number | null;
+  currency: string;
+  stock: number | null;
+  variants: string;
+  images: string;
+  description: string;
+  upsell_skus: string;
+  search_doc: string;
+  /** JSON list of the product's reconciled variants, written to product_variants at the commit. */
+  variant_rows: string;
+}
+
+/** The name a staging table has: only staging-repo makes one. */
+export type StagingTableName = `temp.catalog_import_${number}`;
+
+/** What an import's commit reads and writes: the catalog's tables and its staging table (under the key the queries cast its name to). */
+export interface StagingTables extends CatalogTables {
+  import_staging: ImportStagingTable;
+}

@@ -1,4 +1,6 @@
-import type { WritableSqlite } from '../store';
+import { sql } from 'kysely';
+import { type WritableSqlite, typedStatements } from '../store';
+import type { KnowledgeTables } from './tables';
 
 /**
  * A customer's erasure, knowledge's part (in contacts/delete's transaction): learned (not
@@ -10,21 +12,26 @@ export function deleteContactData(
   { shopId, quotes }: { shopId: number; quotes: readonly string[] },
 ): { learnedEntries: number } {
   if (quotes.length === 0) return { learnedEntries: 0 };
-  const rows = tx
-    .prepare<[number], { id: number; question: string; answer: string }>(
-      "SELECT id, question, answer FROM knowledge WHERE shop_id = ? AND source = 'learned'",
+  const statements = typedStatements<KnowledgeTables>(tx);
+  const rows = statements
+    .prepare((db, p: { shopId: number }) =>
+      db.selectFrom('knowledge').select(['id', 'question', 'answer']).where('shop_id', '=', p.shopId).where('source', '=', 'learned'),
     )
-    .all(shopId);
+    .all({ shopId });
   const quoting = rows.filter((r) => quotes.some((q) => r.question.includes(q) || r.answer.includes(q)));
-  for (const row of quoting) {
-    tx.prepare('DELETE FROM knowledge_tri WHERE rowid = ?').run(row.id);
-    tx.prepare('DELETE FROM knowledge_words WHERE rowid = ?').run(row.id);
-    tx.prepare('DELETE FROM knowledge WHERE id = ?').run(row.id);
-  }
   if (quoting.length > 0) {
-    // Merge the indexes so the deleted entries' terms leave their segments.
-    tx.prepare("INSERT INTO knowledge_tri(knowledge_tri) VALUES ('optimize')").run();
-    tx.prepare("INSERT INTO knowledge_words(knowledge_words) VALUES ('optimize')").run();
+    const triDelete = statements.prepare((db, p: { id: number }) => db.deleteFrom('knowledge_tri').where('rowid', '=', p.id));
+    const wordsDelete = statements.prepare((db, p: { id: number }) => db.deleteFrom('knowledge_words').where('rowid', '=', p.id));
+    const entryDelete = statements.prepare((db, p: { id: number }) => db.deleteFrom('knowledge').where('id', '=', p.id));
+    for (const { id } of quoting) {
+      triDelete.run({ id });
+      wordsDelete.run({ id });
+      entryDelete.run({ id });
+    }
+    // Merge the indexes so the deleted entries' terms leave their segments (FTS5's 'optimize' command:
+    // an insert into the column named after the table, which no table type has).
+    statements.prepare((db) => db.insertInto('knowledge_tri').expression(sql`(knowledge_tri) values ('optimize')`)).run();
+    statements.prepare((db) => db.insertInto('knowledge_words').expression(sql`(knowledge_words) values ('optimize')`)).run();
   }
   return { learnedEntries: quoting.length };
 }

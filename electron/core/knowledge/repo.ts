@@ -1,6 +1,7 @@
 import type { KnowledgeEntry, KnowledgeSource, KnowledgeStatus } from '../../../shared/domain/knowledge';
 import { knowledgeSearchDoc, shopToken } from '../catalog';
-import type { WritableSqlite } from '../store';
+import { type WritableSqlite, typedStatements } from '../store';
+import type { KnowledgeTables } from './tables';
 
 export interface KnowledgeRow {
   id: number;
@@ -42,71 +43,121 @@ export interface KnowledgeInput {
  * FAQ entries and their two FTS rows, kept in step in one transaction per write. Only active
  * entries are indexed: pending and dismissed ones can never reach a customer through retrieval.
  */
+/** An entry's row in knowledge_tri and knowledge_words (rowid = the entry's id). */
+type IndexRow = { id: number; shop: string; question: string; keywords: string; answer: string; concepts: string };
+
 export function makeKnowledgeRepo(sqlite: WritableSqlite) {
+  const statements = typedStatements<KnowledgeTables>(sqlite);
+  type Row = ReturnType<typeof params> & { search_doc: string };
   const s = {
-    byId: sqlite.prepare<[number, number], KnowledgeRow>(`SELECT * FROM knowledge WHERE shop_id = ? AND id = ?`),
-    insert: sqlite.prepare(
-      `INSERT INTO knowledge (shop_id, question, answer, keywords, source, status, search_doc, created_at, updated_at)
-       VALUES (@shop_id, @question, @answer, @keywords, @source, @status, @search_doc, @now, @now)`,
+    byId: statements.prepare((db, p: { shopId: number; id: number }) =>
+      db.selectFrom('knowledge').selectAll().where('shop_id', '=', p.shopId).where('id', '=', p.id),
     ),
-    update: sqlite.prepare(
-      `UPDATE knowledge SET question = @question, answer = @answer, keywords = @keywords, source = @source, status = @status,
-         search_doc = @search_doc, updated_at = @now WHERE shop_id = @shop_id AND id = @id`,
+    insert: statements.prepare((db, p: Row) =>
+      db.insertInto('knowledge').values({
+        shop_id: p.shop_id,
+        question: p.question,
+        answer: p.answer,
+        keywords: p.keywords,
+        source: p.source,
+        status: p.status,
+        search_doc: p.search_doc,
+        created_at: p.now,
+        updated_at: p.now,
+      }),
     ),
-    delete: sqlite.prepare(`DELETE FROM knowledge WHERE shop_id = ? AND id = ?`),
-    list: sqlite.prepare<[number], KnowledgeRow>(`SELECT * FROM knowledge WHERE shop_id = ? ORDER BY id DESC`),
-    listByStatus: sqlite.prepare<[number, string], KnowledgeRow>(
-      `SELECT * FROM knowledge WHERE shop_id = ? AND status = ? ORDER BY id DESC`,
+    update: statements.prepare((db, p: Row & { id: number }) =>
+      db
+        .updateTable('knowledge')
+        .set({
+          question: p.question,
+          answer: p.answer,
+          keywords: p.keywords,
+          source: p.source,
+          status: p.status,
+          search_doc: p.search_doc,
+          updated_at: p.now,
+        })
+        .where('shop_id', '=', p.shop_id)
+        .where('id', '=', p.id),
     ),
-    triDelete: sqlite.prepare(`DELETE FROM knowledge_tri WHERE rowid = ?`),
-    wordsDelete: sqlite.prepare(`DELETE FROM knowledge_words WHERE rowid = ?`),
-    triInsert: sqlite.prepare(`INSERT INTO knowledge_tri (rowid, shop, question, keywords, answer) VALUES (?, ?, ?, ?, ?)`),
-    wordsInsert: sqlite.prepare(
-      `INSERT INTO knowledge_words (rowid, shop, question, keywords, answer, concepts) VALUES (?, ?, ?, ?, ?, ?)`,
+    delete: statements.prepare((db, p: { shopId: number; id: number }) =>
+      db.deleteFrom('knowledge').where('shop_id', '=', p.shopId).where('id', '=', p.id),
+    ),
+    list: statements.prepare((db, p: { shopId: number }) =>
+      db.selectFrom('knowledge').selectAll().where('shop_id', '=', p.shopId).orderBy('id', 'desc'),
+    ),
+    listByStatus: statements.prepare((db, p: { shopId: number; status: KnowledgeStatus }) =>
+      db.selectFrom('knowledge').selectAll().where('shop_id', '=', p.shopId).where('status', '=', p.status).orderBy('id', 'desc'),
+    ),
+    triDelete: statements.prepare((db, p: { id: number }) => db.deleteFrom('knowledge_tri').where('rowid', '=', p.id)),
+    wordsDelete: statements.prepare((db, p: { id: number }) => db.deleteFrom('knowledge_words').where('rowid', '=', p.id)),
+    triInsert: statements.prepare((db, p: IndexRow) =>
+      db.insertInto('knowledge_tri').values({ rowid: p.id, shop: p.shop, question: p.question, keywords: p.keywords, answer: p.answer }),
+    ),
+    wordsInsert: statements.prepare((db, p: IndexRow) =>
+      db.insertInto('knowledge_words').values({
+        rowid: p.id,
+        shop: p.shop,
+        question: p.question,
+        keywords: p.keywords,
+        answer: p.answer,
+        concepts: p.concepts,
+      }),
     ),
   };
 
   function writeIndex(id: number, shopId: number, input: KnowledgeInput): string {
     const doc = knowledgeSearchDoc(input);
-    s.triDelete.run(id);
-    s.wordsDelete.run(id);
+    s.triDelete.run({ id });
+    s.wordsDelete.run({ id });
     if (input.status === 'active') {
       const keywords = doc.keywords.map((k) => k.join(' ')).join(' ; ');
-      s.triInsert.run(id, shopToken(shopId), doc.question.join(' '), keywords, doc.answer.join(' '));
-      s.wordsInsert.run(id, shopToken(shopId), doc.question.join(' '), keywords, doc.answer.join(' '), doc.concepts.join(' '));
+      const row = {
+        id,
+        shop: shopToken(shopId),
+        question: doc.question.join(' '),
+        keywords,
+        answer: doc.answer.join(' '),
+        concepts: doc.concepts.join(' '),
+      };
+      s.triInsert.run(row);
+      s.wordsInsert.run(row);
     }
     return JSON.stringify(doc);
   }
 
-  const params = (shopId: number, input: KnowledgeInput, now: string) => ({
-    shop_id: shopId,
-    question: input.question,
-    answer: input.answer,
-    keywords: JSON.stringify(input.keywords),
-    source: input.source,
-    status: input.status,
-    now,
-  });
+  function params(shopId: number, input: KnowledgeInput, now: string) {
+    return {
+      shop_id: shopId,
+      question: input.question,
+      answer: input.answer,
+      keywords: JSON.stringify(input.keywords),
+      source: input.source,
+      status: input.status,
+      now,
+    };
+  }
 
   return {
     get(shopId: number, id: number): KnowledgeEntry | undefined {
-      const row = s.byId.get(shopId, id);
+      const row = s.byId.get({ shopId, id });
       return row && rowToEntry(row);
     },
     list(shopId: number, status?: KnowledgeStatus): KnowledgeEntry[] {
-      return (status ? s.listByStatus.all(shopId, status) : s.list.all(shopId)).map(rowToEntry);
+      return (status ? s.listByStatus.all({ shopId, status }) : s.list.all({ shopId })).map(rowToEntry);
     },
     create(shopId: number, input: KnowledgeInput, now: string): KnowledgeEntry {
       return sqlite.transaction(() => {
         const id = Number(s.insert.run({ ...params(shopId, input, now), search_doc: '{}' }).lastInsertRowid);
         const search_doc = writeIndex(id, shopId, input);
         s.update.run({ ...params(shopId, input, now), search_doc, id });
-        return rowToEntry(s.byId.get(shopId, id) as KnowledgeRow);
+        return rowToEntry(s.byId.get({ shopId, id }) as KnowledgeRow);
       })();
     },
     update(shopId: number, id: number, patch: Partial<KnowledgeInput>, now: string): KnowledgeEntry | undefined {
       return sqlite.transaction(() => {
-        const row = s.byId.get(shopId, id);
+        const row = s.byId.get({ shopId, id });
         if (!row) return undefined;
         const current = rowToEntry(row);
         const next: KnowledgeInput = {
@@ -118,14 +169,14 @@ export function makeKnowledgeRepo(sqlite: WritableSqlite) {
         };
         const search_doc = writeIndex(id, shopId, next);
         s.update.run({ ...params(shopId, next, now), search_doc, id });
-        return rowToEntry(s.byId.get(shopId, id) as KnowledgeRow);
+        return rowToEntry(s.byId.get({ shopId, id }) as KnowledgeRow);
       })();
     },
     delete(shopId: number, id: number): boolean {
       return sqlite.transaction(() => {
-        if (s.delete.run(shopId, id).changes === 0) return false;
-        s.triDelete.run(id);
-        s.wordsDelete.run(id);
+        if (s.delete.run({ shopId, id }).changes === 0) return false;
+        s.triDelete.run({ id });
+        s.wordsDelete.run({ id });
         return true;
       })();
     },

@@ -1,4 +1,6 @@
 import type { CoreContext } from '../context';
+import type { Database } from '../database';
+import { typedStatements } from '../store';
 import { phoneToJid } from '../text';
 
 /** The test panel's customer: a number no real customer has (999 is no country code). */
@@ -42,9 +44,14 @@ export async function tryAsCustomer(ctx: CoreContext, shopId: number, question: 
     });
   });
   const { messageId } = ctx.testPhone.send(shopId, KNOWLEDGE_TEST_PHONE, question);
-  conversationId = (sqlite.prepare(`SELECT conversation_id AS id FROM messages WHERE id = ?`).get(messageId) as { id: number }).id;
+  const statements = typedStatements<Database>(sqlite);
+  const message = statements.prepare((db, p: { id: number }) =>
+    db.selectFrom('messages').select('conversation_id as id').where('id', '=', p.id),
+  );
+  conversationId = (message.get({ id: messageId }) as { id: number }).id;
   const out = await outcome;
-  const row = sqlite.prepare(`SELECT escalation_reason AS reason FROM conversations WHERE id = ?`).get(conversationId) as
-    { reason: string | null } | undefined;
+  const row = statements
+    .prepare((db, p: { id: number }) => db.selectFrom('conversations').select('escalation_reason as reason').where('id', '=', p.id))
+    .get({ id: conversationId });
   return { reply: out?.text ?? null, draft: out?.draft ?? false, escalation: row?.reason ?? null, conversationId };
 }

@@ -18,3 +18,4 @@ export { type RecoveryResult, type TableDamage, recoverDatabase } from './recove
 export { type BackupOptions, restoreBackup, runBackup } from './backup/backup';
 export { type MessageSearchIndex, optimizeMessageSearch } from './message-search-index';
 export { makeDiskProbe } from './disk-probe';
+export { type ReadQuery, type RowOf, type WriteQuery, typedStatements } from './typed-statements';

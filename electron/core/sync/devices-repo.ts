@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { SyncDevicesTable } from './tables';
-import type { WritableSqlite } from '../store';
+import type { SyncDevicesTable, SyncTables } from './tables';
+import { type WritableSqlite, typedStatements } from '../store';
 
 /** A paired device as stored: public keys only (migration 0080). */
 export interface DeviceRow {
@@ -29,35 +29,42 @@ const toDevice = (r: RawDevice): DeviceRow => ({
 
 /** The paired devices. Unpairing deletes the row: the keys are gone, nothing is sealed for that device again. */
 export function makeDevicesRepo(sqlite: WritableSqlite) {
-  const all = sqlite.prepare<[], RawDevice>('SELECT * FROM sync_devices ORDER BY id');
-  const byId = sqlite.prepare<[number], RawDevice>('SELECT * FROM sync_devices WHERE id = ?');
-  const bySign = sqlite.prepare<[string], RawDevice>('SELECT * FROM sync_devices WHERE sign_public_key = ?');
-  const insert = sqlite.prepare<[string, string, string, string]>(
-    'INSERT INTO sync_devices (name, sign_public_key, box_public_key, paired_at) VALUES (?, ?, ?, ?)',
+  const statements = typedStatements<SyncTables>(sqlite);
+  const all = statements.prepare((db) => db.selectFrom('sync_devices').selectAll().orderBy('id'));
+  const byId = statements.prepare((db, p: { id: number }) => db.selectFrom('sync_devices').selectAll().where('id', '=', p.id));
+  const bySign = statements.prepare((db, p: { key: string }) =>
+    db.selectFrom('sync_devices').selectAll().where('sign_public_key', '=', p.key),
   );
-  const seen = sqlite.prepare<[string, number]>('UPDATE sync_devices SET last_seen_at = ? WHERE id = ?');
-  const replay = sqlite.prepare<[string, number]>('UPDATE sync_devices SET replay_state = ? WHERE id = ?');
-  const remove = sqlite.prepare<[number]>('DELETE FROM sync_devices WHERE id = ?');
+  const insert = statements.prepare((db, p: { name: string; sign: string; box: string; now: string }) =>
+    db.insertInto('sync_devices').values({ name: p.name, sign_public_key: p.sign, box_public_key: p.box, paired_at: p.now }),
+  );
+  const seen = statements.prepare((db, p: { id: number; now: string }) =>
+    db.updateTable('sync_devices').set({ last_seen_at: p.now }).where('id', '=', p.id),
+  );
+  const replay = statements.prepare((db, p: { id: number; state: string }) =>
+    db.updateTable('sync_devices').set({ replay_state: p.state }).where('id', '=', p.id),
+  );
+  const remove = statements.prepare((db, p: { id: number }) => db.deleteFrom('sync_devices').where('id', '=', p.id));
   return {
     list: (): DeviceRow[] => all.all().map(toDevice),
     get: (id: number): DeviceRow | null => {
-      const r = byId.get(id);
+      const r = byId.get({ id });
       return r ? toDevice(r) : null;
     },
     bySignKey: (key: string): DeviceRow | null => {
-      const r = bySign.get(key);
+      const r = bySign.get({ key });
       return r ? toDevice(r) : null;
     },
     /** Adds a device; pairing the same key again keeps the existing row (a retried pairing). */
     add(device: { name: string; signPublicKey: string; boxPublicKey: string }, now: string): DeviceRow {
-      const existing = bySign.get(device.signPublicKey);
+      const existing = bySign.get({ key: device.signPublicKey });
       if (existing) return toDevice(existing);
-      const { lastInsertRowid } = insert.run(device.name, device.signPublicKey, device.boxPublicKey, now);
-      return toDevice(byId.get(Number(lastInsertRowid)) as RawDevice);
+      const { lastInsertRowid } = insert.run({ name: device.name, sign: device.signPublicKey, box: device.boxPublicKey, now });
+      return toDevice(byId.get({ id: Number(lastInsertRowid) }) as RawDevice);
     },
-    markSeen: (id: number, now: string): void => void seen.run(now, id),
-    saveReplay: (id: number, state: string): void => void replay.run(state, id),
-    remove: (id: number): boolean => remove.run(id).changes > 0,
+    markSeen: (id: number, now: string): void => void seen.run({ id, now }),
+    saveReplay: (id: number, state: string): void => void replay.run({ id, state }),
+    remove: (id: number): boolean => remove.run({ id }).changes > 0,
   };
 }
 export type DevicesRepo = ReturnType<typeof makeDevicesRepo>;

@@ -1,21 +1,13 @@
 import { createHash } from 'node:crypto';
+import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { DocumentKind, KnowledgeDocument } from '../../../../shared/domain/knowledge';
 import { chunkText } from './chunk';
 import { contentWordsOf, indexWords, stemOf } from './words';
-import type { WritableSqlite } from '../../store';
+import { type WritableSqlite, typedStatements } from '../../store';
+import type { KnowledgeDocumentsTable, KnowledgeTables } from '../tables';
 
-interface DocumentRow {
-  id: number;
-  shop_id: number;
-  name: string;
-  kind: DocumentKind;
-  bytes: number;
-  sha256: string;
-  chars: number;
-  chunks: number;
-  created_at: string;
-  updated_at: string;
-}
+/** A document's row with its chunk count, as the queries below read it. */
+type DocumentRow = Selectable<KnowledgeDocumentsTable> & { chunks: number | null };
 
 /** One passage of a document that matched a question, with how much of the question it covers. */
 export interface DocumentHit {
@@ -32,15 +24,15 @@ const toDocument = (r: DocumentRow): KnowledgeDocument => ({
   id: r.id,
   shopId: r.shop_id,
   name: r.name,
-  kind: r.kind,
+  // The column holds what `save` wrote: a DocumentKind.
+  kind: r.kind as DocumentKind,
   bytes: r.bytes,
   chars: r.chars,
-  chunks: r.chunks,
+  // A count is never null; the type says a scalar subquery may be.
+  chunks: r.chunks ?? 0,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
-
-const SELECT = `SELECT d.*, (SELECT count(*) FROM knowledge_chunks c WHERE c.document_id = d.id) AS chunks FROM knowledge_documents d`;
 
 /**
  * Knowledge documents, their chunks and the chunks' FTS rows, kept in step in one transaction per
@@ -48,42 +40,83 @@ const SELECT = `SELECT d.*, (SELECT count(*) FROM knowledge_chunks c WHERE c.doc
  * it removes its passages from retrieval at once.
  */
 export function makeDocumentsRepo(sqlite: WritableSqlite) {
+  const statements = typedStatements<KnowledgeTables>(sqlite);
+  type Fields = { shopId: number; name: string; kind: DocumentKind; bytes: number; sha256: string; chars: number; now: string };
+  /** A document's row with how many chunks it has. */
+  const documents = (db: Kysely<KnowledgeTables>) =>
+    db
+      .selectFrom('knowledge_documents as d')
+      .selectAll('d')
+      .select((eb) =>
+        eb.selectFrom('knowledge_chunks as c').select(eb.fn.countAll<number>().as('n')).whereRef('c.document_id', '=', 'd.id').as('chunks'),
+      );
   const s = {
-    list: sqlite.prepare<[number], DocumentRow>(`${SELECT} WHERE d.shop_id = ? ORDER BY d.updated_at DESC, d.id DESC`),
-    byId: sqlite.prepare<[number, number], DocumentRow>(`${SELECT} WHERE d.shop_id = ? AND d.id = ?`),
-    byName: sqlite.prepare<[number, string], { id: number }>('SELECT id FROM knowledge_documents WHERE shop_id = ? AND name = ?'),
-    insert: sqlite.prepare(
-      `INSERT INTO knowledge_documents (shop_id, name, kind, bytes, sha256, chars, created_at, updated_at)
-       VALUES (@shopId, @name, @kind, @bytes, @sha256, @chars, @now, @now)`,
+    list: statements.prepare((db, p: { shopId: number }) =>
+      documents(db).where('d.shop_id', '=', p.shopId).orderBy('d.updated_at', 'desc').orderBy('d.id', 'desc'),
     ),
-    update: sqlite.prepare(
-      `UPDATE knowledge_documents SET name = @name, kind = @kind, bytes = @bytes, sha256 = @sha256, chars = @chars, updated_at = @now
-       WHERE id = @id AND shop_id = @shopId`,
+    byId: statements.prepare((db, p: { shopId: number; id: number }) =>
+      documents(db).where('d.shop_id', '=', p.shopId).where('d.id', '=', p.id),
     ),
-    chunkIds: sqlite.prepare<[number], { id: number }>('SELECT id FROM knowledge_chunks WHERE document_id = ?'),
-    deleteWords: sqlite.prepare<[number]>('DELETE FROM knowledge_chunk_words WHERE rowid = ?'),
-    deleteChunks: sqlite.prepare<[number]>('DELETE FROM knowledge_chunks WHERE document_id = ?'),
-    deleteDocument: sqlite.prepare<[number, number]>('DELETE FROM knowledge_documents WHERE shop_id = ? AND id = ?'),
-    insertChunk: sqlite.prepare<[number, number, number, string]>(
-      'INSERT INTO knowledge_chunks (document_id, shop_id, ord, text) VALUES (?, ?, ?, ?)',
+    byName: statements.prepare((db, p: { shopId: number; name: string }) =>
+      db.selectFrom('knowledge_documents').select('id').where('shop_id', '=', p.shopId).where('name', '=', p.name),
     ),
-    insertWords: sqlite.prepare<[number, string]>('INSERT INTO knowledge_chunk_words (rowid, words) VALUES (?, ?)'),
-    search: sqlite.prepare<[string, number, number], { chunk_id: number; text: string; document_id: number; name: string }>(
-      `SELECT c.id AS chunk_id, c.text, d.id AS document_id, d.name FROM knowledge_chunk_words w
-       JOIN knowledge_chunks c ON c.id = w.rowid JOIN knowledge_documents d ON d.id = c.document_id
-       WHERE knowledge_chunk_words MATCH ? AND c.shop_id = ? ORDER BY bm25(knowledge_chunk_words) LIMIT ?`,
+    insert: statements.prepare((db, p: Fields) =>
+      db.insertInto('knowledge_documents').values({
+        shop_id: p.shopId,
+        name: p.name,
+        kind: p.kind,
+        bytes: p.bytes,
+        sha256: p.sha256,
+        chars: p.chars,
+        created_at: p.now,
+        updated_at: p.now,
+      }),
+    ),
+    update: statements.prepare((db, p: Fields & { id: number }) =>
+      db
+        .updateTable('knowledge_documents')
+        .set({ name: p.name, kind: p.kind, bytes: p.bytes, sha256: p.sha256, chars: p.chars, updated_at: p.now })
+        .where('id', '=', p.id)
+        .where('shop_id', '=', p.shopId),
+    ),
+    chunkIds: statements.prepare((db, p: { documentId: number }) =>
+      db.selectFrom('knowledge_chunks').select('id').where('document_id', '=', p.documentId),
+    ),
+    deleteWords: statements.prepare((db, p: { id: number }) => db.deleteFrom('knowledge_chunk_words').where('rowid', '=', p.id)),
+    deleteChunks: statements.prepare((db, p: { documentId: number }) =>
+      db.deleteFrom('knowledge_chunks').where('document_id', '=', p.documentId),
+    ),
+    deleteDocument: statements.prepare((db, p: { shopId: number; id: number }) =>
+      db.deleteFrom('knowledge_documents').where('shop_id', '=', p.shopId).where('id', '=', p.id),
+    ),
+    insertChunk: statements.prepare((db, p: { documentId: number; shopId: number; ord: number; text: string }) =>
+      db.insertInto('knowledge_chunks').values({ document_id: p.documentId, shop_id: p.shopId, ord: p.ord, text: p.text }),
+    ),
+    insertWords: statements.prepare((db, p: { id: number; words: string }) =>
+      db.insertInto('knowledge_chunk_words').values({ rowid: p.id, words: p.words }),
+    ),
+    search: statements.prepare((db, p: { match: string; shopId: number; limit: number }) =>
+      db
+        .selectFrom('knowledge_chunk_words as w')
+        .innerJoin('knowledge_chunks as c', 'c.id', 'w.rowid')
+        .innerJoin('knowledge_documents as d', 'd.id', 'c.document_id')
+        .select(['c.id as chunk_id', 'c.text', 'd.id as document_id', 'd.name'])
+        .where(sql<SqlBool>`knowledge_chunk_words match ${p.match}`)
+        .where('c.shop_id', '=', p.shopId)
+        .orderBy(sql`bm25(knowledge_chunk_words)`)
+        .limit(p.limit),
     ),
   };
 
   function dropChunks(documentId: number): void {
-    for (const { id } of s.chunkIds.all(documentId)) s.deleteWords.run(id);
-    s.deleteChunks.run(documentId);
+    for (const { id } of s.chunkIds.all({ documentId })) s.deleteWords.run({ id });
+    s.deleteChunks.run({ documentId });
   }
 
   return {
-    list: (shopId: number): KnowledgeDocument[] => s.list.all(shopId).map(toDocument),
+    list: (shopId: number): KnowledgeDocument[] => s.list.all({ shopId }).map(toDocument),
     get(shopId: number, id: number): KnowledgeDocument | undefined {
-      const row = s.byId.get(shopId, id);
+      const row = s.byId.get({ shopId, id });
       return row && toDocument(row);
     },
     /**
@@ -106,13 +139,13 @@ export function makeDocumentsRepo(sqlite: WritableSqlite) {
         now,
       };
       return sqlite.transaction(() => {
-        const sameName = s.byName.get(shopId, doc.name)?.id;
+        const sameName = s.byName.get({ shopId, name: doc.name })?.id;
         let id = doc.replaceId ?? sameName;
-        if (id !== undefined && !s.byId.get(shopId, id)) return undefined;
+        if (id !== undefined && !s.byId.get({ shopId, id })) return undefined;
         // Replacing under a new name that another document already has: that one goes.
         if (doc.replaceId !== undefined && sameName !== undefined && sameName !== doc.replaceId) {
           dropChunks(sameName);
-          s.deleteDocument.run(shopId, sameName);
+          s.deleteDocument.run({ shopId, id: sameName });
         }
         if (id === undefined) id = Number(s.insert.run(fields).lastInsertRowid);
         else {
@@ -120,17 +153,17 @@ export function makeDocumentsRepo(sqlite: WritableSqlite) {
           s.update.run({ ...fields, id });
         }
         chunks.forEach((text, ord) => {
-          const chunkId = Number(s.insertChunk.run(id, shopId, ord, text).lastInsertRowid);
-          s.insertWords.run(chunkId, indexWords(text));
+          const chunkId = Number(s.insertChunk.run({ documentId: id, shopId, ord, text }).lastInsertRowid);
+          s.insertWords.run({ id: chunkId, words: indexWords(text) });
         });
-        return toDocument(s.byId.get(shopId, id)!);
+        return toDocument(s.byId.get({ shopId, id })!);
       })();
     },
     delete(shopId: number, id: number): boolean {
       return sqlite.transaction(() => {
-        if (!s.byId.get(shopId, id)) return false;
+        if (!s.byId.get({ shopId, id })) return false;
         dropChunks(id);
-        return s.deleteDocument.run(shopId, id).changes === 1;
+        return s.deleteDocument.run({ shopId, id }).changes === 1;
       })();
     },
     /** Passages that answer `question`, best first: FTS over word prefixes, scored by coverage. */
@@ -139,7 +172,7 @@ export function makeDocumentsRepo(sqlite: WritableSqlite) {
       if (words.length === 0) return [];
       const stems = words.map(stemOf);
       const match = [...new Set(stems)].map((st) => `"${st.replace(/"/g, '')}"*`).join(' OR ');
-      const rows = s.search.all(match, shopId, 20);
+      const rows = s.search.all({ match, shopId, limit: 20 });
       return rows
         .map((r) => {
           const passage = indexWords(r.text).split(' ');
