@@ -5,28 +5,14 @@ import type { EscalationCode, NotifierCode } from '../domain/notices';
 import type { Conversation, Message } from '../domain/schemas';
 import { type NoticePrefs, isQuiet, makeDeskModel } from './desk-model';
 import { DESK_LOCALES, deskStrings } from './desk-strings';
+import { conversationRow } from '../test-utils/conversation';
 
 const ALL_ON: NoticePrefs = { kinds: {}, quietHours: null };
 const at = (iso: string) => new Date(iso);
 
 const conversation = (id: number, over: Partial<Conversation> = {}): EventMessage<'conversations/updated'> => ({
   name: 'conversations/updated',
-  payload: {
-    id,
-    shopId: 1,
-    accountId: 1,
-    contactId: id,
-    contactJid: `2135500000${id}@s.whatsapp.net`,
-    contactName: `Client ${id}`,
-    status: 'open',
-    takeover: false,
-    unread: 0,
-    lastMessageAt: null,
-    lastPreview: null,
-    escalationReason: null,
-    escalation: [],
-    ...over,
-  },
+  payload: conversationRow(id, { contactJid: `2135500000${id}@s.whatsapp.net`, contactName: `Client ${id}`, ...over }),
 });
 const escalated = (conversationId: number, code: EscalationCode): EventMessage<'conversations/escalated'> => ({
   name: 'conversations/escalated',

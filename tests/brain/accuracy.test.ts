@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BR_SHOP, DZ_SHOP, type Harness, makeHarness } from './harness';
+import { BR_SHOP, DZ_SHOP, type Harness, makeHarness, readJsonl } from './harness';
 
 interface Labelled {
   text: string;
@@ -11,11 +11,7 @@ interface Labelled {
   shop?: 'dz' | 'br';
 }
 
-const read = (file: string): Labelled[] =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Labelled);
+const read = (file: string) => readJsonl<Labelled>(file);
 
 // The dev set mixes both sample shops; a line's product prefix says which catalog it is about.
 const shopOf = (m: Labelled) => (m.shop === 'br' || m.sku?.startsWith('BR-') ? BR_SHOP : DZ_SHOP);

@@ -99,10 +99,19 @@ export interface Customer {
   replay(): Promise<BrainDecision>;
 }
 
-/** A real SQLite store (all migrations), the offline brain wired to it, the fixture catalogs in memory. */
-export async function makeHarness(patches: Partial<Record<number, ShopSettingsPatch>> = {}): Promise<Harness> {
-  const store = await openDatabase({ file: ':memory:' });
-  const now = '2026-01-01T00:00:00.000Z';
+/** The labelled lines of a JSONL data set (blank lines skipped), typed as the caller reads them. */
+export function readJsonl<T>(file: string): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+}
+
+/** When the sample shops and the harness's rows were made. */
+const SEEDED_AT = '2026-01-01T00:00:00.000Z';
+
+/** The two sample shops (`DZ_SHOP` Algerian fashion, `BR_SHOP` Brazilian digital), each with a connected simulator account. */
+export function seedSampleShops(store: Store, now = SEEDED_AT): void {
   for (const [id, name, currency] of [
     [DZ_SHOP, 'Boutique Amina', 'DZD'],
     [BR_SHOP, 'Loja Digital', 'BRL'],
@@ -112,6 +121,13 @@ export async function makeHarness(patches: Partial<Record<number, ShopSettingsPa
       .prepare("INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (?, ?, 'simulator', 'test', 'connected', ?)")
       .run(id, id, now);
   }
+}
+
+/** A real SQLite store (all migrations), the offline brain wired to it, the fixture catalogs in memory. */
+export async function makeHarness(patches: Partial<Record<number, ShopSettingsPatch>> = {}): Promise<Harness> {
+  const store = await openDatabase({ file: ':memory:' });
+  seedSampleShops(store);
+  const now = SEEDED_AT;
   const products = [...loadCatalog('catalog-dz-fashion.csv', DZ_SHOP), ...loadCatalog('catalog-br-digital.csv', BR_SHOP)];
   const settings = new Map<number, ShopSettings>();
   for (const id of [DZ_SHOP, BR_SHOP]) {

@@ -1,10 +1,10 @@
 /// <reference lib="dom" />
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURE_ZONE, seedAnalyticsFixture } from '../../electron/core/test-utils/analytics-fixture';
 import { call } from '../../electron/core/test-utils/temp-core';
-import { type BrowserSession, type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession } from './harness';
+import { type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession, sessionPerSuite } from './harness';
 
 /**
  * The Analytics page on the hand-checked Paris fixture (electron/core/analytics/test-fixture.ts):
@@ -13,27 +13,24 @@ import { type BrowserSession, type Harness, chromiumAvailable, openApp, screensh
  * the same page in Arabic (right to left, Western digits). Screenshots in test-results/.
  */
 describe.skipIf(!chromiumAvailable())('Analytics page in headless Chromium', () => {
-  let session: BrowserSession | undefined;
   let harness: Harness;
   let page: Page;
   let errors: string[];
   let shopId: number;
 
-  beforeAll(async () => {
-    session = await startBrowserSession({
-      prepare: async (core) => {
-        shopId = (await call<{ id: number }>(core, 'shops/create', { name: 'Boutique Paris', currency: 'EUR' })).id;
-        const other = (await call<{ id: number }>(core, 'shops/create', { name: 'Autre', currency: 'DZD' })).id;
-        await call(core, 'settings/update', { shopId, patch: { facts: { timeZone: FIXTURE_ZONE } } });
-        seedAnalyticsFixture(core.ctx.store.sqlite, shopId, other);
-      },
-      context: { viewport: { width: 1280, height: 1000 }, locale: 'en-US', acceptDownloads: true },
-    });
-    ({ harness, page, errors } = session);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  sessionPerSuite(
+    () =>
+      startBrowserSession({
+        prepare: async (core) => {
+          shopId = (await call<{ id: number }>(core, 'shops/create', { name: 'Boutique Paris', currency: 'EUR' })).id;
+          const other = (await call<{ id: number }>(core, 'shops/create', { name: 'Autre', currency: 'DZD' })).id;
+          await call(core, 'settings/update', { shopId, patch: { facts: { timeZone: FIXTURE_ZONE } } });
+          seedAnalyticsFixture(core.ctx.store.sqlite, shopId, other);
+        },
+        context: { viewport: { width: 1280, height: 1000 }, locale: 'en-US', acceptDownloads: true },
+      }),
+    (session) => ({ harness, page, errors } = session),
+  );
 
   const showFixturePeriod = async () => {
     await page.click('.period-presets [role="radio"]:nth-child(4)');

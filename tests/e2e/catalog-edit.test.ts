@@ -1,16 +1,15 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Product } from '../../shared/domain/catalog';
 import { call } from '../../electron/core/test-utils/temp-core';
-import { type Harness, chromiumAvailable, screenshot } from './harness';
-import { type ShopOpening, openShop } from './shop-opening';
+import { type Harness, chromiumAvailable, screenshot, sessionPerSuite } from './harness';
+import { openShop } from './shop-opening';
 
 const NAME = 'جبة قبائلية';
 
 /** A seller who reads Arabic adds, edits and deletes a product with variants, reaching the catalog by the navigation. */
 describe.skipIf(!chromiumAvailable())('Catalog editing in Arabic, in headless Chromium', () => {
-  let opening: ShopOpening;
   let harness: Harness;
   let page: Page;
   let errors: string[];
@@ -18,19 +17,17 @@ describe.skipIf(!chromiumAvailable())('Catalog editing in Arabic, in headless Ch
   const product = async (): Promise<Product | undefined> =>
     (await call<{ items: Product[] }>(harness.core, 'catalog/list', { shopId, query: 'JB' })).items.find((p) => p.sku === 'JB-1');
 
-  beforeAll(async () => {
-    opening = await openShop({
-      shop: { name: 'Dar Amina', currency: 'DZD' },
-      locale: 'ar',
-      viewport: { width: 1366, height: 900 },
-      language: 'ar',
-      nav: { page: 'catalog', ready: '#add-product' },
-    });
-    ({ harness, page, errors, shopId } = opening);
-  });
-  afterAll(async () => {
-    await opening?.close();
-  });
+  sessionPerSuite(
+    () =>
+      openShop({
+        shop: { name: 'Dar Amina', currency: 'DZD' },
+        locale: 'ar',
+        viewport: { width: 1366, height: 900 },
+        language: 'ar',
+        nav: { page: 'catalog', ready: '#add-product' },
+      }),
+    (opening) => ({ harness, page, errors, shopId } = opening),
+  );
 
   it('adds a product by hand with two variants', async () => {
     expect(await page.textContent('#add-product')).toBe('إضافة منتج');

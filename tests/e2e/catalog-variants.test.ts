@@ -2,12 +2,13 @@
 /// <reference lib="dom.iterable" />
 // Callbacks passed to page.evaluate/waitForFunction run in the browser: they need DOM types.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Product } from '../../shared/domain/catalog';
 import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
 import { call } from '../../electron/core/test-utils/temp-core';
-import { type Harness, chromiumAvailable, screenshot } from './harness';
-import { type ShopOpening, openShop } from './shop-opening';
+import { type Harness, chromiumAvailable, screenshot, sessionPerSuite } from './harness';
+import { openShop } from './shop-opening';
+import { customerSays as sayOnTestPhone } from './test-phone';
 
 const NAME = 'Caftan velours';
 
@@ -18,7 +19,6 @@ const NAME = 'Caftan velours';
  * stock — the size that was sold out before the edit is not called sold out after it.
  */
 describe.skipIf(!chromiumAvailable())('Catalog variants in Arabic, quoted by the bot on the test phone', { timeout: 120_000 }, () => {
-  let opening: ShopOpening;
   let harness: Harness;
   let page: Page;
   let errors: string[];
@@ -26,21 +26,19 @@ describe.skipIf(!chromiumAvailable())('Catalog variants in Arabic, quoted by the
   const product = async (): Promise<Product | undefined> =>
     (await call<{ items: Product[] }>(harness.core, 'catalog/list', { shopId, query: 'CV-1' })).items.find((p) => p.sku === 'CV-1');
 
-  beforeAll(async () => {
-    opening = await openShop({
-      shop: { name: 'Dar Lalla', currency: 'DZD' },
-      core: { pacing: noPacing, rateLimits: noRateLimits },
-      locale: 'ar',
-      viewport: { width: 1366, height: 900 },
-      language: 'ar',
-      nav: { page: 'catalog', ready: '#add-product' },
-      timeoutMs: 10_000,
-    });
-    ({ harness, page, errors, shopId } = opening);
-  });
-  afterAll(async () => {
-    await opening?.close();
-  });
+  sessionPerSuite(
+    () =>
+      openShop({
+        shop: { name: 'Dar Lalla', currency: 'DZD' },
+        core: { pacing: noPacing, rateLimits: noRateLimits },
+        locale: 'ar',
+        viewport: { width: 1366, height: 900 },
+        language: 'ar',
+        nav: { page: 'catalog', ready: '#add-product' },
+        timeoutMs: 10_000,
+      }),
+    (opening) => ({ harness, page, errors, shopId } = opening),
+  );
 
   it('adds a product with two variants from the Catalog reached by the navigation', async () => {
     await page.click('#add-product');
@@ -117,16 +115,7 @@ describe.skipIf(!chromiumAvailable())('Catalog variants in Arabic, quoted by the
     expect((await call<{ total: number }>(harness.core, 'catalog/list', { shopId })).total).toBe(1);
   });
 
-  const botReplies = () => page.locator('[data-testid="phone-message"][data-direction="in"]');
-  async function customerSays(text: string): Promise<string> {
-    const before = await botReplies().count();
-    await page.fill('[data-testid="test-phone-input"]', text);
-    await page.click('[data-testid="test-phone-send"]');
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="phone-message"][data-direction="in"]').length > n, before, {
-      timeout: 20_000,
-    });
-    return (await botReplies().last().textContent()) ?? '';
-  }
+  const customerSays = (text: string) => sayOnTestPhone(page, text);
 
   it('the bot on the test phone quotes the edited variant’s price and stock, and never calls it sold out', async () => {
     await page.click('[data-testid="nav-inbox"]');

@@ -1,31 +1,28 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeFakeSocketFactory } from '../../electron/core/channels/whatsapp/test-utils/fake-socket';
 import { call } from '../../electron/core/test-utils/temp-core';
-import { type BrowserSession, type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession } from './harness';
+import { type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession, sessionPerSuite } from './harness';
 
 /** The Connect page against a real core whose WhatsApp socket is a double the test drives. */
 describe.skipIf(!chromiumAvailable())('Connect page in headless Chromium', () => {
-  let session: BrowserSession | undefined;
   let harness: Harness;
   let page: Page;
   let errors: string[];
   const sockets = makeFakeSocketFactory();
 
-  beforeAll(async () => {
-    session = await startBrowserSession({
-      core: { whatsapp: { socketFactory: sockets.factory } },
-      prepare: async (core) => {
-        await call(core, 'shops/create', { name: 'Boutique Amina', currency: 'DZD' });
-      },
-      context: { viewport: { width: 1280, height: 900 }, locale: 'en-US' },
-    });
-    ({ harness, page, errors } = session);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  sessionPerSuite(
+    () =>
+      startBrowserSession({
+        core: { whatsapp: { socketFactory: sockets.factory } },
+        prepare: async (core) => {
+          await call(core, 'shops/create', { name: 'Boutique Amina', currency: 'DZD' });
+        },
+        context: { viewport: { width: 1280, height: 900 }, locale: 'en-US' },
+      }),
+    (session) => ({ harness, page, errors } = session),
+  );
 
   it('shows the warning, links by QR with a countdown, then shows the connected number', async () => {
     await openApp(page, harness, '#connect');

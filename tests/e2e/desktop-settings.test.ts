@@ -9,14 +9,13 @@ import { call } from '../../electron/core/test-utils/temp-core';
 import type { EventMessage } from '../../shared/contract/events';
 import { makeDeskModel } from '../../shared/desktop/desk-model';
 import { type DesktopPrefs, noticePrefsOf } from '../../shared/desktop/desktop-prefs';
-import { type BrowserSession, type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession, watchErrors } from './harness';
+import { type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession, watchErrors, sessionPerSuite } from './harness';
 
 const KEY = 'sk-e2e-DIAG-SECRET-0123456789abcdef';
 const PASSPHRASE = 'sel et poivre du souk';
 
 /** The Settings page's "Desktop and notifications" section in a browser tab, against a real core. */
 describe.skipIf(!chromiumAvailable())('Desktop settings in headless Chromium', () => {
-  let session: BrowserSession | undefined;
   let harness: Harness;
   let browser: Browser;
   let page: Page;
@@ -25,17 +24,19 @@ describe.skipIf(!chromiumAvailable())('Desktop settings in headless Chromium', (
 
   beforeAll(async () => {
     dest = fs.mkdtempSync(path.join(os.tmpdir(), 'souq-e2e-backups-'));
-    session = await startBrowserSession({
-      prepare: async (core) => {
-        const shop = await call<{ id: number }>(core, 'shops/create', { name: 'Boutique Amina', currency: 'DZD' });
-        await call(core, 'settings/update', { shopId: shop.id, patch: { llm: { apiKey: KEY } } });
-      },
-      context: { viewport: { width: 1280, height: 1000 }, locale: 'en-US', acceptDownloads: true },
-    });
-    ({ harness, browser, page, errors } = session);
   });
+  sessionPerSuite(
+    () =>
+      startBrowserSession({
+        prepare: async (core) => {
+          const shop = await call<{ id: number }>(core, 'shops/create', { name: 'Boutique Amina', currency: 'DZD' });
+          await call(core, 'settings/update', { shopId: shop.id, patch: { llm: { apiKey: KEY } } });
+        },
+        context: { viewport: { width: 1280, height: 1000 }, locale: 'en-US', acceptDownloads: true },
+      }),
+    (session) => ({ harness, browser, page, errors } = session),
+  );
   afterAll(async () => {
-    await session?.close();
     fs.rmSync(dest, { recursive: true, force: true });
   });
 

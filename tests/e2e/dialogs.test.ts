@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
 import { call } from '../../electron/core/test-utils/temp-core';
-import { type BrowserSession, type Harness, chromiumAvailable, openApp, startBrowserSession } from './harness';
+import { type Harness, chromiumAvailable, openApp, startBrowserSession, sessionPerSuite } from './harness';
 
 const focused = (page: Page) =>
   page.evaluate(() => {
@@ -15,29 +15,28 @@ const focusInside = (page: Page, selector: string) =>
 
 /** Every dialog (quick replies, import, delete) keeps Tab inside, closes on Esc, and gives focus back. */
 describe.skipIf(!chromiumAvailable())('dialogs by keyboard', { timeout: 60_000 }, () => {
-  let session: BrowserSession | undefined;
   let harness: Harness;
   let page: Page;
   let errors: string[];
 
+  sessionPerSuite(
+    () =>
+      startBrowserSession({
+        core: { pacing: noPacing, rateLimits: noRateLimits },
+        prepare: async (core) => {
+          const shop = await call<{ id: number }>(core, 'shops/create', { name: 'Bottega Chiara', currency: 'EUR' });
+          await call(core, 'catalog/commit-import', {
+            shopId: shop.id,
+            csv: 'sku,name,price,stock\nPAN-01,Panettone artigianale 1 kg,24.90,12',
+          });
+        },
+        context: { viewport: { width: 1280, height: 860 }, locale: 'it-IT' },
+        timeoutMs: 10_000,
+      }),
+    (session) => ({ harness, page, errors } = session),
+  );
   beforeAll(async () => {
-    session = await startBrowserSession({
-      core: { pacing: noPacing, rateLimits: noRateLimits },
-      prepare: async (core) => {
-        const shop = await call<{ id: number }>(core, 'shops/create', { name: 'Bottega Chiara', currency: 'EUR' });
-        await call(core, 'catalog/commit-import', {
-          shopId: shop.id,
-          csv: 'sku,name,price,stock\nPAN-01,Panettone artigianale 1 kg,24.90,12',
-        });
-      },
-      context: { viewport: { width: 1280, height: 860 }, locale: 'it-IT' },
-      timeoutMs: 10_000,
-    });
-    ({ harness, page, errors } = session);
     await openApp(page, harness, '#/inbox');
-  });
-  afterAll(async () => {
-    await session?.close();
   });
 
   /** Tab forward past the end and backward past the start: focus never leaves the dialog. */

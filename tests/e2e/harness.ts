@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContextOptions, type ConsoleMessage, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { type Core, type CoreConfig, createCore } from '../../electron/core/create-core';
 import { rendererOutDir } from '../../electron/core/host/renderer-build';
 import { type RunningServer, startHttpServer } from '../../electron/core/server/http-server';
@@ -138,6 +139,21 @@ export async function startBrowserSession(opts: BrowserSessionOptions): Promise<
     await harness.close();
     throw err;
   }
+}
+
+/**
+ * A describe block's one browser session: started before its tests (`start`: `startBrowserSession` or `openShop`),
+ * closed after them even when a test failed. `take` hands the session's parts to the block's variables.
+ */
+export function sessionPerSuite<S extends BrowserSession>(start: () => Promise<S>, take: (session: S) => void): void {
+  let session: S | undefined;
+  beforeAll(async () => {
+    session = await start();
+    take(session);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
 }
 
 /** Opens the app like a user following the printed address, and waits for the shell. */

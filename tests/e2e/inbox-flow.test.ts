@@ -2,9 +2,9 @@
 /// <reference lib="dom.iterable" />
 // Callbacks passed to page.evaluate/waitForFunction run in the browser: they need DOM types.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
-import { type BrowserSession, type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession } from './harness';
+import { type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession, sessionPerSuite } from './harness';
 
 const CUSTOMER = '+213550000001';
 
@@ -14,26 +14,25 @@ const CUSTOMER = '+213550000001';
  */
 // Browser steps on a shared 2-core machine: generous per-test time, short per-step waits (10 s).
 describe.skipIf(!chromiumAvailable())('inbox flow with the test phone', { timeout: 90_000 }, () => {
-  let session: BrowserSession | undefined;
   let harness: Harness;
   let page: Page;
   let errors: string[];
 
+  sessionPerSuite(
+    () =>
+      startBrowserSession({
+        // Humanlike pacing (debounce, typing delay, gaps) is tested on its own; here it would only add seconds.
+        core: { pacing: noPacing, rateLimits: noRateLimits },
+        prepare: async (core) => {
+          await core.ctx.repos.shops.create({ name: 'Boutique Nour', currency: 'DZD', now: new Date().toISOString() });
+        },
+        context: { viewport: { width: 1440, height: 860 }, locale: 'fr-FR' },
+        timeoutMs: 10_000,
+      }),
+    (session) => ({ harness, page, errors } = session),
+  );
   beforeAll(async () => {
-    session = await startBrowserSession({
-      // Humanlike pacing (debounce, typing delay, gaps) is tested on its own; here it would only add seconds.
-      core: { pacing: noPacing, rateLimits: noRateLimits },
-      prepare: async (core) => {
-        await core.ctx.repos.shops.create({ name: 'Boutique Nour', currency: 'DZD', now: new Date().toISOString() });
-      },
-      context: { viewport: { width: 1440, height: 860 }, locale: 'fr-FR' },
-      timeoutMs: 10_000,
-    });
-    ({ harness, page, errors } = session);
     await openApp(page, harness, '#/inbox');
-  });
-  afterAll(async () => {
-    await session?.close();
   });
 
   const outbound = (author: 'bot' | 'seller') => page.locator(`[data-testid="thread"] [data-testid="message"][data-author="${author}"]`);

@@ -1,31 +1,28 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/test-utils/temp-core';
 import { makeDocx, makePdf } from '../../electron/core/test-utils/document-fixtures';
-import { type Harness, chromiumAvailable, screenshot } from './harness';
-import { type ShopOpening, openShop } from './shop-opening';
+import { type Harness, chromiumAvailable, screenshot, sessionPerSuite } from './harness';
+import { openShop } from './shop-opening';
 
 /** Knowledge documents from the navigation: upload a PDF and a DOCX, ask as a customer, replace, delete. */
 describe.skipIf(!chromiumAvailable())('Knowledge documents in headless Chromium', () => {
-  let opening: ShopOpening;
   let harness: Harness;
   let page: Page;
   let errors: string[];
   let shopId: number;
 
-  beforeAll(async () => {
-    opening = await openShop({
-      shop: { name: 'Dar Lalla', currency: 'DZD' },
-      locale: 'fr-FR',
-      viewport: { width: 1280, height: 1000 },
-      nav: { page: 'knowledge', ready: 'section[aria-labelledby="docs-title"]' },
-    });
-    ({ harness, page, errors, shopId } = opening);
-  });
-  afterAll(async () => {
-    await opening?.close();
-  });
+  sessionPerSuite(
+    () =>
+      openShop({
+        shop: { name: 'Dar Lalla', currency: 'DZD' },
+        locale: 'fr-FR',
+        viewport: { width: 1280, height: 1000 },
+        nav: { page: 'knowledge', ready: 'section[aria-labelledby="docs-title"]' },
+      }),
+    (opening) => ({ harness, page, errors, shopId } = opening),
+  );
 
   const docs = () => page.getByRole('list', { name: 'Documents' }).getByRole('listitem');
   const ask = async (question: string) => {

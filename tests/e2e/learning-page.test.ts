@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/test-utils/temp-core';
 import { seedOrderedConversations } from '../../electron/core/learning/test-utils/seed-sales';
-import { type BrowserSession, type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession } from './harness';
+import { type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession, sessionPerSuite } from './harness';
 
 const EXCHANGES = [
   { question: 'Vous faites des emballages cadeaux ?', answer: 'Oui, emballage cadeau offert.' },
@@ -13,43 +13,40 @@ const EXCHANGES = [
 
 /** The Learning page against a real core: reached from the navigation, Learn now, approve / edit / dismiss, strategies. */
 describe.skipIf(!chromiumAvailable())('Learning page in headless Chromium', () => {
-  let session: BrowserSession | undefined;
   let harness: Harness;
   let page: Page;
   let errors: string[];
   let shopId: number;
 
-  beforeAll(async () => {
-    session = await startBrowserSession({
-      prepare: async (core) => {
-        shopId = (await call<{ id: number }>(core, 'shops/create', { name: 'Dar Lalla', currency: 'DZD' })).id;
-        const sqlite = core.ctx.store.sqlite;
-        seedOrderedConversations(sqlite, shopId, EXCHANGES, 6);
-        const arm = sqlite.prepare('INSERT INTO bandit_arms (shop_id, segment, strategy, tries, orders) VALUES (?, ?, ?, ?, ?)');
-        arm.run(shopId, 'new:fr', 'emotional', 120, 9);
-        arm.run(shopId, 'new:fr', 'rational', 80, 3);
-        // The last seeded customer said stop after ordering.
-        const last = sqlite
-          .prepare<[number], { id: number; account_id: number; contact_id: number }>(
-            'SELECT id, account_id, contact_id FROM conversations WHERE shop_id = ? ORDER BY id DESC LIMIT 1',
-          )
-          .get(shopId)!;
-        const stop = sqlite
-          .prepare(
-            "INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, kind, text, status, created_at) VALUES (?, ?, ?, 'in', 'customer', 'text', 'stop svp', 'received', '2026-03-01T12:00:00.000Z')",
-          )
-          .run(shopId, last.account_id, last.id);
-        sqlite
-          .prepare("INSERT INTO opt_outs (contact_id, shop_id, message_id, created_at) VALUES (?, ?, ?, '2026-03-01T12:00:00.000Z')")
-          .run(last.contact_id, shopId, Number(stop.lastInsertRowid));
-      },
-      context: { viewport: { width: 1280, height: 1000 }, locale: 'en-US' },
-    });
-    ({ harness, page, errors } = session);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  sessionPerSuite(
+    () =>
+      startBrowserSession({
+        prepare: async (core) => {
+          shopId = (await call<{ id: number }>(core, 'shops/create', { name: 'Dar Lalla', currency: 'DZD' })).id;
+          const sqlite = core.ctx.store.sqlite;
+          seedOrderedConversations(sqlite, shopId, EXCHANGES, 6);
+          const arm = sqlite.prepare('INSERT INTO bandit_arms (shop_id, segment, strategy, tries, orders) VALUES (?, ?, ?, ?, ?)');
+          arm.run(shopId, 'new:fr', 'emotional', 120, 9);
+          arm.run(shopId, 'new:fr', 'rational', 80, 3);
+          // The last seeded customer said stop after ordering.
+          const last = sqlite
+            .prepare<[number], { id: number; account_id: number; contact_id: number }>(
+              'SELECT id, account_id, contact_id FROM conversations WHERE shop_id = ? ORDER BY id DESC LIMIT 1',
+            )
+            .get(shopId)!;
+          const stop = sqlite
+            .prepare(
+              "INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, kind, text, status, created_at) VALUES (?, ?, ?, 'in', 'customer', 'text', 'stop svp', 'received', '2026-03-01T12:00:00.000Z')",
+            )
+            .run(shopId, last.account_id, last.id);
+          sqlite
+            .prepare("INSERT INTO opt_outs (contact_id, shop_id, message_id, created_at) VALUES (?, ?, ?, '2026-03-01T12:00:00.000Z')")
+            .run(last.contact_id, shopId, Number(stop.lastInsertRowid));
+        },
+        context: { viewport: { width: 1280, height: 1000 }, locale: 'en-US' },
+      }),
+    (session) => ({ harness, page, errors } = session),
+  );
 
   const items = () => page.locator('.knowledge-list .knowledge-item');
   const entries = async (status: 'pending' | 'active' | 'dismissed') =>

@@ -2,12 +2,13 @@
 /// <reference lib="dom.iterable" />
 // Callbacks passed to page.evaluate/waitForFunction run in the browser: they need DOM types.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NotifierNotice } from '../../shared/domain/notices';
 import { wordNotifier } from '../../shared/desktop/notifier-strings';
 import { noPacing, noRateLimits } from '../../electron/core/pipeline/policies';
-import { chromiumAvailable, screenshot } from './harness';
-import { type ShopOpening, openShop } from './shop-opening';
+import { chromiumAvailable, screenshot, sessionPerSuite } from './harness';
+import { openShop } from './shop-opening';
+import { customerSays as sayOnTestPhone } from './test-phone';
 
 /**
  * Orders reach the seller (issue 9): a customer orders on the test phone, the new order shows as a
@@ -15,45 +16,32 @@ import { type ShopOpening, openShop } from './shop-opening';
  * Orders page, sees it, and moves it to "confirmed"; the inbox thread shows it beside the chat.
  */
 describe.skipIf(!chromiumAvailable())('orders from the test phone to the Orders page', { timeout: 120_000 }, () => {
-  let opening: ShopOpening;
   let page: Page;
   let errors: string[];
   const notices: NotifierNotice[] = [];
 
-  beforeAll(async () => {
-    opening = await openShop({
-      shop: { name: 'Boutique Nour', currency: 'DZD' },
-      catalog: 'catalog-dz-fashion.csv',
-      core: { pacing: noPacing, rateLimits: noRateLimits, notifier: { notify: (notice) => void notices.push(notice) } },
-      prepare: async (core, shopId) => {
-        const ok = await core.app.dispatch('settings/update', {
-          shopId,
-          patch: { facts: { deliveryZones: [{ name: 'Oran', fee: 600, delayDays: '2-3' }] } },
-        });
-        if (!ok.ok) throw new Error('settings/update failed');
-      },
-      locale: 'fr-FR',
-      viewport: { width: 1440, height: 860 },
-      nav: { page: 'inbox', ready: '.shell[data-page="inbox"]' },
-      timeoutMs: 10_000,
-    });
-    ({ page, errors } = opening);
-  });
-  afterAll(async () => {
-    await opening?.close();
-  });
+  sessionPerSuite(
+    () =>
+      openShop({
+        shop: { name: 'Boutique Nour', currency: 'DZD' },
+        catalog: 'catalog-dz-fashion.csv',
+        core: { pacing: noPacing, rateLimits: noRateLimits, notifier: { notify: (notice) => void notices.push(notice) } },
+        prepare: async (core, shopId) => {
+          const ok = await core.app.dispatch('settings/update', {
+            shopId,
+            patch: { facts: { deliveryZones: [{ name: 'Oran', fee: 600, delayDays: '2-3' }] } },
+          });
+          if (!ok.ok) throw new Error('settings/update failed');
+        },
+        locale: 'fr-FR',
+        viewport: { width: 1440, height: 860 },
+        nav: { page: 'inbox', ready: '.shell[data-page="inbox"]' },
+        timeoutMs: 10_000,
+      }),
+    (opening) => ({ page, errors } = opening),
+  );
 
-  const botReplies = () => page.locator('[data-testid="phone-message"][data-direction="in"]');
-
-  async function customerSays(text: string): Promise<string> {
-    const before = await botReplies().count();
-    await page.fill('[data-testid="test-phone-input"]', text);
-    await page.click('[data-testid="test-phone-send"]');
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="phone-message"][data-direction="in"]').length > n, before, {
-      timeout: 20_000,
-    });
-    return (await botReplies().last().textContent()) ?? '';
-  }
+  const customerSays = (text: string) => sayOnTestPhone(page, text);
 
   it('a customer orders on the test phone; the nav shows a badge and a toast', async () => {
     await page.click('[data-testid="toggle-test-phone"]');

@@ -3,13 +3,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/test-utils/temp-core';
 import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from '../../electron/core/test-utils/fake-openai-server';
-import { type BrowserSession, type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession } from './harness';
+import { type Harness, chromiumAvailable, openApp, screenshot, startBrowserSession, sessionPerSuite } from './harness';
 
 const KEY = 'sk-e2e-VERY-SECRET-0123456789abcdef';
 
 /** The Sales settings and Settings pages against a real core and a fake OpenAI-compatible endpoint. */
 describe.skipIf(!chromiumAvailable())('Settings pages in headless Chromium', () => {
-  let session: BrowserSession | undefined;
   let harness: Harness;
   let llm: FakeOpenAiServer;
   let page: Page;
@@ -18,16 +17,18 @@ describe.skipIf(!chromiumAvailable())('Settings pages in headless Chromium', () 
 
   beforeAll(async () => {
     llm = await startFakeOpenAiServer();
-    session = await startBrowserSession({
-      prepare: async (core) => {
-        shopId = (await call<{ id: number }>(core, 'shops/create', { name: 'Boutique Amina', currency: 'DZD' })).id;
-      },
-      context: { viewport: { width: 1280, height: 1000 }, locale: 'en-US' },
-    });
-    ({ harness, page, errors } = session);
   });
+  sessionPerSuite(
+    () =>
+      startBrowserSession({
+        prepare: async (core) => {
+          shopId = (await call<{ id: number }>(core, 'shops/create', { name: 'Boutique Amina', currency: 'DZD' })).id;
+        },
+        context: { viewport: { width: 1280, height: 1000 }, locale: 'en-US' },
+      }),
+    (session) => ({ harness, page, errors } = session),
+  );
   afterAll(async () => {
-    await session?.close();
     await llm?.close();
   });
 

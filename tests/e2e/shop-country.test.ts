@@ -1,30 +1,27 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/test-utils/temp-core';
-import { type Harness, chromiumAvailable } from './harness';
-import { type ShopOpening, openShop } from './shop-opening';
+import { type Harness, chromiumAvailable, sessionPerSuite } from './harness';
+import { openShop } from './shop-opening';
 
 /** The shop's country on the Settings page: derived until chosen, saved at once, read back by core. */
 describe.skipIf(!chromiumAvailable())('shop country in Settings (headless Chromium)', () => {
-  let opening: ShopOpening;
   let harness: Harness;
   let page: Page;
   let errors: string[];
   let shopId: number;
 
-  beforeAll(async () => {
-    opening = await openShop({
-      shop: { name: 'Zahra Beauté', currency: 'MAD' },
-      locale: 'en-US',
-      viewport: { width: 1280, height: 1000 },
-      nav: { page: 'settings', ready: '#shop-country' },
-    });
-    ({ harness, page, errors, shopId } = opening);
-  });
-  afterAll(async () => {
-    await opening?.close();
-  });
+  sessionPerSuite(
+    () =>
+      openShop({
+        shop: { name: 'Zahra Beauté', currency: 'MAD' },
+        locale: 'en-US',
+        viewport: { width: 1280, height: 1000 },
+        nav: { page: 'settings', ready: '#shop-country' },
+      }),
+    (opening) => ({ harness, page, errors, shopId } = opening),
+  );
 
   it('shows the derived country, saves a chosen one and goes back to automatic', async () => {
     expect(await page.inputValue('#shop-country')).toBe('');

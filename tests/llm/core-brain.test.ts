@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCoreShopBrain } from '../../electron/core/brain/index';
@@ -13,14 +13,15 @@ import { makeSettingsRepo } from '../../electron/core/settings/settings-repo';
 import { makeShopsRepo } from '../../electron/core/shops/shops-repo';
 import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from '../../electron/core/test-utils/fake-openai-server';
 import { llmJson } from './harness';
+import { BR_SHOP, DZ_SHOP, readJsonl, seedSampleShops } from '../brain/harness';
 import { makeCoreServices } from '../../electron/core/services';
 
 /**
  * The whole sales brain as core composes it (makeCoreShopBrain): real SQLite, the imported fixture
  * catalogs, FTS retrieval, the offline brain, the router and its guardrails; a fake endpoint for the LLM.
  */
-const DZ = 1;
-const BR = 2;
+const DZ = DZ_SHOP;
+const BR = BR_SHOP;
 let store: Store;
 let brain: Brain;
 let server: FakeOpenAiServer;
@@ -30,16 +31,7 @@ let turn = 0;
 beforeAll(async () => {
   server = await startFakeOpenAiServer();
   store = await openDatabase({ file: ':memory:' });
-  store.sqlite
-    .prepare(
-      `INSERT INTO shops (id, name, currency, created_at) VALUES (1, 'Boutique Amina', 'DZD', 'now'), (2, 'Loja Digital', 'BRL', 'now')`,
-    )
-    .run();
-  store.sqlite
-    .prepare(
-      `INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (1, 1, 'simulator', 't', 'connected', 'now'), (2, 2, 'simulator', 't', 'connected', 'now')`,
-    )
-    .run();
+  seedSampleShops(store);
   importCatalogFile(store.sqlite, DZ, path.join(import.meta.dirname, '../fixtures/catalog-dz-fashion.csv'));
   importCatalogFile(store.sqlite, BR, path.join(import.meta.dirname, '../fixtures/catalog-br-digital.csv'));
   const settings = makeSettingsRepo(store.db);
@@ -92,11 +84,7 @@ const violations = () => [...makeViolationsRepo(store.sqlite).recent(DZ, 500), .
 
 describe('the composed sales brain', () => {
   it('answers every dev and held-out message offline with zero guardrail violations', async () => {
-    const read = (f: string) =>
-      readFileSync(f, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim())
-        .map((l) => JSON.parse(l) as { text: string; sku?: string; shop?: string });
+    const read = (f: string) => readJsonl<{ text: string; sku?: string; shop?: string }>(f);
     const set = [
       ...read(path.join(import.meta.dirname, '../fixtures/messages-dev.jsonl')),
       ...read(path.join(import.meta.dirname, '../brain/fixtures/heldout.jsonl')),

@@ -1,29 +1,22 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { CallOutput } from '../../shared/contract';
 import type { Harness } from '../../electron/core/learning/test-utils/learning-harness';
 import { makeLearningHarness } from '../../electron/core/learning/test-utils/learning-harness';
 import { call } from '../../electron/core/test-utils/temp-core';
-import { type FakeOpenAiServer, completion, startFakeOpenAiServer } from '../../electron/core/test-utils/fake-openai-server';
+import { completion } from '../../electron/core/test-utils/fake-openai-server';
+import { fakeEndpointPerFile } from './endpoint-per-file';
 
 /**
  * LLM-assisted analysis against a fake OpenAI-compatible endpoint on 127.0.0.1: what the model
  * proposes is kept only when the code finds it grounded; wrong prices, invented policies, stock
  * claims for an empty shelf and garbage are refused; the heuristics go on when the model cannot.
  */
-let server: FakeOpenAiServer;
+const server = fakeEndpointPerFile();
 let h: Harness | undefined;
 
-beforeAll(async () => {
-  server = await startFakeOpenAiServer();
-});
-afterAll(async () => {
-  await server.close();
-});
 afterEach(async () => {
   await h?.close();
   h = undefined;
-  server.requests.length = 0;
-  server.fallback = { kind: 'status', status: 500, body: { error: { message: 'no scripted answer' } } };
 });
 
 const QUESTION = 'Le sac noir il est à combien ?';

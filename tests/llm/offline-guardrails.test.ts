@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrainDecision } from '../../shared/domain/brain';
@@ -16,7 +16,7 @@ import { makeOrderPlacer } from '../../electron/core/orders/place-order';
 import { makeOrdersRepo } from '../../electron/core/orders/repo';
 import { type Store, openDatabase } from '../../electron/core/database';
 import { newConversation } from '../../electron/core/test-utils/seed-conversations';
-import { BR_SHOP, DZ_SHOP, loadCatalog } from '../brain/harness';
+import { BR_SHOP, DZ_SHOP, loadCatalog, readJsonl, seedSampleShops } from '../brain/harness';
 
 /**
  * The guardrails must not reject honest replies: every offline-brain answer to the dev and held-out
@@ -29,11 +29,7 @@ interface Labelled {
   sku?: string;
   shop?: 'dz' | 'br';
 }
-const read = (file: string): Labelled[] =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Labelled);
+const read = (file: string) => readJsonl<Labelled>(file);
 
 const SETTINGS = {
   [DZ_SHOP]: ShopSettings.parse({
@@ -60,16 +56,7 @@ let conversations = 0;
 
 beforeAll(async () => {
   store = await openDatabase({ file: ':memory:' });
-  const now = '2026-01-01T00:00:00.000Z';
-  for (const [id, name, currency] of [
-    [DZ_SHOP, 'Boutique Amina', 'DZD'],
-    [BR_SHOP, 'Loja Digital', 'BRL'],
-  ] as const) {
-    store.sqlite.prepare('INSERT INTO shops (id, name, currency, created_at) VALUES (?, ?, ?, ?)').run(id, name, currency, now);
-    store.sqlite
-      .prepare("INSERT INTO accounts (id, shop_id, channel, label, status, created_at) VALUES (?, ?, 'simulator', 'test', 'connected', ?)")
-      .run(id, id, now);
-  }
+  seedSampleShops(store);
   const products = [...loadCatalog('catalog-dz-fashion.csv', DZ_SHOP), ...loadCatalog('catalog-br-digital.csv', BR_SHOP)];
   const finder = makeMemoryProductFinder(products);
   const orders = makeOrdersRepo(store.db);

@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { orderProblems } from '../orders/consistency';
 import { type Stack, commitsEvenWhenReplaced, makeOrderStack } from '../orders/stack';
-import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from '../../electron/core/test-utils/fake-openai-server';
+import { completion } from '../../electron/core/test-utils/fake-openai-server';
+import { fakeEndpointPerFile } from './endpoint-per-file';
 import { llmJson } from './harness';
 
 /**
@@ -10,17 +11,10 @@ import { llmJson } from './harness';
  * parser, gazetteer and zones, the customer's own words) and the offline order flow alone asks,
  * summarises and places. Scripted answers include wrong ones.
  */
-let server: FakeOpenAiServer;
+const server = fakeEndpointPerFile();
 let stack: Stack;
 
-beforeAll(async () => {
-  server = await startFakeOpenAiServer();
-});
-afterAll(async () => {
-  await server.close();
-});
 beforeEach(async () => {
-  server.requests.length = 0;
   server.fallback = completion(llmJson({ reply: 'Avec plaisir !', intent: 'other', citations: [], skus: [] }));
   stack = await makeOrderStack({ llmBaseUrl: server.baseUrl });
 });
@@ -151,18 +145,20 @@ describe('LLM-answered turns and the offline memory', () => {
     expect(await stack.orders()).toHaveLength(0);
   });
 
+  /** The model answers a price objection without offering any discount (the offline plan had one). */
+  const satinReplyWithoutDiscount = () =>
+    completion(
+      llmJson({
+        reply: 'La Robe de soirée rouge est à 6500 DA, en satin, parfaite pour les fêtes.',
+        intent: 'objection_price',
+        citations: [],
+        skus: ['DZ-DR-001'],
+      }),
+    );
+
   it('a discount the offline brain planned but the LLM did not offer is not remembered as offered', async () => {
     const c = await stack.customer();
-    server.script(
-      completion(
-        llmJson({
-          reply: 'La Robe de soirée rouge est à 6500 DA, en satin, parfaite pour les fêtes.',
-          intent: 'objection_price',
-          citations: [],
-          skus: ['DZ-DR-001'],
-        }),
-      ),
-    );
+    server.script(satinReplyWithoutDiscount());
     const answer = await c.say('la robe de soirée rouge est trop chère, dernier prix ?');
     expect(answer.decision.reply).toContain('satin');
     expect(stack.memory(c.conversationId)).toMatchObject({ discountOffered: null, lastSkus: ['DZ-DR-001'] });
@@ -172,16 +168,7 @@ describe('LLM-answered turns and the offline memory', () => {
     await stack.close();
     stack = await makeOrderStack({ llmBaseUrl: server.baseUrl, wrapOffline: commitsEvenWhenReplaced });
     const c = await stack.customer();
-    server.script(
-      completion(
-        llmJson({
-          reply: 'La Robe de soirée rouge est à 6500 DA, en satin, parfaite pour les fêtes.',
-          intent: 'objection_price',
-          citations: [],
-          skus: ['DZ-DR-001'],
-        }),
-      ),
-    );
+    server.script(satinReplyWithoutDiscount());
     await c.say('la robe de soirée rouge est trop chère, dernier prix ?');
     expect((stack.memory(c.conversationId) as { discountOffered: number | null }).discountOffered).not.toBeNull();
   });

@@ -1,19 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeViolationsRepo } from '../../electron/core/brain/guardrails/violations-repo';
-import { completion, type FakeOpenAiServer, startFakeOpenAiServer } from '../../electron/core/test-utils/fake-openai-server';
+import { completion } from '../../electron/core/test-utils/fake-openai-server';
+import { fakeEndpointPerFile } from './endpoint-per-file';
 import { API_KEY, decisionOf, type Harness, llmJson, makeHarness } from './harness';
 
-let server: FakeOpenAiServer;
+const server = fakeEndpointPerFile();
 let h: Harness;
 
-beforeAll(async () => {
-  server = await startFakeOpenAiServer();
-});
-afterAll(async () => {
-  await server.close();
-});
 beforeEach(async () => {
-  server.requests.length = 0;
   h = await makeHarness(server.baseUrl);
 });
 afterEach(async () => {

@@ -1,22 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { BudgetExhaustedError, withRetries } from '../../electron/core/brain/llm/retry';
 import { MalformedOutputError } from '../../electron/core/brain/llm/chat-client';
-import { type FakeOpenAiServer, type FakeStep, startFakeOpenAiServer } from '../../electron/core/test-utils/fake-openai-server';
+import type { FakeStep } from '../../electron/core/test-utils/fake-openai-server';
+import { fakeEndpointPerFile } from './endpoint-per-file';
 import { type Harness, llmJson, makeHarness } from './harness';
 
-let server: FakeOpenAiServer;
+const server = fakeEndpointPerFile();
 let h: Harness | null = null;
 
-beforeAll(async () => {
-  server = await startFakeOpenAiServer();
-});
-afterAll(async () => {
-  await server.close();
-});
 afterEach(async () => {
   await h?.close();
   h = null;
-  server.requests.length = 0;
 });
 
 /** A router whose per-request timeout is the 20 s default: only the turn budget can cut a hang short. */

@@ -2,7 +2,7 @@ import type { ConversionRow, EscalationReason, Funnel } from '../../../shared/do
 import { decodeEscalations } from '../../../shared/domain/notices';
 import { type OrderRow, isLost } from './order-figures';
 import { BotFlag, type ConversationActivity } from './message-figures';
-import type { StatementCache } from './statements';
+import { type StatementCache, jsonEach, preparedOnce } from './statements';
 
 /** One conversation in which the customer wrote during the period, with what happened in it. */
 export interface ConversationFacts {
@@ -19,11 +19,23 @@ export interface ConversationFacts {
   escalationReason: string | null;
 }
 
+const queriesOf = preparedOnce((statements) => ({
+  accounts: statements.prepare((db) => db.selectFrom('accounts').select(['id', 'label'])),
+  conversations: statements.prepare((db, p: { ids: string }) =>
+    db
+      .selectFrom(jsonEach<number>(p.ids))
+      .innerJoin('conversations as cv', 'cv.id', 'j.value')
+      .select((eb) =>
+        eb.fn<string>('json_group_array', [eb.fn('json_array', ['cv.id', 'cv.account_id', 'cv.escalation_reason'])]).as('doc'),
+      ),
+  ),
+}));
+
 /** The conversations in which the customer wrote, with their number and escalation reason. */
 export function conversationFacts(statement: StatementCache, activity: ReadonlyMap<number, ConversationActivity>): ConversationFacts[] {
   const labels = new Map(
-    statement<{ id: number; label: string }>('SELECT id, label FROM accounts')
-      .all()
+    queriesOf(statement)
+      .accounts.all()
       .map((a) => [a.id, a.label]),
   );
   // A conversation's number is known when the source read it (the rollups); its escalation reason
@@ -37,14 +49,7 @@ export function conversationFacts(statement: StatementCache, activity: ReadonlyM
   }
   // Driven by the id list (primary-key lookups), not an IN test over every conversation of the shop;
   // one JSON document out, as message-scan.ts (thousands of row objects through the driver cost more).
-  const json = lookUp.length
-    ? statement<string>(
-        `SELECT json_group_array(json_array(cv.id, cv.account_id, cv.escalation_reason))
-         FROM json_each(?) j JOIN conversations cv ON cv.id = j.value`,
-      )
-        .pluck()
-        .get(JSON.stringify(lookUp))
-    : null;
+  const json = lookUp.length ? queriesOf(statement).conversations.get({ ids: JSON.stringify(lookUp) })?.doc : null;
   const rows = json ? (JSON.parse(json) as [id: number, accountId: number, escalationReason: string | null][]) : [];
   for (const id of known) rows.push([id, activity.get(id)!.accountId!, null]);
   return rows.map(([id, accountId, escalationReason]) => {

@@ -1,12 +1,76 @@
 import type { ProductDemand, UnansweredQuestion } from '../../../shared/domain/analytics';
 import { normaliseText } from '../text';
-import type { PeriodScope, StatementCache } from './statements';
+import { sql } from 'kysely';
+import type { Database } from '../database';
+import type { ReadableDB } from '../store';
+import { type PeriodScope, type StatementCache, jsonEach, messagesIndexedBy, preparedOnce } from './statements';
 
 const TOP_PRODUCTS = 10;
 const OUT_OF_STOCK = 20;
 const UNANSWERED = 20;
 /** Newest unanswered customer messages read before grouping (a bound on a very quiet bot's worst day). */
 const UNANSWERED_SCAN = 1000;
+
+/** A shop's period, as the statements take it. */
+type Period = { shopId: number; fromUtc: string; toUtc: string };
+
+const violations = (db: ReadableDB<Database>, p: Period) =>
+  db
+    .selectFrom('guardrail_violations')
+    .where('shop_id', '=', p.shopId)
+    .where('created_at', '>=', p.fromUtc)
+    .where('created_at', '<', p.toUtc);
+
+const queriesOf = preparedOnce((statements) => ({
+  products: statements.prepare((db, p: { shopId: number; skus: string }) =>
+    db
+      .selectFrom('products')
+      .select(['sku', 'name', 'stock'])
+      .where('shop_id', '=', p.shopId)
+      .where('sku', 'in', (eb) => eb.selectFrom(jsonEach<string>(p.skus)).select('j.value')),
+  ),
+  unanswered: statements.prepare((db, p: Period) =>
+    db
+      // The newest replies without an answer first, alone (a subquery with a limit is not flattened into the join).
+      .selectFrom(
+        db
+          .selectFrom(messagesIndexedBy('messages_bot_other_by_time'))
+          .select('m.id')
+          // The partial index's own WHERE, inlined so that SQLite matches it.
+          .where('m.shop_id', '=', p.shopId)
+          .where('m.created_at', '>=', p.fromUtc)
+          .where('m.created_at', '<', p.toUtc)
+          .where('m.author', '=', sql.lit('bot'))
+          .where(sql`json_extract(meta, '$.intent')`, '=', sql.lit('other'))
+          .orderBy('m.created_at', 'desc')
+          .limit(sql.lit(UNANSWERED_SCAN))
+          .as('o'),
+      )
+      .innerJoin('messages as m', 'm.id', 'o.id')
+      .innerJoin(sql<{ value: number }>`json_each(m.meta, '$.inReplyTo')`.as('r'), (join) => join.onTrue())
+      .innerJoin('messages as q', 'q.id', 'r.value')
+      .select(['q.text', 'q.created_at as at'])
+      .where(sql`json_array_length(m.meta, '$.citations')`, '=', sql.lit(0))
+      .where(sql`json_array_length(m.meta, '$.skus')`, '=', sql.lit(0))
+      .where(sql`trim(q.text)`, '<>', sql.lit('')),
+  ),
+  known: statements.prepare((db, p: { shopId: number }) =>
+    db.selectFrom('knowledge').select('question').where('shop_id', '=', p.shopId).where('status', '=', 'active'),
+  ),
+  byKind: statements.prepare((db, p: Period) =>
+    violations(db, p)
+      .select((eb) => ['kind', eb.fn.countAll<number>().as('count')])
+      .groupBy('kind')
+      .orderBy('count', 'desc')
+      .orderBy('kind'),
+  ),
+  // One intervention per stopped reply: its violations share the time, the conversation and the reply.
+  interventions: statements.prepare((db, p: Period) =>
+    db
+      .selectFrom(violations(db, p).select(['created_at', 'conversation_id', 'reply']).distinct().as('stopped'))
+      .select((eb) => eb.fn.countAll<number>().as('n')),
+  ),
+}));
 
 /**
  * Products the bot answered about (the first SKU on its replies: the product the customer meant),
@@ -21,10 +85,8 @@ export function productDemand(
 ): { top: ProductDemand[]; outOfStock: ProductDemand[] } {
   const skus = [...asked.keys()];
   const products = new Map(
-    statement<{ sku: string; name: string; stock: number | null }>(
-      `SELECT sku, name, stock FROM products WHERE shop_id = ? AND sku IN (SELECT value FROM json_each(?))`,
-    )
-      .all(shopId, JSON.stringify(skus))
+    queriesOf(statement)
+      .products.all({ shopId, skus: JSON.stringify(skus) })
       .map((p) => [p.sku, p]),
   );
   const all = skus
@@ -67,18 +129,10 @@ export function unansweredQuestions(
 ): UnansweredQuestion[] {
   // The newest replies without an answer come from the partial index of migration 0050 alone (newest first, stopping at the
   // bound); only those rows are then read for their citations, products and the customer's words.
-  const rows = statement<{ text: string; at: string }>(
-    `WITH other AS MATERIALIZED (
-       SELECT id FROM messages INDEXED BY messages_bot_other_by_time
-       WHERE shop_id = ? AND created_at >= ? AND created_at < ? AND author = 'bot' AND json_extract(meta, '$.intent') = 'other'
-       ORDER BY created_at DESC LIMIT ${UNANSWERED_SCAN})
-     SELECT q.text, q.created_at AS at
-     FROM other o JOIN messages m ON m.id = o.id, json_each(m.meta, '$.inReplyTo') r JOIN messages q ON q.id = r.value
-     WHERE json_array_length(m.meta, '$.citations') = 0 AND json_array_length(m.meta, '$.skus') = 0 AND trim(q.text) <> ''`,
-  ).all(scope.shopId, scope.fromUtc, scope.toUtc);
+  const rows = queriesOf(statement).unanswered.all(scope);
   const known = new Set(
-    statement<{ question: string }>(`SELECT question FROM knowledge WHERE shop_id = ? AND status = 'active'`)
-      .all(scope.shopId)
+    queriesOf(statement)
+      .known.all(scope)
       .map((k) => fold(k.question)),
   );
   const groups = new Map<string, UnansweredQuestion>();
@@ -99,11 +153,8 @@ export function guardrailFigures(
   statement: StatementCache,
   scope: PeriodScope,
 ): { interventions: number; byKind: { kind: string; count: number }[] } {
-  const byKind = statement<{ kind: string; count: number }>(
-    `SELECT kind, count(*) AS count FROM guardrail_violations WHERE shop_id = ? AND created_at >= ? AND created_at < ? GROUP BY kind ORDER BY count DESC, kind`,
-  ).all(scope.shopId, scope.fromUtc, scope.toUtc);
-  const row = statement<{ n: number }>(
-    `SELECT count(*) AS n FROM (SELECT DISTINCT created_at, conversation_id, reply FROM guardrail_violations WHERE shop_id = ? AND created_at >= ? AND created_at < ?)`,
-  ).get(scope.shopId, scope.fromUtc, scope.toUtc);
+  const queries = queriesOf(statement);
+  const byKind = queries.byKind.all(scope);
+  const row = queries.interventions.get(scope);
   return { interventions: row?.n ?? 0, byKind };
 }

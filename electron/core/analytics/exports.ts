@@ -1,6 +1,7 @@
 import type { AnalyticsOverview, ExportKind } from '../../../shared/domain/analytics';
 import { type CsvValue, csvDocument } from '../csv';
-import { TAKEOVER_WINDOW_HOURS } from './order-figures';
+import { sql } from 'kysely';
+import { LOST, takenBySeller } from './order-figures';
 import type { PeriodScope, StatementCache } from './statements';
 
 export interface CsvExport {
@@ -9,22 +10,50 @@ export interface CsvExport {
   rows: number;
 }
 
-/** Local wall-clock time of a stored UTC column, `YYYY-MM-DD HH:MM:SS`. */
-const localTime = (scope: PeriodScope, column: string) => `datetime(${column}, ${scope.shift(column)})`;
+/**
+ * Local wall-clock time of a stored UTC column, `YYYY-MM-DD HH:MM:SS`. The shift is zone.ts's SQL
+ * text: offsets and change instants of the period, never user text.
+ */
+const localTime = (scope: PeriodScope, column: 'o.created_at' | 'm.created_at' | 'k.created_at') =>
+  sql<string>`datetime(${sql.ref(column)}, ${sql.raw(scope.shift(column))})`;
 
 /** One row per order line, with the order's fields repeated (what a pivot table wants). */
 function ordersCsv(statement: StatementCache, scope: PeriodScope): { header: string[]; rows: CsvValue[][] } {
-  const rows = statement<Record<string, CsvValue>>(
-    `SELECT o.id, ${localTime(scope, 'o.created_at')} AS placed, o.status, o.customer_name, o.phone, o.wilaya, o.commune, o.address,
-            o.currency, o.items_total, o.delivery_fee, o.total, o.cash_collected, o.language,
-            CASE WHEN o.conversation_id IS NULL OR o.created_from_message_id IS NULL OR EXISTS (
-              SELECT 1 FROM messages s WHERE s.conversation_id = o.conversation_id AND s.author = 'seller' AND s.status NOT IN ('draft', 'rejected')
-                AND s.created_at <= o.created_at AND s.created_at >= strftime('%Y-%m-%dT%H:%M:%fZ', o.created_at, '-${TAKEOVER_WINDOW_HOURS} hours'))
-            THEN 'seller' ELSE 'bot' END AS taken_by,
-            i.sku, i.name AS item, i.variant, i.quantity, i.unit_price
-     FROM orders o LEFT JOIN order_items i ON i.order_id = o.id
-     WHERE o.shop_id = ? AND o.created_at >= ? AND o.created_at < ? ORDER BY o.created_at, o.id, i.id`,
-  ).all(scope.shopId, scope.fromUtc, scope.toUtc);
+  const rows: Record<string, CsvValue>[] = statement
+    .now((db) =>
+      db
+        .selectFrom('orders as o')
+        .leftJoin('order_items as i', 'i.order_id', 'o.id')
+        .select((eb) => [
+          'o.id',
+          localTime(scope, 'o.created_at').as('placed'),
+          'o.status',
+          'o.customer_name',
+          'o.phone',
+          'o.wilaya',
+          'o.commune',
+          'o.address',
+          'o.currency',
+          'o.items_total',
+          'o.delivery_fee',
+          'o.total',
+          'o.cash_collected',
+          'o.language',
+          eb.case().when(takenBySeller(eb)).then(sql.lit('seller')).else(sql.lit('bot')).end().as('taken_by'),
+          'i.sku',
+          'i.name as item',
+          'i.variant',
+          'i.quantity',
+          'i.unit_price',
+        ])
+        .where('o.shop_id', '=', scope.shopId)
+        .where('o.created_at', '>=', scope.fromUtc)
+        .where('o.created_at', '<', scope.toUtc)
+        .orderBy('o.created_at')
+        .orderBy('o.id')
+        .orderBy('i.id'),
+    )
+    .all();
   // CSV column → query column; the two differ only where the query names a computed value.
   const columns: [string, string][] = [
     ['order_id', 'id'],
@@ -55,13 +84,33 @@ function ordersCsv(statement: StatementCache, scope: PeriodScope): { header: str
 
 /** One row per message of the period, oldest first, grouped by conversation. */
 function conversationsCsv(statement: StatementCache, scope: PeriodScope): { header: string[]; rows: CsvValue[][] } {
-  const rows = statement<CsvValue[]>(
-    `SELECT m.conversation_id, ${localTime(scope, 'm.created_at')}, a.label, k.jid, k.name, m.direction, m.author, m.kind, m.status, m.text
-     FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN contacts k ON k.id = c.contact_id JOIN accounts a ON a.id = m.account_id
-     WHERE m.shop_id = ? AND m.created_at >= ? AND m.created_at < ? ORDER BY m.conversation_id, m.id`,
-  )
-    .raw()
-    .all(scope.shopId, scope.fromUtc, scope.toUtc);
+  const rows = statement
+    .now((db) =>
+      db
+        .selectFrom('messages as m')
+        .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+        .innerJoin('contacts as k', 'k.id', 'c.contact_id')
+        .innerJoin('accounts as a', 'a.id', 'm.account_id')
+        .select([
+          'm.conversation_id',
+          localTime(scope, 'm.created_at').as('sent_at'),
+          'a.label',
+          'k.jid',
+          'k.name',
+          'm.direction',
+          'm.author',
+          'm.kind',
+          'm.status',
+          'm.text',
+        ])
+        .where('m.shop_id', '=', scope.shopId)
+        .where('m.created_at', '>=', scope.fromUtc)
+        .where('m.created_at', '<', scope.toUtc)
+        .orderBy('m.conversation_id')
+        .orderBy('m.id'),
+    )
+    .all()
+    .map((r): CsvValue[] => [r.conversation_id, r.sent_at, r.label, r.jid, r.name, r.direction, r.author, r.kind, r.status, r.text]);
   return {
     header: ['conversation_id', 'sent_at', 'number', 'contact', 'contact_name', 'direction', 'author', 'kind', 'status', 'text'],
     rows,
@@ -70,17 +119,62 @@ function conversationsCsv(statement: StatementCache, scope: PeriodScope): { head
 
 /** Every contact of the shop, with what they did in the period and in total. */
 function contactsCsv(statement: StatementCache, scope: PeriodScope): { header: string[]; rows: CsvValue[][] } {
-  const rows = statement<CsvValue[]>(
-    `SELECT k.id, k.jid, k.name, k.blocked, ${localTime(scope, 'k.created_at')},
-            (SELECT count(*) FROM messages m JOIN conversations c ON c.id = m.conversation_id
-              WHERE c.contact_id = k.id AND m.direction = 'in' AND m.created_at >= @from AND m.created_at < @to),
-            (SELECT count(*) FROM orders o WHERE o.shop_id = k.shop_id AND o.contact_id = k.id AND o.created_at >= @from AND o.created_at < @to AND o.status NOT IN ('cancelled', 'returned')),
-            (SELECT count(*) FROM orders o WHERE o.shop_id = k.shop_id AND o.contact_id = k.id AND o.status NOT IN ('cancelled', 'returned')),
-            (SELECT coalesce(sum(o.total), 0) FROM orders o WHERE o.shop_id = k.shop_id AND o.contact_id = k.id AND o.status NOT IN ('cancelled', 'returned'))
-     FROM contacts k WHERE k.shop_id = @shop ORDER BY k.id`,
-  )
-    .raw()
-    .all({ shop: scope.shopId, from: scope.fromUtc, to: scope.toUtc });
+  const { shopId, fromUtc, toUtc } = scope;
+  const rows = statement
+    .now((db) =>
+      db
+        .selectFrom('contacts as k')
+        .select((eb) => {
+          // The contact's orders that brought money (cancelled and returned left out).
+          const kept = () =>
+            eb
+              .selectFrom('orders as o')
+              .whereRef('o.shop_id', '=', 'k.shop_id')
+              .whereRef('o.contact_id', '=', 'k.id')
+              .where('o.status', 'not in', LOST);
+          return [
+            'k.id',
+            'k.jid',
+            'k.name',
+            'k.blocked',
+            localTime(scope, 'k.created_at').as('first_seen'),
+            eb
+              .selectFrom('messages as m')
+              .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .whereRef('c.contact_id', '=', 'k.id')
+              .where('m.direction', '=', 'in')
+              .where('m.created_at', '>=', fromUtc)
+              .where('m.created_at', '<', toUtc)
+              .as('messages_in_period'),
+            kept()
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .where('o.created_at', '>=', fromUtc)
+              .where('o.created_at', '<', toUtc)
+              .as('orders_in_period'),
+            kept()
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .as('orders_total'),
+            kept()
+              .select((e) => e.fn.coalesce(e.fn.sum<number>('o.total'), sql.lit(0)).as('n'))
+              .as('spent_total'),
+          ];
+        })
+        .where('k.shop_id', '=', shopId)
+        .orderBy('k.id'),
+    )
+    .all()
+    .map((r): CsvValue[] => [
+      r.id,
+      r.jid,
+      r.name,
+      r.blocked,
+      r.first_seen,
+      r.messages_in_period,
+      r.orders_in_period,
+      r.orders_total,
+      r.spent_total,
+    ]);
   return {
     header: [
       'contact_id',

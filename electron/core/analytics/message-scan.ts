@@ -1,4 +1,5 @@
-import { type PeriodScope, SENT_OR_RECEIVED, type StatementCache } from './statements';
+import { sql } from 'kysely';
+import { NOT_SENT, type PeriodScope, type StatementCache, messagesIndexedBy, preparedOnce } from './statements';
 
 /** Who sent a message. */
 export const enum Sender {
@@ -24,6 +25,32 @@ export type ScannedMessage = [
   sku?: string | null,
 ];
 
+/** The period's messages as one JSON document; without details, the language and product are left out of it. */
+function scanOf(statements: StatementCache, details: boolean) {
+  // The document's expressions stay SQL text: they are the index's own expressions, which SQLite matches by text.
+  const detail = details
+    ? sql`, CASE WHEN author = 'bot' THEN json_extract(meta, '$.language') END, CASE WHEN author = 'bot' THEN json_extract(meta, '$.skus[0]') END`
+    : sql``;
+  return statements.prepare((db, p: { shopId: number; fromUtc: string; toUtc: string }) =>
+    db
+      .selectFrom(messagesIndexedBy('messages_shop_created'))
+      .select(
+        sql<string>`json_group_array(json_array(conversation_id,
+       CASE WHEN direction = 'in' THEN 0 WHEN author = 'bot' THEN 1 ELSE 2 END,
+       CAST(unixepoch(created_at, 'subsec') * 1000 AS INTEGER),
+       CASE WHEN author = 'bot' THEN (json_extract(meta, '$.intent') IN ('price_question', 'objection_price'))
+         + 2 * (json_extract(meta, '$.orderAction') IN ('start', 'add_item', 'confirm'))
+         + 4 * (coalesce(json_extract(meta, '$.escalate'), 0) = 1) ELSE 0 END${detail}))`.as('doc'),
+      )
+      .where('m.shop_id', '=', p.shopId)
+      .where('m.created_at', '>=', p.fromUtc)
+      .where('m.created_at', '<', p.toUtc)
+      .where('m.status', 'not in', NOT_SENT),
+  );
+}
+// The comparison period needs only counts and flags.
+const queriesOf = preparedOnce((statements) => ({ withDetails: scanOf(statements, true), countsOnly: scanOf(statements, false) }));
+
 /**
  * The period's messages in time order, read from the covering index of migration 0035 (the
  * json_extract expressions below are the index's own, so SQLite neither reads message rows nor
@@ -35,22 +62,7 @@ export function scanMessages(
   scope: PeriodScope,
   options: { details: boolean } = { details: true },
 ): ScannedMessage[] {
-  // Without details (the comparison period needs only counts and flags) the language and product are left out of the document.
-  const details = options.details
-    ? `, CASE WHEN author = 'bot' THEN json_extract(meta, '$.language') END, CASE WHEN author = 'bot' THEN json_extract(meta, '$.skus[0]') END`
-    : '';
-  const json = statement<string>(
-    `SELECT json_group_array(json_array(conversation_id,
-       CASE WHEN direction = 'in' THEN 0 WHEN author = 'bot' THEN 1 ELSE 2 END,
-       CAST(unixepoch(created_at, 'subsec') * 1000 AS INTEGER),
-       CASE WHEN author = 'bot' THEN (json_extract(meta, '$.intent') IN ('price_question', 'objection_price'))
-         + 2 * (json_extract(meta, '$.orderAction') IN ('start', 'add_item', 'confirm'))
-         + 4 * (coalesce(json_extract(meta, '$.escalate'), 0) = 1) ELSE 0 END${details}))
-     FROM messages INDEXED BY messages_shop_created
-     WHERE shop_id = ? AND created_at >= ? AND created_at < ? AND ${SENT_OR_RECEIVED}`,
-  )
-    .pluck()
-    .get(scope.shopId, scope.fromUtc, scope.toUtc);
+  const json = queriesOf(statement)[options.details ? 'withDetails' : 'countsOnly'].get(scope)?.doc;
   const rows = json ? (JSON.parse(json) as ScannedMessage[]) : [];
   // An index range scan yields index (time) order; sorting inside the aggregate would cost a temp
   // b-tree on every call, so order is checked here and restored only if a plan ever changes it.

@@ -1,4 +1,6 @@
-import { type PeriodScope, type StatementCache } from './statements';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database } from '../database';
+import { NOT_SENT, type PeriodScope, type StatementCache, preparedOnce } from './statements';
 import { makeLocalDayIn } from './zone';
 
 /** A seller message this close before an order means a person closed that sale, not the bot. */
@@ -20,6 +22,70 @@ export interface OrderRow {
 
 /** Cancelled and returned orders bring no money: left out of revenue and order counts. */
 export const isLost = (status: string): boolean => status === 'cancelled' || status === 'returned';
+/** The same statuses for a query (`status not in`). */
+export const LOST = [sql.lit('cancelled'), sql.lit('returned')];
+
+/**
+ * 1 when the seller took the order: typed in (no conversation or no confirming customer message),
+ * or a seller message in that conversation in the TAKEOVER_WINDOW_HOURS before it. Literals inline:
+ * the seller messages come from the partial index of migration 0050, which SQLite matches by text.
+ */
+export function takenBySeller(eb: ExpressionBuilder<Database & { o: Database['orders'] }, 'o'>) {
+  return eb.or([
+    eb('o.conversation_id', 'is', null),
+    eb('o.created_from_message_id', 'is', null),
+    eb.exists(
+      eb
+        .selectFrom('messages as s')
+        .select(sql.lit(1).as('one'))
+        .whereRef('s.conversation_id', '=', 'o.conversation_id')
+        .where('s.author', '=', sql.lit('seller'))
+        .where('s.status', 'not in', NOT_SENT)
+        .whereRef('s.created_at', '<=', 'o.created_at')
+        .where(
+          's.created_at',
+          '>=',
+          eb.fn<string>('strftime', [sql.lit('%Y-%m-%dT%H:%M:%fZ'), 'o.created_at', sql.lit(`-${TAKEOVER_WINDOW_HOURS} hours`)]),
+        ),
+    ),
+  ]);
+}
+
+const queriesOf = preparedOnce((statements) => ({
+  orders: statements.prepare((db, p: { shopId: number; fromUtc: string; toUtc: string }) =>
+    db
+      .selectFrom('orders as o')
+      .select((eb) =>
+        eb
+          .fn<string>('json_group_array', [
+            eb.fn('json_array', [
+              'o.id',
+              'o.conversation_id',
+              'o.status',
+              'o.total',
+              'o.cash_collected',
+              'o.created_at',
+              takenBySeller(eb),
+            ]),
+          ])
+          .as('doc'),
+      )
+      .where('o.shop_id', '=', p.shopId)
+      .where('o.created_at', '>=', p.fromUtc)
+      .where('o.created_at', '<', p.toUtc),
+  ),
+  units: statements.prepare((db, p: { shopId: number; fromUtc: string; toUtc: string }) =>
+    db
+      .selectFrom('orders as o')
+      .innerJoin('order_items as i', 'i.order_id', 'o.id')
+      .select((eb) => ['i.sku', eb.fn.sum<number>('i.quantity').as('units')])
+      .where('o.shop_id', '=', p.shopId)
+      .where('o.created_at', '>=', p.fromUtc)
+      .where('o.created_at', '<', p.toUtc)
+      .where('o.status', 'not in', LOST)
+      .groupBy('i.sku'),
+  ),
+}));
 
 /**
  * Orders placed in the period. "By the seller": no confirming customer message (typed in by the
@@ -28,15 +94,7 @@ export const isLost = (status: string): boolean => status === 'cancelled' || sta
 export function ordersOfPeriod(statement: StatementCache, scope: PeriodScope): OrderRow[] {
   // One JSON document out (cheaper than a row object per order through the driver); the local day
   // is worked out here from the period's offset stretches rather than by date() on every row.
-  const json = statement<string>(
-    `SELECT json_group_array(json_array(o.id, o.conversation_id, o.status, o.total, o.cash_collected, o.created_at,
-            (o.conversation_id IS NULL OR o.created_from_message_id IS NULL OR EXISTS (
-               SELECT 1 FROM messages s WHERE s.conversation_id = o.conversation_id AND s.author = 'seller' AND s.status NOT IN ('draft', 'rejected')
-                 AND s.created_at <= o.created_at AND s.created_at >= strftime('%Y-%m-%dT%H:%M:%fZ', o.created_at, '-${TAKEOVER_WINDOW_HOURS} hours')))))
-     FROM orders o WHERE o.shop_id = ? AND o.created_at >= ? AND o.created_at < ?`,
-  )
-    .pluck()
-    .get(scope.shopId, scope.fromUtc, scope.toUtc);
+  const json = queriesOf(statement).orders.get(scope)?.doc;
   const rows = json ? (JSON.parse(json) as [number, number | null, string, number, number | null, string, number][]) : [];
   const localDayIn = makeLocalDayIn(scope.stretches);
   return rows.map(([id, conversationId, status, total, cashCollected, createdAt, bySeller]) => ({
@@ -105,9 +163,6 @@ export function orderTotals(rows: readonly OrderRow[]): OrderTotals {
 
 /** Units ordered per SKU in the period (lost orders left out). */
 export function unitsOrdered(statement: StatementCache, scope: PeriodScope): Map<string, number> {
-  const rows = statement<{ sku: string; units: number }>(
-    `SELECT i.sku, sum(i.quantity) AS units FROM orders o JOIN order_items i ON i.order_id = o.id
-     WHERE o.shop_id = ? AND o.created_at >= ? AND o.created_at < ? AND o.status NOT IN ('cancelled', 'returned') GROUP BY i.sku`,
-  ).all(scope.shopId, scope.fromUtc, scope.toUtc);
+  const rows = queriesOf(statement).units.all(scope);
   return new Map(rows.map((r) => [r.sku, r.units]));
 }

@@ -4,7 +4,7 @@ import { TAKEOVER_WINDOW_HOURS, ordersOfPeriod, unitsOrdered } from './order-fig
 import type { PeriodActivity } from './overview';
 import type { RollupRepo } from './rollup-repo';
 import { rollupFigures, rollupOrders } from './rollup-figures';
-import type { StatementCache } from './statements';
+import { type StatementCache, jsonEach } from './statements';
 import { type ZonedPeriod, addDays, localDayOf, localShiftSql, zonedPeriod } from './zone';
 
 const HOUR = 3_600_000;
@@ -52,12 +52,14 @@ export function makeRollups({ repo, statement, now = () => new Date() }: RollupD
     parsed.set(`${shopId}|${day}`, { stamp, facts });
   }
 
+  const accountsQuery = statement.prepare((db, p: { ids: string }) =>
+    db
+      .selectFrom(jsonEach<number>(p.ids))
+      .innerJoin('conversations as cv', 'cv.id', 'j.value')
+      .select((eb) => eb.fn<string>('json_group_array', [eb.fn('json_array', ['cv.id', 'cv.account_id'])]).as('doc')),
+  );
   const accountsOf = (ids: number[]): Map<number, number> => {
-    const json = statement<string>(
-      'SELECT json_group_array(json_array(cv.id, cv.account_id)) FROM json_each(?) j JOIN conversations cv ON cv.id = j.value',
-    )
-      .pluck()
-      .get(JSON.stringify(ids));
+    const json = accountsQuery.get({ ids: JSON.stringify(ids) })?.doc;
     return new Map(json ? (JSON.parse(json) as [number, number][]) : []);
   };
 

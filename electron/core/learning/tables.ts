@@ -11,7 +11,7 @@ export interface JobsTable {
   payload: Generated<string>;
   run_at: string;
   every_ms: number | null;
-  state: Generated<string>;
+  state: Generated<'pending' | 'failed'>;
   attempts: Generated<number>;
   last_error: string | null;
   last_run_at: string | null;

@@ -49,19 +49,25 @@ afterEach(() => {
   fake.images.length = 0;
 });
 
+/** A desk model in the given locale and the shell drawn from it; `opened` records the hashes its clicks open. */
+function startShell(locale: 'ar' | 'fr', timeZone: string) {
+  const model = makeDeskModel({ locale, prefs: { kinds: {}, quietHours: null }, timeZone });
+  const opened: string[] = [];
+  const icons = { ok: 'ok.png', disconnected: 'off.png', paused: 'paused.png', restarting: 'restarting.png' };
+  const shell = startDeskShell({
+    model,
+    icons,
+    notificationIcon: 'icon.png',
+    open: (hash) => opened.push(hash),
+    toggleBot() {},
+    quit() {},
+  });
+  return { model, shell, opened };
+}
+
 describe('desk shell (Electron tray and notifications, through a fake electron)', () => {
   it('shows the model: icon per state, tooltip, menu, and notifications that open their target', () => {
-    const model = makeDeskModel({ locale: 'ar', prefs: { kinds: {}, quietHours: null }, timeZone: 'Africa/Algiers' });
-    const opened: string[] = [];
-    const icons = { ok: 'ok.png', disconnected: 'off.png', paused: 'paused.png', restarting: 'restarting.png' };
-    const shell = startDeskShell({
-      model,
-      icons,
-      notificationIcon: 'icon.png',
-      open: (hash) => opened.push(hash),
-      toggleBot() {},
-      quit() {},
-    });
+    const { model, shell, opened } = startShell('ar', 'Africa/Algiers');
     expect(fake.images.at(-1)).toBe('restarting.png');
     model.setCoreState('connected');
     shell.render();
@@ -83,17 +89,7 @@ describe('desk shell (Electron tray and notifications, through a fake electron)'
   });
 
   it("announces the shell's own notices in the seller's language; a click opens the window", () => {
-    const model = makeDeskModel({ locale: 'fr', prefs: { kinds: {}, quietHours: null }, timeZone: 'UTC' });
-    const opened: string[] = [];
-    const icons = { ok: 'ok.png', disconnected: 'off.png', paused: 'paused.png', restarting: 'restarting.png' };
-    const shell = startDeskShell({
-      model,
-      icons,
-      notificationIcon: 'icon.png',
-      open: (hash) => opened.push(hash),
-      toggleBot() {},
-      quit() {},
-    });
+    const { model, shell, opened } = startShell('fr', 'UTC');
     shell.announce(model.strings().closedToTrayTitle, model.strings().closedToTrayBody);
     expect(fake.notifications.at(-1)?.options.title).toBe('Souqbot répond toujours aux clients');
     fake.notifications.at(-1)?.click?.();

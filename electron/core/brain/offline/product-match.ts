@@ -74,6 +74,26 @@ const FEATURES_KEPT = 20_000;
 const wordsKey = (p: Product): string =>
   [p.name, ...p.altNames, '\u0002', ...p.aliases, '\u0002', p.category, '\u0002', ...p.variants.map((v) => v.name)].join('\u0001');
 
+/**
+ * A pure reading of a catalog string kept for strings seen before: aliases, categories and variant names repeat across a
+ * catalog ("S", "41", "sac noir"), so a product seen for the first time mostly reuses them. Bounded; values are shared (never mutated).
+ */
+function memoised<V>(read: (text: string) => V, kept = 8_192): (text: string) => V {
+  const known = new Map<string, V>();
+  return (text) => {
+    let value = known.get(text);
+    if (value === undefined) {
+      value = read(text);
+      if (known.size >= kept) known.clear();
+      known.set(text, value);
+    }
+    return value;
+  };
+}
+const wordsOfShared = memoised(matchTokens);
+const conceptsOfShared = memoised((t) => [...defaultLexicon.conceptsOf(tokenise(t))]);
+const measuresOfShared = memoised((t) => measuresOf(t, { spacedLetters: true }));
+
 function features(p: Product): Features {
   const hit = featureCache.get(p);
   if (hit) return hit;
@@ -91,15 +111,19 @@ function features(p: Product): Features {
       .filter((w) => !STOP.has(w) && w.length >= 2 && !isMeasureWord(w)),
   );
   const aliasPhrases = p.aliases
-    .map(matchTokens)
+    .map(wordsOfShared)
     .filter((ws) => ws.length > 0)
     .map((ws) => ws.map(stemmed))
     .sort((a, b) => b.length - a.length);
-  const variantWords = new Set(p.variants.flatMap((v) => matchTokens(v.name)));
+  const variantWords = new Set(p.variants.flatMap((v) => wordsOfShared(v.name)));
   // Phrases count ("arbre à chat", "sac à dos"), as in the catalog's search documents.
   const concepts = new Set<string>();
-  for (const t of [...names, ...p.aliases, p.category]) for (const c of defaultLexicon.conceptsOf(tokenise(t))) concepts.add(c);
-  const measures = [...names, ...p.aliases, ...p.variants.map((v) => v.name)].flatMap((t) => measuresOf(t, { spacedLetters: true }));
+  for (const t of names) for (const c of defaultLexicon.conceptsOf(tokenise(t))) concepts.add(c);
+  for (const t of [...p.aliases, p.category]) for (const c of conceptsOfShared(t)) concepts.add(c);
+  const measures = [
+    ...names.flatMap((t) => measuresOf(t, { spacedLetters: true })),
+    ...[...p.aliases, ...p.variants.map((v) => v.name)].flatMap(measuresOfShared),
+  ];
   const stemmedNames = [...nameWords].map(stemmed);
   const f = { aliasPhrases, nameWords, stemmedNames, concepts, variantWords, measures };
   featureCache.set(p, f);
@@ -234,6 +258,17 @@ export function scoreProduct(query: string | readonly string[], p: Product): Lex
   const { contradicted } = compareMeasures(said, f.measures);
   if (contradicted) score -= 2;
   return { score, matched, cover, contradicted, measuresAgreed: agreed };
+}
+
+/**
+ * Whether the product has a measure the customer gave ("36 mois" of "parmesan 36 mois", "41" among sizes 38-42): what a
+ * sibling of the top candidate is read for. A sibling without one is no better answer than the candidates retrieval gave.
+ */
+export function hasSaidMeasure(query: string, p: Product): boolean {
+  const { said } = readQuery(query);
+  if (said.length === 0) return false;
+  const { measures } = features(p);
+  return said.some((m) => compareMeasures([m], measures).agreed > 0);
 }
 
 interface ReadQuery {

@@ -75,3 +75,22 @@ describe('a concept alone does not name a product the question is not about', ()
     expect((await skus(catalog, text)).skus).toEqual(expected);
   });
 });
+
+/** A measure the customer gives reaches the top candidate's siblings that have it, not the rest of its category. */
+describe('resolveProducts: siblings by measure', () => {
+  const p24 = product('P24', 'Parmigiano reggiano 24 mesi', { category: 'formaggi' });
+  const p36 = product('P36', 'Parmigiano reggiano 36 mesi', { category: 'formaggi' });
+  const grated = product('PGR', 'Parmigiano reggiano grattugiato', { category: 'formaggi' });
+  // Retrieval proposes only the 24-month cheese; the category holds the others.
+  const finder = {
+    ...makeMemoryProductFinder([p24, p36, grated]),
+    search: async () => [{ product: p24, score: 0.9, matched: [] }],
+  };
+  const read = async (text: string) => (await resolveProducts(finder, 1, text)).map((r) => r.product.sku);
+  it('finds the sibling with the measure said', async () => {
+    expect(await read('parmigiano 36 mesi')).toEqual(['P36']);
+  });
+  it('adds no sibling without it: no cheese of that age is no cheese, not the grated one', async () => {
+    expect(await read('parmigiano 48 mesi')).toEqual([]);
+  });
+});

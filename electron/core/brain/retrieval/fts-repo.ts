@@ -1,5 +1,5 @@
-// The retrieval hot path's repository: raw FTS5 prepared statements (one candidate lookup is tens of
-// microseconds, and a reply runs dozens of them), the one place outside the pipeline kept raw on purpose.
+// The retrieval hot path's repository: raw FTS5 prepared statements, kept raw on purpose (issue 11's measured hot
+// path: the per-turn search is most of bench/brain.ts's unseen_p95_ms, one MATCH of a prefix term 0.1-0.3 ms).
 import { shopToken } from '../../catalog';
 import type { ReadableSqlite } from '../../store';
 import type { ParsedQuery } from './query';
@@ -33,10 +33,46 @@ export interface FtsTables {
    * is the largest part of a search. Without it nothing is kept (knowledge has no such version).
    */
   version?: () => string;
+  /** With a version: the longest word-group row list kept whole for combining in memory (default LIST_MAX; tests lower it). */
+  listMax?: number;
 }
 
 /** How many distinct MATCH answers are kept before the cache starts again. */
 const KEPT_MATCHES = 4_096;
+
+/**
+ * A word group's whole row list is kept (for combining groups without SQL) up to this many rows; a
+ * group matching more is combined in SQL as before. 5,000 ids of 8 bytes: at most 40 kB a group.
+ */
+const LIST_MAX = 5_000;
+/** How many word groups' whole row lists are kept before the cache starts again. */
+const KEPT_LISTS = 512;
+/** A group searched once in this catalog version: its list is read if it is searched again. */
+const SEEN_ONCE = 'once';
+
+/**
+ * The first `limit` ids present in every list, ascending: the answer of the groups' AND with that
+ * LIMIT, each list being one group's rows in FTS5's order (ascending rowid, as an unranked MATCH returns them).
+ */
+export function intersectFirst(lists: readonly (readonly number[])[], limit: number): number[] {
+  const [shortest, ...others] = [...lists].sort((a, b) => a.length - b.length);
+  if (!shortest) return [];
+  const at = others.map(() => 0);
+  const out: number[] = [];
+  next: for (const id of shortest) {
+    for (let r = 0; r < others.length; r++) {
+      const list = others[r] as readonly number[];
+      let i = at[r] as number;
+      while (i < list.length && (list[i] as number) < id) i++;
+      at[r] = i;
+      if (i === list.length) break next;
+      if (list[i] !== id) continue next;
+    }
+    out.push(id);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
 
 const MAX_SUBSETS = 6;
 
@@ -63,7 +99,32 @@ export function makeCandidateFinder(sqlite: ReadableSqlite, tables: FtsTables) {
       return [];
     }
   };
+  const whole = sqlite.prepare<[string, number], number>(`SELECT rowid FROM ${tables.words} WHERE ${tables.words} MATCH ? LIMIT ?`).pluck();
   const kept = tables.version && versionedCache<readonly number[]>(tables.version, KEPT_MATCHES);
+  // With a version, each word group's whole row list (up to LIST_MAX) is kept: a new customer's new
+  // combination of known words ("jellaba rouge brodé") is then combined here, with no MATCH at all.
+  // A list is read the second time its group is searched in a version: right after a catalog edit
+  // (every cache empty) a search costs what it did before lists, and lists come once words recur.
+  const listMax = tables.listMax ?? LIST_MAX;
+  const lists = tables.version && versionedCache<readonly number[] | null | typeof SEEN_ONCE>(tables.version, KEPT_LISTS);
+  const listOf = (known: Map<string, readonly number[] | null | typeof SEEN_ONCE> | undefined, match: string): readonly number[] | null => {
+    if (!known) return null;
+    const list = known.get(match);
+    if (list === undefined) {
+      known.set(match, SEEN_ONCE);
+      return null;
+    }
+    if (list !== SEEN_ONCE) return list;
+    let ids: number[];
+    try {
+      ids = whole.all(match, listMax + 1);
+    } catch {
+      ids = [];
+    }
+    const kept = ids.length > listMax ? null : ids;
+    known.set(match, kept);
+    return kept;
+  };
   /**
    * The lookups of one search: with a version, through the MATCH answers valid now (one version
    * read per search: the catalog does not change while a synchronous search runs). Callers only
@@ -87,29 +148,50 @@ export function makeCandidateFinder(sqlite: ReadableSqlite, tables: FtsTables) {
   return {
     find(shopId: number, query: ParsedQuery, opts: { want: number; limit: number }): number[] {
       const run = lookups();
+      const known = lists ? lists() : undefined;
       const prefix = scope(shopId);
       // Each group's own rows are read once: they tell whether it matches anything, and they are
       // the "any one" step below (before, a LIMIT 1 probe and then the same query again).
+      // A group whose whole list is kept answers its own lookup and every AND it is part of.
       const alone = new Map<string, readonly number[]>();
+      const full = new Map<string, readonly number[]>();
       const groups = groupsOf(query).filter((g) => {
-        const ids = alone.get(g) ?? run(words, `${prefix}${g}`, opts.limit);
-        alone.set(g, ids);
+        let ids = alone.get(g);
+        if (!ids) {
+          const list = listOf(known, `${prefix}${g}`);
+          if (list) full.set(g, list);
+          ids = list ? list.slice(0, opts.limit) : run(words, `${prefix}${g}`, opts.limit);
+          alone.set(g, ids);
+        }
         return ids.length > 0;
       });
       const found = new Set<number>();
-      const collect = (parts: readonly string[]) => {
-        const ids = parts.length === 1 ? (alone.get(parts[0] ?? '') ?? []) : run(words, `${prefix}${parts.join(' AND ')}`, opts.limit);
+      const collect = (parts: readonly string[], limit: number) => {
+        const lists = parts.map((p) => full.get(p));
+        const ids =
+          parts.length === 1
+            ? (alone.get(parts[0] ?? '') ?? []).slice(0, limit)
+            : lists.every((l) => l !== undefined)
+              ? intersectFirst(lists as readonly (readonly number[])[], limit)
+              : run(words, `${prefix}${parts.join(' AND ')}`, limit);
         for (const id of ids) found.add(id);
       };
       if (groups.length === 0) return [];
-      collect(groups);
+      collect(groups, opts.limit);
+      // Rows matching all groups but one, then any one, only fill up to `want`, each step its first (lowest) ids: among
+      // equal partial matches the re-ranker keeps the lowest ids anyway, and scoring sixty of them was most of a search
+      // whose words name no single product (bench/brain.ts unseen_cpu_p95_ms).
       if (found.size < opts.want && groups.length > 2 && groups.length <= MAX_SUBSETS) {
-        for (let skip = 0; skip < groups.length && found.size < opts.limit; skip++) collect(groups.filter((_, i) => i !== skip));
+        for (let skip = 0; skip < groups.length && found.size < opts.want; skip++)
+          collect(
+            groups.filter((_, i) => i !== skip),
+            opts.want - found.size,
+          );
       }
       if (found.size < opts.want && groups.length > 1) {
         for (const g of groups) {
-          if (found.size >= opts.limit) break;
-          collect([g]);
+          if (found.size >= opts.want) break;
+          collect([g], opts.want - found.size);
         }
       }
       return [...found];

@@ -16,6 +16,10 @@ export function searchDocsStatement(sqlite: ReadableSqlite, table: 'products' | 
 export function retrievalStatements(sqlite: ReadableSqlite) {
   return {
     productRow: sqlite.prepare<[number, number], ProductRow>(`SELECT * FROM products WHERE shop_id = ? AND id = ?`),
+    /** Several hits' rows at once (ids as a JSON array), this shop's only. */
+    productRows: sqlite.prepare<[string, number], ProductRow>(
+      `SELECT p.* FROM json_each(?) AS j CROSS JOIN products AS p ON p.id = j.value WHERE p.shop_id = ?`,
+    ),
     knowledgeRow: sqlite.prepare<[number, number], KnowledgeRow>(
       `SELECT * FROM knowledge WHERE shop_id = ? AND id = ? AND status = 'active'`,
     ),

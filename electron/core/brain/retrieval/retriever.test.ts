@@ -123,6 +123,24 @@ describe('searchProducts: scores and explanations', () => {
     const [hit] = await retriever.searchProducts(1, 'sac noir', 1);
     expect(hit?.product).toMatchObject({ sku: 'DZ-BG-001', price: 4500, currency: 'DZD', stock: 7, altNames: ['حقيبة يد جلد سوداء'] });
   });
+  it('returns each winner as the catalog reads it (read together, variants included)', async () => {
+    const { makeProductsRepo } = await import('../../catalog/products-repo');
+    const repo = makeProductsRepo(store.sqlite);
+    // A fresh retriever: every winner is read by the batch, none from an earlier search.
+    const fresh = makeRetriever({ sqlite: store.sqlite });
+    let compared = 0;
+    for (const [shopId, text] of [
+      [1, 'robe'],
+      [1, 'baskets 41'],
+      [2, 'curso'],
+      [3, 'shirt'],
+    ] as const) {
+      const hits = fresh.searchProductsSync(shopId, text, 8);
+      for (const h of hits) expect(h.product).toEqual(repo.getBySku(shopId, h.product.sku));
+      compared += hits.length;
+    }
+    expect(compared).toBeGreaterThan(4);
+  });
   it('follows catalog edits and deletions', async () => {
     const { makeProductsRepo } = await import('../../catalog/products-repo');
     const repo = makeProductsRepo(store.sqlite);

@@ -111,6 +111,8 @@ function makeSearch<T>(opts: {
   extraWhere: string;
   features: (searchDoc: string, sku: string) => RowFeatures;
   loadItem: (shopId: number, id: number) => T | undefined;
+  /** Loads the winners not loaded yet in one read (products: one query for the rows, one for their variants). */
+  preload?: (shopId: number, ids: readonly number[]) => void;
   minScore: number;
   /** The catalog's version (products only): parsed documents are then also kept by row id. */
   version?: () => string;
@@ -180,9 +182,15 @@ function makeSearch<T>(opts: {
       scored = scored.concat(scoreIds(opts.finder.findFuzzy(shopId, fuzzy, CANDIDATES).filter((id) => !seen.has(id))));
     }
     const out: { item: T; score: RowScore }[] = [];
-    for (const s of scored
+    const winners = scored
       .filter((x) => x.score.relevant && x.score.score >= opts.minScore)
-      .sort((a, b) => b.score.rank - a.score.rank || a.id - b.id)) {
+      .sort((a, b) => b.score.rank - a.score.rank || a.id - b.id);
+    // The first k are read together (a row gone since it was indexed is skipped below, the next one then read alone).
+    opts.preload?.(
+      shopId,
+      winners.slice(0, k).map((w) => w.id),
+    );
+    for (const s of winners) {
       const item = opts.loadItem(shopId, s.id);
       if (item) out.push({ item, score: s.score });
       if (out.length >= k) break;
@@ -210,7 +218,7 @@ export function makeRetriever(config: RetrieverConfig): Retriever {
     version: catalogVersion(sqlite),
   });
   const knowledgeFinder = makeCandidateFinder(sqlite, { words: 'knowledge_words', tri: 'knowledge_tri', fuzzy: ['question', 'keywords'] });
-  const { productRow, knowledgeRow, loadAllProducts } = retrievalStatements(sqlite);
+  const { productRow, productRows, knowledgeRow, loadAllProducts } = retrievalStatements(sqlite);
   // Variants (their own price and stock) are rows of the catalog's product_variants: read with the catalog's reader.
   const reader = makeProductReader(sqlite);
   // A hit's full product (its row, its variants) is read once until the catalog changes: the same
@@ -228,6 +236,12 @@ export function makeRetriever(config: RetrieverConfig): Retriever {
         const row = productRow.get(shopId, id);
         return row && reader.one(row);
       }),
+    preload: (shopId, ids) => {
+      const known = loaded();
+      const missing = ids.filter((id) => !known.has(`${shopId}:${id}`));
+      if (missing.length < 2) return;
+      for (const product of reader.many(productRows.all(JSON.stringify(missing), shopId))) known.set(`${shopId}:${product.id}`, product);
+    },
     minScore,
   });
   const knowledge = makeSearch<KnowledgeEntry>({

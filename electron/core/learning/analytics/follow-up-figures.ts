@@ -1,4 +1,5 @@
-import type { ReadableSqlite } from '../../store';
+import type { Database } from '../../database';
+import { type ReadableSqlite, typedStatements } from '../../store';
 import type { FollowUpFigures } from '../../../../shared/domain/analytics';
 
 /**
@@ -8,23 +9,51 @@ import type { FollowUpFigures } from '../../../../shared/domain/analytics';
  * store's read handle.
  */
 export function makeFollowUpFigures(sqlite: ReadableSqlite) {
-  const followUps = sqlite.prepare<[number, string, string], { sent: number; recovered: number; revenue: number | null }>(
-    `SELECT count(*) AS sent,
-            coalesce(sum(o.id IS NOT NULL), 0) AS recovered,
-            sum(o.total) AS revenue
-       FROM follow_ups f
-       LEFT JOIN orders o ON o.id = (SELECT min(id) FROM orders WHERE conversation_id = f.conversation_id AND created_at >= f.created_at)
-      WHERE f.shop_id = ? AND f.created_at >= ? AND f.created_at < ?`,
+  const statements = typedStatements<Database>(sqlite);
+  const followUps = statements.prepare((db, p: { shopId: number; from: string; to: string }) =>
+    db
+      .selectFrom('follow_ups as f')
+      // The first order of the conversation at or after the follow-up.
+      .leftJoin('orders as o', (join) =>
+        join.on((eb) =>
+          eb(
+            'o.id',
+            '=',
+            eb
+              .selectFrom('orders as earliest')
+              .select((e) => e.fn.min('earliest.id').as('id'))
+              .whereRef('earliest.conversation_id', '=', 'f.conversation_id')
+              .whereRef('earliest.created_at', '>=', 'f.created_at'),
+          ),
+        ),
+      )
+      .select((eb) => [
+        eb.fn.countAll<number>().as('sent'),
+        eb.fn.coalesce(eb.fn.sum<number>(eb('o.id', 'is not', null)), eb.lit(0)).as('recovered'),
+        eb.fn.sum<number | null>('o.total').as('revenue'),
+      ])
+      .where('f.shop_id', '=', p.shopId)
+      .where('f.created_at', '>=', p.from)
+      .where('f.created_at', '<', p.to),
   );
-  const strategies = sqlite.prepare<[number, string, string], { strategy: string; conversations: number; orders: number }>(
-    `SELECT strategy, count(*) AS conversations, coalesce(sum(rewarded > 0), 0) AS orders
-       FROM strategy_choices WHERE shop_id = ? AND created_at >= ? AND created_at < ?
-      GROUP BY strategy ORDER BY strategy`,
+  const strategies = statements.prepare((db, p: { shopId: number; from: string; to: string }) =>
+    db
+      .selectFrom('strategy_choices')
+      .select((eb) => [
+        'strategy',
+        eb.fn.countAll<number>().as('conversations'),
+        eb.fn.coalesce(eb.fn.sum<number>(eb('rewarded', '>', 0)), eb.lit(0)).as('orders'),
+      ])
+      .where('shop_id', '=', p.shopId)
+      .where('created_at', '>=', p.from)
+      .where('created_at', '<', p.to)
+      .groupBy('strategy')
+      .orderBy('strategy'),
   );
   return {
     figures(shopId: number, period: { fromUtc: string; toUtc: string }): FollowUpFigures | null {
-      const f = followUps.get(shopId, period.fromUtc, period.toUtc);
-      const rows = strategies.all(shopId, period.fromUtc, period.toUtc);
+      const f = followUps.get({ shopId, from: period.fromUtc, to: period.toUtc });
+      const rows = strategies.all({ shopId, from: period.fromUtc, to: period.toUtc });
       if (!f?.sent && rows.length === 0) return null;
       return {
         sent: f?.sent ?? 0,

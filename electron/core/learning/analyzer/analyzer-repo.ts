@@ -1,45 +1,98 @@
 import type { AnalyzedMessage } from './extract';
-import type { WritableSqlite } from '../../store';
+import { sql } from 'kysely';
+import type { Database } from '../../database';
+import { type WritableSqlite, typedStatements } from '../../store';
 
 /**
  * The rows one analysis pass reads (ordered conversations not analysed yet, their messages, the
  * shop's knowledge questions) and writes (analyzed_conversations, learned_sources; migration 0033).
- * Raw prepared statements, not kysely: the pass writes its results in one synchronous transaction
+ * Synchronous statements (typedStatements): the pass writes its results in one synchronous transaction
  * with the knowledge repository's (synchronous) create, so a learned entry and its source land together.
  */
 export function makeAnalyzerRepo(sqlite: WritableSqlite) {
+  const statements = typedStatements<Database>(sqlite);
   const s = {
-    todo: sqlite.prepare<[number], { conversation_id: number; ordered_at: string }>(
-      `SELECT o.conversation_id, min(o.created_at) AS ordered_at FROM orders o
-       WHERE o.shop_id = ? AND o.conversation_id IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM analyzed_conversations a WHERE a.conversation_id = o.conversation_id)
-       GROUP BY o.conversation_id ORDER BY o.conversation_id`,
+    todo: statements.prepare((db, p: { shopId: number }) =>
+      db
+        .selectFrom('orders as o')
+        .select((eb) => ['o.conversation_id', eb.fn.min('o.created_at').as('ordered_at')])
+        .where('o.shop_id', '=', p.shopId)
+        .where('o.conversation_id', 'is not', null)
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('analyzed_conversations as a')
+                .select(eb.lit(1).as('one'))
+                .whereRef('a.conversation_id', '=', 'o.conversation_id'),
+            ),
+          ),
+        )
+        .groupBy('o.conversation_id')
+        .orderBy('o.conversation_id')
+        .$narrowType<{ conversation_id: number }>(),
     ),
-    messages: sqlite.prepare<[number, string], AnalyzedMessage>(
-      `SELECT direction, author, text, meta FROM messages WHERE conversation_id = ? AND created_at <= ? AND status NOT IN ('draft', 'rejected') ORDER BY id`,
+    messages: statements.prepare((db, p: { conversationId: number; orderedAt: string }) =>
+      db
+        .selectFrom('messages')
+        .select(['direction', 'author', 'text', 'meta'])
+        .where('conversation_id', '=', p.conversationId)
+        .where('created_at', '<=', p.orderedAt)
+        .where('status', 'not in', ['draft', 'rejected'])
+        .orderBy('id'),
     ),
-    existing: sqlite.prepare<[number], { id: number; question: string; source: 'seller' | 'learned' }>(
-      'SELECT id, question, source FROM knowledge WHERE shop_id = ?',
+    existing: statements.prepare((db, p: { shopId: number }) =>
+      db.selectFrom('knowledge').select(['id', 'question', 'source']).where('shop_id', '=', p.shopId),
     ),
-    markAnalyzed: sqlite.prepare<[number, number, number, string]>(
-      'INSERT OR IGNORE INTO analyzed_conversations (conversation_id, shop_id, pairs, analyzed_at) VALUES (?, ?, ?, ?)',
+    markAnalyzed: statements.prepare((db, p: { conversationId: number; shopId: number; pairs: number; now: string }) =>
+      db
+        .insertInto('analyzed_conversations')
+        .orIgnore()
+        .values({ conversation_id: p.conversationId, shop_id: p.shopId, pairs: p.pairs, analyzed_at: p.now }),
     ),
-    source: sqlite.prepare(
-      `INSERT INTO learned_sources (knowledge_id, shop_id, kind, category, confidence, support, conversation_id, created_at)
-       VALUES (@knowledgeId, @shopId, @kind, @category, @confidence, @support, @conversationId, @now)`,
+    source: statements.prepare(
+      (
+        db,
+        p: {
+          knowledgeId: number;
+          shopId: number;
+          kind: string;
+          category: string;
+          confidence: number;
+          support: number;
+          conversationId: number | null;
+          now: string;
+        },
+      ) =>
+        db.insertInto('learned_sources').values({
+          knowledge_id: p.knowledgeId,
+          shop_id: p.shopId,
+          kind: p.kind,
+          category: p.category,
+          confidence: p.confidence,
+          support: p.support,
+          conversation_id: p.conversationId,
+          created_at: p.now,
+        }),
     ),
-    addSupport: sqlite.prepare<[number, number, number]>(
-      'UPDATE learned_sources SET support = support + ?, confidence = min(0.95, confidence + 0.05 * ?) WHERE knowledge_id = ?',
+    addSupport: statements.prepare((db, p: { knowledgeId: number; more: number }) =>
+      db
+        .updateTable('learned_sources')
+        .set((eb) => ({
+          support: eb('support', '+', p.more),
+          confidence: sql<number>`min(0.95, ${sql.ref('confidence')} + 0.05 * ${p.more})`,
+        }))
+        .where('knowledge_id', '=', p.knowledgeId),
     ),
   };
 
   return {
     transaction: (work: () => void) => sqlite.transaction(work)(),
-    todo: (shopId: number) => s.todo.all(shopId),
-    messages: (conversationId: number, orderedAt: string) => s.messages.all(conversationId, orderedAt),
-    existing: (shopId: number) => s.existing.all(shopId),
+    todo: (shopId: number) => s.todo.all({ shopId }),
+    messages: (conversationId: number, orderedAt: string): AnalyzedMessage[] => s.messages.all({ conversationId, orderedAt }),
+    existing: (shopId: number) => s.existing.all({ shopId }),
     markAnalyzed: (conversationId: number, shopId: number, pairs: number, now: string) =>
-      void s.markAnalyzed.run(conversationId, shopId, pairs, now),
+      void s.markAnalyzed.run({ conversationId, shopId, pairs, now }),
     addSource: (row: {
       knowledgeId: number;
       shopId: number;
@@ -50,6 +103,6 @@ export function makeAnalyzerRepo(sqlite: WritableSqlite) {
       conversationId: number | null;
       now: string;
     }) => void s.source.run(row),
-    addSupport: (knowledgeId: number, more: number) => void s.addSupport.run(more, more, knowledgeId),
+    addSupport: (knowledgeId: number, more: number) => void s.addSupport.run({ knowledgeId, more }),
   };
 }

@@ -1,40 +1,56 @@
-import type SQLite from 'better-sqlite3';
+import type { Database } from '../../database';
+import { type ReadableSqlite, typedStatements } from '../../store';
 import type { LearnedEntry } from '../../../../shared/domain/learning';
-
-interface Row {
-  knowledge_id: number;
-  question: string;
-  answer: string;
-  keywords: string;
-  status: LearnedEntry['status'];
-  kind: LearnedEntry['kind'];
-  category: string;
-  confidence: number;
-  support: number;
-  conversation_id: number | null;
-  created_at: string;
-}
 
 const DAY = 86_400_000;
 
 /** Learned knowledge as the Learning page lists it: the entry, its origin and standing. */
-export function makeLearnedRepo(sqlite: SQLite.Database) {
+export function makeLearnedRepo(sqlite: ReadableSqlite) {
+  const statements = typedStatements<Database>(sqlite);
   const s = {
-    list: sqlite.prepare<[number, string], Row>(
-      `SELECT l.knowledge_id, k.question, k.answer, k.keywords, k.status, l.kind, l.category, l.confidence, l.support, l.conversation_id, l.created_at
-       FROM learned_sources l JOIN knowledge k ON k.id = l.knowledge_id
-       WHERE l.shop_id = ? AND k.status = ? ORDER BY l.support DESC, l.confidence DESC, l.knowledge_id DESC LIMIT 500`,
+    list: statements.prepare((db, p: { shopId: number; status: LearnedEntry['status'] }) =>
+      db
+        .selectFrom('learned_sources as l')
+        .innerJoin('knowledge as k', 'k.id', 'l.knowledge_id')
+        .select([
+          'l.knowledge_id',
+          'k.question',
+          'k.answer',
+          'k.keywords',
+          'k.status',
+          'l.kind',
+          'l.category',
+          'l.confidence',
+          'l.support',
+          'l.conversation_id',
+          'l.created_at',
+        ])
+        .where('l.shop_id', '=', p.shopId)
+        .where('k.status', '=', p.status)
+        .orderBy('l.support', 'desc')
+        .orderBy('l.confidence', 'desc')
+        .orderBy('l.knowledge_id', 'desc')
+        .limit(500)
+        .$narrowType<{ status: LearnedEntry['status']; kind: LearnedEntry['kind'] }>(),
     ),
-    learnedSince: sqlite.prepare<[number, string], { n: number }>(
-      'SELECT count(*) AS n FROM learned_sources WHERE shop_id = ? AND created_at >= ?',
+    learnedSince: statements.prepare((db, p: { shopId: number; since: string }) =>
+      db
+        .selectFrom('learned_sources')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('shop_id', '=', p.shopId)
+        .where('created_at', '>=', p.since),
     ),
-    salesSince: sqlite.prepare<[number, string], { n: number }>(
-      'SELECT count(*) AS n FROM analyzed_conversations WHERE shop_id = ? AND analyzed_at >= ?',
+    salesSince: statements.prepare((db, p: { shopId: number; since: string }) =>
+      db
+        .selectFrom('analyzed_conversations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('shop_id', '=', p.shopId)
+        .where('analyzed_at', '>=', p.since),
     ),
   };
   return {
     list(shopId: number, status: LearnedEntry['status']): LearnedEntry[] {
-      return s.list.all(shopId, status).map((r) => ({
+      return s.list.all({ shopId, status }).map((r) => ({
         knowledgeId: r.knowledge_id,
         question: r.question,
         answer: r.answer,
@@ -51,7 +67,7 @@ export function makeLearnedRepo(sqlite: SQLite.Database) {
     /** "Learned N answers this week from M sales." */
     week(shopId: number, now: Date): { answers: number; sales: number } {
       const since = new Date(now.getTime() - 7 * DAY).toISOString();
-      return { answers: s.learnedSince.get(shopId, since)!.n, sales: s.salesSince.get(shopId, since)!.n };
+      return { answers: s.learnedSince.get({ shopId, since })!.n, sales: s.salesSince.get({ shopId, since })!.n };
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { OptedOutCustomer } from '../../../../shared/domain/learning';
 import { isOptOut } from './opt-out';
-import type { WritableSqlite } from '../../store';
+import type { Database } from '../../database';
+import { type WritableSqlite, typedStatements } from '../../store';
 
 interface Row {
   contact_id: number;
@@ -18,40 +19,75 @@ interface Row {
  * new "stop" re-arms it.
  */
 export function makeOptOutsRepo(sqlite: WritableSqlite) {
+  const statements = typedStatements<Database>(sqlite);
   const s = {
-    list: sqlite.prepare<[number], Row>(
-      `SELECT o.contact_id, k.jid, k.name, o.created_at, m.text, m.conversation_id
-       FROM opt_outs o JOIN contacts k ON k.id = o.contact_id LEFT JOIN messages m ON m.id = o.message_id
-       WHERE o.shop_id = ? AND o.lifted_at IS NULL ORDER BY o.created_at DESC, o.contact_id DESC LIMIT 1000`,
+    list: statements.prepare((db, p: { shopId: number }) =>
+      db
+        .selectFrom('opt_outs as o')
+        .innerJoin('contacts as k', 'k.id', 'o.contact_id')
+        .leftJoin('messages as m', 'm.id', 'o.message_id')
+        .select(['o.contact_id', 'k.jid', 'k.name', 'o.created_at', 'm.text', 'm.conversation_id'])
+        .where('o.shop_id', '=', p.shopId)
+        .where('o.lifted_at', 'is', null)
+        .orderBy('o.created_at', 'desc')
+        .orderBy('o.contact_id', 'desc')
+        .limit(1000),
     ),
-    active: sqlite.prepare<[number], { n: number }>('SELECT 1 AS n FROM opt_outs WHERE contact_id = ? AND lifted_at IS NULL'),
-    liftedAfter: sqlite.prepare<[number], { after: number | null }>(
-      'SELECT lifted_after_message_id AS after FROM opt_outs WHERE contact_id = ?',
+    active: statements.prepare((db, p: { contactId: number }) =>
+      db
+        .selectFrom('opt_outs')
+        .select((eb) => eb.lit(1).as('n'))
+        .where('contact_id', '=', p.contactId)
+        .where('lifted_at', 'is', null),
+    ),
+    liftedAfter: statements.prepare((db, p: { contactId: number }) =>
+      db.selectFrom('opt_outs').select('lifted_after_message_id as after').where('contact_id', '=', p.contactId),
     ),
     // Insert, or re-arm a lifted one: the new message and time replace the old.
-    record: sqlite.prepare<[number, number, number, string]>(
-      `INSERT INTO opt_outs (contact_id, shop_id, message_id, created_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (contact_id) DO UPDATE SET message_id = excluded.message_id, created_at = excluded.created_at, lifted_at = NULL
-       WHERE opt_outs.lifted_at IS NOT NULL`,
+    record: statements.prepare((db, p: { contactId: number; shopId: number; messageId: number; now: string }) =>
+      db
+        .insertInto('opt_outs')
+        .values({ contact_id: p.contactId, shop_id: p.shopId, message_id: p.messageId, created_at: p.now })
+        .onConflict((oc) =>
+          oc
+            .column('contact_id')
+            .doUpdateSet((eb) => ({
+              message_id: eb.ref('excluded.message_id'),
+              created_at: eb.ref('excluded.created_at'),
+              lifted_at: null,
+            }))
+            .where('opt_outs.lifted_at', 'is not', null),
+        ),
     ),
-    lift: sqlite.prepare<[string, number, number, number]>(
-      `UPDATE opt_outs SET lifted_at = ?, lifted_after_message_id = (SELECT max(m.id) FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.contact_id = ?)
-       WHERE contact_id = ? AND shop_id = ? AND lifted_at IS NULL`,
+    lift: statements.prepare((db, p: { now: string; contactId: number; shopId: number }) =>
+      db
+        .updateTable('opt_outs')
+        .set((eb) => ({
+          lifted_at: p.now,
+          lifted_after_message_id: eb
+            .selectFrom('messages as m')
+            .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+            .select((e) => e.fn.max('m.id').as('id'))
+            .where('c.contact_id', '=', p.contactId),
+        }))
+        .where('contact_id', '=', p.contactId)
+        .where('shop_id', '=', p.shopId)
+        .where('lifted_at', 'is', null),
     ),
   };
   return {
-    isOptedOut: (contactId: number) => s.active.get(contactId) !== undefined,
+    isOptedOut: (contactId: number) => s.active.get({ contactId }) !== undefined,
     /** Messages after this id may opt the customer out again (0: every message). */
-    readFrom: (contactId: number) => s.liftedAfter.get(contactId)?.after ?? 0,
+    readFrom: (contactId: number) => s.liftedAfter.get({ contactId })?.after ?? 0,
     /** A customer's message: when it says stop, the opt-out is recorded (true). */
     recordIfStop(shopId: number, contactId: number, messageId: number, text: string, now: string): boolean {
       if (!isOptOut(text)) return false;
-      s.record.run(contactId, shopId, messageId, now);
+      s.record.run({ contactId, shopId, messageId, now });
       return true;
     },
-    record: (shopId: number, contactId: number, messageId: number, now: string) => void s.record.run(contactId, shopId, messageId, now),
+    record: (shopId: number, contactId: number, messageId: number, now: string) => void s.record.run({ contactId, shopId, messageId, now }),
     list: (shopId: number): OptedOutCustomer[] =>
-      s.list.all(shopId).map((r) => ({
+      s.list.all({ shopId }).map((r: Row) => ({
         contactId: r.contact_id,
         name: r.name,
         phone: r.jid.includes('@s.whatsapp.net') ? `+${r.jid.split('@')[0]}` : null,
@@ -60,6 +96,6 @@ export function makeOptOutsRepo(sqlite: WritableSqlite) {
         conversationId: r.conversation_id,
       })),
     /** The seller opts the customer back in (the customer asked again); false when not opted out. */
-    optIn: (shopId: number, contactId: number, now: string): boolean => s.lift.run(now, contactId, contactId, shopId).changes === 1,
+    optIn: (shopId: number, contactId: number, now: string): boolean => s.lift.run({ now, contactId, shopId }).changes === 1,
   };
 }

@@ -1,9 +1,10 @@
 import type { CustomerProfile, CustomerProfilePatch } from '../../../../shared/domain/learning';
 import type { Order } from '../../../../shared/domain/orders';
 import type { CustomerMemory } from '../../brain';
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
+import type { Database } from '../../database';
 import type { CustomerProfilesTable } from '../tables';
-import type { WritableSqlite } from '../../store';
+import { type WritableSqlite, typedStatements } from '../../store';
 
 /** A row as SQLite returns it: the table's own type. */
 type Row = Omit<Selectable<CustomerProfilesTable>, 'updated_at'>;
@@ -13,43 +14,115 @@ const REORDER_ANSWER_MS = 2 * 3_600_000;
 
 /** Customer profiles (migration 0034) with the orders they placed. */
 export function makeProfilesRepo(sqlite: WritableSqlite) {
+  const statements = typedStatements<Database>(sqlite);
+  /** A value from an order replaces the stored one unless it is empty. */
+  const unlessEmpty = (value: string, column: 'name' | 'phone' | 'wilaya' | 'commune' | 'address') =>
+    sql<string | null>`coalesce(nullif(${value}, ''), ${sql.ref(column)})`;
   const s = {
-    get: sqlite.prepare<[number, number], Row>('SELECT * FROM customer_profiles WHERE shop_id = ? AND contact_id = ?'),
-    ensure: sqlite.prepare<[number, number, string]>(
-      'INSERT INTO customer_profiles (contact_id, shop_id, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+    get: statements.prepare((db, p: { shopId: number; contactId: number }) =>
+      db.selectFrom('customer_profiles').selectAll().where('shop_id', '=', p.shopId).where('contact_id', '=', p.contactId),
     ),
-    fromOrder: sqlite.prepare(
-      `UPDATE customer_profiles SET name = coalesce(nullif(@name, ''), name), phone = coalesce(nullif(@phone, ''), phone),
-         wilaya = coalesce(nullif(@wilaya, ''), wilaya), commune = coalesce(nullif(@commune, ''), commune),
-         address = coalesce(nullif(@address, ''), address), language = coalesce(@language, language), updated_at = @now
-       WHERE contact_id = @contactId AND shop_id = @shopId`,
+    ensure: statements.prepare((db, p: { contactId: number; shopId: number; now: string }) =>
+      db
+        .insertInto('customer_profiles')
+        .values({ contact_id: p.contactId, shop_id: p.shopId, updated_at: p.now })
+        .onConflict((oc) => oc.doNothing()),
     ),
-    turn: sqlite.prepare<[string, string, string, string, number, number]>(
-      'UPDATE customer_profiles SET language = ?, interests = ?, last_interaction_at = ?, updated_at = ? WHERE contact_id = ? AND shop_id = ?',
+    fromOrder: statements.prepare(
+      (
+        db,
+        p: {
+          contactId: number;
+          shopId: number;
+          name: string;
+          phone: string;
+          wilaya: string;
+          commune: string;
+          address: string;
+          language: string | null;
+          now: string;
+        },
+      ) =>
+        db
+          .updateTable('customer_profiles')
+          .set((eb) => ({
+            name: unlessEmpty(p.name, 'name'),
+            phone: unlessEmpty(p.phone, 'phone'),
+            wilaya: unlessEmpty(p.wilaya, 'wilaya'),
+            commune: unlessEmpty(p.commune, 'commune'),
+            address: unlessEmpty(p.address, 'address'),
+            language: eb.fn.coalesce(eb.val(p.language), eb.ref('language')),
+            updated_at: p.now,
+          }))
+          .where('contact_id', '=', p.contactId)
+          .where('shop_id', '=', p.shopId),
     ),
-    offered: sqlite.prepare<[number, string, number]>(
-      'UPDATE customer_profiles SET reorder_offered_in = ?, reorder_offered_at = ? WHERE contact_id = ?',
+    turn: statements.prepare((db, p: { language: string; interests: string; now: string; contactId: number; shopId: number }) =>
+      db
+        .updateTable('customer_profiles')
+        .set({ language: p.language, interests: p.interests, last_interaction_at: p.now, updated_at: p.now })
+        .where('contact_id', '=', p.contactId)
+        .where('shop_id', '=', p.shopId),
     ),
-    orderCount: sqlite.prepare<[number, number], { n: number }>('SELECT count(*) AS n FROM orders WHERE shop_id = ? AND contact_id = ?'),
-    lastOrder: sqlite.prepare<[number, number], { id: number; wilaya: string; address: string }>(
-      'SELECT id, wilaya, address FROM orders WHERE shop_id = ? AND contact_id = ? ORDER BY created_at DESC, id DESC LIMIT 1',
+    offered: statements.prepare((db, p: { conversationId: number; now: string; contactId: number }) =>
+      db
+        .updateTable('customer_profiles')
+        .set({ reorder_offered_in: p.conversationId, reorder_offered_at: p.now })
+        .where('contact_id', '=', p.contactId),
     ),
-    items: sqlite.prepare<[number], { sku: string; name: string; quantity: number; variant: string | null }>(
-      'SELECT sku, name, quantity, variant FROM order_items WHERE order_id = ? ORDER BY id',
+    orderCount: statements.prepare((db, p: { shopId: number; contactId: number }) =>
+      db
+        .selectFrom('orders')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('shop_id', '=', p.shopId)
+        .where('contact_id', '=', p.contactId),
     ),
-    edit: sqlite.prepare(
-      `UPDATE customer_profiles SET name = @name, phone = @phone, wilaya = @wilaya, commune = @commune, address = @address, updated_at = @now
-       WHERE contact_id = @contactId AND shop_id = @shopId`,
+    lastOrder: statements.prepare((db, p: { shopId: number; contactId: number }) =>
+      db
+        .selectFrom('orders')
+        .select(['id', 'wilaya', 'address'])
+        .where('shop_id', '=', p.shopId)
+        .where('contact_id', '=', p.contactId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1),
     ),
-    contactOf: sqlite.prepare<[number, number], { id: number }>('SELECT id FROM contacts WHERE shop_id = ? AND id = ?'),
-    forget: sqlite.prepare<[number, number]>('DELETE FROM customer_profiles WHERE shop_id = ? AND contact_id = ?'),
+    items: statements.prepare((db, p: { orderId: number }) =>
+      db.selectFrom('order_items').select(['sku', 'name', 'quantity', 'variant']).where('order_id', '=', p.orderId).orderBy('id'),
+    ),
+    edit: statements.prepare(
+      (
+        db,
+        p: {
+          contactId: number;
+          shopId: number;
+          name: string | null;
+          phone: string | null;
+          wilaya: string | null;
+          commune: string | null;
+          address: string | null;
+          now: string;
+        },
+      ) =>
+        db
+          .updateTable('customer_profiles')
+          .set({ name: p.name, phone: p.phone, wilaya: p.wilaya, commune: p.commune, address: p.address, updated_at: p.now })
+          .where('contact_id', '=', p.contactId)
+          .where('shop_id', '=', p.shopId),
+    ),
+    contactOf: statements.prepare((db, p: { shopId: number; contactId: number }) =>
+      db.selectFrom('contacts').select('id').where('shop_id', '=', p.shopId).where('id', '=', p.contactId),
+    ),
+    forget: statements.prepare((db, p: { shopId: number; contactId: number }) =>
+      db.deleteFrom('customer_profiles').where('shop_id', '=', p.shopId).where('contact_id', '=', p.contactId),
+    ),
   };
 
   const interestsOf = (row: Row | undefined): string[] => (row ? (JSON.parse(row.interests) as unknown[]).map(String) : []);
 
   function profile(shopId: number, contactId: number): CustomerProfile | null {
-    const row = s.get.get(shopId, contactId);
-    const orders = s.orderCount.get(shopId, contactId)!.n;
+    const row = s.get.get({ shopId, contactId });
+    const orders = s.orderCount.get({ shopId, contactId })!.n;
     if (!row && orders === 0) return null;
     return {
       contactId,
@@ -71,11 +144,11 @@ export function makeProfilesRepo(sqlite: WritableSqlite) {
     memory(shopId: number, contactId: number, conversationId: number, now: Date): CustomerMemory | null {
       const p = profile(shopId, contactId);
       if (!p) return null;
-      const last = s.lastOrder.get(shopId, contactId);
-      const row = s.get.get(shopId, contactId);
+      const last = s.lastOrder.get({ shopId, contactId });
+      const row = s.get.get({ shopId, contactId });
       return {
         ...p,
-        lastOrder: last ? { items: s.items.all(last.id), wilaya: last.wilaya, address: last.address } : null,
+        lastOrder: last ? { items: s.items.all({ orderId: last.id }), wilaya: last.wilaya, address: last.address } : null,
         // An offer is answered soon or not at all: a "yes" days later is about something else.
         reorderOffered:
           row?.reorder_offered_in === conversationId &&
@@ -86,7 +159,7 @@ export function makeProfilesRepo(sqlite: WritableSqlite) {
     /** An order's details become the customer's (the latest details are the right ones). */
     recordOrder(order: Order, now: string): void {
       if (order.contactId === null) return;
-      s.ensure.run(order.contactId, order.shopId, now);
+      s.ensure.run({ contactId: order.contactId, shopId: order.shopId, now });
       s.fromOrder.run({
         contactId: order.contactId,
         shopId: order.shopId,
@@ -101,16 +174,16 @@ export function makeProfilesRepo(sqlite: WritableSqlite) {
     },
     /** A turn: the language spoken, the products asked about, the time. */
     recordTurn(shopId: number, contactId: number, language: string, skus: readonly string[], now: string): void {
-      s.ensure.run(contactId, shopId, now);
-      const interests = [...new Set([...skus, ...interestsOf(s.get.get(shopId, contactId))])].slice(0, MAX_INTERESTS);
-      s.turn.run(language, JSON.stringify(interests), now, now, contactId, shopId);
+      s.ensure.run({ contactId, shopId, now });
+      const interests = [...new Set([...skus, ...interestsOf(s.get.get({ shopId, contactId }))])].slice(0, MAX_INTERESTS);
+      s.turn.run({ language, interests: JSON.stringify(interests), now, contactId, shopId });
     },
-    markReorderOffered: (contactId: number, conversationId: number, now: string) => s.offered.run(conversationId, now, contactId),
+    markReorderOffered: (contactId: number, conversationId: number, now: string) => s.offered.run({ conversationId, now, contactId }),
     /** The seller's edit; null when the contact is not the shop's. */
     edit(shopId: number, contactId: number, patch: CustomerProfilePatch, now: string): CustomerProfile | null {
-      if (!s.contactOf.get(shopId, contactId)) return null;
-      s.ensure.run(contactId, shopId, now);
-      const current = s.get.get(shopId, contactId)!;
+      if (!s.contactOf.get({ shopId, contactId })) return null;
+      s.ensure.run({ contactId, shopId, now });
+      const current = s.get.get({ shopId, contactId })!;
       s.edit.run({
         contactId,
         shopId,
@@ -124,6 +197,6 @@ export function makeProfilesRepo(sqlite: WritableSqlite) {
       return profile(shopId, contactId);
     },
     /** Learning forgets the profile (the customer's messages and orders are contacts/delete's). */
-    forget: (shopId: number, contactId: number) => s.forget.run(shopId, contactId).changes > 0,
+    forget: (shopId: number, contactId: number) => s.forget.run({ shopId, contactId }).changes > 0,
   };
 }

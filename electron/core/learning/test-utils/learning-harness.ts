@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { ShopSettingsPatch } from '../../../../shared/domain/settings';
 import { importCatalogFile } from '../../cli/import-catalog';
 import { createCore, type Core } from '../../create-core';
+import type { Database } from '../../database';
+import { typedStatements } from '../../store';
 import { defaultPacing, defaultRateLimits } from '../../pipeline/policies';
 
 const FASHION = path.resolve(import.meta.dirname, '../../../../tests/fixtures/catalog-dz-fashion.csv');
@@ -43,9 +45,16 @@ export async function makeLearningHarness(start = Date.parse('2026-03-02T08:00:0
   const shop = await core.ctx.repos.shops.create({ name: 'Dar Lalla', currency: 'DZD', now: clock.now().toISOString() });
   importCatalogFile(core, shop.id, FASHION, { clock });
   const drain = () => core.ctx.pipeline.drain();
-  const followUpRows = core.ctx.store.sqlite.prepare<[number], { jid: string; text: string; status: string }>(
-    `SELECT k.jid, m.text, m.status FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN contacts k ON k.id = c.contact_id
-     WHERE m.shop_id = ? AND m.direction = 'out' AND m.meta LIKE '%"followUp":true%' ORDER BY m.id`,
+  const followUpRows = typedStatements<Database>(core.ctx.store.sqlite).prepare((db, p: { shopId: number }) =>
+    db
+      .selectFrom('messages as m')
+      .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+      .innerJoin('contacts as k', 'k.id', 'c.contact_id')
+      .select(['k.jid', 'm.text', 'm.status'])
+      .where('m.shop_id', '=', p.shopId)
+      .where('m.direction', '=', 'out')
+      .where('m.meta', 'like', '%"followUp":true%')
+      .orderBy('m.id'),
   );
   const harness: Harness = {
     core,
@@ -77,7 +86,7 @@ export async function makeLearningHarness(start = Date.parse('2026-03-02T08:00:0
       const saved = await core.app.dispatch('settings/update', { shopId: shop.id, patch });
       if (!saved.ok) throw new Error(saved.error.message);
     },
-    followUps: () => followUpRows.all(shop.id).map((r) => ({ to: `+${r.jid.split('@')[0]}`, text: r.text, status: r.status })),
+    followUps: () => followUpRows.all({ shopId: shop.id }).map((r) => ({ to: `+${r.jid.split('@')[0]}`, text: r.text, status: r.status })),
     async close() {
       await core.close();
       fs.rmSync(dir, { recursive: true, force: true });

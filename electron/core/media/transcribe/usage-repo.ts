@@ -1,20 +1,31 @@
-import type { WritableSqlite } from '../../store';
+import { type WritableSqlite, typedStatements } from '../../store';
+import type { MediaTables } from '../tables';
 
 /** Seconds of audio transcribed per shop per day (migration 0075): the minutes cap reads and feeds it. */
 export function makeTranscriptionUsageRepo(sqlite: WritableSqlite) {
+  const statements = typedStatements<MediaTables>(sqlite);
   const s = {
-    day: sqlite.prepare<[number, string], { seconds: number }>(`SELECT seconds FROM transcription_usage WHERE shop_id = ? AND day = ?`),
-    add: sqlite.prepare<[number, string, number]>(
-      `INSERT INTO transcription_usage (shop_id, day, seconds, requests) VALUES (?, ?, ?, 1)
-       ON CONFLICT (shop_id, day) DO UPDATE SET seconds = seconds + excluded.seconds, requests = requests + 1`,
+    day: statements.prepare((db, p: { shopId: number; day: string }) =>
+      db.selectFrom('transcription_usage').select('seconds').where('shop_id', '=', p.shopId).where('day', '=', p.day),
+    ),
+    add: statements.prepare((db, p: { shopId: number; day: string; seconds: number }) =>
+      db
+        .insertInto('transcription_usage')
+        .values({ shop_id: p.shopId, day: p.day, seconds: p.seconds, requests: 1 })
+        .onConflict((oc) =>
+          oc.columns(['shop_id', 'day']).doUpdateSet((eb) => ({
+            seconds: eb('seconds', '+', eb.ref('excluded.seconds')),
+            requests: eb('requests', '+', 1),
+          })),
+        ),
     ),
   };
   return {
     secondsOn(shopId: number, day: string): number {
-      return s.day.get(shopId, day)?.seconds ?? 0;
+      return s.day.get({ shopId, day })?.seconds ?? 0;
     },
     add(shopId: number, day: string, seconds: number): void {
-      s.add.run(shopId, day, Math.max(0, seconds));
+      s.add.run({ shopId, day, seconds: Math.max(0, seconds) });
     },
   };
 }

@@ -68,7 +68,7 @@ export function UnansweredSection({
       {data.unanswered.length === 0 ? (
         <p className="muted">{t('empty')}</p>
       ) : (
-        <ul className="unanswered-list">
+        <ul className="stack-list unanswered-list">
           {data.unanswered.map((q) => (
             <li key={q.text}>
               <div className="row-between">

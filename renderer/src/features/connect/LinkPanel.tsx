@@ -8,6 +8,7 @@ import type { ConnectStore } from './connect-store';
 import { formatCountdown, formatPairingCode, secondsLeft } from './connect-model';
 import { strings } from './i18n';
 import { useNow } from './use-now';
+import { Check, TextField } from '../../components/Field';
 
 /** Link a number: the plain warning, the method choice, then the QR or pairing code with its countdown. */
 export function LinkPanel({ store }: { store: ConnectStore }) {
@@ -65,35 +66,33 @@ export function LinkPanel({ store }: { store: ConnectStore }) {
         }}
       >
         <fieldset>
-          <label>
-            <input type="radio" name="wa-method" checked={method === 'qr'} onChange={() => setMethod('qr')} /> {t('methodQr')}
-          </label>
-          <label>
-            <input type="radio" name="wa-method" checked={method === 'pairing-code'} onChange={() => setMethod('pairing-code')} />{' '}
-            {t('methodCode')}
-          </label>
+          <Check type="radio" name="wa-method" label={t('methodQr')} checked={method === 'qr'} onChange={() => setMethod('qr')} />
+          <Check
+            type="radio"
+            name="wa-method"
+            label={t('methodCode')}
+            checked={method === 'pairing-code'}
+            onChange={() => setMethod('pairing-code')}
+          />
         </fieldset>
         {method === 'pairing-code' && (
-          <div className="field">
-            <label htmlFor="wa-phone">{t('phoneLabel')}</label>
-            <input
-              id="wa-phone"
-              type="tel"
-              dir="ltr"
-              inputMode="tel"
-              placeholder="+213 550 00 00 00"
-              value={phone}
-              onChange={(e) => setPhone(e.target.value)}
-              aria-describedby="wa-phone-hint"
-            />
-            <span id="wa-phone-hint" className="muted small" data-testid="phone-hint">
-              {typed?.ok && typed.changed
+          <TextField
+            id="wa-phone"
+            type="tel"
+            dir="ltr"
+            inputMode="tel"
+            placeholder="+213 550 00 00 00"
+            label={t('phoneLabel')}
+            hint={
+              typed?.ok && typed.changed
                 ? t('phoneWillBe', { phone: `\u2066+${typed.digits}\u2069` })
                 : typed && !typed.ok && typed.reason === 'needs_country_code'
                   ? t('phoneNeedsCountry')
-                  : ''}
-            </span>
-          </div>
+                  : ''
+            }
+            value={phone}
+            onChange={setPhone}
+          />
         )}
         <button type="submit" className="primary" disabled={!canStart}>
           {t('start')}

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation, Message } from '../../../../shared/domain/schemas';
+import { conversationRow } from '../../../../shared/test-utils/conversation';
 import { insertQuickReply, matchQuickReplies, mergeMessage, pagesFor, replaceRows, slashQueryAt, tickFor } from './inbox-model';
 
-const conv = (id: number): Conversation => ({
-  id,
-  shopId: 1,
-  accountId: 1,
-  contactId: id,
-  contactJid: `${id}@s.whatsapp.net`,
-  contactName: null,
-  status: 'open',
-  takeover: false,
-  unread: 0,
-  lastMessageAt: null,
-  lastPreview: null,
-  escalationReason: null,
-  escalation: [],
-});
+const conv = (id: number): Conversation => conversationRow(id);
 const msg = (id: number, status: Message['status'] = 'sent'): Message => ({
   id,
   shopId: 1,

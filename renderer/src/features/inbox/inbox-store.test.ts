@@ -1,24 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Conversation } from '../../../../shared/domain/schemas';
+import { conversationRow } from '../../../../shared/test-utils/conversation';
 import type { Client } from '../../api/client';
 import { PAGE_SIZE, createInboxStore } from './inbox-store';
 
-const conv = (id: number, at: string, patch: Partial<Conversation> = {}): Conversation => ({
-  id,
-  shopId: 1,
-  accountId: 1,
-  contactId: id,
-  contactJid: `${id}@s.whatsapp.net`,
-  contactName: null,
-  status: 'open',
-  takeover: false,
-  unread: 1,
-  lastMessageAt: at,
-  lastPreview: `hello ${id}`,
-  escalationReason: null,
-  escalation: [],
-  ...patch,
-});
+const conv = (id: number, at: string, patch: Partial<Conversation> = {}): Conversation =>
+  conversationRow(id, { unread: 1, lastMessageAt: at, lastPreview: `hello ${id}`, ...patch });
 
 /**
  * A client over an in-memory list that pages, filters and orders as core's contract says

@@ -24,7 +24,7 @@ export function OrderSidePanel({ store, conversationId }: { store: OrdersStore; 
       {orders.length === 0 ? (
         <p className="orders-empty">{t('panelEmpty')}</p>
       ) : (
-        <ul>
+        <ul className="stack-list">
           {orders.map((o) => (
             <li key={o.id} data-testid="order-panel-item" data-status={o.status}>
               <strong>#{o.id}</strong> {o.itemsLabel} — {money(o.total, o.currency, locale)}

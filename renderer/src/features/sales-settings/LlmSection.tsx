@@ -6,7 +6,8 @@ import type { T } from '../../i18n/use-t';
 import { applyPreset, keyWillBeForgotten, presetOf, type SalesErrors, type SalesForm } from './sales-model';
 import type { strings } from './i18n';
 import { useErrorWords } from '../notices/error-words';
-import { ApiKeyInput, NumberInput } from './fields';
+import { ApiKeyField, CapField, EndpointFields, NumberInput, PresetField } from './fields';
+import { FieldGroup, TextField } from '../../components/Field';
 
 type Keys = keyof (typeof strings)['en'];
 
@@ -67,96 +68,63 @@ export function LlmSection({ shopId, form, edit, replace, apiKeySet, savedBaseUr
   const err = (key: keyof SalesErrors) => (errors[key] ? t(errors[key] as Keys) : null);
 
   return (
-    <fieldset>
-      <legend>{t('llmTitle')}</legend>
-      <p className="muted small">{t('llmIntro')}</p>
-      <div className="field">
-        <label htmlFor="llm-preset">{t('preset')}</label>
-        <select id="llm-preset" value={form.preset} onChange={(e) => replace(applyPreset(form, e.target.value, presets))}>
-          <option value="custom">{t('presetCustom')}</option>
-          {presets.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
-        </select>
-        {chosen && <span className="muted small">{chosen.hint}</span>}
-      </div>
-      <div className="field">
-        <label htmlFor="llm-base-url">{t('baseUrl')}</label>
-        <input
-          id="llm-base-url"
-          dir="ltr"
-          type="url"
-          placeholder="https://…/v1"
-          aria-invalid={err('baseUrl') ? true : undefined}
-          aria-describedby={err('baseUrl') ? 'llm-base-url-error' : undefined}
-          value={form.baseUrl}
-          onChange={(e) => edit({ baseUrl: e.target.value, preset: presetOf(e.target.value, presets) })}
-        />
-        {err('baseUrl') && (
-          <span id="llm-base-url-error" className="error small">
-            {err('baseUrl')}
-          </span>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor="llm-model">{t('model')}</label>
-        <input id="llm-model" dir="ltr" value={form.model} onChange={(e) => edit({ model: e.target.value })} />
-      </div>
-      <div className="field">
-        <label htmlFor="llm-vision-model">{t('visionModel')}</label>
-        <input
-          id="llm-vision-model"
-          dir="ltr"
-          placeholder={t('visionModelPlaceholder')}
-          aria-describedby="llm-vision-model-hint"
-          value={form.visionModel}
-          onChange={(e) => edit({ visionModel: e.target.value })}
-        />
-        <span id="llm-vision-model-hint" className="muted small">
-          {t('visionModelHint')}
-        </span>
-      </div>
-      <div className="field">
-        <label htmlFor="llm-key">{t('apiKey')}</label>
-        <ApiKeyInput
-          id="llm-key"
-          stateId="llm-key-state"
-          describedBy="llm-key-state llm-key-hint"
-          apiKeySet={apiKeySet}
-          newApiKey={form.newApiKey}
-          removeApiKey={form.removeApiKey}
-          onChange={edit}
-          t={t}
-        />
-        <span id="llm-key-hint" className="muted small">
-          {form.removeApiKey
+    <FieldGroup title={t('llmTitle')} intro={t('llmIntro')}>
+      <PresetField
+        id="llm-preset"
+        value={form.preset}
+        presets={presets}
+        hint={chosen?.hint}
+        onChange={(preset) => replace(applyPreset(form, preset, presets))}
+        t={t}
+      />
+      <EndpointFields
+        idPrefix="llm"
+        baseUrl={form.baseUrl}
+        model={form.model}
+        baseUrlError={err('baseUrl')}
+        onBaseUrl={(baseUrl) => edit({ baseUrl, preset: presetOf(baseUrl, presets) })}
+        onModel={(model) => edit({ model })}
+        t={t}
+      />
+      <TextField
+        id="llm-vision-model"
+        dir="ltr"
+        label={t('visionModel')}
+        placeholder={t('visionModelPlaceholder')}
+        hint={t('visionModelHint')}
+        value={form.visionModel}
+        onChange={(visionModel) => edit({ visionModel })}
+      />
+      <ApiKeyField
+        id="llm-key"
+        hint={
+          form.removeApiKey
             ? t('apiKeyWillRemove')
             : keyWillBeForgotten(form, savedBaseUrl, apiKeySet)
               ? t('apiKeyWillForget')
-              : t('apiKeyHint')}
-        </span>
-      </div>
-      <div className="field-inline">
-        <label htmlFor="llm-cap">{t('dailyTokenCap')}</label>
-        <NumberInput
-          id="llm-cap"
-          className="input-number"
-          value={form.dailyTokenCap}
-          error={err('dailyTokenCap')}
-          onChange={(dailyTokenCap) => edit({ dailyTokenCap })}
-        />
-      </div>
-      <div className="field-inline">
-        <label htmlFor="llm-customer-cap">{t('perCustomerCap')}</label>
-        <NumberInput
-          id="llm-customer-cap"
-          value={form.perCustomerDailyMessageCap}
-          error={err('perCustomerDailyMessageCap')}
-          onChange={(perCustomerDailyMessageCap) => edit({ perCustomerDailyMessageCap })}
-        />
-      </div>
+              : t('apiKeyHint')
+        }
+        apiKeySet={apiKeySet}
+        newApiKey={form.newApiKey}
+        removeApiKey={form.removeApiKey}
+        onChange={edit}
+        t={t}
+      />
+      <CapField
+        id="llm-cap"
+        label={t('dailyTokenCap')}
+        className="input-number"
+        value={form.dailyTokenCap}
+        error={err('dailyTokenCap')}
+        onChange={(dailyTokenCap) => edit({ dailyTokenCap })}
+      />
+      <CapField
+        id="llm-customer-cap"
+        label={t('perCustomerCap')}
+        value={form.perCustomerDailyMessageCap}
+        error={err('perCustomerDailyMessageCap')}
+        onChange={(perCustomerDailyMessageCap) => edit({ perCustomerDailyMessageCap })}
+      />
       <div className="field-inline">
         <label htmlFor="llm-reply-time">{t('replyTimeLimit')}</label>
         <NumberInput
@@ -196,6 +164,6 @@ export function LlmSection({ shopId, form, edit, replace, apiKeySet, savedBaseUr
           )}
         </span>
       </div>
-    </fieldset>
+    </FieldGroup>
   );
 }

@@ -9,6 +9,9 @@ import { ViolationsList } from './ViolationsList';
 import { TranscriptionSection } from './TranscriptionSection';
 import { type TranscriptionForm, transcriptionFormFrom, transcriptionPatchFrom, validateTranscription } from './transcription-model';
 import { HintedNumberField } from '../../components/HintedNumberField';
+import { Check } from '../../components/Field';
+import { PageSection } from '../../components/PageSection';
+import { SaveBar } from '../../components/SaveBar';
 
 const INTENSITIES: Intensity[] = ['gentle', 'balanced', 'aggressive'];
 
@@ -28,12 +31,11 @@ export function SalesSettingsPage() {
 
   if (shopId === null || !form || !settings) {
     return (
-      <section className="page settings-page" aria-labelledby="page-title">
-        <h1 id="page-title">{t('title')}</h1>
+      <PageSection title={t('title')} className="settings-page">
         <p className="muted" role="status">
           {shopId === null ? t('noShop') : (error ?? t('loading'))}
         </p>
-      </section>
+      </PageSection>
     );
   }
 
@@ -46,8 +48,7 @@ export function SalesSettingsPage() {
   const hasErrors = Object.keys(errors).length + Object.keys(voiceErrors).length > 0;
 
   return (
-    <section className="page settings-page" aria-labelledby="page-title">
-      <h1 id="page-title">{t('title')}</h1>
+    <PageSection title={t('title')} className="settings-page">
       <p className="muted">{t('intro')}</p>
       <form
         className="settings-form"
@@ -92,9 +93,12 @@ export function SalesSettingsPage() {
           value={form.maxDiscountPercent}
           onChange={(maxDiscountPercent) => edit({ maxDiscountPercent })}
         />
-        <label className="field-inline settings-check">
-          <input type="checkbox" checked={form.followUps} onChange={(e) => edit({ followUps: e.target.checked })} /> {t('followUpsOnce')}
-        </label>
+        <Check
+          className="field-inline settings-check"
+          label={t('followUpsOnce')}
+          checked={form.followUps}
+          onChange={(followUps) => edit({ followUps })}
+        />
         <HintedNumberField
           id="follow-up-silence"
           className="input-short input-number"
@@ -132,16 +136,9 @@ export function SalesSettingsPage() {
           />
         )}
 
-        <div className="actions settings-actions">
-          <button type="submit" className="primary" disabled={saving}>
-            {saving ? t('saving') : t('save')}
-          </button>
-          <span role="status" aria-live="polite" className={error || (showErrors && hasErrors) ? 'error' : 'muted'}>
-            {error ?? (showErrors && hasErrors ? t('fixErrors') : saved ? t('saved') : '')}
-          </span>
-        </div>
+        <SaveBar saving={saving} saved={saved} error={error} invalid={showErrors && hasErrors} t={t} />
       </form>
       <ViolationsList shopId={shopId} t={t} />
-    </section>
+    </PageSection>
   );
 }

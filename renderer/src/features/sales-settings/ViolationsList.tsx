@@ -30,7 +30,7 @@ export function ViolationsList({ shopId, t }: { shopId: number; t: T<Keys> }) {
     <section aria-labelledby="violations-title">
       <h2 id="violations-title">{t('violationsTitle')}</h2>
       {items.length === 0 && <p className="muted">{t('violationsEmpty')}</p>}
-      <ul className="settings-violations">
+      <ul className="stack-list settings-violations">
         {items.map((v) => (
           <li key={v.id}>
             <div>

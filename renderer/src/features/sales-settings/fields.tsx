@@ -1,3 +1,4 @@
+import { Field, TextField } from '../../components/Field';
 import type { T } from '../../i18n/use-t';
 import type { strings } from './i18n';
 
@@ -11,48 +12,80 @@ interface KeyPatch {
 
 /**
  * A write-only API key (the LLM's and the transcription endpoint's): typed to replace, never shown back; a badge
- * says whether one is saved and a button marks it for removal.
+ * (`<id>-state`) says whether one is saved and a button marks it for removal.
  */
-export function ApiKeyInput(props: {
+export function ApiKeyField(props: {
   id: string;
   apiKeySet: boolean;
   newApiKey: string;
   removeApiKey: boolean;
   onChange(patch: KeyPatch): void;
   t: T<Keys>;
-  /** The badge's id, when the input names it in `describedBy`. */
-  stateId?: string;
-  describedBy?: string;
+  /** What saving will do with the key, under it (`<id>-hint`). */
+  hint?: string;
 }) {
-  const { apiKeySet, removeApiKey, t } = props;
+  const { id, apiKeySet, removeApiKey, hint, t } = props;
+  const stateId = `${id}-state`;
   return (
-    <div className="settings-key">
-      <input
-        id={props.id}
+    <Field id={id} label={t('apiKey')} hint={hint}>
+      <div className="settings-key">
+        <input
+          id={id}
+          dir="ltr"
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby={hint === undefined ? stateId : `${stateId} ${id}-hint`}
+          placeholder={apiKeySet ? t('apiKeyPlaceholderSet') : t('apiKeyPlaceholder')}
+          value={props.newApiKey}
+          disabled={removeApiKey}
+          onChange={(e) => props.onChange({ newApiKey: e.target.value })}
+        />
+        <span id={stateId} className={`settings-badge${apiKeySet ? ' on' : ''}`}>
+          {apiKeySet ? t('apiKeySet') : t('apiKeyNotSet')}
+        </span>
+        {apiKeySet && (
+          <button
+            type="button"
+            className="danger-outline"
+            aria-pressed={removeApiKey}
+            onClick={() => props.onChange({ removeApiKey: !removeApiKey, newApiKey: '' })}
+          >
+            {removeApiKey ? t('apiKeyKeep') : t('apiKeyRemove')}
+          </button>
+        )}
+      </div>
+    </Field>
+  );
+}
+
+/** An OpenAI-compatible endpoint's address and model, typed in Latin script whatever the page's direction. */
+export function EndpointFields(props: {
+  /** The fields' ids start with it: `<prefix>-base-url`, `<prefix>-model`. */
+  idPrefix: string;
+  baseUrl: string;
+  model: string;
+  /** The address's error in the seller's words, or null. */
+  baseUrlError: string | null;
+  onBaseUrl(baseUrl: string): void;
+  onModel(model: string): void;
+  t: T<Keys>;
+}) {
+  const { idPrefix, t } = props;
+  return (
+    <>
+      <TextField
+        id={`${idPrefix}-base-url`}
         dir="ltr"
-        type="password"
-        autoComplete="off"
-        spellCheck={false}
-        aria-describedby={props.describedBy}
-        placeholder={apiKeySet ? t('apiKeyPlaceholderSet') : t('apiKeyPlaceholder')}
-        value={props.newApiKey}
-        disabled={removeApiKey}
-        onChange={(e) => props.onChange({ newApiKey: e.target.value })}
+        type="url"
+        placeholder="https://…/v1"
+        label={t('baseUrl')}
+        error={props.baseUrlError}
+        value={props.baseUrl}
+        onChange={props.onBaseUrl}
       />
-      <span id={props.stateId} className={`settings-badge${apiKeySet ? ' on' : ''}`}>
-        {apiKeySet ? t('apiKeySet') : t('apiKeyNotSet')}
-      </span>
-      {apiKeySet && (
-        <button
-          type="button"
-          className="danger-outline"
-          aria-pressed={removeApiKey}
-          onClick={() => props.onChange({ removeApiKey: !removeApiKey, newApiKey: '' })}
-        >
-          {removeApiKey ? t('apiKeyKeep') : t('apiKeyRemove')}
-        </button>
-      )}
-    </div>
+      <TextField id={`${idPrefix}-model`} dir="ltr" label={t('model')} value={props.model} onChange={props.onModel} />
+    </>
   );
 }
 
@@ -82,5 +115,46 @@ export function NumberInput(props: {
       />
       {error && <span className="error small">{error}</span>}
     </>
+  );
+}
+
+/** A cap or limit on one line (`.field-inline`): its label, then the number and its error. */
+export function CapField({ label, ...input }: Parameters<typeof NumberInput>[0] & { label: string }) {
+  return (
+    <div className="field-inline">
+      <label htmlFor={input.id}>{label}</label>
+      <NumberInput {...input} />
+    </div>
+  );
+}
+
+/**
+ * An endpoint preset: the known services, "custom" (typed by hand) and, where the section may be off, an
+ * "off" choice first. Choosing one fills the address and model (the section's model does it).
+ */
+export function PresetField(props: {
+  id: string;
+  value: string;
+  presets: readonly { id: string; label: string }[];
+  onChange(preset: string): void;
+  t: T<Keys>;
+  /** The words of an "off" choice listed first, when the section can be turned off. */
+  offLabel?: string;
+  /** What the chosen preset is good for. */
+  hint?: string;
+}) {
+  const { t } = props;
+  return (
+    <Field id={props.id} label={t('preset')} hint={props.hint}>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.offLabel !== undefined && <option value="off">{props.offLabel}</option>}
+        <option value="custom">{t('presetCustom')}</option>
+        {props.presets.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.label}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }

@@ -9,6 +9,7 @@ import type { T } from '../../i18n/use-t';
 import type { DesktopKeys } from './desktop-i18n';
 import type { useDesktopPrefs } from './use-desktop-prefs';
 import { useErrorWords } from '../notices/error-words';
+import { Check, Field, FieldGroup, TextField } from '../../components/Field';
 
 interface Props {
   prefs: PublicDesktopPrefs;
@@ -76,39 +77,29 @@ export function BackupPanel({ prefs, save, t }: Props) {
 
   return (
     <>
-      <fieldset>
-        <legend>{t('backupTitle')}</legend>
-        <p className="muted small">{t('backupHint')}</p>
-        <div className="field">
-          <label htmlFor="backup-folder">{t('backupFolder')}</label>
+      <FieldGroup title={t('backupTitle')} intro={t('backupHint')}>
+        <Field id="backup-folder" label={t('backupFolder')}>
           <FolderInput id="backup-folder" purpose="backup" value={folder} onChange={setFolder} t={t} />
-        </div>
-        <div className="field">
-          <label htmlFor="backup-keep">{t('backupKeep')}</label>
-          <input id="backup-keep" type="number" min={1} max={90} dir="ltr" value={keep} onChange={(e) => setKeep(e.target.value)} />
-        </div>
-        <label>
-          <input
-            type="checkbox"
-            id="backup-daily"
-            checked={prefs.backup.daily}
-            onChange={(e) => void save({ backup: { daily: e.target.checked } })}
-          />{' '}
-          {t('backupDaily')}
-        </label>
-        <div className="field">
-          <label htmlFor="backup-passphrase">{t('backupPassphrase')}</label>
-          <input
-            id="backup-passphrase"
-            type="password"
-            autoComplete="new-password"
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
-          />
+        </Field>
+        <TextField id="backup-keep" type="number" min={1} max={90} dir="ltr" label={t('backupKeep')} value={keep} onChange={setKeep} />
+        <Check
+          id="backup-daily"
+          label={t('backupDaily')}
+          checked={prefs.backup.daily}
+          onChange={(daily) => void save({ backup: { daily } })}
+        />
+        <TextField
+          id="backup-passphrase"
+          type="password"
+          autoComplete="new-password"
+          label={t('backupPassphrase')}
+          value={passphrase}
+          onChange={setPassphrase}
+        >
           <p className="muted small" id="backup-passphrase-state">
             {prefs.backup.passphraseSet ? t('passphraseSaved') : t('passphraseNone')}
           </p>
-        </div>
+        </TextField>
         <div className="settings-inline">
           <button type="button" onClick={() => void saveBackup()}>
             {t('saveBackup')}
@@ -126,7 +117,7 @@ export function BackupPanel({ prefs, save, t }: Props) {
               : t('lastBackupFailed', { when: when(status.lastAt), reason: reason(status.lastError) })}
         </p>
         {status && status.backups.length > 0 && <p className="muted small">{t('backupsInFolder', { count: status.backups.length })}</p>}
-      </fieldset>
+      </FieldGroup>
       <RestoreForm t={t} latest={status?.backups[0] ?? ''} when={when} />
       <Diagnostics t={t} />
     </>
@@ -149,21 +140,14 @@ function RestoreForm({ t, latest, when }: { t: T<DesktopKeys>; latest: string; w
     }
   };
   return (
-    <fieldset>
-      <legend>{t('restoreTitle')}</legend>
-      <p className="muted small">{t('restoreHint')}</p>
-      <div className="field">
-        <label htmlFor="restore-from">{t('restoreFrom')}</label>
+    <FieldGroup title={t('restoreTitle')} intro={t('restoreHint')}>
+      <Field id="restore-from" label={t('restoreFrom')}>
         <FolderInput id="restore-from" purpose="restore-from" placeholder={latest} value={from} onChange={setFrom} t={t} />
-      </div>
-      <div className="field">
-        <label htmlFor="restore-into">{t('restoreInto')}</label>
+      </Field>
+      <Field id="restore-into" label={t('restoreInto')}>
         <FolderInput id="restore-into" purpose="restore-to" value={into} onChange={setInto} t={t} />
-      </div>
-      <div className="field">
-        <label htmlFor="restore-passphrase">{t('restorePassphrase')}</label>
-        <input id="restore-passphrase" type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
-      </div>
+      </Field>
+      <TextField id="restore-passphrase" type="password" label={t('restorePassphrase')} value={passphrase} onChange={setPassphrase} />
       <button type="button" disabled={!into.trim() || !passphrase || !(from || latest)} onClick={() => void restore()}>
         {t('restore')}
       </button>
@@ -172,7 +156,7 @@ function RestoreForm({ t, latest, when }: { t: T<DesktopKeys>; latest: string; w
           {result.text}
         </p>
       )}
-    </fieldset>
+    </FieldGroup>
   );
 }
 
@@ -190,9 +174,7 @@ function Diagnostics({ t }: { t: T<DesktopKeys> }) {
     }
   };
   return (
-    <fieldset>
-      <legend>{t('diagnosticsTitle')}</legend>
-      <p className="muted small">{t('diagnosticsHint')}</p>
+    <FieldGroup title={t('diagnosticsTitle')} intro={t('diagnosticsHint')}>
       <button type="button" id="export-diagnostics" onClick={() => void exportZip()}>
         {t('exportDiagnostics')}
       </button>
@@ -201,7 +183,7 @@ function Diagnostics({ t }: { t: T<DesktopKeys> }) {
           {note}
         </p>
       )}
-    </fieldset>
+    </FieldGroup>
   );
 }
 

@@ -7,6 +7,7 @@ import { BackupPanel } from './BackupPanel';
 import { type DesktopKeys, desktopStrings } from './desktop-i18n';
 import { useDesktopPrefs } from './use-desktop-prefs';
 import './desktop-settings.css';
+import { Check } from '../../components/Field';
 
 type Save = ReturnType<typeof useDesktopPrefs>['save'];
 
@@ -47,26 +48,21 @@ function Notifications({ prefs, save, t }: PartProps) {
       <legend>{t('notificationsTitle')}</legend>
       <div className="settings-checks">
         {NOTICE_KINDS.map((kind) => (
-          <label key={kind}>
-            <input
-              type="checkbox"
-              name={`notify-${kind}`}
-              checked={prefs.notifications.kinds[kind]}
-              onChange={(e) => void save({ notifications: { kinds: { [kind]: e.target.checked } } })}
-            />{' '}
-            {t(`kind_${kind}`)}
-          </label>
+          <Check
+            key={kind}
+            name={`notify-${kind}`}
+            label={t(`kind_${kind}`)}
+            checked={prefs.notifications.kinds[kind]}
+            onChange={(on) => void save({ notifications: { kinds: { [kind]: on } } })}
+          />
         ))}
       </div>
-      <label>
-        <input
-          type="checkbox"
-          id="quiet-hours"
-          checked={quiet !== null}
-          onChange={(e) => void save({ notifications: { quietHours: e.target.checked ? { from: '22:00', to: '08:00' } : null } })}
-        />{' '}
-        {t('quietHours')}
-      </label>
+      <Check
+        id="quiet-hours"
+        label={t('quietHours')}
+        checked={quiet !== null}
+        onChange={(on) => void save({ notifications: { quietHours: on ? { from: '22:00', to: '08:00' } : null } })}
+      />
       {quiet && (
         <div className="settings-inline">
           {(['from', 'to'] as const).map((end) => (
@@ -89,9 +85,7 @@ function Notifications({ prefs, save, t }: PartProps) {
 
 function AppChoices({ prefs, save, t }: PartProps) {
   const check = (id: 'closeToTray' | 'startAtLogin' | 'keepAwake') => (
-    <label>
-      <input type="checkbox" id={`pref-${id}`} checked={prefs[id]} onChange={(e) => void save({ [id]: e.target.checked })} /> {t(id)}
-    </label>
+    <Check id={`pref-${id}`} label={t(id)} checked={prefs[id]} onChange={(on) => void save({ [id]: on })} />
   );
   return (
     <fieldset>
@@ -138,16 +132,15 @@ function Updates({ prefs, save, t }: PartProps) {
       <legend>{t('updatesTitle')}</legend>
       <div className="settings-checks" role="radiogroup" aria-label={t('updatesTitle')}>
         {(['stable', 'beta'] as const).map((channel) => (
-          <label key={channel}>
-            <input
-              type="radio"
-              name="update-channel"
-              value={channel}
-              checked={prefs.updateChannel === channel}
-              onChange={() => void save({ updateChannel: channel })}
-            />{' '}
-            {t(channel === 'stable' ? 'channelStable' : 'channelBeta')}
-          </label>
+          <Check
+            key={channel}
+            type="radio"
+            name="update-channel"
+            value={channel}
+            label={t(channel === 'stable' ? 'channelStable' : 'channelBeta')}
+            checked={prefs.updateChannel === channel}
+            onChange={() => void save({ updateChannel: channel })}
+          />
         ))}
       </div>
       {state && (

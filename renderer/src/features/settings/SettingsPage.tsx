@@ -18,6 +18,9 @@ import { SyncSection } from './SyncSection';
 import { CountryField } from './CountryField';
 import './settings.css';
 import { HintedNumberField } from '../../components/HintedNumberField';
+import { Check, FieldGroup, TextField } from '../../components/Field';
+import { PageSection } from '../../components/PageSection';
+import { SaveBar } from '../../components/SaveBar';
 
 type Keys = keyof (typeof strings)['en'];
 
@@ -46,17 +49,17 @@ export function SettingsPage() {
 
   if (shopId === null)
     return (
-      <Shell title={t('title')}>
+      <PageSection title={t('title')} className="settings-page">
         <p className="muted">{t('noShop')}</p>
-      </Shell>
+      </PageSection>
     );
   if (!form)
     return (
-      <Shell title={t('title')}>
+      <PageSection title={t('title')} className="settings-page">
         <p className="muted" role="status">
           {error ?? t('loading')}
         </p>
-      </Shell>
+      </PageSection>
     );
 
   const edit = (patch: Partial<FactsForm>) => {
@@ -69,7 +72,7 @@ export function SettingsPage() {
   const fieldError = (key: keyof typeof errors) => visibleErrors[key] as Keys | undefined;
 
   return (
-    <Shell title={t('title')}>
+    <PageSection title={t('title')} className="settings-page">
       <p className="muted">{t('intro')}</p>
       <ShopCurrency shopId={shopId} t={t} />
       <form
@@ -82,30 +85,28 @@ export function SettingsPage() {
           void store.getState().save(factsPatchFrom(form));
         }}
       >
-        <fieldset>
-          <legend>{t('zonesTitle')}</legend>
-          <p className="muted small">{t('zonesHint')}</p>
+        <FieldGroup title={t('zonesTitle')} intro={t('zonesHint')}>
           <ZonesTable rows={form.zones} onChange={(zones) => edit({ zones })} errors={visibleErrors} t={t} />
-        </fieldset>
+        </FieldGroup>
 
         <fieldset aria-describedby={fieldError('payments') ? 'payments-error' : undefined}>
           <legend>{t('paymentsTitle')}</legend>
           <div className="settings-checks">
             {KNOWN_PAYMENTS.map((method) => (
-              <label key={method}>
-                <input
-                  type="checkbox"
-                  checked={form.paymentMethods.includes(method)}
-                  onChange={(e) => togglePayment(method, e.target.checked)}
-                />{' '}
-                {t(`pay_${method}` as Keys)}
-              </label>
+              <Check
+                key={method}
+                label={t(`pay_${method}` as Keys)}
+                checked={form.paymentMethods.includes(method)}
+                onChange={(on) => togglePayment(method, on)}
+              />
             ))}
           </div>
-          <div className="field">
-            <label htmlFor="other-payments">{t('otherPayments')}</label>
-            <input id="other-payments" value={form.otherPayments} onChange={(e) => edit({ otherPayments: e.target.value })} />
-          </div>
+          <TextField
+            id="other-payments"
+            label={t('otherPayments')}
+            value={form.otherPayments}
+            onChange={(otherPayments) => edit({ otherPayments })}
+          />
           {fieldError('payments') && (
             <p id="payments-error" className="error small">
               {t(fieldError('payments') as Keys)}
@@ -113,68 +114,55 @@ export function SettingsPage() {
           )}
         </fieldset>
 
-        <div className="field">
-          <label htmlFor="return-policy">{t('returnPolicy')}</label>
-          <textarea
-            id="return-policy"
-            aria-describedby="return-hint"
-            value={form.returnPolicy}
-            onChange={(e) => edit({ returnPolicy: e.target.value })}
-          />
-          <span id="return-hint" className="muted small">
-            {t('returnPolicyHint')}
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor="opening-hours">{t('openingHours')}</label>
-          <input
-            id="opening-hours"
-            placeholder={t('openingHoursPlaceholder')}
-            value={form.openingHours}
-            onChange={(e) => edit({ openingHours: e.target.value })}
-          />
-        </div>
+        <TextField
+          id="return-policy"
+          multiline
+          label={t('returnPolicy')}
+          hint={t('returnPolicyHint')}
+          hintId="return-hint"
+          value={form.returnPolicy}
+          onChange={(returnPolicy) => edit({ returnPolicy })}
+        />
+        <TextField
+          id="opening-hours"
+          label={t('openingHours')}
+          placeholder={t('openingHoursPlaceholder')}
+          value={form.openingHours}
+          onChange={(openingHours) => edit({ openingHours })}
+        />
         <CountryField timeZone={form.timeZone} />
-        <div className="field">
-          <label htmlFor="shop-links">{t('shopLinks')}</label>
-          <textarea
-            id="shop-links"
-            dir="ltr"
-            aria-describedby="shop-links-hint"
-            placeholder="https://myshop.com"
-            value={form.shopLinks}
-            onChange={(e) => edit({ shopLinks: e.target.value })}
-          />
-          <span id="shop-links-hint" className="muted small">
-            {t('shopLinksHint')}
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor="time-zone">{t('timeZone')}</label>
-          <input
-            id="time-zone"
-            dir="ltr"
-            list="time-zones"
-            aria-invalid={fieldError('timeZone') ? true : undefined}
-            aria-describedby={fieldError('timeZone') ? 'tz-error' : undefined}
-            value={form.timeZone}
-            onChange={(e) => edit({ timeZone: e.target.value })}
-          />
+        <TextField
+          id="shop-links"
+          multiline
+          dir="ltr"
+          label={t('shopLinks')}
+          hint={t('shopLinksHint')}
+          placeholder="https://myshop.com"
+          value={form.shopLinks}
+          onChange={(shopLinks) => edit({ shopLinks })}
+        />
+        <TextField
+          id="time-zone"
+          dir="ltr"
+          list="time-zones"
+          label={t('timeZone')}
+          error={fieldError('timeZone') ? t(fieldError('timeZone') as Keys) : null}
+          errorId="tz-error"
+          value={form.timeZone}
+          onChange={(timeZone) => edit({ timeZone })}
+        >
           <datalist id="time-zones">
             {COMMON_ZONES.map((z) => (
               <option key={z} value={z} />
             ))}
           </datalist>
-          {fieldError('timeZone') && (
-            <span id="tz-error" className="error small">
-              {t(fieldError('timeZone') as Keys)}
-            </span>
-          )}
-        </div>
-        <label className="field-inline settings-check">
-          <input type="checkbox" checked={form.introduceAsAssistant} onChange={(e) => edit({ introduceAsAssistant: e.target.checked })} />{' '}
-          {t('introduce')}
-        </label>
+        </TextField>
+        <Check
+          className="field-inline settings-check"
+          label={t('introduce')}
+          checked={form.introduceAsAssistant}
+          onChange={(introduceAsAssistant) => edit({ introduceAsAssistant })}
+        />
         <HintedNumberField
           id="phone-takeover"
           label={t('phoneTakeover')}
@@ -204,42 +192,25 @@ export function SettingsPage() {
           </p>
           <div className="settings-checks settings-radios">
             {PACING_CHOICES.map((choice) => (
-              <label key={choice}>
-                <input
-                  type="radio"
-                  name="pacing"
-                  value={choice}
-                  checked={form.pacing === choice}
-                  onChange={() => edit({ pacing: choice })}
-                />{' '}
-                {t(`pacing_${choice}` as Keys)}
-              </label>
+              <Check
+                key={choice}
+                type="radio"
+                name="pacing"
+                value={choice}
+                label={t(`pacing_${choice}` as Keys)}
+                checked={form.pacing === choice}
+                onChange={() => edit({ pacing: choice })}
+              />
             ))}
           </div>
           <p className="muted small">{t('pacingProactive')}</p>
         </fieldset>
 
-        <div className="actions settings-actions">
-          <button type="submit" className="primary" disabled={saving}>
-            {saving ? t('saving') : t('save')}
-          </button>
-          <span role="status" aria-live="polite" className={error || (showErrors && Object.keys(errors).length) ? 'error' : 'muted'}>
-            {error ?? (showErrors && Object.keys(errors).length ? t('fixErrors') : saved ? t('saved') : '')}
-          </span>
-        </div>
+        <SaveBar saving={saving} saved={saved} error={error} invalid={showErrors && Object.keys(errors).length > 0} t={t} />
       </form>
       <JobFailures />
       <DesktopSection />
       <SyncSection />
-    </Shell>
-  );
-}
-
-function Shell({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <section className="page settings-page" aria-labelledby="page-title">
-      <h1 id="page-title">{title}</h1>
-      {children}
-    </section>
+    </PageSection>
   );
 }

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
-import { CurrencySelect } from '../../components/CurrencySelect';
+import { CurrencyField, ShopNameField } from '../../components/ShopFields';
 import { useLocale } from '../../i18n/use-locale';
 import { useT } from '../../i18n/use-t';
 import { strings } from './i18n';
@@ -37,23 +37,8 @@ export function CreateShopForm({ onDone, onCancel }: { onDone?: () => void; onCa
 
   return (
     <form className="create-shop" onSubmit={submit} data-testid="create-shop-form">
-      <div className="field">
-        <label htmlFor={nameId}>{t('shopName')}</label>
-        <input
-          id={nameId}
-          name="shop-name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          required
-          maxLength={120}
-          dir="auto"
-          autoFocus
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={currencyId}>{t('currency')}</label>
-        <CurrencySelect id={currencyId} value={currency} locale={locale} onChange={setCurrency} />
-      </div>
+      <ShopNameField id={nameId} label={t('shopName')} value={name} onChange={setName} autoFocus />
+      <CurrencyField id={currencyId} label={t('currency')} value={currency} locale={locale} onChange={setCurrency} />
       {error && (
         <p className="error" role="alert">
           {error}

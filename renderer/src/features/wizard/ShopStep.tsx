@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { SHOP_COUNTRIES, currencyOfCountry } from '../../../../shared/domain/country';
 import { useServices } from '../../app/services-context';
-import { CurrencySelect } from '../../components/CurrencySelect';
+import { CurrencyField, ShopNameField } from '../../components/ShopFields';
 import { countryName } from '../../i18n/country-name';
 import { useLocale } from '../../i18n/use-locale';
 import { useT } from '../../i18n/use-t';
@@ -54,19 +54,7 @@ export function ShopStep({ nav }: { nav: StepNav }) {
 
   return (
     <StepFrame title={t('shopTitle')} body={t('shopBody')} nav={nav} submit={submit}>
-      <div className="field">
-        <label htmlFor={ids.name}>{t('shopName')}</label>
-        <input
-          id={ids.name}
-          name="shop-name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          required
-          maxLength={120}
-          dir="auto"
-          autoComplete="organization"
-        />
-      </div>
+      <ShopNameField id={ids.name} label={t('shopName')} value={name} onChange={setName} autoComplete="organization" />
       <div className="wizard-row">
         <div className="field">
           <label htmlFor={ids.country}>{t('country')}</label>
@@ -87,10 +75,7 @@ export function ShopStep({ nav }: { nav: StepNav }) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={ids.currency}>{t('currency')}</label>
-          <CurrencySelect id={ids.currency} value={currency} locale={locale} onChange={setCurrency} />
-        </div>
+        <CurrencyField id={ids.currency} label={t('currency')} value={currency} locale={locale} onChange={setCurrency} />
       </div>
     </StepFrame>
   );
