@@ -218,7 +218,7 @@ export async function throughput(
   conversationsPerAccount: number,
   messages: number,
   acceptBatch?: { maxBatch: number },
-): Promise<{ perSecond: number; acceptP99: number; batchMean: number }> {
+): Promise<{ perSecond: number; acceptP99: number; batchMean: number; cpuMs: number }> {
   const dir = tmp('throughput');
   const core = await benchCore(dir, acceptBatch);
   try {
@@ -245,6 +245,7 @@ export async function throughput(
     const finished = new Promise<void>((resolve) => (done = resolve));
     const acceptTimes: number[] = [];
     const stored: Promise<void>[] = [];
+    const cpu = process.cpuUsage();
     const start = performance.now();
     for (let i = 0; i < messages; i++) {
       const account = accountIds[i % accounts]!;
@@ -264,10 +265,16 @@ export async function throughput(
     await Promise.all(stored);
     await finished;
     const seconds = (performance.now() - start) / 1000;
+    const used = process.cpuUsage(cpu);
     await core.ctx.pipeline.drain();
     acceptTimes.sort((a, b) => a - b);
     const { batches, messages: batched } = core.ctx.pipeline.acceptStats();
-    return { perSecond: messages / seconds, acceptP99: percentile(acceptTimes, 99), batchMean: batched / Math.max(1, batches) };
+    return {
+      perSecond: messages / seconds,
+      acceptP99: percentile(acceptTimes, 99),
+      batchMean: batched / Math.max(1, batches),
+      cpuMs: (used.user + used.system) / 1000,
+    };
   } finally {
     await core.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -276,6 +283,11 @@ export async function throughput(
 
 /** The same message rows, inserted by better-sqlite3 one transaction per row, no pipeline. */
 export async function rawInsertRate(rows: number): Promise<number> {
+  return (await rawInsert(rows)).perSecond;
+}
+
+/** rawInsertRate with the CPU time of the timed loop (process.cpuUsage). */
+export async function rawInsert(rows: number): Promise<{ perSecond: number; cpuMs: number }> {
   const dir = tmp('raw');
   const store = await openDatabase({ file: path.join(dir, 'raw.sqlite') });
   try {
@@ -292,9 +304,12 @@ export async function rawInsertRate(rows: number): Promise<number> {
        VALUES (1, 1, 1, 'in', 'customer', 'text', ?, 'received', ?, ?)`,
     );
     const one = sqlite.transaction((i: number) => insert.run(`wach kayen robe rouge taille M ${i}`, `RAW${i}`, now));
+    const cpu = process.cpuUsage();
     const start = performance.now();
     for (let i = 0; i < rows; i++) one(i);
-    return rows / ((performance.now() - start) / 1000);
+    const seconds = (performance.now() - start) / 1000;
+    const used = process.cpuUsage(cpu);
+    return { perSecond: rows / seconds, cpuMs: (used.user + used.system) / 1000 };
   } finally {
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });

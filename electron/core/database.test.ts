@@ -102,15 +102,6 @@ const columns = {
     action: 'not null',
     created_at: 'not null',
   },
-  inbound_queue: {
-    id: 'not null',
-    shop_id: 'not null',
-    conversation_id: 'not null',
-    message_id: 'not null',
-    state: 'not null',
-    route: 'null',
-    created_at: 'not null',
-  },
   jobs: {
     id: 'not null',
     kind: 'not null',
@@ -185,6 +176,8 @@ const columns = {
     meta: 'null',
     error: 'null',
     created_at: 'not null',
+    turn_state: 'null',
+    accepted_ms: 'null',
   },
   messages_fts: { rowid: 'not null', text: 'not null' },
   opt_outs: {

@@ -27,7 +27,6 @@ export const TABLE_OWNERS = {
   customer_profiles: { owner: 'learning/' },
   follow_ups: { owner: 'learning/' },
   guardrail_violations: { owner: 'brain/guardrails/' },
-  inbound_queue: { owner: 'pipeline/' },
   jobs: { owner: 'learning/' },
   knowledge: { owner: 'knowledge/' },
   knowledge_chunk_words: { owner: 'knowledge/' },

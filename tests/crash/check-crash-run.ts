@@ -41,9 +41,7 @@ export function checkCrashRun(dataDir: string): CrashReport {
     }[];
     const pending = (
       db
-        .prepare(
-          "SELECT (SELECT count(*) FROM inbound_queue WHERE state = 'pending') + (SELECT count(*) FROM outbox WHERE state = 'queued') AS n",
-        )
+        .prepare("SELECT (SELECT count(*) FROM messages WHERE turn_state = 1) + (SELECT count(*) FROM outbox WHERE state = 'queued') AS n")
         .get() as { n: number }
     ).n;
 

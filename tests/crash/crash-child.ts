@@ -9,7 +9,7 @@
  * stdout: `ready` once core is up, `acked N` every 25 acknowledgements, `fed` after the last one,
  * `drained` when everything was answered and sent. SOUQ_CRASH_AT=point:N kills at a lifecycle
  * step; SOUQ_CRASH_PACING=1 turns debounce and pacing on (short delays); SOUQ_PLANT_BUG plants one
- * of the bugs the checker must catch (test-only: late-write, early-ack, drop-120th).
+ * of the bugs the checker must catch (test-only: late-write, early-ack, drop-120th, finish-apart).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -51,6 +51,7 @@ const core = await createCore({
   crash: crashHookFromEnv(process.env.SOUQ_CRASH_AT),
   simulator: { fsync: true, receipts: false },
 });
+if (plant === 'finish-apart') finishApart();
 const shop =
   (await core.ctx.repos.shops.list())[0] ??
   (await core.ctx.repos.shops.create({ name: 'Crash shop', currency: 'DZD', now: new Date().toISOString() }));
@@ -73,6 +74,22 @@ const accept = (message: NormalizedInbound): Promise<void> | null => {
   ack(message.channelMessageId);
   return null;
 };
+
+/**
+ * Planted bug "finish-apart": a turn's reply commits without its customer messages marked answered; their waiting
+ * marker is cleared in a transaction of its own a moment later. A kill in between (or a pass that reads them still
+ * waiting) answers them a second time.
+ */
+function finishApart(): void {
+  const store = core.ctx.pipeline.store;
+  const complete = store.completeTurn.bind(store);
+  const finish = core.ctx.store.sqlite.prepare('UPDATE messages SET turn_state = NULL WHERE id = ?');
+  store.completeTurn = (messageIds, ...rest) => {
+    const result = complete([], ...rest);
+    setImmediate(() => messageIds.forEach((id) => finish.run(id)));
+    return result;
+  };
+}
 
 const acked = readAcked(dataDir);
 process.stdout.write('ready\n');

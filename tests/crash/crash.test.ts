@@ -151,6 +151,19 @@ describe('the crash checker can fail', () => {
     expect(report.acked).toBe(total(stream));
   });
 
+  it('reports messages answered twice when a turn marks them answered apart from committing its reply', { timeout: 120_000 }, async () => {
+    const stream = { conversations: 30, perConversation: 10 };
+    const dataDir = tempDir();
+    const env = { SOUQ_PLANT_BUG: 'finish-apart' };
+    // Killed right after a group commit of replies: their messages still wait, so the restart answers them again.
+    const killed = await runChild(dataDir, stream, { kind: 'none' }, { ...env, SOUQ_CRASH_AT: 'after-outbox-write:2' });
+    expect(killed.signal).toBe('SIGKILL');
+    await runChild(dataDir, stream, { kind: 'none' }, env);
+    const report = checkCrashRun(dataDir);
+    expect(report.answeredTwice.length).toBeGreaterThan(0);
+    expect(report.lost).toEqual([]);
+  });
+
   it('reports unanswered messages when every 120th turn is silently dropped', { timeout: 120_000 }, async () => {
     const stream = { conversations: 30, perConversation: 10 };
     const dataDir = tempDir();

@@ -80,7 +80,7 @@ describe.skipIf(!chromiumAvailable())('what the seller sees when the machine fai
   it('shows a turn the bot gave up on in the conversation, in the seller’s language', async () => {
     customer('P-1', 'le prix de la pièce corrupt ?', '216200000002@s.whatsapp.net');
     await expect
-      .poll(() => harness.core.ctx.store.sqlite.prepare("SELECT count(*) AS n FROM inbound_queue WHERE state = 'parked'").pluck().get(), {
+      .poll(() => harness.core.ctx.store.sqlite.prepare('SELECT count(*) AS n FROM messages WHERE turn_state = 2').pluck().get(), {
         timeout: 5000,
       })
       .toBe(1);

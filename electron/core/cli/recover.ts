@@ -18,7 +18,6 @@ const WHAT: Record<string, string> = {
   accounts: 'linked numbers',
   knowledge: 'knowledge answers',
   quick_replies: 'quick replies',
-  inbound_queue: 'messages waiting for an answer',
   outbox: 'replies waiting to be sent',
 };
 

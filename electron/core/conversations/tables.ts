@@ -33,6 +33,10 @@ export interface MessagesTable {
   meta: string | null;
   error: string | null;
   created_at: string;
+  /** 1 while a customer message waits for its turn, 2 parked, null otherwise (0091; the pipeline's). */
+  turn_state: Generated<number | null>;
+  /** When the pipeline accepted a customer message that needed a turn, ms since the epoch (the debounce's clock). */
+  accepted_ms: Generated<number | null>;
 }
 
 /** FTS5 index over message text (0002), rowid = messages.id. */

@@ -58,10 +58,10 @@ describe('a turn that keeps failing', () => {
     const db = core.ctx.store.sqlite;
     const state = db
       .prepare(
-        "SELECT q.state, c.status, c.escalation_reason AS reason FROM inbound_queue q JOIN conversations c ON c.id = q.conversation_id JOIN messages m ON m.id = q.message_id WHERE m.channel_message_id = 'X-1'",
+        "SELECT m.turn_state AS state, c.status, c.escalation_reason AS reason FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.channel_message_id = 'X-1'",
       )
       .get();
-    expect(state).toEqual({ state: 'parked', status: 'waiting_human', reason: PARKED_REASON });
+    expect(state).toEqual({ state: 2 /* parked */, status: 'waiting_human', reason: PARKED_REASON });
     expect(escalated).toEqual([PARKED_REASON]);
     expect((db.prepare("SELECT count(*) AS n FROM messages WHERE direction = 'out'").get() as { n: number }).n).toBe(1);
     await sleep(300);

@@ -39,17 +39,23 @@ async function lateListenerHears(plant?: (core: Core) => void) {
   const { messageId } = await core.ctx.pipeline.sink.accept(inbound(accountId, 'L-1', 'bghit sac'));
   await core.ctx.pipeline.drain();
   const stored = core.ctx.pipeline.store.message(messageId);
-  return { heard, messageId, stored: stored && toMessage(stored) };
+  const reply = heard.find((e) => e.name === 'messages/new' && (e.payload as Message).direction === 'out')?.payload as Message | undefined;
+  const storedReply = reply && core.ctx.pipeline.store.message(reply.id);
+  return { heard, messageId, stored: stored && toMessage(stored), storedReply: storedReply && toMessage(storedReply) };
 }
 
 /** What a listener must get for a customer message: the message as stored, its conversation, the reply and its status. */
-function missingEvents({ heard, messageId, stored }: Awaited<ReturnType<typeof lateListenerHears>>): string[] {
+function missingEvents({ heard, messageId, stored, storedReply }: Awaited<ReturnType<typeof lateListenerHears>>): string[] {
   const missing: string[] = [];
   const news = heard.filter((e) => e.name === 'messages/new').map((e) => e.payload as Message);
   const customer = news.find((m) => m.id === messageId);
   if (!customer) missing.push('messages/new of the customer message');
   else if (JSON.stringify(customer) !== JSON.stringify(stored)) missing.push('messages/new equal to the stored row');
-  if (!news.some((m) => m.direction === 'out')) missing.push('messages/new of the reply');
+  const reply = news.find((m) => m.direction === 'out');
+  if (!reply) missing.push('messages/new of the reply');
+  // Built from the committed values, not read back: the row as stored, with the status it had then (queued; sent since).
+  else if (JSON.stringify(reply) !== JSON.stringify({ ...storedReply, status: 'queued' }))
+    missing.push('messages/new of the reply equal to the stored row');
   if (!heard.some((e) => e.name === 'conversations/updated')) missing.push('conversations/updated');
   if (!heard.some((e) => e.name === 'messages/status')) missing.push('messages/status of the reply');
   return missing;

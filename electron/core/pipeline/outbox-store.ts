@@ -24,7 +24,8 @@ function prepareOutbox(sqlite: WritableSqlite) {
       `INSERT INTO outbox (shop_id, account_id, conversation_id, message_id, to_jid, channel_message_id, next_attempt_at, created_at, kind)
        VALUES (@shop_id, @account_id, @conversation_id, @message_id, @to_jid, @channel_message_id, @next_attempt_at, @created_at, @kind)`,
     ),
-    markSent: sqlite.prepare<[number]>("UPDATE outbox SET state = 'sent', attempts = attempts + 1, last_error = NULL WHERE id = ?"),
+    // A sent row has done its job (the message row keeps its id and status): gone, not kept as history (0092).
+    markSent: sqlite.prepare<[number]>('DELETE FROM outbox WHERE id = ?'),
     messageSent: sqlite.prepare<[number]>(
       "UPDATE messages SET status = 'sent', error = NULL WHERE id = ? AND status IN ('queued', 'sending', 'failed')",
     ),
@@ -44,7 +45,7 @@ function prepareOutbox(sqlite: WritableSqlite) {
 
 /**
  * The send side of the pipeline's state (pipeline-store.ts spreads it into its own): outbox rows queued, taken,
- * sent, retried or failed, and the receipts that follow. Raw prepared statements: the dispatcher's hot path, each
+ * retried or failed, removed once sent, and the receipts that follow. Raw prepared statements: the dispatcher's hot path, each
  * transition ONE synchronous transaction (with its message row's status).
  */
 export function makeOutboxStore(sqlite: WritableSqlite) {

@@ -3,6 +3,9 @@ import type { MessageRow } from '../conversations';
 
 /** The row shapes the pipeline store reads and writes (kept apart so the store stays one job). */
 
+/** messages.turn_state (0091): the customer message waits for its turn; 2 = parked; NULL = no turn due. */
+export const TURN_WAITING = 1;
+
 export interface AcceptResult {
   messageId: number;
   duplicate: boolean;
@@ -12,12 +15,16 @@ export interface AcceptResult {
   row?: MessageRow;
 }
 
+/** A customer message waiting for its turn, read with what the turn needs of it (one read, no second lookup). */
 export interface PendingTurnRow {
-  queueId: number;
+  messageId: number;
   shopId: number;
   conversationId: number;
-  messageId: number;
-  createdAt: string;
+  /** When it was accepted, ms since the epoch (accepted_ms): the debounce measures bursts by it. */
+  acceptedMs: number;
+  kind: string;
+  text: string;
+  meta: string | null;
 }
 
 export interface TurnFacts {

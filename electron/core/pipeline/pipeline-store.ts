@@ -6,7 +6,7 @@ import { type MessageRow, prepareConversationWrites } from '../conversations';
 import type { Database } from '../database';
 import { makeOutboxStore, preview } from './outbox-store';
 import { makeTurnReads } from './turn-reads-store';
-import type { AcceptResult, NewOutbound } from './pipeline-rows';
+import { type AcceptResult, type NewOutbound, TURN_WAITING } from './pipeline-rows';
 
 export type { AcceptResult, NewOutbound, OutboundKind, OutboxRow, PendingTurnRow, TurnFacts } from './pipeline-rows';
 
@@ -35,12 +35,12 @@ export function makePipelineStore(sqlite: WritableSqlite) {
       `INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, kind, text, status, channel_message_id, meta, created_at)
        VALUES (@shop_id, @account_id, @conversation_id, @direction, @author, @kind, @text, @status, @channel_message_id, @meta, @created_at)`,
     ),
-    insertQueue: sqlite.prepare<[number, number, number, string, string]>(
-      'INSERT INTO inbound_queue (shop_id, conversation_id, message_id, state, created_at) VALUES (?, ?, ?, ?, ?)',
+    // A customer message that needs a turn is marked waiting on its own row (0091): no queue row to write.
+    insertInbound: sqlite.prepare(
+      `INSERT INTO messages (shop_id, account_id, conversation_id, direction, author, kind, text, status, channel_message_id, meta, created_at, turn_state, accepted_ms)
+       VALUES (@shop_id, @account_id, @conversation_id, @direction, @author, @kind, @text, @status, @channel_message_id, @meta, @created_at, @turn_state, @accepted_ms)`,
     ),
-    finishQueue: sqlite.prepare<[string, string | null, number]>(
-      "UPDATE inbound_queue SET state = ?, route = ? WHERE id = ? AND state = 'pending'",
-    ),
+    finishTurn: sqlite.prepare<[number]>('UPDATE messages SET turn_state = NULL WHERE id = ? AND turn_state = 1'),
   };
 
   function insertMessage(row: Omit<Insertable<Database['messages']>, 'id'>): number {
@@ -88,8 +88,8 @@ export function makePipelineStore(sqlite: WritableSqlite) {
   const accept = sqlite.transaction((msg: NormalizedInbound, now: string): AcceptResult => {
     const account = s.account.get(msg.accountId);
     if (!account) throw new Error(`Unknown account ${msg.accountId}`);
-    const existing = s.findInbound.get(msg.accountId, msg.channelMessageId);
-    if (existing) return { messageId: existing.id, duplicate: true, shopId: account.shop_id, conversationId: existing.conversation_id };
+    // No duplicate check first: the unique index refuses a second delivery, and the wrapper below answers it with
+    // the stored row (this transaction, conversation touch included, rolls back). Most messages are not duplicates.
     const text = msg.text || `[${msg.kind}]`;
     const { conversationId } = resolveConversation(
       account.shop_id,
@@ -120,36 +120,49 @@ export function makePipelineStore(sqlite: WritableSqlite) {
           : null,
       created_at: msg.at,
     };
-    const messageId = insertMessage(stored);
-    s.insertQueue.run(account.shop_id, conversationId, messageId, msg.contextOnly ? 'skipped' : 'pending', now);
+    // Context only (history synced from the phone): stored, never answered, so never marked waiting.
+    const waiting = msg.contextOnly ? { turn_state: null, accepted_ms: null } : { turn_state: TURN_WAITING, accepted_ms: Date.parse(now) };
+    const messageId = Number(s.insertInbound.run({ ...stored, ...waiting }).lastInsertRowid);
     const row: MessageRow = { ...stored, id: messageId, error: null };
     return { messageId, duplicate: false, shopId: account.shop_id, conversationId, row };
   });
 
-  /** Queue rows still to process and the outbound message rows a turn writes. */
+  /** The customer messages a turn answered (no longer waiting) and the outbound message rows it writes. */
   const completeTurn = sqlite.transaction(
     (
-      queueIds: number[],
-      state: 'done' | 'dropped',
-      route: string,
+      messageIds: number[],
       outbound: NewOutbound | null,
       escalation: string | null,
       flag: string | null,
       now: string,
-    ): { outboundMessageId: number | null } | null => {
-      for (const id of queueIds) {
+    ): TurnCommit | null => {
+      for (const id of messageIds) {
         // Another worker finished it already: abandon the whole turn (the transaction rolls back).
-        if (s.finishQueue.run(state, route, id).changes !== 1) throw new StaleTurn();
+        if (s.finishTurn.run(id).changes !== 1) throw new StaleTurn();
       }
-      let outboundMessageId: number | null = null;
-      if (outbound) {
-        outboundMessageId = insertOutbound(outbound, outbound.draft ? 'draft' : 'queued', now);
-        if (outbound.draft) s.pendingApproval.run(outbound.conversationId);
-        else enqueue(outbound, outboundMessageId, now);
-      }
-      if (escalation !== null && outbound) s.escalate.run(escalation, outbound.conversationId);
-      if (flag !== null && outbound) s.flag.run(flag, outbound.conversationId);
-      return { outboundMessageId };
+      if (!outbound) return { outboundMessageId: null };
+      const status = outbound.draft ? 'draft' : 'queued';
+      const outboundMessageId = insertOutbound(outbound, status, now);
+      if (outbound.draft) s.pendingApproval.run(outbound.conversationId);
+      else enqueue(outbound, outboundMessageId, now);
+      if (escalation !== null) s.escalate.run(escalation, outbound.conversationId);
+      if (flag !== null) s.flag.run(flag, outbound.conversationId);
+      // The reply's row as written: its messages/new event is built from it, not read back.
+      const row: MessageRow = {
+        id: outboundMessageId,
+        shop_id: outbound.shopId,
+        conversation_id: outbound.conversationId,
+        direction: 'out',
+        author: outbound.author,
+        kind: outbound.messageKind ?? 'text',
+        text: outbound.text,
+        status,
+        channel_message_id: outbound.channelMessageId,
+        error: null,
+        created_at: now,
+        meta: outbound.meta,
+      };
+      return { outboundMessageId, row };
     },
   );
 
@@ -176,7 +189,7 @@ export function makePipelineStore(sqlite: WritableSqlite) {
       try {
         return accept(msg, now);
       } catch (err) {
-        // Two deliveries racing on the unique index: the loser reads the winner's row.
+        // A second delivery (a redelivery, or two racing): the unique index refused it, the stored row answers.
         if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
           const existing = s.findInbound.get(msg.accountId, msg.channelMessageId);
           const account = s.account.get(msg.accountId);
@@ -237,5 +250,11 @@ export function makePipelineStore(sqlite: WritableSqlite) {
 }
 
 class StaleTurn extends Error {}
+
+/** What a committed turn wrote: its reply's id and row (none when it answered nothing). */
+export interface TurnCommit {
+  outboundMessageId: number | null;
+  row?: MessageRow;
+}
 
 export type PipelineStore = ReturnType<typeof makePipelineStore>;

@@ -1,16 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Kysely table types of the pipeline (migrations 0002 and 0025). */
-export interface InboundQueueTable {
-  id: Generated<number>;
-  shop_id: number;
-  conversation_id: number;
-  message_id: number;
-  state: Generated<string>;
-  route: string | null;
-  created_at: string;
-}
-
+/** Kysely table types of the pipeline (migrations 0002 and 0025; the inbound queue folded into messages in 0091). */
 export interface OutboxTable {
   id: Generated<number>;
   shop_id: number;
@@ -30,6 +20,5 @@ export interface OutboxTable {
 
 /** The tables this domain owns, as core's `Database` (electron/core/database.ts) lists them. */
 export interface PipelineTables {
-  inbound_queue: InboundQueueTable;
   outbox: OutboxTable;
 }

@@ -26,7 +26,7 @@ export function makeParkTurn(deps: TurnReportsDeps, parked: ParkedTurnsRepo) {
     // A full disk is not the turn's fault: it runs again once there is space.
     if (isDiskFault(err)) return false;
     const message = err instanceof Error ? err.message : String(err);
-    const result = parked.park(conversationId, message);
+    const result = parked.park(conversationId);
     if (!result) return true;
     logger.error({ conversationId, failures, parked: result.parked, err: message }, 'turn parked after repeated failures');
     deps.events.emitConversation(conversationId);
@@ -46,7 +46,7 @@ export function makeTurnReporter(deps: TurnReportsDeps & { afterStore?: () => vo
   const { events, notifier } = deps;
   return (outcome: TurnOutcome): void => {
     if (outcome.outboundMessageId !== null) {
-      events.emitMessage(outcome.outboundMessageId);
+      events.emitMessage(outcome.outboundMessageId, 'messages/new', outcome.outboundRow);
       deps.afterStore?.();
     }
     events.emitConversation(outcome.conversationId);

@@ -4,7 +4,8 @@ import type { Clock, Logger } from '../ports';
 import type { CrashHook } from './crash-points';
 import { KeyedScheduler, type RetryPolicy } from './keyed-scheduler';
 import { newChannelMessageId } from '../messages';
-import type { PendingTurnRow, PipelineStore, TurnFacts } from './pipeline-store';
+import type { MessageRow } from '../conversations';
+import type { PendingTurnRow, PipelineStore, TurnCommit, TurnFacts } from './pipeline-store';
 import type { EndpointGates } from './endpoint-limits';
 import { turnLimitFor } from './endpoint-limits';
 import type { SendPolicy } from './pacing-presets';
@@ -17,6 +18,8 @@ export interface TurnOutcome {
   shopId: number;
   route: Route['kind'];
   outboundMessageId: number | null;
+  /** The reply's row as committed (its event needs no read back). */
+  outboundRow?: MessageRow;
   draft: boolean;
   escalation: string | null;
 }
@@ -69,7 +72,7 @@ export function makeWorker(deps: WorkerDeps) {
   /** The pending rows `dueAt` just read, handed to the run that follows (saves a query). */
   const seen = new Map<number, PendingTurnRow[]>();
   /** Turns decided since the last pass: committed together (group commit), each atomically. */
-  type TurnWrite = { write: () => { outboundMessageId: number | null } | null; notify: (outboundMessageId: number | null) => void };
+  type TurnWrite = { write: () => TurnCommit | null; notify: (committed: TurnCommit) => void };
   let decided: TurnWrite[] = [];
   const commitDecided = () => {
     if (decided.length === 0) return;
@@ -80,7 +83,7 @@ export function makeWorker(deps: WorkerDeps) {
       turns.map((turn) => () => {
         // null: another pass already finished this turn (its savepoint rolled back).
         const result = turn.write();
-        if (result) committed.push(() => turn.notify(result.outboundMessageId));
+        if (result) committed.push(() => turn.notify(result));
       }),
     );
     deps.crash('after-outbox-write');
@@ -98,7 +101,7 @@ export function makeWorker(deps: WorkerDeps) {
       // Debounce: wait until the customer has paused, then answer the burst as a whole.
       return burstDueAt(
         deps.policyOf(first.shopId).pacing,
-        rows.map((r) => Date.parse(r.createdAt)),
+        rows.map((r) => r.acceptedMs),
       );
     },
     run: (conversationId) => processConversation(conversationId),
@@ -123,7 +126,7 @@ export function makeWorker(deps: WorkerDeps) {
     if (rows.length === 0) return false;
     const batch = debounces(rows[0]!.shopId) ? rows : rows.slice(0, 1);
     const more = rows.length > batch.length;
-    const queueIds = batch.map((r) => r.queueId);
+    const messageIds = batch.map((r) => r.messageId);
     const facts = store.turnFacts(conversationId);
     if (!facts) return false;
     const settings = await deps.settingsOf(facts.shopId);
@@ -142,17 +145,16 @@ export function makeWorker(deps: WorkerDeps) {
     });
 
     if (route.kind !== 'brain' && route.kind !== 'draft') {
-      const state = route.kind === 'drop' ? 'dropped' : 'done';
-      const reason = 'reason' in route ? route.reason : route.kind;
       commitLater(
-        () => store.completeTurn(queueIds, state, reason, null, null, null, nowIso),
+        () => store.completeTurn(messageIds, null, null, null, nowIso),
         () =>
           deps.onTurn({ conversationId, shopId: facts.shopId, route: route.kind, outboundMessageId: null, draft: false, escalation: null }),
       );
       return more;
     }
 
-    const inbound = batch.map((r) => store.message(r.messageId)).filter((m) => m !== undefined);
+    // The waiting rows were read with their text, kind and meta (pendingOf): no second read per message.
+    const inbound = batch.map((r) => ({ id: r.messageId, kind: r.kind, text: r.text, meta: r.meta }));
     const firstId = batch[0]!.messageId;
     const history: TurnMessage[] = store
       .history(conversationId, firstId, HISTORY_WINDOW)
@@ -170,13 +172,13 @@ export function makeWorker(deps: WorkerDeps) {
     // Waits only behind turns for the same endpoint (a local model answers two at a time, a hosted API many).
     const gate = turnLimitFor(settings.llm);
     // Photos and voice notes are the brain's to read: a media-only turn is a turn like any other.
-    const attachments = inbound.filter((m) => m.kind !== 'text').map((m) => ({ kind: m.kind, meta: store.messageMeta(m.id) }));
+    const attachments = inbound.filter((m) => m.kind !== 'text').map((m) => ({ kind: m.kind, meta: m.meta }));
     const decision = await deps.gates.run(gate.key, gate.limit, () =>
       deps.brain.decide({
         shopId: facts.shopId,
         conversationId,
         contactId: facts.contactId,
-        inboundMessageIds: batch.map((r) => r.messageId),
+        inboundMessageIds: messageIds,
         text: inbound
           .map((m) => m.text)
           .filter(Boolean)
@@ -200,7 +202,7 @@ export function makeWorker(deps: WorkerDeps) {
           author: 'bot' as const,
           text: reply,
           meta: JSON.stringify({
-            inReplyTo: batch.map((r) => r.messageId),
+            inReplyTo: messageIds,
             language: decision.language,
             intent: decision.intent,
             salesAction: decision.salesAction,
@@ -217,22 +219,14 @@ export function makeWorker(deps: WorkerDeps) {
       : null;
     const committedAt = clock.now().toISOString();
     commitLater(
-      () =>
-        store.completeTurn(
-          queueIds,
-          'done',
-          route.kind,
-          outbound,
-          escalation,
-          flood === 'answer_and_flag' ? 'flooding' : null,
-          committedAt,
-        ),
-      (outboundMessageId) =>
+      () => store.completeTurn(messageIds, outbound, escalation, flood === 'answer_and_flag' ? 'flooding' : null, committedAt),
+      (committed) =>
         deps.onTurn({
           conversationId,
           shopId: facts.shopId,
           route: route.kind,
-          outboundMessageId,
+          outboundMessageId: committed.outboundMessageId,
+          ...(committed.row && { outboundRow: committed.row }),
           draft: route.kind === 'draft',
           escalation,
         }),

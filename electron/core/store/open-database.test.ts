@@ -21,8 +21,7 @@ describe('openDatabase', () => {
     const tables = (store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
       (t) => t.name,
     );
-    for (const t of ['shops', 'accounts', 'contacts', 'conversations', 'messages', 'settings', 'inbound_queue', 'outbox'])
-      expect(tables).toContain(t);
+    for (const t of ['shops', 'accounts', 'contacts', 'conversations', 'messages', 'settings', 'outbox']) expect(tables).toContain(t);
     await store.close();
   });
 

@@ -259,12 +259,12 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
       'append',
     );
     await t.core.ctx.whatsapp.session(accountId)?.idle();
-    const queue = rows<{ cid: string; state: string }>(
+    // Context only: stored without a turn (no waiting marker); the fresh one waits for its answer.
+    const queue = rows<{ cid: string; state: number | null }>(
       t.core,
-      'SELECT m.channel_message_id AS cid, q.state FROM inbound_queue q JOIN messages m ON m.id = q.message_id ORDER BY m.id',
+      'SELECT channel_message_id AS cid, turn_state AS state FROM messages ORDER BY id',
     );
-    expect(Object.fromEntries(queue.map((q) => [q.cid, q.state]))).toMatchObject({ 'OLD-1': 'skipped', 'ANS-1': 'skipped' });
-    expect(queue.find((q) => q.cid === 'NEW-1')?.state).not.toBe('skipped');
+    expect(Object.fromEntries(queue.map((q) => [q.cid, q.state]))).toMatchObject({ 'OLD-1': null, 'ANS-1': null, 'NEW-1': 1 }); // 1 = waits
   });
 
   it('who the bot answers: excluded numbers and saved contacts (new-only) are never stored', async () => {
@@ -318,11 +318,11 @@ describe('WhatsApp session manager (socket double, real pipeline)', () => {
     ]);
     sock.upsert([text('ENC-1', 'the real message after the retry', now)]);
     await t.core.ctx.whatsapp.session(accountId)?.idle();
-    const stored = rows<{ c: string; state: string }>(
+    const stored = rows<{ c: string; state: number | null }>(
       t.core,
-      'SELECT m.channel_message_id AS c, q.state FROM messages m JOIN inbound_queue q ON q.message_id = m.id ORDER BY m.id',
+      'SELECT channel_message_id AS c, turn_state AS state FROM messages ORDER BY id',
     );
-    expect(stored[0]).toEqual({ c: 'ENC-1#undecrypted', state: 'skipped' });
+    expect(stored[0]).toEqual({ c: 'ENC-1#undecrypted', state: null }); // context only: never waits for a turn
     expect(stored[1]?.c).toBe('ENC-1');
     const [view] = await call<{ decryptFailures: number }[]>(t.core, 'wa/get-overview', { shopId: shop.id });
     expect(view?.decryptFailures).toBe(1);

@@ -28,6 +28,8 @@ import * as m0056 from './0056-knowledge-documents';
 import * as m0050 from './0050-analytics-rollups';
 import * as m0080 from './0080-sync-devices';
 import * as m0090 from './0090-product-variants';
+import * as m0091 from './0091-turn-on-message-row';
+import * as m0092 from './0092-outbox-holds-unsent';
 
 /**
  * Every migration, imported statically so bundling and a strict CSP cannot lose one.
@@ -62,5 +64,7 @@ export const migrations: Record<string, Migration> = {
   '0045-search-docs-one-lexicon': m0045,
   '0080-sync-devices': m0080,
   '0090-product-variants': m0090,
+  '0091-turn-on-message-row': m0091,
+  '0092-outbox-holds-unsent': m0092,
   '0085-contact-search': m0085,
 };
