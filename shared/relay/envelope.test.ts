@@ -27,8 +27,9 @@ function tamper(body: string, byteIndex = 3): string {
 describe('seal / open', () => {
   it('round-trips text and bytes, and the body carries no plaintext', () => {
     const body = seal('Salam, 3 robes pour +212 600 112 233', desktop.boxSecret, phone.boxPublic, nextCounter(0));
-    expect(body).not.toContain('robes');
-    expect(body).not.toContain('600');
+    // Whole phrases: a three-digit fragment turns up in random base64 now and then (CI saw '600').
+    expect(body).not.toContain('robes pour');
+    expect(body).not.toContain('+212 600 112 233');
     expect(openText(body, phone.boxSecret, desktop.boxPublic, createReplayWindow())).toBe('Salam, 3 robes pour +212 600 112 233');
     const bytes = new Uint8Array([0, 1, 2, 255]);
     expect(open(seal(bytes, phone.boxSecret, desktop.boxPublic, 7), desktop.boxSecret, phone.boxPublic, createReplayWindow())).toEqual(
